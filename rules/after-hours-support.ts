@@ -1,0 +1,38 @@
+// after-hours-support: whether work outside the hours is provided, and whether and how it is charged.
+import {clauseRule} from '../src/clauses.js'
+import {INCLUDED_CHARGE, RATE_WORDS, indexOf, valuesOf} from '../src/judging.js'
+import data from './data/clauses.json' with {type: 'json'}
+
+const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
+const WORK = /\b(?:support|work|works|worked|services?|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
+const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|does not (?:provide|offer|include)|will not (?:provide|be provided)|is unavailable)\b/i
+
+function charged(text: string): boolean {
+  const v = valuesOf(text)
+  return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || RATE_WORDS.test(text)
+}
+
+export default clauseRule({
+  id: 'after-hours-support',
+  description: 'The agreement says whether work outside service hours is provided and how it is charged (rate, multiplier or included)',
+  data: data['after-hours-support'],
+  messages: {
+    missing: 'Missing after-hours support terms; say whether work outside service hours is provided and how it is charged (e.g. "at 1.5× the standard rate")',
+    vague: 'Vague after-hours terms "{text}"; say how out-of-hours work is charged (a rate, a multiplier, or "included")',
+    delegated: 'After-hours rates are set in the {target}; lint it with this agreement or state them here',
+  },
+  judge(unit, reader) {
+    const t = unit.text
+    const at = indexOf(t, TOPIC)
+    if (at < 0 && !unit.inHome) return undefined
+    if (!unit.inHome && !WORK.test(t)) return undefined
+    if (at >= 0 && reader.party(unit, at) === 'customer' && !charged(t)) return undefined
+    if (charged(t)) return {outcome: 'present'}
+    if (at >= 0 && NOT_PROVIDED.test(t)) return {outcome: 'present'}
+    // "After-hours work is available on request. It is billed at $180 per hour."
+    if (unit.next && charged(unit.next) && !TOPIC.test(unit.next) && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next)) return {outcome: 'present'}
+    const delegated = reader.delegated(unit, /hours|rate|fee/i)
+    if (delegated) return delegated
+    return {outcome: 'vague'}
+  },
+})

@@ -1,0 +1,36 @@
+// failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
+import {clauseRule} from '../src/clauses.js'
+import {indexOf} from '../src/judging.js'
+import {isDisclaimer, isNegated} from '../src/reading.js'
+import data from './data/clauses.json' with {type: 'json'}
+
+const FAILURE = /\b(?:fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
+const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|software|applications?|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
+const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
+const ALLOCATE =
+  /\b(?:diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
+
+export default clauseRule({
+  id: 'failure-responsibility',
+  description: 'The agreement allocates who diagnoses, repairs, replaces and pays when systems, hardware or networks fail',
+  data: data['failure-responsibility'],
+  messages: {
+    missing: 'Missing failure responsibilities; say who diagnoses, repairs or replaces failed systems, who deals with vendors and carriers, and who pays for parts',
+    vague: 'Vague failure responsibility "{text}"; allocate who diagnoses, repairs, replaces and pays when systems fail',
+    delegated: 'Failure responsibilities are set in the {target}; lint it with this agreement or state them here',
+  },
+  judge(unit, reader) {
+    const t = unit.text
+    const at = indexOf(t, FAILURE)
+    if (at < 0 && !unit.inHome) return undefined
+    if (!unit.inHome && !THING.test(t)) return undefined
+    if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
+    const alloc = ALLOCATE.exec(t)
+    if (alloc && !isNegated(t, alloc.index) && !isDisclaimer(t) && (at >= 0 || unit.inHome)) return {outcome: 'present'}
+    const delegated = reader.delegated(unit, /hardware|failure|equipment/i)
+    if (delegated) return delegated
+    if (at >= 0 && (isDisclaimer(t) || isNegated(t, at) || /\bbeyond (?:its|our|the provider's) (?:reasonable )?control\b|\bexclud/i.test(t))) return {outcome: 'vague'}
+    if (unit.inHome) return {outcome: 'vague'}
+    return undefined
+  },
+})

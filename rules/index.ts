@@ -1,0 +1,34 @@
+// The registry of built-in rules, sorted by id (a test checks it against the files in this folder).
+import type {AnyRule} from '../src/rule.js'
+import afterHoursSupport from './after-hours-support.js'
+import backupFrequency from './backup-frequency.js'
+import customerRequirements from './customer-requirements.js'
+import excludedServices from './excluded-services.js'
+import failureResponsibility from './failure-responsibility.js'
+import noOverpromising from './no-overpromising.js'
+import noPlaceholders from './no-placeholders.js'
+import noVagueTerms from './no-vague-terms.js'
+import performanceTargets from './performance-targets.js'
+import priorityLevels from './priority-levels.js'
+import resolutionTimes from './resolution-times.js'
+import responseTimes from './response-times.js'
+import scopeOfServices from './scope-of-services.js'
+import serviceHours from './service-hours.js'
+
+/** Every built-in rule. */
+export const rules: readonly AnyRule[] = [
+  afterHoursSupport,
+  backupFrequency,
+  customerRequirements,
+  excludedServices,
+  failureResponsibility,
+  noOverpromising,
+  noPlaceholders,
+  noVagueTerms,
+  performanceTargets,
+  priorityLevels,
+  resolutionTimes,
+  responseTimes,
+  scopeOfServices,
+  serviceHours,
+] as AnyRule[]

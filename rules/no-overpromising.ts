@@ -1,0 +1,30 @@
+// no-overpromising: absolute promises (guarantees, 100% uptime, "always", "immediately") that no provider can keep.
+import {compileTerms, excused, isDefinition, scanTerms} from '../src/language.js'
+import type {Rule} from '../src/rule.js'
+import data from './data/overpromising.json' with {type: 'json'}
+
+const terms = compileTerms(data.terms)
+// A right of a party ("may terminate immediately"), a measurement ("× 100%") or a name ("Unlimited Claims").
+const NOT_A_PROMISE = /\b(?:may|can|could|is entitled to|reserves? the right to)\b[^.;]{0,40}$|\b(?:terminat\w*|suspen\w*|ceas\w*|end|expir\w*|effective|preceding|following|payable|due)\b/i
+
+export default {
+  meta: {
+    id: 'no-overpromising',
+    description: 'Flags absolute promises such as guarantees, 100% uptime, "always" or "immediately" that state no measurable, remedied target',
+    category: 'language',
+    severity: 'warning',
+    messages: {overpromise: 'Overpromise "{text}"; {suggestion}'},
+  },
+  check(context) {
+    for (const hit of scanTerms(context.doc, terms)) {
+      if (excused(context.doc, hit)) continue
+      const s = hit.sentence.text
+      const at = hit.start - hit.sentence.start
+      const before = s.slice(Math.max(0, at - 60), at)
+      const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
+      if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
+      if (/^always$/i.test(hit.text) && (isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before))) continue
+      context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
+    }
+  },
+} satisfies Rule<'overpromise'>

@@ -1,0 +1,36 @@
+// resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
+import {clauseRule} from '../src/clauses.js'
+import {VAGUE_TIME, indexOf, valuesOf} from '../src/judging.js'
+import data from './data/clauses.json' with {type: 'json'}
+
+const CONTEXT = /\b(?:incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
+const NOT = /\b(?:disputes?|disagreements?|controvers|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict)\b/i
+const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
+
+export default clauseRule({
+  id: 'resolution-times',
+  description: 'The agreement states how fast a failure or disaster is fixed or service restored (resolution or restore targets, RTO)',
+  data: data['resolution-times'],
+  messages: {
+    missing: 'Missing resolution times; state how fast failures are fixed or service restored (e.g. "P1: restored within 4 hours", "RTO 8 hours")',
+    vague: 'Vague resolution time "{text}"; state a target with number and unit (e.g. "resolved within 8 business hours")',
+    delegated: 'Resolution times are set in the {target}; lint it with this agreement or state them here',
+  },
+  judge(unit, reader) {
+    const t = unit.text
+    const at = indexOf(t, TOPIC)
+    const header = unit.block.header?.findIndex((h) => /resol|restor|fix|repair|recover|\brto\b|workaround/i.test(h)) ?? -1
+    if (at < 0 && !unit.inHome && header < 0) return undefined
+    if (NOT.test(t) && header < 0) return undefined
+    if (!unit.inHome && header < 0 && !CONTEXT.test(t)) return undefined
+    if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
+    if (header >= 0 && unit.block.cells) {
+      if (valuesOf(unit.block.cells[header] ?? '').durations.length) return {outcome: 'present'}
+    }
+    if (valuesOf(t).durations.length && (at >= 0 || unit.inHome)) return {outcome: 'present'}
+    const delegated = reader.delegated(unit, /resol|restor|recover/i)
+    if (delegated) return delegated
+    if (VAGUE_TIME.test(t) || unit.inHome || /\bresolution times?\b|\bresolve\b/i.test(t)) return {outcome: 'vague'}
+    return undefined
+  },
+})

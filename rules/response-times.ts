@@ -1,0 +1,39 @@
+// response-times: a time to respond, with number and unit, ideally per priority level.
+import {clauseRule} from '../src/clauses.js'
+import {VAGUE_TIME, indexOf, valuesOf} from '../src/judging.js'
+import data from './data/clauses.json' with {type: 'json'}
+
+const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?)\b/i
+const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
+const TOPIC = new RegExp(data['response-times'].topic, 'i')
+
+export default clauseRule({
+  id: 'response-times',
+  description: 'The agreement states a time to respond, with number and unit, ideally per priority level',
+  data: data['response-times'],
+  messages: {
+    missing: 'Missing response times; state a time to respond per priority (e.g. "P1: within 1 hour")',
+    vague: 'Vague response time "{text}"; state a time per priority (e.g. "within 1 hour")',
+    delegated: 'Response times are set in the {target}; lint it with this agreement or state them here',
+  },
+  judge(unit, reader) {
+    const t = unit.text
+    const at = indexOf(t, TOPIC)
+    const headerSaysResponse = unit.block.header?.some((h) => /respon|acknowledg/i.test(h)) ?? false
+    if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
+    if (!unit.inHome && !headerSaysResponse && (!SUPPORT.test(t) || OTHER.test(t))) return undefined
+    if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
+    if (headerSaysResponse && unit.block.cells && unit.block.header) {
+      const i = unit.block.header.findIndex((h) => /respon|acknowledg/i.test(h))
+      const cell = unit.block.cells[i] ?? ''
+      if (valuesOf(cell).durations.length) return {outcome: 'present'}
+    }
+    if (valuesOf(t).durations.length && (at >= 0 || unit.inHome)) return {outcome: 'present'}
+    const delegated = reader.delegated(unit, /respon|support/i)
+    if (delegated) return delegated
+    const vague = VAGUE_TIME.exec(t)
+    if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
+    if (unit.inHome || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
+    return undefined
+  },
+})

@@ -1,0 +1,50 @@
+// scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
+import {clauseRule} from '../src/clauses.js'
+import data from './data/clauses.json' with {type: 'json'}
+
+const SERVICE =
+  /\b(?:help ?desk|service desk|(?:remote|on-?site|desktop|end[- ]user|technical|it) support|monitoring|patch(?:ing| management)|back ?ups?|anti-?virus|anti-?malware|endpoint (?:protection|security|detection|management)|firewall|network (?:management|administration|monitoring|support)|server (?:management|administration|maintenance|support)|microsoft 365|office 365|m365|email|voip|telephon\w*|phone system|cloud (?:hosting|services|infrastructure)|hosting|cyber ?security|security (?:monitoring|awareness)|disaster recovery|device management|asset management|licen[cs]e management|vendor management|procurement|onboarding|offboarding|user administration|account administration|software (?:updates|deployment|installation)|hardware (?:support|maintenance)|wi-?fi|printer support|documentation|reporting|consulting|strategic (?:planning|reviews?)|vcio|virtual cio)\b/gi
+const VAGUE = /\b(?:comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|the client's|customer's) (?:it |technology )?needs|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed))\b/i
+const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b/i
+
+function serviceCount(text: string): number {
+  const names = new Set<string>()
+  for (const m of text.matchAll(SERVICE)) names.add(m[0].toLowerCase())
+  return names.size
+}
+
+export default clauseRule({
+  id: 'scope-of-services',
+  description: 'The agreement names the services provided (a list or table of at least two, or a services schedule)',
+  data: data['scope-of-services'],
+  messages: {
+    missing: 'Missing scope of services; list the services provided (e.g. helpdesk, monitoring, patching, backups)',
+    vague: 'Vague scope of services "{text}"; list the services provided, one per item',
+    delegated: 'The services are described in the {target}; lint it with this agreement or list them here',
+  },
+  judgeSection(section, blocks, reader) {
+    const items = blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row')
+    const children = section.children.filter((c) => c.blocks.length > 0)
+    if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
+    for (const b of blocks) {
+      if (serviceCount(b.text) >= 2) return {outcome: 'present'}
+    }
+    for (const b of blocks) {
+      const unit = {block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}
+      const d = reader.delegated(unit, /service/i)
+      if (d) return d
+    }
+    return undefined
+  },
+  judge(unit, reader) {
+    const t = unit.text
+    if (VAGUE.test(t)) return {outcome: 'vague'}
+    if (PROVIDE.test(t) && serviceCount(t) >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if (/\bservices?\b/i.test(t)) {
+      const d = reader.delegated(unit, /service/i)
+      if (d) return d
+    }
+    if (unit.inHome && serviceCount(t) >= 1 && PROVIDE.test(t)) return {outcome: 'present'}
+    return undefined
+  },
+})

@@ -1,0 +1,43 @@
+// `npm run eval`: accuracy on the project's labelled agreements and, when present, the shared real-agreement corpus.
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import {loadCorpus, loadFixtures, ratio, score, totals, type Counts, type LabelledFile} from './evaluate.js'
+
+const root = path.join(import.meta.dirname, '..')
+const corpusDir = process.env['CLAUSELINT_CORPUS'] ?? path.join(root, '..', 'shared', 'corpus')
+const quiet = process.argv.includes('--summary')
+
+function fmt(n: number): string {
+  return n.toFixed(2)
+}
+
+function table(title: string, map: Map<string, Counts>): void {
+  console.log(`\n${title}`)
+  console.log(`  ${'rule'.padEnd(24)} ${'TP'.padStart(4)} ${'FP'.padStart(4)} ${'FN'.padStart(4)} ${'TN'.padStart(4)}  prec  rec   F1    exact`)
+  for (const [id, c] of map) {
+    const p = ratio(c.tp, c.tp + c.fp)
+    const r = ratio(c.tp, c.tp + c.fn)
+    const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r)
+    console.log(`  ${id.padEnd(24)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)} ${String(c.tn).padStart(4)}  ${fmt(p)}  ${fmt(r)}  ${fmt(f1)}  ${c.exact}/${c.total}`)
+  }
+  const t = totals(map)
+  console.log(`  ${'all'.padEnd(24)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)} ${String(t.tn).padStart(4)}  ${fmt(t.precision)}  ${fmt(t.recall)}  ${fmt(t.f1)}  ${t.exact}/${t.total} = ${fmt(t.agreement)}`)
+}
+
+function report(name: string, files: readonly LabelledFile[]): void {
+  console.log(`\n=== ${name}: ${files.length} labelled agreements ===`)
+  const s = score(files)
+  table('Clause rules (a defect is vague or missing; exact = same outcome)', s.clauses)
+  table('Language rules (scored per line)', s.language)
+  console.log(`\nFalse alarms on must-not-flag lines: ${s.mustNotFlagHits.length}`)
+  if (quiet) return
+  console.log(`\nDisagreements (${s.disagreements.length}):`)
+  for (const d of s.disagreements) {
+    console.log(`  ${d.file}:${d.line}  ${d.ruleId}  expected ${d.expected}, got ${d.actual}`)
+    if (d.evidence) console.log(`      "${d.evidence.slice(0, 140)}"`)
+  }
+}
+
+report('fixtures/agreements', loadFixtures(path.join(root, 'fixtures', 'agreements')))
+if (existsSync(corpusDir)) report('shared corpus (labels.json)', loadCorpus(corpusDir))
+else console.log('\n(shared corpus not found; set CLAUSELINT_CORPUS to its folder to include it)')

@@ -1,0 +1,214 @@
+// The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
+import {excerpt} from './text.js'
+import {subtreeBlocks} from './document.js'
+import {delegation, partyNames, boundParty, type Party} from './reading.js'
+import type {Rule, RuleContext} from './rule.js'
+import type {Block, Document, Outcome, Section} from './types.js'
+
+/** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
+export interface ClauseData {
+  /** Section titles that are the clause's own home (regex sources, case-insensitive). */
+  readonly headings: readonly string[]
+  /** Body text that addresses the clause wherever it sits (regex source, case-insensitive). */
+  readonly topic: string
+  /** Section titles that should hold the clause when it is missing (where to report it). */
+  readonly parents?: readonly string[]
+  /** Section titles that look like a home but are not (e.g. SLA "Exclusions" from downtime). */
+  readonly notHeadings?: readonly string[]
+}
+
+/** A sentence (or a whole table row) considered for a clause. */
+export interface Unit {
+  readonly block: Block
+  /** Offsets of `text` in the block's text. */
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  /** The unit sits in a section whose title names this clause. */
+  readonly inHome: boolean
+  /** The following sentence of the same block, for statements split over two sentences. */
+  readonly next: string
+}
+
+export interface Verdict {
+  readonly outcome: Exclude<Outcome, 'missing'>
+  /** Range relative to the unit's text (defaults to the whole unit). */
+  readonly start?: number
+  readonly end?: number
+  /** Where the value lives when delegated ("Order Form"). */
+  readonly target?: string
+  /** Extra detail for the message ("no time zone"). */
+  readonly detail?: string
+}
+
+export interface Finding {
+  readonly outcome: Outcome
+  readonly unit?: Unit
+  readonly section?: Section
+  readonly verdict?: Verdict
+}
+
+export interface Reader {
+  readonly doc: Document
+  /** Which party the statement at `index` of the unit binds. */
+  party(unit: Unit, index?: number): Party
+  /** Is this unit (or its block) in a section whose title matches? */
+  underHeading(unit: Unit, re: RegExp): boolean
+  /** The delegation in a unit's text, if any; variables only count when their name matches `topic`. */
+  delegated(unit: Unit, topic?: RegExp): Verdict | undefined
+  /** The home sections of the clause being judged. */
+  readonly homes: readonly Section[]
+}
+
+export interface ClauseRuleSpec {
+  readonly id: string
+  readonly description: string
+  readonly data: ClauseData
+  /** What to write, for the missing message ("list what the agreement does not cover…"). */
+  readonly messages: {readonly missing: string; readonly vague: string; readonly delegated: string}
+  /** Judge one unit: undefined when it does not address the clause. */
+  judge(unit: Unit, reader: Reader): Verdict | undefined
+  /** Judge a home section as a whole (lists, tables), before its sentences. */
+  judgeSection?(section: Section, blocks: readonly Block[], reader: Reader): Verdict | undefined
+}
+
+const RANK: Record<Exclude<Outcome, 'missing'>, number> = {present: 3, delegated: 2, vague: 1}
+
+const compiled = new WeakMap<ClauseData, {headings: RegExp; topic: RegExp; parents: RegExp | undefined; notHeadings: RegExp | undefined}>()
+
+function compile(data: ClauseData) {
+  let c = compiled.get(data)
+  if (!c) {
+    const any = (list: readonly string[] | undefined) => (list && list.length ? new RegExp(list.map((s) => `(?:${s})`).join('|'), 'i') : undefined)
+    c = {headings: any(data.headings)!, topic: new RegExp(data.topic, 'i'), parents: any(data.parents), notHeadings: any(data.notHeadings)}
+    compiled.set(data, c)
+  }
+  return c
+}
+
+/** Units of a block: each sentence, or the whole row for a table row. */
+export function unitsOf(block: Block, inHome: boolean): Unit[] {
+  if (block.kind === 'table-row' || block.sentences.length <= 1) {
+    return [{block, start: 0, end: block.text.length, text: block.text, inHome, next: ''}]
+  }
+  return block.sentences.map((s, i) => ({block, start: s.start, end: s.end, text: s.text, inHome, next: block.sentences[i + 1]?.text ?? ''}))
+}
+
+/** Find a clause in a document. */
+export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
+  const re = compile(spec.data)
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && re.headings.test(s.title) && !(re.notHeadings && re.notHeadings.test(s.title)))
+  const homeIds = new Set<number>()
+  const mark = (s: Section): void => {
+    homeIds.add(s.id)
+    s.children.forEach(mark)
+  }
+  homes.forEach(mark)
+  const names = partyNames(doc)
+  const reader: Reader = {
+    doc,
+    homes,
+    party: (unit, index = 0) => boundParty(unit.text, index, names),
+    underHeading: (unit, h) => {
+      for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
+      return false
+    },
+    delegated: (unit, topic) => {
+      const hit = delegation(unit.text, {block: unit.block, offset: unit.start, doc, ...(topic ? {topic} : {})})
+      return hit ? {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target} : undefined
+    },
+  }
+
+  let best: Finding | undefined
+  const consider = (f: Finding): void => {
+    const v = f.verdict!
+    if (!best || RANK[v.outcome] > RANK[best.verdict!.outcome]) best = f
+  }
+  for (const home of homes) {
+    if (!spec.judgeSection) break
+    const v = spec.judgeSection(home, subtreeBlocks(home), reader)
+    if (v) consider({outcome: v.outcome, section: home, verdict: v})
+    if (best?.outcome === 'present') return best
+  }
+  for (const block of doc.blocks) {
+    const inHome = homeIds.has(block.section.id)
+    for (const unit of unitsOf(block, inHome)) {
+      if (!inHome && !re.topic.test(unit.text)) continue
+      const v = spec.judge(unit, reader)
+      if (!v) continue
+      consider({outcome: v.outcome, unit, verdict: v})
+      if (v.outcome === 'present') return best!
+    }
+  }
+  if (best) return best
+  // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
+  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
+  if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
+  return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
+}
+
+/** Where a missing clause should be added: its empty home, a parent section, or the title. */
+function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Section | undefined {
+  if (finding.section) return finding.section
+  const parents = compile(spec.data).parents
+  if (parents) {
+    const p = doc.sections.find((s) => s.kind !== 'root' && parents.test(s.title))
+    if (p) return p
+  }
+  return doc.title
+}
+
+type ClauseMessageIds = 'missing' | 'vague' | 'delegated'
+
+/** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
+export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> {
+  return {
+    meta: {
+      id: spec.id,
+      description: spec.description,
+      category: 'clause',
+      severity: 'error',
+      messages: spec.messages,
+    },
+    check(context: RuleContext<ClauseMessageIds>) {
+      const {doc} = context
+      const finding = findClause(doc, spec)
+      const {unit, verdict} = finding
+      if (finding.outcome === 'missing') {
+        const section = placement(doc, spec, finding)
+        context.cover('missing', {section})
+        context.report({messageId: 'missing', outcome: 'missing', ...(section ? {section} : {})})
+        return
+      }
+      if (!unit) {
+        const section = finding.section!
+        const quote = excerpt(section.title)
+        context.cover(finding.outcome, {section, evidence: quote})
+        if (finding.outcome === 'present') return
+        context.report({
+          messageId: finding.outcome,
+          outcome: finding.outcome,
+          severity: finding.outcome === 'vague' ? 'warning' : 'info',
+          section,
+          data: {text: quote, target: verdict?.target ?? 'another document', detail: verdict?.detail ?? ''},
+        })
+        return
+      }
+      const start = unit.start + (verdict?.start ?? 0)
+      const end = verdict?.end === undefined ? unit.start + unit.text.trimEnd().length : unit.start + verdict.end
+      const quote = excerpt(unit.block.text.slice(start, end))
+      context.cover(finding.outcome, {block: unit.block, start, evidence: excerpt(unit.text, 120)})
+      if (finding.outcome === 'present') return
+      context.report({
+        messageId: finding.outcome,
+        outcome: finding.outcome,
+        severity: finding.outcome === 'vague' ? 'warning' : 'info',
+        block: unit.block,
+        start,
+        end,
+        data: {text: quote, target: verdict?.target ?? 'another document', detail: verdict?.detail ?? ''},
+        evidence: excerpt(unit.text, 160),
+      })
+    },
+  }
+}

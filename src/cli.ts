@@ -1,0 +1,187 @@
+// The command line: arguments → files → lint → report → exit code. The only module that touches process.
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {Chalk} from 'chalk'
+import {expandPaths, UsageError} from './files.js'
+import {DEFAULT_MAX_FILE_SIZE, FileError, lint, readAgreement} from './lint.js'
+import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {reporters} from './reporters/index.js'
+import type {LintResult} from './types.js'
+
+/** Exit codes, as in ESLint. */
+export const EXIT = {ok: 0, lintErrors: 1, failure: 2} as const
+
+const HELP = `Usage: clauselint [options] [file|dir|glob ...]
+
+Lint Markdown service agreements for missing and vague clauses.
+
+Options:
+  -f, --format NAME        Output format: ${Object.keys(reporters).join(', ')} (default: stylish)
+  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: msa)
+  -q, --quiet              Report errors only
+      --max-warnings N     Exit with 1 when there are more than N warnings
+      --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
+      --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
+  -v, --version            Print the version
+  -h, --help               Print this help
+
+A directory means every .md and .markdown file below it (node_modules and .gitignore'd
+files skipped). With no paths, the current directory is linted.
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed.
+`
+
+export interface Io {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly isTTY: boolean
+}
+
+function version(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 4; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {name?: string; version?: string}
+      if (pkg.name === 'clauselint' && pkg.version) return pkg.version
+    } catch {
+      // keep looking upward
+    }
+    dir = path.dirname(dir)
+  }
+  return '0.0.0'
+}
+
+function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim())
+  if (!m) return undefined
+  const unit = (m[2] ?? 'b').toLowerCase()
+  const mult = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1
+  return Math.round(Number(m[1]) * mult)
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr(`clauselint: ${message}\n`)
+    return EXIT.failure
+  }
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: {type: 'string', short: 'f', default: 'stylish'},
+        profile: {type: 'string', short: 'p', default: 'msa'},
+        quiet: {type: 'boolean', short: 'q', default: false},
+        'max-warnings': {type: 'string'},
+        'max-file-size': {type: 'string'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        version: {type: 'boolean', short: 'v', default: false},
+        help: {type: 'boolean', short: 'h', default: false},
+      },
+    })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+    return fail(`${reason.replace(/^Unknown option/, 'unknown option').replace(/\.$/, '')}; see --help`)
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    io.stdout(HELP)
+    return EXIT.ok
+  }
+  if (values.version) {
+    io.stdout(`${version()}\n`)
+    return EXIT.ok
+  }
+  const format = values.format
+  const reporter = reporters[format]
+  if (!reporter) return fail(`unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
+  const profile = values.profile as ProfileName
+  if (!PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+  let maxWarnings = -1
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`)
+    maxWarnings = Number(values['max-warnings'])
+  }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE
+  if (values['max-file-size'] !== undefined) {
+    const size = parseSize(values['max-file-size'])
+    if (size === undefined || size <= 0) return fail(`--max-file-size needs a size such as 10MB or 500KB, got "${values['max-file-size']}"`)
+    maxFileSize = size
+  }
+
+  let files: string[]
+  let problems: Array<{path: string; message: string}>
+  try {
+    const expanded = await expandPaths(positionals.length ? positionals : ['.'], io.cwd)
+    files = expanded.files
+    problems = expanded.problems
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message)
+    throw error
+  }
+  if (!files.length && !problems.length) return fail('no Markdown files to lint')
+
+  const rules = profileRules(profile)
+  const results: LintResult[] = []
+  let linted = 0
+  for (const problem of problems) io.stderr(`clauselint: warning: ${problem.path} ${problem.message}; skipped\n`)
+  for (const file of files) {
+    let text: string
+    try {
+      text = await readAgreement(path.resolve(io.cwd, file), maxFileSize)
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error
+      io.stderr(`clauselint: warning: ${file} ${error.message}; skipped\n`)
+      problems.push({path: file, message: error.message})
+      continue
+    }
+    results.push(lint(text, {rules, filePath: file}))
+    linted++
+  }
+  if (!linted) return fail('no file could be linted')
+
+  const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
+  const level = values['no-color'] ? 0 : values.color ? 1 : io.isTTY && !io.env['NO_COLOR'] ? 1 : 0
+  const forced = io.env['FORCE_COLOR']
+  const chalk = new Chalk({level: forced !== undefined && !values['no-color'] ? (forced === '0' || forced === 'false' ? 0 : 1) : level})
+  const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
+  io.stdout(reporter(shown, {chalk, clauseRuleIds}))
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0)
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+  if (errors > 0) return EXIT.lintErrors
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`clauselint: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`)
+    return EXIT.lintErrors
+  }
+  return EXIT.ok
+}
+
+/** Entry point for the bin: real process I/O, a closed pipe ends quietly, nothing escapes as a stack trace. */
+export async function main(argv: readonly string[]): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  })
+  try {
+    const code = await run(argv, {
+      stdout: (t) => void process.stdout.write(t),
+      stderr: (t) => void process.stderr.write(t),
+      cwd: process.cwd(),
+      env: process.env,
+      isTTY: process.stdout.isTTY === true,
+    })
+    process.exitCode = code
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    process.stderr.write(`clauselint: internal error: ${reason}\n`)
+    process.exitCode = EXIT.failure
+  }
+}

@@ -1,0 +1,497 @@
+// Builds the Document once per file: section tree, prose blocks with source maps, sentences, definitions.
+import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {parse as parseYaml} from 'yaml'
+import {parseMarkdown} from './parse.js'
+import {lineIndex, splitSentences} from './text.js'
+import type {Block, BlockKind, Definition, Document, Point, Position, Section, SectionKind, Segment, Sentence, TextRange} from './types.js'
+
+type MutableSection = Section & {rank: number}
+
+// "4.2 Response Times", "Section 5. Backups", "12.1.3 – Escalation"
+const NUMBERED_TITLE = /^(?:(?:section|clause|article|schedule|part|annex|exhibit|appendix)\s+)?(\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(\.|\)|:)?(?:\s+|\s*[–—-]\s*)(\S.*)$/i
+const BOLD_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
+const TAB_LINE = /^(\d{1,3}(?:\.\d{1,3})*)\.?\t+([^\t\r\n]+)/
+const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;!?\n]{1,70})$/
+const VARIABLE_SPAN = /^<span\b[^>]*class\s*=\s*["']?([\w-]*link[\w-]*)/i
+const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|!--)(?=[\s>/]|$)/i
+const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
+
+/** Parse and index an agreement. */
+export function buildDocument(source: string, filePath = '<text>'): Document {
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
+  const tree = parseMarkdown(source)
+  return new Builder(source, filePath, tree).build()
+}
+
+class Builder {
+  readonly at: (offset: number) => Point
+  readonly sections: MutableSection[] = []
+  readonly blocks: Block[] = []
+  readonly lineStarts: number[]
+  stack: MutableSection[]
+  frontmatter: Record<string, unknown> = {}
+  title: Section | undefined
+
+  constructor(
+    readonly source: string,
+    readonly filePath: string,
+    readonly tree: Root,
+  ) {
+    this.at = lineIndex(source)
+    this.lineStarts = [0]
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i)
+      if (c === 10) this.lineStarts.push(i + 1)
+      else if (c === 13 && source.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1)
+    }
+    const start = this.at(0)
+    const root = this.makeSection({kind: 'root', title: '', number: undefined, rank: 0, parent: undefined, position: {start, end: this.at(source.length)}})
+    this.stack = [root]
+  }
+
+  build(): Document {
+    for (const node of this.tree.children) this.visitFlow(node)
+    const root = this.sections[0]!
+    closeSections(root)
+    const definitions = collectDefinitions(this.blocks)
+    const at = this.at
+    return {
+      filePath: this.filePath,
+      source: this.source,
+      tree: this.tree,
+      frontmatter: this.frontmatter,
+      root,
+      sections: this.sections,
+      blocks: this.blocks,
+      definitions,
+      title: this.title,
+      positionAt: at,
+    }
+  }
+
+  get current(): MutableSection {
+    return this.stack[this.stack.length - 1]!
+  }
+
+  makeSection(init: {kind: SectionKind; title: string; number: string | undefined; rank: number; parent: MutableSection | undefined; position: Position}): MutableSection {
+    const parent = init.parent
+    const section: MutableSection = {
+      id: this.sections.length,
+      kind: init.kind,
+      title: init.title,
+      number: init.number,
+      depth: parent ? parent.depth + 1 : 0,
+      path: parent ? [...parent.path, init.title || init.number || '(untitled)'] : [],
+      position: init.position,
+      headingPosition: init.position,
+      blocks: [],
+      children: [],
+      parent,
+      rank: init.rank,
+    }
+    if (parent) parent.children.push(section)
+    this.sections.push(section)
+    return section
+  }
+
+  /** Open a section that nests by rank on the main stack. */
+  open(kind: SectionKind, title: string, number: string | undefined, rank: number, position: Position): MutableSection {
+    while (this.stack.length > 1 && this.current.rank >= rank) this.stack.pop()
+    const section = this.makeSection({kind, title, number, rank, parent: this.current, position})
+    this.stack.push(section)
+    return section
+  }
+
+  pos(node: {position?: {start: {offset?: number | undefined}; end: {offset?: number | undefined}} | undefined}): Position {
+    const s = node.position?.start.offset ?? 0
+    const e = node.position?.end.offset ?? s
+    return {start: this.at(s), end: this.at(e)}
+  }
+
+  visitFlow(node: RootContent, section?: MutableSection): void {
+    switch (node.type) {
+      case 'yaml': {
+        try {
+          const data: unknown = parseYaml(node.value)
+          if (data && typeof data === 'object' && !Array.isArray(data)) this.frontmatter = data as Record<string, unknown>
+        } catch {
+          // Malformed front matter is kept out of the metadata; the prose is still linted.
+        }
+        return
+      }
+      case 'heading':
+        this.heading(node)
+        return
+      case 'paragraph':
+        this.paragraph(node, section)
+        return
+      case 'list':
+        this.list(node, section ?? this.current, undefined)
+        return
+      case 'table':
+        this.table(node, section ?? this.current)
+        return
+      case 'blockquote':
+        for (const child of node.children) this.visitFlow(child, section)
+        return
+      case 'html': {
+        // Comments are invisible; other HTML blocks may hold prose.
+        if (/^\s*<!--/.test(node.value)) return
+        const text = node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+        if (text) this.addBlock('html', section ?? this.current, text, [{textStart: 0, sourceStart: node.position?.start.offset ?? 0, length: 0}], this.pos(node), [])
+        return
+      }
+      default:
+        return
+    }
+  }
+
+  heading(node: Heading): void {
+    const raw = toString(node).replace(/\s+/g, ' ').trim()
+    const {number, title} = splitNumber(raw)
+    const section = this.open('heading', title, number, node.depth, this.pos(node))
+    if (!this.title && node.depth === 1) this.title = section
+  }
+
+  paragraph(node: Paragraph, inSection: MutableSection | undefined): void {
+    const first = node.children[0]
+    let section = inSection ?? this.current
+    let skip = 0
+    // **5.1. Backups.** The Provider…   or   5.1 **Backups.** The Provider…
+    if (!inSection && first) {
+      let number: string | undefined
+      let title: string | undefined
+      if (first.type === 'strong') {
+        const m = BOLD_NUMBER.exec(toString(first).trim())
+        if (m && /^[A-Z(“"]/.test(m[2]!)) {
+          number = m[1]
+          title = m[2]
+          skip = 1
+        }
+      } else if (first.type === 'text' && node.children[1]?.type === 'strong') {
+        const m = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+$/.exec(first.value)
+        if (m) {
+          number = m[1]
+          title = toString(node.children[1]).trim()
+          skip = 2
+        }
+      }
+      if (number !== undefined && title !== undefined) {
+        section = this.open('bold', cleanTitle(title), number, 10 + number.split('.').length, this.pos(first))
+      } else if (first.type === 'text') {
+        const firstLine = first.value.split(/\r?\n/, 1)[0] ?? ''
+        const tab = TAB_LINE.exec(firstLine)
+        const short = tab ? undefined : SHORT_NUMBERED_LINE.exec(firstLine.trim())
+        const m = tab ?? short
+        if (m) {
+          const num = m[1]!.replace(/\.$/, '')
+          let t = m[2]!.trim()
+          // "4.2<TAB>Response Times. The Provider will…": the title ends at the first full stop.
+          const stop = t.search(/[.:]\s/)
+          if (stop > 0) t = t.slice(0, stop)
+          const titleEnd = firstLine.indexOf(t) + t.length
+          const start = first.position?.start.offset ?? 0
+          const headingPos = {start: this.at(start), end: this.at(start + titleEnd)}
+          section = this.open(tab ? 'tab' : 'numbered', cleanTitle(t), num, 10 + num.split('.').length, headingPos)
+          // drop the title from the block text
+          const rest = this.inlineText(node.children, 0)
+          const cut = rest.text.indexOf(t)
+          if (cut >= 0) {
+            const from = cut + t.length
+            this.addInline(node, section, {text: rest.text.slice(from), segments: shiftSegments(rest.segments, from), variables: []}, 'paragraph')
+            return
+          }
+        }
+      }
+    }
+    this.addInline(node, section, this.inlineText(node.children, skip), 'paragraph')
+  }
+
+  addInline(node: Paragraph, section: MutableSection, t: InlineText, kind: BlockKind): void {
+    const text = t.text.replace(/^[\s.:–—-]+/, (m) => ' '.repeat(m.length))
+    if (!text.trim()) return
+    this.addBlock(kind, section, text, t.segments, this.pos(node), t.variables)
+  }
+
+  list(node: List, section: MutableSection, parentNumber: string | undefined): void {
+    let index = node.start ?? 1
+    for (const item of node.children) {
+      const number = node.ordered ? (parentNumber ? `${parentNumber}.${index}` : String(index)) : undefined
+      this.listItem(item, section, node.ordered === true, number)
+      index++
+    }
+  }
+
+  listItem(item: ListItem, section: MutableSection, ordered: boolean, number: string | undefined): void {
+    const head = item.children[0]
+    let target = section
+    let skip = 0
+    if (ordered && head?.type === 'paragraph') {
+      const t = itemTitle(head)
+      if (t) {
+        const m = BOLD_NUMBER.exec(t.title)
+        const title = cleanTitle(m ? m[2]! : t.title)
+        const position = this.pos(head.children[t.skip - 1] ?? head)
+        target = this.makeSection({kind: 'list-item', title, number: m ? m[1] : number, rank: 99, parent: section, position})
+        skip = t.skip
+      }
+    }
+    let firstPara = true
+    for (const child of item.children) {
+      if (child.type === 'paragraph') {
+        this.addInline(child, target, this.inlineText(child.children, firstPara ? skip : 0), 'list-item')
+        firstPara = false
+      } else if (child.type === 'list') {
+        this.list(child, target, target === section ? number : target.number)
+      } else {
+        this.visitFlow(child, target)
+      }
+    }
+    if (target !== section) closeSections(target)
+  }
+
+  table(node: Table, section: MutableSection): void {
+    const [head, ...rows] = node.children
+    const header = head ? head.children.map((c) => toString(c).trim()) : []
+    for (const row of rows) {
+      const cells = row.children.map((c) => this.inlineText(c.children, 0))
+      // "Priority: P1 | Response: 1 hour" keeps the column meaning with each value
+      let text = ''
+      const segments: Segment[] = []
+      const variables: TextRange[] = []
+      cells.forEach((cell, i) => {
+        if (i > 0) text += ' | '
+        const label = header[i]
+        if (label) text += `${label}: `
+        const offset = text.length
+        text += cell.text
+        for (const s of cell.segments) segments.push({...s, textStart: s.textStart + offset})
+        for (const v of cell.variables) variables.push({...v, start: v.start + offset, end: v.end + offset})
+      })
+      if (!segments.length) segments.push({textStart: 0, sourceStart: row.position?.start.offset ?? 0, length: 0})
+      this.addBlock('table-row', section, text, segments, this.pos(row), variables, header, cells.map((c) => c.text.trim()))
+    }
+  }
+
+  addBlock(
+    kind: BlockKind,
+    section: MutableSection,
+    text: string,
+    segments: readonly Segment[],
+    position: Position,
+    variables: readonly TextRange[],
+    header?: readonly string[],
+    cells?: readonly string[],
+  ): void {
+    const sentences: Sentence[] = []
+    const block: Block = {
+      kind,
+      text,
+      position,
+      section,
+      variables,
+      segments,
+      sentences,
+      ...(header ? {header} : {}),
+      ...(cells ? {cells} : {}),
+    }
+    splitSentences(text).forEach((r, index) => {
+      const s = text.slice(r.start, r.end)
+      if (s.trim()) sentences.push({block, index, start: r.start, end: r.end, text: s})
+    })
+    section.blocks.push(block)
+    this.blocks.push(block)
+  }
+
+  /** Plain text of inline content, with a segment per source line so offsets map back exactly. */
+  inlineText(nodes: readonly PhrasingContent[], skip: number): InlineText {
+    const out: InlineText = {text: '', segments: [], variables: []}
+    let openVar: {start: number; kind: string} | undefined
+    let depth = 0
+    const visit = (node: PhrasingContent): void => {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode': {
+          const value = node.value
+          const start = node.position?.start.offset
+          if (start === undefined) {
+            out.text += value
+            return
+          }
+          const lead = node.type === 'inlineCode' ? this.source.indexOf(value, start) - start : 0
+          this.mapLines(out, value, start + Math.max(0, lead))
+          return
+        }
+        case 'break':
+          out.text += '\n'
+          return
+        case 'html': {
+          const v = node.value
+          if (/^<!--/.test(v)) return
+          const varSpan = VARIABLE_SPAN.exec(v)
+          if (varSpan) {
+            openVar = {start: out.text.length, kind: varSpan[1]!.toLowerCase()}
+            depth = 0
+            return
+          }
+          if (/^<span\b/i.test(v)) {
+            depth++
+            return
+          }
+          if (/^<\/span>/i.test(v)) {
+            if (depth > 0) depth--
+            else if (openVar) {
+              out.variables.push({start: openVar.start, end: out.text.length, kind: openVar.kind})
+              openVar = undefined
+            }
+            return
+          }
+          if (/^<br\s*\/?>/i.test(v)) out.text += ' '
+          // "<insert date>" is not HTML but a template slot: keep it as text for the placeholder rule.
+          else if (!KNOWN_TAG.test(v) && node.position?.start.offset !== undefined) this.mapLines(out, v, node.position.start.offset)
+          return
+        }
+        case 'image':
+        case 'imageReference':
+        case 'footnoteReference':
+          return
+        default:
+          if ('children' in node) for (const child of node.children) visit(child)
+      }
+    }
+    nodes.forEach((node, i) => {
+      if (i >= skip) visit(node)
+    })
+    return out
+  }
+
+  mapLines(out: InlineText, value: string, sourceStart: number): void {
+    // Continuation lines lose their container indentation in mdast; find each line again in the source.
+    const lines = value.split('\n')
+    let src = sourceStart
+    lines.forEach((line, i) => {
+      if (i > 0) {
+        out.text += '\n'
+        const lineNo = this.at(src).line // line of the previous piece
+        const next = this.lineStarts[lineNo] ?? src
+        const found = this.source.indexOf(line, next)
+        src = found >= 0 && found - next < 200 ? found : next
+      }
+      out.segments.push({textStart: out.text.length, sourceStart: src, length: line.length})
+      out.text += line
+      src += line.length
+    })
+  }
+}
+
+interface InlineText {
+  text: string
+  segments: Segment[]
+  variables: TextRange[]
+}
+
+function shiftSegments(segments: readonly Segment[], from: number): Segment[] {
+  const out: Segment[] = []
+  for (const s of segments) {
+    const end = s.textStart + s.length
+    if (end <= from) continue
+    const cut = Math.max(0, from - s.textStart)
+    out.push({textStart: s.textStart + cut - from, sourceStart: s.sourceStart + cut, length: s.length - cut})
+  }
+  return out
+}
+
+/** The title that opens an ordered list item: a bold run or an HTML header span. */
+function itemTitle(p: Paragraph): {title: string; skip: number} | undefined {
+  const [a, b, c] = p.children
+  if (a?.type === 'strong') {
+    const title = toString(a).trim()
+    if (title && title.length <= 100) return {title, skip: 1}
+  }
+  if (a?.type === 'html' && HEADER_SPAN.test(a.value) && b && c?.type === 'html' && /^<\/span>/i.test(c.value)) {
+    return {title: toString(b).trim(), skip: 3}
+  }
+  return undefined
+}
+
+function splitNumber(raw: string): {number: string | undefined; title: string} {
+  const m = NUMBERED_TITLE.exec(raw)
+  if (m && (/\d/.test(m[1]!) || m[2] !== undefined)) return {number: m[1], title: cleanTitle(m[3]!)}
+  return {number: undefined, title: cleanTitle(raw)}
+}
+
+function cleanTitle(t: string): string {
+  return t.replace(/\s+/g, ' ').replace(/^[\s*_]+|[\s*_.:;,–—-]+$/g, '').trim()
+}
+
+/** Extend each section's position to the end of its last block or child. */
+function closeSections(section: Section): Position['end'] {
+  let end = section.headingPosition.end
+  for (const b of section.blocks) if (b.position.end.offset > end.offset) end = b.position.end
+  for (const c of section.children) {
+    const e = closeSections(c)
+    if (e.offset > end.offset) end = e
+  }
+  if (section.kind !== 'root') section.position = {start: section.headingPosition.start, end}
+  return end
+}
+
+// "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
+const DEFINES = /^\s*["“]?([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,6}?)["”]?\s*(?:means|shall mean|refers to|is defined as|has the meaning|:|–|—)\s*/
+const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collectively\s+)?["“]([A-Z][^"”]{0,60})["”]/g
+
+function collectDefinitions(blocks: readonly Block[]): Map<string, Definition> {
+  const defs = new Map<string, Definition>()
+  for (const block of blocks) {
+    const text = block.text
+    const inDefs = /definition|interpretation|glossary/i.test(block.section.title) || block.section.path.some((p) => /definition/i.test(p))
+    if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
+      add(defs, block.cells[0]!, block.cells.slice(1).join(' '), block)
+      continue
+    }
+    const m = DEFINES.exec(text)
+    if (m && (inDefs || /means|shall mean|refers to|is defined as/.test(m[0]))) {
+      const explicit = /means|shall mean|refers to|is defined as|has the meaning/.test(m[0]) || /["“]/.test(m[0])
+      if (explicit || inDefs) add(defs, m[1]!, text.slice(m[0].length), block)
+    }
+    if (block.kind === 'list-item' && block.section.kind === 'list-item' && inDefs && block.section.title) {
+      add(defs, block.section.title, text, block)
+    }
+    for (const d of text.matchAll(INLINE_DEF)) add(defs, d[1]!, text, block)
+  }
+  // A definitions section made of headings or bold list items: "Business Hours" as a title
+  return defs
+}
+
+function add(defs: Map<string, Definition>, term: string, text: string, block: Block): void {
+  const key = term.replace(/[*_"“”]/g, '').trim().toLowerCase()
+  if (!key || key.length > 60) return
+  if (!defs.has(key)) defs.set(key, {term: term.trim(), text: text.trim(), block})
+}
+
+/** Map an offset in a block's text back to a source point. */
+export function sourceOffset(block: Block, textOffset: number): number {
+  const segs = block.segments
+  let best = segs[0]
+  for (const s of segs) {
+    if (s.textStart <= textOffset) best = s
+    else break
+  }
+  if (!best) return block.position.start.offset
+  return best.sourceStart + Math.min(Math.max(0, textOffset - best.textStart), best.length)
+}
+
+/** The source position of a range of a block's text. */
+export function rangePosition(doc: Document, block: Block, start: number, end: number): Position {
+  return {start: doc.positionAt(sourceOffset(block, start)), end: doc.positionAt(sourceOffset(block, Math.max(start, end)))}
+}
+
+/** Every block in a section and its subsections, in document order. */
+export function subtreeBlocks(section: Section): Block[] {
+  const out: Block[] = [...section.blocks]
+  for (const c of section.children) out.push(...subtreeBlocks(c))
+  return out
+}
+
+export type {Nodes}

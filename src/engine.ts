@@ -1,0 +1,113 @@
+// Runs rules over one parsed Document and turns their reports into sorted, stamped messages.
+import {rangePosition} from './document.js'
+import type {AnyRule, CoverWhere, Report, RuleContext} from './rule.js'
+import type {ClauseCoverage, Document, LintMessage, LintResult, Position, Severity, SeveritySetting} from './types.js'
+
+export interface RunOptions {
+  readonly rules: readonly AnyRule[]
+  /** Severity per rule id; rules not listed use their default. `off` skips the rule. */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>
+}
+
+const RANK: Record<Severity, number> = {error: 2, warning: 1, info: 0}
+
+/** Render a message template: `{name}` slots from data. */
+export function render(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (data && key in data ? String(data[key]) : all))
+}
+
+/** Run rules on a document. A crashing rule becomes one error message for that rule; the rest still run. */
+export function runRules(doc: Document, options: RunOptions): LintResult {
+  const messages: LintMessage[] = []
+  const coverage: ClauseCoverage[] = []
+  for (const rule of options.rules) {
+    const setting = options.severities?.[rule.meta.id] ?? rule.meta.severity
+    if (setting === 'off') continue
+    const configured: Severity = setting
+    const context: RuleContext = {
+      doc,
+      report(report: Report) {
+        messages.push(toMessage(doc, rule, report, configured))
+      },
+      cover(outcome: ClauseCoverage['outcome'], where: CoverWhere) {
+        const position = where.block ? rangePosition(doc, where.block, where.start ?? 0, where.start ?? 0) : where.section?.headingPosition
+        coverage.push({
+          ruleId: rule.meta.id,
+          outcome,
+          sectionPath: where.block?.section.path ?? where.section?.path ?? [],
+          line: position?.start.line ?? 1,
+          ...(where.evidence ? {evidence: where.evidence} : {}),
+        })
+      },
+    }
+    try {
+      rule.check(context)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      messages.push({
+        ruleId: rule.meta.id,
+        severity: 'error',
+        message: `Rule failed on this file: ${reason.split('\n')[0]}`,
+        messageId: 'ruleCrash',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        sectionPath: [],
+      })
+    }
+  }
+  sortMessages(messages)
+  return summarise(doc.filePath, messages, coverage)
+}
+
+function toMessage(doc: Document, rule: AnyRule, report: Report, configured: Severity): LintMessage {
+  const position = where(doc, report)
+  const template = rule.meta.messages[report.messageId] ?? report.messageId
+  // A rule may lower its severity (vague → warning) but never raise it above the configured one.
+  const severity = report.severity && RANK[report.severity] < RANK[configured] ? report.severity : configured
+  const sectionPath = report.block?.section.path ?? report.section?.path ?? []
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    message: render(template, report.data),
+    messageId: report.messageId,
+    line: position.start.line,
+    column: position.start.column,
+    endLine: position.end.line,
+    endColumn: position.end.column,
+    sectionPath,
+    ...(report.outcome ? {outcome: report.outcome} : {}),
+    ...(report.evidence ? {evidence: report.evidence} : {}),
+  }
+}
+
+function where(doc: Document, report: Report): Position {
+  if (report.position) return report.position
+  if (report.block) {
+    const start = report.start ?? 0
+    const end = report.end ?? (report.start === undefined ? report.block.text.trimEnd().length : start)
+    return rangePosition(doc, report.block, start, end)
+  }
+  if (report.section && report.section.kind !== 'root') return report.section.headingPosition
+  const title = doc.title?.headingPosition
+  if (title) return title
+  const p = doc.positionAt(0)
+  return {start: p, end: p}
+}
+
+export function sortMessages(messages: LintMessage[]): void {
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+}
+
+export function summarise(filePath: string, messages: LintMessage[], coverage: ClauseCoverage[]): LintResult {
+  let errorCount = 0
+  let warningCount = 0
+  let infoCount = 0
+  for (const m of messages) {
+    if (m.severity === 'error') errorCount++
+    else if (m.severity === 'warning') warningCount++
+    else infoCount++
+  }
+  return {filePath, messages, errorCount, warningCount, infoCount, coverage}
+}

@@ -1,0 +1,11 @@
+// Public API of clauselint.
+export {lint, lintFiles, readAgreement, FileError, type LintOptions, type LintFilesOptions} from './lint.js'
+export {buildDocument} from './document.js'
+export {runRules} from './engine.js'
+export {findClause, clauseRule, type ClauseData, type ClauseRuleSpec, type Unit, type Verdict} from './clauses.js'
+export {profileRules, PROFILES, type ProfileName} from './profiles.js'
+export {reporters, type Reporter} from './reporters/index.js'
+export {rules} from '../rules/index.js'
+export type {Rule, RuleMeta, RuleContext, Report, RuleCategory, AnyRule} from './rule.js'
+export type * from './types.js'
+export * from './values.js'

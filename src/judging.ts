@@ -1,0 +1,92 @@
+// Shared pieces of clause judgement: typed values per text (memoised) and the wording classes judges test for.
+import {
+  extractDurations,
+  extractFrequencies,
+  extractHours,
+  extractMoney,
+  extractMultipliers,
+  extractPercentages,
+  extractPriorities,
+  type Duration,
+  type Frequency,
+  type HoursSpec,
+  type Money,
+  type Multiplier,
+  type Percentage,
+  type Priority,
+} from './values.js'
+
+export interface Values {
+  readonly durations: readonly Duration[]
+  readonly frequencies: readonly Frequency[]
+  readonly percentages: readonly Percentage[]
+  readonly hours: readonly HoursSpec[]
+  readonly money: readonly Money[]
+  readonly multipliers: readonly Multiplier[]
+  readonly priorities: readonly Priority[]
+}
+
+const cache = new Map<string, Values>()
+
+/** Typed values in a text, computed once per distinct text. */
+export function valuesOf(text: string): Values {
+  let v = cache.get(text)
+  if (!v) {
+    let durations: Duration[] | undefined
+    let frequencies: Frequency[] | undefined
+    let percentages: Percentage[] | undefined
+    let hours: HoursSpec[] | undefined
+    let money: Money[] | undefined
+    let multipliers: Multiplier[] | undefined
+    let priorities: Priority[] | undefined
+    v = {
+      get durations() {
+        return (durations ??= extractDurations(text))
+      },
+      get frequencies() {
+        return (frequencies ??= extractFrequencies(text))
+      },
+      get percentages() {
+        return (percentages ??= extractPercentages(text))
+      },
+      get hours() {
+        return (hours ??= extractHours(text))
+      },
+      get money() {
+        return (money ??= extractMoney(text))
+      },
+      get multipliers() {
+        return (multipliers ??= extractMultipliers(text))
+      },
+      get priorities() {
+        return (priorities ??= extractPriorities(text))
+      },
+    }
+    if (cache.size > 20_000) cache.clear()
+    cache.set(text, v)
+  }
+  return v
+}
+
+/** Time words with no number: "promptly", "as soon as possible", "same day where possible". */
+export const VAGUE_TIME =
+  /\b(?:promptly|prompt|timely|quickly|swiftly|expeditiously|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible)|without (?:undue )?delay|in a timely (?:manner|fashion)|within a reasonable (?:time|period|timeframe)|reasonable (?:time|period|timeframe)|best[- ](?:efforts?|endeavou?rs?)|reasonable (?:efforts?|endeavou?rs?)|commercially reasonable|will vary|varies|where possible|when possible|if possible|as quickly as|at the earliest|same[- ]day where possible|in due course|in good time)\b/i
+
+/** A charge stated in words: included, at no extra cost, free of charge. */
+export const INCLUDED_CHARGE =
+  /\b(?:included in (?:the|your)\b|(?:is|are) included\b|at no (?:additional|extra|further) (?:charge|cost|fee)|no (?:additional|extra|further) (?:charge|cost|fee)|free of charge|without (?:additional |extra )?charge|covered by (?:the|your) (?:monthly|fixed|annual|recurring|subscription|service) (?:fee|charge|price)s?)/i
+
+/** Stated rates in words: "at the Provider's standard hourly rates". */
+export const RATE_WORDS = /\b(?:(?:then[- ])?(?:current|standard|prevailing|published|normal|usual|hourly|time and materials) (?:hourly |labou?r )?rates?|time and materials|time[- ]and[- ]a[- ]half|double time)\b/i
+
+/** A measurable value of any kind in a text. */
+export function hasNumber(text: string): boolean {
+  const v = valuesOf(text)
+  return v.durations.length > 0 || v.frequencies.length > 0 || v.percentages.length > 0 || v.money.length > 0 || v.hours.some((h) => h.from !== undefined)
+}
+
+/** Index of the first match of a regex, or -1. */
+export function indexOf(text: string, re: RegExp): number {
+  const m = re.exec(text)
+  return m ? m.index : -1
+}

@@ -1,0 +1,71 @@
+// Term scanning for language rules: compiled term lists and the readings that excuse a match.
+import type {Block, Document, Sentence} from './types.js'
+import {boundParty, isDisclaimer, isNegated, partyNames} from './reading.js'
+
+export interface Term {
+  readonly pattern: string
+  readonly suggestion: string
+}
+
+export interface CompiledTerm {
+  readonly re: RegExp
+  readonly suggestion: string
+}
+
+export interface TermHit {
+  readonly block: Block
+  readonly sentence: Sentence
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly term: CompiledTerm
+}
+
+/** Compile a term list once (case-insensitive, global). */
+export function compileTerms(terms: readonly Term[]): CompiledTerm[] {
+  return terms.map((t) => ({re: new RegExp(t.pattern, 'gi'), suggestion: t.suggestion}))
+}
+
+const DEFINITION_SECTION = /definition|interpretation|glossary/i
+const DEFINES = /\b(?:means|shall mean|refers to|is defined as|has the meaning)\b/i
+
+/** Is the block a definition (in a Definitions section, or a "X means …" sentence)? */
+export function isDefinition(block: Block, sentence: Sentence): boolean {
+  if (block.section.path.some((p) => DEFINITION_SECTION.test(p))) return true
+  return DEFINES.test(sentence.text)
+}
+
+/** Every match of the terms in the document's prose, one per overlapping span, in document order. */
+export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHit[] {
+  const hits: TermHit[] = []
+  for (const block of doc.blocks) {
+    for (const sentence of block.sentences) {
+      const found: TermHit[] = []
+      for (const term of terms) {
+        term.re.lastIndex = 0
+        for (const m of sentence.text.matchAll(term.re)) {
+          const start = sentence.start + (m.index ?? 0)
+          found.push({block, sentence, start, end: start + m[0].length, text: m[0], term})
+        }
+      }
+      found.sort((a, b) => a.start - b.start || b.end - a.end)
+      let last = -1
+      for (const h of found) {
+        if (h.start < last) continue
+        hits.push(h)
+        last = h.end
+      }
+    }
+  }
+  return hits
+}
+
+/** The readings that make a promise-like phrase not a promise by the provider. */
+export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | undefined {
+  const s = hit.sentence.text
+  const at = hit.start - hit.sentence.start
+  if (isDisclaimer(s)) return 'disclaimer'
+  if (isNegated(s, at)) return 'negated'
+  if (boundParty(s, at, partyNames(doc)) === 'customer') return 'customer'
+  return undefined
+}

@@ -1,0 +1,125 @@
+// The public entry points: lint a string, lint files.
+import {readFile, stat} from 'node:fs/promises'
+import {buildDocument} from './document.js'
+import {runRules} from './engine.js'
+import {profileRules, type ProfileName} from './profiles.js'
+import type {AnyRule} from './rule.js'
+import type {LintResult, SeveritySetting} from './types.js'
+
+export interface LintOptions {
+  /** Profile to apply (default `msa`). */
+  readonly profile?: ProfileName
+  /** Rules to run instead of the profile's. */
+  readonly rules?: readonly AnyRule[]
+  /** Severity per rule id (`off` disables a rule). */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>
+  /** Path reported in results (default `<text>`). */
+  readonly filePath?: string
+}
+
+export interface LintFilesOptions extends Omit<LintOptions, 'filePath'> {
+  /** Largest file to read, in bytes (default 10 MB). */
+  readonly maxFileSize?: number
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+/** Lint agreement text. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const doc = buildDocument(text, options.filePath ?? '<text>')
+  return runRules(doc, {rules: options.rules ?? profileRules(options.profile ?? 'msa'), ...(options.severities ? {severities: options.severities} : {})})
+}
+
+/** A file that could not be linted: one fatal message, the run goes on. */
+export class FileError extends Error {
+  constructor(
+    readonly filePath: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Read a file as UTF-8 agreement text, or explain in one line why it cannot be linted. */
+export async function readAgreement(filePath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<string> {
+  let size: number
+  try {
+    const s = await stat(filePath)
+    if (s.isDirectory()) throw new FileError(filePath, 'is a directory')
+    size = s.size
+  } catch (error) {
+    if (error instanceof FileError) throw error
+    throw new FileError(filePath, describeFsError(error))
+  }
+  if (size > maxFileSize) throw new FileError(filePath, `is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (raise it with --max-file-size)`)
+  let buffer: Buffer
+  try {
+    buffer = await readFile(filePath)
+  } catch (error) {
+    throw new FileError(filePath, describeFsError(error))
+  }
+  if (buffer.length === 0) throw new FileError(filePath, 'is empty')
+  const probe = buffer.subarray(0, 8192)
+  if (probe.includes(0)) throw new FileError(filePath, 'is a binary file, not Markdown text')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', {fatal: true}).decode(buffer)
+  } catch {
+    throw new FileError(filePath, 'is not valid UTF-8 text (save it as UTF-8)')
+  }
+  if (!text.trim()) throw new FileError(filePath, 'has no text')
+  return text
+}
+
+/** Lint files in order; a file that cannot be read gives a result with one fatal message. */
+export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const results: LintResult[] = []
+  for (const filePath of paths) {
+    try {
+      const text = await readAgreement(filePath, options.maxFileSize)
+      results.push(lint(text, {...options, filePath}))
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error
+      results.push(fatalResult(filePath, error.message))
+    }
+  }
+  return results
+}
+
+export function fatalResult(filePath: string, message: string): LintResult {
+  return {
+    filePath,
+    fatal: true,
+    messages: [{ruleId: 'fatal', severity: 'error', message: `File ${message}`, messageId: 'fatal', line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: []}],
+    errorCount: 1,
+    warningCount: 0,
+    infoCount: 0,
+    coverage: [],
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as {code?: string} | null)?.code
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist'
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read (permission denied)'
+    case 'EISDIR':
+      return 'is a directory'
+    case 'ELOOP':
+      return 'is a symbolic link loop'
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'cannot be opened (too many open files)'
+    default:
+      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`
+  return `${n} B`
+}

@@ -1,0 +1,147 @@
+// Reading helpers shared by rules: who is bound, negation and disclaimer scope, delegation to other documents.
+import type {Block, Document} from './types.js'
+
+export type Party = 'provider' | 'customer' | 'unknown'
+
+const PROVIDER = /\b(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|we|us|our|company)\b/i
+const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|your|user|users|buyer|purchaser|indemnified party|recipient)\b/i
+const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to)\b/gi
+const CLAUSE_BOUNDARY = /[;:]|\(\s*[a-z0-9]{1,4}\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
+const NEGATION = /\b(?:not|no|never|nothing|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
+const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
+
+/** Names a document gives its parties ("Cascade", "Vendor", “Acme”), with their role. */
+export function partyNames(doc: Document): Map<string, Party> {
+  const cached = partyCache.get(doc)
+  if (cached) return cached
+  const names = new Map<string, Party>()
+  for (const block of doc.blocks) {
+    const terms = [...block.text.matchAll(/[“"]([A-Z][\w&.' -]{1,40}?)[,]?[”"]/g)].map((m) => m[1]!.trim())
+    if (!terms.length) continue
+    let role: Party = 'unknown'
+    for (const t of terms) {
+      if (/^(?:provider|service provider|msp|supplier|vendor|contractor|licensor)$/i.test(t)) role = 'provider'
+      else if (/^(?:client|customer|licensee|subscriber|company)$/i.test(t)) role = 'customer'
+    }
+    if (role === 'unknown') continue
+    for (const t of terms) if (!names.has(t.toLowerCase()) && t.split(' ').length <= 4) names.set(t.toLowerCase(), role)
+  }
+  const fm = doc.frontmatter
+  for (const [key, role] of [['provider', 'provider'], ['customer', 'customer'], ['client', 'customer']] as const) {
+    const v = fm[key]
+    if (typeof v === 'string' && v.trim()) names.set(v.trim().toLowerCase(), role)
+  }
+  partyCache.set(doc, names)
+  return names
+}
+
+const partyCache = new WeakMap<Document, Map<string, Party>>()
+
+/** Start of the clause that contains `index` (after the last `;`, `:`, "(b)" or sentence start). */
+export function clauseStart(text: string, index: number): number {
+  let start = 0
+  CLAUSE_BOUNDARY.lastIndex = 0
+  for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
+    if (m.index === undefined || m.index >= index) break
+    start = m.index + m[0].length
+  }
+  return start
+}
+
+function roleOf(words: string, names: Map<string, Party>): Party {
+  let best: Party = 'unknown'
+  let bestAt = -1
+  const consider = (at: number, role: Party): void => {
+    if (at > bestAt) {
+      bestAt = at
+      best = role
+    }
+  }
+  for (const re of [PROVIDER, CUSTOMER]) {
+    const g = new RegExp(re.source, 'gi')
+    for (const m of words.matchAll(g)) consider(m.index ?? 0, re === PROVIDER ? 'provider' : 'customer')
+  }
+  if (names.size) {
+    const lower = words.toLowerCase()
+    for (const [name, role] of names) {
+      const at = lower.lastIndexOf(name)
+      if (at >= 0 && /\W/.test(lower[at + name.length] ?? ' ') && /\W/.test(lower[at - 1] ?? ' ')) consider(at, role)
+    }
+  }
+  return best
+}
+
+/** Which party a statement at `index` binds: the subject before the obligation verb of its clause. */
+export function boundParty(text: string, index: number, names: Map<string, Party> = new Map()): Party {
+  const from = clauseStart(text, index)
+  const clause = text.slice(from, Math.min(text.length, index + 160))
+  const rel = index - from
+  let subjectEnd = -1
+  OBLIGATION.lastIndex = 0
+  for (const m of clause.matchAll(OBLIGATION)) {
+    if ((m.index ?? 0) <= rel + 40) subjectEnd = m.index ?? 0
+    if ((m.index ?? 0) > rel) break
+  }
+  if (subjectEnd >= 0) {
+    const subject = clause.slice(Math.max(0, subjectEnd - 80), subjectEnd)
+    const role = roleOf(subject, names)
+    if (role !== 'unknown') return role
+  }
+  // passive: "… must be maintained by the Client"
+  const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
+  if (by) return roleOf(by[1]!, names)
+  return 'unknown'
+}
+
+/** Is the phrase at `index` inside the scope of a negation in its clause ("does not guarantee …", "not … uninterrupted")? */
+export function isNegated(text: string, index: number): boolean {
+  const from = Math.max(clauseStart(text, index), index - 120)
+  return NEGATION.test(text.slice(from, index))
+}
+
+/** Is the sentence a disclaimer ("makes no warranty", "as is", "does not guarantee")? */
+export function isDisclaimer(sentence: string): boolean {
+  return DISCLAIMER.test(sentence)
+}
+
+// "as set out in the Order Form", "specified in Schedule B", "per the Statement of Work"
+const DELEGATION = /\b(?:as (?:set (?:out|forth)|specified|described|defined|stated|detailed|listed|agreed|provided|identified|outlined|indicated|documented|shown) (?:in|on|under)|(?:set (?:out|forth)|specified|described|detailed|listed|stated|identified|outlined|contained|documented|shown) (?:in|on|under)|in accordance with|pursuant to|per|under|according to|governed by|subject to)\s+(?:the\s+|an?\s+|each\s+|any\s+|its\s+|our\s+|applicable\s+|relevant\s+|then-current\s+|current\s+|separate\s+)*(order form|cover page|key terms|statement of work|sow|schedule\s+[A-Z0-9]{1,3}\b|exhibit\s+[A-Z0-9]{1,3}\b|annex\s+[A-Z0-9]{1,3}\b|appendix\s+[A-Z0-9]{1,3}\b|attachment\s+[A-Z0-9]{1,3}\b|support (?:policy|terms|plan|schedule)|service level (?:agreement|schedule|terms|policy)|sla\b|service (?:schedule|description|order)|proposal|quot(?:e|ation)|price list|rate card|fee schedule|pricing schedule|documentation|addendum|order\b|work order|ordering document)/i
+
+export interface DelegationHit {
+  readonly target: string
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * A value placed in another document: an explicit reference ("as set out in the Order Form"), or a
+ * cover-page/order-form variable in the text whose name matches `topic` ("Target Response Time").
+ * `offset` is where `text` starts in the block.
+ */
+export function delegation(text: string, options: {block?: Block; offset?: number; doc?: Document; topic?: RegExp} = {}): DelegationHit | undefined {
+  const {block, doc, topic} = options
+  const offset = options.offset ?? 0
+  const m = DELEGATION.exec(text)
+  if (m && m.index !== undefined) {
+    const target = m[1]!.replace(/\s+/g, ' ')
+    if (!(doc && targetInDocument(doc, target))) return {target, start: m.index, end: m.index + m[0].length}
+  }
+  if (block && topic) {
+    for (const v of block.variables) {
+      if (v.start < offset || v.end > offset + text.length) continue
+      if (!topic.test(block.text.slice(v.start, v.end))) continue
+      if (/orderform|coverpage|sow|keyterms|order_form|cover_page/i.test(v.kind)) {
+        const target = /sow/i.test(v.kind) ? 'Statement of Work' : /cover/i.test(v.kind) ? 'Cover Page' : 'Order Form'
+        return {target, start: v.start - offset, end: v.end - offset}
+      }
+    }
+  }
+  return undefined
+}
+
+/** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? */
+export function targetInDocument(doc: Document, target: string): boolean {
+  const t = target.toLowerCase()
+  if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
+  return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)))
+}

@@ -1,0 +1,92 @@
+// Plain-text helpers: sentence splitting, normalisation and line/offset lookup.
+
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'inc', 'ltd', 'llc', 'co', 'corp', 'no', 'nos', 'a.m', 'p.m', 'u.s', 'u.k', 'vs', 'v', 'mr', 'ms', 'mrs', 'dr',
+  'st', 'approx', 'incl', 'sec', 'cl', 'art', 'para', 'pty', 'plc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'viz', 'cf', 'al', 'ss', 'pp', 'ref', 'min', 'hr', 'hrs', 'mins',
+])
+
+/** Split text into sentence ranges. Conservative: a boundary needs a terminator, a space and a capital, digit or opening mark. */
+export function splitSentences(text: string): Array<{start: number; end: number}> {
+  const out: Array<{start: number; end: number}> = []
+  let start = 0
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i)
+    // . ! ? ; newline-newline are candidate ends
+    if (ch !== 46 && ch !== 33 && ch !== 63) continue
+    let j = i + 1
+    // closing quotes and brackets belong to the sentence
+    while (j < n && /["”’')\]*_]/.test(text[j]!)) j++
+    if (j >= n) break
+    if (!/\s/.test(text[j]!)) continue
+    let k = j
+    while (k < n && /\s/.test(text[k]!)) k++
+    if (k >= n) break
+    const next = text[k]!
+    if (!/[A-Z0-9"“‘'(\[*_<]/.test(next)) continue
+    if (ch === 46) {
+      // abbreviation or initial before the full stop?
+      let w = i - 1
+      while (w >= 0 && /[A-Za-z.]/.test(text[w]!)) w--
+      const word = text.slice(w + 1, i).toLowerCase()
+      if (ABBREVIATIONS.has(word)) continue
+      if (/^[a-z]$/i.test(word) && /[A-Z]/.test(text[i - 1] ?? '') && w >= 0 && text[w] !== '(') continue
+      // "Section 4." followed by a number is a reference, but "… 4 hours. The" is a sentence end.
+      if (/^\d+$/.test(word)) {
+        // handled as sentence end unless directly preceded by a clause word
+      }
+    }
+    out.push({start, end: j})
+    start = k
+    i = k - 1
+  }
+  if (start < n) {
+    let end = n
+    while (end > start && /\s/.test(text[end - 1]!)) end--
+    if (end > start) out.push({start, end})
+  }
+  return out
+}
+
+/** Lowercase, straighten quotes and collapse whitespace (for matching, not for display). */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[\u00a0\s]+/g, ' ')
+    .trim()
+}
+
+/** Build a function that turns a 0-based offset into a 1-based line and column. */
+export function lineIndex(source: string): (offset: number) => {line: number; column: number; offset: number} {
+  const starts = [0]
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 10) starts.push(i + 1)
+    else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++
+      starts.push(i + 1)
+    }
+  }
+  return (offset: number) => {
+    const o = Math.max(0, Math.min(offset, source.length))
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= o) lo = mid
+      else hi = mid - 1
+    }
+    return {line: lo + 1, column: o - starts[lo]! + 1, offset: o}
+  }
+}
+
+/** Shorten text for a message, on a word boundary. */
+export function excerpt(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim()
+  if (t.length <= max) return t
+  const cut = t.lastIndexOf(' ', max)
+  return `${t.slice(0, cut > max / 2 ? cut : max)}…`
+}

@@ -1,0 +1,142 @@
+// Public types shared by the engine, the rules and the reporters.
+import type {Root} from 'mdast'
+
+/** 1-based line and column, 0-based offset into the source (unist style). */
+export interface Point {
+  readonly line: number
+  readonly column: number
+  readonly offset: number
+}
+
+export interface Position {
+  readonly start: Point
+  readonly end: Point
+}
+
+export type Severity = 'error' | 'warning' | 'info'
+export type SeveritySetting = Severity | 'off'
+
+/** What a clause rule decided about its clause. */
+export type Outcome = 'present' | 'vague' | 'missing' | 'delegated'
+
+/** How a section was marked in the source. */
+export type SectionKind = 'root' | 'heading' | 'bold' | 'list-item' | 'tab' | 'numbered'
+
+/** A clause of the agreement: a heading or heading-like marker and everything under it. */
+export interface Section {
+  readonly id: number
+  readonly kind: SectionKind
+  /** Title without its clause number or trailing punctuation. */
+  readonly title: string
+  /** Clause number as written ("4.2", "5"), if any. */
+  readonly number: string | undefined
+  /** Nesting depth in the tree: 0 for the root. */
+  readonly depth: number
+  /** Titles from the top-level section down to this one (the root is not included). */
+  readonly path: readonly string[]
+  /** From the start of the marker to the end of the last block in the subtree. */
+  position: Position
+  /** Where the marker (heading, bold title) itself is. */
+  readonly headingPosition: Position
+  /** Blocks directly in this section (not in child sections). */
+  readonly blocks: Block[]
+  readonly children: Section[]
+  readonly parent: Section | undefined
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row' | 'html'
+
+/** A unit of prose with its plain text and a map back to source offsets. */
+export interface Block {
+  readonly kind: BlockKind
+  readonly text: string
+  readonly position: Position
+  readonly section: Section
+  /** For table rows: the header cells of the table, aligned with `cells`. */
+  readonly header?: readonly string[]
+  readonly cells?: readonly string[]
+  /** Text ranges that name a variable filled in another document (cover page, order form). */
+  readonly variables: readonly TextRange[]
+  /** Sorted map from text offsets to source offsets. */
+  readonly segments: readonly Segment[]
+  /** Sentences of `text`, computed once. */
+  readonly sentences: readonly Sentence[]
+}
+
+export interface TextRange {
+  readonly start: number
+  readonly end: number
+  readonly kind: string
+}
+
+export interface Segment {
+  readonly textStart: number
+  readonly sourceStart: number
+  readonly length: number
+}
+
+export interface Sentence {
+  readonly block: Block
+  readonly index: number
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+/** A defined term with the text of its definition. */
+export interface Definition {
+  readonly term: string
+  readonly text: string
+  readonly block: Block
+}
+
+/** The parsed agreement, built once and shared by every rule. */
+export interface Document {
+  readonly filePath: string
+  readonly source: string
+  readonly tree: Root
+  readonly frontmatter: Readonly<Record<string, unknown>>
+  readonly root: Section
+  readonly sections: readonly Section[]
+  readonly blocks: readonly Block[]
+  readonly definitions: ReadonlyMap<string, Definition>
+  /** The document title (first heading), if any. */
+  readonly title: Section | undefined
+  positionAt(offset: number): Point
+}
+
+export interface LintMessage {
+  ruleId: string
+  severity: Severity
+  message: string
+  messageId: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  sectionPath: readonly string[]
+  outcome?: Outcome
+  /** Quoted document text the finding is about, when there is one. */
+  evidence?: string
+  url?: string
+}
+
+/** What a clause rule found: the outcome and where. */
+export interface ClauseCoverage {
+  ruleId: string
+  outcome: Outcome
+  sectionPath: readonly string[]
+  line: number
+  evidence?: string
+}
+
+export interface LintResult {
+  filePath: string
+  messages: LintMessage[]
+  errorCount: number
+  warningCount: number
+  infoCount: number
+  coverage: ClauseCoverage[]
+  /** Set when the file could not be linted at all. */
+  fatal?: boolean
+}
