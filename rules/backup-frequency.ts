@@ -6,6 +6,8 @@ import data from './data/clauses.json' with {type: 'json'}
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|links?|lines?|circuits?|isps?|sites? only|personnel|contacts?|staff)\b|\bbacked up by\b/i
 const RPO = /\bRPO\b|recovery point/i
+// Confidentiality and licence boilerplate that mentions backups without committing to any.
+const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
 
 export default clauseRule({
   id: 'backup-frequency',
@@ -21,6 +23,7 @@ export default clauseRule({
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
     if (at >= 0 && NOT.test(t) && !/\bdata\b/i.test(t)) return undefined
+    if (BOILERPLATE.test(t)) return undefined
     const v = valuesOf(t)
     if ((at >= 0 || unit.inHome) && (v.frequencies.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}

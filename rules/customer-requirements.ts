@@ -2,17 +2,22 @@
 import {clauseRule, unitsOf} from '../src/clauses.js'
 import {subtreeBlocks} from '../src/document.js'
 import {indexOf} from '../src/judging.js'
+import {customerObligation, partyNames} from '../src/reading.js'
 import type {Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
-const CUSTOMER_MUST = /\b(?:client|customer|you|licensee|subscriber)(?:'s|’s)?\b[^.;]{0,60}?\b(?:shall|must|will|agrees? to|is responsible for|are responsible for|is required to|are required to|undertakes? to)\b/i
+// A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
+const CONDITIONAL = /\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b/i
 const CONSEQUENCE =
   /\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\b(?:provider|we|msp|supplier|contractor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
 
+const CONDUCT =
+  /\b(?:maintain\w*|keep\w*|ensur\w*|install\w*|licen[cs]\w*|patch\w*|upgrad\w*|replac\w*|compl(?:y|ies|iance)|adhere\w*|use\w*|access|supported|genuine|current|up[- ]to[- ]date|anti-?virus|firewall|operating systems?|hardware|software|equipment|network|internet|broadband|power|configur\w*|secur\w*|passwords?|credentials|reverse engineer\w*|resell\w*|sublicens\w*|interfere\w*|misuse|standards?|requirements?|specifications?|minimum|environment|systems?|devices?|workstations?)\b/i
+
 function sectionHasConsequence(section: Section | undefined): boolean {
   if (!section) return false
-  return subtreeBlocks(section).some((b) => unitsOf(b, false).some((u) => CONSEQUENCE.test(u.text)))
+  return subtreeBlocks(section).some((b) => unitsOf(b, false).some((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text)))
 }
 
 export default clauseRule({
@@ -26,16 +31,18 @@ export default clauseRule({
   },
   judge(unit, reader) {
     const t = unit.text
-    const must = CUSTOMER_MUST.exec(t)
+    const must = customerObligation(t, partyNames(reader.doc))
     const topic = indexOf(t, TOPIC)
-    if (!must && topic < 0 && !unit.inHome) return undefined
-    if (!unit.inHome && !must) return undefined
-    if (must && reader.party(unit, must.index + must[0].length - 1) !== 'customer' && !unit.inHome) return undefined
-    if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next))) return {outcome: 'present'}
+    if (must < 0 && !(unit.inHome && topic >= 0)) return undefined
+    // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
+    if (must >= 0 && !unit.inHome && !CONDUCT.test(t.slice(must, must + 160))) return undefined
+    if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && CONDITIONAL.test(unit.next))) return {outcome: 'present'}
     const section = unit.block.section
     if (sectionHasConsequence(section) || (section.kind !== 'root' && section.parent?.kind !== 'root' && sectionHasConsequence(section.parent))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /requirement|obligation|standard/i)
     if (delegated) return delegated
-    return {outcome: 'vague'}
+    // Ordinary duties (pay invoices, give notice) are not environment standards; only requirement-like ones are vague.
+    if (topic >= 0 || unit.inHome) return {outcome: 'vague'}
+    return undefined
   },
 })

@@ -1,11 +1,13 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
 import {clauseRule} from '../src/clauses.js'
-import {indexOf} from '../src/judging.js'
+import {indexOf, scopedText} from '../src/judging.js'
 import {isDisclaimer, isNegated} from '../src/reading.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const FAILURE = /\b(?:fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
-const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|software|applications?|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
+const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
+// Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
+const DISCLAIMS = /\\b(?:anyone|any (?:person|party|entity)) other than\\b|\\bbeyond (?:its|our|the provider's|the supplier's) (?:reasonable )?control\\b|\\bnot (?:be )?(?:responsible|liable)\\b|\\bexclud\\w*\\b|\\bno (?:liability|responsibility)\\b/i
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
   /\b(?:diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
@@ -22,14 +24,18 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, FAILURE)
-    if (at < 0 && !unit.inHome) return undefined
-    if (!unit.inHome && !THING.test(t)) return undefined
+    const thing = THING.test(t)
+    if (at < 0 && !thing && !unit.inHome) return undefined
     if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
-    const alloc = ALLOCATE.exec(t)
-    if (alloc && !isNegated(t, alloc.index) && !isDisclaimer(t) && (at >= 0 || unit.inHome)) return {outcome: 'present'}
-    const delegated = reader.delegated(unit, /hardware|failure|equipment/i)
+    // who does what when something fails: an allocation attached to the failure, not a disclaimer
+    if ((at >= 0 && thing) || unit.inHome) {
+      const near = at >= 0 ? scopedText(unit, FAILURE) : t
+      const alloc = ALLOCATE.exec(near)
+      if (alloc && !isNegated(near, alloc.index) && !isDisclaimer(t)) return {outcome: 'present'}
+    }
+    const delegated = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
     if (delegated) return delegated
-    if (at >= 0 && (isDisclaimer(t) || isNegated(t, at) || /\bbeyond (?:its|our|the provider's) (?:reasonable )?control\b|\bexclud/i.test(t))) return {outcome: 'vague'}
+    if ((at >= 0 || thing) && (isDisclaimer(t) || DISCLAIMS.test(t) || (at >= 0 && isNegated(t, at)))) return {outcome: 'vague'}
     if (unit.inHome) return {outcome: 'vague'}
     return undefined
   },

@@ -1,11 +1,12 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {clauseRule} from '../src/clauses.js'
-import {VAGUE_TIME, indexOf, valuesOf} from '../src/judging.js'
+import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const CONTEXT = /\b(?:incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
-const NOT = /\b(?:disputes?|disagreements?|controvers|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict)\b/i
+const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
+const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround/i
 
 export default clauseRule({
   id: 'resolution-times',
@@ -19,18 +20,17 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
-    const header = unit.block.header?.findIndex((h) => /resol|restor|fix|repair|recover|\brto\b|workaround/i.test(h)) ?? -1
+    const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if (NOT.test(t) && header < 0) return undefined
     if (!unit.inHome && header < 0 && !CONTEXT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
-    if (header >= 0 && unit.block.cells) {
-      if (valuesOf(unit.block.cells[header] ?? '').durations.length) return {outcome: 'present'}
-    }
-    if (valuesOf(t).durations.length && (at >= 0 || unit.inHome)) return {outcome: 'present'}
+    const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
+    if (valuesOf(scoped).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
-    if (VAGUE_TIME.test(t) || unit.inHome || /\bresolution times?\b|\bresolve\b/i.test(t)) return {outcome: 'vague'}
+    // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
+    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b/i.test(t)) return {outcome: 'vague'}
     return undefined
   },
 })

@@ -1,11 +1,12 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
 import {clauseRule} from '../src/clauses.js'
-import {VAGUE_TIME, indexOf, valuesOf} from '../src/judging.js'
+import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
+const HEADER = /respon|acknowledg/i
 
 export default clauseRule({
   id: 'response-times',
@@ -19,16 +20,15 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
-    const headerSaysResponse = unit.block.header?.some((h) => /respon|acknowledg/i.test(h)) ?? false
+    const headerSaysResponse = unit.block.header?.some((h) => HEADER.test(h)) ?? false
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
-    if (!unit.inHome && !headerSaysResponse && (!SUPPORT.test(t) || OTHER.test(t))) return undefined
+    // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b/i.test(t)
+    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
+    if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
-    if (headerSaysResponse && unit.block.cells && unit.block.header) {
-      const i = unit.block.header.findIndex((h) => /respon|acknowledg/i.test(h))
-      const cell = unit.block.cells[i] ?? ''
-      if (valuesOf(cell).durations.length) return {outcome: 'present'}
-    }
-    if (valuesOf(t).durations.length && (at >= 0 || unit.inHome)) return {outcome: 'present'}
+    const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
+    if (valuesOf(scoped).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
     if (delegated) return delegated
     const vague = VAGUE_TIME.exec(t)

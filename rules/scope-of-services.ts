@@ -3,7 +3,7 @@ import {clauseRule} from '../src/clauses.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const SERVICE =
-  /\b(?:help ?desk|service desk|(?:remote|on-?site|desktop|end[- ]user|technical|it) support|monitoring|patch(?:ing| management)|back ?ups?|anti-?virus|anti-?malware|endpoint (?:protection|security|detection|management)|firewall|network (?:management|administration|monitoring|support)|server (?:management|administration|maintenance|support)|microsoft 365|office 365|m365|email|voip|telephon\w*|phone system|cloud (?:hosting|services|infrastructure)|hosting|cyber ?security|security (?:monitoring|awareness)|disaster recovery|device management|asset management|licen[cs]e management|vendor management|procurement|onboarding|offboarding|user administration|account administration|software (?:updates|deployment|installation)|hardware (?:support|maintenance)|wi-?fi|printer support|documentation|reporting|consulting|strategic (?:planning|reviews?)|vcio|virtual cio)\b/gi
+  /\b(?:help ?desk|service desk|e-?mail|remote (?:fixes|assistance|access|management)|(?:remote|on-?site|desktop|end[- ]user|technical|it) support|monitoring|patch(?:ing| management)|back ?ups?|anti-?virus|anti-?malware|endpoint (?:protection|security|detection|management)|firewall|network (?:management|administration|monitoring|support)|server (?:management|administration|maintenance|support)|microsoft 365|office 365|m365|email|voip|telephon\w*|phone system|cloud (?:hosting|services|infrastructure)|hosting|cyber ?security|security (?:monitoring|awareness)|disaster recovery|device management|asset management|licen[cs]e management|vendor management|procurement|onboarding|offboarding|user administration|account administration|software (?:updates|deployment|installation)|hardware (?:support|maintenance)|wi-?fi|printer support|documentation|reporting|consulting|strategic (?:planning|reviews?)|vcio|virtual cio)\b/gi
 const VAGUE = /\b(?:comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|the client's|customer's) (?:it |technology )?needs|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed))\b/i
 const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b/i
 
@@ -23,28 +23,36 @@ export default clauseRule({
     delegated: 'The services are described in the {target}; lint it with this agreement or list them here',
   },
   judgeSection(section, blocks, reader) {
-    const items = blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row')
-    const children = section.children.filter((c) => c.blocks.length > 0)
-    if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
-    for (const b of blocks) {
-      if (serviceCount(b.text) >= 2) return {outcome: 'present'}
-    }
+    const text = blocks.map((b) => b.text).join(' ')
+    if (serviceCount(text) >= 2) return {outcome: 'present'}
     for (const b of blocks) {
       const unit = {block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}
       const d = reader.delegated(unit, /service/i)
       if (d) return d
     }
+    const items = blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row')
+    const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading'))
+    if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
     return undefined
   },
   judge(unit, reader) {
     const t = unit.text
-    if (VAGUE.test(t)) return {outcome: 'vague'}
-    if (PROVIDE.test(t) && serviceCount(t) >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if (/\bservices?\b/i.test(t)) {
-      const d = reader.delegated(unit, /service/i)
-      if (d) return d
+    if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
+    if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
+      if (/\bservices?\b|\bproducts?\b/i.test(t)) return reader.delegated(unit, /service|product/i)
+      return undefined
     }
-    if (unit.inHome && serviceCount(t) >= 1 && PROVIDE.test(t)) return {outcome: 'present'}
+    if (serviceCount(t) >= 2) return {outcome: 'present'}
+    // "… will provide the following services:" followed by a list
+    if (/\b(?:following|these)\b[^.]{0,30}$|:\s*$/.test(t.trim()) && /\bservices?\b/i.test(t)) {
+      const blocks = reader.doc.blocks
+      const i = blocks.indexOf(unit.block)
+      const next = blocks.slice(i + 1, i + 4).filter((b) => b.kind === 'list-item' || b.kind === 'table-row')
+      if (next.length >= 2) return {outcome: 'present'}
+    }
+    const d = reader.delegated(unit, /service/i)
+    if (d) return d
+    if (unit.inHome && serviceCount(t) >= 1) return {outcome: 'present'}
     return undefined
   },
 })

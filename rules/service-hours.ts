@@ -1,6 +1,8 @@
 // service-hours: business or support hours with days, clock times and a time zone.
 import {clauseRule} from '../src/clauses.js'
 import {indexOf, valuesOf} from '../src/judging.js'
+import type {Document} from '../src/types.js'
+import type {HoursSpec} from '../src/values.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
@@ -22,25 +24,53 @@ export default clauseRule({
     const at = indexOf(t, TOPIC)
     const specs = valuesOf(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
-    for (const h of specs) {
-      if (h.allDay && h.allWeek) {
-        if (SCOPE_247.test(t)) return {outcome: 'present'}
-        continue
-      }
-      if (h.days?.length && h.from && h.to && h.timeZone) return {outcome: 'present'}
-    }
-    if (at < 0 && !unit.inHome && !specs.some((h) => h.from || h.days?.length || h.allDay)) return undefined
+    if (specs.some((h) => h.allDay && h.allWeek) && SCOPE_247.test(t)) return {outcome: 'present'}
+    // One statement of hours may be split by a parenthesis ("8 a.m. to 6 p.m. Central Time (America/Chicago), Monday
+    // through Friday"); a "Business Day" used inside it brings the days of its own definition.
+    const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
+    if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.doc)
+    if (merged.days && merged.from && merged.to && merged.timeZone) return {outcome: 'present'}
+    if (at < 0 && !unit.inHome && !merged.from && !merged.days && !specs.some((h) => h.allDay)) return undefined
     const delegated = reader.delegated(unit, /hours|support|coverage/i)
     if (delegated) return delegated
-    const h = specs[0]
     let detail = 'state days, clock times and a time zone'
-    if (h?.allDay && h.allWeek) detail = 'say what is covered 24/7 (e.g. "monitoring of all covered servers", "P1 incidents")'
-    else if (h?.from && h.days?.length && !h.timeZone) detail = 'add a time zone (e.g. "UK time", "ET")'
-    else if (h?.from && !h.days?.length) detail = 'add the days (e.g. "Monday to Friday") and a time zone'
-    else if (h?.days?.length && !h.from) detail = 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'
+    if (specs.some((h) => h.allDay && h.allWeek)) detail = 'say what is covered 24/7 (e.g. "monitoring of all covered servers", "P1 incidents")'
+    else if (merged.from && merged.days && !merged.timeZone) detail = 'add a time zone (e.g. "UK time", "ET")'
+    else if (merged.from && !merged.days) detail = 'add the days (e.g. "Monday to Friday") and a time zone'
+    else if (merged.days && !merged.from) detail = 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'
     else if (/business hours/i.test(t)) detail = 'define "Business Hours" with days, clock times and a time zone'
     // A mention of "business days" alone commits to no hours; only flag it when nothing better exists.
     if (at >= 0 && /\b(?:business|working) days?\b/i.test(t.slice(at, at + 14)) && !specs.length && !unit.inHome) return undefined
     return {outcome: 'vague', detail}
   },
 })
+
+interface Merged {
+  days?: readonly string[] | undefined
+  from?: string | undefined
+  to?: string | undefined
+  timeZone?: string | undefined
+}
+
+function merge(specs: readonly HoursSpec[]): Merged {
+  const m: Merged = {}
+  for (const h of specs) {
+    m.days ??= h.days?.length ? h.days : undefined
+    m.from ??= h.from
+    m.to ??= h.to
+    m.timeZone ??= h.timeZone
+  }
+  return m
+}
+
+/** Days from the document's definition of "Business Day" / "Working Day", if it has one. */
+function definedDays(doc: Document): readonly string[] | undefined {
+  for (const key of ['business day', 'business days', 'working day', 'working days']) {
+    const def = doc.definitions.get(key)
+    if (!def) continue
+    const days = valuesOf(def.text).hours.find((h) => h.days?.length)?.days
+    if (days) return days
+    if (/\bmonday\b[^.]{0,20}\bfriday\b|\bweekdays?\b|\bother than (?:a )?saturday,? sunday\b|\bnot a saturday,? (?:a )?sunday\b|excluding saturdays?,? sundays?/i.test(def.text)) return ['mon', 'tue', 'wed', 'thu', 'fri']
+  }
+  return undefined
+}

@@ -13,8 +13,13 @@ export interface ClauseData {
   readonly topic: string
   /** Section titles that should hold the clause when it is missing (where to report it). */
   readonly parents?: readonly string[]
-  /** Section titles that look like a home but are not (e.g. SLA "Exclusions" from downtime). */
+  /** Section titles that look like a home but are not (e.g. SLA "Exclusions" from downtime); tested on the whole path. */
   readonly notHeadings?: readonly string[]
+  /**
+   * A wider subject the clause belongs to ("support"): when the agreement puts that subject in another
+   * document and says nothing of the clause itself, the clause is delegated there.
+   */
+  readonly umbrella?: string
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -74,13 +79,19 @@ export interface ClauseRuleSpec {
 
 const RANK: Record<Exclude<Outcome, 'missing'>, number> = {present: 3, delegated: 2, vague: 1}
 
-const compiled = new WeakMap<ClauseData, {headings: RegExp; topic: RegExp; parents: RegExp | undefined; notHeadings: RegExp | undefined}>()
+const compiled = new WeakMap<ClauseData, {headings: RegExp; topic: RegExp; parents: RegExp | undefined; notHeadings: RegExp | undefined; umbrella: RegExp | undefined}>()
 
 function compile(data: ClauseData) {
   let c = compiled.get(data)
   if (!c) {
     const any = (list: readonly string[] | undefined) => (list && list.length ? new RegExp(list.map((s) => `(?:${s})`).join('|'), 'i') : undefined)
-    c = {headings: any(data.headings)!, topic: new RegExp(data.topic, 'i'), parents: any(data.parents), notHeadings: any(data.notHeadings)}
+    c = {
+      headings: any(data.headings)!,
+      topic: new RegExp(data.topic, 'i'),
+      parents: any(data.parents),
+      notHeadings: any(data.notHeadings),
+      umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
+    }
     compiled.set(data, c)
   }
   return c
@@ -97,7 +108,7 @@ export function unitsOf(block: Block, inHome: boolean): Unit[] {
 /** Find a clause in a document. */
 export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
   const re = compile(spec.data)
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && re.headings.test(s.title) && !(re.notHeadings && re.notHeadings.test(s.title)))
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && re.headings.test(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -131,6 +142,7 @@ export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
     if (best?.outcome === 'present') return best
   }
   for (const block of doc.blocks) {
+    if (block.kind === 'heading') continue
     const inHome = homeIds.has(block.section.id)
     for (const unit of unitsOf(block, inHome)) {
       if (!inHome && !re.topic.test(unit.text)) continue
@@ -141,6 +153,16 @@ export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
     }
   }
   if (best) return best
+  if (re.umbrella) {
+    for (const block of doc.blocks) {
+      if (block.kind === 'heading') continue
+      for (const unit of unitsOf(block, false)) {
+        if (!re.umbrella.test(unit.text)) continue
+        const v = reader.delegated(unit, re.umbrella)
+        if (v) return {outcome: 'delegated', unit, verdict: v}
+      }
+    }
+  }
   // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
   const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
@@ -161,8 +183,9 @@ function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Secti
 type ClauseMessageIds = 'missing' | 'vague' | 'delegated'
 
 /** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
-export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> {
+export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {readonly spec: ClauseRuleSpec} {
   return {
+    spec,
     meta: {
       id: spec.id,
       description: spec.description,

@@ -88,8 +88,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     })
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error)
-    return fail(`${reason.replace(/^Unknown option/, 'unknown option').replace(/\.$/, '')}; see --help`)
+    // parseArgs explains at length ("… To specify a positional argument starting with a '-', …"); keep the first sentence.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
+    return fail(`${reason.charAt(0).toLowerCase()}${reason.slice(1)}; see --help`)
   }
   const {values, positionals} = parsed
   if (values.help) {
@@ -143,15 +144,34 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       problems.push({path: file, message: error.message})
       continue
     }
-    results.push(lint(text, {rules, filePath: file}))
+    try {
+      results.push(lint(text, {rules, filePath: file}))
+    } catch (error) {
+      // A crash while parsing one file must not end the run or print a stack trace.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+      io.stderr(`clauselint: warning: ${file} could not be parsed (${reason}); skipped\n`)
+      problems.push({path: file, message: `could not be parsed (${reason})`})
+      continue
+    }
     linted++
   }
   if (!linted) return fail('no file could be linted')
 
   const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
-  const level = values['no-color'] ? 0 : values.color ? 1 : io.isTTY && !io.env['NO_COLOR'] ? 1 : 0
+  // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
   const forced = io.env['FORCE_COLOR']
-  const chalk = new Chalk({level: forced !== undefined && !values['no-color'] ? (forced === '0' || forced === 'false' ? 0 : 1) : level})
+  const level = values['no-color']
+    ? 0
+    : values.color
+      ? 1
+      : forced !== undefined
+        ? forced === '0' || forced === 'false'
+          ? 0
+          : 1
+        : io.isTTY && !io.env['NO_COLOR']
+          ? 1
+          : 0
+  const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
   io.stdout(reporter(shown, {chalk, clauseRuleIds}))
 
@@ -159,7 +179,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const warnings = results.reduce((n, r) => n + r.warningCount, 0)
   if (errors > 0) return EXIT.lintErrors
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(`clauselint: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`)
+    io.stderr(`clauselint: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`)
     return EXIT.lintErrors
   }
   return EXIT.ok

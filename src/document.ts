@@ -152,6 +152,9 @@ class Builder {
     const {number, title} = splitNumber(raw)
     const section = this.open('heading', title, number, node.depth, this.pos(node))
     if (!this.title && node.depth === 1) this.title = section
+    // The heading's own text, for the language rules (a "[Client Name]" in a title is still a placeholder).
+    const t = this.inlineText(node.children, 0)
+    if (t.text.trim()) this.addBlock('heading', section, t.text, t.segments, this.pos(node), t.variables)
   }
 
   paragraph(node: Paragraph, inSection: MutableSection | undefined): void {
@@ -227,7 +230,9 @@ class Builder {
     const head = item.children[0]
     let target = section
     let skip = 0
-    if (ordered && head?.type === 'paragraph') {
+    // An ordered item that opens with a title, or any item that is only a bold title over a nested list
+    const leadIn = head?.type === 'paragraph' && item.children.some((c) => c.type === 'list') && isOnlyStrong(head)
+    if ((ordered || leadIn) && head?.type === 'paragraph') {
       const t = itemTitle(head)
       if (t) {
         const m = BOLD_NUMBER.exec(t.title)
@@ -402,6 +407,12 @@ function shiftSegments(segments: readonly Segment[], from: number): Segment[] {
   return out
 }
 
+/** A paragraph that is just a bold run, maybe with a trailing colon: "**Severity 1 (Critical):**" */
+function isOnlyStrong(p: Paragraph): boolean {
+  const [a, ...rest] = p.children
+  return a?.type === 'strong' && rest.every((n) => n.type === 'text' && /^[\s:.–—-]*$/.test(n.value))
+}
+
 /** The title that opens an ordered list item: a bold run or an HTML header span. */
 function itemTitle(p: Paragraph): {title: string; skip: number} | undefined {
   const [a, b, c] = p.children
@@ -444,6 +455,7 @@ const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collect
 function collectDefinitions(blocks: readonly Block[]): Map<string, Definition> {
   const defs = new Map<string, Definition>()
   for (const block of blocks) {
+    if (block.kind === 'heading') continue
     const text = block.text
     const inDefs = /definition|interpretation|glossary/i.test(block.section.title) || block.section.path.some((p) => /definition/i.test(p))
     if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
@@ -489,7 +501,7 @@ export function rangePosition(doc: Document, block: Block, start: number, end: n
 
 /** Every block in a section and its subsections, in document order. */
 export function subtreeBlocks(section: Section): Block[] {
-  const out: Block[] = [...section.blocks]
+  const out: Block[] = section.blocks.filter((b) => b.kind !== 'heading')
   for (const c of section.children) out.push(...subtreeBlocks(c))
   return out
 }

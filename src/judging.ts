@@ -90,3 +90,37 @@ export function indexOf(text: string, re: RegExp): number {
   const m = re.exec(text)
   return m ? m.index : -1
 }
+
+/** Minimal view of a unit for scoping (avoids a cycle with clauses.ts). */
+interface Scoped {
+  readonly text: string
+  readonly block: {readonly header?: readonly string[]; readonly cells?: readonly string[]}
+}
+
+/**
+ * The text in which a clause's value may sit. In a table row, a value belongs to its column: the cells
+ * whose header matches `header` (or, with no such column, cells that mention the topic). In prose, a value
+ * belongs to the statement it is attached to: a window around each topic word, not crossing a ";".
+ */
+export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string {
+  const {cells, header: heads} = unit.block
+  if (cells && heads) {
+    const byHeader = header ? cells.filter((_, i) => header.test(heads[i] ?? '')) : []
+    if (byHeader.length) return byHeader.join(' | ')
+    return cells.filter((c) => topic.test(c)).join(' | ')
+  }
+  const t = unit.text
+  const g = new RegExp(topic.source, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)
+  const parts: string[] = []
+  for (const m of t.matchAll(g)) {
+    const at = m.index ?? 0
+    let from = Math.max(0, at - 70)
+    let to = Math.min(t.length, at + m[0].length + 110)
+    const semiBefore = t.lastIndexOf(';', at)
+    if (semiBefore >= from) from = semiBefore + 1
+    const semiAfter = t.indexOf(';', at)
+    if (semiAfter >= 0 && semiAfter < to) to = semiAfter
+    parts.push(t.slice(from, to))
+  }
+  return parts.join(' … ')
+}

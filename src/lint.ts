@@ -46,6 +46,8 @@ export async function readAgreement(filePath: string, maxFileSize = DEFAULT_MAX_
   try {
     const s = await stat(filePath)
     if (s.isDirectory()) throw new FileError(filePath, 'is a directory')
+    // A FIFO or device (/dev/zero) would block or never end; only regular files are read.
+    if (!s.isFile()) throw new FileError(filePath, 'is not a regular file')
     size = s.size
   } catch (error) {
     if (error instanceof FileError) throw error

@@ -316,9 +316,9 @@ export function extractPercentages(text: string): Percentage[] {
 
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 const MON_FRI: readonly Weekday[] = WEEKDAYS.slice(0, 5)
-const MER = String.raw`[ap]\.?\s?m(?:\.|(?![a-z]))`
+const MER = String.raw`(?:[ap]\.\s?m\.?|[ap]\s?m)(?![a-z])`
 const TIME = String.raw`(?:(?<![\d.,:/$£€¥])\d{1,4}(?:[:.h]\d{2})?(?!\d)(?:\s{0,2}${MER}|\s{0,2}(?:noon|midday|midnight)\b|\s{0,2}(?:hrs|hours|h)(?![a-z]))?|\b(?:noon|midday|midnight)\b)`
-const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?(?![a-z])`
+const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)(?![a-z])`
 const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST'
 const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
@@ -446,7 +446,7 @@ function hoursPart(m: RegExpExecArray, g: Partial<Record<string, string>>, after
   if (g['hpd'] !== undefined) return part(m, 'time', true, {allDay: true})
   if (g['dpw'] !== undefined) {
     const n = parseNumber(g['dpw'])
-    if (g['dpwu']?.toLowerCase() === 'year') return n !== undefined && n >= 365 ? part(m, 'days', true, {allWeek: true}) : undefined
+    if (g['dpwu']?.toLowerCase() === 'year') return n !== undefined && n >= 365 ? part(m, 'days', false, {allWeek: true}) : undefined
     if (n === 7) return part(m, 'days', true, {allWeek: true})
     if (n === 5 || n === 6) return part(m, 'days', true, {days: WEEKDAYS.slice(0, n)})
     return undefined
@@ -656,8 +656,9 @@ const NAMED_RANK = new Map<string, number>([
   ['critical', 1], ['urgent', 1], ['emergency', 1], ['high', 2], ['medium', 3], ['normal', 3], ['moderate', 3], ['low', 4], ['minor', 4],
 ])
 const LABEL_CASE_RE = /^(?:[A-Z][a-z]+|[A-Z]+)$/
-const NAMED_AFTER_RE = new RegExp(String.raw`^(?:\s{1,2}(?:priority|severity|issues?|incidents?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`, 'i')
-const NAMED_BEFORE_RE = new RegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}$`, 'i')
+const QUOTES = `"'“”‘’*_`
+const NAMED_AFTER_RE = new RegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`, 'i')
+const NAMED_BEFORE_RE = new RegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}[${QUOTES}]{0,2}$`, 'i')
 const CELL_EDGE_RE = /[\s*_"'“”‘’()[\].:;,]/
 
 /** Start and end of `text` without surrounding whitespace, emphasis marks, quotes and punctuation. */

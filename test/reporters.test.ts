@@ -1,0 +1,128 @@
+// The reporters are pure functions from results to text: checked on small hand-built results.
+import {Chalk} from 'chalk'
+import {describe, expect, it} from 'vitest'
+import {json} from '../src/reporters/json.js'
+import {reporters} from '../src/reporters/index.js'
+import {stylish} from '../src/reporters/stylish.js'
+import type {LintMessage, LintResult} from '../src/types.js'
+
+function message(fields: Partial<LintMessage> & Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column'>): LintMessage {
+  return {messageId: 'm', endLine: fields.line, endColumn: fields.column + 1, sectionPath: [], ...fields}
+}
+
+const withFindings: LintResult = {
+  filePath: 'agreements/acme msa.md',
+  messages: [
+    message({ruleId: 'response-times', severity: 'error', message: 'Missing response times; state a time to respond', line: 1, column: 1, sectionPath: ['Acme MSA']}),
+    message({
+      ruleId: 'no-vague-terms',
+      severity: 'warning',
+      message: 'Vague term "promptly"; say how fast',
+      line: 12,
+      column: 40,
+      endLine: 12,
+      endColumn: 48,
+      sectionPath: ['Acme MSA', 'Support', 'Response'],
+      outcome: 'vague',
+      evidence: 'promptly',
+    }),
+    message({ruleId: 'service-hours', severity: 'info', message: 'Service hours are set in the Order Form', line: 104, column: 3, outcome: 'delegated'}),
+  ],
+  errorCount: 1,
+  warningCount: 1,
+  infoCount: 1,
+  coverage: [
+    {ruleId: 'response-times', outcome: 'missing', sectionPath: [], line: 1},
+    {ruleId: 'no-vague-terms', outcome: 'vague', sectionPath: ['Acme MSA', 'Support'], line: 12},
+    {ruleId: 'service-hours', outcome: 'delegated', sectionPath: [], line: 104},
+    {ruleId: 'backup-frequency', outcome: 'present', sectionPath: ['Acme MSA', 'Backups'], line: 30, evidence: 'daily'},
+  ],
+}
+
+const clean: LintResult = {filePath: 'clean.md', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: []}
+
+const plain = new Chalk({level: 0})
+const ANSI = /\u001b\[[0-9;]*m/g
+
+describe('stylish', () => {
+  it('groups by file with aligned columns, section paths and a clause tally', () => {
+    expect(stylish([withFindings, clean], {chalk: plain})).toMatchInlineSnapshot(`
+      "agreements/acme msa.md
+        1:1    error    Missing response times; state a time to respond  response-times  Acme MSA
+        12:40  warning  Vague term "promptly"; say how fast              no-vague-terms  Acme MSA › Support › Response
+        104:3  info     Service hours are set in the Order Form          service-hours
+
+      ✖ 1 error, 1 warning, 1 info (4 clauses checked: 1 present, 1 vague, 1 missing, 1 delegated) in 2 files
+      "
+    `)
+  })
+
+  it('prints only the summary for clean results', () => {
+    expect(stylish([clean], {chalk: plain})).toBe('✔ 0 errors, 0 warnings\n')
+    expect(stylish([], {chalk: plain})).toBe('✔ 0 errors, 0 warnings\n')
+  })
+
+  it('marks a warnings-only run with ⚠ and pluralises', () => {
+    const one: LintResult = {...withFindings, messages: [withFindings.messages[1]!], errorCount: 0, warningCount: 1, infoCount: 0, coverage: []}
+    expect(stylish([one], {chalk: plain}).split('\n').at(-2)).toBe('⚠ 0 errors, 1 warning')
+  })
+
+  it('colours with level 1 and nothing else changes', () => {
+    const coloured = stylish([withFindings, clean], {chalk: new Chalk({level: 1})})
+    expect(coloured).toMatch(ANSI)
+    expect(coloured).toContain('\u001b[4magreements/acme msa.md\u001b[24m') // underlined file name
+    expect(coloured).toContain('\u001b[31merror  \u001b[39m') // red error label
+    expect(coloured).toContain('\u001b[33mwarning\u001b[39m') // yellow warning label
+    expect(coloured).toContain('\u001b[31m\u001b[1m1 error') // bold red summary
+    expect(coloured.replace(ANSI, '')).toBe(stylish([withFindings, clean], {chalk: plain}))
+  })
+
+  it('has no escapes at level 0', () => {
+    expect(stylish([withFindings], {chalk: plain})).not.toMatch(ANSI)
+  })
+})
+
+describe('json', () => {
+  it('is an array with one entry per file in the documented shape', () => {
+    const parsed = JSON.parse(json([withFindings, clean])) as unknown[]
+    expect(parsed).toEqual([
+      {
+        filePath: 'agreements/acme msa.md',
+        messages: [
+          {ruleId: 'response-times', severity: 'error', message: 'Missing response times; state a time to respond', line: 1, column: 1, endLine: 1, endColumn: 2, sectionPath: ['Acme MSA']},
+          {
+            ruleId: 'no-vague-terms',
+            severity: 'warning',
+            message: 'Vague term "promptly"; say how fast',
+            line: 12,
+            column: 40,
+            endLine: 12,
+            endColumn: 48,
+            sectionPath: ['Acme MSA', 'Support', 'Response'],
+            outcome: 'vague',
+          },
+          {ruleId: 'service-hours', severity: 'info', message: 'Service hours are set in the Order Form', line: 104, column: 3, endLine: 104, endColumn: 4, sectionPath: [], outcome: 'delegated'},
+        ],
+        errorCount: 1,
+        warningCount: 1,
+        infoCount: 1,
+        coverage: withFindings.coverage,
+      },
+      {filePath: 'clean.md', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: []},
+    ])
+  })
+
+  it('leaves out internal fields (messageId, evidence) and marks fatal results', () => {
+    const text = json([withFindings, {...clean, fatal: true}])
+    expect(text).not.toContain('messageId')
+    expect(text).not.toContain('"evidence": "promptly"')
+    expect((JSON.parse(text) as Array<{fatal?: boolean}>)[1]?.fatal).toBe(true)
+    expect(text.endsWith('}\n]\n')).toBe(true)
+  })
+
+  it('gives [] for no results, and the registry reporter matches', () => {
+    expect(json([])).toBe('[]\n')
+    expect(reporters['json']?.([withFindings], {chalk: plain, clauseRuleIds: new Set()})).toBe(json([withFindings]))
+    expect(reporters['stylish']?.([withFindings], {chalk: plain, clauseRuleIds: new Set()})).toBe(stylish([withFindings], {chalk: plain}))
+  })
+})

@@ -1,0 +1,559 @@
+import {describe, expect, it} from 'vitest'
+import {
+  durationToMinutes,
+  extractDurations,
+  extractFrequencies,
+  extractHours,
+  extractMoney,
+  extractMultipliers,
+  extractPercentages,
+  extractPriorities,
+  parseDurationOption,
+  parseNumber,
+  type Duration,
+  type Frequency,
+  type HoursSpec,
+  type Match,
+  type Money,
+  type Multiplier,
+  type Percentage,
+  type Priority,
+  type Weekday,
+} from '../src/values.js'
+
+type Expected<T> = Partial<Omit<T, 'kind' | 'start' | 'end'>>
+type Case<T> = readonly [text: string, expected: ReadonlyArray<Expected<T>>]
+
+/** Offsets must be exact for every match, and matches must come in text order without overlapping. */
+function expectOffsets(text: string, matches: readonly Match[]): void {
+  let last = 0
+  for (const m of matches) {
+    expect(text.slice(m.start, m.end)).toBe(m.text)
+    expect(m.start).toBeGreaterThanOrEqual(last)
+    last = m.end
+  }
+}
+
+/** Drop kind/start/end so a match can be compared with an expected object. */
+function project<T extends Match & {kind: string}>(m: T): Omit<T, 'kind' | 'start' | 'end'> {
+  const {kind: _kind, start: _start, end: _end, ...rest} = m
+  return rest
+}
+
+const NBSP = '\u00a0'
+
+describe('parseNumber', () => {
+  it.each<readonly [string, number | undefined]>([
+    ['4', 4],
+    ['four', 4],
+    ['Four (4)', 4],
+    ['twenty-four', 24],
+    ['twenty four', 24],
+    ['twenty‑four (24)', 24],
+    ['1,000', 1000],
+    ['2.5', 2.5],
+    ['one and a half', 1.5],
+    ['one-and-a-half', 1.5],
+    ['two and one-half', 2.5],
+    ['a', 1],
+    ['an', 1],
+    ['half', 0.5],
+    ['half an', 0.5],
+    ['one hundred and twenty', 120],
+    ['ninety-nine point nine', 99.9],
+    ['ninety-nine point nine five', 99.95],
+    ['24 (twenty-four)', 24],
+    ['(4)', 4],
+    ['zero', 0],
+    ['', undefined],
+    ['lots', undefined],
+    ['four score', undefined],
+    ['1,00', undefined],
+    ['point five', undefined],
+  ])('%j -> %s', (text, expected) => {
+    expect(parseNumber(text)).toBe(expected)
+  })
+})
+
+describe('durationToMinutes / parseDurationOption', () => {
+  it.each<readonly [number, Duration['unit'], number]>([
+    [30, 'minute', 30],
+    [4, 'hour', 240],
+    [2, 'day', 2880],
+    [1, 'week', 10080],
+    [1, 'month', 43200],
+    [1, 'year', 525600],
+  ])('%s %s = %s minutes', (value, unit, minutes) => {
+    expect(durationToMinutes(value, unit)).toBe(minutes)
+  })
+
+  it.each<readonly [string, number | undefined]>([
+    ['30m', 30],
+    ['1h', 60],
+    ['4h', 240],
+    ['24h', 1440],
+    ['2d', 2880],
+    ['1w', 10080],
+    ['1h30m', 90],
+    ['1.5h', 90],
+    [' 15 min ', 15],
+    ['4 hours', 240],
+    ['one (1) business day', 1440],
+    ['next business day', 1440],
+    ['half an hour', 30],
+    ['90', undefined],
+    ['', undefined],
+    ['soon', undefined],
+  ])('%j -> %s', (text, minutes) => {
+    expect(parseDurationOption(text)).toBe(minutes)
+  })
+})
+
+describe('extractDurations', () => {
+  it.each<Case<Duration>>([
+    ['4 hours', [{text: '4 hours', value: 4, unit: 'hour', business: false, minutes: 240}]],
+    ['four (4) business hours', [{text: 'four (4) business hours', value: 4, unit: 'hour', business: true, minutes: 240}]],
+    ['respond within 30 min of the call', [{text: '30 min', value: 30, unit: 'minute', minutes: 30}]],
+    ['a 30-minute response', [{text: '30-minute', value: 30, unit: 'minute'}]],
+    ['15 mins', [{text: '15 mins', value: 15, unit: 'minute'}]],
+    ['2 hrs.', [{text: '2 hrs', value: 2, unit: 'hour'}]],
+    ['P1: 24h', [{text: '24h', value: 24, unit: 'hour', minutes: 1440}]],
+    ['P1 | 15m | 1 h', [{text: '15m', minutes: 15}, {text: '1 h', minutes: 60}]],
+    ['within one (1) hour', [{text: 'one (1) hour', value: 1, unit: 'hour', minutes: 60}]],
+    ['48 hours', [{text: '48 hours', minutes: 2880}]],
+    ['within 5 business days', [{text: '5 business days', value: 5, unit: 'day', business: true, minutes: 7200}]],
+    ['by the next business day', [{text: 'next business day', value: 1, unit: 'day', business: true, minutes: 1440}]],
+    ['on the same business day', [{text: 'same business day', value: 1, unit: 'day', business: true, minutes: 1440}]],
+    ['on a next-working-day basis', [{text: 'next-working-day', value: 1, unit: 'day', business: true}]],
+    ['NBD onsite', [{text: 'NBD', value: 1, unit: 'day', business: true}]],
+    ['same day', [{text: 'same day', value: 1, unit: 'day', business: false}]],
+    ['half an hour', [{text: 'half an hour', value: 0.5, unit: 'hour', minutes: 30}]],
+    ['one and a half hours', [{text: 'one and a half hours', value: 1.5, minutes: 90}]],
+    ['2.5 hours', [{text: '2.5 hours', value: 2.5, minutes: 150}]],
+    ['twenty-four (24) hours', [{text: 'twenty-four (24) hours', value: 24, minutes: 1440}]],
+    ['three (3) Business Days', [{text: 'three (3) Business Days', value: 3, unit: 'day', business: true, minutes: 4320}]],
+    ['1 working day', [{text: '1 working day', business: true, minutes: 1440}]],
+    ['ten (10) calendar days', [{text: 'ten (10) calendar days', value: 10, business: false}]],
+    ['within an hour', [{text: 'an hour', value: 1, unit: 'hour'}]],
+    ['2 hours a day', [{text: '2 hours', value: 2, unit: 'hour'}]],
+    ['between 4-6 hours', [{text: '6 hours', value: 6}]],
+    ['4 hours and 30 minutes', [{text: '4 hours', minutes: 240}, {text: '30 minutes', minutes: 30}]],
+    [`4${NBSP}hours`, [{text: `4${NBSP}hours`, minutes: 240}]],
+    ['FOUR HOURS', [{text: 'FOUR HOURS', value: 4, unit: 'hour'}]],
+    ['90 days’ notice', [{text: '90 days', value: 90, unit: 'day'}]],
+    ['12 months', [{text: '12 months', unit: 'month', minutes: 12 * 43200}]],
+    ['2 weeks', [{text: '2 weeks', unit: 'week', minutes: 20160}]],
+    ['an initial term of three (3) years', [{text: 'three (3) years', value: 3, unit: 'year'}]],
+    ['one hundred and twenty (120) days', [{text: 'one hundred and twenty (120) days', value: 120}]],
+    ['5 workdays', [{text: '5 workdays', value: 5, business: true}]],
+    // negatives
+    ['24/7', []],
+    ['24x7 support', []],
+    ['in 2024', []],
+    ['Section 4.2', []],
+    ['clause 4.2.1 hours', []],
+    ['99.9%', []],
+    ['at 0800 hours', []],
+    ['from 1700 hrs', []],
+    ['10:30 hours', []],
+    ['$5m cap', []],
+    ['per hour', []],
+    ['several hours', []],
+    ['a few days', []],
+    ['nbd', []],
+    ['8 a.m.', []],
+    ['four headcount', []],
+    ['2nd day', []],
+    ['24 hours a day', [{text: '24 hours'}]],
+    ['hours a day', []],
+  ])('%j', (text, expected) => {
+    const got = extractDurations(text)
+    expectOffsets(text, got)
+    expect(got.map(project)).toMatchObject(expected)
+  })
+})
+
+describe('extractFrequencies', () => {
+  it.each<Case<Frequency>>([
+    ['backups are taken daily', [{text: 'daily', intervalMinutes: 1440}]],
+    ['every day', [{text: 'every day', intervalMinutes: 1440}]],
+    ['once a day', [{text: 'once a day', intervalMinutes: 1440}]],
+    ['each day', [{text: 'each day', intervalMinutes: 1440}]],
+    ['nightly backups', [{text: 'nightly', intervalMinutes: 1440}]],
+    ['every night', [{text: 'every night', intervalMinutes: 1440}]],
+    ['each night', [{text: 'each night', intervalMinutes: 1440}]],
+    ['hourly', [{text: 'hourly', intervalMinutes: 60}]],
+    ['every hour', [{text: 'every hour', intervalMinutes: 60}]],
+    ['every 6 hours', [{text: 'every 6 hours', intervalMinutes: 360}]],
+    ['every six (6) hours', [{text: 'every six (6) hours', intervalMinutes: 360}]],
+    ['at 6-hour intervals', [{text: 'at 6-hour intervals', intervalMinutes: 360}]],
+    ['at intervals of no more than 4 hours', [{text: 'intervals of no more than 4 hours', intervalMinutes: 240}]],
+    ['every 15 minutes', [{text: 'every 15 minutes', intervalMinutes: 15}]],
+    ['twice daily', [{text: 'twice daily', intervalMinutes: 720}]],
+    ['twice a day', [{text: 'twice a day', intervalMinutes: 720}]],
+    ['two times per day', [{text: 'two times per day', intervalMinutes: 720}]],
+    ['three times a week', [{text: 'three times a week', intervalMinutes: 3360}]],
+    ['weekly', [{text: 'weekly', intervalMinutes: 10080}]],
+    ['every week', [{text: 'every week', intervalMinutes: 10080}]],
+    ['once a week', [{text: 'once a week', intervalMinutes: 10080}]],
+    ['fortnightly', [{text: 'fortnightly', intervalMinutes: 20160}]],
+    ['bi-weekly', [{text: 'bi-weekly', intervalMinutes: 20160}]],
+    ['monthly', [{text: 'monthly', intervalMinutes: 43200}]],
+    ['Quarterly business reviews', [{text: 'Quarterly', intervalMinutes: 129600}]],
+    ['annually', [{text: 'annually', intervalMinutes: 525600}]],
+    ['yearly', [{text: 'yearly', intervalMinutes: 525600}]],
+    ['semi-annually', [{text: 'semi-annually', intervalMinutes: 262800}]],
+    ['weekly full and daily incremental', [{text: 'weekly', intervalMinutes: 10080}, {text: 'daily', intervalMinutes: 1440}]],
+    ['continuous', [{text: 'continuous', intervalMinutes: 0}]],
+    ['continuously replicated', [{text: 'continuously', intervalMinutes: 0}]],
+    ['real-time replication', [{text: 'real-time', intervalMinutes: 0}]],
+    ['near real time', [{text: 'near real time', intervalMinutes: 0}]],
+    ['at least once every 24 hours', [{text: 'once every 24 hours', intervalMinutes: 1440}]],
+    ['every business day', [{text: 'every business day', intervalMinutes: 1440}]],
+    ['every other day', [{text: 'every other day', intervalMinutes: 2880}]],
+    ['every Sunday', [{text: 'every Sunday', intervalMinutes: 10080}]],
+    ['4-hourly snapshots', [{text: '4-hourly', intervalMinutes: 240}]],
+    ['6‑monthly reviews', [{text: '6‑monthly', intervalMinutes: 259200}]],
+    ['2x daily', [{text: '2x daily', intervalMinutes: 720}]],
+    ['daily operations', [{text: 'daily', intervalMinutes: 1440}]],
+    ['every quarter', [{text: 'every quarter', intervalMinutes: 129600}]],
+    ['3 monthly reports', [{text: 'monthly', intervalMinutes: 43200}]],
+    // negatives
+    ['day-to-day', []],
+    ['any weekday', []],
+    ['on Monday', []],
+    ['a day', []],
+    ['per month', []],
+    ['2 hours a day', []],
+    ['every', []],
+    ['within 24 hours', []],
+    ['Mondays', []],
+  ])('%j', (text, expected) => {
+    const got = extractFrequencies(text)
+    expectOffsets(text, got)
+    expect(got.map(project)).toMatchObject(expected)
+  })
+})
+
+describe('extractPercentages', () => {
+  it.each<Case<Percentage>>([
+    ['99.9%', [{text: '99.9%', value: 99.9}]],
+    ['99.9% per calendar month', [{text: '99.9%', value: 99.9, period: 'month'}]],
+    ['99.95 percent, measured monthly', [{text: '99.95 percent', value: 99.95, period: 'month'}]],
+    ['99.5% availability in any calendar quarter', [{text: '99.5%', value: 99.5, period: 'quarter'}]],
+    ['ninety-nine point nine percent (99.9%)', [{text: 'ninety-nine point nine percent (99.9%)', value: 99.9}]],
+    ['ninety-nine point nine (99.9) percent uptime', [{text: 'ninety-nine point nine (99.9) percent', value: 99.9}]],
+    ['100%', [{text: '100%', value: 100}]],
+    ['a Monthly Uptime Percentage of at least 99.9%', [{text: '99.9%', value: 99.9, period: 'month'}]],
+    ['99.5 per cent each month', [{text: '99.5 per cent', value: 99.5, period: 'month'}]],
+    ['99.9 % per quarter', [{text: '99.9 %', period: 'quarter'}]],
+    ['99.9% annually', [{text: '99.9%', period: 'year'}]],
+    ['99.9% per year', [{text: '99.9%', period: 'year'}]],
+    ['95% per week', [{text: '95%', period: 'week'}]],
+    ['90% each day', [{text: '90%', period: 'day'}]],
+    ['99.9% per month; 5% credit per quarter', [{text: '99.9%', period: 'month'}, {text: '5%', period: 'quarter'}]],
+    ['Monthly reports are sent. Uptime is 99.9%.', [{text: '99.9%', value: 99.9}]],
+    ['10 percent', [{text: '10 percent', value: 10}]],
+    // negatives
+    ['99th percentile', []],
+    ['percentage points', []],
+    ['99,9%', []],
+    ['Section 99.9', []],
+  ])('%j', (text, expected) => {
+    const got = extractPercentages(text)
+    expectOffsets(text, got)
+    expect(got.map(project)).toMatchObject(expected)
+    if (expected.length > 0 && !('period' in (expected[0] ?? {}))) expect(got[0]?.period).toBeUndefined()
+  })
+})
+
+const MON_FRI: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri']
+const base = {allDay: false, allWeek: false, excludesHolidays: false}
+
+describe('extractHours', () => {
+  it.each<Case<HoursSpec>>([
+    ['08:00–18:00 Mon–Fri ET', [{...base, text: '08:00–18:00 Mon–Fri ET', from: '08:00', to: '18:00', days: MON_FRI, timeZone: 'ET'}]],
+    ['8am to 6pm Eastern Time, Monday through Friday', [{...base, text: '8am to 6pm Eastern Time, Monday through Friday', from: '08:00', to: '18:00', timeZone: 'Eastern Time', days: MON_FRI}]],
+    ['9:00 a.m. – 5:00 p.m. (GMT)', [{...base, text: '9:00 a.m. – 5:00 p.m. (GMT', from: '09:00', to: '17:00', timeZone: 'GMT'}]],
+    ['Monday to Friday 08:30-17:30 UK time', [{...base, text: 'Monday to Friday 08:30-17:30 UK time', days: MON_FRI, from: '08:30', to: '17:30', timeZone: 'UK time'}]],
+    [
+      '8.30am to 5.30pm, Monday to Friday (excluding bank holidays), UK time',
+      [{...base, text: '8.30am to 5.30pm, Monday to Friday (excluding bank holidays), UK time', from: '08:30', to: '17:30', days: MON_FRI, timeZone: 'UK time', excludesHolidays: true}],
+    ],
+    ['07:00 to 19:00 AEST', [{...base, text: '07:00 to 19:00 AEST', from: '07:00', to: '19:00', timeZone: 'AEST'}]],
+    ['between 9 and 5 Pacific', [{...base, text: 'between 9 and 5 Pacific', from: '09:00', to: '17:00', timeZone: 'Pacific'}]],
+    ['09:00-17:00 CET/CEST', [{...base, text: '09:00-17:00 CET/CEST', from: '09:00', to: '17:00', timeZone: 'CET/CEST'}]],
+    ['8am-6pm UTC', [{...base, text: '8am-6pm UTC', from: '08:00', to: '18:00', timeZone: 'UTC'}]],
+    ['8 AM until 6 PM EST/EDT', [{...base, text: '8 AM until 6 PM EST/EDT', from: '08:00', to: '18:00', timeZone: 'EST/EDT'}]],
+    ['9am till 5pm BST', [{...base, text: '9am till 5pm BST', from: '09:00', to: '17:00', timeZone: 'BST'}]],
+    ['8am—6pm PT', [{...base, text: '8am—6pm PT', from: '08:00', to: '18:00', timeZone: 'PT'}]],
+    ['8am-6pm Central Time', [{...base, text: '8am-6pm Central Time', from: '08:00', to: '18:00', timeZone: 'Central Time'}]],
+    ['8am-6pm UTC+10', [{...base, text: '8am-6pm UTC+10', from: '08:00', to: '18:00', timeZone: 'UTC+10'}]],
+    [
+      '8am-6pm local time at the Client’s premises',
+      [{...base, text: '8am-6pm local time at the Client’s premises', from: '08:00', to: '18:00', timeZone: 'local time at the Client’s premises'}],
+    ],
+    ['09:00 to 17:00 Europe/London', [{...base, text: '09:00 to 17:00 Europe/London', from: '09:00', to: '17:00', timeZone: 'Europe/London'}]],
+    [`8${NBSP}am–6${NBSP}pm`, [{...base, text: `8${NBSP}am–6${NBSP}pm`, from: '08:00', to: '18:00'}]],
+    ['from 8am to 6pm', [{...base, text: 'from 8am to 6pm', from: '08:00', to: '18:00'}]],
+    ['8 to 6pm', [{...base, text: '8 to 6pm', from: '08:00', to: '18:00'}]],
+    ['1-5pm', [{...base, text: '1-5pm', from: '13:00', to: '17:00'}]],
+    ['9am to 5', [{...base, text: '9am to 5', from: '09:00', to: '17:00'}]],
+    ['noon to midnight', [{...base, text: 'noon to midnight', from: '12:00', to: '24:00'}]],
+    ['12 noon - 8pm', [{...base, text: '12 noon - 8pm', from: '12:00', to: '20:00'}]],
+    ['midnight to midnight', [{...base, text: 'midnight to midnight', from: '00:00', to: '24:00', allDay: true}]],
+    ['12am-11:59pm', [{...base, text: '12am-11:59pm', from: '00:00', to: '23:59', allDay: true}]],
+    ['0800-1800 hrs', [{...base, text: '0800-1800 hrs', from: '08:00', to: '18:00'}]],
+    ['08.00 to 17.00', [{...base, text: '08.00 to 17.00', from: '08:00', to: '17:00'}]],
+    ['24/7', [{...base, text: '24/7', allDay: true, allWeek: true}]],
+    ['24x7 support', [{...base, text: '24x7', allDay: true, allWeek: true}]],
+    ['24 x 7', [{...base, text: '24 x 7', allDay: true, allWeek: true}]],
+    ['24×7×365', [{...base, text: '24×7×365', allDay: true, allWeek: true}]],
+    ['24/5', [{...base, text: '24/5', allDay: true, days: MON_FRI}]],
+    ['24 hours a day, 7 days a week', [{...base, text: '24 hours a day, 7 days a week', allDay: true, allWeek: true}]],
+    ['twenty-four hours a day, seven days a week', [{...base, text: 'twenty-four hours a day, seven days a week', allDay: true, allWeek: true}]],
+    ['24 hours, 7 days a week, 365 days a year', [{...base, text: '24 hours, 7 days a week', allDay: true, allWeek: true}]],
+    ['24 hours a day, 365 days a year', [{...base, text: '24 hours a day, 365 days a year', allDay: true, allWeek: true}]],
+    ['365 days a year', []],
+    ['round-the-clock', [{...base, text: 'round-the-clock', allDay: true, allWeek: true}]],
+    ['around the clock', [{...base, text: 'around the clock', allDay: true, allWeek: true}]],
+    [
+      'twenty-four (24) hours per day, five (5) days per week',
+      [{...base, text: 'twenty-four (24) hours per day, five (5) days per week', allDay: true, days: MON_FRI}],
+    ],
+    ['Monday to Friday', [{...base, text: 'Monday to Friday', days: MON_FRI}]],
+    ['mon-fri', [{...base, text: 'mon-fri', days: MON_FRI}]],
+    ['Mondays to Fridays inclusive', [{...base, text: 'Mondays to Fridays', days: MON_FRI}]],
+    ['Monday, Wednesday and Friday 9am-5pm', [{...base, text: 'Monday, Wednesday and Friday 9am-5pm', days: ['mon', 'wed', 'fri'], from: '09:00', to: '17:00'}]],
+    ['Monday to Sunday', [{...base, text: 'Monday to Sunday', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], allWeek: true}]],
+    ['Friday to Monday', [{...base, text: 'Friday to Monday', days: ['mon', 'fri', 'sat', 'sun']}]],
+    ['on weekdays', [{...base, text: 'weekdays', days: MON_FRI}]],
+    ['8am–8pm daily', [{...base, text: '8am–8pm daily', from: '08:00', to: '20:00', allWeek: true}]],
+    ['8am-6pm on Business Days', [{...base, text: '8am-6pm on Business Days', from: '08:00', to: '18:00', days: MON_FRI}]],
+    ['Mon-Fri 8-6, Sat 9am-1pm', [{...base, text: 'Mon-Fri 8-6', days: MON_FRI, from: '08:00', to: '18:00'}, {...base, text: 'Sat 9am-1pm', days: ['sat'], from: '09:00', to: '13:00'}]],
+    ['8am-6pm Monday to Friday; 24/7 for P1 incidents', [{...base, text: '8am-6pm Monday to Friday', from: '08:00', to: '18:00', days: MON_FRI}, {...base, text: '24/7', allDay: true, allWeek: true}]],
+    ['Hours: 8 a.m. to 6 p.m., Mon.–Fri.', [{...base, text: '8 a.m. to 6 p.m., Mon.–Fri.', from: '08:00', to: '18:00', days: MON_FRI}]],
+    [
+      'between 8:00 and 18:00 Monday through Friday, excluding public holidays',
+      [{...base, text: 'between 8:00 and 18:00 Monday through Friday, excluding public holidays', from: '08:00', to: '18:00', days: MON_FRI, excludesHolidays: true}],
+    ],
+    ['Monday to Friday, public holidays excepted', [{...base, text: 'Monday to Friday, public holidays excepted', days: MON_FRI, excludesHolidays: true}]],
+    ['UK time: 9am to 5pm', [{...base, text: 'UK time: 9am to 5pm', from: '09:00', to: '17:00', timeZone: 'UK time'}]],
+    ['9am-5pm. Monday to Friday.', [{...base, text: '9am-5pm', from: '09:00', to: '17:00'}, {...base, text: 'Monday to Friday', days: MON_FRI}]],
+    // negatives
+    ['2019-2020', []],
+    ['between 2 and 4 engineers', []],
+    ['between 3 and 5 days', []],
+    ['Sections 9-5', []],
+    ['9-5', []],
+    ['et al.', []],
+    ['He sat down on Monday', []],
+    ['within 5 business days', []],
+    ['UTC', []],
+    ['Central services are provided by the Provider', []],
+    ['between 1 and 5%', []],
+    ['4.20 to 4.50', []],
+    ['high availability', []],
+  ])('%j', (text, expected) => {
+    const got = extractHours(text)
+    expectOffsets(text, got)
+    expect(got.map(project)).toEqual(expected)
+  })
+})
+
+describe('extractMoney', () => {
+  it.each<Case<Money>>([
+    ['$150/hour', [{text: '$150/hour', amount: 150, currency: 'USD', per: 'hour'}]],
+    ['$150 per hour', [{text: '$150 per hour', amount: 150, currency: 'USD', per: 'hour'}]],
+    ['£95 per hour', [{text: '£95 per hour', amount: 95, currency: 'GBP', per: 'hour'}]],
+    ['€120/hr', [{text: '€120/hr', amount: 120, currency: 'EUR', per: 'hour'}]],
+    ['USD 200', [{text: 'USD 200', amount: 200, currency: 'USD'}]],
+    ['EUR 1,200.00', [{text: 'EUR 1,200.00', amount: 1200, currency: 'EUR'}]],
+    ['AUD $180 per hour', [{text: 'AUD $180 per hour', amount: 180, currency: 'AUD', per: 'hour'}]],
+    ['150 dollars', [{text: '150 dollars', amount: 150, currency: 'USD'}]],
+    ['200 Australian dollars', [{text: '200 Australian dollars', amount: 200, currency: 'AUD'}]],
+    ['$1.5k', [{text: '$1.5k', amount: 1500, currency: 'USD'}]],
+    ['£1 million', [{text: '£1 million', amount: 1_000_000, currency: 'GBP'}]],
+    ['$500 a month', [{text: '$500 a month', amount: 500, per: 'month'}]],
+    ['$1,500 monthly', [{text: '$1,500 monthly', amount: 1500, per: 'month'}]],
+    ['$50 per user per month', [{text: '$50 per user', amount: 50, per: 'user'}]],
+    ['$40 per managed device', [{text: '$40 per managed device', amount: 40, per: 'device'}]],
+    ['$30 per endpoint', [{text: '$30 per endpoint', per: 'device'}]],
+    ['$250 per incident', [{text: '$250 per incident', per: 'incident'}]],
+    ['$75 per call-out', [{text: '$75 per call-out', per: 'call'}]],
+    ['£12,000 per annum', [{text: '£12,000 per annum', amount: 12000, currency: 'GBP', per: 'year'}]],
+    ['£99 p.a.', [{text: '£99 p.a.', amount: 99, per: 'year'}]],
+    ['US$150 per ticket', [{text: 'US$150 per ticket', currency: 'USD', per: 'incident'}]],
+    ['A$180/h', [{text: 'A$180/h', currency: 'AUD', per: 'hour'}]],
+    ['120 EUR per day', [{text: '120 EUR per day', amount: 120, currency: 'EUR', per: 'day'}]],
+    ['50 pence', [{text: '50 pence', amount: 0.5, currency: 'GBP'}]],
+    ['a $180 fee', [{text: '$180', amount: 180, currency: 'USD'}]],
+    ['$100 to $200', [{text: '$100', amount: 100}, {text: '$200', amount: 200}]],
+    // negatives
+    ['$$$$', []],
+    ['5 usd', []],
+    ['150 hours', []],
+    ['the fee', []],
+    ['EUROPE 200', []],
+  ])('%j', (text, expected) => {
+    const got = extractMoney(text)
+    expectOffsets(text, got)
+    expect(got.map(project)).toMatchObject(expected)
+    for (const [i, e] of expected.entries()) if (!('per' in e)) expect(got[i]?.per).toBeUndefined()
+  })
+})
+
+describe('extractMultipliers', () => {
+  it.each<Case<Multiplier>>([
+    ['1.5×', [{text: '1.5×', factor: 1.5}]],
+    ['1.5x the standard rate', [{text: '1.5x', factor: 1.5}]],
+    ['1.5 times', [{text: '1.5 times', factor: 1.5}]],
+    ['one and a half times', [{text: 'one and a half times', factor: 1.5}]],
+    ['two (2) times the hourly rate', [{text: 'two (2) times', factor: 2}]],
+    ['time and a half', [{text: 'time and a half', factor: 1.5}]],
+    ['time-and-a-half', [{text: 'time-and-a-half', factor: 1.5}]],
+    ['double time', [{text: 'double time', factor: 2}]],
+    ['double-time on Sundays', [{text: 'double-time', factor: 2}]],
+    ['twice the standard rate', [{text: 'twice the standard rate', factor: 2}]],
+    ['double the hourly rate', [{text: 'double the hourly rate', factor: 2}]],
+    ['triple the normal hourly fees', [{text: 'triple the normal hourly fees', factor: 3}]],
+    ['150% of the standard hourly rate', [{text: '150% of the standard hourly rate', factor: 1.5}]],
+    ['200% of the normal rate', [{text: '200% of the normal rate', factor: 2}]],
+    ['charged at x1.5', [{text: 'x1.5', factor: 1.5}]],
+    ['2X', [{text: '2X', factor: 2}]],
+    // negatives
+    ['24x7', []],
+    ['24 x 7', []],
+    ['three times per week', []],
+    ['2x daily', []],
+    ['4K monitor', []],
+    ['twice a day', []],
+    ['times', []],
+    ['double-check', []],
+  ])('%j', (text, expected) => {
+    const got = extractMultipliers(text)
+    expectOffsets(text, got)
+    expect(got.map(project)).toMatchObject(expected)
+  })
+})
+
+describe('extractPriorities', () => {
+  it.each<Case<Priority>>([
+    ['P1', [{text: 'P1', scheme: 'P', rank: 1, label: 'P1'}]],
+    ['P1 to P5', [{text: 'P1', rank: 1}, {text: 'P5', rank: 5}]],
+    ['P1-P4', [{text: 'P1', rank: 1}, {text: 'P4', rank: 4}]],
+    ['Priority 1', [{text: 'Priority 1', scheme: 'priority', rank: 1}]],
+    ['Priority One incidents', [{text: 'Priority One', scheme: 'priority', rank: 1}]],
+    ['priority level 2', [{text: 'priority level 2', scheme: 'priority', rank: 2}]],
+    ['Severity 1', [{text: 'Severity 1', scheme: 'severity', rank: 1}]],
+    ['Sev 2', [{text: 'Sev 2', scheme: 'severity', rank: 2}]],
+    ['SEV-1', [{text: 'SEV-1', scheme: 'severity', rank: 1}]],
+    ['Severity Level 3', [{text: 'Severity Level 3', scheme: 'severity', rank: 3}]],
+    ['Level 2 support', [{text: 'Level 2', scheme: 'level', rank: 2}]],
+    ['Critical', [{text: 'Critical', scheme: 'named', rank: 1, label: 'Critical'}]],
+    ['High', [{text: 'High', scheme: 'named', rank: 2}]],
+    ['**Medium**', [{text: 'Medium', scheme: 'named', rank: 3}]],
+    ['Low.', [{text: 'Low', scheme: 'named', rank: 4}]],
+    ['Priority: High', [{text: 'High', scheme: 'named', rank: 2}]],
+    ['“Critical” (P1)', [{text: 'Critical', scheme: 'named', rank: 1}, {text: 'P1', scheme: 'P', rank: 1}]],
+    ['Priority: “High”', [{text: 'High', scheme: 'named', rank: 2}]],
+    ['Critical (P1)', [{text: 'Critical', scheme: 'named', rank: 1}, {text: 'P1', scheme: 'P', rank: 1}]],
+    ['P2 – High', [{text: 'P2', rank: 2}, {text: 'High', scheme: 'named', rank: 2}]],
+    ['High priority tickets', [{text: 'High', scheme: 'named', rank: 2}]],
+    ['a Low severity defect', [{text: 'Low', scheme: 'named', rank: 4}]],
+    ['a Critical issue', [{text: 'Critical', scheme: 'named', rank: 1}]],
+    ['Urgent incidents', [{text: 'Urgent', scheme: 'named', rank: 1}]],
+    ['Emergency incident', [{text: 'Emergency', scheme: 'named', rank: 1}]],
+    ['Normal priority', [{text: 'Normal', scheme: 'named', rank: 3}]],
+    ['Minor issues', [{text: 'Minor', scheme: 'named', rank: 4}]],
+    ['URGENT', [{text: 'URGENT', scheme: 'named', rank: 1}]],
+    // negatives
+    ['S1', []],
+    ['high availability', []],
+    ['High Availability cluster', []],
+    ['low-level design', []],
+    ['critical systems', []],
+    ['Critical Systems', []],
+    ['high priority', []],
+    ['P1P1P1', []],
+    ['MP3', []],
+    ['p1', []],
+    ['P7', []],
+    ['Service Level 99.9%', []],
+    ['Level 1.5', []],
+    ['highly', []],
+  ])('%j', (text, expected) => {
+    const got = extractPriorities(text)
+    expectOffsets(text, got)
+    expect(got.map(project)).toMatchObject(expected)
+  })
+})
+
+describe('offsets on longer text', () => {
+  const text =
+    'The Provider shall provide Support 8:00 a.m.–6:00 p.m. Eastern Time, Monday through Friday, and respond to ' +
+    '“Critical” (P1) incidents within one (1) hour and to P3 incidents within 2 Business Days. Backups run nightly ' +
+    'and are replicated every 15 minutes; availability is 99.9% per calendar month. Out-of-hours work is billed at ' +
+    '$150/hour at 1.5× the standard rate.'
+  it.each([
+    ['durations', extractDurations, 3],
+    ['frequencies', extractFrequencies, 2],
+    ['percentages', extractPercentages, 1],
+    ['hours', extractHours, 1],
+    ['money', extractMoney, 1],
+    ['multipliers', extractMultipliers, 1],
+    ['priorities', extractPriorities, 3],
+  ] as const)('%s', (_name, fn, count) => {
+    const got: readonly Match[] = fn(text)
+    expect(got).toHaveLength(count)
+    expectOffsets(text, got)
+  })
+})
+
+describe('linear time on adversarial input', () => {
+  const extractors = {
+    extractDurations,
+    extractFrequencies,
+    extractPercentages,
+    extractHours,
+    extractMoney,
+    extractMultipliers,
+    extractPriorities,
+  } satisfies Record<string, (s: string) => readonly Match[]>
+  const units = [
+    '9', '1 ', '1,', '1,000,', '9.9.', '9:', '.5', ' ', NBSP, '(', '$', 'x', 'P1', 'a ', 'every ', 'twenty ', 'one and a ',
+    'twenty-four (24) ', 'half ', 'hours a ', 'Monday to ', 'between 9 and ', '24/', 'et ', 'excluding ',
+    'local time at ', 'Priority: ', 'High ', '99.9 per ', 'twice the ', 'EUR ', 'a.m. ', '8am-x', 'Mon-x ', '1 1.5 x ',
+  ]
+  const make = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length)
+  /** Time per call over one sample of `calls` calls. */
+  const sample = (fn: (s: string) => unknown, input: string, calls: number): number => {
+    const t = performance.now()
+    for (let c = 0; c < calls; c++) fn(input)
+    return (performance.now() - t) / calls
+  }
+  /** Calls needed for a sample of about 2 ms, so the timer resolution does not matter. */
+  const callsFor = (fn: (s: string) => unknown, input: string): number => Math.ceil(2 / Math.max(sample(fn, input, 1), 0.01))
+  /** Ratio of best-of-3 timings, small and big interleaved so that load on the machine hits both alike. */
+  const ratioOf = (fn: (s: string) => unknown, unit: string): number => {
+    const small = make(unit, 10_000)
+    const big = make(unit, 100_000)
+    const smallCalls = callsFor(fn, small)
+    const bigCalls = callsFor(fn, big)
+    let bestSmall = Infinity
+    let bestBig = Infinity
+    for (let i = 0; i < 3; i++) {
+      bestSmall = Math.min(bestSmall, sample(fn, small, smallCalls))
+      bestBig = Math.min(bestBig, sample(fn, big, bigCalls))
+    }
+    return bestBig / bestSmall
+  }
+  it.each(Object.entries(extractors))('%s: 100 KB takes < 30× the time of 10 KB', (_name, fn) => {
+    for (const unit of units) {
+      // linear is ~10×, quadratic ~100×; up to three attempts absorb a busy machine without hiding a real blow-up
+      let ratio = Infinity
+      for (let attempt = 0; attempt < 3 && ratio >= 30; attempt++) ratio = Math.min(ratio, ratioOf(fn, unit))
+      expect(ratio, `input ${JSON.stringify(unit)}`).toBeLessThan(30)
+    }
+  })
+})
