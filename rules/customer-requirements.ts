@@ -31,18 +31,27 @@ export default clauseRule({
   },
   judge(unit, reader) {
     const t = unit.text
-    const must = customerObligation(t, partyNames(reader.doc))
+    const names = partyNames(reader.doc)
+    // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
+    if (CONDITIONAL.test(t) && CONSEQUENCE.test(t) && CONDUCT.test(t) && mentionsCustomer(t, names)) return {outcome: 'present'}
+    const must = customerObligation(t, names)
     const topic = indexOf(t, TOPIC)
-    if (must < 0 && !(unit.inHome && topic >= 0)) return undefined
+    if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     if (must >= 0 && !unit.inHome && !CONDUCT.test(t.slice(must, must + 160))) return undefined
-    if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && CONDITIONAL.test(unit.next))) return {outcome: 'present'}
-    const section = unit.block.section
-    if (sectionHasConsequence(section) || (section.kind !== 'root' && section.parent?.kind !== 'root' && sectionHasConsequence(section.parent))) return {outcome: 'present'}
-    const delegated = reader.delegated(unit, /requirement|obligation|standard/i)
+    if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
+    const home = reader.homes.find((h) => unit.block.section.path.length >= h.path.length && h.path.every((p, i) => unit.block.section.path[i] === p))
+    if (sectionHasConsequence(home ?? unit.block.section)) return {outcome: 'present'}
+    const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
     if (delegated) return delegated
-    // Ordinary duties (pay invoices, give notice) are not environment standards; only requirement-like ones are vague.
-    if (topic >= 0 || unit.inHome) return {outcome: 'vague'}
+    if (topic >= 0 || unit.inHome || must >= 0) return {outcome: 'vague'}
     return undefined
   },
 })
+
+function mentionsCustomer(text: string, names: Map<string, string>): boolean {
+  if (/\b(?:client|customer|you|licensee|subscriber)\b/i.test(text)) return true
+  const lower = text.toLowerCase()
+  for (const [name, role] of names) if (role === 'customer' && lower.includes(name)) return true
+  return false
+}

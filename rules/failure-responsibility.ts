@@ -28,13 +28,15 @@ export default clauseRule({
     if (at < 0 && !thing && !unit.inHome) return undefined
     if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
     // who does what when something fails: an allocation attached to the failure, not a disclaimer
+    // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere
+    const elsewhere = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
+    if (elsewhere && /\b(?:is|are)\s+(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed)\b/i.test(t)) return elsewhere
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? scopedText(unit, FAILURE) : t
       const alloc = ALLOCATE.exec(near)
       if (alloc && !isNegated(near, alloc.index) && !isDisclaimer(t)) return {outcome: 'present'}
     }
-    const delegated = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
-    if (delegated) return delegated
+    if (elsewhere) return elsewhere
     if ((at >= 0 || thing) && (isDisclaimer(t) || DISCLAIMS.test(t) || (at >= 0 && isNegated(t, at)))) return {outcome: 'vague'}
     if (unit.inHome) return {outcome: 'vague'}
     return undefined

@@ -5,7 +5,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
-const PERIOD = /\b(?:per|each|every|in any|in each|during (?:any|each|a)|measured (?:over|per|on)|calculated (?:over|per|on|each|monthly))\s+(?:calendar\s+|billing\s+|rolling\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b/i
+const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
 export default clauseRule({
   id: 'performance-targets',

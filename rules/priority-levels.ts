@@ -9,8 +9,14 @@ const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad
 /** Does a block define a priority level (label plus criteria), and which rank? */
 function definedRank(block: Block): number | undefined {
   const v = valuesOf(block.text)
-  const p = v.priorities[0]
-  if (!p) return undefined
+  let p = v.priorities[0]
+  // "**Priority 1:** a branch cannot serve members…" — the label is the clause's title, the criteria its text
+  if (!p) {
+    const titled = valuesOf(block.section.title).priorities[0]
+    if (!titled) return undefined
+    const words = block.text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
+    return words.length >= 3 && CRITERIA.test(block.text) ? titled.rank : undefined
+  }
   if (block.kind === 'table-row' && block.cells) {
     const described = block.cells.some((c) => {
       const cv = valuesOf(c)
@@ -49,7 +55,7 @@ export default clauseRule({
   },
   judge(unit, reader) {
     const v = valuesOf(unit.text)
-    if (v.priorities.length) {
+    if (v.priorities.length || definedRank(unit.block) !== undefined) {
       if (definedRanks(reader.doc).size >= 2 && definedRank(unit.block) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated

@@ -27,6 +27,8 @@ export default clauseRule({
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
     if (valuesOf(scoped).durations.length) return {outcome: 'present'}
+    // "… within the following times:" and then a list or table of times
+    if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.

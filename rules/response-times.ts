@@ -29,6 +29,8 @@ export default clauseRule({
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
     const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
     if (valuesOf(scoped).durations.length) return {outcome: 'present'}
+    // "… within the following times:" and then a list or table of times
+    if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
     if (delegated) return delegated
     const vague = VAGUE_TIME.exec(t)

@@ -4,7 +4,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const SERVICE =
   /\b(?:help ?desk|service desk|e-?mail|remote (?:fixes|assistance|access|management)|(?:remote|on-?site|desktop|end[- ]user|technical|it) support|monitoring|patch(?:ing| management)|back ?ups?|anti-?virus|anti-?malware|endpoint (?:protection|security|detection|management)|firewall|network (?:management|administration|monitoring|support)|server (?:management|administration|maintenance|support)|microsoft 365|office 365|m365|email|voip|telephon\w*|phone system|cloud (?:hosting|services|infrastructure)|hosting|cyber ?security|security (?:monitoring|awareness)|disaster recovery|device management|asset management|licen[cs]e management|vendor management|procurement|onboarding|offboarding|user administration|account administration|software (?:updates|deployment|installation)|hardware (?:support|maintenance)|wi-?fi|printer support|documentation|reporting|consulting|strategic (?:planning|reviews?)|vcio|virtual cio)\b/gi
-const VAGUE = /\b(?:comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|the client's|customer's) (?:it |technology )?needs|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed))\b/i
+const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|the client's|customer's) (?:it |technology )?needs|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed))\b/i
 const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b/i
 
 function serviceCount(text: string): number {
@@ -43,12 +43,9 @@ export default clauseRule({
       return undefined
     }
     if (serviceCount(t) >= 2) return {outcome: 'present'}
-    // "… will provide the following services:" followed by a list
-    if (/\b(?:following|these)\b[^.]{0,30}$|:\s*$/.test(t.trim()) && /\bservices?\b/i.test(t)) {
-      const blocks = reader.doc.blocks
-      const i = blocks.indexOf(unit.block)
-      const next = blocks.slice(i + 1, i + 4).filter((b) => b.kind === 'list-item' || b.kind === 'table-row')
-      if (next.length >= 2) return {outcome: 'present'}
+    // "… we will provide:" followed by a list of what is provided
+    if (unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
+      return {outcome: 'present'}
     }
     const d = reader.delegated(unit, /service/i)
     if (d) return d

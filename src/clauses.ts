@@ -97,18 +97,38 @@ function compile(data: ClauseData) {
   return c
 }
 
-/** Units of a block: each sentence, or the whole row for a table row. */
-export function unitsOf(block: Block, inHome: boolean): Unit[] {
+/**
+ * Units of a block: each sentence, or the whole row for a table row. `after` is the text of the list or
+ * table that the block's last sentence introduces ("within the following times:"), if any.
+ */
+export function unitsOf(block: Block, inHome: boolean, after = ''): Unit[] {
   if (block.kind === 'table-row' || block.sentences.length <= 1) {
-    return [{block, start: 0, end: block.text.length, text: block.text, inHome, next: ''}]
+    return [{block, start: 0, end: block.text.length, text: block.text, inHome, next: after}]
   }
-  return block.sentences.map((s, i) => ({block, start: s.start, end: s.end, text: s.text, inHome, next: block.sentences[i + 1]?.text ?? ''}))
+  const last = block.sentences.length - 1
+  return block.sentences.map((s, i) => ({block, start: s.start, end: s.end, text: s.text, inHome, next: block.sentences[i + 1]?.text ?? (i === last ? after : '')}))
+}
+
+const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
+
+/** The items a block introduces: the list items or table rows right after a block ending in ":" or "the following". */
+function introduced(blocks: readonly Block[], i: number): string {
+  const block = blocks[i]!
+  if (!INTRODUCES.test(block.text.trimEnd().replace(/[.]$/, ''))) return ''
+  const items: string[] = []
+  for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
+    const b = blocks[j]!
+    if (b.kind !== 'list-item' && b.kind !== 'table-row') break
+    items.push(b.section === block.section ? b.text : `${b.section.title} ${b.text}`)
+  }
+  return items.join(' ; ')
 }
 
 /** Find a clause in a document. */
 export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
   const re = compile(spec.data)
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && re.headings.test(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
+  // The document's title is never a clause's home ("Managed Services Agreement" is not a scope section).
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && s !== doc.title && re.headings.test(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -141,25 +161,28 @@ export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
     if (v) consider({outcome: v.outcome, section: home, verdict: v})
     if (best?.outcome === 'present') return best
   }
-  for (const block of doc.blocks) {
-    if (block.kind === 'heading') continue
+  doc.blocks.forEach((block, i) => {
+    if (best?.outcome === 'present' || block.kind === 'heading') return
     const inHome = homeIds.has(block.section.id)
-    for (const unit of unitsOf(block, inHome)) {
+    for (const unit of unitsOf(block, inHome, introduced(doc.blocks, i))) {
       if (!inHome && !re.topic.test(unit.text)) continue
       const v = spec.judge(unit, reader)
       if (!v) continue
       consider({outcome: v.outcome, unit, verdict: v})
-      if (v.outcome === 'present') return best!
+      if (v.outcome === 'present') return
     }
-  }
+  })
   if (best) return best
   if (re.umbrella) {
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       for (const unit of unitsOf(block, false)) {
-        if (!re.umbrella.test(unit.text)) continue
         const v = reader.delegated(unit, re.umbrella)
-        if (v) return {outcome: 'delegated', unit, verdict: v}
+        if (!v || v.start === undefined) continue
+        // the subject itself is what is put elsewhere: "provide Support … as described in the Support Policy"
+        const before = unit.text.slice(Math.max(0, v.start - 90), v.end)
+        const u = new RegExp(`(?:${re.umbrella.source})(?!\\s+(?:hours?|levels?|windows?|channels?|contacts?))`, 'i')
+        if (u.test(before)) return {outcome: 'delegated', unit, verdict: v}
       }
     }
   }

@@ -193,6 +193,12 @@ class Builder {
           // "4.2<TAB>Response Times. The Provider will…": the title ends at the first full stop.
           const stop = t.search(/[.:]\s/)
           if (stop > 0) t = t.slice(0, stop)
+          // "2.1<TAB>"Business Hours" means …": no title, the whole line is the clause's text.
+          if (t.length > 60 || /\b(?:means|shall|will|must|is|are)\b/.test(t)) {
+            section = this.open(tab ? 'tab' : 'numbered', '', num, 10 + num.split('.').length, this.pos(first))
+            this.addInline(node, section, this.inlineText(node.children, 0), 'paragraph')
+            return
+          }
           const titleEnd = firstLine.indexOf(t) + t.length
           const start = first.position?.start.offset ?? 0
           const headingPos = {start: this.at(start), end: this.at(start + titleEnd)}

@@ -20,12 +20,7 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
   const files: string[] = []
   const problems: Array<{path: string; message: string}> = []
   for (const arg of args) {
-    if (isDynamicPattern(arg)) {
-      const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false})).filter((f) => MARKDOWN.test(f)).sort()
-      if (!found.length) throw new UsageError(`no Markdown files match "${arg}"`)
-      files.push(...found.map((f) => path.relative(cwd, path.resolve(cwd, f)) || f))
-      continue
-    }
+    // A path that exists is taken literally, even when it looks like a glob ("MSA (final).md", "[draft].md").
     let info
     try {
       info = await stat(path.resolve(cwd, arg))
@@ -35,12 +30,23 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
         problems.push({path: arg, message: 'is a symbolic link loop'})
         continue
       }
+      if (code === 'EACCES' || code === 'EPERM') {
+        problems.push({path: arg, message: 'cannot be read (permission denied)'})
+        continue
+      }
+      if (isDynamicPattern(arg)) {
+        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false})).filter((f) => MARKDOWN.test(f)).sort()
+        if (!found.length) throw new UsageError(`no Markdown files match "${arg}"`)
+        files.push(...found.map((f) => path.relative(cwd, path.resolve(cwd, f)) || f))
+        continue
+      }
       throw new UsageError(`path "${arg}" does not exist`)
     }
     if (info.isDirectory()) {
       const before = files.length
+      const problemsBefore = problems.length
       await walk(path.resolve(cwd, arg), cwd, files, problems, new Set(), [])
-      if (files.length === before && !problems.some((p) => p.path.startsWith(arg))) throw new UsageError(`no Markdown files in directory "${arg}"`)
+      if (files.length === before && problems.length === problemsBefore) throw new UsageError(`no Markdown files in directory "${arg}"`)
     } else {
       files.push(arg)
     }

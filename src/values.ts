@@ -146,7 +146,7 @@ const OPTION_RE = /^(?:(\d+(?:\.\d+)?) ?w(?:ks?|eeks?)? ?)?(?:(\d+(?:\.\d+)?) ?d
  */
 export function parseDurationOption(text: string): number | undefined {
   const s = text.trim()
-  const r = OPTION_RE.exec(s)
+  const r = s.length <= 40 ? OPTION_RE.exec(s) : null // shorthands are short; this keeps the anchored regex cheap
   if (r !== null && s !== '') {
     const [, w, d, h, m] = r
     return Number(w ?? 0) * 10080 + Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(m ?? 0)
@@ -614,7 +614,7 @@ const MULTIPLIER_RE = new RegExp(
     String.raw`|\b(?<tah>time${HY}{1,3}and${HY}{1,3}(?:a|one)${HY}{1,3}half)\b` +
     String.raw`|\b(?<dt>double|triple|treble)${HY}{1,3}time\b` +
     String.raw`|\b(?<tw>twice|double|triple|treble)\s{1,3}${UP_TO_4_WORDS}${RATE_WORDS}` +
-    String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}${RATE_WORDS}`,
+    String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])`,
   'gi',
 )
 const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['triple', 3], ['treble', 3]])
@@ -622,7 +622,7 @@ const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['trip
 /**
  * Find rate multipliers: "1.5×", "1.5x the standard rate", "1.5 times", "one and a half times", "time and a half" (1.5),
  * "double time", "twice the standard rate", "double the hourly rate" (2), "150% of the standard hourly rate" (1.5).
- * "three times a week" is a frequency, not a multiplier.
+ * "three times a week" is a frequency and "5% of the Monthly Fee" a credit, so neither is a multiplier.
  */
 export function extractMultipliers(text: string): Multiplier[] {
   const out: Multiplier[] = []

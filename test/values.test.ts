@@ -430,6 +430,7 @@ describe('extractMultipliers', () => {
     ['twice a day', []],
     ['times', []],
     ['double-check', []],
+    ['5% of the Monthly Fee', []],
   ])('%j', (text, expected) => {
     const got = extractMultipliers(text)
     expectOffsets(text, got)
