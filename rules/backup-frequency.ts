@@ -7,7 +7,7 @@ const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|links?|lines?|circuits?|isps?|sites? only|personnel|contacts?|staff)\b|\bbacked up by\b/i
 const RPO = /\bRPO\b|recovery point/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
-const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
+const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
 
 export default clauseRule({
   id: 'backup-frequency',

@@ -3,14 +3,14 @@ import {clauseRule, unitsOf} from '../src/clauses.js'
 import {subtreeBlocks} from '../src/document.js'
 import {indexOf} from '../src/judging.js'
 import {customerObligation, partyNames} from '../src/reading.js'
-import type {Section} from '../src/types.js'
+import type {Document, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
-const CONDITIONAL = /\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b/i
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b/i
 const CONSEQUENCE =
-  /\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\b(?:provider|we|msp|supplier|contractor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
+  /\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
 
 const CONDUCT =
   /\b(?:maintain\w*|keep\w*|ensur\w*|install\w*|licen[cs]\w*|patch\w*|upgrad\w*|replac\w*|compl(?:y|ies|iance)|adhere\w*|use\w*|access|supported|genuine|current|up[- ]to[- ]date|anti-?virus|firewall|operating systems?|hardware|software|equipment|network|internet|broadband|power|configur\w*|secur\w*|passwords?|credentials|reverse engineer\w*|resell\w*|sublicens\w*|interfere\w*|misuse|standards?|requirements?|specifications?|minimum|environment|systems?|devices?|workstations?)\b/i
@@ -40,6 +40,7 @@ export default clauseRule({
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     if (must >= 0 && !unit.inHome && !CONDUCT.test(t.slice(must, must + 160))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
+    if (citedByConsequence(reader.doc, unit.block.section)) return {outcome: 'present'}
     const home = reader.homes.find((h) => unit.block.section.path.length >= h.path.length && h.path.every((p, i) => unit.block.section.path[i] === p))
     if (sectionHasConsequence(home ?? unit.block.section)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
@@ -48,6 +49,19 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** A consequence elsewhere that cites the requirement's clause: "if Customer breaches Section 2.1 (Restrictions on Customer)". */
+function citedByConsequence(doc: Document, section: Section): boolean {
+  const refs: string[] = []
+  for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
+    if (s.number && /\./.test(s.number)) refs.push(`section ${s.number.toLowerCase()}`)
+    if (s.title.length > 3) refs.push(`(${s.title.toLowerCase()})`)
+  }
+  if (!refs.length) return false
+  return doc.blocks.some(
+    (b) => b.section !== section && /\bbreach|violat|fail/i.test(b.text) && CONSEQUENCE.test(b.text) && refs.some((r) => b.text.toLowerCase().includes(r)),
+  )
+}
 
 function mentionsCustomer(text: string, names: Map<string, string>): boolean {
   if (/\b(?:client|customer|you|licensee|subscriber)\b/i.test(text)) return true

@@ -39,6 +39,8 @@ export default clauseRule({
     const m = TOPIC.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
+    // a definition saying what a term does not include is not a list of services
+    if (/\b(?:means|shall mean|is defined as)\b/i.test(t)) return undefined
     if (m && reader.party(unit, m.index) === 'customer') return undefined
     const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || /:\s*$/.test(t) || /following/i.test(t)
     const scope = unit.block.section

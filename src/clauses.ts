@@ -179,9 +179,10 @@ export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
       for (const unit of unitsOf(block, false)) {
         const v = reader.delegated(unit, re.umbrella)
         if (!v || v.start === undefined) continue
-        // the subject itself is what is put elsewhere: "provide Support … as described in the Support Policy"
-        const before = unit.text.slice(Math.max(0, v.start - 90), v.end)
-        const u = new RegExp(`(?:${re.umbrella.source})(?!\\s+(?:hours?|levels?|windows?|channels?|contacts?))`, 'i')
+        // the subject itself is what is put elsewhere: "will provide Support … as described in the Support Policy",
+        // "“Support” means the support and maintenance services described in the Order Form"
+        const before = unit.text.slice(Math.max(0, v.start - 100), v.end)
+        const u = new RegExp(`\\b(?:will|shall|must|agrees? to|means)\\s+(?:\\w+\\s+){0,3}?(?:${re.umbrella.source})(?!\\s+(?:hours?|levels?|windows?|channels?|contacts?|requests?))`, 'i')
         if (u.test(before)) return {outcome: 'delegated', unit, verdict: v}
       }
     }

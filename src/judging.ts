@@ -114,7 +114,7 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string
   const parts: string[] = []
   for (const m of t.matchAll(g)) {
     const at = m.index ?? 0
-    let from = Math.max(0, at - 70)
+    let from = Math.max(0, at - 120)
     let to = Math.min(t.length, at + m[0].length + 110)
     const semiBefore = t.lastIndexOf(';', at)
     if (semiBefore >= from) from = semiBefore + 1
