@@ -19,7 +19,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing after-hours support terms; say whether work outside service hours is provided and how it is charged (e.g. "at 1.5× the standard rate")',
     vague: 'Vague after-hours terms "{text}"; say how out-of-hours work is charged (a rate, a multiplier, or "included")',
-    delegated: 'After-hours rates are set in the {target}; lint it with this agreement or state them here',
+    delegated: 'After-hours rates are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
     const t = unit.text

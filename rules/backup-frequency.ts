@@ -16,7 +16,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing backup frequency; say how often backups run and how long they are kept (e.g. "daily at 01:00 UTC, kept 30 days")',
     vague: 'Vague backup frequency "{text}"; say how often backups run (e.g. "every 4 hours")',
-    delegated: 'Backup frequency is set in the {target}; lint it with this agreement or state it here',
+    delegated: 'Backup frequency is set in {target}; lint it with this agreement or state it here',
   },
   judge(unit, reader) {
     const t = unit.text

@@ -27,7 +27,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing customer requirements; state the minimum standards the client must meet (supported systems, licences, access) and what happens if they are not met',
     vague: 'Customer requirement without a consequence "{text}"; say what happens when it is not met (e.g. "excluded from the service levels", "remediated at standard rates")',
-    delegated: 'Customer requirements are set in the {target}; lint it with this agreement or state them here',
+    delegated: 'Customer requirements are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
     const t = unit.text
@@ -52,14 +52,14 @@ export default clauseRule({
 
 /** A consequence elsewhere that cites the requirement's clause: "if Customer breaches Section 2.1 (Restrictions on Customer)". */
 function citedByConsequence(doc: Document, section: Section): boolean {
-  const refs: string[] = []
+  const refs: RegExp[] = []
   for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
-    if (s.number && /\./.test(s.number)) refs.push(`section ${s.number.toLowerCase()}`)
-    if (s.title.length > 3) refs.push(`(${s.title.toLowerCase()})`)
+    if (s.number && /\./.test(s.number)) refs.push(new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${s.number.replace(/\./g, '\\.')}(?![\\d.])`, 'i'))
+    if (s.title.length > 3) refs.push(new RegExp(`\\(${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i'))
   }
   if (!refs.length) return false
   return doc.blocks.some(
-    (b) => b.section !== section && /\bbreach|violat|fail/i.test(b.text) && CONSEQUENCE.test(b.text) && refs.some((r) => b.text.toLowerCase().includes(r)),
+    (b) => b.section !== section && /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)/i.test(b.text) && CONSEQUENCE.test(b.text) && refs.some((r) => r.test(b.text)),
   )
 }
 

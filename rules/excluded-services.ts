@@ -26,7 +26,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing excluded services; list what the agreement does not cover and how such work is billed',
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',
-    delegated: 'Exclusions are listed in the {target}; lint it with this agreement or list them here',
+    delegated: 'Exclusions are listed in {target}; lint it with this agreement or list them here',
   },
   judgeSection(section, blocks) {
     const text = blocks.map((b) => b.text).join(' ')

@@ -19,7 +19,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing failure responsibilities; say who diagnoses, repairs or replaces failed systems, who deals with vendors and carriers, and who pays for parts',
     vague: 'Vague failure responsibility "{text}"; allocate who diagnoses, repairs, replaces and pays when systems fail',
-    delegated: 'Failure responsibilities are set in the {target}; lint it with this agreement or state them here',
+    delegated: 'Failure responsibilities are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
     const t = unit.text

@@ -7,6 +7,9 @@ const terms = compileTerms(data.terms)
 // A right of a party ("may terminate immediately"), a measurement ("× 100%") or a name ("Unlimited Claims").
 const NOT_A_PROMISE = /\b(?:may|can|could|is entitled to|reserves? the right to)\b[^.;]{0,40}$|\b(?:terminat\w*|suspen\w*|ceas\w*|end|expir\w*|effective|preceding|following|payable|due)\b/i
 
+// "always" describing how a metric is computed ("Availability is always calculated over the calendar month")
+const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed)\b/i
+
 export default {
   meta: {
     id: 'no-overpromising',
@@ -23,7 +26,7 @@ export default {
       const before = s.slice(Math.max(0, at - 60), at)
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
-      if (/^always$/i.test(hit.text) && (isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before))) continue
+      if (/^always$/i.test(hit.text) && (isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }
   },

@@ -1,12 +1,31 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
-import {hasNumber} from '../src/judging.js'
+import {hasNumber, valuesOf} from '../src/judging.js'
+import {isPermission} from '../src/reading.js'
 import {excused, compileTerms, isDefinition, scanTerms} from '../src/language.js'
 import type {Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
 
 const terms = compileTerms(data.terms)
-// "as amended from time to time", "regular business hours", "as required by law"
-const EXCUSE_BEFORE = /\b(?:amend\w*|modif\w*|updat\w*|revis\w*|publish\w*|chang\w*|supplement\w*|replac\w*|issued?|post\w*|designat\w*|notif\w*|specif\w*|may|might|can)\b[^.;]{0,40}$/i
+// "as amended from time to time", "which GitHub may publish from time to time", "regular business hours"
+const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i
+const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
+
+/** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
+function measured(text: string, needs: string): boolean {
+  const v = valuesOf(text)
+  switch (needs) {
+    case 'duration':
+      return v.durations.length > 0 || v.hours.some((h) => h.from !== undefined)
+    case 'frequency':
+      return v.frequencies.length > 0
+    case 'percentage':
+      return v.percentages.length > 0
+    case 'standard':
+      return STANDARD.test(text)
+    default:
+      return hasNumber(text) || STANDARD.test(text)
+  }
+}
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?rates?\b|^\s*mail\b/i
 const EFFORTS = /efforts?|endeavou?rs?|reasonable/i
 
@@ -24,13 +43,17 @@ export default {
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const after = s.slice(at + hit.text.length)
-      if (hasNumber(s)) continue
+      if (measured(s, hit.term.needs)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
+      // a right is not a commitment; but a right used "from time to time" leaves its timing open
+      if (hit.term.needs !== 'frequency' && isPermission(s, at)) continue
       if (/regular/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
       if (isDefinition(hit.block, hit.sentence) && !/efforts?|endeavou?rs?/i.test(hit.text)) continue
       // an effort bounded by the next sentence ("… reasonable efforts to correct it. If not corrected within 30 days …")
       const next = hit.block.sentences[hit.sentence.index + 1]
       if (EFFORTS.test(hit.text) && next && hasNumber(next.text)) continue
+      // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")
+      if (hit.term.needs === 'frequency' && next && measured(next.text, 'frequency')) continue
       if (excused(doc, hit)) continue
       // a variable filled in elsewhere ("at least the <Target Uptime>") makes the commitment measurable
       if (hit.block.variables.some((v) => v.start >= hit.sentence.start && v.end <= hit.sentence.end)) continue

@@ -14,7 +14,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing performance targets; state measurable targets (e.g. "99.9% availability per calendar month")',
     vague: 'Vague performance target "{text}"; {detail}',
-    delegated: 'Performance targets are set in the {target}; lint it with this agreement or state them here',
+    delegated: 'Performance targets are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
     const t = unit.text

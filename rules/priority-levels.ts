@@ -51,7 +51,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing priority levels; define at least two levels and what falls into each (e.g. "P1: the whole site cannot work")',
     vague: 'Vague priority levels "{text}"; define each level with the criteria that put an issue in it',
-    delegated: 'Priority levels are defined in the {target}; lint it with this agreement or define them here',
+    delegated: 'Priority levels are defined in {target}; lint it with this agreement or define them here',
   },
   judge(unit, reader) {
     const v = valuesOf(unit.text)

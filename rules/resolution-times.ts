@@ -3,6 +3,8 @@ import {clauseRule} from '../src/clauses.js'
 import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
 import data from './data/clauses.json' with {type: 'json'}
 
+const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
+
 const CONTEXT = /\b(?:incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
@@ -15,7 +17,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing resolution times; state how fast failures are fixed or service restored (e.g. "P1: restored within 4 hours", "RTO 8 hours")',
     vague: 'Vague resolution time "{text}"; state a target with number and unit (e.g. "resolved within 8 business hours")',
-    delegated: 'Resolution times are set in the {target}; lint it with this agreement or state them here',
+    delegated: 'Resolution times are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
     const t = unit.text
@@ -26,7 +28,8 @@ export default clauseRule({
     if (!unit.inHome && header < 0 && !CONTEXT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
-    if (valuesOf(scoped).durations.length) return {outcome: 'present'}
+    // "same day where possible" hedges the time away
+    if (valuesOf(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /resol|restor|recover/i)

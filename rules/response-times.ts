@@ -3,6 +3,8 @@ import {clauseRule} from '../src/clauses.js'
 import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
 import data from './data/clauses.json' with {type: 'json'}
 
+const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
+
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
@@ -15,7 +17,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing response times; state a time to respond per priority (e.g. "P1: within 1 hour")',
     vague: 'Vague response time "{text}"; state a time per priority (e.g. "within 1 hour")',
-    delegated: 'Response times are set in the {target}; lint it with this agreement or state them here',
+    delegated: 'Response times are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
     const t = unit.text
@@ -28,7 +30,8 @@ export default clauseRule({
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
     const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
-    if (valuesOf(scoped).durations.length) return {outcome: 'present'}
+    // "same day where possible" hedges the time away
+    if (valuesOf(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)

@@ -20,16 +20,14 @@ export default clauseRule({
   messages: {
     missing: 'Missing scope of services; list the services provided (e.g. helpdesk, monitoring, patching, backups)',
     vague: 'Vague scope of services "{text}"; list the services provided, one per item',
-    delegated: 'The services are described in the {target}; lint it with this agreement or list them here',
+    delegated: 'The services are described in {target}; lint it with this agreement or list them here',
   },
   judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (serviceCount(text) >= 2) return {outcome: 'present'}
-    for (const b of blocks) {
-      const unit = {block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}
-      const d = reader.delegated(unit, /service/i)
-      if (d) return d
-    }
+    // a home that points elsewhere is judged sentence by sentence, so the finding lands on the reference
+    const points = blocks.some((b) => reader.delegated({block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}, /service/i))
+    if (points) return undefined
     const items = blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row')
     const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading'))
     if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}

@@ -17,7 +17,7 @@ export default clauseRule({
   messages: {
     missing: 'Missing service hours; state support days, clock times and a time zone (e.g. "08:00–18:00 Monday to Friday, UK time")',
     vague: 'Vague service hours "{text}"; {detail}',
-    delegated: 'Service hours are set in the {target}; lint it with this agreement or state them here',
+    delegated: 'Service hours are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
     const t = unit.text
@@ -30,6 +30,10 @@ export default clauseRule({
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
     if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.doc)
     if (merged.days && merged.from && merged.to && merged.timeZone) return {outcome: 'present'}
+    // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
+    if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
+      return {outcome: 'vague', detail: 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'}
+    }
     if (at < 0 && !unit.inHome && !merged.from && !merged.days && !specs.some((h) => h.allDay)) return undefined
     const delegated = reader.delegated(unit, /hours|support|coverage/i)
     if (delegated) return delegated

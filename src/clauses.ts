@@ -1,7 +1,7 @@
 // The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
 import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
-import {delegation, partyNames, boundParty, type Party} from './reading.js'
+import {delegation, partyNames, boundParty, targetName, type Party} from './reading.js'
 import type {Rule, RuleContext} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
 
@@ -127,8 +127,11 @@ function introduced(blocks: readonly Block[], i: number): string {
 /** Find a clause in a document. */
 export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
   const re = compile(spec.data)
-  // The document's title is never a clause's home ("Managed Services Agreement" is not a scope section).
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && s !== doc.title && re.headings.test(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
+  // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
+  // document is a schedule named for the clause ("Schedule B: Services Not Covered").
+  const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
+  const isSchedule = /^[#\s]*(?:schedule|exhibit|annex|annexure|appendix|attachment)\b/i.test(titleText)
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && re.headings.test(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -237,7 +240,7 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
           outcome: finding.outcome,
           severity: finding.outcome === 'vague' ? 'warning' : 'info',
           section,
-          data: {text: quote, target: verdict?.target ?? 'another document', detail: verdict?.detail ?? ''},
+          data: {text: quote, target: verdict?.target ? targetName(verdict.target) : 'another document', detail: verdict?.detail ?? ''},
         })
         return
       }
@@ -253,7 +256,7 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
         block: unit.block,
         start,
         end,
-        data: {text: quote, target: verdict?.target ?? 'another document', detail: verdict?.detail ?? ''},
+        data: {text: quote, target: verdict?.target ? targetName(verdict.target) : 'another document', detail: verdict?.detail ?? ''},
         evidence: excerpt(unit.text, 160),
       })
     },

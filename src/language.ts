@@ -5,11 +5,14 @@ import {boundParty, isDisclaimer, isNegated, partyNames} from './reading.js'
 export interface Term {
   readonly pattern: string
   readonly suggestion: string
+  /** The kind of value that makes the term measurable when it sits in the same sentence. */
+  readonly needs?: string
 }
 
 export interface CompiledTerm {
   readonly re: RegExp
   readonly suggestion: string
+  readonly needs: string
 }
 
 export interface TermHit {
@@ -23,7 +26,7 @@ export interface TermHit {
 
 /** Compile a term list once (case-insensitive, global). */
 export function compileTerms(terms: readonly Term[]): CompiledTerm[] {
-  return terms.map((t) => ({re: new RegExp(t.pattern, 'gi'), suggestion: t.suggestion}))
+  return terms.map((t) => ({re: new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any'}))
 }
 
 const DEFINITION_SECTION = /definition|interpretation|glossary/i
@@ -61,11 +64,26 @@ export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHi
 }
 
 /** The readings that make a promise-like phrase not a promise by the provider. */
-export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | undefined {
+export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
   const s = hit.sentence.text
   const at = hit.start - hit.sentence.start
   if (isDisclaimer(s)) return 'disclaimer'
   if (isNegated(s, at)) return 'negated'
-  if (boundParty(s, at, partyNames(doc)) === 'customer') return 'customer'
+  let party = boundParty(s, at, partyNames(doc))
+  if (party === 'unknown' && hit.block.kind === 'list-item' && hit.sentence.index === 0) party = introducer(doc, hit.block)
+  if (party === 'customer' || party === 'mutual') return party
   return undefined
+}
+
+/** The party bound by the sentence that introduces a list ("The Client will:" → customer). */
+function introducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
+  const i = doc.blocks.indexOf(item)
+  for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
+    const b = doc.blocks[j]!
+    if (b.kind === 'list-item' || b.kind === 'heading') continue
+    const last = b.sentences[b.sentences.length - 1]
+    if (!last) return 'unknown'
+    return boundParty(last.text, Math.max(0, last.text.length - 1), partyNames(doc))
+  }
+  return 'unknown'
 }

@@ -1,10 +1,12 @@
 // Reading helpers shared by rules: who is bound, negation and disclaimer scope, delegation to other documents.
 import type {Block, Document} from './types.js'
 
-export type Party = 'provider' | 'customer' | 'unknown'
+export type Party = 'provider' | 'customer' | 'mutual' | 'unknown'
 
 const PROVIDER = /\b(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|we|us|our|company)\b/i
-const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser|indemnified party|recipient)\b/i
+const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser)\b/i
+// Either party: duties that bind both sides are procedure, not the provider's service promise.
+const MUTUAL = /\b(?:each party|either party|both parties|the parties|the other party|a party|(?:receiving|disclosing|affected|notifying|indemnifying|indemnified|protected|breaching|non-breaching) party|each recipient|the recipient|recipient)\b/i
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to)\b/gi
 const CLAUSE_BOUNDARY = /[;:]|\(\s*[a-z0-9]{1,4}\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
 const NEGATION = /\b(?:not|no|never|nothing|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
@@ -72,21 +74,24 @@ export function clauseStart(text: string, index: number): number {
 function roleOf(words: string, names: Map<string, Party>): Party {
   let best: Party = 'unknown'
   let bestAt = -1
-  const consider = (at: number, role: Party): void => {
+  const consider = (at: number, role: Party, length = 0): void => {
+    // "the Client's network will …": a possessive names whose thing it is, not who is bound
+    if (/^(?:'s|’s|s'|s’)/.test(words.slice(at + length, at + length + 2))) return
     if (at > bestAt) {
       bestAt = at
       best = role
     }
   }
-  for (const re of [PROVIDER, CUSTOMER]) {
+  for (const [re, role] of [[PROVIDER, 'provider'], [CUSTOMER, 'customer'], [MUTUAL, 'mutual']] as const) {
     const g = new RegExp(re.source, 'gi')
-    for (const m of words.matchAll(g)) consider(m.index ?? 0, re === PROVIDER ? 'provider' : 'customer')
+    // a later, longer match at the same place wins ("the indemnified party" over "party")
+    for (const m of words.matchAll(g)) consider(m.index ?? 0, role, m[0].length)
   }
   if (names.size) {
     const lower = words.toLowerCase()
     for (const [name, role] of names) {
       const at = lower.lastIndexOf(name)
-      if (at >= 0 && /\W/.test(lower[at + name.length] ?? ' ') && /\W/.test(lower[at - 1] ?? ' ')) consider(at, role)
+      if (at >= 0 && /\W/.test(lower[at + name.length] ?? ' ') && /\W/.test(lower[at - 1] ?? ' ')) consider(at, role, name.length)
     }
   }
   return best
@@ -111,6 +116,15 @@ export function boundParty(text: string, index: number, names: Map<string, Party
   // passive: "… must be maintained by the Client"
   const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
   if (by) return roleOf(by[1]!, names)
+  // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"
+  if (from > 0) {
+    const intro = text.slice(Math.max(0, from - 200), from)
+    if (OBLIGATION.test(intro) || /\b(?:from|by|of)\s+(?:the\s+)?[\w ]{0,20}party\b/i.test(intro)) {
+      OBLIGATION.lastIndex = 0
+      const role = roleOf(intro, names)
+      if (role !== 'unknown') return role
+    }
+  }
   return 'unknown'
 }
 
@@ -128,6 +142,13 @@ export function customerObligation(text: string, names: Map<string, Party>): num
 }
 
 /** Is the phrase at `index` inside the scope of a negation in its clause ("does not guarantee …", "not … uninterrupted")? */
+/** Is the phrase at `index` part of a right or permission ("may", "has the right to"), not a commitment? */
+export function isPermission(text: string, index: number): boolean {
+  const clause = text.slice(clauseStart(text, index), index)
+  const may = clause.search(/\b(?:may|might|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i)
+  return may >= 0
+}
+
 export function isNegated(text: string, index: number): boolean {
   const from = Math.max(clauseStart(text, index), index - 120)
   return NEGATION.test(text.slice(from, index).replace(RESTRICTING, ' '))
@@ -141,15 +162,27 @@ export function isDisclaimer(sentence: string): boolean {
   return DISCLAIMER.test(sentence)
 }
 
+/** "order form" → "[Oo]rder [Ff]orm": a word list matched with either case on each initial only. */
+function initials(words: string): string {
+  return words.replace(/\b([a-z])/g, (_, c: string) => `[${c.toUpperCase()}${c}]`)
+}
+
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide".
-const DOC_NAME =
-  "(?:order form|cover page|key terms|statement of work|sow|(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Quote|Work Order|Ordering Document)\\b|(?:support|sla|service level) (?:policy|terms|schedule|agreement)|sla\\b|documentation)"
+// Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
+const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const LINK = initials(
+  'as set out in|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
+)
 // "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
 const DELEGATION = new RegExp(
-  `\\b(?:as (?:set (?:out|forth)|specified|described|defined|stated|detailed|listed|agreed|provided|identified|outlined|indicated|documented|shown) (?:in|on|under)|(?:set (?:out|forth)|specified|described|detailed|listed|stated|identified|outlined|contained|documented|shown|defined|given|found|recorded|agreed) (?:in|on|under)|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in|on)\\s+(?:the\\s+|an?\\s+|each\\s+|any\\s+|its\\s+|our\\s+|applicable\\s+|relevant\\s+|then-current\\s+|current\\s+|separate\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
-  'i',
+  `\\b(?:${LINK})\\s+(?:(?:the|an?|each|any|its|our|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
-const DOC_CELL = new RegExp(`^(?:the\\s+)?(${DOC_NAME})`, 'i')
+const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
+
+/** How a target reads in a message: "Schedule C", "the Order Form". */
+export function targetName(target: string): string {
+  return /^(?:schedule|exhibit|annex|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
+}
 
 export interface DelegationHit {
   readonly target: string

@@ -92,7 +92,7 @@ const DUR_UNIT = String.raw`minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|m
 /** "a"/"an"/"half an" as a number, but not the "a" of "2 hours a day" or "once a week". */
 const A_NUM = String.raw`(?<!\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|times|once|twice|thrice|per)\s{1,3})\b(?:half(?:${HY}{1,2}an?)?|an?(?:${HY}{1,2}half)?)\b`
 const DURATION_RE = new RegExp(
-  String.raw`\b(?<rel>next|same)${HY}{1,3}(?:(?<relq>business|working|work)${HY}{1,3})?day\b|\bNBD\b|` +
+  String.raw`\b(?<rel>next|same)${HY}{1,3}(?:business|working|work)${HY}{1,3}day\b|\bNBD\b|` +
     String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|calendar|clock|consecutive)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
   'gi',
 )
@@ -113,7 +113,6 @@ export function extractDurations(text: string): Duration[] {
     let business = true
     if (g['rel'] !== undefined) {
       value = 1
-      business = g['relq'] !== undefined
     } else if (g['num'] === undefined) {
       if (m[0] !== 'NBD') return false
       value = 1
@@ -319,6 +318,8 @@ const MON_FRI: readonly Weekday[] = WEEKDAYS.slice(0, 5)
 const MER = String.raw`(?:[ap]\.\s?m\.?|[ap]\s?m)(?![a-z])`
 const TIME = String.raw`(?:(?<![\d.,:/$£€¥])\d{1,4}(?:[:.h]\d{2})?(?!\d)(?:\s{0,2}${MER}|\s{0,2}(?:noon|midday|midnight)\b|\s{0,2}(?:hrs|hours|h)(?![a-z]))?|\b(?:noon|midday|midnight)\b)`
 const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)(?![a-z])`
+/** One or more day names joined by ranges or lists: "Monday to Friday", "Mon, Wed and Fri", "a Saturday, a Sunday". */
+const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/${DASH}~]|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${DAY}){0,6}`
 const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST'
 const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
@@ -328,7 +329,9 @@ const HOURS_RE = new RegExp(
     String.raw`|(?<hpd>(?:24|twenty${HY}?four)(?:\s{0,3}\(\s{0,2}24\s{0,2}\))?${HY}{1,3}(?:hours?|hrs?)(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}day|(?=,?\s{1,3}(?:seven|7|five|5|six|6)\b)))` +
     String.raw`|(?<dpw>${NUM_SRC})${HY}{1,3}days?\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}(?<dpwu>week|year)` +
     String.raw`|(?:(?<tpre>from|between)\s{1,3})?(?<t1>${TIME})\s{0,3}(?<tsep>[${DASH}~]|to|until|till|til|through|thru|and)\s{0,3}(?<t2>${TIME})(?![\d%])(?!\s{0,2}(?:percent|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|business|working|calendar|times|per)\b)` +
-    String.raw`|(?<days>(?:from\s{1,3})?${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/${DASH}~]|to|through|thru|until|till|and|or)\s{0,3}${DAY}){0,6})` +
+    String.raw`|(?<ndays>(?:other\s{1,3}than|except(?:ing)?(?:\s{1,3}(?:on|for))?|excluding|but\s{1,3}not|save\s{1,3}(?:for|on))\s{1,3}(?:an?\s{1,3})?${DAY_LIST}` +
+    String.raw`(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|,|and|or)\s{1,3}(?:an?\s{1,3}|any\s{1,3})?(?<nhol>(?:[a-z]+\s{1,3}){0,3}?holidays?\b))?)` +
+    String.raw`|(?<days>(?:from\s{1,3})?${DAY_LIST})` +
     String.raw`|(?<wk>week${HY}?days?|weekends?|work${HY}?days?|(?<![\d)]${HY}{1,3}|\b(?:${NUMBER_WORD_BEFORE})${HY}{1,3})(?:business|working)${HY}{1,3}days?)` +
     String.raw`|(?<daily>daily|(?:every|each)\s{1,3}day)` +
     String.raw`|(?<hol>(?:excluding|excludes?|excl\.?|except(?:ing)?|other\s{1,3}than|not\s{1,3}including|save\s{1,3}(?:for|on)|closed\s{1,3}on)(?![a-z])[^.;()\n]{0,40}?\bholidays?|(?:(?:bank|public|statutory|national|federal)\s{1,3})?holidays?\s{1,3}(?:excluded|excepted))` +
@@ -426,6 +429,7 @@ interface Part {
   role: Role
   strong: boolean
   bareTz: boolean
+  holidays: boolean
   from: string | undefined
   to: string | undefined
   allDay: boolean
@@ -435,7 +439,7 @@ interface Part {
 }
 
 function part(m: RegExpExecArray, role: Role, strong: boolean, extra: Partial<Part> = {}): Part {
-  const base: Part = {start: m.index, end: m.index + m[0].length, role, strong, bareTz: false, from: undefined, to: undefined, allDay: false, allWeek: false, days: undefined, timeZone: undefined}
+  const base: Part = {start: m.index, end: m.index + m[0].length, role, strong, bareTz: false, holidays: false, from: undefined, to: undefined, allDay: false, allWeek: false, days: undefined, timeZone: undefined}
   return Object.assign(base, extra)
 }
 
@@ -458,6 +462,12 @@ function hoursPart(m: RegExpExecArray, g: Partial<Record<string, string>>, after
     const r = resolveRange(a, b, g['tpre']?.toLowerCase() ?? (afterDays ? 'days' : undefined), (g['tsep'] ?? '').toLowerCase())
     if (r === undefined) return undefined
     return part(m, 'time', true, {from: hhmmText(r.from), to: hhmmText(r.to), allDay: r.from === 0 && r.to >= 1439})
+  }
+  if (g['ndays'] !== undefined) {
+    // "any day other than a Saturday, a Sunday or a bank holiday": the days left over
+    const d = parseDayList(g['ndays'])
+    const days = WEEKDAYS.filter(w => d !== undefined && !d.days.includes(w))
+    return days.length === 0 || days.length === 7 ? undefined : part(m, 'days', true, {days, holidays: g['nhol'] !== undefined})
   }
   if (g['days'] !== undefined) {
     const d = parseDayList(g['days'])
@@ -489,7 +499,7 @@ function buildHours(group: readonly Part[], text: string): HoursSpec | undefined
     if (p.timeZone !== undefined) spec.timeZone = p.timeZone
     if (p.allDay) spec.allDay = true
     if (p.allWeek || p.days?.length === 7) spec.allWeek = true
-    if (p.role === 'hol') spec.excludesHolidays = true
+    if (p.role === 'hol' || p.holidays) spec.excludesHolidays = true
   }
   return spec
 }

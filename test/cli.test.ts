@@ -630,7 +630,7 @@ describe('the built bin', () => {
   })
 
   it('a closed pipe ends quietly', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --format json fixtures/agreements fixtures/agreements/*.md | head -c 100 >/dev/null`], {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --format json fixtures/agreements | head -c 100 >/dev/null`], {
       cwd: root,
       encoding: 'utf8',
       timeout: 30_000,

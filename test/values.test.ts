@@ -126,7 +126,6 @@ describe('extractDurations', () => {
     ['on the same business day', [{text: 'same business day', value: 1, unit: 'day', business: true, minutes: 1440}]],
     ['on a next-working-day basis', [{text: 'next-working-day', value: 1, unit: 'day', business: true}]],
     ['NBD onsite', [{text: 'NBD', value: 1, unit: 'day', business: true}]],
-    ['same day', [{text: 'same day', value: 1, unit: 'day', business: false}]],
     ['half an hour', [{text: 'half an hour', value: 0.5, unit: 'hour', minutes: 30}]],
     ['one and a half hours', [{text: 'one and a half hours', value: 1.5, minutes: 90}]],
     ['2.5 hours', [{text: '2.5 hours', value: 2.5, minutes: 150}]],
@@ -161,6 +160,8 @@ describe('extractDurations', () => {
     ['several hours', []],
     ['a few days', []],
     ['nbd', []],
+    ['a reply the same day where possible', []],
+    ['next day', []],
     ['8 a.m.', []],
     ['four headcount', []],
     ['2nd day', []],
@@ -338,6 +339,12 @@ describe('extractHours', () => {
       [{...base, text: 'between 8:00 and 18:00 Monday through Friday, excluding public holidays', from: '08:00', to: '18:00', days: MON_FRI, excludesHolidays: true}],
     ],
     ['Monday to Friday, public holidays excepted', [{...base, text: 'Monday to Friday, public holidays excepted', days: MON_FRI, excludesHolidays: true}]],
+    [
+      '"Business Day" means any day other than a Saturday, a Sunday or a bank holiday in England.',
+      [{...base, text: 'other than a Saturday, a Sunday or a bank holiday', days: MON_FRI, excludesHolidays: true}],
+    ],
+    ['any day except Saturdays, Sundays and public holidays', [{...base, text: 'except Saturdays, Sundays and public holidays', days: MON_FRI, excludesHolidays: true}]],
+    ['every day except Sunday, 8am-8pm', [{...base, text: 'except Sunday, 8am-8pm', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], from: '08:00', to: '20:00'}]],
     ['UK time: 9am to 5pm', [{...base, text: 'UK time: 9am to 5pm', from: '09:00', to: '17:00', timeZone: 'UK time'}]],
     ['9am-5pm. Monday to Friday.', [{...base, text: '9am-5pm', from: '09:00', to: '17:00'}, {...base, text: 'Monday to Friday', days: MON_FRI}]],
     // negatives
@@ -354,6 +361,7 @@ describe('extractHours', () => {
     ['between 1 and 5%', []],
     ['4.20 to 4.50', []],
     ['high availability', []],
+    ['other than a bank holiday', []],
   ])('%j', (text, expected) => {
     const got = extractHours(text)
     expectOffsets(text, got)
