@@ -1,6 +1,6 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
 import {hasNumber, valuesOf} from '../src/judging.js'
-import {isPermission} from '../src/reading.js'
+import {isPermission, partyNames} from '../src/reading.js'
 import {excused, compileTerms, isDefinition, scanTerms} from '../src/language.js'
 import type {Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
@@ -46,7 +46,7 @@ export default {
       if (measured(s, hit.term.needs)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
-      if (hit.term.needs !== 'frequency' && isPermission(s, at)) continue
+      if (!/time to time|periodic|regular/i.test(hit.text) && isPermission(s, at, partyNames(doc))) continue
       if (/regular/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
       if (isDefinition(hit.block, hit.sentence) && !/efforts?|endeavou?rs?/i.test(hit.text)) continue
       // an effort bounded by the next sentence ("… reasonable efforts to correct it. If not corrected within 30 days …")

@@ -70,7 +70,8 @@ export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' |
   if (isDisclaimer(s)) return 'disclaimer'
   if (isNegated(s, at)) return 'negated'
   let party = boundParty(s, at, partyNames(doc))
-  if (party === 'unknown' && hit.block.kind === 'list-item' && hit.sentence.index === 0) party = introducer(doc, hit.block)
+  // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = introducer(doc, hit.block)
   if (party === 'customer' || party === 'mutual') return party
   return undefined
 }
@@ -80,7 +81,7 @@ function introducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
   const i = doc.blocks.indexOf(item)
   for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
     const b = doc.blocks[j]!
-    if (b.kind === 'list-item' || b.kind === 'heading') continue
+    if (b.kind === 'list-item' || b.kind === 'heading' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
     return boundParty(last.text, Math.max(0, last.text.length - 1), partyNames(doc))

@@ -25,11 +25,11 @@ export function partyNames(doc: Document): Map<string, Party> {
   if (cached) return cached
   const names = new Map<string, Party>()
   let blocks = 0
+  const unknown: string[] = []
+  const known = new Set<Party>()
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
     if (++blocks > 12) break
-    const unknown: string[] = []
-    let known: Party | undefined
     for (const group of block.text.matchAll(/\(([^()]{1,160})\)/g)) {
       const terms = [...group[1]!.matchAll(/[“"]([A-Z][\w&.' -]{0,40}?)[,]?[”"]/g)].map((m) => m[1]!.trim())
       if (!terms.length) continue
@@ -42,12 +42,12 @@ export function partyNames(doc: Document): Map<string, Party> {
         if (role === 'unknown') unknown.push(t)
         else if (!names.has(t.toLowerCase())) names.set(t.toLowerCase(), role)
       }
-      if (role !== 'unknown') known = role
-    }
-    if (known && unknown.length === 1 && !names.has(unknown[0]!.toLowerCase())) {
-      names.set(unknown[0]!.toLowerCase(), known === 'provider' ? 'customer' : 'provider')
+      if (role !== 'unknown') known.add(role)
     }
   }
+  // the preamble names two parties and only one by its role: the other has the other role
+  const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u))
+  if (known.size === 1 && rest.length === 1) names.set(rest[0]!, known.has('provider') ? 'customer' : 'provider')
   const fm = doc.frontmatter
   for (const [key, role] of [['provider', 'provider'], ['customer', 'customer'], ['client', 'customer']] as const) {
     const v = fm[key]
@@ -143,10 +143,11 @@ export function customerObligation(text: string, names: Map<string, Party>): num
 
 /** Is the phrase at `index` inside the scope of a negation in its clause ("does not guarantee …", "not … uninterrupted")? */
 /** Is the phrase at `index` part of a right or permission ("may", "has the right to"), not a commitment? */
-export function isPermission(text: string, index: number): boolean {
+export function isPermission(text: string, index: number, names: Map<string, Party> = new Map()): boolean {
   const clause = text.slice(clauseStart(text, index), index)
-  const may = clause.search(/\b(?:may|might|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i)
-  return may >= 0
+  const m = /\b(?:may|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i.exec(clause)
+  // a party's right ("GitHub has the right to …"), not a hedge ("Services may include …")
+  return m !== null && roleOf(clause.slice(Math.max(0, m.index - 60), m.index), names) !== 'unknown'
 }
 
 export function isNegated(text: string, index: number): boolean {
