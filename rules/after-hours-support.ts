@@ -4,7 +4,7 @@ import {INCLUDED_CHARGE, RATE_WORDS, indexOf, valuesOf} from '../src/judging.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
-const WORK = /\b(?:support|work|works|worked|services?|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
+const WORK = /\b(?:support|help|work|works|worked|services?|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
 const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|does not (?:provide|offer|include)|will not (?:provide|be provided)|is unavailable)\b/i
 
 function charged(text: string): boolean {

@@ -24,7 +24,7 @@ export default clauseRule({
     const v = valuesOf(t)
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
-      if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
+      if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
         return {outcome: 'present'}
       }
       return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}

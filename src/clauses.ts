@@ -33,6 +33,8 @@ export interface Unit {
   readonly inHome: boolean
   /** The following sentence of the same block, for statements split over two sentences. */
   readonly next: string
+  /** For a list item: the sentence that introduced the list ("… each measured per calendar month:"). */
+  readonly intro?: string
 }
 
 export interface Verdict {
@@ -111,6 +113,19 @@ export function unitsOf(block: Block, inHome: boolean, after = ''): Unit[] {
 
 const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
 
+/** For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". */
+function introducer(blocks: readonly Block[], i: number): string | undefined {
+  if (blocks[i]!.kind !== 'list-item') return undefined
+  for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
+    const b = blocks[j]!
+    if (b.kind === 'list-item') continue
+    if (b.kind === 'heading') return undefined
+    const text = b.text.trimEnd()
+    return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
+  }
+  return undefined
+}
+
 /** The items a block introduces: the list items or table rows right after a block ending in ":" or "the following". */
 function introduced(blocks: readonly Block[], i: number): string {
   const block = blocks[i]!
@@ -167,7 +182,9 @@ export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
   doc.blocks.forEach((block, i) => {
     if (best?.outcome === 'present' || block.kind === 'heading') return
     const inHome = homeIds.has(block.section.id)
-    for (const unit of unitsOf(block, inHome, introduced(doc.blocks, i))) {
+    const intro = introducer(doc.blocks, i)
+    for (const base of unitsOf(block, inHome, introduced(doc.blocks, i))) {
+      const unit = intro ? {...base, intro} : base
       if (!inHome && !re.topic.test(unit.text)) continue
       const v = spec.judge(unit, reader)
       if (!v) continue
