@@ -33,7 +33,7 @@ export default clauseRule({
     const t = unit.text
     const names = partyNames(reader.doc)
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
-    if (CONDITIONAL.test(t) && CONSEQUENCE.test(t) && CONDUCT.test(t) && mentionsCustomer(t, names)) return {outcome: 'present'}
+    if (customerFails(t, names) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
     const must = customerObligation(t, names)
     const topic = indexOf(t, TOPIC)
     if (must < 0 && !unit.inHome) return undefined
@@ -63,9 +63,9 @@ function citedByConsequence(doc: Document, section: Section): boolean {
   )
 }
 
-function mentionsCustomer(text: string, names: Map<string, string>): boolean {
-  if (/\b(?:client|customer|you|licensee|subscriber)\b/i.test(text)) return true
-  const lower = text.toLowerCase()
-  for (const [name, role] of names) if (role === 'customer' && lower.includes(name)) return true
-  return false
+/** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
+function customerFails(text: string, names: Map<string, string>): boolean {
+  const parties = ['client', 'customer', 'you', 'licensee', 'subscriber', ...[...names].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
+  const re = new RegExp(`\\b(?:if|where|should|in the event that|unless)\\s+(?:the\\s+)?(?:${parties.join('|')})\\b[^.;]{0,60}?\\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|breach\\w*|ceases? to)\\b`, 'i')
+  return re.test(text)
 }

@@ -1,6 +1,6 @@
 // Explain a clause decision (a debugging aid): `node --import tsx scripts/why.ts FILE RULE-ID`
 import {readFileSync} from 'node:fs'
-import {findClause, unitsOf} from '../src/clauses.js'
+import {findClause, prepare, unitsOf} from '../src/clauses.js'
 import {buildDocument} from '../src/document.js'
 import {rules} from '../rules/index.js'
 import type {ClauseRuleSpec} from '../src/clauses.js'
@@ -13,9 +13,11 @@ const spec = rule.spec
 if (!spec) throw new Error(`${id} is not a clause rule`)
 const f = findClause(doc, spec)
 console.log('outcome:', f.outcome, f.section?.path.join(' › ') ?? '', f.unit ? `"${f.unit.text.slice(0, 160)}"` : '')
+const {homeIds, reader} = prepare(doc, spec)
 for (const block of doc.blocks) {
-  for (const unit of unitsOf(block, false)) {
-    const v = spec.judge(unit, {doc, homes: [], party: () => 'unknown', underHeading: () => false, delegated: () => undefined})
+  if (block.kind === 'heading') continue
+  for (const unit of unitsOf(block, homeIds.has(block.section.id))) {
+    const v = spec.judge(unit, reader)
     if (v) console.log(`  ${doc.positionAt(block.position.start.offset).line}: ${v.outcome}  "${unit.text.slice(0, 120)}"`)
   }
 }

@@ -139,8 +139,8 @@ function introduced(blocks: readonly Block[], i: number): string {
   return items.join(' ; ')
 }
 
-/** Find a clause in a document. */
-export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
+/** The home sections of a clause and a reader over the document (exported for debugging tools). */
+export function prepare(doc: Document, spec: ClauseRuleSpec): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
   const re = compile(spec.data)
   // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
@@ -168,6 +168,13 @@ export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
     },
   }
 
+  return {homes, homeIds, reader}
+}
+
+/** Find a clause in a document. */
+export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
+  const re = compile(spec.data)
+  const {homes, homeIds, reader} = prepare(doc, spec)
   let best: Finding | undefined
   const consider = (f: Finding): void => {
     const v = f.verdict!
