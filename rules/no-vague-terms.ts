@@ -52,6 +52,8 @@ export default {
       // an effort bounded by the next sentence ("… reasonable efforts to correct it. If not corrected within 30 days …")
       const next = hit.block.sentences[hit.sentence.index + 1]
       if (EFFORTS.test(hit.text) && next && hasNumber(next.text)) continue
+      // efforts to meet stated targets are as measurable as the targets ("… efforts to meet the above response targets")
+      if (EFFORTS.test(hit.text) && /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b/i.test(after)) continue
       // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")
       if (hit.term.needs === 'frequency' && next && measured(next.text, 'frequency')) continue
       if (excused(doc, hit)) continue

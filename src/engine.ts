@@ -7,6 +7,8 @@ export interface RunOptions {
   readonly rules: readonly AnyRule[]
   /** Severity per rule id; rules not listed use their default. `off` skips the rule. */
   readonly severities?: Readonly<Record<string, SeveritySetting>>
+  /** Options per rule id, already validated (see src/config.ts); merged over each rule's `meta.options.defaults`. */
+  readonly options?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
 }
 
 const RANK: Record<Severity, number> = {error: 2, warning: 1, info: 0}
@@ -26,6 +28,7 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
     const configured: Severity = setting
     const context: RuleContext = {
       doc,
+      options: ruleOptions(rule, options.options?.[rule.meta.id]),
       report(report: Report) {
         messages.push(toMessage(doc, rule, report, configured))
       },
@@ -59,6 +62,41 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
   }
   sortMessages(messages)
   return summarise(doc.filePath, messages, coverage)
+}
+
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({})
+const mergedDefaults = new WeakMap<AnyRule, Readonly<Record<string, unknown>>>()
+const mergedGiven = new WeakMap<AnyRule, WeakMap<object, Readonly<Record<string, unknown>>>>()
+
+/**
+ * A rule's options: `given` merged over the rule's defaults (objects merge key by key, arrays and scalars replace).
+ * The same inputs give the same object, so rules can cache what they compile from their options.
+ */
+export function ruleOptions(rule: AnyRule, given: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> {
+  const defaults = rule.meta.options?.defaults
+  if (!given) {
+    if (!defaults) return NO_OPTIONS
+    let d = mergedDefaults.get(rule)
+    if (!d) mergedDefaults.set(rule, (d = Object.freeze(mergeOptions(defaults, {}))))
+    return d
+  }
+  let byGiven = mergedGiven.get(rule)
+  if (!byGiven) mergedGiven.set(rule, (byGiven = new WeakMap()))
+  let merged = byGiven.get(given)
+  if (!merged) byGiven.set(given, (merged = Object.freeze(mergeOptions(defaults ?? {}, given))))
+  return merged
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Merge `over` onto `base`: plain objects merge recursively, everything else (arrays too) replaces. */
+export function mergeOptions(base: Readonly<Record<string, unknown>>, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {...base}
+  for (const [key, value] of Object.entries(over)) {
+    const prev = out[key]
+    out[key] = isPlainObject(prev) && isPlainObject(value) ? mergeOptions(prev, value) : value
+  }
+  return out
 }
 
 function toMessage(doc: Document, rule: AnyRule, report: Report, configured: Severity): LintMessage {

@@ -69,6 +69,8 @@ export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' |
   const at = hit.start - hit.sentence.start
   if (isDisclaimer(s)) return 'disclaimer'
   if (isNegated(s, at)) return 'negated'
+  // "the Client's timely performance": the customer's own action
+  if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:\w+\s+){0,1}$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
   let party = boundParty(s, at, partyNames(doc))
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = introducer(doc, hit.block)
@@ -84,7 +86,10 @@ function introducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
     if (b.kind === 'list-item' || b.kind === 'heading' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
-    return boundParty(last.text, Math.max(0, last.text.length - 1), partyNames(doc))
+    const names = partyNames(doc)
+    const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names)
+    // "Client acknowledges that …, including:" — the party the introducing sentence is about
+    return bound !== 'unknown' ? bound : boundParty(last.text, Math.min(last.text.length, 60), names)
   }
   return 'unknown'
 }

@@ -94,11 +94,22 @@ function roleOf(words: string, names: Map<string, Party>): Party {
       if (at >= 0 && /\W/.test(lower[at + name.length] ?? ' ') && /\W/.test(lower[at - 1] ?? ' ')) consider(at, role, name.length)
     }
   }
+  // "Provider or Customer will …": the provider is bound too
+  if ((best as Party) === 'customer' && PROVIDER.test(words) && /\b(?:or|and)\b/.test(words) && !/\b(?:to|with|from|for) (?:the )?(?:client|customer)\b/i.test(words)) return 'provider'
   return best
 }
 
+/** The first party named in a text (the subject of a main clause that a pronoun refers back to). */
+function firstParty(text: string, names: Map<string, Party>): Party {
+  for (let end = 20; end <= text.length + 20; end += 20) {
+    const role = roleOf(text.slice(0, end), names)
+    if (role !== 'unknown') return role
+  }
+  return 'unknown'
+}
+
 /** Which party a statement at `index` binds: the subject before the obligation verb of its clause. */
-export function boundParty(text: string, index: number, names: Map<string, Party> = new Map()): Party {
+export function boundParty(text: string, index: number, names: Map<string, Party> = new Map(), nested = false): Party {
   const from = clauseStart(text, index)
   const clause = text.slice(from, Math.min(text.length, index + 160))
   const rel = index - from
@@ -110,6 +121,11 @@ export function boundParty(text: string, index: number, names: Map<string, Party
   }
   if (subjectEnd >= 0) {
     const subject = clause.slice(Math.max(0, subjectEnd - 80), subjectEnd)
+    // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back
+    if (/\b(?:it|they|such party)\s+$/i.test(subject)) {
+      const role = firstParty(text.slice(0, from + subjectEnd), names)
+      if (role !== 'unknown') return role
+    }
     const role = roleOf(subject, names)
     if (role !== 'unknown') return role
   }
@@ -117,12 +133,15 @@ export function boundParty(text: string, index: number, names: Map<string, Party
   const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
   if (by) return roleOf(by[1]!, names)
   // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"
-  if (from > 0) {
-    const intro = text.slice(Math.max(0, from - 200), from)
-    if (OBLIGATION.test(intro) || /\b(?:from|by|of)\s+(?:the\s+)?[\w ]{0,20}party\b/i.test(intro)) {
-      OBLIGATION.lastIndex = 0
-      const role = roleOf(intro, names)
+  if (from > 0 && !nested) {
+    // the sentence that opens the enumeration, up to its first "(a)"/"(i)"/"1."
+    const first = text.slice(0, from).search(/\(\s*(?:a|i|1)\s*\)|(?:^|\s)(?:a|i|1)[.)]\s/)
+    const intro = text.slice(0, first > 0 ? first : from)
+    if (intro.trim()) {
+      const role = boundParty(intro, Math.max(0, intro.trimEnd().length - 1), names, true)
       if (role !== 'unknown') return role
+      const lead = firstParty(intro, names)
+      if (lead !== 'unknown') return lead
     }
   }
   return 'unknown'
@@ -147,13 +166,18 @@ export function isPermission(text: string, index: number, names: Map<string, Par
   const clause = text.slice(clauseStart(text, index), index)
   const m = /\b(?:may|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i.exec(clause)
   // a party's right ("GitHub has the right to …"), not a hedge ("Services may include …")
-  return m !== null && roleOf(clause.slice(Math.max(0, m.index - 60), m.index), names) !== 'unknown'
+  if (m === null) return false
+  const before = clause.slice(Math.max(0, m.index - 60), m.index)
+  return roleOf(before, names) !== 'unknown' || /\b[A-Z][\w&.-]+\s+$/.test(before)
 }
 
 export function isNegated(text: string, index: number): boolean {
   const from = Math.max(clauseStart(text, index), index - 120)
-  return NEGATION.test(text.slice(from, index).replace(RESTRICTING, ' '))
+  return NEGATION.test(text.slice(from, index).replace(RESTRICTING, ' ').replace(CONDITION, ' '))
 }
+
+// "If no Support Policy is specified, Provider will …": the condition's "no" does not reach the main clause
+const CONDITION = /\b(?:if|unless|where|when|whether)\b[^,]{0,120},/gi
 
 // "not limited to", "no later than", "not less than" restrict a statement; they do not negate it.
 const RESTRICTING = /\b(?:but )?not limited to\b|\bno (?:later|more|less|fewer|sooner) than\b|\bnot (?:later|more|less|fewer) than\b|\bnot exceeding\b|\bwithout limit(?:ing|ation)\b|\bno later\b/gi

@@ -12,6 +12,18 @@ export interface RuleMeta<MessageIds extends string = string> {
   readonly severity: Severity
   /** Message templates with `{name}` slots. */
   readonly messages: Readonly<Record<MessageIds, string>>
+  /** The options the rule takes: a JSON Schema for the options object and the defaults. Validated once, at config load. */
+  readonly options?: RuleOptionsMeta
+}
+
+/** A JSON Schema (draft-07) as plain data. */
+export type JsonSchema = {readonly [key: string]: unknown}
+
+export interface RuleOptionsMeta {
+  /** Schema of the options object (`type: "object"`, one property per option, each with a `description`). */
+  readonly schema: JsonSchema
+  /** Values used for options the config does not set; config objects are merged over these (arrays replace). */
+  readonly defaults: Readonly<Record<string, unknown>>
 }
 
 export interface Report<MessageIds extends string = string> {
@@ -38,6 +50,8 @@ export interface CoverWhere {
 
 export interface RuleContext<MessageIds extends string = string> {
   readonly doc: Document
+  /** The rule's options: the config's (already validated) merged over `meta.options.defaults`; `{}` for a rule without options. */
+  readonly options: Readonly<Record<string, unknown>>
   report(report: Report<MessageIds>): void
   /** Record what a clause rule decided, for coverage reports. */
   cover(outcome: Outcome, where: CoverWhere): void
