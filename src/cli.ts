@@ -8,6 +8,8 @@ import {expandPaths, UsageError} from './files.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, lint, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {reporters} from './reporters/index.js'
+import {stylish} from './reporters/stylish.js'
+import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {LintResult} from './types.js'
 
 /** Exit codes, as in ESLint. */
@@ -19,7 +21,10 @@ Lint Markdown service agreements for missing and vague clauses.
 
 Options:
   -f, --format NAME        Output format: ${Object.keys(reporters).join(', ')} (default: stylish)
-  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: msa)
+  -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
+      --stdin              Lint the agreement read from standard input
+      --stdin-filename NAME  Name standard input in reports (default <stdin>)
+  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto)
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings
       --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
@@ -39,6 +44,8 @@ export interface Io {
   readonly cwd: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly isTTY: boolean
+  /** Standard input, for --stdin. */
+  readonly stdin?: AsyncIterable<Uint8Array | string>
 }
 
 function version(): string {
@@ -77,7 +84,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       strict: true,
       options: {
         format: {type: 'string', short: 'f', default: 'stylish'},
-        profile: {type: 'string', short: 'p', default: 'msa'},
+        'output-file': {type: 'string', short: 'o'},
+        stdin: {type: 'boolean', default: false},
+        'stdin-filename': {type: 'string'},
+        profile: {type: 'string', short: 'p', default: 'auto'},
         quiet: {type: 'boolean', short: 'q', default: false},
         'max-warnings': {type: 'string'},
         'max-file-size': {type: 'string'},
@@ -117,11 +127,28 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (size === undefined || size <= 0) return fail(`--max-file-size needs a size such as 10MB or 500KB, got "${values['max-file-size']}"`)
     maxFileSize = size
   }
+  const stdinName = values['stdin-filename']
+  if (stdinName !== undefined && !values.stdin) return fail('--stdin-filename needs --stdin')
+  if (stdinName !== undefined && !stdinName.trim()) return fail('--stdin-filename needs a name')
+  if (values.stdin && positionals.length) return fail('--stdin lints standard input; give no paths with it')
+  const outputFile = values['output-file']
+  if (outputFile !== undefined && !outputFile.trim()) return fail('--output-file needs a path')
+  // --stdin: one agreement from standard input, named (in reports and for configuration) by --stdin-filename.
+  let stdinText: string | undefined
+  if (values.stdin) {
+    if (!io.stdin) return fail('standard input is not available')
+    try {
+      stdinText = await readStream(io.stdin, maxFileSize)
+    } catch (error) {
+      if (error instanceof InputError) return fail(error.message)
+      throw error
+    }
+  }
 
   let files: string[]
   let problems: Array<{path: string; message: string}>
   try {
-    const expanded = await expandPaths(positionals.length ? positionals : ['.'], io.cwd)
+    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : ['.'], io.cwd)
     files = expanded.files
     problems = expanded.problems
   } catch (error) {
@@ -130,14 +157,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (!files.length && !problems.length) return fail('no Markdown files to lint')
 
-  const rules = profileRules(profile)
+  const rules = profileRules(profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
   let linted = 0
   for (const problem of problems) io.stderr(`clauselint: warning: ${problem.path} ${problem.message}; skipped\n`)
   for (const file of files) {
     let text: string
     try {
-      text = await readAgreement(path.resolve(io.cwd, file), maxFileSize)
+      text = stdinText ?? (await readAgreement(path.resolve(io.cwd, file), maxFileSize))
     } catch (error) {
       if (!(error instanceof FileError)) throw error
       io.stderr(`clauselint: warning: ${file} ${error.message}; skipped\n`)
@@ -145,7 +172,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       continue
     }
     try {
-      results.push(lint(text, {rules, filePath: file}))
+      results.push(lint(text, {profile, filePath: file}))
     } catch (error) {
       // A crash while parsing one file must not end the run or print a stack trace.
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
@@ -173,7 +200,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           : 0
   const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
-  io.stdout(reporter(shown, {chalk, clauseRuleIds}))
+  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: version(), rules: rules.map((r) => r.meta)}
+  if (outputFile === undefined) {
+    io.stdout(reporter(shown, context))
+  } else {
+    // The report goes to the file, never coloured; the terminal still gets the summary line.
+    try {
+      await writeFileAtomic(path.resolve(io.cwd, outputFile), reporter(shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+    io.stdout(`${stylish(shown, context).trimEnd().split('\n').at(-1) ?? ''}\n`)
+  }
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0)
   const warnings = results.reduce((n, r) => n + r.warningCount, 0)
@@ -197,6 +236,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       cwd: process.cwd(),
       env: process.env,
       isTTY: process.stdout.isTTY === true,
+      stdin: process.stdin,
     })
     process.exitCode = code
   } catch (error) {

@@ -2,12 +2,13 @@
 import {readFile, stat} from 'node:fs/promises'
 import {buildDocument} from './document.js'
 import {runRules} from './engine.js'
+import {detectProfile} from './detect.js'
 import {profileRules, type ProfileName} from './profiles.js'
 import type {AnyRule} from './rule.js'
 import type {LintResult, SeveritySetting} from './types.js'
 
 export interface LintOptions {
-  /** Profile to apply (default `msa`). */
+  /** Profile to apply (default `auto`: `msa` for services agreements, language rules only for others). */
   readonly profile?: ProfileName
   /** Rules to run instead of the profile's. */
   readonly rules?: readonly AnyRule[]
@@ -27,7 +28,12 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 /** Lint agreement text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const doc = buildDocument(text, options.filePath ?? '<text>')
-  return runRules(doc, {rules: options.rules ?? profileRules(options.profile ?? 'msa'), ...(options.severities ? {severities: options.severities} : {})})
+  const requested = options.profile ?? 'auto'
+  const detected = !options.rules && requested === 'auto' ? detectProfile(doc) : undefined
+  const profile = detected?.profile ?? (requested === 'auto' ? 'msa' : requested)
+  const result = runRules(doc, {rules: options.rules ?? profileRules(profile), ...(options.severities ? {severities: options.severities} : {})})
+  if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? 'chosen with --profile'}
+  return result
 }
 
 /** A file that could not be linted: one fatal message, the run goes on. */

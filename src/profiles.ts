@@ -2,7 +2,8 @@
 import {rules} from '../rules/index.js'
 import type {AnyRule} from './rule.js'
 
-export type ProfileName = 'msa' | 'language'
+/** `auto` picks `msa` or `language` per document (see detect.ts). */
+export type ProfileName = 'auto' | 'msa' | 'language'
 
 const LANGUAGE = new Set(['no-overpromising', 'no-vague-terms', 'no-placeholders'])
 
@@ -12,4 +13,4 @@ export function profileRules(profile: ProfileName): AnyRule[] {
   return [...rules]
 }
 
-export const PROFILES: readonly ProfileName[] = ['msa', 'language']
+export const PROFILES: readonly ProfileName[] = ['auto', 'msa', 'language']

@@ -139,4 +139,6 @@ export interface LintResult {
   coverage: ClauseCoverage[]
   /** Set when the file could not be linted at all. */
   fatal?: boolean
+  /** The profile applied, and why (when it was chosen automatically). */
+  profile?: {name: string; reason: string}
 }

@@ -23,7 +23,8 @@ const CLEAN = '# Support\n\nThe provider answers calls within 1 hour, Monday to 
 /** Exactly one warning (a placeholder) under `--profile language`. */
 const ONE_WARNING = '# Fees\n\nThe monthly fee is TBD.\n'
 /** Under the msa profile: every clause missing (errors), plus the placeholder warning. */
-const SKELETON = '# Agreement\n\nThe monthly fee is TBD.\n'
+// An MSA by its title, so the default (auto) profile runs the clause rules on it
+const SKELETON = '# Managed Services Agreement\n\nThe monthly fee is TBD.\n'
 
 interface Ran {
   readonly code: number
@@ -168,7 +169,7 @@ describe('output and options', () => {
     expect(results.map((r) => r['filePath'])).toEqual(['a.md', 'b.md'])
     const ids = new Set(rules.map((r) => r.meta.id))
     for (const result of results) {
-      expect(Object.keys(result).sort()).toEqual(['coverage', 'errorCount', 'filePath', 'infoCount', 'messages', 'warningCount'])
+      expect(Object.keys(result).sort()).toEqual(['coverage', 'errorCount', 'filePath', 'infoCount', 'messages', 'profile', 'warningCount'])
       const messages = result['messages'] as Array<Record<string, unknown>>
       for (const m of messages) {
         const base = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'sectionPath']
@@ -241,8 +242,8 @@ describe('output and options', () => {
     [['--bogus'], /^clauselint: unknown option '--bogus'; see --help$/],
     [['-z'], /^clauselint: unknown option '-z'; see --help$/],
     [['--format'], /^clauselint: option '-f, --format <value>' argument missing; see --help$/],
-    [['--format', 'xml', 'x.md'], /^clauselint: unknown format "xml"; use one of stylish, json$/],
-    [['--profile', 'sla', 'x.md'], /^clauselint: unknown profile "sla"; use one of msa, language$/],
+    [['--format', 'xml', 'x.md'], /^clauselint: unknown format "xml"; use one of stylish, json\b/],
+    [['--profile', 'sla', 'x.md'], /^clauselint: unknown profile "sla"; use one of auto, msa, language$/],
     [['--max-warnings', 'many', 'x.md'], /^clauselint: --max-warnings needs a whole number, got "many"$/],
     [['--max-warnings', '-1', 'x.md'], /^clauselint: .*--max-warnings.*; see --help$/],
     [['--max-file-size', 'huge', 'x.md'], /^clauselint: --max-file-size needs a size such as 10MB or 500KB, got "huge"$/],

@@ -21,6 +21,7 @@ export function json(results: readonly LintResult[]): string {
       warningCount: r.warningCount,
       infoCount: r.infoCount,
       coverage: r.coverage,
+      ...(r.profile ? {profile: r.profile} : {}),
       ...(r.fatal ? {fatal: true} : {}),
     })),
     null,

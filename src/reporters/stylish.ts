@@ -34,6 +34,7 @@ export function stylish(results: readonly LintResult[], options: StylishOptions)
     }
     if (!result.messages.length) continue
     lines.push(chalk.underline(result.filePath))
+    if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${result.profile.reason}`))
     const rows = result.messages.map((m) => ({
       where: `${m.line}:${m.column}`,
       severity: m.severity,

@@ -1,0 +1,86 @@
+// Recognises what kind of agreement a document is, to choose a profile for `--profile auto`.
+import type {Document} from './types.js'
+
+export type AgreementKind = 'msa' | 'sla' | 'nda' | 'dpa' | 'terms' | 'other'
+
+export interface Detection {
+  /** The profile to apply: the msa clause set, or the language rules only. */
+  readonly profile: 'msa' | 'language'
+  readonly kind: AgreementKind
+  /** One line saying why, for the report. */
+  readonly reason: string
+}
+
+const KINDS: ReadonlyArray<{kind: AgreementKind; re: RegExp}> = [
+  {kind: 'nda', re: /\bnon[- ]?disclosure\b|\bconfidentiality agreement\b|\bnda\b/i},
+  {kind: 'dpa', re: /\bdata (?:processing|protection) (?:agreement|addendum|terms)\b|\bdpa\b|\bbusiness associate\b|\bbaa\b/i},
+  {kind: 'sla', re: /\bservice[- ]level (?:agreement|schedule|terms)\b|\bsla\b/i},
+  {
+    kind: 'msa',
+    re: /\bmanaged (?:it |security |network |cloud )?services?\b|\bmaster services\b|\b(?:it |technology )?services? agreement\b|\bsupport (?:and maintenance )?(?:agreement|terms|contract)\b|\bmaintenance (?:agreement|contract)\b|\bhelp ?desk\b|\bstatement of work\b|\bcloud (?:service )?(?:terms|agreement)\b|\bsoftware licen[cs]e (?:and support )?agreement\b|\bhosting agreement\b/i,
+  },
+  {kind: 'terms', re: /\bterms of (?:service|use)\b|\bterms and conditions\b|\bprivacy (?:policy|notice)\b|\bacceptable use\b|\buser agreement\b|\bcookie policy\b/i},
+  {kind: 'other', re: /\bpartnership\b|\bpilot\b|\bdesign partner\b|\baddendum\b|\bemployment\b|\blease\b|\bloan\b|\bpurchase agreement\b|\breseller\b|\breferral\b/i},
+]
+
+// Signals in the body that the document governs IT support or managed services.
+const SERVICE_SIGNALS = [
+  /\bhelp ?desk\b|\bservice desk\b/i,
+  /\bresponse times?\b|\brespond within\b/i,
+  /\bback ?ups?\b/i,
+  /\b(?:business|support) hours\b/i,
+  /\b(?:P[1-4]|priority [1-4]|severity [1-4])\b/,
+  /\buptime\b|\bavailability (?:target|of \d)/i,
+  /\bmonitoring\b|\bpatch(?:ing| management)\b/i,
+  /\bon-?site\b|\bremote support\b/i,
+]
+
+function titleOf(doc: Document): string {
+  const fm = doc.frontmatter
+  for (const key of ['type', 'kind', 'document_type', 'title']) {
+    const v = fm[key]
+    if (typeof v === 'string' && v.trim()) return v.trim()
+  }
+  if (doc.title) return doc.title.title
+  const first = doc.sections.find((s) => s.kind === 'heading')
+  return first?.title ?? ''
+}
+
+/** Decide which profile fits the document, and say why. */
+export function detectProfile(doc: Document): Detection {
+  const title = titleOf(doc)
+  const body = doc.blocks
+    .slice(0, 400)
+    .map((b) => b.text)
+    .join('\n')
+  const signals = SERVICE_SIGNALS.filter((re) => re.test(body)).length
+  for (const {kind, re} of KINDS) {
+    if (!re.test(title)) continue
+    const quoted = `"${title.length > 60 ? `${title.slice(0, 57)}…` : title}"`
+    if (kind === 'msa') return {profile: 'msa', kind, reason: `title ${quoted} names a services or support agreement`}
+    if (kind === 'sla') return {profile: 'msa', kind, reason: `title ${quoted} names a service level agreement (checked with the msa clause set)`}
+    // a "terms" or other document that is really a support agreement still gets the clause set
+    if ((kind === 'terms' || kind === 'other') && signals >= 5) {
+      return {profile: 'msa', kind: 'msa', reason: `title ${quoted}, but the text governs support (${signals} service signals)`}
+    }
+    return {profile: 'language', kind, reason: `title ${quoted} names ${describe(kind)}; no clause profile fits, so only the language rules run`}
+  }
+  // No telling title: the body decides.
+  const nda = (body.match(/\bconfidential information\b|\bdisclosing party\b|\breceiving party\b/gi) ?? []).length
+  if (signals >= 3 && signals * 4 > nda) return {profile: 'msa', kind: 'msa', reason: `the text governs IT support (${signals} service signals)`}
+  if (nda >= 5) return {profile: 'language', kind: 'nda', reason: 'the text is about confidential information (a non-disclosure agreement); only the language rules run'}
+  return {profile: 'language', kind: 'other', reason: `not recognised as a services agreement (${signals} service signals); only the language rules run`}
+}
+
+function describe(kind: AgreementKind): string {
+  switch (kind) {
+    case 'nda':
+      return 'a non-disclosure agreement'
+    case 'dpa':
+      return 'a data processing agreement'
+    case 'terms':
+      return 'terms of service'
+    default:
+      return 'another kind of agreement'
+  }
+}
