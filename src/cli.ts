@@ -5,7 +5,8 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
 import {expandPaths, UsageError} from './files.js'
-import {DEFAULT_MAX_FILE_SIZE, FileError, lint, readAgreement} from './lint.js'
+import {declaredIncludes} from './docset.js'
+import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
@@ -161,18 +162,48 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const results: LintResult[] = []
   let linted = 0
   for (const problem of problems) io.stderr(`clauselint: warning: ${problem.path} ${problem.message}; skipped\n`)
-  for (const file of files) {
-    let text: string
+  // Read every file first: a schedule that another file declares as a member of its document set is
+  // linted with that set, not on its own.
+  const texts = new Map<string, string>()
+  const readFile = async (file: string): Promise<string | undefined> => {
+    if (texts.has(file)) return texts.get(file)
     try {
-      text = stdinText ?? (await readAgreement(path.resolve(io.cwd, file), maxFileSize))
+      const text = stdinText ?? (await readAgreement(path.resolve(io.cwd, file), maxFileSize))
+      texts.set(file, text)
+      return text
     } catch (error) {
       if (!(error instanceof FileError)) throw error
       io.stderr(`clauselint: warning: ${file} ${error.message}; skipped\n`)
       problems.push({path: file, message: error.message})
-      continue
+      return undefined
     }
+  }
+  const sets = new Map<string, string[]>()
+  const members = new Set<string>()
+  for (const file of files) {
+    const text = await readFile(file)
+    if (text === undefined) continue
+    const includes = declaredIncludes(text, file).map((p) => path.relative(io.cwd, path.resolve(io.cwd, p)))
+    if (!includes.length) continue
+    sets.set(file, includes)
+    for (const m of includes) members.add(m)
+  }
+  for (const file of files) {
+    if (members.has(file) && !sets.has(file)) continue
+    const text = texts.get(file)
+    if (text === undefined) continue
     try {
-      results.push(lint(text, {profile, filePath: file}))
+      const included = sets.get(file)
+      if (included) {
+        const parts: Array<{filePath: string; text: string}> = []
+        for (const m of included) {
+          const t = await readFile(m)
+          if (t !== undefined) parts.push({filePath: m, text: t})
+        }
+        results.push(...lintSet({filePath: file, text}, parts, {profile}))
+      } else {
+        results.push(lint(text, {profile, filePath: file}))
+      }
     } catch (error) {
       // A crash while parsing one file must not end the run or print a stack trace.
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]

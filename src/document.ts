@@ -4,7 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import {parse as parseYaml} from 'yaml'
 import {parseMarkdown} from './parse.js'
 import {lineIndex, splitSentences} from './text.js'
-import type {Block, BlockKind, Definition, Document, Point, Position, Section, SectionKind, Segment, Sentence, TextRange} from './types.js'
+import type {Block, BlockKind, Definition, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
 
 type MutableSection = Section & {rank: number}
 
@@ -18,10 +18,10 @@ const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgr
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
 
 /** Parse and index an agreement. */
-export function buildDocument(source: string, filePath = '<text>'): Document {
+export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
   const tree = parseMarkdown(source)
-  return new Builder(source, filePath, tree).build()
+  return new Builder(source, filePath, tree, options.firstSectionId ?? 0).build()
 }
 
 class Builder {
@@ -33,12 +33,16 @@ class Builder {
   frontmatter: Record<string, unknown> = {}
   title: Section | undefined
 
+  readonly file: SourceFile
+
   constructor(
     readonly source: string,
     readonly filePath: string,
     readonly tree: Root,
+    readonly firstId: number,
   ) {
     this.at = lineIndex(source)
+    this.file = {path: filePath, positionAt: this.at}
     this.lineStarts = [0]
     for (let i = 0; i < source.length; i++) {
       const c = source.charCodeAt(i)
@@ -77,7 +81,7 @@ class Builder {
   makeSection(init: {kind: SectionKind; title: string; number: string | undefined; rank: number; parent: MutableSection | undefined; position: Position}): MutableSection {
     const parent = init.parent
     const section: MutableSection = {
-      id: this.sections.length,
+      id: this.firstId + this.sections.length,
       kind: init.kind,
       title: init.title,
       number: init.number,
@@ -88,6 +92,7 @@ class Builder {
       blocks: [],
       children: [],
       parent,
+      file: this.file,
       rank: init.rank,
     }
     if (parent) parent.children.push(section)
@@ -304,6 +309,7 @@ class Builder {
       variables,
       segments,
       sentences,
+      file: this.file,
       ...(header ? {header} : {}),
       ...(cells ? {cells} : {}),
     }
@@ -500,9 +506,10 @@ export function sourceOffset(block: Block, textOffset: number): number {
   return best.sourceStart + Math.min(Math.max(0, textOffset - best.textStart), best.length)
 }
 
-/** The source position of a range of a block's text. */
-export function rangePosition(doc: Document, block: Block, start: number, end: number): Position {
-  return {start: doc.positionAt(sourceOffset(block, start)), end: doc.positionAt(sourceOffset(block, Math.max(start, end)))}
+/** The source position of a range of a block's text (in the block's own file). */
+export function rangePosition(_doc: Document, block: Block, start: number, end: number): Position {
+  const at = block.file.positionAt
+  return {start: at(sourceOffset(block, start)), end: at(sourceOffset(block, Math.max(start, end)))}
 }
 
 /** Every block in a section and its subsections, in document order. */

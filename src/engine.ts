@@ -105,6 +105,8 @@ function toMessage(doc: Document, rule: AnyRule, report: Report, configured: Sev
   // A rule may lower its severity (vague → warning) but never raise it above the configured one.
   const severity = report.severity && RANK[report.severity] < RANK[configured] ? report.severity : configured
   const sectionPath = report.block?.section.path ?? report.section?.path ?? []
+  // a finding in another member of a document set points into that file
+  const file = report.block?.file.path ?? (report.position ? undefined : report.section?.file.path)
   return {
     ruleId: rule.meta.id,
     severity,
@@ -117,6 +119,7 @@ function toMessage(doc: Document, rule: AnyRule, report: Report, configured: Sev
     sectionPath,
     ...(report.outcome ? {outcome: report.outcome} : {}),
     ...(report.evidence ? {evidence: report.evidence} : {}),
+    ...(file !== undefined && file !== doc.filePath ? {filePath: file} : {}),
   }
 }
 

@@ -1,11 +1,12 @@
 // The public entry points: lint a string, lint files.
 import {readFile, stat} from 'node:fs/promises'
 import {buildDocument} from './document.js'
-import {runRules} from './engine.js'
+import {combineDocuments} from './docset.js'
+import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
 import {profileRules, type ProfileName} from './profiles.js'
 import type {AnyRule} from './rule.js'
-import type {LintResult, SeveritySetting} from './types.js'
+import type {Document, LintMessage, LintResult, SeveritySetting} from './types.js'
 
 export interface LintOptions {
   /** Profile to apply (default `auto`: `msa` for services agreements, language rules only for others). */
@@ -27,13 +28,51 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 /** Lint agreement text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const doc = buildDocument(text, options.filePath ?? '<text>')
+  return lintDocument(buildDocument(text, options.filePath ?? '<text>'), options)
+}
+
+function lintDocument(doc: Document, options: LintOptions): LintResult {
   const requested = options.profile ?? 'auto'
   const detected = !options.rules && requested === 'auto' ? detectProfile(doc) : undefined
   const profile = detected?.profile ?? (requested === 'auto' ? 'msa' : requested)
   const result = runRules(doc, {rules: options.rules ?? profileRules(profile), ...(options.severities ? {severities: options.severities} : {})})
   if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? 'chosen with --profile'}
   return result
+}
+
+export interface TextInput {
+  readonly filePath: string
+  readonly text: string
+}
+
+/**
+ * Lint an agreement with the members of its document set (schedules in other files): a clause stated in any
+ * member counts for the whole set, and each finding is reported in the file it points into. Returns the main
+ * file's result first, then one per member.
+ */
+export function lintSet(main: TextInput, members: readonly TextInput[], options: Omit<LintOptions, 'filePath'> = {}): LintResult[] {
+  const mainDoc = buildDocument(main.text, main.filePath)
+  let next = mainDoc.sections.length
+  const memberDocs = members.map((m) => {
+    const doc = buildDocument(m.text, m.filePath, {firstSectionId: next})
+    next += doc.sections.length
+    return doc
+  })
+  const combined = lintDocument(combineDocuments(mainDoc, memberDocs), options)
+  const byFile = new Map<string, LintMessage[]>(members.map((m) => [m.filePath, []]))
+  const own: LintMessage[] = []
+  for (const message of combined.messages) {
+    const list = message.filePath === undefined ? undefined : byFile.get(message.filePath)
+    if (!list) {
+      own.push(message)
+      continue
+    }
+    const {filePath: _, ...rest} = message
+    list.push(rest)
+  }
+  const head = summarise(main.filePath, own, combined.coverage)
+  if (combined.profile) head.profile = combined.profile
+  return [head, ...members.map((m) => summarise(m.filePath, byFile.get(m.filePath)!, []))]
 }
 
 /** A file that could not be linted: one fatal message, the run goes on. */

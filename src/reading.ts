@@ -251,6 +251,11 @@ export function delegation(text: string, options: {block?: Block; offset?: numbe
 /** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? */
 export function targetInDocument(doc: Document, target: string): boolean {
   const t = target.toLowerCase()
+  // a member of the document set by file name: "Schedule B" ~ schedule-b.md
+  const key = t.replace(/[^a-z0-9]/g, '')
+  if (doc.set?.some((m) => m.filePath.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/, '').replace(/[^a-z0-9]/g, '') === key)) return true
   if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
+  const titled = (m: Document): string => (m.title ? m.source.slice(m.title.headingPosition.start.offset, m.title.headingPosition.end.offset).replace(/^[#\s]+/, '').toLowerCase() : '')
+  if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)))
 }

@@ -20,6 +20,12 @@ export type SeveritySetting = Severity | 'off'
 export type Outcome = 'present' | 'vague' | 'missing' | 'delegated'
 
 /** How a section was marked in the source. */
+/** The file a section or block comes from (a document set spans several). */
+export interface SourceFile {
+  readonly path: string
+  positionAt(offset: number): Point
+}
+
 export type SectionKind = 'root' | 'heading' | 'bold' | 'list-item' | 'tab' | 'numbered'
 
 /** A clause of the agreement: a heading or heading-like marker and everything under it. */
@@ -42,6 +48,7 @@ export interface Section {
   readonly blocks: Block[]
   readonly children: Section[]
   readonly parent: Section | undefined
+  readonly file: SourceFile
 }
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row' | 'html'
@@ -61,6 +68,7 @@ export interface Block {
   readonly segments: readonly Segment[]
   /** Sentences of `text`, computed once. */
   readonly sentences: readonly Sentence[]
+  readonly file: SourceFile
 }
 
 export interface TextRange {
@@ -103,6 +111,8 @@ export interface Document {
   /** The document title (first heading), if any. */
   readonly title: Section | undefined
   positionAt(offset: number): Point
+  /** The other members of a document set (schedules in separate files), when this document heads one. */
+  readonly set?: readonly Document[]
 }
 
 export interface LintMessage {
@@ -118,6 +128,8 @@ export interface LintMessage {
   outcome?: Outcome
   /** Quoted document text the finding is about, when there is one. */
   evidence?: string
+  /** Set when the finding points into another member of a document set. */
+  filePath?: string
   url?: string
 }
 
@@ -141,4 +153,18 @@ export interface LintResult {
   fatal?: boolean
   /** The profile applied, and why (when it was chosen automatically). */
   profile?: {name: string; reason: string}
+  /** Findings silenced by `clauselint-disable…` comments, with the comment's reason (for SARIF `suppressions`). */
+  suppressed?: SuppressedMessage[]
+}
+
+/** A finding silenced by a suppression comment. */
+export interface SuppressedMessage extends LintMessage {
+  suppression: {
+    kind: 'directive'
+    /** The comment's reason (after ` -- `), if it has one. */
+    justification?: string
+    /** Where the comment is. */
+    line: number
+    column: number
+  }
 }

@@ -1,0 +1,71 @@
+// Document sets: an agreement plus schedules in separate files, declared in front matter and judged as one.
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {run} from '../src/cli.js'
+import {declaredIncludes} from '../src/docset.js'
+import {lint, lintSet} from '../src/lint.js'
+
+const dir = path.join(import.meta.dirname, '..', 'fixtures', 'sets', 'acme')
+const main = {filePath: 'msa.md', text: readFileSync(path.join(dir, 'msa.md'), 'utf8')}
+const scheduleB = {filePath: 'schedule-b.md', text: readFileSync(path.join(dir, 'schedule-b.md'), 'utf8')}
+
+describe('document sets', () => {
+  it('reads the members a document declares in front matter', () => {
+    expect(declaredIncludes(main.text, 'contracts/msa.md')).toEqual([path.join('contracts', 'schedule-b.md')])
+    expect(declaredIncludes('# No front matter\n', 'x.md')).toEqual([])
+    expect(declaredIncludes('---\nclauselint: [\n---\n# Bad YAML\n', 'x.md')).toEqual([])
+  })
+
+  it('alone, the agreement delegates its service levels to Schedule B', () => {
+    const result = lint(main.text, {filePath: 'msa.md'})
+    const outcome = (id: string) => result.coverage.find((c) => c.ruleId === id)?.outcome
+    expect(outcome('response-times')).toBe('delegated')
+    expect(outcome('priority-levels')).toBe('missing')
+    expect(outcome('backup-frequency')).toBe('missing')
+  })
+
+  it('with its schedule, a clause stated in any member counts for the whole set', () => {
+    const [head] = lintSet(main, [scheduleB])
+    const outcome = (id: string) => head!.coverage.find((c) => c.ruleId === id)?.outcome
+    expect(outcome('response-times')).toBe('present')
+    expect(outcome('resolution-times')).toBe('present')
+    expect(outcome('priority-levels')).toBe('present')
+    expect(outcome('backup-frequency')).toBe('present')
+    expect(outcome('service-hours')).toBe('present')
+  })
+
+  it('reports each finding in the file it points into, with that file’s line numbers', () => {
+    const [head, member] = lintSet(main, [scheduleB])
+    expect(member!.filePath).toBe('schedule-b.md')
+    const vague = member!.messages.find((m) => m.ruleId === 'no-vague-terms')!
+    expect(vague.line).toBe(8)
+    expect(scheduleB.text.split('\n')[vague.line - 1]!.slice(vague.column - 1, vague.endColumn - 1)).toBe('promptly')
+    expect(head!.messages.every((m) => m.filePath === undefined)).toBe(true)
+    expect(head!.messages.some((m) => m.ruleId === 'no-overpromising' && m.line === 16)).toBe(true)
+    expect(member!.errorCount + member!.warningCount).toBe(member!.messages.filter((m) => m.severity !== 'info').length)
+  })
+
+  it('the CLI lints a set once: the schedule is not linted again on its own', async () => {
+    let out = ''
+    const code = await run(['--format', 'json', 'msa.md', 'schedule-b.md'], {stdout: (t) => void (out += t), stderr: () => {}, cwd: dir, env: {}, isTTY: false})
+    const results = JSON.parse(out) as Array<{filePath: string; messages: Array<{ruleId: string; outcome?: string}>}>
+    expect(results.map((r) => r.filePath)).toEqual(['msa.md', 'schedule-b.md'])
+    expect(results[1]!.messages.some((m) => m.outcome === 'missing')).toBe(false)
+    expect(code).toBe(1)
+  })
+
+  it('a member that cannot be read is a warning naming it, and the rest of the set is still linted', async () => {
+    let err = ''
+    let out = ''
+    const text = main.text.replace('schedule-b.md', 'schedule-z.md')
+    const {mkdtempSync, writeFileSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const tmp = mkdtempSync(path.join(tmpdir(), 'clauselint-set-'))
+    writeFileSync(path.join(tmp, 'msa.md'), text)
+    const code = await run(['msa.md'], {stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: tmp, env: {}, isTTY: false})
+    expect(err).toMatch(/^clauselint: warning: schedule-z\.md does not exist; skipped$/m)
+    expect(out).toContain('msa.md')
+    expect(code).toBe(1)
+  })
+})
