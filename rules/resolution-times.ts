@@ -30,6 +30,8 @@ export default clauseRule({
     const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (valuesOf(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
+    if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
