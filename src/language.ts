@@ -1,6 +1,6 @@
 // Term scanning for language rules: compiled term lists and the readings that excuse a match.
 import type {Block, Document, Sentence} from './types.js'
-import {boundParty, isDisclaimer, isNegated, partyNames} from './reading.js'
+import {boundParty, firstParty, isDisclaimer, isNegated, partyNames} from './reading.js'
 
 export interface Term {
   readonly pattern: string
@@ -63,6 +63,8 @@ export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHi
   return hits
 }
 
+const BOILERPLATE = /indemn|force majeure|confidential|liabilit|dispute|general|miscellaneous|notices?\b|governing|assignment|termination|privacy|insurance|compliance|severab|entire agreement|defen[cs]e|third[- ]party claims|claims/i
+
 /** The readings that make a promise-like phrase not a promise by the provider. */
 export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
   const s = hit.sentence.text
@@ -74,7 +76,9 @@ export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' |
   let party = boundParty(s, at, partyNames(doc))
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = introducer(doc, hit.block)
-  if (party === 'customer' || party === 'mutual') return party
+  if (party === 'customer') return party
+  // duties of either party are procedure in the boilerplate (indemnities, force majeure, confidentiality), not a service promise
+  if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
 
@@ -89,7 +93,10 @@ function introducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
     const names = partyNames(doc)
     const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names)
     // "Client acknowledges that …, including:" — the party the introducing sentence is about
-    return bound !== 'unknown' ? bound : boundParty(last.text, Math.min(last.text.length, 60), names)
+    if (bound !== 'unknown') return bound
+    // "Client acknowledges that …, including:": the sentence's own subject, when it opens with a party
+    const subject = /^\W*(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)/.exec(last.text)
+    return subject ? firstParty(subject[1]!, names) : 'unknown'
   }
   return 'unknown'
 }

@@ -6,14 +6,15 @@ export type Party = 'provider' | 'customer' | 'mutual' | 'unknown'
 const PROVIDER = /\b(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|we|us|our|company)\b/i
 const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser)\b/i
 // Either party: duties that bind both sides are procedure, not the provider's service promise.
-const MUTUAL = /\b(?:each party|either party|both parties|the parties|the other party|a party|(?:receiving|disclosing|affected|notifying|indemnifying|indemnified|protected|breaching|non-breaching) party|each recipient|the recipient|recipient)\b/i
+const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies)\b|\b(?:each party|either party|both parties|the parties|the other party|a party|(?:receiving|disclosing|affected|notifying|indemnifying|indemnified|protected|breaching|non-breaching) party|each recipient|the recipient|recipient)\b/i
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to)\b/gi
-const CLAUSE_BOUNDARY = /[;:]|\(\s*[a-z0-9]{1,4}\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
+// an enumerator opens a clause only after a break ("; (b)", ": (a)", "and (c)"), so "seventy-two (72) hours" is no boundary
+const CLAUSE_BOUNDARY = /[;:]|(?:^|(?<=[;:,\n]\s{0,3})|(?<=\b(?:and|or)\s{1,3}))\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
 const NEGATION = /\b(?:not|no|never|nothing|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
-const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider)$/i
-const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser)$/i
+const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider|we|us|our)$/i
+const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|you|your)$/i
 
 /**
  * Names a document gives its parties ("Cascade", "Vendor", “Acme”), with their role. Terms defined in
@@ -53,12 +54,26 @@ export function partyNames(doc: Document): Map<string, Party> {
     const v = fm[key]
     if (typeof v === 'string' && v.trim()) names.set(v.trim().toLowerCase(), role)
   }
-  for (const [name, role] of names) if (PROVIDER_ROLE.test(name) && role !== 'provider') names.delete(name)
+  for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
   partyCache.set(doc, names)
   return names
 }
 
 const partyCache = new WeakMap<Document, Map<string, Party>>()
+
+/** The clause that contains `index`: from the last boundary before it to the next one after it. */
+export function clauseAround(text: string, index: number): string {
+  const from = clauseStart(text, index)
+  CLAUSE_BOUNDARY.lastIndex = 0
+  let to = text.length
+  for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
+    if (m.index !== undefined && m.index > index) {
+      to = m.index
+      break
+    }
+  }
+  return text.slice(from, to)
+}
 
 /** Start of the clause that contains `index` (after the last `;`, `:`, "(b)" or sentence start). */
 export function clauseStart(text: string, index: number): number {
@@ -100,7 +115,7 @@ function roleOf(words: string, names: Map<string, Party>): Party {
 }
 
 /** The first party named in a text (the subject of a main clause that a pronoun refers back to). */
-function firstParty(text: string, names: Map<string, Party>): Party {
+export function firstParty(text: string, names: Map<string, Party>): Party {
   for (let end = 20; end <= text.length + 20; end += 20) {
     const role = roleOf(text.slice(0, end), names)
     if (role !== 'unknown') return role
@@ -120,7 +135,7 @@ export function boundParty(text: string, index: number, names: Map<string, Party
     if ((m.index ?? 0) > rel) break
   }
   if (subjectEnd >= 0) {
-    const subject = clause.slice(Math.max(0, subjectEnd - 80), subjectEnd)
+    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd)
     // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back
     if (/\b(?:it|they|such party)\s+$/i.test(subject)) {
       const role = firstParty(text.slice(0, from + subjectEnd), names)
@@ -136,7 +151,8 @@ export function boundParty(text: string, index: number, names: Map<string, Party
   if (from > 0 && !nested) {
     // the sentence that opens the enumeration, up to its first "(a)"/"(i)"/"1."
     const first = text.slice(0, from).search(/\(\s*(?:a|i|1)\s*\)|(?:^|\s)(?:a|i|1)[.)]\s/)
-    const intro = text.slice(0, first > 0 ? first : from)
+    // an enumeration that opens the text was introduced elsewhere (the block before); leave it to the caller
+    const intro = first === -1 ? text.slice(0, from) : text.slice(0, first)
     if (intro.trim()) {
       const role = boundParty(intro, Math.max(0, intro.trimEnd().length - 1), names, true)
       if (role !== 'unknown') return role
@@ -166,14 +182,23 @@ export function isPermission(text: string, index: number, names: Map<string, Par
   const clause = text.slice(clauseStart(text, index), index)
   const m = /\b(?:may|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i.exec(clause)
   // a party's right ("GitHub has the right to …"), not a hedge ("Services may include …")
-  if (m === null) return false
+  // "GitHub will, in its discretion, tailor any suspension as needed": a discretion is a right too
+  if (m === null) return /\bin (?:its|their|our|his|her) (?:sole |absolute |reasonable |good faith )?discretion\b/i.test(text)
   const before = clause.slice(Math.max(0, m.index - 60), m.index)
-  return roleOf(before, names) !== 'unknown' || /\b[A-Z][\w&.-]+\s+$/.test(before)
+  return roleOf(before, names) !== 'unknown'
 }
 
 export function isNegated(text: string, index: number): boolean {
   const from = Math.max(clauseStart(text, index), index - 120)
-  return NEGATION.test(text.slice(from, index).replace(RESTRICTING, ' ').replace(CONDITION, ' '))
+  const before = text.slice(from, index).replace(RESTRICTING, ' ').replace(CONDITION, ' ')
+  const g = new RegExp(NEGATION.source, 'gi')
+  let last = -1
+  for (const m of before.matchAll(g)) last = (m.index ?? 0) + m[0].length
+  if (last < 0) return false
+  // "anything we cannot fix will be resolved …": a new verb after the negation is outside its scope,
+  // unless the negated verb governs it ("does not warrant that the Service will be …")
+  const between = before.slice(last)
+  return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between)
 }
 
 // "If no Support Policy is specified, Provider will …": the condition's "no" does not reach the main clause
