@@ -1,6 +1,7 @@
 // backup-frequency: how often backups run (interval or schedule); retention is expected too.
 import {clauseRule} from '../src/clauses.js'
 import {indexOf, valuesOf} from '../src/judging.js'
+import {backupFrequencyMessages, backupFrequencyOptions, reviewBackupFrequency} from '../src/rule-options.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
@@ -17,7 +18,10 @@ export default clauseRule({
     missing: 'Missing backup frequency; say how often backups run and how long they are kept (e.g. "daily at 01:00 UTC, kept 30 days")',
     vague: 'Vague backup frequency "{text}"; say how often backups run (e.g. "every 4 hours")',
     delegated: 'Backup frequency is set in {target}; lint it with this agreement or state it here',
+    ...backupFrequencyMessages,
   },
+  options: backupFrequencyOptions,
+  review: reviewBackupFrequency,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)

@@ -44,7 +44,7 @@ export default clauseRule({
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     if (must >= 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
-    if (citedByConsequence(reader.doc, unit.block.section)) return {outcome: 'present'}
+    if (citedByConsequence(reader.doc, unit.block.section, unit.block.text)) return {outcome: 'present'}
     const home = reader.homes.find((h) => unit.block.section.path.length >= h.path.length && h.path.every((p, i) => unit.block.section.path[i] === p))
     if (sectionHasConsequence(home ?? unit.block.section)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
@@ -55,8 +55,11 @@ export default clauseRule({
 })
 
 /** A consequence elsewhere that cites the requirement's clause: "if Customer breaches Section 2.1 (Restrictions on Customer)". */
-function citedByConsequence(doc: Document, section: Section): boolean {
+function citedByConsequence(doc: Document, section: Section, blockText = ''): boolean {
   const refs: RegExp[] = []
+  // "7.1 The Client shall …" numbers the paragraph itself
+  const own = /^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s/.exec(blockText)
+  if (own) refs.push(new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${own[1]!.replace(/\./g, '\\.')}(?![\\d.])`, 'i'))
   for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
     if (s.number && /\./.test(s.number)) refs.push(new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${s.number.replace(/\./g, '\\.')}(?![\\d.])`, 'i'))
     if (s.title.length > 3) refs.push(new RegExp(`\\(${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i'))

@@ -2,11 +2,15 @@
 import type {AnyRule} from '../src/rule.js'
 import afterHoursSupport from './after-hours-support.js'
 import backupFrequency from './backup-frequency.js'
+import consistentValues from './consistent-values.js'
 import customerRequirements from './customer-requirements.js'
 import excludedServices from './excluded-services.js'
 import failureResponsibility from './failure-responsibility.js'
+import noDanglingReferences from './no-dangling-references.js'
+import noEmptySections from './no-empty-sections.js'
 import noOverpromising from './no-overpromising.js'
 import noPlaceholders from './no-placeholders.js'
+import noUndefinedTerms from './no-undefined-terms.js'
 import noVagueTerms from './no-vague-terms.js'
 import performanceTargets from './performance-targets.js'
 import priorityLevels from './priority-levels.js'
@@ -19,11 +23,15 @@ import serviceHours from './service-hours.js'
 export const rules: readonly AnyRule[] = [
   afterHoursSupport,
   backupFrequency,
+  consistentValues,
   customerRequirements,
   excludedServices,
   failureResponsibility,
+  noDanglingReferences,
+  noEmptySections,
   noOverpromising,
   noPlaceholders,
+  noUndefinedTerms,
   noVagueTerms,
   performanceTargets,
   priorityLevels,

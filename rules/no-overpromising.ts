@@ -1,6 +1,7 @@
 // no-overpromising: absolute promises (guarantees, 100% uptime, "always", "immediately") that no provider can keep.
 import {compileTerms, excused, isDefinition, scanTerms} from '../src/language.js'
 import type {Rule} from '../src/rule.js'
+import {allowedHit, configuredTerms, termListOptions} from '../src/rule-options.js'
 import data from './data/overpromising.json' with {type: 'json'}
 
 const terms = compileTerms(data.terms)
@@ -17,9 +18,12 @@ export default {
     category: 'language',
     severity: 'warning',
     messages: {overpromise: 'Overpromise "{text}"; {suggestion}'},
+    options: termListOptions('absolute promises'),
   },
   check(context) {
-    for (const hit of scanTerms(context.doc, terms)) {
+    const configured = configuredTerms(terms, context.options, 'state a measurable target and what happens when it is missed')
+    for (const hit of scanTerms(context.doc, configured.terms)) {
+      if (allowedHit(hit, configured.allow)) continue
       if (excused(context.doc, hit)) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start

@@ -1,8 +1,9 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
 import {hasNumber, valuesOf} from '../src/judging.js'
-import {isPermission, partyNames} from '../src/reading.js'
+import {clauseAround, isPermission, partyNames} from '../src/reading.js'
 import {excused, compileTerms, isDefinition, scanTerms} from '../src/language.js'
 import type {Rule} from '../src/rule.js'
+import {allowedHit, configuredTerms, termListOptions} from '../src/rule-options.js'
 import data from './data/vague-terms.json' with {type: 'json'}
 
 const terms = compileTerms(data.terms)
@@ -27,6 +28,8 @@ function measured(text: string, needs: string): boolean {
   }
 }
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?rates?\b|^\s*mail\b/i
+// A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
+const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
 const EFFORTS = /efforts?|endeavou?rs?|reasonable/i
 
 export default {
@@ -36,14 +39,19 @@ export default {
     category: 'language',
     severity: 'warning',
     messages: {vague: 'Vague term "{text}"; {suggestion}'},
+    options: termListOptions('vague terms'),
   },
   check(context) {
     const {doc} = context
-    for (const hit of scanTerms(doc, terms)) {
+    const configured = configuredTerms(terms, context.options, 'state a measurable standard (a time, a frequency or a number)')
+    for (const hit of scanTerms(doc, configured.terms)) {
+      if (allowedHit(hit, configured.allow)) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const after = s.slice(at + hit.text.length)
-      if (measured(s, hit.term.needs)) continue
+      // measurable in its own clause: "(a) notify … within 72 hours; (d) take prompt steps …" leaves (d) vague
+      // (an effort is bounded by any number in its sentence: "… reasonable effort to provide a copy, provided that the request is made within 90 days")
+      if (measured(hit.term.needs === 'any' ? s : clauseAround(s, at), hit.term.needs)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       if (!/time to time|periodic|regular/i.test(hit.text) && isPermission(s, at, partyNames(doc))) continue
@@ -58,7 +66,7 @@ export default {
       if (hit.term.needs === 'frequency' && next && measured(next.text, 'frequency')) continue
       if (excused(doc, hit)) continue
       // a variable filled in elsewhere ("at least the <Target Uptime>") makes the commitment measurable
-      if (hit.block.variables.some((v) => v.start >= hit.sentence.start && v.end <= hit.sentence.end)) continue
+      if (hit.block.variables.some((v) => v.start >= hit.sentence.start && v.end <= hit.sentence.end && VALUE_VARIABLE.test(hit.block.text.slice(v.start, v.end)))) continue
       context.report({messageId: 'vague', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }
   },

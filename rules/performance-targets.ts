@@ -1,6 +1,7 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
 import {clauseRule} from '../src/clauses.js'
 import {valuesOf} from '../src/judging.js'
+import {performanceTargetsMessages, performanceTargetsOptions, reviewPerformanceTargets} from '../src/rule-options.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\b/i
@@ -15,7 +16,10 @@ export default clauseRule({
     missing: 'Missing performance targets; state measurable targets (e.g. "99.9% availability per calendar month")',
     vague: 'Vague performance target "{text}"; {detail}',
     delegated: 'Performance targets are set in {target}; lint it with this agreement or state them here',
+    ...performanceTargetsMessages,
   },
+  options: performanceTargetsOptions,
+  review: reviewPerformanceTargets,
   judge(unit, reader) {
     const t = unit.text
     const metric = METRIC.exec(t)

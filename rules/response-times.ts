@@ -1,6 +1,7 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
 import {clauseRule} from '../src/clauses.js'
 import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
+import {responseTimesMessages, responseTimesOptions, reviewResponseTimes} from '../src/rule-options.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
@@ -18,7 +19,10 @@ export default clauseRule({
     missing: 'Missing response times; state a time to respond per priority (e.g. "P1: within 1 hour")',
     vague: 'Vague response time "{text}"; state a time per priority (e.g. "within 1 hour")',
     delegated: 'Response times are set in {target}; lint it with this agreement or state them here',
+    ...responseTimesMessages,
   },
+  options: responseTimesOptions,
+  review: reviewResponseTimes,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)

@@ -1,6 +1,7 @@
 // service-hours: business or support hours with days, clock times and a time zone.
 import {clauseRule} from '../src/clauses.js'
 import {indexOf, valuesOf} from '../src/judging.js'
+import {serviceHoursOptions} from '../src/rule-options.js'
 import type {Document} from '../src/types.js'
 import type {HoursSpec} from '../src/values.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -19,6 +20,7 @@ export default clauseRule({
     vague: 'Vague service hours "{text}"; {detail}',
     delegated: 'Service hours are set in {target}; lint it with this agreement or state them here',
   },
+  options: serviceHoursOptions,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
@@ -29,7 +31,7 @@ export default clauseRule({
     // through Friday"); a "Business Day" used inside it brings the days of its own definition.
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
     if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.doc)
-    if (merged.days && merged.from && merged.to && merged.timeZone) return {outcome: 'present'}
+    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options['requireTimeZone'] === false)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
       return {outcome: 'vague', detail: 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'}

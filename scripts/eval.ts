@@ -28,7 +28,7 @@ function report(name: string, files: readonly LabelledFile[]): void {
   console.log(`\n=== ${name}: ${files.length} labelled agreements ===`)
   const s = score(files)
   table('Clause rules (a defect is vague or missing; exact = same outcome)', s.clauses)
-  table('Language rules (scored per line)', s.language)
+  table('Language and integrity rules (scored per line)', s.language)
   console.log(`\nFalse alarms on must-not-flag lines: ${s.mustNotFlagHits.length}`)
   if (quiet) return
   console.log(`\nDisagreements (${s.disagreements.length}):`)

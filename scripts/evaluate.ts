@@ -20,6 +20,12 @@ export const CLAUSE_IDS = [
 
 export const LANGUAGE_IDS = ['no-overpromising', 'no-vague-terms', 'no-placeholders'] as const
 
+/** Integrity rules are scored per line too, like the language rules. */
+export const INTEGRITY_IDS = ['no-undefined-terms', 'no-dangling-references', 'no-empty-sections', 'consistent-values'] as const
+
+/** Every rule scored per flagged line. */
+export const LINE_IDS = [...LANGUAGE_IDS, ...INTEGRITY_IDS] as const
+
 export interface Label {
   readonly file: string
   readonly profile?: string
@@ -27,6 +33,8 @@ export interface Label {
   readonly evidence?: Readonly<Record<string, string>>
   readonly language?: ReadonlyArray<{line: number; rule: string; text: string}>
   readonly must_not_flag?: ReadonlyArray<{line: number; rule: string; text: string; why?: string}>
+  /** The per-line rules this label set was written for (a set scores only the rules its reviewer labelled). */
+  readonly lineRules?: readonly string[]
 }
 
 export interface LabelledFile {
@@ -79,7 +87,8 @@ export function loadCorpus(dir: string): LabelledFile[] {
   const list = JSON.parse(readFileSync(labels, 'utf8')) as Label[]
   return list
     .filter((l) => existsSync(path.join(dir, l.file)))
-    .map((label) => ({label, path: path.join(dir, label.file), text: readFileSync(path.join(dir, label.file), 'utf8')}))
+    // the reviewer labelled the clause outcomes and the three language rules, not the integrity rules
+    .map((label) => ({label: {...label, lineRules: LANGUAGE_IDS}, path: path.join(dir, label.file), text: readFileSync(path.join(dir, label.file), 'utf8')}))
 }
 
 const empty = (): Counts => ({tp: 0, fp: 0, fn: 0, tn: 0, exact: 0, total: 0})
@@ -88,7 +97,7 @@ const isDefect = (o: string): boolean => o === 'vague' || o === 'missing'
 /** Lint each labelled file with the msa profile and compare with its labels. */
 export function score(files: readonly LabelledFile[]): Score {
   const clauses = new Map<string, Counts>(CLAUSE_IDS.map((id) => [id, empty()]))
-  const language = new Map<string, Counts>(LANGUAGE_IDS.map((id) => [id, empty()]))
+  const language = new Map<string, Counts>(LINE_IDS.map((id) => [id, empty()]))
   const disagreements: Disagreement[] = []
   const mustNotFlagHits: Disagreement[] = []
   for (const {label, text} of files) {
@@ -112,7 +121,7 @@ export function score(files: readonly LabelledFile[]): Score {
       }
     }
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
-    for (const id of LANGUAGE_IDS) {
+    for (const id of label.lineRules ?? LINE_IDS) {
       const c = language.get(id)!
       const expectedLines = new Set((label.language ?? []).filter((l) => l.rule === id).map((l) => l.line))
       const actualLines = new Set(result.messages.filter((m) => m.ruleId === id).map((m) => m.line))

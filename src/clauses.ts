@@ -2,7 +2,8 @@
 import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {delegation, partyNames, boundParty, targetName, type Party} from './reading.js'
-import type {Rule, RuleContext} from './rule.js'
+import type {Rule, RuleContext, RuleOptionsMeta} from './rule.js'
+import {clauseOptions, withHeadings} from './rule-options.js'
 import type {Block, Document, Outcome, Section} from './types.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
@@ -65,14 +66,20 @@ export interface Reader {
   delegated(unit: Unit, topic?: RegExp): Verdict | undefined
   /** The home sections of the clause being judged. */
   readonly homes: readonly Section[]
+  /** The rule's options (`context.options`), for judges whose reading depends on them. */
+  readonly options: Readonly<Record<string, unknown>>
 }
 
 export interface ClauseRuleSpec {
   readonly id: string
   readonly description: string
   readonly data: ClauseData
-  /** What to write, for the missing message ("list what the agreement does not cover…"). */
-  readonly messages: {readonly missing: string; readonly vague: string; readonly delegated: string}
+  /** What to write, for the missing message ("list what the agreement does not cover…"); more for `review`. */
+  readonly messages: {readonly missing: string; readonly vague: string; readonly delegated: string; readonly [messageId: string]: string}
+  /** The rule's own options (every clause rule also takes `headings`, see src/rule-options.ts). */
+  readonly options?: RuleOptionsMeta
+  /** A check that runs after the clause judgement, with the rule's options (house maximums and the like). */
+  review?(finding: Finding, context: RuleContext): void
   /** Judge one unit: undefined when it does not address the clause. */
   judge(unit: Unit, reader: Reader): Verdict | undefined
   /** Judge a home section as a whole (lists, tables), before its sentences. */
@@ -140,7 +147,7 @@ function introduced(blocks: readonly Block[], i: number): string {
 }
 
 /** The home sections of a clause and a reader over the document (exported for debugging tools). */
-export function prepare(doc: Document, spec: ClauseRuleSpec): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
+export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>> = {}): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
   const re = compile(spec.data)
   // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
@@ -157,6 +164,7 @@ export function prepare(doc: Document, spec: ClauseRuleSpec): {homes: Section[];
   const reader: Reader = {
     doc,
     homes,
+    options,
     party: (unit, index = 0) => boundParty(unit.text, index, names),
     underHeading: (unit, h) => {
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
@@ -172,9 +180,9 @@ export function prepare(doc: Document, spec: ClauseRuleSpec): {homes: Section[];
 }
 
 /** Find a clause in a document. */
-export function findClause(doc: Document, spec: ClauseRuleSpec): Finding {
+export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>> = {}): Finding {
   const re = compile(spec.data)
-  const {homes, homeIds, reader} = prepare(doc, spec)
+  const {homes, homeIds, reader} = prepare(doc, spec, options)
   let best: Finding | undefined
   const consider = (f: Finding): void => {
     const v = f.verdict!
@@ -243,10 +251,12 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
       category: 'clause',
       severity: 'error',
       messages: spec.messages,
+      options: clauseOptions(spec.options),
     },
     check(context: RuleContext<ClauseMessageIds>) {
       const {doc} = context
-      const finding = findClause(doc, spec)
+      const finding = findClause(doc, withHeadings(spec, context.options), context.options)
+      spec.review?.(finding, context)
       const {unit, verdict} = finding
       if (finding.outcome === 'missing') {
         const section = placement(doc, spec, finding)

@@ -4,6 +4,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
+import {ConfigError, ConfigLoader} from './config.js'
+import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError} from './files.js'
 import {declaredIncludes} from './docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
@@ -11,6 +13,7 @@ import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
+import type {AnyRule} from './rule.js'
 import type {LintResult} from './types.js'
 
 /** Exit codes, as in ESLint. */
@@ -25,7 +28,14 @@ Options:
   -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
       --stdin              Lint the agreement read from standard input
       --stdin-filename NAME  Name standard input in reports (default <stdin>)
-  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto)
+  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto, or the config's)
+  -c, --config PATH        Use this config file only (no lookup of .clauselintrc.* files)
+      --no-config          Use no config files (front matter settings still apply)
+      --allow-js-config    Load JavaScript config files and custom rule modules (they run code)
+      --print-config FILE  Print the configuration that applies to FILE, as JSON
+      --init               Write a starter .clauselintrc.yaml here (never over an existing config)
+      --require-reason     Suppression comments must give a reason after " -- "
+      --lsp                Run a language server on stdio, for editors (see the README's "Editors")
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings
       --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
@@ -88,7 +98,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'output-file': {type: 'string', short: 'o'},
         stdin: {type: 'boolean', default: false},
         'stdin-filename': {type: 'string'},
-        profile: {type: 'string', short: 'p', default: 'auto'},
+        profile: {type: 'string', short: 'p'},
+        config: {type: 'string', short: 'c'},
+        'no-config': {type: 'boolean', default: false},
+        'allow-js-config': {type: 'boolean', default: false},
+        'print-config': {type: 'string'},
+        init: {type: 'boolean', default: false},
+        'require-reason': {type: 'boolean', default: false},
         quiet: {type: 'boolean', short: 'q', default: false},
         'max-warnings': {type: 'string'},
         'max-file-size': {type: 'string'},
@@ -96,6 +112,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'no-color': {type: 'boolean'},
         version: {type: 'boolean', short: 'v', default: false},
         help: {type: 'boolean', short: 'h', default: false},
+        lsp: {type: 'boolean', default: false},
       },
     })
   } catch (error) {
@@ -112,11 +129,34 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`)
     return EXIT.ok
   }
+  // --lsp is handled by main(), which owns the process's stdio
+  if (values.lsp) return fail('--lsp runs a language server on stdio; start it as a command (clauselint --lsp)')
   const format = values.format
   const reporter = reporters[format]
   if (!reporter) return fail(`unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
-  const profile = values.profile as ProfileName
-  if (!PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+  const profile = values.profile as ProfileName | undefined
+  if (profile !== undefined && !PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+  if (values.config !== undefined && values['no-config']) return fail('use --config or --no-config, not both')
+  if (values.config !== undefined && !values.config.trim()) return fail('--config needs a path')
+  if (values.init) {
+    if (positionals.length) return fail('--init writes a config in the current folder; give no paths with it')
+    try {
+      const written = initConfig(io.cwd)
+      io.stdout(`Wrote ${path.relative(io.cwd, written)}\n`)
+      return EXIT.ok
+    } catch (error) {
+      if (error instanceof ConfigError) return fail(error.message)
+      throw error
+    }
+  }
+  const loader = new ConfigLoader({
+    cwd: io.cwd,
+    ...(values.config !== undefined ? {configFile: values.config} : {}),
+    noConfig: values['no-config'],
+    allowJs: values['allow-js-config'],
+    ...(profile ? {profile} : {}),
+  })
+  const requireReason = values['require-reason']
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`)
@@ -134,6 +174,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values.stdin && positionals.length) return fail('--stdin lints standard input; give no paths with it')
   const outputFile = values['output-file']
   if (outputFile !== undefined && !outputFile.trim()) return fail('--output-file needs a path')
+  if (values['print-config'] !== undefined) {
+    if (positionals.length || values.stdin) return fail('--print-config takes one file; give no other paths with it')
+    try {
+      io.stdout(await printConfig(loader, values['print-config'], io.cwd, maxFileSize))
+      return EXIT.ok
+    } catch (error) {
+      if (error instanceof ConfigError) return fail(error.message)
+      throw error
+    }
+  }
   // --stdin: one agreement from standard input, named (in reports and for configuration) by --stdin-filename.
   let stdinText: string | undefined
   if (values.stdin) {
@@ -158,7 +208,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (!files.length && !problems.length) return fail('no Markdown files to lint')
 
-  const rules = profileRules(profile === 'auto' ? 'msa' : profile)
+  const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
   let linted = 0
   for (const problem of problems) io.stderr(`clauselint: warning: ${problem.path} ${problem.message}; skipped\n`)
@@ -168,7 +218,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const readFile = async (file: string): Promise<string | undefined> => {
     if (texts.has(file)) return texts.get(file)
     try {
-      const text = stdinText ?? (await readAgreement(path.resolve(io.cwd, file), maxFileSize))
+      // With --stdin, standard input is the one file named on the command line; schedules it includes are read from disk.
+      const text = stdinText !== undefined && file === files[0] ? stdinText : await readAgreement(path.resolve(io.cwd, file), maxFileSize)
       texts.set(file, text)
       return text
     } catch (error) {
@@ -178,6 +229,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return undefined
     }
   }
+  // Config per file (ignorePatterns, rules, custom rules); a config error ends the run with one line.
+  const configs = new Map<string, Awaited<ReturnType<ConfigLoader['forFile']>>>()
+  try {
+    for (const file of files) configs.set(file, await loader.forFile(file))
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message)
+    throw error
+  }
+  for (const config of configs.values()) for (const rule of config.settings.customRules) if (!rules.includes(rule)) rules.push(rule)
+  const ignored = files.filter((f) => configs.get(f)?.ignored)
+  if (ignored.length && ignored.length === files.length && !problems.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
+  files = files.filter((f) => !configs.get(f)?.ignored)
   const sets = new Map<string, string[]>()
   const members = new Set<string>()
   for (const file of files) {
@@ -200,11 +263,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           const t = await readFile(m)
           if (t !== undefined) parts.push({filePath: m, text: t})
         }
-        results.push(...lintSet({filePath: file, text}, parts, {profile}))
+        results.push(...lintSet({filePath: file, text}, parts, {settings: configs.get(file)!.settings, requireReason}))
       } else {
-        results.push(lint(text, {profile, filePath: file}))
+        results.push(lint(text, {filePath: file, settings: configs.get(file)!.settings, requireReason}))
       }
     } catch (error) {
+      // A config error in front matter ends the run like one in a config file.
+      if (error instanceof ConfigError) return fail(error.message)
       // A crash while parsing one file must not end the run or print a stack trace.
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
       io.stderr(`clauselint: warning: ${file} could not be parsed (${reason}); skipped\n`)
@@ -260,6 +325,17 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
   })
+  // --lsp: a language server on stdio (src/lsp.ts, imported only here so ordinary runs do not load it). Checked before
+  // the options are parsed, because editors add flags of their own (`--stdio`); the server ends the process on `exit`.
+  if (argv.includes('--lsp')) {
+    try {
+      ;(await import('./lsp.js')).startServer()
+    } catch (error) {
+      process.stderr.write(`clauselint: could not start the language server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
+      process.exitCode = EXIT.failure
+    }
+    return
+  }
   try {
     const code = await run(argv, {
       stdout: (t) => void process.stdout.write(t),

@@ -66,10 +66,11 @@ export function detectProfile(doc: Document): Detection {
     return {profile: 'language', kind, reason: `title ${quoted} names ${describe(kind)}; no clause profile fits, so only the language rules run`}
   }
   // No telling title: the body decides.
+  const named = title ? `title "${title.length > 60 ? `${title.slice(0, 57)}…` : title}" names no known kind; ` : ''
   const nda = (body.match(/\bconfidential information\b|\bdisclosing party\b|\breceiving party\b/gi) ?? []).length
-  if (signals >= 3 && signals * 4 > nda) return {profile: 'msa', kind: 'msa', reason: `the text governs IT support (${signals} service signals)`}
-  if (nda >= 5) return {profile: 'language', kind: 'nda', reason: 'the text is about confidential information (a non-disclosure agreement); only the language rules run'}
-  return {profile: 'language', kind: 'other', reason: `not recognised as a services agreement (${signals} service signals); only the language rules run`}
+  if (signals >= 3 && signals * 4 > nda) return {profile: 'msa', kind: 'msa', reason: `${named}the text governs IT support (${signals} service signals)`}
+  if (nda >= 5) return {profile: 'language', kind: 'nda', reason: `${named}the text is about confidential information (a non-disclosure agreement); only the language rules run`}
+  return {profile: 'language', kind: 'other', reason: `${named}not recognised as a services agreement (${signals} service signals); only the language rules run`}
 }
 
 function describe(kind: AgreementKind): string {

@@ -4,8 +4,11 @@ import {buildDocument} from './document.js'
 import {combineDocuments} from './docset.js'
 import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
-import {profileRules, type ProfileName} from './profiles.js'
+import {applyFrontmatter, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
+import {type ProfileName} from './profiles.js'
 import type {AnyRule} from './rule.js'
+import {applySuppressions} from './suppressions.js'
+import {validateRuleOptions} from './validate.js'
 import type {Document, LintMessage, LintResult, SeveritySetting} from './types.js'
 
 export interface LintOptions {
@@ -17,11 +20,19 @@ export interface LintOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>
   /** Path reported in results (default `<text>`). */
   readonly filePath?: string
+  /** Settings from config files for this file (`(await new ConfigLoader(…).forFile(path)).settings`); front matter applies over them. */
+  readonly settings?: Settings
+  /** Options per rule id, checked against each rule's schema and merged over its defaults. */
+  readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** A suppression comment without a reason (` -- why`) is reported and silences nothing. */
+  readonly requireReason?: boolean
 }
 
-export interface LintFilesOptions extends Omit<LintOptions, 'filePath'> {
+export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settings'> {
   /** Largest file to read, in bytes (default 10 MB). */
   readonly maxFileSize?: number
+  /** Read config files beside and above each file (default false for the library; the CLI always does). */
+  readonly useConfigFiles?: boolean
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -32,12 +43,31 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 function lintDocument(doc: Document, options: LintOptions): LintResult {
-  const requested = options.profile ?? 'auto'
+  let base = options.settings ?? defaultSettings()
+  if (options.profile) base = {...base, profile: options.profile, profileLocked: true, profileFrom: '--profile'}
+  // the document's own settings (`clauselint:` in front matter) come last, unless --profile fixed the profile
+  const settings = applyFrontmatter(base, doc.frontmatter, doc.filePath)
+  const requested = settings.profile
   const detected = !options.rules && requested === 'auto' ? detectProfile(doc) : undefined
   const profile = detected?.profile ?? (requested === 'auto' ? 'msa' : requested)
-  const result = runRules(doc, {rules: options.rules ?? profileRules(profile), ...(options.severities ? {severities: options.severities} : {})})
-  if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? 'chosen with --profile'}
-  return result
+  const set = ruleSet(settings, profile)
+  const rules = options.rules ?? set.rules
+  const severities = {...set.severities, ...options.severities}
+  const ruleOptions = {...set.options}
+  for (const [id, given] of Object.entries(options.ruleOptions ?? {})) {
+    const rule = rules.find((r) => r.meta.id === id)
+    if (rule) validateRuleOptions(rule, given, 'lint options', `ruleOptions.${id}`)
+    ruleOptions[id] = given
+  }
+  const result = runRules(doc, {rules, severities, options: ruleOptions})
+  if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? (settings.profileFrom && settings.profileFrom !== '--profile' ? `set in ${settings.profileFrom}` : 'chosen with --profile')}
+  const ran = new Set(rules.filter((r) => (severities[r.meta.id] ?? r.meta.severity) !== 'off').map((r) => r.meta.id))
+  return applySuppressions(doc, result, {
+    known: new Set([...set.known, ...rules.map((r) => r.meta.id)]),
+    ran,
+    severities,
+    ...(options.requireReason ? {requireReason: true} : {}),
+  })
 }
 
 export interface TextInput {
@@ -121,10 +151,13 @@ export async function readAgreement(filePath: string, maxFileSize = DEFAULT_MAX_
 /** Lint files in order; a file that cannot be read gives a result with one fatal message. */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const results: LintResult[] = []
+  const loader = options.useConfigFiles ? new ConfigLoader({cwd: process.cwd(), ...(options.profile ? {profile: options.profile} : {})}) : undefined
   for (const filePath of paths) {
     try {
+      const config = await loader?.forFile(filePath)
+      if (config?.ignored) continue
       const text = await readAgreement(filePath, options.maxFileSize)
-      results.push(lint(text, {...options, filePath}))
+      results.push(lint(text, {...options, filePath, ...(config ? {settings: config.settings} : {})}))
     } catch (error) {
       if (!(error instanceof FileError)) throw error
       results.push(fatalResult(filePath, error.message))

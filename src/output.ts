@@ -30,6 +30,8 @@ function reason(error: unknown): string {
       return 'the disk quota is exceeded'
     case 'ENAMETOOLONG':
       return 'the name is too long'
+    case 'EFBIG':
+      return 'the file would be over the size limit'
     default:
       return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
@@ -63,6 +65,8 @@ export async function writeFileAtomic(target: string, text: string, shownAs = ta
   let handle: Awaited<ReturnType<typeof open>> | undefined
   try {
     handle = await open(temp, 'wx', 0o666)
+    // A replaced report keeps its permissions.
+    if (existing) await handle.chmod(existing.mode & 0o7777)
     await handle.writeFile(text, 'utf8')
     await handle.sync()
     await handle.close()

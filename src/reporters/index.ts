@@ -1,12 +1,26 @@
 // Reporter registry: name → pure function from results to a string.
 import type {ChalkInstance} from 'chalk'
+import type {RuleMeta} from '../rule.js'
 import type {LintResult} from '../types.js'
+import {checklist} from './checklist.js'
+import {github} from './github.js'
+import {gitlab} from './gitlab.js'
+import {html} from './html.js'
 import {json} from './json.js'
+import {junit} from './junit.js'
+import {markdown} from './markdown.js'
+import {sarif} from './sarif.js'
 import {stylish} from './stylish.js'
 
 export interface ReporterContext {
   readonly chalk: ChalkInstance
   readonly clauseRuleIds: ReadonlySet<string>
+  /** Directory that report paths are relative to (the repository root in CI); default: paths as given. */
+  readonly cwd?: string | undefined
+  /** clauselint's version, for tool metadata (SARIF). */
+  readonly version?: string | undefined
+  /** Meta of the rules that ran, i.e. every rule that could report (SARIF rules, JUnit test cases). */
+  readonly rules?: readonly RuleMeta[] | undefined
 }
 
 export type Reporter = (results: readonly LintResult[], context: ReporterContext) => string
@@ -14,4 +28,11 @@ export type Reporter = (results: readonly LintResult[], context: ReporterContext
 export const reporters: Readonly<Record<string, Reporter>> = {
   stylish: (results, context) => stylish(results, context),
   json: (results) => json(results),
+  sarif: (results, context) => sarif(results, context),
+  github: (results, context) => github(results, context),
+  junit: (results, context) => junit(results, context),
+  markdown: (results, context) => markdown(results, context),
+  gitlab: (results, context) => gitlab(results, context),
+  checklist: (results, context) => checklist(results, context),
+  html: (results, context) => html(results, context),
 }

@@ -1,0 +1,217 @@
+// no-dangling-references: "Section 7.3", "clause 4(b)", "Schedule C", "Exhibit B" that point to nothing in the agreement.
+import type {Rule} from '../src/rule.js'
+import type {Document, Section} from '../src/types.js'
+
+// Numbered parts of the agreement: "Section 7.3", "clause 4(b)", "paragraph 3 above", "Sections 4.1 and 4.2"
+const NUMBERED_WORD = String.raw`(?:[Ss]ections?|SECTIONS?|[Cc]lauses?|CLAUSES?|[Pp]aragraphs?|[Aa]rticles?|ARTICLES?)`
+// Attached parts: "Schedule C", "Exhibit B", "Annex 2", "Appendix A", "Attachment 1" (a lower-case "schedule 2" is rarely a reference)
+const ATTACHED_WORD = String.raw`(?:Schedules?|SCHEDULES?|[Ee]xhibits?|EXHIBITS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Aa]ppendix|[Aa]ppendices|APPENDIX|APPENDICES|Attachments?|ATTACHMENTS?)`
+// "7.3", "4(b)", "12.1(a)(ii)", "D.4", "B(5)", "IV", "C", "A-1"
+const ID = String.raw`(?:\d{1,4}(?:\.\d{1,4})*[A-Z]?\.?|[A-Z](?:[.-]\d{1,3})*|[IVX]{1,6})(?:\s?\([a-zA-Z0-9]{1,4}\))*(?![\w’'])`
+const JOIN = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to|and\/or)\s+|\s*[–—-]\s*)`
+const REFERENCE = new RegExp(String.raw`(?<![\w§])(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+(?<ids>${ID}(?:${JOIN}${ID})*)`, 'g')
+const ONE_ID = new RegExp(ID, 'g')
+const ATTACHED_TITLE = new RegExp(String.raw`^(?:<[^>]+>\s*)*(${ATTACHED_WORD})\s+(${ID})`, 'i')
+const OWN_TITLE = new RegExp(String.raw`^\s*(${ATTACHED_WORD})\s+${ID}`)
+const ATTACHED_HEADING = new RegExp(String.raw`^\s*(${ATTACHED_WORD})\s+(${ID})`, 'i')
+
+// What follows the reference that puts it in a law or another document: "of the Communications Decency Act",
+// "of the California Civil Code", "to the Order Form", "Article 28 GDPR", "under the SOW"
+const DOC_WORD = String.raw`(?:Agreements?|Terms|Terms of (?:Service|Use)|Conditions|Form|Order|SOW|Statement of Work|MSA|DPA|BAA|SLA|Policy|Policies|Addendum|Contract|Schedule|Exhibit|Proposal|Quote|(?:Cover\s+)?Page|Documents?|Plan|Guide|Manual|Handbook|Act|Code|Regulations?|Directive|Rules?|Laws?|Constitution|Convention|Treaty|Statutes?|Standard|U\.?S\.?C\.?|C\.?F\.?R\.?)`
+const OWNER_AFTER = new RegExp(String.raw`^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:of|to|in|on|under|from|within|attached to)\s+(?:the\s+|each\s+|any\s+|an?\s+|such\s+|that\s+|its\s+|their\s+|your\s+|our\s+)?(?<owner>(?:[A-Z][\w.’'&-]*\s+(?:of\s+|and\s+|for\s+)?){0,6}?${DOC_WORD}(?![\w-])|[A-Z]{2,}[\w-]*)`)
+const STATUTE_AFTER = new RegExp(String.raw`^\s*(?:of\s+)?(?:the\s+)?(?:GDPR|UK GDPR|HIPAA|CCPA|CPRA|DMCA|CDA|FERPA|COPPA|GLBA|PIPEDA|LGPD|ISO|IEC|U\.?S\.?C\.?|C\.?F\.?R\.?)\b`)
+// What comes before it that does the same: "ISO 27001 clause 5", "HIPAA Section 164", "the Act, section 5", "45 C.F.R."
+const STANDARD_BEFORE = /\b(?:ISO(?:\/IEC)?|IEC|NIST|SOC|PCI|DSS|GDPR|HIPAA|CCPA|DMCA|U\.?S\.?C\.?|C\.?F\.?R\.?|FAR|DFARS?|Act|Code|Regulations?|Directive|Convention|Treaty|Statute)\b[\s\d.,:/()-]{0,20}$/
+// "the Order Form's Schedule 2", "the MSA's Exhibit B"
+const EXTERNAL_OWNER_BEFORE = /\b(?:[A-Z][\w-]*\s+){0,3}(?:Form|SOW|Statement of Work|MSA|Agreement|Terms|Policy|Addendum|Act|Code)(?:’s|'s)\s*$|\b(?:Order Form|SOW|Statement of Work|MSA|Proposal|Quote)\s*,\s*$/
+// More references of the list that a trailing owner applies to: "Annex 1A, Annex 1B, Annex II, and Annex III of the UK Addendum"
+const MORE_REFERENCES = new RegExp(String.raw`^(?:\s*\([^)]{0,80}\))?(?:${JOIN}(?:(?:${NUMBERED_WORD}|${ATTACHED_WORD})\s+)?${ID}(?:\s*\([^)]{0,80}\))?)+`)
+// The names the agreement gives itself: This Managed Services Agreement (the "Agreement"), this "SLA"
+const SELF_NAME = /\b(?:this|these)\s+(?:[A-Z][\w&-]*\s+){0,6}?(?:[A-Z][\w&-]*)\s*(?:\([^)]*?)?\(?\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g
+
+interface Targets {
+  readonly numbers: ReadonlySet<string>
+  readonly attached: ReadonlySet<string>
+  /** "schedule" when the whole document is a schedule (its title is "Schedule 3: …"), and so on. */
+  readonly ownKind: string | undefined
+}
+
+function norm(id: string): string {
+  return id
+    .replace(/\s+/g, '')
+    .replace(/\(([^)]*)\)/g, '.$1')
+    .replace(/\.$/, '')
+    .toLowerCase()
+}
+
+/** Every number a reference can point to: section numbers, their full paths ("D.4"), numbered lines, HTML ids. */
+function collectTargets(doc: Document): Targets {
+  const numbers = new Set<string>()
+  const attached = new Set<string>()
+  const addNumber = (n: string): void => {
+    const key = norm(n)
+    if (!key) return
+    numbers.add(key)
+    // "4.2" also makes "4" a part of the agreement
+    const parts = key.split('.')
+    for (let i = 1; i < parts.length; i++) numbers.add(parts.slice(0, i).join('.'))
+  }
+  const walk = (section: Section, prefix: string | undefined): void => {
+    let here = prefix
+    if (section.number) {
+      addNumber(section.number)
+      if (prefix && !section.number.includes('.')) {
+        addNumber(`${prefix}.${section.number}`)
+        here = `${prefix}.${section.number}`
+      } else here = section.number
+    }
+    for (const c of section.children) walk(c, here)
+  }
+  // a document set: the schedules in other files are parts of the agreement too
+  const files = [doc, ...(doc.set ?? [])]
+  for (const f of files) walk(f.root, undefined)
+  const lines = files.flatMap((f) => f.source.split(/\r\n|\r|\n/))
+  for (const raw of lines) {
+    // "**5.1. Backups.**", "4.2<TAB>Response Times", "1.1 "Business Hours" means…", "(3) The …", `<span id="13.25">`
+    const line = raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '')
+    // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "(3) " — not "30 days"
+    const m =
+      /^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
+      /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
+      /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line)
+    if (m) addNumber(m[1]!.replace(/[.)]$/, ''))
+    for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
+    // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
+    const t = /^(?:<|[A-Z])/i.test(raw.replace(/^[\s>*_#|-]+/, '')) ? ATTACHED_TITLE.exec(raw.replace(/^[\s>*_#|-]+/, '')) : null
+    if (t) {
+      const rest = raw.replace(/^[\s>*_#|-]+/, '').slice(t[0].length)
+      // a title, not a sentence that starts with the reference ("Schedule B (Rate Card) is attached separately.")
+      if (/^\s*(?:[*_]{1,3})?\s*(?:$|[:.–—|-]|\([^)]*\)\s*[*_:.]*\s*$|\s*[*_]{2}|[A-Z][^.]{0,70}$)/.test(rest)) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
+    }
+  }
+  for (const s of doc.sections) {
+    // "Schedule A" as a heading's own text, even when the parser took "A" as its number
+    const heading = s.blocks.find((b) => b.kind === 'heading')?.text ?? ''
+    for (const text of [heading, s.title]) {
+      const t = ATTACHED_HEADING.exec(text)
+      if (t) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
+    }
+  }
+  const own = OWN_TITLE.exec(doc.blocks.find((b) => b.kind === 'heading')?.text ?? '')
+  return {numbers, attached, ownKind: own ? kindOf(own[1]!) : undefined}
+}
+
+function kindOf(word: string): string {
+  const w = word.toLowerCase()
+  if (w.startsWith('sched')) return 'schedule'
+  if (w.startsWith('exhib')) return 'exhibit'
+  if (w.startsWith('annex')) return 'annex'
+  if (w.startsWith('append')) return 'appendix'
+  if (w.startsWith('attach')) return 'attachment'
+  return 'section'
+}
+
+function exists(targets: Targets, kind: string, id: string): boolean {
+  const key = norm(id)
+  if (kind === 'section') {
+    if (targets.numbers.has(key)) return true
+    // "4(b)", "9.1(a)(ii)": the lettered sub-parts are rarely marked; the numbered part is what can dangle
+    const numeric = norm(id.replace(/\s*\([^)]*\).*$/, ''))
+    return id.includes('(') && targets.numbers.has(numeric)
+  }
+  return targets.attached.has(`${kind} ${key}`)
+}
+
+const DOC_TERM = /^(?:agreement|msa|sla|dpa|baa|contract|terms|schedule|exhibit|annex|appendix|addendum|sow|order form|statement of work)$/i
+
+/**
+ * Lower-cased names the agreement calls itself by ("agreement", "sla"), so "Section 4 of the Agreement" stays internal;
+ * a document defined as "the Agreement" in "This Schedule forms part of the Master Services Agreement (the "Agreement")"
+ * is another document.
+ */
+function selfNames(doc: Document): Set<string> {
+  const names = new Set<string>(['agreement'])
+  const title = doc.title?.title
+  if (title) names.add(title.toLowerCase())
+  const others = new Set<string>()
+  let seen = 0
+  for (const block of doc.blocks) {
+    for (const m of block.text.matchAll(/\b(?:this|these)\s+([A-Z][A-Za-z]+(?:\s+(?:Form|of Work))?)\b/g)) if (DOC_TERM.test(m[1]!)) names.add(m[1]!.toLowerCase())
+    if (block.kind === 'heading' || ++seen > 12) continue
+    for (const m of block.text.matchAll(/\(\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g)) {
+      const term = m[1]!.trim()
+      const before = block.text.slice(Math.max(0, (m.index ?? 0) - 120), m.index ?? 0)
+      const det = [...before.matchAll(/\b(this|these|the|that|a|an)\s+(?=[A-Z])/gi)].pop()?.[1]?.toLowerCase()
+      if (det === 'this' || det === 'these') names.add(term.toLowerCase())
+      else if (det && DOC_TERM.test(term)) others.add(term.toLowerCase())
+    }
+  }
+  for (const o of others) names.delete(o)
+  return names
+}
+
+function singular(word: string): string {
+  if (/^appendices$/i.test(word)) return `${word.slice(0, -4)}${word === word.toUpperCase() ? 'IX' : 'ix'}`
+  if (/^annexes$/i.test(word)) return word.slice(0, -2)
+  return word.replace(/s$/i, '')
+}
+
+export default {
+  meta: {
+    id: 'no-dangling-references',
+    description: 'Flags references such as "Section 7.3", "Schedule C" or "Exhibit B" that point to no part of the agreement',
+    category: 'integrity',
+    severity: 'warning',
+    messages: {dangling: 'Reference to "{ref}" points to no section; add it or correct the reference'},
+  },
+  check(context) {
+    const {doc} = context
+    let targets: Targets | undefined
+    let self: Set<string> | undefined
+    // each missing part is reported once, where it is first cited
+    const reported = new Set<string>()
+    for (const block of doc.blocks) {
+      if (block.kind === 'heading') continue
+      const text = block.text
+      for (const m of text.matchAll(REFERENCE)) {
+        const start = m.index ?? 0
+        const word = m.groups!['word']!
+        const ids = m.groups!['ids']!
+        const kind = kindOf(word)
+        const end = start + m[0].length
+        const rest = text.slice(end, end + 400)
+        const after = rest.slice(MORE_REFERENCES.exec(rest)?.[0].length ?? 0)
+        const before = text.slice(Math.max(0, start - 60), start)
+        // a law, a standard or another document: not a part of this agreement
+        if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before) || EXTERNAL_OWNER_BEFORE.test(before)) continue
+        const owner = OWNER_AFTER.exec(after)?.groups?.['owner']
+        if (owner) {
+          self ??= selfNames(doc)
+          const o = owner.toLowerCase()
+          if (!self.has(o)) continue
+        }
+        // "section 1798.100", "Section 252.227": statute-sized numbers are not clause numbers
+        if (kind === 'section' && /\d{4}|\d\.\d{3}/.test(ids)) continue
+        targets ??= collectTargets(doc)
+        // a document that is itself "Schedule 3" of a larger agreement refers to its sibling schedules there
+        if (targets.ownKind === kind) continue
+        const idsStart = end - ids.length
+        for (const one of ids.matchAll(ONE_ID)) {
+          const id = one[0].replace(/\.$/, '')
+          if (exists(targets, kind, id)) continue
+          const key = `${kind} ${norm(id)}`
+          if (reported.has(key)) continue
+          reported.add(key)
+          const idStart = idsStart + (one.index ?? 0)
+          context.report({
+            messageId: 'dangling',
+            block,
+            start: one.index === 0 ? start : idStart,
+            end: idStart + id.length,
+            data: {ref: `${singular(word)} ${id}`},
+          })
+        }
+      }
+    }
+  },
+} satisfies Rule<'dangling'>

@@ -1,0 +1,532 @@
+// no-undefined-terms: capitalised terms used as defined terms ("the Covered Devices") that the agreement never defines,
+// and definitions that are never used.
+import type {Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {partyNames} from '../src/reading.js'
+import type {Rule} from '../src/rule.js'
+import type {Block, Document, Section, Sentence} from '../src/types.js'
+import data from './data/terms.json' with {type: 'json'}
+
+const lower = (list: readonly string[]): Set<string> => new Set(list.map((w) => w.toLowerCase()))
+const HEAD_NOUNS = lower(data.headNouns)
+const NOT_TERMS = lower(data.notTerms)
+const ROLES = lower(data.roles)
+const BRANDS = lower(data.brands)
+const LAW_HEADS = lower(data.lawHeads)
+const PLACE_HEADS = lower(data.placeHeads)
+const TITLES = lower(data.titles)
+const DOCUMENT_HEADS = lower(data.documentHeads)
+
+const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
+// Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
+const FUNCTION_WORD =
+  /^(?:of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
+const CORPORATE = /^,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|LP|L\.P|AG|S\.A|SA|B\.V|BV|N\.V|NV|Co|Company|Group|Holdings|Partners|P\.C|PC|PLLC|S\.r\.l|SAS|KK|Oy|AB|ASA|A\/S|ApS)\b/
+// The agreement takes its definitions from another document: "Capitalized terms not defined here have the meanings given in the
+// Agreement", or it is itself a supplement ("as supplemented by this AI Addendum", "as incorporated into the applicable Order Form")
+const DELEGATED_DEFINITIONS =
+  /\bcapitali[sz]ed\s+(?:terms?|words?)\b[^.]{0,160}?\b(?:have|has|shall have|will have|bear|carry|take)\s+(?:the\s+)?(?:same\s+)?meanings?\b|\b(?:terms?|words?)\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined\s+(?:herein|in\s+this\s+\w+|here)\b[^.]{0,80}\bmeanings?\b/i
+const SUPPLEMENT =
+  /\bsupplemented\s+by\s+this\b|\bas\s+incorporated\s+(?:into|in)\s+(?:the|an?|each)\s+(?:applicable\s+)?(?:Order Form|Agreement|Statement of Work|SOW)\b|\bconsists?\s+of\b[^.]{0,160}\bStandard Terms\b|\bthis\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Schedule|Exhibit|Annex|Appendix|Attachment)\s+(?:forms?\s+part\s+of|supplements|is\s+(?:part\s+of|attached\s+to|incorporated\s+(?:into|in)))\b/i
+const DEFINING_VERB = /^\s*["”]?\s*(?:\)\s*)?(?:means|mean|shall mean|will mean|refers to|refer to|has the meaning|have the meaning|shall have the meaning|will have the meaning|is defined|are defined|includes|shall include|:|–|—)/i
+const DEFINITIONS_TITLE = /definition|glossary|interpretation|defined terms|key terms/i
+
+/** The lower-case key of a term: no quotes or emphasis, no possessive, singular last word. */
+export function termKey(term: string): string {
+  let key = keyCache.get(term)
+  if (key === undefined) {
+    key = computeKey(term)
+    if (keyCache.size > 50000) keyCache.clear()
+    keyCache.set(term, key)
+  }
+  return key
+}
+
+const keyCache = new Map<string, string>()
+
+function computeKey(term: string): string {
+  let t = term
+    .replace(/[*_"“”]/g, '')
+    .replace(/[’']s?$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+  t = t.replace(/ies$/, 'y').replace(/(ss|us|is)$/, '$1#').replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, '').replace(/#$/, '')
+  return t
+}
+
+interface DefinitionSite {
+  readonly term: string
+  readonly block: Block
+  readonly start: number
+  readonly end: number
+  /** Other names given in the same place ("Processing" or "Process"): the definition is used when any is. */
+  readonly group: number
+}
+
+interface Vocabulary {
+  /** Keys of every term the agreement defines or names in any way. */
+  readonly defined: Set<string>
+  /** Definitions clear enough to report when unused. */
+  readonly sites: DefinitionSite[]
+  /** Keys of proper names: companies, products, places, headings. */
+  readonly names: Set<string>
+}
+
+function sectionAt(doc: Document, offset: number): Section {
+  let best: Section = doc.root
+  for (const s of doc.sections) {
+    // offsets are per file: in a document set, only the sections of this file
+    if (s.kind === 'root' || s.file.path !== doc.filePath) continue
+    if (s.headingPosition.start.offset <= offset && offset <= s.position.end.offset && s.depth >= best.depth) best = s
+  }
+  return best
+}
+
+function inDefinitions(section: Section): boolean {
+  return section.path.some((p) => DEFINITIONS_TITLE.test(p))
+}
+
+// (the "Services"), ("Client"), (each a “Party”), (together, the “Parties”), (“**Provider**”)
+const PAREN_GROUP = /\(([^()]{0,200})\)/g
+const QUOTED = /["“”„]\s*([A-Z][^"“”„]{0,60}?)\s*[,]?\s*["”“]/g
+// "Business Day" means …  /  Business Day means …  (also mid-block)
+const UNQUOTED_DEF = /(?:^|[.;:]\s+|\n\s*)((?:[A-Z][\w’'&/-]*)(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&/-]*){0,5})\s+(?:means|shall mean|will mean|refers to|is defined as)\b/g
+// A term given its value: "The Monthly Charge is €2,650", "at the Standard Rate of £60 per hour"
+const VALUE_DEF = /\b(?:the|The)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
+// Service Level Agreement (SLA), Recovery Time Objective ("RTO")
+const ACRONYM_DEF = /((?:[A-Z][\w-]*)(?:\s+(?:of|and|for|the|to)?\s*[A-Z][\w-]*){0,6})\s*\(\s*(?:the\s+)?["“”]?([A-Z][A-Za-z]?[A-Z]{1,8}s?)["”“]?\s*\)/g
+const AS_DEFINED = /((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
+
+function collectVocabulary(doc: Document): Vocabulary {
+  const defined = new Set<string>()
+  const names = new Set<string>()
+  const sites: DefinitionSite[] = []
+  let group = 0
+  const define = (term: string): void => {
+    const key = termKey(term)
+    if (key) defined.add(key)
+  }
+  const site = (term: string, block: Block, start: number, g = ++group): void => {
+    define(term)
+    if (!sites.some((s) => s.block === block && s.start === start)) sites.push({term: term.replace(/[*_]/g, '').trim(), block, start, end: start + term.length, group: g})
+  }
+  for (const d of doc.definitions.values()) define(d.term)
+  for (const block of doc.blocks) {
+    const text = block.text
+    if (block.kind === 'heading') {
+      names.add(termKey(text.replace(/^[\s\d.()A-Z]{0,6}[.)]\s+/, '')))
+      continue
+    }
+    for (const v of block.variables) define(text.slice(v.start, v.end))
+    // quoted terms in parentheses define those terms: (the "Services"), ("Client"), (“Cascade,” “Vendor,” or “Service Provider”)
+    for (const p of text.matchAll(PAREN_GROUP)) {
+      const g = ++group
+      const inner = p[1]!
+      for (const q of inner.matchAll(QUOTED)) {
+        const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
+        site(q[1]!, block, start, g)
+      }
+    }
+    // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
+    for (const q of text.matchAll(QUOTED)) {
+      const term = q[1]!
+      if (term.split(/\s+/).length > 7) continue
+      const start = (q.index ?? 0) + q[0].indexOf(term)
+      const after = text.slice((q.index ?? 0) + q[0].length)
+      if (DEFINING_VERB.test(after) || (inDefinitions(block.section) && start < 12)) site(term, block, start)
+      else define(term)
+    }
+    if (/\b(?:means|mean|refers|defined)\b/.test(text)) for (const m of text.matchAll(UNQUOTED_DEF)) {
+      const term = m[1]!
+      if (/^(?:This|The|A|An|Each|Any|It|That|Which)\b/.test(term)) continue
+      site(term, block, (m.index ?? 0) + m[0].indexOf(term))
+    }
+    if (text.includes('(')) for (const m of text.matchAll(ACRONYM_DEF)) {
+      define(m[1]!)
+      define(m[2]!)
+    }
+    if (/\b(?:as (?:such term is )?(?:defined|described)|ha(?:s|ve) the meaning)/.test(text)) for (const m of text.matchAll(AS_DEFINED)) define(m[1]!)
+    if (/[\d$£€¥]/.test(text)) for (const m of text.matchAll(VALUE_DEF)) define(m[1]!)
+    // a definitions table: the first cell of each row is the term
+    if (block.kind === 'table-row' && block.cells && block.cells.length >= 2 && (inDefinitions(block.section) || /^(?:defined\s+)?terms?$/i.test(block.header?.[0] ?? ''))) {
+      const term = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
+      // one term per row; "Services and Covered Sites" names two, which the bold runs define
+      if (term && term.length <= 60 && !/\band\b|[(),;]/.test(term)) site(term, block, Math.max(0, text.indexOf(term)))
+    }
+    // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
+    if (inDefinitions(block.section) && block.section.kind !== 'heading' && block.section.title && block.section.blocks[0] === block) {
+      const t = block.section.title.replace(/[*_"“”]/g, '').trim()
+      if (t.split(/\s+/).length <= 6) define(t)
+    }
+  }
+  // every section title under Definitions names a term; every other title names a topic
+  for (const s of doc.sections) {
+    if (s.kind === 'root' || !s.title) continue
+    const title = s.title.replace(/[*_"“”]/g, '').trim()
+    if (inDefinitions(s) && !DEFINITIONS_TITLE.test(title)) define(title)
+    names.add(termKey(title))
+  }
+  // bold terms: "**Business Hours** means", "**Uptime**: …", a bold term in a Definitions section, "(the **Services**)"
+  for (const file of [doc, ...(doc.set ?? [])]) visit(file.tree, (node, parentChildren, index) => {
+    if (node.type !== 'strong' && node.type !== 'link') return
+    const raw = toString(node).replace(/[“”"]/g, '').trim()
+    const text = raw.replace(/[\s:.–—-]+$/, '')
+    if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
+    // "**Effective Date:** 1 March 2025": a labelled value names the term
+    if (node.type === 'strong' && /:$/.test(raw)) {
+      define(text)
+      return
+    }
+    if (node.type === 'link') {
+      define(text)
+      return
+    }
+    const next = parentChildren[index + 1]
+    const prev = parentChildren[index - 1]
+    const after = next && 'value' in next ? String(next.value) : ''
+    const before = prev && 'value' in prev ? String(prev.value) : ''
+    const offset = node.position?.start.offset ?? 0
+    // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
+    if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
+      names.add(termKey(text))
+      for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
+    }
+    if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || inDefinitions(sectionAt(file, offset))) define(text)
+  })
+  // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
+  for (const block of doc.blocks) {
+    if (!/\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b/.test(block.text)) continue
+    for (const m of block.text.matchAll(/((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*)(?=,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b)/g)) {
+      names.add(termKey(m[1]!))
+      for (const w of m[1]!.split(/\s+/)) names.add(termKey(w))
+    }
+  }
+  for (const [name] of partyNames(doc)) {
+    defined.add(termKey(name))
+    names.add(termKey(name))
+  }
+  for (const key of ['provider', 'customer', 'client']) {
+    const v = doc.frontmatter[key]
+    if (typeof v === 'string') names.add(termKey(v))
+  }
+  return {defined, sites, names}
+}
+
+function visit(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
+  if (!('children' in node)) return
+  const children = node.children as Nodes[]
+  children.forEach((child, i) => {
+    fn(child, children, i)
+    visit(child, fn)
+  })
+}
+
+interface Word {
+  readonly w: string
+  readonly start: number
+  readonly end: number
+  readonly possessive: boolean
+}
+
+interface Candidate {
+  readonly term: string
+  readonly start: number
+  readonly end: number
+}
+
+const WORD = /[A-Za-z][\w’'&.-]*[\w’']|[A-Za-z]|&/g
+// What may stand before a capital that is there only because a sentence, item or quotation starts
+const INITIAL_AFTER = /(?:[:;|•—–]\s*|\(\s*|[.!?]\s+|\n\s*|\s\(?[a-z0-9]{1,4}[.)]\s+|["“”‘*]\s*)$/
+const INITIAL_SHORT = /(?:^\s*|^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+|^\(?[a-z0-9]{1,4}[.)]\s+)$/
+const CONNECTOR = /^(?:of|and|for|&|the|on|to|in|de|du|la|von|van)$/
+
+/** Is the sentence a title, a heading-like line, or shouting (ALL CAPS)? Capitals there say nothing. */
+function isTitleLike(text: string): boolean {
+  let letters = 0
+  let upper = 0
+  let words = 0
+  let capitalised = 0
+  let run = 0
+  let runCap = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    const isUpper = c >= 65 && c <= 90
+    const isLetter = isUpper || (c >= 97 && c <= 122)
+    if (isLetter) {
+      letters++
+      if (isUpper) upper++
+      if (run === 0) runCap = isUpper
+      run++
+    } else if (c === 39 || c === 45 || c === 8217 || (c >= 48 && c <= 57) || c === 95) {
+      if (run > 0) run++
+    } else {
+      if (run >= 4) {
+        words++
+        if (runCap) capitalised++
+      }
+      run = 0
+    }
+  }
+  if (letters >= 12 && upper / letters > 0.6) return true
+  return words >= 3 && capitalised / words >= 0.7
+}
+
+function isCap(w: string): boolean {
+  return /^[A-Z]/.test(w)
+}
+
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((m) => {
+    const raw = m[0]
+    const possessive = /(?:[’']s|s[’'])$/.test(raw)
+    const w = raw.replace(/(?:[’']s?)$/, '').replace(/\.+$/, '')
+    const start = m.index ?? 0
+    return {w, start, end: start + w.length, possessive}
+  })
+}
+
+class Reader {
+  readonly headings: string[]
+  readonly long: string[]
+
+  constructor(readonly vocab: Vocabulary, doc: Document) {
+    this.headings = doc.sections.filter((s) => s.kind !== 'root').map((s) => s.title.toLowerCase())
+    for (const b of doc.blocks) if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
+    this.long = [...vocab.defined].filter((d) => d.includes(' '))
+  }
+
+  /** Capitalised runs in a sentence that read as undefined defined terms. */
+  undefinedTerms(sentence: Sentence): Candidate[] {
+    const text = sentence.text
+    const words = wordsOf(text)
+    const out: Candidate[] = []
+    let i = 0
+    while (i < words.length) {
+      if (!isCap(words[i]!.w)) {
+        i++
+        continue
+      }
+      // the chain: capitalised words, possibly joined by "of", "and", "for the", "&" ("Health Insurance Portability and Accountability Act")
+      let j = i + 1
+      if (!words[i]!.possessive) {
+        while (j < words.length && adjacent(text, words[j - 1]!, words[j]!)) {
+          const w = words[j]!
+          if (isCap(w.w)) {
+            j++
+            if (w.possessive) break
+            continue
+          }
+          let k = j
+          while (k < words.length && CONNECTOR.test(words[k]!.w) && k - j < 2 && adjacent(text, words[k - 1]!, words[k]!)) k++
+          if (k === j || k >= words.length || !isCap(words[k]!.w) || !adjacent(text, words[k - 1]!, words[k]!) || NOT_TERMS.has(words[k]!.w.toLowerCase())) break
+          j = k
+        }
+      }
+      const chain = words.slice(i, j)
+      i = j
+      const first = chain[0]!
+      const before = text.slice(0, first.start)
+      // sentence-initial, after a list marker, a colon, a quote or a bracket: the capital may be grammar, not a term
+      // only the end of the text before matters; testing a short tail keeps this linear in the sentence
+      const initial = (before.length < 24 && INITIAL_SHORT.test(before)) || INITIAL_AFTER.test(before.slice(-12))
+      const found = this.judge(chain, text, initial)
+      for (const c of found) out.push({term: c.term, start: sentence.start + c.start, end: sentence.start + c.end})
+    }
+    return out
+  }
+
+  /** The undefined terms in one chain of capitalised words: the whole chain, or its parts when the whole is not a name. */
+  judge(chain: readonly Word[], text: string, initial: boolean): Candidate[] {
+    const whole = this.excuse(chain, text, initial)
+    const joined = chain.some((w) => CONNECTOR.test(w.w) && w.w !== 'of')
+    if (whole !== undefined && whole !== 'not used as a term' && whole !== 'initial') return []
+    if (!joined && !initial) return whole === undefined ? [span(chain, text)] : []
+    // split at connectors other than "of" ("the Fees and Charges" is two terms); drop a sentence-initial first word
+    const parts: Word[][] = [[]]
+    for (const w of chain) {
+      if (CONNECTOR.test(w.w) && w.w !== 'of') parts.push([])
+      else parts[parts.length - 1]!.push(w)
+    }
+    if (initial) parts[0] = parts[0]!.slice(1)
+    const out: Candidate[] = []
+    for (const p of parts) {
+      if (p.length === 0) continue
+      if (this.excuse(p, text, false) === undefined) out.push(span(p, text))
+    }
+    return out
+  }
+
+  /** Why a run of capitalised words is not an undefined term, or undefined when it is one. */
+  excuse(run: readonly Word[], text: string, initial: boolean): string | undefined {
+    const first = run[0]!
+    const last = run[run.length - 1]!
+    const term = text.slice(first.start, last.end)
+    const words = run.map((w) => w.w)
+    // most capitalised runs are names or sentence capitals with no article: decide those cheaply first
+    const prevWord = /([A-Za-z’']+)\s+$/.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1] ?? ''
+    if (!initial && !words.some((w) => CONNECTOR.test(w)) && !DETERMINER.test(prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) {
+      return 'not used as a term'
+    }
+    const key = termKey(term)
+    const {defined, names} = this.vocab
+    if (defined.has(key)) return 'defined'
+    if (names.has(key)) return 'name'
+    if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || CONNECTOR.test(w))) return 'common'
+    if (ROLES.has(key) || ROLES.has(term.toLowerCase())) return 'role'
+    if (words.some((w) => BRANDS.has(w.toLowerCase()))) return 'brand'
+    if (/[a-z][A-Z]|\d|\.|^[A-Z]{2,}/.test(term) || words.some((w) => /^[A-Z]{2,}$/.test(w))) return 'proper name'
+    const lastWord = last.w.toLowerCase()
+    const beforeOf = words.includes('of') ? words[words.indexOf('of') - 1]?.toLowerCase() ?? '' : ''
+    if (LAW_HEADS.has(lastWord) || LAW_HEADS.has(beforeOf)) return 'law'
+    if (PLACE_HEADS.has(first.w.toLowerCase()) && run.length > 1) return 'place'
+    if (TITLES.has(lastWord)) return 'title'
+    if (DOCUMENT_HEADS.has(lastWord) || DOCUMENT_HEADS.has(beforeOf) || lastWord === 'letter') return 'document'
+    if (CORPORATE.test(text.slice(last.end)) || CORPORATE.test(` ${last.w}`)) return 'company'
+    // a defined term's own words: "Implementation Fee" for "Implementation & Onboarding Fee" is still a term of the agreement
+    if (run.length > 1 && this.long.some((d) => d.startsWith(`${key} `) || d.endsWith(` ${key}`))) return 'part of a defined term'
+    for (let k = 1; k < run.length; k++) {
+      const head = termKey(words.slice(0, k).join(' '))
+      const tail = termKey(words.slice(k).join(' '))
+      const known = (t: string): boolean => defined.has(t) || names.has(t) || ROLES.has(t)
+      if ((known(head) && known(tail)) || (known(tail) && words.slice(0, k).every((w) => NOT_TERMS.has(w.toLowerCase())))) return 'defined parts'
+    }
+    if (words.every((w) => names.has(termKey(w)) || CONNECTOR.test(w))) return 'name'
+    // "the Processing of Customer Personal Data", "Forks of Customer Content": defined terms joined by "of"
+    if (words.includes('of')) {
+      const parts = term.split(/\s+of\s+(?:the\s+)?/).map(termKey)
+      if (parts.every((t) => defined.has(t) || names.has(t) || ROLES.has(t))) return 'defined parts'
+    }
+    // four or more capitalised words are the name of something ("the Registration Data Directory Services")
+    if (words.filter((w) => !CONNECTOR.test(w)).length >= 4) return 'long name'
+    // a term that appears in a heading names a topic of the agreement
+    if (this.headings.some((h) => containsWord(h, key))) return 'heading'
+    const after = text.slice(last.end)
+    // a label with a number or letter: "Priority 1", "Schedule A", "Level 2 support", "Phase II"
+    if (/^\s*(?:[A-Z]\b|\d|[IVX]+\b|#)/.test(after)) return 'label'
+    // defined in another document: "the Security Measures identified on the Cover Page", "Fees (as set out in the Order Form)"
+    if (/^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:as\s+)?(?:identified|specified|stated|set\s+(?:out|forth)|described|listed|defined|designated|named|selected|indicated|shown|chosen)\s+(?:on|in|at|under)\b/i.test(after)) return 'delegated'
+    // the capitalised words modify a lower-case noun: "the Astoria office", "the Zendesk ticket"
+    const next = /^\s+([a-z][\w’'-]*)/.exec(after)?.[1]
+    if (next && !FUNCTION_WORD.test(next)) return 'modifier'
+    if (initial) return 'initial'
+    // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
+    const prev = /([A-Za-z’']+)\s+$/.exec(text.slice(0, first.start))?.[1] ?? ''
+    let determined = DETERMINER.test(prev)
+    if (/[’']s$|s[’']$/.test(prev)) {
+      // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
+      const owner = termKey(prev)
+      if (/^[A-Z]/.test(prev) && (names.has(owner) || !(defined.has(owner) || ROLES.has(owner)))) return 'name'
+      determined = true
+    }
+    // without an article only the short shape of a defined term counts ("during Business Hours", "earns Service Credits")
+    if (!determined && !(run.length === 2 && HEAD_NOUNS.has(lastWord))) return 'not used as a term'
+    // a name with "of" and no article: "Bank of America", "University of Oxford"
+    if (words.includes('of') && !determined) return 'name'
+    return undefined
+  }
+}
+
+/** Does `text` contain `key` starting at a word boundary? */
+function containsWord(text: string, key: string): boolean {
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) if (at === 0 || !/[a-z0-9]/.test(text[at - 1]!)) return true
+  return false
+}
+
+function span(run: readonly Word[], text: string): Candidate {
+  const start = run[0]!.start
+  const end = run[run.length - 1]!.end
+  return {term: text.slice(start, end), start, end}
+}
+
+function adjacent(text: string, a: Word, b: Word): boolean {
+  return /^(?:[ \t]+|-)$/.test(text.slice(a.end + (a.possessive ? 2 : 0), b.start)) || /^[ \t]+$/.test(text.slice(a.end, b.start))
+}
+
+export default {
+  meta: {
+    id: 'no-undefined-terms',
+    description: 'Flags capitalised terms used as defined terms ("the Covered Devices") that the agreement never defines, and definitions never used',
+    category: 'integrity',
+    severity: 'warning',
+    messages: {
+      undefinedTerm: 'Undefined term "{term}"; define it (e.g. in Definitions) or write it in lower case',
+      unusedDefinition: 'Defined term "{term}" is never used; use it or remove the definition',
+    },
+  },
+  check(context) {
+    const {doc} = context
+    const vocab = collectVocabulary(doc)
+    const allLower = doc.blocks.map((b) => b.text).join('\n').toLowerCase().replace(/[ \t]+/g, ' ')
+    // only the head of a document set can take its definitions from outside the set: a member's "meanings given in the Agreement" points into the set
+    const ownText = doc.blocks.filter((b) => b.file.path === doc.filePath).map((b) => b.text).join('\n')
+    const delegated = DELEGATED_DEFINITIONS.test(ownText) || SUPPLEMENT.test(ownText)
+    const seen = new Set<string>()
+    const reader = new Reader(vocab, doc)
+    if (!delegated) {
+      for (const block of doc.blocks) {
+        // headings name topics; HTML blocks are forms and layout
+        if (block.kind === 'heading' || block.kind === 'html') continue
+        // quoted text and cover-page variables are not uses of an undefined term
+        const skip = [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
+        for (const sentence of block.sentences) {
+          if (isTitleLike(sentence.text)) continue
+          const found = reader.undefinedTerms(sentence)
+          if (found.length === 0) continue
+          const local = skip.filter((r) => r.end > sentence.start && r.start < sentence.end).map((r) => ({start: r.start - sentence.start, end: r.end - sentence.start}))
+          // "(All Groups, Sydney)": a parenthesis of capitalised words is a name or a label
+          for (const m of sentence.text.matchAll(/\(([^()]{1,80})\)/g)) {
+            const ws = m[1]!.match(/[A-Za-z][\w’'-]*/g) ?? []
+            if (ws.length >= 2 && ws.every((w) => /^[A-Z]/.test(w) || CONNECTOR.test(w))) local.push({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length})
+          }
+          // where a defined term of several words is written out, its words are not separate terms ("Workers’ Compensation and Employers’ Liability")
+          const lowerText = sentence.text.toLowerCase()
+          for (const d of reader.long) {
+            for (let at = lowerText.indexOf(d); at >= 0; at = lowerText.indexOf(d, at + 1)) local.push({start: at, end: at + d.length})
+          }
+          for (const c of found) {
+            const start = c.start - sentence.start
+            const end = c.end - sentence.start
+            if (local.some((r) => start < r.end && end > r.start)) continue
+            const key = termKey(c.term)
+            if (seen.has(key)) continue
+            seen.add(key)
+            context.report({messageId: 'undefinedTerm', block, start: c.start, end: c.end, data: {term: c.term}})
+          }
+        }
+      }
+    }
+    // definitions never used outside the place that defines them
+    const parties = partyNames(doc)
+    const usedGroups = new Set<number>()
+    const unused: DefinitionSite[] = []
+    const reportedKeys = new Set<string>()
+    for (const s of vocab.sites) {
+      const key = termKey(s.term)
+      if (ROLES.has(key) || parties.has(s.term.toLowerCase()) || reportedKeys.has(key)) continue
+      if (isUsed(s, allLower)) usedGroups.add(s.group)
+      else unused.push(s)
+      reportedKeys.add(key)
+    }
+    for (const s of unused) {
+      if (usedGroups.has(s.group)) continue
+      context.report({messageId: 'unusedDefinition', severity: 'info', block: s.block, start: s.start, end: s.end, data: {term: s.term}})
+    }
+  },
+} satisfies Rule<'undefinedTerm' | 'unusedDefinition'>
+
+/** Is a defined term used anywhere but where it is defined (plural and possessive forms count)? `allLower` is every block's text, lower-cased. */
+function isUsed(site: DefinitionSite, allLower: string): boolean {
+  const term = site.term.toLowerCase().replace(/\s+/g, ' ')
+  // "Responding means …" defines how "respond" is read: any form of the verb is a use; "Party" is used as "Parties"
+  const verb = /^[a-z]{4,}ing$/.test(term)
+  const stem = verb ? term.slice(0, -3) : term.endsWith('y') ? term.slice(0, -1) : term
+  const suffix = verb ? /^[a-z]*(?![\w-])/ : term.endsWith('y') ? /^(?:ys?|ies)(?:’s|'s|’|')?(?![\w-])/ : /^(?:s|es)?(?:’s|'s|’|')?(?![\w-])/
+  let count = 0
+  for (let at = allLower.indexOf(stem); at >= 0; at = allLower.indexOf(stem, at + 1)) {
+    if (at > 0 && /[\w-]/.test(allLower[at - 1]!)) continue
+    if (!suffix.test(allLower.slice(at + stem.length, at + stem.length + 6))) continue
+    if (++count > 1) return true
+  }
+  return false
+}

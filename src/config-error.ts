@@ -1,0 +1,72 @@
+// Config errors and "did you mean": shared by config files, front matter, custom rule files and suppression comments.
+import {parseDocument} from 'yaml'
+
+/** A configuration problem: one line naming the file, the key and what is wrong. The CLI exits 2 on it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({length: b.length + 1}, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!
+    prev[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diag = up
+    }
+  }
+  return prev[b.length]!
+}
+
+/** The nearest candidate, when it is near enough to be a likely typo (case-insensitive). */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  const w = word.toLowerCase()
+  for (const c of candidates) {
+    const l = c.toLowerCase()
+    // a word with a candidate's ending ("warning" for "warn") counts as near
+    const d = l.length >= 3 && w.startsWith(l) ? 1 : editDistance(w, l)
+    if (d < bestDistance) {
+      best = c
+      bestDistance = d
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+}
+
+/** `; did you mean "x"?`, or nothing when no candidate is near. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const n = nearest(word, candidates)
+  return n ? `; did you mean "${n}"?` : ''
+}
+
+/** A value as shown in an error: strings quoted, lists and objects named. */
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing'
+  if (v === null) return 'null'
+  if (typeof v === 'string') return `"${v}"`
+  if (Array.isArray(v)) return 'a list'
+  if (typeof v === 'object') return 'an object'
+  return String(v)
+}
+
+/** The first line of an error's message. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim()
+}
+
+/** Parse YAML; a syntax error becomes one line with its position. */
+export function parseYamlText(text: string, where: string): unknown {
+  const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true})
+  const error = doc.errors[0]
+  if (error) {
+    const at = error.linePos?.[0]
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    throw new ConfigError(`${where}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}invalid YAML (${reason})`)
+  }
+  return doc.toJS() as unknown
+}

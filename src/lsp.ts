@@ -1,0 +1,232 @@
+// `clauselint --lsp`: a language server over stdio. Diagnostics for Markdown documents on open, on change (debounced)
+// and on save; quick fixes (add a missing clause's skeleton, disable a rule for a line or the file); hover on findings.
+// Loaded only by `--lsp` (a dynamic import in src/cli.ts), so ordinary runs do not pay for vscode-languageserver.
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import {codeActions} from './lsp/actions.js'
+import {ownMessages, SOURCE, toDiagnostic, toRange} from './lsp/convert.js'
+import {hoverAt, type Located} from './lsp/hover.js'
+import {Linter, readSettings, type ServerSettings} from './lsp/linter.js'
+import type {AnyRule} from './rule.js'
+
+/** Wait this long after the last change before re-linting. */
+export const DEBOUNCE_MS = 300
+
+/** Config files whose change re-lints every open document. */
+const CONFIG_FILE = /^(?:\.clauselintrc(?:\.[\w]+)?|clauselint\.config\.\w+|package\.json)$/
+
+const WATCHERS = [{globPattern: '**/.clauselintrc*'}, {globPattern: '**/clauselint.config.*'}, {globPattern: '**/package.json'}]
+
+interface DocState {
+  /** The version a lint was last started for (on open it also arrives as a change: lint once). */
+  requested?: number
+  timer?: NodeJS.Timeout | undefined
+  findings: Located[]
+  /** Members of the document's set (absolute paths): a change to one re-lints this document. */
+  members: readonly string[]
+  customRules: readonly AnyRule[]
+}
+
+export interface ServerOptions {
+  readonly input?: NodeJS.ReadableStream
+  readonly output?: NodeJS.WritableStream
+  readonly debounceMs?: number
+}
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined
+  try {
+    return fileURLToPath(uri)
+  } catch {
+    return undefined
+  }
+}
+
+const isMarkdown = (doc: TextDocument): boolean => doc.languageId === 'markdown' || /\.(?:md|markdown)$/i.test(doc.uri)
+
+/** Start the server on stdio (or the given streams). Resolves once it is listening; the process ends on `exit`. */
+export function startServer(options: ServerOptions = {}): Connection {
+  const connection = createConnection(ProposedFeatures.all, options.input ?? process.stdin, options.output ?? process.stdout)
+  const documents = new TextDocuments(TextDocument)
+  const debounceMs = options.debounceMs ?? DEBOUNCE_MS
+  const states = new Map<string, DocState>()
+  let linter = new Linter(process.cwd())
+  let versionedEdits = false
+  let pullConfiguration = false
+  let registerWatchers = false
+  let registerConfiguration = false
+
+  const state = (uri: string): DocState => {
+    let s = states.get(uri)
+    if (!s) states.set(uri, (s = {findings: [], members: [], customRules: []}))
+    return s
+  }
+
+  const applySettings = (value: unknown): void => {
+    const {settings, problems} = readSettings(value)
+    for (const p of problems) connection.console.warn(`clauselint: ${p}`)
+    linter.reset(settings)
+  }
+
+  const lintNow = async (uri: string): Promise<void> => {
+    const doc = documents.get(uri)
+    if (!doc || !isMarkdown(doc)) return
+    const s = state(uri)
+    clearTimeout(s.timer)
+    s.timer = undefined
+    const version = doc.version
+    s.requested = version
+    const text = doc.getText()
+    const filePath = uriToPath(uri)
+    let outcome
+    try {
+      outcome = await linter.lint({
+        text,
+        filePath,
+        name: uri,
+        openText: (p) => documents.get(pathToFileURL(p).href)?.getText(),
+      })
+    } catch (error) {
+      connection.console.error(`clauselint: could not lint ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      return
+    }
+    // a newer version arrived while config was read: its own lint is scheduled
+    const now = documents.get(uri)
+    if (!now || now.version !== version) return
+    const bom = text.charCodeAt(0) === 0xfeff
+    let diagnostics: Diagnostic[] = []
+    s.findings = []
+    if (outcome.kind === 'result') {
+      const messages = ownMessages(outcome.result.messages)
+      s.findings = messages.map((message) => ({message, range: toRange(message, bom)}))
+      s.members = outcome.members
+      s.customRules = outcome.customRules
+      diagnostics = messages.map((m) => toDiagnostic(m, bom))
+      connection.console.log(`clauselint: linted ${filePath ?? uri} (${Math.round(text.length / 1024)} KB, version ${version}) in ${outcome.ms.toFixed(1)} ms`)
+    } else if (outcome.kind === 'problem') {
+      const range = {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
+      diagnostics = [{range, severity: DiagnosticSeverity.Error, source: SOURCE, code: outcome.ruleId, message: outcome.message, data: {ruleId: outcome.ruleId, messageId: outcome.ruleId}}]
+    }
+    await connection.sendDiagnostics({uri, version, diagnostics})
+  }
+
+  const schedule = (uri: string): void => {
+    const s = state(uri)
+    clearTimeout(s.timer)
+    s.timer = setTimeout(() => void lintNow(uri), debounceMs)
+  }
+
+  const relintAll = (): void => {
+    for (const doc of documents.all()) void lintNow(doc.uri)
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities
+    versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true
+    pullConfiguration = caps.workspace?.configuration === true
+    registerWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+    registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined
+    const root = (folder && uriToPath(folder)) ?? params.rootPath ?? process.cwd()
+    linter = new Linter(path.resolve(root))
+    if (params.initializationOptions !== undefined && params.initializationOptions !== null) applySettings(params.initializationOptions)
+    return {
+      capabilities: {
+        textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
+        codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix]},
+        hoverProvider: true,
+      },
+      serverInfo: {name: 'clauselint'},
+    }
+  })
+
+  const pullSettings = async (): Promise<void> => {
+    if (!pullConfiguration) return
+    try {
+      const value: unknown = await connection.workspace.getConfiguration('clauselint')
+      if (value !== null && value !== undefined) applySettings(value)
+    } catch (error) {
+      connection.console.warn(`clauselint: could not read settings: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  connection.onInitialized(async () => {
+    if (registerWatchers) await connection.client.register(DidChangeWatchedFilesNotification.type, {watchers: WATCHERS})
+    if (registerConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, {section: 'clauselint'})
+    await pullSettings()
+    relintAll()
+  })
+
+  // Settings pushed (`settings.clauselint`) or, for clients that use the pull model, read back; then every open document again.
+  connection.onDidChangeConfiguration(async (params) => {
+    const pushed = (params.settings as {clauselint?: unknown} | null | undefined)?.clauselint
+    if (pushed !== undefined && pushed !== null) applySettings(pushed)
+    else if (pullConfiguration) await pullSettings()
+    else linter.reset()
+    relintAll()
+  })
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const changed = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined)
+    if (changed.some((p) => CONFIG_FILE.test(path.basename(p)))) {
+      linter.reset()
+      relintAll()
+      return
+    }
+    // a schedule changed on disk: re-lint the agreements that include it
+    for (const [uri, s] of states) if (s.members.some((m) => changed.includes(m))) void lintNow(uri)
+  })
+
+  documents.onDidOpen((e) => void lintNow(e.document.uri))
+  documents.onDidChangeContent((e) => {
+    if (states.get(e.document.uri)?.requested === e.document.version) return
+    schedule(e.document.uri)
+  })
+  documents.onDidSave((e) => {
+    void lintNow(e.document.uri)
+    const saved = uriToPath(e.document.uri)
+    if (saved) for (const [uri, s] of states) if (uri !== e.document.uri && s.members.includes(saved)) void lintNow(uri)
+  })
+  documents.onDidClose((e) => {
+    const s = states.get(e.document.uri)
+    if (s) clearTimeout(s.timer)
+    states.delete(e.document.uri)
+    void connection.sendDiagnostics({uri: e.document.uri, diagnostics: []})
+  })
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri)
+    if (!doc) return []
+    return codeActions(params.context.diagnostics, {document: doc, versioned: versionedEdits, ...(params.context.only ? {only: params.context.only} : {})})
+  })
+
+  connection.onHover((params) => {
+    const s = states.get(params.textDocument.uri)
+    return s ? hoverAt(s.findings, params.position, s.customRules) : null
+  })
+
+  connection.onShutdown(() => {
+    for (const s of states.values()) clearTimeout(s.timer)
+  })
+
+  documents.listen(connection)
+  connection.listen()
+  return connection
+}
+
+/** For `ServerSettings` users (tests, editors' initializationOptions). */
+export type {ServerSettings}

@@ -1,0 +1,131 @@
+// Lint one open document for the server: the config that applies to its path, its document set, and timing.
+import path from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {ConfigError, ConfigLoader, type Settings} from '../config.js'
+import {declaredIncludes} from '../docset.js'
+import {DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement} from '../lint.js'
+import {PROFILES, type ProfileName} from '../profiles.js'
+import type {LintResult} from '../types.js'
+
+/** Editor settings (`clauselint.*` in the client's configuration, or `initializationOptions`). */
+export interface ServerSettings {
+  /** `--profile`: wins over config files and front matter. */
+  readonly profile?: ProfileName
+  /** `--require-reason`. */
+  readonly requireReason?: boolean
+  /** `--config PATH` (relative to the workspace folder). */
+  readonly configFile?: string
+  /** `--no-config`. */
+  readonly noConfig?: boolean
+  /** `--allow-js-config`: load JavaScript config files and custom rules (they run code). */
+  readonly allowJsConfig?: boolean
+}
+
+/** Read settings from whatever the client sent; unknown or ill-typed keys are dropped. */
+export function readSettings(value: unknown): {settings: ServerSettings; problems: string[]} {
+  const problems: string[] = []
+  const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+  const out: {-readonly [K in keyof ServerSettings]: ServerSettings[K]} = {}
+  const profile = v['profile']
+  if (typeof profile === 'string' && profile !== '') {
+    if ((PROFILES as readonly string[]).includes(profile)) out.profile = profile as ProfileName
+    else problems.push(`unknown profile "${profile}" in settings; use one of ${PROFILES.join(', ')}`)
+  }
+  for (const key of ['requireReason', 'noConfig', 'allowJsConfig'] as const) if (typeof v[key] === 'boolean') out[key] = v[key]
+  if (typeof v['configFile'] === 'string' && v['configFile'].trim()) out.configFile = v['configFile']
+  return {settings: out, problems}
+}
+
+export type LintOutcome =
+  | {readonly kind: 'result'; readonly result: LintResult; readonly ms: number; readonly members: readonly string[]; readonly customRules: Settings['customRules']}
+  | {readonly kind: 'ignored'}
+  /** The run could not happen: a config error, a file too large. One diagnostic at the top says why. */
+  | {readonly kind: 'problem'; readonly message: string; readonly ruleId: string}
+
+export interface LintRequest {
+  readonly text: string
+  /** The file's path on disk, or undefined for an unsaved document (no config lookup, no document set). */
+  readonly filePath: string | undefined
+  /** The name reported for an unsaved document. */
+  readonly name: string
+  /** The text of another open document, by path (members of a set are read from the editor before the disk). */
+  readonly openText?: (filePath: string) => string | undefined
+}
+
+/**
+ * Lints documents with the config that applies to them. Config files are read once per folder and cached, like the
+ * CLI does; `reset()` drops the cache when a config file or the settings change.
+ *
+ * The seam for config resolution is `settingsFor()`: it asks src/config.ts's `ConfigLoader.forFile()` (the same
+ * resolution as the CLI: config files beside and above the file, extends, overrides, ignorePatterns).
+ */
+export class Linter {
+  private loader: ConfigLoader
+
+  constructor(
+    private readonly cwd: string,
+    private settings: ServerSettings = {},
+  ) {
+    this.loader = this.makeLoader()
+  }
+
+  private makeLoader(): ConfigLoader {
+    const s = this.settings
+    return new ConfigLoader({
+      cwd: this.cwd,
+      ...(s.configFile !== undefined ? {configFile: s.configFile} : {}),
+      noConfig: s.noConfig === true,
+      allowJs: s.allowJsConfig === true,
+      ...(s.profile ? {profile: s.profile} : {}),
+    })
+  }
+
+  /** Forget cached config (a config file changed), and take new settings if given. */
+  reset(settings?: ServerSettings): void {
+    if (settings) this.settings = settings
+    this.loader = this.makeLoader()
+  }
+
+  /** The settings for a file from config files; undefined for an unsaved document (defaults, plus the `profile` setting). */
+  async settingsFor(filePath: string | undefined): Promise<{settings: Settings; ignored: boolean} | undefined> {
+    if (filePath === undefined) return undefined
+    return this.loader.forFile(filePath)
+  }
+
+  async lint(request: LintRequest): Promise<LintOutcome> {
+    const {text, filePath} = request
+    if (text.length > DEFAULT_MAX_FILE_SIZE) return {kind: 'problem', ruleId: 'fatal', message: `File is ${formatBytes(text.length)}, over the ${formatBytes(DEFAULT_MAX_FILE_SIZE)} limit; not linted`}
+    try {
+      const config = await this.settingsFor(filePath)
+      if (config?.ignored) return {kind: 'ignored'}
+      const started = performance.now()
+      const options = {
+        ...(config ? {settings: config.settings} : this.settings.profile ? {profile: this.settings.profile} : {}),
+        ...(this.settings.requireReason ? {requireReason: true} : {}),
+      }
+      const includes = filePath ? declaredIncludes(text, filePath) : []
+      let result: LintResult
+      const members: string[] = []
+      if (includes.length && filePath) {
+        const parts: Array<{filePath: string; text: string}> = []
+        for (const member of includes) {
+          const abs = path.resolve(path.dirname(filePath), member)
+          members.push(abs)
+          const open = request.openText?.(abs)
+          try {
+            parts.push({filePath: abs, text: open ?? (await readAgreement(abs))})
+          } catch (error) {
+            if (!(error instanceof FileError)) throw error
+          }
+        }
+        result = lintSet({filePath, text}, parts, options)[0]!
+      } else {
+        result = lint(text, {...options, filePath: filePath ?? request.name})
+      }
+      return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? []}
+    } catch (error) {
+      if (error instanceof ConfigError) return {kind: 'problem', ruleId: 'config', message: error.message}
+      throw error
+    }
+  }
+}

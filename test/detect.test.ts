@@ -1,0 +1,86 @@
+// Profile detection for `--profile auto`: the title names the kind of agreement; without a telling title, the body decides.
+import {describe, expect, it} from 'vitest'
+import {detectProfile} from '../src/detect.js'
+import {buildDocument} from '../src/document.js'
+
+const parties = 'Between Wrenfield IT Ltd ("Provider") and Oakhanger Florists Ltd ("Client").'
+
+const supportBody = [
+  '## 1. Support',
+  'The Provider runs a helpdesk for the Client\'s staff during business hours, 8:00 to 18:00 UK time, Monday to Friday.',
+  '## 2. Response Times',
+  'P1 requests get a response within 30 minutes; P2 requests get a response within 4 business hours.',
+  '## 3. Backups',
+  'The Provider takes a backup of the file server every night and keeps each backup for 30 days.',
+].join('\n\n')
+
+const confidentialityBody = [
+  '## 1. Confidential Information',
+  '"Confidential Information" means any information the disclosing party marks as confidential.',
+  '## 2. Obligations',
+  'The receiving party will keep the Confidential Information secret and use it only to evaluate the proposed project.',
+  'The receiving party will return all Confidential Information to the disclosing party on request.',
+  '## 3. Term',
+  'These obligations last for 3 years from the date the disclosing party first shares Confidential Information.',
+].join('\n\n')
+
+const cases: ReadonlyArray<{name: string; text: string; profile: 'msa' | 'language'; title?: string}> = [
+  {
+    name: 'a managed services agreement',
+    text: `# Managed Services Agreement\n\n${parties}\n\nThe Provider will patch the Client's 8 laptops every month.\n`,
+    profile: 'msa',
+    title: 'Managed Services Agreement',
+  },
+  {
+    name: 'a mutual NDA',
+    text: `# Mutual Non-Disclosure Agreement\n\nBetween Wrenfield IT Ltd and Oakhanger Florists Ltd.\n\nEach party will keep the other's confidential information secret.\n`,
+    profile: 'language',
+    title: 'Mutual Non-Disclosure Agreement',
+  },
+  {
+    name: 'a data processing agreement',
+    text: `# Data Processing Agreement\n\n${parties}\n\nThe Provider processes personal data only on the Client's documented instructions.\n`,
+    profile: 'language',
+    title: 'Data Processing Agreement',
+  },
+  {
+    name: 'terms of service with no support signals',
+    text: `# Terms of Service\n\nBy creating an account you agree to these terms.\n\nYou must be 18 or over to use the app, and you may close your account at any time.\n`,
+    profile: 'language',
+    title: 'Terms of Service',
+  },
+  {
+    name: 'a service level agreement',
+    text: `# Service Level Agreement\n\n${parties}\n\nThe hosted server will be available 99.9% of the time in each calendar month.\n`,
+    profile: 'msa',
+    title: 'Service Level Agreement',
+  },
+  {
+    name: 'standard terms that govern IT support',
+    text: `# Standard Terms\n\n${parties}\n\n${supportBody}\n`,
+    profile: 'msa',
+    title: 'Standard Terms',
+  },
+  {
+    name: 'standard terms about confidential information',
+    text: `# Standard Terms\n\nBetween Wrenfield IT Ltd and Oakhanger Florists Ltd.\n\n${confidentialityBody}\n`,
+    profile: 'language',
+    title: 'Standard Terms',
+  },
+  {
+    name: 'front matter that names a managed services agreement',
+    text: `---\ntype: Managed Services Agreement\n---\n\n${parties}\n\nThe Provider will patch the Client's 8 laptops every month.\n`,
+    profile: 'msa',
+    title: 'Managed Services Agreement',
+  },
+]
+
+describe('detectProfile', () => {
+  it.each(cases)('$name → $profile', ({text, profile, title}) => {
+    const detection = detectProfile(buildDocument(text, 'agreement.md'))
+    expect(detection.profile).toBe(profile)
+    expect(detection.reason.trim().length).toBeGreaterThan(10)
+    expect(detection.reason).toMatch(/[a-z]{3,}\s+[a-z]{2,}/i)
+    if (title) expect(detection.reason.toLowerCase()).toContain(title.toLowerCase())
+  })
+})
