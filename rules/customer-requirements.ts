@@ -3,7 +3,7 @@ import {clauseRule, unitsOf} from '../src/clauses.js'
 import {subtreeBlocks} from '../src/document.js'
 import {indexOf} from '../src/judging.js'
 import {customerObligation, partyNames} from '../src/reading.js'
-import type {Document, Section} from '../src/types.js'
+import type {Block, Document, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
@@ -19,9 +19,17 @@ const CONDUCT =
 const CONDUCT_VERB =
   /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit)\w*)/i
 
+const sectionConsequence = new WeakMap<Section, boolean>()
+
+/** Does a sentence in the section (or its subsections) state a consequence of a failure? Computed once per section. */
 function sectionHasConsequence(section: Section | undefined): boolean {
   if (!section) return false
-  return subtreeBlocks(section).some((b) => unitsOf(b, false).some((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text)))
+  let has = sectionConsequence.get(section)
+  if (has === undefined) {
+    has = subtreeBlocks(section).some((b) => unitsOf(b, false).some((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text)))
+    sectionConsequence.set(section, has)
+  }
+  return has
 }
 
 export default clauseRule({
@@ -65,9 +73,19 @@ function citedByConsequence(doc: Document, section: Section, blockText = ''): bo
     if (s.title.length > 3) refs.push(new RegExp(`\\(${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i'))
   }
   if (!refs.length) return false
-  return doc.blocks.some(
-    (b) => b.section !== section && /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)/i.test(b.text) && CONSEQUENCE.test(b.text) && refs.some((r) => r.test(b.text)),
-  )
+  return consequenceBlocks(doc).some((b) => b.section !== section && refs.some((r) => r.test(b.text)))
+}
+
+const consequences = new WeakMap<Document, readonly Block[]>()
+
+/** The blocks that state a consequence of a breach, once per document. */
+function consequenceBlocks(doc: Document): readonly Block[] {
+  let list = consequences.get(doc)
+  if (!list) {
+    list = doc.blocks.filter((b) => /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)/i.test(b.text) && CONSEQUENCE.test(b.text))
+    consequences.set(doc, list)
+  }
+  return list
 }
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */

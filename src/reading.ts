@@ -64,25 +64,24 @@ const partyCache = new WeakMap<Document, Map<string, Party>>()
 /** The clause that contains `index`: from the last boundary before it to the next one after it. */
 export function clauseAround(text: string, index: number): string {
   const from = clauseStart(text, index)
-  CLAUSE_BOUNDARY.lastIndex = 0
-  let to = text.length
-  for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
-    if (m.index !== undefined && m.index > index) {
-      to = m.index
-      break
-    }
-  }
-  return text.slice(from, to)
+  // look ahead a bounded distance, so that many hits in one huge sentence stay linear
+  const limit = Math.min(text.length, index + CLAUSE_REACH)
+  const ahead = text.slice(index + 1, limit)
+  const re = new RegExp(CLAUSE_BOUNDARY.source, 'gi')
+  const m = re.exec(ahead)
+  return text.slice(from, m ? index + 1 + m.index : limit)
 }
 
-/** Start of the clause that contains `index` (after the last `;`, `:`, "(b)" or sentence start). */
+/** How far a clause is looked for around a phrase (characters). */
+const CLAUSE_REACH = 400
+
+/** Start of the clause that contains `index` (after the last `;`, `:`, "(b)" or sentence start), within a bounded distance. */
 export function clauseStart(text: string, index: number): number {
-  let start = 0
-  CLAUSE_BOUNDARY.lastIndex = 0
-  for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
-    if (m.index === undefined || m.index >= index) break
-    start = m.index + m[0].length
-  }
+  const base = Math.max(0, index - CLAUSE_REACH)
+  let start = base
+  const re = new RegExp(CLAUSE_BOUNDARY.source, 'gi')
+  const window = text.slice(base, index)
+  for (const m of window.matchAll(re)) start = base + (m.index ?? 0) + m[0].length
   return start
 }
 
