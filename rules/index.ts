@@ -1,4 +1,6 @@
-// The registry of built-in rules, sorted by id (a test checks it against the files in this folder).
+// The registry of built-in rules, sorted by id: one file per rule in this folder, plus the clause rules defined as
+// data in data/clauses-extra.json (a test checks the registry against both).
+import {dataRules} from '../src/data-rules.js'
 import type {AnyRule} from '../src/rule.js'
 import afterHoursSupport from './after-hours-support.js'
 import backupFrequency from './backup-frequency.js'
@@ -20,7 +22,7 @@ import scopeOfServices from './scope-of-services.js'
 import serviceHours from './service-hours.js'
 
 /** Every built-in rule. */
-export const rules: readonly AnyRule[] = [
+export const rules: readonly AnyRule[] = ([
   afterHoursSupport,
   backupFrequency,
   consistentValues,
@@ -39,4 +41,5 @@ export const rules: readonly AnyRule[] = [
   responseTimes,
   scopeOfServices,
   serviceHours,
-] as AnyRule[]
+  ...dataRules(),
+] as AnyRule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0))

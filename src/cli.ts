@@ -1,5 +1,6 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
 import {readFileSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
@@ -14,6 +15,7 @@ import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
+import {cacheKey, changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, parseShard, ResultCache, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
 /** Exit codes, as in ESLint. */
@@ -39,6 +41,11 @@ Options:
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings
       --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
+      --shard I/N          Lint only shard I of N (files sorted; a document set stays whole), for parallel CI jobs
+      --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
+      --cache              Reuse results of unchanged files (same text, config, members and version)
+      --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
+      --concurrency N|auto Lint in N worker threads (auto: one per CPU)
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -108,6 +115,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         quiet: {type: 'boolean', short: 'q', default: false},
         'max-warnings': {type: 'string'},
         'max-file-size': {type: 'string'},
+        shard: {type: 'string'},
+        'changed-since': {type: 'string'},
+        cache: {type: 'boolean', default: false},
+        'cache-location': {type: 'string'},
+        concurrency: {type: 'string'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         version: {type: 'boolean', short: 'v', default: false},
@@ -149,13 +161,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw error
     }
   }
-  const loader = new ConfigLoader({
+  const loaderOptions = {
     cwd: io.cwd,
     ...(values.config !== undefined ? {configFile: values.config} : {}),
     noConfig: values['no-config'],
     allowJs: values['allow-js-config'],
     ...(profile ? {profile} : {}),
-  })
+  }
+  const loader = new ConfigLoader(loaderOptions)
   const requireReason = values['require-reason']
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
@@ -172,6 +185,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (stdinName !== undefined && !values.stdin) return fail('--stdin-filename needs --stdin')
   if (stdinName !== undefined && !stdinName.trim()) return fail('--stdin-filename needs a name')
   if (values.stdin && positionals.length) return fail('--stdin lints standard input; give no paths with it')
+  // Big repositories: --shard, --changed-since, --cache, --concurrency.
+  let shard: {index: number; count: number} | undefined
+  let concurrency = 1
+  try {
+    if (values.shard !== undefined) shard = parseShard(values.shard)
+    if (values.concurrency !== undefined) concurrency = parseConcurrency(values.concurrency, os.availableParallelism())
+  } catch (error) {
+    if (error instanceof ScaleError) return fail(error.message)
+    throw error
+  }
+  const changedRef = values['changed-since']
+  if (changedRef !== undefined && values.stdin) return fail('--changed-since lints files from git; give no --stdin with it')
+  const cacheLocation = values['cache-location']
+  if (cacheLocation !== undefined && !cacheLocation.trim()) return fail('--cache-location needs a path')
+  const useCache = (values.cache || cacheLocation !== undefined) && !values.stdin
   const outputFile = values['output-file']
   if (outputFile !== undefined && !outputFile.trim()) return fail('--output-file needs a path')
   if (values['print-config'] !== undefined) {
@@ -198,8 +226,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   let files: string[]
   let problems: Array<{path: string; message: string}>
+  let changed: ReadonlySet<string> | undefined
+  let defaultPaths = ['.']
+  if (changedRef !== undefined) {
+    try {
+      const found = await changedSince(changedRef, io.cwd)
+      changed = found.changed
+      defaultPaths = [path.relative(io.cwd, found.root) || '.']
+    } catch (error) {
+      if (error instanceof ScaleError) return fail(error.message)
+      throw error
+    }
+  }
   try {
-    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : ['.'], io.cwd)
+    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd)
     files = expanded.files
     problems = expanded.problems
   } catch (error) {
@@ -251,34 +291,79 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     sets.set(file, includes)
     for (const m of includes) members.add(m)
   }
+  // The jobs: every file linted on its own, or as a document set's main file with its members.
+  let jobs: Job[] = []
   for (const file of files) {
     if (members.has(file) && !sets.has(file)) continue
     const text = texts.get(file)
     if (text === undefined) continue
-    try {
-      const included = sets.get(file)
-      if (included) {
-        const parts: Array<{filePath: string; text: string}> = []
-        for (const m of included) {
-          const t = await readFile(m)
-          if (t !== undefined) parts.push({filePath: m, text: t})
-        }
-        results.push(...lintSet({filePath: file, text}, parts, {settings: configs.get(file)!.settings, requireReason}))
-      } else {
-        results.push(lint(text, {filePath: file, settings: configs.get(file)!.settings, requireReason}))
-      }
-    } catch (error) {
-      // A config error in front matter ends the run like one in a config file.
-      if (error instanceof ConfigError) return fail(error.message)
-      // A crash while parsing one file must not end the run or print a stack trace.
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
-      io.stderr(`clauselint: warning: ${file} could not be parsed (${reason}); skipped\n`)
-      problems.push({path: file, message: `could not be parsed (${reason})`})
+    const included = sets.get(file)
+    if (!included) {
+      jobs.push({file, text})
       continue
     }
+    const parts: Array<{filePath: string; text: string}> = []
+    for (const m of included) {
+      const t = await readFile(m)
+      if (t !== undefined) parts.push({filePath: m, text: t})
+    }
+    jobs.push({file, text, members: parts})
+  }
+  // --changed-since: a job whose file, or one of whose members, changed. --shard: every N-th job, by sorted file name.
+  let narrowed = false
+  if (changed) {
+    jobs = jobs.filter((job) => [job.file, ...(job.members ?? []).map((m) => m.filePath)].some((f) => isChanged(f, io.cwd, changed)))
+    narrowed = true
+  }
+  if (shard) {
+    const keep = shardFiles(
+      jobs.map((j) => j.file),
+      shard.index,
+      shard.count,
+    )
+    jobs = jobs.filter((j) => keep.has(j.file))
+    narrowed = true
+  }
+  const cache = useCache ? await ResultCache.load(path.resolve(io.cwd, cacheLocation ?? '.clauselintcache')) : undefined
+  const toolVersion = version()
+  const outcomes: Array<JobOutcome | undefined> = jobs.map((job) => {
+    const cached = cache?.get(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason))
+    return cached ? {results: cached} : undefined
+  })
+  const pending = jobs.map((job, i) => ({job, i})).filter(({i}) => !outcomes[i])
+  const fresh = new Set(pending.map((p) => p.i))
+  if (concurrency > 1 && pending.length > 1) {
+    let done: JobOutcome[]
+    try {
+      done = await lintInWorkers(
+        pending.map((p) => p.job),
+        concurrency,
+        loaderOptions,
+        requireReason,
+      )
+    } catch (error) {
+      return fail(`a lint worker failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
+    }
+    pending.forEach((p, k) => (outcomes[p.i] = done[k]))
+  } else {
+    for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
+  }
+  for (const [i, job] of jobs.entries()) {
+    const outcome = outcomes[i]!
+    // A config error in front matter ends the run like one in a config file.
+    if ('configError' in outcome) return fail(outcome.configError)
+    if ('crash' in outcome) {
+      // A crash while parsing one file must not end the run or print a stack trace.
+      io.stderr(`clauselint: warning: ${job.file} could not be parsed (${outcome.crash}); skipped\n`)
+      problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
+      continue
+    }
+    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
+    results.push(...outcome.results)
     linted++
   }
-  if (!linted) return fail('no file could be linted')
+  if (cache) await cache.save()
+  if (!linted && !(narrowed && !jobs.length)) return fail('no file could be linted')
 
   const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
   // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.

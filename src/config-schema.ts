@@ -63,7 +63,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
     },
     definitions: {
       severity: {enum: [...SEVERITY_WORDS], description: 'off, info, warn or error'},
-      profile: {enum: [...PROFILES], description: 'Which rules run: auto (chosen per document), msa (every rule) or language (language rules only)'},
+      profile: {enum: [...PROFILES], description: 'Which rules run: auto (chosen per document), msa (managed services), sla (service levels), agreement (any commercial agreement) or language (language rules only)'},
       extend: {
         anyOf: [
           {enum: Object.keys(PRESETS), description: Object.entries(PRESETS).map(([name, p]) => `${name}: ${p.description}`).join('\n')},

@@ -41,7 +41,7 @@ export const PRESETS: Readonly<Record<string, {readonly description: string; rea
     config: {profile: 'auto'},
   },
   'clauselint:msa': {
-    description: 'Every rule on every document (profile `msa`), at the default severities and options: for a folder that holds only managed-services agreements',
+    description: 'The msa rules on every document (profile `msa`), at the default severities and options: for a folder that holds only managed-services agreements',
     config: {profile: 'msa'},
   },
   'clauselint:strict': {
@@ -611,12 +611,13 @@ export function ruleSet(settings: Settings, profile: Exclude<ProfileName, 'auto'
 /** The resolved config of a file as plain data, for `--print-config`: every rule with its severity word and options. */
 export function describeSettings(settings: Settings, profile: ProfileName, filePath: string, ignored: boolean): Record<string, unknown> {
   const chosen = profile === 'auto' ? undefined : profile
-  const set = chosen ? ruleSet(settings, chosen) : undefined
+  // under auto, the rules shown are those of msa (see profileNote)
+  const set = ruleSet(settings, chosen ?? 'msa')
   const rules: Record<string, unknown> = {}
   for (const rule of [...builtinRules, ...settings.customRules]) {
     const id = rule.meta.id
     const s = settings.rules.get(id)
-    const running = set ? set.rules.includes(rule) : s?.severity !== 'off'
+    const running = set.rules.includes(rule)
     const severity = running ? TO_WORD[s?.severity ?? rule.meta.severity] : 'off'
     const merged = rule.meta.options ? mergeDeep(rule.meta.options.defaults, s?.options ?? {}) : undefined
     rules[id] = merged && severity !== 'off' ? [severity, merged] : severity
@@ -627,7 +628,7 @@ export function describeSettings(settings: Settings, profile: ProfileName, fileP
     ignored,
     configFiles: settings.sources,
     profile: settings.profile,
-    ...(settings.profile === 'auto' ? {profileNote: 'auto: msa or language is chosen per document; rules shown are those of msa unless turned off'} : {}),
+    ...(settings.profile === 'auto' ? {profileNote: 'auto: msa, sla, agreement or language is chosen per document; rules shown are those of msa unless turned off'} : {}),
     rules,
     customRules: settings.customRules.map((r) => r.meta.id),
   }

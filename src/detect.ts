@@ -4,8 +4,8 @@ import type {Document} from './types.js'
 export type AgreementKind = 'msa' | 'sla' | 'nda' | 'dpa' | 'terms' | 'other'
 
 export interface Detection {
-  /** The profile to apply: the msa clause set, or the language rules only. */
-  readonly profile: 'msa' | 'language'
+  /** The profile to apply: a clause set (msa, sla, agreement), or the language rules only. */
+  readonly profile: 'msa' | 'sla' | 'agreement' | 'language'
   readonly kind: AgreementKind
   /** One line saying why, for the report. */
   readonly reason: string
@@ -35,6 +35,11 @@ const SERVICE_SIGNALS = [
   /\bon-?site\b|\bremote support\b/i,
 ]
 
+// Signals that an SLA governs an IT support desk (a schedule of a managed services agreement) rather than a hosted
+// service: a help or service desk, or two of backups, patching and on-site or remote support.
+const DESK = /\bhelp ?desk\b|\bservice desk\b/i
+const SUPPORT_WORK = [/\bback ?ups?\b/i, /\bpatch(?:ing| management)\b/i, /\bon-?site\b|\bremote support\b/i]
+
 function titleOf(doc: Document): string {
   const fm = doc.frontmatter
   for (const key of ['type', 'kind', 'document_type', 'title']) {
@@ -58,18 +63,24 @@ export function detectProfile(doc: Document): Detection {
     if (!re.test(title)) continue
     const quoted = `"${title.length > 60 ? `${title.slice(0, 57)}…` : title}"`
     if (kind === 'msa') return {profile: 'msa', kind, reason: `title ${quoted} names a services or support agreement`}
-    if (kind === 'sla') return {profile: 'msa', kind, reason: `title ${quoted} names a service level agreement (checked with the msa clause set)`}
+    if (kind === 'sla') {
+      if (DESK.test(body) || SUPPORT_WORK.filter((re) => re.test(body)).length >= 2) {
+        return {profile: 'msa', kind, reason: `title ${quoted} names a service level agreement for IT support (a service desk or support work), checked with the msa clause set`}
+      }
+      return {profile: 'sla', kind, reason: `title ${quoted} names a service level agreement`}
+    }
     // a "terms" or other document that is really a support agreement still gets the clause set
     if ((kind === 'terms' || kind === 'other') && signals >= 5) {
       return {profile: 'msa', kind: 'msa', reason: `title ${quoted}, but the text governs support (${signals} service signals)`}
     }
-    return {profile: 'language', kind, reason: `title ${quoted} names ${describe(kind)}; no clause profile fits, so only the language rules run`}
+    if (kind === 'terms') return {profile: 'language', kind, reason: `title ${quoted} names ${describe(kind)}; no clause profile fits, so only the language rules run`}
+    return {profile: 'agreement', kind, reason: `title ${quoted} names ${describe(kind)}, checked with the general agreement clause set`}
   }
   // No telling title: the body decides.
   const named = title ? `title "${title.length > 60 ? `${title.slice(0, 57)}…` : title}" names no known kind; ` : ''
   const nda = (body.match(/\bconfidential information\b|\bdisclosing party\b|\breceiving party\b/gi) ?? []).length
   if (signals >= 3 && signals * 4 > nda) return {profile: 'msa', kind: 'msa', reason: `${named}the text governs IT support (${signals} service signals)`}
-  if (nda >= 5) return {profile: 'language', kind: 'nda', reason: `${named}the text is about confidential information (a non-disclosure agreement); only the language rules run`}
+  if (nda >= 5) return {profile: 'agreement', kind: 'nda', reason: `${named}the text is about confidential information (a non-disclosure agreement), checked with the general agreement clause set`}
   return {profile: 'language', kind: 'other', reason: `${named}not recognised as a services agreement (${signals} service signals); only the language rules run`}
 }
 

@@ -39,7 +39,20 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 /** Lint agreement text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  return lintDocument(buildDocument(text, options.filePath ?? '<text>'), options)
+  const filePath = options.filePath ?? '<text>'
+  try {
+    return lintDocument(buildDocument(text, filePath), options)
+  } catch (error) {
+    if (isTooDeep(error)) return fatalResult(filePath, TOO_DEEP)
+    throw error
+  }
+}
+
+const TOO_DEEP = 'nests lists or block quotes too deeply to read (thousands of levels); flatten the nesting'
+
+/** A document nested so deeply that walking its tree exhausts the stack. */
+function isTooDeep(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message)
 }
 
 function lintDocument(doc: Document, options: LintOptions): LintResult {
@@ -81,6 +94,15 @@ export interface TextInput {
  * file's result first, then one per member.
  */
 export function lintSet(main: TextInput, members: readonly TextInput[], options: Omit<LintOptions, 'filePath'> = {}): LintResult[] {
+  try {
+    return lintSetUnguarded(main, members, options)
+  } catch (error) {
+    if (isTooDeep(error)) return [fatalResult(main.filePath, TOO_DEEP)]
+    throw error
+  }
+}
+
+function lintSetUnguarded(main: TextInput, members: readonly TextInput[], options: Omit<LintOptions, 'filePath'>): LintResult[] {
   const mainDoc = buildDocument(main.text, main.filePath)
   let next = mainDoc.sections.length
   const memberDocs = members.map((m) => {

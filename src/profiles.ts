@@ -1,16 +1,21 @@
-// Profiles: which rules apply to which kind of agreement.
+// Profiles: which rules apply to which kind of agreement. The lists are data, in rules/data/profiles.json.
 import {rules} from '../rules/index.js'
+import data from '../rules/data/profiles.json' with {type: 'json'}
 import type {AnyRule} from './rule.js'
 
-/** `auto` picks `msa` or `language` per document (see detect.ts). */
-export type ProfileName = 'auto' | 'msa' | 'language'
+/** A profile that names a rule list: msa, sla, agreement, language. */
+export type ListedProfile = keyof typeof data
 
-const LANGUAGE = new Set(['no-overpromising', 'no-vague-terms', 'no-placeholders'])
+/** `auto` picks a listed profile per document (see detect.ts). */
+export type ProfileName = 'auto' | ListedProfile
 
-/** The rules a profile runs. */
+/** Each listed profile's rule ids, in the order of the data file. */
+export const PROFILE_RULE_IDS: Readonly<Record<ListedProfile, readonly string[]>> = data
+
+/** The rules a profile runs (`auto` before detection: the msa set), in registry order. */
 export function profileRules(profile: ProfileName): AnyRule[] {
-  if (profile === 'language') return rules.filter((r) => LANGUAGE.has(r.meta.id))
-  return [...rules]
+  const ids = new Set<string>(PROFILE_RULE_IDS[profile === 'auto' ? 'msa' : profile])
+  return rules.filter((r) => ids.has(r.meta.id))
 }
 
-export const PROFILES: readonly ProfileName[] = ['auto', 'msa', 'language']
+export const PROFILES: readonly ProfileName[] = ['auto', ...(Object.keys(data) as ListedProfile[])]

@@ -8,10 +8,12 @@ import {lint} from '../src/lint.js'
 import {checklist, clauseColumns, completeness, percent, tally, worstFirst} from '../src/reporters/checklist.js'
 import {reporters} from '../src/reporters/index.js'
 import type {ClauseCoverage, LintMessage, LintResult, Outcome} from '../src/types.js'
+import {profileRules} from '../src/profiles.js'
 
 const root = path.join(import.meta.dirname, '..')
 const metas = rules.map((r) => r.meta)
-const clauseRuleIds = new Set(metas.filter((m) => m.category === 'clause').map((m) => m.id))
+// the columns of a run under auto: the msa clause rules
+const clauseRuleIds = new Set(profileRules('msa').filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
 const plain = new Chalk({level: 0})
 const coloured = new Chalk({level: 1})
 const ANSI = /\u001b\[[0-9;]*m/g

@@ -233,7 +233,7 @@ describe('output and options', () => {
       expect(stderr).toBe('')
       expect(stdout).toMatch(/^Usage: clauselint /)
       expect(stdout).toContain('stylish, json')
-      expect(stdout).toContain('msa, language')
+      expect(stdout).toContain('msa, sla, agreement, language')
       expect(stdout).toContain('--max-file-size')
     }
   })
@@ -243,7 +243,7 @@ describe('output and options', () => {
     [['-z'], /^clauselint: unknown option '-z'; see --help$/],
     [['--format'], /^clauselint: option '-f, --format <value>' argument missing; see --help$/],
     [['--format', 'xml', 'x.md'], /^clauselint: unknown format "xml"; use one of stylish, json\b/],
-    [['--profile', 'sla', 'x.md'], /^clauselint: unknown profile "sla"; use one of auto, msa, language$/],
+    [['--profile', 'nda', 'x.md'], /^clauselint: unknown profile "nda"; use one of auto, msa, sla, agreement, language$/],
     [['--max-warnings', 'many', 'x.md'], /^clauselint: --max-warnings needs a whole number, got "many"$/],
     [['--max-warnings', '-1', 'x.md'], /^clauselint: .*--max-warnings.*; see --help$/],
     [['--max-file-size', 'huge', 'x.md'], /^clauselint: --max-file-size needs a size such as 10MB or 500KB, got "huge"$/],

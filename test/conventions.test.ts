@@ -1,9 +1,10 @@
-// Project conventions: the rule registry matches rules/*.ts, each rule has fixtures that use all its messages,
+// Project conventions: the rule registry matches rules/*.ts and the data-defined clause rules, each rule has fixtures that use all its messages,
 // and the README rules table is generated from rule meta.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
+import {DATA_RULE_IDS} from '../src/data-rules.js'
 import {readRulesTable, rulesTable} from '../src/docs.js'
 
 const root = path.join(import.meta.dirname, '..')
@@ -16,12 +17,13 @@ function templatePattern(template: string): RegExp {
 }
 
 describe('rule registry', () => {
-  it('lists exactly the rules/*.ts files, sorted by id', () => {
+  it('lists exactly the rules/*.ts files and the clauses of rules/data/clauses-extra.json, sorted by id', () => {
     const files = readdirSync(path.join(root, 'rules'))
       .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.d.ts'))
       .map((f) => f.slice(0, -3))
-      .sort()
-    expect(ids).toEqual(files)
+    // a rule is a file or a data entry, never both
+    expect(files.filter((f) => DATA_RULE_IDS.includes(f))).toEqual([])
+    expect(ids).toEqual([...files, ...DATA_RULE_IDS].sort())
     expect(ids).toEqual([...ids].sort())
   })
 

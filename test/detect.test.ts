@@ -24,7 +24,7 @@ const confidentialityBody = [
   'These obligations last for 3 years from the date the disclosing party first shares Confidential Information.',
 ].join('\n\n')
 
-const cases: ReadonlyArray<{name: string; text: string; profile: 'msa' | 'language'; title?: string}> = [
+const cases: ReadonlyArray<{name: string; text: string; profile: 'msa' | 'sla' | 'agreement' | 'language'; title?: string}> = [
   {
     name: 'a managed services agreement',
     text: `# Managed Services Agreement\n\n${parties}\n\nThe Provider will patch the Client's 8 laptops every month.\n`,
@@ -34,13 +34,13 @@ const cases: ReadonlyArray<{name: string; text: string; profile: 'msa' | 'langua
   {
     name: 'a mutual NDA',
     text: `# Mutual Non-Disclosure Agreement\n\nBetween Wrenfield IT Ltd and Oakhanger Florists Ltd.\n\nEach party will keep the other's confidential information secret.\n`,
-    profile: 'language',
+    profile: 'agreement',
     title: 'Mutual Non-Disclosure Agreement',
   },
   {
     name: 'a data processing agreement',
     text: `# Data Processing Agreement\n\n${parties}\n\nThe Provider processes personal data only on the Client's documented instructions.\n`,
-    profile: 'language',
+    profile: 'agreement',
     title: 'Data Processing Agreement',
   },
   {
@@ -52,7 +52,7 @@ const cases: ReadonlyArray<{name: string; text: string; profile: 'msa' | 'langua
   {
     name: 'a service level agreement',
     text: `# Service Level Agreement\n\n${parties}\n\nThe hosted server will be available 99.9% of the time in each calendar month.\n`,
-    profile: 'msa',
+    profile: 'sla',
     title: 'Service Level Agreement',
   },
   {
@@ -64,8 +64,25 @@ const cases: ReadonlyArray<{name: string; text: string; profile: 'msa' | 'langua
   {
     name: 'standard terms about confidential information',
     text: `# Standard Terms\n\nBetween Wrenfield IT Ltd and Oakhanger Florists Ltd.\n\n${confidentialityBody}\n`,
-    profile: 'language',
+    profile: 'agreement',
     title: 'Standard Terms',
+  },
+  {
+    name: 'a service level agreement for a service desk (a schedule of an MSA)',
+    text: `# Service Level Agreement\n\n${parties}\n\n${supportBody}\n`,
+    profile: 'msa',
+    title: 'Service Level Agreement',
+  },
+  {
+    name: 'a pilot agreement',
+    text: `# Pilot Agreement\n\n${parties}\n\nThe Client will try the Provider's scheduling app with 5 staff for 60 days.\n`,
+    profile: 'agreement',
+    title: 'Pilot Agreement',
+  },
+  {
+    name: 'an unrecognised document',
+    text: `# Notes from the Kick-off\n\nWe met on Tuesday and agreed to meet again next month.\n`,
+    profile: 'language',
   },
   {
     name: 'front matter that names a managed services agreement',

@@ -23,6 +23,7 @@ import {hoverAt} from '../src/lsp/hover.js'
 import {Linter, readSettings} from '../src/lsp/linter.js'
 import {planSkeleton, SKELETONS} from '../src/lsp/skeletons.js'
 import type {LintMessage} from '../src/types.js'
+import {profileRules} from '../src/profiles.js'
 
 const root = path.join(import.meta.dirname, '..')
 
@@ -59,7 +60,8 @@ The Client will pay the monthly fee stated in the Order Form within 30 days of i
 `
 
 const insert = (text: string, offset: number, what: string): string => text.slice(0, offset) + what + text.slice(offset)
-const clauseIds = rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id)
+// skeletons exist for the msa clause rules (the sla and agreement clause rules have none yet)
+const clauseIds = profileRules('msa').filter((r) => r.meta.category === 'clause').map((r) => r.meta.id)
 
 describe('diagnostics from lint messages', () => {
   const message: LintMessage = {ruleId: 'no-vague-terms', severity: 'warning', message: 'Vague term', messageId: 'vague', line: 11, column: 23, endLine: 11, endColumn: 31, sectionPath: []}
@@ -279,7 +281,7 @@ describe('hover and settings', () => {
 
   it('reads editor settings and names what it cannot use', () => {
     expect(readSettings({profile: 'language', requireReason: true, configFile: 'x.yaml', extra: 1})).toEqual({settings: {profile: 'language', requireReason: true, configFile: 'x.yaml'}, problems: []})
-    expect(readSettings({profile: 'nda'}).problems).toEqual(['unknown profile "nda" in settings; use one of auto, msa, language'])
+    expect(readSettings({profile: 'nda'}).problems).toEqual(['unknown profile "nda" in settings; use one of auto, msa, sla, agreement, language'])
     expect(readSettings(null)).toEqual({settings: {}, problems: []})
   })
 })

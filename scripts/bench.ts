@@ -1,0 +1,554 @@
+// npm run bench [-- options]: how fast clauselint is, against its own parser and the peer Markdown linters.
+//
+// Generates a deterministic corpus (scripts/bench/corpus.ts) into a temp folder, then measures
+//   - whole processes (medians over repeated runs, run round-robin so load drift hits every command alike):
+//     `node -e 0`, parse-only with clauselint's parser, the built CLI (`--format json`, output to /dev/null), and
+//     remark-cli + remark-preset-lint-recommended, markdownlint-cli2 and textlint when they are installed;
+//   - in-process: parse-only vs full lint on the same texts, the 0.5 → 10 MB scaling of time and peak RSS, and the
+//     module-load time of the CLI.
+// The peers are never dependencies of clauselint: install them in a scratch folder and point BENCH_PEERS_DIR at it
+// (see --help). The CLI is run from dist/: run `npm run build` first.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {ensureCorpus, generateCorpus, MB, type CorpusSpec} from './bench/corpus.js'
+import {accounting, measure, median, runChild, type Run} from './bench/measure.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const HELP = `Usage: npm run bench -- [options]
+
+  --files N           number of ~15 KB agreements in the many-file corpus (default 1000)
+  --quick             a small run: 100 files, scaling to 2 MB, fewer repeats
+  --check             generate the corpus in memory, print file count, bytes and sha256, and exit
+  --runs N            most counted runs of a fast command (default 10; 5 with --quick)
+  --timeout S         stop one whole-process run after S seconds and report it as "> S s" (default 180)
+  --scale-timeout S   stop one in-process lint of a scaling file after S seconds (default 150)
+  --budget S          time for the repeats of one series of commands (default 150; 40 with --quick)
+  --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
+  --no-peers          do not run the peer linters
+  --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
+
+Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
+repository:
+  mkdir -p "$TMPDIR/clauselint-peers" && cd "$TMPDIR/clauselint-peers" && npm init -y >/dev/null &&
+  npm install remark-cli remark-preset-lint-recommended markdownlint-cli2 textlint textlint-rule-no-todo \\
+    textlint-rule-write-good textlint-rule-terminology
+  BENCH_PEERS_DIR="$TMPDIR/clauselint-peers" npm run bench
+`
+
+const {values: opts} = parseArgs({
+  options: {
+    files: {type: 'string'},
+    quick: {type: 'boolean', default: false},
+    check: {type: 'boolean', default: false},
+    runs: {type: 'string'},
+    timeout: {type: 'string'},
+    'scale-timeout': {type: 'string'},
+    budget: {type: 'string'},
+    dir: {type: 'string'},
+    'no-peers': {type: 'boolean', default: false},
+    profile: {type: 'boolean', default: false},
+    help: {type: 'boolean', short: 'h', default: false},
+  },
+})
+if (opts.help) {
+  process.stdout.write(HELP)
+  process.exit(0)
+}
+const num = (v: string | undefined, fallback: number, name: string): number => {
+  if (v === undefined) return fallback
+  const n = Number(v)
+  if (!Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`bench: --${name} needs a positive number, got "${v}"\n`)
+    process.exit(2)
+  }
+  return n
+}
+const quick = opts.quick
+const spec: CorpusSpec = {files: Math.round(num(opts.files, quick ? 100 : 1000, 'files')), scaleMb: quick ? [0.5, 1, 2] : [0.5, 1, 2, 5, 10]}
+const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
+const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
+const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
+const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
+
+if (opts.check) {
+  const started = performance.now()
+  const s = generateCorpus(spec)
+  const parts = Object.entries(s.byDir).map(([d, v]) => `${d}: ${v.files} files, ${v.bytes} bytes`)
+  process.stdout.write(`${s.files} files, ${s.bytes} bytes, sha256 ${s.sha256}\n  ${parts.join('\n  ')}\n  (spec ${JSON.stringify(spec)}; generated in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
+  process.exit(0)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Setup: the built CLI, the machine, the corpus, the peers
+
+const bin = path.join(root, 'bin', 'clauselint.js')
+const distCli = path.join(root, 'dist', 'src', 'cli.js')
+if (!fs.existsSync(distCli)) {
+  process.stderr.write('bench: dist/ is missing; run "npm run build" first\n')
+  process.exit(2)
+}
+// Dirent.parentPath arrived in Node 20.12; 20.10 has only .path
+const dirOf = (e: fs.Dirent): string => (e as fs.Dirent & {parentPath?: string; path?: string}).parentPath ?? (e as fs.Dirent & {path: string}).path
+const newest = (dir: string): number => {
+  let t = 0
+  for (const e of fs.readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (e.isFile() && /\.(?:ts|json)$/.test(e.name)) t = Math.max(t, fs.statSync(path.join(dirOf(e), e.name)).mtimeMs)
+  }
+  return t
+}
+const staleBuild = Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'rules'))) > fs.statSync(distCli).mtimeMs
+
+const out = (s = ''): void => void process.stdout.write(`${s}\n`)
+const benchStarted = performance.now()
+const cpus = os.cpus()
+const machine = {
+  cpu: cpus[0]?.model.trim() ?? 'unknown',
+  cores: cpus.length,
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  loadStart: os.loadavg().map((l) => l.toFixed(2)),
+}
+out('# clauselint bench')
+out()
+out(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, ${machine.platform}, node ${machine.node}`)
+out(`load average at start: ${machine.loadStart.join(' ')} (1/5/15 min; above ${machine.cores} means other work shares the CPUs and times stretch)`)
+out(`accounting: ${accounting}; every figure is a median unless marked; compare ratios measured in the same run, not seconds across machines`)
+if (staleBuild) out('warning: src/ or rules/ is newer than dist/: run "npm run build" so the CLI measured is the current code')
+
+const corpusDir = path.resolve(opts.dir ?? process.env['BENCH_DIR'] ?? path.join(os.tmpdir(), `clauselint-bench-${spec.files}${quick ? '-quick' : ''}`))
+const relToRoot = path.relative(root, corpusDir)
+if (!relToRoot.startsWith('..') && !path.isAbsolute(relToRoot)) {
+  process.stderr.write(`bench: the corpus folder ${corpusDir} is inside the repository; choose one outside it\n`)
+  process.exit(2)
+}
+const genStarted = performance.now()
+const corpus = ensureCorpus(spec, corpusDir)
+out(`corpus: ${corpusDir}: ${corpus.files} files, ${corpus.bytes} bytes, sha256 ${corpus.sha256.slice(0, 16)}… (${((performance.now() - genStarted) / 1000).toFixed(1)} s; --check prints the full hash)`)
+const oneDir = path.join(corpusDir, 'one')
+const manyDir = path.join(corpusDir, 'many')
+const realDir = path.resolve(process.env['CLAUSELINT_CORPUS'] ?? path.join(root, '..', 'shared', 'corpus'))
+const hasReal = fs.existsSync(realDir) && fs.statSync(realDir).isDirectory()
+const mdBytes = (p: string): {files: number; bytes: number} => {
+  let files = 0
+  let bytes = 0
+  for (const e of fs.readdirSync(p, {withFileTypes: true, recursive: true})) {
+    if (e.isFile() && /\.(?:md|markdown)$/i.test(e.name)) {
+      files++
+      bytes += fs.statSync(path.join(dirOf(e), e.name)).size
+    }
+  }
+  return {files, bytes}
+}
+
+interface Peer {
+  readonly id: string
+  readonly label: string
+  readonly bin: string
+  readonly cwd: string
+  args(target: string, isFile: boolean): string[]
+}
+const textlintrc = path.join(corpusDir, 'textlintrc.json')
+fs.writeFileSync(textlintrc, JSON.stringify({rules: {'no-todo': true, 'write-good': true, terminology: true}}))
+const PEER_DEFS: ReadonlyArray<Omit<Peer, 'bin' | 'cwd'> & {name: string}> = [
+  {
+    id: 'remark',
+    name: 'remark',
+    label: 'remark-cli + preset-lint-recommended',
+    args: (t) => ['--no-config', '--no-ignore', '--use', 'remark-preset-lint-recommended', '--no-stdout', '--quiet', '--no-color', t],
+  },
+  {id: 'markdownlint', name: 'markdownlint-cli2', label: 'markdownlint-cli2 (defaults)', args: (t, isFile) => [isFile ? t : `${t.split(path.sep).join('/')}/**/*.md`]},
+  {id: 'textlint', name: 'textlint', label: 'textlint: no-todo + write-good + terminology', args: (t) => ['--no-color', '-c', textlintrc, t]},
+]
+const peers: Peer[] = []
+const peerNotes: string[] = []
+if (!opts['no-peers']) {
+  const peersDir = process.env['BENCH_PEERS_DIR']
+  for (const def of PEER_DEFS) {
+    const candidates = [
+      ...(peersDir ? [{bin: path.join(peersDir, 'node_modules', '.bin', def.name), cwd: peersDir}] : []),
+      ...(process.env['PATH'] ?? '').split(path.delimiter).filter(Boolean).map((d) => ({bin: path.join(d, def.name), cwd: process.cwd()})),
+    ]
+    const found = candidates.find((c) => {
+      try {
+        fs.accessSync(c.bin, fs.constants.X_OK)
+        return true
+      } catch {
+        return false
+      }
+    })
+    if (found) peers.push({...def, ...found})
+    else peerNotes.push(`${def.name} not found in ${peersDir ? `BENCH_PEERS_DIR (${peersDir}) or ` : ''}PATH: skipped (see --help to install it outside the repository)`)
+  }
+}
+out(`peers: ${peers.length ? peers.map((p) => `${p.id} (${p.bin})`).join(', ') : 'none'}`)
+for (const n of peerNotes) out(`  note: ${n}`)
+out()
+
+// ---------------------------------------------------------------------------------------------------------------
+// Whole-process series
+
+interface Cmd {
+  readonly id: string
+  readonly label: string
+  readonly command: string
+  readonly args: readonly string[]
+  readonly cwd?: string
+  readonly maxRuns: number
+  /** Exit codes that mean the command worked (linters exit 1 when they find problems). */
+  readonly okCodes: readonly number[]
+}
+interface Series {
+  readonly name: string
+  readonly bytes: number
+  readonly files: number
+  readonly rows: Map<string, {cmd: Cmd; runs: Run[]; failed?: string; warmupCounted: boolean}>
+}
+
+const node = process.execPath
+const parseOnly = path.join(root, 'scripts', 'bench', 'parse-only.mjs')
+const inprocess = path.join(root, 'scripts', 'bench', 'inprocess.mjs')
+
+/** Run the commands round-robin: a warm-up round, then rounds until each has its runs or the budget is spent. */
+async function series(name: string, target: string, isFile: boolean, cmds: Cmd[]): Promise<Series> {
+  const {files, bytes} = isFile ? {files: 1, bytes: fs.statSync(target).size} : mdBytes(target)
+  const s: Series = {name, bytes, files, rows: new Map(cmds.map((c) => [c.id, {cmd: c, runs: [], warmupCounted: false}]))}
+  const log = (t: string): void => void process.stderr.write(t)
+  log(`[${name}] `)
+  const once = async (cmd: Cmd): Promise<Run> => {
+    const r = await measure(cmd.command, cmd.args, {...(cmd.cwd ? {cwd: cmd.cwd} : {}), timeoutMs})
+    const row = s.rows.get(cmd.id)!
+    if (!r.timedOut && !cmd.okCodes.includes(r.code ?? -1)) row.failed = `exit ${r.code}${r.stderrTail ? `: ${r.stderrTail.split('\n').at(-1)}` : ''}`
+    log(r.timedOut ? `${cmd.id} >${(timeoutMs / 1000).toFixed(0)}s ` : `${cmd.id} ${r.wall.toFixed(2)}s `)
+    return r
+  }
+  // warm-up: uncounted, except for runs over 5 s (the corpus is in the page cache and node keeps no code cache)
+  for (const cmd of cmds) {
+    const r = await once(cmd)
+    const row = s.rows.get(cmd.id)!
+    if (r.timedOut || r.wall > 5) {
+      row.runs.push(r)
+      row.warmupCounted = true
+    }
+  }
+  const started = performance.now()
+  for (;;) {
+    const elapsed = (performance.now() - started) / 1000
+    const pending = cmds.filter((c) => {
+      const row = s.rows.get(c.id)!
+      return !row.failed && !row.runs.some((r) => r.timedOut) && row.runs.length < c.maxRuns
+    })
+    if (!pending.length) break
+    let ran = false
+    for (const cmd of pending) {
+      const row = s.rows.get(cmd.id)!
+      const estimate = row.runs.length ? median(row.runs.map((r) => r.wall)) : 1
+      // at least one counted run each; more only within the budget
+      if (row.runs.length >= 1 && (performance.now() - started) / 1000 + estimate > budgetS) continue
+      row.runs.push(await once(cmd))
+      ran = true
+    }
+    if (!ran || elapsed > budgetS) break
+  }
+  log('\n')
+  return s
+}
+
+function lintCmd(target: string, extra: string[] = []): Omit<Cmd, 'id' | 'label' | 'maxRuns'> {
+  return {command: node, args: [bin, '--format', 'json', ...extra, target], okCodes: [0, 1]}
+}
+function peerCmds(target: string, isFile: boolean, runs: number): Cmd[] {
+  return peers.map((p) => ({id: p.id, label: p.label, command: p.bin, args: p.args(target, isFile), cwd: p.cwd, maxRuns: runs, okCodes: [0, 1]}))
+}
+
+const results: Record<string, unknown> = {machine, spec, corpus: {dir: corpusDir, ...corpus}}
+const fmtS = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2))
+const wallOf = (row: {runs: Run[]} | undefined): {median: number; lowerBound: boolean} | undefined => {
+  if (!row || !row.runs.length) return undefined
+  const timed = row.runs.find((r) => r.timedOut)
+  if (timed) return {median: timed.wall, lowerBound: true}
+  return {median: median(row.runs.map((r) => r.wall)), lowerBound: false}
+}
+
+function printSeries(s: Series, oursId = 'clauselint'): void {
+  out(`## ${s.name}: ${s.files} file${s.files === 1 ? '' : 's'}, ${(s.bytes / 1e6).toFixed(2)} MB`)
+  out()
+  out('| command | runs | wall s, median (min–max) | CPU s | peak RSS MiB | MB/s | × clauselint wall | × clauselint CPU |')
+  out('|---|---|---|---|---|---|---|---|')
+  const ours = wallOf(s.rows.get(oursId))
+  const cpuOf = (runs: readonly Run[]): number[] => runs.flatMap((r) => (r.cpu === undefined || r.timedOut ? [] : [r.cpu]))
+  const oursCpu = median(cpuOf(s.rows.get(oursId)?.runs ?? []))
+  for (const {cmd, runs, failed, warmupCounted} of s.rows.values()) {
+    if (failed) {
+      out(`| ${cmd.label} | – | failed (${failed}) | | | | | |`)
+      continue
+    }
+    const w = wallOf({runs})
+    if (!w) continue
+    const walls = runs.map((r) => r.wall)
+    const cpu = cpuOf(runs)
+    const rss = runs.flatMap((r) => (r.rssKiB === undefined || r.timedOut ? [] : [r.rssKiB]))
+    const wall = w.lowerBound ? `**> ${fmtS(w.median)}** (stopped at the timeout)` : `**${fmtS(w.median)}** (${fmtS(Math.min(...walls))}–${fmtS(Math.max(...walls))})`
+    const ratio = ours && !ours.lowerBound && cmd.id !== oursId ? `${w.lowerBound ? '> ' : ''}${(w.median / ours.median).toFixed(2)}` : cmd.id === oursId ? '1' : ''
+    const mbps = w.lowerBound ? `< ${(s.bytes / 1e6 / w.median).toFixed(2)}` : (s.bytes / 1e6 / w.median).toFixed(2)
+    const cpuRatio = cpu.length && Number.isFinite(oursCpu) ? (median(cpu) / oursCpu).toFixed(2) : ''
+    out(`| ${cmd.label} | ${runs.length}${warmupCounted ? '*' : ''} | ${wall} | ${cpu.length ? fmtS(median(cpu)) : '–'} | ${rss.length ? (median(rss) / 1024).toFixed(0) : '–'} | ${mbps} | ${ratio} | ${cpuRatio} |`)
+  }
+  out()
+  results[s.name] = Object.fromEntries([...s.rows].map(([id, r]) => [id, {label: r.cmd.label, failed: r.failed, runs: r.runs}]))
+}
+
+const FLOOR: Cmd = {id: 'node', label: '`node -e 0` (startup floor)', command: node, args: ['-e', '0'], maxRuns, okCodes: [0]}
+const oneFile = path.join(oneDir, 'agreement.md')
+const seriesOne = await series('one 50 KB agreement', oneFile, true, [
+  FLOOR,
+  {id: 'version', label: '`clauselint --version` (startup + CLI module load)', command: node, args: [bin, '--version'], maxRuns, okCodes: [0]},
+  {id: 'parse', label: 'parse only (clauselint parser)', command: node, args: [parseOnly, oneFile], maxRuns, okCodes: [0]},
+  {id: 'clauselint', label: '**clauselint --format json**', ...lintCmd(oneFile), maxRuns},
+  ...peerCmds(oneFile, true, maxRuns),
+])
+printSeries(seriesOne)
+
+const slowRuns = quick ? 2 : 3
+const seriesMany = await series(`${spec.files} × ~15 KB agreements`, manyDir, false, [
+  {id: 'parse', label: 'parse only (clauselint parser)', command: node, args: [parseOnly, manyDir], maxRuns: slowRuns, okCodes: [0]},
+  {id: 'clauselint', label: '**clauselint --format json** (single-threaded)', ...lintCmd(manyDir), maxRuns: slowRuns},
+  ...peerCmds(manyDir, false, slowRuns),
+])
+printSeries(seriesMany)
+out('`*` the warm-up run counted (runs over 5 s). A run stopped at the timeout is a lower bound and is not repeated.')
+out()
+
+let seriesReal: Series | undefined
+if (hasReal) {
+  seriesReal = await series('real agreements (../shared/corpus)', realDir, false, [
+    {id: 'parse', label: 'parse only (clauselint parser)', command: node, args: [parseOnly, realDir], maxRuns: Math.min(maxRuns, 5), okCodes: [0]},
+    {id: 'clauselint', label: '**clauselint --format json**', ...lintCmd(realDir), maxRuns: Math.min(maxRuns, 5)},
+    ...peerCmds(realDir, false, Math.min(maxRuns, 5)),
+  ])
+  printSeries(seriesReal)
+} else {
+  out(`(no real agreements: ${realDir} does not exist; set CLAUSELINT_CORPUS to a folder of agreements to include them)`)
+  out()
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// In-process: parse vs full lint on the same texts
+
+interface RatioResult {
+  files: number
+  bytes: number
+  messages: number
+  parse: number[]
+  lint: number[]
+  peakRssKiB: number
+}
+async function ratio(label: string, paths: string[], rounds: number): Promise<RatioResult | undefined> {
+  process.stderr.write(`[parse vs lint: ${label}]\n`)
+  const r = await runChild(node, [inprocess, 'ratio', String(rounds), ...paths], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  if (r.timedOut || r.code !== 0) {
+    out(`| ${label} | ${r.timedOut ? 'stopped at the timeout' : `failed: ${r.stderr.trim().split('\n').at(-1)}`} | | | | |`)
+    return undefined
+  }
+  const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RatioResult
+  const p = median(x.parse)
+  const l = median(x.lint)
+  out(`| ${label} | ${x.files} | ${(x.bytes / 1e6).toFixed(2)} | ${fmtS(p / 1000)} | ${fmtS(l / 1000)} | **${(l / p).toFixed(2)}** | ${x.parse.length} |`)
+  return x
+}
+out('## In-process: parse only vs full lint (same texts, same process, alternating; after one warm-up pass)')
+out()
+out('| texts | files | MB | parse s | full lint s | lint ÷ parse | rounds |')
+out('|---|---|---|---|---|---|---|')
+const ratioOne = await ratio('one 50 KB agreement', [oneFile], quick ? 5 : 10)
+const manyFiles = fs.readdirSync(manyDir).sort()
+const subset = manyFiles.slice(0, Math.min(manyFiles.length, quick ? 50 : 100)).map((f) => path.join(manyDir, f))
+const ratioMany = await ratio(`first ${subset.length} of the ~15 KB agreements`, subset, 3)
+const ratioReal = hasReal ? await ratio('real agreements', [realDir], 5) : undefined
+out()
+results['ratio'] = {one: ratioOne, many: ratioMany, real: ratioReal}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scaling: 0.5 → 10 MB, one file each, in a fresh process per measurement
+
+interface ScalePoint {
+  mb: number
+  bytes: number
+  ms?: number
+  runs?: number
+  peakMiB?: number
+  note?: string
+}
+async function scale(mode: 'parse' | 'lint', limitMs: number): Promise<ScalePoint[]> {
+  const points: ScalePoint[] = []
+  for (const mb of spec.scaleMb) {
+    const file = path.join(corpusDir, 'scale', `scale-${mb}mb.md`)
+    const bytes = fs.statSync(file).size
+    const done = points.filter((p) => p.ms !== undefined)
+    const last = done.at(-1)
+    if (points.some((p) => p.note?.startsWith('stopped') || p.note?.startsWith('skipped'))) {
+      points.push({mb, bytes, note: 'skipped (a smaller size already went over the limit)'})
+      continue
+    }
+    if (last && done.length >= 2) {
+      // predict from the growth measured so far (never less than linear)
+      const prev = done.at(-2)!
+      const k = Math.max(1, Math.log(last.ms! / prev.ms!) / Math.log(last.bytes / prev.bytes))
+      const predicted = last.ms! * (bytes / last.bytes) ** k
+      if (predicted > 2 * limitMs) {
+        points.push({mb, bytes, note: `skipped: ~${fmtS(predicted / 1000)} s predicted (time grows as size^${k.toFixed(1)}), over 2 × the ${limitMs / 1000} s limit`})
+        continue
+      }
+    }
+    process.stderr.write(`[scaling ${mode} ${mb} MB] `)
+    const repeats = mb <= 2 ? 3 : 1
+    const env = {BENCH_REPEAT_BUDGET_MS: String(limitMs / 3)}
+    const r = await runChild(node, [inprocess, mode, String(repeats), file], {cwd: root, timeoutMs: limitMs, env: {...process.env, ...env}})
+    if (r.timedOut) {
+      points.push({mb, bytes, note: `stopped at the ${limitMs / 1000} s limit`, ...(r.polledRssKiB ? {peakMiB: r.polledRssKiB / 1024} : {})})
+      process.stderr.write('stopped\n')
+      continue
+    }
+    if (r.code !== 0) {
+      points.push({mb, bytes, note: `failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`}`})
+      process.stderr.write('failed\n')
+      continue
+    }
+    const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; peakRssKiB: number}
+    points.push({mb, bytes, ms: median(x.ms), runs: x.ms.length, peakMiB: Math.max(x.peakRssKiB, r.polledRssKiB ?? 0) / 1024})
+    process.stderr.write(`${(median(x.ms) / 1000).toFixed(1)}s\n`)
+  }
+  return points
+}
+const parseScale = await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000))
+const lintScale = await scale('lint', scaleTimeoutMs)
+out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
+out()
+out('| size | parse ms (runs) | parse ms/MB | parse peak RSS MiB | full lint ms (runs) | lint ms/MB | lint peak RSS MiB | lint ÷ parse |')
+out('|---|---|---|---|---|---|---|---|')
+const perMb = (p: ScalePoint): number | undefined => (p.ms === undefined ? undefined : p.ms / (p.bytes / MB))
+for (let i = 0; i < spec.scaleMb.length; i++) {
+  const p = parseScale[i]!
+  const l = lintScale[i]!
+  const cell = (x: ScalePoint): string => (x.ms !== undefined ? `${x.ms.toFixed(0)} (${x.runs})` : x.note ?? '')
+  const rss = (x: ScalePoint): string => (x.peakMiB !== undefined ? `${x.ms === undefined ? '≥ ' : ''}${x.peakMiB.toFixed(0)}` : '–')
+  const pm = perMb(p)
+  const lm = perMb(l)
+  out(
+    `| ${p.mb} MB (${p.bytes} B) | ${cell(p)} | ${pm?.toFixed(0) ?? '–'} | ${rss(p)} | ${cell(l)} | ${lm?.toFixed(0) ?? '–'} | ${rss(l)} | ${p.ms !== undefined && l.ms !== undefined ? (l.ms / p.ms).toFixed(2) : '–'} |`,
+  )
+}
+const growth = (pts: ScalePoint[]): string => {
+  const base = pts[0] && perMb(pts[0])
+  if (!base) return 'not measured'
+  return pts
+    .slice(1)
+    .map((p) => {
+      const m = perMb(p)
+      return `${p.mb} MB ${m === undefined ? '–' : `${(m / base).toFixed(2)}×`}`
+    })
+    .join(', ')
+}
+out()
+out(`(ms/MB at size) ÷ (ms/MB at ${spec.scaleMb[0]} MB), 1.00 is linear: parse ${growth(parseScale)}; full lint ${growth(lintScale)}`)
+out('remark-parse (micromark) itself is super-linear above ~2 MB (its EditMap copies the event list per closed container; perf.md §6): the 10 MB parse is measured once, however long it takes.')
+out()
+results['scale'] = {parse: parseScale, lint: lintScale}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Module load
+
+out('## Module load (in-process `await import()`, fresh process each, alternating)')
+out()
+const loads: Record<string, number[]> = {'dist/src/cli.js': [], 'dist/src/parse.js': []}
+for (let i = 0; i < (quick ? 5 : 11); i++) {
+  for (const [mod, list] of Object.entries(loads)) {
+    const r = await runChild(node, [inprocess, 'load', path.basename(mod)], {cwd: root, timeoutMs: 60_000})
+    if (r.code === 0) list.push((JSON.parse(r.stdout.trim()) as {ms: number}).ms)
+  }
+}
+out('| module | import ms, median (min–max) | runs |')
+out('|---|---|---|')
+for (const [mod, list] of Object.entries(loads)) out(`| ${mod} | **${median(list).toFixed(0)}** (${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}) | ${list.length} |`)
+out()
+results['load'] = loads
+
+// ---------------------------------------------------------------------------------------------------------------
+// Optional: where the time goes
+
+if (opts.profile) {
+  const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-prof-'))
+  process.stderr.write('[profile]\n')
+  await measure(node, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, bin, '--format', 'json', manyDir], {timeoutMs: timeoutMs * 3})
+  const file = fs.readdirSync(profDir).map((f) => path.join(profDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]
+  if (file) {
+    out(`## Where the time goes: top self time, full lint of the many-file corpus (${file})`)
+    out()
+    out('| self ms | share | function |')
+    out('|---|---|---|')
+    for (const [name, ms, share] of topSelf(file, 20)) out(`| ${ms.toFixed(0)} | ${(share * 100).toFixed(1)}% | ${name} |`)
+    out()
+  }
+}
+
+function topSelf(file: string, n: number): Array<[string, number, number]> {
+  interface ProfNode {
+    id: number
+    callFrame: {functionName: string; url: string; lineNumber: number}
+  }
+  const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {nodes: ProfNode[]; samples: number[]; timeDeltas: number[]}
+  const byId = new Map(prof.nodes.map((x) => [x.id, x]))
+  const self = new Map<string, number>()
+  let total = 0
+  prof.samples.forEach((id, i) => {
+    const cf = byId.get(id)!.callFrame
+    const where = cf.url ? `${cf.url.replace(/^file:\/\//, '').replace(`${root}/`, '').replace(/^.*node_modules\//, '')}:${cf.lineNumber + 1}` : ''
+    const key = `${cf.functionName || '(anonymous)'} ${where}`.trim()
+    const dt = (prof.timeDeltas[i] ?? 0) / 1000
+    self.set(key, (self.get(key) ?? 0) + dt)
+    total += dt
+  })
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => [k, ms, ms / total])
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Budgets
+
+out('## Budgets')
+out()
+const verdict = (ok: boolean | undefined): string => (ok === undefined ? '– not measured' : ok ? '✔ met' : '✘ not met')
+const rm = ratioMany ? median(ratioMany.lint) / median(ratioMany.parse) : undefined
+out(`1. full lint ≤ 1.3 × parse (in-process, ~15 KB agreements): ${rm === undefined ? '–' : rm.toFixed(2)} → ${verdict(rm === undefined ? undefined : rm <= 1.3)}`)
+const oursMany = wallOf(seriesMany.rows.get('clauselint'))
+const vsPeers = PEER_DEFS.map((def) => {
+  const w = wallOf(seriesMany.rows.get(def.id))
+  if (!w || !oursMany || oursMany.lowerBound || seriesMany.rows.get(def.id)?.failed) return `${def.name}: not measured`
+  return `${def.name} ${w.lowerBound ? '> ' : ''}${fmtS(w.median)} s vs ${fmtS(oursMany.median)} s (${w.lowerBound ? '> ' : ''}${(w.median / oursMany.median).toFixed(2)}×) ${w.median > oursMany.median ? '✔' : w.lowerBound ? '?' : '✘'}`
+})
+const allPeers = PEER_DEFS.every((d) => {
+  const w = wallOf(seriesMany.rows.get(d.id))
+  return w && oursMany && !seriesMany.rows.get(d.id)?.failed && w.median > oursMany.median
+})
+out(`2. faster than every peer on the ${spec.files} files${spec.files === 1000 ? '' : ' (the budget is stated for 1,000)'}: ${vsPeers.join('; ')} → ${verdict(peers.length === PEER_DEFS.length ? allPeers : undefined)}`)
+const oursOne = wallOf(seriesOne.rows.get('clauselint'))
+const mdlOne = wallOf(seriesOne.rows.get('markdownlint'))
+const r3 = oursOne && mdlOne && !mdlOne.lowerBound ? oursOne.median / mdlOne.median : undefined
+out(`3. one 50 KB file via the CLI ≤ 0.55 × markdownlint-cli2: ${r3 === undefined ? 'markdownlint-cli2 not measured' : `${fmtS(oursOne!.median)} s vs ${fmtS(mdlOne!.median)} s = ${r3.toFixed(2)}×`} → ${verdict(r3 === undefined ? undefined : r3 <= 0.55)}`)
+const lintFirst = lintScale[0] && perMb(lintScale[0])
+const lintLast = lintScale.at(-1)
+const linear = lintFirst && lintLast && perMb(lintLast) !== undefined ? perMb(lintLast)! / lintFirst : undefined
+const peak10 = lintLast?.peakMiB
+out(
+  `4. linear ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB (ms/MB ratio ≤ 1.5): ${linear === undefined ? `not measured (${lintLast?.note ?? '–'})` : linear.toFixed(2)} → ${verdict(linear === undefined ? (lintScale.some((p) => p.note) ? false : undefined) : linear <= 1.5)}; ` +
+    `peak RSS at ${spec.scaleMb.at(-1)} MB < 1 GB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 1024 ? false : undefined) : peak10 < 1024)}; ` +
+    '2-core parallel ≥ 1.5× → – not built yet (the CLI lints files one after another)',
+)
+out()
+results['loadEnd'] = os.loadavg()
+out(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+const resultsFile = path.join(corpusDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2))
+out(`raw results: ${resultsFile}`)
+out(`bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min`)

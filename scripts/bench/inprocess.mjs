@@ -1,0 +1,80 @@
+// Bench helper, run in a fresh process per measurement: times parse-only and full lint in-process on the same texts.
+//   node scripts/bench/inprocess.mjs ratio <rounds> <file|dir>...   parse and lint alternately, every round; per-round totals
+//   node scripts/bench/inprocess.mjs parse|lint <repeats> <file>      one file, up to `repeats` times (scaling)
+//   node scripts/bench/inprocess.mjs load                             import time of the CLI module and of the parser alone
+// Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size.
+import fs from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const [mode, countArg, ...paths] = process.argv.slice(2)
+const count = Number(countArg ?? 1)
+
+function markdownFiles(p, out = []) {
+  const s = fs.statSync(p)
+  if (s.isFile()) out.push(p)
+  else
+    for (const e of fs.readdirSync(p, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(p, e.name)
+      if (e.isDirectory()) markdownFiles(full, out)
+      else if (/\.(?:md|markdown)$/i.test(e.name)) out.push(full)
+    }
+  return out
+}
+
+const peak = () => process.resourceUsage().maxRSS
+
+if (mode === 'load') {
+  const t0 = performance.now()
+  await import(pathToFileURL(path.join(root, 'dist', 'src', process.argv[3] ?? 'cli.js')).href)
+  console.log(JSON.stringify({ms: performance.now() - t0, peakRssKiB: peak()}))
+} else {
+  const {parseMarkdown} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse.js')).href)
+  const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
+  const files = paths.flatMap((p) => markdownFiles(p))
+  const texts = files.map((f) => ({filePath: path.relative(root, f), text: fs.readFileSync(f, 'utf8')}))
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0)
+  // the CLI lints with the profile given on its command line (auto by default)
+  const runLint = () => {
+    let messages = 0
+    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath}).messages.length
+    return messages
+  }
+  const runParse = () => {
+    let nodes = 0
+    for (const t of texts) nodes += parseMarkdown(t.text).children.length
+    return nodes
+  }
+  const time = (fn) => {
+    const t0 = performance.now()
+    fn()
+    return performance.now() - t0
+  }
+  if (mode === 'ratio') {
+    // one warm-up pass of each (JIT, caches), then parse and lint alternately so load drift hits both alike
+    runParse()
+    const messages = runLint()
+    const parse = []
+    const full = []
+    for (let i = 0; i < count; i++) {
+      parse.push(time(runParse))
+      full.push(time(runLint))
+    }
+    console.log(JSON.stringify({files: texts.length, bytes, messages, parse, lint: full, peakRssKiB: peak()}))
+  } else if (mode === 'parse' || mode === 'lint') {
+    // repeats stop early when another one would overrun BENCH_REPEAT_BUDGET_MS (the first always runs)
+    const budget = Number(process.env['BENCH_REPEAT_BUDGET_MS'] ?? Infinity)
+    const ms = []
+    let spent = 0
+    for (let i = 0; i < count; i++) {
+      if (i > 0 && spent + ms[ms.length - 1] > budget) break
+      ms.push(time(mode === 'parse' ? runParse : runLint))
+      spent += ms[ms.length - 1]
+    }
+    console.log(JSON.stringify({files: texts.length, bytes, ms, peakRssKiB: peak()}))
+  } else {
+    console.error(`unknown mode ${mode}`)
+    process.exitCode = 2
+  }
+}

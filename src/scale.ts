@@ -1,0 +1,247 @@
+// Big repositories: --shard, --changed-since, --cache and --concurrency. Pure helpers; the CLI wires them in.
+import {execFile} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {existsSync, realpathSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {Worker} from 'node:worker_threads'
+import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
+import {lint, lintSet, type TextInput} from './lint.js'
+import {writeFileAtomic} from './output.js'
+import type {LintResult} from './types.js'
+
+/** A bad value for one of these flags; the message is one line. */
+export class ScaleError extends Error {}
+
+/** One unit of work: a file linted on its own, or a document set's main file with its members. */
+export interface Job {
+  readonly file: string
+  readonly text: string
+  /** The set's members (read), when the file declares a document set. */
+  readonly members?: readonly TextInput[]
+}
+
+/** What linting a job gave: its results, a config error (ends the run) or a crash (the file is skipped). */
+export type JobOutcome = {readonly results: LintResult[]} | {readonly configError: string} | {readonly crash: string}
+
+/** Lint one job; errors become outcomes, so that workers and the in-process loop report them the same way. */
+export function lintJob(job: Job, settings: Settings, requireReason: boolean): JobOutcome {
+  try {
+    const results = job.members
+      ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason})
+      : [lint(job.text, {filePath: job.file, settings, requireReason})]
+    return {results}
+  } catch (error) {
+    if (error instanceof ConfigError) return {configError: error.message}
+    return {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
+  }
+}
+
+// --shard I/N
+
+/** Parse `I/N` (1 ≤ I ≤ N). */
+export function parseShard(text: string): {index: number; count: number} {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim())
+  const index = m ? Number(m[1]) : NaN
+  const count = m ? Number(m[2]) : NaN
+  if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
+    throw new ScaleError(`--shard needs I/N with 1 ≤ I ≤ N (e.g. 1/4), got "${text}"`)
+  }
+  return {index, count}
+}
+
+/** The files of shard `index` of `count`: sorted, then every count-th from index-1. Order of `files` is kept. */
+export function shardFiles(files: readonly string[], index: number, count: number): Set<string> {
+  const sorted = [...new Set(files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return new Set(sorted.filter((_, i) => i % count === index - 1))
+}
+
+// --concurrency N|auto
+
+export function parseConcurrency(text: string, available: number): number {
+  if (text === 'auto') return Math.max(1, available)
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new ScaleError(`--concurrency needs a whole number of at least 1 or "auto", got "${text}"`)
+  }
+  return Number(text)
+}
+
+// --changed-since REF
+
+function git(args: readonly string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', [...args], {cwd, maxBuffer: 64 * 1024 * 1024, windowsHide: true}, (error, stdout) => (error ? reject(error) : resolve(stdout)))
+  })
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return path.resolve(p)
+  }
+}
+
+/** The repository's top folder and the absolute paths of files changed since `ref` (plus untracked ones). */
+export async function changedSince(ref: string, cwd: string): Promise<{root: string; changed: Set<string>}> {
+  if (!ref.trim() || ref.startsWith('-')) throw new ScaleError(`--changed-since needs a git ref, got "${ref}"`)
+  let root: string
+  try {
+    root = (await git(['rev-parse', '--show-toplevel'], cwd)).trim()
+  } catch {
+    throw new ScaleError(`--changed-since ${ref}: ${cwd} is not in a git repository (or git is not installed)`)
+  }
+  try {
+    await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd)
+  } catch {
+    throw new ScaleError(`--changed-since: unknown git ref "${ref}"`)
+  }
+  let diff: string
+  let untracked: string
+  try {
+    diff = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', ref, '--'], root)
+    untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], root)
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    throw new ScaleError(`--changed-since ${ref}: git failed (${reason})`)
+  }
+  const changed = new Set<string>()
+  for (const name of [...diff.split('\0'), ...untracked.split('\0')]) if (name) changed.add(path.join(real(root), name))
+  return {root, changed}
+}
+
+/** Whether `file` (relative to cwd) is one of the changed files. */
+export function isChanged(file: string, cwd: string, changed: ReadonlySet<string>): boolean {
+  return changed.has(real(path.resolve(cwd, file)))
+}
+
+// --cache
+
+interface CacheEntry {
+  readonly key: string
+  readonly results: LintResult[]
+}
+
+interface CacheFile {
+  readonly clauselintCache: 1
+  readonly entries: Record<string, CacheEntry>
+}
+
+/** Settings as stable JSON: maps as entries, rule functions by their source. */
+function settingsJson(settings: Settings): string {
+  return JSON.stringify(settings, (_key, value: unknown) => {
+    if (value instanceof Map) return {map: [...value.entries()]}
+    if (value instanceof Set) return {set: [...value]}
+    if (typeof value === 'function') return `fn:${value.toString()}`
+    if (value instanceof RegExp) return `re:${value.toString()}`
+    return value
+  })
+}
+
+/** The cache key of a job: its text, its settings, the tool version, the texts of its set's members. */
+export function cacheKey(job: Job, settings: Settings, version: string, requireReason: boolean): string {
+  const hash = createHash('sha256')
+  for (const part of [job.text, settingsJson(settings), version, String(requireReason), ...(job.members ?? []).flatMap((m) => [m.filePath, m.text])]) {
+    hash.update(String(part.length))
+    hash.update(':')
+    hash.update(part)
+  }
+  return hash.digest('hex')
+}
+
+/** Results cached per file (absolute path), with the key they were made under. */
+export class ResultCache {
+  private constructor(
+    readonly location: string,
+    private readonly entries: Record<string, CacheEntry>,
+  ) {}
+
+  /** Load the cache; a missing, unreadable or corrupt cache is an empty one. */
+  static async load(location: string): Promise<ResultCache> {
+    let entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>
+    try {
+      const data = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheFile> | null
+      if (data && data.clauselintCache === 1 && data.entries && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
+        for (const [file, entry] of Object.entries(data.entries)) {
+          if (entry && typeof entry.key === 'string' && Array.isArray(entry.results)) entries[file] = entry
+        }
+      }
+    } catch {
+      entries = Object.create(null) as Record<string, CacheEntry>
+    }
+    return new ResultCache(location, entries)
+  }
+
+  get(file: string, key: string): LintResult[] | undefined {
+    const entry = this.entries[path.resolve(file)]
+    return entry && entry.key === key ? (structuredClone(entry.results) as LintResult[]) : undefined
+  }
+
+  set(file: string, key: string, results: readonly LintResult[]): void {
+    this.entries[path.resolve(file)] = {key, results: JSON.parse(JSON.stringify(results)) as LintResult[]}
+  }
+
+  /** Write the cache atomically, dropping entries of files that no longer exist. A failed write is not an error. */
+  async save(): Promise<void> {
+    const entries: Record<string, CacheEntry> = {}
+    for (const file of Object.keys(this.entries).sort()) if (existsSync(file)) entries[file] = this.entries[file]!
+    const data: CacheFile = {clauselintCache: 1, entries}
+    try {
+      await writeFileAtomic(this.location, JSON.stringify(data))
+    } catch {
+      // a cache that cannot be written only makes the next run slower
+    }
+  }
+}
+
+// --concurrency: worker threads
+
+export interface WorkerInput {
+  readonly loader: ConfigLoaderOptions
+  readonly requireReason: boolean
+  readonly jobs: readonly Job[]
+}
+
+/** Start a worker on src/worker.(js|ts) beside this module; under TypeScript sources, load it through tsx. */
+function startWorker(input: WorkerInput): Worker {
+  const here = fileURLToPath(import.meta.url)
+  const ext = path.extname(here)
+  const workerUrl = pathToFileURL(path.join(path.dirname(here), `worker${ext}`)).href
+  if (ext !== '.ts') return new Worker(new URL(workerUrl), {workerData: input, execArgv: process.execArgv})
+  // TypeScript sources (tests, `tsx`): Node 20 workers do not inherit the parent's loaders, so register tsx in the worker.
+  // the require condition resolves to the CommonJS build; its ES module twin sits beside it
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const code = `import(${JSON.stringify(api)}).then((m) => (m.tsImport ?? m.default.tsImport)(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`
+  return new Worker(code, {eval: true, workerData: input, execArgv: process.execArgv})
+}
+
+function runChunk(input: WorkerInput): Promise<JobOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(input)
+    let done = false
+    worker.once('message', (outcomes: JobOutcome[]) => {
+      done = true
+      resolve(outcomes)
+      void worker.terminate()
+    })
+    worker.once('error', (error) => {
+      done = true
+      reject(error)
+    })
+    worker.once('exit', (code) => {
+      if (!done) reject(new Error(`a lint worker stopped (exit code ${code})`))
+    })
+  })
+}
+
+/** Lint jobs in `count` workers (contiguous chunks); outcomes come back in the jobs' order. */
+export async function lintInWorkers(jobs: readonly Job[], count: number, loader: ConfigLoaderOptions, requireReason: boolean): Promise<JobOutcome[]> {
+  const n = Math.max(1, Math.min(count, jobs.length))
+  const size = Math.ceil(jobs.length / n)
+  const chunks: Job[][] = []
+  for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size))
+  const outcomes = await Promise.all(chunks.map((chunk) => runChunk({loader, requireReason, jobs: chunk})))
+  return outcomes.flat()
+}

@@ -1,0 +1,219 @@
+// Big repositories: --shard, --changed-since, --cache, --concurrency give the same results as a plain run.
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {run} from '../src/cli.js'
+
+const root = path.join(import.meta.dirname, '..')
+const FIXTURES = path.join(root, 'fixtures', 'agreements')
+const STACK = /^\s+at /m
+
+interface Ran {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+  readonly errLines: string[]
+}
+
+async function cli(argv: readonly string[], cwd: string): Promise<Ran> {
+  let stdout = ''
+  let stderr = ''
+  const code = await run(argv, {stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {}, isTTY: false})
+  expect(stderr).not.toMatch(STACK)
+  return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
+}
+
+const temps: string[] = []
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-scale-'))
+  temps.push(dir)
+  return dir
+}
+function copyFixtures(): string {
+  const dir = tempDir()
+  for (const name of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md'))) fs.copyFileSync(path.join(FIXTURES, name), path.join(dir, name))
+  return dir
+}
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, {recursive: true, force: true})
+})
+
+describe('big repositories: same results as a plain run', () => {
+  let dir: string
+  let plain: Ran
+  beforeAll(async () => {
+    dir = copyFixtures()
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.md'))).toHaveLength(27)
+    plain = await cli(['--format', 'json'], dir)
+    expect(plain.stdout.startsWith('[')).toBe(true)
+    expect((JSON.parse(plain.stdout) as unknown[]).length).toBe(27)
+  })
+
+  it('--cache: cold and warm runs match, and the cache is written', async () => {
+    const cold = await cli(['--format', 'json', '--cache'], dir)
+    expect(cold.code).toBe(plain.code)
+    expect(cold.stdout).toBe(plain.stdout)
+    const cacheFile = path.join(dir, '.clauselintcache')
+    expect(fs.existsSync(cacheFile)).toBe(true)
+    const warm = await cli(['--format', 'json', '--cache'], dir)
+    expect(warm.stdout).toBe(plain.stdout)
+    expect(warm.code).toBe(plain.code)
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('--cache: a warm run uses the cache (a doctored entry shows through)', async () => {
+    const location = path.join(tempDir(), 'cache.json')
+    await cli(['--format', 'json', '--cache-location', location], dir)
+    const data = JSON.parse(fs.readFileSync(location, 'utf8')) as {entries: Record<string, {results: Array<{errorCount: number}>}>}
+    const first = Object.keys(data.entries)[0]!
+    data.entries[first]!.results[0]!.errorCount = 999
+    fs.writeFileSync(location, JSON.stringify(data))
+    const warm = await cli(['--format', 'json', '--cache-location', location], dir)
+    expect(warm.stdout).toContain('"errorCount": 999')
+  })
+
+  it('--cache: a corrupt cache is ignored without an error', async () => {
+    const location = path.join(tempDir(), 'cache.json')
+    fs.writeFileSync(location, '{not json')
+    const ran = await cli(['--format', 'json', '--cache-location', location], dir)
+    expect(ran.stdout).toBe(plain.stdout)
+    expect(ran.stderr).toBe('')
+    JSON.parse(fs.readFileSync(location, 'utf8'))
+  })
+
+  it('--cache: a changed config next to the files invalidates', async () => {
+    const own = copyFixtures()
+    const location = path.join(tempDir(), 'cache.json')
+    const before = await cli(['--format', 'json', '--cache-location', location], own)
+    expect(before.stdout).toBe(plain.stdout)
+    fs.writeFileSync(path.join(own, '.clauselintrc.json'), JSON.stringify({rules: {'no-vague-terms': 'off', 'no-placeholders': 'info'}}))
+    const expected = await cli(['--format', 'json'], own)
+    expect(expected.stdout).not.toBe(plain.stdout)
+    const after = await cli(['--format', 'json', '--cache-location', location], own)
+    expect(after.stdout).toBe(expected.stdout)
+    const warm = await cli(['--format', 'json', '--cache-location', location], own)
+    expect(warm.stdout).toBe(expected.stdout)
+  })
+
+  it('--concurrency 2 (worker threads) matches', async () => {
+    const ran = await cli(['--format', 'json', '--concurrency', '2'], dir)
+    expect(ran.stderr).toBe(plain.stderr)
+    expect(ran.code).toBe(plain.code)
+    expect(ran.stdout).toBe(plain.stdout)
+  }, 60_000)
+
+  it('--concurrency auto with --cache matches', async () => {
+    const location = path.join(tempDir(), 'cache.json')
+    const ran = await cli(['--format', 'json', '--concurrency', 'auto', '--cache-location', location], dir)
+    expect(ran.stdout).toBe(plain.stdout)
+  }, 60_000)
+
+  it('--shard 1/2 and 2/2 together give every file exactly once, with the same results', async () => {
+    const all = JSON.parse(plain.stdout) as Array<{filePath: string}>
+    const one = JSON.parse((await cli(['--format', 'json', '--shard', '1/2'], dir)).stdout) as Array<{filePath: string}>
+    const two = JSON.parse((await cli(['--format', 'json', '--shard', '2/2'], dir)).stdout) as Array<{filePath: string}>
+    expect(one.length).toBeGreaterThan(0)
+    expect(two.length).toBeGreaterThan(0)
+    const inOne = new Set(one.map((r) => r.filePath))
+    for (const r of two) expect(inOne.has(r.filePath)).toBe(false)
+    const order = new Map(all.map((r, i) => [r.filePath, i]))
+    const merged = [...one, ...two].sort((a, b) => order.get(a.filePath)! - order.get(b.filePath)!)
+    expect(`${JSON.stringify(merged, null, 2)}\n`).toBe(plain.stdout)
+    // deterministic
+    expect((await cli(['--format', 'json', '--shard', '1/2'], dir)).stdout).toBe(`${JSON.stringify(one, null, 2)}\n`)
+  })
+
+  it('--shard keeps a document set whole', async () => {
+    const own = tempDir()
+    fs.writeFileSync(path.join(own, 'z-main.md'), '---\nclauselint:\n  includes: [a-schedule.md]\n---\n# Managed Services Agreement\n\nThe fee is TBD.\n')
+    fs.writeFileSync(path.join(own, 'a-schedule.md'), '# Schedule 1\n\nThe provider answers within 4 hours.\n')
+    fs.writeFileSync(path.join(own, 'm-other.md'), '# Notes\n\nThe fee is TBD.\n')
+    const shards = await Promise.all(['1/2', '2/2'].map(async (s) => (JSON.parse((await cli(['--format', 'json', '--shard', s], own)).stdout) as Array<{filePath: string}>).map((r) => r.filePath)))
+    const withMain = shards.find((names) => names.includes('z-main.md'))!
+    expect(withMain).toContain('a-schedule.md')
+    expect(shards.flat().sort()).toEqual(['a-schedule.md', 'm-other.md', 'z-main.md'])
+  })
+
+  it('an empty shard is an empty report, not a failure', async () => {
+    const own = tempDir()
+    fs.writeFileSync(path.join(own, 'one.md'), '# Notes\n\nThe provider answers within 4 hours.\n')
+    const ran = await cli(['--format', 'json', '--profile', 'language', '--shard', '2/2'], own)
+    expect(ran.code).toBe(0)
+    expect(JSON.parse(ran.stdout)).toEqual([])
+  })
+})
+
+describe('--changed-since', () => {
+  const git = (cwd: string, ...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {cwd, encoding: 'utf8'})
+
+  it('lints only the files changed since the ref (and untracked ones)', async () => {
+    const dir = copyFixtures()
+    git(dir, 'init', '-q')
+    git(dir, 'add', '.')
+    git(dir, 'commit', '-q', '-m', 'initial')
+    const nothing = await cli(['--format', 'json', '--changed-since', 'HEAD'], dir)
+    expect(nothing.code).toBe(0)
+    expect(JSON.parse(nothing.stdout)).toEqual([])
+    fs.appendFileSync(path.join(dir, 'a-skeleton.md'), '\nThe fee is TBD.\n')
+    const ran = await cli(['--format', 'json', '--changed-since', 'HEAD'], dir)
+    expect((JSON.parse(ran.stdout) as Array<{filePath: string}>).map((r) => r.filePath)).toEqual(['a-skeleton.md'])
+    const full = JSON.parse((await cli(['--format', 'json', 'a-skeleton.md'], dir)).stdout) as unknown
+    expect(JSON.parse(ran.stdout)).toEqual(full)
+    fs.writeFileSync(path.join(dir, 'new.md'), '# Notes\n\nThe fee is TBD.\n')
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not markdown\n')
+    const withNew = await cli(['--format', 'json', '--changed-since', 'HEAD'], dir)
+    expect((JSON.parse(withNew.stdout) as Array<{filePath: string}>).map((r) => r.filePath).sort()).toEqual(['a-skeleton.md', 'new.md'])
+    // intersected with the given paths
+    const only = await cli(['--format', 'json', '--changed-since', 'HEAD', 'new.md'], dir)
+    expect((JSON.parse(only.stdout) as Array<{filePath: string}>).map((r) => r.filePath)).toEqual(['new.md'])
+  })
+
+  it('an unknown ref or a folder outside git is one line, exit 2', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.md'), '# Notes\n')
+    const outside = await cli(['--changed-since', 'HEAD'], dir)
+    expect(outside.code).toBe(2)
+    expect(outside.errLines).toHaveLength(1)
+    expect(outside.stderr).toContain('HEAD')
+    git(dir, 'init', '-q')
+    git(dir, 'add', '.')
+    git(dir, 'commit', '-q', '-m', 'initial')
+    const unknown = await cli(['--changed-since', 'no-such-ref'], dir)
+    expect(unknown.code).toBe(2)
+    expect(unknown.errLines).toEqual(['clauselint: --changed-since: unknown git ref "no-such-ref"'])
+    const option = await cli(['--changed-since=--output=x'], dir)
+    expect(option.code).toBe(2)
+    expect(option.errLines).toHaveLength(1)
+  })
+})
+
+describe('bad values: exit 2, one line', () => {
+  const cases: Array<[string, string[]]> = [
+    ['shard 0/2', ['--shard', '0/2']],
+    ['shard 3/2', ['--shard', '3/2']],
+    ['shard 1/0', ['--shard', '1/0']],
+    ['shard text', ['--shard', 'half']],
+    ['shard empty', ['--shard', '']],
+    ['concurrency 0', ['--concurrency', '0']],
+    ['concurrency text', ['--concurrency', 'many']],
+    ['concurrency negative', ['--concurrency=-1']],
+    ['cache-location empty', ['--cache-location', '']],
+    ['cache as a value', ['--cache=yes']],
+  ]
+  for (const [name, args] of cases) {
+    it(name, async () => {
+      const ran = await cli([...args, 'fixtures/agreements/a-skeleton.md'], root)
+      expect(ran.code).toBe(2)
+      expect(ran.errLines).toHaveLength(1)
+      expect(ran.stdout).toBe('')
+    })
+  }
+
+  it('--help lists the flags', async () => {
+    const ran = await cli(['--help'], root)
+    for (const flag of ['--shard', '--changed-since', '--cache', '--cache-location', '--concurrency']) expect(ran.stdout).toContain(flag)
+  })
+})
