@@ -115,11 +115,31 @@ function roleOf(words: string, names: Map<string, Party>): Party {
 
 /** The first party named in a text (the subject of a main clause that a pronoun refers back to). */
 export function firstParty(text: string, names: Map<string, Party>): Party {
-  for (let end = 20; end <= text.length + 20; end += 20) {
-    const role = roleOf(text.slice(0, end), names)
-    if (role !== 'unknown') return role
+  // one pass per pattern: the earliest party mention wins (bounded, so long sentences stay linear)
+  const head = text.slice(0, 400)
+  let best: Party = 'unknown'
+  let bestAt = Infinity
+  for (const [re, role] of [[PROVIDER, 'provider'], [CUSTOMER, 'customer'], [MUTUAL, 'mutual']] as const) {
+    const g = new RegExp(re.source, 'gi')
+    for (const m of head.matchAll(g)) {
+      const at = m.index ?? 0
+      if (/^(?:'s|’s|s'|s’)/.test(head.slice(at + m[0].length, at + m[0].length + 2))) continue
+      if (at < bestAt) {
+        bestAt = at
+        best = role
+      }
+      break
+    }
   }
-  return 'unknown'
+  const lower = head.toLowerCase()
+  for (const [name, role] of names) {
+    const at = lower.indexOf(name)
+    if (at >= 0 && at < bestAt && /\W/.test(lower[at + name.length] ?? ' ') && /\W/.test(lower[at - 1] ?? ' ')) {
+      bestAt = at
+      best = role
+    }
+  }
+  return best
 }
 
 /** Which party a statement at `index` binds: the subject before the obligation verb of its clause. */
@@ -151,7 +171,7 @@ export function boundParty(text: string, index: number, names: Map<string, Party
     // the sentence that opens the enumeration, up to its first "(a)"/"(i)"/"1."
     const first = text.slice(0, from).search(/\(\s*(?:a|i|1)\s*\)|(?:^|\s)(?:a|i|1)[.)]\s/)
     // an enumeration that opens the text was introduced elsewhere (the block before); leave it to the caller
-    const intro = first === -1 ? text.slice(0, from) : text.slice(0, first)
+    const intro = (first === -1 ? text.slice(0, from) : text.slice(0, first)).slice(-400)
     if (intro.trim()) {
       const role = boundParty(intro, Math.max(0, intro.trimEnd().length - 1), names, true)
       if (role !== 'unknown') return role
