@@ -35,7 +35,20 @@ const DEFINES = /\b(?:means|shall mean|refers to|is defined as|has the meaning)\
 /** Is the block a definition (in a Definitions section, or a "X means …" sentence)? */
 export function isDefinition(block: Block, sentence: Sentence): boolean {
   if (block.section.path.some((p) => DEFINITION_SECTION.test(p))) return true
-  return DEFINES.test(sentence.text)
+  return once(definitions, sentence, () => DEFINES.test(sentence.text))
+}
+
+// Sentence-wide readings are computed once per sentence, not once per hit (a long sentence can hold thousands).
+const definitions = new WeakMap<Sentence, boolean>()
+const disclaimers = new WeakMap<Sentence, boolean>()
+
+function once(cache: WeakMap<Sentence, boolean>, sentence: Sentence, compute: () => boolean): boolean {
+  let v = cache.get(sentence)
+  if (v === undefined) {
+    v = compute()
+    cache.set(sentence, v)
+  }
+  return v
 }
 
 /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
@@ -69,7 +82,7 @@ const BOILERPLATE = /indemn|force majeure|confidential|liabilit|dispute|general|
 export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
   const s = hit.sentence.text
   const at = hit.start - hit.sentence.start
-  if (isDisclaimer(s)) return 'disclaimer'
+  if (once(disclaimers, hit.sentence, () => isDisclaimer(s))) return 'disclaimer'
   if (isNegated(s, at)) return 'negated'
   // "the Client's timely performance": the customer's own action
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:\w+\s+){0,1}$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
