@@ -8,6 +8,7 @@
 //     module-load time of the CLI.
 // The peers are never dependencies of clauselint: install them in a scratch folder and point BENCH_PEERS_DIR at it
 // (see --help). The CLI is run from dist/: run `npm run build` first.
+import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -28,6 +29,7 @@ const HELP = `Usage: npm run bench -- [options]
   --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
   --no-peers          do not run the peer linters
   --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
+  --only LIST         run only these sections (comma-separated): one, many, real, ratio, scale, load
 
 Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
 repository:
@@ -49,6 +51,7 @@ const {values: opts} = parseArgs({
     dir: {type: 'string'},
     'no-peers': {type: 'boolean', default: false},
     profile: {type: 'boolean', default: false},
+    only: {type: 'string'},
     help: {type: 'boolean', short: 'h', default: false},
   },
 })
@@ -71,6 +74,15 @@ const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
 const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
 const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
 const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
+const SECTIONS = ['one', 'many', 'real', 'ratio', 'scale', 'load'] as const
+const only = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean))
+for (const o of only) {
+  if (!(SECTIONS as readonly string[]).includes(o)) {
+    process.stderr.write(`bench: --only takes ${SECTIONS.join(', ')}; got "${o}"\n`)
+    process.exit(2)
+  }
+}
+const want = (section: (typeof SECTIONS)[number]): boolean => only.has(section)
 
 if (opts.check) {
   const started = performance.now()
@@ -98,6 +110,14 @@ const newest = (dir: string): number => {
   }
   return t
 }
+// --concurrency (worker threads) is measured when the built CLI has it
+const hasConcurrency = (() => {
+  try {
+    return execFileSync(process.execPath, [path.join(root, 'bin', 'clauselint.js'), '--help'], {encoding: 'utf8'}).includes('--concurrency')
+  } catch {
+    return false
+  }
+})()
 const staleBuild = Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'rules'))) > fs.statSync(distCli).mtimeMs
 
 const out = (s = ''): void => void process.stdout.write(`${s}\n`)
@@ -302,34 +322,38 @@ function printSeries(s: Series, oursId = 'clauselint'): void {
 
 const FLOOR: Cmd = {id: 'node', label: '`node -e 0` (startup floor)', command: node, args: ['-e', '0'], maxRuns, okCodes: [0]}
 const oneFile = path.join(oneDir, 'agreement.md')
-const seriesOne = await series('one 50 KB agreement', oneFile, true, [
+const empty = (name: string): Series => ({name, bytes: 0, files: 0, rows: new Map()})
+const seriesOne = !want('one') ? empty('one') : await series('one 50 KB agreement', oneFile, true, [
   FLOOR,
   {id: 'version', label: '`clauselint --version` (startup + CLI module load)', command: node, args: [bin, '--version'], maxRuns, okCodes: [0]},
   {id: 'parse', label: 'parse only (clauselint parser)', command: node, args: [parseOnly, oneFile], maxRuns, okCodes: [0]},
   {id: 'clauselint', label: '**clauselint --format json**', ...lintCmd(oneFile), maxRuns},
   ...peerCmds(oneFile, true, maxRuns),
 ])
-printSeries(seriesOne)
+if (want('one')) printSeries(seriesOne)
 
 const slowRuns = quick ? 2 : 3
-const seriesMany = await series(`${spec.files} × ~15 KB agreements`, manyDir, false, [
+const seriesMany = !want('many') ? empty('many') : await series(`${spec.files} × ~15 KB agreements`, manyDir, false, [
   {id: 'parse', label: 'parse only (clauselint parser)', command: node, args: [parseOnly, manyDir], maxRuns: slowRuns, okCodes: [0]},
   {id: 'clauselint', label: '**clauselint --format json** (single-threaded)', ...lintCmd(manyDir), maxRuns: slowRuns},
+  ...(hasConcurrency ? [{id: 'clauselint-2', label: 'clauselint --format json --concurrency 2', ...lintCmd(manyDir, ['--concurrency', '2']), maxRuns: slowRuns}] : []),
   ...peerCmds(manyDir, false, slowRuns),
 ])
-printSeries(seriesMany)
-out('`*` the warm-up run counted (runs over 5 s). A run stopped at the timeout is a lower bound and is not repeated.')
-out()
+if (want('many')) {
+  printSeries(seriesMany)
+  out('`*` the warm-up run counted (runs over 5 s). A run stopped at the timeout is a lower bound and is not repeated.')
+  out()
+}
 
 let seriesReal: Series | undefined
-if (hasReal) {
+if (hasReal && want('real')) {
   seriesReal = await series('real agreements (../shared/corpus)', realDir, false, [
     {id: 'parse', label: 'parse only (clauselint parser)', command: node, args: [parseOnly, realDir], maxRuns: Math.min(maxRuns, 5), okCodes: [0]},
     {id: 'clauselint', label: '**clauselint --format json**', ...lintCmd(realDir), maxRuns: Math.min(maxRuns, 5)},
     ...peerCmds(realDir, false, Math.min(maxRuns, 5)),
   ])
   printSeries(seriesReal)
-} else {
+} else if (!hasReal) {
   out(`(no real agreements: ${realDir} does not exist; set CLAUSELINT_CORPUS to a folder of agreements to include them)`)
   out()
 }
@@ -358,16 +382,21 @@ async function ratio(label: string, paths: string[], rounds: number): Promise<Ra
   out(`| ${label} | ${x.files} | ${(x.bytes / 1e6).toFixed(2)} | ${fmtS(p / 1000)} | ${fmtS(l / 1000)} | **${(l / p).toFixed(2)}** | ${x.parse.length} |`)
   return x
 }
-out('## In-process: parse only vs full lint (same texts, same process, alternating; after one warm-up pass)')
-out()
-out('| texts | files | MB | parse s | full lint s | lint ÷ parse | rounds |')
-out('|---|---|---|---|---|---|---|')
-const ratioOne = await ratio('one 50 KB agreement', [oneFile], quick ? 5 : 10)
-const manyFiles = fs.readdirSync(manyDir).sort()
-const subset = manyFiles.slice(0, Math.min(manyFiles.length, quick ? 50 : 100)).map((f) => path.join(manyDir, f))
-const ratioMany = await ratio(`first ${subset.length} of the ~15 KB agreements`, subset, 3)
-const ratioReal = hasReal ? await ratio('real agreements', [realDir], 5) : undefined
-out()
+let ratioOne: RatioResult | undefined
+let ratioMany: RatioResult | undefined
+let ratioReal: RatioResult | undefined
+if (want('ratio')) {
+  out('## In-process: parse only vs full lint (same texts, same process, alternating; after one warm-up pass)')
+  out()
+  out('| texts | files | MB | parse s | full lint s | lint ÷ parse | rounds |')
+  out('|---|---|---|---|---|---|---|')
+  ratioOne = await ratio('one 50 KB agreement', [oneFile], quick ? 5 : 10)
+  const manyFiles = fs.readdirSync(manyDir).sort()
+  const subset = manyFiles.slice(0, Math.min(manyFiles.length, quick ? 50 : 100)).map((f) => path.join(manyDir, f))
+  ratioMany = await ratio(`first ${subset.length} of the ~15 KB agreements`, subset, 3)
+  ratioReal = hasReal ? await ratio('real agreements', [realDir], 5) : undefined
+  out()
+}
 results['ratio'] = {one: ratioOne, many: ratioMany, real: ratioReal}
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -422,133 +451,146 @@ async function scale(mode: 'parse' | 'lint', limitMs: number): Promise<ScalePoin
   }
   return points
 }
-const parseScale = await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000))
-const lintScale = await scale('lint', scaleTimeoutMs)
-out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
-out()
-out('| size | parse ms (runs) | parse ms/MB | parse peak RSS MiB | full lint ms (runs) | lint ms/MB | lint peak RSS MiB | lint ÷ parse |')
-out('|---|---|---|---|---|---|---|---|')
 const perMb = (p: ScalePoint): number | undefined => (p.ms === undefined ? undefined : p.ms / (p.bytes / MB))
-for (let i = 0; i < spec.scaleMb.length; i++) {
-  const p = parseScale[i]!
-  const l = lintScale[i]!
-  const cell = (x: ScalePoint): string => (x.ms !== undefined ? `${x.ms.toFixed(0)} (${x.runs})` : x.note ?? '')
-  const rss = (x: ScalePoint): string => (x.peakMiB !== undefined ? `${x.ms === undefined ? '≥ ' : ''}${x.peakMiB.toFixed(0)}` : '–')
-  const pm = perMb(p)
-  const lm = perMb(l)
-  out(
-    `| ${p.mb} MB (${p.bytes} B) | ${cell(p)} | ${pm?.toFixed(0) ?? '–'} | ${rss(p)} | ${cell(l)} | ${lm?.toFixed(0) ?? '–'} | ${rss(l)} | ${p.ms !== undefined && l.ms !== undefined ? (l.ms / p.ms).toFixed(2) : '–'} |`,
-  )
-}
-const growth = (pts: ScalePoint[]): string => {
-  const base = pts[0] && perMb(pts[0])
-  if (!base) return 'not measured'
-  return pts
-    .slice(1)
-    .map((p) => {
-      const m = perMb(p)
-      return `${p.mb} MB ${m === undefined ? '–' : `${(m / base).toFixed(2)}×`}`
-    })
-    .join(', ')
-}
-out()
-out(`(ms/MB at size) ÷ (ms/MB at ${spec.scaleMb[0]} MB), 1.00 is linear: parse ${growth(parseScale)}; full lint ${growth(lintScale)}`)
-out('remark-parse (micromark) itself is super-linear above ~2 MB (its EditMap copies the event list per closed container; perf.md §6): the 10 MB parse is measured once, however long it takes.')
-out()
-results['scale'] = {parse: parseScale, lint: lintScale}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Module load
-
-out('## Module load (in-process `await import()`, fresh process each, alternating)')
-out()
-const loads: Record<string, number[]> = {'dist/src/cli.js': [], 'dist/src/parse.js': []}
-for (let i = 0; i < (quick ? 5 : 11); i++) {
-  for (const [mod, list] of Object.entries(loads)) {
-    const r = await runChild(node, [inprocess, 'load', path.basename(mod)], {cwd: root, timeoutMs: 60_000})
-    if (r.code === 0) list.push((JSON.parse(r.stdout.trim()) as {ms: number}).ms)
+const parseScale = want('scale') ? await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000)) : []
+const lintScale = want('scale') ? await scale('lint', scaleTimeoutMs) : []
+if (want('scale')) {
+  out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
+  out()
+  out('| size | parse ms (runs) | parse ms/MB | parse peak RSS MiB | full lint ms (runs) | lint ms/MB | lint peak RSS MiB | lint ÷ parse |')
+  out('|---|---|---|---|---|---|---|---|')
+  for (let i = 0; i < spec.scaleMb.length; i++) {
+    const p = parseScale[i]!
+    const l = lintScale[i]!
+    const cell = (x: ScalePoint): string => (x.ms !== undefined ? `${x.ms.toFixed(0)} (${x.runs})` : x.note ?? '')
+    const rss = (x: ScalePoint): string => (x.peakMiB !== undefined ? `${x.ms === undefined ? '≥ ' : ''}${x.peakMiB.toFixed(0)}` : '–')
+    const pm = perMb(p)
+    const lm = perMb(l)
+    out(
+      `| ${p.mb} MB (${p.bytes} B) | ${cell(p)} | ${pm?.toFixed(0) ?? '–'} | ${rss(p)} | ${cell(l)} | ${lm?.toFixed(0) ?? '–'} | ${rss(l)} | ${p.ms !== undefined && l.ms !== undefined ? (l.ms / p.ms).toFixed(2) : '–'} |`,
+    )
   }
-}
-out('| module | import ms, median (min–max) | runs |')
-out('|---|---|---|')
-for (const [mod, list] of Object.entries(loads)) out(`| ${mod} | **${median(list).toFixed(0)}** (${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}) | ${list.length} |`)
-out()
-results['load'] = loads
+  const growth = (pts: ScalePoint[]): string => {
+    const base = pts[0] && perMb(pts[0])
+    if (!base) return 'not measured'
+    return pts
+      .slice(1)
+      .map((p) => {
+        const m = perMb(p)
+        return `${p.mb} MB ${m === undefined ? '–' : `${(m / base).toFixed(2)}×`}`
+      })
+      .join(', ')
+  }
+  out()
+  out(`(ms/MB at size) ÷ (ms/MB at ${spec.scaleMb[0]} MB), 1.00 is linear: parse ${growth(parseScale)}; full lint ${growth(lintScale)}`)
+  out('remark-parse (micromark) itself is super-linear above ~2 MB (its EditMap copies the event list per closed container; perf.md §6): the 10 MB parse is measured once, however long it takes.')
+  out()
+  results['scale'] = {parse: parseScale, lint: lintScale}
+  }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Optional: where the time goes
+  // ---------------------------------------------------------------------------------------------------------------
+  // Module load
 
-if (opts.profile) {
-  const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-prof-'))
-  process.stderr.write('[profile]\n')
-  await measure(node, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, bin, '--format', 'json', manyDir], {timeoutMs: timeoutMs * 3})
-  const file = fs.readdirSync(profDir).map((f) => path.join(profDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]
-  if (file) {
-    out(`## Where the time goes: top self time, full lint of the many-file corpus (${file})`)
-    out()
-    out('| self ms | share | function |')
+  const loads: Record<string, number[]> = {'dist/src/cli.js': [], 'dist/src/parse.js': []}
+  if (want('load')) out('## Module load (in-process `await import()`, fresh process each, alternating)')
+  if (want('load')) out()
+  for (let i = 0; i < (want('load') ? (quick ? 5 : 11) : 0); i++) {
+    for (const [mod, list] of Object.entries(loads)) {
+      const r = await runChild(node, [inprocess, 'load', path.basename(mod)], {cwd: root, timeoutMs: 60_000})
+      if (r.code === 0) list.push((JSON.parse(r.stdout.trim()) as {ms: number}).ms)
+    }
+  }
+  if (want('load')) {
+    out('| module | import ms, median (min–max) | runs |')
     out('|---|---|---|')
-    for (const [name, ms, share] of topSelf(file, 20)) out(`| ${ms.toFixed(0)} | ${(share * 100).toFixed(1)}% | ${name} |`)
+    for (const [mod, list] of Object.entries(loads)) out(`| ${mod} | **${median(list).toFixed(0)}** (${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}) | ${list.length} |`)
     out()
+    results['load'] = loads
   }
-}
 
-function topSelf(file: string, n: number): Array<[string, number, number]> {
-  interface ProfNode {
-    id: number
-    callFrame: {functionName: string; url: string; lineNumber: number}
+  // ---------------------------------------------------------------------------------------------------------------
+  // Optional: where the time goes
+
+  if (opts.profile) {
+    const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-prof-'))
+    process.stderr.write('[profile]\n')
+    await measure(node, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, bin, '--format', 'json', manyDir], {timeoutMs: timeoutMs * 3})
+    const file = fs.readdirSync(profDir).map((f) => path.join(profDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]
+    if (file) {
+      out(`## Where the time goes: top self time, full lint of the many-file corpus (${file})`)
+      out()
+      out('| self ms | share | function |')
+      out('|---|---|---|')
+      for (const [name, ms, share] of topSelf(file, 20)) out(`| ${ms.toFixed(0)} | ${(share * 100).toFixed(1)}% | ${name} |`)
+      out()
+    }
   }
-  const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {nodes: ProfNode[]; samples: number[]; timeDeltas: number[]}
-  const byId = new Map(prof.nodes.map((x) => [x.id, x]))
-  const self = new Map<string, number>()
-  let total = 0
-  prof.samples.forEach((id, i) => {
-    const cf = byId.get(id)!.callFrame
-    const where = cf.url ? `${cf.url.replace(/^file:\/\//, '').replace(`${root}/`, '').replace(/^.*node_modules\//, '')}:${cf.lineNumber + 1}` : ''
-    const key = `${cf.functionName || '(anonymous)'} ${where}`.trim()
-    const dt = (prof.timeDeltas[i] ?? 0) / 1000
-    self.set(key, (self.get(key) ?? 0) + dt)
-    total += dt
+
+  function topSelf(file: string, n: number): Array<[string, number, number]> {
+    interface ProfNode {
+      id: number
+      callFrame: {functionName: string; url: string; lineNumber: number}
+    }
+    const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {nodes: ProfNode[]; samples: number[]; timeDeltas: number[]}
+    const byId = new Map(prof.nodes.map((x) => [x.id, x]))
+    const self = new Map<string, number>()
+    let total = 0
+    prof.samples.forEach((id, i) => {
+      const cf = byId.get(id)!.callFrame
+      const where = cf.url ? `${cf.url.replace(/^file:\/\//, '').replace(`${root}/`, '').replace(/^.*node_modules\//, '')}:${cf.lineNumber + 1}` : ''
+      const key = `${cf.functionName || '(anonymous)'} ${where}`.trim()
+      const dt = (prof.timeDeltas[i] ?? 0) / 1000
+      self.set(key, (self.get(key) ?? 0) + dt)
+      total += dt
+    })
+    return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => [k, ms, ms / total])
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Budgets
+
+  function parallelLine(): string {
+    if (!hasConcurrency) return '2-core parallel ≥ 1.5× → – not built yet (the CLI lints files one after another)'
+    const one = wallOf(seriesMany.rows.get('clauselint'))
+    const two = wallOf(seriesMany.rows.get('clauselint-2'))
+    if (!one || !two || one.lowerBound || two.lowerBound) return '2-core parallel (--concurrency 2) ≥ 1.5× → – not measured'
+    const speedup = one.median / two.median
+    return `2-core parallel (--concurrency 2 vs 1 on the ${spec.files} files) ≥ 1.5×: ${fmtS(one.median)} s / ${fmtS(two.median)} s = ${speedup.toFixed(2)}× → ${verdict(speedup >= 1.5)}`
+  }
+
+  out('## Budgets')
+  out()
+  const verdict = (ok: boolean | undefined): string => (ok === undefined ? '– not measured' : ok ? '✔ met' : '✘ not met')
+  const rm = ratioMany ? median(ratioMany.lint) / median(ratioMany.parse) : undefined
+  out(`1. full lint ≤ 1.3 × parse (in-process, ~15 KB agreements): ${rm === undefined ? '–' : rm.toFixed(2)} → ${verdict(rm === undefined ? undefined : rm <= 1.3)}`)
+  const oursMany = wallOf(seriesMany.rows.get('clauselint'))
+  const vsPeers = PEER_DEFS.map((def) => {
+    const w = wallOf(seriesMany.rows.get(def.id))
+    if (!w || !oursMany || oursMany.lowerBound || seriesMany.rows.get(def.id)?.failed) return `${def.name}: not measured`
+    return `${def.name} ${w.lowerBound ? '> ' : ''}${fmtS(w.median)} s vs ${fmtS(oursMany.median)} s (${w.lowerBound ? '> ' : ''}${(w.median / oursMany.median).toFixed(2)}×) ${w.median > oursMany.median ? '✔' : w.lowerBound ? '?' : '✘'}`
   })
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => [k, ms, ms / total])
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Budgets
-
-out('## Budgets')
-out()
-const verdict = (ok: boolean | undefined): string => (ok === undefined ? '– not measured' : ok ? '✔ met' : '✘ not met')
-const rm = ratioMany ? median(ratioMany.lint) / median(ratioMany.parse) : undefined
-out(`1. full lint ≤ 1.3 × parse (in-process, ~15 KB agreements): ${rm === undefined ? '–' : rm.toFixed(2)} → ${verdict(rm === undefined ? undefined : rm <= 1.3)}`)
-const oursMany = wallOf(seriesMany.rows.get('clauselint'))
-const vsPeers = PEER_DEFS.map((def) => {
-  const w = wallOf(seriesMany.rows.get(def.id))
-  if (!w || !oursMany || oursMany.lowerBound || seriesMany.rows.get(def.id)?.failed) return `${def.name}: not measured`
-  return `${def.name} ${w.lowerBound ? '> ' : ''}${fmtS(w.median)} s vs ${fmtS(oursMany.median)} s (${w.lowerBound ? '> ' : ''}${(w.median / oursMany.median).toFixed(2)}×) ${w.median > oursMany.median ? '✔' : w.lowerBound ? '?' : '✘'}`
-})
-const allPeers = PEER_DEFS.every((d) => {
-  const w = wallOf(seriesMany.rows.get(d.id))
-  return w && oursMany && !seriesMany.rows.get(d.id)?.failed && w.median > oursMany.median
-})
-out(`2. faster than every peer on the ${spec.files} files${spec.files === 1000 ? '' : ' (the budget is stated for 1,000)'}: ${vsPeers.join('; ')} → ${verdict(peers.length === PEER_DEFS.length ? allPeers : undefined)}`)
-const oursOne = wallOf(seriesOne.rows.get('clauselint'))
-const mdlOne = wallOf(seriesOne.rows.get('markdownlint'))
-const r3 = oursOne && mdlOne && !mdlOne.lowerBound ? oursOne.median / mdlOne.median : undefined
-out(`3. one 50 KB file via the CLI ≤ 0.55 × markdownlint-cli2: ${r3 === undefined ? 'markdownlint-cli2 not measured' : `${fmtS(oursOne!.median)} s vs ${fmtS(mdlOne!.median)} s = ${r3.toFixed(2)}×`} → ${verdict(r3 === undefined ? undefined : r3 <= 0.55)}`)
-const lintFirst = lintScale[0] && perMb(lintScale[0])
-const lintLast = lintScale.at(-1)
-const linear = lintFirst && lintLast && perMb(lintLast) !== undefined ? perMb(lintLast)! / lintFirst : undefined
-const peak10 = lintLast?.peakMiB
-out(
-  `4. linear ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB (ms/MB ratio ≤ 1.5): ${linear === undefined ? `not measured (${lintLast?.note ?? '–'})` : linear.toFixed(2)} → ${verdict(linear === undefined ? (lintScale.some((p) => p.note) ? false : undefined) : linear <= 1.5)}; ` +
-    `peak RSS at ${spec.scaleMb.at(-1)} MB < 1 GB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 1024 ? false : undefined) : peak10 < 1024)}; ` +
-    '2-core parallel ≥ 1.5× → – not built yet (the CLI lints files one after another)',
-)
-out()
-results['loadEnd'] = os.loadavg()
-out(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
-const resultsFile = path.join(corpusDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2))
-out(`raw results: ${resultsFile}`)
-out(`bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min`)
+  const allPeers = PEER_DEFS.every((d) => {
+    const w = wallOf(seriesMany.rows.get(d.id))
+    return w && oursMany && !seriesMany.rows.get(d.id)?.failed && w.median > oursMany.median
+  })
+  out(`2. faster than every peer on the ${spec.files} files${spec.files === 1000 ? '' : ' (the budget is stated for 1,000)'}: ${vsPeers.join('; ')} → ${verdict(peers.length === PEER_DEFS.length ? allPeers : undefined)}`)
+  const oursOne = wallOf(seriesOne.rows.get('clauselint'))
+  const mdlOne = wallOf(seriesOne.rows.get('markdownlint'))
+  const r3 = oursOne && mdlOne && !mdlOne.lowerBound ? oursOne.median / mdlOne.median : undefined
+  out(`3. one 50 KB file via the CLI ≤ 0.55 × markdownlint-cli2: ${r3 === undefined ? 'markdownlint-cli2 not measured' : `${fmtS(oursOne!.median)} s vs ${fmtS(mdlOne!.median)} s = ${r3.toFixed(2)}×`} → ${verdict(r3 === undefined ? undefined : r3 <= 0.55)}`)
+  const lintFirst = lintScale[0] && perMb(lintScale[0])
+  const lintLast = lintScale.at(-1)
+  const linear = lintFirst && lintLast && perMb(lintLast) !== undefined ? perMb(lintLast)! / lintFirst : undefined
+  const peak10 = lintLast?.peakMiB
+  out(
+    `4. linear ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB (ms/MB ratio ≤ 1.5): ${linear === undefined ? `not measured (${lintLast?.note ?? '–'})` : linear.toFixed(2)} → ${verdict(linear === undefined ? (lintScale.some((p) => p.note) ? false : undefined) : linear <= 1.5)}; ` +
+      `peak RSS at ${spec.scaleMb.at(-1)} MB < 1 GB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 1024 ? false : undefined) : peak10 < 1024)}; ` +
+      parallelLine(),
+  )
+  out()
+  results['loadEnd'] = os.loadavg()
+  out(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  const resultsFile = path.join(corpusDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2))
+  out(`raw results: ${resultsFile}`)
+  out(`bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min`)

@@ -28,6 +28,25 @@ const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((p) => {
   }
 })
 
+// Children run in their own process groups (so a timeout stops all they started); stop them too if the bench is stopped.
+const running = new Set<number>()
+function stopAll(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // gone already
+    }
+  }
+}
+process.on('exit', stopAll)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    stopAll()
+    process.exit(130)
+  })
+}
+
 export const accounting = GNU_TIME ? 'GNU time (rusage of the child)' : process.platform === 'linux' ? '/proc polling' : 'wall only'
 
 /** Peak RSS (VmHWM) and CPU seconds of a live process from /proc, or undefined. */
@@ -57,6 +76,7 @@ export function measure(command: string, args: readonly string[], options: {cwd?
     const started = performance.now()
     // detached: its own process group, so a timeout stops the command and anything it started, and nothing else
     const child = spawn(cmd, argv, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', out, err], detached: true})
+    if (child.pid) running.add(child.pid)
     let timedOut = false
     let polled: {rssKiB: number; cpu: number} | undefined
     const poll = GNU_TIME ? undefined : setInterval(() => (polled = procStats(child.pid!) ?? polled), 50)
@@ -78,6 +98,7 @@ export function measure(command: string, args: readonly string[], options: {cwd?
     })
     child.on('exit', (code) => {
       const wall = (performance.now() - started) / 1000
+      if (child.pid) running.delete(child.pid)
       if (timer) clearTimeout(timer)
       if (poll) clearInterval(poll)
       fs.closeSync(out)
@@ -133,6 +154,7 @@ export function runChild(command: string, args: readonly string[], options: {cwd
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(command, args, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
+    if (child.pid) running.add(child.pid)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -157,6 +179,7 @@ export function runChild(command: string, args: readonly string[], options: {cwd
       reject(error)
     })
     child.on('close', (code) => {
+      if (child.pid) running.delete(child.pid)
       clearTimeout(timer)
       clearInterval(poll)
       resolve({stdout, stderr, code, wall: (performance.now() - started) / 1000, timedOut, polledRssKiB: rss})
