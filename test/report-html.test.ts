@@ -228,12 +228,18 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     await page.keyboard.press('Tab')
     expect(await focused()).toBe('Skip to the findings and filters')
     await page.keyboard.press('Enter')
+    // let the skip link's navigation settle before moving on, so its hashchange cannot land mid-way
+    await page.waitForFunction("location.hash === '#findings'")
+    await page.waitForTimeout(100)
     await page.keyboard.press('Tab')
     expect(await focused()).toBe('filter-rule')
     const outline = await page.$eval('#filter-rule', (el) => el.ownerDocument.defaultView!.getComputedStyle(el).outlineStyle)
     expect(outline).toBe('solid')
     // choose a rule with the arrow keys only
-    for (let i = 0; i < 40 && (await page.inputValue('#filter-rule')) !== 'no-vague-terms'; i++) await page.keyboard.press('ArrowDown')
+    for (let i = 0; i < 40 && (await page.inputValue('#filter-rule')) !== 'no-vague-terms'; i++) {
+      await page.keyboard.press('ArrowDown')
+      await page.waitForTimeout(20)
+    }
     expect(await page.inputValue('#filter-rule')).toBe('no-vague-terms')
     const shown = await visibleFindings()
     expect(shown.length).toBeGreaterThan(0)
