@@ -1,5 +1,13 @@
 // Markdown → mdast with only the syntax agreements need: tables and YAML front matter.
-import type {Root} from 'mdast'
+//
+// Long agreements are parsed a part at a time. micromark's document tokenizer copies its whole event list each time
+// a list item or block quote closes, so one parse of a whole file grows with the square of its size (10 MB: 44 s).
+// An ATX heading at the left margin after a blank line, outside a fenced code block, front matter and the HTML
+// blocks that may hold blank lines, closes every open block: the text before it parses the same alone. So the file
+// is cut there into parts of a few kilobytes, each parsed on its own, their positions moved to where the part
+// starts, and their nodes joined under one root. The tree is the same as one whole parse (a property test checks
+// this on generated Markdown); time and memory grow linearly; and an editor re-parses only the parts an edit touched.
+import type {Nodes, Root} from 'mdast'
 import {unified, type Processor} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -16,8 +24,159 @@ function remarkTables(this: Processor): undefined {
 
 let processor: Processor<Root> | undefined
 
-/** Parse Markdown into an mdast tree (front matter as a `yaml` node, tables as `table` nodes). */
-export function parseMarkdown(source: string): Root {
+function parseWhole(source: string): Root {
   processor ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkTables) as unknown as Processor<Root>
   return processor.parse(source)
+}
+
+/** Parts smaller than this are joined with the next one: each parse has a fixed cost. */
+const PART_SIZE = 2048
+
+/** Parsed parts by text, kept by an editor between edits of one document (see `ParseCache`). */
+interface CachedPart {
+  readonly tree: Root
+  /** Where the tree's positions currently start. */
+  line: number
+  offset: number
+}
+
+/** Parts of the last parses of one document: an edit re-parses only the parts whose text changed. */
+export class ParseCache {
+  parts = new Map<string, CachedPart>()
+}
+
+/**
+ * Parse Markdown into an mdast tree (front matter as a `yaml` node, tables as `table` nodes). With a cache, parts
+ * whose text is unchanged since the last call are reused (their nodes are moved, not copied: only the newest tree
+ * returned for a cache is valid).
+ */
+export function parseMarkdown(source: string, options: {readonly cache?: ParseCache; readonly partSize?: number} = {}): Root {
+  const {cache} = options
+  const cuts = partStarts(source, options.partSize)
+  if (cuts.length === 1 && !cache) return parseWhole(source)
+  const root: Root = {type: 'root', children: []}
+  const next = new Map<string, CachedPart>()
+  let line = 1
+  for (let i = 0; i < cuts.length; i++) {
+    const from = cuts[i]!
+    const to = cuts[i + 1] ?? source.length
+    const text = source.slice(from, to)
+    let part = cache?.parts.get(text)
+    if (part && next.has(text)) part = undefined // the same text twice in one file: parse the second copy afresh
+    if (part) {
+      if (part.line !== line || part.offset !== from) shift(part.tree, line - part.line, from - part.offset)
+      part.line = line
+      part.offset = from
+    } else {
+      const tree = parseWhole(text)
+      if (line !== 1 || from !== 0) shift(tree, line - 1, from)
+      part = {tree, line, offset: from}
+    }
+    next.set(text, part)
+    for (const child of part.tree.children) root.children.push(child)
+    if (i === 0) root.position = {start: {...part.tree.position!.start}, end: {...part.tree.position!.end}}
+    else root.position!.end = {...part.tree.position!.end}
+    line += countLines(text)
+  }
+  if (cache) cache.parts = next
+  return root
+}
+
+/** Line breaks in a text (CRLF, LF and lone CR each count once). */
+function countLines(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++
+  }
+  return n
+}
+
+/** Move every position in a tree by whole lines and characters (parts start at a line start, so columns stay). */
+function shift(node: Nodes, lines: number, chars: number): void {
+  const p = node.position
+  if (p) {
+    p.start.line += lines
+    p.end.line += lines
+    if (p.start.offset !== undefined) p.start.offset += chars
+    if (p.end.offset !== undefined) p.end.offset += chars
+  }
+  if ('children' in node) for (const child of node.children) shift(child, lines, chars)
+}
+
+const ATX = /^#{1,6}(?:[ \t]|$)/
+const BLANK = /^[ \t]*$/
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+// other HTML blocks (CommonMark types 6 and 7) end at a blank line, but whether a line starts one depends on the paragraph
+// before it; a fence seen while one may be open leaves the state unknown, and the file is cut no further
+const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/
+// HTML blocks that a blank line does not end (CommonMark types 1–5), with what ends each
+const HTML_OPEN: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+]
+// a link reference definition applies to the whole file: such files are parsed whole
+const REFERENCE_DEFINITION = /\[[^\]\n]{1,999}\]:/
+
+/** The fence a line opens (a backtick fence's info string has no backtick), if any. */
+function isFence(line: string): string | undefined {
+  const f = FENCE.exec(line)
+  if (!f) return undefined
+  return f[1]![0] === '`' && line.includes('`', f[0].length) ? undefined : f[1]
+}
+
+/** Does a line close a fence: the same character at least as many times, then only spaces? */
+function closesFence(line: string, fence: string): boolean {
+  const f = FENCE.exec(line)
+  return f !== null && f[1]![0] === fence[0] && f[1]!.length >= fence.length && BLANK.test(line.slice(f[0].length))
+}
+
+/** Offsets where the parts of a source start (always 0 first). */
+export function partStarts(source: string, size = PART_SIZE): number[] {
+  const starts = [0]
+  if (source.length < size * 2 || REFERENCE_DEFINITION.test(source)) return starts
+  let fence: string | undefined
+  let html: RegExp | undefined
+  let htmlToBlank = false
+  let blank = true
+  let lineNo = 0
+  let last = 0
+  for (let at = 0; at < source.length; lineNo++) {
+    let end = at
+    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
+    const line = source.slice(at, end)
+    const next = end < source.length ? end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1) : end
+    if (htmlToBlank && fence === undefined && !html && isFence(line)) return starts
+    if (lineNo === 0 && /^---[ \t]*$/.test(line)) {
+      // front matter: cut nowhere until it closes
+      fence = '---'
+    } else if (fence !== undefined) {
+      if (fence === '---' ? /^---[ \t]*$/.test(line) : closesFence(line, fence)) fence = undefined
+    } else if (html) {
+      if (html.test(line)) html = undefined
+    } else if (blank && ATX.test(line) && at - last >= size && source.length - at >= size) {
+      starts.push(at)
+      last = at
+    } else {
+      const f = isFence(line)
+      if (f) fence = f
+      else {
+        let special = false
+        for (const [open, close] of HTML_OPEN) {
+          if (!open.test(line)) continue
+          special = true
+          if (!close.test(line.replace(open, ''))) html = close
+          break
+        }
+        if (!special && HTML_OTHER.test(line)) htmlToBlank = true
+      }
+    }
+    blank = BLANK.test(line)
+    if (blank && !html && fence === undefined) htmlToBlank = false
+    at = next
+  }
+  return starts
 }

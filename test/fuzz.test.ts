@@ -9,7 +9,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {run} from '../src/cli.js'
 import {ConfigError} from '../src/config-error.js'
 import {lint} from '../src/lint.js'
-import {parseMarkdown} from '../src/parse.js'
+import {parseMarkdown, ParseCache, partStarts} from '../src/parse.js'
 import type {LintResult} from '../src/types.js'
 
 // Pieces of agreements and of Markdown syntax; the arbitraries glue them together in any order.
@@ -181,6 +181,48 @@ function expectCleanFailureOrResult(r: {code: number; stdout: string; stderr: st
     expect(JSON.parse(r.stdout)).toHaveLength(1)
   }
 }
+
+// Whole lines that decide where a file may be cut into parts (src/parse.ts): headings, fences, HTML blocks, front matter, containers
+const LINES = [
+  '# Heading', '## 2. Services', '####### not a heading', '#no space', '', '', '', '   ', 'Text of a clause.', 'more text', '```', '```js', '````', '``` a ` b',
+  '~~~', '~~~~', '    indented', '  ```', '<!--', '-->', '<!-- one line -->', '<div>', '</div>', '<span class="x">', '<script>', '</script>', '<pre>', '</pre>',
+  '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '---', '...', 'title: x', '- item', '  continued', '1. first', '> quote', '>', '| a | b |', '|---|---|',
+  'a [ref] link', 'Setext', '===', '***',
+]
+// a link reference definition (which makes the whole file one part) in one text of ten
+const lined = fc
+  .tuple(fc.array(fc.constantFrom(...LINES), {minLength: 5, maxLength: 80, size: 'max'}), fc.constantFrom('\n', '\r\n', '\r'), fc.integer({min: 0, max: 9}))
+  .map(([lines, eol, ref]) => (ref === 0 ? [...lines, '[ref]: http://example.com'] : lines).join(eol))
+
+describe('parsing in parts', () => {
+  it('gives the same tree as one whole parse, wherever the file is cut', () => {
+    fc.assert(
+      fc.property(fc.oneof({arbitrary: lined, weight: 3}, {arbitrary: markdownish, weight: 1}), fc.integer({min: 1, max: 64}), (text, size) => {
+        expect(parseMarkdown(text, {partSize: size})).toEqual(parseMarkdown(text, {partSize: Number.MAX_SAFE_INTEGER}))
+      }),
+      {numRuns: 400},
+    )
+  })
+
+  it('cuts only before a heading that follows a blank line, outside fences and HTML blocks', () => {
+    const text = ['# One', 'a', '', '```', '', '# not a cut (in a fence)', '```', '', '<!--', '', '# not a cut (in a comment)', '-->', '', '# Two', 'b'].join('\n')
+    const cuts = partStarts(text, 1).map((at) => text.slice(at, text.indexOf('\n', at)))
+    expect(cuts).toEqual(['# One', '# Two'])
+  })
+
+  it('with a cache, re-parses only what changed and still gives the whole-parse tree', () => {
+    const cache = new ParseCache()
+    const sections = Array.from({length: 12}, (_, i) => `## ${i + 1}. Section\n\n${'Clause text. '.repeat(20)}\n`)
+    const first = sections.join('\n')
+    expect(parseMarkdown(first, {cache, partSize: 100})).toEqual(parseMarkdown(first, {partSize: Number.MAX_SAFE_INTEGER}))
+    const kept = [...cache.parts.values()].map((p) => p.tree)
+    // an edit in section 3 that adds a line: the parts before and after are reused, moved down one line
+    const edited = first.replace('## 3. Section\n', '## 3. Section\n\nA new line.\n')
+    expect(parseMarkdown(edited, {cache, partSize: 100})).toEqual(parseMarkdown(edited, {partSize: Number.MAX_SAFE_INTEGER}))
+    const reused = [...cache.parts.values()].filter((p) => kept.includes(p.tree)).length
+    expect(reused).toBe(cache.parts.size - 1)
+  })
+})
 
 describe('huge and deep inputs', () => {
   const quotes = `# Managed Services Agreement\n\n${'> '.repeat(10_000)}The Provider will respond promptly.\n`
