@@ -2,7 +2,7 @@
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parse as parseYaml} from 'yaml'
-import {parseMarkdown} from './parse.js'
+import {parseMarkdown, type ParseCache} from './parse.js'
 import {lineIndex, splitSentences} from './text.js'
 import type {Block, BlockKind, Definition, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
 
@@ -18,9 +18,9 @@ const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgr
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
 
 /** Parse and index an agreement. */
-export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number} = {}): Document {
+export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
-  const tree = parseMarkdown(source)
+  const tree = parseMarkdown(source, options.parseCache ? {cache: options.parseCache} : {})
   return new Builder(source, filePath, tree, options.firstSectionId ?? 0).build()
 }
 

@@ -6,6 +6,7 @@ import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
 import {applyFrontmatter, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
 import {type ProfileName} from './profiles.js'
+import type {ParseCache} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {applySuppressions} from './suppressions.js'
 import {validateRuleOptions} from './validate.js'
@@ -24,6 +25,8 @@ export interface LintOptions {
   readonly settings?: Settings
   /** Options per rule id, checked against each rule's schema and merged over its defaults. */
   readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** Parts of this file parsed by earlier lints (an editor re-linting after an edit): unchanged parts are not parsed again. */
+  readonly parseCache?: ParseCache
   /** A suppression comment without a reason (` -- why`) is reported and silences nothing. */
   readonly requireReason?: boolean
 }
@@ -41,7 +44,7 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>'
   try {
-    return lintDocument(buildDocument(text, filePath), options)
+    return lintDocument(buildDocument(text, filePath, options.parseCache ? {parseCache: options.parseCache} : {}), options)
   } catch (error) {
     if (isTooDeep(error)) return fatalResult(filePath, TOO_DEEP)
     throw error

@@ -205,6 +205,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     const s = states.get(e.document.uri)
     if (s) clearTimeout(s.timer)
     states.delete(e.document.uri)
+    linter.forget(uriToPath(e.document.uri) ?? e.document.uri)
     void connection.sendDiagnostics({uri: e.document.uri, diagnostics: []})
   })
 

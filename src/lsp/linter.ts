@@ -5,6 +5,7 @@ import {ConfigError, ConfigLoader, type Settings} from '../config.js'
 import {declaredIncludes} from '../docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement} from '../lint.js'
 import {PROFILES, type ProfileName} from '../profiles.js'
+import {ParseCache} from '../parse.js'
 import type {LintResult} from '../types.js'
 
 /** Editor settings (`clauselint.*` in the client's configuration, or `initializationOptions`). */
@@ -61,6 +62,8 @@ export interface LintRequest {
  */
 export class Linter {
   private loader: ConfigLoader
+  /** Parsed parts of each open document, so a re-lint after an edit parses only the parts that changed. */
+  private readonly parseCaches = new Map<string, ParseCache>()
 
   constructor(
     private readonly cwd: string,
@@ -84,6 +87,11 @@ export class Linter {
   reset(settings?: ServerSettings): void {
     if (settings) this.settings = settings
     this.loader = this.makeLoader()
+  }
+
+  /** Drop what is kept for a closed document. */
+  forget(name: string): void {
+    this.parseCaches.delete(name)
   }
 
   /** The settings for a file from config files; undefined for an unsaved document (defaults, plus the `profile` setting). */
@@ -120,7 +128,10 @@ export class Linter {
         }
         result = lintSet({filePath, text}, parts, options)[0]!
       } else {
-        result = lint(text, {...options, filePath: filePath ?? request.name})
+        const key = filePath ?? request.name
+        let parseCache = this.parseCaches.get(key)
+        if (!parseCache) this.parseCaches.set(key, (parseCache = new ParseCache()))
+        result = lint(text, {...options, filePath: key, parseCache})
       }
       return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? []}
     } catch (error) {
