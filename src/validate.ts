@@ -9,8 +9,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** `base.key`, or `base[0]` for an index. */
 export const keyPath = (base: string, key: string | number): string => (typeof key === 'number' ? `${base}[${key}]` : base ? `${base}.${key}` : key)
 
-const ajv = new Ajv({allErrors: false, strict: true, logger: false, verbose: true})
-ajv.addFormat(DURATION_FORMAT, {type: 'string', validate: isDurationOption})
+// made on first use: most runs have no options to check, and setting ajv up costs start-up time
+let instance: Ajv | undefined
+function ajv(): Ajv {
+  if (!instance) {
+    instance = new Ajv({allErrors: false, strict: true, logger: false, verbose: true})
+    instance.addFormat(DURATION_FORMAT, {type: 'string', validate: isDurationOption})
+  }
+  return instance
+}
 const validators = new WeakMap<AnyRule, ValidateFunction>()
 
 function validatorFor(rule: AnyRule): ValidateFunction | undefined {
@@ -19,7 +26,7 @@ function validatorFor(rule: AnyRule): ValidateFunction | undefined {
   let v = validators.get(rule)
   if (!v) {
     try {
-      v = ajv.compile(schema)
+      v = ajv().compile(schema)
     } catch (error) {
       throw new ConfigError(`rule "${rule.meta.id}" has an invalid options schema (${firstLine(error)})`)
     }
@@ -40,14 +47,14 @@ const compiled = new WeakMap<JsonSchema, ValidateFunction>()
 /** Check a value against a schema; throws a one-line ConfigError naming `where` and the key under `base`. */
 export function validateAgainst(schema: JsonSchema, value: unknown, where: string, base: string): void {
   let validate = compiled.get(schema)
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)))
+  if (!validate) compiled.set(schema, (validate = ajv().compile(schema)))
   check(validate, value, where, base, 'key')
 }
 
 /** Does the schema compile (for rules loaded from modules)? The reason when it does not. */
 export function schemaProblem(schema: JsonSchema): string | undefined {
   try {
-    ajv.compile(schema)
+    ajv().compile(schema)
     return undefined
   } catch (error) {
     return firstLine(error)
