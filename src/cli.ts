@@ -15,7 +15,7 @@ import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
-import {cacheKey, changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, parseShard, ResultCache, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {cacheKey, changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ResultCache, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
 /** Exit codes, as in ESLint. */
@@ -45,7 +45,8 @@ Options:
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
-      --concurrency N|auto Lint in N worker threads (auto: one per CPU)
+      --concurrency N|auto|off  Lint in N worker threads (auto: one per CPU; off: none). Default:
+                           auto for 64 files or more, off below
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -187,7 +188,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values.stdin && positionals.length) return fail('--stdin lints standard input; give no paths with it')
   // Big repositories: --shard, --changed-since, --cache, --concurrency.
   let shard: {index: number; count: number} | undefined
-  let concurrency = 1
+  let concurrency: number | undefined
   try {
     if (values.shard !== undefined) shard = parseShard(values.shard)
     if (values.concurrency !== undefined) concurrency = parseConcurrency(values.concurrency, os.availableParallelism())
@@ -332,12 +333,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   })
   const pending = jobs.map((job, i) => ({job, i})).filter(({i}) => !outcomes[i])
   const fresh = new Set(pending.map((p) => p.i))
-  if (concurrency > 1 && pending.length > 1) {
+  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
+  if (threads > 1 && pending.length > 1) {
     let done: JobOutcome[]
     try {
       done = await lintInWorkers(
         pending.map((p) => p.job),
-        concurrency,
+        threads,
         loaderOptions,
         requireReason,
       )

@@ -60,12 +60,26 @@ export function shardFiles(files: readonly string[], index: number, count: numbe
 
 // --concurrency N|auto
 
+/** `--concurrency` as given: a number of threads, `auto` (one per CPU) or `off` (1: lint in the main thread). */
 export function parseConcurrency(text: string, available: number): number {
   if (text === 'auto') return Math.max(1, available)
+  if (text === 'off') return 1
   if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-    throw new ScaleError(`--concurrency needs a whole number of at least 1 or "auto", got "${text}"`)
+    throw new ScaleError(`--concurrency needs a whole number of at least 1, "auto" or "off", got "${text}"`)
   }
   return Number(text)
+}
+
+/**
+ * How many files make worker threads worth their start-up (each loads the linter, ~0.15 s) when no --concurrency is
+ * given: below this a run lints in the main thread, from this on in one thread per CPU.
+ */
+export const AUTO_CONCURRENCY_FILES = 64
+
+/** Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few. */
+export function defaultConcurrency(given: number | undefined, files: number, available: number): number {
+  if (given !== undefined) return given
+  return files >= AUTO_CONCURRENCY_FILES ? Math.max(1, available) : 1
 }
 
 // --changed-since REF

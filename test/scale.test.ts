@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {run} from '../src/cli.js'
+import {AUTO_CONCURRENCY_FILES, defaultConcurrency, parseConcurrency} from '../src/scale.js'
 
 const root = path.join(import.meta.dirname, '..')
 const FIXTURES = path.join(root, 'fixtures', 'agreements')
@@ -188,6 +189,30 @@ describe('--changed-since', () => {
     expect(option.code).toBe(2)
     expect(option.errLines).toHaveLength(1)
   })
+})
+
+describe('default concurrency', () => {
+  it('threads for many files, none for few; a given --concurrency wins', () => {
+    expect(defaultConcurrency(undefined, AUTO_CONCURRENCY_FILES, 2)).toBe(2)
+    expect(defaultConcurrency(undefined, AUTO_CONCURRENCY_FILES - 1, 2)).toBe(1)
+    expect(defaultConcurrency(undefined, 10_000, 1)).toBe(1)
+    expect(defaultConcurrency(parseConcurrency('off', 8), 10_000, 8)).toBe(1)
+    expect(defaultConcurrency(parseConcurrency('3', 8), 5, 8)).toBe(3)
+  })
+
+  it(`a run of ${AUTO_CONCURRENCY_FILES}+ files (threads by default) reports what --concurrency off reports`, async () => {
+    const dir = tempDir()
+    const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md'))
+    for (let copy = 0; copy * names.length < AUTO_CONCURRENCY_FILES; copy++) {
+      for (const name of names) fs.copyFileSync(path.join(FIXTURES, name), path.join(dir, `${copy}-${name}`))
+    }
+    const threaded = await cli(['--format', 'json'], dir)
+    const single = await cli(['--format', 'json', '--concurrency', 'off'], dir)
+    expect((JSON.parse(threaded.stdout) as unknown[]).length).toBeGreaterThanOrEqual(AUTO_CONCURRENCY_FILES)
+    expect(threaded.code).toBe(single.code)
+    expect(threaded.stderr).toBe(single.stderr)
+    expect(threaded.stdout).toBe(single.stdout)
+  }, 120_000)
 })
 
 describe('bad values: exit 2, one line', () => {
