@@ -1,7 +1,8 @@
 // Bench helper, run in a fresh process per measurement: times parse-only and full lint in-process on the same texts.
 //   node scripts/bench/inprocess.mjs ratio <rounds> <file|dir>...   parse and lint alternately, every round; per-round totals
 //   node scripts/bench/inprocess.mjs parse|lint <repeats> <file>      one file, up to `repeats` times (scaling)
-//   node scripts/bench/inprocess.mjs load                             import time of the CLI module and of the parser alone
+//   node scripts/bench/inprocess.mjs load [module]                    import time of a module under dist/ (default bundle/cli.js)
+//   node scripts/bench/inprocess.mjs relint <edits> <file>            the language server's re-lint after a one-line edit
 // Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -27,8 +28,34 @@ const peak = () => process.resourceUsage().maxRSS
 
 if (mode === 'load') {
   const t0 = performance.now()
-  await import(pathToFileURL(path.join(root, 'dist', 'src', process.argv[3] ?? 'cli.js')).href)
+  await import(pathToFileURL(path.join(root, 'dist', process.argv[3] ?? 'bundle/cli.js')).href)
   console.log(JSON.stringify({ms: performance.now() - t0, peakRssKiB: peak()}))
+} else if (mode === 'relint') {
+  // what the language server does on each change: Linter.lint() with the document's parsed parts kept between edits
+  const {Linter} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lsp', 'linter.js')).href)
+  const file = path.resolve(paths[0])
+  const text = fs.readFileSync(file, 'utf8')
+  const linter = new Linter(path.dirname(file), {})
+  const lines = text.split('\n')
+  const ms = []
+  const full = []
+  // warm-up: open the document and type a few times
+  for (let i = 0; i < 5; i++) await linter.lint({text: i % 2 ? text : `${text}\n`, filePath: file, name: file})
+  for (let i = 0; i < count; i++) {
+    // type one character on a line spread through the document
+    const at = Math.floor(((i + 0.5) / count) * lines.length)
+    const edited = [...lines.slice(0, at), `${lines[at]}x`, ...lines.slice(at + 1)].join('\n')
+    const t0 = performance.now()
+    const r = await linter.lint({text: edited, filePath: file, name: file})
+    ms.push(performance.now() - t0)
+    if (r.kind !== 'result') throw new Error(`no result: ${r.kind}`)
+    // the same text linted afresh (no kept parts), for comparison
+    const fresh = new Linter(path.dirname(file), {})
+    const t1 = performance.now()
+    await fresh.lint({text: edited, filePath: file, name: `${file}.fresh`})
+    full.push(performance.now() - t1)
+  }
+  console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, full, peakRssKiB: peak()}))
 } else {
   const {parseMarkdown} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse.js')).href)
   const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
@@ -46,6 +73,12 @@ if (mode === 'load') {
     for (const t of texts) nodes += parseMarkdown(t.text).children.length
     return nodes
   }
+  // remark-parse over each whole text at once (clauselint parses long texts in parts)
+  const runParseWhole = () => {
+    let nodes = 0
+    for (const t of texts) nodes += parseMarkdown(t.text, {partSize: Number.MAX_SAFE_INTEGER}).children.length
+    return nodes
+  }
   const time = (fn) => {
     const t0 = performance.now()
     fn()
@@ -54,14 +87,17 @@ if (mode === 'load') {
   if (mode === 'ratio') {
     // one warm-up pass of each (JIT, caches), then parse and lint alternately so load drift hits both alike
     runParse()
+    runParseWhole()
     const messages = runLint()
     const parse = []
+    const whole = []
     const full = []
     for (let i = 0; i < count; i++) {
       parse.push(time(runParse))
+      whole.push(time(runParseWhole))
       full.push(time(runLint))
     }
-    console.log(JSON.stringify({files: texts.length, bytes, messages, parse, lint: full, peakRssKiB: peak()}))
+    console.log(JSON.stringify({files: texts.length, bytes, messages, parse, parseWhole: whole, lint: full, peakRssKiB: peak()}))
   } else if (mode === 'parse' || mode === 'lint') {
     // repeats stop early when another one would overrun BENCH_REPEAT_BUDGET_MS (the first always runs)
     const budget = Number(process.env['BENCH_REPEAT_BUDGET_MS'] ?? Infinity)

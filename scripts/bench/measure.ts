@@ -64,18 +64,19 @@ export function procStats(pid: number): {rssKiB: number; cpu: number} | undefine
   }
 }
 
-/** Run a command with stdout to /dev/null; resolves when it exits or is stopped at `timeoutMs`. */
-export function measure(command: string, args: readonly string[], options: {cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv} = {}): Promise<Run> {
+/** Run a command with stdout to /dev/null (stdin from `stdinFile`, if given); resolves when it exits or is stopped at `timeoutMs`. */
+export function measure(command: string, args: readonly string[], options: {cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; stdinFile?: string} = {}): Promise<Run> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-bench-run-'))
   const timeFile = path.join(tmp, 'time')
   const errFile = path.join(tmp, 'stderr')
   const out = fs.openSync('/dev/null', 'w')
   const err = fs.openSync(errFile, 'w')
+  const input = options.stdinFile === undefined ? 'ignore' : fs.openSync(options.stdinFile, 'r')
   const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-o', timeFile, '-f', '%e %U %S %M', command, ...args]] : [command, [...args]]
   return new Promise((resolve, reject) => {
     const started = performance.now()
     // detached: its own process group, so a timeout stops the command and anything it started, and nothing else
-    const child = spawn(cmd, argv, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', out, err], detached: true})
+    const child = spawn(cmd, argv, {cwd: options.cwd, env: options.env ?? process.env, stdio: [input, out, err], detached: true})
     if (child.pid) running.add(child.pid)
     let timedOut = false
     let polled: {rssKiB: number; cpu: number} | undefined
@@ -103,6 +104,7 @@ export function measure(command: string, args: readonly string[], options: {cwd?
       if (poll) clearInterval(poll)
       fs.closeSync(out)
       fs.closeSync(err)
+      if (typeof input === 'number') fs.closeSync(input)
       let cpu = polled?.cpu
       let rssKiB = polled?.rssKiB
       let exit = code
