@@ -17,9 +17,56 @@ const VARIABLE_SPAN = /^<span\b[^>]*class\s*=\s*["']?([\w-]*link[\w-]*)/i
 const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|!--)(?=[\s>/]|$)/i
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
 
+/** Thrown for a text nested deeper than MAX_NESTING: Markdown parsers take minutes on such texts (micromark's
+ * container handling is quadratic in depth: 10,000 nested list items take two minutes) and recursive walks overflow. */
+export class TooDeepError extends Error {}
+
+/** Deepest nesting of lists and block quotes read; agreements nest a handful of levels. */
+export const MAX_NESTING = 1000
+
+/**
+ * An upper estimate of the deepest list or block-quote nesting in a text, line by line: every `>`, list marker and
+ * two columns of indentation at the start of a line count as one level.
+ */
+export function nestingDepth(source: string): number {
+  let deepest = 0
+  let depth = 0
+  let indent = 0
+  let start = true
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 10 || c === 13) {
+      start = true
+      depth = 0
+      indent = 0
+      continue
+    }
+    if (!start) continue
+    if (c === 32) indent++
+    else if (c === 9) indent += 4
+    else if (c === 62 /* > */) depth++
+    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpaceOrEnd(source.charCodeAt(i + 1))) depth++
+    else if (c >= 48 && c <= 57) {
+      let j = i
+      while (j < source.length && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++
+      const d = source.charCodeAt(j)
+      if ((d === 46 || d === 41) /* . ) */ && isSpaceOrEnd(source.charCodeAt(j + 1))) {
+        depth++
+        i = j
+      } else start = false
+    } else start = false
+    // indentation counts only before a marker: a deeply indented line of text is code, not nesting
+    if (start && c !== 32 && c !== 9 && depth + (indent >> 1) > deepest) deepest = depth + (indent >> 1)
+  }
+  return deepest
+}
+
+const isSpaceOrEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)
+
 /** Parse and index an agreement. */
 export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
+  if (nestingDepth(source) > MAX_NESTING) throw new TooDeepError(`nested more than ${MAX_NESTING} levels deep`)
   const tree = parseMarkdown(source, options.parseCache ? {cache: options.parseCache} : {})
   return new Builder(source, filePath, tree, options.firstSectionId ?? 0).build()
 }

@@ -1,6 +1,6 @@
 // The public entry points: lint a string, lint files.
 import {readFile, stat} from 'node:fs/promises'
-import {buildDocument} from './document.js'
+import {buildDocument, TooDeepError} from './document.js'
 import {combineDocuments} from './docset.js'
 import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
@@ -51,11 +51,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
 }
 
-const TOO_DEEP = 'nests lists or block quotes too deeply to read (thousands of levels); flatten the nesting'
+const TOO_DEEP = 'nests lists or block quotes too deeply to read (over a thousand levels); flatten the nesting'
 
-/** A document nested so deeply that walking its tree exhausts the stack. */
+/** A document nested too deeply to parse in good time, or so deeply that walking its tree exhausts the stack. */
 function isTooDeep(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message)
+  return error instanceof TooDeepError || (error instanceof RangeError && /call stack/i.test(error.message))
 }
 
 function lintDocument(doc: Document, options: LintOptions): LintResult {

@@ -254,6 +254,20 @@ describe('huge and deep inputs', () => {
     expect(problems(quotes, lint(quotes, {filePath: 'deep.md'}))).toEqual([])
   }, 60_000)
 
+  it('10,000 nested list items (minutes in micromark) get one fatal message at once, from lint() and the CLI', async () => {
+    const deep = `# Managed Services Agreement\n\n${'- '.repeat(10_000)}The Provider will respond promptly.\n`
+    const indented = `# Managed Services Agreement\n\n${Array.from({length: 1_500}, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n`
+    for (const text of [deep, indented]) {
+      const result = lint(text, {filePath: 'deep.md'})
+      expect(result.messages.map((m) => [m.ruleId, m.message])).toEqual([['fatal', 'File nests lists or block quotes too deeply to read (over a thousand levels); flatten the nesting']])
+      expect(problems(text, result)).toEqual([])
+    }
+    expectCleanFailureOrResult(await cliOn(deep))
+    // what agreements do is far from the limit: 20 levels, long indented lines, a line of 5,000 spaces
+    const fine = `# Agreement\n\n${Array.from({length: 20}, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n\n${' '.repeat(5_000)}\n\n${' '.repeat(3_000)}indented text\n`
+    expect(lint(fine, {filePath: 'fine.md'}).messages.filter((m) => m.ruleId === 'fatal')).toEqual([])
+  }, 30_000)
+
   it('lint() returns a result on 2,000 nested list items', () => {
     expect(problems(lists, lint(lists, {filePath: 'deep.md'}))).toEqual([])
   }, 120_000)
