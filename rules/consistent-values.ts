@@ -4,7 +4,7 @@ import {sourceOffset} from '../src/document.js'
 import {valuesOf} from '../src/judging.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Sentence} from '../src/types.js'
-import type {Duration, Priority} from '../src/values.js'
+import {mayHold, type Duration, type Priority} from '../src/values.js'
 
 type Metric = 'response' | 'resolution' | 'uptime'
 
@@ -105,6 +105,7 @@ function priorityAt(priorities: readonly Priority[], text: string, at: number, e
 
 /** The one priority rank a text names (several labels of one level, "Priority 1 (Critical)", count as one). */
 function onlyPriority(text: string): Priority | undefined {
+  if (!mayHold.priorities(text)) return undefined
   const ps = valuesOf(text).priorities.filter((p) => family(p))
   const ranks = new Set(ps.map((p) => p.rank))
   return ranks.size === 1 ? ps[0] : undefined
@@ -118,12 +119,14 @@ function collect(blocks: readonly Block[]): Statement[] {
       tableStatements(block, out)
       continue
     }
-    const blockPriority = onlyPriority(block.text) ?? onlyPriority(block.section.title)
+    // the block's priority and a sentence's priorities are needed only for a duration bound to a metric (few are)
+    let blockPriority: Priority | undefined | null = null
+    const priorityOfBlock = (): Priority | undefined => (blockPriority === null ? (blockPriority = onlyPriority(block.text) ?? onlyPriority(block.section.title)) : blockPriority)
     for (const sentence of block.sentences) {
       const text = sentence.text
-      const v = valuesOf(text)
-      const priorities = v.priorities.filter((p) => family(p))
-      for (const d of v.durations) {
+      const v = mayHold.durations(text) ? valuesOf(text) : undefined
+      let priorities: Priority[] | undefined
+      for (const d of v?.durations ?? []) {
         let metric = metricAt(text, d.start, d.end)
         // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
         if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
@@ -131,7 +134,8 @@ function collect(blocks: readonly Block[]): Statement[] {
           if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
         }
         if (!metric) continue
-        const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
+        priorities ??= v!.priorities.filter((p) => family(p))
+        const priority = priorityAt(priorities, text, d.start, d.end, priorityOfBlock())
         if (!priority) continue
         // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
         const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
@@ -285,9 +289,10 @@ export default {
     const retentions: Array<{low: number; high: number; text: string; block: Block; start: number; end: number; sentence: Sentence}> = []
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
+      let titleBackup: boolean | undefined
       for (const sentence of block.sentences) {
         const text = sentence.text
-        const inBackup = BACKUP.test(text) || BACKUP.test(block.section.title)
+        const inBackup = BACKUP.test(text) || (titleBackup ??= BACKUP.test(block.section.title))
         if (!inBackup) continue
         const v = valuesOf(text)
         for (const f of v.frequencies) if (f.intervalMinutes > 0) intervals.push({minutes: f.intervalMinutes, text: f.text, block, sentence})
@@ -312,6 +317,7 @@ export default {
     // 4. a percentage of time or of tickets over 100
     for (const block of doc.blocks) {
       for (const sentence of block.sentences) {
+        if (!mayHold.percentages(sentence.text)) continue // most sentences: skip the values lookup
         for (const p of valuesOf(sentence.text).percentages) {
           if (p.value <= 100) continue
           const around = sentence.text.slice(Math.max(0, p.start - 80), p.end + 80)

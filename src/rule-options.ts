@@ -5,7 +5,7 @@ import {compileTerms} from './language.js'
 import type {JsonSchema, RuleContext, RuleOptionsMeta} from './rule.js'
 import type {Block, Document} from './types.js'
 import {valuesOf} from './judging.js'
-import {parseDurationOption} from './values.js'
+import {mayHold, parseDurationOption} from './values.js'
 
 /** The JSON Schema `format` of a duration option ("1h", "30m", "4 hours", "next business day"); checked with parseDurationOption. */
 export const DURATION_FORMAT = 'clauselint-duration'
@@ -150,6 +150,7 @@ export const responseTimesMessages = {
 } as const
 
 const RESPONSE_WORD = /\b(?:respon\w*|acknowledg\w*|reaction)\b/gi
+const HAS_RESPONSE_WORD = new RegExp(RESPONSE_WORD.source, 'i')
 const OTHER_TIMES = /\b(?:resol\w*|restor\w*|fix\w*|workaround|repair\w*|updates?|escalat\w*|recover\w*|RTO|RPO)\b/i
 const OTHER_TIMES_G = new RegExp(OTHER_TIMES.source, 'gi')
 const RESPONSE_HEADER = /respon|acknowledg|reaction/i
@@ -216,6 +217,9 @@ function tableResponses(block: Block, add: (s: StatedResponse) => void): void {
 }
 
 function proseResponses(block: Block, offset: number, text: string, sectionSaysResponse: boolean, add: (s: StatedResponse) => void): void {
+  // cheapest first: without a response word (or a response section) or a priority, the sentence states nothing
+  if (!sectionSaysResponse && !HAS_RESPONSE_WORD.test(text)) return
+  if (!mayHold.priorities(text)) return
   const priorities = valuesOf(text).priorities
   if (!priorities.length) return
   // Which kind of time a duration is: the nearest word before it that names one ("respond", "resolve", "update")

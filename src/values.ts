@@ -749,3 +749,20 @@ export function extractPriorities(text: string): Priority[] {
   })
   return out
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pre-checks
+
+/**
+ * Each extractor's pre-check, for callers that visit many texts: false means the extractor finds nothing in the text,
+ * so the caller can skip even the memoised lookup of its values (which costs more than the test).
+ */
+export const mayHold = {
+  durations: (text: string): boolean => DURATION_HINT.test(text),
+  frequencies: (text: string): boolean => FREQUENCY_HINT.test(text),
+  percentages: (text: string): boolean => PERCENT_HINT.test(text),
+  hours: (text: string): boolean => HOURS_HINT.test(text),
+  money: (text: string): boolean => MONEY_HINT.test(text),
+  multipliers: (text: string): boolean => MULTIPLIER_HINT.test(text),
+  priorities: (text: string): boolean => PRIORITY_HINT.test(text),
+} as const
