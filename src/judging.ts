@@ -117,17 +117,32 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string
     return cells.filter((c) => topic.test(c)).join(' | ')
   }
   const t = unit.text
-  const g = new RegExp(topic.source, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)
+  let g = globalTopics.get(topic)
+  if (!g) globalTopics.set(topic, (g = new RegExp(topic.source, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)))
   const parts: string[] = []
   for (const m of t.matchAll(g)) {
     const at = m.index ?? 0
     let from = Math.max(0, at - 120)
     let to = Math.min(t.length, at + m[0].length + 110)
-    const semiBefore = t.lastIndexOf(';', at)
-    if (semiBefore >= from) from = semiBefore + 1
-    const semiAfter = t.indexOf(';', at)
-    if (semiAfter >= 0 && semiAfter < to) to = semiAfter
+    // look for a ";" only inside the window (the last one at or before the match, the first one from it), so that
+    // many matches in one long sentence stay linear
+    for (let i = at; i >= from; i--) {
+      if (t.charCodeAt(i) === SEMICOLON) {
+        from = i + 1
+        break
+      }
+    }
+    for (let i = at; i < to; i++) {
+      if (t.charCodeAt(i) === SEMICOLON) {
+        to = i
+        break
+      }
+    }
     parts.push(t.slice(from, to))
   }
   return parts.join(' … ')
 }
+
+const SEMICOLON = 0x3b
+/** The global form of each topic regex scopedText is given (matchAll copies it, so sharing one is safe). */
+const globalTopics = new WeakMap<RegExp, RegExp>()

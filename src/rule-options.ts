@@ -3,7 +3,7 @@ import type {ClauseData, ClauseRuleSpec, Finding} from './clauses.js'
 import type {CompiledTerm, Term, TermHit} from './language.js'
 import {compileTerms} from './language.js'
 import type {JsonSchema, RuleContext, RuleOptionsMeta} from './rule.js'
-import type {Block, Document} from './types.js'
+import type {Block, Document, Section} from './types.js'
 import {valuesOf} from './judging.js'
 import {mayHold, parseDurationOption} from './values.js'
 
@@ -322,10 +322,13 @@ export function reviewBackupFrequency(finding: Finding, context: RuleContext): v
   const max = typeof options['maxInterval'] === 'string' ? parseDurationOption(options['maxInterval']) : undefined
   let best: (Stated & {minutes: number}) | undefined
   let retention = false
+  // what the section path says, once per section rather than per block
+  const paths = new Map<Section, {inBackupSection: boolean; retentionSection: boolean}>()
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
-    const inBackupSection = block.section.path.some((p) => BACKUP.test(p))
-    const retentionSection = block.section.path.some((p) => RETAIN_HEADER.test(p))
+    let path = paths.get(block.section)
+    if (!path) paths.set(block.section, (path = {inBackupSection: block.section.path.some((p) => BACKUP.test(p)), retentionSection: block.section.path.some((p) => RETAIN_HEADER.test(p))}))
+    const {inBackupSection, retentionSection} = path
     if (block.header?.some((h) => RETAIN_HEADER.test(h)) && (inBackupSection || BACKUP.test(block.text) || block.header.some((h) => BACKUP.test(h)))) retention = true
     for (const s of block.sentences) {
       const aboutBackups = BACKUP.test(s.text) || (inBackupSection && block.kind !== 'paragraph')
