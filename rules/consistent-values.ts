@@ -75,19 +75,46 @@ function family(p: Priority): string | undefined {
   return p.scheme === 'severity' ? 'severity' : 'priority'
 }
 
-/** The metric a duration at `at` is bound to: a metric word right after it ("4-hour response") or just before it with only filler between. */
-function metricAt(text: string, at: number, end: number): Metric | undefined {
+/** Where the metric words of a sentence end, in order (found once per sentence, for all of its durations). */
+interface MetricWords {
+  readonly response: readonly number[]
+  readonly resolution: readonly number[]
+}
+
+function metricWords(text: string): MetricWords {
+  const ends = (re: RegExp): number[] => {
+    re.lastIndex = 0
+    return [...text.matchAll(re)].map((m) => (m.index ?? 0) + m[0].length)
+  }
+  return {response: ends(RESPONSE_WORD), resolution: ends(RESOLUTION_WORD)}
+}
+
+/** The last of the ascending `ends` that is <= `at`, or undefined. */
+function lastAtOrBefore(ends: readonly number[], at: number): number | undefined {
+  let lo = 0
+  let hi = ends.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ends[mid]! <= at) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? ends[lo - 1] : undefined
+}
+
+/**
+ * The metric a duration at `at` is bound to: a metric word right after it ("4-hour response") or just before it with
+ * only filler between (the nearest word ending before it; a response word wins a tie). `words` gives the sentence's
+ * metric words.
+ */
+function metricAt(text: string, at: number, end: number, words: () => MetricWords): Metric | undefined {
   const after = text.slice(end, end + 30)
   const a = /^\s*(?:[a-z]+\s+)?(respon\w*|acknowledg\w*|resol\w*|restor\w*|fix\b|repair\b|workaround)/i.exec(after)
   if (a && !/^\s*(?:for|of|to|in|after|before|from)\s/i.test(after)) return RESOLUTION_HEAD.test(a[1]!) ? 'resolution' : 'response'
+  const w = words()
   let best: {metric: Metric; end: number} | undefined
-  for (const [metric, re] of [['response', RESPONSE_WORD], ['resolution', RESOLUTION_WORD]] as const) {
-    re.lastIndex = 0
-    for (const m of text.matchAll(re)) {
-      const e = (m.index ?? 0) + m[0].length
-      if (e > at) break
-      if (!best || e > best.end) best = {metric, end: e}
-    }
+  for (const metric of ['response', 'resolution'] as const) {
+    const e = lastAtOrBefore(w[metric], at)
+    if (e !== undefined && (!best || e > best.end)) best = {metric, end: e}
   }
   if (!best || at - best.end > 60) return undefined
   return FILLER.test(text.slice(best.end, at)) ? best.metric : undefined
@@ -126,8 +153,10 @@ function collect(blocks: readonly Block[]): Statement[] {
       const text = sentence.text
       const v = mayHold.durations(text) ? valuesOf(text) : undefined
       let priorities: Priority[] | undefined
+      let words: MetricWords | undefined
+      const wordsOf = (): MetricWords => (words ??= metricWords(text))
       for (const d of v?.durations ?? []) {
-        let metric = metricAt(text, d.start, d.end)
+        let metric = metricAt(text, d.start, d.end, wordsOf)
         // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
         if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
           const title = block.section.title
