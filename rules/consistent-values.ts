@@ -101,16 +101,19 @@ function lastAtOrBefore(ends: readonly number[], at: number): number | undefined
   return lo > 0 ? ends[lo - 1] : undefined
 }
 
-/**
- * The metric a duration at `at` is bound to: a metric word right after it ("4-hour response") or just before it with
- * only filler between (the nearest word ending before it; a response word wins a tie). `words` gives the sentence's
- * metric words.
- */
-function metricAt(text: string, at: number, end: number, words: () => MetricWords): Metric | undefined {
+/** The metric a duration ending at `end` is bound to by a metric word right after it ("4-hour response"). */
+function metricAfter(text: string, end: number): Metric | undefined {
   const after = text.slice(end, end + 30)
   const a = /^\s*(?:[a-z]+\s+)?(respon\w*|acknowledg\w*|resol\w*|restor\w*|fix\b|repair\b|workaround)/i.exec(after)
   if (a && !/^\s*(?:for|of|to|in|after|before|from)\s/i.test(after)) return RESOLUTION_HEAD.test(a[1]!) ? 'resolution' : 'response'
-  const w = words()
+  return undefined
+}
+
+/**
+ * The metric a duration at `at` is bound to by a metric word just before it with only filler between (the nearest
+ * word ending before it; a response word wins a tie). `w` holds the sentence's metric words.
+ */
+function metricBefore(text: string, at: number, w: MetricWords): Metric | undefined {
   let best: {metric: Metric; end: number} | undefined
   for (const metric of ['response', 'resolution'] as const) {
     const e = lastAtOrBefore(w[metric], at)
@@ -133,7 +136,7 @@ function priorityAt(priorities: readonly Priority[], text: string, at: number, e
 /** The one priority rank a text names (several labels of one level, "Priority 1 (Critical)", count as one). */
 function onlyPriority(text: string): Priority | undefined {
   if (!mayHold.priorities(text)) return undefined
-  const ps = valuesOf(text).priorities.filter((p) => family(p))
+  const ps = valuesOf(text).priorities.filter(family)
   const ranks = new Set(ps.map((p) => p.rank))
   return ranks.size === 1 ? ps[0] : undefined
 }
@@ -146,25 +149,25 @@ function collect(blocks: readonly Block[]): Statement[] {
       tableStatements(block, out)
       continue
     }
-    // the block's priority and a sentence's priorities are needed only for a duration bound to a metric (few are)
+    // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
+    // only one bound to a metric): computed on first use
     let blockPriority: Priority | undefined | null = null
-    const priorityOfBlock = (): Priority | undefined => (blockPriority === null ? (blockPriority = onlyPriority(block.text) ?? onlyPriority(block.section.title)) : blockPriority)
     for (const sentence of block.sentences) {
       const text = sentence.text
       const v = mayHold.durations(text) ? valuesOf(text) : undefined
       let priorities: Priority[] | undefined
       let words: MetricWords | undefined
-      const wordsOf = (): MetricWords => (words ??= metricWords(text))
       for (const d of v?.durations ?? []) {
-        let metric = metricAt(text, d.start, d.end, wordsOf)
+        let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
         // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
         if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
           const title = block.section.title
           if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
         }
         if (!metric) continue
-        priorities ??= v!.priorities.filter((p) => family(p))
-        const priority = priorityAt(priorities, text, d.start, d.end, priorityOfBlock())
+        priorities ??= v!.priorities.filter(family)
+        if (blockPriority === null) blockPriority = onlyPriority(block.text) ?? onlyPriority(block.section.title)
+        const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
         if (!priority) continue
         // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
         const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`

@@ -52,14 +52,24 @@ export default clauseRule({
     if (must >= 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
     if (citedByConsequence(reader.doc, unit.block.section, unit.block.text)) return {outcome: 'present'}
-    const home = reader.homes.find((h) => unit.block.section.path.length >= h.path.length && h.path.every((p, i) => unit.block.section.path[i] === p))
-    if (sectionHasConsequence(home ?? unit.block.section)) return {outcome: 'present'}
+    if (sectionHasConsequence(homeOf(reader.homes, unit.block.section) ?? unit.block.section)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
     if (delegated) return delegated
     if (unit.inHome || must >= 0 || indexOf(t, TOPIC) >= 0) return {outcome: 'vague'}
     return undefined
   },
 })
+
+/** The first home whose path the section's path starts with (plain loops: this runs for every judged unit). */
+function homeOf(homes: readonly Section[], section: Section): Section | undefined {
+  const path = section.path
+  outer: for (const h of homes) {
+    if (path.length < h.path.length) continue
+    for (let i = 0; i < h.path.length; i++) if (path[i] !== h.path[i]) continue outer
+    return h
+  }
+  return undefined
+}
 
 const cited = new WeakMap<Document, WeakMap<Section, Map<string, boolean>>>()
 
