@@ -26,13 +26,14 @@ export default clauseRule({
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
     if (!unit.inHome && !WORK.test(t)) return undefined
-    if (at >= 0 && reader.party(unit, at) === 'customer' && !charged(t)) return undefined
-    if (charged(t)) return {outcome: 'present'}
+    const isCharged = charged(t) // once: both tests below need it
+    if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
+    if (isCharged) return {outcome: 'present'}
     // round-the-clock cover stated as the standard support hours for some priorities is part of the service
     if (/\bstandard support hours\b|\bincluded\b/i.test(t) && valuesOf(t).hours.some((h) => h.allDay && h.allWeek) && valuesOf(t).priorities.length) return {outcome: 'present'}
     if (at >= 0 && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
-    if (unit.next && charged(unit.next) && !TOPIC.test(unit.next) && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next)) return {outcome: 'present'}
+    if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /hours|rate|fee/i)
     if (delegated) return delegated
     return {outcome: 'vague'}

@@ -33,7 +33,7 @@ export default clauseRule({
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
     // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph
-    if (at >= 0 && unit.next && valuesOf(unit.next).frequencies.length && !TOPIC.test(unit.next) && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next)) return {outcome: 'present'}
+    if (at >= 0 && unit.next && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next) && !TOPIC.test(unit.next) && valuesOf(unit.next).frequencies.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /back ?up/i)
     if (delegated) return delegated
     if (at >= 0 || unit.inHome) return {outcome: 'vague'}

@@ -4,7 +4,7 @@ import {sourceOffset} from '../src/document.js'
 import {valuesOf} from '../src/judging.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Sentence} from '../src/types.js'
-import type {Duration, Priority} from '../src/values.js'
+import {mayHold, type Duration, type Priority} from '../src/values.js'
 
 type Metric = 'response' | 'resolution' | 'uptime'
 
@@ -75,19 +75,49 @@ function family(p: Priority): string | undefined {
   return p.scheme === 'severity' ? 'severity' : 'priority'
 }
 
-/** The metric a duration at `at` is bound to: a metric word right after it ("4-hour response") or just before it with only filler between. */
-function metricAt(text: string, at: number, end: number): Metric | undefined {
+/** Where the metric words of a sentence end, in order (found once per sentence, for all of its durations). */
+interface MetricWords {
+  readonly response: readonly number[]
+  readonly resolution: readonly number[]
+}
+
+function metricWords(text: string): MetricWords {
+  const ends = (re: RegExp): number[] => {
+    re.lastIndex = 0
+    return [...text.matchAll(re)].map((m) => (m.index ?? 0) + m[0].length)
+  }
+  return {response: ends(RESPONSE_WORD), resolution: ends(RESOLUTION_WORD)}
+}
+
+/** The last of the ascending `ends` that is <= `at`, or undefined. */
+function lastAtOrBefore(ends: readonly number[], at: number): number | undefined {
+  let lo = 0
+  let hi = ends.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ends[mid]! <= at) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? ends[lo - 1] : undefined
+}
+
+/** The metric a duration ending at `end` is bound to by a metric word right after it ("4-hour response"). */
+function metricAfter(text: string, end: number): Metric | undefined {
   const after = text.slice(end, end + 30)
   const a = /^\s*(?:[a-z]+\s+)?(respon\w*|acknowledg\w*|resol\w*|restor\w*|fix\b|repair\b|workaround)/i.exec(after)
   if (a && !/^\s*(?:for|of|to|in|after|before|from)\s/i.test(after)) return RESOLUTION_HEAD.test(a[1]!) ? 'resolution' : 'response'
+  return undefined
+}
+
+/**
+ * The metric a duration at `at` is bound to by a metric word just before it with only filler between (the nearest
+ * word ending before it; a response word wins a tie). `w` holds the sentence's metric words.
+ */
+function metricBefore(text: string, at: number, w: MetricWords): Metric | undefined {
   let best: {metric: Metric; end: number} | undefined
-  for (const [metric, re] of [['response', RESPONSE_WORD], ['resolution', RESOLUTION_WORD]] as const) {
-    re.lastIndex = 0
-    for (const m of text.matchAll(re)) {
-      const e = (m.index ?? 0) + m[0].length
-      if (e > at) break
-      if (!best || e > best.end) best = {metric, end: e}
-    }
+  for (const metric of ['response', 'resolution'] as const) {
+    const e = lastAtOrBefore(w[metric], at)
+    if (e !== undefined && (!best || e > best.end)) best = {metric, end: e}
   }
   if (!best || at - best.end > 60) return undefined
   return FILLER.test(text.slice(best.end, at)) ? best.metric : undefined
@@ -105,7 +135,8 @@ function priorityAt(priorities: readonly Priority[], text: string, at: number, e
 
 /** The one priority rank a text names (several labels of one level, "Priority 1 (Critical)", count as one). */
 function onlyPriority(text: string): Priority | undefined {
-  const ps = valuesOf(text).priorities.filter((p) => family(p))
+  if (!mayHold.priorities(text)) return undefined
+  const ps = valuesOf(text).priorities.filter(family)
   const ranks = new Set(ps.map((p) => p.rank))
   return ranks.size === 1 ? ps[0] : undefined
 }
@@ -118,19 +149,24 @@ function collect(blocks: readonly Block[]): Statement[] {
       tableStatements(block, out)
       continue
     }
-    const blockPriority = onlyPriority(block.text) ?? onlyPriority(block.section.title)
+    // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
+    // only one bound to a metric): computed on first use
+    let blockPriority: Priority | undefined | null = null
     for (const sentence of block.sentences) {
       const text = sentence.text
-      const v = valuesOf(text)
-      const priorities = v.priorities.filter((p) => family(p))
-      for (const d of v.durations) {
-        let metric = metricAt(text, d.start, d.end)
+      const v = mayHold.durations(text) ? valuesOf(text) : undefined
+      let priorities: Priority[] | undefined
+      let words: MetricWords | undefined
+      for (const d of v?.durations ?? []) {
+        let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
         // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
         if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
           const title = block.section.title
           if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
         }
         if (!metric) continue
+        priorities ??= v!.priorities.filter(family)
+        if (blockPriority === null) blockPriority = onlyPriority(block.text) ?? onlyPriority(block.section.title)
         const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
         if (!priority) continue
         // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
@@ -285,9 +321,10 @@ export default {
     const retentions: Array<{low: number; high: number; text: string; block: Block; start: number; end: number; sentence: Sentence}> = []
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
+      let titleBackup: boolean | undefined
       for (const sentence of block.sentences) {
         const text = sentence.text
-        const inBackup = BACKUP.test(text) || BACKUP.test(block.section.title)
+        const inBackup = BACKUP.test(text) || (titleBackup ??= BACKUP.test(block.section.title))
         if (!inBackup) continue
         const v = valuesOf(text)
         for (const f of v.frequencies) if (f.intervalMinutes > 0) intervals.push({minutes: f.intervalMinutes, text: f.text, block, sentence})
@@ -312,6 +349,7 @@ export default {
     // 4. a percentage of time or of tickets over 100
     for (const block of doc.blocks) {
       for (const sentence of block.sentences) {
+        if (!mayHold.percentages(sentence.text)) continue // most sentences: skip the values lookup
         for (const p of valuesOf(sentence.text).percentages) {
           if (p.value <= 100) continue
           const around = sentence.text.slice(Math.max(0, p.start - 80), p.end + 80)

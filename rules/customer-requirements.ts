@@ -47,26 +47,49 @@ export default clauseRule({
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
     if (customerFails(t, names) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
     const must = customerObligation(t, names)
-    const topic = indexOf(t, TOPIC)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     if (must >= 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
     if (citedByConsequence(reader.doc, unit.block.section, unit.block.text)) return {outcome: 'present'}
-    const home = reader.homes.find((h) => unit.block.section.path.length >= h.path.length && h.path.every((p, i) => unit.block.section.path[i] === p))
-    if (sectionHasConsequence(home ?? unit.block.section)) return {outcome: 'present'}
+    if (sectionHasConsequence(homeOf(reader.homes, unit.block.section) ?? unit.block.section)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
     if (delegated) return delegated
-    if (topic >= 0 || unit.inHome || must >= 0) return {outcome: 'vague'}
+    if (unit.inHome || must >= 0 || indexOf(t, TOPIC) >= 0) return {outcome: 'vague'}
     return undefined
   },
 })
 
+/** The first home whose path the section's path starts with (plain loops: this runs for every judged unit). */
+function homeOf(homes: readonly Section[], section: Section): Section | undefined {
+  const path = section.path
+  outer: for (const h of homes) {
+    if (path.length < h.path.length) continue
+    for (let i = 0; i < h.path.length; i++) if (path[i] !== h.path[i]) continue outer
+    return h
+  }
+  return undefined
+}
+
+const cited = new WeakMap<Document, WeakMap<Section, Map<string, boolean>>>()
+
 /** A consequence elsewhere that cites the requirement's clause: "if Customer breaches Section 2.1 (Restrictions on Customer)". */
 function citedByConsequence(doc: Document, section: Section, blockText = ''): boolean {
-  const refs: RegExp[] = []
   // "7.1 The Client shall …" numbers the paragraph itself
   const own = /^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s/.exec(blockText)
+  // the answer depends only on the section and the paragraph's own number: keep it for the section's other units
+  let bySection = cited.get(doc)
+  if (!bySection) cited.set(doc, (bySection = new WeakMap()))
+  let byOwn = bySection.get(section)
+  if (!byOwn) bySection.set(section, (byOwn = new Map()))
+  const key = own ? own[1]! : ''
+  let hit = byOwn.get(key)
+  if (hit === undefined) byOwn.set(key, (hit = citesSection(doc, section, own)))
+  return hit
+}
+
+function citesSection(doc: Document, section: Section, own: RegExpExecArray | null): boolean {
+  const refs: RegExp[] = []
   if (own) refs.push(new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${own[1]!.replace(/\./g, '\\.')}(?![\\d.])`, 'i'))
   for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
     if (s.number && /\./.test(s.number)) refs.push(new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${s.number.replace(/\./g, '\\.')}(?![\\d.])`, 'i'))
@@ -88,9 +111,17 @@ function consequenceBlocks(doc: Document): readonly Block[] {
   return list
 }
 
+const failsRes = new WeakMap<Map<string, string>, RegExp>()
+
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
 function customerFails(text: string, names: Map<string, string>): boolean {
-  const parties = ['client', 'customer', 'you', 'licensee', 'subscriber', ...[...names].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
-  const re = new RegExp(`\\b(?:if|where|should|in the event that|unless)\\s+(?:the\\s+)?(?:${parties.join('|')})\\b[^.;]{0,60}?\\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|breach\\w*|ceases? to)\\b`, 'i')
+  let re = failsRes.get(names)
+  if (!re) failsRes.set(names, (re = failsRe(names)))
   return re.test(text)
+}
+
+/** The customerFails pattern for a document's party names (built once per document). */
+function failsRe(names: Map<string, string>): RegExp {
+  const parties = ['client', 'customer', 'you', 'licensee', 'subscriber', ...[...names].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
+  return new RegExp(`\\b(?:if|where|should|in the event that|unless)\\s+(?:the\\s+)?(?:${parties.join('|')})\\b[^.;]{0,60}?\\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|breach\\w*|ceases? to)\\b`, 'i')
 }

@@ -2,17 +2,19 @@
 import {clauseRule} from '../src/clauses.js'
 import {valuesOf} from '../src/judging.js'
 import type {Block, Document} from '../src/types.js'
+import {mayHold} from '../src/values.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
 
 /** Does a block define a priority level (label plus criteria), and which rank? */
 function definedRank(block: Block): number | undefined {
-  const v = valuesOf(block.text)
-  let p = v.priorities[0]
+  // most blocks and titles name no priority: the pre-check spares the values lookup
+  const p = mayHold.priorities(block.text) ? valuesOf(block.text).priorities[0] : undefined
   // "**Priority 1:** a branch cannot serve members…" — the label is the clause's title, the criteria its text
   if (!p) {
-    const titled = valuesOf(block.section.title).priorities[0]
+    const title = block.section.title
+    const titled = mayHold.priorities(title) ? valuesOf(title).priorities[0] : undefined
     if (!titled) return undefined
     const words = block.text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 3 && CRITERIA.test(block.text) ? titled.rank : undefined

@@ -146,6 +146,15 @@ function introduced(blocks: readonly Block[], i: number): string {
   return items.join(' ; ')
 }
 
+const listContexts = new WeakMap<readonly Block[], Array<{intro: string | undefined; after: string} | undefined>>()
+
+/** Block `i`'s `introducer` and `introduced` text, computed once per document for all clause rules. */
+function listContext(blocks: readonly Block[], i: number): {intro: string | undefined; after: string} {
+  let list = listContexts.get(blocks)
+  if (!list) listContexts.set(blocks, (list = []))
+  return (list[i] ??= {intro: introducer(blocks, i), after: introduced(blocks, i)})
+}
+
 /** The home sections of a clause and a reader over the document (exported for debugging tools). */
 export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>> = {}): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
   const re = compile(spec.data)
@@ -194,19 +203,31 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
     if (v) consider({outcome: v.outcome, section: home, verdict: v})
     if (best?.outcome === 'present') return best
   }
-  doc.blocks.forEach((block, i) => {
-    if (best?.outcome === 'present' || block.kind === 'heading') return
+  // Most sentences do not name the clause's topic: test the text before building the unit, and read a block's list
+  // context (shared by every clause rule, so kept per document) only for the units that are judged.
+  const blocks = doc.blocks
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (block.kind === 'heading') continue
     const inHome = homeIds.has(block.section.id)
-    const intro = introducer(doc.blocks, i)
-    for (const base of unitsOf(block, inHome, introduced(doc.blocks, i))) {
+    const sentences = block.sentences
+    const whole = block.kind === 'table-row' || sentences.length <= 1
+    const count = whole ? 1 : sentences.length
+    for (let k = 0; k < count; k++) {
+      const text = whole ? block.text : sentences[k]!.text
+      if (!inHome && !re.topic.test(text)) continue
+      const {intro, after} = listContext(blocks, i)
+      const s = whole ? undefined : sentences[k]!
+      const base: Unit = s
+        ? {block, start: s.start, end: s.end, text, inHome, next: sentences[k + 1]?.text ?? (k === count - 1 ? after : '')}
+        : {block, start: 0, end: block.text.length, text, inHome, next: after}
       const unit = intro ? {...base, intro} : base
-      if (!inHome && !re.topic.test(unit.text)) continue
       const v = spec.judge(unit, reader)
       if (!v) continue
       consider({outcome: v.outcome, unit, verdict: v})
-      if (v.outcome === 'present') return
+      if (v.outcome === 'present') return best!
     }
-  })
+  }
   if (best) return best
   if (re.umbrella) {
     for (const block of doc.blocks) {

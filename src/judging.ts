@@ -26,42 +26,49 @@ export interface Values {
   readonly priorities: readonly Priority[]
 }
 
+/**
+ * The values of one text, each kind extracted on first use. A class rather than an object literal with getters:
+ * V8 builds such literals through the runtime, which made valuesOf itself costlier than most extractions.
+ */
+class LazyValues implements Values {
+  private d: Duration[] | undefined
+  private f: Frequency[] | undefined
+  private pc: Percentage[] | undefined
+  private h: HoursSpec[] | undefined
+  private mo: Money[] | undefined
+  private mu: Multiplier[] | undefined
+  private pr: Priority[] | undefined
+  constructor(private readonly text: string) {}
+  get durations(): Duration[] {
+    return (this.d ??= extractDurations(this.text))
+  }
+  get frequencies(): Frequency[] {
+    return (this.f ??= extractFrequencies(this.text))
+  }
+  get percentages(): Percentage[] {
+    return (this.pc ??= extractPercentages(this.text))
+  }
+  get hours(): HoursSpec[] {
+    return (this.h ??= extractHours(this.text))
+  }
+  get money(): Money[] {
+    return (this.mo ??= extractMoney(this.text))
+  }
+  get multipliers(): Multiplier[] {
+    return (this.mu ??= extractMultipliers(this.text))
+  }
+  get priorities(): Priority[] {
+    return (this.pr ??= extractPriorities(this.text))
+  }
+}
+
 const cache = new Map<string, Values>()
 
 /** Typed values in a text, computed once per distinct text. */
 export function valuesOf(text: string): Values {
   let v = cache.get(text)
   if (!v) {
-    let durations: Duration[] | undefined
-    let frequencies: Frequency[] | undefined
-    let percentages: Percentage[] | undefined
-    let hours: HoursSpec[] | undefined
-    let money: Money[] | undefined
-    let multipliers: Multiplier[] | undefined
-    let priorities: Priority[] | undefined
-    v = {
-      get durations() {
-        return (durations ??= extractDurations(text))
-      },
-      get frequencies() {
-        return (frequencies ??= extractFrequencies(text))
-      },
-      get percentages() {
-        return (percentages ??= extractPercentages(text))
-      },
-      get hours() {
-        return (hours ??= extractHours(text))
-      },
-      get money() {
-        return (money ??= extractMoney(text))
-      },
-      get multipliers() {
-        return (multipliers ??= extractMultipliers(text))
-      },
-      get priorities() {
-        return (priorities ??= extractPriorities(text))
-      },
-    }
+    v = new LazyValues(text)
     if (cache.size > 20_000) cache.clear()
     cache.set(text, v)
   }
@@ -110,17 +117,32 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string
     return cells.filter((c) => topic.test(c)).join(' | ')
   }
   const t = unit.text
-  const g = new RegExp(topic.source, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)
+  let g = globalTopics.get(topic)
+  if (!g) globalTopics.set(topic, (g = new RegExp(topic.source, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)))
   const parts: string[] = []
   for (const m of t.matchAll(g)) {
     const at = m.index ?? 0
     let from = Math.max(0, at - 120)
     let to = Math.min(t.length, at + m[0].length + 110)
-    const semiBefore = t.lastIndexOf(';', at)
-    if (semiBefore >= from) from = semiBefore + 1
-    const semiAfter = t.indexOf(';', at)
-    if (semiAfter >= 0 && semiAfter < to) to = semiAfter
+    // look for a ";" only inside the window (the last one at or before the match, the first one from it), so that
+    // many matches in one long sentence stay linear
+    for (let i = at; i >= from; i--) {
+      if (t.charCodeAt(i) === SEMICOLON) {
+        from = i + 1
+        break
+      }
+    }
+    for (let i = at; i < to; i++) {
+      if (t.charCodeAt(i) === SEMICOLON) {
+        to = i
+        break
+      }
+    }
     parts.push(t.slice(from, to))
   }
   return parts.join(' … ')
 }
+
+const SEMICOLON = 0x3b
+/** The global form of each topic regex scopedText is given (matchAll copies it, so sharing one is safe). */
+const globalTopics = new WeakMap<RegExp, RegExp>()

@@ -3,9 +3,9 @@ import type {ClauseData, ClauseRuleSpec, Finding} from './clauses.js'
 import type {CompiledTerm, Term, TermHit} from './language.js'
 import {compileTerms} from './language.js'
 import type {JsonSchema, RuleContext, RuleOptionsMeta} from './rule.js'
-import type {Block, Document} from './types.js'
+import type {Block, Document, Section} from './types.js'
 import {valuesOf} from './judging.js'
-import {parseDurationOption} from './values.js'
+import {mayHold, parseDurationOption} from './values.js'
 
 /** The JSON Schema `format` of a duration option ("1h", "30m", "4 hours", "next business day"); checked with parseDurationOption. */
 export const DURATION_FORMAT = 'clauselint-duration'
@@ -150,6 +150,7 @@ export const responseTimesMessages = {
 } as const
 
 const RESPONSE_WORD = /\b(?:respon\w*|acknowledg\w*|reaction)\b/gi
+const HAS_RESPONSE_WORD = new RegExp(RESPONSE_WORD.source, 'i')
 const OTHER_TIMES = /\b(?:resol\w*|restor\w*|fix\w*|workaround|repair\w*|updates?|escalat\w*|recover\w*|RTO|RPO)\b/i
 const OTHER_TIMES_G = new RegExp(OTHER_TIMES.source, 'gi')
 const RESPONSE_HEADER = /respon|acknowledg|reaction/i
@@ -216,6 +217,9 @@ function tableResponses(block: Block, add: (s: StatedResponse) => void): void {
 }
 
 function proseResponses(block: Block, offset: number, text: string, sectionSaysResponse: boolean, add: (s: StatedResponse) => void): void {
+  // cheapest first: without a response word (or a response section) or a priority, the sentence states nothing
+  if (!sectionSaysResponse && !HAS_RESPONSE_WORD.test(text)) return
+  if (!mayHold.priorities(text)) return
   const priorities = valuesOf(text).priorities
   if (!priorities.length) return
   // Which kind of time a duration is: the nearest word before it that names one ("respond", "resolve", "update")
@@ -318,10 +322,13 @@ export function reviewBackupFrequency(finding: Finding, context: RuleContext): v
   const max = typeof options['maxInterval'] === 'string' ? parseDurationOption(options['maxInterval']) : undefined
   let best: (Stated & {minutes: number}) | undefined
   let retention = false
+  // what the section path says, once per section rather than per block
+  const paths = new Map<Section, {inBackupSection: boolean; retentionSection: boolean}>()
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
-    const inBackupSection = block.section.path.some((p) => BACKUP.test(p))
-    const retentionSection = block.section.path.some((p) => RETAIN_HEADER.test(p))
+    let path = paths.get(block.section)
+    if (!path) paths.set(block.section, (path = {inBackupSection: block.section.path.some((p) => BACKUP.test(p)), retentionSection: block.section.path.some((p) => RETAIN_HEADER.test(p))}))
+    const {inBackupSection, retentionSection} = path
     if (block.header?.some((h) => RETAIN_HEADER.test(h)) && (inBackupSection || BACKUP.test(block.text) || block.header.some((h) => BACKUP.test(h)))) retention = true
     for (const s of block.sentences) {
       const aboutBackups = BACKUP.test(s.text) || (inBackupSection && block.kind !== 'paragraph')

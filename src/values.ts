@@ -96,6 +96,15 @@ const DURATION_RE = new RegExp(
     String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|calendar|clock|consecutive)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
   'gi',
 )
+/**
+ * Necessary for any duration, and far cheaper than DURATION_RE: a unit word of two or more letters (every unit is
+ * followed by a non-letter), "NBD", or a one-letter unit, which only counts after digits, a ")", a dash/space or a
+ * qualifier ("24h", "4 (four) h", "2-d").
+ */
+const DURATION_HINT = new RegExp(
+  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
+  'i',
+)
 const HHMM_RE = /^(?:[01]\d|2[0-3])[0-5]\d$/
 const CLOCK_CUE_RE = new RegExp(String.raw`(?:\b(?:at|from|until|till|by|before|after|between|to|and)\s{1,3}|[${DASH}]\s{0,2})$`, 'i')
 const CURRENCY_CHARS = '$£€¥'
@@ -107,6 +116,7 @@ const CURRENCY_CHARS = '$£€¥'
  */
 export function extractDurations(text: string): Duration[] {
   const out: Duration[] = []
+  if (!DURATION_HINT.test(text)) return out
   scan(DURATION_RE, text, (m, g) => {
     let value: number | undefined
     let unit: TimeUnit | undefined = 'day'
@@ -173,6 +183,9 @@ const ADVERB_MINUTES = new Map<string, number>([
   ['bimonthly', 86400], ['semimonthly', 21600], ['biannually', 262800], ['semiannually', 262800], ['biyearly', 262800],
   ['semiyearly', 262800],
 ])
+/** Necessary for any frequency: a unit (followed by a non-letter), an adverb, "interval", "continuous" or "real(-)time". */
+const FREQUENCY_HINT =
+  /(?:minute|min|hour|hr|day|night|evening|morning|week|fortnight|month|quarter|year)s?(?![a-z])|annum|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real/i
 const DASH_RE = new RegExp(`[${DASH}]`)
 const MULT_WORDS = new Map<string, number>([['once', 1], ['twice', 2], ['thrice', 3]])
 const TIMES_SUFFIX_RE = /\s*(?:times|x)$/i
@@ -196,6 +209,7 @@ function freqUnitMinutes(word: string): number | undefined {
  */
 export function extractFrequencies(text: string): Frequency[] {
   const out: Frequency[] = []
+  if (!FREQUENCY_HINT.test(text)) return out
   scan(FREQUENCY_RE, text, (m, g) => {
     let interval: number | undefined
     const mult = g['mult']
@@ -241,6 +255,8 @@ const PERCENT_RE = new RegExp(
   String.raw`(?<num>${NUM_SRC})\s{0,2}${PCT_SIGN}(?:\s{0,3}\(\s{0,2}(?<alt>${NUM_SRC})\s{0,2}${PCT_SIGN}\s{0,2}\))?`,
   'gi',
 )
+/** Necessary for any percentage: a sign ("%", "percent", "per cent", "pct"). */
+const PERCENT_HINT = new RegExp(String.raw`%|per${HY}?cent|pct`, 'i')
 const PERIOD_RE = new RegExp(
   String.raw`\b(?:(?:(?:per|each|every|any|a|in\s{1,3}(?:a|any|each|every)|over\s{1,3}(?:a|any|each))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
   'gi',
@@ -275,6 +291,7 @@ function lowerBound(a: readonly number[], x: number): number {
  */
 export function extractPercentages(text: string): Percentage[] {
   const out: Percentage[] = []
+  if (!PERCENT_HINT.test(text)) return out
   scan(PERCENT_RE, text, (m, g) => {
     const value = parseNumber(g['num'] ?? '') ?? parseNumber(g['alt'] ?? '')
     if (value === undefined) return false
@@ -342,6 +359,11 @@ const HOURS_RE = new RegExp(
     String.raw`|(?<tzr>(?:eastern|central|mountain|pacific)(?:\s{1,2}(?:standard|daylight|prevailing))?))(?![a-z\d])`,
   'gi',
 )
+/**
+ * Necessary for a statement of hours, which needs a strong part: digits, "around the clock", "twenty-four hours",
+ * noon/midday/midnight, a day name, or "week" ("weekdays", "seven days a week").
+ */
+const HOURS_HINT = /\d|clock|twenty|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|week/i
 const TIME_PARSE_RE = /^(?:(\d{1,4})(?:([:.h])(\d{2}))?\s{0,2}(?:([ap])\.?\s?m\.?|(noon|midday|midnight)|(hrs|hours|h))?|(noon|midday|midnight))$/i
 const DAY_TOKEN_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi
 const DAY_RANGE_SEP_RE = new RegExp(String.raw`[${DASH}~]|\b(?:to|through|thru|until|till)\b`, 'i')
@@ -513,6 +535,7 @@ function buildHours(group: readonly Part[], text: string): HoursSpec | undefined
  */
 export function extractHours(text: string): HoursSpec[] {
   const out: HoursSpec[] = []
+  if (!HOURS_HINT.test(text)) return out
   let group: Part[] = []
   const flush = (): void => {
     const spec = buildHours(group, text)
@@ -554,6 +577,8 @@ const MONEY_RE = new RegExp(
     String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
   'gi',
 )
+/** Necessary for any amount: a currency symbol, code or word. */
+const MONEY_HINT = new RegExp(`[$£€¥]|${CODES}|dollar|pound|sterling|euro|cent|pence`, 'i')
 const AMOUNT_PARSE_RE = /^([\d,]+(?:\.\d+)?)\s{0,2}([a-z]*)$/i
 const SCALE = new Map<string, number>([['', 1], ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['bn', 1e9], ['billion', 1e9]])
 const SYMBOL_CURRENCY = new Map<string, string>([['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY']])
@@ -590,6 +615,7 @@ function wordCurrency(w: string): string {
  */
 export function extractMoney(text: string): Money[] {
   const out: Money[] = []
+  if (!MONEY_HINT.test(text)) return out
   scan(MONEY_RE, text, (m, g) => {
     const code = g['c1'] ?? g['c2'] ?? g['c3']
     const pre = g['pre']
@@ -627,6 +653,8 @@ const MULTIPLIER_RE = new RegExp(
     String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])`,
   'gi',
 )
+/** Necessary for any multiplier: "x"/"×" touching digits, "time(s)", double/triple/treble/twice, or a percent sign. */
+const MULTIPLIER_HINT = new RegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per${HY}?cent`, 'i')
 const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['triple', 3], ['treble', 3]])
 
 /**
@@ -636,6 +664,7 @@ const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['trip
  */
 export function extractMultipliers(text: string): Multiplier[] {
   const out: Multiplier[] = []
+  if (!MULTIPLIER_HINT.test(text)) return out
   scan(MULTIPLIER_RE, text, (m, g) => {
     let factor: number | undefined
     if (g['tah'] !== undefined) factor = 1.5
@@ -662,6 +691,8 @@ const PRIORITY_RE = new RegExp(
     String.raw`|(?<nm>critical|urgent|emergency|high|medium|normal|moderate|low|minor))(?![a-z\d]|\.\d)`,
   'gi',
 )
+/** Necessary for any priority: the start of one of PRIORITY_RE's words at a word boundary. */
+const PRIORITY_HINT = /\b(?:p[0-5]|sev|priority|level|critical|urgent|emergency|high|medium|normal|moderate|low|minor)/i
 const NAMED_RANK = new Map<string, number>([
   ['critical', 1], ['urgent', 1], ['emergency', 1], ['high', 2], ['medium', 3], ['normal', 3], ['moderate', 3], ['low', 4], ['minor', 4],
 ])
@@ -687,6 +718,7 @@ function coreBounds(text: string): [number, number] {
  */
 export function extractPriorities(text: string): Priority[] {
   const out: Priority[] = []
+  if (!PRIORITY_HINT.test(text)) return out
   let core: [number, number] | undefined
   scan(PRIORITY_RE, text, (m, g) => {
     const label = m[0].replace(/\s+/g, ' ')
@@ -717,3 +749,20 @@ export function extractPriorities(text: string): Priority[] {
   })
   return out
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pre-checks
+
+/**
+ * Each extractor's pre-check, for callers that visit many texts: false means the extractor finds nothing in the text,
+ * so the caller can skip even the memoised lookup of its values (which costs more than the test).
+ */
+export const mayHold = {
+  durations: (text: string): boolean => DURATION_HINT.test(text),
+  frequencies: (text: string): boolean => FREQUENCY_HINT.test(text),
+  percentages: (text: string): boolean => PERCENT_HINT.test(text),
+  hours: (text: string): boolean => HOURS_HINT.test(text),
+  money: (text: string): boolean => MONEY_HINT.test(text),
+  multipliers: (text: string): boolean => MULTIPLIER_HINT.test(text),
+  priorities: (text: string): boolean => PRIORITY_HINT.test(text),
+} as const

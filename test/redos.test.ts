@@ -173,16 +173,7 @@ const ALL_CASES = [...PARAGRAPH_CASES, ...LINE_CASES]
  * Known super-linear (rule, case) pairs, reported and waiting for a fix in the rule. Each is skipped (so the suite
  * stays fast) and listed by name; delete the entry when the rule is fixed and the case runs again.
  */
-const METRIC_AT = 'rules/consistent-values.ts metricAt() matches RESPONSE_WORD and RESOLUTION_WORD from the start of the sentence for every value'
-const SCOPED_TEXT = 'src/judging.ts scopedText() scans for ";" back to the start and on to the end of the text for every topic match'
 const KNOWN: Readonly<Record<string, string>> = {
-  'consistent-values: numbers with units': METRIC_AT,
-  'consistent-values: an upper-case token run (a key or hex blob)': `${METRIC_AT} ("3D" reads as 3 days, so every token is a value)`,
-  'consistent-values: an upper-case token run, then a term "as defined"': METRIC_AT,
-  'consistent-values: an upper-case token run, then a term "(MF)"': METRIC_AT,
-  'response-times: response time response time …': SCOPED_TEXT,
-  'response-times: a very long sentence without full stops': SCOPED_TEXT,
-  'resolution-times: a very long sentence without full stops': SCOPED_TEXT,
   'no-undefined-terms: an upper-case token run, then a term "as defined"': 'AS_DEFINED in rules/no-undefined-terms.ts backtracks over every split of a long capitalised token',
   'no-undefined-terms: an upper-case token run, then a term "(MF)"': 'ACRONYM_DEF in rules/no-undefined-terms.ts backtracks over every split of a long capitalised token',
   'no-undefined-terms: a long table': 'rules/no-undefined-terms.ts: ratio just over 30 in a clean CI run — slightly super-linear over many table rows, cause not yet found',
