@@ -235,11 +235,12 @@ interface Candidate {
   readonly end: number
 }
 
-const WORD = /[A-Za-z][\w’'&.-]*[\w’']|[A-Za-z]|&/g
+// Words are what /[A-Za-z][\w’'&.-]*[\w’']|[A-Za-z]|&/g matches; tokenize() finds the same spans without a regex
 // What may stand before a capital that is there only because a sentence, item or quotation starts
 const INITIAL_AFTER = /(?:[:;|•—–]\s*|\(\s*|[.!?]\s+|\n\s*|\s\(?[a-z0-9]{1,4}[.)]\s+|["“”‘*]\s*)$/
 const INITIAL_SHORT = /(?:^\s*|^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+|^\(?[a-z0-9]{1,4}[.)]\s+)$/
-const CONNECTOR = /^(?:of|and|for|&|the|on|to|in|de|du|la|von|van)$/
+const CONNECTORS = new Set(['of', 'and', 'for', '&', 'the', 'on', 'to', 'in', 'de', 'du', 'la', 'von', 'van'])
+const isConnector = (w: string): boolean => CONNECTORS.has(w)
 
 /** Is the sentence a title, a heading-like line, or shouting (ALL CAPS)? Capitals there say nothing. */
 function isTitleLike(text: string): boolean {
@@ -272,64 +273,149 @@ function isTitleLike(text: string): boolean {
   return words >= 3 && capitalised / words >= 0.7
 }
 
-function isCap(w: string): boolean {
-  return /^[A-Z]/.test(w)
+const isUpper = (c: number): boolean => c >= 65 && c <= 90
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95
+const isQuote = (c: number): boolean => c === 39 || c === 8217
+/** The characters of \s in a regular expression. */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+
+// The words of the sentence being read: start, end (without a possessive ending or trailing dots) and whether it is possessive.
+// Typed arrays reused from sentence to sentence: a word object for each of the hundreds of thousands of words was most of the garbage.
+let wordStart = new Int32Array(512)
+let wordEnd = new Int32Array(512)
+let wordPossessive = new Uint8Array(512)
+
+/** Find the words of `text` into wordStart/wordEnd/wordPossessive; returns how many. */
+function tokenize(text: string): number {
+  let n = 0
+  const length = text.length
+  for (let i = 0; i < length; ) {
+    const c = text.charCodeAt(i)
+    let rawEnd: number
+    if (isAsciiLetter(c)) {
+      // [A-Za-z][\w’'&.-]*[\w’'], backtracking to the last word character or quote; else the letter alone
+      let e = i + 1
+      let last = -1
+      for (; e < length; e++) {
+        const d = text.charCodeAt(e)
+        if (isWordChar(d) || isQuote(d)) last = e
+        else if (d !== 38 && d !== 46 && d !== 45) break
+      }
+      rawEnd = last > i ? last + 1 : i + 1
+    } else if (c === 38) rawEnd = i + 1
+    else {
+      i++
+      continue
+    }
+    if (n === wordStart.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b)
+      wordStart = grow(wordStart, new Int32Array(n * 2))
+      wordEnd = grow(wordEnd, new Int32Array(n * 2))
+      wordPossessive = grow(wordPossessive, new Uint8Array(n * 2))
+    }
+    // "Customer’s" and "Workers’" are possessive; the word itself drops the ’s, ’ and any trailing full stops
+    const a = text.charCodeAt(rawEnd - 1)
+    const b = rawEnd - i >= 2 ? text.charCodeAt(rawEnd - 2) : 0
+    wordPossessive[n] = (a === 115 && isQuote(b)) || (isQuote(a) && b === 115) ? 1 : 0
+    let end = a === 115 && isQuote(b) ? rawEnd - 2 : isQuote(a) ? rawEnd - 1 : rawEnd
+    while (end > i && text.charCodeAt(end - 1) === 46) end--
+    wordStart[n] = i
+    wordEnd[n] = end
+    n++
+    i = rawEnd
+  }
+  return n
 }
 
-function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => {
-    const raw = m[0]
-    const possessive = /(?:[’']s|s[’'])$/.test(raw)
-    const w = raw.replace(/(?:[’']s?)$/, '').replace(/\.+$/, '')
-    const start = m.index ?? 0
-    return {w, start, end: start + w.length, possessive}
-  })
+function wordAt(text: string, i: number): Word {
+  const start = wordStart[i]!
+  const end = wordEnd[i]!
+  return {w: text.slice(start, end), start, end, possessive: wordPossessive[i] === 1}
+}
+
+/** The word that ends right before the spaces ending text[from, to), as /([A-Za-z’']+)\s+$/ on that slice finds it, or ''. */
+function wordBefore(text: string, from: number, to: number): string {
+  let j = to
+  while (j > from && isSpace(text.charCodeAt(j - 1))) j--
+  if (j === to) return ''
+  let k = j
+  while (k > from && (isAsciiLetter(text.charCodeAt(k - 1)) || isQuote(text.charCodeAt(k - 1)))) k--
+  return text.slice(k, j)
 }
 
 class Reader {
   readonly headings: string[]
   readonly long: string[]
+  /** Every heading, lower-cased, one per line: one search finds a key in any of them. */
+  readonly headingText: string
+  readonly inHeading = new Map<string, boolean>()
+  /** The words a multi-word defined term starts or ends with ("implementation", "onboarding fee" for "implementation onboarding fee"). */
+  readonly longHeads = new Set<string>()
+  readonly longTails = new Set<string>()
 
   constructor(readonly vocab: Vocabulary, doc: Document) {
     this.headings = doc.sections.filter((s) => s.kind !== 'root').map((s) => s.title.toLowerCase())
     for (const b of doc.blocks) if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
+    this.headingText = this.headings.join('\n')
     this.long = [...vocab.defined].filter((d) => d.includes(' '))
+    for (const d of this.long) {
+      for (let at = d.indexOf(' '); at >= 0; at = d.indexOf(' ', at + 1)) {
+        this.longHeads.add(d.slice(0, at))
+        this.longTails.add(d.slice(at + 1))
+      }
+    }
+  }
+
+  /** Does a heading contain the key at a word start? (A newline is no letter or digit, so no key spans two headings.) */
+  headingHas(key: string): boolean {
+    let v = this.inHeading.get(key)
+    if (v === undefined) {
+      v = key === '' ? this.headings.length > 0 : containsWord(this.headingText, key)
+      this.inHeading.set(key, v)
+    }
+    return v
   }
 
   /** Capitalised runs in a sentence that read as undefined defined terms. */
   undefinedTerms(sentence: Sentence): Candidate[] {
     const text = sentence.text
-    const words = wordsOf(text)
     const out: Candidate[] = []
+    // no capital, no candidate
+    if (!/[A-Z]/.test(text)) return out
+    const n = tokenize(text)
+    const cap = (k: number): boolean => isUpper(text.charCodeAt(wordStart[k]!))
+    const word = (k: number): string => text.slice(wordStart[k]!, wordEnd[k]!)
+    const next = (k: number): boolean => adjacent(text, wordEnd[k - 1]!, wordPossessive[k - 1] === 1, wordStart[k]!)
     let i = 0
-    while (i < words.length) {
-      if (!isCap(words[i]!.w)) {
+    while (i < n) {
+      if (!cap(i)) {
         i++
         continue
       }
       // the chain: capitalised words, possibly joined by "of", "and", "for the", "&" ("Health Insurance Portability and Accountability Act")
       let j = i + 1
-      if (!words[i]!.possessive) {
-        while (j < words.length && adjacent(text, words[j - 1]!, words[j]!)) {
-          const w = words[j]!
-          if (isCap(w.w)) {
+      if (wordPossessive[i] === 0) {
+        while (j < n && next(j)) {
+          if (cap(j)) {
             j++
-            if (w.possessive) break
+            if (wordPossessive[j - 1] === 1) break
             continue
           }
           let k = j
-          while (k < words.length && CONNECTOR.test(words[k]!.w) && k - j < 2 && adjacent(text, words[k - 1]!, words[k]!)) k++
-          if (k === j || k >= words.length || !isCap(words[k]!.w) || !adjacent(text, words[k - 1]!, words[k]!) || NOT_TERMS.has(words[k]!.w.toLowerCase())) break
+          while (k < n && wordEnd[k]! - wordStart[k]! <= 3 && isConnector(word(k)) && k - j < 2 && next(k)) k++
+          if (k === j || k >= n || !cap(k) || !next(k) || NOT_TERMS.has(word(k).toLowerCase())) break
           j = k
         }
       }
-      const chain = words.slice(i, j)
+      const chain: Word[] = []
+      for (let k = i; k < j; k++) chain.push(wordAt(text, k))
       i = j
       const first = chain[0]!
-      const before = text.slice(0, first.start)
       // sentence-initial, after a list marker, a colon, a quote or a bracket: the capital may be grammar, not a term
       // only the end of the text before matters; testing a short tail keeps this linear in the sentence
-      const initial = (before.length < 24 && INITIAL_SHORT.test(before)) || INITIAL_AFTER.test(before.slice(-12))
+      const initial = (first.start < 24 && INITIAL_SHORT.test(text.slice(0, first.start))) || INITIAL_AFTER.test(text.slice(Math.max(0, first.start - 12), first.start))
       const found = this.judge(chain, text, initial)
       for (const c of found) out.push({term: c.term, start: sentence.start + c.start, end: sentence.start + c.end})
     }
@@ -339,13 +425,13 @@ class Reader {
   /** The undefined terms in one chain of capitalised words: the whole chain, or its parts when the whole is not a name. */
   judge(chain: readonly Word[], text: string, initial: boolean): Candidate[] {
     const whole = this.excuse(chain, text, initial)
-    const joined = chain.some((w) => CONNECTOR.test(w.w) && w.w !== 'of')
+    const joined = chain.some((w) => isConnector(w.w) && w.w !== 'of')
     if (whole !== undefined && whole !== 'not used as a term' && whole !== 'initial') return []
     if (!joined && !initial) return whole === undefined ? [span(chain, text)] : []
     // split at connectors other than "of" ("the Fees and Charges" is two terms); drop a sentence-initial first word
     const parts: Word[][] = [[]]
     for (const w of chain) {
-      if (CONNECTOR.test(w.w) && w.w !== 'of') parts.push([])
+      if (isConnector(w.w) && w.w !== 'of') parts.push([])
       else parts[parts.length - 1]!.push(w)
     }
     if (initial) parts[0] = parts[0]!.slice(1)
@@ -361,18 +447,18 @@ class Reader {
   excuse(run: readonly Word[], text: string, initial: boolean): string | undefined {
     const first = run[0]!
     const last = run[run.length - 1]!
+    // most capitalised runs are names or sentence capitals with no article: decide those cheaply first
+    if (!initial && !run.some((w) => isConnector(w.w))) {
+      const prevWord = wordBefore(text, Math.max(0, first.start - 30), first.start)
+      if (!DETERMINER.test(prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) return 'not used as a term'
+    }
     const term = text.slice(first.start, last.end)
     const words = run.map((w) => w.w)
-    // most capitalised runs are names or sentence capitals with no article: decide those cheaply first
-    const prevWord = /([A-Za-z’']+)\s+$/.exec(text.slice(Math.max(0, first.start - 30), first.start))?.[1] ?? ''
-    if (!initial && !words.some((w) => CONNECTOR.test(w)) && !DETERMINER.test(prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) {
-      return 'not used as a term'
-    }
     const key = termKey(term)
     const {defined, names} = this.vocab
     if (defined.has(key)) return 'defined'
     if (names.has(key)) return 'name'
-    if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || CONNECTOR.test(w))) return 'common'
+    if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || isConnector(w))) return 'common'
     if (ROLES.has(key) || ROLES.has(term.toLowerCase())) return 'role'
     if (words.some((w) => BRANDS.has(w.toLowerCase()))) return 'brand'
     if (/[a-z][A-Z]|\d|\.|^[A-Z]{2,}/.test(term) || words.some((w) => /^[A-Z]{2,}$/.test(w))) return 'proper name'
@@ -384,23 +470,23 @@ class Reader {
     if (DOCUMENT_HEADS.has(lastWord) || DOCUMENT_HEADS.has(beforeOf) || lastWord === 'letter') return 'document'
     if (CORPORATE.test(text.slice(last.end)) || CORPORATE.test(` ${last.w}`)) return 'company'
     // a defined term's own words: "Implementation Fee" for "Implementation & Onboarding Fee" is still a term of the agreement
-    if (run.length > 1 && this.long.some((d) => d.startsWith(`${key} `) || d.endsWith(` ${key}`))) return 'part of a defined term'
+    if (run.length > 1 && (this.longHeads.has(key) || this.longTails.has(key))) return 'part of a defined term'
     for (let k = 1; k < run.length; k++) {
       const head = termKey(words.slice(0, k).join(' '))
       const tail = termKey(words.slice(k).join(' '))
       const known = (t: string): boolean => defined.has(t) || names.has(t) || ROLES.has(t)
       if ((known(head) && known(tail)) || (known(tail) && words.slice(0, k).every((w) => NOT_TERMS.has(w.toLowerCase())))) return 'defined parts'
     }
-    if (words.every((w) => names.has(termKey(w)) || CONNECTOR.test(w))) return 'name'
+    if (words.every((w) => names.has(termKey(w)) || isConnector(w))) return 'name'
     // "the Processing of Customer Personal Data", "Forks of Customer Content": defined terms joined by "of"
     if (words.includes('of')) {
       const parts = term.split(/\s+of\s+(?:the\s+)?/).map(termKey)
       if (parts.every((t) => defined.has(t) || names.has(t) || ROLES.has(t))) return 'defined parts'
     }
     // four or more capitalised words are the name of something ("the Registration Data Directory Services")
-    if (words.filter((w) => !CONNECTOR.test(w)).length >= 4) return 'long name'
+    if (words.filter((w) => !isConnector(w)).length >= 4) return 'long name'
     // a term that appears in a heading names a topic of the agreement
-    if (this.headings.some((h) => containsWord(h, key))) return 'heading'
+    if (this.headingHas(key)) return 'heading'
     const after = text.slice(last.end)
     // a label with a number or letter: "Priority 1", "Schedule A", "Level 2 support", "Phase II"
     if (/^\s*(?:[A-Z]\b|\d|[IVX]+\b|#)/.test(after)) return 'label'
@@ -411,7 +497,7 @@ class Reader {
     if (next && !FUNCTION_WORD.test(next)) return 'modifier'
     if (initial) return 'initial'
     // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
-    const prev = /([A-Za-z’']+)\s+$/.exec(text.slice(0, first.start))?.[1] ?? ''
+    const prev = wordBefore(text, 0, first.start)
     let determined = DETERMINER.test(prev)
     if (/[’']s$|s[’']$/.test(prev)) {
       // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
@@ -439,8 +525,21 @@ function span(run: readonly Word[], text: string): Candidate {
   return {term: text.slice(start, end), start, end}
 }
 
-function adjacent(text: string, a: Word, b: Word): boolean {
-  return /^(?:[ \t]+|-)$/.test(text.slice(a.end + (a.possessive ? 2 : 0), b.start)) || /^[ \t]+$/.test(text.slice(a.end, b.start))
+/** Are two words next to each other: only spaces or tabs between them (after a possessive ending), or a hyphen? */
+function adjacent(text: string, aEnd: number, aPossessive: boolean, bStart: number): boolean {
+  const from = aEnd + (aPossessive ? 2 : 0)
+  if (bStart - from === 1 && text.charCodeAt(from) === 45) return true
+  return blanks(text, from, bStart) || (aPossessive && blanks(text, aEnd, bStart))
+}
+
+/** Is text[from, to) one or more spaces and tabs? */
+function blanks(text: string, from: number, to: number): boolean {
+  if (from >= to) return false
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9) return false
+  }
+  return true
 }
 
 export default {
@@ -477,7 +576,7 @@ export default {
           // "(All Groups, Sydney)": a parenthesis of capitalised words is a name or a label
           for (const m of sentence.text.matchAll(/\(([^()]{1,80})\)/g)) {
             const ws = m[1]!.match(/[A-Za-z][\w’'-]*/g) ?? []
-            if (ws.length >= 2 && ws.every((w) => /^[A-Z]/.test(w) || CONNECTOR.test(w))) local.push({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length})
+            if (ws.length >= 2 && ws.every((w) => /^[A-Z]/.test(w) || isConnector(w))) local.push({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length})
           }
           // where a defined term of several words is written out, its words are not separate terms ("Workers’ Compensation and Employers’ Liability")
           const lowerText = sentence.text.toLowerCase()

@@ -13,6 +13,8 @@ export interface CompiledTerm {
   readonly re: RegExp
   readonly suggestion: string
   readonly needs: string
+  /** Lower-case strings one of which every match contains, or undefined when the pattern gives none (see requiredLiterals). */
+  readonly literals?: readonly string[] | undefined
 }
 
 export interface TermHit {
@@ -26,7 +28,92 @@ export interface TermHit {
 
 /** Compile a term list once (case-insensitive, global). */
 export function compileTerms(terms: readonly Term[]): CompiledTerm[] {
-  return terms.map((t) => ({re: new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any'}))
+  return terms.map((t) => ({re: new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: requiredLiterals(t.pattern)}))
+}
+
+// Printable ASCII that stands for itself in a pattern: under the `i` flag (without `u`) such a character matches only itself
+// or its ASCII other case, so a lower-cased text contains it wherever the pattern matches
+const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/
+
+/**
+ * For each top-level alternative of a pattern, a run of plain characters that every match of it contains (lower-cased),
+ * or else the literals of a group it cannot skip ("(?:fully|completely) secure"): a text containing none of them cannot
+ * match, which indexOf tells far faster than the regex. Undefined when some alternative has neither, or the pattern uses
+ * syntax this reading does not follow.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  const out: string[] = []
+  let best = ''
+  let run = ''
+  let group: string[] | undefined
+  const endRun = (): void => {
+    if (run.length > best.length) best = run
+    run = ''
+  }
+  const endAlternative = (): boolean => {
+    endRun()
+    if (best.length >= 3 || (best.length === 2 && !group)) out.push(best.toLowerCase())
+    else if (group) out.push(...group)
+    else return false
+    best = ''
+    group = undefined
+    return true
+  }
+  let i = 0
+  while (i < source.length) {
+    const c = source[i]!
+    let literal: string | undefined
+    let inner: string[] | undefined
+    if (c === '|') {
+      if (!endAlternative()) return undefined
+      i++
+      continue
+    } else if (c === '\\') {
+      // \b, \s, \. …: not a plain character; \u, \x, \p, \k, \c and back-references span more than two characters
+      if (/[uxpPkc0-9]/.test(source[i + 1] ?? '0')) return undefined
+      i += 2
+    } else if (c === '[') {
+      i = skipClass(source, i)
+    } else if (c === '(') {
+      const open = i
+      let depth = 0
+      for (; i < source.length; i++) {
+        const d = source[i]
+        if (d === '\\') i++
+        else if (d === '[') i = skipClass(source, i) - 1
+        else if (d === '(') depth++
+        else if (d === ')' && --depth === 0) break
+      }
+      if (depth !== 0) return undefined
+      i++
+      // a lookaround consumes nothing; any other group consumes a match of its contents
+      if (!/^\(\?<?[=!]/.test(source.slice(open, open + 4))) inner = requiredLiterals(source.slice(open + (source[open + 1] === '?' ? 3 : 1), i - 1))
+      if (source[open + 1] === '?' && source[open + 2] === '<' && !/[=!]/.test(source[open + 3] ?? '')) inner = undefined
+    } else if (c === ')' || c === '{' || c === '}' || c === '?' || c === '*' || c === '+') {
+      return undefined
+    } else {
+      // ".", "^", "$" and any other character that is not plain ASCII end a run
+      if (PLAIN.test(c)) literal = c
+      i++
+    }
+    // a quantifier after the atom: optional atoms break the run, repeated ones end it
+    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
+    const min = !q ? 1 : q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0
+    if (q) i += q[0].length
+    if (inner && min >= 1) group ??= inner
+    if (literal !== undefined && min >= 1) run += literal
+    if (q || literal === undefined) endRun()
+  }
+  return endAlternative() ? out : undefined
+}
+
+/** Index just past the character class that opens at `i`. */
+function skipClass(source: string, i: number): number {
+  for (let j = i + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++
+    else if (source[j] === ']') return j + 1
+  }
+  return source.length
 }
 
 const DEFINITION_SECTION = /definition|interpretation|glossary/i
@@ -54,16 +141,34 @@ function once(cache: WeakMap<Sentence, boolean>, sentence: Sentence, compute: ()
 /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
 export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHit[] {
   const hits: TermHit[] = []
+  // the terms that may match in a block: a match holds one of its term's literals, and a sentence is a slice of its block,
+  // so a block without any of them needs no regex run (most blocks hold no term at all)
+  const active: CompiledTerm[] = []
   for (const block of doc.blocks) {
-    for (const sentence of block.sentences) {
-      const found: TermHit[] = []
-      for (const term of terms) {
-        term.re.lastIndex = 0
-        for (const m of sentence.text.matchAll(term.re)) {
-          const start = sentence.start + (m.index ?? 0)
-          found.push({block, sentence, start, end: start + m[0].length, text: m[0], term})
-        }
+    active.length = 0
+    let lower: string | undefined
+    for (const term of terms) {
+      const literals = term.literals
+      if (literals) {
+        lower ??= block.text.toLowerCase()
+        if (!literals.some((l) => lower!.includes(l))) continue
       }
+      active.push(term)
+    }
+    if (active.length === 0) continue
+    for (const sentence of block.sentences) {
+      let found: TermHit[] | undefined
+      for (const term of active) {
+        const re = term.re
+        re.lastIndex = 0
+        for (let m = re.exec(sentence.text); m !== null; m = re.exec(sentence.text)) {
+          if (m[0] === '') re.lastIndex++
+          const start = sentence.start + m.index
+          ;(found ??= []).push({block, sentence, start, end: start + m[0].length, text: m[0], term})
+        }
+        re.lastIndex = 0
+      }
+      if (!found) continue
       found.sort((a, b) => a.start - b.start || b.end - a.end)
       let last = -1
       for (const h of found) {
