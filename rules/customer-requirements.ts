@@ -71,30 +71,41 @@ function homeOf(homes: readonly Section[], section: Section): Section | undefine
   return undefined
 }
 
-const cited = new WeakMap<Document, WeakMap<Section, Map<string, boolean>>>()
+/** Per document and section: whether a consequence cites the section or a parent, and cites a paragraph number in it. */
+const cited = new WeakMap<Document, WeakMap<Section, {readonly bySection: boolean; readonly byOwn: Map<string, boolean>}>>()
 
 /** A consequence elsewhere that cites the requirement's clause: "if Customer breaches Section 2.1 (Restrictions on Customer)". */
 function citedByConsequence(doc: Document, section: Section, blockText = ''): boolean {
   // "7.1 The Client shall …" numbers the paragraph itself
   const own = /^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s/.exec(blockText)
-  // the answer depends only on the section and the paragraph's own number: keep it for the section's other units
+  // the section's own citations are the same for all its units, so they are looked for once
   let bySection = cited.get(doc)
   if (!bySection) cited.set(doc, (bySection = new WeakMap()))
-  let byOwn = bySection.get(section)
-  if (!byOwn) bySection.set(section, (byOwn = new Map()))
-  const key = own ? own[1]! : ''
-  let hit = byOwn.get(key)
-  if (hit === undefined) byOwn.set(key, (hit = citesSection(doc, section, own)))
+  let c = bySection.get(section)
+  if (!c) bySection.set(section, (c = {bySection: cites(doc, section, sectionRefs(section)), byOwn: new Map()}))
+  if (c.bySection || !own) return c.bySection
+  let hit = c.byOwn.get(own[1]!)
+  if (hit === undefined) c.byOwn.set(own[1]!, (hit = cites(doc, section, [numberRef(own[1]!)])))
   return hit
 }
 
-function citesSection(doc: Document, section: Section, own: RegExpExecArray | null): boolean {
+/** "Section 2.1", "clause 2.1", "paragraph 2.1". */
+function numberRef(number: string): RegExp {
+  return new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${number.replace(/\./g, '\\.')}(?![\\d.])`, 'i')
+}
+
+/** References to a section and its parents: their dotted numbers, and their titles in parentheses. */
+function sectionRefs(section: Section): RegExp[] {
   const refs: RegExp[] = []
-  if (own) refs.push(new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${own[1]!.replace(/\./g, '\\.')}(?![\\d.])`, 'i'))
   for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
-    if (s.number && /\./.test(s.number)) refs.push(new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${s.number.replace(/\./g, '\\.')}(?![\\d.])`, 'i'))
+    if (s.number && /\./.test(s.number)) refs.push(numberRef(s.number))
     if (s.title.length > 3) refs.push(new RegExp(`\\(${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i'))
   }
+  return refs
+}
+
+/** Does a consequence outside `section` match one of `refs`? */
+function cites(doc: Document, section: Section, refs: readonly RegExp[]): boolean {
   if (!refs.length) return false
   return consequenceBlocks(doc).some((b) => b.section !== section && refs.some((r) => r.test(b.text)))
 }

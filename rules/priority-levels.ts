@@ -7,8 +7,16 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
 
-/** Does a block define a priority level (label plus criteria), and which rank? */
+const blockRanks = new WeakMap<Block, number | null>()
+
+/** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block): number | undefined {
+  let r = blockRanks.get(block)
+  if (r === undefined) blockRanks.set(block, (r = readRank(block) ?? null))
+  return r ?? undefined
+}
+
+function readRank(block: Block): number | undefined {
   // most blocks and titles name no priority: the pre-check spares the values lookup
   const p = mayHold.priorities(block.text) ? valuesOf(block.text).priorities[0] : undefined
   // "**Priority 1:** a branch cannot serve members…" — the label is the clause's title, the criteria its text
@@ -56,8 +64,7 @@ export default clauseRule({
     delegated: 'Priority levels are defined in {target}; lint it with this agreement or define them here',
   },
   judge(unit, reader) {
-    const v = valuesOf(unit.text)
-    if (v.priorities.length || definedRank(unit.block) !== undefined) {
+    if ((mayHold.priorities(unit.text) && valuesOf(unit.text).priorities.length) || definedRank(unit.block) !== undefined) {
       if (definedRanks(reader.doc).size >= 2 && definedRank(unit.block) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
