@@ -292,8 +292,18 @@ export function delegation(text: string, options: {block?: Block; offset?: numbe
   return undefined
 }
 
-/** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? */
+const inDocument = new WeakMap<Document, Map<string, boolean>>()
+
+/** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? Answered once per document and target. */
 export function targetInDocument(doc: Document, target: string): boolean {
+  let known = inDocument.get(doc)
+  if (!known) inDocument.set(doc, (known = new Map()))
+  let answer = known.get(target)
+  if (answer === undefined) known.set(target, (answer = lookUpTarget(doc, target)))
+  return answer
+}
+
+function lookUpTarget(doc: Document, target: string): boolean {
   const t = target.toLowerCase()
   // a member of the document set by file name: "Schedule B" ~ schedule-b.md
   const key = t.replace(/[^a-z0-9]/g, '')
