@@ -9,6 +9,8 @@ const ATTACHED_WORD = String.raw`(?:Schedules?|SCHEDULES?|[Ee]xhibits?|EXHIBITS?
 // "7.3", "4(b)", "12.1(a)(ii)", "D.4", "B(5)", "IV", "C", "A-1"
 const ID = String.raw`(?:\d{1,4}(?:\.\d{1,4})*[A-Z]?\.?|[A-Z](?:[.-]\d{1,3})*|[IVX]{1,6})(?:\s?\([a-zA-Z0-9]{1,4}\))*(?![\w’'])`
 const JOIN = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to|and\/or)\s+|\s*[–—-]\s*)`
+// A word every REFERENCE match starts with: a block without one holds no reference (most blocks hold none)
+const REFERENCE_WORD = /section|clause|paragraph|article|schedule|exhibit|annex|appendi|attachment/i
 const REFERENCE = new RegExp(String.raw`(?<![\w§])(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+(?<ids>${ID}(?:${JOIN}${ID})*)`, 'g')
 const ONE_ID = new RegExp(ID, 'g')
 const ATTACHED_TITLE = new RegExp(String.raw`^(?:<[^>]+>\s*)*(${ATTACHED_WORD})\s+(${ID})`, 'i')
@@ -80,11 +82,12 @@ function collectTargets(doc: Document): Targets {
       /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
       /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line)
     if (m) addNumber(m[1]!.replace(/[.)]$/, ''))
-    for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
+    if (raw.includes('=')) for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
     // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
-    const t = /^(?:<|[A-Z])/i.test(raw.replace(/^[\s>*_#|-]+/, '')) ? ATTACHED_TITLE.exec(raw.replace(/^[\s>*_#|-]+/, '')) : null
+    const bare = raw.replace(/^[\s>*_#|-]+/, '')
+    const t = /^(?:<|[A-Z])/i.test(bare) ? ATTACHED_TITLE.exec(bare) : null
     if (t) {
-      const rest = raw.replace(/^[\s>*_#|-]+/, '').slice(t[0].length)
+      const rest = bare.slice(t[0].length)
       // a title, not a sentence that starts with the reference ("Schedule B (Rate Card) is attached separately.")
       if (/^\s*(?:[*_]{1,3})?\s*(?:$|[:.–—|-]|\([^)]*\)\s*[*_:.]*\s*$|\s*[*_]{2}|[A-Z][^.]{0,70}$)/.test(rest)) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
     }
@@ -173,6 +176,7 @@ export default {
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       const text = block.text
+      if (!REFERENCE_WORD.test(text)) continue
       for (const m of text.matchAll(REFERENCE)) {
         const start = m.index ?? 0
         const word = m.groups!['word']!

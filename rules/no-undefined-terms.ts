@@ -2,7 +2,6 @@
 // and definitions that are never used.
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {requiredLiterals} from '../src/language.js'
 import {partyNames} from '../src/reading.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Document, Section, Sentence} from '../src/types.js'
@@ -33,14 +32,6 @@ const DEFINING_VERB = /^\s*["”]?\s*(?:\)\s*)?(?:means|mean|shall mean|will mea
 // DEFINING_VERB where a quoted term ends, without slicing off the rest of the block
 const DEFINING_VERB_AT = new RegExp(DEFINING_VERB.source.slice(1), 'iy')
 const DEFINITIONS_TITLE = /definition|glossary|interpretation|defined terms|key terms/i
-
-/** A test that a text may match `re`: it holds one of the literals every match holds (always true when there are none). */
-function mayMatch(re: RegExp): (lower: string) => boolean {
-  const literals = requiredLiterals(re.source)
-  return (lower) => !literals || literals.some((l) => lower.includes(l))
-}
-const mayDelegate = mayMatch(DELEGATED_DEFINITIONS)
-const maySupplement = mayMatch(SUPPLEMENT)
 
 /** The lower-case key of a term: no quotes or emphasis, no possessive, singular last word. */
 export function termKey(term: string): string {
@@ -193,31 +184,30 @@ function collectVocabulary(doc: Document): Vocabulary {
   for (const file of [doc, ...(doc.set ?? [])]) {
     // only a file with a section under Definitions can place a bold term there (sectionAt scans every section)
     const hasDefinitions = file.sections.some((s) => s.kind !== 'root' && s.file.path === file.filePath && inDefinitions(s))
-    visit(file.tree, (node, parentChildren, index) => {
-    if (node.type !== 'strong' && node.type !== 'link') return
-    const raw = toString(node).replace(/[“”"]/g, '').trim()
-    const text = raw.replace(/[\s:.–—-]+$/, '')
-    if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
-    // "**Effective Date:** 1 March 2025": a labelled value names the term
-    if (node.type === 'strong' && /:$/.test(raw)) {
-      define(text)
-      return
-    }
-    if (node.type === 'link') {
-      define(text)
-      return
-    }
-    const next = parentChildren[index + 1]
-    const prev = parentChildren[index - 1]
-    const after = next && 'value' in next ? String(next.value) : ''
-    const before = prev && 'value' in prev ? String(prev.value) : ''
-    const offset = node.position?.start.offset ?? 0
-    // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
-    if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
-      names.add(termKey(text))
-      for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
-    }
-    if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset)))) define(text)
+    visitStrongAndLinks(file.tree, (node, parentChildren, index) => {
+      const raw = toString(node).replace(/[“”"]/g, '').trim()
+      const text = raw.replace(/[\s:.–—-]+$/, '')
+      if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
+      // "**Effective Date:** 1 March 2025": a labelled value names the term
+      if (node.type === 'strong' && /:$/.test(raw)) {
+        define(text)
+        return
+      }
+      if (node.type === 'link') {
+        define(text)
+        return
+      }
+      const next = parentChildren[index + 1]
+      const prev = parentChildren[index - 1]
+      const after = next && 'value' in next ? String(next.value) : ''
+      const before = prev && 'value' in prev ? String(prev.value) : ''
+      const offset = node.position?.start.offset ?? 0
+      // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
+      if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
+        names.add(termKey(text))
+        for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
+      }
+      if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset)))) define(text)
     })
   }
   // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
@@ -239,13 +229,14 @@ function collectVocabulary(doc: Document): Vocabulary {
   return {defined, sites, names}
 }
 
-function visit(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
+/** Call `fn` on every strong and link node under `node`, in document order. */
+function visitStrongAndLinks(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
   if (!('children' in node)) return
   const children = node.children as Nodes[]
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!
-    fn(child, children, i)
-    if ('children' in child) visit(child, fn)
+    if (child.type === 'strong' || child.type === 'link') fn(child, children, i)
+    if ('children' in child) visitStrongAndLinks(child, fn)
   }
 }
 
@@ -616,8 +607,7 @@ export default {
     const vocab = collectVocabulary(doc)
     // only the head of a document set can take its definitions from outside the set: a member's "meanings given in the Agreement" points into the set
     const ownText = doc.blocks.filter((b) => b.file.path === doc.filePath).map((b) => b.text).join('\n')
-    const ownLower = ownText.toLowerCase()
-    const delegated = (mayDelegate(ownLower) && DELEGATED_DEFINITIONS.test(ownText)) || (maySupplement(ownLower) && SUPPLEMENT.test(ownText))
+    const delegated = DELEGATED_DEFINITIONS.test(ownText) || SUPPLEMENT.test(ownText)
     const seen = new Set<string>()
     const reader = new Reader(vocab, doc)
     if (!delegated) {
