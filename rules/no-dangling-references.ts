@@ -31,6 +31,8 @@ const MORE_REFERENCES = new RegExp(String.raw`^(?:\s*\([^)]{0,80}\))?(?:${JOIN}(
 // The names the agreement gives itself: This Managed Services Agreement (the "Agreement"), this "SLA"
 const SELF_NAME = /\b(?:this|these)\s+(?:[A-Z][\w&-]*\s+){0,6}?(?:[A-Z][\w&-]*)\s*(?:\([^)]*?)?\(?\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g
 
+const CLAUSE_LINE_START = /^(?:[\d(]|(?:section|clause|article|paragraph)\s)/i
+
 interface Targets {
   readonly numbers: ReadonlySet<string>
   readonly attached: ReadonlySet<string>
@@ -39,12 +41,21 @@ interface Targets {
 }
 
 function norm(id: string): string {
-  return id
-    .replace(/\s+/g, '')
-    .replace(/\(([^)]*)\)/g, '.$1')
-    .replace(/\.$/, '')
-    .toLowerCase()
+  // the same few numbers recur in every agreement: normalise each once
+  let key = normCache.get(id)
+  if (key === undefined) {
+    key = id
+      .replace(/\s+/g, '')
+      .replace(/\(([^)]*)\)/g, '.$1')
+      .replace(/\.$/, '')
+      .toLowerCase()
+    if (normCache.size > 10000) normCache.clear()
+    normCache.set(id, key)
+  }
+  return key
 }
+
+const normCache = new Map<string, string>()
 
 /** Every number a reference can point to: section numbers, their full paths ("D.4"), numbered lines, HTML ids. */
 function collectTargets(doc: Document): Targets {
@@ -52,7 +63,8 @@ function collectTargets(doc: Document): Targets {
   const attached = new Set<string>()
   const addNumber = (n: string): void => {
     const key = norm(n)
-    if (!key) return
+    // a number already added came with its parts
+    if (!key || numbers.has(key)) return
     numbers.add(key)
     // "4.2" also makes "4" a part of the agreement
     const parts = key.split('.')
@@ -77,10 +89,12 @@ function collectTargets(doc: Document): Targets {
     // "**5.1. Backups.**", "4.2<TAB>Response Times", "1.1 "Business Hours" means…", "(3) The …", `<span id="13.25">`
     const line = raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '')
     // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "(3) " — not "30 days"
-    const m =
-      /^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
-      /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
-      /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line)
+    // (each pattern needs a digit, a bracket or a clause word first)
+    const m = CLAUSE_LINE_START.test(line)
+      ? (/^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
+        /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
+        /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line))
+      : null
     if (m) addNumber(m[1]!.replace(/[.)]$/, ''))
     if (raw.includes('=')) for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
     // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
