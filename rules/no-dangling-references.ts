@@ -32,6 +32,10 @@ const MORE_REFERENCES = new RegExp(String.raw`^(?:\s*\([^)]{0,80}\))?(?:${JOIN}(
 const SELF_NAME = /\b(?:this|these)\s+(?:[A-Z][\w&-]*\s+){0,6}?(?:[A-Z][\w&-]*)\s*(?:\([^)]*?)?\(?\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g
 
 const CLAUSE_LINE_START = /^(?:[\d(]|(?:section|clause|article|paragraph)\s)/i
+// Cheap tests on a whole line before the patterns above: a clause number needs a digit, a bracket or a clause word, an
+// attached part's title one of the attached words
+const NUMBER_OR_CLAUSE = /[\d(]|section|clause|article|paragraph/i
+const ATTACHED_STEM = /schedule|exhibit|annex|appendi|attachment/i
 
 interface Targets {
   readonly numbers: ReadonlySet<string>
@@ -87,7 +91,7 @@ function collectTargets(doc: Document): Targets {
   const lines = files.flatMap((f) => f.source.split(/\r\n|\r|\n/))
   for (const raw of lines) {
     // "**5.1. Backups.**", "4.2<TAB>Response Times", "1.1 "Business Hours" means…", "(3) The …", `<span id="13.25">`
-    const line = raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '')
+    const line = NUMBER_OR_CLAUSE.test(raw) ? raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '') : ''
     // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "(3) " — not "30 days"
     // (each pattern needs a digit, a bracket or a clause word first)
     const m = CLAUSE_LINE_START.test(line)
@@ -98,7 +102,7 @@ function collectTargets(doc: Document): Targets {
     if (m) addNumber(m[1]!.replace(/[.)]$/, ''))
     if (raw.includes('=')) for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
     // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
-    const bare = raw.replace(/^[\s>*_#|-]+/, '')
+    const bare = ATTACHED_STEM.test(raw) ? raw.replace(/^[\s>*_#|-]+/, '') : ''
     const t = /^(?:<|[A-Z])/i.test(bare) ? ATTACHED_TITLE.exec(bare) : null
     if (t) {
       const rest = bare.slice(t[0].length)
