@@ -9,6 +9,8 @@ const ATTACHED_WORD = String.raw`(?:Schedules?|SCHEDULES?|[Ee]xhibits?|EXHIBITS?
 // "7.3", "4(b)", "12.1(a)(ii)", "D.4", "B(5)", "IV", "C", "A-1"
 const ID = String.raw`(?:\d{1,4}(?:\.\d{1,4})*[A-Z]?\.?|[A-Z](?:[.-]\d{1,3})*|[IVX]{1,6})(?:\s?\([a-zA-Z0-9]{1,4}\))*(?![\w’'])`
 const JOIN = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to|and\/or)\s+|\s*[–—-]\s*)`
+// A word every REFERENCE match starts with: a block without one holds no reference (most blocks hold none)
+const REFERENCE_WORD = /section|clause|paragraph|article|schedule|exhibit|annex|appendi|attachment/i
 const REFERENCE = new RegExp(String.raw`(?<![\w§])(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+(?<ids>${ID}(?:${JOIN}${ID})*)`, 'g')
 const ONE_ID = new RegExp(ID, 'g')
 const ATTACHED_TITLE = new RegExp(String.raw`^(?:<[^>]+>\s*)*(${ATTACHED_WORD})\s+(${ID})`, 'i')
@@ -29,6 +31,12 @@ const MORE_REFERENCES = new RegExp(String.raw`^(?:\s*\([^)]{0,80}\))?(?:${JOIN}(
 // The names the agreement gives itself: This Managed Services Agreement (the "Agreement"), this "SLA"
 const SELF_NAME = /\b(?:this|these)\s+(?:[A-Z][\w&-]*\s+){0,6}?(?:[A-Z][\w&-]*)\s*(?:\([^)]*?)?\(?\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g
 
+const CLAUSE_LINE_START = /^(?:[\d(]|(?:section|clause|article|paragraph)\s)/i
+// Cheap tests on a whole line before the patterns above: a clause number needs a digit, a bracket or a clause word, an
+// attached part's title one of the attached words
+const NUMBER_OR_CLAUSE = /[\d(]|section|clause|article|paragraph/i
+const ATTACHED_STEM = /schedule|exhibit|annex|appendi|attachment/i
+
 interface Targets {
   readonly numbers: ReadonlySet<string>
   readonly attached: ReadonlySet<string>
@@ -37,12 +45,21 @@ interface Targets {
 }
 
 function norm(id: string): string {
-  return id
-    .replace(/\s+/g, '')
-    .replace(/\(([^)]*)\)/g, '.$1')
-    .replace(/\.$/, '')
-    .toLowerCase()
+  // the same few numbers recur in every agreement: normalise each once
+  let key = normCache.get(id)
+  if (key === undefined) {
+    key = id
+      .replace(/\s+/g, '')
+      .replace(/\(([^)]*)\)/g, '.$1')
+      .replace(/\.$/, '')
+      .toLowerCase()
+    if (normCache.size > 10000) normCache.clear()
+    normCache.set(id, key)
+  }
+  return key
 }
+
+const normCache = new Map<string, string>()
 
 /** Every number a reference can point to: section numbers, their full paths ("D.4"), numbered lines, HTML ids. */
 function collectTargets(doc: Document): Targets {
@@ -50,7 +67,8 @@ function collectTargets(doc: Document): Targets {
   const attached = new Set<string>()
   const addNumber = (n: string): void => {
     const key = norm(n)
-    if (!key) return
+    // a number already added came with its parts
+    if (!key || numbers.has(key)) return
     numbers.add(key)
     // "4.2" also makes "4" a part of the agreement
     const parts = key.split('.')
@@ -73,18 +91,21 @@ function collectTargets(doc: Document): Targets {
   const lines = files.flatMap((f) => f.source.split(/\r\n|\r|\n/))
   for (const raw of lines) {
     // "**5.1. Backups.**", "4.2<TAB>Response Times", "1.1 "Business Hours" means…", "(3) The …", `<span id="13.25">`
-    const line = raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '')
+    const line = NUMBER_OR_CLAUSE.test(raw) ? raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '') : ''
     // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "(3) " — not "30 days"
-    const m =
-      /^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
-      /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
-      /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line)
+    // (each pattern needs a digit, a bracket or a clause word first)
+    const m = CLAUSE_LINE_START.test(line)
+      ? (/^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
+        /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
+        /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line))
+      : null
     if (m) addNumber(m[1]!.replace(/[.)]$/, ''))
-    for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
+    if (raw.includes('=')) for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
     // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
-    const t = /^(?:<|[A-Z])/i.test(raw.replace(/^[\s>*_#|-]+/, '')) ? ATTACHED_TITLE.exec(raw.replace(/^[\s>*_#|-]+/, '')) : null
+    const bare = ATTACHED_STEM.test(raw) ? raw.replace(/^[\s>*_#|-]+/, '') : ''
+    const t = /^(?:<|[A-Z])/i.test(bare) ? ATTACHED_TITLE.exec(bare) : null
     if (t) {
-      const rest = raw.replace(/^[\s>*_#|-]+/, '').slice(t[0].length)
+      const rest = bare.slice(t[0].length)
       // a title, not a sentence that starts with the reference ("Schedule B (Rate Card) is attached separately.")
       if (/^\s*(?:[*_]{1,3})?\s*(?:$|[:.–—|-]|\([^)]*\)\s*[*_:.]*\s*$|\s*[*_]{2}|[A-Z][^.]{0,70}$)/.test(rest)) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
     }
@@ -173,6 +194,7 @@ export default {
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       const text = block.text
+      if (!REFERENCE_WORD.test(text)) continue
       for (const m of text.matchAll(REFERENCE)) {
         const start = m.index ?? 0
         const word = m.groups!['word']!

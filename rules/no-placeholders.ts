@@ -3,9 +3,11 @@ import type {Rule} from '../src/rule.js'
 
 // Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
 const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days|hours|months|years|value|sum|details?|description|tbd|x+)\b/i
-const PATTERNS: ReadonlyArray<{re: RegExp; accept?: (m: string) => boolean}> = [
+// `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
+const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string) => boolean}> = [
   {
     re: /\[([^\[\]\n]{1,60})\]/g,
+    has: ['['],
     accept: (m) => {
       const inner = m.slice(1, -1).trim()
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
@@ -14,11 +16,11 @@ const PATTERNS: ReadonlyArray<{re: RegExp; accept?: (m: string) => boolean}> = [
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
     },
   },
-  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g},
-  {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g},
-  {re: /_{3,}/g},
-  {re: /<\s*(?:insert|enter|add|specify|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi},
-  {re: /\{\{[^{}\n]{0,80}\}\}/g},
+  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME']},
+  {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g, has: ['XX']},
+  {re: /_{3,}/g, has: ['___']},
+  {re: /<\s*(?:insert|enter|add|specify|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi, has: ['<']},
+  {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
 ]
 
 export default {
@@ -32,7 +34,8 @@ export default {
   check(context) {
     for (const block of context.doc.blocks) {
       const found: Array<{start: number; end: number; text: string}> = []
-      for (const {re, accept} of PATTERNS) {
+      for (const {re, has, accept} of PATTERNS) {
+        if (!has.some((h) => block.text.includes(h))) continue
         re.lastIndex = 0
         for (const m of block.text.matchAll(re)) {
           if (accept && !accept(m[0])) continue

@@ -29,6 +29,8 @@ const DELEGATED_DEFINITIONS =
 const SUPPLEMENT =
   /\bsupplemented\s+by\s+this\b|\bas\s+incorporated\s+(?:into|in)\s+(?:the|an?|each)\s+(?:applicable\s+)?(?:Order Form|Agreement|Statement of Work|SOW)\b|\bconsists?\s+of\b[^.]{0,160}\bStandard Terms\b|\bthis\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Schedule|Exhibit|Annex|Appendix|Attachment)\s+(?:forms?\s+part\s+of|supplements|is\s+(?:part\s+of|attached\s+to|incorporated\s+(?:into|in)))\b/i
 const DEFINING_VERB = /^\s*["”]?\s*(?:\)\s*)?(?:means|mean|shall mean|will mean|refers to|refer to|has the meaning|have the meaning|shall have the meaning|will have the meaning|is defined|are defined|includes|shall include|:|–|—)/i
+// DEFINING_VERB where a quoted term ends, without slicing off the rest of the block
+const DEFINING_VERB_AT = new RegExp(DEFINING_VERB.source.slice(1), 'iy')
 const DEFINITIONS_TITLE = /definition|glossary|interpretation|defined terms|key terms/i
 
 /** The lower-case key of a term: no quotes or emphasis, no possessive, singular last word. */
@@ -84,8 +86,12 @@ function sectionAt(doc: Document, offset: number): Section {
 }
 
 function inDefinitions(section: Section): boolean {
-  return section.path.some((p) => DEFINITIONS_TITLE.test(p))
+  let v = definitionSections.get(section)
+  if (v === undefined) definitionSections.set(section, (v = section.path.some((p) => DEFINITIONS_TITLE.test(p))))
+  return v
 }
+
+const definitionSections = new WeakMap<Section, boolean>()
 
 // (the "Services"), ("Client"), (each a “Party”), (together, the “Parties”), (“**Provider**”)
 const PAREN_GROUP = /\(([^()]{0,200})\)/g
@@ -96,6 +102,10 @@ const UNQUOTED_DEF = /(?:^|[.;:]\s+|\n\s*)((?:[A-Z][\w’'&/-]*)(?:\s+(?:of\s+|a
 const VALUE_DEF = /\b(?:the|The)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
 // Service Level Agreement (SLA), Recovery Time Objective ("RTO")
 const ACRONYM_DEF = /((?:[A-Z][\w-]*)(?:\s+(?:of|and|for|the|to)?\s*[A-Z][\w-]*){0,6})\s*\(\s*(?:the\s+)?["“”]?([A-Z][A-Za-z]?[A-Z]{1,8}s?)["”“]?\s*\)/g
+// The bracketed acronym every ACRONYM_DEF match ends with, far cheaper to look for first
+const ACRONYM = /\(\s*(?:the\s+)?["“”]?[A-Z][A-Za-z]?[A-Z]{1,8}s?["”“]?\s*\)/
+// A character QUOTED starts with
+const QUOTE_MARK = /["“”„]/
 const AS_DEFINED = /((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
 
 function collectVocabulary(doc: Document): Vocabulary {
@@ -119,22 +129,25 @@ function collectVocabulary(doc: Document): Vocabulary {
       continue
     }
     for (const v of block.variables) define(text.slice(v.start, v.end))
+    // most blocks have no brackets or quotes: then these patterns need not run
+    const bracketed = text.includes('(')
+    const quoted = QUOTE_MARK.test(text)
     // quoted terms in parentheses define those terms: (the "Services"), ("Client"), (“Cascade,” “Vendor,” or “Service Provider”)
-    for (const p of text.matchAll(PAREN_GROUP)) {
+    if (bracketed) for (const p of text.matchAll(PAREN_GROUP)) {
       const g = ++group
       const inner = p[1]!
-      for (const q of inner.matchAll(QUOTED)) {
+      if (quoted) for (const q of inner.matchAll(QUOTED)) {
         const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
         site(q[1]!, block, start, g)
       }
     }
     // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
-    for (const q of text.matchAll(QUOTED)) {
+    if (quoted) for (const q of text.matchAll(QUOTED)) {
       const term = q[1]!
       if (term.split(/\s+/).length > 7) continue
       const start = (q.index ?? 0) + q[0].indexOf(term)
-      const after = text.slice((q.index ?? 0) + q[0].length)
-      if (DEFINING_VERB.test(after) || (inDefinitions(block.section) && start < 12)) site(term, block, start)
+      DEFINING_VERB_AT.lastIndex = (q.index ?? 0) + q[0].length
+      if (DEFINING_VERB_AT.test(text) || (inDefinitions(block.section) && start < 12)) site(term, block, start)
       else define(term)
     }
     if (/\b(?:means|mean|refers|defined)\b/.test(text)) for (const m of text.matchAll(UNQUOTED_DEF)) {
@@ -142,7 +155,7 @@ function collectVocabulary(doc: Document): Vocabulary {
       if (/^(?:This|The|A|An|Each|Any|It|That|Which)\b/.test(term)) continue
       site(term, block, (m.index ?? 0) + m[0].indexOf(term))
     }
-    if (text.includes('(')) for (const m of text.matchAll(ACRONYM_DEF)) {
+    if (bracketed && ACRONYM.test(text)) for (const m of text.matchAll(ACRONYM_DEF)) {
       define(m[1]!)
       define(m[2]!)
     }
@@ -168,32 +181,35 @@ function collectVocabulary(doc: Document): Vocabulary {
     names.add(termKey(title))
   }
   // bold terms: "**Business Hours** means", "**Uptime**: …", a bold term in a Definitions section, "(the **Services**)"
-  for (const file of [doc, ...(doc.set ?? [])]) visit(file.tree, (node, parentChildren, index) => {
-    if (node.type !== 'strong' && node.type !== 'link') return
-    const raw = toString(node).replace(/[“”"]/g, '').trim()
-    const text = raw.replace(/[\s:.–—-]+$/, '')
-    if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
-    // "**Effective Date:** 1 March 2025": a labelled value names the term
-    if (node.type === 'strong' && /:$/.test(raw)) {
-      define(text)
-      return
-    }
-    if (node.type === 'link') {
-      define(text)
-      return
-    }
-    const next = parentChildren[index + 1]
-    const prev = parentChildren[index - 1]
-    const after = next && 'value' in next ? String(next.value) : ''
-    const before = prev && 'value' in prev ? String(prev.value) : ''
-    const offset = node.position?.start.offset ?? 0
-    // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
-    if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
-      names.add(termKey(text))
-      for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
-    }
-    if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || inDefinitions(sectionAt(file, offset))) define(text)
-  })
+  for (const file of [doc, ...(doc.set ?? [])]) {
+    // only a file with a section under Definitions can place a bold term there (sectionAt scans every section)
+    const hasDefinitions = file.sections.some((s) => s.kind !== 'root' && s.file.path === file.filePath && inDefinitions(s))
+    visitStrongAndLinks(file.tree, (node, parentChildren, index) => {
+      const raw = toString(node).replace(/[“”"]/g, '').trim()
+      const text = raw.replace(/[\s:.–—-]+$/, '')
+      if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
+      // "**Effective Date:** 1 March 2025": a labelled value names the term
+      if (node.type === 'strong' && /:$/.test(raw)) {
+        define(text)
+        return
+      }
+      if (node.type === 'link') {
+        define(text)
+        return
+      }
+      const next = parentChildren[index + 1]
+      const prev = parentChildren[index - 1]
+      const after = next && 'value' in next ? String(next.value) : ''
+      const before = prev && 'value' in prev ? String(prev.value) : ''
+      const offset = node.position?.start.offset ?? 0
+      // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
+      if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
+        names.add(termKey(text))
+        for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
+      }
+      if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset)))) define(text)
+    })
+  }
   // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
   for (const block of doc.blocks) {
     if (!/\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b/.test(block.text)) continue
@@ -213,13 +229,15 @@ function collectVocabulary(doc: Document): Vocabulary {
   return {defined, sites, names}
 }
 
-function visit(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
+/** Call `fn` on every strong and link node under `node`, in document order. */
+function visitStrongAndLinks(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
   if (!('children' in node)) return
   const children = node.children as Nodes[]
-  children.forEach((child, i) => {
-    fn(child, children, i)
-    visit(child, fn)
-  })
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!
+    if (child.type === 'strong' || child.type === 'link') fn(child, children, i)
+    if ('children' in child) visitStrongAndLinks(child, fn)
+  }
 }
 
 interface Word {
@@ -329,6 +347,11 @@ function tokenize(text: string): number {
   return n
 }
 
+// Word k of the sentence being read (after tokenize): is it capitalised, its text, is it next to word k - 1?
+const capWord = (text: string, k: number): boolean => isUpper(text.charCodeAt(wordStart[k]!))
+const wordText = (text: string, k: number): string => text.slice(wordStart[k]!, wordEnd[k]!)
+const followsOn = (text: string, k: number): boolean => adjacent(text, wordEnd[k - 1]!, wordPossessive[k - 1] === 1, wordStart[k]!)
+
 function wordAt(text: string, i: number): Word {
   const start = wordStart[i]!
   const end = wordEnd[i]!
@@ -351,6 +374,9 @@ class Reader {
   /** Every heading, lower-cased, one per line: one search finds a key in any of them. */
   readonly headingText: string
   readonly inHeading = new Map<string, boolean>()
+  /** ownExcuse and partExcuse by term. */
+  readonly ownExcuses = new Map<string, string>()
+  readonly partExcuses = new Map<string, string>()
   /** The words a multi-word defined term starts or ends with ("implementation", "onboarding fee" for "implementation onboarding fee"). */
   readonly longHeads = new Set<string>()
   readonly longTails = new Set<string>()
@@ -385,27 +411,24 @@ class Reader {
     // no capital, no candidate
     if (!/[A-Z]/.test(text)) return out
     const n = tokenize(text)
-    const cap = (k: number): boolean => isUpper(text.charCodeAt(wordStart[k]!))
-    const word = (k: number): string => text.slice(wordStart[k]!, wordEnd[k]!)
-    const next = (k: number): boolean => adjacent(text, wordEnd[k - 1]!, wordPossessive[k - 1] === 1, wordStart[k]!)
     let i = 0
     while (i < n) {
-      if (!cap(i)) {
+      if (!capWord(text, i)) {
         i++
         continue
       }
       // the chain: capitalised words, possibly joined by "of", "and", "for the", "&" ("Health Insurance Portability and Accountability Act")
       let j = i + 1
       if (wordPossessive[i] === 0) {
-        while (j < n && next(j)) {
-          if (cap(j)) {
+        while (j < n && followsOn(text, j)) {
+          if (capWord(text, j)) {
             j++
             if (wordPossessive[j - 1] === 1) break
             continue
           }
           let k = j
-          while (k < n && wordEnd[k]! - wordStart[k]! <= 3 && isConnector(word(k)) && k - j < 2 && next(k)) k++
-          if (k === j || k >= n || !cap(k) || !next(k) || NOT_TERMS.has(word(k).toLowerCase())) break
+          while (k < n && wordEnd[k]! - wordStart[k]! <= 3 && isConnector(wordText(text, k)) && k - j < 2 && followsOn(text, k)) k++
+          if (k === j || k >= n || !capWord(text, k) || !followsOn(text, k) || NOT_TERMS.has(wordText(text, k).toLowerCase())) break
           j = k
         }
       }
@@ -453,6 +476,45 @@ class Reader {
       if (!DETERMINER.test(prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) return 'not used as a term'
     }
     const term = text.slice(first.start, last.end)
+    // what the words themselves say does not depend on where they stand: read it once per term
+    let own = this.ownExcuses.get(term)
+    if (own === undefined) this.ownExcuses.set(term, (own = this.ownExcuse(term, run)))
+    if (own) return own
+    if (CORPORATE.test(text.slice(last.end))) return 'company'
+    let parts = this.partExcuses.get(term)
+    if (parts === undefined) this.partExcuses.set(term, (parts = this.partExcuse(term, run)))
+    if (parts) return parts
+    const lastWord = last.w.toLowerCase()
+    const after = text.slice(last.end)
+    // a label with a number or letter: "Priority 1", "Schedule A", "Level 2 support", "Phase II"
+    if (/^\s*(?:[A-Z]\b|\d|[IVX]+\b|#)/.test(after)) return 'label'
+    // defined in another document: "the Security Measures identified on the Cover Page", "Fees (as set out in the Order Form)"
+    if (/^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:as\s+)?(?:identified|specified|stated|set\s+(?:out|forth)|described|listed|defined|designated|named|selected|indicated|shown|chosen)\s+(?:on|in|at|under)\b/i.test(after)) return 'delegated'
+    // the capitalised words modify a lower-case noun: "the Astoria office", "the Zendesk ticket"
+    const next = /^\s+([a-z][\w’'-]*)/.exec(after)?.[1]
+    if (next && !FUNCTION_WORD.test(next)) return 'modifier'
+    if (initial) return 'initial'
+    // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
+    const prev = wordBefore(text, 0, first.start)
+    let determined = DETERMINER.test(prev)
+    const {defined, names} = this.vocab
+    if (/[’']s$|s[’']$/.test(prev)) {
+      // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
+      const owner = termKey(prev)
+      if (/^[A-Z]/.test(prev) && (names.has(owner) || !(defined.has(owner) || ROLES.has(owner)))) return 'name'
+      determined = true
+    }
+    // without an article only the short shape of a defined term counts ("during Business Hours", "earns Service Credits")
+    if (!determined && !(run.length === 2 && HEAD_NOUNS.has(lastWord))) return 'not used as a term'
+    // a name with "of" and no article: "Bank of America", "University of Oxford"
+    if (run.some((w) => w.w === 'of') && !determined) return 'name'
+    return undefined
+  }
+
+  /** Why the words of a term are no undefined term whatever surrounds them (defined, a name, common words …), or ''. */
+  ownExcuse(term: string, run: readonly Word[]): string {
+    const first = run[0]!
+    const last = run[run.length - 1]!
     const words = run.map((w) => w.w)
     const key = termKey(term)
     const {defined, names} = this.vocab
@@ -468,13 +530,22 @@ class Reader {
     if (PLACE_HEADS.has(first.w.toLowerCase()) && run.length > 1) return 'place'
     if (TITLES.has(lastWord)) return 'title'
     if (DOCUMENT_HEADS.has(lastWord) || DOCUMENT_HEADS.has(beforeOf) || lastWord === 'letter') return 'document'
-    if (CORPORATE.test(text.slice(last.end)) || CORPORATE.test(` ${last.w}`)) return 'company'
+    // (the company form may also follow the term: excuse() looks there)
+    if (CORPORATE.test(` ${last.w}`)) return 'company'
+    return ''
+  }
+
+  /** Why the term is no undefined term given the terms its parts are (a defined term's words, defined parts, a heading), or ''. */
+  partExcuse(term: string, run: readonly Word[]): string {
+    const words = run.map((w) => w.w)
+    const key = termKey(term)
+    const {defined, names} = this.vocab
     // a defined term's own words: "Implementation Fee" for "Implementation & Onboarding Fee" is still a term of the agreement
     if (run.length > 1 && (this.longHeads.has(key) || this.longTails.has(key))) return 'part of a defined term'
+    const known = (t: string): boolean => defined.has(t) || names.has(t) || ROLES.has(t)
     for (let k = 1; k < run.length; k++) {
       const head = termKey(words.slice(0, k).join(' '))
       const tail = termKey(words.slice(k).join(' '))
-      const known = (t: string): boolean => defined.has(t) || names.has(t) || ROLES.has(t)
       if ((known(head) && known(tail)) || (known(tail) && words.slice(0, k).every((w) => NOT_TERMS.has(w.toLowerCase())))) return 'defined parts'
     }
     if (words.every((w) => names.has(termKey(w)) || isConnector(w))) return 'name'
@@ -487,29 +558,7 @@ class Reader {
     if (words.filter((w) => !isConnector(w)).length >= 4) return 'long name'
     // a term that appears in a heading names a topic of the agreement
     if (this.headingHas(key)) return 'heading'
-    const after = text.slice(last.end)
-    // a label with a number or letter: "Priority 1", "Schedule A", "Level 2 support", "Phase II"
-    if (/^\s*(?:[A-Z]\b|\d|[IVX]+\b|#)/.test(after)) return 'label'
-    // defined in another document: "the Security Measures identified on the Cover Page", "Fees (as set out in the Order Form)"
-    if (/^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:as\s+)?(?:identified|specified|stated|set\s+(?:out|forth)|described|listed|defined|designated|named|selected|indicated|shown|chosen)\s+(?:on|in|at|under)\b/i.test(after)) return 'delegated'
-    // the capitalised words modify a lower-case noun: "the Astoria office", "the Zendesk ticket"
-    const next = /^\s+([a-z][\w’'-]*)/.exec(after)?.[1]
-    if (next && !FUNCTION_WORD.test(next)) return 'modifier'
-    if (initial) return 'initial'
-    // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
-    const prev = wordBefore(text, 0, first.start)
-    let determined = DETERMINER.test(prev)
-    if (/[’']s$|s[’']$/.test(prev)) {
-      // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
-      const owner = termKey(prev)
-      if (/^[A-Z]/.test(prev) && (names.has(owner) || !(defined.has(owner) || ROLES.has(owner)))) return 'name'
-      determined = true
-    }
-    // without an article only the short shape of a defined term counts ("during Business Hours", "earns Service Credits")
-    if (!determined && !(run.length === 2 && HEAD_NOUNS.has(lastWord))) return 'not used as a term'
-    // a name with "of" and no article: "Bank of America", "University of Oxford"
-    if (words.includes('of') && !determined) return 'name'
-    return undefined
+    return ''
   }
 }
 
@@ -556,7 +605,6 @@ export default {
   check(context) {
     const {doc} = context
     const vocab = collectVocabulary(doc)
-    const allLower = doc.blocks.map((b) => b.text).join('\n').toLowerCase().replace(/[ \t]+/g, ' ')
     // only the head of a document set can take its definitions from outside the set: a member's "meanings given in the Agreement" points into the set
     const ownText = doc.blocks.filter((b) => b.file.path === doc.filePath).map((b) => b.text).join('\n')
     const delegated = DELEGATED_DEFINITIONS.test(ownText) || SUPPLEMENT.test(ownText)
@@ -566,29 +614,22 @@ export default {
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
         if (block.kind === 'heading' || block.kind === 'html') continue
-        // quoted text and cover-page variables are not uses of an undefined term
-        const skip = [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
+        // quoted text and cover-page variables are not uses of an undefined term (found when a new term needs them)
+        let skip: Array<{start: number; end: number}> | undefined
         for (const sentence of block.sentences) {
           if (isTitleLike(sentence.text)) continue
           const found = reader.undefinedTerms(sentence)
           if (found.length === 0) continue
-          const local = skip.filter((r) => r.end > sentence.start && r.start < sentence.end).map((r) => ({start: r.start - sentence.start, end: r.end - sentence.start}))
-          // "(All Groups, Sydney)": a parenthesis of capitalised words is a name or a label
-          for (const m of sentence.text.matchAll(/\(([^()]{1,80})\)/g)) {
-            const ws = m[1]!.match(/[A-Za-z][\w’'-]*/g) ?? []
-            if (ws.length >= 2 && ws.every((w) => /^[A-Z]/.test(w) || isConnector(w))) local.push({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length})
-          }
-          // where a defined term of several words is written out, its words are not separate terms ("Workers’ Compensation and Employers’ Liability")
-          const lowerText = sentence.text.toLowerCase()
-          for (const d of reader.long) {
-            for (let at = lowerText.indexOf(d); at >= 0; at = lowerText.indexOf(d, at + 1)) local.push({start: at, end: at + d.length})
-          }
+          let local: Array<{start: number; end: number}> | undefined
           for (const c of found) {
+            const key = termKey(c.term)
+            // each term is reported once: a term already seen needs no more reading
+            if (seen.has(key)) continue
+            skip ??= [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
+            local ??= localRanges(sentence, skip, reader.long)
             const start = c.start - sentence.start
             const end = c.end - sentence.start
             if (local.some((r) => start < r.end && end > r.start)) continue
-            const key = termKey(c.term)
-            if (seen.has(key)) continue
             seen.add(key)
             context.report({messageId: 'undefinedTerm', block, start: c.start, end: c.end, data: {term: c.term}})
           }
@@ -596,6 +637,7 @@ export default {
       }
     }
     // definitions never used outside the place that defines them
+    let allLower: string | undefined
     const parties = partyNames(doc)
     const usedGroups = new Set<number>()
     const unused: DefinitionSite[] = []
@@ -603,6 +645,8 @@ export default {
     for (const s of vocab.sites) {
       const key = termKey(s.term)
       if (ROLES.has(key) || parties.has(s.term.toLowerCase()) || reportedKeys.has(key)) continue
+      // every run of spaces and tabs as one space (a lone space is left alone: most are, and replacing them is slow)
+      allLower ??= doc.blocks.map((b) => b.text).join('\n').toLowerCase().replace(/\t[ \t]*| [ \t]+/g, ' ')
       if (isUsed(s, allLower)) usedGroups.add(s.group)
       else unused.push(s)
       reportedKeys.add(key)
@@ -613,6 +657,22 @@ export default {
     }
   },
 } satisfies Rule<'undefinedTerm' | 'unusedDefinition'>
+
+/** Ranges of a sentence where a capitalised run is no undefined term: quotations, variables, names in brackets, multi-word defined terms. */
+function localRanges(sentence: Sentence, skip: ReadonlyArray<{start: number; end: number}>, long: readonly string[]): Array<{start: number; end: number}> {
+  const local = skip.filter((r) => r.end > sentence.start && r.start < sentence.end).map((r) => ({start: r.start - sentence.start, end: r.end - sentence.start}))
+  // "(All Groups, Sydney)": a parenthesis of capitalised words is a name or a label
+  for (const m of sentence.text.matchAll(/\(([^()]{1,80})\)/g)) {
+    const ws = m[1]!.match(/[A-Za-z][\w’'-]*/g) ?? []
+    if (ws.length >= 2 && ws.every((w) => /^[A-Z]/.test(w) || isConnector(w))) local.push({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length})
+  }
+  // where a defined term of several words is written out, its words are not separate terms ("Workers’ Compensation and Employers’ Liability")
+  const lowerText = sentence.text.toLowerCase()
+  for (const d of long) {
+    for (let at = lowerText.indexOf(d); at >= 0; at = lowerText.indexOf(d, at + 1)) local.push({start: at, end: at + d.length})
+  }
+  return local
+}
 
 /** Is a defined term used anywhere but where it is defined (plural and possessive forms count)? `allLower` is every block's text, lower-cased. */
 function isUsed(site: DefinitionSite, allLower: string): boolean {

@@ -138,16 +138,23 @@ function once(cache: WeakMap<Sentence, boolean>, sentence: Sentence, compute: ()
   return v
 }
 
+// The text of every block of a document, lower-cased (for the literals of scanTerms)
+const lowerTexts = new WeakMap<Document, string>()
+
 /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
 export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHit[] {
   const hits: TermHit[] = []
   // the terms that may match in a block: a match holds one of its term's literals, and a sentence is a slice of its block,
-  // so a block without any of them needs no regex run (most blocks hold no term at all)
+  // so a block without any of them needs no regex run (most blocks hold no term at all); most terms are in no block at all
+  let all = lowerTexts.get(doc)
+  if (all === undefined) lowerTexts.set(doc, (all = doc.blocks.map((b) => b.text).join('\n').toLowerCase()))
+  const inDocument = terms.filter((t) => !t.literals || t.literals.some((l) => all.includes(l)))
+  if (inDocument.length === 0) return hits
   const active: CompiledTerm[] = []
   for (const block of doc.blocks) {
     active.length = 0
     let lower: string | undefined
-    for (const term of terms) {
+    for (const term of inDocument) {
       const literals = term.literals
       if (literals) {
         lower ??= block.text.toLowerCase()

@@ -67,7 +67,8 @@ export function clauseAround(text: string, index: number): string {
   // look ahead a bounded distance, so that many hits in one huge sentence stay linear
   const limit = Math.min(text.length, index + CLAUSE_REACH)
   const ahead = text.slice(index + 1, limit)
-  const re = new RegExp(CLAUSE_BOUNDARY.source, 'gi')
+  const re = CLAUSE_BOUNDARY_G
+  re.lastIndex = 0
   const m = re.exec(ahead)
   return text.slice(from, m ? index + 1 + m.index : limit)
 }
@@ -75,13 +76,22 @@ export function clauseAround(text: string, index: number): string {
 /** How far a clause is looked for around a phrase (characters). */
 const CLAUSE_REACH = 400
 
+// Global copies of the patterns, compiled once; each use sets lastIndex first and runs exec to the end (none matches empty)
+const CLAUSE_BOUNDARY_G = new RegExp(CLAUSE_BOUNDARY.source, 'gi')
+const ROLE_PATTERNS = [
+  [new RegExp(PROVIDER.source, 'gi'), 'provider'],
+  [new RegExp(CUSTOMER.source, 'gi'), 'customer'],
+  [new RegExp(MUTUAL.source, 'gi'), 'mutual'],
+] as const
+
 /** Start of the clause that contains `index` (after the last `;`, `:`, "(b)" or sentence start), within a bounded distance. */
 export function clauseStart(text: string, index: number): number {
   const base = Math.max(0, index - CLAUSE_REACH)
   let start = base
-  const re = new RegExp(CLAUSE_BOUNDARY.source, 'gi')
+  const re = CLAUSE_BOUNDARY_G
   const window = text.slice(base, index)
-  for (const m of window.matchAll(re)) start = base + (m.index ?? 0) + m[0].length
+  re.lastIndex = 0
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) start = base + m.index + m[0].length
   return start
 }
 
@@ -96,10 +106,10 @@ function roleOf(words: string, names: Map<string, Party>): Party {
       best = role
     }
   }
-  for (const [re, role] of [[PROVIDER, 'provider'], [CUSTOMER, 'customer'], [MUTUAL, 'mutual']] as const) {
-    const g = new RegExp(re.source, 'gi')
+  for (const [g, role] of ROLE_PATTERNS) {
     // a later, longer match at the same place wins ("the indemnified party" over "party")
-    for (const m of words.matchAll(g)) consider(m.index ?? 0, role, m[0].length)
+    g.lastIndex = 0
+    for (let m = g.exec(words); m !== null; m = g.exec(words)) consider(m.index, role, m[0].length)
   }
   if (names.size) {
     const lower = words.toLowerCase()

@@ -176,8 +176,6 @@ const ALL_CASES = [...PARAGRAPH_CASES, ...LINE_CASES]
 const KNOWN: Readonly<Record<string, string>> = {
   'no-undefined-terms: an upper-case token run, then a term "as defined"': 'AS_DEFINED in rules/no-undefined-terms.ts backtracks over every split of a long capitalised token',
   'no-undefined-terms: an upper-case token run, then a term "(MF)"': 'ACRONYM_DEF in rules/no-undefined-terms.ts backtracks over every split of a long capitalised token',
-  'no-undefined-terms: a long table': 'rules/no-undefined-terms.ts: ratio just over 30 in a clean CI run — slightly super-linear over many table rows, cause not yet found',
-  'no-undefined-terms: many bold-numbered clauses': 'rules/no-undefined-terms.ts: ratio 31 measured in a clean CI run (10 KB 1.1 ms, 100 KB 35 ms) — slightly super-linear over many sections, cause not yet found',
 }
 
 describe('rules take linear time on adversarial input (best of 3, 100 KB ÷ 10 KB < 30)', () => {
