@@ -100,13 +100,15 @@ const QUOTED = /["“”„]\s*([A-Z][^"“”„]{0,60}?)\s*[,]?\s*["”“]/g
 const UNQUOTED_DEF = /(?:^|[.;:]\s+|\n\s*)((?:[A-Z][\w’'&/-]*)(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&/-]*){0,5})\s+(?:means|shall mean|will mean|refers to|is defined as)\b/g
 // A term given its value: "The Monthly Charge is €2,650", "at the Standard Rate of £60 per hour"
 const VALUE_DEF = /\b(?:the|The)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
-// Service Level Agreement (SLA), Recovery Time Objective ("RTO")
-const ACRONYM_DEF = /((?:[A-Z][\w-]*)(?:\s+(?:of|and|for|the|to)?\s*[A-Z][\w-]*){0,6})\s*\(\s*(?:the\s+)?["“”]?([A-Z][A-Za-z]?[A-Z]{1,8}s?)["”“]?\s*\)/g
+// Service Level Agreement (SLA), Recovery Time Objective ("RTO"). Words are at most 81 characters here and in AS_DEFINED:
+// unbounded, a search starting inside a long capitalised token (a key, a hex blob) backtracked over all the rest of it,
+// once per start, which is quadratic in the token's length.
+const ACRONYM_DEF = /((?:[A-Z][\w-]{0,80})(?:\s+(?:of|and|for|the|to)?\s*[A-Z][\w-]{0,80}){0,6})\s*\(\s*(?:the\s+)?["“”]?([A-Z][A-Za-z]?[A-Z]{1,8}s?)["”“]?\s*\)/g
 // The bracketed acronym every ACRONYM_DEF match ends with, far cheaper to look for first
 const ACRONYM = /\(\s*(?:the\s+)?["“”]?[A-Z][A-Za-z]?[A-Z]{1,8}s?["”“]?\s*\)/
 // A character QUOTED starts with
 const QUOTE_MARK = /["“”„]/
-const AS_DEFINED = /((?:[A-Z][\w’'-]*)(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
+const AS_DEFINED = /((?:[A-Z][\w’'-]{0,80})(?:\s+(?:of\s+)?[A-Z][\w’'-]{0,80}){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
 
 function collectVocabulary(doc: Document): Vocabulary {
   const defined = new Set<string>()

@@ -218,17 +218,41 @@ export interface WorkerInput {
   readonly jobs: readonly Job[]
 }
 
+// Node options a worker accepts and that change how its modules load; with their value when it is a separate argument
+const WORKER_FLAG = /^(?:--import|--require|-r|--loader|--experimental-loader|--conditions|-C|--no-warnings|--enable-source-maps|--no-deprecation|--stack-trace-limit)(?:=|$)/
+const TAKES_VALUE = /^(?:--import|--require|-r|--loader|--experimental-loader|--conditions|-C)$/
+
+/**
+ * The parent's node options that a worker can take. Workers refuse per-process options (`node --max-semi-space-size=32
+ * clauselint …` would otherwise fail every threaded run); V8 flags apply to the whole process anyway, and a heap limit
+ * given to the parent is passed on as the worker's resource limit.
+ */
+export function workerOptions(execArgv: readonly string[]): {execArgv: string[]; resourceLimits?: {maxOldGenerationSizeMb: number}} {
+  const kept: string[] = []
+  let heapMb: number | undefined
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!
+    const heap = /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(arg)
+    if (heap) heapMb = Number(heap[1])
+    if (!WORKER_FLAG.test(arg)) continue
+    kept.push(arg)
+    if (TAKES_VALUE.test(arg) && i + 1 < execArgv.length) kept.push(execArgv[++i]!)
+  }
+  return {execArgv: kept, ...(heapMb ? {resourceLimits: {maxOldGenerationSizeMb: heapMb}} : {})}
+}
+
 /** Start a worker on src/worker.(js|ts) beside this module; under TypeScript sources, load it through tsx. */
 function startWorker(input: WorkerInput): Worker {
   const here = fileURLToPath(import.meta.url)
   const ext = path.extname(here)
   const workerUrl = pathToFileURL(path.join(path.dirname(here), `worker${ext}`)).href
-  if (ext !== '.ts') return new Worker(new URL(workerUrl), {workerData: input, execArgv: process.execArgv})
+  const options = workerOptions(process.execArgv)
+  if (ext !== '.ts') return new Worker(new URL(workerUrl), {workerData: input, ...options})
   // TypeScript sources (tests, `tsx`): Node 20 workers do not inherit the parent's loaders, so register tsx in the worker.
   // the require condition resolves to the CommonJS build; its ES module twin sits beside it
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
   const code = `import(${JSON.stringify(api)}).then((m) => (m.tsImport ?? m.default.tsImport)(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`
-  return new Worker(code, {eval: true, workerData: input, execArgv: process.execArgv})
+  return new Worker(code, {eval: true, workerData: input, ...options})
 }
 
 function runChunk(input: WorkerInput): Promise<JobOutcome[]> {

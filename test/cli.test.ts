@@ -592,6 +592,14 @@ describe('the built bin', () => {
     return r
   }
 
+  it('worker threads run under node options a worker refuses (node --max-semi-space-size=16 clauselint --concurrency 2)', () => {
+    const plain = node(['--format', 'json', '--concurrency', 'off', 'fixtures/agreements'])
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=2048', bin, '--format', 'json', '--concurrency', '2', 'fixtures/agreements'], {cwd: root, encoding: 'utf8', timeout: 60_000})
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(plain.status)
+    expect(r.stdout).toBe(plain.stdout)
+  }, 70_000)
+
   it('npm run build succeeds', () => {
     expect(build.error).toBeUndefined()
     expect(`${build.stdout}${build.stderr}`.match(/error TS\d+.*/g) ?? []).toEqual([])

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {run} from '../src/cli.js'
-import {AUTO_CONCURRENCY_FILES, defaultConcurrency, parseConcurrency} from '../src/scale.js'
+import {AUTO_CONCURRENCY_FILES, defaultConcurrency, parseConcurrency, workerOptions} from '../src/scale.js'
 
 const root = path.join(import.meta.dirname, '..')
 const FIXTURES = path.join(root, 'fixtures', 'agreements')
@@ -198,6 +198,14 @@ describe('default concurrency', () => {
     expect(defaultConcurrency(undefined, 10_000, 1)).toBe(1)
     expect(defaultConcurrency(parseConcurrency('off', 8), 10_000, 8)).toBe(1)
     expect(defaultConcurrency(parseConcurrency('3', 8), 5, 8)).toBe(3)
+  })
+
+  it('workers get the loader flags of the parent, not the per-process options they would refuse', () => {
+    expect(workerOptions(['--max-semi-space-size=32', '--import', 'tsx', '--max-old-space-size=4096', '--no-warnings', '--stack-size=2000'])).toEqual({
+      execArgv: ['--import', 'tsx', '--no-warnings'],
+      resourceLimits: {maxOldGenerationSizeMb: 4096},
+    })
+    expect(workerOptions([])).toEqual({execArgv: []})
   })
 
   it(`a run of ${AUTO_CONCURRENCY_FILES}+ files (threads by default) reports what --concurrency off reports`, async () => {
