@@ -1,5 +1,6 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
 import {hasNumber, valuesOf} from '../src/judging.js'
+import {mayHold} from '../src/values.js'
 import {clauseAround, isPermission, partyNames} from '../src/reading.js'
 import {excused, compileTerms, isDefinition, scanTerms} from '../src/language.js'
 import type {Rule} from '../src/rule.js'
@@ -13,14 +14,14 @@ const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|B
 
 /** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
 function measured(text: string, needs: string): boolean {
-  const v = valuesOf(text)
+  // the cut clause is a fresh string that valuesOf has rarely seen: the pre-checks rule most out without hashing it
   switch (needs) {
     case 'duration':
-      return v.durations.length > 0 || v.hours.some((h) => h.from !== undefined)
+      return (mayHold.durations(text) && valuesOf(text).durations.length > 0) || (mayHold.hours(text) && valuesOf(text).hours.some((h) => h.from !== undefined))
     case 'frequency':
-      return v.frequencies.length > 0
+      return mayHold.frequencies(text) && valuesOf(text).frequencies.length > 0
     case 'percentage':
-      return v.percentages.length > 0
+      return mayHold.percentages(text) && valuesOf(text).percentages.length > 0
     case 'standard':
       return STANDARD.test(text)
     default:

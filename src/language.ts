@@ -207,9 +207,28 @@ export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' |
   return undefined
 }
 
+// Per document, each block's index and each list item's introducing party: found once, not per hit (indexOf walked the whole document)
+const blockIndex = new WeakMap<Document, Map<Block, number>>()
+const introducers = new WeakMap<Document, Map<Block, ReturnType<typeof boundParty>>>()
+
 /** The party bound by the sentence that introduces a list ("The Client will:" → customer). */
 function introducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
-  const i = doc.blocks.indexOf(item)
+  let known = introducers.get(doc)
+  if (!known) introducers.set(doc, (known = new Map()))
+  let party = known.get(item)
+  if (party === undefined) known.set(item, (party = findIntroducer(doc, item)))
+  return party
+}
+
+function findIntroducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
+  let index = blockIndex.get(doc)
+  if (!index) {
+    index = new Map()
+    // the first place, as indexOf gave
+    doc.blocks.forEach((b, i) => index!.has(b) || index!.set(b, i))
+    blockIndex.set(doc, index)
+  }
+  const i = index.get(item) ?? -1
   for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
     const b = doc.blocks[j]!
     if (b.kind === 'list-item' || b.kind === 'heading' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) continue

@@ -86,14 +86,22 @@ const ROLE_PATTERNS = [
 
 /** Start of the clause that contains `index` (after the last `;`, `:`, "(b)" or sentence start), within a bounded distance. */
 export function clauseStart(text: string, index: number): number {
+  // one hit asks for the same clause several times in a row (clauseAround, isPermission, isNegated, boundParty)
+  if (index === lastStart.index && text === lastStart.text) return lastStart.start
   const base = Math.max(0, index - CLAUSE_REACH)
   let start = base
   const re = CLAUSE_BOUNDARY_G
   const window = text.slice(base, index)
   re.lastIndex = 0
   for (let m = re.exec(window); m !== null; m = re.exec(window)) start = base + m.index + m[0].length
+  lastStart.text = text
+  lastStart.index = index
+  lastStart.start = start
   return start
 }
+
+// The last answer of clauseStart (a pure function of its arguments)
+const lastStart = {text: '', index: -1, start: 0}
 
 function roleOf(words: string, names: Map<string, Party>): Party {
   let best: Party = 'unknown'
@@ -129,10 +137,11 @@ export function firstParty(text: string, names: Map<string, Party>): Party {
   const head = text.slice(0, 400)
   let best: Party = 'unknown'
   let bestAt = Infinity
-  for (const [re, role] of [[PROVIDER, 'provider'], [CUSTOMER, 'customer'], [MUTUAL, 'mutual']] as const) {
-    const g = new RegExp(re.source, 'gi')
-    for (const m of head.matchAll(g)) {
-      const at = m.index ?? 0
+  // the compiled global copies: a fresh RegExp per call cost more than the search
+  for (const [g, role] of ROLE_PATTERNS) {
+    g.lastIndex = 0
+    for (let m = g.exec(head); m !== null; m = g.exec(head)) {
+      const at = m.index
       if (/^(?:'s|’s|s'|s’)/.test(head.slice(at + m[0].length, at + m[0].length + 2))) continue
       if (at < bestAt) {
         bestAt = at
@@ -220,15 +229,18 @@ export function isPermission(text: string, index: number, names: Map<string, Par
 export function isNegated(text: string, index: number): boolean {
   const from = Math.max(clauseStart(text, index), index - 120)
   const before = text.slice(from, index).replace(RESTRICTING, ' ').replace(CONDITION, ' ')
-  const g = new RegExp(NEGATION.source, 'gi')
+  const g = NEGATION_G
   let last = -1
-  for (const m of before.matchAll(g)) last = (m.index ?? 0) + m[0].length
+  g.lastIndex = 0
+  for (let m = g.exec(before); m !== null; m = g.exec(before)) last = m.index + m[0].length
   if (last < 0) return false
   // "anything we cannot fix will be resolved …": a new verb after the negation is outside its scope,
   // unless the negated verb governs it ("does not warrant that the Service will be …")
   const between = before.slice(last)
   return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between)
 }
+
+const NEGATION_G = new RegExp(NEGATION.source, 'gi')
 
 // "If no Support Policy is specified, Provider will …": the condition's "no" does not reach the main clause
 const CONDITION = /\b(?:if|unless|where|when|whether)\b[^,]{0,120},/gi
