@@ -5,7 +5,8 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {tempDirs} from './helpers.js'
 import {rules} from '../rules/index.js'
 import {run} from '../src/cli.js'
 import {buildDocument} from '../src/document.js'
@@ -93,28 +94,8 @@ async function lintIn(dir: string, argv: readonly string[], options: Omit<RunOpt
   return ran
 }
 
-const temps: string[] = []
 /** A fresh temp dir with the given files (path → text or bytes). */
-function tempDir(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-cli-'))
-  temps.push(dir)
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
-    fs.writeFileSync(path.join(dir, rel), content)
-  }
-  return dir
-}
-
-afterAll(() => {
-  for (const dir of temps) {
-    try {
-      fs.chmodSync(dir, 0o755)
-    } catch {
-      // already gone
-    }
-    fs.rmSync(dir, {recursive: true, force: true})
-  }
-})
+const tempDir = tempDirs('cli')
 
 /** Does chmod 000 stop this process from reading a file? Not as root (tests often run as root in containers). */
 const permissionsApply = (() => {

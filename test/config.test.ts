@@ -1,11 +1,11 @@
 // Config files: discovery, extends and presets, overrides, ignorePatterns, front matter, rule options and their
 // effect, --print-config, --init, the generated schema and README section, and every bad-input path (one line, exit 2).
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import {Ajv} from 'ajv'
 import {parse as parseYaml} from 'yaml'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
+import {tempDirs} from './helpers.js'
 import {rules} from '../rules/index.js'
 import {run} from '../src/cli.js'
 import {STARTER_CONFIG} from '../src/config-cli.js'
@@ -21,19 +21,7 @@ import {profileRules} from '../src/profiles.js'
 const root = path.join(import.meta.dirname, '..')
 const STACK = /^\s+at /m
 
-const temps: string[] = []
-function tempDir(files: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-config-'))
-  temps.push(dir)
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
-    fs.writeFileSync(path.join(dir, rel), content)
-  }
-  return dir
-}
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, {recursive: true, force: true})
-})
+const tempDir = tempDirs('config')
 
 async function cli(argv: readonly string[], cwd: string): Promise<{code: number; stdout: string; stderr: string; errLines: string[]}> {
   let stdout = ''

@@ -1,9 +1,9 @@
 // Rules as data: the three YAML kinds, their findings through the normal pipeline, JavaScript rule modules behind
 // --allow-js-config, and every bad rule file (one line naming it, exit 2).
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
+import {tempDirs} from './helpers.js'
 import {parse as parseYaml} from 'yaml'
 import {run} from '../src/cli.js'
 import {ConfigError} from '../src/config-error.js'
@@ -16,19 +16,7 @@ import {Ajv} from 'ajv'
 
 const root = path.join(import.meta.dirname, '..')
 const STACK = /^\s+at /m
-const temps: string[] = []
-function tempDir(files: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-custom-'))
-  temps.push(dir)
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
-    fs.writeFileSync(path.join(dir, rel), content)
-  }
-  return dir
-}
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, {recursive: true, force: true})
-})
+const tempDir = tempDirs('custom')
 
 async function cli(argv: readonly string[], cwd: string): Promise<{code: number; stdout: string; errLines: string[]}> {
   let stdout = ''

@@ -10,7 +10,8 @@ import {DOMParser, onWarningStopParsing, type Element} from '@xmldom/xmldom'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import {Chalk} from 'chalk'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
+import {tempDirs} from './helpers.js'
 import YAML from 'yaml'
 import {rules} from '../rules/index.js'
 import {run} from '../src/cli.js'
@@ -151,26 +152,7 @@ async function cli(argv: readonly string[], options: {cwd?: string; stdin?: stri
   return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
 }
 
-const temps: string[] = []
-function tempDir(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-formats-'))
-  temps.push(dir)
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
-    fs.writeFileSync(path.join(dir, rel), content)
-  }
-  return dir
-}
-afterAll(() => {
-  for (const dir of temps) {
-    try {
-      fs.chmodSync(dir, 0o755)
-    } catch {
-      // gone
-    }
-    fs.rmSync(dir, {recursive: true, force: true})
-  }
-})
+const tempDir = tempDirs('formats')
 
 /** Does a read-only directory stop this process from writing? Not as root. */
 const permissionsApply = (() => {

@@ -7,7 +7,8 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeEach, describe, expect, it, vi} from 'vitest'
+import {beforeEach, describe, expect, it, vi} from 'vitest'
+import {tempDirs} from './helpers.js'
 import {run} from '../src/cli.js'
 import {FileError, readAgreement} from '../src/lint.js'
 
@@ -35,27 +36,7 @@ beforeEach(() => {
   between.hook = undefined
 })
 
-const temps: string[] = []
-afterAll(() => {
-  for (const dir of temps) {
-    try {
-      fs.chmodSync(dir, 0o755)
-    } catch {
-      // gone already
-    }
-    fs.rmSync(dir, {recursive: true, force: true})
-  }
-})
-
-function tempDir(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-hostile-'))
-  temps.push(dir)
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
-    fs.writeFileSync(path.join(dir, rel), content)
-  }
-  return dir
-}
+const tempDir = tempDirs('hostile')
 
 /** Type, size, mtime, mode and (for files under 4 MB) a sha256 of everything below dir; symlinks are not followed. */
 function snapshot(dir: string): Record<string, string> {
