@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {tempDirs} from './helpers.js'
+import {runCli, tempDirs, type Ran, type RunOptions} from './helpers.js'
 import {rules} from '../rules/index.js'
 import {run} from '../src/cli.js'
 import {buildDocument} from '../src/document.js'
@@ -27,35 +27,8 @@ const ONE_WARNING = '# Fees\n\nThe monthly fee is TBD.\n'
 // An MSA by its title, so the default (auto) profile runs the clause rules on it
 const SKELETON = '# Managed Services Agreement\n\nThe monthly fee is TBD.\n'
 
-interface Ran {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-  /** Non-empty stderr lines. */
-  readonly errLines: string[]
-}
-
-interface RunOptions {
-  readonly cwd?: string
-  readonly env?: Record<string, string>
-  readonly isTTY?: boolean
-}
-
-/** Run the CLI in-process. Every run is checked for stack traces. */
-async function cli(argv: readonly string[], options: RunOptions = {}): Promise<Ran> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd: options.cwd ?? root,
-    env: options.env ?? {},
-    isTTY: options.isTTY ?? false,
-  })
-  expect(stderr, 'no stack trace on stderr').not.toMatch(STACK)
-  expect(stdout, 'no stack trace on stdout').not.toMatch(STACK)
-  return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
-}
+/** Run the CLI in-process. Every run is checked for stack traces, on stderr and stdout. */
+const cli = (argv: readonly string[], options: RunOptions = {}): Promise<Ran> => runCli(argv, {...options, checkStdout: true})
 
 /** Every entry below dir (symlinks not followed): type, size, mtime and a content hash. */
 function snapshot(dir: string): Record<string, string> {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {Ajv} from 'ajv'
 import {parse as parseYaml} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {tempDirs} from './helpers.js'
+import {runCli, tempDirs} from './helpers.js'
 import {rules} from '../rules/index.js'
 import {run} from '../src/cli.js'
 import {STARTER_CONFIG} from '../src/config-cli.js'
@@ -19,17 +19,10 @@ import type {LintMessage} from '../src/types.js'
 import {profileRules} from '../src/profiles.js'
 
 const root = path.join(import.meta.dirname, '..')
-const STACK = /^\s+at /m
 
 const tempDir = tempDirs('config')
 
-async function cli(argv: readonly string[], cwd: string): Promise<{code: number; stdout: string; stderr: string; errLines: string[]}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {}, isTTY: false})
-  expect(stderr, 'no stack trace').not.toMatch(STACK)
-  return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
-}
+const cli = (argv: readonly string[], cwd: string) => runCli(argv, {cwd})
 
 /** Lint with --format json; the messages of each file by path. */
 async function lintJson(argv: readonly string[], cwd: string): Promise<Record<string, LintMessage[]>> {

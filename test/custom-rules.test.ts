@@ -3,9 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {tempDirs} from './helpers.js'
+import {runCli, tempDirs} from './helpers.js'
 import {parse as parseYaml} from 'yaml'
-import {run} from '../src/cli.js'
 import {ConfigError} from '../src/config-error.js'
 import {customRuleFromData, loadCustomRules} from '../src/custom-rules.js'
 import {lint} from '../src/lint.js'
@@ -15,16 +14,9 @@ import type {LintMessage, LintResult} from '../src/types.js'
 import {Ajv} from 'ajv'
 
 const root = path.join(import.meta.dirname, '..')
-const STACK = /^\s+at /m
 const tempDir = tempDirs('custom')
 
-async function cli(argv: readonly string[], cwd: string): Promise<{code: number; stdout: string; errLines: string[]}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {}, isTTY: false})
-  expect(stderr, 'no stack trace').not.toMatch(STACK)
-  return {code, stdout, errLines: stderr.split('\n').filter(Boolean)}
-}
+const cli = (argv: readonly string[], cwd: string) => runCli(argv, {cwd})
 
 /** Build a rule from YAML text. */
 const fromYaml = (yaml: string): AnyRule => customRuleFromData(parseYaml(yaml), 'rule.yaml')

@@ -4,14 +4,13 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {Readable} from 'node:stream'
 import {pathToFileURL} from 'node:url'
 import {DOMParser, onWarningStopParsing, type Element} from '@xmldom/xmldom'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import {Chalk} from 'chalk'
 import {describe, expect, it} from 'vitest'
-import {tempDirs} from './helpers.js'
+import {runCli, tempDirs} from './helpers.js'
 import YAML from 'yaml'
 import {rules} from '../rules/index.js'
 import {run} from '../src/cli.js'
@@ -27,7 +26,6 @@ import type {LintMessage, LintResult} from '../src/types.js'
 
 const root = path.join(import.meta.dirname, '..')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
-const STACK = /^\s+at /m
 const ANSI = /\u001b\[[0-9;]*m/
 const metas = rules.map((r) => r.meta)
 const context: ReporterContext = {chalk: new Chalk({level: 0}), clauseRuleIds: new Set(metas.filter((m) => m.category === 'clause').map((m) => m.id)), cwd: root, version: pkg.version, rules: metas}
@@ -130,27 +128,7 @@ const crafted: LintResult = {
 }
 
 // CLI helpers: in-process runs with an optional standard input; every run is checked for stack traces.
-interface Ran {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-  readonly errLines: string[]
-}
-
-async function cli(argv: readonly string[], options: {cwd?: string; stdin?: string | Buffer; env?: Record<string, string>; isTTY?: boolean} = {}): Promise<Ran> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd: options.cwd ?? root,
-    env: options.env ?? {},
-    isTTY: options.isTTY ?? false,
-    ...(options.stdin !== undefined ? {stdin: Readable.from([Buffer.from(options.stdin)])} : {}),
-  })
-  expect(stderr, 'no stack trace').not.toMatch(STACK)
-  return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
-}
+const cli = runCli
 
 const tempDir = tempDirs('formats')
 

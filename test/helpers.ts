@@ -1,8 +1,10 @@
-// Shared test helpers: run one rule on a text, format messages as the fixtures' expected lines, temp folders.
+// Shared test helpers: run one rule on a text, format messages as the fixtures' expected lines, temp folders, CLI runs.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll} from 'vitest'
+import {Readable} from 'node:stream'
+import {afterAll, expect} from 'vitest'
+import {run} from '../src/cli.js'
 import {buildDocument} from '../src/document.js'
 import {runRules} from '../src/engine.js'
 import type {AnyRule} from '../src/rule.js'
@@ -43,4 +45,45 @@ export function tempDirs(prefix: string): (files?: Record<string, string | Buffe
     }
     return dir
   }
+}
+
+/** What one in-process CLI run printed. */
+export interface Ran {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+  /** Non-empty stderr lines. */
+  readonly errLines: string[]
+}
+
+export interface RunOptions {
+  /** Working folder (default: the repository). */
+  readonly cwd?: string
+  /** Environment (default: empty, so the caller's NO_COLOR/FORCE_COLOR do not leak in). */
+  readonly env?: Record<string, string>
+  readonly isTTY?: boolean
+  /** Standard input, for --stdin. */
+  readonly stdin?: string | Buffer
+  /** Also check stdout for a stack trace. */
+  readonly checkStdout?: boolean
+}
+
+const STACK = /^\s+at /m
+const REPO = path.join(import.meta.dirname, '..')
+
+/** Run the CLI in-process; every run is checked for a stack trace on stderr. */
+export async function runCli(argv: readonly string[], options: RunOptions = {}): Promise<Ran> {
+  let stdout = ''
+  let stderr = ''
+  const code = await run(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: options.cwd ?? REPO,
+    env: options.env ?? {},
+    isTTY: options.isTTY ?? false,
+    ...(options.stdin !== undefined ? {stdin: Readable.from([Buffer.from(options.stdin)])} : {}),
+  })
+  expect(stderr, 'no stack trace on stderr').not.toMatch(STACK)
+  if (options.checkStdout) expect(stdout, 'no stack trace on stdout').not.toMatch(STACK)
+  return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
 }

@@ -4,27 +4,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {runCli, type Ran} from './helpers.js'
 import {run} from '../src/cli.js'
 import {AUTO_CONCURRENCY_FILES, defaultConcurrency, parseConcurrency, workerOptions} from '../src/scale.js'
 
 const root = path.join(import.meta.dirname, '..')
 const FIXTURES = path.join(root, 'fixtures', 'agreements')
-const STACK = /^\s+at /m
 
-interface Ran {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-  readonly errLines: string[]
-}
-
-async function cli(argv: readonly string[], cwd: string): Promise<Ran> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {}, isTTY: false})
-  expect(stderr).not.toMatch(STACK)
-  return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
-}
+const cli = (argv: readonly string[], cwd: string) => runCli(argv, {cwd})
 
 const temps: string[] = []
 function tempDir(): string {
