@@ -64,6 +64,18 @@ export function procStats(pid: number): {rssKiB: number; cpu: number} | undefine
   }
 }
 
+/** Kill a detached child's whole process group after `ms`, calling `onStop` first. */
+function stopAfter(pid: number, ms: number, onStop: () => void): NodeJS.Timeout {
+  return setTimeout(() => {
+    onStop()
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }, ms)
+}
+
 /** Run a command with stdout to /dev/null (stdin from `stdinFile`, if given); resolves when it exits or is stopped at `timeoutMs`. */
 export function measure(command: string, args: readonly string[], options: {cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; stdinFile?: string} = {}): Promise<Run> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-bench-run-'))
@@ -81,17 +93,7 @@ export function measure(command: string, args: readonly string[], options: {cwd?
     let timedOut = false
     let polled: {rssKiB: number; cpu: number} | undefined
     const poll = GNU_TIME ? undefined : setInterval(() => (polled = procStats(child.pid!) ?? polled), 50)
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true
-            try {
-              process.kill(-child.pid!, 'SIGKILL')
-            } catch {
-              // already gone
-            }
-          }, options.timeoutMs)
+    const timer = options.timeoutMs === undefined ? undefined : stopAfter(child.pid!, options.timeoutMs, () => (timedOut = true))
     child.on('error', (error) => {
       if (timer) clearTimeout(timer)
       if (poll) clearInterval(poll)
@@ -167,14 +169,7 @@ export function runChild(command: string, args: readonly string[], options: {cwd
       const s = procStats(child.pid!)
       if (s && (rss === undefined || s.rssKiB > rss)) rss = s.rssKiB
     }, 100)
-    const timer = setTimeout(() => {
-      timedOut = true
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {
-        // already gone
-      }
-    }, options.timeoutMs)
+    const timer = stopAfter(child.pid!, options.timeoutMs, () => (timedOut = true))
     child.on('error', (error) => {
       clearTimeout(timer)
       clearInterval(poll)
