@@ -7,9 +7,11 @@ import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
 import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
-import {expandPaths, UsageError} from './files.js'
-import {declaredIncludes} from './docset.js'
-import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
+import {expandPaths, UsageError, type Problem} from './files.js'
+import {declaredIncludeList, declaredIncludes, MAX_MEMBERS} from './docset.js'
+import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
+import {show} from './config-error.js'
+import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
@@ -34,13 +36,18 @@ Options:
   -c, --config PATH        Use this config file only (no lookup of .clauselintrc.* files)
       --no-config          Use no config files (front matter settings still apply)
       --allow-js-config    Load JavaScript config files and custom rule modules (they run code)
+      --no-inline-config   Ignore front matter settings and suppression comments (for a gate on untrusted changes)
+      --root DIR           The lint root: includes, extends, customRules and links found by a walk must stay inside
+                           it (default: the git work tree, else the current folder)
       --print-config FILE  Print the configuration that applies to FILE, as JSON
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings
-      --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
+      --max-file-size SIZE Files larger than SIZE are not linted (e.g. 10MB, 500KB; default 10MB)
+      --timeout-per-file S A file whose lint takes longer than S seconds gets one fatal error (default 10; 0: none)
+      --skip-unreadable    A file that cannot be linted is still reported as fatal, but exits 1, not 2
       --shard I/N          Lint only shard I of N (files sorted; a document set stays whole), for parallel CI jobs
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
       --cache              Reuse results of unchanged files (same text, config, members and version)
@@ -54,7 +61,8 @@ Options:
 A directory means every .md and .markdown file below it (node_modules and .gitignore'd
 files skipped). With no paths, the current directory is linted.
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed.
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed (a config error, or a
+file that could not be linted: it is reported with one fatal error).
 `
 
 export interface Io {
@@ -110,6 +118,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         config: {type: 'string', short: 'c'},
         'no-config': {type: 'boolean', default: false},
         'allow-js-config': {type: 'boolean', default: false},
+        'no-inline-config': {type: 'boolean', default: false},
+        root: {type: 'string'},
+        'timeout-per-file': {type: 'string'},
+        'skip-unreadable': {type: 'boolean', default: false},
         'print-config': {type: 'string'},
         init: {type: 'boolean', default: false},
         'require-reason': {type: 'boolean', default: false},
@@ -162,8 +174,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw error
     }
   }
+  let root: string
+  try {
+    root = values.root !== undefined ? givenRoot(values.root, io.cwd) : defaultRoot(io.cwd)
+  } catch (error) {
+    if (error instanceof OutsideRootError) return fail(error.message)
+    throw error
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS
+  if (values['timeout-per-file'] !== undefined) {
+    const t = values['timeout-per-file']
+    if (!/^\d+(?:\.\d+)?$/.test(t.trim())) return fail(`--timeout-per-file needs a number of seconds (0 for none), got ${JSON.stringify(t)}`)
+    timeoutMs = Math.round(Number(t) * 1000)
+  }
   const loaderOptions = {
     cwd: io.cwd,
+    root,
+    ...(values['no-inline-config'] ? {noInlineConfig: true} : {}),
     ...(values.config !== undefined ? {configFile: values.config} : {}),
     noConfig: values['no-config'],
     allowJs: values['allow-js-config'],
@@ -226,7 +253,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   let files: string[]
-  let problems: Array<{path: string; message: string}>
+  let problems: Problem[]
   let changed: ReadonlySet<string> | undefined
   let defaultPaths = ['.']
   if (changedRef !== undefined) {
@@ -240,7 +267,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   try {
-    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd)
+    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd, {root})
     files = expanded.files
     problems = expanded.problems
   } catch (error) {
@@ -251,8 +278,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
+  // Files that could not be linted: each gets a result with one fatal error, in every format, so it cannot pass a gate unseen
+  const fatals: LintResult[] = []
+  const fatal = (file: string, message: string): void => {
+    io.stderr(`clauselint: ${printable(file || '.')} ${message}; reported as fatal\n`)
+    if (!fatals.some((r) => r.filePath === file)) fatals.push(fatalResult(file || '.', message))
+  }
   let linted = 0
-  for (const problem of problems) io.stderr(`clauselint: warning: ${problem.path} ${problem.message}; skipped\n`)
+  for (const problem of problems) {
+    if (problem.fatal) fatal(problem.path, problem.message)
+    else io.stderr(`clauselint: warning: ${printable(problem.path)} ${problem.message}\n`)
+  }
   // Read every file first: a schedule that another file declares as a member of its document set is
   // linted with that set, not on its own.
   const texts = new Map<string, string>()
@@ -265,8 +301,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return text
     } catch (error) {
       if (!(error instanceof FileError)) throw error
-      io.stderr(`clauselint: warning: ${file} ${error.message}; skipped\n`)
-      problems.push({path: file, message: error.message})
+      fatal(file, error.message)
       return undefined
     }
   }
@@ -284,29 +319,46 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   files = files.filter((f) => !configs.get(f)?.ignored)
   const sets = new Map<string, string[]>()
   const members = new Set<string>()
+  const confine = new Confinement(root)
   for (const file of files) {
     const text = await readFile(file)
     if (text === undefined) continue
-    const includes = declaredIncludes(text, file).map((p) => path.relative(io.cwd, path.resolve(io.cwd, p)))
+    const written = declaredIncludeList(text)
+    if (!written.length) continue
+    const absFile = path.resolve(io.cwd, file)
+    // a member must stay inside the lint root (after links): a contract cannot pull in .git/config or /etc/passwd
+    for (const [i, w] of written.entries()) {
+      const target = path.isAbsolute(w) ? w : path.join(path.dirname(absFile), w)
+      if (!/\.(?:md|markdown)$/i.test(w.trim())) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`)
+      if (!confine.allows(target)) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it (set the root with --root)`)
+    }
+    const includes = declaredIncludes(text, absFile).map((p) => path.relative(io.cwd, p) || '.')
+    if (includes.length > MAX_MEMBERS) return fail(`${printable(file)} (front matter): clauselint.includes: ${includes.length} members, over the limit of ${MAX_MEMBERS}`)
     if (!includes.length) continue
     sets.set(file, includes)
     for (const m of includes) members.add(m)
   }
   // The jobs: every file linted on its own, or as a document set's main file with its members.
+  // A file is in one job only: a member of an earlier set is not also the main file of its own (cycles: a ↔ b).
   let jobs: Job[] = []
+  const placed = new Set<string>()
   for (const file of files) {
     if (members.has(file) && !sets.has(file)) continue
+    if (placed.has(file)) continue
     const text = texts.get(file)
     if (text === undefined) continue
     const included = sets.get(file)
+    placed.add(file)
     if (!included) {
       jobs.push({file, text})
       continue
     }
     const parts: Array<{filePath: string; text: string}> = []
     for (const m of included) {
+      if (placed.has(m) && !members.has(m)) continue
       const t = await readFile(m)
       if (t !== undefined) parts.push({filePath: m, text: t})
+      placed.add(m)
     }
     jobs.push({file, text, members: parts})
   }
@@ -342,30 +394,34 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         threads,
         loaderOptions,
         requireReason,
+        timeoutMs,
       )
     } catch (error) {
       return fail(`a lint worker failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
     }
     pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   } else {
-    for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
+    for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
   }
   for (const [i, job] of jobs.entries()) {
     const outcome = outcomes[i]!
     // A config error in front matter ends the run like one in a config file.
     if ('configError' in outcome) return fail(outcome.configError)
     if ('crash' in outcome) {
-      // A crash while parsing one file must not end the run or print a stack trace.
-      io.stderr(`clauselint: warning: ${job.file} could not be parsed (${outcome.crash}); skipped\n`)
-      problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
+      // A crash while parsing one file must not end the run or print a stack trace; the file is reported as fatal.
+      fatal(job.file, `could not be parsed (${printable(outcome.crash)})`)
       continue
     }
-    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
+    // a file too deep to read or over its time budget: its result is fatal, said on stderr like an unreadable file
+    for (const r of outcome.results) if (r.fatal) io.stderr(`clauselint: ${printable(r.filePath)} ${(r.messages[0]?.message ?? '').replace(/^File /, '')}; reported as fatal\n`)
+    if (cache && fresh.has(i) && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
     results.push(...outcome.results)
     linted++
   }
   if (cache) await cache.save()
-  if (!linted && !(narrowed && !jobs.length)) return fail('no file could be linted')
+  results.push(...fatals)
+  const nothing = !linted && !(narrowed && !jobs.length)
+  if (nothing && !fatals.length) return fail('no file could be linted')
 
   const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
   // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
@@ -397,6 +453,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${stylish(shown, context).trimEnd().split('\n').at(-1) ?? ''}\n`)
   }
 
+  if (nothing) return fail('no file could be linted')
+  // a file that could not be linted fails the run (2), or with --skip-unreadable counts as an error (1): never 0
+  const unlinted = results.filter((r) => r.fatal).length
+  if (unlinted && !values['skip-unreadable']) {
+    io.stderr(`clauselint: ${unlinted} file${unlinted === 1 ? '' : 's'} could not be linted (see the fatal error${unlinted === 1 ? '' : 's'} in the report)\n`)
+    return EXIT.failure
+  }
   const errors = results.reduce((n, r) => n + r.errorCount, 0)
   const warnings = results.reduce((n, r) => n + r.warningCount, 0)
   if (errors > 0) return EXIT.lintErrors

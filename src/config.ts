@@ -7,6 +7,7 @@ import ignore, {type Ignore} from 'ignore'
 import {parseDocument} from 'yaml'
 import {rules as builtinRules} from '../rules/index.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
+import {Confinement, printable} from './confine.js'
 import {loadCustomRules} from './custom-rules.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import type {AnyRule} from './rule.js'
@@ -112,6 +113,14 @@ export interface ConfigLoaderOptions {
   readonly allowJs?: boolean
   /** `--profile`: wins over the profile of config files and front matter. */
   readonly profile?: ProfileName
+  /**
+   * The lint root (a real path). A config file inside it must resolve inside it, and its `extends` and `customRules`
+   * must too; a config above it or a `--config` outside it is the user's and is not confined. No checks when unset (the
+   * library, given its caller's own files).
+   */
+  readonly root?: string
+  /** `--no-inline-config`: front matter settings and suppression comments are ignored. */
+  readonly noInlineConfig?: boolean
 }
 
 /** What applies to one file: the settings before front matter, and whether the file is ignored. */
@@ -133,6 +142,8 @@ export interface Settings {
   readonly customRules: readonly AnyRule[]
   /** Config files that applied, nearest last (paths relative to the cwd). */
   readonly sources: readonly string[]
+  /** `--no-inline-config`: front matter settings and suppression comments are ignored. */
+  readonly noInlineConfig?: boolean
 }
 
 /** The default settings: no config. */
@@ -146,7 +157,22 @@ export class ConfigLoader {
   private readonly dirs = new Map<string, Promise<Array<{layer: Layer}>>>()
   private readonly resolved = new Map<string, Promise<ResolvedCascade>>()
 
-  constructor(readonly options: ConfigLoaderOptions) {}
+  private readonly confine: Confinement | undefined
+
+  constructor(readonly options: ConfigLoaderOptions) {
+    this.confine = options.root === undefined ? undefined : new Confinement(options.root)
+  }
+
+  /** Is this config file the repository's (inside the root), so that what it names is confined? */
+  private untrusted(file: string): boolean {
+    return this.confine !== undefined && !file.startsWith('clauselint:') && this.confine.holds(file)
+  }
+
+  /** Refuse a file named by an untrusted config that resolves outside the lint root. */
+  private confined(target: string, referrer: string, where: string, key: string, written: string): void {
+    if (!this.untrusted(referrer) || this.confine!.allows(target)) return
+    throw new ConfigError(`${where}: ${key}: ${show(written)} is outside the lint root (after symbolic links); a config in the repository may only name files inside it (set the root with --root)`)
+  }
 
   private label(file: string): string {
     if (file.startsWith('clauselint:')) return file
@@ -191,6 +217,7 @@ export class ConfigLoader {
         rules,
         customRules: cascade.customRules,
         sources: [...new Set(layers.map((l) => l.source))].filter((s) => !s.startsWith('clauselint:')),
+        ...(this.options.noInlineConfig ? {noInlineConfig: true} : {}),
       },
     }
   }
@@ -262,6 +289,7 @@ export class ConfigLoader {
   private async read(file: string): Promise<unknown> {
     const where = this.label(file)
     const base = path.basename(file)
+    if (this.untrusted(file) && !this.confine!.allows(file)) throw new ConfigError(`${where}: is a symbolic link out of the lint root; not read`)
     if (/\.[cm]?js$/.test(base)) {
       if (!this.options.allowJs) throw new ConfigError(`${where}: a JavaScript config runs code; pass --allow-js-config to load it, or use .clauselintrc.yaml`)
       let mod: {default?: unknown}
@@ -291,6 +319,7 @@ export class ConfigLoader {
     const where = this.label(file)
     const dir = path.dirname(file)
     const parsed = checkShape(data, where, path.basename(file) === 'package.json' ? 'clauselint' : '')
+    parsed.customRules.forEach((p, i) => this.confined(path.resolve(dir, p), file, where, Array.isArray((data as Record<string, unknown> | null)?.['customRules']) ? keyPath('customRules', i) : 'customRules', p))
     const layers: Array<(base: string) => Layer> = []
     for (const [i, ext] of parsed.extends.entries()) layers.push(...(await this.extend(ext, dir, where, parsed.extendsKey(i), [...chain, file])))
     layers.push(this.layerOf(parsed, where, dir))
@@ -300,7 +329,7 @@ export class ConfigLoader {
   private async extend(ext: string, dir: string, where: string, key: string, chain: readonly string[]): Promise<Array<(base: string) => Layer>> {
     if (ext.startsWith('clauselint:')) {
       const preset = PRESETS[ext]
-      if (!preset) throw new ConfigError(`${where}: ${key}: unknown preset "${ext}"${didYouMean(ext, Object.keys(PRESETS)) || `; use ${Object.keys(PRESETS).join(', ')}`}`)
+      if (!preset) throw new ConfigError(`${where}: ${key}: unknown preset ${show(ext)}${didYouMean(ext, Object.keys(PRESETS)) || `; use ${Object.keys(PRESETS).join(', ')}`}`)
       if (chain.includes(ext)) return []
       const parsed = checkShape(preset.config, ext)
       const layers: Array<(base: string) => Layer> = []
@@ -309,11 +338,12 @@ export class ConfigLoader {
       return layers
     }
     if (!/^\.{1,2}[\\/]/.test(ext) && !path.isAbsolute(ext)) {
-      throw new ConfigError(`${where}: ${key}: "${ext}" is not a preset or a file; use ${Object.keys(PRESETS).join(', ')}, or a path starting with "./"`)
+      throw new ConfigError(`${where}: ${key}: ${show(ext)} is not a preset or a file; use ${Object.keys(PRESETS).join(', ')}, or a path starting with "./"`)
     }
     const file = path.resolve(dir, ext)
-    if (!existsSync(file)) throw new ConfigError(`${where}: ${key}: "${ext}" does not exist (looked for ${this.label(file)})`)
-    if (!/\.(?:json|ya?ml|[cm]?js)$/.test(file)) throw new ConfigError(`${where}: ${key}: "${ext}" is not a .json, .yaml or .yml file`)
+    this.confined(file, chain[chain.length - 1]!, where, key, ext)
+    if (!existsSync(file)) throw new ConfigError(`${where}: ${key}: ${show(ext)} does not exist (looked for ${printable(this.label(file))})`)
+    if (!/\.(?:json|ya?ml|[cm]?js)$/.test(file)) throw new ConfigError(`${where}: ${key}: ${show(ext)} is not a .json, .yaml or .yml file`)
     const loaded = await this.load(file, chain)
     return [...loaded.layers]
   }

@@ -1,7 +1,7 @@
 // Builds the Document once per file: section tree, prose blocks with source maps, sentences, definitions.
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {parse as parseYaml} from 'yaml'
+import {parseDocument} from 'yaml'
 import {parseMarkdown, type ParseCache} from './parse.js'
 import {lineIndex, splitSentences} from './text.js'
 import type {Block, BlockKind, Definition, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
@@ -63,6 +63,23 @@ export function nestingDepth(source: string): number {
 
 const isSpaceOrEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)
 
+/** Front matter YAML: the data, or why it is not valid YAML ("line 2, column 10: invalid YAML (…)"; duplicate keys too). */
+export function parseFrontMatter(text: string): {data: unknown} | {error: string} {
+  const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true})
+  const error = doc.errors[0]
+  if (error) {
+    const at = error.linePos?.[0]
+    // the front matter starts on the document's second line, after "---"
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    return {error: `${at ? `line ${at.line + 1}, column ${at.col}: ` : ''}invalid YAML (${reason})`}
+  }
+  try {
+    return {data: doc.toJS({maxAliasCount: 1000}) as unknown}
+  } catch {
+    return {error: 'invalid YAML (too many aliases: expanding them would exhaust memory)'}
+  }
+}
+
 /** Parse and index an agreement. */
 export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
@@ -78,6 +95,7 @@ class Builder {
   readonly lineStarts: number[]
   stack: MutableSection[]
   frontmatter: Record<string, unknown> = {}
+  frontmatterError: string | undefined
   title: Section | undefined
 
   readonly file: SourceFile
@@ -112,6 +130,7 @@ class Builder {
       source: this.source,
       tree: this.tree,
       frontmatter: this.frontmatter,
+      ...(this.frontmatterError !== undefined ? {frontmatterError: this.frontmatterError} : {}),
       root,
       sections: this.sections,
       blocks: this.blocks,
@@ -164,12 +183,10 @@ class Builder {
   visitFlow(node: RootContent, section?: MutableSection): void {
     switch (node.type) {
       case 'yaml': {
-        try {
-          const data: unknown = parseYaml(node.value)
-          if (data && typeof data === 'object' && !Array.isArray(data)) this.frontmatter = data as Record<string, unknown>
-        } catch {
-          // Malformed front matter is kept out of the metadata; the prose is still linted.
-        }
+        // Malformed front matter is kept out of the metadata, and the reason kept: linting reports it as a config error
+        const parsed = parseFrontMatter(node.value)
+        if ('error' in parsed) this.frontmatterError = parsed.error
+        else if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) this.frontmatter = parsed.data as Record<string, unknown>
         return
       }
       case 'heading':

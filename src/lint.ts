@@ -1,10 +1,12 @@
 // The public entry points: lint a string, lint files.
 import {readFile, stat} from 'node:fs/promises'
+import vm from 'node:vm'
 import {buildDocument, TooDeepError} from './document.js'
 import {combineDocuments} from './docset.js'
 import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
-import {applyFrontmatter, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
+import {applyFrontmatter, ConfigError, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
+import {printable} from './confine.js'
 import {type ProfileName} from './profiles.js'
 import type {ParseCache} from './parse.js'
 import type {AnyRule} from './rule.js'
@@ -40,6 +42,42 @@ export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settin
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
+/** Longest a file's lint may take by default (`--timeout-per-file`), in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 10_000
+
+/** A lint stopped by its time budget. */
+export class TimeoutError extends Error {}
+
+// One context and one script for every timed call: `vm` stops the script, and whatever it calls, when time is up (V8
+// interrupts running code, a backtracking regular expression included); the call then throws and the run goes on.
+let timed: {context: vm.Context; script: vm.Script} | undefined
+
+/** Run `fn` with a time budget in milliseconds (0: none); throws TimeoutError when the budget runs out. */
+export function withTimeout<T>(fn: () => T, ms: number): T {
+  if (!(ms > 0)) return fn()
+  timed ??= {context: vm.createContext({call: undefined}), script: new vm.Script('call()')}
+  const {context, script} = timed
+  const previous: unknown = context['call']
+  let out: T | undefined
+  context['call'] = () => {
+    out = fn()
+  }
+  try {
+    script.runInContext(context, {timeout: ms})
+  } catch (error) {
+    if ((error as {code?: string} | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new TimeoutError(`took longer than ${formatSeconds(ms)} to lint; not checked (raise --timeout-per-file, or split the file)`)
+    throw error
+  } finally {
+    context['call'] = previous
+  }
+  return out as T
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+}
+
 /** Lint agreement text. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>'
@@ -61,8 +99,11 @@ function isTooDeep(error: unknown): boolean {
 function lintDocument(doc: Document, options: LintOptions): LintResult {
   let base = options.settings ?? defaultSettings()
   if (options.profile) base = {...base, profile: options.profile, profileLocked: true, profileFrom: '--profile'}
-  // the document's own settings (`clauselint:` in front matter) come last, unless --profile fixed the profile
-  const settings = applyFrontmatter(base, doc.frontmatter, doc.filePath)
+  if (doc.frontmatterError !== undefined) throw new ConfigError(`${printable(doc.filePath)} (front matter): ${doc.frontmatterError}`)
+  for (const member of doc.set ?? []) if (member.frontmatterError !== undefined) throw new ConfigError(`${printable(member.filePath)} (front matter): ${member.frontmatterError}`)
+  // the document's own settings (`clauselint:` in front matter) come last, unless --profile fixed the profile, or
+  // --no-inline-config turned them off (a gate that does not let an agreement choose how it is checked)
+  const settings = base.noInlineConfig ? base : applyFrontmatter(base, doc.frontmatter, doc.filePath)
   const requested = settings.profile
   const detected = !options.rules && requested === 'auto' ? detectProfile(doc) : undefined
   const profile = detected?.profile ?? (requested === 'auto' ? 'msa' : requested)
@@ -78,6 +119,8 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
   const result = runRules(doc, {rules, severities, options: ruleOptions})
   if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? (settings.profileFrom && settings.profileFrom !== '--profile' ? `set in ${settings.profileFrom}` : 'chosen with --profile')}
   const ran = new Set(rules.filter((r) => (severities[r.meta.id] ?? r.meta.severity) !== 'off').map((r) => r.meta.id))
+  // --no-inline-config: suppression comments do not apply either
+  if (settings.noInlineConfig) return result
   return applySuppressions(doc, result, {
     known: new Set([...set.known, ...rules.map((r) => r.meta.id)]),
     ran,

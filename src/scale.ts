@@ -8,7 +8,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
-import {lint, lintSet, type TextInput} from './lint.js'
+import {fatalResult, lint, lintSet, TimeoutError, withTimeout, type TextInput} from './lint.js'
 import {writeFileAtomic} from './output.js'
 import type {LintResult} from './types.js'
 
@@ -27,14 +27,17 @@ export interface Job {
 export type JobOutcome = {readonly results: LintResult[]} | {readonly configError: string} | {readonly crash: string}
 
 /** Lint one job; errors become outcomes, so that workers and the in-process loop report them the same way. */
-export function lintJob(job: Job, settings: Settings, requireReason: boolean): JobOutcome {
+export function lintJob(job: Job, settings: Settings, requireReason: boolean, timeoutMs = 0): JobOutcome {
   try {
-    const results = job.members
-      ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason})
-      : [lint(job.text, {filePath: job.file, settings, requireReason})]
+    const results = withTimeout(
+      () => (job.members ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason}) : [lint(job.text, {filePath: job.file, settings, requireReason})]),
+      timeoutMs,
+    )
     return {results}
   } catch (error) {
     if (error instanceof ConfigError) return {configError: error.message}
+    // over the time budget: one fatal result for the file, the run goes on
+    if (error instanceof TimeoutError) return {results: [fatalResult(job.file, error.message)]}
     return {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
   }
 }
@@ -215,6 +218,8 @@ export class ResultCache {
 export interface WorkerInput {
   readonly loader: ConfigLoaderOptions
   readonly requireReason: boolean
+  /** `--timeout-per-file`, in milliseconds (0: none). */
+  readonly timeoutMs?: number
   readonly jobs: readonly Job[]
 }
 
@@ -275,11 +280,11 @@ function runChunk(input: WorkerInput): Promise<JobOutcome[]> {
 }
 
 /** Lint jobs in `count` workers (contiguous chunks); outcomes come back in the jobs' order. */
-export async function lintInWorkers(jobs: readonly Job[], count: number, loader: ConfigLoaderOptions, requireReason: boolean): Promise<JobOutcome[]> {
+export async function lintInWorkers(jobs: readonly Job[], count: number, loader: ConfigLoaderOptions, requireReason: boolean, timeoutMs = 0): Promise<JobOutcome[]> {
   const n = Math.max(1, Math.min(count, jobs.length))
   const size = Math.ceil(jobs.length / n)
   const chunks: Job[][] = []
   for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size))
-  const outcomes = await Promise.all(chunks.map((chunk) => runChunk({loader, requireReason, jobs: chunk})))
+  const outcomes = await Promise.all(chunks.map((chunk) => runChunk({loader, requireReason, timeoutMs, jobs: chunk})))
   return outcomes.flat()
 }

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   for (const job of input.jobs) {
     try {
       const config = await loader.forFile(job.file)
-      outcomes.push(lintJob(job, config.settings, input.requireReason))
+      outcomes.push(lintJob(job, config.settings, input.requireReason, input.timeoutMs ?? 0))
     } catch (error) {
       if (error instanceof ConfigError) outcomes.push({configError: error.message})
       else outcomes.push({crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!})

@@ -171,11 +171,12 @@ async function cliOn(text: string): Promise<{code: number; stdout: string; stder
   return {code, stdout, stderr}
 }
 
-/** A file the linter cannot handle must fail cleanly: exit 2, one warning line naming the file, no stack trace. */
+/** A file the linter cannot handle must fail cleanly: exit 2, one fatal result and one line naming the file, no stack trace. */
 function expectCleanFailureOrResult(r: {code: number; stdout: string; stderr: string}): void {
   expect(r.stderr).not.toMatch(/^\s+at /m)
   if (r.code === 2) {
-    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^clauselint: warning: deep\.md .+; skipped$/), 'clauselint: no file could be linted'])
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^clauselint: deep\.md .+; reported as fatal$/), 'clauselint: 1 file could not be linted (see the fatal error in the report)'])
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({filePath: 'deep.md', fatal: true})])
   } else {
     expect([0, 1]).toContain(r.code)
     expect(JSON.parse(r.stdout)).toHaveLength(1)

@@ -1,0 +1,193 @@
+// Untrusted repositories: what a pull request from outside (contracts, front matter, config files, symbolic links) can
+// make clauselint read, print, run or skip. Each test reproduces an attack and checks the documented behaviour.
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCli, tempDirs} from './helpers.js'
+import type {LintResult} from '../src/types.js'
+
+const tempDir = tempDirs('security')
+const AGREEMENT = '# Managed Services Agreement\n\nThe Provider will respond promptly.\n'
+const SECRET = 'ghp_TOPSECRET0123456789'
+
+/** A repository (a folder with .git) holding `files`, and a folder beside it with a secret. */
+function repoWithSecretBeside(files: Record<string, string>): {repo: string; outside: string} {
+  const top = tempDir({'outside/secrets.md': `# Secrets\n\nTOKEN=${SECRET}\n`, 'outside/secrets.yaml': `TOKEN=${SECRET}\n`, 'repo/.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${SECRET}\n`})
+  const repo = path.join(top, 'repo')
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(repo, rel)), {recursive: true})
+    fs.writeFileSync(path.join(repo, rel), text)
+  }
+  return {repo, outside: path.join(top, 'outside')}
+}
+
+const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'gitlab']
+
+describe('confinement to the lint root', () => {
+  it('a document set member outside the repository (../, absolute, .git) is refused with one line and exit 2, and never printed', async () => {
+    for (const include of ['../../outside/secrets.md', '/etc/passwd', '../.git/config', '.git/config']) {
+      const {repo} = repoWithSecretBeside({'c/msa.md': `---\nclauselint:\n  includes: [${JSON.stringify(include)}]\n  rules:\n    no-vague-terms: {add: ["/[^\\\\n]{6,}/"]}\n---\n${AGREEMENT}`})
+      for (const format of FORMATS) {
+        const r = await runCli(['--format', format, 'c/msa.md'], {cwd: repo})
+        expect(r.code, `${include} ${format}`).toBe(2)
+        expect(r.stdout + r.stderr).not.toContain(SECRET)
+        expect(r.stdout + r.stderr).not.toContain('root:x:0')
+        expect(r.errLines, r.stderr).toHaveLength(1)
+        expect(r.errLines[0]).toMatch(/^clauselint: c\/msa\.md \(front matter\): clauselint\.includes\[0\]: .* (is outside the lint root|is not a Markdown file)/)
+      }
+    }
+  })
+
+  it('a member inside the root is still read, and --root widens the root', async () => {
+    const {repo} = repoWithSecretBeside({'c/msa.md': `---\nclauselint:\n  includes: [schedule.md]\n---\n${AGREEMENT}`, 'c/schedule.md': '# Schedule B\n\nBackups run daily.\n'})
+    const r = await runCli(['--format', 'json', 'c/msa.md'], {cwd: repo})
+    expect((JSON.parse(r.stdout) as LintResult[]).map((x) => x.filePath)).toEqual(['c/msa.md', 'c/schedule.md'])
+    const {repo: other, outside} = repoWithSecretBeside({'msa.md': `---\nclauselint:\n  includes: [../outside/secrets.md]\n---\n${AGREEMENT}`})
+    const widened = await runCli(['--root', '..', '--format', 'json', 'msa.md'], {cwd: other})
+    expect(widened.code).toBe(1)
+    expect((JSON.parse(widened.stdout) as LintResult[]).map((x) => x.filePath)).toEqual(['msa.md', path.relative(other, path.join(outside, 'secrets.md'))])
+    expect((await runCli(['--root', 'nope', 'msa.md'], {cwd: other})).errLines).toEqual(['clauselint: --root: "nope" does not exist'])
+  })
+
+  it('a symbolic link to a file outside the root, found by a walk, is not read: a fatal result naming it, exit 2', async () => {
+    const {repo, outside} = repoWithSecretBeside({'c/ok.md': AGREEMENT, '.clauselintrc.yaml': 'rules:\n  no-vague-terms: {add: ["/[^\\\\n]{6,}/"]}\n'})
+    fs.symlinkSync(path.join(outside, 'secrets.md'), path.join(repo, 'c', 'leak.md'))
+    for (const format of FORMATS) {
+      const r = await runCli(['--format', format, 'c'], {cwd: repo})
+      expect(r.code, format).toBe(2)
+      expect(r.stdout + r.stderr).not.toContain(SECRET)
+      expect(r.stdout, format).toContain('leak.md')
+    }
+    const r = await runCli(['--format', 'json', 'c'], {cwd: repo})
+    const leak = (JSON.parse(r.stdout) as LintResult[]).find((x) => x.filePath === path.join('c', 'leak.md'))
+    expect(leak?.fatal).toBe(true)
+    expect(r.errLines[0]).toBe(`clauselint: ${path.join('c', 'leak.md')} is a symbolic link out of the lint root; not read (set the root with --root); reported as fatal`)
+    // the same link named on the command line is the user's choice
+    const named = await runCli(['--format', 'json', path.join('c', 'leak.md')], {cwd: repo})
+    expect(named.code).not.toBe(2)
+  })
+
+  it('a symbolic link to a folder outside the root (x -> /) is not walked', async () => {
+    const {repo} = repoWithSecretBeside({'c/ok.md': AGREEMENT})
+    fs.symlinkSync('/', path.join(repo, 'c', 'rootfs'))
+    const r = await runCli(['--format', 'json', 'c'], {cwd: repo})
+    expect((JSON.parse(r.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'ok.md')])
+    expect(r.errLines).toEqual([`clauselint: warning: ${path.join('c', 'rootfs')} is a symbolic link to a folder out of the lint root; not followed`])
+    expect(r.code).toBe(1)
+    // a glob does not follow it either
+    const globbed = await runCli(['--format', 'json', 'c/**/*.md'], {cwd: repo})
+    expect((JSON.parse(globbed.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'ok.md')])
+  })
+
+  it('config extends and customRules outside the root (../, absolute, or a link out) are refused without echoing the file', async () => {
+    for (const config of ['extends: ../outside/secrets.yaml', 'customRules: [../outside/secrets.yaml]', 'customRules: [ABS]', 'extends: ./link.yaml', 'customRules: [./link.yaml]']) {
+      const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT})
+      fs.symlinkSync(path.join(outside, 'secrets.yaml'), path.join(repo, 'link.yaml'))
+      fs.writeFileSync(path.join(repo, '.clauselintrc.yaml'), `${config.replace('ABS', path.join(outside, 'secrets.yaml'))}\n`)
+      const r = await runCli(['msa.md'], {cwd: repo})
+      expect(r.code, config).toBe(2)
+      expect(r.stderr).not.toContain(SECRET)
+      expect(r.errLines).toHaveLength(1)
+      expect(r.errLines[0]).toMatch(/^clauselint: \.clauselintrc\.yaml: (extends|customRules(\[0\])?): .* is outside the lint root/)
+    }
+  })
+
+  it('a config file that is itself a link out of the root is not read', async () => {
+    const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT})
+    fs.symlinkSync(path.join(outside, 'secrets.yaml'), path.join(repo, '.clauselintrc.yaml'))
+    const r = await runCli(['msa.md'], {cwd: repo})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual(['clauselint: .clauselintrc.yaml: is a symbolic link out of the lint root; not read'])
+  })
+
+  it('a trusted --config outside the repository may name its own rule files beside it', async () => {
+    const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT})
+    fs.writeFileSync(path.join(outside, 'trusted.yaml'), 'customRules: [./house.yaml]\n')
+    fs.writeFileSync(path.join(outside, 'house.yaml'), 'id: house-words\nkind: forbid-phrase\nphrases: [promptly]\n')
+    const r = await runCli(['--config', path.join(outside, 'trusted.yaml'), '--format', 'json', 'msa.md'], {cwd: repo})
+    expect((JSON.parse(r.stdout) as LintResult[])[0]!.messages.map((m) => m.ruleId)).toContain('house-words')
+  })
+})
+
+describe('config errors never print a file', () => {
+  it('a rule file whose content is one long string is named, with its length, not printed', async () => {
+    const dir = tempDir({'msa.md': AGREEMENT, '.clauselintrc.yaml': 'customRules: [./env.yaml]\n', 'env.yaml': `SECRET_TOKEN=${SECRET} SHELL=/bin/bash HOME=/root PATH=/usr/bin\n`})
+    const r = await runCli(['msa.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.stderr).not.toContain(SECRET)
+    expect(r.errLines).toEqual(['clauselint: env.yaml: (top level): a rule must be an object with id and kind, got a text of 77 characters starting "SECRET_TOKEN…"'])
+  })
+
+  it('a YAML alias bomb in a config is a one-line config error naming the file', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({length: 8}, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n')
+    const dir = tempDir({'msa.md': AGREEMENT, '.clauselintrc.yaml': `${bomb}\n`})
+    const r = await runCli(['msa.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual(['clauselint: .clauselintrc.yaml: invalid YAML (too many aliases: expanding them would exhaust memory)'])
+  })
+})
+
+describe('front matter mistakes', () => {
+  it('malformed front matter YAML is one line naming the file and the line, exit 2 (not silently ignored)', async () => {
+    const dir = tempDir({'x.md': `---\nclauselint:\n  rules: {no-vague-terms: off\n---\n${AGREEMENT}`, 'dup.md': `---\nclauselint: {}\nclauselint: {profile: language}\n---\n${AGREEMENT}`})
+    const r = await runCli(['x.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toHaveLength(1)
+    expect(r.errLines[0]).toMatch(/^clauselint: x\.md \(front matter\): line \d+, column \d+: invalid YAML \(.+\)$/)
+    const dup = await runCli(['dup.md'], {cwd: dir})
+    expect(dup.code).toBe(2)
+    expect(dup.errLines[0]).toMatch(/^clauselint: dup\.md \(front matter\): line 3, column 1: invalid YAML \(Map keys must be unique\)$/)
+  })
+
+  it('an alias bomb in front matter is a one-line error, not an internal error', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({length: 8}, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n')
+    const dir = tempDir({'x.md': `---\n${bomb}\n---\n${AGREEMENT}`})
+    const r = await runCli(['x.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual(['clauselint: x.md (front matter): invalid YAML (too many aliases: expanding them would exhaust memory)'])
+  })
+})
+
+describe('names cannot inject CI log commands', () => {
+  it('an include name with newlines and ::commands:: is printed on one line, escaped', async () => {
+    const dir = tempDir({'msa.md': `---\nclauselint:\n  includes: ["x\\n::stop-commands::pwn\\n::error file=README.md,line=1::Injected by a contract\\n.md"]\n---\n${AGREEMENT}`})
+    const r = await runCli(['--format', 'github', 'msa.md'], {cwd: dir})
+    for (const line of r.stderr.split('\n')) expect(line).not.toMatch(/^::/)
+    expect(r.stderr).toContain('x\\n::stop-commands::pwn\\n')
+  })
+
+  it('a file name with newlines and ::commands:: is escaped on stderr', async () => {
+    const name = 'x\n::error file=README.md,line=1::INJECTED\n::add-mask::\n.md'
+    const dir = tempDir({[name]: '', 'ok.md': AGREEMENT})
+    const r = await runCli(['--format', 'github', '.'], {cwd: dir})
+    for (const line of r.stderr.split('\n')) expect(line).not.toMatch(/^::/)
+    expect(r.stderr).toContain('x\\n::error file=README.md,line=1::INJECTED\\n::add-mask::\\n.md is empty; reported as fatal')
+  })
+})
+
+describe('document sets that repeat or loop', () => {
+  it('a member listed many times is linted once, and the main file never as its own member', async () => {
+    const schedule = '# Schedule B\n\nProvider will respond promptly to each request.\n'
+    const dir = tempDir({'b.md': schedule, 'main.md': `---\nclauselint:\n  includes: [${Array(50).fill('b.md').join(', ')}, ./b.md, main.md]\n---\n${AGREEMENT}`})
+    const r = await runCli(['--format', 'json', 'main.md'], {cwd: dir})
+    const results = JSON.parse(r.stdout) as LintResult[]
+    expect(results.map((x) => x.filePath)).toEqual(['main.md', 'b.md'])
+    expect(results[1]!.messages.filter((m) => m.ruleId === 'no-vague-terms')).toHaveLength(1)
+  })
+
+  it('two files that include each other are each listed once', async () => {
+    const dir = tempDir({
+      'a.md': `---\nclauselint:\n  includes: [b.md, a.md, ./a.md]\n---\n${AGREEMENT}`,
+      'b.md': `---\nclauselint:\n  includes: [a.md]\n---\n# Schedule B\n\nText.\n`,
+    })
+    const r = await runCli(['--format', 'json', '.'], {cwd: dir})
+    expect((JSON.parse(r.stdout) as LintResult[]).map((x) => x.filePath)).toEqual(['a.md', 'b.md'])
+  })
+
+  it('an include that is not a Markdown file (a folder, a device) is a config error naming it', async () => {
+    const dir = tempDir({'a.md': `---\nclauselint:\n  includes: [., /dev/zero]\n---\n${AGREEMENT}`})
+    const r = await runCli(['a.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual(['clauselint: a.md (front matter): clauselint.includes[0]: "." is not a Markdown file (.md or .markdown)'])
+  })
+})
