@@ -5,6 +5,7 @@ import {delegation, partyNames, boundParty, targetName, type Party} from './read
 import type {Rule, RuleContext, RuleOptionsMeta} from './rule.js'
 import {clauseOptions, withHeadings} from './rule-options.js'
 import type {Block, Document, Outcome, Section} from './types.js'
+import {LinearRegExp} from './user-regex.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
 export interface ClauseData {
@@ -21,6 +22,10 @@ export interface ClauseData {
    * document and says nothing of the clause itself, the clause is delegated there.
    */
   readonly umbrella?: string
+  /** More home titles written by users (the `headings` option): matched by RE2, in linear time. */
+  readonly userHeadings?: readonly string[]
+  /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
+  readonly linear?: boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -93,10 +98,12 @@ const compiled = new WeakMap<ClauseData, {headings: RegExp; topic: RegExp; paren
 function compile(data: ClauseData) {
   let c = compiled.get(data)
   if (!c) {
-    const any = (list: readonly string[] | undefined) => (list && list.length ? new RegExp(list.map((s) => `(?:${s})`).join('|'), 'i') : undefined)
+    const make = (source: string): RegExp => (data.linear ? new LinearRegExp(source, 'i') : new RegExp(source, 'i'))
+    const any = (list: readonly string[] | undefined) => (list && list.length ? make(list.map((s) => `(?:${s})`).join('|')) : undefined)
+    const builtin = any(data.headings)!
     c = {
-      headings: any(data.headings)!,
-      topic: new RegExp(data.topic, 'i'),
+      headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
+      topic: make(data.topic),
       parents: any(data.parents),
       notHeadings: any(data.notHeadings),
       umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
@@ -104,6 +111,14 @@ function compile(data: ClauseData) {
     compiled.set(data, c)
   }
   return c
+}
+
+/** A pattern matching where either matches (for test()): the built-in titles and the user's, each in its own engine. */
+function eitherOf(a: RegExp, b: RegExp): RegExp {
+  return {
+    test: (text: string) => a.test(text) || b.test(text),
+    source: `${a.source}|${b.source}`,
+  } as RegExp
 }
 
 /**

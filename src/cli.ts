@@ -486,6 +486,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     return
   }
+  // an error thrown later by code a JavaScript rule scheduled (a timer) is one line and exit 2, never a stack trace or a 0
+  const late = (error: unknown): void => {
+    process.stderr.write(`clauselint: internal error: ${printable(error instanceof Error ? error.message.split('\n')[0]! : String(error))}\n`)
+    process.exitCode = EXIT.failure
+  }
+  process.on('uncaughtException', late)
+  process.on('unhandledRejection', late)
   try {
     const code = await run(argv, {
       stdout: (t) => void process.stdout.write(t),
@@ -495,7 +502,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       isTTY: process.stdout.isTTY === true,
       stdin: process.stdin,
     })
-    process.exitCode = code
+    // a failure already reported (a rule's late error) is not overwritten by a clean exit code
+    process.exitCode = process.exitCode === EXIT.failure ? EXIT.failure : code
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     process.stderr.write(`clauselint: internal error: ${reason}\n`)

@@ -11,6 +11,7 @@ import type {AnyRule, JsonSchema, Rule, RuleCategory} from './rule.js'
 import {allowedHit, phraseProblem, phraseSource, phrasesRegExp} from './rule-options.js'
 import type {Block, Section, Severity} from './types.js'
 import {schemaProblem, validateAgainst} from './validate.js'
+import {withFlags} from './user-regex.js'
 
 export const CUSTOM_RULE_KINDS = ['require-clause', 'forbid-phrase', 'require-with'] as const
 export type CustomRuleKind = (typeof CUSTOM_RULE_KINDS)[number]
@@ -137,13 +138,13 @@ function requireClause(data: Record<string, unknown>, id: string, severity: Seve
   const parents = data['parents'] as string[] | undefined
   const requires = data['requires'] as RequiredValue | undefined
   const name = (data['name'] as string | undefined) ?? words(id)
-  const topic = phrasesRegExp(patterns)!
+  const topic = phrasesRegExp(patterns, 'i', true)!
   const own = (data['messages'] ?? {}) as Partial<Record<'missing' | 'vague' | 'delegated', string>>
   const what = requires ? `state ${requires === 'money' ? 'an amount' : `a ${requires}`}` : 'state it in measurable terms'
   const spec: ClauseRuleSpec = {
     id,
     description: (data['description'] as string | undefined) ?? `The agreement has ${name}`,
-    data: {headings: headings.map(phraseSource), topic: topic.source, ...(parents ? {parents: parents.map(phraseSource)} : {})},
+    data: {headings: headings.map(phraseSource), topic: topic.source, ...(parents ? {parents: parents.map(phraseSource)} : {}), linear: true},
     messages: {
       missing: own.missing ?? `Missing ${name}; ${suggestion ?? `add a section on ${name}`}`,
       vague: own.vague ?? `Vague ${name} "{text}"; ${suggestion ?? what}`,
@@ -167,8 +168,11 @@ function requireClause(data: Record<string, unknown>, id: string, severity: Seve
 }
 
 function forbidPhrase(data: Record<string, unknown>, id: string, severity: Severity, suggestion: string | undefined): AnyRule {
-  const terms = compileTerms((data['phrases'] as string[]).map((p) => ({pattern: phraseSource(p), suggestion: suggestion ?? 'rephrase it'})))
-  const allow = phrasesRegExp((data['allow'] as string[] | undefined) ?? [], 'gi')
+  const terms = compileTerms(
+    (data['phrases'] as string[]).map((p) => ({pattern: phraseSource(p), suggestion: suggestion ?? 'rephrase it'})),
+    true,
+  )
+  const allow = phrasesRegExp((data['allow'] as string[] | undefined) ?? [], 'gi', true)
   return {
     meta: {
       id,
@@ -187,8 +191,9 @@ function forbidPhrase(data: Record<string, unknown>, id: string, severity: Sever
 }
 
 function requireWith(data: Record<string, unknown>, id: string, severity: Severity, suggestion: string | undefined): AnyRule {
-  const first = phrasesRegExp(data['if'] as string[], 'gi')!
-  const second = phrasesRegExp(data['then'] as string[], 'i')!
+  const first = phrasesRegExp(data['if'] as string[], 'gi', true)!
+  const second = phrasesRegExp(data['then'] as string[], 'i', true)!
+  const firstOnce = withFlags(first, 'i')
   const required = (data['then'] as string[]).map((p) => `"${p}"`).join(' or ')
   const bySection = data['within'] === 'section'
   const category: RuleCategory = 'integrity'
@@ -207,7 +212,7 @@ function requireWith(data: Record<string, unknown>, id: string, severity: Severi
       if (!bySection) {
         if (doc.blocks.some((b) => second.test(b.text))) return
         for (const block of doc.blocks) {
-          const m = block.text.match(new RegExp(first.source, 'i'))
+          const m = block.text.match(firstOnce)
           if (m) return report(block, m)
         }
         return
@@ -215,7 +220,7 @@ function requireWith(data: Record<string, unknown>, id: string, severity: Severi
       const done = new Set<Section>()
       for (const block of doc.blocks) {
         if (done.has(block.section)) continue
-        const m = block.text.match(new RegExp(first.source, 'i'))
+        const m = block.text.match(firstOnce)
         if (!m) continue
         done.add(block.section)
         if (!subtree(block.section).some((b) => second.test(b.text))) report(block, m)

@@ -43,6 +43,11 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
         })
       },
     }
+    // a rule (a JavaScript custom rule) may not end the process: process.exit() inside it fails that rule instead
+    const exit = process.exit
+    process.exit = ((code?: number | string | null) => {
+      throw new Error(`the rule called process.exit(${code ?? ''}); a rule may not end the run`)
+    }) as typeof process.exit
     try {
       rule.check(context)
     } catch (error) {
@@ -58,6 +63,8 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
         endColumn: 1,
         sectionPath: [],
       })
+    } finally {
+      process.exit = exit
     }
   }
   sortMessages(messages)

@@ -1,4 +1,5 @@
 // Shared pieces of clause judgement: typed values per text (memoised) and the wording classes judges test for.
+import {withFlags} from './user-regex.js'
 import {
   extractDurations,
   extractFrequencies,
@@ -118,7 +119,7 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string
   }
   const t = unit.text
   let g = globalTopics.get(topic)
-  if (!g) globalTopics.set(topic, (g = new RegExp(topic.source, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)))
+  if (!g) globalTopics.set(topic, (g = withFlags(topic, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)))
   const parts: string[] = []
   for (const m of t.matchAll(g)) {
     const at = m.index ?? 0

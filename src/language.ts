@@ -1,6 +1,7 @@
 // Term scanning for language rules: compiled term lists and the readings that excuse a match.
 import type {Block, Document, Sentence} from './types.js'
 import {boundParty, firstParty, isDisclaimer, isNegated, partyNames} from './reading.js'
+import {LinearRegExp} from './user-regex.js'
 
 export interface Term {
   readonly pattern: string
@@ -26,9 +27,9 @@ export interface TermHit {
   readonly term: CompiledTerm
 }
 
-/** Compile a term list once (case-insensitive, global). */
-export function compileTerms(terms: readonly Term[]): CompiledTerm[] {
-  return terms.map((t) => ({re: new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: requiredLiterals(t.pattern)}))
+/** Compile a term list once (case-insensitive, global). `linear`: terms written by users, matched by RE2 in linear time. */
+export function compileTerms(terms: readonly Term[], linear = false): CompiledTerm[] {
+  return terms.map((t) => ({re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: requiredLiterals(t.pattern)}))
 }
 
 // Printable ASCII that stands for itself in a pattern: under the `i` flag (without `u`) such a character matches only itself

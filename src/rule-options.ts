@@ -6,6 +6,7 @@ import type {JsonSchema, RuleContext, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Section} from './types.js'
 import {valuesOf} from './judging.js'
 import {mayHold, parseDurationOption} from './values.js'
+import {LinearRegExp, userPatternProblem} from './user-regex.js'
 
 /** The JSON Schema `format` of a duration option ("1h", "30m", "4 hours", "next business day"); checked with parseDurationOption. */
 export const DURATION_FORMAT = 'clauselint-duration'
@@ -36,21 +37,23 @@ export function phraseSource(phrase: string): string {
   return `${/^\w/.test(p) ? '\\b' : ''}${body}${/[a-z]$/i.test(p) ? '(?:e?s)?\\b' : /\w$/.test(p) ? '\\b' : ''}`
 }
 
-/** Why a phrase is unusable (a bad regular expression), or undefined when it is fine. */
+/**
+ * Why a phrase from config is unusable, or undefined when it is fine: empty, not a valid regular expression, not
+ * matchable in linear time, or matching the empty string (see src/user-regex.ts).
+ */
 export function phraseProblem(phrase: string): string | undefined {
   if (!phrase.trim()) return 'is empty'
-  try {
-    new RegExp(phraseSource(phrase), 'i')
-  } catch (error) {
-    return `is not a valid regular expression (${(error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: /, '')})`
-  }
-  return undefined
+  return userPatternProblem(phraseSource(phrase))
 }
 
-/** One case-insensitive regex matching any of the phrases, or undefined for an empty list. */
-export function phrasesRegExp(phrases: readonly string[], flags = 'i'): RegExp | undefined {
+/**
+ * One case-insensitive regex matching any of the phrases, or undefined for an empty list. `linear`: phrases written by
+ * users, matched by RE2 in linear time.
+ */
+export function phrasesRegExp(phrases: readonly string[], flags = 'i', linear = false): RegExp | undefined {
   if (!phrases.length) return undefined
-  return new RegExp(phrases.map((p) => `(?:${phraseSource(p)})`).join('|'), flags)
+  const source = phrases.map((p) => `(?:${phraseSource(p)})`).join('|')
+  return linear ? new LinearRegExp(source, flags) : new RegExp(source, flags)
 }
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
@@ -85,7 +88,7 @@ export function withHeadings(spec: ClauseRuleSpec, options: Readonly<Record<stri
   if (!byKey) specs.set(spec, (byKey = new Map()))
   let out = byKey.get(key)
   if (!out) {
-    const data: ClauseData = {...spec.data, headings: [...spec.data.headings, ...extra.map(phraseSource)]}
+    const data: ClauseData = {...spec.data, userHeadings: [...(spec.data.userHeadings ?? []), ...extra.map(phraseSource)]}
     byKey.set(key, (out = {...spec, data}))
   }
   return out
@@ -453,8 +456,8 @@ export function configuredTerms(builtin: readonly CompiledTerm[], options: Reado
       }
       return []
     })
-    const terms = [...(options['replace'] === true ? [] : builtin), ...compileTerms(added)]
-    out = {terms, allow: phrasesRegExp(asStrings(options['allow']), 'gi')}
+    const terms = [...(options['replace'] === true ? [] : builtin), ...compileTerms(added, true)]
+    out = {terms, allow: phrasesRegExp(asStrings(options['allow']), 'gi', true)}
     byOptions.set(options, out)
   }
   return out

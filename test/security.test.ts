@@ -191,3 +191,105 @@ describe('document sets that repeat or loop', () => {
     expect(r.errLines).toEqual(['clauselint: a.md (front matter): clauselint.includes[0]: "." is not a Markdown file (.md or .markdown)'])
   })
 })
+
+describe('user patterns run in linear time', () => {
+  const redos = (pattern: string, n: number): string => `---\nclauselint:\n  rules:\n    no-vague-terms: {add: [${JSON.stringify(pattern)}]}\n---\n# Managed Services Agreement\n\nProvider will respond ${'a'.repeat(n)}!\n`
+
+  it('a catastrophic pattern from front matter, config or a custom rule finishes (no backtracking), with the same findings', async () => {
+    const dir = tempDir({
+      'fm.md': redos('/(a+)+$/', 5000),
+      'alt.md': redos('/(a|aa)+$/', 5000),
+      'rule.yaml': 'id: house-words\nkind: forbid-phrase\nphrases: ["/(a+)+b/"]\nallow: ["/(x+x+)+y/"]\n',
+      'cfg/.clauselintrc.yaml': "customRules: [../rule.yaml]\nrules:\n  no-overpromising: {add: ['/(a|a)*z/']}\n",
+      'cfg/c.md': `# Managed Services Agreement\n\n${'a'.repeat(5000)}!\n`,
+    })
+    const r = await runCli(['--format', 'json', 'fm.md', 'alt.md', 'cfg/c.md'], {cwd: dir})
+    expect(r.errLines).toEqual([])
+    const results = JSON.parse(r.stdout) as LintResult[]
+    expect(results.map((x) => x.fatal)).toEqual([undefined, undefined, undefined])
+    // the custom rule's "(a+)+b" and the option's "(a|a)*z" find nothing in "aaaa…!", like a backtracking engine would
+    expect(results[2]!.messages.filter((m) => m.ruleId === 'house-words' || m.ruleId === 'no-overpromising')).toEqual([])
+    // what such a pattern does match is still found
+    fs.writeFileSync(path.join(dir, 'hit.md'), redos('/(a+)+!/', 5000))
+    const hit = await runCli(['--format', 'json', 'hit.md'], {cwd: dir})
+    expect((JSON.parse(hit.stdout) as LintResult[])[0]!.messages.filter((m) => m.ruleId === 'no-vague-terms').map((m) => m.endColumn - m.column)).toEqual([5001])
+  })
+
+  it('a pattern that cannot run in linear time (lookaround, back-reference) is refused at load with one line', async () => {
+    for (const [pattern, reason] of [
+      ['/(?=a)b/', 'cannot be matched in linear time'],
+      ['/(a)\\1/', 'cannot be matched in linear time'],
+      ['/(?<!x)y/', 'cannot be matched in linear time'],
+      ['/a{0,99999}/', 'cannot be matched in linear time'],
+    ] as const) {
+      const dir = tempDir({'a.md': AGREEMENT, '.clauselintrc.yaml': `rules:\n  no-vague-terms: {add: [${JSON.stringify(pattern)}]}\n`})
+      const r = await runCli(['a.md'], {cwd: dir})
+      expect(r.code, pattern).toBe(2)
+      expect(r.errLines).toHaveLength(1)
+      expect(r.errLines[0]).toContain(`.clauselintrc.yaml: rules.no-vague-terms.add[0]: "${pattern}" ${reason}`)
+    }
+  })
+
+  it('an invalid or empty-matching pattern in rule options is a config error at load (exit 2), not a crash per file', async () => {
+    for (const [options, key, reason] of [
+      ["no-vague-terms: {add: ['/(/']}", 'rules.no-vague-terms.add[0]', 'is not a valid regular expression'],
+      ["no-overpromising: {allow: ['/[/']}", 'rules.no-overpromising.allow[0]', 'is not a valid regular expression'],
+      ["no-vague-terms: {add: ['/x*/']}", 'rules.no-vague-terms.add[0]', 'matches the empty string'],
+      ["no-vague-terms: {add: ['/(?:)/']}", 'rules.no-vague-terms.add[0]', 'matches the empty string'],
+      ["no-vague-terms: {add: ['/\\b/']}", 'rules.no-vague-terms.add[0]', 'matches the empty string'],
+      ["no-vague-terms: {add: [{phrase: '/^/'}]}", 'rules.no-vague-terms.add[0].phrase', 'matches the empty string'],
+      ["response-times: {headings: ['/(/']}", 'rules.response-times.headings[0]', 'is not a valid regular expression'],
+    ] as const) {
+      const dir = tempDir({'a.md': AGREEMENT, '.clauselintrc.yaml': `rules:\n  ${options}\n`})
+      const r = await runCli(['a.md'], {cwd: dir})
+      expect(r.code, options).toBe(2)
+      expect(r.errLines).toHaveLength(1)
+      expect(r.errLines[0]).toMatch(new RegExp(`^clauselint: \\.clauselintrc\\.yaml: ${key.replace(/[.[\]]/g, '\\$&')}: .* ${reason}`))
+    }
+  })
+
+  it('user patterns still find what they describe (case-insensitive, as words, in rule options and custom rules)', async () => {
+    const dir = tempDir({
+      'a.md': '# Managed Services Agreement\n\n## Hours of Cover\n\nThe Provider will respond Forthwith and ASAP.\n',
+      '.clauselintrc.yaml': "customRules: [./rule.yaml]\nrules:\n  no-vague-terms: {add: ['forthwith', '/a+sap/']}\n  service-hours: {headings: ['/hours of cov(er)?/']}\n",
+      'rule.yaml': 'id: house-words\nkind: forbid-phrase\nphrases: ["/resp[o]nd/"]\n',
+    })
+    const r = await runCli(['--format', 'json', 'a.md'], {cwd: dir})
+    const messages = (JSON.parse(r.stdout) as LintResult[])[0]!.messages
+    expect(messages.filter((m) => m.ruleId === 'no-vague-terms').map((m) => m.message.match(/"([^"]+)"/)?.[1])).toEqual(['Forthwith', 'ASAP'])
+    expect(messages.filter((m) => m.ruleId === 'house-words').map((m) => m.message)).toEqual(['Forbidden phrase "respond"; rephrase it'])
+  })
+})
+
+describe('a time budget per file', () => {
+  const LOOP = `// a rule that never ends on files that say LOOP\nexport default {meta: {id: 'slow-rule', description: 'Never ends on LOOP', category: 'language', severity: 'warning', messages: {m: 'x'}}, check(context) { if (context.doc.source.includes('LOOP')) for (;;) {} }}\n`
+  const EXIT0 = `export default {meta: {id: 'exit-rule', description: 'Ends the process', category: 'language', severity: 'warning', messages: {m: 'x'}}, check(context) { if (context.doc.source.includes('EXIT')) process.exit(0) }}\n`
+
+  it.each([['off'], ['2']])('a file whose lint never ends gets one fatal error after --timeout-per-file; the other files are linted (concurrency %s)', async (concurrency) => {
+    const dir = tempDir({'.clauselintrc.yaml': 'customRules: [./slow.mjs]\n', 'slow.mjs': LOOP, 'a.md': AGREEMENT, 'b.md': `${AGREEMENT}\nLOOP\n`, 'c.md': AGREEMENT})
+    const r = await runCli(['--allow-js-config', '--timeout-per-file', '0.5', '--concurrency', concurrency, '--format', 'json', '.'], {cwd: dir})
+    expect(r.code).toBe(2)
+    const results = JSON.parse(r.stdout) as LintResult[]
+    expect(results.map((x) => [x.filePath, x.fatal === true])).toEqual([
+      ['a.md', false],
+      ['b.md', true],
+      ['c.md', false],
+    ])
+    expect(results[1]!.messages[0]!.message).toBe('File took longer than 0.5 s to lint; not checked (raise --timeout-per-file, or split the file)')
+    expect(r.errLines).toEqual(['clauselint: b.md took longer than 0.5 s to lint; not checked (raise --timeout-per-file, or split the file); reported as fatal', 'clauselint: 1 file could not be linted (see the fatal error in the report)'])
+  }, 60_000)
+
+  it('--timeout-per-file takes seconds; anything else is a usage error', async () => {
+    const dir = tempDir({'a.md': AGREEMENT})
+    expect((await runCli(['--timeout-per-file', 'soon', 'a.md'], {cwd: dir})).errLines).toEqual(['clauselint: --timeout-per-file needs a number of seconds (0 for none), got "soon"'])
+    expect((await runCli(['--timeout-per-file', '0', 'a.md'], {cwd: dir})).code).toBe(1)
+  })
+
+  it('a JavaScript rule that calls process.exit(0) fails that rule on that file; the run reports and exits as usual', async () => {
+    const dir = tempDir({'.clauselintrc.yaml': 'customRules: [./exit.mjs]\n', 'exit.mjs': EXIT0, 'a.md': `${AGREEMENT}\nEXIT\n`})
+    const r = await runCli(['--allow-js-config', '--format', 'json', 'a.md'], {cwd: dir})
+    expect(r.code).toBe(1)
+    const crash = (JSON.parse(r.stdout) as LintResult[])[0]!.messages.find((m) => m.ruleId === 'exit-rule')
+    expect(crash?.message).toBe('Rule failed on this file: the rule called process.exit(0); a rule may not end the run')
+  })
+})
