@@ -8,7 +8,7 @@ import {build} from 'esbuild'
 const root = path.resolve(import.meta.dirname, '..')
 await build({
   absWorkingDir: root,
-  entryPoints: {cli: 'src/cli.ts', worker: 'src/worker.ts'},
+  entryPoints: {cli: 'src/cli.ts', worker: 'src/worker.ts', 'lint-worker': 'src/lsp/lint-worker.ts'},
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -144,6 +144,8 @@ export interface Settings {
   readonly sources: readonly string[]
   /** `--no-inline-config`: front matter settings and suppression comments are ignored. */
   readonly noInlineConfig?: boolean
+  /** The custom rule files loaded (absolute paths): an editor re-reads config when one changes. */
+  readonly customRuleFiles?: readonly string[]
 }
 
 /** The default settings: no config. */
@@ -216,6 +218,7 @@ export class ConfigLoader {
         ...(locked ? {profileFrom: '--profile'} : profileFrom ? {profileFrom} : {}),
         rules,
         customRules: cascade.customRules,
+        ...(cascade.files.length ? {customRuleFiles: cascade.files} : {}),
         sources: [...new Set(layers.map((l) => l.source))].filter((s) => !s.startsWith('clauselint:')),
         ...(this.options.noInlineConfig ? {noInlineConfig: true} : {}),
       },
@@ -385,7 +388,7 @@ export class ConfigLoader {
         for (const layer of layers) for (const [id, s] of layer.rules) rules.set(id, merge(rules.get(id), checkSetting(id, s, known)))
         // overrides are checked now too, so a mistake shows whichever file is linted
         for (const layer of layers) for (const o of layer.overrides) for (const [id, s] of o.rules) checkSetting(id, s, known)
-        return {customRules, known, rules}
+        return {customRules, known, rules, files: [...seen]}
       })()
       this.resolved.set(key, p)
     }
@@ -399,6 +402,7 @@ interface ResolvedSetting {
 }
 
 interface ResolvedCascade {
+  readonly files: readonly string[]
   readonly customRules: readonly AnyRule[]
   readonly known: ReadonlyMap<string, AnyRule | undefined>
   readonly rules: ReadonlyMap<string, ResolvedSetting>

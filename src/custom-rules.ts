@@ -247,6 +247,11 @@ export interface CustomRuleLoadOptions {
 
 const cache = new Map<string, Promise<AnyRule[]>>()
 
+/** Forget loaded rule files (an editor saw one change): the next load reads them again. */
+export function clearCustomRuleCache(): void {
+  cache.clear()
+}
+
 /** The rules of one custom rule file (YAML, or a JavaScript module with --allow-js-config). Cached per path. */
 export function loadCustomRules(file: string, options: CustomRuleLoadOptions): Promise<AnyRule[]> {
   const key = `${file}\u0000${options.allowJs}`

@@ -610,3 +610,69 @@ describe('clauselint --lsp over stdio', {timeout: 120_000}, () => {
     expect(client.stderr.join('')).toBe('')
   })
 })
+
+describe('clauselint --lsp against hostile input', {timeout: 120_000}, () => {
+  let dir: string
+  let client: Client
+  const LOOP = `export default {meta: {id: 'slow-rule', description: 'Never ends on LOOP', category: 'language', severity: 'warning', messages: {m: 'x'}}, check(context) { if (context.doc.source.includes('LOOP')) for (;;) {} }}\n`
+  const fileUri = (name: string): string => pathToFileURL(path.join(dir, name)).href
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-lsp-hostile-'))
+    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), 'customRules: [./slow.mjs, ./words.yaml]\n')
+    fs.writeFileSync(path.join(dir, 'slow.mjs'), LOOP)
+    fs.writeFileSync(path.join(dir, 'words.yaml'), 'id: house-words\nkind: forbid-phrase\ndescription: Flags words the house style forbids\nphrases: [zzzznotpresent]\n')
+    client = startClient()
+    await client.rpc.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      capabilities: {workspace: {didChangeWatchedFiles: {dynamicRegistration: true}}},
+      initializationOptions: {allowJsConfig: true, timeoutPerFile: 2},
+    })
+    await client.rpc.sendNotification('initialized', {})
+  }, 60_000)
+
+  afterAll(() => {
+    client?.rpc.dispose()
+    if (client && client.child.exitCode === null && client.child.signalCode === null) client.child.kill('SIGKILL')
+    if (dir) fs.rmSync(dir, {recursive: true, force: true})
+  })
+
+  it('a document whose lint never ends gets one diagnostic after the time budget; hovers are answered meanwhile', async () => {
+    const slow = fileUri('slow.md')
+    const published = client.next(slow)
+    await client.rpc.sendNotification('textDocument/didOpen', {textDocument: {uri: slow, languageId: 'markdown', version: 1, text: `${MSA}\nLOOP\n`}})
+    // while the lint thread is stuck, the server still answers
+    const hover = await client.rpc.sendRequest('textDocument/hover', {textDocument: {uri: slow}, position: {line: 0, character: 0}})
+    expect(hover).toBeNull()
+    const p = await published
+    expect(p.diagnostics.map((d) => [d.code, d.message])).toEqual([['fatal', 'File took longer than 2 s to lint; not checked (raise --timeout-per-file, or split the file)']])
+    // and the next document is linted as usual
+    const other = fileUri('other.md')
+    const next = client.next(other)
+    await client.rpc.sendNotification('textDocument/didOpen', {textDocument: {uri: other, languageId: 'markdown', version: 1, text: MSA}})
+    expect((await next).diagnostics.some((d) => d.code === 'no-vague-terms')).toBe(true)
+  })
+
+  it('an edited custom rule applies after the file watcher reports it (no stale rule)', async () => {
+    const uri = fileUri('words.md')
+    const first = client.next(uri)
+    await client.rpc.sendNotification('textDocument/didOpen', {textDocument: {uri, languageId: 'markdown', version: 1, text: MSA}})
+    expect((await first).diagnostics.filter((d) => d.code === 'house-words')).toEqual([])
+    fs.writeFileSync(path.join(dir, 'words.yaml'), 'id: house-words\nkind: forbid-phrase\ndescription: Flags words the house style forbids\nphrases: [Agreement]\n')
+    const again = client.next(uri, (p) => p.diagnostics.some((d) => d.code === 'house-words'))
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: fileUri('words.yaml'), type: 2}]})
+    expect((await again).diagnostics.filter((d) => d.code === 'house-words').length).toBeGreaterThan(0)
+  })
+
+  it('survives a didOpen whose uri is not a string, and a message with a broken Content-Length', async () => {
+    await client.rpc.sendNotification('textDocument/didOpen', {textDocument: {uri: 123, languageId: 'markdown', version: 1, text: MSA}})
+    client.child.stdin.write('Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","method":"nothing"}')
+    const uri = fileUri('after.md')
+    const published = client.next(uri)
+    await client.rpc.sendNotification('textDocument/didOpen', {textDocument: {uri, languageId: 'markdown', version: 1, text: MSA}})
+    expect((await published).diagnostics.length).toBeGreaterThan(0)
+    expect(client.child.exitCode).toBeNull()
+    expect(client.stderr.join('')).not.toMatch(/^\s+at /m)
+  })
+})
