@@ -9,7 +9,7 @@ import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError, type Problem} from './files.js'
 import {declaredIncludeList, declaredIncludes, MAX_MEMBERS} from './docset.js'
-import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
+import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable, realPath} from './confine.js'
 import {show} from './config-error.js'
 import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
@@ -445,7 +445,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
-      await writeFileAtomic(path.resolve(io.cwd, outputFile), reporter(shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
+      const inputs = new Set([...files, ...members].map((f) => realPath(path.resolve(io.cwd, f))))
+      await writeFileAtomic(path.resolve(io.cwd, outputFile), reporter(shown, {...context, chalk: new Chalk({level: 0})}), outputFile, {root, inputs})
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error

@@ -17,6 +17,13 @@ const VARIABLE_SPAN = /^<span\b[^>]*class\s*=\s*["']?([\w-]*link[\w-]*)/i
 const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|!--)(?=[\s>/]|$)/i
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
 
+/**
+ * Characters that do not show (Unicode's default-ignorable code points: zero-width space, joiners, word joiner, soft
+ * hyphen, bidi embeddings and isolates, variation selectors): a text read for rules leaves them out, so they cannot hide
+ * a word from a rule. Findings still point into the original text.
+ */
+export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu
+
 /** Thrown for a text nested deeper than MAX_NESTING: Markdown parsers take minutes on such texts (micromark's
  * container handling is quadratic in depth: 10,000 nested list items take two minutes) and recursive walks overflow. */
 export class TooDeepError extends Error {}
@@ -217,7 +224,7 @@ class Builder {
   }
 
   heading(node: Heading): void {
-    const raw = toString(node).replace(/\s+/g, ' ').trim()
+    const raw = toString(node).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
     const {number, title} = splitNumber(raw)
     const section = this.open('heading', title, number, node.depth, this.pos(node))
     if (!this.title && node.depth === 1) this.title = section
@@ -459,8 +466,16 @@ class Builder {
         const found = this.source.indexOf(line, next)
         src = found >= 0 && found - next < 200 ? found : next
       }
-      out.segments.push({textStart: out.text.length, sourceStart: src, length: line.length})
-      out.text += line
+      // invisible characters (zero-width spaces and joiners, soft hyphens, bidi controls) are left out of the text the
+      // rules read, so "prom\u200cptly" is read as "promptly"; each visible run keeps its own source position
+      let from = 0
+      for (const m of line.matchAll(INVISIBLE)) {
+        if (m.index > from) out.segments.push({textStart: out.text.length, sourceStart: src + from, length: m.index - from})
+        out.text += line.slice(from, m.index)
+        from = m.index + m[0].length
+      }
+      if (from === 0 || from < line.length) out.segments.push({textStart: out.text.length, sourceStart: src + from, length: line.length - from})
+      out.text += line.slice(from)
       src += line.length
     })
   }
@@ -497,7 +512,7 @@ function itemTitle(p: Paragraph): {title: string; skip: number} | undefined {
     if (title && title.length <= 100) return {title, skip: 1}
   }
   if (a?.type === 'html' && HEADER_SPAN.test(a.value) && b && c?.type === 'html' && /^<\/span>/i.test(c.value)) {
-    return {title: toString(b).trim(), skip: 3}
+    return {title: toString(b).replace(INVISIBLE, '').trim(), skip: 3}
   }
   return undefined
 }

@@ -293,3 +293,93 @@ describe('a time budget per file', () => {
     expect(crash?.message).toBe('Rule failed on this file: the rule called process.exit(0); a rule may not end the run')
   })
 })
+
+describe('report files', () => {
+  it('-o through a committed symbolic link out of the repository is refused; the file outside is untouched', async () => {
+    const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT})
+    fs.writeFileSync(path.join(outside, 'victim.conf'), 'precious\n')
+    fs.symlinkSync(path.join(outside, 'victim.conf'), path.join(repo, 'clauselint-report.sarif'))
+    const r = await runCli(['-f', 'sarif', '-o', 'clauselint-report.sarif', 'msa.md'], {cwd: repo})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual(['clauselint: cannot write the report to "clauselint-report.sarif": it is a symbolic link out of the lint root'])
+    expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
+  })
+
+  it('-o naming a linted file (or a member of its set) is refused; the agreement is untouched', async () => {
+    const dir = tempDir({'msa.md': `---\nclauselint:\n  includes: [b.md]\n---\n${AGREEMENT}`, 'b.md': '# Schedule B\n\nText.\n'})
+    for (const target of ['msa.md', './msa.md', 'b.md']) {
+      const before = fs.readFileSync(path.join(dir, target), 'utf8')
+      const r = await runCli(['-f', 'json', '-o', target, 'msa.md'], {cwd: dir})
+      expect(r.code, target).toBe(2)
+      expect(r.errLines).toEqual([`clauselint: cannot write the report to "${target}": it is one of the files being linted`])
+      expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(before)
+    }
+  })
+
+  it('temporary files of a killed run are swept by the next write', async () => {
+    const dir = tempDir({'msa.md': AGREEMENT})
+    // a process id that is not running
+    let dead = 4_000_000
+    while (((): boolean => {
+      try {
+        process.kill(dead, 0)
+        return true
+      } catch {
+        return false
+      }
+    })())
+      dead++
+    const stale = `.report.json.${dead}.abcdef012345.tmp`
+    fs.writeFileSync(path.join(dir, stale), 'half a report')
+    const r = await runCli(['-f', 'json', '-o', 'report.json', 'msa.md'], {cwd: dir})
+    expect(r.code).toBe(1)
+    expect(fs.readdirSync(dir).sort()).toEqual(['msa.md', 'report.json'])
+  })
+
+  it('SIGTERM during a write removes the temporary file, and the process ends by the signal', async () => {
+    const dir = tempDir()
+    const script = path.join(dir, 'write.mts')
+    fs.writeFileSync(script, `import {writeFileAtomic} from ${JSON.stringify(path.join(import.meta.dirname, '..', 'src', 'output.ts'))}\nawait writeFileAtomic(${JSON.stringify(path.join(dir, 'report.json'))}, 'x'.repeat(150 * 1024 * 1024))\n`)
+    const {spawn} = await import('node:child_process')
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {stdio: 'ignore'})
+    const seen = await new Promise<boolean>((resolve) => {
+      const poll = setInterval(() => {
+        if (fs.readdirSync(dir).some((f) => f.endsWith('.tmp'))) {
+          clearInterval(poll)
+          child.kill('SIGTERM')
+          resolve(true)
+        } else if (child.exitCode !== null) {
+          clearInterval(poll)
+          resolve(false)
+        }
+      }, 5)
+    })
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode) : child.once('exit', (_c, s) => resolve(s))))
+    expect(seen, 'the temporary file was seen before the write ended').toBe(true)
+    expect(signal).toBe('SIGTERM')
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  }, 60_000)
+})
+
+describe('invisible characters', () => {
+  const plain = '# Managed Services Agreement\n\n## Service Levels\n\nProvider guarantees 100% uptime and will respond promptly to [Client Name] TBD.\n'
+  const hidden = plain.replace('guarantees', 'guar\u200bantees').replace('100%', '100\u200b%').replace('promptly', 'prom\u200cptly').replace('TBD', 'T\u200dBD').replace('uptime', 'up\u00adtime')
+
+  it('zero-width characters and soft hyphens inside words do not hide findings; findings point at the original text', async () => {
+    const dir = tempDir({'plain.md': plain, 'zw.md': hidden, 'shy.md': plain.replace('promptly', 'prom&shy;ptly')})
+    const messages = async (file: string): Promise<string[]> => (JSON.parse((await runCli(['-p', 'language', '--format', 'json', file], {cwd: dir})).stdout) as LintResult[])[0]!.messages.map((m) => m.ruleId)
+    expect(await messages('zw.md')).toEqual(await messages('plain.md'))
+    expect(await messages('shy.md')).toEqual(await messages('plain.md'))
+    const result = (JSON.parse((await runCli(['-p', 'language', '--format', 'json', 'zw.md'], {cwd: dir})).stdout) as LintResult[])[0]!
+    const promptly = result.messages.find((m) => m.message.includes('promptly'))!
+    const line = hidden.split('\n')[promptly.line - 1]!
+    expect(line.slice(promptly.column - 1, promptly.endColumn - 1)).toBe('prom\u200cptly')
+  })
+
+  it('a zero-width or bidi character before a heading number does not break clause numbers', async () => {
+    const text = '# Managed Services Agreement\n\n## \u200b9. Fees\n\nSee Section 9.\n\n## \u202e10. Term\n\nSee Section 10.\n'
+    const dir = tempDir({'a.md': text})
+    const r = await runCli(['--format', 'json', 'a.md'], {cwd: dir})
+    expect((JSON.parse(r.stdout) as LintResult[])[0]!.messages.filter((m) => m.ruleId === 'no-dangling-references')).toEqual([])
+  })
+})
