@@ -105,7 +105,7 @@ describe('--cache: what a warm run takes from the cache', () => {
     expect(readCache(file).hashOk).toBe(true)
   })
 
-  it.each([
+  it.each<[string, (r: Record<string, unknown>) => unknown]>([
     ['messages not a list', (r: Record<string, unknown>) => ({...r, messages: 'notalist'})],
     ['coverage null', (r: Record<string, unknown>) => ({...r, coverage: null})],
     ['a null result', () => null],
