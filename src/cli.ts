@@ -1,5 +1,6 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
 import {readFileSync} from 'node:fs'
+import {stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -9,16 +10,20 @@ import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError, type Problem} from './files.js'
 import {declaredIncludeList, declaredIncludes, MAX_MEMBERS} from './docset.js'
-import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable, realPath} from './confine.js'
+import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
 import {show} from './config-error.js'
 import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
-import {reporters} from './reporters/index.js'
-import {stylish} from './reporters/stylish.js'
+import {reportChunks, reporters} from './reporters/index.js'
+import {stylishSummary} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
-import {cacheKey, changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ResultCache, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
+import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
+
+/** A document set member must be a Markdown file. */
+const MARKDOWN_NAME = /\.(?:md|markdown)$/i
 
 /** Exit codes, as in ESLint. */
 export const EXIT = {ok: 0, lintErrors: 1, failure: 2} as const
@@ -289,21 +294,61 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (problem.fatal) fatal(problem.path, problem.message)
     else io.stderr(`clauselint: warning: ${printable(problem.path)} ${problem.message}\n`)
   }
-  // Read every file first: a schedule that another file declares as a member of its document set is
-  // linted with that set, not on its own.
+  // --cache: where it goes (a missing folder is made), checked before anything is read.
+  let cache: ResultCache | undefined
+  if (useCache) {
+    try {
+      const location = await resolveCacheLocation(cacheLocation, io.cwd)
+      await checkWriteTarget(location, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, files)
+      cache = await ResultCache.load(location)
+    } catch (error) {
+      if (error instanceof CacheError || error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+  }
+  // What is known of each file's text: its hash and the members it declares (from the cache's index when the file is
+  // unchanged, so it is not read), and the text once read.
   const texts = new Map<string, string>()
-  const readFile = async (file: string): Promise<string | undefined> => {
-    if (texts.has(file)) return texts.get(file)
+  const infos = new Map<string, TextInfo | undefined>()
+  const unreadable = (file: string, error: unknown): undefined => {
+    if (!(error instanceof FileError)) throw error
+    fatal(file, error.message)
+    infos.set(file, undefined)
+    return undefined
+  }
+  const readText = async (file: string): Promise<string | undefined> => {
+    const known = texts.get(file)
+    if (known !== undefined) return known
     try {
       // With --stdin, standard input is the one file named on the command line; schedules it includes are read from disk.
       const text = stdinText !== undefined && file === files[0] ? stdinText : await readAgreement(path.resolve(io.cwd, file), maxFileSize)
       texts.set(file, text)
       return text
     } catch (error) {
-      if (!(error instanceof FileError)) throw error
-      fatal(file, error.message)
-      return undefined
+      return unreadable(file, error)
     }
+  }
+  const infoOf = async (file: string): Promise<TextInfo | undefined> => {
+    if (infos.has(file)) return infos.get(file)
+    const abs = path.resolve(io.cwd, file)
+    let info: TextInfo | undefined
+    if (cache) {
+      const s = await stat(abs).catch(() => undefined)
+      info = s && s.size <= maxFileSize ? cache.known(abs, s) : undefined
+      if (!info) {
+        const text = await readText(file)
+        if (text === undefined) return undefined
+        info = {hash: textHash(text), includes: declaredIncludes(text, abs)}
+        // the stat from before the read: a file changed while read is read again next time
+        if (s) cache.note(abs, s, info)
+      }
+    } else {
+      const text = await readText(file)
+      if (text === undefined) return undefined
+      info = {hash: '', includes: declaredIncludes(text, abs)}
+    }
+    infos.set(file, info)
+    return info
   }
   // Config per file (ignorePatterns, rules, custom rules); a config error ends the run with one line.
   const configs = new Map<string, Awaited<ReturnType<ConfigLoader['forFile']>>>()
@@ -317,22 +362,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const ignored = files.filter((f) => configs.get(f)?.ignored)
   if (ignored.length && ignored.length === files.length && !problems.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
   files = files.filter((f) => !configs.get(f)?.ignored)
+  // A schedule that another file declares as a member of its document set is linted with that set, not on its own.
   const sets = new Map<string, string[]>()
   const members = new Set<string>()
   const confine = new Confinement(root)
   for (const file of files) {
-    const text = await readFile(file)
-    if (text === undefined) continue
-    const written = declaredIncludeList(text)
-    if (!written.length) continue
+    const info = await infoOf(file)
+    if (info === undefined) continue
     const absFile = path.resolve(io.cwd, file)
-    // a member must stay inside the lint root (after links): a contract cannot pull in .git/config or /etc/passwd
-    for (const [i, w] of written.entries()) {
+    // a member must be Markdown and stay inside the lint root (after links): a contract cannot pull in .git/config or
+    // /etc/passwd. Checked as written when the text was read, and on the resolved paths always (also from the cache)
+    const text = texts.get(file)
+    for (const [i, w] of (text === undefined ? [] : declaredIncludeList(text)).entries()) {
       const target = path.isAbsolute(w) ? w : path.join(path.dirname(absFile), w)
-      if (!/\.(?:md|markdown)$/i.test(w.trim())) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`)
+      if (!MARKDOWN_NAME.test(w.trim())) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`)
       if (!confine.allows(target)) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it (set the root with --root)`)
     }
-    const includes = declaredIncludes(text, absFile).map((p) => path.relative(io.cwd, p) || '.')
+    for (const p of info.includes) {
+      if (!MARKDOWN_NAME.test(p) || !confine.allows(p)) return fail(`${printable(file)} (front matter): clauselint.includes: ${show(path.relative(io.cwd, p))} is not a Markdown file inside the lint root`)
+    }
+    const includes = info.includes.map((p) => path.relative(io.cwd, p) || '.')
     if (includes.length > MAX_MEMBERS) return fail(`${printable(file)} (front matter): clauselint.includes: ${includes.length} members, over the limit of ${MAX_MEMBERS}`)
     if (!includes.length) continue
     sets.set(file, includes)
@@ -340,50 +389,69 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   // The jobs: every file linted on its own, or as a document set's main file with its members.
   // A file is in one job only: a member of an earlier set is not also the main file of its own (cycles: a ↔ b).
-  let jobs: Job[] = []
+  let planned: Array<{file: string; members?: string[]}> = []
   const placed = new Set<string>()
   for (const file of files) {
     if (members.has(file) && !sets.has(file)) continue
     if (placed.has(file)) continue
-    const text = texts.get(file)
-    if (text === undefined) continue
+    if (!infos.get(file)) continue
     const included = sets.get(file)
     placed.add(file)
     if (!included) {
-      jobs.push({file, text})
+      planned.push({file})
       continue
     }
-    const parts: Array<{filePath: string; text: string}> = []
+    const parts: string[] = []
     for (const m of included) {
-      if (placed.has(m) && !members.has(m)) continue
-      const t = await readFile(m)
-      if (t !== undefined) parts.push({filePath: m, text: t})
+      if (await infoOf(m)) parts.push(m)
       placed.add(m)
     }
-    jobs.push({file, text, members: parts})
+    planned.push({file, members: parts})
   }
   // --changed-since: a job whose file, or one of whose members, changed. --shard: every N-th job, by sorted file name.
   let narrowed = false
   if (changed) {
-    jobs = jobs.filter((job) => [job.file, ...(job.members ?? []).map((m) => m.filePath)].some((f) => isChanged(f, io.cwd, changed)))
+    planned = planned.filter((job) => [job.file, ...(job.members ?? [])].some((f) => isChanged(f, io.cwd, changed)))
     narrowed = true
   }
   if (shard) {
     const keep = shardFiles(
-      jobs.map((j) => j.file),
+      planned.map((j) => j.file),
       shard.index,
       shard.count,
     )
-    jobs = jobs.filter((j) => keep.has(j.file))
+    planned = planned.filter((j) => keep.has(j.file))
     narrowed = true
   }
-  const cache = useCache ? await ResultCache.load(path.resolve(io.cwd, cacheLocation ?? '.clauselintcache')) : undefined
+  // --cache: a job whose key (its texts' hashes, settings, version) is recorded gets its results from the cache.
   const toolVersion = version()
-  const outcomes: Array<JobOutcome | undefined> = jobs.map((job) => {
-    const cached = cache?.get(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason))
+  const keys = planned.map((job) =>
+    cache
+      ? cacheKey(
+          {hash: infos.get(job.file)!.hash, members: (job.members ?? []).map((m) => ({filePath: m, hash: infos.get(m)!.hash}))},
+          configs.get(job.file)!.settings,
+          toolVersion,
+          requireReason,
+        )
+      : '',
+  )
+  const outcomes: Array<JobOutcome | undefined> = planned.map((job, i) => {
+    const cached = cache?.get(path.resolve(io.cwd, job.file), keys[i]!, new Set([job.file, ...(job.members ?? [])]))
     return cached ? {results: cached} : undefined
   })
-  const pending = jobs.map((job, i) => ({job, i})).filter(({i}) => !outcomes[i])
+  // The others are read (when the cache let them be skipped so far) and linted.
+  const pending: Array<{job: Job; i: number}> = []
+  for (const [i, p] of planned.entries()) {
+    if (outcomes[i]) continue
+    const text = await readText(p.file)
+    if (text === undefined) continue
+    const parts: Array<{filePath: string; text: string}> = []
+    for (const m of p.members ?? []) {
+      const t = await readText(m)
+      if (t !== undefined) parts.push({filePath: m, text: t})
+    }
+    pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
+  }
   const fresh = new Set(pending.map((p) => p.i))
   const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
   if (threads > 1 && pending.length > 1) {
@@ -403,8 +471,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
   }
-  for (const [i, job] of jobs.entries()) {
-    const outcome = outcomes[i]!
+  for (const [i, job] of planned.entries()) {
+    const outcome = outcomes[i]
+    if (!outcome) continue
     // A config error in front matter ends the run like one in a config file.
     if ('configError' in outcome) return fail(outcome.configError)
     if ('crash' in outcome) {
@@ -414,13 +483,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     // a file too deep to read or over its time budget: its result is fatal, said on stderr like an unreadable file
     for (const r of outcome.results) if (r.fatal) io.stderr(`clauselint: ${printable(r.filePath)} ${(r.messages[0]?.message ?? '').replace(/^File /, '')}; reported as fatal\n`)
-    if (cache && fresh.has(i) && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
+    // (a time-out depends on the machine's load: not kept)
+    if (cache && fresh.has(i) && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, outcome.results)
     results.push(...outcome.results)
     linted++
   }
   if (cache) await cache.save()
   results.push(...fatals)
-  const nothing = !linted && !(narrowed && !jobs.length)
+  const nothing = !linted && !(narrowed && !planned.length)
   if (nothing && !fatals.length) return fail('no file could be linted')
 
   const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
@@ -439,19 +509,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           : 0
   const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
-  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: version(), rules: rules.map((r) => r.meta)}
+  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta)}
   if (outputFile === undefined) {
-    io.stdout(reporter(shown, context))
+    // written as it is made: a big report is never one string
+    for (const chunk of reportChunks(format, shown, context)) io.stdout(chunk)
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
-      const inputs = new Set([...files, ...members].map((f) => realPath(path.resolve(io.cwd, f))))
-      await writeFileAtomic(path.resolve(io.cwd, outputFile), reporter(shown, {...context, chalk: new Chalk({level: 0})}), outputFile, {root, inputs})
+      const target = path.resolve(io.cwd, outputFile)
+      await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()])
+      await writeFileAtomic(target, reportChunks(format, shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error
     }
-    io.stdout(`${stylish(shown, context).trimEnd().split('\n').at(-1) ?? ''}\n`)
+    io.stdout(`${stylishSummary(shown, context)}\n`)
   }
 
   if (nothing) return fail('no file could be linted')

@@ -1,9 +1,9 @@
 // Reading the agreement from standard input, and writing a report file atomically.
 import {randomBytes} from 'node:crypto'
 import {rmSync} from 'node:fs'
-import {lstat, open, readdir, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {open, readdir, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {isInside, printable, realPath} from './confine.js'
+import {printable} from './confine.js'
 import {formatBytes} from './lint.js'
 
 /** A report that could not be written; the message is one line, naming the path. */
@@ -37,14 +37,6 @@ function reason(error: unknown): string {
     default:
       return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
-}
-
-/** Where a report may be written: links are followed only into the lint root, and never onto a linted file. */
-export interface WriteGuard {
-  /** The lint root (a real path). */
-  readonly root: string
-  /** Real paths of the files linted (and members): a report never replaces one. */
-  readonly inputs: ReadonlySet<string>
 }
 
 // Temporary files being written: removed if the process is stopped by SIGINT or SIGTERM (CI cancellation sends both)
@@ -107,11 +99,11 @@ function alive(pid: number): boolean {
  * Write text to a file atomically: into a temporary file in the same directory, flushed to disk, then
  * renamed over the target. Readers see the old file or the new one, never a partial one, and a failed
  * write (or SIGINT/SIGTERM during it) leaves no temporary file behind; those of killed runs are swept.
- * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`.
- * With a guard, a symbolic link at the target is followed only when it points inside the lint root, and the
- * target may not be a linted file: a committed link cannot make CI overwrite a file elsewhere.
+ * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
+ * may come in pieces (an iterable of strings), written as they come.
+ * A symbolic link at the target is followed (the link stays); callers check where it points (checkWriteTarget).
  */
-export async function writeFileAtomic(target: string, text: string, shownAs = target, guard?: WriteGuard): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Iterable<string>, shownAs = target): Promise<void> {
   let destination = target
   try {
     destination = await realpath(target)
@@ -129,12 +121,6 @@ export async function writeFileAtomic(target: string, text: string, shownAs = ta
       throw new OutputError(`cannot write the report to "${printable(shownAs)}": ${reason(error)}`)
     }
   }
-  if (guard) {
-    const real = realPath(target)
-    if (guard.inputs.has(real)) throw new OutputError(`cannot write the report to "${printable(shownAs)}": it is one of the files being linted`)
-    const link = await lstat(target).then((s) => s.isSymbolicLink()).catch(() => false)
-    if (link && !isInside(guard.root, real)) throw new OutputError(`cannot write the report to "${printable(shownAs)}": it is a symbolic link out of the lint root`)
-  }
   await sweepStale(path.dirname(destination), path.basename(destination))
   const temp = path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   let handle: Awaited<ReturnType<typeof open>> | undefined
@@ -143,7 +129,8 @@ export async function writeFileAtomic(target: string, text: string, shownAs = ta
     handle = await open(temp, 'wx', 0o666)
     // A replaced report keeps its permissions.
     if (existing) await handle.chmod(existing.mode & 0o7777)
-    await handle.writeFile(text, 'utf8')
+    // (writeFile on a handle writes on from where the last write ended, and retries short writes)
+    for (const piece of typeof text === 'string' ? [text] : text) await handle.writeFile(piece, 'utf8')
     await handle.sync()
     await handle.close()
     handle = undefined

@@ -301,7 +301,8 @@ describe('report files', () => {
     fs.symlinkSync(path.join(outside, 'victim.conf'), path.join(repo, 'clauselint-report.sarif'))
     const r = await runCli(['-f', 'sarif', '-o', 'clauselint-report.sarif', 'msa.md'], {cwd: repo})
     expect(r.code).toBe(2)
-    expect(r.errLines).toEqual(['clauselint: cannot write the report to "clauselint-report.sarif": it is a symbolic link out of the lint root'])
+    expect(r.errLines).toHaveLength(1)
+    expect(r.errLines[0]).toMatch(/^clauselint: --output-file "clauselint-report\.sarif" is a symbolic link to a file outside the repository/)
     expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
   })
 
@@ -311,7 +312,8 @@ describe('report files', () => {
       const before = fs.readFileSync(path.join(dir, target), 'utf8')
       const r = await runCli(['-f', 'json', '-o', target, 'msa.md'], {cwd: dir})
       expect(r.code, target).toBe(2)
-      expect(r.errLines).toEqual([`clauselint: cannot write the report to "${target}": it is one of the files being linted`])
+      expect(r.errLines).toHaveLength(1)
+      expect(r.errLines[0]).toMatch(new RegExp(`^clauselint: --output-file "${target.replace('.', '\\.')}" is one of the files being linted`))
       expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(before)
     }
   })
