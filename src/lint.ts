@@ -52,6 +52,14 @@ export class TimeoutError extends Error {}
 // interrupts running code, a backtracking regular expression included); the call then throws and the run goes on.
 let timed: {context: vm.Context; script: vm.Script} | undefined
 
+/**
+ * The time budget for linting `chars` characters: `perMb` milliseconds per started megabyte (at least once), so a
+ * 10 MB agreement that legitimately takes 15 s is not cut off while a small hostile file is stopped in seconds.
+ */
+export function budgetFor(chars: number, perMb: number): number {
+  return perMb * Math.max(1, Math.ceil(chars / (1024 * 1024)))
+}
+
 /** Run `fn` with a time budget in milliseconds (0: none); throws TimeoutError when the budget runs out. */
 export function withTimeout<T>(fn: () => T, ms: number): T {
   if (!(ms > 0)) return fn()

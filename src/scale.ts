@@ -6,7 +6,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
-import {fatalResult, lint, lintSet, TimeoutError, withTimeout, type TextInput} from './lint.js'
+import {budgetFor, fatalResult, lint, lintSet, TimeoutError, withTimeout, type TextInput} from './lint.js'
 import type {LintResult} from './types.js'
 
 /** A bad value for one of these flags; the message is one line. */
@@ -26,9 +26,10 @@ export type JobOutcome = {readonly results: LintResult[]} | {readonly configErro
 /** Lint one job; errors become outcomes, so that workers and the in-process loop report them the same way. */
 export function lintJob(job: Job, settings: Settings, requireReason: boolean, timeoutMs = 0): JobOutcome {
   try {
+    const size = job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
     const results = withTimeout(
       () => (job.members ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason}) : [lint(job.text, {filePath: job.file, settings, requireReason})]),
-      timeoutMs,
+      budgetFor(size, timeoutMs),
     )
     return {results}
   } catch (error) {

@@ -14,6 +14,12 @@ import {runRules} from '../src/engine.js'
 import type {AnyRule} from '../src/rule.js'
 import type {LintResult} from '../src/types.js'
 
+/** CPU milliseconds this process spent since `since` (wall time would count other processes on a busy machine). */
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(since)
+  return (d.user + d.system) / 1000
+}
+
 const root = path.join(import.meta.dirname, '..')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
 const ANSI = /\u001b\[[0-9;]*m/
@@ -343,9 +349,9 @@ describe('inputs', () => {
   it('a sparse 50 MB file is refused by the default 10 MB limit without reading it', async () => {
     const dir = tempDir({'good.md': CLEAN, 'huge.md': ''})
     fs.truncateSync(path.join(dir, 'huge.md'), 50 * 1024 * 1024)
-    const started = Date.now()
+    const started = process.cpuUsage()
     const {code, stdout, errLines} = await lintIn(dir, ['--profile', 'language', '--format', 'json', 'huge.md', 'good.md'])
-    expect(Date.now() - started).toBeLessThan(5000)
+    expect(cpuMs(started), 'CPU time of this process (load from other processes does not count)').toBeLessThan(5000)
     expect(errLines).toEqual(['clauselint: huge.md is 50 MB, over the 10 MB limit (raise it with --max-file-size); reported as fatal', FATAL_CLOSING])
     expect(filePaths(stdout)).toEqual(['good.md', 'huge.md'])
     expect(code).toBe(2)
@@ -556,15 +562,15 @@ describe('the built bin', () => {
   let build: ReturnType<typeof spawnSync>
 
   beforeAll(() => {
-    build = spawnSync('npm', ['run', 'build'], {cwd: root, encoding: 'utf8', timeout: 120_000})
-  }, 130_000)
+    build = spawnSync('npm', ['run', 'build'], {cwd: root, encoding: 'utf8', timeout: 600_000})
+  }, 660_000)
 
   function node(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}) {
     const env: Record<string, string | undefined> = {...process.env, ...options.env}
     delete env['FORCE_COLOR']
     delete env['NO_COLOR']
     Object.assign(env, options.env)
-    const r = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, encoding: 'utf8', timeout: 30_000, env})
+    const r = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, encoding: 'utf8', timeout: 240_000, env})
     expect(r.error, 'the bin ran within the timeout').toBeUndefined()
     expect(r.stderr, 'no stack trace').not.toMatch(STACK)
     return r
@@ -572,11 +578,11 @@ describe('the built bin', () => {
 
   it('worker threads run under node options a worker refuses (node --max-semi-space-size=16 clauselint --concurrency 2)', () => {
     const plain = node(['--format', 'json', '--concurrency', 'off', 'fixtures/agreements'])
-    const r = spawnSync(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=2048', bin, '--format', 'json', '--concurrency', '2', 'fixtures/agreements'], {cwd: root, encoding: 'utf8', timeout: 60_000})
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=2048', bin, '--format', 'json', '--concurrency', '2', 'fixtures/agreements'], {cwd: root, encoding: 'utf8', timeout: 240_000})
     expect(r.stderr).toBe('')
     expect(r.status).toBe(plain.status)
     expect(r.stdout).toBe(plain.stdout)
-  }, 70_000)
+  }, 300_000)
 
   it('npm run build succeeds', () => {
     expect(build.error).toBeUndefined()
@@ -622,7 +628,7 @@ describe('the built bin', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --format json fixtures/agreements | head -c 100 >/dev/null`], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 240_000,
     })
     expect(r.error).toBeUndefined()
     expect(r.status).toBe(0)

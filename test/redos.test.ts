@@ -167,7 +167,30 @@ function scaling(prepare: (size: number) => () => void): Timing {
   return {ok: !over(), detail: `10 KB ${small.toFixed(2)} ms, 100 KB ${large.toFixed(2)} ms, ratio ${(large / Math.max(small, MIN_BASE_MS)).toFixed(1)}`}
 }
 
-const ALL_CASES = [...PARAGRAPH_CASES, ...LINE_CASES]
+/**
+ * `npm test` runs a quick loop: every rule on the cases below (one of each kind of trap: word runs, digits, spaces,
+ * brackets, priorities, times, long sentences, capitalised and upper-case runs, parentheses, headings, references,
+ * tables), and each data pattern on a share of the fragments. `npm run test:exhaustive` (CLAUSELINT_EXHAUSTIVE=1; CI
+ * runs it after npm test) runs every case and every fragment.
+ */
+export const EXHAUSTIVE = process.env['CLAUSELINT_EXHAUSTIVE'] === '1'
+const QUICK_CASES = new Set([
+  'respond respond …',
+  'a long run of digits',
+  'long runs of spaces',
+  'P1 P1 …',
+  'clock times and days',
+  'numbers with units',
+  'escaped bracket runs [[[[',
+  'a very long sentence without full stops',
+  'capitalised words',
+  'an upper-case token run, then a term "as defined"',
+  'this Agreement ( without )',
+  'many numbered headings',
+  'many references',
+  'a long table',
+])
+const ALL_CASES = [...PARAGRAPH_CASES, ...LINE_CASES].filter((c) => EXHAUSTIVE || QUICK_CASES.has(c.name))
 
 /**
  * Known super-linear (rule, case) pairs, reported and waiting for a fix in the rule. Each is skipped (so the suite
@@ -188,7 +211,7 @@ describe('rules take linear time on adversarial input (best of 3, 100 KB ÷ 10 K
             return () => runAlone(rule, d)
           })
           expect(t.ok, `${id} on "${c.name}": ${t.detail}`).toBe(true)
-        }, 120_000)
+        }, 300_000)
       }
     })
   }
@@ -233,9 +256,9 @@ const DATA_PATTERNS = DATA_FILES.flatMap(patternsIn)
 
 /** Adversarial strings for one pattern: the generic fragments, and the pattern's own words repeated without what must follow them. */
 function fragmentsFor(source: string): string[] {
-  const words = [...new Set(source.match(/[a-z]{3,}/gi) ?? [])].slice(0, 12)
+  const words = [...new Set(source.match(/[a-z]{3,}/gi) ?? [])].slice(0, EXHAUSTIVE ? 12 : 4)
   return [
-    ...PARAGRAPH_CASES.map((c) => c.fragment),
+    ...PARAGRAPH_CASES.filter((c, i) => EXHAUSTIVE || i % 4 === 0).map((c) => c.fragment),
     ...words.map((w) => `${w} `),
     `${words.join(' ')} `,
     `${words.join('')}`,

@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
       void dialog.dismiss()
     })
     await page.goto(pathToFileURL(reportFile).href)
-  }, 120_000)
+  }, 300_000)
 
   afterAll(async () => {
     await browser?.close()

@@ -84,13 +84,13 @@ describe('big repositories: same results as a plain run', () => {
     expect(ran.stderr).toBe(plain.stderr)
     expect(ran.code).toBe(plain.code)
     expect(ran.stdout).toBe(plain.stdout)
-  }, 60_000)
+  }, 300_000)
 
   it('--concurrency auto with --cache matches', async () => {
     const location = path.join(tempDir(), 'cache.json')
     const ran = await cli(['--format', 'json', '--concurrency', 'auto', '--cache-location', location], dir)
     expect(ran.stdout).toBe(plain.stdout)
-  }, 60_000)
+  }, 300_000)
 
   it('--shard 1/2 and 2/2 together give every file exactly once, with the same results', async () => {
     const all = JSON.parse(plain.stdout) as Array<{filePath: string}>
@@ -201,7 +201,7 @@ describe('default concurrency', () => {
     expect(threaded.code).toBe(single.code)
     expect(threaded.stderr).toBe(single.stderr)
     expect(threaded.stdout).toBe(single.stdout)
-  }, 120_000)
+  }, 300_000)
 })
 
 describe('bad values: exit 2, one line', () => {

@@ -6,7 +6,7 @@ import {show} from '../config-error.js'
 import {Confinement, defaultRoot, printable} from '../confine.js'
 import {clearCustomRuleCache} from '../custom-rules.js'
 import {declaredIncludeList, declaredIncludes} from '../docset.js'
-import {DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement, TimeoutError, withTimeout} from '../lint.js'
+import {budgetFor, DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement, TimeoutError, withTimeout} from '../lint.js'
 import {PROFILES, type ProfileName} from '../profiles.js'
 import {ParseCache} from '../parse.js'
 import type {LintResult} from '../types.js'
@@ -160,12 +160,12 @@ export class Linter {
             if (!(error instanceof FileError)) throw error
           }
         }
-        result = withTimeout(() => lintSet({filePath, text}, parts, options)[0]!, this.budget())
+        result = withTimeout(() => lintSet({filePath, text}, parts, options)[0]!, budgetFor(text.length + parts.reduce((n, p) => n + p.text.length, 0), this.budget()))
       } else {
         const key = filePath ?? request.name
         let parseCache = this.parseCaches.get(key)
         if (!parseCache) this.parseCaches.set(key, (parseCache = new ParseCache()))
-        result = withTimeout(() => lint(text, {...options, filePath: key, parseCache}), this.budget())
+        result = withTimeout(() => lint(text, {...options, filePath: key, parseCache}), budgetFor(text.length, this.budget()))
       }
       return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? [], ruleFiles: config?.settings.customRuleFiles ?? []}
     } catch (error) {

@@ -6,7 +6,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import {DEFAULT_TIMEOUT_MS} from '../lint.js'
+import {budgetFor, DEFAULT_TIMEOUT_MS} from '../lint.js'
 import type {LintOutcome, ServerSettings} from './linter.js'
 
 /** What the server asks the worker to lint: the text, its path, and the text of any member open in the editor. */
@@ -92,7 +92,7 @@ export class LintThread {
 
   async lint(request: ThreadRequest): Promise<LintOutcome> {
     const budget = this.settings?.timeoutPerFile !== undefined ? this.settings.timeoutPerFile * 1000 : this.timeoutMs
-    const reply = await this.send({id: this.next++, kind: 'lint', request}, budget > 0 ? budget * 2 + 10_000 : undefined)
+    const reply = await this.send({id: this.next++, kind: 'lint', request}, budget > 0 ? budgetFor(request.text.length, budget) * 2 + 10_000 : undefined)
     if (reply.outcome) return reply.outcome
     return {kind: 'problem', ruleId: 'fatal', message: `File could not be linted (${reply.error ?? 'no answer'})`}
   }
