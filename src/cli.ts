@@ -1,5 +1,5 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,7 +8,7 @@ import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
 import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
-import {expandPaths, UsageError, type Problem} from './files.js'
+import {expandPaths, trackedButIgnored, UsageError, type Problem} from './files.js'
 import {declaredIncludeList, declaredIncludes, MAX_MEMBERS} from './docset.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
 import {show} from './config-error.js'
@@ -276,6 +276,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd, {root})
     files = expanded.files
     problems = expanded.problems
+    // a file git tracks is the repository's, even when a .gitignore (perhaps added by the same pull request) matches it
+    if (stdinText === undefined) {
+      const dirs = (positionals.length ? positionals : defaultPaths).filter((p) => statSync(path.resolve(io.cwd, p), {throwIfNoEntry: false})?.isDirectory())
+      const extras = (await trackedButIgnored(dirs, io.cwd, new Set(files))).filter((f) => new Confinement(root).allows(path.resolve(io.cwd, f)))
+      for (const extra of extras) io.stderr(`clauselint: warning: ${printable(extra)} is matched by a .gitignore but tracked by git; linted\n`)
+      if (extras.length) files = [...files, ...extras].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    }
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message)
     throw error

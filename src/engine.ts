@@ -15,7 +15,8 @@ const RANK: Record<Severity, number> = {error: 2, warning: 1, info: 0}
 
 /** Render a message template: `{name}` slots from data. */
 export function render(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (data && key in data ? String(data[key]) : all))
+  // only the data's own keys: "{constructor}" or "{toString}" in a message stays as written
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (data && Object.hasOwn(data, key) ? String(data[key]) : all))
 }
 
 /** Run rules on a document. A crashing rule becomes one error message for that rule; the rest still run. */

@@ -1,4 +1,5 @@
 // Expands CLI arguments (files, directories, globs) into the Markdown files to lint.
+import {execFile} from 'node:child_process'
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
@@ -150,4 +151,26 @@ async function readIgnoreFile(dir: string): Promise<string | undefined> {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Markdown files below the given folders that git tracks although a .gitignore matches them (a pull request can add a
+ * .gitignore line to hide its own agreement from a walk): the CLI lints them, with a warning. Paths relative to cwd;
+ * none when git is not there or the folder is not in a work tree.
+ */
+export async function trackedButIgnored(dirs: readonly string[], cwd: string, listed: ReadonlySet<string>): Promise<string[]> {
+  if (!dirs.length) return []
+  const out = await new Promise<string>((resolve) => {
+    execFile('git', ['ls-files', '-z', '--cached', '--', ...dirs], {cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true}, (error, stdout) => resolve(error ? '' : stdout))
+  })
+  const found: string[] = []
+  for (const name of out.split('\0')) {
+    if (!name || !MARKDOWN.test(name)) continue
+    const rel = path.relative(cwd, path.resolve(cwd, name))
+    if (listed.has(rel) || rel.split(path.sep).some((part) => SKIP_DIRS.has(part))) continue
+    const info = await lstat(path.resolve(cwd, rel)).catch(() => undefined)
+    // a tracked file deleted in the work tree is not there to lint; a tracked link is checked like any link
+    if (info?.isFile() || info?.isSymbolicLink()) found.push(rel)
+  }
+  return found.sort()
 }

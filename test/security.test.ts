@@ -1,5 +1,6 @@
 // Untrusted repositories: what a pull request from outside (contracts, front matter, config files, symbolic links) can
 // make clauselint read, print, run or skip. Each test reproduces an attack and checks the documented behaviour.
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -383,5 +384,69 @@ describe('invisible characters', () => {
     const dir = tempDir({'a.md': text})
     const r = await runCli(['--format', 'json', 'a.md'], {cwd: dir})
     expect((JSON.parse(r.stdout) as LintResult[])[0]!.messages.filter((m) => m.ruleId === 'no-dangling-references')).toEqual([])
+  })
+})
+
+describe('a contributor cannot exempt their own agreement under a trusted config', () => {
+  const BAD = '# Managed Services Agreement\n\nProvider will respond promptly.\n'
+
+  it('a tracked file matched by a .gitignore (added by the pull request) is still linted, with a warning', async () => {
+    const dir = tempDir({'c/good.md': AGREEMENT, 'c/bad.md': BAD, 'trusted.yaml': 'root: true\n'})
+    const git = (...args: string[]): void => {
+      const r = spawnSync('git', args, {cwd: dir, encoding: 'utf8'})
+      if (r.status !== 0) throw new Error(r.stderr)
+    }
+    git('init', '-q')
+    git('add', '.')
+    git('-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'x')
+    fs.writeFileSync(path.join(dir, 'c', '.gitignore'), 'bad.md\n')
+    const r = await runCli(['--config', 'trusted.yaml', '--format', 'json', 'c'], {cwd: dir})
+    expect(r.errLines).toEqual([`clauselint: warning: ${path.join('c', 'bad.md')} is matched by a .gitignore but tracked by git; linted`])
+    expect((JSON.parse(r.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'bad.md'), path.join('c', 'good.md')])
+    expect(r.code).toBe(1)
+  })
+
+  it('--no-inline-config: front matter settings and suppression comments do not apply', async () => {
+    const exempt = `---\nclauselint:\n  profile: language\n  rules: {no-vague-terms: off}\n---\n<!-- clauselint-disable-file -->\n${BAD}`
+    const dir = tempDir({'a.md': exempt, 'trusted.yaml': 'root: true\n'})
+    const honoured = await runCli(['--config', 'trusted.yaml', '--format', 'json', 'a.md'], {cwd: dir})
+    expect(honoured.code).toBe(0)
+    const gated = await runCli(['--config', 'trusted.yaml', '--no-inline-config', '--format', 'json', 'a.md'], {cwd: dir})
+    expect(gated.code).toBe(1)
+    const messages = (JSON.parse(gated.stdout) as LintResult[])[0]!.messages.map((m) => m.ruleId)
+    expect(messages).toContain('no-vague-terms')
+    expect(messages).toContain('priority-levels')
+  })
+})
+
+describe('reports show agreement text safely', () => {
+  it('control and bidi characters from headings, quotes and names reach the terminal escaped', async () => {
+    const text = '# Managed Services Agreement\n\n## Support \u001b[31mRED\u001b[0m \u202eevil\n\nProvider will respond promptly.\n'
+    const dir = tempDir({'a\u001b[2Jb.md': text})
+    for (const format of ['stylish', 'checklist', 'markdown']) {
+      const r = await runCli(['--format', format, '.'], {cwd: dir})
+      expect(r.stdout, format).not.toMatch(/[\u001b\u202e]/)
+      expect(r.stdout, format).toContain('\\x1b')
+    }
+  })
+
+  it('a quote across lines from a custom pattern stays on one line in stylish output', async () => {
+    const dir = tempDir({'a.md': `---\nclauselint:\n  rules:\n    no-vague-terms: {add: ["/promptly[\\\\s\\\\S]{0,80}/"]}\n---\n# Managed Services Agreement\n\nProvider will respond promptly\n::error file=README.md,line=1::INJECTED\n`})
+    const r = await runCli(['a.md'], {cwd: dir})
+    for (const line of r.stdout.split('\n')) expect(line).not.toMatch(/^::/)
+  })
+
+  it('@mentions quoted in the Markdown report do not ping anyone', async () => {
+    const dir = tempDir({'a.md': '# Managed Services Agreement\n\n## Support by @octo-org/legal and @everyone\n\nProvider will respond promptly.\n'})
+    const r = await runCli(['--format', 'markdown', 'a.md'], {cwd: dir})
+    expect(r.stdout).not.toMatch(/@(?:octo-org|everyone)/)
+    expect(r.stdout).toContain('@\u200boct')
+  })
+
+  it('a message template cannot print inherited object members', async () => {
+    const dir = tempDir({'a.md': AGREEMENT, '.clauselintrc.yaml': 'customRules: [./r.yaml]\n', 'r.yaml': "id: house-words\nkind: forbid-phrase\nphrases: [Agreement]\nmessage: 'Found {text} {constructor} {toString} {__proto__}'\n"})
+    const r = await runCli(['--format', 'json', 'a.md'], {cwd: dir})
+    const m = (JSON.parse(r.stdout) as LintResult[])[0]!.messages.find((x) => x.ruleId === 'house-words')
+    expect(m?.message).toBe('Found Agreement {constructor} {toString} {__proto__}')
   })
 })

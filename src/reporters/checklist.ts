@@ -4,6 +4,7 @@ import type {RuleMeta} from '../rule.js'
 import type {ClauseCoverage, LintResult, Outcome} from '../types.js'
 import {reportPath} from './common.js'
 import {MARK} from './markdown.js'
+import {printable} from '../confine.js'
 
 export interface ChecklistOptions {
   readonly chalk: ChalkInstance
@@ -199,9 +200,9 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
   const {chalk} = options
   const {result, tally: t, score} = ranked
   const paint = painters(chalk)
-  const out = [chalk.underline(reportPath(result.filePath, options.cwd))]
+  const out = [chalk.underline(printable(reportPath(result.filePath, options.cwd)))]
   if (result.fatal) {
-    out.push(`  could not be linted: ${result.messages[0]?.message ?? 'unreadable'}`)
+    out.push(`  could not be linted: ${printable(result.messages[0]?.message ?? 'unreadable')}`)
     return out
   }
   if (score === undefined) {
@@ -213,7 +214,7 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
     const order = [...columns.map((c) => c.ruleId).filter((id) => byRule.has(id)), ...result.coverage.map((c) => c.ruleId).filter((id) => !columns.some((c) => c.ruleId === id))]
     const rows = order.map((id) => {
       const c = byRule.get(id)!
-      const where = c.sectionPath.join(' › ')
+      const where = printable(c.sectionPath.join(' › '))
       return {
         outcome: c.outcome,
         rule: id,
@@ -252,7 +253,7 @@ function matrix(ranked: readonly Ranked[], columns: readonly ClauseColumn[], opt
   out.push(chalk.bold(`Score  ${columns.map((c, i) => centre(c.label, widths[i]!)).join(' ')}  Agreement`))
   let notChecked = false
   for (const {result, score} of ranked) {
-    const file = reportPath(result.filePath, options.cwd)
+    const file = printable(reportPath(result.filePath, options.cwd))
     const byRule = new Map(result.coverage.map((c) => [c.ruleId, c.outcome]))
     const cells = columns.map((c, i) => {
       if (result.fatal) return ' '.repeat(widths[i]!)
@@ -265,7 +266,7 @@ function matrix(ranked: readonly Ranked[], columns: readonly ClauseColumn[], opt
     })
     const scoreText = score === undefined ? chalk.dim(padStart('—', 5)) : scorePaint(chalk, score)(padStart(percent(score), 5))
     const note = result.fatal
-      ? chalk.red(`  could not be linted: ${result.messages[0]?.message ?? 'unreadable'}`)
+      ? chalk.red(`  could not be linted: ${printable(result.messages[0]?.message ?? 'unreadable')}`)
       : score === undefined && result.profile
         ? chalk.dim(`  (profile ${result.profile.name})`)
         : ''

@@ -1,5 +1,6 @@
 // The default terminal reporter: grouped by file, aligned columns, section path, a summary with the clause tally.
 import type {ChalkInstance} from 'chalk'
+import {printable} from '../confine.js'
 import type {LintResult, Severity} from '../types.js'
 
 export interface StylishOptions {
@@ -33,14 +34,16 @@ function stylishFile(result: LintResult, chalk: ChalkInstance): string {
   if (!result.messages.length) return ''
   const colour: Record<Severity, (s: string) => string> = {error: chalk.red, warning: chalk.yellow, info: chalk.blue}
   const lines: string[] = []
-  lines.push(chalk.underline(result.filePath))
-  if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${result.profile.reason}`))
+  // text from the agreement (names, quotes, headings) is shown with control and bidi characters escaped: it can neither
+  // start a line a CI runner reads as a command nor recolour, overwrite or reorder the terminal
+  lines.push(chalk.underline(printable(result.filePath)))
+  if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${printable(result.profile.reason)}`))
   const rows = result.messages.map((m) => ({
     where: `${m.line}:${m.column}`,
     severity: m.severity,
-    message: m.message,
-    rule: m.ruleId,
-    path: m.sectionPath.join(' › '),
+    message: printable(m.message),
+    rule: printable(m.ruleId),
+    path: printable(m.sectionPath.join(' › ')),
   }))
   const w = Math.max(...rows.map((r) => r.where.length))
   const s = Math.max(...rows.map((r) => LABEL[r.severity].length))
