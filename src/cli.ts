@@ -147,6 +147,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     })
   } catch (error) {
+    // a negative number after an option that takes one is read as an option by parseArgs ("argument is ambiguous")
+    const at = argv.findIndex((a, i) => /^--(?:max-warnings|max-file-size|timeout-per-file|concurrency)$/.test(a) && /^-\d/.test(argv[i + 1] ?? ''))
+    if (at >= 0) return fail(`${argv[at]} needs a number of at least 0, got ${JSON.stringify(argv[at + 1])}`)
     // parseArgs explains at length ("… To specify a positional argument starting with a '-', …"); keep the first sentence.
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
     return fail(`${reason.charAt(0).toLowerCase()}${reason.slice(1)}; see --help`)

@@ -466,7 +466,10 @@ function parseJson(text: string, where: string): unknown {
       .replace(/\s*in JSON at position \d+.*$/, '')
     const located = parseDocument(text, {prettyErrors: true}).errors[0]?.linePos?.[0]
     const pos = /position (\d+)/.exec(firstLine(error))
-    const at = pos ? lineColumn(text, Number(pos[1])) : located ? {line: located.line, col: located.col} : undefined
+    // "Unexpected token '#', "# Managed"… is not valid JSON": no position given, but the token's first place is it
+    const token = /Unexpected token '(.)'/.exec(firstLine(error))?.[1]
+    const tokenAt = token !== undefined ? text.indexOf(token) : -1
+    const at = pos ? lineColumn(text, Number(pos[1])) : tokenAt >= 0 ? lineColumn(text, tokenAt) : located ? {line: located.line, col: located.col} : undefined
     throw new ConfigError(`${where}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}invalid JSON (${reason})`)
   }
 }

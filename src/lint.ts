@@ -212,6 +212,8 @@ export async function readAgreement(filePath: string, maxFileSize = DEFAULT_MAX_
     throw new FileError(filePath, describeFsError(error))
   }
   if (buffer.length === 0) throw new FileError(filePath, 'is empty')
+  // UTF-16 with a byte-order mark is text, just not UTF-8: say so rather than "binary"
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) throw new FileError(filePath, 'is UTF-16 text (save it as UTF-8)')
   const probe = buffer.subarray(0, 8192)
   if (probe.includes(0)) throw new FileError(filePath, 'is a binary file, not Markdown text')
   let text: string

@@ -310,6 +310,22 @@ describe('the --lsp flag', () => {
     expect(lua).toContain("'--lsp'")
   })
 
+  it('the VS Code extension lets only user settings choose what runs (command, workspace binary, JavaScript config)', async () => {
+    type Prop = {scope?: string; enum?: string[]}
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'editors/vscode/package.json'), 'utf8')) as {capabilities: {untrustedWorkspaces: {supported: boolean}}; contributes: {configuration: {properties: Record<string, Prop>}}}
+    const props = pkg.contributes.configuration.properties
+    for (const key of ['clauselint.path', 'clauselint.useWorkspaceBinary', 'clauselint.allowJsConfig']) expect(props[key]?.scope, key).toBe('machine')
+    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(false)
+    const {PROFILES} = await import('../src/profiles.js')
+    expect(props['clauselint.profile']?.enum).toEqual(['', ...PROFILES])
+    // the extension reads those three through inspect().globalValue, never a workspace value
+    const extension = fs.readFileSync(path.join(root, 'editors/vscode/extension.js'), 'utf8')
+    expect(extension).toMatch(/userSetting\('path'\)/)
+    expect(extension).toMatch(/userSetting\('useWorkspaceBinary'\) === true/)
+    expect(extension).toMatch(/userSetting\('allowJsConfig'\) === true/)
+    expect(extension).not.toMatch(/\.get\('(?:path|allowJsConfig)'\)/)
+  })
+
   it('ordinary runs do not load the language server', () => {
     const cli = pathToFileURL(path.join(root, 'src', 'cli.ts')).href
     const script = `import {createRequire} from 'node:module'
