@@ -460,4 +460,11 @@ describe('clear messages', () => {
     expect((await runCli(['--max-warnings', '-1', 'a.md'], {cwd: dir})).errLines).toEqual(['clauselint: --max-warnings needs a number of at least 0, got "-1"'])
     expect((await runCli(['--config', 'msa.md', 'a.md'], {cwd: dir})).errLines).toEqual(["clauselint: msa.md: line 1, column 1: invalid JSON (Unexpected token '#')"])
   })
+
+  it.runIf(fs.existsSync('/proc/version'))('-o into a folder where no file can be created says so', async () => {
+    const dir = tempDir({'a.md': AGREEMENT})
+    const r = await runCli(['-o', '/proc/version', 'a.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual(['clauselint: cannot write the report to "/proc/version": no file can be created in its folder'])
+  })
 })
