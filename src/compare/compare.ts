@@ -91,7 +91,7 @@ const MAX_EDITS = 400
 const isPriorityKey = (k: string): boolean => /^P\d$/.test(k)
 
 function clauseName(rule: ClauseRule): string {
-  return rule.id.replace(/-/g, ' ')
+  return rule.id.replace(/-/g, ' ').replace(/^after hours/, 'after-hours')
 }
 
 function capital(s: string): string {
@@ -131,27 +131,33 @@ export function compareDocuments(agreement: Document, template: Document): Compa
   checkAgreement(template, t, 'template')
   const a = readAll(agreement, rules)
   checkAgreement(agreement, a, 'agreement')
-  const clauses: ClauseComparison[] = []
-  const all: Difference[] = []
+  const compared = rules.filter((r) => t.get(r.id)!.located.outcome !== 'missing')
+  // first the outcomes and values of every clause, then the wording (which must know what was reported already)
+  const found = new Map(compared.map((rule) => [rule.id, compareClause(rule, t.get(rule.id)!, a.get(rule.id)!, template, agreement)]))
   const seenWording = new Set<string>()
-  for (const rule of rules) {
+  for (const rule of compared) {
     const tr = t.get(rule.id)!
     const ar = a.get(rule.id)!
-    if (tr.located.outcome === 'missing') continue
-    const differences = compareClause(rule, tr, ar, template, agreement)
+    const differences = found.get(rule.id)!
     // one clause's wording may be another's too (response and resolution times in one table): diff it once
-    if (ar.located.outcome !== 'missing' && tr.wording && ar.wording && tr.wording !== ar.wording) {
-      const key = `${tr.wording}\u0000${ar.wording}`
-      if (!seenWording.has(key)) {
-        seenWording.add(key)
-        const r = reworded(rule, tr, ar, template, agreement)
-        if (!differences.some((d) => d.kind === 'vague' || d.kind === 'delegated')) differences.push(...addedVagueness(rule, r, tr, ar, template, agreement))
-        differences.push(r)
-      }
+    if (ar.located.outcome === 'missing' || !tr.wording || !ar.wording || tr.wording === ar.wording) continue
+    const key = `${tr.wording}\u0000${ar.wording}`
+    if (seenWording.has(key)) continue
+    seenWording.add(key)
+    const r = reworded(rule, tr, ar, template, agreement)
+    if (!differences.some((d) => d.kind === 'vague' || d.kind === 'delegated')) {
+      // vague words already reported for another clause sharing this wording (a row of one table) are not repeated
+      const reported = new Set([...found.values()].flat().filter((d) => d.kind === 'vague').map((d) => `${d.line}:${d.column}`))
+      differences.push(...addedVagueness(rule, r, tr, ar, template, agreement).filter((d) => !reported.has(`${d.line}:${d.column}`)))
     }
-    clauses.push({ruleId: rule.id, template: {outcome: tr.located.outcome, ...placeOf(template, tr)}, agreement: {outcome: ar.located.outcome, ...placeOf(agreement, ar)}, differences})
-    all.push(...differences)
+    differences.push(r)
   }
+  const clauses: ClauseComparison[] = compared.map((rule) => {
+    const tr = t.get(rule.id)!
+    const ar = a.get(rule.id)!
+    return {ruleId: rule.id, template: {outcome: tr.located.outcome, ...placeOf(template, tr)}, agreement: {outcome: ar.located.outcome, ...placeOf(agreement, ar)}, differences: found.get(rule.id)!}
+  })
+  const all = clauses.flatMap((c) => c.differences)
   all.sort((x, y) => x.line - y.line || x.column - y.column)
   const count = (s: Severity): number => all.filter((d) => d.severity === s).length
   return {filePath: agreement.filePath, templatePath: template.filePath, clauses, differences: all, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info')}
@@ -251,7 +257,15 @@ function quote(doc: Document, r: ClauseReading): string {
 
 /** The template's values of a clause, as a short list ("P1 1 hour, P2 4 hours"). */
 function valuesList(facets: readonly Facet[]): string {
-  return facets.map((f) => (isPriorityKey(f.key) ? `${f.key} ${f.shown}` : f.key === 'any' ? f.shown : `${f.label} ${f.shown}`)).join(', ')
+  const brief = (f: Facet): string => {
+    if (isPriorityKey(f.key)) return `${f.key} ${f.shown}`
+    if (f.key === 'uptime') return `uptime ${f.shown}`
+    if (f.key === 'interval') return `backups ${f.shown}`
+    if (f.key === 'retention') return `kept ${f.shown}`
+    if (f.key === 'span') return f.shown.replace(/ \(.*\)$/, '')
+    return f.shown
+  }
+  return facets.map(brief).join(', ')
 }
 
 function compareClause(rule: ClauseRule, tr: ClauseReading, ar: ClauseReading, template: Document, agreement: Document): Difference[] {
@@ -337,7 +351,7 @@ function compareFacets(ctx: Ctx): Difference[] {
     if (isPriorityKey(a.key) && tf.has('any')) continue
     if (a.key === 'any' && tHasPriorities) continue
     if (ctx.rule.id === 'after-hours-support' && (tf.has('included') || af.has('included'))) continue
-    out.push(make(ctx, 'stronger', `Stronger ${ctx.rule.id.replace(/-/g, ' ')}: adds ${a.label} "${a.shown}", which the template does not state`, facetWhere(ctx, a), {facet: a.key, agreementValue: a.shown}))
+    out.push(make(ctx, 'stronger', `Stronger ${clauseName(ctx.rule)}: adds ${a.label} "${a.shown}", which the template does not state`, facetWhere(ctx, a), {facet: a.key, agreementValue: a.shown}))
   }
   return out
 }
@@ -355,7 +369,7 @@ function noValue(ctx: Ctx, t: Facet): Difference {
     }
   }
   const what = t.key === 'timeZone' ? 'no time zone' : t.key === 'period' ? 'no measurement period' : `no ${t.label}`
-  return make(ctx, 'weaker', `Weaker ${ctx.rule.id.replace(/-/g, ' ')}: ${what}; the template has ${t.label === 'uptime measurement period' ? t.shown : `"${t.shown}"`}`, clauseWhere(ctx.agreement, ctx.ar, ctx.tr, ctx.template), {facet: t.key, templateValue: t.shown}, t)
+  return make(ctx, 'weaker', `Weaker ${clauseName(ctx.rule)}: ${what}; the template has ${t.label === 'uptime measurement period' ? t.shown : `"${t.shown}"`}`, clauseWhere(ctx.agreement, ctx.ar, ctx.tr, ctx.template), {facet: t.key, templateValue: t.shown}, t)
 }
 
 const RANK_WORDS: Readonly<Record<number, RegExp>> = {
