@@ -285,7 +285,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     problems = expanded.problems
     // a file git tracks is the repository's, even when a .gitignore (perhaps added by the same pull request) matches it
     if (stdinText === undefined) {
-      const dirs = (positionals.length ? positionals : defaultPaths).filter((p) => statSync(path.resolve(io.cwd, p), {throwIfNoEntry: false})?.isDirectory())
+      const isDir = (p: string): boolean => {
+        try {
+          return statSync(path.resolve(io.cwd, p)).isDirectory()
+        } catch {
+          return false
+        }
+      }
+      const dirs = (positionals.length ? positionals : defaultPaths).filter(isDir)
       const extras = (await trackedButIgnored(dirs, io.cwd, new Set(files))).filter((f) => new Confinement(root).allows(path.resolve(io.cwd, f)))
       for (const extra of extras) io.stderr(`clauselint: warning: ${printable(extra)} is matched by a .gitignore but tracked by git; linted\n`)
       if (extras.length) files = [...files, ...extras].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
