@@ -9,7 +9,9 @@ import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError} from './files.js'
 import {declaredIncludes} from './docset.js'
-import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
+import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readSource} from './lint.js'
+import {inWordTerms} from './docx/report.js'
+import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
@@ -23,7 +25,7 @@ export const EXIT = {ok: 0, lintErrors: 1, failure: 2} as const
 
 const HELP = `Usage: clauselint [options] [file|dir|glob ...]
 
-Lint Markdown service agreements for missing and vague clauses.
+Lint service agreements in Markdown or Word (.docx) for missing and vague clauses.
 
 Options:
   -f, --format NAME        Output format: ${Object.keys(reporters).join(', ')} (default: stylish)
@@ -37,6 +39,7 @@ Options:
       --print-config FILE  Print the configuration that applies to FILE, as JSON
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
+      --changes MODE       Word files: read tracked changes as accepted (default) or rejected
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings
@@ -51,7 +54,7 @@ Options:
   -v, --version            Print the version
   -h, --help               Print this help
 
-A directory means every .md and .markdown file below it (node_modules and .gitignore'd
+A directory means every .md, .markdown and .docx file below it (node_modules and .gitignore'd
 files skipped). With no paths, the current directory is linted.
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed.
@@ -113,6 +116,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'print-config': {type: 'string'},
         init: {type: 'boolean', default: false},
         'require-reason': {type: 'boolean', default: false},
+        changes: {type: 'string'},
         quiet: {type: 'boolean', short: 'q', default: false},
         'max-warnings': {type: 'string'},
         'max-file-size': {type: 'string'},
@@ -171,6 +175,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const loader = new ConfigLoader(loaderOptions)
   const requireReason = values['require-reason']
+  const changes = (values.changes ?? 'accepted') as Changes
+  if (changes !== 'accepted' && changes !== 'rejected') return fail(`--changes needs accepted or rejected, got "${values.changes}"`)
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`)
@@ -256,11 +262,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Read every file first: a schedule that another file declares as a member of its document set is
   // linted with that set, not on its own.
   const texts = new Map<string, string>()
+  // Word files: the reading that maps each line of their Markdown back to a paragraph
+  const readings = new Map<string, DocxReading>()
   const readFile = async (file: string): Promise<string | undefined> => {
     if (texts.has(file)) return texts.get(file)
     try {
       // With --stdin, standard input is the one file named on the command line; schedules it includes are read from disk.
-      const text = stdinText !== undefined && file === files[0] ? stdinText : await readAgreement(path.resolve(io.cwd, file), maxFileSize)
+      let text: string
+      if (stdinText !== undefined && file === files[0]) text = stdinText
+      else {
+        const source = await readSource(path.resolve(io.cwd, file), maxFileSize, changes)
+        text = source.text
+        if (source.docx) readings.set(file, source.docx)
+      }
       texts.set(file, text)
       return text
     } catch (error) {
@@ -361,7 +375,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       continue
     }
     if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
-    results.push(...outcome.results)
+    results.push(...outcome.results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r)))
     linted++
   }
   if (cache) await cache.save()

@@ -16,6 +16,7 @@ export function json(results: readonly LintResult[]): string {
         endColumn: m.endColumn,
         sectionPath: m.sectionPath,
         ...(m.outcome ? {outcome: m.outcome} : {}),
+        ...(m.docx ? {docx: m.docx} : {}),
       })),
       errorCount: r.errorCount,
       warningCount: r.warningCount,
