@@ -11,6 +11,8 @@ import {expandPaths, UsageError} from './files.js'
 import {declaredIncludes} from './docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
+import {annotateDocx, type ParagraphNote} from './docx/annotate.js'
+import {DocxError} from './docx/zip.js'
 import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {reporters} from './reporters/index.js'
@@ -40,6 +42,8 @@ Options:
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
       --changes MODE       Word files: read tracked changes as accepted (default) or rejected
+      --annotate OUT       Word files: write a reviewed copy to OUT (a folder for several files)
+                           with each finding as a Word comment on its paragraph
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings
@@ -117,6 +121,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         init: {type: 'boolean', default: false},
         'require-reason': {type: 'boolean', default: false},
         changes: {type: 'string'},
+        annotate: {type: 'string'},
         quiet: {type: 'boolean', short: 'q', default: false},
         'max-warnings': {type: 'string'},
         'max-file-size': {type: 'string'},
@@ -207,6 +212,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const cacheLocation = values['cache-location']
   if (cacheLocation !== undefined && !cacheLocation.trim()) return fail('--cache-location needs a path')
   const useCache = (values.cache || cacheLocation !== undefined) && !values.stdin
+  const annotate = values.annotate
+  if (annotate !== undefined && !annotate.trim()) return fail('--annotate needs a file or folder to write to')
+  if (annotate !== undefined && values.stdin) return fail('--annotate writes copies of .docx files; give no --stdin with it')
   const outputFile = values['output-file']
   if (outputFile !== undefined && !outputFile.trim()) return fail('--output-file needs a path')
   if (values['print-config'] !== undefined) {
@@ -382,6 +390,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!linted && !(narrowed && !jobs.length)) return fail('no file could be linted')
 
   const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
+  if (annotate !== undefined) {
+    const failed = await writeAnnotated(annotate, shown, readings, [...files, ...problems.map((p) => p.path)], io)
+    if (failed) return fail(failed)
+  }
   // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
   const forced = io.env['FORCE_COLOR']
   const level = values['no-color']
@@ -419,6 +431,62 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.lintErrors
   }
   return EXIT.ok
+}
+
+/**
+ * --annotate: a reviewed copy of each linted .docx, with its findings as Word comments (one comment per paragraph,
+ * one line per finding). OUT is a file for one .docx and a folder for several; no input is ever written. Returns the
+ * one-line reason when a copy cannot be written.
+ */
+async function writeAnnotated(out: string, results: readonly LintResult[], readings: ReadonlyMap<string, DocxReading>, inputs: readonly string[], io: Io): Promise<string | undefined> {
+  const {realpath, stat, mkdir, readFile} = await import('node:fs/promises')
+  const docx = results.filter((r) => readings.has(r.filePath) && !r.fatal)
+  if (!docx.length) return '--annotate writes reviewed copies of .docx files, and no .docx file was linted'
+  const target = path.resolve(io.cwd, out)
+  const info = await stat(target).catch(() => undefined)
+  const folder = info?.isDirectory() || /[\\/]$/.test(out) || docx.length > 1
+  if (folder && info && !info.isDirectory()) return `--annotate needs a folder for ${docx.length} .docx files; ${out} is a file`
+  const real = async (p: string): Promise<string> => realpath(p).catch(() => path.resolve(p))
+  const inputReal = new Map<string, string>()
+  for (const input of inputs) inputReal.set(await real(path.resolve(io.cwd, input)), input)
+  const names = new Set<string>()
+  for (const result of docx) {
+    const destination = folder ? path.join(target, path.basename(result.filePath)) : target
+    const shownAs = path.relative(io.cwd, destination) || destination
+    const clash = inputReal.get(await real(destination))
+    if (clash !== undefined) return `--annotate would write over the input ${clash}; name another file`
+    if (names.has(destination)) return `--annotate would write two files to ${shownAs}; annotate them separately`
+    names.add(destination)
+  }
+  {
+    try {
+      await mkdir(folder ? target : path.dirname(target), {recursive: true})
+    } catch (error) {
+      return `cannot create the folder ${out} for --annotate (${(error as {code?: string}).code ?? 'error'})`
+    }
+  }
+  for (const result of docx) {
+    const destination = folder ? path.join(target, path.basename(result.filePath)) : target
+    const shownAs = path.relative(io.cwd, destination) || destination
+    const byParagraph = new Map<number, string[]>()
+    for (const m of result.messages) {
+      if (!m.docx) continue
+      const lines = byParagraph.get(m.docx.paragraph) ?? []
+      lines.push(`${m.ruleId} (${m.severity}): ${m.message}`)
+      byParagraph.set(m.docx.paragraph, lines)
+    }
+    const notes: ParagraphNote[] = [...byParagraph].map(([paragraph, lines]) => ({paragraph, lines}))
+    try {
+      const bytes = await readFile(path.resolve(io.cwd, result.filePath))
+      await writeFileAtomic(destination, annotateDocx(bytes, notes), shownAs, 'the reviewed copy')
+    } catch (error) {
+      if (error instanceof OutputError) return error.message
+      if (error instanceof DocxError) return `cannot annotate ${result.filePath}: it ${error.message}`
+      throw error
+    }
+    io.stderr(`clauselint: wrote ${shownAs} (${notes.length} comment${notes.length === 1 ? '' : 's'})\n`)
+  }
+  return undefined
 }
 
 /** Entry point for the bin: real process I/O, a closed pipe ends quietly, nothing escapes as a stack trace. */

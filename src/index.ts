@@ -2,6 +2,7 @@
 export {lint, lintFiles, readAgreement, readSource, FileError, type LintOptions, type LintFilesOptions, type Source} from './lint.js'
 export {readDocx, type DocxReading, type ParagraphRef, type ReadDocxOptions, type Changes, type DocxComment} from './docx/read.js'
 export {DocxError} from './docx/zip.js'
+export {annotateDocx, type ParagraphNote, type AnnotateOptions} from './docx/annotate.js'
 export {buildDocument} from './document.js'
 export {runRules} from './engine.js'
 export {findClause, clauseRule, type ClauseData, type ClauseRuleSpec, type Unit, type Verdict} from './clauses.js'

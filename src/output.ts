@@ -43,7 +43,7 @@ function reason(error: unknown): string {
  * write leaves no temporary file behind. A symbolic link at the target is followed (the link stays).
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`.
  */
-export async function writeFileAtomic(target: string, text: string, shownAs = target): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array, shownAs = target, what = 'the report'): Promise<void> {
   let destination = target
   try {
     destination = await realpath(target)
@@ -51,14 +51,14 @@ export async function writeFileAtomic(target: string, text: string, shownAs = ta
     // does not exist yet (or a dangling link): write the path as given
   }
   const existing = await stat(destination).catch(() => undefined)
-  if (existing?.isDirectory()) throw new OutputError(`cannot write the report to "${shownAs}": it is a directory`)
+  if (existing?.isDirectory()) throw new OutputError(`cannot write ${what} to "${shownAs}": it is a directory`)
   if (existing && !existing.isFile()) {
     // A device or pipe (/dev/stdout, a FIFO) cannot be replaced, only written to.
     try {
       await writeFile(destination, text, 'utf8')
       return
     } catch (error) {
-      throw new OutputError(`cannot write the report to "${shownAs}": ${reason(error)}`)
+      throw new OutputError(`cannot write ${what} to "${shownAs}": ${reason(error)}`)
     }
   }
   const temp = path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
@@ -67,7 +67,7 @@ export async function writeFileAtomic(target: string, text: string, shownAs = ta
     handle = await open(temp, 'wx', 0o666)
     // A replaced report keeps its permissions.
     if (existing) await handle.chmod(existing.mode & 0o7777)
-    await handle.writeFile(text, 'utf8')
+    await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined)
     await handle.sync()
     await handle.close()
     handle = undefined
@@ -75,7 +75,7 @@ export async function writeFileAtomic(target: string, text: string, shownAs = ta
   } catch (error) {
     await handle?.close().catch(() => undefined)
     await rm(temp, {force: true}).catch(() => undefined)
-    throw new OutputError(`cannot write the report to "${shownAs}": ${reason(error)}`)
+    throw new OutputError(`cannot write ${what} to "${shownAs}": ${reason(error)}`)
   }
 }
 

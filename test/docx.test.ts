@@ -3,7 +3,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
+import {walkXml} from '../src/docx/xml.js'
 import {generateFixtures, RENDERED_AGREEMENTS} from '../scripts/docx-fixtures.js'
 import {readDocx} from '../src/docx/read.js'
 import {DocxError} from '../src/docx/zip.js'
@@ -182,6 +185,34 @@ describe('findings in Word terms', () => {
     const bad = await runCli(['--changes', 'maybe', 'features.docx'], {cwd: dir})
     expect(bad.code).toBe(2)
     expect(bad.errLines).toEqual(['clauselint: --changes needs accepted or rejected, got "maybe"'])
+  })
+})
+
+describe('every report format stays valid on a .docx and points at its paragraphs', () => {
+  const ajv = new Ajv2020({allErrors: true})
+  addFormats.default(ajv)
+  const validateSarif = ajv.compile(JSON.parse(fs.readFileSync(path.join(REPO, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>)
+  const dir = temp({'msa.docx': fixture('features.docx')})
+  const run = async (format: string) => {
+    const ran = await runCli(['--format', format, 'msa.docx'], {cwd: dir})
+    expect(ran.code, format).toBe(1)
+    return ran.stdout
+  }
+
+  it('sarif (schema-valid), github, gitlab, junit, checklist, html, markdown', async () => {
+    const sarif = JSON.parse(await run('sarif')) as {runs: Array<{results: Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region?: {startLine: number}}}>}>}>}
+    expect(validateSarif(sarif) ? [] : validateSarif.errors).toEqual([])
+    const locations = sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation)
+    expect(locations.every((l) => l.artifactLocation.uri === 'msa.docx')).toBe(true)
+    expect(locations.map((l) => l.region?.startLine)).toContain(19)
+    expect(await run('github')).toMatch(/^::warning file=msa\.docx,line=19,/m)
+    const gitlab = JSON.parse(await run('gitlab')) as Array<{location: {path: string; lines: {begin: number}}}>
+    expect(gitlab.every((g) => g.location.path === 'msa.docx')).toBe(true)
+    expect(gitlab.map((g) => g.location.lines.begin)).toContain(19)
+    const junit = await run('junit')
+    walkXml(junit, 'junit', {})
+    expect(junit).toContain('msa.docx')
+    for (const format of ['checklist', 'html', 'markdown']) expect(await run(format), format).toContain('msa.docx')
   })
 })
 
