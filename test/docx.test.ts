@@ -245,6 +245,19 @@ describe('Word comments as suppressions', () => {
   })
 })
 
+describe('--cache with Word files', () => {
+  it('a warm run reports in Word terms as the cold one did, and --changes rejected is not served the accepted results', async () => {
+    const dir = temp({'msa.docx': fixture('features.docx')})
+    const cold = await runCli(['--cache', '--format', 'json', 'msa.docx'], {cwd: dir})
+    const warm = await runCli(['--cache', '--format', 'json', 'msa.docx'], {cwd: dir})
+    expect(warm.stdout).toBe(cold.stdout)
+    expect(warm.stdout).toContain('"docx": {')
+    const rejected = await runCli(['--cache', '--changes', 'rejected', '--format', 'json', 'msa.docx'], {cwd: dir})
+    expect(rejected.stdout).toContain('promptly')
+    expect(cold.stdout).not.toContain('promptly')
+  })
+})
+
 describe('other formats say what to do', () => {
   const cfb = (extra = Buffer.alloc(0)) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra])
   const odt = zipSync({mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<office:document-content/>')})
