@@ -1,4 +1,4 @@
-// Expands CLI arguments (files, directories, globs) into the Markdown files to lint.
+// Expands CLI arguments (files, directories, globs) into the Markdown and Word (.docx) files to lint.
 import {execFile} from 'node:child_process'
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
@@ -6,7 +6,9 @@ import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {Confinement} from './confine.js'
 
-const MARKDOWN = /\.(?:md|markdown)$/i
+const MARKDOWN = /\.(?:md|markdown|docx)$/i
+/** Word's lock file for a document that is open (`~$msa.docx`): not a document. */
+const LOCK_FILE = /^~\$/
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn'])
 
 export class UsageError extends Error {}
@@ -55,7 +57,7 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
       if (isDynamicPattern(arg)) {
         // links to folders are not followed (a link to / would list the whole file system); a linked file found by the
         // pattern must stay inside the lint root
-        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false})).filter((f) => MARKDOWN.test(f)).sort()
+        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false})).filter((f) => MARKDOWN.test(f) && !LOCK_FILE.test(path.basename(f))).sort()
         if (!found.length) throw new UsageError(`no Markdown files match ${JSON.stringify(arg)}`)
         for (const f of found) {
           const rel = path.relative(cwd, path.resolve(cwd, f)) || f
@@ -129,7 +131,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
     }
     if (ignored(rules, full, isDir)) continue
     if (isDir) await walk(full, cwd, out, problems, seen, rules, confine)
-    else if (isFile && MARKDOWN.test(entry.name)) out.push(path.relative(cwd, full))
+    else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(path.relative(cwd, full))
   }
 }
 

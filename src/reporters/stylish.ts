@@ -2,6 +2,7 @@
 import type {ChalkInstance} from 'chalk'
 import {printable} from '../confine.js'
 import type {LintResult, Severity} from '../types.js'
+import {paragraphLabel} from '../docx/report.js'
 
 export interface StylishOptions {
   readonly chalk: ChalkInstance
@@ -39,7 +40,7 @@ function stylishFile(result: LintResult, chalk: ChalkInstance): string {
   lines.push(chalk.underline(printable(result.filePath)))
   if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${printable(result.profile.reason)}`))
   const rows = result.messages.map((m) => ({
-    where: `${m.line}:${m.column}`,
+    where: m.docx ? paragraphLabel(m.docx) : `${m.line}:${m.column}`,
     severity: m.severity,
     message: printable(m.message),
     rule: printable(m.ruleId),
