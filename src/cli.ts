@@ -27,6 +27,18 @@ import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation,
 import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
+/** Jobs bigger than this (text and members, in characters) are linted in a worker thread even without --concurrency. */
+const IN_THREAD_MAX_BYTES = 256 * 1024
+
+const jobBytes = (job: Job): number => job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
+
+/** Why a worker linting one file stopped, as the file's fatal message. */
+function workerFailure(error: unknown): string {
+  const code = (error as {code?: string} | null)?.code
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'ran out of memory while being linted; not checked (split the file, or give node more heap with --max-old-space-size)'
+  return `could not be linted (${printable((error instanceof Error ? error.message : String(error)).split('\n')[0]!)})`
+}
+
 /** A document set member must be a Markdown file. */
 const MARKDOWN_NAME = /\.(?:md|markdown)$/i
 
@@ -516,7 +528,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   } else {
-    for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
+    for (const {job, i} of pending) {
+      // a big file is linted in a worker thread even here: if it exhausts the heap, that file gets a fatal result
+      // instead of the whole process ending with a V8 "heap out of memory" trace
+      if (jobBytes(job) > IN_THREAD_MAX_BYTES) {
+        outcomes[i] = await lintInWorkers([job], 1, loaderOptions, requireReason, timeoutMs).then(
+          (done) => done[0]!,
+          (error: unknown) => ({results: [fatalResult(job.file, workerFailure(error))]}),
+        )
+      } else outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
+    }
   }
   for (const [i, job] of planned.entries()) {
     const outcome = outcomes[i]

@@ -3,6 +3,7 @@
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli, tempDirs} from './helpers.js'
 import type {LintResult} from '../src/types.js'
@@ -467,4 +468,24 @@ describe('clear messages', () => {
     expect(r.code).toBe(2)
     expect(r.errLines).toEqual(['clauselint: cannot write the report to "/proc/version": no file can be created in its folder'])
   })
+})
+
+describe('running out of memory', () => {
+  it('a big file that exhausts the heap gets a fatal result; the other files are linted; no V8 trace (without --concurrency)', async () => {
+    const BOOM = "export default {meta: {id: 'hungry-rule', description: 'Eats memory on BOOM', category: 'language', severity: 'warning', messages: {m: 'x'}}, check(context) { if (context.doc.source.includes('BOOM')) { const a = []; for (;;) a.push(new Array(1e5).fill(Math.random())) } }}\n"
+    const big = `${AGREEMENT}\nBOOM\n\n${'The Provider keeps the service running. '.repeat(8000)}\n`
+    const dir = tempDir({'.clauselintrc.yaml': 'customRules: [./hungry.mjs]\n', 'hungry.mjs': BOOM, 'a.md': AGREEMENT, 'big.md': big})
+    const {spawnSync: run} = await import('node:child_process')
+    const entry = path.join(import.meta.dirname, '..', 'src', 'cli.ts')
+    const tsx = pathToFileURL(path.join(import.meta.dirname, '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+    const r = run(process.execPath, ['--max-old-space-size=256', '--import', tsx, '--input-type=module', '-e', `import(${JSON.stringify(entry)}).then((cli) => cli.main(process.argv.slice(1)))`, '--', '--allow-js-config', '--concurrency', 'off', '--format', 'json', '.'], {cwd: dir, encoding: 'utf8', timeout: 240_000})
+    expect(r.stderr).not.toMatch(/FATAL ERROR|^\s+at /m)
+    expect(r.status).toBe(2)
+    const results = JSON.parse(r.stdout) as LintResult[]
+    expect(results.map((x) => [x.filePath, x.fatal === true])).toEqual([
+      ['a.md', false],
+      ['big.md', true],
+    ])
+    expect(results[1]!.messages[0]!.message).toMatch(/^File ran out of memory while being linted/)
+  }, 300_000)
 })
