@@ -643,7 +643,7 @@ describe('clauselint --lsp against hostile input', {timeout: 300_000}, () => {
       processId: process.pid,
       rootUri: pathToFileURL(dir).href,
       capabilities: {workspace: {didChangeWatchedFiles: {dynamicRegistration: true}}},
-      initializationOptions: {allowJsConfig: true, timeoutPerFile: 10},
+      initializationOptions: {allowJsConfig: true, timeoutPerFile: 3},
     })
     await client.rpc.sendNotification('initialized', {})
   }, 300_000)
@@ -662,7 +662,7 @@ describe('clauselint --lsp against hostile input', {timeout: 300_000}, () => {
     const hover = await client.rpc.sendRequest('textDocument/hover', {textDocument: {uri: slow}, position: {line: 0, character: 0}})
     expect(hover).toBeNull()
     const p = await published
-    expect(p.diagnostics.map((d) => [d.code, d.message])).toEqual([['fatal', 'File took longer than 10 s to lint; not checked (raise --timeout-per-file, or split the file)']])
+    expect(p.diagnostics.map((d) => [d.code, d.message])).toEqual([['fatal', 'File took longer than 3 s to lint; not checked (raise --timeout-per-file, or split the file)']])
     // and the next document is linted as usual
     const other = fileUri('other.md')
     const next = client.next(other)
