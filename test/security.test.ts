@@ -470,6 +470,20 @@ describe('clear messages', () => {
   })
 })
 
+describe('a JavaScript rule cannot hide a run', () => {
+  it('an error thrown later by a timer a rule set is one line and exit 2, not a stack trace after a clean summary', async () => {
+    const LATE = "export default {meta: {id: 'late-rule', description: 'Throws later', category: 'language', severity: 'warning', messages: {m: 'x'}}, check() { setTimeout(() => { throw new Error('late failure') }, 0) }}\n"
+    const dir = tempDir({'.clauselintrc.yaml': 'customRules: [./late.mjs]\n', 'late.mjs': LATE, 'a.md': AGREEMENT})
+    const {spawnSync: run} = await import('node:child_process')
+    const tsx = pathToFileURL(path.join(import.meta.dirname, '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+    const entry = path.join(import.meta.dirname, '..', 'src', 'cli.ts')
+    const r = run(process.execPath, ['--import', tsx, '--input-type=module', '-e', `import(${JSON.stringify(entry)}).then((cli) => cli.main(process.argv.slice(1)))`, '--', '--allow-js-config', '--concurrency', 'off', 'a.md'], {cwd: dir, encoding: 'utf8', timeout: 240_000})
+    expect(r.stderr).not.toMatch(/^\s+at /m)
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual(['clauselint: internal error: late failure'])
+    expect(r.status).toBe(2)
+  }, 300_000)
+})
+
 describe('running out of memory', () => {
   it('a big file that exhausts the heap gets a fatal result; the other files are linted; no V8 trace (without --concurrency)', async () => {
     const BOOM = "export default {meta: {id: 'hungry-rule', description: 'Eats memory on BOOM', category: 'language', severity: 'warning', messages: {m: 'x'}}, check(context) { if (context.doc.source.includes('BOOM')) { const a = []; for (;;) a.push(new Array(1e5).fill(Math.random())) } }}\n"
