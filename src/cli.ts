@@ -128,7 +128,8 @@ function parseSize(text: string): number | undefined {
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const fail = (message: string): number => {
-    io.stderr(`clauselint: ${message}\n`)
+    // one line whatever a name in it holds (a YAML key, a path from the repository): no "::command::" line for CI to read
+    io.stderr(`clauselint: ${printable(message)}\n`)
     return EXIT.failure
   }
   // Subcommands (src/compare/cli.ts, loaded only when used): compare with a template, learn a playbook

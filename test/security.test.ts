@@ -503,3 +503,13 @@ describe('running out of memory', () => {
     expect(results[1]!.messages[0]!.message).toMatch(/^File ran out of memory while being linted/)
   }, 300_000)
 })
+
+describe('config errors stay on one line', () => {
+  it('a config key holding a newline and a ::command:: is shown escaped', async () => {
+    const dir = tempDir({'a.md': AGREEMENT, '.clauselintrc.json': JSON.stringify({'x\n::error file=README.md,line=1::INJECTED': 1})})
+    const r = await runCli(['a.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.errLines).toHaveLength(1)
+    expect(r.errLines[0]).toContain('x\\n::error')
+  })
+})
