@@ -86,11 +86,12 @@ function threadCpuMs(): number {
 /**
  * Run `fn` with a time budget in milliseconds of CPU time (0: none); throws TimeoutError when the budget runs out. The
  * run is stopped when its wall time reaches the budget; if it had less CPU than that (the machine was busy), it is run
- * again with twice the wall time, until it finishes or has used the budget's CPU time (or 32× the budget in wall time).
+ * again with the wall time its share of the CPU needs for the budget (at least twice as long), until it finishes or has
+ * used the budget's CPU time (or 32× the budget in wall time).
  */
 export function withTimeout<T>(fn: () => T, ms: number): T {
   if (!(ms > 0)) return fn()
-  let wall = ms
+  let wall = Math.ceil(ms)
   for (;;) {
     const before = threadCpuMs()
     try {
@@ -99,7 +100,9 @@ export function withTimeout<T>(fn: () => T, ms: number): T {
       if (!(error instanceof TimeoutError)) throw error
       const used = threadCpuMs() - before
       if (used >= ms * 0.9 || wall >= ms * 32) throw new TimeoutError(`took longer than ${formatSeconds(ms)} to lint; not checked (raise --timeout-per-file, or split the file)`)
-      wall *= 2
+      // the share of a CPU this thread got: the next run gets the wall time that share needs for the whole budget
+      const share = Math.max(used, 1) / wall
+      wall = Math.ceil(Math.min(ms * 32, Math.max(wall * 2, (ms * 1.2) / share)))
     }
   }
 }

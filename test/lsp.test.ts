@@ -643,7 +643,7 @@ describe('clauselint --lsp against hostile input', {timeout: 300_000}, () => {
       processId: process.pid,
       rootUri: pathToFileURL(dir).href,
       capabilities: {workspace: {didChangeWatchedFiles: {dynamicRegistration: true}}},
-      initializationOptions: {allowJsConfig: true, timeoutPerFile: 3},
+      initializationOptions: {allowJsConfig: true, timeoutPerFile: 2},
     })
     await client.rpc.sendNotification('initialized', {})
   }, 300_000)
@@ -662,12 +662,14 @@ describe('clauselint --lsp against hostile input', {timeout: 300_000}, () => {
     const hover = await client.rpc.sendRequest('textDocument/hover', {textDocument: {uri: slow}, position: {line: 0, character: 0}})
     expect(hover).toBeNull()
     const p = await published
-    expect(p.diagnostics.map((d) => [d.code, d.message])).toEqual([['fatal', 'File took longer than 3 s to lint; not checked (raise --timeout-per-file, or split the file)']])
+    expect(p.diagnostics.map((d) => [d.code, d.message])).toEqual([['fatal', 'File took longer than 2 s to lint; not checked (raise --timeout-per-file, or split the file)']])
     // and the next document is linted as usual
     const other = fileUri('other.md')
     const next = client.next(other)
     await client.rpc.sendNotification('textDocument/didOpen', {textDocument: {uri: other, languageId: 'markdown', version: 1, text: MSA}})
     expect((await next).diagnostics.some((d) => d.code === 'no-vague-terms')).toBe(true)
+    // closed, so that the re-lints of the next test do not wait for it again
+    await client.rpc.sendNotification('textDocument/didClose', {textDocument: {uri: slow}})
   })
 
   it('an edited custom rule applies after the file watcher reports it (no stale rule)', async () => {

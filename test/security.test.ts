@@ -269,7 +269,7 @@ describe('a time budget per file', () => {
 
   it.each([['off'], ['2']])('a file whose lint never ends gets one fatal error after --timeout-per-file; the other files are linted (concurrency %s)', async (concurrency) => {
     const dir = tempDir({'.clauselintrc.yaml': 'customRules: [./slow.mjs]\n', 'slow.mjs': LOOP, 'a.md': AGREEMENT, 'b.md': `${AGREEMENT}\nLOOP\n`, 'c.md': AGREEMENT})
-    const r = await runCli(['--allow-js-config', '--timeout-per-file', '3', '--concurrency', concurrency, '--format', 'json', '.'], {cwd: dir})
+    const r = await runCli(['--allow-js-config', '--timeout-per-file', '2', '--concurrency', concurrency, '--format', 'json', '.'], {cwd: dir})
     expect(r.code).toBe(2)
     const results = JSON.parse(r.stdout) as LintResult[]
     expect(results.map((x) => [x.filePath, x.fatal === true])).toEqual([
@@ -277,8 +277,8 @@ describe('a time budget per file', () => {
       ['b.md', true],
       ['c.md', false],
     ])
-    expect(results[1]!.messages[0]!.message).toBe('File took longer than 3 s to lint; not checked (raise --timeout-per-file, or split the file)')
-    expect(r.errLines).toEqual(['clauselint: b.md took longer than 3 s to lint; not checked (raise --timeout-per-file, or split the file); reported as fatal', 'clauselint: 1 file could not be linted (see the fatal error in the report)'])
+    expect(results[1]!.messages[0]!.message).toBe('File took longer than 2 s to lint; not checked (raise --timeout-per-file, or split the file)')
+    expect(r.errLines).toEqual(['clauselint: b.md took longer than 2 s to lint; not checked (raise --timeout-per-file, or split the file); reported as fatal', 'clauselint: 1 file could not be linted (see the fatal error in the report)'])
   }, 300_000)
 
   it('--timeout-per-file takes seconds; anything else is a usage error', async () => {

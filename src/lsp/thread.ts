@@ -92,7 +92,8 @@ export class LintThread {
 
   async lint(request: ThreadRequest): Promise<LintOutcome> {
     const budget = this.settings?.timeoutPerFile !== undefined ? this.settings.timeoutPerFile * 1000 : this.timeoutMs
-    const reply = await this.send({id: this.next++, kind: 'lint', request}, budget > 0 ? budgetFor(request.text.length, budget) * 2 + 10_000 : undefined)
+    // the budget is CPU time: on a busy machine a lint may take up to 32 times as long in wall time before it is stopped
+    const reply = await this.send({id: this.next++, kind: 'lint', request}, budget > 0 ? budgetFor(request.text.length, budget) * 70 + 10_000 : undefined)
     if (reply.outcome) return reply.outcome
     return {kind: 'problem', ruleId: 'fatal', message: `File could not be linted (${reply.error ?? 'no answer'})`}
   }
