@@ -1,10 +1,12 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
+import ignore from 'ignore'
+import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError} from './files.js'
@@ -38,8 +40,11 @@ Options:
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
+      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
+      --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
+                           An argument "!PAT" does the same
   -q, --quiet              Report errors only
-      --max-warnings N     Exit with 1 when there are more than N warnings
+      --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
       --shard I/N          Lint only shard I of N (files sorted; a document set stays whole), for parallel CI jobs
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
@@ -52,7 +57,8 @@ Options:
   -h, --help               Print this help
 
 A directory means every .md and .markdown file below it (node_modules and .gitignore'd
-files skipped). With no paths, the current directory is linted.
+files skipped, including the .gitignore files above it up to the repository root). With no
+paths, the current directory is linted; "-" means standard input.
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed.
 `
@@ -89,6 +95,22 @@ function parseSize(text: string): number | undefined {
   return Math.round(Number(m[1]) * mult)
 }
 
+/** Options that take a value that may start with "-" (`--max-warnings -1`): join them so parseArgs accepts it. */
+const DASH_VALUES = new Set(['--max-warnings'])
+
+function normaliseArgv(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const next = argv[i + 1]
+    if (DASH_VALUES.has(a) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`)
+      i++
+    } else out.push(a)
+  }
+  return out
+}
+
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const fail = (message: string): number => {
@@ -98,7 +120,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: normaliseArgv(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -126,6 +148,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         version: {type: 'boolean', short: 'v', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         lsp: {type: 'boolean', default: false},
+        'ignore-pattern': {type: 'string', multiple: true},
+        rule: {type: 'string', multiple: true},
       },
     })
   } catch (error) {
@@ -133,7 +157,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
     return fail(`${reason.charAt(0).toLowerCase()}${reason.slice(1)}; see --help`)
   }
-  const {values, positionals} = parsed
+  const {values} = parsed
+  let positionals = parsed.positionals
+  // `-` is standard input, as in most command-line tools
+  if (positionals.includes('-')) {
+    if (positionals.length > 1) return fail('"-" lints standard input; give no other paths with it')
+    positionals = []
+    values.stdin = true
+  }
+  // `!pattern` excludes, as in ESLint (a file that exists under that name is taken as it is)
+  const negated: string[] = []
+  positionals = positionals.filter((p) => {
+    if (!p.startsWith('!') || p.length < 2 || existsSync(path.resolve(io.cwd, p))) return true
+    negated.push(p.slice(1))
+    return false
+  })
   if (values.help) {
     io.stdout(HELP)
     return EXIT.ok
@@ -146,7 +184,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values.lsp) return fail('--lsp runs a language server on stdio; start it as a command (clauselint --lsp)')
   const format = values.format
   const reporter = reporters[format]
-  if (!reporter) return fail(`unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
+  if (!reporter) {
+    const hint = didYouMean(format, Object.keys(reporters))
+    return fail(`unknown format "${format}"${hint ? `${hint} (formats: ${Object.keys(reporters).join(', ')})` : `; use one of ${Object.keys(reporters).join(', ')}`}`)
+  }
   const profile = values.profile as ProfileName | undefined
   if (profile !== undefined && !PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
   if (values.config !== undefined && values['no-config']) return fail('use --config or --no-config, not both')
@@ -162,8 +203,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw error
     }
   }
+  // --rule id:severity (repeatable; several separated by commas): over every config file, under front matter.
+  const cliRules: Record<string, string> = {}
+  for (const spec of values.rule ?? []) {
+    for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const m = /^([^:\s]+)\s*:\s*(\S+)$/.exec(part)
+      if (!m) return fail(`--rule needs id:severity (e.g. no-vague-terms:off), got "${part}"`)
+      cliRules[m[1]!] = m[2]!
+    }
+  }
   const loaderOptions = {
     cwd: io.cwd,
+    ...(Object.keys(cliRules).length ? {cliRules} : {}),
     ...(values.config !== undefined ? {configFile: values.config} : {}),
     noConfig: values['no-config'],
     allowJs: values['allow-js-config'],
@@ -173,7 +224,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const requireReason = values['require-reason']
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`)
+    // -1 means no limit, as in ESLint
+    if (!/^(?:\d+|-1)$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number (or -1 for no limit), got "${values['max-warnings']}"`)
     maxWarnings = Number(values['max-warnings'])
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE
@@ -248,6 +300,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw error
   }
   if (!files.length && !problems.length) return fail('no Markdown files to lint')
+  // --ignore-pattern and `!` arguments: .gitignore syntax, relative to the current folder.
+  const excludes = [...(values['ignore-pattern'] ?? []), ...negated].filter((p) => p.trim())
+  if (excludes.length && stdinText === undefined) {
+    const excluder = ignore().add(excludes)
+    const kept = files.filter((file) => {
+      const rel = path.relative(io.cwd, path.resolve(io.cwd, file))
+      if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return true
+      return !excluder.ignores(rel.split(path.sep).join('/'))
+    })
+    if (!kept.length && !problems.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
+    files = kept
+  }
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
@@ -389,7 +453,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
-      await writeFileAtomic(path.resolve(io.cwd, outputFile), reporter(shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
+      await writeFileAtomic(path.resolve(io.cwd, outputFile), reporter(shown, {...context, chalk: new Chalk({level: 0})}), outputFile, {createFolder: true})
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error

@@ -1,6 +1,6 @@
 // Reading the agreement from standard input, and writing a report file atomically.
 import {randomBytes} from 'node:crypto'
-import {open, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, open, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {formatBytes} from './lint.js'
 
@@ -43,7 +43,17 @@ function reason(error: unknown): string {
  * write leaves no temporary file behind. A symbolic link at the target is followed (the link stays).
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`.
  */
-export async function writeFileAtomic(target: string, text: string, shownAs = target): Promise<void> {
+export async function writeFileAtomic(target: string, text: string, shownAs = target, options: {readonly createFolder?: boolean} = {}): Promise<void> {
+  // A report's folder is created when it does not exist (as ESLint does for --output-file).
+  if (options.createFolder) {
+    try {
+      await mkdir(path.dirname(target), {recursive: true})
+    } catch (error) {
+      // mkdir -p through a file says EEXIST
+      const code = (error as {code?: string} | null)?.code
+      throw new OutputError(`cannot write the report to "${shownAs}": ${code === 'EEXIST' ? 'a part of the path is not a directory' : reason(error)}`)
+    }
+  }
   let destination = target
   try {
     destination = await realpath(target)

@@ -544,7 +544,7 @@ describe('--output-file', () => {
   })
 
   it.each([
-    ['a directory that does not exist', 'missing/report.sarif', /^clauselint: cannot write the report to "missing\/report\.sarif": its directory does not exist$/],
+    ['a folder that cannot be created (a file is in the way)', 'fees.md/sub/report.sarif', /^clauselint: cannot write the report to "fees\.md\/sub\/report\.sarif": a part of the path is not a directory$/],
     ['a path through a file', 'fees.md/report.sarif', /^clauselint: cannot write the report to "fees\.md\/report\.sarif": a part of the path is not a directory$/],
     ['a directory', 'out', /^clauselint: cannot write the report to "out": it is a directory$/],
     ['an empty path', '', /^clauselint: --output-file needs a path$/],
