@@ -17,6 +17,10 @@ import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
+import {explainRule} from './rule-docs.js'
+import {applyBaseline, BaselineError, readBaseline, writeBaseline} from './baseline.js'
+import {checkWritable, fixJob, unifiedDiff} from './fix.js'
+import {rules as builtinRules} from '../rules/index.js'
 import {cacheKey, changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ResultCache, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
@@ -39,6 +43,11 @@ Options:
       --print-config FILE  Print the configuration that applies to FILE, as JSON
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
+      --explain RULE       Print a rule's documentation: what it checks, examples, options, how to turn it off
+      --baseline FILE      Report only findings not in the baseline FILE; say which entries no longer match
+      --baseline-write FILE  Record every finding of this run in the baseline FILE (entries of files not linted kept)
+      --fix                Add a skeleton section for each missing clause, where the editor's quick fix puts it
+      --fix-dry-run        Print the diff --fix would make, and write nothing
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
       --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
@@ -95,6 +104,26 @@ function parseSize(text: string): number | undefined {
   return Math.round(Number(m[1]) * mult)
 }
 
+/** --explain ID: print the rule's documentation (a built-in rule's page, or one generated for a custom rule). */
+async function explain(id: string, positionals: readonly string[], io: Io, fail: (message: string) => number): Promise<number> {
+  if (positionals.length) return fail('--explain takes a rule id; give no paths with it')
+  const known: AnyRule[] = [...builtinRules]
+  // custom rules of the config that applies here
+  try {
+    const config = await new ConfigLoader({cwd: io.cwd}).forFile(path.join(io.cwd, 'agreement.md'))
+    for (const r of config.settings.customRules) if (!known.some((k) => k.meta.id === r.meta.id)) known.push(r)
+  } catch {
+    // a broken config does not stop the built-in rules' documentation
+  }
+  const rule = known.find((r) => r.meta.id === id.trim())
+  if (!rule) {
+    const hint = didYouMean(id, known.map((r) => r.meta.id))
+    return fail(`--explain: unknown rule "${id}"${hint || '; the rules are listed in docs/rules/README.md'}`)
+  }
+  io.stdout(explainRule(rule))
+  return EXIT.ok
+}
+
 /** Options that take a value that may start with "-" (`--max-warnings -1`): join them so parseArgs accepts it. */
 const DASH_VALUES = new Set(['--max-warnings'])
 
@@ -149,6 +178,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         help: {type: 'boolean', short: 'h', default: false},
         lsp: {type: 'boolean', default: false},
         'ignore-pattern': {type: 'string', multiple: true},
+        explain: {type: 'string'},
+        baseline: {type: 'string'},
+        fix: {type: 'boolean', default: false},
+        'fix-dry-run': {type: 'boolean', default: false},
+        'baseline-write': {type: 'string'},
         rule: {type: 'string', multiple: true},
       },
     })
@@ -180,6 +214,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`)
     return EXIT.ok
   }
+  if (values.explain !== undefined) return explain(values.explain, positionals, io, fail)
   // --lsp is handled by main(), which owns the process's stdio
   if (values.lsp) return fail('--lsp runs a language server on stdio; start it as a command (clauselint --lsp)')
   const format = values.format
@@ -253,6 +288,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const cacheLocation = values['cache-location']
   if (cacheLocation !== undefined && !cacheLocation.trim()) return fail('--cache-location needs a path')
   const useCache = (values.cache || cacheLocation !== undefined) && !values.stdin
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined && path.resolve(io.cwd, values.baseline) !== path.resolve(io.cwd, values['baseline-write'])) return fail('use --baseline or --baseline-write with one file, not two')
+  for (const flag of ['baseline', 'baseline-write'] as const) if (values[flag] !== undefined && !values[flag]!.trim()) return fail(`--${flag} needs a path`)
+  if (values.fix && values['fix-dry-run']) return fail('use --fix or --fix-dry-run, not both')
+  if (values.fix && values.stdin) return fail('--fix writes files; for standard input use --fix-dry-run to see the fix')
   const outputFile = values['output-file']
   if (outputFile !== undefined && !outputFile.trim()) return fail('--output-file needs a path')
   if (values['print-config'] !== undefined) {
@@ -414,6 +453,60 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
   }
+  // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
+  const fixing = values.fix || values['fix-dry-run']
+  let fixFailed = false
+  if (fixing) {
+    const diffs: string[] = []
+    let filesFixed = 0
+    let skeletons = 0
+    for (const [i, job] of jobs.entries()) {
+      const outcome = outcomes[i]!
+      if (!('results' in outcome)) continue
+      const settings = configs.get(job.file)!.settings
+      const texts = new Map([[job.file, job.text], ...(job.members ?? []).map((m) => [m.filePath, m.text] as const)])
+      const relint = (now: ReadonlyMap<string, string>): LintResult[] => {
+        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: job.members.map((m) => ({filePath: m.filePath, text: now.get(m.filePath)!}))} : {})}, settings, requireReason)
+        return 'results' in again ? again.results : outcome.results
+      }
+      const {fixes, results: fixed} = fixJob(texts, relint)
+      if (!fixes.length) continue
+      let written = true
+      for (const f of fixes) {
+        if (values['fix-dry-run']) {
+          diffs.push(unifiedDiff(f.file.split(path.sep).join('/'), f.before, f.after))
+          skeletons += f.added.length
+          continue
+        }
+        const abs = path.resolve(io.cwd, f.file)
+        const check = await checkWritable(abs, f.before)
+        if ('reason' in check) {
+          io.stderr(`clauselint: warning: ${f.file} ${check.reason}\n`)
+          fixFailed = true
+          written = false
+          continue
+        }
+        try {
+          await writeFileAtomic(abs, `${check.bom ? '\ufeff' : ''}${f.after}`, f.file)
+        } catch (error) {
+          if (!(error instanceof OutputError)) throw error
+          io.stderr(`clauselint: warning: ${error.message.replace('the report', 'the fixed file')}\n`)
+          fixFailed = true
+          written = false
+          continue
+        }
+        filesFixed++
+        skeletons += f.added.length
+        io.stderr(`clauselint: fixed ${f.file}: added ${f.added.join(', ')}\n`)
+      }
+      // the report shows the fixed text only when it was written (or in a dry run)
+      if (written || values['fix-dry-run']) outcomes[i] = {results: fixed}
+    }
+    if (values['fix-dry-run']) {
+      io.stdout(diffs.join(''))
+      io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${diffs.length} file${diffs.length === 1 ? '' : 's'}; nothing was written\n`)
+    } else if (!filesFixed && !fixFailed) io.stderr('clauselint: --fix: nothing to fix (no missing clause with a skeleton)\n')
+  }
   for (const [i, job] of jobs.entries()) {
     const outcome = outcomes[i]!
     // A config error in front matter ends the run like one in a config file.
@@ -424,14 +517,41 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
       continue
     }
-    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
+    if (cache && fresh.has(i) && !fixing) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
     results.push(...outcome.results)
     linted++
   }
   if (cache) await cache.save()
   if (!linted && !(narrowed && !jobs.length)) return fail('no file could be linted')
 
-  const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
+  // --baseline-write FILE records today's findings; --baseline FILE reports only the findings it does not hold.
+  let final: LintResult[] = results
+  const baselineFile = values['baseline-write'] ?? values.baseline
+  if (baselineFile !== undefined) {
+    try {
+      if (values['baseline-write'] !== undefined) {
+        const w = await writeBaseline(results, io.cwd, baselineFile, version())
+        if (w.replacedUnreadable) io.stderr(`clauselint: warning: the baseline "${baselineFile}" could not be read; it was written anew\n`)
+        io.stderr(`clauselint: wrote ${w.written} finding${w.written === 1 ? '' : 's'} to the baseline ${baselineFile}${w.kept ? ` (and kept ${w.kept} of files not linted in this run)` : ''}\n`)
+      }
+      const baseline = await readBaseline(path.resolve(io.cwd, baselineFile), baselineFile)
+      const applied = applyBaseline(results, baseline, io.cwd, baselineFile)
+      final = applied.results
+      if (values['baseline-write'] === undefined) {
+        io.stderr(`clauselint: ${applied.baselined} finding${applied.baselined === 1 ? '' : 's'} baselined (in ${baselineFile})\n`)
+        if (applied.stale.length) {
+          const n = applied.stale.reduce((k, e) => k + e.unmatched, 0)
+          io.stderr(`clauselint: ${n} baseline entr${n === 1 ? 'y matches' : 'ies match'} no finding any more; run with --baseline-write ${baselineFile} to drop ${n === 1 ? 'it' : 'them'}:\n`)
+          for (const e of applied.stale) io.stderr(`  ${e.file}: ${e.ruleId}${e.unmatched > 1 ? ` ×${e.unmatched}` : ''} in ${e.section || '(top)'}: ${e.message || e.what}\n`)
+        }
+      }
+    } catch (error) {
+      if (error instanceof BaselineError || error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+  }
+
+  const shown = values.quiet ? final.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : final
   // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
   const forced = io.env['FORCE_COLOR']
   const level = values['no-color']
@@ -449,7 +569,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
   const context = {chalk, clauseRuleIds, cwd: io.cwd, version: version(), rules: rules.map((r) => r.meta)}
   if (outputFile === undefined) {
-    io.stdout(reporter(shown, context))
+    // a dry run's standard output is the diff alone (the report can go to --output-file)
+    if (!values['fix-dry-run']) io.stdout(reporter(shown, context))
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
@@ -461,8 +582,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${stylish(shown, context).trimEnd().split('\n').at(-1) ?? ''}\n`)
   }
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0)
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+  // a file that --fix could not write: the run did not do what was asked
+  if (fixFailed) return EXIT.failure
+  const errors = final.reduce((n, r) => n + r.errorCount, 0)
+  const warnings = final.reduce((n, r) => n + r.warningCount, 0)
   if (errors > 0) return EXIT.lintErrors
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(`clauselint: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`)
