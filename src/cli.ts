@@ -49,6 +49,8 @@ Options:
       --fix                Add a skeleton section for each missing clause, where the editor's quick fix puts it
       --fix-dry-run        Print the diff --fix would make, and write nothing
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
+      --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
+                           explain rules, suggest skeletons, extract values; files under the current folder only)
       --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same
@@ -177,6 +179,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         version: {type: 'boolean', short: 'v', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         lsp: {type: 'boolean', default: false},
+        mcp: {type: 'boolean', default: false},
         'ignore-pattern': {type: 'string', multiple: true},
         explain: {type: 'string'},
         baseline: {type: 'string'},
@@ -217,6 +220,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values.explain !== undefined) return explain(values.explain, positionals, io, fail)
   // --lsp is handled by main(), which owns the process's stdio
   if (values.lsp) return fail('--lsp runs a language server on stdio; start it as a command (clauselint --lsp)')
+  if (values.mcp) return fail('--mcp runs an MCP server on stdio; start it as a command (clauselint --mcp)')
   const format = values.format
   const reporter = reporters[format]
   if (!reporter) {
@@ -606,6 +610,21 @@ export async function main(argv: readonly string[]): Promise<void> {
       ;(await import('./lsp.js')).startServer()
     } catch (error) {
       process.stderr.write(`clauselint: could not start the language server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
+      process.exitCode = EXIT.failure
+    }
+    return
+  }
+  // --mcp: a Model Context Protocol server on stdio (src/mcp/), loaded only here; the workspace root is the current folder.
+  if (argv.includes('--mcp')) {
+    if (argv.length > 1) {
+      process.stderr.write('clauselint: --mcp takes no other options or paths; start it in the workspace folder\n')
+      process.exitCode = EXIT.failure
+      return
+    }
+    try {
+      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version())
+    } catch (error) {
+      process.stderr.write(`clauselint: could not start the MCP server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
       process.exitCode = EXIT.failure
     }
     return
