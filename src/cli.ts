@@ -1,5 +1,6 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
-import {existsSync, readFileSync} from 'node:fs'
+import {execFile} from 'node:child_process'
+import {existsSync, readFileSync, realpathSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -34,6 +35,7 @@ Lint Markdown service agreements for missing and vague clauses.
 Options:
   -f, --format NAME        Output format: ${Object.keys(reporters).join(', ')} (default: stylish)
   -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
+      --report FORMAT=PATH Also write the report in FORMAT to PATH (repeatable): several reports from one run
       --stdin              Lint the agreement read from standard input
       --stdin-filename NAME  Name standard input in reports (default <stdin>)
   -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto, or the config's)
@@ -59,6 +61,8 @@ Options:
       --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
       --shard I/N          Lint only shard I of N (files sorted; a document set stays whole), for parallel CI jobs
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
+      --changed-files      The paths are changed files (a pre-commit hook's): lint those that are Markdown, and
+                           every document set of the repository that one of them is a member of
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
       --concurrency N|auto|off  Lint in N worker threads (auto: one per CPU; off: none). Default:
@@ -126,6 +130,21 @@ async function explain(id: string, positionals: readonly string[], io: Io, fail:
   return EXIT.ok
 }
 
+/** The root of the git repository `cwd` is in, or undefined outside one (or without git). */
+function gitToplevel(cwd: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['rev-parse', '--show-toplevel'], {cwd}, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined))
+  })
+}
+
+function realPath(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return p
+  }
+}
+
 /** Options that take a value that may start with "-" (`--max-warnings -1`): join them so parseArgs accepts it. */
 const DASH_VALUES = new Set(['--max-warnings'])
 
@@ -184,6 +203,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         explain: {type: 'string'},
         baseline: {type: 'string'},
         fix: {type: 'boolean', default: false},
+        'changed-files': {type: 'boolean', default: false},
+        report: {type: 'string', multiple: true},
         'fix-dry-run': {type: 'boolean', default: false},
         'baseline-write': {type: 'string'},
         rule: {type: 'string', multiple: true},
@@ -226,6 +247,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!reporter) {
     const hint = didYouMean(format, Object.keys(reporters))
     return fail(`unknown format "${format}"${hint ? `${hint} (formats: ${Object.keys(reporters).join(', ')})` : `; use one of ${Object.keys(reporters).join(', ')}`}`)
+  }
+  // --report FORMAT=PATH (repeatable): more reports of the same run, each to its file
+  const extraReports: Array<{format: string; file: string}> = []
+  for (const spec of values.report ?? []) {
+    const eq = spec.indexOf('=')
+    const name = eq > 0 ? spec.slice(0, eq) : ''
+    const file = eq > 0 ? spec.slice(eq + 1) : ''
+    if (!name || !file.trim()) return fail(`--report needs FORMAT=PATH (e.g. sarif=reports/clauselint.sarif), got "${spec}"`)
+    if (!reporters[name]) {
+      const hint = didYouMean(name, Object.keys(reporters))
+      return fail(`--report: unknown format "${name}"${hint || `; use one of ${Object.keys(reporters).join(', ')}`}`)
+    }
+    extraReports.push({format: name, file})
   }
   const profile = values.profile as ProfileName | undefined
   if (profile !== undefined && !PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
@@ -324,6 +358,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let problems: Array<{path: string; message: string}>
   let changed: ReadonlySet<string> | undefined
   let defaultPaths = ['.']
+  // --changed-files: the paths are the files that changed (a pre-commit hook's staged files); lint each Markdown file of
+  // the repository (or of this folder, outside one) that is one of them or heads a document set one of them is in.
+  if (values['changed-files']) {
+    if (values.stdin || changedRef !== undefined) return fail('--changed-files takes the changed files as its paths; give no --stdin or --changed-since with it')
+    changed = new Set(positionals.map((p) => realPath(path.resolve(io.cwd, p))))
+    defaultPaths = [path.relative(io.cwd, (await gitToplevel(io.cwd)) ?? io.cwd) || '.']
+    positionals = []
+  }
   if (changedRef !== undefined) {
     try {
       const found = await changedSince(changedRef, io.cwd)
@@ -586,6 +628,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${stylish(shown, context).trimEnd().split('\n').at(-1) ?? ''}\n`)
   }
 
+  for (const extra of extraReports) {
+    try {
+      await writeFileAtomic(path.resolve(io.cwd, extra.file), reporters[extra.format]!(shown, {...context, chalk: new Chalk({level: 0})}), extra.file, {createFolder: true})
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+  }
   // a file that --fix could not write: the run did not do what was asked
   if (fixFailed) return EXIT.failure
   const errors = final.reduce((n, r) => n + r.errorCount, 0)

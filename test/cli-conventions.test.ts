@@ -158,3 +158,55 @@ describe('quick-fix titles', () => {
     expect(article(title)).toBe(expected)
   })
 })
+
+describe('--changed-files (the pre-commit hook)', () => {
+  const SET = {
+    'contracts/msa.md': `---\nclauselint:\n  includes: [schedule-b.md]\n---\n${ONE_WARNING}`,
+    'contracts/schedule-b.md': '# Schedule B\n\nThe response time is TBD.\n',
+    'contracts/other.md': ONE_WARNING,
+  }
+
+  it('a changed schedule gets its whole document set linted, found anywhere in the repository', async () => {
+    const dir = tempDir(SET)
+    execFileSync('git', ['init', '-q'], {cwd: dir})
+    const ran = await cli(['-f', 'json', '--profile', 'language', '--changed-files', 'contracts/schedule-b.md'], {cwd: dir})
+    expect(linted(ran.stdout)).toEqual(['contracts/msa.md', 'contracts/schedule-b.md'])
+    // from a subfolder of the repository, with paths relative to it
+    const sub = await cli(['-f', 'json', '--profile', 'language', '--changed-files', 'schedule-b.md'], {cwd: path.join(dir, 'contracts')})
+    expect(linted(sub.stdout)).toEqual(['msa.md', 'schedule-b.md'])
+    const plain = await cli(['-f', 'json', '--profile', 'language', '--changed-files', 'contracts/other.md'], {cwd: dir})
+    expect(linted(plain.stdout)).toEqual(['contracts/other.md'])
+  })
+
+  it('no changed agreement: nothing to lint, exit 0', async () => {
+    const dir = tempDir({...SET, 'notes.txt': 'x'})
+    const ran = await cli(['--profile', 'language', '--changed-files', 'notes.txt'], {cwd: dir})
+    expect(ran.code).toBe(0)
+  })
+
+  it('refuses --stdin and --changed-since with it', async () => {
+    const dir = tempDir(SET)
+    expect((await cli(['--changed-files', '--changed-since', 'HEAD', 'contracts/msa.md'], {cwd: dir})).errLines).toEqual(['clauselint: --changed-files takes the changed files as its paths; give no --stdin or --changed-since with it'])
+  })
+})
+
+describe('--report FORMAT=PATH', () => {
+  it('writes more reports of the same run; the standard output keeps the main format', async () => {
+    const dir = tempDir({'fees.md': ONE_WARNING})
+    const ran = await cli(['-f', 'github', '--profile', 'language', '--report', 'sarif=out/r.sarif', '--report', 'markdown=out/summary.md', 'fees.md'], {cwd: dir})
+    expect(ran.stdout).toMatch(/^::warning file=fees\.md/)
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/r.sarif'), 'utf8')).runs[0].results).toHaveLength(1)
+    expect(fs.readFileSync(path.join(dir, 'out/summary.md'), 'utf8')).toMatch(/^## clauselint\n/)
+  })
+
+  it.each([
+    ['sarif', /^clauselint: --report needs FORMAT=PATH \(e\.g\. sarif=reports\/clauselint\.sarif\), got "sarif"$/],
+    ['sarfi=x.sarif', /^clauselint: --report: unknown format "sarfi"; did you mean "sarif"\?$/],
+  ])('--report %s: exit 2, one line', async (spec, message) => {
+    const dir = tempDir({'fees.md': ONE_WARNING})
+    const ran = await cli(['--report', spec, 'fees.md'], {cwd: dir})
+    expect(ran.code).toBe(2)
+    expect(ran.errLines).toHaveLength(1)
+    expect(ran.errLines[0]).toMatch(message)
+  })
+})
