@@ -91,7 +91,7 @@ echo "ok 1 - git-URL devDependency at $tag: installed with no build and no other
 # --- 2. pre-commit --------------------------------------------------------------------------------------------------
 if command -v pre-commit >/dev/null 2>&1; then
   export PRE_COMMIT_HOME="$work/pre-commit-home"
-  pre-commit install -q >/dev/null
+  pre-commit install >/dev/null
   # only the schedule is staged: the hook lints the whole set (msa.md with schedule-b.md)
   printf '\nThe Provider will fix faults promptly.\n' >>contracts/schedule-b.md
   git add contracts/schedule-b.md

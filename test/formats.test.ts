@@ -160,7 +160,10 @@ describe('sarif', () => {
     expect(log.version).toBe('2.1.0')
     expect(log.runs).toHaveLength(1)
     const run = log.runs[0]!
-    expect(run.tool.driver).toMatchObject({name: 'clauselint', version: pkg.version, informationUri: expect.stringMatching(/^https:\/\//)})
+    expect(run.tool.driver).toMatchObject({name: 'clauselint', version: pkg.version, informationUri: expect.stringMatching(/^(?:https|file):\/\//)})
+    // a page that exists: the repository's when package.json names one, else the installed package's README
+    const info = (run.tool.driver as {informationUri: string}).informationUri
+    if (info.startsWith('file:')) expect(fs.readFileSync(new URL(info), 'utf8')).toMatch(/^# clauselint\n/)
     const total = agreementResults.reduce((n, r) => n + r.messages.length, 0)
     expect(run.results).toHaveLength(total)
     expect(total).toBeGreaterThan(50)
