@@ -137,3 +137,15 @@ describe('clauselint --mcp', () => {
     expect(r.content[0]!.text).toMatch(/^broken\/\.clauselintrc\.yaml: rules\.no-such-rule: unknown rule "no-such-rule"/)
   })
 })
+
+describe('starting it', () => {
+  it('--mcp is a server on stdio, not an option of a lint run; it takes no other arguments', async () => {
+    const {runCli} = await import('./helpers.js')
+    const ran = await runCli(['--mcp', '--format', 'json'])
+    expect(ran.code).toBe(2)
+    expect(ran.errLines).toEqual(['clauselint: --mcp runs an MCP server on stdio; start it as a command (clauselint --mcp)'])
+    const {spawnSync} = await import('node:child_process')
+    const extra = spawnSync(process.execPath, [bin, '--mcp', 'contracts'], {encoding: 'utf8', input: ''})
+    expect([extra.status, extra.stdout, extra.stderr]).toEqual([2, '', 'clauselint: --mcp takes no other options or paths; start it in the workspace folder\n'])
+  })
+})

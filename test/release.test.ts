@@ -82,8 +82,36 @@ describe('release tags', () => {
     }
   })()
 
+  /** Packages installed here at another version than the tag's lockfile says (then its build cannot be compared). */
+  function driftFromTag(): string[] {
+    let lock: {packages?: Record<string, {version?: string; link?: boolean}>}
+    try {
+      lock = JSON.parse(git(root, 'show', `${tag}^:package-lock.json`)) as typeof lock
+    } catch {
+      return ['(no package-lock.json before the tag)']
+    }
+    const drift: string[] = []
+    for (const [where, entry] of Object.entries(lock.packages ?? {})) {
+      if (!where.startsWith('node_modules/') || entry.link || !entry.version) continue
+      let installed: string | undefined
+      try {
+        installed = (JSON.parse(fs.readFileSync(path.join(root, where, 'package.json'), 'utf8')) as {version?: string}).version
+      } catch {
+        installed = undefined
+      }
+      // optional packages for other platforms are not installed here
+      if (installed === undefined && /@esbuild\/|fsevents/.test(where)) continue
+      if (installed !== entry.version) drift.push(`${where.slice('node_modules/'.length)} ${installed ?? 'missing'} (tag: ${entry.version})`)
+    }
+    return drift
+  }
+
   // A clone of the repository has the tags; a tag made by scripts/release.mjs must hold exactly the bundle of its sources.
-  it.runIf(hasTag)(`${tag}: the committed ${RELEASE_DIR}/ equals a fresh build of the tag's own sources`, {timeout: 120_000}, async () => {
+  // Compared when node_modules has the versions the tag was built with (after `npm ci` on the tag's parent, as in CI
+  // right after a release); after a dependency upgrade the same bytes cannot be expected, and the test says so.
+  it.runIf(hasTag)(`${tag}: the committed ${RELEASE_DIR}/ equals a fresh build of the tag's own sources`, {timeout: 120_000}, async (context) => {
+    const drift = driftFromTag()
+    if (drift.length) context.skip(`node_modules differs from ${tag}'s lockfile: ${drift.slice(0, 3).join(', ')}`)
     const dir = tempDir()
     execFileSync('sh', ['-c', `git -C "$1" archive "$2" | tar -x -C "$3"`, 'sh', root, tag, dir])
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'))

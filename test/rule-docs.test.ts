@@ -15,7 +15,7 @@ describe('docs/rules', () => {
   const files = ruleDocFiles(rules, root)
 
   it('is current: every page equals what `npm run docs` generates from rule meta and fixtures (run it to update)', () => {
-    for (const [rel, text] of Object.entries(files)) expect(readFileSync(path.join(root, rel), 'utf8'), rel).toBe(text)
+    for (const [rel, text] of Object.entries(files)) expect(readFileSync(path.join(root, rel), 'utf8'), `${rel} is stale: run npm run docs`).toBe(text)
   })
 
   it('has a page for every rule and no page for a rule that does not exist', () => {
