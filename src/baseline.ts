@@ -199,6 +199,6 @@ export async function writeBaseline(results: readonly LintResult[], cwd: string,
     replacedUnreadable = !/does not exist/.test(error.message)
   }
   const all = [...fresh, ...kept].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-  await writeFileAtomic(abs, formatBaseline(all, version), file, {createFolder: true})
+  await writeFileAtomic(abs, formatBaseline(all, version), file, 'the baseline', {createFolder: true})
   return {written: fresh.reduce((n, e) => n + e.count, 0), kept: kept.reduce((n, e) => n + e.count, 0), replacedUnreadable}
 }

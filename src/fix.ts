@@ -19,7 +19,7 @@ export interface FileFix {
  * Fix the files of one lint job. `lint` lints the job with the texts given (file → text) and returns its results;
  * `texts` are the files' texts as read. Returns the fixes (files whose text changed) and the final results.
  */
-export function fixJob(texts: ReadonlyMap<string, string>, lint: (texts: ReadonlyMap<string, string>) => LintResult[]): {fixes: FileFix[]; results: LintResult[]} {
+export function fixJob(texts: ReadonlyMap<string, string>, lint: (texts: ReadonlyMap<string, string>) => LintResult[], canFix: (file: string) => boolean = () => true): {fixes: FileFix[]; results: LintResult[]} {
   const current = new Map(texts)
   const added = new Map<string, string[]>()
   const tried = new Set<string>()
@@ -29,7 +29,7 @@ export function fixJob(texts: ReadonlyMap<string, string>, lint: (texts: Readonl
     let next: {file: string; ruleId: string; line: number; column: number} | undefined
     for (const result of results) {
       if (result.fatal) continue
-      const m = result.messages.find((x) => x.outcome === 'missing' && SKELETONS[x.ruleId] && current.has(x.filePath ?? result.filePath) && !tried.has(`${x.filePath ?? result.filePath}\u0000${x.ruleId}`))
+      const m = result.messages.find((x) => x.outcome === 'missing' && SKELETONS[x.ruleId] && current.has(x.filePath ?? result.filePath) && canFix(x.filePath ?? result.filePath) && !tried.has(`${x.filePath ?? result.filePath}\u0000${x.ruleId}`))
       if (m) {
         next = {file: m.filePath ?? result.filePath, ruleId: m.ruleId, line: m.line, column: m.column}
         break
