@@ -6,12 +6,14 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {runCli, tempDirs} from './helpers.js'
 // @ts-expect-error a plain JavaScript build script, without types
 import {buildRelease, RELEASE_DIR, releasePackageJson} from '../scripts/release-build.mjs'
 
 const root = path.join(import.meta.dirname, '..')
+// removing the test repositories, installs and pre-commit environments takes a while on a busy machine
+vi.setConfig({hookTimeout: 120_000})
 const tempDir = tempDirs('release')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string} & Record<string, unknown>
 const sample = path.join(root, 'fixtures', 'agreements', 'sample-msa.md')
