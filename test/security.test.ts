@@ -453,12 +453,12 @@ describe('reports show agreement text safely', () => {
 })
 
 describe('clear messages', () => {
-  it('UTF-16 text, a negative --max-warnings and a Markdown file given as --config say what is wrong', async () => {
+  it('UTF-16 text, a negative --max-file-size and a Markdown file given as --config say what is wrong', async () => {
     const dir = tempDir({'a.md': AGREEMENT, 'msa.md': AGREEMENT})
     fs.writeFileSync(path.join(dir, 'u16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(AGREEMENT, 'utf16le')]))
     const u16 = await runCli(['--format', 'json', 'u16.md', 'a.md'], {cwd: dir})
     expect(u16.errLines[0]).toBe('clauselint: u16.md is UTF-16 text (save it as UTF-8); reported as fatal')
-    expect((await runCli(['--max-warnings', '-1', 'a.md'], {cwd: dir})).errLines).toEqual(['clauselint: --max-warnings needs a number of at least 0, got "-1"'])
+    expect((await runCli(['--max-file-size', '-1', 'a.md'], {cwd: dir})).errLines).toEqual(['clauselint: --max-file-size needs a number of at least 0, got "-1"'])
     expect((await runCli(['--config', 'msa.md', 'a.md'], {cwd: dir})).errLines).toEqual(["clauselint: msa.md: line 1, column 1: invalid JSON (Unexpected token '#')"])
   })
 
