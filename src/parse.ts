@@ -13,6 +13,18 @@ import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {fastParse, Unsupported} from './fast-parse.js'
+
+/**
+ * Which parser builds the tree: `fast` (the default) reads the syntax agreements use directly and hands anything
+ * else to remark-parse a part at a time; `remark` parses everything with remark-parse (the reference).
+ */
+export type ParserName = 'fast' | 'remark'
+export const PARSERS: readonly ParserName[] = ['fast', 'remark']
+let defaultParser: ParserName = 'remark'
+
+/** Parts that the fast parser handed to remark-parse since the process started (for the bench). */
+export const parseStats = {fast: 0, remark: 0}
 
 // Tables only, not all of remark-gfm: autolink literals, footnotes and task lists
 // cost parse time on every text run and no rule reads them.
@@ -27,6 +39,29 @@ let processor: Processor<Root> | undefined
 function parseWhole(source: string): Root {
   processor ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkTables) as unknown as Processor<Root>
   return processor.parse(source)
+}
+
+/** One part: the fast parser when it covers the text, else remark-parse. */
+function parsePart(text: string, parser: ParserName): Root {
+  if (parser === 'fast') {
+    try {
+      const tree = fastParse(text)
+      parseStats.fast++
+      return tree
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error
+      parseStats.remark++
+    }
+  }
+  return parseWhole(text)
+}
+
+/**
+ * unified parser plugin: `unified().use(clauselintParse)` parses with the fast parser (`{parser: 'remark'}` for the
+ * reference), giving the same mdast as remark-parse + remark-frontmatter (YAML) + GFM tables.
+ */
+export function clauselintParse(this: Processor, options: {readonly parser?: ParserName} = {}): undefined {
+  this.parser = (document: string) => parseMarkdown(document, {parser: options.parser})
 }
 
 /** Parts smaller than this are joined with the next one: each parse has a fixed cost. */
@@ -45,15 +80,21 @@ export class ParseCache {
   parts = new Map<string, CachedPart>()
 }
 
+/** The parser used when a call names none. */
+export function setDefaultParser(parser: ParserName): void {
+  defaultParser = parser
+}
+
 /**
  * Parse Markdown into an mdast tree (front matter as a `yaml` node, tables as `table` nodes). With a cache, parts
  * whose text is unchanged since the last call are reused (their nodes are moved, not copied: only the newest tree
  * returned for a cache is valid).
  */
-export function parseMarkdown(source: string, options: {readonly cache?: ParseCache; readonly partSize?: number} = {}): Root {
+export function parseMarkdown(source: string, options: {readonly cache?: ParseCache; readonly partSize?: number; readonly parser?: ParserName} = {}): Root {
   const {cache} = options
+  const parser = options.parser ?? defaultParser
   const cuts = partStarts(source, options.partSize)
-  if (cuts.length === 1 && !cache) return parseWhole(source)
+  if (cuts.length === 1 && !cache) return parsePart(source, parser)
   const root: Root = {type: 'root', children: []}
   const next = new Map<string, CachedPart>()
   let line = 1
@@ -68,7 +109,7 @@ export function parseMarkdown(source: string, options: {readonly cache?: ParseCa
       part.line = line
       part.offset = from
     } else {
-      const tree = parseWhole(text)
+      const tree = parsePart(text, parser)
       if (line !== 1 || from !== 0) shift(tree, line - 1, from)
       part = {tree, line, offset: from}
     }
