@@ -12,8 +12,9 @@
 // remark-parse on fixtures, generated agreements and a property over Markdown-ish text.
 import type {
   BlockContent, Code, Definition, Heading, Html, InlineCode, Link, LinkReference, List, ListItem, Paragraph,
-  PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml, Blockquote, Point, Position,
+  PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml, Blockquote,
 } from 'mdast'
+import type {Point, Position} from 'unist'
 
 /** Thrown when the text holds something this parser does not cover; parse it with remark-parse instead. */
 export class Unsupported extends Error {}
@@ -27,7 +28,7 @@ const LF = 10
 
 type Container = RootBox | QuoteBox | ListBox | ItemBox
 interface RootBox { kind: 'root'; node: Root; children: RootContent[] }
-interface QuoteBox { kind: 'quote'; node: Blockquote; children: RootContent[] }
+interface QuoteBox { kind: 'quote'; node: Blockquote; children: RootContent[]; lastEnd: number }
 interface ListBox { kind: 'list'; node: List; marker: number; children: ListItem[]; blankBefore: boolean }
 interface ItemBox { kind: 'item'; node: ListItem; children: RootContent[]; width: number; blankBefore: boolean; hasContent: boolean }
 
@@ -36,6 +37,8 @@ interface ParagraphLeaf {
   /** Start and end offsets of each line's content (leading spaces already skipped). */
   starts: number[]
   ends: number[]
+  /** Where each line starts inside its containers (a span ending at a line ending ends there). */
+  bases: number[]
   into: RootContent[]
   /** Definitions may still start here (only at the very start of a paragraph). */
 }
@@ -93,7 +96,7 @@ class Parser {
   readonly src: string
   readonly lineStarts: number[] = []
   readonly definitions = new Map<string, true>()
-  readonly inlines: Array<{readonly into: PhrasingContent[]; readonly starts: number[]; readonly ends: number[]}> = []
+  readonly inlines: Array<{readonly into: PhrasingContent[]; readonly starts: number[]; readonly ends: number[]; readonly bases?: number[]; readonly contained?: boolean}> = []
   hasDefinitions = false
   stack: Container[]
   leaf: Leaf | undefined
@@ -133,15 +136,20 @@ class Parser {
     for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) starts.push(i + 1)
     let first = 0
     if (src.startsWith('---')) first = this.frontMatter()
-    for (let l = first; l < starts.length; l++) {
+    // a text ending in a line ending has no last line (micromark stops there)
+    const lines = starts.length > 1 && starts[starts.length - 1] === src.length ? starts.length - 1 : starts.length
+    for (let l = first; l < lines; l++) {
       const s = starts[l]!
       const e = l + 1 < starts.length ? starts[l + 1]! - 1 : src.length
       this.line(s, e, l)
     }
+    // an unclosed fence or HTML block runs to the end of the text
+    if (this.leaf?.kind === 'fence' || this.leaf?.kind === 'html') this.leaf.node.position!.end = this.point(src.length)
+    if (this.leaf?.kind === 'html' && lines < starts.length) this.leaf.lines.push('')
     this.closeLeaf()
     this.closeContainers(1)
     this.root.position = this.pos(0, src.length)
-    for (const inline of this.inlines) inlineParse(this, inline.into, inline.starts, inline.ends)
+    for (const inline of this.inlines) inlineParse(this, inline.into, inline.starts, inline.ends, inline.bases ?? inline.starts, inline.contained ?? false)
     return this.root
   }
 
@@ -187,7 +195,8 @@ class Parser {
       if (box.kind === 'quote') bail('empty block quote')
     }
     const pos = box.node.position!
-    if (children.length > 0) pos.end = children[children.length - 1]!.position!.end
+    if (children.length > 0) pos.end = {...children[children.length - 1]!.position!.end}
+    if (box.kind === 'quote' && box.lastEnd > pos.end.offset!) pos.end = this.point(box.lastEnd)
     if (box.kind === 'list') box.node.children = box.children
   }
 
@@ -208,7 +217,7 @@ class Parser {
 
   finishParagraph(leaf: ParagraphLeaf): void {
     const src = this.src
-    let {starts, ends} = leaf
+    let {starts, ends, bases} = leaf
     // link reference definitions at the start
     let i = 0
     while (i < starts.length && src.charCodeAt(starts[i]!) === 91 /* [ */) {
@@ -221,6 +230,7 @@ class Parser {
     if (i > 0) {
       starts = starts.slice(i)
       ends = ends.slice(i)
+      bases = bases.slice(i)
     }
     // trailing spaces of the last line belong to the paragraph, not its text
     const last = ends.length - 1
@@ -231,7 +241,7 @@ class Parser {
     leaf.into.push(paragraph)
     ends = ends.slice()
     ends[last] = trimmed
-    this.inlines.push({into: paragraph.children, starts, ends})
+    this.inlines.push({into: paragraph.children, starts, ends, bases, contained: leaf.into !== this.root.children})
   }
 
   /** A one-line link reference definition, or undefined. */
@@ -273,6 +283,8 @@ class Parser {
         if (q < e && src.charCodeAt(q) === 62 /* > */) {
           p = q + 1
           if (p < e && src.charCodeAt(p) === SPACE) p++
+          box.lastEnd = e
+          if (matched < stack.length - 1 && isBlankFrom(src, p, e)) bail('blank line in a block quote holding containers')
           continue
         }
         break
@@ -322,12 +334,7 @@ class Parser {
       if (src.slice(p, e).includes('-->')) this.closeLeaf()
       return
     }
-    if (!matchedAll && (leaf?.kind === 'fence' || leaf?.kind === 'html')) {
-      // the container closes: the fence or HTML block ends unclosed
-      if (leaf.kind === 'fence' && leaf.lines.length === 0) {
-        /* empty */
-      }
-    }
+    if (!matchedAll && leaf?.kind === 'fence' && leaf.lines.length === 0) bail('empty fence ended by its container')
 
     if (blank) {
       if (!matchedAll) {
@@ -352,13 +359,16 @@ class Parser {
         let q = p
         while (q < e && src.charCodeAt(q) === SPACE) q++
         if (src.charCodeAt(q) === 124) bail('lazy line with a pipe')
+        for (const box of stack) if (box.kind === 'quote') box.lastEnd = e
         leaf.starts.push(q)
         leaf.ends.push(e)
+        leaf.bases.push(p)
         return
       }
     }
 
     // 4. close what did not continue (a list stays while a new item of the same kind may follow)
+    this.closedSome = !matchedAll
     if (!matchedAll) {
       this.closeLeaf()
       this.closeContainersKeepingList(matched, p, e)
@@ -372,6 +382,8 @@ class Parser {
     return false
   }
 
+  /** The current line closed containers that did not continue. */
+  closedSome = false
   /** Blank-line bookkeeping for list and item spread. */
   pendingBlank = false
   markBlank(): void {
@@ -459,11 +471,12 @@ class Parser {
       if (kind !== 'list') this.spreadFor(top, false)
 
       if (kind === 'quote') {
+        if (this.closedSome && this.stack[this.stack.length - 1]!.kind === 'quote') bail('container opened in a block quote as another closes')
         if (top.kind === 'list') this.closeContainers(this.stack.length - 1)
         const parent = this.stack[this.stack.length - 1]!
         const node: Blockquote = {type: 'blockquote', children: [], position: this.pos(q, e)}
         this.contentOf(parent).push(node)
-        this.stack.push({kind: 'quote', node, children: node.children})
+        this.stack.push({kind: 'quote', node, children: node.children, lastEnd: e})
         p = q + 1
         if (p < e && src.charCodeAt(p) === SPACE) p++
         if (isBlankFrom(src, p, e)) bail('block quote line without content')
@@ -473,6 +486,7 @@ class Parser {
         const m = this.listMarker(p, e)!
         if (m.empty) bail('list item starting blank')
         let list: ListBox
+        if (this.closedSome && top.kind === 'quote') bail('container opened in a block quote as another closes')
         if (top.kind === 'list' && top.marker === m.marker) {
           list = top
           if (this.pendingBlank) list.node.spread = true
@@ -527,9 +541,9 @@ class Parser {
       if (kind === 'html') {
         const k = htmlBlockKind(src, q, e, paragraphOpen)
         if (k !== 2) bail('HTML block other than a comment')
-        const node: Html = {type: 'html', value: '', position: this.pos(q, e)}
+        const node: Html = {type: 'html', value: '', position: this.pos(p, e)}
         into.push(node)
-        const leafHtml: HtmlLeaf = {kind: 'html', node, lines: [src.slice(q, e)], into}
+        const leafHtml: HtmlLeaf = {kind: 'html', node, lines: [src.slice(p, e)], into}
         if (/^<!--->?/.test(src.slice(q, q + 6))) bail('empty comment')
         if (src.slice(q + 4, e).includes('-->')) node.value = leafHtml.lines[0]!
         else this.leaf = leafHtml
@@ -543,11 +557,12 @@ class Parser {
         if (isSetextOrDelimiter(src, q, e)) bail('setext underline or table delimiter row')
         leaf.starts.push(q)
         leaf.ends.push(e)
+        leaf.bases.push(p)
         return
       }
       if (q - p >= 4) bail('indented code')
       if (this.stack.length === 1 && this.leaf === undefined && isTableDelimiterAhead(this, l)) bail('table without leading pipe')
-      this.leaf = {kind: 'paragraph', starts: [q], ends: [e], into}
+      this.leaf = {kind: 'paragraph', starts: [q], ends: [e], bases: [p], into}
       return
     }
   }
@@ -835,8 +850,14 @@ class Inline {
   bracketTop: Item | undefined
   delimCount = 0
 
-  constructor(p: Parser, starts: number[], ends: number[]) {
+  readonly contained: boolean
+  /** Where each line starts inside its containers (code spans keep the indentation after it). */
+  readonly bases: number[]
+
+  constructor(p: Parser, starts: number[], ends: number[], bases: number[], contained: boolean) {
     this.p = p
+    this.bases = bases
+    this.contained = contained
     const parts: string[] = []
     this.vStarts = []
     let at = 0
@@ -869,6 +890,18 @@ class Inline {
     return this.sStarts[lo]! + (vi - vs[lo]!)
   }
 
+  lineOf(vi: number): number {
+    const vs = this.vStarts
+    let lo = 0
+    let hi = vs.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (vs[mid]! <= vi) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
   /** Source offset for the end of a span ending at virtual index vi (exclusive). */
   srcEnd(vi: number): number {
     if (vi === 0) return this.src(0)
@@ -881,7 +914,7 @@ class Inline {
       if (vs[mid]! <= vi - 1) lo = mid
       else hi = mid - 1
     }
-    // (a span ending just after a line ending ends at the start of the next line)
+    // (a span ending just after a line ending ends at the start of the next source line)
     return this.sStarts[lo]! + (vi - vs[lo]!)
   }
 
@@ -941,7 +974,8 @@ class Inline {
           i = j
           textStart = i
         } else {
-          // unmatched run: literal
+          // unmatched run: literal (micromark then ends the next line ending after the container prefix)
+          if (this.contained && this.vStarts.length > 1) bail('unmatched backtick in a paragraph inside a container')
           let k = i
           while (k < len && v.charCodeAt(k) === 96) k++
           i = k
@@ -987,7 +1021,7 @@ class Inline {
         if (spaces === 1) {
           // drop the space from the value, keep the span
           flush(k)
-          this.text(k, i + 1, '\n')
+          this.text(i, i + 1, '\n')
           i++
           textStart = i
           continue
@@ -1071,9 +1105,19 @@ class Inline {
       if (m - k === size) break
       k = m
     }
-    let value = v.slice(j, k).replace(/\n/g, ' ')
-    // line endings become spaces in matching, but mdast keeps them
-    value = v.slice(j, k)
+    // mdast keeps line endings and the indentation of continuation lines
+    let value = v.slice(j, k)
+    if (value.includes('\n')) {
+      let line = this.lineOf(j)
+      let out = ''
+      let at = j
+      for (let nl = v.indexOf('\n', j); nl !== -1 && nl < k; nl = v.indexOf('\n', nl + 1)) {
+        line++
+        out += v.slice(at, nl + 1) + this.p.src.slice(this.bases[line]!, this.sStarts[line]!)
+        at = nl + 1
+      }
+      value = out + v.slice(at, k)
+    }
     const raw = value
     if (raw.length > 2 && isPad(raw.charCodeAt(0)) && isPad(raw.charCodeAt(raw.length - 1)) && /[^ \n]/.test(raw)) {
       value = raw.slice(1, -1)
@@ -1117,6 +1161,8 @@ class Inline {
     }
     if (c === 33 || c === 63) bail('inline HTML comment, declaration or instruction')
     if (rest.length === 4096) bail('long tag')
+    // a failed attempt ends the next line ending after the container prefix in micromark
+    if (this.contained && this.vStarts.length > 1) bail('unmatched < in a paragraph inside a container')
     return i
   }
 
@@ -1142,6 +1188,7 @@ class Inline {
     let label = ''
     if (v.charCodeAt(i + 1) === 40) {
       const r = this.resource(i + 1)
+      if (!r && this.contained && this.vStarts.length > 1) bail('failed resource in a paragraph inside a container')
       if (r) {
         end = r.end
         url = r.url
@@ -1391,7 +1438,7 @@ function skipWs(v: string, j: number): number {
   return j
 }
 
-function inlineParse(p: Parser, into: PhrasingContent[], starts: number[], ends: number[]): void {
-  const inline = new Inline(p, starts, ends)
+function inlineParse(p: Parser, into: PhrasingContent[], starts: number[], ends: number[], bases: number[], contained: boolean): void {
+  const inline = new Inline(p, starts, ends, bases, contained)
   for (const node of inline.run()) into.push(node)
 }

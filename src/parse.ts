@@ -61,7 +61,7 @@ function parsePart(text: string, parser: ParserName): Root {
  * reference), giving the same mdast as remark-parse + remark-frontmatter (YAML) + GFM tables.
  */
 export function clauselintParse(this: Processor, options: {readonly parser?: ParserName} = {}): undefined {
-  this.parser = (document: string) => parseMarkdown(document, {parser: options.parser})
+  this.parser = (document: string) => parseMarkdown(document, options.parser ? {parser: options.parser} : {})
 }
 
 /** Parts smaller than this are joined with the next one: each parse has a fixed cost. */
@@ -208,6 +208,8 @@ export function partStarts(source: string, size = PART_SIZE): number[] {
         let special = false
         for (const [open, close] of HTML_OPEN) {
           if (!open.test(line)) continue
+          // inside an HTML block that ends at a blank line this line opens nothing, but after a paragraph it would: unknown
+          if (htmlToBlank) return starts
           special = true
           if (!close.test(line.replace(open, ''))) html = close
           break
