@@ -1,6 +1,7 @@
 // Public API of clauselint.
 export {lint, lintFiles, readAgreement, FileError, type LintOptions, type LintFilesOptions} from './lint.js'
 export {buildDocument} from './document.js'
+export {clauselintParse, parseMarkdown, PARSERS, type ParserName} from './parse.js'
 export {runRules} from './engine.js'
 export {findClause, clauseRule, type ClauseData, type ClauseRuleSpec, type Unit, type Verdict} from './clauses.js'
 export {profileRules, PROFILES, type ProfileName} from './profiles.js'
