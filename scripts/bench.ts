@@ -29,7 +29,7 @@ const HELP = `Usage: npm run bench -- [options]
   --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
   --no-peers          do not run the peer linters
   --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
-  --only LIST         run only these sections (comma-separated): one, many, real, ratio, parser, scale, load
+  --only LIST         run only these sections (comma-separated): one, many, real, ratio, parser, compare, scale, load
 
 Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
 repository:
@@ -74,7 +74,7 @@ const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
 const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
 const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
 const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
-const SECTIONS = ['one', 'many', 'real', 'ratio', 'parser', 'scale', 'load'] as const
+const SECTIONS = ['one', 'many', 'real', 'ratio', 'parser', 'compare', 'scale', 'load'] as const
 const only = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean))
 for (const o of only) {
   if (!(SECTIONS as readonly string[]).includes(o)) {
@@ -465,6 +465,47 @@ if (want('parser')) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Compare with a template: two 50 KB agreements compared, against linting one
+
+interface CompareRun {
+  ms: number
+  cpuMs: number
+}
+let compareRatio: {wall: number; cpu: number; lintMs: number; compareMs: number; rounds: number; differences: number} | undefined
+if (want('compare')) {
+  // the template: the 50 KB agreement as a house template would differ from it (other times and targets, some clauses
+  // the counterparty dropped), so the comparison has values, gaps and word diffs to work out
+  const oneText = fs.readFileSync(oneFile, 'utf8')
+  const paragraphs = oneText.split('\n\n')
+  const templateText = paragraphs
+    .filter((_, i) => i % 9 !== 4)
+    .join('\n\n')
+    .replace(/\b4 hours\b/g, '2 hours')
+    .replace(/\b99\.5%/g, '99.9%')
+    .replace(/\bweekly\b/g, 'daily')
+  const templateFile = path.join(corpusDir, 'compare-template.md')
+  fs.writeFileSync(templateFile, templateText)
+  process.stderr.write('[compare vs lint]\n')
+  const r = await runChild(node, [inprocess, 'compare', String(quick ? 5 : 10), oneFile, templateFile], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  out('## Compare with a template: `clauselint compare` of two 50 KB agreements vs linting one (in-process, alternating, after one warm-up pass)')
+  out()
+  if (r.code === 0 && !r.timedOut) {
+    const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {bytes: number[]; differences: number; lint: CompareRun[]; compare: CompareRun[]}
+    const lw = median(x.lint.map((y) => y.ms))
+    const cw = median(x.compare.map((y) => y.ms))
+    const lc = median(x.lint.map((y) => y.cpuMs))
+    const cc = median(x.compare.map((y) => y.cpuMs))
+    compareRatio = {wall: cw / lw, cpu: cc / lc, lintMs: lw, compareMs: cw, rounds: x.lint.length, differences: x.differences}
+    out('| what | KB | wall s | CPU s | ÷ lint (wall) | ÷ lint (CPU) | rounds |')
+    out('|---|---|---|---|---|---|---|')
+    out(`| lint the agreement | ${(x.bytes[0]! / 1024).toFixed(0)} | ${fmtS(lw / 1000)} | ${fmtS(lc / 1000)} | 1 | 1 | ${x.lint.length} |`)
+    out(`| **compare it with the template** (${x.differences} differences) | ${(x.bytes[0]! / 1024).toFixed(0)} + ${(x.bytes[1]! / 1024).toFixed(0)} | ${fmtS(cw / 1000)} | ${fmtS(cc / 1000)} | **${(cw / lw).toFixed(2)}** | ${(cc / lc).toFixed(2)} | ${x.compare.length} |`)
+  } else out(`not measured: ${r.timedOut ? 'stopped at the timeout' : r.stderr.trim().split('\n').at(-1)}`)
+  out()
+  results['compare'] = compareRatio
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Editor: the language server's re-lint of the 50 KB agreement after a one-line edit
 
 let relint: {ms: number[]; full: number[]} | undefined
@@ -680,13 +721,14 @@ if (want('scale')) {
       `peak RSS at ${spec.scaleMb.at(-1)} MB < 600 MiB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 600 ? false : undefined) : peak10 < 600)}; ` +
       parallelLine(),
   )
+  out(`5. compare two 50 KB agreements ≤ 2.5 × lint one (in-process): ${compareRatio === undefined ? 'not measured' : `${fmtS(compareRatio.compareMs / 1000)} s / ${fmtS(compareRatio.lintMs / 1000)} s = ${compareRatio.wall.toFixed(2)}× (CPU ${compareRatio.cpu.toFixed(2)}×)`} → ${verdict(compareRatio === undefined ? undefined : compareRatio.wall <= 2.5)}`)
   const pw = parserRows.warmMany
   const pc = parserRows.cold
   const fastFirst = parseScale[0] && cpuPerMb(parseScale[0])
   const fastSpread = fastFirst ? parseScale.map((p) => cpuPerMb(p)).filter((m): m is number => m !== undefined).map((m) => m / fastFirst) : []
   const fastFlat = fastSpread.length === spec.scaleMb.length ? fastSpread.every((x) => x >= 0.75 && x <= 1.25) : undefined
   out(
-    `5. fast parser vs remark-parse, CPU: warm ~15 KB agreements ≤ ${PARSER_GOALS.warm}×: ${pw ? `${(pw.fastCpu / pw.remarkCpu).toFixed(3)}×` : '–'} → ${verdict(pw ? pw.fastCpu / pw.remarkCpu <= PARSER_GOALS.warm : undefined)}; ` +
+    `6. fast parser vs remark-parse, CPU: warm ~15 KB agreements ≤ ${PARSER_GOALS.warm}×: ${pw ? `${(pw.fastCpu / pw.remarkCpu).toFixed(3)}×` : '–'} → ${verdict(pw ? pw.fastCpu / pw.remarkCpu <= PARSER_GOALS.warm : undefined)}; ` +
       `cold 50 KB ≤ ${PARSER_GOALS.cold}×: ${pc ? `${(pc.fastCpu / pc.remarkCpu).toFixed(2)}×` : '–'} → ${verdict(pc ? pc.fastCpu / pc.remarkCpu <= PARSER_GOALS.cold : undefined)}; ` +
       `fast parse CPU per MB flat (±25%) ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB: ${fastSpread.length ? fastSpread.map((x) => x.toFixed(2)).join(', ') : '–'} → ${verdict(fastFlat)}`,
   )

@@ -24,6 +24,8 @@ import type {LintResult} from './types.js'
 export const EXIT = {ok: 0, lintErrors: 1, failure: 2} as const
 
 const HELP = `Usage: clauselint [options] [file|dir|glob ...]
+       clauselint compare AGREEMENT --template TEMPLATE [options]
+       clauselint learn FOLDER [-o PLAYBOOK]
 
 Lint Markdown service agreements for missing and vague clauses.
 
@@ -97,6 +99,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`clauselint: ${message}\n`)
     return EXIT.failure
   }
+  // Subcommands (src/compare/cli.ts, loaded only when used): compare with a template, learn a playbook
+  if (argv[0] === 'compare' || argv[0] === 'learn') return (await import('./compare/cli.js')).runSubcommand(argv[0], argv.slice(1), io, version())
   let parsed
   try {
     parsed = parseArgs({

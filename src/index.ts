@@ -13,3 +13,17 @@ export {customRuleFromData} from './custom-rules.js'
 export {applySuppressions, parseDirectives, type Directive} from './suppressions.js'
 export type * from './types.js'
 export * from './values.js'
+export {
+  compare,
+  compareDocuments,
+  CompareError,
+  KIND_SEVERITY,
+  type ClauseComparison,
+  type CompareOptions,
+  type Comparison,
+  type Difference,
+  type DifferenceKind,
+  type Place,
+  type WordChange,
+} from './compare/compare.js'
+export {learn, learnFiles, proposalYaml, LearnError, type Learned, type LearnedValue} from './compare/learn.js'
