@@ -126,10 +126,7 @@ class Parser {
 
   parse(): Root {
     const src = this.src
-    for (let i = 0; i < src.length; i++) {
-      const c = src.charCodeAt(i)
-      if (c === 13 || c === 9 || c === 0) bail('tab, CR or NUL')
-    }
+    if (/[\t\r\0]/.test(src)) bail('tab, CR or NUL')
     // lines
     const starts = this.lineStarts
     starts.push(0)
@@ -1311,16 +1308,17 @@ class Inline {
 
   processEmphasis(bottom: Item | undefined): void {
     const bottomIdx = bottom ? bottom.idx : 0
-    // lowest index already known to fail, per closer kind
-    const floors = new Map<number, number>()
     let closer = bottom ? bottom.nextD : this.firstDelim()
+    if (!closer) return
+    // per closer kind (marker, can open, size mod 3): the index at or below which every opener is known to fail
+    const floors = [bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx, bottomIdx]
     while (closer) {
       if (!closer.canClose) {
         closer = closer.nextD
         continue
       }
-      const key = closer.ch * 8 + (closer.canOpen ? 4 : 0) + (closer.n % 3)
-      const floor = floors.get(key) ?? bottomIdx
+      const key = (closer.ch === 42 ? 0 : 6) + (closer.canOpen ? 3 : 0) + (closer.n % 3)
+      const floor = floors[key]!
       let opener = closer.prevD
       let found: Item | undefined
       while (opener && opener.idx > floor) {
@@ -1334,7 +1332,7 @@ class Inline {
         opener = opener.prevD
       }
       if (!found) {
-        floors.set(key, closer.prevD ? closer.prevD.idx : bottomIdx)
+        floors[key] = closer.prevD ? closer.prevD.idx : bottomIdx
         const next = closer.nextD
         if (!closer.canOpen) this.removeDelim(closer)
         closer = next
@@ -1364,7 +1362,7 @@ class Inline {
       closer.s += use
       closer.value = closer.value.slice(use)
       // the opener's size changed: kinds that skipped it must look at it again
-      for (const [k, f] of floors) if (f >= found.idx) floors.set(k, found.idx - 1)
+      for (let k = 0; k < floors.length; k++) if (floors[k]! >= found.idx) floors[k] = found.idx - 1
       if (found.n === 0) {
         this.removeDelim(found)
         this.unlink(found)

@@ -21,7 +21,6 @@ import {fastParse, Unsupported} from './fast-parse.js'
  */
 export type ParserName = 'fast' | 'remark'
 export const PARSERS: readonly ParserName[] = ['fast', 'remark']
-let defaultParser: ParserName = 'remark'
 
 /** Parts that the fast parser handed to remark-parse since the process started (for the bench). */
 export const parseStats = {fast: 0, remark: 0}
@@ -80,11 +79,6 @@ export class ParseCache {
   parts = new Map<string, CachedPart>()
 }
 
-/** The parser used when a call names none. */
-export function setDefaultParser(parser: ParserName): void {
-  defaultParser = parser
-}
-
 /**
  * Parse Markdown into an mdast tree (front matter as a `yaml` node, tables as `table` nodes). With a cache, parts
  * whose text is unchanged since the last call are reused (their nodes are moved, not copied: only the newest tree
@@ -92,7 +86,7 @@ export function setDefaultParser(parser: ParserName): void {
  */
 export function parseMarkdown(source: string, options: {readonly cache?: ParseCache; readonly partSize?: number; readonly parser?: ParserName} = {}): Root {
   const {cache} = options
-  const parser = options.parser ?? defaultParser
+  const parser = options.parser ?? 'fast'
   const cuts = partStarts(source, options.partSize)
   if (cuts.length === 1 && !cache) return parsePart(source, parser)
   const root: Root = {type: 'root', children: []}
