@@ -7,6 +7,8 @@
 //   node scripts/bench/inprocess.mjs cold <fast|remark> <file>        import the parser and parse one file once (a cold start)
 //   node scripts/bench/inprocess.mjs compare <rounds> <agreement> <template>  compare with a template vs lint the agreement
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
+// BENCH_WARMUP=FILE: parse or lint that other file BENCH_WARMUP_RUNS times (default 3) first, uncounted (the JIT warms on a text that is not the
+// measured one, so no per-text cache flatters the measurement).
 // Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system).
 import fs from 'node:fs'
 import path from 'node:path'
@@ -167,6 +169,15 @@ if (mode === 'load') {
     }
     console.log(JSON.stringify({files: texts.length, bytes, messages, parse, parseWhole: whole, lint: full, peakRssKiB: peak()}))
   } else if (mode === 'parse' || mode === 'lint') {
+    const warmup = process.env['BENCH_WARMUP']
+    if (warmup) {
+      const text = fs.readFileSync(warmup, 'utf8')
+      for (let i = 0; i < Number(process.env['BENCH_WARMUP_RUNS'] ?? 3); i++) {
+        if (mode === 'parse') parseMarkdown(text, parser ? {parser} : {})
+        else lint(text, {profile: 'auto', filePath: 'warmup.md', ...(parser ? {parser} : {})})
+      }
+      cpu.length = 0
+    }
     // repeats stop early when another one would overrun BENCH_REPEAT_BUDGET_MS (the first always runs)
     const budget = Number(process.env['BENCH_REPEAT_BUDGET_MS'] ?? Infinity)
     const ms = []
