@@ -211,6 +211,16 @@ describe('parsing in parts', () => {
     )
   })
 
+  it('does not cut inside a fence that follows an HTML block holding a comment, CDATA or instruction opener', () => {
+    // a lone `</script>` line opens an HTML block that ends at the blank line; the `<![CDATA[`, `<!--` or `<?` inside it
+    // opens nothing, so the fence after the blank line holds the heading and the prose
+    for (const opener of ['<![CDATA[', '<!--', '<?']) {
+      const text = ['</script>', opener, '', '```', ']]> --> ?>', '', '# Not a heading', '', 'prose in the fence', '```', ''].join('\n')
+      expect(parseMarkdown(text, {parser: 'remark', partSize: 1})).toEqual(parseMarkdown(text, {parser: 'remark', partSize: Number.MAX_SAFE_INTEGER}))
+      expect(parseMarkdown(text, {parser: 'fast', partSize: 1})).toEqual(parseMarkdown(text, {parser: 'remark', partSize: Number.MAX_SAFE_INTEGER}))
+    }
+  })
+
   it('cuts only before a heading that follows a blank line, outside fences and HTML blocks', () => {
     const text = ['# One', 'a', '', '```', '', '# not a cut (in a fence)', '```', '', '<!--', '', '# not a cut (in a comment)', '-->', '', '# Two', 'b'].join('\n')
     const cuts = partStarts(text, 1).map((at) => text.slice(at, text.indexOf('\n', at)))
