@@ -10,7 +10,7 @@ import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError} from './files.js'
 import {declaredIncludes} from './docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
-import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
@@ -30,7 +30,7 @@ Options:
   -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
       --stdin              Lint the agreement read from standard input
       --stdin-filename NAME  Name standard input in reports (default <stdin>)
-  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto, or the config's)
+  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')}, or several joined by + (msa+sla) (default: auto, or the config's)
   -c, --config PATH        Use this config file only (no lookup of .clauselintrc.* files)
       --no-config          Use no config files (front matter settings still apply)
       --allow-js-config    Load JavaScript config files and custom rule modules (they run code)
@@ -147,8 +147,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const format = values.format
   const reporter = reporters[format]
   if (!reporter) return fail(`unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
-  const profile = values.profile as ProfileName | undefined
-  if (profile !== undefined && !PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+  let profile: ProfileName | undefined
+  if (values.profile !== undefined) {
+    if (!/[+,]/.test(values.profile) && !(PROFILES as readonly string[]).includes(values.profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+    const parsed = parseProfile(values.profile)
+    if ('error' in parsed) return fail(parsed.error)
+    profile = parsed.profile
+  }
   if (values.config !== undefined && values['no-config']) return fail('use --config or --no-config, not both')
   if (values.config !== undefined && !values.config.trim()) return fail('--config needs a path')
   if (values.init) {

@@ -8,7 +8,7 @@ import {parseDocument} from 'yaml'
 import {rules as builtinRules} from '../rules/index.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
 import {loadCustomRules} from './custom-rules.js'
-import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
 import type {SeveritySetting} from './types.js'
@@ -462,9 +462,20 @@ function stringList(value: unknown, where: string, key: string, allowOne = false
   })
 }
 
+/** A profile: one name, or a list of listed profiles to combine (`profile: [msa, sla]`). */
 function profileOf(value: unknown, where: string, key: string): ProfileName {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (typeof v !== 'string' || !(PROFILES as readonly string[]).includes(v)) {
+        throw new ConfigError(`${where}: ${keyPath(key, i)}: unknown profile ${show(v)}${(typeof v === 'string' && didYouMean(v, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+      }
+    })
+    const parsed = parseProfile(value)
+    if ('error' in parsed) throw new ConfigError(`${where}: ${key}: ${parsed.error}`)
+    return parsed.profile
+  }
   if (typeof value !== 'string' || !PROFILES.includes(value as ProfileName)) {
-    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}, or a list of several of them`}`)
   }
   return value as ProfileName
 }
@@ -587,12 +598,14 @@ export interface RuleSet {
  * others their severity and options; they do not add rules to a profile.
  */
 export function ruleSet(settings: Settings, profile: Exclude<ProfileName, 'auto'>): RuleSet {
-  const inProfile = new Set(profileRules(profile))
-  const clauses = [...inProfile].some((r) => r.meta.category === 'clause')
+  // in the profile's order: the clause rules run, and their coverage is listed, in the order of its checklist
+  const ordered = profileRules(profile)
+  const inProfile = new Set(ordered)
+  const clauses = ordered.some((r) => r.meta.category === 'clause')
   const severities: Record<string, SeveritySetting> = {}
   const options: Record<string, Readonly<Record<string, unknown>>> = {}
   const rules: AnyRule[] = []
-  for (const rule of [...builtinRules, ...settings.customRules]) {
+  for (const rule of [...ordered, ...builtinRules.filter((r) => !inProfile.has(r)), ...settings.customRules]) {
     const s = settings.rules.get(rule.meta.id)
     const custom = settings.customRules.includes(rule)
     if (custom ? rule.meta.category === 'clause' && !clauses : !inProfile.has(rule)) continue
