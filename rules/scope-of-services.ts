@@ -37,6 +37,11 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
+    // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
+    if (unit.inHome && serviceCount(t) >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    // a key/value row "| Services | A, B and C |": the value cell lists the services
+    const cells = unit.block.kind === 'table-row' ? unit.block.cells : undefined
+    if (unit.inHome && cells && cells.length >= 2 && (cells[cells.length - 1] ?? '').split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2) return {outcome: 'present'}
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
       if (/\bservices?\b|\bproducts?\b/i.test(t)) return reader.delegated(unit, /service|product/i)
       return undefined

@@ -209,7 +209,8 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
     if (block.kind === 'heading') continue
-    const inHome = homeIds.has(block.section.id)
+    // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
@@ -247,6 +248,14 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
   const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
+}
+
+/** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */
+function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefined): boolean {
+  const cells = block.cells
+  if (block.kind !== 'table-row' || !cells || cells.length < 2 || cells.length > 3) return false
+  const key = cells[0]!.trim()
+  return key.length > 0 && key.length <= 40 && headings.test(key) && !(notHeadings && notHeadings.test(key))
 }
 
 /** Where a missing clause should be added: its empty home, a parent section, or the title. */
