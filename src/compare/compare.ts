@@ -1,8 +1,9 @@
 // Compare an agreement with a template, clause by clause: the two section trees are aligned by what each clause
 // finder found (not by heading text or numbering), then each clause's outcome and typed values are compared.
 import {diffWords} from 'diff'
-import {clauseRules, excerpt, parseAgreement, positionOf, profileClauseIds, profileOf, targetName, type Block, type ClauseRule, type Document, type Outcome, type Section} from './adapter.js'
-import {readClause, vagueWording, type ClauseReading, type Facet} from './read.js'
+import {excerpt, parseAgreement, positionOf, profileOf, targetName, type Block, type Document, type Outcome, type Section} from './adapter.js'
+import {vagueWording, type ClauseReading, type Facet} from './read.js'
+import {clauseRules, profileClauseIds, readClause, type ClauseRule} from './registry.js'
 import type {Severity} from '../types.js'
 
 /** What changed in a clause, from the template to the agreement. */

@@ -6,8 +6,9 @@ import path from 'node:path'
 import {expandPaths, UsageError} from '../files.js'
 import {FileError, readAgreement} from '../lint.js'
 import {OutputError} from '../output.js'
-import {clauseRules, parseAgreement} from './adapter.js'
-import {readClause, VALUE_CLAUSES, formatMinutes, type Facet} from './read.js'
+import {parseAgreement} from './adapter.js'
+import {VALUE_CLAUSES, formatMinutes, type Facet} from './read.js'
+import {clauseRules, readClause} from './registry.js'
 
 /** A folder that yields no proposal, or a file that is in the way. */
 export class LearnError extends Error {}

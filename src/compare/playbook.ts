@@ -1,8 +1,7 @@
 // Playbook tiers per clause: preferred, fallback (with an approver) and walk-away positions stated as the typed
 // values the clause readers produce, their options schema, the check that tiers do not conflict, and which tier
 // an agreement's value lands in.
-import {parseDurationOption, extractMoney} from '../values.js'
-import type {JsonSchema} from '../rule.js'
+import {extractMoney, parseDurationOption, type JsonSchema} from './adapter.js'
 import type {Facet} from './read.js'
 
 /** The clauses that take a playbook, and the value keys each tier may state. */
