@@ -207,6 +207,11 @@ describe('clauselint learn', () => {
     expect(r.stdout).toMatch(/^Wrote clauselint\.playbook\.yaml: a playbook proposed from 4 agreements \(\d+ positions\); edit it before use\n$/)
     const written = fs.readFileSync(path.join(cwd, 'clauselint.playbook.yaml'), 'utf8')
     expect(parseYaml(written)).toHaveProperty('rules')
+    // the proposal is a valid config: its tiers place the agreements it was learned from
+    const used = await runCli(['signed/b.md', '--config', 'clauselint.playbook.yaml', '-f', 'json'], {cwd})
+    expect(used.errLines).toEqual([])
+    const coverage = (JSON.parse(used.stdout) as Array<{coverage: Array<{ruleId: string; tier?: string}>}>)[0]!.coverage
+    expect(coverage.find((c) => c.ruleId === 'response-times')?.tier).toBe('walkAway')
     const again = await runCli(['learn', 'signed'], {cwd})
     expect(again.code).toBe(2)
     expect(again.errLines).toEqual(['clauselint: learn: clauselint.playbook.yaml already exists; it is not overwritten (choose another path with --output-file)'])

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
+import {ConfigError, ConfigLoader} from '../config.js'
 import {FileError, readAgreement, DEFAULT_MAX_FILE_SIZE} from '../lint.js'
 import {OutputError, writeFileAtomic} from '../output.js'
 import {reporters} from '../reporters/index.js'
@@ -28,10 +29,13 @@ Options:
   -t, --template PATH      The template to compare with (required)
   -f, --format NAME        stylish (default), json, ${Object.keys(reporters).filter((f) => f !== 'stylish' && f !== 'json').join(', ')}
   -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
+  -c, --config PATH        Use this config file only (its rules' playbook options place the agreement's values in tiers)
+      --no-config          Use no config files
       --color, --no-color  Force colour on or off
   -h, --help               Print this help
 
-Exit codes: 0 nothing missing or weaker, 1 a clause missing or weaker than the template, 2 the run failed.
+Exit codes: 0 nothing missing or weaker, 1 a clause missing or weaker than the template (or a value beyond
+the walk-away position of the playbook in config), 2 the run failed.
 `
 
 const LEARN_HELP = `Usage: clauselint learn FOLDER [options]
@@ -81,6 +85,8 @@ async function runCompare(argv: readonly string[], io: SubcommandIo, version: st
         template: {type: 'string', short: 't'},
         format: {type: 'string', short: 'f', default: 'stylish'},
         'output-file': {type: 'string', short: 'o'},
+        config: {type: 'string', short: 'c'},
+        'no-config': {type: 'boolean', default: false},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h', default: false},
@@ -100,6 +106,7 @@ async function runCompare(argv: readonly string[], io: SubcommandIo, version: st
   if (format !== 'json' && !reporters[format]) return fail(`compare: unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
   const outputFile = values['output-file']
   if (outputFile !== undefined && !outputFile.trim()) return fail('compare: --output-file needs a path')
+  if (values.config !== undefined && values['no-config']) return fail('compare: use --config or --no-config, not both')
   const agreementPath = positionals[0]!
   const templatePath = values.template
   const texts: string[] = []
@@ -111,9 +118,19 @@ async function runCompare(argv: readonly string[], io: SubcommandIo, version: st
       throw error
     }
   }
+  // the playbooks of the config that applies to the agreement, as for linting it
+  const playbooks: Record<string, unknown> = {}
+  try {
+    const loader = new ConfigLoader({cwd: io.cwd, ...(values.config !== undefined ? {configFile: values.config} : {}), noConfig: values['no-config']})
+    const {settings} = await loader.forFile(agreementPath)
+    for (const [id, s] of settings.rules) if (s.options?.['playbook'] !== undefined && s.severity !== 'off') playbooks[id] = s.options['playbook']
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message)
+    throw error
+  }
   let comparison
   try {
-    comparison = compare(texts[0]!, texts[1]!, {filePath: agreementPath, templatePath})
+    comparison = compare(texts[0]!, texts[1]!, {filePath: agreementPath, templatePath, playbooks})
   } catch (error) {
     if (error instanceof CompareError) return fail(error.message)
     throw error

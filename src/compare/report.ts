@@ -12,6 +12,9 @@ const KIND_LABEL: Readonly<Record<DifferenceKind, string>> = {
   vague: 'vague',
   changed: 'changed',
   reworded: 'reworded',
+  fallback: 'fallback',
+  walkAway: 'walk-away',
+  beyondWalkAway: 'beyond walk-away',
 }
 
 /** The comparison as a lint result of the agreement: one message per difference, the agreement's outcome per clause. */
@@ -101,7 +104,7 @@ export function comparisonStylish(c: Comparison, chalk: ChalkInstance): string {
   if (!rows.length) lines.push(chalk.dim('  no differences'))
   lines.push('')
   const count = (kind: DifferenceKind): number => c.differences.filter((d) => d.kind === kind).length
-  const parts = (['missing', 'weaker', 'delegated', 'vague', 'changed', 'stronger', 'reworded'] as const).filter((x) => count(x)).map((x) => `${count(x)} ${x}`)
+  const parts = (['missing', 'weaker', 'beyondWalkAway', 'walkAway', 'fallback', 'delegated', 'vague', 'changed', 'stronger', 'reworded'] as const).filter((x) => count(x)).map((x) => `${count(x)} ${KIND_LABEL[x]}`)
   const same = c.clauses.filter((cl) => !cl.differences.length).length
   const summary = `${c.clauses.length} clause${c.clauses.length === 1 ? '' : 's'} of the template compared: ${same} the same${parts.length ? `, ${parts.join(', ')}` : ''}`
   const mark = c.errorCount ? chalk.red.bold('✖') : c.warningCount ? chalk.yellow.bold('⚠') : chalk.green.bold('✔')
