@@ -1,5 +1,8 @@
 // Public API of clauselint.
-export {lint, lintFiles, readAgreement, FileError, type LintOptions, type LintFilesOptions} from './lint.js'
+export {lint, lintFiles, readAgreement, readSource, FileError, type LintOptions, type LintFilesOptions, type Source} from './lint.js'
+export {readDocx, type DocxReading, type ParagraphRef, type ReadDocxOptions, type Changes, type DocxComment} from './docx/read.js'
+export {DocxError} from './docx/zip.js'
+export {annotateDocx, type ParagraphNote, type AnnotateOptions} from './docx/annotate.js'
 export {buildDocument} from './document.js'
 export {runRules} from './engine.js'
 export {findClause, clauseRule, type ClauseData, type ClauseRuleSpec, type Unit, type Verdict} from './clauses.js'
