@@ -155,7 +155,7 @@ describe('clauselint compare (CLI)', () => {
   })
 
   it.each([
-    [['compare', rel('weaker.md')], 'clauselint: compare: --template PATH is required (the house template to compare with)'],
+    [['compare', rel('weaker.md')], 'clauselint: compare: --template PATH is required (the house template to compare with), or --changes for a .docx redline'],
     [['compare', '--template', rel('template.md')], 'clauselint: compare: give one agreement to compare, got 0'],
     [['compare', rel('weaker.md'), rel('stronger.md'), '--template', rel('template.md')], 'clauselint: compare: give one agreement to compare, got 2'],
     [['compare', rel('weaker.md'), '--template', rel('nope.md')], `clauselint: ${rel('nope.md')} does not exist`],

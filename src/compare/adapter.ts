@@ -1,16 +1,20 @@
 // The comparison's view of clauselint's readings: parse a document, typed values, vague and charge wording, positions.
 // With registry.ts (the clause rules and the clause finder), the only files of src/compare/ that import internals.
 import {detectProfile} from '../detect.js'
+import {annotateDocx, type ParagraphNote} from '../docx/annotate.js'
+import {readDocx, type DocxReading} from '../docx/read.js'
+import {paragraphLabel} from '../docx/report.js'
+import {DocxError} from '../docx/zip.js'
 import {buildDocument, rangePosition} from '../document.js'
 import {INCLUDED_CHARGE, VAGUE_TIME, valuesOf, type Values} from '../judging.js'
 import {targetName} from '../reading.js'
 import {excerpt} from '../text.js'
 import {extractMoney, parseDurationOption} from '../values.js'
-import type {Block, Document, Outcome, Position, Section} from '../types.js'
+import type {Block, Document, Outcome, Position, Section, WordLocation} from '../types.js'
 import type {JsonSchema} from '../rule.js'
 
-export type {Block, Document, JsonSchema, Outcome, Position, Section, Values}
-export {excerpt, extractMoney, parseDurationOption, valuesOf, targetName, VAGUE_TIME, INCLUDED_CHARGE}
+export type {Block, DocxReading, Document, JsonSchema, Outcome, ParagraphNote, Position, Section, Values, WordLocation}
+export {annotateDocx, DocxError, paragraphLabel, readDocx, excerpt, extractMoney, parseDurationOption, valuesOf, targetName, VAGUE_TIME, INCLUDED_CHARGE}
 
 /** Parse an agreement into its section tree. */
 export function parseAgreement(text: string, filePath: string): Document {

@@ -4,7 +4,7 @@ import {diffWords} from 'diff'
 import {excerpt, parseAgreement, positionOf, profileOf, targetName, type Block, type Document, type Outcome, type Section} from './adapter.js'
 import {vagueWording, type ClauseReading, type Facet} from './read.js'
 import {clauseRules, profileClauseIds, readClause, type ClauseRule} from './registry.js'
-import type {Severity} from '../types.js'
+import type {Severity, WordLocation} from '../types.js'
 import {describeLanding, landings, type Playbook} from './playbook.js'
 
 /** What changed in a clause, from the template to the agreement. */
@@ -59,6 +59,8 @@ export interface Difference {
   readonly evidence?: string
   /** For `reworded`: the word diff from the template's wording to the agreement's (undefined parts: too different to align). */
   readonly diff?: readonly WordChange[]
+  /** For a Word agreement: the paragraph (`line` is then its ordinal). */
+  readonly docx?: WordLocation
 }
 
 export interface ClauseComparison {
