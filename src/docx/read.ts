@@ -155,7 +155,8 @@ const plainText = (segs: readonly Seg[]): string => segs.map((x) => x.t).join(''
 interface Cell {
   paras: Para[]
 }
-type Row = Cell[]
+/** A table row; `mark` when the row itself was tracked as inserted or deleted (`w:trPr/w:ins|w:del`). */
+type Row = Cell[] & {mark?: 'ins' | 'del'; removed?: boolean}
 interface Table {
   rows: Row[]
 }
@@ -188,6 +189,7 @@ function readBody(
   let ordinal = 0
   let noText = 0
   let inPPr = 0
+  let inTrPr = 0
   let inText = false
   let textBox = 0
   // run properties: inside a run's w:rPr, and whether the run is bold
@@ -248,6 +250,19 @@ function readBody(
         return
       }
       const p = paraStack[paraStack.length - 1]
+      if ((INSERTED.has(name) || DELETED.has(name)) && inTrPr) {
+        // w:trPr/w:ins|w:del: the whole row was inserted or deleted
+        const t = tables[tables.length - 1]
+        const row = t?.rows[t.rows.length - 1]
+        const author = tag.attributes['w:author']
+        if (author) authors.add(author)
+        if (row && !noText) {
+          row.mark = INSERTED.has(name) ? 'ins' : 'del'
+          // this reading drops a deleted row it applies, and an inserted row it does not
+          row.removed = INSERTED.has(name) ? !accept(author) : accept(author)
+        }
+        return
+      }
       if (INSERTED.has(name) || DELETED.has(name)) {
         const author = tag.attributes['w:author']
         if (author) authors.add(author)
@@ -276,6 +291,9 @@ function readBody(
           return
         case 'w:tr':
           tables[tables.length - 1]?.rows.push([])
+          return
+        case 'w:trPr':
+          if (!tag.selfClosing) inTrPr++
           return
         case 'w:tc': {
           const t = tables[tables.length - 1]
@@ -327,7 +345,7 @@ function readBody(
         return
       }
       if (INSERTED.has(name) || DELETED.has(name)) {
-        if (inPPr || tag.selfClosing) return
+        if (inPPr || inTrPr || tag.selfClosing) return
         if (changeStack.pop()) hiddenChanges--
         return
       }
@@ -342,6 +360,9 @@ function readBody(
         case 'w:t':
         case 'w:delText':
           inText = false
+          return
+        case 'w:trPr':
+          if (!tag.selfClosing) inTrPr--
           return
         case 'w:rPr':
           if (!inPPr && !tag.selfClosing && inRPr) inRPr--
@@ -515,7 +536,8 @@ function emit(blocks: readonly Block[], styles: Styles, numbering: Numbering_, c
   for (const block of blocks) {
     rowLast = 0
     if (block.kind === 'table') {
-      const rows = block.table.rows.filter((r) => r.some((c) => c.paras.length))
+      // a row tracked as deleted is gone when the changes are accepted, one tracked as inserted when they are rejected
+      const rows = block.table.rows.filter((r) => !r.removed && r.some((c) => c.paras.length))
       if (!rows.length) continue
       const width = Math.max(...rows.map((r) => r.length))
       rows.forEach((row, i) => {
