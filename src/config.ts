@@ -9,6 +9,7 @@ import {rules as builtinRules} from '../rules/index.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
 import {loadCustomRules} from './custom-rules.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
+import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
 import type {SeveritySetting} from './types.js'
@@ -26,7 +27,7 @@ export const CONFIG_FILES = ['.clauselintrc.json', '.clauselintrc.yaml', '.claus
 /** JavaScript config files: found like the others, loaded only with `--allow-js-config`. */
 export const JS_CONFIG_FILES = ['.clauselintrc.js', '.clauselintrc.mjs', 'clauselint.config.js', 'clauselint.config.mjs'] as const
 
-const TOP_KEYS = ['$schema', 'root', 'extends', 'profile', 'rules', 'overrides', 'ignorePatterns', 'customRules'] as const
+const TOP_KEYS = ['$schema', 'root', 'extends', 'profile', 'parser', 'rules', 'overrides', 'ignorePatterns', 'customRules'] as const
 const OVERRIDE_KEYS = ['files', 'excludedFiles', 'profile', 'rules'] as const
 // `includes` names the members of a document set (src/docset.ts)
 const FRONTMATTER_KEYS = ['profile', 'rules', 'includes'] as const
@@ -55,6 +56,21 @@ export const PRESETS: Readonly<Record<string, {readonly description: string; rea
         'backup-frequency': ['error', {maxInterval: '24h', requireRetention: true}],
         'performance-targets': ['error', {minUptime: 99.9}],
         'service-hours': ['error', {requireTimeZone: true}],
+      },
+    },
+  },
+  'clauselint:playbook-strict': {
+    description:
+      'A worked MSP playbook over `clauselint:msa`: per clause a preferred position, a fallback that needs the approval of `@msp/legal` (or `@msp/ops`, `@msp/finance`), and a walk-away beyond which a finding is an error. P1 response 1 hour / 2 hours / 4 hours, P2 4 / 8 / 1 business day; P1 resolution 4 hours / 8 hours / 1 day; uptime 99.9% / 99.5% / 99% per month; backups daily / daily / weekly, kept 30 / 14 / 7 days; service hours 5 days of 10 / 9 / 8 hours; after-hours work included / at 1.5× / at 2×',
+    config: {
+      extends: 'clauselint:msa',
+      rules: {
+        'response-times': ['error', {playbook: {preferred: {P1: '1h', P2: '4h'}, fallback: {P1: '2h', P2: '8h', approver: '@msp/legal'}, walkAway: {P1: '4h', P2: '1d'}}}],
+        'resolution-times': ['error', {playbook: {preferred: {P1: '4h'}, fallback: {P1: '8h', approver: '@msp/legal'}, walkAway: {P1: '1d'}}}],
+        'performance-targets': ['error', {playbook: {preferred: {uptime: 99.9, period: 'month'}, fallback: {uptime: 99.5, approver: '@msp/legal'}, walkAway: {uptime: 99, period: 'month'}}}],
+        'backup-frequency': ['error', {playbook: {preferred: {interval: '24h', retention: '30d'}, fallback: {interval: '24h', retention: '14d', approver: '@msp/ops'}, walkAway: {interval: '1w', retention: '7d'}}}],
+        'service-hours': ['error', {playbook: {preferred: {days: 5, span: '10h'}, fallback: {days: 5, span: '9h', approver: '@msp/ops'}, walkAway: {days: 5, span: '8h'}}}],
+        'after-hours-support': ['error', {playbook: {preferred: {included: true}, fallback: {multiplier: 1.5, approver: '@msp/finance'}, walkAway: {multiplier: 2}}}],
       },
     },
   },
@@ -89,6 +105,7 @@ interface Layer {
   readonly source: string
   readonly base: string
   readonly profile?: ProfileName
+  readonly parser?: ParserName
   readonly rules: ReadonlyMap<string, RuleSetting>
   readonly overrides: readonly Override[]
   readonly ignore: Ignore | undefined
@@ -133,6 +150,8 @@ export interface Settings {
   /** Rule id → severity and validated options (only the rules config mentions). */
   readonly rules: ReadonlyMap<string, {readonly severity?: SeveritySetting; readonly options?: Readonly<Record<string, unknown>>}>
   readonly customRules: readonly AnyRule[]
+  /** `parser` from config: `remark` selects the reference parser (default: the fast one). */
+  readonly parser?: ParserName
   /** Config files that applied, nearest last (paths relative to the cwd). */
   readonly sources: readonly string[]
 }
@@ -164,12 +183,14 @@ export class ConfigLoader {
     let ignored = false
     let profile: ProfileName | undefined
     let profileFrom: string | undefined
+    let parser: ParserName | undefined
     const rules = new Map(cascade.rules)
     for (const layer of layers) {
       if (layer.profile) {
         profile = layer.profile
         profileFrom = layer.source
       }
+      if (layer.parser) parser = layer.parser
       // globs only match files below the config's folder
       const rel = relativeTo(layer.base, abs)
       if (rel === undefined) continue
@@ -193,6 +214,7 @@ export class ConfigLoader {
         ...(locked ? {profileFrom: '--profile'} : profileFrom ? {profileFrom} : {}),
         rules,
         customRules: cascade.customRules,
+        ...(parser ? {parser} : {}),
         sources: [...new Set(layers.map((l) => l.source))].filter((s) => !s.startsWith('clauselint:')),
       },
     }
@@ -327,6 +349,7 @@ export class ConfigLoader {
       source: where,
       base,
       ...(parsed.profile ? {profile: parsed.profile} : {}),
+      ...(parsed.parser ? {parser: parsed.parser} : {}),
       rules: parsed.rules,
       overrides: parsed.overrides,
       ignore: parsed.ignorePatterns.length ? ignore().add(parsed.ignorePatterns) : undefined,
@@ -450,6 +473,7 @@ interface ParsedConfig {
   readonly extends: readonly string[]
   readonly extendsKey: (index: number) => string
   readonly profile?: ProfileName
+  readonly parser?: ParserName
   readonly rules: ReadonlyMap<string, RuleSetting>
   readonly overrides: readonly Override[]
   readonly ignorePatterns: readonly string[]
@@ -463,6 +487,13 @@ function stringList(value: unknown, where: string, key: string, allowOne = false
     if (typeof v !== 'string' || !v.trim()) throw new ConfigError(`${where}: ${keyPath(key, i)}: must be a non-empty string, got ${show(v)}`)
     return v
   })
+}
+
+function parserOf(value: unknown, where: string, key: string): ParserName {
+  if (typeof value !== 'string' || !PARSERS.includes(value as ParserName)) {
+    throw new ConfigError(`${where}: ${key}: unknown parser ${show(value)}${(typeof value === 'string' && didYouMean(value, PARSERS)) || `; use ${PARSERS.join(' or ')}`}`)
+  }
+  return value as ParserName
 }
 
 /** A profile: one name, or a list of listed profiles to combine (`profile: [msa, sla]`). */
@@ -504,6 +535,7 @@ function checkShape(data: unknown, where: string, prefix = ''): ParsedConfig {
     extends: ext,
     extendsKey: (i) => (Array.isArray(data['extends']) ? keyPath(k('extends'), i) : k('extends')),
     ...(data['profile'] !== undefined ? {profile: profileOf(data['profile'], where, k('profile'))} : {}),
+    ...(data['parser'] !== undefined ? {parser: parserOf(data['parser'], where, k('parser'))} : {}),
     rules: ruleSettings(data['rules'], where, k('rules')),
     overrides: data['overrides'] === undefined ? [] : overridesOf(data['overrides'], where, k('overrides')),
     ignorePatterns: data['ignorePatterns'] === undefined ? [] : stringList(data['ignorePatterns'], where, k('ignorePatterns'), true),
