@@ -17,7 +17,7 @@ import {stylishSummary} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
-import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
 /** Exit codes, as in ESLint. */
@@ -93,7 +93,10 @@ function parseSize(text: string): number | undefined {
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // Lint threads, started as soon as the run knows it will use them (see below); a run that fails stops them.
+  let pool: LintPool | undefined
   const fail = (message: string): number => {
+    pool?.close()
     io.stderr(`clauselint: ${message}\n`)
     return EXIT.failure
   }
@@ -250,6 +253,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw error
   }
   if (!files.length && !problems.length) return fail('no Markdown files to lint')
+  // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
+  // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
+  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism())
+  if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason)
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
@@ -396,19 +403,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const fresh = new Set(pending.map((p) => p.i))
   const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
   if (threads > 1 && pending.length > 1) {
-    let done: JobOutcome[]
-    try {
-      done = await lintInWorkers(
-        pending.map((p) => p.job),
-        threads,
-        loaderOptions,
-        requireReason,
-      )
-    } catch (error) {
-      return fail(`a lint worker failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
-    }
+    pool ??= LintPool.start(threads - 1, loaderOptions, requireReason)
+    const done = await pool.run(
+      pending.map((p) => p.job),
+      (file) => configs.get(file)!.settings,
+      requireReason,
+    )
     pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   } else {
+    pool?.close()
     for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
   }
   for (const [i, job] of planned.entries()) {
@@ -420,6 +423,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       // A crash while parsing one file must not end the run or print a stack trace.
       io.stderr(`clauselint: warning: ${job.file} could not be parsed (${outcome.crash}); skipped\n`)
       problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
+      continue
+    }
+    if (outcome.workerFailure !== undefined) {
+      // the file gets a fatal result (exit code 1); the other files' results stand
+      io.stderr(`clauselint: warning: ${job.file} could not be linted: the lint worker stopped (${outcome.workerFailure})\n`)
+      results.push(...outcome.results)
+      linted++
       continue
     }
     if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, outcome.results)
