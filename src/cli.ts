@@ -13,7 +13,8 @@ import {declaredIncludes} from './docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {reportChunks, reporters} from './reporters/index.js'
-import {stylishSummary} from './reporters/stylish.js'
+import {jsonEntry} from './reporters/json.js'
+import {addTotals, noTotals, stylishFile, summaryLine, type Totals} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
@@ -47,8 +48,8 @@ Options:
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
-      --concurrency N|auto|off  Lint in N worker threads (auto: one per CPU; off: none). Default:
-                           auto for 64 files or more, off below
+      --concurrency N|auto|off  Lint in N threads (auto: one per CPU; off: the main thread only).
+                           Default: auto for 64 files or more when the CPUs are not already busy
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -255,7 +256,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!files.length && !problems.length) return fail('no Markdown files to lint')
   // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
   // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
-  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism())
+  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), os.loadavg()[0])
   if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason)
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
@@ -383,63 +384,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         )
       : '',
   )
-  const outcomes: Array<JobOutcome | undefined> = planned.map((job, i) => {
-    const cached = cache?.get(path.resolve(io.cwd, job.file), keys[i]!, new Set([job.file, ...(job.members ?? [])]))
-    return cached ? {results: cached} : undefined
-  })
-  // The others are read (when the cache let them be skipped so far) and linted.
-  const pending: Array<{job: Job; i: number}> = []
-  for (const [i, p] of planned.entries()) {
-    if (outcomes[i]) continue
-    const text = await readText(p.file)
-    if (text === undefined) continue
-    const parts: Array<{filePath: string; text: string}> = []
-    for (const m of p.members ?? []) {
-      const t = await readText(m)
-      if (t !== undefined) parts.push({filePath: m, text: t})
-    }
-    pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
-  }
-  const fresh = new Set(pending.map((p) => p.i))
-  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
-  if (threads > 1 && pending.length > 1) {
-    pool ??= LintPool.start(threads - 1, loaderOptions, requireReason)
-    const done = await pool.run(
-      pending.map((p) => p.job),
-      (file) => configs.get(file)!.settings,
-      requireReason,
-    )
-    pending.forEach((p, k) => (outcomes[p.i] = done[k]))
-  } else {
-    pool?.close()
-    for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
-  }
-  for (const [i, job] of planned.entries()) {
-    const outcome = outcomes[i]
-    if (!outcome) continue
-    // A config error in front matter ends the run like one in a config file.
-    if ('configError' in outcome) return fail(outcome.configError)
-    if ('crash' in outcome) {
-      // A crash while parsing one file must not end the run or print a stack trace.
-      io.stderr(`clauselint: warning: ${job.file} could not be parsed (${outcome.crash}); skipped\n`)
-      problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
-      continue
-    }
-    if (outcome.workerFailure !== undefined) {
-      // the file gets a fatal result (exit code 1); the other files' results stand
-      io.stderr(`clauselint: warning: ${job.file} could not be linted: the lint worker stopped (${outcome.workerFailure})\n`)
-      results.push(...outcome.results)
-      linted++
-      continue
-    }
-    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, outcome.results)
-    results.push(...outcome.results)
-    linted++
-  }
-  if (cache) await cache.save()
-  if (!linted && !(narrowed && !planned.length)) return fail('no file could be linted')
-
-  const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
   // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
   const forced = io.env['FORCE_COLOR']
   const level = values['no-color']
@@ -453,27 +397,139 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         : io.isTTY && !io.env['NO_COLOR']
           ? 1
           : 0
+  // A cached job whose report text (this format, colour and paths) is cached too is printed from it: its results are
+  // not even parsed. Only the stylish and json reports are kept so, without --quiet.
+  const viewing = cache !== undefined && !values.quiet && (format === 'stylish' || format === 'json')
+  const viewKey = (job: (typeof planned)[number]): string =>
+    `${format}:${format === 'stylish' && outputFile === undefined ? level : 0}:${[job.file, ...(job.members ?? [])].join('\u0000')}`
+  const views = planned.map((job, i) => (viewing ? cache!.view(path.resolve(io.cwd, job.file), keys[i]!, viewKey(job)) : undefined))
+  const outcomes: Array<JobOutcome | undefined> = planned.map((job, i) => {
+    if (views[i]) return undefined
+    const cached = cache?.get(path.resolve(io.cwd, job.file), keys[i]!, new Set([job.file, ...(job.members ?? [])]))
+    return cached ? {results: cached} : undefined
+  })
+  // The others are read (when the cache let them be skipped so far) and linted.
+  const pending: Array<{job: Job; i: number}> = []
+  for (const [i, p] of planned.entries()) {
+    if (outcomes[i] || views[i]) continue
+    const text = await readText(p.file)
+    if (text === undefined) continue
+    const parts: Array<{filePath: string; text: string}> = []
+    for (const m of p.members ?? []) {
+      const t = await readText(m)
+      if (t !== undefined) parts.push({filePath: m, text: t})
+    }
+    pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
+  }
+  const fresh = new Set(pending.map((p) => p.i))
+  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0])
+  if (threads > 1 && pending.length > 1) {
+    pool ??= LintPool.start(threads - 1, loaderOptions, requireReason)
+    const done = await pool.run(
+      pending.map((p) => p.job),
+      (file) => configs.get(file)!.settings,
+      requireReason,
+    )
+    pending.forEach((p, k) => (outcomes[p.i] = done[k]))
+  } else {
+    pool?.close()
+    for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
+  }
+  // What each job shows: its results, or its cached report text.
+  const pieces: Array<{readonly i: number; readonly results: LintResult[]} | {readonly i: number; readonly view: {text: string; totals: Totals}}> = []
+  for (const [i, job] of planned.entries()) {
+    const view = views[i]
+    if (view) {
+      pieces.push({i, view})
+      linted++
+      continue
+    }
+    const outcome = outcomes[i]
+    if (!outcome) continue
+    // A config error in front matter ends the run like one in a config file.
+    if ('configError' in outcome) return fail(outcome.configError)
+    if ('crash' in outcome) {
+      // A crash while parsing one file must not end the run or print a stack trace.
+      io.stderr(`clauselint: warning: ${job.file} could not be parsed (${outcome.crash}); skipped\n`)
+      problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
+      continue
+    }
+    if (outcome.workerFailure !== undefined) {
+      // the file gets a fatal result (exit code 1); the other files' results stand
+      io.stderr(`clauselint: warning: ${job.file} could not be linted: the lint worker stopped (${outcome.workerFailure})\n`)
+    } else if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, outcome.results)
+    pieces.push({i, results: outcome.results})
+    results.push(...outcome.results)
+    linted++
+  }
+  if (!linted && !(narrowed && !planned.length)) {
+    if (cache) await cache.save()
+    return fail('no file could be linted')
+  }
+
   const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
   const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta)}
+  const reportContext = outputFile === undefined ? context : {...context, chalk: new Chalk({level: 0})}
+  const totals = noTotals()
+  let report: Iterable<string>
+  if (viewing) {
+    // stylish or json, job by job: a cached text as it is, other results rendered (and their text cached)
+    report = (function* (): Generator<string> {
+      let entries = 0
+      for (const piece of pieces) {
+        let text: string
+        if ('view' in piece) {
+          text = piece.view.text
+          for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += piece.view.totals[k]
+        } else {
+          addTotals(totals, piece.results)
+          text = format === 'stylish' ? piece.results.map((r) => stylishFile(r, reportContext.chalk)).join('') : piece.results.map((r) => jsonEntry(r)).join(',\n')
+          cache!.setView(path.resolve(io.cwd, planned[piece.i]!.file), keys[piece.i]!, viewKey(planned[piece.i]!), text)
+        }
+        if (format === 'json') {
+          yield `${entries ? ',\n' : '[\n'}${text}`
+          entries++
+        } else if (text) yield text
+      }
+      if (format === 'json') yield entries ? '\n]\n' : '[]\n'
+      else yield `${summaryLine(totals, reportContext.chalk)}\n`
+    })()
+  } else {
+    addTotals(totals, results)
+    const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
+    report = reportChunks(format, shown, reportContext)
+  }
   if (outputFile === undefined) {
-    // written as it is made: a big report is never one string
-    for (const chunk of reportChunks(format, shown, context)) io.stdout(chunk)
+    // written as it is made, in pieces of about 1 MB: a big report is never one string, nor thousands of writes
+    let batch: string[] = []
+    let size = 0
+    for (const chunk of report) {
+      batch.push(chunk)
+      size += chunk.length
+      if (size < 1 << 20) continue
+      io.stdout(batch.join(''))
+      batch = []
+      size = 0
+    }
+    if (batch.length) io.stdout(batch.join(''))
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
       const target = path.resolve(io.cwd, outputFile)
       await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()])
-      await writeFileAtomic(target, reportChunks(format, shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
+      await writeFileAtomic(target, report, outputFile)
     } catch (error) {
+      if (cache) await cache.save()
       if (error instanceof OutputError) return fail(error.message)
       throw error
     }
-    io.stdout(`${stylishSummary(shown, context)}\n`)
+    const quietTotals = values.quiet ? {...totals, warnings: 0, infos: 0} : totals
+    io.stdout(`${summaryLine(quietTotals, chalk)}\n`)
   }
+  if (cache) await cache.save()
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0)
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+  const {errors, warnings} = totals
   if (errors > 0) return EXIT.lintErrors
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(`clauselint: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`)

@@ -1,5 +1,4 @@
 // Big repositories: --shard, --changed-since, --cache and --concurrency. Pure helpers; the CLI wires them in.
-import {execFile} from 'node:child_process'
 import {realpathSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -75,15 +74,22 @@ export function parseConcurrency(text: string, available: number): number {
  */
 export const AUTO_CONCURRENCY_FILES = 64
 
-/** Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few. */
-export function defaultConcurrency(given: number | undefined, files: number, available: number): number {
+/**
+ * Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few.
+ * By default a machine whose CPUs are already busy (1-minute load average at least the number of CPUs) lints in the
+ * main thread: there a second thread only adds the start-up and warm-up of its own copy of the linter.
+ */
+export function defaultConcurrency(given: number | undefined, files: number, available: number, load = 0): number {
   if (given !== undefined) return given
-  return files >= AUTO_CONCURRENCY_FILES ? Math.max(1, available) : 1
+  if (files < AUTO_CONCURRENCY_FILES || load >= available) return 1
+  return Math.max(1, available)
 }
 
 // --changed-since REF
 
-function git(args: readonly string[], cwd: string): Promise<string> {
+async function git(args: readonly string[], cwd: string): Promise<string> {
+  // loaded only by --changed-since
+  const {execFile} = await import('node:child_process')
   return new Promise((resolve, reject) => {
     execFile('git', [...args], {cwd, maxBuffer: 64 * 1024 * 1024, windowsHide: true}, (error, stdout) => (error ? reject(error) : resolve(stdout)))
   })

@@ -180,6 +180,10 @@ describe('default concurrency', () => {
     expect(defaultConcurrency(undefined, 10_000, 1)).toBe(1)
     expect(defaultConcurrency(parseConcurrency('off', 8), 10_000, 8)).toBe(1)
     expect(defaultConcurrency(parseConcurrency('3', 8), 5, 8)).toBe(3)
+    // CPUs already busy: no threads by default, but a given --concurrency still wins
+    expect(defaultConcurrency(undefined, 10_000, 2, 2.5)).toBe(1)
+    expect(defaultConcurrency(undefined, 10_000, 2, 0.7)).toBe(2)
+    expect(defaultConcurrency(parseConcurrency('2', 2), 10_000, 2, 9)).toBe(2)
   })
 
   it('workers get the loader flags of the parent, not the per-process options they would refuse', () => {
