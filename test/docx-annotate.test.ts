@@ -161,6 +161,26 @@ describe.skipIf(!has('soffice'))('LibreOffice opens the annotated copy', () => {
   })
 })
 
+describe.skipIf(!has('soffice'))('clause numbers as LibreOffice renders them', () => {
+  it('are the numbers the reader computes, in order', {timeout: 240_000}, () => {
+    const dir = temp({})
+    const names = ['features', 'styled', 'sample-msa', 'b-voip-msp-us', 'a-british']
+    for (const n of names) fs.writeFileSync(path.join(dir, `${n}.docx`), fixture(`${n}.docx`))
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, ...names.map((n) => path.join(dir, `${n}.docx`))], {stdio: 'ignore', timeout: 230_000})
+    for (const n of names) {
+      // LibreOffice's text export indents list paragraphs and writes their number first
+      const shown = fs
+        .readFileSync(path.join(dir, `${n}.txt`), 'utf8')
+        .split(/\r?\n/)
+        .map((l) => /^\s+(\(?[0-9a-zA-Z]{1,4}(?:\.[0-9]+)*[.)]?)\s/.exec(l)?.[1])
+        .filter((x): x is string => x !== undefined)
+      const read = readDocx(fixture(`${n}.docx`)).lines.flatMap((l) => (l.number ? [l.number] : []))
+      expect(read.length, n).toBeGreaterThan(3)
+      expect(read, n).toEqual(shown)
+    }
+  })
+})
+
 describe('a package LibreOffice wrote', () => {
   it('reads as the package it re-saved (fixtures/docx/libreoffice-resave.docx: features.docx through soffice --convert-to docx)', () => {
     expect(readDocx(fixture('libreoffice-resave.docx')).markdown).toBe(readDocx(fixture('features.docx')).markdown)

@@ -563,5 +563,3 @@ function emit(blocks: readonly Block[], styles: Styles, numbering: Numbering_, c
   }
 }
 
-export {DocxError}
-export {isOn}
