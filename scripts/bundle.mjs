@@ -1,4 +1,5 @@
-// npm run build (after tsc): bundle the command line into dist/bundle, one file per entry plus shared chunks.
+// npm run build (after tsc): bundle the command line into dist/bundle, one file per entry plus shared chunks, and the
+// command once more as one CommonJS file (cli.cjs), which bin/clauselint.js runs with V8's code cache (see there).
 // A run of `clauselint` then loads a few files instead of ~300 modules: module resolution and loading was most of a
 // single-file run's start-up. The language server, the HTML report and other rarely used parts stay in chunks of
 // their own that load only when used. The library (`import {lint} from 'clauselint'`) stays the unbundled tsc output.
@@ -21,8 +22,6 @@ const noFdirPicomatch = {
 }
 
 const root = path.resolve(import.meta.dirname, '..')
-// chunk names change with their content: start from an empty folder so that old chunks do not pile up
-fs.rmSync(path.join(root, 'dist', 'bundle'), {recursive: true, force: true})
 await build({
   absWorkingDir: root,
   entryPoints: {cli: 'src/cli.ts', worker: 'src/worker.ts'},
@@ -38,3 +37,36 @@ await build({
   logLevel: 'warning',
   plugins: [noFdirPicomatch],
 })
+
+// The command as one CommonJS script: V8 can keep the code it compiles for a script (vm.Script cachedData), not for ES
+// modules on Node 20. import.meta.url becomes the file's own URL.
+const cjs = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/bundle/cli.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: {'import.meta.url': '__clauselintUrl'},
+  banner: {js: "const __clauselintUrl = require('node:url').pathToFileURL(__filename).href; const __clauselintImport = globalThis.__clauselintImport ?? ((specifier) => import(specifier));"},
+  legalComments: 'linked',
+  logLevel: 'warning',
+  plugins: [noFdirPicomatch],
+  write: false,
+})
+// import() in a script run from V8's code cache fails on Node 20 ("a dynamic import callback was not specified"): every
+// import() of the script goes through a function that bin/clauselint.js (an ES module) provides.
+for (const file of cjs.outputFiles) {
+  let text = file.text
+  if (file.path.endsWith('.cjs')) {
+    const banner = text.indexOf('\n')
+    const rest = text.slice(banner).replace(/(?<![\w$.`])import\(/g, '__clauselintImport(')
+    if (/(?<![\w$.`])import\(/.test(rest)) throw new Error('cli.cjs: an import() was left')
+    text = text.slice(0, banner) + rest
+  }
+  // written whole, then renamed: a run beside the build reads the old file or the new one
+  fs.mkdirSync(path.dirname(file.path), {recursive: true})
+  fs.writeFileSync(`${file.path}.tmp`, text)
+  fs.renameSync(`${file.path}.tmp`, file.path)
+}

@@ -176,7 +176,8 @@ async function startWorker(input: WorkerInput): Promise<import('node:worker_thre
   // loaded only by runs that use threads
   const {Worker} = await import('node:worker_threads')
   const here = fileURLToPath(import.meta.url)
-  const ext = path.extname(here)
+  // beside the sources (.ts), or the bundle's worker.js (also from the CommonJS build of the command, cli.cjs)
+  const ext = path.extname(here) === '.ts' ? '.ts' : '.js'
   const workerUrl = pathToFileURL(path.join(path.dirname(here), `worker${ext}`)).href
   const options = workerOptions(process.execArgv)
   if (ext !== '.ts') return new Worker(new URL(workerUrl), {workerData: input, ...options})
