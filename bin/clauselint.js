@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// clauselint command: runs the compiled CLI.
+// clauselint command: runs the bundled CLI — dist/bundle (built from the sources by `npm install` in a clone; its
+// CommonJS build through V8's code cache when there is one), else release/ (the committed bundle of a release tag,
+// which needs no build and no dependencies).
 import {readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import Module from 'node:module'
 import path from 'node:path'
@@ -68,14 +70,30 @@ try {
 } catch {
   cli = undefined
 }
+
+/** Whether an import failed because that very file is missing (not because something inside it failed). */
+const missing = (error, file) => error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(file)
+
 if (cli) {
   cli.main(process.argv.slice(2)).then(cli.save)
 } else {
-  import('../dist/bundle/cli.js').then(
-    (esm) => esm.main(process.argv.slice(2)),
-    () => {
-      process.stderr.write('clauselint: the package is not built; run "npm install" (or "npm run build") in its folder\n')
-      process.exitCode = 2
-    },
-  )
+  import('../dist/bundle/cli.js')
+    .catch((error) => {
+      if (!missing(error, 'dist/bundle/cli.js')) throw error
+      return import('../release/cli.js').catch((inner) => {
+        if (!missing(inner, 'release/cli.js')) throw inner
+        return undefined
+      })
+    })
+    .then(
+      (esm) => {
+        if (esm) return esm.main(process.argv.slice(2))
+        process.stderr.write('clauselint: the package is not built; run "npm install" (or "npm run build") in its folder, or install a release tag\n')
+        process.exitCode = 2
+      },
+      (error) => {
+        process.stderr.write(`clauselint: could not load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
+        process.exitCode = 2
+      },
+    )
 }
