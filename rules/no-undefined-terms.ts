@@ -75,15 +75,32 @@ interface Vocabulary {
   readonly names: Set<string>
 }
 
+/** The deepest section of this file whose heading starts at or before `offset` and whose subtree reaches it. */
 function sectionAt(doc: Document, offset: number): Section {
-  let best: Section = doc.root
-  for (const s of doc.sections) {
+  // sections nest, so the sections holding an offset are the last one starting before it and its ancestors: a binary
+  // search and a walk up instead of a scan of every section for every term (quadratic in long files)
+  let index = sectionStarts.get(doc)
+  if (!index) {
     // offsets are per file: in a document set, only the sections of this file
-    if (s.kind === 'root' || s.file.path !== doc.filePath) continue
-    if (s.headingPosition.start.offset <= offset && offset <= s.position.end.offset && s.depth >= best.depth) best = s
+    const own = doc.sections.filter((s) => s.kind !== 'root' && s.file.path === doc.filePath)
+    own.sort((a, b) => a.headingPosition.start.offset! - b.headingPosition.start.offset!)
+    sectionStarts.set(doc, (index = {sections: own, starts: own.map((s) => s.headingPosition.start.offset!)}))
   }
-  return best
+  const {starts, sections} = index
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid]! <= offset) lo = mid + 1
+    else hi = mid
+  }
+  for (let s = sections[lo - 1]; s && s.kind !== 'root'; s = s.parent) {
+    if (s.headingPosition.start.offset! <= offset && offset <= s.position.end.offset!) return s
+  }
+  return doc.root
 }
+
+const sectionStarts = new WeakMap<Document, {readonly sections: readonly Section[]; readonly starts: readonly number[]}>()
 
 function inDefinitions(section: Section): boolean {
   let v = definitionSections.get(section)

@@ -1,10 +1,15 @@
 // Bench helper, run in a fresh process per measurement: times parse-only and full lint in-process on the same texts.
-//   node scripts/bench/inprocess.mjs ratio <rounds> <file|dir>...   parse and lint texts never seen before, per MB, each round
+//   node scripts/bench/inprocess.mjs ratio <rounds> <file|dir>...   parse and lint alternately, every round; per-round totals
 //   node scripts/bench/inprocess.mjs parse|lint <repeats> <file>      one file, up to `repeats` times (scaling)
 //   node scripts/bench/inprocess.mjs load [module]                    import time of a module under dist/ (default bundle/cli.js)
 //   node scripts/bench/inprocess.mjs relint <edits> <file>            the language server's re-lint after a one-line edit
+//   node scripts/bench/inprocess.mjs parsers <rounds> <file|dir>...   fast parser and remark-parse alternately, warm; per-round totals
+//   node scripts/bench/inprocess.mjs cold <fast|remark> <file>        import the parser and parse one file once (a cold start)
 //   node scripts/bench/inprocess.mjs compare <rounds> <agreement> <template>  compare with a template vs lint the agreement
-// Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size.
+// BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
+// BENCH_WARMUP=FILE: parse or lint that other file BENCH_WARMUP_RUNS times (default 3) first, uncounted (the JIT warms on a text that is not the
+// measured one, so no per-text cache flatters the measurement).
+// Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system).
 import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -26,13 +31,27 @@ function markdownFiles(p, out = []) {
 }
 
 const peak = () => process.resourceUsage().maxRSS
+const cpuMs = (since) => {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1000
+}
+const parser = process.env['BENCH_PARSER'] || undefined
 
-if (mode === 'load') {
+if (mode === 'cold') {
+  // a cold start of one parse: module import and the first parse of one file, in this fresh process
   const c0 = process.cpuUsage()
   const t0 = performance.now()
+  const {parseMarkdown} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse.js')).href)
+  const text = fs.readFileSync(paths[0], 'utf8')
+  parseMarkdown(text, {parser: countArg})
+  console.log(JSON.stringify({ms: performance.now() - t0, cpu: cpuMs(c0), peakRssKiB: peak()}))
+  process.exit(0)
+}
+
+if (mode === 'load') {
+  const t0 = performance.now()
   await import(pathToFileURL(path.join(root, 'dist', process.argv[3] ?? 'bundle/cli.js')).href)
-  const c = process.cpuUsage(c0)
-  console.log(JSON.stringify({ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, peakRssKiB: peak()}))
+  console.log(JSON.stringify({ms: performance.now() - t0, peakRssKiB: peak()}))
 } else if (mode === 'relint') {
   // what the language server does on each change: Linter.lint() with the document's parsed parts kept between edits
   const {Linter} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lsp', 'linter.js')).href)
@@ -41,7 +60,6 @@ if (mode === 'load') {
   const linter = new Linter(path.dirname(file), {})
   const lines = text.split('\n')
   const ms = []
-  const cpu = []
   const full = []
   // warm-up: open the document and type a few times
   for (let i = 0; i < 5; i++) await linter.lint({text: i % 2 ? text : `${text}\n`, filePath: file, name: file})
@@ -49,12 +67,9 @@ if (mode === 'load') {
     // type one character on a line spread through the document
     const at = Math.floor(((i + 0.5) / count) * lines.length)
     const edited = [...lines.slice(0, at), `${lines[at]}x`, ...lines.slice(at + 1)].join('\n')
-    const c0 = process.cpuUsage()
     const t0 = performance.now()
     const r = await linter.lint({text: edited, filePath: file, name: file})
     ms.push(performance.now() - t0)
-    const c = process.cpuUsage(c0)
-    cpu.push((c.user + c.system) / 1000)
     if (r.kind !== 'result') throw new Error(`no result: ${r.kind}`)
     // the same text linted afresh (no kept parts), for comparison
     const fresh = new Linter(path.dirname(file), {})
@@ -62,7 +77,7 @@ if (mode === 'load') {
     await fresh.lint({text: edited, filePath: file, name: `${file}.fresh`})
     full.push(performance.now() - t1)
   }
-  console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, cpu, full, peakRssKiB: peak()}))
+  console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, full, peakRssKiB: peak()}))
 } else if (mode === 'compare') {
   // compare an agreement with a template against linting the agreement alone, alternately, wall and CPU per round
   const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
@@ -97,68 +112,80 @@ if (mode === 'load') {
   // the CLI lints with the profile given on its command line (auto by default)
   const runLint = () => {
     let messages = 0
-    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath}).messages.length
+    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath, ...(parser ? {parser} : {})}).messages.length
     return messages
   }
   const runParse = () => {
     let nodes = 0
-    for (const t of texts) nodes += parseMarkdown(t.text).children.length
+    for (const t of texts) nodes += parseMarkdown(t.text, parser ? {parser} : {}).children.length
     return nodes
   }
-  /** Wall and CPU milliseconds of one call. */
-  const timeCpu = (fn) => {
+  const runWith = (name) => () => {
+    let nodes = 0
+    for (const t of texts) nodes += parseMarkdown(t.text, {parser: name}).children.length
+    return nodes
+  }
+  // remark-parse over each whole text at once (clauselint parses long texts in parts)
+  const runParseWhole = () => {
+    let nodes = 0
+    for (const t of texts) nodes += parseMarkdown(t.text, {partSize: Number.MAX_SAFE_INTEGER}).children.length
+    return nodes
+  }
+  const cpu = []
+  const time = (fn) => {
     const c0 = process.cpuUsage()
     const t0 = performance.now()
     fn()
-    const c = process.cpuUsage(c0)
-    return {wall: performance.now() - t0, cpu: (c.user + c.system) / 1000}
+    const ms = performance.now() - t0
+    cpu.push(cpuMs(c0))
+    return ms
   }
-  const bytesOf = (list) => list.reduce((n, t) => n + Buffer.byteLength(t.text), 0)
-  const parseOf = (list, options) => () => {
-    for (const t of list) parseMarkdown(t.text, options)
-  }
-  const lintOf = (list) => () => {
-    for (const t of list) lint(t.text, {profile: 'auto', filePath: t.filePath})
-  }
-  if (mode === 'ratio') {
-    // Every text is linted or parsed once: values and terms are cached per text, so a text linted again is cheaper than
-    // one never seen. The texts are cut into a warm-up group and two groups per round; in each round one group is parsed
-    // and the other linted (the roles swap from round to round), and the figures are per MB of the texts each saw.
-    const groups = count * 2 + 1
-    const size = Math.floor(texts.length / groups)
-    if (size < 1) throw new Error(`ratio needs at least ${groups} texts for ${count} rounds, got ${texts.length}`)
-    const group = (g) => texts.slice(g * size, (g + 1) * size)
-    const warm = group(0)
-    parseOf(warm)()
-    lintOf(warm)()
-    const parse = []
-    const lintMs = []
-    const parseCpu = []
-    const lintCpu = []
+  if (mode === 'parsers') {
+    // one warm-up pass of each, then the two alternately so load drift hits both alike
+    const fast = runWith('fast')
+    const remark = runWith('remark')
+    fast()
+    remark()
+    const r = {fast: [], fastCpu: [], remark: [], remarkCpu: []}
     for (let i = 0; i < count; i++) {
-      const [a, b] = i % 2 ? [group(2 * i + 2), group(2 * i + 1)] : [group(2 * i + 1), group(2 * i + 2)]
-      const p = timeCpu(parseOf(a))
-      const l = timeCpu(lintOf(b))
-      const pmb = bytesOf(a) / 1e6
-      const lmb = bytesOf(b) / 1e6
-      parse.push(p.wall / pmb)
-      parseCpu.push(p.cpu / pmb)
-      lintMs.push(l.wall / lmb)
-      lintCpu.push(l.cpu / lmb)
+      r.fast.push(time(fast))
+      r.fastCpu.push(cpu.at(-1))
+      r.remark.push(time(remark))
+      r.remarkCpu.push(cpu.at(-1))
     }
-    console.log(JSON.stringify({files: texts.length, groupFiles: size, bytes, perMb: true, parse, parseCpu, lint: lintMs, lintCpu, peakRssKiB: peak()}))
+    console.log(JSON.stringify({files: texts.length, bytes, ...r, peakRssKiB: peak()}))
+  } else if (mode === 'ratio') {
+    // one warm-up pass of each (JIT, caches), then parse and lint alternately so load drift hits both alike
+    runParse()
+    runParseWhole()
+    const messages = runLint()
+    const parse = []
+    const whole = []
+    const full = []
+    for (let i = 0; i < count; i++) {
+      parse.push(time(runParse))
+      whole.push(time(runParseWhole))
+      full.push(time(runLint))
+    }
+    console.log(JSON.stringify({files: texts.length, bytes, messages, parse, parseWhole: whole, lint: full, peakRssKiB: peak()}))
   } else if (mode === 'parse' || mode === 'lint') {
+    const warmup = process.env['BENCH_WARMUP']
+    if (warmup) {
+      const text = fs.readFileSync(warmup, 'utf8')
+      for (let i = 0; i < Number(process.env['BENCH_WARMUP_RUNS'] ?? 3); i++) {
+        if (mode === 'parse') parseMarkdown(text, parser ? {parser} : {})
+        else lint(text, {profile: 'auto', filePath: 'warmup.md', ...(parser ? {parser} : {})})
+      }
+      cpu.length = 0
+    }
     // repeats stop early when another one would overrun BENCH_REPEAT_BUDGET_MS (the first always runs)
     const budget = Number(process.env['BENCH_REPEAT_BUDGET_MS'] ?? Infinity)
     const ms = []
-    const cpu = []
     let spent = 0
     for (let i = 0; i < count; i++) {
       if (i > 0 && spent + ms[ms.length - 1] > budget) break
-      const t = timeCpu(mode === 'parse' ? runParse : runLint)
-      ms.push(t.wall)
-      cpu.push(t.cpu)
-      spent += t.wall
+      ms.push(time(mode === 'parse' ? runParse : runLint))
+      spent += ms[ms.length - 1]
     }
     console.log(JSON.stringify({files: texts.length, bytes, ms, cpu, peakRssKiB: peak()}))
   } else {
