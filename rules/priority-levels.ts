@@ -7,6 +7,15 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
 
+/** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
+const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgency|categor\w*|classification|class)\b/i
+/** A section that defines levels: "Severity", "Priority levels", "Incident classification". */
+const LEVEL_SECTION = /\b(?:priorit\w*|severit\w*|levels|classification|categor\w*|call types?)\b/i
+/** A level label before its criteria: "Blocker: no engineer can see their jobs", "Crit – whole office down". */
+const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*(?::|=|–|—|-)\s+(.*)$/s
+
+const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b/i
+
 const blockRanks = new WeakMap<Block, number | null>()
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
@@ -16,9 +25,35 @@ function definedRank(block: Block): number | undefined {
   return r ?? undefined
 }
 
+/**
+ * Word-named levels, which carry no number: each row of a table keyed by a priority or severity column ("Blocker",
+ * "Crit", "Major") with a description cell, and each "Label: criteria" list item in a section about levels. The
+ * rank is only there to tell levels apart: a distinct number per block, past any numbered level.
+ */
+function wordLevel(block: Block): number | undefined {
+  if (block.kind === 'table-row' && block.cells && block.header) {
+    if (!KEY_HEADER.test(block.header[0] ?? '')) return undefined
+    const key = (block.cells[0] ?? '').trim()
+    if (!key || key.split(/\s+/).length > 3 || valuesOf(key).durations.length) return undefined
+    const described = block.cells.slice(1).some((c) => !valuesOf(c).durations.length && c.split(/\s+/).length >= 2 && /[a-z]{3,}/i.test(c))
+    return described ? 1000 + block.position.start.offset : undefined
+  }
+  if (block.kind === 'list-item' && LEVEL_SECTION.test(block.section.title)) {
+    const m = LABELLED.exec(block.text)
+    if (!m) return undefined
+    const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
+    return words.length >= 2 ? 1000 + block.position.start.offset : undefined
+  }
+  return undefined
+}
+
 function readRank(block: Block): number | undefined {
   // most blocks and titles name no priority: the pre-check spares the values lookup
   const p = mayHold.priorities(block.text) ? valuesOf(block.text).priorities[0] : undefined
+  if (!p) {
+    const word = wordLevel(block)
+    if (word !== undefined) return word
+  }
   // "**Priority 1:** a branch cannot serve members…" — the label is the clause's title, the criteria its text
   if (!p) {
     const title = block.section.title
@@ -40,6 +75,17 @@ function readRank(block: Block): number | undefined {
   return words.length >= 4 && CRITERIA.test(rest) ? p.rank : undefined
 }
 
+/** Ranks of the levels after the first in one paragraph, each with at least four words of criteria. */
+function laterRanks(block: Block): number[] {
+  const all = valuesOf(block.text).priorities
+  const out: number[] = []
+  for (let i = 1; i < all.length; i++) {
+    const rest = block.text.slice(all[i]!.end, all[i + 1]?.start ?? block.text.length).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
+    if (rest.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 3 && CRITERIA.test(rest)) out.push(all[i]!.rank)
+  }
+  return out
+}
+
 const defined = new WeakMap<Document, Set<number>>()
 function definedRanks(doc: Document): Set<number> {
   let ranks = defined.get(doc)
@@ -48,6 +94,8 @@ function definedRanks(doc: Document): Set<number> {
     for (const b of doc.blocks) {
       const r = definedRank(b)
       if (r !== undefined) ranks.add(r)
+      // one paragraph may define several levels, one a line: each label followed by its own criteria
+      if (r !== undefined && b.kind === 'paragraph') for (const more of laterRanks(b)) ranks.add(more)
     }
     defined.set(doc, ranks)
   }
@@ -70,6 +118,8 @@ export default clauseRule({
       if (delegated) return delegated
       return {outcome: 'vague'}
     }
+    // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
+    if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (/\bprioriti[sz]|\bpriority\b|\bseverity\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated

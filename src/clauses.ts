@@ -5,6 +5,7 @@ import {delegation, partyNames, boundParty, targetName, type Party} from './read
 import type {Rule, RuleContext, RuleOptionsMeta} from './rule.js'
 import {clauseOptions, withHeadings} from './rule-options.js'
 import type {Block, Document, Outcome, Section} from './types.js'
+import {isPlaybookClause, PLAYBOOK_MESSAGES, reviewPlaybook, withPlaybookOption} from './compare/playbook.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
 export interface ClauseData {
@@ -209,7 +210,8 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
     if (block.kind === 'heading') continue
-    const inHome = homeIds.has(block.section.id)
+    // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
@@ -249,6 +251,26 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
 
+/** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */
+function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefined): boolean {
+  const cells = block.cells
+  if (block.kind !== 'table-row' || !cells || cells.length < 2 || cells.length > 3) return false
+  const key = cells[0]!.trim()
+  return key.length > 0 && key.length <= 40 && headings.test(key) && !(notHeadings && notHeadings.test(key))
+}
+
+/** Options without the single house maximums that a playbook replaces. */
+function withoutMaximums(options: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const {maxResponse: _r, minUptime: _u, maxInterval: _i, ...rest} = options
+  return rest
+}
+
+/** A finding as the value readers take it: the outcome, and the statement or section that decided it. */
+function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number; end?: number; text?: string; section?: Section} {
+  if (f.unit) return {outcome: f.outcome, block: f.unit.block, start: f.unit.start + (f.verdict?.start ?? 0), end: f.verdict?.end === undefined ? f.unit.start + f.unit.text.trimEnd().length : f.unit.start + f.verdict.end, text: f.unit.text}
+  return {outcome: f.outcome, ...(f.section ? {section: f.section} : {})}
+}
+
 /** Where a missing clause should be added: its empty home, a parent section, or the title. */
 function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
@@ -260,7 +282,7 @@ function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Secti
   return doc.title
 }
 
-type ClauseMessageIds = 'missing' | 'vague' | 'delegated'
+type ClauseMessageIds = 'missing' | 'vague' | 'delegated' | keyof typeof PLAYBOOK_MESSAGES
 
 /** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
 export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {readonly spec: ClauseRuleSpec} {
@@ -271,13 +293,21 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
       description: spec.description,
       category: 'clause',
       severity: 'error',
-      messages: spec.messages,
-      options: clauseOptions(spec.options),
+      // the playbook messages only for the clauses that take a playbook (a rule lists only what it can report)
+      messages: (isPlaybookClause(spec.id) ? {...spec.messages, ...PLAYBOOK_MESSAGES} : spec.messages) as Readonly<Record<ClauseMessageIds, string>>,
+      options: withPlaybookOption(spec.id, clauseOptions(spec.options)),
     },
     check(context: RuleContext<ClauseMessageIds>) {
       const {doc} = context
-      const finding = findClause(doc, withHeadings(spec, context.options), context.options)
-      spec.review?.(finding, context)
+      const used = withHeadings(spec, context.options)
+      const finding = findClause(doc, used, context.options)
+      // a playbook replaces the rule's single house maximum (its tiers say more)
+      const hasPlaybook = context.options['playbook'] !== undefined
+      spec.review?.(finding, hasPlaybook ? {...context, options: withoutMaximums(context.options)} : context)
+      // house positions (the `playbook` option): which tier each stated value lands in
+      const playbook = reviewPlaybook(doc, spec.id, locatedOf(finding), compile(used.data).headings, context.options['playbook'])
+      for (const f of playbook.findings) context.report({messageId: f.messageId, severity: f.severity, data: f.data, ...(f.block ? {block: f.block, start: f.start, end: f.end} : {})})
+      const tier = {tier: playbook.tier, tiers: playbook.tiers}
       const {unit, verdict} = finding
       if (finding.outcome === 'missing') {
         const section = placement(doc, spec, finding)
@@ -288,7 +318,7 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
       if (!unit) {
         const section = finding.section!
         const quote = excerpt(section.title)
-        context.cover(finding.outcome, {section, evidence: quote})
+        context.cover(finding.outcome, {section, evidence: quote, ...tier})
         if (finding.outcome === 'present') return
         context.report({
           messageId: finding.outcome,
@@ -302,7 +332,7 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
       const start = unit.start + (verdict?.start ?? 0)
       const end = verdict?.end === undefined ? unit.start + unit.text.trimEnd().length : unit.start + verdict.end
       const quote = excerpt(unit.block.text.slice(start, end))
-      context.cover(finding.outcome, {block: unit.block, start, evidence: excerpt(unit.text, 120)})
+      context.cover(finding.outcome, {block: unit.block, start, evidence: excerpt(unit.text, 120), ...tier})
       if (finding.outcome === 'present') return
       context.report({
         messageId: finding.outcome,

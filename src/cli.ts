@@ -19,7 +19,7 @@ import {annotateDocx, type ParagraphNote} from './docx/annotate.js'
 import {DocxError} from './docx/zip.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
 import type {Changes, DocxReading} from './docx/read.js'
-import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {reportChunks, reporters} from './reporters/index.js'
 import {stylishSummary} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
@@ -47,7 +47,7 @@ Options:
       --report FORMAT=PATH Also write the report in FORMAT to PATH (repeatable): several reports from one run
       --stdin              Lint the agreement read from standard input
       --stdin-filename NAME  Name standard input in reports (default <stdin>)
-  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto, or the config's)
+  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')}, or several joined by + (msa+sla) (default: auto, or the config's)
   -c, --config PATH        Use this config file only (no lookup of .clauselintrc.* files)
       --no-config          Use no config files (front matter settings still apply)
       --allow-js-config    Load JavaScript config files and custom rule modules (they run code)
@@ -280,8 +280,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     extraReports.push({format: name, file})
   }
-  const profile = values.profile as ProfileName | undefined
-  if (profile !== undefined && !PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+  let profile: ProfileName | undefined
+  if (values.profile !== undefined) {
+    if (!/[+,]/.test(values.profile) && !(PROFILES as readonly string[]).includes(values.profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+    const parsed = parseProfile(values.profile)
+    if ('error' in parsed) return fail(parsed.error)
+    profile = parsed.profile
+  }
   if (values.config !== undefined && values['no-config']) return fail('use --config or --no-config, not both')
   if (values.config !== undefined && !values.config.trim()) return fail('--config needs a path')
   if (values.init) {

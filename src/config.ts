@@ -8,7 +8,7 @@ import {parseDocument} from 'yaml'
 import {rules as builtinRules} from '../rules/index.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
 import {loadCustomRules} from './custom-rules.js'
-import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
@@ -56,6 +56,21 @@ export const PRESETS: Readonly<Record<string, {readonly description: string; rea
         'backup-frequency': ['error', {maxInterval: '24h', requireRetention: true}],
         'performance-targets': ['error', {minUptime: 99.9}],
         'service-hours': ['error', {requireTimeZone: true}],
+      },
+    },
+  },
+  'clauselint:playbook-strict': {
+    description:
+      'A worked MSP playbook over `clauselint:msa`: per clause a preferred position, a fallback that needs the approval of `@msp/legal` (or `@msp/ops`, `@msp/finance`), and a walk-away beyond which a finding is an error. P1 response 1 hour / 2 hours / 4 hours, P2 4 / 8 / 1 business day; P1 resolution 4 hours / 8 hours / 1 day; uptime 99.9% / 99.5% / 99% per month; backups daily / daily / weekly, kept 30 / 14 / 7 days; service hours 5 days of 10 / 9 / 8 hours; after-hours work included / at 1.5× / at 2×',
+    config: {
+      extends: 'clauselint:msa',
+      rules: {
+        'response-times': ['error', {playbook: {preferred: {P1: '1h', P2: '4h'}, fallback: {P1: '2h', P2: '8h', approver: '@msp/legal'}, walkAway: {P1: '4h', P2: '1d'}}}],
+        'resolution-times': ['error', {playbook: {preferred: {P1: '4h'}, fallback: {P1: '8h', approver: '@msp/legal'}, walkAway: {P1: '1d'}}}],
+        'performance-targets': ['error', {playbook: {preferred: {uptime: 99.9, period: 'month'}, fallback: {uptime: 99.5, approver: '@msp/legal'}, walkAway: {uptime: 99, period: 'month'}}}],
+        'backup-frequency': ['error', {playbook: {preferred: {interval: '24h', retention: '30d'}, fallback: {interval: '24h', retention: '14d', approver: '@msp/ops'}, walkAway: {interval: '1w', retention: '7d'}}}],
+        'service-hours': ['error', {playbook: {preferred: {days: 5, span: '10h'}, fallback: {days: 5, span: '9h', approver: '@msp/ops'}, walkAway: {days: 5, span: '8h'}}}],
+        'after-hours-support': ['error', {playbook: {preferred: {included: true}, fallback: {multiplier: 1.5, approver: '@msp/finance'}, walkAway: {multiplier: 2}}}],
       },
     },
   },
@@ -481,9 +496,20 @@ function parserOf(value: unknown, where: string, key: string): ParserName {
   return value as ParserName
 }
 
+/** A profile: one name, or a list of listed profiles to combine (`profile: [msa, sla]`). */
 function profileOf(value: unknown, where: string, key: string): ProfileName {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (typeof v !== 'string' || !(PROFILES as readonly string[]).includes(v)) {
+        throw new ConfigError(`${where}: ${keyPath(key, i)}: unknown profile ${show(v)}${(typeof v === 'string' && didYouMean(v, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+      }
+    })
+    const parsed = parseProfile(value)
+    if ('error' in parsed) throw new ConfigError(`${where}: ${key}: ${parsed.error}`)
+    return parsed.profile
+  }
   if (typeof value !== 'string' || !PROFILES.includes(value as ProfileName)) {
-    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}, or a list of several of them`}`)
   }
   return value as ProfileName
 }
@@ -607,12 +633,14 @@ export interface RuleSet {
  * others their severity and options; they do not add rules to a profile.
  */
 export function ruleSet(settings: Settings, profile: Exclude<ProfileName, 'auto'>): RuleSet {
-  const inProfile = new Set(profileRules(profile))
-  const clauses = [...inProfile].some((r) => r.meta.category === 'clause')
+  // in the profile's order: the clause rules run, and their coverage is listed, in the order of its checklist
+  const ordered = profileRules(profile)
+  const inProfile = new Set(ordered)
+  const clauses = ordered.some((r) => r.meta.category === 'clause')
   const severities: Record<string, SeveritySetting> = {}
   const options: Record<string, Readonly<Record<string, unknown>>> = {}
   const rules: AnyRule[] = []
-  for (const rule of [...builtinRules, ...settings.customRules]) {
+  for (const rule of [...ordered, ...builtinRules.filter((r) => !inProfile.has(r)), ...settings.customRules]) {
     const s = settings.rules.get(rule.meta.id)
     const custom = settings.customRules.includes(rule)
     if (custom ? rule.meta.category === 'clause' && !clauses : !inProfile.has(rule)) continue

@@ -190,6 +190,8 @@ class Builder {
       case 'html': {
         // Comments are invisible; other HTML blocks may hold prose.
         if (/^\s*<!--/.test(node.value)) return
+        // a raw HTML <table> is read like a GFM table: a table-row block per row, with its header cells
+        if (/<table\b/i.test(node.value) && this.htmlTable(node.value, node.position?.start.offset ?? 0, section ?? this.current)) return
         const text = node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
         if (text) this.addBlock('html', section ?? this.current, text, [{textStart: 0, sourceStart: node.position?.start.offset ?? 0, length: 0}], this.pos(node), [])
         return
@@ -335,6 +337,63 @@ class Builder {
       if (!segments.length) segments.push({textStart: 0, sourceStart: row.position?.start.offset ?? 0, length: 0})
       this.addBlock('table-row', section, text, segments, this.pos(row), variables, header, cells.map((c) => c.text.trim()))
     }
+  }
+
+  /**
+   * Rows of the raw HTML tables in an HTML block, as table-row blocks like those of a GFM table: the first row whose
+   * cells are all <th> (or the rows in <thead>) is the header. Scanned with indexOf, so unclosed tags stay linear.
+   * Returns false when no row was found (the block is then read as plain HTML text).
+   */
+  htmlTable(html: string, base: number, section: MutableSection): boolean {
+    const lower = html.toLowerCase()
+    let header: string[] = []
+    let found = false
+    let at = lower.indexOf('<tr')
+    while (at >= 0) {
+      const open = lower.indexOf('>', at)
+      if (open < 0) break
+      const next = lower.indexOf('<tr', open)
+      const close = lower.indexOf('</tr', open)
+      const end = close >= 0 && (next < 0 || close < next) ? close : next >= 0 ? next : lower.length
+      const cells: Array<{text: string; start: number; length: number; th: boolean}> = []
+      let c = lower.indexOf('<t', open)
+      while (c >= 0 && c < end) {
+        const kind = lower.slice(c + 2, c + 3)
+        const tagEnd = lower.indexOf('>', c)
+        if ((kind !== 'd' && kind !== 'h') || !/[\s>]/.test(lower.charAt(c + 3)) || tagEnd < 0 || tagEnd >= end) {
+          c = lower.indexOf('<t', c + 2)
+          continue
+        }
+        const cellClose = lower.indexOf('</t', tagEnd)
+        const nextCell = lower.indexOf('<t', tagEnd)
+        let cellEnd = Math.min(...[cellClose, nextCell, end].filter((x) => x >= 0))
+        if (cellEnd < tagEnd) cellEnd = end
+        const raw = html.slice(tagEnd + 1, cellEnd)
+        const text = decodeEntities(raw.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+        // a cell of plain text maps back character by character; one with markup maps to its start
+        const lead = raw.length - raw.trimStart().length
+        cells.push({text, start: base + tagEnd + 1 + lead, length: raw.trim() === text ? text.length : 0, th: kind === 'h'})
+        c = nextCell >= 0 && nextCell < end ? nextCell : -1
+      }
+      const inHead = lower.lastIndexOf('<thead', at) > lower.lastIndexOf('</thead', at)
+      if (cells.length && !header.length && (inHead || cells.every((x) => x.th))) header = cells.map((x) => x.text)
+      else if (cells.some((x) => x.text)) {
+        found = true
+        let text = ''
+        const segments: Segment[] = []
+        cells.forEach((cell, i) => {
+          if (i > 0) text += ' | '
+          const label = header[i]
+          if (label) text += `${label}: `
+          segments.push({textStart: text.length, sourceStart: cell.start, length: cell.length})
+          text += cell.text
+        })
+        const position = {start: this.at(base + at), end: this.at(base + Math.min(html.length, close >= 0 && close === end ? close + 5 : end))}
+        this.addBlock('table-row', section, text, segments, position, [], header.length ? header : undefined, cells.map((x) => x.text))
+      }
+      at = next
+    }
+    return found
   }
 
   addBlock(
@@ -567,3 +626,13 @@ export function subtreeBlocks(section: Section): Block[] {
 }
 
 export type {Nodes}
+
+/** The character entities plain text in HTML commonly uses. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39|#x27|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi, (m, dec: string | undefined, hex: string | undefined) => {
+    if (dec) return String.fromCodePoint(Math.min(Number(dec), 0x10ffff))
+    if (hex) return String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff))
+    const named: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': ' ', '&#39;': "'", '&#x27;': "'"}
+    return named[m.toLowerCase()] ?? m
+  })
+}

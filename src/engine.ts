@@ -1,4 +1,5 @@
 // Runs rules over one parsed Document and turns their reports into sorted, stamped messages.
+import clauseGroups from '../rules/data/clause-groups.json' with {type: 'json'}
 import {rangePosition} from './document.js'
 import type {AnyRule, CoverWhere, Report, RuleContext} from './rule.js'
 import type {ClauseCoverage, Document, LintMessage, LintResult, Position, Severity, SeveritySetting} from './types.js'
@@ -40,6 +41,8 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
           sectionPath: where.block?.section.path ?? where.section?.path ?? [],
           line: position?.start.line ?? 1,
           ...(where.evidence ? {evidence: where.evidence} : {}),
+          ...(where.tier ? {tier: where.tier} : {}),
+          ...(where.tiers?.length ? {tiers: where.tiers} : {}),
         })
       },
     }
@@ -137,8 +140,15 @@ function where(doc: Document, report: Report): Position {
   return {start: p, end: p}
 }
 
+/** Clause rules in report order (the operational checklist first, then service levels, then the commercial core). */
+const CLAUSE_ORDER = new Map<string, number>(clauseGroups.flatMap((g) => g.rules).map((id, i) => [id, i]))
+const clauseRank = (id: string): number => CLAUSE_ORDER.get(id) ?? CLAUSE_ORDER.size
+
+/** By position; at the same position, clause findings in checklist order, then the others by rule id. */
 export function sortMessages(messages: LintMessage[]): void {
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+  messages.sort(
+    (a, b) => a.line - b.line || a.column - b.column || clauseRank(a.ruleId) - clauseRank(b.ruleId) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  )
 }
 
 export function summarise(filePath: string, messages: LintMessage[], coverage: ClauseCoverage[]): LintResult {

@@ -190,14 +190,42 @@ export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHi
 
 const BOILERPLATE = /indemn|force majeure|confidential|liabilit|dispute|general|miscellaneous|notices?\b|governing|assignment|termination|privacy|insurance|compliance|severab|entire agreement|defen[cs]e|third[- ]party claims|claims/i
 
+const CONCESSIVE = /^\W*(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
+
+/** Is the hit inside a header label of a table row ("Always Included: Yes")? Rows read "Header: cell | Header: cell". */
+function isHeaderLabel(hit: TermHit): boolean {
+  const heads = hit.block.header
+  if (hit.block.kind !== 'table-row' || !heads?.length) return false
+  const text = hit.block.text
+  const from = text.lastIndexOf('|', hit.start - 1) + 1
+  const colon = text.indexOf(':', hit.end)
+  if (colon < 0 || text.slice(hit.end, colon).includes('|')) return false
+  const label = text.slice(from, colon).trim()
+  return heads.some((h) => h.trim() === label)
+}
+
 /** The readings that make a promise-like phrase not a promise by the provider. */
 export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
-  const s = hit.sentence.text
-  const at = hit.start - hit.sentence.start
-  if (once(disclaimers, hit.sentence, () => isDisclaimer(s))) return 'disclaimer'
+  let s = hit.sentence.text
+  let at = hit.start - hit.sentence.start
+  // in a table row the term is read within its own cell ("Single user" in the Examples cell binds no one)
+  const row = hit.block.kind === 'table-row' ? hit.block.text : undefined
+  if (row !== undefined) {
+    const from = row.lastIndexOf('|', hit.start - 1) + 1
+    const to = row.indexOf('|', hit.end)
+    s = row.slice(from, to < 0 ? row.length : to)
+    at = hit.start - from
+    if (isDisclaimer(s)) return 'disclaimer'
+  } else if (once(disclaimers, hit.sentence, () => isDisclaimer(s))) return 'disclaimer'
   if (isNegated(s, at)) return 'negated'
-  // "the Client's timely performance": the customer's own action
-  if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:\w+\s+){0,1}$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
+  // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
+  // concession disclaims the whole sentence
+  if (CONCESSIVE.test(s)) return 'disclaimer'
+  // a column label ("Always Included") repeated in each row of a table is a label, not a promise
+  if (isHeaderLabel(hit)) return 'disclaimer'
+  // "the Client's timely performance": the customer's own action (an adjective of the customer's act, right after the
+  // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
+  if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
   let party = boundParty(s, at, partyNames(doc))
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = introducer(doc, hit.block)

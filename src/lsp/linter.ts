@@ -4,7 +4,7 @@ import {performance} from 'node:perf_hooks'
 import {ConfigError, ConfigLoader, type Settings} from '../config.js'
 import {declaredIncludes} from '../docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement} from '../lint.js'
-import {PROFILES, type ProfileName} from '../profiles.js'
+import {parseProfile, PROFILES, type ProfileName} from '../profiles.js'
 import {ParseCache} from '../parse.js'
 import type {LintResult} from '../types.js'
 
@@ -29,8 +29,10 @@ export function readSettings(value: unknown): {settings: ServerSettings; problem
   const out: {-readonly [K in keyof ServerSettings]: ServerSettings[K]} = {}
   const profile = v['profile']
   if (typeof profile === 'string' && profile !== '') {
-    if ((PROFILES as readonly string[]).includes(profile)) out.profile = profile as ProfileName
-    else problems.push(`unknown profile "${profile}" in settings; use one of ${PROFILES.join(', ')}`)
+    const parsed = parseProfile(profile)
+    if ('profile' in parsed) out.profile = parsed.profile
+    else if (!/[+,]/.test(profile)) problems.push(`unknown profile "${profile}" in settings; use one of ${PROFILES.join(', ')}`)
+    else problems.push(`${parsed.error} (in settings)`)
   }
   for (const key of ['requireReason', 'noConfig', 'allowJsConfig'] as const) if (typeof v[key] === 'boolean') out[key] = v[key]
   if (typeof v['configFile'] === 'string' && v['configFile'].trim()) out.configFile = v['configFile']

@@ -1,5 +1,6 @@
 // The checklist reporter: one agreement's clauses with a completeness score, or a matrix of several, worst first.
 import type {ChalkInstance} from 'chalk'
+import {CLAUSE_GROUPS, clauseGroup, OTHER_GROUP, type ClauseGroup} from '../profiles.js'
 import type {RuleMeta} from '../rule.js'
 import type {ClauseCoverage, LintResult, Outcome} from '../types.js'
 import {reportPath} from './common.js'
@@ -40,12 +41,34 @@ const LABELS: Readonly<Record<string, string>> = {
   'response-times': 'Rsp',
   'scope-of-services': 'Scp',
   'service-hours': 'Hrs',
+  'downtime-definition': 'Dwn',
+  'service-credits': 'Crd',
+  'maintenance-windows': 'Mnt',
+  parties: 'Par',
+  'fees-and-payment': 'Fee',
+  'term-and-termination': 'Trm',
+  'limitation-of-liability': 'Lia',
+  indemnification: 'Ind',
+  confidentiality: 'Cnf',
+  'data-protection': 'DPr',
+  'governing-law': 'Law',
+  notices: 'Ntc',
+  definitions: 'Def',
 }
 
 export interface ClauseColumn {
   readonly ruleId: string
   /** A short, unique label for a column header; the legend spells it out. */
   readonly label: string
+  /** The group it is shown in: the operational checklist, service levels, the commercial core, or other clauses. */
+  readonly group: ClauseGroup
+}
+
+const GROUP_ORDER: readonly ClauseGroup[] = [...CLAUSE_GROUPS, OTHER_GROUP]
+
+/** The groups of some columns, in order, each with its columns (only groups that have one). */
+export function columnGroups(columns: readonly ClauseColumn[]): Array<{group: ClauseGroup; columns: ClauseColumn[]}> {
+  return GROUP_ORDER.map((group) => ({group, columns: columns.filter((c) => c.group === group)})).filter((g) => g.columns.length)
 }
 
 /**
@@ -61,12 +84,14 @@ export function clauseColumns(results: readonly LintResult[], options: Pick<Chec
   for (const id of options.clauseRuleIds ?? []) add(id)
   for (const result of results) for (const c of result.coverage) add(c.ruleId)
   const used = new Set<string>()
-  return ids.map((ruleId) => {
+  const columns = ids.map((ruleId) => {
     let label = LABELS[ruleId] ?? fallbackLabel(ruleId)
     for (let n = 2; used.has(label); n++) label = `${label.slice(0, 2)}${n}`
     used.add(label)
-    return {ruleId, label}
+    return {ruleId, label, group: clauseGroup(ruleId)}
   })
+  // each group's columns together, the operational checklist first (a stable sort keeps the order within a group)
+  return columns.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group))
 }
 
 /** "my-custom-clause" → "MCC"; a one-word id → its first three letters, capitalised. */
@@ -194,7 +219,10 @@ function painters(chalk: ChalkInstance): Record<Outcome, (s: string) => string> 
   return {present: chalk.green, vague: chalk.yellow, missing: chalk.red.bold, delegated: chalk.cyan}
 }
 
-/** One agreement: its clauses, one a line, with the outcome, where it was found and the score. */
+/** How a playbook tier reads in the tier column. */
+const TIER_LABEL: Readonly<Record<string, string>> = {preferred: 'preferred', fallback: 'fallback', walkAway: 'walk-away', beyond: 'beyond walk-away'}
+
+/** One agreement: its clauses, one a line, with the outcome, a playbook tier (when config states one), where it was found and the score. */
 function single(ranked: Ranked, columns: readonly ClauseColumn[], options: ChecklistOptions): string[] {
   const {chalk} = options
   const {result, tally: t, score} = ranked
@@ -220,14 +248,29 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
         line: `line ${c.line}`,
         // A missing clause was not found anywhere; its line is where it should be added.
         where: c.outcome === 'missing' ? (where ? `add under ${where}` : 'add it') : where,
+        // with a playbook: the worst tier the clause's values land in
+        tier: c.tier === undefined ? '' : TIER_LABEL[c.tier] ?? c.tier,
       }
     })
     const rw = Math.max(...rows.map((r) => r.rule.length))
     const ow = Math.max(...rows.map((r) => r.outcome.length))
     const lw = Math.max(...rows.map((r) => r.line.length))
+    // with clauses of more than one group (msa: the operational checklist, then the commercial core), a title each
+    const groupOf = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? clauseGroup(id)
+    const titled = new Set(rows.map((r) => groupOf(r.rule))).size > 1
+    let current: ClauseGroup | undefined
+    const tw = Math.max(...rows.map((r) => r.tier.length))
     for (const r of rows) {
+      const group = groupOf(r.rule)
+      if (titled && group !== current) {
+        const inGroup = tally(result.coverage.filter((c) => groupOf(c.ruleId) === group))
+        const score = completeness(inGroup)
+        out.push(`${current ? '\n' : ''}${chalk.bold(group.title)}${score === undefined ? '' : chalk.dim(` (${percent(score)}: ${tallyText(inGroup)})`)}`)
+        current = group
+      }
       const where = r.outcome === 'missing' ? chalk.dim(r.where) : r.where
-      out.push(`  ${paint[r.outcome](MARK[r.outcome])}  ${pad(r.rule, rw)}  ${paint[r.outcome](pad(r.outcome, ow))}  ${chalk.dim(pad(r.line, lw))}  ${where}`.trimEnd())
+      const tier = tw ? `${(r.tier === 'beyond walk-away' ? chalk.red : r.tier && r.tier !== 'preferred' ? chalk.yellow : (x: string) => x)(pad(r.tier, tw))}  ` : ''
+      out.push(`  ${paint[r.outcome](MARK[r.outcome])}  ${pad(r.rule, rw)}  ${paint[r.outcome](pad(r.outcome, ow))}  ${tier}${chalk.dim(pad(r.line, lw))}  ${where}`.trimEnd())
     }
     out.push('', ...legend(paint, false))
   }
@@ -264,6 +307,20 @@ function matrix(ranked: readonly Ranked[], columns: readonly ClauseColumn[], opt
   const paint = painters(chalk)
   const out = [chalk.bold(`Clause coverage of ${plural(ranked.length, 'agreement')}, worst first`), '']
   const widths = columns.map((c) => Math.max(1, [...c.label].length))
+  const groups = columnGroups(columns)
+  if (groups.length > 1) {
+    // the group titles above their columns, each cut to the width of its columns
+    let line = ' '.repeat('Score  '.length)
+    let at = 0
+    for (const g of groups) {
+      const width = g.columns.reduce((n, c) => n + widths[columns.indexOf(c)]! + 1, 0) - 1
+      const from = columns.indexOf(g.columns[0]!)
+      const start = widths.slice(0, from).reduce((n, w) => n + w + 1, 0)
+      line += ' '.repeat(Math.max(0, start - at)) + pad(g.group.title.slice(0, width), width)
+      at = start + width
+    }
+    out.push(chalk.bold(line.trimEnd()))
+  }
   out.push(chalk.bold(`Score  ${columns.map((c, i) => centre(c.label, widths[i]!)).join(' ')}  Agreement`))
   let notChecked = false
   for (const {result, score} of ranked) {

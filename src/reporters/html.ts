@@ -1,9 +1,10 @@
 // The HTML reporter: one self-contained page (inline CSS and JS, no network) with the coverage matrix, each agreement's clauses and score, and the findings with filters.
 import {createHash} from 'node:crypto'
 import type {RuleMeta} from '../rule.js'
+import {clauseGroup, type ClauseGroup} from '../profiles.js'
 import {ruleDocUri} from '../rule-docs.js'
 import type {ClauseCoverage, LintMessage, LintResult, Outcome, Severity} from '../types.js'
-import {clauseColumns, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
+import {clauseColumns, columnGroups, completeness, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, tally, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
 import {humanise, RANK, region, reportPath} from './common.js'
 import {SCRIPT} from './html/script.js'
 import {STYLE} from './html/style.js'
@@ -105,11 +106,17 @@ function matrix(agreements: readonly Agreement[], columns: readonly ClauseColumn
     return `<tr>${name}${score}${cells.join('')}</tr>`
   })
   const labels = columns.map((c) => `<div><dt>${e(c.label)}</dt><dd>${e(c.ruleId)}</dd></div>`).join('')
+  // with clauses of more than one group (msa: the operational checklist, then the commercial core), a header row of groups
+  const groups = columnGroups(columns)
+  const groupRow =
+    groups.length > 1
+      ? `<tr><td colspan="2"></td>${groups.map((g) => `<th scope="colgroup" colspan="${g.columns.length}" class="group">${e(g.group.title)}</th>`).join('')}</tr>`
+      : ''
   return [
     '<div class="scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">',
     '<table class="matrix">',
     `<caption id="matrix-caption">Clause coverage of ${plural(agreements.length, 'agreement')}, worst first; each cell links to the clause in the agreement’s details</caption>`,
-    `<thead><tr><th scope="col">Agreement</th><th scope="col">Completeness</th>${head}</tr></thead>`,
+    `<thead>${groupRow}<tr><th scope="col">Agreement</th><th scope="col">Completeness</th>${head}</tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
     '</div>',
@@ -131,7 +138,17 @@ function severityLabel(severity: Severity): string {
   return `<span class="sev sev-${severity}"><span aria-hidden="true">${SEVERITY_MARK[severity]}</span> ${severity}</span>`
 }
 
-function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessage[]): string {
+const TIER_TEXT: Readonly<Record<string, string>> = {preferred: 'preferred', fallback: 'fallback', walkAway: 'walk-away', beyond: 'beyond walk-away'}
+
+/** The tier cell of a clause row (with a playbook): the worst tier, and each value's tier as its title. */
+const PLAYBOOK_IDS = new Set(['fallback', 'walkAway', 'beyondWalkAway'])
+
+function tierCell(c: ClauseCoverage): string {
+  if (c.tier === undefined) return '<td class="tier"></td>'
+  return `<td class="tier tier-${e(c.tier)}" title="${e((c.tiers ?? []).join('; '))}">${e(TIER_TEXT[c.tier] ?? c.tier)}${(c.tiers ?? []).map((t) => `<br><small>${e(t)}</small>`).join('')}</td>`
+}
+
+function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessage[], tiers: boolean): string {
   const path = c.sectionPath.join(' › ')
   const location =
     c.outcome === 'missing'
@@ -142,10 +159,31 @@ function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessa
     `<tr id="${a.id}-${slug(c.ruleId)}">`,
     `<td class="outcome">${outcomeSymbol(c.outcome)} ${c.outcome}</td>`,
     `<th scope="row">${e(humanise(c.ruleId))}<br><code>${e(c.ruleId)}</code></th>`,
+    tiers ? tierCell(c) : '',
     `<td class="where">${location}</td>`,
     `<td>${detail || '<span class="vh">no evidence</span>'}</td>`,
     '</tr>',
   ].join('')
+}
+
+/** The clause rows, one tbody per group with a title row when there is more than one group. */
+function clauseBodies(a: Agreement, coverage: readonly ClauseCoverage[], columns: readonly ClauseColumn[], tiers: boolean): string[] {
+  const row = (c: ClauseCoverage): string => clauseRow(a, c, a.result.messages.filter((m) => m.ruleId === c.ruleId && (m.outcome !== undefined || PLAYBOOK_IDS.has(m.messageId))), tiers)
+  const groupOf = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? clauseGroup(id)
+  const groups: Array<{group: ClauseGroup; rows: ClauseCoverage[]}> = []
+  for (const c of coverage) {
+    const group = groupOf(c.ruleId)
+    const last = groups[groups.length - 1]
+    if (last && last.group === group) last.rows.push(c)
+    else groups.push({group, rows: [c]})
+  }
+  if (groups.length <= 1) return ['<tbody>', ...coverage.map(row), '</tbody>']
+  return groups.flatMap((g) => {
+    const t = tally(g.rows)
+    const score = completeness(t)
+    const title = `${e(g.group.title)}${score === undefined ? '' : ` <span class="note">(${percent(score)}: ${tallyText(t)})</span>`}`
+    return ['<tbody>', `<tr class="group"><th colspan="${tiers ? 5 : 4}" scope="rowgroup">${title}</th></tr>`, ...g.rows.map(row), '</tbody>']
+  })
 }
 
 function details(a: Agreement, columns: readonly ClauseColumn[]): string {
@@ -162,14 +200,14 @@ function details(a: Agreement, columns: readonly ClauseColumn[]): string {
   if (result.coverage.length) {
     const order = new Map(columns.map((c, i) => [c.ruleId, i]))
     const coverage = [...result.coverage].sort((x, y) => (order.get(x.ruleId) ?? Infinity) - (order.get(y.ruleId) ?? Infinity))
+    // a tier column only when config states a playbook
+    const tiers = coverage.some((c) => c.tier !== undefined)
     out.push(
       '<div class="scroll">',
       '<table class="clauses">',
       `<caption>Clauses of ${e(a.path)}</caption>`,
-      '<thead><tr><th scope="col">Outcome</th><th scope="col">Clause</th><th scope="col">Where</th><th scope="col">Evidence and finding</th></tr></thead>',
-      '<tbody>',
-      ...coverage.map((c) => clauseRow(a, c, result.messages.filter((m) => m.ruleId === c.ruleId && m.outcome !== undefined))),
-      '</tbody>',
+      `<thead><tr><th scope="col">Outcome</th><th scope="col">Clause</th>${tiers ? '<th scope="col">Playbook tier</th>' : ''}<th scope="col">Where</th><th scope="col">Evidence and finding</th></tr></thead>`,
+      ...clauseBodies(a, coverage, columns, tiers),
       '</table>',
       '</div>',
     )

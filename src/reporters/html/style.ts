@@ -70,6 +70,8 @@ meter { width: 4rem; height: .8rem; vertical-align: middle; margin-right: .35rem
 .finding-text { margin: 0; overflow-wrap: anywhere; }
 .sev { font-weight: 700; white-space: nowrap; }
 .sev-error { color: var(--error); }
+.tier-beyond { color: var(--error); font-weight: 600; }
+.tier-fallback, .tier-walkAway { color: var(--warning); }
 .sev-warning { color: var(--warning); }
 .sev-info { color: var(--info); }
 .filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; padding: .75rem 1rem; margin: .5rem 0; background: #f6f8fa; border: 1px solid var(--line); border-radius: .5rem; }
@@ -82,6 +84,7 @@ meter { width: 4rem; height: .8rem; vertical-align: middle; margin-right: .35rem
 #filter-status { font-weight: 600; margin: .25rem 0; }
 .findings { width: 100%; }
 .findings tr.group th { background: #eef2f6; font-size: 1rem; overflow-wrap: anywhere; }
+.clauses tr.group th, .matrix th.group { background: #eef2f6; text-align: left; }
 .findings td.rule { white-space: nowrap; }
 .findings td.line { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .findings td.path { color: var(--muted); font-size: .9rem; }
