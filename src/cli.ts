@@ -29,7 +29,7 @@ import {applyBaseline, BaselineError, readBaseline, writeBaseline} from './basel
 import {checkWritable, fixJob, unifiedDiff} from './fix.js'
 import {rules as builtinRules} from '../rules/index.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
-import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
 /** Exit codes, as in ESLint. */
@@ -77,8 +77,8 @@ Options:
                            every document set of the repository that one of them is a member of
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
-      --concurrency N|auto|off  Lint in N worker threads (auto: one per CPU; off: none). Default:
-                           auto for 64 files or more, off below
+      --concurrency N|auto|off  Lint in N threads (auto: one per CPU; off: the main thread only).
+                           Default: auto for 64 files or more when the CPUs are not already busy
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -175,7 +175,10 @@ function normaliseArgv(argv: readonly string[]): string[] {
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // Lint threads, started as soon as the run knows it will use them (see below); a run that fails stops them.
+  let pool: LintPool | undefined
   const fail = (message: string): number => {
+    pool?.close()
     io.stderr(`clauselint: ${message}\n`)
     return EXIT.failure
   }
@@ -423,6 +426,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!kept.length && !problems.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
     files = kept
   }
+  // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
+  // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
+  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), os.loadavg()[0])
+  if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason)
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
@@ -577,21 +584,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
-  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
+  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0])
   if (threads > 1 && pending.length > 1) {
-    let done: JobOutcome[]
-    try {
-      done = await lintInWorkers(
-        pending.map((p) => p.job),
-        threads,
-        loaderOptions,
-        requireReason,
-      )
-    } catch (error) {
-      return fail(`a lint worker failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
-    }
+    pool ??= LintPool.start(threads - 1, loaderOptions, requireReason)
+    const done = await pool.run(
+      pending.map((p) => p.job),
+      (file) => configs.get(file)!.settings,
+      requireReason,
+    )
     pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   } else {
+    pool?.close()
     for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
   }
   // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
@@ -669,7 +672,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     // a Word file's findings are put in Word's terms before they are cached: a warm run does not read the file again
     const inTerms = fresh.has(i) ? outcome.results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r)) : outcome.results
-    if (cache && fresh.has(i) && !fixing) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
+    if (outcome.workerFailure !== undefined) {
+      // the file gets a fatal result (exit code 1); the other files' results stand
+      io.stderr(`clauselint: warning: ${job.file} could not be linted: the lint worker stopped (${outcome.workerFailure})\n`)
+    } else if (cache && fresh.has(i) && !fixing) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
     results.push(...inTerms)
     linted++
   }

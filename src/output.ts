@@ -42,9 +42,9 @@ function reason(error: unknown): string {
  * renamed over the target. Readers see the old file or the new one, never a partial one, and a failed
  * write leaves no temporary file behind. A symbolic link at the target is followed (the link stays).
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
- * may come in pieces (an iterable of strings), written as they come, or be bytes (a Word package).
+ * may come in pieces (strings, or bytes), written as they come, or be bytes (a Word package).
  */
-export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string | Uint8Array>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
   // A report's folder is created when it does not exist (as ESLint does for --output-file).
   if (options.createFolder) {
     try {
