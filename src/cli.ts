@@ -31,7 +31,7 @@ import {applyBaseline, BaselineError, readBaseline, writeBaseline} from './basel
 import {checkWritable, fixJob, unifiedDiff} from './fix.js'
 import {rules as builtinRules} from '../rules/index.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
-import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
 /** Jobs bigger than this (text and members, in characters) are linted in a worker thread even without --concurrency. */
@@ -100,8 +100,8 @@ Options:
                            every document set of the repository that one of them is a member of
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
-      --concurrency N|auto|off  Lint in N worker threads (auto: one per CPU; off: none). Default:
-                           auto for 64 files or more, off below
+      --concurrency N|auto|off  Lint in N threads (auto: one per CPU; off: the main thread only).
+                           Default: auto for 64 files or more when the CPUs are not already busy
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -199,7 +199,10 @@ function normaliseArgv(argv: readonly string[]): string[] {
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // Lint threads, started as soon as the run knows it will use them (see below); a run that fails stops them.
+  let pool: LintPool | undefined
   const fail = (message: string): number => {
+    pool?.close()
     // one line whatever a name in it holds (a YAML key, a path from the repository): no "::command::" line for CI to read
     io.stderr(`clauselint: ${printable(message)}\n`)
     return EXIT.failure
@@ -484,6 +487,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!kept.length && !problems.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
     files = kept
   }
+  // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
+  // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
+  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), os.loadavg()[0])
+  if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason)
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
@@ -667,30 +674,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
-  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
+  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0])
   if (threads > 1 && pending.length > 1) {
-    let done: JobOutcome[]
-    try {
-      done = await lintInWorkers(
-        pending.map((p) => p.job),
-        threads,
-        loaderOptions,
-        requireReason,
-        timeoutMs,
-      )
-    } catch (error) {
-      return fail(`a lint worker failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
-    }
+    pool ??= LintPool.start(threads - 1, loaderOptions, requireReason, timeoutMs)
+    const done = await pool.run(
+      pending.map((p) => p.job),
+      (file) => configs.get(file)!.settings,
+      requireReason,
+    )
     pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   } else {
+    pool?.close()
     for (const {job, i} of pending) {
       // a big file is linted in a worker thread even here: if it exhausts the heap, that file gets a fatal result
       // instead of the whole process ending with a V8 "heap out of memory" trace
       if (jobBytes(job) > IN_THREAD_MAX_BYTES) {
-        outcomes[i] = await lintInWorkers([job], 1, loaderOptions, requireReason, timeoutMs).then(
-          (done) => done[0]!,
-          (error: unknown) => ({results: [fatalResult(job.file, workerFailure(error))]}),
-        )
+        const solo = LintPool.start(1, loaderOptions, requireReason, timeoutMs)
+        outcomes[i] = (await solo.run([job], (file) => configs.get(file)!.settings, requireReason))[0]!
+        solo.close()
       } else outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
     }
   }
@@ -770,8 +771,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     for (const r of outcome.results) if (r.fatal) io.stderr(`clauselint: ${printable(r.filePath)} ${(r.messages[0]?.message ?? '').replace(/^File /, '')}; reported as fatal\n`)
     // a Word file's findings are put in Word's terms before they are cached: a warm run does not read the file again
     const inTerms = fresh.has(i) ? outcome.results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r)) : outcome.results
-    // (a time-out depends on the machine's load: not kept)
-    if (cache && fresh.has(i) && !fixing && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
+    if (outcome.workerFailure !== undefined) {
+      // the file gets a fatal result; the other files' results stand
+      io.stderr(`clauselint: warning: ${printable(job.file)} could not be linted: the lint worker stopped (${printable(outcome.workerFailure)})\n`)
+    } else if (cache && fresh.has(i) && !fixing && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
     results.push(...inTerms)
     linted++
   }

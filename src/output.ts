@@ -100,10 +100,10 @@ function alive(pid: number): boolean {
  * renamed over the target. Readers see the old file or the new one, never a partial one, and a failed
  * write (or SIGINT/SIGTERM during it) leaves no temporary file behind; those of killed runs are swept.
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
- * may come in pieces (an iterable of strings), written as they come, or be bytes (a Word package).
+ * may come in pieces (strings, or bytes), written as they come, or be bytes (a Word package).
  * A symbolic link at the target is followed (the link stays); callers check where it points (checkWriteTarget).
  */
-export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string | Uint8Array>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
   // A report's folder is created when it does not exist (as ESLint does for --output-file).
   if (options.createFolder) {
     try {

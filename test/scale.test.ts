@@ -39,7 +39,8 @@ describe('big repositories: same results as a plain run', () => {
     plain = await cli(['--format', 'json'], dir)
     expect(plain.stdout.startsWith('[')).toBe(true)
     expect((JSON.parse(plain.stdout) as unknown[]).length).toBe(agreements)
-  })
+    // ~50 agreements linted in-process: more than the default hook timeout on a loaded machine
+  }, 120_000)
 
   it('--cache: cold and warm runs match, and the cache is written', async () => {
     const cold = await cli(['--format', 'json', '--cache'], dir)
@@ -179,6 +180,10 @@ describe('default concurrency', () => {
     expect(defaultConcurrency(undefined, 10_000, 1)).toBe(1)
     expect(defaultConcurrency(parseConcurrency('off', 8), 10_000, 8)).toBe(1)
     expect(defaultConcurrency(parseConcurrency('3', 8), 5, 8)).toBe(3)
+    // CPUs already busy: no threads by default, but a given --concurrency still wins
+    expect(defaultConcurrency(undefined, 10_000, 2, 2.5)).toBe(1)
+    expect(defaultConcurrency(undefined, 10_000, 2, 0.7)).toBe(2)
+    expect(defaultConcurrency(parseConcurrency('2', 2), 10_000, 2, 9)).toBe(2)
   })
 
   it('workers get the loader flags of the parent, not the per-process options they would refuse', () => {
