@@ -39,13 +39,6 @@ const IN_THREAD_MAX_BYTES = 256 * 1024
 
 const jobBytes = (job: Job): number => job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
 
-/** Why a worker linting one file stopped, as the file's fatal message. */
-function workerFailure(error: unknown): string {
-  const code = (error as {code?: string} | null)?.code
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'ran out of memory while being linted; not checked (split the file, or give node more heap with --max-old-space-size)'
-  return `could not be linted (${printable((error instanceof Error ? error.message : String(error)).split('\n')[0]!)})`
-}
-
 /** A document set member must be a Markdown file. */
 const MARKDOWN_NAME = /\.(?:md|markdown)$/i
 
@@ -490,7 +483,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
   // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
   const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), os.loadavg()[0])
-  if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason)
+  if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason, timeoutMs)
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
