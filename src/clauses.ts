@@ -2,8 +2,8 @@
 import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {delegation, partyNames, boundParty, targetName, type Party} from './reading.js'
-import type {Rule, RuleContext, RuleOptionsMeta} from './rule.js'
-import {clauseOptions, withHeadings} from './rule-options.js'
+import {phraseSource} from './reading/phrases.js'
+import type {JsonSchema, Rule, RuleContext, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
@@ -76,7 +76,7 @@ export interface ClauseRuleSpec {
   readonly data: ClauseData
   /** What to write, for the missing message ("list what the agreement does not cover…"); more for `review`. */
   readonly messages: {readonly missing: string; readonly vague: string; readonly delegated: string; readonly [messageId: string]: string}
-  /** The rule's own options (every clause rule also takes `headings`, see src/rule-options.ts). */
+  /** The rule's own options (every clause rule also takes `headings`, see clauseOptions). */
   readonly options?: RuleOptionsMeta
   /** A check that runs after the clause judgement, with the rule's options (house maximums and the like). */
   review?(finding: Finding, context: RuleContext): void
@@ -259,6 +259,42 @@ function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Secti
   }
   return doc.title
 }
+
+// Every clause rule takes `headings`: extra heading synonyms.
+const HEADINGS_SCHEMA: JsonSchema = {
+  type: 'array',
+  items: {type: 'string', minLength: 1},
+  description: 'More section titles that are this clause\'s home, as plain text matched case-insensitively (e.g. "Hours of Cover"); `/…/` for a regular expression',
+}
+
+/** The options of a clause rule: `headings`, plus the rule's own. */
+export function clauseOptions(own?: RuleOptionsMeta): RuleOptionsMeta {
+  const schema = own?.schema ?? {}
+  const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>
+  return {
+    schema: {...schema, type: 'object', properties: {headings: HEADINGS_SCHEMA, ...properties}, additionalProperties: false},
+    defaults: {headings: [], ...own?.defaults},
+  }
+}
+
+const specs = new WeakMap<ClauseRuleSpec, Map<string, ClauseRuleSpec>>()
+
+/** The spec with the `headings` option added to its heading synonyms (the same spec when there are none). */
+export function withHeadings(spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>>): ClauseRuleSpec {
+  const given = options['headings']
+  const extra = Array.isArray(given) ? given.filter((x): x is string => typeof x === 'string') : []
+  if (!extra.length) return spec
+  const key = extra.join('\u0000')
+  let byKey = specs.get(spec)
+  if (!byKey) specs.set(spec, (byKey = new Map()))
+  let out = byKey.get(key)
+  if (!out) {
+    const data: ClauseData = {...spec.data, headings: [...spec.data.headings, ...extra.map(phraseSource)]}
+    byKey.set(key, (out = {...spec, data}))
+  }
+  return out
+}
+
 
 type ClauseMessageIds = 'missing' | 'vague' | 'delegated'
 

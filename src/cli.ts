@@ -11,6 +11,7 @@ import {expandPaths, UsageError} from './files.js'
 import {declaredIncludes} from './docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {rules as builtinRules} from '../rules/index.js'
 import {reporters} from './reporters/index.js'
 import {stylish} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
@@ -383,7 +384,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           : 0
   const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
-  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: version(), rules: rules.map((r) => r.meta)}
+  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: version(), rules: rules.map((r) => r.meta), knownRules: builtinRules.map((r) => r.meta)}
   if (outputFile === undefined) {
     io.stdout(reporter(shown, context))
   } else {

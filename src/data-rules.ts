@@ -4,8 +4,7 @@
 import {clauseRule, type ClauseRuleSpec, type Verdict} from './clauses.js'
 import {valuesOf, type Values} from './judging.js'
 import type {AnyRule} from './rule.js'
-import {phraseSource, phrasesRegExp} from './rule-options.js'
-import data from '../rules/data/clauses-extra.json' with {type: 'json'}
+import {phraseSource, phrasesRegExp} from './reading/phrases.js'
 
 /** Typed values a data clause can require: the require-clause kinds, plus clock `hours`. */
 const VALUE_KINDS = {duration: 'durations', frequency: 'frequencies', percentage: 'percentages', money: 'money', hours: 'hours'} as const satisfies Record<string, keyof Values>
@@ -22,18 +21,11 @@ export interface DataClause {
   readonly messages?: {readonly missing?: string; readonly vague?: string; readonly delegated?: string}
 }
 
-const CLAUSES = data as Readonly<Record<string, DataClause>>
-
-/** The ids of the data-defined clause rules, sorted. */
-export const DATA_RULE_IDS: readonly string[] = Object.keys(CLAUSES).sort()
-
 const WHAT: Record<ValueKind, string> = {duration: 'a duration', frequency: 'a frequency', percentage: 'a percentage', money: 'an amount', hours: 'clock times'}
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
-/** Build the clause rule of one data entry (throws on an unknown id or value kind). */
-export function dataRule(id: string): AnyRule {
-  const c = CLAUSES[id]
-  if (!c) throw new Error(`rules/data/clauses-extra.json has no clause "${id}"`)
+/** Build the clause rule of one data entry (throws on an unknown value kind). */
+export function dataRule(id: string, c: DataClause): AnyRule {
   const kinds: readonly ValueKind[] = c.requires === undefined ? [] : typeof c.requires === 'string' ? [c.requires] : c.requires
   for (const k of kinds) if (!(k in VALUE_KINDS)) throw new Error(`rules/data/clauses-extra.json: ${id}: requires: unknown value kind "${k}"`)
   const name = c.name ?? id.replace(/-/g, ' ')
@@ -71,7 +63,9 @@ export function dataRule(id: string): AnyRule {
   return {...rule, meta: {...rule.meta, messages: reachable}} as AnyRule
 }
 
-/** Every data-defined clause rule, sorted by id. */
-export function dataRules(): AnyRule[] {
-  return DATA_RULE_IDS.map(dataRule)
+/** Every data-defined clause rule of `clauses` (entries by rule id), sorted by id. */
+export function dataRules(clauses: Readonly<Record<string, DataClause>>): AnyRule[] {
+  return Object.keys(clauses)
+    .sort()
+    .map((id) => dataRule(id, clauses[id]!))
 }

@@ -1,6 +1,5 @@
 // Profiles: which rules apply to which kind of agreement. The lists are data, in rules/data/profiles.json.
-import {rules} from '../rules/index.js'
-import data from '../rules/data/profiles.json' with {type: 'json'}
+import {profileLists as data, rules} from '../rules/index.js'
 import type {AnyRule} from './rule.js'
 
 /** A profile that names a rule list: msa, sla, agreement, language. */

@@ -1,5 +1,6 @@
 // Options of the built-in rules: their schemas and defaults, and the checks that apply them after a rule's own judgement.
-import type {ClauseData, ClauseRuleSpec, Finding} from './clauses.js'
+import type {Finding} from './clauses.js'
+import {phraseSource, phrasesRegExp} from './reading/phrases.js'
 import type {CompiledTerm, Term, TermHit} from './language.js'
 import {compileTerms} from './language.js'
 import type {JsonSchema, RuleContext, RuleOptionsMeta} from './rule.js'
@@ -18,78 +19,7 @@ export function isDurationOption(text: string): boolean {
 
 const durationSchema = (description: string): JsonSchema => ({type: 'string', format: DURATION_FORMAT, description, examples: ['1h', '30m', '4 business hours']})
 
-// ---------------------------------------------------------------------------------------------------------------
-// Phrases written by people who do not write regular expressions
-
-const ESCAPE = /[.*+?^${}()|[\]\\]/g
-
-/**
- * A phrase from config or a YAML rule as a regex source: plain text matches as whole words (the last one also in the
- * plural), case-insensitively, with any run of spaces; text between slashes (`/colou?r/`) is a regular expression.
- */
-export function phraseSource(phrase: string): string {
-  const p = phrase.trim()
-  const regex = /^\/(.+)\/$/s.exec(p)
-  if (regex) return regex[1]!
-  const body = p.replace(ESCAPE, '\\$&').replace(/\s+/g, '\\s+')
-  // a word at the end may take a plural ("security incident" also finds "security incidents", "breach" "breaches")
-  return `${/^\w/.test(p) ? '\\b' : ''}${body}${/[a-z]$/i.test(p) ? '(?:e?s)?\\b' : /\w$/.test(p) ? '\\b' : ''}`
-}
-
-/** Why a phrase is unusable (a bad regular expression), or undefined when it is fine. */
-export function phraseProblem(phrase: string): string | undefined {
-  if (!phrase.trim()) return 'is empty'
-  try {
-    new RegExp(phraseSource(phrase), 'i')
-  } catch (error) {
-    return `is not a valid regular expression (${(error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: /, '')})`
-  }
-  return undefined
-}
-
-/** One case-insensitive regex matching any of the phrases, or undefined for an empty list. */
-export function phrasesRegExp(phrases: readonly string[], flags = 'i'): RegExp | undefined {
-  if (!phrases.length) return undefined
-  return new RegExp(phrases.map((p) => `(?:${phraseSource(p)})`).join('|'), flags)
-}
-
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-
-// ---------------------------------------------------------------------------------------------------------------
-// Every clause rule: extra heading synonyms
-
-const HEADINGS_SCHEMA: JsonSchema = {
-  type: 'array',
-  items: {type: 'string', minLength: 1},
-  description: 'More section titles that are this clause\'s home, as plain text matched case-insensitively (e.g. "Hours of Cover"); `/…/` for a regular expression',
-}
-
-/** The options of a clause rule: `headings`, plus the rule's own. */
-export function clauseOptions(own?: RuleOptionsMeta): RuleOptionsMeta {
-  const schema = own?.schema ?? {}
-  const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>
-  return {
-    schema: {...schema, type: 'object', properties: {headings: HEADINGS_SCHEMA, ...properties}, additionalProperties: false},
-    defaults: {headings: [], ...own?.defaults},
-  }
-}
-
-const specs = new WeakMap<ClauseRuleSpec, Map<string, ClauseRuleSpec>>()
-
-/** The spec with the `headings` option added to its heading synonyms (the same spec when there are none). */
-export function withHeadings(spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>>): ClauseRuleSpec {
-  const extra = asStrings(options['headings'])
-  if (!extra.length) return spec
-  const key = extra.join('\u0000')
-  let byKey = specs.get(spec)
-  if (!byKey) specs.set(spec, (byKey = new Map()))
-  let out = byKey.get(key)
-  if (!out) {
-    const data: ClauseData = {...spec.data, headings: [...spec.data.headings, ...extra.map(phraseSource)]}
-    byKey.set(key, (out = {...spec, data}))
-  }
-  return out
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Durations in messages
