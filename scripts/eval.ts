@@ -1,7 +1,7 @@
 // `npm run eval`: accuracy on the project's labelled agreements and, when present, the shared real-agreement corpus.
 import {existsSync} from 'node:fs'
 import path from 'node:path'
-import {loadCorpus, loadFixtures, ratio, score, totals, type Counts, type LabelledFile} from './evaluate.js'
+import {LANGUAGE_IDS, loadCorpus, loadFixtures, ratio, score, totals, type Counts, type LabelledFile} from './evaluate.js'
 
 const root = path.join(import.meta.dirname, '..')
 const corpusDir = process.env['CLAUSELINT_CORPUS'] ?? path.join(root, '..', 'shared', 'corpus')
@@ -24,6 +24,17 @@ function table(title: string, map: Map<string, Counts>): void {
   console.log(`  ${'all'.padEnd(24)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)} ${String(t.tn).padStart(4)}  ${fmt(t.precision)}  ${fmt(t.recall)}  ${fmt(t.f1)}  ${t.exact}/${t.total} = ${fmt(t.agreement)}`)
 }
 
+/** One line per set: the figures the accuracy goals are stated in. */
+function summary(name: string, files: readonly LabelledFile[]): void {
+  const s = score(files)
+  const c = totals(s.clauses)
+  const lang = new Map([...s.language].filter(([id]) => (LANGUAGE_IDS as readonly string[]).includes(id)))
+  const l = totals(lang)
+  console.log(
+    `  ${name.padEnd(28)} ${String(files.length).padStart(3)} agreements  exact ${c.exact}/${c.total} = ${fmt(c.agreement)}  clause prec ${fmt(c.precision)} rec ${fmt(c.recall)}  language P ${fmt(l.precision)} R ${fmt(l.recall)} F1 ${fmt(l.f1)}  must-not-flag hits ${s.mustNotFlagHits.length}`,
+  )
+}
+
 function report(name: string, files: readonly LabelledFile[]): void {
   console.log(`\n=== ${name}: ${files.length} labelled agreements ===`)
   const s = score(files)
@@ -38,6 +49,14 @@ function report(name: string, files: readonly LabelledFile[]): void {
   }
 }
 
-report('fixtures/agreements', loadFixtures(path.join(root, 'fixtures', 'agreements')))
-if (existsSync(corpusDir)) report('shared corpus (labels.json)', loadCorpus(corpusDir))
+const own = loadFixtures(path.join(root, 'fixtures', 'agreements'))
+const corpus = existsSync(corpusDir) ? loadCorpus(corpusDir) : []
+report('fixtures/agreements', own)
+if (corpus.length) report('shared corpus (labels.json)', corpus)
 else console.log('\n(shared corpus not found; set CLAUSELINT_CORPUS to its folder to include it)')
+console.log('\nSummary (language = no-overpromising, no-vague-terms, no-placeholders)')
+summary('fixtures/agreements', own)
+if (corpus.length) {
+  summary('shared corpus', corpus)
+  summary('dev set (both)', [...own, ...corpus])
+}

@@ -1,5 +1,6 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
 import {readFileSync} from 'node:fs'
+import {stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -12,11 +13,12 @@ import {declaredIncludes} from './docset.js'
 import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {rules as builtinRules} from '../rules/index.js'
-import {reporters} from './reporters/index.js'
-import {stylish} from './reporters/stylish.js'
+import {reportChunks, reporters} from './reporters/index.js'
+import {stylishSummary} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
-import {cacheKey, changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ResultCache, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
+import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
 
 /** Exit codes, as in ESLint. */
@@ -254,22 +256,62 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const results: LintResult[] = []
   let linted = 0
   for (const problem of problems) io.stderr(`clauselint: warning: ${problem.path} ${problem.message}; skipped\n`)
-  // Read every file first: a schedule that another file declares as a member of its document set is
-  // linted with that set, not on its own.
+  // --cache: where it goes (a missing folder is made), checked before anything is read.
+  let cache: ResultCache | undefined
+  if (useCache) {
+    try {
+      const location = await resolveCacheLocation(cacheLocation, io.cwd)
+      await checkWriteTarget(location, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, files)
+      cache = await ResultCache.load(location)
+    } catch (error) {
+      if (error instanceof CacheError || error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+  }
+  // What is known of each file's text: its hash and the members it declares (from the cache's index when the file is
+  // unchanged, so it is not read), and the text once read.
   const texts = new Map<string, string>()
-  const readFile = async (file: string): Promise<string | undefined> => {
-    if (texts.has(file)) return texts.get(file)
+  const infos = new Map<string, TextInfo | undefined>()
+  const unreadable = (file: string, error: unknown): undefined => {
+    if (!(error instanceof FileError)) throw error
+    io.stderr(`clauselint: warning: ${file} ${error.message}; skipped\n`)
+    problems.push({path: file, message: error.message})
+    infos.set(file, undefined)
+    return undefined
+  }
+  const readText = async (file: string): Promise<string | undefined> => {
+    const known = texts.get(file)
+    if (known !== undefined) return known
     try {
       // With --stdin, standard input is the one file named on the command line; schedules it includes are read from disk.
       const text = stdinText !== undefined && file === files[0] ? stdinText : await readAgreement(path.resolve(io.cwd, file), maxFileSize)
       texts.set(file, text)
       return text
     } catch (error) {
-      if (!(error instanceof FileError)) throw error
-      io.stderr(`clauselint: warning: ${file} ${error.message}; skipped\n`)
-      problems.push({path: file, message: error.message})
-      return undefined
+      return unreadable(file, error)
     }
+  }
+  const infoOf = async (file: string): Promise<TextInfo | undefined> => {
+    if (infos.has(file)) return infos.get(file)
+    const abs = path.resolve(io.cwd, file)
+    let info: TextInfo | undefined
+    if (cache) {
+      const s = await stat(abs).catch(() => undefined)
+      info = s && s.size <= maxFileSize ? cache.known(abs, s) : undefined
+      if (!info) {
+        const text = await readText(file)
+        if (text === undefined) return undefined
+        info = {hash: textHash(text), includes: declaredIncludes(text, abs)}
+        // the stat from before the read: a file changed while read is read again next time
+        if (s) cache.note(abs, s, info)
+      }
+    } else {
+      const text = await readText(file)
+      if (text === undefined) return undefined
+      info = {hash: '', includes: declaredIncludes(text, abs)}
+    }
+    infos.set(file, info)
+    return info
   }
   // Config per file (ignorePatterns, rules, custom rules); a config error ends the run with one line.
   const configs = new Map<string, Awaited<ReturnType<ConfigLoader['forFile']>>>()
@@ -283,56 +325,75 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const ignored = files.filter((f) => configs.get(f)?.ignored)
   if (ignored.length && ignored.length === files.length && !problems.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
   files = files.filter((f) => !configs.get(f)?.ignored)
+  // A schedule that another file declares as a member of its document set is linted with that set, not on its own.
   const sets = new Map<string, string[]>()
   const members = new Set<string>()
   for (const file of files) {
-    const text = await readFile(file)
-    if (text === undefined) continue
-    const includes = declaredIncludes(text, file).map((p) => path.relative(io.cwd, path.resolve(io.cwd, p)))
+    const info = await infoOf(file)
+    if (info === undefined) continue
+    const includes = info.includes.map((p) => path.relative(io.cwd, p))
     if (!includes.length) continue
     sets.set(file, includes)
     for (const m of includes) members.add(m)
   }
   // The jobs: every file linted on its own, or as a document set's main file with its members.
-  let jobs: Job[] = []
+  let planned: Array<{file: string; members?: string[]}> = []
   for (const file of files) {
     if (members.has(file) && !sets.has(file)) continue
-    const text = texts.get(file)
-    if (text === undefined) continue
+    if (!infos.get(file)) continue
     const included = sets.get(file)
     if (!included) {
-      jobs.push({file, text})
+      planned.push({file})
       continue
     }
-    const parts: Array<{filePath: string; text: string}> = []
-    for (const m of included) {
-      const t = await readFile(m)
-      if (t !== undefined) parts.push({filePath: m, text: t})
-    }
-    jobs.push({file, text, members: parts})
+    const parts: string[] = []
+    for (const m of included) if (await infoOf(m)) parts.push(m)
+    planned.push({file, members: parts})
   }
   // --changed-since: a job whose file, or one of whose members, changed. --shard: every N-th job, by sorted file name.
   let narrowed = false
   if (changed) {
-    jobs = jobs.filter((job) => [job.file, ...(job.members ?? []).map((m) => m.filePath)].some((f) => isChanged(f, io.cwd, changed)))
+    planned = planned.filter((job) => [job.file, ...(job.members ?? [])].some((f) => isChanged(f, io.cwd, changed)))
     narrowed = true
   }
   if (shard) {
     const keep = shardFiles(
-      jobs.map((j) => j.file),
+      planned.map((j) => j.file),
       shard.index,
       shard.count,
     )
-    jobs = jobs.filter((j) => keep.has(j.file))
+    planned = planned.filter((j) => keep.has(j.file))
     narrowed = true
   }
-  const cache = useCache ? await ResultCache.load(path.resolve(io.cwd, cacheLocation ?? '.clauselintcache')) : undefined
+  // --cache: a job whose key (its texts' hashes, settings, version) is recorded gets its results from the cache.
   const toolVersion = version()
-  const outcomes: Array<JobOutcome | undefined> = jobs.map((job) => {
-    const cached = cache?.get(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason))
+  const keys = planned.map((job) =>
+    cache
+      ? cacheKey(
+          {hash: infos.get(job.file)!.hash, members: (job.members ?? []).map((m) => ({filePath: m, hash: infos.get(m)!.hash}))},
+          configs.get(job.file)!.settings,
+          toolVersion,
+          requireReason,
+        )
+      : '',
+  )
+  const outcomes: Array<JobOutcome | undefined> = planned.map((job, i) => {
+    const cached = cache?.get(path.resolve(io.cwd, job.file), keys[i]!, new Set([job.file, ...(job.members ?? [])]))
     return cached ? {results: cached} : undefined
   })
-  const pending = jobs.map((job, i) => ({job, i})).filter(({i}) => !outcomes[i])
+  // The others are read (when the cache let them be skipped so far) and linted.
+  const pending: Array<{job: Job; i: number}> = []
+  for (const [i, p] of planned.entries()) {
+    if (outcomes[i]) continue
+    const text = await readText(p.file)
+    if (text === undefined) continue
+    const parts: Array<{filePath: string; text: string}> = []
+    for (const m of p.members ?? []) {
+      const t = await readText(m)
+      if (t !== undefined) parts.push({filePath: m, text: t})
+    }
+    pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
+  }
   const fresh = new Set(pending.map((p) => p.i))
   const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
   if (threads > 1 && pending.length > 1) {
@@ -351,8 +412,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
   }
-  for (const [i, job] of jobs.entries()) {
-    const outcome = outcomes[i]!
+  for (const [i, job] of planned.entries()) {
+    const outcome = outcomes[i]
+    if (!outcome) continue
     // A config error in front matter ends the run like one in a config file.
     if ('configError' in outcome) return fail(outcome.configError)
     if ('crash' in outcome) {
@@ -361,12 +423,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
       continue
     }
-    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), cacheKey(job, configs.get(job.file)!.settings, toolVersion, requireReason), outcome.results)
+    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, outcome.results)
     results.push(...outcome.results)
     linted++
   }
   if (cache) await cache.save()
-  if (!linted && !(narrowed && !jobs.length)) return fail('no file could be linted')
+  if (!linted && !(narrowed && !planned.length)) return fail('no file could be linted')
 
   const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
   // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
@@ -384,18 +446,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           : 0
   const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
-  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: version(), rules: rules.map((r) => r.meta), knownRules: builtinRules.map((r) => r.meta)}
+  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta), knownRules: builtinRules.map((r) => r.meta)}
   if (outputFile === undefined) {
-    io.stdout(reporter(shown, context))
+    // written as it is made: a big report is never one string
+    for (const chunk of reportChunks(format, shown, context)) io.stdout(chunk)
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
-      await writeFileAtomic(path.resolve(io.cwd, outputFile), reporter(shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
+      const target = path.resolve(io.cwd, outputFile)
+      await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()])
+      await writeFileAtomic(target, reportChunks(format, shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error
     }
-    io.stdout(`${stylish(shown, context).trimEnd().split('\n').at(-1) ?? ''}\n`)
+    io.stdout(`${stylishSummary(shown, context)}\n`)
   }
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0)

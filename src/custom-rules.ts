@@ -1,5 +1,6 @@
 // Rules as data: YAML rule files a contracts team writes (require-clause, forbid-phrase, require-with), and, with
 // --allow-js-config, JavaScript rule modules shaped like the built-in rules.
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -242,10 +243,34 @@ export interface CustomRuleLoadOptions {
 }
 
 const cache = new Map<string, Promise<AnyRule[]>>()
+const digests = new WeakMap<AnyRule, string>()
+
+/**
+ * The sha-256 of the file a custom rule was loaded from (undefined for a rule not loaded from a file). A YAML rule's
+ * phrases and settings live in its closure, so result caches key on this rather than on the rule's code.
+ */
+export function customRuleDigest(rule: AnyRule): string | undefined {
+  return digests.get(rule)
+}
+
+function withDigest(rules: AnyRule[], text: string | Buffer): AnyRule[] {
+  const digest = createHash('sha256').update(text).digest('hex')
+  for (const rule of rules) digests.set(rule, digest)
+  return rules
+}
 
 /** The rules of one custom rule file (YAML, or a JavaScript module with --allow-js-config). Cached per path. */
 export function loadCustomRules(file: string, options: CustomRuleLoadOptions): Promise<AnyRule[]> {
-  const key = `${file}\u0000${options.allowJs}`
+  // A YAML file is cached by its content as well, so an edited rule file is read again (a module stays as imported).
+  let content = ''
+  if (/\.ya?ml$/.test(file)) {
+    try {
+      content = createHash('sha256').update(readFileSync(file)).digest('hex')
+    } catch {
+      // load() reports it
+    }
+  }
+  const key = `${file}\u0000${options.allowJs}\u0000${content}`
   let p = cache.get(key)
   if (!p) {
     p = load(file, options)
@@ -273,12 +298,15 @@ async function load(file: string, options: CustomRuleLoadOptions): Promise<AnyRu
     const extra = Object.keys(data).find((key) => key !== 'rules')
     if (extra) throw new ConfigError(`${where}: ${extra}: unknown key; a file with "rules:" holds only the list of rules`)
     if (!Array.isArray(list) || !list.length) throw new ConfigError(`${where}: rules: must be a list of rules, got ${show(list)}`)
-    return uniqueIds(
-      list.map((r, i) => customRuleFromData(r, where, `rules[${i}]`)),
-      where,
+    return withDigest(
+      uniqueIds(
+        list.map((r, i) => customRuleFromData(r, where, `rules[${i}]`)),
+        where,
+      ),
+      text,
     )
   }
-  return [customRuleFromData(data, where)]
+  return withDigest([customRuleFromData(data, where)], text)
 }
 
 function uniqueIds(rules: AnyRule[], where: string): AnyRule[] {
@@ -303,10 +331,17 @@ async function loadModule(file: string, options: CustomRuleLoadOptions): Promise
   }
   const exported = mod.default
   const list = Array.isArray(exported) ? (exported as unknown[]) : [exported]
-  return uniqueIds(
+  const rules = uniqueIds(
     list.map((r, i) => checkModuleRule(r, where, Array.isArray(exported) ? `default[${i}]` : 'default')),
     where,
   )
+  let source: Buffer | string
+  try {
+    source = readFileSync(file)
+  } catch {
+    source = `unreadable:${file}`
+  }
+  return withDigest(rules, source)
 }
 
 const CATEGORIES: readonly string[] = ['clause', 'language', 'integrity']

@@ -41,9 +41,10 @@ function reason(error: unknown): string {
  * Write text to a file atomically: into a temporary file in the same directory, flushed to disk, then
  * renamed over the target. Readers see the old file or the new one, never a partial one, and a failed
  * write leaves no temporary file behind. A symbolic link at the target is followed (the link stays).
- * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`.
+ * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
+ * may come in pieces (an iterable of strings), written as they come.
  */
-export async function writeFileAtomic(target: string, text: string, shownAs = target): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Iterable<string>, shownAs = target): Promise<void> {
   let destination = target
   try {
     destination = await realpath(target)
@@ -67,7 +68,8 @@ export async function writeFileAtomic(target: string, text: string, shownAs = ta
     handle = await open(temp, 'wx', 0o666)
     // A replaced report keeps its permissions.
     if (existing) await handle.chmod(existing.mode & 0o7777)
-    await handle.writeFile(text, 'utf8')
+    // (writeFile on a handle writes on from where the last write ended, and retries short writes)
+    for (const piece of typeof text === 'string' ? [text] : text) await handle.writeFile(piece, 'utf8')
     await handle.sync()
     await handle.close()
     handle = undefined

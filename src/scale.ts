@@ -1,15 +1,12 @@
 // Big repositories: --shard, --changed-since, --cache and --concurrency. Pure helpers; the CLI wires them in.
 import {execFile} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {existsSync, realpathSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {realpathSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
 import {lint, lintSet, type TextInput} from './lint.js'
-import {writeFileAtomic} from './output.js'
 import type {LintResult} from './types.js'
 
 /** A bad value for one of these flags; the message is one line. */
@@ -129,85 +126,6 @@ export async function changedSince(ref: string, cwd: string): Promise<{root: str
 /** Whether `file` (relative to cwd) is one of the changed files. */
 export function isChanged(file: string, cwd: string, changed: ReadonlySet<string>): boolean {
   return changed.has(real(path.resolve(cwd, file)))
-}
-
-// --cache
-
-interface CacheEntry {
-  readonly key: string
-  readonly results: LintResult[]
-}
-
-interface CacheFile {
-  readonly clauselintCache: 1
-  readonly entries: Record<string, CacheEntry>
-}
-
-/** Settings as stable JSON: maps as entries, rule functions by their source. */
-function settingsJson(settings: Settings): string {
-  return JSON.stringify(settings, (_key, value: unknown) => {
-    if (value instanceof Map) return {map: [...value.entries()]}
-    if (value instanceof Set) return {set: [...value]}
-    if (typeof value === 'function') return `fn:${value.toString()}`
-    if (value instanceof RegExp) return `re:${value.toString()}`
-    return value
-  })
-}
-
-/** The cache key of a job: its text, its settings, the tool version, the texts of its set's members. */
-export function cacheKey(job: Job, settings: Settings, version: string, requireReason: boolean): string {
-  const hash = createHash('sha256')
-  for (const part of [job.text, settingsJson(settings), version, String(requireReason), ...(job.members ?? []).flatMap((m) => [m.filePath, m.text])]) {
-    hash.update(String(part.length))
-    hash.update(':')
-    hash.update(part)
-  }
-  return hash.digest('hex')
-}
-
-/** Results cached per file (absolute path), with the key they were made under. */
-export class ResultCache {
-  private constructor(
-    readonly location: string,
-    private readonly entries: Record<string, CacheEntry>,
-  ) {}
-
-  /** Load the cache; a missing, unreadable or corrupt cache is an empty one. */
-  static async load(location: string): Promise<ResultCache> {
-    let entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>
-    try {
-      const data = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheFile> | null
-      if (data && data.clauselintCache === 1 && data.entries && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
-        for (const [file, entry] of Object.entries(data.entries)) {
-          if (entry && typeof entry.key === 'string' && Array.isArray(entry.results)) entries[file] = entry
-        }
-      }
-    } catch {
-      entries = Object.create(null) as Record<string, CacheEntry>
-    }
-    return new ResultCache(location, entries)
-  }
-
-  get(file: string, key: string): LintResult[] | undefined {
-    const entry = this.entries[path.resolve(file)]
-    return entry && entry.key === key ? (structuredClone(entry.results) as LintResult[]) : undefined
-  }
-
-  set(file: string, key: string, results: readonly LintResult[]): void {
-    this.entries[path.resolve(file)] = {key, results: JSON.parse(JSON.stringify(results)) as LintResult[]}
-  }
-
-  /** Write the cache atomically, dropping entries of files that no longer exist. A failed write is not an error. */
-  async save(): Promise<void> {
-    const entries: Record<string, CacheEntry> = {}
-    for (const file of Object.keys(this.entries).sort()) if (existsSync(file)) entries[file] = this.entries[file]!
-    const data: CacheFile = {clauselintCache: 1, entries}
-    try {
-      await writeFileAtomic(this.location, JSON.stringify(data))
-    } catch {
-      // a cache that cannot be written only makes the next run slower
-    }
-  }
 }
 
 // --concurrency: worker threads

@@ -33,10 +33,12 @@ describe('big repositories: same results as a plain run', () => {
   let plain: Ran
   beforeAll(async () => {
     dir = copyFixtures()
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.md'))).toHaveLength(27)
+    const agreements = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).length
+    expect(agreements).toBeGreaterThanOrEqual(27)
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.md'))).toHaveLength(agreements)
     plain = await cli(['--format', 'json'], dir)
     expect(plain.stdout.startsWith('[')).toBe(true)
-    expect((JSON.parse(plain.stdout) as unknown[]).length).toBe(27)
+    expect((JSON.parse(plain.stdout) as unknown[]).length).toBe(agreements)
   })
 
   it('--cache: cold and warm runs match, and the cache is written', async () => {
@@ -51,24 +53,16 @@ describe('big repositories: same results as a plain run', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
-  it('--cache: a warm run uses the cache (a doctored entry shows through)', async () => {
-    const location = path.join(tempDir(), 'cache.json')
-    await cli(['--format', 'json', '--cache-location', location], dir)
-    const data = JSON.parse(fs.readFileSync(location, 'utf8')) as {entries: Record<string, {results: Array<{errorCount: number}>}>}
-    const first = Object.keys(data.entries)[0]!
-    data.entries[first]!.results[0]!.errorCount = 999
-    fs.writeFileSync(location, JSON.stringify(data))
-    const warm = await cli(['--format', 'json', '--cache-location', location], dir)
-    expect(warm.stdout).toContain('"errorCount": 999')
-  })
-
   it('--cache: a corrupt cache is ignored without an error', async () => {
     const location = path.join(tempDir(), 'cache.json')
     fs.writeFileSync(location, '{not json')
     const ran = await cli(['--format', 'json', '--cache-location', location], dir)
     expect(ran.stdout).toBe(plain.stdout)
     expect(ran.stderr).toBe('')
-    JSON.parse(fs.readFileSync(location, 'utf8'))
+    // written again: a hash line, then the index
+    const written = fs.readFileSync(location, 'utf8').split('\n')
+    expect(written[0]).toMatch(/^[0-9a-f]{64}$/)
+    expect(JSON.parse(written[1]!)).toMatchObject({clauselintCache: 2})
   })
 
   it('--cache: a changed config next to the files invalidates', async () => {

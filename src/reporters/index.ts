@@ -6,11 +6,11 @@ import {checklist} from './checklist.js'
 import {github} from './github.js'
 import {gitlab} from './gitlab.js'
 import {html} from './html.js'
-import {json} from './json.js'
+import {json, jsonChunks} from './json.js'
 import {junit} from './junit.js'
 import {markdown} from './markdown.js'
 import {sarif} from './sarif.js'
-import {stylish} from './stylish.js'
+import {stylish, stylishChunks} from './stylish.js'
 
 export interface ReporterContext {
   readonly chalk: ChalkInstance
@@ -37,4 +37,11 @@ export const reporters: Readonly<Record<string, Reporter>> = {
   gitlab: (results, context) => gitlab(results, context),
   checklist: (results, context) => checklist(results, context),
   html: (results, context) => html(results, context),
+}
+
+/** A report piece by piece, for writing as it goes: stylish and json file by file, the others whole. */
+export function reportChunks(format: string, results: readonly LintResult[], context: ReporterContext): Iterable<string> {
+  if (format === 'stylish') return stylishChunks(results, context)
+  if (format === 'json') return jsonChunks(results)
+  return [reporters[format]!(results, context)]
 }

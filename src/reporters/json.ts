@@ -1,30 +1,48 @@
 // The JSON reporter: the public, documented result shape, one entry per file.
 import type {LintResult} from '../types.js'
 
+/** One file's entry, in the documented shape. */
+function entry(r: LintResult): unknown {
+  return {
+    filePath: r.filePath,
+    messages: r.messages.map((m) => ({
+      ruleId: m.ruleId,
+      severity: m.severity,
+      message: m.message,
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+      sectionPath: m.sectionPath,
+      ...(m.outcome ? {outcome: m.outcome} : {}),
+    })),
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    infoCount: r.infoCount,
+    coverage: r.coverage,
+    ...(r.profile ? {profile: r.profile} : {}),
+    ...(r.fatal ? {fatal: true} : {}),
+  }
+}
+
 /** Format results as JSON (an array, one entry per file). */
 export function json(results: readonly LintResult[]): string {
-  return `${JSON.stringify(
-    results.map((r) => ({
-      filePath: r.filePath,
-      messages: r.messages.map((m) => ({
-        ruleId: m.ruleId,
-        severity: m.severity,
-        message: m.message,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine,
-        endColumn: m.endColumn,
-        sectionPath: m.sectionPath,
-        ...(m.outcome ? {outcome: m.outcome} : {}),
-      })),
-      errorCount: r.errorCount,
-      warningCount: r.warningCount,
-      infoCount: r.infoCount,
-      coverage: r.coverage,
-      ...(r.profile ? {profile: r.profile} : {}),
-      ...(r.fatal ? {fatal: true} : {}),
-    })),
-    null,
-    2,
-  )}\n`
+  return [...jsonChunks(results)].join('')
+}
+
+/**
+ * The same text piece by piece, one entry at a time, for writing as it goes: exactly what
+ * `JSON.stringify(entries, null, 2)` gives (a line break inside an entry can only be indentation, as JSON escapes the
+ * ones inside strings).
+ */
+export function* jsonChunks(results: readonly LintResult[]): Generator<string> {
+  if (!results.length) {
+    yield '[]\n'
+    return
+  }
+  yield '[\n'
+  for (const [i, r] of results.entries()) {
+    yield `  ${JSON.stringify(entry(r), null, 2).replace(/\n/g, '\n  ')}${i === results.length - 1 ? '\n' : ',\n'}`
+  }
+  yield ']\n'
 }

@@ -16,9 +16,49 @@ function pad(s: string, width: number): string {
 
 /** Format results as text for a terminal. */
 export function stylish(results: readonly LintResult[], options: StylishOptions): string {
-  const {chalk} = options
+  return [...stylishChunks(results, options)].join('')
+}
+
+/** The stylish report piece by piece (one piece per file with messages, then the summary), for writing as it goes. */
+export function* stylishChunks(results: readonly LintResult[], options: StylishOptions): Generator<string> {
+  for (const result of results) {
+    const chunk = stylishFile(result, options.chalk)
+    if (chunk) yield chunk
+  }
+  yield `${stylishSummary(results, options)}\n`
+}
+
+/** One file's lines (with the blank line after them), or '' when it has no messages. */
+function stylishFile(result: LintResult, chalk: ChalkInstance): string {
+  if (!result.messages.length) return ''
   const colour: Record<Severity, (s: string) => string> = {error: chalk.red, warning: chalk.yellow, info: chalk.blue}
   const lines: string[] = []
+  lines.push(chalk.underline(result.filePath))
+  if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${result.profile.reason}`))
+  const rows = result.messages.map((m) => ({
+    where: `${m.line}:${m.column}`,
+    severity: m.severity,
+    message: m.message,
+    rule: m.ruleId,
+    path: m.sectionPath.join(' › '),
+  }))
+  const w = Math.max(...rows.map((r) => r.where.length))
+  const s = Math.max(...rows.map((r) => LABEL[r.severity].length))
+  const msg = Math.min(100, Math.max(...rows.map((r) => r.message.length)))
+  const rw = Math.max(...rows.map((r) => r.rule.length))
+  for (const r of rows) {
+    const rule = r.path ? pad(r.rule, rw) : r.rule
+    lines.push(
+      `  ${chalk.dim(pad(r.where, w))}  ${colour[r.severity](pad(LABEL[r.severity], s))}  ${pad(r.message, msg)}  ${chalk.dim(rule)}${r.path ? `  ${chalk.dim(r.path)}` : ''}`.trimEnd(),
+    )
+  }
+  lines.push('')
+  return `${lines.join('\n')}\n`
+}
+
+/** The summary line (no newline): counts, the clause tally, the number of files. */
+export function stylishSummary(results: readonly LintResult[], options: StylishOptions): string {
+  const {chalk} = options
   let errors = 0
   let warnings = 0
   let infos = 0
@@ -32,27 +72,6 @@ export function stylish(results: readonly LintResult[], options: StylishOptions)
       clauses++
       tally[c.outcome]++
     }
-    if (!result.messages.length) continue
-    lines.push(chalk.underline(result.filePath))
-    if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${result.profile.reason}`))
-    const rows = result.messages.map((m) => ({
-      where: `${m.line}:${m.column}`,
-      severity: m.severity,
-      message: m.message,
-      rule: m.ruleId,
-      path: m.sectionPath.join(' › '),
-    }))
-    const w = Math.max(...rows.map((r) => r.where.length))
-    const s = Math.max(...rows.map((r) => LABEL[r.severity].length))
-    const msg = Math.min(100, Math.max(...rows.map((r) => r.message.length)))
-    const rw = Math.max(...rows.map((r) => r.rule.length))
-    for (const r of rows) {
-      const rule = r.path ? pad(r.rule, rw) : r.rule
-      lines.push(
-        `  ${chalk.dim(pad(r.where, w))}  ${colour[r.severity](pad(LABEL[r.severity], s))}  ${pad(r.message, msg)}  ${chalk.dim(rule)}${r.path ? `  ${chalk.dim(r.path)}` : ''}`.trimEnd(),
-      )
-    }
-    lines.push('')
   }
   const parts: string[] = []
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -66,6 +85,5 @@ export function stylish(results: readonly LintResult[], options: StylishOptions)
   }
   if (results.length > 1) summary += ` in ${plural(results.length, 'file')}`
   const mark = errors ? chalk.red.bold('✖') : warnings ? chalk.yellow.bold('⚠') : chalk.green.bold('✔')
-  lines.push(`${mark} ${errors ? chalk.red.bold(summary) : warnings ? chalk.yellow.bold(summary) : chalk.green(summary)}`)
-  return `${lines.join('\n')}\n`
+  return `${mark} ${errors ? chalk.red.bold(summary) : warnings ? chalk.yellow.bold(summary) : chalk.green(summary)}`
 }

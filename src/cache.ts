@@ -1,0 +1,320 @@
+// --cache: results of unchanged files, kept between runs.
+//
+// The cache file is a compact index followed by the results of every entry, each as the JSON it was written as:
+//
+//   <sha-256 of everything after this line, hex>\n
+//   {"clauselintCache":2,"entries":{"<absolute path>":{size, mtimeMs, ctimeMs, ino, hash, includes, key, at, length}}}\n
+//   <results JSON of entry 1><results JSON of entry 2>…
+//
+// A warm run stats each file: when size, modification time, change time and inode are those of the index, the
+// recorded content hash is taken without reading the file (otherwise the file is read and hashed). An entry is used
+// when its key, computed by this run from the file's content hash, the settings that apply (rule options, profile, the
+// content of every custom rule), the members of its document set and the tool version, is the recorded one; only then
+// are its results parsed, and nothing else is. A file whose first line is not the hash of the rest, or an entry of
+// any other shape, is not used (a miss, never an error). An unchanged cache is not written again.
+//
+// The hash holds no secret: it detects a damaged or hand-edited cache, not one forged by someone who runs the same
+// code. Keep the cache where the repository under test cannot put one (see the README's "Security").
+import {createHash} from 'node:crypto'
+import {existsSync, type Stats} from 'node:fs'
+import {lstat, mkdir, readFile, readlink, realpath, stat} from 'node:fs/promises'
+import path from 'node:path'
+import type {Settings} from './config.js'
+import {customRuleDigest} from './custom-rules.js'
+import {OutputError, writeFileAtomic} from './output.js'
+import type {LintResult} from './types.js'
+
+/** The default cache file name (in the current folder, or inside a --cache-location that is a folder). */
+export const CACHE_FILE = '.clauselintcache'
+
+/** A cache location that cannot be used (a symbolic link out of the repository, an input file, a folder that cannot be made). */
+export class CacheError extends Error {}
+
+const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex')
+
+/** What the index records of one file. */
+interface Entry {
+  readonly size: number
+  readonly mtimeMs: number
+  readonly ctimeMs: number
+  readonly ino: number
+  /** sha-256 of the file's text. */
+  readonly hash: string
+  /** The document-set members its front matter declares (absolute paths). */
+  readonly includes: readonly string[]
+  /** The key its results were made under ('' when only the file's text is known, e.g. a member of a set). */
+  readonly key: string
+  /** The results as JSON, when there are results. */
+  readonly json?: string
+}
+
+/** What a run knows about a file's text without (or after) reading it. */
+export interface TextInfo {
+  readonly hash: string
+  readonly includes: readonly string[]
+}
+
+const isHex64 = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+
+/** Settings as stable JSON: maps as entries, rule functions by their source, custom rules by their file's content. */
+function settingsJson(settings: Settings): string {
+  return JSON.stringify(settings, (_key, value: unknown) => {
+    if (value instanceof Map) return {map: [...value.entries()]}
+    if (value instanceof Set) return {set: [...value]}
+    if (typeof value === 'function') return `fn:${value.toString()}`
+    if (value instanceof RegExp) return `re:${value.toString()}`
+    return value
+  })
+}
+
+const settingsDigests = new WeakMap<Settings, string>()
+
+/** A digest of everything in the settings that can change a result, custom rules' content included. */
+export function settingsDigest(settings: Settings): string {
+  let digest = settingsDigests.get(settings)
+  if (digest === undefined) {
+    // A YAML rule's phrases live in its closure, not in its source text: the digest of its file stands for them.
+    const rules = settings.customRules.map((rule) => `${rule.meta.id}:${customRuleDigest(rule) ?? 'unknown'}`)
+    digest = sha256(`${settingsJson(settings)}\u0000${rules.join('\u0001')}`)
+    settingsDigests.set(settings, digest)
+  }
+  return digest
+}
+
+/** The cache key of a job: its text's hash, its settings, the tool version, its set's members (paths and hashes). */
+export function cacheKey(
+  job: {readonly hash: string; readonly members?: ReadonlyArray<{readonly filePath: string; readonly hash: string}>},
+  settings: Settings,
+  version: string,
+  requireReason: boolean,
+): string {
+  const hash = createHash('sha256')
+  for (const part of [job.hash, settingsDigest(settings), version, String(requireReason), ...(job.members ?? []).flatMap((m) => [m.filePath, m.hash])]) {
+    hash.update(String(part.length))
+    hash.update(':')
+    hash.update(part)
+  }
+  return hash.digest('hex')
+}
+
+/** The hash of a file's text, as the index records it. */
+export const textHash = (text: string): string => sha256(text)
+
+/** Whether a stat is the one an entry was recorded under. */
+function sameFile(entry: Entry, s: Stats): boolean {
+  return s.isFile() && entry.size === s.size && entry.mtimeMs === s.mtimeMs && entry.ctimeMs === s.ctimeMs && entry.ino === s.ino
+}
+
+function entryOf(raw: unknown, blob: Buffer): Entry | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined
+  const e = raw as Record<string, unknown>
+  if (!isCount(e['size']) || !isTime(e['mtimeMs']) || !isTime(e['ctimeMs']) || !isCount(e['ino']) || !isHex64(e['hash'])) return undefined
+  if (!Array.isArray(e['includes']) || !e['includes'].every((p) => typeof p === 'string' && path.isAbsolute(p))) return undefined
+  if (e['key'] !== '' && !isHex64(e['key'])) return undefined
+  let json: string | undefined
+  if (e['key'] !== '') {
+    if (!isCount(e['at']) || !isCount(e['length']) || (e['at'] as number) + (e['length'] as number) > blob.length) return undefined
+    json = blob.toString('utf8', e['at'] as number, (e['at'] as number) + (e['length'] as number))
+  }
+  return {size: e['size'], mtimeMs: e['mtimeMs'], ctimeMs: e['ctimeMs'], ino: e['ino'], hash: e['hash'], includes: e['includes'] as string[], key: e['key'] as string, ...(json !== undefined ? {json} : {})}
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info'])
+const OUTCOMES = new Set(['present', 'vague', 'missing', 'delegated'])
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v)
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Whether parsed JSON has the shape of the results a lint gives; anything else is a miss. */
+export function isResultList(value: unknown, filePaths: ReadonlySet<string>): value is LintResult[] {
+  if (!Array.isArray(value) || value.length === 0) return false
+  for (const r of value) {
+    if (!isObj(r) || typeof r['filePath'] !== 'string' || !filePaths.has(r['filePath'])) return false
+    if (!isCount(r['errorCount']) || !isCount(r['warningCount']) || !isCount(r['infoCount'])) return false
+    if (!Array.isArray(r['messages']) || !Array.isArray(r['coverage'])) return false
+    const counts = {error: 0, warning: 0, info: 0}
+    for (const m of r['messages']) {
+      if (!isObj(m) || typeof m['ruleId'] !== 'string' || typeof m['message'] !== 'string' || !SEVERITIES.has(m['severity'] as string)) return false
+      if (!isInt(m['line']) || !isInt(m['column']) || !isInt(m['endLine']) || !isInt(m['endColumn'])) return false
+      if (!Array.isArray(m['sectionPath']) || !m['sectionPath'].every((s) => typeof s === 'string')) return false
+      if (m['outcome'] !== undefined && !OUTCOMES.has(m['outcome'] as string)) return false
+      counts[m['severity'] as 'error' | 'warning' | 'info']++
+    }
+    if (counts.error !== r['errorCount'] || counts.warning !== r['warningCount'] || counts.info !== r['infoCount']) return false
+    for (const c of r['coverage']) if (!isObj(c) || typeof c['ruleId'] !== 'string' || !OUTCOMES.has(c['outcome'] as string)) return false
+  }
+  return true
+}
+
+/** Results cached per file (absolute path). */
+export class ResultCache {
+  private dirty = false
+
+  private constructor(
+    readonly location: string,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /**
+   * Load the cache at `location`; a missing, unreadable, damaged or hand-edited cache is an empty one. The location
+   * must already have been checked with `cacheLocation`.
+   */
+  static async load(location: string): Promise<ResultCache> {
+    const entries = new Map<string, Entry>()
+    try {
+      const buf = await readFile(location)
+      const first = buf.indexOf(10)
+      const second = first < 0 ? -1 : buf.indexOf(10, first + 1)
+      if (first === 64 && second > 0 && buf.toString('latin1', 0, 64) === sha256(buf.subarray(65))) {
+        const index = JSON.parse(buf.toString('utf8', 65, second)) as unknown
+        const blob = buf.subarray(second + 1)
+        if (isObj(index) && index['clauselintCache'] === 2 && isObj(index['entries'])) {
+          for (const [file, raw] of Object.entries(index['entries'])) {
+            const entry = path.isAbsolute(file) ? entryOf(raw, blob) : undefined
+            if (entry) entries.set(file, entry)
+          }
+        }
+      }
+    } catch {
+      entries.clear()
+    }
+    return new ResultCache(location, entries)
+  }
+
+  /** The recorded hash and includes of a file, when its stat is the recorded one (so it need not be read). */
+  known(file: string, s: Stats): TextInfo | undefined {
+    const entry = this.entries.get(file)
+    return entry && sameFile(entry, s) ? entry : undefined
+  }
+
+  /** Record what a run learnt of a file's text (after reading it); keeps its results while the hash is the same. */
+  note(file: string, s: Stats, info: TextInfo): void {
+    const old = this.entries.get(file)
+    if (old && sameFile(old, s) && old.hash === info.hash) return
+    const keep = old && old.hash === info.hash ? {key: old.key, ...(old.json !== undefined ? {json: old.json} : {})} : {key: ''}
+    this.entries.set(file, {size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, hash: info.hash, includes: [...info.includes], ...keep})
+    this.dirty = true
+  }
+
+  /** The results cached for a file under `key` (fresh objects, parsed from the cache), or undefined. */
+  get(file: string, key: string, filePaths: ReadonlySet<string>): LintResult[] | undefined {
+    const entry = this.entries.get(file)
+    if (!entry || entry.key !== key || entry.json === undefined) return undefined
+    let results: unknown
+    try {
+      results = JSON.parse(entry.json)
+    } catch {
+      return undefined
+    }
+    return isResultList(results, filePaths) ? results : undefined
+  }
+
+  /** Cache the results of a file (whose text was noted) under `key`. */
+  set(file: string, key: string, results: readonly LintResult[]): void {
+    const entry = this.entries.get(file)
+    if (!entry) return
+    this.entries.set(file, {...entry, key, json: JSON.stringify(results)})
+    this.dirty = true
+  }
+
+  /** Write the cache atomically when something changed, dropping entries of files that no longer exist. A failed write is not an error. */
+  async save(): Promise<void> {
+    for (const file of this.entries.keys()) {
+      if (!existsSync(file)) {
+        this.entries.delete(file)
+        this.dirty = true
+      }
+    }
+    if (!this.dirty) return
+    const index: Record<string, unknown> = {}
+    const blob: string[] = []
+    let at = 0
+    for (const file of [...this.entries.keys()].sort()) {
+      const {json, ...entry} = this.entries.get(file)!
+      if (json === undefined) {
+        index[file] = entry
+        continue
+      }
+      const length = Buffer.byteLength(json)
+      index[file] = {...entry, at, length}
+      blob.push(json)
+      at += length
+    }
+    const body = `${JSON.stringify({clauselintCache: 2, entries: index})}\n${blob.join('')}`
+    try {
+      await writeFileAtomic(this.location, `${sha256(body)}\n${body}`)
+      this.dirty = false
+    } catch {
+      // a cache that cannot be written only makes the next run slower
+    }
+  }
+}
+
+/** The repository a path is in: the nearest folder above it holding `.git`, else the folder itself. */
+export function repositoryRoot(dir: string): string {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d
+    if (path.dirname(d) === d) return path.resolve(dir)
+  }
+}
+
+const inside = (root: string, p: string): boolean => {
+  const rel = path.relative(root, p)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+/**
+ * Check a file clauselint is about to write (the cache, the report): it must not be one of the files being linted, and
+ * a symbolic link at it must not lead out of the repository (a link committed in a pull request would otherwise make a
+ * CI run replace a file elsewhere). Throws OutputError with one line. `what` names it in the message.
+ */
+export async function checkWriteTarget(target: string, shownAs: string, what: string, cwd: string, inputs: Iterable<string>): Promise<void> {
+  let real: string | undefined
+  try {
+    real = await realpath(target)
+  } catch {
+    real = undefined
+  }
+  const link = await lstat(target).then(
+    (s) => s.isSymbolicLink(),
+    () => false,
+  )
+  if (link) {
+    const root = repositoryRoot(cwd)
+    const rootReal = await realpath(root).catch(() => root)
+    // a dangling link: where it would write
+    const dest = real ?? path.resolve(path.dirname(target), await readlink(target))
+    if (!inside(rootReal, dest)) throw new OutputError(`${what} "${shownAs}" is a symbolic link to a file outside the repository (${dest}); remove the link or choose another path`)
+  }
+  if (real === undefined) return
+  const resolved = path.resolve(target)
+  const base = path.basename(real)
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input)
+    // the same path, or (checked only for a name that could be it) the same file through a link
+    const same = abs === resolved || abs === real || ((path.basename(abs) === base || path.basename(abs) === path.basename(resolved)) && (await realpath(abs).catch(() => undefined)) === real)
+    if (same) throw new OutputError(`${what} "${shownAs}" is one of the files being linted (${input}); choose another path`)
+  }
+}
+
+/**
+ * Where the cache goes: `--cache-location` (a file, or a folder to hold .clauselintcache, as in ESLint; a missing
+ * folder is created), else .clauselintcache in `cwd`. Throws CacheError with one line when it cannot be used.
+ */
+export async function cacheLocation(given: string | undefined, cwd: string): Promise<string> {
+  if (given === undefined) return path.resolve(cwd, CACHE_FILE)
+  const resolved = path.resolve(cwd, given)
+  const existing = await stat(resolved).catch(() => undefined)
+  const isFolder = existing ? existing.isDirectory() : /[\\/]$/.test(given)
+  const file = isFolder ? path.join(resolved, CACHE_FILE) : resolved
+  try {
+    await mkdir(path.dirname(file), {recursive: true})
+  } catch (error) {
+    const code = (error as {code?: string}).code
+    throw new CacheError(`--cache-location "${given}": cannot create its folder (${code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is a file' : (code ?? 'unknown error')})`)
+  }
+  return file
+}
+
+export {OutputError}
