@@ -1,6 +1,6 @@
 // backup-frequency: how often backups run (interval or schedule); retention is expected too.
 import {clauseRule} from '../src/clauses.js'
-import {indexOf, valuesOf} from '../src/judging.js'
+import {indexOf} from '../src/reading/wording.js'
 import {backupFrequencyMessages, backupFrequencyOptions, reviewBackupFrequency} from '../src/rule-options.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -28,12 +28,12 @@ export default clauseRule({
     if (at < 0 && !unit.inHome) return undefined
     if (at >= 0 && NOT.test(t) && !/\bdata\b/i.test(t)) return undefined
     if (BOILERPLATE.test(t)) return undefined
-    const v = valuesOf(t)
+    const v = reader.reading.values(t)
     if ((at >= 0 || unit.inHome) && (v.frequencies.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
     // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph
-    if (at >= 0 && unit.next && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next) && !TOPIC.test(unit.next) && valuesOf(unit.next).frequencies.length) return {outcome: 'present'}
+    if (at >= 0 && unit.next && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next) && !TOPIC.test(unit.next) && reader.reading.values(unit.next).frequencies.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /back ?up/i)
     if (delegated) return delegated
     if (at >= 0 || unit.inHome) return {outcome: 'vague'}

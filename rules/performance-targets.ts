@@ -1,6 +1,5 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
 import {clauseRule} from '../src/clauses.js'
-import {valuesOf} from '../src/judging.js'
 import {performanceTargetsMessages, performanceTargetsOptions, reviewPerformanceTargets} from '../src/rule-options.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -25,7 +24,7 @@ export default clauseRule({
     const metric = METRIC.exec(t)
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined
-    const v = valuesOf(t)
+    const v = reader.reading.values(t)
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
       if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {

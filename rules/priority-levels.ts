@@ -1,22 +1,26 @@
 // priority-levels: at least two named priority or severity levels, with criteria saying what falls into each.
 import {clauseRule} from '../src/clauses.js'
-import {valuesOf} from '../src/judging.js'
-import type {Block, Document} from '../src/types.js'
-import {mayHold} from '../src/values.js'
+import type {Reading} from '../src/reading/index.js'
+import {mayHold} from '../src/reading/values/index.js'
+import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
 
-const blockRanks = new WeakMap<Block, number | null>()
+// Keys of this rule's own readings, kept per document by the Reading
+const RANKS = {name: 'priority-levels: rank defined by each block'}
+const DEFINED = {name: 'priority-levels: ranks the document defines'}
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
-function definedRank(block: Block): number | undefined {
-  let r = blockRanks.get(block)
-  if (r === undefined) blockRanks.set(block, (r = readRank(block) ?? null))
+function definedRank(block: Block, reading: Reading): number | undefined {
+  const ranks = reading.own(RANKS, () => new Map<Block, number | null>())
+  let r = ranks.get(block)
+  if (r === undefined) ranks.set(block, (r = readRank(block, reading) ?? null))
   return r ?? undefined
 }
 
-function readRank(block: Block): number | undefined {
+function readRank(block: Block, reading: Reading): number | undefined {
+  const valuesOf = (t: string) => reading.values(t)
   // most blocks and titles name no priority: the pre-check spares the values lookup
   const p = mayHold.priorities(block.text) ? valuesOf(block.text).priorities[0] : undefined
   // "**Priority 1:** a branch cannot serve members…" — the label is the clause's title, the criteria its text
@@ -40,18 +44,15 @@ function readRank(block: Block): number | undefined {
   return words.length >= 4 && CRITERIA.test(rest) ? p.rank : undefined
 }
 
-const defined = new WeakMap<Document, Set<number>>()
-function definedRanks(doc: Document): Set<number> {
-  let ranks = defined.get(doc)
-  if (!ranks) {
-    ranks = new Set()
-    for (const b of doc.blocks) {
-      const r = definedRank(b)
+function definedRanks(reading: Reading): Set<number> {
+  return reading.own(DEFINED, () => {
+    const ranks = new Set<number>()
+    for (const b of reading.doc.blocks) {
+      const r = definedRank(b, reading)
       if (r !== undefined) ranks.add(r)
     }
-    defined.set(doc, ranks)
-  }
-  return ranks
+    return ranks
+  })
 }
 
 export default clauseRule({
@@ -64,8 +65,8 @@ export default clauseRule({
     delegated: 'Priority levels are defined in {target}; lint it with this agreement or define them here',
   },
   judge(unit, reader) {
-    if ((mayHold.priorities(unit.text) && valuesOf(unit.text).priorities.length) || definedRank(unit.block) !== undefined) {
-      if (definedRanks(reader.doc).size >= 2 && definedRank(unit.block) !== undefined) return {outcome: 'present'}
+    if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
+      if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
       return {outcome: 'vague'}

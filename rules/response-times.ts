@@ -1,6 +1,7 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
 import {clauseRule} from '../src/clauses.js'
-import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
+import {INTRODUCES} from '../src/reading/lists.js'
+import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import {responseTimesMessages, responseTimesOptions, reviewResponseTimes} from '../src/rule-options.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -33,11 +34,11 @@ export default clauseRule({
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
-    const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
+    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
-    if (valuesOf(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
-    if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
+    if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
     if (delegated) return delegated
     const vague = VAGUE_TIME.exec(t)

@@ -1,9 +1,9 @@
 // service-hours: business or support hours with days, clock times and a time zone.
 import {clauseRule} from '../src/clauses.js'
-import {indexOf, valuesOf} from '../src/judging.js'
+import type {Reading} from '../src/reading/index.js'
+import {indexOf} from '../src/reading/wording.js'
 import {serviceHoursOptions} from '../src/rule-options.js'
-import type {Document} from '../src/types.js'
-import type {HoursSpec} from '../src/values.js'
+import type {HoursSpec} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
@@ -24,13 +24,13 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
-    const specs = valuesOf(t).hours
+    const specs = reader.reading.values(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
     if (specs.some((h) => h.allDay && h.allWeek) && SCOPE_247.test(t)) return {outcome: 'present'}
     // One statement of hours may be split by a parenthesis ("8 a.m. to 6 p.m. Central Time (America/Chicago), Monday
     // through Friday"); a "Business Day" used inside it brings the days of its own definition.
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
-    if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.doc)
+    if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.reading)
     if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options['requireTimeZone'] === false)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
@@ -70,11 +70,11 @@ function merge(specs: readonly HoursSpec[]): Merged {
 }
 
 /** Days from the document's definition of "Business Day" / "Working Day", if it has one. */
-function definedDays(doc: Document): readonly string[] | undefined {
+function definedDays(reading: Reading): readonly string[] | undefined {
   for (const key of ['business day', 'business days', 'working day', 'working days']) {
-    const def = doc.definitions.get(key)
+    const def = reading.definitions.get(key)
     if (!def) continue
-    const days = valuesOf(def.text).hours.find((h) => h.days?.length)?.days
+    const days = reading.values(def.text).hours.find((h) => h.days?.length)?.days
     if (days) return days
     if (/\bmonday\b[^.]{0,20}\bfriday\b|\bweekdays?\b|\bother than (?:a )?saturday,? sunday\b|\bnot a saturday,? (?:a )?sunday\b|excluding saturdays?,? sundays?/i.test(def.text)) return ['mon', 'tue', 'wed', 'thu', 'fri']
   }

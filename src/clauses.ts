@@ -1,7 +1,8 @@
 // The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
 import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
-import {delegation, partyNames, boundParty, targetName, type Party} from './reading.js'
+import {read, type Party, type Reading} from './reading/index.js'
+import {targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Rule, RuleContext, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
@@ -58,6 +59,8 @@ export interface Finding {
 
 export interface Reader {
   readonly doc: Document
+  /** The document's Reading (typed values, parties, definitions, list context, …), shared by every rule. */
+  readonly reading: Reading
   /** Which party the statement at `index` of the unit binds. */
   party(unit: Unit, index?: number): Party
   /** Is this unit (or its block) in a section whose title matches? */
@@ -88,22 +91,25 @@ export interface ClauseRuleSpec {
 
 const RANK: Record<Exclude<Outcome, 'missing'>, number> = {present: 3, delegated: 2, vague: 1}
 
-const compiled = new WeakMap<ClauseData, {headings: RegExp; topic: RegExp; parents: RegExp | undefined; notHeadings: RegExp | undefined; umbrella: RegExp | undefined}>()
+/** A clause's data as regular expressions (a clause rule compiles its data once, when it is made). */
+export interface CompiledClause {
+  readonly headings: RegExp
+  readonly topic: RegExp
+  readonly parents: RegExp | undefined
+  readonly notHeadings: RegExp | undefined
+  readonly umbrella: RegExp | undefined
+}
 
-function compile(data: ClauseData) {
-  let c = compiled.get(data)
-  if (!c) {
-    const any = (list: readonly string[] | undefined) => (list && list.length ? new RegExp(list.map((s) => `(?:${s})`).join('|'), 'i') : undefined)
-    c = {
-      headings: any(data.headings)!,
-      topic: new RegExp(data.topic, 'i'),
-      parents: any(data.parents),
-      notHeadings: any(data.notHeadings),
-      umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
-    }
-    compiled.set(data, c)
+/** Compile a clause's data. */
+export function compileClause(data: ClauseData): CompiledClause {
+  const any = (list: readonly string[] | undefined) => (list && list.length ? new RegExp(list.map((s) => `(?:${s})`).join('|'), 'i') : undefined)
+  return {
+    headings: any(data.headings)!,
+    topic: new RegExp(data.topic, 'i'),
+    parents: any(data.parents),
+    notHeadings: any(data.notHeadings),
+    umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
   }
-  return c
 }
 
 /**
@@ -118,46 +124,14 @@ export function unitsOf(block: Block, inHome: boolean, after = ''): Unit[] {
   return block.sentences.map((s, i) => ({block, start: s.start, end: s.end, text: s.text, inHome, next: block.sentences[i + 1]?.text ?? (i === last ? after : '')}))
 }
 
-const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
-
-/** For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". */
-function introducer(blocks: readonly Block[], i: number): string | undefined {
-  if (blocks[i]!.kind !== 'list-item') return undefined
-  for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
-    const b = blocks[j]!
-    if (b.kind === 'list-item') continue
-    if (b.kind === 'heading') return undefined
-    const text = b.text.trimEnd()
-    return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
-  }
-  return undefined
-}
-
-/** The items a block introduces: the list items or table rows right after a block ending in ":" or "the following". */
-function introduced(blocks: readonly Block[], i: number): string {
-  const block = blocks[i]!
-  if (!INTRODUCES.test(block.text.trimEnd().replace(/[.]$/, ''))) return ''
-  const items: string[] = []
-  for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
-    const b = blocks[j]!
-    if (b.kind !== 'list-item' && b.kind !== 'table-row') break
-    items.push(b.section === block.section ? b.text : `${b.section.title} ${b.text}`)
-  }
-  return items.join(' ; ')
-}
-
-const listContexts = new WeakMap<readonly Block[], Array<{intro: string | undefined; after: string} | undefined>>()
-
-/** Block `i`'s `introducer` and `introduced` text, computed once per document for all clause rules. */
-function listContext(blocks: readonly Block[], i: number): {intro: string | undefined; after: string} {
-  let list = listContexts.get(blocks)
-  if (!list) listContexts.set(blocks, (list = []))
-  return (list[i] ??= {intro: introducer(blocks, i), after: introduced(blocks, i)})
-}
-
 /** The home sections of a clause and a reader over the document (exported for debugging tools). */
-export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>> = {}): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
-  const re = compile(spec.data)
+export function prepare(
+  doc: Document,
+  spec: ClauseRuleSpec,
+  options: Readonly<Record<string, unknown>> = {},
+  reading: Reading = read(doc),
+  re: CompiledClause = compileClause(spec.data),
+): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
   // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
@@ -169,18 +143,18 @@ export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<R
     s.children.forEach(mark)
   }
   homes.forEach(mark)
-  const names = partyNames(doc)
   const reader: Reader = {
     doc,
+    reading,
     homes,
     options,
-    party: (unit, index = 0) => boundParty(unit.text, index, names),
+    party: (unit, index = 0) => reading.boundParty(unit.text, index),
     underHeading: (unit, h) => {
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
       return false
     },
     delegated: (unit, topic) => {
-      const hit = delegation(unit.text, {block: unit.block, offset: unit.start, doc, ...(topic ? {topic} : {})})
+      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, ...(topic ? {topic} : {})})
       return hit ? {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target} : undefined
     },
   }
@@ -189,9 +163,14 @@ export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<R
 }
 
 /** Find a clause in a document. */
-export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>> = {}): Finding {
-  const re = compile(spec.data)
-  const {homes, homeIds, reader} = prepare(doc, spec, options)
+export function findClause(
+  doc: Document,
+  spec: ClauseRuleSpec,
+  options: Readonly<Record<string, unknown>> = {},
+  reading: Reading = read(doc),
+  re: CompiledClause = compileClause(spec.data),
+): Finding {
+  const {homes, homeIds, reader} = prepare(doc, spec, options, reading, re)
   let best: Finding | undefined
   const consider = (f: Finding): void => {
     const v = f.verdict!
@@ -216,7 +195,7 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
       if (!inHome && !re.topic.test(text)) continue
-      const {intro, after} = listContext(blocks, i)
+      const {intro, after} = reading.listContext(i)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
         ? {block, start: s.start, end: s.end, text, inHome, next: sentences[k + 1]?.text ?? (k === count - 1 ? after : '')}
@@ -250,9 +229,9 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
 }
 
 /** Where a missing clause should be added: its empty home, a parent section, or the title. */
-function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Section | undefined {
+function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
-  const parents = compile(spec.data).parents
+  const parents = re.parents
   if (parents) {
     const p = doc.sections.find((s) => s.kind !== 'root' && parents.test(s.title))
     if (p) return p
@@ -277,22 +256,16 @@ export function clauseOptions(own?: RuleOptionsMeta): RuleOptionsMeta {
   }
 }
 
-const specs = new WeakMap<ClauseRuleSpec, Map<string, ClauseRuleSpec>>()
-
 /** The spec with the `headings` option added to its heading synonyms (the same spec when there are none). */
 export function withHeadings(spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>>): ClauseRuleSpec {
-  const given = options['headings']
-  const extra = Array.isArray(given) ? given.filter((x): x is string => typeof x === 'string') : []
+  const extra = headingsOption(options)
   if (!extra.length) return spec
-  const key = extra.join('\u0000')
-  let byKey = specs.get(spec)
-  if (!byKey) specs.set(spec, (byKey = new Map()))
-  let out = byKey.get(key)
-  if (!out) {
-    const data: ClauseData = {...spec.data, headings: [...spec.data.headings, ...extra.map(phraseSource)]}
-    byKey.set(key, (out = {...spec, data}))
-  }
-  return out
+  return {...spec, data: {...spec.data, headings: [...spec.data.headings, ...extra.map(phraseSource)]}}
+}
+
+function headingsOption(options: Readonly<Record<string, unknown>>): string[] {
+  const given = options['headings']
+  return Array.isArray(given) ? given.filter((x): x is string => typeof x === 'string') : []
 }
 
 
@@ -300,6 +273,20 @@ type ClauseMessageIds = 'missing' | 'vague' | 'delegated'
 
 /** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
 export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {readonly spec: ClauseRuleSpec} {
+  // the spec compiled once, and once per distinct `headings` option
+  const compiled = {spec, re: compileClause(spec.data)}
+  const byHeadings = new Map<string, {spec: ClauseRuleSpec; re: CompiledClause}>()
+  const variant = (options: Readonly<Record<string, unknown>>): {spec: ClauseRuleSpec; re: CompiledClause} => {
+    const extra = headingsOption(options)
+    if (!extra.length) return compiled
+    const key = extra.join('\u0000')
+    let v = byHeadings.get(key)
+    if (!v) {
+      const s = withHeadings(spec, options)
+      byHeadings.set(key, (v = {spec: s, re: compileClause(s.data)}))
+    }
+    return v
+  }
   return {
     spec,
     meta: {
@@ -312,11 +299,12 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
     },
     check(context: RuleContext<ClauseMessageIds>) {
       const {doc} = context
-      const finding = findClause(doc, withHeadings(spec, context.options), context.options)
+      const {spec: own, re} = variant(context.options)
+      const finding = findClause(doc, own, context.options, context.reading, re)
       spec.review?.(finding, context)
       const {unit, verdict} = finding
       if (finding.outcome === 'missing') {
-        const section = placement(doc, spec, finding)
+        const section = placement(doc, re, finding)
         context.cover('missing', {section})
         context.report({messageId: 'missing', outcome: 'missing', ...(section ? {section} : {})})
         return

@@ -6,10 +6,8 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {clauseRule, type ClauseRuleSpec, type Verdict} from './clauses.js'
 import {ConfigError, firstLine, parseYamlText, show} from './config-error.js'
-import {valuesOf} from './judging.js'
-import {compileTerms, scanTerms} from './language.js'
+import {allowedHit, compileTerms} from './reading/terms.js'
 import type {AnyRule, JsonSchema, Rule, RuleCategory} from './rule.js'
-import {allowedHit} from './rule-options.js'
 import {phraseProblem, phraseSource, phrasesRegExp} from './reading/phrases.js'
 import type {Block, Section, Severity} from './types.js'
 import {schemaProblem, validateAgainst} from './validate.js'
@@ -153,7 +151,7 @@ function requireClause(data: Record<string, unknown>, id: string, severity: Seve
     },
     judge(unit, reader): Verdict | undefined {
       if (!unit.inHome && !topic.test(unit.text)) return undefined
-      if (requires && valuesOf(unit.text)[REQUIRED_VALUES[requires]].length) return {outcome: 'present'}
+      if (requires && reader.reading.values(unit.text)[REQUIRED_VALUES[requires]].length) return {outcome: 'present'}
       const delegated = reader.delegated(unit, topic)
       if (delegated) return delegated
       if (!requires) return {outcome: 'present'}
@@ -180,7 +178,7 @@ function forbidPhrase(data: Record<string, unknown>, id: string, severity: Sever
       messages: {phrase: (data['message'] as string | undefined) ?? 'Forbidden phrase "{text}"; {suggestion}'},
     },
     check(context) {
-      for (const hit of scanTerms(context.doc, terms)) {
+      for (const hit of context.reading.termHits(terms)) {
         if (allowedHit(hit, allow)) continue
         context.report({messageId: 'phrase', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
       }

@@ -2,7 +2,7 @@
 // headings, patterns, parents, name, suggestion, messages, and `requires` (one typed value kind, or a list of
 // kinds any of which will do). Adding such a clause is a data edit: an entry here, its fixtures, its profiles.
 import {clauseRule, type ClauseRuleSpec, type Verdict} from './clauses.js'
-import {valuesOf, type Values} from './judging.js'
+import type {Values} from './reading/values/index.js'
 import type {AnyRule} from './rule.js'
 import {phraseSource, phrasesRegExp} from './reading/phrases.js'
 
@@ -44,7 +44,7 @@ export function dataRule(id: string, c: DataClause): AnyRule {
     messages,
     judge(unit, reader): Verdict | undefined {
       if (!unit.inHome && !topic.test(unit.text)) return undefined
-      const values = kinds.length ? valuesOf(unit.text) : undefined
+      const values = kinds.length ? reader.reading.values(unit.text) : undefined
       if (values && kinds.some((k) => values[VALUE_KINDS[k]].length)) return {outcome: 'present'}
       const delegated = reader.delegated(unit, topic)
       if (delegated) return delegated

@@ -1,5 +1,6 @@
 // Runs rules over one parsed Document and turns their reports into sorted, stamped messages.
 import {rangePosition} from './document.js'
+import {read} from './reading/index.js'
 import type {AnyRule, CoverWhere, Report, RuleContext} from './rule.js'
 import type {ClauseCoverage, Document, LintMessage, LintResult, Position, Severity, SeveritySetting} from './types.js'
 
@@ -22,12 +23,15 @@ export function render(template: string, data: Readonly<Record<string, string | 
 export function runRules(doc: Document, options: RunOptions): LintResult {
   const messages: LintMessage[] = []
   const coverage: ClauseCoverage[] = []
+  // the reading stage: once per document, shared by every rule
+  const reading = read(doc)
   for (const rule of options.rules) {
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.severity
     if (setting === 'off') continue
     const configured: Severity = setting
     const context: RuleContext = {
       doc,
+      reading,
       options: ruleOptions(rule, options.options?.[rule.meta.id]),
       report(report: Report) {
         messages.push(toMessage(doc, rule, report, configured))
@@ -65,26 +69,12 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
 }
 
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({})
-const mergedDefaults = new WeakMap<AnyRule, Readonly<Record<string, unknown>>>()
-const mergedGiven = new WeakMap<AnyRule, WeakMap<object, Readonly<Record<string, unknown>>>>()
 
-/**
- * A rule's options: `given` merged over the rule's defaults (objects merge key by key, arrays and scalars replace).
- * The same inputs give the same object, so rules can cache what they compile from their options.
- */
+/** A rule's options: `given` merged over the rule's defaults (objects merge key by key, arrays and scalars replace). */
 export function ruleOptions(rule: AnyRule, given: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> {
   const defaults = rule.meta.options?.defaults
-  if (!given) {
-    if (!defaults) return NO_OPTIONS
-    let d = mergedDefaults.get(rule)
-    if (!d) mergedDefaults.set(rule, (d = Object.freeze(mergeOptions(defaults, {}))))
-    return d
-  }
-  let byGiven = mergedGiven.get(rule)
-  if (!byGiven) mergedGiven.set(rule, (byGiven = new WeakMap()))
-  let merged = byGiven.get(given)
-  if (!merged) byGiven.set(given, (merged = Object.freeze(mergeOptions(defaults ?? {}, given))))
-  return merged
+  if (!given && !defaults) return NO_OPTIONS
+  return Object.freeze(mergeOptions(defaults ?? {}, given ?? {}))
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

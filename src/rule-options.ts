@@ -1,12 +1,9 @@
 // Options of the built-in rules: their schemas and defaults, and the checks that apply them after a rule's own judgement.
 import type {Finding} from './clauses.js'
-import {phraseSource, phrasesRegExp} from './reading/phrases.js'
-import type {CompiledTerm, Term, TermHit} from './language.js'
-import {compileTerms} from './language.js'
+import type {Stated} from './reading/metrics.js'
 import type {JsonSchema, RuleContext, RuleOptionsMeta} from './rule.js'
-import type {Block, Document, Section} from './types.js'
-import {valuesOf} from './judging.js'
-import {mayHold, parseDurationOption} from './values.js'
+import type {Section} from './types.js'
+import {parseDurationOption} from './reading/values/index.js'
 
 /** The JSON Schema `format` of a duration option ("1h", "30m", "4 hours", "next business day"); checked with parseDurationOption. */
 export const DURATION_FORMAT = 'clauselint-duration'
@@ -34,30 +31,6 @@ export function formatMinutes(minutes: number): string {
   return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`
 }
 
-/** Where a value sits in a block's text, for a report. */
-interface Stated {
-  readonly block: Block
-  readonly start: number
-  readonly end: number
-  readonly text: string
-}
-
-/** Offset of each cell of a table row in the row's text. */
-function cellOffsets(block: Block): number[] {
-  const cells = block.cells ?? []
-  const out: number[] = []
-  let from = 0
-  for (const cell of cells) {
-    const at = cell ? block.text.indexOf(cell, from) : -1
-    out.push(at)
-    if (at >= 0) from = at + cell.length
-  }
-  return out
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// response-times: the house maximum per priority
-
 export const responseTimesOptions: RuleOptionsMeta = {
   schema: {
     type: 'object',
@@ -79,111 +52,6 @@ export const responseTimesMessages = {
   slow: 'Slow response time "{text}" for {priority}; the house maximum is {max}',
 } as const
 
-const RESPONSE_WORD = /\b(?:respon\w*|acknowledg\w*|reaction)\b/gi
-const HAS_RESPONSE_WORD = new RegExp(RESPONSE_WORD.source, 'i')
-const OTHER_TIMES = /\b(?:resol\w*|restor\w*|fix\w*|workaround|repair\w*|updates?|escalat\w*|recover\w*|RTO|RPO)\b/i
-const OTHER_TIMES_G = new RegExp(OTHER_TIMES.source, 'gi')
-const RESPONSE_HEADER = /respon|acknowledg|reaction/i
-
-export interface StatedResponse extends Stated {
-  readonly rank: number
-  /** The priority as written ("P1", "Priority 1 (Critical)"). */
-  readonly priority: string
-  readonly minutes: number
-}
-
-/** Response times stated per priority: table rows and columns, list items and sentences ("P1: response within 1 hour"). */
-export function statedResponseTimes(doc: Document): StatedResponse[] {
-  const out: StatedResponse[] = []
-  const seen = new Set<string>()
-  const add = (s: StatedResponse): void => {
-    const key = `${doc.blocks.indexOf(s.block)}:${s.start}`
-    if (seen.has(key)) return
-    seen.add(key)
-    out.push(s)
-  }
-  for (const block of doc.blocks) {
-    if (block.kind === 'heading') continue
-    if (block.kind === 'table-row' && block.header && block.cells) {
-      tableResponses(block, add)
-      continue
-    }
-    const sectionSaysResponse = block.section.path.some((p) => RESPONSE_HEADER.test(p) && !OTHER_TIMES.test(p))
-    for (const sentence of block.sentences) proseResponses(block, sentence.start, sentence.text, sectionSaysResponse, add)
-  }
-  return out
-}
-
-function tableResponses(block: Block, add: (s: StatedResponse) => void): void {
-  const header = block.header!
-  const cells = block.cells!
-  const offsets = cellOffsets(block)
-  const at = (j: number, d: {start: number; end: number; text: string; minutes: number}, rank: number, priority: string): void => {
-    const o = offsets[j] ?? -1
-    if (o < 0) return
-    add({block, start: o + d.start, end: o + d.end, text: d.text, rank, priority, minutes: d.minutes})
-  }
-  const column = header.findIndex((h) => RESPONSE_HEADER.test(h) && !OTHER_TIMES.test(h))
-  if (column >= 0) {
-    // | Priority | Response Time | Resolution Time |
-    const d = valuesOf(cells[column] ?? '').durations[0]
-    if (!d) return
-    for (let j = 0; j < cells.length; j++) {
-      if (j === column) continue
-      const p = valuesOf(cells[j] ?? '').priorities[0]
-      if (p) return at(column, d, p.rank, p.text)
-    }
-    return
-  }
-  // |            | P1     | P2      |
-  // | Response   | 1 hour | 4 hours |
-  const first = cells[0] ?? ''
-  if (!RESPONSE_HEADER.test(first) || OTHER_TIMES.test(first)) return
-  for (let j = 1; j < cells.length; j++) {
-    const p = valuesOf(header[j] ?? '').priorities[0]
-    const d = valuesOf(cells[j] ?? '').durations[0]
-    if (p && d) at(j, d, p.rank, p.text)
-  }
-}
-
-function proseResponses(block: Block, offset: number, text: string, sectionSaysResponse: boolean, add: (s: StatedResponse) => void): void {
-  // cheapest first: without a response word (or a response section) or a priority, the sentence states nothing
-  if (!sectionSaysResponse && !HAS_RESPONSE_WORD.test(text)) return
-  if (!mayHold.priorities(text)) return
-  const priorities = valuesOf(text).priorities
-  if (!priorities.length) return
-  // Which kind of time a duration is: the nearest word before it that names one ("respond", "resolve", "update")
-  const keywords = [
-    ...[...text.matchAll(RESPONSE_WORD)].map((m) => ({at: m.index, response: true})),
-    ...[...text.matchAll(OTHER_TIMES_G)].map((m) => ({at: m.index, response: false})),
-  ].sort((a, b) => a.at - b.at)
-  if (!keywords.some((k) => k.response) && !sectionSaysResponse) return
-  const durations = valuesOf(text).durations.filter((d) => {
-    // "every 2 hours" is a frequency, "in a calendar month" a period, "24 hours a day" coverage
-    if (/\b(?:every|in|per|each|during|over)\s*$/i.test(text.slice(Math.max(0, d.start - 8), d.start)) || /^\s*(?:a|per|each)\s+(?:day|week)\b/i.test(text.slice(d.end))) return false
-    const before = keywords.filter((k) => k.at < d.start).at(-1)
-    return before ? before.response : sectionSaysResponse
-  })
-  const report = (d: (typeof durations)[number], rank: number, priority: string): void =>
-    add({block, start: offset + d.start, end: offset + d.end, text: d.text, rank, priority, minutes: d.minutes})
-  // "within 30 minutes for Priority 1, 2 Business Hours for Priority 2": the time comes before its priority
-  const LEADS = /^[\s,;:]*(?:for|on|to|in|of)?\s*(?:an?|all|each|every)?\s*$/i
-  const leading = priorities.map((p) => durations.find((d) => d.end <= p.start && LEADS.test(text.slice(d.end, p.start))))
-  if (leading.some(Boolean)) {
-    priorities.forEach((p, i) => {
-      const d = leading[i]
-      if (d) report(d, p.rank, p.text)
-    })
-    return
-  }
-  // "P1: response within 1 hour; P2: within 4 hours": the time follows its priority
-  priorities.forEach((p, i) => {
-    const next = priorities[i + 1]?.start ?? text.length
-    const d = durations.find((x) => x.start >= p.end && x.start < next) ?? (priorities.length === 1 ? durations[0] : undefined)
-    if (d) report(d, p.rank, p.text)
-  })
-}
-
 /** After the clause judgement: report stated response times slower than `maxResponse`. */
 export function reviewResponseTimes(_finding: Finding, context: RuleContext): void {
   const max = context.options['maxResponse']
@@ -194,7 +62,7 @@ export function reviewResponseTimes(_finding: Finding, context: RuleContext): vo
     if (minutes !== undefined) limits.set(Number(key.slice(1)), minutes)
   }
   if (!limits.size) return
-  for (const s of statedResponseTimes(context.doc)) {
+  for (const s of context.reading.statedResponseTimes) {
     const limit = limits.get(s.rank)
     if (limit === undefined || s.minutes <= limit) continue
     context.report({messageId: 'slow', block: s.block, start: s.start, end: s.end, data: {text: s.text, priority: s.priority, max: formatMinutes(limit)}})
@@ -247,7 +115,8 @@ const RETAIN_HEADER = /\b(?:retention|retain\w*|kept|keep|stored for|held for)\b
 
 /** After the clause judgement: report backups less frequent than `maxInterval`, and a missing retention period. */
 export function reviewBackupFrequency(finding: Finding, context: RuleContext): void {
-  const {doc, options} = context
+  const {doc, options, reading} = context
+  const valuesOf = (t: string) => reading.values(t)
   if (finding.outcome === 'missing') return
   const max = typeof options['maxInterval'] === 'string' ? parseDurationOption(options['maxInterval']) : undefined
   let best: (Stated & {minutes: number}) | undefined
@@ -311,6 +180,7 @@ const NOT_A_TARGET = /\b(?:credits?|less than|below|under|fewer than|falls?|achi
 
 /** After the clause judgement: report availability targets below `minUptime` (in the statement found and its table or section). */
 export function reviewPerformanceTargets(finding: Finding, context: RuleContext): void {
+  const valuesOf = (t: string) => context.reading.values(t)
   const min = context.options['minUptime']
   if (typeof min !== 'number' || finding.outcome !== 'present' || !finding.unit) return
   const home = finding.unit.block
@@ -327,78 +197,3 @@ export function reviewPerformanceTargets(finding: Finding, context: RuleContext)
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// no-vague-terms, no-overpromising: term lists extended or replaced
-
-const PHRASE_OR_TERM: JsonSchema = {
-  anyOf: [
-    {type: 'string', minLength: 1},
-    {
-      type: 'object',
-      properties: {phrase: {type: 'string', minLength: 1}, suggestion: {type: 'string', minLength: 1}},
-      required: ['phrase'],
-      additionalProperties: false,
-    },
-  ],
-}
-
-/** Options of a language rule's term list. */
-export function termListOptions(kind: string): RuleOptionsMeta {
-  return {
-    schema: {
-      type: 'object',
-      properties: {
-        add: {
-          type: 'array',
-          items: PHRASE_OR_TERM,
-          description: `More ${kind} to flag: a phrase, or \`{phrase, suggestion}\`; plain text matches whole words case-insensitively, \`/…/\` is a regular expression`,
-        },
-        allow: {type: 'array', items: {type: 'string', minLength: 1}, description: `Phrases not to flag: a match inside an allowed phrase, or containing one, is not reported`},
-        replace: {type: 'boolean', description: 'Use only `add`, dropping the built-in list'},
-      },
-      additionalProperties: false,
-    },
-    defaults: {add: [], allow: [], replace: false},
-  }
-}
-
-interface TermOptions {
-  readonly terms: readonly CompiledTerm[]
-  readonly allow: RegExp | undefined
-}
-
-const termCache = new WeakMap<readonly CompiledTerm[], WeakMap<object, TermOptions>>()
-
-/** The term list a language rule scans with, given its options; `suggestion` is used for added phrases without one. */
-export function configuredTerms(builtin: readonly CompiledTerm[], options: Readonly<Record<string, unknown>>, suggestion: string): TermOptions {
-  let byOptions = termCache.get(builtin)
-  if (!byOptions) termCache.set(builtin, (byOptions = new WeakMap()))
-  let out = byOptions.get(options)
-  if (!out) {
-    const added: Term[] = (Array.isArray(options['add']) ? options['add'] : []).flatMap((t: unknown): Term[] => {
-      if (typeof t === 'string') return [{pattern: phraseSource(t), suggestion}]
-      if (t && typeof t === 'object' && typeof (t as {phrase?: unknown}).phrase === 'string') {
-        const {phrase, suggestion: s} = t as {phrase: string; suggestion?: unknown}
-        return [{pattern: phraseSource(phrase), suggestion: typeof s === 'string' ? s : suggestion}]
-      }
-      return []
-    })
-    const terms = [...(options['replace'] === true ? [] : builtin), ...compileTerms(added)]
-    out = {terms, allow: phrasesRegExp(asStrings(options['allow']), 'gi')}
-    byOptions.set(options, out)
-  }
-  return out
-}
-
-/** Is the hit inside a phrase the config allows? */
-export function allowedHit(hit: TermHit, allow: RegExp | undefined): boolean {
-  if (!allow) return false
-  const s = hit.sentence
-  for (const m of s.text.matchAll(allow)) {
-    const start = s.start + m.index
-    const end = start + m[0].length
-    // "allow: [reasonable efforts]" allows "commercially reasonable efforts" too, and "promptly" inside "promptly notify"
-    if ((start <= hit.start && end >= hit.end) || (hit.start <= start && hit.end >= end)) return true
-  }
-  return false
-}

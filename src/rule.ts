@@ -1,4 +1,5 @@
 // The rule API: meta + check, as in ESLint, sized like commitlint.
+import type {Reading} from './reading/index.js'
 import type {Block, Document, Outcome, Position, Section, Severity} from './types.js'
 
 export type RuleCategory = 'clause' | 'language' | 'integrity'
@@ -50,6 +51,8 @@ export interface CoverWhere {
 
 export interface RuleContext<MessageIds extends string = string> {
   readonly doc: Document
+  /** The document's Reading: typed values, parties, definitions, list context, stated metrics, term hits; built once. */
+  readonly reading: Reading
   /** The rule's options: the config's (already validated) merged over `meta.options.defaults`; `{}` for a rule without options. */
   readonly options: Readonly<Record<string, unknown>>
   report(report: Report<MessageIds>): void

@@ -1,6 +1,6 @@
 // Skeletons for missing clauses (data in rules/data/skeletons.json) and where in the section tree to insert one.
 import {subtreeBlocks} from '../document.js'
-import {partyNames} from '../reading.js'
+import {partyNames} from '../reading/parties.js'
 import type {Document, Section} from '../types.js'
 import {clauseData as clauses, skeletonData as data} from '../../rules/index.js'
 

@@ -1,6 +1,8 @@
-// Term scanning for language rules: compiled term lists and the readings that excuse a match.
-import type {Block, Document, Sentence} from './types.js'
-import {boundParty, firstParty, isDisclaimer, isNegated, partyNames} from './reading.js'
+// Term scanning for language rules: compiled term lists, the term-list options, the scan, and the readings that
+// excuse a match.
+import type {Block, Sentence} from '../types.js'
+import type {Party} from './parties.js'
+import {phraseSource, phrasesRegExp} from './phrases.js'
 
 export interface Term {
   readonly pattern: string
@@ -116,42 +118,20 @@ function skipClass(source: string, i: number): number {
   return source.length
 }
 
-const DEFINITION_SECTION = /definition|interpretation|glossary/i
-const DEFINES = /\b(?:means|shall mean|refers to|is defined as|has the meaning)\b/i
-
-/** Is the block a definition (in a Definitions section, or a "X means …" sentence)? */
-export function isDefinition(block: Block, sentence: Sentence): boolean {
-  if (block.section.path.some((p) => DEFINITION_SECTION.test(p))) return true
-  return once(definitions, sentence, () => DEFINES.test(sentence.text))
+/** The text of every block, lower-cased (a Reading keeps it, for the literals of scanTerms). */
+export function lowerText(blocks: readonly Block[]): string {
+  return blocks.map((b) => b.text).join('\n').toLowerCase()
 }
-
-// Sentence-wide readings are computed once per sentence, not once per hit (a long sentence can hold thousands).
-const definitions = new WeakMap<Sentence, boolean>()
-const disclaimers = new WeakMap<Sentence, boolean>()
-
-function once(cache: WeakMap<Sentence, boolean>, sentence: Sentence, compute: () => boolean): boolean {
-  let v = cache.get(sentence)
-  if (v === undefined) {
-    v = compute()
-    cache.set(sentence, v)
-  }
-  return v
-}
-
-// The text of every block of a document, lower-cased (for the literals of scanTerms)
-const lowerTexts = new WeakMap<Document, string>()
 
 /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
-export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHit[] {
+export function scanTerms(blocks: readonly Block[], terms: readonly CompiledTerm[], all: string = lowerText(blocks)): TermHit[] {
   const hits: TermHit[] = []
   // the terms that may match in a block: a match holds one of its term's literals, and a sentence is a slice of its block,
   // so a block without any of them needs no regex run (most blocks hold no term at all); most terms are in no block at all
-  let all = lowerTexts.get(doc)
-  if (all === undefined) lowerTexts.set(doc, (all = doc.blocks.map((b) => b.text).join('\n').toLowerCase()))
   const inDocument = terms.filter((t) => !t.literals || t.literals.some((l) => all.includes(l)))
   if (inDocument.length === 0) return hits
   const active: CompiledTerm[] = []
-  for (const block of doc.blocks) {
+  for (const block of blocks) {
     active.length = 0
     let lower: string | undefined
     for (const term of inDocument) {
@@ -190,57 +170,97 @@ export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHi
 
 const BOILERPLATE = /indemn|force majeure|confidential|liabilit|dispute|general|miscellaneous|notices?\b|governing|assignment|termination|privacy|insurance|compliance|severab|entire agreement|defen[cs]e|third[- ]party claims|claims/i
 
+/** The readings that excuse a hit (a Reading provides them, each kept once per document). */
+export interface ExcuseReadings {
+  isDisclaimer(sentence: Sentence): boolean
+  isNegated(text: string, index: number): boolean
+  boundParty(text: string, index: number): Party
+  /** The party bound by the sentence that introduces the list a block belongs to. */
+  introducingParty(block: Block): Party
+}
+
 /** The readings that make a promise-like phrase not a promise by the provider. */
-export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
+export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
   const s = hit.sentence.text
   const at = hit.start - hit.sentence.start
-  if (once(disclaimers, hit.sentence, () => isDisclaimer(s))) return 'disclaimer'
-  if (isNegated(s, at)) return 'negated'
+  if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
+  if (r.isNegated(s, at)) return 'negated'
   // "the Client's timely performance": the customer's own action
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:\w+\s+){0,1}$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
-  let party = boundParty(s, at, partyNames(doc))
+  let party = r.boundParty(s, at)
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
-  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = introducer(doc, hit.block)
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
   if (party === 'customer') return party
   // duties of either party are procedure in the boilerplate (indemnities, force majeure, confidentiality), not a service promise
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
 
-// Per document, each block's index and each list item's introducing party: found once, not per hit (indexOf walked the whole document)
-const blockIndex = new WeakMap<Document, Map<Block, number>>()
-const introducers = new WeakMap<Document, Map<Block, ReturnType<typeof boundParty>>>()
+// Term-list options (no-vague-terms, no-overpromising): the built-in list extended or replaced
 
-/** The party bound by the sentence that introduces a list ("The Client will:" → customer). */
-function introducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
-  let known = introducers.get(doc)
-  if (!known) introducers.set(doc, (known = new Map()))
-  let party = known.get(item)
-  if (party === undefined) known.set(item, (party = findIntroducer(doc, item)))
-  return party
+const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
+
+
+const PHRASE_OR_TERM: Readonly<Record<string, unknown>> = {
+  anyOf: [
+    {type: 'string', minLength: 1},
+    {
+      type: 'object',
+      properties: {phrase: {type: 'string', minLength: 1}, suggestion: {type: 'string', minLength: 1}},
+      required: ['phrase'],
+      additionalProperties: false,
+    },
+  ],
 }
 
-function findIntroducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
-  let index = blockIndex.get(doc)
-  if (!index) {
-    index = new Map()
-    // the first place, as indexOf gave
-    doc.blocks.forEach((b, i) => index!.has(b) || index!.set(b, i))
-    blockIndex.set(doc, index)
+/** Options of a language rule's term list. */
+export function termListOptions(kind: string): {readonly schema: Readonly<Record<string, unknown>>; readonly defaults: Readonly<Record<string, unknown>>} {
+  return {
+    schema: {
+      type: 'object',
+      properties: {
+        add: {
+          type: 'array',
+          items: PHRASE_OR_TERM,
+          description: `More ${kind} to flag: a phrase, or \`{phrase, suggestion}\`; plain text matches whole words case-insensitively, \`/…/\` is a regular expression`,
+        },
+        allow: {type: 'array', items: {type: 'string', minLength: 1}, description: `Phrases not to flag: a match inside an allowed phrase, or containing one, is not reported`},
+        replace: {type: 'boolean', description: 'Use only `add`, dropping the built-in list'},
+      },
+      additionalProperties: false,
+    },
+    defaults: {add: [], allow: [], replace: false},
   }
-  const i = index.get(item) ?? -1
-  for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
-    const b = doc.blocks[j]!
-    if (b.kind === 'list-item' || b.kind === 'heading' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) continue
-    const last = b.sentences[b.sentences.length - 1]
-    if (!last) return 'unknown'
-    const names = partyNames(doc)
-    const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names)
-    // "Client acknowledges that …, including:" — the party the introducing sentence is about
-    if (bound !== 'unknown') return bound
-    // "Client acknowledges that …, including:": the sentence's own subject, when it opens with a party
-    const subject = /^\W*(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)/.exec(last.text)
-    return subject ? firstParty(subject[1]!, names) : 'unknown'
+}
+
+export interface TermOptions {
+  readonly terms: readonly CompiledTerm[]
+  readonly allow: RegExp | undefined
+}
+
+/** The term list a language rule scans with, given its options; `suggestion` is used for added phrases without one. */
+export function configuredTerms(builtin: readonly CompiledTerm[], options: Readonly<Record<string, unknown>>, suggestion: string): TermOptions {
+  const added: Term[] = (Array.isArray(options['add']) ? options['add'] : []).flatMap((t: unknown): Term[] => {
+    if (typeof t === 'string') return [{pattern: phraseSource(t), suggestion}]
+    if (t && typeof t === 'object' && typeof (t as {phrase?: unknown}).phrase === 'string') {
+      const {phrase, suggestion: s} = t as {phrase: string; suggestion?: unknown}
+      return [{pattern: phraseSource(phrase), suggestion: typeof s === 'string' ? s : suggestion}]
+    }
+    return []
+  })
+  const terms = [...(options['replace'] === true ? [] : builtin), ...compileTerms(added)]
+  return {terms, allow: phrasesRegExp(asStrings(options['allow']), 'gi')}
+}
+
+/** Is the hit inside a phrase the config allows? */
+export function allowedHit(hit: TermHit, allow: RegExp | undefined): boolean {
+  if (!allow) return false
+  const s = hit.sentence
+  for (const m of s.text.matchAll(allow)) {
+    const start = s.start + m.index
+    const end = start + m[0].length
+    // "allow: [reasonable efforts]" allows "commercially reasonable efforts" too, and "promptly" inside "promptly notify"
+    if ((start <= hit.start && end >= hit.end) || (hit.start <= start && hit.end >= end)) return true
   }
-  return 'unknown'
+  return false
 }
