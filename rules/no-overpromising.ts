@@ -1,6 +1,6 @@
 // no-overpromising: absolute promises (guarantees, 100% uptime, "always", "immediately") that no provider can keep.
-import {allowedHit, compileTerms, configuredTerms, termListOptions} from '../src/reading/terms.js'
-import type {Rule} from '../src/rule.js'
+import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermListOptions} from '../src/reading/terms.js'
+import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/overpromising.json' with {type: 'json'}
 
 const terms = compileTerms(data.terms)
@@ -17,7 +17,7 @@ export default {
     category: 'language',
     severity: 'warning',
     messages: {overpromise: 'Overpromise "{text}"; {suggestion}'},
-    options: termListOptions('absolute promises'),
+    options: ruleOptions<TermListOptions>(termListOptions('absolute promises')),
   },
   check(context) {
     const configured = configuredTerms(terms, context.options, 'state a measurable target and what happens when it is missed')
@@ -34,4 +34,4 @@ export default {
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }
   },
-} satisfies Rule<'overpromise'>
+} satisfies Rule<'overpromise', TermListOptions>

@@ -1,8 +1,8 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
 import type {Reading} from '../src/reading/index.js'
-import {allowedHit, compileTerms, configuredTerms, termListOptions} from '../src/reading/terms.js'
+import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermListOptions} from '../src/reading/terms.js'
 import {mayHold} from '../src/reading/values/index.js'
-import type {Rule} from '../src/rule.js'
+import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
 
 const terms = compileTerms(data.terms)
@@ -39,7 +39,7 @@ export default {
     category: 'language',
     severity: 'warning',
     messages: {vague: 'Vague term "{text}"; {suggestion}'},
-    options: termListOptions('vague terms'),
+    options: ruleOptions<TermListOptions>(termListOptions('vague terms')),
   },
   check(context) {
     const {reading} = context
@@ -70,4 +70,4 @@ export default {
       context.report({messageId: 'vague', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }
   },
-} satisfies Rule<'vague'>
+} satisfies Rule<'vague', TermListOptions>

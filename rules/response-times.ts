@@ -1,8 +1,10 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
-import {clauseRule} from '../src/clauses.js'
+import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
-import {responseTimesMessages, responseTimesOptions, reviewResponseTimes} from '../src/rule-options.js'
+import type {Finding} from '../src/clauses.js'
+import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
+import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
@@ -12,18 +14,57 @@ const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|req
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg/i
 
+type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
+type ResponseTimesOptions = {readonly maxResponse: Readonly<Partial<Record<Priority, string>>>}
+
+// the house maximum per priority
+const options = ruleOptions<ResponseTimesOptions>({
+  schema: {
+    type: 'object',
+    properties: {
+      maxResponse: {
+        type: 'object',
+        description:
+          'House maximum response time per priority, `P1` (most urgent) to `P5`; a stated response time slower than it is reported. "Priority 1", "Severity 1" and "Critical" count as P1. Business hours count as hours',
+        patternProperties: {'^P[1-5]$': durationSchema('Longest acceptable response time for this priority')},
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: {maxResponse: {P1: '1h', P2: '4h'}},
+})
+
+const messages = {
+  missing: 'Missing response times; state a time to respond per priority (e.g. "P1: within 1 hour")',
+  vague: 'Vague response time "{text}"; state a time per priority (e.g. "within 1 hour")',
+  delegated: 'Response times are set in {target}; lint it with this agreement or state them here',
+  slow: 'Slow response time "{text}" for {priority}; the house maximum is {max}',
+} as const
+
+/** After the clause judgement: report stated response times slower than `maxResponse`. */
+function review(_finding: Finding, context: RuleContext<keyof typeof messages, ResponseTimesOptions & ClauseOptions>): void {
+  const max = context.options.maxResponse
+  const limits = new Map<number, number>()
+  for (const [key, value] of Object.entries(max)) {
+    const minutes = value === undefined ? undefined : parseDurationOption(value)
+    if (minutes !== undefined) limits.set(Number(key.slice(1)), minutes)
+  }
+  if (!limits.size) return
+  for (const s of context.reading.statedResponseTimes) {
+    const limit = limits.get(s.rank)
+    if (limit === undefined || s.minutes <= limit) continue
+    context.report({messageId: 'slow', block: s.block, start: s.start, end: s.end, data: {text: s.text, priority: s.priority, max: formatMinutes(limit)}})
+  }
+}
+
 export default clauseRule({
   id: 'response-times',
   description: 'The agreement states a time to respond, with number and unit, ideally per priority level',
   data: data['response-times'],
-  messages: {
-    missing: 'Missing response times; state a time to respond per priority (e.g. "P1: within 1 hour")',
-    vague: 'Vague response time "{text}"; state a time per priority (e.g. "within 1 hour")',
-    delegated: 'Response times are set in {target}; lint it with this agreement or state them here',
-    ...responseTimesMessages,
-  },
-  options: responseTimesOptions,
-  review: reviewResponseTimes,
+  messages,
+  options,
+  review,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)

@@ -2,7 +2,7 @@
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {indexOf} from '../src/reading/wording.js'
-import {serviceHoursOptions} from '../src/rule-options.js'
+import {ruleOptions} from '../src/rule.js'
 import type {HoursSpec} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -10,6 +10,23 @@ const TOPIC = new RegExp(data['service-hours'].topic, 'i')
 // What runs 24/7: a priority, monitoring of something, or a named service with an object.
 const SCOPE_247 =
   /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|one|two)|sev ?[1-4]|critical (?:incidents?|issues?|faults?|tickets?)|outages?)\b|\bmonitor\w*\b[^.]{0,60}\b(?:of|all|covered|managed|servers?|networks?|devices?|systems?|endpoints?|firewalls?|backups?|infrastructure)\b|\b(?:of|for|covering)\s+(?:all\s+)?(?:the\s+)?(?:covered|managed|client's|customer's|client’s|customer’s|critical|production|hosted|servers?|networks?|systems?|infrastructure)\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i
+
+type ServiceHoursOptions = {readonly requireTimeZone: boolean}
+
+// whether hours need a time zone
+const options = ruleOptions<ServiceHoursOptions>({
+  schema: {
+    type: 'object',
+    properties: {
+      requireTimeZone: {
+        type: 'boolean',
+        description: 'Hours need a time zone to count as present; `false` accepts "08:00–18:00 Monday to Friday" without one (for agreements between parties in one time zone)',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: {requireTimeZone: true},
+})
 
 export default clauseRule({
   id: 'service-hours',
@@ -20,7 +37,7 @@ export default clauseRule({
     vague: 'Vague service hours "{text}"; {detail}',
     delegated: 'Service hours are set in {target}; lint it with this agreement or state them here',
   },
-  options: serviceHoursOptions,
+  options,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
@@ -31,7 +48,7 @@ export default clauseRule({
     // through Friday"); a "Business Day" used inside it brings the days of its own definition.
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
     if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.reading)
-    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options['requireTimeZone'] === false)) return {outcome: 'present'}
+    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
       return {outcome: 'vague', detail: 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'}

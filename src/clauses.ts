@@ -4,7 +4,7 @@ import {subtreeBlocks} from './document.js'
 import {read, type Party, type Reading} from './reading/index.js'
 import {targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
-import type {JsonSchema, Rule, RuleContext, RuleOptionsMeta} from './rule.js'
+import type {JsonSchema, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
@@ -57,7 +57,7 @@ export interface Finding {
   readonly verdict?: Verdict
 }
 
-export interface Reader {
+export interface Reader<Options extends object = RuleOptions> {
   readonly doc: Document
   /** The document's Reading (typed values, parties, definitions, list context, …), shared by every rule. */
   readonly reading: Reading
@@ -70,23 +70,37 @@ export interface Reader {
   /** The home sections of the clause being judged. */
   readonly homes: readonly Section[]
   /** The rule's options (`context.options`), for judges whose reading depends on them. */
-  readonly options: Readonly<Record<string, unknown>>
+  readonly options: Readonly<Options>
 }
 
-export interface ClauseRuleSpec {
+/** The messages every clause rule has: the three outcomes it reports. */
+export interface ClauseMessages {
+  readonly missing: string
+  readonly vague: string
+  readonly delegated: string
+}
+
+/** The option every clause rule takes: more heading synonyms. */
+export type ClauseOptions = {readonly headings: readonly string[]}
+
+/**
+ * A clause rule's spec. `Messages` are its message templates (the three outcomes, plus any its `review` reports: a
+ * message id that is not among them does not compile); `Options` is the type of its own options (see ruleOptions).
+ */
+export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages, Options extends RuleOptions = RuleOptions> {
   readonly id: string
   readonly description: string
   readonly data: ClauseData
   /** What to write, for the missing message ("list what the agreement does not cover…"); more for `review`. */
-  readonly messages: {readonly missing: string; readonly vague: string; readonly delegated: string; readonly [messageId: string]: string}
+  readonly messages: Messages
   /** The rule's own options (every clause rule also takes `headings`, see clauseOptions). */
-  readonly options?: RuleOptionsMeta
+  readonly options?: RuleOptionsMeta<Options>
   /** A check that runs after the clause judgement, with the rule's options (house maximums and the like). */
-  review?(finding: Finding, context: RuleContext): void
+  review?(finding: Finding, context: RuleContext<keyof Messages & string, Options & ClauseOptions>): void
   /** Judge one unit: undefined when it does not address the clause. */
-  judge(unit: Unit, reader: Reader): Verdict | undefined
+  judge(unit: Unit, reader: Reader<Options & ClauseOptions>): Verdict | undefined
   /** Judge a home section as a whole (lists, tables), before its sentences. */
-  judgeSection?(section: Section, blocks: readonly Block[], reader: Reader): Verdict | undefined
+  judgeSection?(section: Section, blocks: readonly Block[], reader: Reader<Options & ClauseOptions>): Verdict | undefined
 }
 
 const RANK: Record<Exclude<Outcome, 'missing'>, number> = {present: 3, delegated: 2, vague: 1}
@@ -131,7 +145,7 @@ export function prepare(
   options: Readonly<Record<string, unknown>> = {},
   reading: Reading = read(doc),
   re: CompiledClause = compileClause(spec.data),
-): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
+): {homes: Section[]; homeIds: Set<number>; reader: Reader<RuleOptions & ClauseOptions>} {
   // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
@@ -143,11 +157,12 @@ export function prepare(
     s.children.forEach(mark)
   }
   homes.forEach(mark)
-  const reader: Reader = {
+  const reader: Reader<RuleOptions & ClauseOptions> = {
     doc,
     reading,
     homes,
-    options,
+    // the engine always merges the defaults (headings: []) in; a library caller may give fewer
+    options: options as RuleOptions & ClauseOptions,
     party: (unit, index = 0) => reading.boundParty(unit.text, index),
     underHeading: (unit, h) => {
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
@@ -247,7 +262,7 @@ const HEADINGS_SCHEMA: JsonSchema = {
 }
 
 /** The options of a clause rule: `headings`, plus the rule's own. */
-export function clauseOptions(own?: RuleOptionsMeta): RuleOptionsMeta {
+export function clauseOptions<Options extends RuleOptions>(own?: RuleOptionsMeta<Options>): RuleOptionsMeta<Options & ClauseOptions> {
   const schema = own?.schema ?? {}
   const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>
   return {
@@ -269,10 +284,10 @@ function headingsOption(options: Readonly<Record<string, unknown>>): string[] {
 }
 
 
-type ClauseMessageIds = 'missing' | 'vague' | 'delegated'
-
 /** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
-export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {readonly spec: ClauseRuleSpec} {
+export function clauseRule<const Messages extends ClauseMessages, Options extends RuleOptions = Record<never, never>>(
+  spec: ClauseRuleSpec<Messages, Options>,
+): Rule<keyof Messages & string, Options & ClauseOptions> & {readonly spec: ClauseRuleSpec<Messages, Options>} {
   // the spec compiled once, and once per distinct `headings` option
   const compiled = {spec, re: compileClause(spec.data)}
   const byHeadings = new Map<string, {spec: ClauseRuleSpec; re: CompiledClause}>()
@@ -294,10 +309,10 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
       description: spec.description,
       category: 'clause',
       severity: 'error',
-      messages: spec.messages,
+      messages: spec.messages as Readonly<Record<keyof Messages & string, string>>,
       options: clauseOptions(spec.options),
     },
-    check(context: RuleContext<ClauseMessageIds>) {
+    check(context: RuleContext<keyof Messages & string, Options & ClauseOptions>) {
       const {doc} = context
       const {spec: own, re} = variant(context.options)
       const finding = findClause(doc, own, context.options, context.reading, re)

@@ -1,10 +1,14 @@
 // The rule API: meta + check, as in ESLint, sized like commitlint.
 import type {Reading} from './reading/index.js'
+import {parseDurationOption} from './reading/values/index.js'
 import type {Block, Document, Outcome, Position, Section, Severity} from './types.js'
 
 export type RuleCategory = 'clause' | 'language' | 'integrity'
 
-export interface RuleMeta<MessageIds extends string = string> {
+/** A rule's options object, as the engine hands it over: the config's, validated, merged over the defaults. */
+export type RuleOptions = Readonly<Record<string, unknown>>
+
+export interface RuleMeta<MessageIds extends string = string, Options extends object = RuleOptions> {
   /** Kebab-case id; equals the file name under `rules/`. Public API. */
   readonly id: string
   readonly description: string
@@ -14,17 +18,41 @@ export interface RuleMeta<MessageIds extends string = string> {
   /** Message templates with `{name}` slots. */
   readonly messages: Readonly<Record<MessageIds, string>>
   /** The options the rule takes: a JSON Schema for the options object and the defaults. Validated once, at config load. */
-  readonly options?: RuleOptionsMeta
+  readonly options?: RuleOptionsMeta<Options>
 }
 
 /** A JSON Schema (draft-07) as plain data. */
 export type JsonSchema = {readonly [key: string]: unknown}
 
-export interface RuleOptionsMeta {
+export interface RuleOptionsMeta<Options extends object = RuleOptions> {
   /** Schema of the options object (`type: "object"`, one property per option, each with a `description`). */
   readonly schema: JsonSchema
   /** Values used for options the config does not set; config objects are merged over these (arrays replace). */
   readonly defaults: Readonly<Record<string, unknown>>
+  /** Never set: carries the type of the options object the schema describes, for `context.options`. */
+  readonly type?: Options
+}
+
+/**
+ * A rule's options meta, with the type of its options object: `ruleOptions<{maxInterval: string}>({schema, defaults})`.
+ * The schema is the truth (ajv checks the config against it once, at load); the type says what it guarantees.
+ */
+export function ruleOptions<Options extends object>(meta: {readonly schema: JsonSchema; readonly defaults: Readonly<Record<string, unknown>>}): RuleOptionsMeta<Options> {
+  return meta
+}
+
+/** The JSON Schema `format` of a duration option ("1h", "30m", "4 hours", "next business day"); checked with parseDurationOption. */
+export const DURATION_FORMAT = 'clauselint-duration'
+
+/** Is `text` a duration an option may hold (a positive time)? */
+export function isDurationOption(text: string): boolean {
+  const minutes = parseDurationOption(text)
+  return minutes !== undefined && minutes > 0
+}
+
+/** The schema of a duration option. */
+export function durationSchema(description: string): JsonSchema {
+  return {type: 'string', format: DURATION_FORMAT, description, examples: ['1h', '30m', '4 business hours']}
 }
 
 export interface Report<MessageIds extends string = string> {
@@ -49,20 +77,20 @@ export interface CoverWhere {
   readonly evidence?: string | undefined
 }
 
-export interface RuleContext<MessageIds extends string = string> {
+export interface RuleContext<MessageIds extends string = string, Options extends object = RuleOptions> {
   readonly doc: Document
   /** The document's Reading: typed values, parties, definitions, list context, stated metrics, term hits; built once. */
   readonly reading: Reading
   /** The rule's options: the config's (already validated) merged over `meta.options.defaults`; `{}` for a rule without options. */
-  readonly options: Readonly<Record<string, unknown>>
+  readonly options: Readonly<Options>
   report(report: Report<MessageIds>): void
   /** Record what a clause rule decided, for coverage reports. */
   cover(outcome: Outcome, where: CoverWhere): void
 }
 
-export interface Rule<MessageIds extends string = string> {
-  readonly meta: RuleMeta<MessageIds>
-  check(context: RuleContext<MessageIds>): void
+export interface Rule<MessageIds extends string = string, Options extends object = RuleOptions> {
+  readonly meta: RuleMeta<MessageIds, Options>
+  check(context: RuleContext<MessageIds, Options>): void
 }
 
 /** Any rule, whatever its message ids. */

@@ -14,7 +14,7 @@ const LAYERS: ReadonlyArray<{group: string; rank: number; match: RegExp}> = [
   {group: 'foundation', rank: 0, match: /^src\/(?:types|text|config-error|parse|files)\.ts$/},
   {group: 'structure', rank: 1, match: /^src\/(?:document|docset|detect)\.ts$/},
   {group: 'reading', rank: 2, match: /^src\/reading\//},
-  {group: 'rule kit', rank: 3, match: /^src\/(?:rule|clauses|rule-options|data-rules)\.ts$/},
+  {group: 'rule kit', rank: 3, match: /^src\/(?:rule|clauses|data-rules)\.ts$/},
   {group: 'engine', rank: 4, match: /^src\/(?:engine|suppressions)\.ts$/},
   {group: 'reporters', rank: 4, match: /^src\/reporters\//},
   {group: 'rules', rank: 4, match: /^rules\//},

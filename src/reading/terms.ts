@@ -198,7 +198,12 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
 
 // Term-list options (no-vague-terms, no-overpromising): the built-in list extended or replaced
 
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
+/** The options of a language rule's term list (checked against termListOptions' schema at load). */
+export type TermListOptions = {
+  readonly add: ReadonlyArray<string | {readonly phrase: string; readonly suggestion?: string}>
+  readonly allow: readonly string[]
+  readonly replace: boolean
+}
 
 
 const PHRASE_OR_TERM: Readonly<Record<string, unknown>> = {
@@ -239,17 +244,10 @@ export interface TermOptions {
 }
 
 /** The term list a language rule scans with, given its options; `suggestion` is used for added phrases without one. */
-export function configuredTerms(builtin: readonly CompiledTerm[], options: Readonly<Record<string, unknown>>, suggestion: string): TermOptions {
-  const added: Term[] = (Array.isArray(options['add']) ? options['add'] : []).flatMap((t: unknown): Term[] => {
-    if (typeof t === 'string') return [{pattern: phraseSource(t), suggestion}]
-    if (t && typeof t === 'object' && typeof (t as {phrase?: unknown}).phrase === 'string') {
-      const {phrase, suggestion: s} = t as {phrase: string; suggestion?: unknown}
-      return [{pattern: phraseSource(phrase), suggestion: typeof s === 'string' ? s : suggestion}]
-    }
-    return []
-  })
-  const terms = [...(options['replace'] === true ? [] : builtin), ...compileTerms(added)]
-  return {terms, allow: phrasesRegExp(asStrings(options['allow']), 'gi')}
+export function configuredTerms(builtin: readonly CompiledTerm[], options: TermListOptions, suggestion: string): TermOptions {
+  const added: Term[] = options.add.map((t) => (typeof t === 'string' ? {pattern: phraseSource(t), suggestion} : {pattern: phraseSource(t.phrase), suggestion: t.suggestion ?? suggestion}))
+  const terms = [...(options.replace ? [] : builtin), ...compileTerms(added)]
+  return {terms, allow: phrasesRegExp(options.allow, 'gi')}
 }
 
 /** Is the hit inside a phrase the config allows? */

@@ -81,3 +81,13 @@ export function parseDurationOption(text: string): number | undefined {
 
 /** The `durations` kind: its extractor and its cheap pre-check. */
 export const durations: ValueKind<Duration> = {extract: extractDurations, mayHold: (text) => DURATION_HINT.test(text)}
+
+/** "1 hour", "90 minutes", "4 hours", "1 day", "1 week". */
+export function formatMinutes(minutes: number): string {
+  const unit = (n: number, word: string) => `${Number.isInteger(n) ? n : n.toFixed(1)} ${word}${n === 1 ? '' : 's'}`
+  if (minutes % 10080 === 0) return unit(minutes / 10080, 'week')
+  if (minutes % 1440 === 0 && minutes > 1440) return unit(minutes / 1440, 'day')
+  if (minutes % 60 === 0) return unit(minutes / 60, 'hour')
+  if (minutes < 60) return unit(minutes, 'minute')
+  return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`
+}

@@ -26,7 +26,7 @@ export const mayHold: {readonly [K in ValueKindName]: (text: string) => boolean}
 
 export type {ValueKind} from './kind.js'
 export {durationToMinutes, parseNumber, type Match, type TimeUnit} from './common.js'
-export {extractDurations, parseDurationOption, type Duration} from './durations.js'
+export {extractDurations, formatMinutes, parseDurationOption, type Duration} from './durations.js'
 export {extractFrequencies, type Frequency} from './frequencies.js'
 export {extractPercentages, type Percentage, type Period} from './percentages.js'
 export {extractHours, type HoursSpec, type Weekday} from './hours.js'
