@@ -29,7 +29,7 @@ const HELP = `Usage: npm run bench -- [options]
   --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
   --no-peers          do not run the peer linters
   --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
-  --only LIST         run only these sections (comma-separated): one, many, real, ratio, scale, load
+  --only LIST         run only these sections (comma-separated): one, many, real, ratio, docx, compare, scale, load
 
 Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
 repository:
@@ -74,7 +74,7 @@ const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
 const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
 const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
 const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
-const SECTIONS = ['one', 'many', 'real', 'ratio', 'scale', 'load'] as const
+const SECTIONS = ['one', 'many', 'real', 'ratio', 'docx', 'compare', 'scale', 'load'] as const
 const only = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean))
 for (const o of only) {
   if (!(SECTIONS as readonly string[]).includes(o)) {
@@ -409,6 +409,102 @@ if (want('ratio')) {
 results['ratio'] = {one: ratioOne, many: ratioMany, real: ratioReal}
 
 // ---------------------------------------------------------------------------------------------------------------
+// Word: a 100-page agreement (~3,000 paragraphs) read, linted and annotated with 300 comments, in-process
+
+interface DocxBench {
+  bytes: number
+  paragraphs: number
+  markdownBytes: number
+  comments: number
+  findings: number
+  read: number[]
+  readCpu: number[]
+  lint: number[]
+  lintCpu: number[]
+  annotate: number[]
+  annotateCpu: number[]
+}
+let docxBench: DocxBench | undefined
+if (want('docx')) {
+  process.stderr.write('[word]\n')
+  const {renderAgreement} = await import('./docx-fixtures.js')
+  const topics = ['Services', 'Service Levels', 'Support', 'Security', 'Backups', 'Fees', 'Term', 'Liability', 'Confidentiality', 'Notices']
+  const sentences = [
+    'Provider will respond to each Priority 1 incident within 1 hour and to each Priority 2 incident within 4 hours.',
+    'Customer will give Provider remote access to the Managed Systems and will keep its software under a supported licence.',
+    'Provider will back up the Customer Data every 24 hours and keep each backup for 30 days.',
+    'Either party may end this Agreement on 90 days written notice to the other party.',
+    'Provider will make the Services available 99.9% of each calendar month, excluding scheduled maintenance.',
+    'Customer will pay each invoice within 30 days of the invoice date.',
+    'Provider will keep the Customer Data confidential and use it only to provide the Services.',
+  ]
+  const lines = ['# Managed Services Agreement', '', 'This Agreement is made between Provider and Customer.', '']
+  for (let h = 1; h <= 100; h++) {
+    lines.push(`## ${h}. ${topics[h % topics.length]} ${h}`, '')
+    for (let m = 1; m <= 28; m++) lines.push(`${h}.${m} ${sentences[(h * 31 + m) % sentences.length]}`, '')
+    if (h % 10 === 0) lines.push('| Priority | Response time |', '|---|---|', '| Priority 1 | 1 hour |', '| Priority 2 | 4 hours |', '')
+  }
+  const file = path.join(corpusDir, 'word-100-pages.docx')
+  fs.writeFileSync(file, await renderAgreement(lines.join('\n')))
+  const r = await runChild(node, [path.join(root, 'scripts', 'bench', 'docx.mjs'), String(quick ? 3 : 7), '300', file], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  out('## Word: a 100-page agreement read, linted and annotated (in-process, alternating; after one warm-up)')
+  out()
+  if (r.code === 0 && !r.timedOut) {
+    docxBench = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as DocxBench
+    const d = docxBench
+    const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms`
+    out(`${(d.bytes / 1024).toFixed(0)} KB .docx, ${d.paragraphs} paragraphs → ${(d.markdownBytes / 1024).toFixed(0)} KB of Markdown, ${d.findings} findings; ${d.read.length} rounds`)
+    out()
+    out('| step | wall | CPU | ÷ lint (wall) |')
+    out('|---|---|---|---|')
+    out(`| read the .docx (unzip, XML, numbering, Markdown + map) | ${ms(d.read)} | ${ms(d.readCpu)} | **${(median(d.read) / median(d.lint)).toFixed(2)}** |`)
+    out(`| lint the Markdown it reads as | ${ms(d.lint)} | ${ms(d.lintCpu)} | 1 |`)
+    out(`| annotate with ${d.comments} comments (read, splice, zip) | ${ms(d.annotate)} | ${ms(d.annotateCpu)} | **${(median(d.annotate) / median(d.lint)).toFixed(2)}** |`)
+  } else out(`not measured: ${r.timedOut ? 'stopped at the timeout' : r.stderr.trim().split('\n').at(-1)}`)
+  out()
+}
+results['docx'] = docxBench
+// Compare with a template: two 50 KB agreements compared, against linting one
+
+interface CompareRun {
+  ms: number
+  cpuMs: number
+}
+let compareRatio: {wall: number; cpu: number; lintMs: number; compareMs: number; rounds: number; differences: number} | undefined
+if (want('compare')) {
+  // the template: the 50 KB agreement as a house template would differ from it (other times and targets, some clauses
+  // the counterparty dropped), so the comparison has values, gaps and word diffs to work out
+  const oneText = fs.readFileSync(oneFile, 'utf8')
+  const paragraphs = oneText.split('\n\n')
+  const templateText = paragraphs
+    .filter((_, i) => i % 9 !== 4)
+    .join('\n\n')
+    .replace(/\b4 hours\b/g, '2 hours')
+    .replace(/\b99\.5%/g, '99.9%')
+    .replace(/\bweekly\b/g, 'daily')
+  const templateFile = path.join(corpusDir, 'compare-template.md')
+  fs.writeFileSync(templateFile, templateText)
+  process.stderr.write('[compare vs lint]\n')
+  const r = await runChild(node, [inprocess, 'compare', String(quick ? 5 : 10), oneFile, templateFile], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  out('## Compare with a template: `clauselint compare` of two 50 KB agreements vs linting one (in-process, alternating, after one warm-up pass)')
+  out()
+  if (r.code === 0 && !r.timedOut) {
+    const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {bytes: number[]; differences: number; lint: CompareRun[]; compare: CompareRun[]}
+    const lw = median(x.lint.map((y) => y.ms))
+    const cw = median(x.compare.map((y) => y.ms))
+    const lc = median(x.lint.map((y) => y.cpuMs))
+    const cc = median(x.compare.map((y) => y.cpuMs))
+    compareRatio = {wall: cw / lw, cpu: cc / lc, lintMs: lw, compareMs: cw, rounds: x.lint.length, differences: x.differences}
+    out('| what | KB | wall s | CPU s | ÷ lint (wall) | ÷ lint (CPU) | rounds |')
+    out('|---|---|---|---|---|---|---|')
+    out(`| lint the agreement | ${(x.bytes[0]! / 1024).toFixed(0)} | ${fmtS(lw / 1000)} | ${fmtS(lc / 1000)} | 1 | 1 | ${x.lint.length} |`)
+    out(`| **compare it with the template** (${x.differences} differences) | ${(x.bytes[0]! / 1024).toFixed(0)} + ${(x.bytes[1]! / 1024).toFixed(0)} | ${fmtS(cw / 1000)} | ${fmtS(cc / 1000)} | **${(cw / lw).toFixed(2)}** | ${(cc / lc).toFixed(2)} | ${x.compare.length} |`)
+  } else out(`not measured: ${r.timedOut ? 'stopped at the timeout' : r.stderr.trim().split('\n').at(-1)}`)
+  out()
+  results['compare'] = compareRatio
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Editor: the language server's re-lint of the 50 KB agreement after a one-line edit
 
 let relint: {ms: number[]; full: number[]} | undefined
@@ -617,6 +713,13 @@ if (want('scale')) {
     `4. linear ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB (ms/MB ratio ≤ 1.5): ${linear === undefined ? `not measured (${lintLast?.note ?? '–'})` : linear.toFixed(2)} → ${verdict(linear === undefined ? (lintScale.some((p) => p.note) ? false : undefined) : linear <= 1.5)}; ` +
       `peak RSS at ${spec.scaleMb.at(-1)} MB < 1 GB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 1024 ? false : undefined) : peak10 < 1024)}; ` +
       parallelLine(),
+  )
+  out(`5. compare two 50 KB agreements ≤ 2.5 × lint one (in-process): ${compareRatio === undefined ? 'not measured' : `${fmtS(compareRatio.compareMs / 1000)} s / ${fmtS(compareRatio.lintMs / 1000)} s = ${compareRatio.wall.toFixed(2)}× (CPU ${compareRatio.cpu.toFixed(2)}×)`} → ${verdict(compareRatio === undefined ? undefined : compareRatio.wall <= 2.5)}`)
+  const dRead = docxBench ? median(docxBench.read) / median(docxBench.lint) : undefined
+  const dAnnotate = docxBench ? median(docxBench.annotate) / median(docxBench.lint) : undefined
+  out(
+    `6. Word, 100 pages: read ≤ 0.3 × lint: ${dRead === undefined ? '–' : dRead.toFixed(2)} → ${verdict(dRead === undefined ? undefined : dRead <= 0.3)}; ` +
+      `annotate with 300 comments ≤ 0.5 × lint: ${dAnnotate === undefined ? '–' : dAnnotate.toFixed(2)} → ${verdict(dAnnotate === undefined ? undefined : dAnnotate <= 0.5)}`,
   )
   out()
   results['loadEnd'] = os.loadavg()

@@ -10,7 +10,12 @@ import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError} from './files.js'
 import {declaredIncludes} from './docset.js'
-import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readAgreement} from './lint.js'
+import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readSource} from './lint.js'
+import {inWordTerms} from './docx/report.js'
+import {annotateDocx, type ParagraphNote} from './docx/annotate.js'
+import {DocxError} from './docx/zip.js'
+import {DOCX_EXTENSION} from './docx/formats.js'
+import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
 import {rules as builtinRules} from '../rules/index.js'
 import {reportChunks, reporters} from './reporters/index.js'
@@ -25,8 +30,10 @@ import type {LintResult} from './types.js'
 export const EXIT = {ok: 0, lintErrors: 1, failure: 2} as const
 
 const HELP = `Usage: clauselint [options] [file|dir|glob ...]
+       clauselint compare AGREEMENT --template TEMPLATE [options]
+       clauselint learn FOLDER [-o PLAYBOOK]
 
-Lint Markdown service agreements for missing and vague clauses.
+Lint service agreements in Markdown or Word (.docx) for missing and vague clauses.
 
 Options:
   -f, --format NAME        Output format: ${Object.keys(reporters).join(', ')} (default: stylish)
@@ -40,6 +47,9 @@ Options:
       --print-config FILE  Print the configuration that applies to FILE, as JSON
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
+      --changes MODE       Word files: read tracked changes as accepted (default) or rejected
+      --annotate OUT       Word files: write a reviewed copy to OUT (a folder for several files)
+                           with each finding as a Word comment on its paragraph
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings
@@ -54,7 +64,7 @@ Options:
   -v, --version            Print the version
   -h, --help               Print this help
 
-A directory means every .md and .markdown file below it (node_modules and .gitignore'd
+A directory means every .md, .markdown and .docx file below it (node_modules and .gitignore'd
 files skipped). With no paths, the current directory is linted.
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed.
@@ -98,6 +108,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`clauselint: ${message}\n`)
     return EXIT.failure
   }
+  // Subcommands (src/compare/cli.ts, loaded only when used): compare with a template, learn a playbook
+  if (argv[0] === 'compare' || argv[0] === 'learn') return (await import('./compare/cli.js')).runSubcommand(argv[0], argv.slice(1), io, version())
   let parsed
   try {
     parsed = parseArgs({
@@ -116,6 +128,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         'print-config': {type: 'string'},
         init: {type: 'boolean', default: false},
         'require-reason': {type: 'boolean', default: false},
+        changes: {type: 'string'},
+        annotate: {type: 'string'},
         quiet: {type: 'boolean', short: 'q', default: false},
         'max-warnings': {type: 'string'},
         'max-file-size': {type: 'string'},
@@ -174,6 +188,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const loader = new ConfigLoader(loaderOptions)
   const requireReason = values['require-reason']
+  const changes = (values.changes ?? 'accepted') as Changes
+  if (changes !== 'accepted' && changes !== 'rejected') return fail(`--changes needs accepted or rejected, got "${values.changes}"`)
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`)
@@ -204,6 +220,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const cacheLocation = values['cache-location']
   if (cacheLocation !== undefined && !cacheLocation.trim()) return fail('--cache-location needs a path')
   const useCache = (values.cache || cacheLocation !== undefined) && !values.stdin
+  const annotate = values.annotate
+  if (annotate !== undefined && !annotate.trim()) return fail('--annotate needs a file or folder to write to')
+  if (annotate !== undefined && values.stdin) return fail('--annotate writes copies of .docx files; give no --stdin with it')
   const outputFile = values['output-file']
   if (outputFile !== undefined && !outputFile.trim()) return fail('--output-file needs a path')
   if (values['print-config'] !== undefined) {
@@ -271,6 +290,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // What is known of each file's text: its hash and the members it declares (from the cache's index when the file is
   // unchanged, so it is not read), and the text once read.
   const texts = new Map<string, string>()
+  // Word files: the reading that maps each line of their Markdown back to a paragraph (for the files read in this run;
+  // a cached result is stored already in Word's terms)
+  const readings = new Map<string, DocxReading>()
   const infos = new Map<string, TextInfo | undefined>()
   const unreadable = (file: string, error: unknown): undefined => {
     if (!(error instanceof FileError)) throw error
@@ -284,7 +306,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (known !== undefined) return known
     try {
       // With --stdin, standard input is the one file named on the command line; schedules it includes are read from disk.
-      const text = stdinText !== undefined && file === files[0] ? stdinText : await readAgreement(path.resolve(io.cwd, file), maxFileSize)
+      let text: string
+      if (stdinText !== undefined && file === files[0]) text = stdinText
+      else {
+        const source = await readSource(path.resolve(io.cwd, file), maxFileSize, changes)
+        text = source.text
+        if (source.docx) readings.set(file, source.docx)
+      }
       texts.set(file, text)
       return text
     } catch (error) {
@@ -372,7 +400,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ? cacheKey(
           {hash: infos.get(job.file)!.hash, members: (job.members ?? []).map((m) => ({filePath: m, hash: infos.get(m)!.hash}))},
           configs.get(job.file)!.settings,
-          toolVersion,
+          // a Word file read with its tracked changes rejected is another text
+          changes === 'rejected' ? `${toolVersion}+changes=rejected` : toolVersion,
           requireReason,
         )
       : '',
@@ -423,14 +452,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
       continue
     }
-    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, outcome.results)
-    results.push(...outcome.results)
+    // a Word file's findings are put in Word's terms before they are cached: a warm run does not read the file again
+    const inTerms = fresh.has(i) ? outcome.results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r)) : outcome.results
+    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
+    results.push(...inTerms)
     linted++
   }
   if (cache) await cache.save()
   if (!linted && !(narrowed && !planned.length)) return fail('no file could be linted')
 
   const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
+  if (annotate !== undefined) {
+    const failed = await writeAnnotated(annotate, shown, [...files, ...problems.map((p) => p.path)], io)
+    if (failed) return fail(failed)
+  }
   // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
   const forced = io.env['FORCE_COLOR']
   const level = values['no-color']
@@ -471,6 +506,62 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.lintErrors
   }
   return EXIT.ok
+}
+
+/**
+ * --annotate: a reviewed copy of each linted .docx, with its findings as Word comments (one comment per paragraph,
+ * one line per finding). OUT is a file for one .docx and a folder for several; no input is ever written. Returns the
+ * one-line reason when a copy cannot be written.
+ */
+async function writeAnnotated(out: string, results: readonly LintResult[], inputs: readonly string[], io: Io): Promise<string | undefined> {
+  const {realpath, stat, mkdir, readFile} = await import('node:fs/promises')
+  const docx = results.filter((r) => DOCX_EXTENSION.test(r.filePath) && !r.fatal)
+  if (!docx.length) return '--annotate writes reviewed copies of .docx files, and no .docx file was linted'
+  const target = path.resolve(io.cwd, out)
+  const info = await stat(target).catch(() => undefined)
+  const folder = info?.isDirectory() || /[\\/]$/.test(out) || docx.length > 1
+  if (folder && info && !info.isDirectory()) return `--annotate needs a folder for ${docx.length} .docx files; ${out} is a file`
+  const real = async (p: string): Promise<string> => realpath(p).catch(() => path.resolve(p))
+  const inputReal = new Map<string, string>()
+  for (const input of inputs) inputReal.set(await real(path.resolve(io.cwd, input)), input)
+  const names = new Set<string>()
+  for (const result of docx) {
+    const destination = folder ? path.join(target, path.basename(result.filePath)) : target
+    const shownAs = path.relative(io.cwd, destination) || destination
+    const clash = inputReal.get(await real(destination))
+    if (clash !== undefined) return `--annotate would write over the input ${clash}; name another file`
+    if (names.has(destination)) return `--annotate would write two files to ${shownAs}; annotate them separately`
+    names.add(destination)
+  }
+  {
+    try {
+      await mkdir(folder ? target : path.dirname(target), {recursive: true})
+    } catch (error) {
+      return `cannot create the folder ${out} for --annotate (${(error as {code?: string}).code ?? 'error'})`
+    }
+  }
+  for (const result of docx) {
+    const destination = folder ? path.join(target, path.basename(result.filePath)) : target
+    const shownAs = path.relative(io.cwd, destination) || destination
+    const byParagraph = new Map<number, string[]>()
+    for (const m of result.messages) {
+      if (!m.docx) continue
+      const lines = byParagraph.get(m.docx.paragraph) ?? []
+      lines.push(`${m.ruleId} (${m.severity}): ${m.message}`)
+      byParagraph.set(m.docx.paragraph, lines)
+    }
+    const notes: ParagraphNote[] = [...byParagraph].map(([paragraph, lines]) => ({paragraph, lines}))
+    try {
+      const bytes = await readFile(path.resolve(io.cwd, result.filePath))
+      await writeFileAtomic(destination, annotateDocx(bytes, notes), shownAs, 'the reviewed copy')
+    } catch (error) {
+      if (error instanceof OutputError) return error.message
+      if (error instanceof DocxError) return `cannot annotate ${result.filePath}: it ${error.message}`
+      throw error
+    }
+    io.stderr(`clauselint: wrote ${shownAs} (${notes.length} comment${notes.length === 1 ? '' : 's'})\n`)
+  }
+  return undefined
 }
 
 /** Entry point for the bin: real process I/O, a closed pipe ends quietly, nothing escapes as a stack trace. */

@@ -1,10 +1,12 @@
-// Expands CLI arguments (files, directories, globs) into the Markdown files to lint.
+// Expands CLI arguments (files, directories, globs) into the Markdown and Word (.docx) files to lint.
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
 
-const MARKDOWN = /\.(?:md|markdown)$/i
+const MARKDOWN = /\.(?:md|markdown|docx)$/i
+/** Word's lock file for a document that is open (`~$msa.docx`): not a document. */
+const LOCK_FILE = /^~\$/
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn'])
 
 export class UsageError extends Error {}
@@ -35,7 +37,7 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
         continue
       }
       if (isDynamicPattern(arg)) {
-        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false})).filter((f) => MARKDOWN.test(f)).sort()
+        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false})).filter((f) => MARKDOWN.test(f) && !LOCK_FILE.test(path.basename(f))).sort()
         if (!found.length) throw new UsageError(`no Markdown files match "${arg}"`)
         files.push(...found.map((f) => path.relative(cwd, path.resolve(cwd, f)) || f))
         continue
@@ -94,7 +96,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Expanded[
     }
     if (ignored(rules, full, isDir)) continue
     if (isDir) await walk(full, cwd, out, problems, seen, rules)
-    else if (isFile && MARKDOWN.test(entry.name)) out.push(path.relative(cwd, full))
+    else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(path.relative(cwd, full))
   }
 }
 

@@ -1,5 +1,8 @@
 // Public API of clauselint.
-export {lint, lintFiles, readAgreement, FileError, type LintOptions, type LintFilesOptions} from './lint.js'
+export {lint, lintFiles, readAgreement, readSource, FileError, type LintOptions, type LintFilesOptions, type Source} from './lint.js'
+export {readDocx, type DocxReading, type ParagraphRef, type ReadDocxOptions, type Changes, type DocxComment} from './docx/read.js'
+export {DocxError} from './docx/zip.js'
+export {annotateDocx, type ParagraphNote, type AnnotateOptions} from './docx/annotate.js'
 export {buildDocument} from './document.js'
 export {runRules} from './engine.js'
 export {findClause, clauseRule, type ClauseData, type ClauseRuleSpec, type Unit, type Verdict} from './clauses.js'
@@ -13,3 +16,17 @@ export {applySuppressions, parseDirectives, type Directive} from './suppressions
 export type * from './types.js'
 export * from './reading/values/index.js'
 export {read, Reading} from './reading/index.js'
+export {
+  compare,
+  compareDocuments,
+  CompareError,
+  KIND_SEVERITY,
+  type ClauseComparison,
+  type CompareOptions,
+  type Comparison,
+  type Difference,
+  type DifferenceKind,
+  type Place,
+  type WordChange,
+} from './compare/compare.js'
+export {learn, learnFiles, proposalYaml, LearnError, type Learned, type LearnedValue} from './compare/learn.js'

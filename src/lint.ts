@@ -11,6 +11,10 @@ import type {AnyRule} from './rule.js'
 import {applySuppressions} from './suppressions.js'
 import {validateRuleOptions} from './validate.js'
 import type {Document, LintMessage, LintResult, SeveritySetting} from './types.js'
+import {readDocx, type Changes, type DocxReading} from './docx/read.js'
+import {DocxError} from './docx/zip.js'
+import {DOCX_EXTENSION, looksLikeZip, notAPackage, otherFormat} from './docx/formats.js'
+import {inWordTerms} from './docx/report.js'
 
 export interface LintOptions {
   /** Profile to apply (default `auto`: `msa` for services agreements, language rules only for others). */
@@ -29,6 +33,8 @@ export interface LintOptions {
   readonly parseCache?: ParseCache
   /** A suppression comment without a reason (` -- why`) is reported and silences nothing. */
   readonly requireReason?: boolean
+  /** For Word (.docx) input: read tracked changes as accepted (default) or rejected. */
+  readonly changes?: Changes
 }
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settings'> {
@@ -40,9 +46,24 @@ export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settin
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
-/** Lint agreement text. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
+/**
+ * Lint agreement text, or the bytes of a Word (.docx) package: findings on a .docx name their paragraph (`docx`, and
+ * `line` is the paragraph's ordinal); a package that cannot be read gives a fatal result.
+ */
+export function lint(input: string | Uint8Array, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>'
+  if (typeof input !== 'string') {
+    let reading: DocxReading
+    try {
+      reading = readDocx(input, {changes: options.changes ?? 'accepted'})
+    } catch (error) {
+      if (error instanceof DocxError) return fatalResult(filePath, error.message)
+      throw error
+    }
+    if (!reading.markdown.trim()) return fatalResult(filePath, 'has no text')
+    return inWordTerms(lint(reading.markdown, options), reading)
+  }
+  const text = input
   try {
     return lintDocument(buildDocument(text, filePath, options.parseCache ? {parseCache: options.parseCache} : {}), options)
   } catch (error) {
@@ -140,8 +161,19 @@ export class FileError extends Error {
   }
 }
 
-/** Read a file as UTF-8 agreement text, or explain in one line why it cannot be linted. */
+/** Read a file as agreement text (a Word package as the Markdown it reads as), or explain in one line why it cannot be linted. */
 export async function readAgreement(filePath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<string> {
+  return (await readSource(filePath, maxFileSize)).text
+}
+
+/** A file read for linting: its Markdown text and, for a Word package, the reading that maps lines to paragraphs. */
+export interface Source {
+  readonly text: string
+  readonly docx?: DocxReading
+}
+
+/** Read a Markdown file or a Word package, or explain in one line why it cannot be linted. */
+export async function readSource(filePath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, changes: Changes = 'accepted'): Promise<Source> {
   let size: number
   try {
     const s = await stat(filePath)
@@ -161,6 +193,20 @@ export async function readAgreement(filePath: string, maxFileSize = DEFAULT_MAX_
     throw new FileError(filePath, describeFsError(error))
   }
   if (buffer.length === 0) throw new FileError(filePath, 'is empty')
+  const other = otherFormat(buffer, filePath)
+  if (other) throw new FileError(filePath, other)
+  if (DOCX_EXTENSION.test(filePath) || looksLikeZip(buffer)) {
+    if (!looksLikeZip(buffer)) throw new FileError(filePath, notAPackage(buffer))
+    let docx: DocxReading
+    try {
+      docx = readDocx(buffer, {changes})
+    } catch (error) {
+      if (error instanceof DocxError) throw new FileError(filePath, error.message)
+      throw error
+    }
+    if (!docx.markdown.trim()) throw new FileError(filePath, 'has no text')
+    return {text: docx.markdown, docx}
+  }
   const probe = buffer.subarray(0, 8192)
   if (probe.includes(0)) throw new FileError(filePath, 'is a binary file, not Markdown text')
   let text: string
@@ -170,7 +216,7 @@ export async function readAgreement(filePath: string, maxFileSize = DEFAULT_MAX_
     throw new FileError(filePath, 'is not valid UTF-8 text (save it as UTF-8)')
   }
   if (!text.trim()) throw new FileError(filePath, 'has no text')
-  return text
+  return {text}
 }
 
 /** Lint files in order; a file that cannot be read gives a result with one fatal message. */
@@ -181,8 +227,9 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     try {
       const config = await loader?.forFile(filePath)
       if (config?.ignored) continue
-      const text = await readAgreement(filePath, options.maxFileSize)
-      results.push(lint(text, {...options, filePath, ...(config ? {settings: config.settings} : {})}))
+      const source = await readSource(filePath, options.maxFileSize, options.changes)
+      const result = lint(source.text, {...options, filePath, ...(config ? {settings: config.settings} : {})})
+      results.push(source.docx ? inWordTerms(result, source.docx) : result)
     } catch (error) {
       if (!(error instanceof FileError)) throw error
       results.push(fatalResult(filePath, error.message))

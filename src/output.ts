@@ -42,9 +42,9 @@ function reason(error: unknown): string {
  * renamed over the target. Readers see the old file or the new one, never a partial one, and a failed
  * write leaves no temporary file behind. A symbolic link at the target is followed (the link stays).
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
- * may come in pieces (an iterable of strings), written as they come.
+ * may come in pieces (an iterable of strings), written as they come, or be bytes (a Word package).
  */
-export async function writeFileAtomic(target: string, text: string | Iterable<string>, shownAs = target): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string>, shownAs = target, what = 'the report'): Promise<void> {
   let destination = target
   try {
     destination = await realpath(target)
@@ -52,14 +52,14 @@ export async function writeFileAtomic(target: string, text: string | Iterable<st
     // does not exist yet (or a dangling link): write the path as given
   }
   const existing = await stat(destination).catch(() => undefined)
-  if (existing?.isDirectory()) throw new OutputError(`cannot write the report to "${shownAs}": it is a directory`)
+  if (existing?.isDirectory()) throw new OutputError(`cannot write ${what} to "${shownAs}": it is a directory`)
   if (existing && !existing.isFile()) {
     // A device or pipe (/dev/stdout, a FIFO) cannot be replaced, only written to.
     try {
       await writeFile(destination, text, 'utf8')
       return
     } catch (error) {
-      throw new OutputError(`cannot write the report to "${shownAs}": ${reason(error)}`)
+      throw new OutputError(`cannot write ${what} to "${shownAs}": ${reason(error)}`)
     }
   }
   const temp = path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
@@ -69,7 +69,7 @@ export async function writeFileAtomic(target: string, text: string | Iterable<st
     // A replaced report keeps its permissions.
     if (existing) await handle.chmod(existing.mode & 0o7777)
     // (writeFile on a handle writes on from where the last write ended, and retries short writes)
-    for (const piece of typeof text === 'string' ? [text] : text) await handle.writeFile(piece, 'utf8')
+    for (const piece of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) await handle.writeFile(piece, typeof piece === 'string' ? 'utf8' : undefined)
     await handle.sync()
     await handle.close()
     handle = undefined
@@ -77,7 +77,7 @@ export async function writeFileAtomic(target: string, text: string | Iterable<st
   } catch (error) {
     await handle?.close().catch(() => undefined)
     await rm(temp, {force: true}).catch(() => undefined)
-    throw new OutputError(`cannot write the report to "${shownAs}": ${reason(error)}`)
+    throw new OutputError(`cannot write ${what} to "${shownAs}": ${reason(error)}`)
   }
 }
 

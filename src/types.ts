@@ -130,6 +130,20 @@ export interface LintMessage {
   /** Set when the finding points into another member of a document set. */
   filePath?: string
   url?: string
+  /** For a Word (.docx) file: the paragraph the finding is on (`line` is then this paragraph's ordinal). */
+  docx?: WordLocation
+}
+
+/** A paragraph of a Word document, as findings name it: `msa.docx ¶9 (2.2, Service Levels)`. */
+export interface WordLocation {
+  /** 1-based ordinal of the paragraph among all paragraphs (`w:p`) of the document, tables and text boxes included. */
+  readonly paragraph: number
+  /** Word's own paragraph id (`w14:paraId`), when the file has one. */
+  readonly paraId?: string
+  /** The clause number the paragraph has or falls under, as Word shows it ("2.2", "(a)"). */
+  readonly number?: string
+  /** The heading the paragraph falls under, without its number. */
+  readonly heading?: string
 }
 
 /** What a clause rule found: the outcome and where. */

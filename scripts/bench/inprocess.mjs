@@ -3,6 +3,7 @@
 //   node scripts/bench/inprocess.mjs parse|lint <repeats> <file>      one file, up to `repeats` times (scaling)
 //   node scripts/bench/inprocess.mjs load [module]                    import time of a module under dist/ (default bundle/cli.js)
 //   node scripts/bench/inprocess.mjs relint <edits> <file>            the language server's re-lint after a one-line edit
+//   node scripts/bench/inprocess.mjs compare <rounds> <agreement> <template>  compare with a template vs lint the agreement
 // Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -56,6 +57,31 @@ if (mode === 'load') {
     full.push(performance.now() - t1)
   }
   console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, full, peakRssKiB: peak()}))
+} else if (mode === 'compare') {
+  // compare an agreement with a template against linting the agreement alone, alternately, wall and CPU per round
+  const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
+  const {compare} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'compare', 'compare.js')).href)
+  const [agreementFile, templateFile] = paths.map((p) => path.resolve(p))
+  const agreementText = fs.readFileSync(agreementFile, 'utf8')
+  const templateText = fs.readFileSync(templateFile, 'utf8')
+  const runLint = () => lint(agreementText, {profile: 'auto', filePath: 'agreement.md'}).messages.length
+  const runCompare = () => compare(agreementText, templateText, {filePath: 'agreement.md', templatePath: 'template.md'}).differences.length
+  const timed = (fn) => {
+    const c0 = process.cpuUsage()
+    const t0 = performance.now()
+    fn()
+    const c = process.cpuUsage(c0)
+    return {ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000}
+  }
+  runLint()
+  const differences = runCompare()
+  const lintRuns = []
+  const compareRuns = []
+  for (let i = 0; i < count; i++) {
+    lintRuns.push(timed(runLint))
+    compareRuns.push(timed(runCompare))
+  }
+  console.log(JSON.stringify({bytes: [Buffer.byteLength(agreementText), Buffer.byteLength(templateText)], differences, lint: lintRuns, compare: compareRuns, peakRssKiB: peak()}))
 } else {
   const {parseMarkdown} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse.js')).href)
   const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)

@@ -15,6 +15,7 @@ function entry(r: LintResult): unknown {
       endColumn: m.endColumn,
       sectionPath: m.sectionPath,
       ...(m.outcome ? {outcome: m.outcome} : {}),
+      ...(m.docx ? {docx: m.docx} : {}),
     })),
     errorCount: r.errorCount,
     warningCount: r.warningCount,

@@ -1,6 +1,7 @@
 // The default terminal reporter: grouped by file, aligned columns, section path, a summary with the clause tally.
 import type {ChalkInstance} from 'chalk'
 import type {LintResult, Severity} from '../types.js'
+import {paragraphLabel} from '../docx/report.js'
 
 export interface StylishOptions {
   readonly chalk: ChalkInstance
@@ -36,7 +37,7 @@ function stylishFile(result: LintResult, chalk: ChalkInstance): string {
   lines.push(chalk.underline(result.filePath))
   if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${result.profile.reason}`))
   const rows = result.messages.map((m) => ({
-    where: `${m.line}:${m.column}`,
+    where: m.docx ? paragraphLabel(m.docx) : `${m.line}:${m.column}`,
     severity: m.severity,
     message: m.message,
     rule: m.ruleId,

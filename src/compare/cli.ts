@@ -1,0 +1,175 @@
+// The `compare` and `learn` subcommands: arguments → files → comparison or proposal → report → exit code.
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {Chalk} from 'chalk'
+import {FileError, readAgreement, DEFAULT_MAX_FILE_SIZE} from '../lint.js'
+import {OutputError, writeFileAtomic} from '../output.js'
+import {reporters} from '../reporters/index.js'
+import {clauseRules} from './adapter.js'
+import {compare, CompareError} from './compare.js'
+import {comparisonJson, comparisonRuleMetas, comparisonStylish, toLintResult} from './report.js'
+import {learnFiles, LearnError, writeProposal} from './learn.js'
+
+export interface SubcommandIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly isTTY: boolean
+}
+
+const COMPARE_HELP = `Usage: clauselint compare AGREEMENT --template TEMPLATE [options]
+
+Compare an agreement with the house template, clause by clause: clauses missing from the
+agreement, values weaker or stronger than the template's, new delegations to other documents,
+new vague wording, and the word changes of each clause.
+
+Options:
+  -t, --template PATH      The template to compare with (required)
+  -f, --format NAME        stylish (default), json, ${Object.keys(reporters).filter((f) => f !== 'stylish' && f !== 'json').join(', ')}
+  -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
+      --color, --no-color  Force colour on or off
+  -h, --help               Print this help
+
+Exit codes: 0 nothing missing or weaker, 1 a clause missing or weaker than the template, 2 the run failed.
+`
+
+const LEARN_HELP = `Usage: clauselint learn FOLDER [options]
+
+Read the values that past agreements commit to (response and resolution times per priority,
+uptime, backup interval and retention, service hours, after-hours charges) and propose a
+playbook: a config file with preferred, fallback and walk-away positions per clause, and the
+median and spread found, for the team to edit. An existing file is never overwritten.
+
+Options:
+  -o, --output-file PATH   Where to write the proposal (default clauselint.playbook.yaml)
+  -h, --help               Print this help
+
+Exit codes: 0 written, 2 the run failed (no agreement read, the file exists, bad option).
+`
+
+function colourLevel(values: {color?: boolean | undefined; 'no-color'?: boolean | undefined}, io: SubcommandIo): 0 | 1 {
+  const forced = io.env['FORCE_COLOR']
+  if (values['no-color']) return 0
+  if (values.color) return 1
+  if (forced !== undefined) return forced === '0' || forced === 'false' ? 0 : 1
+  return io.isTTY && !io.env['NO_COLOR'] ? 1 : 0
+}
+
+function argError(error: unknown, command: string): string {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
+  return `${command}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}; see clauselint ${command} --help`
+}
+
+/** Run `clauselint compare …` or `clauselint learn …`; resolves to the exit code. */
+export async function runSubcommand(command: 'compare' | 'learn', argv: readonly string[], io: SubcommandIo, version: string): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr(`clauselint: ${message}\n`)
+    return 2
+  }
+  return command === 'compare' ? runCompare(argv, io, version, fail) : runLearn(argv, io, fail)
+}
+
+async function runCompare(argv: readonly string[], io: SubcommandIo, version: string, fail: (m: string) => number): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        template: {type: 'string', short: 't'},
+        format: {type: 'string', short: 'f', default: 'stylish'},
+        'output-file': {type: 'string', short: 'o'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        help: {type: 'boolean', short: 'h', default: false},
+      },
+    })
+  } catch (error) {
+    return fail(argError(error, 'compare'))
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    io.stdout(COMPARE_HELP)
+    return 0
+  }
+  if (values.template === undefined || !values.template.trim()) return fail('compare: --template PATH is required (the house template to compare with)')
+  if (positionals.length !== 1) return fail(`compare: give one agreement to compare, got ${positionals.length}`)
+  const format = values.format
+  if (format !== 'json' && !reporters[format]) return fail(`compare: unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
+  const outputFile = values['output-file']
+  if (outputFile !== undefined && !outputFile.trim()) return fail('compare: --output-file needs a path')
+  const agreementPath = positionals[0]!
+  const templatePath = values.template
+  const texts: string[] = []
+  for (const file of [agreementPath, templatePath]) {
+    try {
+      texts.push(await readAgreement(path.resolve(io.cwd, file), DEFAULT_MAX_FILE_SIZE))
+    } catch (error) {
+      if (error instanceof FileError) return fail(`${file} ${error.message}`)
+      throw error
+    }
+  }
+  let comparison
+  try {
+    comparison = compare(texts[0]!, texts[1]!, {filePath: agreementPath, templatePath})
+  } catch (error) {
+    if (error instanceof CompareError) return fail(error.message)
+    throw error
+  }
+  const chalk = new Chalk({level: outputFile === undefined ? colourLevel(values, io) : 0})
+  const descriptions = new Map(clauseRules().map((r) => [r.id, r.description]))
+  let text: string
+  if (format === 'stylish') text = comparisonStylish(comparison, chalk)
+  else if (format === 'json') text = comparisonJson(comparison)
+  else {
+    const result = toLintResult(comparison)
+    text = reporters[format]!([result], {chalk, clauseRuleIds: new Set(comparison.clauses.map((c) => c.ruleId)), cwd: io.cwd, version, rules: comparisonRuleMetas(comparison, descriptions)})
+  }
+  if (outputFile === undefined) io.stdout(text)
+  else {
+    try {
+      await writeFileAtomic(path.resolve(io.cwd, outputFile), text, outputFile)
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+    io.stdout(`${comparisonStylish(comparison, new Chalk({level: colourLevel(values, io)})).trimEnd().split('\n').at(-1) ?? ''}\n`)
+  }
+  return comparison.errorCount > 0 ? 1 : 0
+}
+
+async function runLearn(argv: readonly string[], io: SubcommandIo, fail: (m: string) => number): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'output-file': {type: 'string', short: 'o'},
+        help: {type: 'boolean', short: 'h', default: false},
+      },
+    })
+  } catch (error) {
+    return fail(argError(error, 'learn'))
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    io.stdout(LEARN_HELP)
+    return 0
+  }
+  if (!positionals.length) return fail('learn: give a folder (or files) of past agreements to learn from')
+  const out = values['output-file'] ?? 'clauselint.playbook.yaml'
+  if (!out.trim()) return fail('learn: --output-file needs a path')
+  try {
+    const proposal = await learnFiles(positionals, io.cwd, (file, reason) => io.stderr(`clauselint: warning: ${file} ${reason}; skipped\n`))
+    await writeProposal(path.resolve(io.cwd, out), proposal.yaml, out)
+    io.stdout(`Wrote ${out}: a playbook proposed from ${proposal.agreements} agreement${proposal.agreements === 1 ? '' : 's'} (${proposal.positions} position${proposal.positions === 1 ? '' : 's'}); edit it before use\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof LearnError || error instanceof OutputError) return fail(error.message)
+    throw error
+  }
+}
