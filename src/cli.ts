@@ -1,11 +1,14 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
-import {readFileSync} from 'node:fs'
+import {execFile} from 'node:child_process'
+import {existsSync, readFileSync, realpathSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
+import ignore from 'ignore'
+import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, UsageError} from './files.js'
@@ -22,6 +25,10 @@ import {reportChunks, reporters} from './reporters/index.js'
 import {stylishSummary} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
+import {explainRule} from './rule-docs.js'
+import {applyBaseline, BaselineError, readBaseline, writeBaseline} from './baseline.js'
+import {checkWritable, fixJob, unifiedDiff} from './fix.js'
+import {rules as builtinRules} from '../rules/index.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
 import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
@@ -38,6 +45,7 @@ Lint service agreements in Markdown or Word (.docx) for missing and vague clause
 Options:
   -f, --format NAME        Output format: ${Object.keys(reporters).join(', ')} (default: stylish)
   -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
+      --report FORMAT=PATH Also write the report in FORMAT to PATH (repeatable): several reports from one run
       --stdin              Lint the agreement read from standard input
       --stdin-filename NAME  Name standard input in reports (default <stdin>)
   -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto, or the config's)
@@ -47,15 +55,27 @@ Options:
       --print-config FILE  Print the configuration that applies to FILE, as JSON
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
+      --explain RULE       Print a rule's documentation: what it checks, examples, options, how to turn it off
+      --baseline FILE      Report only findings not in the baseline FILE; say which entries no longer match
+      --baseline-write FILE  Record every finding of this run in the baseline FILE (entries of files not linted kept)
+      --fix                Add a skeleton section for each missing clause, where the editor's quick fix puts it
+      --fix-dry-run        Print the diff --fix would make, and write nothing
       --changes MODE       Word files: read tracked changes as accepted (default) or rejected
       --annotate OUT       Word files: write a reviewed copy to OUT (a folder for several files)
                            with each finding as a Word comment on its paragraph
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
+      --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
+                           explain rules, suggest skeletons, extract values; files under the current folder only)
+      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
+      --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
+                           An argument "!PAT" does the same
   -q, --quiet              Report errors only
-      --max-warnings N     Exit with 1 when there are more than N warnings
+      --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
       --shard I/N          Lint only shard I of N (files sorted; a document set stays whole), for parallel CI jobs
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
+      --changed-files      The paths are changed files (a pre-commit hook's): lint those that are Markdown, and
+                           every document set of the repository that one of them is a member of
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
       --concurrency N|auto|off  Lint in N worker threads (auto: one per CPU; off: none). Default:
@@ -65,7 +85,8 @@ Options:
   -h, --help               Print this help
 
 A directory means every .md, .markdown and .docx file below it (node_modules and .gitignore'd
-files skipped). With no paths, the current directory is linted.
+files skipped, including the .gitignore files above it up to the repository root). With no
+paths, the current directory is linted; "-" means standard input.
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed.
 `
@@ -102,6 +123,57 @@ function parseSize(text: string): number | undefined {
   return Math.round(Number(m[1]) * mult)
 }
 
+/** --explain ID: print the rule's documentation (a built-in rule's page, or one generated for a custom rule). */
+async function explain(id: string, positionals: readonly string[], io: Io, fail: (message: string) => number): Promise<number> {
+  if (positionals.length) return fail('--explain takes a rule id; give no paths with it')
+  const known: AnyRule[] = [...builtinRules]
+  // custom rules of the config that applies here
+  try {
+    const config = await new ConfigLoader({cwd: io.cwd}).forFile(path.join(io.cwd, 'agreement.md'))
+    for (const r of config.settings.customRules) if (!known.some((k) => k.meta.id === r.meta.id)) known.push(r)
+  } catch {
+    // a broken config does not stop the built-in rules' documentation
+  }
+  const rule = known.find((r) => r.meta.id === id.trim())
+  if (!rule) {
+    const hint = didYouMean(id, known.map((r) => r.meta.id))
+    return fail(`--explain: unknown rule "${id}"${hint || '; the rules are listed in docs/rules/README.md'}`)
+  }
+  io.stdout(explainRule(rule))
+  return EXIT.ok
+}
+
+/** The root of the git repository `cwd` is in, or undefined outside one (or without git). */
+function gitToplevel(cwd: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['rev-parse', '--show-toplevel'], {cwd}, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined))
+  })
+}
+
+function realPath(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return p
+  }
+}
+
+/** Options that take a value that may start with "-" (`--max-warnings -1`): join them so parseArgs accepts it. */
+const DASH_VALUES = new Set(['--max-warnings'])
+
+function normaliseArgv(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const next = argv[i + 1]
+    if (DASH_VALUES.has(a) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`)
+      i++
+    } else out.push(a)
+  }
+  return out
+}
+
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const fail = (message: string): number => {
@@ -113,7 +185,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: normaliseArgv(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -143,6 +215,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         version: {type: 'boolean', short: 'v', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         lsp: {type: 'boolean', default: false},
+        mcp: {type: 'boolean', default: false},
+        'ignore-pattern': {type: 'string', multiple: true},
+        explain: {type: 'string'},
+        baseline: {type: 'string'},
+        fix: {type: 'boolean', default: false},
+        'changed-files': {type: 'boolean', default: false},
+        report: {type: 'string', multiple: true},
+        'fix-dry-run': {type: 'boolean', default: false},
+        'baseline-write': {type: 'string'},
+        rule: {type: 'string', multiple: true},
       },
     })
   } catch (error) {
@@ -150,7 +232,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
     return fail(`${reason.charAt(0).toLowerCase()}${reason.slice(1)}; see --help`)
   }
-  const {values, positionals} = parsed
+  const {values} = parsed
+  let positionals = parsed.positionals
+  // `-` is standard input, as in most command-line tools
+  if (positionals.includes('-')) {
+    if (positionals.length > 1) return fail('"-" lints standard input; give no other paths with it')
+    positionals = []
+    values.stdin = true
+  }
+  // `!pattern` excludes, as in ESLint (a file that exists under that name is taken as it is)
+  const negated: string[] = []
+  positionals = positionals.filter((p) => {
+    if (!p.startsWith('!') || p.length < 2 || existsSync(path.resolve(io.cwd, p))) return true
+    negated.push(p.slice(1))
+    return false
+  })
   if (values.help) {
     io.stdout(HELP)
     return EXIT.ok
@@ -159,11 +255,29 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`)
     return EXIT.ok
   }
+  if (values.explain !== undefined) return explain(values.explain, positionals, io, fail)
   // --lsp is handled by main(), which owns the process's stdio
   if (values.lsp) return fail('--lsp runs a language server on stdio; start it as a command (clauselint --lsp)')
+  if (values.mcp) return fail('--mcp runs an MCP server on stdio; start it as a command (clauselint --mcp)')
   const format = values.format
   const reporter = reporters[format]
-  if (!reporter) return fail(`unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
+  if (!reporter) {
+    const hint = didYouMean(format, Object.keys(reporters))
+    return fail(`unknown format "${format}"${hint ? `${hint} (formats: ${Object.keys(reporters).join(', ')})` : `; use one of ${Object.keys(reporters).join(', ')}`}`)
+  }
+  // --report FORMAT=PATH (repeatable): more reports of the same run, each to its file
+  const extraReports: Array<{format: string; file: string}> = []
+  for (const spec of values.report ?? []) {
+    const eq = spec.indexOf('=')
+    const name = eq > 0 ? spec.slice(0, eq) : ''
+    const file = eq > 0 ? spec.slice(eq + 1) : ''
+    if (!name || !file.trim()) return fail(`--report needs FORMAT=PATH (e.g. sarif=reports/clauselint.sarif), got "${spec}"`)
+    if (!reporters[name]) {
+      const hint = didYouMean(name, Object.keys(reporters))
+      return fail(`--report: unknown format "${name}"${hint || `; use one of ${Object.keys(reporters).join(', ')}`}`)
+    }
+    extraReports.push({format: name, file})
+  }
   const profile = values.profile as ProfileName | undefined
   if (profile !== undefined && !PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
   if (values.config !== undefined && values['no-config']) return fail('use --config or --no-config, not both')
@@ -179,8 +293,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw error
     }
   }
+  // --rule id:severity (repeatable; several separated by commas): over every config file, under front matter.
+  const cliRules: Record<string, string> = {}
+  for (const spec of values.rule ?? []) {
+    for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const m = /^([^:\s]+)\s*:\s*(\S+)$/.exec(part)
+      if (!m) return fail(`--rule needs id:severity (e.g. no-vague-terms:off), got "${part}"`)
+      cliRules[m[1]!] = m[2]!
+    }
+  }
   const loaderOptions = {
     cwd: io.cwd,
+    ...(Object.keys(cliRules).length ? {cliRules} : {}),
     ...(values.config !== undefined ? {configFile: values.config} : {}),
     noConfig: values['no-config'],
     allowJs: values['allow-js-config'],
@@ -192,7 +316,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (changes !== 'accepted' && changes !== 'rejected') return fail(`--changes needs accepted or rejected, got "${values.changes}"`)
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number, got "${values['max-warnings']}"`)
+    // -1 means no limit, as in ESLint
+    if (!/^(?:\d+|-1)$/.test(values['max-warnings'])) return fail(`--max-warnings needs a whole number (or -1 for no limit), got "${values['max-warnings']}"`)
     maxWarnings = Number(values['max-warnings'])
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE
@@ -220,6 +345,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const cacheLocation = values['cache-location']
   if (cacheLocation !== undefined && !cacheLocation.trim()) return fail('--cache-location needs a path')
   const useCache = (values.cache || cacheLocation !== undefined) && !values.stdin
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined && path.resolve(io.cwd, values.baseline) !== path.resolve(io.cwd, values['baseline-write'])) return fail('use --baseline or --baseline-write with one file, not two')
+  for (const flag of ['baseline', 'baseline-write'] as const) if (values[flag] !== undefined && !values[flag]!.trim()) return fail(`--${flag} needs a path`)
+  if (values.fix && values['fix-dry-run']) return fail('use --fix or --fix-dry-run, not both')
+  if (values.fix && values.stdin) return fail('--fix writes files; for standard input use --fix-dry-run to see the fix')
   const annotate = values.annotate
   if (annotate !== undefined && !annotate.trim()) return fail('--annotate needs a file or folder to write to')
   if (annotate !== undefined && values.stdin) return fail('--annotate writes copies of .docx files; give no --stdin with it')
@@ -251,6 +380,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let problems: Array<{path: string; message: string}>
   let changed: ReadonlySet<string> | undefined
   let defaultPaths = ['.']
+  // --changed-files: the paths are the files that changed (a pre-commit hook's staged files); lint each Markdown file of
+  // the repository (or of this folder, outside one) that is one of them or heads a document set one of them is in.
+  if (values['changed-files']) {
+    if (values.stdin || changedRef !== undefined) return fail('--changed-files takes the changed files as its paths; give no --stdin or --changed-since with it')
+    changed = new Set(positionals.map((p) => realPath(path.resolve(io.cwd, p))))
+    defaultPaths = [path.relative(io.cwd, (await gitToplevel(io.cwd)) ?? io.cwd) || '.']
+    positionals = []
+  }
   if (changedRef !== undefined) {
     try {
       const found = await changedSince(changedRef, io.cwd)
@@ -270,6 +407,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw error
   }
   if (!files.length && !problems.length) return fail('no Markdown files to lint')
+  // --ignore-pattern and `!` arguments: .gitignore syntax, relative to the current folder.
+  const excludes = [...(values['ignore-pattern'] ?? []), ...negated].filter((p) => p.trim())
+  if (excludes.length && stdinText === undefined) {
+    const excluder = ignore().add(excludes)
+    const kept = files.filter((file) => {
+      const rel = path.relative(io.cwd, path.resolve(io.cwd, file))
+      if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return true
+      return !excluder.ignores(rel.split(path.sep).join('/'))
+    })
+    if (!kept.length && !problems.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
+    files = kept
+  }
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
@@ -441,6 +590,68 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
   }
+  // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
+  const fixing = values.fix || values['fix-dry-run']
+  let fixFailed = false
+  if (fixing) {
+    const diffs: string[] = []
+    let filesFixed = 0
+    let skeletons = 0
+    for (const [i, job] of planned.entries()) {
+      const outcome = outcomes[i]
+      if (!outcome || !('results' in outcome)) continue
+      const settings = configs.get(job.file)!.settings
+      const text = await readText(job.file)
+      if (text === undefined) continue
+      const texts = new Map([[job.file, text]])
+      for (const m of job.members ?? []) {
+        const t = await readText(m)
+        if (t !== undefined) texts.set(m, t)
+      }
+      const memberFiles = [...texts.keys()].slice(1)
+      const relint = (now: ReadonlyMap<string, string>): LintResult[] => {
+        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: memberFiles.map((m) => ({filePath: m, text: now.get(m)!}))} : {})}, settings, requireReason)
+        return 'results' in again ? again.results : outcome.results
+      }
+      // a Word file is not rewritten (its text is read out of the package); --annotate writes a reviewed copy instead
+      const {fixes, results: fixed} = fixJob(texts, relint, (file) => !readings.has(file))
+      if (!fixes.length) continue
+      let written = true
+      for (const f of fixes) {
+        if (values['fix-dry-run']) {
+          diffs.push(unifiedDiff(f.file.split(path.sep).join('/'), f.before, f.after))
+          skeletons += f.added.length
+          continue
+        }
+        const abs = path.resolve(io.cwd, f.file)
+        const check = await checkWritable(abs, f.before)
+        if ('reason' in check) {
+          io.stderr(`clauselint: warning: ${f.file} ${check.reason}\n`)
+          fixFailed = true
+          written = false
+          continue
+        }
+        try {
+          await writeFileAtomic(abs, `${check.bom ? '\ufeff' : ''}${f.after}`, f.file, 'the fixed file')
+        } catch (error) {
+          if (!(error instanceof OutputError)) throw error
+          io.stderr(`clauselint: warning: ${error.message}\n`)
+          fixFailed = true
+          written = false
+          continue
+        }
+        filesFixed++
+        skeletons += f.added.length
+        io.stderr(`clauselint: fixed ${f.file}: added ${f.added.join(', ')}\n`)
+      }
+      // the report shows the fixed text only when it was written (or in a dry run)
+      if (written || values['fix-dry-run']) outcomes[i] = {results: fixed}
+    }
+    if (values['fix-dry-run']) {
+      io.stdout(diffs.join(''))
+      io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${diffs.length} file${diffs.length === 1 ? '' : 's'}; nothing was written\n`)
+    } else if (!filesFixed && !fixFailed) io.stderr('clauselint: --fix: nothing to fix (no missing clause with a skeleton)\n')
+  }
   for (const [i, job] of planned.entries()) {
     const outcome = outcomes[i]
     if (!outcome) continue
@@ -454,14 +665,42 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     // a Word file's findings are put in Word's terms before they are cached: a warm run does not read the file again
     const inTerms = fresh.has(i) ? outcome.results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r)) : outcome.results
-    if (cache && fresh.has(i)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
+    if (cache && fresh.has(i) && !fixing) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
     results.push(...inTerms)
     linted++
   }
   if (cache) await cache.save()
   if (!linted && !(narrowed && !planned.length)) return fail('no file could be linted')
 
-  const shown = values.quiet ? results.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : results
+  // --baseline-write FILE records today's findings; --baseline FILE reports only the findings it does not hold.
+  let final: LintResult[] = results
+  const baselineFile = values['baseline-write'] ?? values.baseline
+  if (baselineFile !== undefined) {
+    try {
+      if (values['baseline-write'] !== undefined) {
+        await checkWriteTarget(path.resolve(io.cwd, baselineFile), baselineFile, '--baseline-write', io.cwd, [...texts.keys(), ...infos.keys()])
+        const w = await writeBaseline(results, io.cwd, baselineFile, version())
+        if (w.replacedUnreadable) io.stderr(`clauselint: warning: the baseline "${baselineFile}" could not be read; it was written anew\n`)
+        io.stderr(`clauselint: wrote ${w.written} finding${w.written === 1 ? '' : 's'} to the baseline ${baselineFile}${w.kept ? ` (and kept ${w.kept} of files not linted in this run)` : ''}\n`)
+      }
+      const baseline = await readBaseline(path.resolve(io.cwd, baselineFile), baselineFile)
+      const applied = applyBaseline(results, baseline, io.cwd, baselineFile)
+      final = applied.results
+      if (values['baseline-write'] === undefined) {
+        io.stderr(`clauselint: ${applied.baselined} finding${applied.baselined === 1 ? '' : 's'} baselined (in ${baselineFile})\n`)
+        if (applied.stale.length) {
+          const n = applied.stale.reduce((k, e) => k + e.unmatched, 0)
+          io.stderr(`clauselint: ${n} baseline entr${n === 1 ? 'y matches' : 'ies match'} no finding any more; run with --baseline-write ${baselineFile} to drop ${n === 1 ? 'it' : 'them'}:\n`)
+          for (const e of applied.stale) io.stderr(`  ${e.file}: ${e.ruleId}${e.unmatched > 1 ? ` ×${e.unmatched}` : ''} in ${e.section || '(top)'}: ${e.message || e.what}\n`)
+        }
+      }
+    } catch (error) {
+      if (error instanceof BaselineError || error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+  }
+
+  const shown = values.quiet ? final.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : final
   if (annotate !== undefined) {
     const failed = await writeAnnotated(annotate, shown, [...files, ...problems.map((p) => p.path)], io)
     if (failed) return fail(failed)
@@ -483,14 +722,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
   const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta), knownRules: builtinRules.map((r) => r.meta)}
   if (outputFile === undefined) {
-    // written as it is made: a big report is never one string
-    for (const chunk of reportChunks(format, shown, context)) io.stdout(chunk)
+    // written as it is made: a big report is never one string; a dry run's standard output is the diff alone
+    if (!values['fix-dry-run']) for (const chunk of reportChunks(format, shown, context)) io.stdout(chunk)
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
       const target = path.resolve(io.cwd, outputFile)
       await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()])
-      await writeFileAtomic(target, reportChunks(format, shown, {...context, chalk: new Chalk({level: 0})}), outputFile)
+      await writeFileAtomic(target, reportChunks(format, shown, {...context, chalk: new Chalk({level: 0})}), outputFile, 'the report', {createFolder: true})
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error
@@ -498,8 +737,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${stylishSummary(shown, context)}\n`)
   }
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0)
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+  for (const extra of extraReports) {
+    try {
+      const target = path.resolve(io.cwd, extra.file)
+      await checkWriteTarget(target, extra.file, '--report', io.cwd, [...texts.keys(), ...infos.keys()])
+      await writeFileAtomic(target, reportChunks(extra.format, shown, {...context, chalk: new Chalk({level: 0})}), extra.file, 'the report', {createFolder: true})
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+  }
+  // a file that --fix could not write: the run did not do what was asked
+  if (fixFailed) return EXIT.failure
+  const errors = final.reduce((n, r) => n + r.errorCount, 0)
+  const warnings = final.reduce((n, r) => n + r.warningCount, 0)
   if (errors > 0) return EXIT.lintErrors
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(`clauselint: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`)
@@ -576,6 +827,21 @@ export async function main(argv: readonly string[]): Promise<void> {
       ;(await import('./lsp.js')).startServer()
     } catch (error) {
       process.stderr.write(`clauselint: could not start the language server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
+      process.exitCode = EXIT.failure
+    }
+    return
+  }
+  // --mcp: a Model Context Protocol server on stdio (src/mcp/), loaded only here; the workspace root is the current folder.
+  if (argv.includes('--mcp')) {
+    if (argv.length > 1) {
+      process.stderr.write('clauselint: --mcp takes no other options or paths; start it in the workspace folder\n')
+      process.exitCode = EXIT.failure
+      return
+    }
+    try {
+      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version())
+    } catch (error) {
+      process.stderr.write(`clauselint: could not start the MCP server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
       process.exitCode = EXIT.failure
     }
     return

@@ -112,6 +112,8 @@ export interface ConfigLoaderOptions {
   readonly allowJs?: boolean
   /** `--profile`: wins over the profile of config files and front matter. */
   readonly profile?: ProfileName
+  /** `--rule id:severity`: over every config file (front matter still wins), as rule entries of a config file. */
+  readonly cliRules?: Readonly<Record<string, unknown>>
 }
 
 /** What applies to one file: the settings before front matter, and whether the file is ignored. */
@@ -181,6 +183,7 @@ export class ConfigLoader {
         for (const [id, s] of o.rules) rules.set(id, merge(rules.get(id), checkSetting(id, s, cascade.known)))
       }
     }
+    for (const [id, entry] of Object.entries(this.options.cliRules ?? {})) rules.set(id, merge(rules.get(id), checkSetting(id, ruleEntry(entry, '--rule', id), cascade.known)))
     const locked = this.options.profile
     return {
       ignored,

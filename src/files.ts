@@ -1,4 +1,5 @@
 // Expands CLI arguments (files, directories, globs) into the Markdown and Word (.docx) files to lint.
+import {existsSync} from 'node:fs'
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
@@ -47,7 +48,8 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
     if (info.isDirectory()) {
       const before = files.length
       const problemsBefore = problems.length
-      await walk(path.resolve(cwd, arg), cwd, files, problems, new Set(), [])
+      const start = path.resolve(cwd, arg)
+      await walk(start, cwd, files, problems, new Set(), await ancestorIgnores(start, cwd))
       if (files.length === before && problems.length === problemsBefore) throw new UsageError(`no Markdown files in directory "${arg}"`)
     } else {
       files.push(arg)
@@ -100,14 +102,52 @@ async function walk(dir: string, cwd: string, out: string[], problems: Expanded[
   }
 }
 
-/** Is a path ignored by any .gitignore above it (each read relative to its own directory)? */
+/**
+ * Is a path ignored by the .gitignore files above it? As in git: each file's patterns are relative to its own folder, a
+ * deeper file's verdict (ignore, or re-include with `!`) wins over a shallower one's, and the last matching line wins
+ * within a file.
+ */
 function ignored(stack: IgnoreStack, full: string, isDir: boolean): boolean {
+  let verdict = false
   for (const {base, ig} of stack) {
     const rel = path.relative(base, full).split(path.sep).join('/')
-    if (!rel || rel.startsWith('..')) continue
-    if (ig.ignores(isDir ? `${rel}/` : rel)) return true
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) continue
+    const {ignored: yes, unignored} = ig.test(isDir ? `${rel}/` : rel)
+    if (yes) verdict = true
+    else if (unignored) verdict = false
   }
-  return false
+  return verdict
+}
+
+/**
+ * The .gitignore files in the folders above a directory that is linted, outermost first: up to the root of the git
+ * repository it is in (the folder holding `.git`), or, outside a repository, up to the current folder. So `clauselint
+ * contracts` skips what the repository's root .gitignore ignores, as git does.
+ */
+async function ancestorIgnores(dir: string, cwd: string): Promise<IgnoreStack> {
+  const chain: string[] = []
+  let top: string | undefined
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    chain.push(d)
+    if (existsSync(path.join(d, '.git'))) {
+      top = d
+      break
+    }
+    if (path.dirname(d) === d) break
+  }
+  if (existsSync(path.join(dir, '.git'))) return []
+  let dirs: string[]
+  if (top !== undefined) dirs = chain
+  else {
+    const inside = (d: string): boolean => d === cwd || !path.relative(cwd, d).startsWith('..')
+    dirs = path.relative(cwd, dir).startsWith('..') ? [] : chain.filter(inside)
+  }
+  const stack: Array<{base: string; ig: Ignore}> = []
+  for (const d of dirs.reverse()) {
+    const text = await readIgnoreFile(d)
+    if (text !== undefined) stack.push({base: d, ig: ignore().add(text)})
+  }
+  return stack
 }
 
 async function readIgnoreFile(dir: string): Promise<string | undefined> {

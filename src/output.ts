@@ -1,6 +1,6 @@
 // Reading the agreement from standard input, and writing a report file atomically.
 import {randomBytes} from 'node:crypto'
-import {open, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, open, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {formatBytes} from './lint.js'
 
@@ -44,7 +44,17 @@ function reason(error: unknown): string {
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
  * may come in pieces (an iterable of strings), written as they come, or be bytes (a Word package).
  */
-export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string>, shownAs = target, what = 'the report'): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
+  // A report's folder is created when it does not exist (as ESLint does for --output-file).
+  if (options.createFolder) {
+    try {
+      await mkdir(path.dirname(target), {recursive: true})
+    } catch (error) {
+      // mkdir -p through a file says EEXIST
+      const code = (error as {code?: string} | null)?.code
+      throw new OutputError(`cannot write ${what} to "${shownAs}": ${code === 'EEXIST' ? 'a part of the path is not a directory' : reason(error)}`)
+    }
+  }
   let destination = target
   try {
     destination = await realpath(target)

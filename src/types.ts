@@ -170,13 +170,13 @@ export interface LintResult {
   suppressed?: SuppressedMessage[]
 }
 
-/** A finding silenced by a suppression comment. */
+/** A finding silenced by a suppression comment, or held by a baseline file (`--baseline`). */
 export interface SuppressedMessage extends LintMessage {
   suppression: {
-    kind: 'directive'
-    /** The comment's reason (after ` -- `), if it has one. */
+    kind: 'directive' | 'baseline'
+    /** The comment's reason (after ` -- `), if it has one; for a baseline, which file holds it. */
     justification?: string
-    /** Where the comment is. */
+    /** Where the comment is (for a baseline, the finding itself). */
     line: number
     column: number
   }

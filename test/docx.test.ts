@@ -245,6 +245,18 @@ describe('Word comments as suppressions', () => {
   })
 })
 
+describe('Word files in globs and worker threads', () => {
+  it('a glob finds .docx, and --concurrency 2 reports them as one thread does', async () => {
+    const dir = temp({'a/msa.docx': fixture('features.docx'), 'a/terms.docx': fixture('styled.docx'), 'a/~$msa.docx': Buffer.from([5, 6])})
+    const one = await runCli(['--concurrency', 'off', '--format', 'json', 'a/*.docx'], {cwd: dir})
+    const two = await runCli(['--concurrency', '2', '--format', 'json', 'a/*.docx'], {cwd: dir})
+    expect(two.stdout).toBe(one.stdout)
+    const files = (JSON.parse(one.stdout) as Array<{filePath: string; messages: Array<{docx?: unknown}>}>)
+    expect(files.map((f) => f.filePath)).toEqual(['a/msa.docx', 'a/terms.docx'])
+    expect(files[0]!.messages.every((m) => m.docx !== undefined)).toBe(true)
+  })
+})
+
 describe('--cache with Word files', () => {
   it('a warm run reports in Word terms as the cold one did, and --changes rejected is not served the accepted results', async () => {
     const dir = temp({'msa.docx': fixture('features.docx')})

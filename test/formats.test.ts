@@ -160,7 +160,10 @@ describe('sarif', () => {
     expect(log.version).toBe('2.1.0')
     expect(log.runs).toHaveLength(1)
     const run = log.runs[0]!
-    expect(run.tool.driver).toMatchObject({name: 'clauselint', version: pkg.version, informationUri: expect.stringMatching(/^https:\/\//)})
+    expect(run.tool.driver).toMatchObject({name: 'clauselint', version: pkg.version, informationUri: expect.stringMatching(/^(?:https|file):\/\//)})
+    // a page that exists: the repository's when package.json names one, else the installed package's README
+    const info = (run.tool.driver as {informationUri: string}).informationUri
+    if (info.startsWith('file:')) expect(fs.readFileSync(new URL(info), 'utf8')).toMatch(/^# clauselint\n/)
     const total = agreementResults.reduce((n, r) => n + r.messages.length, 0)
     expect(run.results).toHaveLength(total)
     expect(total).toBeGreaterThan(50)
@@ -554,7 +557,7 @@ describe('--output-file', () => {
   })
 
   it.each([
-    ['a directory that does not exist', 'missing/report.sarif', /^clauselint: cannot write the report to "missing\/report\.sarif": its directory does not exist$/],
+    ['a folder that cannot be created (a file is in the way)', 'fees.md/sub/report.sarif', /^clauselint: cannot write the report to "fees\.md\/sub\/report\.sarif": a part of the path is not a directory$/],
     ['a path through a file', 'fees.md/report.sarif', /^clauselint: cannot write the report to "fees\.md\/report\.sarif": a part of the path is not a directory$/],
     ['a directory', 'out', /^clauselint: cannot write the report to "out": it is a directory$/],
     ['an empty path', '', /^clauselint: --output-file needs a path$/],
@@ -683,93 +686,4 @@ describe('--stdin', () => {
     const empty = node(['--stdin'], '')
     expect([empty.status, empty.stdout, empty.stderr]).toEqual([2, '', 'clauselint: standard input is empty\n'])
   }, 120_000)
-})
-
-describe('action.yml and .pre-commit-hooks.yaml', () => {
-  interface Step {
-    name: string
-    id?: string
-    shell: string
-    run: string
-    env?: Record<string, string>
-    'working-directory'?: string
-  }
-  const action = YAML.parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
-    name: string
-    description: string
-    inputs: Record<string, {description: string; default: string}>
-    outputs: Record<string, {value: string}>
-    runs: {using: string; steps: Step[]}
-  }
-
-  it('is a composite action with the documented inputs', () => {
-    expect(action.name).toBe('clauselint')
-    expect(action.runs.using).toBe('composite')
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'format', 'output-file', 'max-warnings'])
-    for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(10)
-    expect(action.runs.steps[0]!['working-directory']).toBe('${{ github.action_path }}')
-    expect(action.runs.steps[0]!.run).toContain('npm ci')
-    // No input is pasted into a script: they reach it through the environment only.
-    for (const step of action.runs.steps) expect(step.run).not.toMatch(/\$\{\{/)
-  })
-
-  /** Run the lint step's script as GitHub would, with clauselint from src/ (through tsx), in `cwd`. */
-  function runLintStep(cwd: string, inputs: Record<string, string>) {
-    const step = action.runs.steps.find((s) => s.id === 'lint')!
-    const work = tempDir()
-    const wrapper = path.join(work, 'clauselint.mjs')
-    fs.writeFileSync(wrapper, `import {register} from 'tsx/esm/api'\nregister()\nconst cli = await import(${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)})\nawait cli.main(process.argv.slice(2))\n`)
-    fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'))
-    const env: Record<string, string> = {PATH: process.env['PATH'] ?? '', HOME: os.homedir(), RUNNER_TEMP: work, GITHUB_STEP_SUMMARY: path.join(work, 'summary.md'), GITHUB_OUTPUT: path.join(work, 'output.txt')}
-    for (const [key, value] of Object.entries(step.env ?? {})) {
-      env[key] = value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_all, name: string) => inputs[name] ?? action.inputs[name]!.default)
-    }
-    env['CLAUSELINT'] = wrapper
-    fs.writeFileSync(env['GITHUB_STEP_SUMMARY']!, '# Earlier step\n')
-    const r = spawnSync('bash', ['-e', '-c', step.run], {cwd, env, encoding: 'utf8', timeout: 120_000})
-    const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '')
-    return {status: r.status, stdout: r.stdout, stderr: r.stderr, summary: read(env['GITHUB_STEP_SUMMARY']!), output: read(env['GITHUB_OUTPUT']!), leftovers: fs.readdirSync(work).filter((f) => f.startsWith('clauselint-summary'))}
-  }
-
-  it('annotates, appends the checklist to the step summary, writes the report and fails on errors', () => {
-    const dir = tempDir({'contracts/msa one.md': fs.readFileSync(path.join(agreementsDir, 'a-vague-everything.md')), 'contracts/fees.md': ONE_WARNING, '-odd.md': ONE_WARNING})
-    const r = runLintStep(dir, {paths: 'contracts/*.md\n-odd.md', format: 'sarif'})
-    expect(r.stderr).toBe('')
-    expect(r.status).toBe(1)
-    expect(r.stdout).toMatch(/^::error file=contracts\/msa one\.md,line=\d+,/m)
-    expect(r.stdout).toMatch(/^::warning file=-odd\.md,line=3,/m)
-    expect(r.summary.startsWith('# Earlier step\n## clauselint\n')).toBe(true)
-    expect(r.summary).toContain('### contracts/msa one.md')
-    expect(r.summary).toContain('| ✗ |')
-    expect(r.output.split('\n')).toEqual(['report-file=clauselint-report.sarif', 'exit-code=1', ''])
-    const log = validSarif(fs.readFileSync(path.join(dir, 'clauselint-report.sarif'), 'utf8'))
-    expect(log.runs[0]!.artifacts.map((a) => a.location.uri)).toEqual(['contracts/fees.md', 'contracts/msa%20one.md', '-odd.md'])
-    expect(r.leftovers).toEqual([])
-  }, 120_000)
-
-  it('passes within max-warnings, and exit 2 (with its one line) when the run fails', () => {
-    const dir = tempDir({'fees.md': ONE_WARNING})
-    const ok = runLintStep(dir, {paths: 'fees.md', 'max-warnings': '1', format: 'junit', 'output-file': 'reports.xml'})
-    expect([ok.status, ok.stderr]).toEqual([0, ''])
-    expect(ok.output).toContain('report-file=reports.xml')
-    parseXml(fs.readFileSync(path.join(dir, 'reports.xml'), 'utf8'))
-    const over = runLintStep(dir, {paths: 'fees.md', 'max-warnings': '0'})
-    expect(over.status).toBe(1)
-    expect(over.stderr).toBe('clauselint: 1 warning exceeds --max-warnings 0\n')
-    const missing = runLintStep(dir, {paths: 'nope.md', format: 'sarif'})
-    expect(missing.status).toBe(2)
-    expect(missing.stderr).toBe('clauselint: path "nope.md" does not exist\n')
-    expect(missing.summary).toBe('# Earlier step\n')
-    expect(missing.output).toBe('exit-code=2\n')
-  }, 120_000)
-
-  it('the pre-commit hook runs clauselint on Markdown files', () => {
-    const hooks = YAML.parse(fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>
-    expect(hooks).toHaveLength(1)
-    expect(hooks[0]).toMatchObject({id: 'clauselint', language: 'node', entry: 'clauselint', files: '\\.(md|markdown)$'})
-    const files = new RegExp(hooks[0]!['files'] as string)
-    expect(['a.md', 'x/b.markdown'].every((f) => files.test(f))).toBe(true)
-    expect(['a.txt', 'md', 'a.md.bak'].some((f) => files.test(f))).toBe(false)
-    expect((JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {bin: Record<string, string>}).bin['clauselint']).toBeDefined()
-  })
 })

@@ -64,6 +64,15 @@ export interface ActionContext {
   readonly only?: readonly string[]
 }
 
+/** "a" or "an" before a title, by its first sound as far as spelling tells ("an Excluded Services", "a Uptime" is rare). */
+export function article(title: string): 'a' | 'an' {
+  const t = title.trim()
+  // words that start with a vowel letter but a consonant sound, and the reverse
+  if (/^(?:uni|use|usu|uti|eu|one\b|once\b)/i.test(t)) return 'a'
+  if (/^(?:hour|honou?r|heir)/i.test(t) || /^[AEFHILMNORSX](?:[A-Z\d]|$|\s)/.test(t)) return 'an'
+  return /^[aeiou]/i.test(t) ? 'an' : 'a'
+}
+
 /** The code actions for the clauselint diagnostics among `diagnostics`. */
 export function codeActions(diagnostics: readonly Diagnostic[], context: ActionContext): CodeAction[] {
   if (context.only && !context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return []
@@ -89,7 +98,7 @@ export function codeActions(diagnostics: readonly Diagnostic[], context: ActionC
       const plan = planSkeleton(doc(), ruleId, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1 - (bom && diagnostic.range.start.line === 0 ? 1 : 0))
       if (plan) {
         actions.push({
-          title: plan.mode === 'fill' ? `Fill in the ${plan.title} section` : `Add a ${plan.title} section`,
+          title: plan.mode === 'fill' ? `Fill in the ${plan.title} section` : `Add ${article(plan.title)} ${plan.title} section`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: true,

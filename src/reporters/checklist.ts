@@ -240,7 +240,22 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
     const bits = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning'), infos && `${infos} info`].filter(Boolean)
     out.push(chalk.dim(`${plural(others.length, 'other finding')} (${bits.join(', ')}): see --format stylish`))
   }
+  out.push(...silenced(result, chalk))
   return out
+}
+
+/** Findings silenced by a comment or held by a baseline, each with its reason: the audit trail. */
+function silenced(result: LintResult, chalk: ChalkInstance): string[] {
+  const list = result.suppressed ?? []
+  if (!list.length) return []
+  const suppressed = list.filter((m) => m.suppression.kind === 'directive').length
+  const baselined = list.length - suppressed
+  const head = [suppressed && `${plural(suppressed, 'finding')} suppressed`, baselined && `${plural(baselined, 'finding')} baselined`].filter(Boolean).join(', ')
+  const rows = list.map((m) => ({kind: m.suppression.kind === 'baseline' ? 'baselined' : 'suppressed', rule: m.ruleId, line: `line ${m.line}`, why: m.suppression.justification ?? 'no reason given'}))
+  const kw = Math.max(...rows.map((r) => r.kind.length))
+  const rw = Math.max(...rows.map((r) => r.rule.length))
+  const lw = Math.max(...rows.map((r) => r.line.length))
+  return ['', `${head}:`, ...rows.map((r) => `  ${pad(r.kind, kw)}  ${pad(r.rule, rw)}  ${chalk.dim(pad(r.line, lw))}  ${r.why}`)]
 }
 
 /** Several agreements: a row each, worst first, a column per clause, then the legends and a summary. */
@@ -278,6 +293,12 @@ function matrix(ranked: readonly Ranked[], columns: readonly ClauseColumn[], opt
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length
     const complete = scores.filter((s) => s === 1).length
     out.push('', `Mean completeness ${scorePaint(chalk, mean).bold(percent(mean))}; ${complete} of ${plural(scores.length, 'agreement')} complete`)
+  }
+  const all = ranked.flatMap((r) => r.result.suppressed ?? [])
+  if (all.length) {
+    const baselined = all.filter((m) => m.suppression.kind === 'baseline').length
+    const bits = [all.length - baselined && `${plural(all.length - baselined, 'finding')} suppressed`, baselined && `${plural(baselined, 'finding')} baselined`].filter(Boolean)
+    out.push(chalk.dim(`${bits.join(', ')}: lint one agreement, or see --format json, for each with its reason`))
   }
   return out
 }

@@ -82,7 +82,7 @@ export function normaliseTitle(title: string): string {
 }
 
 /** A message with its numbers blanked, so "see clause 4.2" and "see clause 5.2" agree. */
-function normaliseText(text: string): string {
+export function normaliseText(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()
 }
 

@@ -1,6 +1,7 @@
 // The HTML reporter: one self-contained page (inline CSS and JS, no network) with the coverage matrix, each agreement's clauses and score, and the findings with filters.
 import {createHash} from 'node:crypto'
 import type {RuleMeta} from '../rule.js'
+import {ruleDocUri} from '../rule-docs.js'
 import type {ClauseCoverage, LintMessage, LintResult, Outcome, Severity} from '../types.js'
 import {clauseColumns, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
 import {humanise, RANK, region, reportPath} from './common.js'
@@ -32,6 +33,12 @@ const SEVERITY_MARK: Readonly<Record<Severity, string>> = {error: '✖', warning
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** A rule id, linked to its documentation page when it has one. */
+function ruleLink(ruleId: string): string {
+  const uri = ruleDocUri(ruleId, undefined)
+  return uri ? `<a href="${e(uri)}"><code>${e(ruleId)}</code></a>` : `<code>${e(ruleId)}</code>`
+}
 
 /** A rule id as an id fragment: kebab-case ids pass unchanged. */
 function slug(ruleId: string): string {
@@ -219,7 +226,7 @@ function findings(agreements: readonly Agreement[], cwd: string | undefined): st
           `<tr class="finding" id="${a.id}-f${i + 1}" data-agreement="${e(a.path)}" data-rule="${e(m.ruleId)}" data-severity="${m.severity}">`,
           `<td class="line">${e(where(m, cwd))}</td>`,
           `<td>${severityLabel(m.severity)}</td>`,
-          `<td class="rule"><code>${e(m.ruleId)}</code></td>`,
+          `<td class="rule">${ruleLink(m.ruleId)}</td>`,
           `<td><p class="finding-text">${e(m.message)}</p>${evidence}</td>`,
           `<td class="path">${e(m.sectionPath.join(' › '))}</td>`,
           '</tr>',

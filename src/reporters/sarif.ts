@@ -2,7 +2,8 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {RuleMeta} from '../rule.js'
-import type {LintResult, Severity} from '../types.js'
+import {informationUri, ruleDocUri} from '../rule-docs.js'
+import type {LintMessage, LintResult, Severity, SuppressedMessage} from '../types.js'
 import {fingerprints, humanise, INFORMATION_URI, region, reportPath, ruleMetas} from './common.js'
 
 export interface SarifOptions {
@@ -62,14 +63,22 @@ export function artifactLocation(filePath: string, cwd: string | undefined): {ur
   return {uri: pathToFileURL(cwd === undefined ? filePath : path.resolve(cwd, filePath)).href}
 }
 
+/** The rule's documentation page (docs/rules/<id>.md), when it has one. */
+function withHelpUri(id: string, version: string): {helpUri?: string} {
+  const uri = ruleDocUri(id, version)
+  return uri ? {helpUri: uri} : {}
+}
+
 /** Format results as a SARIF 2.1.0 log with one run. */
 export function sarif(results: readonly LintResult[], options: SarifOptions = {}): string {
   const metas = ruleMetas(results, options.rules, options.knownRules)
   const index = new Map(metas.map((m, i) => [m.id, i]))
   const artifacts = results.map((r) => ({location: artifactLocation(r.filePath, options.cwd), sourceLanguage: 'markdown'}))
   const sarifResults = results.flatMap((result, fileIndex) => {
-    const prints = fingerprints(result)
-    return result.messages.map((m, i) => {
+    // suppressed and baselined findings too, marked as such (their fingerprints come after the reported ones')
+    const all: Array<LintMessage | SuppressedMessage> = [...result.messages, ...(result.suppressed ?? [])]
+    const prints = fingerprints({...result, messages: all})
+    return all.map((m, i) => {
       const section = m.sectionPath.join(' › ')
       return {
         ruleId: m.ruleId,
@@ -83,6 +92,7 @@ export function sarif(results: readonly LintResult[], options: SarifOptions = {}
           },
         ],
         partialFingerprints: {[FINGERPRINT_KEY]: prints[i]!},
+        ...('suppression' in m ? {suppressions: [{kind: m.suppression.kind === 'baseline' ? 'external' : 'inSource', status: 'accepted', ...(m.suppression.justification ? {justification: m.suppression.justification} : {})}]} : {}),
         properties: {sectionPath: m.sectionPath, ...(m.outcome ? {outcome: m.outcome} : {})},
       }
     })
@@ -98,9 +108,10 @@ export function sarif(results: readonly LintResult[], options: SarifOptions = {}
             name: 'clauselint',
             version,
             ...(/^\d+\.\d+\.\d+/.test(version) ? {semanticVersion: version} : {}),
-            informationUri: INFORMATION_URI,
+            informationUri: informationUri() ?? INFORMATION_URI,
             rules: metas.map((meta) => ({
               id: meta.id,
+              ...withHelpUri(meta.id, version),
               shortDescription: {text: shortDescription(meta)},
               fullDescription: {text: sentence(meta.description)},
               help: {text: helpText(meta)},

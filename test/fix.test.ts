@@ -1,0 +1,138 @@
+// --fix and --fix-dry-run: a skeleton for each missing clause (never for a vague one), placed as the editor's quick fix
+// places it; a dry run prints a diff that applies; atomic writes; a second run changes nothing; read-only and changed
+// files are left alone with a message.
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCli, tempDirs, type RunOptions} from './helpers.js'
+import {checkWritable, unifiedDiff} from '../src/fix.js'
+
+const tempDir = tempDirs('fix')
+const cli = (argv: readonly string[], options: RunOptions = {}) => runCli(argv, {...options, checkStdout: true})
+
+const LEGACY = `# Managed Services Agreement
+
+Between Northwind IT Ltd ("Provider") and Harbour Dental Ltd ("Client").
+
+## 1. Services
+
+The Provider will provide help desk support by phone and email, and monitoring of the Client's servers.
+
+## 2. Backups
+
+The Provider will perform regular backups of the Client's server.
+
+## 3. Fees
+
+The Client will pay £900 per month.
+`
+
+const missingOf = async (dir: string, file: string) => {
+  const ran = await cli(['-f', 'json', file], {cwd: dir})
+  return (JSON.parse(ran.stdout) as Array<{messages: Array<{ruleId: string; outcome?: string}>}>)[0]!.messages.filter((m) => m.outcome === 'missing').map((m) => m.ruleId)
+}
+
+describe('--fix', () => {
+  it('adds a skeleton for each missing clause, none for a vague one; a second run changes nothing', async () => {
+    const dir = tempDir({'msa.md': LEGACY})
+    const missing = await missingOf(dir, 'msa.md')
+    expect(missing.length).toBeGreaterThan(4)
+    const ran = await cli(['--fix', 'msa.md'], {cwd: dir})
+    expect(ran.errLines).toHaveLength(1)
+    expect(ran.errLines[0]).toMatch(/^clauselint: fixed msa\.md: added (?:[A-Z][\w -]+, )+[A-Z][\w -]+$/)
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    // only insertions: every original line is still there, in order, and the file still ends with a line break
+    const kept = fixed.split('\n')
+    let at = 0
+    for (const line of LEGACY.split('\n')) at = kept.indexOf(line, at) + 1
+    expect(at).toBeGreaterThan(0)
+    expect(fixed.endsWith('\n')).toBe(true)
+    // numbered after the last top-level clause, one number each
+    expect(fixed).toMatch(/\n## 4\. [A-Z]/)
+    const numbers = [...fixed.matchAll(/^## (\d+)\./gm)].map((m) => Number(m[1]))
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1))
+    // the vague Backups clause is not given a second section
+    expect(fixed.match(/^## .*Backups/gm)).toHaveLength(1)
+    expect(await missingOf(dir, 'msa.md')).toEqual([])
+    // the report is of the fixed text: no clause is missing (no error), but the unfilled slots are warnings
+    expect(ran.code).toBe(0)
+    expect(ran.stdout).toMatch(/warning +Vague resolution time/)
+    expect(ran.stdout).not.toMatch(/ error /)
+
+    const again = await cli(['--fix', 'msa.md'], {cwd: dir})
+    expect(again.errLines).toEqual(['clauselint: --fix: nothing to fix (no missing clause with a skeleton)'])
+    expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(fixed)
+  })
+
+  it('keeps CRLF line endings, a byte-order mark and the file mode', async () => {
+    const dir = tempDir({'msa.md': `\ufeff${LEGACY.replace(/\n/g, '\r\n')}`})
+    fs.chmodSync(path.join(dir, 'msa.md'), 0o640)
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    expect(fixed.charCodeAt(0)).toBe(0xfeff)
+    expect(fixed.replace(/\r\n/g, '')).not.toMatch(/\n/)
+    expect(fixed.length).toBeGreaterThan(LEGACY.length + 200)
+    expect(fs.statSync(path.join(dir, 'msa.md')).mode & 0o777).toBe(0o640)
+  })
+
+  it('a read-only file is left alone: one line naming it, exit 2; the other files are fixed', async () => {
+    const dir = tempDir({'ro.md': LEGACY, 'rw.md': LEGACY})
+    fs.chmodSync(path.join(dir, 'ro.md'), 0o444)
+    const ran = await cli(['--fix', 'ro.md', 'rw.md'], {cwd: dir})
+    expect(ran.code).toBe(2)
+    expect(ran.errLines.filter((l) => l.includes('ro.md'))).toEqual(['clauselint: warning: ro.md is read-only; not fixed'])
+    expect(fs.readFileSync(path.join(dir, 'ro.md'), 'utf8')).toBe(LEGACY)
+    expect(fs.readFileSync(path.join(dir, 'rw.md'), 'utf8')).not.toBe(LEGACY)
+  })
+
+  it('refuses --fix with standard input, and --fix with --fix-dry-run', async () => {
+    expect((await cli(['--fix', '--stdin'], {stdin: LEGACY})).errLines).toEqual(['clauselint: --fix writes files; for standard input use --fix-dry-run to see the fix'])
+    expect((await cli(['--fix', '--fix-dry-run', 'x.md'])).errLines).toEqual(['clauselint: use --fix or --fix-dry-run, not both'])
+  })
+})
+
+describe('--fix-dry-run', () => {
+  it('prints a diff that applies to the file and gives what --fix writes; writes nothing', async () => {
+    const dir = tempDir({'msa.md': LEGACY})
+    const ran = await cli(['--fix-dry-run', 'msa.md'], {cwd: dir})
+    expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(LEGACY)
+    expect(ran.stdout).toMatch(/^--- a\/msa\.md\n\+\+\+ b\/msa\.md\n@@ -\d+,\d+ \+\d+,\d+ @@\n/)
+    expect(ran.errLines.at(-1)).toMatch(/^clauselint: --fix-dry-run: \d+ clause skeletons would be added in 1 file; nothing was written$/)
+    fs.writeFileSync(path.join(dir, 'fix.diff'), ran.stdout)
+    execFileSync('git', ['apply', '--unidiff-zero', 'fix.diff'], {cwd: dir})
+    const applied = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    fs.writeFileSync(path.join(dir, 'msa.md'), LEGACY)
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    expect(applied).toBe(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8'))
+  })
+
+  it('works on standard input', async () => {
+    const ran = await cli(['--fix-dry-run', '--stdin', '--stdin-filename', 'msa.md'], {stdin: LEGACY})
+    expect(ran.stdout).toMatch(/^--- a\/msa\.md\n/)
+    expect(ran.stdout).toMatch(/^\+## \d+\. /m)
+  })
+})
+
+describe('pieces', () => {
+  it('a file changed on disk since it was read is left alone', async () => {
+    const dir = tempDir({'a.md': 'new text\n'})
+    expect(await checkWritable(path.join(dir, 'a.md'), 'old text\n')).toEqual({reason: 'changed while clauselint was fixing it; left alone (run --fix again)'})
+    expect(await checkWritable(path.join(dir, 'a.md'), 'new text\n')).toEqual({bom: false})
+    fs.writeFileSync(path.join(dir, 'a.md'), '\ufeffnew text\n')
+    expect(await checkWritable(path.join(dir, 'a.md'), 'new text\n')).toEqual({bom: true})
+  })
+
+  it('unifiedDiff: hunks with three lines of context that `git apply` accepts', () => {
+    const before = Array.from({length: 30}, (_, i) => `line ${i + 1}`).join('\n') + '\n'
+    const lines = before.split('\n')
+    lines.splice(5, 0, 'added A', '')
+    lines.splice(27, 0, 'added B')
+    const after = lines.join('\n')
+    const diff = unifiedDiff('x.md', before, after)
+    expect(diff.split('\n').filter((l) => l.startsWith('@@'))).toEqual(['@@ -3,6 +3,8 @@', '@@ -23,6 +25,7 @@'])
+    const dir = tempDir({'x.md': before, 'x.diff': diff})
+    execFileSync('git', ['apply', 'x.diff'], {cwd: dir})
+    expect(fs.readFileSync(path.join(dir, 'x.md'), 'utf8')).toBe(after)
+  })
+})
