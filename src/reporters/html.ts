@@ -1,7 +1,7 @@
 // The HTML reporter: one self-contained page (inline CSS and JS, no network) with the coverage matrix, each agreement's clauses and score, and the findings with filters.
 import {createHash} from 'node:crypto'
 import type {RuleMeta} from '../rule.js'
-import {ruleDocUri} from '../rule-docs.js'
+import {ruleDocUri} from '../package-info.js'
 import type {ClauseCoverage, LintMessage, LintResult, Outcome, Severity} from '../types.js'
 import {clauseColumns, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
 import {humanise, RANK, region, reportPath} from './common.js'

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {RuleMeta} from '../rule.js'
-import {informationUri, ruleDocUri} from '../rule-docs.js'
+import {informationUri, ruleDocUri} from '../package-info.js'
 import type {LintMessage, LintResult, Severity, SuppressedMessage} from '../types.js'
 import {fingerprints, humanise, INFORMATION_URI, region, reportPath, ruleMetas} from './common.js'
 
