@@ -85,6 +85,16 @@ describe('readDocx', () => {
     expect(rejected.markdown).not.toContain('within 4 hours')
   })
 
+  it('drops a table row tracked as deleted when the changes are accepted, and keeps it when they are rejected', () => {
+    const xml = documentXml(fixture('features.docx'))
+    const row = xml.lastIndexOf('<w:tr>', xml.indexOf('Priority 2'))
+    const bytes = repack(fixture('features.docx'), {'word/document.xml': `${xml.slice(0, row)}<w:tr><w:trPr><w:del w:id="90" w:author="Provider Legal" w:date="2025-01-02T03:04:05Z"/></w:trPr>${xml.slice(row + '<w:tr>'.length)}`})
+    expect(readDocx(bytes).markdown).not.toContain('Priority 2')
+    expect(readDocx(bytes).markdown).toContain('| Priority 1 | 1 hour |')
+    expect(readDocx(bytes, {changes: 'rejected'}).markdown).toContain('| Priority 2 | 4 hours |')
+    expect(readDocx(bytes).paragraphs).toBe(26)
+  })
+
   it('maps every line to its paragraph: ordinal, clause number, heading; the existing comment to the paragraph it is on', () => {
     const at = (text: string) => features.paragraphAt(lines.findIndex((l) => l.includes(text)) + 1)!
     expect(at('## 2. Service Levels')).toMatchObject({paragraph: 8, number: '2.', kind: 'heading', heading: 'Service Levels'})

@@ -146,7 +146,8 @@ const plainText = (segs: readonly Seg[]): string => segs.map((x) => x.t).join(''
 interface Cell {
   paras: Para[]
 }
-type Row = Cell[]
+/** A table row; `mark` when the row itself was tracked as inserted or deleted (`w:trPr/w:ins|w:del`). */
+type Row = Cell[] & {mark?: 'ins' | 'del'}
 interface Table {
   rows: Row[]
 }
@@ -169,6 +170,7 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
   let inserted = 0
   let deleted = 0
   let inPPr = 0
+  let inTrPr = 0
   let inText = false
   let textBox = 0
   // run properties: inside a run's w:rPr, and whether the run is bold
@@ -229,6 +231,13 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
         return
       }
       const p = paraStack[paraStack.length - 1]
+      if ((INSERTED.has(name) || DELETED.has(name)) && inTrPr) {
+        // w:trPr/w:ins|w:del: the whole row was inserted or deleted
+        const t = tables[tables.length - 1]
+        const row = t?.rows[t.rows.length - 1]
+        if (row && !noText) row.mark = INSERTED.has(name) ? 'ins' : 'del'
+        return
+      }
       if (INSERTED.has(name) || DELETED.has(name)) {
         if (inPPr) {
           // w:pPr/w:rPr/w:ins|w:del: the paragraph mark itself was inserted or deleted
@@ -247,6 +256,9 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
           return
         case 'w:tr':
           tables[tables.length - 1]?.rows.push([])
+          return
+        case 'w:trPr':
+          if (!tag.selfClosing) inTrPr++
           return
         case 'w:tc': {
           const t = tables[tables.length - 1]
@@ -298,7 +310,7 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
         return
       }
       if (INSERTED.has(name) || DELETED.has(name)) {
-        if (inPPr || tag.selfClosing) return
+        if (inPPr || inTrPr || tag.selfClosing) return
         INSERTED.has(name) ? inserted-- : deleted--
         return
       }
@@ -313,6 +325,9 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
         case 'w:t':
         case 'w:delText':
           inText = false
+          return
+        case 'w:trPr':
+          if (!tag.selfClosing) inTrPr--
           return
         case 'w:rPr':
           if (!inPPr && !tag.selfClosing && inRPr) inRPr--
@@ -486,7 +501,9 @@ function emit(blocks: readonly Block[], styles: Styles, numbering: Numbering_, c
   for (const block of blocks) {
     rowLast = 0
     if (block.kind === 'table') {
-      const rows = block.table.rows.filter((r) => r.some((c) => c.paras.length))
+      // a row tracked as deleted is gone when the changes are accepted, one tracked as inserted when they are rejected
+      const removed = changes === 'accepted' ? 'del' : 'ins'
+      const rows = block.table.rows.filter((r) => r.mark !== removed && r.some((c) => c.paras.length))
       if (!rows.length) continue
       const width = Math.max(...rows.map((r) => r.length))
       rows.forEach((row, i) => {
