@@ -29,7 +29,7 @@ const HELP = `Usage: npm run bench -- [options]
   --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
   --no-peers          do not run the peer linters
   --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
-  --only LIST         run only these sections (comma-separated): one, many, real, ratio, docx, compare, scale, load
+  --only LIST         run only these sections (comma-separated): one, many, real, ratio, parser, docx, compare, scale, load
 
 Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
 repository:
@@ -74,7 +74,7 @@ const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
 const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
 const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
 const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
-const SECTIONS = ['one', 'many', 'real', 'ratio', 'docx', 'compare', 'scale', 'load'] as const
+const SECTIONS = ['one', 'many', 'real', 'ratio', 'parser', 'docx', 'compare', 'scale', 'load'] as const
 const only = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean))
 for (const o of only) {
   if (!(SECTIONS as readonly string[]).includes(o)) {
@@ -409,6 +409,62 @@ if (want('ratio')) {
 results['ratio'] = {one: ratioOne, many: ratioMany, real: ratioReal}
 
 // ---------------------------------------------------------------------------------------------------------------
+// The fast parser against remark-parse (the reference), warm and cold, in the same run
+
+interface ParserRows {
+  warmMany?: {files: number; fast: number; fastCpu: number; remark: number; remarkCpu: number}
+  warmOne?: {files: number; fast: number; fastCpu: number; remark: number; remarkCpu: number}
+  cold?: {fast: number; fastCpu: number; remark: number; remarkCpu: number; runs: number}
+}
+const PARSER_GOALS = {warm: 0.15, cold: 0.5}
+const parserRows: ParserRows = {}
+if (want('parser')) {
+  out('## Parser: the fast parser vs remark-parse (same texts, same run, alternating)')
+  out()
+  out('Both give the same tree (the differential tests check it); "fast" hands what it does not cover to remark-parse a part at a time. CPU is user + system of the measuring process.')
+  out()
+  out('| measure | fast wall ms | fast CPU ms | remark-parse wall ms | remark-parse CPU ms | fast ÷ remark (CPU) | goal | verdict |')
+  out('|---|---|---|---|---|---|---|---|')
+  const verdictOf = (ratio: number, goal: number): string => (ratio <= goal ? '✔ met' : '✘ not met')
+  const warm = async (label: string, paths: string[], rounds: number, key: 'warmMany' | 'warmOne'): Promise<void> => {
+    process.stderr.write(`[parsers warm: ${label}]\n`)
+    const r = await runChild(node, [inprocess, 'parsers', String(rounds), ...paths], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000)})
+    if (r.code !== 0) {
+      out(`| warm, ${label} | failed: ${r.stderr.trim().split('\n').at(-1) ?? r.code} | | | | | | |`)
+      return
+    }
+    const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {files: number; fast: number[]; fastCpu: number[]; remark: number[]; remarkCpu: number[]}
+    const row = {files: x.files, fast: median(x.fast) / x.files, fastCpu: median(x.fastCpu) / x.files, remark: median(x.remark) / x.files, remarkCpu: median(x.remarkCpu) / x.files}
+    parserRows[key] = row
+    const ratio = row.fastCpu / row.remarkCpu
+    out(`| warm, ${label}, per file (${x.fast.length} rounds) | ${row.fast.toFixed(2)} | ${row.fastCpu.toFixed(2)} | ${row.remark.toFixed(2)} | ${row.remarkCpu.toFixed(2)} | **${ratio.toFixed(3)}** | ≤ ${PARSER_GOALS.warm} | ${verdictOf(ratio, PARSER_GOALS.warm)} |`)
+  }
+  const manyFiles = fs.readdirSync(manyDir).sort()
+  await warm(`first ${Math.min(100, manyFiles.length)} of the ~15 KB agreements`, manyFiles.slice(0, 100).map((f) => path.join(manyDir, f)), quick ? 3 : 5, 'warmMany')
+  await warm('one 50 KB agreement', [oneFile], quick ? 5 : 10, 'warmOne')
+  // cold: a fresh process imports the parser and parses the 50 KB agreement once; fast and remark alternate
+  const cold = {fast: [] as number[], fastCpu: [] as number[], remark: [] as number[], remarkCpu: [] as number[]}
+  process.stderr.write('[parsers cold]\n')
+  for (let i = 0; i < (quick ? 5 : 11); i++) {
+    for (const name of ['fast', 'remark'] as const) {
+      const r = await runChild(node, [inprocess, 'cold', name, oneFile], {cwd: root, timeoutMs: 60_000})
+      if (r.code !== 0) continue
+      const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number; cpu: number}
+      cold[name].push(x.ms)
+      cold[`${name}Cpu`].push(x.cpu)
+    }
+  }
+  if (cold.fast.length && cold.remark.length) {
+    const c = {fast: median(cold.fast), fastCpu: median(cold.fastCpu), remark: median(cold.remark), remarkCpu: median(cold.remarkCpu), runs: cold.fast.length}
+    parserRows.cold = c
+    const ratio = c.fastCpu / c.remarkCpu
+    out(`| cold, one 50 KB agreement: import + first parse in a fresh process (${c.runs} each) | ${c.fast.toFixed(0)} | ${c.fastCpu.toFixed(0)} | ${c.remark.toFixed(0)} | ${c.remarkCpu.toFixed(0)} | **${ratio.toFixed(2)}** | ≤ ${PARSER_GOALS.cold} | ${verdictOf(ratio, PARSER_GOALS.cold)} |`)
+  } else out('| cold, one 50 KB agreement | failed | | | | | | |')
+  out()
+  results['parser'] = parserRows
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Word: a 100-page agreement (~3,000 paragraphs) read, linted and annotated with 300 comments, in-process
 
 interface DocxBench {
@@ -528,11 +584,13 @@ interface ScalePoint {
   mb: number
   bytes: number
   ms?: number
+  /** CPU ms (user + system) of the same runs, median. */
+  cpu?: number
   runs?: number
   peakMiB?: number
   note?: string
 }
-async function scale(mode: 'parse' | 'lint', limitMs: number): Promise<ScalePoint[]> {
+async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast' | 'remark'): Promise<ScalePoint[]> {
   const points: ScalePoint[] = []
   for (const mb of spec.scaleMb) {
     const file = path.join(corpusDir, 'scale', `scale-${mb}mb.md`)
@@ -553,61 +611,79 @@ async function scale(mode: 'parse' | 'lint', limitMs: number): Promise<ScalePoin
         continue
       }
     }
-    process.stderr.write(`[scaling ${mode} ${mb} MB] `)
+    process.stderr.write(`[scaling ${mode}${parserName ? ` (${parserName})` : ''} ${mb} MB] `)
+    // each run in a fresh process, warmed on another text first: re-linting the same text in one process would hit
+    // the per-text caches and flatter the small sizes
     const repeats = mb <= 2 ? 3 : 1
-    const env = {BENCH_REPEAT_BUDGET_MS: String(limitMs / 3)}
-    const r = await runChild(node, [inprocess, mode, String(repeats), file], {cwd: root, timeoutMs: limitMs, env: {...process.env, ...env}})
-    if (r.timedOut) {
-      points.push({mb, bytes, note: `stopped at the ${limitMs / 1000} s limit`, ...(r.polledRssKiB ? {peakMiB: r.polledRssKiB / 1024} : {})})
-      process.stderr.write('stopped\n')
+    // (30 lints of the 50 KB agreement, ~1.5 MB: less leaves the small sizes paying for the JIT's warm-up)
+    const env = {BENCH_WARMUP: oneFile, BENCH_WARMUP_RUNS: '30', ...(parserName ? {BENCH_PARSER: parserName} : {})}
+    const ms: number[] = []
+    const cpu: number[] = []
+    let peakKiB = 0
+    let failure: ScalePoint | undefined
+    const started = performance.now()
+    for (let i = 0; i < repeats && (i === 0 || performance.now() - started < limitMs / 3); i++) {
+      const r = await runChild(node, [inprocess, mode, '1', file], {cwd: root, timeoutMs: limitMs, env: {...process.env, ...env}})
+      if (r.timedOut) {
+        failure = {mb, bytes, note: `stopped at the ${limitMs / 1000} s limit`, ...(r.polledRssKiB ? {peakMiB: r.polledRssKiB / 1024} : {})}
+        break
+      }
+      if (r.code !== 0) {
+        failure = {mb, bytes, note: `failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`}`}
+        break
+      }
+      const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; cpu: number[]; peakRssKiB: number}
+      ms.push(x.ms[0]!)
+      cpu.push(x.cpu[0]!)
+      peakKiB = Math.max(peakKiB, x.peakRssKiB, r.polledRssKiB ?? 0)
+    }
+    if (failure) {
+      points.push(failure)
+      process.stderr.write(`${failure.note}\n`)
       continue
     }
-    if (r.code !== 0) {
-      points.push({mb, bytes, note: `failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`}`})
-      process.stderr.write('failed\n')
-      continue
-    }
-    const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; peakRssKiB: number}
-    points.push({mb, bytes, ms: median(x.ms), runs: x.ms.length, peakMiB: Math.max(x.peakRssKiB, r.polledRssKiB ?? 0) / 1024})
+    const x = {ms}
+    points.push({mb, bytes, ms: median(ms), cpu: median(cpu), runs: ms.length, peakMiB: peakKiB / 1024})
     process.stderr.write(`${(median(x.ms) / 1000).toFixed(1)}s\n`)
   }
   return points
 }
 const perMb = (p: ScalePoint): number | undefined => (p.ms === undefined ? undefined : p.ms / (p.bytes / MB))
-const parseScale = want('scale') ? await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000)) : []
+const cpuPerMb = (p: ScalePoint): number | undefined => (p.cpu === undefined ? undefined : p.cpu / (p.bytes / MB))
+const parseScale = want('scale') ? await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000), 'fast') : []
+const remarkScale = want('scale') ? await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000), 'remark') : []
 const lintScale = want('scale') ? await scale('lint', scaleTimeoutMs) : []
 if (want('scale')) {
   out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
   out()
-  out('| size | parse ms (runs) | parse ms/MB | parse peak RSS MiB | full lint ms (runs) | lint ms/MB | lint peak RSS MiB | lint ÷ parse |')
-  out('|---|---|---|---|---|---|---|---|')
+  out('| size | fast parse ms (runs) | fast parse ms/MB (CPU) | remark-parse ms/MB (CPU) | fast ÷ remark (CPU) | full lint ms (runs) | lint ms/MB (CPU) | lint peak RSS MiB | lint ÷ fast parse |')
+  out('|---|---|---|---|---|---|---|---|---|')
   for (let i = 0; i < spec.scaleMb.length; i++) {
     const p = parseScale[i]!
+    const rp = remarkScale[i]!
     const l = lintScale[i]!
     const cell = (x: ScalePoint): string => (x.ms !== undefined ? `${x.ms.toFixed(0)} (${x.runs})` : x.note ?? '')
+    const rate = (x: ScalePoint): string => (x.ms !== undefined ? `${perMb(x)!.toFixed(0)} (${cpuPerMb(x)?.toFixed(0) ?? '–'})` : x.note ?? '–')
     const rss = (x: ScalePoint): string => (x.peakMiB !== undefined ? `${x.ms === undefined ? '≥ ' : ''}${x.peakMiB.toFixed(0)}` : '–')
-    const pm = perMb(p)
-    const lm = perMb(l)
-    out(
-      `| ${p.mb} MB (${p.bytes} B) | ${cell(p)} | ${pm?.toFixed(0) ?? '–'} | ${rss(p)} | ${cell(l)} | ${lm?.toFixed(0) ?? '–'} | ${rss(l)} | ${p.ms !== undefined && l.ms !== undefined ? (l.ms / p.ms).toFixed(2) : '–'} |`,
-    )
+    const vsRemark = p.cpu !== undefined && rp.cpu !== undefined ? (p.cpu / rp.cpu).toFixed(3) : '–'
+    out(`| ${p.mb} MB (${p.bytes} B) | ${cell(p)} | ${rate(p)} | ${rate(rp)} | ${vsRemark} | ${cell(l)} | ${rate(l)} | ${rss(l)} | ${p.ms !== undefined && l.ms !== undefined ? (l.ms / p.ms).toFixed(2) : '–'} |`)
   }
   const growth = (pts: ScalePoint[]): string => {
-    const base = pts[0] && perMb(pts[0])
+    const base = pts[0] && cpuPerMb(pts[0])
     if (!base) return 'not measured'
     return pts
       .slice(1)
       .map((p) => {
-        const m = perMb(p)
+        const m = cpuPerMb(p)
         return `${p.mb} MB ${m === undefined ? '–' : `${(m / base).toFixed(2)}×`}`
       })
       .join(', ')
   }
   out()
-  out(`(ms/MB at size) ÷ (ms/MB at ${spec.scaleMb[0]} MB), 1.00 is linear: parse ${growth(parseScale)}; full lint ${growth(lintScale)}`)
-  out('remark-parse (micromark) over a whole text is super-linear above ~2 MB (its EditMap copies the event list per closed container); clauselint parses long texts in parts cut at top-level headings, which keeps it linear.')
+  out(`CPU ms/MB at each size ÷ CPU ms/MB at ${spec.scaleMb[0]} MB, 1.00 is linear: fast parse ${growth(parseScale)}; remark-parse ${growth(remarkScale)}; full lint ${growth(lintScale)}`)
+  out('remark-parse (micromark) over a whole text is super-linear above ~2 MB (its EditMap copies the event list per closed container); clauselint parses long texts in parts cut at top-level headings, and the fast parser reads each line once, which keeps both linear.')
   out()
-  results['scale'] = {parse: parseScale, lint: lintScale}
+  results['scale'] = {parse: parseScale, remarkParse: remarkScale, lint: lintScale}
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -705,13 +781,16 @@ if (want('scale')) {
     `3. one 50 KB file, whole process (--stdin) ≤ 0.55 × markdownlint-cli2: ${r3 === undefined ? 'markdownlint-cli2 not measured' : `${fmtS(oursOne!.median)} s vs ${fmtS(mdlOne!.median)} s = ${r3.toFixed(2)}×`} → ${verdict(r3 === undefined ? undefined : r3 <= 0.55)}; ` +
       `language server re-lint after a one-line edit < 50 ms: ${relintMs === undefined ? '–' : `${relintMs.toFixed(1)} ms`} → ${verdict(relintMs === undefined ? undefined : relintMs < 50)}`,
   )
-  const lintFirst = lintScale[0] && perMb(lintScale[0])
+  // per MB of CPU at every size within ±25% of the smallest size's, and peak memory for the largest under 600 MiB
+  const lintFirst = lintScale[0] && cpuPerMb(lintScale[0])
   const lintLast = lintScale.at(-1)
-  const linear = lintFirst && lintLast && perMb(lintLast) !== undefined ? perMb(lintLast)! / lintFirst : undefined
+  const spread = lintFirst ? lintScale.map((p) => cpuPerMb(p)).filter((m): m is number => m !== undefined).map((m) => m / lintFirst) : []
+  const flat = spread.length === spec.scaleMb.length ? spread.every((x) => x >= 0.75 && x <= 1.25) : undefined
+  const worst = spread.length ? spread.reduce((a, b) => (Math.abs(b - 1) > Math.abs(a - 1) ? b : a)) : undefined
   const peak10 = lintLast?.peakMiB
   out(
-    `4. linear ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB (ms/MB ratio ≤ 1.5): ${linear === undefined ? `not measured (${lintLast?.note ?? '–'})` : linear.toFixed(2)} → ${verdict(linear === undefined ? (lintScale.some((p) => p.note) ? false : undefined) : linear <= 1.5)}; ` +
-      `peak RSS at ${spec.scaleMb.at(-1)} MB < 1 GB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 1024 ? false : undefined) : peak10 < 1024)}; ` +
+    `4. linear ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB, full lint CPU per MB within ±25% of the ${spec.scaleMb[0]} MB rate: ${worst === undefined ? `not measured (${lintScale.find((p) => p.note)?.note ?? '–'})` : `furthest ${worst.toFixed(2)}×`} → ${verdict(flat === undefined ? (lintScale.some((p) => p.note) ? false : undefined) : flat)}; ` +
+      `peak RSS at ${spec.scaleMb.at(-1)} MB < 600 MiB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 600 ? false : undefined) : peak10 < 600)}; ` +
       parallelLine(),
   )
   out(`5. compare two 50 KB agreements ≤ 2.5 × lint one (in-process): ${compareRatio === undefined ? 'not measured' : `${fmtS(compareRatio.compareMs / 1000)} s / ${fmtS(compareRatio.lintMs / 1000)} s = ${compareRatio.wall.toFixed(2)}× (CPU ${compareRatio.cpu.toFixed(2)}×)`} → ${verdict(compareRatio === undefined ? undefined : compareRatio.wall <= 2.5)}`)
@@ -720,6 +799,16 @@ if (want('scale')) {
   out(
     `6. Word, 100 pages: read ≤ 0.3 × lint: ${dRead === undefined ? '–' : dRead.toFixed(2)} → ${verdict(dRead === undefined ? undefined : dRead <= 0.3)}; ` +
       `annotate with 300 comments ≤ 0.5 × lint: ${dAnnotate === undefined ? '–' : dAnnotate.toFixed(2)} → ${verdict(dAnnotate === undefined ? undefined : dAnnotate <= 0.5)}`,
+  )
+  const pw = parserRows.warmMany
+  const pc = parserRows.cold
+  const fastFirst = parseScale[0] && cpuPerMb(parseScale[0])
+  const fastSpread = fastFirst ? parseScale.map((p) => cpuPerMb(p)).filter((m): m is number => m !== undefined).map((m) => m / fastFirst) : []
+  const fastFlat = fastSpread.length === spec.scaleMb.length ? fastSpread.every((x) => x >= 0.75 && x <= 1.25) : undefined
+  out(
+    `7. fast parser vs remark-parse, CPU: warm ~15 KB agreements ≤ ${PARSER_GOALS.warm}×: ${pw ? `${(pw.fastCpu / pw.remarkCpu).toFixed(3)}×` : '–'} → ${verdict(pw ? pw.fastCpu / pw.remarkCpu <= PARSER_GOALS.warm : undefined)}; ` +
+      `cold 50 KB ≤ ${PARSER_GOALS.cold}×: ${pc ? `${(pc.fastCpu / pc.remarkCpu).toFixed(2)}×` : '–'} → ${verdict(pc ? pc.fastCpu / pc.remarkCpu <= PARSER_GOALS.cold : undefined)}; ` +
+      `fast parse CPU per MB flat (±25%) ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB: ${fastSpread.length ? fastSpread.map((x) => x.toFixed(2)).join(', ') : '–'} → ${verdict(fastFlat)}`,
   )
   out()
   results['loadEnd'] = os.loadavg()

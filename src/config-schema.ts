@@ -42,6 +42,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         anyOf: [{$ref: '#/definitions/extend'}, {type: 'array', items: {$ref: '#/definitions/extend'}}],
       },
       profile: {$ref: '#/definitions/profile'},
+      parser: {enum: ['fast', 'remark'], description: 'Which Markdown parser builds the tree: fast (the default; it hands what it does not cover to remark-parse) or remark (remark-parse for everything, the reference)'},
       rules: {$ref: '#/definitions/rules'},
       overrides: {
         type: 'array',

@@ -9,6 +9,7 @@ import {rules as builtinRules} from '../rules/index.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
 import {loadCustomRules} from './custom-rules.js'
 import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
 import type {SeveritySetting} from './types.js'
@@ -26,7 +27,7 @@ export const CONFIG_FILES = ['.clauselintrc.json', '.clauselintrc.yaml', '.claus
 /** JavaScript config files: found like the others, loaded only with `--allow-js-config`. */
 export const JS_CONFIG_FILES = ['.clauselintrc.js', '.clauselintrc.mjs', 'clauselint.config.js', 'clauselint.config.mjs'] as const
 
-const TOP_KEYS = ['$schema', 'root', 'extends', 'profile', 'rules', 'overrides', 'ignorePatterns', 'customRules'] as const
+const TOP_KEYS = ['$schema', 'root', 'extends', 'profile', 'parser', 'rules', 'overrides', 'ignorePatterns', 'customRules'] as const
 const OVERRIDE_KEYS = ['files', 'excludedFiles', 'profile', 'rules'] as const
 // `includes` names the members of a document set (src/docset.ts)
 const FRONTMATTER_KEYS = ['profile', 'rules', 'includes'] as const
@@ -89,6 +90,7 @@ interface Layer {
   readonly source: string
   readonly base: string
   readonly profile?: ProfileName
+  readonly parser?: ParserName
   readonly rules: ReadonlyMap<string, RuleSetting>
   readonly overrides: readonly Override[]
   readonly ignore: Ignore | undefined
@@ -133,6 +135,8 @@ export interface Settings {
   /** Rule id → severity and validated options (only the rules config mentions). */
   readonly rules: ReadonlyMap<string, {readonly severity?: SeveritySetting; readonly options?: Readonly<Record<string, unknown>>}>
   readonly customRules: readonly AnyRule[]
+  /** `parser` from config: `remark` selects the reference parser (default: the fast one). */
+  readonly parser?: ParserName
   /** Config files that applied, nearest last (paths relative to the cwd). */
   readonly sources: readonly string[]
 }
@@ -164,12 +168,14 @@ export class ConfigLoader {
     let ignored = false
     let profile: ProfileName | undefined
     let profileFrom: string | undefined
+    let parser: ParserName | undefined
     const rules = new Map(cascade.rules)
     for (const layer of layers) {
       if (layer.profile) {
         profile = layer.profile
         profileFrom = layer.source
       }
+      if (layer.parser) parser = layer.parser
       // globs only match files below the config's folder
       const rel = relativeTo(layer.base, abs)
       if (rel === undefined) continue
@@ -193,6 +199,7 @@ export class ConfigLoader {
         ...(locked ? {profileFrom: '--profile'} : profileFrom ? {profileFrom} : {}),
         rules,
         customRules: cascade.customRules,
+        ...(parser ? {parser} : {}),
         sources: [...new Set(layers.map((l) => l.source))].filter((s) => !s.startsWith('clauselint:')),
       },
     }
@@ -327,6 +334,7 @@ export class ConfigLoader {
       source: where,
       base,
       ...(parsed.profile ? {profile: parsed.profile} : {}),
+      ...(parsed.parser ? {parser: parsed.parser} : {}),
       rules: parsed.rules,
       overrides: parsed.overrides,
       ignore: parsed.ignorePatterns.length ? ignore().add(parsed.ignorePatterns) : undefined,
@@ -450,6 +458,7 @@ interface ParsedConfig {
   readonly extends: readonly string[]
   readonly extendsKey: (index: number) => string
   readonly profile?: ProfileName
+  readonly parser?: ParserName
   readonly rules: ReadonlyMap<string, RuleSetting>
   readonly overrides: readonly Override[]
   readonly ignorePatterns: readonly string[]
@@ -463,6 +472,13 @@ function stringList(value: unknown, where: string, key: string, allowOne = false
     if (typeof v !== 'string' || !v.trim()) throw new ConfigError(`${where}: ${keyPath(key, i)}: must be a non-empty string, got ${show(v)}`)
     return v
   })
+}
+
+function parserOf(value: unknown, where: string, key: string): ParserName {
+  if (typeof value !== 'string' || !PARSERS.includes(value as ParserName)) {
+    throw new ConfigError(`${where}: ${key}: unknown parser ${show(value)}${(typeof value === 'string' && didYouMean(value, PARSERS)) || `; use ${PARSERS.join(' or ')}`}`)
+  }
+  return value as ParserName
 }
 
 function profileOf(value: unknown, where: string, key: string): ProfileName {
@@ -493,6 +509,7 @@ function checkShape(data: unknown, where: string, prefix = ''): ParsedConfig {
     extends: ext,
     extendsKey: (i) => (Array.isArray(data['extends']) ? keyPath(k('extends'), i) : k('extends')),
     ...(data['profile'] !== undefined ? {profile: profileOf(data['profile'], where, k('profile'))} : {}),
+    ...(data['parser'] !== undefined ? {parser: parserOf(data['parser'], where, k('parser'))} : {}),
     rules: ruleSettings(data['rules'], where, k('rules')),
     overrides: data['overrides'] === undefined ? [] : overridesOf(data['overrides'], where, k('overrides')),
     ignorePatterns: data['ignorePatterns'] === undefined ? [] : stringList(data['ignorePatterns'], where, k('ignorePatterns'), true),

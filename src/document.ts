@@ -2,7 +2,7 @@
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parse as parseYaml} from 'yaml'
-import {parseMarkdown, type ParseCache} from './parse.js'
+import {parseMarkdown, type ParseCache, type ParserName} from './parse.js'
 import {lineIndex, splitSentences} from './text.js'
 import type {Block, BlockKind, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
 
@@ -64,10 +64,10 @@ export function nestingDepth(source: string): number {
 const isSpaceOrEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)
 
 /** Parse and index an agreement. */
-export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache} = {}): Document {
+export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache; parser?: ParserName} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
   if (nestingDepth(source) > MAX_NESTING) throw new TooDeepError(`nested more than ${MAX_NESTING} levels deep`)
-  const tree = parseMarkdown(source, options.parseCache ? {cache: options.parseCache} : {})
+  const tree = parseMarkdown(source, {...(options.parseCache ? {cache: options.parseCache} : {}), ...(options.parser ? {parser: options.parser} : {})})
   return new Builder(source, filePath, tree, options.firstSectionId ?? 0).build()
 }
 

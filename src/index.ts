@@ -4,6 +4,7 @@ export {readDocx, type DocxReading, type ParagraphRef, type ReadDocxOptions, typ
 export {DocxError} from './docx/zip.js'
 export {annotateDocx, type ParagraphNote, type AnnotateOptions} from './docx/annotate.js'
 export {buildDocument} from './document.js'
+export {clauselintParse, parseMarkdown, PARSERS, type ParserName} from './parse.js'
 export {runRules} from './engine.js'
 export {findClause, clauseRule, type ClauseData, type ClauseRuleSpec, type Unit, type Verdict} from './clauses.js'
 export {profileRules, PROFILES, type ProfileName} from './profiles.js'

@@ -6,7 +6,7 @@ import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
 import {applyFrontmatter, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
 import {type ProfileName} from './profiles.js'
-import type {ParseCache} from './parse.js'
+import type {ParseCache, ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {applySuppressions} from './suppressions.js'
 import {validateRuleOptions} from './validate.js'
@@ -31,6 +31,8 @@ export interface LintOptions {
   readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
   /** Parts of this file parsed by earlier lints (an editor re-linting after an edit): unchanged parts are not parsed again. */
   readonly parseCache?: ParseCache
+  /** Markdown parser: `fast` (default) or `remark` (the reference); config's `parser` applies when this is not given. */
+  readonly parser?: ParserName
   /** A suppression comment without a reason (` -- why`) is reported and silences nothing. */
   readonly requireReason?: boolean
   /** For Word (.docx) input: read tracked changes as accepted (default) or rejected. */
@@ -65,7 +67,8 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
   }
   const text = input
   try {
-    return lintDocument(buildDocument(text, filePath, options.parseCache ? {parseCache: options.parseCache} : {}), options)
+    const parser = options.parser ?? options.settings?.parser
+    return lintDocument(buildDocument(text, filePath, {...(options.parseCache ? {parseCache: options.parseCache} : {}), ...(parser ? {parser} : {})}), options)
   } catch (error) {
     if (isTooDeep(error)) return fatalResult(filePath, TOO_DEEP)
     throw error
@@ -127,10 +130,11 @@ export function lintSet(main: TextInput, members: readonly TextInput[], options:
 }
 
 function lintSetUnguarded(main: TextInput, members: readonly TextInput[], options: Omit<LintOptions, 'filePath'>): LintResult[] {
-  const mainDoc = buildDocument(main.text, main.filePath)
+  const parser = options.parser ?? options.settings?.parser
+  const mainDoc = buildDocument(main.text, main.filePath, parser ? {parser} : {})
   let next = mainDoc.sections.length
   const memberDocs = members.map((m) => {
-    const doc = buildDocument(m.text, m.filePath, {firstSectionId: next})
+    const doc = buildDocument(m.text, m.filePath, {firstSectionId: next, ...(parser ? {parser} : {})})
     next += doc.sections.length
     return doc
   })

@@ -200,8 +200,18 @@ describe('parsing in parts', () => {
       fc.property(fc.oneof({arbitrary: lined, weight: 3}, {arbitrary: markdownish, weight: 1}), fc.integer({min: 1, max: 64}), (text, size) => {
         expect(parseMarkdown(text, {partSize: size})).toEqual(parseMarkdown(text, {partSize: Number.MAX_SAFE_INTEGER}))
       }),
-      {numRuns: 400},
+      {numRuns: 400, seed: 20261127},
     )
+  })
+
+  it('does not cut inside a fence that follows an HTML block holding a comment, CDATA or instruction opener', () => {
+    // a lone `</script>` line opens an HTML block that ends at the blank line; the `<![CDATA[`, `<!--` or `<?` inside it
+    // opens nothing, so the fence after the blank line holds the heading and the prose
+    for (const opener of ['<![CDATA[', '<!--', '<?']) {
+      const text = ['</script>', opener, '', '```', ']]> --> ?>', '', '# Not a heading', '', 'prose in the fence', '```', ''].join('\n')
+      expect(parseMarkdown(text, {parser: 'remark', partSize: 1})).toEqual(parseMarkdown(text, {parser: 'remark', partSize: Number.MAX_SAFE_INTEGER}))
+      expect(parseMarkdown(text, {parser: 'fast', partSize: 1})).toEqual(parseMarkdown(text, {parser: 'remark', partSize: Number.MAX_SAFE_INTEGER}))
+    }
   })
 
   it('cuts only before a heading that follows a blank line, outside fences and HTML blocks', () => {

@@ -3,8 +3,13 @@
 //   node scripts/bench/inprocess.mjs parse|lint <repeats> <file>      one file, up to `repeats` times (scaling)
 //   node scripts/bench/inprocess.mjs load [module]                    import time of a module under dist/ (default bundle/cli.js)
 //   node scripts/bench/inprocess.mjs relint <edits> <file>            the language server's re-lint after a one-line edit
+//   node scripts/bench/inprocess.mjs parsers <rounds> <file|dir>...   fast parser and remark-parse alternately, warm; per-round totals
+//   node scripts/bench/inprocess.mjs cold <fast|remark> <file>        import the parser and parse one file once (a cold start)
 //   node scripts/bench/inprocess.mjs compare <rounds> <agreement> <template>  compare with a template vs lint the agreement
-// Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size.
+// BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
+// BENCH_WARMUP=FILE: parse or lint that other file BENCH_WARMUP_RUNS times (default 3) first, uncounted (the JIT warms on a text that is not the
+// measured one, so no per-text cache flatters the measurement).
+// Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system).
 import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -26,6 +31,22 @@ function markdownFiles(p, out = []) {
 }
 
 const peak = () => process.resourceUsage().maxRSS
+const cpuMs = (since) => {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1000
+}
+const parser = process.env['BENCH_PARSER'] || undefined
+
+if (mode === 'cold') {
+  // a cold start of one parse: module import and the first parse of one file, in this fresh process
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const {parseMarkdown} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse.js')).href)
+  const text = fs.readFileSync(paths[0], 'utf8')
+  parseMarkdown(text, {parser: countArg})
+  console.log(JSON.stringify({ms: performance.now() - t0, cpu: cpuMs(c0), peakRssKiB: peak()}))
+  process.exit(0)
+}
 
 if (mode === 'load') {
   const t0 = performance.now()
@@ -91,12 +112,17 @@ if (mode === 'load') {
   // the CLI lints with the profile given on its command line (auto by default)
   const runLint = () => {
     let messages = 0
-    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath}).messages.length
+    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath, ...(parser ? {parser} : {})}).messages.length
     return messages
   }
   const runParse = () => {
     let nodes = 0
-    for (const t of texts) nodes += parseMarkdown(t.text).children.length
+    for (const t of texts) nodes += parseMarkdown(t.text, parser ? {parser} : {}).children.length
+    return nodes
+  }
+  const runWith = (name) => () => {
+    let nodes = 0
+    for (const t of texts) nodes += parseMarkdown(t.text, {parser: name}).children.length
     return nodes
   }
   // remark-parse over each whole text at once (clauselint parses long texts in parts)
@@ -105,12 +131,30 @@ if (mode === 'load') {
     for (const t of texts) nodes += parseMarkdown(t.text, {partSize: Number.MAX_SAFE_INTEGER}).children.length
     return nodes
   }
+  const cpu = []
   const time = (fn) => {
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     fn()
-    return performance.now() - t0
+    const ms = performance.now() - t0
+    cpu.push(cpuMs(c0))
+    return ms
   }
-  if (mode === 'ratio') {
+  if (mode === 'parsers') {
+    // one warm-up pass of each, then the two alternately so load drift hits both alike
+    const fast = runWith('fast')
+    const remark = runWith('remark')
+    fast()
+    remark()
+    const r = {fast: [], fastCpu: [], remark: [], remarkCpu: []}
+    for (let i = 0; i < count; i++) {
+      r.fast.push(time(fast))
+      r.fastCpu.push(cpu.at(-1))
+      r.remark.push(time(remark))
+      r.remarkCpu.push(cpu.at(-1))
+    }
+    console.log(JSON.stringify({files: texts.length, bytes, ...r, peakRssKiB: peak()}))
+  } else if (mode === 'ratio') {
     // one warm-up pass of each (JIT, caches), then parse and lint alternately so load drift hits both alike
     runParse()
     runParseWhole()
@@ -125,6 +169,15 @@ if (mode === 'load') {
     }
     console.log(JSON.stringify({files: texts.length, bytes, messages, parse, parseWhole: whole, lint: full, peakRssKiB: peak()}))
   } else if (mode === 'parse' || mode === 'lint') {
+    const warmup = process.env['BENCH_WARMUP']
+    if (warmup) {
+      const text = fs.readFileSync(warmup, 'utf8')
+      for (let i = 0; i < Number(process.env['BENCH_WARMUP_RUNS'] ?? 3); i++) {
+        if (mode === 'parse') parseMarkdown(text, parser ? {parser} : {})
+        else lint(text, {profile: 'auto', filePath: 'warmup.md', ...(parser ? {parser} : {})})
+      }
+      cpu.length = 0
+    }
     // repeats stop early when another one would overrun BENCH_REPEAT_BUDGET_MS (the first always runs)
     const budget = Number(process.env['BENCH_REPEAT_BUDGET_MS'] ?? Infinity)
     const ms = []
@@ -134,7 +187,7 @@ if (mode === 'load') {
       ms.push(time(mode === 'parse' ? runParse : runLint))
       spent += ms[ms.length - 1]
     }
-    console.log(JSON.stringify({files: texts.length, bytes, ms, peakRssKiB: peak()}))
+    console.log(JSON.stringify({files: texts.length, bytes, ms, cpu, peakRssKiB: peak()}))
   } else {
     console.error(`unknown mode ${mode}`)
     process.exitCode = 2

@@ -87,14 +87,34 @@ export interface Vocabulary {
   readonly names: Set<string>
 }
 
-function sectionAt(doc: Document, offset: number): Section {
-  let best: Section = doc.root
-  for (const s of doc.sections) {
-    // offsets are per file: in a document set, only the sections of this file
-    if (s.kind === 'root' || s.file.path !== doc.filePath) continue
-    if (s.headingPosition.start.offset <= offset && offset <= s.position.end.offset && s.depth >= best.depth) best = s
+/** The deepest section of this file whose heading starts at or before `offset` and whose subtree reaches it. */
+function sectionAt(doc: Document, offset: number, index: SectionIndex): Section {
+  // sections nest, so the sections holding an offset are the last one starting before it and its ancestors: a binary
+  // search and a walk up instead of a scan of every section for every term (quadratic in long files)
+  const {starts, sections} = index
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid]! <= offset) lo = mid + 1
+    else hi = mid
   }
-  return best
+  for (let s = sections[lo - 1]; s && s.kind !== 'root'; s = s.parent) {
+    if (s.headingPosition.start.offset! <= offset && offset <= s.position.end.offset!) return s
+  }
+  return doc.root
+}
+
+interface SectionIndex {
+  readonly sections: readonly Section[]
+  readonly starts: readonly number[]
+}
+
+/** The sections of this file (offsets are per file: in a document set, only its own), by where their headings start. */
+function sectionIndex(doc: Document): SectionIndex {
+  const own = doc.sections.filter((s) => s.kind !== 'root' && s.file.path === doc.filePath)
+  own.sort((a, b) => a.headingPosition.start.offset! - b.headingPosition.start.offset!)
+  return {sections: own, starts: own.map((s) => s.headingPosition.start.offset!)}
 }
 
 /** Is the section (or a parent) a Definitions section? Memoised per section by the caller. */
@@ -204,8 +224,9 @@ export function collectVocabulary(doc: Document, definitions: ReadonlyMap<string
   }
   // bold terms: "**Business Hours** means", "**Uptime**: …", a bold term in a Definitions section, "(the **Services**)"
   for (const file of [doc, ...(doc.set ?? [])]) {
-    // only a file with a section under Definitions can place a bold term there (sectionAt scans every section)
+    // only a file with a section under Definitions can place a bold term there (sectionAt needs an index of its sections)
     const hasDefinitions = file.sections.some((s) => s.kind !== 'root' && s.file.path === file.filePath && inDefinitions(s))
+    let sectionsOfFile: SectionIndex | undefined
     visitStrongAndLinks(file.tree, (node, parentChildren, index) => {
       const raw = toString(node).replace(/[“”"]/g, '').trim()
       const text = raw.replace(/[\s:.–—-]+$/, '')
@@ -229,7 +250,7 @@ export function collectVocabulary(doc: Document, definitions: ReadonlyMap<string
         names.add(termKey(text))
         for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
       }
-      if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset)))) define(text)
+      if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset, (sectionsOfFile ??= sectionIndex(file)))))) define(text)
     })
   }
   // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
