@@ -298,11 +298,58 @@ export async function styledDocx(): Promise<Uint8Array> {
   })
 }
 
+/**
+ * A counterparty's redline of a short managed-services agreement, with tracked changes by two authors: "Counterparty
+ * Legal" makes the P1 response slower and drops the uptime's measurement period; "Client Sales" makes the P1
+ * resolution vague and drops the backup retention. Rejected, it is the house's text; each author's edits alone are
+ * what `clauselint compare redline.docx --changes` reports.
+ */
+export async function redlineDocx(): Promise<Uint8Array> {
+  const when = '2025-01-02T03:04:05Z'
+  let id = 0
+  const del = (text: string, author: string) => new DeletedTextRun({text, id: ++id, author, date: when})
+  const ins = (text: string, author: string) => new InsertedTextRun({text, id: ++id, author, date: when})
+  const legal = 'Counterparty Legal'
+  const sales = 'Client Sales'
+  const h = (text: string) => p(text, {heading: HeadingLevel.HEADING_1})
+  const doc = new Document({
+    creator: 'clauselint fixtures',
+    sections: [
+      {
+        children: [
+          p('Managed Services Agreement', {heading: HeadingLevel.TITLE}),
+          p('This Managed Services Agreement is made between Northwind IT Ltd ("Provider") and Harbour Dental LLP ("Client").'),
+          h('Services'),
+          p("Provider will provide help desk support for Client's staff, monitoring and patching of Client's servers, and management of Client's firewall."),
+          h('Exclusions'),
+          p('Hardware purchases and software licences are not included in the Services; work on them is billed at £150 per hour.'),
+          h('Priority Levels'),
+          p('P1 (Critical): the whole office cannot work. P2 (High): several users cannot work and there is no workaround.'),
+          h('Response Times'),
+          p([new TextRun('Provider will respond to P1 tickets within '), del('1 hour', legal), ins('4 hours', legal), new TextRun(' and to P2 tickets within 4 hours.')]),
+          h('Resolution Times'),
+          p([new TextRun('Provider will resolve P1 incidents '), del('within 4 hours', sales), ins('promptly', sales), new TextRun(' and P2 incidents within 1 business day.')]),
+          h('Availability'),
+          p([new TextRun('Provider will keep the hosted services available 99.9% of the time'), del(', measured per calendar month', legal), new TextRun('.')]),
+          h('Support Hours'),
+          p('Support hours are 08:00 to 18:00, Monday to Friday, UK time. Work outside support hours is charged at 1.5 times the standard rate.'),
+          h('Backups'),
+          p([new TextRun("Provider will back up Client's servers daily."), del(' Backups are kept for 30 days.', sales)]),
+          h('Client Responsibilities'),
+          p('Client must keep its systems on an operating system that the vendor still supports. If Client does not, Provider may suspend support for the affected systems.'),
+        ],
+      },
+    ],
+  })
+  return repack(await pack(doc))
+}
+
 /** Every generated fixture: file name → bytes. */
 export async function generateFixtures(): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>()
   out.set('features.docx', await featuresDocx())
   out.set('styled.docx', await styledDocx())
+  out.set('redline.docx', await redlineDocx())
   for (const name of RENDERED_AGREEMENTS) out.set(`${name}.docx`, await renderAgreement(readFileSync(path.join(ROOT, 'fixtures', 'agreements', `${name}.md`), 'utf8')))
   return out
 }

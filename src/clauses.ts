@@ -4,8 +4,9 @@ import {subtreeBlocks} from './document.js'
 import {read, type Party, type Reading} from './reading/index.js'
 import {targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
-import type {JsonSchema, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
+import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
+import {isPlaybookClause, PLAYBOOK_MESSAGES, reviewPlaybook, withPlaybookOption} from './compare/playbook.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
 export interface ClauseData {
@@ -243,6 +244,18 @@ export function findClause(
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
 
+/** Options without the single house maximums that a playbook replaces. */
+function withoutMaximums(options: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const {maxResponse: _r, minUptime: _u, maxInterval: _i, ...rest} = options
+  return rest
+}
+
+/** A finding as the value readers take it: the outcome, and the statement or section that decided it. */
+function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number; end?: number; text?: string; section?: Section} {
+  if (f.unit) return {outcome: f.outcome, block: f.unit.block, start: f.unit.start + (f.verdict?.start ?? 0), end: f.verdict?.end === undefined ? f.unit.start + f.unit.text.trimEnd().length : f.unit.start + f.verdict.end, text: f.unit.text}
+  return {outcome: f.outcome, ...(f.section ? {section: f.section} : {})}
+}
+
 /** Where a missing clause should be added: its empty home, a parent section, or the title. */
 function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
@@ -283,6 +296,8 @@ function headingsOption(options: Readonly<Record<string, unknown>>): string[] {
   return Array.isArray(given) ? given.filter((x): x is string => typeof x === 'string') : []
 }
 
+/** The message ids a clause rule may report beyond its own: house positions, for the clauses that take a playbook. */
+type PlaybookMessageIds = keyof typeof PLAYBOOK_MESSAGES
 
 /** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
 export function clauseRule<const Messages extends ClauseMessages, Options extends RuleOptions = Record<never, never>>(
@@ -309,14 +324,22 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
       description: spec.description,
       category: 'clause',
       severity: 'error',
-      messages: spec.messages as Readonly<Record<keyof Messages & string, string>>,
-      options: clauseOptions(spec.options),
+      // the playbook messages only for the clauses that take a playbook (a rule lists only what it can report)
+      messages: (isPlaybookClause(spec.id) ? {...spec.messages, ...PLAYBOOK_MESSAGES} : spec.messages) as Readonly<Record<keyof Messages & string, string>>,
+      options: withPlaybookOption(spec.id, clauseOptions(spec.options)),
     },
     check(context: RuleContext<keyof Messages & string, Options & ClauseOptions>) {
       const {doc} = context
       const {spec: own, re} = variant(context.options)
       const finding = findClause(doc, own, context.options, context.reading, re)
-      spec.review?.(finding, context)
+      // a playbook replaces the rule's single house maximum (its tiers say more)
+      const hasPlaybook = context.options['playbook'] !== undefined
+      spec.review?.(finding, hasPlaybook ? {...context, options: withoutMaximums(context.options) as typeof context.options} : context)
+      // house positions (the `playbook` option): which tier each stated value lands in
+      const playbook = reviewPlaybook(doc, spec.id, locatedOf(finding), re.headings, context.options['playbook'])
+      const report = context.report as (r: Report<string>) => void
+      for (const f of playbook.findings) report({messageId: f.messageId, severity: f.severity, data: f.data, ...(f.block ? {block: f.block, start: f.start, end: f.end} : {})})
+      const tier = {tier: playbook.tier, tiers: playbook.tiers}
       const {unit, verdict} = finding
       if (finding.outcome === 'missing') {
         const section = placement(doc, re, finding)
@@ -327,7 +350,7 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
       if (!unit) {
         const section = finding.section!
         const quote = excerpt(section.title)
-        context.cover(finding.outcome, {section, evidence: quote})
+        context.cover(finding.outcome, {section, evidence: quote, ...tier})
         if (finding.outcome === 'present') return
         context.report({
           messageId: finding.outcome,
@@ -341,7 +364,7 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
       const start = unit.start + (verdict?.start ?? 0)
       const end = verdict?.end === undefined ? unit.start + unit.text.trimEnd().length : unit.start + verdict.end
       const quote = excerpt(unit.block.text.slice(start, end))
-      context.cover(finding.outcome, {block: unit.block, start, evidence: excerpt(unit.text, 120)})
+      context.cover(finding.outcome, {block: unit.block, start, evidence: excerpt(unit.text, 120), ...tier})
       if (finding.outcome === 'present') return
       context.report({
         messageId: finding.outcome,

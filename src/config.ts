@@ -59,6 +59,21 @@ export const PRESETS: Readonly<Record<string, {readonly description: string; rea
       },
     },
   },
+  'clauselint:playbook-strict': {
+    description:
+      'A worked MSP playbook over `clauselint:msa`: per clause a preferred position, a fallback that needs the approval of `@msp/legal` (or `@msp/ops`, `@msp/finance`), and a walk-away beyond which a finding is an error. P1 response 1 hour / 2 hours / 4 hours, P2 4 / 8 / 1 business day; P1 resolution 4 hours / 8 hours / 1 day; uptime 99.9% / 99.5% / 99% per month; backups daily / daily / weekly, kept 30 / 14 / 7 days; service hours 5 days of 10 / 9 / 8 hours; after-hours work included / at 1.5× / at 2×',
+    config: {
+      extends: 'clauselint:msa',
+      rules: {
+        'response-times': ['error', {playbook: {preferred: {P1: '1h', P2: '4h'}, fallback: {P1: '2h', P2: '8h', approver: '@msp/legal'}, walkAway: {P1: '4h', P2: '1d'}}}],
+        'resolution-times': ['error', {playbook: {preferred: {P1: '4h'}, fallback: {P1: '8h', approver: '@msp/legal'}, walkAway: {P1: '1d'}}}],
+        'performance-targets': ['error', {playbook: {preferred: {uptime: 99.9, period: 'month'}, fallback: {uptime: 99.5, approver: '@msp/legal'}, walkAway: {uptime: 99, period: 'month'}}}],
+        'backup-frequency': ['error', {playbook: {preferred: {interval: '24h', retention: '30d'}, fallback: {interval: '24h', retention: '14d', approver: '@msp/ops'}, walkAway: {interval: '1w', retention: '7d'}}}],
+        'service-hours': ['error', {playbook: {preferred: {days: 5, span: '10h'}, fallback: {days: 5, span: '9h', approver: '@msp/ops'}, walkAway: {days: 5, span: '8h'}}}],
+        'after-hours-support': ['error', {playbook: {preferred: {included: true}, fallback: {multiplier: 1.5, approver: '@msp/finance'}, walkAway: {multiplier: 2}}}],
+      },
+    },
+  },
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
           sectionPath: where.block?.section.path ?? where.section?.path ?? [],
           line: position?.start.line ?? 1,
           ...(where.evidence ? {evidence: where.evidence} : {}),
+          ...(where.tier ? {tier: where.tier} : {}),
+          ...(where.tiers?.length ? {tiers: where.tiers} : {}),
         })
       },
     }

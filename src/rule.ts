@@ -75,6 +75,9 @@ export interface CoverWhere {
   readonly block?: Block | undefined
   readonly start?: number | undefined
   readonly evidence?: string | undefined
+  /** With a playbook: the worst tier the clause's values land in, and each value's tier, quoted. */
+  readonly tier?: string | undefined
+  readonly tiers?: readonly string[] | undefined
 }
 
 export interface RuleContext<MessageIds extends string = string, Options extends object = RuleOptions> {

@@ -153,6 +153,10 @@ export interface ClauseCoverage {
   sectionPath: readonly string[]
   line: number
   evidence?: string
+  /** With a playbook (rule option): the worst tier the clause's values land in (`preferred`, `fallback`, `walkAway`, `beyond`). */
+  tier?: string
+  /** With a playbook: each value and its tier ("P1 response time 2 hours: fallback (approver: @msp/legal)"). */
+  tiers?: readonly string[]
 }
 
 export interface LintResult {

@@ -3,6 +3,7 @@ import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {ConfigError, didYouMean, firstLine, show} from './config-error.js'
 import type {AnyRule, JsonSchema} from './rule.js'
 import {DURATION_FORMAT, isDurationOption} from './rule.js'
+import {isPlaybookClause, playbookConflict} from './compare/playbook.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -40,6 +41,12 @@ export function validateRuleOptions(rule: AnyRule, value: unknown, where: string
   const validate = validatorFor(rule)
   if (!validate) throw new ConfigError(`${where}: ${key}: rule "${rule.meta.id}" takes no options`)
   check(validate, value, where, key, 'option')
+  // tiers of a playbook that ask more at a later tier than at an earlier one
+  const playbook = isObject(value) ? value['playbook'] : undefined
+  if (isObject(playbook) && isPlaybookClause(rule.meta.id)) {
+    const conflict = playbookConflict(playbook)
+    if (conflict) throw new ConfigError(`${where}: ${key}.playbook.${conflict.path}: ${conflict.message}`)
+  }
 }
 
 const compiled = new WeakMap<JsonSchema, ValidateFunction>()

@@ -155,7 +155,7 @@ describe('clauselint compare (CLI)', () => {
   })
 
   it.each([
-    [['compare', rel('weaker.md')], 'clauselint: compare: --template PATH is required (the house template to compare with)'],
+    [['compare', rel('weaker.md')], 'clauselint: compare: --template PATH is required (the house template to compare with), or --changes for a .docx redline'],
     [['compare', '--template', rel('template.md')], 'clauselint: compare: give one agreement to compare, got 0'],
     [['compare', rel('weaker.md'), rel('stronger.md'), '--template', rel('template.md')], 'clauselint: compare: give one agreement to compare, got 2'],
     [['compare', rel('weaker.md'), '--template', rel('nope.md')], `clauselint: ${rel('nope.md')} does not exist`],
@@ -207,6 +207,11 @@ describe('clauselint learn', () => {
     expect(r.stdout).toMatch(/^Wrote clauselint\.playbook\.yaml: a playbook proposed from 4 agreements \(\d+ positions\); edit it before use\n$/)
     const written = fs.readFileSync(path.join(cwd, 'clauselint.playbook.yaml'), 'utf8')
     expect(parseYaml(written)).toHaveProperty('rules')
+    // the proposal is a valid config: its tiers place the agreements it was learned from
+    const used = await runCli(['signed/b.md', '--config', 'clauselint.playbook.yaml', '-f', 'json'], {cwd})
+    expect(used.errLines).toEqual([])
+    const coverage = (JSON.parse(used.stdout) as Array<{coverage: Array<{ruleId: string; tier?: string}>}>)[0]!.coverage
+    expect(coverage.find((c) => c.ruleId === 'response-times')?.tier).toBe('walkAway')
     const again = await runCli(['learn', 'signed'], {cwd})
     expect(again.code).toBe(2)
     expect(again.errLines).toEqual(['clauselint: learn: clauselint.playbook.yaml already exists; it is not overwritten (choose another path with --output-file)'])

@@ -180,7 +180,7 @@ describe('extends and presets', () => {
   it.each([
     ['a missing file', 'extends: ./nope.yaml\n', '.clauselintrc.yaml: extends: "./nope.yaml" does not exist (looked for nope.yaml)'],
     ['an unknown preset', 'extends: clauselint:strickt\n', '.clauselintrc.yaml: extends: unknown preset "clauselint:strickt"; did you mean "clauselint:strict"?'],
-    ['a package name', 'extends: clauselint-config-acme\n', '.clauselintrc.yaml: extends: "clauselint-config-acme" is not a preset or a file; use clauselint:recommended, clauselint:msa, clauselint:strict, or a path starting with "./"'],
+    ['a package name', 'extends: clauselint-config-acme\n', '.clauselintrc.yaml: extends: "clauselint-config-acme" is not a preset or a file; use clauselint:recommended, clauselint:msa, clauselint:strict, clauselint:playbook-strict, or a path starting with "./"'],
     ['not a string', 'extends: [./a.yaml, 3]\n', '.clauselintrc.yaml: extends[1]: must be a non-empty string, got 3'],
   ])('%s in extends: one line, exit 2', async (_, config, message) => {
     const dir = tempDir({'.clauselintrc.yaml': config, 'doc.md': LANGUAGE_DOC})

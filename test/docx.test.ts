@@ -31,7 +31,7 @@ const documentXml = (bytes: Uint8Array): string => strFromU8(unzipSync(bytes)['w
 describe('the committed .docx fixtures', () => {
   it('are what scripts/docx-fixtures.ts generates (regenerate with npm run fixtures:docx)', async () => {
     const made = await generateFixtures()
-    expect(made.size).toBe(RENDERED_AGREEMENTS.length + 2)
+    expect(made.size).toBe(RENDERED_AGREEMENTS.length + 3)
     for (const [name, bytes] of made) {
       const committed = fixture(name)
       const a = unzipSync(committed)

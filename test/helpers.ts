@@ -8,11 +8,19 @@ import {run} from '../src/cli.js'
 import {buildDocument} from '../src/document.js'
 import {runRules} from '../src/engine.js'
 import type {AnyRule} from '../src/rule.js'
+import {validateRuleOptions} from '../src/validate.js'
 import type {LintMessage} from '../src/types.js'
 
-/** Run only the given rule. */
+/**
+ * Run only the given rule. A fixture may set the rule's options in its front matter (`clauselint: rules: {id: [error,
+ * {options}]}`), checked against the rule's schema as a config's are.
+ */
 export function runRule(rule: AnyRule, text: string): LintMessage[] {
-  return runRules(buildDocument(text, 'fixture.md'), {rules: [rule]}).messages
+  const doc = buildDocument(text, 'fixture.md')
+  const entry = ((doc.frontmatter['clauselint'] as {rules?: Record<string, unknown>} | undefined)?.rules ?? {})[rule.meta.id]
+  const options = Array.isArray(entry) ? entry[1] : entry && typeof entry === 'object' ? entry : undefined
+  if (options !== undefined) validateRuleOptions(rule, options, 'fixture front matter', rule.meta.id)
+  return runRules(doc, {rules: [rule], ...(options !== undefined ? {options: {[rule.meta.id]: options as Record<string, unknown>}} : {})}).messages
 }
 
 /** `L:C-L:C  severity  message` — the line format of `fails.expected.txt`. */

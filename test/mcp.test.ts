@@ -32,7 +32,8 @@ const call = async (name: string, args: Record<string, unknown>): Promise<CallRe
 
 beforeAll(async () => {
   outside = tempDir({'secret.md': MSA})
-  workspace = tempDir({'contracts/msa.md': MSA})
+  const compareFixture = (name: string): string => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'compare', name), 'utf8')
+  workspace = tempDir({'contracts/msa.md': MSA, 'contracts/template.md': compareFixture('template.md'), 'contracts/draft.md': compareFixture('counterparty.md'), 'notes/release.md': compareFixture('not-an-agreement.md')})
   fs.symlinkSync(path.join(outside, 'secret.md'), path.join(workspace, 'contracts', 'link.md'))
   client = new Client({name: 'clauselint-test', version: '1.0.0'})
   await client.connect(new StdioClientTransport({command: process.execPath, args: [bin, '--mcp'], cwd: workspace, stderr: 'pipe'}))
@@ -45,7 +46,7 @@ afterAll(async () => {
 describe('clauselint --mcp', () => {
   it('lists read-only tools', async () => {
     const {tools} = await client.listTools()
-    expect(tools.map((t) => t.name).sort()).toEqual(['explain_rule', 'extract_values', 'lint_agreement', 'list_missing_clauses', 'suggest_skeleton'])
+    expect(tools.map((t) => t.name).sort()).toEqual(['compare_with_template', 'explain_rule', 'extract_values', 'lint_agreement', 'list_missing_clauses', 'suggest_skeleton'])
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true)
       expect(t.outputSchema, t.name).toBeDefined()
@@ -102,6 +103,25 @@ describe('clauselint --mcp', () => {
     expect(insertion.text).toMatch(/^### 2\.1 Priority Levels\n/)
     // the file is not written
     expect(fs.readFileSync(path.join(workspace, 'contracts/msa.md'), 'utf8')).toBe(MSA)
+  })
+
+  it('compare_with_template: clause by clause against the house template', async () => {
+    const r = await call('compare_with_template', {path: 'contracts/draft.md', template: 'contracts/template.md'})
+    expect(r.isError).toBeFalsy()
+    const [c] = r.structuredContent!['comparisons'] as Array<{filePath: string; templatePath: string; errorCount: number; messages: Array<{kind: string; ruleId: string; facet?: string; message: string}>}>
+    expect(c!.templatePath).toBe('contracts/template.md')
+    expect(c!.messages.filter((m) => m.kind === 'weaker' || m.kind === 'missing').map((m) => `${m.ruleId} ${m.kind} ${m.facet ?? ''}`.trim()).sort()).toEqual([
+      'backup-frequency weaker interval',
+      'excluded-services missing',
+      'performance-targets weaker uptime',
+      'resolution-times weaker P1',
+      'response-times weaker P1',
+    ])
+    const outsideRoot = await call('compare_with_template', {path: 'contracts/draft.md', template: '/etc/passwd'})
+    expect(outsideRoot.isError).toBe(true)
+    const notAgreement = await call('compare_with_template', {path: 'contracts/draft.md', template: 'notes/release.md'})
+    expect(notAgreement.isError).toBe(true)
+    expect(notAgreement.content[0]?.text).toBe('notes/release.md: the template is not an agreement (no clause of a services agreement, SLA or commercial agreement found)')
   })
 
   it('extract_values: typed values of a clause', async () => {

@@ -1,12 +1,14 @@
 // Compare an agreement with a template, clause by clause: the two section trees are aligned by what each clause
 // finder found (not by heading text or numbering), then each clause's outcome and typed values are compared.
 import {diffWords} from 'diff'
-import {clauseRules, excerpt, parseAgreement, positionOf, profileClauseIds, profileOf, targetName, type Block, type ClauseRule, type Document, type Outcome, type Section} from './adapter.js'
-import {readClause, vagueWording, type ClauseReading, type Facet} from './read.js'
-import type {Severity} from '../types.js'
+import {excerpt, parseAgreement, positionOf, profileOf, targetName, type Block, type Document, type Outcome, type Section} from './adapter.js'
+import {vagueWording, type ClauseReading, type Facet} from './read.js'
+import {clauseRules, profileClauseIds, readClause, type ClauseRule} from './registry.js'
+import type {Severity, WordLocation} from '../types.js'
+import {describeLanding, landings, type Playbook} from './playbook.js'
 
 /** What changed in a clause, from the template to the agreement. */
-export type DifferenceKind = 'missing' | 'weaker' | 'stronger' | 'delegated' | 'vague' | 'changed' | 'reworded'
+export type DifferenceKind = 'missing' | 'weaker' | 'stronger' | 'delegated' | 'vague' | 'changed' | 'reworded' | 'fallback' | 'walkAway' | 'beyondWalkAway'
 
 /** Severity of each kind: a clause missing or weaker is an error (exit 1), new vagueness or delegation a warning. */
 export const KIND_SEVERITY: Readonly<Record<DifferenceKind, Severity>> = {
@@ -17,6 +19,9 @@ export const KIND_SEVERITY: Readonly<Record<DifferenceKind, Severity>> = {
   changed: 'warning',
   stronger: 'info',
   reworded: 'info',
+  fallback: 'warning',
+  walkAway: 'warning',
+  beyondWalkAway: 'error',
 }
 
 /** A part of a word diff: text kept, removed (only in the template) or added (only in the agreement). */
@@ -54,6 +59,8 @@ export interface Difference {
   readonly evidence?: string
   /** For `reworded`: the word diff from the template's wording to the agreement's (undefined parts: too different to align). */
   readonly diff?: readonly WordChange[]
+  /** For a Word agreement: the paragraph (`line` is then its ordinal). */
+  readonly docx?: WordLocation
 }
 
 export interface ClauseComparison {
@@ -80,6 +87,8 @@ export interface CompareOptions {
   readonly filePath?: string
   /** Path of the template, in reports (default `<template>`). */
   readonly templatePath?: string
+  /** House positions per clause rule id (the rules' `playbook` option): the agreement's values are placed in their tiers too. */
+  readonly playbooks?: Readonly<Record<string, unknown>>
 }
 
 /** A template or agreement that cannot be compared: one line, naming the file. */
@@ -115,7 +124,7 @@ function checkAgreement(doc: Document, readings: ReadonlyMap<string, ClauseReadi
 export function compare(agreementText: string, templateText: string, options: CompareOptions = {}): Comparison {
   const agreement = parseAgreement(agreementText, options.filePath ?? '<agreement>')
   const template = parseAgreement(templateText, options.templatePath ?? '<template>')
-  return compareDocuments(agreement, template)
+  return compareDocuments(agreement, template, options.playbooks)
 }
 
 /** The clause rules compared: every clause rule of the msa, sla and agreement profiles, once. */
@@ -125,7 +134,7 @@ function comparedRules(): ClauseRule[] {
 }
 
 /** Compare two parsed documents. */
-export function compareDocuments(agreement: Document, template: Document): Comparison {
+export function compareDocuments(agreement: Document, template: Document, playbooks: Readonly<Record<string, unknown>> = {}): Comparison {
   const rules = comparedRules()
   const t = readAll(template, rules)
   checkAgreement(template, t, 'template')
@@ -151,6 +160,20 @@ export function compareDocuments(agreement: Document, template: Document): Compa
       differences.push(...addedVagueness(rule, r, tr, ar, template, agreement).filter((d) => !reported.has(`${d.line}:${d.column}`)))
     }
     differences.push(r)
+  }
+  // the agreement against the house positions: values at fallback or walk-away, or beyond it
+  for (const rule of compared) {
+    const playbook = playbooks[rule.id]
+    if (!playbook || typeof playbook !== 'object') continue
+    const ar = a.get(rule.id)!
+    const ctx: Ctx = {rule, tr: t.get(rule.id)!, ar, template, agreement}
+    for (const l of landings(playbook as Playbook, ar.facets)) {
+      if (l.landing === 'preferred') continue
+      const what = l.key === 'included' ? 'after-hours charge' : (l.facet?.label ?? l.key)
+      const kind: DifferenceKind = l.landing === 'beyond' ? 'beyondWalkAway' : l.landing
+      const message = describeLanding(capital(what), l)
+      found.get(rule.id)!.push(make(ctx, kind, message, facetWhere(ctx, l.facet), {facet: l.key, agreementValue: l.shown, evidence: l.shown}))
+    }
   }
   const clauses: ClauseComparison[] = compared.map((rule) => {
     const tr = t.get(rule.id)!

@@ -4,10 +4,11 @@ import {randomBytes} from 'node:crypto'
 import {link, open, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {expandPaths, UsageError} from '../files.js'
-import {FileError, readAgreement} from '../lint.js'
+import {FileError, readSource} from '../lint.js'
 import {OutputError} from '../output.js'
-import {clauseRules, parseAgreement} from './adapter.js'
-import {readClause, VALUE_CLAUSES, formatMinutes, type Facet} from './read.js'
+import {parseAgreement} from './adapter.js'
+import {VALUE_CLAUSES, formatMinutes, type Facet} from './read.js'
+import {clauseRules, readClause} from './registry.js'
 
 /** A folder that yields no proposal, or a file that is in the way. */
 export class LearnError extends Error {}
@@ -172,7 +173,7 @@ export async function learnFiles(args: readonly string[], cwd: string, skip: (fi
   const texts: Array<{text: string; filePath: string}> = []
   for (const file of files) {
     try {
-      texts.push({text: await readAgreement(path.resolve(cwd, file)), filePath: file})
+      texts.push({text: (await readSource(path.resolve(cwd, file))).text, filePath: file})
     } catch (error) {
       if (!(error instanceof FileError)) throw error
       skip(file, error.message)

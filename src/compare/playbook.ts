@@ -1,9 +1,8 @@
 // Playbook tiers per clause: preferred, fallback (with an approver) and walk-away positions stated as the typed
 // values the clause readers produce, their options schema, the check that tiers do not conflict, and which tier
 // an agreement's value lands in.
-import {parseDurationOption, extractMoney} from '../reading/values/index.js'
-import type {JsonSchema} from '../rule.js'
-import type {Facet} from './read.js'
+import {extractMoney, parseDurationOption, type Block, type Document, type JsonSchema} from './adapter.js'
+import {readFacets, type Facet, type Located} from './read.js'
 
 /** The clauses that take a playbook, and the value keys each tier may state. */
 export const PLAYBOOK_CLAUSES = ['response-times', 'resolution-times', 'performance-targets', 'backup-frequency', 'service-hours', 'after-hours-support'] as const
@@ -45,6 +44,15 @@ const KEYS: Readonly<Record<PlaybookClause, Record<string, JsonSchema>>> = {
   },
 }
 
+const KEYS_TEXT: Readonly<Record<PlaybookClause, string>> = {
+  'response-times': '`P1`…`P5` (durations)',
+  'resolution-times': '`P1`…`P5` (durations)',
+  'performance-targets': '`uptime` (percent) and `period` (`day` … `year`)',
+  'backup-frequency': '`interval` and `retention` (durations)',
+  'service-hours': '`days` (a week) and `span` (hours a day, a duration)',
+  'after-hours-support': '`multiplier`, `rate` (`"GBP 150"`) or `included: true`',
+}
+
 /** The JSON Schema of a clause rule's `playbook` option. */
 export function playbookSchema(ruleId: PlaybookClause): JsonSchema {
   const tier = (approver: boolean): JsonSchema => ({
@@ -54,7 +62,7 @@ export function playbookSchema(ruleId: PlaybookClause): JsonSchema {
   })
   return {
     type: 'object',
-    description: 'House positions: `preferred`, `fallback` (with an `approver`) and `walkAway`, each stating values of this clause; a finding says which tier the agreement lands in',
+    description: `House positions: \`preferred\`, \`fallback\` (with an \`approver\`) and \`walkAway\`, each with ${KEYS_TEXT[ruleId]}; each value the agreement states is placed in a tier: fallback and walk-away warn (naming the approver), beyond walk-away is an error. Replaces the rule's single house maximum`,
     properties: {preferred: tier(false), fallback: tier(true), walkAway: tier(true)},
     additionalProperties: false,
   }
@@ -72,6 +80,7 @@ const BETTER: Readonly<Record<string, 'lower' | 'higher'>> = {
   rate: 'lower',
 }
 const better = (key: string): 'lower' | 'higher' => BETTER[key] ?? 'lower'
+const bound = (key: string): {bound?: 'at most' | 'at least'} => (key === 'period' ? {} : {bound: better(key) === 'higher' ? 'at least' : 'at most'})
 
 const PERIOD_RANK: Readonly<Record<string, number>> = {day: 1, week: 2, month: 3, quarter: 4, year: 5}
 
@@ -138,6 +147,8 @@ export interface TierLanding {
   readonly shown: string
   /** The tier's value it met, or the walk-away position it is beyond. */
   readonly limit: string
+  /** How the limit bounds the value: "at most 4h", "at least 99.5%" (none for "included"). */
+  readonly bound?: 'at most' | 'at least'
   /** The approver named in the tier it lands in (or in the fallback, for beyond walk-away). */
   readonly approver?: string
   readonly facet?: Facet
@@ -164,12 +175,14 @@ export function landings(playbook: Playbook, facets: readonly Facet[]): TierLand
   const out: TierLanding[] = []
   for (const key of keys) {
     if (key === 'included') {
+      // included where a tier asks for it; a charge instead is placed by the rate or multiplier of later tiers, and
+      // beyond the walk-away when no tier states one
       const inc = byKey.get('included')
       const charge = byKey.get('rate') ?? byKey.get('multiplier')
       const tier = TIERS.find((t) => playbook[t]?.['included'] === true)
-      if (!tier || (!inc && !charge)) continue
-      const ok = inc !== undefined
-      out.push({key, landing: ok ? tier : next(playbook, tier), shown: (inc ?? charge)!.shown, limit: 'included', ...approverOf(playbook, ok ? tier : next(playbook, tier)), ...(inc ?? charge ? {facet: (inc ?? charge)!} : {})})
+      if (!tier) continue
+      if (inc) out.push({key, landing: tier, shown: inc.shown, limit: 'included', ...approverOf(playbook, tier), facet: inc})
+      else if (charge && !TIERS.some((t) => playbook[t]?.[charge.key] !== undefined)) out.push({key, landing: 'beyond', shown: charge.shown, limit: 'included', facet: charge})
       continue
     }
     const f = byKey.get(key) ?? (/^P\d$/.test(key) ? byKey.get('any') : undefined)
@@ -183,19 +196,14 @@ export function landings(playbook: Playbook, facets: readonly Facet[]): TierLand
       const m = meets(key, f, tv)
       if (m === undefined) break
       if (m) {
-        landed = {key, landing: t, shown: f.shown, limit: showTier(key, tv), ...approverOf(playbook, t), facet: f}
+        landed = {key, landing: t, shown: f.shown, limit: showTier(key, tv), ...bound(key), ...approverOf(playbook, t), facet: f}
         break
       }
     }
-    if (!landed && last && meets(key, f, last.value) === false) landed = {key, landing: 'beyond', shown: f.shown, limit: showTier(key, last.value), ...approverOf(playbook, 'beyond'), facet: f}
+    if (!landed && last && meets(key, f, last.value) === false) landed = {key, landing: 'beyond', shown: f.shown, limit: showTier(key, last.value), ...bound(key), ...approverOf(playbook, 'beyond'), facet: f}
     if (landed) out.push(landed)
   }
   return out
-}
-
-function next(playbook: Playbook, tier: TierName): Landing {
-  const later = TIERS.slice(TIERS.indexOf(tier) + 1).find((t) => playbook[t])
-  return later ?? 'beyond'
 }
 
 function approverOf(playbook: Playbook, landing: Landing): {approver?: string} {
@@ -207,4 +215,71 @@ function approverOf(playbook: Playbook, landing: Landing): {approver?: string} {
 export function describeLanding(label: string, l: TierLanding): string {
   const tier = l.landing === 'beyond' ? `beyond walk-away (${l.limit})` : l.landing === 'walkAway' ? 'walk-away' : l.landing
   return `${label} ${l.shown}: ${tier}${l.approver && l.landing !== 'preferred' && l.landing !== 'beyond' ? ` (approver: ${l.approver})` : ''}`
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// In a clause rule: the option, the messages, and the findings of one document
+
+/** Messages of the playbook findings, added to each playbook clause rule's messages. */
+export const PLAYBOOK_MESSAGES = {
+  fallback: '{what} "{text}" is at the fallback position ({limit}){approval}',
+  walkAway: '{what} "{text}" is at the walk-away position ({limit}){approval}',
+  beyondWalkAway: '{what} "{text}" is beyond the walk-away position ({limit})',
+} as const
+
+export function isPlaybookClause(id: string): id is PlaybookClause {
+  return (PLAYBOOK_CLAUSES as readonly string[]).includes(id)
+}
+
+/** A clause rule's options schema with `playbook` added (for the clauses that take one). */
+export function withPlaybookOption<T extends {readonly schema: JsonSchema; readonly defaults: Readonly<Record<string, unknown>>}>(id: string, options: T): T {
+  if (!isPlaybookClause(id)) return options
+  const properties = (options.schema['properties'] ?? {}) as Record<string, JsonSchema>
+  return {...options, schema: {...options.schema, properties: {...properties, playbook: playbookSchema(id)}}}
+}
+
+/** One playbook finding of a document: where, which message, and the tier it describes. */
+export interface PlaybookFinding {
+  readonly messageId: keyof typeof PLAYBOOK_MESSAGES
+  readonly severity: 'error' | 'warning'
+  readonly block?: Block
+  readonly start?: number
+  readonly end?: number
+  readonly data: Readonly<Record<string, string>>
+  readonly landing: TierLanding
+}
+
+export interface PlaybookReview {
+  readonly findings: readonly PlaybookFinding[]
+  /** Every stated value with its tier ("P1 response time 2 hours: fallback (approver: @msp/legal)"), for coverage. */
+  readonly tiers: readonly string[]
+  /** The worst tier a value lands in. */
+  readonly tier?: Landing
+}
+
+const ORDER: readonly Landing[] = ['preferred', 'fallback', 'walkAway', 'beyond']
+
+/** Review a document's values of one clause against the clause's playbook (none: nothing to say). */
+export function reviewPlaybook(doc: Document, ruleId: string, located: Located, home: RegExp, playbook: unknown): PlaybookReview {
+  if (!playbook || typeof playbook !== 'object' || located.outcome === 'missing') return {findings: [], tiers: []}
+  const facets = readFacets(doc, ruleId, located, home).facets
+  const found = landings(playbook as Playbook, facets)
+  const findings: PlaybookFinding[] = []
+  const tiers: string[] = []
+  let worst: Landing | undefined
+  for (const l of found) {
+    const what = l.key === 'included' ? 'after-hours charge' : (l.facet?.label ?? l.key)
+    tiers.push(describeLanding(what, l))
+    if (!worst || ORDER.indexOf(l.landing) > ORDER.indexOf(worst)) worst = l.landing
+    if (l.landing === 'preferred') continue
+    const f = l.facet
+    findings.push({
+      messageId: l.landing === 'beyond' ? 'beyondWalkAway' : l.landing,
+      severity: l.landing === 'beyond' ? 'error' : 'warning',
+      ...(f?.block ? {block: f.block, start: f.start ?? 0, end: f.end ?? f.start ?? 0} : {}),
+      data: {what: what.charAt(0).toUpperCase() + what.slice(1), text: l.shown, limit: l.bound ? `${l.bound} ${l.limit}` : l.limit, approval: l.approver ? `; approver: ${l.approver}` : ''},
+      landing: l,
+    })
+  }
+  return {findings, tiers, ...(worst ? {tier: worst} : {})}
 }

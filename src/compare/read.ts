@@ -1,19 +1,22 @@
 // What an agreement commits to, clause by clause: the clause finder's outcome and the typed values that can be
 // compared (response and resolution time per priority, uptime and its period, backup interval and retention,
 // service days, span and time zone, after-hours rate, multiplier or "included").
-import {
-  blocksUnder,
-  excerpt,
-  INCLUDED_CHARGE,
-  locate,
-  VAGUE_TIME,
-  valuesOf,
-  type Block,
-  type ClauseRule,
-  type Document,
-  type Located,
-  type Section,
-} from './adapter.js'
+import {blocksUnder, excerpt, INCLUDED_CHARGE, VAGUE_TIME, valuesOf, type Block, type Document, type Outcome, type Section} from './adapter.js'
+
+/** Where and how a document states a clause, as the clause finder decided. */
+export interface Located {
+  readonly outcome: Outcome
+  /** The statement that decided it (a sentence or table row), when there is one. */
+  readonly block?: Block
+  readonly start?: number
+  readonly end?: number
+  /** The text of that statement. */
+  readonly text?: string
+  /** The section judged as a whole, when the finder decided on a section rather than a statement. */
+  readonly section?: Section
+  /** Where a delegated value lives ("Order Form"). */
+  readonly target?: string
+}
 
 /** The clauses whose values are compared, and the kinds of value each one has. */
 export const VALUE_CLAUSES = ['response-times', 'resolution-times', 'performance-targets', 'backup-frequency', 'service-hours', 'after-hours-support'] as const
@@ -321,17 +324,17 @@ function afterHoursFacets(blocks: readonly Block[]): Facet[] {
 // A clause's region and wording
 
 /** The blocks of the clause: its home sections (nearest section whose title names it), or the statement and its table. */
-function regionOf(doc: Document, rule: ClauseRule, located: Located): Block[] {
+function regionOf(doc: Document, home: RegExp, located: Located): Block[] {
   const homeOf = (s: Section | undefined): Section | undefined => {
-    for (let x = s; x && x.kind !== 'root'; x = x.parent) if (x !== doc.title && rule.home.test(x.title)) return x
+    for (let x = s; x && x.kind !== 'root'; x = x.parent) if (x !== doc.title && home.test(x.title)) return x
     return undefined
   }
-  const home = located.section && !located.block ? located.section : homeOf(located.block?.section)
-  if (home) {
+  const section = located.section && !located.block ? located.section : homeOf(located.block?.section)
+  if (section) {
     // the home's own text, and its subsections only when they are all it has or they are titled for the clause too
-    const own = home.blocks.filter((b) => b.kind !== 'heading')
-    const titled = home.children.filter((c) => rule.home.test(c.title))
-    return [...own, ...(titled.length || own.length ? titled : home.children).flatMap(blocksUnder)]
+    const own = section.blocks.filter((b) => b.kind !== 'heading')
+    const titled = section.children.filter((c) => home.test(c.title))
+    return [...own, ...(titled.length || own.length ? titled : section.children).flatMap(blocksUnder)]
   }
   const block = located.block
   if (!block) return []
@@ -345,20 +348,19 @@ function wordingOf(region: readonly Block[]): string {
 }
 
 /** The blocks of every section titled for the clause, then the statement the finder chose. */
-function homeFirst(doc: Document, rule: ClauseRule, located: Located): Block[] {
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && s !== doc.title && rule.home.test(s.title) && !(s.parent && rule.home.test(s.parent.title)))
+function homeFirst(doc: Document, home: RegExp, located: Located): Block[] {
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && s !== doc.title && home.test(s.title) && !(s.parent && home.test(s.parent.title)))
   const out = homes.flatMap(blocksUnder)
   if (located.block && !out.includes(located.block)) out.push(located.block)
   return out
 }
 
-/** Read one clause of a document. */
-export function readClause(doc: Document, rule: ClauseRule): ClauseReading {
-  const located = locate(doc, rule)
-  const region = located.outcome === 'missing' ? [] : regionOf(doc, rule, located)
+/** What a document says about one clause, given where the clause finder found it and the clause's home titles. */
+export function readFacets(doc: Document, ruleId: string, located: Located, home: RegExp): ClauseReading {
+  const region = located.outcome === 'missing' ? [] : regionOf(doc, home, located)
   let facets: Facet[] = []
   if (located.outcome !== 'missing') {
-    switch (rule.id) {
+    switch (ruleId) {
       case 'response-times':
         facets = timeFacets(doc, 'response', region)
         break
@@ -373,14 +375,14 @@ export function readClause(doc: Document, rule: ClauseRule): ClauseReading {
         break
       case 'service-hours':
         // the finder's statement decided "present" only when it was complete: it comes first
-        facets = hoursFacets(located.block ? [located.block, ...homeFirst(doc, rule, located).filter((b) => b !== located.block)] : homeFirst(doc, rule, located))
+        facets = hoursFacets(located.block ? [located.block, ...homeFirst(doc, home, located).filter((b) => b !== located.block)] : homeFirst(doc, home, located))
         break
       case 'after-hours-support':
-        facets = afterHoursFacets(homeFirst(doc, rule, located))
+        facets = afterHoursFacets(homeFirst(doc, home, located))
         break
     }
   }
-  return {ruleId: rule.id, located, region, wording: wordingOf(region), facets}
+  return {ruleId, located, region, wording: wordingOf(region), facets}
 }
 
 /** The vague time words ("promptly", "as soon as possible") in a text, with where, if any. */

@@ -23,6 +23,8 @@ export type Changes = 'accepted' | 'rejected'
 export interface ReadDocxOptions extends ZipLimits {
   /** Read tracked changes as accepted (default) or rejected. */
   readonly changes?: Changes
+  /** Accept the tracked changes of these authors only and reject everyone else's (what one author's edits did). */
+  readonly acceptAuthors?: ReadonlySet<string>
 }
 
 /** One Markdown line's Word paragraph. */
@@ -69,6 +71,8 @@ export interface DocxReading {
   readonly paragraphs: number
   readonly comments: readonly DocxComment[]
   readonly changes: Changes
+  /** The authors of the tracked changes in the body (`w:author` of each insertion and deletion), sorted. */
+  readonly authors: readonly string[]
   /** The main document part's name (`word/document.xml`). */
   readonly documentPart: string
   /** Per paragraph ordinal (index ordinal-1): its offsets in the document part's text. */
@@ -117,7 +121,10 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {}): Docx
   const numbering = readNumbering(part('/numbering', 'word/numbering.xml'))
   const comments = readComments(part('/comments', 'word/comments.xml'))
   const xml = decodePart(zip.read(documentPart)!, documentPart)
-  return readBody(xml, documentPart, styles, numbering, comments, options.changes ?? 'accepted')
+  const changes = options.changes ?? 'accepted'
+  const only = options.acceptAuthors
+  const accept = only ? (author: string | undefined): boolean => author !== undefined && only.has(author) : (): boolean => changes === 'accepted'
+  return readBody(xml, documentPart, styles, numbering, comments, changes, accept)
 }
 
 interface Para {
@@ -131,6 +138,8 @@ interface Para {
   segs: Seg[]
   /** Paragraph mark tracked as inserted or deleted. */
   mark: 'ins' | 'del' | undefined
+  /** Whether this reading applies that change to the mark (accepts it). */
+  markApplied?: boolean
   comments: number[]
   /** Paragraphs of text boxes anchored in this one: they follow it. */
   floating: Para[]
@@ -147,7 +156,7 @@ interface Cell {
   paras: Para[]
 }
 /** A table row; `mark` when the row itself was tracked as inserted or deleted (`w:trPr/w:ins|w:del`). */
-type Row = Cell[] & {mark?: 'ins' | 'del'}
+type Row = Cell[] & {mark?: 'ins' | 'del'; removed?: boolean}
 interface Table {
   rows: Row[]
 }
@@ -160,15 +169,25 @@ const DELETED = new Set(['w:del', 'w:moveFrom'])
 // Subtrees that hold no text of the paragraph: property changes, field instructions, the fallback of alternate content.
 const NO_TEXT = new Set(['w:pPrChange', 'w:rPrChange', 'w:sectPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:tblGridChange', 'w:numberingChange', 'mc:Fallback', 'w:instrText', 'w:delInstrText'])
 
-function readBody(xml: string, partName: string, styles: Styles, numbering: Numbering_, wordComments: readonly WordComment[], changes: Changes): DocxReading {
+function readBody(
+  xml: string,
+  partName: string,
+  styles: Styles,
+  numbering: Numbering_,
+  wordComments: readonly WordComment[],
+  changes: Changes,
+  accept: (author: string | undefined) => boolean,
+): DocxReading {
+  const authors = new Set<string>()
+  /** Per open w:ins/w:del: whether this reading hides its content (an insertion not applied, a deletion applied). */
+  const changeStack: boolean[] = []
+  let hiddenChanges = 0
   const anchors: Array<{start: number; end: number}> = []
   const blocks: Block[] = []
   const paraStack: Para[] = []
   const tables: Table[] = []
   let ordinal = 0
   let noText = 0
-  let inserted = 0
-  let deleted = 0
   let inPPr = 0
   let inTrPr = 0
   let inText = false
@@ -185,9 +204,9 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
   let carry: Para | undefined
   const commentAt = new Map<number, number>()
 
-  const hidden = (): boolean => noText > 0 || (changes === 'accepted' ? deleted > 0 : inserted > 0)
+  const hidden = (): boolean => noText > 0 || hiddenChanges > 0
   const finish = (p: Para): void => {
-    const removed = (changes === 'accepted' && p.mark === 'del') || (changes === 'rejected' && p.mark === 'ins')
+    const removed = (p.mark === 'del' && p.markApplied === true) || (p.mark === 'ins' && p.markApplied === false)
     if (carry) {
       p.segs = [...carry.segs, ...p.segs]
       p.comments.unshift(...carry.comments)
@@ -235,16 +254,32 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
         // w:trPr/w:ins|w:del: the whole row was inserted or deleted
         const t = tables[tables.length - 1]
         const row = t?.rows[t.rows.length - 1]
-        if (row && !noText) row.mark = INSERTED.has(name) ? 'ins' : 'del'
+        const author = tag.attributes['w:author']
+        if (author) authors.add(author)
+        if (row && !noText) {
+          row.mark = INSERTED.has(name) ? 'ins' : 'del'
+          // this reading drops a deleted row it applies, and an inserted row it does not
+          row.removed = INSERTED.has(name) ? !accept(author) : accept(author)
+        }
         return
       }
       if (INSERTED.has(name) || DELETED.has(name)) {
+        const author = tag.attributes['w:author']
+        if (author) authors.add(author)
+        const applied = accept(author)
         if (inPPr) {
           // w:pPr/w:rPr/w:ins|w:del: the paragraph mark itself was inserted or deleted
-          if (p && paraStack.length && !noText) p.mark = INSERTED.has(name) ? 'ins' : 'del'
+          if (p && paraStack.length && !noText) {
+            p.mark = INSERTED.has(name) ? 'ins' : 'del'
+            p.markApplied = applied
+          }
           return
         }
-        if (!tag.selfClosing) INSERTED.has(name) ? inserted++ : deleted++
+        if (!tag.selfClosing) {
+          const hide = INSERTED.has(name) ? !applied : applied
+          changeStack.push(hide)
+          if (hide) hiddenChanges++
+        }
         return
       }
       switch (name) {
@@ -311,7 +346,7 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
       }
       if (INSERTED.has(name) || DELETED.has(name)) {
         if (inPPr || inTrPr || tag.selfClosing) return
-        INSERTED.has(name) ? inserted-- : deleted--
+        if (changeStack.pop()) hiddenChanges--
         return
       }
       switch (name) {
@@ -373,7 +408,7 @@ function readBody(xml: string, partName: string, styles: Styles, numbering: Numb
     blocks.push({kind: 'para', para: {...last, mark: undefined}})
   }
   const comments: DocxComment[] = wordComments.map((c) => ({...c, paragraph: commentAt.get(c.id)}))
-  return emit(blocks, styles, numbering, comments, changes, partName, anchors, ordinal)
+  return {...emit(blocks, styles, numbering, comments, changes, partName, anchors, ordinal), authors: [...authors].sort()}
 }
 
 type Numbering_ = ReturnType<typeof readNumbering>
@@ -447,7 +482,7 @@ const rank = (heading: number | undefined, numberLevel: number | undefined): num
 
 const DIRECTIVE = /^clauselint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)/
 
-function emit(blocks: readonly Block[], styles: Styles, numbering: Numbering_, comments: readonly DocxComment[], changes: Changes, documentPart: string, anchors: ParagraphAnchor[], paragraphs: number): DocxReading {
+function emit(blocks: readonly Block[], styles: Styles, numbering: Numbering_, comments: readonly DocxComment[], changes: Changes, documentPart: string, anchors: ParagraphAnchor[], paragraphs: number): Omit<DocxReading, 'authors'> {
   const state = new NumberingState(numbering, styles)
   const out: string[] = []
   const lines: ParagraphRef[] = []
@@ -502,8 +537,7 @@ function emit(blocks: readonly Block[], styles: Styles, numbering: Numbering_, c
     rowLast = 0
     if (block.kind === 'table') {
       // a row tracked as deleted is gone when the changes are accepted, one tracked as inserted when they are rejected
-      const removed = changes === 'accepted' ? 'del' : 'ins'
-      const rows = block.table.rows.filter((r) => r.mark !== removed && r.some((c) => c.paras.length))
+      const rows = block.table.rows.filter((r) => !r.removed && r.some((c) => c.paras.length))
       if (!rows.length) continue
       const width = Math.max(...rows.map((r) => r.length))
       rows.forEach((row, i) => {

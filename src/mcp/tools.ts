@@ -225,4 +225,30 @@ export const TOOLS: ToolDefinition[] = [
       },
     }),
   }),
+  defineTool({
+    name: 'compare_with_template',
+    title: 'Compare an agreement with the house template',
+    description:
+      'Compares an agreement with a template clause by clause (clauses matched by meaning, not by heading or number): clauses missing from the agreement, values weaker or stronger than the template (response and resolution times per priority, uptime and its period, backup interval and retention, service days and hours, after-hours charges), new delegations to other documents, new vague wording, and each clause\'s word diff; with the playbook of the workspace config, values at the fallback or walk-away position or beyond it. Markdown or .docx on either side.',
+    input: {
+      path: z.string().describe('The agreement (Markdown or .docx), relative to the workspace root'),
+      template: z.string().describe('The house template (Markdown or .docx), relative to the workspace root'),
+    },
+    output: {comparisons: z.array(z.unknown())},
+    handler: async (args, context) => {
+      const agreement = await workspacePath(args.path, context.root)
+      const template = await workspacePath(args.template, context.root)
+      let out = ''
+      let err = ''
+      const code = await run(['compare', path.relative(context.root, agreement), '--template', path.relative(context.root, template), '--format', 'json'], {
+        stdout: (t) => void (out += t),
+        stderr: (t) => void (err += t),
+        cwd: context.root,
+        env: {},
+        isTTY: false,
+      })
+      if (code === 2 || !out.trim()) throw new ToolError(err.trim().replace(/^clauselint: /gm, '') || 'the agreement could not be compared')
+      return {data: {comparisons: JSON.parse(out) as unknown[]}}
+    },
+  }),
 ]

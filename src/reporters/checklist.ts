@@ -194,7 +194,10 @@ function painters(chalk: ChalkInstance): Record<Outcome, (s: string) => string> 
   return {present: chalk.green, vague: chalk.yellow, missing: chalk.red.bold, delegated: chalk.cyan}
 }
 
-/** One agreement: its clauses, one a line, with the outcome, where it was found and the score. */
+/** How a playbook tier reads in the tier column. */
+const TIER_LABEL: Readonly<Record<string, string>> = {preferred: 'preferred', fallback: 'fallback', walkAway: 'walk-away', beyond: 'beyond walk-away'}
+
+/** One agreement: its clauses, one a line, with the outcome, a playbook tier (when config states one), where it was found and the score. */
 function single(ranked: Ranked, columns: readonly ClauseColumn[], options: ChecklistOptions): string[] {
   const {chalk} = options
   const {result, tally: t, score} = ranked
@@ -220,14 +223,18 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
         line: `line ${c.line}`,
         // A missing clause was not found anywhere; its line is where it should be added.
         where: c.outcome === 'missing' ? (where ? `add under ${where}` : 'add it') : where,
+        // with a playbook: the worst tier the clause's values land in
+        tier: c.tier === undefined ? '' : TIER_LABEL[c.tier] ?? c.tier,
       }
     })
     const rw = Math.max(...rows.map((r) => r.rule.length))
     const ow = Math.max(...rows.map((r) => r.outcome.length))
     const lw = Math.max(...rows.map((r) => r.line.length))
+    const tw = Math.max(...rows.map((r) => r.tier.length))
     for (const r of rows) {
       const where = r.outcome === 'missing' ? chalk.dim(r.where) : r.where
-      out.push(`  ${paint[r.outcome](MARK[r.outcome])}  ${pad(r.rule, rw)}  ${paint[r.outcome](pad(r.outcome, ow))}  ${chalk.dim(pad(r.line, lw))}  ${where}`.trimEnd())
+      const tier = tw ? `${(r.tier === 'beyond walk-away' ? chalk.red : r.tier && r.tier !== 'preferred' ? chalk.yellow : (x: string) => x)(pad(r.tier, tw))}  ` : ''
+      out.push(`  ${paint[r.outcome](MARK[r.outcome])}  ${pad(r.rule, rw)}  ${paint[r.outcome](pad(r.outcome, ow))}  ${tier}${chalk.dim(pad(r.line, lw))}  ${where}`.trimEnd())
     }
     out.push('', ...legend(paint, false))
   }

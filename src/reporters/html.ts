@@ -131,7 +131,17 @@ function severityLabel(severity: Severity): string {
   return `<span class="sev sev-${severity}"><span aria-hidden="true">${SEVERITY_MARK[severity]}</span> ${severity}</span>`
 }
 
-function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessage[]): string {
+const TIER_TEXT: Readonly<Record<string, string>> = {preferred: 'preferred', fallback: 'fallback', walkAway: 'walk-away', beyond: 'beyond walk-away'}
+
+/** The tier cell of a clause row (with a playbook): the worst tier, and each value's tier as its title. */
+const PLAYBOOK_IDS = new Set(['fallback', 'walkAway', 'beyondWalkAway'])
+
+function tierCell(c: ClauseCoverage): string {
+  if (c.tier === undefined) return '<td class="tier"></td>'
+  return `<td class="tier tier-${e(c.tier)}" title="${e((c.tiers ?? []).join('; '))}">${e(TIER_TEXT[c.tier] ?? c.tier)}${(c.tiers ?? []).map((t) => `<br><small>${e(t)}</small>`).join('')}</td>`
+}
+
+function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessage[], tiers: boolean): string {
   const path = c.sectionPath.join(' › ')
   const location =
     c.outcome === 'missing'
@@ -142,6 +152,7 @@ function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessa
     `<tr id="${a.id}-${slug(c.ruleId)}">`,
     `<td class="outcome">${outcomeSymbol(c.outcome)} ${c.outcome}</td>`,
     `<th scope="row">${e(humanise(c.ruleId))}<br><code>${e(c.ruleId)}</code></th>`,
+    tiers ? tierCell(c) : '',
     `<td class="where">${location}</td>`,
     `<td>${detail || '<span class="vh">no evidence</span>'}</td>`,
     '</tr>',
@@ -162,13 +173,15 @@ function details(a: Agreement, columns: readonly ClauseColumn[]): string {
   if (result.coverage.length) {
     const order = new Map(columns.map((c, i) => [c.ruleId, i]))
     const coverage = [...result.coverage].sort((x, y) => (order.get(x.ruleId) ?? Infinity) - (order.get(y.ruleId) ?? Infinity))
+    // a tier column only when config states a playbook
+    const tiers = coverage.some((c) => c.tier !== undefined)
     out.push(
       '<div class="scroll">',
       '<table class="clauses">',
       `<caption>Clauses of ${e(a.path)}</caption>`,
-      '<thead><tr><th scope="col">Outcome</th><th scope="col">Clause</th><th scope="col">Where</th><th scope="col">Evidence and finding</th></tr></thead>',
+      `<thead><tr><th scope="col">Outcome</th><th scope="col">Clause</th>${tiers ? '<th scope="col">Playbook tier</th>' : ''}<th scope="col">Where</th><th scope="col">Evidence and finding</th></tr></thead>`,
       '<tbody>',
-      ...coverage.map((c) => clauseRow(a, c, result.messages.filter((m) => m.ruleId === c.ruleId && m.outcome !== undefined))),
+      ...coverage.map((c) => clauseRow(a, c, result.messages.filter((m) => m.ruleId === c.ruleId && (m.outcome !== undefined || PLAYBOOK_IDS.has(m.messageId))), tiers)),
       '</tbody>',
       '</table>',
       '</div>',

@@ -70,6 +70,8 @@ meter { width: 4rem; height: .8rem; vertical-align: middle; margin-right: .35rem
 .finding-text { margin: 0; overflow-wrap: anywhere; }
 .sev { font-weight: 700; white-space: nowrap; }
 .sev-error { color: var(--error); }
+.tier-beyond { color: var(--error); font-weight: 600; }
+.tier-fallback, .tier-walkAway { color: var(--warning); }
 .sev-warning { color: var(--warning); }
 .sev-info { color: var(--info); }
 .filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; padding: .75rem 1rem; margin: .5rem 0; background: #f6f8fa; border: 1px solid var(--line); border-radius: .5rem; }
