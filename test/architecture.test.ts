@@ -11,10 +11,10 @@ const root = path.join(import.meta.dirname, '..')
  * group; groups of one rank (engine, reporters, rules) do not import one another.
  */
 const LAYERS: ReadonlyArray<{group: string; rank: number; match: RegExp}> = [
-  {group: 'foundation', rank: 0, match: /^src\/(?:(?:types|text|config-error|parse|files|package-info)\.ts$|docx\/)/},
+  {group: 'foundation', rank: 0, match: /^src\/(?:(?:types|text|config-error|parse|fast-parse|files|package-info)\.ts$|docx\/)/},
   {group: 'structure', rank: 1, match: /^src\/(?:document|docset|detect)\.ts$/},
   {group: 'reading', rank: 2, match: /^src\/reading\//},
-  {group: 'rule kit', rank: 3, match: /^src\/(?:rule|clauses|data-rules)\.ts$/},
+  {group: 'rule kit', rank: 3, match: /^src\/(?:(?:rule|clauses|data-rules)\.ts$|compare\/(?:playbook|read|adapter)\.ts$)/},
   {group: 'engine', rank: 4, match: /^src\/(?:engine|suppressions)\.ts$/},
   {group: 'reporters', rank: 4, match: /^src\/reporters\//},
   {group: 'rules', rank: 4, match: /^rules\//},
