@@ -13,7 +13,7 @@ const RPO = /\bRPO\b|recovery point/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
 const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
 
-type BackupFrequencyOptions = {readonly maxInterval: string; readonly requireRetention: boolean}
+type BackupFrequencyOptions = {readonly maxInterval?: string; readonly requireRetention: boolean}
 
 // the longest acceptable interval, and retention
 const options = ruleOptions<BackupFrequencyOptions>({
@@ -74,7 +74,7 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
   const {doc, options, reading} = context
   const valuesOf = (t: string) => reading.values(t)
   if (finding.outcome === 'missing') return
-  const max = parseDurationOption(options.maxInterval)
+  const max = options.maxInterval === undefined ? undefined : parseDurationOption(options.maxInterval)
   let best: (Stated & {minutes: number}) | undefined
   let retention = false
   // what the section path says, once per section rather than per block

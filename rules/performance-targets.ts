@@ -7,7 +7,7 @@ const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|pack
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
-type PerformanceTargetsOptions = {readonly minUptime: number}
+type PerformanceTargetsOptions = {readonly minUptime?: number}
 
 // the lowest acceptable availability
 const options = ruleOptions<PerformanceTargetsOptions>({
@@ -70,7 +70,7 @@ const NOT_A_TARGET = /\b(?:credits?|less than|below|under|fewer than|falls?|achi
 function review(finding: Finding, context: RuleContext<keyof typeof messages, PerformanceTargetsOptions & ClauseOptions>): void {
   const valuesOf = (t: string) => context.reading.values(t)
   const min = context.options.minUptime
-  if (finding.outcome !== 'present' || !finding.unit) return
+  if (min === undefined || finding.outcome !== 'present' || !finding.unit) return
   const home = finding.unit.block
   const candidates = context.doc.blocks.filter((b) => b === home || (b.section === home.section && b.kind !== 'heading' && (home.kind !== 'table-row' || b.header === home.header)))
   for (const block of candidates) {

@@ -15,7 +15,7 @@ const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg/i
 
 type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
-type ResponseTimesOptions = {readonly maxResponse: Readonly<Partial<Record<Priority, string>>>}
+type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}
 
 // the house maximum per priority
 const options = ruleOptions<ResponseTimesOptions>({
@@ -44,7 +44,9 @@ const messages = {
 
 /** After the clause judgement: report stated response times slower than `maxResponse`. */
 function review(_finding: Finding, context: RuleContext<keyof typeof messages, ResponseTimesOptions & ClauseOptions>): void {
+  // a playbook replaces the house maximum: then the review is given no maxResponse
   const max = context.options.maxResponse
+  if (!max) return
   const limits = new Map<number, number>()
   for (const [key, value] of Object.entries(max)) {
     const minutes = value === undefined ? undefined : parseDurationOption(value)
