@@ -32,7 +32,7 @@ export default clauseRule({
     if (isCharged) return {outcome: 'present'}
     // round-the-clock cover stated as the standard support hours for some priorities is part of the service
     if (/\bstandard support hours\b|\bincluded\b/i.test(t) && reader.reading.values(t).hours.some((h) => h.allDay && h.allWeek) && reader.reading.values(t).priorities.length) return {outcome: 'present'}
-    if (at >= 0 && NOT_PROVIDED.test(t)) return {outcome: 'present'}
+    if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
     if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /hours|rate|fee/i)

@@ -8,7 +8,9 @@ import type {Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
-const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|links?|lines?|circuits?|isps?|sites? only|personnel|contacts?|staff)\b|\bbacked up by\b/i
+const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|links?|lines?|circuits?|isps?|sites? only|personnel|contacts?|staff)\b|\bbacked up by\b|\b(?:UPS|power|battery|generator)\s+back[- ]?ups?\b/i
+/** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
+const COPY = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|archiv\w*|retain\w*|retention|kept|restore points?|versions?|data|files?|folders?|servers?|databases?|mailbox\w*|systems?|devices?|workstations?|laptops?|pcs?|backed|run|runs|taken)\b/i
 const RPO = /\bRPO\b|recovery point/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
 const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
@@ -48,9 +50,13 @@ export default clauseRule({
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
     if (at >= 0 && NOT.test(t) && !/\bdata\b/i.test(t)) return undefined
-    if (BOILERPLATE.test(t)) return undefined
     const v = reader.reading.values(t)
-    if ((at >= 0 || unit.inHome) && (v.frequencies.length || (RPO.test(t) && v.durations.length))) {
+    // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
+    const retain = t.search(/\bretain/i)
+    if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && v.frequencies.some((f) => f.start < retain))) return undefined
+    // "Firewall logs are reviewed every 10 minutes" under Backups is a frequency of something else
+    const aboutCopies = at >= 0 || COPY.test(t)
+    if (aboutCopies && (v.frequencies.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
     // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph

@@ -7,7 +7,12 @@ import data from './data/clauses.json' with {type: 'json'}
 const FAILURE = /\b(?:fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
 const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
 // Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
-const DISCLAIMS = /\b(?:anyone|any (?:person|party|entity)) other than\b|\bbeyond (?:its|our|the provider's|the supplier's) (?:reasonable )?control\b|\bnot (?:be )?(?:responsible|liable)\b|\bexclud\w*\b|\bno (?:liability|responsibility)\b/i
+const DISCLAIMS =
+  /\b(?:anyone|any (?:person|party|entity)) other than\b|\b(?:beyond|outside(?: of)?) (?:\S+ ){0,4}?(?:reasonable )?control\b|\bnot (?:be )?(?:responsible|liable)\b|\bexclud\w*\b|\bno (?:liability|responsibility)\b|\bdoes not (?:apply|extend) to\b|\bdo(?:es)? not cover\b|\brelieved of\b|\bexcused from\b/i
+/** A relief clause about failing to provide the service: "relieved of its liability in respect of any failure to provide the Services". */
+const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailures?\b[^.]{0,120}\b(?:relieved of|excused from)\b/i
+/** "to whichever replacement vendor the Customer appoints" is a successor, not a failure */
+const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b/gi
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
   /\b(?:diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
@@ -22,8 +27,11 @@ export default clauseRule({
     delegated: 'Failure responsibilities are set in {target}; lint it with this agreement or state them here',
   },
   judge(unit, reader) {
-    const t = unit.text
+    const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length))
     const at = indexOf(t, FAILURE)
+    // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
+    const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
+    if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
     if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
@@ -34,10 +42,10 @@ export default clauseRule({
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       const alloc = ALLOCATE.exec(near)
-      if (alloc && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t)) return {outcome: 'present'}
+      if (alloc && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
     }
     if (elsewhere) return elsewhere
-    if ((at >= 0 || thing) && (isDisclaimer(t) || DISCLAIMS.test(t) || (at >= 0 && reader.reading.isNegated(t, at)))) return {outcome: 'vague'}
+    if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && reader.reading.isNegated(t, at)))) return {outcome: 'vague'}
     if (unit.inHome) return {outcome: 'vague'}
     return undefined
   },

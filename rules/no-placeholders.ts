@@ -12,6 +12,12 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       const inner = m.slice(1, -1).trim()
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
       if (/^[●•…. _-]+$/.test(inner)) return true
+      // option slots: "[6/12/18]", "[Leeds or York]", "[N]"
+      if (/^\d+(?:\s*\/\s*\d+)+$/.test(inner)) return true
+      if (/^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?: or [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+$/.test(inner)) return true
+      if (/^[A-WYZ]$/.test(inner)) return true
+      // a place or name to confirm: "[Leeds]", "[San Francisco]" (not "[Reserved]", "[Intentionally Omitted]", "[Signature Page Follows]")
+      if (/^[A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued)\b/.test(inner)) return true
       if (/^[A-Z][A-Z0-9 _/&'-]{1,}$/.test(inner) && /[A-Z]{2}/.test(inner)) return true
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
     },
@@ -21,7 +27,30 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   {re: /_{3,}/g, has: ['___']},
   {re: /<\s*(?:insert|enter|add|specify|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi, has: ['<']},
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
+  // the stock placeholder names of templates: "system ABC", "XYZ Ltd"
+  {re: /\b(?:ABC|XYZ)\b/g, has: ['ABC', 'XYZ']},
 ]
+
+/** Placeholders in a text: each match once, in order, overlaps dropped. */
+function placeholders(text: string): Array<{start: number; end: number; text: string}> {
+  const found: Array<{start: number; end: number; text: string}> = []
+  for (const {re, has, accept} of PATTERNS) {
+    if (!has.some((h) => text.includes(h))) continue
+    re.lastIndex = 0
+    for (const m of text.matchAll(re)) {
+      if (accept && !accept(m[0])) continue
+      const start = m.index ?? 0
+      found.push({start, end: start + m[0].length, text: m[0]})
+    }
+  }
+  found.sort((a, b) => a.start - b.start)
+  let last = -1
+  return found.filter((f) => {
+    if (f.start < last) return false
+    last = f.end
+    return true
+  })
+}
 
 export default {
   meta: {
@@ -33,23 +62,13 @@ export default {
   },
   check(context) {
     for (const block of context.doc.blocks) {
-      const found: Array<{start: number; end: number; text: string}> = []
-      for (const {re, has, accept} of PATTERNS) {
-        if (!has.some((h) => block.text.includes(h))) continue
-        re.lastIndex = 0
-        for (const m of block.text.matchAll(re)) {
-          if (accept && !accept(m[0])) continue
-          const start = m.index ?? 0
-          found.push({start, end: start + m[0].length, text: m[0]})
-        }
-      }
-      found.sort((a, b) => a.start - b.start)
-      let last = -1
-      for (const f of found) {
-        if (f.start < last) continue
-        last = f.end
-        context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
-      }
+      for (const f of placeholders(block.text)) context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
+    }
+    // a bold lead-in of a list item ("1. **[Customer Legal Name]** …") becomes a section title, not block text
+    for (const section of context.doc.sections) {
+      if (section.kind !== 'list-item') continue
+      const first = placeholders(section.title)[0]
+      if (first) context.report({messageId: 'placeholder', section, data: {text: first.text}})
     }
   },
 } satisfies Rule<'placeholder'>

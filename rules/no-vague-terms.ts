@@ -27,6 +27,13 @@ function measured(text: string, needs: string, reading: Reading): boolean {
       return reading.hasNumber(text) || STANDARD.test(text)
   }
 }
+/** The cell of a table row ("Header: cell | Header: cell") that holds an offset. */
+function cellAround(text: string, at: number): string {
+  const from = text.lastIndexOf('|', at - 1) + 1
+  const to = text.indexOf('|', at)
+  return text.slice(from, to < 0 ? text.length : to)
+}
+
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?rates?\b|^\s*mail\b/i
 // A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
 const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
@@ -51,10 +58,15 @@ export default {
       const after = s.slice(at + hit.text.length)
       // measurable in its own clause: "(a) notify … within 72 hours; (d) take prompt steps …" leaves (d) vague
       // (an effort is bounded by any number in its sentence: "… reasonable effort to provide a copy, provided that the request is made within 90 days")
-      if (measured(hit.term.needs === 'any' ? s : reading.clauseAround(s, at), hit.term.needs, reading)) continue
+      // in a table, a value belongs to its own cell: "1 working day" in the next cell does not measure "Reasonable endeavours"
+      const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? s : reading.clauseAround(s, at)
+      if (measured(scope, hit.term.needs, reading)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
-      if (!/time to time|periodic|regular/i.test(hit.text) && reading.isPermission(s, at)) continue
+      // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
+      const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1
+      const permitted = cellStart >= 0 ? reading.isPermission(scope, hit.start - cellStart) : reading.isPermission(s, at)
+      if (!/time to time|periodic|regular/i.test(hit.text) && permitted) continue
       if (/regular/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
       if (reading.isDefinition(hit.block, hit.sentence) && !/efforts?|endeavou?rs?/i.test(hit.text)) continue
       // an effort bounded by the next sentence ("… reasonable efforts to correct it. If not corrected within 30 days …")

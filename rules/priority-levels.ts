@@ -11,6 +11,15 @@ const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad
 const RANKS = {name: 'priority-levels: rank defined by each block'}
 const DEFINED = {name: 'priority-levels: ranks the document defines'}
 
+/** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
+const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgency|categor\w*|classification|class)\b/i
+/** A section that defines levels: "Severity", "Priority levels", "Incident classification". */
+const LEVEL_SECTION = /\b(?:priorit\w*|severit\w*|levels|classification|categor\w*|call types?)\b/i
+/** A level label before its criteria: "Blocker: no engineer can see their jobs", "Crit – whole office down". */
+const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*(?::|=|–|—|-)\s+(.*)$/s
+
+const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b/i
+
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
   const ranks = reading.own(RANKS, () => new Map<Block, number | null>())
@@ -19,10 +28,37 @@ function definedRank(block: Block, reading: Reading): number | undefined {
   return r ?? undefined
 }
 
+/**
+ * Word-named levels, which carry no number: each row of a table keyed by a priority or severity column ("Blocker",
+ * "Crit", "Major") with a description cell, and each "Label: criteria" list item in a section about levels. The
+ * rank is only there to tell levels apart: a distinct number per block, past any numbered level.
+ */
+function wordLevel(block: Block, reading: Reading): number | undefined {
+  const valuesOf = (t: string) => reading.values(t)
+  if (block.kind === 'table-row' && block.cells && block.header) {
+    if (!KEY_HEADER.test(block.header[0] ?? '')) return undefined
+    const key = (block.cells[0] ?? '').trim()
+    if (!key || key.split(/\s+/).length > 3 || valuesOf(key).durations.length) return undefined
+    const described = block.cells.slice(1).some((c) => !valuesOf(c).durations.length && c.split(/\s+/).length >= 2 && /[a-z]{3,}/i.test(c))
+    return described ? 1000 + block.position.start.offset : undefined
+  }
+  if (block.kind === 'list-item' && LEVEL_SECTION.test(block.section.title)) {
+    const m = LABELLED.exec(block.text)
+    if (!m) return undefined
+    const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
+    return words.length >= 2 ? 1000 + block.position.start.offset : undefined
+  }
+  return undefined
+}
+
 function readRank(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
   // most blocks and titles name no priority: the pre-check spares the values lookup
   const p = mayHold.priorities(block.text) ? valuesOf(block.text).priorities[0] : undefined
+  if (!p) {
+    const word = wordLevel(block, reading)
+    if (word !== undefined) return word
+  }
   // "**Priority 1:** a branch cannot serve members…" — the label is the clause's title, the criteria its text
   if (!p) {
     const title = block.section.title
@@ -44,12 +80,25 @@ function readRank(block: Block, reading: Reading): number | undefined {
   return words.length >= 4 && CRITERIA.test(rest) ? p.rank : undefined
 }
 
+/** Ranks of the levels after the first in one paragraph, each with at least four words of criteria. */
+function laterRanks(block: Block, reading: Reading): number[] {
+  const all = reading.values(block.text).priorities
+  const out: number[] = []
+  for (let i = 1; i < all.length; i++) {
+    const rest = block.text.slice(all[i]!.end, all[i + 1]?.start ?? block.text.length).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
+    if (rest.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 3 && CRITERIA.test(rest)) out.push(all[i]!.rank)
+  }
+  return out
+}
+
 function definedRanks(reading: Reading): Set<number> {
   return reading.own(DEFINED, () => {
     const ranks = new Set<number>()
     for (const b of reading.doc.blocks) {
       const r = definedRank(b, reading)
       if (r !== undefined) ranks.add(r)
+      // one paragraph may define several levels, one a line: each label followed by its own criteria
+      if (r !== undefined && b.kind === 'paragraph') for (const more of laterRanks(b, reading)) ranks.add(more)
     }
     return ranks
   })
@@ -71,6 +120,8 @@ export default clauseRule({
       if (delegated) return delegated
       return {outcome: 'vague'}
     }
+    // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
+    if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (/\bprioriti[sz]|\bpriority\b|\bseverity\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated

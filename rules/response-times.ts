@@ -73,7 +73,8 @@ export default clauseRule({
     const headerSaysResponse = unit.block.header?.some((h) => HEADER.test(h)) ?? false
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b/i.test(t)
+    // "we'll get back to you", "first reply" answer the customer: a response in themselves
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\bget (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b/i.test(t)
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
@@ -86,7 +87,7 @@ export default clauseRule({
     if (delegated) return delegated
     const vague = VAGUE_TIME.exec(t)
     if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
-    if (unit.inHome || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
+    if (unit.inHome || metric || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
     return undefined
   },
 })

@@ -5,8 +5,9 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const SERVICE =
   /\b(?:help ?desk|service desk|e-?mail|remote (?:fixes|assistance|access|management)|(?:remote|on-?site|desktop|end[- ]user|technical|it) support|monitoring|patch(?:ing| management)|back ?ups?|anti-?virus|anti-?malware|endpoint (?:protection|security|detection|management)|firewall|network (?:management|administration|monitoring|support)|server (?:management|administration|maintenance|support)|microsoft 365|office 365|m365|email|voip|telephon\w*|phone system|cloud (?:hosting|services|infrastructure)|hosting|cyber ?security|security (?:monitoring|awareness)|disaster recovery|device management|asset management|licen[cs]e management|vendor management|procurement|onboarding|offboarding|user administration|account administration|software (?:updates|deployment|installation)|hardware (?:support|maintenance)|wi-?fi|printer support|documentation|reporting|consulting|strategic (?:planning|reviews?)|vcio|virtual cio)\b/gi
-const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|the client's|customer's) (?:it |technology )?needs|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed))\b/i
-const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b/i
+const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|the client's|customer's) (?:it |technology )?needs|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your|the client's|the customer's) (?:it|tech|technology|computers)\b)\b/i
+// "we provide", and the plain verbs of a provider at work: "we look after", "we take care of", a "Covered:" label
+const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b|\b(?:looks? after|takes? care of)\b|^\s*(?:covered|included|what(?:'|’)?s (?:covered|included))\s*:/i
 
 function serviceCount(text: string): number {
   const names = new Set<string>()
@@ -37,6 +38,11 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
+    // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
+    if (unit.inHome && serviceCount(t) >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    // a key/value row "| Services | A, B and C |": the value cell lists the services
+    const cells = unit.block.kind === 'table-row' ? unit.block.cells : undefined
+    if (unit.inHome && cells && cells.length >= 2 && (cells[cells.length - 1] ?? '').split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2) return {outcome: 'present'}
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
       if (/\bservices?\b|\bproducts?\b/i.test(t)) return reader.delegated(unit, /service|product/i)
       return undefined

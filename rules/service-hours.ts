@@ -11,6 +11,12 @@ const TOPIC = new RegExp(data['service-hours'].topic, 'i')
 const SCOPE_247 =
   /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|one|two)|sev ?[1-4]|critical (?:incidents?|issues?|faults?|tickets?)|outages?)\b|\bmonitor\w*\b[^.]{0,60}\b(?:of|all|covered|managed|servers?|networks?|devices?|systems?|endpoints?|firewalls?|backups?|infrastructure)\b|\b(?:of|for|covering)\s+(?:all\s+)?(?:the\s+)?(?:covered|managed|client's|customer's|client’s|customer’s|critical|production|hosted|servers?|networks?|systems?|infrastructure)\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i
 
+const PRIORITY_247 = /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|one|two)|sev ?[1-4]|critical (?:incidents?|issues?|faults?|tickets?)|outages?)\b/i
+const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b|\b(?:all|every) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b/i
+/** A scheduled task, whose days and times are not the service's hours. */
+const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?)\b/i
+const SUPPORT = /\b(?:support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
+
 type ServiceHoursOptions = {readonly requireTimeZone: boolean}
 
 // whether hours need a time zone
@@ -43,7 +49,16 @@ export default clauseRule({
     const at = indexOf(t, TOPIC)
     const specs = reader.reading.values(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
-    if (specs.some((h) => h.allDay && h.allWeek) && SCOPE_247.test(t)) return {outcome: 'present'}
+    // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
+    // nightly at 23:00") are not the hours of the service
+    if (!unit.inHome && TASK.test(t) && !SUPPORT.test(t)) return undefined
+    if (specs.some((h) => h.allDay && h.allWeek) && SCOPE_247.test(t)) {
+      // 24/7 for one priority settles that priority's hours; the others still run in hours that need defining (a
+      // statement of them found anywhere outranks this)
+      const rest = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
+      const restComplete = rest.days && rest.from && rest.to && (rest.timeZone || reader.options['requireTimeZone'] === false)
+      return PRIORITY_247.test(t) && !OBJECT_247.test(t) && !restComplete ? {outcome: 'vague', detail: 'state the hours that apply outside that priority: days, clock times and a time zone'} : {outcome: 'present'}
+    }
     // One statement of hours may be split by a parenthesis ("8 a.m. to 6 p.m. Central Time (America/Chicago), Monday
     // through Friday"); a "Business Day" used inside it brings the days of its own definition.
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
@@ -62,11 +77,24 @@ export default clauseRule({
     else if (merged.from && !merged.days) detail = 'add the days (e.g. "Monday to Friday") and a time zone'
     else if (merged.days && !merged.from) detail = 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'
     else if (/business hours/i.test(t)) detail = 'define "Business Hours" with days, clock times and a time zone'
-    // A mention of "business days" alone commits to no hours; only flag it when nothing better exists.
-    if (at >= 0 && /\b(?:business|working) days?\b/i.test(t.slice(at, at + 14)) && !specs.length && !unit.inHome) return undefined
+    // A mention of "business days" alone commits to no hours. A clock that runs in business or working days or hours
+    // ("within 2 working days (CET)") uses hours the agreement must define: vague when nothing better exists (any
+    // statement of the hours found later outranks it).
+    if (at >= 0 && /\b(?:business|working) days?\b/i.test(t.slice(at, at + 14)) && !specs.length && !unit.inHome) {
+      return CLOCK.test(t) && !definesHours(reader.reading) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
+    }
     return {outcome: 'vague', detail}
   },
 })
+
+/** A time measured on a business clock: "within 2 working days", "1 business day (SAST)", "next business day". */
+const CLOCK = /\b(?:\d+(?:\.\d+)?|one|two|three|four|five|next|following)\s+(?:full\s+)?(?:business|working)\s+(?:days?|hours?)\b/i
+
+/** Does the document define its business or working days or hours (a definition, whatever it says)? */
+function definesHours(reading: Reading): boolean {
+  const defined = reading.definitions
+  return ['business day', 'business days', 'working day', 'working days', 'business hours', 'working hours'].some((k) => defined.has(k))
+}
 
 interface Merged {
   days?: readonly string[] | undefined

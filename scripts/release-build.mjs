@@ -23,6 +23,8 @@ export async function buildRelease(root, outdir, {nodePaths = []} = {}) {
     platform: 'node',
     target: 'node20',
     nodePaths,
+    // a node_modules reached through a link (a test's copy of the sources) gives the same paths, so the same bytes
+    preserveSymlinks: true,
     // the CommonJS dependencies (ajv, yaml, ignore, vscode-languageserver) call require() for Node's own modules
     banner: {js: "import {createRequire as __clauselintRequire} from 'node:module'; const require = __clauselintRequire(import.meta.url);"},
     legalComments: 'none',

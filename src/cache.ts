@@ -1,17 +1,21 @@
 // --cache: results of unchanged files, kept between runs.
 //
-// The cache file is a compact index followed by the results of every entry, each as the JSON it was written as:
+// The cache file is a compact index followed by the results of every entry, each as the JSON it was written as, and
+// the report text last made of them:
 //
-//   <sha-256 of everything after this line, hex>\n
-//   {"clauselintCache":2,"entries":{"<absolute path>":{size, mtimeMs, ctimeMs, ino, hash, includes, key, at, length}}}\n
-//   <results JSON of entry 1><results JSON of entry 2>…
+//   <sha-256 of the index line, hex>\n
+//   {"clauselintCache":2,"entries":{"<absolute path>":{size, mtimeMs, ctimeMs, ino, hash, includes, key, at, length,
+//     sum, totals, view: {key, at, length, sum}}}}\n
+//   <results JSON of entry 1><report text of entry 1><results JSON of entry 2>…
 //
+// Each piece after the index carries the sha-256 of its bytes (`sum`), checked when the piece is used.
 // A warm run stats each file: when size, modification time, change time and inode are those of the index, the
 // recorded content hash is taken without reading the file (otherwise the file is read and hashed). An entry is used
 // when its key, computed by this run from the file's content hash, the settings that apply (rule options, profile, the
 // content of every custom rule), the members of its document set and the tool version, is the recorded one; only then
-// are its results parsed, and nothing else is. A file whose first line is not the hash of the rest, or an entry of
-// any other shape, is not used (a miss, never an error). An unchanged cache is not written again.
+// are its results parsed (or its report text used), and nothing else is. A file whose first line is not the hash of
+// the index, a piece whose bytes are not its `sum`, or an entry of any other shape, is not used (a miss, never an
+// error). An unchanged cache is not written again.
 //
 // The hash holds no secret: it detects a damaged or hand-edited cache, not one forged by someone who runs the same
 // code. Keep the cache where the repository under test cannot put one (see the README's "Security").
@@ -22,6 +26,7 @@ import path from 'node:path'
 import type {Settings} from './config.js'
 import {customRuleDigest} from './custom-rules.js'
 import {OutputError, writeFileAtomic} from './output.js'
+import {addTotals, noTotals, type Totals} from './reporters/stylish.js'
 import type {LintResult} from './types.js'
 
 /** The default cache file name (in the current folder, or inside a --cache-location that is a folder). */
@@ -44,8 +49,28 @@ interface Entry {
   readonly includes: readonly string[]
   /** The key its results were made under ('' when only the file's text is known, e.g. a member of a set). */
   readonly key: string
-  /** The results as JSON, when there are results. */
-  readonly json?: string
+  /** The results as JSON, when there are results (read from the file when first asked for). */
+  readonly json?: Piece
+  /** What the results count (for the summary line and the exit code), when there are results. */
+  readonly totals?: Totals
+  /** The results as one report shows them (`key` names the report: format, colour, paths as shown), when made. */
+  readonly view?: {readonly key: string; readonly text: Piece}
+}
+
+/** Text held in the cache: made by this run, or a slice of the file (with the sha-256 it must have) read on demand. */
+type Piece = string | {readonly blob: Buffer; readonly at: number; readonly length: number; readonly sum: string}
+
+/** A piece's text, or undefined when its bytes are not those its sum was made of. */
+function textOf(piece: Piece): string | undefined {
+  if (typeof piece === 'string') return piece
+  const bytes = piece.blob.subarray(piece.at, piece.at + piece.length)
+  return sha256(bytes) === piece.sum ? bytes.toString('utf8') : undefined
+}
+
+function pieceOf(raw: Record<string, unknown>, blob: Buffer): Piece | undefined {
+  const {at, length, sum} = raw
+  if (!isCount(at) || !isCount(length) || at + length > blob.length || !isHex64(sum)) return undefined
+  return {blob, at, length, sum}
 }
 
 /** What a run knows about a file's text without (or after) reading it. */
@@ -70,6 +95,7 @@ function settingsJson(settings: Settings): string {
 }
 
 const settingsDigests = new WeakMap<Settings, string>()
+const digestsByText = new Map<string, string>()
 
 /** A digest of everything in the settings that can change a result, custom rules' content included. */
 export function settingsDigest(settings: Settings): string {
@@ -77,7 +103,14 @@ export function settingsDigest(settings: Settings): string {
   if (digest === undefined) {
     // A YAML rule's phrases live in its closure, not in its source text: the digest of its file stands for them.
     const rules = settings.customRules.map((rule) => `${rule.meta.id}:${customRuleDigest(rule) ?? 'unknown'}`)
-    digest = sha256(`${settingsJson(settings)}\u0000${rules.join('\u0001')}`)
+    const text = `${settingsJson(settings)}\u0000${rules.join('\u0001')}`
+    // files in one folder have equal settings, not the same object
+    digest = digestsByText.get(text)
+    if (digest === undefined) {
+      digest = sha256(text)
+      if (digestsByText.size > 1000) digestsByText.clear()
+      digestsByText.set(text, digest)
+    }
     settingsDigests.set(settings, digest)
   }
   return digest
@@ -113,12 +146,33 @@ function entryOf(raw: unknown, blob: Buffer): Entry | undefined {
   if (!isCount(e['size']) || !isTime(e['mtimeMs']) || !isTime(e['ctimeMs']) || !isCount(e['ino']) || !isHex64(e['hash'])) return undefined
   if (!Array.isArray(e['includes']) || !e['includes'].every((p) => typeof p === 'string' && path.isAbsolute(p))) return undefined
   if (e['key'] !== '' && !isHex64(e['key'])) return undefined
-  let json: string | undefined
+  let json: Piece | undefined
   if (e['key'] !== '') {
-    if (!isCount(e['at']) || !isCount(e['length']) || (e['at'] as number) + (e['length'] as number) > blob.length) return undefined
-    json = blob.toString('utf8', e['at'] as number, (e['at'] as number) + (e['length'] as number))
+    json = pieceOf(e, blob)
+    if (!json) return undefined
   }
-  return {size: e['size'], mtimeMs: e['mtimeMs'], ctimeMs: e['ctimeMs'], ino: e['ino'], hash: e['hash'], includes: e['includes'] as string[], key: e['key'] as string, ...(json !== undefined ? {json} : {})}
+  let totals: Totals | undefined
+  let view: Entry['view']
+  if (json !== undefined && isObj(e['totals'])) {
+    const t = e['totals']
+    const keys = Object.keys(noTotals()) as Array<keyof Totals>
+    if (keys.every((k) => isCount(t[k])) && Object.keys(t).length === keys.length) totals = Object.fromEntries(keys.map((k) => [k, t[k]])) as unknown as Totals
+    const v = e['view']
+    const text = isObj(v) ? pieceOf(v, blob) : undefined
+    if (totals && isObj(v) && typeof v['key'] === 'string' && text) view = {key: v['key'], text}
+  }
+  return {
+    size: e['size'],
+    mtimeMs: e['mtimeMs'],
+    ctimeMs: e['ctimeMs'],
+    ino: e['ino'],
+    hash: e['hash'],
+    includes: e['includes'] as string[],
+    key: e['key'] as string,
+    ...(json !== undefined ? {json} : {}),
+    ...(totals ? {totals} : {}),
+    ...(view ? {view} : {}),
+  }
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info'])
@@ -166,7 +220,7 @@ export class ResultCache {
       const buf = await readFile(location)
       const first = buf.indexOf(10)
       const second = first < 0 ? -1 : buf.indexOf(10, first + 1)
-      if (first === 64 && second > 0 && buf.toString('latin1', 0, 64) === sha256(buf.subarray(65))) {
+      if (first === 64 && second > 0 && buf.toString('latin1', 0, 64) === sha256(buf.subarray(65, second))) {
         const index = JSON.parse(buf.toString('utf8', 65, second)) as unknown
         const blob = buf.subarray(second + 1)
         if (isObj(index) && index['clauselintCache'] === 2 && isObj(index['entries'])) {
@@ -192,7 +246,7 @@ export class ResultCache {
   note(file: string, s: Stats, info: TextInfo): void {
     const old = this.entries.get(file)
     if (old && sameFile(old, s) && old.hash === info.hash) return
-    const keep = old && old.hash === info.hash ? {key: old.key, ...(old.json !== undefined ? {json: old.json} : {})} : {key: ''}
+    const keep = old && old.hash === info.hash ? {key: old.key, ...(old.json !== undefined ? {json: old.json} : {}), ...(old.totals ? {totals: old.totals} : {}), ...(old.view ? {view: old.view} : {})} : {key: ''}
     this.entries.set(file, {size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, hash: info.hash, includes: [...info.includes], ...keep})
     this.dirty = true
   }
@@ -201,20 +255,49 @@ export class ResultCache {
   get(file: string, key: string, filePaths: ReadonlySet<string>): LintResult[] | undefined {
     const entry = this.entries.get(file)
     if (!entry || entry.key !== key || entry.json === undefined) return undefined
+    const json = textOf(entry.json)
+    if (json === undefined) return undefined
     let results: unknown
     try {
-      results = JSON.parse(entry.json)
+      results = JSON.parse(json)
     } catch {
       return undefined
     }
-    return isResultList(results, filePaths) ? results : undefined
+    if (!isResultList(results, filePaths)) return undefined
+    // the counts kept beside them (for the summary of a later run) must be theirs
+    const totals = addTotals(noTotals(), results)
+    if (!entry.totals || (Object.keys(totals) as Array<keyof Totals>).some((k) => totals[k] !== entry.totals![k])) return undefined
+    return results
+  }
+
+  /** Whether results are cached for a file under `key` (without reading them). */
+  has(file: string, key: string): boolean {
+    const entry = this.entries.get(file)
+    return entry !== undefined && entry.key === key && entry.json !== undefined
+  }
+
+  /** The cached report text and totals of a file's results under `key`, for the report named `viewKey`. */
+  view(file: string, key: string, viewKey: string): {text: string; totals: Totals} | undefined {
+    const entry = this.entries.get(file)
+    if (!entry || entry.key !== key || !entry.totals || entry.view?.key !== viewKey) return undefined
+    const text = textOf(entry.view.text)
+    return text === undefined ? undefined : {text, totals: entry.totals}
+  }
+
+  /** Keep the report text of a file's results under `key` (one report per file: the last one asked for). */
+  setView(file: string, key: string, viewKey: string, text: string): void {
+    const entry = this.entries.get(file)
+    if (!entry || entry.key !== key || entry.json === undefined || (entry.view?.key === viewKey && typeof entry.view.text === 'string' && entry.view.text === text)) return
+    this.entries.set(file, {...entry, view: {key: viewKey, text}})
+    this.dirty = true
   }
 
   /** Cache the results of a file (whose text was noted) under `key`. */
   set(file: string, key: string, results: readonly LintResult[]): void {
     const entry = this.entries.get(file)
     if (!entry) return
-    this.entries.set(file, {...entry, key, json: JSON.stringify(results)})
+    const {view: _old, ...rest} = entry
+    this.entries.set(file, {...rest, key, json: JSON.stringify(results), totals: addTotals(noTotals(), results)})
     this.dirty = true
   }
 
@@ -228,22 +311,35 @@ export class ResultCache {
     }
     if (!this.dirty) return
     const index: Record<string, unknown> = {}
-    const blob: string[] = []
+    const blob: Buffer[] = []
     let at = 0
+    const place = (piece: Piece): {at: number; length: number; sum: string} | undefined => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece.blob.subarray(piece.at, piece.at + piece.length)
+      const sum = typeof piece === 'string' ? sha256(bytes) : piece.sum
+      // a damaged piece read from the old file is not written again
+      if (typeof piece !== 'string' && sha256(bytes) !== sum) return undefined
+      blob.push(bytes)
+      const placed = {at, length: bytes.length, sum}
+      at += bytes.length
+      return placed
+    }
     for (const file of [...this.entries.keys()].sort()) {
-      const {json, ...entry} = this.entries.get(file)!
-      if (json === undefined) {
-        index[file] = entry
+      const {json, view, ...entry} = this.entries.get(file)!
+      const results = json === undefined ? undefined : place(json)
+      if (!results) {
+        const {totals: _totals, ...known} = entry
+        index[file] = {...known, key: ''}
         continue
       }
-      const length = Buffer.byteLength(json)
-      index[file] = {...entry, at, length}
-      blob.push(json)
-      at += length
+      const shown = view ? place(view.text) : undefined
+      index[file] = {...entry, ...results, ...(view && shown ? {view: {key: view.key, ...shown}} : {})}
     }
-    const body = `${JSON.stringify({clauselintCache: 2, entries: index})}\n${blob.join('')}`
+    const head = JSON.stringify({clauselintCache: 2, entries: index})
     try {
-      await writeFileAtomic(this.location, `${sha256(body)}\n${body}`)
+      await writeFileAtomic(this.location, (function* () {
+        yield `${sha256(head)}\n${head}\n`
+        yield* blob
+      })())
       this.dirty = false
     } catch {
       // a cache that cannot be written only makes the next run slower

@@ -7,6 +7,7 @@ import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
 import {isPlaybookClause, PLAYBOOK_MESSAGES, reviewPlaybook, withPlaybookOption} from './compare/playbook.js'
+import {LinearRegExp} from './user-regex.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
 export interface ClauseData {
@@ -23,6 +24,10 @@ export interface ClauseData {
    * document and says nothing of the clause itself, the clause is delegated there.
    */
   readonly umbrella?: string
+  /** More home titles written by users (the `headings` option): matched by RE2, in linear time. */
+  readonly userHeadings?: readonly string[]
+  /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
+  readonly linear?: boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -115,16 +120,26 @@ export interface CompiledClause {
   readonly umbrella: RegExp | undefined
 }
 
-/** Compile a clause's data. */
+/** Compile a clause's data: built-in patterns as V8 regular expressions, patterns written by users matched by RE2. */
 export function compileClause(data: ClauseData): CompiledClause {
-  const any = (list: readonly string[] | undefined) => (list && list.length ? new RegExp(list.map((s) => `(?:${s})`).join('|'), 'i') : undefined)
+  const make = (source: string): RegExp => (data.linear ? new LinearRegExp(source, 'i') : new RegExp(source, 'i'))
+  const any = (list: readonly string[] | undefined) => (list && list.length ? make(list.map((s) => `(?:${s})`).join('|')) : undefined)
+  const builtin = any(data.headings)!
   return {
-    headings: any(data.headings)!,
-    topic: new RegExp(data.topic, 'i'),
+    headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
+    topic: make(data.topic),
     parents: any(data.parents),
     notHeadings: any(data.notHeadings),
     umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
   }
+}
+
+/** A pattern matching where either matches (for test()): the built-in titles and the user's, each in its own engine. */
+function eitherOf(a: RegExp, b: RegExp): RegExp {
+  return {
+    test: (text: string) => a.test(text) || b.test(text),
+    source: `${a.source}|${b.source}`,
+  } as RegExp
 }
 
 /**
@@ -204,7 +219,8 @@ export function findClause(
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
     if (block.kind === 'heading') continue
-    const inHome = homeIds.has(block.section.id)
+    // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
@@ -242,6 +258,14 @@ export function findClause(
   const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
+}
+
+/** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */
+function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefined): boolean {
+  const cells = block.cells
+  if (block.kind !== 'table-row' || !cells || cells.length < 2 || cells.length > 3) return false
+  const key = cells[0]!.trim()
+  return key.length > 0 && key.length <= 40 && headings.test(key) && !(notHeadings && notHeadings.test(key))
 }
 
 /** Options without the single house maximums that a playbook replaces. */
@@ -288,7 +312,7 @@ export function clauseOptions<Options extends RuleOptions>(own?: RuleOptionsMeta
 export function withHeadings(spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>>): ClauseRuleSpec {
   const extra = headingsOption(options)
   if (!extra.length) return spec
-  return {...spec, data: {...spec.data, headings: [...spec.data.headings, ...extra.map(phraseSource)]}}
+  return {...spec, data: {...spec.data, userHeadings: [...(spec.data.userHeadings ?? []), ...extra.map(phraseSource)]}}
 }
 
 function headingsOption(options: Readonly<Record<string, unknown>>): string[] {

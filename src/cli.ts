@@ -1,6 +1,6 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
 import {execFile} from 'node:child_process'
-import {existsSync, readFileSync, realpathSync} from 'node:fs'
+import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,15 +11,17 @@ import ignore from 'ignore'
 import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
-import {expandPaths, UsageError} from './files.js'
-import {declaredIncludes} from './docset.js'
-import {DEFAULT_MAX_FILE_SIZE, FileError, lint, lintSet, readSource} from './lint.js'
+import {expandPaths, trackedButIgnored, UsageError, type Problem} from './files.js'
+import {declaredIncludeList, declaredIncludes, MAX_MEMBERS} from './docset.js'
+import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
+import {show} from './config-error.js'
+import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
 import {annotateDocx, type ParagraphNote} from './docx/annotate.js'
 import {DocxError} from './docx/zip.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
 import type {Changes, DocxReading} from './docx/read.js'
-import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {reportChunks, reporters} from './reporters/index.js'
 import {stylishSummary} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
@@ -29,8 +31,16 @@ import {applyBaseline, BaselineError, readBaseline, writeBaseline} from './basel
 import {checkWritable, fixJob, unifiedDiff} from './fix.js'
 import {rules as builtinRules} from '../rules/index.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
-import {changedSince, isChanged, lintInWorkers, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
 import type {LintResult} from './types.js'
+
+/** Jobs bigger than this (text and members, in characters) are linted in a worker thread even without --concurrency. */
+const IN_THREAD_MAX_BYTES = 256 * 1024
+
+const jobBytes = (job: Job): number => job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
+
+/** A document set member must be a Markdown file. */
+const MARKDOWN_NAME = /\.(?:md|markdown)$/i
 
 /** Exit codes, as in ESLint. */
 export const EXIT = {ok: 0, lintErrors: 1, failure: 2} as const
@@ -47,10 +57,13 @@ Options:
       --report FORMAT=PATH Also write the report in FORMAT to PATH (repeatable): several reports from one run
       --stdin              Lint the agreement read from standard input
       --stdin-filename NAME  Name standard input in reports (default <stdin>)
-  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')} (default: auto, or the config's)
+  -p, --profile NAME       Rule profile: ${PROFILES.join(', ')}, or several joined by + (msa+sla) (default: auto, or the config's)
   -c, --config PATH        Use this config file only (no lookup of .clauselintrc.* files)
       --no-config          Use no config files (front matter settings still apply)
       --allow-js-config    Load JavaScript config files and custom rule modules (they run code)
+      --no-inline-config   Ignore front matter settings and suppression comments (for a gate on untrusted changes)
+      --root DIR           The lint root: includes, extends, customRules and links found by a walk must stay inside
+                           it (default: the git work tree, else the current folder)
       --print-config FILE  Print the configuration that applies to FILE, as JSON
       --init               Write a starter .clauselintrc.yaml here (never over an existing config)
       --require-reason     Suppression comments must give a reason after " -- "
@@ -70,15 +83,18 @@ Options:
                            An argument "!PAT" does the same
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
-      --max-file-size SIZE Skip files larger than SIZE (e.g. 10MB, 500KB; default 10MB)
+      --max-file-size SIZE Files larger than SIZE are not linted (e.g. 10MB, 500KB; default 10MB)
+      --timeout-per-file S A file whose lint takes longer than S seconds per MB (at least S) gets one fatal error
+                           (default 10; 0: none)
+      --skip-unreadable    A file that cannot be linted is still reported as fatal, but exits 1, not 2
       --shard I/N          Lint only shard I of N (files sorted; a document set stays whole), for parallel CI jobs
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)
       --changed-files      The paths are changed files (a pre-commit hook's): lint those that are Markdown, and
                            every document set of the repository that one of them is a member of
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
-      --concurrency N|auto|off  Lint in N worker threads (auto: one per CPU; off: none). Default:
-                           auto for 64 files or more, off below
+      --concurrency N|auto|off  Lint in N threads (auto: one per CPU; off: the main thread only).
+                           Default: auto for 64 files or more when the CPUs are not already busy
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -87,7 +103,8 @@ A directory means every .md, .markdown and .docx file below it (node_modules and
 files skipped, including the .gitignore files above it up to the repository root). With no
 paths, the current directory is linted; "-" means standard input.
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed.
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed (a config error, or a
+file that could not be linted: it is reported with one fatal error).
 `
 
 export interface Io {
@@ -175,8 +192,12 @@ function normaliseArgv(argv: readonly string[]): string[] {
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // Lint threads, started as soon as the run knows it will use them (see below); a run that fails stops them.
+  let pool: LintPool | undefined
   const fail = (message: string): number => {
-    io.stderr(`clauselint: ${message}\n`)
+    pool?.close()
+    // one line whatever a name in it holds (a YAML key, a path from the repository): no "::command::" line for CI to read
+    io.stderr(`clauselint: ${printable(message)}\n`)
     return EXIT.failure
   }
   // Subcommands (src/compare/cli.ts, loaded only when used): compare with a template, learn a playbook
@@ -196,6 +217,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         config: {type: 'string', short: 'c'},
         'no-config': {type: 'boolean', default: false},
         'allow-js-config': {type: 'boolean', default: false},
+        'no-inline-config': {type: 'boolean', default: false},
+        root: {type: 'string'},
+        'timeout-per-file': {type: 'string'},
+        'skip-unreadable': {type: 'boolean', default: false},
         'print-config': {type: 'string'},
         init: {type: 'boolean', default: false},
         'require-reason': {type: 'boolean', default: false},
@@ -227,6 +252,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
     })
   } catch (error) {
+    // a negative number after an option that takes one is read as an option by parseArgs ("argument is ambiguous")
+    const at = argv.findIndex((a, i) => /^--(?:max-file-size|timeout-per-file|concurrency)$/.test(a) && /^-\d/.test(argv[i + 1] ?? ''))
+    if (at >= 0) return fail(`${argv[at]} needs a number of at least 0, got ${JSON.stringify(argv[at + 1])}`)
     // parseArgs explains at length ("… To specify a positional argument starting with a '-', …"); keep the first sentence.
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
     return fail(`${reason.charAt(0).toLowerCase()}${reason.slice(1)}; see --help`)
@@ -277,8 +305,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     extraReports.push({format: name, file})
   }
-  const profile = values.profile as ProfileName | undefined
-  if (profile !== undefined && !PROFILES.includes(profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+  let profile: ProfileName | undefined
+  if (values.profile !== undefined) {
+    if (!/[+,]/.test(values.profile) && !(PROFILES as readonly string[]).includes(values.profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+    const parsed = parseProfile(values.profile)
+    if ('error' in parsed) return fail(parsed.error)
+    profile = parsed.profile
+  }
   if (values.config !== undefined && values['no-config']) return fail('use --config or --no-config, not both')
   if (values.config !== undefined && !values.config.trim()) return fail('--config needs a path')
   if (values.init) {
@@ -301,8 +334,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       cliRules[m[1]!] = m[2]!
     }
   }
+  let root: string
+  try {
+    root = values.root !== undefined ? givenRoot(values.root, io.cwd) : defaultRoot(io.cwd)
+  } catch (error) {
+    if (error instanceof OutsideRootError) return fail(error.message)
+    throw error
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS
+  if (values['timeout-per-file'] !== undefined) {
+    const t = values['timeout-per-file']
+    if (!/^\d+(?:\.\d+)?$/.test(t.trim())) return fail(`--timeout-per-file needs a number of seconds (0 for none), got ${JSON.stringify(t)}`)
+    timeoutMs = Math.round(Number(t) * 1000)
+  }
   const loaderOptions = {
     cwd: io.cwd,
+    root,
+    ...(values['no-inline-config'] ? {noInlineConfig: true} : {}),
     ...(Object.keys(cliRules).length ? {cliRules} : {}),
     ...(values.config !== undefined ? {configFile: values.config} : {}),
     noConfig: values['no-config'],
@@ -376,7 +424,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   let files: string[]
-  let problems: Array<{path: string; message: string}>
+  let problems: Problem[]
   let changed: ReadonlySet<string> | undefined
   let defaultPaths = ['.']
   // --changed-files: the paths are the files that changed (a pre-commit hook's staged files); lint each Markdown file of
@@ -398,9 +446,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   try {
-    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd)
+    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd, {root})
     files = expanded.files
     problems = expanded.problems
+    // a file git tracks is the repository's, even when a .gitignore (perhaps added by the same pull request) matches it
+    if (stdinText === undefined) {
+      const isDir = (p: string): boolean => {
+        try {
+          return statSync(path.resolve(io.cwd, p)).isDirectory()
+        } catch {
+          return false
+        }
+      }
+      const dirs = (positionals.length ? positionals : defaultPaths).filter(isDir)
+      const extras = (await trackedButIgnored(dirs, io.cwd, new Set(files))).filter((f) => new Confinement(root).allows(path.resolve(io.cwd, f)))
+      for (const extra of extras) io.stderr(`clauselint: warning: ${printable(extra)} is matched by a .gitignore but tracked by git; linted\n`)
+      if (extras.length) files = [...files, ...extras].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    }
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message)
     throw error
@@ -418,11 +480,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!kept.length && !problems.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
     files = kept
   }
+  // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
+  // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
+  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), os.loadavg()[0])
+  if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason, timeoutMs)
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
   const results: LintResult[] = []
+  // Files that could not be linted: each gets a result with one fatal error, in every format, so it cannot pass a gate unseen
+  const fatals: LintResult[] = []
+  const fatal = (file: string, message: string): void => {
+    io.stderr(`clauselint: ${printable(file || '.')} ${message}; reported as fatal\n`)
+    if (!fatals.some((r) => r.filePath === file)) fatals.push(fatalResult(file || '.', message))
+  }
   let linted = 0
-  for (const problem of problems) io.stderr(`clauselint: warning: ${problem.path} ${problem.message}; skipped\n`)
+  for (const problem of problems) {
+    if (problem.fatal) fatal(problem.path, problem.message)
+    else io.stderr(`clauselint: warning: ${printable(problem.path)} ${problem.message}\n`)
+  }
   // --cache: where it goes (a missing folder is made), checked before anything is read.
   let cache: ResultCache | undefined
   if (useCache) {
@@ -444,8 +519,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const infos = new Map<string, TextInfo | undefined>()
   const unreadable = (file: string, error: unknown): undefined => {
     if (!(error instanceof FileError)) throw error
-    io.stderr(`clauselint: warning: ${file} ${error.message}; skipped\n`)
-    problems.push({path: file, message: error.message})
+    fatal(file, error.message)
     infos.set(file, undefined)
     return undefined
   }
@@ -504,26 +578,47 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // A schedule that another file declares as a member of its document set is linted with that set, not on its own.
   const sets = new Map<string, string[]>()
   const members = new Set<string>()
+  const confine = new Confinement(root)
   for (const file of files) {
     const info = await infoOf(file)
     if (info === undefined) continue
-    const includes = info.includes.map((p) => path.relative(io.cwd, p))
+    const absFile = path.resolve(io.cwd, file)
+    // a member must be Markdown and stay inside the lint root (after links): a contract cannot pull in .git/config or
+    // /etc/passwd. Checked as written when the text was read, and on the resolved paths always (also from the cache)
+    const text = texts.get(file)
+    for (const [i, w] of (text === undefined ? [] : declaredIncludeList(text)).entries()) {
+      const target = path.isAbsolute(w) ? w : path.join(path.dirname(absFile), w)
+      if (!MARKDOWN_NAME.test(w.trim())) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`)
+      if (!confine.allows(target)) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it (set the root with --root)`)
+    }
+    for (const p of info.includes) {
+      if (!MARKDOWN_NAME.test(p) || !confine.allows(p)) return fail(`${printable(file)} (front matter): clauselint.includes: ${show(path.relative(io.cwd, p))} is not a Markdown file inside the lint root`)
+    }
+    const includes = info.includes.map((p) => path.relative(io.cwd, p) || '.')
+    if (includes.length > MAX_MEMBERS) return fail(`${printable(file)} (front matter): clauselint.includes: ${includes.length} members, over the limit of ${MAX_MEMBERS}`)
     if (!includes.length) continue
     sets.set(file, includes)
     for (const m of includes) members.add(m)
   }
   // The jobs: every file linted on its own, or as a document set's main file with its members.
+  // A file is in one job only: a member of an earlier set is not also the main file of its own (cycles: a ↔ b).
   let planned: Array<{file: string; members?: string[]}> = []
+  const placed = new Set<string>()
   for (const file of files) {
     if (members.has(file) && !sets.has(file)) continue
+    if (placed.has(file)) continue
     if (!infos.get(file)) continue
     const included = sets.get(file)
+    placed.add(file)
     if (!included) {
       planned.push({file})
       continue
     }
     const parts: string[] = []
-    for (const m of included) if (await infoOf(m)) parts.push(m)
+    for (const m of included) {
+      if (await infoOf(m)) parts.push(m)
+      placed.add(m)
+    }
     planned.push({file, members: parts})
   }
   // --changed-since: a job whose file, or one of whose members, changed. --shard: every N-th job, by sorted file name.
@@ -572,22 +667,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
-  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism())
+  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0])
   if (threads > 1 && pending.length > 1) {
-    let done: JobOutcome[]
-    try {
-      done = await lintInWorkers(
-        pending.map((p) => p.job),
-        threads,
-        loaderOptions,
-        requireReason,
-      )
-    } catch (error) {
-      return fail(`a lint worker failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
-    }
+    pool ??= LintPool.start(threads - 1, loaderOptions, requireReason, timeoutMs)
+    const done = await pool.run(
+      pending.map((p) => p.job),
+      (file) => configs.get(file)!.settings,
+      requireReason,
+    )
     pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   } else {
-    for (const {job, i} of pending) outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason)
+    pool?.close()
+    for (const {job, i} of pending) {
+      // a big file is linted in a worker thread even here: if it exhausts the heap, that file gets a fatal result
+      // instead of the whole process ending with a V8 "heap out of memory" trace
+      if (jobBytes(job) > IN_THREAD_MAX_BYTES) {
+        const solo = LintPool.start(1, loaderOptions, requireReason, timeoutMs)
+        outcomes[i] = (await solo.run([job], (file) => configs.get(file)!.settings, requireReason))[0]!
+        solo.close()
+      } else outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
+    }
   }
   // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
   const fixing = values.fix || values['fix-dry-run']
@@ -657,19 +756,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // A config error in front matter ends the run like one in a config file.
     if ('configError' in outcome) return fail(outcome.configError)
     if ('crash' in outcome) {
-      // A crash while parsing one file must not end the run or print a stack trace.
-      io.stderr(`clauselint: warning: ${job.file} could not be parsed (${outcome.crash}); skipped\n`)
-      problems.push({path: job.file, message: `could not be parsed (${outcome.crash})`})
+      // A crash while parsing one file must not end the run or print a stack trace; the file is reported as fatal.
+      fatal(job.file, `could not be parsed (${printable(outcome.crash)})`)
       continue
     }
+    // a file too deep to read or over its time budget: its result is fatal, said on stderr like an unreadable file
+    for (const r of outcome.results) if (r.fatal) io.stderr(`clauselint: ${printable(r.filePath)} ${(r.messages[0]?.message ?? '').replace(/^File /, '')}; reported as fatal\n`)
     // a Word file's findings are put in Word's terms before they are cached: a warm run does not read the file again
     const inTerms = fresh.has(i) ? outcome.results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r)) : outcome.results
-    if (cache && fresh.has(i) && !fixing) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
+    if (outcome.workerFailure !== undefined) {
+      // the file gets a fatal result; the other files' results stand
+      io.stderr(`clauselint: warning: ${printable(job.file)} could not be linted: the lint worker stopped (${printable(outcome.workerFailure)})\n`)
+    } else if (cache && fresh.has(i) && !fixing && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
     results.push(...inTerms)
     linted++
   }
   if (cache) await cache.save()
-  if (!linted && !(narrowed && !planned.length)) return fail('no file could be linted')
+  results.push(...fatals)
+  const nothing = !linted && !(narrowed && !planned.length)
+  if (nothing && !fatals.length) return fail('no file could be linted')
 
   // --baseline-write FILE records today's findings; --baseline FILE reports only the findings it does not hold.
   let final: LintResult[] = results
@@ -748,6 +853,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   // a file that --fix could not write: the run did not do what was asked
   if (fixFailed) return EXIT.failure
+  if (nothing) return fail('no file could be linted')
+  // a file that could not be linted fails the run (2), or with --skip-unreadable counts as an error (1): never 0
+  const unlinted = final.filter((r) => r.fatal).length
+  if (unlinted && !values['skip-unreadable']) {
+    io.stderr(`clauselint: ${unlinted} file${unlinted === 1 ? '' : 's'} could not be linted (see the fatal error${unlinted === 1 ? '' : 's'} in the report)\n`)
+    return EXIT.failure
+  }
   const errors = final.reduce((n, r) => n + r.errorCount, 0)
   const warnings = final.reduce((n, r) => n + r.warningCount, 0)
   if (errors > 0) return EXIT.lintErrors
@@ -845,6 +957,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     return
   }
+  // an error thrown later by code a JavaScript rule scheduled (a timer) is one line and exit 2, never a stack trace or a 0
+  const late = (error: unknown): void => {
+    process.stderr.write(`clauselint: internal error: ${printable(error instanceof Error ? error.message.split('\n')[0]! : String(error))}\n`)
+    process.exitCode = EXIT.failure
+  }
+  process.on('uncaughtException', late)
+  process.on('unhandledRejection', late)
   try {
     const code = await run(argv, {
       stdout: (t) => void process.stdout.write(t),
@@ -854,7 +973,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       isTTY: process.stdout.isTTY === true,
       stdin: process.stdin,
     })
-    process.exitCode = code
+    // a failure already reported (a rule's late error) is not overwritten by a clean exit code
+    process.exitCode = process.exitCode === EXIT.failure ? EXIT.failure : code
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     process.stderr.write(`clauselint: internal error: ${reason}\n`)

@@ -1,5 +1,6 @@
 // Config errors and "did you mean": shared by config files, front matter, custom rule files and suppression comments.
 import {parseDocument} from 'yaml'
+import {printable} from './confine.js'
 
 /** A configuration problem: one line naming the file, the key and what is wrong. The CLI exits 2 on it. */
 export class ConfigError extends Error {
@@ -44,11 +45,20 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return n ? `; did you mean "${n}"?` : ''
 }
 
-/** A value as shown in an error: strings quoted, lists and objects named. */
+/** Longest string shown whole in an error; a longer one is cut (it may be a file's content that is not a config). */
+export const SHOWN_MAX = 40
+
+/**
+ * A value as shown in an error: strings quoted (control characters escaped, and cut after SHOWN_MAX characters with the
+ * length given, so an error never prints a file's content), lists and objects named.
+ */
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing'
   if (v === null) return 'null'
-  if (typeof v === 'string') return `"${v}"`
+  if (typeof v === 'string') {
+    if (v.length <= SHOWN_MAX && !/[\r\n]/.test(v)) return `"${printable(v)}"`
+    return `a text of ${v.length} characters starting "${printable(v.slice(0, 12))}…"`
+  }
   if (Array.isArray(v)) return 'a list'
   if (typeof v === 'object') return 'an object'
   return String(v)
@@ -68,5 +78,10 @@ export function parseYamlText(text: string, where: string): unknown {
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
     throw new ConfigError(`${where}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}invalid YAML (${reason})`)
   }
-  return doc.toJS() as unknown
+  try {
+    // an alias bomb (aliases of aliases, billions of nodes) is refused by the YAML library with a ReferenceError
+    return doc.toJS({maxAliasCount: 1000}) as unknown
+  } catch (error) {
+    throw new ConfigError(`${where}: invalid YAML (${/alias/i.test(firstLine(error)) ? 'too many aliases: expanding them would exhaust memory' : printable(firstLine(error))})`)
+  }
 }

@@ -64,7 +64,11 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
     },
     definitions: {
       severity: {enum: [...SEVERITY_WORDS], description: 'off, info, warn or error'},
-      profile: {enum: [...PROFILES], description: 'Which rules run: auto (chosen per document), msa (managed services), sla (service levels), agreement (any commercial agreement) or language (language rules only)'},
+      profile: {
+        description:
+          'Which rules run: auto (chosen per document), msa (managed services: the operational checklist, then the commercial core), sla (service levels), agreement (any commercial agreement) or language (language rules only); or a list of several to combine, e.g. [msa, sla]',
+        anyOf: [{enum: [...PROFILES]}, {type: 'array', items: {enum: PROFILES.filter((p) => p !== 'auto')}, minItems: 1, uniqueItems: true}],
+      },
       extend: {
         anyOf: [
           {enum: Object.keys(PRESETS), description: Object.entries(PRESETS).map(([name, p]) => `${name}: ${p.description}`).join('\n')},

@@ -7,8 +7,9 @@ import ignore, {type Ignore} from 'ignore'
 import {parseDocument} from 'yaml'
 import {rules as builtinRules} from '../rules/index.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
+import {Confinement, printable} from './confine.js'
 import {loadCustomRules} from './custom-rules.js'
-import {PROFILES, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
@@ -129,6 +130,14 @@ export interface ConfigLoaderOptions {
   readonly allowJs?: boolean
   /** `--profile`: wins over the profile of config files and front matter. */
   readonly profile?: ProfileName
+  /**
+   * The lint root (a real path). A config file inside it must resolve inside it, and its `extends` and `customRules`
+   * must too; a config above it or a `--config` outside it is the user's and is not confined. No checks when unset (the
+   * library, given its caller's own files).
+   */
+  readonly root?: string
+  /** `--no-inline-config`: front matter settings and suppression comments are ignored. */
+  readonly noInlineConfig?: boolean
   /** `--rule id:severity`: over every config file (front matter still wins), as rule entries of a config file. */
   readonly cliRules?: Readonly<Record<string, unknown>>
 }
@@ -154,6 +163,10 @@ export interface Settings {
   readonly parser?: ParserName
   /** Config files that applied, nearest last (paths relative to the cwd). */
   readonly sources: readonly string[]
+  /** `--no-inline-config`: front matter settings and suppression comments are ignored. */
+  readonly noInlineConfig?: boolean
+  /** The custom rule files loaded (absolute paths): an editor re-reads config when one changes. */
+  readonly customRuleFiles?: readonly string[]
 }
 
 /** The default settings: no config. */
@@ -167,7 +180,22 @@ export class ConfigLoader {
   private readonly dirs = new Map<string, Promise<Array<{layer: Layer}>>>()
   private readonly resolved = new Map<string, Promise<ResolvedCascade>>()
 
-  constructor(readonly options: ConfigLoaderOptions) {}
+  private readonly confine: Confinement | undefined
+
+  constructor(readonly options: ConfigLoaderOptions) {
+    this.confine = options.root === undefined ? undefined : new Confinement(options.root)
+  }
+
+  /** Is this config file the repository's (inside the root), so that what it names is confined? */
+  private untrusted(file: string): boolean {
+    return this.confine !== undefined && !file.startsWith('clauselint:') && this.confine.holds(file)
+  }
+
+  /** Refuse a file named by an untrusted config that resolves outside the lint root. */
+  private confined(target: string, referrer: string, where: string, key: string, written: string): void {
+    if (!this.untrusted(referrer) || this.confine!.allows(target)) return
+    throw new ConfigError(`${where}: ${key}: ${show(written)} is outside the lint root (after symbolic links); a config in the repository may only name files inside it (set the root with --root)`)
+  }
 
   private label(file: string): string {
     if (file.startsWith('clauselint:')) return file
@@ -214,8 +242,10 @@ export class ConfigLoader {
         ...(locked ? {profileFrom: '--profile'} : profileFrom ? {profileFrom} : {}),
         rules,
         customRules: cascade.customRules,
+        ...(cascade.files.length ? {customRuleFiles: cascade.files} : {}),
         ...(parser ? {parser} : {}),
         sources: [...new Set(layers.map((l) => l.source))].filter((s) => !s.startsWith('clauselint:')),
+        ...(this.options.noInlineConfig ? {noInlineConfig: true} : {}),
       },
     }
   }
@@ -287,6 +317,7 @@ export class ConfigLoader {
   private async read(file: string): Promise<unknown> {
     const where = this.label(file)
     const base = path.basename(file)
+    if (this.untrusted(file) && !this.confine!.allows(file)) throw new ConfigError(`${where}: is a symbolic link out of the lint root; not read`)
     if (/\.[cm]?js$/.test(base)) {
       if (!this.options.allowJs) throw new ConfigError(`${where}: a JavaScript config runs code; pass --allow-js-config to load it, or use .clauselintrc.yaml`)
       let mod: {default?: unknown}
@@ -316,6 +347,7 @@ export class ConfigLoader {
     const where = this.label(file)
     const dir = path.dirname(file)
     const parsed = checkShape(data, where, path.basename(file) === 'package.json' ? 'clauselint' : '')
+    parsed.customRules.forEach((p, i) => this.confined(path.resolve(dir, p), file, where, Array.isArray((data as Record<string, unknown> | null)?.['customRules']) ? keyPath('customRules', i) : 'customRules', p))
     const layers: Array<(base: string) => Layer> = []
     for (const [i, ext] of parsed.extends.entries()) layers.push(...(await this.extend(ext, dir, where, parsed.extendsKey(i), [...chain, file])))
     layers.push(this.layerOf(parsed, where, dir))
@@ -325,7 +357,7 @@ export class ConfigLoader {
   private async extend(ext: string, dir: string, where: string, key: string, chain: readonly string[]): Promise<Array<(base: string) => Layer>> {
     if (ext.startsWith('clauselint:')) {
       const preset = PRESETS[ext]
-      if (!preset) throw new ConfigError(`${where}: ${key}: unknown preset "${ext}"${didYouMean(ext, Object.keys(PRESETS)) || `; use ${Object.keys(PRESETS).join(', ')}`}`)
+      if (!preset) throw new ConfigError(`${where}: ${key}: unknown preset ${show(ext)}${didYouMean(ext, Object.keys(PRESETS)) || `; use ${Object.keys(PRESETS).join(', ')}`}`)
       if (chain.includes(ext)) return []
       const parsed = checkShape(preset.config, ext)
       const layers: Array<(base: string) => Layer> = []
@@ -334,11 +366,12 @@ export class ConfigLoader {
       return layers
     }
     if (!/^\.{1,2}[\\/]/.test(ext) && !path.isAbsolute(ext)) {
-      throw new ConfigError(`${where}: ${key}: "${ext}" is not a preset or a file; use ${Object.keys(PRESETS).join(', ')}, or a path starting with "./"`)
+      throw new ConfigError(`${where}: ${key}: ${show(ext)} is not a preset or a file; use ${Object.keys(PRESETS).join(', ')}, or a path starting with "./"`)
     }
     const file = path.resolve(dir, ext)
-    if (!existsSync(file)) throw new ConfigError(`${where}: ${key}: "${ext}" does not exist (looked for ${this.label(file)})`)
-    if (!/\.(?:json|ya?ml|[cm]?js)$/.test(file)) throw new ConfigError(`${where}: ${key}: "${ext}" is not a .json, .yaml or .yml file`)
+    this.confined(file, chain[chain.length - 1]!, where, key, ext)
+    if (!existsSync(file)) throw new ConfigError(`${where}: ${key}: ${show(ext)} does not exist (looked for ${printable(this.label(file))})`)
+    if (!/\.(?:json|ya?ml|[cm]?js)$/.test(file)) throw new ConfigError(`${where}: ${key}: ${show(ext)} is not a .json, .yaml or .yml file`)
     const loaded = await this.load(file, chain)
     return [...loaded.layers]
   }
@@ -381,7 +414,7 @@ export class ConfigLoader {
         for (const layer of layers) for (const [id, s] of layer.rules) rules.set(id, merge(rules.get(id), checkSetting(id, s, known)))
         // overrides are checked now too, so a mistake shows whichever file is linted
         for (const layer of layers) for (const o of layer.overrides) for (const [id, s] of o.rules) checkSetting(id, s, known)
-        return {customRules, known, rules}
+        return {customRules, known, rules, files: [...seen]}
       })()
       this.resolved.set(key, p)
     }
@@ -395,6 +428,7 @@ interface ResolvedSetting {
 }
 
 interface ResolvedCascade {
+  readonly files: readonly string[]
   readonly customRules: readonly AnyRule[]
   readonly known: ReadonlyMap<string, AnyRule | undefined>
   readonly rules: ReadonlyMap<string, ResolvedSetting>
@@ -458,7 +492,10 @@ function parseJson(text: string, where: string): unknown {
       .replace(/\s*in JSON at position \d+.*$/, '')
     const located = parseDocument(text, {prettyErrors: true}).errors[0]?.linePos?.[0]
     const pos = /position (\d+)/.exec(firstLine(error))
-    const at = pos ? lineColumn(text, Number(pos[1])) : located ? {line: located.line, col: located.col} : undefined
+    // "Unexpected token '#', "# Managed"… is not valid JSON": no position given, but the token's first place is it
+    const token = /Unexpected token '(.)'/.exec(firstLine(error))?.[1]
+    const tokenAt = token !== undefined ? text.indexOf(token) : -1
+    const at = pos ? lineColumn(text, Number(pos[1])) : tokenAt >= 0 ? lineColumn(text, tokenAt) : located ? {line: located.line, col: located.col} : undefined
     throw new ConfigError(`${where}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}invalid JSON (${reason})`)
   }
 }
@@ -496,9 +533,20 @@ function parserOf(value: unknown, where: string, key: string): ParserName {
   return value as ParserName
 }
 
+/** A profile: one name, or a list of listed profiles to combine (`profile: [msa, sla]`). */
 function profileOf(value: unknown, where: string, key: string): ProfileName {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (typeof v !== 'string' || !(PROFILES as readonly string[]).includes(v)) {
+        throw new ConfigError(`${where}: ${keyPath(key, i)}: unknown profile ${show(v)}${(typeof v === 'string' && didYouMean(v, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+      }
+    })
+    const parsed = parseProfile(value)
+    if ('error' in parsed) throw new ConfigError(`${where}: ${key}: ${parsed.error}`)
+    return parsed.profile
+  }
   if (typeof value !== 'string' || !PROFILES.includes(value as ProfileName)) {
-    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}, or a list of several of them`}`)
   }
   return value as ProfileName
 }
@@ -622,12 +670,14 @@ export interface RuleSet {
  * others their severity and options; they do not add rules to a profile.
  */
 export function ruleSet(settings: Settings, profile: Exclude<ProfileName, 'auto'>): RuleSet {
-  const inProfile = new Set(profileRules(profile))
-  const clauses = [...inProfile].some((r) => r.meta.category === 'clause')
+  // in the profile's order: the clause rules run, and their coverage is listed, in the order of its checklist
+  const ordered = profileRules(profile)
+  const inProfile = new Set(ordered)
+  const clauses = ordered.some((r) => r.meta.category === 'clause')
   const severities: Record<string, SeveritySetting> = {}
   const options: Record<string, Readonly<Record<string, unknown>>> = {}
   const rules: AnyRule[] = []
-  for (const rule of [...builtinRules, ...settings.customRules]) {
+  for (const rule of [...ordered, ...builtinRules.filter((r) => !inProfile.has(r)), ...settings.customRules]) {
     const s = settings.rules.get(rule.meta.id)
     const custom = settings.customRules.includes(rule)
     if (custom ? rule.meta.category === 'clause' && !clauses : !inProfile.has(rule)) continue

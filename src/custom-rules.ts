@@ -12,6 +12,7 @@ import type {AnyRule, JsonSchema, Rule, RuleCategory} from './rule.js'
 import {phraseProblem, phraseSource, phrasesRegExp} from './reading/phrases.js'
 import type {Block, Section, Severity} from './types.js'
 import {schemaProblem, validateAgainst} from './validate.js'
+import {withFlags} from './user-regex.js'
 
 export const CUSTOM_RULE_KINDS = ['require-clause', 'forbid-phrase', 'require-with'] as const
 export type CustomRuleKind = (typeof CUSTOM_RULE_KINDS)[number]
@@ -146,12 +147,16 @@ function requireClause(data: Record<string, unknown>, id: string, severity: Seve
     requires: requires ? [requires] : [],
     messages: clauseMessages(name, own, suggestion ?? `add a section on ${name}`, suggestion ?? what),
     severity,
+    linear: true,
   })
 }
 
 function forbidPhrase(data: Record<string, unknown>, id: string, severity: Severity, suggestion: string | undefined): AnyRule {
-  const terms = compileTerms((data['phrases'] as string[]).map((p) => ({pattern: phraseSource(p), suggestion: suggestion ?? 'rephrase it'})))
-  const allow = phrasesRegExp((data['allow'] as string[] | undefined) ?? [], 'gi')
+  const terms = compileTerms(
+    (data['phrases'] as string[]).map((p) => ({pattern: phraseSource(p), suggestion: suggestion ?? 'rephrase it'})),
+    true,
+  )
+  const allow = phrasesRegExp((data['allow'] as string[] | undefined) ?? [], 'gi', true)
   return {
     meta: {
       id,
@@ -170,8 +175,9 @@ function forbidPhrase(data: Record<string, unknown>, id: string, severity: Sever
 }
 
 function requireWith(data: Record<string, unknown>, id: string, severity: Severity, suggestion: string | undefined): AnyRule {
-  const first = phrasesRegExp(data['if'] as string[], 'gi')!
-  const second = phrasesRegExp(data['then'] as string[], 'i')!
+  const first = phrasesRegExp(data['if'] as string[], 'gi', true)!
+  const second = phrasesRegExp(data['then'] as string[], 'i', true)!
+  const firstOnce = withFlags(first, 'i')
   const required = (data['then'] as string[]).map((p) => `"${p}"`).join(' or ')
   const bySection = data['within'] === 'section'
   const category: RuleCategory = 'integrity'
@@ -190,7 +196,7 @@ function requireWith(data: Record<string, unknown>, id: string, severity: Severi
       if (!bySection) {
         if (doc.blocks.some((b) => second.test(b.text))) return
         for (const block of doc.blocks) {
-          const m = block.text.match(new RegExp(first.source, 'i'))
+          const m = block.text.match(firstOnce)
           if (m) return report(block, m)
         }
         return
@@ -198,7 +204,7 @@ function requireWith(data: Record<string, unknown>, id: string, severity: Severi
       const done = new Set<Section>()
       for (const block of doc.blocks) {
         if (done.has(block.section)) continue
-        const m = block.text.match(new RegExp(first.source, 'i'))
+        const m = block.text.match(firstOnce)
         if (!m) continue
         done.add(block.section)
         if (!subtree(block.section).some((b) => second.test(b.text))) report(block, m)
@@ -238,6 +244,11 @@ function withDigest(rules: AnyRule[], text: string | Buffer): AnyRule[] {
   const digest = createHash('sha256').update(text).digest('hex')
   for (const rule of rules) digests.set(rule, digest)
   return rules
+}
+
+/** Forget loaded rule files (an editor saw one change): the next load reads them again. */
+export function clearCustomRuleCache(): void {
+  cache.clear()
 }
 
 /** The rules of one custom rule file (YAML, or a JavaScript module with --allow-js-config). Cached per path. */

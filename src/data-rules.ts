@@ -29,16 +29,18 @@ export interface RequireClause {
   readonly requires: readonly Requirable[]
   readonly messages: ClauseMessages
   readonly severity?: Severity
+  /** The phrases were written by a user (a YAML rule): every pattern is matched by RE2, in linear time. */
+  readonly linear?: boolean
 }
 
 /** Build a require-clause rule. With nothing required there is no vague outcome, so no vague message. */
 export function requireClause(c: RequireClause): AnyRule {
   const kinds = c.requires
-  const topic = phrasesRegExp(c.patterns ?? c.headings)!
+  const topic = phrasesRegExp(c.patterns ?? c.headings, 'i', c.linear)!
   const spec: ClauseRuleSpec = {
     id: c.id,
     description: c.description,
-    data: {headings: c.headings.map(phraseSource), topic: topic.source, ...(c.parents ? {parents: c.parents.map(phraseSource)} : {})},
+    data: {headings: c.headings.map(phraseSource), topic: topic.source, ...(c.parents ? {parents: c.parents.map(phraseSource)} : {}), ...(c.linear ? {linear: true} : {})},
     messages: c.messages,
     judge(unit, reader): Verdict | undefined {
       if (!unit.inHome && !topic.test(unit.text)) return undefined

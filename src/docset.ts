@@ -1,24 +1,46 @@
 // Document sets: an agreement and the schedules it declares in front matter, judged as one.
 import path from 'node:path'
 import {parse as parseYaml} from 'yaml'
+import {realPath} from './confine.js'
 import type {Document} from './types.js'
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/
 
-/** The files a document declares as members of its set (`clauselint: {includes: [...]}` in front matter), resolved against its folder. */
-export function declaredIncludes(text: string, filePath: string): string[] {
+/** The `includes` of a document's front matter as written (`clauselint: {includes: [...]}`); none when the YAML is broken. */
+export function declaredIncludeList(text: string): string[] {
   const m = FRONT_MATTER.exec(text)
   if (!m) return []
   let data: unknown
   try {
-    data = parseYaml(m[1]!)
+    data = parseYaml(m[1]!, {maxAliasCount: 1000})
   } catch {
     return []
   }
   const settings = (data as {clauselint?: {includes?: unknown}} | null)?.clauselint
   const includes = settings?.includes
   const list = typeof includes === 'string' ? [includes] : Array.isArray(includes) ? includes : []
-  return list.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => path.join(path.dirname(filePath), x))
+  return list.filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+}
+
+/** Most members a document set may have (distinct files); more is a mistake or an attempt to multiply the work. */
+export const MAX_MEMBERS = 200
+
+/**
+ * The files a document declares as members of its set, resolved against its folder: each once (by real path), never
+ * the document itself.
+ */
+export function declaredIncludes(text: string, filePath: string): string[] {
+  const self = realPath(filePath)
+  const seen = new Set<string>([self])
+  const out: string[] = []
+  for (const x of declaredIncludeList(text)) {
+    const p = path.isAbsolute(x) ? x : path.join(path.dirname(filePath), x)
+    const real = realPath(p)
+    if (seen.has(real)) continue
+    seen.add(real)
+    out.push(p)
+  }
+  return out
 }
 
 /** One Document over the whole set: sections and blocks of every member; positions stay per file. */

@@ -1,7 +1,7 @@
 // Builds the Document once per file: section tree, prose blocks with source maps, sentences.
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {parse as parseYaml} from 'yaml'
+import {parseDocument} from 'yaml'
 import {parseMarkdown, type ParseCache, type ParserName} from './parse.js'
 import {lineIndex, splitSentences} from './text.js'
 import type {Block, BlockKind, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
@@ -16,6 +16,13 @@ const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;
 const VARIABLE_SPAN = /^<span\b[^>]*class\s*=\s*["']?([\w-]*link[\w-]*)/i
 const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|!--)(?=[\s>/]|$)/i
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
+
+/**
+ * Characters that do not show (Unicode's default-ignorable code points: zero-width space, joiners, word joiner, soft
+ * hyphen, bidi embeddings and isolates, variation selectors): a text read for rules leaves them out, so they cannot hide
+ * a word from a rule. Findings still point into the original text.
+ */
+export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu
 
 /** Thrown for a text nested deeper than MAX_NESTING: Markdown parsers take minutes on such texts (micromark's
  * container handling is quadratic in depth: 10,000 nested list items take two minutes) and recursive walks overflow. */
@@ -63,6 +70,23 @@ export function nestingDepth(source: string): number {
 
 const isSpaceOrEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)
 
+/** Front matter YAML: the data, or why it is not valid YAML ("line 2, column 10: invalid YAML (…)"; duplicate keys too). */
+export function parseFrontMatter(text: string): {data: unknown} | {error: string} {
+  const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true})
+  const error = doc.errors[0]
+  if (error) {
+    const at = error.linePos?.[0]
+    // the front matter starts on the document's second line, after "---"
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    return {error: `${at ? `line ${at.line + 1}, column ${at.col}: ` : ''}invalid YAML (${reason})`}
+  }
+  try {
+    return {data: doc.toJS({maxAliasCount: 1000}) as unknown}
+  } catch {
+    return {error: 'invalid YAML (too many aliases: expanding them would exhaust memory)'}
+  }
+}
+
 /** Parse and index an agreement. */
 export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache; parser?: ParserName} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
@@ -78,6 +102,7 @@ class Builder {
   readonly lineStarts: number[]
   stack: MutableSection[]
   frontmatter: Record<string, unknown> = {}
+  frontmatterError: string | undefined
   title: Section | undefined
 
   readonly file: SourceFile
@@ -111,6 +136,7 @@ class Builder {
       source: this.source,
       tree: this.tree,
       frontmatter: this.frontmatter,
+      ...(this.frontmatterError !== undefined ? {frontmatterError: this.frontmatterError} : {}),
       root,
       sections: this.sections,
       blocks: this.blocks,
@@ -162,12 +188,10 @@ class Builder {
   visitFlow(node: RootContent, section?: MutableSection): void {
     switch (node.type) {
       case 'yaml': {
-        try {
-          const data: unknown = parseYaml(node.value)
-          if (data && typeof data === 'object' && !Array.isArray(data)) this.frontmatter = data as Record<string, unknown>
-        } catch {
-          // Malformed front matter is kept out of the metadata; the prose is still linted.
-        }
+        // Malformed front matter is kept out of the metadata, and the reason kept: linting reports it as a config error
+        const parsed = parseFrontMatter(node.value)
+        if ('error' in parsed) this.frontmatterError = parsed.error
+        else if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) this.frontmatter = parsed.data as Record<string, unknown>
         return
       }
       case 'heading':
@@ -188,6 +212,8 @@ class Builder {
       case 'html': {
         // Comments are invisible; other HTML blocks may hold prose.
         if (/^\s*<!--/.test(node.value)) return
+        // a raw HTML <table> is read like a GFM table: a table-row block per row, with its header cells
+        if (/<table\b/i.test(node.value) && this.htmlTable(node.value, node.position?.start.offset ?? 0, section ?? this.current)) return
         const text = node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
         if (text) this.addBlock('html', section ?? this.current, text, [{textStart: 0, sourceStart: node.position?.start.offset ?? 0, length: 0}], this.pos(node), [])
         return
@@ -198,7 +224,7 @@ class Builder {
   }
 
   heading(node: Heading): void {
-    const raw = toString(node).replace(/\s+/g, ' ').trim()
+    const raw = toString(node).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
     const {number, title} = splitNumber(raw)
     const section = this.open('heading', title, number, node.depth, this.pos(node))
     if (!this.title && node.depth === 1) this.title = section
@@ -335,6 +361,63 @@ class Builder {
     }
   }
 
+  /**
+   * Rows of the raw HTML tables in an HTML block, as table-row blocks like those of a GFM table: the first row whose
+   * cells are all <th> (or the rows in <thead>) is the header. Scanned with indexOf, so unclosed tags stay linear.
+   * Returns false when no row was found (the block is then read as plain HTML text).
+   */
+  htmlTable(html: string, base: number, section: MutableSection): boolean {
+    const lower = html.toLowerCase()
+    let header: string[] = []
+    let found = false
+    let at = lower.indexOf('<tr')
+    while (at >= 0) {
+      const open = lower.indexOf('>', at)
+      if (open < 0) break
+      const next = lower.indexOf('<tr', open)
+      const close = lower.indexOf('</tr', open)
+      const end = close >= 0 && (next < 0 || close < next) ? close : next >= 0 ? next : lower.length
+      const cells: Array<{text: string; start: number; length: number; th: boolean}> = []
+      let c = lower.indexOf('<t', open)
+      while (c >= 0 && c < end) {
+        const kind = lower.slice(c + 2, c + 3)
+        const tagEnd = lower.indexOf('>', c)
+        if ((kind !== 'd' && kind !== 'h') || !/[\s>]/.test(lower.charAt(c + 3)) || tagEnd < 0 || tagEnd >= end) {
+          c = lower.indexOf('<t', c + 2)
+          continue
+        }
+        const cellClose = lower.indexOf('</t', tagEnd)
+        const nextCell = lower.indexOf('<t', tagEnd)
+        let cellEnd = Math.min(...[cellClose, nextCell, end].filter((x) => x >= 0))
+        if (cellEnd < tagEnd) cellEnd = end
+        const raw = html.slice(tagEnd + 1, cellEnd)
+        const text = decodeEntities(raw.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+        // a cell of plain text maps back character by character; one with markup maps to its start
+        const lead = raw.length - raw.trimStart().length
+        cells.push({text, start: base + tagEnd + 1 + lead, length: raw.trim() === text ? text.length : 0, th: kind === 'h'})
+        c = nextCell >= 0 && nextCell < end ? nextCell : -1
+      }
+      const inHead = lower.lastIndexOf('<thead', at) > lower.lastIndexOf('</thead', at)
+      if (cells.length && !header.length && (inHead || cells.every((x) => x.th))) header = cells.map((x) => x.text)
+      else if (cells.some((x) => x.text)) {
+        found = true
+        let text = ''
+        const segments: Segment[] = []
+        cells.forEach((cell, i) => {
+          if (i > 0) text += ' | '
+          const label = header[i]
+          if (label) text += `${label}: `
+          segments.push({textStart: text.length, sourceStart: cell.start, length: cell.length})
+          text += cell.text
+        })
+        const position = {start: this.at(base + at), end: this.at(base + Math.min(html.length, close >= 0 && close === end ? close + 5 : end))}
+        this.addBlock('table-row', section, text, segments, position, [], header.length ? header : undefined, cells.map((x) => x.text))
+      }
+      at = next
+    }
+    return found
+  }
+
   addBlock(
     kind: BlockKind,
     section: MutableSection,
@@ -440,8 +523,16 @@ class Builder {
         const found = this.source.indexOf(line, next)
         src = found >= 0 && found - next < 200 ? found : next
       }
-      out.segments.push({textStart: out.text.length, sourceStart: src, length: line.length})
-      out.text += line
+      // invisible characters (zero-width spaces and joiners, soft hyphens, bidi controls) are left out of the text the
+      // rules read, so "prom\u200cptly" is read as "promptly"; each visible run keeps its own source position
+      let from = 0
+      for (const m of line.matchAll(INVISIBLE)) {
+        if (m.index > from) out.segments.push({textStart: out.text.length, sourceStart: src + from, length: m.index - from})
+        out.text += line.slice(from, m.index)
+        from = m.index + m[0].length
+      }
+      if (from === 0 || from < line.length) out.segments.push({textStart: out.text.length, sourceStart: src + from, length: line.length - from})
+      out.text += line.slice(from)
       src += line.length
     })
   }
@@ -478,7 +569,7 @@ function itemTitle(p: Paragraph): {title: string; skip: number} | undefined {
     if (title && title.length <= 100) return {title, skip: 1}
   }
   if (a?.type === 'html' && HEADER_SPAN.test(a.value) && b && c?.type === 'html' && /^<\/span>/i.test(c.value)) {
-    return {title: toString(b).trim(), skip: 3}
+    return {title: toString(b).replace(INVISIBLE, '').trim(), skip: 3}
   }
   return undefined
 }
@@ -531,3 +622,13 @@ export function subtreeBlocks(section: Section): Block[] {
 }
 
 export type {Nodes}
+
+/** The character entities plain text in HTML commonly uses. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39|#x27|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi, (m, dec: string | undefined, hex: string | undefined) => {
+    if (dec) return String.fromCodePoint(Math.min(Number(dec), 0x10ffff))
+    if (hex) return String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff))
+    const named: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': ' ', '&#39;': "'", '&#x27;': "'"}
+    return named[m.toLowerCase()] ?? m
+  })
+}

@@ -1,7 +1,7 @@
 // Runs rules over one parsed Document and turns their reports into sorted, stamped messages.
 import {rangePosition} from './document.js'
 import {read} from './reading/index.js'
-import type {AnyRule, CoverWhere, Report, RuleContext} from './rule.js'
+import {clauseOrder, type AnyRule, type CoverWhere, type Report, type RuleContext} from './rule.js'
 import type {ClauseCoverage, Document, LintMessage, LintResult, Position, Severity, SeveritySetting} from './types.js'
 
 export interface RunOptions {
@@ -16,7 +16,8 @@ const RANK: Record<Severity, number> = {error: 2, warning: 1, info: 0}
 
 /** Render a message template: `{name}` slots from data. */
 export function render(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (data && key in data ? String(data[key]) : all))
+  // only the data's own keys: "{constructor}" or "{toString}" in a message stays as written
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (data && Object.hasOwn(data, key) ? String(data[key]) : all))
 }
 
 /** Run rules on a document. A crashing rule becomes one error message for that rule; the rest still run. */
@@ -49,6 +50,11 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
         })
       },
     }
+    // a rule (a JavaScript custom rule) may not end the process: process.exit() inside it fails that rule instead
+    const exit = process.exit
+    process.exit = ((code?: number | string | null) => {
+      throw new Error(`the rule called process.exit(${code ?? ''}); a rule may not end the run`)
+    }) as typeof process.exit
     try {
       rule.check(context)
     } catch (error) {
@@ -64,9 +70,11 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
         endColumn: 1,
         sectionPath: [],
       })
+    } finally {
+      process.exit = exit
     }
   }
-  sortMessages(messages)
+  sortMessages(messages, clauseOrder(options.rules.map((r) => r.meta)))
   return summarise(doc.filePath, messages, coverage)
 }
 
@@ -129,8 +137,15 @@ function where(doc: Document, report: Report): Position {
   return {start: p, end: p}
 }
 
-export function sortMessages(messages: LintMessage[]): void {
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+/**
+ * By position; at the same position, clause findings in checklist order (`order`: rule id → rank, see clauseOrder: the
+ * operational checklist first, then service levels, then the commercial core), then the others by rule id.
+ */
+export function sortMessages(messages: LintMessage[], order: ReadonlyMap<string, number> = new Map()): void {
+  const clauseRank = (id: string): number => order.get(id) ?? order.size
+  messages.sort(
+    (a, b) => a.line - b.line || a.column - b.column || clauseRank(a.ruleId) - clauseRank(b.ruleId) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  )
 }
 
 export function summarise(filePath: string, messages: LintMessage[], coverage: ClauseCoverage[]): LintResult {

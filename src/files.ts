@@ -1,9 +1,11 @@
 // Expands CLI arguments (files, directories, globs) into the Markdown and Word (.docx) files to lint.
+import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
+import {Confinement} from './confine.js'
 
 const MARKDOWN = /\.(?:md|markdown|docx)$/i
 /** Word's lock file for a document that is open (`~$msa.docx`): not a document. */
@@ -12,16 +14,32 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn'])
 
 export class UsageError extends Error {}
 
+export interface Problem {
+  readonly path: string
+  readonly message: string
+  /**
+   * A Markdown file (or a folder that may hold some) that cannot be linted: reported as a fatal result, so that it
+   * cannot pass a gate unseen. Otherwise only a warning (a link to a folder outside the lint root, not followed).
+   */
+  readonly fatal: boolean
+}
+
 export interface Expanded {
   readonly files: string[]
-  /** Directories that could not be read, with the reason. */
-  readonly problems: Array<{path: string; message: string}>
+  /** What could not be listed or followed, with the reason. */
+  readonly problems: Problem[]
+}
+
+/** Walk options: the lint root (a real path) that symbolic links found on the way may not leave. */
+export interface WalkOptions {
+  readonly root?: string
 }
 
 /** Turn arguments into a sorted, de-duplicated list of Markdown files. Throws UsageError for a bad argument. */
-export async function expandPaths(args: readonly string[], cwd = process.cwd()): Promise<Expanded> {
+export async function expandPaths(args: readonly string[], cwd = process.cwd(), options: WalkOptions = {}): Promise<Expanded> {
   const files: string[] = []
-  const problems: Array<{path: string; message: string}> = []
+  const problems: Problem[] = []
+  const confine = options.root === undefined ? undefined : new Confinement(options.root)
   for (const arg of args) {
     // A path that exists is taken literally, even when it looks like a glob ("MSA (final).md", "[draft].md").
     let info
@@ -30,27 +48,35 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
     } catch (error) {
       const code = (error as {code?: string}).code
       if (code === 'ELOOP') {
-        problems.push({path: arg, message: 'is a symbolic link loop'})
+        problems.push({path: arg, message: 'is a symbolic link loop', fatal: true})
         continue
       }
       if (code === 'EACCES' || code === 'EPERM') {
-        problems.push({path: arg, message: 'cannot be read (permission denied)'})
+        problems.push({path: arg, message: 'cannot be read (permission denied)', fatal: true})
         continue
       }
       if (isDynamicPattern(arg)) {
-        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false})).filter((f) => MARKDOWN.test(f) && !LOCK_FILE.test(path.basename(f))).sort()
-        if (!found.length) throw new UsageError(`no Markdown files match "${arg}"`)
-        files.push(...found.map((f) => path.relative(cwd, path.resolve(cwd, f)) || f))
+        // links to folders are not followed (a link to / would list the whole file system); a linked file found by the
+        // pattern must stay inside the lint root
+        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false})).filter((f) => MARKDOWN.test(f) && !LOCK_FILE.test(path.basename(f))).sort()
+        if (!found.length) throw new UsageError(`no Markdown files match ${JSON.stringify(arg)}`)
+        for (const f of found) {
+          const rel = path.relative(cwd, path.resolve(cwd, f)) || f
+          const linked = confine !== undefined && (await lstat(path.resolve(cwd, f))).isSymbolicLink()
+          if (linked && !confine.allows(path.resolve(cwd, f))) problems.push({path: rel, message: OUT_OF_ROOT, fatal: true})
+          else files.push(rel)
+        }
         continue
       }
-      throw new UsageError(`path "${arg}" does not exist`)
+      throw new UsageError(`path ${JSON.stringify(arg)} does not exist`)
     }
     if (info.isDirectory()) {
       const before = files.length
       const problemsBefore = problems.length
+      // a folder named on the command line is the user's choice even when it is a link; what the walk finds in it is confined
       const start = path.resolve(cwd, arg)
-      await walk(start, cwd, files, problems, new Set(), await ancestorIgnores(start, cwd))
-      if (files.length === before && problems.length === problemsBefore) throw new UsageError(`no Markdown files in directory "${arg}"`)
+      await walk(start, cwd, files, problems, new Set(), await ancestorIgnores(start, cwd), confine)
+      if (files.length === before && problems.length === problemsBefore) throw new UsageError(`no Markdown files in directory ${JSON.stringify(arg)}`)
     } else {
       files.push(arg)
     }
@@ -60,12 +86,14 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
 
 type IgnoreStack = ReadonlyArray<{readonly base: string; readonly ig: Ignore}>
 
-async function walk(dir: string, cwd: string, out: string[], problems: Expanded['problems'], seen: Set<string>, stack: IgnoreStack): Promise<void> {
+const OUT_OF_ROOT = 'is a symbolic link out of the lint root; not read (set the root with --root)'
+
+async function walk(dir: string, cwd: string, out: string[], problems: Problem[], seen: Set<string>, stack: IgnoreStack, confine: Confinement | undefined): Promise<void> {
   let real: string
   try {
     real = await realpath(dir)
   } catch {
-    problems.push({path: path.relative(cwd, dir) || dir, message: 'is a symbolic link loop or cannot be resolved'})
+    problems.push({path: path.relative(cwd, dir) || dir, message: 'is a symbolic link loop or cannot be resolved', fatal: true})
     return
   }
   if (seen.has(real)) return
@@ -75,7 +103,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Expanded[
     entries = await readdir(dir, {withFileTypes: true})
   } catch (error) {
     const code = (error as {code?: string}).code
-    problems.push({path: path.relative(cwd, dir) || dir, message: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`})
+    problems.push({path: path.relative(cwd, dir) || dir, message: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`, fatal: true})
     return
   }
   const local = await readIgnoreFile(dir)
@@ -92,12 +120,19 @@ async function walk(dir: string, cwd: string, out: string[], problems: Expanded[
         isDir = s.isDirectory()
         isFile = s.isFile()
       } catch {
-        problems.push({path: path.relative(cwd, full), message: 'is a broken symbolic link or a link loop'})
+        problems.push({path: path.relative(cwd, full), message: 'is a broken symbolic link or a link loop', fatal: MARKDOWN.test(entry.name)})
+        continue
+      }
+      if (ignored(rules, full, isDir)) continue
+      if (confine && !confine.allows(full)) {
+        // a link out of the root is not followed: a linked Markdown file is reported (it cannot pass unseen), a linked folder only warned about
+        if (isDir) problems.push({path: path.relative(cwd, full), message: 'is a symbolic link to a folder out of the lint root; not followed', fatal: false})
+        else if (isFile && MARKDOWN.test(entry.name)) problems.push({path: path.relative(cwd, full), message: OUT_OF_ROOT, fatal: true})
         continue
       }
     }
     if (ignored(rules, full, isDir)) continue
-    if (isDir) await walk(full, cwd, out, problems, seen, rules)
+    if (isDir) await walk(full, cwd, out, problems, seen, rules, confine)
     else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(path.relative(cwd, full))
   }
 }
@@ -158,4 +193,26 @@ async function readIgnoreFile(dir: string): Promise<string | undefined> {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Markdown files below the given folders that git tracks although a .gitignore matches them (a pull request can add a
+ * .gitignore line to hide its own agreement from a walk): the CLI lints them, with a warning. Paths relative to cwd;
+ * none when git is not there or the folder is not in a work tree.
+ */
+export async function trackedButIgnored(dirs: readonly string[], cwd: string, listed: ReadonlySet<string>): Promise<string[]> {
+  if (!dirs.length) return []
+  const out = await new Promise<string>((resolve) => {
+    execFile('git', ['ls-files', '-z', '--cached', '--', ...dirs], {cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true}, (error, stdout) => resolve(error ? '' : stdout))
+  })
+  const found: string[] = []
+  for (const name of out.split('\0')) {
+    if (!name || !MARKDOWN.test(name)) continue
+    const rel = path.relative(cwd, path.resolve(cwd, name))
+    if (listed.has(rel) || rel.split(path.sep).some((part) => SKIP_DIRS.has(part))) continue
+    const info = await lstat(path.resolve(cwd, rel)).catch(() => undefined)
+    // a tracked file deleted in the work tree is not there to lint; a tracked link is checked like any link
+    if (info?.isFile() || info?.isSymbolicLink()) found.push(rel)
+  }
+  return found.sort()
 }

@@ -1,13 +1,16 @@
 // The public entry points: lint a string, lint files.
+import {readFileSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
+import vm from 'node:vm'
 import {buildDocument, TooDeepError} from './document.js'
 import {combineDocuments} from './docset.js'
 import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
-import {applyFrontmatter, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
+import {applyFrontmatter, ConfigError, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
+import {printable} from './confine.js'
 import {type ProfileName} from './profiles.js'
 import type {ParseCache, ParserName} from './parse.js'
-import type {AnyRule} from './rule.js'
+import {clauseOrder, type AnyRule} from './rule.js'
 import {applySuppressions} from './suppressions.js'
 import {validateRuleOptions} from './validate.js'
 import type {Document, LintMessage, LintResult, SeveritySetting} from './types.js'
@@ -48,6 +51,89 @@ export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settin
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
+/** Longest a file's lint may take by default (`--timeout-per-file`), in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 10_000
+
+/** A lint stopped by its time budget. */
+export class TimeoutError extends Error {}
+
+// One context and one script for every timed call: `vm` stops the script, and whatever it calls, when time is up (V8
+// interrupts running code, a backtracking regular expression included); the call then throws and the run goes on.
+let timed: {context: vm.Context; script: vm.Script} | undefined
+
+/**
+ * The time budget for linting `chars` characters: `perMb` milliseconds per started megabyte (at least once), so a
+ * 10 MB agreement that legitimately takes 15 s is not cut off while a small hostile file is stopped in seconds.
+ */
+export function budgetFor(chars: number, perMb: number): number {
+  return perMb * Math.max(1, Math.ceil(chars / (1024 * 1024)))
+}
+
+/**
+ * CPU milliseconds this thread has used: from /proc/thread-self on Linux (a worker thread's own), else the process's.
+ * A time budget counts CPU time, so a busy machine (other processes taking the CPU) does not make a file time out.
+ */
+function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime, fields 14 and 15 of the line (11 and 12 after the name), in clock ticks of 10 ms
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    const u = process.cpuUsage()
+    return (u.user + u.system) / 1000
+  }
+}
+
+/**
+ * Run `fn` with a time budget in milliseconds of CPU time (0: none); throws TimeoutError when the budget runs out. The
+ * run is stopped when its wall time reaches the budget; if it had less CPU than that (the machine was busy), it is run
+ * again with the wall time its share of the CPU needs for the budget (at least twice as long), until it finishes or has
+ * used the budget's CPU time (or 32× the budget in wall time).
+ */
+export function withTimeout<T>(fn: () => T, ms: number): T {
+  if (!(ms > 0)) return fn()
+  let wall = Math.ceil(ms)
+  for (;;) {
+    const before = threadCpuMs()
+    try {
+      return runFor(fn, wall)
+    } catch (error) {
+      if (!(error instanceof TimeoutError)) throw error
+      const used = threadCpuMs() - before
+      if (used >= ms * 0.9 || wall >= ms * 32) throw new TimeoutError(`took longer than ${formatSeconds(ms)} to lint; not checked (raise --timeout-per-file, or split the file)`)
+      // the share of a CPU this thread got: the next run gets the wall time that share needs for the whole budget
+      const share = Math.max(used, 1) / wall
+      wall = Math.ceil(Math.min(ms * 32, Math.max(wall * 2, (ms * 1.2) / share)))
+    }
+  }
+}
+
+/** Run `fn`, stopped after `ms` milliseconds of wall time (TimeoutError). */
+function runFor<T>(fn: () => T, ms: number): T {
+  timed ??= {context: vm.createContext({call: undefined}), script: new vm.Script('call()')}
+  const {context, script} = timed
+  const previous: unknown = context['call']
+  let out: T | undefined
+  context['call'] = () => {
+    out = fn()
+  }
+  try {
+    script.runInContext(context, {timeout: ms})
+  } catch (error) {
+    if ((error as {code?: string} | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new TimeoutError('over the time budget')
+    throw error
+  } finally {
+    context['call'] = previous
+  }
+  return out as T
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+}
+
 /**
  * Lint agreement text, or the bytes of a Word (.docx) package: findings on a .docx name their paragraph (`docx`, and
  * `line` is the paragraph's ordinal); a package that cannot be read gives a fatal result.
@@ -85,8 +171,11 @@ function isTooDeep(error: unknown): boolean {
 function lintDocument(doc: Document, options: LintOptions): LintResult {
   let base = options.settings ?? defaultSettings()
   if (options.profile) base = {...base, profile: options.profile, profileLocked: true, profileFrom: '--profile'}
-  // the document's own settings (`clauselint:` in front matter) come last, unless --profile fixed the profile
-  const settings = applyFrontmatter(base, doc.frontmatter, doc.filePath)
+  if (doc.frontmatterError !== undefined) throw new ConfigError(`${printable(doc.filePath)} (front matter): ${doc.frontmatterError}`)
+  for (const member of doc.set ?? []) if (member.frontmatterError !== undefined) throw new ConfigError(`${printable(member.filePath)} (front matter): ${member.frontmatterError}`)
+  // the document's own settings (`clauselint:` in front matter) come last, unless --profile fixed the profile, or
+  // --no-inline-config turned them off (a gate that does not let an agreement choose how it is checked)
+  const settings = base.noInlineConfig ? base : applyFrontmatter(base, doc.frontmatter, doc.filePath)
   const requested = settings.profile
   const detected = !options.rules && requested === 'auto' ? detectProfile(doc) : undefined
   const profile = detected?.profile ?? (requested === 'auto' ? 'msa' : requested)
@@ -102,10 +191,13 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
   const result = runRules(doc, {rules, severities, options: ruleOptions})
   if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? (settings.profileFrom && settings.profileFrom !== '--profile' ? `set in ${settings.profileFrom}` : 'chosen with --profile')}
   const ran = new Set(rules.filter((r) => (severities[r.meta.id] ?? r.meta.severity) !== 'off').map((r) => r.meta.id))
+  // --no-inline-config: suppression comments do not apply either
+  if (settings.noInlineConfig) return result
   return applySuppressions(doc, result, {
     known: new Set([...set.known, ...rules.map((r) => r.meta.id)]),
     ran,
     severities,
+    clauseOrder: clauseOrder(rules.map((r) => r.meta)),
     ...(options.requireReason ? {requireReason: true} : {}),
   })
 }
@@ -197,6 +289,8 @@ export async function readSource(filePath: string, maxFileSize = DEFAULT_MAX_FIL
     throw new FileError(filePath, describeFsError(error))
   }
   if (buffer.length === 0) throw new FileError(filePath, 'is empty')
+  // UTF-16 with a byte-order mark is text, just not UTF-8: say so rather than "binary"
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) throw new FileError(filePath, 'is UTF-16 text (save it as UTF-8)')
   const other = otherFormat(buffer, filePath)
   if (other) throw new FileError(filePath, other)
   if (DOCX_EXTENSION.test(filePath) || looksLikeZip(buffer)) {

@@ -20,7 +20,10 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {codeActions} from './lsp/actions.js'
 import {ownMessages, SOURCE, toDiagnostic, toRange} from './lsp/convert.js'
 import {hoverAt, type Located} from './lsp/hover.js'
-import {Linter, readSettings, type ServerSettings} from './lsp/linter.js'
+import {declaredIncludes} from './docset.js'
+import {FramingGuard} from './lsp/framing.js'
+import {readSettings, type ServerSettings} from './lsp/linter.js'
+import {LintThread} from './lsp/thread.js'
 import type {AnyRule} from './rule.js'
 
 /** Wait this long after the last change before re-linting. */
@@ -29,7 +32,9 @@ export const DEBOUNCE_MS = 300
 /** Config files whose change re-lints every open document. */
 const CONFIG_FILE = /^(?:\.clauselintrc(?:\.[\w]+)?|clauselint\.config\.\w+|package\.json)$/
 
-const WATCHERS = [{globPattern: '**/.clauselintrc*'}, {globPattern: '**/clauselint.config.*'}, {globPattern: '**/package.json'}]
+// custom rule files have any name: every YAML and JavaScript file is watched, and a change counts when a document's
+// config loaded it
+const WATCHERS = [{globPattern: '**/.clauselintrc*'}, {globPattern: '**/clauselint.config.*'}, {globPattern: '**/package.json'}, {globPattern: '**/*.{yaml,yml,js,mjs}'}]
 
 interface DocState {
   /** The version a lint was last started for (on open it also arrives as a change: lint once). */
@@ -39,16 +44,21 @@ interface DocState {
   /** Members of the document's set (absolute paths): a change to one re-lints this document. */
   members: readonly string[]
   customRules: readonly AnyRule[]
+  /** Custom rule files its config loaded (absolute paths). */
+  ruleFiles: readonly string[]
 }
 
 export interface ServerOptions {
   readonly input?: NodeJS.ReadableStream
   readonly output?: NodeJS.WritableStream
   readonly debounceMs?: number
+  /** Time budget of one lint, in milliseconds (default 10 s). */
+  readonly timeoutMs?: number
 }
 
-function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined
+function uriToPath(uri: unknown): string | undefined {
+  // a client may send anything: a URI that is not a string names no file
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined
   try {
     return fileURLToPath(uri)
   } catch {
@@ -60,11 +70,17 @@ const isMarkdown = (doc: TextDocument): boolean => doc.languageId === 'markdown'
 
 /** Start the server on stdio (or the given streams). Resolves once it is listening; the process ends on `exit`. */
 export function startServer(options: ServerOptions = {}): Connection {
-  const connection = createConnection(ProposedFeatures.all, options.input ?? process.stdin, options.output ?? process.stdout)
+  const connection = createConnection(ProposedFeatures.all, (options.input ?? process.stdin).pipe(new FramingGuard((line) => process.stderr.write(`${line}\n`))), options.output ?? process.stdout)
+  // one bad message (a handler that throws on odd parameters) is logged; the server goes on
+  const survive = (error: unknown): void => {
+    connection.console.error(`clauselint: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  }
+  process.on('uncaughtException', survive)
+  process.on('unhandledRejection', survive)
   const documents = new TextDocuments(TextDocument)
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS
   const states = new Map<string, DocState>()
-  let linter = new Linter(process.cwd())
+  let linter = new LintThread(process.cwd(), options.timeoutMs, (line) => connection.console.warn(line))
   let versionedEdits = false
   let pullConfiguration = false
   let registerWatchers = false
@@ -72,7 +88,7 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   const state = (uri: string): DocState => {
     let s = states.get(uri)
-    if (!s) states.set(uri, (s = {findings: [], members: [], customRules: []}))
+    if (!s) states.set(uri, (s = {findings: [], members: [], customRules: [], ruleFiles: []}))
     return s
   }
 
@@ -83,6 +99,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
 
   const lintNow = async (uri: string): Promise<void> => {
+    if (typeof uri !== 'string') return
     const doc = documents.get(uri)
     if (!doc || !isMarkdown(doc)) return
     const s = state(uri)
@@ -92,14 +109,17 @@ export function startServer(options: ServerOptions = {}): Connection {
     s.requested = version
     const text = doc.getText()
     const filePath = uriToPath(uri)
+    // the members of its set that are open in the editor go with it (the lint thread cannot ask for them)
+    const open: Record<string, string> = {}
+    if (filePath) {
+      for (const member of declaredIncludes(text, filePath)) {
+        const t = documents.get(pathToFileURL(member).href)?.getText()
+        if (t !== undefined) open[member] = t
+      }
+    }
     let outcome
     try {
-      outcome = await linter.lint({
-        text,
-        filePath,
-        name: uri,
-        openText: (p) => documents.get(pathToFileURL(p).href)?.getText(),
-      })
+      outcome = await linter.lint({text, filePath, name: uri, open})
     } catch (error) {
       connection.console.error(`clauselint: could not lint ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
       return
@@ -115,6 +135,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       s.findings = messages.map((message) => ({message, range: toRange(message, bom)}))
       s.members = outcome.members
       s.customRules = outcome.customRules
+      s.ruleFiles = outcome.ruleFiles
       diagnostics = messages.map((m) => toDiagnostic(m, bom))
       connection.console.log(`clauselint: linted ${filePath ?? uri} (${Math.round(text.length / 1024)} KB, version ${version}) in ${outcome.ms.toFixed(1)} ms`)
     } else if (outcome.kind === 'problem') {
@@ -142,7 +163,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined
     const root = (folder && uriToPath(folder)) ?? params.rootPath ?? process.cwd()
-    linter = new Linter(path.resolve(root))
+    void linter.close()
+    linter = new LintThread(path.resolve(root), options.timeoutMs, (line) => connection.console.warn(line))
     if (params.initializationOptions !== undefined && params.initializationOptions !== null) applySettings(params.initializationOptions)
     return {
       capabilities: {
@@ -182,7 +204,8 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onDidChangeWatchedFiles((params) => {
     const changed = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined)
-    if (changed.some((p) => CONFIG_FILE.test(path.basename(p)))) {
+    const ruleFiles = new Set([...states.values()].flatMap((s) => s.ruleFiles))
+    if (changed.some((p) => CONFIG_FILE.test(path.basename(p)) || ruleFiles.has(p))) {
       linter.reset()
       relintAll()
       return
@@ -220,8 +243,9 @@ export function startServer(options: ServerOptions = {}): Connection {
     return s ? hoverAt(s.findings, params.position, s.customRules) : null
   })
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     for (const s of states.values()) clearTimeout(s.timer)
+    await linter.close()
   })
 
   documents.listen(connection)

@@ -1,7 +1,9 @@
 // Reading the agreement from standard input, and writing a report file atomically.
 import {randomBytes} from 'node:crypto'
-import {mkdir, open, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {rmSync} from 'node:fs'
+import {mkdir, open, readdir, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {printable} from './confine.js'
 import {formatBytes} from './lint.js'
 
 /** A report that could not be written; the message is one line, naming the path. */
@@ -37,14 +39,71 @@ function reason(error: unknown): string {
   }
 }
 
+// Temporary files being written: removed if the process is stopped by SIGINT or SIGTERM (CI cancellation sends both)
+const temps = new Set<string>()
+let handlersInstalled = false
+
+function removeTempsAndExit(signal: NodeJS.Signals): void {
+  for (const t of temps) {
+    try {
+      rmSync(t, {force: true})
+    } catch {
+      // nothing more can be done while exiting
+    }
+  }
+  temps.clear()
+  // end as the signal would have: the default action, now that the listeners are gone
+  process.removeListener('SIGINT', onSigint)
+  process.removeListener('SIGTERM', onSigterm)
+  process.kill(process.pid, signal)
+}
+const onSigint = (): void => removeTempsAndExit('SIGINT')
+const onSigterm = (): void => removeTempsAndExit('SIGTERM')
+
+function track(temp: string): void {
+  if (!handlersInstalled) {
+    handlersInstalled = true
+    process.on('SIGINT', onSigint)
+    process.on('SIGTERM', onSigterm)
+  }
+  temps.add(temp)
+}
+
+/** Temporary files of earlier runs that were killed (`.NAME.<pid>.<hex>.tmp` whose process is gone): removed before writing. */
+async function sweepStale(dir: string, base: string): Promise<void> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return
+  }
+  const prefix = `.${base}.`
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    const m = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length))
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue
+    await rm(path.join(dir, name), {force: true}).catch(() => undefined)
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as {code?: string}).code === 'EPERM'
+  }
+}
+
 /**
  * Write text to a file atomically: into a temporary file in the same directory, flushed to disk, then
  * renamed over the target. Readers see the old file or the new one, never a partial one, and a failed
- * write leaves no temporary file behind. A symbolic link at the target is followed (the link stays).
+ * write (or SIGINT/SIGTERM during it) leaves no temporary file behind; those of killed runs are swept.
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
- * may come in pieces (an iterable of strings), written as they come, or be bytes (a Word package).
+ * may come in pieces (strings, or bytes), written as they come, or be bytes (a Word package).
+ * A symbolic link at the target is followed (the link stays); callers check where it points (checkWriteTarget).
  */
-export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string | Uint8Array>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
   // A report's folder is created when it does not exist (as ESLint does for --output-file).
   if (options.createFolder) {
     try {
@@ -62,19 +121,21 @@ export async function writeFileAtomic(target: string, text: string | Uint8Array 
     // does not exist yet (or a dangling link): write the path as given
   }
   const existing = await stat(destination).catch(() => undefined)
-  if (existing?.isDirectory()) throw new OutputError(`cannot write ${what} to "${shownAs}": it is a directory`)
+  if (existing?.isDirectory()) throw new OutputError(`cannot write ${what} to "${printable(shownAs)}": it is a directory`)
   if (existing && !existing.isFile()) {
     // A device or pipe (/dev/stdout, a FIFO) cannot be replaced, only written to.
     try {
       await writeFile(destination, text, 'utf8')
       return
     } catch (error) {
-      throw new OutputError(`cannot write ${what} to "${shownAs}": ${reason(error)}`)
+      throw new OutputError(`cannot write ${what} to "${printable(shownAs)}": ${reason(error)}`)
     }
   }
+  await sweepStale(path.dirname(destination), path.basename(destination))
   const temp = path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   let handle: Awaited<ReturnType<typeof open>> | undefined
   try {
+    track(temp)
     handle = await open(temp, 'wx', 0o666)
     // A replaced report keeps its permissions.
     if (existing) await handle.chmod(existing.mode & 0o7777)
@@ -87,7 +148,11 @@ export async function writeFileAtomic(target: string, text: string | Uint8Array 
   } catch (error) {
     await handle?.close().catch(() => undefined)
     await rm(temp, {force: true}).catch(() => undefined)
-    throw new OutputError(`cannot write ${what} to "${shownAs}": ${reason(error)}`)
+    // ENOENT with the folder there: a folder where no file can be made (/proc)
+    const folderThere = (error as {code?: string}).code === 'ENOENT' && (await stat(path.dirname(destination)).then((d) => d.isDirectory()).catch(() => false))
+    throw new OutputError(`cannot write ${what} to "${printable(shownAs)}": ${folderThere ? 'no file can be created in its folder' : reason(error)}`)
+  } finally {
+    temps.delete(temp)
   }
 }
 

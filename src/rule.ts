@@ -19,6 +19,40 @@ export interface RuleMeta<MessageIds extends string = string, Options extends ob
   readonly messages: Readonly<Record<MessageIds, string>>
   /** The options the rule takes: a JSON Schema for the options object and the defaults. Validated once, at config load. */
   readonly options?: RuleOptionsMeta<Options>
+  /** For a built-in clause rule: the group reports show it in (set by the registry from rules/data/clause-groups.json). */
+  readonly group?: ClauseGroup
+}
+
+/** A group of clause rules as reports show them: the operational checklist, service levels, the commercial core. */
+export interface ClauseGroup {
+  readonly id: string
+  /** "Operational checklist", "Commercial core". */
+  readonly title: string
+  /** Its rule ids, in checklist order. */
+  readonly rules: readonly string[]
+  /** Its place in report order (0 first). */
+  readonly order: number
+}
+
+/** The group of clause rules that belong to no group (custom clause rules), shown last. */
+export const OTHER_GROUP: ClauseGroup = {id: 'other', title: 'Other clauses', rules: [], order: Number.MAX_SAFE_INTEGER}
+
+/** The group of a rule id, from the metas given (a reporter's input); OTHER_GROUP when none names one. */
+export function groupOf(ruleId: string, metas: Iterable<RuleMeta>): ClauseGroup {
+  for (const m of metas) if (m.id === ruleId && m.group) return m.group
+  return OTHER_GROUP
+}
+
+/** Every group among the rules' metas, in report order, then OTHER_GROUP. Groups are told apart by id. */
+export function groupsOf(metas: Iterable<RuleMeta>): ClauseGroup[] {
+  const byId = new Map<string, ClauseGroup>()
+  for (const m of metas) if (m.group && !byId.has(m.group.id)) byId.set(m.group.id, m.group)
+  return [...[...byId.values()].sort((a, b) => a.order - b.order), OTHER_GROUP]
+}
+
+/** Clause rules in report order (the operational checklist first, then each group in turn): rule id → rank. */
+export function clauseOrder(metas: Iterable<RuleMeta>): Map<string, number> {
+  return new Map(groupsOf(metas).flatMap((g) => g.rules).map((id, i) => [id, i]))
 }
 
 /** A JSON Schema (draft-07) as plain data. */

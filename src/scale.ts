@@ -1,12 +1,10 @@
 // Big repositories: --shard, --changed-since, --cache and --concurrency. Pure helpers; the CLI wires them in.
-import {execFile} from 'node:child_process'
 import {realpathSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {Worker} from 'node:worker_threads'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
-import {lint, lintSet, type TextInput} from './lint.js'
+import {budgetFor, fatalResult, lint, lintSet, TimeoutError, withTimeout, type TextInput} from './lint.js'
 import type {LintResult} from './types.js'
 
 /** A bad value for one of these flags; the message is one line. */
@@ -20,18 +18,25 @@ export interface Job {
   readonly members?: readonly TextInput[]
 }
 
-/** What linting a job gave: its results, a config error (ends the run) or a crash (the file is skipped). */
-export type JobOutcome = {readonly results: LintResult[]} | {readonly configError: string} | {readonly crash: string}
+/**
+ * What linting a job gave: its results, a config error (ends the run) or a crash (the file is skipped). A job whose
+ * worker died has a fatal result, and `workerFailure` says why.
+ */
+export type JobOutcome = {readonly results: LintResult[]; readonly workerFailure?: string} | {readonly configError: string} | {readonly crash: string}
 
 /** Lint one job; errors become outcomes, so that workers and the in-process loop report them the same way. */
-export function lintJob(job: Job, settings: Settings, requireReason: boolean): JobOutcome {
+export function lintJob(job: Job, settings: Settings, requireReason: boolean, timeoutMs = 0): JobOutcome {
   try {
-    const results = job.members
-      ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason})
-      : [lint(job.text, {filePath: job.file, settings, requireReason})]
+    const size = job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
+    const results = withTimeout(
+      () => (job.members ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason}) : [lint(job.text, {filePath: job.file, settings, requireReason})]),
+      budgetFor(size, timeoutMs),
+    )
     return {results}
   } catch (error) {
     if (error instanceof ConfigError) return {configError: error.message}
+    // over the time budget: one fatal result for the file, the run goes on
+    if (error instanceof TimeoutError) return {results: [fatalResult(job.file, error.message)]}
     return {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
   }
 }
@@ -73,15 +78,22 @@ export function parseConcurrency(text: string, available: number): number {
  */
 export const AUTO_CONCURRENCY_FILES = 64
 
-/** Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few. */
-export function defaultConcurrency(given: number | undefined, files: number, available: number): number {
+/**
+ * Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few.
+ * By default a machine whose CPUs are already busy (1-minute load average at least the number of CPUs) lints in the
+ * main thread: there a second thread only adds the start-up and warm-up of its own copy of the linter.
+ */
+export function defaultConcurrency(given: number | undefined, files: number, available: number, load = 0): number {
   if (given !== undefined) return given
-  return files >= AUTO_CONCURRENCY_FILES ? Math.max(1, available) : 1
+  if (files < AUTO_CONCURRENCY_FILES || load >= available) return 1
+  return Math.max(1, available)
 }
 
 // --changed-since REF
 
-function git(args: readonly string[], cwd: string): Promise<string> {
+async function git(args: readonly string[], cwd: string): Promise<string> {
+  // loaded only by --changed-since
+  const {execFile} = await import('node:child_process')
   return new Promise((resolve, reject) => {
     execFile('git', [...args], {cwd, maxBuffer: 64 * 1024 * 1024, windowsHide: true}, (error, stdout) => (error ? reject(error) : resolve(stdout)))
   })
@@ -130,11 +142,17 @@ export function isChanged(file: string, cwd: string, changed: ReadonlySet<string
 
 // --concurrency: worker threads
 
+/** What a worker is started with; its jobs come later, in batches, from the pool's queue. */
 export interface WorkerInput {
   readonly loader: ConfigLoaderOptions
   readonly requireReason: boolean
-  readonly jobs: readonly Job[]
+  /** `--timeout-per-file`, in milliseconds (0: none). */
+  readonly timeoutMs?: number
 }
+
+/** Messages between the pool and a worker. */
+export type ToWorker = {readonly jobs: ReadonlyArray<{readonly index: number; readonly job: Job}>}
+export type FromWorker = {readonly ready: true} | {readonly index: number; readonly outcome: JobOutcome}
 
 // Node options a worker accepts and that change how its modules load; with their value when it is a separate argument
 const WORKER_FLAG = /^(?:--import|--require|-r|--loader|--experimental-loader|--conditions|-C|--no-warnings|--enable-source-maps|--no-deprecation|--stack-trace-limit)(?:=|$)/
@@ -160,9 +178,12 @@ export function workerOptions(execArgv: readonly string[]): {execArgv: string[];
 }
 
 /** Start a worker on src/worker.(js|ts) beside this module; under TypeScript sources, load it through tsx. */
-function startWorker(input: WorkerInput): Worker {
+async function startWorker(input: WorkerInput): Promise<import('node:worker_threads').Worker> {
+  // loaded only by runs that use threads
+  const {Worker} = await import('node:worker_threads')
   const here = fileURLToPath(import.meta.url)
-  const ext = path.extname(here)
+  // beside the sources (.ts), or the bundle's worker.js (also from the CommonJS build of the command, cli.cjs)
+  const ext = path.extname(here) === '.ts' ? '.ts' : '.js'
   const workerUrl = pathToFileURL(path.join(path.dirname(here), `worker${ext}`)).href
   const options = workerOptions(process.execArgv)
   if (ext !== '.ts') return new Worker(new URL(workerUrl), {workerData: input, ...options})
@@ -173,31 +194,182 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(code, {eval: true, workerData: input, ...options})
 }
 
-function runChunk(input: WorkerInput): Promise<JobOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(input)
-    let done = false
-    worker.once('message', (outcomes: JobOutcome[]) => {
-      done = true
-      resolve(outcomes)
-      void worker.terminate()
-    })
-    worker.once('error', (error) => {
-      done = true
-      reject(error)
-    })
-    worker.once('exit', (code) => {
-      if (!done) reject(new Error(`a lint worker stopped (exit code ${code})`))
-    })
-  })
+/** Jobs a worker is sent at a time, and how few it may hold before it is sent more (so it never waits for the main thread). */
+const BATCH = 4
+const LOW_WATER = 2
+/**
+ * Jobs larger than this (text and members) go to workers only, while any is alive: a worker has the heap limit of the
+ * process as a resource limit, so a file that exhausts it costs that file only.
+ */
+export const MAIN_THREAD_MAX_BYTES = 256 * 1024
+
+interface Slot {
+  readonly worker: Promise<import('node:worker_threads').Worker>
+  /** Job indexes sent and not yet answered, in the order the worker takes them. */
+  inflight: number[]
+  ready: boolean
+  alive: boolean
 }
 
-/** Lint jobs in `count` workers (contiguous chunks); outcomes come back in the jobs' order. */
-export async function lintInWorkers(jobs: readonly Job[], count: number, loader: ConfigLoaderOptions, requireReason: boolean): Promise<JobOutcome[]> {
-  const n = Math.max(1, Math.min(count, jobs.length))
-  const size = Math.ceil(jobs.length / n)
-  const chunks: Job[][] = []
-  for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size))
-  const outcomes = await Promise.all(chunks.map((chunk) => runChunk({loader, requireReason, jobs: chunk})))
-  return outcomes.flat()
+/** The state of one `run`. */
+interface Running {
+  readonly jobs: readonly Job[]
+  readonly outcomes: Array<JobOutcome | undefined>
+  readonly queue: number[]
+  left: number
+  feed(slot: Slot): void
+  pump(): void
+  finish(): void
+}
+
+const jobBytes = (job: Job): number => job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
+
+/**
+ * Lint threads: worker threads started at once (their start-up overlaps the main thread's reading of files and
+ * configs), fed a few jobs at a time from one queue, with the main thread linting from the same queue between
+ * messages. A worker that dies (out of memory, a crash) costs only the job it was on, which gets a fatal result: the
+ * jobs it held go back to the queue and a new worker takes its place. A worker that dies before it is ready costs no
+ * job (and is not replaced; with no worker left, the main thread lints the rest).
+ */
+export class LintPool {
+  private readonly slots: Slot[] = []
+  private closed = false
+  private running: Running | undefined
+
+  private constructor(
+    workers: number,
+    private readonly input: WorkerInput,
+  ) {
+    for (let i = 0; i < workers; i++) this.spawn()
+  }
+
+  /** Start `workers` threads now (their jobs come with `run`). */
+  static start(workers: number, loader: ConfigLoaderOptions, requireReason: boolean, timeoutMs = 0): LintPool {
+    return new LintPool(Math.max(1, workers), {loader, requireReason, timeoutMs})
+  }
+
+  /** Stop every worker. */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const slot of this.slots) void slot.worker.then((w) => w.terminate()).catch(() => undefined)
+  }
+
+  private spawn(): void {
+    const slot: Slot = {worker: startWorker(this.input), inflight: [], ready: false, alive: true}
+    this.slots.push(slot)
+    slot.worker.then(
+      (worker) => {
+        // a pool waiting for its jobs does not keep the process alive; `run` holds it while jobs are out
+        worker.unref()
+        let failure: string | undefined
+        worker.on('message', (message: FromWorker) => {
+          if ('ready' in message) {
+            slot.ready = true
+            return
+          }
+          const run = this.running
+          if (!run) return
+          slot.inflight = slot.inflight.filter((i) => i !== message.index)
+          if (run.outcomes[message.index] === undefined) {
+            run.outcomes[message.index] = message.outcome
+            run.left--
+          }
+          run.feed(slot)
+          run.finish()
+        })
+        worker.on('error', (error: Error) => {
+          failure = (error.message || String(error)).split('\n')[0]
+        })
+        worker.on('exit', (code) => {
+          slot.alive = false
+          if (this.closed) return
+          const run = this.running
+          const held = slot.inflight
+          slot.inflight = []
+          if (!run) return
+          // the job it was on (once it was ready) gets a fatal result; the others are linted elsewhere
+          const on = slot.ready ? held.shift() : undefined
+          if (on !== undefined && run.outcomes[on] === undefined) {
+            const reason = failure ?? `it stopped with exit code ${code}`
+            run.outcomes[on] = {results: [fatalResult(run.jobs[on]!.file, `could not be linted: the lint worker stopped (${reason})`)], workerFailure: reason}
+            run.left--
+          }
+          run.queue.unshift(...held)
+          if (slot.ready && run.queue.length) {
+            this.spawn()
+            this.hold()
+          }
+          run.pump()
+          run.finish()
+        })
+        if (this.running) {
+          this.hold()
+          this.running.feed(slot)
+        }
+      },
+      () => {
+        slot.alive = false
+        this.running?.pump()
+      },
+    )
+  }
+
+  /** Keep the process alive while jobs are out. */
+  private hold(): void {
+    for (const slot of this.slots) if (slot.alive) void slot.worker.then((w) => w.ref(), () => undefined)
+  }
+
+  /**
+   * Lint `jobs` in the workers and the main thread (`settingsOf` gives the main thread each file's settings); outcomes
+   * come back in the jobs' order. Closes the pool when done.
+   */
+  run(jobs: readonly Job[], settingsOf: (file: string) => Settings, requireReason: boolean): Promise<JobOutcome[]> {
+    return new Promise<JobOutcome[]>((resolve) => {
+      let mainBusy = false
+      const anyWorker = (): boolean => this.slots.some((s) => s.alive)
+      const run: Running = {
+        jobs,
+        outcomes: new Array<JobOutcome | undefined>(jobs.length),
+        queue: jobs.map((_, i) => i),
+        left: jobs.length,
+        feed: (slot) => {
+          if (!slot.alive || slot.inflight.length >= LOW_WATER || !run.queue.length) return
+          const batch = run.queue.splice(0, BATCH)
+          slot.inflight.push(...batch)
+          void slot.worker.then((w) => w.postMessage({jobs: batch.map((index) => ({index, job: jobs[index]!}))} satisfies ToWorker))
+        },
+        // The main thread takes one job at a time (a small one, while a worker is alive) and lets messages in between.
+        pump: () => {
+          if (mainBusy) return
+          mainBusy = true
+          void (async () => {
+            for (;;) {
+              const k = run.queue.findIndex((i) => !anyWorker() || jobBytes(jobs[i]!) <= MAIN_THREAD_MAX_BYTES)
+              if (k < 0) break
+              const index = run.queue.splice(k, 1)[0]!
+              if (run.outcomes[index] === undefined) {
+                run.outcomes[index] = lintJob(jobs[index]!, settingsOf(jobs[index]!.file), requireReason, this.input.timeoutMs ?? 0)
+                run.left--
+              }
+              await new Promise((r) => setImmediate(r))
+            }
+            mainBusy = false
+            run.finish()
+          })()
+        },
+        finish: () => {
+          if (run.left > 0 || this.running !== run) return
+          this.running = undefined
+          this.close()
+          resolve(run.outcomes as JobOutcome[])
+        },
+      }
+      this.running = run
+      this.hold()
+      for (const slot of this.slots) if (slot.alive) void slot.worker.then(() => run.feed(slot), () => undefined)
+      run.pump()
+      run.finish()
+    })
+  }
 }

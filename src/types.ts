@@ -104,6 +104,8 @@ export interface Document {
   readonly source: string
   readonly tree: Root
   readonly frontmatter: Readonly<Record<string, unknown>>
+  /** Why the front matter could not be read (invalid YAML), when it could not; linting reports it as a config error. */
+  readonly frontmatterError?: string
   readonly root: Section
   readonly sections: readonly Section[]
   readonly blocks: readonly Block[]

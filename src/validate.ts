@@ -3,6 +3,7 @@ import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {ConfigError, didYouMean, firstLine, show} from './config-error.js'
 import type {AnyRule, JsonSchema} from './rule.js'
 import {DURATION_FORMAT, isDurationOption} from './rule.js'
+import {phraseProblem} from './reading/phrases.js'
 import {isPlaybookClause, playbookConflict} from './compare/playbook.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -46,6 +47,24 @@ export function validateRuleOptions(rule: AnyRule, value: unknown, where: string
   if (isObject(playbook) && isPlaybookClause(rule.meta.id)) {
     const conflict = playbookConflict(playbook)
     if (conflict) throw new ConfigError(`${where}: ${key}.playbook.${conflict.path}: ${conflict.message}`)
+  }
+  checkPhrases(value, where, key)
+}
+
+/** Option keys whose strings are phrases or `/regex/` patterns (`add` entries may be `{phrase, suggestion}`). */
+const PHRASE_KEYS = ['add', 'allow', 'headings'] as const
+
+/** Phrases in options must compile, run in linear time and never match the empty string: checked at load, not per file. */
+function checkPhrases(value: unknown, where: string, key: string): void {
+  if (!isObject(value)) return
+  for (const name of PHRASE_KEYS) {
+    const list = value[name]
+    if (!Array.isArray(list)) continue
+    list.forEach((entry: unknown, i) => {
+      const phrase = typeof entry === 'string' ? entry : isObject(entry) && typeof entry['phrase'] === 'string' ? entry['phrase'] : undefined
+      const problem = phrase === undefined ? undefined : phraseProblem(phrase)
+      if (problem) throw new ConfigError(`${where}: ${keyPath(keyPath(key, name), i)}${typeof entry === 'string' ? '' : '.phrase'}: ${show(phrase)} ${problem}`)
+    })
   }
 }
 

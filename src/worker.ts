@@ -1,23 +1,33 @@
-// A lint worker for --concurrency: resolves each file's config itself (settings hold functions, which cannot be
-// sent between threads), lints its chunk of jobs and posts the outcomes back in order.
+// A lint worker for --concurrency: resolves each file's config itself (settings hold functions, which cannot be sent
+// between threads), takes batches of jobs from the main thread and posts each job's outcome as soon as it has it.
 import {parentPort, workerData} from 'node:worker_threads'
 import {ConfigError, ConfigLoader} from './config.js'
-import {lintJob, type JobOutcome, type WorkerInput} from './scale.js'
+import {lintJob, type FromWorker, type JobOutcome, type ToWorker, type WorkerInput} from './scale.js'
 
-async function main(): Promise<void> {
-  const input = workerData as WorkerInput
-  const loader = new ConfigLoader(input.loader)
-  const outcomes: JobOutcome[] = []
-  for (const job of input.jobs) {
+const input = workerData as WorkerInput
+const loader = new ConfigLoader(input.loader)
+const queue: Array<ToWorker['jobs'][number]> = []
+let running = false
+
+async function drain(): Promise<void> {
+  if (running) return
+  running = true
+  while (queue.length) {
+    const {index, job} = queue.shift()!
+    let outcome: JobOutcome
     try {
       const config = await loader.forFile(job.file)
-      outcomes.push(lintJob(job, config.settings, input.requireReason))
+      outcome = lintJob(job, config.settings, input.requireReason, input.timeoutMs ?? 0)
     } catch (error) {
-      if (error instanceof ConfigError) outcomes.push({configError: error.message})
-      else outcomes.push({crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!})
+      outcome = error instanceof ConfigError ? {configError: error.message} : {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
     }
+    parentPort!.postMessage({index, outcome} satisfies FromWorker)
   }
-  parentPort!.postMessage(outcomes)
+  running = false
 }
 
-void main()
+parentPort!.on('message', (message: ToWorker) => {
+  queue.push(...message.jobs)
+  void drain()
+})
+parentPort!.postMessage({ready: true} satisfies FromWorker)

@@ -3,11 +3,14 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
+import {PROFILE_RULE_IDS} from '../src/profiles.js'
 import {CLAUSE_IDS, loadFixtures, score, totals, type Disagreement} from '../scripts/evaluate.js'
 
 const dir = path.join(import.meta.dirname, '..', 'fixtures', 'agreements')
 const files = loadFixtures(dir)
 const clauseIds = new Set<string>(CLAUSE_IDS)
+/** The commercial core the msa profile checks after the operational clauses, in its order. */
+const COMMERCIAL = PROFILE_RULE_IDS.agreement.filter((id) => !id.startsWith('no-') && id !== 'consistent-values')
 
 /**
  * The later agreements (c-*.md) were labelled by a reviewer before the linter was run on them. Where the linter
@@ -41,7 +44,10 @@ describe('fixtures/agreements', () => {
     // the profile its label names (msa for all of them): which profile `auto` picks is tested in detect.test.ts
     const result = lint(f.text, {filePath: f.label.file, ...(f.label.profile ? {profile: f.label.profile as 'msa'} : {})})
     expect(result.messages.filter((m) => m.ruleId === 'fatal' || m.messageId === 'ruleCrash')).toEqual([])
-    expect(result.coverage.map((c) => c.ruleId).sort()).toEqual([...CLAUSE_IDS].sort())
+    // msa: the eleven operational clauses first, then the commercial core of any agreement
+    const covered = result.coverage.map((c) => c.ruleId)
+    expect(covered.slice(0, CLAUSE_IDS.length).sort()).toEqual([...CLAUSE_IDS].sort())
+    expect(covered.slice(CLAUSE_IDS.length)).toEqual(COMMERCIAL)
     for (const m of result.messages) {
       expect(m.line).toBeGreaterThanOrEqual(1)
       expect(m.endLine).toBeGreaterThanOrEqual(m.line)
@@ -61,10 +67,10 @@ describe('fixtures/agreements', () => {
     expect(lint(f.text).messages).toEqual([])
   })
 
-  it('a headings-only skeleton gives a missing finding for each of the 11 clause rules', () => {
+  it('a headings-only skeleton gives a missing finding for each of the 11 clause rules and each of the commercial core', () => {
     const f = files.find((x) => x.label.file === 'a-skeleton.md')!
     const missing = lint(f.text).messages.filter((m) => m.outcome === 'missing')
-    expect(missing.map((m) => m.ruleId).sort()).toEqual([...CLAUSE_IDS].sort())
+    expect(missing.map((m) => m.ruleId).sort()).toEqual([...CLAUSE_IDS, ...COMMERCIAL].sort())
   })
 
   it('agrees with the expected outcomes on at least 90% of clauses, with no false alarm on a must-not-flag line (the agreements the rules were first written against)', () => {

@@ -90,8 +90,9 @@ describe('--baseline-write and --baseline', () => {
     expect(ran.json[0]!.messages.map((m) => m.ruleId)).toEqual(['no-vague-terms'])
     expect(ran.json[0]!.messages[0]!.message).toMatch(/best efforts/)
     expect(ran.code).toBe(0) // a warning
-    expect(ran.errLines[1]).toBe('clauselint: 1 baseline entry matches no finding any more; run with --baseline-write baseline.json to drop it:')
-    expect(ran.errLines[2]).toMatch(/^ {2}contracts\/legacy\.md: no-placeholders in managed services agreement › fees: Unfilled placeholder "TBD"/)
+    // the placeholder and, under msa's commercial core, the fees clause the edit completed
+    expect(ran.errLines[1]).toBe('clauselint: 2 baseline entries match no finding any more; run with --baseline-write baseline.json to drop them:')
+    expect(ran.errLines.slice(2)).toEqual(expect.arrayContaining([expect.stringMatching(/^ {2}contracts\/legacy\.md: no-placeholders in managed services agreement › fees: Unfilled placeholder "TBD"/)]))
     // rewriting drops it
     await lintJson(dir, ['--baseline-write', 'baseline.json'])
     const rewritten = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')) as {entries: Array<{ruleId: string}>}

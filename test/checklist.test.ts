@@ -120,18 +120,22 @@ describe('checklist: several agreements', () => {
     expect(checklist([complete, nda, vague, skeleton], options)).toMatchInlineSnapshot(`
       "Clause coverage of 4 agreements, worst first
 
-      Score  AfH Bak Cus Exc Fai Prf Pri Rsl Rsp Scp Hrs  Agreement
-         0%   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   contracts/skeleton.md
-        50%   ~   ~   ~   ~   ~   ~   ✗   ~   ~   ~   →   contracts/vague.md
-       100%   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   contracts/complete.md
-          —   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   contracts/nda.md  (profile language)
+             Operational checklist                       Commercial core
+      Score  AfH Bak Cus Exc Fai Prf Pri Rsl Rsp Scp Hrs Cnf DPr Def Fee Law Ind Lia Ntc Par Trm  Agreement
+         0%   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   ✗   contracts/skeleton.md
+        50%   ~   ~   ~   ~   ~   ~   ✗   ~   ~   ~   →   ~   ~   ~   ~   ~   ~   ~   ~   ~   ~   contracts/vague.md
+       100%   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   contracts/complete.md
+          —   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   ·   contracts/nda.md  (profile language)
 
       ✓ present  ~ vague (counts half)  ✗ missing
       → delegated to another document (counts as present)  · not checked
       AfH after-hours-support  Bak backup-frequency  Cus customer-requirements
       Exc excluded-services  Fai failure-responsibility  Prf performance-targets
       Pri priority-levels  Rsl resolution-times  Rsp response-times
-      Scp scope-of-services  Hrs service-hours
+      Scp scope-of-services  Hrs service-hours  Cnf confidentiality
+      DPr data-protection  Def definitions  Fee fees-and-payment  Law governing-law
+      Ind indemnification  Lia limitation-of-liability  Ntc notices  Par parties
+      Trm term-and-termination
 
       Mean completeness 50%; 1 of 3 agreements complete
       "
@@ -146,17 +150,19 @@ describe('checklist: several agreements', () => {
     const order = worstFirst([complete, halfA, nda, halfB, fatal, skeleton, halfMissing]).map((r) => r.result.filePath)
     expect(order).toEqual(['zz-broken.md', 'contracts/skeleton.md', 'a.md', 'b.md', 'c.md', 'contracts/complete.md', 'contracts/nda.md'])
     const text = checklist([complete, fatal], options)
-    expect(text).toContain('    —                                               zz-broken.md  could not be linted: is empty')
+    // the score column, then a blank cell for each of the clause columns (3 wide, 1 apart), then the file
+    expect(text).toContain(`    —  ${' '.repeat(4 * clauseRuleIds.size)} zz-broken.md  could not be linted: is empty`)
   })
 
   it('adds custom clause rules found in coverage as columns with unique labels', () => {
     const custom = result('x.md', [cover('response-times', 'present', 3), cover('data-retention', 'missing', 1), cover('data-residency', 'vague', 2)])
     const columns = clauseColumns([custom], {clauseRuleIds: new Set(['response-times']), rules: metas})
-    expect(columns).toEqual([
+    expect(columns.map(({ruleId, label}) => ({ruleId, label}))).toEqual([
       {ruleId: 'response-times', label: 'Rsp'},
       {ruleId: 'data-retention', label: 'DR'},
       {ruleId: 'data-residency', label: 'DR2'},
     ])
+    expect(columns.map((c) => c.group.title)).toEqual(['Operational checklist', 'Other clauses', 'Other clauses'])
     expect(checklist([custom, complete], {chalk: plain, clauseRuleIds: new Set(['response-times']), rules: metas})).toContain('DR data-retention  DR2 data-residency')
   })
 
@@ -177,19 +183,25 @@ describe('checklist: registry and CLI', () => {
     const rows = stdout.split('\n').filter((l) => /^\s+(\d+%|—)\s/.test(l))
     const files = rows.map((l) => l.trim().split(/\s+/).at(-1))
     expect(files).toEqual(['fixtures/agreements/a-skeleton.md', 'fixtures/agreements/a-vague-everything.md', 'fixtures/agreements/b-delegated-order-form.md', 'fixtures/agreements/sample-msa.md'])
-    expect(rows[0]).toMatch(/^ {3}0% {3}✗( {3}✗){10} {3}fixtures/)
+    // msa: the 11 operational clauses, then the 10 of the commercial core, each group titled above its columns
+    expect(rows[0]).toMatch(/^ {3}0% {3}✗( {3}✗){20} {3}fixtures/)
+    expect(stdout).toMatch(/^ {7}Operational checklist +Commercial core$/m)
+    expect(stdout).toMatch(/^Score {2}Scp Exc Hrs AfH Rsp Pri Rsl Bak Fai Cus Prf Par Fee Trm Lia Ind Cnf DPr Law Ntc Def {2}Agreement$/m)
     // Worst first: the scores never decrease down the matrix.
     const scores = rows.map((l) => Number(/(\d+)%/.exec(l)?.[1]))
     expect(scores).toEqual([...scores].sort((a, b) => a - b))
-    expect(stdout).toContain('Mean completeness 60%; 1 of 4 agreements complete')
+    expect(stdout).toContain('Mean completeness 54%; 1 of 4 agreements complete')
   })
 
   it('the CLI prints the checklist of one agreement', async () => {
     let stdout = ''
     const code = await run(['--format', 'checklist', 'fixtures/agreements/sample-msa.md'], {stdout: (t) => (stdout += t), stderr: () => {}, cwd: root, env: {}, isTTY: false})
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^fixtures\/agreements\/sample-msa\.md\nCompleteness 100%: 11 present, 0 vague, 0 missing of 11 clauses\n/)
-    expect(stdout.match(/^ {2}✓ {2}/gm)).toHaveLength(11)
+    expect(stdout).toMatch(/^fixtures\/agreements\/sample-msa\.md\nCompleteness 100%: 21 present, 0 vague, 0 missing of 21 clauses\n/)
+    expect(stdout.match(/^ {2}✓ {2}/gm)).toHaveLength(21)
+    // the operational checklist first, then the commercial core, each under its title
+    expect(stdout).toMatch(/^Operational checklist \(100%: 11 present, 0 vague, 0 missing of 11 clauses\)\n {2}✓ {2}scope-of-services/m)
+    expect(stdout).toMatch(/\n\nCommercial core \(100%: 10 present, 0 vague, 0 missing of 10 clauses\)\n {2}✓ {2}parties/)
   })
 
   it('counts what the lint API decided', () => {

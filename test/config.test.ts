@@ -156,8 +156,9 @@ describe('extends and presets', () => {
     const nda = '# Mutual Non-Disclosure Agreement\n\nEach party will keep the other party\'s information confidential.\n'
     const dir = tempDir({'rec/.clauselintrc.yaml': 'extends: clauselint:recommended\n', 'rec/nda.md': nda, 'msa/.clauselintrc.yaml': 'extends: clauselint:msa\n', 'msa/nda.md': nda})
     const out = await lintJson(['.'], dir)
-    // under auto an NDA gets the agreement clause rules, none of the msa ones
-    const msaClauses = new Set(profileRules('msa').filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
+    // under auto an NDA gets the agreement clause rules, none of the msa operational ones
+    const agreementRules = new Set(profileRules('agreement').map((r) => r.meta.id))
+    const msaClauses = new Set(profileRules('msa').filter((r) => r.meta.category === 'clause' && !agreementRules.has(r.meta.id)).map((r) => r.meta.id))
     expect(out['rec/nda.md']!.filter((m) => msaClauses.has(m.ruleId))).toEqual([])
     expect(out['rec/nda.md']!.some((m) => m.ruleId === 'fees-and-payment')).toBe(true)
     expect(out['msa/nda.md']!.filter((m) => m.outcome === 'missing').length).toBeGreaterThanOrEqual(11)
@@ -251,6 +252,29 @@ describe('overrides, ignorePatterns, profile', () => {
     expect((JSON.parse(forced.stdout) as Array<{profile: unknown}>)[0]!.profile).toEqual({name: 'language', reason: 'chosen with --profile'})
   })
 
+  it('profiles combine in config (a list), in front matter and with --profile (joined by +): the rules of each run', async () => {
+    const dir = tempDir({
+      '.clauselintrc.yaml': 'profile: [msa, sla]\n',
+      'a.md': LANGUAGE_DOC,
+      'b.md': `---\nclauselint:\n  profile: [sla, agreement]\n---\n${LANGUAGE_DOC}`,
+    })
+    const r = await cli(['--format', 'json', '.'], dir)
+    const byFile = Object.fromEntries(
+      (JSON.parse(r.stdout) as Array<{filePath: string; profile: {name: string}; coverage: Array<{ruleId: string}>}>).map((x) => [x.filePath, x]),
+    )
+    expect(byFile['a.md']!.profile.name).toBe('msa+sla')
+    const a = byFile['a.md']!.coverage.map((c) => c.ruleId)
+    expect(a).toEqual(expect.arrayContaining(['scope-of-services', 'limitation-of-liability', 'service-credits']))
+    expect(a.indexOf('scope-of-services')).toBeLessThan(a.indexOf('limitation-of-liability'))
+    expect(byFile['b.md']!.profile.name).toBe('sla+agreement')
+    expect(byFile['b.md']!.coverage.map((c) => c.ruleId)).not.toContain('scope-of-services')
+    const forced = await cli(['--format', 'json', '--profile', 'sla+language', 'a.md'], dir)
+    expect((JSON.parse(forced.stdout) as Array<{profile: {name: string}}>)[0]!.profile.name).toBe('sla+language')
+    const bad = await cli(['--profile', 'msa+nda', 'a.md'], dir)
+    expect(bad.code).toBe(2)
+    expect(bad.errLines).toEqual([expect.stringMatching(/^clauselint: unknown profile "nda"; use one of auto, msa, sla, agreement, language/)])
+  })
+
   it('settings do not add rules to a profile: a clause rule configured in a language-only file does not run', async () => {
     const dir = tempDir({'.clauselintrc.yaml': 'profile: language\nrules:\n  response-times: [error, {maxResponse: {P1: 30m}}]\n', 'a.md': LANGUAGE_DOC})
     expect(ids((await lintJson(['a.md'], dir))['a.md'])).toEqual(['no-placeholders', 'no-vague-terms'])
@@ -301,6 +325,8 @@ describe('bad config: one line naming the file, the key and what is wrong; exit 
     ['a list item of the wrong type', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: [warn, {add: [3]}]\n', '.clauselintrc.yaml: rules.no-vague-terms[1].add[0]: must be a string or {phrase, suggestion}, got 3'],
     ['options for a rule without any', '.clauselintrc.yaml', 'rules:\n  no-placeholders: [warn, {x: 1}]\n', '.clauselintrc.yaml: rules.no-placeholders[1]: rule "no-placeholders" takes no options'],
     ['an unknown profile', '.clauselintrc.yaml', 'profile: msaa\n', '.clauselintrc.yaml: profile: unknown profile "msaa"; did you mean "msa"?'],
+    ['an unknown profile in a list', '.clauselintrc.yaml', 'profile: [msa, slaa]\n', '.clauselintrc.yaml: profile[1]: unknown profile "slaa"; did you mean "sla"?'],
+    ['auto in a list', '.clauselintrc.yaml', 'profile: [auto, sla]\n', '.clauselintrc.yaml: profile: profile auto cannot be combined with others: it chooses one profile per document'],
     ['root not a boolean', '.clauselintrc.yaml', 'root: yes please\n', '.clauselintrc.yaml: root: must be true or false, got "yes please"'],
     ['an override without files', '.clauselintrc.yaml', 'overrides:\n  - rules: {}\n', '.clauselintrc.yaml: overrides[0]: missing "files" (the globs it applies to)'],
     ['an unknown rule in an override', '.clauselintrc.yaml', 'overrides:\n  - files: ["x/**"]\n    rules: {no-vage-terms: off}\n', '.clauselintrc.yaml: overrides[0].rules.no-vage-terms: unknown rule "no-vage-terms"; did you mean "no-vague-terms"?'],

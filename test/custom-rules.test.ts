@@ -204,25 +204,29 @@ describe('JavaScript rule modules', () => {
   const example = path.join(root, 'fixtures/config/js/no-auto-renewal.mjs')
   const agreement = '# Subscription Terms\n\nThis Agreement renews automatically for one year. The Order Form automatically renews unless either party gives 60 days written notice.\n'
 
+  // a config in the linted folder may name rule files inside the lint root only: the example is copied beside it
+  const local = './no-auto-renewal.mjs'
+  const withExample = (files: Record<string, string>): string => tempDir({...files, 'no-auto-renewal.mjs': fs.readFileSync(example, 'utf8')})
+
   it('are refused without --allow-js-config', async () => {
-    const dir = tempDir({'.clauselintrc.yaml': `customRules: [${JSON.stringify(example)}]\n`, 'a.md': agreement})
+    const dir = withExample({'.clauselintrc.yaml': `customRules: [${local}]\n`, 'a.md': agreement})
     const r = await cli(['a.md'], dir)
     expect(r.code).toBe(2)
-    expect(r.errLines).toEqual([`clauselint: ${example}: a JavaScript rule runs code; pass --allow-js-config to load it, or write it as a YAML rule`])
+    expect(r.errLines).toEqual([`clauselint: no-auto-renewal.mjs: a JavaScript rule runs code; pass --allow-js-config to load it, or write it as a YAML rule`])
   })
 
   it('the README example loads with --allow-js-config, takes options from config, and reports like a built-in rule', async () => {
-    const dir = tempDir({'.clauselintrc.yaml': `customRules: [${JSON.stringify(example)}]\n`, 'a.md': agreement})
+    const dir = withExample({'.clauselintrc.yaml': `customRules: [${local}]\n`, 'a.md': agreement})
     const r = await cli(['--allow-js-config', '--profile', 'language', '--format', 'json', 'a.md'], dir)
     expect(r.code).toBe(0)
     const messages = (JSON.parse(r.stdout) as LintResult[])[0]!.messages
     expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`)).toEqual([
       'no-auto-renewal 3:16 Automatic renewal "renews automatically" with no notice period; say how many days before renewal either party may stop it',
     ])
-    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), `customRules: [${JSON.stringify(example)}]\nrules:\n  no-auto-renewal: [error, {minNoticeDays: 90}]\n`)
+    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), `customRules: [${local}]\nrules:\n  no-auto-renewal: [error, {minNoticeDays: 90}]\n`)
     const stricter = await cli(['--allow-js-config', '--profile', 'language', '--format', 'json', 'a.md'], dir)
     expect((JSON.parse(stricter.stdout) as LintResult[])[0]!.messages.map((m) => `${m.severity} ${m.line}:${m.column}`)).toEqual(['error 3:16', 'error 3:66'])
-    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), `customRules: [${JSON.stringify(example)}]\nrules:\n  no-auto-renewal: [error, {minNoticeDays: "ninety"}]\n`)
+    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), `customRules: [${local}]\nrules:\n  no-auto-renewal: [error, {minNoticeDays: "ninety"}]\n`)
     const bad = await cli(['--allow-js-config', 'a.md'], dir)
     expect(bad.errLines).toEqual(['clauselint: .clauselintrc.yaml: rules.no-auto-renewal[1].minNoticeDays: must be a whole number, got "ninety"'])
   })

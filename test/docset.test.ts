@@ -55,7 +55,7 @@ describe('document sets', () => {
     expect(code).toBe(1)
   })
 
-  it('a member that cannot be read is a warning naming it, and the rest of the set is still linted', async () => {
+  it('a member that cannot be read is reported as fatal (exit 2), and the rest of the set is still linted', async () => {
     let err = ''
     let out = ''
     const text = main.text.replace('schedule-b.md', 'schedule-z.md')
@@ -64,8 +64,9 @@ describe('document sets', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'clauselint-set-'))
     writeFileSync(path.join(tmp, 'msa.md'), text)
     const code = await run(['msa.md'], {stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: tmp, env: {}, isTTY: false})
-    expect(err).toMatch(/^clauselint: warning: schedule-z\.md does not exist; skipped$/m)
+    expect(err).toMatch(/^clauselint: schedule-z\.md does not exist; reported as fatal$/m)
     expect(out).toContain('msa.md')
-    expect(code).toBe(1)
+    expect(out).toMatch(/^schedule-z\.md\n.*File does not exist/m)
+    expect(code).toBe(2)
   })
 })

@@ -298,8 +298,8 @@ describe('other formats say what to do', () => {
       const ran = await runCli([name], {cwd: dir})
       expect(ran.code).toBe(2)
       expect(ran.errLines).toHaveLength(2)
-      expect(ran.errLines[0]).toMatch(new RegExp(`^clauselint: warning: ${name.replace('.', '\\.')} `))
-      expect(ran.errLines[0]!.slice(`clauselint: warning: ${name} `.length).replace(/; skipped$/, '')).toMatch(expected)
+      expect(ran.errLines[0]).toMatch(new RegExp(`^clauselint: ${name.replace('.', '\\.')} `))
+      expect(ran.errLines[0]!.slice(`clauselint: ${name} `.length).replace(/; reported as fatal$/, '')).toMatch(expected)
       expect(ran.stderr).not.toMatch(/UTF-8|binary file/)
     })
   }
@@ -338,7 +338,7 @@ describe('hostile packages get one line and exit 2', () => {
       const dir = temp({'msa.docx': Buffer.from(bytes)})
       const ran = await runCli(['msa.docx'], {cwd: dir})
       expect(ran.code).toBe(2)
-      expect(ran.errLines[0]!.replace(/^clauselint: warning: msa\.docx /, '').replace(/; skipped$/, '')).toMatch(expected)
+      expect(ran.errLines[0]!.replace(/^clauselint: msa\.docx /, '').replace(/; reported as fatal$/, '')).toMatch(expected)
       expect(ran.errLines[1]).toBe('clauselint: no file could be linted')
     })
   }

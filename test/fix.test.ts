@@ -4,6 +4,7 @@
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import {profileRules} from '../src/profiles.js'
 import {describe, expect, it} from 'vitest'
 import {runCli, tempDirs, type RunOptions} from './helpers.js'
 import {checkWritable, unifiedDiff} from '../src/fix.js'
@@ -30,8 +31,10 @@ The Client will pay £900 per month.
 
 const missingOf = async (dir: string, file: string) => {
   const ran = await cli(['-f', 'json', file], {cwd: dir})
-  return (JSON.parse(ran.stdout) as Array<{messages: Array<{ruleId: string; outcome?: string}>}>)[0]!.messages.filter((m) => m.outcome === 'missing').map((m) => m.ruleId)
+  // msa's commercial core (the agreement clause rules) has no skeletons yet: --fix adds the operational clauses
+  return (JSON.parse(ran.stdout) as Array<{messages: Array<{ruleId: string; outcome?: string}>}>)[0]!.messages.filter((m) => m.outcome === 'missing' && !COMMERCIAL.has(m.ruleId)).map((m) => m.ruleId)
 }
+const COMMERCIAL = new Set(profileRules('agreement').map((r) => r.meta.id))
 
 describe('--fix', () => {
   it('adds a skeleton for each missing clause, none for a vague one; a second run changes nothing', async () => {
@@ -55,10 +58,11 @@ describe('--fix', () => {
     // the vague Backups clause is not given a second section
     expect(fixed.match(/^## .*Backups/gm)).toHaveLength(1)
     expect(await missingOf(dir, 'msa.md')).toEqual([])
-    // the report is of the fixed text: no clause is missing (no error), but the unfilled slots are warnings
-    expect(ran.code).toBe(0)
+    // the report is of the fixed text: no operational clause is missing (errors only for the commercial core, which has
+    // no skeletons yet), and the unfilled slots are warnings
     expect(ran.stdout).toMatch(/warning +Vague resolution time/)
-    expect(ran.stdout).not.toMatch(/ error /)
+    const errors = ran.stdout.split('\n').filter((l) => / error /.test(l))
+    expect(errors.every((l) => [...COMMERCIAL].some((id) => l.includes(id)))).toBe(true)
 
     const again = await cli(['--fix', 'msa.md'], {cwd: dir})
     expect(again.errLines).toEqual(['clauselint: --fix: nothing to fix (no missing clause with a skeleton)'])

@@ -582,7 +582,7 @@ describe('--output-file', () => {
     const r = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 8; exec "$0" "$@"`, process.execPath, '--import', tsx, '--input-type=module', '-e', script, '--', '-f', 'sarif', '-o', 'report.sarif', 'msa.md'], {
       cwd: dir,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 240_000,
     })
     expect(r.error).toBeUndefined()
     expect(r.stderr).toBe('clauselint: cannot write the report to "report.sarif": the file would be over the size limit\n')
@@ -591,11 +591,11 @@ describe('--output-file', () => {
     expect(fs.readFileSync(path.join(dir, 'report.sarif'), 'utf8')).toBe('old report')
     expect(fs.readdirSync(dir).sort()).toEqual(['msa.md', 'report.sarif'])
     // The same run without the limit replaces the report whole and keeps its permissions.
-    const ok = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script, '--', '-f', 'sarif', '-o', 'report.sarif', 'msa.md'], {cwd: dir, encoding: 'utf8', timeout: 60_000})
+    const ok = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script, '--', '-f', 'sarif', '-o', 'report.sarif', 'msa.md'], {cwd: dir, encoding: 'utf8', timeout: 240_000})
     expect(ok.status).toBe(1)
     validSarif(fs.readFileSync(path.join(dir, 'report.sarif'), 'utf8'))
     expect(fs.statSync(path.join(dir, 'report.sarif')).mode & 0o777).toBe(0o640)
-  }, 120_000)
+  }, 300_000)
 
   it.skipIf(!permissionsApply)('an unwritable directory: exit 2, one line, the old report untouched', async () => {
     const dir = tempDir({'fees.md': ONE_WARNING, 'ro/report.sarif': 'old report'})
@@ -677,7 +677,7 @@ describe('--stdin', () => {
   it('reads the real standard input of the process (main)', () => {
     const script = `import('./src/cli.ts').then((cli) => cli.main(process.argv.slice(1)))`
     const node = (args: readonly string[], input: string | Buffer) =>
-      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], {cwd: root, input, encoding: 'utf8', timeout: 60_000, env: {...process.env, FORCE_COLOR: '0'}})
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], {cwd: root, input, encoding: 'utf8', timeout: 240_000, env: {...process.env, FORCE_COLOR: '0'}})
     const ok = node(['--stdin', '--stdin-filename', 'piped.md', '--profile', 'language', '-f', 'github'], ONE_WARNING)
     expect(ok.error).toBeUndefined()
     expect(ok.stderr).toBe('')
@@ -685,5 +685,5 @@ describe('--stdin', () => {
     expect(ok.stdout).toMatch(/^::warning file=piped\.md,line=3,col=\d+,endLine=3,endColumn=\d+,title=clauselint no-placeholders \(Fees\)::Unfilled placeholder "TBD"/)
     const empty = node(['--stdin'], '')
     expect([empty.status, empty.stdout, empty.stderr]).toEqual([2, '', 'clauselint: standard input is empty\n'])
-  }, 120_000)
+  }, 300_000)
 })

@@ -11,6 +11,12 @@ import {ConfigError} from '../src/config-error.js'
 import {lint} from '../src/lint.js'
 import {parseMarkdown, ParseCache, partStarts} from '../src/parse.js'
 import type {LintResult} from '../src/types.js'
+/**
+ * Every property runs with a fixed seed, so a run is reproducible (FUZZ_SEED=N to try another; a seed that finds a bug
+ * is kept as a regression case). `npm run test:exhaustive` (CLAUSELINT_EXHAUSTIVE=1) runs each property four times as long.
+ */
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20261127)
+const runs = (n: number): number => (process.env['CLAUSELINT_EXHAUSTIVE'] === '1' ? n * 4 : n)
 
 // Pieces of agreements and of Markdown syntax; the arbitraries glue them together in any order.
 const SYNTAX = [
@@ -113,12 +119,12 @@ function lintChecked(text: string): void {
 
 describe('lint() on arbitrary Markdown-ish text', () => {
   it('never throws, and every message is well-formed and inside the document', () => {
-    fc.assert(fc.property(markdownish, lintChecked), {numRuns: 150, seed: Number(process.env['FUZZ_SEED'] ?? 20261127)})
-  }, 120_000)
+    fc.assert(fc.property(markdownish, lintChecked), {numRuns: runs(150), seed: SEED})
+  }, 300_000)
 
   it('the same on any UTF-16 text (controls, NUL, lone surrogates)', () => {
-    fc.assert(fc.property(anyText, lintChecked), {numRuns: 100, seed: Number(process.env['FUZZ_SEED'] ?? 20261127)})
-  }, 120_000)
+    fc.assert(fc.property(anyText, lintChecked), {numRuns: runs(100), seed: SEED})
+  }, 300_000)
 
   it('the result does not depend on what was linted before (no state leaks between files)', () => {
     const lintOrConfigError = (text: string, filePath: string): LintResult | string => {
@@ -135,9 +141,9 @@ describe('lint() on arbitrary Markdown-ish text', () => {
         lintOrConfigError(b, 'b.md')
         expect(lintOrConfigError(a, 'a.md')).toEqual(first)
       }),
-      {numRuns: 40, seed: Number(process.env['FUZZ_SEED'] ?? 20261127)},
+      {numRuns: runs(40), seed: SEED},
     )
-  }, 120_000)
+  }, 300_000)
 
   it('line endings do not move findings: LF, CRLF and CR give the same lines and columns', () => {
     fc.assert(
@@ -147,9 +153,9 @@ describe('lint() on arbitrary Markdown-ish text', () => {
         const expected = at(lint(lf, {profile: 'msa'}))
         expect(at(lint(lf.replace(/\n/g, '\r\n'), {profile: 'msa'}))).toEqual(expected)
       }),
-      {numRuns: 60, seed: Number(process.env['FUZZ_SEED'] ?? 20261127)},
+      {numRuns: runs(60), seed: SEED},
     )
-  }, 120_000)
+  }, 300_000)
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,11 +177,12 @@ async function cliOn(text: string): Promise<{code: number; stdout: string; stder
   return {code, stdout, stderr}
 }
 
-/** A file the linter cannot handle must fail cleanly: exit 2, one warning line naming the file, no stack trace. */
+/** A file the linter cannot handle must fail cleanly: exit 2, one fatal result and one line naming the file, no stack trace. */
 function expectCleanFailureOrResult(r: {code: number; stdout: string; stderr: string}): void {
   expect(r.stderr).not.toMatch(/^\s+at /m)
   if (r.code === 2) {
-    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^clauselint: warning: deep\.md .+; skipped$/), 'clauselint: no file could be linted'])
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^clauselint: deep\.md .+; reported as fatal$/), 'clauselint: 1 file could not be linted (see the fatal error in the report)'])
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({filePath: 'deep.md', fatal: true})])
   } else {
     expect([0, 1]).toContain(r.code)
     expect(JSON.parse(r.stdout)).toHaveLength(1)
@@ -200,7 +207,7 @@ describe('parsing in parts', () => {
       fc.property(fc.oneof({arbitrary: lined, weight: 3}, {arbitrary: markdownish, weight: 1}), fc.integer({min: 1, max: 64}), (text, size) => {
         expect(parseMarkdown(text, {partSize: size})).toEqual(parseMarkdown(text, {partSize: Number.MAX_SAFE_INTEGER}))
       }),
-      {numRuns: 400, seed: 20261127},
+      {numRuns: runs(400), seed: SEED},
     )
   })
 
@@ -212,6 +219,19 @@ describe('parsing in parts', () => {
       expect(parseMarkdown(text, {parser: 'remark', partSize: 1})).toEqual(parseMarkdown(text, {parser: 'remark', partSize: Number.MAX_SAFE_INTEGER}))
       expect(parseMarkdown(text, {parser: 'fast', partSize: 1})).toEqual(parseMarkdown(text, {parser: 'remark', partSize: Number.MAX_SAFE_INTEGER}))
     }
+  })
+
+  // seed 12 of this property found a part misread after a lone </script> line (an HTML block that ends at a blank line)
+  // followed by <?php: kept as a regression case, with the input it shrank to
+  it('regression: the seed that found a misread part after a lone </script> line', () => {
+    const shrunk = '</script>\n<?php\n   \n```js\n?>\n\n# Heading\n# Heading\n# Heading\n# Heading\n# Heading'
+    expect(parseMarkdown(shrunk, {partSize: 1})).toEqual(parseMarkdown(shrunk, {partSize: Number.MAX_SAFE_INTEGER}))
+    fc.assert(
+      fc.property(lined, fc.integer({min: 1, max: 64}), (text, size) => {
+        expect(parseMarkdown(text, {partSize: size})).toEqual(parseMarkdown(text, {partSize: Number.MAX_SAFE_INTEGER}))
+      }),
+      {numRuns: 400, seed: 12},
+    )
   })
 
   it('cuts only before a heading that follows a blank line, outside fences and HTML blocks', () => {
@@ -248,21 +268,21 @@ describe('huge and deep inputs', () => {
       if (node.type === 'blockquote') depth++
     }
     expect(depth).toBe(10_000)
-  }, 60_000)
+  }, 300_000)
 
   it('the CLI fails cleanly (or lints) on 10,000 nested block quotes: one line, exit 2, no stack trace', async () => {
     expectCleanFailureOrResult(await cliOn(quotes))
-  }, 60_000)
+  }, 300_000)
 
   it('the CLI fails cleanly (or lints) on 2,000 nested list items', async () => {
     expectCleanFailureOrResult(await cliOn(lists))
-  }, 120_000)
+  }, 300_000)
 
   // The section-tree builder and the suppression scan walk the tree recursively; a document nested thousands of levels
   // deep gets one clear fatal message ("nests lists or block quotes too deeply") instead of an exception.
   it('lint() returns a result on 10,000 nested block quotes', () => {
     expect(problems(quotes, lint(quotes, {filePath: 'deep.md'}))).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   it('10,000 nested list items (minutes in micromark) get one fatal message at once, from lint() and the CLI', async () => {
     const deep = `# Managed Services Agreement\n\n${'- '.repeat(10_000)}The Provider will respond promptly.\n`
@@ -276,40 +296,40 @@ describe('huge and deep inputs', () => {
     // what agreements do is far from the limit: 20 levels, long indented lines, a line of 5,000 spaces
     const fine = `# Agreement\n\n${Array.from({length: 20}, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n\n${' '.repeat(5_000)}\n\n${' '.repeat(3_000)}indented text\n`
     expect(lint(fine, {filePath: 'fine.md'}).messages.filter((m) => m.ruleId === 'fatal')).toEqual([])
-  }, 30_000)
+  }, 300_000)
 
   it('lint() returns a result on 2,000 nested list items', () => {
     expect(problems(lists, lint(lists, {filePath: 'deep.md'}))).toEqual([])
-  }, 120_000)
+  }, 300_000)
 
   it('a 1 MB single line', () => {
     const line = `# Managed Services Agreement\n\n${'The parties agree to the terms set out below and each party signs this agreement on the date written '.repeat(10_000)}\n`
     expect(line.length).toBeGreaterThan(1_000_000)
     expect(problems(line, lint(line, {filePath: 'line.md', profile: 'msa'}))).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   it('a 1 MB single line with no spaces', () => {
     const line = `# Managed Services Agreement\n\n${'x'.repeat(1_048_576)}\n`
     expect(problems(line, lint(line, {filePath: 'line.md', profile: 'msa'}))).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   // Both once took minutes (rules rescanned their paragraph or sentence for every finding); now about a second each.
   it('a 1 MB single line of agreement prose: short sentences with vague words and customer duties', () => {
     const line = `# Managed Services Agreement\n\n${'The Provider will respond promptly to every incident. The Client shall keep its systems current. '.repeat(10_500)}\n`
     expect(line.length).toBeGreaterThan(1_000_000)
     expect(problems(line, lint(line, {filePath: 'line.md', profile: 'msa'}))).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   it('a 1 MB single line of agreement prose that is one long sentence', () => {
     const line = `# Managed Services Agreement\n\n${'The Provider will respond promptly to every incident, the Client shall keep its systems current, '.repeat(10_500)}\n`
     expect(problems(line, lint(line, {filePath: 'line.md', profile: 'msa'}))).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   it('a table of 5,000 rows', () => {
     const rows = Array.from({length: 5_000}, (_, i) => `| P${(i % 4) + 1} | ${i % 60} minutes | ${i % 24} hours | row ${i} |`).join('\n')
     const table = `# Service Level Agreement\n\n## Response Times\n\n| Priority | Response | Resolution | Note |\n|---|---|---|---|\n${rows}\n`
     expect(problems(table, lint(table, {filePath: 'table.md', profile: 'msa'}))).toEqual([])
-  }, 120_000)
+  }, 300_000)
 
   it('a table of 2,000 columns', () => {
     const cols = 2_000
@@ -318,5 +338,5 @@ describe('huge and deep inputs', () => {
     const row = `| ${Array.from({length: cols}, (_, i) => (i % 2 ? '4 hours' : 'P1')).join(' | ')} |`
     const table = `# Service Level Agreement\n\n${head}\n${sep}\n${row}\n${row}\n`
     expect(problems(table, lint(table, {filePath: 'wide.md', profile: 'msa'}))).toEqual([])
-  }, 120_000)
+  }, 300_000)
 })

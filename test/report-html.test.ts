@@ -63,8 +63,14 @@ describe('html report: markup', () => {
 
   it('has a matrix table with a caption, column and row headers, and a labelled, symbolled link in each cell', () => {
     expect(page).toContain('<caption id="matrix-caption">Clause coverage of 1 agreement, worst first')
-    expect(page.match(/<th scope="col" class="clause"/g)).toHaveLength(11)
-    expect(page.match(/<td class="cell o-(?:present|vague|missing|delegated)"><a href="#a1-[a-z-]+"/g)).toHaveLength(11)
+    // msa: the 11 operational clauses, then the 10 of the commercial core, under a header row of the two groups
+    expect(page.match(/<th scope="col" class="clause"/g)).toHaveLength(21)
+    expect(page.match(/<td class="cell o-(?:present|vague|missing|delegated)"><a href="#a1-[a-z-]+"/g)).toHaveLength(21)
+    expect(page).toContain('<th scope="colgroup" colspan="11" class="group">Operational checklist</th><th scope="colgroup" colspan="10" class="group">Commercial core</th>')
+    // the details list each group under its own title, the operational checklist first
+    const titles = [...page.matchAll(/<tr class="group"><th colspan="4" scope="rowgroup">([^<]+)/g)].map((m) => m[1]!.trim())
+    expect(titles).toEqual(['Operational checklist', 'Commercial core'])
+    expect(page.indexOf('<tr id="a1-scope-of-services">')).toBeLessThan(page.indexOf('<tr id="a1-parties">'))
     expect(page).toMatch(/<td class="cell o-vague"><a href="#a1-service-hours" title="Service hours: vague, line 5"><span aria-hidden="true">~<\/span><span class="vh">Service hours: vague<\/span><\/a><\/td>/)
     expect(page).toMatch(/<tr id="a1-service-hours">/)
     expect(page).toContain('<th scope="row"><a href="#a1">')
@@ -89,8 +95,8 @@ describe('html report: markup', () => {
     const nda = lint('# Terms of Service\n\nYou will promptly tell us if your password is lost.\n', {filePath: 'nda.md'})
     expect(nda.coverage).toEqual([])
     const text = html([nda, fatal, hostile], context)
-    expect(text).toContain('<td class="score">—</td><td colspan="11">Could not be linted: is not valid UTF-8 text &lt;?&gt;</td>')
-    expect(text.match(/<td class="cell o-none">/g)).toHaveLength(11)
+    expect(text).toContain('<td class="score">—</td><td colspan="21">Could not be linted: is not valid UTF-8 text &lt;?&gt;</td>')
+    expect(text.match(/<td class="cell o-none">/g)).toHaveLength(21)
     expect(text).toContain('<p class="note">Profile language: ')
     // worst first: the file that could not be read, then by score, the agreement with no clause checked last
     expect([...text.matchAll(/<th scope="row"><a href="#a(\d)">([^<]+)<\/a>/g)].map((m) => m[2])).toEqual(['broken.md', escapeHtml(hostile.filePath), 'nda.md'])
@@ -138,7 +144,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
       void dialog.dismiss()
     })
     await page.goto(pathToFileURL(reportFile).href)
-  }, 120_000)
+  }, 300_000)
 
   afterAll(async () => {
     await browser?.close()
@@ -152,11 +158,11 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
         .map((r) => ({rule: r.getAttribute('data-rule') ?? '', severity: r.getAttribute('data-severity') ?? '', agreement: r.getAttribute('data-agreement') ?? ''})),
     )
 
-  it('shows the matrix: one row per agreement, 11 clause columns, each cell a labelled link to that clause', async () => {
+  it('shows the matrix: one row per agreement, 21 clause columns (operational, then commercial), each cell a labelled link to that clause', async () => {
     expect(results).toHaveLength(files.length)
     expect(await page.locator('table.matrix caption').textContent()).toContain(`Clause coverage of ${files.length} agreements, worst first`)
     await expect.poll(() => page.locator('table.matrix tbody tr').count()).toBe(files.length)
-    expect(await page.locator('table.matrix thead th.clause').count()).toBe(11)
+    expect(await page.locator('table.matrix thead th.clause').count()).toBe(21)
     const rows = await page.$$eval('table.matrix tbody tr', (trs) =>
       trs.map((tr) => ({
         name: tr.querySelector('th[scope="row"]')?.textContent ?? '',
@@ -165,7 +171,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     )
     expect(rows.map((r) => r.name).sort()).toEqual(results.map((r) => path.relative(root, r.filePath)).sort())
     for (const row of rows) {
-      expect(row.cells).toHaveLength(11)
+      expect(row.cells).toHaveLength(21)
       for (const cell of row.cells) {
         // the symbol (hidden from screen readers) and the accessible text "Clause: outcome"
         expect(cell.label).toMatch(/^[✓~✗→][A-Z][a-z ]+: (present|vague|missing|delegated)$/)

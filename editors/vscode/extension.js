@@ -6,21 +6,31 @@ const {LanguageClient} = require('vscode-languageclient/node')
 
 let client
 
-/** The configured command, else the workspace's own clauselint, else the one on the PATH. */
+/** A setting as the user (or the machine) set it, never the workspace: a repository cannot choose what runs. */
+function userSetting(key) {
+  const inspected = vscode.workspace.getConfiguration('clauselint').inspect(key)
+  return inspected?.globalValue ?? inspected?.defaultValue
+}
+
+/** The configured command, else (when the user allows it) the workspace's own clauselint, else the one on the PATH. */
 function command() {
-  const configured = vscode.workspace.getConfiguration('clauselint').get('path')
+  const configured = userSetting('path')
   if (configured) return configured
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const local = path.join(folder.uri.fsPath, 'node_modules', '.bin', process.platform === 'win32' ? 'clauselint.cmd' : 'clauselint')
-    if (fs.existsSync(local)) return local
+  if (userSetting('useWorkspaceBinary') === true) {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const local = path.join(folder.uri.fsPath, 'node_modules', '.bin', process.platform === 'win32' ? 'clauselint.cmd' : 'clauselint')
+      if (fs.existsSync(local)) return local
+    }
   }
   return 'clauselint'
 }
 
-/** The server's settings (the same keys as `clauselint.*` without `path`). */
+/** The server's settings (the same keys as `clauselint.*` without `path`); allowJsConfig only from the user's settings. */
 function settings() {
   const config = vscode.workspace.getConfiguration('clauselint')
-  return Object.fromEntries(['profile', 'requireReason', 'configFile', 'noConfig', 'allowJsConfig'].map((key) => [key, config.get(key)]))
+  const out = Object.fromEntries(['profile', 'requireReason', 'configFile', 'noConfig', 'timeoutPerFile'].map((key) => [key, config.get(key)]))
+  out.allowJsConfig = userSetting('allowJsConfig') === true
+  return out
 }
 
 async function activate(context) {
@@ -35,7 +45,8 @@ async function activate(context) {
     synchronize: {
       // settings under "clauselint" are sent on change; config files re-lint the open documents
       configurationSection: 'clauselint',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.clauselintrc*,clauselint.config.*,package.json}'),
+      // config files and custom rule files (any YAML or JavaScript file: the server acts on those a config loaded)
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.clauselintrc*,clauselint.config.*,package.json,*.yaml,*.yml,*.js,*.mjs}'),
     },
     initializationOptions: settings(),
   })

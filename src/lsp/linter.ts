@@ -2,9 +2,12 @@
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {ConfigError, ConfigLoader, type Settings} from '../config.js'
-import {declaredIncludes} from '../docset.js'
-import {DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement} from '../lint.js'
-import {PROFILES, type ProfileName} from '../profiles.js'
+import {show} from '../config-error.js'
+import {Confinement, defaultRoot, printable} from '../confine.js'
+import {clearCustomRuleCache} from '../custom-rules.js'
+import {declaredIncludeList, declaredIncludes} from '../docset.js'
+import {budgetFor, DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement, TimeoutError, withTimeout} from '../lint.js'
+import {parseProfile, PROFILES, type ProfileName} from '../profiles.js'
 import {ParseCache} from '../parse.js'
 import type {LintResult} from '../types.js'
 
@@ -20,6 +23,8 @@ export interface ServerSettings {
   readonly noConfig?: boolean
   /** `--allow-js-config`: load JavaScript config files and custom rules (they run code). */
   readonly allowJsConfig?: boolean
+  /** `--timeout-per-file`, in seconds (0: none): a lint over it gives one diagnostic saying so. */
+  readonly timeoutPerFile?: number
 }
 
 /** Read settings from whatever the client sent; unknown or ill-typed keys are dropped. */
@@ -29,16 +34,27 @@ export function readSettings(value: unknown): {settings: ServerSettings; problem
   const out: {-readonly [K in keyof ServerSettings]: ServerSettings[K]} = {}
   const profile = v['profile']
   if (typeof profile === 'string' && profile !== '') {
-    if ((PROFILES as readonly string[]).includes(profile)) out.profile = profile as ProfileName
-    else problems.push(`unknown profile "${profile}" in settings; use one of ${PROFILES.join(', ')}`)
+    const parsed = parseProfile(profile)
+    if ('profile' in parsed) out.profile = parsed.profile
+    else if (!/[+,]/.test(profile)) problems.push(`unknown profile "${profile}" in settings; use one of ${PROFILES.join(', ')}`)
+    else problems.push(`${parsed.error} (in settings)`)
   }
   for (const key of ['requireReason', 'noConfig', 'allowJsConfig'] as const) if (typeof v[key] === 'boolean') out[key] = v[key]
   if (typeof v['configFile'] === 'string' && v['configFile'].trim()) out.configFile = v['configFile']
+  if (typeof v['timeoutPerFile'] === 'number' && v['timeoutPerFile'] >= 0) out.timeoutPerFile = v['timeoutPerFile']
   return {settings: out, problems}
 }
 
 export type LintOutcome =
-  | {readonly kind: 'result'; readonly result: LintResult; readonly ms: number; readonly members: readonly string[]; readonly customRules: Settings['customRules']}
+  | {
+      readonly kind: 'result'
+      readonly result: LintResult
+      readonly ms: number
+      readonly members: readonly string[]
+      readonly customRules: Settings['customRules']
+      /** Custom rule files the document's config loaded: a change to one re-reads config. */
+      readonly ruleFiles: readonly string[]
+    }
   | {readonly kind: 'ignored'}
   /** The run could not happen: a config error, a file too large. One diagnostic at the top says why. */
   | {readonly kind: 'problem'; readonly message: string; readonly ruleId: string}
@@ -65,10 +81,16 @@ export class Linter {
   /** Parsed parts of each open document, so a re-lint after an edit parses only the parts that changed. */
   private readonly parseCaches = new Map<string, ParseCache>()
 
+  /** The lint root (the workspace's git work tree, else the workspace folder): members and config references stay inside it. */
+  private readonly root: string
+
   constructor(
     private readonly cwd: string,
     private settings: ServerSettings = {},
+    /** Time budget of one lint in milliseconds (0: none); over it the document gets one diagnostic saying so. */
+    private readonly timeoutMs = 0,
   ) {
+    this.root = defaultRoot(cwd)
     this.loader = this.makeLoader()
   }
 
@@ -76,6 +98,7 @@ export class Linter {
     const s = this.settings
     return new ConfigLoader({
       cwd: this.cwd,
+      root: this.root,
       ...(s.configFile !== undefined ? {configFile: s.configFile} : {}),
       noConfig: s.noConfig === true,
       allowJs: s.allowJsConfig === true,
@@ -86,7 +109,14 @@ export class Linter {
   /** Forget cached config (a config file changed), and take new settings if given. */
   reset(settings?: ServerSettings): void {
     if (settings) this.settings = settings
+    // custom rule files are read again too: an edited rule applies at once
+    clearCustomRuleCache()
     this.loader = this.makeLoader()
+  }
+
+  /** The time budget of one lint in milliseconds: the `timeoutPerFile` setting, else the one given. */
+  private budget(): number {
+    return this.settings.timeoutPerFile !== undefined ? Math.round(this.settings.timeoutPerFile * 1000) : this.timeoutMs
   }
 
   /** Drop what is kept for a closed document. */
@@ -111,6 +141,12 @@ export class Linter {
         ...(config ? {settings: config.settings} : this.settings.profile ? {profile: this.settings.profile} : {}),
         ...(this.settings.requireReason ? {requireReason: true} : {}),
       }
+      const confine = new Confinement(this.root)
+      for (const [i, w] of (filePath ? declaredIncludeList(text) : []).entries()) {
+        const target = path.isAbsolute(w) ? w : path.join(path.dirname(filePath!), w)
+        if (!/\.(?:md|markdown)$/i.test(w.trim())) return {kind: 'problem', ruleId: 'config', message: `${printable(path.basename(filePath!))} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`}
+        if (!confine.allows(target)) return {kind: 'problem', ruleId: 'config', message: `${printable(path.basename(filePath!))} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it`}
+      }
       const includes = filePath ? declaredIncludes(text, filePath) : []
       let result: LintResult
       const members: string[] = []
@@ -126,16 +162,21 @@ export class Linter {
             if (!(error instanceof FileError)) throw error
           }
         }
-        result = lintSet({filePath, text}, parts, options)[0]!
+        result = withTimeout(() => lintSet({filePath, text}, parts, options)[0]!, budgetFor(text.length + parts.reduce((n, p) => n + p.text.length, 0), this.budget()))
       } else {
         const key = filePath ?? request.name
         let parseCache = this.parseCaches.get(key)
         if (!parseCache) this.parseCaches.set(key, (parseCache = new ParseCache()))
-        result = lint(text, {...options, filePath: key, parseCache})
+        result = withTimeout(() => lint(text, {...options, filePath: key, parseCache}), budgetFor(text.length, this.budget()))
       }
-      return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? []}
+      return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? [], ruleFiles: config?.settings.customRuleFiles ?? []}
     } catch (error) {
       if (error instanceof ConfigError) return {kind: 'problem', ruleId: 'config', message: error.message}
+      if (error instanceof TimeoutError) {
+        // the parse cache may hold a part parsed halfway: start it afresh
+        this.parseCaches.delete(filePath ?? request.name)
+        return {kind: 'problem', ruleId: 'fatal', message: `File ${error.message}`}
+      }
       throw error
     }
   }

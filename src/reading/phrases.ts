@@ -1,5 +1,6 @@
 // Phrases written by people who do not write regular expressions: plain words, or /regex/, as used in config and
 // YAML rules.
+import {LinearRegExp, userPatternProblem} from '../user-regex.js'
 
 const ESCAPE = /[.*+?^${}()|[\]\\]/g
 
@@ -16,19 +17,21 @@ export function phraseSource(phrase: string): string {
   return `${/^\w/.test(p) ? '\\b' : ''}${body}${/[a-z]$/i.test(p) ? '(?:e?s)?\\b' : /\w$/.test(p) ? '\\b' : ''}`
 }
 
-/** Why a phrase is unusable (a bad regular expression), or undefined when it is fine. */
+/**
+ * Why a phrase from config is unusable, or undefined when it is fine: empty, not a valid regular expression, not
+ * matchable in linear time, or matching the empty string (see src/user-regex.ts).
+ */
 export function phraseProblem(phrase: string): string | undefined {
   if (!phrase.trim()) return 'is empty'
-  try {
-    new RegExp(phraseSource(phrase), 'i')
-  } catch (error) {
-    return `is not a valid regular expression (${(error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: /, '')})`
-  }
-  return undefined
+  return userPatternProblem(phraseSource(phrase))
 }
 
-/** One case-insensitive regex matching any of the phrases, or undefined for an empty list. */
-export function phrasesRegExp(phrases: readonly string[], flags = 'i'): RegExp | undefined {
+/**
+ * One case-insensitive regex matching any of the phrases, or undefined for an empty list. `linear`: phrases written by
+ * users, matched by RE2 in linear time.
+ */
+export function phrasesRegExp(phrases: readonly string[], flags = 'i', linear = false): RegExp | undefined {
   if (!phrases.length) return undefined
-  return new RegExp(phrases.map((p) => `(?:${phraseSource(p)})`).join('|'), flags)
+  const source = phrases.map((p) => `(?:${phraseSource(p)})`).join('|')
+  return linear ? new LinearRegExp(source, flags) : new RegExp(source, flags)
 }

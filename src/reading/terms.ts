@@ -1,7 +1,8 @@
 // Term scanning for language rules: compiled term lists, the term-list options, the scan, and the readings that
 // excuse a match.
 import type {Block, Sentence} from '../types.js'
-import type {Party} from './parties.js'
+import {LinearRegExp} from '../user-regex.js'
+import {isDisclaimer, type Party} from './parties.js'
 import {phraseSource, phrasesRegExp} from './phrases.js'
 
 export interface Term {
@@ -28,9 +29,9 @@ export interface TermHit {
   readonly term: CompiledTerm
 }
 
-/** Compile a term list once (case-insensitive, global). */
-export function compileTerms(terms: readonly Term[]): CompiledTerm[] {
-  return terms.map((t) => ({re: new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: requiredLiterals(t.pattern)}))
+/** Compile a term list once (case-insensitive, global). `linear`: terms written by users, matched by RE2 in linear time. */
+export function compileTerms(terms: readonly Term[], linear = false): CompiledTerm[] {
+  return terms.map((t) => ({re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: requiredLiterals(t.pattern)}))
 }
 
 // Printable ASCII that stands for itself in a pattern: under the `i` flag (without `u`) such a character matches only itself
@@ -179,14 +180,42 @@ export interface ExcuseReadings {
   introducingParty(block: Block): Party
 }
 
+const CONCESSIVE = /^\W*(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
+
+/** Is the hit inside a header label of a table row ("Always Included: Yes")? Rows read "Header: cell | Header: cell". */
+function isHeaderLabel(hit: TermHit): boolean {
+  const heads = hit.block.header
+  if (hit.block.kind !== 'table-row' || !heads?.length) return false
+  const text = hit.block.text
+  const from = text.lastIndexOf('|', hit.start - 1) + 1
+  const colon = text.indexOf(':', hit.end)
+  if (colon < 0 || text.slice(hit.end, colon).includes('|')) return false
+  const label = text.slice(from, colon).trim()
+  return heads.some((h) => h.trim() === label)
+}
+
 /** The readings that make a promise-like phrase not a promise by the provider. */
 export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
-  const s = hit.sentence.text
-  const at = hit.start - hit.sentence.start
-  if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
+  let s = hit.sentence.text
+  let at = hit.start - hit.sentence.start
+  // in a table row the term is read within its own cell ("Single user" in the Examples cell binds no one)
+  const row = hit.block.kind === 'table-row' ? hit.block.text : undefined
+  if (row !== undefined) {
+    const from = row.lastIndexOf('|', hit.start - 1) + 1
+    const to = row.indexOf('|', hit.end)
+    s = row.slice(from, to < 0 ? row.length : to)
+    at = hit.start - from
+    if (isDisclaimer(s)) return 'disclaimer'
+  } else if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
   if (r.isNegated(s, at)) return 'negated'
-  // "the Client's timely performance": the customer's own action
-  if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:\w+\s+){0,1}$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
+  // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
+  // concession disclaims the whole sentence
+  if (CONCESSIVE.test(s)) return 'disclaimer'
+  // a column label ("Always Included") repeated in each row of a table is a label, not a promise
+  if (isHeaderLabel(hit)) return 'disclaimer'
+  // "the Client's timely performance": the customer's own action (an adjective of the customer's act, right after the
+  // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
+  if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
   let party = r.boundParty(s, at)
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
@@ -246,8 +275,8 @@ export interface TermOptions {
 /** The term list a language rule scans with, given its options; `suggestion` is used for added phrases without one. */
 export function configuredTerms(builtin: readonly CompiledTerm[], options: TermListOptions, suggestion: string): TermOptions {
   const added: Term[] = options.add.map((t) => (typeof t === 'string' ? {pattern: phraseSource(t), suggestion} : {pattern: phraseSource(t.phrase), suggestion: t.suggestion ?? suggestion}))
-  const terms = [...(options.replace ? [] : builtin), ...compileTerms(added)]
-  return {terms, allow: phrasesRegExp(options.allow, 'gi')}
+  const terms = [...(options.replace ? [] : builtin), ...compileTerms(added, true)]
+  return {terms, allow: phrasesRegExp(options.allow, 'gi', true)}
 }
 
 /** Is the hit inside a phrase the config allows? */

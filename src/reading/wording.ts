@@ -1,4 +1,5 @@
 // Wording classes clause judges test for (vague times, charges in words), and the scope a clause's value must sit in.
+import {withFlags} from '../user-regex.js'
 import type {Values} from './values/index.js'
 
 /** Time words with no number: "promptly", "as soon as possible", "same day where possible". */
@@ -71,5 +72,5 @@ const SEMICOLON = 0x3b
 
 /** The global form of a regex (matchAll copies it, so a Reading shares one per topic). */
 export function globalCopy(re: RegExp): RegExp {
-  return new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)
+  return withFlags(re, re.flags.includes('g') ? re.flags : `${re.flags}g`)
 }

@@ -1,16 +1,19 @@
 // The checklist reporter: one agreement's clauses with a completeness score, or a matrix of several, worst first.
 import type {ChalkInstance} from 'chalk'
-import type {RuleMeta} from '../rule.js'
+import {groupOf, type ClauseGroup, type RuleMeta} from '../rule.js'
 import type {ClauseCoverage, LintResult, Outcome} from '../types.js'
 import {reportPath} from './common.js'
 import {MARK} from './markdown.js'
+import {printable} from '../confine.js'
 
 export interface ChecklistOptions {
   readonly chalk: ChalkInstance
   /** Clause rules that ran: the matrix columns (with `rules`, and any rule id found in coverage). */
   readonly clauseRuleIds?: ReadonlySet<string> | undefined
-  /** Meta of the rules that ran; gives the column order. */
+  /** Meta of the rules that ran; gives the column order, and each clause rule's group. */
   readonly rules?: readonly RuleMeta[] | undefined
+  /** Meta of other rules whose ids may appear in the results (the built-in ones): their groups. */
+  readonly knownRules?: readonly RuleMeta[] | undefined
   /** Paths are made relative to this directory. */
   readonly cwd?: string | undefined
 }
@@ -40,19 +43,51 @@ const LABELS: Readonly<Record<string, string>> = {
   'response-times': 'Rsp',
   'scope-of-services': 'Scp',
   'service-hours': 'Hrs',
+  'downtime-definition': 'Dwn',
+  'service-credits': 'Crd',
+  'maintenance-windows': 'Mnt',
+  parties: 'Par',
+  'fees-and-payment': 'Fee',
+  'term-and-termination': 'Trm',
+  'limitation-of-liability': 'Lia',
+  indemnification: 'Ind',
+  confidentiality: 'Cnf',
+  'data-protection': 'DPr',
+  'governing-law': 'Law',
+  notices: 'Ntc',
+  definitions: 'Def',
 }
 
 export interface ClauseColumn {
   readonly ruleId: string
   /** A short, unique label for a column header; the legend spells it out. */
   readonly label: string
+  /** The group it is shown in: the operational checklist, service levels, the commercial core, or other clauses. */
+  readonly group: ClauseGroup
+}
+
+/** The groups of some columns, in report order, each with its columns (only groups that have one). */
+export function columnGroups(columns: readonly ClauseColumn[]): Array<{group: ClauseGroup; columns: ClauseColumn[]}> {
+  const groups = new Map<string, {group: ClauseGroup; columns: ClauseColumn[]}>()
+  for (const c of columns) {
+    const g = groups.get(c.group.id)
+    if (g) g.columns.push(c)
+    else groups.set(c.group.id, {group: c.group, columns: [c]})
+  }
+  return [...groups.values()].sort((a, b) => a.group.order - b.group.order)
+}
+
+/** The metas a report knows: the rules that ran, then the other known ones. */
+export function reportMetas(options: {readonly rules?: readonly RuleMeta[] | undefined; readonly knownRules?: readonly RuleMeta[] | undefined}): RuleMeta[] {
+  return [...(options.rules ?? []), ...(options.knownRules ?? [])]
 }
 
 /**
  * The clause rules to show as columns: those that ran (in the order of `rules`, then of `clauseRuleIds`), then
  * any other rule id found in coverage (a custom clause rule), each with a short label unique among them.
  */
-export function clauseColumns(results: readonly LintResult[], options: Pick<ChecklistOptions, 'clauseRuleIds' | 'rules'>): ClauseColumn[] {
+export function clauseColumns(results: readonly LintResult[], options: Pick<ChecklistOptions, 'clauseRuleIds' | 'rules' | 'knownRules'>): ClauseColumn[] {
+  const metas = reportMetas(options)
   const ids: string[] = []
   const add = (id: string): void => {
     if (!ids.includes(id)) ids.push(id)
@@ -61,12 +96,14 @@ export function clauseColumns(results: readonly LintResult[], options: Pick<Chec
   for (const id of options.clauseRuleIds ?? []) add(id)
   for (const result of results) for (const c of result.coverage) add(c.ruleId)
   const used = new Set<string>()
-  return ids.map((ruleId) => {
+  const columns = ids.map((ruleId) => {
     let label = LABELS[ruleId] ?? fallbackLabel(ruleId)
     for (let n = 2; used.has(label); n++) label = `${label.slice(0, 2)}${n}`
     used.add(label)
-    return {ruleId, label}
+    return {ruleId, label, group: groupOf(ruleId, metas)}
   })
+  // each group's columns together, the operational checklist first (a stable sort keeps the order within a group)
+  return columns.sort((a, b) => a.group.order - b.group.order)
 }
 
 /** "my-custom-clause" → "MCC"; a one-word id → its first three letters, capitalised. */
@@ -202,9 +239,9 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
   const {chalk} = options
   const {result, tally: t, score} = ranked
   const paint = painters(chalk)
-  const out = [chalk.underline(reportPath(result.filePath, options.cwd))]
+  const out = [chalk.underline(printable(reportPath(result.filePath, options.cwd)))]
   if (result.fatal) {
-    out.push(`  could not be linted: ${result.messages[0]?.message ?? 'unreadable'}`)
+    out.push(`  could not be linted: ${printable(result.messages[0]?.message ?? 'unreadable')}`)
     return out
   }
   if (score === undefined) {
@@ -216,7 +253,7 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
     const order = [...columns.map((c) => c.ruleId).filter((id) => byRule.has(id)), ...result.coverage.map((c) => c.ruleId).filter((id) => !columns.some((c) => c.ruleId === id))]
     const rows = order.map((id) => {
       const c = byRule.get(id)!
-      const where = c.sectionPath.join(' › ')
+      const where = printable(c.sectionPath.join(' › '))
       return {
         outcome: c.outcome,
         rule: id,
@@ -230,8 +267,19 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
     const rw = Math.max(...rows.map((r) => r.rule.length))
     const ow = Math.max(...rows.map((r) => r.outcome.length))
     const lw = Math.max(...rows.map((r) => r.line.length))
+    // with clauses of more than one group (msa: the operational checklist, then the commercial core), a title each
+    const groupOfRow = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? groupOf(id, reportMetas(options))
+    const titled = new Set(rows.map((r) => groupOfRow(r.rule).id)).size > 1
+    let current: ClauseGroup | undefined
     const tw = Math.max(...rows.map((r) => r.tier.length))
     for (const r of rows) {
+      const group = groupOfRow(r.rule)
+      if (titled && group.id !== current?.id) {
+        const inGroup = tally(result.coverage.filter((c) => groupOfRow(c.ruleId).id === group.id))
+        const score = completeness(inGroup)
+        out.push(`${current ? '\n' : ''}${chalk.bold(group.title)}${score === undefined ? '' : chalk.dim(` (${percent(score)}: ${tallyText(inGroup)})`)}`)
+        current = group
+      }
       const where = r.outcome === 'missing' ? chalk.dim(r.where) : r.where
       const tier = tw ? `${(r.tier === 'beyond walk-away' ? chalk.red : r.tier && r.tier !== 'preferred' ? chalk.yellow : (x: string) => x)(pad(r.tier, tw))}  ` : ''
       out.push(`  ${paint[r.outcome](MARK[r.outcome])}  ${pad(r.rule, rw)}  ${paint[r.outcome](pad(r.outcome, ow))}  ${tier}${chalk.dim(pad(r.line, lw))}  ${where}`.trimEnd())
@@ -271,10 +319,24 @@ function matrix(ranked: readonly Ranked[], columns: readonly ClauseColumn[], opt
   const paint = painters(chalk)
   const out = [chalk.bold(`Clause coverage of ${plural(ranked.length, 'agreement')}, worst first`), '']
   const widths = columns.map((c) => Math.max(1, [...c.label].length))
+  const groups = columnGroups(columns)
+  if (groups.length > 1) {
+    // the group titles above their columns, each cut to the width of its columns
+    let line = ' '.repeat('Score  '.length)
+    let at = 0
+    for (const g of groups) {
+      const width = g.columns.reduce((n, c) => n + widths[columns.indexOf(c)]! + 1, 0) - 1
+      const from = columns.indexOf(g.columns[0]!)
+      const start = widths.slice(0, from).reduce((n, w) => n + w + 1, 0)
+      line += ' '.repeat(Math.max(0, start - at)) + pad(g.group.title.slice(0, width), width)
+      at = start + width
+    }
+    out.push(chalk.bold(line.trimEnd()))
+  }
   out.push(chalk.bold(`Score  ${columns.map((c, i) => centre(c.label, widths[i]!)).join(' ')}  Agreement`))
   let notChecked = false
   for (const {result, score} of ranked) {
-    const file = reportPath(result.filePath, options.cwd)
+    const file = printable(reportPath(result.filePath, options.cwd))
     const byRule = new Map(result.coverage.map((c) => [c.ruleId, c.outcome]))
     const cells = columns.map((c, i) => {
       if (result.fatal) return ' '.repeat(widths[i]!)
@@ -287,7 +349,7 @@ function matrix(ranked: readonly Ranked[], columns: readonly ClauseColumn[], opt
     })
     const scoreText = score === undefined ? chalk.dim(padStart('—', 5)) : scorePaint(chalk, score)(padStart(percent(score), 5))
     const note = result.fatal
-      ? chalk.red(`  could not be linted: ${result.messages[0]?.message ?? 'unreadable'}`)
+      ? chalk.red(`  could not be linted: ${printable(result.messages[0]?.message ?? 'unreadable')}`)
       : score === undefined && result.profile
         ? chalk.dim(`  (profile ${result.profile.name})`)
         : ''

@@ -1,9 +1,9 @@
 // The HTML reporter: one self-contained page (inline CSS and JS, no network) with the coverage matrix, each agreement's clauses and score, and the findings with filters.
 import {createHash} from 'node:crypto'
-import type {RuleMeta} from '../rule.js'
+import {OTHER_GROUP, type ClauseGroup, type RuleMeta} from '../rule.js'
 import {ruleDocUri} from '../package-info.js'
 import type {ClauseCoverage, LintMessage, LintResult, Outcome, Severity} from '../types.js'
-import {clauseColumns, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
+import {clauseColumns, columnGroups, completeness, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, tally, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
 import {humanise, RANK, region, reportPath} from './common.js'
 import {SCRIPT} from './html/script.js'
 import {STYLE} from './html/style.js'
@@ -12,8 +12,10 @@ import {MARK} from './markdown.js'
 export interface HtmlOptions {
   /** Clause rules that ran: the matrix columns (with `rules`, and any rule id found in coverage). */
   readonly clauseRuleIds?: ReadonlySet<string> | undefined
-  /** Meta of the rules that ran; gives the column order. */
+  /** Meta of the rules that ran; gives the column order, and each clause rule's group. */
   readonly rules?: readonly RuleMeta[] | undefined
+  /** Meta of other rules whose ids may appear in the results (the built-in ones): their groups. */
+  readonly knownRules?: readonly RuleMeta[] | undefined
   /** Paths are made relative to this directory. */
   readonly cwd?: string | undefined
   /** clauselint's version, named in the page. */
@@ -105,11 +107,17 @@ function matrix(agreements: readonly Agreement[], columns: readonly ClauseColumn
     return `<tr>${name}${score}${cells.join('')}</tr>`
   })
   const labels = columns.map((c) => `<div><dt>${e(c.label)}</dt><dd>${e(c.ruleId)}</dd></div>`).join('')
+  // with clauses of more than one group (msa: the operational checklist, then the commercial core), a header row of groups
+  const groups = columnGroups(columns)
+  const groupRow =
+    groups.length > 1
+      ? `<tr><td colspan="2"></td>${groups.map((g) => `<th scope="colgroup" colspan="${g.columns.length}" class="group">${e(g.group.title)}</th>`).join('')}</tr>`
+      : ''
   return [
     '<div class="scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">',
     '<table class="matrix">',
     `<caption id="matrix-caption">Clause coverage of ${plural(agreements.length, 'agreement')}, worst first; each cell links to the clause in the agreement’s details</caption>`,
-    `<thead><tr><th scope="col">Agreement</th><th scope="col">Completeness</th>${head}</tr></thead>`,
+    `<thead>${groupRow}<tr><th scope="col">Agreement</th><th scope="col">Completeness</th>${head}</tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
     '</div>',
@@ -159,6 +167,27 @@ function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessa
   ].join('')
 }
 
+/** The clause rows, one tbody per group with a title row when there is more than one group. */
+function clauseBodies(a: Agreement, coverage: readonly ClauseCoverage[], columns: readonly ClauseColumn[], tiers: boolean): string[] {
+  const row = (c: ClauseCoverage): string => clauseRow(a, c, a.result.messages.filter((m) => m.ruleId === c.ruleId && (m.outcome !== undefined || PLAYBOOK_IDS.has(m.messageId))), tiers)
+  // every clause in coverage has its column (clauseColumns adds the rule ids found in coverage)
+  const groupOf = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? OTHER_GROUP
+  const groups: Array<{group: ClauseGroup; rows: ClauseCoverage[]}> = []
+  for (const c of coverage) {
+    const group = groupOf(c.ruleId)
+    const last = groups[groups.length - 1]
+    if (last && last.group.id === group.id) last.rows.push(c)
+    else groups.push({group, rows: [c]})
+  }
+  if (groups.length <= 1) return ['<tbody>', ...coverage.map(row), '</tbody>']
+  return groups.flatMap((g) => {
+    const t = tally(g.rows)
+    const score = completeness(t)
+    const title = `${e(g.group.title)}${score === undefined ? '' : ` <span class="note">(${percent(score)}: ${tallyText(t)})</span>`}`
+    return ['<tbody>', `<tr class="group"><th colspan="${tiers ? 5 : 4}" scope="rowgroup">${title}</th></tr>`, ...g.rows.map(row), '</tbody>']
+  })
+}
+
 function details(a: Agreement, columns: readonly ClauseColumn[]): string {
   const {result} = a
   const out = [`<section class="agreement" id="${a.id}" aria-labelledby="${a.id}-h">`, `<h3 id="${a.id}-h">${e(a.path)}</h3>`]
@@ -180,9 +209,7 @@ function details(a: Agreement, columns: readonly ClauseColumn[]): string {
       '<table class="clauses">',
       `<caption>Clauses of ${e(a.path)}</caption>`,
       `<thead><tr><th scope="col">Outcome</th><th scope="col">Clause</th>${tiers ? '<th scope="col">Playbook tier</th>' : ''}<th scope="col">Where</th><th scope="col">Evidence and finding</th></tr></thead>`,
-      '<tbody>',
-      ...coverage.map((c) => clauseRow(a, c, result.messages.filter((m) => m.ruleId === c.ruleId && (m.outcome !== undefined || PLAYBOOK_IDS.has(m.messageId))), tiers)),
-      '</tbody>',
+      ...clauseBodies(a, coverage, columns, tiers),
       '</table>',
       '</div>',
     )

@@ -48,8 +48,11 @@ export function* jsonChunks(results: readonly LintResult[]): Generator<string> {
     return
   }
   yield '[\n'
-  for (const [i, r] of results.entries()) {
-    yield `  ${JSON.stringify(entry(r), null, 2).replace(/\n/g, '\n  ')}${i === results.length - 1 ? '\n' : ',\n'}`
-  }
+  for (const [i, r] of results.entries()) yield `${jsonEntry(r)}${i === results.length - 1 ? '\n' : ',\n'}`
   yield ']\n'
+}
+
+/** One file's entry as it stands in the array, indented, without the comma or line break after it. */
+export function jsonEntry(r: LintResult): string {
+  return `  ${JSON.stringify(entry(r), null, 2).replace(/\n/g, '\n  ')}`
 }

@@ -1,6 +1,7 @@
 // The Markdown reporter: a clause checklist per agreement, for a pull-request comment or $GITHUB_STEP_SUMMARY.
 import type {LintMessage, LintResult, Outcome} from '../types.js'
 import {humanise, region, reportPath} from './common.js'
+import {printable} from '../confine.js'
 
 export interface MarkdownOptions {
   /** Paths are made relative to this directory. */
@@ -11,10 +12,13 @@ export const MARK: Readonly<Record<Outcome, string>> = {present: '✓', vague: '
 
 /** Make text safe inside a table cell or heading: one line, Markdown and HTML syntax escaped. */
 export function cell(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .trim()
-    .replace(/[\\|<>*_`[\]~&]/g, (c) => `\\${c}`)
+  return (
+    printable(text.replace(/\s*[\r\n]+\s*/g, ' ').trim())
+      .replace(/[\\|<>*_`[\]~&]/g, (c) => `\\${c}`)
+      // "@octo-org/legal" or "@everyone" quoted from an agreement must not ping anyone when the report is posted as a
+      // comment: a zero-width space after the @ stops GitHub and GitLab reading a mention
+      .replace(/@(?=[\w-])/g, '@\u200b')
+  )
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`

@@ -1,5 +1,6 @@
 // The default terminal reporter: grouped by file, aligned columns, section path, a summary with the clause tally.
 import type {ChalkInstance} from 'chalk'
+import {printable} from '../confine.js'
 import type {LintResult, Severity} from '../types.js'
 import {paragraphLabel} from '../docx/report.js'
 
@@ -30,18 +31,20 @@ export function* stylishChunks(results: readonly LintResult[], options: StylishO
 }
 
 /** One file's lines (with the blank line after them), or '' when it has no messages. */
-function stylishFile(result: LintResult, chalk: ChalkInstance): string {
+export function stylishFile(result: LintResult, chalk: ChalkInstance): string {
   if (!result.messages.length) return ''
   const colour: Record<Severity, (s: string) => string> = {error: chalk.red, warning: chalk.yellow, info: chalk.blue}
   const lines: string[] = []
-  lines.push(chalk.underline(result.filePath))
-  if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${result.profile.reason}`))
+  // text from the agreement (names, quotes, headings) is shown with control and bidi characters escaped: it can neither
+  // start a line a CI runner reads as a command nor recolour, overwrite or reorder the terminal
+  lines.push(chalk.underline(printable(result.filePath)))
+  if (result.profile && result.profile.name !== 'msa') lines.push(chalk.dim(`  profile ${result.profile.name}: ${printable(result.profile.reason)}`))
   const rows = result.messages.map((m) => ({
     where: m.docx ? paragraphLabel(m.docx) : `${m.line}:${m.column}`,
     severity: m.severity,
-    message: m.message,
-    rule: m.ruleId,
-    path: m.sectionPath.join(' › '),
+    message: printable(m.message),
+    rule: printable(m.ruleId),
+    path: printable(m.sectionPath.join(' › ')),
   }))
   const w = Math.max(...rows.map((r) => r.where.length))
   const s = Math.max(...rows.map((r) => LABEL[r.severity].length))
@@ -57,34 +60,52 @@ function stylishFile(result: LintResult, chalk: ChalkInstance): string {
   return `${lines.join('\n')}\n`
 }
 
+/** What the summary line counts. */
+export interface Totals {
+  files: number
+  errors: number
+  warnings: number
+  infos: number
+  present: number
+  vague: number
+  missing: number
+  delegated: number
+}
+
+export const noTotals = (): Totals => ({files: 0, errors: 0, warnings: 0, infos: 0, present: 0, vague: 0, missing: 0, delegated: 0})
+
+/** Add results to totals. */
+export function addTotals(totals: Totals, results: readonly LintResult[]): Totals {
+  for (const result of results) {
+    totals.files++
+    totals.errors += result.errorCount
+    totals.warnings += result.warningCount
+    totals.infos += result.infoCount
+    for (const c of result.coverage) totals[c.outcome]++
+  }
+  return totals
+}
+
 /** The summary line (no newline): counts, the clause tally, the number of files. */
 export function stylishSummary(results: readonly LintResult[], options: StylishOptions): string {
-  const {chalk} = options
-  let errors = 0
-  let warnings = 0
-  let infos = 0
-  const tally = {present: 0, vague: 0, missing: 0, delegated: 0}
-  let clauses = 0
-  for (const result of results) {
-    errors += result.errorCount
-    warnings += result.warningCount
-    infos += result.infoCount
-    for (const c of result.coverage) {
-      clauses++
-      tally[c.outcome]++
-    }
-  }
+  return summaryLine(addTotals(noTotals(), results), options.chalk)
+}
+
+/** The summary line of totals (no newline). */
+export function summaryLine(totals: Totals, chalk: ChalkInstance): string {
+  const {errors, warnings, infos} = totals
+  const clauses = totals.present + totals.vague + totals.missing + totals.delegated
   const parts: string[] = []
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   parts.push(plural(errors, 'error'), plural(warnings, 'warning'))
   if (infos) parts.push(`${infos} info`)
   let summary = parts.join(', ')
   if (clauses) {
-    const bits = [`${tally.present} present`, `${tally.vague} vague`, `${tally.missing} missing`]
-    if (tally.delegated) bits.push(`${tally.delegated} delegated`)
+    const bits = [`${totals.present} present`, `${totals.vague} vague`, `${totals.missing} missing`]
+    if (totals.delegated) bits.push(`${totals.delegated} delegated`)
     summary += ` (${plural(clauses, 'clause')} checked: ${bits.join(', ')})`
   }
-  if (results.length > 1) summary += ` in ${plural(results.length, 'file')}`
+  if (totals.files > 1) summary += ` in ${plural(totals.files, 'file')}`
   const mark = errors ? chalk.red.bold('✖') : warnings ? chalk.yellow.bold('⚠') : chalk.green.bold('✔')
   return `${mark} ${errors ? chalk.red.bold(summary) : warnings ? chalk.yellow.bold(summary) : chalk.green(summary)}`
 }

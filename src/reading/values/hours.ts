@@ -23,7 +23,7 @@ const MER = String.raw`(?:[ap]\.\s?m\.?|[ap]\s?m)(?![a-z])`
 const TIME = String.raw`(?:(?<![\d.,:/$£€¥])\d{1,4}(?:[:.h]\d{2})?(?!\d)(?:\s{0,2}${MER}|\s{0,2}(?:noon|midday|midnight)\b|\s{0,2}(?:hrs|hours|h)(?![a-z]))?|\b(?:noon|midday|midnight)\b)`
 const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)(?![a-z])`
 /** One or more day names joined by ranges or lists: "Monday to Friday", "Mon, Wed and Fri", "a Saturday, a Sunday". */
-const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/${DASH}~]|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${DAY}){0,6}`
+const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${DASH}]{1,3}|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${DAY}){0,6}`
 const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST'
 const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
@@ -32,7 +32,7 @@ const HOURS_RE = new RegExp(
     String.raw`|(?<tf>24\s{0,2}[/x×]\s{0,2}(?<tfd>[57])(?:\s{0,2}[/x×]\s{0,2}(?:365|52))?)` +
     String.raw`|(?<hpd>(?:24|twenty${HY}?four)(?:\s{0,3}\(\s{0,2}24\s{0,2}\))?${HY}{1,3}(?:hours?|hrs?)(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}day|(?=,?\s{1,3}(?:seven|7|five|5|six|6)\b)))` +
     String.raw`|(?<dpw>${NUM_SRC})${HY}{1,3}days?\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}(?<dpwu>week|year)` +
-    String.raw`|(?:(?<tpre>from|between)\s{1,3})?(?<t1>${TIME})\s{0,3}(?<tsep>[${DASH}~]|to|until|till|til|through|thru|and)\s{0,3}(?<t2>${TIME})(?![\d%])(?!\s{0,2}(?:percent|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|business|working|calendar|times|per)\b)` +
+    String.raw`|(?:(?<tpre>from|between)\s{1,3})?(?<t1>${TIME})\s{0,3}(?<tsep>[${DASH}~]{1,3}|to|until|till|til|through|thru|and)\s{0,3}(?<t2>${TIME})(?![\d%])(?!\s{0,2}(?:percent|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|business|working|calendar|times|per)\b)` +
     String.raw`|(?<ndays>(?:other\s{1,3}than|except(?:ing)?(?:\s{1,3}(?:on|for))?|excluding|but\s{1,3}not|save\s{1,3}(?:for|on))\s{1,3}(?:an?\s{1,3})?${DAY_LIST}` +
     String.raw`(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|,|and|or)\s{1,3}(?:an?\s{1,3}|any\s{1,3})?(?<nhol>(?:[a-z]+\s{1,3}){0,3}?holidays?\b))?)` +
     String.raw`|(?<days>(?:from\s{1,3})?${DAY_LIST})` +
@@ -53,7 +53,7 @@ const HOURS_RE = new RegExp(
 const HOURS_HINT = /\d|clock|twenty|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|week/i
 const TIME_PARSE_RE = /^(?:(\d{1,4})(?:([:.h])(\d{2}))?\s{0,2}(?:([ap])\.?\s?m\.?|(noon|midday|midnight)|(hrs|hours|h))?|(noon|midday|midnight))$/i
 const DAY_TOKEN_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi
-const DAY_RANGE_SEP_RE = new RegExp(String.raw`[${DASH}~]|\b(?:to|through|thru|until|till)\b`, 'i')
+const DAY_RANGE_SEP_RE = new RegExp(String.raw`[${DASH}~]{1,3}|\b(?:to|through|thru|until|till)\b`, 'i')
 const CLAUSE_BREAK_RE = /[;\n]|\.\s/
 
 interface ClockTime { h: number; m: number; mer: 'a' | 'p' | undefined; midnight: boolean; named: boolean; bare: boolean; hhmm: boolean; lead0: boolean; suffix: boolean }

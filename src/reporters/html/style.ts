@@ -84,6 +84,7 @@ meter { width: 4rem; height: .8rem; vertical-align: middle; margin-right: .35rem
 #filter-status { font-weight: 600; margin: .25rem 0; }
 .findings { width: 100%; }
 .findings tr.group th { background: #eef2f6; font-size: 1rem; overflow-wrap: anywhere; }
+.clauses tr.group th, .matrix th.group { background: #eef2f6; text-align: left; }
 .findings td.rule { white-space: nowrap; }
 .findings td.line { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .findings td.path { color: var(--muted); font-size: .9rem; }

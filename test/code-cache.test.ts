@@ -1,0 +1,43 @@
+// The command as installed (bin/clauselint.js over the built bundle): with V8's code cache, without it, and with a
+// damaged one, it prints the same; import() of a JavaScript rule works from the cached script too.
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {tempDirs} from './helpers.js'
+
+const root = path.join(import.meta.dirname, '..')
+const bin = path.join(root, 'bin', 'clauselint.js')
+const codeCache = path.join(root, 'dist', 'bundle', 'cli.cjs.cache')
+const temp = tempDirs('bin')
+const sample = fs.readFileSync(path.join(root, 'fixtures', 'agreements', 'sample-msa.md'), 'utf8')
+const failing = '# Managed Services Agreement\n\nProvider will respond promptly.\n'
+const RULE = `export default {
+  meta: {id: 'no-promptly', description: 'Flags promptly', category: 'language', severity: 'warning', messages: {m: 'Promptly, in a module rule'}},
+  check(context) {
+    for (const block of context.doc.blocks) if (/promptly/i.test(block.text)) context.report({messageId: 'm', block})
+  },
+}
+`
+
+function run(cwd: string, args: string[], env: Record<string, string> = {}): {status: number | null; stdout: string; stderr: string} {
+  const {CLAUSELINT_NO_CODE_CACHE: _drop, ...rest} = process.env
+  const r = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', env: {...rest, NO_COLOR: '1', ...env}, timeout: 120_000})
+  return {status: r.status, stdout: r.stdout, stderr: r.stderr}
+}
+
+describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('bin/clauselint.js and the code cache', () => {
+  it('prints the same with the code cache, without it and with a damaged one; a JavaScript rule loads in each', () => {
+    const dir = temp({'msa.md': sample, 'bad.md': failing, '.clauselintrc.yaml': 'customRules: [./rule.mjs]\n', 'rule.mjs': RULE})
+    const args = ['--allow-js-config', '--format', 'json', '.']
+    const plain = run(dir, args, {CLAUSELINT_NO_CODE_CACHE: '1'})
+    expect(plain.stderr).toBe('')
+    expect(plain.status).toBe(1)
+    expect(plain.stdout).toContain('Promptly, in a module rule')
+    // twice: the first may write the cache, the second runs from it
+    for (let i = 0; i < 2; i++) expect(run(dir, args)).toEqual(plain)
+    fs.writeFileSync(codeCache, 'not a code cache')
+    expect(run(dir, args)).toEqual(plain)
+    expect(run(dir, args)).toEqual(plain)
+  }, 240_000)
+})
