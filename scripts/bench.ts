@@ -29,13 +29,13 @@ const HELP = `Usage: npm run bench -- [options]
   --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
   --no-peers          do not run the peer linters
   --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
-  --only LIST         run only these sections (comma-separated): one, many, real, ratio, parser, docx, compare, scale, load
+  --only LIST         run only these sections (comma-separated): one, many, cache, real, ratio, parser, docx, compare, scale, load
 
 Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
 repository:
   mkdir -p "$TMPDIR/clauselint-peers" && cd "$TMPDIR/clauselint-peers" && npm init -y >/dev/null &&
   npm install remark-cli remark-preset-lint-recommended markdownlint-cli2 textlint textlint-rule-no-todo \\
-    textlint-rule-write-good textlint-rule-terminology
+    textlint-rule-write-good textlint-rule-terminology unified remark-parse remark-gfm
   BENCH_PEERS_DIR="$TMPDIR/clauselint-peers" npm run bench
 `
 
@@ -74,7 +74,7 @@ const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
 const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
 const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
 const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
-const SECTIONS = ['one', 'many', 'real', 'ratio', 'parser', 'docx', 'compare', 'scale', 'load'] as const
+const SECTIONS = ['one', 'many', 'cache', 'real', 'ratio', 'parser', 'docx', 'compare', 'scale', 'load'] as const
 const only = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean))
 for (const o of only) {
   if (!(SECTIONS as readonly string[]).includes(o)) {
@@ -203,6 +203,13 @@ if (!opts['no-peers']) {
     else peerNotes.push(`${def.name} not found in ${peersDir ? `BENCH_PEERS_DIR (${peersDir}) or ` : ''}PATH: skipped (see --help to install it outside the repository)`)
   }
 }
+// the bare parse of the goal table (unified + remark-parse + remark-gfm), from the peers folder when it has them
+const bareRemark = (() => {
+  const peersDir = process.env['BENCH_PEERS_DIR']
+  if (opts['no-peers'] || !peersDir) return undefined
+  return ['unified', 'remark-parse', 'remark-gfm'].every((m) => fs.existsSync(path.join(peersDir, 'node_modules', m, 'package.json'))) ? peersDir : undefined
+})()
+if (!opts['no-peers'] && !bareRemark) peerNotes.push('unified, remark-parse and remark-gfm not found in BENCH_PEERS_DIR: the bare-parse row is skipped (install them beside the peers)')
 out(`peers: ${peers.length ? peers.map((p) => `${p.id} (${p.bin})`).join(', ') : 'none'}`)
 for (const n of peerNotes) out(`  note: ${n}`)
 out()
@@ -343,11 +350,28 @@ const seriesMany = !want('many') ? empty('many') : await series(`${spec.files} �
   {id: 'clauselint', label: '**clauselint --format json** (default settings)', ...lintCmd(manyDir), maxRuns: slowRuns},
   ...(hasConcurrency ? [{id: 'clauselint-1', label: 'clauselint --format json --concurrency off (one thread)', ...lintCmd(manyDir, ['--concurrency', 'off']), maxRuns: slowRuns}] : []),
   ...peerCmds(manyDir, false, slowRuns),
+  ...(bareRemark ? [{id: 'bare-remark', label: 'bare parse: unified + remark-parse + remark-gfm (peers folder)', command: node, args: [path.join(root, 'scripts', 'bench', 'bare-remark.mjs'), bareRemark, manyDir], maxRuns: slowRuns, okCodes: [0]}] : []),
 ])
 if (want('many')) {
   printSeries(seriesMany)
   out('`*` the warm-up run counted (runs over 5 s). A run stopped at the timeout is a lower bound and is not repeated.')
   out()
+}
+
+// A warm --cache run over the unchanged many-file corpus, against node's own start-up: the cache is made by one run first.
+let seriesCache = empty('cache')
+if (want('cache')) {
+  const location = path.join(corpusDir, 'bench.clauselintcache')
+  fs.rmSync(location, {force: true})
+  process.stderr.write('[cache: one cold run to fill it]\n')
+  // from the folder the measured runs start in (the settings that apply, and so the cache keys, depend on it)
+  await runChild(node, [bin, '--cache', '--cache-location', location, manyDir], {timeoutMs: timeoutMs * 3})
+  seriesCache = await series(`warm --cache, ${spec.files} unchanged files`, manyDir, false, [
+    FLOOR,
+    {id: 'cache', label: '**clauselint --cache** (warm, default stylish report)', command: node, args: [bin, '--cache', '--cache-location', location, manyDir], maxRuns, okCodes: [0, 1]},
+    {id: 'cache-json', label: 'clauselint --cache --format json (warm)', command: node, args: [bin, '--cache', '--cache-location', location, '--format', 'json', manyDir], maxRuns, okCodes: [0, 1]},
+  ])
+  printSeries(seriesCache, 'cache')
 }
 
 let seriesReal: Series | undefined
@@ -368,45 +392,44 @@ if (hasReal && want('real')) {
 
 interface RatioResult {
   files: number
+  groupFiles: number
   bytes: number
-  messages: number
+  /** Per round, ms per MB of the texts parsed / linted in that round (wall and CPU). */
   parse: number[]
-  parseWhole: number[]
+  parseCpu: number[]
   lint: number[]
+  lintCpu: number[]
   peakRssKiB: number
 }
 async function ratio(label: string, paths: string[], rounds: number): Promise<RatioResult | undefined> {
   process.stderr.write(`[parse vs lint: ${label}]\n`)
   const r = await runChild(node, [inprocess, 'ratio', String(rounds), ...paths], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
   if (r.timedOut || r.code !== 0) {
-    out(`| ${label} | ${r.timedOut ? 'stopped at the timeout' : `failed: ${r.stderr.trim().split('\n').at(-1)}`} | | | | | | | |`)
+    out(`| ${label} | ${r.timedOut ? 'stopped at the timeout' : `failed: ${r.stderr.trim().split('\n').at(-1)}`} | | | | | | |`)
     return undefined
   }
   const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RatioResult
-  const p = median(x.parse)
-  const w = median(x.parseWhole)
-  const l = median(x.lint)
-  out(`| ${label} | ${x.files} | ${(x.bytes / 1e6).toFixed(2)} | ${fmtS(p / 1000)} | ${fmtS(w / 1000)} | ${fmtS(l / 1000)} | **${(l / p).toFixed(2)}** | ${(l / w).toFixed(2)} | ${x.parse.length} |`)
+  const [p, pc, l, lc] = [median(x.parse), median(x.parseCpu), median(x.lint), median(x.lintCpu)]
+  out(`| ${label} | ${x.groupFiles} × ${x.parse.length} × 2 | ${p.toFixed(0)} | ${pc.toFixed(0)} | ${l.toFixed(0)} | ${lc.toFixed(0)} | **${(l / p).toFixed(2)}** | **${(lc / pc).toFixed(2)}** |`)
   return x
 }
-let ratioOne: RatioResult | undefined
 let ratioMany: RatioResult | undefined
 let ratioReal: RatioResult | undefined
 if (want('ratio')) {
-  out('## In-process: parse only vs full lint (same texts, same process, alternating; after one warm-up pass)')
+  out('## In-process: parse only vs full lint, on texts never seen before')
   out()
-  out('parse: clauselint\'s parser (remark-parse + front matter + GFM tables, long texts in parts); whole: the same configuration over each whole text at once')
+  out("Each text is parsed or linted once (values and terms are cached per text, so re-linting the same texts would flatter the rules): after a warm-up group, each round parses one group and lints another, the roles swapping every round; figures are ms per MB of the texts each saw, medians over rounds. parse: clauselint's parser (the default fast parser, front matter, GFM tables).")
   out()
-  out('| texts | files | MB | parse s | whole-text parse s | full lint s | lint ÷ parse | lint ÷ whole-text parse | rounds |')
-  out('|---|---|---|---|---|---|---|---|---|')
-  ratioOne = await ratio('one 50 KB agreement', [oneFile], quick ? 5 : 10)
+  out('| texts | files (group × rounds × 2) | parse ms/MB | parse CPU ms/MB | full lint ms/MB | lint CPU ms/MB | lint ÷ parse, wall | lint ÷ parse, CPU |')
+  out('|---|---|---|---|---|---|---|---|')
   const manyFiles = fs.readdirSync(manyDir).sort()
-  const subset = manyFiles.slice(0, Math.min(manyFiles.length, quick ? 50 : 100)).map((f) => path.join(manyDir, f))
-  ratioMany = await ratio(`first ${subset.length} of the ~15 KB agreements`, subset, 3)
-  ratioReal = hasReal ? await ratio('real agreements', [realDir], 5) : undefined
+  const rounds = quick ? 3 : 5
+  const subset = manyFiles.slice(0, Math.min(manyFiles.length, (2 * rounds + 1) * (quick ? 8 : 20))).map((f) => path.join(manyDir, f))
+  ratioMany = await ratio(`the ~15 KB agreements (first ${subset.length})`, subset, rounds)
+  ratioReal = hasReal ? await ratio('real agreements', [realDir], 1) : undefined
   out()
 }
-results['ratio'] = {one: ratioOne, many: ratioMany, real: ratioReal}
+results['ratio'] = {many: ratioMany, real: ratioReal}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The fast parser against remark-parse (the reference), warm and cold, in the same run
@@ -563,15 +586,15 @@ if (want('compare')) {
 // ---------------------------------------------------------------------------------------------------------------
 // Editor: the language server's re-lint of the 50 KB agreement after a one-line edit
 
-let relint: {ms: number[]; full: number[]} | undefined
+let relint: {ms: number[]; cpu: number[]; full: number[]} | undefined
 if (want('one')) {
   process.stderr.write('[editor re-lint]\n')
   const r = await runChild(node, [inprocess, 'relint', String(quick ? 10 : 30), oneFile], {cwd: root, timeoutMs: 120_000})
-  if (r.code === 0) relint = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; full: number[]}
+  if (r.code === 0) relint = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; cpu: number[]; full: number[]}
   out('## Editor: the language server re-lints the 50 KB agreement after a one-line edit (in-process, warm)')
   out()
   if (relint) {
-    out(`re-lint with the document's parsed parts kept: **${median(relint.ms).toFixed(1)} ms** median (${Math.min(...relint.ms).toFixed(1)}–${Math.max(...relint.ms).toFixed(1)}, ${relint.ms.length} edits); the same text linted afresh: ${median(relint.full).toFixed(1)} ms`)
+    out(`re-lint with the document's parsed parts kept: **${median(relint.ms).toFixed(1)} ms** wall, ${median(relint.cpu).toFixed(1)} ms CPU, median (wall ${Math.min(...relint.ms).toFixed(1)}–${Math.max(...relint.ms).toFixed(1)}, ${relint.ms.length} edits); the same text linted afresh: ${median(relint.full).toFixed(1)} ms`)
   } else out(`not measured: ${r.stderr.trim().split('\n').at(-1) ?? r.code}`)
   out()
   results['relint'] = relint
@@ -691,18 +714,22 @@ if (want('scale')) {
 
   // bundle/cli.js is what the command loads; src/cli.js is the same code unbundled (the library's modules)
   const loads: Record<string, number[]> = {'dist/bundle/cli.js': [], 'dist/src/cli.js': [], 'dist/src/parse.js': []}
+  const loadCpu: Record<string, number[]> = {'dist/bundle/cli.js': [], 'dist/src/cli.js': [], 'dist/src/parse.js': []}
   if (want('load')) out('## Module load (in-process `await import()`, fresh process each, alternating)')
   if (want('load')) out()
   for (let i = 0; i < (want('load') ? (quick ? 5 : 11) : 0); i++) {
     for (const [mod, list] of Object.entries(loads)) {
       const r = await runChild(node, [inprocess, 'load', mod.replace(/^dist\//, '')], {cwd: root, timeoutMs: 60_000})
-      if (r.code === 0) list.push((JSON.parse(r.stdout.trim()) as {ms: number}).ms)
+      if (r.code !== 0) continue
+      const x = JSON.parse(r.stdout.trim()) as {ms: number; cpuMs: number}
+      list.push(x.ms)
+      loadCpu[mod]!.push(x.cpuMs)
     }
   }
   if (want('load')) {
-    out('| module | import ms, median (min–max) | runs |')
-    out('|---|---|---|')
-    for (const [mod, list] of Object.entries(loads)) out(`| ${mod} | **${median(list).toFixed(0)}** (${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}) | ${list.length} |`)
+    out('| module | import ms, median (min–max) | CPU ms | runs |')
+    out('|---|---|---|---|')
+    for (const [mod, list] of Object.entries(loads)) out(`| ${mod} | **${median(list).toFixed(0)}** (${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}) | ${median(loadCpu[mod]!).toFixed(0)} | ${list.length} |`)
     out()
     results['load'] = loads
   }
@@ -746,69 +773,107 @@ if (want('scale')) {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Budgets
+  // Goals: each goal row of the speed issue as a ratio measured in this run, with met / not met; then the other budgets
 
-  function parallelLine(): string {
-    if (!hasConcurrency) return '2-core parallel ≥ 1.5× → – not built yet (the CLI lints files one after another)'
-    const one = wallOf(seriesMany.rows.get('clauselint-1'))
-    const all = wallOf(seriesMany.rows.get('clauselint'))
-    if (!one || !all || one.lowerBound || all.lowerBound) return 'parallel ≥ 1.5× → – not measured'
-    const speedup = one.median / all.median
-    return `parallel (default: ${os.availableParallelism()} threads, vs --concurrency off, on the ${spec.files} files) ≥ 1.5×: ${fmtS(one.median)} s / ${fmtS(all.median)} s = ${speedup.toFixed(2)}× → ${verdict(os.availableParallelism() < 2 ? undefined : speedup >= 1.5)}`
+  const cpuMedian = (series: Series, id: string): number | undefined => {
+    const row = series.rows.get(id)
+    if (!row || row.failed || row.runs.some((r) => r.timedOut)) return undefined
+    const cpu = row.runs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]))
+    return cpu.length ? median(cpu) : undefined
   }
-
-  out('## Budgets')
-  out()
+  const wallMedian = (series: Series, id: string): number | undefined => {
+    const w = wallOf(series.rows.get(id))
+    return w && !w.lowerBound && !series.rows.get(id)?.failed ? w.median : undefined
+  }
   const verdict = (ok: boolean | undefined): string => (ok === undefined ? '– not measured' : ok ? '✔ met' : '✘ not met')
-  const rm = ratioMany ? median(ratioMany.lint) / median(ratioMany.parse) : undefined
-  out(`1. full lint ≤ 1.3 × parse (in-process, ~15 KB agreements): ${rm === undefined ? '–' : rm.toFixed(2)} → ${verdict(rm === undefined ? undefined : rm <= 1.3)}`)
-  const oursMany = wallOf(seriesMany.rows.get('clauselint'))
-  const vsPeers = PEER_DEFS.map((def) => {
-    const w = wallOf(seriesMany.rows.get(def.id))
-    if (!w || !oursMany || oursMany.lowerBound || seriesMany.rows.get(def.id)?.failed) return `${def.name}: not measured`
-    return `${def.name} ${w.lowerBound ? '> ' : ''}${fmtS(w.median)} s vs ${fmtS(oursMany.median)} s (${w.lowerBound ? '> ' : ''}${(w.median / oursMany.median).toFixed(2)}×) ${w.median > oursMany.median ? '✔' : w.lowerBound ? '?' : '✘'}`
-  })
-  const allPeers = PEER_DEFS.every((d) => {
-    const w = wallOf(seriesMany.rows.get(d.id))
-    return w && oursMany && !seriesMany.rows.get(d.id)?.failed && w.median > oursMany.median
-  })
-  out(`2. faster than every peer on the ${spec.files} files${spec.files === 1000 ? '' : ' (the budget is stated for 1,000)'}: ${vsPeers.join('; ')} → ${verdict(peers.length === PEER_DEFS.length && want('many') ? allPeers : undefined)}`)
-  const oursOne = wallOf(seriesOne.rows.get('stdin'))
-  const mdlOne = wallOf(seriesOne.rows.get('markdownlint'))
-  const r3 = oursOne && mdlOne && !mdlOne.lowerBound ? oursOne.median / mdlOne.median : undefined
-  const relintMs = relint ? median(relint.ms) : undefined
-  out(
-    `3. one 50 KB file, whole process (--stdin) ≤ 0.55 × markdownlint-cli2: ${r3 === undefined ? 'markdownlint-cli2 not measured' : `${fmtS(oursOne!.median)} s vs ${fmtS(mdlOne!.median)} s = ${r3.toFixed(2)}×`} → ${verdict(r3 === undefined ? undefined : r3 <= 0.55)}; ` +
-      `language server re-lint after a one-line edit < 50 ms: ${relintMs === undefined ? '–' : `${relintMs.toFixed(1)} ms`} → ${verdict(relintMs === undefined ? undefined : relintMs < 50)}`,
-  )
-  // per MB of CPU at every size within ±25% of the smallest size's, and peak memory for the largest under 600 MiB
-  const lintFirst = lintScale[0] && cpuPerMb(lintScale[0])
-  const lintLast = lintScale.at(-1)
-  const spread = lintFirst ? lintScale.map((p) => cpuPerMb(p)).filter((m): m is number => m !== undefined).map((m) => m / lintFirst) : []
-  const flat = spread.length === spec.scaleMb.length ? spread.every((x) => x >= 0.75 && x <= 1.25) : undefined
-  const worst = spread.length ? spread.reduce((a, b) => (Math.abs(b - 1) > Math.abs(a - 1) ? b : a)) : undefined
-  const peak10 = lintLast?.peakMiB
-  out(
-    `4. linear ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB, full lint CPU per MB within ±25% of the ${spec.scaleMb[0]} MB rate: ${worst === undefined ? `not measured (${lintScale.find((p) => p.note)?.note ?? '–'})` : `furthest ${worst.toFixed(2)}×`} → ${verdict(flat === undefined ? (lintScale.some((p) => p.note) ? false : undefined) : flat)}; ` +
-      `peak RSS at ${spec.scaleMb.at(-1)} MB < 600 MiB: ${peak10 === undefined ? 'not measured' : `${lintLast?.ms === undefined ? '≥ ' : ''}${peak10.toFixed(0)} MiB`} → ${verdict(peak10 === undefined || lintLast?.ms === undefined ? (peak10 !== undefined && peak10 >= 600 ? false : undefined) : peak10 < 600)}; ` +
-      parallelLine(),
-  )
-  out(`5. compare two 50 KB agreements ≤ 2.5 × lint one (in-process): ${compareRatio === undefined ? 'not measured' : `${fmtS(compareRatio.compareMs / 1000)} s / ${fmtS(compareRatio.lintMs / 1000)} s = ${compareRatio.wall.toFixed(2)}× (CPU ${compareRatio.cpu.toFixed(2)}×)`} → ${verdict(compareRatio === undefined ? undefined : compareRatio.wall <= 2.5)}`)
+  const x = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : a / b)
+  const shown = (r: number | undefined): string => (r === undefined ? '–' : `${r.toFixed(2)}×`)
+  const goals: Array<[string, string, string, boolean | undefined]> = []
+  const many = `${spec.files} × ~15 KB${spec.files === 1000 ? '' : ' (the goal is stated for 1,000)'}`
+  {
+    const r = x(cpuMedian(seriesMany, 'clauselint-1'), cpuMedian(seriesMany, 'remark'))
+    goals.push([`${many}, one thread (--concurrency off), CPU`, '≤ 0.6 × remark-cli', `${shown(r)} remark-cli's CPU (wall ${shown(x(wallMedian(seriesMany, 'clauselint-1'), wallMedian(seriesMany, 'remark')))})`, r === undefined ? undefined : r <= 0.6])
+  }
+  {
+    const r = x(wallMedian(seriesMany, 'clauselint'), wallMedian(seriesMany, 'remark'))
+    const b = x(wallMedian(seriesMany, 'clauselint'), wallMedian(seriesMany, 'bare-remark'))
+    goals.push([
+      `${many}, default settings, wall`,
+      '≤ 0.5 × remark-cli and ≤ 0.5 × a bare remark-parse + remark-gfm parse',
+      `${shown(r)} remark-cli's wall (CPU ${shown(x(cpuMedian(seriesMany, 'clauselint'), cpuMedian(seriesMany, 'remark')))}); ${shown(b)} the bare parse's wall (CPU ${shown(x(cpuMedian(seriesMany, 'clauselint'), cpuMedian(seriesMany, 'bare-remark')))})`,
+      r === undefined || b === undefined ? undefined : r <= 0.5 && b <= 0.5,
+    ])
+  }
+  {
+    const r = x(cpuMedian(seriesOne, 'stdin'), cpuMedian(seriesOne, 'markdownlint'))
+    goals.push(['one 50 KB agreement via --stdin, CPU', '≤ 0.55 × markdownlint-cli2', `${shown(r)} (wall ${shown(x(wallMedian(seriesOne, 'stdin'), wallMedian(seriesOne, 'markdownlint')))})`, r === undefined ? undefined : r <= 0.55])
+  }
+  {
+    const c = x(cpuMedian(seriesCache, 'cache'), cpuMedian(seriesCache, 'node'))
+    const w = x(wallMedian(seriesCache, 'cache'), wallMedian(seriesCache, 'node'))
+    const jc = x(cpuMedian(seriesCache, 'cache-json'), cpuMedian(seriesCache, 'node'))
+    const jw = x(wallMedian(seriesCache, 'cache-json'), wallMedian(seriesCache, 'node'))
+    goals.push([`warm --cache run, ${spec.files} unchanged files`, '≤ 4 × `node -e 0` (CPU and wall)', `stylish: CPU ${shown(c)}, wall ${shown(w)}; --format json: CPU ${shown(jc)}, wall ${shown(jw)}`, c === undefined || w === undefined ? undefined : c <= 4 && w <= 4])
+  }
+  {
+    const base = lintScale[0] ? cpuPerMb(lintScale[0]) : undefined
+    const rel = lintScale.map((p) => x(cpuPerMb(p), base))
+    const measured = rel.filter((r): r is number => r !== undefined)
+    const complete = base !== undefined && measured.length === lintScale.length
+    const ok = complete ? measured.every((r) => r >= 0.75 && r <= 1.25) : lintScale.some((p) => p.note?.startsWith('stopped')) ? false : undefined
+    goals.push([`full lint CPU per MB, ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB (÷ the ${spec.scaleMb[0]} MB rate)`, 'flat within ±25%', lintScale.map((p, i) => `${p.mb} MB ${shown(rel[i])}`).join(', ') || '–', ok])
+    const last = lintScale.at(-1)
+    const peak = last?.peakMiB
+    goals.push([`peak memory, full lint of ${spec.scaleMb.at(-1)} MB`, '< 600 MiB', peak === undefined ? '–' : `${last?.ms === undefined ? '≥ ' : ''}${peak.toFixed(0)} MiB`, peak === undefined ? undefined : last?.ms === undefined ? (peak >= 600 ? false : undefined) : peak < 600])
+  }
+  {
+    const one = wallMedian(seriesMany, 'clauselint-1')
+    const all = wallMedian(seriesMany, 'clauselint')
+    const speedup = x(one, all)
+    const cpu = x(cpuMedian(seriesMany, 'clauselint'), cpuMedian(seriesMany, 'clauselint-1'))
+    const cores = os.availableParallelism()
+    const idle = Number(machine.loadStart[0]) < 1
+    goals.push([
+      `threads (default settings on ${cores} CPUs) vs one thread, ${many}`,
+      '≥ 1.5× on an idle 2-core machine',
+      `${shown(speedup)} faster, ${shown(cpu)} the CPU (load average at start ${machine.loadStart[0]}${idle ? '' : ': not idle'})`,
+      cores < 2 || !hasConcurrency ? undefined : speedup === undefined ? undefined : speedup >= 1.5,
+    ])
+  }
+  {
+    const ms = relint ? median(relint.ms) : undefined
+    goals.push(['language server re-lint after a one-line edit of 50 KB', '≤ 25 ms', ms === undefined ? '–' : `${ms.toFixed(1)} ms wall, ${median(relint!.cpu).toFixed(1)} ms CPU`, ms === undefined ? undefined : ms <= 25])
+  }
+  {
+    const r = ratioMany ? median(ratioMany.lintCpu) / median(ratioMany.parseCpu) : undefined
+    goals.push(['rules + tree + the rest ÷ parse (in-process, unseen texts, CPU)', 'should not grow (long-term aim: rules and tree ≤ 0.35 × the parse)', r === undefined ? '–' : `lint = ${r.toFixed(2)} × parse (wall ${ratioMany ? (median(ratioMany.lint) / median(ratioMany.parse)).toFixed(2) : '–'})`, undefined])
+  }
+  {
+    const pw = parserRows.warmMany
+    const pc = parserRows.cold
+    goals.push(['fast parser vs remark-parse, warm ~15 KB agreements, CPU', `≤ ${PARSER_GOALS.warm}×`, pw ? `${(pw.fastCpu / pw.remarkCpu).toFixed(3)}× (wall ${(pw.fast / pw.remark).toFixed(3)}×)` : '–', pw ? pw.fastCpu / pw.remarkCpu <= PARSER_GOALS.warm : undefined])
+    goals.push(['fast parser vs remark-parse, cold 50 KB (import + first parse), CPU', `≤ ${PARSER_GOALS.cold}×`, pc ? `${(pc.fastCpu / pc.remarkCpu).toFixed(2)}× (wall ${(pc.fast / pc.remark).toFixed(2)}×)` : '–', pc ? pc.fastCpu / pc.remarkCpu <= PARSER_GOALS.cold : undefined])
+    const fastFirst = parseScale[0] && cpuPerMb(parseScale[0])
+    const fastSpread = fastFirst ? parseScale.map((p) => cpuPerMb(p)).filter((m): m is number => m !== undefined).map((m) => m / fastFirst) : []
+    const fastFlat = fastSpread.length === spec.scaleMb.length ? fastSpread.every((v) => v >= 0.75 && v <= 1.25) : undefined
+    goals.push([`fast parse CPU per MB, ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB`, 'flat within ±25%', fastSpread.length ? fastSpread.map((v) => v.toFixed(2)).join(', ') : '–', fastFlat])
+  }
+  out('## Goals (the speed issue), from this run')
+  out()
+  out('| goal row | goal | this run | verdict |')
+  out('|---|---|---|---|')
+  for (const [row, goal, got, ok] of goals) out(`| ${row} | ${goal} | ${got} | ${verdict(ok)} |`)
+  out()
+  out('Other budgets:')
+  out()
+  out(`- compare two 50 KB agreements ≤ 2.5 × lint one (in-process): ${compareRatio === undefined ? 'not measured' : `${fmtS(compareRatio.compareMs / 1000)} s / ${fmtS(compareRatio.lintMs / 1000)} s = ${compareRatio.wall.toFixed(2)}× (CPU ${compareRatio.cpu.toFixed(2)}×)`} → ${verdict(compareRatio === undefined ? undefined : compareRatio.wall <= 2.5)}`)
   const dRead = docxBench ? median(docxBench.read) / median(docxBench.lint) : undefined
   const dAnnotate = docxBench ? median(docxBench.annotate) / median(docxBench.lint) : undefined
+  const dReadCpu = docxBench ? median(docxBench.readCpu) / median(docxBench.lintCpu) : undefined
+  const dAnnotateCpu = docxBench ? median(docxBench.annotateCpu) / median(docxBench.lintCpu) : undefined
   out(
-    `6. Word, 100 pages: read ≤ 0.3 × lint: ${dRead === undefined ? '–' : dRead.toFixed(2)} → ${verdict(dRead === undefined ? undefined : dRead <= 0.3)}; ` +
-      `annotate with 300 comments ≤ 0.5 × lint: ${dAnnotate === undefined ? '–' : dAnnotate.toFixed(2)} → ${verdict(dAnnotate === undefined ? undefined : dAnnotate <= 0.5)}`,
-  )
-  const pw = parserRows.warmMany
-  const pc = parserRows.cold
-  const fastFirst = parseScale[0] && cpuPerMb(parseScale[0])
-  const fastSpread = fastFirst ? parseScale.map((p) => cpuPerMb(p)).filter((m): m is number => m !== undefined).map((m) => m / fastFirst) : []
-  const fastFlat = fastSpread.length === spec.scaleMb.length ? fastSpread.every((x) => x >= 0.75 && x <= 1.25) : undefined
-  out(
-    `7. fast parser vs remark-parse, CPU: warm ~15 KB agreements ≤ ${PARSER_GOALS.warm}×: ${pw ? `${(pw.fastCpu / pw.remarkCpu).toFixed(3)}×` : '–'} → ${verdict(pw ? pw.fastCpu / pw.remarkCpu <= PARSER_GOALS.warm : undefined)}; ` +
-      `cold 50 KB ≤ ${PARSER_GOALS.cold}×: ${pc ? `${(pc.fastCpu / pc.remarkCpu).toFixed(2)}×` : '–'} → ${verdict(pc ? pc.fastCpu / pc.remarkCpu <= PARSER_GOALS.cold : undefined)}; ` +
-      `fast parse CPU per MB flat (±25%) ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB: ${fastSpread.length ? fastSpread.map((x) => x.toFixed(2)).join(', ') : '–'} → ${verdict(fastFlat)}`,
+    `- Word, 100 pages: read ≤ 0.3 × lint: ${dRead === undefined ? '–' : `${dRead.toFixed(2)} (CPU ${dReadCpu!.toFixed(2)})`} → ${verdict(dRead === undefined ? undefined : dRead <= 0.3)}; ` +
+      `annotate with 300 comments ≤ 0.5 × lint: ${dAnnotate === undefined ? '–' : `${dAnnotate.toFixed(2)} (CPU ${dAnnotateCpu!.toFixed(2)})`} → ${verdict(dAnnotate === undefined ? undefined : dAnnotate <= 0.5)}`,
   )
   out()
   results['loadEnd'] = os.loadavg()

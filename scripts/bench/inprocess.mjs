@@ -1,5 +1,5 @@
 // Bench helper, run in a fresh process per measurement: times parse-only and full lint in-process on the same texts.
-//   node scripts/bench/inprocess.mjs ratio <rounds> <file|dir>...   parse and lint alternately, every round; per-round totals
+//   node scripts/bench/inprocess.mjs ratio <rounds> <file|dir>...   parse and lint texts never seen before, per MB, each round
 //   node scripts/bench/inprocess.mjs parse|lint <repeats> <file>      one file, up to `repeats` times (scaling)
 //   node scripts/bench/inprocess.mjs load [module]                    import time of a module under dist/ (default bundle/cli.js)
 //   node scripts/bench/inprocess.mjs relint <edits> <file>            the language server's re-lint after a one-line edit
@@ -49,9 +49,10 @@ if (mode === 'cold') {
 }
 
 if (mode === 'load') {
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   await import(pathToFileURL(path.join(root, 'dist', process.argv[3] ?? 'bundle/cli.js')).href)
-  console.log(JSON.stringify({ms: performance.now() - t0, peakRssKiB: peak()}))
+  console.log(JSON.stringify({ms: performance.now() - t0, cpuMs: cpuMs(c0), peakRssKiB: peak()}))
 } else if (mode === 'relint') {
   // what the language server does on each change: Linter.lint() with the document's parsed parts kept between edits
   const {Linter} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lsp', 'linter.js')).href)
@@ -60,6 +61,7 @@ if (mode === 'load') {
   const linter = new Linter(path.dirname(file), {})
   const lines = text.split('\n')
   const ms = []
+  const cpu = []
   const full = []
   // warm-up: open the document and type a few times
   for (let i = 0; i < 5; i++) await linter.lint({text: i % 2 ? text : `${text}\n`, filePath: file, name: file})
@@ -67,9 +69,11 @@ if (mode === 'load') {
     // type one character on a line spread through the document
     const at = Math.floor(((i + 0.5) / count) * lines.length)
     const edited = [...lines.slice(0, at), `${lines[at]}x`, ...lines.slice(at + 1)].join('\n')
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     const r = await linter.lint({text: edited, filePath: file, name: file})
     ms.push(performance.now() - t0)
+    cpu.push(cpuMs(c0))
     if (r.kind !== 'result') throw new Error(`no result: ${r.kind}`)
     // the same text linted afresh (no kept parts), for comparison
     const fresh = new Linter(path.dirname(file), {})
@@ -77,7 +81,7 @@ if (mode === 'load') {
     await fresh.lint({text: edited, filePath: file, name: `${file}.fresh`})
     full.push(performance.now() - t1)
   }
-  console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, full, peakRssKiB: peak()}))
+  console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, cpu, full, peakRssKiB: peak()}))
 } else if (mode === 'compare') {
   // compare an agreement with a template against linting the agreement alone, alternately, wall and CPU per round
   const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
@@ -125,12 +129,6 @@ if (mode === 'load') {
     for (const t of texts) nodes += parseMarkdown(t.text, {parser: name}).children.length
     return nodes
   }
-  // remark-parse over each whole text at once (clauselint parses long texts in parts)
-  const runParseWhole = () => {
-    let nodes = 0
-    for (const t of texts) nodes += parseMarkdown(t.text, {partSize: Number.MAX_SAFE_INTEGER}).children.length
-    return nodes
-  }
   const cpu = []
   const time = (fn) => {
     const c0 = process.cpuUsage()
@@ -155,19 +153,37 @@ if (mode === 'load') {
     }
     console.log(JSON.stringify({files: texts.length, bytes, ...r, peakRssKiB: peak()}))
   } else if (mode === 'ratio') {
-    // one warm-up pass of each (JIT, caches), then parse and lint alternately so load drift hits both alike
-    runParse()
-    runParseWhole()
-    const messages = runLint()
-    const parse = []
-    const whole = []
-    const full = []
-    for (let i = 0; i < count; i++) {
-      parse.push(time(runParse))
-      whole.push(time(runParseWhole))
-      full.push(time(runLint))
+    // Every text is linted or parsed once: values and terms are cached per text, so a text linted again is cheaper than
+    // one never seen. The texts are cut into a warm-up group and two groups per round; in each round one group is parsed
+    // and the other linted (the roles swap from round to round), and the figures are per MB of the texts each saw.
+    const groups = count * 2 + 1
+    const size = Math.floor(texts.length / groups)
+    if (size < 1) throw new Error(`ratio needs at least ${groups} texts for ${count} rounds, got ${texts.length}`)
+    const group = (g) => texts.slice(g * size, (g + 1) * size)
+    const bytesOf = (list) => list.reduce((n, t) => n + Buffer.byteLength(t.text), 0)
+    const parseOf = (list) => () => {
+      for (const t of list) parseMarkdown(t.text, parser ? {parser} : {})
     }
-    console.log(JSON.stringify({files: texts.length, bytes, messages, parse, parseWhole: whole, lint: full, peakRssKiB: peak()}))
+    const lintOf = (list) => () => {
+      for (const t of list) lint(t.text, {profile: 'auto', filePath: t.filePath, ...(parser ? {parser} : {})})
+    }
+    const warm = group(0)
+    parseOf(warm)()
+    lintOf(warm)()
+    const parse = []
+    const lintMs = []
+    const parseCpu = []
+    const lintCpu = []
+    for (let i = 0; i < count; i++) {
+      const [a, b] = i % 2 ? [group(2 * i + 2), group(2 * i + 1)] : [group(2 * i + 1), group(2 * i + 2)]
+      const pmb = bytesOf(a) / 1e6
+      const lmb = bytesOf(b) / 1e6
+      parse.push(time(parseOf(a)) / pmb)
+      parseCpu.push(cpu.at(-1) / pmb)
+      lintMs.push(time(lintOf(b)) / lmb)
+      lintCpu.push(cpu.at(-1) / lmb)
+    }
+    console.log(JSON.stringify({files: texts.length, groupFiles: size, bytes, perMb: true, parse, parseCpu, lint: lintMs, lintCpu, peakRssKiB: peak()}))
   } else if (mode === 'parse' || mode === 'lint') {
     const warmup = process.env['BENCH_WARMUP']
     if (warmup) {
