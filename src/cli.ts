@@ -90,7 +90,7 @@ Options:
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
       --concurrency N|auto|off  Lint in N threads (auto: one per CPU; off: the main thread only).
-                           Default: auto for 64 files or more when the CPUs are not already busy
+                           Default: auto for 200 files or more when the CPUs are not already busy
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
