@@ -1,14 +1,15 @@
 // after-hours-support: whether work outside the hours is provided, and whether and how it is charged.
 import {clauseRule} from '../src/clauses.js'
-import {INCLUDED_CHARGE, RATE_WORDS, indexOf, valuesOf} from '../src/judging.js'
+import type {Reading} from '../src/reading/index.js'
+import {INCLUDED_CHARGE, RATE_WORDS, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
 const WORK = /\b(?:support|help|work|works|worked|services?|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
 const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|does not (?:provide|offer|include)|will not (?:provide|be provided)|is unavailable)\b/i
 
-function charged(text: string): boolean {
-  const v = valuesOf(text)
+function charged(text: string, reading: Reading): boolean {
+  const v = reading.values(text)
   return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || RATE_WORDS.test(text)
 }
 
@@ -26,14 +27,14 @@ export default clauseRule({
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
     if (!unit.inHome && !WORK.test(t)) return undefined
-    const isCharged = charged(t) // once: both tests below need it
+    const isCharged = charged(t, reader.reading) // once: both tests below need it
     if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
     if (isCharged) return {outcome: 'present'}
     // round-the-clock cover stated as the standard support hours for some priorities is part of the service
-    if (/\bstandard support hours\b|\bincluded\b/i.test(t) && valuesOf(t).hours.some((h) => h.allDay && h.allWeek) && valuesOf(t).priorities.length) return {outcome: 'present'}
+    if (/\bstandard support hours\b|\bincluded\b/i.test(t) && reader.reading.values(t).hours.some((h) => h.allDay && h.allWeek) && reader.reading.values(t).priorities.length) return {outcome: 'present'}
     if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
-    if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next)) return {outcome: 'present'}
+    if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /hours|rate|fee/i)
     if (delegated) return delegated
     return {outcome: 'vague'}

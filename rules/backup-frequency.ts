@@ -1,7 +1,10 @@
 // backup-frequency: how often backups run (interval or schedule); retention is expected too.
-import {clauseRule} from '../src/clauses.js'
-import {indexOf, valuesOf} from '../src/judging.js'
-import {backupFrequencyMessages, backupFrequencyOptions, reviewBackupFrequency} from '../src/rule-options.js'
+import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import {indexOf} from '../src/reading/wording.js'
+import type {Stated} from '../src/reading/metrics.js'
+import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
+import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
+import type {Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
@@ -12,24 +15,42 @@ const RPO = /\bRPO\b|recovery point/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
 const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
 
+type BackupFrequencyOptions = {readonly maxInterval?: string; readonly requireRetention: boolean}
+
+// the longest acceptable interval, and retention
+const options = ruleOptions<BackupFrequencyOptions>({
+  schema: {
+    type: 'object',
+    properties: {
+      maxInterval: durationSchema('Longest acceptable time between backups; when every stated backup frequency is less often than this, it is reported'),
+      requireRetention: {type: 'boolean', description: 'Report an agreement that states how often backups run but not how long they are kept'},
+    },
+    additionalProperties: false,
+  },
+  defaults: {maxInterval: '24h', requireRetention: true},
+})
+
+const messages = {
+  missing: 'Missing backup frequency; say how often backups run and how long they are kept (e.g. "daily at 01:00 UTC, kept 30 days")',
+  vague: 'Vague backup frequency "{text}"; say how often backups run (e.g. "every 4 hours")',
+  delegated: 'Backup frequency is set in {target}; lint it with this agreement or state it here',
+  infrequent: 'Infrequent backups "{text}"; the house maximum interval is {max}',
+  noRetention: 'Missing backup retention; say how long backups are kept (e.g. "daily backups kept for 30 days")',
+} as const
+
 export default clauseRule({
   id: 'backup-frequency',
   description: 'The agreement states how often backups run (interval or schedule), and ideally how long they are kept',
   data: data['backup-frequency'],
-  messages: {
-    missing: 'Missing backup frequency; say how often backups run and how long they are kept (e.g. "daily at 01:00 UTC, kept 30 days")',
-    vague: 'Vague backup frequency "{text}"; say how often backups run (e.g. "every 4 hours")',
-    delegated: 'Backup frequency is set in {target}; lint it with this agreement or state it here',
-    ...backupFrequencyMessages,
-  },
-  options: backupFrequencyOptions,
-  review: reviewBackupFrequency,
+  messages,
+  options,
+  review,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
     if (at >= 0 && NOT.test(t) && !/\bdata\b/i.test(t)) return undefined
-    const v = valuesOf(t)
+    const v = reader.reading.values(t)
     // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
     const retain = t.search(/\bretain/i)
     if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && v.frequencies.some((f) => f.start < retain))) return undefined
@@ -39,10 +60,56 @@ export default clauseRule({
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
     // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph
-    if (at >= 0 && unit.next && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next) && !TOPIC.test(unit.next) && valuesOf(unit.next).frequencies.length) return {outcome: 'present'}
+    if (at >= 0 && unit.next && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next) && !TOPIC.test(unit.next) && reader.reading.values(unit.next).frequencies.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /back ?up/i)
     if (delegated) return delegated
     if (at >= 0 || unit.inHome) return {outcome: 'vague'}
     return undefined
   },
 })
+
+const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
+const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|stor(?:ed|es|age)|held|holds?|preserv\w*|delet\w*|purg\w*|rotat\w*|expir\w*|versions?|history|restore points?|copies)\b/i
+// a frequency of something done to backups, not of backups ("test a restore each quarter", "review the logs weekly")
+const NOT_BACKUP_RUN = /\b(?:test\w*|restor\w*|verif\w*|review\w*|report\w*|audit\w*|check\w*|monitor\w*)\b/i
+const ELSEWHERE = /\b(?:order form|schedule|appendix|exhibit|annex|policy|plan|statement of work|SOW)\b/i
+const RETAIN_HEADER = /\b(?:retention|retain\w*|kept|keep|stored for|held for)\b/i
+
+/** After the clause judgement: report backups less frequent than `maxInterval`, and a missing retention period. */
+function review(finding: Finding, context: RuleContext<keyof typeof messages, BackupFrequencyOptions & ClauseOptions>): void {
+  const {doc, options, reading} = context
+  const valuesOf = (t: string) => reading.values(t)
+  if (finding.outcome === 'missing') return
+  const max = options.maxInterval === undefined ? undefined : parseDurationOption(options.maxInterval)
+  let best: (Stated & {minutes: number}) | undefined
+  let retention = false
+  // what the section path says, once per section rather than per block
+  const paths = new Map<Section, {inBackupSection: boolean; retentionSection: boolean}>()
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') continue
+    let path = paths.get(block.section)
+    if (!path) paths.set(block.section, (path = {inBackupSection: block.section.path.some((p) => BACKUP.test(p)), retentionSection: block.section.path.some((p) => RETAIN_HEADER.test(p))}))
+    const {inBackupSection, retentionSection} = path
+    if (block.header?.some((h) => RETAIN_HEADER.test(h)) && (inBackupSection || BACKUP.test(block.text) || block.header.some((h) => BACKUP.test(h)))) retention = true
+    for (const s of block.sentences) {
+      const aboutBackups = BACKUP.test(s.text) || (inBackupSection && block.kind !== 'paragraph')
+      if (!aboutBackups && !(retentionSection && inBackupSection)) continue
+      // a period, or retention put in another document ("Backup Plan (backup frequency and retention) | Order Form")
+      if ((RETAIN.test(s.text) || retentionSection) && (valuesOf(s.text).durations.length || (/\bretention\b/i.test(s.text) && ELSEWHERE.test(s.text)))) retention = true
+      if (!aboutBackups) continue
+      for (const f of valuesOf(s.text).frequencies) {
+        const lead = s.text.slice(0, f.start)
+        const lastBackup = Math.max(0, ...[...lead.matchAll(new RegExp(BACKUP.source, 'gi'))].map((m) => m.index))
+        if (NOT_BACKUP_RUN.test(lead.slice(lastBackup))) continue
+        if (!best || f.intervalMinutes < best.minutes) best = {block, start: s.start + f.start, end: s.start + f.end, text: f.text, minutes: f.intervalMinutes}
+      }
+    }
+  }
+  if (max !== undefined && best && best.minutes > max && finding.outcome === 'present') {
+    context.report({messageId: 'infrequent', block: best.block, start: best.start, end: best.end, data: {text: best.text, max: formatMinutes(max)}})
+  }
+  if (options.requireRetention === true && finding.outcome === 'present' && !retention) {
+    const where = finding.unit ? {block: finding.unit.block, start: finding.unit.start, end: finding.unit.start + finding.unit.text.trimEnd().length} : finding.section ? {section: finding.section} : {}
+    context.report({messageId: 'noRetention', severity: 'warning', ...where})
+  }
+}

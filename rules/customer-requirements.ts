@@ -1,9 +1,9 @@
 // customer-requirements: minimum standards the customer's environment or conduct must meet, and what happens if not.
 import {clauseRule, unitsOf} from '../src/clauses.js'
 import {subtreeBlocks} from '../src/document.js'
-import {indexOf} from '../src/judging.js'
-import {customerObligation, partyNames} from '../src/reading.js'
-import type {Block, Document, Section} from '../src/types.js'
+import type {Reading} from '../src/reading/index.js'
+import {indexOf} from '../src/reading/wording.js'
+import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
@@ -19,15 +19,20 @@ const CONDUCT =
 const CONDUCT_VERB =
   /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit)\w*)/i
 
-const sectionConsequence = new WeakMap<Section, boolean>()
+// Keys of this rule's own readings, kept per document by the Reading
+const SECTION_CONSEQUENCE = {name: 'customer-requirements: a section states a consequence'}
+const CITED = {name: 'customer-requirements: a section is cited by a consequence'}
+const CONSEQUENCES = {name: 'customer-requirements: blocks that state a consequence'}
+const FAILS = {name: 'customer-requirements: the customer-fails pattern'}
 
 /** Does a sentence in the section (or its subsections) state a consequence of a failure? Computed once per section. */
-function sectionHasConsequence(section: Section | undefined): boolean {
+function sectionHasConsequence(section: Section | undefined, reading: Reading): boolean {
   if (!section) return false
-  let has = sectionConsequence.get(section)
+  const known = reading.own(SECTION_CONSEQUENCE, () => new Map<Section, boolean>())
+  let has = known.get(section)
   if (has === undefined) {
     has = subtreeBlocks(section).some((b) => unitsOf(b, false).some((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text)))
-    sectionConsequence.set(section, has)
+    known.set(section, has)
   }
   return has
 }
@@ -43,16 +48,16 @@ export default clauseRule({
   },
   judge(unit, reader) {
     const t = unit.text
-    const names = partyNames(reader.doc)
+    const {reading} = reader
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
-    if (customerFails(t, names) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
-    const must = customerObligation(t, names)
+    if (customerFails(t, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
+    const must = reading.customerObligation(t)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     if (must >= 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
-    if (citedByConsequence(reader.doc, unit.block.section, unit.block.text)) return {outcome: 'present'}
-    if (sectionHasConsequence(homeOf(reader.homes, unit.block.section) ?? unit.block.section)) return {outcome: 'present'}
+    if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
+    if (sectionHasConsequence(homeOf(reader.homes, unit.block.section) ?? unit.block.section, reading)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
     if (delegated) return delegated
     if (unit.inHome || must >= 0 || indexOf(t, TOPIC) >= 0) return {outcome: 'vague'}
@@ -71,21 +76,18 @@ function homeOf(homes: readonly Section[], section: Section): Section | undefine
   return undefined
 }
 
-/** Per document and section: whether a consequence cites the section or a parent, and cites a paragraph number in it. */
-const cited = new WeakMap<Document, WeakMap<Section, {readonly bySection: boolean; readonly byOwn: Map<string, boolean>}>>()
-
 /** A consequence elsewhere that cites the requirement's clause: "if Customer breaches Section 2.1 (Restrictions on Customer)". */
-function citedByConsequence(doc: Document, section: Section, blockText = ''): boolean {
+function citedByConsequence(reading: Reading, section: Section, blockText = ''): boolean {
   // "7.1 The Client shall …" numbers the paragraph itself
   const own = /^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s/.exec(blockText)
   // the section's own citations are the same for all its units, so they are looked for once
-  let bySection = cited.get(doc)
-  if (!bySection) cited.set(doc, (bySection = new WeakMap()))
+  // per section: whether a consequence cites the section or a parent, and cites a paragraph number in it
+  const bySection = reading.own(CITED, () => new Map<Section, {readonly bySection: boolean; readonly byOwn: Map<string, boolean>}>())
   let c = bySection.get(section)
-  if (!c) bySection.set(section, (c = {bySection: cites(doc, section, sectionRefs(section)), byOwn: new Map()}))
+  if (!c) bySection.set(section, (c = {bySection: cites(reading, section, sectionRefs(section)), byOwn: new Map()}))
   if (c.bySection || !own) return c.bySection
   let hit = c.byOwn.get(own[1]!)
-  if (hit === undefined) c.byOwn.set(own[1]!, (hit = cites(doc, section, [numberRef(own[1]!)])))
+  if (hit === undefined) c.byOwn.set(own[1]!, (hit = cites(reading, section, [numberRef(own[1]!)])))
   return hit
 }
 
@@ -105,34 +107,23 @@ function sectionRefs(section: Section): RegExp[] {
 }
 
 /** Does a consequence outside `section` match one of `refs`? */
-function cites(doc: Document, section: Section, refs: readonly RegExp[]): boolean {
+function cites(reading: Reading, section: Section, refs: readonly RegExp[]): boolean {
   if (!refs.length) return false
-  return consequenceBlocks(doc).some((b) => b.section !== section && refs.some((r) => r.test(b.text)))
+  return consequenceBlocks(reading).some((b) => b.section !== section && refs.some((r) => r.test(b.text)))
 }
-
-const consequences = new WeakMap<Document, readonly Block[]>()
 
 /** The blocks that state a consequence of a breach, once per document. */
-function consequenceBlocks(doc: Document): readonly Block[] {
-  let list = consequences.get(doc)
-  if (!list) {
-    list = doc.blocks.filter((b) => /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)/i.test(b.text) && CONSEQUENCE.test(b.text))
-    consequences.set(doc, list)
-  }
-  return list
+function consequenceBlocks(reading: Reading): readonly Block[] {
+  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)/i.test(b.text) && CONSEQUENCE.test(b.text)))
 }
 
-const failsRes = new WeakMap<Map<string, string>, RegExp>()
-
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
-function customerFails(text: string, names: Map<string, string>): boolean {
-  let re = failsRes.get(names)
-  if (!re) failsRes.set(names, (re = failsRe(names)))
-  return re.test(text)
+function customerFails(text: string, reading: Reading): boolean {
+  return reading.own(FAILS, () => failsRe(reading.parties)).test(text)
 }
 
 /** The customerFails pattern for a document's party names (built once per document). */
-function failsRe(names: Map<string, string>): RegExp {
+function failsRe(names: ReadonlyMap<string, string>): RegExp {
   const parties = ['client', 'customer', 'you', 'licensee', 'subscriber', ...[...names].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
   return new RegExp(`\\b(?:if|where|should|in the event that|unless)\\s+(?:the\\s+)?(?:${parties.join('|')})\\b[^.;]{0,60}?\\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|breach\\w*|ceases? to)\\b`, 'i')
 }

@@ -1,6 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule} from '../src/clauses.js'
-import {INCLUDED_CHARGE, RATE_WORDS, valuesOf} from '../src/judging.js'
+import type {Reading} from '../src/reading/index.js'
+import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -10,8 +11,8 @@ const DOWNTIME = /\b(?:downtime|uptime|availability|service credits?|excluded mi
 const HANDLING =
   /\b(?:quot(?:e|ed|ation)|estimate|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable)\b/i
 
-function handled(text: string): boolean {
-  const v = valuesOf(text)
+function handled(text: string, reading: Reading): boolean {
+  const v = reading.values(text)
   return v.money.length > 0 || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
 }
 
@@ -28,10 +29,10 @@ export default clauseRule({
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',
     delegated: 'Exclusions are listed in {target}; lint it with this agreement or list them here',
   },
-  judgeSection(section, blocks) {
+  judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (!text.trim() || DOWNTIME.test(section.title)) return undefined
-    if (listed(blocks) && handled(text)) return {outcome: 'present'}
+    if (listed(blocks) && handled(text, reader.reading)) return {outcome: 'present'}
     return undefined
   },
   judge(unit, reader) {
@@ -45,7 +46,7 @@ export default clauseRule({
     const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || /:\s*$/.test(t) || /following/i.test(t)
     const scope = unit.block.section
     const sectionText = scope.blocks.map((b) => b.text).join(' ')
-    if (list && (handled(t) || handled(unit.next) || handled(sectionText))) return {outcome: 'present'}
+    if (list && (handled(t, reader.reading) || handled(unit.next, reader.reading) || handled(sectionText, reader.reading))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /exclu|scope/i)
     if (delegated) return delegated
     return {outcome: 'vague'}

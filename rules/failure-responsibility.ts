@@ -1,7 +1,7 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
 import {clauseRule} from '../src/clauses.js'
-import {indexOf, scopedText} from '../src/judging.js'
-import {isDisclaimer, isNegated} from '../src/reading.js'
+import {isDisclaimer} from '../src/reading/parties.js'
+import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const FAILURE = /\b(?:fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
@@ -40,12 +40,12 @@ export default clauseRule({
     const elsewhere = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
     if (elsewhere && /\b(?:is|are)\s+(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed)\b/i.test(t)) return elsewhere
     if ((at >= 0 && thing) || unit.inHome) {
-      const near = at >= 0 ? scopedText(unit, FAILURE) : t
+      const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       const alloc = ALLOCATE.exec(near)
-      if (alloc && !isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
+      if (alloc && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
     }
     if (elsewhere) return elsewhere
-    if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && isNegated(t, at)))) return {outcome: 'vague'}
+    if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && reader.reading.isNegated(t, at)))) return {outcome: 'vague'}
     if (unit.inHome) return {outcome: 'vague'}
     return undefined
   },

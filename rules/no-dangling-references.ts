@@ -38,31 +38,35 @@ const NUMBER_OR_CLAUSE = /[\d(]|section|clause|article|paragraph/i
 const ATTACHED_STEM = /schedule|exhibit|annex|appendi|attachment/i
 
 interface Targets {
+  /** The key of a part's id ("4(b)" → "4.b"), as the sets below hold them. */
+  readonly norm: (id: string) => string
   readonly numbers: ReadonlySet<string>
   readonly attached: ReadonlySet<string>
   /** "schedule" when the whole document is a schedule (its title is "Schedule 3: …"), and so on. */
   readonly ownKind: string | undefined
 }
 
-function norm(id: string): string {
-  // the same few numbers recur in every agreement: normalise each once
-  let key = normCache.get(id)
-  if (key === undefined) {
-    key = id
-      .replace(/\s+/g, '')
-      .replace(/\(([^)]*)\)/g, '.$1')
-      .replace(/\.$/, '')
-      .toLowerCase()
-    if (normCache.size > 10000) normCache.clear()
-    normCache.set(id, key)
-  }
-  return key
+function normalise(id: string): string {
+  return id
+    .replace(/\s+/g, '')
+    .replace(/\(([^)]*)\)/g, '.$1')
+    .replace(/\.$/, '')
+    .toLowerCase()
 }
 
-const normCache = new Map<string, string>()
+/** normalise, once per distinct id of one document (the same few numbers recur). */
+function normaliser(): (id: string) => string {
+  const known = new Map<string, string>()
+  return (id) => {
+    let key = known.get(id)
+    if (key === undefined) known.set(id, (key = normalise(id)))
+    return key
+  }
+}
 
 /** Every number a reference can point to: section numbers, their full paths ("D.4"), numbered lines, HTML ids. */
 function collectTargets(doc: Document): Targets {
+  const norm = normaliser()
   const numbers = new Set<string>()
   const attached = new Set<string>()
   const addNumber = (n: string): void => {
@@ -119,7 +123,7 @@ function collectTargets(doc: Document): Targets {
     }
   }
   const own = OWN_TITLE.exec(doc.blocks.find((b) => b.kind === 'heading')?.text ?? '')
-  return {numbers, attached, ownKind: own ? kindOf(own[1]!) : undefined}
+  return {norm, numbers, attached, ownKind: own ? kindOf(own[1]!) : undefined}
 }
 
 function kindOf(word: string): string {
@@ -133,6 +137,7 @@ function kindOf(word: string): string {
 }
 
 function exists(targets: Targets, kind: string, id: string): boolean {
+  const {norm} = targets
   const key = norm(id)
   if (kind === 'section') {
     if (targets.numbers.has(key)) return true
@@ -221,7 +226,7 @@ export default {
         for (const one of ids.matchAll(ONE_ID)) {
           const id = one[0].replace(/\.$/, '')
           if (exists(targets, kind, id)) continue
-          const key = `${kind} ${norm(id)}`
+          const key = `${kind} ${targets.norm(id)}`
           if (reported.has(key)) continue
           reported.add(key)
           const idStart = idsStart + (one.index ?? 0)

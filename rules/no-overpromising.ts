@@ -1,7 +1,6 @@
 // no-overpromising: absolute promises (guarantees, 100% uptime, "always", "immediately") that no provider can keep.
-import {compileTerms, excused, isDefinition, scanTerms} from '../src/language.js'
-import type {Rule} from '../src/rule.js'
-import {allowedHit, configuredTerms, termListOptions} from '../src/rule-options.js'
+import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermListOptions} from '../src/reading/terms.js'
+import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/overpromising.json' with {type: 'json'}
 
 const terms = compileTerms(data.terms)
@@ -18,20 +17,21 @@ export default {
     category: 'language',
     severity: 'warning',
     messages: {overpromise: 'Overpromise "{text}"; {suggestion}'},
-    options: termListOptions('absolute promises'),
+    options: ruleOptions<TermListOptions>(termListOptions('absolute promises')),
   },
   check(context) {
     const configured = configuredTerms(terms, context.options, 'state a measurable target and what happens when it is missed')
-    for (const hit of scanTerms(context.doc, configured.terms)) {
+    const {reading} = context
+    for (const hit of reading.termHits(configured.terms)) {
       if (allowedHit(hit, configured.allow)) continue
-      if (excused(context.doc, hit)) continue
+      if (reading.excused(hit)) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
-      if (/^always$/i.test(hit.text) && (isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
+      if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }
   },
-} satisfies Rule<'overpromise'>
+} satisfies Rule<'overpromise', TermListOptions>

@@ -2,7 +2,7 @@
 // and definitions that are never used.
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {partyNames} from '../src/reading.js'
+import type {DefinitionSite, Reading, Vocabulary} from '../src/reading/index.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Document, Section, Sentence} from '../src/types.js'
 import data from './data/terms.json' with {type: 'json'}
@@ -28,237 +28,6 @@ const DELEGATED_DEFINITIONS =
   /\bcapitali[sz]ed\s+(?:terms?|words?)\b[^.]{0,160}?\b(?:have|has|shall have|will have|bear|carry|take)\s+(?:the\s+)?(?:same\s+)?meanings?\b|\b(?:terms?|words?)\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined\s+(?:herein|in\s+this\s+\w+|here)\b[^.]{0,80}\bmeanings?\b/i
 const SUPPLEMENT =
   /\bsupplemented\s+by\s+this\b|\bas\s+incorporated\s+(?:into|in)\s+(?:the|an?|each)\s+(?:applicable\s+)?(?:Order Form|Agreement|Statement of Work|SOW)\b|\bconsists?\s+of\b[^.]{0,160}\bStandard Terms\b|\bthis\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Schedule|Exhibit|Annex|Appendix|Attachment)\s+(?:forms?\s+part\s+of|supplements|is\s+(?:part\s+of|attached\s+to|incorporated\s+(?:into|in)))\b/i
-const DEFINING_VERB = /^\s*["”]?\s*(?:\)\s*)?(?:means|mean|shall mean|will mean|refers to|refer to|has the meaning|have the meaning|shall have the meaning|will have the meaning|is defined|are defined|includes|shall include|:|–|—)/i
-// DEFINING_VERB where a quoted term ends, without slicing off the rest of the block
-const DEFINING_VERB_AT = new RegExp(DEFINING_VERB.source.slice(1), 'iy')
-const DEFINITIONS_TITLE = /definition|glossary|interpretation|defined terms|key terms/i
-
-/** The lower-case key of a term: no quotes or emphasis, no possessive, singular last word. */
-export function termKey(term: string): string {
-  let key = keyCache.get(term)
-  if (key === undefined) {
-    key = computeKey(term)
-    if (keyCache.size > 50000) keyCache.clear()
-    keyCache.set(term, key)
-  }
-  return key
-}
-
-const keyCache = new Map<string, string>()
-
-function computeKey(term: string): string {
-  let t = term
-    .replace(/[*_"“”]/g, '')
-    .replace(/[’']s?$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-  t = t.replace(/ies$/, 'y').replace(/(ss|us|is)$/, '$1#').replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, '').replace(/#$/, '')
-  return t
-}
-
-interface DefinitionSite {
-  readonly term: string
-  readonly block: Block
-  readonly start: number
-  readonly end: number
-  /** Other names given in the same place ("Processing" or "Process"): the definition is used when any is. */
-  readonly group: number
-}
-
-interface Vocabulary {
-  /** Keys of every term the agreement defines or names in any way. */
-  readonly defined: Set<string>
-  /** Definitions clear enough to report when unused. */
-  readonly sites: DefinitionSite[]
-  /** Keys of proper names: companies, products, places, headings. */
-  readonly names: Set<string>
-}
-
-/** The deepest section of this file whose heading starts at or before `offset` and whose subtree reaches it. */
-function sectionAt(doc: Document, offset: number): Section {
-  // sections nest, so the sections holding an offset are the last one starting before it and its ancestors: a binary
-  // search and a walk up instead of a scan of every section for every term (quadratic in long files)
-  let index = sectionStarts.get(doc)
-  if (!index) {
-    // offsets are per file: in a document set, only the sections of this file
-    const own = doc.sections.filter((s) => s.kind !== 'root' && s.file.path === doc.filePath)
-    own.sort((a, b) => a.headingPosition.start.offset! - b.headingPosition.start.offset!)
-    sectionStarts.set(doc, (index = {sections: own, starts: own.map((s) => s.headingPosition.start.offset!)}))
-  }
-  const {starts, sections} = index
-  let lo = 0
-  let hi = starts.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (starts[mid]! <= offset) lo = mid + 1
-    else hi = mid
-  }
-  for (let s = sections[lo - 1]; s && s.kind !== 'root'; s = s.parent) {
-    if (s.headingPosition.start.offset! <= offset && offset <= s.position.end.offset!) return s
-  }
-  return doc.root
-}
-
-const sectionStarts = new WeakMap<Document, {readonly sections: readonly Section[]; readonly starts: readonly number[]}>()
-
-function inDefinitions(section: Section): boolean {
-  let v = definitionSections.get(section)
-  if (v === undefined) definitionSections.set(section, (v = section.path.some((p) => DEFINITIONS_TITLE.test(p))))
-  return v
-}
-
-const definitionSections = new WeakMap<Section, boolean>()
-
-// (the "Services"), ("Client"), (each a “Party”), (together, the “Parties”), (“**Provider**”)
-const PAREN_GROUP = /\(([^()]{0,200})\)/g
-const QUOTED = /["“”„]\s*([A-Z][^"“”„]{0,60}?)\s*[,]?\s*["”“]/g
-// "Business Day" means …  /  Business Day means …  (also mid-block)
-const UNQUOTED_DEF = /(?:^|[.;:]\s+|\n\s*)((?:[A-Z][\w’'&/-]*)(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&/-]*){0,5})\s+(?:means|shall mean|will mean|refers to|is defined as)\b/g
-// A term given its value: "The Monthly Charge is €2,650", "at the Standard Rate of £60 per hour"
-const VALUE_DEF = /\b(?:the|The)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
-// Service Level Agreement (SLA), Recovery Time Objective ("RTO"). Words are at most 81 characters here and in AS_DEFINED:
-// unbounded, a search starting inside a long capitalised token (a key, a hex blob) backtracked over all the rest of it,
-// once per start, which is quadratic in the token's length.
-const ACRONYM_DEF = /((?:[A-Z][\w-]{0,80})(?:\s+(?:of|and|for|the|to)?\s*[A-Z][\w-]{0,80}){0,6})\s*\(\s*(?:the\s+)?["“”]?([A-Z][A-Za-z]?[A-Z]{1,8}s?)["”“]?\s*\)/g
-// The bracketed acronym every ACRONYM_DEF match ends with, far cheaper to look for first
-const ACRONYM = /\(\s*(?:the\s+)?["“”]?[A-Z][A-Za-z]?[A-Z]{1,8}s?["”“]?\s*\)/
-// A character QUOTED starts with
-const QUOTE_MARK = /["“”„]/
-const AS_DEFINED = /((?:[A-Z][\w’'-]{0,80})(?:\s+(?:of\s+)?[A-Z][\w’'-]{0,80}){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
-
-function collectVocabulary(doc: Document): Vocabulary {
-  const defined = new Set<string>()
-  const names = new Set<string>()
-  const sites: DefinitionSite[] = []
-  let group = 0
-  const define = (term: string): void => {
-    const key = termKey(term)
-    if (key) defined.add(key)
-  }
-  const site = (term: string, block: Block, start: number, g = ++group): void => {
-    define(term)
-    if (!sites.some((s) => s.block === block && s.start === start)) sites.push({term: term.replace(/[*_]/g, '').trim(), block, start, end: start + term.length, group: g})
-  }
-  for (const d of doc.definitions.values()) define(d.term)
-  for (const block of doc.blocks) {
-    const text = block.text
-    if (block.kind === 'heading') {
-      names.add(termKey(text.replace(/^[\s\d.()A-Z]{0,6}[.)]\s+/, '')))
-      continue
-    }
-    for (const v of block.variables) define(text.slice(v.start, v.end))
-    // most blocks have no brackets or quotes: then these patterns need not run
-    const bracketed = text.includes('(')
-    const quoted = QUOTE_MARK.test(text)
-    // quoted terms in parentheses define those terms: (the "Services"), ("Client"), (“Cascade,” “Vendor,” or “Service Provider”)
-    if (bracketed) for (const p of text.matchAll(PAREN_GROUP)) {
-      const g = ++group
-      const inner = p[1]!
-      if (quoted) for (const q of inner.matchAll(QUOTED)) {
-        const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
-        site(q[1]!, block, start, g)
-      }
-    }
-    // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
-    if (quoted) for (const q of text.matchAll(QUOTED)) {
-      const term = q[1]!
-      if (term.split(/\s+/).length > 7) continue
-      const start = (q.index ?? 0) + q[0].indexOf(term)
-      DEFINING_VERB_AT.lastIndex = (q.index ?? 0) + q[0].length
-      if (DEFINING_VERB_AT.test(text) || (inDefinitions(block.section) && start < 12)) site(term, block, start)
-      else define(term)
-    }
-    if (/\b(?:means|mean|refers|defined)\b/.test(text)) for (const m of text.matchAll(UNQUOTED_DEF)) {
-      const term = m[1]!
-      if (/^(?:This|The|A|An|Each|Any|It|That|Which)\b/.test(term)) continue
-      site(term, block, (m.index ?? 0) + m[0].indexOf(term))
-    }
-    if (bracketed && ACRONYM.test(text)) for (const m of text.matchAll(ACRONYM_DEF)) {
-      define(m[1]!)
-      define(m[2]!)
-    }
-    if (/\b(?:as (?:such term is )?(?:defined|described)|ha(?:s|ve) the meaning)/.test(text)) for (const m of text.matchAll(AS_DEFINED)) define(m[1]!)
-    if (/[\d$£€¥]/.test(text)) for (const m of text.matchAll(VALUE_DEF)) define(m[1]!)
-    // a definitions table: the first cell of each row is the term
-    if (block.kind === 'table-row' && block.cells && block.cells.length >= 2 && (inDefinitions(block.section) || /^(?:defined\s+)?terms?$/i.test(block.header?.[0] ?? ''))) {
-      const term = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
-      // one term per row; "Services and Covered Sites" names two, which the bold runs define
-      if (term && term.length <= 60 && !/\band\b|[(),;]/.test(term)) site(term, block, Math.max(0, text.indexOf(term)))
-    }
-    // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
-    if (inDefinitions(block.section) && block.section.kind !== 'heading' && block.section.title && block.section.blocks[0] === block) {
-      const t = block.section.title.replace(/[*_"“”]/g, '').trim()
-      if (t.split(/\s+/).length <= 6) define(t)
-    }
-  }
-  // every section title under Definitions names a term; every other title names a topic
-  for (const s of doc.sections) {
-    if (s.kind === 'root' || !s.title) continue
-    const title = s.title.replace(/[*_"“”]/g, '').trim()
-    if (inDefinitions(s) && !DEFINITIONS_TITLE.test(title)) define(title)
-    names.add(termKey(title))
-  }
-  // bold terms: "**Business Hours** means", "**Uptime**: …", a bold term in a Definitions section, "(the **Services**)"
-  for (const file of [doc, ...(doc.set ?? [])]) {
-    // only a file with a section under Definitions can place a bold term there (sectionAt scans every section)
-    const hasDefinitions = file.sections.some((s) => s.kind !== 'root' && s.file.path === file.filePath && inDefinitions(s))
-    visitStrongAndLinks(file.tree, (node, parentChildren, index) => {
-      const raw = toString(node).replace(/[“”"]/g, '').trim()
-      const text = raw.replace(/[\s:.–—-]+$/, '')
-      if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
-      // "**Effective Date:** 1 March 2025": a labelled value names the term
-      if (node.type === 'strong' && /:$/.test(raw)) {
-        define(text)
-        return
-      }
-      if (node.type === 'link') {
-        define(text)
-        return
-      }
-      const next = parentChildren[index + 1]
-      const prev = parentChildren[index - 1]
-      const after = next && 'value' in next ? String(next.value) : ''
-      const before = prev && 'value' in prev ? String(prev.value) : ''
-      const offset = node.position?.start.offset ?? 0
-      // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
-      if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
-        names.add(termKey(text))
-        for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
-      }
-      if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset)))) define(text)
-    })
-  }
-  // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
-  for (const block of doc.blocks) {
-    if (!/\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b/.test(block.text)) continue
-    for (const m of block.text.matchAll(/((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*)(?=,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b)/g)) {
-      names.add(termKey(m[1]!))
-      for (const w of m[1]!.split(/\s+/)) names.add(termKey(w))
-    }
-  }
-  for (const [name] of partyNames(doc)) {
-    defined.add(termKey(name))
-    names.add(termKey(name))
-  }
-  for (const key of ['provider', 'customer', 'client']) {
-    const v = doc.frontmatter[key]
-    if (typeof v === 'string') names.add(termKey(v))
-  }
-  return {defined, sites, names}
-}
-
-/** Call `fn` on every strong and link node under `node`, in document order. */
-function visitStrongAndLinks(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
-  if (!('children' in node)) return
-  const children = node.children as Nodes[]
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!
-    if (child.type === 'strong' || child.type === 'link') fn(child, children, i)
-    if ('children' in child) visitStrongAndLinks(child, fn)
-  }
-}
-
 interface Word {
   readonly w: string
   readonly start: number
@@ -318,63 +87,73 @@ const isQuote = (c: number): boolean => c === 39 || c === 8217
 const isSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 
-// The words of the sentence being read: start, end (without a possessive ending or trailing dots) and whether it is possessive.
-// Typed arrays reused from sentence to sentence: a word object for each of the hundreds of thousands of words was most of the garbage.
-let wordStart = new Int32Array(512)
-let wordEnd = new Int32Array(512)
-let wordPossessive = new Uint8Array(512)
+/**
+ * The words of the sentence being read: start, end (without a possessive ending or trailing dots) and whether it is
+ * possessive. Typed arrays reused from sentence to sentence (one Words per lint): a word object for each of the hundreds
+ * of thousands of words was most of the garbage.
+ */
+class Words {
+  start = new Int32Array(512)
+  end = new Int32Array(512)
+  possessive = new Uint8Array(512)
 
-/** Find the words of `text` into wordStart/wordEnd/wordPossessive; returns how many. */
-function tokenize(text: string): number {
-  let n = 0
-  const length = text.length
-  for (let i = 0; i < length; ) {
-    const c = text.charCodeAt(i)
-    let rawEnd: number
-    if (isAsciiLetter(c)) {
-      // [A-Za-z][\w’'&.-]*[\w’'], backtracking to the last word character or quote; else the letter alone
-      let e = i + 1
-      let last = -1
-      for (; e < length; e++) {
-        const d = text.charCodeAt(e)
-        if (isWordChar(d) || isQuote(d)) last = e
-        else if (d !== 38 && d !== 46 && d !== 45) break
+  /** Find the words of `text`; returns how many. */
+  tokenize(text: string): number {
+    let n = 0
+    const length = text.length
+    for (let i = 0; i < length; ) {
+      const c = text.charCodeAt(i)
+      let rawEnd: number
+      if (isAsciiLetter(c)) {
+        // [A-Za-z][\w’'&.-]*[\w’'], backtracking to the last word character or quote; else the letter alone
+        let e = i + 1
+        let last = -1
+        for (; e < length; e++) {
+          const d = text.charCodeAt(e)
+          if (isWordChar(d) || isQuote(d)) last = e
+          else if (d !== 38 && d !== 46 && d !== 45) break
+        }
+        rawEnd = last > i ? last + 1 : i + 1
+      } else if (c === 38) rawEnd = i + 1
+      else {
+        i++
+        continue
       }
-      rawEnd = last > i ? last + 1 : i + 1
-    } else if (c === 38) rawEnd = i + 1
-    else {
-      i++
-      continue
+      if (n === this.start.length) {
+        const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b)
+        this.start = grow(this.start, new Int32Array(n * 2))
+        this.end = grow(this.end, new Int32Array(n * 2))
+        this.possessive = grow(this.possessive, new Uint8Array(n * 2))
+      }
+      // "Customer’s" and "Workers’" are possessive; the word itself drops the ’s, ’ and any trailing full stops
+      const a = text.charCodeAt(rawEnd - 1)
+      const b = rawEnd - i >= 2 ? text.charCodeAt(rawEnd - 2) : 0
+      this.possessive[n] = (a === 115 && isQuote(b)) || (isQuote(a) && b === 115) ? 1 : 0
+      let end = a === 115 && isQuote(b) ? rawEnd - 2 : isQuote(a) ? rawEnd - 1 : rawEnd
+      while (end > i && text.charCodeAt(end - 1) === 46) end--
+      this.start[n] = i
+      this.end[n] = end
+      n++
+      i = rawEnd
     }
-    if (n === wordStart.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b)
-      wordStart = grow(wordStart, new Int32Array(n * 2))
-      wordEnd = grow(wordEnd, new Int32Array(n * 2))
-      wordPossessive = grow(wordPossessive, new Uint8Array(n * 2))
-    }
-    // "Customer’s" and "Workers’" are possessive; the word itself drops the ’s, ’ and any trailing full stops
-    const a = text.charCodeAt(rawEnd - 1)
-    const b = rawEnd - i >= 2 ? text.charCodeAt(rawEnd - 2) : 0
-    wordPossessive[n] = (a === 115 && isQuote(b)) || (isQuote(a) && b === 115) ? 1 : 0
-    let end = a === 115 && isQuote(b) ? rawEnd - 2 : isQuote(a) ? rawEnd - 1 : rawEnd
-    while (end > i && text.charCodeAt(end - 1) === 46) end--
-    wordStart[n] = i
-    wordEnd[n] = end
-    n++
-    i = rawEnd
+    return n
   }
-  return n
-}
 
-// Word k of the sentence being read (after tokenize): is it capitalised, its text, is it next to word k - 1?
-const capWord = (text: string, k: number): boolean => isUpper(text.charCodeAt(wordStart[k]!))
-const wordText = (text: string, k: number): string => text.slice(wordStart[k]!, wordEnd[k]!)
-const followsOn = (text: string, k: number): boolean => adjacent(text, wordEnd[k - 1]!, wordPossessive[k - 1] === 1, wordStart[k]!)
-
-function wordAt(text: string, i: number): Word {
-  const start = wordStart[i]!
-  const end = wordEnd[i]!
-  return {w: text.slice(start, end), start, end, possessive: wordPossessive[i] === 1}
+  // Word k of the sentence being read (after tokenize): is it capitalised, its text, is it next to word k - 1?
+  cap(text: string, k: number): boolean {
+    return isUpper(text.charCodeAt(this.start[k]!))
+  }
+  text(text: string, k: number): string {
+    return text.slice(this.start[k]!, this.end[k]!)
+  }
+  followsOn(text: string, k: number): boolean {
+    return adjacent(text, this.end[k - 1]!, this.possessive[k - 1] === 1, this.start[k]!)
+  }
+  at(text: string, i: number): Word {
+    const start = this.start[i]!
+    const end = this.end[i]!
+    return {w: text.slice(start, end), start, end, possessive: this.possessive[i] === 1}
+  }
 }
 
 /** The word that ends right before the spaces ending text[from, to), as /([A-Za-z’']+)\s+$/ on that slice finds it, or ''. */
@@ -389,6 +168,7 @@ function wordBefore(text: string, from: number, to: number): string {
 
 class Reader {
   readonly headings: string[]
+  private readonly words = new Words()
   readonly long: string[]
   /** Every heading, lower-cased, one per line: one search finds a key in any of them. */
   readonly headingText: string
@@ -400,7 +180,7 @@ class Reader {
   readonly longHeads = new Set<string>()
   readonly longTails = new Set<string>()
 
-  constructor(readonly vocab: Vocabulary, doc: Document) {
+  constructor(readonly vocab: Vocabulary, doc: Document, readonly reading: Reading) {
     this.headings = doc.sections.filter((s) => s.kind !== 'root').map((s) => s.title.toLowerCase())
     for (const b of doc.blocks) if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
     this.headingText = this.headings.join('\n')
@@ -429,30 +209,31 @@ class Reader {
     const out: Candidate[] = []
     // no capital, no candidate
     if (!/[A-Z]/.test(text)) return out
-    const n = tokenize(text)
+    const words = this.words
+    const n = words.tokenize(text)
     let i = 0
     while (i < n) {
-      if (!capWord(text, i)) {
+      if (!words.cap(text, i)) {
         i++
         continue
       }
       // the chain: capitalised words, possibly joined by "of", "and", "for the", "&" ("Health Insurance Portability and Accountability Act")
       let j = i + 1
-      if (wordPossessive[i] === 0) {
-        while (j < n && followsOn(text, j)) {
-          if (capWord(text, j)) {
+      if (words.possessive[i] === 0) {
+        while (j < n && words.followsOn(text, j)) {
+          if (words.cap(text, j)) {
             j++
-            if (wordPossessive[j - 1] === 1) break
+            if (words.possessive[j - 1] === 1) break
             continue
           }
           let k = j
-          while (k < n && wordEnd[k]! - wordStart[k]! <= 3 && isConnector(wordText(text, k)) && k - j < 2 && followsOn(text, k)) k++
-          if (k === j || k >= n || !capWord(text, k) || !followsOn(text, k) || NOT_TERMS.has(wordText(text, k).toLowerCase())) break
+          while (k < n && words.end[k]! - words.start[k]! <= 3 && isConnector(words.text(text, k)) && k - j < 2 && words.followsOn(text, k)) k++
+          if (k === j || k >= n || !words.cap(text, k) || !words.followsOn(text, k) || NOT_TERMS.has(words.text(text, k).toLowerCase())) break
           j = k
         }
       }
       const chain: Word[] = []
-      for (let k = i; k < j; k++) chain.push(wordAt(text, k))
+      for (let k = i; k < j; k++) chain.push(words.at(text, k))
       i = j
       const first = chain[0]!
       // sentence-initial, after a list marker, a colon, a quote or a bracket: the capital may be grammar, not a term
@@ -519,7 +300,7 @@ class Reader {
     const {defined, names} = this.vocab
     if (/[’']s$|s[’']$/.test(prev)) {
       // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
-      const owner = termKey(prev)
+      const owner = this.reading.termKey(prev)
       if (/^[A-Z]/.test(prev) && (names.has(owner) || !(defined.has(owner) || ROLES.has(owner)))) return 'name'
       determined = true
     }
@@ -535,7 +316,7 @@ class Reader {
     const first = run[0]!
     const last = run[run.length - 1]!
     const words = run.map((w) => w.w)
-    const key = termKey(term)
+    const key = this.reading.termKey(term)
     const {defined, names} = this.vocab
     if (defined.has(key)) return 'defined'
     if (names.has(key)) return 'name'
@@ -557,20 +338,20 @@ class Reader {
   /** Why the term is no undefined term given the terms its parts are (a defined term's words, defined parts, a heading), or ''. */
   partExcuse(term: string, run: readonly Word[]): string {
     const words = run.map((w) => w.w)
-    const key = termKey(term)
+    const key = this.reading.termKey(term)
     const {defined, names} = this.vocab
     // a defined term's own words: "Implementation Fee" for "Implementation & Onboarding Fee" is still a term of the agreement
     if (run.length > 1 && (this.longHeads.has(key) || this.longTails.has(key))) return 'part of a defined term'
     const known = (t: string): boolean => defined.has(t) || names.has(t) || ROLES.has(t)
     for (let k = 1; k < run.length; k++) {
-      const head = termKey(words.slice(0, k).join(' '))
-      const tail = termKey(words.slice(k).join(' '))
+      const head = this.reading.termKey(words.slice(0, k).join(' '))
+      const tail = this.reading.termKey(words.slice(k).join(' '))
       if ((known(head) && known(tail)) || (known(tail) && words.slice(0, k).every((w) => NOT_TERMS.has(w.toLowerCase())))) return 'defined parts'
     }
-    if (words.every((w) => names.has(termKey(w)) || isConnector(w))) return 'name'
+    if (words.every((w) => names.has(this.reading.termKey(w)) || isConnector(w))) return 'name'
     // "the Processing of Customer Personal Data", "Forks of Customer Content": defined terms joined by "of"
     if (words.includes('of')) {
-      const parts = term.split(/\s+of\s+(?:the\s+)?/).map(termKey)
+      const parts = term.split(/\s+of\s+(?:the\s+)?/).map((t) => this.reading.termKey(t))
       if (parts.every((t) => defined.has(t) || names.has(t) || ROLES.has(t))) return 'defined parts'
     }
     // four or more capitalised words are the name of something ("the Registration Data Directory Services")
@@ -622,13 +403,13 @@ export default {
     },
   },
   check(context) {
-    const {doc} = context
-    const vocab = collectVocabulary(doc)
+    const {doc, reading} = context
+    const vocab = reading.vocabulary
     // only the head of a document set can take its definitions from outside the set: a member's "meanings given in the Agreement" points into the set
     const ownText = doc.blocks.filter((b) => b.file.path === doc.filePath).map((b) => b.text).join('\n')
     const delegated = DELEGATED_DEFINITIONS.test(ownText) || SUPPLEMENT.test(ownText)
     const seen = new Set<string>()
-    const reader = new Reader(vocab, doc)
+    const reader = new Reader(vocab, doc, reading)
     if (!delegated) {
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
@@ -641,7 +422,7 @@ export default {
           if (found.length === 0) continue
           let local: Array<{start: number; end: number}> | undefined
           for (const c of found) {
-            const key = termKey(c.term)
+            const key = reading.termKey(c.term)
             // each term is reported once: a term already seen needs no more reading
             if (seen.has(key)) continue
             skip ??= [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
@@ -657,12 +438,12 @@ export default {
     }
     // definitions never used outside the place that defines them
     let allLower: string | undefined
-    const parties = partyNames(doc)
+    const parties = reading.parties
     const usedGroups = new Set<number>()
     const unused: DefinitionSite[] = []
     const reportedKeys = new Set<string>()
     for (const s of vocab.sites) {
-      const key = termKey(s.term)
+      const key = reading.termKey(s.term)
       if (ROLES.has(key) || parties.has(s.term.toLowerCase()) || reportedKeys.has(key)) continue
       // every run of spaces and tabs as one space (a lone space is left alone: most are, and replacing them is slow)
       allLower ??= doc.blocks.map((b) => b.text).join('\n').toLowerCase().replace(/\t[ \t]*| [ \t]+/g, ' ')

@@ -1,31 +1,51 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
-import {clauseRule} from '../src/clauses.js'
-import {valuesOf} from '../src/judging.js'
-import {performanceTargetsMessages, performanceTargetsOptions, reviewPerformanceTargets} from '../src/rule-options.js'
+import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import {ruleOptions, type RuleContext} from '../src/rule.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
+type PerformanceTargetsOptions = {readonly minUptime?: number}
+
+// the lowest acceptable availability
+const options = ruleOptions<PerformanceTargetsOptions>({
+  schema: {
+    type: 'object',
+    properties: {
+      minUptime: {
+        type: 'number',
+        minimum: 0,
+        maximum: 100,
+        description: 'Lowest acceptable availability or uptime target, in percent; a stated target below it is reported',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: {minUptime: 99.5},
+})
+
+const messages = {
+  missing: 'Missing performance targets; state measurable targets (e.g. "99.9% availability per calendar month")',
+  vague: 'Vague performance target "{text}"; {detail}',
+  delegated: 'Performance targets are set in {target}; lint it with this agreement or state them here',
+  lowUptime: 'Low availability target "{text}"; the house minimum is {min}%',
+} as const
+
 export default clauseRule({
   id: 'performance-targets',
   description: 'The agreement states measurable performance targets, e.g. an uptime percentage with its measurement period',
   data: data['performance-targets'],
-  messages: {
-    missing: 'Missing performance targets; state measurable targets (e.g. "99.9% availability per calendar month")',
-    vague: 'Vague performance target "{text}"; {detail}',
-    delegated: 'Performance targets are set in {target}; lint it with this agreement or state them here',
-    ...performanceTargetsMessages,
-  },
-  options: performanceTargetsOptions,
-  review: reviewPerformanceTargets,
+  messages,
+  options,
+  review,
   judge(unit, reader) {
     const t = unit.text
     const metric = METRIC.exec(t)
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined
-    const v = valuesOf(t)
+    const v = reader.reading.values(t)
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
       if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
@@ -42,3 +62,25 @@ export default clauseRule({
     return undefined
   },
 })
+
+const UPTIME = /\b(?:availab(?:le|ility)|uptime|up[- ]time)\b/i
+const NOT_A_TARGET = /\b(?:credits?|less than|below|under|fewer than|falls?|achieved|misses|missed|refund)\b/i
+
+/** After the clause judgement: report availability targets below `minUptime` (in the statement found and its table or section). */
+function review(finding: Finding, context: RuleContext<keyof typeof messages, PerformanceTargetsOptions & ClauseOptions>): void {
+  const valuesOf = (t: string) => context.reading.values(t)
+  const min = context.options.minUptime
+  if (min === undefined || finding.outcome !== 'present' || !finding.unit) return
+  const home = finding.unit.block
+  const candidates = context.doc.blocks.filter((b) => b === home || (b.section === home.section && b.kind !== 'heading' && (home.kind !== 'table-row' || b.header === home.header)))
+  for (const block of candidates) {
+    const units = block.kind === 'table-row' ? [{start: 0, text: block.text}] : block.sentences.map((s) => ({start: s.start, text: s.text}))
+    const headerSaysUptime = block.header?.some((h) => UPTIME.test(h) && !NOT_A_TARGET.test(h)) ?? false
+    for (const u of units) {
+      if (!(UPTIME.test(u.text) || headerSaysUptime) || NOT_A_TARGET.test(u.text)) continue
+      const p = valuesOf(u.text).percentages.find((x) => x.value >= 80 && x.value <= 100)
+      if (!p || p.value >= min) continue
+      context.report({messageId: 'lowUptime', block, start: u.start + p.start, end: u.start + p.end, data: {text: p.text, min}})
+    }
+  }
+}

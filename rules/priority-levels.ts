@@ -1,11 +1,15 @@
 // priority-levels: at least two named priority or severity levels, with criteria saying what falls into each.
 import {clauseRule} from '../src/clauses.js'
-import {valuesOf} from '../src/judging.js'
-import type {Block, Document} from '../src/types.js'
-import {mayHold} from '../src/values.js'
+import type {Reading} from '../src/reading/index.js'
+import {mayHold} from '../src/reading/values/index.js'
+import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
+
+// Keys of this rule's own readings, kept per document by the Reading
+const RANKS = {name: 'priority-levels: rank defined by each block'}
+const DEFINED = {name: 'priority-levels: ranks the document defines'}
 
 /** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgency|categor\w*|classification|class)\b/i
@@ -16,12 +20,11 @@ const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*(?::|=|–|—|
 
 const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b/i
 
-const blockRanks = new WeakMap<Block, number | null>()
-
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
-function definedRank(block: Block): number | undefined {
-  let r = blockRanks.get(block)
-  if (r === undefined) blockRanks.set(block, (r = readRank(block) ?? null))
+function definedRank(block: Block, reading: Reading): number | undefined {
+  const ranks = reading.own(RANKS, () => new Map<Block, number | null>())
+  let r = ranks.get(block)
+  if (r === undefined) ranks.set(block, (r = readRank(block, reading) ?? null))
   return r ?? undefined
 }
 
@@ -30,7 +33,8 @@ function definedRank(block: Block): number | undefined {
  * "Crit", "Major") with a description cell, and each "Label: criteria" list item in a section about levels. The
  * rank is only there to tell levels apart: a distinct number per block, past any numbered level.
  */
-function wordLevel(block: Block): number | undefined {
+function wordLevel(block: Block, reading: Reading): number | undefined {
+  const valuesOf = (t: string) => reading.values(t)
   if (block.kind === 'table-row' && block.cells && block.header) {
     if (!KEY_HEADER.test(block.header[0] ?? '')) return undefined
     const key = (block.cells[0] ?? '').trim()
@@ -47,11 +51,12 @@ function wordLevel(block: Block): number | undefined {
   return undefined
 }
 
-function readRank(block: Block): number | undefined {
+function readRank(block: Block, reading: Reading): number | undefined {
+  const valuesOf = (t: string) => reading.values(t)
   // most blocks and titles name no priority: the pre-check spares the values lookup
   const p = mayHold.priorities(block.text) ? valuesOf(block.text).priorities[0] : undefined
   if (!p) {
-    const word = wordLevel(block)
+    const word = wordLevel(block, reading)
     if (word !== undefined) return word
   }
   // "**Priority 1:** a branch cannot serve members…" — the label is the clause's title, the criteria its text
@@ -76,8 +81,8 @@ function readRank(block: Block): number | undefined {
 }
 
 /** Ranks of the levels after the first in one paragraph, each with at least four words of criteria. */
-function laterRanks(block: Block): number[] {
-  const all = valuesOf(block.text).priorities
+function laterRanks(block: Block, reading: Reading): number[] {
+  const all = reading.values(block.text).priorities
   const out: number[] = []
   for (let i = 1; i < all.length; i++) {
     const rest = block.text.slice(all[i]!.end, all[i + 1]?.start ?? block.text.length).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
@@ -86,20 +91,17 @@ function laterRanks(block: Block): number[] {
   return out
 }
 
-const defined = new WeakMap<Document, Set<number>>()
-function definedRanks(doc: Document): Set<number> {
-  let ranks = defined.get(doc)
-  if (!ranks) {
-    ranks = new Set()
-    for (const b of doc.blocks) {
-      const r = definedRank(b)
+function definedRanks(reading: Reading): Set<number> {
+  return reading.own(DEFINED, () => {
+    const ranks = new Set<number>()
+    for (const b of reading.doc.blocks) {
+      const r = definedRank(b, reading)
       if (r !== undefined) ranks.add(r)
       // one paragraph may define several levels, one a line: each label followed by its own criteria
-      if (r !== undefined && b.kind === 'paragraph') for (const more of laterRanks(b)) ranks.add(more)
+      if (r !== undefined && b.kind === 'paragraph') for (const more of laterRanks(b, reading)) ranks.add(more)
     }
-    defined.set(doc, ranks)
-  }
-  return ranks
+    return ranks
+  })
 }
 
 export default clauseRule({
@@ -112,8 +114,8 @@ export default clauseRule({
     delegated: 'Priority levels are defined in {target}; lint it with this agreement or define them here',
   },
   judge(unit, reader) {
-    if ((mayHold.priorities(unit.text) && valuesOf(unit.text).priorities.length) || definedRank(unit.block) !== undefined) {
-      if (definedRanks(reader.doc).size >= 2 && definedRank(unit.block) !== undefined) return {outcome: 'present'}
+    if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
+      if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
       return {outcome: 'vague'}

@@ -1,6 +1,7 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {clauseRule} from '../src/clauses.js'
-import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
+import {INTRODUCES} from '../src/reading/lists.js'
+import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
@@ -27,13 +28,13 @@ export default clauseRule({
     if (NOT.test(t) && header < 0) return undefined
     if (!unit.inHome && header < 0 && !CONTEXT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
-    const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
+    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
-    if (valuesOf(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
-    if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
+    if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
-    if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
+    if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.

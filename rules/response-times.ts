@@ -1,7 +1,10 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
-import {clauseRule} from '../src/clauses.js'
-import {VAGUE_TIME, indexOf, scopedText, valuesOf} from '../src/judging.js'
-import {responseTimesMessages, responseTimesOptions, reviewResponseTimes} from '../src/rule-options.js'
+import {clauseRule, type ClauseOptions} from '../src/clauses.js'
+import {INTRODUCES} from '../src/reading/lists.js'
+import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
+import type {Finding} from '../src/clauses.js'
+import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
+import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
@@ -11,18 +14,59 @@ const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|req
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg/i
 
+type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
+type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}
+
+// the house maximum per priority
+const options = ruleOptions<ResponseTimesOptions>({
+  schema: {
+    type: 'object',
+    properties: {
+      maxResponse: {
+        type: 'object',
+        description:
+          'House maximum response time per priority, `P1` (most urgent) to `P5`; a stated response time slower than it is reported. "Priority 1", "Severity 1" and "Critical" count as P1. Business hours count as hours',
+        patternProperties: {'^P[1-5]$': durationSchema('Longest acceptable response time for this priority')},
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: {maxResponse: {P1: '1h', P2: '4h'}},
+})
+
+const messages = {
+  missing: 'Missing response times; state a time to respond per priority (e.g. "P1: within 1 hour")',
+  vague: 'Vague response time "{text}"; state a time per priority (e.g. "within 1 hour")',
+  delegated: 'Response times are set in {target}; lint it with this agreement or state them here',
+  slow: 'Slow response time "{text}" for {priority}; the house maximum is {max}',
+} as const
+
+/** After the clause judgement: report stated response times slower than `maxResponse`. */
+function review(_finding: Finding, context: RuleContext<keyof typeof messages, ResponseTimesOptions & ClauseOptions>): void {
+  // a playbook replaces the house maximum: then the review is given no maxResponse
+  const max = context.options.maxResponse
+  if (!max) return
+  const limits = new Map<number, number>()
+  for (const [key, value] of Object.entries(max)) {
+    const minutes = value === undefined ? undefined : parseDurationOption(value)
+    if (minutes !== undefined) limits.set(Number(key.slice(1)), minutes)
+  }
+  if (!limits.size) return
+  for (const s of context.reading.statedResponseTimes) {
+    const limit = limits.get(s.rank)
+    if (limit === undefined || s.minutes <= limit) continue
+    context.report({messageId: 'slow', block: s.block, start: s.start, end: s.end, data: {text: s.text, priority: s.priority, max: formatMinutes(limit)}})
+  }
+}
+
 export default clauseRule({
   id: 'response-times',
   description: 'The agreement states a time to respond, with number and unit, ideally per priority level',
   data: data['response-times'],
-  messages: {
-    missing: 'Missing response times; state a time to respond per priority (e.g. "P1: within 1 hour")',
-    vague: 'Vague response time "{text}"; state a time per priority (e.g. "within 1 hour")',
-    delegated: 'Response times are set in {target}; lint it with this agreement or state them here',
-    ...responseTimesMessages,
-  },
-  options: responseTimesOptions,
-  review: reviewResponseTimes,
+  messages,
+  options,
+  review,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
@@ -34,11 +78,11 @@ export default clauseRule({
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
-    const scoped = unit.inHome && at < 0 ? t : scopedText(unit, TOPIC, HEADER)
+    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
-    if (valuesOf(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
-    if (at >= 0 && unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
+    if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
     if (delegated) return delegated
     const vague = VAGUE_TIME.exec(t)

@@ -1,5 +1,6 @@
 // scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
 import {clauseRule} from '../src/clauses.js'
+import {INTRODUCES} from '../src/reading/lists.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const SERVICE =
@@ -48,7 +49,7 @@ export default clauseRule({
     }
     if (serviceCount(t) >= 2) return {outcome: 'present'}
     // "… we will provide:" followed by a list of what is provided
-    if (unit.next && /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i.test(t.trim()) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
+    if (unit.next && INTRODUCES.test(t.trim()) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
       return {outcome: 'present'}
     }
     const d = reader.delegated(unit, /service/i)

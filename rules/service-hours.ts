@@ -1,9 +1,9 @@
 // service-hours: business or support hours with days, clock times and a time zone.
 import {clauseRule} from '../src/clauses.js'
-import {indexOf, valuesOf} from '../src/judging.js'
-import {serviceHoursOptions} from '../src/rule-options.js'
-import type {Document} from '../src/types.js'
-import type {HoursSpec} from '../src/values.js'
+import type {Reading} from '../src/reading/index.js'
+import {indexOf} from '../src/reading/wording.js'
+import {ruleOptions} from '../src/rule.js'
+import type {HoursSpec} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
@@ -17,6 +17,23 @@ const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|sec
 const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?)\b/i
 const SUPPORT = /\b(?:support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
 
+type ServiceHoursOptions = {readonly requireTimeZone: boolean}
+
+// whether hours need a time zone
+const options = ruleOptions<ServiceHoursOptions>({
+  schema: {
+    type: 'object',
+    properties: {
+      requireTimeZone: {
+        type: 'boolean',
+        description: 'Hours need a time zone to count as present; `false` accepts "08:00–18:00 Monday to Friday" without one (for agreements between parties in one time zone)',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: {requireTimeZone: true},
+})
+
 export default clauseRule({
   id: 'service-hours',
   description: 'The agreement states business or support hours with days, clock times and a time zone',
@@ -26,11 +43,11 @@ export default clauseRule({
     vague: 'Vague service hours "{text}"; {detail}',
     delegated: 'Service hours are set in {target}; lint it with this agreement or state them here',
   },
-  options: serviceHoursOptions,
+  options,
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
-    const specs = valuesOf(t).hours
+    const specs = reader.reading.values(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
@@ -45,8 +62,8 @@ export default clauseRule({
     // One statement of hours may be split by a parenthesis ("8 a.m. to 6 p.m. Central Time (America/Chicago), Monday
     // through Friday"); a "Business Day" used inside it brings the days of its own definition.
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
-    if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.doc)
-    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options['requireTimeZone'] === false)) return {outcome: 'present'}
+    if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.reading)
+    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
       return {outcome: 'vague', detail: 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'}
@@ -64,7 +81,7 @@ export default clauseRule({
     // ("within 2 working days (CET)") uses hours the agreement must define: vague when nothing better exists (any
     // statement of the hours found later outranks it).
     if (at >= 0 && /\b(?:business|working) days?\b/i.test(t.slice(at, at + 14)) && !specs.length && !unit.inHome) {
-      return CLOCK.test(t) && !definesHours(reader.doc) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
+      return CLOCK.test(t) && !definesHours(reader.reading) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
     }
     return {outcome: 'vague', detail}
   },
@@ -73,16 +90,10 @@ export default clauseRule({
 /** A time measured on a business clock: "within 2 working days", "1 business day (SAST)", "next business day". */
 const CLOCK = /\b(?:\d+(?:\.\d+)?|one|two|three|four|five|next|following)\s+(?:full\s+)?(?:business|working)\s+(?:days?|hours?)\b/i
 
-const hoursDefined = new WeakMap<Document, boolean>()
-
 /** Does the document define its business or working days or hours (a definition, whatever it says)? */
-function definesHours(doc: Document): boolean {
-  let has = hoursDefined.get(doc)
-  if (has === undefined) {
-    has = ['business day', 'business days', 'working day', 'working days', 'business hours', 'working hours'].some((k) => doc.definitions.has(k))
-    hoursDefined.set(doc, has)
-  }
-  return has
+function definesHours(reading: Reading): boolean {
+  const defined = reading.definitions
+  return ['business day', 'business days', 'working day', 'working days', 'business hours', 'working hours'].some((k) => defined.has(k))
 }
 
 interface Merged {
@@ -104,11 +115,11 @@ function merge(specs: readonly HoursSpec[]): Merged {
 }
 
 /** Days from the document's definition of "Business Day" / "Working Day", if it has one. */
-function definedDays(doc: Document): readonly string[] | undefined {
+function definedDays(reading: Reading): readonly string[] | undefined {
   for (const key of ['business day', 'business days', 'working day', 'working days']) {
-    const def = doc.definitions.get(key)
+    const def = reading.definitions.get(key)
     if (!def) continue
-    const days = valuesOf(def.text).hours.find((h) => h.days?.length)?.days
+    const days = reading.values(def.text).hours.find((h) => h.days?.length)?.days
     if (days) return days
     if (/\bmonday\b[^.]{0,20}\bfriday\b|\bweekdays?\b|\bother than (?:a )?saturday,? sunday\b|\bnot a saturday,? (?:a )?sunday\b|excluding saturdays?,? sundays?/i.test(def.text)) return ['mon', 'tue', 'wed', 'thu', 'fri']
   }

@@ -1,6 +1,7 @@
 // Print the section tree of agreements (a debugging aid): `npm run tree -- FILE…`
 import {readFileSync} from 'node:fs'
 import {buildDocument} from '../src/document.js'
+import {read} from '../src/reading/index.js'
 import type {Section} from '../src/types.js'
 
 function print(section: Section, indent: string): void {
@@ -13,6 +14,6 @@ function print(section: Section, indent: string): void {
 
 for (const file of process.argv.slice(2)) {
   const doc = buildDocument(readFileSync(file, 'utf8'), file)
-  console.log(`# ${file} (${doc.sections.length - 1} sections, ${doc.blocks.length} blocks, ${doc.definitions.size} definitions)`)
+  console.log(`# ${file} (${doc.sections.length - 1} sections, ${doc.blocks.length} blocks, ${read(doc).definitions.size} definitions)`)
   print(doc.root, '')
 }

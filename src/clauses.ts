@@ -1,9 +1,10 @@
 // The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
 import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
-import {delegation, partyNames, boundParty, targetName, type Party} from './reading.js'
-import type {Rule, RuleContext, RuleOptionsMeta} from './rule.js'
-import {clauseOptions, withHeadings} from './rule-options.js'
+import {read, type Party, type Reading} from './reading/index.js'
+import {targetName} from './reading/delegation.js'
+import {phraseSource} from './reading/phrases.js'
+import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
 import {isPlaybookClause, PLAYBOOK_MESSAGES, reviewPlaybook, withPlaybookOption} from './compare/playbook.js'
 import {LinearRegExp} from './user-regex.js'
@@ -62,8 +63,10 @@ export interface Finding {
   readonly verdict?: Verdict
 }
 
-export interface Reader {
+export interface Reader<Options extends object = RuleOptions> {
   readonly doc: Document
+  /** The document's Reading (typed values, parties, definitions, list context, …), shared by every rule. */
+  readonly reading: Reading
   /** Which party the statement at `index` of the unit binds. */
   party(unit: Unit, index?: number): Party
   /** Is this unit (or its block) in a section whose title matches? */
@@ -73,45 +76,62 @@ export interface Reader {
   /** The home sections of the clause being judged. */
   readonly homes: readonly Section[]
   /** The rule's options (`context.options`), for judges whose reading depends on them. */
-  readonly options: Readonly<Record<string, unknown>>
+  readonly options: Readonly<Options>
 }
 
-export interface ClauseRuleSpec {
+/** The messages every clause rule has: the three outcomes it reports. */
+export interface ClauseMessages {
+  readonly missing: string
+  readonly vague: string
+  readonly delegated: string
+}
+
+/** The option every clause rule takes: more heading synonyms. */
+export type ClauseOptions = {readonly headings: readonly string[]}
+
+/**
+ * A clause rule's spec. `Messages` are its message templates (the three outcomes, plus any its `review` reports: a
+ * message id that is not among them does not compile); `Options` is the type of its own options (see ruleOptions).
+ */
+export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages, Options extends RuleOptions = RuleOptions> {
   readonly id: string
   readonly description: string
   readonly data: ClauseData
   /** What to write, for the missing message ("list what the agreement does not cover…"); more for `review`. */
-  readonly messages: {readonly missing: string; readonly vague: string; readonly delegated: string; readonly [messageId: string]: string}
-  /** The rule's own options (every clause rule also takes `headings`, see src/rule-options.ts). */
-  readonly options?: RuleOptionsMeta
+  readonly messages: Messages
+  /** The rule's own options (every clause rule also takes `headings`, see clauseOptions). */
+  readonly options?: RuleOptionsMeta<Options>
   /** A check that runs after the clause judgement, with the rule's options (house maximums and the like). */
-  review?(finding: Finding, context: RuleContext): void
+  review?(finding: Finding, context: RuleContext<keyof Messages & string, Options & ClauseOptions>): void
   /** Judge one unit: undefined when it does not address the clause. */
-  judge(unit: Unit, reader: Reader): Verdict | undefined
+  judge(unit: Unit, reader: Reader<Options & ClauseOptions>): Verdict | undefined
   /** Judge a home section as a whole (lists, tables), before its sentences. */
-  judgeSection?(section: Section, blocks: readonly Block[], reader: Reader): Verdict | undefined
+  judgeSection?(section: Section, blocks: readonly Block[], reader: Reader<Options & ClauseOptions>): Verdict | undefined
 }
 
 const RANK: Record<Exclude<Outcome, 'missing'>, number> = {present: 3, delegated: 2, vague: 1}
 
-const compiled = new WeakMap<ClauseData, {headings: RegExp; topic: RegExp; parents: RegExp | undefined; notHeadings: RegExp | undefined; umbrella: RegExp | undefined}>()
+/** A clause's data as regular expressions (a clause rule compiles its data once, when it is made). */
+export interface CompiledClause {
+  readonly headings: RegExp
+  readonly topic: RegExp
+  readonly parents: RegExp | undefined
+  readonly notHeadings: RegExp | undefined
+  readonly umbrella: RegExp | undefined
+}
 
-function compile(data: ClauseData) {
-  let c = compiled.get(data)
-  if (!c) {
-    const make = (source: string): RegExp => (data.linear ? new LinearRegExp(source, 'i') : new RegExp(source, 'i'))
-    const any = (list: readonly string[] | undefined) => (list && list.length ? make(list.map((s) => `(?:${s})`).join('|')) : undefined)
-    const builtin = any(data.headings)!
-    c = {
-      headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
-      topic: make(data.topic),
-      parents: any(data.parents),
-      notHeadings: any(data.notHeadings),
-      umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
-    }
-    compiled.set(data, c)
+/** Compile a clause's data: built-in patterns as V8 regular expressions, patterns written by users matched by RE2. */
+export function compileClause(data: ClauseData): CompiledClause {
+  const make = (source: string): RegExp => (data.linear ? new LinearRegExp(source, 'i') : new RegExp(source, 'i'))
+  const any = (list: readonly string[] | undefined) => (list && list.length ? make(list.map((s) => `(?:${s})`).join('|')) : undefined)
+  const builtin = any(data.headings)!
+  return {
+    headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
+    topic: make(data.topic),
+    parents: any(data.parents),
+    notHeadings: any(data.notHeadings),
+    umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
   }
-  return c
 }
 
 /** A pattern matching where either matches (for test()): the built-in titles and the user's, each in its own engine. */
@@ -134,46 +154,14 @@ export function unitsOf(block: Block, inHome: boolean, after = ''): Unit[] {
   return block.sentences.map((s, i) => ({block, start: s.start, end: s.end, text: s.text, inHome, next: block.sentences[i + 1]?.text ?? (i === last ? after : '')}))
 }
 
-const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
-
-/** For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". */
-function introducer(blocks: readonly Block[], i: number): string | undefined {
-  if (blocks[i]!.kind !== 'list-item') return undefined
-  for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
-    const b = blocks[j]!
-    if (b.kind === 'list-item') continue
-    if (b.kind === 'heading') return undefined
-    const text = b.text.trimEnd()
-    return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
-  }
-  return undefined
-}
-
-/** The items a block introduces: the list items or table rows right after a block ending in ":" or "the following". */
-function introduced(blocks: readonly Block[], i: number): string {
-  const block = blocks[i]!
-  if (!INTRODUCES.test(block.text.trimEnd().replace(/[.]$/, ''))) return ''
-  const items: string[] = []
-  for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
-    const b = blocks[j]!
-    if (b.kind !== 'list-item' && b.kind !== 'table-row') break
-    items.push(b.section === block.section ? b.text : `${b.section.title} ${b.text}`)
-  }
-  return items.join(' ; ')
-}
-
-const listContexts = new WeakMap<readonly Block[], Array<{intro: string | undefined; after: string} | undefined>>()
-
-/** Block `i`'s `introducer` and `introduced` text, computed once per document for all clause rules. */
-function listContext(blocks: readonly Block[], i: number): {intro: string | undefined; after: string} {
-  let list = listContexts.get(blocks)
-  if (!list) listContexts.set(blocks, (list = []))
-  return (list[i] ??= {intro: introducer(blocks, i), after: introduced(blocks, i)})
-}
-
 /** The home sections of a clause and a reader over the document (exported for debugging tools). */
-export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>> = {}): {homes: Section[]; homeIds: Set<number>; reader: Reader} {
-  const re = compile(spec.data)
+export function prepare(
+  doc: Document,
+  spec: ClauseRuleSpec,
+  options: Readonly<Record<string, unknown>> = {},
+  reading: Reading = read(doc),
+  re: CompiledClause = compileClause(spec.data),
+): {homes: Section[]; homeIds: Set<number>; reader: Reader<RuleOptions & ClauseOptions>} {
   // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
@@ -185,18 +173,19 @@ export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<R
     s.children.forEach(mark)
   }
   homes.forEach(mark)
-  const names = partyNames(doc)
-  const reader: Reader = {
+  const reader: Reader<RuleOptions & ClauseOptions> = {
     doc,
+    reading,
     homes,
-    options,
-    party: (unit, index = 0) => boundParty(unit.text, index, names),
+    // the engine always merges the defaults (headings: []) in; a library caller may give fewer
+    options: options as RuleOptions & ClauseOptions,
+    party: (unit, index = 0) => reading.boundParty(unit.text, index),
     underHeading: (unit, h) => {
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
       return false
     },
     delegated: (unit, topic) => {
-      const hit = delegation(unit.text, {block: unit.block, offset: unit.start, doc, ...(topic ? {topic} : {})})
+      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, ...(topic ? {topic} : {})})
       return hit ? {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target} : undefined
     },
   }
@@ -205,9 +194,14 @@ export function prepare(doc: Document, spec: ClauseRuleSpec, options: Readonly<R
 }
 
 /** Find a clause in a document. */
-export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>> = {}): Finding {
-  const re = compile(spec.data)
-  const {homes, homeIds, reader} = prepare(doc, spec, options)
+export function findClause(
+  doc: Document,
+  spec: ClauseRuleSpec,
+  options: Readonly<Record<string, unknown>> = {},
+  reading: Reading = read(doc),
+  re: CompiledClause = compileClause(spec.data),
+): Finding {
+  const {homes, homeIds, reader} = prepare(doc, spec, options, reading, re)
   let best: Finding | undefined
   const consider = (f: Finding): void => {
     const v = f.verdict!
@@ -233,7 +227,7 @@ export function findClause(doc: Document, spec: ClauseRuleSpec, options: Readonl
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
       if (!inHome && !re.topic.test(text)) continue
-      const {intro, after} = listContext(blocks, i)
+      const {intro, after} = reading.listContext(i)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
         ? {block, start: s.start, end: s.end, text, inHome, next: sentences[k + 1]?.text ?? (k === count - 1 ? after : '')}
@@ -287,9 +281,9 @@ function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number
 }
 
 /** Where a missing clause should be added: its empty home, a parent section, or the title. */
-function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Section | undefined {
+function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
-  const parents = compile(spec.data).parents
+  const parents = re.parents
   if (parents) {
     const p = doc.sections.find((s) => s.kind !== 'root' && parents.test(s.title))
     if (p) return p
@@ -297,10 +291,56 @@ function placement(doc: Document, spec: ClauseRuleSpec, finding: Finding): Secti
   return doc.title
 }
 
-type ClauseMessageIds = 'missing' | 'vague' | 'delegated' | keyof typeof PLAYBOOK_MESSAGES
+// Every clause rule takes `headings`: extra heading synonyms.
+const HEADINGS_SCHEMA: JsonSchema = {
+  type: 'array',
+  items: {type: 'string', minLength: 1},
+  description: 'More section titles that are this clause\'s home, as plain text matched case-insensitively (e.g. "Hours of Cover"); `/…/` for a regular expression',
+}
+
+/** The options of a clause rule: `headings`, plus the rule's own. */
+export function clauseOptions<Options extends RuleOptions>(own?: RuleOptionsMeta<Options>): RuleOptionsMeta<Options & ClauseOptions> {
+  const schema = own?.schema ?? {}
+  const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>
+  return {
+    schema: {...schema, type: 'object', properties: {headings: HEADINGS_SCHEMA, ...properties}, additionalProperties: false},
+    defaults: {headings: [], ...own?.defaults},
+  }
+}
+
+/** The spec with the `headings` option added to its heading synonyms (the same spec when there are none). */
+export function withHeadings(spec: ClauseRuleSpec, options: Readonly<Record<string, unknown>>): ClauseRuleSpec {
+  const extra = headingsOption(options)
+  if (!extra.length) return spec
+  return {...spec, data: {...spec.data, userHeadings: [...(spec.data.userHeadings ?? []), ...extra.map(phraseSource)]}}
+}
+
+function headingsOption(options: Readonly<Record<string, unknown>>): string[] {
+  const given = options['headings']
+  return Array.isArray(given) ? given.filter((x): x is string => typeof x === 'string') : []
+}
+
+/** The message ids a clause rule may report beyond its own: house positions, for the clauses that take a playbook. */
+type PlaybookMessageIds = keyof typeof PLAYBOOK_MESSAGES
 
 /** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
-export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {readonly spec: ClauseRuleSpec} {
+export function clauseRule<const Messages extends ClauseMessages, Options extends RuleOptions = Record<never, never>>(
+  spec: ClauseRuleSpec<Messages, Options>,
+): Rule<keyof Messages & string, Options & ClauseOptions> & {readonly spec: ClauseRuleSpec<Messages, Options>} {
+  // the spec compiled once, and once per distinct `headings` option
+  const compiled = {spec, re: compileClause(spec.data)}
+  const byHeadings = new Map<string, {spec: ClauseRuleSpec; re: CompiledClause}>()
+  const variant = (options: Readonly<Record<string, unknown>>): {spec: ClauseRuleSpec; re: CompiledClause} => {
+    const extra = headingsOption(options)
+    if (!extra.length) return compiled
+    const key = extra.join('\u0000')
+    let v = byHeadings.get(key)
+    if (!v) {
+      const s = withHeadings(spec, options)
+      byHeadings.set(key, (v = {spec: s, re: compileClause(s.data)}))
+    }
+    return v
+  }
   return {
     spec,
     meta: {
@@ -309,23 +349,24 @@ export function clauseRule(spec: ClauseRuleSpec): Rule<ClauseMessageIds> & {read
       category: 'clause',
       severity: 'error',
       // the playbook messages only for the clauses that take a playbook (a rule lists only what it can report)
-      messages: (isPlaybookClause(spec.id) ? {...spec.messages, ...PLAYBOOK_MESSAGES} : spec.messages) as Readonly<Record<ClauseMessageIds, string>>,
+      messages: (isPlaybookClause(spec.id) ? {...spec.messages, ...PLAYBOOK_MESSAGES} : spec.messages) as Readonly<Record<keyof Messages & string, string>>,
       options: withPlaybookOption(spec.id, clauseOptions(spec.options)),
     },
-    check(context: RuleContext<ClauseMessageIds>) {
+    check(context: RuleContext<keyof Messages & string, Options & ClauseOptions>) {
       const {doc} = context
-      const used = withHeadings(spec, context.options)
-      const finding = findClause(doc, used, context.options)
+      const {spec: own, re} = variant(context.options)
+      const finding = findClause(doc, own, context.options, context.reading, re)
       // a playbook replaces the rule's single house maximum (its tiers say more)
       const hasPlaybook = context.options['playbook'] !== undefined
-      spec.review?.(finding, hasPlaybook ? {...context, options: withoutMaximums(context.options)} : context)
+      spec.review?.(finding, hasPlaybook ? {...context, options: withoutMaximums(context.options) as typeof context.options} : context)
       // house positions (the `playbook` option): which tier each stated value lands in
-      const playbook = reviewPlaybook(doc, spec.id, locatedOf(finding), compile(used.data).headings, context.options['playbook'])
-      for (const f of playbook.findings) context.report({messageId: f.messageId, severity: f.severity, data: f.data, ...(f.block ? {block: f.block, start: f.start, end: f.end} : {})})
+      const playbook = reviewPlaybook(doc, spec.id, locatedOf(finding), re.headings, context.options['playbook'])
+      const report = context.report as (r: Report<string>) => void
+      for (const f of playbook.findings) report({messageId: f.messageId, severity: f.severity, data: f.data, ...(f.block ? {block: f.block, start: f.start, end: f.end} : {})})
       const tier = {tier: playbook.tier, tiers: playbook.tiers}
       const {unit, verdict} = finding
       if (finding.outcome === 'missing') {
-        const section = placement(doc, spec, finding)
+        const section = placement(doc, re, finding)
         context.cover('missing', {section})
         context.report({messageId: 'missing', outcome: 'missing', ...(section ? {section} : {})})
         return

@@ -767,7 +767,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           : 0
   const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
-  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta)}
+  const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta), knownRules: builtinRules.map((r) => r.meta)}
   if (outputFile === undefined) {
     // written as it is made: a big report is never one string; a dry run's standard output is the diff alone
     if (!values['fix-dry-run']) for (const chunk of reportChunks(format, shown, context)) io.stdout(chunk)

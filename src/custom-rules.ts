@@ -4,12 +4,12 @@ import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {clauseRule, type ClauseRuleSpec, type Verdict} from './clauses.js'
+import type {ClauseMessages} from './clauses.js'
+import {clauseMessages, REQUIRABLE, REQUIRABLE_WHAT, requireClause as requireClauseRule} from './data-rules.js'
 import {ConfigError, firstLine, parseYamlText, show} from './config-error.js'
-import {valuesOf} from './judging.js'
-import {compileTerms, scanTerms} from './language.js'
+import {allowedHit, compileTerms} from './reading/terms.js'
 import type {AnyRule, JsonSchema, Rule, RuleCategory} from './rule.js'
-import {allowedHit, phraseProblem, phraseSource, phrasesRegExp} from './rule-options.js'
+import {phraseProblem, phraseSource, phrasesRegExp} from './reading/phrases.js'
 import type {Block, Section, Severity} from './types.js'
 import {schemaProblem, validateAgainst} from './validate.js'
 import {withFlags} from './user-regex.js'
@@ -18,7 +18,7 @@ export const CUSTOM_RULE_KINDS = ['require-clause', 'forbid-phrase', 'require-wi
 export type CustomRuleKind = (typeof CUSTOM_RULE_KINDS)[number]
 
 /** Typed values a require-clause rule can insist on. */
-export const REQUIRED_VALUES = {duration: 'durations', frequency: 'frequencies', percentage: 'percentages', money: 'money'} as const
+export const REQUIRED_VALUES = {duration: REQUIRABLE.duration, frequency: REQUIRABLE.frequency, percentage: REQUIRABLE.percentage, money: REQUIRABLE.money} as const
 export type RequiredValue = keyof typeof REQUIRED_VALUES
 
 const SEVERITIES: Readonly<Record<string, Severity>> = {info: 'info', warn: 'warning', error: 'error'}
@@ -102,7 +102,6 @@ export function customRuleFileSchema(): JsonSchema {
 }
 
 const words = (id: string): string => id.replace(/-/g, ' ')
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 function checkPhrases(list: readonly string[] | undefined, where: string, key: string): void {
@@ -135,37 +134,21 @@ export function customRuleFromData(data: unknown, where: string, base = ''): Any
 
 function requireClause(data: Record<string, unknown>, id: string, severity: Severity, suggestion: string | undefined): AnyRule {
   const headings = data['headings'] as string[]
-  const patterns = (data['patterns'] as string[] | undefined) ?? headings
-  const parents = data['parents'] as string[] | undefined
   const requires = data['requires'] as RequiredValue | undefined
   const name = (data['name'] as string | undefined) ?? words(id)
-  const topic = phrasesRegExp(patterns, 'i', true)!
-  const own = (data['messages'] ?? {}) as Partial<Record<'missing' | 'vague' | 'delegated', string>>
-  const what = requires ? `state ${requires === 'money' ? 'an amount' : `a ${requires}`}` : 'state it in measurable terms'
-  const spec: ClauseRuleSpec = {
+  const own = (data['messages'] ?? {}) as Partial<ClauseMessages>
+  const what = requires ? `state ${REQUIRABLE_WHAT[requires]}` : 'state it in measurable terms'
+  return requireClauseRule({
     id,
     description: (data['description'] as string | undefined) ?? `The agreement has ${name}`,
-    data: {headings: headings.map(phraseSource), topic: topic.source, ...(parents ? {parents: parents.map(phraseSource)} : {}), linear: true},
-    messages: {
-      missing: own.missing ?? `Missing ${name}; ${suggestion ?? `add a section on ${name}`}`,
-      vague: own.vague ?? `Vague ${name} "{text}"; ${suggestion ?? what}`,
-      delegated: own.delegated ?? `${capital(name)} ${/s$/.test(name) ? 'are' : 'is'} set in {target}; lint it with this agreement or state ${/s$/.test(name) ? 'them' : 'it'} here`,
-    },
-    judge(unit, reader): Verdict | undefined {
-      if (!unit.inHome && !topic.test(unit.text)) return undefined
-      if (requires && valuesOf(unit.text)[REQUIRED_VALUES[requires]].length) return {outcome: 'present'}
-      const delegated = reader.delegated(unit, topic)
-      if (delegated) return delegated
-      if (!requires) return {outcome: 'present'}
-      // quote from the clause of the sentence that names the topic ("…, and will notify Client promptly of any breach")
-      const m = topic.exec(unit.text)
-      const before = m ? unit.text.slice(0, m.index) : ''
-      const cut = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '))
-      return cut >= 0 ? {outcome: 'vague', start: cut + 2} : {outcome: 'vague'}
-    },
-  }
-  const rule = clauseRule(spec)
-  return {...rule, meta: {...rule.meta, severity}}
+    headings,
+    patterns: data['patterns'] as string[] | undefined,
+    parents: data['parents'] as string[] | undefined,
+    requires: requires ? [requires] : [],
+    messages: clauseMessages(name, own, suggestion ?? `add a section on ${name}`, suggestion ?? what),
+    severity,
+    linear: true,
+  })
 }
 
 function forbidPhrase(data: Record<string, unknown>, id: string, severity: Severity, suggestion: string | undefined): AnyRule {
@@ -183,7 +166,7 @@ function forbidPhrase(data: Record<string, unknown>, id: string, severity: Sever
       messages: {phrase: (data['message'] as string | undefined) ?? 'Forbidden phrase "{text}"; {suggestion}'},
     },
     check(context) {
-      for (const hit of scanTerms(context.doc, terms)) {
+      for (const hit of context.reading.termHits(terms)) {
         if (allowedHit(hit, allow)) continue
         context.report({messageId: 'phrase', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
       }

@@ -43,16 +43,13 @@ export function declaredIncludes(text: string, filePath: string): string[] {
   return out
 }
 
-/** One Document over the whole set: sections, blocks and definitions of every member; positions stay per file. */
+/** One Document over the whole set: sections and blocks of every member; positions stay per file. */
 export function combineDocuments(main: Document, members: readonly Document[]): Document {
   if (!members.length) return main
-  const definitions = new Map(main.definitions)
-  for (const m of members) for (const [k, v] of m.definitions) if (!definitions.has(k)) definitions.set(k, v)
   return {
     ...main,
     sections: [...main.sections, ...members.flatMap((m) => m.sections)],
     blocks: [...main.blocks, ...members.flatMap((m) => m.blocks)],
-    definitions,
     set: members,
   }
 }

@@ -1,10 +1,10 @@
-// Builds the Document once per file: section tree, prose blocks with source maps, sentences, definitions.
+// Builds the Document once per file: section tree, prose blocks with source maps, sentences.
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseDocument} from 'yaml'
 import {parseMarkdown, type ParseCache, type ParserName} from './parse.js'
 import {lineIndex, splitSentences} from './text.js'
-import type {Block, BlockKind, Definition, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
+import type {Block, BlockKind, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
 
 type MutableSection = Section & {rank: number}
 
@@ -130,7 +130,6 @@ class Builder {
     for (const node of this.tree.children) this.visitFlow(node)
     const root = this.sections[0]!
     closeSections(root)
-    const definitions = collectDefinitions(this.blocks)
     const at = this.at
     return {
       filePath: this.filePath,
@@ -141,7 +140,6 @@ class Builder {
       root,
       sections: this.sections,
       blocks: this.blocks,
-      definitions,
       title: this.title,
       positionAt: at,
     }
@@ -596,40 +594,6 @@ function closeSections(section: Section): Position['end'] {
   }
   if (section.kind !== 'root') section.position = {start: section.headingPosition.start, end}
   return end
-}
-
-// "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
-const DEFINES = /^\s*["“]?([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,6}?)["”]?\s*(?:means|shall mean|refers to|is defined as|has the meaning|:|–|—)\s*/
-const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collectively\s+)?["“]([A-Z][^"”]{0,60})["”]/g
-
-function collectDefinitions(blocks: readonly Block[]): Map<string, Definition> {
-  const defs = new Map<string, Definition>()
-  for (const block of blocks) {
-    if (block.kind === 'heading') continue
-    const text = block.text
-    const inDefs = /definition|interpretation|glossary/i.test(block.section.title) || block.section.path.some((p) => /definition/i.test(p))
-    if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
-      add(defs, block.cells[0]!, block.cells.slice(1).join(' '), block)
-      continue
-    }
-    const m = DEFINES.exec(text)
-    if (m && (inDefs || /means|shall mean|refers to|is defined as/.test(m[0]))) {
-      const explicit = /means|shall mean|refers to|is defined as|has the meaning/.test(m[0]) || /["“]/.test(m[0])
-      if (explicit || inDefs) add(defs, m[1]!, text.slice(m[0].length), block)
-    }
-    if (block.kind === 'list-item' && block.section.kind === 'list-item' && inDefs && block.section.title) {
-      add(defs, block.section.title, text, block)
-    }
-    for (const d of text.matchAll(INLINE_DEF)) add(defs, d[1]!, text, block)
-  }
-  // A definitions section made of headings or bold list items: "Business Hours" as a title
-  return defs
-}
-
-function add(defs: Map<string, Definition>, term: string, text: string, block: Block): void {
-  const key = term.replace(/[*_"“”]/g, '').trim().toLowerCase()
-  if (!key || key.length > 60) return
-  if (!defs.has(key)) defs.set(key, {term: term.trim(), text: text.trim(), block})
 }
 
 /** Map an offset in a block's text back to a source point. */

@@ -1,7 +1,7 @@
 // Runs rules over one parsed Document and turns their reports into sorted, stamped messages.
-import clauseGroups from '../rules/data/clause-groups.json' with {type: 'json'}
 import {rangePosition} from './document.js'
-import type {AnyRule, CoverWhere, Report, RuleContext} from './rule.js'
+import {read} from './reading/index.js'
+import {clauseOrder, type AnyRule, type CoverWhere, type Report, type RuleContext} from './rule.js'
 import type {ClauseCoverage, Document, LintMessage, LintResult, Position, Severity, SeveritySetting} from './types.js'
 
 export interface RunOptions {
@@ -24,12 +24,15 @@ export function render(template: string, data: Readonly<Record<string, string | 
 export function runRules(doc: Document, options: RunOptions): LintResult {
   const messages: LintMessage[] = []
   const coverage: ClauseCoverage[] = []
+  // the reading stage: once per document, shared by every rule
+  const reading = read(doc)
   for (const rule of options.rules) {
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.severity
     if (setting === 'off') continue
     const configured: Severity = setting
     const context: RuleContext = {
       doc,
+      reading,
       options: ruleOptions(rule, options.options?.[rule.meta.id]),
       report(report: Report) {
         messages.push(toMessage(doc, rule, report, configured))
@@ -71,31 +74,17 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
       process.exit = exit
     }
   }
-  sortMessages(messages)
+  sortMessages(messages, clauseOrder(options.rules.map((r) => r.meta)))
   return summarise(doc.filePath, messages, coverage)
 }
 
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({})
-const mergedDefaults = new WeakMap<AnyRule, Readonly<Record<string, unknown>>>()
-const mergedGiven = new WeakMap<AnyRule, WeakMap<object, Readonly<Record<string, unknown>>>>()
 
-/**
- * A rule's options: `given` merged over the rule's defaults (objects merge key by key, arrays and scalars replace).
- * The same inputs give the same object, so rules can cache what they compile from their options.
- */
+/** A rule's options: `given` merged over the rule's defaults (objects merge key by key, arrays and scalars replace). */
 export function ruleOptions(rule: AnyRule, given: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> {
   const defaults = rule.meta.options?.defaults
-  if (!given) {
-    if (!defaults) return NO_OPTIONS
-    let d = mergedDefaults.get(rule)
-    if (!d) mergedDefaults.set(rule, (d = Object.freeze(mergeOptions(defaults, {}))))
-    return d
-  }
-  let byGiven = mergedGiven.get(rule)
-  if (!byGiven) mergedGiven.set(rule, (byGiven = new WeakMap()))
-  let merged = byGiven.get(given)
-  if (!merged) byGiven.set(given, (merged = Object.freeze(mergeOptions(defaults ?? {}, given))))
-  return merged
+  if (!given && !defaults) return NO_OPTIONS
+  return Object.freeze(mergeOptions(defaults ?? {}, given ?? {}))
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -148,12 +137,12 @@ function where(doc: Document, report: Report): Position {
   return {start: p, end: p}
 }
 
-/** Clause rules in report order (the operational checklist first, then service levels, then the commercial core). */
-const CLAUSE_ORDER = new Map<string, number>(clauseGroups.flatMap((g) => g.rules).map((id, i) => [id, i]))
-const clauseRank = (id: string): number => CLAUSE_ORDER.get(id) ?? CLAUSE_ORDER.size
-
-/** By position; at the same position, clause findings in checklist order, then the others by rule id. */
-export function sortMessages(messages: LintMessage[]): void {
+/**
+ * By position; at the same position, clause findings in checklist order (`order`: rule id → rank, see clauseOrder: the
+ * operational checklist first, then service levels, then the commercial core), then the others by rule id.
+ */
+export function sortMessages(messages: LintMessage[], order: ReadonlyMap<string, number> = new Map()): void {
+  const clauseRank = (id: string): number => order.get(id) ?? order.size
   messages.sort(
     (a, b) => a.line - b.line || a.column - b.column || clauseRank(a.ruleId) - clauseRank(b.ruleId) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   )

@@ -15,7 +15,8 @@ export {ConfigLoader, ConfigError, PRESETS, type ConfigLoaderOptions, type FileC
 export {customRuleFromData} from './custom-rules.js'
 export {applySuppressions, parseDirectives, type Directive} from './suppressions.js'
 export type * from './types.js'
-export * from './values.js'
+export * from './reading/values/index.js'
+export {read, Reading} from './reading/index.js'
 export {
   compare,
   compareDocuments,

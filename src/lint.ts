@@ -12,7 +12,7 @@ import {Confinement, defaultRoot, printable} from './confine.js'
 import {lintJobs, planJobs, readJob, type Job} from './plan.js'
 import {type ProfileName} from './profiles.js'
 import type {ParseCache, ParserName} from './parse.js'
-import type {AnyRule} from './rule.js'
+import {clauseOrder, type AnyRule} from './rule.js'
 import {applySuppressions} from './suppressions.js'
 import {validateRuleOptions} from './validate.js'
 import type {Document, LintMessage, LintResult, SeveritySetting} from './types.js'
@@ -204,6 +204,7 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
     known: new Set([...set.known, ...rules.map((r) => r.meta.id)]),
     ran,
     severities,
+    clauseOrder: clauseOrder(rules.map((r) => r.meta)),
     ...(options.requireReason ? {requireReason: true} : {}),
   })
 }

@@ -1,9 +1,8 @@
-// Profiles: which rules apply to which kind of agreement. The lists are data, in rules/data/profiles.json; the clause
-// groups a report shows them in (operational checklist, service levels, commercial core) in rules/data/clause-groups.json.
-import {rules} from '../rules/index.js'
-import data from '../rules/data/profiles.json' with {type: 'json'}
-import groups from '../rules/data/clause-groups.json' with {type: 'json'}
-import type {AnyRule} from './rule.js'
+// Profiles: which rules apply to which kind of agreement. The lists are data, in rules/data/profiles.json, reached
+// through the registry; the clause groups a report shows them in (operational checklist, service levels, commercial
+// core) are in each clause rule's meta (`group`, from rules/data/clause-groups.json).
+import {clauseGroups, profileLists as data, rules} from '../rules/index.js'
+import {OTHER_GROUP, type AnyRule, type ClauseGroup} from './rule.js'
 
 /** A profile that names a rule list: msa, sla, agreement, language. */
 export type ListedProfile = keyof typeof data
@@ -59,19 +58,12 @@ export function parseProfile(value: unknown): {profile: ProfileName} | {error: s
   return {profile: unique.join('+') as ProfileName}
 }
 
-export interface ClauseGroup {
-  readonly id: string
-  /** "Operational checklist", "Commercial core". */
-  readonly title: string
-  readonly rules: readonly string[]
-}
-
 /** The groups clause rules are shown in, in report order: the msa operational checklist first. */
-export const CLAUSE_GROUPS: readonly ClauseGroup[] = groups
+export const CLAUSE_GROUPS: readonly ClauseGroup[] = clauseGroups
 
-/** The group of a clause rule; custom clause rules and any other fall in "Other clauses". */
+/** The group of a built-in clause rule; custom clause rules and any other fall in "Other clauses". */
 export function clauseGroup(ruleId: string): ClauseGroup {
-  return CLAUSE_GROUPS.find((g) => g.rules.includes(ruleId)) ?? OTHER_GROUP
+  return byId.get(ruleId)?.meta.group ?? OTHER_GROUP
 }
 
-export const OTHER_GROUP: ClauseGroup = {id: 'other', title: 'Other clauses', rules: []}
+export {OTHER_GROUP, type ClauseGroup} from './rule.js'

@@ -2,8 +2,8 @@
 // fixtures. Reads rules only through their public shape (`rule.meta`), so a rule defined anywhere documents the same way.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
 import {optionsDoc} from './config-schema.js'
+import {informationUri, packageRoot, RULE_DOCS_DIR, ruleDocUri} from './package-info.js'
 import {PROFILE_RULE_IDS} from './profiles.js'
 import type {AnyRule} from './rule.js'
 
@@ -14,8 +14,6 @@ export interface RuleFixture {
   readonly expected: readonly string[]
 }
 
-/** Where the rule docs live, relative to the package root. */
-export const RULE_DOCS_DIR = 'docs/rules'
 
 /** Longest example shown in full; longer ones are cut with a note. */
 const MAX_EXAMPLE_LINES = 40
@@ -157,21 +155,6 @@ export function ruleDocFiles(rules: readonly AnyRule[], root: string): Record<st
   return files
 }
 
-/** The package's root folder (where its package.json is), found from this module's own location. */
-export function packageRoot(): string | undefined {
-  let dir = path.dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 5; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {name?: string}
-      if (pkg.name === 'clauselint') return dir
-    } catch {
-      // keep looking upward
-    }
-    dir = path.dirname(dir)
-  }
-  return undefined
-}
-
 /**
  * The text `--explain` prints: the shipped docs/rules/<id>.md when it exists, else the page generated from the rule's meta
  * alone (a custom rule has no fixtures).
@@ -183,35 +166,4 @@ export function explainRule(rule: AnyRule): string {
   return ruleDoc(rule)
 }
 
-/** Package metadata that says where the project's pages are, if it says so. */
-function repositoryUrl(root: string): string | undefined {
-  try {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {repository?: string | {url?: string}}
-    const raw = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url
-    if (!raw) return undefined
-    const m = /^(?:git\+)?(https:\/\/[^\s#]+?)(?:\.git)?\/?$/.exec(raw)
-    return m?.[1]
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * Where a rule's page is, as an absolute URI (SARIF `helpUri` needs one): on the project's web page at this version when
- * package.json names a repository, else the page shipped in the installed package (a file: URI). Undefined for a rule
- * without a shipped page (a custom rule).
- */
-export function ruleDocUri(ruleId: string, version: string | undefined): string | undefined {
-  const root = packageRoot()
-  if (!root || !existsSync(path.join(root, RULE_DOCS_DIR, `${ruleId}.md`))) return undefined
-  const repo = repositoryUrl(root)
-  if (repo) return `${repo}/blob/${version ? `v${version}` : 'HEAD'}/${RULE_DOCS_DIR}/${ruleId}.md`
-  return pathToFileURL(path.join(root, RULE_DOCS_DIR, `${ruleId}.md`)).href
-}
-
-/** The project's main page as an absolute URI: the repository, else the installed package's README. */
-export function informationUri(): string | undefined {
-  const root = packageRoot()
-  if (!root) return undefined
-  return repositoryUrl(root) ?? pathToFileURL(path.join(root, 'README.md')).href
-}
+export {informationUri, packageRoot, RULE_DOCS_DIR, ruleDocUri}

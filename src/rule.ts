@@ -1,9 +1,14 @@
 // The rule API: meta + check, as in ESLint, sized like commitlint.
+import type {Reading} from './reading/index.js'
+import {parseDurationOption} from './reading/values/index.js'
 import type {Block, Document, Outcome, Position, Section, Severity} from './types.js'
 
 export type RuleCategory = 'clause' | 'language' | 'integrity'
 
-export interface RuleMeta<MessageIds extends string = string> {
+/** A rule's options object, as the engine hands it over: the config's, validated, merged over the defaults. */
+export type RuleOptions = Readonly<Record<string, unknown>>
+
+export interface RuleMeta<MessageIds extends string = string, Options extends object = RuleOptions> {
   /** Kebab-case id; equals the file name under `rules/`. Public API. */
   readonly id: string
   readonly description: string
@@ -13,17 +18,75 @@ export interface RuleMeta<MessageIds extends string = string> {
   /** Message templates with `{name}` slots. */
   readonly messages: Readonly<Record<MessageIds, string>>
   /** The options the rule takes: a JSON Schema for the options object and the defaults. Validated once, at config load. */
-  readonly options?: RuleOptionsMeta
+  readonly options?: RuleOptionsMeta<Options>
+  /** For a built-in clause rule: the group reports show it in (set by the registry from rules/data/clause-groups.json). */
+  readonly group?: ClauseGroup
+}
+
+/** A group of clause rules as reports show them: the operational checklist, service levels, the commercial core. */
+export interface ClauseGroup {
+  readonly id: string
+  /** "Operational checklist", "Commercial core". */
+  readonly title: string
+  /** Its rule ids, in checklist order. */
+  readonly rules: readonly string[]
+  /** Its place in report order (0 first). */
+  readonly order: number
+}
+
+/** The group of clause rules that belong to no group (custom clause rules), shown last. */
+export const OTHER_GROUP: ClauseGroup = {id: 'other', title: 'Other clauses', rules: [], order: Number.MAX_SAFE_INTEGER}
+
+/** The group of a rule id, from the metas given (a reporter's input); OTHER_GROUP when none names one. */
+export function groupOf(ruleId: string, metas: Iterable<RuleMeta>): ClauseGroup {
+  for (const m of metas) if (m.id === ruleId && m.group) return m.group
+  return OTHER_GROUP
+}
+
+/** Every group among the rules' metas, in report order, then OTHER_GROUP. Groups are told apart by id. */
+export function groupsOf(metas: Iterable<RuleMeta>): ClauseGroup[] {
+  const byId = new Map<string, ClauseGroup>()
+  for (const m of metas) if (m.group && !byId.has(m.group.id)) byId.set(m.group.id, m.group)
+  return [...[...byId.values()].sort((a, b) => a.order - b.order), OTHER_GROUP]
+}
+
+/** Clause rules in report order (the operational checklist first, then each group in turn): rule id → rank. */
+export function clauseOrder(metas: Iterable<RuleMeta>): Map<string, number> {
+  return new Map(groupsOf(metas).flatMap((g) => g.rules).map((id, i) => [id, i]))
 }
 
 /** A JSON Schema (draft-07) as plain data. */
 export type JsonSchema = {readonly [key: string]: unknown}
 
-export interface RuleOptionsMeta {
+export interface RuleOptionsMeta<Options extends object = RuleOptions> {
   /** Schema of the options object (`type: "object"`, one property per option, each with a `description`). */
   readonly schema: JsonSchema
   /** Values used for options the config does not set; config objects are merged over these (arrays replace). */
   readonly defaults: Readonly<Record<string, unknown>>
+  /** Never set: carries the type of the options object the schema describes, for `context.options`. */
+  readonly type?: Options
+}
+
+/**
+ * A rule's options meta, with the type of its options object: `ruleOptions<{maxInterval: string}>({schema, defaults})`.
+ * The schema is the truth (ajv checks the config against it once, at load); the type says what it guarantees.
+ */
+export function ruleOptions<Options extends object>(meta: {readonly schema: JsonSchema; readonly defaults: Readonly<Record<string, unknown>>}): RuleOptionsMeta<Options> {
+  return meta
+}
+
+/** The JSON Schema `format` of a duration option ("1h", "30m", "4 hours", "next business day"); checked with parseDurationOption. */
+export const DURATION_FORMAT = 'clauselint-duration'
+
+/** Is `text` a duration an option may hold (a positive time)? */
+export function isDurationOption(text: string): boolean {
+  const minutes = parseDurationOption(text)
+  return minutes !== undefined && minutes > 0
+}
+
+/** The schema of a duration option. */
+export function durationSchema(description: string): JsonSchema {
+  return {type: 'string', format: DURATION_FORMAT, description, examples: ['1h', '30m', '4 business hours']}
 }
 
 export interface Report<MessageIds extends string = string> {
@@ -51,18 +114,20 @@ export interface CoverWhere {
   readonly tiers?: readonly string[] | undefined
 }
 
-export interface RuleContext<MessageIds extends string = string> {
+export interface RuleContext<MessageIds extends string = string, Options extends object = RuleOptions> {
   readonly doc: Document
+  /** The document's Reading: typed values, parties, definitions, list context, stated metrics, term hits; built once. */
+  readonly reading: Reading
   /** The rule's options: the config's (already validated) merged over `meta.options.defaults`; `{}` for a rule without options. */
-  readonly options: Readonly<Record<string, unknown>>
+  readonly options: Readonly<Options>
   report(report: Report<MessageIds>): void
   /** Record what a clause rule decided, for coverage reports. */
   cover(outcome: Outcome, where: CoverWhere): void
 }
 
-export interface Rule<MessageIds extends string = string> {
-  readonly meta: RuleMeta<MessageIds>
-  check(context: RuleContext<MessageIds>): void
+export interface Rule<MessageIds extends string = string, Options extends object = RuleOptions> {
+  readonly meta: RuleMeta<MessageIds, Options>
+  check(context: RuleContext<MessageIds, Options>): void
 }
 
 /** Any rule, whatever its message ids. */

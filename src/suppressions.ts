@@ -73,6 +73,8 @@ export interface SuppressOptions {
   readonly requireReason?: boolean
   /** Severities of the suppression checks (`unused-suppression`, `unknown-rule`, `suppression-reason`). */
   readonly severities?: Readonly<Record<string, SeveritySetting>>
+  /** The clause rules' report order (see clauseOrder in rule.ts), to keep the messages sorted as the engine sorted them. */
+  readonly clauseOrder?: ReadonlyMap<string, number>
 }
 
 const before = (a: Point | {line: number; column: number}, b: Point | {line: number; column: number}): boolean => a.line < b.line || (a.line === b.line && a.column < b.column)
@@ -178,7 +180,7 @@ export function applySuppressions(doc: Document, result: LintResult, options: Su
   }
 
   const messages = [...kept, ...own]
-  sortMessages(messages)
+  sortMessages(messages, options.clauseOrder)
   const out = summarise(result.filePath, messages, result.coverage)
   return {
     ...result,

@@ -109,7 +109,6 @@ export interface Document {
   readonly root: Section
   readonly sections: readonly Section[]
   readonly blocks: readonly Block[]
-  readonly definitions: ReadonlyMap<string, Definition>
   /** The document title (first heading), if any. */
   readonly title: Section | undefined
   positionAt(offset: number): Point

@@ -2,7 +2,8 @@
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {ConfigError, didYouMean, firstLine, show} from './config-error.js'
 import type {AnyRule, JsonSchema} from './rule.js'
-import {DURATION_FORMAT, isDurationOption, phraseProblem} from './rule-options.js'
+import {DURATION_FORMAT, isDurationOption} from './rule.js'
+import {phraseProblem} from './reading/phrases.js'
 import {isPlaybookClause, playbookConflict} from './compare/playbook.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -3,8 +3,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {rules} from '../rules/index.js'
-import {DATA_RULE_IDS} from '../src/data-rules.js'
+import {DATA_RULE_IDS, rules} from '../rules/index.js'
 import {readRulesTable, rulesTable} from '../src/docs.js'
 
 const root = path.join(import.meta.dirname, '..')

@@ -225,8 +225,18 @@ describe('sarif', () => {
   it('is valid with no results, and without the optional context', () => {
     const empty = validSarif(sarif([], {}))
     expect(empty.runs[0]!.results).toEqual([])
-    expect(empty.runs[0]!.tool.driver.rules.length).toBe(rules.length)
+    // a reporter describes only the rules it is given: it does not reach for the registry
+    expect(empty.runs[0]!.tool.driver.rules).toEqual([])
+    expect(validSarif(sarif([], {rules: metas})).runs[0]!.tool.driver.rules.length).toBe(rules.length)
     validSarif(reporters['sarif']!([crafted], {chalk: context.chalk, clauseRuleIds: new Set()}))
+  })
+
+  it('describes a rule that reported without having been listed as run from knownRules, else by its id', () => {
+    const result = lint('# Managed Services Agreement\n\nThe Provider will respond promptly.\n', {filePath: 'x.md', rules: rules.filter((r) => r.meta.id === 'response-times')})
+    const described = (options: Parameters<typeof sarif>[1]) => validSarif(sarif([result], options)).runs[0]!.tool.driver.rules.map((r) => [r.id, r.fullDescription?.text])
+    const meta = metas.find((m) => m.id === 'response-times')!
+    expect(described({rules: [], knownRules: metas})).toEqual([['response-times', `${meta.description}.`]])
+    expect(described({rules: []})).toEqual([['response-times', 'Response times.']])
   })
 
   it('the schema check is real: a wrong level is rejected', () => {

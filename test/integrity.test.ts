@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {lint, lintSet} from '../src/lint.js'
 import {rules} from '../rules/index.js'
-import {termKey} from '../rules/no-undefined-terms.js'
+import {termKey} from '../src/reading/definitions.js'
 import type {LintMessage} from '../src/types.js'
 
 const INTEGRITY = ['consistent-values', 'no-dangling-references', 'no-empty-sections', 'no-undefined-terms']

@@ -19,7 +19,7 @@ import {
   type Percentage,
   type Priority,
   type Weekday,
-} from '../src/values.js'
+} from '../src/reading/values/index.js'
 
 type Expected<T> = Partial<Omit<T, 'kind' | 'start' | 'end'>>
 type Case<T> = readonly [text: string, expected: ReadonlyArray<Expected<T>>]

@@ -1,9 +1,8 @@
 // Skeletons for missing clauses (data in rules/data/skeletons.json) and where in the section tree to insert one.
 import {subtreeBlocks} from '../document.js'
-import {partyNames} from '../reading.js'
+import {partyNames} from '../reading/parties.js'
 import type {Document, Section} from '../types.js'
-import clauses from '../../rules/data/clauses.json' with {type: 'json'}
-import data from '../../rules/data/skeletons.json' with {type: 'json'}
+import {clauseData as clauses, skeletonData as data} from '../../rules/index.js'
 
 export interface Skeleton {
   /** The heading of the new section (it matches the clause's headings). */

@@ -10,7 +10,7 @@ import {didYouMean} from '../config-error.js'
 import {buildDocument} from '../document.js'
 import {PROFILES} from '../profiles.js'
 import {explainRule} from '../rule-docs.js'
-import {extractDurations, extractFrequencies, extractHours, extractMoney, extractMultipliers, extractPercentages, extractPriorities} from '../values.js'
+import {extractDurations, extractFrequencies, extractHours, extractMoney, extractMultipliers, extractPercentages, extractPriorities} from '../reading/values/index.js'
 import {planSkeleton, renderBody, SKELETONS} from '../lsp/skeletons.js'
 
 /** What a tool handler gets besides its arguments. */

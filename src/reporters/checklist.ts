@@ -1,7 +1,6 @@
 // The checklist reporter: one agreement's clauses with a completeness score, or a matrix of several, worst first.
 import type {ChalkInstance} from 'chalk'
-import {CLAUSE_GROUPS, clauseGroup, OTHER_GROUP, type ClauseGroup} from '../profiles.js'
-import type {RuleMeta} from '../rule.js'
+import {groupOf, type ClauseGroup, type RuleMeta} from '../rule.js'
 import type {ClauseCoverage, LintResult, Outcome} from '../types.js'
 import {reportPath} from './common.js'
 import {MARK} from './markdown.js'
@@ -11,8 +10,10 @@ export interface ChecklistOptions {
   readonly chalk: ChalkInstance
   /** Clause rules that ran: the matrix columns (with `rules`, and any rule id found in coverage). */
   readonly clauseRuleIds?: ReadonlySet<string> | undefined
-  /** Meta of the rules that ran; gives the column order. */
+  /** Meta of the rules that ran; gives the column order, and each clause rule's group. */
   readonly rules?: readonly RuleMeta[] | undefined
+  /** Meta of other rules whose ids may appear in the results (the built-in ones): their groups. */
+  readonly knownRules?: readonly RuleMeta[] | undefined
   /** Paths are made relative to this directory. */
   readonly cwd?: string | undefined
 }
@@ -65,18 +66,28 @@ export interface ClauseColumn {
   readonly group: ClauseGroup
 }
 
-const GROUP_ORDER: readonly ClauseGroup[] = [...CLAUSE_GROUPS, OTHER_GROUP]
-
-/** The groups of some columns, in order, each with its columns (only groups that have one). */
+/** The groups of some columns, in report order, each with its columns (only groups that have one). */
 export function columnGroups(columns: readonly ClauseColumn[]): Array<{group: ClauseGroup; columns: ClauseColumn[]}> {
-  return GROUP_ORDER.map((group) => ({group, columns: columns.filter((c) => c.group === group)})).filter((g) => g.columns.length)
+  const groups = new Map<string, {group: ClauseGroup; columns: ClauseColumn[]}>()
+  for (const c of columns) {
+    const g = groups.get(c.group.id)
+    if (g) g.columns.push(c)
+    else groups.set(c.group.id, {group: c.group, columns: [c]})
+  }
+  return [...groups.values()].sort((a, b) => a.group.order - b.group.order)
+}
+
+/** The metas a report knows: the rules that ran, then the other known ones. */
+export function reportMetas(options: {readonly rules?: readonly RuleMeta[] | undefined; readonly knownRules?: readonly RuleMeta[] | undefined}): RuleMeta[] {
+  return [...(options.rules ?? []), ...(options.knownRules ?? [])]
 }
 
 /**
  * The clause rules to show as columns: those that ran (in the order of `rules`, then of `clauseRuleIds`), then
  * any other rule id found in coverage (a custom clause rule), each with a short label unique among them.
  */
-export function clauseColumns(results: readonly LintResult[], options: Pick<ChecklistOptions, 'clauseRuleIds' | 'rules'>): ClauseColumn[] {
+export function clauseColumns(results: readonly LintResult[], options: Pick<ChecklistOptions, 'clauseRuleIds' | 'rules' | 'knownRules'>): ClauseColumn[] {
+  const metas = reportMetas(options)
   const ids: string[] = []
   const add = (id: string): void => {
     if (!ids.includes(id)) ids.push(id)
@@ -89,10 +100,10 @@ export function clauseColumns(results: readonly LintResult[], options: Pick<Chec
     let label = LABELS[ruleId] ?? fallbackLabel(ruleId)
     for (let n = 2; used.has(label); n++) label = `${label.slice(0, 2)}${n}`
     used.add(label)
-    return {ruleId, label, group: clauseGroup(ruleId)}
+    return {ruleId, label, group: groupOf(ruleId, metas)}
   })
   // each group's columns together, the operational checklist first (a stable sort keeps the order within a group)
-  return columns.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group))
+  return columns.sort((a, b) => a.group.order - b.group.order)
 }
 
 /** "my-custom-clause" → "MCC"; a one-word id → its first three letters, capitalised. */
@@ -257,14 +268,14 @@ function single(ranked: Ranked, columns: readonly ClauseColumn[], options: Check
     const ow = Math.max(...rows.map((r) => r.outcome.length))
     const lw = Math.max(...rows.map((r) => r.line.length))
     // with clauses of more than one group (msa: the operational checklist, then the commercial core), a title each
-    const groupOf = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? clauseGroup(id)
-    const titled = new Set(rows.map((r) => groupOf(r.rule))).size > 1
+    const groupOfRow = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? groupOf(id, reportMetas(options))
+    const titled = new Set(rows.map((r) => groupOfRow(r.rule).id)).size > 1
     let current: ClauseGroup | undefined
     const tw = Math.max(...rows.map((r) => r.tier.length))
     for (const r of rows) {
-      const group = groupOf(r.rule)
-      if (titled && group !== current) {
-        const inGroup = tally(result.coverage.filter((c) => groupOf(c.ruleId) === group))
+      const group = groupOfRow(r.rule)
+      if (titled && group.id !== current?.id) {
+        const inGroup = tally(result.coverage.filter((c) => groupOfRow(c.ruleId).id === group.id))
         const score = completeness(inGroup)
         out.push(`${current ? '\n' : ''}${chalk.bold(group.title)}${score === undefined ? '' : chalk.dim(` (${percent(score)}: ${tallyText(inGroup)})`)}`)
         current = group

@@ -1,7 +1,6 @@
 // Shared by the CI reporters: report paths, rule titles, severity order and stable fingerprints.
 import {createHash} from 'node:crypto'
 import path from 'node:path'
-import {rules as builtinRules} from '../../rules/index.js'
 import type {RuleMeta} from '../rule.js'
 import type {LintMessage, LintResult, Severity} from '../types.js'
 
@@ -48,13 +47,13 @@ function syntheticMeta(ruleId: string, severity: Severity): RuleMeta {
 }
 
 /**
- * Every rule that could report, in a stable order: the rules that ran (from the context, else the built-in
- * rules), then any other rule id found in the results.
+ * Every rule that could report, in a stable order: the rules that ran, then any other rule id found in the results,
+ * described by `catalog` (the meta of other rules the caller knows, e.g. the built-in ones) when it has the id.
  */
-export function ruleMetas(results: readonly LintResult[], ran: readonly RuleMeta[] | undefined): RuleMeta[] {
-  const metas: RuleMeta[] = [...(ran ?? builtinRules.map((r) => r.meta))]
+export function ruleMetas(results: readonly LintResult[], ran: readonly RuleMeta[] | undefined, catalog: readonly RuleMeta[] = []): RuleMeta[] {
+  const metas: RuleMeta[] = [...(ran ?? catalog)]
   const known = new Set(metas.map((m) => m.id))
-  const builtin = new Map(builtinRules.map((r) => [r.meta.id, r.meta]))
+  const builtin = new Map(catalog.map((m) => [m.id, m]))
   for (const result of results) {
     for (const m of result.messages) {
       if (known.has(m.ruleId)) continue

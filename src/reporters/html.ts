@@ -1,8 +1,7 @@
 // The HTML reporter: one self-contained page (inline CSS and JS, no network) with the coverage matrix, each agreement's clauses and score, and the findings with filters.
 import {createHash} from 'node:crypto'
-import type {RuleMeta} from '../rule.js'
-import {clauseGroup, type ClauseGroup} from '../profiles.js'
-import {ruleDocUri} from '../rule-docs.js'
+import {OTHER_GROUP, type ClauseGroup, type RuleMeta} from '../rule.js'
+import {ruleDocUri} from '../package-info.js'
 import type {ClauseCoverage, LintMessage, LintResult, Outcome, Severity} from '../types.js'
 import {clauseColumns, columnGroups, completeness, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, tally, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
 import {humanise, RANK, region, reportPath} from './common.js'
@@ -13,8 +12,10 @@ import {MARK} from './markdown.js'
 export interface HtmlOptions {
   /** Clause rules that ran: the matrix columns (with `rules`, and any rule id found in coverage). */
   readonly clauseRuleIds?: ReadonlySet<string> | undefined
-  /** Meta of the rules that ran; gives the column order. */
+  /** Meta of the rules that ran; gives the column order, and each clause rule's group. */
   readonly rules?: readonly RuleMeta[] | undefined
+  /** Meta of other rules whose ids may appear in the results (the built-in ones): their groups. */
+  readonly knownRules?: readonly RuleMeta[] | undefined
   /** Paths are made relative to this directory. */
   readonly cwd?: string | undefined
   /** clauselint's version, named in the page. */
@@ -169,12 +170,13 @@ function clauseRow(a: Agreement, c: ClauseCoverage, messages: readonly LintMessa
 /** The clause rows, one tbody per group with a title row when there is more than one group. */
 function clauseBodies(a: Agreement, coverage: readonly ClauseCoverage[], columns: readonly ClauseColumn[], tiers: boolean): string[] {
   const row = (c: ClauseCoverage): string => clauseRow(a, c, a.result.messages.filter((m) => m.ruleId === c.ruleId && (m.outcome !== undefined || PLAYBOOK_IDS.has(m.messageId))), tiers)
-  const groupOf = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? clauseGroup(id)
+  // every clause in coverage has its column (clauseColumns adds the rule ids found in coverage)
+  const groupOf = (id: string): ClauseGroup => columns.find((c) => c.ruleId === id)?.group ?? OTHER_GROUP
   const groups: Array<{group: ClauseGroup; rows: ClauseCoverage[]}> = []
   for (const c of coverage) {
     const group = groupOf(c.ruleId)
     const last = groups[groups.length - 1]
-    if (last && last.group === group) last.rows.push(c)
+    if (last && last.group.id === group.id) last.rows.push(c)
     else groups.push({group, rows: [c]})
   }
   if (groups.length <= 1) return ['<tbody>', ...coverage.map(row), '</tbody>']

@@ -21,6 +21,8 @@ export interface ReporterContext {
   readonly version?: string | undefined
   /** Meta of the rules that ran, i.e. every rule that could report (SARIF rules, JUnit test cases). */
   readonly rules?: readonly RuleMeta[] | undefined
+  /** Meta of other rules whose ids may appear in the results (e.g. the built-in rules a detected profile ran). */
+  readonly knownRules?: readonly RuleMeta[] | undefined
 }
 
 export type Reporter = (results: readonly LintResult[], context: ReporterContext) => string

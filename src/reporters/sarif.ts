@@ -2,7 +2,7 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {RuleMeta} from '../rule.js'
-import {informationUri, ruleDocUri} from '../rule-docs.js'
+import {informationUri, ruleDocUri} from '../package-info.js'
 import type {LintMessage, LintResult, Severity, SuppressedMessage} from '../types.js'
 import {fingerprints, humanise, INFORMATION_URI, region, reportPath, ruleMetas} from './common.js'
 
@@ -13,6 +13,8 @@ export interface SarifOptions {
   readonly version?: string | undefined
   /** Meta of the rules that ran; default the built-in rules. */
   readonly rules?: readonly RuleMeta[] | undefined
+  /** Meta of other rules whose ids may appear in the results (a profile detected per file runs rules of its own). */
+  readonly knownRules?: readonly RuleMeta[] | undefined
 }
 
 /** The base id that artifact URIs are relative to. */
@@ -69,7 +71,7 @@ function withHelpUri(id: string, version: string): {helpUri?: string} {
 
 /** Format results as a SARIF 2.1.0 log with one run. */
 export function sarif(results: readonly LintResult[], options: SarifOptions = {}): string {
-  const metas = ruleMetas(results, options.rules)
+  const metas = ruleMetas(results, options.rules, options.knownRules)
   const index = new Map(metas.map((m, i) => [m.id, i]))
   const artifacts = results.map((r) => ({location: artifactLocation(r.filePath, options.cwd), sourceLanguage: 'markdown'}))
   const sarifResults = results.flatMap((result, fileIndex) => {

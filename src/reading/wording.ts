@@ -1,80 +1,6 @@
-// Shared pieces of clause judgement: typed values per text (memoised) and the wording classes judges test for.
-import {withFlags} from './user-regex.js'
-import {
-  extractDurations,
-  extractFrequencies,
-  extractHours,
-  extractMoney,
-  extractMultipliers,
-  extractPercentages,
-  extractPriorities,
-  type Duration,
-  type Frequency,
-  type HoursSpec,
-  type Money,
-  type Multiplier,
-  type Percentage,
-  type Priority,
-} from './values.js'
-
-export interface Values {
-  readonly durations: readonly Duration[]
-  readonly frequencies: readonly Frequency[]
-  readonly percentages: readonly Percentage[]
-  readonly hours: readonly HoursSpec[]
-  readonly money: readonly Money[]
-  readonly multipliers: readonly Multiplier[]
-  readonly priorities: readonly Priority[]
-}
-
-/**
- * The values of one text, each kind extracted on first use. A class rather than an object literal with getters:
- * V8 builds such literals through the runtime, which made valuesOf itself costlier than most extractions.
- */
-class LazyValues implements Values {
-  private d: Duration[] | undefined
-  private f: Frequency[] | undefined
-  private pc: Percentage[] | undefined
-  private h: HoursSpec[] | undefined
-  private mo: Money[] | undefined
-  private mu: Multiplier[] | undefined
-  private pr: Priority[] | undefined
-  constructor(private readonly text: string) {}
-  get durations(): Duration[] {
-    return (this.d ??= extractDurations(this.text))
-  }
-  get frequencies(): Frequency[] {
-    return (this.f ??= extractFrequencies(this.text))
-  }
-  get percentages(): Percentage[] {
-    return (this.pc ??= extractPercentages(this.text))
-  }
-  get hours(): HoursSpec[] {
-    return (this.h ??= extractHours(this.text))
-  }
-  get money(): Money[] {
-    return (this.mo ??= extractMoney(this.text))
-  }
-  get multipliers(): Multiplier[] {
-    return (this.mu ??= extractMultipliers(this.text))
-  }
-  get priorities(): Priority[] {
-    return (this.pr ??= extractPriorities(this.text))
-  }
-}
-
-const cache = new Map<string, Values>()
-
-/** Typed values in a text, computed once per distinct text. */
-export function valuesOf(text: string): Values {
-  let v = cache.get(text)
-  if (!v) {
-    v = new LazyValues(text)
-    if (cache.size > 20_000) cache.clear()
-    cache.set(text, v)
-  }
-  return v
-}
+// Wording classes clause judges test for (vague times, charges in words), and the scope a clause's value must sit in.
+import {withFlags} from '../user-regex.js'
+import type {Values} from './values/index.js'
 
 /** Time words with no number: "promptly", "as soon as possible", "same day where possible". */
 export const VAGUE_TIME =
@@ -87,9 +13,8 @@ export const INCLUDED_CHARGE =
 /** Stated rates in words: "at the Provider's standard hourly rates". */
 export const RATE_WORDS = /\b(?:(?:then[- ])?(?:current|standard|prevailing|published|normal|usual|hourly|time and materials) (?:hourly |labou?r )?rates?|time and materials|time[- ]and[- ]a[- ]half|double time)\b/i
 
-/** A measurable value of any kind in a text. */
-export function hasNumber(text: string): boolean {
-  const v = valuesOf(text)
+/** A measurable value of any kind in a text's values. */
+export function hasNumber(v: Values): boolean {
   return v.durations.length > 0 || v.frequencies.length > 0 || v.percentages.length > 0 || v.money.length > 0 || v.hours.some((h) => h.from !== undefined)
 }
 
@@ -110,7 +35,7 @@ interface Scoped {
  * whose header matches `header` (or, with no such column, cells that mention the topic). In prose, a value
  * belongs to the statement it is attached to: a window around each topic word, not crossing a ";".
  */
-export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string {
+export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalOf: (re: RegExp) => RegExp = globalCopy): string {
   const {cells, header: heads} = unit.block
   if (cells && heads) {
     const byHeader = header ? cells.filter((_, i) => header.test(heads[i] ?? '')) : []
@@ -118,8 +43,7 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string
     return cells.filter((c) => topic.test(c)).join(' | ')
   }
   const t = unit.text
-  let g = globalTopics.get(topic)
-  if (!g) globalTopics.set(topic, (g = withFlags(topic, topic.flags.includes('g') ? topic.flags : `${topic.flags}g`)))
+  const g = globalOf(topic)
   const parts: string[] = []
   for (const m of t.matchAll(g)) {
     const at = m.index ?? 0
@@ -145,5 +69,8 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp): string
 }
 
 const SEMICOLON = 0x3b
-/** The global form of each topic regex scopedText is given (matchAll copies it, so sharing one is safe). */
-const globalTopics = new WeakMap<RegExp, RegExp>()
+
+/** The global form of a regex (matchAll copies it, so a Reading shares one per topic). */
+export function globalCopy(re: RegExp): RegExp {
+  return withFlags(re, re.flags.includes('g') ? re.flags : `${re.flags}g`)
+}

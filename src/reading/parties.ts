@@ -1,5 +1,6 @@
-// Reading helpers shared by rules: who is bound, negation and disclaimer scope, delegation to other documents.
-import type {Block, Document} from './types.js'
+// Who is bound by a statement, and the readings that take a promise away: negation, permission, disclaimers.
+// The functions are pure; a Reading (index.ts) holds the per-document party names and the clause-start memo.
+import type {Document} from '../types.js'
 
 export type Party = 'provider' | 'customer' | 'mutual' | 'unknown'
 
@@ -22,8 +23,6 @@ const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|y
  * names two parties and only one has a role word, the other takes the opposite role.
  */
 export function partyNames(doc: Document): Map<string, Party> {
-  const cached = partyCache.get(doc)
-  if (cached) return cached
   const names = new Map<string, Party>()
   let blocks = 0
   const unknown: string[] = []
@@ -55,15 +54,12 @@ export function partyNames(doc: Document): Map<string, Party> {
     if (typeof v === 'string' && v.trim()) names.set(v.trim().toLowerCase(), role)
   }
   for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
-  partyCache.set(doc, names)
   return names
 }
 
-const partyCache = new WeakMap<Document, Map<string, Party>>()
-
 /** The clause that contains `index`: from the last boundary before it to the next one after it. */
-export function clauseAround(text: string, index: number): string {
-  const from = clauseStart(text, index)
+export function clauseAround(text: string, index: number, memo: ClauseMemo = clauseMemo()): string {
+  const from = clauseStart(text, index, memo)
   // look ahead a bounded distance, so that many hits in one huge sentence stay linear
   const limit = Math.min(text.length, index + CLAUSE_REACH)
   const ahead = text.slice(index + 1, limit)
@@ -85,25 +81,34 @@ const ROLE_PATTERNS = [
 ] as const
 
 /** Start of the clause that contains `index` (after the last `;`, `:`, "(b)" or sentence start), within a bounded distance. */
-export function clauseStart(text: string, index: number): number {
+export function clauseStart(text: string, index: number, memo: ClauseMemo = clauseMemo()): number {
   // one hit asks for the same clause several times in a row (clauseAround, isPermission, isNegated, boundParty)
-  if (index === lastStart.index && text === lastStart.text) return lastStart.start
+  if (index === memo.index && text === memo.text) return memo.start
   const base = Math.max(0, index - CLAUSE_REACH)
   let start = base
   const re = CLAUSE_BOUNDARY_G
   const window = text.slice(base, index)
   re.lastIndex = 0
   for (let m = re.exec(window); m !== null; m = re.exec(window)) start = base + m.index + m[0].length
-  lastStart.text = text
-  lastStart.index = index
-  lastStart.start = start
+  memo.text = text
+  memo.index = index
+  memo.start = start
   return start
 }
 
-// The last answer of clauseStart (a pure function of its arguments)
-const lastStart = {text: '', index: -1, start: 0}
+/** The last answer of clauseStart (a pure function of its arguments), kept by the caller: a Reading keeps one. */
+export interface ClauseMemo {
+  text: string
+  index: number
+  start: number
+}
 
-function roleOf(words: string, names: Map<string, Party>): Party {
+/** An empty ClauseMemo. */
+export function clauseMemo(): ClauseMemo {
+  return {text: '', index: -1, start: 0}
+}
+
+function roleOf(words: string, names: ReadonlyMap<string, Party>): Party {
   let best: Party = 'unknown'
   let bestAt = -1
   const consider = (at: number, role: Party, length = 0): void => {
@@ -132,7 +137,7 @@ function roleOf(words: string, names: Map<string, Party>): Party {
 }
 
 /** The first party named in a text (the subject of a main clause that a pronoun refers back to). */
-export function firstParty(text: string, names: Map<string, Party>): Party {
+export function firstParty(text: string, names: ReadonlyMap<string, Party>): Party {
   // one pass per pattern: the earliest party mention wins (bounded, so long sentences stay linear)
   const head = text.slice(0, 400)
   let best: Party = 'unknown'
@@ -162,8 +167,9 @@ export function firstParty(text: string, names: Map<string, Party>): Party {
 }
 
 /** Which party a statement at `index` binds: the subject before the obligation verb of its clause. */
-export function boundParty(text: string, index: number, names: Map<string, Party> = new Map(), nested = false): Party {
-  const from = clauseStart(text, index)
+export function boundParty(text: string, index: number, names: ReadonlyMap<string, Party> = new Map(), options: {nested?: boolean; memo?: ClauseMemo} = {}): Party {
+  const memo = options.memo ?? clauseMemo()
+  const from = clauseStart(text, index, memo)
   const clause = text.slice(from, Math.min(text.length, index + 160))
   const rel = index - from
   let subjectEnd = -1
@@ -186,13 +192,13 @@ export function boundParty(text: string, index: number, names: Map<string, Party
   const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
   if (by) return roleOf(by[1]!, names)
   // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"
-  if (from > 0 && !nested) {
+  if (from > 0 && !options.nested) {
     // the sentence that opens the enumeration, up to its first "(a)"/"(i)"/"1."
     const first = text.slice(0, from).search(/\(\s*(?:a|i|1)\s*\)|(?:^|\s)(?:a|i|1)[.)]\s/)
     // an enumeration that opens the text was introduced elsewhere (the block before); leave it to the caller
     const intro = (first === -1 ? text.slice(0, from) : text.slice(0, first)).slice(-400)
     if (intro.trim()) {
-      const role = boundParty(intro, Math.max(0, intro.trimEnd().length - 1), names, true)
+      const role = boundParty(intro, Math.max(0, intro.trimEnd().length - 1), names, {nested: true, memo})
       if (role !== 'unknown') return role
       const lead = firstParty(intro, names)
       if (lead !== 'unknown') return lead
@@ -202,22 +208,21 @@ export function boundParty(text: string, index: number, names: Map<string, Party
 }
 
 /** Index of the first obligation verb in `text` whose subject is the customer, or -1. */
-export function customerObligation(text: string, names: Map<string, Party>): number {
+export function customerObligation(text: string, names: ReadonlyMap<string, Party>, memo: ClauseMemo = clauseMemo()): number {
   OBLIGATION.lastIndex = 0
   for (const m of text.matchAll(OBLIGATION)) {
     const at = m.index ?? 0
     if (/^(?:warrants?|represents?)$/i.test(m[0])) continue
-    const from = clauseStart(text, at)
+    const from = clauseStart(text, at, memo)
     const subject = text.slice(Math.max(from, at - 80), at)
     if (roleOf(subject, names) === 'customer') return at
   }
   return -1
 }
 
-/** Is the phrase at `index` inside the scope of a negation in its clause ("does not guarantee …", "not … uninterrupted")? */
 /** Is the phrase at `index` part of a right or permission ("may", "has the right to"), not a commitment? */
-export function isPermission(text: string, index: number, names: Map<string, Party> = new Map()): boolean {
-  const clause = text.slice(clauseStart(text, index), index)
+export function isPermission(text: string, index: number, names: ReadonlyMap<string, Party> = new Map(), memo: ClauseMemo = clauseMemo()): boolean {
+  const clause = text.slice(clauseStart(text, index, memo), index)
   const m = /\b(?:may|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i.exec(clause)
   // a party's right ("GitHub has the right to …"), not a hedge ("Services may include …")
   // "GitHub will, in its discretion, tailor any suspension as needed": a discretion is a right too
@@ -226,8 +231,9 @@ export function isPermission(text: string, index: number, names: Map<string, Par
   return roleOf(before, names) !== 'unknown'
 }
 
-export function isNegated(text: string, index: number): boolean {
-  const from = Math.max(clauseStart(text, index), index - 120)
+/** Is the phrase at `index` inside the scope of a negation in its clause ("does not guarantee …", "not … uninterrupted")? */
+export function isNegated(text: string, index: number, memo: ClauseMemo = clauseMemo()): boolean {
+  const from = Math.max(clauseStart(text, index, memo), index - 120)
   const before = text.slice(from, index).replace(RESTRICTING, ' ').replace(CONDITION, ' ')
   const g = NEGATION_G
   let last = -1
@@ -253,85 +259,3 @@ export function isDisclaimer(sentence: string): boolean {
   return DISCLAIMER.test(sentence)
 }
 
-/** "order form" → "[Oo]rder [Ff]orm": a word list matched with either case on each initial only. */
-function initials(words: string): string {
-  return words.replace(/\b([a-z])/g, (_, c: string) => `[${c.toUpperCase()}${c}]`)
-}
-
-// Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide".
-// Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
-const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
-const LINK = initials(
-  'as set out in|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
-)
-// "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
-const DELEGATION = new RegExp(
-  `\\b(?:${LINK})\\s+(?:(?:the|an?|each|any|its|our|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
-)
-const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
-
-/** How a target reads in a message: "Schedule C", "the Order Form". */
-export function targetName(target: string): string {
-  return /^(?:schedule|exhibit|annex|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
-}
-
-export interface DelegationHit {
-  readonly target: string
-  readonly start: number
-  readonly end: number
-}
-
-/**
- * A value placed in another document: an explicit reference ("as set out in the Order Form"), or a
- * cover-page/order-form variable in the text whose name matches `topic` ("Target Response Time").
- * `offset` is where `text` starts in the block.
- */
-export function delegation(text: string, options: {block?: Block; offset?: number; doc?: Document; topic?: RegExp} = {}): DelegationHit | undefined {
-  const {block, doc, topic} = options
-  const offset = options.offset ?? 0
-  const m = DELEGATION.exec(text)
-  if (m && m.index !== undefined) {
-    const target = m[1]!.replace(/\s+/g, ' ').trim()
-    if (!(doc && targetInDocument(doc, target)) && !/^this\b/i.test(target)) return {target, start: m.index, end: m.index + m[0].length}
-  }
-  // A key-terms table: "Support Hours | Order Form, section 3"
-  if (block?.cells && block.cells.length >= 2) {
-    for (const cell of block.cells.slice(1)) {
-      const c = DOC_CELL.exec(cell.trim())
-      if (c && !(doc && targetInDocument(doc, c[1]!))) return {target: c[1]!.trim(), start: 0, end: text.length}
-    }
-  }
-  if (block && topic) {
-    for (const v of block.variables) {
-      if (v.start < offset || v.end > offset + text.length) continue
-      if (!topic.test(block.text.slice(v.start, v.end))) continue
-      if (/orderform|coverpage|sow|keyterms|order_form|cover_page/i.test(v.kind)) {
-        const target = /sow/i.test(v.kind) ? 'Statement of Work' : /cover/i.test(v.kind) ? 'Cover Page' : 'Order Form'
-        return {target, start: v.start - offset, end: v.end - offset}
-      }
-    }
-  }
-  return undefined
-}
-
-const inDocument = new WeakMap<Document, Map<string, boolean>>()
-
-/** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? Answered once per document and target. */
-export function targetInDocument(doc: Document, target: string): boolean {
-  let known = inDocument.get(doc)
-  if (!known) inDocument.set(doc, (known = new Map()))
-  let answer = known.get(target)
-  if (answer === undefined) known.set(target, (answer = lookUpTarget(doc, target)))
-  return answer
-}
-
-function lookUpTarget(doc: Document, target: string): boolean {
-  const t = target.toLowerCase()
-  // a member of the document set by file name: "Schedule B" ~ schedule-b.md
-  const key = t.replace(/[^a-z0-9]/g, '')
-  if (doc.set?.some((m) => m.filePath.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/, '').replace(/[^a-z0-9]/g, '') === key)) return true
-  if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
-  const titled = (m: Document): string => (m.title ? m.source.slice(m.title.headingPosition.start.offset, m.title.headingPosition.end.offset).replace(/^[#\s]+/, '').toLowerCase() : '')
-  if (doc.set?.some((m) => titled(m).startsWith(t))) return true
-  return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)))
-}

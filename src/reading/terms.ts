@@ -1,7 +1,9 @@
-// Term scanning for language rules: compiled term lists and the readings that excuse a match.
-import type {Block, Document, Sentence} from './types.js'
-import {boundParty, firstParty, isDisclaimer, isNegated, partyNames} from './reading.js'
-import {LinearRegExp} from './user-regex.js'
+// Term scanning for language rules: compiled term lists, the term-list options, the scan, and the readings that
+// excuse a match.
+import type {Block, Sentence} from '../types.js'
+import {LinearRegExp} from '../user-regex.js'
+import {isDisclaimer, type Party} from './parties.js'
+import {phraseSource, phrasesRegExp} from './phrases.js'
 
 export interface Term {
   readonly pattern: string
@@ -117,42 +119,20 @@ function skipClass(source: string, i: number): number {
   return source.length
 }
 
-const DEFINITION_SECTION = /definition|interpretation|glossary/i
-const DEFINES = /\b(?:means|shall mean|refers to|is defined as|has the meaning)\b/i
-
-/** Is the block a definition (in a Definitions section, or a "X means …" sentence)? */
-export function isDefinition(block: Block, sentence: Sentence): boolean {
-  if (block.section.path.some((p) => DEFINITION_SECTION.test(p))) return true
-  return once(definitions, sentence, () => DEFINES.test(sentence.text))
+/** The text of every block, lower-cased (a Reading keeps it, for the literals of scanTerms). */
+export function lowerText(blocks: readonly Block[]): string {
+  return blocks.map((b) => b.text).join('\n').toLowerCase()
 }
-
-// Sentence-wide readings are computed once per sentence, not once per hit (a long sentence can hold thousands).
-const definitions = new WeakMap<Sentence, boolean>()
-const disclaimers = new WeakMap<Sentence, boolean>()
-
-function once(cache: WeakMap<Sentence, boolean>, sentence: Sentence, compute: () => boolean): boolean {
-  let v = cache.get(sentence)
-  if (v === undefined) {
-    v = compute()
-    cache.set(sentence, v)
-  }
-  return v
-}
-
-// The text of every block of a document, lower-cased (for the literals of scanTerms)
-const lowerTexts = new WeakMap<Document, string>()
 
 /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
-export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHit[] {
+export function scanTerms(blocks: readonly Block[], terms: readonly CompiledTerm[], all: string = lowerText(blocks)): TermHit[] {
   const hits: TermHit[] = []
   // the terms that may match in a block: a match holds one of its term's literals, and a sentence is a slice of its block,
   // so a block without any of them needs no regex run (most blocks hold no term at all); most terms are in no block at all
-  let all = lowerTexts.get(doc)
-  if (all === undefined) lowerTexts.set(doc, (all = doc.blocks.map((b) => b.text).join('\n').toLowerCase()))
   const inDocument = terms.filter((t) => !t.literals || t.literals.some((l) => all.includes(l)))
   if (inDocument.length === 0) return hits
   const active: CompiledTerm[] = []
-  for (const block of doc.blocks) {
+  for (const block of blocks) {
     active.length = 0
     let lower: string | undefined
     for (const term of inDocument) {
@@ -191,6 +171,15 @@ export function scanTerms(doc: Document, terms: readonly CompiledTerm[]): TermHi
 
 const BOILERPLATE = /indemn|force majeure|confidential|liabilit|dispute|general|miscellaneous|notices?\b|governing|assignment|termination|privacy|insurance|compliance|severab|entire agreement|defen[cs]e|third[- ]party claims|claims/i
 
+/** The readings that excuse a hit (a Reading provides them, each kept once per document). */
+export interface ExcuseReadings {
+  isDisclaimer(sentence: Sentence): boolean
+  isNegated(text: string, index: number): boolean
+  boundParty(text: string, index: number): Party
+  /** The party bound by the sentence that introduces the list a block belongs to. */
+  introducingParty(block: Block): Party
+}
+
 const CONCESSIVE = /^\W*(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
 /** Is the hit inside a header label of a table row ("Always Included: Yes")? Rows read "Header: cell | Header: cell". */
@@ -206,7 +195,7 @@ function isHeaderLabel(hit: TermHit): boolean {
 }
 
 /** The readings that make a promise-like phrase not a promise by the provider. */
-export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
+export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
   let s = hit.sentence.text
   let at = hit.start - hit.sentence.start
   // in a table row the term is read within its own cell ("Single user" in the Examples cell binds no one)
@@ -217,8 +206,8 @@ export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' |
     s = row.slice(from, to < 0 ? row.length : to)
     at = hit.start - from
     if (isDisclaimer(s)) return 'disclaimer'
-  } else if (once(disclaimers, hit.sentence, () => isDisclaimer(s))) return 'disclaimer'
-  if (isNegated(s, at)) return 'negated'
+  } else if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
+  if (r.isNegated(s, at)) return 'negated'
   // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
   // concession disclaims the whole sentence
   if (CONCESSIVE.test(s)) return 'disclaimer'
@@ -227,49 +216,78 @@ export function excused(doc: Document, hit: TermHit): 'negated' | 'disclaimer' |
   // "the Client's timely performance": the customer's own action (an adjective of the customer's act, right after the
   // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
-  let party = boundParty(s, at, partyNames(doc))
+  let party = r.boundParty(s, at)
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
-  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = introducer(doc, hit.block)
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
   if (party === 'customer') return party
   // duties of either party are procedure in the boilerplate (indemnities, force majeure, confidentiality), not a service promise
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
 
-// Per document, each block's index and each list item's introducing party: found once, not per hit (indexOf walked the whole document)
-const blockIndex = new WeakMap<Document, Map<Block, number>>()
-const introducers = new WeakMap<Document, Map<Block, ReturnType<typeof boundParty>>>()
+// Term-list options (no-vague-terms, no-overpromising): the built-in list extended or replaced
 
-/** The party bound by the sentence that introduces a list ("The Client will:" → customer). */
-function introducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
-  let known = introducers.get(doc)
-  if (!known) introducers.set(doc, (known = new Map()))
-  let party = known.get(item)
-  if (party === undefined) known.set(item, (party = findIntroducer(doc, item)))
-  return party
+/** The options of a language rule's term list (checked against termListOptions' schema at load). */
+export type TermListOptions = {
+  readonly add: ReadonlyArray<string | {readonly phrase: string; readonly suggestion?: string}>
+  readonly allow: readonly string[]
+  readonly replace: boolean
 }
 
-function findIntroducer(doc: Document, item: Block): ReturnType<typeof boundParty> {
-  let index = blockIndex.get(doc)
-  if (!index) {
-    index = new Map()
-    // the first place, as indexOf gave
-    doc.blocks.forEach((b, i) => index!.has(b) || index!.set(b, i))
-    blockIndex.set(doc, index)
+
+const PHRASE_OR_TERM: Readonly<Record<string, unknown>> = {
+  anyOf: [
+    {type: 'string', minLength: 1},
+    {
+      type: 'object',
+      properties: {phrase: {type: 'string', minLength: 1}, suggestion: {type: 'string', minLength: 1}},
+      required: ['phrase'],
+      additionalProperties: false,
+    },
+  ],
+}
+
+/** Options of a language rule's term list. */
+export function termListOptions(kind: string): {readonly schema: Readonly<Record<string, unknown>>; readonly defaults: Readonly<Record<string, unknown>>} {
+  return {
+    schema: {
+      type: 'object',
+      properties: {
+        add: {
+          type: 'array',
+          items: PHRASE_OR_TERM,
+          description: `More ${kind} to flag: a phrase, or \`{phrase, suggestion}\`; plain text matches whole words case-insensitively, \`/…/\` is a regular expression`,
+        },
+        allow: {type: 'array', items: {type: 'string', minLength: 1}, description: `Phrases not to flag: a match inside an allowed phrase, or containing one, is not reported`},
+        replace: {type: 'boolean', description: 'Use only `add`, dropping the built-in list'},
+      },
+      additionalProperties: false,
+    },
+    defaults: {add: [], allow: [], replace: false},
   }
-  const i = index.get(item) ?? -1
-  for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
-    const b = doc.blocks[j]!
-    if (b.kind === 'list-item' || b.kind === 'heading' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) continue
-    const last = b.sentences[b.sentences.length - 1]
-    if (!last) return 'unknown'
-    const names = partyNames(doc)
-    const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names)
-    // "Client acknowledges that …, including:" — the party the introducing sentence is about
-    if (bound !== 'unknown') return bound
-    // "Client acknowledges that …, including:": the sentence's own subject, when it opens with a party
-    const subject = /^\W*(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)/.exec(last.text)
-    return subject ? firstParty(subject[1]!, names) : 'unknown'
+}
+
+export interface TermOptions {
+  readonly terms: readonly CompiledTerm[]
+  readonly allow: RegExp | undefined
+}
+
+/** The term list a language rule scans with, given its options; `suggestion` is used for added phrases without one. */
+export function configuredTerms(builtin: readonly CompiledTerm[], options: TermListOptions, suggestion: string): TermOptions {
+  const added: Term[] = options.add.map((t) => (typeof t === 'string' ? {pattern: phraseSource(t), suggestion} : {pattern: phraseSource(t.phrase), suggestion: t.suggestion ?? suggestion}))
+  const terms = [...(options.replace ? [] : builtin), ...compileTerms(added, true)]
+  return {terms, allow: phrasesRegExp(options.allow, 'gi', true)}
+}
+
+/** Is the hit inside a phrase the config allows? */
+export function allowedHit(hit: TermHit, allow: RegExp | undefined): boolean {
+  if (!allow) return false
+  const s = hit.sentence
+  for (const m of s.text.matchAll(allow)) {
+    const start = s.start + m.index
+    const end = start + m[0].length
+    // "allow: [reasonable efforts]" allows "commercially reasonable efforts" too, and "promptly" inside "promptly notify"
+    if ((start <= hit.start && end >= hit.end) || (hit.start <= start && hit.end >= end)) return true
   }
-  return 'unknown'
+  return false
 }

@@ -1,0 +1,285 @@
+// The one definition finder: the terms an agreement defines (with their text), whether a sentence defines one, and
+// the wider vocabulary of defined and named terms that no-undefined-terms checks uses against.
+import type {Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Block, Definition, Document, Section, Sentence} from '../types.js'
+
+// "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
+const DEFINES_TERM = /^\s*["“]?([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,6}?)["”]?\s*(?:means|shall mean|refers to|is defined as|has the meaning|:|–|—)\s*/
+const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collectively\s+)?["“]([A-Z][^"”]{0,60})["”]/g
+
+/** The terms a document defines, by lower-case term: "X means …", definitions tables and lists, (the "Services"). */
+export function collectDefinitions(blocks: readonly Block[]): Map<string, Definition> {
+  const defs = new Map<string, Definition>()
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue
+    const text = block.text
+    const inDefs = /definition|interpretation|glossary/i.test(block.section.title) || block.section.path.some((p) => /definition/i.test(p))
+    if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
+      add(defs, block.cells[0]!, block.cells.slice(1).join(' '), block)
+      continue
+    }
+    const m = DEFINES_TERM.exec(text)
+    if (m && (inDefs || /means|shall mean|refers to|is defined as/.test(m[0]))) {
+      const explicit = /means|shall mean|refers to|is defined as|has the meaning/.test(m[0]) || /["“]/.test(m[0])
+      if (explicit || inDefs) add(defs, m[1]!, text.slice(m[0].length), block)
+    }
+    if (block.kind === 'list-item' && block.section.kind === 'list-item' && inDefs && block.section.title) {
+      add(defs, block.section.title, text, block)
+    }
+    for (const d of text.matchAll(INLINE_DEF)) add(defs, d[1]!, text, block)
+  }
+  return defs
+}
+
+function add(defs: Map<string, Definition>, term: string, text: string, block: Block): void {
+  const key = term.replace(/[*_"“”]/g, '').trim().toLowerCase()
+  if (!key || key.length > 60) return
+  if (!defs.has(key)) defs.set(key, {term: term.trim(), text: text.trim(), block})
+}
+
+
+const DEFINITION_SECTION = /definition|interpretation|glossary/i
+const DEFINES = /\b(?:means|shall mean|refers to|is defined as|has the meaning)\b/i
+
+/** Is the block in a Definitions section (by its path)? */
+export function inDefinitionSection(block: Block): boolean {
+  return block.section.path.some((p) => DEFINITION_SECTION.test(p))
+}
+
+/** Does the sentence define a term ("X means …")? */
+export function definesTerm(sentence: Sentence): boolean {
+  return DEFINES.test(sentence.text)
+}
+
+const DEFINING_VERB = /^\s*["”]?\s*(?:\)\s*)?(?:means|mean|shall mean|will mean|refers to|refer to|has the meaning|have the meaning|shall have the meaning|will have the meaning|is defined|are defined|includes|shall include|:|–|—)/i
+// DEFINING_VERB where a quoted term ends, without slicing off the rest of the block
+const DEFINING_VERB_AT = new RegExp(DEFINING_VERB.source.slice(1), 'iy')
+const DEFINITIONS_TITLE = /definition|glossary|interpretation|defined terms|key terms/i
+
+/** The lower-case key of a term: no quotes or emphasis, no possessive, singular last word. */
+export function termKey(term: string): string {
+  let t = term
+    .replace(/[*_"“”]/g, '')
+    .replace(/[’']s?$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+  t = t.replace(/ies$/, 'y').replace(/(ss|us|is)$/, '$1#').replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, '').replace(/#$/, '')
+  return t
+}
+
+export interface DefinitionSite {
+  readonly term: string
+  readonly block: Block
+  readonly start: number
+  readonly end: number
+  /** Other names given in the same place ("Processing" or "Process"): the definition is used when any is. */
+  readonly group: number
+}
+
+export interface Vocabulary {
+  /** Keys of every term the agreement defines or names in any way. */
+  readonly defined: Set<string>
+  /** Definitions clear enough to report when unused. */
+  readonly sites: DefinitionSite[]
+  /** Keys of proper names: companies, products, places, headings. */
+  readonly names: Set<string>
+}
+
+/** The deepest section of this file whose heading starts at or before `offset` and whose subtree reaches it. */
+function sectionAt(doc: Document, offset: number, index: SectionIndex): Section {
+  // sections nest, so the sections holding an offset are the last one starting before it and its ancestors: a binary
+  // search and a walk up instead of a scan of every section for every term (quadratic in long files)
+  const {starts, sections} = index
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid]! <= offset) lo = mid + 1
+    else hi = mid
+  }
+  for (let s = sections[lo - 1]; s && s.kind !== 'root'; s = s.parent) {
+    if (s.headingPosition.start.offset! <= offset && offset <= s.position.end.offset!) return s
+  }
+  return doc.root
+}
+
+interface SectionIndex {
+  readonly sections: readonly Section[]
+  readonly starts: readonly number[]
+}
+
+/** The sections of this file (offsets are per file: in a document set, only its own), by where their headings start. */
+function sectionIndex(doc: Document): SectionIndex {
+  const own = doc.sections.filter((s) => s.kind !== 'root' && s.file.path === doc.filePath)
+  own.sort((a, b) => a.headingPosition.start.offset! - b.headingPosition.start.offset!)
+  return {sections: own, starts: own.map((s) => s.headingPosition.start.offset!)}
+}
+
+/** Is the section (or a parent) a Definitions section? Memoised per section by the caller. */
+function inDefinitionsSection(section: Section): boolean {
+  return section.path.some((p) => DEFINITIONS_TITLE.test(p))
+}
+
+// (the "Services"), ("Client"), (each a “Party”), (together, the “Parties”), (“**Provider**”)
+const PAREN_GROUP = /\(([^()]{0,200})\)/g
+const QUOTED = /["“”„]\s*([A-Z][^"“”„]{0,60}?)\s*[,]?\s*["”“]/g
+// "Business Day" means …  /  Business Day means …  (also mid-block)
+const UNQUOTED_DEF = /(?:^|[.;:]\s+|\n\s*)((?:[A-Z][\w’'&/-]*)(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&/-]*){0,5})\s+(?:means|shall mean|will mean|refers to|is defined as)\b/g
+// A term given its value: "The Monthly Charge is €2,650", "at the Standard Rate of £60 per hour"
+const VALUE_DEF = /\b(?:the|The)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
+// Service Level Agreement (SLA), Recovery Time Objective ("RTO"). Words are at most 81 characters here and in AS_DEFINED:
+// unbounded, a search starting inside a long capitalised token (a key, a hex blob) backtracked over all the rest of it,
+// once per start, which is quadratic in the token's length.
+const ACRONYM_DEF = /((?:[A-Z][\w-]{0,80})(?:\s+(?:of|and|for|the|to)?\s*[A-Z][\w-]{0,80}){0,6})\s*\(\s*(?:the\s+)?["“”]?([A-Z][A-Za-z]?[A-Z]{1,8}s?)["”“]?\s*\)/g
+// The bracketed acronym every ACRONYM_DEF match ends with, far cheaper to look for first
+const ACRONYM = /\(\s*(?:the\s+)?["“”]?[A-Z][A-Za-z]?[A-Z]{1,8}s?["”“]?\s*\)/
+// A character QUOTED starts with
+const QUOTE_MARK = /["“”„]/
+const AS_DEFINED = /((?:[A-Z][\w’'-]{0,80})(?:\s+(?:of\s+)?[A-Z][\w’'-]{0,80}){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
+
+/**
+ * Every term the agreement defines or names in any way (no-undefined-terms' vocabulary): quoted and bold terms,
+ * "X means", acronyms, definitions tables and lists, section titles, company names and the parties.
+ */
+export function collectVocabulary(doc: Document, definitions: ReadonlyMap<string, Definition>, parties: ReadonlyMap<string, unknown>, key: (term: string) => string = termKey): Vocabulary {
+  const termKey = key
+  const sectionFlags = new Map<Section, boolean>()
+  const inDefinitions = (section: Section): boolean => {
+    let v = sectionFlags.get(section)
+    if (v === undefined) sectionFlags.set(section, (v = inDefinitionsSection(section)))
+    return v
+  }
+  const defined = new Set<string>()
+  const names = new Set<string>()
+  const sites: DefinitionSite[] = []
+  let group = 0
+  const define = (term: string): void => {
+    const key = termKey(term)
+    if (key) defined.add(key)
+  }
+  const site = (term: string, block: Block, start: number, g = ++group): void => {
+    define(term)
+    if (!sites.some((s) => s.block === block && s.start === start)) sites.push({term: term.replace(/[*_]/g, '').trim(), block, start, end: start + term.length, group: g})
+  }
+  for (const d of definitions.values()) define(d.term)
+  for (const block of doc.blocks) {
+    const text = block.text
+    if (block.kind === 'heading') {
+      names.add(termKey(text.replace(/^[\s\d.()A-Z]{0,6}[.)]\s+/, '')))
+      continue
+    }
+    for (const v of block.variables) define(text.slice(v.start, v.end))
+    // most blocks have no brackets or quotes: then these patterns need not run
+    const bracketed = text.includes('(')
+    const quoted = QUOTE_MARK.test(text)
+    // quoted terms in parentheses define those terms: (the "Services"), ("Client"), (“Cascade,” “Vendor,” or “Service Provider”)
+    if (bracketed) for (const p of text.matchAll(PAREN_GROUP)) {
+      const g = ++group
+      const inner = p[1]!
+      if (quoted) for (const q of inner.matchAll(QUOTED)) {
+        const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
+        site(q[1]!, block, start, g)
+      }
+    }
+    // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
+    if (quoted) for (const q of text.matchAll(QUOTED)) {
+      const term = q[1]!
+      if (term.split(/\s+/).length > 7) continue
+      const start = (q.index ?? 0) + q[0].indexOf(term)
+      DEFINING_VERB_AT.lastIndex = (q.index ?? 0) + q[0].length
+      if (DEFINING_VERB_AT.test(text) || (inDefinitions(block.section) && start < 12)) site(term, block, start)
+      else define(term)
+    }
+    if (/\b(?:means|mean|refers|defined)\b/.test(text)) for (const m of text.matchAll(UNQUOTED_DEF)) {
+      const term = m[1]!
+      if (/^(?:This|The|A|An|Each|Any|It|That|Which)\b/.test(term)) continue
+      site(term, block, (m.index ?? 0) + m[0].indexOf(term))
+    }
+    if (bracketed && ACRONYM.test(text)) for (const m of text.matchAll(ACRONYM_DEF)) {
+      define(m[1]!)
+      define(m[2]!)
+    }
+    if (/\b(?:as (?:such term is )?(?:defined|described)|ha(?:s|ve) the meaning)/.test(text)) for (const m of text.matchAll(AS_DEFINED)) define(m[1]!)
+    if (/[\d$£€¥]/.test(text)) for (const m of text.matchAll(VALUE_DEF)) define(m[1]!)
+    // a definitions table: the first cell of each row is the term
+    if (block.kind === 'table-row' && block.cells && block.cells.length >= 2 && (inDefinitions(block.section) || /^(?:defined\s+)?terms?$/i.test(block.header?.[0] ?? ''))) {
+      const term = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
+      // one term per row; "Services and Covered Sites" names two, which the bold runs define
+      if (term && term.length <= 60 && !/\band\b|[(),;]/.test(term)) site(term, block, Math.max(0, text.indexOf(term)))
+    }
+    // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
+    if (inDefinitions(block.section) && block.section.kind !== 'heading' && block.section.title && block.section.blocks[0] === block) {
+      const t = block.section.title.replace(/[*_"“”]/g, '').trim()
+      if (t.split(/\s+/).length <= 6) define(t)
+    }
+  }
+  // every section title under Definitions names a term; every other title names a topic
+  for (const s of doc.sections) {
+    if (s.kind === 'root' || !s.title) continue
+    const title = s.title.replace(/[*_"“”]/g, '').trim()
+    if (inDefinitions(s) && !DEFINITIONS_TITLE.test(title)) define(title)
+    names.add(termKey(title))
+  }
+  // bold terms: "**Business Hours** means", "**Uptime**: …", a bold term in a Definitions section, "(the **Services**)"
+  for (const file of [doc, ...(doc.set ?? [])]) {
+    // only a file with a section under Definitions can place a bold term there (sectionAt needs an index of its sections)
+    const hasDefinitions = file.sections.some((s) => s.kind !== 'root' && s.file.path === file.filePath && inDefinitions(s))
+    let sectionsOfFile: SectionIndex | undefined
+    visitStrongAndLinks(file.tree, (node, parentChildren, index) => {
+      const raw = toString(node).replace(/[“”"]/g, '').trim()
+      const text = raw.replace(/[\s:.–—-]+$/, '')
+      if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
+      // "**Effective Date:** 1 March 2025": a labelled value names the term
+      if (node.type === 'strong' && /:$/.test(raw)) {
+        define(text)
+        return
+      }
+      if (node.type === 'link') {
+        define(text)
+        return
+      }
+      const next = parentChildren[index + 1]
+      const prev = parentChildren[index - 1]
+      const after = next && 'value' in next ? String(next.value) : ''
+      const before = prev && 'value' in prev ? String(prev.value) : ''
+      const offset = node.position?.start.offset ?? 0
+      // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
+      if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
+        names.add(termKey(text))
+        for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
+      }
+      if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset, (sectionsOfFile ??= sectionIndex(file)))))) define(text)
+    })
+  }
+  // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
+  for (const block of doc.blocks) {
+    if (!/\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b/.test(block.text)) continue
+    for (const m of block.text.matchAll(/((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*)(?=,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b)/g)) {
+      names.add(termKey(m[1]!))
+      for (const w of m[1]!.split(/\s+/)) names.add(termKey(w))
+    }
+  }
+  for (const [name] of parties) {
+    defined.add(termKey(name))
+    names.add(termKey(name))
+  }
+  for (const key of ['provider', 'customer', 'client']) {
+    const v = doc.frontmatter[key]
+    if (typeof v === 'string') names.add(termKey(v))
+  }
+  return {defined, sites, names}
+}
+
+/** Call `fn` on every strong and link node under `node`, in document order. */
+function visitStrongAndLinks(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
+  if (!('children' in node)) return
+  const children = node.children as Nodes[]
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!
+    if (child.type === 'strong' || child.type === 'link') fn(child, children, i)
+    if ('children' in child) visitStrongAndLinks(child, fn)
+  }
+}
+

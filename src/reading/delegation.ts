@@ -1,0 +1,76 @@
+// Delegation: a value placed in another document ("as set out in the Order Form", a cover-page variable), and
+// whether a named schedule is part of this document after all.
+import type {Block, Document} from '../types.js'
+
+/** "order form" → "[Oo]rder [Ff]orm": a word list matched with either case on each initial only. */
+function initials(words: string): string {
+  return words.replace(/\b([a-z])/g, (_, c: string) => `[${c.toUpperCase()}${c}]`)
+}
+
+// Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide".
+// Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
+const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const LINK = initials(
+  'as set out in|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
+)
+// "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
+const DELEGATION = new RegExp(
+  `\\b(?:${LINK})\\s+(?:(?:the|an?|each|any|its|our|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+)
+const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
+
+/** How a target reads in a message: "Schedule C", "the Order Form". */
+export function targetName(target: string): string {
+  return /^(?:schedule|exhibit|annex|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
+}
+
+export interface DelegationHit {
+  readonly target: string
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * A value placed in another document: an explicit reference ("as set out in the Order Form"), or a
+ * cover-page/order-form variable in the text whose name matches `topic` ("Target Response Time").
+ * `offset` is where `text` starts in the block.
+ */
+export function delegation(text: string, options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp} = {}): DelegationHit | undefined {
+  const {block, inDocument, topic} = options
+  const offset = options.offset ?? 0
+  const m = DELEGATION.exec(text)
+  if (m && m.index !== undefined) {
+    const target = m[1]!.replace(/\s+/g, ' ').trim()
+    if (!inDocument?.(target) && !/^this\b/i.test(target)) return {target, start: m.index, end: m.index + m[0].length}
+  }
+  // A key-terms table: "Support Hours | Order Form, section 3"
+  if (block?.cells && block.cells.length >= 2) {
+    for (const cell of block.cells.slice(1)) {
+      const c = DOC_CELL.exec(cell.trim())
+      if (c && !inDocument?.(c[1]!)) return {target: c[1]!.trim(), start: 0, end: text.length}
+    }
+  }
+  if (block && topic) {
+    for (const v of block.variables) {
+      if (v.start < offset || v.end > offset + text.length) continue
+      if (!topic.test(block.text.slice(v.start, v.end))) continue
+      if (/orderform|coverpage|sow|keyterms|order_form|cover_page/i.test(v.kind)) {
+        const target = /sow/i.test(v.kind) ? 'Statement of Work' : /cover/i.test(v.kind) ? 'Cover Page' : 'Order Form'
+        return {target, start: v.start - offset, end: v.end - offset}
+      }
+    }
+  }
+  return undefined
+}
+
+/** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? A Reading answers once per target. */
+export function targetInDocument(doc: Document, target: string): boolean {
+  const t = target.toLowerCase()
+  // a member of the document set by file name: "Schedule B" ~ schedule-b.md
+  const key = t.replace(/[^a-z0-9]/g, '')
+  if (doc.set?.some((m) => m.filePath.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/, '').replace(/[^a-z0-9]/g, '') === key)) return true
+  if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
+  const titled = (m: Document): string => (m.title ? m.source.slice(m.title.headingPosition.start.offset, m.title.headingPosition.end.offset).replace(/^[#\s]+/, '').toLowerCase() : '')
+  if (doc.set?.some((m) => titled(m).startsWith(t))) return true
+  return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)))
+}

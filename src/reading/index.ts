@@ -1,0 +1,215 @@
+// The reading stage: read(doc) builds one Reading per document, once, in the engine, and every rule gets it as
+// `context.reading`. It owns every per-document cache; each reading it offers is written, as pure functions, in the
+// module named for it beside this file.
+import type {Block, Definition, Document, Sentence} from '../types.js'
+import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, termKey, type Vocabulary} from './definitions.js'
+import {delegation, targetInDocument, type DelegationHit} from './delegation.js'
+import {introducingParty, listContext, type ListContext} from './lists.js'
+import {statedMetrics, statedResponseTimes, type Statement, type StatedResponse} from './metrics.js'
+import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
+import {excused, lowerText, scanTerms, type CompiledTerm, type TermHit} from './terms.js'
+import {globalCopy, hasNumber, scopedText} from './wording.js'
+import {lazyValues, type Values} from './values/index.js'
+
+/** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
+export class Reading {
+  private readonly valueCache = new Map<string, Values>()
+  private readonly memo = clauseMemo()
+  private names: Map<string, Party> | undefined
+  private defs: Map<string, Definition> | undefined
+  private vocab: Vocabulary | undefined
+  private readonly keys = new Map<string, string>()
+  private readonly lists: Array<ListContext | undefined> = []
+  private index: Map<Block, number> | undefined
+  private readonly introducers = new Map<Block, Party>()
+  private readonly targets = new Map<string, boolean>()
+  private readonly sentenceDefines = new WeakMap<Sentence, boolean>()
+  private readonly disclaimers = new WeakMap<Sentence, boolean>()
+  private lower: string | undefined
+  private readonly globals = new Map<RegExp, RegExp>()
+  private responses: StatedResponse[] | undefined
+  private metrics: Statement[] | undefined
+  private readonly scratch = new Map<object, unknown>()
+
+  constructor(readonly doc: Document) {}
+
+  // ---- typed values ------------------------------------------------------------------------------------------
+
+  /** The typed values of a span or sentence of this document (durations, frequencies, percentages, hours, …). */
+  values(text: string): Values {
+    let v = this.valueCache.get(text)
+    if (!v) this.valueCache.set(text, (v = lazyValues(text)))
+    return v
+  }
+
+  /** A measurable value of any kind in the text. */
+  hasNumber(text: string): boolean {
+    return hasNumber(this.values(text))
+  }
+
+  /** The part of a unit's text where a clause's value may sit (its table column, or a window around each topic word). */
+  scoped(unit: Parameters<typeof scopedText>[0], topic: RegExp, header?: RegExp): string {
+    return scopedText(unit, topic, header, (re) => {
+      let g = this.globals.get(re)
+      if (!g) this.globals.set(re, (g = globalCopy(re)))
+      return g
+    })
+  }
+
+  // ---- parties, negation, permission, disclaimers ------------------------------------------------------------
+
+  /** The names the agreement gives its parties, with their role. */
+  get parties(): ReadonlyMap<string, Party> {
+    return (this.names ??= partyNames(this.doc))
+  }
+
+  /** Which party the statement at `index` of `text` binds. */
+  boundParty(text: string, index: number): Party {
+    return boundParty(text, index, this.parties, {memo: this.memo})
+  }
+
+  /** The first party named in a text. */
+  firstParty(text: string): Party {
+    return firstParty(text, this.parties)
+  }
+
+  /** Index of the first obligation in `text` that binds the customer, or -1. */
+  customerObligation(text: string): number {
+    return customerObligation(text, this.parties, this.memo)
+  }
+
+  isNegated(text: string, index: number): boolean {
+    return isNegated(text, index, this.memo)
+  }
+
+  isPermission(text: string, index: number): boolean {
+    return isPermission(text, index, this.parties, this.memo)
+  }
+
+  /** Is the sentence a disclaimer ("makes no warranty", "as is")? Once per sentence. */
+  isDisclaimer(sentence: Sentence): boolean {
+    let v = this.disclaimers.get(sentence)
+    if (v === undefined) this.disclaimers.set(sentence, (v = isDisclaimer(sentence.text)))
+    return v
+  }
+
+  /** The clause of `text` around `index`. */
+  clauseAround(text: string, index: number): string {
+    return clauseAround(text, index, this.memo)
+  }
+
+  // ---- delegation --------------------------------------------------------------------------------------------
+
+  /** A value placed in another document, in a text that starts at `offset` of `block`. */
+  delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
+    return delegation(text, {...options, inDocument: (target) => this.targetInDocument(target)})
+  }
+
+  /** Does this document (or its set) hold the named schedule or exhibit? Once per target. */
+  targetInDocument(target: string): boolean {
+    let answer = this.targets.get(target)
+    if (answer === undefined) this.targets.set(target, (answer = targetInDocument(this.doc, target)))
+    return answer
+  }
+
+  // ---- definitions -------------------------------------------------------------------------------------------
+
+  /** The terms the agreement defines, by lower-case term. */
+  get definitions(): ReadonlyMap<string, Definition> {
+    return (this.defs ??= collectDefinitions(this.doc.blocks))
+  }
+
+  /** Is the sentence of `block` a definition (in a Definitions section, or a "X means …" sentence)? */
+  isDefinition(block: Block, sentence: Sentence): boolean {
+    if (inDefinitionSection(block)) return true
+    let v = this.sentenceDefines.get(sentence)
+    if (v === undefined) this.sentenceDefines.set(sentence, (v = definesTerm(sentence)))
+    return v
+  }
+
+  /** Every term the agreement defines or names, for no-undefined-terms. */
+  get vocabulary(): Vocabulary {
+    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t)))
+  }
+
+  /** The key of a term (lower case, no quotes, singular), once per distinct term. */
+  termKey(term: string): string {
+    let key = this.keys.get(term)
+    if (key === undefined) this.keys.set(term, (key = termKey(term)))
+    return key
+  }
+
+  // ---- lists -------------------------------------------------------------------------------------------------
+
+  /** Block `i`'s list context: the sentence that introduced its list, and the items it introduces. */
+  listContext(i: number): ListContext {
+    return (this.lists[i] ??= listContext(this.doc.blocks, i))
+  }
+
+  /** Index of a block in the document (its first place). */
+  blockIndex(block: Block): number {
+    if (!this.index) {
+      const index = new Map<Block, number>()
+      this.doc.blocks.forEach((b, i) => index.has(b) || index.set(b, i))
+      this.index = index
+    }
+    return this.index.get(block) ?? -1
+  }
+
+  /** The party bound by the sentence that introduces the list `item` belongs to. */
+  introducingParty(item: Block): Party {
+    let party = this.introducers.get(item)
+    if (party === undefined) this.introducers.set(item, (party = introducingParty(this.doc.blocks, this.blockIndex(item), this.parties, this.memo)))
+    return party
+  }
+
+  // ---- stated metrics ----------------------------------------------------------------------------------------
+
+  /** Response times stated per priority (for the response-times house maximum). */
+  get statedResponseTimes(): readonly StatedResponse[] {
+    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(t)))
+  }
+
+  /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */
+  get statedMetrics(): readonly Statement[] {
+    return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t)))
+  }
+
+  // ---- terms -------------------------------------------------------------------------------------------------
+
+  /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
+  termHits(terms: readonly CompiledTerm[]): TermHit[] {
+    return scanTerms(this.doc.blocks, terms, (this.lower ??= lowerText(this.doc.blocks)))
+  }
+
+  /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
+  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
+    return excused(hit, this)
+  }
+
+  // ---- a rule's own readings ---------------------------------------------------------------------------------
+
+  /**
+   * A rule's own per-document reading, computed once: `key` is an object the rule owns (so two rules never share an
+   * entry), `make` builds the value on first use. Kept with this Reading and dropped with it.
+   */
+  own<T>(key: object, make: () => T): T {
+    if (this.scratch.has(key)) return this.scratch.get(key) as T
+    const value = make()
+    this.scratch.set(key, value)
+    return value
+  }
+}
+
+/** Read a document: the Reading every rule of one lint shares. */
+export function read(doc: Document): Reading {
+  return new Reading(doc)
+}
+
+export type {Party} from './parties.js'
+export type {Values} from './values/index.js'
+export type {CompiledTerm, Term, TermHit} from './terms.js'
+export type {DelegationHit} from './delegation.js'
+export type {ListContext} from './lists.js'
+export type {Statement, StatedResponse} from './metrics.js'
+export type {DefinitionSite, Vocabulary} from './definitions.js'

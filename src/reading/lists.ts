@@ -1,0 +1,64 @@
+// List context: the sentence that introduces a list ("The Provider will:", "… within the following times:"), the items a
+// block introduces, and the party an introducing sentence binds.
+import {boundParty, firstParty, type ClauseMemo, type Party} from './parties.js'
+import type {Block} from '../types.js'
+
+/** Text that introduces a list or table: it ends with ":", "the following …" or "as follows". */
+export const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
+
+/** For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". */
+export function introducer(blocks: readonly Block[], i: number): string | undefined {
+  if (blocks[i]!.kind !== 'list-item') return undefined
+  for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
+    const b = blocks[j]!
+    if (b.kind === 'list-item') continue
+    if (b.kind === 'heading') return undefined
+    const text = b.text.trimEnd()
+    return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
+  }
+  return undefined
+}
+
+/** The items a block introduces: the list items or table rows right after a block ending in ":" or "the following". */
+export function introduced(blocks: readonly Block[], i: number): string {
+  const block = blocks[i]!
+  if (!INTRODUCES.test(block.text.trimEnd().replace(/[.]$/, ''))) return ''
+  const items: string[] = []
+  for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
+    const b = blocks[j]!
+    if (b.kind !== 'list-item' && b.kind !== 'table-row') break
+    items.push(b.section === block.section ? b.text : `${b.section.title} ${b.text}`)
+  }
+  return items.join(' ; ')
+}
+
+/** Block `i`'s list context: the sentence that introduced its list, and the items it introduces itself. */
+export interface ListContext {
+  readonly intro: string | undefined
+  readonly after: string
+}
+
+/** Block `i`'s `introducer` and `introduced` text (a Reading keeps them, once per document, for all clause rules). */
+export function listContext(blocks: readonly Block[], i: number): ListContext {
+  return {intro: introducer(blocks, i), after: introduced(blocks, i)}
+}
+
+/**
+ * The party bound by the sentence that introduces the list item at `i` ("The Client will:" → customer), looking back
+ * over at most 12 blocks.
+ */
+export function introducingParty(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, memo?: ClauseMemo): Party {
+  for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
+    const b = blocks[j]!
+    if (b.kind === 'list-item' || b.kind === 'heading' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) continue
+    const last = b.sentences[b.sentences.length - 1]
+    if (!last) return 'unknown'
+    const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
+    // "Client acknowledges that …, including:" — the party the introducing sentence is about
+    if (bound !== 'unknown') return bound
+    // "Client acknowledges that …, including:": the sentence's own subject, when it opens with a party
+    const subject = /^\W*(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)/.exec(last.text)
+    return subject ? firstParty(subject[1]!, names) : 'unknown'
+  }
+  return 'unknown'
+}

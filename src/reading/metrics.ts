@@ -1,0 +1,379 @@
+// Stated metrics: response and resolution times per priority and uptime targets, read once per document (a Reading
+// keeps them) for the clause rules' house-standard checks and for consistent-values.
+//
+// Two views are kept, as the rules have always read them: statedResponseTimes (response times per priority, for the
+// response-times house maximum) and statedMetrics (every metric with its priority and scope, for consistent-values).
+// They share the value extraction and the priority reading; they still differ in how a time is tied to a metric word
+// and to a table cell, and converging them changes findings, so that is left to accuracy work with labels to judge by.
+import type {Block, Document, Sentence} from '../types.js'
+import {lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
+
+/** The values of a text (a Reading's per-document `values`). */
+export type ValuesOf = (text: string) => Values
+
+/** Where a value sits in a block's text, for a report. */
+export interface Stated {
+  readonly block: Block
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+/** Offset of each cell of a table row in the row's text. */
+function cellOffsets(block: Block): number[] {
+  const cells = block.cells ?? []
+  const out: number[] = []
+  let from = 0
+  for (const cell of cells) {
+    const at = cell ? block.text.indexOf(cell, from) : -1
+    out.push(at)
+    if (at >= 0) from = at + cell.length
+  }
+  return out
+}
+
+const RESPONSE_WORD = /\b(?:respon\w*|acknowledg\w*|reaction)\b/gi
+const HAS_RESPONSE_WORD = new RegExp(RESPONSE_WORD.source, 'i')
+const OTHER_TIMES = /\b(?:resol\w*|restor\w*|fix\w*|workaround|repair\w*|updates?|escalat\w*|recover\w*|RTO|RPO)\b/i
+const OTHER_TIMES_G = new RegExp(OTHER_TIMES.source, 'gi')
+const RESPONSE_HEADER = /respon|acknowledg|reaction/i
+
+export interface StatedResponse extends Stated {
+  readonly rank: number
+  /** The priority as written ("P1", "Priority 1 (Critical)"). */
+  readonly priority: string
+  readonly minutes: number
+}
+
+/** Response times stated per priority: table rows and columns, list items and sentences ("P1: response within 1 hour"). */
+export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValues): StatedResponse[] {
+  const out: StatedResponse[] = []
+  const seen = new Set<string>()
+  const add = (s: StatedResponse): void => {
+    const key = `${doc.blocks.indexOf(s.block)}:${s.start}`
+    if (seen.has(key)) return
+    seen.add(key)
+    out.push(s)
+  }
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') continue
+    if (block.kind === 'table-row' && block.header && block.cells) {
+      tableResponses(block, add, valuesOf)
+      continue
+    }
+    const sectionSaysResponse = block.section.path.some((p) => RESPONSE_HEADER.test(p) && !OTHER_TIMES.test(p))
+    for (const sentence of block.sentences) proseResponses(block, sentence.start, sentence.text, sectionSaysResponse, add, valuesOf)
+  }
+  return out
+}
+
+function tableResponses(block: Block, add: (s: StatedResponse) => void, valuesOf: ValuesOf): void {
+  const header = block.header!
+  const cells = block.cells!
+  const offsets = cellOffsets(block)
+  const at = (j: number, d: {start: number; end: number; text: string; minutes: number}, rank: number, priority: string): void => {
+    const o = offsets[j] ?? -1
+    if (o < 0) return
+    add({block, start: o + d.start, end: o + d.end, text: d.text, rank, priority, minutes: d.minutes})
+  }
+  const column = header.findIndex((h) => RESPONSE_HEADER.test(h) && !OTHER_TIMES.test(h))
+  if (column >= 0) {
+    // | Priority | Response Time | Resolution Time |
+    const d = valuesOf(cells[column] ?? '').durations[0]
+    if (!d) return
+    for (let j = 0; j < cells.length; j++) {
+      if (j === column) continue
+      const p = valuesOf(cells[j] ?? '').priorities[0]
+      if (p) return at(column, d, p.rank, p.text)
+    }
+    return
+  }
+  // |            | P1     | P2      |
+  // | Response   | 1 hour | 4 hours |
+  const first = cells[0] ?? ''
+  if (!RESPONSE_HEADER.test(first) || OTHER_TIMES.test(first)) return
+  for (let j = 1; j < cells.length; j++) {
+    const p = valuesOf(header[j] ?? '').priorities[0]
+    const d = valuesOf(cells[j] ?? '').durations[0]
+    if (p && d) at(j, d, p.rank, p.text)
+  }
+}
+
+function proseResponses(block: Block, offset: number, text: string, sectionSaysResponse: boolean, add: (s: StatedResponse) => void, valuesOf: ValuesOf): void {
+  // cheapest first: without a response word (or a response section) or a priority, the sentence states nothing
+  if (!sectionSaysResponse && !HAS_RESPONSE_WORD.test(text)) return
+  if (!mayHold.priorities(text)) return
+  const priorities = valuesOf(text).priorities
+  if (!priorities.length) return
+  // Which kind of time a duration is: the nearest word before it that names one ("respond", "resolve", "update")
+  const keywords = [
+    ...[...text.matchAll(RESPONSE_WORD)].map((m) => ({at: m.index, response: true})),
+    ...[...text.matchAll(OTHER_TIMES_G)].map((m) => ({at: m.index, response: false})),
+  ].sort((a, b) => a.at - b.at)
+  if (!keywords.some((k) => k.response) && !sectionSaysResponse) return
+  const durations = valuesOf(text).durations.filter((d) => {
+    // "every 2 hours" is a frequency, "in a calendar month" a period, "24 hours a day" coverage
+    if (/\b(?:every|in|per|each|during|over)\s*$/i.test(text.slice(Math.max(0, d.start - 8), d.start)) || /^\s*(?:a|per|each)\s+(?:day|week)\b/i.test(text.slice(d.end))) return false
+    const before = keywords.filter((k) => k.at < d.start).at(-1)
+    return before ? before.response : sectionSaysResponse
+  })
+  const report = (d: (typeof durations)[number], rank: number, priority: string): void =>
+    add({block, start: offset + d.start, end: offset + d.end, text: d.text, rank, priority, minutes: d.minutes})
+  // "within 30 minutes for Priority 1, 2 Business Hours for Priority 2": the time comes before its priority
+  const LEADS = /^[\s,;:]*(?:for|on|to|in|of)?\s*(?:an?|all|each|every)?\s*$/i
+  const leading = priorities.map((p) => durations.find((d) => d.end <= p.start && LEADS.test(text.slice(d.end, p.start))))
+  if (leading.some(Boolean)) {
+    priorities.forEach((p, i) => {
+      const d = leading[i]
+      if (d) report(d, p.rank, p.text)
+    })
+    return
+  }
+  // "P1: response within 1 hour; P2: within 4 hours": the time follows its priority
+  priorities.forEach((p, i) => {
+    const next = priorities[i + 1]?.start ?? text.length
+    const d = durations.find((x) => x.start >= p.end && x.start < next) ?? (priorities.length === 1 ? durations[0] : undefined)
+    if (d) report(d, p.rank, p.text)
+  })
+}
+
+export type Metric = 'response' | 'resolution' | 'uptime'
+
+export const METRIC_NAME: Readonly<Record<Metric, string>> = {response: 'response time', resolution: 'resolution time', uptime: 'uptime'}
+
+/** One stated value of a metric, with what it is stated for. */
+export interface Statement {
+  readonly metric: Metric
+  /** Priority the value applies to, if any (1 is the most urgent). */
+  readonly priority: Priority | undefined
+  /** What else narrows the value: a channel, out-of-hours, the system measured, the measurement period. */
+  readonly scope: string
+  /** The value as a range, so "1 Business Day" and "8 Business Hours" can be the same. */
+  readonly low: number
+  readonly high: number
+  readonly text: string
+  readonly block: Block
+  readonly sentence: Sentence | undefined
+  readonly start: number
+  readonly end: number
+}
+
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|acknowledg\w*|reply|replies|call[- ]?back|callback|initial contact)\b/gi
+const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
+const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back/i
+const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
+// Words that may stand between a metric and its value: "response time target of", "resolved within", "Response: "
+const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|targets?|objectives?|goals?|commitments?|sla|of|within|in|is|are|will|shall|must|be|no|not|later|more|than|exceed|to|the|a|an|by|at|most|maximum|max|up|under|guaranteed|provided|made|given|achieved|completed|begin|begins|start|starts|all|each|every|for|p[0-5]|priority|severity|sev|level|[1-5]|critical|urgent|high|medium|normal|low|incidents?|issues?|tickets?|requests?|faults?|calls?)\b)*$/i
+// Narrowing words: a value for phone calls or out of hours is not the same value as the general one
+const SCOPE_WORDS: ReadonlyArray<[string, RegExp]> = [
+  ['after-hours', /\bafter[- ]hours|outside (?:of )?(?:normal |standard |the )?(?:business|support|service|office|working) hours|out[- ]of[- ]hours|overnight|weekends?|holidays?|on[- ]call|emergency line|24\s*[x×/]\s*7|24\/7|round[- ]the[- ]clock/i],
+  ['business-hours', /\b(?:during|within|in) (?:normal |standard |the )?(?:business|support|service|office|working) hours\b/i],
+  ['phone', /\bby (?:tele)?phone\b|\b(?:tele)?phone (?:calls?|line|support)\b|\bby calling\b|\bvoice calls?\b|\breported by (?:tele)?phone\b/i],
+  ['email', /\bby e-?mail\b|\be-?mail (?:requests?|tickets?|support)\b/i],
+  ['portal', /\b(?:via|through|in|on) the (?:client |customer |support )?portal\b|\bby (?:web )?chat\b|\bweb form\b/i],
+  ['onsite', /\bon[- ]?site\b|\bdispatch|\bengineer (?:on|at)\b/i],
+  ['target', /\btarget|\bgoal|\bobjective/i],
+  ['maximum', /\bmaximum|\bno later than|\bnot (?:to )?exceed|\bat the latest|\bguarantee/i],
+  ['first', /\bfirst\b|\binitial\b/i],
+  ['update', /\bupdates?\b|\bprogress\b|\bstatus\b/i],
+  ['escalat', /\bescalat/i],
+]
+const SYSTEMS = /\b(?:network|server|servers|internet|wan|lan|wi-?fi|wireless|firewall|e-?mail|voip|phone system|telephony|website|web site|hosting|platform|application|applications|api|portal|database|storage|backup|cloud|data ?cent(?:er|re)|circuit|connectivity|power|cooling|infrastructure|help ?desk|service desk|workstations?|endpoints?|saas|crm|erp|apps?|mobile|desktop|voice|pbx|sip|production|non-production|staging|test|development|sandbox|disaster recovery|primary|secondary|region|site)\b/gi
+// Service tiers and plans give different targets on purpose ("Gold plan 99.99%, Silver plan 99.9%")
+const PLAN = /\b(?:tier|class|plan|package|edition|bundle|premium|gold|silver|bronze|platinum|basic|enterprise|standard|advanced|essentials?)\b/i
+const UPTIME_WORD = /\b(?:uptime|availability|available|up[- ]time)\b/i
+// Credit tiers and thresholds are not targets: "if Uptime falls below 99.9%", "between 99.0% and 99.9%"
+const TIER = /\b(?:credits?|below|less than|lower than|under|falls?|fell|drops?|between|miss(?:es|ed)?|fails? to|short of|tiers?|refunds?|if|when|unless|up to|exceeds?)\b|[<>≤≥]/i
+export const BACKUP = /\bback(?:ed)?[- ]?ups?\b|\bsnapshots?\b|\brestore points?\b/i
+export const RETENTION = /\b(?:retain(?:s|ed)?|retention|kept|keeps?|stored|held|preserved|maintained|rotated)\b[^.;]{0,30}?(?:for|of|period of|up to|at least|a minimum of)?\s*$/i
+export const METRIC_PERCENT = /\b(?:uptime|up[- ]time|availability|available|of the time|of (?:all )?(?:tickets|incidents|requests|calls|cases)|service levels?|success|accuracy|compliance|attainment|coverage|responded|resolved)\b/i
+export const MONEY_CONTEXT = /\b(?:rates?|fees?|prices?|pricing|charges?|charged|costs?|mark-?ups?|increases?|interest|premium|surcharge|multiplier|times|invoices?|amounts?|paid|payable|credits?|refunds?|discounts?|overtime|uplift)\b/i
+
+export function range(d: Duration): {low: number; high: number} {
+  // a business day is somewhere between a working day of hours and a calendar day
+  if (d.business && d.unit === 'day') return {low: d.value * 480, high: d.value * 1440}
+  if (d.business && d.unit === 'week') return {low: d.value * 2400, high: d.value * 10080}
+  return {low: d.minutes, high: d.minutes}
+}
+
+function scopeOf(text: string): string {
+  const words = SCOPE_WORDS.filter(([, re]) => re.test(text)).map(([w]) => w)
+  return words.join(',')
+}
+
+export function family(p: Priority): string | undefined {
+  if (p.scheme === 'level') return undefined
+  return p.scheme === 'severity' ? 'severity' : 'priority'
+}
+
+/** Where the metric words of a sentence end, in order (found once per sentence, for all of its durations). */
+interface MetricWords {
+  readonly response: readonly number[]
+  readonly resolution: readonly number[]
+}
+
+function metricWords(text: string): MetricWords {
+  const ends = (re: RegExp): number[] => {
+    re.lastIndex = 0
+    return [...text.matchAll(re)].map((m) => (m.index ?? 0) + m[0].length)
+  }
+  return {response: ends(METRIC_RESPONSE_WORD), resolution: ends(RESOLUTION_WORD)}
+}
+
+/** The last of the ascending `ends` that is <= `at`, or undefined. */
+function lastAtOrBefore(ends: readonly number[], at: number): number | undefined {
+  let lo = 0
+  let hi = ends.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ends[mid]! <= at) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? ends[lo - 1] : undefined
+}
+
+/** The metric a duration ending at `end` is bound to by a metric word right after it ("4-hour response"). */
+function metricAfter(text: string, end: number): Metric | undefined {
+  const after = text.slice(end, end + 30)
+  const a = /^\s*(?:[a-z]+\s+)?(respon\w*|acknowledg\w*|resol\w*|restor\w*|fix\b|repair\b|workaround)/i.exec(after)
+  if (a && !/^\s*(?:for|of|to|in|after|before|from)\s/i.test(after)) return RESOLUTION_HEAD.test(a[1]!) ? 'resolution' : 'response'
+  return undefined
+}
+
+/**
+ * The metric a duration at `at` is bound to by a metric word just before it with only filler between (the nearest
+ * word ending before it; a response word wins a tie). `w` holds the sentence's metric words.
+ */
+function metricBefore(text: string, at: number, w: MetricWords): Metric | undefined {
+  let best: {metric: Metric; end: number} | undefined
+  for (const metric of ['response', 'resolution'] as const) {
+    const e = lastAtOrBefore(w[metric], at)
+    if (e !== undefined && (!best || e > best.end)) best = {metric, end: e}
+  }
+  if (!best || at - best.end > 60) return undefined
+  return FILLER.test(text.slice(best.end, at)) ? best.metric : undefined
+}
+
+/** The priority a value at `at` is stated for: "P1: 1 hour", "1 hour for Priority 1", or the one priority of the block. */
+function priorityAt(priorities: readonly Priority[], text: string, at: number, end: number, fallback: Priority | undefined): Priority | undefined {
+  const following = priorities.find((p) => p.start >= end && /^\s*(?:for|on|with)\s+(?:all\s+|each\s+|any\s+|an?\s+)?$/i.test(text.slice(end, p.start)))
+  if (following) return following
+  const before = priorities.filter((p) => p.end <= at)
+  const last = before[before.length - 1]
+  if (last) return last
+  return priorities.length === 0 ? fallback : undefined
+}
+
+/** The one priority rank a text names (several labels of one level, "Priority 1 (Critical)", count as one). */
+function onlyPriority(text: string, valuesOf: ValuesOf): Priority | undefined {
+  if (!mayHold.priorities(text)) return undefined
+  const ps = valuesOf(text).priorities.filter(family)
+  const ranks = new Set(ps.map((p) => p.rank))
+  return ranks.size === 1 ? ps[0] : undefined
+}
+
+/**
+ * Every stated value of a metric (response and resolution times per priority, uptime targets) with what it is stated
+ * for, as consistent-values compares them.
+ */
+export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues): Statement[] {
+  const out: Statement[] = []
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue
+    if (block.kind === 'table-row' && block.header && block.cells) {
+      tableStatements(block, out, valuesOf)
+      continue
+    }
+    // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
+    // only one bound to a metric): computed on first use
+    let blockPriority: Priority | undefined | null = null
+    for (const sentence of block.sentences) {
+      const text = sentence.text
+      const v = mayHold.durations(text) ? valuesOf(text) : undefined
+      let priorities: Priority[] | undefined
+      let words: MetricWords | undefined
+      for (const d of v?.durations ?? []) {
+        let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
+        // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
+        if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
+          const title = block.section.title
+          if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
+        }
+        if (!metric) continue
+        priorities ??= v!.priorities.filter(family)
+        if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? onlyPriority(block.section.title, valuesOf)
+        const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
+        if (!priority) continue
+        // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
+        const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
+        out.push({metric, priority, scope: scopeOf(context), ...range(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
+      }
+      uptimeStatements(block, sentence, out, valuesOf)
+    }
+  }
+  return out
+}
+
+function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf): void {
+  const header = block.header!
+  const cells = block.cells!
+  let priority: Priority | undefined
+  for (const [i, cell] of cells.entries()) {
+    // "Severity | 1": a bare level under a "Severity" or "Priority" column
+    const head = header[i] ?? ''
+    priority = onlyPriority(cell, valuesOf) ?? (/^\s*(?:P?[0-5]|[IV]{1,3})\s*$/.test(cell) && /priority|severity/i.test(head) ? onlyPriority(`${head.replace(/\s*level\s*$/i, '')} ${cell.trim()}`, valuesOf) : undefined)
+    if (priority) break
+  }
+  // offsets of each cell in the row text ("Priority: P1 | Response: 1 hour")
+  let offset = 0
+  const starts: number[] = []
+  cells.forEach((cell, i) => {
+    if (i > 0) offset += 3
+    const label = header[i]
+    if (label) offset += label.length + 2
+    const at = block.text.indexOf(cell, offset)
+    starts.push(at >= 0 ? at : offset)
+    offset = (at >= 0 ? at : offset) + cell.length
+  })
+  const rowScope = scopeOf(`${block.section.title} ${cells.join(' ')}`)
+  cells.forEach((cell, i) => {
+    const head = header[i] ?? ''
+    const metric: Metric | undefined = RESPONSE_HEAD.test(head) && !RESOLUTION_HEAD.test(head) ? 'response' : RESOLUTION_HEAD.test(head) && !RESPONSE_HEAD.test(head) ? 'resolution' : undefined
+    if (metric && priority) {
+      const ds = valuesOf(cell).durations
+      // one value per cell: "1 hour (4 hours after hours)" holds two scopes in one cell
+      if (ds.length === 1) {
+        const d = ds[0]!
+        const start = starts[i]! + d.start
+        out.push({metric, priority, scope: [scopeOf(head), rowScope].filter(Boolean).join(','), ...range(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
+      }
+    }
+    if (UPTIME_WORD.test(head) || UPTIME_WORD.test(cell)) {
+      for (const p of valuesOf(cell).percentages) {
+        if (p.value < 90 || p.value > 100 || TIER.test(cell.replace(/\b(?:no|not) less than\b/gi, ''))) continue
+        const start = starts[i]! + p.start
+        out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`, p.period), low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
+      }
+    }
+  })
+}
+
+function uptimeScope(text: string, period: string | undefined): string {
+  // a value for one plan or tier is compared with nothing else
+  if (PLAN.test(text)) return `plan:${text}`
+  const systems = [...new Set([...text.matchAll(SYSTEMS)].map((m) => m[0].toLowerCase().replace(/s$/, '')))].sort()
+  return `${systems.join('+')}/${period ?? ''}`
+}
+
+function uptimeStatements(block: Block, sentence: Sentence, out: Statement[], valuesOf: ValuesOf): void {
+  const text = sentence.text
+  if (!UPTIME_WORD.test(text)) return
+  const ps = valuesOf(text).percentages.filter((p) => p.value >= 90 && p.value <= 100)
+  if (ps.length === 0) return
+  // tiers, thresholds and ranges list several values on purpose
+  if (TIER.test(text.replace(/\b(?:no|not) less than\b/gi, '')) || new Set(ps.map((p) => p.value)).size > 1) return
+  // a formula ("Uptime % = (… ) / … × 100%") states how to compute, not a target
+  if (/[=×÷]|\bx\s*100\b|\bdivided by\b|\bmultiplied\b/i.test(text)) return
+  const p = ps[0]!
+  out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(text, p.period), low: p.value, high: p.value, text: p.text, block, sentence, start: sentence.start + p.start, end: sentence.start + p.end})
+}

@@ -1,0 +1,255 @@
+// Value kind hours: Hours of service: days, clock times and a time zone ("08:00–18:00 Monday to Friday, UK time").
+import type {ValueKind} from './kind.js'
+import {type Match, HY, scan, isUpper, isCapitalised, DASH, NUM_SRC, parseNumber} from './common.js'
+
+/** Day of the week, lower-case three-letter form. */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+
+/** A statement of service/support hours. `from`/`to` are 24 h "HH:MM" ("24:00" for an end at midnight). */
+export interface HoursSpec extends Match {
+  kind: 'hours'
+  days?: Weekday[]
+  from?: string
+  to?: string
+  timeZone?: string
+  allDay: boolean
+  allWeek: boolean
+  excludesHolidays: boolean
+}
+
+const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+const MON_FRI: readonly Weekday[] = WEEKDAYS.slice(0, 5)
+const MER = String.raw`(?:[ap]\.\s?m\.?|[ap]\s?m)(?![a-z])`
+const TIME = String.raw`(?:(?<![\d.,:/$£€¥])\d{1,4}(?:[:.h]\d{2})?(?!\d)(?:\s{0,2}${MER}|\s{0,2}(?:noon|midday|midnight)\b|\s{0,2}(?:hrs|hours|h)(?![a-z]))?|\b(?:noon|midday|midnight)\b)`
+const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)(?![a-z])`
+/** One or more day names joined by ranges or lists: "Monday to Friday", "Mon, Wed and Fri", "a Saturday, a Sunday". */
+const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${DASH}]{1,3}|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${DAY}){0,6}`
+const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST'
+const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.`
+const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
+const HOURS_RE = new RegExp(
+  String.raw`\b(?:(?<rtc>a?round${HY}{1,2}the${HY}{1,2}clock)` +
+    String.raw`|(?<tf>24\s{0,2}[/x×]\s{0,2}(?<tfd>[57])(?:\s{0,2}[/x×]\s{0,2}(?:365|52))?)` +
+    String.raw`|(?<hpd>(?:24|twenty${HY}?four)(?:\s{0,3}\(\s{0,2}24\s{0,2}\))?${HY}{1,3}(?:hours?|hrs?)(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}day|(?=,?\s{1,3}(?:seven|7|five|5|six|6)\b)))` +
+    String.raw`|(?<dpw>${NUM_SRC})${HY}{1,3}days?\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}(?<dpwu>week|year)` +
+    String.raw`|(?:(?<tpre>from|between)\s{1,3})?(?<t1>${TIME})\s{0,3}(?<tsep>[${DASH}~]{1,3}|to|until|till|til|through|thru|and)\s{0,3}(?<t2>${TIME})(?![\d%])(?!\s{0,2}(?:percent|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|business|working|calendar|times|per)\b)` +
+    String.raw`|(?<ndays>(?:other\s{1,3}than|except(?:ing)?(?:\s{1,3}(?:on|for))?|excluding|but\s{1,3}not|save\s{1,3}(?:for|on))\s{1,3}(?:an?\s{1,3})?${DAY_LIST}` +
+    String.raw`(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|,|and|or)\s{1,3}(?:an?\s{1,3}|any\s{1,3})?(?<nhol>(?:[a-z]+\s{1,3}){0,3}?holidays?\b))?)` +
+    String.raw`|(?<days>(?:from\s{1,3})?${DAY_LIST})` +
+    String.raw`|(?<wk>week${HY}?days?|weekends?|work${HY}?days?|(?<![\d)]${HY}{1,3}|\b(?:${NUMBER_WORD_BEFORE})${HY}{1,3})(?:business|working)${HY}{1,3}days?)` +
+    String.raw`|(?<daily>daily|(?:every|each)\s{1,3}day)` +
+    String.raw`|(?<hol>(?:excluding|excludes?|excl\.?|except(?:ing)?|other\s{1,3}than|not\s{1,3}including|save\s{1,3}(?:for|on)|closed\s{1,3}on)(?![a-z])[^.;()\n]{0,40}?\bholidays?|(?:(?:bank|public|statutory|national|federal)\s{1,3})?holidays?\s{1,3}(?:excluded|excepted))` +
+    String.raw`|(?<tzi>(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/[a-z_]+(?:/[a-z_]+)?)` +
+    String.raw`|(?<tza>(?:${TZ_ABBR})(?:\s?[+\u2212-]\s?\d{1,2}(?::?[0-5]\d)?)?(?:\s?/\s?(?:${TZ_ABBR}))?)` +
+    String.raw`|(?<tzn>(?:${TZ_PLACE})(?:\s{1,2}(?:standard|daylight|summer|prevailing|local))?\s{1,2}time)` +
+    String.raw`|(?<tzl>local\s{1,2}time(?:\s{1,3}(?:at|in|of|for)\s{1,3}(?:the\s{1,3})?(?:[a-z]+['\u2019]s\s{1,3}|relevant\s{1,3}|affected\s{1,3}|applicable\s{1,3}|respective\s{1,3}){0,2}(?:premises|sites?|locations?|offices?|headquarters|facility|facilities))?)` +
+    String.raw`|(?<tzr>(?:eastern|central|mountain|pacific)(?:\s{1,2}(?:standard|daylight|prevailing))?))(?![a-z\d])`,
+  'gi',
+)
+/**
+ * Necessary for a statement of hours, which needs a strong part: digits, "around the clock", "twenty-four hours",
+ * noon/midday/midnight, a day name, or "week" ("weekdays", "seven days a week").
+ */
+const HOURS_HINT = /\d|clock|twenty|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|week/i
+const TIME_PARSE_RE = /^(?:(\d{1,4})(?:([:.h])(\d{2}))?\s{0,2}(?:([ap])\.?\s?m\.?|(noon|midday|midnight)|(hrs|hours|h))?|(noon|midday|midnight))$/i
+const DAY_TOKEN_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi
+const DAY_RANGE_SEP_RE = new RegExp(String.raw`[${DASH}~]{1,3}|\b(?:to|through|thru|until|till)\b`, 'i')
+const CLAUSE_BREAK_RE = /[;\n]|\.\s/
+
+interface ClockTime { h: number; m: number; mer: 'a' | 'p' | undefined; midnight: boolean; named: boolean; bare: boolean; hhmm: boolean; lead0: boolean; suffix: boolean }
+
+function parseClock(s: string): ClockTime | undefined {
+  const r = TIME_PARSE_RE.exec(s.trim())
+  if (r === null) return undefined
+  const word = (r[5] ?? r[7])?.toLowerCase()
+  if (word !== undefined) {
+    const midnight = word === 'midnight'
+    return {h: midnight ? 0 : 12, m: 0, mer: undefined, midnight, named: true, bare: false, hhmm: false, lead0: false, suffix: false}
+  }
+  const digits = r[1] ?? ''
+  const hhmm = r[2] === undefined && digits.length >= 3
+  if (!hhmm && digits.length > 2) return undefined
+  let h = hhmm ? Math.floor(Number(digits) / 100) : Number(digits)
+  const m = hhmm ? Number(digits) % 100 : Number(r[3] ?? 0)
+  const mer = r[4]?.toLowerCase() === 'a' ? 'a' : r[4] === undefined ? undefined : 'p'
+  const suffix = r[6] !== undefined
+  const bare = !hhmm && r[2] === undefined && mer === undefined
+  if (bare && suffix) return undefined // "8 hours" is a duration, not a clock time
+  if (r[2] === '.' && mer === undefined && digits.length !== 2) return undefined // "4.20" is not "04:20"
+  if (mer !== undefined) {
+    if (h < 1 || h > 12 || hhmm) return undefined
+    h = (h % 12) + (mer === 'p' ? 12 : 0)
+  }
+  if (m > 59 || h > 24 || (h === 24 && m > 0)) return undefined
+  return {h, m, mer, midnight: false, named: false, bare, hhmm, lead0: digits.startsWith('0'), suffix}
+}
+
+const hhmmText = (mins: number): string => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`
+
+/** Resolve a time range to minutes since midnight, inferring am/pm ("8 to 6pm", "between 9 and 5"). `pre` is from/between, or "days" right after a day list. */
+function resolveRange(a: ClockTime, b: ClockTime, pre: string | undefined, sep: string): {from: number; to: number} | undefined {
+  if (sep === 'and' && pre !== 'between') return undefined
+  if ((a.hhmm || b.hhmm) && !(a.suffix || b.suffix || a.lead0 || b.lead0)) return undefined // "2019-2020"
+  if ((a.bare || b.bare) && pre === undefined && a.mer === undefined && b.mer === undefined) return undefined // "9-5", "1 to 3"
+  let from = a.h * 60 + a.m
+  let to = b.midnight ? 1440 : b.h * 60 + b.m
+  if (a.mer === undefined && !a.named && !a.hhmm && b.mer !== undefined && a.h <= 12) {
+    const cand = ((a.h % 12) + (b.mer === 'p' ? 12 : 0)) * 60 + a.m
+    from = cand < to ? cand : (a.h % 12) * 60 + a.m
+  } else if (b.mer === undefined && !b.named && !b.hhmm && a.mer !== undefined && b.h <= 12) {
+    to = ((b.h % 12) + (a.mer === 'p' ? 12 : 0)) * 60 + b.m
+    if (to <= from && to + 720 <= 1440) to += 720
+  } else if (a.bare && b.bare) {
+    if (!(b.h < a.h && a.h <= 12)) return undefined // "between 9 and 5" crosses noon; "between 2 and 4" is a count
+    to += 720
+  } else if (a.mer === undefined && b.mer === undefined && to <= from && b.h < 12 && !b.lead0 && !b.named) {
+    to += 720 // "9:00-5:00"
+  }
+  return {from, to}
+}
+
+function parseDayList(s: string): {days: Weekday[]; count: number} | undefined {
+  const set = new Set<number>()
+  let prev = -1
+  let prevEnd = 0
+  let count = 0
+  let lowerAbbrev = false
+  DAY_TOKEN_RE.lastIndex = 0
+  let t: RegExpExecArray | null
+  while ((t = DAY_TOKEN_RE.exec(s)) !== null) {
+    const idx = WEEKDAYS.indexOf((t[1] ?? '').toLowerCase() as Weekday)
+    if (!/day/i.test(t[0]) && !isCapitalised(t[0])) lowerAbbrev = true
+    if (prev >= 0 && DAY_RANGE_SEP_RE.test(s.slice(prevEnd, t.index))) {
+      for (let i = prev; i !== idx; i = (i + 1) % 7) set.add(i)
+    }
+    set.add(idx)
+    prev = idx
+    prevEnd = t.index + t[0].length
+    count++
+  }
+  if (count === 0 || (count === 1 && lowerAbbrev)) return undefined // "sat", "wed" as words
+  return {days: WEEKDAYS.filter((_, i) => set.has(i)), count}
+}
+
+type Role = 'time' | 'days' | 'both' | 'tz' | 'hol'
+interface Part {
+  start: number
+  end: number
+  role: Role
+  strong: boolean
+  bareTz: boolean
+  holidays: boolean
+  from: string | undefined
+  to: string | undefined
+  allDay: boolean
+  allWeek: boolean
+  days: readonly Weekday[] | undefined
+  timeZone: string | undefined
+}
+
+function part(m: RegExpExecArray, role: Role, strong: boolean, extra: Partial<Part> = {}): Part {
+  const base: Part = {start: m.index, end: m.index + m[0].length, role, strong, bareTz: false, holidays: false, from: undefined, to: undefined, allDay: false, allWeek: false, days: undefined, timeZone: undefined}
+  return Object.assign(base, extra)
+}
+
+/** Turn one HOURS_RE match into a component of an hours statement, or undefined if it is not one after all. */
+function hoursPart(m: RegExpExecArray, g: Partial<Record<string, string>>, afterDays: boolean): Part | undefined {
+  if (g['rtc'] !== undefined) return part(m, 'both', true, {allDay: true, allWeek: true})
+  if (g['tf'] !== undefined) return g['tfd'] === '7' ? part(m, 'both', true, {allDay: true, allWeek: true}) : part(m, 'both', true, {allDay: true, days: MON_FRI})
+  if (g['hpd'] !== undefined) return part(m, 'time', true, {allDay: true})
+  if (g['dpw'] !== undefined) {
+    const n = parseNumber(g['dpw'])
+    if (g['dpwu']?.toLowerCase() === 'year') return n !== undefined && n >= 365 ? part(m, 'days', false, {allWeek: true}) : undefined
+    if (n === 7) return part(m, 'days', true, {allWeek: true})
+    if (n === 5 || n === 6) return part(m, 'days', true, {days: WEEKDAYS.slice(0, n)})
+    return undefined
+  }
+  if (g['t1'] !== undefined) {
+    const a = parseClock(g['t1'])
+    const b = parseClock(g['t2'] ?? '')
+    if (a === undefined || b === undefined) return undefined
+    const r = resolveRange(a, b, g['tpre']?.toLowerCase() ?? (afterDays ? 'days' : undefined), (g['tsep'] ?? '').toLowerCase())
+    if (r === undefined) return undefined
+    return part(m, 'time', true, {from: hhmmText(r.from), to: hhmmText(r.to), allDay: r.from === 0 && r.to >= 1439})
+  }
+  if (g['ndays'] !== undefined) {
+    // "any day other than a Saturday, a Sunday or a bank holiday": the days left over
+    const d = parseDayList(g['ndays'])
+    const days = WEEKDAYS.filter(w => d !== undefined && !d.days.includes(w))
+    return days.length === 0 || days.length === 7 ? undefined : part(m, 'days', true, {days, holidays: g['nhol'] !== undefined})
+  }
+  if (g['days'] !== undefined) {
+    const d = parseDayList(g['days'])
+    return d === undefined ? undefined : part(m, 'days', d.count > 1, {days: d.days, allWeek: d.days.length === 7})
+  }
+  if (g['wk'] !== undefined) {
+    const w = g['wk'].toLowerCase()
+    if (w.startsWith('weekend')) return part(m, 'days', false, {days: ['sat', 'sun']})
+    return part(m, 'days', w.startsWith('weekday'), {days: MON_FRI})
+  }
+  if (g['daily'] !== undefined) return part(m, 'days', false, {allWeek: true})
+  if (g['hol'] !== undefined) return part(m, 'hol', false)
+  const tz = g['tzi'] ?? g['tza'] ?? g['tzn'] ?? g['tzl'] ?? g['tzr']
+  if (tz === undefined) return undefined
+  if (g['tza'] !== undefined && !isUpper(tz)) return undefined // "et al.", "est."
+  if ((g['tzi'] !== undefined || g['tzr'] !== undefined) && !isCapitalised(tz)) return undefined
+  return part(m, 'tz', false, {timeZone: tz, bareTz: g['tzr'] !== undefined})
+}
+
+function buildHours(group: readonly Part[], text: string): HoursSpec | undefined {
+  const first = group[0]
+  const last = group[group.length - 1]
+  if (first === undefined || last === undefined || !group.some(p => p.strong)) return undefined
+  const spec: HoursSpec = {kind: 'hours', text: text.slice(first.start, last.end), start: first.start, end: last.end, allDay: false, allWeek: false, excludesHolidays: false}
+  for (const p of group) {
+    if (p.days !== undefined) spec.days = [...p.days]
+    if (p.from !== undefined) spec.from = p.from
+    if (p.to !== undefined) spec.to = p.to
+    if (p.timeZone !== undefined) spec.timeZone = p.timeZone
+    if (p.allDay) spec.allDay = true
+    if (p.allWeek || p.days?.length === 7) spec.allWeek = true
+    if (p.role === 'hol' || p.holidays) spec.excludesHolidays = true
+  }
+  return spec
+}
+
+/**
+ * Find statements of service hours: "08:00–18:00 Mon–Fri ET", "8am to 6pm Eastern Time, Monday through Friday",
+ * "24/7", "24 hours a day, 7 days a week", "Monday to Friday (excluding bank holidays)". Time ranges, day lists, time
+ * zones and holiday exclusions within ~80 characters of each other in one clause form one match. A statement needs a
+ * time range, a day range/list, "weekdays" or an all-day/all-week phrase; a lone time zone, single day name,
+ * "business days" or "daily" only joins a neighbouring statement.
+ */
+export function extractHours(text: string): HoursSpec[] {
+  const out: HoursSpec[] = []
+  if (!HOURS_HINT.test(text)) return out
+  let group: Part[] = []
+  const flush = (): void => {
+    const spec = buildHours(group, text)
+    if (spec !== undefined) out.push(spec)
+    group = []
+  }
+  scan(HOURS_RE, text, (m, g) => {
+    const prev = group[group.length - 1]
+    // only look at short gaps, so that a run of rejected matches cannot make this quadratic
+    const gap = prev === undefined || m.index - prev.end > 80 ? undefined : text.slice(prev.end, m.index)
+    const p = hoursPart(m, g, prev?.role === 'days' && gap !== undefined && /^[\s,:]{0,3}$/.test(gap)) // "Mon-Fri 8-6"
+    if (p === undefined) return false
+    // a bare "Pacific"/"Central" is a time zone only right after a time range
+    if (p.bareTz && (prev === undefined || (prev.role !== 'time' && prev.role !== 'both') || gap === undefined || !/^[\s(]{0,3}$/.test(gap))) return true
+    if (prev !== undefined) {
+      const usesTime = p.role === 'time' || p.role === 'both'
+      const usesDays = p.role === 'days' || p.role === 'both'
+      const has = (r: Role): boolean => group.some(q => q.role === r || (q.role === 'both' && (r === 'time' || r === 'days')))
+      const conflict = (usesTime && has('time')) || (usesDays && has('days')) || (p.role === 'tz' && has('tz')) || (p.role === 'hol' && has('hol'))
+      if (conflict || gap === undefined || CLAUSE_BREAK_RE.test(gap)) flush()
+    }
+    group.push(p)
+    return true
+  })
+  flush()
+  return out
+}
+
+/** The `hours` kind: its extractor and its cheap pre-check. */
+export const hours: ValueKind<HoursSpec> = {extract: extractHours, mayHold: (text) => HOURS_HINT.test(text)}

@@ -1,0 +1,79 @@
+// Value kind money: Stated amounts of money with currency and charging unit: "$165 per hour".
+import type {ValueKind} from './kind.js'
+import {type Match, HY, scan, isUpper, span} from './common.js'
+
+/** A stated amount of money. `currency` is an ISO 4217 code; `per` is the charging unit (hour, month, incident, device, user, year, day, call, ...). */
+export interface Money extends Match { kind: 'money'; amount: number; currency: string; per?: string }
+
+const CODES = 'USD|GBP|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|HKD|SEK|NOK|DKK|PLN|AED'
+const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)(?:(?:k|m|bn)(?![a-z])|\s{1,2}(?:thousand|million|billion)\b)?`
+const PER_UNIT = String.raw`hour|hr|h|month|mth|mo|incident|ticket|device|endpoint|workstation|server|computer|machine|user|seat|employee|mailbox|year|yr|annum|day|call${HY}?out|call|visit|week|site|licen[cs]e`
+const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}(?:(?:billable|chargeable|calendar|managed|named|supported|additional|active|covered|individual)\s{1,2})?(?<pu>${PER_UNIT})(?:s|es)?(?![a-z])|\s{1,2}(?<padv>hourly|monthly|annually|yearly|daily|weekly|quarterly)(?![a-z])|\s{0,2}(?<pab>p\.?\s?a\.?|pcm|p/h)(?![a-z]))?`
+const MONEY_RE = new RegExp(
+  String.raw`(?:(?:\b(?<c1>${CODES})\s{0,2})?(?:\b(?<pre>US|AU|A|CA|C|NZ|S|HK)\s?)?(?<sym>[$£€¥])\s{0,2}(?<a1>${AMOUNT})` +
+    String.raw`|\b(?<c2>${CODES})\s{0,2}(?<a2>${AMOUNT})` +
+    String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
+  'gi',
+)
+/** Necessary for any amount: a currency symbol, code or word. */
+const MONEY_HINT = new RegExp(`[$£€¥]|${CODES}|dollar|pound|sterling|euro|cent|pence`, 'i')
+const AMOUNT_PARSE_RE = /^([\d,]+(?:\.\d+)?)\s{0,2}([a-z]*)$/i
+const SCALE = new Map<string, number>([['', 1], ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['bn', 1e9], ['billion', 1e9]])
+const SYMBOL_CURRENCY = new Map<string, string>([['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY']])
+const PREFIX_CURRENCY = new Map<string, string>([['US', 'USD'], ['AU', 'AUD'], ['A', 'AUD'], ['CA', 'CAD'], ['C', 'CAD'], ['NZ', 'NZD'], ['S', 'SGD'], ['HK', 'HKD']])
+const PER_NAMES = new Map<string, string>([
+  ['h', 'hour'], ['hr', 'hour'], ['hour', 'hour'], ['hourly', 'hour'], ['ph', 'hour'],
+  ['month', 'month'], ['mth', 'month'], ['mo', 'month'], ['monthly', 'month'], ['pcm', 'month'],
+  ['incident', 'incident'], ['ticket', 'incident'],
+  ['device', 'device'], ['endpoint', 'device'], ['workstation', 'device'], ['server', 'device'], ['computer', 'device'], ['machine', 'device'],
+  ['user', 'user'], ['seat', 'user'], ['employee', 'user'], ['mailbox', 'user'],
+  ['year', 'year'], ['yr', 'year'], ['annum', 'year'], ['annually', 'year'], ['yearly', 'year'], ['pa', 'year'],
+  ['day', 'day'], ['daily', 'day'], ['call', 'call'], ['callout', 'call'], ['visit', 'visit'],
+  ['week', 'week'], ['weekly', 'week'], ['quarterly', 'quarter'], ['site', 'site'], ['licence', 'license'], ['license', 'license'],
+])
+
+function wordCurrency(w: string): string {
+  const s = w.toLowerCase()
+  if (s.includes('dollar')) {
+    if (s.startsWith('australian')) return 'AUD'
+    if (s.startsWith('canadian')) return 'CAD'
+    if (s.startsWith('new')) return 'NZD'
+    if (s.startsWith('singapore')) return 'SGD'
+    if (s.startsWith('hong')) return 'HKD'
+    return 'USD'
+  }
+  if (s.startsWith('euro')) return 'EUR'
+  if (s.startsWith('cent')) return 'USD'
+  return 'GBP' // pounds, sterling, pence
+}
+
+/**
+ * Find amounts of money: "$150/hour", "£95 per hour", "€120/hr", "USD 200", "EUR 1,200.00", "AUD $180 per hour",
+ * "150 dollars", "$1.5k". A bare "$" is USD; "US$", "A$", "C$", "NZ$" and a leading ISO code override it.
+ */
+export function extractMoney(text: string): Money[] {
+  const out: Money[] = []
+  if (!MONEY_HINT.test(text)) return out
+  scan(MONEY_RE, text, (m, g) => {
+    const code = g['c1'] ?? g['c2'] ?? g['c3']
+    const pre = g['pre']
+    if ((code !== undefined && !isUpper(code)) || (pre !== undefined && !isUpper(pre))) return false
+    const w = g['w']
+    const currency = code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
+    const r = AMOUNT_PARSE_RE.exec(g['a1'] ?? g['a2'] ?? g['a3'] ?? '')
+    const scale = SCALE.get((r?.[2] ?? '').toLowerCase())
+    if (currency === undefined || r === null || scale === undefined) return false
+    let amount = Number((r[1] ?? '').replace(/,/g, '')) * scale
+    if (w !== undefined && /^(?:cents?|pence)$/i.test(w)) amount /= 100
+    const money: Money = {kind: 'money', ...span(m), amount, currency}
+    const perWord = g['pu'] ?? g['padv'] ?? g['pab']
+    const per = perWord === undefined ? undefined : PER_NAMES.get(perWord.toLowerCase().replace(/[^a-z]/g, ''))
+    if (per !== undefined) money.per = per
+    out.push(money)
+    return true
+  })
+  return out
+}
+
+/** The `money` kind: its extractor and its cheap pre-check. */
+export const money: ValueKind<Money> = {extract: extractMoney, mayHold: (text) => MONEY_HINT.test(text)}

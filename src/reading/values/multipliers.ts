@@ -1,0 +1,47 @@
+// Value kind multipliers: Rate multipliers: "1.5×", "time and a half", "200% of the normal rate".
+import type {ValueKind} from './kind.js'
+import {type Match, HY, scan, DASH, DIGITS_SRC, NUM_SRC, parseNumber, span} from './common.js'
+
+/** A rate multiplier such as "1.5×", "time and a half" or "200% of the normal rate". */
+export interface Multiplier extends Match { kind: 'multiplier'; factor: number }
+
+const RATE_WORDS = String.raw`(?:rates?|fees?|charges?|prices?|pricing|tariffs?|costs?)(?![a-z])`
+const UP_TO_4_WORDS = String.raw`(?:[a-z${DASH}]+\s{1,3}){0,4}?`
+const NOT_FREQUENCY = String.raw`(?!\s{1,3}(?:a|an|per|each|every|daily|weekly|monthly|yearly|annually|hourly|nightly|in\s{1,3}(?:a|any|each)|within)\b)`
+const MULTIPLIER_RE = new RegExp(
+  String.raw`(?<xn>${DIGITS_SRC})\s?[x×](?![a-z\d])(?!\s{0,2}\d)${NOT_FREQUENCY}` +
+    String.raw`|(?<!\d\s{0,2})(?<![a-z\d])[x×]\s?(?<xp>${DIGITS_SRC})(?![a-z\d])` +
+    String.raw`|(?<tn>${NUM_SRC})${HY}{1,3}times(?![a-z])${NOT_FREQUENCY}` +
+    String.raw`|\b(?<tah>time${HY}{1,3}and${HY}{1,3}(?:a|one)${HY}{1,3}half)\b` +
+    String.raw`|\b(?<dt>double|triple|treble)${HY}{1,3}time\b` +
+    String.raw`|\b(?<tw>twice|double|triple|treble)\s{1,3}${UP_TO_4_WORDS}${RATE_WORDS}` +
+    String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])`,
+  'gi',
+)
+/** Necessary for any multiplier: "x"/"×" touching digits, "time(s)", double/triple/treble/twice, or a percent sign. */
+const MULTIPLIER_HINT = new RegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per${HY}?cent`, 'i')
+const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['triple', 3], ['treble', 3]])
+
+/**
+ * Find rate multipliers: "1.5×", "1.5x the standard rate", "1.5 times", "one and a half times", "time and a half" (1.5),
+ * "double time", "twice the standard rate", "double the hourly rate" (2), "150% of the standard hourly rate" (1.5).
+ * "three times a week" is a frequency and "5% of the Monthly Fee" a credit, so neither is a multiplier.
+ */
+export function extractMultipliers(text: string): Multiplier[] {
+  const out: Multiplier[] = []
+  if (!MULTIPLIER_HINT.test(text)) return out
+  scan(MULTIPLIER_RE, text, (m, g) => {
+    let factor: number | undefined
+    if (g['tah'] !== undefined) factor = 1.5
+    else if (g['dt'] !== undefined || g['tw'] !== undefined) factor = WORD_FACTOR.get((g['dt'] ?? g['tw'] ?? '').toLowerCase())
+    else if (g['pn'] !== undefined) factor = (parseNumber(g['pn']) ?? NaN) / 100
+    else factor = parseNumber(g['xn'] ?? g['xp'] ?? g['tn'] ?? '')
+    if (factor === undefined || !Number.isFinite(factor) || factor <= 0) return false
+    out.push({kind: 'multiplier', ...span(m), factor})
+    return true
+  })
+  return out
+}
+
+/** The `multipliers` kind: its extractor and its cheap pre-check. */
+export const multipliers: ValueKind<Multiplier> = {extract: extractMultipliers, mayHold: (text) => MULTIPLIER_HINT.test(text)}

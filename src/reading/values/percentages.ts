@@ -1,0 +1,89 @@
+// Value kind percentages: Stated percentages with their measurement period: "99.9% per calendar month".
+import type {ValueKind} from './kind.js'
+import {type Match, HY, scan, NUM_SRC, parseNumber, span} from './common.js'
+
+/** Measurement periods a percentage can be tied to. */
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year'
+
+/** A stated percentage, with the measurement period named in the same sentence if any. */
+export interface Percentage extends Match { kind: 'percentage'; value: number; period?: Period }
+
+const PCT_SIGN = String.raw`(?:%|percent(?![a-z])|per${HY}?cent(?![a-z])|pct\b)`
+const PERCENT_RE = new RegExp(
+  String.raw`(?<num>${NUM_SRC})\s{0,2}${PCT_SIGN}(?:\s{0,3}\(\s{0,2}(?<alt>${NUM_SRC})\s{0,2}${PCT_SIGN}\s{0,2}\))?`,
+  'gi',
+)
+/** Necessary for any percentage: a sign ("%", "percent", "per cent", "pct"). */
+const PERCENT_HINT = new RegExp(String.raw`%|per${HY}?cent|pct`, 'i')
+const PERIOD_RE = new RegExp(
+  String.raw`\b(?:(?:(?:per|each|every|any|a|in\s{1,3}(?:a|any|each|every)|over\s{1,3}(?:a|any|each))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
+  'gi',
+)
+const SENTENCE_END_RE = /[.!?;](?=\s|$)|\n/g
+
+function periodOf(word: string): Period {
+  const w = word.toLowerCase()
+  if (w.startsWith('day') || w === 'daily') return 'day'
+  if (w.startsWith('week')) return 'week'
+  if (w.startsWith('month')) return 'month'
+  if (w.startsWith('quarter')) return 'quarter'
+  return 'year'
+}
+
+/** Index of the first element of the ascending array `a` that is >= x. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((a[mid] ?? 0) < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Find percentages: "99.9%", "99.95 percent", "99.5 per cent", "ninety-nine point nine percent (99.9%)" (one match).
+ * `period` is the measurement period named nearest to the number within the same sentence ("per calendar month",
+ * "measured monthly", "in any calendar quarter", "Monthly Uptime Percentage").
+ */
+export function extractPercentages(text: string): Percentage[] {
+  const out: Percentage[] = []
+  if (!PERCENT_HINT.test(text)) return out
+  scan(PERCENT_RE, text, (m, g) => {
+    const value = parseNumber(g['num'] ?? '') ?? parseNumber(g['alt'] ?? '')
+    if (value === undefined) return false
+    out.push({kind: 'percentage', ...span(m), value})
+    return true
+  })
+  if (out.length === 0) return out
+  const pStarts: number[] = []
+  const pEnds: number[] = []
+  const pKinds: Period[] = []
+  scan(PERIOD_RE, text, (m, g) => {
+    pStarts.push(m.index)
+    pEnds.push(m.index + m[0].length)
+    pKinds.push(periodOf(g['pu'] ?? g['pa'] ?? ''))
+    return true
+  })
+  if (pStarts.length === 0) return out
+  const breaks: number[] = []
+  scan(SENTENCE_END_RE, text, m => {
+    breaks.push(m.index)
+    return true
+  })
+  for (const p of out) {
+    const j = lowerBound(breaks, p.start)
+    const sentStart = j > 0 ? (breaks[j - 1] ?? 0) + 1 : 0
+    const sentEnd = breaks[lowerBound(breaks, p.end)] ?? text.length
+    const k = lowerBound(pStarts, p.end)
+    const after = k < pStarts.length && (pStarts[k] ?? Infinity) < sentEnd ? (pStarts[k] ?? 0) - p.end : Infinity
+    const before = k > 0 && (pStarts[k - 1] ?? -1) >= sentStart && (pEnds[k - 1] ?? Infinity) <= p.start ? p.start - (pEnds[k - 1] ?? 0) : Infinity
+    const kind = after === Infinity && before === Infinity ? undefined : after <= before ? pKinds[k] : pKinds[k - 1]
+    if (kind !== undefined) p.period = kind
+  }
+  return out
+}
+
+/** The `percentages` kind: its extractor and its cheap pre-check. */
+export const percentages: ValueKind<Percentage> = {extract: extractPercentages, mayHold: (text) => PERCENT_HINT.test(text)}

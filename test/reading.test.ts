@@ -1,0 +1,108 @@
+// The reading stage: one Reading per document, each reading found by its name and computed once.
+import {describe, expect, it} from 'vitest'
+import {rules} from '../rules/index.js'
+import {buildDocument} from '../src/document.js'
+import {runRules} from '../src/engine.js'
+import {read} from '../src/reading/index.js'
+import type {Rule} from '../src/rule.js'
+
+const AGREEMENT = `# Managed Services Agreement
+
+This Agreement is between Northgate IT Ltd (the "Provider") and Harbor Dental LLC (the "Client").
+
+## 1. Definitions
+
+- **Business Hours** means 08:00 to 18:00 UK time, Monday to Friday.
+- **Incident** means an unplanned interruption of a Covered Device.
+
+## 2. Response Times
+
+The Provider will respond to Incidents within the following times:
+
+- P1: within 1 hour
+- P2: within 4 hours
+
+The Client will:
+
+- keep its devices patched;
+- notify the Provider promptly.
+
+Uptime will be at least 99.9% per calendar month. Backups are kept as set out in the Order Form.
+`
+
+describe('read(doc)', () => {
+  const doc = buildDocument(AGREEMENT, 'msa.md')
+  const reading = read(doc)
+
+  it('typed values of a text, once per distinct text', () => {
+    const v = reading.values('within 4 business hours, every 6 hours, 99.9% per month')
+    expect(v.durations.map((d) => d.minutes)).toEqual([240, 360])
+    expect(v.frequencies.map((f) => f.intervalMinutes)).toEqual([360])
+    expect(v.percentages.map((p) => [p.value, p.period])).toEqual([[99.9, 'month']])
+    expect(reading.values('within 4 business hours, every 6 hours, 99.9% per month')).toBe(v)
+    expect(reading.hasNumber('promptly')).toBe(false)
+  })
+
+  it('parties and who is bound', () => {
+    expect([...reading.parties]).toEqual([
+      ['provider', 'provider'],
+      ['client', 'customer'],
+    ])
+    const text = 'The Client will keep its devices patched.'
+    expect(reading.boundParty(text, text.indexOf('keep'))).toBe('customer')
+    expect(reading.isNegated('The Provider does not guarantee uptime.', 30)).toBe(true)
+  })
+
+  it('the one definition finder', () => {
+    expect([...reading.definitions.keys()]).toEqual(['provider', 'client', 'business hours', 'incident'])
+    expect(reading.definitions.get('business hours')!.text).toBe('08:00 to 18:00 UK time, Monday to Friday.')
+    expect(reading.vocabulary.defined.has('incident')).toBe(true)
+    const block = doc.blocks.find((b) => b.text.startsWith('Incident'))!
+    expect(reading.isDefinition(block, block.sentences[0]!)).toBe(true)
+  })
+
+  it('list context: what introduced a list item, and who it binds', () => {
+    const i = doc.blocks.findIndex((b) => b.text.startsWith('P1'))
+    expect(reading.listContext(i).intro).toBe('The Provider will respond to Incidents within the following times:')
+    const intro = doc.blocks.findIndex((b) => b.text.startsWith('The Provider will respond'))
+    expect(reading.listContext(intro).after).toBe('P1: within 1 hour ; P2: within 4 hours')
+    const item = doc.blocks.find((b) => b.text.startsWith('keep its devices'))!
+    expect(reading.introducingParty(item)).toBe('customer')
+  })
+
+  it('stated metrics, read once for both their readers', () => {
+    expect(reading.statedMetrics).toBe(reading.statedMetrics)
+    expect(reading.statedMetrics.map((s) => `${s.metric} ${s.priority?.label ?? '-'} ${s.text}`)).toEqual(['response P1 1 hour', 'response P2 4 hours', 'uptime - 99.9%'])
+    expect(reading.statedResponseTimes.map((s) => `${s.priority} ${s.minutes}`)).toEqual(['P1 60', 'P2 240'])
+  })
+
+  it('delegation to another document', () => {
+    const text = 'Backups are kept as set out in the Order Form.'
+    expect(reading.delegation(text)).toMatchObject({target: 'Order Form'})
+    expect(reading.targetInDocument('Schedule B')).toBe(false)
+  })
+
+  it("a rule's own reading is made once per document and key", () => {
+    let made = 0
+    const key = {name: 'test'}
+    expect(reading.own(key, () => ++made)).toBe(1)
+    expect(reading.own(key, () => ++made)).toBe(1)
+    expect(read(doc).own(key, () => ++made)).toBe(2)
+  })
+})
+
+describe('the engine', () => {
+  it('reads each document once and gives every rule the same Reading', () => {
+    const seen: unknown[] = []
+    const spy = (id: string): Rule<'x'> => ({
+      meta: {id, description: 'spy', category: 'integrity', severity: 'info', messages: {x: 'x'}},
+      check: (context) => void seen.push(context.reading),
+    })
+    const doc = buildDocument(AGREEMENT, 'msa.md')
+    runRules(doc, {rules: [spy('a'), spy('b'), ...rules.filter((r) => r.meta.id === 'response-times')]})
+    expect(seen).toHaveLength(2)
+    expect(seen[0]).toBe(seen[1])
+    runRules(doc, {rules: [spy('c')]})
+    expect(seen[2]).not.toBe(seen[0])
+  })
+})
