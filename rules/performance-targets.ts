@@ -1,11 +1,26 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
 import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
+
+/** A period as a definition states it: "“Service Period” means a calendar month". */
+const PERIOD_DEFINED = /^\W*(?:(?:a|one|each|the)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b/i
+/** Capitalised terms that may be defined: "Service Period", "Measurement Window". */
+const CAPITALISED = /\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\b/g
+
+/** Does the text measure over a defined term whose definition is a period ("in each Service Period")? */
+function definedPeriod(text: string, reading: Reading): boolean {
+  for (const m of text.matchAll(CAPITALISED)) {
+    const def = reading.definitions.get(reading.termKey(m[0]))
+    if (def && PERIOD_DEFINED.test(def.text.replace(/^\W*(?:means|shall mean|is)\b/i, ''))) return true
+  }
+  return false
+}
 
 type PerformanceTargetsOptions = {readonly minUptime?: number}
 
@@ -48,7 +63,7 @@ export default clauseRule({
     const v = reader.reading.values(t)
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
-      if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
+      if (targets.some((p) => p.period) || PERIOD.test(t) || definedPeriod(t, reader.reading) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
         return {outcome: 'present'}
       }
       return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
