@@ -4,7 +4,9 @@ import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\b/i
+// how fast a system answers is a performance metric ("page response time"); a person's response is not
+const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|query|transaction|portal) (?:response|load(?:ing)?) times?\b/i
+const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\\b|${SYSTEM_SPEED.source}`, 'i')
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
@@ -69,7 +71,7 @@ export default clauseRule({
       return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
     }
     // latency and similar: a number with a small unit next to a metric word
-    if (metric && /latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) && /\d\s*(?:ms|milliseconds?|seconds?|%)/i.test(t)) return {outcome: 'present'}
+    if (metric && (/latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) || SYSTEM_SPEED.test(metric[0])) && /\d\s*(?:ms|milliseconds?|seconds?|secs?|%)(?![a-z])/i.test(t)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
     if (delegated && (metric || unit.inHome)) return delegated
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
