@@ -2,11 +2,16 @@
 import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
+import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // how fast a system answers is a performance metric ("page response time"); a person's response is not
 const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|query|transaction|portal) (?:response|load(?:ing)?) times?\b/i
 const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\\b|${SYSTEM_SPEED.source}`, 'i')
+/** How a system performs, as a noun: its uptime, availability or downtime, latency. */
+const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
+/** Availability of people or things, not of a system: "subject to availability", "availability of engineers". */
+const NOT_SYSTEM = /\bsubject to (?:the )?availability\b|\bavailability of (?:the |our |its |an? )?(?:staff|engineers?|technicians?|personnel|resources|parts|stock|spares|equipment|people|consultants?|the (?:customer|client)(?:'s)? (?:staff|personnel|representatives?))\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
@@ -76,6 +81,11 @@ export default clauseRule({
     if (delegated && (metric || unit.inHome)) return delegated
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+    // uptime or downtime spoken of with no target ("Uptime: no target is offered", "Downtime includes the following:",
+    // "a report showing uptime") touches the clause: vague, not missing
+    if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
+      return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+    }
     return undefined
   },
 })
