@@ -9,7 +9,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
 
-const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?)\b/i
+const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg/i
@@ -74,7 +74,7 @@ export default clauseRule({
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\bget (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b/i.test(t)
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b/i.test(t)
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
