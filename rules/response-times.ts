@@ -13,6 +13,9 @@ const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|fault
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg/i
+/** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
+const NOTIFY_HEADER = /\bnotif(?:y|ication)\b/i
+const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
 
 type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
 type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}
@@ -70,7 +73,8 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
-    const headerSaysResponse = unit.block.header?.some((h) => HEADER.test(h)) ?? false
+    const header = unit.block.header
+    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
@@ -78,7 +82,8 @@ export default clauseRule({
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
-    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
+    const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
+    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
