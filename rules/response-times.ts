@@ -86,6 +86,9 @@ export default clauseRule({
     const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
+    const colon = at >= 0 ? t.indexOf(':', at) : -1
+    if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
