@@ -14,7 +14,7 @@ const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bwork
 const CONTEXT = /\b(?:incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
-const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround/i
+const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to/i
 
 export default clauseRule({
   id: 'resolution-times',
