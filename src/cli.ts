@@ -9,12 +9,11 @@ import {parseArgs} from 'node:util'
 import {Chalk} from 'chalk'
 import ignore from 'ignore'
 import {didYouMean} from './config-error.js'
-import {ConfigError, ConfigLoader} from './config.js'
+import {ConfigError, ConfigLoader, type Settings} from './config.js'
 import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, trackedButIgnored, UsageError, type Problem} from './files.js'
-import {declaredIncludeList, declaredIncludes, MAX_MEMBERS} from './docset.js'
+import {declaredIncludes} from './docset.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
-import {show} from './config-error.js'
 import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
 import {annotateDocx, type ParagraphNote} from './docx/annotate.js'
@@ -31,16 +30,13 @@ import {applyBaseline, BaselineError, readBaseline, writeBaseline} from './basel
 import {checkWritable, fixJob, unifiedDiff} from './fix.js'
 import {rules as builtinRules} from '../rules/index.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
-import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles, type Job, type JobOutcome} from './scale.js'
+import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles} from './scale.js'
+import {lintJobs, planJobs, readJob, type Job, type JobOutcome, type JobThreads, type PlannedJob} from './plan.js'
 import type {LintResult} from './types.js'
 
 /** Jobs bigger than this (text and members, in characters) are linted in a worker thread even without --concurrency. */
 const IN_THREAD_MAX_BYTES = 256 * 1024
 
-const jobBytes = (job: Job): number => job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
-
-/** A document set member must be a Markdown file. */
-const MARKDOWN_NAME = /\.(?:md|markdown)$/i
 
 /** Exit codes, as in ESLint. */
 export const EXIT = {ok: 0, lintErrors: 1, failure: 2} as const
@@ -94,7 +90,7 @@ Options:
       --cache              Reuse results of unchanged files (same text, config, members and version)
       --cache-location PATH  Where the cache is kept (default .clauselintcache); implies --cache
       --concurrency N|auto|off  Lint in N threads (auto: one per CPU; off: the main thread only).
-                           Default: auto for 64 files or more when the CPUs are not already busy
+                           Default: auto for 200 files or more when the CPUs are not already busy
       --color, --no-color  Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
   -v, --version            Print the version
   -h, --help               Print this help
@@ -575,52 +571,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const ignored = files.filter((f) => configs.get(f)?.ignored)
   if (ignored.length && ignored.length === files.length && !problems.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
   files = files.filter((f) => !configs.get(f)?.ignored)
-  // A schedule that another file declares as a member of its document set is linted with that set, not on its own.
-  const sets = new Map<string, string[]>()
-  const members = new Set<string>()
+  // The jobs: every file linted on its own, or as a document set's main file with its members (src/plan.ts).
   const confine = new Confinement(root)
-  for (const file of files) {
-    const info = await infoOf(file)
-    if (info === undefined) continue
-    const absFile = path.resolve(io.cwd, file)
-    // a member must be Markdown and stay inside the lint root (after links): a contract cannot pull in .git/config or
-    // /etc/passwd. Checked as written when the text was read, and on the resolved paths always (also from the cache)
-    const text = texts.get(file)
-    for (const [i, w] of (text === undefined ? [] : declaredIncludeList(text)).entries()) {
-      const target = path.isAbsolute(w) ? w : path.join(path.dirname(absFile), w)
-      if (!MARKDOWN_NAME.test(w.trim())) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`)
-      if (!confine.allows(target)) return fail(`${printable(file)} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it (set the root with --root)`)
-    }
-    for (const p of info.includes) {
-      if (!MARKDOWN_NAME.test(p) || !confine.allows(p)) return fail(`${printable(file)} (front matter): clauselint.includes: ${show(path.relative(io.cwd, p))} is not a Markdown file inside the lint root`)
-    }
-    const includes = info.includes.map((p) => path.relative(io.cwd, p) || '.')
-    if (includes.length > MAX_MEMBERS) return fail(`${printable(file)} (front matter): clauselint.includes: ${includes.length} members, over the limit of ${MAX_MEMBERS}`)
-    if (!includes.length) continue
-    sets.set(file, includes)
-    for (const m of includes) members.add(m)
-  }
-  // The jobs: every file linted on its own, or as a document set's main file with its members.
-  // A file is in one job only: a member of an earlier set is not also the main file of its own (cycles: a ↔ b).
-  let planned: Array<{file: string; members?: string[]}> = []
-  const placed = new Set<string>()
-  for (const file of files) {
-    if (members.has(file) && !sets.has(file)) continue
-    if (placed.has(file)) continue
-    if (!infos.get(file)) continue
-    const included = sets.get(file)
-    placed.add(file)
-    if (!included) {
-      planned.push({file})
-      continue
-    }
-    const parts: string[] = []
-    for (const m of included) {
-      if (await infoOf(m)) parts.push(m)
-      placed.add(m)
-    }
-    planned.push({file, members: parts})
-  }
+  const plannedJobs = await planJobs(files, {info: infoOf, textKnown: (file) => texts.get(file)}, {confine, cwd: io.cwd, rootHint: ' (set the root with --root)'})
+  if ('problem' in plannedJobs) return fail(plannedJobs.problem)
+  let planned: PlannedJob[] = plannedJobs.jobs
   // --changed-since: a job whose file, or one of whose members, changed. --shard: every N-th job, by sorted file name.
   let narrowed = false
   if (changed) {
@@ -657,37 +612,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const pending: Array<{job: Job; i: number}> = []
   for (const [i, p] of planned.entries()) {
     if (outcomes[i]) continue
-    const text = await readText(p.file)
-    if (text === undefined) continue
-    const parts: Array<{filePath: string; text: string}> = []
-    for (const m of p.members ?? []) {
-      const t = await readText(m)
-      if (t !== undefined) parts.push({filePath: m, text: t})
-    }
-    pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
+    const job = await readJob(p, readText)
+    if (job) pending.push({job, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
-  const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0])
-  if (threads > 1 && pending.length > 1) {
-    pool ??= LintPool.start(threads - 1, loaderOptions, requireReason, timeoutMs)
-    const done = await pool.run(
-      pending.map((p) => p.job),
-      (file) => configs.get(file)!.settings,
-      requireReason,
-    )
-    pending.forEach((p, k) => (outcomes[p.i] = done[k]))
-  } else {
-    pool?.close()
-    for (const {job, i} of pending) {
-      // a big file is linted in a worker thread even here: if it exhausts the heap, that file gets a fatal result
-      // instead of the whole process ending with a V8 "heap out of memory" trace
-      if (jobBytes(job) > IN_THREAD_MAX_BYTES) {
-        const solo = LintPool.start(1, loaderOptions, requireReason, timeoutMs)
-        outcomes[i] = (await solo.run([job], (file) => configs.get(file)!.settings, requireReason))[0]!
-        solo.close()
-      } else outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
-    }
-  }
+  const settingsOf = (file: string): Settings => configs.get(file)!.settings
+  const threadsOf = (p: LintPool): JobThreads => ({run: (jobs) => p.run(jobs, settingsOf, requireReason), close: () => p.close()})
+  const done = await lintJobs(
+    pending.map((p) => p.job),
+    {
+      lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs),
+      threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0]),
+      ...(pool ? {started: threadsOf(pool)} : {}),
+      startThreads: (workers) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs))),
+      // a big file is linted in a worker thread even without threads: if it exhausts the heap, that file gets a fatal
+      // result instead of the whole process ending with a V8 "heap out of memory" trace
+      isolateAbove: IN_THREAD_MAX_BYTES,
+    },
+  )
+  pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
   const fixing = values.fix || values['fix-dry-run']
   let fixFailed = false
