@@ -11,6 +11,9 @@ const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:ba
 // A commitment of effort with no time: "Fixes: Kestrel works each P1 until it is fixed"
 const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bworks? (?:on )?(?:each|every|the|all|any)?\s*(?:P[1-5]|priority \w+|incidents?|critical \w+)\b[^.]{0,30}\buntil\b/i
 
+// An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
+const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
+
 const CONTEXT = /\b(?:incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
@@ -31,7 +34,7 @@ export default clauseRule({
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if (NOT.test(t) && header < 0) return undefined
-    if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t)) return undefined
+    if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
@@ -45,7 +48,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t)))) return {outcome: 'vague'}
+    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },
 })
