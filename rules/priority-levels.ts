@@ -13,6 +13,8 @@ const DEFINED = {name: 'priority-levels: ranks the document defines'}
 
 /** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgency|categor\w*|classification|class)\b/i
+/** A column that says what each level means: "Meaning", "Description", "Criteria", "Definition", "Examples". */
+const DESCRIBES = /^\s*(?:meaning|means|description|described|criteria|criterion|definition|defined as|examples?|what it means|when (?:to use|it applies)|applies when|condition|situation|impact description)\s*$/i
 /** A section that defines levels: "Severity", "Priority levels", "Incident classification". */
 const LEVEL_SECTION = /\b(?:priorit\w*|severit\w*|levels|classification|categor\w*|call types?)\b/i
 /** A level label before its criteria: "Blocker: no engineer can see their jobs", "Crit – whole office down". */
@@ -78,9 +80,12 @@ function readRank(block: Block, reading: Reading): number | undefined {
     return words.length >= 3 && CRITERIA.test(block.text) ? titled.rank : undefined
   }
   if (block.kind === 'table-row' && block.cells) {
-    const described = block.cells.some((c) => {
+    const described = block.cells.some((c, i) => {
       const cv = valuesOf(c)
-      return !cv.priorities.length && !cv.durations.length && c.split(/\s+/).length >= 3 && CRITERIA.test(c)
+      if (cv.priorities.length || cv.durations.length) return false
+      // under a column that says what each level means, the cell is its criterion whatever its words ("Site down")
+      if (DESCRIBES.test(block.header?.[i] ?? '')) return c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2
+      return c.split(/\s+/).length >= 3 && CRITERIA.test(c)
     })
     return described ? p.rank : undefined
   }
