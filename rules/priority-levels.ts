@@ -29,6 +29,9 @@ const TIERED =
   /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
 
 const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b/i
+// The precedence of the documents that make up an agreement is not the priority of an incident
+const PRECEDENCE = /\b(?:order of (?:priority|precedence)|takes? (?:priority|precedence) over|prevails?)\b/i
+const DOCUMENTS = /\b(?:documents?|conflicts?|inconsisten\w*|schedules?|order form|quot(?:e|ation)|purchase order|terms and conditions)\b/i
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
@@ -133,6 +136,7 @@ export default clauseRule({
     return TIERED.test(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
+    if (PRECEDENCE.test(unit.text) && DOCUMENTS.test(unit.text)) return undefined
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
