@@ -28,7 +28,12 @@ const IMPACT_LABEL = /^(?:everyone|everybody|nobody|no one|(?:the )?whole \w+|(?
 const TIERED =
   /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
 
-const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b/i
+const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\bqueue[- ]jump\w*/i
+// One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
+const FASTER =
+  /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
+/** What the faster time is for: a reply, a visit, a fix. */
+const SERVICE_ACT = /\b(?:respond\w*|repl(?:y|ies)|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
 // The precedence of the documents that make up an agreement is not the priority of an incident
 const PRECEDENCE = /\b(?:order of (?:priority|precedence)|takes? (?:priority|precedence) over|prevails?)\b/i
 const DOCUMENTS = /\b(?:documents?|conflicts?|inconsisten\w*|schedules?|order form|quot(?:e|ation)|purchase order|terms and conditions)\b/i
@@ -133,7 +138,7 @@ export default clauseRule({
   },
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue
   mentions(text, reader, block) {
-    return TIERED.test(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || FASTER.test(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if (PRECEDENCE.test(unit.text) && DOCUMENTS.test(unit.text)) return undefined
@@ -146,6 +151,8 @@ export default clauseRule({
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // one faster case beside the usual time ("We reply within 2 business hours. If the tills are down … within 4 hours")
+    if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
     if (/\bprioriti[sz]|\bpriority\b|\bseverity\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
