@@ -22,6 +22,7 @@ import {DocxError} from './docx/zip.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
 import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
+import {TextCache} from './reading/index.js'
 import {reportChunks, reporters} from './reporters/index.js'
 import {stylishSummary} from './reporters/stylish.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
@@ -667,6 +668,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     pending.push({job: p.members ? {file: p.file, text, members: parts} : {file: p.file, text}, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
+  // answers per text (typed values, term keys) kept across the files this thread lints
+  const textCache = new TextCache()
   const threads = defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0])
   if (threads > 1 && pending.length > 1) {
     pool ??= LintPool.start(threads - 1, loaderOptions, requireReason, timeoutMs)
@@ -685,7 +688,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const solo = LintPool.start(1, loaderOptions, requireReason, timeoutMs)
         outcomes[i] = (await solo.run([job], (file) => configs.get(file)!.settings, requireReason))[0]!
         solo.close()
-      } else outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs)
+      } else outcomes[i] = lintJob(job, configs.get(job.file)!.settings, requireReason, timeoutMs, textCache)
     }
   }
   // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
@@ -708,7 +711,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       const memberFiles = [...texts.keys()].slice(1)
       const relint = (now: ReadonlyMap<string, string>): LintResult[] => {
-        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: memberFiles.map((m) => ({filePath: m, text: now.get(m)!}))} : {})}, settings, requireReason)
+        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: memberFiles.map((m) => ({filePath: m, text: now.get(m)!}))} : {})}, settings, requireReason, 0, textCache)
         return 'results' in again ? again.results : outcome.results
       }
       // a Word file is not rewritten (its text is read out of the package); --annotate writes a reviewed copy instead

@@ -8,6 +8,7 @@ import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
 import {applyFrontmatter, ConfigError, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
 import {printable} from './confine.js'
+import {TextCache} from './reading/index.js'
 import {type ProfileName} from './profiles.js'
 import type {ParseCache, ParserName} from './parse.js'
 import {clauseOrder, type AnyRule} from './rule.js'
@@ -40,6 +41,11 @@ export interface LintOptions {
   readonly requireReason?: boolean
   /** For Word (.docx) input: read tracked changes as accepted (default) or rejected. */
   readonly changes?: Changes
+  /**
+   * Answers per text (typed values, term keys) to keep across the documents of a run: pass one `new TextCache()` to
+   * every lint of a run (lintFiles does). Without it, nothing outlives the document.
+   */
+  readonly textCache?: TextCache
 }
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settings'> {
@@ -188,7 +194,7 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
     if (rule) validateRuleOptions(rule, given, 'lint options', `ruleOptions.${id}`)
     ruleOptions[id] = given
   }
-  const result = runRules(doc, {rules, severities, options: ruleOptions})
+  const result = runRules(doc, {rules, severities, options: ruleOptions, ...(options.textCache ? {textCache: options.textCache} : {})})
   if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? (settings.profileFrom && settings.profileFrom !== '--profile' ? `set in ${settings.profileFrom}` : 'chosen with --profile')}
   const ran = new Set(rules.filter((r) => (severities[r.meta.id] ?? r.meta.severity) !== 'off').map((r) => r.meta.id))
   // --no-inline-config: suppression comments do not apply either
@@ -321,12 +327,14 @@ export async function readSource(filePath: string, maxFileSize = DEFAULT_MAX_FIL
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const results: LintResult[] = []
   const loader = options.useConfigFiles ? new ConfigLoader({cwd: process.cwd(), ...(options.profile ? {profile: options.profile} : {})}) : undefined
+  // one cache of answers per text for the whole run: agreements share their boilerplate
+  const textCache = options.textCache ?? new TextCache()
   for (const filePath of paths) {
     try {
       const config = await loader?.forFile(filePath)
       if (config?.ignored) continue
       const source = await readSource(filePath, options.maxFileSize, options.changes)
-      const result = lint(source.text, {...options, filePath, ...(config ? {settings: config.settings} : {})})
+      const result = lint(source.text, {...options, filePath, textCache, ...(config ? {settings: config.settings} : {})})
       results.push(source.docx ? inWordTerms(result, source.docx) : result)
     } catch (error) {
       if (!(error instanceof FileError)) throw error
