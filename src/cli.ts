@@ -953,7 +953,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       return
     }
     try {
-      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version())
+      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version(), run)
     } catch (error) {
       process.stderr.write(`clauselint: could not start the MCP server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
       process.exitCode = EXIT.failure
