@@ -8,9 +8,18 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
-const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b/i
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b/i
+// What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
+// open an account" states none.
 const CONSEQUENCE =
-  /\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|not (?:met|maintained|meet)|breach\w*|non-?complian\w*)|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
+  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|response times?|sla|targets?)\b[^.]{0,30}\b(?:do|does|will|shall) not apply\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
+
+// What the customer is asked for, in plain words: "a couple of things we need from you: …"
+const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
+// A consequence that refers back to the requirement before it: "If you do not, …", "Otherwise …"
+const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|are|has|have)(?:n't| not)\s*[,;]|^(?:otherwise|failing (?:this|that|which)|if not)\b/i
+// A requirement to meet standards named as a whole: "meet the minimum standards in …", "in line with the Minimum Standards"
+const STANDARDS_ELSEWHERE = /\b(?:meet|comply with|in line with|conform to|satisfy|follow|observe)\s+(?:all\s+|any\s+)?(?:the|its|our|your)\s+(?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations)\b/i
 
 const CONDUCT =
   /\b(?:maintain\w*|keep\w*|ensur\w*|install\w*|licen[cs]\w*|patch\w*|upgrad\w*|replac\w*|compl(?:y|ies|iance)|adhere\w*|use\w*|access|supported|genuine|current|up[- ]to[- ]date|anti-?virus|firewall|operating systems?|hardware|software|equipment|network|internet|broadband|power|configur\w*|secur\w*|passwords?|credentials|reverse engineer\w*|resell\w*|sublicens\w*|interfere\w*|misuse|standards?|requirements?|specifications?|minimum|environment|systems?|devices?|workstations?)\b/i
@@ -46,18 +55,36 @@ export default clauseRule({
     vague: 'Customer requirement without a consequence "{text}"; say what happens when it is not met (e.g. "excluded from the service levels", "remediated at standard rates")',
     delegated: 'Customer requirements are set in {target}; lint it with this agreement or state them here',
   },
+  // "The School must keep …", "Brightwater must …", "things we need from you: keep your PCs …"
+  mentions(text, reader) {
+    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text)
+  },
   judge(unit, reader) {
     const t = unit.text
     const {reading} = reader
+    // the standards themselves are in another document ("meet the minimum standards in the Customer Handbook"), whatever
+    // consequence follows: delegated (a standard stated here still outranks it)
+    const standards = STANDARDS_ELSEWHERE.exec(t)
+    if (standards) {
+      const d = reader.delegated(unit, /requirement|obligation|standard|dependenc|handbook|policy|polic/i)
+      if (d && d.start !== undefined && d.start >= standards.index) return d
+    }
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
     if (customerFails(t, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
-    const must = reading.customerObligation(t)
+    // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
+    if (BACK_REFERENCE.test(t.trim())) return undefined
+    const asked = NEED_FROM.exec(t)
+    const must = asked ? asked.index : reading.customerObligation(t)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
-    if (must >= 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
+    if (must >= 0 && !asked && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
-    if (sectionHasConsequence(homeOf(reader.homes, unit.block.section) ?? unit.block.section, reading)) return {outcome: 'present'}
+    const section = homeOf(reader.homes, unit.block.section) ?? unit.block.section
+    if (sectionHasConsequence(section, reading)) return {outcome: 'present'}
+    // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
+    const parent = section.parent
+    if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
     if (delegated) return delegated
     if (unit.inHome || must >= 0 || indexOf(t, TOPIC) >= 0) return {outcome: 'vague'}
@@ -93,14 +120,14 @@ function citedByConsequence(reading: Reading, section: Section, blockText = ''):
 
 /** "Section 2.1", "clause 2.1", "paragraph 2.1". */
 function numberRef(number: string): RegExp {
-  return new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${number.replace(/\./g, '\\.')}(?![\\d.])`, 'i')
+  return new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${number.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'i')
 }
 
 /** References to a section and its parents: their dotted numbers, and their titles in parentheses. */
 function sectionRefs(section: Section): RegExp[] {
   const refs: RegExp[] = []
   for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
-    if (s.number && /\./.test(s.number)) refs.push(numberRef(s.number))
+    if (s.number) refs.push(numberRef(s.number))
     if (s.title.length > 3) refs.push(new RegExp(`\\(${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i'))
   }
   return refs

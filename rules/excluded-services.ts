@@ -11,6 +11,11 @@ const DOWNTIME = /\b(?:downtime|uptime|availability|service credits?|excluded mi
 const HANDLING =
   /\b(?:quot(?:e|ed|ation)|estimate|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable)\b/i
 
+// A defined term that names the work outside the services: "Extra Work", "Additional Services", "Out-of-Scope Work"
+const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
+// Three or more things named in a series: "data recovery, software development and any new installation"
+const SERIES = /\w[^,.;:]{2,60},\s*[^,.;:]{2,60}\s+(?:and|or|&)\s+\w/
+
 function handled(text: string, reading: Reading): boolean {
   const v = reading.values(text)
   return v.money.length > 0 || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
@@ -40,10 +45,11 @@ export default clauseRule({
     const m = TOPIC.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
-    // a definition saying what a term does not include is not a list of services
-    if (/\b(?:means|shall mean|is defined as)\b/i.test(t)) return undefined
+    // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
+    // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
+    if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
     if (m && reader.party(unit, m.index) === 'customer') return undefined
-    const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || /:\s*$/.test(t) || /following/i.test(t)
+    const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(t) || /:\s*$/.test(t) || /following/i.test(t)
     const scope = unit.block.section
     const sectionText = scope.blocks.map((b) => b.text).join(' ')
     if (list && (handled(t, reader.reading) || handled(unit.next, reader.reading) || handled(sectionText, reader.reading))) return {outcome: 'present'}

@@ -1,6 +1,7 @@
 // scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
 import {clauseRule} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
+import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const SERVICE =
@@ -11,9 +12,19 @@ const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includ
 
 function serviceCount(text: string): number {
   const names = new Set<string>()
-  for (const m of text.matchAll(SERVICE)) names.add(m[0].toLowerCase())
+  // "backup" and "backups" name one service
+  for (const m of text.matchAll(SERVICE)) names.add(m[0].toLowerCase().replace(/s$/, ''))
   return names.size
 }
+
+// A title that names a service ("Help desk", "Server maintenance", "Backups"), not a plan tier ("Standard", "Premium")
+const SERVICE_TITLE = /\b(?:support|management|maintenance|monitoring|administration|desk|back ?ups?|security|hosting|patch\w*|updates?|services?|care|repairs?|installation|migration|training|consulting)\b/i
+// Work done on something, in plain words: "preventive maintenance of 60 desktops", "we update WordPress every month"
+const WORK = /\b(?:maint(?:ain|enance)\w*|support\w*|updat\w*|upgrad\w*|patch\w*|monitor\w*|renew\w*|check\w*|manag\w*|administ\w*|install\w*|repair\w*|back(?:s|ing)? up|backups?|host\w*|deploy\w*|configur\w*|secur\w*|clean\w*|scan\w*|test\w*)\b/i
+// What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
+const NOT_SERVICES = /\b(?:not|no|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
+// "Where the Services include managed backup, …": services named only in a condition
+const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b[^,]{0,120},/i
 
 export default clauseRule({
   id: 'scope-of-services',
@@ -30,14 +41,20 @@ export default clauseRule({
     // a home that points elsewhere is judged sentence by sentence, so the finding lands on the reference
     const points = blocks.some((b) => reader.delegated({block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}, /service/i))
     if (points) return undefined
-    const items = blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row')
-    const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading'))
+    // items count unless their list is introduced as what is not provided ("does not include the following work:")
+    const items = blocks.filter((b, i) => (b.kind === 'list-item' || b.kind === 'table-row') && !NOT_SERVICES.test(introOf(blocks, i)))
+    // two sub-headings are a list of services only when they name services ("Help desk", "Backups"), not plan tiers
+    const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading') && SERVICE_TITLE.test(c.title))
     if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
     return undefined
   },
   judge(unit, reader) {
-    const t = unit.text
+    const t = unit.text.replace(CONDITION, '')
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
+    // one service described concretely in the clause's home: work, on something counted or on a schedule
+    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b\d+\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
+      return {outcome: 'present'}
+    }
     // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
     if (unit.inHome && serviceCount(t) >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     // a key/value row "| Services | A, B and C |": the value cell lists the services
@@ -49,7 +66,7 @@ export default clauseRule({
     }
     if (serviceCount(t) >= 2) return {outcome: 'present'}
     // "… we will provide:" followed by a list of what is provided
-    if (unit.next && INTRODUCES.test(t.trim()) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
+    if (unit.next && INTRODUCES.test(t.trim()) && !NOT_SERVICES.test(t) && !NOT_SERVICES.test(unit.next) && !NOT_SERVICES.test(unit.block.section.title) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
       return {outcome: 'present'}
     }
     const d = reader.delegated(unit, /service/i)
@@ -58,3 +75,13 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** The text of the block that introduces the list or table holding block `i` (empty when none). */
+function introOf(blocks: readonly Block[], i: number): string {
+  for (let j = i - 1; j >= 0; j--) {
+    const b = blocks[j]!
+    if (b.kind === 'list-item' || b.kind === 'table-row') continue
+    return b.kind === 'heading' ? '' : (b.sentences[b.sentences.length - 1]?.text ?? b.text)
+  }
+  return ''
+}

@@ -11,12 +11,21 @@ function initials(words: string): string {
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
 const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
-  'as set out in|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
+  'as set out in|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
 // "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK})\\s+(?:(?:the|an?|each|any|its|our|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK})\\s+(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
+// The other document as the subject: "The quotation we sent you sets out your support hours", "your Order Form lists …"
+const DOC_SUBJECT = new RegExp(
+  `\\b(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach|[Aa]ny)\\s+((?:${DOC_NAME})|[Qq]uot(?:ation|e)|[Pp]roposal|[Ee]stimate|[Oo]rder|[Ww]ork [Oo]rder)\\s+(?:(?:that\\s+)?(?:we|you|the \\w+)\\s+(?:sent|gave|agreed|signed|issued|accepted)(?:\\s+(?:you|us|to you))?\\s+)?(?:sets? out|specifies|lists|states|gives|shows|describes|defines|records|contains|fixes)\\b`,
+)
+// "on the timetable given there", "as stated therein": a back-reference to the document last named
+const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b/i
+const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
+// "unless expressly covered in the SOW", "except as agreed in a Work Order": an exception, not the clause put elsewhere
+const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
 const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
 /** How a target reads in a message: "Schedule C", "the Order Form". */
@@ -35,13 +44,26 @@ export interface DelegationHit {
  * cover-page/order-form variable in the text whose name matches `topic` ("Target Response Time").
  * `offset` is where `text` starts in the block.
  */
-export function delegation(text: string, options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp} = {}): DelegationHit | undefined {
-  const {block, inDocument, topic} = options
+export function delegation(
+  text: string,
+  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]} = {},
+): DelegationHit | undefined {
+  const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
   const m = DELEGATION.exec(text)
-  if (m && m.index !== undefined) {
+  if (m && m.index !== undefined && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index))) {
     const target = m[1]!.replace(/\s+/g, ' ').trim()
     if (!inDocument?.(target) && !/^this\b/i.test(target)) return {target, start: m.index, end: m.index + m[0].length}
+  }
+  const subject = DOC_SUBJECT.exec(text)
+  if (subject && subject.index !== undefined) {
+    const target = subject[1]!.replace(/\s+/g, ' ').trim()
+    if (!inDocument?.(target)) return {target: target[0]!.toUpperCase() + target.slice(1), start: subject.index, end: subject.index + subject[0].length}
+  }
+  const there = blocks && block ? THERE.exec(text) : null
+  if (there && blocks && block) {
+    const target = lastNamedBefore(blocks, block)
+    if (target && !inDocument?.(target)) return {target, start: there.index, end: there.index + there[0].length}
   }
   // A key-terms table: "Support Hours | Order Form, section 3"
   if (block?.cells && block.cells.length >= 2) {
@@ -59,6 +81,20 @@ export function delegation(text: string, options: {block?: Block; offset?: numbe
         return {target, start: v.start - offset, end: v.end - offset}
       }
     }
+  }
+  return undefined
+}
+
+/** The other document named last before `block` (within a few blocks), for "given there". */
+function lastNamedBefore(blocks: readonly Block[], block: Block): string | undefined {
+  const at = blocks.indexOf(block)
+  for (let i = at; i >= 0 && i >= at - 8; i--) {
+    const b = blocks[i]!
+    const text = i === at ? b.text.slice(0, Math.max(0, b.text.search(THERE))) : b.text
+    let last: string | undefined
+    DOC_NAME_G.lastIndex = 0
+    for (let m = DOC_NAME_G.exec(text); m !== null; m = DOC_NAME_G.exec(text)) last = m[1]
+    if (last) return last.replace(/\s+/g, ' ').trim()
   }
   return undefined
 }

@@ -107,7 +107,7 @@ export class Reading {
 
   /** A value placed in another document, in a text that starts at `offset` of `block`. */
   delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
-    return delegation(text, {...options, inDocument: (target) => this.targetInDocument(target)})
+    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: (target) => this.targetInDocument(target)})
   }
 
   /** Does this document (or its set) hold the named schedule or exhibit? Once per target. */

@@ -16,6 +16,8 @@ const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|rep
 
 const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider|we|us|our)$/i
 const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|you|your)$/i
+// The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
+const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association)$/i
 
 /**
  * Names a document gives its parties ("Cascade", "Vendor", “Acme”), with their role. Terms defined in
@@ -31,12 +33,20 @@ export function partyNames(doc: Document): Map<string, Party> {
     if (block.kind === 'heading') continue
     if (++blocks > 12) break
     for (const group of block.text.matchAll(/\(([^()]{1,160})\)/g)) {
-      const terms = [...group[1]!.matchAll(/[“"]([A-Z][\w&.' -]{0,40}?)[,]?[”"]/g)].map((m) => m[1]!.trim())
+      // ("the School"), ("the Practice"): a name given with its article is the name without it
+      const terms = [...group[1]!.matchAll(/[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
+        .filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!))
+        .map((m) => m[1]!.trim())
       if (!terms.length) continue
       let role: Party = 'unknown'
       for (const t of terms) {
         if (PROVIDER_ROLE.test(t)) role = 'provider'
-        else if (CUSTOMER_ROLE.test(t)) role = 'customer'
+        else if (CUSTOMER_ROLE.test(t) || CUSTOMER_KIND.test(t)) role = 'customer'
+      }
+      // "customer: Brightwater Accounting LLC ("Brightwater")": the role word labels the name that follows it
+      if (role === 'unknown') {
+        const label = /\b(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)\s*:\s*[^:;()]{1,80}$/i.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 90), group.index))
+        if (label) role = PROVIDER_ROLE.test(label[1]!) || /^(?:msp|contractor)$/i.test(label[1]!) ? 'provider' : 'customer'
       }
       for (const t of terms) {
         if (role === 'unknown') unknown.push(t)
