@@ -133,7 +133,15 @@ export interface TextInfo {
   readonly includes: readonly string[]
 }
 
-const isHex64 = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+/** A lowercase hex sha-256 (checked by hand: the index holds thousands, and this runs on every warm start). */
+const isHex64 = (v: unknown): v is string => {
+  if (typeof v !== 'string' || v.length !== 64) return false
+  for (let i = 0; i < 64; i++) {
+    const c = v.charCodeAt(i)
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false
+  }
+  return true
+}
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
@@ -473,10 +481,13 @@ export async function checkWriteTarget(target: string, shownAs: string, what: st
   if (real === undefined) return
   const resolved = path.resolve(target)
   const base = path.basename(real)
+  const resolvedBase = path.basename(resolved)
   for (const input of inputs) {
+    // a file can be the target only under one of its names (resolved paths keep the last part of a normal path)
+    if (!input.endsWith(base) && !input.endsWith(resolvedBase) && !input.endsWith('.')) continue
     const abs = path.resolve(cwd, input)
     // the same path, or (checked only for a name that could be it) the same file through a link
-    const same = abs === resolved || abs === real || ((path.basename(abs) === base || path.basename(abs) === path.basename(resolved)) && (await realpath(abs).catch(() => undefined)) === real)
+    const same = abs === resolved || abs === real || ((path.basename(abs) === base || path.basename(abs) === resolvedBase) && (await realpath(abs).catch(() => undefined)) === real)
     if (same) throw new OutputError(`${what} "${shownAs}" is one of the files being linted (${input}); choose another path`)
   }
 }

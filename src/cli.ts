@@ -684,10 +684,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const baselineFile = values['baseline-write'] ?? values.baseline
   const byPieces = cache !== undefined && (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
   const viewKey = (job: PlannedJob): string => [format, format === 'stylish' ? reportLevel : 0, job.file, ...(job.members ?? [])].join('\u0000')
-  const views = planned.map((job, i) => (byPieces ? cache!.view(path.resolve(io.cwd, job.file), keys[i]!, viewKey(job)) : undefined))
+  const absolute = planned.map((job) => path.resolve(io.cwd, job.file))
+  const views = planned.map((job, i) => (byPieces ? cache!.view(absolute[i]!, keys[i]!, viewKey(job)) : undefined))
   const outcomes: Array<JobOutcome | undefined> = planned.map((job, i) => {
     if (views[i]) return undefined
-    const cached = cache?.get(path.resolve(io.cwd, job.file), keys[i]!, new Set([job.file, ...(job.members ?? [])]))
+    const cached = cache?.get(absolute[i]!, keys[i]!, new Set([job.file, ...(job.members ?? [])]))
     return cached ? {results: cached} : undefined
   })
   // The others are read (when the cache let them be skipped so far) and linted.
