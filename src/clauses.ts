@@ -109,7 +109,7 @@ export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages
    * Plain wording that addresses the clause but that its topic pattern cannot know (a statement that binds the
    * customer by the name the agreement gives it): a unit is judged when its topic or this matches.
    */
-  mentions?(text: string, reader: Reader<Options & ClauseOptions>): boolean
+  mentions?(text: string, reader: Reader<Options & ClauseOptions>, block: Block): boolean
   /** Judge a home section as a whole (lists, tables), before its sentences. */
   judgeSection?(section: Section, blocks: readonly Block[], reader: Reader<Options & ClauseOptions>): Verdict | undefined
 }
@@ -231,7 +231,7 @@ export function findClause(
     const count = whole ? 1 : sentences.length
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !re.topic.test(text) && !spec.mentions?.(text, reader)) continue
+      if (!inHome && !re.topic.test(text) && !spec.mentions?.(text, reader, block)) continue
       const {intro, after} = reading.listContext(i)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
