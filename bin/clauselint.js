@@ -5,7 +5,7 @@
 import {readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import Module from 'node:module'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 
@@ -43,8 +43,9 @@ function withCodeCache() {
   } catch {
     // none yet
   }
-  // the script's import() calls come here (a script run from a code cache cannot import() by itself)
-  globalThis.__clauselintImport = (specifier) => import(specifier)
+  // the script's import() calls come here (a script run from a code cache cannot import() by itself); a relative one
+  // names a script beside it (the language server's and the MCP server's, built apart: see scripts/bundle.mjs)
+  globalThis.__clauselintImport = (specifier) => import(specifier.startsWith('./') ? pathToFileURL(path.join(bundle, specifier)).href : specifier)
   const script = new vm.Script(Module.wrap(source), {filename: file, cachedData})
   const module = {exports: {}}
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, bundle)

@@ -18,6 +18,14 @@ const LEVEL_SECTION = /\b(?:priorit\w*|severit\w*|levels|classification|categor\
 /** A level label before its criteria: "Blocker: no engineer can see their jobs", "Crit – whole office down". */
 const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*(?::|=|–|—|-)\s+(.*)$/s
 
+// A list item labelled by who or what is affected, with its own time: "Everyone stuck: we're on it within 30 minutes"
+const IMPACT_LABEL = /^(?:everyone|everybody|nobody|no one|(?:the )?whole \w+|(?:the )?entire \w+|all (?:users|staff)|one (?:person|user|device|pc|site|team)|single (?:user|device)|several (?:users|people)|questions?(?: and [\w ]+)?|requests?(?: and [\w ]+)?|small jobs?|everything else|anything else)\b/i
+// Different times for different kinds of issue, in plain words, with no levels named: "within 1 business hour for
+// outages and within 1 business day for everything else", "if the whole clinic is stuck, within 30 minutes",
+// "Critical errors … are corrected within 3 working days; other errors …"
+const TIERED =
+  /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
+
 const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b/i
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
@@ -42,9 +50,11 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     const described = block.cells.slice(1).some((c) => !valuesOf(c).durations.length && c.split(/\s+/).length >= 2 && /[a-z]{3,}/i.test(c))
     return described ? 1000 + block.position.start.offset : undefined
   }
-  if (block.kind === 'list-item' && LEVEL_SECTION.test(block.section.title)) {
+  if (block.kind === 'list-item') {
     const m = LABELLED.exec(block.text)
     if (!m) return undefined
+    // in a section about levels any label; elsewhere a label naming who is affected, with the level's own time
+    if (!LEVEL_SECTION.test(block.section.title) && !(IMPACT_LABEL.test(m[1]!.trim()) && valuesOf(m[2]!).durations.length)) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
@@ -98,7 +108,7 @@ function definedRanks(reading: Reading): Set<number> {
       const r = definedRank(b, reading)
       if (r !== undefined) ranks.add(r)
       // one paragraph may define several levels, one a line: each label followed by its own criteria
-      if (r !== undefined && b.kind === 'paragraph') for (const more of laterRanks(b, reading)) ranks.add(more)
+      if (r !== undefined && (b.kind === 'paragraph' || b.kind === 'list-item')) for (const more of laterRanks(b, reading)) ranks.add(more)
     }
     return ranks
   })
@@ -113,6 +123,10 @@ export default clauseRule({
     vague: 'Vague priority levels "{text}"; define each level with the criteria that put an issue in it',
     delegated: 'Priority levels are defined in {target}; lint it with this agreement or define them here',
   },
+  // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue
+  mentions(text, reader, block) {
+    return TIERED.test(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
+  },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
@@ -122,6 +136,7 @@ export default clauseRule({
     }
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (/\bprioriti[sz]|\bpriority\b|\bseverity\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated

@@ -12,7 +12,7 @@ const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|pr
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
-const HEADER = /respon|acknowledg/i
+const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b/i
 
 type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
 type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}

@@ -39,11 +39,18 @@ await build({
 })
 
 // The command as one CommonJS script: V8 can keep the code it compiles for a script (vm.Script cachedData), not for ES
-// modules on Node 20. import.meta.url becomes the file's own URL.
-const cjs = await build({
+// modules on Node 20. import.meta.url becomes the file's own URL. The language server and the MCP server (with their
+// protocol libraries, about half the code) are scripts of their own beside it, loaded only by --lsp and --mcp: a lint
+// run reads, and V8 deserialises, only the code a lint uses.
+const SEPARATE = {'./lsp.js': 'lsp.cjs', './mcp/server.js': 'mcp.cjs'}
+const separate = {
+  name: 'separate-servers',
+  setup(b) {
+    b.onResolve({filter: /^\.\/(?:lsp|mcp\/server)\.js$/}, (args) => (args.importer.endsWith(`${path.sep}cli.ts`) && SEPARATE[args.path] ? {path: `./${SEPARATE[args.path]}`, external: true} : undefined))
+  },
+}
+const cjsOptions = {
   absWorkingDir: root,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/bundle/cli.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -52,9 +59,13 @@ const cjs = await build({
   banner: {js: "const __clauselintUrl = require('node:url').pathToFileURL(__filename).href; const __clauselintImport = globalThis.__clauselintImport ?? ((specifier) => import(specifier));"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch],
+  plugins: [noFdirPicomatch, separate],
   write: false,
-})
+}
+const cjs = {outputFiles: []}
+for (const [entry, outfile] of [['src/cli.ts', 'cli.cjs'], ['src/lsp.ts', 'lsp.cjs'], ['src/mcp/server.ts', 'mcp.cjs']]) {
+  cjs.outputFiles.push(...(await build({...cjsOptions, entryPoints: [entry], outfile: `dist/bundle/${outfile}`})).outputFiles)
+}
 // import() in a script run from V8's code cache fails on Node 20 ("a dynamic import callback was not specified"): every
 // import() of the script goes through a function that bin/clauselint.js (an ES module) provides.
 for (const file of cjs.outputFiles) {

@@ -1,13 +1,15 @@
 // The public entry points: lint a string, lint files.
 import {readFileSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
 import vm from 'node:vm'
 import {buildDocument, TooDeepError} from './document.js'
-import {combineDocuments} from './docset.js'
+import {combineDocuments, declaredIncludes} from './docset.js'
 import {runRules, summarise} from './engine.js'
 import {detectProfile} from './detect.js'
 import {applyFrontmatter, ConfigError, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
-import {printable} from './confine.js'
+import {Confinement, defaultRoot, printable} from './confine.js'
+import {lintJobs, planJobs, readJob, type Job} from './plan.js'
 import {TextCache} from './reading/index.js'
 import {type ProfileName} from './profiles.js'
 import type {ParseCache, ParserName} from './parse.js'
@@ -53,6 +55,11 @@ export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settin
   readonly maxFileSize?: number
   /** Read config files beside and above each file (default false for the library; the CLI always does). */
   readonly useConfigFiles?: boolean
+  /**
+   * The lint root: members of a document set must be inside it (default: the git work tree of the current folder,
+   * else the folder), as with the command line's --root.
+   */
+  readonly root?: string
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -323,23 +330,75 @@ export async function readSource(filePath: string, maxFileSize = DEFAULT_MAX_FIL
   return {text}
 }
 
-/** Lint files in order; a file that cannot be read gives a result with one fatal message. */
+/**
+ * Lint files in order; a file that cannot be read gives a result with one fatal message. A file that declares a
+ * document set (`clauselint.includes` in front matter) is linted with its members, whose results follow its own; a
+ * member is not also linted on its own. Jobs are planned as the command line plans them (src/plan.ts).
+ */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
-  const results: LintResult[] = []
-  const loader = options.useConfigFiles ? new ConfigLoader({cwd: process.cwd(), ...(options.profile ? {profile: options.profile} : {})}) : undefined
-  // one cache of answers per text for the whole run: agreements share their boilerplate
-  const textCache = options.textCache ?? new TextCache()
+  const cwd = process.cwd()
+  const loader = options.useConfigFiles ? new ConfigLoader({cwd, ...(options.profile ? {profile: options.profile} : {})}) : undefined
+  const settings = new Map<string, Settings | undefined>()
+  const files: string[] = []
   for (const filePath of paths) {
+    const config = await loader?.forFile(filePath)
+    if (config?.ignored) continue
+    files.push(filePath)
+    settings.set(filePath, config?.settings)
+  }
+  // files as given; a member not among them is named by its absolute path
+  const given = new Map(files.map((f) => [path.resolve(cwd, f), f]))
+  const sources = new Map<string, Source>()
+  const fatals = new Map<string, LintResult>()
+  const read = async (file: string): Promise<Source | undefined> => {
+    if (sources.has(file)) return sources.get(file)
+    if (fatals.has(file)) return undefined
     try {
-      const config = await loader?.forFile(filePath)
-      if (config?.ignored) continue
-      const source = await readSource(filePath, options.maxFileSize, options.changes)
-      const result = lint(source.text, {...options, filePath, textCache, ...(config ? {settings: config.settings} : {})})
-      results.push(source.docx ? inWordTerms(result, source.docx) : result)
+      const source = await readSource(file, options.maxFileSize, options.changes)
+      sources.set(file, source)
+      return source
     } catch (error) {
       if (!(error instanceof FileError)) throw error
-      results.push(fatalResult(filePath, error.message))
+      fatals.set(file, fatalResult(file, error.message))
+      return undefined
     }
+  }
+  const planned = await planJobs(
+    files,
+    {
+      info: async (file) => {
+        const source = await read(file)
+        return source && {includes: source.docx ? [] : declaredIncludes(source.text, path.resolve(cwd, file))}
+      },
+      textKnown: (file) => (sources.get(file)?.docx ? undefined : sources.get(file)?.text),
+    },
+    {confine: new Confinement(options.root !== undefined ? path.resolve(cwd, options.root) : defaultRoot(cwd)), cwd, memberName: (abs) => given.get(abs) ?? abs},
+  )
+  if ('problem' in planned) throw new ConfigError(planned.problem)
+  const jobs: Job[] = []
+  for (const p of planned.jobs) {
+    const job = await readJob(p, async (file) => (await read(file))?.text)
+    if (job) jobs.push(job)
+  }
+  const {maxFileSize: _size, useConfigFiles: _config, root: _root, ...lintOptions} = options
+  // one cache of answers per text for the whole run: agreements share their boilerplate
+  const textCache = options.textCache ?? new TextCache()
+  const outcomes = await lintJobs(jobs, {
+    threads: 1,
+    lintOne: (job) => {
+      const own = settings.get(job.file)
+      const with_ = {...lintOptions, textCache, ...(own ? {settings: own} : {})}
+      const results = job.members ? lintSet({filePath: job.file, text: job.text}, job.members, with_) : [lint(job.text, {...with_, filePath: job.file})]
+      return {results: results.map((r) => (sources.get(r.filePath)?.docx ? inWordTerms(r, sources.get(r.filePath)!.docx!) : r))}
+    },
+  })
+  const byHead = new Map(jobs.map((job, i) => [job.file, outcomes[i]!]))
+  const results: LintResult[] = []
+  for (const file of files) {
+    const fatal = fatals.get(file)
+    if (fatal) results.push(fatal)
+    const outcome = byHead.get(file)
+    if (outcome && 'results' in outcome) results.push(...outcome.results)
   }
   return results
 }

@@ -7,7 +7,7 @@
 //   node scripts/bench/inprocess.mjs cold <fast|remark> <file>        import the parser and parse one file once (a cold start)
 //   node scripts/bench/inprocess.mjs compare <rounds> <agreement> <template>  compare with a template vs lint the agreement
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
-// BENCH_WARMUP=FILE: parse or lint that other file BENCH_WARMUP_RUNS times (default 3) first, uncounted (the JIT warms on a text that is not the
+// BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
 // measured one, so no per-text cache flatters the measurement).
 // Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system).
 import fs from 'node:fs'
@@ -198,10 +198,13 @@ if (mode === 'load') {
   } else if (mode === 'parse' || mode === 'lint') {
     const warmup = process.env['BENCH_WARMUP']
     if (warmup) {
-      const text = fs.readFileSync(warmup, 'utf8')
-      for (let i = 0; i < Number(process.env['BENCH_WARMUP_RUNS'] ?? 3); i++) {
+      // a folder: each of its first BENCH_WARMUP_RUNS texts once (texts never seen, as the measured one is); a file: that
+      // text BENCH_WARMUP_RUNS times
+      const runs = Number(process.env['BENCH_WARMUP_RUNS'] ?? 3)
+      const warmTexts = fs.statSync(warmup).isDirectory() ? markdownFiles(warmup).slice(0, runs).map((f) => fs.readFileSync(f, 'utf8')) : Array.from({length: runs}, () => fs.readFileSync(warmup, 'utf8'))
+      for (const [i, text] of warmTexts.entries()) {
         if (mode === 'parse') parseMarkdown(text, parser ? {parser} : {})
-        else lint(text, {profile: 'auto', filePath: 'warmup.md', ...kept, ...(parser ? {parser} : {})})
+        else lint(text, {profile: 'auto', filePath: `warmup-${i}.md`, ...kept, ...(parser ? {parser} : {})})
       }
       cpu.length = 0
     }

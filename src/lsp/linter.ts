@@ -2,13 +2,13 @@
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {ConfigError, ConfigLoader, type Settings} from '../config.js'
-import {show} from '../config-error.js'
 import {Confinement, defaultRoot, printable} from '../confine.js'
 import {clearCustomRuleCache} from '../custom-rules.js'
-import {declaredIncludeList, declaredIncludes} from '../docset.js'
+import {declaredIncludes} from '../docset.js'
 import {budgetFor, DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet, readAgreement, TimeoutError, withTimeout} from '../lint.js'
 import {parseProfile, PROFILES, type ProfileName} from '../profiles.js'
 import {ParseCache} from '../parse.js'
+import {jobSize, lintJobs, planJobs, readJob, type Job} from '../plan.js'
 import {TextCache} from '../reading/index.js'
 import type {LintResult} from '../types.js'
 
@@ -145,34 +145,44 @@ export class Linter {
         ...(this.settings.requireReason ? {requireReason: true} : {}),
         textCache: this.textCache,
       }
-      const confine = new Confinement(this.root)
-      for (const [i, w] of (filePath ? declaredIncludeList(text) : []).entries()) {
-        const target = path.isAbsolute(w) ? w : path.join(path.dirname(filePath!), w)
-        if (!/\.(?:md|markdown)$/i.test(w.trim())) return {kind: 'problem', ruleId: 'config', message: `${printable(path.basename(filePath!))} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`}
-        if (!confine.allows(target)) return {kind: 'problem', ruleId: 'config', message: `${printable(path.basename(filePath!))} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it`}
-      }
+      // the document and the members of its set: one job, planned as the command line plans it (src/plan.ts)
+      const key = filePath ?? request.name
       const includes = filePath ? declaredIncludes(text, filePath) : []
-      let result: LintResult
-      const members: string[] = []
-      if (includes.length && filePath) {
-        const parts: Array<{filePath: string; text: string}> = []
-        for (const member of includes) {
-          const abs = path.resolve(path.dirname(filePath), member)
-          members.push(abs)
-          const open = request.openText?.(abs)
-          try {
-            parts.push({filePath: abs, text: open ?? (await readAgreement(abs))})
-          } catch (error) {
-            if (!(error instanceof FileError)) throw error
+      const members = includes.map((member) => path.resolve(path.dirname(filePath!), member))
+      let job: Job = {file: key, text}
+      if (filePath) {
+        const texts = new Map<string, string | undefined>([[filePath, text]])
+        // a member open in the editor is linted as it stands there, else as it is on disk; one that cannot be read is left out
+        const readText = async (file: string): Promise<string | undefined> => {
+          if (!texts.has(file)) {
+            try {
+              texts.set(file, request.openText?.(file) ?? (await readAgreement(file)))
+            } catch (error) {
+              if (!(error instanceof FileError)) throw error
+              texts.set(file, undefined)
+            }
           }
+          return texts.get(file)
         }
-        result = withTimeout(() => lintSet({filePath, text}, parts, options)[0]!, budgetFor(text.length + parts.reduce((n, p) => n + p.text.length, 0), this.budget()))
-      } else {
-        const key = filePath ?? request.name
-        let parseCache = this.parseCaches.get(key)
-        if (!parseCache) this.parseCaches.set(key, (parseCache = new ParseCache()))
-        result = withTimeout(() => lint(text, {...options, filePath: key, parseCache}), budgetFor(text.length, this.budget()))
+        const planned = await planJobs(
+          [filePath],
+          {info: async (file) => (file === filePath ? {includes} : (await readText(file)) === undefined ? undefined : {includes: []}), textKnown: (file) => (file === filePath ? text : undefined)},
+          {confine: new Confinement(this.root), cwd: this.cwd, shownAs: printable(path.basename(filePath)), memberName: (abs) => abs},
+        )
+        if ('problem' in planned) return {kind: 'problem', ruleId: 'config', message: planned.problem}
+        job = (await readJob(planned.jobs[0]!, readText))!
       }
+      const [outcome] = await lintJobs([job], {
+        threads: 1,
+        lintOne: (one) => {
+          if (one.members) return {results: [withTimeout(() => lintSet({filePath: one.file, text: one.text}, one.members!, options)[0]!, budgetFor(jobSize(one), this.budget()))]}
+          let parseCache = this.parseCaches.get(key)
+          if (!parseCache) this.parseCaches.set(key, (parseCache = new ParseCache()))
+          const cache = parseCache
+          return {results: [withTimeout(() => lint(one.text, {...options, filePath: key, parseCache: cache}), budgetFor(one.text.length, this.budget()))]}
+        },
+      })
+      const result = (outcome as {results: LintResult[]}).results[0]!
       return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? [], ruleFiles: config?.settings.customRuleFiles ?? []}
     } catch (error) {
       if (error instanceof ConfigError) return {kind: 'problem', ruleId: 'config', message: error.message}

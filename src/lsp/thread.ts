@@ -27,7 +27,8 @@ export type ThreadReply = {readonly id: number; readonly outcome?: LintOutcome; 
 /** Start src/lsp/lint-worker.(js|ts) beside this module; under TypeScript sources, through tsx. */
 function startLintWorker(data: unknown): Worker {
   const here = fileURLToPath(import.meta.url)
-  const ext = path.extname(here)
+  // beside the sources (.ts), or the bundle's lint-worker.js (also from the CommonJS builds of the command, *.cjs)
+  const ext = path.extname(here) === '.ts' ? '.ts' : '.js'
   const url = pathToFileURL(path.join(path.dirname(here), `lint-worker${ext}`)).href
   if (ext !== '.ts') return new Worker(new URL(url), {workerData: data})
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href

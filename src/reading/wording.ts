@@ -11,7 +11,7 @@ export const INCLUDED_CHARGE =
   /\b(?:included in (?:the|your)\b|(?:is|are) included\b|at no (?:additional|extra|further) (?:charge|cost|fee)|no (?:additional|extra|further) (?:charge|cost|fee)|free of charge|without (?:additional |extra )?charge|covered by (?:the|your) (?:monthly|fixed|annual|recurring|subscription|service) (?:fee|charge|price)s?)/i
 
 /** Stated rates in words: "at the Provider's standard hourly rates". */
-export const RATE_WORDS = /\b(?:(?:then[- ])?(?:current|standard|prevailing|published|normal|usual|hourly|time and materials) (?:hourly |labou?r )?rates?|time and materials|time[- ]and[- ]a[- ]half|double time)\b/i
+export const RATE_WORDS = /\b(?:(?:then[- ])?(?:current|standard|prevailing|published|normal|usual|hourly|time and materials) (?:hourly |labou?r |day |daily |call-?out )?rates?|time and materials|time[- ]and[- ]a[- ]half|double time)\b/i
 
 /** A measurable value of any kind in a text's values. */
 export function hasNumber(v: Values): boolean {

@@ -1,0 +1,71 @@
+// The command as installed (bin/clauselint.js over the built bundle): the language server and the MCP server are
+// scripts of their own beside the command's (loaded only by --lsp and --mcp), and the language server's lint thread
+// starts from the bundle.
+import {spawn} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {tempDirs} from './helpers.js'
+
+const root = path.join(import.meta.dirname, '..')
+const bin = path.join(root, 'bin', 'clauselint.js')
+const temp = tempDirs('bundle')
+
+/** Start the command with `args`, send `messages` (LSP framing when `framed`), and resolve with stdout once `until` matches it. */
+function converse(args: string[], cwd: string, messages: unknown[], framed: boolean, until: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}})
+    let out = ''
+    let err = ''
+    child.stderr.on('data', (d: Buffer) => void (err += d.toString('utf8')))
+    const timer = setTimeout(() => {
+      child.kill()
+      reject(new Error(`no answer matching ${until}: ${out.slice(0, 1500)} ${err.slice(0, 500)}`))
+    }, 60_000)
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8')
+      if (until.test(out)) {
+        clearTimeout(timer)
+        child.kill()
+        resolve(out)
+      }
+    })
+    for (const m of messages) {
+      const text = JSON.stringify(m)
+      child.stdin.write(framed ? `Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}` : `${text}\n`)
+    }
+  })
+}
+
+describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('the built command', () => {
+  it('the command script leaves the servers out; they are scripts beside it', () => {
+    const cli = fs.readFileSync(path.join(root, 'dist', 'bundle', 'cli.cjs'), 'utf8')
+    expect(cli).not.toContain('vscode-languageserver')
+    expect(cli).not.toContain('@modelcontextprotocol')
+    expect(fs.existsSync(path.join(root, 'dist', 'bundle', 'lsp.cjs'))).toBe(true)
+    expect(fs.existsSync(path.join(root, 'dist', 'bundle', 'mcp.cjs'))).toBe(true)
+  })
+
+  it('--lsp lints an open document in its lint thread and publishes the findings', async () => {
+    const dir = temp({})
+    const uri = `file://${path.join(dir, 'msa.md')}`
+    const out = await converse(
+      ['--lsp'],
+      dir,
+      [
+        {jsonrpc: '2.0', id: 1, method: 'initialize', params: {capabilities: {}, processId: null, rootUri: null}},
+        {jsonrpc: '2.0', method: 'initialized', params: {}},
+        {jsonrpc: '2.0', method: 'textDocument/didOpen', params: {textDocument: {uri, languageId: 'markdown', version: 1, text: '# Master Services Agreement\n\nProvider will respond promptly.\n'}}},
+      ],
+      true,
+      /"code":"(?:scope-of-services|fatal)"/,
+    )
+    expect(out).toContain('"code":"scope-of-services"')
+    expect(out).not.toContain('"code":"fatal"')
+  }, 90_000)
+
+  it('--mcp answers initialize', async () => {
+    const out = await converse(['--mcp'], temp({}), [{jsonrpc: '2.0', id: 1, method: 'initialize', params: {protocolVersion: '2024-11-05', capabilities: {}, clientInfo: {name: 'test', version: '1'}}}], false, /"serverInfo"/)
+    expect(out).toContain('"name":"clauselint"')
+  }, 90_000)
+})
