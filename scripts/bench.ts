@@ -638,8 +638,9 @@ async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast
     // each run in a fresh process, warmed on another text first: re-linting the same text in one process would hit
     // the per-text caches and flatter the small sizes
     const repeats = mb <= 2 ? 3 : 1
-    // (30 lints of the 50 KB agreement, ~1.5 MB: less leaves the small sizes paying for the JIT's warm-up)
-    const env = {BENCH_WARMUP: oneFile, BENCH_WARMUP_RUNS: '30', ...(parserName ? {BENCH_PARSER: parserName} : {})}
+    // (200 of the ~15 KB agreements, ~3 MB of texts never seen: after 30 lints of one 50 KB text the 0.5 MB size still
+    // paid for the JIT's warm-up, ~1.3× the CPU per MB of 5 and 10 MB; after 120 it was level with them)
+    const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', ...(parserName ? {BENCH_PARSER: parserName} : {})}
     const ms: number[] = []
     const cpu: number[] = []
     let peakKiB = 0

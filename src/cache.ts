@@ -1,27 +1,28 @@
 // --cache: results of unchanged files, kept between runs.
 //
 // The cache file is a compact index followed by the results of every entry, each as the JSON it was written as, and
-// the report text last made of them:
+// the report texts last made of them (one per report kind, the two most recent):
 //
 //   <sha-256 of the index line, hex>\n
 //   {"clauselintCache":2,"entries":{"<absolute path>":{size, mtimeMs, ctimeMs, ino, hash, includes, key, at, length,
-//     sum, totals, view: {key, at, length, sum}}}}\n
-//   <results JSON of entry 1><report text of entry 1><results JSON of entry 2>…
+//     sum, totals, views: [{key, at, length, sum}, …]}}}\n
+//   <results JSON of entry 1><report texts of entry 1><results JSON of entry 2>…
 //
 // Each piece after the index carries the sha-256 of its bytes (`sum`), checked when the piece is used.
 // A warm run stats each file: when size, modification time, change time and inode are those of the index, the
 // recorded content hash is taken without reading the file (otherwise the file is read and hashed). An entry is used
 // when its key, computed by this run from the file's content hash, the settings that apply (rule options, profile, the
 // content of every custom rule), the members of its document set and the tool version, is the recorded one; only then
-// are its results parsed (or its report text used), and nothing else is. A file whose first line is not the hash of
+// are its results parsed, or, when the run's report is one whose text per file was kept, that text used as it is (the
+// results are then not parsed at all); nothing else is. A file whose first line is not the hash of
 // the index, a piece whose bytes are not its `sum`, or an entry of any other shape, is not used (a miss, never an
 // error). An unchanged cache is not written again.
 //
 // The hash holds no secret: it detects a damaged or hand-edited cache, not one forged by someone who runs the same
 // code. Keep the cache where the repository under test cannot put one (see the README's "Security").
 import {createHash} from 'node:crypto'
-import {existsSync, type Stats} from 'node:fs'
-import {lstat, mkdir, readFile, readlink, realpath, stat} from 'node:fs/promises'
+import {closeSync, existsSync, fstatSync, openSync, readSync, type Stats} from 'node:fs'
+import {lstat, mkdir, readlink, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Settings} from './config.js'
 import {customRuleDigest} from './custom-rules.js'
@@ -53,21 +54,74 @@ interface Entry {
   readonly json?: Piece
   /** What the results count (for the summary line and the exit code), when there are results. */
   readonly totals?: Totals
-  /** The results as one report shows them (`key` names the report: format, colour, paths as shown), when made. */
-  readonly view?: {readonly key: string; readonly text: Piece}
+  /** The results as reports show them (`key` names the report: format, colour, paths as shown), most recent first. */
+  readonly views?: ReadonlyArray<{readonly key: string; readonly text: Piece}>
+}
+
+/** Report texts kept per entry: a terminal's stylish report and a CI's JSON report, say, without rewriting each other. */
+const MAX_VIEWS = 2
+
+/**
+ * The pieces after the index, read from the cache file only when used (a warm run reads the report texts it prints, not
+ * the results it does not parse). The file stays open from load to save, so a cache replaced meanwhile by another run
+ * is not mixed in; it is closed by save() (or when the cache is dropped).
+ */
+class Blob {
+  private static readonly closer = new FinalizationRegistry<{fd: number | undefined}>((held) => {
+    if (held.fd !== undefined) closeQuietly(held.fd)
+  })
+
+  private readonly held: {fd: number | undefined}
+
+  constructor(
+    fd: number,
+    private readonly start: number,
+    readonly length: number,
+  ) {
+    this.held = {fd}
+    Blob.closer.register(this, this.held)
+  }
+
+  /** The bytes at `at` (from the start of the pieces), or undefined when they cannot be read. */
+  read(at: number, length: number): Buffer | undefined {
+    if (this.held.fd === undefined) return undefined
+    try {
+      const bytes = Buffer.allocUnsafe(length)
+      return readSync(this.held.fd, bytes, 0, length, this.start + at) === length ? bytes : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  close(): void {
+    if (this.held.fd !== undefined) closeQuietly(this.held.fd)
+    this.held.fd = undefined
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd)
+  } catch {
+    // already closed
+  }
 }
 
 /** Text held in the cache: made by this run, or a slice of the file (with the sha-256 it must have) read on demand. */
-type Piece = string | {readonly blob: Buffer; readonly at: number; readonly length: number; readonly sum: string}
+type Piece = string | {readonly blob: Blob; readonly at: number; readonly length: number; readonly sum: string}
+
+/** A piece's bytes when they are those its sum was made of, else undefined. */
+function bytesOf(piece: Exclude<Piece, string>): Buffer | undefined {
+  const bytes = piece.blob.read(piece.at, piece.length)
+  return bytes && sha256(bytes) === piece.sum ? bytes : undefined
+}
 
 /** A piece's text, or undefined when its bytes are not those its sum was made of. */
 function textOf(piece: Piece): string | undefined {
-  if (typeof piece === 'string') return piece
-  const bytes = piece.blob.subarray(piece.at, piece.at + piece.length)
-  return sha256(bytes) === piece.sum ? bytes.toString('utf8') : undefined
+  return typeof piece === 'string' ? piece : bytesOf(piece)?.toString('utf8')
 }
 
-function pieceOf(raw: Record<string, unknown>, blob: Buffer): Piece | undefined {
+function pieceOf(raw: Record<string, unknown>, blob: Blob): Piece | undefined {
   const {at, length, sum} = raw
   if (!isCount(at) || !isCount(length) || at + length > blob.length || !isHex64(sum)) return undefined
   return {blob, at, length, sum}
@@ -79,7 +133,15 @@ export interface TextInfo {
   readonly includes: readonly string[]
 }
 
-const isHex64 = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+/** A lowercase hex sha-256 (checked by hand: the index holds thousands, and this runs on every warm start). */
+const isHex64 = (v: unknown): v is string => {
+  if (typeof v !== 'string' || v.length !== 64) return false
+  for (let i = 0; i < 64; i++) {
+    const c = v.charCodeAt(i)
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false
+  }
+  return true
+}
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
@@ -140,7 +202,7 @@ function sameFile(entry: Entry, s: Stats): boolean {
   return s.isFile() && entry.size === s.size && entry.mtimeMs === s.mtimeMs && entry.ctimeMs === s.ctimeMs && entry.ino === s.ino
 }
 
-function entryOf(raw: unknown, blob: Buffer): Entry | undefined {
+function entryOf(raw: unknown, blob: Blob): Entry | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined
   const e = raw as Record<string, unknown>
   if (!isCount(e['size']) || !isTime(e['mtimeMs']) || !isTime(e['ctimeMs']) || !isCount(e['ino']) || !isHex64(e['hash'])) return undefined
@@ -152,14 +214,15 @@ function entryOf(raw: unknown, blob: Buffer): Entry | undefined {
     if (!json) return undefined
   }
   let totals: Totals | undefined
-  let view: Entry['view']
+  const views: Array<{key: string; text: Piece}> = []
   if (json !== undefined && isObj(e['totals'])) {
     const t = e['totals']
     const keys = Object.keys(noTotals()) as Array<keyof Totals>
     if (keys.every((k) => isCount(t[k])) && Object.keys(t).length === keys.length) totals = Object.fromEntries(keys.map((k) => [k, t[k]])) as unknown as Totals
-    const v = e['view']
-    const text = isObj(v) ? pieceOf(v, blob) : undefined
-    if (totals && isObj(v) && typeof v['key'] === 'string' && text) view = {key: v['key'], text}
+    for (const v of Array.isArray(e['views']) && totals ? e['views'].slice(0, MAX_VIEWS) : []) {
+      const text = isObj(v) ? pieceOf(v, blob) : undefined
+      if (isObj(v) && typeof v['key'] === 'string' && text) views.push({key: v['key'], text})
+    }
   }
   return {
     size: e['size'],
@@ -171,7 +234,7 @@ function entryOf(raw: unknown, blob: Buffer): Entry | undefined {
     key: e['key'] as string,
     ...(json !== undefined ? {json} : {}),
     ...(totals ? {totals} : {}),
-    ...(view ? {view} : {}),
+    ...(views.length ? {views} : {}),
   }
 }
 
@@ -208,6 +271,7 @@ export class ResultCache {
   private constructor(
     readonly location: string,
     private readonly entries: Map<string, Entry>,
+    private readonly blob?: Blob,
   ) {}
 
   /**
@@ -216,13 +280,27 @@ export class ResultCache {
    */
   static async load(location: string): Promise<ResultCache> {
     const entries = new Map<string, Entry>()
+    let fd: number | undefined
+    let blob: Blob | undefined
     try {
-      const buf = await readFile(location)
-      const first = buf.indexOf(10)
-      const second = first < 0 ? -1 : buf.indexOf(10, first + 1)
-      if (first === 64 && second > 0 && buf.toString('latin1', 0, 64) === sha256(buf.subarray(65, second))) {
-        const index = JSON.parse(buf.toString('utf8', 65, second)) as unknown
-        const blob = buf.subarray(second + 1)
+      fd = openSync(location, 'r')
+      const size = fstatSync(fd).size
+      // the hash line and the index line; the pieces after them are read when used
+      let head = Buffer.alloc(0)
+      let second = -1
+      while (second < 0 && head.length < size) {
+        const more = Buffer.allocUnsafe(Math.min(size - head.length, Math.max(1 << 16, head.length)))
+        const n = readSync(fd, more, 0, more.length, head.length)
+        if (n <= 0) break
+        head = Buffer.concat([head, more.subarray(0, n)])
+        const first = head.indexOf(10)
+        second = first < 0 ? -1 : head.indexOf(10, first + 1)
+      }
+      const first = head.indexOf(10)
+      if (first === 64 && second > 0 && head.toString('latin1', 0, 64) === sha256(head.subarray(65, second))) {
+        const index = JSON.parse(head.toString('utf8', 65, second)) as unknown
+        blob = new Blob(fd, second + 1, size - (second + 1))
+        fd = undefined
         if (isObj(index) && index['clauselintCache'] === 2 && isObj(index['entries'])) {
           for (const [file, raw] of Object.entries(index['entries'])) {
             const entry = path.isAbsolute(file) ? entryOf(raw, blob) : undefined
@@ -232,8 +310,10 @@ export class ResultCache {
       }
     } catch {
       entries.clear()
+    } finally {
+      if (fd !== undefined) closeQuietly(fd)
     }
-    return new ResultCache(location, entries)
+    return new ResultCache(location, entries, blob)
   }
 
   /** The recorded hash and includes of a file, when its stat is the recorded one (so it need not be read). */
@@ -246,7 +326,7 @@ export class ResultCache {
   note(file: string, s: Stats, info: TextInfo): void {
     const old = this.entries.get(file)
     if (old && sameFile(old, s) && old.hash === info.hash) return
-    const keep = old && old.hash === info.hash ? {key: old.key, ...(old.json !== undefined ? {json: old.json} : {}), ...(old.totals ? {totals: old.totals} : {}), ...(old.view ? {view: old.view} : {})} : {key: ''}
+    const keep = old && old.hash === info.hash ? {key: old.key, ...(old.json !== undefined ? {json: old.json} : {}), ...(old.totals ? {totals: old.totals} : {}), ...(old.views ? {views: old.views} : {})} : {key: ''}
     this.entries.set(file, {size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, hash: info.hash, includes: [...info.includes], ...keep})
     this.dirty = true
   }
@@ -276,19 +356,27 @@ export class ResultCache {
     return entry !== undefined && entry.key === key && entry.json !== undefined
   }
 
-  /** The cached report text and totals of a file's results under `key`, for the report named `viewKey`. */
-  view(file: string, key: string, viewKey: string): {text: string; totals: Totals} | undefined {
+  /**
+   * The cached report text and totals of a file's results under `key`, for the report named `viewKey` (the results
+   * themselves are not parsed), or undefined.
+   */
+  view(file: string, key: string, viewKey: string): {text: string | Uint8Array; totals: Totals} | undefined {
     const entry = this.entries.get(file)
-    if (!entry || entry.key !== key || !entry.totals || entry.view?.key !== viewKey) return undefined
-    const text = textOf(entry.view.text)
+    const view = entry?.views?.find((v) => v.key === viewKey)
+    if (!entry || entry.key !== key || !entry.totals || !view) return undefined
+    // the bytes as kept (UTF-8), not decoded: the report writes them as they are
+    const text = typeof view.text === 'string' ? view.text : bytesOf(view.text)
     return text === undefined ? undefined : {text, totals: entry.totals}
   }
 
-  /** Keep the report text of a file's results under `key` (one report per file: the last one asked for). */
+  /** Keep the report text of a file's results under `key`, for the report named `viewKey` (the two most recent reports). */
   setView(file: string, key: string, viewKey: string, text: string): void {
     const entry = this.entries.get(file)
-    if (!entry || entry.key !== key || entry.json === undefined || (entry.view?.key === viewKey && typeof entry.view.text === 'string' && entry.view.text === text)) return
-    this.entries.set(file, {...entry, view: {key: viewKey, text}})
+    if (!entry || entry.key !== key || entry.json === undefined) return
+    const same = entry.views?.find((v) => v.key === viewKey)
+    if (same && typeof same.text === 'string' && same.text === text) return
+    const views = [{key: viewKey, text}, ...(entry.views ?? []).filter((v) => v.key !== viewKey)].slice(0, MAX_VIEWS)
+    this.entries.set(file, {...entry, views})
     this.dirty = true
   }
 
@@ -296,7 +384,7 @@ export class ResultCache {
   set(file: string, key: string, results: readonly LintResult[]): void {
     const entry = this.entries.get(file)
     if (!entry) return
-    const {view: _old, ...rest} = entry
+    const {views: _old, ...rest} = entry
     this.entries.set(file, {...rest, key, json: JSON.stringify(results), totals: addTotals(noTotals(), results)})
     this.dirty = true
   }
@@ -309,30 +397,36 @@ export class ResultCache {
         this.dirty = true
       }
     }
-    if (!this.dirty) return
+    if (!this.dirty) {
+      this.blob?.close()
+      return
+    }
     const index: Record<string, unknown> = {}
     const blob: Buffer[] = []
     let at = 0
     const place = (piece: Piece): {at: number; length: number; sum: string} | undefined => {
-      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece.blob.subarray(piece.at, piece.at + piece.length)
-      const sum = typeof piece === 'string' ? sha256(bytes) : piece.sum
       // a damaged piece read from the old file is not written again
-      if (typeof piece !== 'string' && sha256(bytes) !== sum) return undefined
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : bytesOf(piece)
+      if (!bytes) return undefined
+      const sum = typeof piece === 'string' ? sha256(bytes) : piece.sum
       blob.push(bytes)
       const placed = {at, length: bytes.length, sum}
       at += bytes.length
       return placed
     }
     for (const file of [...this.entries.keys()].sort()) {
-      const {json, view, ...entry} = this.entries.get(file)!
+      const {json, views, ...entry} = this.entries.get(file)!
       const results = json === undefined ? undefined : place(json)
       if (!results) {
         const {totals: _totals, ...known} = entry
         index[file] = {...known, key: ''}
         continue
       }
-      const shown = view ? place(view.text) : undefined
-      index[file] = {...entry, ...results, ...(view && shown ? {view: {key: view.key, ...shown}} : {})}
+      const shown = (views ?? []).flatMap((v) => {
+        const placed = place(v.text)
+        return placed ? [{key: v.key, ...placed}] : []
+      })
+      index[file] = {...entry, ...results, ...(shown.length ? {views: shown} : {})}
     }
     const head = JSON.stringify({clauselintCache: 2, entries: index})
     try {
@@ -344,6 +438,7 @@ export class ResultCache {
     } catch {
       // a cache that cannot be written only makes the next run slower
     }
+    this.blob?.close()
   }
 }
 
@@ -386,10 +481,13 @@ export async function checkWriteTarget(target: string, shownAs: string, what: st
   if (real === undefined) return
   const resolved = path.resolve(target)
   const base = path.basename(real)
+  const resolvedBase = path.basename(resolved)
   for (const input of inputs) {
+    // a file can be the target only under one of its names (resolved paths keep the last part of a normal path)
+    if (!input.endsWith(base) && !input.endsWith(resolvedBase) && !input.endsWith('.')) continue
     const abs = path.resolve(cwd, input)
     // the same path, or (checked only for a name that could be it) the same file through a link
-    const same = abs === resolved || abs === real || ((path.basename(abs) === base || path.basename(abs) === path.basename(resolved)) && (await realpath(abs).catch(() => undefined)) === real)
+    const same = abs === resolved || abs === real || ((path.basename(abs) === base || path.basename(abs) === resolvedBase) && (await realpath(abs).catch(() => undefined)) === real)
     if (same) throw new OutputError(`${what} "${shownAs}" is one of the files being linted (${input}); choose another path`)
   }
 }

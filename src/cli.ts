@@ -1,12 +1,11 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
 import {execFile} from 'node:child_process'
-import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs'
-import {stat} from 'node:fs/promises'
+import {existsSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {Chalk} from 'chalk'
+import {Chalk, type ChalkInstance} from 'chalk'
 import ignore from 'ignore'
 import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader, type Settings} from './config.js'
@@ -21,8 +20,10 @@ import {DocxError} from './docx/zip.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
 import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
+import {TextCache} from './reading/index.js'
 import {reportChunks, reporters} from './reporters/index.js'
-import {stylishSummary} from './reporters/stylish.js'
+import {addTotals, noTotals, stylishFile, stylishSummary, summaryLine, type Totals} from './reporters/stylish.js'
+import {jsonEntry} from './reporters/json.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
 import {explainRule} from './rule-docs.js'
@@ -105,6 +106,8 @@ file that could not be linted: it is reported with one fatal error).
 
 export interface Io {
   readonly stdout: (text: string) => void
+  /** Standard output for UTF-8 bytes (a report made of cached pieces is written as read); without it they are decoded for `stdout`. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void
   readonly stderr: (text: string) => void
   readonly cwd: string
   readonly env: Readonly<Record<string, string | undefined>>
@@ -184,6 +187,75 @@ function normaliseArgv(argv: readonly string[]): string[] {
     } else out.push(a)
   }
   return out
+}
+
+/** The colour level of the terminal report: flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check. */
+function colourLevel(values: {readonly color?: boolean | undefined; readonly 'no-color'?: boolean | undefined}, io: Io): 0 | 1 {
+  const forced = io.env['FORCE_COLOR']
+  if (values['no-color']) return 0
+  if (values.color) return 1
+  if (forced !== undefined) return forced === '0' || forced === 'false' ? 0 : 1
+  return io.isTTY && !io.env['NO_COLOR'] ? 1 : 0
+}
+
+/** One job's piece of a report made file by file: its stylish lines, or its JSON entries ('' when it shows nothing). */
+function reportPiece(format: string, results: readonly LintResult[], chalk: ChalkInstance): string {
+  return format === 'json' ? results.map(jsonEntry).join(',\n') : results.map((r) => stylishFile(r, chalk)).join('')
+}
+
+/** A report from the jobs' pieces, as `reportChunks` makes it from their results. */
+function* piecesReport(format: string, pieces: ReadonlyArray<string | Uint8Array>, totals: Totals, chalk: ChalkInstance): Generator<string | Uint8Array> {
+  if (format === 'json') {
+    const entries = pieces.filter((p) => p.length > 0)
+    if (!entries.length) {
+      yield '[]\n'
+      return
+    }
+    yield '[\n'
+    for (const [i, e] of entries.entries()) {
+      yield e
+      yield i === entries.length - 1 ? '\n' : ',\n'
+    }
+    yield ']\n'
+    return
+  }
+  for (const piece of pieces) if (piece.length) yield piece
+  yield `${summaryLine(totals, chalk)}\n`
+}
+
+/** A file's stat, or undefined when it cannot be had. */
+function statOrNone(file: string): Stats | undefined {
+  try {
+    return statSync(file, {throwIfNoEntry: false})
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Pieces joined into writes of about 1 MB (a report of many small pieces is not one write per file): as bytes when
+ * `bytes`, else as text.
+ */
+function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Generator<string | Uint8Array> {
+  let held: Array<string | Uint8Array> = []
+  let size = 0
+  const join = (): string | Uint8Array =>
+    bytes ? Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))) : held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
+  for (const chunk of chunks) {
+    held.push(chunk)
+    size += chunk.length
+    if (size >= 1 << 20) {
+      yield join()
+      held = []
+      size = 0
+    }
+  }
+  if (held.length) yield join()
+}
+
+const sumTotals = (a: Totals, b: Totals): Totals => {
+  for (const k of Object.keys(b) as Array<keyof Totals>) a[k] += b[k]
+  return a
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -542,7 +614,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const abs = path.resolve(io.cwd, file)
     let info: TextInfo | undefined
     if (cache) {
-      const s = await stat(abs).catch(() => undefined)
+      // one stat per file, in this thread: a warm run stats every file and reads none
+      const s = statOrNone(abs)
       info = s && s.size <= maxFileSize ? cache.known(abs, s) : undefined
       if (!info) {
         const text = await readText(file)
@@ -604,24 +677,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         )
       : '',
   )
+  // The stylish and JSON reports are made file by file: with --cache, each job's piece of the report is kept beside its
+  // results, and a warm run prints it as it is, without parsing the results (when nothing after the lint needs them).
+  const level = colourLevel(values, io)
+  const reportLevel = outputFile === undefined ? level : 0
+  const fixing = values.fix || values['fix-dry-run']
+  const baselineFile = values['baseline-write'] ?? values.baseline
+  const byPieces = cache !== undefined && (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
+  const viewKey = (job: PlannedJob): string => [format, format === 'stylish' ? reportLevel : 0, job.file, ...(job.members ?? [])].join('\u0000')
+  const absolute = planned.map((job) => path.resolve(io.cwd, job.file))
+  const views = planned.map((job, i) => (byPieces ? cache!.view(absolute[i]!, keys[i]!, viewKey(job)) : undefined))
   const outcomes: Array<JobOutcome | undefined> = planned.map((job, i) => {
-    const cached = cache?.get(path.resolve(io.cwd, job.file), keys[i]!, new Set([job.file, ...(job.members ?? [])]))
+    if (views[i]) return undefined
+    const cached = cache?.get(absolute[i]!, keys[i]!, new Set([job.file, ...(job.members ?? [])]))
     return cached ? {results: cached} : undefined
   })
   // The others are read (when the cache let them be skipped so far) and linted.
   const pending: Array<{job: Job; i: number}> = []
   for (const [i, p] of planned.entries()) {
-    if (outcomes[i]) continue
+    if (outcomes[i] || views[i]) continue
     const job = await readJob(p, readText)
     if (job) pending.push({job, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
+  // answers per text (typed values, term keys) kept across the files this thread lints
+  const textCache = new TextCache()
   const settingsOf = (file: string): Settings => configs.get(file)!.settings
   const threadsOf = (p: LintPool): JobThreads => ({run: (jobs) => p.run(jobs, settingsOf, requireReason), close: () => p.close()})
   const done = await lintJobs(
     pending.map((p) => p.job),
     {
-      lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs),
+      lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
       threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0]),
       ...(pool ? {started: threadsOf(pool)} : {}),
       startThreads: (workers) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs))),
@@ -632,7 +718,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   )
   pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
-  const fixing = values.fix || values['fix-dry-run']
   let fixFailed = false
   if (fixing) {
     const diffs: string[] = []
@@ -651,7 +736,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       const memberFiles = [...texts.keys()].slice(1)
       const relint = (now: ReadonlyMap<string, string>): LintResult[] => {
-        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: memberFiles.map((m) => ({filePath: m, text: now.get(m)!}))} : {})}, settings, requireReason)
+        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: memberFiles.map((m) => ({filePath: m, text: now.get(m)!}))} : {})}, settings, requireReason, 0, textCache)
         return 'results' in again ? again.results : outcome.results
       }
       // a Word file is not rewritten (its text is read out of the package); --annotate writes a reviewed copy instead
@@ -693,7 +778,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${diffs.length} file${diffs.length === 1 ? '' : 's'}; nothing was written\n`)
     } else if (!filesFixed && !fixFailed) io.stderr('clauselint: --fix: nothing to fix (no missing clause with a skeleton)\n')
   }
+  const pieceChalk = new Chalk({level: reportLevel})
+  const pieces: Array<{text: string | Uint8Array; totals: Totals}> = []
+  let fatalInPieces = 0
   for (const [i, job] of planned.entries()) {
+    const view = views[i]
+    if (view) {
+      pieces.push(view)
+      linted++
+      continue
+    }
     const outcome = outcomes[i]
     if (!outcome) continue
     // A config error in front matter ends the run like one in a config file.
@@ -711,7 +805,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       // the file gets a fatal result; the other files' results stand
       io.stderr(`clauselint: warning: ${printable(job.file)} could not be linted: the lint worker stopped (${printable(outcome.workerFailure)})\n`)
     } else if (cache && fresh.has(i) && !fixing && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
-    results.push(...inTerms)
+    if (byPieces) {
+      const piece = {text: reportPiece(format, inTerms, pieceChalk), totals: addTotals(noTotals(), inTerms)}
+      if (outcome.workerFailure === undefined && !inTerms.some((r) => r.fatal)) cache!.setView(path.resolve(io.cwd, job.file), keys[i]!, viewKey(job), piece.text)
+      pieces.push(piece)
+      fatalInPieces += inTerms.filter((r) => r.fatal).length
+    } else results.push(...inTerms)
     linted++
   }
   if (cache) await cache.save()
@@ -721,7 +820,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   // --baseline-write FILE records today's findings; --baseline FILE reports only the findings it does not hold.
   let final: LintResult[] = results
-  const baselineFile = values['baseline-write'] ?? values.baseline
   if (baselineFile !== undefined) {
     try {
       if (values['baseline-write'] !== undefined) {
@@ -752,36 +850,32 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const failed = await writeAnnotated(annotate, shown, [...files, ...problems.map((p) => p.path)], io)
     if (failed) return fail(failed)
   }
-  // Flags win over the environment; FORCE_COLOR wins over NO_COLOR and the TTY check.
-  const forced = io.env['FORCE_COLOR']
-  const level = values['no-color']
-    ? 0
-    : values.color
-      ? 1
-      : forced !== undefined
-        ? forced === '0' || forced === 'false'
-          ? 0
-          : 1
-        : io.isTTY && !io.env['NO_COLOR']
-          ? 1
-          : 0
   const chalk = new Chalk({level})
   const clauseRuleIds = new Set(rules.filter((r) => r.meta.category === 'clause').map((r) => r.meta.id))
   const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta), knownRules: builtinRules.map((r) => r.meta)}
+  // the report made of the jobs' pieces (some kept in the cache) and the fatal results after them
+  const totals = byPieces ? addTotals(pieces.reduce((t, p) => sumTotals(t, p.totals), noTotals()), shown) : undefined
+  const report = (c: typeof chalk): Iterable<string | Uint8Array> => (byPieces ? piecesReport(format, [...pieces.map((p) => p.text), ...shown.map((r) => reportPiece(format, [r], c))], totals!, c) : reportChunks(format, shown, {...context, chalk: c}))
   if (outputFile === undefined) {
     // written as it is made: a big report is never one string; a dry run's standard output is the diff alone
-    if (!values['fix-dry-run']) for (const chunk of reportChunks(format, shown, context)) io.stdout(chunk)
+    if (!values['fix-dry-run']) {
+      for (const chunk of batched(report(chalk), io.stdoutBytes !== undefined)) {
+        if (typeof chunk === 'string') io.stdout(chunk)
+        else if (io.stdoutBytes) io.stdoutBytes(chunk)
+        else io.stdout(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'))
+      }
+    }
   } else {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
       const target = path.resolve(io.cwd, outputFile)
       await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()])
-      await writeFileAtomic(target, reportChunks(format, shown, {...context, chalk: new Chalk({level: 0})}), outputFile, 'the report', {createFolder: true})
+      await writeFileAtomic(target, report(new Chalk({level: 0})), outputFile, 'the report', {createFolder: true})
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error
     }
-    io.stdout(`${stylishSummary(shown, context)}\n`)
+    io.stdout(`${totals ? summaryLine(totals, chalk) : stylishSummary(shown, context)}\n`)
   }
 
   for (const extra of extraReports) {
@@ -798,13 +892,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (fixFailed) return EXIT.failure
   if (nothing) return fail('no file could be linted')
   // a file that could not be linted fails the run (2), or with --skip-unreadable counts as an error (1): never 0
-  const unlinted = final.filter((r) => r.fatal).length
+  const unlinted = final.filter((r) => r.fatal).length + fatalInPieces
   if (unlinted && !values['skip-unreadable']) {
     io.stderr(`clauselint: ${unlinted} file${unlinted === 1 ? '' : 's'} could not be linted (see the fatal error${unlinted === 1 ? '' : 's'} in the report)\n`)
     return EXIT.failure
   }
-  const errors = final.reduce((n, r) => n + r.errorCount, 0)
-  const warnings = final.reduce((n, r) => n + r.warningCount, 0)
+  const errors = totals ? totals.errors : final.reduce((n, r) => n + r.errorCount, 0)
+  const warnings = totals ? totals.warnings : final.reduce((n, r) => n + r.warningCount, 0)
   if (errors > 0) return EXIT.lintErrors
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr(`clauselint: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`)
@@ -893,7 +987,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       return
     }
     try {
-      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version())
+      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version(), run)
     } catch (error) {
       process.stderr.write(`clauselint: could not start the MCP server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
       process.exitCode = EXIT.failure
@@ -910,6 +1004,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     const code = await run(argv, {
       stdout: (t) => void process.stdout.write(t),
+      stdoutBytes: (b) => void process.stdout.write(b),
       stderr: (t) => void process.stderr.write(t),
       cwd: process.cwd(),
       env: process.env,
