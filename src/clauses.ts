@@ -121,6 +121,8 @@ export interface CompiledClause {
   readonly headings: RegExp
   readonly topic: RegExp
   readonly parents: RegExp | undefined
+  /** The parent titles one by one, in the order of preference the data gives them. */
+  readonly parentList: readonly RegExp[]
   readonly notHeadings: RegExp | undefined
   readonly umbrella: RegExp | undefined
 }
@@ -134,6 +136,7 @@ export function compileClause(data: ClauseData): CompiledClause {
     headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
     topic: make(data.topic),
     parents: any(data.parents),
+    parentList: (data.parents ?? []).map(make),
     notHeadings: any(data.notHeadings),
     umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
   }
@@ -291,12 +294,12 @@ function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number
   return {outcome: f.outcome, ...(f.section ? {section: f.section} : {})}
 }
 
-/** Where a missing clause should be added: its empty home, a parent section, or the title. */
+/** Where a missing clause should be added: its empty home, a parent section (in the data's order), or the title. */
 function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
-  const parents = re.parents
-  if (parents) {
-    const p = doc.sections.find((s) => s.kind !== 'root' && parents.test(s.title))
+  // the parents in their order of preference: missing priority levels go to "Service Levels" before "Support Hours"
+  for (const parent of re.parentList) {
+    const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(s.title))
     if (p) return p
   }
   return doc.title
