@@ -1,5 +1,6 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {clauseRule} from '../src/clauses.js'
+import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -18,6 +19,15 @@ const CONTEXT = /\b(?:incidents?|issues?|faults?|failures?|outages?|problems?|ti
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to/i
+
+/**
+ * A duration that may be a time to fix: not the interval of a repeated action ("status updates every 30 minutes until
+ * service is restored" sets how often the customer hears, not how fast the fix comes).
+ */
+function timeToFix(text: string, reading: Reading): boolean {
+  const v = reading.values(text)
+  return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end))
+}
 
 export default clauseRule({
   id: 'resolution-times',
@@ -40,7 +50,7 @@ export default clauseRule({
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
     const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
-    if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    if (timeToFix(scoped, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
     if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
