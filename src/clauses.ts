@@ -264,7 +264,8 @@ export function findClause(
     }
   }
   // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
-  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
+  // a section that holds only a placeholder ("TBC", "[to be agreed]") states nothing: the clause is still missing
+  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text)))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
@@ -273,6 +274,9 @@ export function findClause(
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
   return label !== undefined && headings.test(label) && !(notHeadings && notHeadings.test(label))
 }
+
+/** Text that is only a placeholder: "TBC", "TBD.", "[To be agreed]", "<insert>", "___". */
+const PLACEHOLDER_ONLY = /^\W*(?:tb[cda]|to be (?:confirmed|agreed|determined|advised|decided)|\[[^\]]{0,40}\]|<[^>]{0,40}>|_{3,}|x{2,})\W*$/i
 
 /** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */
 function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefined): boolean {
