@@ -74,7 +74,9 @@ export default clauseRule({
     const t = unit.text
     const at = indexOf(t, TOPIC)
     const header = unit.block.header
-    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
+    // a column headed for response, or a row keyed by it in a table with metrics as rows ("| First response | 15 min |")
+    const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
+    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
