@@ -15,7 +15,7 @@ const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailur
 const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b/gi
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
-  /\b(?:diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
+  /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
 
 export default clauseRule({
   id: 'failure-responsibility',

@@ -37,6 +37,8 @@ function cellAround(text: string, at: number): string {
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?rates?\b|^\s*mail\b/i
 // A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
 const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
+// The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
+const DOES_SO = /\b(?:fails?|is unable|are unable|cannot|can't|does not|do not|doesn't|don't)\s+(?:to\s+)?do so\b/i
 const EFFORTS = /efforts?|endeavou?rs?|reasonable/i
 
 export default {
@@ -72,6 +74,9 @@ export default {
       // an effort bounded by the next sentence ("… reasonable efforts to correct it. If not corrected within 30 days …")
       const next = hit.block.sentences[hit.sentence.index + 1]
       if (EFFORTS.test(hit.text) && next && reading.hasNumber(next.text)) continue
+      // any term whose action the next sentence bounds ("… promptly re-perform the Services. If Gamma is unable to do so
+      // within a reasonable time (not to exceed thirty (30) days), …")
+      if (next && DOES_SO.test(next.text) && reading.hasNumber(next.text)) continue
       // efforts to meet stated targets are as measurable as the targets ("… efforts to meet the above response targets")
       if (EFFORTS.test(hit.text) && /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b/i.test(after)) continue
       // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")

@@ -52,7 +52,7 @@ export default clauseRule({
     const t = unit.text.replace(CONDITION, '')
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
-    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b\d+\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
+    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
       return {outcome: 'present'}
     }
     // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")

@@ -225,7 +225,8 @@ export function findClause(
     const block = blocks[i]!
     if (block.kind === 'heading') continue
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings)
+    // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || labelled(reading.leadLabel(block), re.headings, re.notHeadings)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
@@ -263,6 +264,11 @@ export function findClause(
   const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
+}
+
+/** A block's bold label names the clause (and is not one of the titles that only look like its home). */
+function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
+  return label !== undefined && headings.test(label) && !(notHeadings && notHeadings.test(label))
 }
 
 /** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */

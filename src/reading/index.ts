@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, termKey, type Vocabulary} from './definitions.js'
 import {delegation, targetInDocument, type DelegationHit} from './delegation.js'
-import {introducingParty, listContext, type ListContext} from './lists.js'
+import {introducingParty, leadLabel, listContext, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, type Statement, type StatedResponse} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, lowerText, scanTerms, type CompiledTerm, type TermHit} from './terms.js'
@@ -20,6 +20,7 @@ export class Reading {
   private vocab: Vocabulary | undefined
   private readonly keys = new Map<string, string>()
   private readonly lists: Array<ListContext | undefined> = []
+  private readonly leads = new Map<Block, string | undefined>()
   private index: Map<Block, number> | undefined
   private readonly introducers = new Map<Block, Party>()
   private readonly targets = new Map<string, boolean>()
@@ -140,6 +141,12 @@ export class Reading {
   }
 
   // ---- lists -------------------------------------------------------------------------------------------------
+
+  /** The bold label a block opens with ("**Your side.**"), which titles it; once per block. */
+  leadLabel(block: Block): string | undefined {
+    if (!this.leads.has(block)) this.leads.set(block, leadLabel(this.doc.source, block))
+    return this.leads.get(block)
+  }
 
   /** Block `i`'s list context: the sentence that introduced its list, and the items it introduces. */
   listContext(i: number): ListContext {

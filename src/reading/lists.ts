@@ -62,3 +62,15 @@ export function introducingParty(blocks: readonly Block[], i: number, names: Rea
   }
   return 'unknown'
 }
+
+/**
+ * The bold label a paragraph or list item opens with ("**After 5pm and weekends:** …", "**Your side.** …"): such a
+ * label titles its block as a heading titles a section. Undefined when the block does not open with one.
+ */
+export function leadLabel(source: string, block: Block): string | undefined {
+  if (block.kind !== 'paragraph' && block.kind !== 'list-item') return undefined
+  const start = block.position.start.offset
+  const m = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(\*\*|__)([^*_\n]{2,60}?)\1/.exec(source.slice(start, start + 80))
+  if (!m) return undefined
+  return m[2]!.replace(/[\s.:;,–—-]+$/, '').trim() || undefined
+}
