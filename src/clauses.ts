@@ -372,7 +372,7 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
       const hasPlaybook = context.options['playbook'] !== undefined
       spec.review?.(finding, hasPlaybook ? {...context, options: withoutMaximums(context.options) as typeof context.options} : context)
       // house positions (the `playbook` option): which tier each stated value lands in
-      const playbook = reviewPlaybook(doc, spec.id, locatedOf(finding), re.headings, context.options['playbook'])
+      const playbook = reviewPlaybook(context.reading, spec.id, locatedOf(finding), re.headings, context.options['playbook'])
       const report = context.report as (r: Report<string>) => void
       for (const f of playbook.findings) report({messageId: f.messageId, severity: f.severity, data: f.data, ...(f.block ? {block: f.block, start: f.start, end: f.end} : {})})
       const tier = {tier: playbook.tier, tiers: playbook.tiers}

@@ -20,6 +20,7 @@ import {DocxError} from './docx/zip.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
 import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
+import {TextCache} from './reading/index.js'
 import {reportChunks, reporters} from './reporters/index.js'
 import {addTotals, noTotals, stylishFile, stylishSummary, summaryLine, type Totals} from './reporters/stylish.js'
 import {jsonEntry} from './reporters/json.js'
@@ -699,12 +700,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (job) pending.push({job, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
+  // answers per text (typed values, term keys) kept across the files this thread lints
+  const textCache = new TextCache()
   const settingsOf = (file: string): Settings => configs.get(file)!.settings
   const threadsOf = (p: LintPool): JobThreads => ({run: (jobs) => p.run(jobs, settingsOf, requireReason), close: () => p.close()})
   const done = await lintJobs(
     pending.map((p) => p.job),
     {
-      lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs),
+      lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
       threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0]),
       ...(pool ? {started: threadsOf(pool)} : {}),
       startThreads: (workers) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs))),
@@ -733,7 +736,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       const memberFiles = [...texts.keys()].slice(1)
       const relint = (now: ReadonlyMap<string, string>): LintResult[] => {
-        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: memberFiles.map((m) => ({filePath: m, text: now.get(m)!}))} : {})}, settings, requireReason)
+        const again = lintJob({file: job.file, text: now.get(job.file)!, ...(job.members ? {members: memberFiles.map((m) => ({filePath: m, text: now.get(m)!}))} : {})}, settings, requireReason, 0, textCache)
         return 'results' in again ? again.results : outcome.results
       }
       // a Word file is not rewritten (its text is read out of the package); --annotate writes a reviewed copy instead
@@ -984,7 +987,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       return
     }
     try {
-      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version())
+      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version(), run)
     } catch (error) {
       process.stderr.write(`clauselint: could not start the MCP server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
       process.exitCode = EXIT.failure

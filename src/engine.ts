@@ -1,6 +1,6 @@
 // Runs rules over one parsed Document and turns their reports into sorted, stamped messages.
 import {rangePosition} from './document.js'
-import {read} from './reading/index.js'
+import {read, type TextCache} from './reading/index.js'
 import {clauseOrder, type AnyRule, type CoverWhere, type Report, type RuleContext} from './rule.js'
 import type {ClauseCoverage, Document, LintMessage, LintResult, Position, Severity, SeveritySetting} from './types.js'
 
@@ -10,6 +10,8 @@ export interface RunOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>
   /** Options per rule id, already validated (see src/config.ts); merged over each rule's `meta.options.defaults`. */
   readonly options?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** Answers per text kept across the documents of a run (see TextCache); without it, nothing outlives this document. */
+  readonly textCache?: TextCache
 }
 
 const RANK: Record<Severity, number> = {error: 2, warning: 1, info: 0}
@@ -25,7 +27,7 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
   const messages: LintMessage[] = []
   const coverage: ClauseCoverage[] = []
   // the reading stage: once per document, shared by every rule
-  const reading = read(doc)
+  const reading = read(doc, options.textCache)
   for (const rule of options.rules) {
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.severity
     if (setting === 'off') continue

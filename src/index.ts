@@ -16,7 +16,7 @@ export {customRuleFromData} from './custom-rules.js'
 export {applySuppressions, parseDirectives, type Directive} from './suppressions.js'
 export type * from './types.js'
 export * from './reading/values/index.js'
-export {read, Reading} from './reading/index.js'
+export {read, Reading, TextCache} from './reading/index.js'
 export {
   compare,
   compareDocuments,

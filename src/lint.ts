@@ -10,6 +10,7 @@ import {detectProfile} from './detect.js'
 import {applyFrontmatter, ConfigError, ConfigLoader, defaultSettings, ruleSet, type Settings} from './config.js'
 import {Confinement, defaultRoot, printable} from './confine.js'
 import {lintJobs, planJobs, readJob, type Job} from './plan.js'
+import {TextCache} from './reading/index.js'
 import {type ProfileName} from './profiles.js'
 import type {ParseCache, ParserName} from './parse.js'
 import {clauseOrder, type AnyRule} from './rule.js'
@@ -42,6 +43,11 @@ export interface LintOptions {
   readonly requireReason?: boolean
   /** For Word (.docx) input: read tracked changes as accepted (default) or rejected. */
   readonly changes?: Changes
+  /**
+   * Answers per text (typed values, term keys) to keep across the documents of a run: pass one `new TextCache()` to
+   * every lint of a run (lintFiles does). Without it, nothing outlives the document.
+   */
+  readonly textCache?: TextCache
 }
 
 export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'settings'> {
@@ -195,7 +201,7 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
     if (rule) validateRuleOptions(rule, given, 'lint options', `ruleOptions.${id}`)
     ruleOptions[id] = given
   }
-  const result = runRules(doc, {rules, severities, options: ruleOptions})
+  const result = runRules(doc, {rules, severities, options: ruleOptions, ...(options.textCache ? {textCache: options.textCache} : {})})
   if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? (settings.profileFrom && settings.profileFrom !== '--profile' ? `set in ${settings.profileFrom}` : 'chosen with --profile')}
   const ran = new Set(rules.filter((r) => (severities[r.meta.id] ?? r.meta.severity) !== 'off').map((r) => r.meta.id))
   // --no-inline-config: suppression comments do not apply either
@@ -375,11 +381,13 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     if (job) jobs.push(job)
   }
   const {maxFileSize: _size, useConfigFiles: _config, root: _root, ...lintOptions} = options
+  // one cache of answers per text for the whole run: agreements share their boilerplate
+  const textCache = options.textCache ?? new TextCache()
   const outcomes = await lintJobs(jobs, {
     threads: 1,
     lintOne: (job) => {
       const own = settings.get(job.file)
-      const with_ = {...lintOptions, ...(own ? {settings: own} : {})}
+      const with_ = {...lintOptions, textCache, ...(own ? {settings: own} : {})}
       const results = job.members ? lintSet({filePath: job.file, text: job.text}, job.members, with_) : [lint(job.text, {...with_, filePath: job.file})]
       return {results: results.map((r) => (sources.get(r.filePath)?.docx ? inWordTerms(r, sources.get(r.filePath)!.docx!) : r))}
     },

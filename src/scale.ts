@@ -6,6 +6,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
 import {budgetFor, fatalResult, lint, lintSet, TimeoutError, withTimeout} from './lint.js'
 import {jobSize, type Job, type JobOutcome} from './plan.js'
+import {TextCache} from './reading/index.js'
 import type {LintResult} from './types.js'
 
 /** A bad value for one of these flags; the message is one line. */
@@ -13,12 +14,16 @@ export class ScaleError extends Error {}
 
 export type {Job, JobOutcome} from './plan.js'
 
-/** Lint one job; errors become outcomes, so that workers and the in-process loop report them the same way. */
-export function lintJob(job: Job, settings: Settings, requireReason: boolean, timeoutMs = 0): JobOutcome {
+/**
+ * Lint one job; errors become outcomes, so that workers and the in-process loop report them the same way. `textCache`:
+ * the run's (or the worker's) answers per text, kept across its jobs.
+ */
+export function lintJob(job: Job, settings: Settings, requireReason: boolean, timeoutMs = 0, textCache?: TextCache): JobOutcome {
+  const kept = textCache ? {textCache} : {}
   try {
     const size = jobSize(job)
     const results = withTimeout(
-      () => (job.members ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason}) : [lint(job.text, {filePath: job.file, settings, requireReason})]),
+      () => (job.members ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason, ...kept}) : [lint(job.text, {filePath: job.file, settings, requireReason, ...kept})]),
       budgetFor(size, timeoutMs),
     )
     return {results}
@@ -226,6 +231,8 @@ export class LintPool {
   private readonly slots: Slot[] = []
   private closed = false
   private running: Running | undefined
+  /** The main thread's answers per text, kept across the jobs it takes (each worker keeps its own). */
+  private readonly textCache = new TextCache()
 
   private constructor(
     workers: number,
@@ -340,7 +347,7 @@ export class LintPool {
               if (k < 0) break
               const index = run.queue.splice(k, 1)[0]!
               if (run.outcomes[index] === undefined) {
-                run.outcomes[index] = lintJob(jobs[index]!, settingsOf(jobs[index]!.file), requireReason, this.input.timeoutMs ?? 0)
+                run.outcomes[index] = lintJob(jobs[index]!, settingsOf(jobs[index]!.file), requireReason, this.input.timeoutMs ?? 0, this.textCache)
                 run.left--
               }
               await new Promise((r) => setImmediate(r))

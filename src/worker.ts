@@ -2,10 +2,13 @@
 // between threads), takes batches of jobs from the main thread and posts each job's outcome as soon as it has it.
 import {parentPort, workerData} from 'node:worker_threads'
 import {ConfigError, ConfigLoader} from './config.js'
+import {TextCache} from './reading/index.js'
 import {lintJob, type FromWorker, type JobOutcome, type ToWorker, type WorkerInput} from './scale.js'
 
 const input = workerData as WorkerInput
 const loader = new ConfigLoader(input.loader)
+// this worker's answers per text, kept across the jobs it takes
+const textCache = new TextCache()
 const queue: Array<ToWorker['jobs'][number]> = []
 let running = false
 
@@ -17,7 +20,7 @@ async function drain(): Promise<void> {
     let outcome: JobOutcome
     try {
       const config = await loader.forFile(job.file)
-      outcome = lintJob(job, config.settings, input.requireReason, input.timeoutMs ?? 0)
+      outcome = lintJob(job, config.settings, input.requireReason, input.timeoutMs ?? 0, textCache)
     } catch (error) {
       outcome = error instanceof ConfigError ? {configError: error.message} : {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
     }

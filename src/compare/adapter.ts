@@ -6,18 +6,17 @@ import {readDocx, type DocxReading} from '../docx/read.js'
 import {paragraphLabel} from '../docx/report.js'
 import {DocxError} from '../docx/zip.js'
 import {buildDocument, rangePosition} from '../document.js'
-import {extractMoney, lazyValues, parseDurationOption, type Values} from '../reading/values/index.js'
+import {read, TextCache, type Reading} from '../reading/index.js'
+import type {TimeMetric} from '../reading/metrics.js'
+import {extractMoney, parseDurationOption, type Values} from '../reading/values/index.js'
 import {INCLUDED_CHARGE, VAGUE_TIME} from '../reading/wording.js'
 import {targetName} from '../reading/delegation.js'
 import {excerpt} from '../text.js'
 import type {Block, Document, Outcome, Position, Section, WordLocation} from '../types.js'
 import type {JsonSchema} from '../rule.js'
 
-export type {Block, DocxReading, Document, JsonSchema, Outcome, ParagraphNote, Position, Section, Values, WordLocation}
-export {annotateDocx, DocxError, paragraphLabel, readDocx, excerpt, extractMoney, parseDurationOption, targetName, VAGUE_TIME, INCLUDED_CHARGE}
-
-/** The typed values of a text (the reading stage's extractors, without a Reading's per-document cache). */
-export const valuesOf = (text: string): Values => lazyValues(text)
+export type {Block, DocxReading, Document, JsonSchema, Outcome, ParagraphNote, Position, Reading, Section, TimeMetric, Values, WordLocation}
+export {annotateDocx, DocxError, paragraphLabel, readDocx, excerpt, extractMoney, parseDurationOption, read, targetName, TextCache, VAGUE_TIME, INCLUDED_CHARGE}
 
 /** Parse an agreement into its section tree. */
 export function parseAgreement(text: string, filePath: string): Document {

@@ -1,7 +1,7 @@
 // Compare an agreement with a template, clause by clause: the two section trees are aligned by what each clause
 // finder found (not by heading text or numbering), then each clause's outcome and typed values are compared.
 import {diffWords} from 'diff'
-import {excerpt, parseAgreement, positionOf, profileOf, targetName, type Block, type Document, type Outcome, type Section} from './adapter.js'
+import {excerpt, parseAgreement, positionOf, profileOf, read, targetName, TextCache, type Block, type Document, type Outcome, type Section} from './adapter.js'
 import {vagueWording, type ClauseReading, type Facet} from './read.js'
 import {clauseRules, profileClauseIds, readClause, type ClauseRule} from './registry.js'
 import type {Severity, WordLocation} from '../types.js'
@@ -89,6 +89,8 @@ export interface CompareOptions {
   readonly templatePath?: string
   /** House positions per clause rule id (the rules' `playbook` option): the agreement's values are placed in their tiers too. */
   readonly playbooks?: Readonly<Record<string, unknown>>
+  /** Answers per text kept across comparisons (see TextCache); by default one per comparison, for both documents. */
+  readonly textCache?: TextCache
 }
 
 /** A template or agreement that cannot be compared: one line, naming the file. */
@@ -108,8 +110,10 @@ function capital(s: string): string {
 }
 
 /** Read every clause the comparison covers in a document. */
-function readAll(doc: Document, rules: readonly ClauseRule[]): Map<string, ClauseReading> {
-  return new Map(rules.map((r) => [r.id, readClause(doc, r)]))
+function readAll(doc: Document, rules: readonly ClauseRule[], texts: TextCache): Map<string, ClauseReading> {
+  // one Reading of the document for every clause
+  const reading = read(doc, texts)
+  return new Map(rules.map((r) => [r.id, readClause(reading, r)]))
 }
 
 /** Fail with one line when a document does not read as an agreement. */
@@ -124,7 +128,7 @@ function checkAgreement(doc: Document, readings: ReadonlyMap<string, ClauseReadi
 export function compare(agreementText: string, templateText: string, options: CompareOptions = {}): Comparison {
   const agreement = parseAgreement(agreementText, options.filePath ?? '<agreement>')
   const template = parseAgreement(templateText, options.templatePath ?? '<template>')
-  return compareDocuments(agreement, template, options.playbooks)
+  return compareDocuments(agreement, template, options.playbooks, options.textCache)
 }
 
 /** The clause rules compared: every clause rule of the msa, sla and agreement profiles, once. */
@@ -134,11 +138,11 @@ function comparedRules(): ClauseRule[] {
 }
 
 /** Compare two parsed documents. */
-export function compareDocuments(agreement: Document, template: Document, playbooks: Readonly<Record<string, unknown>> = {}): Comparison {
+export function compareDocuments(agreement: Document, template: Document, playbooks: Readonly<Record<string, unknown>> = {}, texts: TextCache = new TextCache()): Comparison {
   const rules = comparedRules()
-  const t = readAll(template, rules)
+  const t = readAll(template, rules, texts)
   checkAgreement(template, t, 'template')
-  const a = readAll(agreement, rules)
+  const a = readAll(agreement, rules, texts)
   checkAgreement(agreement, a, 'agreement')
   const compared = rules.filter((r) => t.get(r.id)!.located.outcome !== 'missing')
   // first the outcomes and values of every clause, then the wording (which must know what was reported already)

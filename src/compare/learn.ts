@@ -6,7 +6,7 @@ import path from 'node:path'
 import {expandPaths, UsageError} from '../files.js'
 import {FileError, readSource} from '../lint.js'
 import {OutputError} from '../output.js'
-import {parseAgreement} from './adapter.js'
+import {parseAgreement, read, TextCache} from './adapter.js'
 import {VALUE_CLAUSES, formatMinutes, type Facet} from './read.js'
 import {clauseRules, readClause} from './registry.js'
 
@@ -45,10 +45,12 @@ function rank(sorted: readonly number[], q: number): number {
 export function learn(texts: ReadonlyArray<{text: string; filePath?: string}>): Learned {
   const rules = clauseRules().filter((r) => (VALUE_CLAUSES as readonly string[]).includes(r.id))
   const seen = new Map<string, {ruleId: string; facet: Facet; values: number[]; units: Map<string, number>}>()
+  // the agreements share their boilerplate: answers per text are kept across them
+  const cache = new TextCache()
   for (const {text, filePath} of texts) {
-    const doc = parseAgreement(text, filePath ?? '<text>')
+    const reading = read(parseAgreement(text, filePath ?? '<text>'), cache)
     for (const rule of rules) {
-      for (const f of readClause(doc, rule).facets) {
+      for (const f of readClause(reading, rule).facets) {
         if (typeof f.value !== 'number' || f.better === 'same' || f.key === 'any') continue
         const id = `${rule.id}\u0000${f.key}`
         let s = seen.get(id)

@@ -1,7 +1,7 @@
 // Playbook tiers per clause: preferred, fallback (with an approver) and walk-away positions stated as the typed
 // values the clause readers produce, their options schema, the check that tiers do not conflict, and which tier
 // an agreement's value lands in.
-import {extractMoney, parseDurationOption, type Block, type Document, type JsonSchema} from './adapter.js'
+import {extractMoney, parseDurationOption, type Block, type Document, type JsonSchema, type Reading} from './adapter.js'
 import {readFacets, type Facet, type Located} from './read.js'
 
 /** The clauses that take a playbook, and the value keys each tier may state. */
@@ -259,10 +259,10 @@ export interface PlaybookReview {
 
 const ORDER: readonly Landing[] = ['preferred', 'fallback', 'walkAway', 'beyond']
 
-/** Review a document's values of one clause against the clause's playbook (none: nothing to say). */
-export function reviewPlaybook(doc: Document, ruleId: string, located: Located, home: RegExp, playbook: unknown): PlaybookReview {
+/** Review a document's values of one clause (its Reading) against the clause's playbook (none: nothing to say). */
+export function reviewPlaybook(reading: Reading, ruleId: string, located: Located, home: RegExp, playbook: unknown): PlaybookReview {
   if (!playbook || typeof playbook !== 'object' || located.outcome === 'missing') return {findings: [], tiers: []}
-  const facets = readFacets(doc, ruleId, located, home).facets
+  const facets = readFacets(reading, ruleId, located, home).facets
   const found = landings(playbook as Playbook, facets)
   const findings: PlaybookFinding[] = []
   const tiers: string[] = []

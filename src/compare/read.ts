@@ -1,7 +1,7 @@
 // What an agreement commits to, clause by clause: the clause finder's outcome and the typed values that can be
 // compared (response and resolution time per priority, uptime and its period, backup interval and retention,
 // service days, span and time zone, after-hours rate, multiplier or "included").
-import {blocksUnder, excerpt, INCLUDED_CHARGE, VAGUE_TIME, valuesOf, type Block, type Document, type Outcome, type Section} from './adapter.js'
+import {blocksUnder, excerpt, INCLUDED_CHARGE, VAGUE_TIME, type Block, type Document, type Outcome, type Reading, type Section, type TimeMetric} from './adapter.js'
 
 /** Where and how a document states a clause, as the clause finder decided. */
 export interface Located {
@@ -58,29 +58,7 @@ export interface ClauseReading {
 // ---------------------------------------------------------------------------------------------------------------
 // Times per priority (response, resolution)
 
-type Metric = 'response' | 'resolution'
-const METRIC_WORD: Readonly<Record<Metric, RegExp>> = {
-  response: /\b(?:respon\w*|acknowledg\w*|reaction)\b/gi,
-  resolution: /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair\w*|workaround|recovery time|RTO)\b/gi,
-}
-const OTHER_TIME_WORD = /\b(?:updates?|escalat\w*|RPO|recovery point)\b/gi
-const METRIC_HEADER: Readonly<Record<Metric, RegExp>> = {response: /respon|acknowledg|reaction/i, resolution: /resol|restor|fix|repair|workaround|recovery time|\brto\b/i}
-const METRIC_NAME: Readonly<Record<Metric, string>> = {response: 'response time', resolution: 'resolution time'}
-/** A duration that is not a time to act: "every 2 hours", "24 hours a day", "in a calendar month". */
-const NOT_A_TIME_BEFORE = /\b(?:every|in|per|each|during|over|for at least|of at least)\s*$/i
-const NOT_A_TIME_AFTER = /^\s*(?:a|per|each)\s+(?:day|week|month|year)\b/i
-const LEADS = /^[\s,;:]*(?:for|on|to|in|of)?\s*(?:an?|all|each|every)?\s*$/i
-
-function cellOffsets(block: Block): number[] {
-  const out: number[] = []
-  let from = 0
-  for (const cell of block.cells ?? []) {
-    const at = cell ? block.text.indexOf(cell, from) : -1
-    out.push(at)
-    if (at >= 0) from = at + cell.length
-  }
-  return out
-}
+const METRIC_NAME: Readonly<Record<TimeMetric, string>> = {response: 'response time', resolution: 'resolution time'}
 
 /** "1 hour", "90 minutes", "4 hours", "2 days", "1 week". */
 export function formatMinutes(minutes: number): string {
@@ -93,93 +71,10 @@ export function formatMinutes(minutes: number): string {
   return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`
 }
 
-interface Timed {
-  readonly rank: number | undefined
-  readonly minutes: number
-  readonly text: string
-  readonly block: Block
-  readonly start: number
-  readonly end: number
-}
-
-/** Times of one metric stated in a document, per priority rank (undefined: for every priority). */
-function statedTimes(doc: Document, metric: Metric): Timed[] {
-  const out: Timed[] = []
-  const header = METRIC_HEADER[metric]
-  const otherHeader = METRIC_HEADER[metric === 'response' ? 'resolution' : 'response']
-  for (const block of doc.blocks) {
-    if (block.kind === 'heading') continue
-    if (block.kind === 'table-row' && block.header && block.cells) {
-      const cells = block.cells
-      const offsets = cellOffsets(block)
-      const column = block.header.findIndex((h) => header.test(h) && !(metric === 'response' && otherHeader.test(h)))
-      if (column >= 0) {
-        // | Priority | Response Time | Resolution Time |
-        const d = valuesOf(cells[column] ?? '').durations[0]
-        const o = offsets[column] ?? -1
-        if (!d || o < 0) continue
-        const p = cells.map((c, j) => (j === column ? undefined : valuesOf(c).priorities[0])).find(Boolean)
-        out.push({rank: p?.rank, minutes: d.minutes, text: d.text, block, start: o + d.start, end: o + d.end})
-        continue
-      }
-      // |          | P1     | P2      |
-      // | Response | 1 hour | 4 hours |
-      const first = cells[0] ?? ''
-      if (!header.test(first) || (metric === 'response' && otherHeader.test(first))) continue
-      for (let j = 1; j < cells.length; j++) {
-        const p = valuesOf(block.header[j] ?? '').priorities[0]
-        const d = valuesOf(cells[j] ?? '').durations[0]
-        const o = offsets[j] ?? -1
-        if (p && d && o >= 0) out.push({rank: p.rank, minutes: d.minutes, text: d.text, block, start: o + d.start, end: o + d.end})
-      }
-      continue
-    }
-    const sectionSays = block.section.path.some((p) => header.test(p) && !otherHeader.test(p))
-    for (const s of block.sentences) proseTimes(block, s.start, s.text, metric, sectionSays, out)
-  }
-  return out
-}
-
-function proseTimes(block: Block, offset: number, text: string, metric: Metric, sectionSays: boolean, out: Timed[]): void {
-  const own = [...text.matchAll(METRIC_WORD[metric])].map((m) => ({at: m.index, mine: true}))
-  if (!own.length && !sectionSays) return
-  const other = metric === 'response' ? 'resolution' : 'response'
-  const keywords = [...own, ...[...text.matchAll(METRIC_WORD[other])].map((m) => ({at: m.index, mine: false})), ...[...text.matchAll(OTHER_TIME_WORD)].map((m) => ({at: m.index, mine: false}))].sort((a, b) => a.at - b.at)
-  const durations = valuesOf(text).durations.filter((d) => {
-    if (NOT_A_TIME_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start)) || NOT_A_TIME_AFTER.test(text.slice(d.end))) return false
-    const before = keywords.filter((k) => k.at < d.start).at(-1)
-    return before ? before.mine : sectionSays || (keywords[0]?.mine ?? false)
-  })
-  if (!durations.length) return
-  const priorities = valuesOf(text).priorities
-  const push = (d: (typeof durations)[number], rank: number | undefined): void => {
-    out.push({rank, minutes: d.minutes, text: d.text, block, start: offset + d.start, end: offset + d.end})
-  }
-  if (!priorities.length) {
-    push(durations[0]!, undefined)
-    return
-  }
-  // "within 30 minutes for Priority 1, 2 hours for Priority 2": the time before its priority
-  const leading = priorities.map((p) => durations.find((d) => d.end <= p.start && LEADS.test(text.slice(d.end, p.start))))
-  if (durations[0]!.start < priorities[0]!.start && leading.some(Boolean)) {
-    priorities.forEach((p, i) => {
-      const d = leading[i]
-      if (d) push(d, p.rank)
-    })
-    return
-  }
-  // "P1: response within 1 hour; P2: within 4 hours": the time after its priority
-  priorities.forEach((p, i) => {
-    const next = priorities[i + 1]?.start ?? text.length
-    const d = durations.find((x) => x.start >= p.end && x.start < next) ?? (priorities.length === 1 ? durations[0] : undefined)
-    if (d) push(d, p.rank)
-  })
-}
-
-function timeFacets(doc: Document, metric: Metric, region: readonly Block[]): Facet[] {
+function timeFacets(reading: Reading, metric: TimeMetric, region: readonly Block[]): Facet[] {
   const byKey = new Map<string, Facet>()
   const own = new Set(region)
-  for (const t of statedTimes(doc, metric)) {
+  for (const t of reading.statedTimes(metric)) {
     // a time stated for no priority counts only in the clause itself ("respond to a dispute within 30 days" does not)
     if (t.rank === undefined && !own.has(t.block)) continue
     const key = t.rank === undefined ? 'any' : `P${t.rank}`
@@ -199,15 +94,15 @@ const UPTIME = /\b(?:availab(?:le|ility)|uptime|up[- ]time)\b/i
 const NOT_A_TARGET = /\b(?:credits?|less than|below|under|fewer than|falls?|achieved|misses|missed|refund|between)\b/i
 const PERIOD_RANK = {day: 1, week: 2, month: 3, quarter: 4, year: 5} as const
 
-function uptimeFacets(doc: Document): Facet[] {
-  for (const block of doc.blocks) {
+function uptimeFacets(reading: Reading): Facet[] {
+  for (const block of reading.doc.blocks) {
     if (block.kind === 'heading') continue
     const units = block.kind === 'table-row' ? [{start: 0, text: block.text}] : block.sentences.map((s) => ({start: s.start, text: s.text}))
     const headerSays = block.header?.some((h) => UPTIME.test(h) && !NOT_A_TARGET.test(h)) ?? false
     const sectionSays = block.section.path.some((p) => UPTIME.test(p))
     for (const u of units) {
       if (!(UPTIME.test(u.text) || headerSays || (sectionSays && block.kind !== 'paragraph')) || NOT_A_TARGET.test(u.text)) continue
-      const p = valuesOf(u.text).percentages.find((x) => x.value >= 80 && x.value <= 100)
+      const p = reading.values(u.text).percentages.find((x) => x.value >= 80 && x.value <= 100)
       if (!p) continue
       const at = {block, start: u.start + p.start, end: u.start + p.end}
       const out: Facet[] = [{key: 'uptime', label: 'uptime', value: p.value, better: 'higher', shown: p.text, ...at}]
@@ -225,10 +120,10 @@ const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
 const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|stor(?:ed|es)|held|preserv\w*|versions?|history|restore points?|copies)\b/i
 const NOT_BACKUP_RUN = /\b(?:test\w*|restor\w*|verif\w*|review\w*|report\w*|audit\w*|check\w*|monitor\w*)\b/i
 
-function backupFacets(doc: Document): Facet[] {
+function backupFacets(reading: Reading): Facet[] {
   let interval: Facet | undefined
   let retention: Facet | undefined
-  for (const block of doc.blocks) {
+  for (const block of reading.doc.blocks) {
     if (block.kind === 'heading') continue
     const inBackups = block.section.path.some((p) => BACKUP.test(p))
     const retentionSection = block.section.path.some((p) => RETAIN.test(p))
@@ -237,14 +132,14 @@ function backupFacets(doc: Document): Facet[] {
       const about = BACKUP.test(u.text) || (inBackups && (block.kind !== 'paragraph' || retentionSection))
       if (!about) continue
       if (RETAIN.test(u.text) || retentionSection || block.header?.some((h) => RETAIN.test(h))) {
-        for (const d of valuesOf(u.text).durations) {
+        for (const d of reading.values(u.text).durations) {
           // "copied off site within 24 hours" is not how long backups are kept
           if (/\bwithin\s*$/i.test(u.text.slice(Math.max(0, d.start - 8), d.start))) continue
           if (!retention || (retention.value as number) < d.minutes)
             retention = {key: 'retention', label: 'backup retention', value: d.minutes, better: 'higher', shown: d.text, block, start: u.start + d.start, end: u.start + d.end}
         }
       }
-      for (const f of valuesOf(u.text).frequencies) {
+      for (const f of reading.values(u.text).frequencies) {
         const lead = u.text.slice(0, f.start)
         const lastBackup = Math.max(0, ...[...lead.matchAll(new RegExp(BACKUP.source, 'gi'))].map((m) => m.index))
         if (NOT_BACKUP_RUN.test(lead.slice(lastBackup))) continue
@@ -274,12 +169,12 @@ function dayList(days: readonly string[]): string {
   return idx.map(cap).join(', ')
 }
 
-function hoursFacets(blocks: readonly Block[]): Facet[] {
+function hoursFacets(blocks: readonly Block[], reading: Reading): Facet[] {
   let days: {list: readonly string[]; block: Block; start: number; end: number} | undefined
   let span: {minutes: number; text: string; block: Block; start: number; end: number} | undefined
   let zone: {zone: string; block: Block; start: number; end: number} | undefined
   for (const block of blocks) {
-    for (const h of valuesOf(block.text).hours) {
+    for (const h of reading.values(block.text).hours) {
       const at = {block, start: h.start, end: h.end}
       if (h.allDay && h.allWeek) {
         days ??= {list: DAY_NAMES, ...at}
@@ -302,10 +197,10 @@ function hoursFacets(blocks: readonly Block[]): Facet[] {
 // ---------------------------------------------------------------------------------------------------------------
 // After-hours charges
 
-function afterHoursFacets(blocks: readonly Block[]): Facet[] {
+function afterHoursFacets(blocks: readonly Block[], reading: Reading): Facet[] {
   const out: Facet[] = []
   for (const block of blocks) {
-    const v = valuesOf(block.text)
+    const v = reading.values(block.text)
     const rate = v.money.find((m) => m.per === 'hour')
     if (rate && !out.some((f) => f.key === 'rate'))
       out.push({key: 'rate', label: 'after-hours rate', value: rate.amount, better: 'lower', unit: rate.currency, shown: `${rate.text.trim()}`, block, start: rate.start, end: rate.end})
@@ -355,30 +250,34 @@ function homeFirst(doc: Document, home: RegExp, located: Located): Block[] {
   return out
 }
 
-/** What a document says about one clause, given where the clause finder found it and the clause's home titles. */
-export function readFacets(doc: Document, ruleId: string, located: Located, home: RegExp): ClauseReading {
+/**
+ * What a document says about one clause, given where the clause finder found it and the clause's home titles; `reading`
+ * is the document's Reading (its values and stated times).
+ */
+export function readFacets(reading: Reading, ruleId: string, located: Located, home: RegExp): ClauseReading {
+  const {doc} = reading
   const region = located.outcome === 'missing' ? [] : regionOf(doc, home, located)
   let facets: Facet[] = []
   if (located.outcome !== 'missing') {
     switch (ruleId) {
       case 'response-times':
-        facets = timeFacets(doc, 'response', region)
+        facets = timeFacets(reading, 'response', region)
         break
       case 'resolution-times':
-        facets = timeFacets(doc, 'resolution', region)
+        facets = timeFacets(reading, 'resolution', region)
         break
       case 'performance-targets':
-        facets = uptimeFacets(doc)
+        facets = uptimeFacets(reading)
         break
       case 'backup-frequency':
-        facets = backupFacets(doc)
+        facets = backupFacets(reading)
         break
       case 'service-hours':
         // the finder's statement decided "present" only when it was complete: it comes first
-        facets = hoursFacets(located.block ? [located.block, ...homeFirst(doc, home, located).filter((b) => b !== located.block)] : homeFirst(doc, home, located))
+        facets = hoursFacets(located.block ? [located.block, ...homeFirst(doc, home, located).filter((b) => b !== located.block)] : homeFirst(doc, home, located), reading)
         break
       case 'after-hours-support':
-        facets = afterHoursFacets(homeFirst(doc, home, located))
+        facets = afterHoursFacets(homeFirst(doc, home, located), reading)
         break
     }
   }

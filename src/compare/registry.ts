@@ -3,7 +3,7 @@
 import {findClause, type ClauseRuleSpec} from '../clauses.js'
 import {PROFILE_RULE_IDS} from '../profiles.js'
 import {rules} from '../../rules/index.js'
-import type {Document} from './adapter.js'
+import type {Reading} from './adapter.js'
 import {readFacets, type ClauseReading, type Located} from './read.js'
 
 /** A clause rule: its id, name and the spec the clause finder takes. */
@@ -33,9 +33,9 @@ export function profileClauseIds(profile: 'msa' | 'sla' | 'agreement'): string[]
   return PROFILE_RULE_IDS[profile].filter((id) => clause.has(id))
 }
 
-/** Find a clause in a document with the rule's default options. */
-export function locate(doc: Document, rule: ClauseRule): Located {
-  const f = findClause(doc, rule.spec, {})
+/** Find a clause in a document (its Reading, shared by every clause read in it) with the rule's default options. */
+export function locate(reading: Reading, rule: ClauseRule): Located {
+  const f = findClause(reading.doc, rule.spec, {}, reading)
   const base = {outcome: f.outcome, ...(f.verdict?.target ? {target: f.verdict.target} : {})}
   if (f.unit) {
     const start = f.unit.start + (f.verdict?.start ?? 0)
@@ -45,7 +45,7 @@ export function locate(doc: Document, rule: ClauseRule): Located {
   return {...base, ...(f.section ? {section: f.section} : {})}
 }
 
-/** Read one clause of a document: where the finder found it, and its values. */
-export function readClause(doc: Document, rule: ClauseRule): ClauseReading {
-  return readFacets(doc, rule.id, locate(doc, rule), rule.home)
+/** Read one clause of a document (its Reading): where the finder found it, and its values. */
+export function readClause(reading: Reading, rule: ClauseRule): ClauseReading {
+  return readFacets(reading, rule.id, locate(reading, rule), rule.home)
 }

@@ -9,6 +9,7 @@ import {budgetFor, DEFAULT_MAX_FILE_SIZE, FileError, formatBytes, lint, lintSet,
 import {parseProfile, PROFILES, type ProfileName} from '../profiles.js'
 import {ParseCache} from '../parse.js'
 import {jobSize, lintJobs, planJobs, readJob, type Job} from '../plan.js'
+import {TextCache} from '../reading/index.js'
 import type {LintResult} from '../types.js'
 
 /** Editor settings (`clauselint.*` in the client's configuration, or `initializationOptions`). */
@@ -80,6 +81,8 @@ export class Linter {
   private loader: ConfigLoader
   /** Parsed parts of each open document, so a re-lint after an edit parses only the parts that changed. */
   private readonly parseCaches = new Map<string, ParseCache>()
+  /** Answers per text (typed values, term keys), kept across edits and documents: most sentences survive an edit. */
+  private readonly textCache = new TextCache()
 
   /** The lint root (the workspace's git work tree, else the workspace folder): members and config references stay inside it. */
   private readonly root: string
@@ -140,6 +143,7 @@ export class Linter {
       const options = {
         ...(config ? {settings: config.settings} : this.settings.profile ? {profile: this.settings.profile} : {}),
         ...(this.settings.requireReason ? {requireReason: true} : {}),
+        textCache: this.textCache,
       }
       // the document and the members of its set: one job, planned as the command line plans it (src/plan.ts)
       const key = filePath ?? request.name

@@ -3,12 +3,12 @@
 // Loaded only by --mcp. Every tool is read-only and reads only files under the workspace root (the current folder).
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js'
 import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js'
-import {TOOLS, ToolError, type ToolContext, type ToolDefinition} from './tools.js'
+import {TOOLS, ToolError, type RunCommand, type ToolContext, type ToolDefinition} from './tools.js'
 
-/** A server with the given tools (by default all of TOOLS), reading files under `root`. */
-export function createServer(root: string, version: string, tools: readonly ToolDefinition[] = TOOLS): McpServer {
+/** A server with the given tools (by default all of TOOLS), reading files under `root`; `run` is the command line. */
+export function createServer(root: string, version: string, run: RunCommand, tools: readonly ToolDefinition[] = TOOLS): McpServer {
   const server = new McpServer({name: 'clauselint', version}, {instructions: 'clauselint lints Markdown service agreements (MSAs, SLAs) for missing and vague clauses. Paths are relative to the workspace root.'})
-  const context: ToolContext = {root}
+  const context: ToolContext = {root, run}
   for (const tool of tools) {
     server.registerTool(
       tool.name,
@@ -29,7 +29,7 @@ export function createServer(root: string, version: string, tools: readonly Tool
 }
 
 /** Serve on stdin/stdout until the client closes the connection. */
-export async function startMcpServer(root: string, version: string): Promise<void> {
-  const server = createServer(root, version)
+export async function startMcpServer(root: string, version: string, run: RunCommand): Promise<void> {
+  const server = createServer(root, version, run)
   await server.connect(new StdioServerTransport())
 }

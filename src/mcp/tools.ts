@@ -5,7 +5,6 @@ import path from 'node:path'
 import {Readable} from 'node:stream'
 import {z} from 'zod'
 import {rules as builtinRules} from '../../rules/index.js'
-import {run} from '../cli.js'
 import {didYouMean} from '../config-error.js'
 import {buildDocument} from '../document.js'
 import {PROFILES} from '../profiles.js'
@@ -14,9 +13,28 @@ import {extractDurations, extractFrequencies, extractHours, extractMoney, extrac
 import {planSkeleton, renderBody, SKELETONS} from '../lsp/skeletons.js'
 
 /** What a tool handler gets besides its arguments. */
+/**
+ * The command line run in-process (the command's `run(argv, io)`): the lint and compare tools answer with exactly what
+ * `clauselint --format json` prints. The command gives it to the server when it starts one, so this module does not
+ * import the command line (which loads this server).
+ */
+export type RunCommand = (
+  argv: readonly string[],
+  io: {
+    readonly stdout: (text: string) => void
+    readonly stderr: (text: string) => void
+    readonly cwd: string
+    readonly env: Readonly<Record<string, string | undefined>>
+    readonly isTTY: boolean
+    readonly stdin?: AsyncIterable<Uint8Array | string>
+  },
+) => Promise<number>
+
 export interface ToolContext {
   /** The workspace root: every `path` must resolve inside it. */
   readonly root: string
+  /** The command line, run in-process. */
+  readonly run: RunCommand
 }
 
 /** A tool's answer: data for `structuredContent` (and as JSON text), or an error the model can read. */
@@ -102,7 +120,7 @@ async function lintAgreement(args: AgreementArgs, context: ToolContext): Promise
   }
   let out = ''
   let err = ''
-  const code = await run(argv, {
+  const code = await context.run(argv, {
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
     cwd: context.root,
@@ -240,7 +258,7 @@ export const TOOLS: ToolDefinition[] = [
       const template = await workspacePath(args.template, context.root)
       let out = ''
       let err = ''
-      const code = await run(['compare', path.relative(context.root, agreement), '--template', path.relative(context.root, template), '--format', 'json'], {
+      const code = await context.run(['compare', path.relative(context.root, agreement), '--template', path.relative(context.root, template), '--format', 'json'], {
         stdout: (t) => void (out += t),
         stderr: (t) => void (err += t),
         cwd: context.root,

@@ -2,23 +2,22 @@
 // `context.reading`. It owns every per-document cache; each reading it offers is written, as pure functions, in the
 // module named for it beside this file.
 import type {Block, Definition, Document, Sentence} from '../types.js'
-import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, termKey, type Vocabulary} from './definitions.js'
+import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {delegation, targetInDocument, type DelegationHit} from './delegation.js'
 import {introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
-import {statedMetrics, statedResponseTimes, type Statement, type StatedResponse} from './metrics.js'
+import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, lowerText, scanTerms, type CompiledTerm, type TermHit} from './terms.js'
 import {globalCopy, hasNumber, scopedText} from './wording.js'
-import {lazyValues, type Values} from './values/index.js'
+import {TextCache} from './texts.js'
+import type {Values} from './values/index.js'
 
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
 export class Reading {
-  private readonly valueCache = new Map<string, Values>()
   private readonly memo = clauseMemo()
   private names: Map<string, Party> | undefined
   private defs: Map<string, Definition> | undefined
   private vocab: Vocabulary | undefined
-  private readonly keys = new Map<string, string>()
   private readonly lists: Array<ListContext | undefined> = []
   private readonly leads = new Map<Block, string | undefined>()
   private index: Map<Block, number> | undefined
@@ -30,17 +29,23 @@ export class Reading {
   private readonly globals = new Map<RegExp, RegExp>()
   private responses: StatedResponse[] | undefined
   private metrics: Statement[] | undefined
+  private readonly times = new Map<TimeMetric, StatedTime[]>()
   private readonly scratch = new Map<object, unknown>()
 
-  constructor(readonly doc: Document) {}
+  /**
+   * `texts`: answers that depend on a text alone, kept across documents by the caller that lints many (see TextCache);
+   * by default this Reading's own.
+   */
+  constructor(
+    readonly doc: Document,
+    readonly texts: TextCache = new TextCache(),
+  ) {}
 
   // ---- typed values ------------------------------------------------------------------------------------------
 
   /** The typed values of a span or sentence of this document (durations, frequencies, percentages, hours, …). */
   values(text: string): Values {
-    let v = this.valueCache.get(text)
-    if (!v) this.valueCache.set(text, (v = lazyValues(text)))
-    return v
+    return this.texts.values(text)
   }
 
   /** A measurable value of any kind in the text. */
@@ -135,9 +140,7 @@ export class Reading {
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
   termKey(term: string): string {
-    let key = this.keys.get(term)
-    if (key === undefined) this.keys.set(term, (key = termKey(term)))
-    return key
+    return this.texts.termKey(term)
   }
 
   // ---- lists -------------------------------------------------------------------------------------------------
@@ -187,6 +190,13 @@ export class Reading {
     return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t)))
   }
 
+  /** Response or resolution times per priority rank, or for every priority (for the comparison with a template). */
+  statedTimes(metric: TimeMetric): readonly StatedTime[] {
+    let t = this.times.get(metric)
+    if (!t) this.times.set(metric, (t = statedTimes(this.doc, metric, (x) => this.values(x))))
+    return t
+  }
+
   // ---- terms -------------------------------------------------------------------------------------------------
 
   /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
@@ -213,15 +223,20 @@ export class Reading {
   }
 }
 
-/** Read a document: the Reading every rule of one lint shares. */
-export function read(doc: Document): Reading {
-  return new Reading(doc)
+/**
+ * Read a document: the Reading every rule of one lint shares. `texts`: the caller's cache of answers per text, kept
+ * across the documents it lints (without one, nothing is kept past this document).
+ */
+export function read(doc: Document, texts?: TextCache): Reading {
+  return new Reading(doc, texts)
 }
+
+export {TextCache} from './texts.js'
 
 export type {Party} from './parties.js'
 export type {Values} from './values/index.js'
 export type {CompiledTerm, Term, TermHit} from './terms.js'
 export type {DelegationHit} from './delegation.js'
 export type {ListContext} from './lists.js'
-export type {Statement, StatedResponse} from './metrics.js'
+export type {Statement, StatedResponse, StatedTime, TimeMetric} from './metrics.js'
 export type {DefinitionSite, Vocabulary} from './definitions.js'

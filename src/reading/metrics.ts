@@ -1,9 +1,10 @@
 // Stated metrics: response and resolution times per priority and uptime targets, read once per document (a Reading
-// keeps them) for the clause rules' house-standard checks and for consistent-values.
+// keeps them) for the clause rules' house-standard checks, for consistent-values and for the comparison with a template.
 //
-// Two views are kept, as the rules have always read them: statedResponseTimes (response times per priority, for the
-// response-times house maximum) and statedMetrics (every metric with its priority and scope, for consistent-values).
-// They share the value extraction and the priority reading; they still differ in how a time is tied to a metric word
+// Three views are kept, as their users have always read them: statedResponseTimes (response times per priority, for
+// the response-times house maximum), statedMetrics (every metric with its priority and scope, for consistent-values)
+// and statedTimes (response or resolution times per priority, for clauselint compare). They share the value
+// extraction, the priority reading and the table-cell offsets; they still differ in how a time is tied to a metric word
 // and to a table cell, and converging them changes findings, so that is left to accuracy work with labels to judge by.
 import type {Block, Document, Sentence} from '../types.js'
 import {lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
@@ -376,4 +377,109 @@ function uptimeStatements(block: Block, sentence: Sentence, out: Statement[], va
   if (/[=×÷]|\bx\s*100\b|\bdivided by\b|\bmultiplied\b/i.test(text)) return
   const p = ps[0]!
   out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(text, p.period), low: p.value, high: p.value, text: p.text, block, sentence, start: sentence.start + p.start, end: sentence.start + p.end})
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Times per priority as a comparison with a template reads them (clauselint compare): a third view of the same
+// statements. It ties a time to the nearest metric word before it, keeps times stated for no priority, and reads
+// resolution times too; converging it with the two views above changes what compare reports, so it is kept as it was.
+
+export type TimeMetric = 'response' | 'resolution'
+const TIME_WORD: Readonly<Record<TimeMetric, RegExp>> = {
+  response: /\b(?:respon\w*|acknowledg\w*|reaction)\b/gi,
+  resolution: /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair\w*|workaround|recovery time|RTO)\b/gi,
+}
+const OTHER_TIME_WORD = /\b(?:updates?|escalat\w*|RPO|recovery point)\b/gi
+const TIME_HEADER: Readonly<Record<TimeMetric, RegExp>> = {response: /respon|acknowledg|reaction/i, resolution: /resol|restor|fix|repair|workaround|recovery time|\brto\b/i}
+/** A duration that is not a time to act: "every 2 hours", "24 hours a day", "in a calendar month". */
+const NOT_A_TIME_BEFORE = /\b(?:every|in|per|each|during|over|for at least|of at least)\s*$/i
+const NOT_A_TIME_AFTER = /^\s*(?:a|per|each)\s+(?:day|week|month|year)\b/i
+const TIME_LEADS = /^[\s,;:]*(?:for|on|to|in|of)?\s*(?:an?|all|each|every)?\s*$/i
+
+/** A time stated for a priority rank (undefined: for every priority). */
+export interface StatedTime {
+  readonly rank: number | undefined
+  readonly minutes: number
+  readonly text: string
+  readonly block: Block
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * Response or resolution times stated in a document, each with the priority rank it is for (undefined: for every
+ * priority), as a comparison with a template reads them: table columns and rows, and sentences, where a time belongs
+ * to the nearest metric word before it.
+ */
+export function statedTimes(doc: Document, metric: TimeMetric, valuesOf: ValuesOf = lazyValues): StatedTime[] {
+  const out: StatedTime[] = []
+  const header = TIME_HEADER[metric]
+  const otherHeader = TIME_HEADER[metric === 'response' ? 'resolution' : 'response']
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') continue
+    if (block.kind === 'table-row' && block.header && block.cells) {
+      const cells = block.cells
+      const offsets = cellOffsets(block)
+      const column = block.header.findIndex((h) => header.test(h) && !(metric === 'response' && otherHeader.test(h)))
+      if (column >= 0) {
+        // | Priority | Response Time | Resolution Time |
+        const d = valuesOf(cells[column] ?? '').durations[0]
+        const o = offsets[column] ?? -1
+        if (!d || o < 0) continue
+        const p = cells.map((c, j) => (j === column ? undefined : valuesOf(c).priorities[0])).find(Boolean)
+        out.push({rank: p?.rank, minutes: d.minutes, text: d.text, block, start: o + d.start, end: o + d.end})
+        continue
+      }
+      // |          | P1     | P2      |
+      // | Response | 1 hour | 4 hours |
+      const first = cells[0] ?? ''
+      if (!header.test(first) || (metric === 'response' && otherHeader.test(first))) continue
+      for (let j = 1; j < cells.length; j++) {
+        const p = valuesOf(block.header[j] ?? '').priorities[0]
+        const d = valuesOf(cells[j] ?? '').durations[0]
+        const o = offsets[j] ?? -1
+        if (p && d && o >= 0) out.push({rank: p.rank, minutes: d.minutes, text: d.text, block, start: o + d.start, end: o + d.end})
+      }
+      continue
+    }
+    const sectionSays = block.section.path.some((p) => header.test(p) && !otherHeader.test(p))
+    for (const s of block.sentences) proseTimes(block, s.start, s.text, metric, sectionSays, out, valuesOf)
+  }
+  return out
+}
+
+function proseTimes(block: Block, offset: number, text: string, metric: TimeMetric, sectionSays: boolean, out: StatedTime[], valuesOf: ValuesOf): void {
+  const own = [...text.matchAll(TIME_WORD[metric])].map((m) => ({at: m.index, mine: true}))
+  if (!own.length && !sectionSays) return
+  const other = metric === 'response' ? 'resolution' : 'response'
+  const keywords = [...own, ...[...text.matchAll(TIME_WORD[other])].map((m) => ({at: m.index, mine: false})), ...[...text.matchAll(OTHER_TIME_WORD)].map((m) => ({at: m.index, mine: false}))].sort((a, b) => a.at - b.at)
+  const durations = valuesOf(text).durations.filter((d) => {
+    if (NOT_A_TIME_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start)) || NOT_A_TIME_AFTER.test(text.slice(d.end))) return false
+    const before = keywords.filter((k) => k.at < d.start).at(-1)
+    return before ? before.mine : sectionSays || (keywords[0]?.mine ?? false)
+  })
+  if (!durations.length) return
+  const priorities = valuesOf(text).priorities
+  const push = (d: (typeof durations)[number], rank: number | undefined): void => {
+    out.push({rank, minutes: d.minutes, text: d.text, block, start: offset + d.start, end: offset + d.end})
+  }
+  if (!priorities.length) {
+    push(durations[0]!, undefined)
+    return
+  }
+  // "within 30 minutes for Priority 1, 2 hours for Priority 2": the time before its priority
+  const leading = priorities.map((p) => durations.find((d) => d.end <= p.start && TIME_LEADS.test(text.slice(d.end, p.start))))
+  if (durations[0]!.start < priorities[0]!.start && leading.some(Boolean)) {
+    priorities.forEach((p, i) => {
+      const d = leading[i]
+      if (d) push(d, p.rank)
+    })
+    return
+  }
+  // "P1: response within 1 hour; P2: within 4 hours": the time after its priority
+  priorities.forEach((p, i) => {
+    const next = priorities[i + 1]?.start ?? text.length
+    const d = durations.find((x) => x.start >= p.end && x.start < next) ?? (priorities.length === 1 ? durations[0] : undefined)
+    if (d) push(d, p.rank)
+  })
 }

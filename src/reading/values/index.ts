@@ -34,19 +34,25 @@ export {extractMoney, type Money} from './money.js'
 export {extractMultipliers, type Multiplier} from './multipliers.js'
 export {extractPriorities, type Priority} from './priorities.js'
 
-/** The values of one text, each kind extracted on first use. The getters are made from the registry, once. */
+/**
+ * The values of one text, each kind extracted on first use. The getters are made from the registry, once; the answers
+ * sit in an array by kind, so every getter reads an object of one shape (a plain object filled in whatever order the
+ * kinds are read takes a new shape each time, and the lookups that touch it slow down).
+ */
 class LazyValues {
-  readonly found: {[K in ValueKindName]?: unknown} = {}
+  readonly found: unknown[] = EMPTY.slice()
   constructor(readonly text: string) {}
 }
-for (const name of Object.keys(VALUE_KINDS) as ValueKindName[]) {
+const KIND_NAMES = Object.keys(VALUE_KINDS) as ValueKindName[]
+const EMPTY: unknown[] = Array.from({length: KIND_NAMES.length}, () => undefined)
+KIND_NAMES.forEach((name, i) => {
   const extract = VALUE_KINDS[name].extract
   Object.defineProperty(LazyValues.prototype, name, {
     get(this: LazyValues) {
-      return (this.found[name] ??= extract(this.text))
+      return (this.found[i] ??= extract(this.text))
     },
   })
-}
+})
 
 /** The values of a text, each kind extracted when first read (a Reading keeps one per distinct text of its document). */
 export function lazyValues(text: string): Values {
