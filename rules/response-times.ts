@@ -12,7 +12,7 @@ const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|pr
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
-const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b/i
+const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b|\bnotify (?:the )?(?:customer|client|you) within\b/i
 
 type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
 type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}
@@ -74,13 +74,16 @@ export default clauseRule({
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\bget (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b/i.test(t)
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\bget (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\bnotif(?:y|ies) (?:the )?(?:customer|client|you) within\b/i.test(t)
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
     const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // "… within the following times, measured from …: Severity 1, 30 minutes; …" lists them after its colon
+    const colon = at >= 0 ? t.indexOf(':', at) : -1
+    if (colon > at && /\bfollowing\b|\bas follows\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
