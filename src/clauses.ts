@@ -226,7 +226,8 @@ export function findClause(
   const blocks = doc.blocks
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
-    if (block.kind === 'heading') continue
+    // an unticked option ("- [ ] Daily backups") is offered, not agreed
+    if (block.kind === 'heading' || reading.isUnticked(block)) continue
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
     const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || labelled(reading.leadLabel(block), re.headings, re.notHeadings)
