@@ -68,6 +68,9 @@ export default clauseRule({
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined
     const v = reader.reading.values(t)
+    // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
+    // is a percentile, not an availability that needs a period
+    if (metric && (/latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) || SYSTEM_SPEED.test(metric[0])) && /\d\s*(?:ms|milliseconds?|seconds?|secs?|%)(?![a-z])/i.test(t)) return {outcome: 'present'}
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
       if (targets.some((p) => p.period) || PERIOD.test(t) || definedPeriod(t, reader.reading) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
@@ -76,7 +79,6 @@ export default clauseRule({
       return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
     }
     // latency and similar: a number with a small unit next to a metric word
-    if (metric && (/latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) || SYSTEM_SPEED.test(metric[0])) && /\d\s*(?:ms|milliseconds?|seconds?|secs?|%)(?![a-z])/i.test(t)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
     if (delegated && (metric || unit.inHome)) return delegated
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
@@ -89,6 +91,7 @@ export default clauseRule({
     return undefined
   },
 })
+
 
 const UPTIME = /\b(?:availab(?:le|ility)|uptime|up[- ]time)\b/i
 const NOT_A_TARGET = /\b(?:credits?|less than|below|under|fewer than|falls?|achieved|misses|missed|refund)\b/i

@@ -391,7 +391,8 @@ class Builder {
         let cellEnd = Math.min(...[cellClose, nextCell, end].filter((x) => x >= 0))
         if (cellEnd < tagEnd) cellEnd = end
         const raw = html.slice(tagEnd + 1, cellEnd)
-        const text = decodeEntities(raw.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+        // a line break inside a cell separates the items of a list ("Help desk<br>Patching")
+        const text = decodeEntities(raw.replace(/\s*<br\s*\/?>\s*(?=\S)/gi, '; ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').replace(/^[;\s]+|[;\s]+$/g, '').trim()
         // a cell of plain text maps back character by character; one with markup maps to its start
         const lead = raw.length - raw.trimStart().length
         cells.push({text, start: base + tagEnd + 1 + lead, length: raw.trim() === text ? text.length : 0, th: kind === 'h'})
@@ -640,3 +641,4 @@ function decodeEntities(text: string): string {
     return NAMED_ENTITIES[name!] ?? NAMED_ENTITIES[name!.toLowerCase()] ?? m
   })
 }
+
