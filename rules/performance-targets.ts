@@ -1,9 +1,10 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
 import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\b/i
+const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|(?:page|api|server|application) response times?|mean time between|MTBF|round[- ]trip|error rate)\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
@@ -46,15 +47,17 @@ export default clauseRule({
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined
     const v = reader.reading.values(t)
+    // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
+    // is a percentile, not an availability that needs a period
+    if (metric && /latency|packet loss|jitter|round[- ]trip|page load|response time|error rate/i.test(metric[0]) && /\d\s*(?:ms|milliseconds?|seconds?|%)/i.test(t)) return {outcome: 'present'}
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
-      if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
+      if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h))) || definedPeriod(t, reader.reading)) {
         return {outcome: 'present'}
       }
       return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
     }
     // latency and similar: a number with a small unit next to a metric word
-    if (metric && /latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) && /\d\s*(?:ms|milliseconds?|seconds?|%)/i.test(t)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
     if (delegated && (metric || unit.inHome)) return delegated
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
@@ -62,6 +65,18 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** "99.8% in each Service Period", where "Service Period" is defined as a calendar month: a period by its defined name. */
+function definedPeriod(text: string, reading: Reading): boolean {
+  for (const m of text.matchAll(/\b(?:per|each|every|in|during|over|for)\s+(?:(?:each|every|the|a|any)\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/g)) {
+    const term = m[1]!
+    const d = reading.definitions.get(term.toLowerCase())
+    const means = new RegExp(`[“"]${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[”"]\\s+(?:means|shall mean|is)\\b([^.]{0,80})`, 'i')
+    const defined = d?.text ?? reading.doc.blocks.map((b) => means.exec(b.text)?.[1]).find((x) => x !== undefined)
+    if (defined && /\b(?:calendar |billing )?(?:day|week|month|quarter|year)\b/i.test(defined)) return true
+  }
+  return false
+}
 
 const UPTIME = /\b(?:availab(?:le|ility)|uptime|up[- ]time)\b/i
 const NOT_A_TARGET = /\b(?:credits?|less than|below|under|fewer than|falls?|achieved|misses|missed|refund)\b/i

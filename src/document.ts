@@ -391,7 +391,8 @@ class Builder {
         let cellEnd = Math.min(...[cellClose, nextCell, end].filter((x) => x >= 0))
         if (cellEnd < tagEnd) cellEnd = end
         const raw = html.slice(tagEnd + 1, cellEnd)
-        const text = decodeEntities(raw.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+        // a line break inside a cell separates the items of a list ("Help desk<br>Patching")
+        const text = decodeEntities(raw.replace(/\s*<br\s*\/?>\s*(?=\S)/gi, '; ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').replace(/^[;\s]+|[;\s]+$/g, '').trim()
         // a cell of plain text maps back character by character; one with markup maps to its start
         const lead = raw.length - raw.trimStart().length
         cells.push({text, start: base + tagEnd + 1 + lead, length: raw.trim() === text ? text.length : 0, th: kind === 'h'})
@@ -625,10 +626,16 @@ export type {Nodes}
 
 /** The character entities plain text in HTML commonly uses. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39|#x27|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi, (m, dec: string | undefined, hex: string | undefined) => {
+  return text.replace(/&(?:[a-z]{2,8}|#39|#x27|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi, (m, dec: string | undefined, hex: string | undefined) => {
     if (dec) return String.fromCodePoint(Math.min(Number(dec), 0x10ffff))
     if (hex) return String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff))
-    const named: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': ' ', '&#39;': "'", '&#x27;': "'"}
-    return named[m.toLowerCase()] ?? m
+    return NAMED_ENTITIES[m.toLowerCase()] ?? m
   })
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': ' ', '&#39;': "'", '&#x27;': "'",
+  '&ndash;': '–', '&mdash;': '—', '&lsquo;': '‘', '&rsquo;': '’', '&ldquo;': '“', '&rdquo;': '”', '&hellip;': '…',
+  '&times;': '×', '&pound;': '£', '&euro;': '€', '&yen;': '¥', '&cent;': '¢', '&middot;': '·', '&bull;': '•',
+  '&deg;': '°', '&plusmn;': '±', '&frac12;': '½', '&sect;': '§', '&copy;': '©', '&reg;': '®', '&trade;': '™',
 }
