@@ -5,10 +5,9 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import ignore, {type Ignore} from 'ignore'
 import {parseDocument} from 'yaml'
-import {rules as builtinRules} from '../rules/index.js'
+import {builtinRules} from '../rules/meta.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
 import {Confinement, printable} from './confine.js'
-import {loadCustomRules} from './custom-rules.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
@@ -402,6 +401,8 @@ export class ConfigLoader {
           for (const file of layer.customRules) {
             if (seen.has(file)) continue
             seen.add(file)
+            // the loader brings the rule kit with it: loaded only for a config that names custom rules
+            const {loadCustomRules} = await import('./custom-rules.js')
             for (const rule of await loadCustomRules(file, {allowJs: this.options.allowJs ?? false, label: this.label(file), configLabel: layer.source})) {
               const clash = [...builtinRules, ...customRules].find((r) => r.meta.id === rule.meta.id)
               if (clash) throw new ConfigError(`${this.label(file)}: id: "${rule.meta.id}" is already ${builtinRules.includes(clash) ? 'a built-in rule' : 'the id of another custom rule'}; choose another id`)

@@ -132,3 +132,41 @@ export interface Rule<MessageIds extends string = string, Options extends object
 
 /** Any rule, whatever its message ids. */
 export type AnyRule = Rule<string>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Built-in rules known by their metadata before their code is loaded
+
+/**
+ * The code of the built-in rules, by id: provided by the registry (rules/index.ts) when it is loaded. The command line
+ * knows the built-in rules by their metadata alone (rules/meta.ts: ids, messages, options, groups), enough for its
+ * configuration, its reports and its cache keys; it loads the rules' code only when it lints a file, so that a run that
+ * finds every result in its cache never evaluates it. The package entry, the worker threads and the language server
+ * load the registry at start.
+ */
+const builtinCode = new Map<string, AnyRule>()
+const handles = new WeakSet<AnyRule>()
+
+/** Record the code of the built-in rules (called by the registry, rules/index.ts, as it loads). */
+export function provideBuiltinCode(rules: readonly AnyRule[]): void {
+  for (const rule of rules) builtinCode.set(rule.meta.id, rule)
+}
+
+/** A built-in rule known by its metadata: its `check` runs the rule's code, which must have been loaded by then. */
+export function builtinHandle(meta: RuleMeta): AnyRule {
+  const handle: AnyRule = {
+    meta,
+    check(context) {
+      ruleCode(handle).check(context)
+    },
+  }
+  handles.add(handle)
+  return handle
+}
+
+/** The rule whose code runs: for a handle of a built-in rule its code (from the registry), any other rule itself. */
+export function ruleCode(rule: AnyRule): AnyRule {
+  if (!handles.has(rule)) return rule
+  const code = builtinCode.get(rule.meta.id)
+  if (!code) throw new Error(`the code of the built-in rule ${rule.meta.id} is not loaded: import the rule registry (rules/index.js) before linting`)
+  return code
+}
