@@ -353,6 +353,11 @@ describe('extractHours', () => {
     ['between 3 and 5 days', []],
     ['Sections 9-5', []],
     ['9-5', []],
+    // a bare range beside its days, or after a word of opening, is clock times; bare counts are not
+    ['open 9 to 5, Monday to Friday, Sydney time', [{...base, text: '9 to 5, Monday to Friday, Sydney time', from: '09:00', to: '17:00', days: MON_FRI, timeZone: 'Sydney time'}]],
+    ['Hours: 8-6', [{...base, text: '8-6', from: '08:00', to: '18:00'}]],
+    ['Pick 1 to 3 Monday delegates', []],
+    ['Teams of 2 to 5, Monday', []],
     ['et al.', []],
     ['He sat down on Monday', []],
     ['within 5 business days', []],
