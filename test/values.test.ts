@@ -145,6 +145,8 @@ describe('extractDurations', () => {
     ['an initial term of three (3) years', [{text: 'three (3) years', value: 3, unit: 'year'}]],
     ['one hundred and twenty (120) days', [{text: 'one hundred and twenty (120) days', value: 120}]],
     ['5 workdays', [{text: '5 workdays', value: 5, business: true}]],
+    ['fixed within the day', [{text: 'within the day', value: 1, unit: 'day', business: false}]],
+    ['within the same day', [{text: 'within the same day', value: 1, unit: 'day', business: false}]],
     // negatives
     ['24/7', []],
     ['24x7 support', []],
@@ -161,6 +163,7 @@ describe('extractDurations', () => {
     ['a few days', []],
     ['nbd', []],
     ['a reply the same day where possible', []],
+    ['on the same day', []],
     ['next day', []],
     ['8 a.m.', []],
     ['four headcount', []],
