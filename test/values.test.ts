@@ -359,6 +359,7 @@ describe('extractHours', () => {
     // a bare range beside its days, or after a word of opening, is clock times; bare counts are not
     ['open 9 to 5, Monday to Friday, Sydney time', [{...base, text: '9 to 5, Monday to Friday, Sydney time', from: '09:00', to: '17:00', days: MON_FRI, timeZone: 'Sydney time'}]],
     ['Hours: 8-6', [{...base, text: '8-6', from: '08:00', to: '18:00'}]],
+    ['8am–6pm, Mon–Fri (NZ time)', [{...base, text: '8am–6pm, Mon–Fri (NZ time', from: '08:00', to: '18:00', days: MON_FRI, timeZone: 'NZ time'}]],
     ['Pick 1 to 3 Monday delegates', []],
     ['Teams of 2 to 5, Monday', []],
     ['et al.', []],
