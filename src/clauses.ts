@@ -123,6 +123,8 @@ export interface CompiledClause {
   readonly parents: RegExp | undefined
   readonly notHeadings: RegExp | undefined
   readonly umbrella: RegExp | undefined
+  /** The parents one by one, in their order of preference. */
+  readonly parentList: readonly RegExp[]
 }
 
 /** Compile a clause's data: built-in patterns as V8 regular expressions, patterns written by users matched by RE2. */
@@ -136,6 +138,7 @@ export function compileClause(data: ClauseData): CompiledClause {
     parents: any(data.parents),
     notHeadings: any(data.notHeadings),
     umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
+    parentList: (data.parents ?? []).map(make),
   }
 }
 
@@ -292,12 +295,15 @@ function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number
   return {outcome: f.outcome, ...(f.section ? {section: f.section} : {})}
 }
 
-/** Where a missing clause should be added: its empty home, a parent section, or the title. */
+/**
+ * Where a missing clause should be added: its empty home, else the first section that matches its parents, tried in
+ * their order (the most specific first: priority levels beside the response times, not in the first section that
+ * mentions support), else the title.
+ */
 function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
-  const parents = re.parents
-  if (parents) {
-    const p = doc.sections.find((s) => s.kind !== 'root' && parents.test(s.title))
+  for (const parent of re.parentList) {
+    const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(s.title))
     if (p) return p
   }
   return doc.title
