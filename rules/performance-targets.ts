@@ -6,6 +6,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|(?:page|api|server|application) response times?|mean time between|MTBF|round[- ]trip|error rate)\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
+const NO_TARGET = /\bno (?:uptime|availability|performance)? ?(?:target|guarantee|commitment|sla)s?\b[^.]{0,30}\b(?:is|are)? ?(?:offered|given|provided|made|set)\b|\b(?:does|do|will) not (?:offer|give|provide|commit to|guarantee) (?:an? |any )?(?:uptime|availability|performance)\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
 type PerformanceTargetsOptions = {readonly minUptime?: number}
@@ -62,6 +63,8 @@ export default clauseRule({
     if (delegated && (metric || unit.inHome)) return delegated
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+    // "Uptime: no uptime target is offered": the topic is touched and nothing committed
+    if (metric && NO_TARGET.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period, or say what is measured instead'}
     return undefined
   },
 })
