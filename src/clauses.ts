@@ -121,10 +121,10 @@ export interface CompiledClause {
   readonly headings: RegExp
   readonly topic: RegExp
   readonly parents: RegExp | undefined
+  /** The parent titles one by one, in the order of preference the data gives them. */
+  readonly parentList: readonly RegExp[]
   readonly notHeadings: RegExp | undefined
   readonly umbrella: RegExp | undefined
-  /** The parents one by one, in their order of preference. */
-  readonly parentList: readonly RegExp[]
 }
 
 /** Compile a clause's data: built-in patterns as V8 regular expressions, patterns written by users matched by RE2. */
@@ -136,9 +136,9 @@ export function compileClause(data: ClauseData): CompiledClause {
     headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
     topic: make(data.topic),
     parents: any(data.parents),
+    parentList: (data.parents ?? []).map(make),
     notHeadings: any(data.notHeadings),
     umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
-    parentList: (data.parents ?? []).map(make),
   }
 }
 
@@ -274,7 +274,8 @@ export function findClause(
     }
   }
   // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
-  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
+  // a section that holds only a placeholder ("TBC", "[to be agreed]") states nothing: the clause is still missing
+  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text)))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
@@ -283,6 +284,9 @@ export function findClause(
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
   return label !== undefined && headings.test(label) && !(notHeadings && notHeadings.test(label))
 }
+
+/** Text that is only a placeholder: "TBC", "TBD.", "[To be agreed]", "<insert>", "___". */
+const PLACEHOLDER_ONLY = /^\W*(?:tb[cda]|to be (?:confirmed|agreed|determined|advised|decided)|\[[^\]]{0,40}\]|<[^>]{0,40}>|_{3,}|x{2,})\W*$/i
 
 /** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */
 function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefined): boolean {
@@ -304,13 +308,10 @@ function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number
   return {outcome: f.outcome, ...(f.section ? {section: f.section} : {})}
 }
 
-/**
- * Where a missing clause should be added: its empty home, else the first section that matches its parents, tried in
- * their order (the most specific first: priority levels beside the response times, not in the first section that
- * mentions support), else the title.
- */
+/** Where a missing clause should be added: its empty home, a parent section (in the data's order), or the title. */
 function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
+  // the parents in their order of preference: missing priority levels go to "Service Levels" before "Support Hours"
   for (const parent of re.parentList) {
     const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(s.title))
     if (p) return p
