@@ -51,7 +51,8 @@ export default clauseRule({
     if (m && reader.party(unit, m.index) === 'customer') return undefined
     const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(t) || /:\s*$/.test(t) || /following/i.test(t)
     const scope = unit.block.section
-    const sectionText = scope.blocks.map((b) => b.text).join(' ')
+    // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
+    const sectionText = reader.reading.leadLabel(unit.block) !== undefined ? '' : scope.blocks.map((b) => b.text).join(' ')
     if (list && (handled(t, reader.reading) || handled(unit.next, reader.reading) || handled(sectionText, reader.reading))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /exclu|scope/i)
     if (delegated) return delegated

@@ -1,11 +1,33 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
 import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
+import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-const METRIC = /\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\b/i
+// how fast a system answers is a performance metric ("page response time"); a person's response is not
+const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|query|transaction|portal) (?:response|load(?:ing)?) times?\b/i
+const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\\b|${SYSTEM_SPEED.source}`, 'i')
+/** How a system performs, as a noun: its uptime, availability or downtime, latency. */
+const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
+/** Availability of people or things, not of a system: "subject to availability", "availability of engineers". */
+const NOT_SYSTEM = /\bsubject to (?:the )?availability\b|\bavailability of (?:the |our |its |an? )?(?:staff|engineers?|technicians?|personnel|resources|parts|stock|spares|equipment|people|consultants?|the (?:customer|client)(?:'s)? (?:staff|personnel|representatives?))\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
+
+/** A period as a definition states it: "“Service Period” means a calendar month". */
+const PERIOD_DEFINED = /^\W*(?:(?:a|one|each|the)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b/i
+/** Capitalised terms that may be defined: "Service Period", "Measurement Window". */
+const CAPITALISED = /\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\b/g
+
+/** Does the text measure over a defined term whose definition is a period ("in each Service Period")? */
+function definedPeriod(text: string, reading: Reading): boolean {
+  for (const m of text.matchAll(CAPITALISED)) {
+    const def = reading.definitions.get(reading.termKey(m[0]))
+    if (def && PERIOD_DEFINED.test(def.text.replace(/^\W*(?:means|shall mean|is)\b/i, ''))) return true
+  }
+  return false
+}
 
 type PerformanceTargetsOptions = {readonly minUptime?: number}
 
@@ -46,22 +68,30 @@ export default clauseRule({
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined
     const v = reader.reading.values(t)
+    // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
+    // is a percentile, not an availability that needs a period
+    if (metric && (/latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) || SYSTEM_SPEED.test(metric[0])) && /\d\s*(?:ms|milliseconds?|seconds?|secs?|%)(?![a-z])/i.test(t)) return {outcome: 'present'}
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
-      if (targets.some((p) => p.period) || PERIOD.test(t) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
+      if (targets.some((p) => p.period) || PERIOD.test(t) || definedPeriod(t, reader.reading) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
         return {outcome: 'present'}
       }
       return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
     }
     // latency and similar: a number with a small unit next to a metric word
-    if (metric && /latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) && /\d\s*(?:ms|milliseconds?|seconds?|%)/i.test(t)) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
     if (delegated && (metric || unit.inHome)) return delegated
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+    // uptime or downtime spoken of with no target ("Uptime: no target is offered", "Downtime includes the following:",
+    // "a report showing uptime") touches the clause: vague, not missing
+    if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
+      return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+    }
     return undefined
   },
 })
+
 
 const UPTIME = /\b(?:availab(?:le|ility)|uptime|up[- ]time)\b/i
 const NOT_A_TARGET = /\b(?:credits?|less than|below|under|fewer than|falls?|achieved|misses|missed|refund)\b/i

@@ -26,7 +26,15 @@ const IMPACT_LABEL = /^(?:everyone|everybody|nobody|no one|(?:the )?whole \w+|(?
 const TIERED =
   /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
 
-const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b/i
+/** A column that describes its level: "Meaning", "Description", "Criteria", "Examples", "Impact". */
+const DESCRIBES = /\b(?:meaning|descri\w*|criteria|definition|examples?|impact|scenario|when|what)\b/i
+const PRECEDENCE = /\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence) over|prevail\w*)\b[^.]{0,80}\b(?:documents?|terms|agreement|schedules?|order forms?|conflict|inconsisten\w*)\b|\b(?:conflict|inconsisten\w*)\b[^.]{0,80}\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence))\b/i
+const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\bqueue[- ]jump\w*/i
+// One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
+const FASTER =
+  /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
+/** What the faster time is for: a reply, a visit, a fix. */
+const SERVICE_ACT = /\b(?:respond\w*|repl(?:y|ies)|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
@@ -78,9 +86,13 @@ function readRank(block: Block, reading: Reading): number | undefined {
     return words.length >= 3 && CRITERIA.test(block.text) ? titled.rank : undefined
   }
   if (block.kind === 'table-row' && block.cells) {
-    const described = block.cells.some((c) => {
+    // in a table keyed by its levels ("Severity | Meaning | …"), any description cell is the level's criteria
+    const keyed = KEY_HEADER.test(block.header?.[0] ?? '')
+    const described = block.cells.some((c, i) => {
       const cv = valuesOf(c)
-      return !cv.priorities.length && !cv.durations.length && c.split(/\s+/).length >= 3 && CRITERIA.test(c)
+      if (cv.priorities.length || cv.durations.length || /_{2,}|\[[^\]]*\]|\b(?:TBD|TBC|XX+|N\/A)\b/.test(c)) return false
+      const words = c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length
+      return (words >= 3 && CRITERIA.test(c)) || (keyed && i > 0 && words >= 2 && DESCRIBES.test(block.header?.[i] ?? ''))
     })
     return described ? p.rank : undefined
   }
@@ -125,7 +137,7 @@ export default clauseRule({
   },
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue
   mentions(text, reader, block) {
-    return TIERED.test(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
@@ -137,6 +149,10 @@ export default clauseRule({
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // one faster case beside the usual time ("We reply within 2 business hours. If the tills are down … within 4 hours")
+    if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
+    // "the order of priority" of the contract documents is precedence, not a priority scheme
+    if (PRECEDENCE.test(unit.text)) return undefined
     if (/\bprioriti[sz]|\bpriority\b|\bseverity\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated

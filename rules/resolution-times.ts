@@ -1,5 +1,6 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {clauseRule} from '../src/clauses.js'
+import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -11,10 +12,22 @@ const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:ba
 // A commitment of effort with no time: "Fixes: Kestrel works each P1 until it is fixed"
 const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bworks? (?:on )?(?:each|every|the|all|any)?\s*(?:P[1-5]|priority \w+|incidents?|critical \w+)\b[^.]{0,30}\buntil\b/i
 
+// An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
+const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
+
 const CONTEXT = /\b(?:incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to/i
+
+/**
+ * A duration that may be a time to fix: not the interval of a repeated action ("status updates every 30 minutes until
+ * service is restored" sets how often the customer hears, not how fast the fix comes).
+ */
+function timeToFix(text: string, reading: Reading): boolean {
+  const v = reading.values(text)
+  return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end))
+}
 
 export default clauseRule({
   id: 'resolution-times',
@@ -31,13 +44,13 @@ export default clauseRule({
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if (NOT.test(t) && header < 0) return undefined
-    if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t)) return undefined
+    if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
     const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
-    if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    if (timeToFix(scoped, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
     if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
@@ -45,7 +58,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t)))) return {outcome: 'vague'}
+    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },
 })

@@ -9,10 +9,13 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
 
-const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?)\b/i
+const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b/i
+/** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
+const NOTIFY_HEADER = /\bnotif(?:y|ication)\b/i
+const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
 
 type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
 type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}
@@ -70,17 +73,24 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
-    const headerSaysResponse = unit.block.header?.some((h) => HEADER.test(h)) ?? false
+    const header = unit.block.header
+    // a column headed for response, or a row keyed by it in a table with metrics as rows ("| First response | 15 min |")
+    const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
+    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\bget (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b/i.test(t)
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
-    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
+    const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
+    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
+    const colon = at >= 0 ? t.indexOf(':', at) : -1
+    if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)

@@ -21,6 +21,8 @@ function serviceCount(text: string): number {
 const SERVICE_TITLE = /\b(?:support|management|maintenance|monitoring|administration|desk|back ?ups?|security|hosting|patch\w*|updates?|services?|care|repairs?|installation|migration|training|consulting)\b/i
 // Work done on something, in plain words: "preventive maintenance of 60 desktops", "we update WordPress every month"
 const WORK = /\b(?:maint(?:ain|enance)\w*|support\w*|updat\w*|upgrad\w*|patch\w*|monitor\w*|renew\w*|check\w*|manag\w*|administ\w*|install\w*|repair\w*|back(?:s|ing)? up|backups?|host\w*|deploy\w*|configur\w*|secur\w*|clean\w*|scan\w*|test\w*)\b/i
+const INCLUDED_HEADER = /^(?:included|includes|services?(?: included)?|what(?:'|’)?s (?:covered|included)|covered|what we do|scope)$/i
+const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*)\b/i
 // What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
 const NOT_SERVICES = /\b(?:not|no|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
 // "Where the Services include managed backup, …": services named only in a condition
@@ -48,7 +50,16 @@ export default clauseRule({
     if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
     return undefined
   },
+  // a table whose column is headed as what is included ("Device type | Included | Price") lists services per row
+  mentions(_text, _reader, block) {
+    return includedColumn(block) >= 0
+  },
   judge(unit, reader) {
+    const column = includedColumn(unit.block)
+    if (column >= 0) {
+      const cell = unit.block.cells?.[column] ?? ''
+      if (serviceCount(cell) >= 2 || cell.split(/\s*[;,]\s*/).filter((x) => WORK.test(x) || serviceCount(x) >= 1).length >= 2) return {outcome: 'present'}
+    }
     const t = unit.text.replace(CONDITION, '')
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
@@ -60,6 +71,11 @@ export default clauseRule({
     // a key/value row "| Services | A, B and C |": the value cell lists the services
     const cells = unit.block.kind === 'table-row' ? unit.block.cells : undefined
     if (unit.inHome && cells && cells.length >= 2 && (cells[cells.length - 1] ?? '').split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2) return {outcome: 'present'}
+    // a series of pieces of work in the clause's home ("Troubleshooting and repairing the terminals; setting up new
+    // devices; virus removal")
+    if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && t.split(/;/).filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
+      return {outcome: 'present'}
+    }
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
       if (/\bservices?\b|\bproducts?\b/i.test(t)) return reader.delegated(unit, /service|product/i)
       return undefined
@@ -84,4 +100,10 @@ function introOf(blocks: readonly Block[], i: number): string {
     return b.kind === 'heading' ? '' : (b.sentences[b.sentences.length - 1]?.text ?? b.text)
   }
   return ''
+}
+
+/** The column of a table row headed as what the service includes ("Included", "Services", "What's covered"), or -1. */
+function includedColumn(block: Block): number {
+  if (block.kind !== 'table-row' || !block.header) return -1
+  return block.header.findIndex((h) => INCLUDED_HEADER.test(h.trim()))
 }

@@ -3,7 +3,7 @@ import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {indexOf} from '../src/reading/wording.js'
 import {ruleOptions} from '../src/rule.js'
-import type {HoursSpec} from '../src/reading/values/index.js'
+import {mayHold, type HoursSpec} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
@@ -15,7 +15,10 @@ const PRIORITY_247 = /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|o
 const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b|\b(?:all|every) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b/i
 /** A scheduled task, whose days and times are not the service's hours. */
 const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?)\b/i
-const SUPPORT = /\b(?:support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
+const SUPPORT = /\b(?:support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
+/** Days and times of an activity other than the service: deliveries, collections, access to premises, parking. */
+const ELSEWHERE =
+  /\b(?:deliver(?:y|ies)|collections?|pick-?ups?|shipments?|shipped|couriers?|loading (?:bay|dock)|warehouse|(?:site|building|premises) access|access to (?:the |its |their |our )?(?:site|premises|building|offices?)|parking|visitors?|canteen|reception desk)\b/i
 
 type ServiceHoursOptions = {readonly requireTimeZone: boolean}
 
@@ -44,6 +47,10 @@ export default clauseRule({
     delegated: 'Service hours are set in {target}; lint it with this agreement or state them here',
   },
   options,
+  // a statement of days and clock times is about hours whatever its wording: "Any weekday from 8 until 6."
+  mentions(text, reader) {
+    return mayHold.hours(text) && reader.reading.values(text).hours.some((h) => h.from !== undefined && h.days?.length)
+  },
   judge(unit, reader) {
     const t = unit.text
     const at = indexOf(t, TOPIC)
@@ -52,6 +59,11 @@ export default clauseRule({
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
     if (!unit.inHome && TASK.test(t) && !SUPPORT.test(t)) return undefined
+    // nor do the days and times of another activity ("deliveries are accepted 7:00 to 15:00, Monday to Friday")
+    if (!unit.inHome && ELSEWHERE.test(t) && !SUPPORT.test(t.replace(ELSEWHERE, ' '))) return undefined
+    // days and clock times reached without the vocabulary of hours ("Any weekday from 8 until 6.") are the service's
+    // hours only where the sentence or its section speaks of support or of reaching the provider
+    if (at < 0 && !unit.inHome && !SUPPORT.test(t) && !SUPPORT.test(unit.block.section.path.join(' '))) return undefined
     if (specs.some((h) => h.allDay && h.allWeek) && SCOPE_247.test(t)) {
       // 24/7 for one priority settles that priority's hours; the others still run in hours that need defining (a
       // statement of them found anywhere outranks this)

@@ -121,6 +121,8 @@ export interface CompiledClause {
   readonly headings: RegExp
   readonly topic: RegExp
   readonly parents: RegExp | undefined
+  /** The parent titles one by one, in the order of preference the data gives them. */
+  readonly parentList: readonly RegExp[]
   readonly notHeadings: RegExp | undefined
   readonly umbrella: RegExp | undefined
 }
@@ -134,6 +136,7 @@ export function compileClause(data: ClauseData): CompiledClause {
     headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
     topic: make(data.topic),
     parents: any(data.parents),
+    parentList: (data.parents ?? []).map(make),
     notHeadings: any(data.notHeadings),
     umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
   }
@@ -223,7 +226,8 @@ export function findClause(
   const blocks = doc.blocks
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
-    if (block.kind === 'heading') continue
+    // an unticked option ("- [ ] Daily backups") is offered, not agreed
+    if (block.kind === 'heading' || reading.isUnticked(block)) continue
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
     const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || labelled(reading.leadLabel(block), re.headings, re.notHeadings)
@@ -261,7 +265,8 @@ export function findClause(
     }
   }
   // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
-  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0))
+  // a section that holds only a placeholder ("TBC", "[to be agreed]") states nothing: the clause is still missing
+  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text)))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
@@ -270,6 +275,9 @@ export function findClause(
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
   return label !== undefined && headings.test(label) && !(notHeadings && notHeadings.test(label))
 }
+
+/** Text that is only a placeholder: "TBC", "TBD.", "[To be agreed]", "<insert>", "___". */
+const PLACEHOLDER_ONLY = /^\W*(?:tb[cda]|to be (?:confirmed|agreed|determined|advised|decided)|\[[^\]]{0,40}\]|<[^>]{0,40}>|_{3,}|x{2,})\W*$/i
 
 /** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */
 function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefined): boolean {
@@ -291,12 +299,12 @@ function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number
   return {outcome: f.outcome, ...(f.section ? {section: f.section} : {})}
 }
 
-/** Where a missing clause should be added: its empty home, a parent section, or the title. */
+/** Where a missing clause should be added: its empty home, a parent section (in the data's order), or the title. */
 function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
   if (finding.section) return finding.section
-  const parents = re.parents
-  if (parents) {
-    const p = doc.sections.find((s) => s.kind !== 'root' && parents.test(s.title))
+  // the parents in their order of preference: missing priority levels go to "Service Levels" before "Support Hours"
+  for (const parent of re.parentList) {
+    const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(s.title))
     if (p) return p
   }
   return doc.title

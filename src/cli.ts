@@ -1,5 +1,4 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
-import {execFile} from 'node:child_process'
 import {existsSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,26 +8,22 @@ import {Chalk, type ChalkInstance} from 'chalk'
 import ignore from 'ignore'
 import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader, type Settings} from './config.js'
-import {initConfig, printConfig} from './config-cli.js'
 import {expandPaths, trackedButIgnored, UsageError, type Problem} from './files.js'
 import {declaredIncludes} from './docset.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
 import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
-import {annotateDocx, type ParagraphNote} from './docx/annotate.js'
-import {DocxError} from './docx/zip.js'
+import type {ParagraphNote} from './docx/annotate.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
 import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {TextCache} from './reading/index.js'
-import {reportChunks, reporters} from './reporters/index.js'
-import {addTotals, noTotals, stylishFile, stylishSummary, summaryLine, type Totals} from './reporters/stylish.js'
-import {jsonEntry} from './reporters/json.js'
+import {FORMATS} from './reporters/formats.js'
+import type {ReporterContext} from './reporters/index.js'
+import {addTotals, noTotals, stylishChunks, stylishFile, stylishSummary, summaryLine, type Totals} from './reporters/stylish.js'
+import {jsonChunks, jsonEntry} from './reporters/json.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
-import {explainRule} from './rule-docs.js'
-import {applyBaseline, BaselineError, readBaseline, writeBaseline} from './baseline.js'
-import {checkWritable, fixJob, unifiedDiff} from './fix.js'
 import {rules as builtinRules} from '../rules/index.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
 import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles} from './scale.js'
@@ -49,7 +44,7 @@ const HELP = `Usage: clauselint [options] [file|dir|glob ...]
 Lint service agreements in Markdown or Word (.docx) for missing and vague clauses.
 
 Options:
-  -f, --format NAME        Output format: ${Object.keys(reporters).join(', ')} (default: stylish)
+  -f, --format NAME        Output format: ${FORMATS.join(', ')} (default: stylish)
   -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
       --report FORMAT=PATH Also write the report in FORMAT to PATH (repeatable): several reports from one run
       --stdin              Lint the agreement read from standard input
@@ -154,12 +149,14 @@ async function explain(id: string, positionals: readonly string[], io: Io, fail:
     const hint = didYouMean(id, known.map((r) => r.meta.id))
     return fail(`--explain: unknown rule "${id}"${hint || '; the rules are listed in docs/rules/README.md'}`)
   }
-  io.stdout(explainRule(rule))
+  io.stdout((await import('./rule-docs.js')).explainRule(rule))
   return EXIT.ok
 }
 
 /** The root of the git repository `cwd` is in, or undefined outside one (or without git). */
-function gitToplevel(cwd: string): Promise<string | undefined> {
+async function gitToplevel(cwd: string): Promise<string | undefined> {
+  // loaded only by --changed-files
+  const {execFile} = await import('node:child_process')
   return new Promise((resolve) => {
     execFile('git', ['rev-parse', '--show-toplevel'], {cwd}, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined))
   })
@@ -196,6 +193,15 @@ function colourLevel(values: {readonly color?: boolean | undefined; readonly 'no
   if (values.color) return 1
   if (forced !== undefined) return forced === '0' || forced === 'false' ? 0 : 1
   return io.isTTY && !io.env['NO_COLOR'] ? 1 : 0
+}
+
+/**
+ * The report writer for these formats: the stylish and JSON reporters are loaded with the command; the others (SARIF,
+ * HTML, …) only by a run that asks for one of them.
+ */
+async function chunksOf(formats: readonly string[]): Promise<(format: string, results: readonly LintResult[], context: ReporterContext) => Iterable<string>> {
+  const others = formats.some((f) => f !== 'stylish' && f !== 'json') ? (await import('./reporters/index.js')).reportChunks : undefined
+  return (format, results, context) => (format === 'stylish' ? stylishChunks(results, context) : format === 'json' ? jsonChunks(results) : others!(format, results, context))
 }
 
 /** One job's piece of a report made file by file: its stylish lines, or its JSON entries ('' when it shows nothing). */
@@ -355,10 +361,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values.lsp) return fail('--lsp runs a language server on stdio; start it as a command (clauselint --lsp)')
   if (values.mcp) return fail('--mcp runs an MCP server on stdio; start it as a command (clauselint --mcp)')
   const format = values.format
-  const reporter = reporters[format]
-  if (!reporter) {
-    const hint = didYouMean(format, Object.keys(reporters))
-    return fail(`unknown format "${format}"${hint ? `${hint} (formats: ${Object.keys(reporters).join(', ')})` : `; use one of ${Object.keys(reporters).join(', ')}`}`)
+  const formats: readonly string[] = FORMATS
+  if (!formats.includes(format)) {
+    const hint = didYouMean(format, formats)
+    return fail(`unknown format "${format}"${hint ? `${hint} (formats: ${formats.join(', ')})` : `; use one of ${formats.join(', ')}`}`)
   }
   // --report FORMAT=PATH (repeatable): more reports of the same run, each to its file
   const extraReports: Array<{format: string; file: string}> = []
@@ -367,9 +373,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const name = eq > 0 ? spec.slice(0, eq) : ''
     const file = eq > 0 ? spec.slice(eq + 1) : ''
     if (!name || !file.trim()) return fail(`--report needs FORMAT=PATH (e.g. sarif=reports/clauselint.sarif), got "${spec}"`)
-    if (!reporters[name]) {
-      const hint = didYouMean(name, Object.keys(reporters))
-      return fail(`--report: unknown format "${name}"${hint || `; use one of ${Object.keys(reporters).join(', ')}`}`)
+    if (!formats.includes(name)) {
+      const hint = didYouMean(name, formats)
+      return fail(`--report: unknown format "${name}"${hint || `; use one of ${formats.join(', ')}`}`)
     }
     extraReports.push({format: name, file})
   }
@@ -385,7 +391,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values.init) {
     if (positionals.length) return fail('--init writes a config in the current folder; give no paths with it')
     try {
-      const written = initConfig(io.cwd)
+      const written = (await import('./config-cli.js')).initConfig(io.cwd)
       io.stdout(`Wrote ${path.relative(io.cwd, written)}\n`)
       return EXIT.ok
     } catch (error) {
@@ -472,7 +478,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values['print-config'] !== undefined) {
     if (positionals.length || values.stdin) return fail('--print-config takes one file; give no other paths with it')
     try {
-      io.stdout(await printConfig(loader, values['print-config'], io.cwd, maxFileSize))
+      io.stdout(await (await import('./config-cli.js')).printConfig(loader, values['print-config'], io.cwd, maxFileSize))
       return EXIT.ok
     } catch (error) {
       if (error instanceof ConfigError) return fail(error.message)
@@ -720,6 +726,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
   let fixFailed = false
   if (fixing) {
+    const {checkWritable, fixJob, unifiedDiff} = await import('./fix.js')
     const diffs: string[] = []
     let filesFixed = 0
     let skeletons = 0
@@ -821,6 +828,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // --baseline-write FILE records today's findings; --baseline FILE reports only the findings it does not hold.
   let final: LintResult[] = results
   if (baselineFile !== undefined) {
+    const {applyBaseline, BaselineError, readBaseline, writeBaseline} = await import('./baseline.js')
     try {
       if (values['baseline-write'] !== undefined) {
         await checkWriteTarget(path.resolve(io.cwd, baselineFile), baselineFile, '--baseline-write', io.cwd, [...texts.keys(), ...infos.keys()])
@@ -855,6 +863,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const context = {chalk, clauseRuleIds, cwd: io.cwd, version: toolVersion, rules: rules.map((r) => r.meta), knownRules: builtinRules.map((r) => r.meta)}
   // the report made of the jobs' pieces (some kept in the cache) and the fatal results after them
   const totals = byPieces ? addTotals(pieces.reduce((t, p) => sumTotals(t, p.totals), noTotals()), shown) : undefined
+  const reportChunks = await chunksOf([format, ...extraReports.map((e) => e.format)])
   const report = (c: typeof chalk): Iterable<string | Uint8Array> => (byPieces ? piecesReport(format, [...pieces.map((p) => p.text), ...shown.map((r) => reportPiece(format, [r], c))], totals!, c) : reportChunks(format, shown, {...context, chalk: c}))
   if (outputFile === undefined) {
     // written as it is made: a big report is never one string; a dry run's standard output is the diff alone
@@ -914,6 +923,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  */
 async function writeAnnotated(out: string, results: readonly LintResult[], inputs: readonly string[], io: Io): Promise<string | undefined> {
   const {realpath, stat, mkdir, readFile} = await import('node:fs/promises')
+  const {annotateDocx} = await import('./docx/annotate.js')
+  const {DocxError} = await import('./docx/zip.js')
   const docx = results.filter((r) => DOCX_EXTENSION.test(r.filePath) && !r.fatal)
   if (!docx.length) return '--annotate writes reviewed copies of .docx files, and no .docx file was linted'
   const target = path.resolve(io.cwd, out)

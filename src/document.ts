@@ -214,7 +214,7 @@ class Builder {
         if (/^\s*<!--/.test(node.value)) return
         // a raw HTML <table> is read like a GFM table: a table-row block per row, with its header cells
         if (/<table\b/i.test(node.value) && this.htmlTable(node.value, node.position?.start.offset ?? 0, section ?? this.current)) return
-        const text = node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+        const text = decodeEntities(node.value.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
         if (text) this.addBlock('html', section ?? this.current, text, [{textStart: 0, sourceStart: node.position?.start.offset ?? 0, length: 0}], this.pos(node), [])
         return
       }
@@ -391,7 +391,8 @@ class Builder {
         let cellEnd = Math.min(...[cellClose, nextCell, end].filter((x) => x >= 0))
         if (cellEnd < tagEnd) cellEnd = end
         const raw = html.slice(tagEnd + 1, cellEnd)
-        const text = decodeEntities(raw.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+        // a line break inside a cell separates the items of a list ("Help desk<br>Patching")
+        const text = decodeEntities(raw.replace(/\s*<br\s*\/?>\s*(?=\S)/gi, '; ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').replace(/^[;\s]+|[;\s]+$/g, '').trim()
         // a cell of plain text maps back character by character; one with markup maps to its start
         const lead = raw.length - raw.trimStart().length
         cells.push({text, start: base + tagEnd + 1 + lead, length: raw.trim() === text ? text.length : 0, th: kind === 'h'})
@@ -623,12 +624,21 @@ export function subtreeBlocks(section: Section): Block[] {
 
 export type {Nodes}
 
-/** The character entities plain text in HTML commonly uses. */
+/** The named character entities plain text in HTML commonly uses: quotes, dashes, spaces, signs and symbols. */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '',
+  ndash: '–', mdash: '—', minus: '−', hellip: '…', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„',
+  laquo: '«', raquo: '»', times: '×', divide: '÷', middot: '·', bull: '•', deg: '°', plusmn: '±', le: '≤', ge: '≥',
+  frac12: '½', frac14: '¼', frac34: '¾', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶',
+  copy: '©', reg: '®', trade: '™', rarr: '→', larr: '←', harr: '↔', check: '✓', cross: '✗',
+}
+
+/** Decode the character entities of HTML text (named, decimal and hexadecimal); an unknown name stays as written. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39|#x27|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi, (m, dec: string | undefined, hex: string | undefined) => {
+  return text.replace(/&(?:([a-z][a-z0-9]{1,7})|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi, (m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
     if (dec) return String.fromCodePoint(Math.min(Number(dec), 0x10ffff))
     if (hex) return String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff))
-    const named: Record<string, string> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': ' ', '&#39;': "'", '&#x27;': "'"}
-    return named[m.toLowerCase()] ?? m
+    return NAMED_ENTITIES[name!] ?? NAMED_ENTITIES[name!.toLowerCase()] ?? m
   })
 }
+

@@ -62,6 +62,12 @@ describe('read(doc)', () => {
     expect(reading.isDefinition(block, block.sentences[0]!)).toBe(true)
   })
 
+  it('a definition numbered as a clause is a definition', () => {
+    const numbered = read(buildDocument('# Terms\n\n1.3 "Service Period" means a calendar month.\n\n(b) “Core Hours” means 08:00 to 18:00 UK time.\n\n2. The Supplier will meet the KPIs.\n', 'n.md'))
+    expect([...numbered.definitions.keys()]).toEqual(['service period', 'core hours'])
+    expect(numbered.definitions.get('service period')!.text).toBe('a calendar month.')
+  })
+
   it('list context: what introduced a list item, and who it binds', () => {
     const i = doc.blocks.findIndex((b) => b.text.startsWith('P1'))
     expect(reading.listContext(i).intro).toBe('The Provider will respond to Incidents within the following times:')

@@ -5,7 +5,8 @@ import {toString} from 'mdast-util-to-string'
 import type {Block, Definition, Document, Section, Sentence} from '../types.js'
 
 // "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
-const DEFINES_TERM = /^\s*["“]?([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,6}?)["”]?\s*(?:means|shall mean|refers to|is defined as|has the meaning|:|–|—)\s*/
+// a definition may carry its clause number: 1.3 "Service Period" means …   (b) “Incident” means …
+const DEFINES_TERM = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,3}\)|\(?\d{1,3}\))\s+)?["“]?([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,6}?)["”]?\s*(?:means|shall mean|refers to|is defined as|has the meaning|:|–|—)\s*/
 const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collectively\s+)?["“]([A-Z][^"”]{0,60})["”]/g
 
 /** The terms a document defines, by lower-case term: "X means …", definitions tables and lists, (the "Services"). */

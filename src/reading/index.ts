@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {delegation, targetInDocument, type DelegationHit} from './delegation.js'
-import {introducingParty, leadLabel, listContext, type ListContext} from './lists.js'
+import {introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, lowerText, scanTerms, type CompiledTerm, type TermHit} from './terms.js'
@@ -149,6 +149,11 @@ export class Reading {
   leadLabel(block: Block): string | undefined {
     if (!this.leads.has(block)) this.leads.set(block, leadLabel(this.doc.source, block))
     return this.leads.get(block)
+  }
+
+  /** Is the block an unticked task-list option ("- [ ] …"), which the agreement offers but does not make? */
+  isUnticked(block: Block): boolean {
+    return unticked(this.doc.source, block)
   }
 
   /** Block `i`'s list context: the sentence that introduced its list, and the items it introduces. */

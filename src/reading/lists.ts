@@ -74,3 +74,10 @@ export function leadLabel(source: string, block: Block): string | undefined {
   if (!m) return undefined
   return m[2]!.replace(/[\s.:;,–—-]+$/, '').trim() || undefined
 }
+
+/** An unticked option of a task list ("- [ ] Daily, 30 days kept"): offered, not agreed. */
+export function unticked(source: string, block: Block): boolean {
+  if (block.kind !== 'list-item') return false
+  const start = block.position.start.offset
+  return /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(source.slice(start, start + 16)) || /^\[ \][ \t]/.test(source.slice(start, start + 4))
+}

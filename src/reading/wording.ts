@@ -32,7 +32,8 @@ interface Scoped {
 
 /**
  * The text in which a clause's value may sit. In a table row, a value belongs to its column: the cells
- * whose header matches `header` (or, with no such column, cells that mention the topic). In prose, a value
+ * whose header matches `header`; with no such column, the rest of the row when its key cell matches `header` (a
+ * transposed table), or else the cells that mention the topic. In prose, a value
  * belongs to the statement it is attached to: a window around each topic word, not crossing a ";".
  */
 export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalOf: (re: RegExp) => RegExp = globalCopy): string {
@@ -40,6 +41,10 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalO
   if (cells && heads) {
     const byHeader = header ? cells.filter((_, i) => header.test(heads[i] ?? '')) : []
     if (byHeader.length) return byHeader.join(' | ')
+    // a transposed table, its metrics as rows ("| First response | 15 minutes | 1 hour |"): the row's key cell is the
+    // header of every value in the row
+    const key = cells[0] ?? ''
+    if (cells.length > 1 && key.length <= 40 && (header ? header.test(key) : false)) return cells.slice(1).join(' | ')
     return cells.filter((c) => topic.test(c)).join(' | ')
   }
   const t = unit.text
