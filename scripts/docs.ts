@@ -1,6 +1,6 @@
 // `npm run docs`: rewrite the rules table in README.md (between <!-- rules:start --> and <!-- rules:end -->), the
 // rule options (between <!-- options:start --> and <!-- options:end -->), the rule pages in docs/rules/, and
-// rules/data/rule-meta.json (the rules' metadata without their code).
+// rules/meta.json (the rules' metadata without their code).
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {rules} from '../rules/index.js'
@@ -28,8 +28,8 @@ const after = replaceBetween(replaceRulesTable(before, rulesTable(rules)), OPTIO
 console.log(write(readmePath, after) ? 'updated the rules table and options in README.md' : 'README.md rules table and options are up to date')
 
 // the rules' metadata without their code, which the command line reads until it lints a file (rules/meta.ts)
-const metaPath = path.join(root, 'rules', 'data', 'rule-meta.json')
-console.log(write(metaPath, `${JSON.stringify(metaJson(rules), null, 2)}\n`) ? 'updated rules/data/rule-meta.json' : 'rules/data/rule-meta.json is up to date')
+const metaPath = path.join(root, 'rules', 'meta.json')
+console.log(write(metaPath, `${JSON.stringify(metaJson(rules), null, 2)}\n`) ? 'updated rules/meta.json' : 'rules/meta.json is up to date')
 
 const files = ruleDocFiles(rules, root)
 let changed = 0
