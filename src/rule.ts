@@ -43,16 +43,20 @@ export function groupOf(ruleId: string, metas: Iterable<RuleMeta>): ClauseGroup 
   return OTHER_GROUP
 }
 
-/** Every group among the rules' metas, in report order, then OTHER_GROUP. Groups are told apart by id. */
-export function groupsOf(metas: Iterable<RuleMeta>): ClauseGroup[] {
-  const byId = new Map<string, ClauseGroup>()
-  for (const m of metas) if (m.group && !byId.has(m.group.id)) byId.set(m.group.id, m.group)
-  return [...[...byId.values()].sort((a, b) => a.order - b.order), OTHER_GROUP]
-}
+/** Places in a group's list per group: a rank is the group's place, then the rule's place in the group. */
+const GROUP_SPAN = 10_000
 
-/** Clause rules in report order (the operational checklist first, then each group in turn): rule id → rank. */
+/**
+ * The clause rules among `metas` in report order (the operational checklist first, then each group in turn): rule id
+ * → rank. Only the order of the ranks means anything; rules of no group have none (they sort after).
+ */
 export function clauseOrder(metas: Iterable<RuleMeta>): Map<string, number> {
-  return new Map(groupsOf(metas).flatMap((g) => g.rules).map((id, i) => [id, i]))
+  const order = new Map<string, number>()
+  for (const m of metas) {
+    const at = m.group ? m.group.rules.indexOf(m.id) : -1
+    if (at >= 0) order.set(m.id, m.group!.order * GROUP_SPAN + at)
+  }
+  return order
 }
 
 /** A JSON Schema (draft-07) as plain data. */
