@@ -16,7 +16,9 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgenc
 /** A section that defines levels: "Severity", "Priority levels", "Incident classification". */
 const LEVEL_SECTION = /\b(?:priorit\w*|severit\w*|levels|classification|categor\w*|call types?)\b/i
 /** A level label before its criteria: "Blocker: no engineer can see their jobs", "Crit – whole office down". */
-const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*(?::|=|–|—|-)\s+(.*)$/s
+const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}(?:\s*\([^)]{1,60}\))?)\s*(?::|=|–|—|-)\s+(.*)$/s
+/** A level word with its criterion in brackets: "Urgent (whole clinic down)", "Low (one user, a question)". */
+const LEVEL_WITH_CRITERION = /^(?:urgent|critical|emergency|high|medium|low|normal|major|minor|standard|routine)\s*\(\s*\S+(?:\s+\S+)+\s*\)$/i
 
 // A list item labelled by who or what is affected, with its own time: "Everyone stuck: we're on it within 30 minutes"
 const IMPACT_LABEL = /^(?:everyone|everybody|nobody|no one|(?:the )?whole \w+|(?:the )?entire \w+|all (?:users|staff)|one (?:person|user|device|pc|site|team)|single (?:user|device)|several (?:users|people)|questions?(?: and [\w ]+)?|requests?(?: and [\w ]+)?|small jobs?|everything else|anything else)\b/i
@@ -62,7 +64,8 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     const m = LABELLED.exec(block.text)
     if (!m) return undefined
     // in a section about levels any label; elsewhere a label naming who is affected, with the level's own time
-    if (!LEVEL_SECTION.test(block.section.title) && !(IMPACT_LABEL.test(m[1]!.trim()) && valuesOf(m[2]!).durations.length)) return undefined
+    const label = m[1]!.trim()
+    if (!LEVEL_SECTION.test(block.section.title) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length)) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
