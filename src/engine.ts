@@ -120,6 +120,7 @@ function toMessage(doc: Document, rule: AnyRule, report: Report, configured: Sev
     endColumn: position.end.column,
     sectionPath,
     ...(report.outcome ? {outcome: report.outcome} : {}),
+    ...(report.policy ? {policy: true as const} : {}),
     ...(report.evidence ? {evidence: report.evidence} : {}),
     ...(file !== undefined && file !== doc.filePath ? {filePath: file} : {}),
   }

@@ -103,6 +103,8 @@ export interface Report<MessageIds extends string = string> {
   readonly section?: Section
   readonly position?: Position
   readonly outcome?: Outcome
+  /** A house-standard check on a clause that is present (see LintMessage.policy). */
+  readonly policy?: boolean
   /** Overrides the configured severity (e.g. vague → warning, delegated → info). */
   readonly severity?: Severity
   readonly evidence?: string
