@@ -3,6 +3,7 @@ import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
+import type {Block} from '../src/types.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
 import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -16,6 +17,15 @@ const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b/i
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
+
+/** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
+const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
+
+/** The block after this one in the document, if any. */
+function followingBlock(blocks: readonly Block[], block: Block): Block | undefined {
+  const i = blocks.indexOf(block)
+  return i >= 0 ? blocks[i + 1] : undefined
+}
 
 type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
 type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}
@@ -93,6 +103,12 @@ export default clauseRule({
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
     const colon = at >= 0 ? t.indexOf(':', at) : -1
     if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}
+    // a line that only names the metric ("Response times", with no verb and no full stop) titles the paragraph, list or
+    // table after it: the times there are its values
+    if (TITLE_LINE.test(t) && unit.block.sentences.length <= 1) {
+      const next = followingBlock(reader.doc.blocks, unit.block)
+      if (next && next.section === unit.block.section && !OTHER.test(next.text) && reader.reading.values(next.text).durations.length) return {outcome: 'present'}
+    }
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)

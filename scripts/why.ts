@@ -1,8 +1,8 @@
 // Explain a clause decision (a debugging aid): `node --import tsx scripts/why.ts FILE RULE-ID [--unreached]`
 // It follows the path the rule really takes: the home sections judged as a whole, then each unit that the topic
 // filter lets through (a sentence, a table row, a list item read with the sentence that introduced it), in document
-// order, until the first present. With --unreached it also lists the units the topic filter keeps from the judge
-// that the judge would have accepted (where a clause in other words goes unseen).
+// order, until the first present. With --unreached it also lists the units the real path never judges (kept out by
+// the topic filter, or after the first present) that the judge would decide (where a clause in other words goes unseen).
 import {readFileSync} from 'node:fs'
 import {compileClause, findClause, prepare, unitsOf, type ClauseRuleSpec, type Unit, type Verdict} from '../src/clauses.js'
 import {buildDocument} from '../src/document.js'
@@ -16,13 +16,20 @@ if (!file || !id) {
   console.error('usage: why.ts FILE RULE-ID [--unreached]')
   process.exit(2)
 }
-const doc = buildDocument(readFileSync(file, 'utf8'), file)
 const rule = rules.find((r) => r.meta.id === id) as unknown as {spec?: ClauseRuleSpec} | undefined
 const spec = rule?.spec
 if (!spec) {
   console.error(`why.ts: ${id} is not a clause rule`)
   process.exit(2)
 }
+let source: string
+try {
+  source = readFileSync(file, 'utf8')
+} catch (e) {
+  console.error(`why.ts: ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+  process.exit(2)
+}
+const doc = buildDocument(source, file)
 const reading = read(doc)
 const re = compileClause(spec.data)
 const line = (offset: number): number => doc.positionAt(offset).line
@@ -43,7 +50,7 @@ console.log(steps.length ? 'judged, in order:' : 'nothing reached the judge')
 for (const s of steps) console.log(s)
 if (unreached) {
   const {homeIds, reader} = prepare(doc, spec, {}, reading, re)
-  console.log('kept from the judge by the topic filter, though the judge would decide:')
+  console.log('not judged on the real path (kept out by the topic filter, or after the first present), though the judge would decide:')
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
     for (const unit of unitsOf(block, homeIds.has(block.section.id))) {
