@@ -197,13 +197,12 @@ export function cacheKey(
   version: string,
   requireReason: boolean,
 ): string {
-  const hash = createHash('sha256')
+  // each part as its length, ":" and itself, hashed as one text (one call into the hash per file, not twelve)
+  let text = ''
   for (const part of [job.hash, settingsDigest(settings), version, String(requireReason), ...(job.members ?? []).flatMap((m) => [m.filePath, m.hash])]) {
-    hash.update(String(part.length))
-    hash.update(':')
-    hash.update(part)
+    text += `${part.length}:${part}`
   }
-  return hash.digest('hex')
+  return sha256(text)
 }
 
 /** The hash of a file's text, as the index records it. */

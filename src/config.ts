@@ -202,9 +202,14 @@ export class ConfigLoader {
     return toPosix(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file)
   }
 
+  /** The config of every file of a folder, for a folder where it does not depend on the file (see forFile). */
+  private readonly sameInFolder = new Map<string, FileConfig>()
+
   /** The config for a file (it need not exist). Throws ConfigError. */
   async forFile(filePath: string): Promise<FileConfig> {
     const abs = path.resolve(this.options.cwd, filePath)
+    const folder = this.sameInFolder.get(path.dirname(abs))
+    if (folder) return folder
     const layers = await this.layersFor(path.dirname(abs))
     const cascade = await this.resolve(layers)
     let ignored = false
@@ -233,7 +238,7 @@ export class ConfigLoader {
     }
     for (const [id, entry] of Object.entries(this.options.cliRules ?? {})) rules.set(id, merge(rules.get(id), checkSetting(id, ruleEntry(entry, '--rule', id), cascade.known)))
     const locked = this.options.profile
-    return {
+    const config: FileConfig = {
       ignored,
       settings: {
         profile: locked ?? profile ?? 'auto',
@@ -247,6 +252,10 @@ export class ConfigLoader {
         ...(this.options.noInlineConfig ? {noInlineConfig: true} : {}),
       },
     }
+    // A file's path matters only to ignorePatterns and overrides: without them every file of the folder has this config,
+    // one object (so that, among others, the result cache digests its settings once per folder, not once per file).
+    if (layers.every((l) => l.ignore === undefined && l.overrides.length === 0)) this.sameInFolder.set(path.dirname(abs), config)
+    return config
   }
 
   private async layersFor(dir: string): Promise<Layer[]> {
