@@ -106,7 +106,7 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
     }
   }
   if (max !== undefined && best && best.minutes > max && finding.outcome === 'present') {
-    context.report({messageId: 'infrequent', block: best.block, start: best.start, end: best.end, data: {text: best.text, max: formatMinutes(max)}})
+    context.report({messageId: 'infrequent', outcome: 'present', policy: true, block: best.block, start: best.start, end: best.end, data: {text: best.text, max: formatMinutes(max)}})
   }
   if (options.requireRetention === true && finding.outcome === 'present' && !retention) {
     const where = finding.unit ? {block: finding.unit.block, start: finding.unit.start, end: finding.unit.start + finding.unit.text.trimEnd().length} : finding.section ? {section: finding.section} : {}

@@ -2,7 +2,7 @@
 // data in data/clauses-extra.json (a test checks the registry against both). The rest of the program reaches the
 // rule data (clause synonyms, profiles, skeletons) through this module only.
 import {dataRules, type DataClause} from '../src/data-rules.js'
-import type {AnyRule, ClauseGroup} from '../src/rule.js'
+import {provideBuiltinCode, type AnyRule, type ClauseGroup} from '../src/rule.js'
 import afterHoursSupport from './after-hours-support.js'
 import backupFrequency from './backup-frequency.js'
 import consistentValues from './consistent-values.js'
@@ -21,11 +21,12 @@ import resolutionTimes from './resolution-times.js'
 import responseTimes from './response-times.js'
 import scopeOfServices from './scope-of-services.js'
 import serviceHours from './service-hours.js'
-import groupsData from './data/clause-groups.json' with {type: 'json'}
 import clausesData from './data/clauses.json' with {type: 'json'}
 import extraData from './data/clauses-extra.json' with {type: 'json'}
-import profilesData from './data/profiles.json' with {type: 'json'}
 import skeletonsData from './data/skeletons.json' with {type: 'json'}
+import {clauseGroups, profileLists} from './meta.js'
+
+export {clauseGroups, profileLists}
 
 /** Heading synonyms and topic patterns of the built-in clause rules, by rule id (data/clauses.json). */
 export const clauseData = clausesData
@@ -36,14 +37,8 @@ export const dataClauses: Readonly<Record<string, DataClause>> = extraData as Re
 /** The ids of the data-defined clause rules, sorted. */
 export const DATA_RULE_IDS: readonly string[] = Object.keys(dataClauses).sort()
 
-/** Each listed profile's rule ids (data/profiles.json). */
-export const profileLists = profilesData
-
 /** Skeletons of missing clauses for the editor's quick fix (data/skeletons.json). */
 export const skeletonData = skeletonsData
-
-/** The groups reports show clause rules in, in report order: the operational checklist first (data/clause-groups.json). */
-export const clauseGroups: readonly ClauseGroup[] = groupsData.map((g, order) => ({...g, order}))
 
 const groupOfRule = new Map<string, ClauseGroup>()
 for (const g of clauseGroups) for (const id of g.rules) if (!groupOfRule.has(id)) groupOfRule.set(id, g)
@@ -78,3 +73,6 @@ export const rules: readonly AnyRule[] = ([
 ] as AnyRule[])
   .map(grouped)
   .sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0))
+
+// the code of each rule, for the handles of rules/meta.ts that configuration and profiles hand to the engine
+provideBuiltinCode(rules)

@@ -93,9 +93,10 @@ const isSpace = (c: number): boolean =>
  * of thousands of words was most of the garbage.
  */
 class Words {
-  start = new Int32Array(512)
-  end = new Int32Array(512)
-  possessive = new Uint8Array(512)
+  // most sentences have fewer words; tokenize() doubles them when one has more
+  start = new Int32Array(128)
+  end = new Int32Array(128)
+  possessive = new Uint8Array(128)
 
   /** Find the words of `text`; returns how many. */
   tokenize(text: string): number {

@@ -110,7 +110,7 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Pe
       if (!(UPTIME.test(u.text) || headerSaysUptime) || NOT_A_TARGET.test(u.text)) continue
       const p = valuesOf(u.text).percentages.find((x) => x.value >= 80 && x.value <= 100)
       if (!p || p.value >= min) continue
-      context.report({messageId: 'lowUptime', block, start: u.start + p.start, end: u.start + p.end, data: {text: p.text, min}})
+      context.report({messageId: 'lowUptime', outcome: 'present', policy: true, block, start: u.start + p.start, end: u.start + p.end, data: {text: p.text, min}})
     }
   }
 }

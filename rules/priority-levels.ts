@@ -16,7 +16,9 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgenc
 /** A section that defines levels: "Severity", "Priority levels", "Incident classification". */
 const LEVEL_SECTION = /\b(?:priorit\w*|severit\w*|levels|classification|categor\w*|call types?)\b/i
 /** A level label before its criteria: "Blocker: no engineer can see their jobs", "Crit – whole office down". */
-const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})\s*(?::|=|–|—|-)\s+(.*)$/s
+const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}(?:\s*\([^)]{1,60}\))?)\s*(?::|=|–|—|-)\s+(.*)$/s
+/** A level word with its criterion in brackets: "Urgent (whole clinic down)", "Low (one user, a question)". */
+const LEVEL_WITH_CRITERION = /^(?:urgent|critical|emergency|high|medium|low|normal|major|minor|standard|routine)\s*\(\s*\S+(?:\s+\S+)+\s*\)$/i
 
 // A list item labelled by who or what is affected, with its own time: "Everyone stuck: we're on it within 30 minutes"
 const IMPACT_LABEL = /^(?:everyone|everybody|nobody|no one|(?:the )?whole \w+|(?:the )?entire \w+|all (?:users|staff)|one (?:person|user|device|pc|site|team)|single (?:user|device)|several (?:users|people)|questions?(?: and [\w ]+)?|requests?(?: and [\w ]+)?|small jobs?|everything else|anything else)\b/i
@@ -33,6 +35,14 @@ const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
+/** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal – next business day". */
+const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)\s*(?:[–—:=-]\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
+/** Two or more levels named with their times and no criteria: levels named but undefined. */
+function namedWithTimes(text: string): boolean {
+  let n = 0
+  for (const _ of text.matchAll(LEVEL_TIME)) if (++n >= 2) return true
+  return false
+}
 /** What the faster time is for: a reply, a visit, a fix. */
 const SERVICE_ACT = /\b(?:respond\w*|repl(?:y|ies)|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
 
@@ -62,7 +72,8 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     const m = LABELLED.exec(block.text)
     if (!m) return undefined
     // in a section about levels any label; elsewhere a label naming who is affected, with the level's own time
-    if (!LEVEL_SECTION.test(block.section.title) && !(IMPACT_LABEL.test(m[1]!.trim()) && valuesOf(m[2]!).durations.length)) return undefined
+    const label = m[1]!.trim()
+    if (!LEVEL_SECTION.test(block.section.title) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length)) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
@@ -137,7 +148,7 @@ export default clauseRule({
   },
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue
   mentions(text, reader, block) {
-    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || namedWithTimes(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
@@ -149,6 +160,8 @@ export default clauseRule({
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
+    if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one faster case beside the usual time ("We reply within 2 business hours. If the tills are down … within 4 hours")
     if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
     // "the order of priority" of the contract documents is precedence, not a priority scheme

@@ -3,6 +3,7 @@ import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
+import type {Block} from '../src/types.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
 import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -10,12 +11,21 @@ import data from './data/clauses.json' with {type: 'json'}
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
 
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
-const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|indemnif|termination|notice of breach|complaints?)\b/i
+const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b/i
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
+
+/** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
+const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
+
+/** The block after this one in the document, if any. */
+function followingBlock(blocks: readonly Block[], block: Block): Block | undefined {
+  const i = blocks.indexOf(block)
+  return i >= 0 ? blocks[i + 1] : undefined
+}
 
 type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
 type ResponseTimesOptions = {readonly maxResponse?: Readonly<Partial<Record<Priority, string>>>}
@@ -59,7 +69,7 @@ function review(_finding: Finding, context: RuleContext<keyof typeof messages, R
   for (const s of context.reading.statedResponseTimes) {
     const limit = limits.get(s.rank)
     if (limit === undefined || s.minutes <= limit) continue
-    context.report({messageId: 'slow', block: s.block, start: s.start, end: s.end, data: {text: s.text, priority: s.priority, max: formatMinutes(limit)}})
+    context.report({messageId: 'slow', outcome: 'present', policy: true, block: s.block, start: s.start, end: s.end, data: {text: s.text, priority: s.priority, max: formatMinutes(limit)}})
   }
 }
 
@@ -80,10 +90,12 @@ export default clauseRule({
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) you back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)? (?:work(?:ing)? )?(?:on it )?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
+    // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
+    if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
     const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
     const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
     // "same day where possible" hedges the time away
@@ -91,6 +103,12 @@ export default clauseRule({
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
     const colon = at >= 0 ? t.indexOf(':', at) : -1
     if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}
+    // a line that only names the metric ("Response times", with no verb and no full stop) titles the paragraph, list or
+    // table after it: the times there are its values
+    if (TITLE_LINE.test(t) && unit.block.sentences.length <= 1) {
+      const next = followingBlock(reader.doc.blocks, unit.block)
+      if (next && next.section === unit.block.section && !OTHER.test(next.text) && reader.reading.values(next.text).durations.length) return {outcome: 'present'}
+    }
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)

@@ -1,7 +1,7 @@
 // Scores clauselint against labelled agreements: per-rule confusion counts, precision/recall/F1, exact outcomes.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {lint} from '../src/lint.js'
+import {lint} from '../src/index.js'
 import type {LintResult, Outcome} from '../src/types.js'
 
 export const CLAUSE_IDS = [

@@ -46,7 +46,7 @@ export interface BaselineOutcome {
 const toPosix = (p: string): string => p.split(path.sep).join('/')
 
 function what(m: LintMessage): string {
-  return m.outcome ?? normaliseText(m.evidence ?? m.message)
+  return (m.policy ? undefined : m.outcome) ?? normaliseText(m.evidence ?? m.message)
 }
 
 function section(m: LintMessage): string {

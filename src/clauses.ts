@@ -201,13 +201,20 @@ export function prepare(
   return {homes, homeIds, reader}
 }
 
-/** Find a clause in a document. */
+/** What the clause finder did, step by step (for scripts/why.ts): each home section and each unit it judged. */
+export interface ClauseTrace {
+  section(section: Section, verdict: Verdict | undefined): void
+  unit(unit: Unit, verdict: Verdict | undefined): void
+}
+
+/** Find a clause in a document; `trace` sees every judgement on the way, in the order they are made. */
 export function findClause(
   doc: Document,
   spec: ClauseRuleSpec,
   options: Readonly<Record<string, unknown>> = {},
   reading: Reading = read(doc),
   re: CompiledClause = compileClause(spec.data),
+  trace?: ClauseTrace,
 ): Finding {
   const {homes, homeIds, reader} = prepare(doc, spec, options, reading, re)
   let best: Finding | undefined
@@ -218,6 +225,7 @@ export function findClause(
   for (const home of homes) {
     if (!spec.judgeSection) break
     const v = spec.judgeSection(home, subtreeBlocks(home), reader)
+    trace?.section(home, v)
     if (v) consider({outcome: v.outcome, section: home, verdict: v})
     if (best?.outcome === 'present') return best
   }
@@ -244,6 +252,7 @@ export function findClause(
         : {block, start: 0, end: block.text.length, text, inHome, next: after}
       const unit = intro ? {...base, intro} : base
       const v = spec.judge(unit, reader)
+      trace?.unit(unit, v)
       if (!v) continue
       consider({outcome: v.outcome, unit, verdict: v})
       if (v.outcome === 'present') return best!

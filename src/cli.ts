@@ -24,7 +24,7 @@ import {addTotals, noTotals, stylishChunks, stylishFile, stylishSummary, summary
 import {jsonChunks, jsonEntry} from './reporters/json.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
-import {rules as builtinRules} from '../rules/index.js'
+import {builtinRules} from '../rules/meta.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
 import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles} from './scale.js'
 import {lintJobs, planJobs, readJob, type Job, type JobOutcome, type JobThreads, type PlannedJob} from './plan.js'

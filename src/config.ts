@@ -5,10 +5,9 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import ignore, {type Ignore} from 'ignore'
 import {parseDocument} from 'yaml'
-import {rules as builtinRules} from '../rules/index.js'
+import {builtinRules} from '../rules/meta.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
 import {Confinement, printable} from './confine.js'
-import {loadCustomRules} from './custom-rules.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
@@ -203,9 +202,14 @@ export class ConfigLoader {
     return toPosix(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file)
   }
 
+  /** The config of every file of a folder, for a folder where it does not depend on the file (see forFile). */
+  private readonly sameInFolder = new Map<string, FileConfig>()
+
   /** The config for a file (it need not exist). Throws ConfigError. */
   async forFile(filePath: string): Promise<FileConfig> {
     const abs = path.resolve(this.options.cwd, filePath)
+    const folder = this.sameInFolder.get(path.dirname(abs))
+    if (folder) return folder
     const layers = await this.layersFor(path.dirname(abs))
     const cascade = await this.resolve(layers)
     let ignored = false
@@ -234,7 +238,7 @@ export class ConfigLoader {
     }
     for (const [id, entry] of Object.entries(this.options.cliRules ?? {})) rules.set(id, merge(rules.get(id), checkSetting(id, ruleEntry(entry, '--rule', id), cascade.known)))
     const locked = this.options.profile
-    return {
+    const config: FileConfig = {
       ignored,
       settings: {
         profile: locked ?? profile ?? 'auto',
@@ -248,6 +252,10 @@ export class ConfigLoader {
         ...(this.options.noInlineConfig ? {noInlineConfig: true} : {}),
       },
     }
+    // A file's path matters only to ignorePatterns and overrides: without them every file of the folder has this config,
+    // one object (so that, among others, the result cache digests its settings once per folder, not once per file).
+    if (layers.every((l) => l.ignore === undefined && l.overrides.length === 0)) this.sameInFolder.set(path.dirname(abs), config)
+    return config
   }
 
   private async layersFor(dir: string): Promise<Layer[]> {
@@ -402,6 +410,8 @@ export class ConfigLoader {
           for (const file of layer.customRules) {
             if (seen.has(file)) continue
             seen.add(file)
+            // the loader brings the rule kit with it: loaded only for a config that names custom rules
+            const {loadCustomRules} = await import('./custom-rules.js')
             for (const rule of await loadCustomRules(file, {allowJs: this.options.allowJs ?? false, label: this.label(file), configLabel: layer.source})) {
               const clash = [...builtinRules, ...customRules].find((r) => r.meta.id === rule.meta.id)
               if (clash) throw new ConfigError(`${this.label(file)}: id: "${rule.meta.id}" is already ${builtinRules.includes(clash) ? 'a built-in rule' : 'the id of another custom rule'}; choose another id`)

@@ -7,6 +7,7 @@ import {pathToFileURL} from 'node:url'
 import type {ClauseMessages} from './clauses.js'
 import {clauseMessages, REQUIRABLE, REQUIRABLE_WHAT, requireClause as requireClauseRule} from './data-rules.js'
 import {ConfigError, firstLine, parseYamlText, show} from './config-error.js'
+import {recordRuleDigest} from './custom-rule-digest.js'
 import {allowedHit, compileTerms} from './reading/terms.js'
 import type {AnyRule, JsonSchema, Rule, RuleCategory} from './rule.js'
 import {phraseProblem, phraseSource, phrasesRegExp} from './reading/phrases.js'
@@ -230,19 +231,10 @@ export interface CustomRuleLoadOptions {
 }
 
 const cache = new Map<string, Promise<AnyRule[]>>()
-const digests = new WeakMap<AnyRule, string>()
-
-/**
- * The sha-256 of the file a custom rule was loaded from (undefined for a rule not loaded from a file). A YAML rule's
- * phrases and settings live in its closure, so result caches key on this rather than on the rule's code.
- */
-export function customRuleDigest(rule: AnyRule): string | undefined {
-  return digests.get(rule)
-}
+export {customRuleDigest} from './custom-rule-digest.js'
 
 function withDigest(rules: AnyRule[], text: string | Buffer): AnyRule[] {
-  const digest = createHash('sha256').update(text).digest('hex')
-  for (const rule of rules) digests.set(rule, digest)
+  recordRuleDigest(rules, createHash('sha256').update(text).digest('hex'))
   return rules
 }
 

@@ -120,6 +120,7 @@ function toMessage(doc: Document, rule: AnyRule, report: Report, configured: Sev
     endColumn: position.end.column,
     sectionPath,
     ...(report.outcome ? {outcome: report.outcome} : {}),
+    ...(report.policy ? {policy: true as const} : {}),
     ...(report.evidence ? {evidence: report.evidence} : {}),
     ...(file !== undefined && file !== doc.filePath ? {filePath: file} : {}),
   }
@@ -144,7 +145,7 @@ function where(doc: Document, report: Report): Position {
  * operational checklist first, then service levels, then the commercial core), then the others by rule id.
  */
 export function sortMessages(messages: LintMessage[], order: ReadonlyMap<string, number> = new Map()): void {
-  const clauseRank = (id: string): number => order.get(id) ?? order.size
+  const clauseRank = (id: string): number => order.get(id) ?? Number.MAX_SAFE_INTEGER
   messages.sort(
     (a, b) => a.line - b.line || a.column - b.column || clauseRank(a.ruleId) - clauseRank(b.ruleId) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   )

@@ -13,7 +13,7 @@ import {lintJobs, planJobs, readJob, type Job} from './plan.js'
 import {TextCache} from './reading/index.js'
 import {type ProfileName} from './profiles.js'
 import type {ParseCache, ParserName} from './parse.js'
-import {clauseOrder, type AnyRule} from './rule.js'
+import {clauseOrder, ruleCode, type AnyRule} from './rule.js'
 import {applySuppressions} from './suppressions.js'
 import {validateRuleOptions} from './validate.js'
 import type {Document, LintMessage, LintResult, SeveritySetting} from './types.js'
@@ -193,7 +193,8 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
   const detected = !options.rules && requested === 'auto' ? detectProfile(doc) : undefined
   const profile = detected?.profile ?? (requested === 'auto' ? 'msa' : requested)
   const set = ruleSet(settings, profile)
-  const rules = options.rules ?? set.rules
+  // the built-in rules of a rule set are known by their metadata: here their code is taken from the registry
+  const rules = (options.rules ?? set.rules).map(ruleCode)
   const severities = {...set.severities, ...options.severities}
   const ruleOptions = {...set.options}
   for (const [id, given] of Object.entries(options.ruleOptions ?? {})) {

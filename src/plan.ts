@@ -168,8 +168,17 @@ export interface LintJobsOptions {
   readonly isolateAbove?: number
 }
 
+/**
+ * Load the code of the built-in rules (the registry, rules/index.ts). Until a run lints something it knows them by
+ * their metadata only (rules/meta.ts): a run that finds every result in its cache does not evaluate their code.
+ */
+export async function loadRuleCode(): Promise<void> {
+  await import('../rules/index.js')
+}
+
 /** Lint the jobs; outcomes in the jobs' order. */
 export async function lintJobs(jobs: readonly Job[], options: LintJobsOptions): Promise<JobOutcome[]> {
+  if (jobs.length) await loadRuleCode()
   if (options.threads > 1 && jobs.length > 1 && (options.started || options.startThreads)) {
     const pool = options.started ?? options.startThreads!(options.threads - 1)
     return pool.run(jobs)

@@ -1,7 +1,7 @@
 // Profiles: which rules apply to which kind of agreement. The lists are data, in rules/data/profiles.json, reached
 // through the registry; the clause groups a report shows them in (operational checklist, service levels, commercial
 // core) are in each clause rule's meta (`group`, from rules/data/clause-groups.json).
-import {clauseGroups, profileLists as data, rules} from '../rules/index.js'
+import {builtinRules as rules, clauseGroups, profileLists as data} from '../rules/meta.js'
 import {OTHER_GROUP, type AnyRule, type ClauseGroup} from './rule.js'
 
 /** A profile that names a rule list: msa, sla, agreement, language. */

@@ -43,16 +43,20 @@ export function groupOf(ruleId: string, metas: Iterable<RuleMeta>): ClauseGroup 
   return OTHER_GROUP
 }
 
-/** Every group among the rules' metas, in report order, then OTHER_GROUP. Groups are told apart by id. */
-export function groupsOf(metas: Iterable<RuleMeta>): ClauseGroup[] {
-  const byId = new Map<string, ClauseGroup>()
-  for (const m of metas) if (m.group && !byId.has(m.group.id)) byId.set(m.group.id, m.group)
-  return [...[...byId.values()].sort((a, b) => a.order - b.order), OTHER_GROUP]
-}
+/** Places in a group's list per group: a rank is the group's place, then the rule's place in the group. */
+const GROUP_SPAN = 10_000
 
-/** Clause rules in report order (the operational checklist first, then each group in turn): rule id → rank. */
+/**
+ * The clause rules among `metas` in report order (the operational checklist first, then each group in turn): rule id
+ * → rank. Only the order of the ranks means anything; rules of no group have none (they sort after).
+ */
 export function clauseOrder(metas: Iterable<RuleMeta>): Map<string, number> {
-  return new Map(groupsOf(metas).flatMap((g) => g.rules).map((id, i) => [id, i]))
+  const order = new Map<string, number>()
+  for (const m of metas) {
+    const at = m.group ? m.group.rules.indexOf(m.id) : -1
+    if (at >= 0) order.set(m.id, m.group!.order * GROUP_SPAN + at)
+  }
+  return order
 }
 
 /** A JSON Schema (draft-07) as plain data. */
@@ -99,6 +103,8 @@ export interface Report<MessageIds extends string = string> {
   readonly section?: Section
   readonly position?: Position
   readonly outcome?: Outcome
+  /** A house-standard check on a clause that is present (see LintMessage.policy). */
+  readonly policy?: boolean
   /** Overrides the configured severity (e.g. vague → warning, delegated → info). */
   readonly severity?: Severity
   readonly evidence?: string
@@ -132,3 +138,41 @@ export interface Rule<MessageIds extends string = string, Options extends object
 
 /** Any rule, whatever its message ids. */
 export type AnyRule = Rule<string>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Built-in rules known by their metadata before their code is loaded
+
+/**
+ * The code of the built-in rules, by id: provided by the registry (rules/index.ts) when it is loaded. The command line
+ * knows the built-in rules by their metadata alone (rules/meta.ts: ids, messages, options, groups), enough for its
+ * configuration, its reports and its cache keys; it loads the rules' code only when it lints a file, so that a run that
+ * finds every result in its cache never evaluates it. The package entry, the worker threads and the language server
+ * load the registry at start.
+ */
+const builtinCode = new Map<string, AnyRule>()
+const handles = new WeakSet<AnyRule>()
+
+/** Record the code of the built-in rules (called by the registry, rules/index.ts, as it loads). */
+export function provideBuiltinCode(rules: readonly AnyRule[]): void {
+  for (const rule of rules) builtinCode.set(rule.meta.id, rule)
+}
+
+/** A built-in rule known by its metadata: its `check` runs the rule's code, which must have been loaded by then. */
+export function builtinHandle(meta: RuleMeta): AnyRule {
+  const handle: AnyRule = {
+    meta,
+    check(context) {
+      ruleCode(handle).check(context)
+    },
+  }
+  handles.add(handle)
+  return handle
+}
+
+/** The rule whose code runs: for a handle of a built-in rule its code (from the registry), any other rule itself. */
+export function ruleCode(rule: AnyRule): AnyRule {
+  if (!handles.has(rule)) return rule
+  const code = builtinCode.get(rule.meta.id)
+  if (!code) throw new Error(`the code of the built-in rule ${rule.meta.id} is not loaded: import the rule registry (rules/index.js) before linting`)
+  return code
+}

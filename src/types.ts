@@ -127,6 +127,11 @@ export interface LintMessage {
   endColumn: number
   sectionPath: readonly string[]
   outcome?: Outcome
+  /**
+   * A house-standard finding on a clause the agreement states (a P1 response slower than the configured maximum):
+   * the clause is present, and this says it misses the house's position. Its outcome is `present`.
+   */
+  policy?: true
   /** Quoted document text the finding is about, when there is one. */
   evidence?: string
   /** Set when the finding points into another member of a document set. */

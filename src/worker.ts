@@ -3,6 +3,8 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {ConfigError, ConfigLoader} from './config.js'
 import {TextCache} from './reading/index.js'
+// the worker lints every job it is given: the built-in rules' code is loaded with it (see loadRuleCode in plan.ts)
+import '../rules/index.js'
 import {lintJob, type FromWorker, type JobOutcome, type ToWorker, type WorkerInput} from './scale.js'
 
 const input = workerData as WorkerInput

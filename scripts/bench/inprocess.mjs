@@ -93,7 +93,7 @@ if (mode === 'load') {
   console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, cpu, full, peakRssKiB: peak()}))
 } else if (mode === 'compare') {
   // compare an agreement with a template against linting the agreement alone, alternately, wall and CPU per round
-  const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
+  const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'index.js')).href)
   const {compare} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'compare', 'compare.js')).href)
   const [agreementFile, templateFile] = paths.map((p) => path.resolve(p))
   const agreementText = fs.readFileSync(agreementFile, 'utf8')
@@ -119,7 +119,7 @@ if (mode === 'load') {
   console.log(JSON.stringify({bytes: [Buffer.byteLength(agreementText), Buffer.byteLength(templateText)], differences, lint: lintRuns, compare: compareRuns, peakRssKiB: peak()}))
 } else {
   const {parseMarkdown} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse.js')).href)
-  const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lint.js')).href)
+  const {lint} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'index.js')).href)
   const kept = await textCacheOption()
   const files = paths.flatMap((p) => markdownFiles(p))
   const texts = files.map((f) => ({filePath: path.relative(root, f), text: fs.readFileSync(f, 'utf8')}))

@@ -10,6 +10,8 @@ import {parseProfile, PROFILES, type ProfileName} from '../profiles.js'
 import {ParseCache} from '../parse.js'
 import {jobSize, lintJobs, planJobs, readJob, type Job} from '../plan.js'
 import {TextCache} from '../reading/index.js'
+// the language server lints on every change: the built-in rules' code is loaded with it (see loadRuleCode in plan.ts)
+import '../../rules/index.js'
 import type {LintResult} from '../types.js'
 
 /** Editor settings (`clauselint.*` in the client's configuration, or `initializationOptions`). */

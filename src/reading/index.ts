@@ -15,6 +15,14 @@ import type {Values} from './values/index.js'
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
 export class Reading {
   private readonly memo = clauseMemo()
+  // made once per Reading, not per call (the wrappers below are called for nearly every sentence)
+  private readonly bound = {memo: this.memo}
+  private readonly globalOf = (re: RegExp): RegExp => {
+    let g = this.globals.get(re)
+    if (!g) this.globals.set(re, (g = globalCopy(re)))
+    return g
+  }
+  private readonly inDocument = (target: string): boolean => this.targetInDocument(target)
   private names: Map<string, Party> | undefined
   private defs: Map<string, Definition> | undefined
   private vocab: Vocabulary | undefined
@@ -55,11 +63,7 @@ export class Reading {
 
   /** The part of a unit's text where a clause's value may sit (its table column, or a window around each topic word). */
   scoped(unit: Parameters<typeof scopedText>[0], topic: RegExp, header?: RegExp): string {
-    return scopedText(unit, topic, header, (re) => {
-      let g = this.globals.get(re)
-      if (!g) this.globals.set(re, (g = globalCopy(re)))
-      return g
-    })
+    return scopedText(unit, topic, header, this.globalOf)
   }
 
   // ---- parties, negation, permission, disclaimers ------------------------------------------------------------
@@ -71,7 +75,7 @@ export class Reading {
 
   /** Which party the statement at `index` of `text` binds. */
   boundParty(text: string, index: number): Party {
-    return boundParty(text, index, this.parties, {memo: this.memo})
+    return boundParty(text, index, this.parties, this.bound)
   }
 
   /** The first party named in a text. */
@@ -108,7 +112,7 @@ export class Reading {
 
   /** A value placed in another document, in a text that starts at `offset` of `block`. */
   delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
-    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: (target) => this.targetInDocument(target)})
+    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument})
   }
 
   /** Does this document (or its set) hold the named schedule or exhibit? Once per target. */

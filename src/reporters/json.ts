@@ -12,6 +12,7 @@ function shape(m: LintMessage) {
     endColumn: m.endColumn,
     sectionPath: m.sectionPath,
     ...(m.outcome ? {outcome: m.outcome} : {}),
+    ...(m.policy ? {policy: true} : {}),
     ...(m.docx ? {docx: m.docx} : {}),
   }
 }

@@ -93,7 +93,7 @@ export function sarif(results: readonly LintResult[], options: SarifOptions = {}
         ],
         partialFingerprints: {[FINGERPRINT_KEY]: prints[i]!},
         ...('suppression' in m ? {suppressions: [{kind: m.suppression.kind === 'baseline' ? 'external' : 'inSource', status: 'accepted', ...(m.suppression.justification ? {justification: m.suppression.justification} : {})}]} : {}),
-        properties: {sectionPath: m.sectionPath, ...(m.outcome ? {outcome: m.outcome} : {})},
+        properties: {sectionPath: m.sectionPath, ...(m.outcome ? {outcome: m.outcome} : {}), ...(m.policy ? {policy: true} : {})},
       }
     })
   })

@@ -9,6 +9,8 @@ export interface Duration extends Match { kind: 'duration'; value: number; unit:
 const A_NUM = String.raw`(?<!\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|times|once|twice|thrice|per)\s{1,3})\b(?:half(?:${HY}{1,2}an?)?|an?(?:${HY}{1,2}half)?)\b`
 const DURATION_RE = new RegExp(
   String.raw`\b(?<rel>next|same)${HY}{1,3}(?:business|working|work)${HY}{1,3}day\b|\bNBD\b|` +
+    // a day, in calendar terms: "fixed within the day", "within the same day"
+    String.raw`\b(?<cal>within${HY}{1,3}the${HY}{1,3}(?:same${HY}{1,3})?day)\b|` +
     String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|calendar|clock|consecutive)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
   'gi',
 )
@@ -27,7 +29,8 @@ const CURRENCY_CHARS = '$£€¥'
 
 /**
  * Find stated durations: "4 hours", "four (4) business hours", "30-minute", "24h", "half an hour", "5 business days",
- * "next business day" / "same business day" / "NBD" (value 1, unit day, business true). Clock times written as
+ * "next business day" / "same business day" / "NBD" (value 1, unit day, business true), "within the day" / "within the
+ * same day" (value 1, unit day, calendar). Clock times written as
  * "0800 hours" are not durations.
  */
 export function extractDurations(text: string): Duration[] {
@@ -39,6 +42,9 @@ export function extractDurations(text: string): Duration[] {
     let business = true
     if (g['rel'] !== undefined) {
       value = 1
+    } else if (g['cal'] !== undefined) {
+      value = 1
+      business = false
     } else if (g['num'] === undefined) {
       if (m[0] !== 'NBD') return false
       value = 1

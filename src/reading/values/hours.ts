@@ -25,7 +25,7 @@ const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|
 /** One or more day names joined by ranges or lists: "Monday to Friday", "Mon, Wed and Fri", "a Saturday, a Sunday". */
 const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${DASH}]{1,3}|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${DAY}){0,6}`
 const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST'
-const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.`
+const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|nz|n\.z\.|aus|sa|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
 const HOURS_RE = new RegExp(
   String.raw`\b(?:(?<rtc>a?round${HY}{1,2}the${HY}{1,2}clock)` +
@@ -55,6 +55,10 @@ const TIME_PARSE_RE = /^(?:(\d{1,4})(?:([:.h])(\d{2}))?\s{0,2}(?:([ap])\.?\s?m\.
 const DAY_TOKEN_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi
 const DAY_RANGE_SEP_RE = new RegExp(String.raw`[${DASH}~]{1,3}|\b(?:to|through|thru|until|till)\b`, 'i')
 const CLAUSE_BREAK_RE = /[;\n]|\.\s/
+/** Days right after a time range: ", Monday to Friday", " on weekdays". */
+const DAYS_NEXT = /^[\s,]{0,3}(?:on\s{1,2}|every\s{1,2})?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![a-z])|week\s?days?\b|business days\b|working days\b)/i
+/** A word of opening right before a time range: "open 9 to 5", "staffed 8-6", "hours: 9 to 5". */
+const OPENING_BEFORE = /\b(?:open|opens|staffed|manned|available|answered|hours(?:\s+are)?\s*:?|times?\s*:)\s{0,3}$/i
 
 interface ClockTime { h: number; m: number; mer: 'a' | 'p' | undefined; midnight: boolean; named: boolean; bare: boolean; hhmm: boolean; lead0: boolean; suffix: boolean }
 
@@ -233,7 +237,13 @@ export function extractHours(text: string): HoursSpec[] {
     const prev = group[group.length - 1]
     // only look at short gaps, so that a run of rejected matches cannot make this quadratic
     const gap = prev === undefined || m.index - prev.end > 80 ? undefined : text.slice(prev.end, m.index)
-    const p = hoursPart(m, g, prev?.role === 'days' && gap !== undefined && /^[\s,:]{0,3}$/.test(gap)) // "Mon-Fri 8-6"
+    // a bare range reads as clock times beside its days or after a word of opening: "Mon-Fri 8-6", "9 to 5, Monday to
+    // Friday", "open 9 to 5"
+    const end = m.index + m[0].length
+    const beside =
+      (prev?.role === 'days' && gap !== undefined && /^[\s,:]{0,3}$/.test(gap)) ||
+      (g['t1'] !== undefined && (DAYS_NEXT.test(text.slice(end, end + 16)) || OPENING_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))))
+    const p = hoursPart(m, g, beside)
     if (p === undefined) return false
     // a bare "Pacific"/"Central" is a time zone only right after a time range
     if (p.bareTz && (prev === undefined || (prev.role !== 'time' && prev.role !== 'both') || gap === undefined || !/^[\s(]{0,3}$/.test(gap))) return true
