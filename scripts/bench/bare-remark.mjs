@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {markdownFiles} from './files.mjs'
 import {pathToFileURL} from 'node:url'
 
 const [peers, ...paths] = process.argv.slice(2)
@@ -11,18 +12,6 @@ const require = createRequire(path.join(path.resolve(peers), 'package.json'))
 const load = async (name) => import(pathToFileURL(require.resolve(name)).href)
 const [{unified}, {default: remarkParse}, {default: remarkGfm}] = await Promise.all([load('unified'), load('remark-parse'), load('remark-gfm')])
 const processor = unified().use(remarkParse).use(remarkGfm)
-
-function* markdownFiles(p) {
-  if (fs.statSync(p).isFile()) {
-    yield p
-    return
-  }
-  for (const e of fs.readdirSync(p, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = path.join(p, e.name)
-    if (e.isDirectory()) yield* markdownFiles(full)
-    else if (/\.(?:md|markdown)$/i.test(e.name)) yield full
-  }
-}
 
 let nodes = 0
 for (const arg of paths) for (const file of markdownFiles(arg)) nodes += processor.runSync(processor.parse(fs.readFileSync(file, 'utf8'))).children.length
