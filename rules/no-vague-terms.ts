@@ -110,8 +110,7 @@ export default {
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {
-        const clause = hit.block.kind === 'table-row' ? scope : reading.clauseAround(own, ownAt)
-        if (!TIME_WORDS.test(clause) && !measured(clause, 'duration', reading)) continue
+        if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading)) continue
       } else if (measured(scope, hit.term.needs, reading)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
