@@ -35,8 +35,30 @@ export default clauseRule({
     if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
     if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) return {outcome: 'present'}
+    // "The following shall be considered Out-of-Scope Work: … any services requested outside the agreed support hours":
+    // work outside the hours put in a class of work that the agreement charges for ("Out-of-Scope Work … shall be
+    // billed on a time and materials basis") takes that charge
+    const cls = CLASS.exec(t) ?? (unit.intro ? CLASS.exec(unit.intro) : null)
+    if (cls && classCharged(reader.reading, cls[0])) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /hours|rate|fee/i)
     if (delegated) return delegated
     return {outcome: 'vague'}
   },
 })
+
+// A class of work the agreement charges for on its own terms
+const CLASS = /\b(?:out[- ]of[- ]scope|additional|extra|excluded|chargeable|billable|non-?standard) (?:work|services?|support)\b/i
+const CHARGED_CLASS = {name: 'after-hours-support: classes of work with a stated charge'}
+
+/** Does a sentence of the document charge for the class of work named `name` (a rate, "time and materials")? */
+function classCharged(reading: Reading, name: string): boolean {
+  const key = name.toLowerCase().replace(/[- ]+/g, ' ').replace(/s$/, '')
+  const known = reading.own(CHARGED_CLASS, () => new Map<string, boolean>())
+  let hit = known.get(key)
+  if (hit === undefined) {
+    const words = new RegExp(`\\b${key.replace(/ /g, '[- ]')}s?\\b`, 'i')
+    hit = reading.doc.blocks.some((b) => b.sentences.some((s) => words.test(s.text) && /\b(?:billed|charged|invoiced|payable|chargeable|billable|at)\b/i.test(s.text) && charged(s.text, reading)))
+    known.set(key, hit)
+  }
+  return hit
+}

@@ -51,14 +51,19 @@ export default clauseRule({
     return undefined
   },
   // a table whose column is headed as what is included ("Device type | Included | Price") lists services per row
+  // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   mentions(_text, _reader, block) {
-    return includedColumn(block) >= 0
+    return includedColumn(block) >= 0 || markedRow(block)
   },
   judge(unit, reader) {
     const column = includedColumn(unit.block)
     if (column >= 0) {
       const cell = unit.block.cells?.[column] ?? ''
       if (serviceCount(cell) >= 2 || cell.split(/\s*[;,]\s*/).filter((x) => WORK.test(x) || serviceCount(x) >= 1).length >= 2) return {outcome: 'present'}
+    }
+    // a plan or responsibility matrix: its rows are the services when at least two of them are marked as provided
+    if (markedRow(unit.block) && !NOT_SERVICES.test(unit.block.section.title) && markedRows(reader.doc.blocks, reader.reading.blockIndex(unit.block)) >= 2) {
+      return {outcome: 'present'}
     }
     const t = unit.text.replace(CONDITION, '')
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
@@ -71,6 +76,11 @@ export default clauseRule({
     // a key/value row "| Services | A, B and C |": the value cell lists the services
     const cells = unit.block.kind === 'table-row' ? unit.block.cells : undefined
     if (unit.inHome && cells && cells.length >= 2 && (cells[cells.length - 1] ?? '').split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2) return {outcome: 'present'}
+    // a lead-in in the clause's home that introduces a list ("**What we'll do for €850 a month:**" and its items): the
+    // items are the services, unless the lead-in says they are not provided
+    if (unit.inHome && unit.next && INTRODUCES.test(t.trim()) && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
+      return {outcome: 'present'}
+    }
     // a series of pieces of work in the clause's home ("Troubleshooting and repairing the terminals; setting up new
     // devices; virus removal")
     if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && t.split(/;/).filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
@@ -106,4 +116,30 @@ function introOf(blocks: readonly Block[], i: number): string {
 function includedColumn(block: Block): number {
   if (block.kind !== 'table-row' || !block.header) return -1
   return block.header.findIndex((h) => INCLUDED_HEADER.test(h.trim()))
+}
+
+// A cell that marks a row's service as provided: a tick, "Yes", "Included", "Performs", "Responsible", a count per
+// period ("2 per month"), "Unlimited"
+const MARK = /^(?:[✓✔☑✅●]|yes|y|included|incl\.?|provided|performs?|responsible|unlimited|\d+ (?:per|a|each) (?:day|week|month|quarter|year))$/i
+// The key cell of a marked row names a piece of work or a service, not a price or a limit ("Price per user", "Users")
+const PRICE_KEY = /\b(?:price|fee|cost|charge|rate|users?|devices?|seats?|minimum|term|discount)\b/i
+
+/** A table row keyed by a service whose other cells mark it as provided in at least one column. */
+function markedRow(block: Block): boolean {
+  const cells = block.cells
+  if (block.kind !== 'table-row' || !cells || cells.length < 2) return false
+  const key = cells[0]!.trim()
+  if (key.length < 3 || key.length > 100 || !/[a-z]{3,}/i.test(key) || PRICE_KEY.test(key) || NOT_SERVICES.test(key)) return false
+  return cells.slice(1).some((c) => MARK.test(c.trim()))
+}
+
+/** How many rows of the table that holds block `i` are marked rows. */
+function markedRows(blocks: readonly Block[], i: number): number {
+  const header = blocks[i]?.header
+  if (!header || i < 0) return 0
+  let first = i
+  while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.header === header) first--
+  let count = 0
+  for (let j = first; j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header; j++) if (markedRow(blocks[j]!)) count++
+  return count
 }

@@ -541,7 +541,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof UsageError) return fail(error.message)
     throw error
   }
-  if (!files.length && !problems.length) return fail('no Markdown files to lint')
+  if (!files.length && !problems.length) return fail('no Markdown or Word files to lint')
   // --ignore-pattern and `!` arguments: .gitignore syntax, relative to the current folder.
   const excludes = [...(values['ignore-pattern'] ?? []), ...negated].filter((p) => p.trim())
   if (excludes.length && stdinText === undefined) {

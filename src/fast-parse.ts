@@ -15,6 +15,7 @@ import type {
   PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml, Blockquote,
 } from 'mdast'
 import type {Point, Position} from 'unist'
+import {pointAt} from './text.js'
 
 /** Thrown when the text holds something this parser does not cover; parse it with remark-parse instead. */
 export class Unsupported extends Error {}
@@ -109,15 +110,7 @@ class Parser {
   }
 
   point(offset: number): Point {
-    const starts = this.lineStarts
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
+    return pointAt(this.lineStarts, offset)
   }
 
   pos(start: number, end: number): Position {

@@ -59,7 +59,7 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
         // links to folders are not followed (a link to / would list the whole file system); a linked file found by the
         // pattern must stay inside the lint root
         const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false})).filter((f) => MARKDOWN.test(f) && !LOCK_FILE.test(path.basename(f))).sort()
-        if (!found.length) throw new UsageError(`no Markdown files match ${JSON.stringify(arg)}`)
+        if (!found.length) throw new UsageError(`no Markdown or Word files match ${JSON.stringify(arg)}`)
         for (const f of found) {
           const rel = path.relative(cwd, path.resolve(cwd, f)) || f
           const linked = confine !== undefined && (await lstat(path.resolve(cwd, f))).isSymbolicLink()
@@ -76,7 +76,7 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
       // a folder named on the command line is the user's choice even when it is a link; what the walk finds in it is confined
       const start = path.resolve(cwd, arg)
       await walk(start, cwd, files, problems, new Set(), await ancestorIgnores(start, cwd), confine)
-      if (files.length === before && problems.length === problemsBefore) throw new UsageError(`no Markdown files in directory ${JSON.stringify(arg)}`)
+      if (files.length === before && problems.length === problemsBefore) throw new UsageError(`no Markdown or Word files in directory ${JSON.stringify(arg)}`)
     } else {
       files.push(arg)
     }

@@ -70,17 +70,19 @@ export function lineIndex(source: string): (offset: number) => {line: number; co
       starts.push(i + 1)
     }
   }
-  return (offset: number) => {
-    const o = Math.max(0, Math.min(offset, source.length))
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= o) lo = mid
-      else hi = mid - 1
-    }
-    return {line: lo + 1, column: o - starts[lo]! + 1, offset: o}
+  return (offset: number) => pointAt(starts, Math.max(0, Math.min(offset, source.length)))
+}
+
+/** The 1-based line and column of a 0-based offset, given the offsets where lines start (ascending, from 0). */
+export function pointAt(starts: readonly number[], offset: number): {line: number; column: number; offset: number} {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
   }
+  return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
 }
 
 /** Shorten text for a message, on a word boundary. */

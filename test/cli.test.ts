@@ -244,7 +244,7 @@ describe('inputs', () => {
     const {code, stdout, errLines} = await lintIn(dir, ['docs'])
     expect(code).toBe(2)
     expect(stdout).toBe('')
-    expect(errLines).toEqual(['clauselint: no Markdown files in directory "docs"'])
+    expect(errLines).toEqual(['clauselint: no Markdown or Word files in directory "docs"'])
   })
 
   it('with no paths lints the current directory', async () => {
@@ -397,7 +397,7 @@ describe('inputs', () => {
     const none = await lintIn(dir, ['docs/**/*.markdown'])
     expect(none.code).toBe(2)
     expect(none.stdout).toBe('')
-    expect(none.errLines).toEqual(['clauselint: no Markdown files match "docs/**/*.markdown"'])
+    expect(none.errLines).toEqual(['clauselint: no Markdown or Word files match "docs/**/*.markdown"'])
   })
 
   it('a file whose name looks like a glob is taken literally', async () => {

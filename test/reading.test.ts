@@ -77,6 +77,15 @@ describe('read(doc)', () => {
     expect(reading.introducingParty(item)).toBe('customer')
   })
 
+  it('list context: a paragraph opened by a letter enumerator is an item of the list before it; a numbered paragraph is not', () => {
+    const d = buildDocument('# Terms\n\nThe following is Extra Work:\n\n  a. office moves;\n\n  (b) work at weekends.\n\n4.2 The fee is fixed.\n', 'e.md')
+    const r = read(d)
+    const at = (start: string): number => d.blocks.findIndex((b) => b.text.startsWith(start))
+    expect(r.listContext(at('a. office')).intro).toBe('The following is Extra Work:')
+    expect(r.listContext(at('(b) work')).intro).toBe('The following is Extra Work:')
+    expect(r.listContext(at('4.2 The fee')).intro).toBeUndefined()
+  })
+
   it('stated metrics, read once for both their readers', () => {
     expect(reading.statedMetrics).toBe(reading.statedMetrics)
     expect(reading.statedMetrics.map((s) => `${s.metric} ${s.priority?.label ?? '-'} ${s.text}`)).toEqual(['response P1 1 hour', 'response P2 4 hours', 'uptime - 99.9%'])

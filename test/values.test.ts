@@ -406,12 +406,22 @@ describe('extractMoney', () => {
     ['50 pence', [{text: '50 pence', amount: 0.5, currency: 'GBP'}]],
     ['a $180 fee', [{text: '$180', amount: 180, currency: 'USD'}]],
     ['$100 to $200', [{text: '$100', amount: 100}, {text: '$200', amount: 200}]],
+    ['R750.00 per hour', [{text: 'R750.00 per hour', amount: 750, currency: 'ZAR', per: 'hour'}]],
+    ['R 1,200', [{text: 'R 1,200', amount: 1200, currency: 'ZAR'}]],
+    ['R450 per call-out', [{text: 'R450 per call-out', amount: 450, currency: 'ZAR', per: 'call'}]],
+    ['₹1,500 per visit', [{text: '₹1,500 per visit', amount: 1500, currency: 'INR', per: 'visit'}]],
+    ['Rs. 2,000 monthly', [{text: 'Rs. 2,000 monthly', amount: 2000, currency: 'INR', per: 'month'}]],
     // negatives
     ['$$$$', []],
     ['5 usd', []],
     ['150 hours', []],
     ['the fee', []],
     ['EUROPE 200', []],
+    // a bare "R" with a number is a label, not money
+    ['R2 and R3', []],
+    ['revision R 3', []],
+    ['CR750', []],
+    ['r 750.00 per hour', []],
   ])('%j', (text, expected) => {
     const got = extractMoney(text)
     expectOffsets(text, got)

@@ -8,15 +8,24 @@ export const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
 
 /** For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". */
 export function introducer(blocks: readonly Block[], i: number): string | undefined {
-  if (blocks[i]!.kind !== 'list-item') return undefined
+  if (!isItem(blocks[i]!)) return undefined
   for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
     const b = blocks[j]!
-    if (b.kind === 'list-item') continue
+    if (isItem(b)) continue
     if (b.kind === 'heading') return undefined
     const text = b.text.trimEnd()
     return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
   }
   return undefined
+}
+
+// A paragraph opened by a letter or roman enumerator ("(a) …", "b. …", "(iv) …") is an item of a list written without
+// list syntax; a number ("3. …", "(2)") is not, since numbered paragraphs are the clauses themselves
+const ENUMERATED = /^\s*(?:\((?:[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})[.)])\s/
+
+/** A list item, or a paragraph written as one ("(a) …", "b. …"). */
+function isItem(b: Block): boolean {
+  return b.kind === 'list-item' || (b.kind === 'paragraph' && ENUMERATED.test(b.text))
 }
 
 /** The items a block introduces: the list items or table rows right after a block ending in ":" or "the following". */

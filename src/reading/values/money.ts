@@ -12,11 +12,13 @@ const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}
 const MONEY_RE = new RegExp(
   String.raw`(?:(?:\b(?<c1>${CODES})\s{0,2})?(?:\b(?<pre>US|AU|A|CA|C|NZ|S|HK)\s?)?(?<sym>[$£€¥])\s{0,2}(?<a1>${AMOUNT})` +
     String.raw`|\b(?<c2>${CODES})\s{0,2}(?<a2>${AMOUNT})` +
+    // the rand and the rupee by their signs: "R750.00", "R 1,200", "₹1,500", "Rs. 2,000", "Rs 800"
+    String.raw`|(?:(?<rand>\bR)|(?<rupee>₹|\bRs\.?))\s?(?<a4>${AMOUNT})` +
     String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
   'gi',
 )
 /** Necessary for any amount: a currency symbol, code or word. */
-const MONEY_HINT = new RegExp(`[$£€¥]|${CODES}|dollar|pound|sterling|euro|cent|pence`, 'i')
+const MONEY_HINT = new RegExp(`[$£€¥₹]|${CODES}|dollar|pound|sterling|euro|cent|pence|\\bRs\\b|\\bR ?\\d`, 'i')
 const AMOUNT_PARSE_RE = /^([\d,]+(?:\.\d+)?)\s{0,2}([a-z]*)$/i
 const SCALE = new Map<string, number>([['', 1], ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['bn', 1e9], ['billion', 1e9]])
 const SYMBOL_CURRENCY = new Map<string, string>([['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY']])
@@ -49,7 +51,8 @@ function wordCurrency(w: string): string {
 
 /**
  * Find amounts of money: "$150/hour", "£95 per hour", "€120/hr", "USD 200", "EUR 1,200.00", "AUD $180 per hour",
- * "150 dollars", "$1.5k". A bare "$" is USD; "US$", "A$", "C$", "NZ$" and a leading ISO code override it.
+ * "150 dollars", "$1.5k", "R750.00 per hour", "₹1,500", "Rs. 2,000". A bare "$" is USD; "US$", "A$", "C$", "NZ$" and a
+ * leading ISO code override it; "R" is the rand (written as money: "R750.00", "R1,200", "R750 per hour"), "₹" and "Rs" the rupee.
  */
 export function extractMoney(text: string): Money[] {
   const out: Money[] = []
@@ -59,8 +62,14 @@ export function extractMoney(text: string): Money[] {
     const pre = g['pre']
     if ((code !== undefined && !isUpper(code)) || (pre !== undefined && !isUpper(pre))) return false
     const w = g['w']
-    const currency = code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
-    const r = AMOUNT_PARSE_RE.exec(g['a1'] ?? g['a2'] ?? g['a3'] ?? '')
+    // a bare "R" before a number is a rand amount only when written as money: with cents or thousands separators
+    // ("R750.00", "R1,200") or a charging unit ("R750 per hour"); "R2" or "R 3" alone is a label
+    const rand = g['rand'] !== undefined
+    if ((rand && g['rand'] !== 'R') || (g['rupee'] !== undefined && /^rs/.test(g['rupee']))) return false
+    if (rand && !/[.,]\d/.test(g['a4'] ?? '') && (g['pu'] ?? g['padv'] ?? g['pab']) === undefined) return false
+    const sign = rand ? 'ZAR' : g['rupee'] !== undefined ? 'INR' : undefined
+    const currency = sign ?? code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
+    const r = AMOUNT_PARSE_RE.exec(g['a1'] ?? g['a2'] ?? g['a3'] ?? g['a4'] ?? '')
     const scale = SCALE.get((r?.[2] ?? '').toLowerCase())
     if (currency === undefined || r === null || scale === undefined) return false
     let amount = Number((r[1] ?? '').replace(/,/g, '')) * scale
