@@ -4,6 +4,7 @@ import type {Block, Sentence} from '../types.js'
 import {LinearRegExp} from '../user-regex.js'
 import {isDisclaimer, type Party} from './parties.js'
 import {phraseSource, phrasesRegExp} from './phrases.js'
+import type {Prose} from './sentences.js'
 
 export interface Term {
   readonly pattern: string
@@ -119,34 +120,47 @@ function skipClass(source: string, i: number): number {
   return source.length
 }
 
-/** The text of every block, lower-cased (a Reading keeps it, for the literals of scanTerms). */
-export function lowerText(blocks: readonly Block[]): string {
-  return blocks.map((b) => b.text).join('\n').toLowerCase()
-}
-
-/** Every match of the terms in the document's prose, one per overlapping span, in document order. */
-export function scanTerms(blocks: readonly Block[], terms: readonly CompiledTerm[], all: string = lowerText(blocks)): TermHit[] {
+/**
+ * Every match of the terms in the document's prose, one per overlapping span, in document order. A match holds one of
+ * its term's literals and a sentence is a slice of its block, so a term is tried only in the blocks that contain one
+ * of its literals (the prose pass finds those once per literal for the document); a term without literals, everywhere.
+ */
+export function scanTerms(prose: Prose, terms: readonly CompiledTerm[]): TermHit[] {
   const hits: TermHit[] = []
-  // the terms that may match in a block: a match holds one of its term's literals, and a sentence is a slice of its block,
-  // so a block without any of them needs no regex run (most blocks hold no term at all); most terms are in no block at all
-  const inDocument = terms.filter((t) => !t.literals || t.literals.some((l) => all.includes(l)))
-  if (inDocument.length === 0) return hits
-  const active: CompiledTerm[] = []
-  for (const block of blocks) {
-    active.length = 0
-    let lower: string | undefined
-    for (const term of inDocument) {
-      const literals = term.literals
-      if (literals) {
-        lower ??= block.text.toLowerCase()
-        if (!literals.some((l) => lower!.includes(l))) continue
-      }
-      active.push(term)
+  const blocks = prose.blocks
+  // per block, the terms to try there, in the order of `terms` (ties between matches keep that order)
+  let active: Array<CompiledTerm[] | undefined> | undefined
+  // mark[i] === k: the k-th term is already listed for block i (a block may hold several of a term's literals)
+  let mark: Int32Array | undefined
+  let k = 0
+  // one pass over the document finds the blocks of every literal of the list
+  prose.find(terms.flatMap((t) => t.literals ?? []))
+  for (const term of terms) {
+    k++
+    const literals = term.literals
+    if (!literals) {
+      active ??= new Array<CompiledTerm[] | undefined>(blocks.length)
+      for (let i = 0; i < blocks.length; i++) (active[i] ??= []).push(term)
+      continue
     }
-    if (active.length === 0) continue
+    for (const literal of literals) {
+      for (const i of prose.blocksWith(literal)) {
+        active ??= new Array<CompiledTerm[] | undefined>(blocks.length)
+        mark ??= new Int32Array(blocks.length)
+        if (mark[i] === k) continue
+        mark[i] = k
+        ;(active[i] ??= []).push(term)
+      }
+    }
+  }
+  if (!active) return hits
+  for (let i = 0; i < blocks.length; i++) {
+    const list = active[i]
+    if (!list) continue
+    const block = blocks[i]!
     for (const sentence of block.sentences) {
       let found: TermHit[] | undefined
-      for (const term of active) {
+      for (const term of list) {
         const re = term.re
         re.lastIndex = 0
         for (let m = re.exec(sentence.text); m !== null; m = re.exec(sentence.text)) {
@@ -157,7 +171,7 @@ export function scanTerms(blocks: readonly Block[], terms: readonly CompiledTerm
         re.lastIndex = 0
       }
       if (!found) continue
-      found.sort((a, b) => a.start - b.start || b.end - a.end)
+      if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end)
       let last = -1
       for (const h of found) {
         if (h.start < last) continue
