@@ -288,6 +288,10 @@ describe('extractHours', () => {
     ['between 9 and 5 Pacific', [{...base, text: 'between 9 and 5 Pacific', from: '09:00', to: '17:00', timeZone: 'Pacific'}]],
     ['09:00-17:00 CET/CEST', [{...base, text: '09:00-17:00 CET/CEST', from: '09:00', to: '17:00', timeZone: 'CET/CEST'}]],
     ['8am-6pm UTC', [{...base, text: '8am-6pm UTC', from: '08:00', to: '18:00', timeZone: 'UTC'}]],
+    // a zone named by its region, restated as its abbreviation in brackets; the French clock format
+    ['8.00 a.m. to 5.00 p.m. East Africa Time (EAT), Monday to Friday', [{...base, text: '8.00 a.m. to 5.00 p.m. East Africa Time (EAT), Monday to Friday', from: '08:00', to: '17:00', timeZone: 'East Africa Time', days: MON_FRI}]],
+    ['8 h 00 to 18 h 00 Malaysia Time', [{...base, text: '8 h 00 to 18 h 00 Malaysia Time', from: '08:00', to: '18:00', timeZone: 'Malaysia Time'}]],
+    ['09:00-17:00 WAT', [{...base, text: '09:00-17:00 WAT', from: '09:00', to: '17:00', timeZone: 'WAT'}]],
     ['8 AM until 6 PM EST/EDT', [{...base, text: '8 AM until 6 PM EST/EDT', from: '08:00', to: '18:00', timeZone: 'EST/EDT'}]],
     ['9am till 5pm BST', [{...base, text: '9am till 5pm BST', from: '09:00', to: '17:00', timeZone: 'BST'}]],
     ['8am—6pm PT', [{...base, text: '8am—6pm PT', from: '08:00', to: '18:00', timeZone: 'PT'}]],
