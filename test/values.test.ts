@@ -415,6 +415,11 @@ describe('extractMoney', () => {
     ['R450 per call-out', [{text: 'R450 per call-out', amount: 450, currency: 'ZAR', per: 'call'}]],
     ['₹1,500 per visit', [{text: '₹1,500 per visit', amount: 1500, currency: 'INR', per: 'visit'}]],
     ['Rs. 2,000 monthly', [{text: 'Rs. 2,000 monthly', amount: 2000, currency: 'INR', per: 'month'}]],
+    ['KES 4,500 per hour', [{text: 'KES 4,500 per hour', amount: 4500, currency: 'KES', per: 'hour'}]],
+    ['RM 180 per engineer visit', [{text: 'RM 180 per engineer visit', amount: 180, currency: 'MYR', per: 'visit'}]],
+    ['RM 2,480', [{text: 'RM 2,480', amount: 2480, currency: 'MYR'}]],
+    ['KSh 2,000 per visit', [{text: 'KSh 2,000 per visit', amount: 2000, currency: 'KES', per: 'visit'}]],
+    ['₦450,000 per month', [{text: '₦450,000 per month', amount: 450000, currency: 'NGN', per: 'month'}]],
     // negatives
     ['$$$$', []],
     ['5 usd', []],
@@ -426,6 +431,10 @@ describe('extractMoney', () => {
     ['revision R 3', []],
     ['CR750', []],
     ['r 750.00 per hour', []],
+    // a lettered local sign with a bare number is a label too, and only its own case counts
+    ['room RM 3', []],
+    ['rm 300 per hour', []],
+    ['PHP 8.2', []],
   ])('%j', (text, expected) => {
     const got = extractMoney(text)
     expectOffsets(text, got)
