@@ -58,7 +58,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
+    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },
 })
