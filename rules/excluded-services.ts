@@ -7,9 +7,9 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['excluded-services'].topic, 'i')
 // SLA downtime exclusions (force majeure, maintenance) are about uptime, not services.
-const DOWNTIME = /\b(?:downtime|uptime|availability|service credits?|excluded minutes|unavailab\w*|scheduled maintenance|force majeure|sla calculation|confidential information|liabilit\w*|indemnif\w*|warrant\w*|damages)\b/i
+const DOWNTIME = /\b(?:downtime|uptime|availability|service credits?|(?:response|resolution|restore|recovery|fix) (?:targets?|times?)|excluded minutes|unavailab\w*|scheduled maintenance|force majeure|sla calculation|confidential information|liabilit\w*|indemnif\w*|warrant\w*|damages)\b/i
 const HANDLING =
-  /\b(?:(?:supported|handled|repaired|serviced) by (?:their|the|its) (?:own )?(?:vendors?|manufacturers?|suppliers?|makers?)|between the \w+ and (?:the|its) (?:vendor|manufacturer|supplier)|(?:do|does|will) not (?:take on|undertake|perform|do) (?:that|this|such|any such) work|(?:procured|bought|ordered) (?:through|under) a separate|separate (?:call-?off )?contract|quot(?:e|ed|ation)|estimate|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable)\b/i
+  /\b(?:(?:supported|handled|repaired|serviced) by (?:their|the|its) (?:own )?(?:vendors?|manufacturers?|suppliers?|makers?)|between the \w+ and (?:the|its) (?:vendor|manufacturer|supplier)|(?:do|does|will) not (?:take on|undertake|perform|do) (?:that|this|such|any such) work|(?:procured|bought|ordered) (?:through|under) a separate|separate (?:call-?off )?contract|quot(?:e|ed|ation)|estimate|(?:send|give|agree)s? (?:you )?(?:a |our )?(?:fixed )?price\b|priced separately|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable)\b/i
 
 // A defined term that names the work outside the services: "Extra Work", "Additional Services", "Out-of-Scope Work"
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
