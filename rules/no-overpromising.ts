@@ -7,8 +7,18 @@ const terms = compileTerms(data.terms)
 // A right of a party ("may terminate immediately"), a measurement ("× 100%") or a name ("Unlimited Claims").
 const NOT_A_PROMISE = /\b(?:may|can|could|is entitled to|reserves? the right to)\b[^.;]{0,40}$|\b(?:terminat\w*|suspen\w*|ceas\w*|end|expir\w*|effective|preceding|following|payable|due)\b/i
 
-// A guarantee of a party's payments or debts by a guarantor: the payer's obligation, not the provider's service
+// A guarantee whose object is money (a price, a fee, a party's payments or debts) is a commercial term or a surety, not
+// a promise about the service: "payments … are guaranteed by its parent company", "X guarantees the Client's payment
+// obligations", "Provider guarantees that the monthly fees will not increase", a "price guarantee"
+const MONEY = String.raw`(?:prices?|pricing|fees|rates|charges|payments?|payment obligations|debts?|invoices|sums|amounts? (?:due|owed|payable))`
 const SURETY = /\b(?:payments?|fees|debts?|invoices?|obligations|liabilities|amounts? (?:due|owed))\b[^.;]{0,40}\bguarantee[ds]?\s+by\b|\bguarantee[ds]?\s+by (?:its|the|a|their) (?:parent|holding|guarantor|bank|director)\b|\b(?:parent company|bank|personal) guarantee\b/i
+// the object right after the verb: "guarantees [that] the monthly fees …", "guarantees the Client's payment obligations"
+const MONEY_OBJECT = new RegExp(String.raw`^guarantee[ds]?\s+(?:that\s+)?(?:(?:the|its|our|your|their|all|any)\s+)?(?:[\w'’-]+\s+){0,3}?${MONEY}\b`, 'i')
+// a compound naming what is guaranteed: "Price guarantee", "fee-freeze guarantee"
+const MONEY_COMPOUND = /\b(?:price|pricing|fee|rate|payment)[- ](?:lock[- ]|freeze[- ])?$/i
+
+// What a provider could promise without limit: support, visits, requests, users, storage …
+const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
 
 // "always" describing how a metric is computed ("Availability is always calculated over the calendar month")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed)\b/i
@@ -34,7 +44,10 @@ export default {
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
-      if (/^guarantee/i.test(hit.text) && SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40)))) continue
+      if (/^guarantee/i.test(hit.text) && (SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
+      // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table
+      // ("On-site visits | … | Unlimited"), the words before it in prose ("Support requests are unlimited")
+      if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? hit.block.cells[0]! : s.slice(Math.max(0, at - 60), at))) continue
       if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }

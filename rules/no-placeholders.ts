@@ -12,9 +12,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       const inner = m.slice(1, -1).trim()
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
       if (/^[●•…. _-]+$/.test(inner)) return true
-      // option slots: "[6/12/18]", "[Leeds or York]", "[N]"
+      // option slots: "[6/12/18]", "[Leeds or York]", "[Perth/Bunbury]", "[N]"
       if (/^\d+(?:\s*\/\s*\d+)+$/.test(inner)) return true
-      if (/^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?: or [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+$/.test(inner)) return true
+      if (/^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:(?: or |\s*\/\s*)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+$/.test(inner)) return true
       if (/^[A-WYZ]$/.test(inner)) return true
       // a place or name to confirm: "[Leeds]", "[San Francisco]" (not "[Reserved]", "[Intentionally Omitted]", "[Signature Page Follows]")
       if (/^[A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued)\b/.test(inner)) return true

@@ -23,10 +23,20 @@ function measured(text: string, needs: string, reading: Reading): boolean {
       return mayHold.percentages(text) && valuesOf(text).percentages.length > 0
     case 'standard':
       return STANDARD.test(text)
-    default:
-      return reading.hasNumber(text) || STANDARD.test(text)
+    default: {
+      // any measure of the act itself: a price or a billing cadence ("best effort only, billed hourly", "at hourly
+      // rates") says what the work costs, not when or how well it is done
+      if (STANDARD.test(text)) return true
+      if (!reading.hasNumber(text)) return false
+      const v = valuesOf(text)
+      if (v.durations.length > 0 || v.percentages.length > 0 || v.hours.some((h) => h.from !== undefined)) return true
+      return v.frequencies.some((f) => !BILLING_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start)) && !BILLING_AFTER.test(text.slice(f.end, f.end + 20)))
+    }
   }
 }
+// "billed hourly", "invoiced monthly", "at hourly rates", "a monthly fee": a frequency of billing, not of the service
+const BILLING_BEFORE = /\b(?:bill(?:ed|able)|charged|invoiced|payable|paid|priced|costs?)\s+(?:\w+\s+)?$|\bat\s+$/i
+const BILLING_AFTER = /^\s*(?:rates?|fees?|charges?|prices?|invoices?|billing|payments?|subscriptions?)\b/i
 /** The cell of a table row ("Header: cell | Header: cell") that holds an offset. */
 function cellAround(text: string, at: number): string {
   const from = text.lastIndexOf('|', at - 1) + 1
@@ -34,12 +44,44 @@ function cellAround(text: string, at: number): string {
   return text.slice(from, to < 0 ? text.length : to)
 }
 
-const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?rates?\b|^\s*mail\b/i
+// "regular business hours", "regular rates", "periodic fees": a kind of hours or of charge, not a cadence of service
+const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?(?:rates?|fees?|charges?|payments?|invoic\w+|billing)\b|^\s*mail\b/i
 // A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
 const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
 // The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
 const DOES_SO = /\b(?:fails?|is unable|are unable|cannot|can't|does not|do not|doesn't|don't)\s+(?:to\s+)?do so\b/i
-const EFFORTS = /efforts?|endeavou?rs?|reasonable/i
+const EFFORTS = /efforts?|endeavou?rs?|reasonable|\bbest\b/i
+const LIABILITY_EXTENT = /\bliabilit(?:y|ies)\b[^.;]{0,100}\b(?:is|are|shall be|will be)\s+(?:limited|restricted)\s+to\s+(?:using\s+|the use of\s+)?(?:its\s+|their\s+)?$/i
+const EFFORTS_CONDITION = /\b(?:after|despite|notwithstanding|following)\s+(?:using\s+|the use of\s+|having used\s+)?(?:its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$/i
+const PAPERWORK = /\b(?:is|are|be|been|being)\s+(?:duly\s+)?(?:executed|signed|countersigned|entered into)\s+$/i
+// connectives that start another step or another duty: "whereupon", "after which", "… and shall …"
+const OTHER_STEP = /,?\s*\b(?:whereupon|whereafter|after which|following which|upon which|(?:and|but)\s+(?:shall|will|must)\b)/gi
+
+/**
+ * The sentence around [from, to) with the steps and duties other than the one holding it blanked out, as [text, index of
+ * from]: the sentence itself when there are none, else a window as far as a clause reaches (a bounded cost per hit).
+ */
+function ownStep(s: string, from: number, to: number): [string, number] {
+  const base = Math.max(0, from - 400)
+  const window = s.slice(base, Math.min(s.length, to + 400))
+  const f = from - base
+  const t = to - base
+  let start = 0
+  let end = window.length
+  OTHER_STEP.lastIndex = 0
+  for (let m = OTHER_STEP.exec(window); m !== null; m = OTHER_STEP.exec(window)) {
+    if (m.index + m[0].length <= f) start = m.index
+    else if (m.index >= t) {
+      end = m.index
+      break
+    }
+  }
+  if (start === 0 && end === window.length) return [s, from]
+  return [' '.repeat(start) + window.slice(start, end), f]
+}
+
+// a time of day or a deadline a hedge can make optional ("the same day where possible")
+const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
 export default {
   meta: {
@@ -61,22 +103,35 @@ export default {
       // measurable in its own clause: "(a) notify … within 72 hours; (d) take prompt steps …" leaves (d) vague
       // (an effort is bounded by any number in its sentence: "… reasonable effort to provide a copy, provided that the request is made within 90 days")
       // in a table, a value belongs to its own cell: "1 working day" in the next cell does not measure "Reasonable endeavours"
-      const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? s : reading.clauseAround(s, at)
-      if (measured(scope, hit.term.needs, reading)) continue
+      // a time that starts a later step ("… promptly correct it, whereupon a new Acceptance Period of 5 Business Days
+      // shall commence") measures that step, not the act the term qualifies
+      const [own, ownAt] = ownStep(s, at, at + hit.text.length)
+      const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)
+      // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
+      // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
+      if (hit.term.needs === 'timed') {
+        if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading)) continue
+      } else if (measured(scope, hit.term.needs, reading)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1
       const permitted = cellStart >= 0 ? reading.isPermission(scope, hit.start - cellStart) : reading.isPermission(s, at)
       if (!/time to time|periodic|regular/i.test(hit.text) && permitted) continue
-      if (/regular/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
+      if (/regular|periodic/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
+      const before = s.slice(Math.max(0, at - 160), at)
+      // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable
+      // efforts to mitigate"), or a condition already met ("If, after commercially reasonable efforts, Provider is unable …")
+      if (EFFORTS.test(hit.text) && (LIABILITY_EXTENT.test(before) || EFFORTS_CONDITION.test(before))) continue
+      // the timing of paperwork ("a Change Order is executed as soon as reasonably practicable"), not of a service
+      if (hit.term.needs === 'duration' && PAPERWORK.test(before)) continue
       if (reading.isDefinition(hit.block, hit.sentence) && !/efforts?|endeavou?rs?/i.test(hit.text)) continue
       // an effort bounded by the next sentence ("… reasonable efforts to correct it. If not corrected within 30 days …")
       const next = hit.block.sentences[hit.sentence.index + 1]
-      if (EFFORTS.test(hit.text) && next && reading.hasNumber(next.text)) continue
+      if (EFFORTS.test(hit.text) && next && measured(next.text, 'any', reading)) continue
       // any term whose action the next sentence bounds ("… promptly re-perform the Services. If Gamma is unable to do so
       // within a reasonable time (not to exceed thirty (30) days), …")
-      if (next && DOES_SO.test(next.text) && reading.hasNumber(next.text)) continue
+      if (next && DOES_SO.test(next.text) && measured(next.text, 'any', reading)) continue
       // efforts to meet stated targets are as measurable as the targets ("… efforts to meet the above response targets")
       if (EFFORTS.test(hit.text) && /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b/i.test(after)) continue
       // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")

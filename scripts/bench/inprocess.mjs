@@ -6,6 +6,8 @@
 //   node scripts/bench/inprocess.mjs parsers <rounds> <file|dir>...   fast parser and remark-parse alternately, warm; per-round totals
 //   node scripts/bench/inprocess.mjs cold <fast|remark> <file>        import the parser and parse one file once (a cold start)
 //   node scripts/bench/inprocess.mjs compare <rounds> <agreement> <template>  compare with a template vs lint the agreement
+//   node scripts/bench/inprocess.mjs phases <warm-up> <file|dir>...  per-phase CPU (parse, section tree, detection, each rule) of the
+//                                                                  msa profile, each text once, after <warm-up> other texts
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
 // BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
 // measured one, so no per-text cache flatters the measurement).
@@ -44,6 +46,56 @@ const parser = process.env['BENCH_PARSER'] || undefined
 async function textCacheOption() {
   const m = await import(pathToFileURL(path.join(root, 'dist', 'src', 'reading', 'index.js')).href).catch(() => ({}))
   return m.TextCache ? {textCache: new m.TextCache()} : {}
+}
+
+if (mode === 'phases') {
+  // Each text is parsed, built and linted once (no text seen twice, so per-text caches do not flatter a phase), after
+  // `count` texts of warm-up that are not counted. CPU ms per MB of each phase; the rules run on one shared Reading in
+  // the msa profile's order, as the engine runs them.
+  const d = (f) => import(pathToFileURL(path.join(root, 'dist', f)).href)
+  const {parseMarkdown} = await d('src/parse.js')
+  const {buildDocument} = await d('src/document.js')
+  const {detectProfile} = await d('src/detect.js')
+  const {defaultSettings, ruleSet} = await d('src/config.js')
+  const {ruleCode} = await d('src/rule.js')
+  const {ruleOptions} = await d('src/engine.js')
+  await d('rules/index.js')
+  const readingModule = await d('src/reading/index.js')
+  const texts = paths.flatMap((p) => markdownFiles(p)).map((f) => fs.readFileSync(f, 'utf8'))
+  if (texts.length <= count) throw new Error(`phases needs more than ${count} texts, got ${texts.length}`)
+  const set = ruleSet(defaultSettings(), 'msa')
+  const rules = set.rules.map(ruleCode).filter((r) => (set.severities[r.meta.id] ?? r.meta.severity) !== 'off')
+  const textCache = new readingModule.TextCache()
+  const totals = new Map()
+  let bytes = 0
+  const add = (k, c0) => {
+    const u = process.cpuUsage(c0)
+    totals.set(k, (totals.get(k) ?? 0) + (u.user + u.system) / 1000)
+  }
+  texts.forEach((text, i) => {
+    const counted = i >= count
+    if (counted) bytes += Buffer.byteLength(text)
+    let c0 = process.cpuUsage()
+    parseMarkdown(text)
+    if (counted) add('parse', c0)
+    c0 = process.cpuUsage()
+    const doc = buildDocument(text, `t${i}.md`)
+    if (counted) add('parse + section tree', c0)
+    c0 = process.cpuUsage()
+    detectProfile(doc)
+    if (counted) add('profile detection', c0)
+    const reading = readingModule.read(doc, textCache)
+    for (const rule of rules) {
+      const context = {doc, reading, options: ruleOptions(rule, set.options[rule.meta.id]), report() {}, cover() {}}
+      c0 = process.cpuUsage()
+      rule.check(context)
+      if (counted) add(`rule ${rule.meta.id}`, c0)
+    }
+  })
+  const mb = bytes / 1e6
+  const perMb = Object.fromEntries([...totals].map(([k, v]) => [k, v / mb]))
+  console.log(JSON.stringify({files: texts.length - count, bytes, cpuMsPerMb: perMb, peakRssKiB: peak()}))
+  process.exit(0)
 }
 
 if (mode === 'cold') {

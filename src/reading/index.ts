@@ -7,7 +7,8 @@ import {delegation, targetInDocument, type DelegationHit} from './delegation.js'
 import {introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
-import {excused, lowerText, scanTerms, type CompiledTerm, type TermHit} from './terms.js'
+import {excused, scanTerms, type CompiledTerm, type TermHit} from './terms.js'
+import {Prose} from './sentences.js'
 import {globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
 import type {Values} from './values/index.js'
@@ -33,7 +34,7 @@ export class Reading {
   private readonly targets = new Map<string, boolean>()
   private readonly sentenceDefines = new WeakMap<Sentence, boolean>()
   private readonly disclaimers = new WeakMap<Sentence, boolean>()
-  private lower: string | undefined
+  private prosePass: Prose | undefined
   private readonly globals = new Map<RegExp, RegExp>()
   private responses: StatedResponse[] | undefined
   private metrics: Statement[] | undefined
@@ -205,7 +206,19 @@ export class Reading {
 
   /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
   termHits(terms: readonly CompiledTerm[]): TermHit[] {
-    return scanTerms(this.doc.blocks, terms, (this.lower ??= lowerText(this.doc.blocks)))
+    return scanTerms(this.prose, terms)
+  }
+
+  // ---- the prose pass ----------------------------------------------------------------------------------------
+
+  /** The document's prose, walked once for every rule: blocks lower-cased, the blocks that hold each literal. */
+  get prose(): Prose {
+    return (this.prosePass ??= new Prose(this.doc.blocks))
+  }
+
+  /** Indices (ascending) of the blocks whose text contains `literal`, as written (`exact`) or lower-cased (give it in lower case). */
+  blocksWith(literal: string, exact = false): readonly number[] {
+    return this.prose.blocksWith(literal, exact)
   }
 
   /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
@@ -240,6 +253,7 @@ export {TextCache} from './texts.js'
 export type {Party} from './parties.js'
 export type {Values} from './values/index.js'
 export type {CompiledTerm, Term, TermHit} from './terms.js'
+export type {Prose} from './sentences.js'
 export type {DelegationHit} from './delegation.js'
 export type {ListContext} from './lists.js'
 export type {Statement, StatedResponse, StatedTime, TimeMetric} from './metrics.js'

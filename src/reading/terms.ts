@@ -4,6 +4,7 @@ import type {Block, Sentence} from '../types.js'
 import {LinearRegExp} from '../user-regex.js'
 import {isDisclaimer, type Party} from './parties.js'
 import {phraseSource, phrasesRegExp} from './phrases.js'
+import type {Prose} from './sentences.js'
 
 export interface Term {
   readonly pattern: string
@@ -119,34 +120,47 @@ function skipClass(source: string, i: number): number {
   return source.length
 }
 
-/** The text of every block, lower-cased (a Reading keeps it, for the literals of scanTerms). */
-export function lowerText(blocks: readonly Block[]): string {
-  return blocks.map((b) => b.text).join('\n').toLowerCase()
-}
-
-/** Every match of the terms in the document's prose, one per overlapping span, in document order. */
-export function scanTerms(blocks: readonly Block[], terms: readonly CompiledTerm[], all: string = lowerText(blocks)): TermHit[] {
+/**
+ * Every match of the terms in the document's prose, one per overlapping span, in document order. A match holds one of
+ * its term's literals and a sentence is a slice of its block, so a term is tried only in the blocks that contain one
+ * of its literals (the prose pass finds those once per literal for the document); a term without literals, everywhere.
+ */
+export function scanTerms(prose: Prose, terms: readonly CompiledTerm[]): TermHit[] {
   const hits: TermHit[] = []
-  // the terms that may match in a block: a match holds one of its term's literals, and a sentence is a slice of its block,
-  // so a block without any of them needs no regex run (most blocks hold no term at all); most terms are in no block at all
-  const inDocument = terms.filter((t) => !t.literals || t.literals.some((l) => all.includes(l)))
-  if (inDocument.length === 0) return hits
-  const active: CompiledTerm[] = []
-  for (const block of blocks) {
-    active.length = 0
-    let lower: string | undefined
-    for (const term of inDocument) {
-      const literals = term.literals
-      if (literals) {
-        lower ??= block.text.toLowerCase()
-        if (!literals.some((l) => lower!.includes(l))) continue
-      }
-      active.push(term)
+  const blocks = prose.blocks
+  // per block, the terms to try there, in the order of `terms` (ties between matches keep that order)
+  let active: Array<CompiledTerm[] | undefined> | undefined
+  // mark[i] === k: the k-th term is already listed for block i (a block may hold several of a term's literals)
+  let mark: Int32Array | undefined
+  let k = 0
+  // one pass over the document finds the blocks of every literal of the list
+  prose.find(terms.flatMap((t) => t.literals ?? []))
+  for (const term of terms) {
+    k++
+    const literals = term.literals
+    if (!literals) {
+      active ??= new Array<CompiledTerm[] | undefined>(blocks.length)
+      for (let i = 0; i < blocks.length; i++) (active[i] ??= []).push(term)
+      continue
     }
-    if (active.length === 0) continue
+    for (const literal of literals) {
+      for (const i of prose.blocksWith(literal)) {
+        active ??= new Array<CompiledTerm[] | undefined>(blocks.length)
+        mark ??= new Int32Array(blocks.length)
+        if (mark[i] === k) continue
+        mark[i] = k
+        ;(active[i] ??= []).push(term)
+      }
+    }
+  }
+  if (!active) return hits
+  for (let i = 0; i < blocks.length; i++) {
+    const list = active[i]
+    if (!list) continue
+    const block = blocks[i]!
     for (const sentence of block.sentences) {
       let found: TermHit[] | undefined
-      for (const term of active) {
+      for (const term of list) {
         const re = term.re
         re.lastIndex = 0
         for (let m = re.exec(sentence.text); m !== null; m = re.exec(sentence.text)) {
@@ -157,7 +171,7 @@ export function scanTerms(blocks: readonly Block[], terms: readonly CompiledTerm
         re.lastIndex = 0
       }
       if (!found) continue
-      found.sort((a, b) => a.start - b.start || b.end - a.end)
+      if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end)
       let last = -1
       for (const h of found) {
         if (h.start < last) continue
@@ -179,6 +193,58 @@ export interface ExcuseReadings {
   /** The party bound by the sentence that introduces the list a block belongs to. */
   introducingParty(block: Block): Party
 }
+
+// "at no additional cost to the Customer": the price of an act, not its negation
+const NO_COST = /\b(?:at|for|with)\s+no\s+(?:additional\s+|extra\s+|further\s+|separate\s+)?(?:cost|charge|fee)s?\b/gi
+// a passive agent ("as may be reasonably requested by the Customer") names who asks, not who is bound
+const AGENT = /\b(?:as|if|when|where)\s+(?:may\s+be\s+|is\s+|are\s+)?(?:reasonably\s+)?(?:requested|required|directed|approved|agreed|instructed|specified|determined)\s+by\s+(?:the\s+)?[\w'’-]+/gi
+
+/** How far around a hit the clause readings look (as far as a clause reaches). */
+const REACH = 400
+
+/**
+ * The text around `at` rewritten by `edit`, as [text, index of at]; the text itself when `edit` changes nothing (so the
+ * readings' memos hold). A long text is cut to the window a clause reaches, so each hit costs a bounded time.
+ */
+function rewritten(text: string, at: number, edit: (window: string, at: number) => string | undefined): [string, number] {
+  const from = text.length <= 2 * REACH ? 0 : Math.max(0, at - REACH)
+  const window = from === 0 && text.length <= 2 * REACH ? text : text.slice(from, Math.min(text.length, at + REACH))
+  const edited = edit(window, at - from)
+  return edited === undefined ? [text, at] : [edited, at - from]
+}
+
+/** The window with its "at no cost" phrases blanked out, or undefined when it has none. */
+function withoutNoCost(window: string): string | undefined {
+  NO_COST.lastIndex = 0
+  if (!NO_COST.test(window)) return undefined
+  return window.replace(NO_COST, (m: string) => ' '.repeat(m.length))
+}
+
+/** The window with a coordinated duty joined to the first duty and passive agents after `at` blanked out, or undefined. */
+function partyView(window: string, at: number): string | undefined {
+  let text = window
+  const before = text.slice(Math.max(0, at - 40), at)
+  const m = COORDINATED_DUTY.exec(before)
+  if (m) {
+    const coordinated = Math.max(0, at - 40) + m.index
+    const first = DUTY.exec(text)
+    if (first && first.index + first[0].length < coordinated) {
+      const from = first.index + first[0].length
+      text = text.slice(0, from) + ' '.repeat(coordinated - from) + text.slice(coordinated)
+    }
+  }
+  AGENT.lastIndex = 0
+  if (AGENT.test(text.slice(at))) text = text.replace(AGENT, (agent: string, i: number) => (i >= at ? ' '.repeat(agent.length) : agent))
+  return text === window ? undefined : text
+}
+
+// a duty coordinated with an earlier one and without a subject of its own ("Provider shall give the Customer notice …
+// and shall minimise …") binds the subject of the first duty, not the last party named before it
+const DUTY = /\b(?:shall|will|must)\b/i
+const COORDINATED_DUTY = /\b(?:and|but)\s+(?:shall|will|must)\s+(?:[\w'’-]+\s+){0,2}$/i
+
+// a role that either party may hold
+const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|notifying|claiming|requesting|breaching|non-breaching|defaulting|non-defaulting|protected|terminating) part(?:y|ies)\b/i
 
 const CONCESSIVE = /^\W*(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
@@ -207,7 +273,7 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
     at = hit.start - from
     if (isDisclaimer(s)) return 'disclaimer'
   } else if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
-  if (r.isNegated(s, at)) return 'negated'
+  if (r.isNegated(...rewritten(s, at, withoutNoCost))) return 'negated'
   // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
   // concession disclaims the whole sentence
   if (CONCESSIVE.test(s)) return 'disclaimer'
@@ -216,10 +282,12 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // "the Client's timely performance": the customer's own action (an adjective of the customer's act, right after the
   // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
-  let party = r.boundParty(s, at)
+  let party = r.boundParty(...rewritten(s, at, partyView))
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
   if (party === 'customer') return party
+  // a duty of a role either party may hold ("the indemnified Party promptly notifies …") binds both parties
+  if (party === 'unknown' && ROLE.test(s.slice(Math.max(0, at - REACH), at + REACH))) party = 'mutual'
   // duties of either party are procedure in the boilerplate (indemnities, force majeure, confidentiality), not a service promise
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined

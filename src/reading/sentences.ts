@@ -1,0 +1,146 @@
+// The prose pass: one walk over a document's blocks that the language rules share (their sentences are split once,
+// when the document is built). A Reading builds it once, on first use, and keeps it for the document's lint. It holds
+// each block's text lower-cased (once per block, not once per rule and block) and which blocks contain a given
+// literal string: one pass over the whole text finds every literal of a term list, and the answer is kept for every
+// rule that asks again. A rule then runs its regular expressions only on the sentences of the blocks that hold one of
+// their literals.
+import type {Block} from '../types.js'
+
+const NONE: readonly number[] = Object.freeze([])
+
+interface Joined {
+  readonly text: string
+  readonly starts: Int32Array
+}
+
+export class Prose {
+  private readonly lowers: Array<string | undefined>
+  private lowerJoin: Joined | undefined
+  private exactJoin: Joined | undefined
+  private readonly lowerHits = new Map<string, readonly number[]>()
+  private readonly exactHits = new Map<string, readonly number[]>()
+
+  constructor(readonly blocks: readonly Block[]) {
+    this.lowers = new Array<string | undefined>(blocks.length)
+  }
+
+  /** Block `i`'s text, lower-cased (computed once). */
+  lower(i: number): string {
+    return (this.lowers[i] ??= this.blocks[i]!.text.toLowerCase())
+  }
+
+  /**
+   * Indices (ascending, each once) of the blocks whose text contains `literal`: lower-cased text when `exact` is false
+   * (give a lower-case literal), the text as written when it is true. The literal must not hold a line break.
+   */
+  blocksWith(literal: string, exact = false): readonly number[] {
+    const memo = exact ? this.exactHits : this.lowerHits
+    const found = memo.get(literal)
+    if (found) return found
+    this.find([literal], exact)
+    return memo.get(literal)!
+  }
+
+  /**
+   * Find the blocks of every literal not yet looked for, in one pass over the document: each position whose first two
+   * characters begin some literal is tested against those literals. Rules call this with all their literals first
+   * (see scanTerms), so one pass serves a whole term list; blocksWith then answers from memory.
+   */
+  find(literals: readonly string[], exact = false): void {
+    const memo = exact ? this.exactHits : this.lowerHits
+    const todo: string[] = []
+    for (const l of literals) {
+      if (memo.has(l) || todo.includes(l)) continue
+      if (l === '') memo.set(l, this.blocks.map((_, i) => i))
+      else if (!ascii(l)) memo.set(l, this.sweep(l, exact))
+      else todo.push(l)
+    }
+    if (todo.length === 0) return
+    const {text, starts} = exact ? (this.exactJoin ??= this.join(exact)) : (this.lowerJoin ??= this.join(exact))
+    // the literals by their first character (one-character literals) and by their first two (the rest): head[key] is
+    // the first literal of a key plus one (0: none), chain[j] the next literal of literal j's key plus one. A position
+    // whose key has literals compares their characters in place.
+    const head = new Int32Array(128 + 128 * 128)
+    const chain = new Int32Array(todo.length)
+    todo.forEach((l, j) => {
+      const key = l.length === 1 ? l.charCodeAt(0) : 128 + ((l.charCodeAt(0) << 7) | l.charCodeAt(1))
+      chain[j] = head[key]!
+      head[key] = j + 1
+    })
+    const out: number[][] = todo.map(() => [])
+    const n = text.length
+    let b = 0
+    let next = starts.length > 1 ? starts[1]! : n
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (c >= 128) continue
+      while (i >= next) next = starts[++b + 1]!
+      for (let j = head[c]!; j > 0; j = chain[j - 1]!) push(out[j - 1]!, b)
+      const d = i + 1 < n ? text.charCodeAt(i + 1) : 128
+      if (d >= 128) continue
+      for (let j = head[128 + ((c << 7) | d)]!; j > 0; j = chain[j - 1]!) {
+        const l = todo[j - 1]!
+        let k = 2
+        while (k < l.length && text.charCodeAt(i + k) === l.charCodeAt(k)) k++
+        if (k === l.length) push(out[j - 1]!, b)
+      }
+    }
+    todo.forEach((l, j) => memo.set(l, out[j]!.length ? out[j]! : NONE))
+  }
+
+  /** One pass of indexOf over the joined text; after a hit, the search goes on at the next block. */
+  private sweep(literal: string, exact: boolean): readonly number[] {
+    const {text, starts} = exact ? (this.exactJoin ??= this.join(exact)) : (this.lowerJoin ??= this.join(exact))
+    const last = starts.length - 2
+    let out: number[] | undefined
+    let b = 0
+    for (let at = text.indexOf(literal); at >= 0; ) {
+      // the block holding offset `at`: the last start ≤ at (hits come in order, so the search starts at b)
+      let lo = b
+      let hi = last
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if (starts[mid]! <= at) lo = mid
+        else hi = mid - 1
+      }
+      ;(out ??= []).push(lo)
+      if (lo >= last) break
+      b = lo + 1
+      at = text.indexOf(literal, starts[b]!)
+    }
+    return out ?? NONE
+  }
+
+  /**
+   * The blocks' texts (lower-cased, or as written) joined with a line break after each; starts[i] is where block i
+   * begins. Each block is lower-cased on its own (lower-casing may change a text's length), so its start is exact.
+   */
+  private join(exact: boolean): Joined {
+    const n = this.blocks.length
+    // a trailing empty part gives the last line break: join() makes one flat string (a concatenation after it would
+    // make a rope, which every character read has to walk)
+    const parts = new Array<string>(n + 1)
+    parts[n] = ''
+    const starts = new Int32Array(n + 1)
+    let at = 0
+    for (let i = 0; i < n; i++) {
+      const t = exact ? this.blocks[i]!.text : this.lower(i)
+      parts[i] = t
+      starts[i] = at
+      at += t.length + 1
+    }
+    starts[n] = at
+    return {text: n ? parts.join('\n') : '', starts}
+  }
+}
+
+/** Add block `b` to a list of ascending block indices, once. */
+function push(list: number[], b: number): void {
+  if (list[list.length - 1] !== b) list.push(b)
+}
+
+/** Is every character of the text ASCII (so the one-pass search can index it by character codes)? */
+function ascii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false
+  return true
+}

@@ -1,0 +1,109 @@
+// The prose pass (src/reading/sentences.ts): one walk over a document's blocks and sentences shared by the language
+// rules. Its answers are checked against the plain per-block reading they replace.
+import fs from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {buildDocument} from '../src/document.js'
+import {read} from '../src/reading/index.js'
+import {Prose} from '../src/reading/sentences.js'
+import {compileTerms, scanTerms, type CompiledTerm, type TermHit} from '../src/reading/terms.js'
+import type {Block} from '../src/types.js'
+import vague from '../rules/data/vague-terms.json' with {type: 'json'}
+import overpromising from '../rules/data/overpromising.json' with {type: 'json'}
+
+const root = path.resolve(import.meta.dirname, '..')
+
+/** The scan the prose pass replaced: every block lower-cased per call, each term's literals looked for in each block. */
+function perBlockScan(blocks: readonly Block[], terms: readonly CompiledTerm[]): TermHit[] {
+  const hits: TermHit[] = []
+  for (const block of blocks) {
+    const lower = block.text.toLowerCase()
+    const active = terms.filter((t) => !t.literals || t.literals.some((l) => lower.includes(l)))
+    for (const sentence of block.sentences) {
+      const found: TermHit[] = []
+      for (const term of active) {
+        for (const m of sentence.text.matchAll(new RegExp(term.re.source, term.re.flags))) {
+          const start = sentence.start + m.index
+          found.push({block, sentence, start, end: start + m[0].length, text: m[0], term})
+        }
+      }
+      found.sort((a, b) => a.start - b.start || b.end - a.end)
+      let last = -1
+      for (const h of found) {
+        if (h.start < last) continue
+        hits.push(h)
+        last = h.end
+      }
+    }
+  }
+  return hits
+}
+
+const spans = (hits: readonly TermHit[]) => hits.map((h) => [h.block.position.start.offset, h.start, h.end, h.text, h.term.suggestion])
+
+function markdownBelow(dir: string): string[] {
+  return fs.readdirSync(dir, {withFileTypes: true, recursive: true}).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => path.join(e.parentPath, e.name))
+}
+
+const builtin = [...compileTerms(vague.terms), ...compileTerms(overpromising.terms)]
+
+describe('the prose pass', () => {
+  it('finds the blocks holding each literal, as a search of each block would (lower-cased and as written)', () => {
+    // characters whose lower case is longer (İ), non-ASCII text, line breaks inside blocks, literals at block edges
+    const piece = fc.constantFrom('a', 'b', 'ab', 'ba', 'A', 'B', ' ', '\n', 'İ', 'é', '’', '—', 'Σ', 'x', 'bb')
+    const text = fc.array(piece, {maxLength: 12}).map((p) => p.join(''))
+    const literal = fc.array(fc.constantFrom('a', 'b', ' ', 'x', 'A', 'é'), {minLength: 1, maxLength: 4}).map((p) => p.join(''))
+    fc.assert(
+      fc.property(fc.array(text, {maxLength: 8}), fc.array(literal, {minLength: 1, maxLength: 6}), fc.boolean(), (texts, literals, exact) => {
+        const blocks = texts.map((t) => ({text: t, sentences: []}) as unknown as Block)
+        const prose = new Prose(blocks)
+        prose.find(literals.slice(0, 3), exact)
+        for (const l of literals) {
+          const want = texts.flatMap((t, i) => ((exact ? t : t.toLowerCase()).includes(l) ? [i] : []))
+          expect(prose.blocksWith(l, exact)).toEqual(want)
+        }
+      }),
+      {numRuns: 400, seed: 14},
+    )
+  })
+
+  it('gives the same term hits as the per-block scan on every fixture, for the built-in term lists and each one alone', () => {
+    const files = markdownBelow(path.join(root, 'fixtures'))
+    expect(files.length).toBeGreaterThan(50)
+    let hits = 0
+    for (const file of files) {
+      const doc = buildDocument(fs.readFileSync(file, 'utf8'), file)
+      for (const terms of [builtin, builtin.slice(0, 5), builtin.slice(-7)]) {
+        const got = scanTerms(new Prose(doc.blocks), terms)
+        expect(spans(got), file).toEqual(spans(perBlockScan(doc.blocks, terms)))
+        hits += got.length
+      }
+    }
+    expect(hits).toBeGreaterThan(100)
+  })
+
+  it('gives the same term hits for terms without literals, repeated terms and terms no block holds', () => {
+    const doc = buildDocument('# Terms\n\nWe respond promptly. Uptime is guaranteed; we will always respond.\n\n| Tier | Time |\n|---|---|\n| Gold | promptly |\n', 'x.md')
+    const odd = compileTerms([
+      {pattern: '\\bw\\w{3,}', suggestion: 'no literal'},
+      {pattern: 'zebra crossing', suggestion: 'absent'},
+    ])
+    expect(odd[0]!.literals).toBeUndefined()
+    for (const terms of [odd, [...builtin, ...odd], [builtin[0]!, builtin[0]!]]) {
+      const got = scanTerms(new Prose(doc.blocks), terms)
+      expect(spans(got)).toEqual(spans(perBlockScan(doc.blocks, terms)))
+      expect(got.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('is built once per Reading and shared by the rules that scan terms', () => {
+    const doc = buildDocument('# A\n\nWe respond promptly. Uptime is guaranteed.\n', 'x.md')
+    const reading = read(doc)
+    const prose = reading.prose
+    expect(reading.prose).toBe(prose)
+    expect(reading.termHits(builtin).map((h) => h.text)).toEqual(['promptly', 'guaranteed'])
+    expect(reading.prose).toBe(prose)
+    expect(reading.blocksWith('promptly')).toEqual([1])
+  })
+})
