@@ -20,6 +20,9 @@ const MONEY_COMPOUND = /\b(?:price|pricing|fee|rate|payment)[- ](?:lock[- ]|free
 // What a provider could promise without limit: support, visits, requests, users, storage …
 const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
 
+// Outcomes a customer undergoes rather than acts to bring about
+const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to wait|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
+
 // "always" describing how a metric is computed ("Availability is always calculated over the calendar month")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed)\b/i
 
@@ -37,7 +40,10 @@ export default {
     const {reading} = context
     for (const hit of reading.termHits(configured.terms)) {
       if (allowedHit(hit, configured.allow)) continue
-      if (reading.excused(hit)) continue
+      // an absolute outcome for the customer ("You'll never run out of toner", "the Practice will never lose patient
+      // data") is the provider's promise, though the customer is the subject
+      const excuse = reading.excused(hit)
+      if (excuse && !(excuse === 'customer' && OUTCOME.test(hit.text))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)

@@ -31,6 +31,16 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   {re: /\b(?:ABC|XYZ)\b/g, has: ['ABC', 'XYZ']},
 ]
 
+// A bracket that follows a capitalised word directly (not a function word or a possessive): "Backups [Sauvegardes]"
+const GLOSSED = /(?:^|[\s(])(?!(?:The|A|An|Of|For|In|At|To|By|With|On|And|Or)\s)[A-Z][\w’'-]*(?<!['’]s)\s+$/
+// What only a slot says: "[insert …]", "[Name]", "[Date]", "[●]", "[XX]"
+const SLOT_ONLY = /\b(?:insert|enter|name|date|amount|tbd|tbc|x{2,})\b|[●_…]/i
+
+/** Is the bracket at `start` a gloss of the words before it ("Backups [Sauvegardes]"), not a slot? */
+function isGloss(text: string, start: number, bracket: string): boolean {
+  return bracket.startsWith('[') && !SLOT_ONLY.test(bracket) && GLOSSED.test(text.slice(Math.max(0, start - 40), start))
+}
+
 /** Placeholders in a text: each match once, in order, overlaps dropped. */
 function placeholders(text: string): Array<{start: number; end: number; text: string}> {
   const found: Array<{start: number; end: number; text: string}> = []
@@ -61,8 +71,19 @@ export default {
     messages: {placeholder: 'Unfilled placeholder "{text}"; replace it with the agreed value'},
   },
   check(context) {
+    // a document that glosses its headings in brackets ("## 6. Backups [Sauvegardes]") glosses its terms the same way
+    // ("Critical [Critique]"): a bracket right after the words it names is a gloss there, not a slot
+    const glossed = context.doc.blocks.filter((b) => {
+      if (b.kind !== 'heading') return false
+      const last = /\[[^\[\]\n]{1,60}\]\s*$/.exec(b.text)
+      return last !== null && isGloss(b.text, last.index, last[0].trim())
+    })
+    const glosses = glossed.length >= 2
     for (const block of context.doc.blocks) {
-      for (const f of placeholders(block.text)) context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
+      for (const f of placeholders(block.text)) {
+        if (glosses && isGloss(block.text, f.start, f.text)) continue
+        context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
+      }
     }
     // a bold lead-in of a list item ("1. **[Customer Legal Name]** …") becomes a section title, not block text
     for (const section of context.doc.sections) {

@@ -12,11 +12,13 @@ const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|B
 
 /** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
 function measured(text: string, needs: string, reading: Reading): boolean {
+  // a time stated by reference: "within the times set out in the Second Schedule", "within the Response Times"
+  if ((needs === 'duration' || needs === 'any') && REFERENCED_TIME.test(text)) return true
   // the cut clause is a fresh string that the Reading has rarely seen: the pre-checks rule most out without hashing it
   const valuesOf = (t: string) => reading.values(t)
   switch (needs) {
     case 'duration':
-      return (mayHold.durations(text) && valuesOf(text).durations.length > 0) || (mayHold.hours(text) && valuesOf(text).hours.some((h) => h.from !== undefined))
+      return (mayHold.durations(text) && valuesOf(text).durations.some((d) => !framing(text, d))) || (mayHold.hours(text) && valuesOf(text).hours.some((h) => h.from !== undefined))
     case 'frequency':
       return mayHold.frequencies(text) && valuesOf(text).frequencies.length > 0
     case 'percentage':
@@ -29,11 +31,21 @@ function measured(text: string, needs: string, reading: Reading): boolean {
       if (STANDARD.test(text)) return true
       if (!reading.hasNumber(text)) return false
       const v = valuesOf(text)
-      if (v.durations.length > 0 || v.percentages.length > 0 || v.hours.some((h) => h.from !== undefined)) return true
+      if (v.durations.some((d) => !framing(text, d)) || v.percentages.length > 0 || v.hours.some((h) => h.from !== undefined)) return true
       return v.frequencies.some((f) => !BILLING_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start)) && !BILLING_AFTER.test(text.slice(f.end, f.end + 20)))
     }
   }
 }
+// "within the times set out in Schedule 2", "within the Resolution Times specified in the SLA"
+const REFERENCED_TIME = /\bwithin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\s+(?:set out|specified|stated|defined|listed|given|shown|agreed)\s+in\b/i
+// "During the 30-day hypercare period, Redwood will respond with its best efforts": the span in which a duty applies
+const FRAME_BEFORE = /\b(?:during|throughout)\s+(?:the\s+|a\s+|an\s+|its\s+|each\s+|any\s+|this\s+|that\s+)?(?:first\s+|initial\s+)?$/i
+
+/** Does the duration name the span in which a duty applies, rather than the time the act takes? */
+function framing(text: string, d: {readonly start: number}): boolean {
+  return FRAME_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))
+}
+
 // "billed hourly", "invoiced monthly", "at hourly rates", "a monthly fee": a frequency of billing, not of the service
 const BILLING_BEFORE = /\b(?:bill(?:ed|able)|charged|invoiced|payable|paid|priced|costs?)\s+(?:\w+\s+)?$|\bat\s+$/i
 const BILLING_AFTER = /^\s*(?:rates?|fees?|charges?|prices?|invoices?|billing|payments?|subscriptions?)\b/i

@@ -150,7 +150,8 @@ describe('rule files', () => {
 
   it('custom rule findings go through suppressions, severities and every reporter like built-in ones', async () => {
     const dir = tempDir({
-      '.clauselintrc.yaml': 'customRules: [./asap.yaml]\nrules:\n  no-asap: error\n',
+      // the built-in no-vague-terms also reads "ASAP"; it is off so that the lines show the custom rule alone
+      '.clauselintrc.yaml': 'customRules: [./asap.yaml]\nrules:\n  no-asap: error\n  no-vague-terms: off\n',
       'asap.yaml': 'id: no-asap\nkind: forbid-phrase\nphrases: [ASAP]\nsuggestion: give a time\n',
       'a.md': '# Terms\n\nWe fix it ASAP.\n\nWe reply ASAP. <!-- clauselint-disable-line no-asap -- quoted from the client -->\n',
     })
