@@ -232,13 +232,21 @@ export function findClause(
   // Most sentences do not name the clause's topic: test the text before building the unit, and read a block's list
   // context (shared by every clause rule, so kept per document) only for the units that are judged.
   const blocks = doc.blocks
+  // a paragraph that is only a bold label ("**Q: How quickly will you respond?**") titles the blocks after it, up to the
+  // next heading or label, as a heading titles its section
+  let underLabel = false
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
+    if (block.kind === 'heading') underLabel = false
     // an unticked option ("- [ ] Daily backups") is offered, not agreed
     if (block.kind === 'heading' || reading.isUnticked(block)) continue
+    const label = reading.leadLabel(block)
+    const labelOnly = label !== undefined && block.kind === 'paragraph' && block.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || labelled(reading.leadLabel(block), re.headings, re.notHeadings)
+    const ownLabel = labelled(label, re.headings, re.notHeadings)
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || (underLabel && !labelOnly)
+    if (labelOnly) underLabel = ownLabel
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
@@ -282,7 +290,10 @@ export function findClause(
 
 /** A block's bold label names the clause (and is not one of the titles that only look like its home). */
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
-  return label !== undefined && headings.test(label) && !(notHeadings && notHeadings.test(label))
+  if (label === undefined) return false
+  // a question of a Q&A page is titled by what it asks: "Q: How quickly will you respond?"
+  const title = label.replace(/^(?:q|question)\s*\d{0,3}\s*[:.]\s*/i, '')
+  return headings.test(title) && !(notHeadings && notHeadings.test(title))
 }
 
 /** Text that is only a placeholder: "TBC", "TBD.", "[To be agreed]", "<insert>", "___". */
