@@ -174,7 +174,13 @@ export function prepare(
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
   const isSchedule = /^[#\s]*(?:schedule|exhibit|annex|annexure|appendix|attachment)\b/i.test(titleText)
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && re.headings.test(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
+  // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
+  const titled = (title: string): boolean => {
+    if (re.headings.test(title)) return true
+    const gloss = GLOSS.exec(title)
+    return gloss !== null && re.headings.test(gloss[1]!.trim())
+  }
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -287,6 +293,9 @@ export function findClause(
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
+
+/** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
+const GLOSS = /\(([^()]{3,40})\)\s*$/
 
 /** A block's bold label names the clause (and is not one of the titles that only look like its home). */
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {

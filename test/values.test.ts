@@ -415,6 +415,8 @@ describe('extractMoney', () => {
     ['R450 per call-out', [{text: 'R450 per call-out', amount: 450, currency: 'ZAR', per: 'call'}]],
     ['₹1,500 per visit', [{text: '₹1,500 per visit', amount: 1500, currency: 'INR', per: 'visit'}]],
     ['Rs. 2,000 monthly', [{text: 'Rs. 2,000 monthly', amount: 2000, currency: 'INR', per: 'month'}]],
+    ['KES 4,500 per hour', [{text: 'KES 4,500 per hour', amount: 4500, currency: 'KES', per: 'hour'}]],
+    ['RM150 per visit', [{text: 'RM150 per visit', amount: 150, currency: 'MYR', per: 'visit'}]],
     // negatives
     ['$$$$', []],
     ['5 usd', []],
@@ -426,6 +428,7 @@ describe('extractMoney', () => {
     ['revision R 3', []],
     ['CR750', []],
     ['r 750.00 per hour', []],
+    ['rm 50', []],
   ])('%j', (text, expected) => {
     const got = extractMoney(text)
     expectOffsets(text, got)
