@@ -287,11 +287,11 @@ describe('extractHours', () => {
     ['07:00 to 19:00 AEST', [{...base, text: '07:00 to 19:00 AEST', from: '07:00', to: '19:00', timeZone: 'AEST'}]],
     ['between 9 and 5 Pacific', [{...base, text: 'between 9 and 5 Pacific', from: '09:00', to: '17:00', timeZone: 'Pacific'}]],
     ['09:00-17:00 CET/CEST', [{...base, text: '09:00-17:00 CET/CEST', from: '09:00', to: '17:00', timeZone: 'CET/CEST'}]],
-    ['9am-5pm WAT Mon-Fri', [{...base, text: '9am-5pm WAT Mon-Fri', from: '09:00', to: '17:00', days: MON_FRI, timeZone: 'WAT'}]],
-    ['8.00 a.m. to 5.00 p.m. East Africa Time', [{...base, text: '8.00 a.m. to 5.00 p.m. East Africa Time', from: '08:00', to: '17:00', timeZone: 'East Africa Time'}]],
-    ['8:30am to 5:30pm Malaysia Time', [{...base, text: '8:30am to 5:30pm Malaysia Time', from: '08:30', to: '17:30', timeZone: 'Malaysia Time'}]],
-    ['from 8 h 00 to 18 h 00 Eastern Time', [{...base, text: 'from 8 h 00 to 18 h 00 Eastern Time', from: '08:00', to: '18:00', timeZone: 'Eastern Time'}]],
     ['8am-6pm UTC', [{...base, text: '8am-6pm UTC', from: '08:00', to: '18:00', timeZone: 'UTC'}]],
+    // a zone named by its region, restated as its abbreviation in brackets; the French clock format
+    ['8.00 a.m. to 5.00 p.m. East Africa Time (EAT), Monday to Friday', [{...base, text: '8.00 a.m. to 5.00 p.m. East Africa Time (EAT), Monday to Friday', from: '08:00', to: '17:00', timeZone: 'East Africa Time', days: MON_FRI}]],
+    ['8 h 00 to 18 h 00 Malaysia Time', [{...base, text: '8 h 00 to 18 h 00 Malaysia Time', from: '08:00', to: '18:00', timeZone: 'Malaysia Time'}]],
+    ['09:00-17:00 WAT', [{...base, text: '09:00-17:00 WAT', from: '09:00', to: '17:00', timeZone: 'WAT'}]],
     ['8 AM until 6 PM EST/EDT', [{...base, text: '8 AM until 6 PM EST/EDT', from: '08:00', to: '18:00', timeZone: 'EST/EDT'}]],
     ['9am till 5pm BST', [{...base, text: '9am till 5pm BST', from: '09:00', to: '17:00', timeZone: 'BST'}]],
     ['8am—6pm PT', [{...base, text: '8am—6pm PT', from: '08:00', to: '18:00', timeZone: 'PT'}]],
@@ -416,7 +416,10 @@ describe('extractMoney', () => {
     ['₹1,500 per visit', [{text: '₹1,500 per visit', amount: 1500, currency: 'INR', per: 'visit'}]],
     ['Rs. 2,000 monthly', [{text: 'Rs. 2,000 monthly', amount: 2000, currency: 'INR', per: 'month'}]],
     ['KES 4,500 per hour', [{text: 'KES 4,500 per hour', amount: 4500, currency: 'KES', per: 'hour'}]],
-    ['RM150 per visit', [{text: 'RM150 per visit', amount: 150, currency: 'MYR', per: 'visit'}]],
+    ['RM 180 per engineer visit', [{text: 'RM 180 per engineer visit', amount: 180, currency: 'MYR', per: 'visit'}]],
+    ['RM 2,480', [{text: 'RM 2,480', amount: 2480, currency: 'MYR'}]],
+    ['KSh 2,000 per visit', [{text: 'KSh 2,000 per visit', amount: 2000, currency: 'KES', per: 'visit'}]],
+    ['₦450,000 per month', [{text: '₦450,000 per month', amount: 450000, currency: 'NGN', per: 'month'}]],
     // negatives
     ['$$$$', []],
     ['5 usd', []],
@@ -428,7 +431,10 @@ describe('extractMoney', () => {
     ['revision R 3', []],
     ['CR750', []],
     ['r 750.00 per hour', []],
-    ['rm 50', []],
+    // a lettered local sign with a bare number is a label too, and only its own case counts
+    ['room RM 3', []],
+    ['rm 300 per hour', []],
+    ['PHP 8.2', []],
   ])('%j', (text, expected) => {
     const got = extractMoney(text)
     expectOffsets(text, got)

@@ -20,12 +20,12 @@ export interface HoursSpec extends Match {
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 const MON_FRI: readonly Weekday[] = WEEKDAYS.slice(0, 5)
 const MER = String.raw`(?:[ap]\.\s?m\.?|[ap]\s?m)(?![a-z])`
-const TIME = String.raw`(?:(?<![\d.,:/$£€¥])\d{1,4}(?:[:.h]\d{2}|\s{1,2}h\s{1,2}\d{2})?(?!\d)(?:\s{0,2}${MER}|\s{0,2}(?:noon|midday|midnight)\b|\s{0,2}(?:hrs|hours|h)(?![a-z]))?|\b(?:noon|midday|midnight)\b)`
+const TIME = String.raw`(?:(?<![\d.,:/$£€¥])\d{1,4}(?:[:.h]\d{2}|\sh\s\d{2})?(?!\d)(?:\s{0,2}${MER}|\s{0,2}(?:noon|midday|midnight)\b|\s{0,2}(?:hrs|hours|h)(?![a-z]))?|\b(?:noon|midday|midnight)\b)`
 const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)(?![a-z])`
 /** One or more day names joined by ranges or lists: "Monday to Friday", "Mon, Wed and Fri", "a Saturday, a Sunday". */
 const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${DASH}]{1,3}|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${DAY}){0,6}`
-const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST|EAT|WAT|CAT|MYT|PHT|PKT|NPT|WIB|AWDT|ACWST'
-const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|nz|n\.z\.|aus|sa|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.|(?:east|west|central|south)\s{1,2}africa(?:n)?|malaysia(?:n)?|philippine|pakistan|nepal|gulf|arabian|china|korea|taiwan|thailand|vietnam|indonesia|western\s{1,2}indonesia|nairobi|lagos|kuala\s{1,2}lumpur|manila|dubai|karachi|mumbai|kolkata|delhi`
+const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST|EAT|CAT|WAT|MYT|PHT|PHST|WIB|WITA|ICT|PKT|NPT|TRT|BRT|ART'
+const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|nz|n\.z\.|aus|sa|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.|(?:east|west|central|south)\s{1,2}africa(?:n)?|malaysian?|philippines?|indochina|gulf|arabian?|pakistan|nepal|bangladesh|(?:western|central|eastern)\s{1,2}indonesian?|china|korean?|taiwan|thailand|vietnam|israel|turkey|moscow|brasilia|argentina|kenyan?|nigerian?|sri\s{1,2}lanka`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
 const HOURS_RE = new RegExp(
   String.raw`\b(?:(?<rtc>a?round${HY}{1,2}the${HY}{1,2}clock)` +
@@ -51,7 +51,7 @@ const HOURS_RE = new RegExp(
  * noon/midday/midnight, a day name, or "week" ("weekdays", "seven days a week").
  */
 const HOURS_HINT = /\d|clock|twenty|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|week/i
-const TIME_PARSE_RE = /^(?:(\d{1,4})(?:\s{0,2}([:.h])\s{0,2}(\d{2}))?\s{0,2}(?:([ap])\.?\s?m\.?|(noon|midday|midnight)|(hrs|hours|h))?|(noon|midday|midnight))$/i
+const TIME_PARSE_RE = /^(?:(\d{1,4})(?:\s?([:.h])\s?(\d{2}))?\s{0,2}(?:([ap])\.?\s?m\.?|(noon|midday|midnight)|(hrs|hours|h))?|(noon|midday|midnight))$/i
 const DAY_TOKEN_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi
 const DAY_RANGE_SEP_RE = new RegExp(String.raw`[${DASH}~]{1,3}|\b(?:to|through|thru|until|till)\b`, 'i')
 const CLAUSE_BREAK_RE = /[;\n]|\.\s/
@@ -247,6 +247,8 @@ export function extractHours(text: string): HoursSpec[] {
     if (p === undefined) return false
     // a bare "Pacific"/"Central" is a time zone only right after a time range
     if (p.bareTz && (prev === undefined || (prev.role !== 'time' && prev.role !== 'both') || gap === undefined || !/^[\s(]{0,3}$/.test(gap))) return true
+    // a zone restated as its abbreviation in brackets ("East Africa Time (EAT)") is the same zone
+    if (p.role === 'tz' && prev?.role === 'tz' && gap !== undefined && /^\s{0,2}\(\s{0,2}$/.test(gap)) return true
     if (prev !== undefined) {
       const usesTime = p.role === 'time' || p.role === 'both'
       const usesDays = p.role === 'days' || p.role === 'both'

@@ -5,24 +5,26 @@ import {type Match, HY, scan, isUpper, span} from './common.js'
 /** A stated amount of money. `currency` is an ISO 4217 code; `per` is the charging unit (hour, month, incident, device, user, year, day, call, ...). */
 export interface Money extends Match { kind: 'money'; amount: number; currency: string; per?: string }
 
-const CODES = 'USD|GBP|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|HKD|SEK|NOK|DKK|PLN|AED|KES|NGN|GHS|TZS|UGX|EGP|MYR|IDR|THB|VND|PKR|BDT|LKR|CNY|RMB|KRW|TWD|QAR|SAR|BHD|KWD|OMR|BRL|MXN|CZK|HUF|RON|TRY|ILS'
+const CODES = 'USD|GBP|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|HKD|SEK|NOK|DKK|PLN|AED|KES|UGX|TZS|RWF|NGN|GHS|EGP|MAD|MYR|IDR|THB|VND|PKR|BDT|LKR|NPR|CNY|RMB|KRW|TWD|ILS|SAR|QAR|KWD|BHD|OMR|BRL|MXN|ARS|CLP|COP|CZK|HUF|RON|ISK'
 const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)(?:(?:k|m|bn)(?![a-z])|\s{1,2}(?:thousand|million|billion)\b)?`
 const PER_UNIT = String.raw`hour|hr|h|month|mth|mo|incident|ticket|device|endpoint|workstation|server|computer|machine|user|seat|employee|mailbox|year|yr|annum|day|call${HY}?out|call|visit|week|site|licen[cs]e`
-const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}(?:(?:billable|chargeable|calendar|managed|named|supported|additional|active|covered|individual)\s{1,2})?(?<pu>${PER_UNIT})(?:s|es)?(?![a-z])|\s{1,2}(?<padv>hourly|monthly|annually|yearly|daily|weekly|quarterly)(?![a-z])|\s{0,2}(?<pab>p\.?\s?a\.?|pcm|p/h)(?![a-z]))?`
+const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}(?:(?:billable|chargeable|calendar|managed|named|supported|additional|active|covered|individual|engineer|technician|on${HY}?site)\s{1,2})?(?<pu>${PER_UNIT})(?:s|es)?(?![a-z])|\s{1,2}(?<padv>hourly|monthly|annually|yearly|daily|weekly|quarterly)(?![a-z])|\s{0,2}(?<pab>p\.?\s?a\.?|pcm|p/h)(?![a-z]))?`
 const MONEY_RE = new RegExp(
   String.raw`(?:(?:\b(?<c1>${CODES})\s{0,2})?(?:\b(?<pre>US|AU|A|CA|C|NZ|S|HK)\s?)?(?<sym>[$£€¥])\s{0,2}(?<a1>${AMOUNT})` +
     String.raw`|\b(?<c2>${CODES})\s{0,2}(?<a2>${AMOUNT})` +
     // the rand and the rupee by their signs: "R750.00", "R 1,200", "₹1,500", "Rs. 2,000", "Rs 800"
-    String.raw`|(?:(?<ringgit>\bRM)|(?<rand>\bR)|(?<rupee>₹|\bRs\.?))\s?(?<a4>${AMOUNT})` +
+    // other currencies by their local signs: "RM 2,480" (ringgit), "KSh 4,500" (shilling), "₦450,000" (naira)
+    String.raw`|(?:(?<rand>\bR)|(?<rupee>₹|\bRs\.?)|(?<local>\bRM|\bKSh|[₦₱฿₩₺₫₪]))\s?(?<a4>${AMOUNT})` +
     String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
   'gi',
 )
 /** Necessary for any amount: a currency symbol, code or word. */
-const MONEY_HINT = new RegExp(`[$£€¥₹]|${CODES}|dollar|pound|sterling|euro|cent|pence|\\bRs\\b|\\bR ?\\d|\\bRM ?\\d`, 'i')
+const MONEY_HINT = new RegExp(`[$£€¥₹₦₱฿₩₺₫₪]|${CODES}|dollar|pound|sterling|euro|cent|pence|\\bRs\\b|\\bR ?\\d|\\b(?:RM|KSh) ?\\d`, 'i')
 const AMOUNT_PARSE_RE = /^([\d,]+(?:\.\d+)?)\s{0,2}([a-z]*)$/i
 const SCALE = new Map<string, number>([['', 1], ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['bn', 1e9], ['billion', 1e9]])
 const SYMBOL_CURRENCY = new Map<string, string>([['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY']])
 const PREFIX_CURRENCY = new Map<string, string>([['US', 'USD'], ['AU', 'AUD'], ['A', 'AUD'], ['CA', 'CAD'], ['C', 'CAD'], ['NZ', 'NZD'], ['S', 'SGD'], ['HK', 'HKD']])
+const LOCAL_SIGNS = new Map<string, string>([['RM', 'MYR'], ['KSh', 'KES'], ['₦', 'NGN'], ['₱', 'PHP'], ['฿', 'THB'], ['₩', 'KRW'], ['₺', 'TRY'], ['₫', 'VND'], ['₪', 'ILS']])
 const PER_NAMES = new Map<string, string>([
   ['h', 'hour'], ['hr', 'hour'], ['hour', 'hour'], ['hourly', 'hour'], ['ph', 'hour'],
   ['month', 'month'], ['mth', 'month'], ['mo', 'month'], ['monthly', 'month'], ['pcm', 'month'],
@@ -65,9 +67,14 @@ export function extractMoney(text: string): Money[] {
     // a bare "R" before a number is a rand amount only when written as money: with cents or thousands separators
     // ("R750.00", "R1,200") or a charging unit ("R750 per hour"); "R2" or "R 3" alone is a label
     const rand = g['rand'] !== undefined
-    if ((rand && g['rand'] !== 'R') || (g['rupee'] !== undefined && /^rs/.test(g['rupee'])) || (g['ringgit'] !== undefined && g['ringgit'] !== 'RM')) return false
+    if ((rand && g['rand'] !== 'R') || (g['rupee'] !== undefined && /^rs/.test(g['rupee']))) return false
     if (rand && !/[.,]\d/.test(g['a4'] ?? '') && (g['pu'] ?? g['padv'] ?? g['pab']) === undefined) return false
-    const sign = rand ? 'ZAR' : g['rupee'] !== undefined ? 'INR' : g['ringgit'] !== undefined ? 'MYR' : undefined
+    // a local sign is read in its own case, and a lettered one ("RM", "KSh") only when written as money, like "R"
+    const local = g['local']
+    const localCode = local === undefined ? undefined : LOCAL_SIGNS.get(local)
+    if (local !== undefined && localCode === undefined) return false
+    if (local !== undefined && /^[a-z]/i.test(local) && !/[.,]\d/.test(g['a4'] ?? '') && (g['pu'] ?? g['padv'] ?? g['pab']) === undefined) return false
+    const sign = rand ? 'ZAR' : g['rupee'] !== undefined ? 'INR' : localCode
     const currency = sign ?? code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
     const r = AMOUNT_PARSE_RE.exec(g['a1'] ?? g['a2'] ?? g['a3'] ?? g['a4'] ?? '')
     const scale = SCALE.get((r?.[2] ?? '').toLowerCase())
