@@ -238,13 +238,17 @@ export function findClause(
     if (block.kind === 'heading' || reading.isUnticked(block)) continue
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || labelled(reading.leadLabel(block), re.headings, re.notHeadings)
+    // in a Q/A text, the answer is titled by its question ("**Q: What is not covered?**" / "A: Cabling, CCTV …"), and
+    // what the question asks about is the topic of every sentence of its answer
+    const question = reading.questionOf(i)
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || labelled(reading.leadLabel(block), re.headings, re.notHeadings) || labelled(question, re.headings, re.notHeadings)
+    const asked = question !== undefined && (re.topic.test(question) || spec.mentions?.(question, reader, block) === true)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !re.topic.test(text) && !spec.mentions?.(text, reader, block)) continue
+      if (!inHome && !asked && !re.topic.test(text) && !spec.mentions?.(text, reader, block)) continue
       const {intro, after} = reading.listContext(i)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
