@@ -5,13 +5,22 @@ import type {Document, Section} from '../src/types.js'
 // Numbered parts of the agreement: "Section 7.3", "clause 4(b)", "paragraph 3 above", "Sections 4.1 and 4.2"
 const NUMBERED_WORD = String.raw`(?:[Ss]ections?|SECTIONS?|[Cc]lauses?|CLAUSES?|[Pp]aragraphs?|[Aa]rticles?|ARTICLES?)`
 // Attached parts: "Schedule C", "Exhibit B", "Annex 2", "Appendix A", "Attachment 1" (a lower-case "schedule 2" is rarely a reference)
-const ATTACHED_WORD = String.raw`(?:Schedules?|SCHEDULES?|[Ee]xhibits?|EXHIBITS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Aa]ppendix|[Aa]ppendices|APPENDIX|APPENDICES|Attachments?|ATTACHMENTS?)`
+const ATTACHED_WORD = String.raw`(?:Schedules?|SCHEDULES?|[Ee]xhibits?|EXHIBITS?|[Aa]nnex(?:ures?|es)?|ANNEX(?:URES?|ES)?|[Aa]ppendix|[Aa]ppendices|APPENDIX|APPENDICES|Attachments?|ATTACHMENTS?)`
 // "7.3", "4(b)", "12.1(a)(ii)", "D.4", "B(5)", "IV", "C", "A-1"
 const ID = String.raw`(?:\d{1,4}(?:\.\d{1,4})*[A-Z]?\.?|[A-Z](?:[.-]\d{1,3})*|[IVX]{1,6})(?:\s?\([a-zA-Z0-9]{1,4}\))*(?![\w’'])`
 const JOIN = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to|and\/or)\s+|\s*[–—-]\s*)`
 // A word every REFERENCE match starts with: a block without one holds no reference (most blocks hold none)
 const REFERENCE_WORD = /section|clause|paragraph|article|schedule|exhibit|annex|appendi|attachment/i
 const REFERENCE = new RegExp(String.raw`(?<![\w§])(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+(?<ids>${ID}(?:${JOIN}${ID})*)`, 'g')
+// The ordinal form of Commonwealth drafting: "the Third Schedule", "the SECOND SCHEDULE", "First Annexure"
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+const ORDINAL = String.raw`(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth|FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)`
+const ORDINAL_REFERENCE = new RegExp(String.raw`(?<![\w§])(?<ord>${ORDINAL})\s+(?<word>${ATTACHED_WORD})(?![\w-])`, 'g')
+const ORDINAL_TITLE = new RegExp(String.raw`^(?:the\s+)?(${ORDINAL})\s+(${ATTACHED_WORD})\b`, 'i')
+// A document that is a part of, or amends, a larger agreement: its siblings and the agreement's own clauses are not in
+// it ("This Schedule forms part of the Master Services Agreement", "This Amendment … amends the … Agreement")
+const PART_OF = /\bthis\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Amendment|Addendum|Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment|Variation)\b[^\n]{0,300}?\b(?:amends|varies|forms part of|supplements|is part of|is attached to|is incorporated (?:into|in)|is co-terminous with)\b/i
+const PARENT_NAME = /^(?:agreement|master (?:services )?agreement|msa|contract|(?:[a-z]+ )*services agreement)$/
 const ONE_ID = new RegExp(ID, 'g')
 const ATTACHED_TITLE = new RegExp(String.raw`^(?:<[^>]+>\s*)*(${ATTACHED_WORD})\s+(${ID})`, 'i')
 const OWN_TITLE = new RegExp(String.raw`^\s*(${ATTACHED_WORD})\s+${ID}`)
@@ -120,6 +129,9 @@ function collectTargets(doc: Document): Targets {
     for (const text of [heading, s.title]) {
       const t = ATTACHED_HEADING.exec(text)
       if (t) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
+      // "FIRST SCHEDULE: SERVICES" is the first schedule, "Schedule 1"
+      const o = ORDINAL_TITLE.exec(text)
+      if (o) attached.add(`${kindOf(o[2]!)} ${ORDINALS.indexOf(o[1]!.toLowerCase()) + 1}`)
     }
   }
   const own = OWN_TITLE.exec(doc.blocks.find((b) => b.kind === 'heading')?.text ?? '')
@@ -176,6 +188,42 @@ function selfNames(doc: Document): Set<string> {
   return names
 }
 
+interface Reference {
+  readonly start: number
+  readonly end: number
+  readonly kind: string
+  readonly ids: string
+  readonly idsStart: number
+  /** Each part cited, where its id starts, and how the message names it. */
+  readonly parts: ReadonlyArray<{readonly id: string; readonly idStart: number; readonly length: number; readonly label: string}>
+}
+
+/** The references of a text: "Sections 4.1 and 4.2", "Schedule C", and the ordinal "Third Schedule" (schedule 3). */
+function references(text: string): Reference[] {
+  const out: Reference[] = []
+  for (const m of text.matchAll(REFERENCE)) {
+    const start = m.index ?? 0
+    const word = m.groups!['word']!
+    const ids = m.groups!['ids']!
+    const end = start + m[0].length
+    const idsStart = end - ids.length
+    const parts = [...ids.matchAll(ONE_ID)].map((one) => {
+      const id = one[0].replace(/\.$/, '')
+      return {id, idStart: idsStart + (one.index ?? 0), length: id.length, label: `${singular(word)} ${id}`}
+    })
+    out.push({start, end, kind: kindOf(word), ids, idsStart, parts})
+  }
+  if (/first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth/i.test(text)) {
+    for (const m of text.matchAll(ORDINAL_REFERENCE)) {
+      const start = m.index ?? 0
+      const end = start + m[0].length
+      const id = String(ORDINALS.indexOf(m.groups!['ord']!.toLowerCase()) + 1)
+      out.push({start, end, kind: kindOf(m.groups!['word']!), ids: id, idsStart: start, parts: [{id, idStart: start, length: m[0].length, label: m[0]}]})
+    }
+  }
+  return out
+}
+
 function singular(word: string): string {
   if (/^appendices$/i.test(word)) return `${word.slice(0, -4)}${word === word.toUpperCase() ? 'IX' : 'ix'}`
   if (/^annexes$/i.test(word)) return word.slice(0, -2)
@@ -194,49 +242,40 @@ export default {
     const {doc} = context
     let targets: Targets | undefined
     let self: Set<string> | undefined
+    let partOf: boolean | undefined
     // each missing part is reported once, where it is first cited
     const reported = new Set<string>()
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       const text = block.text
       if (!REFERENCE_WORD.test(text)) continue
-      for (const m of text.matchAll(REFERENCE)) {
-        const start = m.index ?? 0
-        const word = m.groups!['word']!
-        const ids = m.groups!['ids']!
-        const kind = kindOf(word)
-        const end = start + m[0].length
+      for (const ref of references(text)) {
+        const {start, end, kind} = ref
         const rest = text.slice(end, end + 400)
         const after = rest.slice(MORE_REFERENCES.exec(rest)?.[0].length ?? 0)
         const before = text.slice(Math.max(0, start - 60), start)
         // a law, a standard or another document: not a part of this agreement
         if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before) || EXTERNAL_OWNER_BEFORE.test(before)) continue
-        const owner = OWNER_AFTER.exec(after)?.groups?.['owner']
-        if (owner) {
+        const owner = OWNER_AFTER.exec(after)?.groups?.['owner']?.toLowerCase()
+        // a part of a larger agreement (a schedule, an amendment) that cites "Section 4 of the Agreement": the clause is
+        // in the input only when the document set holds the agreement, never among this document's own item numbers
+        partOf ??= doc.blocks.slice(0, 12).some((b) => PART_OF.test(b.text))
+        const parent = owner !== undefined && partOf && PARENT_NAME.test(owner)
+        if (owner && !parent) {
           self ??= selfNames(doc)
-          const o = owner.toLowerCase()
-          if (!self.has(o)) continue
+          if (!self.has(owner)) continue
         }
         // "section 1798.100", "Section 252.227": statute-sized numbers are not clause numbers
-        if (kind === 'section' && /\d{4}|\d\.\d{3}/.test(ids)) continue
+        if (kind === 'section' && /\d{4}|\d\.\d{3}/.test(ref.ids)) continue
         targets ??= collectTargets(doc)
         // a document that is itself "Schedule 3" of a larger agreement refers to its sibling schedules there
         if (targets.ownKind === kind) continue
-        const idsStart = end - ids.length
-        for (const one of ids.matchAll(ONE_ID)) {
-          const id = one[0].replace(/\.$/, '')
-          if (exists(targets, kind, id)) continue
-          const key = `${kind} ${targets.norm(id)}`
+        for (const {id, idStart, length, label} of ref.parts) {
+          if (!(parent && !doc.set?.length) && exists(targets, kind, id)) continue
+          const key = `${parent ? 'parent ' : ''}${kind} ${targets.norm(id)}`
           if (reported.has(key)) continue
           reported.add(key)
-          const idStart = idsStart + (one.index ?? 0)
-          context.report({
-            messageId: 'dangling',
-            block,
-            start: one.index === 0 ? start : idStart,
-            end: idStart + id.length,
-            data: {ref: `${singular(word)} ${id}`},
-          })
+          context.report({messageId: 'dangling', block, start: idStart === ref.idsStart ? start : idStart, end: idStart + length, data: {ref: label}})
         }
       }
     }

@@ -448,7 +448,7 @@ export default {
       if (ROLES.has(key) || parties.has(s.term.toLowerCase()) || reportedKeys.has(key)) continue
       // every run of spaces and tabs as one space (a lone space is left alone: most are, and replacing them is slow)
       allLower ??= doc.blocks.map((b) => b.text).join('\n').toLowerCase().replace(/\t[ \t]*| [ \t]+/g, ' ')
-      if (isUsed(s, allLower)) usedGroups.add(s.group)
+      if (isUsed(s, allLower) || selfStanding(s, reading)) usedGroups.add(s.group)
       else unused.push(s)
       reportedKeys.add(key)
     }
@@ -458,6 +458,17 @@ export default {
     }
   },
 } satisfies Rule<'undefinedTerm' | 'unusedDefinition'>
+
+/**
+ * Does the definition do its work where it stands? One that prices what it defines ("'Extra Work' means …; it is
+ * invoiced at EUR 140 per hour") or a row of a table that gives the defined level its own values ("| Priority 3 | One
+ * user cannot work | 4 hours | 2 Working Days |") is a term of the agreement even if the name is not used again.
+ */
+function selfStanding(site: DefinitionSite, reading: Reading): boolean {
+  const {block} = site
+  if (block.kind === 'table-row') return (block.cells?.length ?? 0) >= 3 && block.cells!.slice(2).some((c) => reading.hasNumber(c))
+  return reading.values(block.text).money.length > 0
+}
 
 /** Ranges of a sentence where a capitalised run is no undefined term: quotations, variables, names in brackets, multi-word defined terms. */
 function localRanges(sentence: Sentence, skip: ReadonlyArray<{start: number; end: number}>, long: readonly string[]): Array<{start: number; end: number}> {
@@ -478,10 +489,13 @@ function localRanges(sentence: Sentence, skip: ReadonlyArray<{start: number; end
 /** Is a defined term used anywhere but where it is defined (plural and possessive forms count)? `allLower` is every block's text, lower-cased. */
 function isUsed(site: DefinitionSite, allLower: string): boolean {
   const term = site.term.toLowerCase().replace(/\s+/g, ' ')
-  // "Responding means …" defines how "respond" is read: any form of the verb is a use; "Party" is used as "Parties"
+  // "Responding means …" defines how "respond" is read: any form of the verb is a use; "Party" is used as "Parties";
+  // a plural ("the Hosted Services", "Deliveries") is used by its singular ("a Hosted Service", "a Delivery")
   const verb = /^[a-z]{4,}ing$/.test(term)
-  const stem = verb ? term.slice(0, -3) : term.endsWith('y') ? term.slice(0, -1) : term
-  const suffix = verb ? /^[a-z]*(?![\w-])/ : term.endsWith('y') ? /^(?:ys?|ies)(?:’s|'s|’|')?(?![\w-])/ : /^(?:s|es)?(?:’s|'s|’|')?(?![\w-])/
+  const y = term.endsWith('y') || (term.endsWith('ies') && term.length > 4)
+  const plural = !y && /[^su]s$/.test(term) && term.length > 3
+  const stem = verb ? term.slice(0, -3) : y ? term.slice(0, term.endsWith('ies') ? -3 : -1) : plural ? term.slice(0, -1) : term
+  const suffix = verb ? /^[a-z]*(?![\w-])/ : y ? /^(?:ys?|ies)(?:’s|'s|’|')?(?![\w-])/ : /^(?:s|es)?(?:’s|'s|’|')?(?![\w-])/
   let count = 0
   for (let at = allLower.indexOf(stem); at >= 0; at = allLower.indexOf(stem, at + 1)) {
     if (at > 0 && /[\w-]/.test(allLower[at - 1]!)) continue
