@@ -248,7 +248,7 @@ export function findClause(
     const count = whole ? 1 : sentences.length
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !asked && !re.topic.test(text) && !spec.mentions?.(text, reader, block)) continue
+      if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
       const {intro, after} = reading.listContext(i)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s

@@ -83,8 +83,11 @@ export class Linter {
   private loader: ConfigLoader
   /** Parsed parts of each open document, so a re-lint after an edit parses only the parts that changed. */
   private readonly parseCaches = new Map<string, ParseCache>()
-  /** Answers per text (typed values, term keys), kept across edits and documents: most sentences survive an edit. */
-  private readonly textCache = new TextCache()
+  /**
+   * Answers per text (typed values, term keys) and the readings of each block's text (term hits, clause topics), kept
+   * across edits and documents: most blocks survive an edit, and a re-lint reads only the blocks that changed.
+   */
+  private readonly textCache = new TextCache({blocks: true})
 
   /** The lint root (the workspace's git work tree, else the workspace folder): members and config references stay inside it. */
   private readonly root: string

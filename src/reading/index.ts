@@ -7,7 +7,7 @@ import {delegation, targetInDocument, type DelegationHit} from './delegation.js'
 import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
-import {excused, scanTerms, type CompiledTerm, type TermHit} from './terms.js'
+import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {Prose} from './sentences.js'
 import {globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
@@ -36,6 +36,8 @@ export class Reading {
   private readonly sentenceDefines = new WeakMap<Sentence, boolean>()
   private readonly disclaimers = new WeakMap<Sentence, boolean>()
   private prosePass: Prose | undefined
+  private readonly blockEntries = new Map<Block, Map<unknown, unknown> | null>()
+  private obligationKind: object | undefined
   private readonly globals = new Map<RegExp, RegExp>()
   private responses: StatedResponse[] | undefined
   private metrics: Statement[] | undefined
@@ -87,7 +89,17 @@ export class Reading {
 
   /** Index of the first obligation in `text` that binds the customer, or -1. */
   customerObligation(text: string): number {
-    return customerObligation(text, this.parties, this.memo)
+    // kept per text (with the party names it was read by) when the cache keeps block readings: customer-requirements
+    // asks it of every sentence that does not name its topic
+    const entry = this.texts.blockEntry(text)
+    if (!entry) return customerObligation(text, this.parties, this.memo)
+    this.obligationKind ??= this.texts.kind(`customerObligation\u0000${[...this.parties].map(([name, role]) => `${name}\u0001${role}`).join('\u0000')}`)
+    let at = entry.get(this.obligationKind) as number | undefined
+    if (at === undefined) {
+      entry.set(this.obligationKind, (at = customerObligation(text, this.parties, this.memo)))
+      this.texts.blockReadings++
+    }
+    return at
   }
 
   isNegated(text: string, index: number): boolean {
@@ -212,7 +224,49 @@ export class Reading {
 
   /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
   termHits(terms: readonly CompiledTerm[]): TermHit[] {
-    return scanTerms(this.prose, terms)
+    // a cache that keeps block readings (an editor's) has the hits of every unchanged block
+    return this.texts.keepsBlocks ? scanTermsKept(this.prose, terms, this.texts, this.keptOf) : scanTerms(this.prose, terms)
+  }
+
+  /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
+  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
+    return excused(hit, this)
+  }
+
+  // ---- readings kept per block text ---------------------------------------------------------------------------
+
+  /**
+   * A reading of `block` that depends on its text alone, of one `kind` (a key the reader owns): when the cache keeps
+   * block readings (an editor re-linting after an edit), made once per distinct text and kept for the next lint; else
+   * made every time it is asked for.
+   */
+  blockReading<T>(block: Block, kind: unknown, make: () => T): T {
+    let entry = this.blockEntries.get(block)
+    if (entry === undefined) this.blockEntries.set(block, (entry = this.texts.blockEntry(block.text) ?? null))
+    if (entry === null) return make()
+    if (entry.has(kind)) return entry.get(kind) as T
+    const value = make()
+    this.texts.blockReadings++
+    entry.set(kind, value)
+    return value
+  }
+  private readonly keptOf = <T>(block: Block, kind: unknown, make: () => T): T => this.blockReading(block, kind, make)
+
+  /**
+   * Does `re` match unit `k` of `block`: its k-th sentence, or its whole text when k < 0? Kept per block text when the
+   * cache keeps block readings (every clause rule tests its topic on every sentence). A global or sticky pattern, which
+   * keeps state between tests, is tested afresh each time.
+   */
+  unitMatches(re: RegExp, block: Block, k: number): boolean {
+    const text = k < 0 ? block.text : block.sentences[k]!.text
+    if (re.global || re.sticky || !this.texts.keepsBlocks) return re.test(text)
+    // per unit: 0 not yet tested, 1 no match, 2 a match
+    const marks = this.blockReading(block, re, () => new Int8Array(block.sentences.length + 1))
+    if (marks[k + 1] === 0) {
+      marks[k + 1] = re.test(text) ? 2 : 1
+      this.texts.blockReadings++
+    }
+    return marks[k + 1] === 2
   }
 
   // ---- the prose pass ----------------------------------------------------------------------------------------
@@ -227,10 +281,6 @@ export class Reading {
     return this.prose.blocksWith(literal, exact)
   }
 
-  /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
-  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
-    return excused(hit, this)
-  }
 
   // ---- a rule's own readings ---------------------------------------------------------------------------------
 

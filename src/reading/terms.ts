@@ -5,6 +5,7 @@ import {LinearRegExp} from '../user-regex.js'
 import {isDisclaimer, type Party} from './parties.js'
 import {phraseSource, phrasesRegExp} from './phrases.js'
 import type {Prose} from './sentences.js'
+import type {TextCache} from './texts.js'
 
 export interface Term {
   readonly pattern: string
@@ -156,28 +157,64 @@ export function scanTerms(prose: Prose, terms: readonly CompiledTerm[]): TermHit
   if (!active) return hits
   for (let i = 0; i < blocks.length; i++) {
     const list = active[i]
-    if (!list) continue
+    if (list) blockHits(blocks[i]!, list, hits)
+  }
+  return hits
+}
+
+/** The hits of the terms in one block's sentences, appended to `hits`: per sentence in order, overlaps dropped. */
+function blockHits(block: Block, list: readonly CompiledTerm[], hits: TermHit[]): void {
+  for (const sentence of block.sentences) {
+    let found: TermHit[] | undefined
+    for (const term of list) {
+      const re = term.re
+      re.lastIndex = 0
+      for (let m = re.exec(sentence.text); m !== null; m = re.exec(sentence.text)) {
+        if (m[0] === '') re.lastIndex++
+        const start = sentence.start + m.index
+        ;(found ??= []).push({block, sentence, start, end: start + m[0].length, text: m[0], term})
+      }
+      re.lastIndex = 0
+    }
+    if (!found) continue
+    if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end)
+    let last = -1
+    for (const h of found) {
+      if (h.start < last) continue
+      hits.push(h)
+      last = h.end
+    }
+  }
+}
+
+const NO_HITS: readonly number[] = Object.freeze([])
+
+/**
+ * scanTerms for a caller that keeps block readings (an editor re-linting after an edit): the hits of each block are
+ * kept by the block's text (a block's sentences, and so its hits, depend on its text alone), as the sentence's place in
+ * the block, start, end and the term's place in the list; an unchanged block is not scanned again. The same hits as
+ * scanTerms, in the same order.
+ */
+export function scanTermsKept(prose: Prose, terms: readonly CompiledTerm[], texts: TextCache, kept: <T>(block: Block, kind: unknown, make: () => T) => T): TermHit[] {
+  // the patterns (and their engine), in order, name the reading: two lists of the same patterns find the same hits
+  const kind = texts.kind(`terms\u0000${terms.map((t) => `${t.re.constructor === RegExp ? '' : 'linear:'}${t.re.flags}/${t.re.source}`).join('\u0000')}`)
+  const hits: TermHit[] = []
+  const blocks = prose.blocks
+  for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
-    for (const sentence of block.sentences) {
-      let found: TermHit[] | undefined
-      for (const term of list) {
-        const re = term.re
-        re.lastIndex = 0
-        for (let m = re.exec(sentence.text); m !== null; m = re.exec(sentence.text)) {
-          if (m[0] === '') re.lastIndex++
-          const start = sentence.start + m.index
-          ;(found ??= []).push({block, sentence, start, end: start + m[0].length, text: m[0], term})
-        }
-        re.lastIndex = 0
-      }
-      if (!found) continue
-      if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end)
-      let last = -1
-      for (const h of found) {
-        if (h.start < last) continue
-        hits.push(h)
-        last = h.end
-      }
+    const found = kept(block, kind, () => {
+      const lower = prose.lower(i)
+      const list = terms.filter((t) => !t.literals || t.literals.some((l) => lower.includes(l)))
+      if (list.length === 0) return NO_HITS
+      const out: TermHit[] = []
+      blockHits(block, list, out)
+      return out.length ? out.flatMap((h) => [block.sentences.indexOf(h.sentence), h.start, h.end, terms.indexOf(h.term)]) : NO_HITS
+    })
+    for (let k = 0; k < found.length; k += 4) {
+      const sentence = block.sentences[found[k]!]!
+      const start = found[k + 1]!
+      const end = found[k + 2]!
+      hits.push({block, sentence, start, end, text: block.text.slice(start, end), term: terms[found[k + 3]!]!})
     }
   }
   return hits

@@ -8,10 +8,51 @@ import {lazyValues, type Values} from './values/index.js'
 /** Texts kept at most, per kind of answer; past this the cache starts again empty (memory stays bounded on huge runs). */
 const MAX_VALUE_TEXTS = 20_000
 const MAX_TERM_KEYS = 50_000
+const MAX_BLOCK_TEXTS = 20_000
+
+export interface TextCacheOptions {
+  /**
+   * Keep the readings of each block's text (its term hits, which clause topics its sentences name) for the next lint:
+   * for a caller that lints one document again and again (an editor after each edit), where all blocks but the edited
+   * one come back unchanged. A run over many different files gains little from it and does not ask for it.
+   */
+  readonly blocks?: boolean
+}
 
 export class TextCache {
   private readonly valueMap = new Map<string, Values>()
   private readonly keyMap = new Map<string, string>()
+  private readonly blockMap = new Map<string, Map<unknown, unknown>>()
+  private readonly kinds = new Map<string, object>()
+  /** Whether block readings are kept (see TextCacheOptions.blocks). */
+  readonly keepsBlocks: boolean
+  /** How many block readings were computed rather than found kept, over this cache's life (tests count re-reading). */
+  blockReadings = 0
+
+  constructor(options: TextCacheOptions = {}) {
+    this.keepsBlocks = options.blocks === true
+  }
+
+  /** One object per distinct name of a kind of block reading (a long name is then compared once, not per block). */
+  kind(name: string): object {
+    let k = this.kinds.get(name)
+    if (!k) this.kinds.set(name, (k = {name}))
+    return k
+  }
+
+  /**
+   * The readings kept for a block's text, by kind of reading (a key the reader owns: a pattern, a term list's
+   * signature); each depends on the text alone. Undefined when this cache keeps no block readings.
+   */
+  blockEntry(text: string): Map<unknown, unknown> | undefined {
+    if (!this.keepsBlocks) return undefined
+    let entry = this.blockMap.get(text)
+    if (!entry) {
+      if (this.blockMap.size > MAX_BLOCK_TEXTS) this.blockMap.clear()
+      this.blockMap.set(text, (entry = new Map()))
+    }
+    return entry
+  }
 
   /** The typed values of a text, each kind extracted on first use and kept for the next document that has the text. */
   values(text: string): Values {

@@ -1,0 +1,120 @@
+// The language server's re-lint after an edit: the readings of each block's text (term hits, clause topics, customer
+// obligations) are kept by the text, so a re-lint reads only the blocks an edit changed. It must give exactly the
+// findings of a fresh lint.
+import fs from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {rules} from '../rules/index.js'
+import {buildDocument} from '../src/document.js'
+import {lint} from '../src/lint.js'
+import {Linter} from '../src/lsp/linter.js'
+import {read, TextCache} from '../src/reading/index.js'
+import {Prose} from '../src/reading/sentences.js'
+import {compileTerms, scanTerms, scanTermsKept} from '../src/reading/terms.js'
+import vague from '../rules/data/vague-terms.json' with {type: 'json'}
+import overpromising from '../rules/data/overpromising.json' with {type: 'json'}
+
+const root = path.resolve(import.meta.dirname, '..')
+const agreements = path.join(root, 'fixtures', 'agreements')
+const texts = ['a-complete-large.md', 'b-cloud-hosting-aus.md', 'a-british.md'].map((f) => fs.readFileSync(path.join(agreements, f), 'utf8'))
+
+/** One-line edits an author makes: type a character or a word (a vague or absolute one, too), delete or copy a line. */
+const WORDS = ['x', ' promptly', ' guaranteed', ' within 4 hours', ' the Customer shall', ' response time', ' TBD', '. New sentence', ' P1', ' backups daily']
+const edit = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'delete-line', 'copy-line', 'delete-char'), word: fc.constantFrom(...WORDS)})
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never
+
+function apply(text: string, e: Edit): string {
+  const lines = text.split('\n')
+  const i = e.line % lines.length
+  const line = lines[i]!
+  const at = line.length ? e.column % (line.length + 1) : 0
+  if (e.kind === 'insert') lines[i] = line.slice(0, at) + e.word + line.slice(at)
+  else if (e.kind === 'delete-char') lines[i] = line.slice(0, Math.max(0, at - 1)) + line.slice(at)
+  else if (e.kind === 'delete-line') lines.splice(i, 1)
+  else lines.splice(i, 0, line)
+  return lines.join('\n')
+}
+
+const findings = (r: {messages: unknown; coverage: unknown; profile?: unknown}) => JSON.stringify({messages: r.messages, coverage: r.coverage, profile: r.profile})
+
+describe('re-lint after an edit', () => {
+  it('gives the findings of a fresh lint, byte for byte, over random one-line edits (seeded)', async () => {
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(fc.nat({max: texts.length - 1}), fc.array(edit, {minLength: 1, maxLength: 4}), async (which, edits) => {
+        // one server for the whole sequence: each edit is re-linted with what the earlier lints kept
+        const linter = new Linter(root)
+        let text = texts[which]!
+        const name = `untitled-${which}.md`
+        for (const e of [undefined, ...edits]) {
+          if (e) text = apply(text, e)
+          const outcome = await linter.lint({text, filePath: undefined, name})
+          if (outcome.kind !== 'result') throw new Error(outcome.kind)
+          expect(findings(outcome.result)).toBe(findings(lint(text, {filePath: name})))
+          compared++
+        }
+      }),
+      {numRuns: 12, seed: 7},
+    )
+    expect(compared).toBeGreaterThan(20)
+  })
+
+  it('reads no block again when nothing changed, and after a one-line edit only the blocks whose text changed', () => {
+    const cache = new TextCache({blocks: true})
+    // which texts' kept readings grow during a lint
+    const entries = new Map<string, Map<unknown, unknown>>()
+    const blockEntry = cache.blockEntry.bind(cache)
+    cache.blockEntry = (text: string) => {
+      const entry = blockEntry(text)
+      if (entry) entries.set(text, entry)
+      return entry
+    }
+    const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache})
+    const text = texts[0]!
+    lintWith(text)
+    const first = cache.blockReadings
+    expect(first).toBeGreaterThan(100)
+    const sizes = new Map([...entries].map(([t, e]) => [t, e.size]))
+    lintWith(text)
+    expect(cache.blockReadings - first).toBe(0)
+    // type a word into one paragraph: the paragraph's text and one sentence are new; every other block is as it was
+    const lines = text.split('\n')
+    const at = lines.findIndex((l, i) => i > lines.length / 2 && /^[A-Z][^|#]{80,}\.$/.test(l))
+    expect(at).toBeGreaterThan(0)
+    lines[at] = lines[at]!.replace(/\.$/, ' promptly.')
+    const edited = lines.join('\n')
+    const before = cache.blockReadings
+    lintWith(edited)
+    const reread = cache.blockReadings - before
+    expect(reread).toBeGreaterThan(0)
+    // the edited line's block and sentence texts are the only new texts; no other text gained a reading
+    const oldTexts = new Set(buildDocument(text, 'a.md').blocks.flatMap((b) => [b.text, ...b.sentences.map((s) => s.text)]))
+    for (const [t, entry] of entries) if (oldTexts.has(t)) expect(entry.size, t.slice(0, 60)).toBe(sizes.get(t) ?? 0)
+    expect(reread).toBeLessThan(first / 20)
+  })
+
+  it('keeps per block the same term hits as the scan of the whole document, for every agreement fixture', () => {
+    const terms = [...compileTerms(vague.terms), ...compileTerms(overpromising.terms)]
+    const cache = new TextCache({blocks: true})
+    const spans = (hits: ReturnType<typeof scanTerms>) => hits.map((h) => [h.block.position.start.offset, h.sentence.start, h.start, h.end, h.text, h.term.suggestion])
+    let n = 0
+    for (const f of fs.readdirSync(agreements).filter((x) => x.endsWith('.md'))) {
+      const doc = buildDocument(fs.readFileSync(path.join(agreements, f), 'utf8'), f)
+      const reading = read(doc, cache)
+      const want = spans(scanTerms(new Prose(doc.blocks), terms))
+      // twice: once read, once kept
+      for (let i = 0; i < 2; i++) expect(spans(scanTermsKept(new Prose(doc.blocks), terms, cache, (b, kind, make) => reading.blockReading(b, kind, make))), f).toEqual(want)
+      n += want.length
+    }
+    expect(n).toBeGreaterThan(50)
+  })
+
+  it('keeps nothing for a run over many files (the default cache)', () => {
+    const cache = new TextCache()
+    lint(texts[0]!, {filePath: 'a.md', textCache: cache, rules})
+    expect(cache.keepsBlocks).toBe(false)
+    expect(cache.blockReadings).toBe(0)
+    expect(cache.blockEntry('x')).toBeUndefined()
+  })
+})
