@@ -238,8 +238,8 @@ export function findClause(
   // Most sentences do not name the clause's topic: test the text before building the unit, and read a block's list
   // context (shared by every clause rule, so kept per document) only for the units that are judged.
   const blocks = doc.blocks
-  // a paragraph that is only a bold label ("**Q: How quickly will you respond?**") titles the blocks after it, up to the
-  // next heading or label, as a heading titles its section
+  // a paragraph that is only a bold label ("**Backups**", "**What we need from you:**") titles the blocks after it, up to
+  // the next heading or label, as a heading titles its section
   let underLabel = false
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
@@ -250,15 +250,19 @@ export function findClause(
     const labelOnly = label !== undefined && block.kind === 'paragraph' && block.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
+    // in a Q/A text, the answer is titled by its question ("**Q: What is not covered?**" / "A: Cabling, CCTV …"), and
+    // what the question asks about is the topic of every sentence of its answer
+    const question = reading.questionOf(i)
     const ownLabel = labelled(label, re.headings, re.notHeadings)
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || (underLabel && !labelOnly)
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || labelled(question, re.headings, re.notHeadings) || (underLabel && !labelOnly)
     if (labelOnly) underLabel = ownLabel
+    const asked = question !== undefined && (re.topic.test(question) || spec.mentions?.(question, reader, block) === true)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
+      if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
       const {intro, after} = reading.listContext(i)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
