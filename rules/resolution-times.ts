@@ -18,7 +18,7 @@ const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|ca
 const CONTEXT = /\b(?:fix(?:es)?|repairs?|breakdowns?|broken|incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
-const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to/i
+const HEADER = /resol|restor|fix|repair|recover|remediat|\brto\b|workaround|\bmttr\b|mean time to/i
 
 /**
  * A duration that may be a time to fix: not the interval of a repeated action ("status updates every 30 minutes until
@@ -45,7 +45,9 @@ export default clauseRule({
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if (NOT.test(t) && header < 0) return undefined
     if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
-    if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
+    // a row of a table with a column headed for the fix is read by its cells: "Customer notified within" in the column
+    // before is another column's title, not the party the fix binds
+    if (at >= 0 && header < 0 && reader.party(unit, at) === 'customer') return undefined
     // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
     const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)

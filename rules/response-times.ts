@@ -14,8 +14,11 @@ const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|fault
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b/i
-/** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
-const NOTIFY_HEADER = /\bnotif(?:y|ication)\b/i
+/**
+ * A column of times to notify the customer or to be on site, in a table keyed by priority, severity or fault level,
+ * holds response times ("Customer notified within", "Engineer on site within").
+ */
+const NOTIFY_HEADER = /\bnotif(?:y|ied|ies|ication)\b|\bon[- ]?site\b|\battend(?:s|ed|ance)?\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
 
 /** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
