@@ -21,6 +21,35 @@ const noFdirPicomatch = {
   },
 }
 
+// fflate (which writes the zip of an annotated .docx with zipSync) loads worker_threads at start-up for its
+// asynchronous functions, which clauselint never calls: drop that load (they would report that workers are missing).
+const noFflateWorker = {
+  name: 'no-fflate-worker',
+  setup(b) {
+    b.onLoad({filter: /[\\/]fflate[\\/](?:esm[\\/]index\.mjs|lib[\\/]node\.cjs)$/}, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8')
+      const load = /try \{\s*\(_a = require\('worker_threads'\), Worker = _a\.Worker, isMarkedAsUntransferable = _a\.isMarkedAsUntransferable\);\s*\}\s*catch \(e\) \{\s*\}/
+      if (!load.test(source)) throw new Error('fflate no longer loads worker_threads as expected: check scripts/bundle.mjs')
+      return {contents: source.replace(load, ''), loader: 'js'}
+    })
+  },
+}
+
+// src/deps.ts loads yaml and ajv on first use through createRequire (the unbundled library reads them from
+// node_modules); in the bundle the same calls become the bundle's own require of the bundled package, which esbuild
+// evaluates when first called rather than at start-up.
+const lazyDeps = {
+  name: 'lazy-deps',
+  setup(b) {
+    b.onLoad({filter: /[\\/]src[\\/]deps\.ts$/}, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8')
+      const head = /import \{createRequire\} from 'node:module'\n\nconst load = createRequire\(import\.meta\.url\)\n/
+      if (!head.test(source)) throw new Error('src/deps.ts no longer loads its packages as expected: check scripts/bundle.mjs')
+      return {contents: source.replace(head, '').replace(/\bload\('/g, "require('"), loader: 'ts'}
+    })
+  },
+}
+
 const root = path.resolve(import.meta.dirname, '..')
 await build({
   absWorkingDir: root,
@@ -35,7 +64,7 @@ await build({
   banner: {js: "import {createRequire as __clauselintRequire} from 'node:module'; const require = __clauselintRequire(import.meta.url);"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps],
 })
 
 // The command as one CommonJS script: V8 can keep the code it compiles for a script (vm.Script cachedData), not for ES
@@ -59,7 +88,7 @@ const cjsOptions = {
   banner: {js: "const __clauselintUrl = require('node:url').pathToFileURL(__filename).href; const __clauselintImport = globalThis.__clauselintImport ?? ((specifier) => import(specifier));"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch, separate],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, separate],
   write: false,
 }
 const cjs = {outputFiles: []}
