@@ -8,12 +8,14 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
-const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|^\W*(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|^\W*(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 const CONSEQUENCE =
-  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies))\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ]efforts? (?:only|basis)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
+  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies))\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?) (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\binstead of under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:supported|serviced|handled|covered|repaired) at [^.]{0,25}\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
 
+// A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …"
+const EQUIPMENT_MUST = /\b(?:pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers)\s+(?:must|shall|need to|are required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
 const AGREE_TO_TERMS = /\bagrees? to (?:the following|these (?:terms|conditions)|this agreement|the terms(?: of this agreement)?)\s*[.:]?\s*$/i
@@ -59,7 +61,7 @@ export default clauseRule({
   // "The School must keep …", "Brightwater must …", "things we need from you: keep your PCs …"
   // "… do not apply to a system which the Customer has not kept supported": relief for the customer's failing
   mentions(text, reader) {
-    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text) || customerFails(text, reader.reading)
+    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text) || customerFails(text, reader.reading) || equipmentMust(text, reader.reading) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -78,7 +80,8 @@ export default clauseRule({
     // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
     if (BACK_REFERENCE.test(t.trim())) return undefined
     const asked = NEED_FROM.exec(t)
-    const must = asked ? asked.index : reading.customerObligation(t)
+    const equipment = asked ? -1 : equipmentMust(t, reading)
+    const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     if (must >= 0 && !asked && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
@@ -95,6 +98,14 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** Where a requirement on equipment starts ("PCs must …"), unless the sentence binds the provider ("our servers must …"), or -1. */
+function equipmentMust(text: string, reading: Reading): number {
+  const m = EQUIPMENT_MUST.exec(text)
+  if (!m) return -1
+  const before = text.slice(Math.max(0, m.index - 30), m.index)
+  return /\b(?:our|its|the (?:provider|supplier)(?:'s|’s))\s+$/i.test(before) || reading.firstParty(before) === 'provider' ? -1 : m.index
+}
 
 /** The first home whose path the section's path starts with (plain loops: this runs for every judged unit). */
 function homeOf(homes: readonly Section[], section: Section): Section | undefined {

@@ -31,7 +31,10 @@ const TIERED =
 /** A column that describes its level: "Meaning", "Description", "Criteria", "Examples", "Impact". */
 const DESCRIBES = /\b(?:meaning|descri\w*|criteria|definition|examples?|impact|scenario|when|what)\b/i
 const PRECEDENCE = /\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence) over|prevail\w*)\b[^.]{0,80}\b(?:documents?|terms|agreement|schedules?|order forms?|conflict|inconsisten\w*)\b|\b(?:conflict|inconsisten\w*)\b[^.]{0,80}\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence))\b/i
-const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\bqueue[- ]jump\w*/i
+const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*/i
+// One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
+// Urgent calls will be attended to as soon as possible."
+const SINGLE_LEVEL = /\b(?:treated|marked|flagged|logged|classed|classified|designated|handled) as (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
@@ -148,7 +151,7 @@ export default clauseRule({
   },
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue
   mentions(text, reader, block) {
-    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || namedWithTimes(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
@@ -159,6 +162,8 @@ export default clauseRule({
     }
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // a single faster level, with nothing to tell it from the rest
+    if (SINGLE_LEVEL.test(unit.text) && SERVICE_ACT.test(unit.text + ' ' + unit.next)) return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

@@ -18,7 +18,9 @@ const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|ca
 const CONTEXT = /\b(?:fix(?:es)?|repairs?|breakdowns?|broken|incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
-const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to/i
+const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
+/** A table keyed by priority or severity: its resolution column holds the clause whatever the row says. */
+const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|fault)\b/i
 
 /**
  * A duration that may be a time to fix: not the interval of a repeated action ("status updates every 30 minutes until
@@ -37,6 +39,11 @@ export default clauseRule({
     missing: 'Missing resolution times; state how fast failures are fixed or service restored (e.g. "P1: restored within 4 hours", "RTO 8 hours")',
     vague: 'Vague resolution time "{text}"; state a target with number and unit (e.g. "resolved within 8 business hours")',
     delegated: 'Resolution times are set in {target}; lint it with this agreement or state them here',
+  },
+  // a row of a table keyed by priority or severity with a column of fix or remediation times
+  mentions(_text, _reader, block) {
+    const header = block.header
+    return !!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))
   },
   judge(unit, reader) {
     const t = unit.text
@@ -58,7 +65,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
+    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },
 })

@@ -174,7 +174,13 @@ export function prepare(
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
   const isSchedule = /^[#\s]*(?:schedule|exhibit|annex|annexure|appendix|attachment)\b/i.test(titleText)
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && re.headings.test(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
+  // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
+  const titled = (title: string): boolean => {
+    if (re.headings.test(title)) return true
+    const gloss = GLOSS.exec(title)
+    return gloss !== null && re.headings.test(gloss[1]!.trim())
+  }
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -232,19 +238,31 @@ export function findClause(
   // Most sentences do not name the clause's topic: test the text before building the unit, and read a block's list
   // context (shared by every clause rule, so kept per document) only for the units that are judged.
   const blocks = doc.blocks
+  // a paragraph that is only a bold label ("**Backups**", "**What we need from you:**") titles the blocks after it, up to
+  // the next heading or label, as a heading titles its section
+  let underLabel = false
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
+    if (block.kind === 'heading') underLabel = false
     // an unticked option ("- [ ] Daily backups") is offered, not agreed
     if (block.kind === 'heading' || reading.isUnticked(block)) continue
+    const label = reading.leadLabel(block)
+    const labelOnly = label !== undefined && block.kind === 'paragraph' && block.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || labelled(reading.leadLabel(block), re.headings, re.notHeadings)
+    // in a Q/A text, the answer is titled by its question ("**Q: What is not covered?**" / "A: Cabling, CCTV …"), and
+    // what the question asks about is the topic of every sentence of its answer
+    const question = reading.questionOf(i)
+    const ownLabel = labelled(label, re.headings, re.notHeadings)
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || labelled(question, re.headings, re.notHeadings) || (underLabel && !labelOnly)
+    if (labelOnly) underLabel = ownLabel
+    const asked = question !== undefined && (re.topic.test(question) || spec.mentions?.(question, reader, block) === true)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
+      if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
       const {intro, after} = reading.listContext(i)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
@@ -280,9 +298,15 @@ export function findClause(
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
 
+/** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
+const GLOSS = /\(([^()]{3,40})\)\s*$/
+
 /** A block's bold label names the clause (and is not one of the titles that only look like its home). */
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
-  return label !== undefined && headings.test(label) && !(notHeadings && notHeadings.test(label))
+  if (label === undefined) return false
+  // a question of a Q&A page is titled by what it asks: "Q: How quickly will you respond?"
+  const title = label.replace(/^(?:q|question)\s*\d{0,3}\s*[:.]\s*/i, '')
+  return headings.test(title) && !(notHeadings && notHeadings.test(title))
 }
 
 /** Text that is only a placeholder: "TBC", "TBD.", "[To be agreed]", "<insert>", "___". */

@@ -86,6 +86,20 @@ describe('read(doc)', () => {
     expect(r.listContext(at('4.2 The fee')).intro).toBeUndefined()
   })
 
+  it('Q/A text: an answer is titled by the question above it, up to the next question or heading', () => {
+    const d = buildDocument('# Guide\n\n**Q: What is not covered?**\n\nA: Cabling and CCTV.\n\nWe quote these first.\n\nQuestion: When can I call?\n\nA: 9 to 5.\n\n**Why us?** Because we care.\n\nWe are local.\n\n## Fees\n\nThe fee is fixed.\n', 'q.md')
+    const r = read(d)
+    const at = (start: string): number => d.blocks.findIndex((b) => b.text.startsWith(start))
+    expect(r.questionOf(at('A: Cabling'))).toBe('What is not covered?')
+    expect(r.questionOf(at('We quote'))).toBe('What is not covered?')
+    expect(r.questionOf(at('A: 9 to 5'))).toBe('When can I call?')
+    // a question is not its own answer; a bold question that opens a longer paragraph is a label, not a question paragraph
+    expect(r.questionOf(at('Q: What'))).toBeUndefined()
+    expect(r.questionOf(at('We are local'))).toBe('When can I call?')
+    // a heading ends the answer
+    expect(r.questionOf(at('The fee'))).toBeUndefined()
+  })
+
   it('stated metrics, read once for both their readers', () => {
     expect(reading.statedMetrics).toBe(reading.statedMetrics)
     expect(reading.statedMetrics.map((s) => `${s.metric} ${s.priority?.label ?? '-'} ${s.text}`)).toEqual(['response P1 1 hour', 'response P2 4 hours', 'uptime - 99.9%'])

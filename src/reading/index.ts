@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {delegation, targetInDocument, type DelegationHit} from './delegation.js'
-import {introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
+import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
@@ -29,6 +29,7 @@ export class Reading {
   private vocab: Vocabulary | undefined
   private readonly lists: Array<ListContext | undefined> = []
   private readonly leads = new Map<Block, string | undefined>()
+  private readonly questions: Array<string | null | undefined> = []
   private index: Map<Block, number> | undefined
   private readonly introducers = new Map<Block, Party>()
   private readonly targets = new Map<string, boolean>()
@@ -171,6 +172,11 @@ export class Reading {
   /** Is the block an unticked task-list option ("- [ ] …"), which the agreement offers but does not make? */
   isUnticked(block: Block): boolean {
     return unticked(this.doc.source, block)
+  }
+
+  /** In a Q/A text, the question that block `i` answers ("What is not covered?"), which titles it; once per block. */
+  questionOf(i: number): string | undefined {
+    return (this.questions[i] ??= answeredQuestion(this.doc.source, this.doc.blocks, i) ?? null) ?? undefined
   }
 
   /** Block `i`'s list context: the sentence that introduced its list, and the items it introduces. */

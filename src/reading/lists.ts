@@ -90,3 +90,37 @@ export function unticked(source: string, block: Block): boolean {
   const start = block.position.start.offset
   return /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(source.slice(start, start + 16)) || /^\[ \][ \t]/.test(source.slice(start, start + 4))
 }
+
+/** A paragraph that asks a question of a Q/A text: "Q: What is not covered?", "Question: …?", or a bold "**When can I reach you?**". */
+const QUESTION_MARK = /^\s*(?:q|question)\s*[:.]\s*/i
+
+/**
+ * The question a paragraph asks, when the paragraph is only that question (marked "Q:" or set in bold, ending in "?"),
+ * without its mark: "What is not covered?". Undefined for any other block.
+ */
+export function questionText(source: string, block: Block): string | undefined {
+  if (block.kind !== 'paragraph' || block.sentences.length > 1) return undefined
+  const text = block.text.trim()
+  if (!text.endsWith('?') || text.length > 160) return undefined
+  const marked = QUESTION_MARK.exec(text)
+  if (marked) return text.slice(marked[0].length)
+  const label = leadLabel(source, block)
+  return label !== undefined && label.replace(/\?$/, '') === text.replace(/[\s?]+$/, '') ? text : undefined
+}
+
+/**
+ * In a Q/A text, the question that block `i` answers: the nearest question paragraph above it in the same section,
+ * with only its answer between them (at most 8 blocks, no other question). A question titles its answer as a heading
+ * titles its section ("**Q: What is not covered?**" / "A: Hardware purchases, cabling …").
+ */
+export function answeredQuestion(source: string, blocks: readonly Block[], i: number): string | undefined {
+  const block = blocks[i]!
+  if (block.kind === 'heading' || questionText(source, block) !== undefined) return undefined
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    const b = blocks[j]!
+    if (b.kind === 'heading' || b.section !== block.section) return undefined
+    const q = questionText(source, b)
+    if (q !== undefined) return q
+  }
+  return undefined
+}
