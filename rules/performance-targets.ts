@@ -7,7 +7,11 @@ import data from './data/clauses.json' with {type: 'json'}
 
 // how fast a system answers is a performance metric ("page response time"); a person's response is not
 const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|query|transaction|portal) (?:response|load(?:ing)?) times?\b/i
-const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\\b|${SYSTEM_SPEED.source}`, 'i')
+// how fast pages load, in plain words: "pages loading in under 2.5 seconds"
+const LOADING = /\b(?:pages?|site|website|shop|app|portal)\b[^.;]{0,40}\bload(?:s|ing)? (?:in|within)\b/i
+const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\\b|${SYSTEM_SPEED.source}|${LOADING.source}`, 'i')
+/** A metric measured per request or per test, not over a period: its percentage is a percentile, its unit ms, s or Mbps. */
+const PER_REQUEST = new RegExp(`latency|packet loss|jitter|round[- ]trip|page load|error rate|throughput|${SYSTEM_SPEED.source}|${LOADING.source}`, 'i')
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
 const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
 /** Availability of people or things, not of a system: "subject to availability", "availability of engineers". */
@@ -70,7 +74,7 @@ export default clauseRule({
     const v = reader.reading.values(t)
     // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
     // is a percentile, not an availability that needs a period
-    if (metric && (/latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) || SYSTEM_SPEED.test(metric[0])) && /\d\s*(?:ms|milliseconds?|seconds?|secs?|%)(?![a-z])/i.test(t)) return {outcome: 'present'}
+    if (metric && PER_REQUEST.test(t) && /\d\s*(?:ms|milliseconds?|seconds?|secs?|%|[kmg]bps|[kmg]bit\/s)(?![a-z])/i.test(t)) return {outcome: 'present'}
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
       if (targets.some((p) => p.period) || PERIOD.test(t) || definedPeriod(t, reader.reading) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {

@@ -186,6 +186,7 @@ describe('extractFrequencies', () => {
     ['nightly backups', [{text: 'nightly', intervalMinutes: 1440}]],
     ['every night', [{text: 'every night', intervalMinutes: 1440}]],
     ['each night', [{text: 'each night', intervalMinutes: 1440}]],
+    ['backed up every school day at 7pm', [{text: 'every school day', intervalMinutes: 1440}]],
     ['hourly', [{text: 'hourly', intervalMinutes: 60}]],
     ['every hour', [{text: 'every hour', intervalMinutes: 60}]],
     ['every 6 hours', [{text: 'every 6 hours', intervalMinutes: 360}]],
