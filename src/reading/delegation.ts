@@ -28,6 +28,18 @@ const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
 const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
+// "Section 4 of the Agreement", "clause 9 of the Agreement"
+const AGREEMENT_PART = /\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit)\s+\d[\w.]*\s+of\s+the\s+Agreement\b/
+// a document that is itself an amendment, schedule, SOW or order, and calls another document "the Agreement"
+const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
+const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)/
+
+/** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it)? */
+export function agreementIsOther(doc: Document): boolean {
+  const head = doc.source.slice(0, 3000)
+  return SELF_PART.test(head) && NAMES_AGREEMENT.test(head)
+}
+
 /** How a target reads in a message: "Schedule C", "the Order Form". */
 export function targetName(target: string): string {
   return /^(?:schedule|exhibit|annex|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
@@ -46,10 +58,13 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]} = {},
+  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
+  // in an amendment or a schedule that names "the Agreement", a part of the Agreement is another document
+  const part = options.agreementIsOther ? AGREEMENT_PART.exec(text) : null
+  if (part) return {target: 'Agreement', start: part.index, end: part.index + part[0].length}
   const m = DELEGATION.exec(text)
   if (m && m.index !== undefined && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index))) {
     const target = m[1]!.replace(/\s+/g, ' ').trim()
