@@ -1,4 +1,5 @@
 // no-placeholders: unfilled template text such as "[Client Name]", "TBD", "XX", "___", "<insert date>", "{{ var }}".
+import {sourceOffset} from '../src/document.js'
 import type {Rule} from '../src/rule.js'
 
 // Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
@@ -41,6 +42,10 @@ function isGloss(text: string, start: number, bracket: string): boolean {
   return bracket.startsWith('[') && !SLOT_ONLY.test(bracket) && GLOSSED.test(text.slice(Math.max(0, start - 40), start))
 }
 
+// What a code span holds when it is a blank: one capital ("N"), a mask ("DD/MM/YYYY", "HH:MM"), an <angle> slot, an
+// upper-case name with underscores ("CLIENT_NAME"); code itself ("npm install", "GET /status") is none of these
+const CODE_BLANK = /(?<![\w<])(?:[A-Z]|[A-Z]{1,4}(?:[\/.:-][A-Z]{1,4}){1,3}|<[^<>\n]{1,30}>|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\w>])/g
+
 /** Placeholders in a text: each match once, in order, overlaps dropped. */
 function placeholders(text: string): Array<{start: number; end: number; text: string}> {
   const found: Array<{start: number; end: number; text: string}> = []
@@ -79,10 +84,26 @@ export default {
       return last !== null && isGloss(b.text, last.index, last[0].trim())
     })
     const glosses = glossed.length >= 2
-    for (const block of context.doc.blocks) {
-      for (const f of placeholders(block.text)) {
+    const {doc} = context
+    const code = doc.source.includes('`')
+    for (const block of doc.blocks) {
+      const found = placeholders(block.text)
+      for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
         context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
+      }
+      // a blank written as inline code: "`N` users", "from `DD/MM/YYYY`", "at `<site>`", "`CLIENT_NAME`"
+      if (!code || block.file.path !== doc.filePath) continue
+      CODE_BLANK.lastIndex = 0
+      for (const m of block.text.matchAll(CODE_BLANK)) {
+        const start = m.index
+        const end = start + m[0].length
+        if (found.some((f) => f.start < end && f.end > start)) continue
+        const from = sourceOffset(block, start)
+        // (the offset just past a code span maps to the next segment: map its last character)
+        const to = sourceOffset(block, end - 1) + 1
+        if (to - from !== m[0].length || doc.source[from - 1] !== '`' || doc.source[to] !== '`') continue
+        context.report({messageId: 'placeholder', block, start, end, data: {text: m[0]}})
       }
     }
     // a bold lead-in of a list item ("1. **[Customer Legal Name]** …") becomes a section title, not block text
