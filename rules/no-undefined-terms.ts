@@ -21,6 +21,8 @@ const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
 const FUNCTION_WORD =
   /^(?:of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
+// The rest of a list of capitalised names and the lower-case noun they share: ", Molo, Njoro and Gilgil branches"
+const SHARED_HEAD = /^(?:\s*,\s*[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?){0,8}\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s+([a-z][\w’'-]*)/
 const CORPORATE = /^,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|LP|L\.P|AG|S\.A|SA|B\.V|BV|N\.V|NV|Co|Company|Group|Holdings|Partners|P\.C|PC|PLLC|S\.r\.l|SAS|KK|Oy|AB|ASA|A\/S|ApS)\b/
 // The agreement takes its definitions from another document: "Capitalized terms not defined here have the meanings given in the
 // Agreement", or it is itself a supplement ("as supplemented by this AI Addendum", "as incorporated into the applicable Order Form")
@@ -294,6 +296,9 @@ class Reader {
     // the capitalised words modify a lower-case noun: "the Astoria office", "the Zendesk ticket"
     const next = /^\s+([a-z][\w’'-]*)/.exec(after)?.[1]
     if (next && !FUNCTION_WORD.test(next)) return 'modifier'
+    // so do the names of a list that share one noun: "the Naivasha, Molo, Njoro and Gilgil branches"
+    const shared = SHARED_HEAD.exec(after.slice(0, 200))?.[1]
+    if (shared && !FUNCTION_WORD.test(shared)) return 'modifier'
     if (initial) return 'initial'
     // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
     const prev = wordBefore(text, 0, first.start)
