@@ -571,7 +571,8 @@ describe('the built bin', () => {
     delete env['FORCE_COLOR']
     delete env['NO_COLOR']
     Object.assign(env, options.env)
-    const r = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, encoding: 'utf8', timeout: 240_000, env})
+    // the JSON report of every labelled agreement is over spawnSync's default 1 MB buffer
+    const r = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env})
     expect(r.error, 'the bin ran within the timeout').toBeUndefined()
     expect(r.stderr, 'no stack trace').not.toMatch(STACK)
     return r
@@ -579,7 +580,7 @@ describe('the built bin', () => {
 
   it('worker threads run under node options a worker refuses (node --max-semi-space-size=16 clauselint --concurrency 2)', () => {
     const plain = node(['--format', 'json', '--concurrency', 'off', 'fixtures/agreements'])
-    const r = spawnSync(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=2048', bin, '--format', 'json', '--concurrency', '2', 'fixtures/agreements'], {cwd: root, encoding: 'utf8', timeout: 240_000})
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=2048', bin, '--format', 'json', '--concurrency', '2', 'fixtures/agreements'], {cwd: root, encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024})
     expect(r.stderr).toBe('')
     expect(r.status).toBe(plain.status)
     expect(r.stdout).toBe(plain.stdout)
