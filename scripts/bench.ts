@@ -29,7 +29,7 @@ const HELP = `Usage: npm run bench -- [options]
   --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
   --no-peers          do not run the peer linters
   --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
-  --only LIST         run only these sections (comma-separated): one, many, cache, real, ratio, parser, docx, compare, scale, load
+  --only LIST         run only these sections (comma-separated): one, many, cache, real, ratio, phases, parser, docx, compare, scale, load
 
 Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
 repository:
@@ -74,7 +74,7 @@ const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
 const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
 const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
 const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
-const SECTIONS = ['one', 'many', 'cache', 'real', 'ratio', 'parser', 'docx', 'compare', 'scale', 'load'] as const
+const SECTIONS = ['one', 'many', 'cache', 'real', 'ratio', 'phases', 'parser', 'docx', 'compare', 'scale', 'load'] as const
 const only = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean))
 for (const o of only) {
   if (!(SECTIONS as readonly string[]).includes(o)) {
@@ -430,6 +430,33 @@ if (want('ratio')) {
   out()
 }
 results['ratio'] = {many: ratioMany, real: ratioReal}
+
+// Per phase: parse, section tree, profile detection and each rule of the msa profile, CPU per MB, each text once
+let phases: {files: number; bytes: number; cpuMsPerMb: Record<string, number>} | undefined
+if (want('phases')) {
+  out('## In-process: CPU per phase')
+  out()
+  const count = quick ? 60 : 300
+  const warmup = 20
+  const subset = fs.readdirSync(manyDir).sort().slice(0, count + warmup).map((f) => path.join(manyDir, f))
+  process.stderr.write('[phases]\n')
+  const r = await runChild(node, [inprocess, 'phases', String(warmup), ...subset], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  if (r.code === 0) {
+    phases = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as NonNullable<typeof phases>
+    const c = phases.cpuMsPerMb
+    const parse = c['parse'] ?? 0
+    const tree = (c['parse + section tree'] ?? 0) - parse
+    const rows: Array<[string, number]> = [['parse (fast parser)', parse], ['section tree (build − parse)', tree], ...Object.entries(c).filter(([k]) => k !== 'parse' && k !== 'parse + section tree').sort((a, b) => b[1] - a[1])]
+    const rest = rows.slice(1).reduce((n, [, v]) => n + v, 0)
+    out(`${phases.files} of the ~15 KB agreements (after ${warmup} uncounted), each parsed, built and linted once in one process (no text seen twice); CPU ms per MB of each phase (user + system of the process, \`process.cpuUsage\` around each). The rules share one Reading and run in the msa profile's order, as the engine runs them. Tree, detection and rules together: **${rest.toFixed(0)} CPU ms/MB = ${(rest / parse).toFixed(1)} × the parse**.`)
+    out()
+    out('| phase | CPU ms/MB | × parse |')
+    out('|---|---|---|')
+    for (const [k, v] of rows) out(`| ${k} | ${v.toFixed(1)} | ${(v / parse).toFixed(2)} |`)
+  } else out(`not measured: ${r.timedOut ? 'stopped at the timeout' : r.stderr.trim().split('\n').at(-1)}`)
+  out()
+}
+results['phases'] = phases
 
 // ---------------------------------------------------------------------------------------------------------------
 // The fast parser against remark-parse (the reference), warm and cold, in the same run

@@ -6,20 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {build} from 'esbuild'
-
-// fdir (inside tinyglobby) loads picomatch from node_modules at start-up, unbundled, for its own .glob(), which
-// tinyglobby never calls (it matches with the picomatch it imports, which is bundled): drop that load.
-const noFdirPicomatch = {
-  name: 'no-fdir-picomatch',
-  setup(b) {
-    b.onLoad({filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/}, async (args) => {
-      const source = await fs.promises.readFile(args.path, 'utf8')
-      const optional = /__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/
-      if (!optional.test(source)) throw new Error('fdir no longer loads picomatch as expected: check scripts/bundle.mjs')
-      return {contents: source.replace(optional, ''), loader: 'js'}
-    })
-  },
-}
+import {lazyDeps, noFdirPicomatch, noFflateWorker} from './bundle-plugins.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 await build({
@@ -35,7 +22,7 @@ await build({
   banner: {js: "import {createRequire as __clauselintRequire} from 'node:module'; const require = __clauselintRequire(import.meta.url);"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps],
 })
 
 // The command as one CommonJS script: V8 can keep the code it compiles for a script (vm.Script cachedData), not for ES
@@ -59,7 +46,7 @@ const cjsOptions = {
   banner: {js: "const __clauselintUrl = require('node:url').pathToFileURL(__filename).href; const __clauselintImport = globalThis.__clauselintImport ?? ((specifier) => import(specifier));"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch, separate],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, separate],
   write: false,
 }
 const cjs = {outputFiles: []}

@@ -4,6 +4,7 @@
 import {readFileSync, existsSync, writeFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {build} from 'esbuild'
+import {lazyDeps} from './bundle-plugins.mjs'
 
 /** The folder of the committed bundle, relative to the package root. */
 export const RELEASE_DIR = 'release'
@@ -30,6 +31,8 @@ export async function buildRelease(root, outdir, {nodePaths = []} = {}) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
+    // yaml, ajv and fflate load on first use (src/deps.ts), from the bundle like every other package
+    plugins: [lazyDeps],
   })
   // every package whose code is in the bundle, with its licence text
   const packages = new Map()

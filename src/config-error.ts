@@ -1,6 +1,6 @@
 // Config errors and "did you mean": shared by config files, front matter, custom rule files and suppression comments.
-import {parseDocument} from 'yaml'
 import {printable} from './confine.js'
+import {yaml} from './deps.js'
 
 /** A configuration problem: one line naming the file, the key and what is wrong. The CLI exits 2 on it. */
 export class ConfigError extends Error {
@@ -71,7 +71,7 @@ export function firstLine(error: unknown): string {
 
 /** Parse YAML; a syntax error becomes one line with its position. */
 export function parseYamlText(text: string, where: string): unknown {
-  const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true})
+  const doc = yaml().parseDocument(text, {prettyErrors: true, uniqueKeys: true})
   const error = doc.errors[0]
   if (error) {
     const at = error.linePos?.[0]

@@ -4,7 +4,6 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import ignore, {type Ignore} from 'ignore'
-import {parseDocument} from 'yaml'
 import {builtinRules} from '../rules/meta.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
 import {Confinement, printable} from './confine.js'
@@ -14,6 +13,7 @@ import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
 import type {SeveritySetting} from './types.js'
 import {keyPath, validateRuleOptions} from './validate.js'
+import {yaml} from './deps.js'
 
 /** A severity as written in config. */
 export type SeverityWord = 'off' | 'info' | 'warn' | 'error'
@@ -500,7 +500,7 @@ function parseJson(text: string, where: string): unknown {
     const reason = firstLine(error)
       .replace(/, ".*$/, '')
       .replace(/\s*in JSON at position \d+.*$/, '')
-    const located = parseDocument(text, {prettyErrors: true}).errors[0]?.linePos?.[0]
+    const located = yaml().parseDocument(text, {prettyErrors: true}).errors[0]?.linePos?.[0]
     const pos = /position (\d+)/.exec(firstLine(error))
     // "Unexpected token '#', "# Managed"… is not valid JSON": no position given, but the token's first place is it
     const token = /Unexpected token '(.)'/.exec(firstLine(error))?.[1]

@@ -1,8 +1,8 @@
 // Document sets: an agreement and the schedules it declares in front matter, judged as one.
 import path from 'node:path'
-import {parse as parseYaml} from 'yaml'
 import {realPath} from './confine.js'
 import type {Document} from './types.js'
+import {yaml} from './deps.js'
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/
 
@@ -12,7 +12,7 @@ export function declaredIncludeList(text: string): string[] {
   if (!m) return []
   let data: unknown
   try {
-    data = parseYaml(m[1]!, {maxAliasCount: 1000})
+    data = yaml().parse(m[1]!, {maxAliasCount: 1000})
   } catch {
     return []
   }

@@ -1,10 +1,10 @@
 // Builds the Document once per file: section tree, prose blocks with source maps, sentences.
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {parseDocument} from 'yaml'
 import {parseMarkdown, type ParseCache, type ParserName} from './parse.js'
 import {lineIndex, splitSentences} from './text.js'
 import type {Block, BlockKind, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
+import {yaml} from './deps.js'
 
 type MutableSection = Section & {rank: number}
 
@@ -72,7 +72,7 @@ const isSpaceOrEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || 
 
 /** Front matter YAML: the data, or why it is not valid YAML ("line 2, column 10: invalid YAML (…)"; duplicate keys too). */
 export function parseFrontMatter(text: string): {data: unknown} | {error: string} {
-  const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true})
+  const doc = yaml().parseDocument(text, {prettyErrors: true, uniqueKeys: true})
   const error = doc.errors[0]
   if (error) {
     const at = error.linePos?.[0]

@@ -1,6 +1,7 @@
 // Validation against JSON Schemas (rule options, custom rule files) with one-line messages that name the key.
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
 import {ConfigError, didYouMean, firstLine, show} from './config-error.js'
+import {ajv as ajvPackage} from './deps.js'
 import type {AnyRule, JsonSchema} from './rule.js'
 import {DURATION_FORMAT, isDurationOption} from './rule.js'
 import {phraseProblem} from './reading/phrases.js'
@@ -15,7 +16,7 @@ export const keyPath = (base: string, key: string | number): string => (typeof k
 let instance: Ajv | undefined
 function ajv(): Ajv {
   if (!instance) {
-    instance = new Ajv({allErrors: false, strict: true, logger: false, verbose: true})
+    instance = new (ajvPackage().Ajv)({allErrors: false, strict: true, logger: false, verbose: true})
     instance.addFormat(DURATION_FORMAT, {type: 'string', validate: isDurationOption})
   }
   return instance

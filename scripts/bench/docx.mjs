@@ -14,6 +14,8 @@ const load = (p) => import(pathToFileURL(path.join(root, 'dist', 'src', p)).href
 const {readDocx} = await load('docx/read.js')
 const {annotateDocx} = await load('docx/annotate.js')
 const {lint} = await load('lint.js')
+// lint() takes the built-in rules' code from their registry, which the command line loads before linting
+await import(pathToFileURL(path.join(root, 'dist', 'rules', 'index.js')).href)
 
 const bytes = fs.readFileSync(file)
 const cpu = () => {

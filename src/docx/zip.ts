@@ -4,7 +4,8 @@
 // inflate past the size its header declares, and the declared sizes and the entry count are capped before anything is
 // inflated (zip bombs). Writing uses fflate.
 import {inflateRawSync} from 'node:zlib'
-import {zipSync, type Zippable} from 'fflate'
+import type {Zippable} from 'fflate'
+import {fflate} from '../deps.js'
 
 /** Why a package cannot be read: one line, without the file name (the caller adds it). */
 export class DocxError extends Error {}
@@ -151,5 +152,5 @@ function mb(n: number): string {
 export function writeZip(parts: ReadonlyArray<readonly [string, Uint8Array]>): Uint8Array {
   const zippable: Zippable = {}
   for (const [name, data] of parts) zippable[name] = [data, {level: /\.(?:png|jpe?g|gif|zip|mp4|wdp)$/i.test(name) ? 0 : 6}]
-  return zipSync(zippable)
+  return fflate().zipSync(zippable)
 }

@@ -1,0 +1,45 @@
+// esbuild plugins shared by the build (scripts/bundle.mjs) and the release bundle (scripts/release-build.mjs).
+import fs from 'node:fs'
+
+// fdir (inside tinyglobby) loads picomatch from node_modules at start-up, unbundled, for its own .glob(), which
+// tinyglobby never calls (it matches with the picomatch it imports, which is bundled): drop that load.
+export const noFdirPicomatch = {
+  name: 'no-fdir-picomatch',
+  setup(b) {
+    b.onLoad({filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/}, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8')
+      const optional = /__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/
+      if (!optional.test(source)) throw new Error('fdir no longer loads picomatch as expected: check scripts/bundle-plugins.mjs')
+      return {contents: source.replace(optional, ''), loader: 'js'}
+    })
+  },
+}
+
+// fflate (which writes the zip of an annotated .docx with zipSync) loads worker_threads at start-up for its
+// asynchronous functions, which clauselint never calls: drop that load (they would report that workers are missing).
+export const noFflateWorker = {
+  name: 'no-fflate-worker',
+  setup(b) {
+    b.onLoad({filter: /[\\/]fflate[\\/](?:esm[\\/]index\.mjs|lib[\\/]node\.cjs)$/}, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8')
+      const load = /try \{\s*\(_a = require\('worker_threads'\), Worker = _a\.Worker, isMarkedAsUntransferable = _a\.isMarkedAsUntransferable\);\s*\}\s*catch \(e\) \{\s*\}/
+      if (!load.test(source)) throw new Error('fflate no longer loads worker_threads as expected: check scripts/bundle-plugins.mjs')
+      return {contents: source.replace(load, ''), loader: 'js'}
+    })
+  },
+}
+
+// src/deps.ts loads yaml and ajv on first use through createRequire (the unbundled library reads them from
+// node_modules); in the bundle the same calls become the bundle's own require of the bundled package, which esbuild
+// evaluates when first called rather than at start-up.
+export const lazyDeps = {
+  name: 'lazy-deps',
+  setup(b) {
+    b.onLoad({filter: /[\\/]src[\\/]deps\.ts$/}, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8')
+      const head = /import \{createRequire\} from 'node:module'\n\nconst load = createRequire\(import\.meta\.url\)\n/
+      if (!head.test(source)) throw new Error('src/deps.ts no longer loads its packages as expected: check scripts/bundle-plugins.mjs')
+      return {contents: source.replace(head, '').replace(/\bload\('/g, "require('"), loader: 'ts'}
+    })
+  },
+}
