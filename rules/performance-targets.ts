@@ -7,7 +7,21 @@ import data from './data/clauses.json' with {type: 'json'}
 
 // how fast a system answers is a performance metric ("page response time"); a person's response is not
 const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|query|transaction|portal) (?:response|load(?:ing)?) times?\b/i
-const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|latency|packet loss|jitter|throughput|page load|mean time between|MTBF|round[- ]trip|error rate)\\b|${SYSTEM_SPEED.source}`, 'i')
+/**
+ * How fast a system answers or how much it carries, measured per request or per test: latency, throughput, a page's load
+ * time ("pages loading in under 2.5 seconds", "Largest Contentful Paint"). A number with its unit measures it; it needs
+ * no measurement period, unlike an availability percentage.
+ */
+const SPEED = new RegExp(
+  String.raw`\b(?:latency|packet loss|jitter|round[- ]trip|page load|error rate|throughput|(?:download|upload|transfer) speeds?|largest contentful paint|time to first byte|ttfb)\b` +
+    String.raw`|\b(?:pages?|site|website|shop|store|app|application|portal|api)\b[^.;]{0,40}?\bload(?:s|ing|ed)?\s+(?:in|within)\b(?!\s+the\b)|${SYSTEM_SPEED.source}`,
+  'i',
+)
+/** The customer's own equipment made to meet a figure ("The Customer's office connection must provide …"): a requirement. */
+const CUSTOMER_OWNED = /\b(?:customer|client)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:must|shall|should|needs? to|is required to)\b|\byour\s+(?:[\w-]+\s+){0,3}?(?:must|should|needs? to)\b/i
+/** A value that measures speed: milliseconds or seconds, a data rate, or a percentile. */
+const SPEED_VALUE = /\d\s*(?:ms|milliseconds?|seconds?|secs?|s|%|[kmg]bps|[kmg]bit\/s|[kmg]b\/s)(?![a-z])/i
+const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF)\\b|${SPEED.source}`, 'i')
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
 const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
 /** Availability of people or things, not of a system: "subject to availability", "availability of engineers". */
@@ -70,7 +84,12 @@ export default clauseRule({
     const v = reader.reading.values(t)
     // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
     // is a percentile, not an availability that needs a period
-    if (metric && (/latency|packet loss|jitter|round[- ]trip|page load|error rate/i.test(metric[0]) || SYSTEM_SPEED.test(metric[0])) && /\d\s*(?:ms|milliseconds?|seconds?|secs?|%)(?![a-z])/i.test(t)) return {outcome: 'present'}
+    // a throughput or page-load target needs no period either ("throughput of at least 200 Mbps", "pages loading in
+    // under 2.5 seconds"), unless it is the customer's to meet
+    const speed = SPEED.exec(t)
+    // (a list item is read with the sentence that introduced it: "The Client must: … (b) keep an upload speed of 50 Mbps")
+    const ownSpeed = speed !== null && reader.party(unit, speed.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, speed.index)) && !(unit.intro !== undefined && reader.reading.introducingParty(unit.block) === 'customer')
+    if (ownSpeed && SPEED_VALUE.test(t.slice(speed.index))) return {outcome: 'present'}
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
       if (targets.some((p) => p.period) || PERIOD.test(t) || definedPeriod(t, reader.reading) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
@@ -83,6 +102,8 @@ export default clauseRule({
     if (delegated && (metric || unit.inHome)) return delegated
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+    // how fast pages load or data moves, with no figure ("Pages load in a flash"), touches the clause
+    if (ownSpeed) return {outcome: 'vague', detail: 'state a measurable target (e.g. "pages load in under 2 seconds")'}
     // uptime or downtime spoken of with no target ("Uptime: no target is offered", "Downtime includes the following:",
     // "a report showing uptime") touches the clause: vague, not missing
     if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {

@@ -571,8 +571,8 @@ describe('the built bin', () => {
     delete env['FORCE_COLOR']
     delete env['NO_COLOR']
     Object.assign(env, options.env)
-    // the JSON report of every labelled agreement is over spawnSync's default 1 MB buffer
-    const r = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env})
+    // the JSON report of the whole fixtures/agreements folder is over 1 MiB, spawnSync's default buffer
+    const r = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, encoding: 'utf8', timeout: 240_000, env, maxBuffer: 64 * 1024 * 1024})
     expect(r.error, 'the bin ran within the timeout').toBeUndefined()
     expect(r.stderr, 'no stack trace').not.toMatch(STACK)
     return r

@@ -9,7 +9,7 @@ function initials(words: string): string {
 
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide".
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
-const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}Agreement\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}Agreement\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -27,6 +27,18 @@ const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 // "unless expressly covered in the SOW", "except as agreed in a Work Order": an exception, not the clause put elsewhere
 const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
 const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
+
+// "Section 4 of the Agreement", "clause 9 of the Agreement"
+const AGREEMENT_PART = /\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit)\s+\d[\w.]*\s+of\s+the\s+Agreement\b/
+// a document that is itself an amendment, schedule, SOW or order, and calls another document "the Agreement"
+const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
+const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)/
+
+/** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it)? */
+export function agreementIsOther(doc: Document): boolean {
+  const head = doc.source.slice(0, 3000)
+  return SELF_PART.test(head) && NAMES_AGREEMENT.test(head)
+}
 
 /** How a target reads in a message: "Schedule C", "the Order Form". */
 export function targetName(target: string): string {
@@ -46,10 +58,13 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]} = {},
+  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
+  // in an amendment or a schedule that names "the Agreement", a part of the Agreement is another document
+  const part = options.agreementIsOther ? AGREEMENT_PART.exec(text) : null
+  if (part) return {target: 'Agreement', start: part.index, end: part.index + part[0].length}
   const m = DELEGATION.exec(text)
   if (m && m.index !== undefined && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index))) {
     const target = m[1]!.replace(/\s+/g, ' ').trim()
@@ -108,6 +123,8 @@ export function targetInDocument(doc: Document, target: string): boolean {
   const titled = (m: Document): string => (m.title ? m.source.slice(m.title.headingPosition.start.offset, m.title.headingPosition.end.offset).replace(/^[#\s]+/, '').toLowerCase() : '')
   // the agreement named by its own title ("under this Managed Services Agreement" read as "the Managed Services Agreement")
   if (/\bagreement$/.test(t) && titled(doc).includes(t)) return true
+  // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
+  if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
   if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)))
