@@ -2,6 +2,7 @@
 import {clauseRule, unitsOf} from '../src/clauses.js'
 import {subtreeBlocks} from '../src/document.js'
 import type {Reading} from '../src/reading/index.js'
+import {asksOfCustomer, refusesWork, requirementAt} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -52,7 +53,8 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading): 
 export default clauseRule({
   id: 'customer-requirements',
   description: "The agreement sets minimum standards for the customer's environment or conduct, and what happens when they are not met",
-  data: data['customer-requirements'],
+  // a title that says what the customer must do or bring ("What you need to provide") is the home of its requirements
+  data: {...data['customer-requirements'], homeTitle: asksOfCustomer},
   messages: {
     missing: 'Missing customer requirements; state the minimum standards the client must meet (supported systems, licences, access) and what happens if they are not met',
     vague: 'Customer requirement without a consequence "{text}"; say what happens when it is not met (e.g. "excluded from the service levels", "remediated at standard rates")',
@@ -61,7 +63,7 @@ export default clauseRule({
   // "The School must keep …", "Brightwater must …", "things we need from you: keep your PCs …"
   // "… do not apply to a system which the Customer has not kept supported": relief for the customer's failing
   mentions(text, reader) {
-    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text) || customerFails(text, reader.reading) || equipmentMust(text, reader.reading) >= 0
+    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text) || customerFails(text, reader.reading) || equipmentMust(text, reader.reading) >= 0 || requirementAt(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -75,6 +77,10 @@ export default clauseRule({
     }
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
     if (customerFails(t, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
+    // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose
+    // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
+    const req = requirementAt(t)
+    if (req >= 0 && reader.party(unit, req) !== 'provider' && !BACK_REFERENCE.test(t.trim()) && (followsFrom(t) || followsFrom(unit.next))) return {outcome: 'present'}
     // the parties' agreement to the terms ("… (\"the Customer\") agree to the following") binds to nothing in particular
     if (AGREE_TO_TERMS.test(t)) return undefined
     // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
@@ -86,6 +92,8 @@ export default clauseRule({
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     if (must >= 0 && !asked && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
+    // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
+    if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
     const section = homeOf(reader.homes, unit.block.section) ?? unit.block.section
     if (sectionHasConsequence(section, reading)) return {outcome: 'present'}
@@ -98,6 +106,11 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** A consequence of a requirement failing, stated on a condition: "If a device is not, its outages are excluded …". */
+function followsFrom(text: string): boolean {
+  return text.length > 0 && CONDITIONAL.test(text) && CONSEQUENCE.test(text)
+}
 
 /** Where a requirement on equipment starts ("PCs must …"), unless the sentence binds the provider ("our servers must …"), or -1. */
 function equipmentMust(text: string, reading: Reading): number {
