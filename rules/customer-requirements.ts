@@ -15,7 +15,7 @@ const CONSEQUENCE =
   /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies))\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?) (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\binstead of under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:supported|serviced|handled|covered|repaired) at [^.]{0,25}\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …"
-const EQUIPMENT_MUST = /\b(?:pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers)\s+(?:must|shall|need to|are required to)\b/i
+const EQUIPMENT_MUST = /\b(?:pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)\s+(?:must|shall|need to|are required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
 const AGREE_TO_TERMS = /\bagrees? to (?:the following|these (?:terms|conditions)|this agreement|the terms(?: of this agreement)?)\s*[.:]?\s*$/i
@@ -84,7 +84,8 @@ export default clauseRule({
     const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
-    if (must >= 0 && !asked && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
+    // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
+    if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
     const section = homeOf(reader.homes, unit.block.section) ?? unit.block.section
