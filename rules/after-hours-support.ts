@@ -7,7 +7,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
 const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
-const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:after-hours |out-of-hours )?(?:cover|support) (?:is )?(?:offered|provided|available)?)\b/i
+const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:after-hours |out-of-hours )?(?:cover|support) (?:is )?(?:offered|provided|available)?|no other (?:support|cover|work) is (?:given|provided|offered|available))\b/i
 
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
@@ -39,6 +39,9 @@ export default clauseRule({
     }
     const named = indexOf(t, TOPIC)
     const at = named >= 0 ? named : outsideHours(t, definedAs(reader.reading))
+    // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
+    // ("The kitchen staff work outside the general shift")
+    if (named < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
     if (at < 0 && !unit.inHome) return undefined
     if (!unit.inHome && !WORK.test(t)) return undefined
     const isCharged = charged(t, reader.reading) // once: both tests below need it
@@ -59,6 +62,9 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+// A service given or asked for, in a sentence that places work outside a span of hours
+const SERVICE_ACT = /\b(?:support|help|assist\w*|call[- ]?outs?|calls?|requests?|visits?|engineers?|technicians?|attend\w*|tickets?|incidents?|emergenc\w*|P[1-5]|S[1-5])\b/i
 
 // A column for work outside the hours: "Work outside coverage", "After hours", "Out-of-hours rate"
 const OUTSIDE_HEADER = /\b(?:outside|beyond)\s+(?:the\s+|our\s+|your\s+)?(?:support\s+|business\s+|service\s+|agreed\s+|plan\s+)?(?:hours|coverage|cover)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\bovertime\b/i
