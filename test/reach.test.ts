@@ -1,6 +1,6 @@
 // The structural readings that reach a clause whatever its words (src/reading/reach.ts).
 import {describe, expect, it} from 'vitest'
-import {asksOfCustomer, declinesWork, outsideHours, refusesWork, requirementAt, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, leadsList, outsideHours, refusesWork, requirementAt, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -88,5 +88,19 @@ describe('requirementAt and refusesWork', () => {
   it('finds a refusal of work inside a condition too', () => {
     expect(refusesWork('If a staff member uses a personal phone, we won\'t look after that handset.')).toBeGreaterThan(0)
     expect(refusesWork('We look after every handset.')).toBe(-1)
+  })
+})
+
+describe('leadsList', () => {
+  it('reads a lead-in in which a party names what it works on as the list that follows', () => {
+    expect(leadsList('Our engineers patch and watch over these machines for the studio:')).toBe(true)
+    expect(leadsList('Acme will look after each of these:')).toBe(true)
+  })
+
+  it('leaves lead-ins of the customer, of requests and of refusals alone', () => {
+    expect(leadsList('The studio must patch the following machines:')).toBe(false)
+    expect(leadsList('We need these from the studio:')).toBe(false)
+    expect(leadsList('We will not touch the following:')).toBe(false)
+    expect(leadsList('Our engineers patch these machines.')).toBe(false)
   })
 })

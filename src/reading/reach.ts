@@ -142,3 +142,15 @@ export function presentOnDays(text: string): number {
   if (!m) return -1
   return PRESENCE.test(text.slice(Math.max(0, m.index - 60), m.index)) ? m.index : -1
 }
+
+/**
+ * A lead-in in which a party names what it works on as a list that follows: a subject, any verb of work (not one of
+ * asking, charging or declining) and "these" / "the following", ending in a colon ("We back up these systems:",
+ * "Our engineers monitor the following devices:", "Acme will look after each of these:").
+ */
+const LEADS_LIST = /(?:^|[.;]\s+|^\W*)(?:[Ww]e|I|[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where)\b)[A-Z][\w&-]+)\s+(?:will\s+|shall\s+|[’']ll\s+)?(?!(?:need|needs|require|requires|expect|expects|ask|asks|charge|charges|bill|bills|invoice|invoices|exclude|excludes|do|does|will|shall|cannot|can|won|are|is|may|must|should|not|no|never)\b)[a-z]+(?:\s+(?!(?:not|no|never|must|should|may|need|needs)\b)[a-z]+){0,3}?\s+(?:these|the following|all of the following|each of these|this list of)\b[^.:]{0,80}:\s*$/
+
+/** Does the sentence introduce a list of what a party works on? (Whose party it is, the caller asks.) */
+export function leadsList(text: string): boolean {
+  return LEADS_LIST.test(text)
+}
