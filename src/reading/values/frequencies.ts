@@ -9,7 +9,7 @@ const FREQ_UNIT = String.raw`minutes?|mins?|hours?|hrs?|days?|nights?|evenings?|
 const ADVERB = String.raw`hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:bi|semi)[${DASH}]?(?:weekly|monthly|annually|yearly)`
 const FREQUENCY_RE = new RegExp(
   String.raw`\b(?:(?<mult>once|twice|thrice|${NUM_SRC}\s{0,3}(?:times|x))${HY}{1,3})?(?:` +
-    String.raw`(?<per>a|an|per|each|every|in\s{1,3}(?:a|each|every))${HY}{1,3}(?:(?<other>other|second|alternate)\s{1,3})?(?:(?<n>${NUM_SRC})${HY}{0,3})?(?:(?:business|working|calendar|clock)${HY}{1,3})?(?<u>${FREQ_UNIT})` +
+    String.raw`(?<per>a|an|per|each|every|in\s{1,3}(?:a|each|every))${HY}{1,3}(?:(?<other>other|second|alternate)\s{1,3})?(?:(?<n>${NUM_SRC})${HY}{0,3})?(?:(?:business|working|calendar|clock|school|office|trading|banking)${HY}{1,3})?(?<u>${FREQ_UNIT})` +
     String.raw`|(?:(?<an>${NUM_SRC})(?<ansep>${HY}{0,2}))?(?<adv>${ADVERB})` +
     String.raw`|at\s{1,3}(?<in>${NUM_SRC})${HY}{0,3}(?<iu>${DUR_UNIT})(?:ly)?\s{1,3}intervals?` +
     String.raw`|intervals?\s{1,3}of\s{1,3}(?:(?:no|not)\s{1,3}(?:more|greater|longer)\s{1,3}than\s{1,3})?(?<in2>${NUM_SRC})${HY}{0,3}(?<iu2>${DUR_UNIT})` +
@@ -43,7 +43,7 @@ function freqUnitMinutes(word: string): number | undefined {
 
 /**
  * Find stated frequencies: "daily", "every 6 hours", "twice a day", "at 6-hour intervals", "at least once every 24 hours",
- * "every business day", "every Monday" (weekly), "continuous"/"real-time" (interval 0). Month = 30 days, quarter = 90,
+ * "every business day", "every school day", "every Monday" (weekly), "continuous"/"real-time" (interval 0). Month = 30 days, quarter = 90,
  * year = 365; "bi-weekly" = every two weeks.
  */
 export function extractFrequencies(text: string): Frequency[] {
