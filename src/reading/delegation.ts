@@ -28,6 +28,25 @@ const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
 const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
+// In a document that is a part of another agreement or amends it, and calls that agreement "the Agreement", a value
+// put in "the Agreement" is in that other document: "handled during the support hours defined in the Agreement",
+// "as set out in clause 9 of the Agreement", "the priority definitions in the Agreement"
+const PART_TITLE = /\b(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|addendum|amendment|add-on|variation|statement of work|service description)\b/i
+const DEFINES_AGREEMENT = /\(\s*(?:the\s+)?["“]Agreement["”]\s*\)/
+const PARENT_DELEGATION = new RegExp(
+  String.raw`\b(?:(?:as\s+)?(?:set out|set forth|defined|described|specified|stated|detailed|listed|provided|given|agreed)\s+(?:in|under)|in accordance with|pursuant to|governed by|those in|the ones? in|definitions? in)` +
+    String.raw`\s+(?:(?:clause|section|paragraph|part|article|schedule)s?\s+[\w.()]{1,8}\s+of\s+)?[Tt]he\s+Agreement\b`,
+)
+
+/**
+ * Is "the Agreement" another document? When this one is titled as a part of an agreement or a change to it ("Schedule 4:
+ * Service Levels", "Amendment No. 1", "Add-on Schedule") and names the other agreement "the Agreement" near its start.
+ */
+export function agreementIsAnother(doc: Document): boolean {
+  const title = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
+  return PART_TITLE.test(title) && doc.blocks.slice(0, 12).some((b) => DEFINES_AGREEMENT.test(b.text))
+}
+
 /** How a target reads in a message: "Schedule C", "the Order Form". */
 export function targetName(target: string): string {
   return /^(?:schedule|exhibit|annex|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
@@ -46,7 +65,7 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]} = {},
+  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; parentAgreement?: boolean} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
@@ -55,6 +74,8 @@ export function delegation(
     const target = m[1]!.replace(/\s+/g, ' ').trim()
     if (!inDocument?.(target) && !/^this\b/i.test(target)) return {target, start: m.index, end: m.index + m[0].length}
   }
+  const parent = options.parentAgreement ? PARENT_DELEGATION.exec(text) : null
+  if (parent && !EXCEPTION.test(text.slice(Math.max(0, parent.index - 120), parent.index))) return {target: 'Agreement', start: parent.index, end: parent.index + parent[0].length}
   const subject = DOC_SUBJECT.exec(text)
   if (subject && subject.index !== undefined) {
     const target = subject[1]!.replace(/\s+/g, ' ').trim()
