@@ -22,8 +22,18 @@ export default clauseRule({
     vague: 'Vague after-hours terms "{text}"; say how out-of-hours work is charged (a rate, a multiplier, or "included")',
     delegated: 'After-hours rates are set in {target}; lint it with this agreement or state them here',
   },
+  // a table with a column for work outside the hours ("| Plan | Coverage | Work outside coverage |")
+  mentions(_text, _reader, block) {
+    return outsideColumn(block) >= 0
+  },
   judge(unit, reader) {
     const t = unit.text
+    const column = outsideColumn(unit.block)
+    if (column >= 0) {
+      const cell = unit.block.cells?.[column]?.trim() ?? ''
+      if (cell && charged(cell, reader.reading)) return {outcome: 'present'}
+      if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return NOT_PROVIDED.test(cell) || /^(?:no|none|not (?:available|offered))$/i.test(cell) ? {outcome: 'present'} : {outcome: 'vague'}
+    }
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
     if (!unit.inHome && !WORK.test(t)) return undefined
@@ -45,6 +55,15 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+// A column for work outside the hours: "Work outside coverage", "After hours", "Out-of-hours rate"
+const OUTSIDE_HEADER = /\b(?:outside|beyond)\s+(?:the\s+|our\s+|your\s+)?(?:support\s+|business\s+|service\s+|agreed\s+|plan\s+)?(?:hours|coverage|cover)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\bovertime\b/i
+
+/** The column of a table row headed as work outside the hours, or -1. */
+function outsideColumn(block: {readonly kind: string; readonly header?: readonly string[]}): number {
+  if (block.kind !== 'table-row' || !block.header) return -1
+  return block.header.findIndex((h) => OUTSIDE_HEADER.test(h))
+}
 
 // A class of work the agreement charges for on its own terms
 const CLASS = /\b(?:out[- ]of[- ]scope|additional|extra|excluded|chargeable|billable|non-?standard) (?:work|services?|support)\b/i

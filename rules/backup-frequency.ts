@@ -70,7 +70,8 @@ export default clauseRule({
 })
 
 const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
-const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|stor(?:ed|es|age)|held|holds?|preserv\w*|delet\w*|purg\w*|rotat\w*|expir\w*|versions?|history|restore points?|copies)\b/i
+// romanised Hindi too: "7 din tak rakha jayega" (kept for 7 days)
+const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|rakh(?:a|e|i|enge|ega)|stor(?:ed|es|age)|held|holds?|preserv\w*|delet\w*|purg\w*|rotat\w*|expir\w*|versions?|history|restore points?|copies)\b/i
 // a frequency of something done to backups, not of backups ("test a restore each quarter", "review the logs weekly")
 const NOT_BACKUP_RUN = /\b(?:test\w*|restor\w*|verif\w*|review\w*|report\w*|audit\w*|check\w*|monitor\w*)\b/i
 const ELSEWHERE = /\b(?:order form|schedule|appendix|exhibit|annex|policy|plan|statement of work|SOW)\b/i

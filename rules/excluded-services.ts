@@ -1,6 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
+import {declinesWork, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -28,7 +29,8 @@ function listed(blocks: readonly Block[]): boolean {
 export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
-  data: data['excluded-services'],
+  // a title that says what the provider will not do ("What we won't take on") is the home of the exclusions
+  data: {...data['excluded-services'], homeTitle: (title: string) => scopeTitle(title) === 'withholds'},
   messages: {
     missing: 'Missing excluded services; list what the agreement does not cover and how such work is billed',
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',
@@ -40,9 +42,14 @@ export default clauseRule({
     if (listed(blocks) && handled(text, reader.reading)) return {outcome: 'present'}
     return undefined
   },
+  // a sentence in which the provider declines work ("we can't help with the following:") reaches the judge
+  mentions(text) {
+    return declinesWork(text) >= 0
+  },
   judge(unit, reader) {
     const t = unit.text
-    const m = TOPIC.exec(t)
+    const declines = declinesWork(t)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope

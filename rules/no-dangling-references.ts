@@ -18,8 +18,9 @@ const ORDINAL = String.raw`(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss
 const ORDINAL_REFERENCE = new RegExp(String.raw`(?<![\w§])(?<ord>${ORDINAL})\s+(?<word>${ATTACHED_WORD})(?![\w-])`, 'g')
 const ORDINAL_TITLE = new RegExp(String.raw`^(?:the\s+)?(${ORDINAL})\s+(${ATTACHED_WORD})\b`, 'i')
 // A document that is a part of, or amends, a larger agreement: its siblings and the agreement's own clauses are not in
-// it ("This Schedule forms part of the Master Services Agreement", "This Amendment … amends the … Agreement")
-const PART_OF = /\bthis\s+(?:[A-Z][\w.-]*\s+){0,3}(?:Amendment|Addendum|Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment|Variation)\b[^\n]{0,300}?\b(?:amends|varies|forms part of|supplements|is part of|is attached to|is incorporated (?:into|in)|is co-terminous with)\b/i
+// it ("This Schedule forms part of the Master Services Agreement", "This Amendment … amends the … Agreement", "Parent
+// agreement: …", "Terms defined in the Agreement have the same meaning here")
+const PART_OF = /\bthis\s+(?:[A-Za-z][\w.-]*\s+){0,3}(?:amendment|addendum|schedule|exhibit|annex(?:ure)?|appendix|attachment|variation)\b[^\n]{0,300}?\b(?:amends|varies|adds|forms part of|supplements|is part of|is attached to|is incorporated (?:into|in)|is co-terminous with|is (?:made|issued) under)\s+(?!this\b)|\bparent agreement\s*:|\bterms defined in the (?:master |main |parent )?(?:agreement|msa)\b[^.\n]{0,40}\bsame meanings?\b/i
 const PARENT_NAME = /^(?:agreement|master (?:services )?agreement|msa|contract|(?:[a-z]+ )*services agreement)$/
 const ONE_ID = new RegExp(ID, 'g')
 const ATTACHED_TITLE = new RegExp(String.raw`^(?:<[^>]+>\s*)*(${ATTACHED_WORD})\s+(${ID})`, 'i')

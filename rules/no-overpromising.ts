@@ -1,4 +1,5 @@
 // no-overpromising: absolute promises (guarantees, 100% uptime, "always", "immediately") that no provider can keep.
+import type {Party} from '../src/reading/parties.js'
 import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermListOptions} from '../src/reading/terms.js'
 import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/overpromising.json' with {type: 'json'}
@@ -14,14 +15,24 @@ const MONEY = String.raw`(?:prices?|pricing|fees|rates|charges|payments?|payment
 const SURETY = /\b(?:payments?|fees|debts?|invoices?|obligations|liabilities|amounts? (?:due|owed))\b[^.;]{0,40}\bguarantee[ds]?\s+by\b|\bguarantee[ds]?\s+by (?:its|the|a|their) (?:parent|holding|guarantor|bank|director)\b|\b(?:parent company|bank|personal) guarantee\b/i
 // the object right after the verb: "guarantees [that] the monthly fees …", "guarantees the Client's payment obligations"
 const MONEY_OBJECT = new RegExp(String.raw`^guarantee[ds]?\s+(?:that\s+)?(?:(?:the|its|our|your|their|all|any)\s+)?(?:[\w'’-]+\s+){0,3}?${MONEY}\b`, 'i')
+// money as the subject of a passive guarantee: "Provider's fees for the initial term are guaranteed not to increase"
+const MONEY_SUBJECT = new RegExp(String.raw`\b${MONEY}\b[^.;]{0,60}\b(?:is|are|will be|shall be|remain|remains)\s+(?:\w+\s+)?$`, 'i')
 // a compound naming what is guaranteed: "Price guarantee", "fee-freeze guarantee"
 const MONEY_COMPOUND = /\b(?:price|pricing|fee|rate|payment)[- ](?:lock[- ]|freeze[- ])?$/i
+
+/** Is the subject right before a promise verb the provider ("Provider", "We", a name the agreement gives the provider)? */
+function providerSubject(before: string, parties: ReadonlyMap<string, Party>): boolean {
+  const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I)\s+(?:hereby\s+|also\s+)?$/.exec(before)
+  if (!m) return false
+  const subject = m[1]!.replace(/^the\s+/i, '').toLowerCase()
+  return /^(?:we|i|provider|supplier|contractor|vendor|msp|service provider)$/.test(subject) || parties.get(subject) === 'provider'
+}
 
 // What a provider could promise without limit: support, visits, requests, users, storage …
 const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
 
 // Outcomes a customer undergoes rather than acts to bring about
-const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to wait|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
+const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to|has to|need to|needs to|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
 
 // "always" describing how a metric is computed ("Availability is always calculated over the calendar month")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed)\b/i
@@ -43,14 +54,17 @@ export default {
       // an absolute outcome for the customer ("You'll never run out of toner", "the Practice will never lose patient
       // data") is the provider's promise, though the customer is the subject
       const excuse = reading.excused(hit)
-      if (excuse && !(excuse === 'customer' && OUTCOME.test(hit.text))) continue
+      // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
+      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^guarantee/i.test(hit.text) && providerSubject(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties))))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      // advice, not a promise: "Staff should always lock their screens"
+      if (/^(?:always|never\b)/i.test(hit.text) && /\bshould\s+$/i.test(before)) continue
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
-      if (/^guarantee/i.test(hit.text) && (SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
+      if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
       // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table
       // ("On-site visits | … | Unlimited"), the words before it in prose ("Support requests are unlimited")
       if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? hit.block.cells[0]! : s.slice(Math.max(0, at - 60), at))) continue

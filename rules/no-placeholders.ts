@@ -2,7 +2,7 @@
 import type {Rule} from '../src/rule.js'
 
 // Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
-const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days|hours|months|years|value|sum|details?|description|tbd|x+)\b/i
+const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days|hours|months|years|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+)\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string) => boolean}> = [
   {

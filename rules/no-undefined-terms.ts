@@ -22,7 +22,8 @@ const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
 const FUNCTION_WORD =
   /^(?:of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
 // The rest of a list of capitalised names and the lower-case noun they share: ", Molo, Njoro and Gilgil branches"
-const SHARED_HEAD = /^(?:\s*,\s*[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?){0,8}\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s+([a-z][\w’'-]*)/
+// (each name may carry a short parenthesis: "the Amsterdam (primary) and Frankfurt (secondary) regions")
+const SHARED_HEAD = /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:\s*\([^()]{1,30}\))?){0,8}(?:\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:\s*\([^()]{1,30}\))?)?\s+([a-z][\w’'-]*)/
 const CORPORATE = /^,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|LP|L\.P|AG|S\.A|SA|B\.V|BV|N\.V|NV|Co|Company|Group|Holdings|Partners|P\.C|PC|PLLC|S\.r\.l|SAS|KK|Oy|AB|ASA|A\/S|ApS)\b/
 // The agreement takes its definitions from another document: "Capitalized terms not defined here have the meanings given in the
 // Agreement", or it is itself a supplement ("as supplemented by this AI Addendum", "as incorporated into the applicable Order Form")

@@ -14,7 +14,7 @@ const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|qu
  */
 const SPEED = new RegExp(
   String.raw`\b(?:latency|packet loss|jitter|round[- ]trip|page load|error rate|throughput|(?:download|upload|transfer) speeds?|largest contentful paint|time to first byte|ttfb)\b` +
-    String.raw`|\b(?:pages?|site|website|shop|store|app|application|portal|api)\b[^.;]{0,40}?\bload(?:s|ing|ed)?\s+(?:in|within)\b|${SYSTEM_SPEED.source}`,
+    String.raw`|\b(?:pages?|site|website|shop|store|app|application|portal|api)\b[^.;]{0,40}?\bload(?:s|ing|ed)?\s+(?:in|within)\b(?!\s+the\b)|${SYSTEM_SPEED.source}`,
   'i',
 )
 /** The customer's own equipment made to meet a figure ("The Customer's office connection must provide …"): a requirement. */

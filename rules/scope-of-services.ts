@@ -1,6 +1,7 @@
 // scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
 import {clauseRule} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
+import {scopeTitle} from '../src/reading/reach.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -32,7 +33,8 @@ const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b
 export default clauseRule({
   id: 'scope-of-services',
   description: 'The agreement names the services provided (a list or table of at least two, or a services schedule)',
-  data: data['scope-of-services'],
+  // a title that says what the provider takes on ("What the team will look after") is the home of the scope
+  data: {...data['scope-of-services'], homeTitle: (title: string) => scopeTitle(title) === 'provides'},
   messages: {
     missing: 'Missing scope of services; list the services provided (e.g. helpdesk, monitoring, patching, backups)',
     vague: 'Vague scope of services "{text}"; list the services provided, one per item',

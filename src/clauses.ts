@@ -28,6 +28,8 @@ export interface ClauseData {
   readonly userHeadings?: readonly string[]
   /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
   readonly linear?: boolean
+  /** A reading of a title's structure that makes it the clause's home whatever its words ("What we won't do"). */
+  readonly homeTitle?: (title: string) => boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -131,7 +133,8 @@ export interface CompiledClause {
 export function compileClause(data: ClauseData): CompiledClause {
   const make = (source: string): RegExp => (data.linear ? new LinearRegExp(source, 'i') : new RegExp(source, 'i'))
   const any = (list: readonly string[] | undefined) => (list && list.length ? make(list.map((s) => `(?:${s})`).join('|')) : undefined)
-  const builtin = any(data.headings)!
+  const listed = any(data.headings)!
+  const builtin = data.homeTitle ? orTitle(listed, data.homeTitle) : listed
   return {
     headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
     topic: make(data.topic),
@@ -148,6 +151,11 @@ function eitherOf(a: RegExp, b: RegExp): RegExp {
     test: (text: string) => a.test(text) || b.test(text),
     source: `${a.source}|${b.source}`,
   } as RegExp
+}
+
+/** A pattern (for test()) matching the listed titles and the titles a structural reading accepts. */
+function orTitle(a: RegExp, reads: (title: string) => boolean): RegExp {
+  return {test: (text: string) => a.test(text) || reads(text), source: a.source} as RegExp
 }
 
 /**

@@ -100,6 +100,13 @@ describe('read(doc)', () => {
     expect(r.questionOf(at('The fee'))).toBeUndefined()
   })
 
+  it('delegation: in an amendment or schedule that names "the Agreement", a part of the Agreement is another document; in the Agreement itself it is not', () => {
+    const amendment = read(buildDocument('# Amendment No. 1\n\nThis Amendment No. 1 (this "Amendment") amends the services agreement dated 1 May 2024 (the "Agreement").\n\n1. The support hours in Section 4 of the Agreement continue to apply.\n', 'a.md'))
+    expect(amendment.delegation('The support hours in Section 4 of the Agreement continue to apply.')?.target).toBe('Agreement')
+    const agreement = read(buildDocument('# Managed Services Agreement\n\nThis Managed Services Agreement (the "Agreement") is between A Ltd and B Ltd.\n\nThe support hours in Section 4 of the Agreement apply.\n', 'm.md'))
+    expect(agreement.delegation('The support hours in Section 4 of the Agreement apply.')).toBeUndefined()
+  })
+
   it('stated metrics, read once for both their readers', () => {
     expect(reading.statedMetrics).toBe(reading.statedMetrics)
     expect(reading.statedMetrics.map((s) => `${s.metric} ${s.priority?.label ?? '-'} ${s.text}`)).toEqual(['response P1 1 hour', 'response P2 4 hours', 'uptime - 99.9%'])

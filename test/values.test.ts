@@ -112,6 +112,9 @@ describe('durationToMinutes / parseDurationOption', () => {
 describe('extractDurations', () => {
   it.each<Case<Duration>>([
     ['4 hours', [{text: '4 hours', value: 4, unit: 'hour', business: false, minutes: 240}]],
+    // romanised Hindi units
+    ['4 ghante ke andar', [{text: '4 ghante', value: 4, unit: 'hour', minutes: 240}]],
+    ['7 din tak rakha jayega', [{text: '7 din', value: 7, unit: 'day', minutes: 10080}]],
     ['four (4) business hours', [{text: 'four (4) business hours', value: 4, unit: 'hour', business: true, minutes: 240}]],
     ['respond within 30 min of the call', [{text: '30 min', value: 30, unit: 'minute', minutes: 30}]],
     ['a 30-minute response', [{text: '30-minute', value: 30, unit: 'minute'}]],
@@ -158,6 +161,7 @@ describe('extractDurations', () => {
     ['from 1700 hrs', []],
     ['10:30 hours', []],
     ['$5m cap', []],
+    ['a dinner for 7 dinosaurs', []],
     ['per hour', []],
     ['several hours', []],
     ['a few days', []],
@@ -186,6 +190,10 @@ describe('extractFrequencies', () => {
     ['nightly backups', [{text: 'nightly', intervalMinutes: 1440}]],
     ['every night', [{text: 'every night', intervalMinutes: 1440}]],
     ['each night', [{text: 'each night', intervalMinutes: 1440}]],
+    ['backed up every school day at 7pm', [{text: 'every school day', intervalMinutes: 1440}]],
+    ['backup roz shaam 6 baje', [{text: 'roz', intervalMinutes: 1440}]],
+    ['har din backup', [{text: 'har din', intervalMinutes: 1440}]],
+    ['Rozanne, the dinner', []],
     ['hourly', [{text: 'hourly', intervalMinutes: 60}]],
     ['every hour', [{text: 'every hour', intervalMinutes: 60}]],
     ['every 6 hours', [{text: 'every 6 hours', intervalMinutes: 360}]],

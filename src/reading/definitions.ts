@@ -9,6 +9,9 @@ import type {Block, Definition, Document, Section, Sentence} from '../types.js'
 const DEFINES_TERM = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,3}\)|\(?\d{1,3}\))\s+)?["“]?([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,6}?)["”]?\s*(?:means|shall mean|refers to|is defined as|has the meaning|:|–|—)\s*/
 const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collectively\s+)?["“]([A-Z][^"”]{0,60})["”]/g
 
+// The key of a service table's row: a capitalised name of up to four words ("Disaster Restore", "Priority 1")
+const TABLE_LEVEL = /^[A-Z][\w'’-]*(?:\s[A-Z0-9][\w'’-]*){0,3}$/
+
 /** The terms a document defines, by lower-case term: "X means …", definitions tables and lists, (the "Services"). */
 export function collectDefinitions(blocks: readonly Block[]): Map<string, Definition> {
   const defs = new Map<string, Definition>()
@@ -209,6 +212,12 @@ export function collectVocabulary(doc: Document, definitions: ReadonlyMap<string
       const term = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
       // one term per row; "Services and Covered Sites" names two, which the bold runs define
       if (term && term.length <= 60 && !/\band\b|[(),;]/.test(term)) site(term, block, Math.max(0, text.indexOf(term)))
+    }
+    // a level a service table names and describes with its own targets ("| Disaster Restore | A whole system is lost |
+    // 30 minutes | 8 hours |"): the row defines the name
+    if (block.kind === 'table-row' && block.cells && block.cells.length >= 3) {
+      const key = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
+      if (TABLE_LEVEL.test(key) && /[a-z]{3,}/.test(block.cells[1]!) && block.cells.slice(2).some((c) => /\d/.test(c))) define(key)
     }
     // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
     if (inDefinitions(block.section) && block.section.kind !== 'heading' && block.section.title && block.section.blocks[0] === block) {

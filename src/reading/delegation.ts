@@ -9,7 +9,7 @@ function initials(words: string): string {
 
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide".
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
-const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|SLA|Terms)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}Agreement\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -28,23 +28,17 @@ const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
 const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
-// In a document that is a part of another agreement or amends it, and calls that agreement "the Agreement", a value
-// put in "the Agreement" is in that other document: "handled during the support hours defined in the Agreement",
-// "as set out in clause 9 of the Agreement", "the priority definitions in the Agreement"
-const PART_TITLE = /\b(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|addendum|amendment|add-on|variation|statement of work|service description)\b/i
-const DEFINES_AGREEMENT = /\(\s*(?:the\s+)?["“]Agreement["”]\s*\)/
-const PARENT_DELEGATION = new RegExp(
-  String.raw`\b(?:(?:as\s+)?(?:set out|set forth|defined|described|specified|stated|detailed|listed|provided|given|agreed)\s+(?:in|under)|in accordance with|pursuant to|governed by|those in|the ones? in|definitions? in)` +
-    String.raw`\s+(?:(?:clause|section|paragraph|part|article|schedule)s?\s+[\w.()]{1,8}\s+of\s+)?[Tt]he\s+Agreement\b`,
-)
+// "Section 4 of the Agreement", "clause 9 of the Agreement"; a value "defined in the Agreement", "the priority
+// definitions in the Agreement", "those in the Agreement"
+const AGREEMENT_PART = /\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit)\s+\d[\w.]*\s+of\s+the\s+Agreement\b|\b(?:defined|set out|set forth|described|specified|stated)\s+(?:in|under)\s+the\s+Agreement\b|\b(?:definitions?|those|the ones?)\s+in\s+the\s+Agreement\b/
+// a document that is itself an amendment, schedule, SOW or order, and calls another document "the Agreement"
+const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
+const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)/
 
-/**
- * Is "the Agreement" another document? When this one is titled as a part of an agreement or a change to it ("Schedule 4:
- * Service Levels", "Amendment No. 1", "Add-on Schedule") and names the other agreement "the Agreement" near its start.
- */
-export function agreementIsAnother(doc: Document): boolean {
-  const title = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
-  return PART_TITLE.test(title) && doc.blocks.slice(0, 12).some((b) => DEFINES_AGREEMENT.test(b.text))
+/** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it)? */
+export function agreementIsOther(doc: Document): boolean {
+  const head = doc.source.slice(0, 3000)
+  return SELF_PART.test(head) && NAMES_AGREEMENT.test(head)
 }
 
 /** How a target reads in a message: "Schedule C", "the Order Form". */
@@ -65,17 +59,18 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; parentAgreement?: boolean} = {},
+  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
+  // in an amendment or a schedule that names "the Agreement", a part of the Agreement is another document
+  const part = options.agreementIsOther ? AGREEMENT_PART.exec(text) : null
+  if (part) return {target: 'Agreement', start: part.index, end: part.index + part[0].length}
   const m = DELEGATION.exec(text)
   if (m && m.index !== undefined && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index))) {
     const target = m[1]!.replace(/\s+/g, ' ').trim()
     if (!inDocument?.(target) && !/^this\b/i.test(target)) return {target, start: m.index, end: m.index + m[0].length}
   }
-  const parent = options.parentAgreement ? PARENT_DELEGATION.exec(text) : null
-  if (parent && !EXCEPTION.test(text.slice(Math.max(0, parent.index - 120), parent.index))) return {target: 'Agreement', start: parent.index, end: parent.index + parent[0].length}
   const subject = DOC_SUBJECT.exec(text)
   if (subject && subject.index !== undefined) {
     const target = subject[1]!.replace(/\s+/g, ' ').trim()
@@ -129,8 +124,8 @@ export function targetInDocument(doc: Document, target: string): boolean {
   const titled = (m: Document): string => (m.title ? m.source.slice(m.title.headingPosition.start.offset, m.title.headingPosition.end.offset).replace(/^[#\s]+/, '').toLowerCase() : '')
   // the agreement named by its own title ("under this Managed Services Agreement" read as "the Managed Services Agreement")
   if (/\bagreement$/.test(t) && titled(doc).includes(t)) return true
-  // a named set of terms or an SLA that is a section of this document ("as set out in the Payment Terms")
-  if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((x) => x.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t))) return true
+  // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
+  if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
   if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)))

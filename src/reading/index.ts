@@ -3,7 +3,7 @@
 // module named for it beside this file.
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
-import {agreementIsAnother, delegation, targetInDocument, type DelegationHit} from './delegation.js'
+import {agreementIsOther, delegation, targetInDocument, type DelegationHit} from './delegation.js'
 import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
@@ -24,8 +24,6 @@ export class Reading {
     return g
   }
   private readonly inDocument = (target: string): boolean => this.targetInDocument(target)
-  /** Does "the Agreement" name another document (this one is a schedule of it or amends it)? */
-  private parentAgreement: boolean | undefined
   private names: Map<string, Party> | undefined
   private defs: Map<string, Definition> | undefined
   private vocab: Vocabulary | undefined
@@ -128,9 +126,12 @@ export class Reading {
 
   /** A value placed in another document, in a text that starts at `offset` of `block`. */
   delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
-    this.parentAgreement ??= agreementIsAnother(this.doc)
-    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, parentAgreement: this.parentAgreement})
+    this.agreementElsewhere ??= agreementIsOther(this.doc)
+    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, agreementIsOther: this.agreementElsewhere})
   }
+
+  /** Is "the Agreement" another document (this one is an amendment, schedule or SOW that names it)? Once per document. */
+  private agreementElsewhere: boolean | undefined
 
   /** Does this document (or its set) hold the named schedule or exhibit? Once per target. */
   targetInDocument(target: string): boolean {

@@ -319,6 +319,8 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // "the Client's timely performance": the customer's own action (an adjective of the customer's act, right after the
   // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
+  // a request ("Please tell me as soon as possible when someone joins") is addressed to the customer
+  if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text)) return 'customer'
   let party = r.boundParty(...rewritten(s, at, partyView))
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)

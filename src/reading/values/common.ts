@@ -13,7 +13,8 @@ export type TimeUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'
 export const HY = String.raw`[\s${DASH}]`
 
 /** Unit words of a duration. */
-export const DUR_UNIT = String.raw`minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|m`
+// romanised Hindi too: "4 ghante" (hours), "7 din" (days)
+export const DUR_UNIT = String.raw`minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|m|ghant(?:a|e|on)|din`
 
 export const UNIT_MINUTES: Readonly<Record<TimeUnit, number>> = {minute: 1, hour: 60, day: 1440, week: 10080, month: 43200, year: 525600}
 
@@ -38,6 +39,7 @@ export function span(m: RegExpExecArray): {text: string; start: number; end: num
 export function unitOf(word: string): TimeUnit | undefined {
   const w = word.toLowerCase()
   if (w === 'm' || w.startsWith('mi')) return 'minute'
+  if (w.startsWith('gh')) return 'hour'
   if (w.startsWith('h')) return 'hour'
   if (w.startsWith('d')) return 'day'
   if (w.startsWith('w')) return 'week'

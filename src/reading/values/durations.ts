@@ -20,7 +20,7 @@ const DURATION_RE = new RegExp(
  * qualifier ("24h", "4 (four) h", "2-d").
  */
 const DURATION_HINT = new RegExp(
-  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
+  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
   'i',
 )
 const HHMM_RE = /^(?:[01]\d|2[0-3])[0-5]\d$/

@@ -6,10 +6,11 @@ import {type Match, HY, UNIT_MINUTES, durationToMinutes, scan, unitOf, DASH, NUM
 export interface Frequency extends Match { kind: 'frequency'; intervalMinutes: number }
 
 const FREQ_UNIT = String.raw`minutes?|mins?|hours?|hrs?|days?|nights?|evenings?|mornings?|weekdays?|weeks?|fortnights?|months?|quarters?|years?|annum|(?:mon|tues|wednes|thurs|fri|satur|sun)days?`
-const ADVERB = String.raw`hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:bi|semi)[${DASH}]?(?:weekly|monthly|annually|yearly)`
+// romanised Hindi too: "roz", "rozana", "har din", "pratidin" (daily)
+const ADVERB = String.raw`roz(?:ana)?|pratidin|har${HY}{1,3}(?:din|roz)|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:bi|semi)[${DASH}]?(?:weekly|monthly|annually|yearly)`
 const FREQUENCY_RE = new RegExp(
   String.raw`\b(?:(?<mult>once|twice|thrice|${NUM_SRC}\s{0,3}(?:times|x))${HY}{1,3})?(?:` +
-    String.raw`(?<per>a|an|per|each|every|in\s{1,3}(?:a|each|every))${HY}{1,3}(?:(?<other>other|second|alternate)\s{1,3})?(?:(?<n>${NUM_SRC})${HY}{0,3})?(?:(?:business|working|calendar|clock|school|office|trading|banking)${HY}{1,3})?(?<u>${FREQ_UNIT})` +
+    String.raw`(?<per>a|an|per|each|every|in\s{1,3}(?:a|each|every))${HY}{1,3}(?:(?<other>other|second|alternate)\s{1,3})?(?:(?<n>${NUM_SRC})${HY}{0,3})?(?:(?:business|working|calendar|clock|school|week)${HY}{1,3})?(?<u>${FREQ_UNIT})` +
     String.raw`|(?:(?<an>${NUM_SRC})(?<ansep>${HY}{0,2}))?(?<adv>${ADVERB})` +
     String.raw`|at\s{1,3}(?<in>${NUM_SRC})${HY}{0,3}(?<iu>${DUR_UNIT})(?:ly)?\s{1,3}intervals?` +
     String.raw`|intervals?\s{1,3}of\s{1,3}(?:(?:no|not)\s{1,3}(?:more|greater|longer)\s{1,3}than\s{1,3})?(?<in2>${NUM_SRC})${HY}{0,3}(?<iu2>${DUR_UNIT})` +
@@ -20,11 +21,11 @@ const ADVERB_MINUTES = new Map<string, number>([
   ['hourly', 60], ['daily', 1440], ['nightly', 1440], ['weekly', 10080], ['fortnightly', 20160], ['monthly', 43200],
   ['quarterly', 129600], ['annually', 525600], ['yearly', 525600], ['biweekly', 20160], ['semiweekly', 5040],
   ['bimonthly', 86400], ['semimonthly', 21600], ['biannually', 262800], ['semiannually', 262800], ['biyearly', 262800],
-  ['semiyearly', 262800],
+  ['semiyearly', 262800], ['roz', 1440], ['rozana', 1440], ['pratidin', 1440], ['hardin', 1440], ['harroz', 1440],
 ])
 /** Necessary for any frequency: a unit (followed by a non-letter), an adverb, "interval", "continuous" or "real(-)time". */
 const FREQUENCY_HINT =
-  /(?:minute|min|hour|hr|day|night|evening|morning|week|fortnight|month|quarter|year)s?(?![a-z])|annum|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real/i
+  /(?:minute|min|hour|hr|day|night|evening|morning|week|fortnight|month|quarter|year)s?(?![a-z])|annum|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real|\broz|pratidin|\bhar\s+din/i
 const DASH_RE = new RegExp(`[${DASH}]`)
 const MULT_WORDS = new Map<string, number>([['once', 1], ['twice', 2], ['thrice', 3]])
 const TIMES_SUFFIX_RE = /\s*(?:times|x)$/i
@@ -43,7 +44,7 @@ function freqUnitMinutes(word: string): number | undefined {
 
 /**
  * Find stated frequencies: "daily", "every 6 hours", "twice a day", "at 6-hour intervals", "at least once every 24 hours",
- * "every business day", "every school day", "every Monday" (weekly), "continuous"/"real-time" (interval 0). Month = 30 days, quarter = 90,
+ * "every business day", "every Monday" (weekly), "continuous"/"real-time" (interval 0). Month = 30 days, quarter = 90,
  * year = 365; "bi-weekly" = every two weeks.
  */
 export function extractFrequencies(text: string): Frequency[] {
@@ -69,7 +70,7 @@ export function extractFrequencies(text: string): Frequency[] {
       let n: number | undefined = 1
       if (g['an'] !== undefined) {
         // "4-hourly", "6-monthly" (British); "3 monthly reports" is not a frequency of every 3 months
-        if (adv === 'daily' || adv === 'nightly' || !DASH_RE.test(g['ansep'] ?? '')) return false
+        if (base === 1440 || !DASH_RE.test(g['ansep'] ?? '')) return false
         n = parseNumber(g['an'])
       }
       if (base === undefined || n === undefined) return false
