@@ -38,6 +38,9 @@ const SINGLE_LEVEL = /\b(?:treated|marked|flagged|logged|classed|classified|desi
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
+const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)'
+/** Requests sorted into two or more named levels: "classed as Critical, High or Normal", "graded as urgent or routine". */
+const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
 /** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal – next business day". */
 const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)\s*(?:[–—:=-]\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
 /** Two or more levels named with their times and no criteria: levels named but undefined. */
@@ -180,6 +183,9 @@ export default clauseRule({
     }
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // requests sorted into two or more named levels with nothing to tell them apart: "Requests are classed as Critical,
+    // High or Normal"
+    if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // a single faster level, with nothing to tell it from the rest
     if (SINGLE_LEVEL.test(unit.text) && SERVICE_ACT.test(unit.text + ' ' + unit.next)) return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
