@@ -1,12 +1,13 @@
 // after-hours-support: whether work outside the hours is provided, and whether and how it is charged.
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
+import {outsideHours} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
 const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
-const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:after-hours |out-of-hours )?(?:cover|support) (?:is )?(?:offered|provided|available)?)\b/i
+const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:after-hours |out-of-hours )?(?:cover|support) (?:is )?(?:offered|provided|available)?|no other (?:support|cover|work) is (?:given|provided|offered|available))\b/i
 
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
@@ -22,9 +23,11 @@ export default clauseRule({
     vague: 'Vague after-hours terms "{text}"; say how out-of-hours work is charged (a rate, a multiplier, or "included")',
     delegated: 'After-hours rates are set in {target}; lint it with this agreement or state them here',
   },
-  // a table with a column for work outside the hours ("| Plan | Coverage | Work outside coverage |")
-  mentions(_text, _reader, block) {
-    return outsideColumn(block) >= 0
+  // a table with a column for work outside the hours ("| Plan | Coverage | Work outside coverage |"), and work placed
+  // outside a span of service hours, however the span is named ("beyond the day shift", "outside the Attended Period"
+  // where the agreement defines that term with days or clock times)
+  mentions(text, reader, block) {
+    return outsideColumn(block) >= 0 || outsideHours(text, definedAs(reader.reading)) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -34,7 +37,11 @@ export default clauseRule({
       if (cell && charged(cell, reader.reading)) return {outcome: 'present'}
       if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return NOT_PROVIDED.test(cell) || /^(?:no|none|not (?:available|offered))$/i.test(cell) ? {outcome: 'present'} : {outcome: 'vague'}
     }
-    const at = indexOf(t, TOPIC)
+    const named = indexOf(t, TOPIC)
+    const at = named >= 0 ? named : outsideHours(t, definedAs(reader.reading))
+    // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
+    // ("The kitchen staff work outside the general shift")
+    if (named < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
     if (at < 0 && !unit.inHome) return undefined
     if (!unit.inHome && !WORK.test(t)) return undefined
     const isCharged = charged(t, reader.reading) // once: both tests below need it
@@ -56,6 +63,9 @@ export default clauseRule({
   },
 })
 
+// A service given or asked for, in a sentence that places work outside a span of hours
+const SERVICE_ACT = /\b(?:support|help|assist\w*|call[- ]?outs?|calls?|requests?|visits?|engineers?|technicians?|attend\w*|tickets?|incidents?|emergenc\w*|P[1-5]|S[1-5])\b/i
+
 // A column for work outside the hours: "Work outside coverage", "After hours", "Out-of-hours rate"
 const OUTSIDE_HEADER = /\b(?:outside|beyond)\s+(?:the\s+|our\s+|your\s+)?(?:support\s+|business\s+|service\s+|agreed\s+|plan\s+)?(?:hours|coverage|cover)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\bovertime\b/i
 
@@ -63,6 +73,11 @@ const OUTSIDE_HEADER = /\b(?:outside|beyond)\s+(?:the\s+|our\s+|your\s+)?(?:supp
 function outsideColumn(block: {readonly kind: string; readonly header?: readonly string[]}): number {
   if (block.kind !== 'table-row' || !block.header) return -1
   return block.header.findIndex((h) => OUTSIDE_HEADER.test(h))
+}
+
+/** The definition of a term the agreement defines, by its name. */
+function definedAs(reading: Reading): (term: string) => string | undefined {
+  return (term) => reading.definitions.get(reading.termKey(term))?.text
 }
 
 // A class of work the agreement charges for on its own terms

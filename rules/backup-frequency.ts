@@ -8,7 +8,8 @@ import type {Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
-const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|links?|lines?|circuits?|isps?|sites? only|personnel|contacts?|staff)\b|\bbacked up by\b|\b(?:UPS|power|battery|generator)\s+back[- ]?ups?\b/i
+// spare stock is not a backup of data: "a backup toner cartridge", "backup handsets", "a backup laptop for loan"
+const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|links?|lines?|circuits?|isps?|sites? only|personnel|contacts?|staff|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\bbacked up by\b|\b(?:UPS|power|battery|generator)\s+back[- ]?ups?\b/i
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
 const COPY = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|archiv\w*|retain\w*|retention|kept|restore points?|versions?|data|files?|folders?|servers?|databases?|mailbox\w*|systems?|devices?|workstations?|laptops?|pcs?|backed|run|runs|taken)\b/i
 const RPO = /\bRPO\b|recovery point/i

@@ -2,6 +2,7 @@
 import {clauseRule, unitsOf} from '../src/clauses.js'
 import {subtreeBlocks} from '../src/document.js'
 import type {Reading} from '../src/reading/index.js'
+import {asksOfCustomer, refusesWork, requirementAt} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -15,7 +16,7 @@ const CONSEQUENCE =
   /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies))\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?) (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\binstead of under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:supported|serviced|handled|covered|repaired) at [^.]{0,25}\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …"
-const EQUIPMENT_MUST = /\b(?:pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers)\s+(?:must|shall|need to|are required to)\b/i
+const EQUIPMENT_MUST = /\b(?:pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)\s+(?:must|shall|need to|are required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
 const AGREE_TO_TERMS = /\bagrees? to (?:the following|these (?:terms|conditions)|this agreement|the terms(?: of this agreement)?)\s*[.:]?\s*$/i
@@ -52,7 +53,8 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading): 
 export default clauseRule({
   id: 'customer-requirements',
   description: "The agreement sets minimum standards for the customer's environment or conduct, and what happens when they are not met",
-  data: data['customer-requirements'],
+  // a title that says what the customer must do or bring ("What you need to provide") is the home of its requirements
+  data: {...data['customer-requirements'], homeTitle: asksOfCustomer},
   messages: {
     missing: 'Missing customer requirements; state the minimum standards the client must meet (supported systems, licences, access) and what happens if they are not met',
     vague: 'Customer requirement without a consequence "{text}"; say what happens when it is not met (e.g. "excluded from the service levels", "remediated at standard rates")',
@@ -61,7 +63,7 @@ export default clauseRule({
   // "The School must keep …", "Brightwater must …", "things we need from you: keep your PCs …"
   // "… do not apply to a system which the Customer has not kept supported": relief for the customer's failing
   mentions(text, reader) {
-    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text) || customerFails(text, reader.reading) || equipmentMust(text, reader.reading) >= 0
+    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text) || customerFails(text, reader.reading) || equipmentMust(text, reader.reading) >= 0 || requirementAt(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -75,6 +77,10 @@ export default clauseRule({
     }
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
     if (customerFails(t, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
+    // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose
+    // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
+    const req = requirementAt(t)
+    if (req >= 0 && reader.party(unit, req) !== 'provider' && !BACK_REFERENCE.test(t.trim()) && (followsFrom(t) || followsFrom(unit.next))) return {outcome: 'present'}
     // the parties' agreement to the terms ("… (\"the Customer\") agree to the following") binds to nothing in particular
     if (AGREE_TO_TERMS.test(t)) return undefined
     // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
@@ -84,8 +90,11 @@ export default clauseRule({
     const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
-    if (must >= 0 && !asked && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
+    // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
+    if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
+    // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
+    if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
     const section = homeOf(reader.homes, unit.block.section) ?? unit.block.section
     if (sectionHasConsequence(section, reading)) return {outcome: 'present'}
@@ -98,6 +107,11 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** A consequence of a requirement failing, stated on a condition: "If a device is not, its outages are excluded …". */
+function followsFrom(text: string): boolean {
+  return text.length > 0 && CONDITIONAL.test(text) && CONSEQUENCE.test(text)
+}
 
 /** Where a requirement on equipment starts ("PCs must …"), unless the sentence binds the provider ("our servers must …"), or -1. */
 function equipmentMust(text: string, reading: Reading): number {

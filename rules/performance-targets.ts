@@ -2,6 +2,7 @@
 import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
+import {shareOfEvents} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -76,8 +77,13 @@ export default clauseRule({
   messages,
   options,
   review,
+  // a measured share of events held to a time or to success in a period ("97% of copy jobs finish each month")
+  mentions(text) {
+    return shareOfEvents(text)
+  },
   judge(unit, reader) {
     const t = unit.text
+    if (shareOfEvents(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     const metric = METRIC.exec(t)
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined

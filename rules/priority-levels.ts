@@ -38,6 +38,9 @@ const SINGLE_LEVEL = /\b(?:treated|marked|flagged|logged|classed|classified|desi
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
+const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)'
+/** Requests sorted into two or more named levels: "classed as Critical, High or Normal", "graded as urgent or routine". */
+const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
 /** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal – next business day". */
 const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)\s*(?:[–—:=-]\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
 /** Two or more levels named with their times and no criteria: levels named but undefined. */
@@ -65,7 +68,7 @@ function definedRank(block: Block, reading: Reading): number | undefined {
 function wordLevel(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
   if (block.kind === 'table-row' && block.cells && block.header) {
-    if (!KEY_HEADER.test(block.header[0] ?? '')) return undefined
+    if (!KEY_HEADER.test(block.header[0] ?? '') && !kindsWithTimes(block, reading)) return undefined
     const key = (block.cells[0] ?? '').trim()
     if (!key || key.split(/\s+/).length > 3 || valuesOf(key).durations.length) return undefined
     const described = block.cells.slice(1).some((c) => !valuesOf(c).durations.length && c.split(/\s+/).length >= 2 && /[a-z]{3,}/i.test(c))
@@ -81,6 +84,23 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+/** A column that says which cases fall in a row: "When it applies", "Criteria", "Situation", "Examples". */
+const CASES_HEADER = /\b(?:when|criteria|applies|meaning|definition|examples?|scenarios?|situations?|covers|used for)\b/i
+
+/**
+ * A row of a table whose rows are kinds of request, each with the cases it covers and its own times: the first cell
+ * a short name, a column headed as the cases that fall in it ("When it applies"), and a time in a later cell
+ * ("| Same-day fix | A shop till is down | 2 hours | 6 hours |").
+ */
+function kindsWithTimes(block: Block, reading: Reading): boolean {
+  const header = block.header!
+  const cells = block.cells!
+  if (cells.length < 3 || header.length !== cells.length) return false
+  const cases = header.findIndex((h, i) => i > 0 && CASES_HEADER.test(h))
+  if (cases < 0) return false
+  return cells.some((c, i) => i > cases && reading.values(c).durations.length > 0)
 }
 
 function readRank(block: Block, reading: Reading): number | undefined {
@@ -149,9 +169,10 @@ export default clauseRule({
     vague: 'Vague priority levels "{text}"; define each level with the criteria that put an issue in it',
     delegated: 'Priority levels are defined in {target}; lint it with this agreement or define them here',
   },
-  // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue
+  // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
+  // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || (block.kind === 'list-item' && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
@@ -162,6 +183,9 @@ export default clauseRule({
     }
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // requests sorted into two or more named levels with nothing to tell them apart: "Requests are classed as Critical,
+    // High or Normal"
+    if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // a single faster level, with nothing to tell it from the rest
     if (SINGLE_LEVEL.test(unit.text) && SERVICE_ACT.test(unit.text + ' ' + unit.next)) return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

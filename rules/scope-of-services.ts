@@ -1,7 +1,7 @@
 // scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
 import {clauseRule} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
-import {scopeTitle} from '../src/reading/reach.js'
+import {leadsList, scopeTitle} from '../src/reading/reach.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -55,8 +55,9 @@ export default clauseRule({
   },
   // a table whose column is headed as what is included ("Device type | Included | Price") lists services per row
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
-  mentions(_text, _reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block)
+  // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
+  mentions(text, _reader, block) {
+    return includedColumn(block) >= 0 || markedRow(block) || leadsList(text)
   },
   judge(unit, reader) {
     const column = includedColumn(unit.block)
@@ -87,6 +88,9 @@ export default clauseRule({
     // a series of pieces of work in the clause's home ("Troubleshooting and repairing the terminals; setting up new
     // devices; virus removal")
     if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && t.split(/;/).filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
+      return {outcome: 'present'}
+    }
+    if (leadsList(t) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
       return {outcome: 'present'}
     }
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {

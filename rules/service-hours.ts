@@ -1,6 +1,7 @@
 // service-hours: business or support hours with days, clock times and a time zone.
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
+import {presentOnDays} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import {ruleOptions} from '../src/rule.js'
 import {mayHold, type HoursSpec} from '../src/reading/values/index.js'
@@ -48,12 +49,15 @@ export default clauseRule({
   },
   options,
   // a statement of days and clock times is about hours whatever its wording: "Any weekday from 8 until 6."
+  // and someone's presence put on named weekdays ("our technician is in on Mondays and Fridays")
   mentions(text, reader) {
-    return mayHold.hours(text) && reader.reading.values(text).hours.some((h) => h.from !== undefined && h.days?.length)
+    return (mayHold.hours(text) && reader.reading.values(text).hours.some((h) => h.from !== undefined && h.days?.length)) || presentOnDays(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
-    const at = indexOf(t, TOPIC)
+    const named = indexOf(t, TOPIC)
+    const on = named >= 0 ? -1 : presentOnDays(t)
+    const at = named >= 0 ? named : on >= 0 && reader.party(unit, on) !== 'customer' ? on : -1
     const specs = reader.reading.values(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run

@@ -1,6 +1,6 @@
 // The structural readings that reach a clause whatever its words (src/reading/reach.ts).
 import {describe, expect, it} from 'vitest'
-import {declinesWork, scopeTitle} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, leadsList, outsideHours, refusesWork, requirementAt, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -28,5 +28,79 @@ describe('declinesWork', () => {
     expect(declinesWork("We can't help with personal devices:")).toBeGreaterThan(0)
     expect(declinesWork('If the Client does not provide access, targets are paused.')).toBe(-1)
     expect(declinesWork('The service covers 20 PCs.')).toBe(-1)
+  })
+})
+
+describe('outsideHours', () => {
+  const defs: Record<string, string> = {'attended period': '08:00 to 18:00 on weekdays', term: 'twelve months from the start date'}
+  const definedAs = (t: string): string | undefined => defs[t.toLowerCase()]
+
+  it('finds work placed outside a span named as hours, a shift or a window, or a defined term stated in days or clock times', () => {
+    expect(outsideHours('Work outside the agreed cover hours is billed at $90 an hour.')).toBeGreaterThan(0)
+    expect(outsideHours('Help beyond the day shift costs €60 per hour.')).toBeGreaterThan(0)
+    expect(outsideHours('Support after our service window is included.')).toBeGreaterThan(0)
+    expect(outsideHours('Calls after the Attended Period are charged double.', definedAs)).toBeGreaterThan(0)
+  })
+
+  it('leaves maintenance windows, notice periods and defined terms that are no span of hours alone', () => {
+    expect(outsideHours('Updates are applied outside the maintenance window.')).toBe(-1)
+    expect(outsideHours('Requests made after 30 days are refused.')).toBe(-1)
+    expect(outsideHours('Payment is due before the Term ends.', definedAs)).toBe(-1)
+    expect(outsideHours('Calls after the Attended Period are charged double.')).toBe(-1)
+  })
+})
+
+describe('shareOfEvents', () => {
+  it('reads a share of events held to a time or to success in a period', () => {
+    expect(shareOfEvents('At least 97% of nightly copy jobs finish successfully in each month.')).toBe(true)
+    expect(shareOfEvents('92% of page requests are served in under 2 seconds each week.')).toBe(true)
+  })
+
+  it('leaves shares of support work, shares with no period and plain availability alone', () => {
+    expect(shareOfEvents('95% of tickets are closed within 8 hours each month.')).toBe(false)
+    expect(shareOfEvents('At least 97% of nightly copy jobs finish successfully.')).toBe(false)
+    expect(shareOfEvents('We aim for 90% of customers to be happy each quarter.')).toBe(false)
+    expect(shareOfEvents('99.9% availability per month')).toBe(false)
+  })
+})
+
+describe('asksOfCustomer', () => {
+  it('reads a title that says what the customer must do or bring, or what the provider needs from the customer', () => {
+    expect(asksOfCustomer('Things the clinic must have in place')).toBe(true)
+    expect(asksOfCustomer('What you are expected to provide')).toBe(true)
+    expect(asksOfCustomer('What the team needs from you')).toBe(true)
+  })
+
+  it('leaves titles about the provider and notes to the reader alone', () => {
+    expect(asksOfCustomer('What we will do')).toBe(false)
+    expect(asksOfCustomer('What you need to know')).toBe(false)
+    expect(asksOfCustomer('What you get')).toBe(false)
+  })
+})
+
+describe('requirementAt and refusesWork', () => {
+  it('finds a requirement of state or conduct, not a procedure', () => {
+    expect(requirementAt('Each site router must sit on a surge-protected power strip.')).toBeGreaterThan(0)
+    expect(requirementAt('Credit claims must be submitted within 30 days.')).toBe(-1)
+    expect(requirementAt('Notices shall be given in writing.')).toBe(-1)
+  })
+
+  it('finds a refusal of work inside a condition too', () => {
+    expect(refusesWork('If a staff member uses a personal phone, we won\'t look after that handset.')).toBeGreaterThan(0)
+    expect(refusesWork('We look after every handset.')).toBe(-1)
+  })
+})
+
+describe('leadsList', () => {
+  it('reads a lead-in in which a party names what it works on as the list that follows', () => {
+    expect(leadsList('Our engineers patch and watch over these machines for the studio:')).toBe(true)
+    expect(leadsList('Acme will look after each of these:')).toBe(true)
+  })
+
+  it('leaves lead-ins of the customer, of requests and of refusals alone', () => {
+    expect(leadsList('The studio must patch the following machines:')).toBe(false)
+    expect(leadsList('We need these from the studio:')).toBe(false)
+    expect(leadsList('We will not touch the following:')).toBe(false)
+    expect(leadsList('Our engineers patch these machines.')).toBe(false)
   })
 })

@@ -222,6 +222,7 @@ describe('extractFrequencies', () => {
     ['near real time', [{text: 'near real time', intervalMinutes: 0}]],
     ['at least once every 24 hours', [{text: 'once every 24 hours', intervalMinutes: 1440}]],
     ['every business day', [{text: 'every business day', intervalMinutes: 1440}]],
+    ['every school day at 7pm', [{text: 'every school day', intervalMinutes: 1440}]],
     ['every other day', [{text: 'every other day', intervalMinutes: 2880}]],
     ['every Sunday', [{text: 'every Sunday', intervalMinutes: 10080}]],
     ['4-hourly snapshots', [{text: '4-hourly', intervalMinutes: 240}]],

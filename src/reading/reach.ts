@@ -43,3 +43,114 @@ export function declinesWork(text: string): number {
 }
 
 const CONDITION = /\b(?:if|where|unless|when|whenever|should|in case|provided that|to the extent)\b[^.;:]*$/i
+
+/**
+ * Work placed outside a stated span of hours: "outside|beyond|after|before" followed by a span named as hours, a shift
+ * or a window ("outside the agreed cover hours", "beyond the day shift", "after our support window"), or by any term
+ * the agreement defines with days or clock times ("outside the Attended Period" where "Attended Period" means
+ * "08:00 to 18:00 on weekdays"). A maintenance, change or backup window is no span of service.
+ */
+const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(?:hours|shifts?|windows?)\b/gi
+const NOT_A_SERVICE_SPAN = /\b(?:maintenance|change|backup|release|patch(?:ing)?|freeze|notice|cancellation|response|resolution|\d+)\b/i
+const OUTSIDE_TERM = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/g
+/** Days or clock times in a definition: "Monday to Friday", "08:00", "9am", "weekdays". */
+const SPAN_DEFINED = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day|\bweekdays?\b|\b\d{1,2}(?:[:.]\d{2})\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)/i
+
+/** The offset of a statement of work outside a span of service hours, or -1. */
+export function outsideHours(text: string, definedAs?: (term: string) => string | undefined): number {
+  for (const m of text.matchAll(OUTSIDE_SPAN)) {
+    if (!NOT_A_SERVICE_SPAN.test(m[1] ?? '')) return m.index
+  }
+  if (definedAs) {
+    for (const m of text.matchAll(OUTSIDE_TERM)) {
+      const def = definedAs(m[1]!)
+      if (def !== undefined && SPAN_DEFINED.test(def)) return m.index
+    }
+  }
+  return -1
+}
+
+/**
+ * A measured share of events in a period: a percentage "of" a count of things that happen (logons, jobs, transfers,
+ * calls to an API), held to a time limit or to succeeding, over a stated period ("at least 97% of nightly copy jobs
+ * finish successfully in each month", "92% of page requests are served in under 2 seconds each week"). A share of
+ * support work (tickets, calls, requests, incidents) is a response or resolution target, not a system's performance.
+ */
+const SHARE = /\b\d{1,3}(?:\.\d{1,3})?\s?(?:%|per ?cent|percent)\s+of\s+(?:all\s+|the\s+|our\s+|your\s+)?((?:[\w-]+\s+){0,3}[\w-]+s)\b/i
+const SUPPORT_WORK = /\b(?:tickets?|calls?|requests?|incidents?|cases?|issues?|faults?|problems?|queries|emails?|enquiries|visits?|invoices?|fees?|customers?|users?|staff|employees?)\s*$/i
+/** Events of a system, though named like support work: "page requests", "API calls", "DNS queries". */
+const SYSTEM_EVENT = /\b(?:page|api|http|https|web|database|db|sql|dns|network|server|login|logon|sign-?in|search|transaction)\b/i
+const HELD_TO = /\bwithin\s+(?:\d|a |an |one |two |three |five |ten )|\b(?:in|under|below)\s+(?:less than\s+)?\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b|\b(?:complete[sd]?|completing|succeed(?:s|ed)?|successful(?:ly)?|finish(?:es|ed)?|pass(?:es|ed)?|deliver(?:ed|s)?|served|processed)\b/i
+const IN_PERIOD = /\b(?:per|each|every|any|in|during|over|across)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+)?(?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b/i
+
+/** Does the text state a measured share of events held to a time or to success in a period? */
+export function shareOfEvents(text: string): boolean {
+  const m = SHARE.exec(text)
+  if (!m || (SUPPORT_WORK.test(m[1]!) && !SYSTEM_EVENT.test(m[1]!))) return false
+  return HELD_TO.test(text) && IN_PERIOD.test(text)
+}
+
+/** Any negated scope verb, inside a condition or not: "If …, we won't support that machine" (a consequence). */
+export function refusesWork(text: string): number {
+  return DECLINES.exec(text)?.index ?? -1
+}
+
+/**
+ * A title that says what the customer must do or bring, or what the provider needs from the customer: "What you need
+ * to provide", "Things the clinic must have in place", "What I need from you", "What we ask of the school".
+ */
+const CUSTOMER_SUBJECT = String.raw`(?:you|the (?:customer|client|buyer|subscriber|licensee|member|tenant|school|practice|firm|company|charity|organi[sz]ation|institution|clinic|office|business|team)s?|your (?:team|staff|office|business|organi[sz]ation))`
+const MUST = String.raw`(?:must|need to|needs to|have to|has to|should|are expected to|is expected to|are required to|is required to|agree to)`
+const ASKS_TITLE = new RegExp(
+  String.raw`^(?:what|things|items|anything)\s+(?:that\s+)?${CUSTOMER_SUBJECT}\s+${MUST}\s+(?!(?:know|understand|note|read|consider|expect|remember|ask|pay)\b)(?:\w+)(?:\s+(?:in place|ready|up|on|for us|to us))?\s*[.:?!]*$|^what\s+(?:i|we|the [\w-]+|[A-Z][\w&.-]*)\s+(?:need|needs|require|requires|expect|expects|ask|asks)\s+(?:from|of)\s+${CUSTOMER_SUBJECT}\s*[.:?!]*$`,
+  'i',
+)
+
+/** Is the title a statement of what the customer must do or what the provider needs from the customer? */
+export function asksOfCustomer(title: string): boolean {
+  const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
+  return t.length <= 80 && ASKS_TITLE.test(t)
+}
+
+/**
+ * A requirement: "must", "shall", "needs to", "is required to" followed by a state or conduct, not by a procedure (a
+ * claim to submit, a notice to give, a fee to pay). Returns the modal's offset, or -1; whose requirement it is, the
+ * caller asks.
+ */
+const REQUIREMENT = /\b(?:must|shall|needs? to|ha(?:s|ve) to|(?:is|are) required to)\s+(?:not\s+|always\s+|at all times\s+)?(\w+)(?:\s+(\w+))?/gi
+const PROCEDURE = /^(?:submit\w*|notif\w*|pay|paid|report\w*|request\w*|claim\w*|inform\w*|tell|sign\w*|return\w*|give|given|raise\w*|log|logged|send|sent|made|make|received?|approv\w*|invoic\w*|reimburs\w*|refund\w*|provide notice|deliver\w*|respond\w*|answer\w*|acknowledg\w*|resolv\w*|restor\w*|credit\w*)$/i
+
+export function requirementAt(text: string): number {
+  for (const m of text.matchAll(REQUIREMENT)) {
+    const verb = m[1]!.toLowerCase() === 'be' ? (m[2] ?? '') : m[1]!
+    if (!PROCEDURE.test(verb)) return m.index
+  }
+  return -1
+}
+
+/**
+ * Someone's presence put on named weekdays, with no clock times: "Our technician is in on Mondays and Fridays",
+ * "we are around on Wednesday evenings", "I'm yours on Tuesdays". Days alone are service hours stated vaguely.
+ */
+const DAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)days?`
+const ON_DAYS = new RegExp(String.raw`\b(?:on|every)\s+(?:${DAY}(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?(?:\s*(?:,|and|or|&)\s*${DAY}(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?)*|weekdays|weekends)\b`, 'i')
+const PRESENCE = /\b(?:around|available|yours|in the office|on site|on-site|onsite|(?:is|are|am|[’']m|[’']re) in|here|reachable|on call|on duty|at your (?:office|disposal)|with you|working for you|free)\b/i
+
+/** The offset of a statement of someone's presence on named weekdays, or -1. */
+export function presentOnDays(text: string): number {
+  const m = ON_DAYS.exec(text)
+  if (!m) return -1
+  return PRESENCE.test(text.slice(Math.max(0, m.index - 60), m.index)) ? m.index : -1
+}
+
+/**
+ * A lead-in in which a party names what it works on as a list that follows: a subject, any verb of work (not one of
+ * asking, charging or declining) and "these" / "the following", ending in a colon ("We back up these systems:",
+ * "Our engineers monitor the following devices:", "Acme will look after each of these:").
+ */
+const LEADS_LIST = /(?:^|[.;]\s+|^\W*)(?:[Ww]e|I|[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where)\b)[A-Z][\w&-]+)\s+(?:will\s+|shall\s+|[’']ll\s+)?(?!(?:need|needs|require|requires|expect|expects|ask|asks|charge|charges|bill|bills|invoice|invoices|exclude|excludes|do|does|will|shall|cannot|can|won|are|is|may|must|should|not|no|never)\b)[a-z]+(?:\s+(?!(?:not|no|never|must|should|may|need|needs)\b)[a-z]+){0,3}?\s+(?:these|the following|all of the following|each of these|this list of)\b[^.:]{0,80}:\s*$/
+
+/** Does the sentence introduce a list of what a party works on? (Whose party it is, the caller asks.) */
+export function leadsList(text: string): boolean {
+  return LEADS_LIST.test(text)
+}

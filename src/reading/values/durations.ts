@@ -1,30 +1,30 @@
 // Value kind durations: Stated lengths of time: "within 4 business hours", "thirty (30) minutes".
 import type {ValueKind} from './kind.js'
 import {type Match, type TimeUnit, HY, durationToMinutes, scan, unitOf, DASH, NUM_SRC, parseNumber, span, DUR_UNIT} from './common.js'
+import {caselessRegExp} from './caseless.js'
 
 /** A stated length of time, e.g. "four (4) business hours". `minutes` counts business days as whole calendar days (1440). */
 export interface Duration extends Match { kind: 'duration'; value: number; unit: TimeUnit; business: boolean; minutes: number }
 
 /** "a"/"an"/"half an" as a number, but not the "a" of "2 hours a day" or "once a week". */
 const A_NUM = String.raw`(?<!\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|times|once|twice|thrice|per)\s{1,3})\b(?:half(?:${HY}{1,2}an?)?|an?(?:${HY}{1,2}half)?)\b`
-const DURATION_RE = new RegExp(
+const DURATION_RE = caselessRegExp(
   String.raw`\b(?<rel>next|same)${HY}{1,3}(?:business|working|work)${HY}{1,3}day\b|\bNBD\b|` +
     // a day, in calendar terms: "fixed within the day", "within the same day"
     String.raw`\b(?<cal>within${HY}{1,3}the${HY}{1,3}(?:same${HY}{1,3})?day)\b|` +
     String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|calendar|clock|consecutive)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
-  'gi',
+  'g',
 )
 /**
  * Necessary for any duration, and far cheaper than DURATION_RE: a unit word of two or more letters (every unit is
  * followed by a non-letter), "NBD", or a one-letter unit, which only counts after digits, a ")", a dash/space or a
  * qualifier ("24h", "4 (four) h", "2-d").
  */
-const DURATION_HINT = new RegExp(
+const DURATION_HINT = caselessRegExp(
   String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
-  'i',
 )
 const HHMM_RE = /^(?:[01]\d|2[0-3])[0-5]\d$/
-const CLOCK_CUE_RE = new RegExp(String.raw`(?:\b(?:at|from|until|till|by|before|after|between|to|and)\s{1,3}|[${DASH}]\s{0,2})$`, 'i')
+const CLOCK_CUE_RE = caselessRegExp(String.raw`(?:\b(?:at|from|until|till|by|before|after|between|to|and)\s{1,3}|[${DASH}]\s{0,2})$`)
 const CURRENCY_CHARS = '$£€¥'
 
 /**

@@ -1,6 +1,7 @@
 // Value kind frequencies: Stated repetitions: "every 6 hours", "daily", "twice a week".
 import type {ValueKind} from './kind.js'
 import {type Match, HY, UNIT_MINUTES, durationToMinutes, scan, unitOf, DASH, NUM_SRC, parseNumber, span, DUR_UNIT} from './common.js'
+import {caselessRegExp} from './caseless.js'
 
 /** A stated repetition, e.g. "every 6 hours". `intervalMinutes` is 0 for continuous / real-time. */
 export interface Frequency extends Match { kind: 'frequency'; intervalMinutes: number }
@@ -8,14 +9,14 @@ export interface Frequency extends Match { kind: 'frequency'; intervalMinutes: n
 const FREQ_UNIT = String.raw`minutes?|mins?|hours?|hrs?|days?|nights?|evenings?|mornings?|weekdays?|weeks?|fortnights?|months?|quarters?|years?|annum|(?:mon|tues|wednes|thurs|fri|satur|sun)days?`
 // romanised Hindi too: "roz", "rozana", "har din", "pratidin" (daily)
 const ADVERB = String.raw`roz(?:ana)?|pratidin|har${HY}{1,3}(?:din|roz)|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:bi|semi)[${DASH}]?(?:weekly|monthly|annually|yearly)`
-const FREQUENCY_RE = new RegExp(
+const FREQUENCY_RE = caselessRegExp(
   String.raw`\b(?:(?<mult>once|twice|thrice|${NUM_SRC}\s{0,3}(?:times|x))${HY}{1,3})?(?:` +
     String.raw`(?<per>a|an|per|each|every|in\s{1,3}(?:a|each|every))${HY}{1,3}(?:(?<other>other|second|alternate)\s{1,3})?(?:(?<n>${NUM_SRC})${HY}{0,3})?(?:(?:business|working|calendar|clock|school|week)${HY}{1,3})?(?<u>${FREQ_UNIT})` +
     String.raw`|(?:(?<an>${NUM_SRC})(?<ansep>${HY}{0,2}))?(?<adv>${ADVERB})` +
     String.raw`|at\s{1,3}(?<in>${NUM_SRC})${HY}{0,3}(?<iu>${DUR_UNIT})(?:ly)?\s{1,3}intervals?` +
     String.raw`|intervals?\s{1,3}of\s{1,3}(?:(?:no|not)\s{1,3}(?:more|greater|longer)\s{1,3}than\s{1,3})?(?<in2>${NUM_SRC})${HY}{0,3}(?<iu2>${DUR_UNIT})` +
     String.raw`|(?<cont>continuous(?:ly)?|(?:near${HY}{1,2})?real${HY}?time))(?![a-z])`,
-  'gi',
+  'g',
 )
 const ADVERB_MINUTES = new Map<string, number>([
   ['hourly', 60], ['daily', 1440], ['nightly', 1440], ['weekly', 10080], ['fortnightly', 20160], ['monthly', 43200],

@@ -1,6 +1,7 @@
 // Value kind multipliers: Rate multipliers: "1.5×", "time and a half", "200% of the normal rate".
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, DASH, DIGITS_SRC, NUM_SRC, parseNumber, span} from './common.js'
+import {caselessRegExp} from './caseless.js'
 
 /** A rate multiplier such as "1.5×", "time and a half" or "200% of the normal rate". */
 export interface Multiplier extends Match { kind: 'multiplier'; factor: number }
@@ -8,7 +9,7 @@ export interface Multiplier extends Match { kind: 'multiplier'; factor: number }
 const RATE_WORDS = String.raw`(?:rates?|fees?|charges?|prices?|pricing|tariffs?|costs?)(?![a-z])`
 const UP_TO_4_WORDS = String.raw`(?:[a-z${DASH}]+\s{1,3}){0,4}?`
 const NOT_FREQUENCY = String.raw`(?!\s{1,3}(?:a|an|per|each|every|daily|weekly|monthly|yearly|annually|hourly|nightly|in\s{1,3}(?:a|any|each)|within)\b)`
-const MULTIPLIER_RE = new RegExp(
+const MULTIPLIER_RE = caselessRegExp(
   String.raw`(?<xn>${DIGITS_SRC})\s?[x×](?![a-z\d])(?!\s{0,2}\d)${NOT_FREQUENCY}` +
     String.raw`|(?<!\d\s{0,2})(?<![a-z\d])[x×]\s?(?<xp>${DIGITS_SRC})(?![a-z\d])` +
     String.raw`|(?<tn>${NUM_SRC})${HY}{1,3}times(?![a-z])${NOT_FREQUENCY}` +
@@ -16,10 +17,10 @@ const MULTIPLIER_RE = new RegExp(
     String.raw`|\b(?<dt>double|triple|treble)${HY}{1,3}time\b` +
     String.raw`|\b(?<tw>twice|double|triple|treble)\s{1,3}${UP_TO_4_WORDS}${RATE_WORDS}` +
     String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])`,
-  'gi',
+  'g',
 )
 /** Necessary for any multiplier: "x"/"×" touching digits, "time(s)", double/triple/treble/twice, or a percent sign. */
-const MULTIPLIER_HINT = new RegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per${HY}?cent`, 'i')
+const MULTIPLIER_HINT = caselessRegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per${HY}?cent`)
 const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['triple', 3], ['treble', 3]])
 
 /**

@@ -1,6 +1,7 @@
 // Value kind percentages: Stated percentages with their measurement period: "99.9% per calendar month".
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, NUM_SRC, parseNumber, span} from './common.js'
+import {caselessRegExp} from './caseless.js'
 
 /** Measurement periods a percentage can be tied to. */
 export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year'
@@ -9,15 +10,15 @@ export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year'
 export interface Percentage extends Match { kind: 'percentage'; value: number; period?: Period }
 
 const PCT_SIGN = String.raw`(?:%|percent(?![a-z])|per${HY}?cent(?![a-z])|pct\b)`
-const PERCENT_RE = new RegExp(
+const PERCENT_RE = caselessRegExp(
   String.raw`(?<num>${NUM_SRC})\s{0,2}${PCT_SIGN}(?:\s{0,3}\(\s{0,2}(?<alt>${NUM_SRC})\s{0,2}${PCT_SIGN}\s{0,2}\))?`,
-  'gi',
+  'g',
 )
 /** Necessary for any percentage: a sign ("%", "percent", "per cent", "pct"). */
-const PERCENT_HINT = new RegExp(String.raw`%|per${HY}?cent|pct`, 'i')
-const PERIOD_RE = new RegExp(
+const PERCENT_HINT = caselessRegExp(String.raw`%|per${HY}?cent|pct`)
+const PERIOD_RE = caselessRegExp(
   String.raw`\b(?:(?:(?:per|each|every|any|a|in\s{1,3}(?:a|any|each|every)|over\s{1,3}(?:a|any|each))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
-  'gi',
+  'g',
 )
 const SENTENCE_END_RE = /[.!?;](?=\s|$)|\n/g
 

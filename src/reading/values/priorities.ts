@@ -1,19 +1,20 @@
 // Value kind priorities: Priority and severity levels: "P1", "Severity 2", "Critical".
 import type {ValueKind} from './kind.js'
 import {type Match, scan, DASH, parseNumber, span} from './common.js'
+import {caselessRegExp} from './caseless.js'
 
 /** A priority/severity level. `rank` 1 is the most urgent; named levels map Critical/Urgent/Emergency=1, High=2, Medium/Normal/Moderate=3, Low/Minor=4. */
 export interface Priority extends Match { kind: 'priority'; scheme: 'P' | 'priority' | 'severity' | 'level' | 'named'; rank: number; label: string }
 
 const RANK = String.raw`[0-5]|zero|one|two|three|four|five`
 const LEVEL_SEP = String.raw`[\s:#${DASH}]{0,3}`
-const PRIORITY_RE = new RegExp(
+const PRIORITY_RE = caselessRegExp(
   String.raw`\b(?:(?<p>P)(?<pr>[0-5])` +
     String.raw`|(?<sv>sev(?:erity)?)\.?${LEVEL_SEP}(?:level${LEVEL_SEP})?(?<svr>${RANK})` +
     String.raw`|(?<pk>priority)${LEVEL_SEP}(?:level${LEVEL_SEP})?(?<pkr>${RANK})` +
     String.raw`|(?<lv>level)${LEVEL_SEP}(?<lvr>${RANK})` +
     String.raw`|(?<nm>critical|urgent|emergency|high|medium|normal|moderate|low|minor))(?![a-z\d]|\.\d)`,
-  'gi',
+  'g',
 )
 /** Necessary for any priority: the start of one of PRIORITY_RE's words at a word boundary. */
 const PRIORITY_HINT = /\b(?:p[0-5]|sev|priority|level|critical|urgent|emergency|high|medium|normal|moderate|low|minor)/i
@@ -22,8 +23,8 @@ const NAMED_RANK = new Map<string, number>([
 ])
 const LABEL_CASE_RE = /^(?:[A-Z][a-z]+|[A-Z]+)$/
 const QUOTES = `"'“”‘’*_`
-const NAMED_AFTER_RE = new RegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`, 'i')
-const NAMED_BEFORE_RE = new RegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}[${QUOTES}]{0,2}$`, 'i')
+const NAMED_AFTER_RE = caselessRegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`)
+const NAMED_BEFORE_RE = caselessRegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}[${QUOTES}]{0,2}$`)
 const CELL_EDGE_RE = /[\s*_"'“”‘’()[\].:;,]/
 
 /** Start and end of `text` without surrounding whitespace, emphasis marks, quotes and punctuation. */
