@@ -15,7 +15,7 @@ import type {
   PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml, Blockquote,
 } from 'mdast'
 import type {Point, Position} from 'unist'
-import {pointAt} from './text.js'
+import {lastAtMost, pointAt} from './text.js'
 
 /** Thrown when the text holds something this parser does not cover; parse it with remark-parse instead. */
 export class Unsupported extends Error {}
@@ -867,29 +867,12 @@ class Inline {
   /** Source offset of a virtual index; a line end maps to the end of that line's content. */
   src(vi: number, lineHint = -1): number {
     const vs = this.vStarts
-    let lo = 0
-    if (lineHint >= 0) lo = lineHint
-    else {
-      let hi = vs.length - 1
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1
-        if (vs[mid]! <= vi) lo = mid
-        else hi = mid - 1
-      }
-    }
+    const lo = lineHint >= 0 ? lineHint : lastAtMost(vs, vi)
     return this.sStarts[lo]! + (vi - vs[lo]!)
   }
 
   lineOf(vi: number): number {
-    const vs = this.vStarts
-    let lo = 0
-    let hi = vs.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (vs[mid]! <= vi) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return lastAtMost(this.vStarts, vi)
   }
 
   /** Source offset for the end of a span ending at virtual index vi (exclusive). */
@@ -897,13 +880,7 @@ class Inline {
     if (vi === 0) return this.src(0)
     const vs = this.vStarts
     // the end belongs to the line of vi - 1
-    let lo = 0
-    let hi = vs.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (vs[mid]! <= vi - 1) lo = mid
-      else hi = mid - 1
-    }
+    const lo = lastAtMost(vs, vi - 1)
     // (a span ending just after a line ending ends at the start of the next source line)
     return this.sStarts[lo]! + (vi - vs[lo]!)
   }

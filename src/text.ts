@@ -75,14 +75,20 @@ export function lineIndex(source: string): (offset: number) => {line: number; co
 
 /** The 1-based line and column of a 0-based offset, given the offsets where lines start (ascending, from 0). */
 export function pointAt(starts: readonly number[], offset: number): {line: number; column: number; offset: number} {
-  let lo = 0
-  let hi = starts.length - 1
+  const lo = lastAtMost(starts, offset)
+  return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
+}
+
+/** The index of the last of `sorted[from..to]` (ascending) that is at most `value`; `from` when none is. Binary search. */
+export function lastAtMost(sorted: ArrayLike<number>, value: number, from = 0, to = sorted.length - 1): number {
+  let lo = from
+  let hi = to
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= offset) lo = mid
+    if (sorted[mid]! <= value) lo = mid
     else hi = mid - 1
   }
-  return {line: lo + 1, column: offset - starts[lo]! + 1, offset}
+  return lo
 }
 
 /** Shorten text for a message, on a word boundary. */

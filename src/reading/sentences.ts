@@ -4,6 +4,7 @@
 // literal string: one pass over the whole text finds every literal of a term list, and the answer is kept for every
 // rule that asks again. A rule then runs its regular expressions only on the sentences of the blocks that hold one of
 // their literals.
+import {lastAtMost} from '../text.js'
 import type {Block} from '../types.js'
 
 const NONE: readonly number[] = Object.freeze([])
@@ -96,13 +97,7 @@ export class Prose {
     let b = 0
     for (let at = text.indexOf(literal); at >= 0; ) {
       // the block holding offset `at`: the last start ≤ at (hits come in order, so the search starts at b)
-      let lo = b
-      let hi = last
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1
-        if (starts[mid]! <= at) lo = mid
-        else hi = mid - 1
-      }
+      const lo = lastAtMost(starts, at, b, last)
       ;(out ??= []).push(lo)
       if (lo >= last) break
       b = lo + 1
