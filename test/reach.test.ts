@@ -12,6 +12,21 @@ describe('scopeTitle', () => {
     expect(scopeTitle('What we cannot assist with')).toBe('withholds')
   })
 
+  it('reads a title about what an offer holds or is, and what it does not', () => {
+    expect(scopeTitle("What's in the monthly")).toBe('provides')
+    expect(scopeTitle('What is in your plan?')).toBe('provides')
+    expect(scopeTitle('What the subscription is')).toBe('provides')
+    expect(scopeTitle("What's not in the monthly")).toBe('withholds')
+    expect(scopeTitle('What is not part of this')).toBe('withholds')
+    expect(scopeTitle("What the service isn't")).toBe('withholds')
+  })
+
+  it('leaves a title about what a document holds alone', () => {
+    expect(scopeTitle("What's in this agreement")).toBeUndefined()
+    expect(scopeTitle('What is in the guide')).toBeUndefined()
+    expect(scopeTitle('What the agreement is not')).toBeUndefined()
+  })
+
   it('leaves titles about the customer, questions and other subjects alone', () => {
     expect(scopeTitle('What the practice must do')).toBeUndefined()
     expect(scopeTitle("What you can't do")).toBeUndefined()

@@ -25,11 +25,26 @@ const TITLE = new RegExp(
 export function scopeTitle(title: string): 'provides' | 'withholds' | undefined {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
   if (t.length > 80) return undefined
+  // what an offer holds: "What's in the monthly", "What is not part of the plan", "What the service is not"
+  const held = IN_OFFER.exec(t) ?? OFFER_IS.exec(t)
+  if (held?.groups) {
+    if (held.groups['not']) return 'withholds'
+    return DOCUMENT.test(held.groups['thing'] ?? '') ? undefined : 'provides'
+  }
   const m = TITLE.exec(t)
   if (!m?.groups) return undefined
   if (CUSTOMER.test(m.groups['subject']!)) return undefined
   return new RegExp(String.raw`^\s*${NEGATED}\s*$`, 'i').test(m.groups['modal']!) ? 'withholds' : 'provides'
 }
+
+/**
+ * A title about what an offer holds or is: "What's in the monthly", "What is not part of your plan", "What's not in
+ * this", "What the service is", "What the subscription is not". The offer is any short noun phrase after "in" or "part
+ * of"; a document ("What's in this agreement", "What is in the guide") holds clauses, not services.
+ */
+const IN_OFFER = /^what(?:[’']s| is| are)\s+(?<not>not\s+)?(?:in|inside|part of|covered by|included in)\s+(?:the|your|our|this|that|my)(?<thing>(?:\s+[\w-]+){0,3})\s*[.:?!]*$/i
+const OFFER_IS = /^what\s+(?:the|this|our|your)\s+(?<thing>(?:[\w-]+\s+){0,2}(?:service|plan|package|subscription|retainer|bundle|offer|monthly fee|fee)s?)\s+(?:is|are|covers?|includes?)(?<not>\s*n[’']t|\s+not)?\s*[.:?!]*$/i
+const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|section|schedule|appendix|annex|pack|policy|terms)\b/i
 
 /** "will not do …", "can't help with …", "does not take on …": a party declining work (whose party, the caller asks). */
 const DECLINES = new RegExp(String.raw`\b${NEGATED}\s+(?:(?:usually|normally|currently|otherwise)\s+)?${SCOPE_VERB}\b`, 'i')
