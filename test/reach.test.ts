@@ -119,3 +119,23 @@ describe('leadsList', () => {
     expect(leadsList('Our engineers patch these machines.')).toBe(false)
   })
 })
+
+describe('leadsList without "the following"', () => {
+  it.each([
+    'PRT manages and supports:',
+    "1.1 Provider supports the Hospital's:",
+    'For a monthly fee of $1,980 plus GST we look after:',
+    'Flat fee $1,740/mo covers:',
+    'The service has five parts:',
+    'Your plan includes:',
+  ])('reads %j as a lead-in to what a party works on', (text) => {
+    expect(leadsList(text)).toBe(true)
+  })
+
+  it.each(['Client will provide:', 'We will not cover:', "We don't support:", 'Fees include:', 'The plan has the following limits:', 'We charge for:', 'Kauri Point:'])(
+    'leaves %j alone',
+    (text) => {
+      expect(leadsList(text)).toBe(false)
+    },
+  )
+})

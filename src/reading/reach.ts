@@ -165,7 +165,22 @@ export function presentOnDays(text: string): number {
  */
 const LEADS_LIST = /(?:^|[.;]\s+|^\W*)(?:[Ww]e|I|[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where)\b)[A-Z][\w&-]+)\s+(?:will\s+|shall\s+|[’']ll\s+)?(?!(?:need|needs|require|requires|expect|expects|ask|asks|charge|charges|bill|bills|invoice|invoices|exclude|excludes|do|does|will|shall|cannot|can|won|are|is|may|must|should|not|no|never)\b)[a-z]+(?:\s+(?!(?:not|no|never|must|should|may|need|needs)\b)[a-z]+){0,3}?\s+(?:these|the following|all of the following|each of these|this list of)\b[^.:]{0,80}:\s*$/
 
+/**
+ * The same lead-in with no "these" or "the following": a subject and a verb by which a party takes work on, and at
+ * most a short object, before the colon ("PRT manages and supports:", "Provider supports the Hospital's:", "For a
+ * monthly fee of $1,980 we look after:"); or the offer itself as the subject ("Flat fee $1,740/mo covers:", "The
+ * service has five parts:", "Your plan includes:").
+ */
+const PARTY_LEAD = new RegExp(
+  String.raw`(?:(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where|For|In|On|At|By|To|Under|With|Customer|Client|(?:Fee|Charge|Price|Rate|Cost|Invoice|Payment|Exclusion|Limit|Term|Requirement|Obligation)s?)\b)[A-Z][\w&-]+)|(?:^|\s)(?:[Ww]e|I))\s+(?:will\s+|shall\s+|[’']ll\s+)?${SCOPE_VERB}(?:(?:,\s*|\s+and\s+)${SCOPE_VERB})*(?:\s+(?!(?:not|no|never|except|only)\b)[\w’'-]+){0,4}\s*:\s*$`,
+)
+const OFFER_LEAD =
+  /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b[^.:;]{0,40}?\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))\s*:\s*$/i
+
+const ENDS_COLON = /:\s*$/
+
 /** Does the sentence introduce a list of what a party works on? (Whose party it is, the caller asks.) */
 export function leadsList(text: string): boolean {
-  return LEADS_LIST.test(text)
+  // every lead-in ends with its colon
+  return ENDS_COLON.test(text) && (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text))
 }
