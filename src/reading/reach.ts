@@ -25,11 +25,26 @@ const TITLE = new RegExp(
 export function scopeTitle(title: string): 'provides' | 'withholds' | undefined {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
   if (t.length > 80) return undefined
+  // what an offer holds: "What's in the monthly", "What is not part of the plan", "What the service is not"
+  const held = IN_OFFER.exec(t) ?? OFFER_IS.exec(t)
+  if (held?.groups) {
+    if (held.groups['not']) return 'withholds'
+    return DOCUMENT.test(held.groups['thing'] ?? '') ? undefined : 'provides'
+  }
   const m = TITLE.exec(t)
   if (!m?.groups) return undefined
   if (CUSTOMER.test(m.groups['subject']!)) return undefined
   return new RegExp(String.raw`^\s*${NEGATED}\s*$`, 'i').test(m.groups['modal']!) ? 'withholds' : 'provides'
 }
+
+/**
+ * A title about what an offer holds or is: "What's in the monthly", "What is not part of your plan", "What's not in
+ * this", "What the service is", "What the subscription is not". The offer is any short noun phrase after "in" or "part
+ * of"; a document ("What's in this agreement", "What is in the guide") holds clauses, not services.
+ */
+const IN_OFFER = /^what(?:[’']s| is| are)\s+(?<not>not\s+)?(?:in|inside|part of|covered by|included in)\s+(?:the|your|our|this|that|my)(?<thing>(?:\s+[\w-]+){0,3})\s*[.:?!]*$/i
+const OFFER_IS = /^what\s+(?:the|this|our|your)\s+(?<thing>(?:[\w-]+\s+){0,2}(?:service|plan|package|subscription|retainer|bundle|offer|monthly fee|fee)s?)\s+(?:is|are|covers?|includes?)(?<not>\s*n[’']t|\s+not)?\s*[.:?!]*$/i
+const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|section|schedule|appendix|annex|pack|policy|terms)\b/i
 
 /** "will not do …", "can't help with …", "does not take on …": a party declining work (whose party, the caller asks). */
 const DECLINES = new RegExp(String.raw`\b${NEGATED}\s+(?:(?:usually|normally|currently|otherwise)\s+)?${SCOPE_VERB}\b`, 'i')
@@ -150,7 +165,22 @@ export function presentOnDays(text: string): number {
  */
 const LEADS_LIST = /(?:^|[.;]\s+|^\W*)(?:[Ww]e|I|[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where)\b)[A-Z][\w&-]+)\s+(?:will\s+|shall\s+|[’']ll\s+)?(?!(?:need|needs|require|requires|expect|expects|ask|asks|charge|charges|bill|bills|invoice|invoices|exclude|excludes|do|does|will|shall|cannot|can|won|are|is|may|must|should|not|no|never)\b)[a-z]+(?:\s+(?!(?:not|no|never|must|should|may|need|needs)\b)[a-z]+){0,3}?\s+(?:these|the following|all of the following|each of these|this list of)\b[^.:]{0,80}:\s*$/
 
+/**
+ * The same lead-in with no "these" or "the following": a subject and a verb by which a party takes work on, and at
+ * most a short object, before the colon ("PRT manages and supports:", "Provider supports the Hospital's:", "For a
+ * monthly fee of $1,980 we look after:"); or the offer itself as the subject ("Flat fee $1,740/mo covers:", "The
+ * service has five parts:", "Your plan includes:").
+ */
+const PARTY_LEAD = new RegExp(
+  String.raw`(?:(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where|For|In|On|At|By|To|Under|With|Customer|Client|(?:Fee|Charge|Price|Rate|Cost|Invoice|Payment|Exclusion|Limit|Term|Requirement|Obligation)s?)\b)[A-Z][\w&-]+)|(?:^|\s)(?:[Ww]e|I))\s+(?:will\s+|shall\s+|[’']ll\s+)?${SCOPE_VERB}(?:(?:,\s*|\s+and\s+)${SCOPE_VERB})*(?:\s+(?!(?:not|no|never|except|only)\b)[\w’'-]+){0,4}\s*:\s*$`,
+)
+const OFFER_LEAD =
+  /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b[^.:;]{0,40}?\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))\s*:\s*$/i
+
+const ENDS_COLON = /:\s*$/
+
 /** Does the sentence introduce a list of what a party works on? (Whose party it is, the caller asks.) */
 export function leadsList(text: string): boolean {
-  return LEADS_LIST.test(text)
+  // every lead-in ends with its colon
+  return ENDS_COLON.test(text) && (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text))
 }
