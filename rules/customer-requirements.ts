@@ -1,6 +1,5 @@
 // customer-requirements: minimum standards the customer's environment or conduct must meet, and what happens if not.
 import {clauseRule, unitsOf} from '../src/clauses.js'
-import {subtreeBlocks} from '../src/document.js'
 import type {Reading} from '../src/reading/index.js'
 import {asksOfCustomer, refusesWork, requirementAt} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
@@ -34,6 +33,8 @@ const CONDUCT_VERB =
 
 // Keys of this rule's own readings, kept per document by the Reading
 const SECTION_CONSEQUENCE = {name: 'customer-requirements: a section states a consequence'}
+const BLOCK_CONSEQUENCE = {name: 'customer-requirements: a block states a consequence'}
+const REFS = {name: 'customer-requirements: patterns of references to a number or a title'}
 const CITED = {name: 'customer-requirements: a section is cited by a consequence'}
 const CONSEQUENCES = {name: 'customer-requirements: blocks that state a consequence'}
 const FAILS = {name: 'customer-requirements: the customer-fails pattern'}
@@ -44,7 +45,14 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading): 
   const known = reading.own(SECTION_CONSEQUENCE, () => new Map<Section, boolean>())
   let has = known.get(section)
   if (has === undefined) {
-    has = subtreeBlocks(section).some((b) => unitsOf(b, false).some((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text)))
+    // a section's answer is its blocks' and its subsections' (each asked once: a parent asks again of its children)
+    const byBlock = reading.own(BLOCK_CONSEQUENCE, () => new Map<Block, boolean>())
+    const blockHas = (b: Block): boolean => {
+      let v = byBlock.get(b)
+      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text))))
+      return v
+    }
+    has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading))
     known.set(section, has)
   }
   return has
@@ -63,11 +71,15 @@ export default clauseRule({
   // "The School must keep …", "Brightwater must …", "things we need from you: keep your PCs …"
   // "… do not apply to a system which the Customer has not kept supported": relief for the customer's failing
   mentions(text, reader) {
-    return reader.reading.customerObligation(text) >= 0 || NEED_FROM.test(text) || customerFails(text, reader.reading) || equipmentMust(text, reader.reading) >= 0 || requirementAt(text) >= 0
+    // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
+    const r = readingsOf(text, reader.reading)
+    return r.requirement >= 0 || NEED_FROM.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || reader.reading.customerObligation(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
     const {reading} = reader
+    // the readings of the text that mentions() made, when it was asked first
+    const r = readingsOf(t, reading)
     // the standards themselves are in another document ("meet the minimum standards in the Customer Handbook"), whatever
     // consequence follows: delegated (a standard stated here still outranks it)
     const standards = STANDARDS_ELSEWHERE.exec(t)
@@ -76,17 +88,18 @@ export default clauseRule({
       if (d && d.start !== undefined && d.start >= standards.index) return d
     }
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
-    if (customerFails(t, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
+    if (failsOf(r, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
     // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose
     // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
-    const req = requirementAt(t)
-    if (req >= 0 && reader.party(unit, req) !== 'provider' && !BACK_REFERENCE.test(t.trim()) && (followsFrom(t) || followsFrom(unit.next))) return {outcome: 'present'}
+    const req = r.requirement
+    // (whose requirement it is, the dearest reading, is asked last)
+    if (req >= 0 && (followsFrom(t) || followsFrom(unit.next)) && !BACK_REFERENCE.test(t.trim()) && reader.party(unit, req) !== 'provider') return {outcome: 'present'}
     // the parties' agreement to the terms ("… (\"the Customer\") agree to the following") binds to nothing in particular
     if (AGREE_TO_TERMS.test(t)) return undefined
     // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
     if (BACK_REFERENCE.test(t.trim())) return undefined
     const asked = NEED_FROM.exec(t)
-    const equipment = asked ? -1 : equipmentMust(t, reading)
+    const equipment = asked ? -1 : equipmentOf(r, reading)
     const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
@@ -107,6 +120,28 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** The readings of one text that both mentions() and judge() ask for, kept for the last text read. */
+interface TextReadings {
+  text: string
+  requirement: number
+  fails: boolean | undefined
+  equipment: number | undefined
+}
+const LAST_TEXT = {name: 'customer-requirements: the readings of the last text'}
+
+function readingsOf(text: string, reading: Reading): TextReadings {
+  const r = reading.own(LAST_TEXT, (): TextReadings => ({text: '', requirement: -1, fails: undefined, equipment: undefined}))
+  if (r.text !== text || r.text === '') {
+    r.text = text
+    r.requirement = requirementAt(text)
+    r.fails = undefined
+    r.equipment = undefined
+  }
+  return r
+}
+const failsOf = (r: TextReadings, reading: Reading): boolean => (r.fails ??= customerFails(r.text, reading))
+const equipmentOf = (r: TextReadings, reading: Reading): number => (r.equipment ??= equipmentMust(r.text, reading))
 
 /** A consequence of a requirement failing, stated on a condition: "If a device is not, its outages are excluded …". */
 function followsFrom(text: string): boolean {
@@ -140,32 +175,49 @@ function citedByConsequence(reading: Reading, section: Section, blockText = ''):
   // per section: whether a consequence cites the section or a parent, and cites a paragraph number in it
   const bySection = reading.own(CITED, () => new Map<Section, {readonly bySection: boolean; readonly byOwn: Map<string, boolean>}>())
   let c = bySection.get(section)
-  if (!c) bySection.set(section, (c = {bySection: cites(reading, section, sectionRefs(section)), byOwn: new Map()}))
+  if (!c) bySection.set(section, (c = {bySection: cites(reading, section, () => sectionRefs(section, reading)), byOwn: new Map()}))
   if (c.bySection || !own) return c.bySection
   let hit = c.byOwn.get(own[1]!)
-  if (hit === undefined) c.byOwn.set(own[1]!, (hit = cites(reading, section, [numberRef(own[1]!)])))
+  if (hit === undefined) c.byOwn.set(own[1]!, (hit = cites(reading, section, () => [numberRef(own[1]!, reading)])))
   return hit
 }
 
-/** "Section 2.1", "clause 2.1", "paragraph 2.1". */
-function numberRef(number: string): RegExp {
-  return new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${number.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'i')
+/** "Section 2.1", "clause 2.1", "paragraph 2.1" (each pattern made once per document). */
+function numberRef(number: string, reading: Reading): RegExp {
+  const made = reading.own(REFS, () => new Map<string, RegExp>())
+  let re = made.get(`#${number}`)
+  if (!re) made.set(`#${number}`, (re = new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${number.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'i')))
+  return re
+}
+
+/** "(Restrictions on Customer)": a title cited in parentheses (each pattern made once per document). */
+function titleRef(title: string, reading: Reading): RegExp {
+  const made = reading.own(REFS, () => new Map<string, RegExp>())
+  let re = made.get(`(${title}`)
+  if (!re) made.set(`(${title}`, (re = new RegExp(`\\(${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i')))
+  return re
 }
 
 /** References to a section and its parents: their dotted numbers, and their titles in parentheses. */
-function sectionRefs(section: Section): RegExp[] {
+function sectionRefs(section: Section, reading: Reading): RegExp[] {
   const refs: RegExp[] = []
   for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
-    if (s.number) refs.push(numberRef(s.number))
-    if (s.title.length > 3) refs.push(new RegExp(`\\(${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i'))
+    if (s.number) refs.push(numberRef(s.number, reading))
+    if (s.title.length > 3) refs.push(titleRef(s.title, reading))
   }
   return refs
 }
 
-/** Does a consequence outside `section` match one of `refs`? */
-function cites(reading: Reading, section: Section, refs: readonly RegExp[]): boolean {
-  if (!refs.length) return false
-  return consequenceBlocks(reading).some((b) => b.section !== section && refs.some((r) => r.test(b.text)))
+/** Does a consequence outside `section` match one of the references (made only when there is such a consequence)? */
+function cites(reading: Reading, section: Section, refsOf: () => readonly RegExp[]): boolean {
+  let refs: readonly RegExp[] | undefined
+  for (const b of consequenceBlocks(reading)) {
+    if (b.section === section) continue
+    refs ??= refsOf()
+    if (!refs.length) return false
+    if (refs.some((r) => r.test(b.text))) return true
+  }
+  return false
 }
 
 /** The blocks that state a consequence of a breach, once per document. */

@@ -59,27 +59,22 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean} = {},
+  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean; matches?: DelegationMatches} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
+  const matches = options.matches ?? new DelegationMatches(text)
   // in an amendment or a schedule that names "the Agreement", a part of the Agreement is another document
-  const part = options.agreementIsOther ? AGREEMENT_PART.exec(text) : null
-  if (part) return {target: 'Agreement', start: part.index, end: part.index + part[0].length}
-  const m = DELEGATION.exec(text)
-  if (m && m.index !== undefined && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index))) {
-    const target = m[1]!.replace(/\s+/g, ' ').trim()
-    if (!inDocument?.(target) && !/^this\b/i.test(target)) return {target, start: m.index, end: m.index + m[0].length}
-  }
-  const subject = DOC_SUBJECT.exec(text)
-  if (subject && subject.index !== undefined) {
-    const target = subject[1]!.replace(/\s+/g, ' ').trim()
-    if (!inDocument?.(target)) return {target: target[0]!.toUpperCase() + target.slice(1), start: subject.index, end: subject.index + subject[0].length}
-  }
-  const there = blocks && block ? THERE.exec(text) : null
+  const part = options.agreementIsOther ? matches.part : undefined
+  if (part) return part
+  const link = matches.link
+  if (link && !inDocument?.(link.target) && !/^this\b/i.test(link.target)) return link
+  const subject = matches.subject
+  if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
+  const there = blocks && block ? matches.there : undefined
   if (there && blocks && block) {
     const target = lastNamedBefore(blocks, block)
-    if (target && !inDocument?.(target)) return {target, start: there.index, end: there.index + there[0].length}
+    if (target && !inDocument?.(target)) return {target, start: there.start, end: there.end}
   }
   // A key-terms table: "Support Hours | Order Form, section 3"
   if (block?.cells && block.cells.length >= 2) {
@@ -99,6 +94,57 @@ export function delegation(
     }
   }
   return undefined
+}
+
+/**
+ * What the patterns of delegation find in a text, each looked for on first use: they depend on the text alone, so a
+ * TextCache keeps them for every rule and document that asks about the same text (the document's own readings,
+ * whether it holds the target, are applied to them by delegation()).
+ */
+export class DelegationMatches {
+  private partHit: DelegationHit | null | undefined
+  private linkHit: DelegationHit | null | undefined
+  private subjectHit: DelegationHit | null | undefined
+  private thereHit: DelegationHit | null | undefined
+
+  constructor(readonly text: string) {}
+
+  /** "Section 4 of the Agreement", "defined in the Agreement": a part of the Agreement. */
+  get part(): DelegationHit | undefined {
+    if (this.partHit === undefined) {
+      const m = AGREEMENT_PART.exec(this.text)
+      this.partHit = m ? {target: 'Agreement', start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.partHit ?? undefined
+  }
+
+  /** "as set out in the Order Form", not inside an exception ("unless agreed in a Work Order"). */
+  get link(): DelegationHit | undefined {
+    if (this.linkHit === undefined) {
+      const text = this.text
+      const m = DELEGATION.exec(text)
+      this.linkHit = m && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index)) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.linkHit ?? undefined
+  }
+
+  /** "The quotation we sent you sets out …": the other document as the subject (its name as written). */
+  get subject(): DelegationHit | undefined {
+    if (this.subjectHit === undefined) {
+      const m = DOC_SUBJECT.exec(this.text)
+      this.subjectHit = m ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.subjectHit ?? undefined
+  }
+
+  /** "given there", "therein" (the target is the document named last before). */
+  get there(): DelegationHit | undefined {
+    if (this.thereHit === undefined) {
+      const m = THERE.exec(this.text)
+      this.thereHit = m ? {target: '', start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.thereHit ?? undefined
+  }
 }
 
 /** The other document named last before `block` (within a few blocks), for "given there". */

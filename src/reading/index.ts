@@ -130,7 +130,7 @@ export class Reading {
   /** A value placed in another document, in a text that starts at `offset` of `block`. */
   delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
     this.agreementElsewhere ??= agreementIsOther(this.doc)
-    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, agreementIsOther: this.agreementElsewhere})
+    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, agreementIsOther: this.agreementElsewhere, matches: this.texts.delegationMatches(text)})
   }
 
   /** Is "the Agreement" another document (this one is an amendment, schedule or SOW that names it)? Once per document. */

@@ -219,15 +219,26 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
 
 /** Index of the first obligation verb in `text` whose subject is the customer, or -1. */
 export function customerObligation(text: string, names: ReadonlyMap<string, Party>, memo: ClauseMemo = clauseMemo()): number {
+  // the subject is read as the customer only where it names the customer: a text (and then a subject) that does not
+  // is no customer's obligation, and the dearer reading of who the subject is need not run
+  if (!namesCustomer(text, names)) return -1
   OBLIGATION.lastIndex = 0
   for (const m of text.matchAll(OBLIGATION)) {
     const at = m.index ?? 0
     if (/^(?:warrants?|represents?)$/i.test(m[0])) continue
     const from = clauseStart(text, at, memo)
     const subject = text.slice(Math.max(from, at - 80), at)
-    if (roleOf(subject, names) === 'customer') return at
+    if (namesCustomer(subject, names) && roleOf(subject, names) === 'customer') return at
   }
   return -1
+}
+
+/** Does the text name the customer at all: a customer word, or a name the agreement gives the customer? (roleOf finds the customer nowhere else) */
+function namesCustomer(text: string, names: ReadonlyMap<string, Party>): boolean {
+  if (CUSTOMER.test(text)) return true
+  let lower: string | undefined
+  for (const [name, role] of names) if (role === 'customer' && (lower ??= text.toLowerCase()).includes(name)) return true
+  return false
 }
 
 /** Is the phrase at `index` part of a right or permission ("may", "has the right to"), not a commitment? */

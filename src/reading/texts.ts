@@ -3,6 +3,7 @@
 // edit, reads most sentences again. No module keeps such a cache: the caller that lints many documents (a command-line
 // run, a worker thread, the language server, a comparison) owns one TextCache and passes it to every read(doc).
 import {termKey} from './definitions.js'
+import {DelegationMatches} from './delegation.js'
 import {lazyValues, type Values} from './values/index.js'
 
 /** Texts kept at most, per kind of answer; past this the cache starts again empty (memory stays bounded on huge runs). */
@@ -25,6 +26,7 @@ export class TextCache {
   private readonly keyMap = new Map<string, string>()
   private readonly blockMap = new Map<string, Map<unknown, unknown>>()
   private readonly kinds = new Map<string, object>()
+  private readonly delegations = new Map<string, DelegationMatches>()
   private readonly digests = new Map<string, {readonly digest: string; readonly token: object}>()
   /** Whether block readings are kept (see TextCacheOptions.blocks). */
   readonly keepsBlocks: boolean
@@ -85,6 +87,17 @@ export class TextCache {
       this.valueMap.set(text, v)
     }
     return v
+  }
+
+  /** What the patterns of delegation find in a text ("as set out in the Order Form"), each looked for once per text. */
+  delegationMatches(text: string): DelegationMatches {
+    let d = this.delegations.get(text)
+    if (!d) {
+      d = new DelegationMatches(text)
+      if (this.delegations.size > MAX_VALUE_TEXTS) this.delegations.clear()
+      this.delegations.set(text, d)
+    }
+    return d
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
