@@ -67,6 +67,9 @@ function placeholders(text: string): Array<{start: number; end: number; text: st
   })
 }
 
+/** The kind of the kept slots of a block text. */
+const SLOTS = {name: 'no-placeholders: slots'}
+
 export default {
   meta: {
     id: 'no-placeholders',
@@ -87,7 +90,8 @@ export default {
     const {doc} = context
     const code = doc.source.includes('`')
     for (const block of doc.blocks) {
-      const found = placeholders(block.text)
+      // the slots of a text depend on the text alone: an editor keeps them per block text
+      const found = context.reading.blockReading(block, SLOTS, () => placeholders(block.text))
       for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
         context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})

@@ -187,7 +187,7 @@ export function prepare(
   const titled = (written: string): boolean => {
     if (re.headings.test(written)) return true
     // a terse title is read in full: "Svcs", "Hrs & resp.", "Not incl."
-    const title = expandTitle(written)
+    const title = reading.expandTitle(written)
     if (title !== written && re.headings.test(title)) return true
     const gloss = GLOSS.exec(title)
     return gloss !== null && re.headings.test(gloss[1]!.trim())
@@ -272,8 +272,8 @@ export function findClause(
     const question = reading.questionOf(i)
     // terse forms read in full ("Urgent tix: 1 hr response"), every offset still mapping to the source
     const block = reading.inFull(written)
-    const ownLabel = labelled(label, re.headings, re.notHeadings)
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || labelled(question, re.headings, re.notHeadings) || (underLabel && !labelOnly)
+    const ownLabel = labelled(label, re.headings, re.notHeadings, reading)
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || labelled(question, re.headings, re.notHeadings, reading) || (underLabel && !labelOnly)
     if (labelOnly) underLabel = ownLabel
     const asked = question !== undefined && (re.topic.test(question) || spec.mentions?.(question, reader, block) === true)
     const sentences = block.sentences
@@ -283,12 +283,12 @@ export function findClause(
       const text = whole ? block.text : sentences[k]!.text
       if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
       const context = reading.listContext(i)
-      const after = expandTitle(context.after)
+      const after = reading.expandTitle(context.after)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
         ? {block, start: s.start, end: s.end, text, inHome, next: sentences[k + 1]?.text ?? (k === count - 1 ? after : '')}
         : {block, start: 0, end: block.text.length, text, inHome, next: after}
-      const unit = context.intro ? {...base, intro: expandTitle(context.intro)} : base
+      const unit = context.intro ? {...base, intro: reading.expandTitle(context.intro)} : base
       const v = spec.judge(unit, reader)
       trace?.unit(unit, v)
       if (!v) continue
@@ -325,10 +325,10 @@ const NAMES_WORK = /\b(?:services?|scope|work|jobs?|projects?|tasks?)\b/i
 const GLOSS = /\(([^()]{3,40})\)\s*$/
 
 /** A block's bold label names the clause (and is not one of the titles that only look like its home). */
-function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
+function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined, reading: Reading): boolean {
   if (label === undefined) return false
   // a question of a Q&A page is titled by what it asks: "Q: How quickly will you respond?"
-  const title = expandTitle(label.replace(/^(?:q|question)\s*\d{0,3}\s*[:.]\s*/i, ''))
+  const title = reading.expandTitle(label.replace(/^(?:q|question)\s*\d{0,3}\s*[:.]\s*/i, ''))
   return headings.test(title) && !(notHeadings && notHeadings.test(title))
 }
 

@@ -212,10 +212,16 @@ export class Reading {
   inFull(block: Block): Block {
     let v = this.terse.get(block)
     if (v === undefined) {
-      this.terse.set(block, (v = terseView(block) ?? null))
+      // most blocks hold no terse form: that is known once per text (and kept across lints with the cache)
+      this.terse.set(block, (v = this.texts.hasTerse(block.text) ? (terseView(block) ?? null) : null))
       if (v) this.written.set(v.block, v)
     }
     return v ? v.block : block
+  }
+
+  /** A title or lead-in with its terse forms in full ("Hrs & resp." → "Hours & response"), once per text. */
+  expandTitle(title: string): string {
+    return this.texts.expandTitle(title)
   }
 
   /** For a block read in full (see inFull), the block as written and the map back to it. */

@@ -4,6 +4,7 @@
 // run, a worker thread, the language server, a comparison) owns one TextCache and passes it to every read(doc).
 import {termKey} from './definitions.js'
 import {DelegationMatches} from './delegation.js'
+import {expandTitle, hasTerse} from './terse.js'
 import {lazyValues, type Values} from './values/index.js'
 
 /** Texts kept at most, per kind of answer; past this the cache starts again empty (memory stays bounded on huge runs). */
@@ -27,6 +28,8 @@ export class TextCache {
   private readonly blockMap = new Map<string, Map<unknown, unknown>>()
   private readonly kinds = new Map<string, object>()
   private readonly delegations = new Map<string, DelegationMatches>()
+  private readonly terse = new Map<string, boolean>()
+  private readonly titles = new Map<string, string>()
   private readonly digests = new Map<string, {readonly digest: string; readonly token: object}>()
   /** Whether block readings are kept (see TextCacheOptions.blocks). */
   readonly keepsBlocks: boolean
@@ -98,6 +101,26 @@ export class TextCache {
       this.delegations.set(text, d)
     }
     return d
+  }
+
+  /** Does the text hold a terse form ("Hrs", "tix", "M-F")? Once per text. */
+  hasTerse(text: string): boolean {
+    let v = this.terse.get(text)
+    if (v === undefined) {
+      if (this.terse.size > MAX_VALUE_TEXTS) this.terse.clear()
+      this.terse.set(text, (v = hasTerse(text)))
+    }
+    return v
+  }
+
+  /** A title with its terse forms in full ("Hrs & resp." → "Hours & response"), once per title. */
+  expandTitle(title: string): string {
+    let v = this.titles.get(title)
+    if (v === undefined) {
+      if (this.titles.size > MAX_TERM_KEYS) this.titles.clear()
+      this.titles.set(title, (v = expandTitle(title)))
+    }
+    return v
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
