@@ -29,7 +29,7 @@ export interface ClauseData {
   /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
   readonly linear?: boolean
   /** A reading of a title's structure that makes it the clause's home whatever its words ("What we won't do"). */
-  readonly homeTitle?: (title: string) => boolean
+  readonly homeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -185,6 +185,8 @@ export function prepare(
   // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
   const titled = (title: string): boolean => {
     if (re.headings.test(title)) return true
+    // a title read by its roles, with the names the agreement gives its parties ("F. Ironwood's Obligations")
+    if (spec.data.homeTitle?.(title, reading.parties)) return true
     const gloss = GLOSS.exec(title)
     return gloss !== null && re.headings.test(gloss[1]!.trim())
   }
