@@ -16,6 +16,13 @@ const LAW_HEADS = lower(data.lawHeads)
 const PLACE_HEADS = lower(data.placeHeads)
 const TITLES = lower(data.titles)
 const DOCUMENT_HEADS = lower(data.documentHeads)
+const BODY_WORDS = lower(data.bodyWords)
+const BODY_ENDING = new RegExp(`\\p{Ll}(?:${data.bodyEndings.join('|')})$`, 'u')
+/** Does a word name a public body or an organisation wherever it stands ("Autoriteit", "Datenschutzbehörde")? */
+const isBodyWord = (w: string): boolean => {
+  const l = w.toLowerCase()
+  return BODY_WORDS.has(l) || BODY_ENDING.test(l)
+}
 
 const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
@@ -44,7 +51,7 @@ interface Candidate {
   readonly end: number
 }
 
-// Words are what /[A-Za-z][\w’'&.-]*[\w’']|[A-Za-z]|&/g matches; tokenize() finds the same spans without a regex
+// Words are what /[A-Za-zÀ-ɏ][\wÀ-ɏ’'&.-]*[\wÀ-ɏ’']|[A-Za-zÀ-ɏ]|&/g matches (× and ÷ aside); tokenize() finds the same spans without a regex
 // What may stand before a capital that is there only because a sentence, item or quotation starts
 const INITIAL_AFTER = /(?:[:;|•—–]\s*|\(\s*|[.!?]\s+|\n\s*|\s\(?[a-z0-9]{1,4}[.)]\s+|["“”‘*]\s*)$/
 const INITIAL_SHORT = /(?:^\s*|^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+|^\(?[a-z0-9]{1,4}[.)]\s+)$/
@@ -82,9 +89,12 @@ function isTitleLike(text: string): boolean {
   return words >= 3 && capitalised / words >= 0.7
 }
 
-const isUpper = (c: number): boolean => c >= 65 && c <= 90
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95
+// Latin letters with accents count as letters ("Autorité", "Behörde"): a name in another language is one word, not
+// its first few letters
+const isLatin = (c: number): boolean => c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7
+const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isLatin(c)
+const isWordChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95
 const isQuote = (c: number): boolean => c === 39 || c === 8217
 /** The characters of \s in a regular expression. */
 const isSpace = (c: number): boolean =>
@@ -108,8 +118,8 @@ class Words {
     for (let i = 0; i < length; ) {
       const c = text.charCodeAt(i)
       let rawEnd: number
-      if (isAsciiLetter(c)) {
-        // [A-Za-z][\w’'&.-]*[\w’'], backtracking to the last word character or quote; else the letter alone
+      if (isLetter(c)) {
+        // a letter, then word characters, quotes, &, . and -, backtracking to the last word character or quote; else the letter alone
         let e = i + 1
         let last = -1
         for (; e < length; e++) {
@@ -166,7 +176,7 @@ function wordBefore(text: string, from: number, to: number): string {
   while (j > from && isSpace(text.charCodeAt(j - 1))) j--
   if (j === to) return ''
   let k = j
-  while (k > from && (isAsciiLetter(text.charCodeAt(k - 1)) || isQuote(text.charCodeAt(k - 1)))) k--
+  while (k > from && (isLetter(text.charCodeAt(k - 1)) || isQuote(text.charCodeAt(k - 1)))) k--
   return text.slice(k, j)
 }
 
@@ -330,6 +340,8 @@ class Reader {
     if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || isConnector(w))) return 'common'
     if (ROLES.has(key) || ROLES.has(term.toLowerCase())) return 'role'
     if (words.some((w) => BRANDS.has(w.toLowerCase()))) return 'brand'
+    // a public body or an organisation, in English or another language ("the Autoriteit Persoonsgegevens")
+    if (words.some(isBodyWord)) return 'body'
     if (/[a-z][A-Z]|\d|\.|^[A-Z]{2,}/.test(term) || words.some((w) => /^[A-Z]{2,}$/.test(w))) return 'proper name'
     const lastWord = last.w.toLowerCase()
     const beforeOf = words.includes('of') ? words[words.indexOf('of') - 1]?.toLowerCase() ?? '' : ''

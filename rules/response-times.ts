@@ -24,8 +24,7 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impac
 const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
 
 /** The block after this one in the document, if any. */
-function followingBlock(blocks: readonly Block[], block: Block): Block | undefined {
-  const i = blocks.indexOf(block)
+function followingBlock(blocks: readonly Block[], i: number): Block | undefined {
   return i >= 0 ? blocks[i + 1] : undefined
 }
 
@@ -115,7 +114,7 @@ export default clauseRule({
     // a line that only names the metric ("Response times", with no verb and no full stop) titles the paragraph, list or
     // table after it: the times there are its values
     if (TITLE_LINE.test(t) && unit.block.sentences.length <= 1) {
-      const next = followingBlock(reader.doc.blocks, unit.block)
+      const next = followingBlock(reader.doc.blocks, reader.reading.blockIndex(unit.block))
       if (next && next.section === unit.block.section && !OTHER.test(next.text) && reader.reading.values(next.text).durations.length) return {outcome: 'present'}
     }
     // "… within the following times:" and then a list or table of times

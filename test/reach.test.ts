@@ -14,6 +14,21 @@ describe('scopeTitle', () => {
     expect(scopeTitle('What we cannot assist with')).toBe('withholds')
   })
 
+  it('reads a title about what an offer holds or is, and what it does not', () => {
+    expect(scopeTitle("What's in the monthly")).toBe('provides')
+    expect(scopeTitle('What is in your plan?')).toBe('provides')
+    expect(scopeTitle('What the subscription is')).toBe('provides')
+    expect(scopeTitle("What's not in the monthly")).toBe('withholds')
+    expect(scopeTitle('What is not part of this')).toBe('withholds')
+    expect(scopeTitle("What the service isn't")).toBe('withholds')
+  })
+
+  it('leaves a title about what a document holds alone', () => {
+    expect(scopeTitle("What's in this agreement")).toBeUndefined()
+    expect(scopeTitle('What is in the guide')).toBeUndefined()
+    expect(scopeTitle('What the agreement is not')).toBeUndefined()
+  })
+
   it('leaves titles about the customer, questions and other subjects alone', () => {
     expect(scopeTitle('What the practice must do')).toBeUndefined()
     expect(scopeTitle("What you can't do")).toBeUndefined()
@@ -157,4 +172,24 @@ describe('leadsList by a party', () => {
     expect(leadsList('Notes:', names)).toBe(false)
     expect(leadsList('Harbourview charges for:')).toBe(false)
   })
+})
+
+describe('leadsList without "the following"', () => {
+  it.each([
+    'PRT manages and supports:',
+    "1.1 Provider supports the Hospital's:",
+    'For a monthly fee of $1,980 plus GST we look after:',
+    'Flat fee $1,740/mo covers:',
+    'The service has five parts:',
+    'Your plan includes:',
+  ])('reads %j as a lead-in to what a party works on', (text) => {
+    expect(leadsList(text)).toBe(true)
+  })
+
+  it.each(['Client will provide:', 'We will not cover:', "We don't support:", 'Fees include:', 'The plan has the following limits:', 'We charge for:', 'Kauri Point:'])(
+    'leaves %j alone',
+    (text) => {
+      expect(leadsList(text)).toBe(false)
+    },
+  )
 })

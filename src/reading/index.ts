@@ -11,6 +11,7 @@ import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from
 import {Prose} from './sentences.js'
 import {globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
+import {terseView, type TerseView} from './terse.js'
 import type {Values} from './values/index.js'
 
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
@@ -43,6 +44,8 @@ export class Reading {
   private metrics: Statement[] | undefined
   private readonly times = new Map<TimeMetric, StatedTime[]>()
   private readonly scratch = new Map<object, unknown>()
+  private readonly terse = new Map<Block, TerseView | null>()
+  private readonly written = new Map<Block, TerseView>()
 
   /**
    * `texts`: answers that depend on a text alone, kept across documents by the caller that lints many (see TextCache);
@@ -195,7 +198,28 @@ export class Reading {
       this.doc.blocks.forEach((b, i) => index.has(b) || index.set(b, i))
       this.index = index
     }
-    return this.index.get(block) ?? -1
+    return this.index.get(this.written.get(block)?.raw ?? block) ?? -1
+  }
+
+  // ---- terse forms -------------------------------------------------------------------------------------------
+
+  /**
+   * The block with its terse forms in full ("Helpdesk hrs: M-F 7:30a-5:00p ET" → "Helpdesk hours: Monday to Friday
+   * 7:30 am to 5:00 pm ET"), its offsets mapping to the source as the block's do; the block itself when it has none.
+   * Once per block.
+   */
+  inFull(block: Block): Block {
+    let v = this.terse.get(block)
+    if (v === undefined) {
+      this.terse.set(block, (v = terseView(block) ?? null))
+      if (v) this.written.set(v.block, v)
+    }
+    return v ? v.block : block
+  }
+
+  /** For a block read in full (see inFull), the block as written and the map back to it. */
+  asWritten(block: Block): TerseView | undefined {
+    return this.written.get(block)
   }
 
   /** The party bound by the sentence that introduces the list `item` belongs to. */

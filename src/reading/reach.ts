@@ -26,6 +26,12 @@ const TITLE = new RegExp(
 export function scopeTitle(title: string, names?: ReadonlyMap<string, Party>): 'provides' | 'withholds' | undefined {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
   if (t.length > 80) return undefined
+  // what an offer holds: "What's in the monthly", "What is not part of the plan", "What the service is not"
+  const held = IN_OFFER.exec(t) ?? OFFER_IS.exec(t)
+  if (held?.groups) {
+    if (held.groups['not']) return 'withholds'
+    return DOCUMENT.test(held.groups['thing'] ?? '') ? undefined : 'provides'
+  }
   const m = TITLE.exec(t)
   if (m?.groups) {
     if (CUSTOMER.test(m.groups['subject']!)) return undefined
@@ -100,6 +106,15 @@ export function dutiesTitle(title: string, names?: ReadonlyMap<string, Party>): 
 export function reachTitle(title: string, names?: ReadonlyMap<string, Party>): boolean {
   return /\b(?:reach|contact|call|ring|phone|e-?mail|get (?:hold of|in touch with)) PROVIDER$/.test(roleTitle(title, names))
 }
+
+/**
+ * A title about what an offer holds or is: "What's in the monthly", "What is not part of your plan", "What's not in
+ * this", "What the service is", "What the subscription is not". The offer is any short noun phrase after "in" or "part
+ * of"; a document ("What's in this agreement", "What is in the guide") holds clauses, not services.
+ */
+const IN_OFFER = /^what(?:[’']s| is| are)\s+(?<not>not\s+)?(?:in|inside|part of|covered by|included in)\s+(?:the|your|our|this|that|my)(?<thing>(?:\s+[\w-]+){0,3})\s*[.:?!]*$/i
+const OFFER_IS = /^what\s+(?:the|this|our|your)\s+(?<thing>(?:[\w-]+\s+){0,2}(?:service|plan|package|subscription|retainer|bundle|offer|monthly fee|fee)s?)\s+(?:is|are|covers?|includes?)(?<not>\s*n[’']t|\s+not)?\s*[.:?!]*$/i
+const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|section|schedule|appendix|annex|pack|policy|terms)\b/i
 
 /** "will not do …", "can't help with …", "does not take on …": a party declining work (whose party, the caller asks). */
 const DECLINES = new RegExp(String.raw`\b${NEGATED}\s+(?:(?:usually|normally|currently|otherwise)\s+)?${SCOPE_VERB}\b`, 'i')
@@ -221,22 +236,36 @@ export function presentOnDays(text: string): number {
 const LEADS_LIST = /(?:^|[.;]\s+|^\W*)(?:[Ww]e|I|[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where)\b)[A-Z][\w&-]+)\s+(?:will\s+|shall\s+|[’']ll\s+)?(?!(?:need|needs|require|requires|expect|expects|ask|asks|charge|charges|bill|bills|invoice|invoices|exclude|excludes|do|does|will|shall|cannot|can|won|are|is|may|must|should|not|no|never)\b)[a-z]+(?:\s+(?!(?:not|no|never|must|should|may|need|needs)\b)[a-z]+){0,3}?\s+(?:these|the following|all of the following|each of these|this list of)\b[^.:]{0,80}:\s*$/
 
 /**
- * A lead-in that is a party and its verbs of work, the list that follows being what it works on ("PRT manages and
- * supports:", "Provider supports the Hospital's:"), or a party the agreement names as the provider alone, the items
- * being its predicates ("For NZ$29 per device per month, Kauri Point:" / "- installs …; - applies …").
+ * The same lead-in with no "these" or "the following": a subject and a verb by which a party takes work on, and at
+ * most a short object, before the colon ("PRT manages and supports:", "Provider supports the Hospital's:", "For a
+ * monthly fee of $1,980 we look after:"); or the offer itself as the subject ("Flat fee $1,740/mo covers:", "The
+ * service has five parts:", "Your plan includes:").
  */
-const WORK_VERB = String.raw`(?:${SCOPE_VERB}|monitors|maintains|patches|administers|operates|hosts|backs up|secures|updates|looks after|takes care of)`
-const PARTY_LEADS = new RegExp(
-  String.raw`(?:^|[.;,]\s+|^\W*)(?:[Ww]e|I|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where|It|You|Your|Customer|Client)\b)(?<name>[A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2}))\s+(?:will\s+|shall\s+)?${WORK_VERB}(?:(?:\s*,\s*|\s+(?:and|&)\s+)${WORK_VERB}){0,3}(?:\s+(?:the\s+)?[A-Z]?[\w&-]+(?:'s|’s)|\s+(?:your|their|its))?\s*:\s*$`,
+const WORK_VERB = String.raw`(?:${SCOPE_VERB}|monitors|maintains|patches|administers|operates|hosts|backs up|secures|updates)`
+const PARTY_LEAD = new RegExp(
+  String.raw`(?:(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where|For|In|On|At|By|To|Under|With|Customer|Client|(?:Fee|Charge|Price|Rate|Cost|Invoice|Payment|Exclusion|Limit|Term|Requirement|Obligation)s?)\b)[A-Z][\w&-]+)|(?:^|\s)(?:[Ww]e|I))\s+(?:will\s+|shall\s+|[’']ll\s+)?${WORK_VERB}(?:(?:,\s*|\s+and\s+)${WORK_VERB})*(?:\s+(?!(?:not|no|never|except|only)\b)[\w’'-]+){0,4}\s*:\s*$`,
 )
+const OFFER_LEAD =
+  /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b[^.:;]{0,40}?\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))\s*:\s*$/i
 
-/** Does the sentence introduce a list of what a party works on? (Whose party it is, the caller asks.) */
+const ENDS_COLON = /:\s*$/
+
+/** The name a lead-in opens with ("Larkspur maintains:"), to ask whose it is. */
+const LEAD_NAME = /^(?:.*[.;,]\s+|\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})\s+(?:will\s+|shall\s+)?[a-z]/
+/** The provider's own name alone before the colon ("For NZ$29 per device per month, Kauri Point:"): its predicates follow. */
+const BARE_NAME = /(?:^|[,;]\s+)(?:the\s+)?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})\s*:\s*$/
+
+/**
+ * Does the sentence introduce a list of what a party works on? With the agreement's party names, a lead-in by the name
+ * it gives the customer ("Larkspur maintains:") does not, and the provider's name alone before the colon does.
+ */
 export function leadsList(text: string, names?: ReadonlyMap<string, Party>): boolean {
-  if (LEADS_LIST.test(text)) return true
-  const led = PARTY_LEADS.exec(text)
-  // a name the agreement gives the customer ("Larkspur maintains:") leads the customer's own list
-  if (led) return led.groups?.['name'] === undefined || names?.get(led.groups['name'].toLowerCase()) !== 'customer'
-  // the provider's own name and a colon: the items that follow are what it does
-  const bare = /(?:^|[,;]\s+)(?:the\s+)?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})\s*:\s*$/.exec(text)
+  // every lead-in ends with its colon
+  if (!ENDS_COLON.test(text)) return false
+  if (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text)) {
+    const name = names?.size ? LEAD_NAME.exec(text) : null
+    return !name || names!.get(name[1]!.toLowerCase()) !== 'customer'
+  }
+  const bare = BARE_NAME.exec(text)
   return !!bare && names?.get(bare[1]!.toLowerCase()) === 'provider'
 }
