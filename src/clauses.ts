@@ -194,7 +194,12 @@ export function prepare(
     const gloss = GLOSS.exec(title)
     return gloss !== null && re.headings.test(gloss[1]!.trim())
   }
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
+  // a look-alike title is tested on the section and its parents; the document's own title ("… Service Level Terms")
+  // does not make a title that names services or work ("Outside the Services") a look-alike
+  const below = doc.title ? doc.title.path.length : 0
+  const lookAlike = (s: Section): boolean =>
+    re.notHeadings !== undefined && s.path.some((p, k) => (k >= below || s === doc.title || !NAMES_WORK.test(s.title)) && re.notHeadings!.test(p))
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !lookAlike(s))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -314,6 +319,9 @@ export function findClause(
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
+
+/** A title that names services or work ("Outside the Services", "Work not in scope"). */
+const NAMES_WORK = /\b(?:services?|scope|work|jobs?|projects?|tasks?)\b/i
 
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
 const GLOSS = /\(([^()]{3,40})\)\s*$/
