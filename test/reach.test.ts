@@ -1,6 +1,6 @@
 // The structural readings that reach a clause whatever its words (src/reading/reach.ts).
 import {describe, expect, it} from 'vitest'
-import {asksOfCustomer, declinesWork, leadsList, outsideHours, refusesWork, requirementAt, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, leadsList, outsideHours, outsideOffer, refusesWork, requirementAt, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -138,4 +138,24 @@ describe('leadsList without "the following"', () => {
       expect(leadsList(text)).toBe(false)
     },
   )
+})
+
+describe('outsideOffer', () => {
+  it.each([
+    'The Managed Services exclude: mainframe connectivity and telephony.',
+    'Unless a Service Order expressly includes them, the following are outside the Managed Services:',
+    'The following are not provided by Provider under this schedule: ERP support; cabling.',
+    'Office moves fall outside this agreement.',
+    'This plan does not extend to personal devices.',
+  ])('finds work put outside a named offer in %j', (text) => {
+    expect(outsideOffer(text)).toBeGreaterThanOrEqual(0)
+  })
+
+  it.each([
+    'If a device is outside the Support Services, Provider tells the Customer first.',
+    'The Services include patching and monitoring.',
+    'The office is outside the city centre.',
+  ])('leaves %j alone', (text) => {
+    expect(outsideOffer(text)).toBe(-1)
+  })
 })
