@@ -1,7 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule} from '../src/clauses.js'
 import type {Party, Reading} from '../src/reading/index.js'
-import {declinesWork, scopeTitle} from '../src/reading/reach.js'
+import {declinesWork, outsideOffer, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -56,13 +56,16 @@ export default clauseRule({
     return undefined
   },
   // a sentence in which the provider declines work ("we can't help with the following:") reaches the judge
+  // and one that puts work outside the offer by name ("The Managed Services exclude:", "the following are outside the
+  // Managed Services:", "The following are not provided by Provider under this schedule:")
   mentions(text) {
-    return declinesWork(text) >= 0
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
     const declines = declinesWork(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null)
+    const outside = outsideOffer(t)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope

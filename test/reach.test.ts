@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import type {Party} from '../src/reading/index.js'
-import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -192,4 +192,24 @@ describe('leadsList without "the following"', () => {
       expect(leadsList(text)).toBe(false)
     },
   )
+})
+
+describe('outsideOffer', () => {
+  it.each([
+    'The Managed Services exclude: mainframe connectivity and telephony.',
+    'Unless a Service Order expressly includes them, the following are outside the Managed Services:',
+    'The following are not provided by Provider under this schedule: ERP support; cabling.',
+    'Office moves fall outside this agreement.',
+    'This plan does not extend to personal devices.',
+  ])('finds work put outside a named offer in %j', (text) => {
+    expect(outsideOffer(text)).toBeGreaterThanOrEqual(0)
+  })
+
+  it.each([
+    'If a device is outside the Support Services, Provider tells the Customer first.',
+    'The Services include patching and monitoring.',
+    'The office is outside the city centre.',
+  ])('leaves %j alone', (text) => {
+    expect(outsideOffer(text)).toBe(-1)
+  })
 })

@@ -116,6 +116,29 @@ const IN_OFFER = /^what(?:[’']s| is| are)\s+(?<not>not\s+)?(?:in|inside|part o
 const OFFER_IS = /^what\s+(?:the|this|our|your)\s+(?<thing>(?:[\w-]+\s+){0,2}(?:service|plan|package|subscription|retainer|bundle|offer|monthly fee|fee)s?)\s+(?:is|are|covers?|includes?)(?<not>\s*n[’']t|\s+not)?\s*[.:?!]*$/i
 const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|section|schedule|appendix|annex|pack|policy|terms)\b/i
 
+/**
+ * Work put outside an offer, with the offer named: the offer as the subject that excludes ("The Managed Services
+ * exclude:", "This plan does not extend to …"), work that is or falls outside it ("the following are outside the
+ * Managed Services:", "… fall outside this schedule"), or a list that is not provided ("The following are not provided
+ * by Provider under this schedule: …"). An offer is services, a plan, a package, a schedule, the agreement or its fee.
+ */
+const OFFER = String.raw`(?:the|this|our|your|these|each)\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work)\b`
+const OUT_OF_OFFER = new RegExp(
+  String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b`,
+  'i',
+)
+
+/** The offset of work put outside a named offer, or -1. */
+export function outsideOffer(text: string): number {
+  const m = OUT_OF_OFFER.exec(text)
+  if (!m) return -1
+  return CONDITION_BEFORE.test(text.slice(0, m.index)) ? -1 : m.index
+}
+
+// "If the Customer's systems are outside the Services, …" states a condition, not an exclusion; "Unless a Service Order
+// includes them, the following are outside …" does exclude
+const CONDITION_BEFORE = /\b(?:if|where|when|whenever|in case|to the extent)\b[^.;:]*$/i
+
 /** "will not do …", "can't help with …", "does not take on …": a party declining work (whose party, the caller asks). */
 const DECLINES = new RegExp(String.raw`\b${NEGATED}\s+(?:(?:usually|normally|currently|otherwise)\s+)?${SCOPE_VERB}\b`, 'i')
 
