@@ -18,7 +18,7 @@ export default {
     severity: 'warning',
     messages: {
       conflict: 'Conflicting {what} "{value}" (line {line} says "{other}"); state one value',
-      priorityOrder: 'Priority order reversed: {higher} {metric} "{value}" is slower than {lower} "{other}"; give the higher priority the shorter time',
+      priorityOrder: 'Priority order reversed: {lower} {metric} "{value}" is faster than {higher} "{other}"; give the higher priority the shorter time',
       retention: 'Backup retention "{value}" is shorter than the backup interval ("{interval}"); keep each backup at least until the next one is taken',
       overHundred: 'Percentage over 100 "{value}"; state a value of at most 100%',
     },
@@ -54,7 +54,8 @@ export default {
       }
     }
 
-    // 2. a higher priority promised a slower time than a lower one
+    // 2. a higher priority promised a slower time than a lower one, reported where the order breaks when the levels are
+    // read from the most urgent down: at the less urgent level's faster value (against the nearest level slower than it)
     const ranked = new Map<string, Statement[]>()
     for (const s of statements) {
       if (!s.priority || s.metric === 'uptime') continue
@@ -65,17 +66,18 @@ export default {
     }
     for (const list of ranked.values()) {
       const flagged = new Set<number>()
-      for (const a of list) {
-        if (flagged.has(a.priority!.rank)) continue
-        const faster = list.find((b) => b.priority!.rank > a.priority!.rank && b.high < a.low)
-        if (!faster) continue
-        flagged.add(a.priority!.rank)
+      for (const b of list) {
+        if (flagged.has(b.priority!.rank)) continue
+        let slower: Statement | undefined
+        for (const a of list) if (a.priority!.rank < b.priority!.rank && b.high < a.low && (!slower || a.priority!.rank > slower.priority!.rank)) slower = a
+        if (!slower) continue
+        flagged.add(b.priority!.rank)
         context.report({
           messageId: 'priorityOrder',
-          block: a.block,
-          start: a.start,
-          end: a.end,
-          data: {higher: a.priority!.label, metric: METRIC_NAME[a.metric], value: a.text, lower: faster.priority!.label, other: faster.text},
+          block: b.block,
+          start: b.start,
+          end: b.end,
+          data: {lower: b.priority!.label, metric: METRIC_NAME[b.metric], value: b.text, higher: slower.priority!.label, other: slower.text},
         })
       }
     }

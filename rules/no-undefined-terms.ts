@@ -16,6 +16,13 @@ const LAW_HEADS = lower(data.lawHeads)
 const PLACE_HEADS = lower(data.placeHeads)
 const TITLES = lower(data.titles)
 const DOCUMENT_HEADS = lower(data.documentHeads)
+const BODY_WORDS = lower(data.bodyWords)
+const BODY_ENDING = new RegExp(`\\p{Ll}(?:${data.bodyEndings.join('|')})$`, 'u')
+/** Does a word name a public body or an organisation wherever it stands ("Autoriteit", "Datenschutzbehörde")? */
+const isBodyWord = (w: string): boolean => {
+  const l = w.toLowerCase()
+  return BODY_WORDS.has(l) || BODY_ENDING.test(l)
+}
 
 const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
@@ -44,7 +51,7 @@ interface Candidate {
   readonly end: number
 }
 
-// Words are what /[A-Za-z][\w’'&.-]*[\w’']|[A-Za-z]|&/g matches; tokenize() finds the same spans without a regex
+// Words are what /[A-Za-zÀ-ɏ][\wÀ-ɏ’'&.-]*[\wÀ-ɏ’']|[A-Za-zÀ-ɏ]|&/g matches (× and ÷ aside); tokenize() finds the same spans without a regex
 // What may stand before a capital that is there only because a sentence, item or quotation starts
 const INITIAL_AFTER = /(?:[:;|•—–]\s*|\(\s*|[.!?]\s+|\n\s*|\s\(?[a-z0-9]{1,4}[.)]\s+|["“”‘*]\s*)$/
 const INITIAL_SHORT = /(?:^\s*|^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+|^\(?[a-z0-9]{1,4}[.)]\s+)$/
@@ -82,9 +89,12 @@ function isTitleLike(text: string): boolean {
   return words >= 3 && capitalised / words >= 0.7
 }
 
-const isUpper = (c: number): boolean => c >= 65 && c <= 90
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95
+// Latin letters with accents count as letters ("Autorité", "Behörde"): a name in another language is one word, not
+// its first few letters
+const isLatin = (c: number): boolean => c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7
+const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isLatin(c)
+const isWordChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95
 const isQuote = (c: number): boolean => c === 39 || c === 8217
 /** The characters of \s in a regular expression. */
 const isSpace = (c: number): boolean =>
@@ -108,8 +118,8 @@ class Words {
     for (let i = 0; i < length; ) {
       const c = text.charCodeAt(i)
       let rawEnd: number
-      if (isAsciiLetter(c)) {
-        // [A-Za-z][\w’'&.-]*[\w’'], backtracking to the last word character or quote; else the letter alone
+      if (isLetter(c)) {
+        // a letter, then word characters, quotes, &, . and -, backtracking to the last word character or quote; else the letter alone
         let e = i + 1
         let last = -1
         for (; e < length; e++) {
@@ -166,7 +176,7 @@ function wordBefore(text: string, from: number, to: number): string {
   while (j > from && isSpace(text.charCodeAt(j - 1))) j--
   if (j === to) return ''
   let k = j
-  while (k > from && (isAsciiLetter(text.charCodeAt(k - 1)) || isQuote(text.charCodeAt(k - 1)))) k--
+  while (k > from && (isLetter(text.charCodeAt(k - 1)) || isQuote(text.charCodeAt(k - 1)))) k--
   return text.slice(k, j)
 }
 
@@ -207,9 +217,25 @@ class Reader {
     return v
   }
 
-  /** Capitalised runs in a sentence that read as undefined defined terms. */
-  undefinedTerms(sentence: Sentence): Candidate[] {
-    const text = sentence.text
+  /**
+   * The capitalised runs of each sentence of a block that read as undefined defined terms, with offsets in the
+   * sentence: they depend on the sentence and on the vocabulary and headings alone, so an editor keeps them per block
+   * text (`inputs` is the token of the vocabulary and headings).
+   */
+  blockCandidates(block: Block, inputs: object | undefined): ReadonlyArray<readonly Candidate[]> {
+    const read = (): ReadonlyArray<readonly Candidate[]> => {
+      let out: Array<readonly Candidate[]> | undefined
+      block.sentences.forEach((sentence, k) => {
+        const found = isTitleLike(sentence.text) ? NONE : this.undefinedTerms(sentence.text)
+        if (found.length) (out ??= Array.from({length: block.sentences.length}, () => NONE))[k] = found
+      })
+      return out ?? NO_SENTENCES
+    }
+    return inputs ? this.reading.blockReadingWith(block, CANDIDATES, inputs, read) : read()
+  }
+
+  /** Capitalised runs in a sentence that read as undefined defined terms (offsets in the sentence). */
+  undefinedTerms(text: string): Candidate[] {
     const out: Candidate[] = []
     // no capital, no candidate
     if (!/[A-Z]/.test(text)) return out
@@ -243,8 +269,7 @@ class Reader {
       // sentence-initial, after a list marker, a colon, a quote or a bracket: the capital may be grammar, not a term
       // only the end of the text before matters; testing a short tail keeps this linear in the sentence
       const initial = (first.start < 24 && INITIAL_SHORT.test(text.slice(0, first.start))) || INITIAL_AFTER.test(text.slice(Math.max(0, first.start - 12), first.start))
-      const found = this.judge(chain, text, initial)
-      for (const c of found) out.push({term: c.term, start: sentence.start + c.start, end: sentence.start + c.end})
+      for (const c of this.judge(chain, text, initial)) out.push(c)
     }
     return out
   }
@@ -330,6 +355,8 @@ class Reader {
     if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || isConnector(w))) return 'common'
     if (ROLES.has(key) || ROLES.has(term.toLowerCase())) return 'role'
     if (words.some((w) => BRANDS.has(w.toLowerCase()))) return 'brand'
+    // a public body or an organisation, in English or another language ("the Autoriteit Persoonsgegevens")
+    if (words.some(isBodyWord)) return 'body'
     if (/[a-z][A-Z]|\d|\.|^[A-Z]{2,}/.test(term) || words.some((w) => /^[A-Z]{2,}$/.test(w))) return 'proper name'
     const lastWord = last.w.toLowerCase()
     const beforeOf = words.includes('of') ? words[words.indexOf('of') - 1]?.toLowerCase() ?? '' : ''
@@ -367,6 +394,16 @@ class Reader {
     if (this.headingHas(key)) return 'heading'
     return ''
   }
+}
+
+/** The kind of the kept candidates of a block (see Reader.blockCandidates). */
+const CANDIDATES = {name: 'no-undefined-terms: candidates'}
+const NONE: readonly Candidate[] = []
+const NO_SENTENCES: ReadonlyArray<readonly Candidate[]> = []
+
+/** What the candidates depend on besides the sentence: the vocabulary's keys and names, and the headings. */
+function vocabularyDigest(vocab: Vocabulary, headingText: string): string {
+  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}`
 }
 
 /** Does `text` contain `key` starting at a word boundary? */
@@ -418,15 +455,18 @@ export default {
     const seen = new Set<string>()
     const reader = new Reader(vocab, doc, reading)
     if (!delegated) {
+      // an editor keeps each block's candidates while the vocabulary and headings stay as they were
+      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText)) : undefined
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
         if (block.kind === 'heading' || block.kind === 'html') continue
+        const candidates = reader.blockCandidates(block, inputs)
+        if (candidates === NO_SENTENCES) continue
         // quoted text and cover-page variables are not uses of an undefined term (found when a new term needs them)
         let skip: Array<{start: number; end: number}> | undefined
-        for (const sentence of block.sentences) {
-          if (isTitleLike(sentence.text)) continue
-          const found = reader.undefinedTerms(sentence)
-          if (found.length === 0) continue
+        block.sentences.forEach((sentence, k) => {
+          const found = candidates[k]!
+          if (found.length === 0) return
           let local: Array<{start: number; end: number}> | undefined
           for (const c of found) {
             const key = reading.termKey(c.term)
@@ -434,13 +474,11 @@ export default {
             if (seen.has(key)) continue
             skip ??= [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
             local ??= localRanges(sentence, skip, reader.long)
-            const start = c.start - sentence.start
-            const end = c.end - sentence.start
-            if (local.some((r) => start < r.end && end > r.start)) continue
+            if (local.some((r) => c.start < r.end && c.end > r.start)) continue
             seen.add(key)
-            context.report({messageId: 'undefinedTerm', block, start: c.start, end: c.end, data: {term: c.term}})
+            context.report({messageId: 'undefinedTerm', block, start: sentence.start + c.start, end: sentence.start + c.end, data: {term: c.term}})
           }
-        }
+        })
       }
     }
     // definitions never used outside the place that defines them

@@ -8,6 +8,10 @@ import data from './data/vague-terms.json' with {type: 'json'}
 const terms = compileTerms(data.terms)
 // "as amended from time to time", "which GitHub may publish from time to time", "regular business hours"
 const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i
+// "may update its list of on-call engineers from time to time", "refresh the wording on this page from time to time":
+// when a document or a list is revised, not how often a service is given
+const DOCUMENT_REVISED =
+  /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?)\b(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
 const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
 
 /** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
@@ -125,6 +129,7 @@ export default {
         if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading)) continue
       } else if (measured(scope, hit.term.needs, reading)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
+      if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1

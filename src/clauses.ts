@@ -8,6 +8,7 @@ import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta
 import type {Block, Document, Outcome, Section} from './types.js'
 import {isPlaybookClause, PLAYBOOK_MESSAGES, reviewPlaybook, withPlaybookOption} from './compare/playbook.js'
 import {LinearRegExp} from './user-regex.js'
+import {expandTitle, toRaw} from './reading/terse.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
 export interface ClauseData {
@@ -29,7 +30,7 @@ export interface ClauseData {
   /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
   readonly linear?: boolean
   /** A reading of a title's structure that makes it the clause's home whatever its words ("What we won't do"). */
-  readonly homeTitle?: (title: string) => boolean
+  readonly homeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -183,12 +184,22 @@ export function prepare(
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
   const isSchedule = /^[#\s]*(?:schedule|exhibit|annex|annexure|appendix|attachment)\b/i.test(titleText)
   // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
-  const titled = (title: string): boolean => {
-    if (re.headings.test(title)) return true
+  const titled = (written: string): boolean => {
+    if (re.headings.test(written)) return true
+    // a title read by its roles, with the names the agreement gives its parties ("F. Ironwood's Obligations")
+    if (spec.data.homeTitle?.(written, reading.parties)) return true
+    // a terse title is read in full: "Svcs", "Hrs & resp.", "Not incl."
+    const title = expandTitle(written)
+    if (title !== written && re.headings.test(title)) return true
     const gloss = GLOSS.exec(title)
     return gloss !== null && re.headings.test(gloss[1]!.trim())
   }
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
+  // a look-alike title is tested on the section and its parents; the document's own title ("… Service Level Terms")
+  // does not make a title that names services or work ("Outside the Services") a look-alike
+  const below = doc.title ? doc.title.path.length : 0
+  const lookAlike = (s: Section): boolean =>
+    re.notHeadings !== undefined && s.path.some((p, k) => (k >= below || s === doc.title || !NAMES_WORK.test(s.title)) && re.notHeadings!.test(p))
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !lookAlike(s))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -238,7 +249,7 @@ export function findClause(
   }
   for (const home of homes) {
     if (!spec.judgeSection) break
-    const v = spec.judgeSection(home, subtreeBlocks(home), reader)
+    const v = spec.judgeSection(home, subtreeBlocks(home).map((b) => reading.inFull(b)), reader)
     trace?.section(home, v)
     if (v) consider({outcome: v.outcome, section: home, verdict: v})
     if (best?.outcome === 'present') return best
@@ -250,17 +261,19 @@ export function findClause(
   // the next heading or label, as a heading titles its section
   let underLabel = false
   for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!
-    if (block.kind === 'heading') underLabel = false
+    const written = blocks[i]!
+    if (written.kind === 'heading') underLabel = false
     // an unticked option ("- [ ] Daily backups") is offered, not agreed
-    if (block.kind === 'heading' || reading.isUnticked(block)) continue
-    const label = reading.leadLabel(block)
-    const labelOnly = label !== undefined && block.kind === 'paragraph' && block.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
+    if (written.kind === 'heading' || reading.isUnticked(written)) continue
+    const label = reading.leadLabel(written)
+    const labelOnly = label !== undefined && written.kind === 'paragraph' && written.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
     // in a Q/A text, the answer is titled by its question ("**Q: What is not covered?**" / "A: Cabling, CCTV …"), and
     // what the question asks about is the topic of every sentence of its answer
     const question = reading.questionOf(i)
+    // terse forms read in full ("Urgent tix: 1 hr response"), every offset still mapping to the source
+    const block = reading.inFull(written)
     const ownLabel = labelled(label, re.headings, re.notHeadings)
     const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || labelled(question, re.headings, re.notHeadings) || (underLabel && !labelOnly)
     if (labelOnly) underLabel = ownLabel
@@ -271,12 +284,13 @@ export function findClause(
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
       if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
-      const {intro, after} = reading.listContext(i)
+      const context = reading.listContext(i)
+      const after = expandTitle(context.after)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
         ? {block, start: s.start, end: s.end, text, inHome, next: sentences[k + 1]?.text ?? (k === count - 1 ? after : '')}
         : {block, start: 0, end: block.text.length, text, inHome, next: after}
-      const unit = intro ? {...base, intro} : base
+      const unit = context.intro ? {...base, intro: expandTitle(context.intro)} : base
       const v = spec.judge(unit, reader)
       trace?.unit(unit, v)
       if (!v) continue
@@ -306,6 +320,9 @@ export function findClause(
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
 
+/** A title that names services or work ("Outside the Services", "Work not in scope"). */
+const NAMES_WORK = /\b(?:services?|scope|work|jobs?|projects?|tasks?)\b/i
+
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
 const GLOSS = /\(([^()]{3,40})\)\s*$/
 
@@ -313,7 +330,7 @@ const GLOSS = /\(([^()]{3,40})\)\s*$/
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
   if (label === undefined) return false
   // a question of a Q&A page is titled by what it asks: "Q: How quickly will you respond?"
-  const title = label.replace(/^(?:q|question)\s*\d{0,3}\s*[:.]\s*/i, '')
+  const title = expandTitle(label.replace(/^(?:q|question)\s*\d{0,3}\s*[:.]\s*/i, ''))
   return headings.test(title) && !(notHeadings && notHeadings.test(title))
 }
 
@@ -345,7 +362,7 @@ function placement(doc: Document, re: CompiledClause, finding: Finding): Section
   if (finding.section) return finding.section
   // the parents in their order of preference: missing priority levels go to "Service Levels" before "Support Hours"
   for (const parent of re.parentList) {
-    const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(s.title))
+    const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(expandTitle(s.title)))
     if (p) return p
   }
   return doc.title
@@ -445,20 +462,27 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
         })
         return
       }
-      const start = unit.start + (verdict?.start ?? 0)
-      const end = verdict?.end === undefined ? unit.start + unit.text.trimEnd().length : unit.start + verdict.end
-      const quote = excerpt(unit.block.text.slice(start, end))
-      context.cover(finding.outcome, {block: unit.block, start, evidence: excerpt(unit.text, 120), ...tier})
+      const inFull = unit.start + (verdict?.start ?? 0)
+      const endInFull = verdict?.end === undefined ? unit.start + unit.text.trimEnd().length : unit.start + verdict.end
+      // a unit read in full is reported and quoted as written
+      const view = context.reading.asWritten(unit.block)
+      const block = view ? view.raw : unit.block
+      const [start, end, unitStart, unitEnd] = view
+        ? [toRaw(view.expanded, inFull), toRaw(view.expanded, endInFull), toRaw(view.expanded, unit.start), toRaw(view.expanded, unit.end)]
+        : [inFull, endInFull, unit.start, unit.end]
+      const unitText = view ? block.text.slice(unitStart, unitEnd) : unit.text
+      const quote = excerpt(block.text.slice(start, end))
+      context.cover(finding.outcome, {block, start, evidence: excerpt(unitText, 120), ...tier})
       if (finding.outcome === 'present') return
       context.report({
         messageId: finding.outcome,
         outcome: finding.outcome,
         severity: finding.outcome === 'vague' ? 'warning' : 'info',
-        block: unit.block,
+        block,
         start,
         end,
         data: {text: quote, target: verdict?.target ? targetName(verdict.target) : 'another document', detail: verdict?.detail ?? ''},
-        evidence: excerpt(unit.text, 160),
+        evidence: excerpt(unitText, 160),
       })
     },
   }

@@ -86,6 +86,12 @@ describe('read(doc)', () => {
     expect(r.listContext(at('4.2 The fee')).intro).toBeUndefined()
   })
 
+  it('list context: the lettered paragraphs after a lead-in are the items it introduces, up to the first paragraph that is not one', () => {
+    const d = buildDocument('# Terms\n\nWe look after:\n\n(a) the 9 PCs;\n\n(b) the server.\n\n4.2 The fee is fixed.\n', 'l.md')
+    const r = read(d)
+    expect(r.listContext(d.blocks.findIndex((b) => b.text.startsWith('We look after'))).after).toBe('(a) the 9 PCs; ; (b) the server.')
+  })
+
   it('Q/A text: an answer is titled by the question above it, up to the next question or heading', () => {
     const d = buildDocument('# Guide\n\n**Q: What is not covered?**\n\nA: Cabling and CCTV.\n\nWe quote these first.\n\nQuestion: When can I call?\n\nA: 9 to 5.\n\n**Why us?** Because we care.\n\nWe are local.\n\n## Fees\n\nThe fee is fixed.\n', 'q.md')
     const r = read(d)

@@ -11,6 +11,7 @@ import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from
 import {Prose} from './sentences.js'
 import {globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
+import {terseView, type TerseView} from './terse.js'
 import type {Values} from './values/index.js'
 
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
@@ -43,6 +44,8 @@ export class Reading {
   private metrics: Statement[] | undefined
   private readonly times = new Map<TimeMetric, StatedTime[]>()
   private readonly scratch = new Map<object, unknown>()
+  private readonly terse = new Map<Block, TerseView | null>()
+  private readonly written = new Map<Block, TerseView>()
 
   /**
    * `texts`: answers that depend on a text alone, kept across documents by the caller that lints many (see TextCache);
@@ -144,7 +147,7 @@ export class Reading {
 
   /** The terms the agreement defines, by lower-case term. */
   get definitions(): ReadonlyMap<string, Definition> {
-    return (this.defs ??= collectDefinitions(this.doc.blocks))
+    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptNamed : undefined))
   }
 
   /** Is the sentence of `block` a definition (in a Definitions section, or a "X means …" sentence)? */
@@ -157,7 +160,8 @@ export class Reading {
 
   /** Every term the agreement defines or names, for no-undefined-terms. */
   get vocabulary(): Vocabulary {
-    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t)))
+    // an editor's cache keeps each block's part of it
+    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptNamed : undefined))
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
@@ -195,7 +199,28 @@ export class Reading {
       this.doc.blocks.forEach((b, i) => index.has(b) || index.set(b, i))
       this.index = index
     }
-    return this.index.get(block) ?? -1
+    return this.index.get(this.written.get(block)?.raw ?? block) ?? -1
+  }
+
+  // ---- terse forms -------------------------------------------------------------------------------------------
+
+  /**
+   * The block with its terse forms in full ("Helpdesk hrs: M-F 7:30a-5:00p ET" → "Helpdesk hours: Monday to Friday
+   * 7:30 am to 5:00 pm ET"), its offsets mapping to the source as the block's do; the block itself when it has none.
+   * Once per block.
+   */
+  inFull(block: Block): Block {
+    let v = this.terse.get(block)
+    if (v === undefined) {
+      this.terse.set(block, (v = terseView(block) ?? null))
+      if (v) this.written.set(v.block, v)
+    }
+    return v ? v.block : block
+  }
+
+  /** For a block read in full (see inFull), the block as written and the map back to it. */
+  asWritten(block: Block): TerseView | undefined {
+    return this.written.get(block)
   }
 
   /** The party bound by the sentence that introduces the list `item` belongs to. */
@@ -254,7 +279,30 @@ export class Reading {
     entry.set(kind, value)
     return value
   }
+  /**
+   * A reading of `block` that depends on its text and on document-wide inputs: `inputs` is their token
+   * (`inputsToken`). Kept like `blockReading`, and made again when the inputs have changed since it was kept.
+   */
+  blockReadingWith<T>(block: Block, kind: unknown, inputs: object, make: () => T): T {
+    if (!this.texts.keepsBlocks) return make()
+    const kept = this.blockReading(block, kind, () => ({inputs, value: make()}))
+    if (kept.inputs === inputs) return kept.value
+    kept.inputs = inputs
+    kept.value = make()
+    this.texts.blockReadings++
+    return kept.value
+  }
+
+  /**
+   * The token of a kind of reading's document-wide inputs (`digest`, a string that changes when they do), for
+   * `blockReadingWith`; only the latest is kept per kind and file.
+   */
+  inputsToken(name: string, digest: string): object {
+    return this.texts.inputs(`${name}\u0000${this.doc.filePath}`, digest)
+  }
+
   private readonly keptOf = <T>(block: Block, kind: unknown, make: () => T): T => this.blockReading(block, kind, make)
+  private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)
 
   /**
    * Does `re` match unit `k` of `block`: its k-th sentence, or its whole text when k < 0? Kept per block text when the

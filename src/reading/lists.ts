@@ -28,14 +28,15 @@ function isItem(b: Block): boolean {
   return b.kind === 'list-item' || (b.kind === 'paragraph' && ENUMERATED.test(b.text))
 }
 
-/** The items a block introduces: the list items or table rows right after a block ending in ":" or "the following". */
+/** The items a block introduces: the list items (or lettered paragraphs) or table rows right after a block ending in ":" or "the following". */
 export function introduced(blocks: readonly Block[], i: number): string {
   const block = blocks[i]!
   if (!INTRODUCES.test(block.text.trimEnd().replace(/[.]$/, ''))) return ''
   const items: string[] = []
   for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
     const b = blocks[j]!
-    if (b.kind !== 'list-item' && b.kind !== 'table-row') break
+    // a list written as lettered paragraphs ("(a) …", "b. …") is a list as a Markdown list is
+    if (!isItem(b) && b.kind !== 'table-row') break
     items.push(b.section === block.section ? b.text : `${b.section.title} ${b.text}`)
   }
   return items.join(' ; ')

@@ -197,9 +197,40 @@ export function range(d: Duration): {low: number; high: number} {
   return {low: d.minutes, high: d.minutes}
 }
 
+// A value stated for a named period, site or plan is a value of its own ("During Tax Season, P1 response is 15 minutes",
+// "P2 during Peak Season", "at the Leeds office", "on the Premium plan"): the name, lower-cased, joins the scope
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)'
+const QUALIFIERS: ReadonlyArray<[string, RegExp]> = [
+  [
+    'during',
+    /\b(?:during|throughout|in|for|over)\s+(?:the\s+|each\s+|every\s+|any\s+)?((?:[\w'’-]+\s+){0,3}?(?:season|peak|busy (?:period|time|months?|weeks?)|(?:exam|term|trading|filing|holiday|harvest|enrol?ment|year[- ]end|month[- ]end|quarter[- ]end|tax) (?:period|time|weeks?|months?)|term[- ]time|year[- ]end|month[- ]end|quarter[- ]end))\b/gi,
+  ],
+  ['during', new RegExp(`\\b(?:[Dd]uring|[Ii]n|[Tt]hroughout|[Ff]rom|[Bb]etween)\\s+(?:(?:early|late|mid)[- ]|\\d{1,2}(?:st|nd|rd|th)?\\s+)?(${MONTH})\\b`, 'g')],
+  ['at', /\b(?:[Aa]t|[Ff]or|[Ii]n)\s+(?:the\s+|our\s+|your\s+|its\s+|each\s+)?((?:[A-Z][\w'’-]*\s+){1,3}(?:[Ss]ites?|[Oo]ffices?|[Bb]ranch(?:es)?|[Cc]ampus(?:es)?|[Cc]linics?|[Ss]urgery|[Ss]chools?|[Ss]tores?|[Ww]arehouses?|[Dd]epots?|[Pp]lants?|[Ll]ocations?|[Pp]remises|[Hh]ospitals?))\b/g],
+  ['at', /\b(?:at|for|in)\s+(?:the\s+|all\s+|any\s+|each\s+)?((?:remote|branch|satellite|regional|rural|outlying|secondary|smaller|other|additional|overseas) (?:sites?|offices?|locations?|branch(?:es)?|clinics?|schools?|stores?|depots?))\b/gi],
+  ['on', /\b(?:[Oo]n|[Uu]nder|[Ff]or|[Ww]ith|[Ii]n)\s+(?:the\s+|an?\s+|your\s+)?((?:[A-Z][\w'’+-]*\s+){1,2}(?:[Pp]lans?|[Tt]iers?|[Pp]ackages?|[Ee]ditions?|[Bb]undles?|[Ss]ubscriptions?))\b/g],
+  ['on', /\b((?:gold|silver|bronze|platinum|premium|enterprise|essentials|basic|advanced|starter) (?:plans?|tiers?|packages?|customers?|clients?|subscribers?|accounts?))\b/gi],
+]
+
+const NOT_A_NAME = /^(?:during|throughout|in|for|over|from|between|on|under|with|at|the|each|every|any|an?|our|your|its|of|to|and|or)$|\d/
+
+/** The named periods, sites and plans a text states values for, each as `kind:name` (the name without the words before it). */
+function qualifiersOf(text: string): string[] {
+  const out: string[] = []
+  for (const [kind, re] of QUALIFIERS) {
+    for (const m of text.matchAll(re)) {
+      const words = m[1]!.toLowerCase().split(/\s+/)
+      let from = words.length - 1
+      while (from > 0 && !NOT_A_NAME.test(words[from - 1]!)) from--
+      out.push(`${kind}:${words.slice(from).join(' ')}`)
+    }
+  }
+  return out
+}
+
 function scopeOf(text: string): string {
   const words = SCOPE_WORDS.filter(([, re]) => re.test(text)).map(([w]) => w)
-  return words.join(',')
+  return [...words, ...new Set(qualifiersOf(text))].join(',')
 }
 
 export function family(p: Priority): string | undefined {
@@ -362,6 +393,8 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf): vo
 function uptimeScope(text: string, period: string | undefined): string {
   // a value for one plan or tier is compared with nothing else
   if (PLAN.test(text)) return `plan:${text}`
+  const named = [...new Set(qualifiersOf(text))]
+  if (named.length) return named.join(',')
   const systems = [...new Set([...text.matchAll(SYSTEMS)].map((m) => m[0].toLowerCase().replace(/s$/, '')))].sort()
   return `${systems.join('+')}/${period ?? ''}`
 }

@@ -285,6 +285,27 @@ const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|no
 
 const CONCESSIVE = /^\W*(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
+// A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
+const CUSTOMER_DUTIES = /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we need from you|you (?:need to do|must do|do|agree to))\b/i
+// an imperative: the sentence opens with a verb, no subject, no modal ("Tell MSP promptly about leavers", "Keep PCs patched")
+const OPENING_WORD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?([A-Z][a-z]+)\s/
+const NOT_A_VERB = /^(?:the|a|an|all|any|each|every|this|these|those|our|your|its|their|we|you|it|they|there|if|when|where|no|some|most|many|i|he|she)$/i
+const isImperative = (sentence: string): boolean => {
+  const first = OPENING_WORD.exec(sentence)?.[1]
+  return first !== undefined && !NOT_A_VERB.test(first)
+}
+const MODAL = /\b(?:will|shall|must|should|may|can|could|would|is|are|was|were|be|been|has|have|had)\b/i
+
+/** Is a list item introduced by a paragraph of its own section (whose subject then binds it)? */
+function introducedInSection(block: Block): boolean {
+  if (block.kind !== 'list-item') return false
+  for (const b of block.section.blocks) {
+    if (b === block) return false
+    if (b.kind === 'paragraph') return true
+  }
+  return false
+}
+
 /** Is the hit inside a header label of a table row ("Always Included: Yes")? Rows read "Header: cell | Header: cell". */
 function isHeaderLabel(hit: TermHit): boolean {
   const heads = hit.block.header
@@ -322,6 +343,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // a request ("Please tell me as soon as possible when someone joins") is addressed to the customer
   if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text)) return 'customer'
   let party = r.boundParty(...rewritten(s, at, partyView))
+  // an imperative under a heading that names the customer's duties ("## Client duties" › "- Tell MSP promptly about
+  // leavers"), in a list the heading itself introduces (no paragraph before it in the section)
+  if (party === 'unknown' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && hit.block.section.path.some((p) => CUSTOMER_DUTIES.test(p)) && !introducedInSection(hit.block)) return 'customer'
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
   if (party === 'customer') return party

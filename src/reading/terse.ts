@@ -1,0 +1,180 @@
+// Terse forms read in full: the abbreviations small agreements are written in ("Svcs", "Hrs & resp.", "Not incl.",
+// "tix", "avail.", "M-F 7:30a-5:00p ET", "$1,740/mo") expanded to the words the clause readings know, in a view of a
+// block whose offsets still map back to the source.
+import {sourceOffset} from '../document.js'
+import {splitSentences} from '../text.js'
+import type {Block, Segment, Sentence, TextRange} from '../types.js'
+
+/** One terse form and its full wording; `full` may read the match (a clock time keeps its digits). */
+interface Form {
+  readonly re: string
+  readonly full: string | ((m: string, ...groups: string[]) => string)
+}
+
+// Each form is a whole word as written, lower-case unless shown; where a short form has another common sense ("mo",
+// "wk", "p" after a number), it is read only where the sense is certain: after a number or a slash, or in a range.
+const FORMS: readonly Form[] = [
+  {re: String.raw`\b[Ss]vcs\b\.?`, full: 'services'},
+  {re: String.raw`\b[Ss]vc\b\.?`, full: 'service'},
+  {re: String.raw`\b[Hh]rs\b\.?`, full: 'hours'},
+  {re: String.raw`(?<=\d\s?|/|\b1\s|\ban\s)hr\b\.?`, full: 'hour'},
+  // not "respectively" after an amount ("$400 and $650 resp.")
+  {re: String.raw`(?<!\d\s?)\b[Rr]esp\b\.?`, full: 'response'},
+  {re: String.raw`\b[Rr]esol\b\.?`, full: 'resolution'},
+  // "Not incl." (nothing follows: what is or is not included) and "incl. VAT" (including)
+  {re: String.raw`\b([Ii]ncl|[Ee]xcl)(?:\.|\b)(?=\s*(?:$|[:;,)\]]))`, full: (_m, w) => (w!.toLowerCase() === 'incl' ? 'included' : 'excluded')},
+  {re: String.raw`\b([Ii]ncl|[Ee]xcl)(?:\.|\b)`, full: (_m, w) => (w!.toLowerCase() === 'incl' ? 'including' : 'excluding')},
+  {re: String.raw`\b[Aa]vail\b\.?`, full: 'available'},
+  {re: String.raw`\b[Tt](?:ix|kts?)\b`, full: (m) => (m.toLowerCase() === 'tkt' ? 'ticket' : 'tickets')},
+  {re: String.raw`\b[Mm]gmt\b\.?`, full: 'management'},
+  {re: String.raw`\b[Mm]aint\b\.?`, full: 'maintenance'},
+  {re: String.raw`\b[Rr]eqs\b\.?`, full: 'requirements'},
+  {re: String.raw`\b[Rr]eq(?:['’]|ui)?d\b`, full: 'required'},
+  {re: String.raw`\b[Aa]dd(?:['’])?l\b\.?`, full: 'additional'},
+  {re: String.raw`\b[Bb]k?ups?\b|\b[Bb]kps?\b|\b[Bb]/[Uu]\b`, full: (m) => (/s$/i.test(m) ? 'backups' : 'backup')},
+  {re: String.raw`\b[Ss]ev\s?(?=\d)`, full: 'Severity '},
+  {re: String.raw`\b[Pp]ri\s?(?=\d)`, full: 'Priority '},
+  {re: String.raw`\b[Cc]rit\b\.?`, full: 'critical'},
+  {re: String.raw`\b[Hh]/[Ww]\b`, full: 'hardware'},
+  {re: String.raw`\b[Ss]/[Ww]\b`, full: 'software'},
+  {re: String.raw`\b[Ww]/[Oo]\b`, full: 'without'},
+  {re: String.raw`\b[Ww]/(?=\s)`, full: 'with'},
+  {re: String.raw`\bT&M\b`, full: 'time and materials'},
+  {re: String.raw`\bOOH\b`, full: 'out of hours'},
+  {re: String.raw`\b[Ww]kdays?\b`, full: (m) => (/s$/.test(m) ? 'weekdays' : 'weekday')},
+  {re: String.raw`\b[Ww]knds?\b`, full: (m) => (/s$/.test(m) ? 'weekends' : 'weekend')},
+  {re: String.raw`\b[Mm]thly\b|\b[Mm]nthly\b`, full: 'monthly'},
+  {re: String.raw`\b[Ww]kly\b`, full: 'weekly'},
+  {re: String.raw`\b[Qq]trly\b`, full: 'quarterly'},
+  {re: String.raw`\b[Yy]rly\b`, full: 'yearly'},
+  // units read only after a number or a slash: "12 mos", "$1,740/mo", "1x/qtr", "2 wks", "3 yrs"
+  {re: String.raw`(?<=\d\s?|/)mos?\b\.?`, full: (m) => (/^mos/.test(m) ? 'months' : 'month')},
+  {re: String.raw`(?<=\d\s?|/)wks?\b\.?`, full: (m) => (/^wks/.test(m) ? 'weeks' : 'week')},
+  {re: String.raw`(?<=\d\s?|/)yrs?\b\.?`, full: (m) => (/^yrs/.test(m) ? 'years' : 'year')},
+  {re: String.raw`(?<=\d\s?|/)qtrs?\b\.?`, full: (m) => (/^qtrs/.test(m) ? 'quarters' : 'quarter')},
+  {re: String.raw`(?<=\d\s?)BDs?\b`, full: 'business days'},
+  // a span of weekdays by initials: "M-F", "M–F", "M-Sa"
+  {re: String.raw`\bM\s?[-–]\s?F\b`, full: 'Monday to Friday'},
+  {re: String.raw`\bM\s?[-–]\s?Sa\b`, full: 'Monday to Saturday'},
+  // a clock time by a single letter: "7:30a", "5:00p", and "8a"/"6p" in a range or before a time zone
+  {re: String.raw`\b((?:1[0-2]|0?[1-9]):[0-5]\d)([ap])\b(?!\.)`, full: (_m, t, ap) => `${t} ${ap}m`},
+  {re: String.raw`\b(1[0-2]|0?[1-9])([ap])(?=\s?[-–]\s?\d|\s[A-Z]{2,5}\b)`, full: (_m, t, ap) => `${t} ${ap}m`},
+  {re: String.raw`(?<=\d[ap]?\s?[-–]\s?)(1[0-2]|0?[1-9])([ap])\b(?!\.)`, full: (_m, t, ap) => `${t} ${ap}m`},
+]
+
+const ANY = new RegExp(FORMS.map((f) => `(${f.re.replace(/\((?!\?)/g, '(?:')})`).join('|'))
+const EACH = FORMS.map((f) => new RegExp(`^(?:${f.re})`))
+
+/** A text expanded, with the pieces that map it back to the text as written. */
+export interface Expanded {
+  readonly text: string
+  /** Runs of the expanded text: [viewStart, rawStart, viewLength, rawLength], a replaced form where the lengths differ or `replaced`. */
+  readonly pieces: ReadonlyArray<{readonly view: number; readonly raw: number; readonly viewLength: number; readonly rawLength: number; readonly replaced: boolean}>
+}
+
+/** Does the text hold a terse form? */
+export function hasTerse(text: string): boolean {
+  return ANY.test(text)
+}
+
+/** The text with its terse forms in full (the same text when it holds none). */
+export function expandTerse(text: string): Expanded {
+  if (!ANY.test(text)) return {text, pieces: [{view: 0, raw: 0, viewLength: text.length, rawLength: text.length, replaced: false}]}
+  const pieces: Array<Expanded['pieces'][number]> = []
+  let out = ''
+  let from = 0
+  const g = new RegExp(ANY.source, 'g')
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    if (m[0].length === 0) {
+      g.lastIndex++
+      continue
+    }
+    const which = m.slice(1).findIndex((x) => x !== undefined)
+    const form = FORMS[which]!
+    const own = EACH[which]!.exec(text.slice(m.index))
+    const full = typeof form.full === 'string' ? form.full : form.full(m[0], ...(own ? own.slice(1) : []))
+    if (m.index > from) pieces.push({view: out.length, raw: from, viewLength: m.index - from, rawLength: m.index - from, replaced: false})
+    out += text.slice(from, m.index)
+    // a capital stays a capital: "Svcs" → "Services"
+    const cased = /^[A-Z][a-z]/.test(m[0]) && /^[a-z]/.test(full) ? full[0]!.toUpperCase() + full.slice(1) : full
+    pieces.push({view: out.length, raw: m.index, viewLength: cased.length, rawLength: m[0].length, replaced: true})
+    out += cased
+    from = m.index + m[0].length
+  }
+  if (from < text.length) pieces.push({view: out.length, raw: from, viewLength: text.length - from, rawLength: text.length - from, replaced: false})
+  out += text.slice(from)
+  return {text: out, pieces}
+}
+
+/** The offset as written of an offset of the expanded text (inside an expanded form: its start, or its end for an end). */
+export function toRaw(e: Expanded, offset: number): number {
+  for (let i = e.pieces.length - 1; i >= 0; i--) {
+    const p = e.pieces[i]!
+    if (offset < p.view) continue
+    if (!p.replaced) return p.raw + Math.min(offset - p.view, p.rawLength)
+    return offset === p.view ? p.raw : p.raw + p.rawLength
+  }
+  return 0
+}
+
+/** The offset of the expanded text of an offset as written. */
+export function fromRaw(e: Expanded, offset: number): number {
+  for (let i = e.pieces.length - 1; i >= 0; i--) {
+    const p = e.pieces[i]!
+    if (offset < p.raw) continue
+    if (!p.replaced) return p.view + Math.min(offset - p.raw, p.viewLength)
+    return offset === p.raw ? p.view : p.view + p.viewLength
+  }
+  return 0
+}
+
+/** A block read in full: its text expanded, sentences split anew, offsets mapping to the source as the block's do. */
+export interface TerseView {
+  readonly block: Block
+  readonly raw: Block
+  readonly expanded: Expanded
+}
+
+/** The view of a block with its terse forms in full, or undefined when it has none. */
+export function terseView(raw: Block): TerseView | undefined {
+  if (!ANY.test(raw.text)) return undefined
+  const expanded = expandTerse(raw.text)
+  const segments: Segment[] = []
+  for (const p of expanded.pieces) {
+    if (p.replaced) {
+      // the whole form maps to where it is written
+      const src = sourceOffset(raw, p.raw)
+      segments.push({textStart: p.view, sourceStart: src, length: Math.min(p.viewLength, sourceOffset(raw, p.raw + p.rawLength) - src)})
+      continue
+    }
+    for (const s of raw.segments) {
+      const a = Math.max(s.textStart, p.raw)
+      const b = Math.min(s.textStart + s.length, p.raw + p.rawLength)
+      if (b < a || (b === a && s.length > 0)) continue
+      segments.push({textStart: p.view + (a - p.raw), sourceStart: s.sourceStart + (a - s.textStart), length: b - a})
+    }
+  }
+  segments.sort((x, y) => x.textStart - y.textStart)
+  if (!segments.length) segments.push({textStart: 0, sourceStart: raw.position.start.offset, length: 0})
+  const sentences: Sentence[] = []
+  const variables: TextRange[] = raw.variables.map((v) => ({...v, start: fromRaw(expanded, v.start), end: fromRaw(expanded, v.end)}))
+  const block: Block = {
+    ...raw,
+    text: expanded.text,
+    segments,
+    sentences,
+    variables,
+    ...(raw.cells ? {cells: raw.cells.map((c) => expandTerse(c).text)} : {}),
+    ...(raw.header ? {header: raw.header.map((c) => expandTerse(c).text)} : {}),
+  }
+  splitSentences(expanded.text).forEach((r, index) => {
+    const s = expanded.text.slice(r.start, r.end)
+    if (s.trim()) sentences.push({block, index, start: r.start, end: r.end, text: s})
+  })
+  return {block, raw, expanded}
+}
+
+/** A title with its terse forms in full ("Hrs & resp." → "Hours & response"). */
+export function expandTitle(title: string): string {
+  return ANY.test(title) ? expandTerse(title).text : title
+}

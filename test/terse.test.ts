@@ -1,0 +1,45 @@
+// Terse forms read in full (src/reading/terse.ts): the expansion, and the map back to the text as written.
+import {describe, expect, it} from 'vitest'
+import {expandTerse, expandTitle, fromRaw, toRaw} from '../src/reading/terse.js'
+
+describe('expandTerse', () => {
+  it.each([
+    ['Svcs', 'Services'],
+    ['Hrs & resp.', 'Hours & response'],
+    ['Not incl.', 'Not included'],
+    ['Helpdesk hrs: M-F 7:30a-5:00p ET, excl. US holidays.', 'Helpdesk hours: Monday to Friday 7:30 am-5:00 pm ET, excluding US holidays.'],
+    ['Urgent tix: 1 hr response.', 'Urgent tickets: 1 hour response.'],
+    ['After-hrs: avail. by arrangement', 'After-hours: available by arrangement'],
+    ['Flat fee $1,740/mo, term 12 mos', 'Flat fee $1,740/month, term 12 months'],
+    ['Desk open 8a-6p CT', 'Desk open 8 am-6 pm CT'],
+    ['Sev 1: 30 min', 'Severity 1: 30 min'],
+    ['billed T&M at $135/hr', 'billed time and materials at $135/hour'],
+  ])('reads %j as %j', (written, full) => {
+    expect(expandTerse(written).text).toBe(full)
+  })
+
+  it.each([
+    'The HR team and the payroll office', // "HR", capitals, is human resources
+    'Mono prints 4p each, colour 9p each', // pence, not clock times
+    'The two offices pay $400 and $650 resp. each month', // respectively, after an amount
+    'Say hello to Mo and the team', // "mo" only after a number or a slash
+    'We support the MFA setup',
+  ])('leaves %j as written', (text) => {
+    expect(expandTerse(text).text).toBe(text)
+  })
+
+  it('maps every offset of the expanded text back to the text as written', () => {
+    const written = 'Urgent tix: 1 hr response.'
+    const e = expandTerse(written)
+    const at = e.text.indexOf('response')
+    expect(written.slice(toRaw(e, at), toRaw(e, at + 'response'.length))).toBe('response')
+    const tickets = e.text.indexOf('tickets')
+    expect(written.slice(toRaw(e, tickets), toRaw(e, tickets + 7))).toBe('tix')
+    expect(fromRaw(e, written.indexOf('response'))).toBe(at)
+  })
+
+  it('reads a terse title in full and leaves a full one as it is', () => {
+    expect(expandTitle('2. Not incl.')).toBe('2. Not included')
+    expect(expandTitle('Service Levels')).toBe('Service Levels')
+  })
+})
