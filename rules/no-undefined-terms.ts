@@ -217,9 +217,25 @@ class Reader {
     return v
   }
 
-  /** Capitalised runs in a sentence that read as undefined defined terms. */
-  undefinedTerms(sentence: Sentence): Candidate[] {
-    const text = sentence.text
+  /**
+   * The capitalised runs of each sentence of a block that read as undefined defined terms, with offsets in the
+   * sentence: they depend on the sentence and on the vocabulary and headings alone, so an editor keeps them per block
+   * text (`inputs` is the token of the vocabulary and headings).
+   */
+  blockCandidates(block: Block, inputs: object | undefined): ReadonlyArray<readonly Candidate[]> {
+    const read = (): ReadonlyArray<readonly Candidate[]> => {
+      let out: Array<readonly Candidate[]> | undefined
+      block.sentences.forEach((sentence, k) => {
+        const found = isTitleLike(sentence.text) ? NONE : this.undefinedTerms(sentence.text)
+        if (found.length) (out ??= Array.from({length: block.sentences.length}, () => NONE))[k] = found
+      })
+      return out ?? NO_SENTENCES
+    }
+    return inputs ? this.reading.blockReadingWith(block, CANDIDATES, inputs, read) : read()
+  }
+
+  /** Capitalised runs in a sentence that read as undefined defined terms (offsets in the sentence). */
+  undefinedTerms(text: string): Candidate[] {
     const out: Candidate[] = []
     // no capital, no candidate
     if (!/[A-Z]/.test(text)) return out
@@ -253,8 +269,7 @@ class Reader {
       // sentence-initial, after a list marker, a colon, a quote or a bracket: the capital may be grammar, not a term
       // only the end of the text before matters; testing a short tail keeps this linear in the sentence
       const initial = (first.start < 24 && INITIAL_SHORT.test(text.slice(0, first.start))) || INITIAL_AFTER.test(text.slice(Math.max(0, first.start - 12), first.start))
-      const found = this.judge(chain, text, initial)
-      for (const c of found) out.push({term: c.term, start: sentence.start + c.start, end: sentence.start + c.end})
+      for (const c of this.judge(chain, text, initial)) out.push(c)
     }
     return out
   }
@@ -381,6 +396,16 @@ class Reader {
   }
 }
 
+/** The kind of the kept candidates of a block (see Reader.blockCandidates). */
+const CANDIDATES = {name: 'no-undefined-terms: candidates'}
+const NONE: readonly Candidate[] = []
+const NO_SENTENCES: ReadonlyArray<readonly Candidate[]> = []
+
+/** What the candidates depend on besides the sentence: the vocabulary's keys and names, and the headings. */
+function vocabularyDigest(vocab: Vocabulary, headingText: string): string {
+  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}`
+}
+
 /** Does `text` contain `key` starting at a word boundary? */
 function containsWord(text: string, key: string): boolean {
   for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) if (at === 0 || !/[a-z0-9]/.test(text[at - 1]!)) return true
@@ -430,15 +455,18 @@ export default {
     const seen = new Set<string>()
     const reader = new Reader(vocab, doc, reading)
     if (!delegated) {
+      // an editor keeps each block's candidates while the vocabulary and headings stay as they were
+      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText)) : undefined
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
         if (block.kind === 'heading' || block.kind === 'html') continue
+        const candidates = reader.blockCandidates(block, inputs)
+        if (candidates === NO_SENTENCES) continue
         // quoted text and cover-page variables are not uses of an undefined term (found when a new term needs them)
         let skip: Array<{start: number; end: number}> | undefined
-        for (const sentence of block.sentences) {
-          if (isTitleLike(sentence.text)) continue
-          const found = reader.undefinedTerms(sentence)
-          if (found.length === 0) continue
+        block.sentences.forEach((sentence, k) => {
+          const found = candidates[k]!
+          if (found.length === 0) return
           let local: Array<{start: number; end: number}> | undefined
           for (const c of found) {
             const key = reading.termKey(c.term)
@@ -446,13 +474,11 @@ export default {
             if (seen.has(key)) continue
             skip ??= [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
             local ??= localRanges(sentence, skip, reader.long)
-            const start = c.start - sentence.start
-            const end = c.end - sentence.start
-            if (local.some((r) => start < r.end && end > r.start)) continue
+            if (local.some((r) => c.start < r.end && c.end > r.start)) continue
             seen.add(key)
-            context.report({messageId: 'undefinedTerm', block, start: c.start, end: c.end, data: {term: c.term}})
+            context.report({messageId: 'undefinedTerm', block, start: sentence.start + c.start, end: sentence.start + c.end, data: {term: c.term}})
           }
-        }
+        })
       }
     }
     // definitions never used outside the place that defines them

@@ -30,7 +30,7 @@ export interface ClauseData {
   /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
   readonly linear?: boolean
   /** A reading of a title's structure that makes it the clause's home whatever its words ("What we won't do"). */
-  readonly homeTitle?: (title: string) => boolean
+  readonly homeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -186,13 +186,20 @@ export function prepare(
   // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
   const titled = (written: string): boolean => {
     if (re.headings.test(written)) return true
+    // a title read by its roles, with the names the agreement gives its parties ("F. Ironwood's Obligations")
+    if (spec.data.homeTitle?.(written, reading.parties)) return true
     // a terse title is read in full: "Svcs", "Hrs & resp.", "Not incl."
     const title = expandTitle(written)
     if (title !== written && re.headings.test(title)) return true
     const gloss = GLOSS.exec(title)
     return gloss !== null && re.headings.test(gloss[1]!.trim())
   }
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !(re.notHeadings && s.path.some((p) => re.notHeadings!.test(p))))
+  // a look-alike title is tested on the section and its parents; the document's own title ("… Service Level Terms")
+  // does not make a title that names services or work ("Outside the Services") a look-alike
+  const below = doc.title ? doc.title.path.length : 0
+  const lookAlike = (s: Section): boolean =>
+    re.notHeadings !== undefined && s.path.some((p, k) => (k >= below || s === doc.title || !NAMES_WORK.test(s.title)) && re.notHeadings!.test(p))
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !lookAlike(s))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     homeIds.add(s.id)
@@ -312,6 +319,9 @@ export function findClause(
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }
+
+/** A title that names services or work ("Outside the Services", "Work not in scope"). */
+const NAMES_WORK = /\b(?:services?|scope|work|jobs?|projects?|tasks?)\b/i
 
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
 const GLOSS = /\(([^()]{3,40})\)\s*$/

@@ -94,6 +94,33 @@ describe('re-lint after an edit', () => {
     expect(reread).toBeLessThan(first / 20)
   })
 
+  it('reads the defined-term candidates of every block again when the vocabulary changes, and only then', () => {
+    const cache = new TextCache({blocks: true})
+    const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache, rules})
+    const undefinedTerms = (r: ReturnType<typeof lintWith>) => r.messages.filter((m) => m.ruleId === 'no-undefined-terms').map((m) => m.message)
+    const body = ['# Support Agreement', '', '## Definitions', '', '"Business Hours" means 09:00 to 17:00 on weekdays.', '', '## Support', '']
+    const uses = Array.from({length: 30}, (_, i) => `The Provider will look after the Covered Devices at site ${i + 1} during Business Hours.`)
+    const text = [...body, ...uses.flatMap((u) => [u, ''])].join('\n')
+    const first = lintWith(text)
+    const all = cache.blockReadings
+    expect(undefinedTerms(first).some((m) => m.includes('"Covered Devices"'))).toBe(true)
+    // an edit that leaves the vocabulary as it was re-reads the edited block alone
+    const before = cache.blockReadings
+    const edited = text.replace('at site 7 during', 'at site 7 only during')
+    expect(findings(lintWith(edited))).toBe(findings(lint(edited, {filePath: 'a.md', rules})))
+    const oneBlock = cache.blockReadings - before
+    expect(oneBlock).toBeGreaterThan(0)
+    expect(oneBlock).toBeLessThan(all / 10)
+    // defining the term changes what every block's candidates are: all are read again, and the finding goes
+    const defined = edited.replace('on weekdays.', 'on weekdays.\n\n"Covered Devices" means the computers listed in the Order Form.')
+    const after = cache.blockReadings
+    const relinted = lintWith(defined)
+    // the new definition's block, and the candidates of every block with a sentence in it (headings have none)
+    expect(cache.blockReadings - after - oneBlock).toBeGreaterThanOrEqual(uses.length)
+    expect(undefinedTerms(relinted).some((m) => m.includes('"Covered Devices"'))).toBe(false)
+    expect(findings(relinted)).toBe(findings(lint(defined, {filePath: 'a.md', rules})))
+  })
+
   it('keeps per block the same term hits as the scan of the whole document, for every agreement fixture', () => {
     const terms = [...compileTerms(vague.terms), ...compileTerms(overpromising.terms)]
     const cache = new TextCache({blocks: true})

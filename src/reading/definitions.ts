@@ -12,28 +12,49 @@ const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collect
 // The key of a service table's row: a capitalised name of up to four words ("Disaster Restore", "Priority 1")
 const TABLE_LEVEL = /^[A-Z][\w'’-]*(?:\s[A-Z0-9][\w'’-]*){0,3}$/
 
-/** The terms a document defines, by lower-case term: "X means …", definitions tables and lists, (the "Services"). */
-export function collectDefinitions(blocks: readonly Block[]): Map<string, Definition> {
+/**
+ * The terms a document defines, by lower-case term: "X means …", definitions tables and lists, (the "Services").
+ * `kept` keeps each block's reading across lints (an editor's cache).
+ */
+export function collectDefinitions(blocks: readonly Block[], kept?: KeptBlockReading): Map<string, Definition> {
   const defs = new Map<string, Definition>()
   for (const block of blocks) {
     if (block.kind === 'heading') continue
-    const text = block.text
-    const inDefs = /definition|interpretation|glossary/i.test(block.section.title) || block.section.path.some((p) => /definition/i.test(p))
-    if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
-      add(defs, block.cells[0]!, block.cells.slice(1).join(' '), block)
-      continue
-    }
-    const m = DEFINES_TERM.exec(text)
-    if (m && (inDefs || /means|shall mean|refers to|is defined as/.test(m[0]))) {
-      const explicit = /means|shall mean|refers to|is defined as|has the meaning/.test(m[0]) || /["“]/.test(m[0])
-      if (explicit || inDefs) add(defs, m[1]!, text.slice(m[0].length), block)
-    }
-    if (block.kind === 'list-item' && block.section.kind === 'list-item' && inDefs && block.section.title) {
-      add(defs, block.section.title, text, block)
-    }
-    for (const d of text.matchAll(INLINE_DEF)) add(defs, d[1]!, text, block)
+    const section = block.section
+    const inDefs = /definition|interpretation|glossary/i.test(section.title) || section.path.some((p) => /definition/i.test(p))
+    const itemTitle = block.kind === 'list-item' && section.kind === 'list-item' && inDefs && section.title ? section.title : undefined
+    const read = (): readonly string[] => blockDefinitions(block, inDefs, itemTitle)
+    const found = kept ? kept(block, definitionsKind(block, inDefs, itemTitle), read) : read()
+    for (let i = 0; i < found.length; i += 2) add(defs, found[i]!, found[i + 1]!, block)
   }
   return defs
+}
+
+/** The terms one block defines, with their text, two by two; besides the text, what it depends on is passed in. */
+function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | undefined): readonly string[] {
+  const text = block.text
+  const out: string[] = []
+  if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
+    out.push(block.cells[0]!, block.cells.slice(1).join(' '))
+    return out
+  }
+  const m = DEFINES_TERM.exec(text)
+  if (m && (inDefs || /means|shall mean|refers to|is defined as/.test(m[0]))) {
+    const explicit = /means|shall mean|refers to|is defined as|has the meaning/.test(m[0]) || /["“]/.test(m[0])
+    if (explicit || inDefs) out.push(m[1]!, text.slice(m[0].length))
+  }
+  if (itemTitle !== undefined) out.push(itemTitle, text)
+  for (const d of text.matchAll(INLINE_DEF)) out.push(d[1]!, text)
+  return out.length ? out : NO_TERMS
+}
+
+const NO_TERMS: readonly string[] = []
+
+/** The name of a block's definitions reading: what it depends on besides the block's text. */
+function definitionsKind(block: Block, inDefs: boolean, itemTitle: string | undefined): string {
+  let kind = `definitions\u0000${block.kind}\u0000${inDefs ? 1 : 0}\u0000${itemTitle ?? '\u0001'}`
+  if (inDefs && block.kind === 'table-row' && block.cells) kind += `\u0000${block.cells.join('\u0002')}`
+  return kind
 }
 
 function add(defs: Map<string, Definition>, term: string, text: string, block: Block): void {
@@ -143,11 +164,114 @@ const ACRONYM = /\(\s*(?:the\s+)?["“”]?[A-Z][A-Za-z]?[A-Z]{1,8}s?["”“]?\
 const QUOTE_MARK = /["“”„]/
 const AS_DEFINED = /((?:[A-Z][\w’'-]{0,80})(?:\s+(?:of\s+)?[A-Z][\w’'-]{0,80}){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
 
+/** What one block contributes to the vocabulary: keys it defines, keys of names, definition sites (offsets in its text). */
+interface BlockVocabulary {
+  /** Keys of the terms the block defines or names, in the order found (empty keys left out). */
+  readonly defined: readonly string[]
+  /** Keys of proper names (a heading's topic). */
+  readonly names: readonly string[]
+  /** Definition sites: term, start, end and a group number local to the block (1, 2, …), flattened four by four. */
+  readonly sites: ReadonlyArray<string | number>
+  /** How many group numbers the block used (each site or parenthesis takes one). */
+  readonly groups: number
+}
+
+const NO_VOCABULARY: BlockVocabulary = {defined: [], names: [], sites: [], groups: 0}
+
+/**
+ * The readings of one block's text for the vocabulary. What it depends on besides the text is passed in (so a reading
+ * kept per block text can name it): whether the block sits under Definitions, and the title of the definitions-list
+ * item it opens, if it does.
+ */
+function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | undefined, termKey: (term: string) => string): BlockVocabulary {
+  const text = block.text
+  if (block.kind === 'heading') {
+    const key = termKey(text.replace(/^[\s\d.()A-Z]{0,6}[.)]\s+/, ''))
+    return {defined: [], names: [key], sites: [], groups: 0}
+  }
+  const defined: string[] = []
+  const sites: Array<string | number> = []
+  let group = 0
+  const define = (term: string): void => {
+    const key = termKey(term)
+    if (key) defined.push(key)
+  }
+  const site = (term: string, start: number, g = ++group): void => {
+    define(term)
+    for (let k = 1; k < sites.length; k += 4) if (sites[k] === start) return
+    sites.push(term.replace(/[*_]/g, '').trim(), start, start + term.length, g)
+  }
+  for (const v of block.variables) define(text.slice(v.start, v.end))
+  // most blocks have no brackets or quotes: then these patterns need not run
+  const bracketed = text.includes('(')
+  const quoted = QUOTE_MARK.test(text)
+  // quoted terms in parentheses define those terms: (the "Services"), ("Client"), (“Cascade,” “Vendor,” or “Service Provider”)
+  if (bracketed) for (const p of text.matchAll(PAREN_GROUP)) {
+    const g = ++group
+    const inner = p[1]!
+    if (quoted) for (const q of inner.matchAll(QUOTED)) {
+      const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
+      site(q[1]!, start, g)
+    }
+  }
+  // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
+  if (quoted) for (const q of text.matchAll(QUOTED)) {
+    const term = q[1]!
+    if (term.split(/\s+/).length > 7) continue
+    const start = (q.index ?? 0) + q[0].indexOf(term)
+    DEFINING_VERB_AT.lastIndex = (q.index ?? 0) + q[0].length
+    if (DEFINING_VERB_AT.test(text) || (inDefs && start < 12)) site(term, start)
+    else define(term)
+  }
+  if (/\b(?:means|mean|refers|defined)\b/.test(text)) for (const m of text.matchAll(UNQUOTED_DEF)) {
+    const term = m[1]!
+    if (/^(?:This|The|A|An|Each|Any|It|That|Which)\b/.test(term)) continue
+    site(term, (m.index ?? 0) + m[0].indexOf(term))
+  }
+  if (bracketed && ACRONYM.test(text)) for (const m of text.matchAll(ACRONYM_DEF)) {
+    define(m[1]!)
+    define(m[2]!)
+  }
+  if (/\b(?:as (?:such term is )?(?:defined|described)|ha(?:s|ve) the meaning)/.test(text)) for (const m of text.matchAll(AS_DEFINED)) define(m[1]!)
+  if (/[\d$£€¥]/.test(text)) for (const m of text.matchAll(VALUE_DEF)) define(m[1]!)
+  // a definitions table: the first cell of each row is the term
+  if (block.kind === 'table-row' && block.cells && block.cells.length >= 2 && (inDefs || /^(?:defined\s+)?terms?$/i.test(block.header?.[0] ?? ''))) {
+    const term = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
+    // one term per row; "Services and Covered Sites" names two, which the bold runs define
+    if (term && term.length <= 60 && !/\band\b|[(),;]/.test(term)) site(term, Math.max(0, text.indexOf(term)))
+  }
+  // a level a service table names and describes with its own targets ("| Disaster Restore | A whole system is lost |
+  // 30 minutes | 8 hours |"): the row defines the name
+  if (block.kind === 'table-row' && block.cells && block.cells.length >= 3) {
+    const key = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
+    if (TABLE_LEVEL.test(key) && /[a-z]{3,}/.test(block.cells[1]!) && block.cells.slice(2).some((c) => /\d/.test(c))) define(key)
+  }
+  // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
+  if (itemTitle !== undefined) {
+    const t = itemTitle.replace(/[*_"“”]/g, '').trim()
+    if (t.split(/\s+/).length <= 6) define(t)
+  }
+  return defined.length || sites.length || group ? {defined, names: [], sites, groups: group} : NO_VOCABULARY
+}
+
+/**
+ * Keeps the reading of a block for the vocabulary across lints (an editor's cache): `kind` names what the reading
+ * depends on besides the block's text.
+ */
+export type KeptBlockReading = <T>(block: Block, kind: string, make: () => T) => T
+
 /**
  * Every term the agreement defines or names in any way (no-undefined-terms' vocabulary): quoted and bold terms,
- * "X means", acronyms, definitions tables and lists, section titles, company names and the parties.
+ * "X means", acronyms, definitions tables and lists, section titles, company names and the parties. `kept` keeps each
+ * block's part of it across lints.
  */
-export function collectVocabulary(doc: Document, definitions: ReadonlyMap<string, Definition>, parties: ReadonlyMap<string, unknown>, key: (term: string) => string = termKey): Vocabulary {
+export function collectVocabulary(
+  doc: Document,
+  definitions: ReadonlyMap<string, Definition>,
+  parties: ReadonlyMap<string, unknown>,
+  key: (term: string) => string = termKey,
+  kept?: KeptBlockReading,
+): Vocabulary {
   const termKey = key
   const sectionFlags = new Map<Section, boolean>()
   const inDefinitions = (section: Section): boolean => {
@@ -163,67 +287,23 @@ export function collectVocabulary(doc: Document, definitions: ReadonlyMap<string
     const key = termKey(term)
     if (key) defined.add(key)
   }
-  const site = (term: string, block: Block, start: number, g = ++group): void => {
-    define(term)
-    if (!sites.some((s) => s.block === block && s.start === start)) sites.push({term: term.replace(/[*_]/g, '').trim(), block, start, end: start + term.length, group: g})
-  }
   for (const d of definitions.values()) define(d.term)
+  // a block met again (the same block twice in the list) adds no sites: they are there already
+  const seen = new Set<Block>()
   for (const block of doc.blocks) {
-    const text = block.text
-    if (block.kind === 'heading') {
-      names.add(termKey(text.replace(/^[\s\d.()A-Z]{0,6}[.)]\s+/, '')))
-      continue
+    const again = seen.size === (seen.add(block), seen.size)
+    const section = block.section
+    const inDefs = block.kind !== 'heading' && inDefinitions(section)
+    const itemTitle = inDefs && section.kind !== 'heading' && section.title && section.blocks[0] === block ? section.title : undefined
+    const read = (): BlockVocabulary => blockVocabulary(block, inDefs, itemTitle, termKey)
+    // besides the text: the flags above, and what the text does not show (variables, a table row's cells and header)
+    const v = kept ? kept(block, vocabularyKind(block, inDefs, itemTitle), read) : read()
+    for (const k of v.defined) defined.add(k)
+    for (const k of v.names) names.add(k)
+    if (!again) for (let i = 0; i < v.sites.length; i += 4) {
+      sites.push({term: v.sites[i] as string, block, start: v.sites[i + 1] as number, end: v.sites[i + 2] as number, group: group + (v.sites[i + 3] as number)})
     }
-    for (const v of block.variables) define(text.slice(v.start, v.end))
-    // most blocks have no brackets or quotes: then these patterns need not run
-    const bracketed = text.includes('(')
-    const quoted = QUOTE_MARK.test(text)
-    // quoted terms in parentheses define those terms: (the "Services"), ("Client"), (“Cascade,” “Vendor,” or “Service Provider”)
-    if (bracketed) for (const p of text.matchAll(PAREN_GROUP)) {
-      const g = ++group
-      const inner = p[1]!
-      if (quoted) for (const q of inner.matchAll(QUOTED)) {
-        const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
-        site(q[1]!, block, start, g)
-      }
-    }
-    // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
-    if (quoted) for (const q of text.matchAll(QUOTED)) {
-      const term = q[1]!
-      if (term.split(/\s+/).length > 7) continue
-      const start = (q.index ?? 0) + q[0].indexOf(term)
-      DEFINING_VERB_AT.lastIndex = (q.index ?? 0) + q[0].length
-      if (DEFINING_VERB_AT.test(text) || (inDefinitions(block.section) && start < 12)) site(term, block, start)
-      else define(term)
-    }
-    if (/\b(?:means|mean|refers|defined)\b/.test(text)) for (const m of text.matchAll(UNQUOTED_DEF)) {
-      const term = m[1]!
-      if (/^(?:This|The|A|An|Each|Any|It|That|Which)\b/.test(term)) continue
-      site(term, block, (m.index ?? 0) + m[0].indexOf(term))
-    }
-    if (bracketed && ACRONYM.test(text)) for (const m of text.matchAll(ACRONYM_DEF)) {
-      define(m[1]!)
-      define(m[2]!)
-    }
-    if (/\b(?:as (?:such term is )?(?:defined|described)|ha(?:s|ve) the meaning)/.test(text)) for (const m of text.matchAll(AS_DEFINED)) define(m[1]!)
-    if (/[\d$£€¥]/.test(text)) for (const m of text.matchAll(VALUE_DEF)) define(m[1]!)
-    // a definitions table: the first cell of each row is the term
-    if (block.kind === 'table-row' && block.cells && block.cells.length >= 2 && (inDefinitions(block.section) || /^(?:defined\s+)?terms?$/i.test(block.header?.[0] ?? ''))) {
-      const term = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
-      // one term per row; "Services and Covered Sites" names two, which the bold runs define
-      if (term && term.length <= 60 && !/\band\b|[(),;]/.test(term)) site(term, block, Math.max(0, text.indexOf(term)))
-    }
-    // a level a service table names and describes with its own targets ("| Disaster Restore | A whole system is lost |
-    // 30 minutes | 8 hours |"): the row defines the name
-    if (block.kind === 'table-row' && block.cells && block.cells.length >= 3) {
-      const key = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
-      if (TABLE_LEVEL.test(key) && /[a-z]{3,}/.test(block.cells[1]!) && block.cells.slice(2).some((c) => /\d/.test(c))) define(key)
-    }
-    // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
-    if (inDefinitions(block.section) && block.section.kind !== 'heading' && block.section.title && block.section.blocks[0] === block) {
-      const t = block.section.title.replace(/[*_"“”]/g, '').trim()
-      if (t.split(/\s+/).length <= 6) define(t)
-    }
+    group += v.groups
   }
   // every section title under Definitions names a term; every other title names a topic
   for (const s of doc.sections) {
@@ -280,6 +360,14 @@ export function collectVocabulary(doc: Document, definitions: ReadonlyMap<string
     if (typeof v === 'string') names.add(termKey(v))
   }
   return {defined, sites, names}
+}
+
+/** The name of a block's vocabulary reading: what it depends on besides the block's text. */
+function vocabularyKind(block: Block, inDefs: boolean, itemTitle: string | undefined): string {
+  let kind = `vocabulary\u0000${block.kind}\u0000${inDefs ? 1 : 0}\u0000${itemTitle ?? '\u0001'}`
+  if (block.variables.length) kind += `\u0000${block.variables.map((v) => `${v.start},${v.end}`).join(';')}`
+  if (block.cells) kind += `\u0000${block.cells.join('\u0002')}\u0000${block.header?.[0] ?? '\u0001'}`
+  return kind
 }
 
 /** Call `fn` on every strong and link node under `node`, in document order. */

@@ -147,7 +147,7 @@ export class Reading {
 
   /** The terms the agreement defines, by lower-case term. */
   get definitions(): ReadonlyMap<string, Definition> {
-    return (this.defs ??= collectDefinitions(this.doc.blocks))
+    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptNamed : undefined))
   }
 
   /** Is the sentence of `block` a definition (in a Definitions section, or a "X means …" sentence)? */
@@ -160,7 +160,8 @@ export class Reading {
 
   /** Every term the agreement defines or names, for no-undefined-terms. */
   get vocabulary(): Vocabulary {
-    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t)))
+    // an editor's cache keeps each block's part of it
+    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptNamed : undefined))
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
@@ -278,7 +279,30 @@ export class Reading {
     entry.set(kind, value)
     return value
   }
+  /**
+   * A reading of `block` that depends on its text and on document-wide inputs: `inputs` is their token
+   * (`inputsToken`). Kept like `blockReading`, and made again when the inputs have changed since it was kept.
+   */
+  blockReadingWith<T>(block: Block, kind: unknown, inputs: object, make: () => T): T {
+    if (!this.texts.keepsBlocks) return make()
+    const kept = this.blockReading(block, kind, () => ({inputs, value: make()}))
+    if (kept.inputs === inputs) return kept.value
+    kept.inputs = inputs
+    kept.value = make()
+    this.texts.blockReadings++
+    return kept.value
+  }
+
+  /**
+   * The token of a kind of reading's document-wide inputs (`digest`, a string that changes when they do), for
+   * `blockReadingWith`; only the latest is kept per kind and file.
+   */
+  inputsToken(name: string, digest: string): object {
+    return this.texts.inputs(`${name}\u0000${this.doc.filePath}`, digest)
+  }
+
   private readonly keptOf = <T>(block: Block, kind: unknown, make: () => T): T => this.blockReading(block, kind, make)
+  private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)
 
   /**
    * Does `re` match unit `k` of `block`: its k-th sentence, or its whole text when k < 0? Kept per block text when the

@@ -9,6 +9,7 @@ import {lazyValues, type Values} from './values/index.js'
 const MAX_VALUE_TEXTS = 20_000
 const MAX_TERM_KEYS = 50_000
 const MAX_BLOCK_TEXTS = 20_000
+const MAX_KINDS = 20_000
 
 export interface TextCacheOptions {
   /**
@@ -24,6 +25,7 @@ export class TextCache {
   private readonly keyMap = new Map<string, string>()
   private readonly blockMap = new Map<string, Map<unknown, unknown>>()
   private readonly kinds = new Map<string, object>()
+  private readonly digests = new Map<string, {readonly digest: string; readonly token: object}>()
   /** Whether block readings are kept (see TextCacheOptions.blocks). */
   readonly keepsBlocks: boolean
   /** How many block readings were computed rather than found kept, over this cache's life (tests count re-reading). */
@@ -36,8 +38,28 @@ export class TextCache {
   /** One object per distinct name of a kind of block reading (a long name is then compared once, not per block). */
   kind(name: string): object {
     let k = this.kinds.get(name)
-    if (!k) this.kinds.set(name, (k = {name}))
+    if (!k) {
+      // names that say what a reading depends on besides the text (a table row's cells) grow with the edits: start again
+      if (this.kinds.size > MAX_KINDS) {
+        this.kinds.clear()
+        this.blockMap.clear()
+      }
+      this.kinds.set(name, (k = {name}))
+    }
     return k
+  }
+
+  /**
+   * A token for the document-wide inputs (`digest`) of a kind of block reading (`name`): the same object while the
+   * digest stays the same, a new one when it changes (only the latest is kept per name). A reading kept with
+   * `Reading.blockReadingWith` is made again when its token is not the one it was made with.
+   */
+  inputs(name: string, digest: string): object {
+    const last = this.digests.get(name)
+    if (last && last.digest === digest) return last.token
+    const token = {name}
+    this.digests.set(name, {digest, token})
+    return token
   }
 
   /**
