@@ -19,6 +19,11 @@ const CONSEQUENCE =
 const EQUIPMENT_MUST = /\b(?:pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)\s+(?:must|shall|need to|are required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
+// The standards referred back to by a pronoun: "that does not meet them", "which fail to comply with these"
+const MEETS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|it|this|that|the above)\b/i
+// What names the requirements as a whole, or their consequences: "Customer Responsibilities", "minimum standards", "the
+// Acceptable Use Policy", "the consequences of not meeting them"
+const REQUIREMENTS_NAMED = /\b(?:consequences?|requirements?|obligations?|responsibilit\w*|dependenc\w*|standards?|polic(?:y|ies)|handbook|guide|prerequisites?|duties)\b/i
 const AGREE_TO_TERMS = /\bagrees? to (?:the following|these (?:terms|conditions)|this agreement|the terms(?: of this agreement)?)\s*[.:]?\s*$/i
 // A consequence that refers back to the requirement before it: "If you do not, …", "Otherwise …"
 const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|are|has|have)(?:n't| not)\s*[,;]|^(?:otherwise|failing (?:this|that|which)|if not)\b/i
@@ -92,6 +97,9 @@ export default clauseRule({
     if (AGREE_TO_TERMS.test(t)) return undefined
     // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
     if (BACK_REFERENCE.test(t.trim())) return undefined
+    // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
+    // states no standard of its own, and the sentence that names them is judged with it
+    if (MEETS_THEM.test(t) && reading.customerObligation(t) < 0 && requirementAt(t) < 0) return undefined
     const asked = NEED_FROM.exec(t)
     const equipment = asked ? -1 : equipmentMust(t, reading)
     const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
@@ -108,9 +116,12 @@ export default clauseRule({
     // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
     const parent = section.parent
     if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return {outcome: 'present'}
+    // the requirements themselves put in another document ("the Client Responsibilities in the SOW", "the Acceptable Use
+    // Policy"), not one duty's detail ("grants the remote access rights listed in Annex 2": a duty stated here)
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
-    if (delegated) return delegated
+    if (delegated && (REQUIREMENTS_NAMED.test(t) || REQUIREMENTS_NAMED.test(delegated.target ?? ''))) return delegated
     if (unit.inHome || must >= 0 || indexOf(t, TOPIC) >= 0) return {outcome: 'vague'}
+    if (delegated) return delegated
     return undefined
   },
 })
