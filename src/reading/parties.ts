@@ -32,6 +32,13 @@ export function partyNames(doc: Document): Map<string, Party> {
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
     if (++blocks > 12) break
+    // "School: St Aidan's Primary School" on a label line of the header: the customer is "the school"
+    if (block.text.includes(':')) {
+      for (const m of block.text.matchAll(/^[ \t]*([A-Za-z]+)[ \t]*:[ \t]*[A-Z]/gm)) {
+        const kind = m[1]!.toLowerCase()
+        if (CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
+      }
+    }
     for (const group of block.text.matchAll(/\(([^()]{1,160})\)/g)) {
       // ("the School"), ("the Practice"): a name given with its article is the name without it
       const quoted = [...group[1]!.matchAll(/[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
