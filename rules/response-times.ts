@@ -14,8 +14,9 @@ const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|pr
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
-// an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance"
-const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b/i
+// an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance";
+// a "reaction time" is a response time in the English of German and Swiss agreements
+const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact)|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b/i
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i

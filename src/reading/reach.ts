@@ -153,12 +153,13 @@ export function declinesWork(text: string): number {
 const CONDITION = /\b(?:if|where|unless|when|whenever|should|in case|provided that|to the extent)\b[^.;:]*$/i
 
 /**
- * Work placed outside a stated span of hours: "outside|beyond|after|before" followed by a span named as hours, a shift
- * or a window ("outside the agreed cover hours", "beyond the day shift", "after our support window"), or by any term
+ * Work placed outside a stated span of hours: "outside|beyond|after|before" followed by a span named as hours, times, a
+ * shift or a window ("outside the agreed cover hours", "outside the service times", "beyond the day shift", "after our
+ * support window"), or by any term
  * the agreement defines with days or clock times ("outside the Attended Period" where "Attended Period" means
  * "08:00 to 18:00 on weekdays"). A maintenance, change or backup window is no span of service.
  */
-const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(?:hours|shifts?|windows?)\b/gi
+const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(?:hours|times|shifts?|windows?)\b/gi
 const NOT_A_SERVICE_SPAN = /\b(?:maintenance|change|backup|release|patch(?:ing)?|freeze|notice|cancellation|response|resolution|\d+)\b/i
 const OUTSIDE_TERM = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/g
 /** Days or clock times in a definition: "Monday to Friday", "08:00", "9am", "weekdays". */
