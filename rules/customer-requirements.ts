@@ -12,12 +12,17 @@ const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|wher
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 const CONSEQUENCE =
-  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies))\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?) (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\binstead of under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:supported|serviced|handled|covered|repaired) at [^.]{0,25}\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
+  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?) (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\binstead of under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:supported|serviced|handled|covered|repaired) at [^.]{0,25}\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\bbillable\b|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …"
 const EQUIPMENT_MUST = /\b(?:pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)\s+(?:must|shall|need to|are required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
+// The standards referred back to by a pronoun: "that does not meet them", "which fail to comply with these"
+const MEETS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|it|this|that|the above)\b/i
+// What names the requirements as a whole, or their consequences: "Customer Responsibilities", "minimum standards", "the
+// Acceptable Use Policy", "the consequences of not meeting them"
+const REQUIREMENTS_NAMED = /\b(?:consequences?|requirements?|obligations?|responsibilit\w*|dependenc\w*|standards?|polic(?:y|ies)|handbook|guide|prerequisites?|duties)\b/i
 const AGREE_TO_TERMS = /\bagrees? to (?:the following|these (?:terms|conditions)|this agreement|the terms(?: of this agreement)?)\s*[.:]?\s*$/i
 // A consequence that refers back to the requirement before it: "If you do not, …", "Otherwise …"
 const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|are|has|have)(?:n't| not)\s*[,;]|^(?:otherwise|failing (?:this|that|which)|if not)\b/i
@@ -31,28 +36,36 @@ const CONDUCT =
 const CONDUCT_VERB =
   /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit)\w*)/i
 
+// A sentence of the requirements' own section that opens on a condition ("If an agent is removed or stopped, …", "If you
+// use unapproved media …, the repair is charged") or on things a negated relative clause picks out ("Devices that do not
+// meet 6.1 …", "Users who are not registered for MFA …"): with a consequence, it is what happens when they are not met
+const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|unless|in the event (?:that|of))\b|^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:any\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:who|that|which)\s+(?:is|are|do|does|has|have)(?:n[’']t| not)\b/i
+
 // Keys of this rule's own readings, kept per document by the Reading
 const SECTION_CONSEQUENCE = {name: 'customer-requirements: a section states a consequence'}
+const OWN_SECTION_CONSEQUENCE = {name: 'customer-requirements: a requirement\'s own section states a consequence'}
 const BLOCK_CONSEQUENCE = {name: 'customer-requirements: a block states a consequence'}
+const OWN_BLOCK_CONSEQUENCE = {name: 'customer-requirements: a block of a requirement\'s own section states a consequence'}
 const REFS = {name: 'customer-requirements: patterns of references to a number or a title'}
 const CITED = {name: 'customer-requirements: a section is cited by a consequence'}
 const CONSEQUENCES = {name: 'customer-requirements: blocks that state a consequence'}
 const FAILS = {name: 'customer-requirements: the customer-fails pattern'}
 
 /** Does a sentence in the section (or its subsections) state a consequence of a failure? Computed once per section. */
-function sectionHasConsequence(section: Section | undefined, reading: Reading): boolean {
+function sectionHasConsequence(section: Section | undefined, reading: Reading, own = false): boolean {
   if (!section) return false
-  const known = reading.own(SECTION_CONSEQUENCE, () => new Map<Section, boolean>())
+  const known = reading.own(own ? OWN_SECTION_CONSEQUENCE : SECTION_CONSEQUENCE, () => new Map<Section, boolean>())
   let has = known.get(section)
   if (has === undefined) {
-    // a section's answer is its blocks' and its subsections' (each asked once: a parent asks again of its children)
-    const byBlock = reading.own(BLOCK_CONSEQUENCE, () => new Map<Block, boolean>())
+    // in the requirement's own section, a sentence that opens on any condition; in a sibling's, only the customer's failing
+    // (a section's answer is its blocks' and its subsections': each block is read once, though a parent asks again)
+    const byBlock = reading.own(own ? OWN_BLOCK_CONSEQUENCE : BLOCK_CONSEQUENCE, () => new Map<Block, boolean>())
     const blockHas = (b: Block): boolean => {
       let v = byBlock.get(b)
-      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text))))
+      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text))) && CONSEQUENCE.test(u.text))))
       return v
     }
-    has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading))
+    has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
     known.set(section, has)
   }
   return has
@@ -98,6 +111,9 @@ export default clauseRule({
     if (AGREE_TO_TERMS.test(t)) return undefined
     // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
     if (BACK_REFERENCE.test(t.trim())) return undefined
+    // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
+    // states no standard of its own, and the sentence that names them is judged with it
+    if (MEETS_THEM.test(t) && reading.customerObligation(t) < 0 && requirementAt(t) < 0) return undefined
     const asked = NEED_FROM.exec(t)
     const equipment = asked ? -1 : equipmentOf(r, reading)
     const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
@@ -110,13 +126,16 @@ export default clauseRule({
     if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
     const section = homeOf(reader.homes, unit.block.section) ?? unit.block.section
-    if (sectionHasConsequence(section, reading)) return {outcome: 'present'}
+    if (sectionHasConsequence(section, reading, true)) return {outcome: 'present'}
     // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
     const parent = section.parent
     if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return {outcome: 'present'}
+    // the requirements themselves put in another document ("the Client Responsibilities in the SOW", "the Acceptable Use
+    // Policy"), not one duty's detail ("grants the remote access rights listed in Annex 2": a duty stated here)
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
-    if (delegated) return delegated
+    if (delegated && (REQUIREMENTS_NAMED.test(t) || REQUIREMENTS_NAMED.test(delegated.target ?? ''))) return delegated
     if (unit.inHome || must >= 0 || indexOf(t, TOPIC) >= 0) return {outcome: 'vague'}
+    if (delegated) return delegated
     return undefined
   },
 })

@@ -1,7 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule} from '../src/clauses.js'
-import type {Reading} from '../src/reading/index.js'
-import {declinesWork, scopeTitle} from '../src/reading/reach.js'
+import type {Party, Reading} from '../src/reading/index.js'
+import {declinesWork, outsideOffer, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -17,6 +17,18 @@ const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|exc
 // Three or more things named in a series: "data recovery, software development and any new installation"
 const SERIES = /\w[^,.;:]{2,60},\s*[^,.;:]{2,60}\s+(?:and|or|&)\s+\w/
 
+// The titles of the scope: a negated one ("What's not in the plan") titles what is not provided
+const SCOPE_TITLE = new RegExp(data['scope-of-services'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+const NEGATION = /\s*\bnot\b|n[’']t\b/i
+
+/** A title that is a title of the scope with a negation ("What's not in the plan", "What don't you look after?"). */
+function negatesScope(title: string, names: ReadonlyMap<string, Party> | undefined): boolean {
+  // "What we do if you don't pay": a negated condition is no negated scope
+  if (!NEGATION.test(title) || /\b(?:if|when|unless|until|where|once)\b/i.test(title)) return false
+  const positive = title.replace(/\b(?:do|does|is|are|wo|ca)n[’']t\b/i, (w) => ({wo: 'will', ca: 'can'})[w.slice(0, 2).toLowerCase()] ?? w.replace(/n[’']t$/i, '')).replace(NEGATION, '').replace(/\s+/g, ' ').trim()
+  return SCOPE_TITLE.test(positive) || scopeTitle(positive, names) === 'provides'
+}
+
 function handled(text: string, reading: Reading): boolean {
   const v = reading.values(text)
   return v.money.length > 0 || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
@@ -29,8 +41,9 @@ function listed(blocks: readonly Block[]): boolean {
 export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
-  // a title that says what the provider will not do ("What we won't take on") is the home of the exclusions
-  data: {...data['excluded-services'], homeTitle: (title: string) => scopeTitle(title) === 'withholds'},
+  // a title that says what the provider will not do ("What we won't take on"), or that negates a title of the scope
+  // ("What's not in the plan", "What don't you look after?"), is the home of the exclusions
+  data: {...data['excluded-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'withholds' || negatesScope(title, names)},
   messages: {
     missing: 'Missing excluded services; list what the agreement does not cover and how such work is billed',
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',
@@ -43,13 +56,16 @@ export default clauseRule({
     return undefined
   },
   // a sentence in which the provider declines work ("we can't help with the following:") reaches the judge
+  // and one that puts work outside the offer by name ("The Managed Services exclude:", "the following are outside the
+  // Managed Services:", "The following are not provided by Provider under this schedule:")
   mentions(text) {
-    return declinesWork(text) >= 0
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
     const declines = declinesWork(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null)
+    const outside = outsideOffer(t)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope

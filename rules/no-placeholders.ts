@@ -2,6 +2,9 @@
 import {sourceOffset} from '../src/document.js'
 import type {Rule} from '../src/rule.js'
 
+// The choices of an option slot: values with a unit, a multiplier or a currency, separated by "/" or "or" ("1.5x / 2x")
+const OPTION_VALUE = String.raw`(?:[£$€]\s?)?\d+(?:[.,]\d+)?\s*(?:[x×%]|[a-z]{1,7}\b)?`
+const OPTION_VALUES = new RegExp(String.raw`^${OPTION_VALUE}(?:\s*(?:\/|\bor\b)\s*${OPTION_VALUE})+(?:\s+[a-z]{1,10})?$`, 'i')
 // Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
 const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days|hours|months|years|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+)\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
@@ -13,11 +16,13 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       const inner = m.slice(1, -1).trim()
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
       if (/^[●•…. _-]+$/.test(inner)) return true
-      // option slots: "[6/12/18]", "[Leeds or York]", "[Perth/Bunbury]", "[N]"
-      if (/^\d+(?:\s*\/\s*\d+)+$/.test(inner)) return true
+      // option slots: "[6/12/18]", "[1.5x / 2x]", "[£95 or £120]", "[30/60 days]", "[Leeds or York]", "[Perth/Bunbury]", "[N]"
+      if (/^\d+(?:\s*\/\s*\d+)+$/.test(inner) || OPTION_VALUES.test(inner)) return true
       if (/^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:(?: or |\s*\/\s*)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+$/.test(inner)) return true
       if (/^[A-WYZ]$/.test(inner)) return true
       // a place or name to confirm: "[Leeds]", "[San Francisco]" (not "[Reserved]", "[Intentionally Omitted]", "[Signature Page Follows]")
+      // a named field with an acronym: "[School URN]", "[Client ABN]", "[VAT No]"
+      if (/^(?:[A-Z][a-z]+ ){1,2}[A-Z]{2,5}s?$|^[A-Z]{2,5} [A-Z][a-z]+$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued|See|Source|Per|Ref)\b/.test(inner)) return true
       if (/^[A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued)\b/.test(inner)) return true
       if (/^[A-Z][A-Z0-9 _/&'-]{1,}$/.test(inner) && /[A-Z]{2}/.test(inner)) return true
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6

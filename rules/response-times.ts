@@ -1,6 +1,7 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
 import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
+import {reachTitle} from '../src/reading/reach.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
 import type {Block} from '../src/types.js'
@@ -13,8 +14,9 @@ const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|pr
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
-// an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance"
-const HEADER = /respon|acknowledg|\bresp\b|first (?:reply|contact)|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b/i
+// an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance";
+// a "reaction time" is a response time in the English of German and Swiss agreements
+const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact)|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b/i
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
@@ -96,7 +98,9 @@ export default clauseRule({
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
     const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) you back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)? (?:work(?:ing)? )?(?:on it )?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
-    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' '))
+    // a title about reaching the provider ("When to reach us") names the support channel its text answers on
+    const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.parties)
+    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
     // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
@@ -120,7 +124,7 @@ export default clauseRule({
     if (delegated) return delegated
     const vague = VAGUE_TIME.exec(t)
     if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
-    if (unit.inHome || metric || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
+    if (unit.inHome || metric || reached || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
     return undefined
   },
 })

@@ -34,7 +34,7 @@ export default clauseRule({
   id: 'scope-of-services',
   description: 'The agreement names the services provided (a list or table of at least two, or a services schedule)',
   // a title that says what the provider takes on ("What the team will look after") is the home of the scope
-  data: {...data['scope-of-services'], homeTitle: (title: string) => scopeTitle(title) === 'provides'},
+  data: {...data['scope-of-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'provides'},
   messages: {
     missing: 'Missing scope of services; list the services provided (e.g. helpdesk, monitoring, patching, backups)',
     vague: 'Vague scope of services "{text}"; list the services provided, one per item',
@@ -56,8 +56,8 @@ export default clauseRule({
   // a table whose column is headed as what is included ("Device type | Included | Price") lists services per row
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
-  mentions(text, _reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block) || leadsList(text)
+  mentions(text, reader, block) {
+    return includedColumn(block) >= 0 || markedRow(block) || leadsList(text, reader.reading.parties)
   },
   judge(unit, reader) {
     const column = includedColumn(unit.block)
@@ -90,7 +90,7 @@ export default clauseRule({
     if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && t.split(/;/).filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
       return {outcome: 'present'}
     }
-    if (leadsList(t) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
+    if (leadsList(t, reader.reading.parties) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
       return {outcome: 'present'}
     }
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {

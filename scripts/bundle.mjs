@@ -54,7 +54,7 @@ for (const [entry, outfile] of [['src/cli.ts', 'cli.cjs'], ['src/lsp.ts', 'lsp.c
   cjs.outputFiles.push(...(await build({...cjsOptions, entryPoints: [entry], outfile: `dist/bundle/${outfile}`})).outputFiles)
 }
 // import() in a script run from V8's code cache fails on Node 20 ("a dynamic import callback was not specified"): every
-// import() of the script goes through a function that bin/clauselint.js (an ES module) provides.
+// import() of the script goes through a function that bin/clauselint.js provides.
 for (const file of cjs.outputFiles) {
   let text = file.text
   if (file.path.endsWith('.cjs')) {

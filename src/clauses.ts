@@ -30,7 +30,7 @@ export interface ClauseData {
   /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
   readonly linear?: boolean
   /** A reading of a title's structure that makes it the clause's home whatever its words ("What we won't do"). */
-  readonly homeTitle?: (title: string) => boolean
+  readonly homeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -186,6 +186,8 @@ export function prepare(
   // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
   const titled = (written: string): boolean => {
     if (re.headings.test(written)) return true
+    // a title read by its roles, with the names the agreement gives its parties ("F. Ironwood's Obligations")
+    if (spec.data.homeTitle?.(written, reading.parties)) return true
     // a terse title is read in full: "Svcs", "Hrs & resp.", "Not incl."
     const title = reading.expandTitle(written)
     if (title !== written && re.headings.test(title)) return true

@@ -9,7 +9,7 @@ import {yaml} from './deps.js'
 type MutableSection = Section & {rank: number}
 
 // "4.2 Response Times", "Section 5. Backups", "12.1.3 – Escalation"
-const NUMBERED_TITLE = /^(?:(?:section|clause|article|schedule|part|annex|exhibit|appendix)\s+)?(\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(\.|\)|:)?(?:\s+|\s*[–—-]\s*)(\S.*)$/i
+const NUMBERED_TITLE = /^(?:(?:section|clause|article|schedule|part|annex|exhibit|appendix)\s+)?(\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(\.|\)|:)?(?:\s*[–—-]\s*|\s+)(\S.*)$/i
 const BOLD_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
 const TAB_LINE = /^(\d{1,3}(?:\.\d{1,3})*)\.?\t+([^\t\r\n]+)/
 const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;!?\n]{1,70})$/

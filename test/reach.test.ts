@@ -1,6 +1,8 @@
 // The structural readings that reach a clause whatever its words (src/reading/reach.ts).
 import {describe, expect, it} from 'vitest'
-import {asksOfCustomer, declinesWork, leadsList, outsideHours, refusesWork, requirementAt, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
+import {buildDocument} from '../src/document.js'
+import type {Party} from '../src/reading/index.js'
+import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -120,6 +122,58 @@ describe('leadsList', () => {
   })
 })
 
+describe('roleTitle', () => {
+  const names = new Map<string, Party>([['finch', 'customer'], ['tern', 'provider']])
+
+  it('reads a title as a statement in the parties\' roles, a question with its pronouns the other way round', () => {
+    expect(roleTitle("What won't you work on?")).toBe('PROVIDER not work on')
+    expect(roleTitle('Things we ask of you')).toBe('PROVIDER ask of CUSTOMER')
+    expect(roleTitle('What will you need from us?')).toBe('PROVIDER need from CUSTOMER')
+    expect(roleTitle("4.2 Finch's Duties", names)).toBe("CUSTOMER's duties")
+    expect(roleTitle('Section 3 – Responsibilities of the Client')).toBe('responsibilities of CUSTOMER')
+  })
+
+  it('takes the party of a title from its words, so duties and work are read for the party named', () => {
+    expect(dutiesTitle("Finch's Duties", names)).toBe('customer')
+    expect(dutiesTitle("Tern's Obligations", names)).toBe('provider')
+    expect(dutiesTitle('Things we ask of you')).toBe('customer')
+    expect(dutiesTitle('What you need to know')).toBeUndefined()
+    expect(scopeTitle('What does Tern look after?', names)).toBe('provides')
+    expect(scopeTitle("What won't you work on?")).toBe('withholds')
+    expect(scopeTitle('What does Finch look after?', names)).toBeUndefined()
+    expect(asksOfCustomer("Finch's Duties", names)).toBe(true)
+    expect(asksOfCustomer("Tern's Obligations", names)).toBe(false)
+  })
+
+  it('reads a title about reaching the provider, not one about reaching the customer', () => {
+    expect(reachTitle('How to contact us')).toBe(true)
+    expect(reachTitle('When can I call you?')).toBe(true)
+    expect(reachTitle('How we contact you')).toBe(false)
+  })
+
+  it('separates a section number from its title by a dash as by a space', () => {
+    const doc = buildDocument('# Terms\n\n## Section 2 – What We Look After\n\nText.\n')
+    expect(doc.sections.map((s) => s.title)).toContain('What We Look After')
+  })
+})
+
+describe('leadsList by a party', () => {
+  const names = new Map<string, Party>([['tern', 'provider'], ['larkspur', 'customer']])
+
+  it('reads a party and its verbs of work, or the provider\'s name alone, before a colon', () => {
+    expect(leadsList('Harbourview monitors and maintains:')).toBe(true)
+    expect(leadsList("The Provider supports the Clinic's:")).toBe(true)
+    expect(leadsList('For £18 per computer per month, Tern:', names)).toBe(true)
+  })
+
+  it('leaves the customer\'s lead-ins and names that are not the provider\'s alone', () => {
+    expect(leadsList('Larkspur maintains:', names)).toBe(false)
+    expect(leadsList('For £18 per computer per month, Larkspur:', names)).toBe(false)
+    expect(leadsList('Notes:', names)).toBe(false)
+    expect(leadsList('Harbourview charges for:')).toBe(false)
+  })
+})
+
 describe('leadsList without "the following"', () => {
   it.each([
     'PRT manages and supports:',
@@ -138,4 +192,24 @@ describe('leadsList without "the following"', () => {
       expect(leadsList(text)).toBe(false)
     },
   )
+})
+
+describe('outsideOffer', () => {
+  it.each([
+    'The Managed Services exclude: mainframe connectivity and telephony.',
+    'Unless a Service Order expressly includes them, the following are outside the Managed Services:',
+    'The following are not provided by Provider under this schedule: ERP support; cabling.',
+    'Office moves fall outside this agreement.',
+    'This plan does not extend to personal devices.',
+  ])('finds work put outside a named offer in %j', (text) => {
+    expect(outsideOffer(text)).toBeGreaterThanOrEqual(0)
+  })
+
+  it.each([
+    'If a device is outside the Support Services, Provider tells the Customer first.',
+    'The Services include patching and monitoring.',
+    'The office is outside the city centre.',
+  ])('leaves %j alone', (text) => {
+    expect(outsideOffer(text)).toBe(-1)
+  })
 })

@@ -125,6 +125,21 @@ describe('read(doc)', () => {
     expect(reading.targetInDocument('Schedule B')).toBe(false)
   })
 
+  it.each([
+    ["Uptime targets are those in the Studio's licence agreement with the software vendor.", "Studio's licence agreement"],
+    ["Copies are taken as set out in each platform provider's service terms.", "platform provider's service terms"],
+    ['Work not included is that listed as out-of-scope in the Statement of Needs.', 'Statement of Needs'],
+  ])('delegation to a document named in plain words, owned by a party, or listed as something there: %j', (text, target) => {
+    expect(reading.delegation(text)?.target).toBe(target)
+  })
+
+  it.each(["Availability is shown in the Studio's own dashboard.", "Each party's duties under this agreement's terms survive.", "We fix faults in each user's laptop within 4 hours."])(
+    'no delegation in %j',
+    (text) => {
+      expect(reading.delegation(text)).toBeUndefined()
+    },
+  )
+
   it("a rule's own reading is made once per document and key", () => {
     let made = 0
     const key = {name: 'test'}

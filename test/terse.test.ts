@@ -14,6 +14,9 @@ describe('expandTerse', () => {
     ['Desk open 8a-6p CT', 'Desk open 8 am-6 pm CT'],
     ['Sev 1: 30 min', 'Severity 1: 30 min'],
     ['billed T&M at $135/hr', 'billed time and materials at $135/hour'],
+    ['billed at [1.5x / 2x] the Standard Rate', 'billed at […] the Standard Rate'],
+    ['backed up [hourly/daily/weekly]', 'backed up […]'],
+    ['within [N] minutes', 'within […] minutes'],
   ])('reads %j as %j', (written, full) => {
     expect(expandTerse(written).text).toBe(full)
   })
@@ -24,6 +27,9 @@ describe('expandTerse', () => {
     'The two offices pay $400 and $650 resp. each month', // respectively, after an amount
     'Say hello to Mo and the team', // "mo" only after a number or a slash
     'We support the MFA setup',
+    'Site: [Leeds]', // a filled-in-looking slot is for the placeholder rule, not a choice of values
+    '- [x] Daily backups', // a ticked box
+    'nightly at 01:00 [1]', // a note mark
   ])('leaves %j as written', (text) => {
     expect(expandTerse(text).text).toBe(text)
   })

@@ -469,6 +469,9 @@ describe('extractMultipliers', () => {
     ['150% of the standard hourly rate', [{text: '150% of the standard hourly rate', factor: 1.5}]],
     ['200% of the normal rate', [{text: '200% of the normal rate', factor: 2}]],
     ['charged at x1.5', [{text: 'x1.5', factor: 1.5}]],
+    ['invoiced with a surcharge of 50% on the hourly rate', [{text: 'surcharge of 50%', factor: 1.5}]],
+    ['a 25% uplift applies', [{text: '25% uplift', factor: 1.25}]],
+    ['on Sundays the surcharge is 100%', [{text: 'surcharge is 100%', factor: 2}]],
     ['2X', [{text: '2X', factor: 2}]],
     // negatives
     ['24x7', []],
@@ -480,6 +483,8 @@ describe('extractMultipliers', () => {
     ['times', []],
     ['double-check', []],
     ['5% of the Monthly Fee', []],
+    ['a fuel surcharge applies', []],
+    ['a 3% card surcharge fee', []],
   ])('%j', (text, expected) => {
     const got = extractMultipliers(text)
     expectOffsets(text, got)

@@ -7,16 +7,24 @@ function initials(words: string): string {
   return words.replace(/\b([a-z])/g, (_, c: string) => `[${c.toUpperCase()}${c}]`)
 }
 
-// Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide".
+// Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide",
+// "the Service Order" (an order by its kind: service, purchase, task, change, call-off).
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
-const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}Agreement\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}Agreement\\b|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
 // "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
+// "those listed as excluded in the Statement of Requirements": a participle with what the thing is listed as
+const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified|described|named|designated|recorded)\s+as\s+[a-z-]+\s+(?:in|under)`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK})\\s+(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS})\\s+(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
+// A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
+// subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
+// (A possessive makes it a document of its own; "this agreement's terms" is this document.)
+const OWNED_DOC = /\b(?:in|under|per|by|according to|governed by|subject to)\s+(?:the\s+|each\s+|every\s+|its\s+|their\s+|your\s+|our\s+|that\s+)?((?!(?:this|the|our|your)\b)(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*(?:'s|’s|s'|s’)\s+(?:own\s+)?(?:(?!(?:this|agreement)\b)[a-z][\w-]*\s+){0,2}(?:agreements?|terms|contracts?|licen[cs]e agreements?|subscriptions?|guides?|handbooks?|policies|policy|documentation))\b(?!\s+(?:and|or)\s+conditions of this)/
+
 // The other document as the subject: "The quotation we sent you sets out your support hours", "your Order Form lists …"
 const DOC_SUBJECT = new RegExp(
   `\\b(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach|[Aa]ny)\\s+((?:${DOC_NAME})|[Qq]uot(?:ation|e)|[Pp]roposal|[Ee]stimate|[Oo]rder|[Ww]ork [Oo]rder)\\s+(?:(?:that\\s+)?(?:we|you|the \\w+)\\s+(?:sent|gave|agreed|signed|issued|accepted)(?:\\s+(?:you|us|to you))?\\s+)?(?:sets? out|specifies|lists|states|gives|shows|describes|defines|records|contains|fixes)\\b`,
@@ -69,6 +77,8 @@ export function delegation(
   if (part) return part
   const link = matches.link
   if (link && !inDocument?.(link.target) && !/^this\b/i.test(link.target)) return link
+  const owned = matches.owned
+  if (owned && !inDocument?.(owned.target)) return owned
   const subject = matches.subject
   if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
@@ -105,6 +115,7 @@ export class DelegationMatches {
   private partHit: DelegationHit | null | undefined
   private linkHit: DelegationHit | null | undefined
   private subjectHit: DelegationHit | null | undefined
+  private ownedHit: DelegationHit | null | undefined
   private thereHit: DelegationHit | null | undefined
 
   constructor(readonly text: string) {}
@@ -126,6 +137,16 @@ export class DelegationMatches {
       this.linkHit = m && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index)) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.linkHit ?? undefined
+  }
+
+  /** A document named in plain words that a party owns (see OWNED_DOC), not inside an exception. */
+  get owned(): DelegationHit | undefined {
+    if (this.ownedHit === undefined) {
+      const text = this.text
+      const m = OWNED_DOC.exec(text)
+      this.ownedHit = m && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index)) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.ownedHit ?? undefined
   }
 
   /** "The quotation we sent you sets out …": the other document as the subject (its name as written). */

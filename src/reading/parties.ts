@@ -32,14 +32,21 @@ export function partyNames(doc: Document): Map<string, Party> {
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
     if (++blocks > 12) break
+    // "School: St Aidan's Primary School" on a label line of the header: the customer is "the school"
+    if (block.text.includes(':')) {
+      for (const m of block.text.matchAll(/^[ \t]*([A-Za-z]+)[ \t]*:[ \t]*[A-Z]/gm)) {
+        const kind = m[1]!.toLowerCase()
+        if (CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
+      }
+    }
     for (const group of block.text.matchAll(/\(([^()]{1,160})\)/g)) {
       // ("the School"), ("the Practice"): a name given with its article is the name without it
-      const terms = [...group[1]!.matchAll(/[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
-        .filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!))
-        .map((m) => m[1]!.trim())
+      const quoted = [...group[1]!.matchAll(/[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
+      const terms = quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
       if (!terms.length) continue
       let role: Party = 'unknown'
-      for (const t of terms) {
+      // ("Kauri Point", "we"): the pronoun a name is given with says its role
+      for (const t of [...terms, ...quoted.map((m) => m[1]!.trim()).filter((p) => /^(?:we|us|you)$/.test(p))]) {
         if (PROVIDER_ROLE.test(t)) role = 'provider'
         else if (CUSTOMER_ROLE.test(t) || CUSTOMER_KIND.test(t)) role = 'customer'
       }

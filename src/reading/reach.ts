@@ -1,5 +1,6 @@
 // How a clause is reached when it is not worded in any clause's vocabulary: readings of sentence structure (a title that
 // says what a party will or will not do, work placed outside a stated span of hours) rather than lists of phrases.
+import type {Party} from './parties.js'
 
 /** Verbs by which a provider takes work on: "do", "cover", "help with", "look after", "take care of", "deal with". */
 const SCOPE_VERB = String.raw`(?:do(?:es)?|handles?|covers?|includes?|provides?|supports?|offers?|delivers?|fix(?:es)?|repairs?|manages?|touch(?:es)?|(?:helps?|assists?)(?: (?:you|the \w+))?(?: (?:with|on))?|looks? after|takes? care of|takes? on|deals? with|works? on|gets? involved (?:in|with))`
@@ -19,10 +20,10 @@ const TITLE = new RegExp(
 
 /**
  * A title read as a statement of what a party (not the customer) takes on: `provides` ("What I'll do", "What the
- * volunteers help with") is the home of the scope of services, `withholds` ("What we won't do", "Things the team
- * can't help with") the home of the exclusions.
+ * volunteers help with", "What do you look after?") is the home of the scope of services, `withholds` ("What we won't
+ * do", "Things the team can't help with", "What don't you look after?") the home of the exclusions.
  */
-export function scopeTitle(title: string): 'provides' | 'withholds' | undefined {
+export function scopeTitle(title: string, names?: ReadonlyMap<string, Party>): 'provides' | 'withholds' | undefined {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
   if (t.length > 80) return undefined
   // what an offer holds: "What's in the monthly", "What is not part of the plan", "What the service is not"
@@ -32,9 +33,78 @@ export function scopeTitle(title: string): 'provides' | 'withholds' | undefined 
     return DOCUMENT.test(held.groups['thing'] ?? '') ? undefined : 'provides'
   }
   const m = TITLE.exec(t)
-  if (!m?.groups) return undefined
-  if (CUSTOMER.test(m.groups['subject']!)) return undefined
-  return new RegExp(String.raw`^\s*${NEGATED}\s*$`, 'i').test(m.groups['modal']!) ? 'withholds' : 'provides'
+  if (m?.groups) {
+    if (CUSTOMER.test(m.groups['subject']!)) return undefined
+    return new RegExp(String.raw`^\s*${NEGATED}\s*$`, 'i').test(m.groups['modal']!) ? 'withholds' : 'provides'
+  }
+  const r = ROLE_WORK.exec(roleTitle(title, names))
+  if (!r) return undefined
+  return r[1] ? 'withholds' : 'provides'
+}
+
+// ---- a title read by its roles ---------------------------------------------------------------------------------------
+
+/**
+ * A title as a statement in the parties' roles: numbering, marks and question scaffolding dropped, the question's
+ * inversion undone, and each party (by pronoun, role word, or a name the agreement gives it) written as `PROVIDER` or
+ * `CUSTOMER`. Pronouns are read from the speaker: in a statement "we"/"our" is the provider and "you" the customer; in
+ * a question (asked by the customer) the other way round. "What don't you look after?" → "PROVIDER not look after";
+ * "Things we need from you" → "PROVIDER need from CUSTOMER"; "F. Ironwood's Obligations" → "CUSTOMER's obligations".
+ */
+export function roleTitle(title: string, names: ReadonlyMap<string, Party> = NO_NAMES): string {
+  let t = title
+    .replace(/[*_`]/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/^\s*(?:(?:section|clause|article|part|§)\s*)?(?:\d+(?:\.\d+)*|[a-z]|[ivx]{1,4})?[.):]?\s*[–—-]?\s+(?=\S)/i, '')
+    .trim()
+  if (t.length > 80) return ''
+  const question = /\?\s*$/.test(t) || INVERTED.test(t)
+  t = t.toLowerCase().replace(/[?!.:]+\s*$/, '')
+  // names first (longest first), so "the hospital" is read before "hospital"
+  const known = [...names].filter(([n, role]) => (role === 'provider' || role === 'customer') && n.length >= 2).sort((a, b) => b[0].length - a[0].length)
+  for (const [name, role] of known) t = t.replace(new RegExp(String.raw`(?:\bthe\s+)?(?<![\w])${escape(name)}(?![\w])`, 'g'), role === 'provider' ? 'PROVIDER' : 'CUSTOMER')
+  t = t
+    .replace(PROVIDER_WORD, 'PROVIDER')
+    .replace(CUSTOMER_WORD, 'CUSTOMER')
+    .replace(/\b(?:we|us|our|ours|i|me|my)\b/g, question ? 'CUSTOMER' : 'PROVIDER')
+    .replace(/\b(?:you|your|yours)\b/g, question ? 'PROVIDER' : 'CUSTOMER')
+    .replace(/\b(?:don't|doesn't|won't|can't|cannot|isn't|aren't|shan't|didn't)\b/g, (w) => `${w === "won't" ? 'will' : w === "can't" || w === 'cannot' ? 'can' : w.replace(/n't$/, '')} not`)
+  // "what do PROVIDER look after", "what will not PROVIDER do" → "PROVIDER … look after"
+  t = t.replace(/^(?:(?:what|which|when|how|where|who)\s+(?:\w+\s+)?)?(?:do|does|did|will|would|can|could|shall|should|are|is)\s+(not\s+)?(PROVIDER|CUSTOMER)\s+/, (_m, not: string | undefined, party: string) => `${party} ${not ?? ''}`)
+  t = t.replace(/^(?:what(?:'s| is| are)?|which|the things|things|items|anything|the work|work|jobs|tasks|stuff)\s+(?:that\s+)?/, '')
+  // modals and auxiliaries carry no content here: "PROVIDER will not support" → "PROVIDER not support"
+  t = t.replace(/\b(PROVIDER|CUSTOMER) (?:will|shall|can|do|does|'ll)\s+/g, '$1 ')
+  return t.replace(/\s+/g, ' ').trim()
+}
+
+const NO_NAMES: ReadonlyMap<string, Party> = new Map()
+const INVERTED = /^(?:(?:what|which|when|how|where|who)\s+(?:\w+\s+)?)?(?:do|does|did|will|would|can|could|shall|should|are|is)(?:n[’']t|\s+not)?\s+(?:you|we|i|they)\b/i
+const PROVIDER_WORD = /\b(?:the\s+)?(?:service provider|provider|supplier|contractor|vendor|msp|consultant)(?!\w)/g
+const CUSTOMER_WORD = /\b(?:the\s+)?(?:customer|client|buyer|subscriber|licensee|purchaser)(?!\w)/g
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** A title of the provider's work: "PROVIDER support", "PROVIDER not look after" (group 1 when negated). */
+const ROLE_WORK = new RegExp(String.raw`^PROVIDER (not )?(?:(?:also|usually|normally|only|currently) )?${SCOPE_VERB}(?: for CUSTOMER)?$`)
+
+/**
+ * The party whose duties a title names: "CUSTOMER's obligations", "obligations of CUSTOMER", "PROVIDER need from
+ * CUSTOMER" (what one party needs from the other is the other's duty), "CUSTOMER must do".
+ */
+const DUTY_NOUN = String.raw`(?:obligations|responsibilities|duties|commitments|requirements|undertakings)`
+const DUTIES = new RegExp(
+  String.raw`^(PROVIDER|CUSTOMER)(?:'s?)? (?:own )?${DUTY_NOUN}$|^${DUTY_NOUN} of (PROVIDER|CUSTOMER)$|^(?:PROVIDER|CUSTOMER) (?:needs?|requires?|expects?|asks?) (?:from|of) (PROVIDER|CUSTOMER)$`,
+)
+
+/** The party whose duties the title names, if it names one. */
+export function dutiesTitle(title: string, names?: ReadonlyMap<string, Party>): 'provider' | 'customer' | undefined {
+  const m = DUTIES.exec(roleTitle(title, names))
+  const party = m?.[1] ?? m?.[2] ?? m?.[3]
+  return party === undefined ? undefined : party === 'PROVIDER' ? 'provider' : 'customer'
+}
+
+/** A title about reaching the provider ("When to reach us", "How do I contact you?"): the home of its support channels. */
+export function reachTitle(title: string, names?: ReadonlyMap<string, Party>): boolean {
+  return /\b(?:reach|contact|call|ring|phone|e-?mail|get (?:hold of|in touch with)) PROVIDER$/.test(roleTitle(title, names))
 }
 
 /**
@@ -45,6 +115,29 @@ export function scopeTitle(title: string): 'provides' | 'withholds' | undefined 
 const IN_OFFER = /^what(?:[’']s| is| are)\s+(?<not>not\s+)?(?:in|inside|part of|covered by|included in)\s+(?:the|your|our|this|that|my)(?<thing>(?:\s+[\w-]+){0,3})\s*[.:?!]*$/i
 const OFFER_IS = /^what\s+(?:the|this|our|your)\s+(?<thing>(?:[\w-]+\s+){0,2}(?:service|plan|package|subscription|retainer|bundle|offer|monthly fee|fee)s?)\s+(?:is|are|covers?|includes?)(?<not>\s*n[’']t|\s+not)?\s*[.:?!]*$/i
 const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|section|schedule|appendix|annex|pack|policy|terms)\b/i
+
+/**
+ * Work put outside an offer, with the offer named: the offer as the subject that excludes ("The Managed Services
+ * exclude:", "This plan does not extend to …"), work that is or falls outside it ("the following are outside the
+ * Managed Services:", "… fall outside this schedule"), or a list that is not provided ("The following are not provided
+ * by Provider under this schedule: …"). An offer is services, a plan, a package, a schedule, the agreement or its fee.
+ */
+const OFFER = String.raw`(?:the|this|our|your|these|each)\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work)\b`
+const OUT_OF_OFFER = new RegExp(
+  String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b`,
+  'i',
+)
+
+/** The offset of work put outside a named offer, or -1. */
+export function outsideOffer(text: string): number {
+  const m = OUT_OF_OFFER.exec(text)
+  if (!m) return -1
+  return CONDITION_BEFORE.test(text.slice(0, m.index)) ? -1 : m.index
+}
+
+// "If the Customer's systems are outside the Services, …" states a condition, not an exclusion; "Unless a Service Order
+// includes them, the following are outside …" does exclude
+const CONDITION_BEFORE = /\b(?:if|where|when|whenever|in case|to the extent)\b[^.;:]*$/i
 
 /** "will not do …", "can't help with …", "does not take on …": a party declining work (whose party, the caller asks). */
 const DECLINES = new RegExp(String.raw`\b${NEGATED}\s+(?:(?:usually|normally|currently|otherwise)\s+)?${SCOPE_VERB}\b`, 'i')
@@ -60,12 +153,13 @@ export function declinesWork(text: string): number {
 const CONDITION = /\b(?:if|where|unless|when|whenever|should|in case|provided that|to the extent)\b[^.;:]*$/i
 
 /**
- * Work placed outside a stated span of hours: "outside|beyond|after|before" followed by a span named as hours, a shift
- * or a window ("outside the agreed cover hours", "beyond the day shift", "after our support window"), or by any term
+ * Work placed outside a stated span of hours: "outside|beyond|after|before" followed by a span named as hours, times, a
+ * shift or a window ("outside the agreed cover hours", "outside the service times", "beyond the day shift", "after our
+ * support window"), or by any term
  * the agreement defines with days or clock times ("outside the Attended Period" where "Attended Period" means
  * "08:00 to 18:00 on weekdays"). A maintenance, change or backup window is no span of service.
  */
-const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(?:hours|shifts?|windows?)\b/gi
+const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(?:hours|times|shifts?|windows?)\b/gi
 const NOT_A_SERVICE_SPAN = /\b(?:maintenance|change|backup|release|patch(?:ing)?|freeze|notice|cancellation|response|resolution|\d+)\b/i
 const OUTSIDE_TERM = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/g
 /** Days or clock times in a definition: "Monday to Friday", "08:00", "9am", "weekdays". */
@@ -121,10 +215,10 @@ const ASKS_TITLE = new RegExp(
   'i',
 )
 
-/** Is the title a statement of what the customer must do or what the provider needs from the customer? */
-export function asksOfCustomer(title: string): boolean {
+/** Is the title a statement of what the customer must do, what the provider needs from the customer, or the customer's duties? */
+export function asksOfCustomer(title: string, names?: ReadonlyMap<string, Party>): boolean {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
-  return t.length <= 80 && ASKS_TITLE.test(t)
+  return t.length <= 80 && (ASKS_TITLE.test(t) || dutiesTitle(title, names) === 'customer')
 }
 
 /**
@@ -171,16 +265,31 @@ const LEADS_LIST = /(?:^|[.;]\s+|^\W*)(?:[Ww]e|I|[Oo]ur [a-z-]+|[Tt]he (?:[Pp]ro
  * monthly fee of $1,980 we look after:"); or the offer itself as the subject ("Flat fee $1,740/mo covers:", "The
  * service has five parts:", "Your plan includes:").
  */
+const WORK_VERB = String.raw`(?:${SCOPE_VERB}|monitors|maintains|patches|administers|operates|hosts|backs up|secures|updates)`
 const PARTY_LEAD = new RegExp(
-  String.raw`(?:(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where|For|In|On|At|By|To|Under|With|Customer|Client|(?:Fee|Charge|Price|Rate|Cost|Invoice|Payment|Exclusion|Limit|Term|Requirement|Obligation)s?)\b)[A-Z][\w&-]+)|(?:^|\s)(?:[Ww]e|I))\s+(?:will\s+|shall\s+|[’']ll\s+)?${SCOPE_VERB}(?:(?:,\s*|\s+and\s+)${SCOPE_VERB})*(?:\s+(?!(?:not|no|never|except|only)\b)[\w’'-]+){0,4}\s*:\s*$`,
+  String.raw`(?:(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where|For|In|On|At|By|To|Under|With|Customer|Client|(?:Fee|Charge|Price|Rate|Cost|Invoice|Payment|Exclusion|Limit|Term|Requirement|Obligation)s?)\b)[A-Z][\w&-]+)|(?:^|\s)(?:[Ww]e|I))\s+(?:will\s+|shall\s+|[’']ll\s+)?${WORK_VERB}(?:(?:,\s*|\s+and\s+)${WORK_VERB})*(?:\s+(?!(?:not|no|never|except|only)\b)[\w’'-]+){0,4}\s*:\s*$`,
 )
 const OFFER_LEAD =
   /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b[^.:;]{0,40}?\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))\s*:\s*$/i
 
 const ENDS_COLON = /:\s*$/
 
-/** Does the sentence introduce a list of what a party works on? (Whose party it is, the caller asks.) */
-export function leadsList(text: string): boolean {
+/** The name a lead-in opens with ("Larkspur maintains:"), to ask whose it is. */
+const LEAD_NAME = /^(?:.*[.;,]\s+|\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})\s+(?:will\s+|shall\s+)?[a-z]/
+/** The provider's own name alone before the colon ("For NZ$29 per device per month, Kauri Point:"): its predicates follow. */
+const BARE_NAME = /(?:^|[,;]\s+)(?:the\s+)?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})\s*:\s*$/
+
+/**
+ * Does the sentence introduce a list of what a party works on? With the agreement's party names, a lead-in by the name
+ * it gives the customer ("Larkspur maintains:") does not, and the provider's name alone before the colon does.
+ */
+export function leadsList(text: string, names?: ReadonlyMap<string, Party>): boolean {
   // every lead-in ends with its colon
-  return ENDS_COLON.test(text) && (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text))
+  if (!ENDS_COLON.test(text)) return false
+  if (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text)) {
+    const name = names?.size ? LEAD_NAME.exec(text) : null
+    return !name || names!.get(name[1]!.toLowerCase()) !== 'customer'
+  }
+  const bare = BARE_NAME.exec(text)
+  return !!bare && names?.get(bare[1]!.toLowerCase()) === 'provider'
 }

@@ -53,6 +53,9 @@ const FORMS: readonly Form[] = [
   {re: String.raw`(?<=\d\s?|/)yrs?\b\.?`, full: (m) => (/^yrs/.test(m) ? 'years' : 'year')},
   {re: String.raw`(?<=\d\s?|/)qtrs?\b\.?`, full: (m) => (/^qtrs/.test(m) ? 'quarters' : 'quarter')},
   {re: String.raw`(?<=\d\s?)BDs?\b`, full: 'business days'},
+  // a slot left to fill holds no value: options to choose from ("[1.5x / 2x]", "[hourly/daily/weekly]", "[4 or 8]") or
+  // a bare letter for a number ("[N] minutes"); a filled-in-looking slot ("[Leeds]") and a checkbox ("[x]") are left
+  {re: String.raw`\[(?:[NnX#]|[^\[\]\n/]{1,20}(?:/[^\[\]\n/]{1,20}){1,5}|[^\[\]\n]{1,20}\sor\s[^\[\]\n]{1,20})\]`, full: '[…]'},
   // a span of weekdays by initials: "M-F", "M–F", "M-Sa"
   {re: String.raw`\bM\s?[-–]\s?F\b`, full: 'Monday to Friday'},
   {re: String.raw`\bM\s?[-–]\s?Sa\b`, full: 'Monday to Saturday'},

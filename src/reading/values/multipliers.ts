@@ -1,4 +1,4 @@
-// Value kind multipliers: Rate multipliers: "1.5×", "time and a half", "200% of the normal rate".
+// Value kind multipliers: Rate multipliers: "1.5×", "time and a half", "200% of the normal rate", "a surcharge of 50%".
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, DASH, DIGITS_SRC, NUM_SRC, parseNumber, span} from './common.js'
 import {caselessRegExp} from './caseless.js'
@@ -16,7 +16,10 @@ const MULTIPLIER_RE = caselessRegExp(
     String.raw`|\b(?<tah>time${HY}{1,3}and${HY}{1,3}(?:a|one)${HY}{1,3}half)\b` +
     String.raw`|\b(?<dt>double|triple|treble)${HY}{1,3}time\b` +
     String.raw`|\b(?<tw>twice|double|triple|treble)\s{1,3}${UP_TO_4_WORDS}${RATE_WORDS}` +
-    String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])`,
+    String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])` +
+    // a percentage added to a rate: "a surcharge of 50% on the hourly rate", "a 25% uplift", "the surcharge is 100%"
+    String.raw`|\b(?:surcharges?|premiums?|uplifts?|supplements?|loadings?|mark${HY}?ups?)\s{1,3}(?:of|is|are|will be|amounts? to)\s{1,3}(?<sn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))` +
+    String.raw`|(?<sp>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}(?:surcharges?|premiums?|uplifts?|supplements?|loadings?|mark${HY}?ups?)(?![a-z])`,
   'g',
 )
 /** Necessary for any multiplier: "x"/"×" touching digits, "time(s)", double/triple/treble/twice, or a percent sign. */
@@ -25,7 +28,8 @@ const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['trip
 
 /**
  * Find rate multipliers: "1.5×", "1.5x the standard rate", "1.5 times", "one and a half times", "time and a half" (1.5),
- * "double time", "twice the standard rate", "double the hourly rate" (2), "150% of the standard hourly rate" (1.5).
+ * "double time", "twice the standard rate", "double the hourly rate" (2), "150% of the standard hourly rate" (1.5), a
+ * percentage added to a rate: "a surcharge of 50% on the hourly rate", "a 25% uplift" (1.5, 1.25).
  * "three times a week" is a frequency and "5% of the Monthly Fee" a credit, so neither is a multiplier.
  */
 export function extractMultipliers(text: string): Multiplier[] {
@@ -36,6 +40,7 @@ export function extractMultipliers(text: string): Multiplier[] {
     if (g['tah'] !== undefined) factor = 1.5
     else if (g['dt'] !== undefined || g['tw'] !== undefined) factor = WORD_FACTOR.get((g['dt'] ?? g['tw'] ?? '').toLowerCase())
     else if (g['pn'] !== undefined) factor = (parseNumber(g['pn']) ?? NaN) / 100
+    else if (g['sn'] !== undefined || g['sp'] !== undefined) factor = 1 + (parseNumber(g['sn'] ?? g['sp'] ?? '') ?? NaN) / 100
     else factor = parseNumber(g['xn'] ?? g['xp'] ?? g['tn'] ?? '')
     if (factor === undefined || !Number.isFinite(factor) || factor <= 0) return false
     out.push({kind: 'multiplier', ...span(m), factor})
