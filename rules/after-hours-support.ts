@@ -26,8 +26,9 @@ export default clauseRule({
   // a table with a column for work outside the hours ("| Plan | Coverage | Work outside coverage |"), and work placed
   // outside a span of service hours, however the span is named ("beyond the day shift", "outside the Attended Period"
   // where the agreement defines that term with days or clock times)
+  // and a time outside the usual hours priced by the hour ("Anything after 6 or on weekends is $165/hr")
   mentions(text, reader, block) {
-    return outsideColumn(block) >= 0 || outsideHours(text, definedAs(reader.reading)) >= 0
+    return outsideColumn(block) >= 0 || outsideHours(text, definedAs(reader.reading)) >= 0 || offTimeByTheHour(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -38,12 +39,14 @@ export default clauseRule({
       if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return NOT_PROVIDED.test(cell) || /^(?:no|none|not (?:available|offered))$/i.test(cell) ? {outcome: 'present'} : {outcome: 'vague'}
     }
     const named = indexOf(t, TOPIC)
-    const at = named >= 0 ? named : outsideHours(t, definedAs(reader.reading))
+    const span = named >= 0 ? -1 : outsideHours(t, definedAs(reader.reading))
+    const priced = named >= 0 || span >= 0 ? -1 : offTimeByTheHour(t)
+    const at = named >= 0 ? named : span >= 0 ? span : priced
     // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
     // ("The kitchen staff work outside the general shift")
     if (named < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
     if (at < 0 && !unit.inHome) return undefined
-    if (!unit.inHome && !WORK.test(t)) return undefined
+    if (!unit.inHome && !WORK.test(t) && priced < 0) return undefined
     const isCharged = charged(t, reader.reading) // once: both tests below need it
     if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
     if (isCharged) return {outcome: 'present'}
@@ -62,6 +65,20 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/**
+ * A time outside the usual hours ("weekends", "evenings", "after 6", "before 8am", "Sundays and bank holidays") in a
+ * sentence that prices something by the hour ("$165/hr", "£90 an hour", "hourly"): work at that time and its rate.
+ * A flat charge on a day ("Saturday deliveries cost $20") is not.
+ */
+const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
+const BY_THE_HOUR = /(?:\/\s*(?:hr|hour)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
+const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?\d/
+
+function offTimeByTheHour(text: string): number {
+  const m = OFF_TIME.exec(text)
+  return m && BY_THE_HOUR.test(text) && MONEY_SIGN.test(text) ? m.index : -1
+}
 
 // A service given or asked for, in a sentence that places work outside a span of hours
 const SERVICE_ACT = /\b(?:support|help|assist\w*|call[- ]?outs?|calls?|requests?|visits?|engineers?|technicians?|attend\w*|tickets?|incidents?|emergenc\w*|P[1-5]|S[1-5])\b/i

@@ -17,6 +17,9 @@ const SURETY = /\b(?:payments?|fees|debts?|invoices?|obligations|liabilities|amo
 const MONEY_OBJECT = new RegExp(String.raw`^guarantee[ds]?\s+(?:that\s+)?(?:(?:the|its|our|your|their|all|any)\s+)?(?:[\w'’-]+\s+){0,3}?${MONEY}\b`, 'i')
 // money as the subject of a passive guarantee: "Provider's fees for the initial term are guaranteed not to increase"
 const MONEY_SUBJECT = new RegExp(String.raw`\b${MONEY}\b[^.;]{0,60}\b(?:is|are|will be|shall be|remain|remains)\s+(?:\w+\s+)?$`, 'i')
+// money that opens a terse line as its subject, with no verb before the guarantee: "Rates in s.1 and s.2 guaranteed
+// for the initial term", "Prices quoted guaranteed for 90 days"
+const MONEY_SUBJECT_TERSE = new RegExp(String.raw`^\W*(?:(?:the|our|your|its|their|all|these|such)\s+)?(?:[\w'’-]+\s+){0,2}?${MONEY}(?:\s+(?:in|for|of|under|on|at|per|from|listed|quoted|shown|stated|set out)\b[^;!?]{0,40}?)?\s+$`, 'i')
 // a compound naming what is guaranteed: "Price guarantee", "fee-freeze guarantee"
 const MONEY_COMPOUND = /\b(?:price|pricing|fee|rate|payment)[- ](?:lock[- ]|freeze[- ])?$/i
 
@@ -64,7 +67,7 @@ export default {
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
-      if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
+      if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || MONEY_SUBJECT_TERSE.test(s.slice(0, at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
       // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table
       // ("On-site visits | … | Unlimited"), the words before it in prose ("Support requests are unlimited")
       if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? hit.block.cells[0]! : s.slice(Math.max(0, at - 60), at))) continue

@@ -15,7 +15,8 @@ const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bwork
 // An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
 
-const CONTEXT = /\b(?:fix(?:es)?|repairs?|breakdowns?|broken|incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?)\b/i
+// (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
+const CONTEXT = /\b(?:fix(?:es|ed)?|repair(?:s|ed)?|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
