@@ -199,6 +199,21 @@ export function shareOfEvents(text: string): boolean {
   return HELD_TO.test(text) && IN_PERIOD.test(text)
 }
 
+/**
+ * A share of a span of time held over a period: "connectivity for at least 99.5% of Support Hours in each calendar
+ * month", "the portal is reachable 99.9% of the time each quarter". What is up for that share is available: an
+ * availability target, whatever it is called. A share below 90% is an allocation of time ("20% of his hours"), not a target.
+ */
+const SHARE_OF_TIME = /\b(\d{2,3}(?:\.\d{1,3})?)\s?(?:%|per ?cent|percent)\s+of\s+(?:the\s+|all\s+|its\s+|our\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:hours|time|minutes|days)\b/i
+
+/** Does the text hold a share of a span of time, of at least 90%, over a stated period? */
+export function shareOfTime(text: string): boolean {
+  const m = SHARE_OF_TIME.exec(text)
+  if (!m) return false
+  const value = Number(m[1])
+  return value >= 90 && value < 100 && IN_PERIOD.test(text.slice(m.index))
+}
+
 /** Any negated scope verb, inside a condition or not: "If …, we won't support that machine" (a consequence). */
 export function refusesWork(text: string): number {
   return DECLINES.exec(text)?.index ?? -1
