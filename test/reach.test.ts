@@ -201,6 +201,7 @@ describe('outsideOffer', () => {
     'The following are not provided by Provider under this schedule: ERP support; cabling.',
     'Office moves fall outside this agreement.',
     'This plan does not extend to personal devices.',
+    'Curriculum software licensing and other items outside this SLA may incur additional charges.',
   ])('finds work put outside a named offer in %j', (text) => {
     expect(outsideOffer(text)).toBeGreaterThanOrEqual(0)
   })
@@ -209,6 +210,7 @@ describe('outsideOffer', () => {
     'If a device is outside the Support Services, Provider tells the Customer first.',
     'The Services include patching and monitoring.',
     'The office is outside the city centre.',
+    'Data held outside this agreement\'s region is encrypted.',
   ])('leaves %j alone', (text) => {
     expect(outsideOffer(text)).toBe(-1)
   })

@@ -119,12 +119,13 @@ const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|sec
 /**
  * Work put outside an offer, with the offer named: the offer as the subject that excludes ("The Managed Services
  * exclude:", "This plan does not extend to …"), work that is or falls outside it ("the following are outside the
- * Managed Services:", "… fall outside this schedule"), or a list that is not provided ("The following are not provided
- * by Provider under this schedule: …"). An offer is services, a plan, a package, a schedule, the agreement or its fee.
+ * Managed Services:", "… fall outside this schedule", "other items outside this SLA"), or a list that is not provided
+ * ("The following are not provided by Provider under this schedule: …"). An offer is services, a plan, a package, a
+ * schedule, the agreement, an SLA or addendum, or its fee.
  */
-const OFFER = String.raw`(?:the|this|our|your|these|each)\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work)\b`
+const OFFER = String.raw`(?:the|this|our|your|these|each)\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work|sla|addendum)\b`
 const OUT_OF_OFFER = new RegExp(
-  String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b`,
+  String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b|\b(?:items?|work|jobs?|tasks?|requests?|anything|everything)(?:\s+else)?\s+outside\s+(?:of\s+)?${OFFER}`,
   'i',
 )
 
