@@ -46,7 +46,9 @@ export default clauseRule({
     // ("The kitchen staff work outside the general shift")
     if (named < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
     if (at < 0 && !unit.inHome) return undefined
-    if (!unit.inHome && !WORK.test(t) && priced < 0) return undefined
+    // a question is judged with its answer ("Need us at the weekend? Just ask. … there may be an extra charge.")
+    const asks = /\?\W*$/.test(t)
+    if (!unit.inHome && !WORK.test(t) && priced < 0 && !(asks && WORK.test(unit.next))) return undefined
     const isCharged = charged(t, reader.reading) // once: both tests below need it
     if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
     if (isCharged) return {outcome: 'present'}

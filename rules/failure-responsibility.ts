@@ -4,11 +4,12 @@ import {isDisclaimer} from '../src/reading/parties.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-const FAILURE = /\b(?:fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
+// a failure in plain words too: a line or system that does not "stay up", "goes down", "drops out"
+const FAILURE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
 const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
 // Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
 const DISCLAIMS =
-  /\b(?:anyone|any (?:person|party|entity)) other than\b|\b(?:beyond|outside(?: of)?) (?:\S+ ){0,4}?(?:reasonable )?control\b|\bnot (?:be )?(?:responsible|liable)\b|\bexclud\w*\b|\bno (?:liability|responsibility)\b|\bdoes not (?:apply|extend) to\b|\bdo(?:es)? not cover\b|\brelieved of\b|\bexcused from\b/i
+  /\b(?:anyone|any (?:person|party|entity)) other than\b|\b(?:beyond|outside(?: of)?) (?:\S+ ){0,4}?(?:reasonable )?control\b|(?:\bnot|n[’']t) (?:be )?(?:responsible|liable)\b|\bexclud\w*\b|\bno (?:liability|responsibility)\b|\bdoes not (?:apply|extend) to\b|\bdo(?:es)? not cover\b|\brelieved of\b|\bexcused from\b/i
 /** A relief clause about failing to provide the service: "relieved of its liability in respect of any failure to provide the Services". */
 const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailures?\b[^.]{0,120}\b(?:relieved of|excused from)\b/i
 /** "to whichever replacement vendor the Customer appoints" is a successor, not a failure */

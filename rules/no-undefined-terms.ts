@@ -25,6 +25,11 @@ const isBodyWord = (w: string): boolean => {
 }
 
 const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
+// A rule book the agreement binds a party to ("the Acceptable Use Policy", "the Recovery Runbook", "our Fair Use Policy"):
+// a term to define, attach or locate, unless it is the customer's or a third party's own ("Customer's IT Handbook")
+const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter)$/
+// where the document is found: "published at …", "available on our website", "attached as Schedule 3"
+const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|as)\s+)?(?:published|posted|available|found|located|attached|annexed|appended|linked|provided|made available|set out|in force)\b|^\s*\(?(?:at\s+)?(?:https?:|www\.)|^\s*\((?:see\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|Section|clause)\b|^\s*,\s*(?:a|an|the)\s+(?:separate\s+|written\s+)?document\b/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
 const FUNCTION_WORD =
   /^(?:of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
@@ -302,7 +307,8 @@ class Reader {
     // most capitalised runs are names or sentence capitals with no article: decide those cheaply first
     if (!initial && !run.some((w) => isConnector(w.w))) {
       const prevWord = wordBefore(text, Math.max(0, first.start - 30), first.start)
-      if (!DETERMINER.test(prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) return 'not used as a term'
+      const policy = /^our$/i.test(prevWord) && POLICY_HEAD.test(last.w.toLowerCase())
+      if (!policy && !DETERMINER.test(prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) return 'not used as a term'
     }
     const term = text.slice(first.start, last.end)
     // what the words themselves say does not depend on where they stand: read it once per term
@@ -330,6 +336,15 @@ class Reader {
     const prev = wordBefore(text, 0, first.start)
     let determined = DETERMINER.test(prev)
     const {defined, names} = this.vocab
+    if (POLICY_HEAD.test(lastWord) && run.length > 1) {
+      // a rule book located where it is cited, or the customer's or a third party's own, is another document
+      if (LOCATED.test(after) || /https?:\/\/|www\./.test(text)) return 'document'
+      if (/[’']s$|s[’']$/.test(prev) && this.reading.parties.get(this.reading.termKey(prev)) !== 'provider' && !/^(?:provider|supplier|msp|vendor|contractor)$/i.test(this.reading.termKey(prev))) return 'document'
+      if (/^(?:your|its|their)$/i.test(prev)) return 'document'
+      // what a clause puts in it ("the minimum standards in the Customer Handbook") is delegated to another document
+      if (/\bin\s+(?:the|our)\s+$/i.test(text.slice(Math.max(0, first.start - 12), first.start))) return 'document'
+      if (/^our$/i.test(prev)) determined = true
+    }
     if (/[’']s$|s[’']$/.test(prev)) {
       // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
       const owner = this.reading.termKey(prev)
@@ -357,6 +372,8 @@ class Reader {
     if (words.some((w) => BRANDS.has(w.toLowerCase()))) return 'brand'
     // a public body or an organisation, in English or another language ("the Autoriteit Persoonsgegevens")
     if (words.some(isBodyWord)) return 'body'
+    // a rule book of the parties is judged where it is cited (excuse()), whatever its words
+    if (POLICY_HEAD.test(last.w.toLowerCase()) && run.length > 1 && !/\d/.test(term)) return ''
     if (/[a-z][A-Z]|\d|\.|^[A-Z]{2,}/.test(term) || words.some((w) => /^[A-Z]{2,}$/.test(w))) return 'proper name'
     const lastWord = last.w.toLowerCase()
     const beforeOf = words.includes('of') ? words[words.indexOf('of') - 1]?.toLowerCase() ?? '' : ''

@@ -2,7 +2,7 @@
 import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
-import {shareOfEvents} from '../src/reading/reach.js'
+import {shareOfEvents, shareOfTime} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -78,12 +78,13 @@ export default clauseRule({
   options,
   review,
   // a measured share of events held to a time or to success in a period ("97% of copy jobs finish each month")
+  // and a share of a span of time over a period ("connectivity for 99.5% of Support Hours in each calendar month")
   mentions(text) {
-    return shareOfEvents(text)
+    return shareOfEvents(text) || shareOfTime(text)
   },
   judge(unit, reader) {
     const t = unit.text
-    if (shareOfEvents(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((shareOfEvents(t) || shareOfTime(t)) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     const metric = METRIC.exec(t)
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined

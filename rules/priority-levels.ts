@@ -38,6 +38,9 @@ const SINGLE_LEVEL = /\b(?:treated|marked|flagged|logged|classed|classified|desi
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
+// The rest of the cases given a time of their own ("All other requests get a response within 4 hours"), set against a
+// kind of case with another time in the same paragraph: a class of priority with no name
+const OTHER_CLASS = /\b(?:all|any) other (?:requests?|incidents?|issues?|tickets?|calls?|faults?|problems?|cases?|jobs?|work)\b|\b(?:everything|anything) else\b/i
 const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)'
 /** Requests sorted into two or more named levels: "classed as Critical, High or Normal", "graded as urgent or routine". */
 const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
@@ -172,7 +175,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
@@ -192,6 +195,8 @@ export default clauseRule({
     // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one faster case beside the usual time ("We reply within 2 business hours. If the tills are down … within 4 hours")
+    // the rest of the cases given a time of their own, against a kind of case timed in the same paragraph
+    if (OTHER_CLASS.test(unit.text) && (SERVICE_ACT.test(unit.text) || /\bresponse\b/i.test(unit.text)) && (reader.reading.values(unit.text).durations.length || /\bwithin\s+\d/.test(unit.text)) && reader.reading.values(unit.block.text.replace(unit.text, '')).durations.length >= 1 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
     // "the order of priority" of the contract documents is precedence, not a priority scheme
     if (PRECEDENCE.test(unit.text)) return undefined

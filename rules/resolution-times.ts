@@ -12,6 +12,11 @@ const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:ba
 // A commitment of effort with no time: "Fixes: Kestrel works each P1 until it is fixed"
 const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bworks? (?:on )?(?:each|every|the|all|any)?\s*(?:P[1-5]|priority \w+|incidents?|critical \w+)\b[^.]{0,30}\buntil\b/i
 
+// A fix promised by its speed, with no number: a verb of fixing (not a kind of work named by it: "break-fix jobs") and a
+// word of speed or effort in the same clause
+const FIX_SPEED =
+  /(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:possible|we can)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs))\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
+
 // An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
 
@@ -42,13 +47,17 @@ export default clauseRule({
     delegated: 'Resolution times are set in {target}; lint it with this agreement or state them here',
   },
   // a row of a table keyed by priority or severity with a column of fix or remediation times
-  mentions(_text, _reader, block) {
+  // and a fix promised by its speed alone ("We fix things fast", "problems are sorted the same day", "best efforts to
+  // contain the threat")
+  mentions(text, _reader, block) {
     const header = block.header
-    return !!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))
+    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
-    const at = indexOf(t, TOPIC)
+    const named = indexOf(t, TOPIC)
+    const speed = named >= 0 ? null : FIX_SPEED.exec(t)
+    const at = named >= 0 ? named : speed ? speed.index : -1
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if (NOT.test(t) && header < 0) return undefined
@@ -66,6 +75,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
+    if (speed) return {outcome: 'vague'}
     if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },

@@ -288,7 +288,7 @@ export function findClause(
       const after = reading.expandTitle(context.after)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
-        ? {block, start: s.start, end: s.end, text, inHome, next: sentences[k + 1]?.text ?? (k === count - 1 ? after : '')}
+        ? {block, start: s.start, end: s.end, text, inHome, next: QUESTION.test(text) ? answerTo(sentences, k) : (sentences[k + 1]?.text ?? (k === count - 1 ? after : ''))}
         : {block, start: 0, end: block.text.length, text, inHome, next: after}
       const unit = context.intro ? {...base, intro: reading.expandTitle(context.intro)} : base
       const v = spec.judge(unit, reader)
@@ -322,6 +322,16 @@ export function findClause(
 
 /** A title that names services or work ("Outside the Services", "Work not in scope"). */
 const NAMES_WORK = /\b(?:services?|scope|work|jobs?|projects?|tasks?)\b/i
+
+/** A sentence that asks: "Need us at the weekend?" */
+const QUESTION = /\?["”’')\]*_]*\s*$/
+
+/** A question's answer: the sentences after it in its block, up to the next question ("Just ask. We'll sort something out."). */
+function answerTo(sentences: Block['sentences'], k: number): string {
+  const out: string[] = []
+  for (let j = k + 1; j < sentences.length && !QUESTION.test(sentences[j]!.text); j++) out.push(sentences[j]!.text)
+  return out.join(' ')
+}
 
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
 const GLOSS = /\(([^()]{3,40})\)\s*$/

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import type {Party} from '../src/reading/index.js'
-import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents, shareOfTime} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -201,6 +201,7 @@ describe('outsideOffer', () => {
     'The following are not provided by Provider under this schedule: ERP support; cabling.',
     'Office moves fall outside this agreement.',
     'This plan does not extend to personal devices.',
+    'Curriculum software licensing and other items outside this SLA may incur additional charges.',
   ])('finds work put outside a named offer in %j', (text) => {
     expect(outsideOffer(text)).toBeGreaterThanOrEqual(0)
   })
@@ -209,7 +210,21 @@ describe('outsideOffer', () => {
     'If a device is outside the Support Services, Provider tells the Customer first.',
     'The Services include patching and monitoring.',
     'The office is outside the city centre.',
+    'Data held outside this agreement\'s region is encrypted.',
   ])('leaves %j alone', (text) => {
     expect(outsideOffer(text)).toBe(-1)
+  })
+})
+
+describe('shareOfTime', () => {
+  it('reads a share of a span of time, of at least 90%, over a period', () => {
+    expect(shareOfTime('Each branch will have a working link for at least 99.7% of Opening Hours in each calendar month.')).toBe(true)
+    expect(shareOfTime('The portal is reachable 99.9% of the time each quarter.')).toBe(true)
+  })
+
+  it('leaves allocations of time, shares with no period and shares of events alone', () => {
+    expect(shareOfTime('Our engineer spends 20% of his working hours each month on training.')).toBe(false)
+    expect(shareOfTime('The portal is reachable 99.9% of the time.')).toBe(false)
+    expect(shareOfTime('95% of tickets are closed within 8 hours each month.')).toBe(false)
   })
 })

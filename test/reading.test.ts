@@ -54,6 +54,13 @@ describe('read(doc)', () => {
     expect(reading.isNegated('The Provider does not guarantee uptime.', 30)).toBe(true)
   })
 
+  it('a passive agent binds its party, an agent after a participle with no auxiliary names who asks', () => {
+    const passive = 'The server must be maintained by the Client.'
+    expect(reading.boundParty(passive, passive.indexOf('maintained'))).toBe('customer')
+    const asked = 'Any other work requested by the Client is outside these services.'
+    expect(reading.boundParty(asked, asked.indexOf('outside'))).toBe('unknown')
+  })
+
   it('the one definition finder', () => {
     expect([...reading.definitions.keys()]).toEqual(['provider', 'client', 'business hours', 'incident'])
     expect(reading.definitions.get('business hours')!.text).toBe('08:00 to 18:00 UK time, Monday to Friday.')

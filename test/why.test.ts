@@ -31,8 +31,9 @@ describe('scripts/why.ts', () => {
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^outcome: present/)
     expect(r.stdout).toMatch(/judged, in order:/)
-    // the finder stops at the first present: the intro with its list of times
-    expect(r.stdout).toMatch(/\n {2}7: present {2}"Tallis will respond to support requests within the following times:"/)
+    // the finder stops at the first present: the intro with its list of times (in its home: a title that is only the
+    // metric's noun, "Response", is the home of the response times)
+    expect(r.stdout).toMatch(/\n {2}7 \(in its home\): present {2}"Tallis will respond to support requests within the following times:"/)
     // the fee sentence never reaches the judge (topic filter), so it is not listed
     expect(r.stdout).not.toMatch(/The fee is/)
   })

@@ -205,9 +205,10 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
     const role = roleOf(subject, names)
     if (role !== 'unknown') return role
   }
-  // passive: "… must be maintained by the Client"
+  // passive: "… must be maintained by the Client"; a participle with no auxiliary ("any other work requested by the
+  // Client is …") names who asks for the thing, not who is bound
   const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
-  if (by) return roleOf(by[1]!, names)
+  if (by && !REDUCED_RELATIVE.test(clause.slice(Math.max(0, rel + by.index - 40), rel + by.index))) return roleOf(by[1]!, names)
   // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"
   if (from > 0 && !options.nested) {
     // the sentence that opens the enumeration, up to its first "(a)"/"(i)"/"1."
@@ -223,6 +224,9 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   }
   return 'unknown'
 }
+
+// "work requested by", "devices supplied by", "tickets raised by": a noun, a participle and no auxiliary before "by"
+const REDUCED_RELATIVE = /\b(?:work|services?|requests?|tickets?|tasks?|jobs?|changes?|projects?|devices?|equipment|hardware|software|items?)\s+(?:\w+ly\s+)?(?:requested|ordered|raised|logged|submitted|supplied|bought|purchased|owned|installed|provided|made)\s+$/i
 
 /** Index of the first obligation verb in `text` whose subject is the customer, or -1. */
 export function customerObligation(text: string, names: ReadonlyMap<string, Party>, memo: ClauseMemo = clauseMemo()): number {

@@ -119,12 +119,13 @@ const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|sec
 /**
  * Work put outside an offer, with the offer named: the offer as the subject that excludes ("The Managed Services
  * exclude:", "This plan does not extend to …"), work that is or falls outside it ("the following are outside the
- * Managed Services:", "… fall outside this schedule"), or a list that is not provided ("The following are not provided
- * by Provider under this schedule: …"). An offer is services, a plan, a package, a schedule, the agreement or its fee.
+ * Managed Services:", "… fall outside this schedule", "other items outside this SLA"), or a list that is not provided
+ * ("The following are not provided by Provider under this schedule: …"). An offer is services, a plan, a package, a
+ * schedule, the agreement, an SLA or addendum, or its fee.
  */
-const OFFER = String.raw`(?:the|this|our|your|these|each)\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work)\b`
+const OFFER = String.raw`(?:the|this|our|your|these|each)\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work|sla|addendum)\b`
 const OUT_OF_OFFER = new RegExp(
-  String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b`,
+  String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b|\b(?:items?|work|jobs?|tasks?|requests?|anything|everything)(?:\s+else)?\s+outside\s+(?:of\s+)?${OFFER}`,
   'i',
 )
 
@@ -197,6 +198,21 @@ export function shareOfEvents(text: string): boolean {
   const m = SHARE.exec(text)
   if (!m || (SUPPORT_WORK.test(m[1]!) && !SYSTEM_EVENT.test(m[1]!))) return false
   return HELD_TO.test(text) && IN_PERIOD.test(text)
+}
+
+/**
+ * A share of a span of time held over a period: "connectivity for at least 99.5% of Support Hours in each calendar
+ * month", "the portal is reachable 99.9% of the time each quarter". What is up for that share is available: an
+ * availability target, whatever it is called. A share below 90% is an allocation of time ("20% of his hours"), not a target.
+ */
+const SHARE_OF_TIME = /\b(\d{2,3}(?:\.\d{1,3})?)\s?(?:%|per ?cent|percent)\s+of\s+(?:the\s+|all\s+|its\s+|our\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:hours|time|minutes|days)\b/i
+
+/** Does the text hold a share of a span of time, of at least 90%, over a stated period? */
+export function shareOfTime(text: string): boolean {
+  const m = SHARE_OF_TIME.exec(text)
+  if (!m) return false
+  const value = Number(m[1])
+  return value >= 90 && value < 100 && IN_PERIOD.test(text.slice(m.index))
 }
 
 /** Any negated scope verb, inside a condition or not: "If …, we won't support that machine" (a consequence). */
