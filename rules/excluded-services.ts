@@ -14,6 +14,16 @@ const HANDLING =
 
 // A defined term that names the work outside the services: "Extra Work", "Additional Services", "Out-of-Scope Work"
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
+// Things named in a series, then put out by a passive "are excluded" ("PLC programming, HMI changes and robot controllers
+// are excluded"): an exclusion of work, unless what is put out is time ("Saturdays and public holidays are excluded")
+const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))/i
+const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
+function excludedSeries(text: string): number {
+  const m = PASSIVE_EXCLUSION.exec(text)
+  if (!m) return -1
+  const before = text.slice(0, m.index)
+  return SERIES.test(before) && !TIME_PUT_OUT.test(before) ? m.index : -1
+}
 // Three or more things named in a series: "data recovery, software development and any new installation"
 const SERIES = /\w[^,.;:]{2,60},\s*[^,.;:]{2,60}\s+(?:and|or|&)\s+\w/
 
@@ -89,7 +99,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, _reader, block) {
-    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || outRow(block)
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -103,7 +113,8 @@ export default clauseRule({
     }
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null)
+    const passive = excludedSeries(t)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
