@@ -9,7 +9,7 @@ import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type St
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {Prose} from './sentences.js'
-import {globalCopy, hasNumber, scopedText} from './wording.js'
+import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
 import {terseView, type TerseView} from './terse.js'
 import type {Values} from './values/index.js'
@@ -70,6 +70,12 @@ export class Reading {
 
   /** The part of a unit's text where a clause's value may sit (its table column, or a window around each topic word). */
   scoped(unit: Parameters<typeof scopedText>[0], topic: RegExp, header?: RegExp): string {
+    // a definition of a term that names the clause, whose body gives the values per priority ("Response Time" means …,
+    // which is: Critical 15 minutes; Major 1 hour), states them anywhere in its body: the whole definition is the scope
+    if (!unit.block.cells) {
+      const defined = DEFINED_TERM.exec(unit.text)
+      if (defined && topic.test(defined[1]!) && this.values(unit.text).priorities.length > 0) return unit.text
+    }
     return scopedText(unit, topic, header, this.globalOf)
   }
 
