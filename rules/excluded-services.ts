@@ -14,6 +14,16 @@ const HANDLING =
 
 // A defined term that names the work outside the services: "Extra Work", "Additional Services", "Out-of-Scope Work"
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
+// Things named in a series, then put out by a passive "are excluded" ("PLC programming, HMI changes and robot controllers
+// are excluded"): an exclusion of work, unless what is put out is time ("Saturdays and public holidays are excluded")
+const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))/i
+const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
+function excludedSeries(text: string): number {
+  const m = PASSIVE_EXCLUSION.exec(text)
+  if (!m) return -1
+  const before = text.slice(0, m.index)
+  return SERIES.test(before) && !TIME_PUT_OUT.test(before) ? m.index : -1
+}
 // Three or more things named in a series: "data recovery, software development and any new installation"
 const SERIES = /\w[^,.;:]{2,60},\s*[^,.;:]{2,60}\s+(?:and|or|&)\s+\w/
 
@@ -32,6 +42,35 @@ function negatesScope(title: string, names: ReadonlyMap<string, Party> | undefin
 function handled(text: string, reading: Reading): boolean {
   const v = reading.values(text)
   return v.money.length > 0 || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
+}
+
+// A column of a services matrix headed as what is left out ("Excluded", "Not included", "Out of scope"): any mark in it
+// puts its row out; and one headed as what is in ("Included", "Covered", "In the fee"): a mark of "no" puts its row out
+const OUT_COLUMN = /^(?:excluded|exclusions?|not (?:included|covered|in scope|provided|supported)|out[- ]of[- ]scope|outside (?:the )?scope)\W*$/i
+const IN_COLUMN = /^(?:included|covered|in scope|provided|supported|in (?:the )?(?:monthly |fixed |annual )?(?:fee|price|plan|contract))\W*$/i
+const NO_MARK = /^\s*(?:n\/a|no|none|-|–|—)?\s*$/i
+const OUT_MARK = /^\W*(?:[✗✘✖❌]|no\b(?!\s+(?:charge|extra|additional|cost|limit))|not (?:included|covered|provided|supported)|excluded|out of scope|extra (?:cost|charge)|chargeable|billable|charged (?:extra|separately))/i
+// A row keyed by a price, a count or a day is no service: "Monthly fee", "Users", "Christmas Day", "Saturdays"
+const NOT_A_SERVICE = /\b(?:price|fee|cost|charge|rate|vat|tax|users?|seats?|minimum|term|discount|holidays?|days?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|christmas|new year|easter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+
+/** A row of a services matrix marked out of scope by one of its columns, keyed by the service or item it is about. */
+function outRow(block: Block): boolean {
+  const {cells, header} = block
+  if (block.kind !== 'table-row' || !cells || !header || cells.length < 2) return false
+  const key = cells[0]!.trim()
+  if (key.length < 3 || key.length > 100 || !/[a-z]{3,}/i.test(key) || NOT_A_SERVICE.test(key)) return false
+  return cells.some((c, i) => i > 0 && ((OUT_COLUMN.test(header[i]?.trim() ?? '') && !NO_MARK.test(c)) || (IN_COLUMN.test(header[i]?.trim() ?? '') && OUT_MARK.test(c))))
+}
+
+/** The rows of the table that holds block `i`. */
+function tableOf(blocks: readonly Block[], i: number): Block[] {
+  const header = blocks[i]?.header
+  if (!header) return []
+  let first = i
+  while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.header === header) first--
+  const rows: Block[] = []
+  for (let j = first; j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header; j++) rows.push(blocks[j]!)
+  return rows
 }
 
 function listed(blocks: readonly Block[]): boolean {
@@ -58,14 +97,24 @@ export default clauseRule({
   // a sentence in which the provider declines work ("we can't help with the following:") reaches the judge
   // and one that puts work outside the offer by name ("The Managed Services exclude:", "the following are outside the
   // Managed Services:", "The following are not provided by Provider under this schedule:")
-  mentions(text) {
-    return declinesWork(text) >= 0 || outsideOffer(text) >= 0
+  // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
+  mentions(text, _reader, block) {
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block)
   },
   judge(unit, reader) {
     const t = unit.text
+    // a services matrix: the rows its columns mark as out of scope are the excluded services, listed when two or more
+    // are, and handled when the table, the text that introduces it or its section says how such work is charged
+    if (outRow(unit.block)) {
+      const rows = tableOf(reader.doc.blocks, reader.reading.blockIndex(unit.block))
+      if (rows.filter(outRow).length < 2 || DOWNTIME.test(unit.block.header!.join(' '))) return undefined
+      const around = unit.block.section.blocks.map((b) => b.text).join(' ')
+      return handled(rows.map((b) => b.text).join(' '), reader.reading) || handled(around, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
+    }
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null)
+    const passive = excludedSeries(t)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope

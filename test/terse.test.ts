@@ -1,6 +1,7 @@
 // Terse forms read in full (src/reading/terse.ts): the expansion, and the map back to the text as written.
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {expandTerse, expandTitle, fromRaw, toRaw} from '../src/reading/terse.js'
+import {type Expanded, expandTerse, expandTitle, fromRaw, toRaw} from '../src/reading/terse.js'
 
 describe('expandTerse', () => {
   it.each([
@@ -42,6 +43,35 @@ describe('expandTerse', () => {
     const tickets = e.text.indexOf('tickets')
     expect(written.slice(toRaw(e, tickets), toRaw(e, tickets + 7))).toBe('tix')
     expect(fromRaw(e, written.indexOf('response'))).toBe(at)
+  })
+
+  // The plain reading of the map, piece by piece from the end: the binary search must agree with it everywhere.
+  const scan = (e: Expanded, offset: number, from: 'view' | 'raw'): number => {
+    for (let i = e.pieces.length - 1; i >= 0; i--) {
+      const p = e.pieces[i]!
+      const [at, to, toLength] = from === 'view' ? [p.view, p.raw, p.rawLength] : [p.raw, p.view, p.viewLength]
+      if (offset < at) continue
+      if (!p.replaced) return to + Math.min(offset - at, toLength)
+      return offset === at ? to : to + toLength
+    }
+    return 0
+  }
+  const words = ['Svcs', 'hrs', 'tix', 'resp.', 'M-F', '7:30a-5:00p', 'ET', 'incl.', '/mo', 'Sev 1', 'T&M', '[N]', 'the', 'desk', 'open', ',', '8a-6p CT', 'x']
+
+  it('maps offsets both ways as a scan of the pieces would, and an offset as written outside any form comes back to itself', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), {maxLength: 14}), (parts) => {
+        const written = parts.join(' ')
+        const e = expandTerse(written)
+        for (let v = 0; v <= e.text.length; v++) expect(toRaw(e, v)).toBe(scan(e, v, 'view'))
+        for (let r = 0; r <= written.length; r++) {
+          expect(fromRaw(e, r)).toBe(scan(e, r, 'raw'))
+          const inForm = e.pieces.some((p) => p.replaced && r > p.raw && r < p.raw + p.rawLength)
+          if (!inForm) expect(toRaw(e, fromRaw(e, r))).toBe(r)
+        }
+      }),
+      {seed: 20261202, numRuns: 200},
+    )
   })
 
   it('reads a terse title in full and leaves a full one as it is', () => {

@@ -2,7 +2,7 @@
 // "tix", "avail.", "M-F 7:30a-5:00p ET", "$1,740/mo") expanded to the words the clause readings know, in a view of a
 // block whose offsets still map back to the source.
 import {sourceOffset} from '../document.js'
-import {splitSentences} from '../text.js'
+import {lastAtMost, splitSentences} from '../text.js'
 import type {Block, Segment, Sentence, TextRange} from '../types.js'
 
 /** One terse form and its full wording; `full` may read the match (a clock time keeps its digits). */
@@ -73,6 +73,13 @@ export interface Expanded {
   readonly text: string
   /** Runs of the expanded text: [viewStart, rawStart, viewLength, rawLength], a replaced form where the lengths differ or `replaced`. */
   readonly pieces: ReadonlyArray<{readonly view: number; readonly raw: number; readonly viewLength: number; readonly rawLength: number; readonly replaced: boolean}>
+  /** Where each piece starts in the expanded text, and in the text as written (both ascending). */
+  readonly viewStarts: readonly number[]
+  readonly rawStarts: readonly number[]
+}
+
+function withStarts(text: string, pieces: Expanded['pieces']): Expanded {
+  return {text, pieces, viewStarts: pieces.map((p) => p.view), rawStarts: pieces.map((p) => p.raw)}
 }
 
 /** Does the text hold a terse form? */
@@ -82,7 +89,7 @@ export function hasTerse(text: string): boolean {
 
 /** The text with its terse forms in full (the same text when it holds none). */
 export function expandTerse(text: string): Expanded {
-  if (!ANY.test(text)) return {text, pieces: [{view: 0, raw: 0, viewLength: text.length, rawLength: text.length, replaced: false}]}
+  if (!ANY.test(text)) return withStarts(text, [{view: 0, raw: 0, viewLength: text.length, rawLength: text.length, replaced: false}])
   const pieces: Array<Expanded['pieces'][number]> = []
   let out = ''
   let from = 0
@@ -106,29 +113,31 @@ export function expandTerse(text: string): Expanded {
   }
   if (from < text.length) pieces.push({view: out.length, raw: from, viewLength: text.length - from, rawLength: text.length - from, replaced: false})
   out += text.slice(from)
-  return {text: out, pieces}
+  return withStarts(out, pieces)
+}
+
+/**
+ * An offset on one side of an expanded text mapped to the other: the piece that holds it is the last one starting at
+ * or before it (by binary search over the pieces' starts); inside a replaced form an offset maps to the form's start,
+ * or to its end for any offset after the start.
+ */
+function mapOffset(e: Expanded, offset: number, from: 'view' | 'raw'): number {
+  const starts = from === 'view' ? e.viewStarts : e.rawStarts
+  if (starts.length === 0 || offset < starts[0]!) return 0
+  const p = e.pieces[lastAtMost(starts, offset)]!
+  const [at, to, toLength] = from === 'view' ? [p.view, p.raw, p.rawLength] : [p.raw, p.view, p.viewLength]
+  if (!p.replaced) return to + Math.min(offset - at, toLength)
+  return offset === at ? to : to + toLength
 }
 
 /** The offset as written of an offset of the expanded text (inside an expanded form: its start, or its end for an end). */
 export function toRaw(e: Expanded, offset: number): number {
-  for (let i = e.pieces.length - 1; i >= 0; i--) {
-    const p = e.pieces[i]!
-    if (offset < p.view) continue
-    if (!p.replaced) return p.raw + Math.min(offset - p.view, p.rawLength)
-    return offset === p.view ? p.raw : p.raw + p.rawLength
-  }
-  return 0
+  return mapOffset(e, offset, 'view')
 }
 
 /** The offset of the expanded text of an offset as written. */
 export function fromRaw(e: Expanded, offset: number): number {
-  for (let i = e.pieces.length - 1; i >= 0; i--) {
-    const p = e.pieces[i]!
-    if (offset < p.raw) continue
-    if (!p.replaced) return p.view + Math.min(offset - p.raw, p.viewLength)
-    return offset === p.raw ? p.view : p.view + p.viewLength
-  }
-  return 0
+  return mapOffset(e, offset, 'raw')
 }
 
 /** A block read in full: its text expanded, sentences split anew, offsets mapping to the source as the block's do. */
