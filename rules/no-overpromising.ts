@@ -23,12 +23,14 @@ const MONEY_SUBJECT_TERSE = new RegExp(String.raw`^\W*(?:(?:the|our|your|its|the
 // a compound naming what is guaranteed: "Price guarantee", "fee-freeze guarantee"
 const MONEY_COMPOUND = /\b(?:price|pricing|fee|rate|payment)[- ](?:lock[- ]|freeze[- ])?$/i
 
-/** Is the subject right before a promise verb the provider ("Provider", "We", a name the agreement gives the provider)? */
-function providerSubject(before: string, parties: ReadonlyMap<string, Party>): boolean {
-  const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I)\s+(?:hereby\s+|also\s+)?$/.exec(before)
-  if (!m) return false
+/** The party named as the subject right before a promise verb ("Provider", "We", "You", a name the agreement gives a party). */
+function subjectParty(before: string, parties: ReadonlyMap<string, Party>): Party {
+  const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I|you)\s+(?:hereby\s+|also\s+)?$/.exec(before)
+  if (!m) return 'unknown'
   const subject = m[1]!.replace(/^the\s+/i, '').toLowerCase()
-  return /^(?:we|i|provider|supplier|contractor|vendor|msp|service provider)$/.test(subject) || parties.get(subject) === 'provider'
+  if (/^(?:we|i|provider|supplier|contractor|vendor|msp|service provider)$/.test(subject)) return 'provider'
+  if (/^(?:you|client|customer|buyer|subscriber|licensee|purchaser)$/.test(subject)) return 'customer'
+  return parties.get(subject) ?? 'unknown'
 }
 
 // What a provider could promise without limit: support, visits, requests, users, storage …
@@ -58,10 +60,13 @@ export default {
       // data") is the provider's promise, though the customer is the subject
       const excuse = reading.excused(hit)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^guarantee/i.test(hit.text) && providerSubject(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties))))) continue
+      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      // the subject of a promise verb is the party promising: "You guarantee a minimum print volume" is the customer's
+      // commitment, not the provider's
+      if (/^guarantees?$/i.test(hit.text) && subjectParty(s.slice(0, at), reading.parties) === 'customer') continue
       // advice, not a promise: "Staff should always lock their screens"
       if (/^(?:always|never\b)/i.test(hit.text) && /\bshould\s+$/i.test(before)) continue
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
