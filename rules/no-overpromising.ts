@@ -33,6 +33,11 @@ function subjectParty(before: string, parties: ReadonlyMap<string, Party>): Part
   return parties.get(subject) ?? 'unknown'
 }
 
+// A duty of conduct laid on people: "must" with "always" or "never" and people named by their role as the subject
+// ("Staff must always lock …", "Provider's technicians must never leave …")
+const PEOPLE = String.raw`(?:staff|employees|personnel|technicians|engineers|operators|users|visitors|contractors|workers|drivers|agents|volunteers|members of staff|team members|anyone|everyone|all (?:staff|users|personnel|employees))`
+const CONDUCT = new RegExp(String.raw`(?:^|[\s(])${PEOPLE}\s+(?:[\w'’-]+\s+){0,6}?must\s+$`, 'i')
+
 // What a provider could promise without limit: support, visits, requests, users, storage …
 const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
 
@@ -69,6 +74,9 @@ export default {
       if (/^guarantees?$/i.test(hit.text) && subjectParty(s.slice(0, at), reading.parties) === 'customer') continue
       // advice, not a promise: "Staff should always lock their screens"
       if (/^(?:always|never\b)/i.test(hit.text) && /\bshould\s+$/i.test(before)) continue
+      // a rule of conduct, not an outcome promised: "must" binds people named by their role to act so each time
+      // ("Staff must always lock a workstation", "Provider's technicians must always wear the PPE required on site")
+      if (/^(?:always|never\b)/i.test(hit.text) && CONDUCT.test(s.slice(Math.max(0, at - 120), at))) continue
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
