@@ -38,6 +38,22 @@ function subjectParty(before: string, parties: ReadonlyMap<string, Party>): Part
 const PEOPLE = String.raw`(?:staff|employees|personnel|technicians|engineers|operators|users|visitors|contractors|workers|drivers|agents|volunteers|members of staff|team members|anyone|everyone|all (?:staff|users|personnel|employees))`
 const CONDUCT = new RegExp(String.raw`(?:^|[\s(])${PEOPLE}\s+(?:[\w'’-]+\s+){0,6}?must\s+$`, 'i')
 
+// A word that makes a sentence a duty or a promise rather than a description
+const PROMISE = /\b(?:will|shall|must|should|can|agrees?|guarantee\w*|ensur\w*|commit\w*|promis\w*|warrant\w*|undertak\w*|assur\w*)\b|[’']ll\b/i
+
+// A sentence that opens with the customer as the subject of a verb: "2.2 The Hospital runs …", "The Home cares for …"
+// (not "Client data is …", where the customer's name qualifies a noun)
+const CUSTOMER_LEAD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+)?([a-z]+s)\s+(\w+)/
+const NOT_AFTER_VERB = /^(?:is|are|was|were|will|shall|must|can|may|have|has|be)$/i
+
+/** Does the sentence describe what the customer itself does or has ("The Hospital runs a 24-hour service, and …")? */
+function describesCustomer(s: string, parties: ReadonlyMap<string, Party>): boolean {
+  const m = CUSTOMER_LEAD.exec(s)
+  if (!m || NOT_AFTER_VERB.test(m[3]!)) return false
+  const name = m[1]!.toLowerCase()
+  return /^(?:client|customer|buyer|subscriber|licensee|purchaser)$/.test(name) || parties.get(name) === 'customer'
+}
+
 // What a provider could promise without limit: support, visits, requests, users, storage …
 const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
 
@@ -77,6 +93,9 @@ export default {
       // a rule of conduct, not an outcome promised: "must" binds people named by their role to act so each time
       // ("Staff must always lock a workstation", "Provider's technicians must always wear the PPE required on site")
       if (/^(?:always|never\b)/i.test(hit.text) && CONDUCT.test(s.slice(Math.max(0, at - 120), at))) continue
+      // a description of the customer's own operation, with no duty or promise in the sentence ("The Hospital runs a
+      // 24-hour critical care service, and the ICU is always staffed overnight")
+      if (/^(?:always|never\b)/i.test(hit.text) && !PROMISE.test(s) && describesCustomer(s, reading.parties)) continue
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
