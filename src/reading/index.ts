@@ -286,7 +286,7 @@ export class Reading {
   }
 
   /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
-  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
+  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | undefined {
     return excused(hit, this)
   }
 
