@@ -1,5 +1,5 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
-import {clauseRule} from '../src/clauses.js'
+import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Party, Reading} from '../src/reading/index.js'
 import {declinesWork, outsideOffer, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
@@ -44,6 +44,54 @@ function handled(text: string, reading: Reading): boolean {
   return v.money.length > 0 || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
 }
 
+// A column of a services matrix headed as what is left out ("Excluded", "Not included", "Out of scope"): any mark in it
+// puts its row out; and one headed as what is in ("Included", "Covered", "In the fee"): a mark of "no" puts its row out
+const OUT_COLUMN = /^(?:excluded|exclusions?|not (?:included|covered|in scope|provided|supported)|out[- ]of[- ]scope|outside (?:the )?scope)\W*$/i
+const IN_COLUMN = /^(?:included|covered|in scope|provided|supported|in (?:the )?(?:monthly |fixed |annual )?(?:fee|price|plan|contract))\W*$/i
+const NO_MARK = /^\s*(?:n\/a|no|none|-|–|—)?\s*$/i
+const OUT_MARK = /^\W*(?:[✗✘✖❌]|no\b(?!\s+(?:charge|extra|additional|cost|limit))|not (?:included|covered|provided|supported)|excluded|out of scope|extra (?:cost|charge)|chargeable|billable|charged (?:extra|separately))/i
+// A row keyed by a price, a count or a day is no service: "Monthly fee", "Users", "Christmas Day", "Saturdays"
+const NOT_A_SERVICE = /\b(?:price|fee|cost|charge|rate|vat|tax|users?|seats?|minimum|term|discount|holidays?|days?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|christmas|new year|easter|january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+
+/** A row of a services matrix marked out of scope by one of its columns, keyed by the service or item it is about. */
+function outRow(block: Block): boolean {
+  const {cells, header} = block
+  if (block.kind !== 'table-row' || !cells || !header || cells.length < 2) return false
+  const key = cells[0]!.trim()
+  if (key.length < 3 || key.length > 100 || !/[a-z]{3,}/i.test(key) || NOT_A_SERVICE.test(key)) return false
+  return cells.some((c, i) => i > 0 && ((OUT_COLUMN.test(header[i]?.trim() ?? '') && !NO_MARK.test(c)) || (IN_COLUMN.test(header[i]?.trim() ?? '') && OUT_MARK.test(c))))
+}
+
+/** The rows of the table that holds block `i`. */
+function tableOf(blocks: readonly Block[], i: number): Block[] {
+  const header = blocks[i]?.header
+  if (!header) return []
+  let first = i
+  while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.header === header) first--
+  const rows: Block[] = []
+  for (let j = first; j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header; j++) rows.push(blocks[j]!)
+  return rows
+}
+
+/**
+ * The exclusions themselves put in another document: a sentence whose subject is the class of work left out (its
+ * charges at most added in a parenthesis) and whose verb places it elsewhere ("Out-of-scope services, and the rates for
+ * them, are set out in the Statement of Work", "Any work not described in clause 1.1, and the charges for it, are as
+ * set out in the Rate Card") names no excluded item here: the exclusions are delegated to that document.
+ */
+function putElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
+  const hit = reader.delegated(unit, /exclu|scope/i)
+  if (!hit || hit.start === undefined) return undefined
+  const before = unit.text.slice(0, hit.start)
+  const verb = /\b(?:are|is|will be|shall be)\s+(?:as\s+)?$/i.exec(before)
+  if (!verb) return undefined
+  // the subject, without a parenthesis about its charges (", and the rates at which they are charged,")
+  const subject = before.slice(0, verb.index).replace(/,\s*(?:and|with|together with|including)\s+[^,;:]{2,80},\s*$/i, '')
+  return /[,;:]/.test(subject) || SERIES.test(subject) || !TOPIC_OR_WORK.test(subject) ? undefined : hit
+}
+// what the subject of such a sentence is about: the work or services left out
+const TOPIC_OR_WORK = /\b(?:services?|work|jobs?|tasks?|items?|exclusions?|excluded|scope|not (?:included|covered))\b/i
+
 function listed(blocks: readonly Block[]): boolean {
   return blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 1 || blocks.some((b) => (b.text.match(/[,;]/g)?.length ?? 0) >= 2)
 }
@@ -62,17 +110,28 @@ export default clauseRule({
   judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (!text.trim() || DOWNTIME.test(section.title)) return undefined
+    // prose that puts the exclusions themselves in another document lists nothing here: its sentences are judged
+    if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader)))) return undefined
     if (listed(blocks) && handled(text, reader.reading)) return {outcome: 'present'}
     return undefined
   },
   // a sentence in which the provider declines work ("we can't help with the following:") reaches the judge
   // and one that puts work outside the offer by name ("The Managed Services exclude:", "the following are outside the
   // Managed Services:", "The following are not provided by Provider under this schedule:")
-  mentions(text) {
-    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0
+  // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
+  mentions(text, _reader, block) {
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block)
   },
   judge(unit, reader) {
     const t = unit.text
+    // a services matrix: the rows its columns mark as out of scope are the excluded services, listed when two or more
+    // are, and handled when the table, the text that introduces it or its section says how such work is charged
+    if (outRow(unit.block)) {
+      const rows = tableOf(reader.doc.blocks, reader.reading.blockIndex(unit.block))
+      if (rows.filter(outRow).length < 2 || DOWNTIME.test(unit.block.header!.join(' '))) return undefined
+      const around = unit.block.section.blocks.map((b) => b.text).join(' ')
+      return handled(rows.map((b) => b.text).join(' '), reader.reading) || handled(around, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
+    }
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
@@ -83,6 +142,8 @@ export default clauseRule({
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
     if (m && reader.party(unit, m.index) === 'customer') return undefined
+    const elsewhere = putElsewhere(unit, reader)
+    if (elsewhere) return elsewhere
     const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(t) || /:\s*$/.test(t) || /following/i.test(t)
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's

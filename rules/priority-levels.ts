@@ -74,7 +74,8 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     if (!KEY_HEADER.test(block.header[0] ?? '') && !kindsWithTimes(block, reading)) return undefined
     const key = (block.cells[0] ?? '').trim()
     if (!key || key.split(/\s+/).length > 3 || valuesOf(key).durations.length) return undefined
-    const described = block.cells.slice(1).some((c) => !valuesOf(c).durations.length && c.split(/\s+/).length >= 2 && /[a-z]{3,}/i.test(c))
+    // a description is two words or more, not a quantity ("2 seconds", "£15 a month")
+    const described = block.cells.slice(1).some((c) => !valuesOf(c).durations.length && c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2 && /[a-z]{3,}/i.test(c))
     return described ? 1000 + block.position.start.offset : undefined
   }
   if (block.kind === 'list-item') {
@@ -87,6 +88,26 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+/** A column that holds the time to answer or fix each row's case: "Response", "Acknowledge", "Fix", "Restore". */
+const TIME_HEADER = /\b(?:respon\w*|acknowledg\w*|reaction|fix|resol\w*|restor\w*|repair|target|turnaround|on[- ]site)\b/i
+/** A level column that grades a plan or a price, not a case: "Plan level", "Support tier", "Price category". */
+const OFFER_HEADER = /\b(?:plans?|tiers?|packages?|bundles?|memberships?|editions?|prices?|fees?|accounts?|subscriptions?)\b/i
+
+/**
+ * A row of a table whose first column is headed as levels ("Level", "Priority", "Category") and whose later column,
+ * headed as a response or fix time, gives the row its own time of minutes or more: the first cell names a level,
+ * whatever its word ("Routine", "Amber", "Grade B"). Seconds are the speed of a system, not a time to answer a case.
+ */
+function levelWithTime(block: Block, reading: Reading): boolean {
+  const {header, cells} = block
+  if (block.kind !== 'table-row' || !header || !cells || cells.length < 2) return false
+  const head = header[0] ?? ''
+  if (!KEY_HEADER.test(head) || OFFER_HEADER.test(head)) return false
+  const key = (cells[0] ?? '').replace(/[*_]/g, '').trim()
+  if (!/[a-z0-9]/i.test(key) || key.split(/\s+/).length > 3 || reading.values(key).durations.length) return false
+  return cells.some((c, i) => i > 0 && TIME_HEADER.test(header[i] ?? '') && !OFFER_HEADER.test(header[i] ?? '') && reading.values(c).durations.some((d) => d.minutes >= 1))
 }
 
 /** A column that says which cases fall in a row: "When it applies", "Criteria", "Situation", "Examples". */
@@ -175,7 +196,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
@@ -184,6 +205,8 @@ export default clauseRule({
       if (delegated) return delegated
       return {outcome: 'vague'}
     }
+    // levels named by a level column, each with its own time and nothing that says what falls into it
+    if (levelWithTime(unit.block, reader.reading)) return reader.delegated(unit, /priorit|severit/i) ?? {outcome: 'vague'}
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // requests sorted into two or more named levels with nothing to tell them apart: "Requests are classed as Critical,
