@@ -27,7 +27,11 @@ const AGREE_TO_TERMS = /\bagrees? to (?:the following|these (?:terms|conditions)
 // A consequence that refers back to the requirement before it: "If you do not, …", "Otherwise …"
 const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|are|has|have)(?:n't| not)\s*[,;]|^(?:otherwise|failing (?:this|that|which)|if not)\b/i
 // A requirement to meet standards named as a whole: "meet the minimum standards in …", "in line with the Minimum Standards"
-const STANDARDS_ELSEWHERE = /\b(?:meet|comply with|in line with|conform to|satisfy|follow|observe)\s+(?:all\s+|any\s+)?(?:the|its|our|your)\s+(?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations)\b/i
+// the object of a duty to meet standards, the last of a series ("comply with the acceptable use policy and the technical
+// requirements in the Vendor Terms"); group 1 is the standards' name ("Minimum Standards")
+const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i
+/** A name written as a defined term: "Minimum Standards", "Site Requirements". */
+const DEFINED_NAME = /^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*$/
 
 const CONDUCT =
   /\b(?:maintain\w*|keep\w*|ensur\w*|install\w*|licen[cs]\w*|patch\w*|upgrad\w*|replac\w*|compl(?:y|ies|iance)|adhere\w*|use\w*|access|supported|genuine|current|up[- ]to[- ]date|anti-?virus|firewall|operating systems?|hardware|software|equipment|network|internet|broadband|power|configur\w*|secur\w*|passwords?|credentials|reverse engineer\w*|resell\w*|sublicens\w*|interfere\w*|misuse|standards?|requirements?|specifications?|minimum|environment|systems?|devices?|workstations?)\b/i
@@ -99,6 +103,12 @@ export default clauseRule({
     if (standards) {
       const d = reader.delegated(unit, /requirement|obligation|standard|dependenc|handbook|policy|polic/i)
       if (d && d.start !== undefined && d.start >= standards.index) return d
+      // standards named by a defined term whose definition puts them in another document ("the Minimum Standards",
+      // meaning "the technical standards set out in Schedule C") are stated nowhere here: delegated there
+      const name = standards[1]!
+      const def = DEFINED_NAME.test(name) ? reading.definitions.get(name.toLowerCase()) : undefined
+      const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
+      if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
     // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
     if (failsOf(r, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
