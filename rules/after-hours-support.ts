@@ -1,6 +1,7 @@
 // after-hours-support: whether work outside the hours is provided, and whether and how it is charged.
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
+import type {Block} from '../src/types.js'
 import {outsideHours} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -46,6 +47,9 @@ export default clauseRule({
     // ("The kitchen staff work outside the general shift")
     if (named < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
     if (at < 0 && !unit.inHome) return undefined
+    // "outside those hours" is outside the hours it points back at: when they are the customer's own (its office's or
+    // premises' opening hours), not the hours the service is given in, the sentence places no work outside the service
+    if (at >= 0 && customersSpan(t, at, unit.block, unit.start, reader.reading)) return undefined
     // a question is judged with its answer ("Need us at the weekend? Just ask. … there may be an extra charge.")
     const asks = /\?\W*$/.test(t)
     if (!unit.inHome && !WORK.test(t) && priced < 0 && !(asks && WORK.test(unit.next))) return undefined
@@ -67,6 +71,30 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/** A statement's subject is the customer's own: "The Practice's reception is open …", "Your office opens at …". */
+function customersOwn(text: string, reading: Reading): boolean {
+  const subject = SUBJECT.exec(text)?.[1]
+  // "your service desk", "the Client's support line": the service itself, whoever it is said to belong to
+  if (!subject || SERVICE_ACT.test(subject) || /\b(?:service|desk|line|cover(?:age)?|team)\b/i.test(subject)) return false
+  if (/\b(?:your|the (?:customer|client)(?:['’]s)?)\b/i.test(subject)) return true
+  const lower = subject.toLowerCase()
+  for (const [name, role] of reading.parties) if (role === 'customer' && name.length >= 2 && new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]s\\b`).test(lower)) return true
+  return false
+}
+// the subject of a statement of hours: what comes before its verb of being open ("The Client's office is open …")
+const SUBJECT = /^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(.{2,80}?)\s+(?:is|are|will be|opens?|closes?|operates?|trades?|runs?|works?|keeps?)\b/i
+
+/**
+ * Does the span that the after-hours words at `at` point back at ("outside those hours", "outside the hours above")
+ * belong to the customer (its office's or premises' hours), not to the service?
+ */
+function customersSpan(text: string, at: number, block: Block, offset: number, reading: Reading): boolean {
+  const pointer = reading.pointers(text).find((p) => p.start >= at && p.start <= at + 20 && p.noun === 'hours' && p.way !== 'forward')
+  if (!pointer) return false
+  const reached = reading.reach(block, offset + pointer.start, pointer, (t) => reading.values(t).hours.some((h) => h.from !== undefined))
+  return reached !== undefined && customersOwn(reached.text, reading)
+}
 
 /**
  * A time outside the usual hours ("weekends", "evenings", "after 6", "before 8am", "Sundays and bank holidays") in a

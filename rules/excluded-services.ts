@@ -1,5 +1,5 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
-import {clauseRule} from '../src/clauses.js'
+import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Party, Reading} from '../src/reading/index.js'
 import {declinesWork, outsideOffer, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
@@ -73,6 +73,25 @@ function tableOf(blocks: readonly Block[], i: number): Block[] {
   return rows
 }
 
+/**
+ * The exclusions themselves put in another document: a sentence whose subject is the class of work left out (its
+ * charges at most added in a parenthesis) and whose verb places it elsewhere ("Out-of-scope services, and the rates for
+ * them, are set out in the Statement of Work", "Any work not described in clause 1.1, and the charges for it, are as
+ * set out in the Rate Card") names no excluded item here: the exclusions are delegated to that document.
+ */
+function putElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
+  const hit = reader.delegated(unit, /exclu|scope/i)
+  if (!hit || hit.start === undefined) return undefined
+  const before = unit.text.slice(0, hit.start)
+  const verb = /\b(?:are|is|will be|shall be)\s+(?:as\s+)?$/i.exec(before)
+  if (!verb) return undefined
+  // the subject, without a parenthesis about its charges (", and the rates at which they are charged,")
+  const subject = before.slice(0, verb.index).replace(/,\s*(?:and|with|together with|including)\s+[^,;:]{2,80},\s*$/i, '')
+  return /[,;:]/.test(subject) || SERIES.test(subject) || !TOPIC_OR_WORK.test(subject) ? undefined : hit
+}
+// what the subject of such a sentence is about: the work or services left out
+const TOPIC_OR_WORK = /\b(?:services?|work|jobs?|tasks?|items?|exclusions?|excluded|scope|not (?:included|covered))\b/i
+
 function listed(blocks: readonly Block[]): boolean {
   return blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 1 || blocks.some((b) => (b.text.match(/[,;]/g)?.length ?? 0) >= 2)
 }
@@ -91,6 +110,8 @@ export default clauseRule({
   judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (!text.trim() || DOWNTIME.test(section.title)) return undefined
+    // prose that puts the exclusions themselves in another document lists nothing here: its sentences are judged
+    if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader)))) return undefined
     if (listed(blocks) && handled(text, reader.reading)) return {outcome: 'present'}
     return undefined
   },
@@ -121,6 +142,8 @@ export default clauseRule({
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
     if (m && reader.party(unit, m.index) === 'customer') return undefined
+    const elsewhere = putElsewhere(unit, reader)
+    if (elsewhere) return elsewhere
     const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(t) || /:\s*$/.test(t) || /following/i.test(t)
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's

@@ -180,9 +180,11 @@ function selfNames(doc: Document): Set<string> {
     for (const m of block.text.matchAll(/\(\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g)) {
       const term = m[1]!.trim()
       const before = block.text.slice(Math.max(0, (m.index ?? 0) - 120), m.index ?? 0)
-      const det = [...before.matchAll(/\b(this|these|the|that|a|an)\s+(?=[A-Z])/gi)].pop()?.[1]?.toLowerCase()
+      const det = [...before.matchAll(/\b(this|these|the|that|a|an|your|our|their|its)\s+(?=[A-Z])/gi)].pop()?.[1]?.toLowerCase()
       if (det === 'this' || det === 'these') names.add(term.toLowerCase())
-      else if (det && DOC_TERM.test(term)) others.add(term.toLowerCase())
+      // an agreement a party holds ("Your Managed Services Agreement with us dated 1 June 2024 (the "Agreement")") is
+      // another document, as one introduced by "the" or "that" is, unless the sentence says this text is it
+      else if (det && DOC_TERM.test(term) && !(/^(?:your|our|their|its)$/.test(det) && /\b(?:this|these|here(?:by|in))\b/i.test(before))) others.add(term.toLowerCase())
     }
   }
   for (const o of others) names.delete(o)

@@ -23,12 +23,35 @@ const MONEY_SUBJECT_TERSE = new RegExp(String.raw`^\W*(?:(?:the|our|your|its|the
 // a compound naming what is guaranteed: "Price guarantee", "fee-freeze guarantee"
 const MONEY_COMPOUND = /\b(?:price|pricing|fee|rate|payment)[- ](?:lock[- ]|freeze[- ])?$/i
 
-/** Is the subject right before a promise verb the provider ("Provider", "We", a name the agreement gives the provider)? */
-function providerSubject(before: string, parties: ReadonlyMap<string, Party>): boolean {
-  const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I)\s+(?:hereby\s+|also\s+)?$/.exec(before)
-  if (!m) return false
+/** The party named as the subject right before a promise verb ("Provider", "We", "You", a name the agreement gives a party). */
+function subjectParty(before: string, parties: ReadonlyMap<string, Party>): Party {
+  const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I|you)\s+(?:hereby\s+|also\s+)?$/.exec(before)
+  if (!m) return 'unknown'
   const subject = m[1]!.replace(/^the\s+/i, '').toLowerCase()
-  return /^(?:we|i|provider|supplier|contractor|vendor|msp|service provider)$/.test(subject) || parties.get(subject) === 'provider'
+  if (/^(?:we|i|provider|supplier|contractor|vendor|msp|service provider)$/.test(subject)) return 'provider'
+  if (/^(?:you|client|customer|buyer|subscriber|licensee|purchaser)$/.test(subject)) return 'customer'
+  return parties.get(subject) ?? 'unknown'
+}
+
+// A duty of conduct laid on people: "must" with "always" or "never" and people named by their role as the subject
+// ("Staff must always lock …", "Provider's technicians must never leave …")
+const PEOPLE = String.raw`(?:staff|employees|personnel|technicians|engineers|operators|users|visitors|contractors|workers|drivers|agents|volunteers|members of staff|team members|anyone|everyone|all (?:staff|users|personnel|employees))`
+const CONDUCT = new RegExp(String.raw`(?:^|[\s(])${PEOPLE}\s+(?:[\w'’-]+\s+){0,6}?must\s+$`, 'i')
+
+// A word that makes a sentence a duty or a promise rather than a description
+const PROMISE = /\b(?:will|shall|must|should|can|agrees?|guarantee\w*|ensur\w*|commit\w*|promis\w*|warrant\w*|undertak\w*|assur\w*)\b|[’']ll\b/i
+
+// A sentence that opens with the customer as the subject of a verb: "2.2 The Hospital runs …", "The Home cares for …"
+// (not "Client data is …", where the customer's name qualifies a noun)
+const CUSTOMER_LEAD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+)?([a-z]+s)\s+(\w+)/
+const NOT_AFTER_VERB = /^(?:is|are|was|were|will|shall|must|can|may|have|has|be)$/i
+
+/** Does the sentence describe what the customer itself does or has ("The Hospital runs a 24-hour service, and …")? */
+function describesCustomer(s: string, parties: ReadonlyMap<string, Party>): boolean {
+  const m = CUSTOMER_LEAD.exec(s)
+  if (!m || NOT_AFTER_VERB.test(m[3]!)) return false
+  const name = m[1]!.toLowerCase()
+  return /^(?:client|customer|buyer|subscriber|licensee|purchaser)$/.test(name) || parties.get(name) === 'customer'
 }
 
 // What a provider could promise without limit: support, visits, requests, users, storage …
@@ -58,12 +81,21 @@ export default {
       // data") is the provider's promise, though the customer is the subject
       const excuse = reading.excused(hit)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^guarantee/i.test(hit.text) && providerSubject(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties))))) continue
+      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      // the subject of a promise verb is the party promising: "You guarantee a minimum print volume" is the customer's
+      // commitment, not the provider's
+      if (/^guarantees?$/i.test(hit.text) && subjectParty(s.slice(0, at), reading.parties) === 'customer') continue
       // advice, not a promise: "Staff should always lock their screens"
       if (/^(?:always|never\b)/i.test(hit.text) && /\bshould\s+$/i.test(before)) continue
+      // a rule of conduct, not an outcome promised: "must" binds people named by their role to act so each time
+      // ("Staff must always lock a workstation", "Provider's technicians must always wear the PPE required on site")
+      if (/^(?:always|never\b)/i.test(hit.text) && CONDUCT.test(s.slice(Math.max(0, at - 120), at))) continue
+      // a description of the customer's own operation, with no duty or promise in the sentence ("The Hospital runs a
+      // 24-hour critical care service, and the ICU is always staffed overnight")
+      if (/^(?:always|never\b)/i.test(hit.text) && !PROMISE.test(s) && describesCustomer(s, reading.parties)) continue
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"

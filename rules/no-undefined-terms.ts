@@ -62,6 +62,8 @@ const INITIAL_AFTER = /(?:[:;|•—–]\s*|\(\s*|[.!?]\s+|\n\s*|\s\(?[a-z0-9]{1
 const INITIAL_SHORT = /(?:^\s*|^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+|^\(?[a-z0-9]{1,4}[.)]\s+)$/
 const CONNECTORS = new Set(['of', 'and', 'for', '&', 'the', 'on', 'to', 'in', 'de', 'du', 'la', 'von', 'van'])
 const isConnector = (w: string): boolean => CONNECTORS.has(w)
+/** A hyphen compound led by a single capital letter: "X-ray", "T-shirt", "U-turn" (not "IT-managed", "Wi-Fi"). */
+const LETTER_COMPOUND = (w: string): boolean => /^[A-Z]-[a-z][a-z-]*$/.test(w)
 
 /** Is the sentence a title, a heading-like line, or shouting (ALL CAPS)? Capitals there say nothing. */
 function isTitleLike(text: string): boolean {
@@ -368,6 +370,9 @@ class Reader {
     if (defined.has(key)) return 'defined'
     if (names.has(key)) return 'name'
     if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || isConnector(w))) return 'common'
+    // a word whose first part is one capital letter is capitalised by that letter, not as a term ("X-ray", "T-shirt",
+    // "U-turn"): ordinary vocabulary, alone or with common words
+    if (words.some(LETTER_COMPOUND) && words.every((w) => LETTER_COMPOUND(w) || NOT_TERMS.has(w.toLowerCase()) || isConnector(w))) return 'common'
     if (ROLES.has(key) || ROLES.has(term.toLowerCase())) return 'role'
     if (words.some((w) => BRANDS.has(w.toLowerCase()))) return 'brand'
     // a public body or an organisation, in English or another language ("the Autoriteit Persoonsgegevens")

@@ -1,6 +1,6 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
 import type {Reading} from '../src/reading/index.js'
-import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermListOptions} from '../src/reading/terms.js'
+import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermHit, type TermListOptions} from '../src/reading/terms.js'
 import {mayHold} from '../src/reading/values/index.js'
 import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
@@ -40,6 +40,22 @@ function measured(text: string, needs: string, reading: Reading): boolean {
     }
   }
 }
+/**
+ * A time given by a pointer at times stated elsewhere in the agreement ("promptly, and in any case within the times
+ * above", "within the periods in the table below") is as measurable as the statement it reaches: measured when the
+ * pointer reaches a stated time, and still vague when it reaches none.
+ */
+function timedByPointer(reading: Reading, hit: TermHit, scope: string): boolean {
+  if (hit.term.needs !== 'duration' && hit.term.needs !== 'any') return false
+  const s = hit.sentence.text
+  for (const p of reading.pointers(s)) {
+    if (!TIME_NOUN.test(p.noun) || !scope.includes(s.slice(p.start, p.end))) continue
+    const found = reading.reach(hit.block, hit.sentence.start + p.start, p, (t) => mayHold.durations(t) && reading.values(t).durations.length > 0)
+    if (found) return true
+  }
+  return false
+}
+const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
 // "within the times set out in Schedule 2", "within the Resolution Times specified in the SLA"
 const REFERENCED_TIME = /\bwithin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\s+(?:set out|specified|stated|defined|listed|given|shown|agreed)\s+in\b/i
 // "During the 30-day hypercare period, Redwood will respond with its best efforts": the span in which a duty applies
@@ -127,7 +143,7 @@ export default {
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {
         if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading)) continue
-      } else if (measured(scope, hit.term.needs, reading)) continue
+      } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope)) continue
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open

@@ -156,6 +156,34 @@ describe('read(doc)', () => {
   })
 })
 
+describe('a party the preamble names with no role word takes the role of what it does', () => {
+  const roles = (text: string): Array<[string, string]> => [...read(buildDocument(text, 'roles.md')).parties]
+  it.each([
+    [
+      'the one that engages the other is the customer',
+      '# Terms\n\nFenwick Joinery Ltd ("Fenwick") engages Brightlane Systems Ltd ("Brightlane") from 1 March.\n',
+      [['fenwick', 'customer'], ['brightlane', 'provider']],
+    ],
+    [
+      'the one that does the work is the provider, the one that pays the customer',
+      '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nBrightlane supports the office PCs and monitors the network. Fenwick pays the fee monthly.\n',
+      [['brightlane', 'provider'], ['fenwick', 'customer']],
+    ],
+    [
+      'a name for something a party has is that party\'s',
+      '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick"). Fenwick keeps its own IT coordinator ("the Coordinator").\n\nBrightlane supports the PCs. Work is invoiced to Fenwick.\n',
+      [['brightlane', 'provider'], ['fenwick', 'customer'], ['coordinator', 'customer']],
+    ],
+    [
+      'look-alike: names that neither do the work nor pay keep no role',
+      '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nBrightlane and Fenwick meet each quarter to review this agreement.\n',
+      [],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(roles(text)).toEqual(expected)
+  })
+})
+
 describe('the engine', () => {
   it('reads each document once and gives every rule the same Reading', () => {
     const seen: unknown[] = []

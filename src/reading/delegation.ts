@@ -43,10 +43,17 @@ const AGREEMENT_PART = /\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]ch
 const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
 const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)/
 
-/** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it)? */
+// An agreement identified by its date, given the name "the Agreement": "Your Managed Services Agreement with us dated
+// 1 June 2024 (the "Agreement")", "the Master Services Agreement between Acme and Beta of 3 May 2025 (the "Agreement")".
+// A document names itself "this Agreement"; one it names by a date is another, earlier document (a renewal letter, an
+// order or a statement of work points into it).
+const DATED_AGREEMENT =
+  /\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b[^()\n.;]{0,120}?\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)[^()\n;]{0,40}?\(\s*(?:the\s+)?["“]Agreement["”]\s*\)/
+
+/** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it, or an agreement named by its date)? */
 export function agreementIsOther(doc: Document): boolean {
   const head = doc.source.slice(0, 3000)
-  return SELF_PART.test(head) && NAMES_AGREEMENT.test(head)
+  return (SELF_PART.test(head) && NAMES_AGREEMENT.test(head)) || DATED_AGREEMENT.test(head)
 }
 
 /** How a target reads in a message: "Schedule C", "the Order Form". */

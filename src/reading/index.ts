@@ -8,8 +8,9 @@ import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, ty
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
+import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {Prose} from './sentences.js'
-import {globalCopy, hasNumber, scopedText} from './wording.js'
+import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
 import {terseView, type TerseView} from './terse.js'
 import type {Values} from './values/index.js'
@@ -70,6 +71,12 @@ export class Reading {
 
   /** The part of a unit's text where a clause's value may sit (its table column, or a window around each topic word). */
   scoped(unit: Parameters<typeof scopedText>[0], topic: RegExp, header?: RegExp): string {
+    // a definition of a term that names the clause, whose body gives the values per priority ("Response Time" means …,
+    // which is: Critical 15 minutes; Major 1 hour), states them anywhere in its body: the whole definition is the scope
+    if (!unit.block.cells) {
+      const defined = DEFINED_TERM.exec(unit.text)
+      if (defined && topic.test(defined[1]!) && this.values(unit.text).priorities.length > 0) return unit.text
+    }
     return scopedText(unit, topic, header, this.globalOf)
   }
 
@@ -169,6 +176,21 @@ export class Reading {
     return this.texts.termKey(term)
   }
 
+  // ---- pointers ----------------------------------------------------------------------------------------------
+
+  /** The pointers of a text at statements made elsewhere in the agreement: "those hours", "the times above", "the rates in Schedule 2". */
+  pointers(text: string): readonly Pointer[] {
+    return pointersIn(text)
+  }
+
+  /**
+   * The statement the pointer at `offset` of `block` reaches (the nearest one that `holds` the value asked for), or
+   * undefined when it reaches none: it dangles, or points at a statement of something else.
+   */
+  reach(block: Block, offset: number, pointer: Pointer, holds: (text: string) => boolean): Reached | undefined {
+    return reach(this.doc, block, this.blockIndex(block), offset, pointer, holds)
+  }
+
   // ---- lists -------------------------------------------------------------------------------------------------
 
   /** The bold label a block opens with ("**Your side.**"), which titles it; once per block. */
@@ -264,7 +286,7 @@ export class Reading {
   }
 
   /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
-  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | undefined {
+  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | undefined {
     return excused(hit, this)
   }
 
@@ -370,5 +392,6 @@ export type {CompiledTerm, Term, TermHit} from './terms.js'
 export type {Prose} from './sentences.js'
 export type {DelegationHit} from './delegation.js'
 export type {ListContext} from './lists.js'
+export type {Pointer, Reached} from './pointers.js'
 export type {Statement, StatedResponse, StatedTime, TimeMetric} from './metrics.js'
 export type {DefinitionSite, Vocabulary} from './definitions.js'

@@ -28,6 +28,7 @@ export function partyNames(doc: Document): Map<string, Party> {
   const names = new Map<string, Party>()
   let blocks = 0
   const unknown: string[] = []
+  const owned: Array<[string, string]> = []
   const known = new Set<Party>()
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
@@ -55,8 +56,11 @@ export function partyNames(doc: Document): Map<string, Party> {
         const label = /\b(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)\s*:\s*[^:;()]{1,80}$/i.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 90), group.index))
         if (label) role = PROVIDER_ROLE.test(label[1]!) || /^(?:msp|contractor)$/i.test(label[1]!) ? 'provider' : 'customer'
       }
+      // "The Credit Union keeps its own IT team ("Internal IT")": a name for something a party has is that party's
+      const owner = role === 'unknown' ? OWNED.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 200), group.index)) : null
       for (const t of terms) {
-        if (role === 'unknown') unknown.push(t)
+        if (owner) owned.push([t, owner[1]!])
+        else if (role === 'unknown') unknown.push(t)
         else if (!names.has(t.toLowerCase())) names.set(t.toLowerCase(), role)
       }
       if (role !== 'unknown') known.add(role)
@@ -65,6 +69,12 @@ export function partyNames(doc: Document): Map<string, Party> {
   // the preamble names two parties and only one by its role: the other has the other role
   const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u))
   if (known.size === 1 && rest.length === 1) names.set(rest[0]!, known.has('provider') ? 'customer' : 'provider')
+  // no role word for either party: each takes the role of what it does in the agreement
+  else if (known.size === 0 && rest.length >= 2) for (const [name, role] of rolesByConduct(doc, rest)) names.set(name, role)
+  for (const [term, owner] of owned) {
+    const role = firstParty(owner, names)
+    if ((role === 'provider' || role === 'customer') && !names.has(term.toLowerCase())) names.set(term.toLowerCase(), role)
+  }
   const fm = doc.frontmatter
   for (const [key, role] of [['provider', 'provider'], ['customer', 'customer'], ['client', 'customer']] as const) {
     const v = fm[key]
@@ -73,6 +83,53 @@ export function partyNames(doc: Document): Map<string, Party> {
   for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
   return names
 }
+
+/**
+ * Roles of names the preamble gives no role word ("Holloway", "Lakeshore"), read from what each party does: the one
+ * that engages, retains or appoints the other is the customer and the other the provider; otherwise the name that is
+ * the subject of the service's work (supports, monitors, backs up, diagnoses) is the provider, and the name that pays
+ * or whose request, behalf or cost the work is for is the customer. A name that does neither keeps no role.
+ */
+function rolesByConduct(doc: Document, candidates: readonly string[]): Map<string, Party> {
+  const out = new Map<string, Party>()
+  const names = candidates.filter((n) => n.length >= 2 && n.length <= 40 && !NOT_A_PARTY.test(n))
+  if (names.length < 2) return out
+  const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  const engages = new RegExp(String.raw`(?:^|[\s(“"])(?:the\s+)?(${alt})[”"]?\)?,?\s+(?:hereby\s+)?(?:engages|retains|appoints|hires|contracts)\b[^.;]{0,200}?[(“"]\s*(?:the\s+)?[“"]?(${alt})\b`, 'i')
+  const work = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|also\s+|then\s+)?(?:supports?|monitors?|manages?|maintains?|patch(?:es)?|backs? up|diagnos(?:es|e)|repairs?|replaces?|installs?|configures?|troubleshoots?|restores?|resolves?|responds?|administers?|provides? (?:the |its |helpdesk|support|remote|on-?site)|performs?|hosts?)\b`, 'gi')
+  const pays = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|must\s+)?(?:pays?|buys?|purchases?|reimburses?)\b|\b(?:invoices?|bills?|charges?|(?:invoiced|billed|charged|payable) (?:to|by))\s+(?:the\s+)?(${alt})\b|\b(?:on|at)\s+(?:the\s+)?(${alt})(?:'s|’s)\s+(?:behalf|request|expense|cost)\b`, 'gi')
+  const score = {work: new Map<string, number>(), pays: new Map<string, number>()}
+  const add = (m: Map<string, number>, n: string | undefined): void => {
+    if (n) m.set(n.toLowerCase(), (m.get(n.toLowerCase()) ?? 0) + 1)
+  }
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') continue
+    if (!out.size) {
+      const e = engages.exec(block.text)
+      if (e && e[1]!.toLowerCase() !== e[2]!.toLowerCase()) {
+        out.set(e[1]!.toLowerCase(), 'customer')
+        out.set(e[2]!.toLowerCase(), 'provider')
+        return out
+      }
+    }
+    for (const m of block.text.matchAll(work)) add(score.work, m[1])
+    for (const m of block.text.matchAll(pays)) add(score.pays, m[1] ?? m[2] ?? m[3])
+  }
+  const ranked = [...score.work].sort((a, b) => b[1] - a[1])
+  const [top, second] = ranked
+  if (!top || (second && second[1] * 2 > top[1])) return out
+  const customer = [...score.pays].filter(([n]) => n !== top[0]).sort((a, b) => b[1] - a[1])[0]
+  if (!customer || (score.pays.get(top[0]) ?? 0) >= customer[1]) return out
+  out.set(top[0], 'provider')
+  out.set(customer[0], 'customer')
+  return out
+}
+
+// A sentence whose subject has the thing named next: "The Credit Union keeps its own two-person IT team " (group 1: the sentence so far)
+const OWNED = /(?:^|[.;:]\s+)([^.;:]{1,120}?\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,4})$/i
+
+// Defined terms of a preamble that name no party: the agreement, its dates, its parts
+const NOT_A_PARTY = /\b(?:agreement|contract|terms|schedule|order|effective|date|commencement|services?|sla|sow|statement|addendum|amendment|exhibit|annex|appendix|policy|fees?)\b/i
 
 /** The clause that contains `index`: from the last boundary before it to the next one after it. */
 export function clauseAround(text: string, index: number, memo: ClauseMemo = clauseMemo()): string {

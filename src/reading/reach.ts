@@ -92,7 +92,7 @@ const ROLE_WORK = new RegExp(String.raw`^PROVIDER (not )?(?:(?:also|usually|norm
  */
 const DUTY_NOUN = String.raw`(?:obligations|responsibilities|duties|commitments|requirements|undertakings)`
 const DUTIES = new RegExp(
-  String.raw`^(PROVIDER|CUSTOMER)(?:'s?)? (?:own )?${DUTY_NOUN}$|^${DUTY_NOUN} of (PROVIDER|CUSTOMER)$|^(?:PROVIDER|CUSTOMER) (?:needs?|requires?|expects?|asks?) (?:from|of) (PROVIDER|CUSTOMER)$`,
+  String.raw`^(PROVIDER|CUSTOMER)(?:'s?)? (?:own )?(?:${DUTY_NOUN}|part|side|bit|end)$|^${DUTY_NOUN} of (PROVIDER|CUSTOMER)$|^(?:PROVIDER|CUSTOMER) (?:needs?|requires?|expects?|asks?) (?:from|of) (PROVIDER|CUSTOMER)$`,
 )
 
 /** The party whose duties the title names, if it names one. */

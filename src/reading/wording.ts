@@ -74,6 +74,8 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalO
 }
 
 const SEMICOLON = 0x3b
+/** A sentence that opens by defining a term: `1.6 "Response Time" means …`, `(b) Resolution Time shall mean …` (the term is group 1). */
+export const DEFINED_TERM = /^\W{0,4}(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,3}\))\s+)?["“*_]*([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,5}?)["”*_]*\s+(?:means|shall mean|will mean|refers to|is defined as)\b/
 
 /** The global form of a regex (matchAll copies it, so a Reading shares one per topic). */
 export function globalCopy(re: RegExp): RegExp {
