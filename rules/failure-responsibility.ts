@@ -1,7 +1,7 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
 import {clauseRule} from '../src/clauses.js'
 import {isDisclaimer} from '../src/reading/parties.js'
-import {dutiesTitle} from '../src/reading/reach.js'
+import {dutiesTitle, withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -37,6 +37,9 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length))
     const at = indexOf(t, FAILURE)
+    // a repair the agreement withholds ("The following are excluded: …; repair of hardware damaged by lightning; …",
+    // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
+    if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
     // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
     const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
