@@ -1,7 +1,7 @@
 // Whether "the Agreement" is this document or another one (src/reading/delegation.ts).
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
-import {agreementIsOther} from '../src/reading/delegation.js'
+import {agreementIsOther, delegation} from '../src/reading/delegation.js'
 
 describe('agreementIsOther', () => {
   it('reads an agreement named by its date as another document than this one', () => {
@@ -12,5 +12,22 @@ describe('agreementIsOther', () => {
   it('reads an agreement that names itself as this one, whatever its date', () => {
     const msa = buildDocument('# Support Agreement\n\nThis Support Agreement (the "Agreement") is made on 1 May 2025 between A Ltd and B Ltd.\n', 'msa.md')
     expect(agreementIsOther(msa)).toBe(false)
+  })
+})
+
+describe('delegation inside a condition or a proviso', () => {
+  it.each([
+    ['To the extent the Provider hosts servers, managed networks or other systems under a Work Order, the Provider will monitor them.'],
+    ['Neither party is liable for lost data (subject to any backup duties expressly taken on in a Work Order).'],
+    ['Support is given on weekdays, except as agreed in a Work Order.'],
+  ])('finds no delegation in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+
+  it.each([
+    ['To the extent the Provider hosts servers, backups are taken as set out in the Work Order.', 'Work Order'],
+    ['Backups are taken as set out in the Work Order (subject to the Customer paying for them).', 'Work Order'],
+  ])('finds the delegation of the main clause in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
   })
 })

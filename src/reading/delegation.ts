@@ -34,6 +34,16 @@ const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|record
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 // "unless expressly covered in the SOW", "except as agreed in a Work Order": an exception, not the clause put elsewhere
 const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
+// A document named inside a condition or a proviso limits the statement, it does not put the clause there: "To the
+// extent Gamma provides hosting … under an SOW, Gamma shall …" (a sentence that opens with its condition, before its
+// main clause starts), "loss of data (subject to any backup obligations expressly assumed in a SOW)" (a proviso in brackets)
+const INTRO_CONDITION = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:to the extent|insofar as|in so far as)\b(?![^;]*,\s+(?:the\s+)?[\w’'-]+\s+(?:shall|will|must|may|are|is)\b)[^;]*$/i
+const PROVISO = /\(\s*(?:subject to|except|unless|other than|save)\b[^()]*$/i
+
+/** Is a document named at `at` of `text` inside an exception, a condition or a proviso? */
+function limits(text: string, at: number): boolean {
+  return EXCEPTION.test(text.slice(Math.max(0, at - 120), at)) || PROVISO.test(text.slice(Math.max(0, at - 160), at)) || INTRO_CONDITION.test(text.slice(0, at))
+}
 const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
 // "Section 4 of the Agreement", "clause 9 of the Agreement"; a value "defined in the Agreement", "the priority
@@ -136,12 +146,12 @@ export class DelegationMatches {
     return this.partHit ?? undefined
   }
 
-  /** "as set out in the Order Form", not inside an exception ("unless agreed in a Work Order"). */
+  /** "as set out in the Order Form", not inside an exception, a condition or a proviso ("unless agreed in a Work Order"). */
   get link(): DelegationHit | undefined {
     if (this.linkHit === undefined) {
       const text = this.text
       const m = DELEGATION.exec(text)
-      this.linkHit = m && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index)) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+      this.linkHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.linkHit ?? undefined
   }
@@ -151,7 +161,7 @@ export class DelegationMatches {
     if (this.ownedHit === undefined) {
       const text = this.text
       const m = OWNED_DOC.exec(text)
-      this.ownedHit = m && !EXCEPTION.test(text.slice(Math.max(0, m.index - 120), m.index)) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+      this.ownedHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.ownedHit ?? undefined
   }
