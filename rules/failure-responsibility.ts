@@ -1,6 +1,7 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
 import {clauseRule} from '../src/clauses.js'
 import {isDisclaimer} from '../src/reading/parties.js'
+import {dutiesTitle} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -21,7 +22,9 @@ const ALLOCATE =
 export default clauseRule({
   id: 'failure-responsibility',
   description: 'The agreement allocates who diagnoses, repairs, replaces and pays when systems, hardware or networks fail',
-  data: data['failure-responsibility'],
+  // a title naming the customer's duties, by any name the agreement gives the customer ("5. Practice Responsibilities",
+  // "F. Ironwood's Obligations"), heads the customer's requirements, not the allocation of failure work
+  data: {...data['failure-responsibility'], notHomeTitle: (title, names) => dutiesTitle(title, names) === 'customer'},
   messages: {
     missing: 'Missing failure responsibilities; say who diagnoses, repairs or replaces failed systems, who deals with vendors and carriers, and who pays for parts',
     vague: 'Vague failure responsibility "{text}"; allocate who diagnoses, repairs, replaces and pays when systems fail',

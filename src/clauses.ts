@@ -31,6 +31,8 @@ export interface ClauseData {
   readonly linear?: boolean
   /** A reading of a title's structure that makes it the clause's home whatever its words ("What we won't do"). */
   readonly homeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
+  /** A reading of a title's structure that makes it a look-alike whatever its words ("F. Ironwood's Obligations"). */
+  readonly notHomeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -199,9 +201,14 @@ export function prepare(
   const below = doc.title ? doc.title.path.length : 0
   const lookAlike = (s: Section): boolean =>
     re.notHeadings !== undefined && s.path.some((p, k) => (k >= below || s === doc.title || !NAMES_WORK.test(s.title)) && re.notHeadings!.test(p))
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !lookAlike(s))
+  // a title read by its roles as another clause's home, and what is under it, is no home of this clause, though a
+  // section above it is ("6. Equipment" › "6.2 Practice responsibilities")
+  const notHome = spec.data.notHomeTitle
+  const otherHome = (s: Section): boolean => notHome !== undefined && s !== doc.title && notHome(s.title, reading.parties)
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
+    if (otherHome(s)) return
     homeIds.add(s.id)
     s.children.forEach(mark)
   }
@@ -249,7 +256,7 @@ export function findClause(
   }
   for (const home of homes) {
     if (!spec.judgeSection) break
-    const v = spec.judgeSection(home, subtreeBlocks(home).map((b) => reading.inFull(b)), reader)
+    const v = spec.judgeSection(home, subtreeBlocks(home).filter((b) => homeIds.has(b.section.id)).map((b) => reading.inFull(b)), reader)
     trace?.section(home, v)
     if (v) consider({outcome: v.outcome, section: home, verdict: v})
     if (best?.outcome === 'present') return best
@@ -315,9 +322,17 @@ export function findClause(
   }
   // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
   // a section that holds only a placeholder ("TBC", "[to be agreed]") states nothing: the clause is still missing
-  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text)))
+  // (what sits under another clause's home inside it, "6. Equipment" › "6.2 Practice responsibilities", is not its prose)
+  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => homeIds.has(b.section.id) && b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text)))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
+}
+
+/** A section and the sections above it. */
+function ancestry(s: Section): Section[] {
+  const out: Section[] = []
+  for (let a: Section | undefined = s; a && a.kind !== 'root'; a = a.parent) out.push(a)
+  return out
 }
 
 /** A title that names services or work ("Outside the Services", "Work not in scope"). */
