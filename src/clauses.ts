@@ -9,6 +9,7 @@ import type {Block, Document, Outcome, Section} from './types.js'
 import {isPlaybookClause, PLAYBOOK_MESSAGES, reviewPlaybook, withPlaybookOption} from './compare/playbook.js'
 import {LinearRegExp} from './user-regex.js'
 import {expandTitle, toRaw} from './reading/terse.js'
+import {rowWithoutTitles} from './reading/wording.js'
 
 /** Heading synonyms and body patterns for one clause, kept as data in `rules/data/clauses.json`. */
 export interface ClauseData {
@@ -219,7 +220,8 @@ export function prepare(
     homes,
     // the engine always merges the defaults (headings: []) in; a library caller may give fewer
     options: options as RuleOptions & ClauseOptions,
-    party: (unit, index = 0) => reading.boundParty(unit.text, index),
+    // a row of a table is read without its wh-titled columns' labels ("What you get: Backups" binds no one)
+    party: (unit, index = 0) => reading.boundParty(unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? rowWithoutTitles(unit.block) : unit.text, index),
     underHeading: (unit, h) => {
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
       return false

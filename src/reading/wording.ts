@@ -81,3 +81,25 @@ export const DEFINED_TERM = /^\W{0,4}(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,3
 export function globalCopy(re: RegExp): RegExp {
   return withFlags(re, re.flags.includes('g') ? re.flags : `${re.flags}g`)
 }
+
+/** A column title worded as a question or a wh-clause: "What you get", "Who does it", "When we respond". */
+const WH_TITLE = /^(?:what|who|whom|which|when|where|how|why)\b/i
+
+/**
+ * A table row's text with the labels of its wh-titled columns blanked (offsets kept): such a title says what the column
+ * holds ("What you get: Backups"), and a party named in it binds no one; the row binds whom its cells name.
+ */
+export function rowWithoutTitles(block: {readonly text: string; readonly header?: readonly string[]}): string {
+  const heads = block.header
+  if (!heads || !heads.some((h) => WH_TITLE.test(h.trim()))) return block.text
+  let text = block.text
+  let cursor = 0
+  for (const h of heads) {
+    const label = `${h}: `
+    const at = text.indexOf(label, cursor)
+    if (at < 0) continue
+    if (WH_TITLE.test(h.trim())) text = text.slice(0, at) + ' '.repeat(label.length) + text.slice(at + label.length)
+    cursor = at + label.length
+  }
+  return text
+}
