@@ -2,6 +2,7 @@
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {mayHold} from '../src/reading/values/index.js'
+import {DEFINED_TERM} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -143,6 +144,13 @@ function readRank(block: Block, reading: Reading): number | undefined {
     const words = block.text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 3 && CRITERIA.test(block.text) ? titled.rank : undefined
   }
+  // a definition of a term that names a level ('"Critical Incident" means a total outage …', '"Minor Incident" means any
+  // other fault') defines that level wherever the definitions sit: its body is the level's criteria
+  const defined = block.kind !== 'table-row' ? DEFINED_TERM.exec(block.text) : null
+  if (defined && p.start >= defined.index && p.end <= defined.index + defined[0].length) {
+    const body = block.text.slice(defined.index + defined[0].length).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
+    if (body.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2) return p.rank
+  }
   if (block.kind === 'table-row' && block.cells) {
     // in a table keyed by its levels ("Severity | Meaning | …"), any description cell is the level's criteria
     const keyed = KEY_HEADER.test(block.header?.[0] ?? '')
@@ -158,6 +166,13 @@ function readRank(block: Block, reading: Reading): number | undefined {
   const rest = block.text.slice(p.end).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
   const words = rest.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
   return words.length >= 4 && CRITERIA.test(rest) ? p.rank : undefined
+}
+
+/** Does the block open by defining a term that names a level ('"Critical Incident" means …')? */
+function definesLevel(block: Block, reading: Reading): boolean {
+  if (block.kind === 'table-row' || !/\b(?:means|mean|refers to|is defined as)\b/.test(block.text)) return false
+  const defined = DEFINED_TERM.exec(block.text)
+  return defined !== null && mayHold.priorities(defined[1]!) && reading.values(defined[1]!).priorities.length > 0
 }
 
 /** Ranks of the levels after the first in one paragraph, each with at least four words of criteria. */
@@ -196,7 +211,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
