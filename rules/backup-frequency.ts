@@ -8,11 +8,17 @@ import type {Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
-// spare stock is not a backup of data: "a backup toner cartridge", "backup handsets", "a backup laptop for loan"
-const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|links?|lines?|circuits?|isps?|sites? only|personnel|contacts?|staff|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\bbacked up by\b|\b(?:UPS|power|battery|generator)\s+back[- ]?ups?\b/i
+// "backup" naming a standby of something other than data, the thing it modifies or the supply it is: spare stock ("a
+// backup toner cartridge", "backup handsets"), a second supply or route ("backup power", "the backup SIP trunk", "a
+// backup 4G link"), a stand-in person ("backup contact")
+const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
+// support, not a copy: "the service desk is backed up by the on-call engineer"
+const BACKED_BY = /\bbacked up by\b/i
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
 const COPY = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|archiv\w*|retain\w*|retention|kept|restore points?|versions?|data|files?|folders?|servers?|databases?|mailbox\w*|systems?|devices?|workstations?|laptops?|pcs?|backed|run|runs|taken)\b/i
 const RPO = /\bRPO\b|recovery point/i
+// what a backup in its home copies when no backup word is left: "Snapshots … ", "copies of the database"
+const COPY_OF_DATA = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|restore points?|versions?)\b/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
 const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
 
@@ -47,10 +53,15 @@ export default clauseRule({
   options,
   review,
   judge(unit, reader) {
-    const t = unit.text
+    // each mention is read in its role: a standby ("backup power", "the backup SIP trunk") is no backup of data, though
+    // the sentence names data elsewhere ("Where the Client does not provide such backup power, … data loss …")
+    const t = unit.text.replace(NOT, (m) => ' '.repeat(m.length))
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
-    if (at >= 0 && NOT.test(t) && !/\bdata\b/i.test(t)) return undefined
+    if (at < 0 && indexOf(unit.text, TOPIC) >= 0 && !COPY_OF_DATA.test(t)) return undefined
+    // a sentence about a standby that never speaks of data ("a backup tunnel …, so traffic moves to the 4G backup link")
+    if (t !== unit.text && !/\bdata\b/i.test(unit.text)) return undefined
+    if (at >= 0 && BACKED_BY.test(t) && !/\bdata\b/i.test(t)) return undefined
     const v = reader.reading.values(t)
     // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
     const retain = t.search(/\bretain/i)

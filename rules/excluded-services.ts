@@ -138,6 +138,9 @@ export default clauseRule({
     const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
+    // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
+    // of the time in each calendar month, excluding maintenance announced 5 working days ahead")
+    if (m && /^exclud/i.test(t.slice(m.index)) && reader.reading.values(t).percentages.some((p) => p.end <= m.index)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined

@@ -19,6 +19,10 @@ const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) t
 const ALLOCATE =
   /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
 
+// A repair or replacement named as the state a thing is in, not as work someone does: "devices awaiting repair",
+// "laptops pending replacement", "a PC under repair", "sent for repair"
+const STATE = /\b(?:awaiting|pending|waiting for|in need of|due for|(?:is|are|was|were|being|sent|gone|in|out) for|under)\s+(?:(?:a|an|the|its|their)\s+)?(?:repairs?|replacements?)\b/gi
+
 export default clauseRule({
   id: 'failure-responsibility',
   description: 'The agreement allocates who diagnoses, repairs, replaces and pays when systems, hardware or networks fail',
@@ -45,7 +49,8 @@ export default clauseRule({
     if (elsewhere && /\b(?:is|are)\s+(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed)\b/i.test(t)) return elsewhere
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
-      const alloc = ALLOCATE.exec(near)
+      // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work
+      const alloc = ALLOCATE.exec(near.replace(STATE, (m) => ' '.repeat(m.length)))
       if (alloc && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
     }
     if (elsewhere) return elsewhere

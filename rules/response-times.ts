@@ -27,6 +27,9 @@ const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact)|
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
 
+/** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
+const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
+
 /** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
 const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
 
@@ -132,6 +135,9 @@ export default clauseRule({
     if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => perCase(x, reader.reading.values(x)))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
     if (delegated) return delegated
+    // a table of levels whose response column names a unit of time with no number, or a slot left to fill ("[N] minutes",
+    // "TBC"): the response time is mentioned, not stated
+    if (headerSaysResponse && KEY_HEADER.test(header?.[0] ?? '') && UNSTATED.test(scoped) && !reader.reading.values(scoped).durations.length) return {outcome: 'vague'}
     const vague = VAGUE_TIME.exec(t)
     if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
     if (unit.inHome || metric || reached || pointer || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}

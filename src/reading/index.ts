@@ -12,7 +12,8 @@ import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
-import {terseView, type TerseView} from './terse.js'
+import {expandTerse, terseView, type TerseView} from './terse.js'
+import {chosenPlan, chosenRow, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
 
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
@@ -47,6 +48,7 @@ export class Reading {
   private readonly scratch = new Map<object, unknown>()
   private readonly terse = new Map<Block, TerseView | null>()
   private readonly written = new Map<Block, TerseView>()
+  private plan: ChosenPlan | null | undefined
 
   /**
    * `texts`: answers that depend on a text alone, kept across documents by the caller that lints many (see TextCache);
@@ -239,11 +241,22 @@ export class Reading {
   inFull(block: Block): Block {
     let v = this.terse.get(block)
     if (v === undefined) {
+      // a row of a table that gives a value per plan holds the chosen plan's values only (the others blanked, offsets kept)
+      const row = block.kind === 'table-row' && this.chosenPlan ? chosenRow(block, this.chosenPlan) : undefined
+      const base = row ?? block
       // most blocks hold no terse form: that is known once per text (and kept across lints with the cache)
-      this.terse.set(block, (v = this.texts.hasTerse(block.text) ? (terseView(block) ?? null) : null))
+      v = this.texts.hasTerse(base.text) ? (terseView(base) ?? null) : null
+      if (row) v = v ? {...v, raw: block} : {block: row, raw: block, expanded: expandTerse(row.text)}
+      this.terse.set(block, v)
       if (v) this.written.set(v.block, v)
     }
     return v ? v.block : block
+  }
+
+  /** The plan the agreement names as the customer's, when its tables give values per plan; once per document. */
+  get chosenPlan(): ChosenPlan | undefined {
+    if (this.plan === undefined) this.plan = chosenPlan(this.doc, this.parties) ?? null
+    return this.plan ?? undefined
   }
 
   /** A title or lead-in with its terse forms in full ("Hrs & resp." → "Hours & response"), once per text. */

@@ -1,0 +1,130 @@
+// The chosen plan: where a table gives a value per plan (in one cell, "Bronze: email only · Silver: phone and email", or
+// a column per plan) and the agreement names the one plan the customer took, each row holds that plan's values only.
+import {splitSentences} from '../text.js'
+import type {Block, Document, Sentence} from '../types.js'
+
+/** A plan name as a label in a cell: one to three capitalised words before a colon, at the cell's start or after a separator. */
+const LABEL = /(?:^|[·•;]|\s[/|]\s)\s*([A-Z][\w+&’'-]*(?:\s[A-Z][\w+&’'-]*){0,2}):\s/g
+/** A word naming a plan, or a verb of choosing one, near the plan's name: "Plan chosen: Silver", "the Gold tier". */
+const PLAN_NOUN = String.raw`(?:plans?|tiers?|packages?|bundles?|editions?|subscriptions?)`
+const CHOICE = String.raw`(?:chos(?:e|en)|choose|select(?:ed|s)?|elect(?:ed|s)?|purchas(?:ed|es)|subscribe[ds]?|order(?:ed|s)|bought|buys|signed up for|opted for)`
+
+/** The plans of the document and the one the agreement says the customer took, if it names exactly one. */
+export interface ChosenPlan {
+  readonly chosen: string
+  /** The plan names of the cells that give a value per plan. */
+  readonly plans: ReadonlySet<string>
+  /** The tables (by their header) with a column per plan, the chosen plan's among them. */
+  readonly tables: ReadonlySet<readonly string[]>
+}
+
+/** The labels of a cell that gives a value per plan: two or more, each once. */
+function cellLabels(cell: string): string[] {
+  const out: string[] = []
+  for (const m of cell.matchAll(LABEL)) out.push(m[1]!)
+  return out.length >= 2 && new Set(out).size === out.length ? out : []
+}
+
+/** A column header that may name a plan: one to three capitalised words. */
+const PLAN_HEADER = /^[A-Z][\w+&’'-]*(?:\s[A-Z][\w+&’'-]*){0,2}$/
+
+/** Plan names of the document's tables: labels shared by two or more per-plan cells; and per table, the short headers of its columns beside a key column. */
+function planNames(blocks: readonly Block[], parties: ReadonlyMap<string, unknown>): {cells: Set<string>; columns: Map<readonly string[], Set<string>>} {
+  const seen = new Map<string, number>()
+  const columns = new Map<readonly string[], Set<string>>()
+  // a party is no plan: "| Situation | Granite Peak | Client |" is a matrix of duties
+  const party = (h: string): boolean => parties.has(h.toLowerCase()) || /^(?:client|customer|provider|supplier|vendor|contractor|company|msp|us|you|both)$/i.test(h)
+  for (const b of blocks) {
+    if (b.kind !== 'table-row' || !b.cells) continue
+    for (const c of b.cells) for (const l of cellLabels(c)) seen.set(l, (seen.get(l) ?? 0) + 1)
+    if (b.header && !columns.has(b.header)) {
+      const names = b.header.slice(1).map((h) => h.replace(/[*_]/g, '').trim())
+      if (names.length >= 2 && names.every((h) => PLAN_HEADER.test(h) && !party(h))) columns.set(b.header, new Set(names))
+      else columns.set(b.header, new Set())
+    }
+  }
+  return {cells: new Set([...seen].filter(([l, n]) => n >= 2 && !party(l)).map(([l]) => l)), columns}
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The plan the agreement names as taken: the one plan name written outside the tables beside a plan word or a verb of
+ * choosing ("**Plan chosen by the Client:** Silver", "the Silver value is the one that applies", "the Complete plan").
+ * Undefined when none is named, or more than one.
+ */
+export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>): ChosenPlan | undefined {
+  const blocks = doc.blocks
+  if (!blocks.some((b) => b.kind === 'table-row')) return undefined
+  const {cells, columns} = planNames(blocks, parties)
+  const plans = new Set([...cells, ...[...columns.values()].flatMap((c) => [...c])])
+  if (plans.size < 2) return undefined
+  const named = new Set<string>()
+  for (const b of blocks) {
+    // the tables themselves name every plan
+    if (b.kind === 'table-row' && (b.header?.slice(1).some((h) => plans.has(h.trim())) || b.cells?.some((c) => cellLabels(c).length))) continue
+    for (const name of plans) {
+      if (!b.text.includes(name)) continue
+      const n = escape(name)
+      const near = new RegExp(String.raw`\b(?:${PLAN_NOUN}|${CHOICE})\b[^.!?]{0,40}\b${n}\b|\b${n}\s+${PLAN_NOUN}\b|\b${n}\b[^.!?]{0,30}\b${CHOICE}\b`, 'i')
+      if (near.test(b.text)) named.add(name)
+    }
+  }
+  if (named.size !== 1) return undefined
+  const chosen = [...named][0]!
+  const tables = new Set([...columns].filter(([, names]) => names.has(chosen)).map(([h]) => h))
+  return {chosen, plans: cells, tables}
+}
+
+/** The text with [start, end) written over by spaces (offsets are kept). */
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end)
+}
+
+/**
+ * A table row with the other plans' values blanked out (spaces, so every offset still maps to the source), or
+ * undefined when it gives no value per plan.
+ */
+export function chosenRow(block: Block, plan: ChosenPlan): Block | undefined {
+  const {cells, header} = block
+  if (block.kind !== 'table-row' || !cells) return undefined
+  let text = block.text
+  const out = [...cells]
+  let cursor = 0
+  let changed = false
+  cells.forEach((cell, i) => {
+    const at = cell ? text.indexOf(cell, cursor) : -1
+    if (at < 0) return
+    cursor = at + cell.length
+    const column = header?.[i]?.replace(/[*_]/g, '').trim() ?? ''
+    // a column per plan: another plan's column goes, its header label with it
+    if (i > 0 && header && plan.tables.has(header) && column !== plan.chosen) {
+      const label = text.lastIndexOf(`${header![i]}: `, at)
+      text = blank(text, label >= 0 && label + header![i]!.length + 2 === at ? label : at, at + cell.length)
+      out[i] = ''
+      changed = true
+      return
+    }
+    // one cell per row holding every plan's value: the other plans' pieces go
+    const labels = [...cell.matchAll(LABEL)].filter((m) => plan.plans.has(m[1]!))
+    if (labels.length < 2 || !labels.some((m) => m[1] === plan.chosen)) return
+    let own = cell
+    labels.forEach((m, k) => {
+      if (m[1] === plan.chosen) return
+      const start = m.index! + m[0].indexOf(m[1]!)
+      const end = k + 1 < labels.length ? labels[k + 1]!.index! : cell.length
+      own = blank(own, start, end)
+    })
+    text = text.slice(0, at) + own + text.slice(at + cell.length)
+    out[i] = own.replace(/\s+/g, ' ').trim()
+    changed = true
+  })
+  if (!changed) return undefined
+  const sentences: Sentence[] = []
+  const row: Block = {...block, text, cells: out, sentences}
+  for (const [index, r] of splitSentences(text).entries()) {
+    const s = text.slice(r.start, r.end)
+    if (s.trim()) sentences.push({block: row, index, start: r.start, end: r.end, text: s})
+  }
+  return row
+}
