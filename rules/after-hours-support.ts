@@ -10,6 +10,9 @@ const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
 const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
 const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:after-hours |out-of-hours )?(?:cover|support) (?:is )?(?:offered|provided|available)?|no other (?:support|cover|work) is (?:given|provided|offered|available))\b/i
 
+/** What a pointer at stated charges names: "the rates", "the charges", "the fees", "the prices". */
+const RATE_NOUN = /^(?:rates|charges|fees|prices)$/
+
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
   return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || RATE_WORDS.test(text)
@@ -56,6 +59,10 @@ export default clauseRule({
     const isCharged = charged(t, reader.reading) // once: both tests below need it
     if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
     if (isCharged) return {outcome: 'present'}
+    // "… is charged at the rates in Schedule 2", "… at the rates above": a pointer at rates stated elsewhere in the
+    // agreement charges the work when it reaches a rate (and leaves it vague when it reaches none)
+    const pointer = at >= 0 ? reader.reading.pointerAfter(t, at, RATE_NOUN, 200) : undefined
+    if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => charged(x, reader.reading))) return {outcome: 'present'}
     // round-the-clock cover stated as the standard support hours for some priorities is part of the service
     if (/\bstandard support hours\b|\bincluded\b/i.test(t) && reader.reading.values(t).hours.some((h) => h.allDay && h.allWeek) && reader.reading.values(t).priorities.length) return {outcome: 'present'}
     if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}

@@ -1,6 +1,6 @@
 // Delegation: a value placed in another document ("as set out in the Order Form", a cover-page variable), and
 // whether a named schedule is part of this document after all.
-import type {Block, Document} from '../types.js'
+import type {Block, Document, Section} from '../types.js'
 
 /** "order form" → "[Oo]rder [Ff]orm": a word list matched with either case on each initial only. */
 function initials(words: string): string {
@@ -212,5 +212,11 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
   if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
-  return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)))
+  // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
+  return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)) || headingText(s).startsWith(t))
+}
+
+/** A section's heading as written, lower case, without its marks: "## Schedule 2: Rates" → "schedule 2: rates". */
+function headingText(s: Section): string {
+  return (s.blocks.find((b) => b.kind === 'heading')?.text ?? '').replace(/^[#\s*_]+/, '').toLowerCase()
 }

@@ -193,6 +193,11 @@ export class Reading {
     return reach(this.doc, block, this.blockIndex(block), offset, pointer, holds)
   }
 
+  /** The first pointer of `text` that starts within `range` characters from `from` and names what `nouns` accepts ("times", "rates"). */
+  pointerAfter(text: string, from: number, nouns: RegExp, range = 100): Pointer | undefined {
+    return this.pointers(text).find((p) => p.start >= from && p.start <= from + range && nouns.test(p.noun))
+  }
+
   // ---- lists -------------------------------------------------------------------------------------------------
 
   /** The bold label a block opens with ("**Your side.**"), which titles it; once per block. */

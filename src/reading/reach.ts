@@ -263,8 +263,14 @@ const ASKS_TITLE = new RegExp(
 /** Is the title a statement of what the customer must do, what the provider needs from the customer, or the customer's duties? */
 export function asksOfCustomer(title: string, names?: ReadonlyMap<string, Party>): boolean {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
-  return t.length <= 80 && (ASKS_TITLE.test(t) || dutiesTitle(title, names) === 'customer')
+  return t.length <= 80 && (ASKS_TITLE.test(t) || dutiesTitle(title, names) === 'customer' || CUSTOMER_MUST.test(roleTitle(title, names)))
 }
+
+/**
+ * The customer, or a group of its people, as the subject of what must be done, read by roles: "What the Client IT Team
+ * must do", "What the Client's staff need to do", "Things Holloway must have in place".
+ */
+const CUSTOMER_MUST = /^CUSTOMER(?:'s?)?(?: [\w-]+){0,2} (?:must|needs? to|has to|have to|should|(?:is|are) (?:expected|required) to) (?!(?:know|understand|note|read|consider|expect|remember|ask|pay)\b)[\w-]+(?: (?:in place|ready|up|on))?$/
 
 /**
  * A requirement: "must", "shall", "needs to", "is required to" followed by a state or conduct, not by a procedure (a
