@@ -1,7 +1,7 @@
 // Whether "the Agreement" is this document or another one (src/reading/delegation.ts).
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
-import {agreementIsOther, delegation} from '../src/reading/delegation.js'
+import {agreementIsOther, delegation, describesDocument} from '../src/reading/delegation.js'
 
 describe('agreementIsOther', () => {
   it('reads an agreement named by its date as another document than this one', () => {
@@ -29,5 +29,16 @@ describe('delegation inside a condition or a proviso', () => {
     ['Backups are taken as set out in the Work Order (subject to the Customer paying for them).', 'Work Order'],
   ])('finds the delegation of the main clause in %j', (text, target) => {
     expect(delegation(text)?.target).toBe(target)
+  })
+})
+
+describe('describesDocument', () => {
+  it('reads a relative clause about the document just named', () => {
+    expect(describesDocument(' (Service Levels), which the parties will agree within 30 days.')).toBe(true)
+    expect(describesDocument(', to be agreed within 30 days of signing.')).toBe(true)
+  })
+
+  it('leaves a clause of its own after the document alone', () => {
+    expect(describesDocument(', and in any case every fault is resolved within 2 working days.')).toBe(false)
   })
 })

@@ -66,6 +66,15 @@ export function agreementIsOther(doc: Document): boolean {
   return (SELF_PART.test(head) && NAMES_AGREEMENT.test(head)) || DATED_AGREEMENT.test(head)
 }
 
+/**
+ * Does the text after a document's name go on to describe that document ("(Service Levels), which the parties will
+ * agree within 30 days", ", to be issued each year")? A time there times the document, not the clause put in it.
+ */
+export function describesDocument(rest: string): boolean {
+  return ABOUT_THE_DOCUMENT.test(rest)
+}
+const ABOUT_THE_DOCUMENT = /^\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:which|that|to be|once|when)\b/i
+
 /** How a target reads in a message: "Schedule C", "the Order Form". */
 export function targetName(target: string): string {
   return /^(?:schedule|exhibit|annex|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
