@@ -1,7 +1,7 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
 import {clauseRule} from '../src/clauses.js'
 import {isDisclaimer} from '../src/reading/parties.js'
-import {dutiesTitle, withheldWork} from '../src/reading/reach.js'
+import {asksOfCustomer, dutiesTitle, withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -18,6 +18,9 @@ const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contrac
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
   /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
+
+// A failure itself, not the work that answers it: "fails", "faulty", "broken", "outage", "not working"
+const BROKE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|down ?time|not working|inoperable|dies|died|stops? working)\b/i
 
 // The allocation words that name a duty or a charge of any kind, not failure work: "is responsible for", "pays for", "billed at"
 const GENERIC = /^(?:(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at |billed|charged|invoiced|comes? out of|(?:is|are|will be|shall be) not)/i
@@ -43,6 +46,10 @@ export default clauseRule({
     // a repair the agreement withholds ("The following are excluded: …; repair of hardware damaged by lightning; …",
     // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
     if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
+    // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
+    // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
+    // warranty ends"); only a failure named there makes it an allocation of failure work
+    if (at >= 0 && !BROKE.test(t) && unit.block.section.path.some((p) => asksOfCustomer(p, reader.reading.parties))) return undefined
     // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
     const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
