@@ -22,6 +22,9 @@ const ALLOCATE =
 // A failure itself, not the work that answers it: "fails", "faulty", "broken", "outage", "not working"
 const BROKE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|down ?time|not working|inoperable|dies|died|stops? working)\b/i
 
+// A rule for how response or fix targets are measured: "Response and fix targets are counted during support hours"
+const COUNTED = /\b(?:response|fix|resolution|restor\w*|repair)(?:\s+(?:and|or|&)\s+(?:response|fix|resolution|restor\w*|repair))?\s+(?:targets?|times?|clocks?|periods?)\b[^.;]{0,60}\b(?:(?:is|are) (?:counted|measured|calculated|timed)|(?:starts?|stops?|runs?|pauses?)\b)/i
+
 // The allocation words that name a duty or a charge of any kind, not failure work: "is responsible for", "pays for", "billed at"
 const GENERIC = /^(?:(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at |billed|charged|invoiced|comes? out of|(?:is|are|will be|shall be) not)/i
 
@@ -55,6 +58,10 @@ export default clauseRule({
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
+    // how service-level targets are counted names faults as the incidents measured, not as failures someone answers
+    // for ("Response and fix targets are counted during support hours, except for Practice Down faults, which are
+    // counted around the clock")
+    if (at >= 0 && !thing && !unit.inHome && COUNTED.test(t)) return undefined
     if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
     // who does what when something fails: an allocation attached to the failure, not a disclaimer
     // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere
