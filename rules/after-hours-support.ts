@@ -10,6 +10,9 @@ const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
 const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
 const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:after-hours |out-of-hours )?(?:cover|support) (?:is )?(?:offered|provided|available)?|no other (?:support|cover|work) is (?:given|provided|offered|available))\b/i
 
+/** What a pointer at stated charges names: "the rates", "the charges", "the fees", "the prices". */
+const RATE_NOUN = /^(?:rates|charges|fees|prices)$/
+
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
   return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || RATE_WORDS.test(text)
@@ -56,11 +59,18 @@ export default clauseRule({
     const isCharged = charged(t, reader.reading) // once: both tests below need it
     if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
     if (isCharged) return {outcome: 'present'}
+    // "… is charged at the rates in Schedule 2", "… at the rates above": a pointer at rates stated elsewhere in the
+    // agreement charges the work when it reaches a rate (and leaves it vague when it reaches none)
+    const pointer = at >= 0 ? reader.reading.pointerAfter(t, at, RATE_NOUN, 200) : undefined
+    if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => charged(x, reader.reading))) return {outcome: 'present'}
     // round-the-clock cover stated as the standard support hours for some priorities is part of the service
     if (/\bstandard support hours\b|\bincluded\b/i.test(t) && reader.reading.values(t).hours.some((h) => h.allDay && h.allWeek) && reader.reading.values(t).priorities.length) return {outcome: 'present'}
     if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
     if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) return {outcome: 'present'}
+    // "Outside those hours, the on-call engineer takes calls about Urgent faults. Call-outs are charged at KES 4,500 per
+    // hour": the next sentence charges the service that this one gives outside the hours, by the name of that service
+    if (at >= 0 && unit.next && chargesService(unit.next, reader.reading)) return {outcome: 'present'}
     // "The following shall be considered Out-of-Scope Work: … any services requested outside the agreed support hours":
     // work outside the hours put in a class of work that the agreement charges for ("Out-of-Scope Work … shall be
     // billed on a time and materials basis") takes that charge
@@ -71,6 +81,15 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/** A sentence whose subject is a service given (call-outs, calls, visits, support) and that charges for it. */
+function chargesService(text: string, reading: Reading): boolean {
+  const m = CHARGED_SUBJECT.exec(text)
+  const subject = m?.[1] ?? m?.[2]
+  return subject !== undefined && SERVICE_ACT.test(subject) && !/\b(?:project|installation|training|hardware|licen[cs]e|toner|parts?)\b/i.test(subject) && charged(text, reading)
+}
+// the subject of a sentence that charges: what comes before "is charged", "are billed", "cost"
+const CHARGED_SUBJECT = /^\W*(.{2,60}?)\s+(?:is|are|will be|shall be)\s+(?:charged|billed|invoiced|payable|priced)\b|^\W*(.{2,60}?)\s+costs?\b/i
 
 /** A statement's subject is the customer's own: "The Practice's reception is open …", "Your office opens at …". */
 function customersOwn(text: string, reading: Reading): boolean {

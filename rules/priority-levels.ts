@@ -84,11 +84,23 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     if (!m) return undefined
     // in a section about levels any label; elsewhere a label naming who is affected, with the level's own time
     const label = m[1]!.trim()
-    if (!LEVEL_SECTION.test(block.section.title) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length)) return undefined
+    // and in a list whose lead-in names the levels ("The following priority levels apply:"), as under a heading that does
+    if (!LEVEL_SECTION.test(block.section.title) && !levelLead(block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length)) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+/** A lead-in that names levels of urgency: "The following Priority Levels apply:", "Tickets fall into these categories:". */
+const LEVEL_LEAD = /\b(?:priorit(?:y|ies)|severit(?:y|ies)|(?:priority|severity|urgency|impact|ticket|incident|call) levels?|levels? of (?:priority|severity|urgency)|categor(?:y|ies)|classifications?|call types?)\b/i
+/** What a lead-in names that is no level of urgency: service levels, levels of a plan, prices. */
+const NOT_LEVEL_LEAD = /\bservice levels?\b|\b(?:plans?|tiers?|packages?|fees?|prices?|charges?)\b/i
+
+/** Is the list item introduced by a lead-in that names levels? */
+function levelLead(block: Block, reading: Reading): boolean {
+  const intro = reading.listContext(reading.blockIndex(block)).intro
+  return intro !== undefined && LEVEL_LEAD.test(intro) && !NOT_LEVEL_LEAD.test(intro)
 }
 
 /** A column that holds the time to answer or fix each row's case: "Response", "Acknowledge", "Fix", "Restore". */
@@ -96,16 +108,34 @@ const TIME_HEADER = /\b(?:respon\w*|acknowledg\w*|reaction|fix|resol\w*|restor\w
 /** A level column that grades a plan or a price, not a case: "Plan level", "Support tier", "Price category". */
 const OFFER_HEADER = /\b(?:plans?|tiers?|packages?|bundles?|memberships?|editions?|prices?|fees?|accounts?|subscriptions?)\b/i
 
+/** A step of a scale that grades cases: a colour of a traffic-light scale ("Red", "Amber", "Green"). */
+const SCALE_STEP = /^(?:red|amber|yellow|orange|green|blue|black|white|purple)$/i
+
+/** The first cells of the table that holds the row are the steps of one scale ("Red", "Amber", "Green"), two or more. */
+function scaleColumn(block: Block, reading: Reading): boolean {
+  const blocks = reading.doc.blocks
+  const i = reading.blockIndex(block)
+  const header = blocks[i]?.header
+  if (!header) return false
+  let first = i
+  while (first > 0 && blocks[first - 1]!.header === header) first--
+  let n = 0
+  for (let j = first; j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header; j++, n++) {
+    if (!SCALE_STEP.test((blocks[j]!.cells?.[0] ?? '').replace(/[*_]/g, '').trim())) return false
+  }
+  return n >= 2
+}
+
 /**
- * A row of a table whose first column is headed as levels ("Level", "Priority", "Category") and whose later column,
- * headed as a response or fix time, gives the row its own time of minutes or more: the first cell names a level,
- * whatever its word ("Routine", "Amber", "Grade B"). Seconds are the speed of a system, not a time to answer a case.
+ * A row of a table whose first column is headed as levels ("Level", "Priority", "Category"), or holds the colours of one
+ * scale ("Red", "Amber", "Green"), and whose later column, headed as a response or fix time, gives the row its own time
+ * of minutes or more: the first cell names a level, whatever its word ("Routine", "Amber", "Grade B"). Seconds are the speed of a system, not a time to answer a case.
  */
 function levelWithTime(block: Block, reading: Reading): boolean {
   const {header, cells} = block
   if (block.kind !== 'table-row' || !header || !cells || cells.length < 2) return false
   const head = header[0] ?? ''
-  if (!KEY_HEADER.test(head) || OFFER_HEADER.test(head)) return false
+  if ((!KEY_HEADER.test(head) && !scaleColumn(block, reading)) || OFFER_HEADER.test(head)) return false
   const key = (cells[0] ?? '').replace(/[*_]/g, '').trim()
   if (!/[a-z0-9]/i.test(key) || key.split(/\s+/).length > 3 || reading.values(key).durations.length) return false
   return cells.some((c, i) => i > 0 && TIME_HEADER.test(header[i] ?? '') && !OFFER_HEADER.test(header[i] ?? '') && reading.values(c).durations.some((d) => d.minutes >= 1))
@@ -238,7 +268,8 @@ export default clauseRule({
     if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
     // "the order of priority" of the contract documents is precedence, not a priority scheme
     if (PRECEDENCE.test(unit.text)) return undefined
-    if (/\bprioriti[sz]|\bpriority\b|\bseverity\b/i.test(unit.text) || unit.inHome) {
+    // (priorities in the plural are the priorities of support work: "ticket priorities", "priorities of incidents")
+    if (/\bprioriti[sz]|\bpriority\b|\bseverity\b|\b(?:ticket|incident|call|request|fault|case|support|service[- ]desk|helpdesk)\s+(?:priorities|severities)\b|\b(?:priorities|severities)\s+(?:of|for)\s+(?:tickets|incidents|calls|requests|faults|cases)\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
       if (/\bprioriti[sz]\w*\b|\bpriority (?:levels?|basis|order)\b|\bseverity levels?\b/i.test(unit.text) || unit.inHome) return {outcome: 'vague'}

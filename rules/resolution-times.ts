@@ -1,10 +1,13 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {clauseRule} from '../src/clauses.js'
+import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
+/** What a pointer at stated times names: "the times", "the periods", "the targets". */
+const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i
 const DISCLAIMED = /\b(?:does not|do not|doesn't|don't|cannot|can't|makes? no|gives? no) (?:warrant\w*|guarantee\w*|promise|represent\w*)\b/i
 // Restoration in plain words, which needs no incident named: "aim to have you working within 4 hours"
@@ -65,17 +68,25 @@ export default clauseRule({
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
-    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
+    // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
+    // parties will agree within 30 days") times the making of that document, not the fix: only the text up to it counts
+    const cut = at >= 0 ? reader.delegated(unit, /resol|restor|recover/i) : undefined
+    const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
+    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (timeToFix(scoped, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
     if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
+    // "… restored within the periods in the table below": a pointer at times stated elsewhere in the agreement gives the
+    // time to fix when it reaches one (and is vague when it reaches none)
+    const pointer = at >= 0 ? reader.reading.pointerAfter(t, at, TIME_NOUN) : undefined
+    if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => timeToFix(x, reader.reading) && (reader.reading.values(x).priorities.length > 0 || x.includes(' | ')))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if (speed) return {outcome: 'vague'}
+    if (speed || pointer) return {outcome: 'vague'}
     if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },

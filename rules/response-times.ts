@@ -2,6 +2,7 @@
 import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
+import {describesDocument} from '../src/reading/delegation.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
 import type {Block} from '../src/types.js'
@@ -9,6 +10,12 @@ import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
 import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
+/** What a pointer at stated times names: "the times", "the periods", "the targets". */
+const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
+/** A statement of times per case: a time and a priority level, or a time in a row of a table. */
+function perCase(text: string, v: {readonly durations: readonly unknown[]; readonly priorities: readonly unknown[]}): boolean {
+  return v.durations.length > 0 && (v.priorities.length > 0 || text.includes(' | '))
+}
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
 
 const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
@@ -20,6 +27,9 @@ const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact)|
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
+
+/** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
+const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
 
 /** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
 const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
@@ -106,7 +116,11 @@ export default clauseRule({
     // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
     if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
     const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
-    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
+    // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
+    // parties will agree within 30 days") times the making of that document: only the text up to it counts
+    const cut = at >= 0 && !notifyColumn ? reader.delegated(unit, /respon|support/i) : undefined
+    const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
+    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
@@ -120,11 +134,18 @@ export default clauseRule({
     }
     // "… within the following times:" and then a list or table of times
     if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
+    // "… respond within the times in the table below", "… within the periods in clause 5": a pointer at times stated
+    // elsewhere in the agreement gives the time to respond when it reaches one (and is vague when it reaches none)
+    const pointer = at >= 0 ? reader.reading.pointerAfter(t, at, TIME_NOUN) : undefined
+    if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => perCase(x, reader.reading.values(x)))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /respon|support/i)
     if (delegated) return delegated
+    // a table of levels whose response column names a unit of time with no number, or a slot left to fill ("[N] minutes",
+    // "TBC"): the response time is mentioned, not stated
+    if (headerSaysResponse && KEY_HEADER.test(header?.[0] ?? '') && UNSTATED.test(scoped) && !reader.reading.values(scoped).durations.length) return {outcome: 'vague'}
     const vague = VAGUE_TIME.exec(t)
     if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
-    if (unit.inHome || metric || reached || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
+    if (unit.inHome || metric || reached || pointer || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
     return undefined
   },
 })

@@ -77,3 +77,17 @@ describe('reach', () => {
     expect(reading.reach(block, p!.start, p!, money)).toBeUndefined()
   })
 })
+
+describe('reach into a schedule titled by its heading', () => {
+  it('finds "Schedule 2" in a heading written "## Schedule 2: Rates", and nothing in a schedule that is not there', () => {
+    const doc = buildDocument('# Terms\n\nExtra work is billed at the rates in Schedule 2, or at the rates in Schedule 3.\n\n## Schedule 2: Rates\n\nEngineer time is £120 per hour.\n', 'terms.md')
+    const reading = read(doc)
+    const block = doc.blocks.find((b) => b.text.startsWith('Extra work'))!
+    const [two, three] = reading.pointers(block.text)
+    const money = (t: string): boolean => reading.values(t).money.length > 0
+    expect(reading.reach(block, two!.start, two!, money)?.text).toBe('Engineer time is £120 per hour.')
+    expect(reading.reach(block, three!.start, three!, money)).toBeUndefined()
+    expect(reading.targetInDocument('Schedule 2')).toBe(true)
+    expect(reading.targetInDocument('Schedule 3')).toBe(false)
+  })
+})

@@ -110,7 +110,8 @@ function partBlocks(doc: Document, blocks: readonly Block[], part: {readonly kin
   const id = part.id.toLowerCase().replace(/\.$/, '')
   if (ATTACHED_KIND.test(part.kind)) {
     const name = new RegExp(String.raw`^\s*(?:${part.kind}|${part.kind === 'annexure' ? 'annex' : part.kind === 'annex' ? 'annexure' : part.kind})\s+${escape(id)}(?![\w.])`, 'i')
-    const section = doc.sections.find((s) => s.kind !== 'root' && name.test(s.title))
+    // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
+    const section = doc.sections.find((s) => s.kind !== 'root' && (name.test(s.title) || name.test((s.blocks.find((b) => b.kind === 'heading')?.text ?? '').replace(/^[#\s*_]+/, ''))))
     return section ? collect(section) : []
   }
   const section = doc.sections.find((s) => s.kind !== 'root' && s.number !== undefined && s.number.toLowerCase().replace(/\.$/, '') === id)
