@@ -68,6 +68,9 @@ export default clauseRule({
     if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
     if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) return {outcome: 'present'}
+    // "Outside those hours, the on-call engineer takes calls about Urgent faults. Call-outs are charged at KES 4,500 per
+    // hour": the next sentence charges the service that this one gives outside the hours, by the name of that service
+    if (at >= 0 && unit.next && chargesService(unit.next, reader.reading)) return {outcome: 'present'}
     // "The following shall be considered Out-of-Scope Work: … any services requested outside the agreed support hours":
     // work outside the hours put in a class of work that the agreement charges for ("Out-of-Scope Work … shall be
     // billed on a time and materials basis") takes that charge
@@ -78,6 +81,15 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/** A sentence whose subject is a service given (call-outs, calls, visits, support) and that charges for it. */
+function chargesService(text: string, reading: Reading): boolean {
+  const m = CHARGED_SUBJECT.exec(text)
+  const subject = m?.[1] ?? m?.[2]
+  return subject !== undefined && SERVICE_ACT.test(subject) && !/\b(?:project|installation|training|hardware|licen[cs]e|toner|parts?)\b/i.test(subject) && charged(text, reading)
+}
+// the subject of a sentence that charges: what comes before "is charged", "are billed", "cost"
+const CHARGED_SUBJECT = /^\W*(.{2,60}?)\s+(?:is|are|will be|shall be)\s+(?:charged|billed|invoiced|payable|priced)\b|^\W*(.{2,60}?)\s+costs?\b/i
 
 /** A statement's subject is the customer's own: "The Practice's reception is open …", "Your office opens at …". */
 function customersOwn(text: string, reading: Reading): boolean {

@@ -1,5 +1,6 @@
 // backup-frequency: how often backups run (interval or schedule); retention is expected too.
 import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import {withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Stated} from '../src/reading/metrics.js'
 import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
@@ -62,6 +63,9 @@ export default clauseRule({
     // a sentence about a standby that never speaks of data ("a backup tunnel …, so traffic moves to the 4G backup link")
     if (t !== unit.text && !/\bdata\b/i.test(unit.text)) return undefined
     if (at >= 0 && BACKED_BY.test(t) && !/\bdata\b/i.test(t)) return undefined
+    // a backup named in work the agreement withholds ("The following are not part of the service: … restoring data from
+    // backup") is an excluded service, not a backup commitment
+    if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
     const v = reader.reading.values(t)
     // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
     const retain = t.search(/\bretain/i)

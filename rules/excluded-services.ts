@@ -1,7 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Party, Reading} from '../src/reading/index.js'
-import {declinesWork, outsideOffer, scopeTitle} from '../src/reading/reach.js'
+import {declinesWork, outsideHours, outsideOffer, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -24,6 +24,10 @@ function excludedSeries(text: string): number {
   const before = text.slice(0, m.index)
   return SERIES.test(before) && !TIME_PUT_OUT.test(before) ? m.index : -1
 }
+// What fails a standard the agreement sets: "that does not meet them", "which do not comply with clause 5", "not meeting"
+const FAILS_STANDARD = /\b(?:that|which|who)\s+(?:do(?:es)?\s+not|don[’']t|doesn[’']t|fails?\s+to)\s+(?:meet|comply|satisfy|conform|match)\b|\bnot\s+meeting\b/i
+// Words that put work outside the services rather than outside the hours
+const LEFT_OUT = /\b(?:not (?:covered|included|part of)|excluded|exclusions?|out[- ]of[- ]scope|outside (?:the |of the |our )?(?:scope|services|agreement|plan|package))\b/i
 // Three or more things named in a series: "data recovery, software development and any new installation"
 const SERIES = /\w[^,.;:]{2,60},\s*[^,.;:]{2,60}\s+(?:and|or|&)\s+\w/
 
@@ -141,6 +145,12 @@ export default clauseRule({
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
     // of the time in each calendar month, excluding maintenance announced 5 working days ahead")
     if (m && /^exclud/i.test(t.slice(m.index)) && reader.reading.values(t).percentages.some((p) => p.end <= m.index)) return undefined
+    // the customer's things that fail a stated standard ("Equipment that does not meet them is not covered by the monthly
+    // fee") are the consequence of a customer requirement, not a class of services left out
+    if (m && FAILS_STANDARD.test(t.slice(0, m.index + 40))) return undefined
+    // work placed outside the service hours and priced ("Any other work … outside Supported Hours is charged at the
+    // Out-of-Hours Rate") is after-hours work, not work outside the scope
+    if (m && outsideHours(t) >= 0 && !LEFT_OUT.test(t)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined

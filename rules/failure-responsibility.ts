@@ -1,7 +1,7 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
 import {clauseRule} from '../src/clauses.js'
 import {isDisclaimer} from '../src/reading/parties.js'
-import {dutiesTitle} from '../src/reading/reach.js'
+import {asksOfCustomer, dutiesTitle, withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -18,6 +18,15 @@ const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contrac
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
   /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap)\b/i
+
+// A failure itself, not the work that answers it: "fails", "faulty", "broken", "outage", "not working"
+const BROKE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|down ?time|not working|inoperable|dies|died|stops? working)\b/i
+
+// A rule for how response or fix targets are measured: "Response and fix targets are counted during support hours"
+const COUNTED = /\b(?:response|fix|resolution|restor\w*|repair)(?:\s+(?:and|or|&)\s+(?:response|fix|resolution|restor\w*|repair))?\s+(?:targets?|times?|clocks?|periods?)\b[^.;]{0,60}\b(?:(?:is|are) (?:counted|measured|calculated|timed)|(?:starts?|stops?|runs?|pauses?)\b)/i
+
+// The allocation words that name a duty or a charge of any kind, not failure work: "is responsible for", "pays for", "billed at"
+const GENERIC = /^(?:(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at |billed|charged|invoiced|comes? out of|(?:is|are|will be|shall be) not)/i
 
 // A repair or replacement named as the state a thing is in, not as work someone does: "devices awaiting repair",
 // "laptops pending replacement", "a PC under repair", "sent for repair"
@@ -37,11 +46,22 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length))
     const at = indexOf(t, FAILURE)
+    // a repair the agreement withholds ("The following are excluded: …; repair of hardware damaged by lightning; …",
+    // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
+    if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
+    // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
+    // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
+    // warranty ends"); only a failure named there makes it an allocation of failure work
+    if (at >= 0 && !BROKE.test(t) && unit.block.section.path.some((p) => asksOfCustomer(p, reader.reading.parties))) return undefined
     // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
     const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
+    // how service-level targets are counted names faults as the incidents measured, not as failures someone answers
+    // for ("Response and fix targets are counted during support hours, except for Practice Down faults, which are
+    // counted around the clock")
+    if (at >= 0 && !thing && !unit.inHome && COUNTED.test(t)) return undefined
     if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
     // who does what when something fails: an allocation attached to the failure, not a disclaimer
     // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere
@@ -51,7 +71,11 @@ export default clauseRule({
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work
       const alloc = ALLOCATE.exec(near.replace(STATE, (m) => ' '.repeat(m.length)))
-      if (alloc && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
+      // with no failure named in the sentence, a duty or a charge in the home ("The Sacco is responsible for the electricity
+      // supply", "The Client is responsible for the mains supply and keeps a UPS on every server") allocates no failure
+      // work; repair, diagnosis or replacement itself does
+      const standing = at < 0 && alloc !== null && GENERIC.test(alloc[0])
+      if (alloc && !standing && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
     }
     if (elsewhere) return elsewhere
     if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && reader.reading.isNegated(t, at)))) return {outcome: 'vague'}

@@ -268,7 +268,8 @@ export default clauseRule({
     if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
     // "the order of priority" of the contract documents is precedence, not a priority scheme
     if (PRECEDENCE.test(unit.text)) return undefined
-    if (/\bprioriti[sz]|\bpriority\b|\bseverity\b/i.test(unit.text) || unit.inHome) {
+    // (priorities in the plural are the priorities of support work: "ticket priorities", "priorities of incidents")
+    if (/\bprioriti[sz]|\bpriority\b|\bseverity\b|\b(?:ticket|incident|call|request|fault|case|support|service[- ]desk|helpdesk)\s+(?:priorities|severities)\b|\b(?:priorities|severities)\s+(?:of|for)\s+(?:tickets|incidents|calls|requests|faults|cases)\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
       if (/\bprioriti[sz]\w*\b|\bpriority (?:levels?|basis|order)\b|\bseverity levels?\b/i.test(unit.text) || unit.inHome) return {outcome: 'vague'}

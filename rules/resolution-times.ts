@@ -1,5 +1,6 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {clauseRule} from '../src/clauses.js'
+import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
@@ -67,7 +68,11 @@ export default clauseRule({
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
-    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
+    // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
+    // parties will agree within 30 days") times the making of that document, not the fix: only the text up to it counts
+    const cut = at >= 0 ? reader.delegated(unit, /resol|restor|recover/i) : undefined
+    const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
+    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (timeToFix(scoped, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"

@@ -2,6 +2,7 @@
 import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
+import {describesDocument} from '../src/reading/delegation.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
 import type {Block} from '../src/types.js'
@@ -115,7 +116,11 @@ export default clauseRule({
     // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
     if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
     const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
-    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(unit, TOPIC, HEADER)
+    // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
+    // parties will agree within 30 days") times the making of that document: only the text up to it counts
+    const cut = at >= 0 && !notifyColumn ? reader.delegated(unit, /respon|support/i) : undefined
+    const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
+    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence

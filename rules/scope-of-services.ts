@@ -1,5 +1,5 @@
 // scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
-import {clauseRule} from '../src/clauses.js'
+import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {leadsList, scopeTitle} from '../src/reading/reach.js'
 import type {Block} from '../src/types.js'
@@ -94,7 +94,7 @@ export default clauseRule({
       return {outcome: 'present'}
     }
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
-      if (/\bservices?\b|\bproducts?\b/i.test(t)) return reader.delegated(unit, /service|product/i)
+      if (/\bservices?\b|\bproducts?\b/i.test(t)) return scopeElsewhere(unit, reader)
       return undefined
     }
     if (serviceCount(t) >= 2) return {outcome: 'present'}
@@ -102,12 +102,24 @@ export default clauseRule({
     if (unit.next && INTRODUCES.test(t.trim()) && !NOT_SERVICES.test(t) && !NOT_SERVICES.test(unit.next) && !NOT_SERVICES.test(unit.block.section.title) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
       return {outcome: 'present'}
     }
-    const d = reader.delegated(unit, /service/i)
+    const d = scopeElsewhere(unit, reader, /service/i)
     if (d) return d
     if (unit.inHome && serviceCount(t) >= 1) return {outcome: 'present'}
     return undefined
   },
 })
+
+/**
+ * The services put in another document, unless what the sentence puts there is the work left out ("Services not
+ * covered by this Agreement are listed in Schedule C", "Excluded services and their rates are set out in the Rate
+ * Card"): a document of the exclusions is not the home of the scope.
+ */
+function scopeElsewhere(unit: Unit, reader: Reader, topic = /service|product/i): Verdict | undefined {
+  const d = reader.delegated(unit, topic)
+  if (!d || d.start === undefined) return d
+  return LEFT_OUT.test(unit.text.slice(0, d.start)) ? undefined : d
+}
+const LEFT_OUT = /\b(?:services?|work|items?|tasks?)\s+(?:that (?:are|is) |which (?:are|is) )?(?:not (?:covered|included|provided|part of|in scope)|excluded|outside)\b|\b(?:excluded|out[- ]of[- ]scope|non-?covered)\s+(?:services?|work|items?)\b/i
 
 /** The text of the block that introduces the list or table holding block `i` (empty when none). */
 function introOf(blocks: readonly Block[], i: number): string {

@@ -1,7 +1,7 @@
 // Whether "the Agreement" is this document or another one (src/reading/delegation.ts).
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
-import {agreementIsOther, delegation} from '../src/reading/delegation.js'
+import {agreementIsOther, delegation, describesDocument, parentName} from '../src/reading/delegation.js'
 
 describe('agreementIsOther', () => {
   it('reads an agreement named by its date as another document than this one', () => {
@@ -29,5 +29,30 @@ describe('delegation inside a condition or a proviso', () => {
     ['Backups are taken as set out in the Work Order (subject to the Customer paying for them).', 'Work Order'],
   ])('finds the delegation of the main clause in %j', (text, target) => {
     expect(delegation(text)?.target).toBe(target)
+  })
+})
+
+describe('describesDocument', () => {
+  it('reads a relative clause about the document just named', () => {
+    expect(describesDocument(' (Service Levels), which the parties will agree within 30 days.')).toBe(true)
+    expect(describesDocument(', to be agreed within 30 days of signing.')).toBe(true)
+  })
+
+  it('leaves a clause of its own after the document alone', () => {
+    expect(describesDocument(', and in any case every fault is resolved within 2 working days.')).toBe(false)
+  })
+})
+
+describe('parentName', () => {
+  it('reads the name a document gives the agreement it is issued under, or an agreement named by its date', () => {
+    const sow = buildDocument('# Statement of Work 2\n\nThis Statement of Work is issued under the Master Services Agreement between A Ltd ("Provider") and B Ltd ("Client") dated 9 June 2025 (the "MSA").\n', 'sow.md')
+    expect(parentName(sow)).toBe('MSA')
+    expect(delegation('Support hours are as in the MSA.', {parent: 'MSA'})?.target).toBe('MSA')
+    expect(delegation('Backups: as per MSA clause 8.', {parent: 'MSA'})?.target).toBe('MSA')
+  })
+
+  it('gives no parent for an agreement that names only itself', () => {
+    const msa = buildDocument('# Master Services Agreement\n\nThis Master Services Agreement (the "MSA") is made on 9 June 2025 between A Ltd and B Ltd.\n', 'msa.md')
+    expect(parentName(msa)).toBeUndefined()
   })
 })

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import type {Party} from '../src/reading/index.js'
-import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents, shareOfTime} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents, shareOfTime, withheldWork} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -45,6 +45,32 @@ describe('declinesWork', () => {
     expect(declinesWork("We can't help with personal devices:")).toBeGreaterThan(0)
     expect(declinesWork('If the Client does not provide access, targets are paused.')).toBe(-1)
     expect(declinesWork('The service covers 20 PCs.')).toBe(-1)
+  })
+})
+
+describe('withheldWork', () => {
+  const byCustomer = (text: string, at: number): boolean => /\b(?:client|customer|you)\b/i.test(text.slice(Math.max(0, at - 30), at))
+  const at = (text: string, word: string): number => text.indexOf(word)
+
+  it('reads work named after an exclusion lead-in, in a list such a lead-in introduces, or after the provider declines it', () => {
+    const lead = 'The following are excluded from this Agreement: new hardware; repair of flood damage; and line rental.'
+    expect(withheldWork(lead, at(lead, 'repair'), undefined, byCustomer)).toBe(true)
+    expect(withheldWork('restoring files from backup;', 10, 'The following are not part of the detection service:', byCustomer)).toBe(true)
+    expect(withheldWork('printer repair;', 8, 'We do not support the following:', byCustomer)).toBe(true)
+    const declined = 'Provider does not provide printer repair or website hosting.'
+    expect(withheldWork(declined, at(declined, 'repair'), undefined, byCustomer)).toBe(true)
+  })
+
+  it('leaves work taken on, work the customer declines, and mentions before the lead-in or inside a condition alone', () => {
+    const taken = 'Provider repairs failed printers within two business days.'
+    expect(withheldWork(taken, at(taken, 'repairs'), undefined, byCustomer)).toBe(false)
+    const customer = 'The Client does not provide spare parts, so repairs wait for delivery.'
+    expect(withheldWork(customer, at(customer, 'repairs'), undefined, byCustomer)).toBe(false)
+    const before = 'Repairs are billed at cost; the following are excluded: cabling and line rental.'
+    expect(withheldWork(before, 0, undefined, byCustomer)).toBe(false)
+    const condition = 'If parts are not covered: Provider repairs the device and bills the parts at cost.'
+    expect(withheldWork(condition, at(condition, 'repairs'), undefined, byCustomer)).toBe(false)
+    expect(withheldWork('repair of failed disks;', 0, 'Provider also handles the following:', byCustomer)).toBe(false)
   })
 })
 

@@ -174,6 +174,10 @@ describe('extractDurations', () => {
     ['2nd day', []],
     ['24 hours a day', [{text: '24 hours'}]],
     ['hours a day', []],
+    // an age or a time past measures no act
+    ['those Macs are three years old', []],
+    ['the fault was logged 2 days ago', []],
+    ['PCs older than 5 years are replaced within 2 days', [{text: '5 years'}, {text: '2 days'}]],
   ])('%j', (text, expected) => {
     const got = extractDurations(text)
     expectOffsets(text, got)

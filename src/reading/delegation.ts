@@ -60,11 +60,49 @@ const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)/
 const DATED_AGREEMENT =
   /\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b[^()\n.;]{0,120}?\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)[^()\n;]{0,40}?\(\s*(?:the\s+)?["“]Agreement["”]\s*\)/
 
+// The name a document gives its parent agreement: "issued under the Master Services Agreement between … dated 4 April
+// 2025 (the "MSA")", "Your IT Support Agreement with us dated … (the "Agreement")"
+const PARENT_DEF =
+  /\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“]((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
+const DATED = /\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)/
+
+/**
+ * The name this document gives another agreement it is issued under or points into ("MSA", "Agreement", "Master
+ * Agreement"), when it gives one: an agreement named by its date, or, in a statement of work, order, schedule or
+ * amendment, the agreement it names; undefined for an agreement that names only itself.
+ */
+export function parentName(doc: Document): string | undefined {
+  const head = doc.source.slice(0, 3000)
+  const part = SELF_PART.test(head)
+  for (const m of head.matchAll(PARENT_DEF)) {
+    const name = m[2]!.trim()
+    if (DATED.test(m[1]!) || part) return name
+  }
+  return undefined
+}
+
+/** The parent agreement named as the home of a value: "as in the MSA", "at the rates in the MSA", "as per MSA clause 8". */
+function parentPointer(name: string): RegExp {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  return new RegExp(String.raw`\b(?:as\s+in|as\s+per|per|in|under|in\s+accordance\s+with|according\s+to|(?:as\s+)?(?:set\s+out|set\s+forth|described|defined|specified|stated|listed|given)\s+in)\s+(?:the\s+)?${n}\b(?!\s+(?:is|are|was|were|will|shall|may|and\s+this)\b)`)
+}
+
+const PARENT_POINTERS = new Map<string, RegExp>()
+
 /** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it, or an agreement named by its date)? */
 export function agreementIsOther(doc: Document): boolean {
   const head = doc.source.slice(0, 3000)
   return (SELF_PART.test(head) && NAMES_AGREEMENT.test(head)) || DATED_AGREEMENT.test(head)
 }
+
+/**
+ * Does the text after a document's name go on to describe that document ("(Service Levels), which the parties will
+ * agree within 30 days", ", to be issued each year")? A time there times the document, not the clause put in it.
+ */
+export function describesDocument(rest: string): boolean {
+  return ABOUT_THE_DOCUMENT.test(rest)
+}
+const ABOUT_THE_DOCUMENT = /^\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:which|that|to be|once|when)\b/i
 
 /** How a target reads in a message: "Schedule C", "the Order Form". */
 export function targetName(target: string): string {
@@ -84,7 +122,7 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean; matches?: DelegationMatches} = {},
+  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean; parent?: string; matches?: DelegationMatches} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
@@ -92,6 +130,11 @@ export function delegation(
   // in an amendment or a schedule that names "the Agreement", a part of the Agreement is another document
   const part = options.agreementIsOther ? matches.part : undefined
   if (part) return part
+  // the name this document gives the agreement it is issued under: "as in the MSA", "at the rates in the MSA"
+  if (options.parent && text.includes(options.parent)) {
+    const m = (PARENT_POINTERS.get(options.parent) ?? PARENT_POINTERS.set(options.parent, parentPointer(options.parent)).get(options.parent)!).exec(text)
+    if (m && !limits(text, m.index)) return {target: options.parent, start: m.index, end: m.index + m[0].length}
+  }
   const link = matches.link
   if (link && !inDocument?.(link.target) && !/^this\b/i.test(link.target)) return link
   const owned = matches.owned

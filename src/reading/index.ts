@@ -3,7 +3,7 @@
 // module named for it beside this file.
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
-import {agreementIsOther, delegation, targetInDocument, type DelegationHit} from './delegation.js'
+import {agreementIsOther, delegation, parentName, targetInDocument, type DelegationHit} from './delegation.js'
 import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
@@ -139,11 +139,14 @@ export class Reading {
   /** A value placed in another document, in a text that starts at `offset` of `block`. */
   delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
     this.agreementElsewhere ??= agreementIsOther(this.doc)
-    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, agreementIsOther: this.agreementElsewhere, matches: this.texts.delegationMatches(text)})
+    if (this.parent === undefined) this.parent = parentName(this.doc) ?? null
+    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, agreementIsOther: this.agreementElsewhere, ...(this.parent ? {parent: this.parent} : {}), matches: this.texts.delegationMatches(text)})
   }
 
   /** Is "the Agreement" another document (this one is an amendment, schedule or SOW that names it)? Once per document. */
   private agreementElsewhere: boolean | undefined
+  /** The name this document gives the agreement it is issued under ("MSA"), null when none; once per document. */
+  private parent: string | null | undefined
 
   /** Does this document (or its set) hold the named schedule or exhibit? Once per target. */
   targetInDocument(target: string): boolean {

@@ -215,6 +215,35 @@ export function shareOfTime(text: string): boolean {
   return value >= 90 && value < 100 && IN_PERIOD.test(text.slice(m.index))
 }
 
+/**
+ * A lead-in that puts what follows its colon outside the services: "The following are excluded from this Agreement:",
+ * "The following are not part of the MDR service:", "Not included:", "Out of scope:".
+ */
+const EXCLUSION_LEAD = /\b(?:excluded(?:\s+from\b[^:;.]{0,60})?|exclusions?|not\s+(?:included|covered|provided|supported)(?:\s+(?:in|by|under)\b[^:;.]{0,60})?|not\s+part\s+of\b[^:;.]{0,60}|outside\s+(?:of\s+)?(?:the\s+)?scope\b[^:;.]{0,60}|out[- ]of[- ]scope)\s*:/gi
+
+/**
+ * Is the mention at `index` of `text` work the agreement withholds, rather than work it takes on or a failure it
+ * disclaims? It is when it is named after a lead-in that puts what follows outside the services ("The following are
+ * excluded from this Agreement: …; repair of hardware damaged by lightning; …"), in an item of a list such a lead-in
+ * (or a sentence declining work) introduces (`intro`), or after a negated scope verb of its own sentence ("BNIC does
+ * not provide hardware repair, printer support …"). `customerAt` says whether the text binds the customer at an offset:
+ * the customer declining work is no exclusion of services.
+ */
+export function withheldWork(text: string, index: number, intro: string | undefined, customerAt: (text: string, at: number) => boolean): boolean {
+  if (intro !== undefined && /:\s*$/.test(intro)) {
+    EXCLUSION_LEAD.lastIndex = 0
+    if (EXCLUSION_LEAD.test(intro) || outsideOffer(intro) >= 0) return true
+    const d = declinesWork(intro)
+    if (d >= 0 && !customerAt(intro, d)) return true
+  }
+  EXCLUSION_LEAD.lastIndex = 0
+  for (let m = EXCLUSION_LEAD.exec(text); m !== null && m.index < index; m = EXCLUSION_LEAD.exec(text)) {
+    if (m.index + m[0].length <= index && !CONDITION_BEFORE.test(text.slice(0, m.index))) return true
+  }
+  const d = declinesWork(text)
+  return d >= 0 && d < index && !customerAt(text, d)
+}
+
 /** Any negated scope verb, inside a condition or not: "If …, we won't support that machine" (a consequence). */
 export function refusesWork(text: string): number {
   return DECLINES.exec(text)?.index ?? -1

@@ -23,6 +23,7 @@ const DURATION_RE = caselessRegExp(
 const DURATION_HINT = caselessRegExp(
   String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
 )
+const AGE_AFTER = /^\s{1,2}(?:old|ago)\b/i
 const HHMM_RE = /^(?:[01]\d|2[0-3])[0-5]\d$/
 const CLOCK_CUE_RE = caselessRegExp(String.raw`(?:\b(?:at|from|until|till|by|before|after|between|to|and)\s{1,3}|[${DASH}]\s{0,2})$`)
 const CURRENCY_CHARS = '$£€¥'
@@ -63,6 +64,8 @@ export function extractDurations(text: string): Duration[] {
       business = q === 'business' || q === 'working' || q === 'work'
     }
     if (value === undefined || unit === undefined) return false
+    // an age or a time past ("three years old", "two weeks ago") measures no act: not a duration to do anything in
+    if (AGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return false
     out.push({kind: 'duration', ...span(m), value, unit, business, minutes: durationToMinutes(value, unit)})
     return true
   })
