@@ -16,7 +16,8 @@ const HANDLING =
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
 // Things named in a series, then put out by a passive "are excluded" ("PLC programming, HMI changes and robot controllers
 // are excluded"): an exclusion of work, unless what is put out is time ("Saturdays and public holidays are excluded")
-const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))/i
+// or put outside the fee: "… are billable extras", "… cost extra", "… are charged separately", "… are billed on top"
+const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))|\b(?:are|is)\s+(?:(?:billable|chargeable|paid|optional)\s+)?extras?\b|\bcosts?\s+extra\b|\b(?:are|is)\s+(?:\w+\s+)?(?:charged|billed|invoiced|priced|quoted)\s+(?:separately|on top|in addition|as (?:an )?extras?)\b/i
 const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
 function excludedSeries(text: string): number {
   const m = PASSIVE_EXCLUSION.exec(text)
