@@ -1,7 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Party, Reading} from '../src/reading/index.js'
-import {declinesWork, outsideOffer, scopeTitle} from '../src/reading/reach.js'
+import {declinesWork, outsideHours, outsideOffer, roleTitle, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -16,7 +16,8 @@ const HANDLING =
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
 // Things named in a series, then put out by a passive "are excluded" ("PLC programming, HMI changes and robot controllers
 // are excluded"): an exclusion of work, unless what is put out is time ("Saturdays and public holidays are excluded")
-const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))/i
+// or put outside the fee: "… are billable extras", "… cost extra", "… are charged separately", "… are billed on top"
+const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))|\b(?:are|is)\s+(?:(?:billable|chargeable|paid|optional)\s+)?extras?\b|\bcosts?\s+extra\b|\b(?:are|is)\s+(?:\w+\s+)?(?:charged|billed|invoiced|priced|quoted)\s+(?:separately|on top|in addition|as (?:an )?extras?)\b/i
 const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
 function excludedSeries(text: string): number {
   const m = PASSIVE_EXCLUSION.exec(text)
@@ -24,6 +25,10 @@ function excludedSeries(text: string): number {
   const before = text.slice(0, m.index)
   return SERIES.test(before) && !TIME_PUT_OUT.test(before) ? m.index : -1
 }
+// What fails a standard the agreement sets: "that does not meet them", "which do not comply with clause 5", "not meeting"
+const FAILS_STANDARD = /\b(?:that|which|who)\s+(?:do(?:es)?\s+not|don[’']t|doesn[’']t|fails?\s+to)\s+(?:meet|comply|satisfy|conform|match)\b|\bnot\s+meeting\b/i
+// Words that put work outside the services rather than outside the hours
+const LEFT_OUT = /\b(?:not (?:covered|included|part of)|excluded|exclusions?|out[- ]of[- ]scope|outside (?:the |of the |our )?(?:scope|services|agreement|plan|package))\b/i
 // Three or more things named in a series: "data recovery, software development and any new installation"
 const SERIES = /\w[^,.;:]{2,60},\s*[^,.;:]{2,60}\s+(?:and|or|&)\s+\w/
 
@@ -37,6 +42,17 @@ function negatesScope(title: string, names: ReadonlyMap<string, Party> | undefin
   if (!NEGATION.test(title) || /\b(?:if|when|unless|until|where|once)\b/i.test(title)) return false
   const positive = title.replace(/\b(?:do|does|is|are|wo|ca)n[’']t\b/i, (w) => ({wo: 'will', ca: 'can'})[w.slice(0, 2).toLowerCase()] ?? w.replace(/n[’']t$/i, '')).replace(NEGATION, '').replace(/\s+/g, ' ').trim()
   return SCOPE_TITLE.test(positive) || scopeTitle(positive, names) === 'provides'
+}
+
+/**
+ * A title in which the customer, read by roles, gets things from someone else: "What you buy elsewhere", "Things the Client
+ * sources directly", "What you'll need to get from other suppliers". What it lists is outside the services, and the
+ * title says how it is had.
+ */
+const BUYS_ELSEWHERE = /^CUSTOMER (?:(?:will|must|should|'ll|need to|needs to|have to|has to) )?(?:buys?|purchases?|sources?|gets?|obtains?|arranges?|orders?|procures?)(?: [\w-]+){0,2}? (?:elsewhere|separately|directly|(?:for )?(?:yourself|itself|themselves)|from (?:others|(?:an?|other|another|CUSTOMER(?:'s)? own|third[- ]party) (?:[\w-]+ )?(?:suppliers?|vendors?|providers?|companies|firms)|third[- ]parties|a third[- ]party|someone else))$/
+
+function buysElsewhere(title: string, names?: ReadonlyMap<string, Party>): boolean {
+  return BUYS_ELSEWHERE.test(roleTitle(title, names))
 }
 
 function handled(text: string, reading: Reading): boolean {
@@ -101,7 +117,7 @@ export default clauseRule({
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
   // a title that says what the provider will not do ("What we won't take on"), or that negates a title of the scope
   // ("What's not in the plan", "What don't you look after?"), is the home of the exclusions
-  data: {...data['excluded-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'withholds' || negatesScope(title, names)},
+  data: {...data['excluded-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'withholds' || negatesScope(title, names) || buysElsewhere(title, names)},
   messages: {
     missing: 'Missing excluded services; list what the agreement does not cover and how such work is billed',
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',
@@ -110,6 +126,8 @@ export default clauseRule({
   judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (!text.trim() || DOWNTIME.test(section.title)) return undefined
+    // a list under a title that sends the customer elsewhere for it names what is not covered and how it is had
+    if (buysElsewhere(section.title, reader.reading.parties) && blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row')) return {outcome: 'present'}
     // prose that puts the exclusions themselves in another document lists nothing here: its sentences are judged
     if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader)))) return undefined
     if (listed(blocks) && handled(text, reader.reading)) return {outcome: 'present'}
@@ -141,6 +159,12 @@ export default clauseRule({
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
     // of the time in each calendar month, excluding maintenance announced 5 working days ahead")
     if (m && /^exclud/i.test(t.slice(m.index)) && reader.reading.values(t).percentages.some((p) => p.end <= m.index)) return undefined
+    // the customer's things that fail a stated standard ("Equipment that does not meet them is not covered by the monthly
+    // fee") are the consequence of a customer requirement, not a class of services left out
+    if (m && FAILS_STANDARD.test(t.slice(0, m.index + 40))) return undefined
+    // work placed outside the service hours and priced ("Any other work … outside Supported Hours is charged at the
+    // Out-of-Hours Rate") is after-hours work, not work outside the scope
+    if (m && outsideHours(t) >= 0 && !LEFT_OUT.test(t)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined

@@ -54,6 +54,12 @@ function describesCustomer(s: string, parties: ReadonlyMap<string, Party>): bool
   return /^(?:client|customer|buyer|subscriber|licensee|purchaser)$/.test(name) || parties.get(name) === 'customer'
 }
 
+// An outcome the customer undergoes: "the Agency will experience zero dropped calls", "you'll see zero downtime"
+const UNDERGOES = /\b(?:experience|experiences|see|sees|suffer|suffers|have|has|get|gets|enjoy|enjoys|notice|notices)\s+$/i
+// What is aimed at rather than promised: "a target of", "we aim for", "our goal is", "working towards"
+const ZERO_AIM_BEFORE = /\b(?:targets?|goals?|aims?|aiming|objectives?|ambitions?|strives?|striving|works? towards?|working towards?)\b(?:\s+(?:is|of|for|at|to|to achieve|to reach))?\s+$/i
+const ZERO_AIM_AFTER = /^\s+(?:[\w-]+\s+){0,2}?(?:target|goal|objective|ambition)\b/i
+
 // What a provider could promise without limit: support, visits, requests, users, storage …
 const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
 
@@ -81,7 +87,7 @@ export default {
       // data") is the provider's promise, though the customer is the subject
       const excuse = reading.excused(hit)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
+      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(hit.sentence.text.slice(0, hit.start - hit.sentence.start))) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
@@ -103,6 +109,9 @@ export default {
       // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table
       // ("On-site visits | … | Unlimited"), the words before it in prose ("Support requests are unlimited")
       if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? hit.block.cells[0]! : s.slice(Math.max(0, at - 60), at))) continue
+      // a target of zero names what is aimed at, not what is promised ("our target is zero dropped calls", "aiming for
+      // zero security incidents", "a zero-defect goal")
+      if (/^zero/i.test(hit.text) && (ZERO_AIM_BEFORE.test(s.slice(Math.max(0, at - 40), at)) || ZERO_AIM_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 30)))) continue
       if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }

@@ -12,6 +12,8 @@ const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replac
 // when a document or a list is revised, not how often a service is given
 const DOCUMENT_REVISED =
   /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?)\b(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
+// What a service updates or replaces, rather than a document that is revised: "Handset firmware is updated periodically"
+const SERVICED_THING = /\b(?:firmware|software|operating systems?|os|patch(?:es)?|antivirus|anti-virus|signatures?|definitions|drivers?|devices?|handsets?|phones?|servers?|workstations?|laptops?|pcs?|computers?|routers?|switches|firewalls?|printers?|hardware|equipment|toner|filters?|batter(?:y|ies)|passwords?|certificates?|backups?)\s+(?:(?:is|are|will be|shall be|gets?|get)\s+)?(?:\w+ly\s+)?(?:updated|replaced|changed|revised)\s+$/i
 const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
 
 /** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
@@ -147,7 +149,9 @@ export default {
       if (hit.term.needs === 'timed') {
         if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading)) continue
       } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope)) continue
-      if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at))) continue
+      // (a document is amended from time to time; software, firmware or a device that is "updated periodically" is
+      // given a service with no stated cadence)
+      if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)

@@ -13,6 +13,13 @@ const NUMBERED_TITLE = /^(?:(?:section|clause|article|schedule|part|annex|exhibi
 const BOLD_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
 const TAB_LINE = /^(\d{1,3}(?:\.\d{1,3})*)\.?\t+([^\t\r\n]+)/
 const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;!?\n]{1,70})$/
+// "3.2 Not covered. Printers, phones …", "4.1 Response times: P1 within 1 hour": a short title run in before the text
+// (after a colon the text opens with a capital: "2.3 Not included: the LAN cabling" is a lead-in of one sentence)
+const RUN_IN_TITLE = /^(\d{1,3}(?:\.\d{1,3})+)[ \t]+([A-Z][^.:;!?\n\d]{1,40}?)(?:\.[ \t]+(?=\S)|:[ \t]+(?=[A-Z0-9]))/
+// a named subject and a verb in lower case after it is a sentence: "The Managed Services exclude", "Each Party agrees"
+const SUBJECT_AND_VERB = /^(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Oo]ur|[Yy]our|[Ee]ach|[Aa]ll|[Aa]ny|[Ee]very|[Ee]ither|[Nn]either)\s+(?:[A-Z][\w’'-]*\s+)+[a-z]+$/
+// a run-in title is a name, not a statement or an abbreviation: no verb or pronoun, no "Ltd." or "e.g."
+const NOT_A_TITLE = /\b(?:means|mean|shall|will|must|may|can|cannot|is|are|was|were|be|been|has|have|had|do|does|did|includes?|applies|apply|ltd|inc|co|no|nos|pty|plc|st|dr|mr|mrs|ms|e\.g|i\.e|etc|vs|approx)\s*$|\b(?:means|shall|will|must|may|can|cannot|is|are|was|were|has|have|does|do|did|we|you|they|it|i|he|she)\b/i
 const VARIABLE_SPAN = /^<span\b[^>]*class\s*=\s*["']?([\w-]*link[\w-]*)/i
 const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|!--)(?=[\s>/]|$)/i
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
@@ -263,6 +270,21 @@ class Builder {
         const tab = TAB_LINE.exec(firstLine)
         const short = tab ? undefined : SHORT_NUMBERED_LINE.exec(firstLine.trim())
         const m = tab ?? short
+        // a numbered paragraph that opens with a short title ended by a full stop or a colon, with no verb in it ("3.2 Not
+        // covered. Printers …"), is titled by it, as by a bold run-in title ("3.2 **Not covered.** Printers …")
+        const runIn = m ? undefined : RUN_IN_TITLE.exec(first.value)
+        if (runIn && runIn[2]!.trim().split(/\s+/).length <= 5 && !NOT_A_TITLE.test(runIn[2]!) && !SUBJECT_AND_VERB.test(runIn[2]!.trim())) {
+          const num = runIn[1]!
+          const t = runIn[2]!.trim()
+          const start = first.position?.start.offset ?? 0
+          const titleStart = first.value.indexOf(t, num.length)
+          const headingPos = {start: this.at(start), end: this.at(start + titleStart + t.length)}
+          section = this.open('numbered', cleanTitle(t), num, 10 + num.split('.').length, headingPos)
+          const rest = this.inlineText(node.children, 0)
+          const from = rest.text.indexOf(t) + t.length + 1
+          this.addInline(node, section, {text: rest.text.slice(from), segments: shiftSegments(rest.segments, from), variables: []}, 'paragraph')
+          return
+        }
         if (m) {
           const num = m[1]!.replace(/\.$/, '')
           let t = m[2]!.trim()
