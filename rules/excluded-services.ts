@@ -1,7 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Party, Reading} from '../src/reading/index.js'
-import {declinesWork, outsideHours, outsideOffer, scopeTitle} from '../src/reading/reach.js'
+import {declinesWork, outsideHours, outsideOffer, roleTitle, scopeTitle} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -16,7 +16,8 @@ const HANDLING =
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
 // Things named in a series, then put out by a passive "are excluded" ("PLC programming, HMI changes and robot controllers
 // are excluded"): an exclusion of work, unless what is put out is time ("Saturdays and public holidays are excluded")
-const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))/i
+// or put outside the fee: "… are billable extras", "… cost extra", "… are charged separately", "… are billed on top"
+const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))|\b(?:are|is)\s+(?:(?:billable|chargeable|paid|optional)\s+)?extras?\b|\bcosts?\s+extra\b|\b(?:are|is)\s+(?:\w+\s+)?(?:charged|billed|invoiced|priced|quoted)\s+(?:separately|on top|in addition|as (?:an )?extras?)\b/i
 const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
 function excludedSeries(text: string): number {
   const m = PASSIVE_EXCLUSION.exec(text)
@@ -41,6 +42,17 @@ function negatesScope(title: string, names: ReadonlyMap<string, Party> | undefin
   if (!NEGATION.test(title) || /\b(?:if|when|unless|until|where|once)\b/i.test(title)) return false
   const positive = title.replace(/\b(?:do|does|is|are|wo|ca)n[’']t\b/i, (w) => ({wo: 'will', ca: 'can'})[w.slice(0, 2).toLowerCase()] ?? w.replace(/n[’']t$/i, '')).replace(NEGATION, '').replace(/\s+/g, ' ').trim()
   return SCOPE_TITLE.test(positive) || scopeTitle(positive, names) === 'provides'
+}
+
+/**
+ * A title in which the customer, read by roles, gets things from someone else: "What you buy elsewhere", "Things the Client
+ * sources directly", "What you'll need to get from other suppliers". What it lists is outside the services, and the
+ * title says how it is had.
+ */
+const BUYS_ELSEWHERE = /^CUSTOMER (?:(?:will|must|should|'ll|need to|needs to|have to|has to) )?(?:buys?|purchases?|sources?|gets?|obtains?|arranges?|orders?|procures?)(?: [\w-]+){0,2}? (?:elsewhere|separately|directly|(?:for )?(?:yourself|itself|themselves)|from (?:others|(?:an?|other|another|CUSTOMER(?:'s)? own|third[- ]party) (?:[\w-]+ )?(?:suppliers?|vendors?|providers?|companies|firms)|third[- ]parties|a third[- ]party|someone else))$/
+
+function buysElsewhere(title: string, names?: ReadonlyMap<string, Party>): boolean {
+  return BUYS_ELSEWHERE.test(roleTitle(title, names))
 }
 
 function handled(text: string, reading: Reading): boolean {
@@ -105,7 +117,7 @@ export default clauseRule({
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
   // a title that says what the provider will not do ("What we won't take on"), or that negates a title of the scope
   // ("What's not in the plan", "What don't you look after?"), is the home of the exclusions
-  data: {...data['excluded-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'withholds' || negatesScope(title, names)},
+  data: {...data['excluded-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'withholds' || negatesScope(title, names) || buysElsewhere(title, names)},
   messages: {
     missing: 'Missing excluded services; list what the agreement does not cover and how such work is billed',
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',
@@ -114,6 +126,8 @@ export default clauseRule({
   judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (!text.trim() || DOWNTIME.test(section.title)) return undefined
+    // a list under a title that sends the customer elsewhere for it names what is not covered and how it is had
+    if (buysElsewhere(section.title, reader.reading.parties) && blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row')) return {outcome: 'present'}
     // prose that puts the exclusions themselves in another document lists nothing here: its sentences are judged
     if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader)))) return undefined
     if (listed(blocks) && handled(text, reader.reading)) return {outcome: 'present'}

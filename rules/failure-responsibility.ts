@@ -32,6 +32,29 @@ const GENERIC = /^(?:(?:is|are|will be|shall be|remains?) responsible for|bears?
 // "laptops pending replacement", "a PC under repair", "sent for repair"
 const STATE = /\b(?:awaiting|pending|waiting for|in need of|due for|(?:is|are|was|were|being|sent|gone|in|out) for|under)\s+(?:(?:a|an|the|its|their)\s+)?(?:repairs?|replacements?)\b/gi
 
+/**
+ * A condition on something failing, whatever the thing ("if a till dies", "when the accounting software stops working",
+ * "should the line go down"), and a main clause after it whose subject is a party (a pronoun, a role word or a name the
+ * agreement gives a party) doing something that is not negated: who acts when it fails.
+ */
+const FAILS_IF = /\b(?:if|when|whenever|should|where|once)\s+(?:a|an|the|any|your|our|its|their|one of (?:the|your|our))?\s*(?:[\w'’-]+\s+){0,4}?(?:fails?|breaks?(?:\s+down)?|dies|stops?\s+working|crash(?:es)?|go(?:es)?\s+down|drops?\s+out|(?:is|are|gets?)\s+(?:damaged|degraded|faulty|broken|lost|stolen)|malfunctions?|develops? a fault|has a fault|(?:can(?:no|')t|cannot)\s+be\s+repaired)\b[^,;.]{0,60}[,;]\s*(?:then\s+)?/i
+const PARTY_ACTS = /^(?:we|you|i|they|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)\s+(?:will\s+|shall\s+|must\s+|can\s+|then\s+|also\s+)?(?!(?:is|are|was|were|be|been|has|have|had|do|does|did|not|no|never|may|might|could|would)\b)([a-z]+)/
+const PARTY_WORD = /^(?:we|you|i|they|the\s+(?:provider|supplier|contractor|vendor|msp|client|customer|buyer|subscriber)|our\s+(?:engineers?|technicians?|team|staff|helpdesk|service desk)|your\s+(?:staff|team|it team))\b/i
+
+const RECOVERS = /^(?:restores?|recovers?|resumes?|fails?|switch(?:es)?|invokes?|activates?)$/i
+
+function answeredFailure(text: string, names: ReadonlyMap<string, string>): boolean {
+  const m = FAILS_IF.exec(text)
+  if (!m) return false
+  const main = text.slice(m.index + m[0].length)
+  const acts = PARTY_ACTS.exec(main)
+  if (!acts) return false
+  const subject = main.slice(0, acts.index + acts[0].length - acts[1]!.length).trim().toLowerCase().replace(/\s+(?:will|shall|must|can|then|also)$/, '')
+  const party = PARTY_WORD.test(subject) || [...names.keys()].some((n) => subject === n || subject === `the ${n}`)
+  // restoring the service (from a standby, within a recovery objective) is a recovery target, not work on what failed
+  return party && !RECOVERS.test(acts[1]!) && !/\b(?:not|n[’']t|never)\b/i.test(main.slice(0, 60)) && !isDisclaimer(main)
+}
+
 export default clauseRule({
   id: 'failure-responsibility',
   description: 'The agreement allocates who diagnoses, repairs, replaces and pays when systems, hardware or networks fail',
@@ -42,6 +65,10 @@ export default clauseRule({
     missing: 'Missing failure responsibilities; say who diagnoses, repairs or replaces failed systems, who deals with vendors and carriers, and who pays for parts',
     vague: 'Vague failure responsibility "{text}"; allocate who diagnoses, repairs, replaces and pays when systems fail',
     delegated: 'Failure responsibilities are set in {target}; lint it with this agreement or state them here',
+  },
+  // a condition on anything failing reaches the judge, whatever the thing is called ("If a till dies, …")
+  mentions(text) {
+    return FAILS_IF.test(text)
   },
   judge(unit, reader) {
     const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length))
@@ -56,6 +83,9 @@ export default clauseRule({
     // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
     const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
+    // a condition on anything failing, answered by a party that acts: "If a till dies, we swap it …", "When the accounting
+    // software stops working, the Client calls its vendor"
+    if (answeredFailure(t, reader.reading.parties)) return {outcome: 'present'}
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
     // how service-level targets are counted names faults as the incidents measured, not as failures someone answers

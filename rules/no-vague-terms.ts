@@ -49,6 +49,8 @@ function measured(text: string, needs: string, reading: Reading): boolean {
  */
 function timedByPointer(reading: Reading, hit: TermHit, scope: string): boolean {
   if (hit.term.needs !== 'duration' && hit.term.needs !== 'any') return false
+  // most scopes name no stated times at all: the pointers of the sentence are not looked for
+  if (!TIME_NOUN_IN.test(scope)) return false
   const s = hit.sentence.text
   for (const p of reading.pointers(s)) {
     if (!TIME_NOUN.test(p.noun) || !scope.includes(s.slice(p.start, p.end))) continue
@@ -58,6 +60,7 @@ function timedByPointer(reading: Reading, hit: TermHit, scope: string): boolean 
   return false
 }
 const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
+const TIME_NOUN_IN = /\b(?:times|periods|time ?frames|timescales|targets|deadlines)\b/i
 // "within the times set out in Schedule 2", "within the Resolution Times specified in the SLA"
 const REFERENCED_TIME = /\bwithin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\s+(?:set out|specified|stated|defined|listed|given|shown|agreed)\s+in\b/i
 // "During the 30-day hypercare period, Redwood will respond with its best efforts": the span in which a duty applies

@@ -185,8 +185,12 @@ export class Reading {
 
   /** The pointers of a text at statements made elsewhere in the agreement: "those hours", "the times above", "the rates in Schedule 2". */
   pointers(text: string): readonly Pointer[] {
-    return pointersIn(text)
+    // once per text: a language rule asks again for every hit in a long sentence
+    let found = this.pointerMemo.get(text)
+    if (!found) this.pointerMemo.set(text, (found = pointersIn(text)))
+    return found
   }
+  private readonly pointerMemo = new Map<string, readonly Pointer[]>()
 
   /**
    * The statement the pointer at `offset` of `block` reaches (the nearest one that `holds` the value asked for), or

@@ -324,9 +324,8 @@ const QUESTION = /\?[\s*_"'”’)]*$/
 /** The readings that make a promise-like phrase not a promise by the provider. */
 export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | undefined {
   // a question asks and commits to nothing ("Do you guarantee uptime?", "How quickly will you respond?"): its answer,
-  // a sentence of its own, is what binds
-  // (only the sentence's end is read, so each hit costs the same however long the sentence)
-  if (QUESTION.test(hit.sentence.text.slice(-16))) return 'question'
+  // a sentence of its own, is what binds (only its end is read: a long sentence is asked about once per hit)
+  if (QUESTION.test(hit.sentence.text.slice(-40))) return 'question'
   let s = hit.sentence.text
   let at = hit.start - hit.sentence.start
   // in a table row the term is read within its own cell ("Single user" in the Examples cell binds no one)
