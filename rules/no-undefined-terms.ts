@@ -24,6 +24,16 @@ const isBodyWord = (w: string): boolean => {
   return BODY_WORDS.has(l) || BODY_ENDING.test(l)
 }
 
+// The capitalised words right after a possessive ending, which may go on a name: "’ Society", "'s College of Music"
+const AFTER_POSSESSIVE = /^(?:['’]s?)[ \t]+([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})/
+/** Does a body's name go on after a possessive ending ("’ Society", "'s College")? Then the possessive is part of it. */
+const isBodyName = (after: string): boolean => {
+  const m = AFTER_POSSESSIVE.exec(after)
+  if (!m) return false
+  const words = m[1]!.split(/[ \t]+/)
+  return LAW_HEADS.has(words[words.length - 1]!.toLowerCase()) || words.some(isBodyWord)
+}
+
 const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
 // A rule book the agreement binds a party to ("the Acceptable Use Policy", "the Recovery Runbook", "our Fair Use Policy"):
 // a term to define, attach or locate, unless it is the customer's or a third party's own ("Customer's IT Handbook")
@@ -318,6 +328,8 @@ class Reader {
     if (own === undefined) this.ownExcuses.set(term, (own = this.ownExcuse(term, run)))
     if (own) return own
     if (CORPORATE.test(text.slice(last.end))) return 'company'
+    // the possessive of a body's own name: "the Sports Therapists' Society", "St Brendan's College"
+    if (last.possessive && isBodyName(text.slice(last.end, last.end + 80))) return 'body'
     let parts = this.partExcuses.get(term)
     if (parts === undefined) this.partExcuses.set(term, (parts = this.partExcuse(term, run)))
     if (parts) return parts
