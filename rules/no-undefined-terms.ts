@@ -49,8 +49,15 @@ const SHARED_HEAD = /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][\w’'-]*(?:\s[A-Z]
 const CORPORATE = /^,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|LP|L\.P|AG|S\.A|SA|B\.V|BV|N\.V|NV|Co|Company|Group|Holdings|Partners|P\.C|PC|PLLC|S\.r\.l|SAS|KK|Oy|AB|ASA|A\/S|ApS)\b/
 // The agreement takes its definitions from another document: "Capitalized terms not defined here have the meanings given in the
 // Agreement", or it is itself a supplement ("as supplemented by this AI Addendum", "as incorporated into the applicable Order Form")
-const DELEGATED_DEFINITIONS =
-  /\bcapitali[sz]ed\s+(?:terms?|words?)\b[^.]{0,160}?\b(?:have|has|shall have|will have|bear|carry|take)\s+(?:the\s+)?(?:same\s+)?meanings?\b|\b(?:terms?|words?)\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined\s+(?:herein|in\s+this\s+\w+|here)\b[^.]{0,80}\bmeanings?\b/i
+// However the capitalised words are named ("capitalised terms", "any word that begins with a capital letter", "expressions
+// defined in the Master Agreement") and however their meaning is carried ("have the meanings given", "means the same as",
+// "are used with the same meaning")
+const CAPITAL_WORDS = String.raw`\bcapitali[sz]ed\s+(?:terms?|words?|expressions?)\b|\b(?:terms?|words?|expressions?)\b[^.]{0,40}?\b(?:starts?|starting|begins?|beginning|written|spelt|spelled)\s+with\s+(?:a\s+|an\s+(?:initial\s+)?|initial\s+)?capital(?:\s+letters?|s)?\b`
+const CARRIED_MEANING = String.raw`\b(?:have|has|shall have|will have|bear|bears|carry|carries|take|takes|keep|keeps)\s+(?:the\s+)?(?:same\s+)?meanings?\b|\bmeans?\s+(?:the\s+same|what\b)|\b(?:with|in)\s+the\s+same\s+meanings?\b`
+const DELEGATED_DEFINITIONS = new RegExp(
+  String.raw`(?:${CAPITAL_WORDS})[^.]{0,160}?(?:${CARRIED_MEANING})|\b(?:terms?|words?|expressions?)\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined\s+(?:herein|in\s+this\s+\w+|here)\b[^.]{0,80}\bmeanings?\b|\b(?:terms?|words?|expressions?)\s+defined\s+in\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:Agreement|Contract|MSA|Terms|Conditions)\b[^.]{0,80}?(?:${CARRIED_MEANING})`,
+  'i',
+)
 const SUPPLEMENT =
   /\bsupplemented\s+by\s+this\b|\bas\s+incorporated\s+(?:into|in)\s+(?:the|an?|each)\s+(?:applicable\s+)?(?:Order Form|Agreement|Statement of Work|SOW)\b|\bconsists?\s+of\b[^.]{0,160}\bStandard Terms\b|\bthis\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Schedule|Exhibit|Annex|Appendix|Attachment)\s+(?:forms?\s+part\s+of|supplements|is\s+(?:part\s+of|attached\s+to|incorporated\s+(?:into|in)))\b/i
 interface Word {
