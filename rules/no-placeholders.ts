@@ -15,6 +15,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
     accept: (m) => {
       const inner = m.slice(1, -1).trim()
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
+      // a code with its digits joined to its letters names something that exists: a ticket tag ("[SEV1]", "[P1]"), an
+      // advisory ("[CVE-2025-1042]"), a device label ("[RTR01]"); a slot is words ("[CONTACT NAME 2]", "[XX]")
+      if (/^[A-Z]{1,8}(?:-?\d+)+$/.test(inner)) return false
       if (/^[●•…. _-]+$/.test(inner)) return true
       // option slots: "[6/12/18]", "[1.5x / 2x]", "[£95 or £120]", "[30/60 days]", "[Leeds or York]", "[Perth/Bunbury]", "[N]"
       if (/^\d+(?:\s*\/\s*\d+)+$/.test(inner) || OPTION_VALUES.test(inner)) return true
