@@ -81,6 +81,21 @@ describe('confinement to the lint root', () => {
     expect((JSON.parse(globbed.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'ok.md')])
   })
 
+  it('a glob does not drop linked Markdown files unseen: a link out of the root is fatal, a link inside it is linted', async () => {
+    const {repo, outside} = repoWithSecretBeside({'c/ok.md': AGREEMENT, 'c/real.md': AGREEMENT})
+    fs.symlinkSync(path.join(outside, 'secrets.md'), path.join(repo, 'c', 'leak.md'))
+    fs.symlinkSync('real.md', path.join(repo, 'c', 'alias.md'))
+    fs.symlinkSync('/', path.join(repo, 'c', 'rootfs'))
+    for (const pattern of ['c/*.md', 'c/**/*.md', `${repo}/c/*.md`]) {
+      const r = await runCli(['--format', 'json', pattern], {cwd: repo})
+      expect(r.code, pattern).toBe(2)
+      expect(r.stdout + r.stderr).not.toContain(SECRET)
+      const results = JSON.parse(r.stdout) as LintResult[]
+      expect(results.map((x) => [x.filePath, x.fatal === true]).sort(), pattern).toEqual([[path.join('c', 'alias.md'), false], [path.join('c', 'leak.md'), true], [path.join('c', 'ok.md'), false], [path.join('c', 'real.md'), false]])
+      expect(r.errLines, pattern).toContain(`clauselint: ${path.join('c', 'leak.md')} is a symbolic link out of the lint root; not read (set the root with --root); reported as fatal`)
+    }
+  })
+
   it('config extends and customRules outside the root (../, absolute, or a link out) are refused without echoing the file', async () => {
     for (const config of ['extends: ../outside/secrets.yaml', 'customRules: [../outside/secrets.yaml]', 'customRules: [ABS]', 'extends: ./link.yaml', 'customRules: [./link.yaml]']) {
       const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT})
