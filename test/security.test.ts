@@ -132,7 +132,25 @@ describe('config errors never print a file', () => {
     const r = await runCli(['msa.md'], {cwd: dir})
     expect(r.code).toBe(2)
     expect(r.stderr).not.toContain(SECRET)
-    expect(r.errLines).toEqual(['clauselint: env.yaml: (top level): a rule must be an object with id and kind, got a text of 77 characters starting "SECRET_TOKEN…"'])
+    expect(r.errLines).toEqual(['clauselint: env.yaml: (top level): a rule must be an object with id and kind, got a text of 77 characters'])
+  })
+
+  it('a file named as a config or rule file that holds a short secret, or a secret as a key, is not printed either', async () => {
+    const token = 'hunter2-pass'
+    const longKey = `sk_live_${SECRET}`
+    const cases: Array<[Record<string, string>, string]> = [
+      [{'.clauselintrc.yaml': 'extends: ./pass.yaml\n', 'pass.yaml': `${token}\n`}, 'clauselint: pass.yaml: must be an object of settings, got a text of 12 characters'],
+      [{'.clauselintrc.yaml': 'customRules: [./pass.yaml]\n', 'pass.yaml': `${token}\n`}, 'clauselint: pass.yaml: (top level): a rule must be an object with id and kind, got a text of 12 characters'],
+      [{'.clauselintrc.yaml': 'extends: ./creds.json\n', 'creds.json': JSON.stringify({[longKey]: 1})}, `clauselint: creds.json: (a key of ${longKey.length} characters): unknown key; use root, extends, profile, parser, rules, overrides, ignorePatterns, customRules`],
+      [{'.clauselintrc.yaml': 'customRules: [./creds.yaml]\n', 'creds.yaml': `rules: []\n${longKey}: x\n`}, `clauselint: creds.yaml: (a key of ${longKey.length} characters): unknown key; a file with "rules:" holds only the list of rules`],
+    ]
+    for (const [files, line] of cases) {
+      const r = await runCli(['msa.md'], {cwd: tempDir({'msa.md': AGREEMENT, ...files})})
+      expect(r.code).toBe(2)
+      expect(r.stderr).not.toContain(token)
+      expect(r.stderr).not.toContain(SECRET)
+      expect(r.errLines).toEqual([line])
+    }
   })
 
   it('a YAML alias bomb in a config is a one-line config error naming the file', async () => {
