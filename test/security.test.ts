@@ -353,6 +353,26 @@ describe('report files', () => {
     }
   })
 
+  it('--cache-location naming a linted file or a member of its set is refused (cold and warm); the file is untouched', async () => {
+    const dir = tempDir({'msa.md': `---\nclauselint:\n  includes: [b.md]\n---\n${AGREEMENT}`, 'b.md': '# Schedule B\n\nText.\n'})
+    for (const target of ['msa.md', 'b.md', './b.md']) {
+      const before = fs.readFileSync(path.join(dir, target), 'utf8')
+      const r = await runCli(['--cache', '--cache-location', target, 'msa.md'], {cwd: dir})
+      expect(r.code, target).toBe(2)
+      expect(r.errLines).toHaveLength(1)
+      expect(r.errLines[0]).toMatch(new RegExp(`^clauselint: --cache-location "${target.replace(/\./g, '\\.')}" is one of the files being linted`))
+      expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(before)
+    }
+    // a member known from a warm cache's index (not read in this run) is refused too
+    expect((await runCli(['--cache', '--cache-location', 'cache.json', 'msa.md'], {cwd: dir})).code).toBe(1)
+    fs.copyFileSync(path.join(dir, 'cache.json'), path.join(dir, 'b2.md'))
+    fs.writeFileSync(path.join(dir, 'msa.md'), `---\nclauselint:\n  includes: [b.md, b2.md]\n---\n${AGREEMENT}`)
+    const before = fs.readFileSync(path.join(dir, 'b2.md'))
+    const r = await runCli(['--cache', '--cache-location', 'b2.md', 'msa.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(fs.readFileSync(path.join(dir, 'b2.md'))).toEqual(before)
+  })
+
   it('temporary files of a killed run are swept by the next write', async () => {
     const dir = tempDir({'msa.md': AGREEMENT})
     // a process id that is not running
