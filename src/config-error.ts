@@ -81,7 +81,7 @@ export const KEY_SHOWN_MAX = 24
 
 /** An unknown key as shown in an error: as written when short, else by its length. */
 export function showKey(key: string): string {
-  return key.length <= KEY_SHOWN_MAX && !/[\r\n]/.test(key) ? printable(key) : `(a key of ${key.length} characters)`
+  return key.length <= KEY_SHOWN_MAX ? printable(key) : `(a key of ${key.length} characters)`
 }
 
 /** The first line of an error's message. */

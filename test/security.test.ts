@@ -563,6 +563,12 @@ describe('config errors stay on one line', () => {
     const r = await runCli(['a.md'], {cwd: dir})
     expect(r.code).toBe(2)
     expect(r.errLines).toHaveLength(1)
-    expect(r.errLines[0]).toContain('x\\n::error')
+    // a key that long is named by its length: neither printed raw nor escaped
+    expect(r.errLines[0]).toBe('clauselint: .clauselintrc.json: (a key of 41 characters): unknown key; use root, extends, profile, parser, rules, overrides, ignorePatterns, customRules')
+    // a short one is printed escaped, on the same line
+    fs.writeFileSync(path.join(dir, '.clauselintrc.json'), JSON.stringify({'x\n::stop-commands::y': 1}))
+    const short = await runCli(['a.md'], {cwd: dir})
+    expect(short.errLines).toHaveLength(1)
+    expect(short.errLines[0]).toContain('x\\n::stop-commands::y: unknown key')
   })
 })
