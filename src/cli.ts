@@ -655,6 +655,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const plannedJobs = await planJobs(files, {info: infoOf, textKnown: (file) => texts.get(file)}, {confine, cwd: io.cwd, rootHint: ' (set the root with --root)'})
   if ('problem' in plannedJobs) return fail(plannedJobs.problem)
   let planned: PlannedJob[] = plannedJobs.jobs
+  // the cache must not be written over a document set's member either (known only now that the sets are planned)
+  if (cache) {
+    try {
+      await checkWriteTarget(cache.location, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, [...infos.keys()].filter((f) => !files.includes(f)))
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.message)
+      throw error
+    }
+  }
   // --changed-since: a job whose file, or one of whose members, changed. --shard: every N-th job, by sorted file name.
   let narrowed = false
   if (changed) {

@@ -81,6 +81,21 @@ describe('confinement to the lint root', () => {
     expect((JSON.parse(globbed.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'ok.md')])
   })
 
+  it('a glob does not drop linked Markdown files unseen: a link out of the root is fatal, a link inside it is linted', async () => {
+    const {repo, outside} = repoWithSecretBeside({'c/ok.md': AGREEMENT, 'c/real.md': AGREEMENT})
+    fs.symlinkSync(path.join(outside, 'secrets.md'), path.join(repo, 'c', 'leak.md'))
+    fs.symlinkSync('real.md', path.join(repo, 'c', 'alias.md'))
+    fs.symlinkSync('/', path.join(repo, 'c', 'rootfs'))
+    for (const pattern of ['c/*.md', 'c/**/*.md', `${repo}/c/*.md`]) {
+      const r = await runCli(['--format', 'json', pattern], {cwd: repo})
+      expect(r.code, pattern).toBe(2)
+      expect(r.stdout + r.stderr).not.toContain(SECRET)
+      const results = JSON.parse(r.stdout) as LintResult[]
+      expect(results.map((x) => [x.filePath, x.fatal === true]).sort(), pattern).toEqual([[path.join('c', 'alias.md'), false], [path.join('c', 'leak.md'), true], [path.join('c', 'ok.md'), false], [path.join('c', 'real.md'), false]])
+      expect(r.errLines, pattern).toContain(`clauselint: ${path.join('c', 'leak.md')} is a symbolic link out of the lint root; not read (set the root with --root); reported as fatal`)
+    }
+  })
+
   it('config extends and customRules outside the root (../, absolute, or a link out) are refused without echoing the file', async () => {
     for (const config of ['extends: ../outside/secrets.yaml', 'customRules: [../outside/secrets.yaml]', 'customRules: [ABS]', 'extends: ./link.yaml', 'customRules: [./link.yaml]']) {
       const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT})
@@ -117,7 +132,25 @@ describe('config errors never print a file', () => {
     const r = await runCli(['msa.md'], {cwd: dir})
     expect(r.code).toBe(2)
     expect(r.stderr).not.toContain(SECRET)
-    expect(r.errLines).toEqual(['clauselint: env.yaml: (top level): a rule must be an object with id and kind, got a text of 77 characters starting "SECRET_TOKEN…"'])
+    expect(r.errLines).toEqual(['clauselint: env.yaml: (top level): a rule must be an object with id and kind, got a text of 77 characters'])
+  })
+
+  it('a file named as a config or rule file that holds a short secret, or a secret as a key, is not printed either', async () => {
+    const token = 'hunter2-pass'
+    const longKey = `sk_live_${SECRET}`
+    const cases: Array<[Record<string, string>, string]> = [
+      [{'.clauselintrc.yaml': 'extends: ./pass.yaml\n', 'pass.yaml': `${token}\n`}, 'clauselint: pass.yaml: must be an object of settings, got a text of 12 characters'],
+      [{'.clauselintrc.yaml': 'customRules: [./pass.yaml]\n', 'pass.yaml': `${token}\n`}, 'clauselint: pass.yaml: (top level): a rule must be an object with id and kind, got a text of 12 characters'],
+      [{'.clauselintrc.yaml': 'extends: ./creds.json\n', 'creds.json': JSON.stringify({[longKey]: 1})}, `clauselint: creds.json: (a key of ${longKey.length} characters): unknown key; use root, extends, profile, parser, rules, overrides, ignorePatterns, customRules`],
+      [{'.clauselintrc.yaml': 'customRules: [./creds.yaml]\n', 'creds.yaml': `rules: []\n${longKey}: x\n`}, `clauselint: creds.yaml: (a key of ${longKey.length} characters): unknown key; a file with "rules:" holds only the list of rules`],
+    ]
+    for (const [files, line] of cases) {
+      const r = await runCli(['msa.md'], {cwd: tempDir({'msa.md': AGREEMENT, ...files})})
+      expect(r.code).toBe(2)
+      expect(r.stderr).not.toContain(token)
+      expect(r.stderr).not.toContain(SECRET)
+      expect(r.errLines).toEqual([line])
+    }
   })
 
   it('a YAML alias bomb in a config is a one-line config error naming the file', async () => {
@@ -320,6 +353,26 @@ describe('report files', () => {
     }
   })
 
+  it('--cache-location naming a linted file or a member of its set is refused (cold and warm); the file is untouched', async () => {
+    const dir = tempDir({'msa.md': `---\nclauselint:\n  includes: [b.md]\n---\n${AGREEMENT}`, 'b.md': '# Schedule B\n\nText.\n'})
+    for (const target of ['msa.md', 'b.md', './b.md']) {
+      const before = fs.readFileSync(path.join(dir, target), 'utf8')
+      const r = await runCli(['--cache', '--cache-location', target, 'msa.md'], {cwd: dir})
+      expect(r.code, target).toBe(2)
+      expect(r.errLines).toHaveLength(1)
+      expect(r.errLines[0]).toMatch(new RegExp(`^clauselint: --cache-location "${target.replace(/\./g, '\\.')}" is one of the files being linted`))
+      expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(before)
+    }
+    // a member known from a warm cache's index (not read in this run) is refused too
+    expect((await runCli(['--cache', '--cache-location', 'cache.json', 'msa.md'], {cwd: dir})).code).toBe(1)
+    fs.copyFileSync(path.join(dir, 'cache.json'), path.join(dir, 'b2.md'))
+    fs.writeFileSync(path.join(dir, 'msa.md'), `---\nclauselint:\n  includes: [b.md, b2.md]\n---\n${AGREEMENT}`)
+    const before = fs.readFileSync(path.join(dir, 'b2.md'))
+    const r = await runCli(['--cache', '--cache-location', 'b2.md', 'msa.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(fs.readFileSync(path.join(dir, 'b2.md'))).toEqual(before)
+  })
+
   it('temporary files of a killed run are swept by the next write', async () => {
     const dir = tempDir({'msa.md': AGREEMENT})
     // a process id that is not running
@@ -510,6 +563,12 @@ describe('config errors stay on one line', () => {
     const r = await runCli(['a.md'], {cwd: dir})
     expect(r.code).toBe(2)
     expect(r.errLines).toHaveLength(1)
-    expect(r.errLines[0]).toContain('x\\n::error')
+    // a key that long is named by its length: neither printed raw nor escaped
+    expect(r.errLines[0]).toBe('clauselint: .clauselintrc.json: (a key of 41 characters): unknown key; use root, extends, profile, parser, rules, overrides, ignorePatterns, customRules')
+    // a short one is printed escaped, on the same line
+    fs.writeFileSync(path.join(dir, '.clauselintrc.json'), JSON.stringify({'x\n::stop-commands::y': 1}))
+    const short = await runCli(['a.md'], {cwd: dir})
+    expect(short.errLines).toHaveLength(1)
+    expect(short.errLines[0]).toContain('x\\n::stop-commands::y: unknown key')
   })
 })
