@@ -28,6 +28,8 @@ const INCLUDED_HEADER = /^(?:included|includes|services?(?: included)?|what(?:'|
 const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*)\b/i
 // What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
 const NOT_SERVICES = /\b(?:not|no|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
+// What follows a colon, when it is a series of three or more: "For each device: all service calls, parts and labour, toner"
+const COLON_SERIES = /:\s*([^:;]*?,[^:;]*,[^:;]*)$/
 // "Where the Services include managed backup, …": services named only in a condition
 const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b[^,]{0,120},/i
 
@@ -42,7 +44,9 @@ export default clauseRule({
     delegated: 'The services are described in {target}; lint it with this agreement or list them here',
   },
   judgeSection(section, blocks, reader) {
-    const text = blocks.map((b) => b.text).join(' ')
+    // what the customer is bound to give ("The Client must give each laptop: a supported system, antivirus updates")
+    // names no service of the provider
+    const text = blocks.filter((b) => reader.reading.boundParty(b.text, 0) !== 'customer').map((b) => b.text).join(' ')
     if (serviceCount(text) >= 2) return {outcome: 'present'}
     // a home that points elsewhere is judged sentence by sentence, so the finding lands on the reference
     const points = blocks.some((b) => reader.delegated({block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}, /service/i))
@@ -87,8 +91,10 @@ export default clauseRule({
       return {outcome: 'present'}
     }
     // a series of pieces of work in the clause's home ("Troubleshooting and repairing the terminals; setting up new
-    // devices; virus removal")
-    if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && t.split(/;/).filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
+    // devices; virus removal"), or a series after a colon ("For each device: all service calls, parts and labour, toner
+    // and drums, preventive maintenance, firmware updates")
+    const series = COLON_SERIES.exec(t)?.[1]?.split(/[;,]/) ?? t.split(/;/)
+    if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && series.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
       return {outcome: 'present'}
     }
     if (leadsList(t, reader.reading.parties) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
