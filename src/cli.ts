@@ -768,7 +768,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const abs = path.resolve(io.cwd, f.file)
         const check = await checkWritable(abs, f.before)
         if ('reason' in check) {
-          io.stderr(`clauselint: warning: ${f.file} ${check.reason}\n`)
+          io.stderr(`clauselint: warning: ${printable(f.file)} ${check.reason}\n`)
           fixFailed = true
           written = false
           continue
@@ -777,14 +777,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           await writeFileAtomic(abs, `${check.bom ? '\ufeff' : ''}${f.after}`, f.file, 'the fixed file')
         } catch (error) {
           if (!(error instanceof OutputError)) throw error
-          io.stderr(`clauselint: warning: ${error.message}\n`)
+          io.stderr(`clauselint: warning: ${printable(error.message)}\n`)
           fixFailed = true
           written = false
           continue
         }
         filesFixed++
         skeletons += f.added.length
-        io.stderr(`clauselint: fixed ${f.file}: added ${f.added.join(', ')}\n`)
+        io.stderr(`clauselint: fixed ${printable(f.file)}: added ${printable(f.added.join(', '))}\n`)
       }
       // the report shows the fixed text only when it was written (or in a dry run)
       if (written || values['fix-dry-run']) outcomes[i] = {results: fixed}
@@ -853,7 +853,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (applied.stale.length) {
           const n = applied.stale.reduce((k, e) => k + e.unmatched, 0)
           io.stderr(`clauselint: ${n} baseline entr${n === 1 ? 'y matches' : 'ies match'} no finding any more; run with --baseline-write ${baselineFile} to drop ${n === 1 ? 'it' : 'them'}:\n`)
-          for (const e of applied.stale) io.stderr(`  ${e.file}: ${e.ruleId}${e.unmatched > 1 ? ` ×${e.unmatched}` : ''} in ${e.section || '(top)'}: ${e.message || e.what}\n`)
+          for (const e of applied.stale) io.stderr(`  ${printable(e.file)}: ${printable(e.ruleId)}${e.unmatched > 1 ? ` ×${e.unmatched}` : ''} in ${printable(e.section || '(top)')}: ${printable(e.message || e.what)}\n`)
         }
       }
     } catch (error) {
@@ -978,7 +978,7 @@ async function writeAnnotated(out: string, results: readonly LintResult[], input
       if (error instanceof DocxError) return `cannot annotate ${result.filePath}: it ${error.message}`
       throw error
     }
-    io.stderr(`clauselint: wrote ${shownAs} (${notes.length} comment${notes.length === 1 ? '' : 's'})\n`)
+    io.stderr(`clauselint: wrote ${printable(shownAs)} (${notes.length} comment${notes.length === 1 ? '' : 's'})\n`)
   }
   return undefined
 }
@@ -1035,7 +1035,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = process.exitCode === EXIT.failure ? EXIT.failure : code
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    process.stderr.write(`clauselint: internal error: ${reason}\n`)
+    process.stderr.write(`clauselint: internal error: ${printable(reason ?? '')}\n`)
     process.exitCode = EXIT.failure
   }
 }

@@ -200,6 +200,40 @@ describe('names cannot inject CI log commands', () => {
   })
 })
 
+describe('no line a run prints can be a CI log command', () => {
+  const INJECTED = '::error file=README.md,line=1::INJECTED'
+  const noCommandLine = (text: string, what: string): void => {
+    // a github report's own lines are commands; none may be one the text injected
+    for (const line of text.split('\n')) expect(line, what).not.toMatch(/^\s*::error file=README\.md/)
+  }
+
+  it('in every format printed to stdout: a file name and a quote across lines from a custom pattern', async () => {
+    const name = `x\n${INJECTED}\n.md`
+    const quoted = `---\nclauselint:\n  rules:\n    no-vague-terms: {add: ["/promptly[\\\\s\\\\S]{0,60}/"]}\n---\n# Managed Services Agreement\n\nProvider will respond promptly\n${INJECTED} from document text\n`
+    const dir = tempDir({[name]: AGREEMENT, 'q.md': quoted})
+    for (const format of ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'gitlab', 'checklist', 'html']) {
+      const r = await runCli(['--format', format, '.'], {cwd: dir})
+      expect(r.code, format).toBe(1)
+      noCommandLine(r.stdout, format)
+      noCommandLine(r.stderr, format)
+      // the text is still there, escaped as the format escapes it
+      expect(r.stdout, format).toMatch(/INJECTED/)
+    }
+  })
+
+  it('a committed baseline whose entries hold newlines is listed escaped', async () => {
+    const dir = tempDir({'msa.md': AGREEMENT})
+    expect((await runCli(['--baseline-write', 'base.json', 'msa.md'], {cwd: dir})).code).toBe(0)
+    const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'base.json'), 'utf8')) as {findings: number; entries: unknown[]}
+    baseline.entries.push({file: 'msa.md', ruleId: `no-vague-terms\n${INJECTED}2`, section: `x\n${INJECTED}3`, what: 'vague', count: 1, message: `m\n${INJECTED}4`})
+    baseline.findings++
+    fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify(baseline))
+    const r = await runCli(['--baseline', 'base.json', 'msa.md'], {cwd: dir})
+    noCommandLine(r.stderr, 'stderr')
+    expect(r.stderr).toContain(`no-vague-terms\\n${INJECTED}2`)
+  })
+})
+
 describe('document sets that repeat or loop', () => {
   it('a member listed many times is linted once, and the main file never as its own member', async () => {
     const schedule = '# Schedule B\n\nProvider will respond promptly to each request.\n'
