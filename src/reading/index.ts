@@ -9,6 +9,7 @@ import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type St
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
+import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
@@ -92,6 +93,20 @@ export class Reading {
   /** Which party the statement at `index` of `text` binds. */
   boundParty(text: string, index: number): Party {
     return boundParty(text, index, this.parties, this.bound)
+  }
+
+  /**
+   * The document's titles read in the parties' roles by the names the agreement gives them (see roleTitle), each title
+   * once: pass it where a reading of titles takes the names (scopeTitle, dutiesTitle, a clause's homeTitle).
+   */
+  get roles(): TitleRoles {
+    return (this.titleRoles ??= new TitleRoles(this.parties))
+  }
+  private titleRoles: TitleRoles | undefined
+
+  /** Titles read in the parties' roles by pronouns and role words alone (no names), each title once per run. */
+  get plainRoles(): TitleRoles {
+    return this.texts.plainRoles
   }
 
   /** The first party named in a text. */
