@@ -238,7 +238,7 @@ export function prepare(
       return false
     },
     delegated: (unit, topic) => {
-      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, ...(topic ? {topic} : {})})
+      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, topic})
       return hit ? {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target} : undefined
     },
   }

@@ -152,10 +152,20 @@ export class Reading {
   // ---- delegation --------------------------------------------------------------------------------------------
 
   /** A value placed in another document, in a text that starts at `offset` of `block`. */
-  delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
+  delegation(text: string, options: {block?: Block | undefined; offset?: number | undefined; topic?: RegExp | undefined} = {}): DelegationHit | undefined {
     this.agreementElsewhere ??= agreementIsOther(this.doc)
     if (this.parent === undefined) this.parent = parentName(this.doc) ?? null
-    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, agreementIsOther: this.agreementElsewhere, ...(this.parent ? {parent: this.parent} : {}), matches: this.texts.delegationMatches(text)})
+    // one shape of options for every call (a spread of the caller's options made a new shape per kind of caller)
+    return delegation(text, {
+      block: options.block,
+      offset: options.offset,
+      topic: options.topic,
+      blocks: this.doc.blocks,
+      inDocument: this.inDocument,
+      agreementIsOther: this.agreementElsewhere,
+      parent: this.parent ?? undefined,
+      matches: this.texts.delegationMatches(text),
+    })
   }
 
   /** Is "the Agreement" another document (this one is an amendment, schedule or SOW that names it)? Once per document. */
