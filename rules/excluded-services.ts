@@ -108,6 +108,15 @@ function putElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
 // what the subject of such a sentence is about: the work or services left out
 const TOPIC_OR_WORK = /\b(?:services?|work|jobs?|tasks?|items?|exclusions?|excluded|scope|not (?:included|covered))\b/i
 
+// "outside clause 1", "outside section 2.1": the number of the clause the work is put outside
+const OUTSIDE_CLAUSE = /^\w+\s+outside\s+(?:clause|section|paragraph|schedule|part)\s+(\d+(?:\.\d+)*)\b/i
+
+/** Is the numbered clause a title of the scope, or not a section of this document at all (then it is taken at its word)? */
+function citesScope(reader: Reader, number: string): boolean {
+  const section = reader.doc.sections.find((s) => s.number?.replace(/\.$/, '') === number)
+  return !section || SCOPE_TITLE.test(section.title) || scopeTitle(section.title, reader.reading.parties) === 'provides'
+}
+
 function listed(blocks: readonly Block[]): boolean {
   return blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 1 || blocks.some((b) => (b.text.match(/[,;]/g)?.length ?? 0) >= 2)
 }
@@ -165,6 +174,11 @@ export default clauseRule({
     // work placed outside the service hours and priced ("Any other work … outside Supported Hours is charged at the
     // Out-of-Hours Rate") is after-hours work, not work outside the scope
     if (m && outsideHours(t) >= 0 && !LEFT_OUT.test(t)) return undefined
+    // work outside a numbered clause is out of scope only when that clause is the scope ("Jobs outside clause 1 are
+    // charged at £80 per hour" under "1. Services"), not the hours or anything else ("Work outside clause 2 (evenings
+    // and weekends)" under "2. Support hours")
+    const cited = m ? OUTSIDE_CLAUSE.exec(t.slice(m.index, m.index + 60)) : null
+    if (cited && !citesScope(reader, cited[1]!)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined

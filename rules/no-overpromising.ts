@@ -66,8 +66,9 @@ const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs
 // Outcomes a customer undergoes rather than acts to bring about
 const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to|has to|need to|needs to|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
 
-// "always" describing how a metric is computed ("Availability is always calculated over the calendar month")
-const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed)\b/i
+// "always" describing how a metric is computed ("Availability is always calculated over the calendar month") or how an
+// amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
+const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced)\b/i
 
 export default {
   meta: {

@@ -24,6 +24,16 @@ const isBodyWord = (w: string): boolean => {
   return BODY_WORDS.has(l) || BODY_ENDING.test(l)
 }
 
+// The capitalised words right after a possessive ending, which may go on a name: "’ Society", "'s College of Music"
+const AFTER_POSSESSIVE = /^(?:['’]s?)[ \t]+([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})/
+/** Does a body's name go on after a possessive ending ("’ Society", "'s College")? Then the possessive is part of it. */
+const isBodyName = (after: string): boolean => {
+  const m = AFTER_POSSESSIVE.exec(after)
+  if (!m) return false
+  const words = m[1]!.split(/[ \t]+/)
+  return LAW_HEADS.has(words[words.length - 1]!.toLowerCase()) || words.some(isBodyWord)
+}
+
 const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
 // A rule book the agreement binds a party to ("the Acceptable Use Policy", "the Recovery Runbook", "our Fair Use Policy"):
 // a term to define, attach or locate, unless it is the customer's or a third party's own ("Customer's IT Handbook")
@@ -39,8 +49,15 @@ const SHARED_HEAD = /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][\w’'-]*(?:\s[A-Z]
 const CORPORATE = /^,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|LP|L\.P|AG|S\.A|SA|B\.V|BV|N\.V|NV|Co|Company|Group|Holdings|Partners|P\.C|PC|PLLC|S\.r\.l|SAS|KK|Oy|AB|ASA|A\/S|ApS)\b/
 // The agreement takes its definitions from another document: "Capitalized terms not defined here have the meanings given in the
 // Agreement", or it is itself a supplement ("as supplemented by this AI Addendum", "as incorporated into the applicable Order Form")
-const DELEGATED_DEFINITIONS =
-  /\bcapitali[sz]ed\s+(?:terms?|words?)\b[^.]{0,160}?\b(?:have|has|shall have|will have|bear|carry|take)\s+(?:the\s+)?(?:same\s+)?meanings?\b|\b(?:terms?|words?)\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined\s+(?:herein|in\s+this\s+\w+|here)\b[^.]{0,80}\bmeanings?\b/i
+// However the capitalised words are named ("capitalised terms", "any word that begins with a capital letter", "expressions
+// defined in the Master Agreement") and however their meaning is carried ("have the meanings given", "means the same as",
+// "are used with the same meaning")
+const CAPITAL_WORDS = String.raw`\bcapitali[sz]ed\s+(?:terms?|words?|expressions?)\b|\b(?:terms?|words?|expressions?)\b[^.]{0,40}?\b(?:starts?|starting|begins?|beginning|written|spelt|spelled)\s+with\s+(?:a\s+|an\s+(?:initial\s+)?|initial\s+)?capital(?:\s+letters?|s)?\b`
+const CARRIED_MEANING = String.raw`\b(?:have|has|shall have|will have|bear|bears|carry|carries|take|takes|keep|keeps)\s+(?:the\s+)?(?:same\s+)?meanings?\b|\bmeans?\s+(?:the\s+same|what\b)|\b(?:with|in)\s+the\s+same\s+meanings?\b`
+const DELEGATED_DEFINITIONS = new RegExp(
+  String.raw`(?:${CAPITAL_WORDS})[^.]{0,160}?(?:${CARRIED_MEANING})|\b(?:terms?|words?|expressions?)\s+(?:used\s+)?(?:but\s+)?not\s+(?:otherwise\s+)?defined\s+(?:herein|in\s+this\s+\w+|here)\b[^.]{0,80}\bmeanings?\b|\b(?:terms?|words?|expressions?)\s+defined\s+in\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:Agreement|Contract|MSA|Terms|Conditions)\b[^.]{0,80}?(?:${CARRIED_MEANING})`,
+  'i',
+)
 const SUPPLEMENT =
   /\bsupplemented\s+by\s+this\b|\bas\s+incorporated\s+(?:into|in)\s+(?:the|an?|each)\s+(?:applicable\s+)?(?:Order Form|Agreement|Statement of Work|SOW)\b|\bconsists?\s+of\b[^.]{0,160}\bStandard Terms\b|\bthis\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Schedule|Exhibit|Annex|Appendix|Attachment)\s+(?:forms?\s+part\s+of|supplements|is\s+(?:part\s+of|attached\s+to|incorporated\s+(?:into|in)))\b/i
 interface Word {
@@ -318,6 +335,8 @@ class Reader {
     if (own === undefined) this.ownExcuses.set(term, (own = this.ownExcuse(term, run)))
     if (own) return own
     if (CORPORATE.test(text.slice(last.end))) return 'company'
+    // the possessive of a body's own name: "the Sports Therapists' Society", "St Brendan's College"
+    if (last.possessive && isBodyName(text.slice(last.end, last.end + 80))) return 'body'
     let parts = this.partExcuses.get(term)
     if (parts === undefined) this.partExcuses.set(term, (parts = this.partExcuse(term, run)))
     if (parts) return parts

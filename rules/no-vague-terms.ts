@@ -13,6 +13,14 @@ const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replac
 const DOCUMENT_REVISED =
   /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?)\b(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
 // What a service updates or replaces, rather than a document that is revised: "Handset firmware is updated periodically"
+// A review of prices is the provider's own housekeeping ("Our pricing is reviewed from time to time", "Provider reviews
+// its call-out charges periodically"); a change of them ("may adjust its rates from time to time") is a term whose
+// timing the customer needs
+const PRICES = String.raw`(?:prices?|pricing|fees|rates|charges|rate cards?|price lists?|tariffs?)`
+const PRICES_REVIEWED = new RegExp(
+  String.raw`\b${PRICES}\s+(?:is|are|will be|may be|shall be|can be|gets?)\s+(?:\w+ly\s+)?reviewed\s+$|\breview(?:s|ed|ing)?\s+(?:(?:the|its|our|their|these|any|all|your)\s+)?(?:[\w'’-]+\s+){0,2}?${PRICES}\s+$`,
+  'i',
+)
 const SERVICED_THING = /\b(?:firmware|software|operating systems?|os|patch(?:es)?|antivirus|anti-virus|signatures?|definitions|drivers?|devices?|handsets?|phones?|servers?|workstations?|laptops?|pcs?|computers?|routers?|switches|firewalls?|printers?|hardware|equipment|toner|filters?|batter(?:y|ies)|passwords?|certificates?|backups?)\s+(?:(?:is|are|will be|shall be|gets?|get)\s+)?(?:\w+ly\s+)?(?:updated|replaced|changed|revised)\s+$/i
 const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
 
@@ -117,6 +125,11 @@ function ownStep(s: string, from: number, to: number): [string, number] {
   return [' '.repeat(start) + window.slice(start, end), f]
 }
 
+// A phrase written with capitals right before a word for a product or an option names that product ("the High
+// Availability add-on", "the High Availability option"): its name commits to nothing
+const PRODUCT_NOUN = /^[ \t]+(?:add-?ons?|options?|packages?|bundles?|modules?|editions?|licen[cs]es?|SKUs?|appliances?|pairs?|clusters?)\b/i
+const TITLE_CASE = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*$/
+
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
@@ -142,6 +155,7 @@ export default {
       // in a table, a value belongs to its own cell: "1 working day" in the next cell does not measure "Reasonable endeavours"
       // a time that starts a later step ("… promptly correct it, whereupon a new Acceptance Period of 5 Business Days
       // shall commence") measures that step, not the act the term qualifies
+      if (TITLE_CASE.test(hit.text) && PRODUCT_NOUN.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
       const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
@@ -152,7 +166,9 @@ export default {
       // (a document is amended from time to time; software, firmware or a device that is "updated periodically" is
       // given a service with no stated cadence)
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
-      if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at))) continue
+      // (a document revised or prices reviewed "from time to time", "periodically" or "regularly" say when the paper is
+      // looked at, not how often a service is given)
+      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1

@@ -2,6 +2,7 @@
 import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {leadsList, scopeTitle} from '../src/reading/reach.js'
+import type {Party} from '../src/reading/index.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -27,6 +28,8 @@ const INCLUDED_HEADER = /^(?:included|includes|services?(?: included)?|what(?:'|
 const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*)\b/i
 // What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
 const NOT_SERVICES = /\b(?:not|no|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
+// What follows a colon, when it is a series of three or more: "For each device: all service calls, parts and labour, toner"
+const COLON_SERIES = /:\s*([^:;]*?,[^:;]*,[^:;]*)$/
 // "Where the Services include managed backup, …": services named only in a condition
 const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b[^,]{0,120},/i
 
@@ -41,7 +44,9 @@ export default clauseRule({
     delegated: 'The services are described in {target}; lint it with this agreement or list them here',
   },
   judgeSection(section, blocks, reader) {
-    const text = blocks.map((b) => b.text).join(' ')
+    // what the customer is bound to give ("The Client must give each laptop: a supported system, antivirus updates")
+    // names no service of the provider
+    const text = blocks.filter((b) => reader.reading.boundParty(b.text, 0) !== 'customer').map((b) => b.text).join(' ')
     if (serviceCount(text) >= 2) return {outcome: 'present'}
     // a home that points elsewhere is judged sentence by sentence, so the finding lands on the reference
     const points = blocks.some((b) => reader.delegated({block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}, /service/i))
@@ -57,7 +62,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block) || leadsList(text, reader.reading.parties)
+    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties)
   },
   judge(unit, reader) {
     const column = includedColumn(unit.block)
@@ -66,7 +71,7 @@ export default clauseRule({
       if (serviceCount(cell) >= 2 || cell.split(/\s*[;,]\s*/).filter((x) => WORK.test(x) || serviceCount(x) >= 1).length >= 2) return {outcome: 'present'}
     }
     // a plan or responsibility matrix: its rows are the services when at least two of them are marked as provided
-    if (markedRow(unit.block) && !NOT_SERVICES.test(unit.block.section.title) && markedRows(reader.doc.blocks, reader.reading.blockIndex(unit.block)) >= 2) {
+    if (markedRow(unit.block, reader.reading.parties) && !NOT_SERVICES.test(unit.block.section.title) && markedRows(reader.doc.blocks, reader.reading.blockIndex(unit.block), reader.reading.parties) >= 2) {
       return {outcome: 'present'}
     }
     const t = unit.text.replace(CONDITION, '')
@@ -86,8 +91,10 @@ export default clauseRule({
       return {outcome: 'present'}
     }
     // a series of pieces of work in the clause's home ("Troubleshooting and repairing the terminals; setting up new
-    // devices; virus removal")
-    if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && t.split(/;/).filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
+    // devices; virus removal"), or a series after a colon ("For each device: all service calls, parts and labour, toner
+    // and drums, preventive maintenance, firmware updates")
+    const series = COLON_SERIES.exec(t)?.[1]?.split(/[;,]/) ?? t.split(/;/)
+    if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && series.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
       return {outcome: 'present'}
     }
     if (leadsList(t, reader.reading.parties) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
@@ -143,22 +150,51 @@ const MARK = /^(?:[✓✔☑✅●]|yes|y|included|incl\.?|provided|performs?|re
 // The key cell of a marked row names a piece of work or a service, not a price or a limit ("Price per user", "Users")
 const PRICE_KEY = /\b(?:price|fee|cost|charge|rate|users?|devices?|seats?|minimum|term|discount)\b/i
 
-/** A table row keyed by a service whose other cells mark it as provided in at least one column. */
-function markedRow(block: Block): boolean {
+// A RACI letter for doing the work: "R", alone or with "A" ("R, A", "A/R")
+const RACI_DOES = /^(?:R|R\s*[,/&+]\s*A|A\s*[,/&+]\s*R)$/
+// A cell or a column header that names the provider by its role: "Supplier", "Provider", "MSP", "us"
+const PROVIDER_WORD = /^(?:the\s+)?(?:(?:service\s+)?provider|supplier|contractor|msp|us|we)$/i
+
+/** Does a cell name the provider, by its role or by a name the agreement gives it ("Supplier", "Tidewater")? */
+function namesProvider(cell: string, names: ReadonlyMap<string, Party>): boolean {
+  const c = cell.replace(/[*_`]/g, '').trim()
+  return PROVIDER_WORD.test(c) || names.get(c.toLowerCase().replace(/^the\s+/, '')) === 'provider'
+}
+
+/** Does a cell name the customer by a name the agreement gives it ("Harbor Point", "the Client")? */
+function namesCustomer(cell: string, names: ReadonlyMap<string, Party>): boolean {
+  const c = cell.replace(/[*_`]/g, '').trim().toLowerCase().replace(/^the\s+/, '')
+  return /^(?:client|customer|you)$/.test(c) || names.get(c) === 'customer'
+}
+
+/**
+ * A table row keyed by a service whose other cells mark it as provided: a tick, "Yes", "Performs" or a RACI "R" in a
+ * column (in a matrix whose columns are the parties, the provider's column), or a cell that names the provider as the
+ * one who does it ("| Patching | Supplier | Supplier |").
+ */
+function markedRow(block: Block, names: ReadonlyMap<string, Party>): boolean {
   const cells = block.cells
   if (block.kind !== 'table-row' || !cells || cells.length < 2) return false
   const key = cells[0]!.trim()
   if (key.length < 3 || key.length > 100 || !/[a-z]{3,}/i.test(key) || PRICE_KEY.test(key) || NOT_SERVICES.test(key)) return false
-  return cells.slice(1).some((c) => MARK.test(c.trim()))
+  const header = block.header ?? []
+  // columns headed by the parties: a mark counts in the provider's column only
+  const byParty = header.some((h, k) => k > 0 && (namesProvider(h, names) || namesCustomer(h, names)))
+  return cells.slice(1).some((c, k) => {
+    const cell = c.trim()
+    if (namesProvider(cell, names)) return true
+    if (!MARK.test(cell) && !RACI_DOES.test(cell)) return false
+    return !byParty || namesProvider(header[k + 1] ?? '', names)
+  })
 }
 
 /** How many rows of the table that holds block `i` are marked rows. */
-function markedRows(blocks: readonly Block[], i: number): number {
+function markedRows(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>): number {
   const header = blocks[i]?.header
   if (!header || i < 0) return 0
   let first = i
   while (first > 0 && blocks[first - 1]!.kind === 'table-row' && blocks[first - 1]!.header === header) first--
   let count = 0
-  for (let j = first; j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header; j++) if (markedRow(blocks[j]!)) count++
+  for (let j = first; j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header; j++) if (markedRow(blocks[j]!, names)) count++
   return count
 }

@@ -4,7 +4,7 @@ import type {Reading} from '../src/reading/index.js'
 import {presentOnDays} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import {ruleOptions} from '../src/rule.js'
-import {mayHold, type HoursSpec} from '../src/reading/values/index.js'
+import {mayHold, type HoursSpec, type Weekday} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
@@ -51,7 +51,7 @@ export default clauseRule({
   // a statement of days and clock times is about hours whatever its wording: "Any weekday from 8 until 6."
   // and someone's presence put on named weekdays ("our technician is in on Mondays and Fridays")
   mentions(text, reader) {
-    return (mayHold.hours(text) && reader.reading.values(text).hours.some((h) => h.from !== undefined && h.days?.length)) || presentOnDays(text) >= 0
+    return (mayHold.hours(text) && reader.reading.values(text).hours.some((h) => h.from !== undefined && (h.days?.length || h.allWeek))) || presentOnDays(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -90,7 +90,7 @@ export default clauseRule({
     let detail = 'state days, clock times and a time zone'
     if (specs.some((h) => h.allDay && h.allWeek)) detail = 'say what is covered 24/7 (e.g. "monitoring of all covered servers", "P1 incidents")'
     else if (merged.from && merged.days && !merged.timeZone) detail = 'add a time zone (e.g. "UK time", "ET")'
-    else if (merged.from && !merged.days) detail = 'add the days (e.g. "Monday to Friday") and a time zone'
+    else if (merged.from && !merged.days) detail = merged.timeZone ? 'add the days (e.g. "Monday to Friday")' : 'add the days (e.g. "Monday to Friday") and a time zone'
     else if (merged.days && !merged.from) detail = 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'
     else if (/business hours/i.test(t)) detail = 'define "Business Hours" with days, clock times and a time zone'
     // A mention of "business days" alone commits to no hours. A clock that runs in business or working days or hours
@@ -112,6 +112,8 @@ function definesHours(reading: Reading): boolean {
   return ['business day', 'business days', 'working day', 'working days', 'business hours', 'working hours'].some((k) => defined.has(k))
 }
 
+const EVERY_DAY: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+
 interface Merged {
   days?: readonly string[] | undefined
   from?: string | undefined
@@ -122,7 +124,8 @@ interface Merged {
 function merge(specs: readonly HoursSpec[]): Merged {
   const m: Merged = {}
   for (const h of specs) {
-    m.days ??= h.days?.length ? h.days : undefined
+    // "every day", "daily", "seven days a week": all seven days
+    m.days ??= h.days?.length ? h.days : h.allWeek ? EVERY_DAY : undefined
     m.from ??= h.from
     m.to ??= h.to
     m.timeZone ??= h.timeZone

@@ -49,19 +49,39 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 export const SHOWN_MAX = 40
 
 /**
- * A value as shown in an error: strings quoted (control characters escaped, and cut after SHOWN_MAX characters with the
- * length given, so an error never prints a file's content), lists and objects named.
+ * A value as shown in an error: strings quoted (control characters escaped), a string over SHOWN_MAX characters or over
+ * lines named by its length alone (it may be a file's content that is not a config: nothing of it is printed), lists
+ * and objects named.
  */
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing'
   if (v === null) return 'null'
   if (typeof v === 'string') {
     if (v.length <= SHOWN_MAX && !/[\r\n]/.test(v)) return `"${printable(v)}"`
-    return `a text of ${v.length} characters starting "${printable(v.slice(0, 12))}…"`
+    return `a text of ${v.length} characters`
   }
   if (Array.isArray(v)) return 'a list'
   if (typeof v === 'object') return 'an object'
   return String(v)
+}
+
+/**
+ * What a whole file holds when it should be an object and is not (a file named as a config or rule that is something
+ * else: a secret, an environment): its kind and size, never its content.
+ */
+export function showKind(v: unknown): string {
+  if (typeof v === 'string') return `a text of ${v.length} characters`
+  if (typeof v === 'number') return 'a number'
+  if (typeof v === 'boolean') return 'true or false'
+  return show(v)
+}
+
+/** Longest unknown key shown whole in an error; a longer one (more likely a secret than a typo) is named by its length. */
+export const KEY_SHOWN_MAX = 24
+
+/** An unknown key as shown in an error: as written when short, else by its length. */
+export function showKey(key: string): string {
+  return key.length <= KEY_SHOWN_MAX ? printable(key) : `(a key of ${key.length} characters)`
 }
 
 /** The first line of an error's message. */

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import ignore, {type Ignore} from 'ignore'
 import {builtinRules} from '../rules/meta.js'
-import {ConfigError, didYouMean, firstLine, parseYamlText, show} from './config-error.js'
+import {ConfigError, didYouMean, firstLine, parseYamlText, show, showKey, showKind} from './config-error.js'
 import {Confinement, printable} from './confine.js'
 import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
@@ -564,7 +564,7 @@ function profileOf(value: unknown, where: string, key: string): ProfileName {
 function checkKeys(data: Record<string, unknown>, allowed: readonly string[], where: string, base: string): void {
   for (const key of Object.keys(data)) {
     if (!allowed.includes(key)) {
-      throw new ConfigError(`${where}: ${keyPath(base, key)}: unknown key${didYouMean(key, allowed.filter((k) => k !== '$schema')) || `; use ${allowed.filter((k) => k !== '$schema').join(', ')}`}`)
+      throw new ConfigError(`${where}: ${keyPath(base, showKey(key))}: unknown key${didYouMean(key, allowed.filter((k) => k !== '$schema')) || `; use ${allowed.filter((k) => k !== '$schema').join(', ')}`}`)
     }
   }
 }
@@ -573,7 +573,7 @@ function checkKeys(data: Record<string, unknown>, allowed: readonly string[], wh
 function checkShape(data: unknown, where: string, prefix = ''): ParsedConfig {
   const k = (key: string): string => keyPath(prefix, key)
   if (data === null || data === undefined) data = {}
-  if (!isObject(data)) throw new ConfigError(`${where}: ${prefix ? `${prefix}: ` : ''}must be an object of settings, got ${show(data)}`)
+  if (!isObject(data)) throw new ConfigError(`${where}: ${prefix ? `${prefix}: ` : ''}must be an object of settings, got ${showKind(data)}`)
   checkKeys(data, TOP_KEYS, where, prefix)
   if (data['root'] !== undefined && typeof data['root'] !== 'boolean') throw new ConfigError(`${where}: ${k('root')}: must be true or false, got ${show(data['root'])}`)
   const ext = data['extends'] === undefined ? [] : stringList(data['extends'], where, k('extends'), true)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {ClauseMessages} from './clauses.js'
 import {clauseMessages, REQUIRABLE, REQUIRABLE_WHAT, requireClause as requireClauseRule} from './data-rules.js'
-import {ConfigError, firstLine, parseYamlText, show} from './config-error.js'
+import {ConfigError, firstLine, parseYamlText, show, showKey, showKind} from './config-error.js'
 import {recordRuleDigest} from './custom-rule-digest.js'
 import {allowedHit, compileTerms} from './reading/terms.js'
 import type {AnyRule, JsonSchema, Rule, RuleCategory} from './rule.js'
@@ -115,7 +115,7 @@ function checkPhrases(list: readonly string[] | undefined, where: string, key: s
 /** Build a rule from the data of one YAML rule. Throws a one-line ConfigError naming `where` and the key. */
 export function customRuleFromData(data: unknown, where: string, base = ''): AnyRule {
   const k = (key: string): string => (base ? `${base}.${key}` : key)
-  if (!isObject(data)) throw new ConfigError(`${where}: ${base || '(top level)'}: a rule must be an object with id and kind, got ${show(data)}`)
+  if (!isObject(data)) throw new ConfigError(`${where}: ${base || '(top level)'}: a rule must be an object with id and kind, got ${showKind(data)}`)
   validateAgainst(KIND_SCHEMA, data, where, base)
   const kind = data['kind'] as CustomRuleKind
   validateAgainst(CUSTOM_RULE_SCHEMAS[kind], data, where, base)
@@ -280,7 +280,7 @@ async function load(file: string, options: CustomRuleLoadOptions): Promise<AnyRu
   if (isObject(data) && 'rules' in data && !('kind' in data)) {
     const list = data['rules']
     const extra = Object.keys(data).find((key) => key !== 'rules')
-    if (extra) throw new ConfigError(`${where}: ${extra}: unknown key; a file with "rules:" holds only the list of rules`)
+    if (extra) throw new ConfigError(`${where}: ${showKey(extra)}: unknown key; a file with "rules:" holds only the list of rules`)
     if (!Array.isArray(list) || !list.length) throw new ConfigError(`${where}: rules: must be a list of rules, got ${show(list)}`)
     return withDigest(
       uniqueIds(

@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs'
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
-import {glob, isDynamicPattern} from 'tinyglobby'
+import {escapePath, glob, isDynamicPattern} from 'tinyglobby'
 import {Confinement} from './confine.js'
 
 const MARKDOWN = /\.(?:md|markdown|docx)$/i
@@ -56,9 +56,20 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
         continue
       }
       if (isDynamicPattern(arg)) {
-        // links to folders are not followed (a link to / would list the whole file system); a linked file found by the
-        // pattern must stay inside the lint root
-        const found = (await glob(arg, {cwd, ignore: ['**/node_modules/**', '**/.git/**'], dot: false, followSymbolicLinks: false})).filter((f) => MARKDOWN.test(f) && !LOCK_FILE.test(path.basename(f))).sort()
+        // Links to folders are not followed (a link to / would list the whole file system); a linked file the pattern
+        // matches is linted when it stays inside the lint root, and reported as fatal when it leaves it (never dropped
+        // unseen). The glob library lists no links at all when it does not follow them, so when the pattern's folder
+        // holds links, it is asked again following links but with every linked folder ignored.
+        const ignoreAlways = ['**/node_modules/**', '**/.git/**']
+        const options = {cwd, dot: false, followSymbolicLinks: false}
+        let matched = await glob(arg, {...options, ignore: ignoreAlways})
+        const links = await linksBelow(path.resolve(cwd, staticBase(arg)))
+        if (links.files || links.dirs.length) {
+          const linkedDirs = links.dirs.map((d) => escapePath(path.relative(cwd, d).split(path.sep).join('/')))
+          matched = await glob(arg, {...options, followSymbolicLinks: true, ignore: [...ignoreAlways, ...linkedDirs, ...linkedDirs.map((d) => `${d}/**`)]})
+          for (const d of links.dirs) if (confine && !confine.allows(d)) problems.push({path: path.relative(cwd, d), message: 'is a symbolic link to a folder out of the lint root; not followed', fatal: false})
+        }
+        const found = [...new Set(matched)].filter((f) => MARKDOWN.test(f) && !LOCK_FILE.test(path.basename(f))).sort()
         if (!found.length) throw new UsageError(`no Markdown or Word files match ${JSON.stringify(arg)}`)
         for (const f of found) {
           const rel = path.relative(cwd, path.resolve(cwd, f)) || f
@@ -82,6 +93,46 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
     }
   }
   return {files: [...new Set(files)], problems}
+}
+
+/** The folder a glob starts from: its leading path parts that hold no pattern (`.` when the first part does). */
+function staticBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/)
+  const fixed: string[] = []
+  for (const part of parts.slice(0, -1)) {
+    if (isDynamicPattern(part)) break
+    fixed.push(part)
+  }
+  if (!fixed.length) return '.'
+  return fixed.join('/') || '/'
+}
+
+/**
+ * The symbolic links below a folder, without following any: the linked folders, and whether any linked file is there.
+ * Skips the folders a walk skips; a folder that cannot be read is passed over (the glob reports nothing from it either).
+ */
+async function linksBelow(dir: string): Promise<{dirs: string[]; files: boolean}> {
+  const found = {dirs: [] as string[], files: false}
+  const visit = async (d: string): Promise<void> => {
+    let entries
+    try {
+      entries = await readdir(d, {withFileTypes: true})
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      if (SKIP_DIRS.has(entry.name)) continue
+      const full = path.join(d, entry.name)
+      if (entry.isDirectory()) await visit(full)
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => undefined)
+        if (target?.isDirectory()) found.dirs.push(full)
+        else found.files = true
+      }
+    }
+  }
+  await visit(dir)
+  return found
 }
 
 type IgnoreStack = ReadonlyArray<{readonly base: string; readonly ig: Ignore}>

@@ -1,6 +1,6 @@
 // Validation against JSON Schemas (rule options, custom rule files) with one-line messages that name the key.
 import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
-import {ConfigError, didYouMean, firstLine, show} from './config-error.js'
+import {ConfigError, didYouMean, firstLine, show, showKey} from './config-error.js'
 import {ajv as ajvPackage} from './deps.js'
 import type {AnyRule, JsonSchema} from './rule.js'
 import {DURATION_FORMAT, isDurationOption} from './rule.js'
@@ -127,7 +127,7 @@ function describeAjvError(e: ErrorObject, data: unknown, base: string, noun: str
       const known = Object.keys((schema['properties'] ?? {}) as object)
       const patterns = Object.keys((schema['patternProperties'] ?? {}) as object)
       const hint = known.length ? didYouMean(extra, known) || `; use ${known.map((k) => `"${k}"`).join(', ')}` : patterns.length ? `; use ${patterns.map(readablePattern).join(', ')}` : ''
-      return `${keyPath(at, extra)}: unknown ${noun}${hint}`
+      return `${keyPath(at, showKey(extra))}: unknown ${noun}${hint}`
     }
     case 'type':
       return `${where(at)}: must be ${article(String(params['type']))}, got ${show(value)}`

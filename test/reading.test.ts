@@ -175,6 +175,21 @@ describe('a party the preamble names with no role word takes the role of what it
       [['brightlane', 'provider'], ['fenwick', 'customer'], ['coordinator', 'customer']],
     ],
     [
+      'of two names, the one that alone pays is the customer and the other the provider',
+      '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nFenwick pays the fee monthly. Brightlane keeps a spare laptop on site.\n',
+      [['brightlane', 'provider'], ['fenwick', 'customer']],
+    ],
+    [
+      'of two names, the one that alone does the work is the provider and the other the customer',
+      '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nBrightlane supports the office PCs and monitors the network.\n',
+      [['brightlane', 'provider'], ['fenwick', 'customer']],
+    ],
+    [
+      'look-alike: when both names pay, neither is read as the customer',
+      '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nFenwick pays for its paper. Brightlane pays for its own travel.\n',
+      [],
+    ],
+    [
       'look-alike: names that neither do the work nor pay keep no role',
       '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nBrightlane and Fenwick meet each quarter to review this agreement.\n',
       [],

@@ -81,6 +81,21 @@ describe('confinement to the lint root', () => {
     expect((JSON.parse(globbed.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'ok.md')])
   })
 
+  it('a glob does not drop linked Markdown files unseen: a link out of the root is fatal, a link inside it is linted', async () => {
+    const {repo, outside} = repoWithSecretBeside({'c/ok.md': AGREEMENT, 'c/real.md': AGREEMENT})
+    fs.symlinkSync(path.join(outside, 'secrets.md'), path.join(repo, 'c', 'leak.md'))
+    fs.symlinkSync('real.md', path.join(repo, 'c', 'alias.md'))
+    fs.symlinkSync('/', path.join(repo, 'c', 'rootfs'))
+    for (const pattern of ['c/*.md', 'c/**/*.md', `${repo}/c/*.md`]) {
+      const r = await runCli(['--format', 'json', pattern], {cwd: repo})
+      expect(r.code, pattern).toBe(2)
+      expect(r.stdout + r.stderr).not.toContain(SECRET)
+      const results = JSON.parse(r.stdout) as LintResult[]
+      expect(results.map((x) => [x.filePath, x.fatal === true]).sort(), pattern).toEqual([[path.join('c', 'alias.md'), false], [path.join('c', 'leak.md'), true], [path.join('c', 'ok.md'), false], [path.join('c', 'real.md'), false]])
+      expect(r.errLines, pattern).toContain(`clauselint: ${path.join('c', 'leak.md')} is a symbolic link out of the lint root; not read (set the root with --root); reported as fatal`)
+    }
+  })
+
   it('config extends and customRules outside the root (../, absolute, or a link out) are refused without echoing the file', async () => {
     for (const config of ['extends: ../outside/secrets.yaml', 'customRules: [../outside/secrets.yaml]', 'customRules: [ABS]', 'extends: ./link.yaml', 'customRules: [./link.yaml]']) {
       const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT})
@@ -117,7 +132,25 @@ describe('config errors never print a file', () => {
     const r = await runCli(['msa.md'], {cwd: dir})
     expect(r.code).toBe(2)
     expect(r.stderr).not.toContain(SECRET)
-    expect(r.errLines).toEqual(['clauselint: env.yaml: (top level): a rule must be an object with id and kind, got a text of 77 characters starting "SECRET_TOKEN…"'])
+    expect(r.errLines).toEqual(['clauselint: env.yaml: (top level): a rule must be an object with id and kind, got a text of 77 characters'])
+  })
+
+  it('a file named as a config or rule file that holds a short secret, or a secret as a key, is not printed either', async () => {
+    const token = 'hunter2-pass'
+    const longKey = `sk_live_${SECRET}`
+    const cases: Array<[Record<string, string>, string]> = [
+      [{'.clauselintrc.yaml': 'extends: ./pass.yaml\n', 'pass.yaml': `${token}\n`}, 'clauselint: pass.yaml: must be an object of settings, got a text of 12 characters'],
+      [{'.clauselintrc.yaml': 'customRules: [./pass.yaml]\n', 'pass.yaml': `${token}\n`}, 'clauselint: pass.yaml: (top level): a rule must be an object with id and kind, got a text of 12 characters'],
+      [{'.clauselintrc.yaml': 'extends: ./creds.json\n', 'creds.json': JSON.stringify({[longKey]: 1})}, `clauselint: creds.json: (a key of ${longKey.length} characters): unknown key; use root, extends, profile, parser, rules, overrides, ignorePatterns, customRules`],
+      [{'.clauselintrc.yaml': 'customRules: [./creds.yaml]\n', 'creds.yaml': `rules: []\n${longKey}: x\n`}, `clauselint: creds.yaml: (a key of ${longKey.length} characters): unknown key; a file with "rules:" holds only the list of rules`],
+    ]
+    for (const [files, line] of cases) {
+      const r = await runCli(['msa.md'], {cwd: tempDir({'msa.md': AGREEMENT, ...files})})
+      expect(r.code).toBe(2)
+      expect(r.stderr).not.toContain(token)
+      expect(r.stderr).not.toContain(SECRET)
+      expect(r.errLines).toEqual([line])
+    }
   })
 
   it('a YAML alias bomb in a config is a one-line config error naming the file', async () => {
@@ -164,6 +197,40 @@ describe('names cannot inject CI log commands', () => {
     const r = await runCli(['--format', 'github', '.'], {cwd: dir})
     for (const line of r.stderr.split('\n')) expect(line).not.toMatch(/^::/)
     expect(r.stderr).toContain('x\\n::error file=README.md,line=1::INJECTED\\n::add-mask::\\n.md is empty; reported as fatal')
+  })
+})
+
+describe('no line a run prints can be a CI log command', () => {
+  const INJECTED = '::error file=README.md,line=1::INJECTED'
+  const noCommandLine = (text: string, what: string): void => {
+    // a github report's own lines are commands; none may be one the text injected
+    for (const line of text.split('\n')) expect(line, what).not.toMatch(/^\s*::error file=README\.md/)
+  }
+
+  it('in every format printed to stdout: a file name and a quote across lines from a custom pattern', async () => {
+    const name = `x\n${INJECTED}\n.md`
+    const quoted = `---\nclauselint:\n  rules:\n    no-vague-terms: {add: ["/promptly[\\\\s\\\\S]{0,60}/"]}\n---\n# Managed Services Agreement\n\nProvider will respond promptly\n${INJECTED} from document text\n`
+    const dir = tempDir({[name]: AGREEMENT, 'q.md': quoted})
+    for (const format of ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'gitlab', 'checklist', 'html']) {
+      const r = await runCli(['--format', format, '.'], {cwd: dir})
+      expect(r.code, format).toBe(1)
+      noCommandLine(r.stdout, format)
+      noCommandLine(r.stderr, format)
+      // the text is still there, escaped as the format escapes it
+      expect(r.stdout, format).toMatch(/INJECTED/)
+    }
+  })
+
+  it('a committed baseline whose entries hold newlines is listed escaped', async () => {
+    const dir = tempDir({'msa.md': AGREEMENT})
+    expect((await runCli(['--baseline-write', 'base.json', 'msa.md'], {cwd: dir})).code).toBe(0)
+    const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'base.json'), 'utf8')) as {findings: number; entries: unknown[]}
+    baseline.entries.push({file: 'msa.md', ruleId: `no-vague-terms\n${INJECTED}2`, section: `x\n${INJECTED}3`, what: 'vague', count: 1, message: `m\n${INJECTED}4`})
+    baseline.findings++
+    fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify(baseline))
+    const r = await runCli(['--baseline', 'base.json', 'msa.md'], {cwd: dir})
+    noCommandLine(r.stderr, 'stderr')
+    expect(r.stderr).toContain(`no-vague-terms\\n${INJECTED}2`)
   })
 })
 
@@ -308,6 +375,50 @@ describe('report files', () => {
     expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
   })
 
+  it('a report or cache through a committed link to a folder out of the repository, or into .git, is refused; nothing is written or made there', async () => {
+    const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT, 'reports/keep.txt': ''})
+    fs.symlinkSync(outside, path.join(repo, 'out'))
+    fs.symlinkSync(path.join(repo, '.git', 'config'), path.join(repo, 'report.json'))
+    fs.symlinkSync(path.join(repo, '.git'), path.join(repo, 'g'))
+    fs.symlinkSync(path.join(repo, 'reports'), path.join(repo, 'in'))
+    const gitConfig = fs.readFileSync(path.join(repo, '.git', 'config'), 'utf8')
+    const before = fs.readdirSync(outside).sort()
+    const cases: Array<[string[], RegExp]> = [
+      [['-o', 'out/r.json'], /^clauselint: --output-file "out\/r\.json" is in a folder that is a symbolic link out of the repository/],
+      [['-o', 'out/new/deeper/r.json'], /^clauselint: --output-file "out\/new\/deeper\/r\.json" is in a folder that is a symbolic link out of the repository/],
+      [['--report', 'sarif=out/r.sarif'], /^clauselint: --report "out\/r\.sarif" is in a folder that is a symbolic link out of the repository/],
+      [['--cache', '--cache-location', 'out/'], /^clauselint: --cache-location "out\/" is in a folder that is a symbolic link out of the repository/],
+      [['--cache', '--cache-location', 'out/new/'], /^clauselint: --cache-location "out\/new\/" is in a folder that is a symbolic link out of the repository/],
+      [['-f', 'json', '-o', 'report.json'], /^clauselint: --output-file "report\.json" is a symbolic link into the repository's \.git folder/],
+      [['-o', 'g/r.json'], /^clauselint: --output-file "g\/r\.json" is in a folder that is a symbolic link into the repository's \.git folder/],
+    ]
+    for (const [args, line] of cases) {
+      const r = await runCli([...args, 'msa.md'], {cwd: repo})
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.errLines, args.join(' ')).toHaveLength(1)
+      expect(r.errLines[0], args.join(' ')).toMatch(line)
+    }
+    expect(fs.readdirSync(outside).sort()).toEqual(before)
+    expect(fs.readFileSync(path.join(repo, '.git', 'config'), 'utf8')).toBe(gitConfig)
+    expect(fs.readdirSync(path.join(repo, '.git')).sort()).toEqual(['config'])
+    // a linked folder that stays in the repository is followed, and a path the user names inside .git is theirs
+    expect((await runCli(['-o', 'in/r.txt', 'msa.md'], {cwd: repo})).code).toBe(1)
+    expect(fs.readFileSync(path.join(repo, 'reports', 'r.txt'), 'utf8')).toContain('promptly')
+    expect((await runCli(['--cache', '--cache-location', '.git/clauselint/', 'msa.md'], {cwd: repo})).code).toBe(1)
+    expect(fs.existsSync(path.join(repo, '.git', 'clauselint', '.clauselintcache'))).toBe(true)
+  })
+
+  it('--annotate through a committed link out of the repository is refused; the file outside is untouched', async () => {
+    const {repo, outside} = repoWithSecretBeside({})
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'docx', 'sample-msa.docx'), path.join(repo, 'msa.docx'))
+    fs.writeFileSync(path.join(outside, 'victim.conf'), 'precious\n')
+    fs.symlinkSync(path.join(outside, 'victim.conf'), path.join(repo, 'reviewed.docx'))
+    const r = await runCli(['--annotate', 'reviewed.docx', 'msa.docx'], {cwd: repo})
+    expect(r.code).toBe(2)
+    expect(r.errLines.at(-1)).toMatch(/^clauselint: --annotate "reviewed\.docx" is a symbolic link to a file outside the repository/)
+    expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
+  })
+
   it('-o naming a linted file (or a member of its set) is refused; the agreement is untouched', async () => {
     const dir = tempDir({'msa.md': `---\nclauselint:\n  includes: [b.md]\n---\n${AGREEMENT}`, 'b.md': '# Schedule B\n\nText.\n'})
     for (const target of ['msa.md', './msa.md', 'b.md']) {
@@ -318,6 +429,26 @@ describe('report files', () => {
       expect(r.errLines[0]).toMatch(new RegExp(`^clauselint: --output-file "${target.replace('.', '\\.')}" is one of the files being linted`))
       expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(before)
     }
+  })
+
+  it('--cache-location naming a linted file or a member of its set is refused (cold and warm); the file is untouched', async () => {
+    const dir = tempDir({'msa.md': `---\nclauselint:\n  includes: [b.md]\n---\n${AGREEMENT}`, 'b.md': '# Schedule B\n\nText.\n'})
+    for (const target of ['msa.md', 'b.md', './b.md']) {
+      const before = fs.readFileSync(path.join(dir, target), 'utf8')
+      const r = await runCli(['--cache', '--cache-location', target, 'msa.md'], {cwd: dir})
+      expect(r.code, target).toBe(2)
+      expect(r.errLines).toHaveLength(1)
+      expect(r.errLines[0]).toMatch(new RegExp(`^clauselint: --cache-location "${target.replace(/\./g, '\\.')}" is one of the files being linted`))
+      expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(before)
+    }
+    // a member known from a warm cache's index (not read in this run) is refused too
+    expect((await runCli(['--cache', '--cache-location', 'cache.json', 'msa.md'], {cwd: dir})).code).toBe(1)
+    fs.copyFileSync(path.join(dir, 'cache.json'), path.join(dir, 'b2.md'))
+    fs.writeFileSync(path.join(dir, 'msa.md'), `---\nclauselint:\n  includes: [b.md, b2.md]\n---\n${AGREEMENT}`)
+    const before = fs.readFileSync(path.join(dir, 'b2.md'))
+    const r = await runCli(['--cache', '--cache-location', 'b2.md', 'msa.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(fs.readFileSync(path.join(dir, 'b2.md'))).toEqual(before)
   })
 
   it('temporary files of a killed run are swept by the next write', async () => {
@@ -510,6 +641,12 @@ describe('config errors stay on one line', () => {
     const r = await runCli(['a.md'], {cwd: dir})
     expect(r.code).toBe(2)
     expect(r.errLines).toHaveLength(1)
-    expect(r.errLines[0]).toContain('x\\n::error')
+    // a key that long is named by its length: neither printed raw nor escaped
+    expect(r.errLines[0]).toBe('clauselint: .clauselintrc.json: (a key of 41 characters): unknown key; use root, extends, profile, parser, rules, overrides, ignorePatterns, customRules')
+    // a short one is printed escaped, on the same line
+    fs.writeFileSync(path.join(dir, '.clauselintrc.json'), JSON.stringify({'x\n::stop-commands::y': 1}))
+    const short = await runCli(['a.md'], {cwd: dir})
+    expect(short.errLines).toHaveLength(1)
+    expect(short.errLines[0]).toContain('x\\n::stop-commands::y: unknown key')
   })
 })

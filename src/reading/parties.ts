@@ -117,8 +117,19 @@ function rolesByConduct(doc: Document, candidates: readonly string[]): Map<strin
   }
   const ranked = [...score.work].sort((a, b) => b[1] - a[1])
   const [top, second] = ranked
-  if (!top || (second && second[1] * 2 > top[1])) return out
-  const customer = [...score.pays].filter(([n]) => n !== top[0]).sort((a, b) => b[1] - a[1])[0]
+  const payers = [...score.pays].sort((a, b) => b[1] - a[1])
+  // of two parties, one that only pays is the customer and one that only works is the provider, whatever the other does
+  const pair = new Set(names.map((n) => n.toLowerCase()))
+  const other = (n: string): string | undefined => (pair.size === 2 ? [...pair].find((x) => x !== n) : undefined)
+  if (!top) {
+    const [payer, next] = payers
+    const provider = payer && !next ? other(payer[0]) : undefined
+    if (payer && provider) out.set(provider, 'provider').set(payer[0], 'customer')
+    return out
+  }
+  if (second && second[1] * 2 > top[1]) return out
+  const customer = payers.filter(([n]) => n !== top[0])[0]
+  if (!customer && !payers.length && other(top[0])) return out.set(top[0], 'provider').set(other(top[0])!, 'customer')
   if (!customer || (score.pays.get(top[0]) ?? 0) >= customer[1]) return out
   out.set(top[0], 'provider')
   out.set(customer[0], 'customer')
