@@ -200,6 +200,40 @@ describe('names cannot inject CI log commands', () => {
   })
 })
 
+describe('no line a run prints can be a CI log command', () => {
+  const INJECTED = '::error file=README.md,line=1::INJECTED'
+  const noCommandLine = (text: string, what: string): void => {
+    // a github report's own lines are commands; none may be one the text injected
+    for (const line of text.split('\n')) expect(line, what).not.toMatch(/^\s*::error file=README\.md/)
+  }
+
+  it('in every format printed to stdout: a file name and a quote across lines from a custom pattern', async () => {
+    const name = `x\n${INJECTED}\n.md`
+    const quoted = `---\nclauselint:\n  rules:\n    no-vague-terms: {add: ["/promptly[\\\\s\\\\S]{0,60}/"]}\n---\n# Managed Services Agreement\n\nProvider will respond promptly\n${INJECTED} from document text\n`
+    const dir = tempDir({[name]: AGREEMENT, 'q.md': quoted})
+    for (const format of ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'gitlab', 'checklist', 'html']) {
+      const r = await runCli(['--format', format, '.'], {cwd: dir})
+      expect(r.code, format).toBe(1)
+      noCommandLine(r.stdout, format)
+      noCommandLine(r.stderr, format)
+      // the text is still there, escaped as the format escapes it
+      expect(r.stdout, format).toMatch(/INJECTED/)
+    }
+  })
+
+  it('a committed baseline whose entries hold newlines is listed escaped', async () => {
+    const dir = tempDir({'msa.md': AGREEMENT})
+    expect((await runCli(['--baseline-write', 'base.json', 'msa.md'], {cwd: dir})).code).toBe(0)
+    const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'base.json'), 'utf8')) as {findings: number; entries: unknown[]}
+    baseline.entries.push({file: 'msa.md', ruleId: `no-vague-terms\n${INJECTED}2`, section: `x\n${INJECTED}3`, what: 'vague', count: 1, message: `m\n${INJECTED}4`})
+    baseline.findings++
+    fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify(baseline))
+    const r = await runCli(['--baseline', 'base.json', 'msa.md'], {cwd: dir})
+    noCommandLine(r.stderr, 'stderr')
+    expect(r.stderr).toContain(`no-vague-terms\\n${INJECTED}2`)
+  })
+})
+
 describe('document sets that repeat or loop', () => {
   it('a member listed many times is linted once, and the main file never as its own member', async () => {
     const schedule = '# Schedule B\n\nProvider will respond promptly to each request.\n'
@@ -338,6 +372,50 @@ describe('report files', () => {
     expect(r.code).toBe(2)
     expect(r.errLines).toHaveLength(1)
     expect(r.errLines[0]).toMatch(/^clauselint: --output-file "clauselint-report\.sarif" is a symbolic link to a file outside the repository/)
+    expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
+  })
+
+  it('a report or cache through a committed link to a folder out of the repository, or into .git, is refused; nothing is written or made there', async () => {
+    const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT, 'reports/keep.txt': ''})
+    fs.symlinkSync(outside, path.join(repo, 'out'))
+    fs.symlinkSync(path.join(repo, '.git', 'config'), path.join(repo, 'report.json'))
+    fs.symlinkSync(path.join(repo, '.git'), path.join(repo, 'g'))
+    fs.symlinkSync(path.join(repo, 'reports'), path.join(repo, 'in'))
+    const gitConfig = fs.readFileSync(path.join(repo, '.git', 'config'), 'utf8')
+    const before = fs.readdirSync(outside).sort()
+    const cases: Array<[string[], RegExp]> = [
+      [['-o', 'out/r.json'], /^clauselint: --output-file "out\/r\.json" is in a folder that is a symbolic link out of the repository/],
+      [['-o', 'out/new/deeper/r.json'], /^clauselint: --output-file "out\/new\/deeper\/r\.json" is in a folder that is a symbolic link out of the repository/],
+      [['--report', 'sarif=out/r.sarif'], /^clauselint: --report "out\/r\.sarif" is in a folder that is a symbolic link out of the repository/],
+      [['--cache', '--cache-location', 'out/'], /^clauselint: --cache-location "out\/" is in a folder that is a symbolic link out of the repository/],
+      [['--cache', '--cache-location', 'out/new/'], /^clauselint: --cache-location "out\/new\/" is in a folder that is a symbolic link out of the repository/],
+      [['-f', 'json', '-o', 'report.json'], /^clauselint: --output-file "report\.json" is a symbolic link into the repository's \.git folder/],
+      [['-o', 'g/r.json'], /^clauselint: --output-file "g\/r\.json" is in a folder that is a symbolic link into the repository's \.git folder/],
+    ]
+    for (const [args, line] of cases) {
+      const r = await runCli([...args, 'msa.md'], {cwd: repo})
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.errLines, args.join(' ')).toHaveLength(1)
+      expect(r.errLines[0], args.join(' ')).toMatch(line)
+    }
+    expect(fs.readdirSync(outside).sort()).toEqual(before)
+    expect(fs.readFileSync(path.join(repo, '.git', 'config'), 'utf8')).toBe(gitConfig)
+    expect(fs.readdirSync(path.join(repo, '.git')).sort()).toEqual(['config'])
+    // a linked folder that stays in the repository is followed, and a path the user names inside .git is theirs
+    expect((await runCli(['-o', 'in/r.txt', 'msa.md'], {cwd: repo})).code).toBe(1)
+    expect(fs.readFileSync(path.join(repo, 'reports', 'r.txt'), 'utf8')).toContain('promptly')
+    expect((await runCli(['--cache', '--cache-location', '.git/clauselint/', 'msa.md'], {cwd: repo})).code).toBe(1)
+    expect(fs.existsSync(path.join(repo, '.git', 'clauselint', '.clauselintcache'))).toBe(true)
+  })
+
+  it('--annotate through a committed link out of the repository is refused; the file outside is untouched', async () => {
+    const {repo, outside} = repoWithSecretBeside({})
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'docx', 'sample-msa.docx'), path.join(repo, 'msa.docx'))
+    fs.writeFileSync(path.join(outside, 'victim.conf'), 'precious\n')
+    fs.symlinkSync(path.join(outside, 'victim.conf'), path.join(repo, 'reviewed.docx'))
+    const r = await runCli(['--annotate', 'reviewed.docx', 'msa.docx'], {cwd: repo})
+    expect(r.code).toBe(2)
+    expect(r.errLines.at(-1)).toMatch(/^clauselint: --annotate "reviewed\.docx" is a symbolic link to a file outside the repository/)
     expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
   })
 
