@@ -1,7 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
-import type {Party, Reading} from '../src/reading/index.js'
-import {declinesWork, outsideHours, outsideOffer, roleTitle, scopeTitle} from '../src/reading/reach.js'
+import type {Reading} from '../src/reading/index.js'
+import {declinesWork, outsideHours, outsideOffer, roleTitle, scopeTitle, type Names} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -37,7 +37,7 @@ const SCOPE_TITLE = new RegExp(data['scope-of-services'].headings.map((h) => `(?
 const NEGATION = /\s*\bnot\b|n[’']t\b/i
 
 /** A title that is a title of the scope with a negation ("What's not in the plan", "What don't you look after?"). */
-function negatesScope(title: string, names: ReadonlyMap<string, Party> | undefined): boolean {
+function negatesScope(title: string, names: Names | undefined): boolean {
   // "What we do if you don't pay": a negated condition is no negated scope
   if (!NEGATION.test(title) || /\b(?:if|when|unless|until|where|once)\b/i.test(title)) return false
   const positive = title.replace(/\b(?:do|does|is|are|wo|ca)n[’']t\b/i, (w) => ({wo: 'will', ca: 'can'})[w.slice(0, 2).toLowerCase()] ?? w.replace(/n[’']t$/i, '')).replace(NEGATION, '').replace(/\s+/g, ' ').trim()
@@ -51,7 +51,7 @@ function negatesScope(title: string, names: ReadonlyMap<string, Party> | undefin
  */
 const BUYS_ELSEWHERE = /^CUSTOMER (?:(?:will|must|should|'ll|need to|needs to|have to|has to) )?(?:buys?|purchases?|sources?|gets?|obtains?|arranges?|orders?|procures?)(?: [\w-]+){0,2}? (?:elsewhere|separately|directly|(?:for )?(?:yourself|itself|themselves)|from (?:others|(?:an?|other|another|CUSTOMER(?:'s)? own|third[- ]party) (?:[\w-]+ )?(?:suppliers?|vendors?|providers?|companies|firms)|third[- ]parties|a third[- ]party|someone else))$/
 
-function buysElsewhere(title: string, names?: ReadonlyMap<string, Party>): boolean {
+function buysElsewhere(title: string, names?: Names): boolean {
   return BUYS_ELSEWHERE.test(roleTitle(title, names))
 }
 

@@ -79,7 +79,7 @@ export default clauseRule({
     // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
     // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
     // warranty ends"); only a failure named there makes it an allocation of failure work
-    if (at >= 0 && !BROKE.test(t) && unit.block.section.path.some((p) => asksOfCustomer(p, reader.reading.parties))) return undefined
+    if (at >= 0 && !BROKE.test(t) && unit.block.section.path.some((p) => asksOfCustomer(p, reader.reading.roles))) return undefined
     // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
     const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}

@@ -125,6 +125,11 @@ function ownStep(s: string, from: number, to: number): [string, number] {
   return [' '.repeat(start) + window.slice(start, end), f]
 }
 
+// A phrase written with capitals right before a word for a product or an option names that product ("the High
+// Availability add-on", "the High Availability option"): its name commits to nothing
+const PRODUCT_NOUN = /^[ \t]+(?:add-?ons?|options?|packages?|bundles?|modules?|editions?|licen[cs]es?|SKUs?|appliances?|pairs?|clusters?)\b/i
+const TITLE_CASE = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*$/
+
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
@@ -150,6 +155,7 @@ export default {
       // in a table, a value belongs to its own cell: "1 working day" in the next cell does not measure "Reasonable endeavours"
       // a time that starts a later step ("… promptly correct it, whereupon a new Acceptance Period of 5 Business Days
       // shall commence") measures that step, not the act the term qualifies
+      if (TITLE_CASE.test(hit.text) && PRODUCT_NOUN.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
       const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where

@@ -480,28 +480,53 @@ const inside = (root: string, p: string): boolean => {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+/** Is `p` inside the `.git` folder of `root`? */
+const inGit = (root: string, p: string): boolean => inside(root, p) && path.relative(root, p).split(path.sep)[0] === '.git'
+
+/** The real path of a folder that may not exist yet: the real path of its nearest existing ancestor, and the rest. */
+async function realFolder(dir: string): Promise<string> {
+  try {
+    return await realpath(dir)
+  } catch {
+    const parent = path.dirname(dir)
+    return parent === dir ? dir : path.join(await realFolder(parent), path.basename(dir))
+  }
+}
+
 /**
  * Check a file clauselint is about to write (the cache, the report): it must not be one of the files being linted, and
- * a symbolic link at it must not lead out of the repository (a link committed in a pull request would otherwise make a
- * CI run replace a file elsewhere). Throws OutputError with one line. `what` names it in the message.
+ * a symbolic link on the way must not lead out of the repository, nor into its `.git` folder (a link committed in a pull
+ * request would otherwise make a CI run replace a file elsewhere, or git's own config): neither a link at the target nor
+ * a linked folder of a path into the repository. Throws OutputError with one line. `what` names it in the message.
+ * `root` is the repository (default: the git work tree holding `cwd`).
  */
-export async function checkWriteTarget(target: string, shownAs: string, what: string, cwd: string, inputs: Iterable<string>): Promise<void> {
+export async function checkWriteTarget(target: string, shownAs: string, what: string, cwd: string, inputs: Iterable<string>, root = repositoryRoot(cwd)): Promise<void> {
   let real: string | undefined
   try {
     real = await realpath(target)
   } catch {
     real = undefined
   }
+  const rootReal = await realpath(root).catch(() => root)
+  const resolvedTarget = path.resolve(cwd, target)
+  // a path into the repository: its folders, after links, must stay there (and out of .git, unless named so)
+  const folder = path.dirname(resolvedTarget)
+  if (inside(root, folder) || inside(rootReal, folder)) {
+    const realDir = await realFolder(folder)
+    const named = path.join(rootReal, path.relative(inside(root, folder) ? root : rootReal, folder))
+    if (!inside(rootReal, realDir) || (inGit(rootReal, realDir) && !inGit(rootReal, named))) {
+      throw new OutputError(`${what} "${shownAs}" is in a folder that is a symbolic link ${inside(rootReal, realDir) ? "into the repository's .git folder" : 'out of the repository'} (${realDir}); remove the link or choose another path`)
+    }
+  }
   const link = await lstat(target).then(
     (s) => s.isSymbolicLink(),
     () => false,
   )
   if (link) {
-    const root = repositoryRoot(cwd)
-    const rootReal = await realpath(root).catch(() => root)
     // a dangling link: where it would write
-    const dest = real ?? path.resolve(path.dirname(target), await readlink(target))
+    const dest = real ?? path.resolve(path.dirname(resolvedTarget), await readlink(target))
     if (!inside(rootReal, dest)) throw new OutputError(`${what} "${shownAs}" is a symbolic link to a file outside the repository (${dest}); remove the link or choose another path`)
+    if (inGit(rootReal, dest)) throw new OutputError(`${what} "${shownAs}" is a symbolic link into the repository's .git folder (${dest}); remove the link or choose another path`)
   }
   if (real === undefined) return
   const resolved = path.resolve(target)
@@ -519,14 +544,21 @@ export async function checkWriteTarget(target: string, shownAs: string, what: st
 
 /**
  * Where the cache goes: `--cache-location` (a file, or a folder to hold .clauselintcache, as in ESLint; a missing
- * folder is created), else .clauselintcache in `cwd`. Throws CacheError with one line when it cannot be used.
+ * folder is created), else .clauselintcache in `cwd`. Throws CacheError with one line when it cannot be used; `check`
+ * (e.g. checkWriteTarget) runs on the file before any folder is made.
  */
-export async function cacheLocation(given: string | undefined, cwd: string): Promise<string> {
-  if (given === undefined) return path.resolve(cwd, CACHE_FILE)
+export async function cacheLocation(given: string | undefined, cwd: string, check?: (file: string) => Promise<void>): Promise<string> {
+  if (given === undefined) {
+    const file = path.resolve(cwd, CACHE_FILE)
+    await check?.(file)
+    return file
+  }
   const resolved = path.resolve(cwd, given)
   const existing = await stat(resolved).catch(() => undefined)
   const isFolder = existing ? existing.isDirectory() : /[\\/]$/.test(given)
   const file = isFolder ? path.join(resolved, CACHE_FILE) : resolved
+  // checked before its folder is made: a folder is never made through a link out of the repository
+  await check?.(file)
   try {
     await mkdir(path.dirname(file), {recursive: true})
   } catch (error) {

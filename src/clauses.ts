@@ -2,6 +2,7 @@
 import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {read, type Party, type Reading} from './reading/index.js'
+import type {Names, TitleRoles} from './reading/reach.js'
 import {targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
@@ -31,9 +32,9 @@ export interface ClauseData {
   /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
   readonly linear?: boolean
   /** A reading of a title's structure that makes it the clause's home whatever its words ("What we won't do"). */
-  readonly homeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
+  readonly homeTitle?: (title: string, names?: Names) => boolean
   /** A reading of a title's structure that makes it a look-alike whatever its words ("F. Ironwood's Obligations"). */
-  readonly notHomeTitle?: (title: string, names?: ReadonlyMap<string, Party>) => boolean
+  readonly notHomeTitle?: (title: string, names?: Names) => boolean
 }
 
 /** A sentence (or a whole table row) considered for a clause. */
@@ -125,6 +126,8 @@ const RANK: Record<Exclude<Outcome, 'missing'>, number> = {present: 3, delegated
 /** A clause's data as regular expressions (a clause rule compiles its data once, when it is made). */
 export interface CompiledClause {
   readonly headings: RegExp
+  /** The same test, with titles read by their roles through `roles` (a document's, which reads each title once). */
+  readonly headingsBy: (roles: TitleRoles) => RegExp
   readonly topic: RegExp
   readonly parents: RegExp | undefined
   /** The parent titles one by one, in the order of preference the data gives them. */
@@ -138,9 +141,15 @@ export function compileClause(data: ClauseData): CompiledClause {
   const make = (source: string): RegExp => (data.linear ? new LinearRegExp(source, 'i') : new RegExp(source, 'i'))
   const any = (list: readonly string[] | undefined) => (list && list.length ? make(list.map((s) => `(?:${s})`).join('|')) : undefined)
   const listed = any(data.headings)!
-  const builtin = data.homeTitle ? orTitle(listed, data.homeTitle) : listed
+  const user = data.userHeadings?.length ? new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i') : undefined
+  const homeTitle = data.homeTitle
+  const headings = (reads: ((title: string) => boolean) | undefined): RegExp => {
+    const builtin = reads ? orTitle(listed, reads) : listed
+    return user ? eitherOf(builtin, user) : builtin
+  }
   return {
-    headings: data.userHeadings?.length ? eitherOf(builtin, new LinearRegExp(data.userHeadings.map((s) => `(?:${s})`).join('|'), 'i')) : builtin,
+    headings: headings(homeTitle && ((title) => homeTitle(title))),
+    headingsBy: (roles) => (homeTitle ? headings((title) => homeTitle(title, roles)) : headings(undefined)),
     topic: make(data.topic),
     parents: any(data.parents),
     parentList: (data.parents ?? []).map(make),
@@ -181,21 +190,23 @@ export function prepare(
   options: Readonly<Record<string, unknown>> = {},
   reading: Reading = read(doc),
   re: CompiledClause = compileClause(spec.data),
-): {homes: Section[]; homeIds: Set<number>; reader: Reader<RuleOptions & ClauseOptions>} {
+): {homes: Section[]; homeIds: Set<number>; reader: Reader<RuleOptions & ClauseOptions>; headings: RegExp} {
   // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
   const isSchedule = /^[#\s]*(?:schedule|exhibit|annex|annexure|appendix|attachment)\b/i.test(titleText)
+  // the clause's titles, with a title read by its roles once per title for the document (several rules read each title)
+  const headings = re.headingsBy(reading.plainRoles)
   // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
   const titled = (written: string): boolean => {
-    if (re.headings.test(written)) return true
+    if (headings.test(written)) return true
     // a title read by its roles, with the names the agreement gives its parties ("F. Ironwood's Obligations")
-    if (spec.data.homeTitle?.(written, reading.parties)) return true
+    if (spec.data.homeTitle?.(written, reading.roles)) return true
     // a terse title is read in full: "Svcs", "Hrs & resp.", "Not incl."
     const title = reading.expandTitle(written)
-    if (title !== written && re.headings.test(title)) return true
+    if (title !== written && headings.test(title)) return true
     const gloss = GLOSS.exec(title)
-    return gloss !== null && re.headings.test(gloss[1]!.trim())
+    return gloss !== null && headings.test(gloss[1]!.trim())
   }
   // a look-alike title is tested on the section and its parents; the document's own title ("… Service Level Terms")
   // does not make a title that names services or work ("Outside the Services") a look-alike
@@ -205,7 +216,7 @@ export function prepare(
   // a title read by its roles as another clause's home, and what is under it, is no home of this clause, though a
   // section above it is ("6. Equipment" › "6.2 Practice responsibilities")
   const notHome = spec.data.notHomeTitle
-  const otherHome = (s: Section): boolean => notHome !== undefined && s !== doc.title && notHome(s.title, reading.parties)
+  const otherHome = (s: Section): boolean => notHome !== undefined && s !== doc.title && notHome(s.title, reading.roles)
   const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
@@ -227,12 +238,12 @@ export function prepare(
       return false
     },
     delegated: (unit, topic) => {
-      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, ...(topic ? {topic} : {})})
+      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, topic})
       return hit ? {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target} : undefined
     },
   }
 
-  return {homes, homeIds, reader}
+  return {homes, homeIds, reader, headings}
 }
 
 /** What the clause finder did, step by step (for scripts/why.ts): each home section and each unit it judged. */
@@ -250,7 +261,7 @@ export function findClause(
   re: CompiledClause = compileClause(spec.data),
   trace?: ClauseTrace,
 ): Finding {
-  const {homes, homeIds, reader} = prepare(doc, spec, options, reading, re)
+  const {homes, homeIds, reader, headings} = prepare(doc, spec, options, reading, re)
   let best: Finding | undefined
   const consider = (f: Finding): void => {
     const v = f.verdict!
@@ -283,8 +294,8 @@ export function findClause(
     const question = reading.questionOf(i)
     // terse forms read in full ("Urgent tix: 1 hr response"), every offset still mapping to the source
     const block = reading.inFull(written)
-    const ownLabel = labelled(label, re.headings, re.notHeadings, reading)
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, re.headings, re.notHeadings) || ownLabel || labelled(question, re.headings, re.notHeadings, reading) || (underLabel && !labelOnly)
+    const ownLabel = labelled(label, headings, re.notHeadings, reading)
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || labelled(question, headings, re.notHeadings, reading) || (underLabel && !labelOnly)
     if (labelOnly) underLabel = ownLabel
     const asked = question !== undefined && (re.topic.test(question) || spec.mentions?.(question, reader, block) === true)
     const sentences = block.sentences

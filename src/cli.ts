@@ -8,7 +8,7 @@ import {Chalk, type ChalkInstance} from 'chalk'
 import ignore from 'ignore'
 import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader, type Settings} from './config.js'
-import {expandPaths, trackedButIgnored, UsageError, type Problem} from './files.js'
+import {expandPaths, trackedButIgnored, trackedByGit, UsageError, type Problem} from './files.js'
 import {declaredIncludes} from './docset.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
 import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readSource} from './lint.js'
@@ -576,9 +576,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let cache: ResultCache | undefined
   if (useCache) {
     try {
-      const location = await resolveCacheLocation(cacheLocation, io.cwd)
-      await checkWriteTarget(location, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, files)
-      cache = await ResultCache.load(location)
+      const location = await resolveCacheLocation(cacheLocation, io.cwd, (file) => checkWriteTarget(file, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, files, root))
+      // a cache that came with the checkout (committed in a pull request) could claim any result for any file: its key
+      // holds no secret, so it is not trusted; the run lints as if there were no cache, and leaves that file alone
+      if (await trackedByGit(location)) io.stderr(`clauselint: warning: the cache ${printable(cacheLocation ?? CACHE_FILE)} is tracked by git (it came with the checkout); not used\n`)
+      else cache = await ResultCache.load(location)
     } catch (error) {
       if (error instanceof CacheError || error instanceof OutputError) return fail(error.message)
       throw error
@@ -658,7 +660,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // the cache must not be written over a document set's member either (known only now that the sets are planned)
   if (cache) {
     try {
-      await checkWriteTarget(cache.location, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, [...infos.keys()].filter((f) => !files.includes(f)))
+      await checkWriteTarget(cache.location, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, [...infos.keys()].filter((f) => !files.includes(f)), root)
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error
@@ -768,7 +770,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const abs = path.resolve(io.cwd, f.file)
         const check = await checkWritable(abs, f.before)
         if ('reason' in check) {
-          io.stderr(`clauselint: warning: ${f.file} ${check.reason}\n`)
+          io.stderr(`clauselint: warning: ${printable(f.file)} ${check.reason}\n`)
           fixFailed = true
           written = false
           continue
@@ -777,14 +779,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           await writeFileAtomic(abs, `${check.bom ? '\ufeff' : ''}${f.after}`, f.file, 'the fixed file')
         } catch (error) {
           if (!(error instanceof OutputError)) throw error
-          io.stderr(`clauselint: warning: ${error.message}\n`)
+          io.stderr(`clauselint: warning: ${printable(error.message)}\n`)
           fixFailed = true
           written = false
           continue
         }
         filesFixed++
         skeletons += f.added.length
-        io.stderr(`clauselint: fixed ${f.file}: added ${f.added.join(', ')}\n`)
+        io.stderr(`clauselint: fixed ${printable(f.file)}: added ${printable(f.added.join(', '))}\n`)
       }
       // the report shows the fixed text only when it was written (or in a dry run)
       if (written || values['fix-dry-run']) outcomes[i] = {results: fixed}
@@ -840,7 +842,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const {applyBaseline, BaselineError, readBaseline, writeBaseline} = await import('./baseline.js')
     try {
       if (values['baseline-write'] !== undefined) {
-        await checkWriteTarget(path.resolve(io.cwd, baselineFile), baselineFile, '--baseline-write', io.cwd, [...texts.keys(), ...infos.keys()])
+        await checkWriteTarget(path.resolve(io.cwd, baselineFile), baselineFile, '--baseline-write', io.cwd, [...texts.keys(), ...infos.keys()], root)
         const w = await writeBaseline(results, io.cwd, baselineFile, version())
         if (w.replacedUnreadable) io.stderr(`clauselint: warning: the baseline "${baselineFile}" could not be read; it was written anew\n`)
         io.stderr(`clauselint: wrote ${w.written} finding${w.written === 1 ? '' : 's'} to the baseline ${baselineFile}${w.kept ? ` (and kept ${w.kept} of files not linted in this run)` : ''}\n`)
@@ -853,7 +855,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (applied.stale.length) {
           const n = applied.stale.reduce((k, e) => k + e.unmatched, 0)
           io.stderr(`clauselint: ${n} baseline entr${n === 1 ? 'y matches' : 'ies match'} no finding any more; run with --baseline-write ${baselineFile} to drop ${n === 1 ? 'it' : 'them'}:\n`)
-          for (const e of applied.stale) io.stderr(`  ${e.file}: ${e.ruleId}${e.unmatched > 1 ? ` ×${e.unmatched}` : ''} in ${e.section || '(top)'}: ${e.message || e.what}\n`)
+          for (const e of applied.stale) io.stderr(`  ${printable(e.file)}: ${printable(e.ruleId)}${e.unmatched > 1 ? ` ×${e.unmatched}` : ''} in ${printable(e.section || '(top)')}: ${printable(e.message || e.what)}\n`)
         }
       }
     } catch (error) {
@@ -864,7 +866,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const shown = values.quiet ? final.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : final
   if (annotate !== undefined) {
-    const failed = await writeAnnotated(annotate, shown, [...files, ...problems.map((p) => p.path)], io)
+    const failed = await writeAnnotated(annotate, shown, [...files, ...problems.map((p) => p.path)], io, root)
     if (failed) return fail(failed)
   }
   const chalk = new Chalk({level})
@@ -887,7 +889,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // The report goes to the file, never coloured; the terminal still gets the summary line.
     try {
       const target = path.resolve(io.cwd, outputFile)
-      await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()])
+      await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()], root)
       await writeFileAtomic(target, report(new Chalk({level: 0})), outputFile, 'the report', {createFolder: true})
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
@@ -899,7 +901,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const extra of extraReports) {
     try {
       const target = path.resolve(io.cwd, extra.file)
-      await checkWriteTarget(target, extra.file, '--report', io.cwd, [...texts.keys(), ...infos.keys()])
+      await checkWriteTarget(target, extra.file, '--report', io.cwd, [...texts.keys(), ...infos.keys()], root)
       await writeFileAtomic(target, reportChunks(extra.format, shown, {...context, chalk: new Chalk({level: 0})}), extra.file, 'the report', {createFolder: true})
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
@@ -930,7 +932,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * one line per finding). OUT is a file for one .docx and a folder for several; no input is ever written. Returns the
  * one-line reason when a copy cannot be written.
  */
-async function writeAnnotated(out: string, results: readonly LintResult[], inputs: readonly string[], io: Io): Promise<string | undefined> {
+async function writeAnnotated(out: string, results: readonly LintResult[], inputs: readonly string[], io: Io, root: string): Promise<string | undefined> {
   const {realpath, stat, mkdir, readFile} = await import('node:fs/promises')
   const {annotateDocx} = await import('./docx/annotate.js')
   const {DocxError} = await import('./docx/zip.js')
@@ -951,6 +953,13 @@ async function writeAnnotated(out: string, results: readonly LintResult[], input
     if (clash !== undefined) return `--annotate would write over the input ${clash}; name another file`
     if (names.has(destination)) return `--annotate would write two files to ${shownAs}; annotate them separately`
     names.add(destination)
+    // not through a committed link out of the repository (or into .git)
+    try {
+      await checkWriteTarget(destination, shownAs, '--annotate', io.cwd, [], root)
+    } catch (error) {
+      if (error instanceof OutputError) return error.message
+      throw error
+    }
   }
   {
     try {
@@ -978,7 +987,7 @@ async function writeAnnotated(out: string, results: readonly LintResult[], input
       if (error instanceof DocxError) return `cannot annotate ${result.filePath}: it ${error.message}`
       throw error
     }
-    io.stderr(`clauselint: wrote ${shownAs} (${notes.length} comment${notes.length === 1 ? '' : 's'})\n`)
+    io.stderr(`clauselint: wrote ${printable(shownAs)} (${notes.length} comment${notes.length === 1 ? '' : 's'})\n`)
   }
   return undefined
 }
@@ -1035,7 +1044,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = process.exitCode === EXIT.failure ? EXIT.failure : code
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    process.stderr.write(`clauselint: internal error: ${reason}\n`)
+    process.stderr.write(`clauselint: internal error: ${printable(reason ?? '')}\n`)
     process.exitCode = EXIT.failure
   }
 }

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import type {Party} from '../src/reading/index.js'
-import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents, shareOfTime, withheldWork} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents, shareOfTime, TitleRoles, withheldWork} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -169,6 +169,19 @@ describe('roleTitle', () => {
     expect(scopeTitle('What does Finch look after?', names)).toBeUndefined()
     expect(asksOfCustomer("Finch's Duties", names)).toBe(true)
     expect(asksOfCustomer("Tern's Obligations", names)).toBe(false)
+  })
+
+  it('reads the same through a TitleRoles, which keeps each title it has read', () => {
+    const roles = new TitleRoles(names, 2)
+    const titles = ["4.2 Finch's Duties", "Tern's Obligations", 'What does Tern look after?', 'Things we ask of you', "4.2 Finch's Duties"]
+    for (const t of titles) {
+      expect(roles.roleTitle(t)).toBe(roleTitle(t, names))
+      expect(roleTitle(t, roles)).toBe(roleTitle(t, names))
+      expect(dutiesTitle(t, roles)).toBe(dutiesTitle(t, names))
+      expect(scopeTitle(t, roles)).toBe(scopeTitle(t, names))
+      expect(asksOfCustomer(t, roles)).toBe(asksOfCustomer(t, names))
+    }
+    expect(new TitleRoles().roleTitle("What won't you work on?")).toBe(roleTitle("What won't you work on?"))
   })
 
   it('reads a title about reaching the provider, not one about reaching the customer', () => {

@@ -1,6 +1,7 @@
 // Untrusted repositories: what a pull request from outside (contracts, front matter, config files, symbolic links) can
 // make clauselint read, print, run or skip. Each test reproduces an attack and checks the documented behaviour.
 import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -200,6 +201,40 @@ describe('names cannot inject CI log commands', () => {
   })
 })
 
+describe('no line a run prints can be a CI log command', () => {
+  const INJECTED = '::error file=README.md,line=1::INJECTED'
+  const noCommandLine = (text: string, what: string): void => {
+    // a github report's own lines are commands; none may be one the text injected
+    for (const line of text.split('\n')) expect(line, what).not.toMatch(/^\s*::error file=README\.md/)
+  }
+
+  it('in every format printed to stdout: a file name and a quote across lines from a custom pattern', async () => {
+    const name = `x\n${INJECTED}\n.md`
+    const quoted = `---\nclauselint:\n  rules:\n    no-vague-terms: {add: ["/promptly[\\\\s\\\\S]{0,60}/"]}\n---\n# Managed Services Agreement\n\nProvider will respond promptly\n${INJECTED} from document text\n`
+    const dir = tempDir({[name]: AGREEMENT, 'q.md': quoted})
+    for (const format of ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'gitlab', 'checklist', 'html']) {
+      const r = await runCli(['--format', format, '.'], {cwd: dir})
+      expect(r.code, format).toBe(1)
+      noCommandLine(r.stdout, format)
+      noCommandLine(r.stderr, format)
+      // the text is still there, escaped as the format escapes it
+      expect(r.stdout, format).toMatch(/INJECTED/)
+    }
+  })
+
+  it('a committed baseline whose entries hold newlines is listed escaped', async () => {
+    const dir = tempDir({'msa.md': AGREEMENT})
+    expect((await runCli(['--baseline-write', 'base.json', 'msa.md'], {cwd: dir})).code).toBe(0)
+    const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'base.json'), 'utf8')) as {findings: number; entries: unknown[]}
+    baseline.entries.push({file: 'msa.md', ruleId: `no-vague-terms\n${INJECTED}2`, section: `x\n${INJECTED}3`, what: 'vague', count: 1, message: `m\n${INJECTED}4`})
+    baseline.findings++
+    fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify(baseline))
+    const r = await runCli(['--baseline', 'base.json', 'msa.md'], {cwd: dir})
+    noCommandLine(r.stderr, 'stderr')
+    expect(r.stderr).toContain(`no-vague-terms\\n${INJECTED}2`)
+  })
+})
+
 describe('document sets that repeat or loop', () => {
   it('a member listed many times is linted once, and the main file never as its own member', async () => {
     const schedule = '# Schedule B\n\nProvider will respond promptly to each request.\n'
@@ -341,6 +376,50 @@ describe('report files', () => {
     expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
   })
 
+  it('a report or cache through a committed link to a folder out of the repository, or into .git, is refused; nothing is written or made there', async () => {
+    const {repo, outside} = repoWithSecretBeside({'msa.md': AGREEMENT, 'reports/keep.txt': ''})
+    fs.symlinkSync(outside, path.join(repo, 'out'))
+    fs.symlinkSync(path.join(repo, '.git', 'config'), path.join(repo, 'report.json'))
+    fs.symlinkSync(path.join(repo, '.git'), path.join(repo, 'g'))
+    fs.symlinkSync(path.join(repo, 'reports'), path.join(repo, 'in'))
+    const gitConfig = fs.readFileSync(path.join(repo, '.git', 'config'), 'utf8')
+    const before = fs.readdirSync(outside).sort()
+    const cases: Array<[string[], RegExp]> = [
+      [['-o', 'out/r.json'], /^clauselint: --output-file "out\/r\.json" is in a folder that is a symbolic link out of the repository/],
+      [['-o', 'out/new/deeper/r.json'], /^clauselint: --output-file "out\/new\/deeper\/r\.json" is in a folder that is a symbolic link out of the repository/],
+      [['--report', 'sarif=out/r.sarif'], /^clauselint: --report "out\/r\.sarif" is in a folder that is a symbolic link out of the repository/],
+      [['--cache', '--cache-location', 'out/'], /^clauselint: --cache-location "out\/" is in a folder that is a symbolic link out of the repository/],
+      [['--cache', '--cache-location', 'out/new/'], /^clauselint: --cache-location "out\/new\/" is in a folder that is a symbolic link out of the repository/],
+      [['-f', 'json', '-o', 'report.json'], /^clauselint: --output-file "report\.json" is a symbolic link into the repository's \.git folder/],
+      [['-o', 'g/r.json'], /^clauselint: --output-file "g\/r\.json" is in a folder that is a symbolic link into the repository's \.git folder/],
+    ]
+    for (const [args, line] of cases) {
+      const r = await runCli([...args, 'msa.md'], {cwd: repo})
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.errLines, args.join(' ')).toHaveLength(1)
+      expect(r.errLines[0], args.join(' ')).toMatch(line)
+    }
+    expect(fs.readdirSync(outside).sort()).toEqual(before)
+    expect(fs.readFileSync(path.join(repo, '.git', 'config'), 'utf8')).toBe(gitConfig)
+    expect(fs.readdirSync(path.join(repo, '.git')).sort()).toEqual(['config'])
+    // a linked folder that stays in the repository is followed, and a path the user names inside .git is theirs
+    expect((await runCli(['-o', 'in/r.txt', 'msa.md'], {cwd: repo})).code).toBe(1)
+    expect(fs.readFileSync(path.join(repo, 'reports', 'r.txt'), 'utf8')).toContain('promptly')
+    expect((await runCli(['--cache', '--cache-location', '.git/clauselint/', 'msa.md'], {cwd: repo})).code).toBe(1)
+    expect(fs.existsSync(path.join(repo, '.git', 'clauselint', '.clauselintcache'))).toBe(true)
+  })
+
+  it('--annotate through a committed link out of the repository is refused; the file outside is untouched', async () => {
+    const {repo, outside} = repoWithSecretBeside({})
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'docx', 'sample-msa.docx'), path.join(repo, 'msa.docx'))
+    fs.writeFileSync(path.join(outside, 'victim.conf'), 'precious\n')
+    fs.symlinkSync(path.join(outside, 'victim.conf'), path.join(repo, 'reviewed.docx'))
+    const r = await runCli(['--annotate', 'reviewed.docx', 'msa.docx'], {cwd: repo})
+    expect(r.code).toBe(2)
+    expect(r.errLines.at(-1)).toMatch(/^clauselint: --annotate "reviewed\.docx" is a symbolic link to a file outside the repository/)
+    expect(fs.readFileSync(path.join(outside, 'victim.conf'), 'utf8')).toBe('precious\n')
+  })
+
   it('-o naming a linted file (or a member of its set) is refused; the agreement is untouched', async () => {
     const dir = tempDir({'msa.md': `---\nclauselint:\n  includes: [b.md]\n---\n${AGREEMENT}`, 'b.md': '# Schedule B\n\nText.\n'})
     for (const target of ['msa.md', './msa.md', 'b.md']) {
@@ -458,6 +537,48 @@ describe('a contributor cannot exempt their own agreement under a trusted config
     expect(r.errLines).toEqual([`clauselint: warning: ${path.join('c', 'bad.md')} is matched by a .gitignore but tracked by git; linted`])
     expect((JSON.parse(r.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'bad.md'), path.join('c', 'good.md')])
     expect(r.code).toBe(1)
+  })
+
+  it('a cache committed in the pull request is not used: a forged one cannot pass a failing agreement', async () => {
+    const dir = tempDir({'msa.md': BAD})
+    const git = (...args: string[]): void => {
+      const r = spawnSync('git', args, {cwd: dir, encoding: 'utf8'})
+      if (r.status !== 0) throw new Error(r.stderr)
+    }
+    git('init', '-q')
+    expect((await runCli(['--cache', 'msa.md'], {cwd: dir})).code).toBe(1)
+    // forged as anyone running the same version can: every result clean, every clause present, the hashes made anew
+    const file = path.join(dir, '.clauselintcache')
+    const bytes = fs.readFileSync(file)
+    const first = bytes.indexOf(10)
+    const second = bytes.indexOf(10, first + 1)
+    const index = JSON.parse(bytes.toString('utf8', first + 1, second)) as {entries: Record<string, Record<string, unknown>>}
+    const pieces = bytes.subarray(second + 1)
+    const sha = (b: string | Buffer): string => createHash('sha256').update(b).digest('hex')
+    const forged: Buffer[] = []
+    let at = 0
+    for (const entry of Object.values(index.entries)) {
+      if (!entry['key']) continue
+      const results = JSON.parse(pieces.toString('utf8', entry['at'] as number, (entry['at'] as number) + (entry['length'] as number))) as LintResult[]
+      const clean = results.map((r) => ({...r, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: r.coverage.map((c) => ({...c, outcome: 'present'}))}))
+      const piece = Buffer.from(JSON.stringify(clean))
+      Object.assign(entry, {at, length: piece.length, sum: sha(piece), totals: {...(entry['totals'] as object), errors: 0, warnings: 0, infos: 0, present: clean[0]!.coverage.length, vague: 0, missing: 0, delegated: 0}})
+      delete entry['views']
+      forged.push(piece)
+      at += piece.length
+    }
+    const head = JSON.stringify(index)
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${sha(head)}\n${head}\n`), ...forged]))
+    // the forgery works on a cache outside the checkout's control (the documented limit of a key with no secret) ...
+    expect((await runCli(['--cache', 'msa.md'], {cwd: dir})).code).toBe(0)
+    // ... but not once it comes with the checkout
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${sha(head)}\n${head}\n`), ...forged]))
+    git('add', '.clauselintcache', 'msa.md')
+    const before = fs.readFileSync(file)
+    const r = await runCli(['--cache', 'msa.md'], {cwd: dir})
+    expect(r.code).toBe(1)
+    expect(r.errLines[0]).toBe('clauselint: warning: the cache .clauselintcache is tracked by git (it came with the checkout); not used')
+    expect(fs.readFileSync(file)).toEqual(before)
   })
 
   it('--no-inline-config: front matter settings and suppression comments do not apply', async () => {

@@ -1,7 +1,9 @@
 // Terse forms read in full (src/reading/terse.ts): the expansion, and the map back to the text as written.
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {type Expanded, expandTerse, expandTitle, fromRaw, toRaw} from '../src/reading/terse.js'
+import fs from 'node:fs'
+import path from 'node:path'
+import {type Expanded, expandTerse, expandTitle, fromRaw, hasTerse, mayHoldTerse, toRaw} from '../src/reading/terse.js'
 
 describe('expandTerse', () => {
   it.each([
@@ -77,5 +79,52 @@ describe('expandTerse', () => {
   it('reads a terse title in full and leaves a full one as it is', () => {
     expect(expandTitle('2. Not incl.')).toBe('2. Not included')
     expect(expandTitle('Service Levels')).toBe('Service Levels')
+  })
+})
+
+describe('mayHoldTerse', () => {
+  // does some terse form match in the text? (the expansion replaces at least one piece)
+  const holds = (text: string): boolean => expandTerse(text).pieces.some((p) => p.replaced)
+  const pieces = [
+    'Svcs', 'svc', 'hrs', 'Hrs', 'hr', 'resp', 'Resol', 'incl.', 'Excl', 'avail.', 'tix', 'Tkts', 'tkt', 'mgmt', 'Maint', 'reqs', "req'd", 'Req’d',
+    'requid', "add'l", 'Add’l', 'addl', 'bkup', 'Bups', 'B/U', 'b/u', 'bkps', 'Sev', 'pri', 'Crit', 'h/w', 'S/W', 'w/o', 'W/', 'T&M', 'OOH', 'wkdays',
+    'Wknd', 'mthly', 'Mnthly', 'wkly', 'Qtrly', 'yrly', 'mo', 'mos', 'wk', 'wks', 'yr', 'yrs', 'qtr', 'qtrs', 'BD', 'BDs', '[N]', '[a/b]', '[4 or 8]',
+    'M-F', 'M – Sa', 'M', 'F', 'Sa', '7:30a', '8a', '6p', '5:00p', '1', '12', '$1,740', ' ', '  ', '\t', '-', '–', '.', ',', ':', ';', '/', '&', '[', ']',
+    "'", '’', 'x', 'a', 'p', 'T', 'the', 'an', 'Hours', 'é', '_', '(', ')', 'ET',
+  ]
+
+  it('passes every text in which a terse form matches (generated from the forms and what surrounds them)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 12}), (parts) => {
+        const text = parts.join('')
+        if (holds(text)) expect(mayHoldTerse(text)).toBe(true)
+        expect(hasTerse(text)).toBe(holds(text))
+      }),
+      {seed: 20261203, numRuns: 5000},
+    )
+  })
+
+  it('passes every line of the fixtures in which a terse form matches', () => {
+    const root = path.join(import.meta.dirname, '..', 'fixtures')
+    let matched = 0
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, {withFileTypes: true})) {
+        const full = path.join(dir, e.name)
+        if (e.isDirectory()) walk(full)
+        else if (e.name.endsWith('.md'))
+          for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
+            if (!holds(line)) continue
+            matched++
+            expect(mayHoldTerse(line), line).toBe(true)
+          }
+      }
+    }
+    walk(root)
+    expect(matched).toBeGreaterThan(20)
+  })
+
+  it('leaves out text with none of its cues', () => {
+    expect(mayHoldTerse('The Provider responds to Priority 1 incidents within 4 hours, 24/7.')).toBe(false)
+    expect(mayHoldTerse('Backups run nightly and are kept for 30 days.')).toBe(false)
   })
 })

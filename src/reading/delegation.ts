@@ -122,7 +122,7 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block; offset?: number; inDocument?: (target: string) => boolean; topic?: RegExp; blocks?: readonly Block[]; agreementIsOther?: boolean; parent?: string; matches?: DelegationMatches} = {},
+  options: {block?: Block | undefined; offset?: number | undefined; inDocument?: (target: string) => boolean; topic?: RegExp | undefined; blocks?: readonly Block[]; agreementIsOther?: boolean; parent?: string | undefined; matches?: DelegationMatches} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0

@@ -9,6 +9,7 @@ import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type St
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
+import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
@@ -94,6 +95,20 @@ export class Reading {
     return boundParty(text, index, this.parties, this.bound)
   }
 
+  /**
+   * The document's titles read in the parties' roles by the names the agreement gives them (see roleTitle), each title
+   * once: pass it where a reading of titles takes the names (scopeTitle, dutiesTitle, a clause's homeTitle).
+   */
+  get roles(): TitleRoles {
+    return (this.titleRoles ??= new TitleRoles(this.parties))
+  }
+  private titleRoles: TitleRoles | undefined
+
+  /** Titles read in the parties' roles by pronouns and role words alone (no names), each title once per run. */
+  get plainRoles(): TitleRoles {
+    return this.texts.plainRoles
+  }
+
   /** The first party named in a text. */
   firstParty(text: string): Party {
     return firstParty(text, this.parties)
@@ -137,10 +152,20 @@ export class Reading {
   // ---- delegation --------------------------------------------------------------------------------------------
 
   /** A value placed in another document, in a text that starts at `offset` of `block`. */
-  delegation(text: string, options: {block?: Block; offset?: number; topic?: RegExp} = {}): DelegationHit | undefined {
+  delegation(text: string, options: {block?: Block | undefined; offset?: number | undefined; topic?: RegExp | undefined} = {}): DelegationHit | undefined {
     this.agreementElsewhere ??= agreementIsOther(this.doc)
     if (this.parent === undefined) this.parent = parentName(this.doc) ?? null
-    return delegation(text, {...options, blocks: this.doc.blocks, inDocument: this.inDocument, agreementIsOther: this.agreementElsewhere, ...(this.parent ? {parent: this.parent} : {}), matches: this.texts.delegationMatches(text)})
+    // one shape of options for every call (a spread of the caller's options made a new shape per kind of caller)
+    return delegation(text, {
+      block: options.block,
+      offset: options.offset,
+      topic: options.topic,
+      blocks: this.doc.blocks,
+      inDocument: this.inDocument,
+      agreementIsOther: this.agreementElsewhere,
+      parent: this.parent ?? undefined,
+      matches: this.texts.delegationMatches(text),
+    })
   }
 
   /** Is "the Agreement" another document (this one is an amendment, schedule or SOW that names it)? Once per document. */

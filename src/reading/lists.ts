@@ -60,7 +60,10 @@ export function listContext(blocks: readonly Block[], i: number): ListContext {
 export function introducingParty(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, memo?: ClauseMemo): Party {
   for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
     const b = blocks[j]!
-    if (b.kind === 'list-item' || b.kind === 'heading' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) continue
+    if (b.kind === 'heading') continue
+    // an item before this one is its sibling, unless it introduces the items after it itself ("F1. The Town Council
+    // will:", "3. The Customer shall:")
+    if ((b.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
     const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})

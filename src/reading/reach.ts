@@ -23,7 +23,7 @@ const TITLE = new RegExp(
  * volunteers help with", "What do you look after?") is the home of the scope of services, `withholds` ("What we won't
  * do", "Things the team can't help with", "What don't you look after?") the home of the exclusions.
  */
-export function scopeTitle(title: string, names?: ReadonlyMap<string, Party>): 'provides' | 'withholds' | undefined {
+export function scopeTitle(title: string, names?: Names): 'provides' | 'withholds' | undefined {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
   if (t.length > 80) return undefined
   // what an offer holds: "What's in the monthly", "What is not part of the plan", "What the service is not"
@@ -51,7 +51,11 @@ export function scopeTitle(title: string, names?: ReadonlyMap<string, Party>): '
  * a question (asked by the customer) the other way round. "What don't you look after?" → "PROVIDER not look after";
  * "Things we need from you" → "PROVIDER need from CUSTOMER"; "F. Ironwood's Obligations" → "CUSTOMER's obligations".
  */
-export function roleTitle(title: string, names: ReadonlyMap<string, Party> = NO_NAMES): string {
+export function roleTitle(title: string, names: Names = NO_NAMES): string {
+  return names instanceof TitleRoles ? names.roleTitle(title) : readRoles(title, names)
+}
+
+function readRoles(title: string, names: ReadonlyMap<string, Party>): string {
   let t = title
     .replace(/[*_`]/g, '')
     .replace(/[’‘]/g, "'")
@@ -78,6 +82,32 @@ export function roleTitle(title: string, names: ReadonlyMap<string, Party> = NO_
 }
 
 const NO_NAMES: ReadonlyMap<string, Party> = new Map()
+
+/**
+ * Titles read in the parties' roles by one set of names, each title once: a document's titles are read by several
+ * clause rules, each more than once (see Reading.roles). `max`: titles kept at most (past it, the memory starts again).
+ */
+export class TitleRoles {
+  private readonly read = new Map<string, string>()
+  constructor(
+    readonly names: ReadonlyMap<string, Party> = NO_NAMES,
+    private readonly max = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** roleTitle(title, names), once per title. */
+  roleTitle(title: string): string {
+    let t = this.read.get(title)
+    if (t === undefined) {
+      if (this.read.size >= this.max) this.read.clear()
+      this.read.set(title, (t = readRoles(title, this.names)))
+    }
+    return t
+  }
+}
+
+/** The names a title's parties are read by: the names alone, or the names with the titles already read by them. */
+export type Names = ReadonlyMap<string, Party> | TitleRoles
+
 const INVERTED = /^(?:(?:what|which|when|how|where|who)\s+(?:\w+\s+)?)?(?:do|does|did|will|would|can|could|shall|should|are|is)(?:n[’']t|\s+not)?\s+(?:you|we|i|they)\b/i
 const PROVIDER_WORD = /\b(?:the\s+)?(?:service provider|provider|supplier|contractor|vendor|msp|consultant)(?!\w)/g
 const CUSTOMER_WORD = /\b(?:the\s+)?(?:customer|client|buyer|subscriber|licensee|purchaser)(?!\w)/g
@@ -96,14 +126,14 @@ const DUTIES = new RegExp(
 )
 
 /** The party whose duties the title names, if it names one. */
-export function dutiesTitle(title: string, names?: ReadonlyMap<string, Party>): 'provider' | 'customer' | undefined {
+export function dutiesTitle(title: string, names?: Names): 'provider' | 'customer' | undefined {
   const m = DUTIES.exec(roleTitle(title, names))
   const party = m?.[1] ?? m?.[2] ?? m?.[3]
   return party === undefined ? undefined : party === 'PROVIDER' ? 'provider' : 'customer'
 }
 
 /** A title about reaching the provider ("When to reach us", "How do I contact you?"): the home of its support channels. */
-export function reachTitle(title: string, names?: ReadonlyMap<string, Party>): boolean {
+export function reachTitle(title: string, names?: Names): boolean {
   return /\b(?:reach|contact|call|ring|phone|e-?mail|get (?:hold of|in touch with)) PROVIDER$/.test(roleTitle(title, names))
 }
 
@@ -261,7 +291,7 @@ const ASKS_TITLE = new RegExp(
 )
 
 /** Is the title a statement of what the customer must do, what the provider needs from the customer, or the customer's duties? */
-export function asksOfCustomer(title: string, names?: ReadonlyMap<string, Party>): boolean {
+export function asksOfCustomer(title: string, names?: Names): boolean {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
   return t.length <= 80 && (ASKS_TITLE.test(t) || dutiesTitle(title, names) === 'customer' || CUSTOMER_MUST.test(roleTitle(title, names)))
 }

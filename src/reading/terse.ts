@@ -84,7 +84,59 @@ function withStarts(text: string, pieces: Expanded['pieces']): Expanded {
 
 /** Does the text hold a terse form? */
 export function hasTerse(text: string): boolean {
-  return ANY.test(text)
+  return mayHoldTerse(text) && ANY.test(text)
+}
+
+/**
+ * Every terse form as written, as the maximal run of ASCII letters it makes: each form is a whole word (bounded by
+ * \b, or by a digit, a space or a slash that a look-behind asks for), so a text holding one has the form's letters as
+ * a run of its own ("Svcs", "mos", "Sev" before a digit, "M" of "M-F").
+ */
+const TERSE_WORDS = new Set(
+  [
+    'svcs', 'svc', 'hrs', 'resp', 'resol', 'incl', 'excl', 'avail', 'tix', 'tkt', 'tkts', 'mgmt', 'maint', 'reqs', 'reqd', 'requid', 'addl',
+    'bup', 'bups', 'bkup', 'bkups', 'bkp', 'bkps', 'sev', 'pri', 'crit', 'wkday', 'wkdays', 'wknd', 'wknds', 'mthly', 'mnthly', 'wkly', 'qtrly', 'yrly',
+  ].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).concat(['hr', 'mo', 'mos', 'wk', 'wks', 'yr', 'yrs', 'qtr', 'qtrs', 'BD', 'BDs', 'OOH', 'M']),
+)
+/** The longest of TERSE_WORDS. */
+const TERSE_LONGEST = 6
+
+/**
+ * A quick test that no terse form can be in the text (false), read in one pass without the forms' expression: true
+ * when the text has a run of letters that is a form's word (TERSE_WORDS), "req" or "add" before a quote ("req'd",
+ * "add'l"), one of the letters b, h, s, w alone before a slash ("h/w", "w/o", "b/u"), "T" before an ampersand ("T&M"), a
+ * bracket (a slot) or a digit before "a" or "p" (a clock time, "7:30a"). The forms read after a slash ("/mo", "/hr")
+ * are runs of their own. Every text the forms match passes it (test/terse.test.ts checks this on generated texts).
+ */
+export function mayHoldTerse(text: string): boolean {
+  const n = text.length
+  let run = -1
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (run < 0) run = i
+      continue
+    }
+    if (run >= 0) {
+      const length = i - run
+      if (length <= TERSE_LONGEST) {
+        const word = text.slice(run, i)
+        if (TERSE_WORDS.has(word)) return true
+        if ((c === 39 || c === 0x2019) && length === 3 && /^(?:[Rr]eq|[Aa]dd)$/.test(word)) return true
+        // "b/u", "h/w", "s/w", "w/o", "w/": one letter before the slash
+        if (c === 47 && length === 1 && /^[BbHhSsWw]$/.test(word)) return true
+        // "T&M"
+        if (c === 38 && word === 'T') return true
+      }
+      run = -1
+    }
+    if (c === 91 /* [ */) return true
+    if (c >= 48 && c <= 57) {
+      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0
+      if (d === 97 || d === 112) return true
+    }
+  }
+  return false
 }
 
 /** The text with its terse forms in full (the same text when it holds none). */

@@ -4,6 +4,7 @@
 // run, a worker thread, the language server, a comparison) owns one TextCache and passes it to every read(doc).
 import {termKey} from './definitions.js'
 import {DelegationMatches} from './delegation.js'
+import {TitleRoles} from './reach.js'
 import {expandTitle, hasTerse} from './terse.js'
 import {lazyValues, type Values} from './values/index.js'
 
@@ -31,6 +32,8 @@ export class TextCache {
   private readonly terse = new Map<string, boolean>()
   private readonly titles = new Map<string, string>()
   private readonly digests = new Map<string, {readonly digest: string; readonly token: object}>()
+  /** Titles read in the parties' roles without names (pronouns and role words alone): they depend on the title alone. */
+  readonly plainRoles = new TitleRoles(undefined, MAX_TERM_KEYS)
   /** Whether block readings are kept (see TextCacheOptions.blocks). */
   readonly keepsBlocks: boolean
   /** How many block readings were computed rather than found kept, over this cache's life (tests count re-reading). */

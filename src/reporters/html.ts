@@ -22,11 +22,15 @@ export interface HtmlOptions {
   readonly version?: string | undefined
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
+const ENTITIES: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\n': '&#10;', '\r': '&#13;'}
 
-/** Escape text for HTML content and quoted attribute values. */
+/**
+ * Escape text for HTML content and quoted attribute values. Line breaks become character references (the same to a
+ * browser), so text from an agreement or a file name never starts a line of its own when the page is printed to a CI
+ * log (where a line such as `::error …` is a command).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+  return text.replace(/[&<>"'\n\r]/g, (c) => ENTITIES[c]!)
 }
 
 const e = escapeHtml

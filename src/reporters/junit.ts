@@ -27,9 +27,13 @@ export function escapeXml(text: string): string {
     .replace(/\n/g, '&#10;')
 }
 
-/** Text content keeps its line breaks. */
-function escapeText(text: string): string {
-  return escapeXml(text).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t')
+/**
+ * Text content: one line per item, each item's own line breaks as character references (the same text to an XML
+ * reader), so no text from an agreement or a file name starts a line of its own when the report is printed to a CI
+ * log (where a line such as `::error …` is a command).
+ */
+function escapeLines(items: readonly string[]): string {
+  return items.map((item) => escapeXml(item).replace(/&#9;/g, '\t')).join('\n')
 }
 
 function attrs(values: Record<string, string | number | undefined>): string {
@@ -111,10 +115,10 @@ export function junit(results: readonly LintResult[], options: JunitOptions = {}
         continue
       }
       out.push(`${open}>`)
-      if (c.error !== undefined) out.push(`      <error${attrs({type: 'fatal', message: c.error})}>${escapeText(c.error)}</error>`)
+      if (c.error !== undefined) out.push(`      <error${attrs({type: 'fatal', message: c.error})}>${escapeLines([c.error])}</error>`)
       const first = [...c.failures].sort((a, b) => RANK[b.severity] - RANK[a.severity])[0]
-      if (first) out.push(`      <failure${attrs({type: first.severity, message: first.message})}>${escapeText(c.failures.map(describe).join('\n'))}</failure>`)
-      if (output.length) out.push(`      <system-out>${escapeText(output.join('\n'))}</system-out>`)
+      if (first) out.push(`      <failure${attrs({type: first.severity, message: first.message})}>${escapeLines(c.failures.map(describe))}</failure>`)
+      if (output.length) out.push(`      <system-out>${escapeLines(output)}</system-out>`)
       out.push('    </testcase>')
     }
     out.push('  </testsuite>')
