@@ -129,6 +129,9 @@ function ownStep(s: string, from: number, to: number): [string, number] {
 // Availability add-on", "the High Availability option"): its name commits to nothing
 const PRODUCT_NOUN = /^[ \t]+(?:add-?ons?|options?|packages?|bundles?|modules?|editions?|licen[cs]es?|SKUs?|appliances?|pairs?|clusters?)\b/i
 const TITLE_CASE = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*$/
+// "High availability" before a concrete arrangement of equipment ("a high-availability pair", "a high availability cluster
+// of two nodes") says how the equipment is set up, not how available a service is
+const ARRANGEMENT = /^[ \t]+(?:pairs?|clusters?|configurations?|set-?ups?|nodes?)\b/i
 
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
@@ -156,6 +159,7 @@ export default {
       // a time that starts a later step ("… promptly correct it, whereupon a new Acceptance Period of 5 Business Days
       // shall commence") measures that step, not the act the term qualifies
       if (TITLE_CASE.test(hit.text) && PRODUCT_NOUN.test(after)) continue
+      if (/^high[- ]availab/i.test(hit.text) && ARRANGEMENT.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
       const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
