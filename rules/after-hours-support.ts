@@ -8,7 +8,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
 const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
-const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:after-hours |out-of-hours )?(?:cover|support) (?:is )?(?:offered|provided|available)?|no other (?:support|cover|work) is (?:given|provided|offered|available))\b/i
+const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:(?:after-hours|out-of-hours|weekend|evening|night|overnight|holiday)\s*(?:,|or|and)?\s+){0,3}(?:cover|support|service)(?!\s+(?:desk|line|team|charges?|fees?|rates?)\b)(?:\s+(?:is\s+)?(?:offered|provided|available))?|no other (?:support|cover|work) is (?:given|provided|offered|available))\b/i
 
 /** What a pointer at stated charges names: "the rates", "the charges", "the fees", "the prices". */
 const RATE_NOUN = /^(?:rates|charges|fees|prices)$/
@@ -31,8 +31,10 @@ export default clauseRule({
   // outside a span of service hours, however the span is named ("beyond the day shift", "outside the Attended Period"
   // where the agreement defines that term with days or clock times)
   // and a time outside the usual hours priced by the hour ("Anything after 6 or on weekends is $165/hr")
+  // and work given around the clock ("The SOC monitors and responds to alerts 24 hours a day, 7 days a week"), which is
+  // work outside any span of business hours
   mentions(text, reader, block) {
-    return outsideColumn(block) >= 0 || outsideHours(text, definedAs(reader.reading)) >= 0 || offTimeByTheHour(text) >= 0
+    return outsideColumn(block) >= 0 || outsideHours(text, definedAs(reader.reading)) >= 0 || offTimeByTheHour(text) >= 0 || roundTheClock(text, reader.reading)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -46,6 +48,11 @@ export default clauseRule({
     const span = named >= 0 ? -1 : outsideHours(t, definedAs(reader.reading))
     const priced = named >= 0 || span >= 0 ? -1 : offTimeByTheHour(t)
     const at = named >= 0 ? named : span >= 0 ? span : priced
+    // work given around the clock is work outside any span of hours: charged in it or in the sentence after ("This
+    // round-the-clock work is included in the monthly fee"), or an after-hours term that says nothing of charges
+    if (at < 0 && roundTheClock(t, reader.reading) && reader.party(unit, 0) !== 'customer') {
+      return charged(t, reader.reading) || (unit.next && ROUND_THE_CLOCK_BACK.test(unit.next) && charged(unit.next, reader.reading)) ? {outcome: 'present'} : {outcome: 'vague'}
+    }
     // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
     // ("The kitchen staff work outside the general shift")
     if (named < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
@@ -81,6 +88,18 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/** A service given around the clock: "24/7", "24 hours a day, 7 days a week", in a sentence about a service given. */
+function roundTheClock(text: string, reading: Reading): boolean {
+  return /\b(?:24|twenty|clock)/i.test(text) && (ROUND_ACT.test(text) || (SERVICE_ACT.test(text) && !SYSTEM_UP.test(text))) && reading.values(text).hours.some((h) => h.allDay && h.allWeek)
+}
+// a system that is up, which is no one's work: "The client portal is available 24/7 for logging tickets"
+const SYSTEM_UP = /\b(?:portal|website|web ?site|system|platform|app|application|tool|dashboard|phone line|number|inbox|form)s?\b[^.]{0,40}\b(?:is|are|remains?|stays?)\s+(?:available|accessible|open|online|up)\b/i
+// work that people give around the clock ("The SOC monitors and responds to alerts", "the desk is staffed"), not a system
+// that is up ("the portal is available 24/7") nor a thing watched by software ("Backup jobs are monitored 24/7")
+const ROUND_ACT = /\b(?:responds?|responding|staffed|answers|on[- ]call)\b/i
+// a sentence that refers back to work given around the clock: "This round-the-clock work", "This 24/7 cover", "It is"
+const ROUND_THE_CLOCK_BACK = /^\W*(?:this|that|such|the|it|these)\b/i
 
 /** A sentence whose subject is a service given (call-outs, calls, visits, support) and that charges for it. */
 function chargesService(text: string, reading: Reading): boolean {

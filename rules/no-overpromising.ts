@@ -70,6 +70,15 @@ const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|mis
 // amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced)\b/i
 
+// A maker's warranty, or equipment's state under one: "under the manufacturer's guarantee", "out of guarantee", "within its
+// 3-year guarantee" (the guarantee is a third party's, not the provider's promise)
+const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+)$/i
+
+// A promise word inside the name of a thing: a hyphenated compound before a technology ("always-on VPN", "an always-on
+// connection") or the name of a device ("an uninterrupted power supply"); before an outcome ("Always-on protection",
+// "always-on support") the compound promises the outcome
+const NAMED_THING = /^(?:-[a-z]+\s+(?!(?:protection|security|support|monitoring|service|services|cover|coverage|availability|uptime|backups?|help|response)\b)[a-z]|\s+power\s+suppl(?:y|ies)\b)/i
+
 export default {
   meta: {
     id: 'no-overpromising',
@@ -92,6 +101,8 @@ export default {
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      if (/^guarantee$/i.test(hit.text) && WARRANTY.test(s.slice(Math.max(0, at - 60), at)) && !/^\s+(?:that|to)\b/i.test(s.slice(at + hit.text.length))) continue
+      if (/^(?:always|uninterrupted)$/i.test(hit.text) && NAMED_THING.test(s.slice(at + hit.text.length, at + hit.text.length + 30))) continue
       // the subject of a promise verb is the party promising: "You guarantee a minimum print volume" is the customer's
       // commitment, not the provider's
       if (/^guarantees?$/i.test(hit.text) && subjectParty(s.slice(0, at), reading.parties) === 'customer') continue

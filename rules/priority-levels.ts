@@ -158,8 +158,31 @@ function kindsWithTimes(block: Block, reading: Reading): boolean {
   return cells.some((c, i) => i > cases && reading.values(c).durations.length > 0)
 }
 
+/**
+ * A row that says what falls under each level, in a table whose columns are the levels ("| | Sev A | Sev B |" over
+ * "| What it covers | a site is down | one user is slow |"): the ranks of the levels whose cells describe them, two or more.
+ */
+function columnRanks(block: Block, reading: Reading): number[] {
+  const {header, cells} = block
+  if (block.kind !== 'table-row' || !header || !cells || cells.length < 3) return []
+  const key = (cells[0] ?? '').replace(/[*_]/g, '').trim()
+  if (!key || key.split(/\s+/).length > 4 || (!DESCRIBES.test(key) && !CASES_HEADER.test(key))) return []
+  const out: number[] = []
+  for (let i = 1; i < cells.length; i++) {
+    const head = header[i] ?? ''
+    const levels = mayHold.priorities(head) ? reading.values(head).priorities : []
+    const cell = cells[i] ?? ''
+    const v = reading.values(cell)
+    if (levels.length !== 1 || v.durations.length || v.priorities.length || /_{2,}|\[[^\]]*\]|\b(?:TBD|TBC|XX+|N\/A)\b/.test(cell)) continue
+    if (cell.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2) out.push(levels[0]!.rank)
+  }
+  return out.length >= 2 ? out : []
+}
+
 function readRank(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
+  const columns = columnRanks(block, reading)
+  if (columns.length) return columns[0]
   // most blocks and titles name no priority: the pre-check spares the values lookup
   const p = mayHold.priorities(block.text) ? valuesOf(block.text).priorities[0] : undefined
   if (!p) {
@@ -222,6 +245,8 @@ function definedRanks(reading: Reading): Set<number> {
     for (const b of reading.doc.blocks) {
       const r = definedRank(b, reading)
       if (r !== undefined) ranks.add(r)
+      // a row of a table whose columns are the levels defines each level it describes
+      if (r !== undefined && b.kind === 'table-row') for (const more of columnRanks(b, reading)) ranks.add(more)
       // one paragraph may define several levels, one a line: each label followed by its own criteria
       if (r !== undefined && (b.kind === 'paragraph' || b.kind === 'list-item')) for (const more of laterRanks(b, reading)) ranks.add(more)
     }

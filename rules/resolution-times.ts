@@ -17,14 +17,19 @@ const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bwork
 
 // A fix promised by its speed, with no number: a verb of fixing (not a kind of work named by it: "break-fix jobs") and a
 // word of speed or effort in the same clause
+// ("put right", "sorted on the first call": everyday words of fixing, and a fix promised at the first contact)
 const FIX_SPEED =
-  /(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:possible|we can)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs))\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
+  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:possible|we can)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
+
+// Work kept up on a fault until the customer can work again, with no time: "an engineer working on them without a
+// break until the clinic can book again"
+const WORKED_UNTIL = /\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incident|ticket)|(?:the|every|your) (?:\w+ )?(?:faults?|issues?|problems?|incidents?|outages?))\b[^.;]{0,50}\buntil\b/i
 
 // An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
 
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
-const CONTEXT = /\b(?:fix(?:es|ed)?|repair(?:s|ed)?|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?)\b/i
+const CONTEXT = /\b(?:fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
@@ -54,12 +59,12 @@ export default clauseRule({
   // contain the threat")
   mentions(text, _reader, block) {
     const header = block.header
-    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text)
+    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
     const named = indexOf(t, TOPIC)
-    const speed = named >= 0 ? null : FIX_SPEED.exec(t)
+    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t))
     const at = named >= 0 ? named : speed ? speed.index : -1
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined

@@ -23,7 +23,8 @@ const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|req
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 // an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance";
 // a "reaction time" is a response time in the English of German and Swiss agreements
-const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact)|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b/i
+// ("first touch" is the ITSM name of the first contact with a ticket; "first touch resolution" is a fix rate)
+const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|touch(?! resol))|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b/i
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
@@ -93,9 +94,11 @@ export default clauseRule({
   options,
   review,
   // a row of a table with a column of response or notification times ("| Critical | … | 15 minutes of Detection |")
+  // and a row keyed by it in a table whose columns are the levels ("| First touch | 15 minutes | 1 hour |")
   mentions(_text, _reader, block) {
     const header = block.header
-    return !!header && block.kind === 'table-row' && (header.some((h) => HEADER.test(h)) || (KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
+    const rowKey = header && block.cells && block.cells.length > 1 ? (block.cells[0] ?? '') : ''
+    return !!header && block.kind === 'table-row' && (header.some((h) => HEADER.test(h)) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
   },
   judge(unit, reader) {
     const t = unit.text

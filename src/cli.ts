@@ -8,7 +8,7 @@ import {Chalk, type ChalkInstance} from 'chalk'
 import ignore from 'ignore'
 import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader, type Settings} from './config.js'
-import {expandPaths, trackedButIgnored, UsageError, type Problem} from './files.js'
+import {expandPaths, trackedButIgnored, trackedByGit, UsageError, type Problem} from './files.js'
 import {declaredIncludes} from './docset.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
 import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readSource} from './lint.js'
@@ -577,7 +577,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (useCache) {
     try {
       const location = await resolveCacheLocation(cacheLocation, io.cwd, (file) => checkWriteTarget(file, cacheLocation ?? CACHE_FILE, '--cache-location', io.cwd, files, root))
-      cache = await ResultCache.load(location)
+      // a cache that came with the checkout (committed in a pull request) could claim any result for any file: its key
+      // holds no secret, so it is not trusted; the run lints as if there were no cache, and leaves that file alone
+      if (await trackedByGit(location)) io.stderr(`clauselint: warning: the cache ${printable(cacheLocation ?? CACHE_FILE)} is tracked by git (it came with the checkout); not used\n`)
+      else cache = await ResultCache.load(location)
     } catch (error) {
       if (error instanceof CacheError || error instanceof OutputError) return fail(error.message)
       throw error

@@ -267,3 +267,14 @@ export async function trackedButIgnored(dirs: readonly string[], cwd: string, li
   }
   return found.sort()
 }
+
+/**
+ * Does git track this file (is it part of the checkout)? False when git is not there, the file is not in a work tree,
+ * or git cannot tell. Asked only of a file that exists.
+ */
+export async function trackedByGit(file: string): Promise<boolean> {
+  if (!existsSync(file)) return false
+  return new Promise<boolean>((resolve) => {
+    execFile('git', ['ls-files', '--error-unmatch', '--', path.basename(file)], {cwd: path.dirname(file), windowsHide: true}, (error) => resolve(!error))
+  })
+}

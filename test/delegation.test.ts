@@ -51,6 +51,16 @@ describe('parentName', () => {
     expect(delegation('Backups: as per MSA clause 8.', {parent: 'MSA'})?.target).toBe('MSA')
   })
 
+  it('reads a parent named on a label line, and a part of it by number or title as the parent', () => {
+    const order = buildDocument('# Order Form 4\n\n**Master Services Agreement:** dated 2 February 2027 between A Ltd ("Provider") and B Ltd ("Client") (the "MSA")\n', 'order.md')
+    expect(parentName(order)).toBe('MSA')
+    expect(delegation('Client duties are those in Section 9 of the MSA.', {parent: 'MSA'})?.target).toBe('MSA')
+    expect(delegation('Failed hardware is dealt with under Section 10 (Equipment) of the MSA.', {parent: 'MSA'})?.target).toBe('MSA')
+    expect(delegation('The Exclusions clause of the MSA continues to apply.', {parent: 'MSA'})?.target).toBe('MSA')
+    // look-alike: a section of a law is no part of the parent
+    expect(delegation('Records are disposed of as section 12 of the Data Protection Act requires.', {parent: 'MSA'})).toBeUndefined()
+  })
+
   it('gives no parent for an agreement that names only itself', () => {
     const msa = buildDocument('# Master Services Agreement\n\nThis Master Services Agreement (the "MSA") is made on 9 June 2025 between A Ltd and B Ltd.\n', 'msa.md')
     expect(parentName(msa)).toBeUndefined()

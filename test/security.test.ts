@@ -1,6 +1,7 @@
 // Untrusted repositories: what a pull request from outside (contracts, front matter, config files, symbolic links) can
 // make clauselint read, print, run or skip. Each test reproduces an attack and checks the documented behaviour.
 import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -536,6 +537,48 @@ describe('a contributor cannot exempt their own agreement under a trusted config
     expect(r.errLines).toEqual([`clauselint: warning: ${path.join('c', 'bad.md')} is matched by a .gitignore but tracked by git; linted`])
     expect((JSON.parse(r.stdout) as LintResult[]).map((x) => x.filePath)).toEqual([path.join('c', 'bad.md'), path.join('c', 'good.md')])
     expect(r.code).toBe(1)
+  })
+
+  it('a cache committed in the pull request is not used: a forged one cannot pass a failing agreement', async () => {
+    const dir = tempDir({'msa.md': BAD})
+    const git = (...args: string[]): void => {
+      const r = spawnSync('git', args, {cwd: dir, encoding: 'utf8'})
+      if (r.status !== 0) throw new Error(r.stderr)
+    }
+    git('init', '-q')
+    expect((await runCli(['--cache', 'msa.md'], {cwd: dir})).code).toBe(1)
+    // forged as anyone running the same version can: every result clean, every clause present, the hashes made anew
+    const file = path.join(dir, '.clauselintcache')
+    const bytes = fs.readFileSync(file)
+    const first = bytes.indexOf(10)
+    const second = bytes.indexOf(10, first + 1)
+    const index = JSON.parse(bytes.toString('utf8', first + 1, second)) as {entries: Record<string, Record<string, unknown>>}
+    const pieces = bytes.subarray(second + 1)
+    const sha = (b: string | Buffer): string => createHash('sha256').update(b).digest('hex')
+    const forged: Buffer[] = []
+    let at = 0
+    for (const entry of Object.values(index.entries)) {
+      if (!entry['key']) continue
+      const results = JSON.parse(pieces.toString('utf8', entry['at'] as number, (entry['at'] as number) + (entry['length'] as number))) as LintResult[]
+      const clean = results.map((r) => ({...r, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: r.coverage.map((c) => ({...c, outcome: 'present'}))}))
+      const piece = Buffer.from(JSON.stringify(clean))
+      Object.assign(entry, {at, length: piece.length, sum: sha(piece), totals: {...(entry['totals'] as object), errors: 0, warnings: 0, infos: 0, present: clean[0]!.coverage.length, vague: 0, missing: 0, delegated: 0}})
+      delete entry['views']
+      forged.push(piece)
+      at += piece.length
+    }
+    const head = JSON.stringify(index)
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${sha(head)}\n${head}\n`), ...forged]))
+    // the forgery works on a cache outside the checkout's control (the documented limit of a key with no secret) ...
+    expect((await runCli(['--cache', 'msa.md'], {cwd: dir})).code).toBe(0)
+    // ... but not once it comes with the checkout
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${sha(head)}\n${head}\n`), ...forged]))
+    git('add', '.clauselintcache', 'msa.md')
+    const before = fs.readFileSync(file)
+    const r = await runCli(['--cache', 'msa.md'], {cwd: dir})
+    expect(r.code).toBe(1)
+    expect(r.errLines[0]).toBe('clauselint: warning: the cache .clauselintcache is tracked by git (it came with the checkout); not used')
+    expect(fs.readFileSync(file)).toEqual(before)
   })
 
   it('--no-inline-config: front matter settings and suppression comments do not apply', async () => {

@@ -526,7 +526,12 @@ describe('extractPriorities', () => {
     ['Normal priority', [{text: 'Normal', scheme: 'named', rank: 3}]],
     ['Minor issues', [{text: 'Minor', scheme: 'named', rank: 4}]],
     ['URGENT', [{text: 'URGENT', scheme: 'named', rank: 1}]],
+    ['Priority A tickets', [{text: 'Priority A', scheme: 'priority', rank: 1}]],
+    ['Sev-C', [{text: 'Sev-C', scheme: 'severity', rank: 3}]],
     // negatives
+    ['a priority a customer may ask for', []],
+    ['Severity: A site is down', []],
+    ['Gold plans get Priority Access', []],
     ['S1', []],
     ['high availability', []],
     ['High Availability cluster', []],

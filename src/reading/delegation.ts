@@ -63,7 +63,7 @@ const DATED_AGREEMENT =
 // The name a document gives its parent agreement: "issued under the Master Services Agreement between … dated 4 April
 // 2025 (the "MSA")", "Your IT Support Agreement with us dated … (the "Agreement")"
 const PARENT_DEF =
-  /\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“]((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
+  /(?:\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+|(?:^|\n)[*_\s]*)(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“]((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
 const DATED = /\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)/
 
 /**
@@ -84,7 +84,10 @@ export function parentName(doc: Document): string | undefined {
 /** The parent agreement named as the home of a value: "as in the MSA", "at the rates in the MSA", "as per MSA clause 8". */
 function parentPointer(name: string): RegExp {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
-  return new RegExp(String.raw`\b(?:as\s+in|as\s+per|per|in|under|in\s+accordance\s+with|according\s+to|(?:as\s+)?(?:set\s+out|set\s+forth|described|defined|specified|stated|listed|given)\s+in)\s+(?:the\s+)?${n}\b(?!\s+(?:is|are|was|were|will|shall|may|and\s+this)\b)`)
+  // a part of it by number or by title too: "those in Section 9 of the MSA", "under Section 10 (Equipment) of the MSA", "The
+  // Exclusions clause of the Agreement continues to apply"
+  const part = String.raw`(?:(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Pp]art)\s+[\w.]{1,6}(?:\s+\([^()]{1,40}\))?|(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:clause|section|schedule|provisions?))\s+of\s+`
+  return new RegExp(String.raw`\b(?:(?:as\s+in|as\s+per|per|in|under|in\s+accordance\s+with|according\s+to|(?:as\s+)?(?:set\s+out|set\s+forth|described|defined|specified|stated|listed|given)\s+in)\s+(?:${part})?|${part})(?:the\s+)?${n}\b(?!\s+(?:is|are|was|were|will|shall|may|and\s+this)\b)`)
 }
 
 const PARENT_POINTERS = new Map<string, RegExp>()

@@ -13,6 +13,7 @@ const PRIORITY_RE = caselessRegExp(
     String.raw`|(?<sv>sev(?:erity)?)\.?${LEVEL_SEP}(?:level${LEVEL_SEP})?(?<svr>${RANK})` +
     String.raw`|(?<pk>priority)${LEVEL_SEP}(?:level${LEVEL_SEP})?(?<pkr>${RANK})` +
     String.raw`|(?<lv>level)${LEVEL_SEP}(?<lvr>${RANK})` +
+    String.raw`|(?<lk>sev(?:erity)?|priority)[\s${DASH}]{1,2}(?<lkr>[A-E])` +
     String.raw`|(?<nm>critical|urgent|emergency|high|medium|normal|moderate|low|minor))(?![a-z\d]|\.\d)`,
   'g',
 )
@@ -37,7 +38,8 @@ function coreBounds(text: string): [number, number] {
 }
 
 /**
- * Find priority levels: "P1".."P5", "Priority 1"/"Priority One", "Severity 1"/"Sev 2"/"Severity Level 3", "Level 2", and
+ * Find priority levels: "P1".."P5", "Priority 1"/"Priority One", "Severity 1"/"Sev 2"/"Severity Level 3", "Level 2",
+ * levels named by a capital letter ("Priority A", "Sev B"), and
  * capitalised named levels ("Critical", "High", "Medium", "Low", ...) only where they are used as a level: followed by
  * priority/severity/issue/incident, next to a P-code or "Priority:", or as the whole text (a table cell).
  */
@@ -64,6 +66,12 @@ export function extractPriorities(text: string): Priority[] {
       if (!used) return false
       scheme = 'named'
       rank = NAMED_RANK.get(w.toLowerCase())
+    } else if (g['lk'] !== undefined) {
+      // a level named by a capital letter ("Priority A", "Sev-B"), never an article after the word ("priority a")
+      const letter = g['lkr'] ?? ''
+      if (!/^[A-E]$/.test(letter)) return false
+      scheme = /^sev/i.test(g['lk']) ? 'severity' : 'priority'
+      rank = letter.charCodeAt(0) - 64
     } else {
       scheme = g['sv'] !== undefined ? 'severity' : g['pk'] !== undefined ? 'priority' : 'level'
       rank = parseNumber(g['svr'] ?? g['pkr'] ?? g['lvr'] ?? '')
