@@ -33,8 +33,10 @@ export default clauseRule({
   // and a time outside the usual hours priced by the hour ("Anything after 6 or on weekends is $165/hr")
   // and work given around the clock ("The SOC monitors and responds to alerts 24 hours a day, 7 days a week"), which is
   // work outside any span of business hours
+  // and an item of a list whose lead-in names work outside the hours ("Support outside those hours (tick one):" over
+  // "- [x] Included for Priority 1 incidents"): the item states that work's terms
   mentions(text, reader, block) {
-    return outsideColumn(block) >= 0 || outsideHours(text, definedAs(reader.reading)) >= 0 || offTimeByTheHour(text) >= 0 || roundTheClock(text, reader.reading)
+    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || offTimeByTheHour(text) >= 0 || roundTheClock(text, reader.reading)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -52,6 +54,10 @@ export default clauseRule({
     // round-the-clock work is included in the monthly fee"), or an after-hours term that says nothing of charges
     if (at < 0 && roundTheClock(t, reader.reading) && reader.party(unit, 0) !== 'customer') {
       return charged(t, reader.reading) || (unit.next && ROUND_THE_CLOCK_BACK.test(unit.next) && charged(unit.next, reader.reading)) ? {outcome: 'present'} : {outcome: 'vague'}
+    }
+    // an item under a lead-in about work outside the hours gives that work's terms (an unticked option never reaches here)
+    if (at < 0 && unit.block.kind === 'list-item' && unit.intro && TOPIC.test(unit.intro) && reader.party(unit, 0) !== 'customer') {
+      if (charged(t, reader.reading) || NOT_PROVIDED.test(t) || ITEM_INCLUDED.test(t)) return {outcome: 'present'}
     }
     // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
     // ("The kitchen staff work outside the general shift")
@@ -88,6 +94,16 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/** An item that opens by saying its subject (the lead-in's) is included: "[x] Included for Priority 1 incidents". */
+const ITEM_INCLUDED = /^\W*(?:\[[xX]\]\s*)?(?:included|no (?:extra |additional )?charge|free of charge)\b/i
+
+/** Is the block an item of a list whose lead-in names work outside the hours? */
+function underLeadIn(block: Block, reading: Reading): boolean {
+  if (block.kind !== 'list-item') return false
+  const intro = reading.listContext(reading.blockIndex(block)).intro
+  return intro !== undefined && TOPIC.test(intro)
+}
 
 /** A service given around the clock: "24/7", "24 hours a day, 7 days a week", in a sentence about a service given. */
 function roundTheClock(text: string, reading: Reading): boolean {

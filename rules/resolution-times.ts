@@ -19,7 +19,7 @@ const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bwork
 // word of speed or effort in the same clause
 // ("put right", "sorted on the first call": everyday words of fixing, and a fix promised at the first contact)
 const FIX_SPEED =
-  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:possible|we can)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
+  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can)|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
 
 // Work kept up on a fault until the customer can work again, with no time: "an engineer working on them without a
 // break until the clinic can book again"

@@ -18,7 +18,7 @@ function perCase(text: string, v: {readonly durations: readonly unknown[]; reado
 }
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
 
-const SUPPORT = /\b(?:support|tickets?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
+const SUPPORT = /\b(?:support|tickets?|jobs?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 // an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance";
@@ -148,7 +148,8 @@ export default clauseRule({
     if (headerSaysResponse && KEY_HEADER.test(header?.[0] ?? '') && UNSTATED.test(scoped) && !reader.reading.values(scoped).durations.length) return {outcome: 'vague'}
     const vague = VAGUE_TIME.exec(t)
     if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
-    if (unit.inHome || metric || reached || pointer || /\bresponse times?\b|\brespond to\b/i.test(t)) return {outcome: 'vague'}
+    // getting to or attending to a problem is reaching it: a response, here with no time
+    if (unit.inHome || metric || reached || pointer || /\bresponse times?\b|\brespond to\b|\b(?:get|gets|getting|attend|attends|attending|attended) to\b/i.test(t)) return {outcome: 'vague'}
     return undefined
   },
 })
