@@ -6,7 +6,7 @@ import type {Rule} from '../src/rule.js'
 const OPTION_VALUE = String.raw`(?:[£$€]\s?)?\d+(?:[.,]\d+)?\s*(?:[x×%]|[a-z]{1,7}\b)?`
 const OPTION_VALUES = new RegExp(String.raw`^${OPTION_VALUE}(?:\s*(?:\/|\bor\b)\s*${OPTION_VALUE})+(?:\s+[a-z]{1,10})?$`, 'i')
 // Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]", "[to be confirmed]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
-const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days|hours|months|years|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed)|to follow)\b/i
+const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days?|hours|months?|years?|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed)|to follow)\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string) => boolean}> = [
   {
@@ -28,6 +28,8 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       if (/^(?:[A-Z][a-z]+ ){1,2}[A-Z]{2,5}s?$|^[A-Z]{2,5} [A-Z][a-z]+$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued|See|Source|Per|Ref)\b/.test(inner)) return true
       if (/^[A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued)\b/.test(inner)) return true
       if (/^[A-Z][A-Z0-9 _/&'-]{1,}$/.test(inner) && /[A-Z]{2}/.test(inner)) return true
+      // a drafting instruction in lower case: "[list applications]", "[describe the site]"
+      if (/^(?:list|specify|describe|select|choose)\s+[a-z]/.test(inner) && inner.split(/\s+/).length <= 6) return true
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
     },
   },
