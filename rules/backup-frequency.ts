@@ -109,7 +109,7 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
     const {inBackupSection, retentionSection} = path
     if (block.header?.some((h) => RETAIN_HEADER.test(h)) && (inBackupSection || BACKUP.test(block.text) || block.header.some((h) => BACKUP.test(h)))) retention = true
     for (const s of block.sentences) {
-      const aboutBackups = BACKUP.test(s.text) || (inBackupSection && block.kind !== 'paragraph')
+      const aboutBackups = BACKUP.test(s.text) || TOPIC.test(s.text) || (inBackupSection && block.kind !== 'paragraph')
       if (!aboutBackups && !(retentionSection && inBackupSection)) continue
       // a period, or retention put in another document ("Backup Plan (backup frequency and retention) | Order Form")
       if ((RETAIN.test(s.text) || retentionSection) && (valuesOf(s.text).durations.length || (/\bretention\b/i.test(s.text) && ELSEWHERE.test(s.text)))) retention = true

@@ -70,6 +70,10 @@ const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|mis
 // amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced)\b/i
 
+// A guarantee that names its measure and what the customer gets when it is missed is the measurable, remedied target
+// the rule asks for: "guarantees a 30-minute response …; each late response earns a credit of 5%"
+const REMEDY = /\b(?:credit(?:s|ed)?|refund(?:s|ed)?|rebates?|money[- ]back|penalt(?:y|ies))\b/i
+
 // A maker's warranty, or equipment's state under one: "under the manufacturer's guarantee", "out of guarantee", "within its
 // 3-year guarantee" (the guarantee is a third party's, not the provider's promise)
 const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+)$/i
@@ -101,6 +105,10 @@ export default {
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      if (/^guarantee/i.test(hit.text) && REMEDY.test(s) && reading.hasNumber(s)) {
+        const v = reading.values(s)
+        if ((v.durations.length > 0 || v.percentages.length > 0) && !v.percentages.some((p) => p.value >= 100)) continue
+      }
       if (/^guarantee$/i.test(hit.text) && WARRANTY.test(s.slice(Math.max(0, at - 60), at)) && !/^\s+(?:that|to)\b/i.test(s.slice(at + hit.text.length))) continue
       if (/^(?:always|uninterrupted)$/i.test(hit.text) && NAMED_THING.test(s.slice(at + hit.text.length, at + hit.text.length + 30))) continue
       // the subject of a promise verb is the party promising: "You guarantee a minimum print volume" is the customer's

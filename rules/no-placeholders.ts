@@ -54,6 +54,10 @@ function isGloss(text: string, start: number, bracket: string): boolean {
 // upper-case name with underscores ("CLIENT_NAME"); code itself ("npm install", "GET /status") is none of these
 const CODE_BLANK = /(?<![\w<])(?:[A-Z]|[A-Z]{1,4}(?:[\/.:-][A-Z]{1,4}){1,3}|<[^<>\n]{1,30}>|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\w>])/g
 
+// Masks a clause calls a pattern or a format describe how values are written, not blanks: "follow the pattern `KS-NNNN`
+// for the high school and `EL-NNNN` for the others", "in the format: `DD/MM/YYYY`"
+const NAMED_PATTERN = /\b(?:pattern|patterns|format|formats|convention|conventions|mask|masks|syntax|scheme)\b[^.;!?]*$/i
+
 /** Placeholders in a text: each match once, in order, overlaps dropped. */
 function placeholders(text: string): Array<{start: number; end: number; text: string}> {
   const found: Array<{start: number; end: number; text: string}> = []
@@ -111,6 +115,7 @@ export default {
         const start = m.index
         const end = start + m[0].length
         if (found.some((f) => f.start < end && f.end > start)) continue
+        if (NAMED_PATTERN.test(block.text.slice(Math.max(0, start - 120), start))) continue
         const from = sourceOffset(block, start)
         // (the offset just past a code span maps to the next segment: map its last character)
         const to = sourceOffset(block, end - 1) + 1

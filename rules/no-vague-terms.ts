@@ -13,6 +13,13 @@ const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replac
 const DOCUMENT_REVISED =
   /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?)\b(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
 // What a service updates or replaces, rather than a document that is revised: "Handset firmware is updated periodically"
+// The agreement or a part of it revised ("will revise the Schedule periodically") or looked at again "from time to time"
+// ("may review this Exhibit from time to time"): when the paper changes, not a cadence of service ("review this
+// Agreement regularly at service meetings" promises meetings)
+const AGREEMENT_PART = String.raw`(?:agreement|exhibit|schedule|annex|appendix|addendum|statement of work|sow|order form|sla|contract)`
+const AGREEMENT_REVISED = new RegExp(String.raw`\b(?:updat|revis|amend|modif|replac|vary|varie)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}\s+$`, 'i')
+const AGREEMENT_REVIEWED = new RegExp(String.raw`\b(?:review|revisit|reconsider)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}\s+$`, 'i')
+
 // A review of prices is the provider's own housekeeping ("Our pricing is reviewed from time to time", "Provider reviews
 // its call-out charges periodically"); a change of them ("may adjust its rates from time to time") is a term whose
 // timing the customer needs
@@ -129,6 +136,9 @@ function ownStep(s: string, from: number, to: number): [string, number] {
 // Availability add-on", "the High Availability option"): its name commits to nothing
 const PRODUCT_NOUN = /^[ \t]+(?:add-?ons?|options?|packages?|bundles?|modules?|editions?|licen[cs]es?|SKUs?|appliances?|pairs?|clusters?)\b/i
 const TITLE_CASE = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*$/
+// "High availability" before a concrete arrangement of equipment ("a high-availability pair", "a high availability cluster
+// of two nodes") says how the equipment is set up, not how available a service is
+const ARRANGEMENT = /^[ \t]+(?:pairs?|clusters?|configurations?|set-?ups?|nodes?)\b/i
 
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
@@ -156,6 +166,7 @@ export default {
       // a time that starts a later step ("… promptly correct it, whereupon a new Acceptance Period of 5 Business Days
       // shall commence") measures that step, not the act the term qualifies
       if (TITLE_CASE.test(hit.text) && PRODUCT_NOUN.test(after)) continue
+      if (/^high[- ]availab/i.test(hit.text) && ARRANGEMENT.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
       const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
@@ -168,7 +179,8 @@ export default {
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
       // (a document revised or prices reviewed "from time to time", "periodically" or "regularly" say when the paper is
       // looked at, not how often a service is given)
-      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)))) continue
+      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
+      if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(s.slice(Math.max(0, at - 60), at))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1

@@ -217,7 +217,15 @@ export function prepare(
   // section above it is ("6. Equipment" › "6.2 Practice responsibilities")
   const notHome = spec.data.notHomeTitle
   const otherHome = (s: Section): boolean => notHome !== undefined && s !== doc.title && notHome(s.title, reading.roles)
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && titled(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome))
+  // whether a title names the clause depends on the title, the clause's patterns and the party names alone: kept by the
+  // text cache (an editor's re-lint reads the same titles again; agreements share many)
+  const answers = reading.texts.titleAnswers(re, spec.data.homeTitle ? reading.partiesKey : '')
+  const isHome = (title: string): boolean => {
+    let v = answers.get(title)
+    if (v === undefined) answers.set(title, (v = titled(title)))
+    return v
+  }
+  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && isHome(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome))
   const homeIds = new Set<number>()
   const mark = (s: Section): void => {
     if (otherHome(s)) return

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import YAML from 'yaml'
-import {tempDirs} from './helpers.js'
+import {runCli, tempDirs} from './helpers.js'
 
 const root = path.join(import.meta.dirname, '..')
 const tempDir = tempDirs('action')
@@ -189,5 +189,17 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(['a.md', 'x/b.markdown'].every((f) => files.test(f))).toBe(true)
     expect(['a.txt', 'md', 'a.md.bak'].some((f) => files.test(f))).toBe(false)
     expect((JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {bin: Record<string, string>}).bin['clauselint']).toBe('bin/clauselint.js')
+  })
+
+  it('a staged file named like an option is a file to lint: it cannot turn the hook off for another agreement', async () => {
+    const hooks = YAML.parse(fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{entry: string; args?: string[]}>
+    const {entry, args = []} = hooks[0]!
+    const bad = '# Managed Services Agreement\n\nThe Provider will respond promptly.\n'
+    const dir = tempDir({'--ignore-pattern=bad.md': bad, 'contracts/bad.md': bad})
+    // as pre-commit runs it: the entry, the hook's args, then the staged files
+    const argv = [...entry.split(' ').slice(1), ...args, '--ignore-pattern=bad.md', 'contracts/bad.md']
+    const ran = await runCli(argv, {cwd: dir})
+    expect(ran.code).toBe(1)
+    expect(ran.stdout).toContain(path.join('contracts', 'bad.md'))
   })
 })

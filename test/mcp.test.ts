@@ -30,6 +30,15 @@ let workspace: string
 type CallResult = {isError?: boolean; content: Array<{type: string; text?: string}>; structuredContent?: Record<string, unknown>}
 const call = async (name: string, args: Record<string, unknown>): Promise<CallResult> => (await client.callTool({name, arguments: args})) as CallResult
 
+/** A .git folder holding a credential in the workspace, and `name`: its config, or a link to it made under that name. */
+const gitConfig = (name: string): {path: string} => {
+  fs.mkdirSync(path.join(workspace, '.git'), {recursive: true})
+  fs.writeFileSync(path.join(workspace, '.git', 'config'), '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n')
+  const link = path.join(workspace, name)
+  if (!name.startsWith('.git') && !fs.existsSync(link)) fs.symlinkSync(path.join(workspace, '.git', 'config'), link)
+  return {path: name}
+}
+
 beforeAll(async () => {
   outside = tempDir({'secret.md': MSA})
   const compareFixture = (name: string): string => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'compare', name), 'utf8')
@@ -138,6 +147,8 @@ describe('clauselint --mcp', () => {
     ['an absolute path elsewhere', {path: '/etc/passwd'}, /outside the workspace root/],
     ['a symbolic link that leads outside', {path: 'contracts/link.md'}, /outside the workspace root/],
     ['a text named outside the root', {text: MSA, fileName: '../x.md'}, /outside the workspace root/],
+    ['a file inside .git', () => gitConfig('.git/config'), /^"\.git\/config" is inside the workspace's \.git folder; it is not read$/],
+    ['a symbolic link into .git', () => gitConfig('contracts/git.md'), /^"contracts\/git\.md" is inside the workspace's \.git folder; it is not read$/],
     ['a file that does not exist', {path: 'contracts/nope.md'}, /^"contracts\/nope\.md" does not exist in the workspace$/],
     ['both path and text', {path: 'contracts/msa.md', text: MSA}, /^give either path or text$/],
   ])('refuses %s as a tool error, and keeps running', async (_what, args, message) => {

@@ -78,6 +78,8 @@ export async function workspacePath(given: string, root: string): Promise<string
   }
   // a symbolic link inside that leads outside
   if (!inside(real)) throw new ToolError(`"${given}" is outside the workspace root; only files under it can be read`)
+  // git's own folder holds credentials (a checkout token in .git/config): never read, named or reached through a link
+  if (path.relative(realRoot, real).split(path.sep)[0] === '.git') throw new ToolError(`"${given}" is inside the workspace's .git folder; it is not read`)
   return real
 }
 

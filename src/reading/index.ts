@@ -100,9 +100,16 @@ export class Reading {
    * once: pass it where a reading of titles takes the names (scopeTitle, dutiesTitle, a clause's homeTitle).
    */
   get roles(): TitleRoles {
-    return (this.titleRoles ??= new TitleRoles(this.parties))
+    // kept by the text cache for the latest names (an editor's re-lint reads the same titles by the same names)
+    return (this.titleRoles ??= this.texts.roles(this.partiesKey, this.parties))
   }
   private titleRoles: TitleRoles | undefined
+
+  /** The party names and their roles as one string: the key of readings kept across lints that depend on them. */
+  get partiesKey(): string {
+    return (this.namesKey ??= [...this.parties].map(([name, role]) => `${name}\u0001${role}`).join('\u0000'))
+  }
+  private namesKey: string | undefined
 
   /** Titles read in the parties' roles by pronouns and role words alone (no names), each title once per run. */
   get plainRoles(): TitleRoles {
@@ -120,7 +127,7 @@ export class Reading {
     // asks it of every sentence that does not name its topic
     const entry = this.texts.blockEntry(text)
     if (!entry) return customerObligation(text, this.parties, this.memo)
-    this.obligationKind ??= this.texts.kind(`customerObligation\u0000${[...this.parties].map(([name, role]) => `${name}\u0001${role}`).join('\u0000')}`)
+    this.obligationKind ??= this.texts.kind(`customerObligation\u0000${this.partiesKey}`)
     let at = entry.get(this.obligationKind) as number | undefined
     if (at === undefined) {
       entry.set(this.obligationKind, (at = customerObligation(text, this.parties, this.memo)))

@@ -4,6 +4,7 @@
 // run, a worker thread, the language server, a comparison) owns one TextCache and passes it to every read(doc).
 import {termKey} from './definitions.js'
 import {DelegationMatches} from './delegation.js'
+import type {Party} from './parties.js'
 import {TitleRoles} from './reach.js'
 import {expandTitle, hasTerse} from './terse.js'
 import {lazyValues, type Values} from './values/index.js'
@@ -34,6 +35,9 @@ export class TextCache {
   private readonly digests = new Map<string, {readonly digest: string; readonly token: object}>()
   /** Titles read in the parties' roles without names (pronouns and role words alone): they depend on the title alone. */
   readonly plainRoles = new TitleRoles(undefined, MAX_TERM_KEYS)
+  private namedRoles: {readonly key: string; readonly roles: TitleRoles} | undefined
+  // by the reader object, which may be dropped (a custom rule of a config read again): its answers go with it
+  private readonly titles_ = new WeakMap<object, {readonly names: string; readonly answers: Map<string, boolean>}>()
   /** Whether block readings are kept (see TextCacheOptions.blocks). */
   readonly keepsBlocks: boolean
   /** How many block readings were computed rather than found kept, over this cache's life (tests count re-reading). */
@@ -124,6 +128,27 @@ export class TextCache {
       this.titles.set(title, (v = expandTitle(title)))
     }
     return v
+  }
+
+  /**
+   * Titles read in the parties' roles by the given names (`key`: a digest of them), kept for the latest names: an
+   * editor re-linting a document reads its titles by the same names each time.
+   */
+  roles(key: string, names: ReadonlyMap<string, Party>): TitleRoles {
+    if (this.namedRoles?.key !== key) this.namedRoles = {key, roles: new TitleRoles(names, MAX_TERM_KEYS)}
+    return this.namedRoles.roles
+  }
+
+  /**
+   * Answers about titles of one reader of titles (`owner`, e.g. a clause's compiled patterns), each depending on the
+   * title and on the party names the reader reads by (`names`: a digest of them, '' for a reader that reads none):
+   * kept for the latest names only.
+   */
+  titleAnswers(owner: object, names: string): Map<string, boolean> {
+    let kept = this.titles_.get(owner)
+    if (kept?.names !== names) this.titles_.set(owner, (kept = {names, answers: new Map()}))
+    else if (kept.answers.size > MAX_TERM_KEYS) kept.answers.clear()
+    return kept.answers
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
