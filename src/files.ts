@@ -63,7 +63,8 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
         const ignoreAlways = ['**/node_modules/**', '**/.git/**']
         const options = {cwd, dot: false, followSymbolicLinks: false}
         let matched = await glob(arg, {...options, ignore: ignoreAlways})
-        const links = await linksBelow(path.resolve(cwd, staticBase(arg)))
+        const {base, depth} = staticBase(arg)
+        const links = await linksBelow(path.resolve(cwd, base), depth)
         if (links.files || links.dirs.length) {
           const linkedDirs = links.dirs.map((d) => escapePath(path.relative(cwd, d).split(path.sep).join('/')))
           matched = await glob(arg, {...options, followSymbolicLinks: true, ignore: [...ignoreAlways, ...linkedDirs, ...linkedDirs.map((d) => `${d}/**`)]})
@@ -95,25 +96,30 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
   return {files: [...new Set(files)], problems}
 }
 
-/** The folder a glob starts from: its leading path parts that hold no pattern (`.` when the first part does). */
-function staticBase(pattern: string): string {
+/**
+ * The folder a glob starts from (its leading path parts that hold no pattern, `.` when the first part does), and how
+ * many folders deep below it the pattern can reach (Infinity with `**`).
+ */
+function staticBase(pattern: string): {base: string; depth: number} {
   const parts = pattern.split(/[\\/]/)
   const fixed: string[] = []
   for (const part of parts.slice(0, -1)) {
     if (isDynamicPattern(part)) break
     fixed.push(part)
   }
-  if (!fixed.length) return '.'
-  return fixed.join('/') || '/'
+  const depth = pattern.includes('**') ? Infinity : parts.length - fixed.length - 1
+  return {base: fixed.length ? fixed.join('/') || '/' : '.', depth}
 }
 
 /**
- * The symbolic links below a folder, without following any: the linked folders, and whether any linked file is there.
- * Skips the folders a walk skips; a folder that cannot be read is passed over (the glob reports nothing from it either).
+ * The symbolic links below a folder, up to `depth` folders down, without following any: the linked folders a pattern
+ * that deep could enter, and whether any linked file is there. Skips the folders a walk skips; a folder that cannot be
+ * read is passed over (the glob reports nothing from it either).
  */
-async function linksBelow(dir: string): Promise<{dirs: string[]; files: boolean}> {
+async function linksBelow(dir: string, depth: number): Promise<{dirs: string[]; files: boolean}> {
   const found = {dirs: [] as string[], files: false}
-  const visit = async (d: string): Promise<void> => {
+  // `level` folders below `dir`: a pattern `depth` deep can match a file there, and enter a folder there when level < depth
+  const visit = async (d: string, level = 0): Promise<void> => {
     let entries
     try {
       entries = await readdir(d, {withFileTypes: true})
@@ -123,11 +129,12 @@ async function linksBelow(dir: string): Promise<{dirs: string[]; files: boolean}
     for (const entry of entries) {
       if (SKIP_DIRS.has(entry.name)) continue
       const full = path.join(d, entry.name)
-      if (entry.isDirectory()) await visit(full)
-      else if (entry.isSymbolicLink()) {
+      if (entry.isDirectory()) {
+        if (level < depth) await visit(full, level + 1)
+      } else if (entry.isSymbolicLink()) {
         const target = await stat(full).catch(() => undefined)
-        if (target?.isDirectory()) found.dirs.push(full)
-        else found.files = true
+        if (!target?.isDirectory()) found.files = true
+        else if (level < depth) found.dirs.push(full)
       }
     }
   }

@@ -94,6 +94,9 @@ describe('confinement to the lint root', () => {
       const results = JSON.parse(r.stdout) as LintResult[]
       expect(results.map((x) => [x.filePath, x.fatal === true]).sort(), pattern).toEqual([[path.join('c', 'alias.md'), false], [path.join('c', 'leak.md'), true], [path.join('c', 'ok.md'), false], [path.join('c', 'real.md'), false]])
       expect(r.errLines, pattern).toContain(`clauselint: ${path.join('c', 'leak.md')} is a symbolic link out of the lint root; not read (set the root with --root); reported as fatal`)
+      // a linked folder is named only when the pattern could have gone into it
+      const warned = r.errLines.includes(`clauselint: warning: ${path.join('c', 'rootfs')} is a symbolic link to a folder out of the lint root; not followed`)
+      expect(warned, pattern).toBe(pattern.includes('**'))
     }
   })
 
