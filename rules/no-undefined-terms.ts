@@ -35,6 +35,8 @@ const isBodyName = (after: string): boolean => {
 }
 
 const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
+// A term named as what a list spells out: "one of the following Priority Levels:" (the list, or the words after the colon)
+const FOLLOWING_TERM = /\bthe following ((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)/g
 // A rule book the agreement binds a party to ("the Acceptable Use Policy", "the Recovery Runbook", "our Fair Use Policy"):
 // a term to define, attach or locate, unless it is the customer's or a third party's own ("Customer's IT Handbook")
 const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter)$/
@@ -218,7 +220,16 @@ class Reader {
   readonly longHeads = new Set<string>()
   readonly longTails = new Set<string>()
 
+  /** Keys of the terms a list or a colon spells out where they are named: "one of the following Priority Levels:" and a list. */
+  readonly listed = new Set<string>()
+
   constructor(readonly vocab: Vocabulary, doc: Document, readonly reading: Reading) {
+    doc.blocks.forEach((b, i) => {
+      if (b.kind === 'heading' || !b.text.includes('following')) return
+      for (const m of b.text.matchAll(FOLLOWING_TERM)) {
+        if (/^\s*:/.test(b.text.slice((m.index ?? 0) + m[0].length)) || reading.listContext(i).after) this.listed.add(reading.termKey(m[1]!))
+      }
+    })
     this.headings = doc.sections.filter((s) => s.kind !== 'root').map((s) => s.title.toLowerCase())
     for (const b of doc.blocks) if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
     this.headingText = this.headings.join('\n')
@@ -388,6 +399,7 @@ class Reader {
     const {defined, names} = this.vocab
     if (defined.has(key)) return 'defined'
     if (names.has(key)) return 'name'
+    if (this.listed.has(key)) return 'listed'
     if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || isConnector(w))) return 'common'
     // a word whose first part is one capital letter is capitalised by that letter, not as a term ("X-ray", "T-shirt",
     // "U-turn"): ordinary vocabulary, alone or with common words
@@ -442,9 +454,9 @@ const CANDIDATES = {name: 'no-undefined-terms: candidates'}
 const NONE: readonly Candidate[] = []
 const NO_SENTENCES: ReadonlyArray<readonly Candidate[]> = []
 
-/** What the candidates depend on besides the sentence: the vocabulary's keys and names, and the headings. */
-function vocabularyDigest(vocab: Vocabulary, headingText: string): string {
-  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}`
+/** What the candidates depend on besides the sentence: the vocabulary's keys and names, the headings, and the terms lists spell out. */
+function vocabularyDigest(vocab: Vocabulary, headingText: string, listed: ReadonlySet<string>): string {
+  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}\u0000${[...listed].join('\u0001')}`
 }
 
 /** Does `text` contain `key` starting at a word boundary? */
@@ -497,7 +509,7 @@ export default {
     const reader = new Reader(vocab, doc, reading)
     if (!delegated) {
       // an editor keeps each block's candidates while the vocabulary and headings stay as they were
-      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText)) : undefined
+      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText, reader.listed)) : undefined
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
         if (block.kind === 'heading' || block.kind === 'html') continue
