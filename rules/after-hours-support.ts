@@ -15,7 +15,16 @@ const RATE_NOUN = /^(?:rates|charges|fees|prices)$/
 
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || RATE_WORDS.test(text)
+  return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || (RATE_WORDS.test(text) && !slotRate(text))
+}
+
+/** The words a rate is named by, after a slot left to fill: "billed at […] the Standard Rate", "[…] × the hourly rate". */
+const SLOT_BEFORE = /\[…\]\s*(?:[x×]\s*)?(?:of\s+)?(?:the\s+)?(?:[\w'’]+\s+){0,2}$/
+
+/** Is the rate a multiple of a standard rate whose multiple is a slot left to fill? Then it charges nothing yet. */
+function slotRate(text: string): boolean {
+  const m = RATE_WORDS.exec(text)
+  return m !== null && SLOT_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
 }
 
 export default clauseRule({

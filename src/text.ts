@@ -15,6 +15,10 @@ export function splitSentences(text: string): Array<{start: number; end: number}
     const ch = text.charCodeAt(i)
     // . ! ? ; newline-newline are candidate ends
     if (ch !== 46 && ch !== 33 && ch !== 63) continue
+    // a dot leader joins a label to its value ("Helpdesk open ...... 7.30am to 6pm"): a run of three or more dots after a
+    // space ends no sentence
+    if (ch === 46 && text.charCodeAt(i + 1) === 46) continue
+    if (ch === 46 && i >= 3 && text.slice(i - 2, i) === '..' && /\s\.{3,}$/.test(text.slice(Math.max(0, i - 80), i + 1))) continue
     let j = i + 1
     // closing quotes and brackets belong to the sentence
     while (j < n && /["”’')\]*_]/.test(text[j]!)) j++

@@ -185,6 +185,16 @@ describe('a party the preamble names with no role word takes the role of what it
       [['brightlane', 'provider'], ['fenwick', 'customer']],
     ],
     [
+      'a term that names the agreement is no party: the one other name takes the role opposite the named one',
+      '# Add-on\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("the Client"), under the agreement dated 1 May 2026 (the "Agreement").\n',
+      [['client', 'customer'], ['brightlane', 'provider']],
+    ],
+    [
+      'look-alike: two other names that are not documents leave both without a role',
+      '# Add-on\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("the Client"), for the booking website (the "Portal").\n',
+      [['client', 'customer']],
+    ],
+    [
       'look-alike: when both names pay, neither is read as the customer',
       '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nFenwick pays for its paper. Brightlane pays for its own travel.\n',
       [],

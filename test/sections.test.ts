@@ -1,6 +1,7 @@
-// The section tree: how numbered paragraphs are titled.
+// The section tree: how numbered paragraphs are titled, and where sentences end.
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
+import {splitSentences} from '../src/text.js'
 
 /** The sections below the title of a one-paragraph agreement, as "number title", and the text of its last block. */
 function tree(paragraph: string): {sections: string[]; text: string} {
@@ -29,5 +30,18 @@ describe('a numbered paragraph opened by a short title run in before its text', 
     '3.2 Clause 4 applies. Nothing else does.',
   ])('%s is not titled', (paragraph) => {
     expect(tree(paragraph).sections).toEqual([])
+  })
+})
+
+describe('splitSentences', () => {
+  const split = (t: string) => splitSentences(t).map((r) => t.slice(r.start, r.end))
+  it.each<[string, string[]]>([
+    // a dot leader joins a label to its value: no sentence ends inside it
+    ['Helpdesk open ...... 7.30am to 6pm, Monday to Friday.\nMonthly fee ........ $900.', ['Helpdesk open ...... 7.30am to 6pm, Monday to Friday.', 'Monthly fee ........ $900.']],
+    // an ellipsis written against its word still ends a sentence
+    ['We look after it all... The rest is billed.', ['We look after it all...', 'The rest is billed.']],
+    ['Call us on 555 0100. Email works too.', ['Call us on 555 0100.', 'Email works too.']],
+  ])('%j', (text, expected) => {
+    expect(split(text)).toEqual(expected)
   })
 })

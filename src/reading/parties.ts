@@ -67,7 +67,8 @@ export function partyNames(doc: Document): Map<string, Party> {
     }
   }
   // the preamble names two parties and only one by its role: the other has the other role
-  const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u))
+  // (the terms that name the agreement, a date or a document are no party: "the \"Agreement\"", "the \"Start Date\"")
+  const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u) && !NOT_A_PARTY.test(u))
   if (known.size === 1 && rest.length === 1) names.set(rest[0]!, known.has('provider') ? 'customer' : 'provider')
   // no role word for either party: each takes the role of what it does in the agreement
   else if (known.size === 0 && rest.length >= 2) for (const [name, role] of rolesByConduct(doc, rest)) names.set(name, role)
