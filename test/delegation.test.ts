@@ -1,7 +1,7 @@
 // Whether "the Agreement" is this document or another one (src/reading/delegation.ts).
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
-import {agreementIsOther, delegation, describesDocument, parentName} from '../src/reading/delegation.js'
+import {agreementIsOther, delegation, describesDocument, parentName, targetInDocument} from '../src/reading/delegation.js'
 
 describe('agreementIsOther', () => {
   it('reads an agreement named by its date as another document than this one', () => {
@@ -64,5 +64,27 @@ describe('parentName', () => {
   it('gives no parent for an agreement that names only itself', () => {
     const msa = buildDocument('# Master Services Agreement\n\nThis Master Services Agreement (the "MSA") is made on 9 June 2025 between A Ltd and B Ltd.\n', 'msa.md')
     expect(parentName(msa)).toBeUndefined()
+  })
+})
+
+describe('a numbered part of another agreement', () => {
+  it.each([
+    ['Work outside the Services is excluded as set out in clause 9 of the Master Services Agreement.', 'Master Services Agreement'],
+    ['Response times are those in Part 4 of the Master Agreement.', 'Master Agreement'],
+    ['Client duties are described in Section 7.2 (Client Duties) of the Hosting Agreement.', 'Hosting Agreement'],
+  ])('puts the value of %j in that agreement', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it('reads a part of a law, or of this agreement, as no other document', () => {
+    expect(delegation('Records are kept as set out in section 12 of the Data Protection Act.')).toBeUndefined()
+    expect(delegation('Response times are those in clause 4 of this Agreement.')).toBeUndefined()
+  })
+
+  it('reads the agreement a schedule is titled to as another document, and an agreement titled by its own name as this one', () => {
+    const schedule = buildDocument('# Schedule 1 to the Master Agreement\n\nResponse times are those in Part 4 of the Master Agreement.\n', 'schedule.md')
+    expect(targetInDocument(schedule, 'Master Agreement')).toBe(false)
+    const msa = buildDocument('# Master Support Agreement\n\nExclusions are those listed in clause 4 of the Master Support Agreement.\n', 'msa.md')
+    expect(targetInDocument(msa, 'Master Support Agreement')).toBe(true)
   })
 })

@@ -17,8 +17,11 @@ const LINK = initials(
 // "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
 // "those listed as excluded in the Statement of Requirements": a participle with what the thing is listed as
 const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified|described|named|designated|recorded)\s+as\s+[a-z-]+\s+(?:in|under)`
+// A numbered part of the other document before its name: "as set out in clause 9 of the Master Services Agreement", "those
+// in Part 4 of the Master Agreement" (a schedule or exhibit is a document of its own, named by DOC_NAME)
+const PART_OF = String.raw`(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+)?`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS})\\s+(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -253,7 +256,8 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (doc.set?.some((m) => m.filePath.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/, '').replace(/[^a-z0-9]/g, '') === key)) return true
   const titled = (m: Document): string => (m.title ? m.source.slice(m.title.headingPosition.start.offset, m.title.headingPosition.end.offset).replace(/^[#\s]+/, '').toLowerCase() : '')
   // the agreement named by its own title ("under this Managed Services Agreement" read as "the Managed Services Agreement")
-  if (/\bagreement$/.test(t) && titled(doc).includes(t)) return true
+  // (not when the title names it as the agreement this document belongs to: "Schedule 1 to the Master Agreement")
+  if (/\bagreement$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
   // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
   if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
