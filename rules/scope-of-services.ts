@@ -3,7 +3,8 @@ import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.j
 import {INTRODUCES} from '../src/reading/lists.js'
 import {leadsList, scopeTitle} from '../src/reading/reach.js'
 import type {Party} from '../src/reading/index.js'
-import type {Block} from '../src/types.js'
+import type {Reading} from '../src/reading/index.js'
+import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const SERVICE =
@@ -62,9 +63,11 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties)
+    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading)
   },
   judge(unit, reader) {
+    // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
+    if (runInService(unit.block, reader.reading)) return {outcome: 'present'}
     const column = includedColumn(unit.block)
     if (column >= 0) {
       const cell = unit.block.cells?.[column] ?? ''
@@ -127,6 +130,40 @@ function scopeElsewhere(unit: Unit, reader: Reader, topic = /service|product/i):
   return LEFT_OUT.test(unit.text.slice(0, d.start)) ? undefined : d
 }
 const LEFT_OUT = /\b(?:services?|work|items?|tasks?)\s+(?:that (?:are|is) |which (?:are|is) )?(?:not (?:covered|included|provided|part of|in scope)|excluded|outside)\b|\b(?:excluded|out[- ]of[- ]scope|non-?covered)\s+(?:services?|work|items?)\b/i
+
+const RUN_IN = {name: 'scope-of-services: run-in titled sub-clauses that each describe a service'}
+
+/**
+ * Is the block in a run-in titled sub-clause that names a service and has the provider doing it ("2.2 Patching. The
+ * Supplier applies security updates …"), among at least two such sub-clauses of one section? A section of numbered
+ * sub-clauses, each titled by a service it goes on to describe, lists the services whatever the section is called.
+ * Answered once per section.
+ */
+function runInService(block: Block, reading: Reading): boolean {
+  const section = block.section
+  const parent = section.parent
+  if ((section.kind !== 'numbered' && section.kind !== 'bold') || !parent) return false
+  const known = reading.own(RUN_IN, () => new Map<Section, Set<Section>>())
+  let services = known.get(parent)
+  if (!services) {
+    services = new Set(parent.children.filter((c) => describesService(c, reading)))
+    if (services.size < 2) services.clear()
+    known.set(parent, services)
+  }
+  return services.has(section)
+}
+
+// A title about a service rather than the service itself: "Security Incidents", "Backup Reports", "Support Hours"
+const ABOUT_A_SERVICE = /\b(?:incidents?|breach(?:es)?|notices?|notifications?|reports?|levels?|times?|hours?|windows?|credits?|fees?|charges?|rates?|terms?|polic(?:y|ies)|obligations?|responsibilit(?:y|ies)|requirements?|duties|limits?|exclusions?)\W*$/i
+
+/** A run-in titled sub-clause whose title names a service and whose first sentence opens on the provider doing it. */
+function describesService(c: Section, reading: Reading): boolean {
+  if ((c.kind !== 'numbered' && c.kind !== 'bold') || NOT_SERVICES.test(c.title) || ABOUT_A_SERVICE.test(c.title) || c.title.length > 60) return false
+  if (!SERVICE_TITLE.test(c.title) && serviceCount(c.title) === 0) return false
+  const first = c.blocks.find((b) => b.kind !== 'heading')
+  const sentence = first?.sentences[0]?.text ?? first?.text ?? ''
+  return sentence.length > 0 && !NOT_SERVICES.test(sentence) && reading.firstParty(sentence.trimStart().slice(0, 40)) === 'provider'
+}
 
 /** The text of the block that introduces the list or table holding block `i` (empty when none). */
 function introOf(blocks: readonly Block[], i: number): string {
