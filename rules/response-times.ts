@@ -29,6 +29,12 @@ const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|t
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
 
+/**
+ * A response time that a page, site or server has is its speed, a performance metric, not the time the provider takes
+ * to answer a request: "the portal's page response time", "the checkout page's response time", "API response times".
+ */
+const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|portals?|servers?|applications?|apps?|apis?|databases?|quer(?:y|ies))(?:'s|’s|s'|s’)?\s+(?:(?:average|mean|median|load(?:ing)?)\s+)?response(?:\s+(?:times?|speeds?))?\b/gi
+
 /** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
 const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
 
@@ -108,6 +114,11 @@ export default clauseRule({
     const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
     const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
+    // a sentence whose only response is a system's speed is about performance, wherever it stands
+    if (at >= 0 && !headerSaysResponse) {
+      const speedless = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length))
+      if (speedless !== t && indexOf(speedless, TOPIC) < 0) return undefined
+    }
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
     const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) you back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)? (?:work(?:ing)? )?(?:on it )?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
