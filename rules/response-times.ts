@@ -121,12 +121,15 @@ export default clauseRule({
     }
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) you back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)? (?:work(?:ing)? )?(?:on it )?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)? (?:work(?:ing)? )?(?:on it )?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
+    // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
+    const callBack = /\b(?:calls?|rings?|phones?) back\b/i.exec(t)
+    if (callBack && reader.reading.firstParty(t.slice(Math.max(0, t.lastIndexOf(',', callBack.index) + 1), callBack.index)) === 'customer') return undefined
     // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
     if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
     const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
