@@ -38,6 +38,9 @@ const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|portals?|servers?|app
 /** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
 const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
 
+/** A sentence that opens with the metric as a label and gives its time: "Response: 30 minutes.", "4.1 Resp. – 2 hours" */
+const LABELLED_TIME = /^\W{0,3}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:(?:target|initial|first)\s+)?(?:resp\.?|response|reply)(?:\s+(?:times?|targets?))?\s*(?::|–|—|-)\s*(?:within\s+|in\s+)?\d/i
+
 /** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
 const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
 
@@ -124,7 +127,9 @@ export default clauseRule({
     const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
-    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached
+    // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
+    // document converted from Word, whose capital-letter headings are not titles of sections
+    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached || LABELLED_TIME.test(t)
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
     // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
