@@ -57,7 +57,25 @@ const NAMED_AS = new RegExp(
   'gi',
 )
 /** What puts a case in its level: who or what is affected, a condition, or the rest of the cases. */
-const CASE_CRITERION = /\b(?:if|when|whenever|where|unless|about|affect\w*|involv\w*|(?:every|all|any) other|everything else|anything else)\b/i
+const CASE_CRITERION = /\b(?:if|when|whenever|where|unless|about|affect\w*|involv\w*|(?:every|all|any) other|everything else|anything else|nobody|no one|everyone|everybody|not working|broken)\b/i
+
+/** A level's name as the label of a dot leader: "Urgent ........", "Moderate ........", "Priority 2 ........". */
+const DOT_LEVEL = new RegExp(String.raw`^[ \t]*\W{0,2}(${LEVEL_WORD}|important|serious|severe|moderate|(?:priority|severity|sev|level) [a-z0-9]|p[1-5])[*_]{0,2}[ \t]*\.{3,}[ \t]*(.*)$`, 'gim')
+/** The same test on a sentence: it opens with a level's dot-leader label. */
+const DOT_LEVEL_TEST = new RegExp(String.raw`^\W{0,2}(?:${LEVEL_WORD}|important|serious|severe|moderate|(?:priority|severity|sev|level) [a-z0-9]|p[1-5])[*_]{0,2}\s*\.{3,}`, 'i')
+
+/** The levels a block's dot-leader lines name, each with the cases that fall into it (not a price or a time alone). */
+function dotLevels(text: string, reading: Reading): string[] {
+  const out: string[] = []
+  if (!text.includes('...')) return out
+  for (const m of text.matchAll(DOT_LEVEL)) {
+    const first = m[2]!.split(/[.;](?:\s|$)/)[0]!
+    const v = reading.values(first)
+    if (v.durations.length || v.money.length || first.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 3) continue
+    if (CASE_CRITERION.test(first) || CRITERIA.test(first)) out.push(m[1]!.toLowerCase())
+  }
+  return out
+}
 
 /** The levels a sentence names cases as ("urgent", "normal"), with whether it says what falls into each. */
 function namedLevels(text: string): {level: string; criterion: boolean}[] {
@@ -76,20 +94,27 @@ const NAMED_TEST = new RegExp(NAMED_AS.source, 'i')
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
 const PROSE = {name: 'priority-levels: levels named in prose per section'}
 
-/** The distinct levels that a section's own text names cases as, each with what falls into it. Once per section. */
+/**
+ * The distinct levels that a section's own text names cases as, or gives dot-leader labels, each with what falls into
+ * it. Once per section.
+ */
 function proseLevels(section: Block['section'], reading: Reading): Set<string> {
   const bySection = reading.own(PROSE, () => new Map<Block['section'], Set<string>>())
   let levels = bySection.get(section)
   if (!levels) {
     levels = new Set<string>()
-    for (const b of section.blocks) if (b.kind !== 'heading') for (const n of namedLevels(b.text)) if (n.criterion) levels.add(n.level)
+    for (const b of section.blocks) {
+      if (b.kind === 'heading') continue
+      for (const n of namedLevels(b.text)) if (n.criterion) levels.add(n.level)
+      for (const level of dotLevels(b.text, reading)) levels.add(level)
+    }
     bySection.set(section, levels)
   }
   return levels
 }
 
-/** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal – next business day". */
-const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)\s*(?:[–—:=-]\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
+/** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal ...... next business day". */
+const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine|moderate)\s*(?:(?:[–—:=-]|\.{3,})\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
 /** Two or more levels named with their times and no criteria: levels named but undefined. */
 function namedWithTimes(text: string): boolean {
   let n = 0
@@ -309,13 +334,13 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || DOT_LEVEL_TEST.test(text) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
     // work, we treat the call as urgent …; every other call is normal …"
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
-    if (named.some((n) => n.criterion) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || DOT_LEVEL_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
