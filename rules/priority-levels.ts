@@ -247,8 +247,29 @@ function columnRanks(block: Block, reading: Reading): number[] {
   return out.length >= 2 ? out : []
 }
 
+/**
+ * Ranks of the levels that carry their criteria in brackets straight after their names, in any block (a table cell
+ * too): "P1 (a branch cannot trade): 30 minutes · P2 (one person cannot work): 2 hours". A name in the brackets ("P1
+ * (Critical)") or a channel ("P1 (by phone only)") says nothing of what falls into the level.
+ */
+function bracketRanks(text: string, reading: Reading): number[] {
+  if (!text.includes('(') || !mayHold.priorities(text)) return []
+  const out: number[] = []
+  for (const p of reading.values(text).priorities) {
+    const gloss = /^\s*\(([^()]{4,120})\)/.exec(text.slice(p.end))
+    if (!gloss) continue
+    const inside = gloss[1]!
+    const v = reading.values(inside)
+    if (v.durations.length || v.priorities.length || inside.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) continue
+    if (CASE_CRITERION.test(inside) || CRITERIA.test(inside)) out.push(p.rank)
+  }
+  return out
+}
+
 function readRank(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
+  const bracketed = bracketRanks(block.text, reading)
+  if (bracketed.length) return bracketed[0]
   const columns = columnRanks(block, reading)
   if (columns.length) return columns[0]
   // most blocks and titles name no priority: the pre-check spares the values lookup
@@ -317,6 +338,8 @@ function definedRanks(reading: Reading): Set<number> {
       if (r !== undefined && b.kind === 'table-row') for (const more of columnRanks(b, reading)) ranks.add(more)
       // one paragraph may define several levels, one a line: each label followed by its own criteria
       if (r !== undefined && (b.kind === 'paragraph' || b.kind === 'list-item')) for (const more of laterRanks(b, reading)) ranks.add(more)
+      // and each level that carries its criteria in brackets
+      if (r !== undefined) for (const more of bracketRanks(b.text, reading)) ranks.add(more)
     }
     return ranks
   })
