@@ -45,6 +45,49 @@ const OTHER_CLASS = /\b(?:all|any) other (?:requests?|incidents?|issues?|tickets
 const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)'
 /** Requests sorted into two or more named levels: "classed as Critical, High or Normal", "graded as urgent or routine". */
 const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
+/** A case as support work names it: "the call", "a request", "tickets". */
+const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?)'
+/**
+ * A case named as a level in prose, the level word in group 1 or 2: "we treat the call as urgent", "we log your call as
+ * urgent", "a call about a printer is logged as routine", "every other call is normal".
+ */
+const NAMED_AS = new RegExp(
+  String.raw`\b(?:treat|mark|class|classif(?:y|ie)|log|rate|grade|count|flag|record)\w*\s+(?:it|them|(?:the|such|that|this|your|a|an|each|every|any) (?:[\w'’]+\s+){0,2}?${CASE})\s+as\s+(?:an?\s+)?(${LEVEL_WORD})\b` +
+    String.raw`|\b${CASE}\b[^.;]{0,60}?\b(?:is|are)\s+(?:(?:treated|classed|classified|logged|rated|graded|marked|counted) as\s+)?(?:an?\s+)?(${LEVEL_WORD})\b(?!\s*(?:business|hours?|rates?|fees?|charges?|prices?|service|support|terms?))`,
+  'gi',
+)
+/** What puts a case in its level: who or what is affected, a condition, or the rest of the cases. */
+const CASE_CRITERION = /\b(?:if|when|whenever|where|unless|about|affect\w*|involv\w*|(?:every|all|any) other|everything else|anything else)\b/i
+
+/** The levels a sentence names cases as ("urgent", "normal"), with whether it says what falls into each. */
+function namedLevels(text: string): {level: string; criterion: boolean}[] {
+  const out: {level: string; criterion: boolean}[] = []
+  for (const m of text.matchAll(NAMED_AS)) {
+    const rest = text.slice(0, m.index) + ' ' + text.slice((m.index ?? 0) + m[0].length)
+    const criterion = CASE_CRITERION.test(m[0]) || CASE_CRITERION.test(rest) || CRITERIA.test(rest)
+    out.push({level: (m[1] ?? m[2]!).toLowerCase(), criterion})
+  }
+  return out
+}
+
+/** The same test, for a yes or no. */
+const NAMED_TEST = new RegExp(NAMED_AS.source, 'i')
+
+// Key of this rule's reading of levels named in prose, kept per document by the Reading
+const PROSE = {name: 'priority-levels: levels named in prose per section'}
+
+/** The distinct levels that a section's own text names cases as, each with what falls into it. Once per section. */
+function proseLevels(section: Block['section'], reading: Reading): Set<string> {
+  const bySection = reading.own(PROSE, () => new Map<Block['section'], Set<string>>())
+  let levels = bySection.get(section)
+  if (!levels) {
+    levels = new Set<string>()
+    for (const b of section.blocks) if (b.kind !== 'heading') for (const n of namedLevels(b.text)) if (n.criterion) levels.add(n.level)
+    bySection.set(section, levels)
+  }
+  return levels
+}
+
 /** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal – next business day". */
 const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)\s*(?:[–—:=-]\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
 /** Two or more levels named with their times and no criteria: levels named but undefined. */
@@ -266,9 +309,13 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
+    // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
+    // work, we treat the call as urgent …; every other call is normal …"
+    const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
+    if (named.some((n) => n.criterion) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
@@ -284,6 +331,8 @@ export default clauseRule({
     if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // a single faster level, with nothing to tell it from the rest
     if (SINGLE_LEVEL.test(unit.text) && SERVICE_ACT.test(unit.text + ' ' + unit.next)) return {outcome: 'vague'}
+    // one case named as a level, with no other level beside it: "If the whole office is stuck, we treat the call as urgent"
+    if (named.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

@@ -29,6 +29,12 @@ const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|t
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
 
+/**
+ * A response time that a page, site or server has is its speed, a performance metric, not the time the provider takes
+ * to answer a request: "the portal's page response time", "the checkout page's response time", "API response times".
+ */
+const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|portals?|servers?|applications?|apps?|apis?|databases?|quer(?:y|ies))(?:'s|’s|s'|s’)?\s+(?:(?:average|mean|median|load(?:ing)?)\s+)?response(?:\s+(?:times?|speeds?))?\b/gi
+
 /** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
 const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
 
@@ -108,14 +114,22 @@ export default clauseRule({
     const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
     const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
+    // a sentence whose only response is a system's speed is about performance, wherever it stands
+    if (at >= 0 && !headerSaysResponse) {
+      const speedless = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length))
+      if (speedless !== t && indexOf(speedless, TOPIC) < 0) return undefined
+    }
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) you back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)? (?:work(?:ing)? )?(?:on it )?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
+    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
+    // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
+    const callBack = /\b(?:calls?|rings?|phones?) back\b/i.exec(t)
+    if (callBack && reader.reading.firstParty(t.slice(Math.max(0, t.lastIndexOf(',', callBack.index) + 1), callBack.index)) === 'customer') return undefined
     // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
     if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
     const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
