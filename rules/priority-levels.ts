@@ -91,6 +91,32 @@ function namedLevels(text: string): {level: string; criterion: boolean}[] {
 /** The same test, for a yes or no. */
 const NAMED_TEST = new RegExp(NAMED_AS.source, 'i')
 
+/**
+ * A label with what falls into it in brackets, then its own treatment after a dash or colon: "Urgent (the office can't
+ * work at all) – we're on it within 30 minutes", "Everyday (anything else) – within 4 working hours" (label, brackets,
+ * treatment in groups 1 to 3).
+ */
+const BRACKET_LABEL = /(?:^|[.;:·•|*]\s*|\s)([A-Z][\w'’-]*(?: [a-z][\w'’-]*)?)\s*\(([^()\d]{4,80})\)\s*(?:[–—:=]|\s-)\s*([^.;·|]{0,80})/g
+/** The same test, for a yes or no. */
+const BRACKET_LABEL_TEST = new RegExp(BRACKET_LABEL.source)
+
+/** A plan or a package, not a level of urgency: "Bronze (one salon) – …". */
+const PLAN_NAME = /^(?:bronze|silver|gold|platinum|diamond|basic|starter|essentials?|standard plan|premium|plus|pro|professional|business|enterprise|advanced|lite|core|complete|ultimate)$/i
+
+/** The labels a text gives with their cases in brackets and their own times, and whether the brackets say what falls in. */
+function bracketLabels(text: string, reading: Reading): {label: string; criterion: boolean}[] {
+  if (!text.includes('(')) return []
+  const out: {label: string; criterion: boolean}[] = []
+  for (const m of text.matchAll(BRACKET_LABEL)) {
+    const label = m[1]!
+    if (PLAN_NAME.test(label) || !reading.values(m[3]!).durations.length) continue
+    const inside = m[2]!
+    const words = inside.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length
+    out.push({label: label.toLowerCase(), criterion: words >= 2 && (CASE_CRITERION.test(inside) || CRITERIA.test(inside))})
+  }
+  return out
+}
+
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
 const PROSE = {name: 'priority-levels: levels named in prose per section'}
 
@@ -107,6 +133,7 @@ function proseLevels(section: Block['section'], reading: Reading): Set<string> {
       if (b.kind === 'heading') continue
       for (const n of namedLevels(b.text)) if (n.criterion) levels.add(n.level)
       for (const level of dotLevels(b.text, reading)) levels.add(level)
+      for (const l of bracketLabels(b.text, reading)) if (l.criterion) levels.add(l.label)
     }
     bySection.set(section, levels)
   }
@@ -357,13 +384,14 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || DOT_LEVEL_TEST.test(text) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
     // work, we treat the call as urgent …; every other call is normal …"
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
-    if ((named.some((n) => n.criterion) || DOT_LEVEL_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    const bracketed = bracketLabels(unit.text, reader.reading)
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
@@ -379,6 +407,8 @@ export default clauseRule({
     if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // a single faster level, with nothing to tell it from the rest
     if (SINGLE_LEVEL.test(unit.text) && SERVICE_ACT.test(unit.text + ' ' + unit.next)) return {outcome: 'vague'}
+    // labels with their own times and brackets that say nothing of what falls in them: "Showstopper (phone us) – …"
+    if (bracketed.length && new Set(bracketLabels(unit.block.text, reader.reading).map((l) => l.label)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one case named as a level, with no other level beside it: "If the whole office is stuck, we treat the call as urgent"
     if (named.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
