@@ -119,6 +119,37 @@ function bracketLabels(text: string, reading: Reading): {label: string; criterio
   return out
 }
 
+/** A kind of case as a sentence's subject: "Anything that stops …", "Problems affecting …", "Requests for …", "All other calls". */
+const CASE_KIND = new RegExp(String.raw`^\W*(?:(?:any|every)thing (?:that|which|else)|(?:(?:all|any|every) )?(?:other )?${CASE})\b`, 'i')
+/** The kind's place in an order of handling: first, or after another. */
+const FIRST_STEP = /\b(?:first|before (?:anything|everything) else|ahead of (?:anything|everything) else|(?:top|front|head) of the (?:list|queue|line))\b/i
+const LATER_STEP = /\b(?:next|after that|after those|afterwards|second|third|last of all)\b/i
+
+/**
+ * Kinds of case ranked in sentences one after another, each described by what it affects: "Anything that stops the whole
+ * office is handled before anything else … Problems that affect one person come next …". Two or more, the first of them
+ * ranked first, are levels in all but name. Once per block.
+ */
+function rankedKinds(block: Block, reading: Reading): boolean {
+  return reading.blockReading(block, RANKED, () => {
+    let first = false
+    let later = false
+    for (const sentence of block.sentences) {
+      const t = sentence.text
+      if (!CASE_KIND.test(t)) continue
+      const isFirst = FIRST_STEP.test(t)
+      const isLater = !isFirst && LATER_STEP.test(t)
+      if (!isFirst && !isLater) continue
+      const rest = t.replace(FIRST_STEP, ' ').replace(LATER_STEP, ' ')
+      if (!CASE_CRITERION.test(rest) && !CRITERIA.test(rest)) continue
+      if (isFirst) first = true
+      else later = true
+    }
+    return first && later
+  })
+}
+const RANKED = {name: 'priority-levels: kinds of case ranked in prose'}
+
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
 const PROSE = {name: 'priority-levels: levels named in prose per section'}
 
@@ -386,13 +417,14 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
     // work, we treat the call as urgent …; every other call is normal …"
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
+    if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
