@@ -37,6 +37,11 @@ const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|portals?|servers?|app
 
 /** Words before a person that make the person the customer's: "your own technician", "the Client's engineer". */
 const CUSTOMERS_OWN = /\b(?:your|(?:client|customer)(?:'s|’s)|its own)\s+(?:own\s+)?$/i
+/** A length written as an adjective of a period: "30-day hypercare period", "12-month term", "90 day warranty". */
+const PERIOD_LENGTH_SOURCE = String.raw`\b\d+(?:\.\d+)?[- ](?:minute|hour|day|week|month|year)s?[- ](?:[a-z]+[- ]){0,2}?(?:period|term|window|warranty|trial|hypercare|contract|notice|pilot|phase|engagement|stabili[sz]ation|transition|onboarding)\b`
+const PERIOD_LENGTH = new RegExp(PERIOD_LENGTH_SOURCE, 'i')
+const PERIOD_LENGTH_ALL = new RegExp(PERIOD_LENGTH_SOURCE, 'gi')
+
 /** Someone of the provider's at the customer's place within a time: "an engineer will be at your premises within". */
 const ARRIVAL = /\b(?:engineers?|technicians?|techs?|someone|somebody)\b[^.;]{0,30}?\b(?:will be|is|are|arrives?|arrive|attends?|attend|gets?|get)\s+(?:at|on|to)\s+(?:your|the (?:client|customer)(?:'s|’s)?|the)(?:\s+[\w'’-]+){1,2}\s+within\b/i
 
@@ -155,7 +160,9 @@ export default clauseRule({
     const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
     const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
-    if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // a length that names a period ("the 30-day hypercare period", "a 12-month term") measures the period, not the response
+    const timed = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
+    if (reader.reading.values(timed).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
     const colon = at >= 0 ? t.indexOf(':', at) : -1
     if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}
