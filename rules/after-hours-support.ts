@@ -24,10 +24,16 @@ function charged(text: string, reading: Reading): boolean {
  */
 const UNMEASURED = /^[^.;]{0,12}?\b(?:(?:if|when|as long as|so long as|provided(?: that)?)\s+(?:it(?:'s|’s| is)|they(?:'re|’re| are)|the (?:job|work|call|fix|task|visit)s? (?:is|are))\s+(?:quick|short|brief|small|minor|simple|easy)|for (?:quick|short|brief|small|minor|simple|easy) (?:jobs?|fixes|tasks?|things|questions?|calls?|queries))\b/i
 
+/** Work given "as part of the monthly fee": included in the fee, unless the sentence says it is not. */
+const PART_OF_FEE = /\bas part of (?:the|your|its|our) (?:[\w-]+ ){0,2}(?:fees?|charges?|prices?|subscription|retainer)\b/i
+const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\bno longer)\b[^.;]{0,40}$/i
+
 /** Is the work said to be included or free, with no unmeasured condition on it? */
 function included(text: string): boolean {
   const m = INCLUDED_CHARGE.exec(text)
-  return m !== null && !UNMEASURED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))
+  if (m !== null && !UNMEASURED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return true
+  const part = PART_OF_FEE.exec(text)
+  return part !== null && !NEGATED_BEFORE.test(text.slice(Math.max(0, part.index - 60), part.index))
 }
 
 /** The words a rate is named by, after a slot left to fill: "billed at […] the Standard Rate", "[…] × the hourly rate". */
