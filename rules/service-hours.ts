@@ -16,7 +16,7 @@ const SCOPE_247 =
 const PRIORITY_247 = /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|one|two)|sev ?[1-4]|critical (?:incidents?|issues?|faults?|tickets?)|outages?)\b/i
 const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b|\b(?:all|every) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b/i
 /** A scheduled task, whose days and times are not the service's hours. */
-const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?)\b/i
+const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?|e-?mailed|mailed|posted|uploaded|published)\b/i
 const SUPPORT = /\b(?:support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
 /** Days and times of an activity other than the service: deliveries, collections, access to premises, parking. */
 const ELSEWHERE =
