@@ -15,7 +15,19 @@ const RATE_NOUN = /^(?:rates|charges|fees|prices)$/
 
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || (RATE_WORDS.test(text) && !slotRate(text))
+  return v.money.length > 0 || v.multipliers.length > 0 || included(text) || (RATE_WORDS.test(text) && !slotRate(text))
+}
+
+/**
+ * A condition that nobody measures, straight after a charge: "no extra charge if it's quick", "free of charge as long as
+ * it's short", "included for small jobs". The work is charged in a way the agreement never settles.
+ */
+const UNMEASURED = /^[^.;]{0,12}?\b(?:(?:if|when|as long as|so long as|provided(?: that)?)\s+(?:it(?:'s|’s| is)|they(?:'re|’re| are)|the (?:job|work|call|fix|task|visit)s? (?:is|are))\s+(?:quick|short|brief|small|minor|simple|easy)|for (?:quick|short|brief|small|minor|simple|easy) (?:jobs?|fixes|tasks?|things|questions?|calls?|queries))\b/i
+
+/** Is the work said to be included or free, with no unmeasured condition on it? */
+function included(text: string): boolean {
+  const m = INCLUDED_CHARGE.exec(text)
+  return m !== null && !UNMEASURED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))
 }
 
 /** The words a rate is named by, after a slot left to fill: "billed at […] the Standard Rate", "[…] × the hourly rate". */
