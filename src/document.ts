@@ -136,6 +136,8 @@ class Builder {
     for (const node of this.tree.children) this.visitFlow(node)
     const root = this.sections[0]!
     closeSections(root)
+    // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
+    for (const section of this.sections) Object.assign(section, {blocks: section.blocks.slice(), children: section.children.slice()})
     const at = this.at
     return {
       filePath: this.filePath,
@@ -163,7 +165,8 @@ class Builder {
       title: init.title,
       number: init.number,
       depth: parent ? parent.depth + 1 : 0,
-      path: parent ? [...parent.path, init.title || init.number || '(untitled)'] : [],
+      // concat, not a spread: a store of the path's own length (see compactChildren in parse.ts)
+      path: parent ? parent.path.concat([init.title || init.number || '(untitled)']) : [],
       position: init.position,
       headingPosition: init.position,
       blocks: [],
@@ -451,13 +454,13 @@ class Builder {
     cells?: readonly string[],
   ): void {
     const sentences: Sentence[] = []
-    const block: Block = {
+    const block: Block & {sentences: readonly Sentence[]} = {
       kind,
       text,
       position,
       section,
       variables,
-      segments,
+      segments: segments.slice(),
       sentences,
       file: this.file,
       ...(header ? {header} : {}),
@@ -467,6 +470,8 @@ class Builder {
       const s = text.slice(r.start, r.end)
       if (s.trim()) sentences.push({block, index, start: r.start, end: r.end, text: s})
     })
+    // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
+    block.sentences = sentences.slice()
     section.blocks.push(block)
     this.blocks.push(block)
   }
