@@ -186,9 +186,13 @@ const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?
 const BY_THE_HOUR = /(?:\/\s*(?:hr|hour)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
 const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?\d/
 
+/** A charge as a multiple of the usual rate: "time and a half", "double time", "1.5× the standard rate". */
+const MULTIPLE_CHARGE = /\b(?:charged|billed|invoiced|costs?)\b[^.;]{0,30}\b(?:time and a half|double time|triple time|\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|our|its)\b)/i
+
+/** A time outside the usual hours priced by the hour, or charged at a multiple of the usual rate ("after 6pm … time and a half"). */
 function offTimeByTheHour(text: string): number {
   const m = OFF_TIME.exec(text)
-  return m && BY_THE_HOUR.test(text) && MONEY_SIGN.test(text) ? m.index : -1
+  return m && ((BY_THE_HOUR.test(text) && MONEY_SIGN.test(text)) || MULTIPLE_CHARGE.test(text)) ? m.index : -1
 }
 
 // A service given or asked for, in a sentence that places work outside a span of hours
