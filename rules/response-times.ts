@@ -140,7 +140,7 @@ export default clauseRule({
     }
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
+    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
