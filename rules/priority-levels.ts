@@ -150,6 +150,33 @@ function rankedKinds(block: Block, reading: Reading): boolean {
 }
 const RANKED = {name: 'priority-levels: kinds of case ranked in prose'}
 
+/** A level's name: a level word ("Emergency", "High priority") or a numbered or lettered level ("Severity B", "P2"). */
+const LEVEL_NAME = String.raw`(?:${LEVEL_WORD}|important|serious|severe|moderate)(?:[- ]priority)?|(?:priority|severity|sev|level)\s*[1-5a-d]\b|p[1-5]`
+/** A level defined by a verb in prose: "high priority means the whole surgery cannot work", "Severity B covers any other fault". */
+const LEVEL_MEANS = new RegExp(String.raw`\b(${LEVEL_NAME})\s+(?:means|covers|is when|applies (?:when|to)|is for|refers to)\s+([^;.]{6,})`, 'gi')
+const LEVEL_MEANS_TEST = new RegExp(LEVEL_MEANS.source, 'i')
+/** A sentence that opens with a level's name as its label: "Emergency: the surgery cannot see patients." */
+const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(${LEVEL_NAME})\s*(?::|–|—|\s-)\s+(.{6,})$`, 'is')
+
+/** Does a level's description say what falls into it (not only a time or a price)? */
+function describesCases(text: string, reading: Reading): boolean {
+  const v = reading.values(text)
+  if (v.durations.length || v.money.length || text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) return false
+  return CASE_CRITERION.test(text) || CRITERIA.test(text)
+}
+
+/** The levels a block defines in prose, by a verb ("means", "covers") or as a sentence's label, each with its cases. */
+function levelsDefinedInProse(block: Block, reading: Reading): string[] {
+  const out: string[] = []
+  const key = (name: string): string => name.toLowerCase().replace(/[- ]priority$/, '').replace(/\s+/g, ' ')
+  if (LEVEL_MEANS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_MEANS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
+  for (const sentence of block.sentences) {
+    const m = SENTENCE_LEVEL.exec(sentence.text)
+    if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+  }
+  return out
+}
+
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
 const PROSE = {name: 'priority-levels: levels named in prose per section'}
 
@@ -167,6 +194,7 @@ function proseLevels(section: Block['section'], reading: Reading): Set<string> {
       for (const n of namedLevels(b.text)) if (n.criterion) levels.add(n.level)
       for (const level of dotLevels(b.text, reading)) levels.add(level)
       for (const l of bracketLabels(b.text, reading)) if (l.criterion) levels.add(l.label)
+      for (const level of levelsDefinedInProse(b, reading)) levels.add(level)
     }
     bySection.set(section, levels)
   }
@@ -417,7 +445,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
@@ -425,7 +453,7 @@ export default clauseRule({
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
