@@ -141,16 +141,26 @@ function countLines(text: string): number {
   return n
 }
 
-/** Move every position in a tree by whole lines and characters (parts start at a line start, so columns stay). */
-function shift(node: Nodes, lines: number, chars: number): void {
+/**
+ * Move every position in a tree by whole lines and characters (parts start at a line start, so columns stay). Nodes
+ * that meet may share a point object (the fast parser's): each point moves once.
+ */
+function shift(node: Nodes, lines: number, chars: number, moved = new Set<Point>()): void {
   const p = node.position
   if (p) {
-    p.start.line += lines
-    p.end.line += lines
-    if (p.start.offset !== undefined) p.start.offset += chars
-    if (p.end.offset !== undefined) p.end.offset += chars
+    move(p.start, lines, chars, moved)
+    move(p.end, lines, chars, moved)
   }
-  if ('children' in node) for (const child of node.children) shift(child, lines, chars)
+  if ('children' in node) for (const child of node.children) shift(child, lines, chars, moved)
+}
+
+type Point = NonNullable<Nodes['position']>['start']
+
+function move(point: Point, lines: number, chars: number, moved: Set<Point>): void {
+  if (moved.has(point)) return
+  moved.add(point)
+  point.line += lines
+  if (point.offset !== undefined) point.offset += chars
 }
 
 const ATX = /^#{1,6}(?:[ \t]|$)/
