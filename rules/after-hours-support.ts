@@ -15,7 +15,25 @@ const RATE_NOUN = /^(?:rates|charges|fees|prices)$/
 
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.money.length > 0 || v.multipliers.length > 0 || INCLUDED_CHARGE.test(text) || (RATE_WORDS.test(text) && !slotRate(text))
+  return v.money.length > 0 || v.multipliers.length > 0 || included(text) || (RATE_WORDS.test(text) && !slotRate(text))
+}
+
+/**
+ * A condition that nobody measures, straight after a charge: "no extra charge if it's quick", "free of charge as long as
+ * it's short", "included for small jobs". The work is charged in a way the agreement never settles.
+ */
+const UNMEASURED = /^[^.;]{0,12}?\b(?:(?:if|when|as long as|so long as|provided(?: that)?)\s+(?:it(?:'s|’s| is)|they(?:'re|’re| are)|the (?:job|work|call|fix|task|visit)s? (?:is|are))\s+(?:quick|short|brief|small|minor|simple|easy)|for (?:quick|short|brief|small|minor|simple|easy) (?:jobs?|fixes|tasks?|things|questions?|calls?|queries))\b/i
+
+/** Work given "as part of the monthly fee": included in the fee, unless the sentence says it is not. */
+const PART_OF_FEE = /\bas part of (?:the|your|its|our) (?:[\w-]+ ){0,2}(?:fees?|charges?|prices?|subscription|retainer)\b/i
+const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\bno longer)\b[^.;]{0,40}$/i
+
+/** Is the work said to be included or free, with no unmeasured condition on it? */
+function included(text: string): boolean {
+  const m = INCLUDED_CHARGE.exec(text)
+  if (m !== null && !UNMEASURED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return true
+  const part = PART_OF_FEE.exec(text)
+  return part !== null && !NEGATED_BEFORE.test(text.slice(Math.max(0, part.index - 60), part.index))
 }
 
 /** The words a rate is named by, after a slot left to fill: "billed at […] the Standard Rate", "[…] × the hourly rate". */
@@ -168,9 +186,13 @@ const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?
 const BY_THE_HOUR = /(?:\/\s*(?:hr|hour)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
 const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?\d/
 
+/** A charge as a multiple of the usual rate: "time and a half", "double time", "1.5× the standard rate". */
+const MULTIPLE_CHARGE = /\b(?:charged|billed|invoiced|costs?)\b[^.;]{0,30}\b(?:time and a half|double time|triple time|\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|our|its)\b)/i
+
+/** A time outside the usual hours priced by the hour, or charged at a multiple of the usual rate ("after 6pm … time and a half"). */
 function offTimeByTheHour(text: string): number {
   const m = OFF_TIME.exec(text)
-  return m && BY_THE_HOUR.test(text) && MONEY_SIGN.test(text) ? m.index : -1
+  return m && ((BY_THE_HOUR.test(text) && MONEY_SIGN.test(text)) || MULTIPLE_CHARGE.test(text)) ? m.index : -1
 }
 
 // A service given or asked for, in a sentence that places work outside a span of hours

@@ -20,7 +20,7 @@ const ORDINAL_TITLE = new RegExp(String.raw`^(?:the\s+)?(${ORDINAL})\s+(${ATTACH
 // A document that is a part of, or amends, a larger agreement: its siblings and the agreement's own clauses are not in
 // it ("This Schedule forms part of the Master Services Agreement", "This Amendment … amends the … Agreement", "Parent
 // agreement: …", "Terms defined in the Agreement have the same meaning here")
-const PART_OF = /\bthis\s+(?:[A-Za-z][\w.-]*\s+){0,3}(?:amendment|addendum|schedule|exhibit|annex(?:ure)?|appendix|attachment|variation)\b[^\n]{0,300}?\b(?:amends|varies|adds|forms part of|supplements|is part of|is attached to|is incorporated (?:into|in)|is co-terminous with|is (?:made|issued) under)\s+(?!this\b)|\bparent agreement\s*:|\bterms defined in the (?:master |main |parent )?(?:agreement|msa)\b[^.\n]{0,40}\bsame meanings?\b/i
+const PART_OF = /\bthis\s+(?:[A-Za-z][\w.-]*\s+){0,3}(?:amendment|addendum|schedule|exhibit|annex(?:ure)?|appendix|attachment|variation)\b[^\n]{0,300}?\b(?:amends|varies|adds|forms part of|supplements|is part of|is attached to|is incorporated (?:into|in)|is co-terminous with|is (?:made|issued) under),?\s+(?!this\b)|\bparent agreement\s*:|\bterms defined in the (?:master |main |parent )?(?:agreement|msa)\b[^.\n]{0,40}\bsame meanings?\b/i
 const PARENT_NAME = /^(?:agreement|master (?:services )?agreement|msa|contract|(?:[a-z]+ )*services agreement)$/
 const ONE_ID = new RegExp(ID, 'g')
 const ATTACHED_TITLE = new RegExp(String.raw`^(?:<[^>]+>\s*)*(${ATTACHED_WORD})\s+(${ID})`, 'i')
@@ -177,7 +177,8 @@ function selfNames(doc: Document): Set<string> {
   for (const block of doc.blocks) {
     for (const m of block.text.matchAll(/\b(?:this|these)\s+([A-Z][A-Za-z]+(?:\s+(?:Form|of Work))?)\b/g)) if (DOC_TERM.test(m[1]!)) names.add(m[1]!.toLowerCase())
     if (block.kind === 'heading' || ++seen > 12) continue
-    for (const m of block.text.matchAll(/\(\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g)) {
+    // "(the "Agreement")", "(together, "the Agreement")", "(collectively with its schedules, the "Agreement")"
+    for (const m of block.text.matchAll(/\(\s*(?:(?:together|collectively)\b[^"“”()]{0,40}?,\s*)?(?:the\s+|this\s+|hereinafter\s+)?["“]\**(?:the\s+)?([A-Z][\w &-]{1,40}?)\**["”]/g)) {
       const term = m[1]!.trim()
       const before = block.text.slice(Math.max(0, (m.index ?? 0) - 120), m.index ?? 0)
       const det = [...before.matchAll(/\b(this|these|the|that|a|an|your|our|their|its)\s+(?=[A-Z])/gi)].pop()?.[1]?.toLowerCase()
@@ -273,8 +274,11 @@ export default {
         targets ??= collectTargets(doc)
         // a document that is itself "Schedule 3" of a larger agreement refers to its sibling schedules there
         if (targets.ownKind === kind) continue
+        // the agreement it amends or hangs from is another document: its clauses can be checked only when the document set
+        // holds it, and are never this document's own item numbers
+        if (parent && !doc.set?.length) continue
         for (const {id, idStart, length, label} of ref.parts) {
-          if (!(parent && !doc.set?.length) && exists(targets, kind, id)) continue
+          if (exists(targets, kind, id)) continue
           const key = `${parent ? 'parent ' : ''}${kind} ${targets.norm(id)}`
           if (reported.has(key)) continue
           reported.add(key)

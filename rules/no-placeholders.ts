@@ -1,6 +1,7 @@
 // no-placeholders: unfilled template text such as "[Client Name]", "TBD", "XX", "___", "<insert date>", "{{ var }}".
 import {sourceOffset} from '../src/document.js'
 import type {Rule} from '../src/rule.js'
+import type {Block, Document, Position} from '../src/types.js'
 
 // The choices of an option slot: values with a unit, a multiplier or a currency, separated by "/" or "or" ("1.5x / 2x")
 const OPTION_VALUE = String.raw`(?:[£$€]\s?)?\d+(?:[.,]\d+)?\s*(?:[x×%]|[a-z]{1,7}\b)?`
@@ -81,6 +82,23 @@ function placeholders(text: string): Array<{start: number; end: number; text: st
   })
 }
 
+// A column's unit, as a header writes it in brackets: "[hours]", "[business days]", "[%]", "[GBP]"
+const HEADER_UNIT = /^\[\s*(?:(?:business|working|calendar|clock)\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|GBP|USD|EUR|AUD|NZD|SGD|CAD|ZAR|INR|[£$€])\s*\]$/i
+
+/** Does the text offset fall in the block's own source (not in words the block carries from elsewhere, a column header)? */
+function inSource(block: Block, offset: number): boolean {
+  return block.segments.some((s) => s.textStart <= offset && offset < s.textStart + s.length)
+}
+
+/** Where a table's header row writes `text`: between the block before the table and its first row. */
+function headerPosition(doc: Document, row: Block, before: Block | undefined, text: string): Position | undefined {
+  const file = [doc, ...(doc.set ?? [])].find((d) => d.filePath === row.file.path)
+  if (!file) return undefined
+  const at = file.source.lastIndexOf(text, row.position.start.offset)
+  if (at < 0 || (before && before.file === row.file && at < before.position.end.offset)) return undefined
+  return {start: row.file.positionAt(at), end: row.file.positionAt(at + text.length)}
+}
+
 /** The kind of the kept slots of a block text. */
 const SLOTS = {name: 'no-placeholders: slots'}
 
@@ -103,11 +121,24 @@ export default {
     const glosses = glossed.length >= 2
     const {doc} = context
     const code = doc.source.includes('`')
+    let previous: Block | undefined
     for (const block of doc.blocks) {
       // the slots of a text depend on the text alone: an editor keeps them per block text
       const found = context.reading.blockReading(block, SLOTS, () => placeholders(block.text))
+      // a table row's text carries its column headers ("For [Client Name]: …"): a slot there stands in the header row,
+      // reported once, where the header row says it, with the table's first row
+      const firstRow = block.header !== undefined && !(previous?.kind === 'table-row' && previous.header === block.header)
+      const prior = previous
+      previous = block
       for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
+        if (block.header?.length && !inSource(block, f.start)) {
+          // "Response [hours]", "Fee [GBP]": a column header names its unit in brackets after its words
+          if (HEADER_UNIT.test(f.text) && /\w[^|:]*$/.test(block.text.slice(Math.max(0, f.start - 40), f.start))) continue
+          const at = firstRow ? headerPosition(doc, block, prior, f.text) : undefined
+          if (at) context.report({messageId: 'placeholder', position: at, data: {text: f.text}})
+          continue
+        }
         context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
       }
       // a blank written as inline code: "`N` users", "from `DD/MM/YYYY`", "at `<site>`", "`CLIENT_NAME`"

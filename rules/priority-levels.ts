@@ -35,7 +35,9 @@ const PRECEDENCE = /\b(?:order of (?:priority|precedence)|take[s]? (?:priority|p
 const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*/i
 // One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
 // Urgent calls will be attended to as soon as possible."
-const SINGLE_LEVEL = /\b(?:treated|marked|flagged|logged|classed|classified|designated|handled) as (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
+const SINGLE_LEVEL = /\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
+/** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
+const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\bwith (?:top |high )?priority\b/i
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
@@ -45,8 +47,170 @@ const OTHER_CLASS = /\b(?:all|any) other (?:requests?|incidents?|issues?|tickets
 const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)'
 /** Requests sorted into two or more named levels: "classed as Critical, High or Normal", "graded as urgent or routine". */
 const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
-/** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal – next business day". */
-const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)\s*(?:[–—:=-]\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
+/** A case as support work names it: "the call", "a request", "tickets". */
+const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?)'
+/**
+ * A case named as a level in prose, the level word in group 1 or 2: "we treat the call as urgent", "we log your call as
+ * urgent", "a call about a printer is logged as routine", "every other call is normal".
+ */
+const NAMED_AS = new RegExp(
+  String.raw`\b(?:treat|mark|class|classif(?:y|ie)|log|rate|grade|count|flag|record)\w*\s+(?:it|them|(?:the|such|that|this|your|a|an|each|every|any) (?:[\w'’]+\s+){0,2}?${CASE})\s+as\s+(?:an?\s+)?(${LEVEL_WORD})\b` +
+    String.raw`|\b${CASE}\b[^.;]{0,60}?\b(?:is|are)\s+(?:(?:treated|classed|classified|logged|rated|graded|marked|counted) as\s+)?(?:an?\s+)?(${LEVEL_WORD})\b(?!\s*(?:business|hours?|rates?|fees?|charges?|prices?|service|support|terms?))`,
+  'gi',
+)
+/** What puts a case in its level: who or what is affected, a condition, or the rest of the cases. */
+const CASE_CRITERION = /\b(?:if|when|whenever|where|unless|about|affect\w*|involv\w*|(?:every|all|any) other|everything else|anything else|nobody|no one|everyone|everybody|not working|broken)\b/i
+
+/** A level's name as the label of a dot leader: "Urgent ........", "Moderate ........", "Priority 2 ........". */
+const DOT_LEVEL = new RegExp(String.raw`^[ \t]*\W{0,2}(${LEVEL_WORD}|important|serious|severe|moderate|(?:priority|severity|sev|level) [a-z0-9]|p[1-5])[*_]{0,2}[ \t]*\.{3,}[ \t]*(.*)$`, 'gim')
+/** The same test on a sentence: it opens with a level's dot-leader label. */
+const DOT_LEVEL_TEST = new RegExp(String.raw`^\W{0,2}(?:${LEVEL_WORD}|important|serious|severe|moderate|(?:priority|severity|sev|level) [a-z0-9]|p[1-5])[*_]{0,2}\s*\.{3,}`, 'i')
+
+/** The levels a block's dot-leader lines name, each with the cases that fall into it (not a price or a time alone). */
+function dotLevels(text: string, reading: Reading): string[] {
+  const out: string[] = []
+  if (!text.includes('...')) return out
+  for (const m of text.matchAll(DOT_LEVEL)) {
+    const first = m[2]!.split(/[.;](?:\s|$)/)[0]!
+    const v = reading.values(first)
+    if (v.durations.length || v.money.length || first.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 3) continue
+    if (CASE_CRITERION.test(first) || CRITERIA.test(first)) out.push(m[1]!.toLowerCase())
+  }
+  return out
+}
+
+/** The levels a sentence names cases as ("urgent", "normal"), with whether it says what falls into each. */
+function namedLevels(text: string): {level: string; criterion: boolean}[] {
+  const out: {level: string; criterion: boolean}[] = []
+  for (const m of text.matchAll(NAMED_AS)) {
+    const rest = text.slice(0, m.index) + ' ' + text.slice((m.index ?? 0) + m[0].length)
+    const criterion = CASE_CRITERION.test(m[0]) || CASE_CRITERION.test(rest) || CRITERIA.test(rest)
+    out.push({level: (m[1] ?? m[2]!).toLowerCase(), criterion})
+  }
+  return out
+}
+
+/** The same test, for a yes or no. */
+const NAMED_TEST = new RegExp(NAMED_AS.source, 'i')
+
+/**
+ * A label with what falls into it in brackets, then its own treatment after a dash or colon: "Urgent (the office can't
+ * work at all) – we're on it within 30 minutes", "Everyday (anything else) – within 4 working hours" (label, brackets,
+ * treatment in groups 1 to 3).
+ */
+const BRACKET_LABEL = /(?:^|[.;:·•|*]\s*|\s)([A-Z][\w'’-]*(?: [a-z][\w'’-]*)?)\s*\(([^()\d]{4,80})\)\s*(?:[–—:=]|\s-)\s*([^.;·|]{0,80})/g
+/** The same test, for a yes or no. */
+const BRACKET_LABEL_TEST = new RegExp(BRACKET_LABEL.source)
+
+/** A plan or a package, not a level of urgency: "Bronze (one salon) – …". */
+const PLAN_NAME = /^(?:bronze|silver|gold|platinum|diamond|basic|starter|essentials?|standard plan|premium|plus|pro|professional|business|enterprise|advanced|lite|core|complete|ultimate)$/i
+
+/** The labels a text gives with their cases in brackets and their own times, and whether the brackets say what falls in. */
+function bracketLabels(text: string, reading: Reading): {label: string; criterion: boolean}[] {
+  if (!text.includes('(')) return []
+  const out: {label: string; criterion: boolean}[] = []
+  for (const m of text.matchAll(BRACKET_LABEL)) {
+    const label = m[1]!
+    if (PLAN_NAME.test(label) || !reading.values(m[3]!).durations.length) continue
+    const inside = m[2]!
+    const words = inside.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length
+    out.push({label: label.toLowerCase(), criterion: words >= 2 && (CASE_CRITERION.test(inside) || CRITERIA.test(inside))})
+  }
+  return out
+}
+
+/** A kind of case as a sentence's subject: "Anything that stops …", "Problems affecting …", "Requests for …", "All other calls". */
+const CASE_KIND = new RegExp(String.raw`^\W*(?:(?:any|every)thing (?:that|which|else)|(?:(?:all|any|every) )?(?:other )?${CASE})\b`, 'i')
+/** The kind's place in an order of handling: first, or after another. */
+const FIRST_STEP = /\b(?:first|before (?:anything|everything) else|ahead of (?:anything|everything) else|(?:top|front|head) of the (?:list|queue|line))\b/i
+const LATER_STEP = /\b(?:next|after that|after those|afterwards|second|third|last of all)\b/i
+
+/**
+ * Kinds of case ranked in sentences one after another, each described by what it affects: "Anything that stops the whole
+ * office is handled before anything else … Problems that affect one person come next …". Two or more, the first of them
+ * ranked first, are levels in all but name. Once per block.
+ */
+function rankedKinds(block: Block, reading: Reading): boolean {
+  return reading.blockReading(block, RANKED, () => {
+    let first = false
+    let later = false
+    for (const sentence of block.sentences) {
+      const t = sentence.text
+      if (!CASE_KIND.test(t)) continue
+      const isFirst = FIRST_STEP.test(t)
+      const isLater = !isFirst && LATER_STEP.test(t)
+      if (!isFirst && !isLater) continue
+      const rest = t.replace(FIRST_STEP, ' ').replace(LATER_STEP, ' ')
+      if (!CASE_CRITERION.test(rest) && !CRITERIA.test(rest)) continue
+      if (isFirst) first = true
+      else later = true
+    }
+    return first && later
+  })
+}
+const RANKED = {name: 'priority-levels: kinds of case ranked in prose'}
+
+/** A level's name: a level word ("Emergency", "High priority") or a numbered or lettered level ("Severity B", "P2"). */
+const LEVEL_NAME = String.raw`(?:${LEVEL_WORD}|important|serious|severe|moderate)(?:[- ]priority)?|(?:priority|severity|sev|level)\s*[1-5a-d]\b|p[1-5]`
+/** A level defined by a verb in prose: "high priority means the whole surgery cannot work", "Severity B covers any other fault". */
+const LEVEL_MEANS = new RegExp(String.raw`\b(${LEVEL_NAME})\s+(?:means|covers|is when|applies (?:when|to)|is for|refers to)\s+([^;.]{6,})`, 'gi')
+const LEVEL_MEANS_TEST = new RegExp(LEVEL_MEANS.source, 'i')
+/** A sentence that opens with a level's name as its label: "Emergency: the surgery cannot see patients." */
+const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(${LEVEL_NAME})\s*(?::|–|—|\s-)\s+(.{6,})$`, 'is')
+
+/** A level's name with what falls into it in brackets: "red (no one can work)", "urgent (the office is down)". */
+const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)\s*\(([^()\d]{4,80})\)`, 'gi')
+const LEVEL_GLOSS_TEST = new RegExp(LEVEL_GLOSS.source, 'i')
+
+/** Does a level's description say what falls into it (not only a time or a price)? */
+function describesCases(text: string, reading: Reading): boolean {
+  const v = reading.values(text)
+  if (v.durations.length || v.money.length || text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) return false
+  return CASE_CRITERION.test(text) || CRITERIA.test(text)
+}
+
+/**
+ * The levels a block defines in prose, by a verb ("means", "covers"), with their cases in brackets, or as a sentence's
+ * label, each with its cases.
+ */
+function levelsDefinedInProse(block: Block, reading: Reading): string[] {
+  const out: string[] = []
+  const key = (name: string): string => name.toLowerCase().replace(/[- ]priority$/, '').replace(/\s+/g, ' ')
+  if (LEVEL_MEANS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_MEANS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
+  if (LEVEL_GLOSS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_GLOSS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
+  for (const sentence of block.sentences) {
+    const m = SENTENCE_LEVEL.exec(sentence.text)
+    if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+  }
+  return out
+}
+
+// Key of this rule's reading of levels named in prose, kept per document by the Reading
+const PROSE = {name: 'priority-levels: levels named in prose per section'}
+
+/**
+ * The distinct levels that a section's own text names cases as, or gives dot-leader labels, each with what falls into
+ * it. Once per section.
+ */
+function proseLevels(section: Block['section'], reading: Reading): Set<string> {
+  const bySection = reading.own(PROSE, () => new Map<Block['section'], Set<string>>())
+  let levels = bySection.get(section)
+  if (!levels) {
+    levels = new Set<string>()
+    for (const b of section.blocks) {
+      if (b.kind === 'heading') continue
+      for (const n of namedLevels(b.text)) if (n.criterion) levels.add(n.level)
+      for (const level of dotLevels(b.text, reading)) levels.add(level)
+      for (const l of bracketLabels(b.text, reading)) if (l.criterion) levels.add(l.label)
+      for (const level of levelsDefinedInProse(b, reading)) levels.add(level)
+    }
+    bySection.set(section, levels)
+  }
+  return levels
+}
+
+/** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal ...... next business day". */
+const LEVEL_TIME = /\b(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine|moderate)\s*(?:(?:[–—:=-]|\.{3,})\s*(?:within\s+|in\s+)?|\s+(?:within|in)\s+)(?:\d|next\b|same\b|one\b|two\b|four\b|eight\b)/gi
 /** Two or more levels named with their times and no criteria: levels named but undefined. */
 function namedWithTimes(text: string): boolean {
   let n = 0
@@ -179,8 +343,29 @@ function columnRanks(block: Block, reading: Reading): number[] {
   return out.length >= 2 ? out : []
 }
 
+/**
+ * Ranks of the levels that carry their criteria in brackets straight after their names, in any block (a table cell
+ * too): "P1 (a branch cannot trade): 30 minutes · P2 (one person cannot work): 2 hours". A name in the brackets ("P1
+ * (Critical)") or a channel ("P1 (by phone only)") says nothing of what falls into the level.
+ */
+function bracketRanks(text: string, reading: Reading): number[] {
+  if (!text.includes('(') || !mayHold.priorities(text)) return []
+  const out: number[] = []
+  for (const p of reading.values(text).priorities) {
+    const gloss = /^\s*\(([^()]{4,120})\)/.exec(text.slice(p.end))
+    if (!gloss) continue
+    const inside = gloss[1]!
+    const v = reading.values(inside)
+    if (v.durations.length || v.priorities.length || inside.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) continue
+    if (CASE_CRITERION.test(inside) || CRITERIA.test(inside)) out.push(p.rank)
+  }
+  return out
+}
+
 function readRank(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
+  const bracketed = bracketRanks(block.text, reading)
+  if (bracketed.length) return bracketed[0]
   const columns = columnRanks(block, reading)
   if (columns.length) return columns[0]
   // most blocks and titles name no priority: the pre-check spares the values lookup
@@ -249,6 +434,8 @@ function definedRanks(reading: Reading): Set<number> {
       if (r !== undefined && b.kind === 'table-row') for (const more of columnRanks(b, reading)) ranks.add(more)
       // one paragraph may define several levels, one a line: each label followed by its own criteria
       if (r !== undefined && (b.kind === 'paragraph' || b.kind === 'list-item')) for (const more of laterRanks(b, reading)) ranks.add(more)
+      // and each level that carries its criteria in brackets
+      if (r !== undefined) for (const more of bracketRanks(b.text, reading)) ranks.add(more)
     }
     return ranks
   })
@@ -266,9 +453,15 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
+    // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
+    // work, we treat the call as urgent …; every other call is normal …"
+    const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
+    const bracketed = bracketLabels(unit.text, reader.reading)
+    if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
@@ -284,6 +477,13 @@ export default clauseRule({
     if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // a single faster level, with nothing to tell it from the rest
     if (SINGLE_LEVEL.test(unit.text) && SERVICE_ACT.test(unit.text + ' ' + unit.next)) return {outcome: 'vague'}
+    // one kind of case handled "as a priority" with nothing to tell it from the rest; a subject held "as a priority" that
+    // no one works on ("the security of your data as a priority") is no case of support work
+    if (AS_A_PRIORITY.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // labels with their own times and brackets that say nothing of what falls in them: "Showstopper (phone us) – …"
+    if (bracketed.length && new Set(bracketLabels(unit.block.text, reader.reading).map((l) => l.label)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // one case named as a level, with no other level beside it: "If the whole office is stuck, we treat the call as urgent"
+    if (named.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

@@ -29,10 +29,14 @@ const WORKED_UNTIL = /\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incide
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
 
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
-const CONTEXT = /\b(?:fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?)\b/i
+const CONTEXT = /\b(?:fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?|rebuil\w*|reinstall\w*|re-?imag\w*|corrupt\w*|crash\w*|dies|died|dead)\b/i
 const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
+/** A reply to a case: "respond to a Critical request within 1 hour", "reply", "acknowledge", "call back". */
+const RESPONDS = /\b(?:respon(?:d|ds|se|ses|ding)|repl(?:y|ies)|acknowledg\w*|call(?:s|ed)? (?:you )?back|answer(?:s|ed)?)\b/i
+/** Words of fixing or restoring, which make a sentence about a reply a statement of a fix too. */
+const FIXING = /\b(?:fix\w*|repair\w*|resol\w*|restor\w*|recover\w*|put(?:s|ting)? (?:\w+ )?right|workaround|replac\w*|working again|back (?:up|online))\b/i
 /** A table keyed by priority or severity: its resolution column holds the clause whatever the row says. */
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|fault)\b/i
 
@@ -77,6 +81,9 @@ export default clauseRule({
     // parties will agree within 30 days") times the making of that document, not the fix: only the text up to it counts
     const cut = at >= 0 ? reader.delegated(unit, /resol|restor|recover/i) : undefined
     const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
+    // in a home shared with response times ("Response and Resolution"), a sentence that times only a reply, and names no
+    // fixing, states a response time
+    if (unit.inHome && at < 0 && header < 0 && RESPONDS.test(t) && !FIXING.test(t)) return undefined
     const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (timeToFix(scoped, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}

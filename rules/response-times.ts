@@ -29,8 +29,27 @@ const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|t
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
 
+/**
+ * A response time that a page, site or server has is its speed, a performance metric, not the time the provider takes
+ * to answer a request: "the portal's page response time", "the checkout page's response time", "API response times".
+ */
+const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|portals?|servers?|applications?|apps?|apis?|databases?|quer(?:y|ies))(?:'s|’s|s'|s’)?\s+(?:(?:average|mean|median|load(?:ing)?)\s+)?response(?:\s+(?:times?|speeds?))?\b/gi
+
+/** Words before a person that make the person the customer's: "your own technician", "the Client's engineer". */
+const CUSTOMERS_OWN = /\b(?:your|(?:client|customer)(?:'s|’s)|its own)\s+(?:own\s+)?$/i
+/** A length written as an adjective of a period: "30-day hypercare period", "12-month term", "90 day warranty". */
+const PERIOD_LENGTH_SOURCE = String.raw`\b\d+(?:\.\d+)?[- ](?:minute|hour|day|week|month|year)s?[- ](?:[a-z]+[- ]){0,2}?(?:period|term|window|warranty|trial|hypercare|contract|notice|pilot|phase|engagement|stabili[sz]ation|transition|onboarding)\b`
+const PERIOD_LENGTH = new RegExp(PERIOD_LENGTH_SOURCE, 'i')
+const PERIOD_LENGTH_ALL = new RegExp(PERIOD_LENGTH_SOURCE, 'gi')
+
+/** Someone of the provider's at the customer's place within a time: "an engineer will be at your premises within". */
+const ARRIVAL = /\b(?:engineers?|technicians?|techs?|someone|somebody)\b[^.;]{0,30}?\b(?:will be|is|are|arrives?|arrive|attends?|attend|gets?|get)\s+(?:at|on|to)\s+(?:your|the (?:client|customer)(?:'s|’s)?|the)(?:\s+[\w'’-]+){1,2}\s+within\b/i
+
 /** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
 const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
+
+/** A sentence that opens with the metric as a label and gives its time: "Response: 30 minutes.", "4.1 Resp. – 2 hours" */
+const LABELLED_TIME = /^\W{0,3}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:(?:target|initial|first)\s+)?(?:resp\.?|response|reply)(?:\s+(?:times?|targets?))?\s*(?::|–|—|-)\s*(?:within\s+|in\s+)?\d/i
 
 /** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
 const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
@@ -108,14 +127,30 @@ export default clauseRule({
     const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
     const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
+    // an engineer at the customer's premises within a time is the response of on-site work: "a technician will be at your
+    // depot within 4 hours of your call"; the customer's own technician is not the provider's
+    const arrival = ARRIVAL.exec(t)
+    const arrives = arrival !== null && !CUSTOMERS_OWN.test(t.slice(Math.max(0, arrival.index - 20), arrival.index))
+    // a sentence whose only response is a system's speed is about performance, wherever it stands, and one whose only
+    // response is the customer's own technician arriving is no response of the provider's
+    if (at >= 0 && !headerSaysResponse) {
+      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length))
+      if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
+      if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
+    }
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) you back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)? (?:work(?:ing)? )?(?:on it )?) within\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
+    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
-    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached
+    // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
+    // document converted from Word, whose capital-letter headings are not titles of sections
+    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached || LABELLED_TIME.test(t)
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
-    if (reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
+    if (!arrives && reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
+    // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
+    const callBack = /\b(?:calls?|rings?|phones?) back\b/i.exec(t)
+    if (callBack && reader.reading.firstParty(t.slice(Math.max(0, t.lastIndexOf(',', callBack.index) + 1), callBack.index)) === 'customer') return undefined
     // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
     if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
     const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
@@ -125,7 +160,9 @@ export default clauseRule({
     const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
     const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
-    if (reader.reading.values(scoped).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // a length that names a period ("the 30-day hypercare period", "a 12-month term") measures the period, not the response
+    const timed = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
+    if (reader.reading.values(timed).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
     const colon = at >= 0 ? t.indexOf(':', at) : -1
     if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}

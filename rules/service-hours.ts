@@ -1,6 +1,7 @@
 // service-hours: business or support hours with days, clock times and a time zone.
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
+import type {Block} from '../src/types.js'
 import {presentOnDays} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import {ruleOptions} from '../src/rule.js'
@@ -15,7 +16,7 @@ const SCOPE_247 =
 const PRIORITY_247 = /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|one|two)|sev ?[1-4]|critical (?:incidents?|issues?|faults?|tickets?)|outages?)\b/i
 const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b|\b(?:all|every) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b/i
 /** A scheduled task, whose days and times are not the service's hours. */
-const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?)\b/i
+const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?|e-?mailed|mailed|posted|uploaded|published)\b/i
 const SUPPORT = /\b(?:support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
 /** Days and times of an activity other than the service: deliveries, collections, access to premises, parking. */
 const ELSEWHERE =
@@ -68,6 +69,10 @@ export default clauseRule({
     // days and clock times reached without the vocabulary of hours ("Any weekday from 8 until 6.") are the service's
     // hours only where the sentence or its section speaks of support or of reaching the provider
     if (at < 0 && !unit.inHome && !SUPPORT.test(t) && !SUPPORT.test(unit.block.section.path.join(' '))) return undefined
+    // round-the-clock monitoring is the service's hours only when the agreement speaks of no hours of support beside
+    // it: beside a help desk, or requests answered in business hours, it is another subject ("the NOC monitors the
+    // servers 24/7" says nothing of when support requests are answered)
+    if (specs.some((h) => h.allDay && h.allWeek) && MONITORING_247.test(t) && !PRIORITY_247.test(t) && !ALL_REQUESTS.test(t) && supportHoursBeside(unit.block, reader.reading)) return undefined
     if (specs.some((h) => h.allDay && h.allWeek) && SCOPE_247.test(t)) {
       // 24/7 for one priority settles that priority's hours; the others still run in hours that need defining (a
       // statement of them found anywhere outranks this)
@@ -102,6 +107,20 @@ export default clauseRule({
     return {outcome: 'vague', detail}
   },
 })
+
+/** Work that watches systems rather than answers people: monitoring, a NOC or SOC. */
+const MONITORING_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i
+/** Round-the-clock cover for every request, which is support itself. */
+const ALL_REQUESTS = /\b(?:all|every|any) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b|\b(?:help ?desk|service desk|support)\b[^.]{0,40}\b(?:staffed|answer\w*|open|available)\b/i
+/** Words by which an agreement speaks of the hours its support is given in, outside a statement of monitoring. */
+const SUPPORT_HOURS_WORDS = ['business hours', 'support hours', 'working hours', 'office hours', 'business day', 'working day', 'help desk', 'helpdesk', 'service desk']
+
+/** Does another block of the document speak of the hours of support (business hours, a help desk)? */
+function supportHoursBeside(block: Block, reading: Reading): boolean {
+  const i = reading.blockIndex(block)
+  reading.prose.find(SUPPORT_HOURS_WORDS)
+  return SUPPORT_HOURS_WORDS.some((w) => reading.blocksWith(w).some((j) => j !== i))
+}
 
 /** A time measured on a business clock: "within 2 working days", "1 business day (SAST)", "next business day". */
 const CLOCK = /\b(?:\d+(?:\.\d+)?|one|two|three|four|five|next|following)\s+(?:full\s+)?(?:business|working)\s+(?:days?|hours?)\b/i

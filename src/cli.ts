@@ -10,6 +10,7 @@ import {didYouMean} from './config-error.js'
 import {ConfigError, ConfigLoader, type Settings} from './config.js'
 import {expandPaths, trackedButIgnored, trackedByGit, UsageError, type Problem} from './files.js'
 import {declaredIncludes} from './docset.js'
+import {git} from './git.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
 import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
@@ -155,11 +156,10 @@ async function explain(id: string, positionals: readonly string[], io: Io, fail:
 
 /** The root of the git repository `cwd` is in, or undefined outside one (or without git). */
 async function gitToplevel(cwd: string): Promise<string | undefined> {
-  // loaded only by --changed-files
-  const {execFile} = await import('node:child_process')
-  return new Promise((resolve) => {
-    execFile('git', ['rev-parse', '--show-toplevel'], {cwd}, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined))
-  })
+  return git(['rev-parse', '--show-toplevel'], cwd).then(
+    (stdout) => stdout.trim() || undefined,
+    () => undefined,
+  )
 }
 
 function realPath(p: string): string {

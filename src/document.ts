@@ -2,7 +2,7 @@
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown, type ParseCache, type ParserName} from './parse.js'
-import {lineIndex, splitSentences} from './text.js'
+import {lineIndex, lineStarts, splitSentences} from './text.js'
 import type {Block, BlockKind, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange} from './types.js'
 import {yaml} from './deps.js'
 
@@ -30,6 +30,9 @@ const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
  * a word from a rule. Findings still point into the original text.
  */
 export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu
+
+/** A character from U+00AD on, where the invisible ones begin. */
+const BEYOND_LATIN1 = /[^\0-\xac]/
 
 /** Thrown for a text nested deeper than MAX_NESTING: Markdown parsers take minutes on such texts (micromark's
  * container handling is quadratic in depth: 10,000 nested list items take two minutes) and recursive walks overflow. */
@@ -120,14 +123,10 @@ class Builder {
     readonly tree: Root,
     readonly firstId: number,
   ) {
-    this.at = lineIndex(source)
+    // one list of line starts serves the positions and the search for continuation lines
+    this.lineStarts = lineStarts(source)
+    this.at = lineIndex(source, this.lineStarts)
     this.file = {path: filePath, positionAt: this.at}
-    this.lineStarts = [0]
-    for (let i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i)
-      if (c === 10) this.lineStarts.push(i + 1)
-      else if (c === 13 && source.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1)
-    }
     const start = this.at(0)
     const root = this.makeSection({kind: 'root', title: '', number: undefined, rank: 0, parent: undefined, position: {start, end: this.at(source.length)}})
     this.stack = [root]
@@ -137,6 +136,8 @@ class Builder {
     for (const node of this.tree.children) this.visitFlow(node)
     const root = this.sections[0]!
     closeSections(root)
+    // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
+    for (const section of this.sections) Object.assign(section, {blocks: section.blocks.slice(), children: section.children.slice()})
     const at = this.at
     return {
       filePath: this.filePath,
@@ -164,7 +165,8 @@ class Builder {
       title: init.title,
       number: init.number,
       depth: parent ? parent.depth + 1 : 0,
-      path: parent ? [...parent.path, init.title || init.number || '(untitled)'] : [],
+      // concat, not a spread: a store of the path's own length (see compactChildren in parse.ts)
+      path: parent ? parent.path.concat([init.title || init.number || '(untitled)']) : [],
       position: init.position,
       headingPosition: init.position,
       blocks: [],
@@ -452,13 +454,13 @@ class Builder {
     cells?: readonly string[],
   ): void {
     const sentences: Sentence[] = []
-    const block: Block = {
+    const block: Block & {sentences: readonly Sentence[]} = {
       kind,
       text,
       position,
       section,
       variables,
-      segments,
+      segments: segments.slice(),
       sentences,
       file: this.file,
       ...(header ? {header} : {}),
@@ -468,6 +470,8 @@ class Builder {
       const s = text.slice(r.start, r.end)
       if (s.trim()) sentences.push({block, index, start: r.start, end: r.end, text: s})
     })
+    // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
+    block.sentences = sentences.slice()
     section.blocks.push(block)
     this.blocks.push(block)
   }
@@ -549,7 +553,8 @@ class Builder {
       // invisible characters (zero-width spaces and joiners, soft hyphens, bidi controls) are left out of the text the
       // rules read, so "prom\u200cptly" is read as "promptly"; each visible run keeps its own source position
       let from = 0
-      for (const m of line.matchAll(INVISIBLE)) {
+      // (every such character is U+00AD or above: a line without one needs no search)
+      if (BEYOND_LATIN1.test(line)) for (const m of line.matchAll(INVISIBLE)) {
         if (m.index > from) out.segments.push({textStart: out.text.length, sourceStart: src + from, length: m.index - from})
         out.text += line.slice(from, m.index)
         from = m.index + m[0].length

@@ -109,8 +109,16 @@ class Parser {
     this.stack = [{kind: 'root', node: this.root, children: this.root.children}]
   }
 
+  /**
+   * The points made so far, by offset: nodes that meet (a text's end and the next node's start, a paragraph's start and
+   * its first text's) share one point object, which is most of them. shift() in parse.ts moves a shared point once.
+   */
+  readonly points = new Map<number, Point>()
+
   point(offset: number): Point {
-    return pointAt(this.lineStarts, offset)
+    let p = this.points.get(offset)
+    if (p === undefined) this.points.set(offset, (p = pointAt(this.lineStarts, offset)))
+    return p
   }
 
   pos(start: number, end: number): Position {

@@ -1,11 +1,11 @@
 // Expands CLI arguments (files, directories, globs) into the Markdown and Word (.docx) files to lint.
-import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {escapePath, glob, isDynamicPattern} from 'tinyglobby'
 import {Confinement} from './confine.js'
+import {git, realOrResolved, within, workTreeTops} from './git.js'
 
 const MARKDOWN = /\.(?:md|markdown|docx)$/i
 /** Word's lock file for a document that is open (`~$msa.docx`): not a document. */
@@ -256,13 +256,14 @@ async function readIgnoreFile(dir: string): Promise<string | undefined> {
 /**
  * Markdown files below the given folders that git tracks although a .gitignore matches them (a pull request can add a
  * .gitignore line to hide its own agreement from a walk): the CLI lints them, with a warning. Paths relative to cwd;
- * none when git is not there or the folder is not in a work tree.
+ * none when git is not there or the folder is not in a work tree. Git is asked only about folders in the work tree
+ * holding `cwd` (one outside it would make git refuse them all), and not at all when there are none.
  */
 export async function trackedButIgnored(dirs: readonly string[], cwd: string, listed: ReadonlySet<string>): Promise<string[]> {
-  if (!dirs.length) return []
-  const out = await new Promise<string>((resolve) => {
-    execFile('git', ['ls-files', '-z', '--cached', '--', ...dirs], {cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true}, (error, stdout) => resolve(error ? '' : stdout))
-  })
+  const tops = workTreeTops(cwd)
+  const asked = tops === undefined ? dirs : dirs.filter((d) => [path.resolve(cwd, d), realOrResolved(path.resolve(cwd, d))].some((p) => tops.some((top) => within(top, p))))
+  if (!asked.length) return []
+  const out = await git(['ls-files', '-z', '--cached', '--', ...asked], cwd, {maxBuffer: 256 * 1024 * 1024}).catch(() => '')
   const found: string[] = []
   for (const name of out.split('\0')) {
     if (!name || !MARKDOWN.test(name)) continue
@@ -277,11 +278,14 @@ export async function trackedButIgnored(dirs: readonly string[], cwd: string, li
 
 /**
  * Does git track this file (is it part of the checkout)? False when git is not there, the file is not in a work tree,
- * or git cannot tell. Asked only of a file that exists.
+ * or git cannot tell. Asked only of a file that exists, and only in a work tree (outside one, git is not run).
  */
 export async function trackedByGit(file: string): Promise<boolean> {
   if (!existsSync(file)) return false
-  return new Promise<boolean>((resolve) => {
-    execFile('git', ['ls-files', '--error-unmatch', '--', path.basename(file)], {cwd: path.dirname(file), windowsHide: true}, (error) => resolve(!error))
-  })
+  const dir = path.dirname(file)
+  if (workTreeTops(dir)?.length === 0) return false
+  return git(['ls-files', '--error-unmatch', '--', path.basename(file)], dir).then(
+    () => true,
+    () => false,
+  )
 }

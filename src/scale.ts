@@ -4,6 +4,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
+import {git} from './git.js'
 import {budgetFor, fatalResult, lint, lintSet, TimeoutError, withTimeout} from './lint.js'
 import {jobSize, type Job, type JobOutcome} from './plan.js'
 import {TextCache} from './reading/index.js'
@@ -87,14 +88,6 @@ export function defaultConcurrency(given: number | undefined, files: number, ava
 }
 
 // --changed-since REF
-
-async function git(args: readonly string[], cwd: string): Promise<string> {
-  // loaded only by --changed-since
-  const {execFile} = await import('node:child_process')
-  return new Promise((resolve, reject) => {
-    execFile('git', [...args], {cwd, maxBuffer: 64 * 1024 * 1024, windowsHide: true}, (error, stdout) => (error ? reject(error) : resolve(stdout)))
-  })
-}
 
 function real(p: string): string {
   try {

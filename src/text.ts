@@ -63,8 +63,25 @@ export function normalise(text: string): string {
     .trim()
 }
 
+/**
+ * Does a global pattern match anywhere in the text? Its lastIndex is left as it was. A test before `text.matchAll(re)`:
+ * matchAll copies the pattern on every call, which costs more than the search on the short texts that hold no match.
+ */
+export function hasMatch(re: RegExp, text: string): boolean {
+  const last = re.lastIndex
+  re.lastIndex = 0
+  const found = re.test(text)
+  re.lastIndex = last
+  return found
+}
+
 /** Build a function that turns a 0-based offset into a 1-based line and column. */
-export function lineIndex(source: string): (offset: number) => {line: number; column: number; offset: number} {
+export function lineIndex(source: string, starts: readonly number[] = lineStarts(source)): (offset: number) => {line: number; column: number; offset: number} {
+  return (offset: number) => pointAt(starts, Math.max(0, Math.min(offset, source.length)))
+}
+
+/** The offsets where the text's lines start (after each LF, CRLF or lone CR), from 0. */
+export function lineStarts(source: string): number[] {
   const starts = [0]
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i)
@@ -74,7 +91,7 @@ export function lineIndex(source: string): (offset: number) => {line: number; co
       starts.push(i + 1)
     }
   }
-  return (offset: number) => pointAt(starts, Math.max(0, Math.min(offset, source.length)))
+  return starts
 }
 
 /** The 1-based line and column of a 0-based offset, given the offsets where lines start (ascending, from 0). */

@@ -11,7 +11,7 @@ const root = path.join(import.meta.dirname, '..')
  * group; groups of one rank (engine, reporters, rules) do not import one another.
  */
 const LAYERS: ReadonlyArray<{group: string; rank: number; match: RegExp}> = [
-  {group: 'foundation', rank: 0, match: /^src\/(?:(?:types|text|config-error|deps|parse|fast-parse|files|package-info|confine|user-regex)\.ts$|docx\/)/},
+  {group: 'foundation', rank: 0, match: /^src\/(?:(?:types|text|config-error|deps|parse|fast-parse|files|git|package-info|confine|user-regex)\.ts$|docx\/)/},
   {group: 'structure', rank: 1, match: /^src\/(?:document|docset|detect)\.ts$/},
   {group: 'reading', rank: 2, match: /^src\/reading\//},
   {group: 'rule kit', rank: 3, match: /^src\/(?:(?:rule|clauses|data-rules)\.ts$|compare\/(?:playbook|read|adapter)\.ts$)/},

@@ -542,6 +542,22 @@ describe('a contributor cannot exempt their own agreement under a trusted config
     expect(r.code).toBe(1)
   })
 
+  it('a folder outside the work tree named beside one inside it does not stop the tracked-file check of the one inside', async () => {
+    const dir = tempDir({'c/good.md': AGREEMENT, 'c/bad.md': BAD, 'trusted.yaml': 'root: true\n'})
+    const outside = tempDir({'o/other.md': AGREEMENT})
+    const git = (...args: string[]): void => {
+      const r = spawnSync('git', args, {cwd: dir, encoding: 'utf8'})
+      if (r.status !== 0) throw new Error(r.stderr)
+    }
+    git('init', '-q')
+    git('add', '.')
+    git('-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'x')
+    fs.writeFileSync(path.join(dir, 'c', '.gitignore'), 'bad.md\n')
+    const r = await runCli(['--config', 'trusted.yaml', '--format', 'json', 'c', path.join(outside, 'o')], {cwd: dir})
+    expect(r.errLines).toEqual([`clauselint: warning: ${path.join('c', 'bad.md')} is matched by a .gitignore but tracked by git; linted`])
+    expect((JSON.parse(r.stdout) as LintResult[]).map((x) => x.filePath)).toContain(path.join('c', 'bad.md'))
+  })
+
   it('a cache committed in the pull request is not used: a forged one cannot pass a failing agreement', async () => {
     const dir = tempDir({'msa.md': BAD})
     const git = (...args: string[]): void => {

@@ -3,9 +3,13 @@
 // Reading parses the central directory itself and inflates with node:zlib's `maxOutputLength`, so an entry can never
 // inflate past the size its header declares, and the declared sizes and the entry count are capped before anything is
 // inflated (zip bombs). Writing uses fflate.
-import {inflateRawSync} from 'node:zlib'
+import {createRequire} from 'node:module'
+import type * as Zlib from 'node:zlib'
 import type {Zippable} from 'fflate'
 import {fflate} from '../deps.js'
+
+/** node:zlib, loaded when a Word file is first read (a run of Markdown files alone does not load it). */
+const zlib = (): typeof Zlib => createRequire(import.meta.url)('node:zlib') as typeof Zlib
 
 /** Why a package cannot be read: one line, without the file name (the caller adds it). */
 export class DocxError extends Error {}
@@ -132,7 +136,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipReader {
       let out: Buffer
       try {
         // maxOutputLength: an entry that inflates past its declared size stops there (a lying header cannot bomb).
-        out = inflateRawSync(data, {maxOutputLength: Math.max(1, entry.size)})
+        out = zlib().inflateRawSync(data, {maxOutputLength: Math.max(1, entry.size)})
       } catch (error) {
         const code = (error as {code?: string}).code
         if (code === 'ERR_BUFFER_TOO_LARGE') throw new DocxError(`has a part (${name}) that inflates past its declared size; refusing it (a zip bomb?)`)

@@ -300,7 +300,8 @@ export class Reading {
 
   /** A title or lead-in with its terse forms in full ("Hrs & resp." → "Hours & response"), once per text. */
   expandTitle(title: string): string {
-    return this.texts.expandTitle(title)
+    // most blocks introduce no list: the clause finder asks for the empty lead-in of each unit it judges
+    return title === '' ? title : this.texts.expandTitle(title)
   }
 
   /** For a block read in full (see inFull), the block as written and the map back to it. */

@@ -92,7 +92,9 @@ export function leadLabel(source: string, block: Block): string | undefined {
 export function unticked(source: string, block: Block): boolean {
   if (block.kind !== 'list-item') return false
   const start = block.position.start.offset
-  return /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(source.slice(start, start + 16)) || /^\[ \][ \t]/.test(source.slice(start, start + 4))
+  const head = source.slice(start, start + 16)
+  // (both forms hold the empty box within the first 16 characters: most items have none)
+  return head.includes('[ ]') && (/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(head) || /^\[ \][ \t]/.test(head.slice(0, 4)))
 }
 
 /** A paragraph that asks a question of a Q/A text: "Q: What is not covered?", "Question: …?", or a bold "**When can I reach you?**". */

@@ -7,6 +7,7 @@
 // extraction, the priority reading and the table-cell offsets; they still differ in how a time is tied to a metric word
 // and to a table cell, and converging them changes findings, so that is left to accuracy work with labels to judge by.
 import type {Block, Document, Sentence} from '../types.js'
+import {hasMatch} from '../text.js'
 import {lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
 
 /** The values of a text (a Reading's per-document `values`). */
@@ -218,6 +219,7 @@ const NOT_A_NAME = /^(?:during|throughout|in|for|over|from|between|on|under|with
 function qualifiersOf(text: string): string[] {
   const out: string[] = []
   for (const [kind, re] of QUALIFIERS) {
+    if (!hasMatch(re, text)) continue
     for (const m of text.matchAll(re)) {
       const words = m[1]!.toLowerCase().split(/\s+/)
       let from = words.length - 1

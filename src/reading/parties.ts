@@ -259,11 +259,13 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   const clause = text.slice(from, Math.min(text.length, index + 160))
   const rel = index - from
   let subjectEnd = -1
+  // (an exec loop on the shared pattern, not matchAll, which copies it each call: nothing in the loop uses it)
   OBLIGATION.lastIndex = 0
-  for (const m of clause.matchAll(OBLIGATION)) {
-    if ((m.index ?? 0) <= rel + 40) subjectEnd = m.index ?? 0
-    if ((m.index ?? 0) > rel) break
+  for (let m = OBLIGATION.exec(clause); m !== null; m = OBLIGATION.exec(clause)) {
+    if (m.index <= rel + 40) subjectEnd = m.index
+    if (m.index > rel) break
   }
+  OBLIGATION.lastIndex = 0
   if (subjectEnd >= 0) {
     const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd)
     // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back

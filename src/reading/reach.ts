@@ -1,6 +1,7 @@
 // How a clause is reached when it is not worded in any clause's vocabulary: readings of sentence structure (a title that
 // says what a party will or will not do, work placed outside a stated span of hours) rather than lists of phrases.
 import type {Party} from './parties.js'
+import {hasMatch} from '../text.js'
 
 /** Verbs by which a provider takes work on: "do", "cover", "help with", "look after", "take care of", "deal with". */
 const SCOPE_VERB = String.raw`(?:do(?:es)?|handles?|covers?|includes?|provides?|supports?|offers?|delivers?|fix(?:es)?|repairs?|manages?|touch(?:es)?|(?:helps?|assists?)(?: (?:you|the \w+))?(?: (?:with|on))?|looks? after|takes? care of|takes? on|deals? with|works? on|gets? involved (?:in|with))`
@@ -192,12 +193,16 @@ const CONDITION = /\b(?:if|where|unless|when|whenever|should|in case|provided th
  */
 const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(?:hours|times|shifts?|windows?)\b/gi
 const NOT_A_SERVICE_SPAN = /\b(?:maintenance|change|backup|release|patch(?:ing)?|freeze|notice|cancellation|response|resolution|\d+)\b/i
+/** What OUTSIDE_SPAN and OUTSIDE_TERM open with (either case: OUTSIDE_SPAN's `i` flag). */
+const OUTSIDE_WORD = /\b(?:outside|beyond|after|before)\s/i
 const OUTSIDE_TERM = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/g
 /** Days or clock times in a definition: "Monday to Friday", "08:00", "9am", "weekdays". */
 const SPAN_DEFINED = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day|\bweekdays?\b|\b\d{1,2}(?:[:.]\d{2})\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)/i
 
 /** The offset of a statement of work outside a span of service hours, or -1. */
 export function outsideHours(text: string, definedAs?: (term: string) => string | undefined): number {
+  // both patterns open with "outside", "beyond", "after" or "before": most texts hold none of them
+  if (!hasMatch(OUTSIDE_WORD, text)) return -1
   for (const m of text.matchAll(OUTSIDE_SPAN)) {
     if (!NOT_A_SERVICE_SPAN.test(m[1] ?? '')) return m.index
   }
@@ -311,6 +316,7 @@ const REQUIREMENT = /\b(?:must|shall|needs? to|ha(?:s|ve) to|(?:is|are) required
 const PROCEDURE = /^(?:submit\w*|notif\w*|pay|paid|report\w*|request\w*|claim\w*|inform\w*|tell|sign\w*|return\w*|give|given|raise\w*|log|logged|send|sent|made|make|received?|approv\w*|invoic\w*|reimburs\w*|refund\w*|provide notice|deliver\w*|respond\w*|answer\w*|acknowledg\w*|resolv\w*|restor\w*|credit\w*)$/i
 
 export function requirementAt(text: string): number {
+  if (!hasMatch(REQUIREMENT, text)) return -1
   for (const m of text.matchAll(REQUIREMENT)) {
     const verb = m[1]!.toLowerCase() === 'be' ? (m[2] ?? '') : m[1]!
     if (!PROCEDURE.test(verb)) return m.index

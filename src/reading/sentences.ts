@@ -125,7 +125,10 @@ export class Prose {
       at += t.length + 1
     }
     starts[n] = at
-    return {text: n ? parts.join('\n') : '', starts}
+    const text = n ? parts.join('\n') : ''
+    // the lower-cased blocks, now kept once: each becomes a slice of the joined text instead of a copy of its own
+    if (!exact) for (let i = 0; i < n; i++) this.lowers[i] = text.slice(starts[i]!, starts[i + 1]! - 1)
+    return {text, starts}
   }
 }
 
