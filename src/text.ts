@@ -6,8 +6,47 @@ const ABBREVIATIONS = new Set([
   'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'viz', 'cf', 'al', 'ss', 'pp', 'ref', 'min', 'hr', 'hrs', 'mins',
 ])
 
+/**
+ * The longest sentence read as one: a run of text without a sentence end longer than this (a pasted blob, a list written
+ * as one line with no full stops) is read in pieces of at most this many characters, each cut at its last clause break
+ * (";", ":", ","), else its last space. The rules read a sentence around each phrase they find (its subject, a negation, a
+ * remedy), so without a bound one very long sentence costs time quadratic in its length. The longest sentence in real
+ * agreements we have read is about 1,500 characters.
+ */
+export const MAX_SENTENCE = 4000
+
 /** Split text into sentence ranges. Conservative: a boundary needs a terminator, a space and a capital, digit or opening mark. */
 export function splitSentences(text: string): Array<{start: number; end: number}> {
+  const ranges = sentenceRanges(text)
+  for (const r of ranges) if (r.end - r.start > MAX_SENTENCE) return ranges.flatMap((x) => (x.end - x.start > MAX_SENTENCE ? pieces(text, x.start, x.end) : [x]))
+  return ranges
+}
+
+/** An overlong sentence cut into pieces of at most MAX_SENTENCE characters at clause breaks or spaces (see MAX_SENTENCE). */
+function pieces(text: string, start: number, end: number): Array<{start: number; end: number}> {
+  const out: Array<{start: number; end: number}> = []
+  while (end - start > MAX_SENTENCE) {
+    const limit = start + MAX_SENTENCE
+    // the last clause break in the second half of the window, else the last space, else a hard cut
+    let cut = -1
+    for (let i = limit - 1; i > start + MAX_SENTENCE / 2 && cut < 0; i--) {
+      const ch = text.charCodeAt(i)
+      if ((ch === 59 || ch === 58 || ch === 44) && /\s/.test(text[i + 1] ?? '')) cut = i + 1
+    }
+    if (cut < 0) cut = text.lastIndexOf(' ', limit - 1) + 1
+    if (cut <= start + MAX_SENTENCE / 2) cut = limit
+    let next = cut
+    while (next < end && /\s/.test(text[next]!)) next++
+    let last = cut
+    while (last > start && /\s/.test(text[last - 1]!)) last--
+    out.push({start, end: last})
+    start = next
+  }
+  if (end > start) out.push({start, end})
+  return out
+}
+
+function sentenceRanges(text: string): Array<{start: number; end: number}> {
   const out: Array<{start: number; end: number}> = []
   let start = 0
   const n = text.length

@@ -1,7 +1,7 @@
 // The section tree: how numbered paragraphs are titled, and where sentences end.
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
-import {splitSentences} from '../src/text.js'
+import {MAX_SENTENCE, splitSentences} from '../src/text.js'
 
 /** The sections below the title of a one-paragraph agreement, as "number title", and the text of its last block. */
 function tree(paragraph: string): {sections: string[]; text: string} {
@@ -43,5 +43,35 @@ describe('splitSentences', () => {
     ['Call us on 555 0100. Email works too.', ['Call us on 555 0100.', 'Email works too.']],
   ])('%j', (text, expected) => {
     expect(split(text)).toEqual(expected)
+  })
+
+  // a run without a sentence end longer than MAX_SENTENCE is read in pieces, cut at clause breaks, else at spaces
+  it('cuts an overlong sentence at its last clause break, keeping every word in one piece', () => {
+    const clause = 'the Provider will respond to incidents and restore service, '
+    const text = `${clause.repeat(Math.ceil((2.5 * MAX_SENTENCE) / clause.length))}and nothing else.`
+    const ranges = splitSentences(text)
+    expect(ranges.length).toBe(3)
+    for (const r of ranges) {
+      expect(r.end - r.start).toBeLessThanOrEqual(MAX_SENTENCE)
+      // each piece but the last ends at a comma, and the next starts at a word
+      if (r !== ranges.at(-1)) expect(text[r.end - 1]).toBe(',')
+      expect(text[r.start]).toMatch(/\S/)
+    }
+    // nothing is lost between the pieces but the spaces at the cuts
+    expect(ranges.map((r) => text.slice(r.start, r.end)).join(' ')).toBe(text)
+  })
+
+  it('cuts at a space where there is no clause break, and hard where there is no space', () => {
+    const words = 'word '.repeat(MAX_SENTENCE)
+    for (const r of splitSentences(words)) expect(r.end - r.start).toBeLessThanOrEqual(MAX_SENTENCE)
+    expect(splitSentences(words).map((r) => words.slice(r.start, r.end)).join(' ')).toBe(words.trimEnd())
+    const blob = 'A1B2'.repeat(MAX_SENTENCE)
+    const ranges = splitSentences(blob)
+    expect(ranges.map((r) => r.end - r.start)).toEqual([MAX_SENTENCE, MAX_SENTENCE, MAX_SENTENCE, MAX_SENTENCE])
+  })
+
+  it('leaves a long sentence under the bound whole', () => {
+    const text = `${'The Provider shall, '.repeat(Math.floor((MAX_SENTENCE - 20) / 20))}respond.`
+    expect(split(text)).toEqual([text])
   })
 })
