@@ -63,14 +63,16 @@ Options:
       --explain RULE       Print a rule's documentation: what it checks, examples, options, how to turn it off
       --baseline FILE      Report only findings not in the baseline FILE; say which entries no longer match
       --baseline-write FILE  Record every finding of this run in the baseline FILE (entries of files not linted kept)
-      --fix                Add a skeleton section for each missing clause, where the editor's quick fix puts it
+      --fix                Add a skeleton section for each missing operational clause (scope, hours, response
+                           times, …), where the editor's quick fix puts it; never touches a vague clause
       --fix-dry-run        Print the diff --fix would make, and write nothing
       --changes MODE       Word files: read tracked changes as accepted (default) or rejected
       --annotate OUT       Word files: write a reviewed copy to OUT (a folder for several files)
                            with each finding as a Word comment on its paragraph
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
       --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
-                           explain rules, suggest skeletons, extract values; files under the current folder only)
+                           explain rules, suggest skeletons, extract values, compare with a template; files under
+                           the current folder only)
       --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same

@@ -180,7 +180,23 @@ function isTooDeep(error: unknown): boolean {
   return error instanceof TooDeepError || (error instanceof RangeError && /call stack/i.test(error.message))
 }
 
-function lintDocument(doc: Document, options: LintOptions): LintResult {
+/** The rules a lint of a document runs, as it resolves them from settings, front matter and profile. */
+export interface RulePlan {
+  /** The settings with the document's front matter applied. */
+  readonly settings: Settings
+  /** The profile run, and why (absent when `rules` were given). */
+  readonly profile: ProfileName
+  readonly detected: ReturnType<typeof detectProfile> | undefined
+  readonly set: ReturnType<typeof ruleSet>
+  /** The rules with their code, including those whose severity is `off`. */
+  readonly rules: readonly AnyRule[]
+  readonly severities: Readonly<Record<string, SeveritySetting>>
+  /** Options per rule id as given (the engine merges them over each rule's defaults). */
+  readonly ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+}
+
+/** The rules, severities and options a lint of `doc` runs (what lint() runs; scripts/why.ts explains the same). Throws ConfigError. */
+export function planRules(doc: Document, options: LintOptions = {}): RulePlan {
   let base = options.settings ?? defaultSettings()
   if (options.profile) base = {...base, profile: options.profile, profileLocked: true, profileFrom: '--profile'}
   if (doc.frontmatterError !== undefined) throw new ConfigError(`${printable(doc.filePath)} (front matter): ${doc.frontmatterError}`)
@@ -201,6 +217,11 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
     if (rule) validateRuleOptions(rule, given, 'lint options', `ruleOptions.${id}`)
     ruleOptions[id] = given
   }
+  return {settings, profile, detected, set, rules, severities, ruleOptions}
+}
+
+function lintDocument(doc: Document, options: LintOptions): LintResult {
+  const {settings, profile, detected, set, rules, severities, ruleOptions} = planRules(doc, options)
   const result = runRules(doc, {rules, severities, options: ruleOptions, ...(options.textCache ? {textCache: options.textCache} : {})})
   if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? (settings.profileFrom && settings.profileFrom !== '--profile' ? `set in ${settings.profileFrom}` : 'chosen with --profile')}
   const ran = new Set(rules.filter((r) => (severities[r.meta.id] ?? r.meta.severity) !== 'off').map((r) => r.meta.id))
