@@ -138,7 +138,7 @@ export interface WorkerInput {
   readonly requireReason: boolean
   /** `--timeout-per-file`, in milliseconds (0: none). */
   readonly timeoutMs?: number
-  /** The worker's young generation in MB (undefined: V8's default). */
+  /** The worker's young generation in MB. */
   readonly youngGenerationMb?: number
 }
 
@@ -172,10 +172,18 @@ export function workerOptions(execArgv: readonly string[]): {execArgv: string[];
 /**
  * The young generation of a worker that lints many files, in MB (V8's default here is 48): each file's document lives
  * until its lint ends, so a larger young generation copies it in fewer collections (1,000 × 15 KB agreements on two
- * threads: the worker's scavenges 128 → 75, 876 → 725 ms; the run's CPU 0.97×). A worker for one big file keeps the
- * default: there the larger young generation raised the peak (10 MB agreement: 616 → 640 MiB).
+ * threads: the worker's scavenges 128 → 75, 876 → 725 ms; the run's CPU 0.97×). A worker for one big file has a small one
+ * instead: there the larger young generation raised the peak (10 MB agreement: 616 → 640 MiB).
  */
 export const MANY_FILES_YOUNG_GENERATION_MB = 96
+
+/**
+ * The young generation of a worker that lints one big file (over the main thread's size limit), in MB: its document
+ * and readings grow to hundreds of MB and outlive the young generation whatever its size, and with a small one the
+ * heap peaks lower at no more CPU. The 10 MB bench agreement (4 alternating rounds, load 1.2-1.6): peak RSS
+ * 609-617 → 568-576 MiB, CPU 12.68 → 12.53 s; 1 MB 1.94 → 1.84 s, 0.5 MB 1.50 → 1.32 s (CPU medians).
+ */
+export const ONE_FILE_YOUNG_GENERATION_MB = 8
 
 /** Start a worker on src/worker.(js|ts) beside this module; under TypeScript sources, load it through tsx. */
 async function startWorker(input: WorkerInput): Promise<import('node:worker_threads').Worker> {
@@ -249,7 +257,7 @@ export class LintPool {
 
   /** Start `workers` threads now (their jobs come with `run`); `solo`: one worker for one big job. */
   static start(workers: number, loader: ConfigLoaderOptions, requireReason: boolean, timeoutMs = 0, solo = false): LintPool {
-    return new LintPool(Math.max(1, workers), {loader, requireReason, timeoutMs, ...(solo ? {} : {youngGenerationMb: MANY_FILES_YOUNG_GENERATION_MB})})
+    return new LintPool(Math.max(1, workers), {loader, requireReason, timeoutMs, youngGenerationMb: solo ? ONE_FILE_YOUNG_GENERATION_MB : MANY_FILES_YOUNG_GENERATION_MB})
   }
 
   /** Stop every worker. */
