@@ -67,7 +67,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading)
+    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text)
   },
   judge(unit, reader) {
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
@@ -83,6 +83,7 @@ export default clauseRule({
     }
     const t = unit.text.replace(CONDITION, '')
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
+    if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
     if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
       return {outcome: 'present'}
@@ -134,6 +135,23 @@ const CARD_TITLE = /^\W*(?:service\s+card(?:\s+\d{1,2})?|card\s+\d{1,2}|service(
 function serviceCard(title: string): boolean {
   const name = CARD_TITLE.exec(title)?.[1]
   return name !== undefined && !ABOUT_A_SERVICE.test(name) && !NOT_SERVICES.test(name)
+}
+
+// A label of what is covered, with a colon or a dot leader, and what follows it on its line: "Covered: the 22 desktops,
+// the server and Microsoft 365", "Included ........ 9 PCs, the Wi-Fi"
+const COVERED_LABEL = /^\W*(?:covered|included|what(?:'|\u2019)?s (?:covered|included))(?:\s*:|\s+\.{3,})[ \t]*(\S[^\n]*)/i
+// what puts time, not things, under such a label: "Covered: Monday to Friday, 8am to 6pm"
+const TIME_COVERED = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|holidays?|hours?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d\d)\b/i
+
+/**
+ * A label of what is covered followed by two or more things ("Covered: the 22 desktops, the Windows server and Microsoft
+ * 365") names what the services cover, whether it names the work or the things the work is done on; not when what it
+ * covers is time (the hours) or is put out of the services.
+ */
+function coveredThings(text: string): boolean {
+  const rest = COVERED_LABEL.exec(text)?.[1]
+  if (rest === undefined || TIME_COVERED.test(rest) || NOT_SERVICES.test(rest)) return false
+  return rest.split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2
 }
 
 /**
