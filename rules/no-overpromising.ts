@@ -78,6 +78,17 @@ const REMEDY = /\b(?:credit(?:s|ed)?|refund(?:s|ed)?|rebates?|money[- ]back|pena
 // 3-year guarantee" (the guarantee is a third party's, not the provider's promise)
 const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+)$/i
 
+// A past record in the perfect or past tense ("We have never lost a client's data", "the server has never gone down",
+// "In ten years we never lost a file") says what happened, not what will: an auxiliary of the past, or a pronoun subject
+// before a verb in its past form
+const RECORD_BEFORE = /(?:\b(?:have|has|had|was|were|did)|['’]ve|['’]d)\s+(?:(?:yet|so far|to date|ever|also|still)\s+)?$/i
+const PAST_VERB = /^never (?:lost|destroyed|corrupted|hacked|breached|failed|missed|crashed)\b/i
+const PAST_SUBJECT = /(?:^|[\s,(])(?:we|I|they)\s+$/i
+
+// An aim or an attempt that "always" qualifies ("We'll always aim to reply the same day", "we always try to …"): what is
+// constant is the trying, and an aim promises no outcome (the vague-term rule reads the aim itself)
+const AIM_AFTER = /^\s+(?:aims?|aiming|try|tries|trying|strives?|striving|endeavou?rs?|endeavou?ring|seeks?|seeking|aspires?|aspiring|do (?:our|its|their|my) best|does (?:its|their|his|her) best)\s+(?:to|for)\b/i
+
 // A promise word inside the name of a thing: a hyphenated compound before a technology ("always-on VPN", "an always-on
 // connection") or the name of a device ("an uninterrupted power supply"); before an outcome ("Always-on protection",
 // "always-on support") the compound promises the outcome
@@ -132,6 +143,8 @@ export default {
       // a target of zero names what is aimed at, not what is promised ("our target is zero dropped calls", "aiming for
       // zero security incidents", "a zero-defect goal")
       if (/^zero/i.test(hit.text) && (ZERO_AIM_BEFORE.test(s.slice(Math.max(0, at - 40), at)) || ZERO_AIM_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 30)))) continue
+      if (/^never\b/i.test(hit.text) && (RECORD_BEFORE.test(before) || (PAST_VERB.test(hit.text) && PAST_SUBJECT.test(before)))) continue
+      if (/^always$/i.test(hit.text) && AIM_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 40))) continue
       if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }

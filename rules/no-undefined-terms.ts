@@ -62,6 +62,9 @@ const DELEGATED_DEFINITIONS = new RegExp(
 )
 const SUPPLEMENT =
   /\bsupplemented\s+by\s+this\b|\bas\s+incorporated\s+(?:into|in)\s+(?:the|an?|each)\s+(?:applicable\s+)?(?:Order Form|Agreement|Statement of Work|SOW)\b|\bconsists?\s+of\b[^.]{0,160}\bStandard Terms\b|\bthis\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Schedule|Exhibit|Annex|Appendix|Attachment)\s+(?:forms?\s+part\s+of|supplements|is\s+(?:part\s+of|attached\s+to|incorporated\s+(?:into|in)))\b/i
+const HOLIDAY_HEAD = /^(?:day|holiday)$/
+// the list of days excluded, up to the run: an exclusion word, then list items with no verb or clause break between
+const CLOSED_DAYS = /\b(?:excluding|except(?:\s+(?:for|on))?|other than|not including|apart from|save for|closed (?:on|for))\b(?:(?!\b(?:is|are|was|were|will|shall|must|may|can|be|been|being|do|does|did|has|have|had)\b)[^.;:!?]){0,110}$/i
 interface Word {
   readonly w: string
   readonly start: number
@@ -353,6 +356,9 @@ class Reader {
     if (parts) return parts
     const lastWord = last.w.toLowerCase()
     const after = text.slice(last.end)
+    // a single named day in the list of days a service is closed ("excluding statutory holidays and the Civic Holiday",
+    // "except the Summer Bank Holiday") is the name of a public holiday, not a defined term
+    if (HOLIDAY_HEAD.test(lastWord) && !/^(?:any|each|all|a|an|such|every)$/i.test(wordBefore(text, Math.max(0, first.start - 30), first.start)) && CLOSED_DAYS.test(text.slice(Math.max(0, first.start - 140), first.start))) return 'holiday'
     // a label with a number or letter: "Priority 1", "Schedule A", "Level 2 support", "Phase II"
     if (/^\s*(?:[A-Z]\b|\d|[IVX]+\b|#)/.test(after)) return 'label'
     // defined in another document: "the Security Measures identified on the Cover Page", "Fees (as set out in the Order Form)"

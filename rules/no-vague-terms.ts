@@ -8,10 +8,11 @@ import data from './data/vague-terms.json' with {type: 'json'}
 const terms = compileTerms(data.terms)
 // "as amended from time to time", "which GitHub may publish from time to time", "regular business hours"
 const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i
-// "may update its list of on-call engineers from time to time", "refresh the wording on this page from time to time":
-// when a document or a list is revised, not how often a service is given
+// "may update its list of on-call engineers from time to time", "refresh the wording on this page from time to time",
+// "may update this catalogue from time to time": when a document or a list is revised (a catalogue, brochure, letter,
+// policy, price list), not how often a service is given
 const DOCUMENT_REVISED =
-  /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?)\b(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
+  /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?|catalogues?|catalogs?|brochures?|leaflets?|booklets?|letters?|newsletters?|fact ?sheets?|data ?sheets?|descriptions?)\b(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
 // What a service updates or replaces, rather than a document that is revised: "Handset firmware is updated periodically"
 // The agreement or a part of it revised ("will revise the Schedule periodically") or looked at again "from time to time"
 // ("may review this Exhibit from time to time"): when the paper changes, not a cadence of service ("review this

@@ -37,8 +37,9 @@ const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b
 export default clauseRule({
   id: 'scope-of-services',
   description: 'The agreement names the services provided (a list or table of at least two, or a services schedule)',
-  // a title that says what the provider takes on ("What the team will look after") is the home of the scope
-  data: {...data['scope-of-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'provides'},
+  // a title that says what the provider takes on ("What the team will look after") is the home of the scope, and so is
+  // a card of a service catalogue ("Card 1: Desk support", "Service: Workstation care")
+  data: {...data['scope-of-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'provides' || serviceCard(title)},
   messages: {
     missing: 'Missing scope of services; list the services provided (e.g. helpdesk, monitoring, patching, backups)',
     vague: 'Vague scope of services "{text}"; list the services provided, one per item',
@@ -57,6 +58,9 @@ export default clauseRule({
     // two sub-headings are a list of services only when they name services ("Help desk", "Backups"), not plan tiers
     const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading') && SERVICE_TITLE.test(c.title))
     if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
+    // a card among two or more cards with content is one item of a list of services titled by their names
+    const cards = (section.parent?.children ?? []).filter((c) => serviceCard(c.title) && c.blocks.some((b) => b.kind !== 'heading'))
+    if (serviceCard(section.title) && cards.length >= 2 && cards.includes(section)) return {outcome: 'present'}
     return undefined
   },
   // a table whose column is headed as what is included ("Device type | Included | Price") lists services per row
@@ -118,6 +122,19 @@ export default clauseRule({
     return undefined
   },
 })
+
+// A card's label and the service it names: "Card 1: Desk support", "Service card: Devices", "Service: Imaging server"
+const CARD_TITLE = /^\W*(?:service\s+card(?:\s+\d{1,2})?|card\s+\d{1,2}|service(?:\s+\d{1,2})?)\s*[:\u2013\u2014]\s*(\S[^:]{1,60})$/i
+
+/**
+ * Is the title one card of a service catalogue? A catalogue gives each service a card titled by a card label and the
+ * service's name, over what it covers: the card names a service (unless what it names is about a service, "Service:
+ * Hours", or left out of it, "Service card: Not included").
+ */
+function serviceCard(title: string): boolean {
+  const name = CARD_TITLE.exec(title)?.[1]
+  return name !== undefined && !ABOUT_A_SERVICE.test(name) && !NOT_SERVICES.test(name)
+}
 
 /**
  * The services put in another document, unless what the sentence puts there is the work left out ("Services not

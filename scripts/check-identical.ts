@@ -48,7 +48,9 @@ for (const k of only) if (!(KINDS as readonly string[]).includes(k)) usage(`unkn
 const benchFiles = Number(opts['bench-files'])
 const benchMb = opts['bench-mb'].split(',').filter(Boolean).map(Number)
 if (!Number.isInteger(benchFiles) || benchFiles < 0 || benchMb.some((n) => !(n > 0))) usage('--bench-files needs a whole number and --bench-mb positive sizes')
-const corpusDir = process.env['CLAUSELINT_CORPUS'] ?? path.join(root, '..', 'shared', 'corpus')
+// a relative CLAUSELINT_CORPUS is relative to where the command was run, as for `npm run eval`; resolved here, since the
+// reference is linted and scored from another folder (its own checkout)
+const corpusDir = path.resolve(process.env['CLAUSELINT_CORPUS'] ?? path.join(root, '..', 'shared', 'corpus'))
 
 interface Case {
   readonly id: string
@@ -158,7 +160,7 @@ function git(args: string[], cwd = root): string {
   return execFileSync('git', args, {cwd, encoding: 'utf8'}).trim()
 }
 
-const optionsKey = createHash('sha256').update(JSON.stringify([benchFiles, benchMb, [...only].sort(), fs.existsSync(corpusDir), fs.readFileSync(path.join(root, 'scripts', 'bench', 'corpus.ts'))])).digest('hex').slice(0, 10)
+const optionsKey = createHash('sha256').update(JSON.stringify([benchFiles, benchMb, [...only].sort(), corpusDir, fs.existsSync(corpusDir), fs.readFileSync(path.join(root, 'scripts', 'bench', 'corpus.ts'))])).digest('hex').slice(0, 10)
 
 if (opts.write !== undefined) {
   const dir = path.resolve(opts.write)
@@ -179,7 +181,7 @@ if (opts.write !== undefined) {
       // the reference lints with its own sources and this tree's installed packages
       fs.symlinkSync(path.join(root, 'node_modules'), path.join(tree, 'node_modules'), 'dir')
       const args = ['--import', 'tsx', import.meta.filename, '--write', refDir, '--code', tree, '--only', [...only].join(','), '--bench-files', String(benchFiles), '--bench-mb', benchMb.join(',')]
-      execFileSync(process.execPath, args, {cwd: root, stdio: 'inherit'})
+      execFileSync(process.execPath, args, {cwd: root, stdio: 'inherit', env: {...process.env, CLAUSELINT_CORPUS: corpusDir}})
     } finally {
       git(['worktree', 'remove', '--force', tree])
     }

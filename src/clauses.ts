@@ -443,13 +443,21 @@ function headingsOption(options: Readonly<Record<string, unknown>>): string[] {
   return Array.isArray(given) ? given.filter((x): x is string => typeof x === 'string') : []
 }
 
+/** What a clause rule offers beyond Rule: the search its check makes, for tools that explain it (scripts/why.ts). */
+export interface ClauseFinder {
+  /** The finding the rule's check reports, for its options merged over its defaults; `trace` sees every judgement. */
+  find(doc: Document, options: Readonly<Record<string, unknown>>, reading: Reading, trace?: ClauseTrace): Finding
+  /** The spec and compiled patterns the rule uses with these options (its `headings` option added). */
+  clauseFor(options: Readonly<Record<string, unknown>>): {readonly spec: ClauseRuleSpec; readonly re: CompiledClause}
+}
+
 /** The message ids a clause rule may report beyond its own: house positions, for the clauses that take a playbook. */
 type PlaybookMessageIds = keyof typeof PLAYBOOK_MESSAGES
 
 /** Build a clause rule from its spec: the engine-facing Rule with meta and check. */
 export function clauseRule<const Messages extends ClauseMessages, Options extends RuleOptions = Record<never, never>>(
   spec: ClauseRuleSpec<Messages, Options>,
-): Rule<keyof Messages & string, Options & ClauseOptions> & {readonly spec: ClauseRuleSpec<Messages, Options>} {
+): Rule<keyof Messages & string, Options & ClauseOptions> & ClauseFinder & {readonly spec: ClauseRuleSpec<Messages, Options>} {
   // the spec compiled once, and once per distinct `headings` option
   const compiled = {spec, re: compileClause(spec.data)}
   const byHeadings = new Map<string, {spec: ClauseRuleSpec; re: CompiledClause}>()
@@ -464,8 +472,15 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
     }
     return v
   }
+  // the search the check makes, with the spec its options give (a debugging tool traces the same call)
+  const find = (doc: Document, options: Readonly<Record<string, unknown>>, reading: Reading, trace?: ClauseTrace): Finding => {
+    const {spec: own, re} = variant(options)
+    return findClause(doc, own, options, reading, re, trace)
+  }
   return {
     spec,
+    find,
+    clauseFor: variant,
     meta: {
       id: spec.id,
       description: spec.description,
@@ -477,8 +492,8 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
     },
     check(context: RuleContext<keyof Messages & string, Options & ClauseOptions>) {
       const {doc} = context
-      const {spec: own, re} = variant(context.options)
-      const finding = findClause(doc, own, context.options, context.reading, re)
+      const {re} = variant(context.options)
+      const finding = find(doc, context.options, context.reading)
       // a playbook replaces the rule's single house maximum (its tiers say more)
       const hasPlaybook = context.options['playbook'] !== undefined
       spec.review?.(finding, hasPlaybook ? {...context, options: withoutMaximums(context.options) as typeof context.options} : context)

@@ -63,14 +63,16 @@ Options:
       --explain RULE       Print a rule's documentation: what it checks, examples, options, how to turn it off
       --baseline FILE      Report only findings not in the baseline FILE; say which entries no longer match
       --baseline-write FILE  Record every finding of this run in the baseline FILE (entries of files not linted kept)
-      --fix                Add a skeleton section for each missing clause, where the editor's quick fix puts it
+      --fix                Add a skeleton section for each missing operational clause (scope, hours, response
+                           times, …), where the editor's quick fix puts it; never touches a vague clause
       --fix-dry-run        Print the diff --fix would make, and write nothing
       --changes MODE       Word files: read tracked changes as accepted (default) or rejected
       --annotate OUT       Word files: write a reviewed copy to OUT (a folder for several files)
                            with each finding as a Word comment on its paragraph
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
       --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
-                           explain rules, suggest skeletons, extract values; files under the current folder only)
+                           explain rules, suggest skeletons, extract values, compare with a template; files under
+                           the current folder only)
       --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same
@@ -246,9 +248,18 @@ function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Genera
   let held: Array<string | Uint8Array> = []
   let size = 0
   const join = (): string | Uint8Array =>
-    bytes ? Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))) : held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
+    bytes
+      ? held.length === 1 && typeof held[0] !== 'string'
+        ? held[0]!
+        : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)))
+      : held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
   for (const chunk of chunks) {
-    held.push(chunk)
+    // pieces that lie one after another in one buffer (a warm cache's report texts, read ahead together) are one view
+    // of it, not copied
+    const last = held.at(-1)
+    if (typeof chunk !== 'string' && last !== undefined && typeof last !== 'string' && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
+      held[held.length - 1] = new Uint8Array(chunk.buffer, last.byteOffset, last.byteLength + chunk.byteLength)
+    } else held.push(chunk)
     size += chunk.length
     if (size >= 1 << 20) {
       yield join()
@@ -700,10 +711,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const reportLevel = outputFile === undefined ? level : 0
   const fixing = values.fix || values['fix-dry-run']
   const baselineFile = values['baseline-write'] ?? values.baseline
-  const byPieces = cache !== undefined && (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
+  // Without a cache too: each job's piece is then made as soon as its outcome is known, while other jobs are linted.
+  const byPieces = (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
   const viewKey = (job: PlannedJob): string => [format, format === 'stylish' ? reportLevel : 0, job.file, ...(job.members ?? [])].join('\u0000')
   const absolute = planned.map((job) => path.resolve(io.cwd, job.file))
-  const views = planned.map((job, i) => (byPieces ? cache!.view(absolute[i]!, keys[i]!, viewKey(job)) : undefined))
+  const views = planned.map((job, i) => (byPieces && cache ? cache.view(absolute[i]!, keys[i]!, viewKey(job)) : undefined))
   const outcomes: Array<JobOutcome | undefined> = planned.map((job, i) => {
     if (views[i]) return undefined
     const cached = cache?.get(absolute[i]!, keys[i]!, new Set([job.file, ...(job.members ?? [])]))
@@ -720,17 +732,28 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // answers per text (typed values, term keys) kept across the files this thread lints
   const textCache = new TextCache()
   const settingsOf = (file: string): Settings => configs.get(file)!.settings
-  const threadsOf = (p: LintPool): JobThreads => ({run: (jobs) => p.run(jobs, settingsOf, requireReason), close: () => p.close()})
+  const threadsOf = (p: LintPool): JobThreads => ({run: (jobs, onOutcome) => p.run(jobs, settingsOf, requireReason, onOutcome), close: () => p.close()})
+  const pieceChalk = new Chalk({level: reportLevel})
+  // a Word file's findings are put in Word's terms (before they are cached: a warm run does not read the file again)
+  const inWordsOf = (results: LintResult[]): LintResult[] => results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r))
+  // each job's findings in Word's terms and its piece of the report, made as its outcome lands (by planned index)
+  const early = new Map<number, {inTerms: LintResult[]; piece: {text: string; totals: Totals}}>()
+  const onOutcome = (k: number, outcome: JobOutcome): void => {
+    if (!byPieces || !('results' in outcome)) return
+    const inTerms = inWordsOf(outcome.results)
+    early.set(pending[k]!.i, {inTerms, piece: {text: reportPiece(format, inTerms, pieceChalk), totals: addTotals(noTotals(), inTerms)}})
+  }
   const done = await lintJobs(
     pending.map((p) => p.job),
     {
       lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
       threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0]),
       ...(pool ? {started: threadsOf(pool)} : {}),
-      startThreads: (workers) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs))),
+      startThreads: (workers, solo) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs, solo))),
       // a big file is linted in a worker thread even without threads: if it exhausts the heap, that file gets a fatal
       // result instead of the whole process ending with a V8 "heap out of memory" trace
       isolateAbove: IN_THREAD_MAX_BYTES,
+      onOutcome,
     },
   )
   pending.forEach((p, k) => (outcomes[p.i] = done[k]))
@@ -796,7 +819,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${diffs.length} file${diffs.length === 1 ? '' : 's'}; nothing was written\n`)
     } else if (!filesFixed && !fixFailed) io.stderr('clauselint: --fix: nothing to fix (no missing clause with a skeleton)\n')
   }
-  const pieceChalk = new Chalk({level: reportLevel})
   const pieces: Array<{text: string | Uint8Array; totals: Totals}> = []
   let fatalInPieces = 0
   for (const [i, job] of planned.entries()) {
@@ -817,15 +839,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     // a file too deep to read or over its time budget: its result is fatal, said on stderr like an unreadable file
     for (const r of outcome.results) if (r.fatal) io.stderr(`clauselint: ${printable(r.filePath)} ${(r.messages[0]?.message ?? '').replace(/^File /, '')}; reported as fatal\n`)
-    // a Word file's findings are put in Word's terms before they are cached: a warm run does not read the file again
-    const inTerms = fresh.has(i) ? outcome.results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r)) : outcome.results
+    const made = early.get(i)
+    const inTerms = made?.inTerms ?? (fresh.has(i) ? inWordsOf(outcome.results) : outcome.results)
     if (outcome.workerFailure !== undefined) {
       // the file gets a fatal result; the other files' results stand
       io.stderr(`clauselint: warning: ${printable(job.file)} could not be linted: the lint worker stopped (${printable(outcome.workerFailure)})\n`)
     } else if (cache && fresh.has(i) && !fixing && !outcome.results.some((r) => r.fatal)) cache.set(path.resolve(io.cwd, job.file), keys[i]!, inTerms)
     if (byPieces) {
-      const piece = {text: reportPiece(format, inTerms, pieceChalk), totals: addTotals(noTotals(), inTerms)}
-      if (outcome.workerFailure === undefined && !inTerms.some((r) => r.fatal)) cache!.setView(path.resolve(io.cwd, job.file), keys[i]!, viewKey(job), piece.text)
+      const piece = made?.piece ?? {text: reportPiece(format, inTerms, pieceChalk), totals: addTotals(noTotals(), inTerms)}
+      if (cache && outcome.workerFailure === undefined && !inTerms.some((r) => r.fatal)) cache.setView(path.resolve(io.cwd, job.file), keys[i]!, viewKey(job), piece.text)
       pieces.push(piece)
       fatalInPieces += inTerms.filter((r) => r.fatal).length
     } else results.push(...inTerms)

@@ -1,6 +1,5 @@
 // The public entry points: lint a string, lint files.
-import {readFileSync} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
+import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import {buildDocument, TooDeepError} from './document.js'
@@ -181,7 +180,23 @@ function isTooDeep(error: unknown): boolean {
   return error instanceof TooDeepError || (error instanceof RangeError && /call stack/i.test(error.message))
 }
 
-function lintDocument(doc: Document, options: LintOptions): LintResult {
+/** The rules a lint of a document runs, as it resolves them from settings, front matter and profile. */
+export interface RulePlan {
+  /** The settings with the document's front matter applied. */
+  readonly settings: Settings
+  /** The profile run, and why (absent when `rules` were given). */
+  readonly profile: ProfileName
+  readonly detected: ReturnType<typeof detectProfile> | undefined
+  readonly set: ReturnType<typeof ruleSet>
+  /** The rules with their code, including those whose severity is `off`. */
+  readonly rules: readonly AnyRule[]
+  readonly severities: Readonly<Record<string, SeveritySetting>>
+  /** Options per rule id as given (the engine merges them over each rule's defaults). */
+  readonly ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+}
+
+/** The rules, severities and options a lint of `doc` runs (what lint() runs; scripts/why.ts explains the same). Throws ConfigError. */
+export function planRules(doc: Document, options: LintOptions = {}): RulePlan {
   let base = options.settings ?? defaultSettings()
   if (options.profile) base = {...base, profile: options.profile, profileLocked: true, profileFrom: '--profile'}
   if (doc.frontmatterError !== undefined) throw new ConfigError(`${printable(doc.filePath)} (front matter): ${doc.frontmatterError}`)
@@ -202,6 +217,11 @@ function lintDocument(doc: Document, options: LintOptions): LintResult {
     if (rule) validateRuleOptions(rule, given, 'lint options', `ruleOptions.${id}`)
     ruleOptions[id] = given
   }
+  return {settings, profile, detected, set, rules, severities, ruleOptions}
+}
+
+function lintDocument(doc: Document, options: LintOptions): LintResult {
+  const {settings, profile, detected, set, rules, severities, ruleOptions} = planRules(doc, options)
   const result = runRules(doc, {rules, severities, options: ruleOptions, ...(options.textCache ? {textCache: options.textCache} : {})})
   if (!options.rules) result.profile = {name: profile, reason: detected?.reason ?? (settings.profileFrom && settings.profileFrom !== '--profile' ? `set in ${settings.profileFrom}` : 'chosen with --profile')}
   const ran = new Set(rules.filter((r) => (severities[r.meta.id] ?? r.meta.severity) !== 'off').map((r) => r.meta.id))
@@ -282,11 +302,15 @@ export interface Source {
   readonly docx?: DocxReading
 }
 
-/** Read a Markdown file or a Word package, or explain in one line why it cannot be linted. */
+/**
+ * Read a Markdown file or a Word package, or explain in one line why it cannot be linted. The file is read with
+ * blocking calls: a run reads its files one after another, and four trips through the I/O thread pool per file
+ * (stat, open, read, close) cost 3-4 times the CPU of the reads themselves.
+ */
 export async function readSource(filePath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, changes: Changes = 'accepted'): Promise<Source> {
   let size: number
   try {
-    const s = await stat(filePath)
+    const s = statSync(filePath)
     if (s.isDirectory()) throw new FileError(filePath, 'is a directory')
     // A FIFO or device (/dev/zero) would block or never end; only regular files are read.
     if (!s.isFile()) throw new FileError(filePath, 'is not a regular file')
@@ -298,7 +322,7 @@ export async function readSource(filePath: string, maxFileSize = DEFAULT_MAX_FIL
   if (size > maxFileSize) throw new FileError(filePath, `is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (raise it with --max-file-size)`)
   let buffer: Buffer
   try {
-    buffer = await readFile(filePath)
+    buffer = readFileSync(filePath)
   } catch (error) {
     throw new FileError(filePath, describeFsError(error))
   }

@@ -148,7 +148,8 @@ export const jobSize = (job: Job): number => job.text.length + (job.members ?? [
 
 /** Worker threads that lint jobs from one queue with this thread (see LintPool in src/scale.ts). */
 export interface JobThreads {
-  run(jobs: readonly Job[]): Promise<JobOutcome[]>
+  /** Lint the jobs; `onOutcome` is told of each outcome as it lands (in any order). */
+  run(jobs: readonly Job[], onOutcome?: (index: number, outcome: JobOutcome) => void): Promise<JobOutcome[]>
   close(): void
 }
 
@@ -159,13 +160,18 @@ export interface LintJobsOptions {
   readonly threads: number
   /** Worker threads started earlier (ahead of reading), if any; they are closed when not used. */
   readonly started?: JobThreads
-  /** Start `workers` worker threads. */
-  readonly startThreads?: (workers: number) => JobThreads
+  /** Start `workers` worker threads (`solo`: one for a big job of its own, see isolateAbove). */
+  readonly startThreads?: (workers: number, solo?: boolean) => JobThreads
   /**
    * Jobs larger than this (in characters) are linted in a worker thread of their own even when no threads were asked
    * for: a file that exhausts the heap costs that file only. Needs `startThreads`.
    */
   readonly isolateAbove?: number
+  /**
+   * Told of each job's outcome (by the job's index) as soon as it is known, in any order: work on it (a report's piece)
+   * then shares the threads with the linting, rather than following it in this thread alone.
+   */
+  readonly onOutcome?: (index: number, outcome: JobOutcome) => void
 }
 
 /**
@@ -181,16 +187,17 @@ export async function lintJobs(jobs: readonly Job[], options: LintJobsOptions): 
   if (jobs.length) await loadRuleCode()
   if (options.threads > 1 && jobs.length > 1 && (options.started || options.startThreads)) {
     const pool = options.started ?? options.startThreads!(options.threads - 1)
-    return pool.run(jobs)
+    return pool.run(jobs, options.onOutcome)
   }
   options.started?.close()
   const outcomes: JobOutcome[] = []
   for (const job of jobs) {
     if (options.isolateAbove !== undefined && options.startThreads && jobSize(job) > options.isolateAbove) {
-      const solo = options.startThreads(1)
+      const solo = options.startThreads(1, true)
       outcomes.push((await solo.run([job]))[0]!)
       solo.close()
     } else outcomes.push(options.lintOne(job))
+    options.onOutcome?.(outcomes.length - 1, outcomes[outcomes.length - 1]!)
   }
   return outcomes
 }

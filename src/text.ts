@@ -22,7 +22,7 @@ export function splitSentences(text: string): Array<{start: number; end: number}
   return ranges
 }
 
-/** An overlong sentence cut into pieces of at most MAX_SENTENCE characters at clause breaks or spaces (see MAX_SENTENCE). */
+/** An overlong sentence cut into pieces of about MAX_SENTENCE characters at clause breaks or spaces, never inside a word (see MAX_SENTENCE). */
 function pieces(text: string, start: number, end: number): Array<{start: number; end: number}> {
   const out: Array<{start: number; end: number}> = []
   while (end - start > MAX_SENTENCE) {
@@ -34,7 +34,13 @@ function pieces(text: string, start: number, end: number): Array<{start: number;
       if ((ch === 59 || ch === 58 || ch === 44) && /\s/.test(text[i + 1] ?? '')) cut = i + 1
     }
     if (cut < 0) cut = text.lastIndexOf(' ', limit - 1) + 1
-    if (cut <= start + MAX_SENTENCE / 2) cut = limit
+    if (cut <= start + MAX_SENTENCE / 2) {
+      // no break in the window's second half: cut at the first space after it, never inside a word (a pattern that
+      // matches one long word still matches all of it); a single word running to the end stays whole
+      const space = text.slice(limit, end).search(/\s/)
+      if (space < 0) break
+      cut = limit + space
+    }
     let next = cut
     while (next < end && /\s/.test(text[next]!)) next++
     let last = cut

@@ -90,6 +90,14 @@ describe('lintJobs', () => {
     expect(ahead).toEqual(['run 5: a.md,big.md,c.md'])
   })
 
+  it('tells the caller of each outcome once, as it is known, with its index', async () => {
+    const told: Array<[number, string]> = []
+    const onOutcome = (i: number, o: JobOutcome): void => void told.push([i, 'results' in o ? o.results[0]!.filePath : '?'])
+    const out = await lintJobs(jobs, {lintOne, threads: 1, startThreads: fake([]), isolateAbove: 50, onOutcome})
+    expect(told).toEqual(files(out).map((f, i) => [i, f]))
+    expect(told.map(([, f]) => f)).toEqual(['a.md:main', 'big.md:thread', 'c.md:main'])
+  })
+
   it('threads started ahead are closed when the run turns out to need none', async () => {
     const log: string[] = []
     expect(files(await lintJobs(jobs.slice(0, 1), {lintOne, threads: 2, started: fake(log)(1)}))).toEqual(['a.md:main'])

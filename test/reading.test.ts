@@ -61,6 +61,16 @@ describe('read(doc)', () => {
     expect(reading.boundParty(asked, asked.indexOf('outside'))).toBe('unknown')
   })
 
+  it.each([
+    ['The Client will use Provider-approved toner and will report faults promptly.', 'customer'],
+    ['The Client must keep a contact list for the Provider, or must ring the Provider promptly.', 'customer'],
+    ['The Provider will collect the Client devices and will dispose of them promptly.', 'provider'],
+    // a verb with a subject of its own after "and" is no coordinated verb
+    ['The Client will log faults, and the Provider will attend promptly.', 'provider'],
+  ])('a verb joined by "and"/"or" with no subject of its own shares the first verb\'s subject: %s', (text, party) => {
+    expect(reading.boundParty(text, text.indexOf('promptly'))).toBe(party)
+  })
+
   it('the one definition finder', () => {
     expect([...reading.definitions.keys()]).toEqual(['provider', 'client', 'business hours', 'incident'])
     expect(reading.definitions.get('business hours')!.text).toBe('08:00 to 18:00 UK time, Monday to Friday.')

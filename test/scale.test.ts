@@ -6,7 +6,10 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {run} from '../src/cli.js'
-import {AUTO_CONCURRENCY_FILES, defaultConcurrency, parseConcurrency, workerOptions} from '../src/scale.js'
+import {AUTO_CONCURRENCY_FILES, defaultConcurrency, LintPool, parseConcurrency, workerOptions} from '../src/scale.js'
+import {ConfigLoader, type Settings} from '../src/config.js'
+import {lint} from '../src/lint.js'
+import type {JobOutcome} from '../src/plan.js'
 
 const root = path.join(import.meta.dirname, '..')
 const FIXTURES = path.join(root, 'fixtures', 'agreements')
@@ -193,6 +196,21 @@ describe('default concurrency', () => {
     })
     expect(workerOptions([])).toEqual({execArgv: []})
   })
+
+  it('a pool tells the caller of every outcome once, as it lands, the same as it returns; each file linted as in one thread', async () => {
+    const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort()
+    const jobs = names.slice(0, 12).map((name) => ({file: path.join(FIXTURES, name), text: fs.readFileSync(path.join(FIXTURES, name), 'utf8')}))
+    // each file's settings as the workers resolve them
+    const loader = new ConfigLoader({cwd: root})
+    const settings = new Map<string, Settings>()
+    for (const job of jobs) settings.set(job.file, (await loader.forFile(job.file)).settings)
+    const pool = LintPool.start(1, {cwd: root}, false)
+    const told: Array<[number, JobOutcome]> = []
+    const out = await pool.run(jobs, (file) => settings.get(file)!, false, (i, o) => void told.push([i, o]))
+    expect(told.map(([i]) => i).sort((a, b) => a - b)).toEqual(jobs.map((_, i) => i))
+    for (const [i, o] of told) expect(o).toBe(out[i])
+    expect(out.map((o) => ('results' in o ? o.results : o))).toEqual(jobs.map((j) => [lint(j.text, {filePath: j.file, settings: settings.get(j.file)!})]))
+  }, 120_000)
 
   it(`a run of ${AUTO_CONCURRENCY_FILES}+ files (threads by default) reports what --concurrency off reports`, async () => {
     const dir = tempDir()

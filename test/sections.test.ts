@@ -61,13 +61,20 @@ describe('splitSentences', () => {
     expect(ranges.map((r) => text.slice(r.start, r.end)).join(' ')).toBe(text)
   })
 
-  it('cuts at a space where there is no clause break, and hard where there is no space', () => {
+  it('cuts at a space where there is no clause break, and never inside a word', () => {
     const words = 'word '.repeat(MAX_SENTENCE)
     for (const r of splitSentences(words)) expect(r.end - r.start).toBeLessThanOrEqual(MAX_SENTENCE)
     expect(splitSentences(words).map((r) => words.slice(r.start, r.end)).join(' ')).toBe(words.trimEnd())
+    // one word longer than the bound, alone or after a short lead, stays whole: a pattern matching the word matches all of it
     const blob = 'A1B2'.repeat(MAX_SENTENCE)
-    const ranges = splitSentences(blob)
-    expect(ranges.map((r) => r.end - r.start)).toEqual([MAX_SENTENCE, MAX_SENTENCE, MAX_SENTENCE, MAX_SENTENCE])
+    expect(splitSentences(blob)).toEqual([{start: 0, end: blob.length}])
+    const led = `Provider will respond ${'a'.repeat(5000)}!`
+    expect(splitSentences(led)).toEqual([{start: 0, end: led.length}])
+    // a long word straddling the bound ends its piece at the space after it
+    const word = 'x'.repeat(5000)
+    const text = `${'ab '.repeat(300)}${word} and more words follow here`
+    const ranges = splitSentences(text)
+    expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual([`${'ab '.repeat(300)}${word}`, 'and more words follow here'])
   })
 
   it('leaves a long sentence under the bound whole', () => {

@@ -259,13 +259,20 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   const clause = text.slice(from, Math.min(text.length, index + 160))
   const rel = index - from
   let subjectEnd = -1
+  let earlier = -1
   // (an exec loop on the shared pattern, not matchAll, which copies it each call: nothing in the loop uses it)
   OBLIGATION.lastIndex = 0
   for (let m = OBLIGATION.exec(clause); m !== null; m = OBLIGATION.exec(clause)) {
-    if (m.index <= rel + 40) subjectEnd = m.index
+    if (m.index <= rel + 40) {
+      // a verb joined to an earlier one by "and"/"or" with no subject of its own ("The Club will use approved paper
+      // and will report faults …") shares the earlier verb's subject
+      if (subjectEnd < 0 || !COORDINATED.test(clause.slice(Math.max(0, m.index - 20), m.index))) earlier = m.index
+      subjectEnd = m.index
+    }
     if (m.index > rel) break
   }
   OBLIGATION.lastIndex = 0
+  if (earlier >= 0) subjectEnd = earlier
   if (subjectEnd >= 0) {
     const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd)
     // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back
@@ -295,6 +302,9 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   }
   return 'unknown'
 }
+
+// "… and will", "…, or shall", "and also must": a verb coordinated with the one before it, with no subject between
+const COORDINATED = /(?:,|\b(?:and|or|but))\s+(?:(?:also|then|in any case|in any event|in addition)\s+)?$/i
 
 // "work requested by", "devices supplied by", "tickets raised by": a noun, a participle and no auxiliary before "by"
 const REDUCED_RELATIVE = /\b(?:work|services?|requests?|tickets?|tasks?|jobs?|changes?|projects?|devices?|equipment|hardware|software|items?)\s+(?:\w+ly\s+)?(?:requested|ordered|raised|logged|submitted|supplied|bought|purchased|owned|installed|provided|made)\s+$/i
