@@ -37,8 +37,9 @@ const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b
 export default clauseRule({
   id: 'scope-of-services',
   description: 'The agreement names the services provided (a list or table of at least two, or a services schedule)',
-  // a title that says what the provider takes on ("What the team will look after") is the home of the scope
-  data: {...data['scope-of-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'provides'},
+  // a title that says what the provider takes on ("What the team will look after") is the home of the scope, and so is
+  // a card of a service catalogue ("Card 1: Desk support", "Service: Workstation care")
+  data: {...data['scope-of-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'provides' || serviceCard(title)},
   messages: {
     missing: 'Missing scope of services; list the services provided (e.g. helpdesk, monitoring, patching, backups)',
     vague: 'Vague scope of services "{text}"; list the services provided, one per item',
@@ -57,13 +58,16 @@ export default clauseRule({
     // two sub-headings are a list of services only when they name services ("Help desk", "Backups"), not plan tiers
     const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading') && SERVICE_TITLE.test(c.title))
     if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
+    // a card among two or more cards with content is one item of a list of services titled by their names
+    const cards = (section.parent?.children ?? []).filter((c) => serviceCard(c.title) && c.blocks.some((b) => b.kind !== 'heading'))
+    if (serviceCard(section.title) && cards.length >= 2 && cards.includes(section)) return {outcome: 'present'}
     return undefined
   },
   // a table whose column is headed as what is included ("Device type | Included | Price") lists services per row
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading)
+    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text)
   },
   judge(unit, reader) {
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
@@ -79,6 +83,7 @@ export default clauseRule({
     }
     const t = unit.text.replace(CONDITION, '')
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
+    if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
     if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
       return {outcome: 'present'}
@@ -118,6 +123,36 @@ export default clauseRule({
     return undefined
   },
 })
+
+// A card's label and the service it names: "Card 1: Desk support", "Service card: Devices", "Service: Imaging server"
+const CARD_TITLE = /^\W*(?:service\s+card(?:\s+\d{1,2})?|card\s+\d{1,2}|service(?:\s+\d{1,2})?)\s*[:\u2013\u2014]\s*(\S[^:]{1,60})$/i
+
+/**
+ * Is the title one card of a service catalogue? A catalogue gives each service a card titled by a card label and the
+ * service's name, over what it covers: the card names a service (unless what it names is about a service, "Service:
+ * Hours", or left out of it, "Service card: Not included").
+ */
+function serviceCard(title: string): boolean {
+  const name = CARD_TITLE.exec(title)?.[1]
+  return name !== undefined && !ABOUT_A_SERVICE.test(name) && !NOT_SERVICES.test(name)
+}
+
+// A label of what is covered, with a colon or a dot leader, and what follows it on its line: "Covered: the 22 desktops,
+// the server and Microsoft 365", "Included ........ 9 PCs, the Wi-Fi"
+const COVERED_LABEL = /^\W*(?:covered|included|what(?:'|\u2019)?s (?:covered|included))(?:\s*:|\s+\.{3,})[ \t]*(\S[^\n]*)/i
+// what puts time, not things, under such a label: "Covered: Monday to Friday, 8am to 6pm"
+const TIME_COVERED = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|holidays?|hours?|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d\d)\b/i
+
+/**
+ * A label of what is covered followed by two or more things ("Covered: the 22 desktops, the Windows server and Microsoft
+ * 365") names what the services cover, whether it names the work or the things the work is done on; not when what it
+ * covers is time (the hours) or is put out of the services.
+ */
+function coveredThings(text: string): boolean {
+  const rest = COVERED_LABEL.exec(text)?.[1]
+  if (rest === undefined || TIME_COVERED.test(rest) || NOT_SERVICES.test(rest)) return false
+  return rest.split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2
+}
 
 /**
  * The services put in another document, unless what the sentence puts there is the work left out ("Services not

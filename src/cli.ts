@@ -248,9 +248,18 @@ function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Genera
   let held: Array<string | Uint8Array> = []
   let size = 0
   const join = (): string | Uint8Array =>
-    bytes ? Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))) : held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
+    bytes
+      ? held.length === 1 && typeof held[0] !== 'string'
+        ? held[0]!
+        : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)))
+      : held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
   for (const chunk of chunks) {
-    held.push(chunk)
+    // pieces that lie one after another in one buffer (a warm cache's report texts, read ahead together) are one view
+    // of it, not copied
+    const last = held.at(-1)
+    if (typeof chunk !== 'string' && last !== undefined && typeof last !== 'string' && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
+      held[held.length - 1] = new Uint8Array(chunk.buffer, last.byteOffset, last.byteLength + chunk.byteLength)
+    } else held.push(chunk)
     size += chunk.length
     if (size >= 1 << 20) {
       yield join()

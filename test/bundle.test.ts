@@ -1,7 +1,8 @@
 // The command as installed (bin/clauselint.js over the built bundle): the language server and the MCP server are
 // scripts of their own beside the command's (loaded only by --lsp and --mcp), and the language server's lint thread
 // starts from the bundle.
-import {spawn} from 'node:child_process'
+import {isAscii} from 'node:buffer'
+import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -44,6 +45,37 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('t
     expect(cli).not.toContain('@modelcontextprotocol')
     expect(fs.existsSync(path.join(root, 'dist', 'bundle', 'lsp.cjs'))).toBe(true)
     expect(fs.existsSync(path.join(root, 'dist', 'bundle', 'mcp.cjs'))).toBe(true)
+  })
+
+  it('the command scripts are ASCII and read the same as the ES module bundle, curly quotes, dashes and currency signs included', () => {
+    for (const name of ['cli.cjs', 'lsp.cjs', 'mcp.cjs']) expect(isAscii(fs.readFileSync(path.join(root, 'dist', 'bundle', name))), name).toBe(true)
+    const dir = temp({
+      'msa.md': [
+        '# Managed Services Agreement',
+        '',
+        '## 1. Definitions',
+        '',
+        '“Business Hours” means 8:00–18:00 GMT, Monday–Friday, excluding UK bank holidays.',
+        '',
+        '## 2. Services',
+        '',
+        'The Provider’s services include monitoring and patching. Support is available 24×7 for Priority 1.',
+        '',
+        '## 3. Fees',
+        '',
+        'Work outside Business Hours is charged at £95 per hour (₹7,500 for Indian sites); the Provider won’t exceed 2× the rate.',
+        '',
+        'The Provider will respond to tickets promptly and guarantees 100% uptime.',
+        '',
+      ].join('\n'),
+    })
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [bin, '--format', 'json', 'msa.md'], {cwd: dir, encoding: 'utf8', env: {...process.env, ...env}})
+    const script = run({})
+    const modules = run({CLAUSELINT_NO_CODE_CACHE: '1'})
+    expect(script.stderr).toBe('')
+    const messages = (JSON.parse(script.stdout) as Array<{messages: unknown[]}>)[0]!.messages
+    expect(messages.length).toBeGreaterThan(3)
+    expect(script.stdout).toBe(modules.stdout)
   })
 
   it('--lsp lints an open document in its lint thread and publishes the findings', async () => {
