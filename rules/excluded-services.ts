@@ -150,15 +150,32 @@ const CLAUSE_IN_SUBJECT = /\b(?:if|where|unless|when|whenever|should|may|will|sh
  * things are a list of exclusions as much as three are.
  */
 function namesPair(text: string): boolean {
+  return thingsPutOut(text) >= 2
+}
+
+/**
+ * How many things the sentence names as left out, by a label ("Not covered: …") or as the subject of "are not covered",
+ * "is excluded", "isn't part of the plan" (0 when none).
+ */
+function thingsPutOut(text: string): number {
   const named = namedOnly(text)
   const subject = OUT_SUBJECT.exec(named)
   const things = OUT_LABEL.exec(named)?.[1] ?? subject?.[1] ?? subject?.[2]
   // what is put out is time ("Saturdays and public holidays are not covered"): the hours, not the services
-  if (things === undefined || TIME_PUT_OUT.test(things)) return false
+  if (things === undefined || TIME_PUT_OUT.test(things)) return 0
   // the subject names things, not a condition or a clause of its own ("If the School does not …, the Provider may charge
   // … and such devices are excluded": the consequence of a customer's failing)
-  if (CLAUSE_IN_SUBJECT.test(things)) return false
-  return things.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2
+  if (CLAUSE_IN_SUBJECT.test(things)) return 0
+  // a pronoun names nothing itself: "These are not part of the Services:" refers to the list it introduces
+  if (/^\W*(?:these|those|they|it|this|that|the following|such (?:items|work|services))\W*$/i.test(things)) return 0
+  return things.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+}
+
+// A catch-all for the work outside the services, with how it is had: "Anything that isn't on one of the cards above is
+// quoted separately" (it names nothing excluded, but it is about the exclusions)
+const CATCH_ALL_HANDLED = /\b(?:quoted|priced|charged|billed|invoiced|chargeable|billable)\b/i
+function catchAllHandled(text: string): boolean {
+  return CATCH_ALL_ITEM.test(text) && CATCH_ALL_HANDLED.test(text)
 }
 
 export default clauseRule({
@@ -187,7 +204,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, _reader, block) {
-    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || OUT_LEAD.test(text) || namesPair(text)
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -202,7 +219,7 @@ export default clauseRule({
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (namesPair(t) ? {index: 0} : null)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) ? {index: 0} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
@@ -226,7 +243,10 @@ export default clauseRule({
     const elsewhere = putElsewhere(unit, reader)
     if (elsewhere) return elsewhere
     const named = namedOnly(t)
-    const list = (named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t) || namesPair(t)
+    // a sentence whose subject is the one thing put out ("The bottling line controller isn't part of it, as …; we'd quote
+    // separately") lists one thing, however many commas follow
+    const count = thingsPutOut(t)
+    const list = count >= 2 || (count !== 1 && ((named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t)))
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
     const sectionText = reader.reading.leadLabel(unit.block) !== undefined ? '' : scope.blocks.map((b) => b.text).join(' ')
