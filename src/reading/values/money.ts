@@ -19,8 +19,28 @@ const MONEY_RE = lazyCaselessRegExp(
     String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
   'g',
 )
+/** The currency codes and words whose presence the hint looks for. */
+export const MONEY_WORDS: readonly string[] = [...CODES.split('|'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence']
+/** The rest of the hint: currency signs, and the rand, rupee, ringgit and shilling written before a number. */
+export const MONEY_SIGNS = String.raw`[$£€¥₹₦₱฿₩₺₫₪]|\bRs\b|\bR ?\d|\b(?:RM|KSh) ?\d`
+/**
+ * Words as one alternation grouped by their first letter ("u(?:sd|gx)|g(?:bp|hs|…)|…"). For a test it matches where the
+ * flat list matches (the same words, in another order), but V8 tries one branch per position where the flat list of
+ * ~60 words tries each word: the money hint, run on every text a rule reads the values of, took 2.4× as long flat.
+ * The words are plain letters; the grouping ignores case (the hint is caseless).
+ */
+export function byFirstLetter(words: readonly string[]): string {
+  const groups = new Map<string, string[]>()
+  for (const w of words) {
+    const k = w[0]!.toLowerCase()
+    let rest = groups.get(k)
+    if (!rest) groups.set(k, (rest = []))
+    rest.push(w.slice(1))
+  }
+  return [...groups].map(([k, rest]) => `${k}(?:${rest.join('|')})`).join('|')
+}
 /** Necessary for any amount: a currency symbol, code or word. */
-const MONEY_HINT = lazyCaselessRegExp(`[$£€¥₹₦₱฿₩₺₫₪]|${CODES}|dollar|pound|sterling|euro|cent|pence|\\bRs\\b|\\bR ?\\d|\\b(?:RM|KSh) ?\\d`)
+const MONEY_HINT = lazyCaselessRegExp(`${MONEY_SIGNS}|${byFirstLetter(MONEY_WORDS)}`)
 const AMOUNT_PARSE_RE = /^([\d,]+(?:\.\d+)?)\s{0,2}([a-z]*)$/i
 const SCALE = new Map<string, number>([['', 1], ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['bn', 1e9], ['billion', 1e9]])
 const SYMBOL_CURRENCY = new Map<string, string>([['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY']])
