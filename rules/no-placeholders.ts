@@ -6,8 +6,8 @@ import type {Block, Document, Position} from '../src/types.js'
 // The choices of an option slot: values with a unit, a multiplier or a currency, separated by "/" or "or" ("1.5x / 2x")
 const OPTION_VALUE = String.raw`(?:[£$€]\s?)?\d+(?:[.,]\d+)?\s*(?:[x×%]|[a-z]{1,7}\b)?`
 const OPTION_VALUES = new RegExp(String.raw`^${OPTION_VALUE}(?:\s*(?:\/|\bor\b)\s*${OPTION_VALUE})+(?:\s+[a-z]{1,10})?$`, 'i')
-// Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]", "[to be confirmed]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
-const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days?|hours|months?|years?|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed)|to follow)\b/i
+// Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]", "[to be confirmed]", "[to be added]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
+const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days?|hours|months?|years?|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed|[a-z]+ed|done|given|sent|set|known)|to (?:follow|come))\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string) => boolean}> = [
   {
