@@ -67,7 +67,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading)
+    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading)
   },
   judge(unit, reader) {
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
@@ -153,6 +153,16 @@ function coveredThings(text: string): boolean {
   const rest = COVERED_LABEL.exec(text)?.[1]
   if (rest === undefined || TIME_COVERED.test(rest) || NOT_SERVICES.test(rest)) return false
   return rest.split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2
+}
+
+/**
+ * A blanket claim of coverage ("Everything IT at the winery, same as this year", "all your IT needs") wherever it sits
+ * mentions the scope without naming a service (vague, not missing); not a duty of the customer's ("You must keep
+ * everything IT-related in the locked cupboard").
+ */
+function blanketClaim(text: string, reading: Reading): boolean {
+  const m = VAGUE.exec(text)
+  return m !== null && reading.boundParty(text, m.index) !== 'customer'
 }
 
 // The provider as the subject that opens a sentence, with a modal or a present verb: "Provider will run …", "We patch …"
