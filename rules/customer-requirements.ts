@@ -46,12 +46,23 @@ const CONDUCT =
 
 // The duty itself is a standard of environment or conduct: what follows the modal ("will keep", "must not … reverse engineer")
 const CONDUCT_VERB =
-  /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit)\w*)/i
+  /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit|give (?:\w+ ){0,3}?access|name|nominat|appoint|designat|make (?:\w+ ){0,2}?available)\w*)/i
+
+/**
+ * Is the duty (or a duty coordinated with it: "will pay the invoices … and will name two staff as authorised callers") a
+ * standard of conduct or environment, not a procedure alone?
+ */
+function conductDuty(text: string): boolean {
+  return CONDUCT_VERB.test(text) || text.split(/\b(?:and|or)\s+(?=(?:will|shall|must)\b)/i).slice(1).some((p) => CONDUCT_VERB.test(`it ${p}`))
+}
 
 // A sentence of the requirements' own section that opens on a condition ("If an agent is removed or stopped, …", "If you
 // use unapproved media …, the repair is charged") or on things a negated relative clause picks out ("Devices that do not
 // meet 6.1 …", "Users who are not registered for MFA …"): with a consequence, it is what happens when they are not met
 const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|unless|in the event (?:that|of))\b|^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:any\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:who|that|which)\s+(?:is|are|do|does|has|have)(?:n[’']t| not)\b/i
+
+// A relief for whatever the customer does or fails to do: "to the extent caused by an act or omission of the Buyer"
+const GENERAL_RELIEF = /\bacts? or omissions?\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const SECTION_CONSEQUENCE = {name: 'customer-requirements: a section states a consequence'}
@@ -74,7 +85,8 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading, o
     const byBlock = reading.own(own ? OWN_BLOCK_CONSEQUENCE : BLOCK_CONSEQUENCE, () => new Map<Block, boolean>())
     const blockHas = (b: Block): boolean => {
       let v = byBlock.get(b)
-      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text))) && CONSEQUENCE.test(u.text))))
+      // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
+      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text))))
       return v
     }
     has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
@@ -138,7 +150,7 @@ export default clauseRule({
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
-    if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
+    if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(t.slice(must))) return undefined
     if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
     // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
     if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
