@@ -227,6 +227,54 @@ describe('default concurrency', () => {
   }, 300_000)
 })
 
+describe('one CPU asked for over many files: the run again under single-threaded garbage collection', () => {
+  const tiny = (n: number): string => {
+    const dir = tempDir()
+    for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), `# Note ${i}\n\nThe provider answers calls within 4 hours.\n`)
+    return dir
+  }
+  /** run() with a relaunch that only counts its calls: what the run did, and whether it handed over. */
+  async function ran(argv: readonly string[], cwd: string): Promise<{code: number; relaunched: number; stdout: string; stderr: string}> {
+    let relaunched = 0
+    let stdout = ''
+    let stderr = ''
+    const code = await run(argv, {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      cwd,
+      env: {},
+      isTTY: false,
+      relaunchOneCpu: async () => (relaunched++, 7),
+    })
+    return {code, relaunched, stdout, stderr}
+  }
+
+  it('hands over --concurrency off and 1 from 200 files, before printing anything; the exit code is the second run\'s', async () => {
+    const dir = tiny(200)
+    for (const flag of ['off', '1']) {
+      const r = await ran(['--format', 'json', '--concurrency', flag], dir)
+      expect(r).toEqual({code: 7, relaunched: 1, stdout: '', stderr: ''})
+    }
+  }, 120_000)
+
+  it('does not hand over default settings, threads, --cache or 199 files', async () => {
+    const dir = tiny(200)
+    const few = tiny(199)
+    const cases: Array<[string[], string]> = [
+      [['--format', 'json'], dir],
+      [['--format', 'json', '--concurrency', '2'], dir],
+      [['--format', 'json', '--concurrency', 'off', '--cache-location', path.join(tempDir(), 'c')], dir],
+      [['--format', 'json', '--concurrency', 'off'], few],
+    ]
+    for (const [argv, cwd] of cases) {
+      const r = await ran(argv, cwd)
+      expect(r.relaunched, argv.join(' ')).toBe(0)
+      expect(r.code, argv.join(' ')).not.toBe(7)
+      expect((JSON.parse(r.stdout) as unknown[]).length, argv.join(' ')).toBe(cwd === few ? 199 : 200)
+    }
+  }, 300_000)
+})
+
 describe('bad values: exit 2, one line', () => {
   const cases: Array<[string, string[]]> = [
     ['shard 0/2', ['--shard', '0/2']],
