@@ -61,6 +61,7 @@ function conductDuty(text: string): boolean {
 // meet 6.1 …", "Users who are not registered for MFA …"): with a consequence, it is what happens when they are not met
 const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|unless|in the event (?:that|of))\b|^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:any\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:who|that|which)\s+(?:is|are|do|does|has|have)(?:n[’']t| not)\b/i
 
+const THIRD_PARTY = /\bthird[- ]part(?:y|ies)\b/i
 // A relief for whatever the customer does or fails to do: "to the extent caused by an act or omission of the Buyer"
 const GENERAL_RELIEF = /\bacts? or omissions?\b/i
 
@@ -151,7 +152,10 @@ export default clauseRule({
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
     if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(t.slice(must))) return undefined
-    if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
+    // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
+    // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
+    const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
+    if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
     // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
     if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
