@@ -72,7 +72,10 @@ export default clauseRule({
     if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && v.frequencies.some((f) => f.start < retain))) return undefined
     // "Firewall logs are reviewed every 10 minutes" under Backups is a frequency of something else
     const aboutCopies = at >= 0 || COPY.test(t)
-    if (aboutCopies && (v.frequencies.length || (RPO.test(t) && v.durations.length))) {
+    // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often
+    // backups run
+    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)))
+    if (aboutCopies && (runs.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
     // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph
@@ -85,6 +88,13 @@ export default clauseRule({
 })
 
 const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
+
+/** Where the last mention of a backup before `end` starts (0 when none): what follows it is what the backups do. */
+function lastBackupBefore(text: string, end: number): number {
+  let at = 0
+  for (const m of text.slice(0, end).matchAll(new RegExp(BACKUP.source, 'gi'))) at = m.index
+  return at
+}
 // romanised Hindi too: "7 din tak rakha jayega" (kept for 7 days)
 const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|rakh(?:a|e|i|enge|ega)|stor(?:ed|es|age)|held|holds?|preserv\w*|delet\w*|purg\w*|rotat\w*|expir\w*|versions?|history|restore points?|copies)\b/i
 // a frequency of something done to backups, not of backups ("test a restore each quarter", "review the logs weekly")
