@@ -3,6 +3,7 @@ import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {Readable} from 'node:stream'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {run} from '../src/cli.js'
@@ -273,6 +274,47 @@ describe('one CPU asked for over many files: the run again under single-threaded
       expect((JSON.parse(r.stdout) as unknown[]).length, argv.join(' ')).toBe(cwd === few ? 199 : 200)
     }
   }, 300_000)
+})
+
+describe('one short text: regular expressions compiled without their optimisations', () => {
+  /** run() with a oneShortText that only counts its calls. */
+  async function told(argv: readonly string[], cwd: string, stdin?: string): Promise<{code: number; told: number; stdout: string}> {
+    let calls = 0
+    let stdout = ''
+    const code = await run(argv, {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      cwd,
+      env: {},
+      isTTY: false,
+      ...(stdin !== undefined ? {stdin: Readable.from([Buffer.from(stdin)])} : {}),
+      oneShortText: () => void calls++,
+    })
+    return {code, told: calls, stdout}
+  }
+  const note = '# Note\n\nThe provider answers calls within 4 hours.\n'
+
+  it('is told for --stdin or one Markdown file of at most 128 KB, and the findings are those of a plain run', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.md'), note)
+    const one = await told(['--format', 'json', 'a.md'], dir)
+    expect(one.told).toBe(1)
+    expect(one.stdout).toBe((await cli(['--format', 'json', 'a.md'], dir)).stdout)
+    expect((await told(['--format', 'json', '--stdin'], dir, note)).told).toBe(1)
+  })
+
+  it('is not told for two files, a longer text or a file that is missing', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.md'), note)
+    fs.writeFileSync(path.join(dir, 'b.md'), note)
+    const long = `${note}${'The provider keeps the systems running. '.repeat(3300)}\n`
+    expect(Buffer.byteLength(long)).toBeGreaterThan(128 * 1024)
+    fs.writeFileSync(path.join(dir, 'long.md'), long)
+    expect((await told(['--format', 'json', 'a.md', 'b.md'], dir)).told).toBe(0)
+    expect((await told(['--format', 'json', 'long.md'], dir)).told).toBe(0)
+    expect((await told(['--format', 'json', '--stdin'], dir, long)).told).toBe(0)
+    expect((await told(['--format', 'json', 'missing.md'], dir)).told).toBe(0)
+  })
 })
 
 describe('bad values: exit 2, one line', () => {
