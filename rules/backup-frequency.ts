@@ -74,7 +74,8 @@ export default clauseRule({
     const aboutCopies = at >= 0 || COPY.test(t)
     // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often
     // backups run
-    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)))
+    // and the period an availability percentage is measured over ("available for 99.5% of each calendar month") is not one
+    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12))
     if (aboutCopies && (runs.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
