@@ -735,6 +735,26 @@ if (want('scale')) {
   out('remark-parse (micromark) over a whole text is super-linear above ~2 MB (its EditMap copies the event list per closed container); clauselint parses long texts in parts cut at top-level headings, and the fast parser reads each line once, which keeps both linear.')
   out()
   results['scale'] = {parse: parseScale, remarkParse: remarkScale, lint: lintScale}
+}
+
+// The command itself on the largest file, as a user runs it (whole processes: a file that large is linted in a worker
+// of its own, with its own heap settings), for the peak memory goal; the in-process rows above include a warm-up's heap.
+const commandScale: Run[] = []
+if (want('scale')) {
+  const mb = spec.scaleMb.at(-1)!
+  const file = path.join(corpusDir, 'scale', `scale-${mb}mb.md`)
+  process.stderr.write(`[the command on ${mb} MB] `)
+  for (let i = 0; i < (quick ? 1 : 3); i++) {
+    const r = await measure(node, [bin, '--format', 'json', file], {cwd: root, timeoutMs: scaleTimeoutMs})
+    if (r.timedOut || (r.code !== 0 && r.code !== 1)) break
+    commandScale.push(r)
+  }
+  const rss = commandScale.flatMap((r) => (r.rssKiB === undefined ? [] : [r.rssKiB / 1024]))
+  const cpu = commandScale.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]))
+  out(`The command on the ${mb} MB file (\`clauselint --format json\`, whole process, ${commandScale.length} runs): wall ${commandScale.length ? fmtS(median(commandScale.map((r) => r.wall))) : '–'} s, CPU ${cpu.length ? fmtS(median(cpu)) : '–'} s, peak RSS ${rss.length ? `${median(rss).toFixed(0)} MiB (${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)})` : '–'}.`)
+  out()
+  process.stderr.write(`${commandScale.length} runs\n`)
+  results['scaleCommand'] = commandScale
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -850,9 +870,13 @@ if (want('scale')) {
     const complete = base !== undefined && measured.length === lintScale.length
     const ok = complete ? measured.every((r) => r >= 0.75 && r <= 1.25) : lintScale.some((p) => p.note?.startsWith('stopped')) ? false : undefined
     goals.push([`full lint CPU per MB, ${spec.scaleMb[0]} → ${spec.scaleMb.at(-1)} MB (÷ the ${spec.scaleMb[0]} MB rate)`, 'flat within ±25%', lintScale.map((p, i) => `${p.mb} MB ${shown(rel[i])}`).join(', ') || '–', ok])
+    // the command as a user runs it (whole process); the in-process peak, after a warm-up, beside it
     const last = lintScale.at(-1)
-    const peak = last?.peakMiB
-    goals.push([`peak memory, full lint of ${spec.scaleMb.at(-1)} MB`, '< 600 MiB', peak === undefined ? '–' : `${last?.ms === undefined ? '≥ ' : ''}${peak.toFixed(0)} MiB`, peak === undefined ? undefined : last?.ms === undefined ? (peak >= 600 ? false : undefined) : peak < 600])
+    const inProcess = last?.peakMiB
+    const rss = commandScale.flatMap((r) => (r.rssKiB === undefined ? [] : [r.rssKiB / 1024]))
+    const peak = rss.length ? median(rss) : undefined
+    const shownIn = inProcess === undefined ? '' : `; in-process after a warm-up: ${last?.ms === undefined ? '≥ ' : ''}${inProcess.toFixed(0)} MiB`
+    goals.push([`peak memory, full lint of ${spec.scaleMb.at(-1)} MB (the command)`, '< 600 MiB', `${peak === undefined ? '–' : `${peak.toFixed(0)} MiB`}${shownIn}`, peak === undefined ? undefined : peak < 600])
   }
   {
     const one = wallMedian(seriesMany, 'clauselint-1')
