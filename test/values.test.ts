@@ -153,7 +153,14 @@ describe('extractDurations', () => {
     ['5 workdays', [{text: '5 workdays', value: 5, business: true}]],
     ['fixed within the day', [{text: 'within the day', value: 1, unit: 'day', business: false}]],
     ['within the same day', [{text: 'within the same day', value: 1, unit: 'day', business: false}]],
+    // the hour and the working day written as a limit
+    ['we call you back within the hour', [{text: 'within the hour', value: 1, unit: 'hour', business: false, minutes: 60}]],
+    ['answered by close of business', [{text: 'by close of business', value: 1, unit: 'day', business: true}]],
+    ['fixed by the close of business on the day it is logged', [{text: 'by the close of business', value: 1, unit: 'day', business: true}]],
     // negatives
+    ['backups run on the hour', []],
+    ['the hourly rate applies after close of business', []],
+    ['billed per hour within the hour block', [{text: 'within the hour'}]],
     ['24/7', []],
     ['24x7 support', []],
     ['in 2024', []],

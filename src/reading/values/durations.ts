@@ -12,6 +12,8 @@ const DURATION_RE = lazyCaselessRegExp(
   String.raw`\b(?<rel>next|same)${HY}{1,3}(?:business|working|work)${HY}{1,3}day\b|\bNBD\b|` +
     // a day, in calendar terms: "fixed within the day", "within the same day"
     String.raw`\b(?<cal>within${HY}{1,3}the${HY}{1,3}(?:same${HY}{1,3})?day)\b|` +
+    // the hour and the working day written as a limit: "within the hour" (one hour), "by close of business" (that day)
+    String.raw`\b(?<hr>within${HY}{1,3}the${HY}{1,3}hour)\b|\bby${HY}{1,3}(?:the${HY}{1,3})?(?<cob>close${HY}{1,3}of${HY}{1,3}business)\b|` +
     String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|calendar|clock|consecutive)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
   'g',
 )
@@ -21,7 +23,7 @@ const DURATION_RE = lazyCaselessRegExp(
  * qualifier ("24h", "4 (four) h", "2-d").
  */
 const DURATION_HINT = lazyCaselessRegExp(
-  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
+  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|close${HY}{1,3}of${HY}{1,3}business|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
 )
 const AGE_AFTER = /^\s{1,2}(?:old|ago)\b/i
 const HHMM_RE = /^(?:[01]\d|2[0-3])[0-5]\d$/
@@ -31,7 +33,7 @@ const CURRENCY_CHARS = '$£€¥'
 /**
  * Find stated durations: "4 hours", "four (4) business hours", "30-minute", "24h", "half an hour", "5 business days",
  * "next business day" / "same business day" / "NBD" (value 1, unit day, business true), "within the day" / "within the
- * same day" (value 1, unit day, calendar). Clock times written as
+ * same day" (value 1, unit day, calendar), "within the hour" (1 hour), "by close of business" (1 business day). Clock times written as
  * "0800 hours" are not durations.
  */
 export function extractDurations(text: string): Duration[] {
@@ -46,6 +48,12 @@ export function extractDurations(text: string): Duration[] {
     } else if (g['cal'] !== undefined) {
       value = 1
       business = false
+    } else if (g['hr'] !== undefined) {
+      value = 1
+      unit = 'hour'
+      business = false
+    } else if (g['cob'] !== undefined) {
+      value = 1
     } else if (g['num'] === undefined) {
       if (m[0] !== 'NBD') return false
       value = 1
