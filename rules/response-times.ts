@@ -16,7 +16,8 @@ const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$
 function perCase(text: string, v: {readonly durations: readonly unknown[]; readonly priorities: readonly unknown[]}): boolean {
   return v.durations.length > 0 && (v.priorities.length > 0 || text.includes(' | '))
 }
-const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
+// a hedge closing a clause makes a stated time optional: "where possible", "where we can." (not "if we can fix it remotely")
+const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))/i
 
 const SUPPORT = /\b(?:support|tickets?|jobs?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
