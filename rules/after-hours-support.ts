@@ -7,7 +7,7 @@ import {INCLUDED_CHARGE, RATE_WORDS, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
-const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
+const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|text|message|mobile|whatsapp|pager?|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
 const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:(?:after-hours|out-of-hours|weekend|evening|night|overnight|holiday)\s*(?:,|or|and)?\s+){0,3}(?:cover|support|service)(?!\s+(?:desk|line|team|charges?|fees?|rates?)\b)(?:\s+(?:is\s+)?(?:offered|provided|available))?|no other (?:support|cover|work) is (?:given|provided|offered|available))\b/i
 
 /** What a pointer at stated charges names: "the rates", "the charges", "the fees", "the prices". */

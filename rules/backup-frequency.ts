@@ -12,7 +12,7 @@ const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 // "backup" naming a standby of something other than data, the thing it modifies or the supply it is: spare stock ("a
 // backup toner cartridge", "backup handsets"), a second supply or route ("backup power", "the backup SIP trunk", "a
 // backup 4G link"), a stand-in person ("backup contact")
-const NOT = /\bback[- ]?up (?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
+const NOT = /\bback[- ]?up\)? (?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
 // support, not a copy: "the service desk is backed up by the on-call engineer"
 const BACKED_BY = /\bbacked up by\b/i
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
@@ -72,7 +72,11 @@ export default clauseRule({
     if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && v.frequencies.some((f) => f.start < retain))) return undefined
     // "Firewall logs are reviewed every 10 minutes" under Backups is a frequency of something else
     const aboutCopies = at >= 0 || COPY.test(t)
-    if (aboutCopies && (v.frequencies.length || (RPO.test(t) && v.durations.length))) {
+    // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often
+    // backups run
+    // and the period an availability percentage is measured over ("available for 99.5% of each calendar month") is not one
+    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12))
+    if (aboutCopies && (runs.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
     // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph
@@ -85,6 +89,13 @@ export default clauseRule({
 })
 
 const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
+
+/** Where the last mention of a backup before `end` starts (0 when none): what follows it is what the backups do. */
+function lastBackupBefore(text: string, end: number): number {
+  let at = 0
+  for (const m of text.slice(0, end).matchAll(new RegExp(BACKUP.source, 'gi'))) at = m.index
+  return at
+}
 // romanised Hindi too: "7 din tak rakha jayega" (kept for 7 days)
 const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|rakh(?:a|e|i|enge|ega)|stor(?:ed|es|age)|held|holds?|preserv\w*|delet\w*|purg\w*|rotat\w*|expir\w*|versions?|history|restore points?|copies)\b/i
 // a frequency of something done to backups, not of backups ("test a restore each quarter", "review the logs weekly")

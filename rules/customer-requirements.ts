@@ -8,17 +8,24 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
-const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+)?(?:caused by|resulting from|arising from|needed because of|due to)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:does|do)(?:n't| not)\s+(?:is|are|will|gets?|shall|falls?|drops?)\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|^\W*(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+)?(?:caused by|resulting from|arising from|needed because of|due to)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s+(?:is|are|will|gets?|shall|falls?|drops?)\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|^\W*(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 const CONSEQUENCE =
-  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?) (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\binstead of under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:supported|serviced|handled|covered|repaired) at [^.]{0,25}\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
+  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?) (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\b(?:may|will|shall|can) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop)|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
 const EQUIPMENT_MUST = /\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|computer|device|laptop|desktop|workstation|machine|server)|pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
+// A standard of environment or conduct asked of the customer politely, or under a label of the customer's side: "Please
+// keep every laptop on …", "We ask that you don't give staff admin rights", "Kindly ensure that …", "We request you to
+// keep the UPS …", "Your side: keep the server cupboard locked" (not "Please keep this letter for your records", and not a
+// procedure: "please tell us", "kindly inform us")
+const ASKED_LEAD = String.raw`(?:^\W*(?:your (?:part|side|bit|end)|(?:what )?we need from you)\s*:|\b(?:please|kindly)(?:\s+(?:also|always|make sure to|remember to))?|\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need)\s+(?:that\s+)?you(?:\s+(?:to|also))?)`
+const ASKED_VERB = String.raw`(?:keep(?!\s+(?:this|these|that|it|a copy|copies|your (?:records?|receipts?|invoices?))\b)|ensure|make sure|maintain|install|use|run|leave|lock|store|patch|update|replace|back up|avoid|never|don['\u2019]t|do not|not)\b`
+const POLITE = new RegExp(`${ASKED_LEAD}\\s+${ASKED_VERB}`, 'i')
 // The standards referred back to by a pronoun: "that does not meet them", "which fail to comply with these"
 const MEETS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|it|this|that|the above)\b/i
 // What names the requirements as a whole, or their consequences: "Customer Responsibilities", "minimum standards", "the
@@ -39,12 +46,24 @@ const CONDUCT =
 
 // The duty itself is a standard of environment or conduct: what follows the modal ("will keep", "must not … reverse engineer")
 const CONDUCT_VERB =
-  /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit)\w*)/i
+  /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit|give (?:\w+ ){0,3}?access|name|nominat|appoint|designat|make (?:\w+ ){0,2}?available)\w*)/i
+
+/**
+ * Is the duty (or a duty coordinated with it: "will pay the invoices … and will name two staff as authorised callers") a
+ * standard of conduct or environment, not a procedure alone?
+ */
+function conductDuty(text: string): boolean {
+  return CONDUCT_VERB.test(text) || text.split(/\b(?:and|or)\s+(?=(?:will|shall|must)\b)/i).slice(1).some((p) => CONDUCT_VERB.test(`it ${p}`))
+}
 
 // A sentence of the requirements' own section that opens on a condition ("If an agent is removed or stopped, …", "If you
 // use unapproved media …, the repair is charged") or on things a negated relative clause picks out ("Devices that do not
 // meet 6.1 …", "Users who are not registered for MFA …"): with a consequence, it is what happens when they are not met
 const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|unless|in the event (?:that|of))\b|^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:any\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:who|that|which)\s+(?:is|are|do|does|has|have)(?:n[’']t| not)\b/i
+
+const THIRD_PARTY = /\bthird[- ]part(?:y|ies)\b/i
+// A relief for whatever the customer does or fails to do: "to the extent caused by an act or omission of the Buyer"
+const GENERAL_RELIEF = /\bacts? or omissions?\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const SECTION_CONSEQUENCE = {name: 'customer-requirements: a section states a consequence'}
@@ -67,7 +86,8 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading, o
     const byBlock = reading.own(own ? OWN_BLOCK_CONSEQUENCE : BLOCK_CONSEQUENCE, () => new Map<Block, boolean>())
     const blockHas = (b: Block): boolean => {
       let v = byBlock.get(b)
-      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text))) && CONSEQUENCE.test(u.text))))
+      // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
+      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text))))
       return v
     }
     has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
@@ -91,7 +111,7 @@ export default clauseRule({
   mentions(text, reader) {
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
-    return r.requirement >= 0 || NEED_FROM.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || reader.reading.customerObligation(text) >= 0
+    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || reader.reading.customerObligation(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -125,14 +145,17 @@ export default clauseRule({
     // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
     // states no standard of its own, and the sentence that names them is judged with it
     if (MEETS_THEM.test(t) && reading.customerObligation(t) < 0 && requirementAt(t) < 0) return undefined
-    const asked = NEED_FROM.exec(t)
+    const asked = NEED_FROM.exec(t) ?? POLITE.exec(t)
     const equipment = asked ? -1 : equipmentOf(r, reading)
     const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
     if (must < 0 && !unit.inHome) return undefined
     // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
     // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
-    if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !CONDUCT_VERB.test(t.slice(must))) return undefined
-    if (CONSEQUENCE.test(t) || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
+    if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(t.slice(must))) return undefined
+    // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
+    // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
+    const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
+    if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
     // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
     if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
@@ -220,11 +243,11 @@ function numberRef(number: string, reading: Reading): RegExp {
   return re
 }
 
-/** "(Restrictions on Customer)": a title cited in parentheses (each pattern made once per document). */
+/** "(Restrictions on Customer)", "the points under \"Your part\"": a title cited in parentheses or quotes (each pattern made once per document). */
 function titleRef(title: string, reading: Reading): RegExp {
   const made = reading.own(REFS, () => new Map<string, RegExp>())
   let re = made.get(`(${title}`)
-  if (!re) made.set(`(${title}`, (re = new RegExp(`\\(${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'i')))
+  if (!re) made.set(`(${title}`, (re = new RegExp(`[("\u201c]${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[)"\u201d]`, 'i')))
   return re
 }
 
@@ -252,7 +275,8 @@ function cites(reading: Reading, section: Section, refsOf: () => readonly RegExp
 
 /** The blocks that state a consequence of a breach, once per document. */
 function consequenceBlocks(reading: Reading): readonly Block[] {
-  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)/i.test(b.text) && CONSEQUENCE.test(b.text)))
+  // a breach, a failure, or duties not kept ("If the points under \"Your part\" are not kept …")
+  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are)(?:n['\u2019]t| not) (?:kept|met|followed|observed|complied with)\b/i.test(b.text) && CONSEQUENCE.test(b.text)))
 }
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */

@@ -10,7 +10,7 @@ const TOPIC = new RegExp(data['excluded-services'].topic, 'i')
 // SLA downtime exclusions (force majeure, maintenance) are about uptime, not services.
 const DOWNTIME = /\b(?:downtime|uptime|availability|service credits?|(?:response|resolution|restore|recovery|fix) (?:targets?|times?)|excluded minutes|unavailab\w*|scheduled maintenance|force majeure|sla calculation|confidential information|liabilit\w*|indemnif\w*|warrant\w*|damages)\b/i
 const HANDLING =
-  /\b(?:(?:supported|handled|repaired|serviced) by (?:their|the|its) (?:own )?(?:vendors?|manufacturers?|suppliers?|makers?)|between the \w+ and (?:the|its) (?:vendor|manufacturer|supplier)|(?:do|does|will) not (?:take on|undertake|perform|do) (?:that|this|such|any such) work|(?:procured|bought|ordered) (?:through|under) a separate|separate (?:call-?off )?contract|quot(?:e|ed|ation)|estimate|refer(?:s|red)? (?:you |them |the \w+ )?to (?:a |an |the )?(?:specialist|third[- ]party|vendor|manufacturer|another provider)|(?:local )?purchase order|(?:send|give|agree)s? (?:you )?(?:a |our )?(?:fixed )?price\b|priced separately|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable)\b/i
+  /\b(?:(?:supported|handled|repaired|serviced) by (?:their|the|its) (?:own )?(?:vendors?|manufacturers?|suppliers?|makers?)|under (?:a )?(?:separate )?(?:contract|agreement|warranty|maintenance contract) with (?:their|its|the|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?)|contacts? (?:the|their|its|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?) directly|between the \w+ and (?:the|its) (?:vendor|manufacturer|supplier)|(?:do|does|will) not (?:take on|undertake|perform|do) (?:that|this|such|any such) work|(?:procured|bought|ordered) (?:through|under) a separate|separate (?:call-?off )?contract|quot(?:e|ed|ation)|estimate|refer(?:s|red)? (?:you |them |the \w+ )?to (?:a |an |the )?(?:specialist|third[- ]party|vendor|manufacturer|another provider)|(?:local )?purchase order|(?:send|give|agree)s? (?:you )?(?:a |our )?(?:fixed )?price\b|priced separately|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable)\b/i
 
 // A defined term that names the work outside the services: "Extra Work", "Additional Services", "Out-of-Scope Work"
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
@@ -118,7 +118,64 @@ function citesScope(reader: Reader, number: string): boolean {
 }
 
 function listed(blocks: readonly Block[]): boolean {
-  return blocks.filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 1 || blocks.some((b) => (b.text.match(/[,;]/g)?.length ?? 0) >= 2)
+  // an item that is only the catch-all ("Anything outside that list is done at time and materials") names nothing
+  return blocks.filter((b) => (b.kind === 'list-item' || b.kind === 'table-row') && !CATCH_ALL_ITEM.test(b.text)).length >= 1 || blocks.some((b) => (namedOnly(b.text).match(/[,;]/g)?.length ?? 0) >= 2)
+}
+
+// A catch-all ("and anything else outside this Addendum", "Anything that isn't on one of the cards") and a single example
+// of a class after a comma (", such as opening a new surgery") name no excluded item: what is listed is what remains
+const CATCH_ALL =
+  /(?:,\s*)?(?:\b(?:and|or)\s+)?\b(?:anything|everything|(?:any|all) other (?:work|services?|items?|tasks?|jobs?|requests?))\s+(?:else\b|(?:(?:that|which)\s+(?:is\s+not|isn['\u2019]t)\s+|not\s+)(?:on|in|part|listed|covered|included|described|shown)\b|(?:that\s+(?:is|falls|sits)\s+)?(?:outside|beyond)\b)[^,;.]{0,80}/gi
+const CATCH_ALL_ITEM =
+  /^\W*(?:anything|everything|(?:any|all) other (?:work|services?|items?|tasks?|jobs?|requests?))\s+(?:else\b|(?:(?:that|which)\s+(?:is\s+not|isn['\u2019]t)\s+|not\s+)(?:on|in|part|listed|covered|included|described|shown)\b|(?:that\s+(?:is|falls|sits)\s+)?(?:outside|beyond)\b)/i
+// one example, not a series of them ("such as the panels and the tills" names two things)
+const EXAMPLES = /,\s*(?:such as|like|for example|for instance|e\.g\.)\s(?:(?!\band\b|\bor\b)[^,;&]){0,120}?(?=,|;|\.\s|\.?\s*$)/gi
+
+/** The text with its catch-alls and examples taken out: what it names as excluded. */
+function namedOnly(text: string): string {
+  return text.replace(EXAMPLES, '').replace(CATCH_ALL, '')
+}
+
+// Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
+// the dental chairs are not covered"
+const OUT_LABEL = /^\W*(?:not (?:covered|included)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*([^.;]{3,200})/i
+const OUT_SUBJECT = /^\W*([^.;:]{3,160}?)\s+(?:are|is)(?: not|n['\u2019]t) (?:covered|included|part of|maintained|supported|serviced)\b|^\W*([^.;:]{3,160}?)\s+(?:are|is) excluded\b/i
+// A lead-in that puts what follows out: "The following are excluded:", "These items are not covered:"
+const OUT_LEAD = /\b(?:the following|these)(?:\s+\w+)?\s+(?:are|is)\s+(?:also\s+)?(?:excluded|not (?:covered|included|part of the services))\s*:/i
+
+const CLAUSE_IN_SUBJECT = /\b(?:if|where|unless|when|whenever|should|may|will|shall|must|can|could|would|does|do|did|has|have|had|is|are|was|were|be)\b/i
+
+/**
+ * Does the sentence name two or more things as left out, by a label or as the subject of "are not covered"? Two named
+ * things are a list of exclusions as much as three are.
+ */
+function namesPair(text: string): boolean {
+  return thingsPutOut(text) >= 2
+}
+
+/**
+ * How many things the sentence names as left out, by a label ("Not covered: …") or as the subject of "are not covered",
+ * "is excluded", "isn't part of the plan" (0 when none).
+ */
+function thingsPutOut(text: string): number {
+  const named = namedOnly(text)
+  const subject = OUT_SUBJECT.exec(named)
+  const things = OUT_LABEL.exec(named)?.[1] ?? subject?.[1] ?? subject?.[2]
+  // what is put out is time ("Saturdays and public holidays are not covered"): the hours, not the services
+  if (things === undefined || TIME_PUT_OUT.test(things)) return 0
+  // the subject names things, not a condition or a clause of its own ("If the School does not …, the Provider may charge
+  // … and such devices are excluded": the consequence of a customer's failing)
+  if (CLAUSE_IN_SUBJECT.test(things)) return 0
+  // a pronoun names nothing itself: "These are not part of the Services:" refers to the list it introduces
+  if (/^\W*(?:these|those|they|it|this|that|the following|such (?:items|work|services))\W*$/i.test(things)) return 0
+  return things.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+}
+
+// A catch-all for the work outside the services, with how it is had: "Anything that isn't on one of the cards above is
+// quoted separately" (it names nothing excluded, but it is about the exclusions)
+const CATCH_ALL_HANDLED = /\b(?:quoted|priced|charged|billed|invoiced|chargeable|billable)\b/i
+function catchAllHandled(text: string): boolean {
+  return CATCH_ALL_ITEM.test(text) && CATCH_ALL_HANDLED.test(text)
 }
 
 export default clauseRule({
@@ -147,7 +204,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, _reader, block) {
-    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block)
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -162,7 +219,7 @@ export default clauseRule({
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) ? {index: 0} : null)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
@@ -185,7 +242,11 @@ export default clauseRule({
     if (m && reader.party(unit, m.index) === 'customer') return undefined
     const elsewhere = putElsewhere(unit, reader)
     if (elsewhere) return elsewhere
-    const list = (t.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(t) || /:\s*$/.test(t) || /following/i.test(t)
+    const named = namedOnly(t)
+    // a sentence whose subject is the one thing put out ("The bottling line controller isn't part of it, as …; we'd quote
+    // separately") lists one thing, however many commas follow
+    const count = thingsPutOut(t)
+    const list = count >= 2 || (count !== 1 && ((named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t)))
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
     const sectionText = reader.reading.leadLabel(unit.block) !== undefined ? '' : scope.blocks.map((b) => b.text).join(' ')

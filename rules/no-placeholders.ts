@@ -6,8 +6,8 @@ import type {Block, Document, Position} from '../src/types.js'
 // The choices of an option slot: values with a unit, a multiplier or a currency, separated by "/" or "or" ("1.5x / 2x")
 const OPTION_VALUE = String.raw`(?:[£$€]\s?)?\d+(?:[.,]\d+)?\s*(?:[x×%]|[a-z]{1,7}\b)?`
 const OPTION_VALUES = new RegExp(String.raw`^${OPTION_VALUE}(?:\s*(?:\/|\bor\b)\s*${OPTION_VALUE})+(?:\s+[a-z]{1,10})?$`, 'i')
-// Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]", "[to be confirmed]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
-const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days?|hours|months?|years?|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed)|to follow)\b/i
+// Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]", "[to be confirmed]", "[to be added]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
+const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days?|hours|months?|years?|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed|[a-z]+ed|done|given|sent|set|known)|to (?:follow|come))\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string) => boolean}> = [
   {
@@ -53,6 +53,21 @@ function isGloss(text: string, start: number, bracket: string): boolean {
   return bracket.startsWith('[') && !SLOT_ONLY.test(bracket) && GLOSSED.test(text.slice(Math.max(0, start - 40), start))
 }
 
+/**
+ * Can a code span open right before some character of the block's text: is there a backtick in the source from one
+ * character before each of its segments to the end of it? (A segment may lie apart from the block: a table row's text
+ * carries its header's words.) A blank in code is reported only after a backtick, and most blocks hold none.
+ */
+function backtickNear(source: string, block: Block): boolean {
+  const segs = block.segments
+  if (segs.length === 0) return source[block.position.start.offset - 1] === '`'
+  // (a bounded loop: indexOf would run on to the end of the source from every block that has none)
+  for (const s of segs) {
+    const to = Math.min(source.length - 1, s.sourceStart + s.length)
+    for (let i = Math.max(0, s.sourceStart - 1); i <= to; i++) if (source.charCodeAt(i) === 96) return true
+  }
+  return false
+}
 // What a code span holds when it is a blank: one capital ("N"), a mask ("DD/MM/YYYY", "HH:MM"), an <angle> slot, an
 // upper-case name with underscores ("CLIENT_NAME"); code itself ("npm install", "GET /status") is none of these
 const CODE_BLANK = /(?<![\w<])(?:[A-Z]|[A-Z]{1,4}(?:[\/.:-][A-Z]{1,4}){1,3}|<[^<>\n]{1,30}>|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\w>])/g
@@ -142,7 +157,7 @@ export default {
         context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
       }
       // a blank written as inline code: "`N` users", "from `DD/MM/YYYY`", "at `<site>`", "`CLIENT_NAME`"
-      if (!code || block.file.path !== doc.filePath) continue
+      if (!code || block.file.path !== doc.filePath || !backtickNear(doc.source, block)) continue
       CODE_BLANK.lastIndex = 0
       for (const m of block.text.matchAll(CODE_BLANK)) {
         const start = m.index

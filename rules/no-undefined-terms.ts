@@ -48,7 +48,7 @@ const FUNCTION_WORD =
 // The rest of a list of capitalised names and the lower-case noun they share: ", Molo, Njoro and Gilgil branches"
 // (each name may carry a short parenthesis: "the Amsterdam (primary) and Frankfurt (secondary) regions")
 const SHARED_HEAD = /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:\s*\([^()]{1,30}\))?){0,8}(?:\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:\s*\([^()]{1,30}\))?)?\s+([a-z][\w’'-]*)/
-const CORPORATE = /^,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|LP|L\.P|AG|S\.A|SA|B\.V|BV|N\.V|NV|Co|Company|Group|Holdings|Partners|P\.C|PC|PLLC|S\.r\.l|SAS|KK|Oy|AB|ASA|A\/S|ApS)\b/
+const CORPORATE = /^,?\s*\(?(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|LP|L\.P|AG|S\.A|SA|B\.V|BV|N\.V|NV|Co|Company|Group|Holdings|Partners|P\.C|PC|PLLC|S\.r\.l|SAS|KK|Oy|AB|ASA|A\/S|ApS)\b/
 // The agreement takes its definitions from another document: "Capitalized terms not defined here have the meanings given in the
 // Agreement", or it is itself a supplement ("as supplemented by this AI Addendum", "as incorporated into the applicable Order Form")
 // However the capitalised words are named ("capitalised terms", "any word that begins with a capital letter", "expressions

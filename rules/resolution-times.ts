@@ -8,7 +8,8 @@ import data from './data/clauses.json' with {type: 'json'}
 
 /** What a pointer at stated times names: "the times", "the periods", "the targets". */
 const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
-const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i
+// a hedge closing a clause makes a stated time optional: "where possible", "where we can." (not "if we can fix it remotely")
+const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i
 const DISCLAIMED = /\b(?:does not|do not|doesn't|don't|cannot|can't|makes? no|gives? no) (?:warrant\w*|guarantee\w*|promise|represent\w*)\b/i
 // Restoration in plain words, which needs no incident named: "aim to have you working within 4 hours"
 const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:back\s+)?(?:working|running|up and running|online)\b|\bback (?:up and running|online|in service)\b|\bget\s+(?:it|them|the \w+)\s+back\s+up\b/i

@@ -5,7 +5,7 @@ import {reachTitle} from '../src/reading/reach.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
-import type {Block} from '../src/types.js'
+import type {Block, Section} from '../src/types.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
 import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -16,7 +16,8 @@ const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$
 function perCase(text: string, v: {readonly durations: readonly unknown[]; readonly priorities: readonly unknown[]}): boolean {
   return v.durations.length > 0 && (v.priorities.length > 0 || text.includes(' | '))
 }
-const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b/i
+// a hedge closing a clause makes a stated time optional: "where possible", "where we can." (not "if we can fix it remotely")
+const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))/i
 
 const SUPPORT = /\b(?:support|tickets?|jobs?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
@@ -145,7 +146,8 @@ export default clauseRule({
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
     // document converted from Word, whose capital-letter headings are not titles of sections
-    const context = SUPPORT.test(t) || SUPPORT.test(unit.block.section.path.join(' ')) || reached || LABELLED_TIME.test(t)
+    // the agreement's title names the whole agreement ("IT Support Terms"): a support word there puts no clause in a support context
+    const context = SUPPORT.test(t) || SUPPORT.test(titlesBelow(unit.block.section, reader.doc.title)) || reached || LABELLED_TIME.test(t)
     if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
     if (!arrives && reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
     // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
@@ -190,3 +192,10 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** The titles of a section and its ancestors, below the agreement's own title. */
+function titlesBelow(section: Section, title: Section | undefined): string {
+  const out: string[] = []
+  for (let s: Section | undefined = section; s && s !== title; s = s.parent) out.push(s.title)
+  return out.join(' ')
+}

@@ -67,7 +67,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text)
+    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading)
   },
   judge(unit, reader) {
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
@@ -84,6 +84,7 @@ export default clauseRule({
     const t = unit.text.replace(CONDITION, '')
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
     if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
     if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
       return {outcome: 'present'}
@@ -152,6 +153,35 @@ function coveredThings(text: string): boolean {
   const rest = COVERED_LABEL.exec(text)?.[1]
   if (rest === undefined || TIME_COVERED.test(rest) || NOT_SERVICES.test(rest)) return false
   return rest.split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2
+}
+
+/**
+ * A blanket claim of coverage ("Everything IT at the winery, same as this year", "all your IT needs") wherever it sits
+ * mentions the scope without naming a service (vague, not missing); not a duty of the customer's ("You must keep
+ * everything IT-related in the locked cupboard").
+ */
+function blanketClaim(text: string, reading: Reading): boolean {
+  const m = VAGUE.exec(text)
+  return m !== null && reading.boundParty(text, m.index) !== 'customer'
+}
+
+// The provider as the subject that opens a sentence, with a modal or a present verb: "Provider will run …", "We patch …"
+const PROVIDER_OPENS = /^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?([\w&'’.-]+(?:\s+[\w&'’.-]+)?)\s+(?:will|shall|agrees? to|is to)\s+/i
+
+/**
+ * A sentence in which the provider, as its subject, takes on three or more pieces of work, each on its own object, in a
+ * series ("Provider will run the helpdesk, patch and monitor the 23 PCs and 6 laptops, administer Microsoft 365, and
+ * manage the clinic firewalls") names the services wherever it sits; not when the work is put out, made conditional,
+ * or answers a failure.
+ */
+function providerWorkSeries(text: string, reading: Reading): boolean {
+  const m = PROVIDER_OPENS.exec(text)
+  if (!m || CONDITION.test(text) || NOT_SERVICES.test(text) || /\b(?:fail\w*|faults?|broken|outages?|incidents?)\b/i.test(text)) return false
+  if (reading.firstParty(m[0]) !== 'provider') return false
+  // each piece of work on its own object ("monitor the 23 PCs", "administer Microsoft 365"), not verbs sharing one vague
+  // object ("monitor, maintain and support the Client's technology environment")
+  const work = text.slice(m[0].length).split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /\S\s+\S/.test(x) && (WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1))
+  return work.length >= 3
 }
 
 /**

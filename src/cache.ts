@@ -20,7 +20,7 @@
 //
 // The hash holds no secret: it detects a damaged or hand-edited cache, not one forged by someone who runs the same
 // code. Keep the cache where the repository under test cannot put one (see the README's "Security").
-import {createHash} from 'node:crypto'
+import {crypto} from './deps.js'
 import {closeSync, existsSync, fstatSync, openSync, readSync, type Stats} from 'node:fs'
 import {lstat, mkdir, readlink, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
@@ -36,7 +36,7 @@ export const CACHE_FILE = '.clauselintcache'
 /** A cache location that cannot be used (a symbolic link out of the repository, an input file, a folder that cannot be made). */
 export class CacheError extends Error {}
 
-const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex')
+const sha256 = (text: string | Buffer): string => crypto().createHash('sha256').update(text).digest('hex')
 
 /** What the index records of one file. */
 interface Entry {

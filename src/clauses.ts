@@ -356,8 +356,11 @@ function ancestry(s: Section): Section[] {
   return out
 }
 
-/** A title that names services or work ("Outside the Services", "Work not in scope"). */
-const NAMES_WORK = /\b(?:services?|scope|work|jobs?|projects?|tasks?)\b/i
+/**
+ * A title that names services or work ("Outside the Services", "Work not in scope"), or says what something includes
+ * or covers ("What it does not include", "What the package covers").
+ */
+const NAMES_WORK = /\b(?:services?|scope|work|jobs?|projects?|tasks?|includes?|included|covers?|covered)\b/i
 
 /** A sentence that asks: "Need us at the weekend?" */
 const QUESTION = /\?["”’')\]*_]*\s*$/

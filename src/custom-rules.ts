@@ -1,6 +1,6 @@
 // Rules as data: YAML rule files a contracts team writes (require-clause, forbid-phrase, require-with), and, with
 // --allow-js-config, JavaScript rule modules shaped like the built-in rules.
-import {createHash} from 'node:crypto'
+import {crypto} from './deps.js'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -234,7 +234,7 @@ const cache = new Map<string, Promise<AnyRule[]>>()
 export {customRuleDigest} from './custom-rule-digest.js'
 
 function withDigest(rules: AnyRule[], text: string | Buffer): AnyRule[] {
-  recordRuleDigest(rules, createHash('sha256').update(text).digest('hex'))
+  recordRuleDigest(rules, crypto().createHash('sha256').update(text).digest('hex'))
   return rules
 }
 
@@ -249,7 +249,7 @@ export function loadCustomRules(file: string, options: CustomRuleLoadOptions): P
   let content = ''
   if (/\.ya?ml$/.test(file)) {
     try {
-      content = createHash('sha256').update(readFileSync(file)).digest('hex')
+      content = crypto().createHash('sha256').update(readFileSync(file)).digest('hex')
     } catch {
       // load() reports it
     }

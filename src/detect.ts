@@ -54,23 +54,29 @@ function titleOf(doc: Document): string {
 /** Decide which profile fits the document, and say why. */
 export function detectProfile(doc: Document): Detection {
   const title = titleOf(doc)
-  const body = doc.blocks
-    .slice(0, 400)
-    .map((b) => b.text)
-    .join('\n')
-  const signals = SERVICE_SIGNALS.filter((re) => re.test(body)).length
+  // the body and its service signals are read only when the title does not decide (most titles name the agreement)
+  let joined: string | undefined
+  const bodyText = (): string =>
+    (joined ??= doc.blocks
+      .slice(0, 400)
+      .map((b) => b.text)
+      .join('\n'))
+  let counted: number | undefined
+  const serviceSignals = (): number => (counted ??= SERVICE_SIGNALS.filter((re) => re.test(bodyText())).length)
   for (const {kind, re} of KINDS) {
     if (!re.test(title)) continue
     const quoted = `"${title.length > 60 ? `${title.slice(0, 57)}…` : title}"`
     if (kind === 'msa') return {profile: 'msa', kind, reason: `title ${quoted} names a services or support agreement`}
     if (kind === 'sla') {
+      const body = bodyText()
       if (DESK.test(body) || SUPPORT_WORK.filter((re) => re.test(body)).length >= 2) {
         return {profile: 'msa', kind, reason: `title ${quoted} names a service level agreement for IT support (a service desk or support work), checked with the msa clause set`}
       }
       return {profile: 'sla', kind, reason: `title ${quoted} names a service level agreement`}
     }
     // a "terms" or other document that is really a support agreement still gets the clause set
-    if ((kind === 'terms' || kind === 'other') && signals >= 5) {
+    if ((kind === 'terms' || kind === 'other') && serviceSignals() >= 5) {
+      const signals = serviceSignals()
       return {profile: 'msa', kind: 'msa', reason: `title ${quoted}, but the text governs support (${signals} service signals)`}
     }
     if (kind === 'terms') return {profile: 'language', kind, reason: `title ${quoted} names ${describe(kind)}; no clause profile fits, so only the language rules run`}
@@ -78,7 +84,8 @@ export function detectProfile(doc: Document): Detection {
   }
   // No telling title: the body decides.
   const named = title ? `title "${title.length > 60 ? `${title.slice(0, 57)}…` : title}" names no known kind; ` : ''
-  const nda = (body.match(/\bconfidential information\b|\bdisclosing party\b|\breceiving party\b/gi) ?? []).length
+  const signals = serviceSignals()
+  const nda = (bodyText().match(/\bconfidential information\b|\bdisclosing party\b|\breceiving party\b/gi) ?? []).length
   if (signals >= 3 && signals * 4 > nda) return {profile: 'msa', kind: 'msa', reason: `${named}the text governs IT support (${signals} service signals)`}
   if (nda >= 5) return {profile: 'agreement', kind: 'nda', reason: `${named}the text is about confidential information (a non-disclosure agreement), checked with the general agreement clause set`}
   return {profile: 'language', kind: 'other', reason: `${named}not recognised as a services agreement (${signals} service signals); only the language rules run`}

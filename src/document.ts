@@ -133,7 +133,18 @@ class Builder {
   }
 
   build(): Document {
-    for (const node of this.tree.children) this.visitFlow(node)
+    const nodes = this.tree.children
+    let first = true
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!
+      const line = capitalLine(node)
+      // a line of capitals on its own is a heading where body text follows it (not another such line or a heading);
+      // the document's first line, unnumbered, is its title over the first numbered heading too
+      const next = nodes[i + 1]
+      if (line && (isBody(next) || (first && line.number === undefined && next !== undefined && capitalLine(next) !== undefined))) this.capitalHeading(line, node, first)
+      else this.visitFlow(node)
+      if (node.type !== 'yaml' && !(node.type === 'html' && /^\s*<!--/.test(node.value))) first = false
+    }
     const root = this.sections[0]!
     closeSections(root)
     // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
@@ -242,6 +253,27 @@ class Builder {
     if (t.text.trim()) this.addBlock('heading', section, t.text, t.segments, this.pos(node), t.variables)
   }
 
+  /**
+   * Open the section a line of capitals heads ("8. FEES", "ARTICLE 3 – SUPPORT", "SUPPORT HOURS"): a numbered one nests
+   * by its number as a numbered paragraph does; an unnumbered one is a sibling of the line heading before it, else it
+   * nests under the current clause; the document's first line, in capitals, is its title.
+   */
+  capitalHeading(line: CapitalLine, node: RootContent, first: boolean): void {
+    const position = this.pos(line.paragraph)
+    const current = this.current
+    const rank = first && !this.title && line.number === undefined
+      ? 1
+      : line.number !== undefined
+        ? 10 + line.number.split('.').length
+        : current.kind === 'line' && current.number === undefined && current !== this.title
+          ? current.rank
+          : Math.max(current.rank + 1, 12)
+    const section = this.open('line', line.title, line.number, rank, position)
+    if (rank === 1) this.title = section
+    const t = this.inlineText(line.paragraph.children, 0)
+    if (t.text.trim()) this.addBlock('heading', section, t.text, t.segments, node === line.paragraph ? position : this.pos(node), t.variables)
+  }
+
   paragraph(node: Paragraph, inSection: MutableSection | undefined): void {
     const first = node.children[0]
     let section = inSection ?? this.current
@@ -339,7 +371,9 @@ class Builder {
     // An ordered item that opens with a title, or any item that is only a bold title over a nested list
     const leadIn = head?.type === 'paragraph' && item.children.some((c) => c.type === 'list') && isOnlyStrong(head)
     if ((ordered || leadIn) && head?.type === 'paragraph') {
-      const t = itemTitle(head)
+      // "1. SERVICES" with the clause's text indented under it: the line of capitals titles the item
+      const caps = ordered && item.children.length > 1 ? capitalText(head) : undefined
+      const t = itemTitle(head) ?? (caps ? {title: caps, skip: head.children.length} : undefined)
       if (t) {
         const m = BOLD_NUMBER.exec(t.title)
         const title = cleanTitle(m ? m[2]! : t.title)
@@ -587,6 +621,76 @@ function shiftSegments(segments: readonly Segment[], from: number): Segment[] {
 function isOnlyStrong(p: Paragraph): boolean {
   const [a, ...rest] = p.children
   return a?.type === 'strong' && rest.every((n) => n.type === 'text' && /^[\s:.–—-]*$/.test(n.value))
+}
+
+// A line of capitals that is a heading: short, no lower-case letter, a word of two capitals or more; not a sentence
+// (no stop inside, a stop at the end only after a few words), not a label ("CLIENT: ASPEN LTD"), not a quoted term or
+// a bracketed slot, not a party's name ("NORTHGATE SYSTEMS LIMITED")
+const CAPITALS = /\p{Lu}{2}/u
+const LOWER = /\p{Ll}/u
+const NOT_HEADING_MARK = /[.!?;](?:\s|$)|:(?=.*\S)|["“”«»[\]{}<>@|_*`=]|https?:|www\./i
+const PARTY_SUFFIX = /\b(?:LIMITED|LTD|LLC|L\.L\.C|INC|INCORPORATED|PLC|LLP|LP|PTY|CORP|CORPORATION|GMBH|COMPANY|CO)\.?$/
+// a statement shouted: a verb of duty or being, unless the line asks a question as plain headings do ("WHAT WE WILL DO")
+const STATEMENT = /\b(?:MUST|SHALL|WILL|SHOULD|MAY|CANNOT|CAN|IS|ARE|WAS|WERE|HAS|HAVE|AGREES?|WARRANTS?|ACKNOWLEDGES?)\b/
+const QUESTION_WORD = /^(?:WHAT|HOW|WHEN|WHO|WHERE|WHY|WHICH|IF)\b/
+const MAX_HEADING_WORDS = 8
+
+interface CapitalLine {
+  number: string | undefined
+  title: string
+  paragraph: Paragraph
+}
+
+/** The heading a line of capitals states, or undefined: the text of a one-line paragraph of plain text. */
+function capitalText(p: Paragraph): string | undefined {
+  if (!p.children.length || !p.children.every((c) => c.type === 'text')) return undefined
+  const raw = toString(p).replace(INVISIBLE, '').trim()
+  if (!raw || raw.includes('\n') || raw.length > 80 || LOWER.test(raw) || !CAPITALS.test(raw)) return undefined
+  const {title} = splitNumber(raw)
+  const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w))
+  if (!words.length || words.length > MAX_HEADING_WORDS || !CAPITALS.test(title)) return undefined
+  // a stop at the very end is a heading's only on a short one ("SERVICES.")
+  const body = words.length <= 4 ? title.replace(/[.:]$/, '') : title.replace(/:$/, '')
+  if (NOT_HEADING_MARK.test(body) || PARTY_SUFFIX.test(body.replace(/[\s,]+$/, ''))) return undefined
+  if (STATEMENT.test(body) && !QUESTION_WORD.test(body)) return undefined
+  return raw
+}
+
+/** A top-level node that is a heading written as a line of capitals: a one-line paragraph, or a list of one such item ("8. FEES"). */
+function capitalLine(node: RootContent): CapitalLine | undefined {
+  if (node.type === 'paragraph') {
+    const text = capitalText(node)
+    return text === undefined ? undefined : {...splitNumber(text), paragraph: node}
+  }
+  if (node.type === 'list' && node.ordered && node.children.length === 1) {
+    const [p, ...rest] = node.children[0]!.children
+    if (p?.type !== 'paragraph' || rest.length) return undefined
+    const text = capitalText(p)
+    if (text === undefined) return undefined
+    const inner = splitNumber(text)
+    return {number: inner.number ?? String(node.start ?? 1), title: inner.title, paragraph: p}
+  }
+  return undefined
+}
+
+/** Is the node text a heading can stand over: prose, a list, a table or HTML, but not a heading or another line of capitals? */
+function isBody(node: RootContent | undefined): boolean {
+  if (!node) return false
+  switch (node.type) {
+    case 'paragraph':
+      // a paragraph that opens in lower case continues the line above it ("BUSINESS DAY" / "means a day …")
+      return capitalLine(node) === undefined && !/^\s*\p{Ll}/u.test(toString(node))
+    case 'list':
+      return capitalLine(node) === undefined
+    case 'table':
+    case 'blockquote':
+    case 'code':
+      return true
+    case 'html':
+      return !/^\s*<!--/.test(node.value)
+    default:
+      return false
+  }
 }
 
 /** The title that opens an ordered list item: a bold run or an HTML header span. */

@@ -1,5 +1,5 @@
 // Reading the agreement from standard input, and writing a report file atomically.
-import {randomBytes} from 'node:crypto'
+import {crypto} from './deps.js'
 import {rmSync} from 'node:fs'
 import {mkdir, open, readdir, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -132,7 +132,7 @@ export async function writeFileAtomic(target: string, text: string | Uint8Array 
     }
   }
   await sweepStale(path.dirname(destination), path.basename(destination))
-  const temp = path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}.${crypto().randomBytes(6).toString('hex')}.tmp`)
   let handle: Awaited<ReturnType<typeof open>> | undefined
   try {
     track(temp)

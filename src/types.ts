@@ -26,7 +26,8 @@ export interface SourceFile {
   positionAt(offset: number): Point
 }
 
-export type SectionKind = 'root' | 'heading' | 'bold' | 'list-item' | 'tab' | 'numbered'
+/** `line`: a line of capitals on its own, numbered or not ("8. FEES", "SUPPORT HOURS"), as plain-text agreements write headings. */
+export type SectionKind = 'root' | 'heading' | 'bold' | 'list-item' | 'tab' | 'numbered' | 'line'
 
 /** A clause of the agreement: a heading or heading-like marker and everything under it. */
 export interface Section {

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {caselessRegExp, caselessSource} from '../src/reading/values/caseless.js'
+import {caselessRegExp, caselessSource, lazyCaselessRegExp} from '../src/reading/values/caseless.js'
 import {DASH, DIGITS_SRC, DUR_UNIT, HY, NUM_SRC} from '../src/reading/values/common.js'
 
 /** Every match of `re` over `text`: index, text and named groups. */
@@ -92,5 +92,19 @@ describe('caselessRegExp', () => {
     expect(() => caselessSource('[0-z]')).toThrow(/class range/)
     expect(() => caselessSource('[a-')).toThrow()
     expect(() => caselessRegExp('a', 'gi')).toThrow(/flags/)
+  })
+
+  it('builds a lazy pattern on its first use, once, the same as the eager one', () => {
+    // a source it refuses throws only when the pattern is first asked for: nothing is built before that
+    const refused = lazyCaselessRegExp(String.raw`(a)\1`)
+    expect(refused).toThrow(/back-reference/)
+    const lazy = lazyCaselessRegExp(String.raw`\b(?<n>two|four)\s?days?\b`, 'g')
+    const first = lazy()
+    expect(lazy()).toBe(first)
+    expect(first.flags).toBe('g')
+    const eager = caselessRegExp(String.raw`\b(?<n>two|four)\s?days?\b`, 'g')
+    expect(first.source).toBe(eager.source)
+    expect(matches(first, 'Two Days, four day, twoday, FOUR DAYS')).toEqual(matches(eager, 'Two Days, four day, twoday, FOUR DAYS'))
+    expect(matches(first, 'Two Days, four day').length).toBe(2)
   })
 })

@@ -586,6 +586,21 @@ describe('the built bin', () => {
     expect(r.stdout).toBe(plain.stdout)
   }, 300_000)
 
+  it('--concurrency off over 200 files (run again under single-threaded garbage collection) reports what two threads report', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-one-cpu-'))
+    try {
+      for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), `# Note ${i}\n\nThe provider answers calls within 4 hours.\n`)
+      const threads = node(['--format', 'json', '--concurrency', '2', '.'], {cwd: dir})
+      const one = node(['--format', 'json', '--concurrency', 'off', '.'], {cwd: dir})
+      expect((JSON.parse(one.stdout) as unknown[]).length).toBe(200)
+      expect(one.stderr).toBe(threads.stderr)
+      expect(one.status).toBe(threads.status)
+      expect(one.stdout).toBe(threads.stdout)
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true})
+    }
+  }, 300_000)
+
   it('npm run build succeeds', () => {
     expect(build.error).toBeUndefined()
     expect(`${build.stdout}${build.stderr}`.match(/error TS\d+.*/g) ?? []).toEqual([])

@@ -112,12 +112,15 @@ describe('asksOfCustomer', () => {
     expect(asksOfCustomer('Things the clinic must have in place')).toBe(true)
     expect(asksOfCustomer('What you are expected to provide')).toBe(true)
     expect(asksOfCustomer('What the team needs from you')).toBe(true)
+    expect(asksOfCustomer("What we'll need from you")).toBe(true)
+    expect(asksOfCustomer('A few things we ask of you')).toBe(true)
   })
 
   it('leaves titles about the provider and notes to the reader alone', () => {
     expect(asksOfCustomer('What we will do')).toBe(false)
     expect(asksOfCustomer('What you need to know')).toBe(false)
     expect(asksOfCustomer('What you get')).toBe(false)
+    expect(asksOfCustomer('A few things we ask our engineers to check')).toBe(false)
   })
 })
 

@@ -3,6 +3,7 @@ import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {Readable} from 'node:stream'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {run} from '../src/cli.js'
@@ -225,6 +226,95 @@ describe('default concurrency', () => {
     expect(threaded.stderr).toBe(single.stderr)
     expect(threaded.stdout).toBe(single.stdout)
   }, 300_000)
+})
+
+describe('one CPU asked for over many files: the run again under single-threaded garbage collection', () => {
+  const tiny = (n: number): string => {
+    const dir = tempDir()
+    for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), `# Note ${i}\n\nThe provider answers calls within 4 hours.\n`)
+    return dir
+  }
+  /** run() with a relaunch that only counts its calls: what the run did, and whether it handed over. */
+  async function ran(argv: readonly string[], cwd: string): Promise<{code: number; relaunched: number; stdout: string; stderr: string}> {
+    let relaunched = 0
+    let stdout = ''
+    let stderr = ''
+    const code = await run(argv, {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      cwd,
+      env: {},
+      isTTY: false,
+      relaunchOneCpu: async () => (relaunched++, 7),
+    })
+    return {code, relaunched, stdout, stderr}
+  }
+
+  it('hands over --concurrency off and 1 from 200 files, before printing anything; the exit code is the second run\'s', async () => {
+    const dir = tiny(200)
+    for (const flag of ['off', '1']) {
+      const r = await ran(['--format', 'json', '--concurrency', flag], dir)
+      expect(r).toEqual({code: 7, relaunched: 1, stdout: '', stderr: ''})
+    }
+  }, 120_000)
+
+  it('does not hand over default settings, threads, --cache or 199 files', async () => {
+    const dir = tiny(200)
+    const few = tiny(199)
+    const cases: Array<[string[], string]> = [
+      [['--format', 'json'], dir],
+      [['--format', 'json', '--concurrency', '2'], dir],
+      [['--format', 'json', '--concurrency', 'off', '--cache-location', path.join(tempDir(), 'c')], dir],
+      [['--format', 'json', '--concurrency', 'off'], few],
+    ]
+    for (const [argv, cwd] of cases) {
+      const r = await ran(argv, cwd)
+      expect(r.relaunched, argv.join(' ')).toBe(0)
+      expect(r.code, argv.join(' ')).not.toBe(7)
+      expect((JSON.parse(r.stdout) as unknown[]).length, argv.join(' ')).toBe(cwd === few ? 199 : 200)
+    }
+  }, 300_000)
+})
+
+describe('one short text: regular expressions compiled without their optimisations', () => {
+  /** run() with a oneShortText that only counts its calls. */
+  async function told(argv: readonly string[], cwd: string, stdin?: string): Promise<{code: number; told: number; stdout: string}> {
+    let calls = 0
+    let stdout = ''
+    const code = await run(argv, {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      cwd,
+      env: {},
+      isTTY: false,
+      ...(stdin !== undefined ? {stdin: Readable.from([Buffer.from(stdin)])} : {}),
+      oneShortText: () => void calls++,
+    })
+    return {code, told: calls, stdout}
+  }
+  const note = '# Note\n\nThe provider answers calls within 4 hours.\n'
+
+  it('is told for --stdin or one Markdown file of at most 128 KB, and the findings are those of a plain run', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.md'), note)
+    const one = await told(['--format', 'json', 'a.md'], dir)
+    expect(one.told).toBe(1)
+    expect(one.stdout).toBe((await cli(['--format', 'json', 'a.md'], dir)).stdout)
+    expect((await told(['--format', 'json', '--stdin'], dir, note)).told).toBe(1)
+  })
+
+  it('is not told for two files, a longer text or a file that is missing', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.md'), note)
+    fs.writeFileSync(path.join(dir, 'b.md'), note)
+    const long = `${note}${'The provider keeps the systems running. '.repeat(3300)}\n`
+    expect(Buffer.byteLength(long)).toBeGreaterThan(128 * 1024)
+    fs.writeFileSync(path.join(dir, 'long.md'), long)
+    expect((await told(['--format', 'json', 'a.md', 'b.md'], dir)).told).toBe(0)
+    expect((await told(['--format', 'json', 'long.md'], dir)).told).toBe(0)
+    expect((await told(['--format', 'json', '--stdin'], dir, long)).told).toBe(0)
+    expect((await told(['--format', 'json', 'missing.md'], dir)).told).toBe(0)
+  })
 })
 
 describe('bad values: exit 2, one line', () => {

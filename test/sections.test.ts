@@ -82,3 +82,67 @@ describe('splitSentences', () => {
     expect(split(text)).toEqual([text])
   })
 })
+
+describe('a line of capitals on its own, followed by body text, is a heading', () => {
+  /** Every section below the root as "depth kind number title". */
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.kind} ${s.number ?? '-'} ${s.title}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'numbered, with the title line first',
+      'HELPDESK AGREEMENT\n\n1. SERVICES\n\nWe look after the office PCs.\n\n8. FEES\n\nCAD 600 per month, payable within 30 days.\n',
+      ['1 line - HELPDESK AGREEMENT', '2 line 1 SERVICES', '2 line 8 FEES'],
+    ],
+    [
+      'unnumbered, siblings of each other',
+      'Intro text of the agreement.\n\nSUPPORT HOURS\n\n9am to 5pm CET, Monday to Friday.\n\nCHARGES\n\nEUR 300 per month.\n',
+      ['1 line - SUPPORT HOURS', '1 line - CHARGES'],
+    ],
+    [
+      'numbered by sub-clause, nesting by its number',
+      'Preamble text.\n\n4 SERVICE LEVELS\n\nAs below.\n\n4.1 RESPONSE TIMES\n\nWithin 2 hours.\n\n5 TERM\n\nTwelve months.\n',
+      ['1 line 4 SERVICE LEVELS', '2 line 4.1 RESPONSE TIMES', '1 line 5 TERM'],
+    ],
+    [
+      'a heading ended by a colon, a question-style heading',
+      'Preamble text.\n\nBACKUPS:\n\nNightly at 01:00.\n\nWHAT WE WILL DO\n\nPatch your servers.\n',
+      ['1 line - BACKUPS', '1 line - WHAT WE WILL DO'],
+    ],
+    [
+      'an unnumbered line under a Markdown heading',
+      '# Support Terms\n\nSome text.\n\nSUPPORT HOURS\n\n8am to 6pm AEST.\n',
+      ['1 heading - Support Terms', '2 line - SUPPORT HOURS'],
+    ],
+    [
+      'of two lines of capitals past the first line, only the one over body text',
+      'Intro.\n\nSCHEDULE TWO\n\nSUPPORT DESK\n\n8am to 6pm AEST.\n',
+      ['1 line - SUPPORT DESK'],
+    ],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // look-alikes: shouting inside prose, a label, a party's name, a defined term, a quoted term, a heading over a heading
+  it.each<[string, string]>([
+    ['a shouted sentence', 'Intro.\n\nTHE PROVIDER SHALL NOT BE LIABLE FOR LOST DATA\n\nThe Client keeps its own copies.\n'],
+    ['a shouted paragraph over two lines', 'Intro.\n\nTO THE FULLEST EXTENT PERMITTED BY LAW\nALL WARRANTIES ARE EXCLUDED\n\nThe Client keeps its own copies.\n'],
+    ['a label with its value', 'Intro.\n\nCLIENT: FJORD DESIGN\n\nThe Client keeps its own copies.\n'],
+    ["a party's name", 'Intro.\n\nNORTHGATE SYSTEMS LIMITED\n\nof 4 Mill Lane, Leeds.\n'],
+    ['a company name ending in Pty Ltd', 'Intro.\n\nBRIGHTWATER IT PTY LTD\n\nThe Provider.\n'],
+    ['a defined term whose definition follows in lower case', 'Intro.\n\nBUSINESS DAY\n\nmeans a day other than a Saturday or Sunday.\n'],
+    ['a quoted defined term', 'Intro.\n\n"SUPPORT HOURS"\n\n8am to 6pm AEST.\n'],
+    ['a long line of capitals', 'Intro.\n\nPLEASE READ THESE TERMS CAREFULLY BEFORE SIGNING THIS AGREEMENT WITH US TODAY\n\nThank you.\n'],
+    ['a line with a lower-case word', 'Intro.\n\nSUPPORT hours\n\n8am to 6pm AEST.\n'],
+    ['a line of capitals with nothing under it', 'Intro.\n\nSUPPORT HOURS\n'],
+  ])('%s is not a heading', (_name, text) => {
+    expect(outline(text)).toEqual([])
+  })
+
+  it('keeps the line as the heading block of its section, and the body in the section', () => {
+    const doc = buildDocument('Intro.\n\n8. FEES\n\nUSD 900 per month.\n', 'x.md')
+    const fees = doc.sections.find((s) => s.title === 'FEES')!
+    expect(fees.blocks.map((b) => [b.kind, b.text.trim()])).toEqual([['heading', 'FEES'], ['paragraph', 'USD 900 per month.']])
+    expect(fees.headingPosition.start.line).toBe(3)
+  })
+})

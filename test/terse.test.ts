@@ -99,6 +99,8 @@ describe('mayHoldTerse', () => {
         const text = parts.join('')
         if (holds(text)) expect(mayHoldTerse(text)).toBe(true)
         expect(hasTerse(text)).toBe(holds(text))
+        // a title is expanded after the letter test, a text by the forms' expression alone: the same words
+        expect(expandTitle(text)).toBe(expandTerse(text).text)
       }),
       {seed: 20261203, numRuns: 5000},
     )

@@ -1,4 +1,7 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {caselessRegExp} from '../src/reading/values/caseless.js'
+import {byFirstLetter, money, MONEY_SIGNS, MONEY_WORDS} from '../src/reading/values/money.js'
 import {
   durationToMinutes,
   extractDurations,
@@ -150,7 +153,14 @@ describe('extractDurations', () => {
     ['5 workdays', [{text: '5 workdays', value: 5, business: true}]],
     ['fixed within the day', [{text: 'within the day', value: 1, unit: 'day', business: false}]],
     ['within the same day', [{text: 'within the same day', value: 1, unit: 'day', business: false}]],
+    // the hour and the working day written as a limit
+    ['we call you back within the hour', [{text: 'within the hour', value: 1, unit: 'hour', business: false, minutes: 60}]],
+    ['answered by close of business', [{text: 'by close of business', value: 1, unit: 'day', business: true}]],
+    ['fixed by the close of business on the day it is logged', [{text: 'by the close of business', value: 1, unit: 'day', business: true}]],
     // negatives
+    ['backups run on the hour', []],
+    ['the hourly rate applies after close of business', []],
+    ['billed per hour within the hour block', [{text: 'within the hour'}]],
     ['24/7', []],
     ['24x7 support', []],
     ['in 2024', []],
@@ -392,6 +402,33 @@ describe('extractHours', () => {
     const got = extractHours(text)
     expectOffsets(text, got)
     expect(got.map(project)).toEqual(expected)
+  })
+})
+
+describe('the money hint', () => {
+  // the hint groups its words by first letter; it must pass exactly the texts the flat list of words passes
+  const flat = caselessRegExp(`${MONEY_SIGNS}|${MONEY_WORDS.join('|')}`)
+  const pieces = [...MONEY_WORDS, 'us', 'Eu', 'rope', 'per', 'cen', 'dolla', 'R', 'Rs', 'RM', 'KSh', 'r', 'rs', '$', '£', '₹', '7', '1,200', ' ', '.', '-', 'a', 'x', 'd', 'The ']
+  it('passes the texts the flat list of words passes (generated from the words, their parts and what surrounds them)', () => {
+    let passed = 0
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 8}), fc.boolean(), (parts, upper) => {
+        const text = upper ? parts.join('').toUpperCase() : parts.join('')
+        const want = flat.test(text)
+        if (want) passed++
+        expect(money.mayHold(text), text).toBe(want)
+      }),
+      {seed: 20261204, numRuns: 4000},
+    )
+    // both answers were asked for
+    expect(passed).toBeGreaterThan(100)
+    expect(passed).toBeLessThan(4000)
+  })
+  it('groups words by their first letter, whatever its case', () => {
+    expect(byFirstLetter(['usd', 'UGX', 'gbp'])).toBe('u(?:sd|GX)|g(?:bp)')
+    expect(money.mayHold('Fees are in Kenyan shillings.')).toBe(false)
+    expect(money.mayHold('Fees are in UGX.')).toBe(true)
+    expect(money.mayHold('a recent change')).toBe(true)
   })
 })
 

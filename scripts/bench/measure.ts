@@ -55,9 +55,10 @@ export function procStats(pid: number): {rssKiB: number; cpu: number} | undefine
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
     const hwm = /^VmHWM:\s+(\d+)/m.exec(status)
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // fields after the ")" of the command name: utime is the 14th field, stime the 15th
+    // fields after the ")" of the command name: utime is the 14th field, stime the 15th, then cutime and cstime (the
+    // processes it has waited for: a run told to use one thread over many files runs again in a child process)
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    const ticks = Number(fields[11]) + Number(fields[12])
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])
     return {rssKiB: hwm ? Number(hwm[1]) : 0, cpu: ticks / 100}
   } catch {
     return undefined

@@ -154,6 +154,9 @@ const QUOTED = /["“”„]\s*([A-Z][^"“”„]{0,60}?)\s*[,]?\s*["”“]/g
 const UNQUOTED_DEF = /(?:^|[.;:]\s+|\n\s*)((?:[A-Z][\w’'&/-]*)(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&/-]*){0,5})\s+(?:means|shall mean|will mean|refers to|is defined as)\b/g
 // A term given its value: "The Monthly Charge is €2,650", "at the Standard Rate of £60 per hour"
 const VALUE_DEF = /\b(?:the|The)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
+// A term of two words or more that opens a sentence and is given a value with "is"/"are" is defined as by "means":
+// "Support Hours are 8am to 6pm AEST", "Business Hours are 08:00–18:00"
+const VALUE_DEF_START = /(?:^|[.;:]\s+|\n\s*)((?!(?:This|The|These|Those|Our|Your|Its|Their|Each|Any|All|Every|We|You|They|It)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})\s+(?:is|are)\s+(?:from\s+)?(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
 // Service Level Agreement (SLA), Recovery Time Objective ("RTO"). Words are at most 81 characters here and in AS_DEFINED:
 // unbounded, a search starting inside a long capitalised token (a key, a hex blob) backtracked over all the rest of it,
 // once per start, which is quadratic in the token's length.
@@ -233,7 +236,10 @@ function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | unde
     define(m[2]!)
   }
   if (/\b(?:as (?:such term is )?(?:defined|described)|ha(?:s|ve) the meaning)/.test(text)) for (const m of text.matchAll(AS_DEFINED)) define(m[1]!)
-  if (/[\d$£€¥]/.test(text)) for (const m of text.matchAll(VALUE_DEF)) define(m[1]!)
+  if (/[\d$£€¥]/.test(text)) {
+    for (const m of text.matchAll(VALUE_DEF)) define(m[1]!)
+    for (const m of text.matchAll(VALUE_DEF_START)) define(m[1]!)
+  }
   // a definitions table: the first cell of each row is the term
   if (block.kind === 'table-row' && block.cells && block.cells.length >= 2 && (inDefs || /^(?:defined\s+)?terms?$/i.test(block.header?.[0] ?? ''))) {
     const term = block.cells[0]!.replace(/[*_"“”]/g, '').trim()

@@ -291,7 +291,7 @@ export function refusesWork(text: string): number {
 const CUSTOMER_SUBJECT = String.raw`(?:you|the (?:customer|client|buyer|subscriber|licensee|member|tenant|school|practice|firm|company|charity|organi[sz]ation|institution|clinic|office|business|team)s?|your (?:team|staff|office|business|organi[sz]ation))`
 const MUST = String.raw`(?:must|need to|needs to|have to|has to|should|are expected to|is expected to|are required to|is required to|agree to)`
 const ASKS_TITLE = new RegExp(
-  String.raw`^(?:what|things|items|anything)\s+(?:that\s+)?${CUSTOMER_SUBJECT}\s+${MUST}\s+(?!(?:know|understand|note|read|consider|expect|remember|ask|pay)\b)(?:\w+)(?:\s+(?:in place|ready|up|on|for us|to us))?\s*[.:?!]*$|^what\s+(?:i|we|the [\w-]+|[A-Z][\w&.-]*)\s+(?:need|needs|require|requires|expect|expects|ask|asks)\s+(?:from|of)\s+${CUSTOMER_SUBJECT}\s*[.:?!]*$`,
+  String.raw`^(?:what|things|items|anything)\s+(?:that\s+)?${CUSTOMER_SUBJECT}\s+${MUST}\s+(?!(?:know|understand|note|read|consider|expect|remember|ask|pay)\b)(?:\w+)(?:\s+(?:in place|ready|up|on|for us|to us))?\s*[.:?!]*$|^(?:what|(?:(?:a few|some|the|two|three|four|five)\s+)?things)\s+(?:i|we|the [\w-]+|[A-Z][\w&.-]*)(?:(?:'|\u2019)ll|(?:'|\u2019)d| will| would)?\s+(?:need|needs|require|requires|expect|expects|ask|asks)\s+(?:from|of)\s+${CUSTOMER_SUBJECT}\s*[.:?!]*$`,
   'i',
 )
 

@@ -348,6 +348,10 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
   // a request ("Please tell me as soon as possible when someone joins") is addressed to the customer
   if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text)) return 'customer'
+  // and so is one the provider makes of the customer ("We request you to … inform us promptly", "we ask that you tell us
+  // promptly"), unless the provider takes the term back as its own subject ("…, and we will reply promptly")
+  const asked = ASKS_YOU.exec(s.slice(0, at))
+  if (asked && !PROVIDER_AGAIN.test(s.slice(asked.index + asked[0].length, at))) return 'customer'
   let party = r.boundParty(...rewritten(s, at, partyView))
   // an imperative under a heading that names the customer's duties ("## Client duties" › "- Tell MSP promptly about
   // leavers"), in a list the heading itself introduces (no paragraph before it in the section)
@@ -361,6 +365,11 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
+
+/** A request the provider makes of the customer: "We request you to", "we ask that you", "I'd ask you to". */
+const ASKS_YOU = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require)\s+(?:that\s+)?you\b/i
+/** The provider back as the subject after such a request: "…, and we will reply", "but our engineers aim to". */
+const PROVIDER_AGAIN = /(?:[;,:]|\band\b|\bbut\b|\bthen\b)\s*(?:we|i|our\s+\w+|the (?:provider|supplier))\b/i
 
 // Term-list options (no-vague-terms, no-overpromising): the built-in list extended or replaced
 

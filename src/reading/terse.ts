@@ -240,5 +240,7 @@ export function terseView(raw: Block): TerseView | undefined {
 
 /** A title with its terse forms in full ("Hrs & resp." → "Hours & response"). */
 export function expandTitle(title: string): string {
-  return ANY.test(title) ? expandTerse(title).text : title
+  // most titles, labels and lead-ins hold no terse form: the one-pass letter test answers for them before the forms'
+  // expression, which tries its fifty alternatives at every position of a text
+  return hasTerse(title) ? expandTerse(title).text : title
 }

@@ -1,5 +1,5 @@
 // Shared by the CI reporters: report paths, rule titles, severity order and stable fingerprints.
-import {createHash} from 'node:crypto'
+import {crypto} from '../deps.js'
 import path from 'node:path'
 import type {RuleMeta} from '../rule.js'
 import type {LintMessage, LintResult, Severity} from '../types.js'
@@ -100,7 +100,7 @@ export function fingerprints(result: LintResult): string[] {
     const key = [m.ruleId, m.sectionPath.map(normaliseTitle).join(' › '), what].join('\u001f')
     const occurrence = seen.get(key) ?? 0
     seen.set(key, occurrence + 1)
-    return createHash('sha256').update(`${key}\u001f${occurrence}`).digest('hex').slice(0, 32)
+    return crypto().createHash('sha256').update(`${key}\u001f${occurrence}`).digest('hex').slice(0, 32)
   })
 }
 

@@ -1,17 +1,19 @@
 // Value kind durations: Stated lengths of time: "within 4 business hours", "thirty (30) minutes".
 import type {ValueKind} from './kind.js'
 import {type Match, type TimeUnit, HY, durationToMinutes, scan, unitOf, DASH, NUM_SRC, parseNumber, span, DUR_UNIT} from './common.js'
-import {caselessRegExp} from './caseless.js'
+import {lazyCaselessRegExp} from './caseless.js'
 
 /** A stated length of time, e.g. "four (4) business hours". `minutes` counts business days as whole calendar days (1440). */
 export interface Duration extends Match { kind: 'duration'; value: number; unit: TimeUnit; business: boolean; minutes: number }
 
 /** "a"/"an"/"half an" as a number, but not the "a" of "2 hours a day" or "once a week". */
 const A_NUM = String.raw`(?<!\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|times|once|twice|thrice|per)\s{1,3})\b(?:half(?:${HY}{1,2}an?)?|an?(?:${HY}{1,2}half)?)\b`
-const DURATION_RE = caselessRegExp(
+const DURATION_RE = lazyCaselessRegExp(
   String.raw`\b(?<rel>next|same)${HY}{1,3}(?:business|working|work)${HY}{1,3}day\b|\bNBD\b|` +
     // a day, in calendar terms: "fixed within the day", "within the same day"
     String.raw`\b(?<cal>within${HY}{1,3}the${HY}{1,3}(?:same${HY}{1,3})?day)\b|` +
+    // the hour and the working day written as a limit: "within the hour" (one hour), "by close of business" (that day)
+    String.raw`\b(?<hr>within${HY}{1,3}the${HY}{1,3}hour)\b|\bby${HY}{1,3}(?:the${HY}{1,3})?(?<cob>close${HY}{1,3}of${HY}{1,3}business)\b|` +
     String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|calendar|clock|consecutive)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
   'g',
 )
@@ -20,24 +22,24 @@ const DURATION_RE = caselessRegExp(
  * followed by a non-letter), "NBD", or a one-letter unit, which only counts after digits, a ")", a dash/space or a
  * qualifier ("24h", "4 (four) h", "2-d").
  */
-const DURATION_HINT = caselessRegExp(
-  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
+const DURATION_HINT = lazyCaselessRegExp(
+  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|close${HY}{1,3}of${HY}{1,3}business|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
 )
 const AGE_AFTER = /^\s{1,2}(?:old|ago)\b/i
 const HHMM_RE = /^(?:[01]\d|2[0-3])[0-5]\d$/
-const CLOCK_CUE_RE = caselessRegExp(String.raw`(?:\b(?:at|from|until|till|by|before|after|between|to|and)\s{1,3}|[${DASH}]\s{0,2})$`)
+const CLOCK_CUE_RE = lazyCaselessRegExp(String.raw`(?:\b(?:at|from|until|till|by|before|after|between|to|and)\s{1,3}|[${DASH}]\s{0,2})$`)
 const CURRENCY_CHARS = '$£€¥'
 
 /**
  * Find stated durations: "4 hours", "four (4) business hours", "30-minute", "24h", "half an hour", "5 business days",
  * "next business day" / "same business day" / "NBD" (value 1, unit day, business true), "within the day" / "within the
- * same day" (value 1, unit day, calendar). Clock times written as
+ * same day" (value 1, unit day, calendar), "within the hour" (1 hour), "by close of business" (1 business day). Clock times written as
  * "0800 hours" are not durations.
  */
 export function extractDurations(text: string): Duration[] {
   const out: Duration[] = []
-  if (!DURATION_HINT.test(text)) return out
-  scan(DURATION_RE, text, (m, g) => {
+  if (!DURATION_HINT().test(text)) return out
+  scan(DURATION_RE(), text, (m, g) => {
     let value: number | undefined
     let unit: TimeUnit | undefined = 'day'
     let business = true
@@ -46,6 +48,12 @@ export function extractDurations(text: string): Duration[] {
     } else if (g['cal'] !== undefined) {
       value = 1
       business = false
+    } else if (g['hr'] !== undefined) {
+      value = 1
+      unit = 'hour'
+      business = false
+    } else if (g['cob'] !== undefined) {
+      value = 1
     } else if (g['num'] === undefined) {
       if (m[0] !== 'NBD') return false
       value = 1
@@ -58,7 +66,7 @@ export function extractDurations(text: string): Duration[] {
         if (!/^\d/.test(num) || (u.toLowerCase() !== 'h' && g['sep'] !== '')) return false
         if (u.toLowerCase() === 'm' && m.index > 0 && CURRENCY_CHARS.includes(text.charAt(m.index - 1))) return false
       }
-      if (unit === 'hour' && HHMM_RE.test(num) && (num.startsWith('0') || CLOCK_CUE_RE.test(text.slice(Math.max(0, m.index - 12), m.index)))) return false
+      if (unit === 'hour' && HHMM_RE.test(num) && (num.startsWith('0') || CLOCK_CUE_RE().test(text.slice(Math.max(0, m.index - 12), m.index)))) return false
       value = parseNumber(num)
       const q = g['q']?.toLowerCase()
       business = q === 'business' || q === 'working' || q === 'work'
@@ -89,7 +97,7 @@ export function parseDurationOption(text: string): number | undefined {
 }
 
 /** The `durations` kind: its extractor and its cheap pre-check. */
-export const durations: ValueKind<Duration> = {extract: extractDurations, mayHold: (text) => DURATION_HINT.test(text)}
+export const durations: ValueKind<Duration> = {extract: extractDurations, mayHold: (text) => DURATION_HINT().test(text)}
 
 /** "1 hour", "90 minutes", "4 hours", "1 day", "1 week". */
 export function formatMinutes(minutes: number): string {

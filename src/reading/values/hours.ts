@@ -1,7 +1,7 @@
 // Value kind hours: Hours of service: days, clock times and a time zone ("08:00–18:00 Monday to Friday, UK time").
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, isUpper, isCapitalised, DASH, NUM_SRC, parseNumber} from './common.js'
-import {caselessRegExp} from './caseless.js'
+import {lazyCaselessRegExp} from './caseless.js'
 
 /** Day of the week, lower-case three-letter form. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
@@ -28,7 +28,7 @@ const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${
 const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|JST|KST|SAST|EAT|CAT|WAT|MYT|PHT|PHST|WIB|WITA|ICT|PKT|NPT|TRT|BRT|ART'
 const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|nz|n\.z\.|aus|sa|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.|(?:east|west|central|south)\s{1,2}africa(?:n)?|malaysian?|philippines?|indochina|gulf|arabian?|pakistan|nepal|bangladesh|(?:western|central|eastern)\s{1,2}indonesian?|china|korean?|taiwan|thailand|vietnam|israel|turkey|moscow|brasilia|argentina|kenyan?|nigerian?|sri\s{1,2}lanka`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
-const HOURS_RE = caselessRegExp(
+const HOURS_RE = lazyCaselessRegExp(
   String.raw`\b(?:(?<rtc>a?round${HY}{1,2}the${HY}{1,2}clock)` +
     String.raw`|(?<tf>24\s{0,2}[/x×]\s{0,2}(?<tfd>[57])(?:\s{0,2}[/x×]\s{0,2}(?:365|52))?)` +
     String.raw`|(?<hpd>(?:24|twenty${HY}?four)(?:\s{0,3}\(\s{0,2}24\s{0,2}\))?${HY}{1,3}(?:hours?|hrs?)(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}day|(?=,?\s{1,3}(?:seven|7|five|5|six|6)\b)))` +
@@ -54,7 +54,7 @@ const HOURS_RE = caselessRegExp(
 const HOURS_HINT = /\d|clock|twenty|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|week/i
 const TIME_PARSE_RE = /^(?:(\d{1,4})(?:\s?([:.h])\s?(\d{2}))?\s{0,2}(?:([ap])\.?\s?m\.?|(noon|midday|midnight)|(hrs|hours|h))?|(noon|midday|midnight))$/i
 const DAY_TOKEN_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi
-const DAY_RANGE_SEP_RE = caselessRegExp(String.raw`[${DASH}~]{1,3}|\b(?:to|through|thru|until|till)\b`)
+const DAY_RANGE_SEP_RE = lazyCaselessRegExp(String.raw`[${DASH}~]{1,3}|\b(?:to|through|thru|until|till)\b`)
 const CLAUSE_BREAK_RE = /[;\n]|\.\s/
 /** Days right after a time range: ", Monday to Friday", " on weekdays". */
 const DAYS_NEXT = /^[\s,]{0,3}(?:on\s{1,2}|every\s{1,2})?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![a-z])|week\s?days?\b|business days\b|working days\b)/i
@@ -124,7 +124,7 @@ function parseDayList(s: string): {days: Weekday[]; count: number} | undefined {
   while ((t = DAY_TOKEN_RE.exec(s)) !== null) {
     const idx = WEEKDAYS.indexOf((t[1] ?? '').toLowerCase() as Weekday)
     if (!/day/i.test(t[0]) && !isCapitalised(t[0])) lowerAbbrev = true
-    if (prev >= 0 && DAY_RANGE_SEP_RE.test(s.slice(prevEnd, t.index))) {
+    if (prev >= 0 && DAY_RANGE_SEP_RE().test(s.slice(prevEnd, t.index))) {
       for (let i = prev; i !== idx; i = (i + 1) % 7) set.add(i)
     }
     set.add(idx)
@@ -234,7 +234,7 @@ export function extractHours(text: string): HoursSpec[] {
     if (spec !== undefined) out.push(spec)
     group = []
   }
-  scan(HOURS_RE, text, (m, g) => {
+  scan(HOURS_RE(), text, (m, g) => {
     const prev = group[group.length - 1]
     // only look at short gaps, so that a run of rejected matches cannot make this quadratic
     const gap = prev === undefined || m.index - prev.end > 80 ? undefined : text.slice(prev.end, m.index)

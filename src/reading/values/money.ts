@@ -1,7 +1,7 @@
 // Value kind money: Stated amounts of money with currency and charging unit: "$165 per hour".
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, isUpper, span} from './common.js'
-import {caselessRegExp} from './caseless.js'
+import {lazyCaselessRegExp} from './caseless.js'
 
 /** A stated amount of money. `currency` is an ISO 4217 code; `per` is the charging unit (hour, month, incident, device, user, year, day, call, ...). */
 export interface Money extends Match { kind: 'money'; amount: number; currency: string; per?: string }
@@ -10,7 +10,7 @@ const CODES = 'USD|GBP|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|HKD|SEK|NOK|DKK|PLN|A
 const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)(?:(?:k|m|bn)(?![a-z])|\s{1,2}(?:thousand|million|billion)\b)?`
 const PER_UNIT = String.raw`hour|hr|h|month|mth|mo|incident|ticket|device|endpoint|workstation|server|computer|machine|user|seat|employee|mailbox|year|yr|annum|day|call${HY}?out|call|visit|week|site|licen[cs]e`
 const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}(?:(?:billable|chargeable|calendar|managed|named|supported|additional|active|covered|individual|engineer|technician|on${HY}?site)\s{1,2})?(?<pu>${PER_UNIT})(?:s|es)?(?![a-z])|\s{1,2}(?<padv>hourly|monthly|annually|yearly|daily|weekly|quarterly)(?![a-z])|\s{0,2}(?<pab>p\.?\s?a\.?|pcm|p/h)(?![a-z]))?`
-const MONEY_RE = caselessRegExp(
+const MONEY_RE = lazyCaselessRegExp(
   String.raw`(?:(?:\b(?<c1>${CODES})\s{0,2})?(?:\b(?<pre>US|AU|A|CA|C|NZ|S|HK)\s?)?(?<sym>[$£€¥])\s{0,2}(?<a1>${AMOUNT})` +
     String.raw`|\b(?<c2>${CODES})\s{0,2}(?<a2>${AMOUNT})` +
     // the rand and the rupee by their signs: "R750.00", "R 1,200", "₹1,500", "Rs. 2,000", "Rs 800"
@@ -19,8 +19,28 @@ const MONEY_RE = caselessRegExp(
     String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
   'g',
 )
+/** The currency codes and words whose presence the hint looks for. */
+export const MONEY_WORDS: readonly string[] = [...CODES.split('|'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence']
+/** The rest of the hint: currency signs, and the rand, rupee, ringgit and shilling written before a number. */
+export const MONEY_SIGNS = String.raw`[$£€¥₹₦₱฿₩₺₫₪]|\bRs\b|\bR ?\d|\b(?:RM|KSh) ?\d`
+/**
+ * Words as one alternation grouped by their first letter ("u(?:sd|gx)|g(?:bp|hs|…)|…"). For a test it matches where the
+ * flat list matches (the same words, in another order), but V8 tries one branch per position where the flat list of
+ * ~60 words tries each word: the money hint, run on every text a rule reads the values of, took 2.4× as long flat.
+ * The words are plain letters; the grouping ignores case (the hint is caseless).
+ */
+export function byFirstLetter(words: readonly string[]): string {
+  const groups = new Map<string, string[]>()
+  for (const w of words) {
+    const k = w[0]!.toLowerCase()
+    let rest = groups.get(k)
+    if (!rest) groups.set(k, (rest = []))
+    rest.push(w.slice(1))
+  }
+  return [...groups].map(([k, rest]) => `${k}(?:${rest.join('|')})`).join('|')
+}
 /** Necessary for any amount: a currency symbol, code or word. */
-const MONEY_HINT = caselessRegExp(`[$£€¥₹₦₱฿₩₺₫₪]|${CODES}|dollar|pound|sterling|euro|cent|pence|\\bRs\\b|\\bR ?\\d|\\b(?:RM|KSh) ?\\d`)
+const MONEY_HINT = lazyCaselessRegExp(`${MONEY_SIGNS}|${byFirstLetter(MONEY_WORDS)}`)
 const AMOUNT_PARSE_RE = /^([\d,]+(?:\.\d+)?)\s{0,2}([a-z]*)$/i
 const SCALE = new Map<string, number>([['', 1], ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['bn', 1e9], ['billion', 1e9]])
 const SYMBOL_CURRENCY = new Map<string, string>([['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY']])
@@ -59,8 +79,8 @@ function wordCurrency(w: string): string {
  */
 export function extractMoney(text: string): Money[] {
   const out: Money[] = []
-  if (!MONEY_HINT.test(text)) return out
-  scan(MONEY_RE, text, (m, g) => {
+  if (!MONEY_HINT().test(text)) return out
+  scan(MONEY_RE(), text, (m, g) => {
     const code = g['c1'] ?? g['c2'] ?? g['c3']
     const pre = g['pre']
     if ((code !== undefined && !isUpper(code)) || (pre !== undefined && !isUpper(pre))) return false
@@ -93,4 +113,4 @@ export function extractMoney(text: string): Money[] {
 }
 
 /** The `money` kind: its extractor and its cheap pre-check. */
-export const money: ValueKind<Money> = {extract: extractMoney, mayHold: (text) => MONEY_HINT.test(text)}
+export const money: ValueKind<Money> = {extract: extractMoney, mayHold: (text) => MONEY_HINT().test(text)}

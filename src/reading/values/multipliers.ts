@@ -1,7 +1,7 @@
 // Value kind multipliers: Rate multipliers: "1.5×", "time and a half", "200% of the normal rate", "a surcharge of 50%".
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, DASH, DIGITS_SRC, NUM_SRC, parseNumber, span} from './common.js'
-import {caselessRegExp} from './caseless.js'
+import {lazyCaselessRegExp} from './caseless.js'
 
 /** A rate multiplier such as "1.5×", "time and a half" or "200% of the normal rate". */
 export interface Multiplier extends Match { kind: 'multiplier'; factor: number }
@@ -9,7 +9,7 @@ export interface Multiplier extends Match { kind: 'multiplier'; factor: number }
 const RATE_WORDS = String.raw`(?:rates?|fees?|charges?|prices?|pricing|tariffs?|costs?)(?![a-z])`
 const UP_TO_4_WORDS = String.raw`(?:[a-z${DASH}]+\s{1,3}){0,4}?`
 const NOT_FREQUENCY = String.raw`(?!\s{1,3}(?:a|an|per|each|every|daily|weekly|monthly|yearly|annually|hourly|nightly|in\s{1,3}(?:a|any|each)|within)\b)`
-const MULTIPLIER_RE = caselessRegExp(
+const MULTIPLIER_RE = lazyCaselessRegExp(
   String.raw`(?<xn>${DIGITS_SRC})\s?[x×](?![a-z\d])(?!\s{0,2}\d)${NOT_FREQUENCY}` +
     String.raw`|(?<!\d\s{0,2})(?<![a-z\d])[x×]\s?(?<xp>${DIGITS_SRC})(?![a-z\d])` +
     String.raw`|(?<tn>${NUM_SRC})${HY}{1,3}times(?![a-z])${NOT_FREQUENCY}` +
@@ -23,7 +23,7 @@ const MULTIPLIER_RE = caselessRegExp(
   'g',
 )
 /** Necessary for any multiplier: "x"/"×" touching digits, "time(s)", double/triple/treble/twice, or a percent sign. */
-const MULTIPLIER_HINT = caselessRegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per${HY}?cent`)
+const MULTIPLIER_HINT = lazyCaselessRegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per${HY}?cent`)
 const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['triple', 3], ['treble', 3]])
 
 /**
@@ -34,8 +34,8 @@ const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['trip
  */
 export function extractMultipliers(text: string): Multiplier[] {
   const out: Multiplier[] = []
-  if (!MULTIPLIER_HINT.test(text)) return out
-  scan(MULTIPLIER_RE, text, (m, g) => {
+  if (!MULTIPLIER_HINT().test(text)) return out
+  scan(MULTIPLIER_RE(), text, (m, g) => {
     let factor: number | undefined
     if (g['tah'] !== undefined) factor = 1.5
     else if (g['dt'] !== undefined || g['tw'] !== undefined) factor = WORD_FACTOR.get((g['dt'] ?? g['tw'] ?? '').toLowerCase())
@@ -50,4 +50,4 @@ export function extractMultipliers(text: string): Multiplier[] {
 }
 
 /** The `multipliers` kind: its extractor and its cheap pre-check. */
-export const multipliers: ValueKind<Multiplier> = {extract: extractMultipliers, mayHold: (text) => MULTIPLIER_HINT.test(text)}
+export const multipliers: ValueKind<Multiplier> = {extract: extractMultipliers, mayHold: (text) => MULTIPLIER_HINT().test(text)}

@@ -1,7 +1,7 @@
 // Value kind percentages: Stated percentages with their measurement period: "99.9% per calendar month".
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, NUM_SRC, parseNumber, span} from './common.js'
-import {caselessRegExp} from './caseless.js'
+import {lazyCaselessRegExp} from './caseless.js'
 
 /** Measurement periods a percentage can be tied to. */
 export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year'
@@ -10,13 +10,13 @@ export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year'
 export interface Percentage extends Match { kind: 'percentage'; value: number; period?: Period }
 
 const PCT_SIGN = String.raw`(?:%|percent(?![a-z])|per${HY}?cent(?![a-z])|pct\b)`
-const PERCENT_RE = caselessRegExp(
+const PERCENT_RE = lazyCaselessRegExp(
   String.raw`(?<num>${NUM_SRC})\s{0,2}${PCT_SIGN}(?:\s{0,3}\(\s{0,2}(?<alt>${NUM_SRC})\s{0,2}${PCT_SIGN}\s{0,2}\))?`,
   'g',
 )
 /** Necessary for any percentage: a sign ("%", "percent", "per cent", "pct"). */
-const PERCENT_HINT = caselessRegExp(String.raw`%|per${HY}?cent|pct`)
-const PERIOD_RE = caselessRegExp(
+const PERCENT_HINT = lazyCaselessRegExp(String.raw`%|per${HY}?cent|pct`)
+const PERIOD_RE = lazyCaselessRegExp(
   String.raw`\b(?:(?:(?:per|each|every|any|a|in\s{1,3}(?:a|any|each|every)|over\s{1,3}(?:a|any|each))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
   'g',
 )
@@ -50,8 +50,8 @@ function lowerBound(a: readonly number[], x: number): number {
  */
 export function extractPercentages(text: string): Percentage[] {
   const out: Percentage[] = []
-  if (!PERCENT_HINT.test(text)) return out
-  scan(PERCENT_RE, text, (m, g) => {
+  if (!PERCENT_HINT().test(text)) return out
+  scan(PERCENT_RE(), text, (m, g) => {
     const value = parseNumber(g['num'] ?? '') ?? parseNumber(g['alt'] ?? '')
     if (value === undefined) return false
     out.push({kind: 'percentage', ...span(m), value})
@@ -61,7 +61,7 @@ export function extractPercentages(text: string): Percentage[] {
   const pStarts: number[] = []
   const pEnds: number[] = []
   const pKinds: Period[] = []
-  scan(PERIOD_RE, text, (m, g) => {
+  scan(PERIOD_RE(), text, (m, g) => {
     pStarts.push(m.index)
     pEnds.push(m.index + m[0].length)
     pKinds.push(periodOf(g['pu'] ?? g['pa'] ?? ''))
@@ -87,4 +87,4 @@ export function extractPercentages(text: string): Percentage[] {
 }
 
 /** The `percentages` kind: its extractor and its cheap pre-check. */
-export const percentages: ValueKind<Percentage> = {extract: extractPercentages, mayHold: (text) => PERCENT_HINT.test(text)}
+export const percentages: ValueKind<Percentage> = {extract: extractPercentages, mayHold: (text) => PERCENT_HINT().test(text)}

@@ -1,14 +1,14 @@
 // Value kind priorities: Priority and severity levels: "P1", "Severity 2", "Critical".
 import type {ValueKind} from './kind.js'
 import {type Match, scan, DASH, parseNumber, span} from './common.js'
-import {caselessRegExp} from './caseless.js'
+import {lazyCaselessRegExp} from './caseless.js'
 
 /** A priority/severity level. `rank` 1 is the most urgent; named levels map Critical/Urgent/Emergency=1, High=2, Medium/Normal/Moderate=3, Low/Minor=4. */
 export interface Priority extends Match { kind: 'priority'; scheme: 'P' | 'priority' | 'severity' | 'level' | 'named'; rank: number; label: string }
 
 const RANK = String.raw`[0-5]|zero|one|two|three|four|five`
 const LEVEL_SEP = String.raw`[\s:#${DASH}]{0,3}`
-const PRIORITY_RE = caselessRegExp(
+const PRIORITY_RE = lazyCaselessRegExp(
   String.raw`\b(?:(?<p>P)(?<pr>[0-5])` +
     String.raw`|(?<sv>sev(?:erity)?)\.?${LEVEL_SEP}(?:level${LEVEL_SEP})?(?<svr>${RANK})` +
     String.raw`|(?<pk>priority)${LEVEL_SEP}(?:level${LEVEL_SEP})?(?<pkr>${RANK})` +
@@ -24,8 +24,8 @@ const NAMED_RANK = new Map<string, number>([
 ])
 const LABEL_CASE_RE = /^(?:[A-Z][a-z]+|[A-Z]+)$/
 const QUOTES = `"'“”‘’*_`
-const NAMED_AFTER_RE = caselessRegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`)
-const NAMED_BEFORE_RE = caselessRegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}[${QUOTES}]{0,2}$`)
+const NAMED_AFTER_RE = lazyCaselessRegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`)
+const NAMED_BEFORE_RE = lazyCaselessRegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}[${QUOTES}]{0,2}$`)
 const CELL_EDGE_RE = /[\s*_"'“”‘’()[\].:;,]/
 
 /** Start and end of `text` without surrounding whitespace, emphasis marks, quotes and punctuation. */
@@ -47,7 +47,7 @@ export function extractPriorities(text: string): Priority[] {
   const out: Priority[] = []
   if (!PRIORITY_HINT.test(text)) return out
   let core: [number, number] | undefined
-  scan(PRIORITY_RE, text, (m, g) => {
+  scan(PRIORITY_RE(), text, (m, g) => {
     const label = m[0].replace(/\s+/g, ' ')
     const end = m.index + m[0].length
     let scheme: Priority['scheme']
@@ -60,8 +60,8 @@ export function extractPriorities(text: string): Priority[] {
       const w = g['nm']
       if (!LABEL_CASE_RE.test(w)) return false
       const used =
-        NAMED_AFTER_RE.test(text.slice(end, end + 30)) ||
-        NAMED_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+        NAMED_AFTER_RE().test(text.slice(end, end + 30)) ||
+        NAMED_BEFORE_RE().test(text.slice(Math.max(0, m.index - 30), m.index)) ||
         ((core ??= coreBounds(text))[0] === m.index && core[1] === end)
       if (!used) return false
       scheme = 'named'
