@@ -1,5 +1,6 @@
 // npm run build (after tsc): bundle the command line into dist/bundle, one file per entry plus shared chunks, and the
-// command once more as one CommonJS file (cli.cjs), which bin/clauselint.js runs with V8's code cache (see there).
+// command once more as one CommonJS file (cli.cjs), which bin/clauselint.js runs with V8's code cache (see there), and
+// the lint worker the same way (worker.cjs, run with its own code cache: cachedWorkerCode in src/scale.ts).
 // A run of `clauselint` then loads a few files instead of ~300 modules: module resolution and loading was most of a
 // single-file run's start-up. The language server, the HTML report and other rarely used parts stay in chunks of
 // their own that load only when used. The library (`import {lint} from 'clauselint'`) stays the unbundled tsc output.
@@ -50,7 +51,7 @@ const cjsOptions = {
   write: false,
 }
 const cjs = {outputFiles: []}
-for (const [entry, outfile] of [['src/cli.ts', 'cli.cjs'], ['src/lsp.ts', 'lsp.cjs'], ['src/mcp/server.ts', 'mcp.cjs']]) {
+for (const [entry, outfile] of [['src/cli.ts', 'cli.cjs'], ['src/worker.ts', 'worker.cjs'], ['src/lsp.ts', 'lsp.cjs'], ['src/mcp/server.ts', 'mcp.cjs']]) {
   cjs.outputFiles.push(...(await build({...cjsOptions, entryPoints: [entry], outfile: `dist/bundle/${outfile}`})).outputFiles)
 }
 // import() in a script run from V8's code cache fails on Node 20 ("a dynamic import callback was not specified"): every

@@ -1,5 +1,5 @@
 // Big repositories: --shard, --changed-since, --cache and --concurrency. Pure helpers; the CLI wires them in.
-import {readFileSync, realpathSync} from 'node:fs'
+import {existsSync, readFileSync, realpathSync} from 'node:fs'
 import os from 'node:os'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -275,6 +275,49 @@ export const MANY_FILES_YOUNG_GENERATION_MB = 96
  */
 export const ONE_FILE_YOUNG_GENERATION_MB = 8
 
+/**
+ * The code of a worker that runs `script` (the worker's CommonJS build) through V8's code cache, kept beside it in
+ * `<script>.cache` as bin/clauselint.js keeps the command's: the worker loads the linter compiled rather than compiling
+ * it from its source again. A cache made by another build (its size, time and inode) or with other V8 flags is not
+ * used; the worker then makes one once it has linted its first jobs (`saveWorkerCodeCache`), written whole and renamed.
+ */
+export function cachedWorkerCode(script: string): string {
+  return `'use strict'
+const {isAscii} = require('node:buffer')
+const fs = require('node:fs')
+const Module = require('node:module')
+const path = require('node:path')
+const {pathToFileURL} = require('node:url')
+const vm = require('node:vm')
+const file = ${JSON.stringify(script)}
+const bytes = fs.readFileSync(file)
+const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8')
+const s = fs.statSync(file)
+const stamp = Buffer.from(s.size + ':' + s.mtimeMs + ':' + s.ino + '\\n')
+const cacheFile = file + '.cache'
+let cachedData
+try {
+  const data = fs.readFileSync(cacheFile)
+  if (data.subarray(0, stamp.length).equals(stamp)) cachedData = data.subarray(stamp.length)
+} catch {}
+globalThis.__clauselintImport = (specifier) => import /* spaced: the build rewrites the call form in cli.cjs */ (specifier.startsWith('./') ? pathToFileURL(path.join(path.dirname(file), specifier)).href : specifier)
+const script = new vm.Script(Module.wrap(source), {filename: file, cachedData})
+if (!cachedData || script.cachedDataRejected) {
+  globalThis.__clauselintSaveCodeCache = () => {
+    const temp = cacheFile + '.' + process.pid + '.' + require('node:worker_threads').threadId + '.tmp'
+    try {
+      fs.writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]))
+      fs.renameSync(temp, cacheFile)
+    } catch {
+      fs.rmSync(temp, {force: true})
+    }
+  }
+}
+const module = {exports: {}}
+script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file))
+`
+}
+
 /** Start a worker on src/worker.(js|ts) beside this module; under TypeScript sources, load it through tsx. */
 async function startWorker(input: WorkerInput): Promise<import('node:worker_threads').Worker> {
   // loaded only by runs that use threads
@@ -285,7 +328,12 @@ async function startWorker(input: WorkerInput): Promise<import('node:worker_thre
   const workerUrl = pathToFileURL(path.join(path.dirname(here), `worker${ext}`)).href
   const options = workerOptions(process.execArgv)
   if (input.youngGenerationMb) options.resourceLimits = {...options.resourceLimits, maxYoungGenerationSizeMb: input.youngGenerationMb}
-  if (ext !== '.ts') return new Worker(new URL(workerUrl), {workerData: input, ...options})
+  if (ext !== '.ts') {
+    // the CommonJS build of the worker through V8's code cache, as the command runs (bin/clauselint.js)
+    const script = path.join(path.dirname(here), 'worker.cjs')
+    if (!process.env['CLAUSELINT_NO_CODE_CACHE'] && existsSync(script)) return new Worker(cachedWorkerCode(script), {eval: true, workerData: input, ...options})
+    return new Worker(new URL(workerUrl), {workerData: input, ...options})
+  }
   // TypeScript sources (tests, `tsx`): Node 20 workers do not inherit the parent's loaders, so register tsx in the worker.
   // the require condition resolves to the CommonJS build; its ES module twin sits beside it
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href

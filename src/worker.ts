@@ -27,8 +27,19 @@ async function drain(): Promise<void> {
       outcome = error instanceof ConfigError ? {configError: error.message} : {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
     }
     parentPort!.postMessage({index, outcome} satisfies FromWorker)
+    if (++linted === CODE_CACHE_AFTER) saveCodeCache()
   }
   running = false
+}
+
+// Run through V8's code cache without a usable one (see cachedWorkerCode in scale.ts), the worker writes one once it has
+// linted a few jobs, so that it holds the code those compiled too.
+const CODE_CACHE_AFTER = 4
+let linted = 0
+function saveCodeCache(): void {
+  const save = (globalThis as {__clauselintSaveCodeCache?: () => void}).__clauselintSaveCodeCache
+  delete (globalThis as {__clauselintSaveCodeCache?: () => void}).__clauselintSaveCodeCache
+  save?.()
 }
 
 parentPort!.on('message', (message: ToWorker) => {

@@ -40,4 +40,26 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('b
     expect(run(dir, args)).toEqual(plain)
     expect(run(dir, args)).toEqual(plain)
   }, 240_000)
+
+  it('a lint worker prints the same through its own code cache, without it and with a damaged one', () => {
+    const workerCache = path.join(root, 'dist', 'bundle', 'worker.cjs.cache')
+    const files: Record<string, string> = {'.clauselintrc.yaml': 'customRules: [./rule.mjs]\n', 'rule.mjs': RULE}
+    // enough files that the worker lints the 4 after which it writes its cache
+    for (let i = 0; i < 48; i++) files[`msa-${i}.md`] = i % 3 ? sample : failing
+    const dir = temp(files)
+    const args = ['--allow-js-config', '--format', 'json', '--concurrency', '2', '.']
+    const plain = run(dir, args, {CLAUSELINT_NO_CODE_CACHE: '1'})
+    expect(plain.stderr).toBe('')
+    expect(plain.status).toBe(1)
+    expect(plain.stdout.split('Promptly, in a module rule').length - 1).toBe(16)
+    expect(run(dir, ['--allow-js-config', '--format', 'json', '--concurrency', 'off', '.'])).toEqual(plain)
+    fs.rmSync(workerCache, {force: true})
+    // the first makes the worker's cache, the second runs from it
+    expect(run(dir, args)).toEqual(plain)
+    expect(fs.existsSync(workerCache)).toBe(true)
+    expect(run(dir, args)).toEqual(plain)
+    fs.writeFileSync(workerCache, 'not a code cache')
+    expect(run(dir, args)).toEqual(plain)
+    expect(run(dir, args)).toEqual(plain)
+  }, 240_000)
 })

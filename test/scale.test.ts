@@ -7,7 +7,7 @@ import {Readable} from 'node:stream'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {run} from '../src/cli.js'
-import {AUTO_CONCURRENCY_FILES, busyElsewhere, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, parseConcurrency, parseMachineCpu, runnableElsewhere, workerOptions} from '../src/scale.js'
+import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, parseConcurrency, parseMachineCpu, runnableElsewhere, workerOptions} from '../src/scale.js'
 import {ConfigLoader, type Settings} from '../src/config.js'
 import {lint} from '../src/lint.js'
 import type {JobOutcome} from '../src/plan.js'
@@ -256,6 +256,44 @@ describe('default concurrency', () => {
     expect(runnableElsewhere('0.10 0.10 0.10 3/117 300\n', 0.1)).toBe(2)
     expect(runnableElsewhere(undefined, 1.7)).toBe(1.7)
     expect(runnableElsewhere('garbage', 0.4)).toBe(0.4)
+  })
+
+  it('a worker run through the code cache makes the cache once, then starts from it', async () => {
+    const {Worker} = await import('node:worker_threads')
+    const dir = tempDir()
+    const script = path.join(dir, 'worker.cjs')
+    // a stand-in for the worker's build: it reports what it was given and whether it is asked to make the cache
+    fs.writeFileSync(
+      script,
+      "const {parentPort, workerData} = require('node:worker_threads')\n" +
+        'const save = globalThis.__clauselintSaveCodeCache\n' +
+        'if (save) save()\n' +
+        'parentPort.postMessage({got: workerData.n, file: __filename, saved: typeof save === "function"})\n',
+    )
+    const start = async (n: number): Promise<{got: number; file: string; saved: boolean}> => {
+      const worker = new Worker(cachedWorkerCode(script), {eval: true, workerData: {n}})
+      try {
+        return await new Promise((resolve, reject) => {
+          worker.once('message', resolve)
+          worker.once('error', reject)
+        })
+      } finally {
+        await worker.terminate()
+      }
+    }
+    expect(fs.existsSync(`${script}.cache`)).toBe(false)
+    expect(await start(1)).toEqual({got: 1, file: script, saved: true})
+    const made = fs.readFileSync(`${script}.cache`)
+    // the cache names the build it was made from, then holds V8's data
+    expect(made.subarray(0, made.indexOf(10)).toString()).toMatch(/^\d+:[\d.]+:\d+$/)
+    expect(made.length).toBeGreaterThan(made.indexOf(10) + 1)
+    // the next start uses it and writes nothing
+    expect(await start(2)).toEqual({got: 2, file: script, saved: false})
+    expect(fs.readdirSync(dir).sort()).toEqual(['worker.cjs', 'worker.cjs.cache'])
+    // another build of the script: the cache is not used, and is made again
+    fs.appendFileSync(script, '// changed\n')
+    expect(await start(3)).toEqual({got: 3, file: script, saved: true})
+    expect(fs.readFileSync(`${script}.cache`).equals(made)).toBe(false)
   })
 
   it('workers get the loader flags of the parent, not the per-process options they would refuse', () => {
