@@ -279,7 +279,7 @@ export const ONE_FILE_YOUNG_GENERATION_MB = 8
  * The code of a worker that runs `script` (the worker's CommonJS build) through V8's code cache, kept beside it in
  * `<script>.cache` as bin/clauselint.js keeps the command's: the worker loads the linter compiled rather than compiling
  * it from its source again. A cache made by another build (its size, time and inode) or with other V8 flags is not
- * used; the worker then makes one once it has linted its first jobs (`saveWorkerCodeCache`), written whole and renamed.
+ * used; the worker then makes one once it has linted its first jobs (`saveCodeCache` in worker.ts), written whole and renamed.
  */
 export function cachedWorkerCode(script: string): string {
   return `'use strict'
