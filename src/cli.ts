@@ -235,25 +235,30 @@ async function chunksOf(formats: readonly string[]): Promise<(format: string, re
   return (format, results, context) => (format === 'stylish' ? stylishChunks(results, context) : format === 'json' ? jsonChunks(results) : others!(format, results, context))
 }
 
-/** One job's piece of a report made file by file: its stylish lines, or its JSON entries ('' when it shows nothing). */
+/**
+ * One job's piece of a report made file by file: its stylish lines, or its JSON entries each followed by ",\n" ('' when
+ * it shows nothing). A JSON piece carries the separator after it, so that the pieces a warm cache keeps one after another
+ * are the report's bytes as they stand (printed from the cache's buffer without a copy); the report drops the last one.
+ */
 function reportPiece(format: string, results: readonly LintResult[], chalk: ChalkInstance): string {
-  return format === 'json' ? results.map(jsonEntry).join(',\n') : results.map((r) => stylishFile(r, chalk)).join('')
+  return format === 'json' ? results.map((r) => `${jsonEntry(r)},\n`).join('') : results.map((r) => stylishFile(r, chalk)).join('')
 }
 
 /** A report from the jobs' pieces, as `reportChunks` makes it from their results. */
 function* piecesReport(format: string, pieces: ReadonlyArray<string | Uint8Array>, totals: Totals, chalk: ChalkInstance): Generator<string | Uint8Array> {
   if (format === 'json') {
-    const entries = pieces.filter((p) => p.length > 0)
-    if (!entries.length) {
+    // each entry ends with ",\n" (see reportPiece): the last one's becomes "\n]"
+    let last = -1
+    for (let i = pieces.length - 1; i >= 0 && last < 0; i--) if (pieces[i]!.length) last = i
+    if (last < 0) {
       yield '[]\n'
       return
     }
     yield '[\n'
-    for (const [i, e] of entries.entries()) {
-      yield e
-      yield i === entries.length - 1 ? '\n' : ',\n'
-    }
-    yield ']\n'
+    for (let i = 0; i < last; i++) if (pieces[i]!.length) yield pieces[i]!
+    const end = pieces[last]!
+    yield typeof end === 'string' ? end.slice(0, -2) : end.subarray(0, end.length - 2)
+    yield '\n]\n'
     return
   }
   for (const piece of pieces) if (piece.length) yield piece
