@@ -189,7 +189,7 @@ describe("--cache: the pieces' checksum", () => {
       // one byte changed, wherever it is, changes the sum (a CRC finds every error burst of up to 32 bits)
       if (bytes.length) {
         const at = next() % bytes.length
-        bytes[at] ^= 1 + (next() % 255)
+        bytes[at] = bytes[at]! ^ (1 + (next() % 255))
         expect(crc32Js(bytes)).not.toBe(sum)
       }
     }
