@@ -276,17 +276,31 @@ function statOrNone(file: string): Stats | undefined {
 
 /**
  * Pieces joined into writes of about 1 MB (a report of many small pieces is not one write per file): as bytes when
- * `bytes`, else as text.
+ * `bytes`, else as text. As bytes, a stretch of at least 64 KB that lies in one buffer (the report pieces a warm cache
+ * read one after another) is written as it is, not copied into a joined buffer.
  */
 function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Generator<string | Uint8Array> {
   let held: Array<string | Uint8Array> = []
   let size = 0
-  const join = (): string | Uint8Array =>
-    bytes
-      ? held.length === 1 && typeof held[0] !== 'string'
-        ? held[0]!
-        : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)))
-      : held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
+  const joined = (parts: ReadonlyArray<string | Uint8Array>): Uint8Array =>
+    parts.length === 1 && typeof parts[0] !== 'string' ? parts[0]! : Buffer.concat(parts.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)))
+  function* join(): Generator<string | Uint8Array> {
+    if (!bytes) {
+      yield held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
+      return
+    }
+    let small: Array<string | Uint8Array> = []
+    for (const c of held) {
+      if (typeof c === 'string' || c.length < 1 << 16) {
+        small.push(c)
+        continue
+      }
+      if (small.length) yield joined(small)
+      small = []
+      yield c
+    }
+    if (small.length) yield joined(small)
+  }
   for (const chunk of chunks) {
     // pieces that lie one after another in one buffer (a warm cache's report texts, read ahead together) are one view
     // of it, not copied
@@ -296,12 +310,12 @@ function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Genera
     } else held.push(chunk)
     size += chunk.length
     if (size >= 1 << 20) {
-      yield join()
+      yield* join()
       held = []
       size = 0
     }
   }
-  if (held.length) yield join()
+  if (held.length) yield* join()
 }
 
 const sumTotals = (a: Totals, b: Totals): Totals => {
