@@ -79,8 +79,12 @@ export const AUTO_CONCURRENCY_FILES = 200
 
 /**
  * Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few,
- * less the CPUs that other work keeps busy now (`busy`, see `busyElsewhere`): a second thread where the other CPU is
- * already taken only adds the start-up and warm-up of its own copy of the linter, and takes CPU from that work.
+ * less the CPUs that other work keeps busy now (`busy`, see `busyElsewhere`), rounded (on 2 CPUs: two threads while
+ * other work takes less than half a CPU). A second thread where the other CPU is taken shares it: beside one CPU-bound
+ * process of equal priority two threads get 4/3 of a CPU against one thread's one, at most 1.33× the speed before the
+ * second thread's own start-up and warm-up (~15-25% more CPU), and take a third of a CPU from that process; the default
+ * leaves it that CPU. (Whole-process figures beside one and two such processes are still to be taken on an idle
+ * machine: see README, Speed.)
  */
 export function defaultConcurrency(given: number | undefined, files: number, available: number, busy: number | (() => number) = 0): number {
   if (given !== undefined) return given
