@@ -82,7 +82,7 @@ export const AUTO_CONCURRENCY_FILES = 200
  * less the CPUs that other work keeps busy now (`busy`, see `busyElsewhere`), rounded (on 2 CPUs: two threads while
  * other work takes less than half a CPU). A second thread where the other CPU is taken shares it: beside one CPU-bound
  * process of equal priority two threads get 4/3 of a CPU against one thread's one, at most 1.33× the speed before the
- * second thread's own start-up and warm-up (~15-25% more CPU), and take a third of a CPU from that process; the default
+ * second thread's own start-up and warm-up (12-40% more CPU in the runs measured so far), and take a third of a CPU from that process; the default
  * leaves it that CPU. (Whole-process figures beside one and two such processes are still to be taken on an idle
  * machine: see README, Speed.)
  */
