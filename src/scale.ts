@@ -82,9 +82,9 @@ export const AUTO_CONCURRENCY_FILES = 200
  * less the CPUs that other work keeps busy now (`busy`, see `busyElsewhere`), rounded (on 2 CPUs: two threads while
  * other work takes less than half a CPU). A second thread where the other CPU is taken shares it: beside one CPU-bound
  * process of equal priority two threads get 4/3 of a CPU against one thread's one, at most 1.33× the speed before the
- * second thread's own start-up and warm-up (12-40% more CPU in the runs measured so far), and take a third of a CPU from that process; the default
- * leaves it that CPU. (Whole-process figures beside one and two such processes are still to be taken on an idle
- * machine: see README, Speed.)
+ * second thread's own start-up and warm-up (12-40% more CPU in the runs measured so far), and they take a third of a
+ * CPU from that process; the default leaves it that CPU. (Whole-process figures beside one and two such processes are
+ * still to be taken on an idle machine: see README, Speed.)
  */
 export function defaultConcurrency(given: number | undefined, files: number, available: number, busy: number | (() => number) = 0): number {
   if (given !== undefined) return given
