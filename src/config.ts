@@ -7,7 +7,7 @@ import ignore, {type Ignore} from 'ignore'
 import {builtinRules} from '../rules/meta.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show, showKey, showKind} from './config-error.js'
 import {Confinement, printable} from './confine.js'
-import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileHint, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
@@ -340,7 +340,8 @@ export class ConfigLoader {
     try {
       text = readFileSync(file, 'utf8')
     } catch (error) {
-      throw new ConfigError(`${where}: cannot be read (${(error as {code?: string}).code ?? firstLine(error)})`)
+      const code = (error as {code?: string}).code
+      throw new ConfigError(`${where}: ${code === 'EISDIR' ? 'is a directory, not a config file' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? firstLine(error)})`}`)
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     if (base === 'package.json') {
@@ -548,7 +549,7 @@ function profileOf(value: unknown, where: string, key: string): ProfileName {
   if (Array.isArray(value)) {
     value.forEach((v, i) => {
       if (typeof v !== 'string' || !(PROFILES as readonly string[]).includes(v)) {
-        throw new ConfigError(`${where}: ${keyPath(key, i)}: unknown profile ${show(v)}${(typeof v === 'string' && didYouMean(v, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+        throw new ConfigError(`${where}: ${keyPath(key, i)}: unknown profile ${show(v)}${(typeof v === 'string' && profileHint(v)) || `; use ${PROFILES.join(', ')}`}`)
       }
     })
     const parsed = parseProfile(value)
@@ -556,7 +557,7 @@ function profileOf(value: unknown, where: string, key: string): ProfileName {
     return parsed.profile
   }
   if (typeof value !== 'string' || !PROFILES.includes(value as ProfileName)) {
-    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}, or a list of several of them`}`)
+    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && profileHint(value)) || `; use ${PROFILES.join(', ')}, or a list of several of them`}`)
   }
   return value as ProfileName
 }
