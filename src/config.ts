@@ -38,7 +38,7 @@ const FRONTMATTER_KEYS = ['profile', 'rules', 'includes'] as const
 /** The built-in presets, for `extends`. Each is a config like a file's. */
 export const PRESETS: Readonly<Record<string, {readonly description: string; readonly config: Readonly<Record<string, unknown>>}>> = {
   'clauselint:recommended': {
-    description: 'What clauselint does with no config: profile `auto` (the clause rules for services agreements and SLAs, the language rules for other agreements), every rule at its default severity and options',
+    description: 'What clauselint does with no config: profile `auto` (per document: the msa rules for a services agreement, sla for another service level agreement, agreement for other commercial agreements, the language rules for a document it does not recognise), every rule at its default severity and options',
     config: {profile: 'auto'},
   },
   'clauselint:msa': {
