@@ -30,7 +30,7 @@ import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
 import {builtinRules} from '../rules/meta.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
-import {changedSince, isChanged, LintPool, lintJob, parseConcurrency, defaultConcurrency, parseShard, ScaleError, shardFiles} from './scale.js'
+import {changedSince, cpusBusyNow, defaultConcurrency, isChanged, LintPool, lintJob, parseConcurrency, parseShard, sampleCpu, ScaleError, shardFiles} from './scale.js'
 import {lintJobs, planJobs, readJob, type Job, type JobOutcome, type JobThreads, type PlannedJob} from './plan.js'
 import type {LintResult} from './types.js'
 
@@ -306,6 +306,10 @@ const sumTotals = (a: Totals, b: Totals): Totals => {
 
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // what the CPUs do while the run starts: read again when it decides on threads (see defaultConcurrency)
+  const cpuAtStart = sampleCpu()
+  let busyNow: number | undefined
+  const cpusBusy = (): number => (busyNow ??= cpusBusyNow(cpuAtStart, os.availableParallelism()))
   // Lint threads, started as soon as the run knows it will use them (see below); a run that fails stops them.
   let pool: LintPool | undefined
   const fail = (message: string): number => {
@@ -598,7 +602,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
   // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
-  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), os.loadavg()[0])
+  const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), cpusBusy)
   // one thread asked for over many files: the same command again under V8's single-threaded garbage collection (see
   // ONE_CPU_GC_FILES), before anything is read or printed that the second run would read or print again
   if (io.oneShortText && files.length === 1 && !problems.length && (stdinText !== undefined ? Buffer.byteLength(stdinText) : markdownSize(path.resolve(io.cwd, files[0]!))) <= ONE_SHORT_TEXT_BYTES) io.oneShortText()
@@ -782,7 +786,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     pending.map((p) => p.job),
     {
       lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
-      threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), os.loadavg()[0]),
+      threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), cpusBusy),
       ...(pool ? {started: threadsOf(pool)} : {}),
       startThreads: (workers, solo) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs, solo))),
       // a big file is linted in a worker thread even without threads: if it exhausts the heap, that file gets a fatal
