@@ -11,8 +11,8 @@ import data from './data/clauses.json' with {type: 'json'}
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 // "backup" naming a standby of something other than data, the thing it modifies or the supply it is: spare stock ("a
 // backup toner cartridge", "backup handsets"), a second supply or route ("backup power", "the backup SIP trunk", "a
-// backup 4G link"), a stand-in person ("backup contact")
-const NOT = /\bback[- ]?up\)? (?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
+// backup 4G link"), a number calls are diverted to ("the practice's backup numbers"), a stand-in person ("backup contact")
+const NOT = /\bback[- ]?up\)? (?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
 // support, not a copy: "the service desk is backed up by the on-call engineer"
 const BACKED_BY = /\bbacked up by\b/i
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */

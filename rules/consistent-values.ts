@@ -1,13 +1,36 @@
 // consistent-values: the same metric stated twice with different values, a higher priority promised a slower time
 // than a lower one, backups kept for less time than they are taken, percentages over 100.
 import {sourceOffset} from '../src/document.js'
-import {BACKUP, family, METRIC_NAME, METRIC_PERCENT, MONEY_CONTEXT, range, RETENTION, type Statement} from '../src/reading/metrics.js'
+import {BACKUP, family, METRIC_NAME, METRIC_PERCENT, MONEY_CONTEXT, notCompared, range, RETENTION, type Statement} from '../src/reading/metrics.js'
 import {mayHold} from '../src/reading/values/index.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Sentence} from '../src/types.js'
 
 function describe(s: Statement): string {
   return s.priority ? `${s.priority.label} ${METRIC_NAME[s.metric]}` : METRIC_NAME[s.metric]
+}
+
+/** Whether `b` is certainly a shorter time than `a`: "2 business days" than "3 business days", "2 hours" than "1 business day". */
+function faster(b: Statement, a: Statement): boolean {
+  return a.unit !== undefined && a.unit === b.unit ? b.amount! < a.amount! : b.high < a.low
+}
+
+/** The first two statements of one key, in the agreement's order, whose values cannot both hold. */
+function conflict(list: readonly Statement[]): [Statement, Statement] | undefined {
+  for (let j = 1; j < list.length; j++) {
+    const b = list[j]!
+    for (let i = 0; i < j; i++) {
+      const a = list[i]!
+      // one sentence or row that gives two values says so on purpose ("15 minutes, and 1 hour by email")
+      if (a.block === b.block) continue
+      // an uptime per month and one per year are different measures; a value that names no period is compared with either
+      if (a.period && b.period && a.period !== b.period) continue
+      // "1 business day" and "2 business days" differ though a business day is a range of hours
+      const differ = a.unit !== undefined && a.unit === b.unit ? a.amount !== b.amount : b.high < a.low || b.low > a.high
+      if (differ) return [a, b]
+    }
+  }
+  return undefined
 }
 
 export default {
@@ -33,25 +56,24 @@ export default {
       return s.block.file.path === here.block.file.path ? String(line) : `${line} of ${s.block.file.path}`
     }
 
-    // 1. the same metric, for the same priority and scope, stated with values that cannot both hold
+    // 1. the same metric, for the same priority and scope, stated with values that cannot both hold: the key is
+    // (metric, level, scope) from every place the agreement states it, table cells and prose alike
     const groups = new Map<string, Statement[]>()
     for (const s of statements) {
       const key = `${s.metric}|${s.priority ? `${family(s.priority)}${s.priority.rank}` : ''}|${s.scope}`
-      if (s.metric !== 'uptime' && !s.priority) continue
+      if ((s.metric !== 'uptime' && !s.priority) || notCompared(s)) continue
       const list = groups.get(key) ?? []
       list.push(s)
       groups.set(key, list)
     }
     for (const list of groups.values()) {
-      const first = list[0]!
-      for (const s of list.slice(1)) {
-        // one sentence or row that gives two values says so on purpose ("15 minutes, and 1 hour by email")
-        if (s.block === first.block) continue
-        if (s.high < first.low || s.low > first.high) {
-          context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: describe(s), value: s.text, line: lineOf(first, s), other: first.text}})
-          break
-        }
-      }
+      const pair = conflict(list)
+      if (!pair) continue
+      // a table is the agreement's schedule of values: a sentence that restates one differently is the place to
+      // correct, wherever it stands; between two sentences or two tables, the later statement
+      const [a, b] = pair
+      const [s, first] = (a.sentence === undefined) !== (b.sentence === undefined) ? (a.sentence ? [a, b] : [b, a]) : [b, a]
+      context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: describe(s), value: s.text, line: lineOf(first, s), other: first.text}})
     }
 
     // 2. a higher priority promised a slower time than a lower one, reported where the order breaks when the levels are
@@ -69,7 +91,7 @@ export default {
       for (const b of list) {
         if (flagged.has(b.priority!.rank)) continue
         let slower: Statement | undefined
-        for (const a of list) if (a.priority!.rank < b.priority!.rank && b.high < a.low && (!slower || a.priority!.rank > slower.priority!.rank)) slower = a
+        for (const a of list) if (a.priority!.rank < b.priority!.rank && faster(b, a) && (!slower || a.priority!.rank > slower.priority!.rank)) slower = a
         if (!slower) continue
         flagged.add(b.priority!.rank)
         context.report({

@@ -41,9 +41,10 @@ const CONDUCT = new RegExp(String.raw`(?:^|[\s(])${PEOPLE}\s+(?:[\w'’-]+\s+){0
 // A word that makes a sentence a duty or a promise rather than a description
 const PROMISE = /\b(?:will|shall|must|should|can|agrees?|guarantee\w*|ensur\w*|commit\w*|promis\w*|warrant\w*|undertak\w*|assur\w*)\b|[’']ll\b/i
 
-// A sentence that opens with the customer as the subject of a verb: "2.2 The Hospital runs …", "The Home cares for …"
+// A sentence that opens with the customer as the subject of a verb: "2.2 The Hospital runs …", "The Home cares for …",
+// "The Client always retains full admin access" (what the customer holds is its right, not the provider's promise)
 // (not "Client data is …", where the customer's name qualifies a noun)
-const CUSTOMER_LEAD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+)?([a-z]+s)\s+(\w+)/
+const CUSTOMER_LEAD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+|always\s+|still\s+|also\s+)?([a-z]+s)\s+(\w+)/
 const NOT_AFTER_VERB = /^(?:is|are|was|were|will|shall|must|can|may|have|has|be)$/i
 
 /** Does the sentence describe what the customer itself does or has ("The Hospital runs a 24-hour service, and …")? */

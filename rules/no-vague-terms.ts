@@ -141,6 +141,9 @@ const TITLE_CASE = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*$/
 // of two nodes") says how the equipment is set up, not how available a service is
 const ARRANGEMENT = /^[ \t]+(?:pairs?|clusters?|configurations?|set-?ups?|nodes?)\b/i
 
+// an opening quotation mark right before a term and the closing one right after it: the term fills the quotation
+const MENTIONED = /(?:^|[\s(\[])["“‘'«]\s?$/
+const QUOTE_CLOSE = /^\s?["”’'»]/
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
@@ -166,6 +169,9 @@ export default {
       // in a table, a value belongs to its own cell: "1 working day" in the next cell does not measure "Reasonable endeavours"
       // a time that starts a later step ("… promptly correct it, whereupon a new Acceptance Period of 5 Business Days
       // shall commence") measures that step, not the act the term qualifies
+      // a word quoted on its own is mentioned, not used: a translation or usage note ('read « dans les meilleurs délais » as
+      // "promptly"', 'we do not write "best efforts"') glosses the word and commits to nothing
+      if (MENTIONED.test(s.slice(Math.max(0, at - 2), at)) && QUOTE_CLOSE.test(after)) continue
       if (TITLE_CASE.test(hit.text) && PRODUCT_NOUN.test(after)) continue
       if (/^high[- ]availab/i.test(hit.text) && ARRANGEMENT.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
@@ -187,6 +193,9 @@ export default {
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1
       const permitted = cellStart >= 0 ? reading.isPermission(scope, hit.start - cellStart) : reading.isPermission(s, at)
       if (!/time to time|periodic|regular/i.test(hit.text) && permitted) continue
+      // the customer's own option to change what is covered ("The Customer may add devices from time to time by signing an
+      // addition form"): the customer picks the moment, so there is no timing for the agreement to state
+      if (/from time to time/i.test(hit.text) && cellStart < 0 && reading.permissionHolder(s, at) === 'customer') continue
       if (/regular|periodic/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
       const before = s.slice(Math.max(0, at - 160), at)
       // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable

@@ -1,5 +1,5 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
-import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
 import {shareOfEvents, shareOfTime} from '../src/reading/reach.js'
@@ -44,6 +44,33 @@ function definedPeriod(text: string, reading: Reading): boolean {
   return false
 }
 
+/**
+ * A promise that systems keep working, with no figure: kept or maintained in good working order or optimal condition,
+ * working or functioning at all times, never going down, at peak performance, performance that meets industry
+ * standards. It speaks of how the systems perform, so the clause is vague, not missing.
+ */
+const KEPT_WORKING = new RegExp(
+  [
+    String.raw`\b(?:keep|keeps|kept|keeping|maintain|maintains|maintained|maintaining|remains?|stays?)\b[^.;]{0,80}?\b(?:in|at)\s+(?:(?:good|full|perfect|proper|sound)\s+working|(?:optimal|optimum|peak|top)(?:\s+working)?)\s+(?:order|condition|performance|health|shape)\b`,
+    String.raw`\b(?:function(?:s|ing)?|running|working|operational|operating)\b[^.;]{0,60}?\bat all times\b`,
+    String.raw`\b(?:systems?|networks?|servers?|services?|site|website|internet|connection|e-?mail|phones?|platform|equipment|devices?|computers?|it|wi-?fi)\b[^.;]{0,30}?\bnever\s+(?:go(?:es)?\s+down|fail|crash(?:es)?|be\s+(?:down|offline|unavailable))\b`,
+    String.raw`\b(?:peak|optimal|optimum|top|excellent|outstanding|superior|maximum)\s+(?:performance|uptime|reliability)\b`,
+    String.raw`\bperformance\b[^.;]{0,30}?\b(?:meets?|in line with|consistent with)\s+(?:good\s+|recogni[sz]ed\s+)?industry\s+(?:standards?|practice|norms)\b`,
+  ].join('|'),
+  'i',
+)
+/** A negation before the promise: "we don't promise your internet will never go down" disclaims it. */
+const NEGATED = /\b(?:not|no|never|cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|won’t)\b/i
+
+/** The statement keeps systems working with no figure: the promise's text, when the provider gives it. */
+function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
+  const m = KEPT_WORKING.exec(unit.text)
+  if (!m) return undefined
+  if (NEGATED.test(unit.text.slice(Math.max(0, m.index - 60), m.index))) return undefined
+  if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index))) return undefined
+  return m
+}
+
 type PerformanceTargetsOptions = {readonly minUptime?: number}
 
 // the lowest acceptable availability
@@ -79,15 +106,19 @@ export default clauseRule({
   review,
   // a measured share of events held to a time or to success in a period ("97% of copy jobs finish each month")
   // and a share of a span of time over a period ("connectivity for 99.5% of Support Hours in each calendar month")
+  // and a promise that systems keep working, with no figure ("kept in good working order at all times")
   mentions(text) {
-    return shareOfEvents(text) || shareOfTime(text)
+    return shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
     if ((shareOfEvents(t) || shareOfTime(t)) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     const metric = METRIC.exec(t)
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
-    if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) return undefined
+    if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) {
+      const kept = keptWorking(unit, reader)
+      return kept ? {outcome: 'vague', start: kept.index, end: kept.index + kept[0].length, detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'} : undefined
+    }
     const v = reader.reading.values(t)
     // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
     // is a percentile, not an availability that needs a period

@@ -249,11 +249,53 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     // in a section about levels any label; elsewhere a label naming who is affected, with the level's own time
     const label = m[1]!.trim()
     // and in a list whose lead-in names the levels ("The following priority levels apply:"), as under a heading that does
-    if (!LEVEL_SECTION.test(block.section.title) && !levelLead(block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length)) return undefined
+    // or a label that says what falls into it and is given its own time to answer or fix elsewhere ("**Class A:** the
+    // site cannot work" with "for Class A within 2 hours", or a "Service Affecting" row of a response table)
+    if (!LEVEL_SECTION.test(block.section.title) && !levelLead(block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+/** What a time is for when it is a time to answer or fix a case: a reply, a visit, a start of work, a fix. */
+const CASE_ACT = /\b(?:respon\w*|repl(?:y|ies)|attend\w*|fix\w*|repair\w*|restor\w*|rectif\w*|remed\w*|resol\w*|on[- ]site|begin\w*|start\w*|acknowledg\w*|reaction)\b/i
+/** A limit on the time taken ("within 2 hours", "in 4 hours"), not a quota ("above 6 hours in a month"). */
+const TIME_LIMIT = /^\W*(?:[\w-]+\s+){0,2}?(?:within|in|under|inside|by|no later than)\s/i
+/** A key column of things, not cases: per-service or per-site times are no levels ("| Service | Response |"). */
+const THING_HEADER = /\b(?:services?|systems?|applications?|apps?|devices?|components?|products?|sites?|locations?|equipment|assets?)\b/i
+
+/**
+ * A list item's label is given its own time to answer or fix somewhere else in the agreement: a row of a response or fix
+ * table keyed by the label ("| Service Affecting | 30 minutes |"), or a sentence that times it ("begins work for Class A
+ * within 2 hours"). A label a list defines and the agreement then times is a level of priority, whatever its word.
+ */
+function timedElsewhere(label: string, block: Block, reading: Reading): boolean {
+  const want = label.toLowerCase()
+  // a label that names a service ("Restore assistance", "Remote fixes") is no class of case
+  if (want.length < 2 || CASE_ACT.test(want)) return false
+  const wholeAt = (lower: string, at: number): boolean => !/[\w-]/.test(lower[at - 1] ?? '') && !/[\w-]/.test(lower[at + want.length] ?? '')
+  for (const b of reading.doc.blocks) {
+    if (b === block || b.kind === 'heading' || !b.text.toLowerCase().includes(want)) continue
+    if (b.kind === 'table-row') {
+      const {cells, header} = b
+      if (!cells || !header || (cells[0] ?? '').replace(/[*_]/g, '').trim().toLowerCase() !== want) continue
+      const head = header[0] ?? ''
+      if (OFFER_HEADER.test(head) || THING_HEADER.test(head)) continue
+      if (cells.some((c, i) => i > 0 && CASE_ACT.test(header[i] ?? '') && reading.values(c).durations.some((d) => d.minutes >= 1))) return true
+      continue
+    }
+    for (const s of b.sentences) {
+      if (!CASE_ACT.test(s.text)) continue
+      const lower = s.text.toLowerCase()
+      for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
+        if (!wholeAt(lower, at)) continue
+        const after = s.text.slice(at + want.length, at + want.length + 40).split(/[,;]|\.\s/)[0]!
+        if (TIME_LIMIT.test(after) && reading.values(after).durations.some((d) => d.minutes >= 1)) return true
+      }
+    }
+  }
+  return false
 }
 
 /** A lead-in that names levels of urgency: "The following Priority Levels apply:", "Tickets fall into these categories:". */

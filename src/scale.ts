@@ -1,5 +1,6 @@
 // Big repositories: --shard, --changed-since, --cache and --concurrency. Pure helpers; the CLI wires them in.
-import {realpathSync} from 'node:fs'
+import {readFileSync, realpathSync} from 'node:fs'
+import os from 'node:os'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -77,14 +78,103 @@ export function parseConcurrency(text: string, available: number): number {
 export const AUTO_CONCURRENCY_FILES = 200
 
 /**
- * Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few.
- * By default a machine whose CPUs are already busy (1-minute load average at least the number of CPUs) lints in the
- * main thread: there a second thread only adds the start-up and warm-up of its own copy of the linter.
+ * Threads for a run of `files` files: the --concurrency given, or by default one per CPU for many files and 1 for few,
+ * less the CPUs that other work keeps busy now (`busy`, see `busyElsewhere`): a second thread where the other CPU is
+ * already taken only adds the start-up and warm-up of its own copy of the linter, and takes CPU from that work.
  */
-export function defaultConcurrency(given: number | undefined, files: number, available: number, load = 0): number {
+export function defaultConcurrency(given: number | undefined, files: number, available: number, busy: number | (() => number) = 0): number {
   if (given !== undefined) return given
-  if (files < AUTO_CONCURRENCY_FILES || load >= available) return 1
-  return Math.max(1, available)
+  if (files < AUTO_CONCURRENCY_FILES || available <= 1) return 1
+  const elsewhere = typeof busy === 'function' ? busy() : busy
+  return Math.max(1, Math.min(available, Math.round(available - elsewhere)))
+}
+
+// What the CPUs are doing now
+
+/** The machine's CPU time so far, in milliseconds summed over its CPUs (from /proc/uptime and /proc/stat). */
+export interface MachineCpu {
+  /** Idle (/proc/uptime: summed over the CPUs before it is rounded to 10 ms, so finer than /proc/stat's ticks). */
+  readonly idleMs: number
+  /** Idle waiting for I/O, and user time at a lower priority (a positive nice value): /proc/stat, in 10 ms ticks. */
+  readonly ioWaitMs: number
+  readonly nicedMs: number
+}
+
+/** A reading of the CPU time spent so far: the machine's (when /proc can be read) and this process's own. */
+export interface CpuSample {
+  readonly machine?: MachineCpu
+  /** This process's CPU time, all its threads, in milliseconds. */
+  readonly ownMs: number
+  /** When, in milliseconds (monotonic). */
+  readonly at: number
+}
+
+/**
+ * The machine's CPU time from the text of /proc/uptime (uptime and idle, in seconds) and of /proc/stat, whose first
+ * line is `cpu user nice system idle iowait …` in clock ticks (USER_HZ, 100 a second on Linux).
+ */
+export function parseMachineCpu(uptime: string, stat: string): MachineCpu | undefined {
+  const u = /^\d+(?:\.\d+)? (\d+(?:\.\d+)?)\s/.exec(uptime)
+  const c = /^cpu +\d+ +(\d+) +\d+ +\d+ +(\d+)/.exec(stat)
+  if (!u || !c) return undefined
+  return {idleMs: Number(u[1]) * 1000, ioWaitMs: Number(c[2]) * 10, nicedMs: Number(c[1]) * 10}
+}
+
+/** Read the CPU time spent so far (the machine's only where /proc/uptime and /proc/stat exist). */
+export function sampleCpu(): CpuSample {
+  let machine: MachineCpu | undefined
+  try {
+    machine = parseMachineCpu(readFileSync('/proc/uptime', 'latin1'), readFileSync('/proc/stat', 'latin1').slice(0, 200))
+  } catch {
+    // not Linux
+  }
+  const own = process.cpuUsage()
+  return {...(machine ? {machine} : {}), ownMs: (own.user + own.system) / 1000, at: performance.now()}
+}
+
+/**
+ * A reading over a shorter interval than this, in milliseconds, is too coarse (the idle time is rounded to 10 ms) to
+ * tell one busy CPU from none: such a run reads the runnable tasks instead.
+ */
+export const MIN_READING_MS = 40
+
+/**
+ * How many CPUs other work kept busy between two readings (0 to `cpus`): the CPUs not idle, less this process's own
+ * CPU time. Work at a lower priority than this process (`countNiced` false: it runs at nice 0 or below) yields its CPU
+ * to it and is not counted, nor is time idle waiting for I/O. Undefined when the interval is too short or the
+ * machine's times cannot be read.
+ */
+export function busyElsewhere(before: CpuSample, after: CpuSample, cpus: number, countNiced: boolean): number | undefined {
+  const a = before.machine
+  const b = after.machine
+  const ms = after.at - before.at
+  if (!a || !b || !(ms >= MIN_READING_MS)) return undefined
+  const free = (b.idleMs - a.idleMs + (b.ioWaitMs - a.ioWaitMs) + (countNiced ? 0 : b.nicedMs - a.nicedMs)) / ms
+  const own = (after.ownMs - before.ownMs) / ms
+  return Math.min(cpus, Math.max(0, cpus - free - own))
+}
+
+/**
+ * CPUs busy with other work now, where a run's own reading over its start-up is too short or missing: the runnable
+ * tasks of the machine (the fourth field of /proc/loadavg, `running/total`, which counts this process) less this one,
+ * else the 1-minute load average (which remembers the last minute, this user's own finished commands included).
+ */
+export function runnableElsewhere(loadavgText: string | undefined, oneMinute: number): number {
+  const m = loadavgText === undefined ? null : /^\S+ \S+ \S+ (\d+)\//.exec(loadavgText)
+  return m ? Math.max(0, Number(m[1]) - 1) : oneMinute
+}
+
+/** CPUs busy with other work now, for a run that took `since` at its start (see `busyElsewhere`, `runnableElsewhere`). */
+export function cpusBusyNow(since: CpuSample, cpus: number): number {
+  const read = busyElsewhere(since, sampleCpu(), cpus, os.getPriority() > 0)
+  if (read !== undefined) return read
+  let text: string | undefined
+  try {
+    text = readFileSync('/proc/loadavg', 'latin1')
+  } catch {
+    // not Linux
+  }
+  return runnableElsewhere(text, os.loadavg()[0]!)
 }
 
 // --changed-since REF

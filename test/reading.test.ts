@@ -71,6 +71,27 @@ describe('read(doc)', () => {
     expect(reading.boundParty(text, text.indexOf('promptly'))).toBe(party)
   })
 
+  it.each([
+    ["Response: we'll get back to you promptly.", 'provider'],
+    ["You'll tell us promptly when someone leaves.", 'customer'],
+    // a contraction after the phrase has a subject of its own: it does not bind the customer to the backups
+    ["We back up your data promptly, so you'll never lose a file.", 'unknown'],
+    ["Updates are applied promptly, so you'll see fewer faults.", 'unknown'],
+  ])('a contracted "\'ll" is "will": its subject is bound, %s', (text, party) => {
+    expect(reading.boundParty(text, text.indexOf('promptly'))).toBe(party)
+  })
+
+  it('the party whose right a clause states', () => {
+    const added = 'The Client may add devices from time to time.'
+    expect(reading.permissionHolder(added, added.indexOf('from time'))).toBe('customer')
+    const works = 'The Provider may carry out maintenance from time to time.'
+    expect(reading.permissionHolder(works, works.indexOf('from time'))).toBe('provider')
+    const hedge = 'Services may include patching from time to time.'
+    expect(reading.permissionHolder(hedge, hedge.indexOf('from time'))).toBe('unknown')
+    const duty = 'The Provider will patch the servers from time to time.'
+    expect(reading.permissionHolder(duty, duty.indexOf('from time'))).toBeUndefined()
+  })
+
   it('the one definition finder', () => {
     expect([...reading.definitions.keys()]).toEqual(['provider', 'client', 'business hours', 'incident'])
     expect(reading.definitions.get('business hours')!.text).toBe('08:00 to 18:00 UK time, Monday to Friday.')

@@ -7,7 +7,7 @@ import {Readable} from 'node:stream'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {run} from '../src/cli.js'
-import {AUTO_CONCURRENCY_FILES, defaultConcurrency, LintPool, parseConcurrency, workerOptions} from '../src/scale.js'
+import {AUTO_CONCURRENCY_FILES, busyElsewhere, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, parseConcurrency, parseMachineCpu, runnableElsewhere, workerOptions} from '../src/scale.js'
 import {ConfigLoader, type Settings} from '../src/config.js'
 import {lint} from '../src/lint.js'
 import type {JobOutcome} from '../src/plan.js'
@@ -67,7 +67,7 @@ describe('big repositories: same results as a plain run', () => {
     // written again: a hash line, then the index
     const written = fs.readFileSync(location, 'utf8').split('\n')
     expect(written[0]).toMatch(/^[0-9a-f]{64}$/)
-    expect(JSON.parse(written[1]!)).toMatchObject({clauselintCache: 2})
+    expect(JSON.parse(written[1]!)).toMatchObject({clauselintCache: 3})
   })
 
   it('--cache: a changed config next to the files invalidates', async () => {
@@ -186,8 +186,76 @@ describe('default concurrency', () => {
     expect(defaultConcurrency(parseConcurrency('3', 8), 5, 8)).toBe(3)
     // CPUs already busy: no threads by default, but a given --concurrency still wins
     expect(defaultConcurrency(undefined, 10_000, 2, 2.5)).toBe(1)
-    expect(defaultConcurrency(undefined, 10_000, 2, 0.7)).toBe(2)
     expect(defaultConcurrency(parseConcurrency('2', 2), 10_000, 2, 9)).toBe(2)
+  })
+
+  it('threads for the CPUs that other work leaves free now', () => {
+    // two CPUs: another process's scraps leave both; one CPU-bound process takes one
+    expect(defaultConcurrency(undefined, 10_000, 2, 0)).toBe(2)
+    expect(defaultConcurrency(undefined, 10_000, 2, 0.3)).toBe(2)
+    expect(defaultConcurrency(undefined, 10_000, 2, 0.95)).toBe(1)
+    expect(defaultConcurrency(undefined, 10_000, 2, 2)).toBe(1)
+    // eight CPUs, three of them busy: five threads
+    expect(defaultConcurrency(undefined, 10_000, 8, 3)).toBe(5)
+    expect(defaultConcurrency(undefined, 10_000, 8, 8)).toBe(1)
+    // the reading is taken only when the run would use threads
+    const unread = (): number => {
+      throw new Error('read')
+    }
+    expect(defaultConcurrency(undefined, AUTO_CONCURRENCY_FILES - 1, 2, unread)).toBe(1)
+    expect(defaultConcurrency(3, 10_000, 2, unread)).toBe(3)
+    expect(defaultConcurrency(undefined, 10_000, 1, unread)).toBe(1)
+    expect(defaultConcurrency(undefined, 10_000, 2, () => 0.1)).toBe(2)
+  })
+
+  it('reads the machine from /proc/uptime and the first line of /proc/stat', () => {
+    const stat = 'cpu  1037240 518055 279856 6684003 2111 0 5753 0 0 0\ncpu0 530822 252617 136606 3340451 412 0 2572 0 0 0\n'
+    expect(parseMachineCpu('42737.30 66840.03\n', stat)).toEqual({idleMs: 66_840_030, ioWaitMs: 21_110, nicedMs: 5_180_550})
+    // a file of another shape is no reading: per-CPU lines only, or an uptime without its idle field
+    expect(parseMachineCpu('42737.30 66840.03\n', 'cpu0 530822 252617 136606 3340451 412 0 2572 0 0 0\n')).toBeUndefined()
+    expect(parseMachineCpu('42737.30\n', stat)).toBeUndefined()
+  })
+
+  // two readings `ms` apart on a machine of 2 CPUs: `idle`, `niced` and `own` in CPU milliseconds over that interval
+  const readings = (ms: number, idle: number, own: number, niced = 0): [CpuSample, CpuSample] => [
+    {machine: {idleMs: 5_000_000, ioWaitMs: 2_000, nicedMs: 70_000}, ownMs: 40, at: 1_000},
+    {machine: {idleMs: 5_000_000 + idle, ioWaitMs: 2_000, nicedMs: 70_000 + niced}, ownMs: 40 + own, at: 1_000 + ms},
+  ]
+
+  it('counts the CPUs other work keeps busy over the interval, not over the last minute', () => {
+    // idle but for this run (whatever the load average remembers): nothing elsewhere
+    expect(busyElsewhere(...readings(100, 100, 100), 2, false)).toBeCloseTo(0)
+    // the run and its collector threads on 1.2 CPUs, 0.8 idle
+    expect(busyElsewhere(...readings(100, 80, 120), 2, false)).toBeCloseTo(0)
+    // one CPU-bound process beside the run: one CPU
+    expect(busyElsewhere(...readings(100, 0, 100), 2, false)).toBeCloseTo(1)
+    // the run starved to half a CPU by three others
+    expect(busyElsewhere(...readings(200, 0, 100), 2, false)).toBeCloseTo(1.5)
+    expect(defaultConcurrency(undefined, 10_000, 2, busyElsewhere(...readings(100, 100, 100), 2, false))).toBe(2)
+    expect(defaultConcurrency(undefined, 10_000, 2, busyElsewhere(...readings(100, 0, 100), 2, false))).toBe(1)
+  })
+
+  it('leaves out work at a lower priority, unless this run has one too', () => {
+    // a niced CPU-bound process beside a run at normal priority: it yields its CPU
+    expect(busyElsewhere(...readings(100, 0, 100, 100), 2, false)).toBeCloseTo(0)
+    // the same with the run niced: it takes its share
+    expect(busyElsewhere(...readings(100, 0, 100, 100), 2, true)).toBeCloseTo(1)
+  })
+
+  it('gives no reading over too short an interval or without the machine\'s times', () => {
+    expect(busyElsewhere(...readings(MIN_READING_MS - 1, 0, 10), 2, false)).toBeUndefined()
+    expect(busyElsewhere(...readings(MIN_READING_MS, 0, MIN_READING_MS), 2, false)).toBeCloseTo(1)
+    const [a, b] = readings(200, 0, 100)
+    expect(busyElsewhere({ownMs: a.ownMs, at: a.at}, b, 2, false)).toBeUndefined()
+    // a reading off the scale is held to the machine's CPUs
+    expect(busyElsewhere(...readings(100, 0, 0), 1, false)).toBe(1)
+  })
+
+  it('falls back on the runnable tasks now, then on the load average', () => {
+    expect(runnableElsewhere('2.50 1.00 0.40 1/117 300\n', 2.5)).toBe(0)
+    expect(runnableElsewhere('0.10 0.10 0.10 3/117 300\n', 0.1)).toBe(2)
+    expect(runnableElsewhere(undefined, 1.7)).toBe(1.7)
+    expect(runnableElsewhere('garbage', 0.4)).toBe(0.4)
   })
 
   it('workers get the loader flags of the parent, not the per-process options they would refuse', () => {

@@ -6,7 +6,7 @@ import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection,
 import {agreementIsOther, delegation, parentName, targetInDocument, type DelegationHit} from './delegation.js'
 import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
-import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, type Party} from './parties.js'
+import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, permissionHolder, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
@@ -142,6 +142,11 @@ export class Reading {
 
   isPermission(text: string, index: number): boolean {
     return isPermission(text, index, this.parties, this.memo)
+  }
+
+  /** The party whose right the clause at `index` states; undefined when it states none (see permissionHolder). */
+  permissionHolder(text: string, index: number): Party | undefined {
+    return permissionHolder(text, index, this.parties, this.memo)
   }
 
   /** Is the sentence a disclaimer ("makes no warranty", "as is")? Once per sentence. */

@@ -158,14 +158,20 @@ export interface Statement {
   readonly sentence: Sentence | undefined
   readonly start: number
   readonly end: number
+  /** The unit and number a time is written in ("business day", 2): two values in one unit compare as written. */
+  readonly unit?: string | undefined
+  readonly amount?: number | undefined
+  /** The period an uptime is measured over ("month"), when the statement names one. */
+  readonly period?: string | undefined
 }
 
-const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|acknowledg\w*|reply|replies|call[- ]?back|callback|initial contact)\b/gi
+// "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact)\b/gi
 const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
 const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back/i
 const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
 // Words that may stand between a metric and its value: "response time target of", "resolved within", "Response: "
-const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|targets?|objectives?|goals?|commitments?|sla|of|within|in|is|are|will|shall|must|be|no|not|later|more|than|exceed|to|the|a|an|by|at|most|maximum|max|up|under|guaranteed|provided|made|given|achieved|completed|begin|begins|start|starts|all|each|every|for|p[0-5]|priority|severity|sev|level|[1-5]|critical|urgent|high|medium|normal|low|incidents?|issues?|tickets?|requests?|faults?|calls?)\b)*$/i
+const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|tat|turn[- ]?around|targets?|objectives?|goals?|commitments?|sla|of|within|in|is|are|will|shall|must|be|no|not|later|more|than|exceed|to|the|a|an|by|at|most|maximum|max|up|under|guaranteed|provided|made|given|achieved|completed|begin|begins|start|starts|all|each|every|for|p[0-5]|priority|severity|sev|level|[1-5]|critical|urgent|high|medium|normal|low|incidents?|issues?|tickets?|requests?|faults?|calls?)\b)*$/i
 // Narrowing words: a value for phone calls or out of hours is not the same value as the general one
 const SCOPE_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['after-hours', /\bafter[- ]hours|outside (?:of )?(?:normal |standard |the )?(?:business|support|service|office|working) hours|out[- ]of[- ]hours|overnight|weekends?|holidays?|on[- ]call|emergency line|24\s*[x×/]\s*7|24\/7|round[- ]the[- ]clock/i],
@@ -173,8 +179,12 @@ const SCOPE_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['phone', /\bby (?:tele)?phone\b|\b(?:tele)?phone (?:calls?|line|support)\b|\bby calling\b|\bvoice calls?\b|\breported by (?:tele)?phone\b/i],
   ['email', /\bby e-?mail\b|\be-?mail (?:requests?|tickets?|support)\b/i],
   ['portal', /\b(?:via|through|in|on) the (?:client |customer |support )?portal\b|\bby (?:web )?chat\b|\bweb form\b/i],
-  ['onsite', /\bon[- ]?site\b|\bdispatch|\bengineer (?:on|at)\b/i],
-  ['target', /\btarget|\bgoal|\bobjective/i],
+  // an engineer dispatched, not "warehouse dispatch has stopped" in a row's description
+  ['onsite', /\bon[- ]?site\b|\bdispatch\w* (?:of )?(?:an? |the )?(?:engineer|technician)|\b(?:engineer|technician) dispatch|\bengineer (?:on|at)\b/i],
+  // a disaster-recovery objective is not a support time, whatever the priority around it
+  ['recovery', /\brecovery (?:time|point)\b|\bRTO\b|\bRPO\b|\bdisaster\b/i],
+  // a value for the first weeks of the service is a value of its own
+  ['onboarding', /\b(?:on-?boarding|transition(?:al)? period|hypercare|(?:implementation|migration|bedding[- ]in|run-in|settling[- ]in) (?:period|phase)|pilot|trial period|first \d+ (?:days|weeks|months))\b/i],
   ['maximum', /\bmaximum|\bno later than|\bnot (?:to )?exceed|\bat the latest|\bguarantee/i],
   ['first', /\bfirst\b|\binitial\b/i],
   ['update', /\bupdates?\b|\bprogress\b|\bstatus\b/i],
@@ -183,6 +193,8 @@ const SCOPE_WORDS: ReadonlyArray<[string, RegExp]> = [
 const SYSTEMS = /\b(?:network|server|servers|internet|wan|lan|wi-?fi|wireless|firewall|e-?mail|voip|phone system|telephony|website|web site|hosting|platform|application|applications|api|portal|database|storage|backup|cloud|data ?cent(?:er|re)|circuit|connectivity|power|cooling|infrastructure|help ?desk|service desk|workstations?|endpoints?|saas|crm|erp|apps?|mobile|desktop|voice|pbx|sip|production|non-production|staging|test|development|sandbox|disaster recovery|primary|secondary|region|site)\b/gi
 // Service tiers and plans give different targets on purpose ("Gold plan 99.99%, Silver plan 99.9%")
 const PLAN = /\b(?:tier|class|plan|package|edition|bundle|premium|gold|silver|bronze|platinum|basic|enterprise|standard|advanced|essentials?)\b/i
+// A column heading that names no metric of its own: the value is the one the row names
+const GENERIC_HEAD = /^\s*(?:(?:service[- ]levels?|sla|kpi|target|value|time|commitment|standard|level|goal|objective|measure|metric)s?\s*)*$/i
 const UPTIME_WORD = /\b(?:uptime|availability|available|up[- ]time)\b/i
 // Credit tiers and thresholds are not targets: "if Uptime falls below 99.9%", "between 99.0% and 99.9%"
 const TIER = /\b(?:credits?|below|less than|lower than|under|falls?|fell|drops?|between|miss(?:es|ed)?|fails? to|short of|tiers?|refunds?|if|when|unless|up to|exceeds?)\b|[<>≤≥]/i
@@ -190,6 +202,31 @@ export const BACKUP = /\bback(?:ed)?[- ]?ups?\b|\bsnapshots?\b|\brestore points?
 export const RETENTION = /\b(?:retain(?:s|ed)?|retention|kept|keeps?|stored|held|preserved|maintained|rotated)\b[^.;]{0,30}?(?:for|of|period of|up to|at least|a minimum of)?\s*$/i
 export const METRIC_PERCENT = /\b(?:uptime|up[- ]time|availability|available|of the time|of (?:all )?(?:tickets|incidents|requests|calls|cases)|service levels?|success|accuracy|compliance|attainment|coverage|responded|resolved)\b/i
 export const MONEY_CONTEXT = /\b(?:rates?|fees?|prices?|pricing|charges?|charged|costs?|mark-?ups?|increases?|interest|premium|surcharge|multiplier|times|invoices?|amounts?|paid|payable|credits?|refunds?|discounts?|overtime|uplift)\b/i
+
+/** A time as a range of minutes, with the unit and number it is written in. */
+function measure(d: Duration): {low: number; high: number; unit: string; amount: number} {
+  // a business hour may run overnight: 4 business hours are at least 4 hours of the clock, and may be many more
+  const r = d.business && (d.unit === 'hour' || d.unit === 'minute') ? {low: d.minutes, high: Number.POSITIVE_INFINITY} : range(d)
+  return {...r, unit: `${d.business ? 'business ' : ''}${d.unit}`, amount: d.value}
+}
+
+// A value given as an example or as what used to hold is not a commitment ("for example, a P1 logged at 9:00 is
+// answered within 1 hour", "previously 4 hours"): the marker stands before the value in its clause, outside brackets
+// (the "(e.g. the server is down)" of a level's description marks no value)
+const NOT_A_COMMITMENT = /\b(?:for example|for instance|e\.g\.|by way of example|illustrat\w*|previously|formerly|used to|historically|in the past|last year|under the (?:previous|old|earlier|prior|original) (?:agreement|contract|terms|schedule))\b/i
+// A value an amendment or variation sets replaces the earlier one; it does not contradict it
+const REPLACES = /\b(?:amend(?:s|ed|ment)?|variation|vari(?:es|ed)|supersed\w*|instead of|in place of|replac(?:es|ed|ing) (?:the|clause|section|paragraph|schedule|table|value|time|target)s?\b|is replaced|(?:is|are) now|changes? from|(?:reduced|increased|shortened|extended) (?:from|to)|with effect from)\b/i
+const REPLACES_TITLE = /\b(?:amendment|variation|change (?:note|order|request))\b/i
+
+/** Whether the value of `s` is an example, a past figure, or a replacement made by an amendment: not a value to compare. */
+export function notCompared(s: Statement): boolean {
+  if (s.block.section.path.some((t) => REPLACES_TITLE.test(t))) return true
+  const text = s.sentence?.text ?? s.block.text
+  const at = s.sentence ? s.start - s.sentence.start : s.start
+  if (REPLACES.test(text)) return true
+  const clause = text.slice(0, Math.max(0, at)).replace(/\([^()]*\)/g, ' ').split(/[;|]/).at(-1) ?? ''
+  return NOT_A_COMMITMENT.test(clause)
+}
 
 export function range(d: Duration): {low: number; high: number} {
   // a business day is somewhere between a working day of hours and a calendar day
@@ -269,7 +306,8 @@ function lastAtOrBefore(ends: readonly number[], at: number): number | undefined
 /** The metric a duration ending at `end` is bound to by a metric word right after it ("4-hour response"). */
 function metricAfter(text: string, end: number): Metric | undefined {
   const after = text.slice(end, end + 30)
-  const a = /^\s*(?:[a-z]+\s+)?(respon\w*|acknowledg\w*|resol\w*|restor\w*|fix\b|repair\b|workaround)/i.exec(after)
+  // "4-hour on-site response", but not "within 60 minutes and resolved within 4 hours"
+  const a = /^\s*(?:(?!(?:and|or|but|then|while|with)\s)[a-z]+\s+)?(respon\w*|acknowledg\w*|resol\w*|restor\w*|fix\b|repair\b|workaround)/i.exec(after)
   if (a && !/^\s*(?:for|of|to|in|after|before|from)\s/i.test(after)) return RESOLUTION_HEAD.test(a[1]!) ? 'resolution' : 'response'
   return undefined
 }
@@ -312,12 +350,17 @@ function onlyPriority(text: string, valuesOf: ValuesOf): Priority | undefined {
  */
 export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues): Statement[] {
   const out: Statement[] = []
+  // tables first: the level names a priority table uses ("Urgent", "S1") name the same levels in prose anywhere in
+  // the agreement, before the table or after it
+  const labels = new Map<string, Priority>()
+  const order = new Map<Block, number>()
+  blocks.forEach((block, i) => {
+    order.set(block, i)
+    if (block.kind === 'table-row' && block.header && block.cells) tableStatements(block, out, valuesOf, labels)
+  })
+  const learned = labelMatcher(labels)
   for (const block of blocks) {
-    if (block.kind === 'heading') continue
-    if (block.kind === 'table-row' && block.header && block.cells) {
-      tableStatements(block, out, valuesOf)
-      continue
-    }
+    if (block.kind === 'heading' || (block.kind === 'table-row' && block.header && block.cells)) continue
     // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
     // only one bound to a metric): computed on first use
     let blockPriority: Priority | undefined | null = null
@@ -334,29 +377,56 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
           if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
         }
         if (!metric) continue
-        priorities ??= v!.priorities.filter(family)
+        if (!priorities) {
+          priorities = v!.priorities.filter(family)
+          if (!priorities.length && learned) priorities = learned(text)
+        }
         if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? onlyPriority(block.section.title, valuesOf)
         const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
         if (!priority) continue
         // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
         const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
-        out.push({metric, priority, scope: scopeOf(context), ...range(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
+        out.push({metric, priority, scope: scopeOf(context), ...measure(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
       }
       uptimeStatements(block, sentence, out, valuesOf)
     }
   }
-  return out
+  // in the order the agreement states them
+  return out.sort((a, b) => order.get(a.block)! - order.get(b.block)! || a.start - b.start)
 }
 
-function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf): void {
+/**
+ * The levels a priority table names by a code or a level word ("S1", "Urgent"), found again in a sentence: a code
+ * anywhere, a word only where it names tickets ("Urgent calls", "Minor tickets"). Undefined when the tables name none.
+ */
+function labelMatcher(labels: ReadonlyMap<string, Priority>): ((text: string) => Priority[]) | undefined {
+  if (!labels.size) return undefined
+  const escape = (l: string) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const codes = [...labels.keys()].filter((l) => /\d/.test(l)).map(escape)
+  const words = [...labels.keys()].filter((l) => !/\d/.test(l)).map(escape)
+  const parts = [
+    ...(codes.length ? [`\\b(?:${codes.join('|')})\\b`] : []),
+    ...(words.length ? [`\\b(?:${words.join('|')})(?=\\s+(?:calls?|tickets?|faults?|incidents?|issues?|requests?|cases?|problems?|jobs?|outages?)\\b)`] : []),
+  ]
+  const re = new RegExp(parts.join('|'), 'g')
+  return (text) => [...text.matchAll(re)].map((m) => ({...labels.get(m[0])!, text: m[0], start: m.index, end: m.index + m[0].length}))
+}
+
+function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Map<string, Priority>): void {
   const header = block.header!
   const cells = block.cells!
   let priority: Priority | undefined
   for (const [i, cell] of cells.entries()) {
-    // "Severity | 1": a bare level under a "Severity" or "Priority" column
+    // "Severity | 1", "Severity | S1", "Priority | A": a bare level under a "Severity" or "Priority" column
     const head = header[i] ?? ''
-    priority = onlyPriority(cell, valuesOf) ?? (/^\s*(?:P?[0-5]|[IV]{1,3})\s*$/.test(cell) && /priority|severity/i.test(head) ? onlyPriority(`${head.replace(/\s*level\s*$/i, '')} ${cell.trim()}`, valuesOf) : undefined)
-    if (priority) break
+    const bare = /^\s*(?:[PS]?[0-5]|[IV]{1,3}|[A-E])\s*$/.test(cell) && /priority|severity/i.test(head)
+    priority = onlyPriority(cell, valuesOf) ?? (bare ? onlyPriority(`${head.replace(/\s*level\s*$/i, '')} ${cell.trim().replace(/^[PS](?=\d)/, '')}`, valuesOf) : undefined)
+    if (priority) {
+      // the cell is the level's name or code ("Urgent", "S1"): prose may use it alone
+      const label = cell.replace(/[*_]/g, '').trim()
+      if (/^(?:[A-Z][a-z]+|[A-Z]{1,3}\d)$/.test(label) && family(priority)) labels.set(label, priority)
+      break
+    }
   }
   // offsets of each cell in the row text ("Priority: P1 | Response: 1 hour")
   let offset = 0
@@ -370,35 +440,47 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf): vo
     offset = (at >= 0 ? at : offset) + cell.length
   })
   const rowScope = scopeOf(`${block.section.title} ${cells.join(' ')}`)
+  const metricOf = (t: string): Metric | undefined => (RESPONSE_HEAD.test(t) && !RESOLUTION_HEAD.test(t) ? 'response' : RESOLUTION_HEAD.test(t) && !RESPONSE_HEAD.test(t) ? 'resolution' : undefined)
+  // | Measure | Target |: a row that names its priority and metric in one cell ("Priority 1 response") and gives the
+  // value under a column that names no metric of its own
+  let rowMetric: Metric | undefined | null = null
+  const rowUptime = cells.some((c) => UPTIME_WORD.test(c))
   cells.forEach((cell, i) => {
     const head = header[i] ?? ''
-    const metric: Metric | undefined = RESPONSE_HEAD.test(head) && !RESOLUTION_HEAD.test(head) ? 'response' : RESOLUTION_HEAD.test(head) && !RESPONSE_HEAD.test(head) ? 'resolution' : undefined
+    let metric = metricOf(head)
+    if (!metric && priority && GENERIC_HEAD.test(head)) {
+      if (rowMetric === null) {
+        const named = cells.filter((c) => onlyPriority(c, valuesOf) && !valuesOf(c).durations.length).map(metricOf)
+        rowMetric = named.length === 1 ? named[0] : undefined
+      }
+      metric = rowMetric
+    }
     if (metric && priority) {
       const ds = valuesOf(cell).durations
       // one value per cell: "1 hour (4 hours after hours)" holds two scopes in one cell
       if (ds.length === 1) {
         const d = ds[0]!
         const start = starts[i]! + d.start
-        out.push({metric, priority, scope: [scopeOf(head), rowScope].filter(Boolean).join(','), ...range(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
+        out.push({metric, priority, scope: [scopeOf(head), rowScope].filter(Boolean).join(','), ...measure(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
       }
     }
-    if (UPTIME_WORD.test(head) || UPTIME_WORD.test(cell)) {
+    if (UPTIME_WORD.test(head) || UPTIME_WORD.test(cell) || (rowUptime && GENERIC_HEAD.test(head))) {
       for (const p of valuesOf(cell).percentages) {
         if (p.value < 90 || p.value > 100 || TIER.test(cell.replace(/\b(?:no|not) less than\b/gi, ''))) continue
         const start = starts[i]! + p.start
-        out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`, p.period), low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
+        out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`), period: p.period, low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
       }
     }
   })
 }
 
-function uptimeScope(text: string, period: string | undefined): string {
+function uptimeScope(text: string): string {
   // a value for one plan or tier is compared with nothing else
   if (PLAN.test(text)) return `plan:${text}`
   const named = [...new Set(qualifiersOf(text))]
   if (named.length) return named.join(',')
   const systems = [...new Set([...text.matchAll(SYSTEMS)].map((m) => m[0].toLowerCase().replace(/s$/, '')))].sort()
-  return `${systems.join('+')}/${period ?? ''}`
+  return systems.join('+')
 }
 
 function uptimeStatements(block: Block, sentence: Sentence, out: Statement[], valuesOf: ValuesOf): void {
@@ -411,7 +493,7 @@ function uptimeStatements(block: Block, sentence: Sentence, out: Statement[], va
   // a formula ("Uptime % = (… ) / … × 100%") states how to compute, not a target
   if (/[=×÷]|\bx\s*100\b|\bdivided by\b|\bmultiplied\b/i.test(text)) return
   const p = ps[0]!
-  out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(text, p.period), low: p.value, high: p.value, text: p.text, block, sentence, start: sentence.start + p.start, end: sentence.start + p.end})
+  out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(text), period: p.period, low: p.value, high: p.value, text: p.text, block, sentence, start: sentence.start + p.start, end: sentence.start + p.end})
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ const PROVIDER = /\b(?:provider|service provider|msp|supplier|vendor|contractor|
 const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser)\b/i
 // Either party: duties that bind both sides are procedure, not the provider's service promise.
 const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies)\b|\b(?:each party|either party|both parties|the parties|the other party|a party|(?:receiving|disclosing|affected|notifying|indemnifying|indemnified|protected|breaching|non-breaching) party|each recipient|the recipient|recipient)\b/i
-const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to)\b/gi
+const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to|['’]ll)\b/gi
 // an enumerator opens a clause only after a break ("; (b)", ": (a)", "and (c)"), so "seventy-two (72) hours" is no boundary
 const CLAUSE_BOUNDARY = /[;:]|(?:^|(?<=[;:,\n]\s{0,3})|(?<=\b(?:and|or)\s{1,3}))\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
 const NEGATION = /\b(?:not|no|never|nothing|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
@@ -263,7 +263,9 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   // (an exec loop on the shared pattern, not matchAll, which copies it each call: nothing in the loop uses it)
   OBLIGATION.lastIndex = 0
   for (let m = OBLIGATION.exec(clause); m !== null; m = OBLIGATION.exec(clause)) {
-    if (m.index <= rel + 40) {
+    // (a contracted "'ll" is read only before the phrase: "We back up your data regularly, so you'll never lose …"
+    // has its own subject for the later verb)
+    if (m.index <= rel + (m[0].length === 3 ? 0 : 40)) {
       // a verb joined to an earlier one by "and"/"or" with no subject of its own ("The Club will use approved paper
       // and will report faults …") shares the earlier verb's subject
       if (subjectEnd < 0 || !COORDINATED.test(clause.slice(Math.max(0, m.index - 20), m.index))) earlier = m.index
@@ -335,13 +337,22 @@ function namesCustomer(text: string, names: ReadonlyMap<string, Party>): boolean
 
 /** Is the phrase at `index` part of a right or permission ("may", "has the right to"), not a commitment? */
 export function isPermission(text: string, index: number, names: ReadonlyMap<string, Party> = new Map(), memo: ClauseMemo = clauseMemo()): boolean {
+  const holder = permissionHolder(text, index, names, memo)
+  // "GitHub will, in its discretion, tailor any suspension as needed": a discretion is a right too
+  if (holder === undefined) return /\bin (?:its|their|our|his|her) (?:sole |absolute |reasonable |good faith )?discretion\b/i.test(text)
+  return holder !== 'unknown'
+}
+
+/**
+ * The party whose right the clause at `index` states ("The Customer may add devices …" → customer), 'unknown' when the
+ * modal has no party before it (a hedge: "Services may include …"), undefined when the clause states no right.
+ */
+export function permissionHolder(text: string, index: number, names: ReadonlyMap<string, Party> = new Map(), memo: ClauseMemo = clauseMemo()): Party | undefined {
   const clause = text.slice(clauseStart(text, index, memo), index)
   const m = /\b(?:may|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i.exec(clause)
+  if (m === null) return undefined
   // a party's right ("GitHub has the right to …"), not a hedge ("Services may include …")
-  // "GitHub will, in its discretion, tailor any suspension as needed": a discretion is a right too
-  if (m === null) return /\bin (?:its|their|our|his|her) (?:sole |absolute |reasonable |good faith )?discretion\b/i.test(text)
-  const before = clause.slice(Math.max(0, m.index - 60), m.index)
-  return roleOf(before, names) !== 'unknown'
+  return roleOf(clause.slice(Math.max(0, m.index - 60), m.index), names)
 }
 
 /** Is the phrase at `index` inside the scope of a negation in its clause ("does not guarantee …", "not … uninterrupted")? */
