@@ -178,6 +178,31 @@ function catchAllHandled(text: string): boolean {
   return CATCH_ALL_ITEM.test(text) && CATCH_ALL_HANDLED.test(text)
 }
 
+// The verb a party declines with and what follows it: "We don't support the X-ray sensor software or the dental chairs"
+const DECLINED_OBJECT = /^(?:[\w'’]+\s+){1,3}?(?:support|cover|maintain|do|provide|offer|look after|help with|take on|work on|handle|service|repair|fix|manage|include)\b(?:\s+(?:with|on))?\s+([^.;:]{3,200})/i
+
+/**
+ * How many things a party declines by name ("We don't support the X-ray sensor software or the dental chairs": 2), read
+ * from the declining verb to the end of its clause; 0 when what follows is time, a clause of its own or a pronoun.
+ */
+function declinedThings(text: string, at: number): number {
+  const things = DECLINED_OBJECT.exec(text.slice(at))?.[1]
+  if (things === undefined || TIME_PUT_OUT.test(things) || CLAUSE_IN_SUBJECT.test(things)) return 0
+  if (/^\W*(?:these|those|they|it|this|that|them|the following|such (?:items|work|services))\b/i.test(things)) return 0
+  return namedOnly(things).split(/\s*(?:[,&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+}
+
+// A table comparing plans: a service marked "No" under a plan ("| On-site visits | No | Yes |") says what a plan leaves out without listing it as excluded or saying how such work is had
+// (the row may show the customer's plan alone: "You are on the Essentials plan" leaves its column)
+const PLAN_NO = /^\s*(?:no|[✗✘✖❌]|not included)\s*$/i
+function planNoRow(block: Block): boolean {
+  const {cells, header} = block
+  if (block.kind !== 'table-row' || !cells || !header || header.length < 3 || cells.length < 2) return false
+  const key = cells[0]!.trim()
+  if (key.length < 3 || !/[a-z]{3,}/i.test(key) || NOT_A_SERVICE.test(key)) return false
+  return cells.slice(1).some((c) => PLAN_NO.test(c))
+}
+
 export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
@@ -204,7 +229,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, _reader, block) {
-    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
+    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -216,6 +241,8 @@ export default clauseRule({
       const around = unit.block.section.blocks.map((b) => b.text).join(' ')
       return handled(rows.map((b) => b.text).join(' '), reader.reading) || handled(around, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
     }
+    // a plan comparison's "No" cell: the exclusions touched, not listed (a list elsewhere still outranks it)
+    if (planNoRow(unit.block) && !outRow(unit.block)) return DOWNTIME.test(unit.block.header!.join(' ')) ? undefined : {outcome: 'vague'}
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
@@ -245,7 +272,10 @@ export default clauseRule({
     const named = namedOnly(t)
     // a sentence whose subject is the one thing put out ("The bottling line controller isn't part of it, as …; we'd quote
     // separately") lists one thing, however many commas follow
-    const count = thingsPutOut(t)
+    // and two or more things a party declines by name ("We don't support the X-ray sensor software or the dental chairs")
+    // are a list, as two things put out as a subject are
+    const declined = declines >= 0 ? declinedThings(t, declines) : 0
+    const count = thingsPutOut(t) || (declined >= 2 ? declined : 0)
     const list = count >= 2 || (count !== 1 && ((named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t)))
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's

@@ -235,25 +235,30 @@ async function chunksOf(formats: readonly string[]): Promise<(format: string, re
   return (format, results, context) => (format === 'stylish' ? stylishChunks(results, context) : format === 'json' ? jsonChunks(results) : others!(format, results, context))
 }
 
-/** One job's piece of a report made file by file: its stylish lines, or its JSON entries ('' when it shows nothing). */
+/**
+ * One job's piece of a report made file by file: its stylish lines, or its JSON entries each followed by ",\n" ('' when
+ * it shows nothing). A JSON piece carries the separator after it, so that the pieces a warm cache keeps one after another
+ * are the report's bytes as they stand (printed from the cache's buffer without a copy); the report drops the last one.
+ */
 function reportPiece(format: string, results: readonly LintResult[], chalk: ChalkInstance): string {
-  return format === 'json' ? results.map(jsonEntry).join(',\n') : results.map((r) => stylishFile(r, chalk)).join('')
+  return format === 'json' ? results.map((r) => `${jsonEntry(r)},\n`).join('') : results.map((r) => stylishFile(r, chalk)).join('')
 }
 
 /** A report from the jobs' pieces, as `reportChunks` makes it from their results. */
 function* piecesReport(format: string, pieces: ReadonlyArray<string | Uint8Array>, totals: Totals, chalk: ChalkInstance): Generator<string | Uint8Array> {
   if (format === 'json') {
-    const entries = pieces.filter((p) => p.length > 0)
-    if (!entries.length) {
+    // each entry ends with ",\n" (see reportPiece): the last one's becomes "\n]"
+    let last = -1
+    for (let i = pieces.length - 1; i >= 0 && last < 0; i--) if (pieces[i]!.length) last = i
+    if (last < 0) {
       yield '[]\n'
       return
     }
     yield '[\n'
-    for (const [i, e] of entries.entries()) {
-      yield e
-      yield i === entries.length - 1 ? '\n' : ',\n'
-    }
-    yield ']\n'
+    for (let i = 0; i < last; i++) if (pieces[i]!.length) yield pieces[i]!
+    const end = pieces[last]!
+    yield typeof end === 'string' ? end.slice(0, -2) : end.subarray(0, end.length - 2)
+    yield '\n]\n'
     return
   }
   for (const piece of pieces) if (piece.length) yield piece
@@ -271,17 +276,31 @@ function statOrNone(file: string): Stats | undefined {
 
 /**
  * Pieces joined into writes of about 1 MB (a report of many small pieces is not one write per file): as bytes when
- * `bytes`, else as text.
+ * `bytes`, else as text. As bytes, a stretch of at least 64 KB that lies in one buffer (the report pieces a warm cache
+ * read one after another) is written as it is, not copied into a joined buffer.
  */
 function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Generator<string | Uint8Array> {
   let held: Array<string | Uint8Array> = []
   let size = 0
-  const join = (): string | Uint8Array =>
-    bytes
-      ? held.length === 1 && typeof held[0] !== 'string'
-        ? held[0]!
-        : Buffer.concat(held.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)))
-      : held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
+  const joined = (parts: ReadonlyArray<string | Uint8Array>): Uint8Array =>
+    parts.length === 1 && typeof parts[0] !== 'string' ? parts[0]! : Buffer.concat(parts.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)))
+  function* join(): Generator<string | Uint8Array> {
+    if (!bytes) {
+      yield held.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('')
+      return
+    }
+    let small: Array<string | Uint8Array> = []
+    for (const c of held) {
+      if (typeof c === 'string' || c.length < 1 << 16) {
+        small.push(c)
+        continue
+      }
+      if (small.length) yield joined(small)
+      small = []
+      yield c
+    }
+    if (small.length) yield joined(small)
+  }
   for (const chunk of chunks) {
     // pieces that lie one after another in one buffer (a warm cache's report texts, read ahead together) are one view
     // of it, not copied
@@ -291,12 +310,12 @@ function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Genera
     } else held.push(chunk)
     size += chunk.length
     if (size >= 1 << 20) {
-      yield join()
+      yield* join()
       held = []
       size = 0
     }
   }
-  if (held.length) yield join()
+  if (held.length) yield* join()
 }
 
 const sumTotals = (a: Totals, b: Totals): Totals => {

@@ -36,3 +36,34 @@ let cryptoModule: typeof import('node:crypto') | undefined
 export function crypto(): typeof import('node:crypto') {
   return (cryptoModule ??= load('node:crypto') as typeof import('node:crypto'))
 }
+
+let crcOf: ((bytes: Uint8Array) => number) | undefined
+let crcTable: Int32Array | undefined
+
+/** CRC-32 (the checksum of zip and gzip) in JavaScript, a byte at a time: for Node before 20.15, whose zlib has none. */
+export function crc32Js(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Int32Array(256)
+    for (let n = 0; n < 256; n++) {
+      let c = n
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+      crcTable[n] = c
+    }
+  }
+  const table = crcTable
+  let c = -1
+  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8)
+  return (c ^ -1) >>> 0
+}
+
+/**
+ * The CRC-32 of some bytes, as an unsigned number: node:zlib's (loaded on first use; ~0.2 ms per MB here, against ~1 ms
+ * for a sha-256), or the same sum in JavaScript where this Node's zlib has none.
+ */
+export function crc32(bytes: Uint8Array): number {
+  if (!crcOf) {
+    const zlib = load('node:zlib') as {crc32?: (data: Uint8Array) => number}
+    crcOf = typeof zlib.crc32 === 'function' ? zlib.crc32 : crc32Js
+  }
+  return crcOf(bytes)
+}

@@ -5,6 +5,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {crc32, crc32Js} from '../src/deps.js'
 import {runCli} from './helpers.js'
 import {tempDirs} from './helpers.js'
 
@@ -34,8 +35,8 @@ function readCache(file: string): CacheFile & {hashOk: boolean} {
 }
 
 /**
- * Write a cache file back with its results as given (report texts dropped); `sign` recomputes every hash as clauselint
- * would, otherwise the old ones stay.
+ * Write a cache file back with its results as given (report texts dropped); `sign` recomputes the index's sha-256 and
+ * each piece's CRC-32 as clauselint would, otherwise the old ones stay.
  */
 function writeCache(file: string, cache: CacheFile, sign: boolean): void {
   const sha = (text: string): string => createHash('sha256').update(text).digest('hex')
@@ -43,13 +44,13 @@ function writeCache(file: string, cache: CacheFile, sign: boolean): void {
   let at = 0
   const entries: CacheFile['index']['entries'] = {}
   for (const [f, e] of Object.entries(cache.index.entries)) {
-    const {view: _view, ...rest} = e
+    const {views: _views, ...rest} = e
     if (!cache.results.has(f)) {
       entries[f] = rest
       continue
     }
     const json = JSON.stringify(cache.results.get(f))
-    entries[f] = {...rest, at, length: Buffer.byteLength(json), ...(sign ? {sum: sha(json)} : {})}
+    entries[f] = {...rest, at, length: Buffer.byteLength(json), ...(sign ? {crc: crc32(Buffer.from(json))} : {})}
     blob.push(json)
     at += Buffer.byteLength(json)
   }
@@ -169,6 +170,29 @@ describe('--cache: what a warm run takes from the cache', () => {
     fs.writeFileSync(path.join(dir, 'msa.md'), same)
     const plain = await cli(['--format', 'json'], dir)
     expect((await cli(['--format', 'json', '--cache'], dir)).stdout).toBe(plain.stdout)
+  })
+})
+
+describe("--cache: the pieces' checksum", () => {
+  it('is the CRC-32 of zip and gzip, the same from zlib and from the JavaScript fallback (seeded)', () => {
+    expect(crc32Js(Buffer.from('123456789'))).toBe(0xcbf43926)
+    expect(crc32Js(new Uint8Array(0))).toBe(0)
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926)
+    let seed = 20261204
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16
+    for (let n = 0; n < 200; n++) {
+      const bytes = Buffer.alloc(next() % 3000, 0).map(() => next() & 0xff)
+      const sum = crc32Js(bytes)
+      expect(crc32(bytes)).toBe(sum)
+      expect(sum).toBeGreaterThanOrEqual(0)
+      expect(sum).toBeLessThanOrEqual(0xffffffff)
+      // one byte changed, wherever it is, changes the sum (a CRC finds every error burst of up to 32 bits)
+      if (bytes.length) {
+        const at = next() % bytes.length
+        bytes[at] = bytes[at]! ^ (1 + (next() % 255))
+        expect(crc32Js(bytes)).not.toBe(sum)
+      }
+    }
   })
 })
 
