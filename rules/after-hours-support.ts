@@ -95,7 +95,9 @@ export default clauseRule({
     if (at >= 0 && customersSpan(t, at, unit.block, unit.start, reader.reading)) return undefined
     // a question is judged with its answer ("Need us at the weekend? Just ask. … there may be an extra charge.")
     const asks = /\?\W*$/.test(t)
-    if (!unit.inHome && !WORK.test(t) && priced < 0 && !(asks && WORK.test(unit.next))) return undefined
+    // a label naming the time outside the hours, priced by the hour ("After hours: $150 per hour"), is the rate for work
+    // then, work word or not (not a time in passing: "visitors who park after hours pay $3 per hour")
+    if (!unit.inHome && !WORK.test(t) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
     const isCharged = charged(t, reader.reading) // once: both tests below need it
     if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
     if (isCharged) return {outcome: 'present'}
@@ -183,6 +185,8 @@ function customersSpan(text: string, at: number, block: Block, offset: number, r
  * A flat charge on a day ("Saturday deliveries cost $20") is not.
  */
 const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
+/** A time outside the hours as the label of a rate by the hour: "After hours: $150 per hour", "Out-of-hours – £90/hr". */
+const LABEL_THEN_RATE = /^\W*(?:after[- ]hours|out[- ]of[- ]hours|out of (?:business|support|working|office) hours|outside (?:business|support|working|office) hours)\s*(?::|–|—|=|\s-)\s*[^.;]{0,12}?(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?)\s?\d[\d,.]*\s*(?:\/\s*(?:hr|hour)\b|(?:per|an|a)\s+(?:hr|hour)\b|hourly\b)/i
 const BY_THE_HOUR = /(?:\/\s*(?:hr|hour)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
 const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?\d/
 

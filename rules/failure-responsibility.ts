@@ -10,7 +10,12 @@ const FAILURE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail
 const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
 // Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
 const DISCLAIMS =
-  /\b(?:anyone|any (?:person|party|entity)) other than\b|\b(?:beyond|outside(?: of)?) (?:\S+ ){0,4}?(?:reasonable )?control\b|(?:\bnot|n[’']t) (?:be )?(?:responsible|liable)\b|\bexclud\w*\b|\bno (?:liability|responsibility)\b|\bdoes not (?:apply|extend) to\b|\bdo(?:es)? not cover\b|\brelieved of\b|\bexcused from\b/i
+  /\b(?:anyone|any (?:person|party|entity)) other than\b|\b(?:beyond|outside(?: of)?) (?:\S+ ){0,4}?(?:reasonable )?control\b|(?:\bnot|n[’']t) (?:be )?(?:responsible|liable)\b|\bexclud\w*\b|\bno (?:liability|responsibility)\b|\bdoes not (?:apply|extend) to\b|\bdo(?:es)? not cover\b|\brelieved of\b|\bexcused from\b|\bnot (?:be )?(?:counted|treated|included|regarded) as (?:downtime|down-time|an? outages?|unavailab\w*)\b/i
+/**
+ * A disclaimer of problems that others cause: "We're not responsible for problems caused by third-party plugins you
+ * install", "not liable for downtime due to your internet provider". It speaks of failures and allocates nothing.
+ */
+const DISCLAIMED_CAUSE = /\b(?:not|n[’']t) (?:be )?(?:held )?(?:responsible|liable|accountable) for (?:any )?(?:problems?|issues?|faults?|errors?|failures?|downtime|outages?|interruptions?|disruptions?|delays?)\b[^.;]{0,40}\b(?:caused by|due to|arising (?:from|out of)|resulting from|that (?:come|comes|arise|arises) from)\b/i
 /** A relief clause about failing to provide the service: "relieved of its liability in respect of any failure to provide the Services". */
 const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailures?\b[^.]{0,120}\b(?:relieved of|excused from)\b/i
 /** "to whichever replacement vendor the Customer appoints" is a successor, not a failure */
@@ -67,8 +72,9 @@ export default clauseRule({
     delegated: 'Failure responsibilities are set in {target}; lint it with this agreement or state them here',
   },
   // a condition on anything failing reaches the judge, whatever the thing is called ("If a till dies, …")
+  // and a disclaimer of problems others cause ("not responsible for problems caused by third-party plugins")
   mentions(text) {
-    return FAILS_IF.test(text)
+    return FAILS_IF.test(text) || DISCLAIMED_CAUSE.test(text)
   },
   judge(unit, reader) {
     const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length))

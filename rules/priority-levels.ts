@@ -36,11 +36,13 @@ const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;
 // One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
 // Urgent calls will be attended to as soon as possible."
 const SINGLE_LEVEL = /\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
+/** One urgent kind of case set apart with no levels named: "Anything that can't wait, text me", "issues that cannot wait". */
+const CANT_WAIT = /\b(?:anything|something|everything|issues?|problems?|requests?|faults?|calls?|tickets?|jobs?)\s+(?:that|which)\s+(?:can(?:no|['’])t|can not|won['’]t) wait\b/i
 /** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
 const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\bwith (?:top |high )?priority\b/i
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
-  /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b/i
+  /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b|\b(?:if|when|whenever)\s+(?:nobody|no one)\b[^.;]{0,30}\bcan (?:work|trade|operate|open|take payments)\b/i
 // The rest of the cases given a time of their own ("All other requests get a response within 4 hours"), set against a
 // kind of case with another time in the same paragraph: a class of priority with no name
 const OTHER_CLASS = /\b(?:all|any) other (?:requests?|incidents?|issues?|tickets?|calls?|faults?|problems?|cases?|jobs?|work)\b|\b(?:everything|anything) else\b/i
@@ -153,7 +155,8 @@ const RANKED = {name: 'priority-levels: kinds of case ranked in prose'}
 /** A level's name: a level word ("Emergency", "High priority") or a numbered or lettered level ("Severity B", "P2"). */
 const LEVEL_NAME = String.raw`(?:${LEVEL_WORD}|important|serious|severe|moderate)(?:[- ]priority)?|(?:priority|severity|sev|level)\s*[1-5a-d]\b|p[1-5]`
 /** A level defined by a verb in prose: "high priority means the whole surgery cannot work", "Severity B covers any other fault". */
-const LEVEL_MEANS = new RegExp(String.raw`\b(${LEVEL_NAME})\s+(?:means|covers|is when|applies (?:when|to)|is for|refers to)\s+([^;.]{6,})`, 'gi')
+// (with the kind of case after the name: "Critical requests are those where the Client cannot close a sale")
+const LEVEL_MEANS = new RegExp(String.raw`\b(${LEVEL_NAME})(?:\s+${CASE})?\s+(?:means|covers|is when|applies (?:when|to)|is for|refers to|(?:are|is) (?:those|the ones?|any|one|ones)(?= (?:where|when|in which|that|which|whose)\b))\s+([^;.]{6,})`, 'gi')
 const LEVEL_MEANS_TEST = new RegExp(LEVEL_MEANS.source, 'i')
 /** A sentence that opens with a level's name as its label: "Emergency: the surgery cannot see patients." */
 const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(${LEVEL_NAME})\s*(?::|–|—|\s-)\s+(.{6,})$`, 'is')
@@ -218,7 +221,7 @@ function namedWithTimes(text: string): boolean {
   return false
 }
 /** What the faster time is for: a reply, a visit, a fix. */
-const SERVICE_ACT = /\b(?:respond\w*|repl(?:y|ies)|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
+const SERVICE_ACT = /\b(?:respond\w*|repl(?:y|ies)|answer(?:s|ed)?|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
@@ -495,7 +498,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
@@ -514,6 +517,8 @@ export default clauseRule({
     if (levelWithTime(unit.block, reader.reading)) return reader.delegated(unit, /priorit|severit/i) ?? {outcome: 'vague'}
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // one urgent kind of case set apart, with no levels named: "Anything that can't wait, text me"
+    if (CANT_WAIT.test(unit.text)) return {outcome: 'vague'}
     // requests sorted into two or more named levels with nothing to tell them apart: "Requests are classed as Critical,
     // High or Normal"
     if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

@@ -20,7 +20,7 @@ const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bwork
 // word of speed or effort in the same clause
 // ("put right", "sorted on the first call": everyday words of fixing, and a fix promised at the first contact)
 const FIX_SPEED =
-  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can)|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
+  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|\brectif(?:y|ies|ied|ying)|\bremed(?:y|ies|ied|ying)|\bset(?:s|ting)? right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can)|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time|timeously)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
 
 // Work kept up on a fault until the customer can work again, with no time: "an engineer working on them without a
 // break until the clinic can book again"
@@ -31,7 +31,8 @@ const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|ca
 
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
 const CONTEXT = /\b(?:fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?|rebuil\w*|reinstall\w*|re-?imag\w*|corrupt\w*|crash\w*|dies|died|dead)\b/i
-const NOT = /\b(?:disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
+// (an error in an invoice or a statement is a mistake of billing, not a failure of systems)
+const NOT = /\b(?:(?:errors?|mistakes?)\s+(?:in|on)\s+(?:an?\s+|the\s+|any\s+|your\s+)?(?:invoices?|bills?|statements?|billing|credit notes?)|disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
 /** A reply to a case: "respond to a Critical request within 1 hour", "reply", "acknowledge", "call back". */

@@ -306,17 +306,24 @@ export class ResultCache {
       fd = openSync(location, 'r')
       const size = fstatSync(fd).size
       // the hash line and the index line; the pieces after them are read when used
-      let head = Buffer.alloc(0)
+      // (read in growing parts, each searched for the line breaks once, and joined once at the end)
+      const parts: Buffer[] = []
+      let read = 0
+      let first = -1
       let second = -1
-      while (second < 0 && head.length < size) {
-        const more = Buffer.allocUnsafe(Math.min(size - head.length, Math.max(1 << 16, head.length)))
-        const n = readSync(fd, more, 0, more.length, head.length)
+      while (second < 0 && read < size) {
+        const more = Buffer.allocUnsafe(Math.min(size - read, Math.max(1 << 16, read)))
+        const n = readSync(fd, more, 0, more.length, read)
         if (n <= 0) break
-        head = Buffer.concat([head, more.subarray(0, n)])
-        const first = head.indexOf(10)
-        second = first < 0 ? -1 : head.indexOf(10, first + 1)
+        const got = more.subarray(0, n)
+        const from = first < 0 ? got.indexOf(10) : -1
+        if (first < 0 && from >= 0) first = read + from
+        const next = first < 0 ? -1 : got.indexOf(10, from >= 0 ? from + 1 : 0)
+        if (next >= 0) second = read + next
+        parts.push(got)
+        read += n
       }
-      const first = head.indexOf(10)
+      const head = parts.length === 1 ? parts[0]! : Buffer.concat(parts, read)
       if (first === 64 && second > 0 && head.toString('latin1', 0, 64) === sha256(head.subarray(65, second))) {
         const index = JSON.parse(head.toString('utf8', 65, second)) as unknown
         blob = new Blob(fd, second + 1, size - (second + 1))

@@ -20,7 +20,7 @@ import {inWordTerms} from './docx/report.js'
 import type {ParagraphNote} from './docx/annotate.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
 import type {Changes, DocxReading} from './docx/read.js'
-import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileHint, profileRules, type ProfileName} from './profiles.js'
 import {TextCache} from './reading/index.js'
 import {FORMATS} from './reporters/formats.js'
 import type {ReporterContext} from './reporters/index.js'
@@ -323,6 +323,50 @@ const sumTotals = (a: Totals, b: Totals): Totals => {
   return a
 }
 
+/** The command line's options, as parseArgs reads them. */
+const OPTIONS = {
+  format: {type: 'string', short: 'f', default: 'stylish'},
+  'output-file': {type: 'string', short: 'o'},
+  stdin: {type: 'boolean', default: false},
+  'stdin-filename': {type: 'string'},
+  profile: {type: 'string', short: 'p'},
+  config: {type: 'string', short: 'c'},
+  'no-config': {type: 'boolean', default: false},
+  'allow-js-config': {type: 'boolean', default: false},
+  'no-inline-config': {type: 'boolean', default: false},
+  root: {type: 'string'},
+  'timeout-per-file': {type: 'string'},
+  'skip-unreadable': {type: 'boolean', default: false},
+  'print-config': {type: 'string'},
+  init: {type: 'boolean', default: false},
+  'require-reason': {type: 'boolean', default: false},
+  changes: {type: 'string'},
+  annotate: {type: 'string'},
+  quiet: {type: 'boolean', short: 'q', default: false},
+  'max-warnings': {type: 'string'},
+  'max-file-size': {type: 'string'},
+  shard: {type: 'string'},
+  'changed-since': {type: 'string'},
+  cache: {type: 'boolean', default: false},
+  'cache-location': {type: 'string'},
+  concurrency: {type: 'string'},
+  color: {type: 'boolean'},
+  'no-color': {type: 'boolean'},
+  version: {type: 'boolean', short: 'v', default: false},
+  help: {type: 'boolean', short: 'h', default: false},
+  lsp: {type: 'boolean', default: false},
+  mcp: {type: 'boolean', default: false},
+  'ignore-pattern': {type: 'string', multiple: true},
+  explain: {type: 'string'},
+  baseline: {type: 'string'},
+  fix: {type: 'boolean', default: false},
+  'changed-files': {type: 'boolean', default: false},
+  report: {type: 'string', multiple: true},
+  'fix-dry-run': {type: 'boolean', default: false},
+  'baseline-write': {type: 'string'},
+  rule: {type: 'string', multiple: true},
+} as const satisfies NonNullable<Parameters<typeof parseArgs>[0]>['options']
+
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   // what the CPUs do while the run starts: read again when it decides on threads (see defaultConcurrency)
@@ -345,48 +389,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       args: normaliseArgv(argv),
       allowPositionals: true,
       strict: true,
-      options: {
-        format: {type: 'string', short: 'f', default: 'stylish'},
-        'output-file': {type: 'string', short: 'o'},
-        stdin: {type: 'boolean', default: false},
-        'stdin-filename': {type: 'string'},
-        profile: {type: 'string', short: 'p'},
-        config: {type: 'string', short: 'c'},
-        'no-config': {type: 'boolean', default: false},
-        'allow-js-config': {type: 'boolean', default: false},
-        'no-inline-config': {type: 'boolean', default: false},
-        root: {type: 'string'},
-        'timeout-per-file': {type: 'string'},
-        'skip-unreadable': {type: 'boolean', default: false},
-        'print-config': {type: 'string'},
-        init: {type: 'boolean', default: false},
-        'require-reason': {type: 'boolean', default: false},
-        changes: {type: 'string'},
-        annotate: {type: 'string'},
-        quiet: {type: 'boolean', short: 'q', default: false},
-        'max-warnings': {type: 'string'},
-        'max-file-size': {type: 'string'},
-        shard: {type: 'string'},
-        'changed-since': {type: 'string'},
-        cache: {type: 'boolean', default: false},
-        'cache-location': {type: 'string'},
-        concurrency: {type: 'string'},
-        color: {type: 'boolean'},
-        'no-color': {type: 'boolean'},
-        version: {type: 'boolean', short: 'v', default: false},
-        help: {type: 'boolean', short: 'h', default: false},
-        lsp: {type: 'boolean', default: false},
-        mcp: {type: 'boolean', default: false},
-        'ignore-pattern': {type: 'string', multiple: true},
-        explain: {type: 'string'},
-        baseline: {type: 'string'},
-        fix: {type: 'boolean', default: false},
-        'changed-files': {type: 'boolean', default: false},
-        report: {type: 'string', multiple: true},
-        'fix-dry-run': {type: 'boolean', default: false},
-        'baseline-write': {type: 'string'},
-        rule: {type: 'string', multiple: true},
-      },
+      options: OPTIONS,
     })
   } catch (error) {
     // a negative number after an option that takes one is read as an option by parseArgs ("argument is ambiguous")
@@ -394,7 +397,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (at >= 0) return fail(`${argv[at]} needs a number of at least 0, got ${JSON.stringify(argv[at + 1])}`)
     // parseArgs explains at length ("… To specify a positional argument starting with a '-', …"); keep the first sentence.
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
-    return fail(`${reason.charAt(0).toLowerCase()}${reason.slice(1)}; see --help`)
+    // parseArgs names an option by its declaration ("option '-f, --format <value>' argument missing"): name it as help does
+    const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing$/.exec(reason)
+    if (missing) return fail(`${missing[1]} needs a value; see --help`)
+    const unknown = /^Unknown option '(--[\w-]+)'$/.exec(reason)
+    const hint = unknown ? didYouMean(unknown[1]!, Object.keys(OPTIONS).map((name) => `--${name}`)) : ''
+    return fail(`${reason.charAt(0).toLowerCase()}${reason.slice(1)}${hint || '; see --help'}`)
   }
   const {values} = parsed
   let positionals = parsed.positionals
@@ -444,7 +452,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   let profile: ProfileName | undefined
   if (values.profile !== undefined) {
-    if (!/[+,]/.test(values.profile) && !(PROFILES as readonly string[]).includes(values.profile)) return fail(`unknown profile "${values.profile}"; use one of ${PROFILES.join(', ')}`)
+    if (!/[+,]/.test(values.profile) && !(PROFILES as readonly string[]).includes(values.profile)) {
+      const hint = profileHint(values.profile)
+      return fail(`unknown profile "${values.profile}"${hint ? `${hint} (profiles: ${PROFILES.join(', ')})` : `; use one of ${PROFILES.join(', ')}`}`)
+    }
     const parsed = parseProfile(values.profile)
     if ('error' in parsed) return fail(parsed.error)
     profile = parsed.profile

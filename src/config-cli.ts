@@ -13,9 +13,10 @@ export const STARTER_CONFIG = `# clauselint configuration (see "Configuration" i
 # yaml-language-server: $schema=./node_modules/clauselint/schema/clauselint.schema.json
 root: true
 
-# clauselint:recommended picks the rules per document (clause rules for services agreements and
-# SLAs, language rules for other agreements); clauselint:msa runs every rule on every document;
-# clauselint:strict adds tighter house standards.
+# clauselint:recommended picks the rules per document (msa for a services agreement, sla for
+# another SLA, agreement for other contracts, the language rules for a document it does not
+# recognise); clauselint:msa runs the msa rules on every document; clauselint:strict adds
+# tighter house standards.
 extends: clauselint:recommended
 
 rules:

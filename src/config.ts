@@ -7,7 +7,7 @@ import ignore, {type Ignore} from 'ignore'
 import {builtinRules} from '../rules/meta.js'
 import {ConfigError, didYouMean, firstLine, parseYamlText, show, showKey, showKind} from './config-error.js'
 import {Confinement, printable} from './confine.js'
-import {PROFILES, parseProfile, profileRules, type ProfileName} from './profiles.js'
+import {PROFILES, parseProfile, profileHint, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
 import type {AnyRule} from './rule.js'
 import {DIRECTIVE_RULES} from './suppressions.js'
@@ -38,7 +38,7 @@ const FRONTMATTER_KEYS = ['profile', 'rules', 'includes'] as const
 /** The built-in presets, for `extends`. Each is a config like a file's. */
 export const PRESETS: Readonly<Record<string, {readonly description: string; readonly config: Readonly<Record<string, unknown>>}>> = {
   'clauselint:recommended': {
-    description: 'What clauselint does with no config: profile `auto` (the clause rules for services agreements and SLAs, the language rules for other agreements), every rule at its default severity and options',
+    description: 'What clauselint does with no config: profile `auto` (per document: the msa rules for a services agreement, sla for another service level agreement, agreement for other commercial agreements, the language rules for a document it does not recognise), every rule at its default severity and options',
     config: {profile: 'auto'},
   },
   'clauselint:msa': {
@@ -340,7 +340,8 @@ export class ConfigLoader {
     try {
       text = readFileSync(file, 'utf8')
     } catch (error) {
-      throw new ConfigError(`${where}: cannot be read (${(error as {code?: string}).code ?? firstLine(error)})`)
+      const code = (error as {code?: string}).code
+      throw new ConfigError(`${where}: ${code === 'EISDIR' ? 'is a directory, not a config file' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? firstLine(error)})`}`)
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     if (base === 'package.json') {
@@ -548,7 +549,7 @@ function profileOf(value: unknown, where: string, key: string): ProfileName {
   if (Array.isArray(value)) {
     value.forEach((v, i) => {
       if (typeof v !== 'string' || !(PROFILES as readonly string[]).includes(v)) {
-        throw new ConfigError(`${where}: ${keyPath(key, i)}: unknown profile ${show(v)}${(typeof v === 'string' && didYouMean(v, PROFILES)) || `; use ${PROFILES.join(', ')}`}`)
+        throw new ConfigError(`${where}: ${keyPath(key, i)}: unknown profile ${show(v)}${(typeof v === 'string' && profileHint(v)) || `; use ${PROFILES.join(', ')}`}`)
       }
     })
     const parsed = parseProfile(value)
@@ -556,7 +557,7 @@ function profileOf(value: unknown, where: string, key: string): ProfileName {
     return parsed.profile
   }
   if (typeof value !== 'string' || !PROFILES.includes(value as ProfileName)) {
-    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && didYouMean(value, PROFILES)) || `; use ${PROFILES.join(', ')}, or a list of several of them`}`)
+    throw new ConfigError(`${where}: ${key}: unknown profile ${show(value)}${(typeof value === 'string' && profileHint(value)) || `; use ${PROFILES.join(', ')}, or a list of several of them`}`)
   }
   return value as ProfileName
 }

@@ -6,20 +6,26 @@ import {yaml} from './deps.js'
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/
 
+// The last front matter read and its list: a run reads a file's members, then checks them as written (memberProblem),
+// and the same YAML is not parsed twice for it.
+let last: {readonly yaml: string; readonly list: readonly string[]} | undefined
+
 /** The `includes` of a document's front matter as written (`clauselint: {includes: [...]}`); none when the YAML is broken. */
 export function declaredIncludeList(text: string): string[] {
   const m = FRONT_MATTER.exec(text)
   if (!m) return []
-  let data: unknown
+  const source = m[1]!
+  if (last?.yaml === source) return [...last.list]
+  let list: string[] = []
   try {
-    data = yaml().parse(m[1]!, {maxAliasCount: 1000})
+    const data: unknown = yaml().parse(source, {maxAliasCount: 1000})
+    const includes = (data as {clauselint?: {includes?: unknown}} | null)?.clauselint?.includes
+    list = (typeof includes === 'string' ? [includes] : Array.isArray(includes) ? includes : []).filter((x): x is string => typeof x === 'string' && x.trim() !== '')
   } catch {
-    return []
+    // broken YAML declares no members (the front matter is reported as a config error where it is read for settings)
   }
-  const settings = (data as {clauselint?: {includes?: unknown}} | null)?.clauselint
-  const includes = settings?.includes
-  const list = typeof includes === 'string' ? [includes] : Array.isArray(includes) ? includes : []
-  return list.filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+  last = {yaml: source, list}
+  return [...list]
 }
 
 /** Most members a document set may have (distinct files); more is a mistake or an attempt to multiply the work. */
@@ -30,10 +36,13 @@ export const MAX_MEMBERS = 200
  * the document itself.
  */
 export function declaredIncludes(text: string, filePath: string): string[] {
+  const list = declaredIncludeList(text)
+  // most agreements declare no members: no path is resolved for them
+  if (!list.length) return []
   const self = realPath(filePath)
   const seen = new Set<string>([self])
   const out: string[] = []
-  for (const x of declaredIncludeList(text)) {
+  for (const x of list) {
     const p = path.isAbsolute(x) ? x : path.join(path.dirname(filePath), x)
     const real = realPath(p)
     if (seen.has(real)) continue

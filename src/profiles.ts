@@ -3,6 +3,7 @@
 // core) are in each clause rule's meta (`group`, from rules/data/clause-groups.json).
 import {builtinRules as rules, clauseGroups, profileLists as data} from '../rules/meta.js'
 import {OTHER_GROUP, type AnyRule, type ClauseGroup} from './rule.js'
+import {editDistance, nearest} from './config-error.js'
 
 /** A profile that names a rule list: msa, sla, agreement, language. */
 export type ListedProfile = keyof typeof data
@@ -42,6 +43,15 @@ export function profileRules(profile: ProfileName): AnyRule[] {
 }
 
 /**
+ * `; did you mean "msa"?` for a mistyped profile name, or nothing. Profile names are short, so a suggestion must differ
+ * from what was written in fewer than half its letters: "msaa" suggests msa, but "nda" is not a typo of msa.
+ */
+export function profileHint(word: string): string {
+  const n = nearest(word, PROFILES)
+  return n !== undefined && editDistance(word.toLowerCase(), n) * 2 < word.length ? `; did you mean "${n}"?` : ''
+}
+
+/**
  * A profile from what a user wrote: one name ("msa"), names joined by "+" or "," ("msa+sla"), or a list of names
  * (`profile: [msa, sla]` in a config file). Returns the profile, or an error sentence naming what is wrong.
  */
@@ -51,7 +61,10 @@ export function parseProfile(value: unknown): {profile: ProfileName} | {error: s
   if (!names || names.length === 0 || names.some((n) => typeof n !== 'string')) return {error: `unknown profile ${JSON.stringify(value)}; ${use}`}
   const list = (names as string[]).map((n) => n.trim())
   const unknown = list.find((n) => !(PROFILES as readonly string[]).includes(n))
-  if (unknown !== undefined) return {error: `unknown profile "${unknown}"; ${use}`}
+  if (unknown !== undefined) {
+    const hint = profileHint(unknown)
+    return {error: `unknown profile "${unknown}"${hint ? `${hint} (profiles: ${PROFILES.join(', ')})` : `; ${use}`}`}
+  }
   if (list.length === 1) return {profile: list[0] as ProfileName}
   if (list.includes('auto')) return {error: 'profile auto cannot be combined with others: it chooses one profile per document'}
   const unique = [...new Set(list)]

@@ -69,11 +69,13 @@ export function parseConcurrency(text: string, available: number): number {
 }
 
 /**
- * How many files make worker threads worth their start-up when no --concurrency is given: below this a run lints in
- * the main thread, from this on in one thread per CPU (the main thread lints too). A worker costs about 1 s of CPU of
- * its own (it loads the linter and warms its JIT from cold), and a run in one thread already keeps part of a second
- * CPU busy with garbage collection and compilation: measured on 2 CPUs (~15 KB agreements, alternating runs), two
- * threads took 1.18× the wall time of one at 100 files and 0.93× at 200, and paid 35–40% more CPU.
+ * How many files make worker threads worth their start-up when no --concurrency is given, counted among the files left
+ * to lint (those a warm --cache answers do not count): below this a run lints in the main thread, from this on in up to
+ * one thread per CPU, fewer when the CPUs are busy (see defaultConcurrency; the main thread lints too, so N threads are
+ * N - 1 workers). A worker costs about 1 s of CPU of its own (it loads the linter and warms its JIT from cold), and a
+ * run in one thread already keeps part of a second CPU busy with garbage collection and compilation: measured on 2 CPUs
+ * (~15 KB agreements, alternating runs), two threads took 1.18× the wall time of one at 100 files and 0.93× at 200, and
+ * paid 35–40% more CPU.
  */
 export const AUTO_CONCURRENCY_FILES = 200
 

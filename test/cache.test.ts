@@ -5,6 +5,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {ResultCache, textHash} from '../src/cache.js'
 import {crc32, crc32Js} from '../src/deps.js'
 import {runCli} from './helpers.js'
 import {tempDirs} from './helpers.js'
@@ -170,6 +171,33 @@ describe('--cache: what a warm run takes from the cache', () => {
     fs.writeFileSync(path.join(dir, 'msa.md'), same)
     const plain = await cli(['--format', 'json'], dir)
     expect((await cli(['--format', 'json', '--cache'], dir)).stdout).toBe(plain.stdout)
+  })
+})
+
+describe('--cache: the index', () => {
+  it('an index longer than one read (read in growing parts) is read whole, and one damaged byte in it is a miss', async () => {
+    const dir = temp({})
+    const files: string[] = []
+    for (let i = 0; i < 1200; i++) {
+      const file = path.join(dir, `agreement-with-a-long-name-to-make-the-index-long-${String(i).padStart(5, '0')}.md`)
+      fs.writeFileSync(file, `# Agreement ${i}\n`)
+      files.push(file)
+    }
+    const location = path.join(dir, 'lint.cache')
+    const empty = await ResultCache.load(location)
+    for (const [i, file] of files.entries()) empty.note(file, fs.statSync(file), {hash: textHash(`# Agreement ${i}\n`), includes: []})
+    await empty.save()
+    const bytes = fs.readFileSync(location)
+    const indexLength = bytes.indexOf(10, 65) - 65
+    // longer than the first reads (64 KB, then 64 KB, 128 KB, ...), so that the index ends in a later part
+    expect(indexLength).toBeGreaterThan(3 * 65536)
+    const loaded = await ResultCache.load(location)
+    for (const [i, file] of files.entries()) expect(loaded.known(file, fs.statSync(file))?.hash).toBe(textHash(`# Agreement ${i}\n`))
+    // a byte of the index changed (past the first read): the index is not the one its hash was made of
+    bytes[65 + 100_000] = bytes[65 + 100_000] === 0x30 ? 0x31 : 0x30
+    fs.writeFileSync(location, bytes)
+    const damaged = await ResultCache.load(location)
+    expect(files.filter((f) => damaged.known(f, fs.statSync(f)) !== undefined)).toEqual([])
   })
 })
 

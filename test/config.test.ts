@@ -92,6 +92,10 @@ describe('discovery', () => {
     const missing = await cli(['--config', 'nope.yaml', 'doc.md'], dir)
     expect(missing.code).toBe(2)
     expect(missing.errLines).toEqual(['clauselint: --config: nope.yaml does not exist'])
+    // a folder given as the config file is named as such, not by a system error code
+    const folder = await cli(['--config', 'sub', 'doc.md'], tempDir({'sub/x.md': LANGUAGE_DOC, 'doc.md': LANGUAGE_DOC}))
+    expect(folder.code).toBe(2)
+    expect(folder.errLines).toEqual(['clauselint: sub: is a directory, not a config file'])
   })
 
   it('a JavaScript config is refused without --allow-js-config and loaded with it', async () => {

@@ -1,9 +1,13 @@
 // Document sets: an agreement plus schedules in separate files, declared in front matter and judged as one.
-import {readFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {run} from '../src/cli.js'
+import {Confinement} from '../src/confine.js'
+import {yaml} from '../src/deps.js'
 import {declaredIncludes} from '../src/docset.js'
+import {memberProblem} from '../src/plan.js'
 import {lint, lintSet} from '../src/lint.js'
 
 const dir = path.join(import.meta.dirname, '..', 'fixtures', 'sets', 'acme')
@@ -15,6 +19,40 @@ describe('document sets', () => {
     expect(declaredIncludes(main.text, 'contracts/msa.md')).toEqual([path.join('contracts', 'schedule-b.md')])
     expect(declaredIncludes('# No front matter\n', 'x.md')).toEqual([])
     expect(declaredIncludes('---\nclauselint: [\n---\n# Bad YAML\n', 'x.md')).toEqual([])
+  })
+
+  it('counts a member once by its real path, and never the document itself, whatever name a link gives them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clauselint-set-'))
+    try {
+      writeFileSync(path.join(dir, 'msa.md'), '# MSA\n')
+      writeFileSync(path.join(dir, 'schedule.md'), '# Schedule\n')
+      symlinkSync('schedule.md', path.join(dir, 'alias.md'))
+      symlinkSync('msa.md', path.join(dir, 'self.md'))
+      const text = '---\nclauselint:\n  includes: [schedule.md, alias.md, self.md, ./schedule.md]\n---\n# MSA\n'
+      expect(declaredIncludes(text, path.join(dir, 'msa.md'))).toEqual([path.join(dir, 'schedule.md')])
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
+  it('parses the front matter once when a file\'s members are read and then checked as written', () => {
+    const parse = vi.spyOn(yaml(), 'parse')
+    try {
+      const text = '---\nclauselint:\n  includes: [schedule-a.md, notes.txt]\n---\n# Agreement\n'
+      const cwd = path.join(os.tmpdir(), 'clauselint-parse-once')
+      const includes = declaredIncludes(text, path.join(cwd, 'msa.md'))
+      expect(includes).toEqual([path.join(cwd, 'schedule-a.md'), path.join(cwd, 'notes.txt')])
+      const problem = memberProblem('msa.md', text, includes, {confine: new Confinement(cwd), cwd})
+      expect(problem).toBe('msa.md (front matter): clauselint.includes[1]: "notes.txt" is not a Markdown file (.md or .markdown)')
+      expect(parse).toHaveBeenCalledTimes(1)
+      // another front matter is read afresh, and a list handed out is the caller's to change
+      includes.pop()
+      expect(declaredIncludes('---\nclauselint:\n  includes: other.md\n---\n', path.join(cwd, 'b.md'))).toEqual([path.join(cwd, 'other.md')])
+      expect(declaredIncludes(text, path.join(cwd, 'msa.md'))).toHaveLength(2)
+      expect(parse).toHaveBeenCalledTimes(3)
+    } finally {
+      parse.mockRestore()
+    }
   })
 
   it('alone, the agreement delegates its service levels to Schedule B', () => {
