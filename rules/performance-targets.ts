@@ -71,6 +71,11 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   return m
 }
 
+/** A metric the agreement puts outside itself: "isn't part of this arrangement", "is up to your web host". */
+const OUTSIDE_AGREEMENT = /\b(?:is|are)(?: not|n['’]t) (?:part of|covered by|included in) (?:this|the|our) (?:arrangement|agreement|contract|service|plan)\b|\b(?:is|are) (?:up to|a matter for) (?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|provider|carrier)\b/i
+/** A one-off project whose own downtime is promised: a migration, cut-over, installation, move or roll-out. */
+const PROJECT_DOWNTIME = /\b(?:migration|cut-?over|installation|relocation|(?:office|server) move|switch-?over|roll-?out|changeover|upgrade project)\b[^.;]{0,60}\b(?:zero|no|minimal|without(?: any)?|little)\s+(?:downtime|down-time|disruption)\b/i
+
 type PerformanceTargetsOptions = {readonly minUptime?: number}
 
 // the lowest acceptable availability
@@ -141,10 +146,14 @@ export default clauseRule({
     if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     // how fast pages load or data moves, with no figure ("Pages load in a flash"), touches the clause
+    // a metric put outside the agreement ("… is up to your web host and isn't part of this arrangement") sets no target
+    if (OUTSIDE_AGREEMENT.test(t)) return undefined
     if (ownSpeed) return {outcome: 'vague', detail: 'state a measurable target (e.g. "pages load in under 2 seconds")'}
     // uptime or downtime spoken of with no target ("Uptime: no target is offered", "Downtime includes the following:",
     // "a report showing uptime") touches the clause: vague, not missing
-    if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
+    // the downtime of a one-off project ("the migration will be carried out with zero downtime") is a promise about that
+    // project, not a target for how the systems perform
+    if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && !PROJECT_DOWNTIME.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
       return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     }
     return undefined
