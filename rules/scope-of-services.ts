@@ -82,6 +82,8 @@ export default clauseRule({
       return {outcome: 'present'}
     }
     const t = unit.text.replace(CONDITION, '')
+    // services "listed in Annexure A" where Annexure A is a part of this agreement that lists them
+    if (PROVIDE.test(t) && annexLists(t, reader) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
     if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
@@ -189,6 +191,23 @@ function providerWorkSeries(text: string, reading: Reading): boolean {
  * covered by this Agreement are listed in Schedule C", "Excluded services and their rates are set out in the Rate
  * Card"): a document of the exclusions is not the home of the scope.
  */
+// "the services listed in Annexure A", "the support described in Schedule 2": the part of the agreement that holds them
+const IN_PART = /\b(?:listed|described|set out|specified|detailed|shown|itemi[sz]ed)\s+(?:in|at|under)\s+((?:schedule|annex(?:ure)?|appendix|exhibit|attachment)\s+[a-z0-9]{1,3})\b/i
+
+/**
+ * Does the sentence put its services in a part of this agreement ("the services listed in Annexure A" beside a section
+ * "Annexure A: Services") that lists two or more things? Such services are stated here, not in another document.
+ */
+function annexLists(text: string, reader: Reader): boolean {
+  const target = IN_PART.exec(text)?.[1]?.toLowerCase()
+  if (!target) return false
+  const heading = (s: Section): string => (s.blocks.find((b) => b.kind === 'heading')?.text ?? s.title).replace(/^[#\s*_]+/, '').toLowerCase()
+  const part = reader.doc.sections.find((s) => new RegExp(`^${target}\\b`).test(heading(s)) || new RegExp(`^${target}\\b`).test(s.title.toLowerCase()))
+  if (!part) return false
+  const blocks = (s: Section): Block[] => [...s.blocks, ...s.children.flatMap(blocks)]
+  return blocks(part).filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 2
+}
+
 function scopeElsewhere(unit: Unit, reader: Reader, topic = /service|product/i): Verdict | undefined {
   const d = reader.delegated(unit, topic)
   if (!d || d.start === undefined) return d

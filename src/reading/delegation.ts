@@ -260,7 +260,7 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (/\bagreement$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
   // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
-  if (!/^(?:schedule|exhibit|annex|appendix|attachment)\s/.test(t)) return false
+  if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
   return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)) || headingText(s).startsWith(t))
