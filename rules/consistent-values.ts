@@ -2,12 +2,85 @@
 // than a lower one, backups kept for less time than they are taken, percentages over 100.
 import {sourceOffset} from '../src/document.js'
 import {BACKUP, family, METRIC_NAME, METRIC_PERCENT, MONEY_CONTEXT, notCompared, range, RETENTION, type Statement} from '../src/reading/metrics.js'
-import {mayHold} from '../src/reading/values/index.js'
+import {mayHold, type Values} from '../src/reading/values/index.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Sentence} from '../src/types.js'
 
 function describe(s: Statement): string {
   return s.priority ? `${s.priority.label} ${METRIC_NAME[s.metric]}` : METRIC_NAME[s.metric]
+}
+
+// A backup's cadence and what is backed up name which backup a retention is for ("nightly server backups",
+// "month-end images", "backup drives")
+const CADENCE = /\b(every \d+ (?:minutes?|hours?)|(?:\d+|two|three|four|six) times (?:a|per) day|twice (?:a|per) day|hourly|\d+-hourly|nightly|daily|weekly|monthly|month-end|quarterly|yearly|annual|year-end|intra-?day|incremental|full|(?:transaction )?log)\b/i
+const THINGS = /\b(servers?|images?|drives?|tapes?|disks?|databases?|mailbox(?:es)?|e-?mails?|mail|files?|snapshots?|archives?|laptops?|workstations?|pcs|onedrive|sharepoint|microsoft 365|m365|office 365|nas|appliances?|virtual machines?|vms?)\b/gi
+
+interface Kept {
+  readonly cadence: string | undefined
+  readonly things: ReadonlySet<string>
+  readonly low: number
+  readonly high: number
+  readonly amount: number
+  readonly unit: string
+  readonly text: string
+  readonly block: Block
+  readonly start: number
+  readonly end: number
+  readonly table: boolean
+  /** A table row's first cell: each row of a backup table is a data set of its own. */
+  readonly label?: string
+}
+
+function subject(text: string): {cadence: string | undefined; things: Set<string>} | undefined {
+  const things = new Set([...text.matchAll(THINGS)].map((m) => m[1]!.toLowerCase().replace(/(?:es|s)$/, '').replace(/^e-?mail$/, 'mail')))
+  if (!things.size) return undefined
+  return {cadence: CADENCE.exec(text)?.[1]?.toLowerCase(), things}
+}
+
+/** Retentions in a backup table's row: "kept for 30 days" in a cell, or a value under a "Kept for" column ("nightly images 30 days; month-end images 7 years"). */
+function keptInRow(block: Block, valuesOf: (t: string) => Values, out: Kept[]): void {
+  const cells = block.cells!
+  const header = block.header ?? []
+  const label = cells[0] ?? ''
+  let from = 0
+  cells.forEach((cell, i) => {
+    const at = cell ? block.text.indexOf(cell, from) : -1
+    if (at < 0) return
+    from = at + cell.length
+    const column = /\b(?:kept|keep|retain\w*|retention)\b/i.test(header[i] ?? '')
+    let offset = 0
+    for (const part of cell.split(';')) {
+      const d = valuesOf(part).durations[0]
+      if (d && (column || RETENTION.test(part.slice(Math.max(0, d.start - 50), d.start)))) {
+        const what = subject(`${part.slice(0, d.start)} ${i > 0 ? label : ''}`)
+        const start = at + offset + d.start
+        // the row's other cells give the cadence when the value's own words do not ("| Nightly full | 90 days |")
+        if (what && !what.cadence) what.cadence = CADENCE.exec(cells.filter((_, j) => j !== i).join(' | '))?.[1]?.toLowerCase()
+        if (what) out.push({...what, ...range(d), amount: d.value, unit: d.unit, text: d.text, block, start, end: start + d.text.length, table: true, label: label.trim().toLowerCase()})
+      }
+      offset += part.length + 1
+    }
+  })
+}
+
+/** Pairs of retentions of one kind of backup (the same cadence, a thing backed up in common) that differ, each retention in one pair at most. */
+function keptConflicts(list: readonly Kept[]): Array<[Kept, Kept]> {
+  const out: Array<[Kept, Kept]> = []
+  const used = new Set<Kept>()
+  for (let j = 1; j < list.length; j++) {
+    const b = list[j]!
+    if (used.has(b)) continue
+    for (let i = 0; i < j; i++) {
+      const a = list[i]!
+      if (used.has(a) || a.block === b.block || a.cadence !== b.cadence || ![...a.things].some((t) => b.things.has(t))) continue
+      if (a.table && b.table && a.label !== b.label) continue
+      if (a.unit === b.unit ? a.amount === b.amount : b.high >= a.low && b.low <= a.high) continue
+      out.push([a, b])
+      used.add(a).add(b)
+      break
+    }
+  }
+  return out
 }
 
 /** Whether `b` is certainly a shorter time than `a`: "2 business days" than "3 business days", "2 hours" than "1 business day". */
@@ -107,9 +180,11 @@ export default {
     // 3. backups kept for less time than the gap between them
     const intervals: Array<{minutes: number; text: string; block: Block; sentence: Sentence}> = []
     const retentions: Array<{low: number; high: number; text: string; block: Block; start: number; end: number; sentence: Sentence}> = []
+    const kept: Kept[] = []
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       let titleBackup: boolean | undefined
+      if (block.kind === 'table-row' && block.cells && (BACKUP.test(block.text) || (titleBackup ??= BACKUP.test(block.section.title)))) keptInRow(block, valuesOf, kept)
       for (const sentence of block.sentences) {
         const text = sentence.text
         const inBackup = BACKUP.test(text) || (titleBackup ??= BACKUP.test(block.section.title))
@@ -119,8 +194,21 @@ export default {
         for (const d of v.durations) {
           if (!RETENTION.test(text.slice(Math.max(0, d.start - 50), d.start))) continue
           retentions.push({...range(d), text: d.text, block, start: sentence.start + d.start, end: sentence.start + d.end, sentence})
+          // what is kept: the words of the clause before the value, from the value before it ("… 7 days and nightly backups are retained for")
+          if (block.kind !== 'table-row') {
+            const from = Math.max(0, ...v.durations.filter((x) => x.end <= d.start).map((x) => x.end), text.lastIndexOf(';', d.start) + 1)
+            const what = subject(text.slice(from, d.start))
+            if (what) kept.push({...what, ...range(d), amount: d.value, unit: d.unit, text: d.text, block, start: sentence.start + d.start, end: sentence.start + d.end, table: false})
+          }
         }
       }
+    }
+    // 3a. one kind of backup kept for two different periods, in prose and table cells alike: each pair reported once
+    for (const [a, b] of keptConflicts(kept)) {
+      const [s, first] = a.table !== b.table ? (a.table ? [b, a] : [a, b]) : [b, a]
+      const line = first.block.file.positionAt(sourceOffset(first.block, first.start)).line
+      const where = first.block.file.path === s.block.file.path ? String(line) : `${line} of ${first.block.file.path}`
+      context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: `${s.cadence ? `${s.cadence} ` : ''}backup retention`, value: s.text, line: where, other: first.text}})
     }
     if (intervals.length && retentions.length) {
       const longest = Math.max(...retentions.map((r) => r.high))

@@ -162,7 +162,7 @@ export default clauseRule({
     // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
     if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
-    const section = homeOf(reader.homes, unit.block.section) ?? unit.block.section
+    const section = reader.homeOf(unit.block.section) ?? unit.block.section
     if (sectionHasConsequence(section, reading, true)) return {outcome: 'present'}
     // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
     const parent = section.parent
@@ -210,17 +210,6 @@ function equipmentMust(text: string, reading: Reading): number {
   if (!m) return -1
   const before = text.slice(Math.max(0, m.index - 30), m.index)
   return /\b(?:our|its|the (?:provider|supplier)(?:'s|’s))\s+$/i.test(before) || reading.firstParty(before) === 'provider' ? -1 : m.index
-}
-
-/** The first home whose path the section's path starts with (plain loops: this runs for every judged unit). */
-function homeOf(homes: readonly Section[], section: Section): Section | undefined {
-  const path = section.path
-  outer: for (const h of homes) {
-    if (path.length < h.path.length) continue
-    for (let i = 0; i < h.path.length; i++) if (path[i] !== h.path[i]) continue outer
-    return h
-  }
-  return undefined
 }
 
 /** A consequence elsewhere that cites the requirement's clause: "if Customer breaches Section 2.1 (Restrictions on Customer)". */

@@ -82,6 +82,8 @@ export interface Reader<Options extends object = RuleOptions> {
   delegated(unit: Unit, topic?: RegExp): Verdict | undefined
   /** The home sections of the clause being judged. */
   readonly homes: readonly Section[]
+  /** The first home whose path the section's path starts with (see homeFinder). */
+  homeOf(section: Section): Section | undefined
   /** The rule's options (`context.options`), for judges whose reading depends on them. */
   readonly options: Readonly<Options>
 }
@@ -233,10 +235,12 @@ export function prepare(
     s.children.forEach(mark)
   }
   homes.forEach(mark)
+  let finder: ((section: Section) => Section | undefined) | undefined
   const reader: Reader<RuleOptions & ClauseOptions> = {
     doc,
     reading,
     homes,
+    homeOf: (section) => (finder ??= homeFinder(homes))(section),
     // the engine always merges the defaults (headings: []) in; a library caller may give fewer
     options: options as RuleOptions & ClauseOptions,
     // a row of a table is read without its wh-titled columns' labels ("What you get: Backups" binds no one)
@@ -347,6 +351,41 @@ export function findClause(
   const spoken = homes.find((h) => subtreeBlocks(h).some((b) => homeIds.has(b.section.id) && b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text)))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
+}
+
+/**
+ * The first of `homes` (in their order) whose path the section's path starts with, as a function. The homes' paths are
+ * read once into a tree of titles, so each lookup walks the section's own path: a document's homes and its judged
+ * units both grow with its length, and a scan of every home per unit grew as their product.
+ */
+export function homeFinder(homes: readonly Section[]): (section: Section) => Section | undefined {
+  interface Step {
+    first: number
+    readonly next: Map<string, Step>
+  }
+  const tree: Step = {first: -1, next: new Map()}
+  homes.forEach((h, i) => {
+    let at = tree
+    for (const title of h.path) {
+      let step = at.next.get(title)
+      if (!step) at.next.set(title, (step = {first: -1, next: new Map()}))
+      at = step
+    }
+    if (at.first < 0) at.first = i
+  })
+  const found = new Map<Section, Section | undefined>()
+  return (section) => {
+    if (found.has(section)) return found.get(section)
+    let first = tree.first
+    let at: Step | undefined = tree
+    for (let i = 0; i < section.path.length && at; i++) {
+      at = at.next.get(section.path[i]!)
+      if (at && at.first >= 0 && (first < 0 || at.first < first)) first = at.first
+    }
+    const home = first < 0 ? undefined : homes[first]
+    found.set(section, home)
+    return home
+  }
 }
 
 /** A section and the sections above it. */

@@ -10,8 +10,9 @@
 //                                                                  msa profile, each text once, after <warm-up> other texts
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
 // BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
-// measured one, so no per-text cache flatters the measurement).
-// Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system).
+// measured one, so no per-text cache flatters the measurement); the measured lint then starts with an empty text cache.
+// Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system);
+// gc (parse|lint) is the garbage collection during the measured runs: main-thread pauses in ms and their count, by kind.
 import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -259,7 +260,23 @@ if (mode === 'load') {
         else lint(text, {profile: 'auto', filePath: `warmup-${i}.md`, ...kept, ...(parser ? {parser} : {})})
       }
       cpu.length = 0
+      // the measured text starts with an empty text cache, as a run of the command does: the warm-up's agreements share
+      // titles and sentences with it, and their answers kept would flatter a small text (the warm-up is for the JIT)
+      Object.assign(kept, await textCacheOption())
     }
+    // garbage collection during the measured runs: main-thread pauses by kind (scavenges of the young generation,
+    // mark-compacts of the old), so that growth in collection can be told from growth in the linter's own work
+    const gc = {scavenges: 0, scavengeMs: 0, markCompacts: 0, markCompactMs: 0, otherMs: 0}
+    const {PerformanceObserver, constants} = await import('node:perf_hooks')
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const kind = e.detail?.kind
+        if (kind === constants.NODE_PERFORMANCE_GC_MINOR) (gc.scavenges++, (gc.scavengeMs += e.duration))
+        else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) (gc.markCompacts++, (gc.markCompactMs += e.duration))
+        else gc.otherMs += e.duration
+      }
+    })
+    observer.observe({entryTypes: ['gc']})
     // repeats stop early when another one would overrun BENCH_REPEAT_BUDGET_MS (the first always runs)
     const budget = Number(process.env['BENCH_REPEAT_BUDGET_MS'] ?? Infinity)
     const ms = []
@@ -269,7 +286,11 @@ if (mode === 'load') {
       ms.push(time(mode === 'parse' ? runParse : runLint))
       spent += ms[ms.length - 1]
     }
-    console.log(JSON.stringify({files: texts.length, bytes, ms, cpu, peakRssKiB: peak()}))
+    // the observer is told of the last collections on a later turn of the event loop
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    observer.disconnect()
+    for (const k of ['scavengeMs', 'markCompactMs', 'otherMs']) gc[k] = Math.round(gc[k] * 10) / 10
+    console.log(JSON.stringify({files: texts.length, bytes, ms, cpu, gc, peakRssKiB: peak()}))
   } else {
     console.error(`unknown mode ${mode}`)
     process.exitCode = 2

@@ -195,6 +195,7 @@ const SYSTEMS = /\b(?:network|server|servers|internet|wan|lan|wi-?fi|wireless|fi
 const PLAN = /\b(?:tier|class|plan|package|edition|bundle|premium|gold|silver|bronze|platinum|basic|enterprise|standard|advanced|essentials?)\b/i
 // A column heading that names no metric of its own: the value is the one the row names
 const GENERIC_HEAD = /^\s*(?:(?:service[- ]levels?|sla|kpi|target|value|time|commitment|standard|level|goal|objective|measure|metric)s?\s*)*$/i
+const CREDIT_ROW = /\b(?:credits?|refunds?|rebates?|penalt(?:y|ies)|discounts?)\b/i
 const UPTIME_WORD = /\b(?:uptime|availability|available|up[- ]time)\b/i
 // Credit tiers and thresholds are not targets: "if Uptime falls below 99.9%", "between 99.0% and 99.9%"
 const TIER = /\b(?:credits?|below|less than|lower than|under|falls?|fell|drops?|between|miss(?:es|ed)?|fails? to|short of|tiers?|refunds?|if|when|unless|up to|exceeds?)\b|[<>≤≥]/i
@@ -445,6 +446,7 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
   // value under a column that names no metric of its own
   let rowMetric: Metric | undefined | null = null
   const rowUptime = cells.some((c) => UPTIME_WORD.test(c))
+  let creditRow: boolean | undefined
   cells.forEach((cell, i) => {
     const head = header[i] ?? ''
     let metric = metricOf(head)
@@ -464,8 +466,11 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
         out.push({metric, priority, scope: [scopeOf(head), rowScope].filter(Boolean).join(','), ...measure(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
       }
     }
-    if (UPTIME_WORD.test(head) || UPTIME_WORD.test(cell) || (rowUptime && GENERIC_HEAD.test(head))) {
-      for (const p of valuesOf(cell).percentages) {
+    // a row of a service-credit table states a band ("99.0% – 99.9% | 10%"), not a target
+    if ((UPTIME_WORD.test(head) || UPTIME_WORD.test(cell) || (rowUptime && GENERIC_HEAD.test(head))) && !(creditRow ??= CREDIT_ROW.test(`${header.join(' ')} ${cells.join(' ')}`))) {
+      const ps = valuesOf(cell).percentages
+      if (ps.length > 1) return
+      for (const p of ps) {
         if (p.value < 90 || p.value > 100 || TIER.test(cell.replace(/\b(?:no|not) less than\b/gi, ''))) continue
         const start = starts[i]! + p.start
         out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`), period: p.period, low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
