@@ -71,6 +71,11 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   return m
 }
 
+/**
+ * A score of call or voice quality held to a figure: "a Mean Opinion Score of at least 4.0", "MOS ≥ 3.8". It measures how
+ * the system performs, like latency, and needs no period to be measurable (a period stated beside it is welcome).
+ */
+const QUALITY_SCORE = /\b(?:mean opinion score|MOS)\b(?:\s*\([^)]{0,10}\))?[^.;]{0,30}?(?:\bat least|\bnot (?:less|lower) than|\bno (?:less|lower) than|\bminimum(?: of)?|\babove|\bof|[≥>]=?)\s*[1-5](?:\.\d{1,2})?(?![\d%])/i
 /** A metric the agreement puts outside itself: "isn't part of this arrangement", "is up to your web host". */
 const OUTSIDE_AGREEMENT = /\b(?:is|are)(?: not|n['’]t) (?:part of|covered by|included in) (?:this|the|our) (?:arrangement|agreement|contract|service|plan)\b|\b(?:is|are) (?:up to|a matter for) (?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|provider|carrier)\b/i
 /** A one-off project whose own downtime is promised: a migration, cut-over, installation, move or roll-out. */
@@ -113,11 +118,14 @@ export default clauseRule({
   // and a share of a span of time over a period ("connectivity for 99.5% of Support Hours in each calendar month")
   // and a promise that systems keep working, with no figure ("kept in good working order at all times")
   mentions(text) {
-    return shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text)
+    return shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
     if ((shareOfEvents(t) || shareOfTime(t)) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    // a call-quality score held to a figure ("a Mean Opinion Score of at least 4.0")
+    const score = QUALITY_SCORE.exec(t)
+    if (score && reader.party(unit, score.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, score.index))) return {outcome: 'present'}
     const metric = METRIC.exec(t)
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) {
