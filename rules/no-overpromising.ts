@@ -110,10 +110,10 @@ export default {
     for (const hit of reading.termHits(configured.terms)) {
       if (allowedHit(hit, configured.allow)) continue
       // an absolute outcome for the customer ("You'll never run out of toner", "the Practice will never lose patient
-      // data") is the provider's promise, though the customer is the subject
+      // data", "Nothing you save will ever be lost") is the provider's promise, though the customer is named before it
       const excuse = reading.excused(hit)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(hit.sentence.text.slice(0, hit.start - hit.sentence.start))) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
+      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(hit.sentence.text.slice(0, hit.start - hit.sentence.start))) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
