@@ -25,7 +25,8 @@
 // code. Keep the cache where the repository under test cannot put one (see the README's "Security").
 import {crc32, crypto} from './deps.js'
 import {closeSync, existsSync, fstatSync, openSync, readSync, type Stats} from 'node:fs'
-import {lstat, mkdir, readlink, realpath, stat} from 'node:fs/promises'
+import {makeFolder} from './make-folder.js'
+import {lstat, readlink, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Settings} from './config.js'
 import {customRuleDigest} from './custom-rule-digest.js'
@@ -128,7 +129,7 @@ function closeQuietly(fd: number): void {
 /** How much a read of the cache's pieces reads ahead. */
 const WINDOW = 1 << 20
 
-/** Text held in the cache: made by this run, or a slice of the file (with the sha-256 it must have) read on demand. */
+/** Text held in the cache: made by this run, or a slice of the file (with the CRC-32 it must have) read on demand. */
 type Piece = string | {readonly blob: Blob; readonly at: number; readonly length: number; readonly crc: number}
 
 /** A piece's bytes when they are those its checksum was made of, else undefined. */
@@ -584,7 +585,7 @@ export async function cacheLocation(given: string | undefined, cwd: string, chec
   // checked before its folder is made: a folder is never made through a link out of the repository
   await check?.(file)
   try {
-    await mkdir(path.dirname(file), {recursive: true})
+    await makeFolder(path.dirname(file))
   } catch (error) {
     const code = (error as {code?: string}).code
     throw new CacheError(`--cache-location "${given}": cannot create its folder (${code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is a file' : (code ?? 'unknown error')})`)

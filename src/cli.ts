@@ -1024,7 +1024,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * one-line reason when a copy cannot be written.
  */
 async function writeAnnotated(out: string, results: readonly LintResult[], inputs: readonly string[], io: Io, root: string): Promise<string | undefined> {
-  const {realpath, stat, mkdir, readFile} = await import('node:fs/promises')
+  const {realpath, stat, readFile} = await import('node:fs/promises')
   const {annotateDocx} = await import('./docx/annotate.js')
   const {DocxError} = await import('./docx/zip.js')
   const docx = results.filter((r) => DOCX_EXTENSION.test(r.filePath) && !r.fatal)
@@ -1054,7 +1054,7 @@ async function writeAnnotated(out: string, results: readonly LintResult[], input
   }
   {
     try {
-      await mkdir(folder ? target : path.dirname(target), {recursive: true})
+      await (await import('./make-folder.js')).makeFolder(folder ? target : path.dirname(target))
     } catch (error) {
       return `cannot create the folder ${out} for --annotate (${(error as {code?: string}).code ?? 'error'})`
     }

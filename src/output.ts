@@ -1,7 +1,8 @@
 // Reading the agreement from standard input, and writing a report file atomically.
 import {crypto} from './deps.js'
 import {rmSync} from 'node:fs'
-import {mkdir, open, readdir, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {makeFolder} from './make-folder.js'
+import {open, readdir, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {printable} from './confine.js'
 import {formatBytes} from './lint.js'
@@ -107,9 +108,9 @@ export async function writeFileAtomic(target: string, text: string | Uint8Array 
   // A report's folder is created when it does not exist (as ESLint does for --output-file).
   if (options.createFolder) {
     try {
-      await mkdir(path.dirname(target), {recursive: true})
+      await makeFolder(path.dirname(target))
     } catch (error) {
-      // mkdir -p through a file says EEXIST
+      // mkdir -p through a file says EEXIST or ENOTDIR
       const code = (error as {code?: string} | null)?.code
       throw new OutputError(`cannot write ${what} to "${shownAs}": ${code === 'EEXIST' ? 'a part of the path is not a directory' : reason(error)}`)
     }

@@ -661,7 +661,7 @@ describe('--stdin', () => {
     [['--stdin', 'a.md'], 'clauselint: --stdin lints standard input; give no paths with it'],
     [['--stdin-filename', 'a.md'], 'clauselint: --stdin-filename needs --stdin'],
     [['--stdin', '--stdin-filename', ' '], 'clauselint: --stdin-filename needs a name'],
-    [['--stdin', '--stdin-filename'], "clauselint: option '--stdin-filename <value>' argument missing; see --help"],
+    [['--stdin', '--stdin-filename'], 'clauselint: --stdin-filename needs a value; see --help'],
   ])('%j is a usage error: exit 2, one line', async (argv, expected) => {
     const ran = await cli(argv, {stdin: ONE_WARNING})
     expect(ran.code).toBe(2)

@@ -7,6 +7,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli, tempDirs} from './helpers.js'
+import {crc32} from '../src/deps.js'
 import type {LintResult} from '../src/types.js'
 
 const tempDir = tempDirs('security')
@@ -581,7 +582,7 @@ describe('a contributor cannot exempt their own agreement under a trusted config
       const results = JSON.parse(pieces.toString('utf8', entry['at'] as number, (entry['at'] as number) + (entry['length'] as number))) as LintResult[]
       const clean = results.map((r) => ({...r, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: r.coverage.map((c) => ({...c, outcome: 'present'}))}))
       const piece = Buffer.from(JSON.stringify(clean))
-      Object.assign(entry, {at, length: piece.length, sum: sha(piece), totals: {...(entry['totals'] as object), errors: 0, warnings: 0, infos: 0, present: clean[0]!.coverage.length, vague: 0, missing: 0, delegated: 0}})
+      Object.assign(entry, {at, length: piece.length, crc: crc32(piece), totals: {...(entry['totals'] as object), errors: 0, warnings: 0, infos: 0, present: clean[0]!.coverage.length, vague: 0, missing: 0, delegated: 0}})
       delete entry['views']
       forged.push(piece)
       at += piece.length
