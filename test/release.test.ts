@@ -130,7 +130,8 @@ describe('release tags', () => {
     const repo = tempDir()
     const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: root, encoding: 'utf8'}).split('\0').filter(Boolean)
     for (const rel of tracked) {
-      if (!fs.existsSync(path.join(root, rel))) continue
+      // a listed path that is gone, or a link to a folder (a node_modules linked in rather than installed), is not copied
+      if (!fs.existsSync(path.join(root, rel)) || !fs.statSync(path.join(root, rel)).isFile()) continue
       fs.mkdirSync(path.dirname(path.join(repo, rel)), {recursive: true})
       fs.copyFileSync(path.join(root, rel), path.join(repo, rel))
     }
