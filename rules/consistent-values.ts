@@ -124,7 +124,7 @@ export default {
     const valuesOf = (t: string) => reading.values(t)
     const statements = reading.statedMetrics
     // where the other value is: "12", or "4 of schedule-b.md" when it is in another file of a document set
-    const lineOf = (s: Statement, here: Statement): string => {
+    const lineOf = (s: {block: Block; start: number}, here: {block: Block}): string => {
       const line = s.block.file.positionAt(sourceOffset(s.block, s.start)).line
       return s.block.file.path === here.block.file.path ? String(line) : `${line} of ${s.block.file.path}`
     }
@@ -206,9 +206,7 @@ export default {
     // 3a. one kind of backup kept for two different periods, in prose and table cells alike: each pair reported once
     for (const [a, b] of keptConflicts(kept)) {
       const [s, first] = a.table !== b.table ? (a.table ? [b, a] : [a, b]) : [b, a]
-      const line = first.block.file.positionAt(sourceOffset(first.block, first.start)).line
-      const where = first.block.file.path === s.block.file.path ? String(line) : `${line} of ${first.block.file.path}`
-      context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: `${s.cadence ? `${s.cadence} ` : ''}backup retention`, value: s.text, line: where, other: first.text}})
+      context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: `${s.cadence ? `${s.cadence} ` : ''}backup retention`, value: s.text, line: lineOf(first, s), other: first.text}})
     }
     if (intervals.length && retentions.length) {
       const longest = Math.max(...retentions.map((r) => r.high))
