@@ -873,7 +873,14 @@ if (want('scale')) {
     const w = x(wallMedian(seriesCache, 'cache'), wallMedian(seriesCache, 'node'))
     const jc = x(cpuMedian(seriesCache, 'cache-json'), cpuMedian(seriesCache, 'node'))
     const jw = x(wallMedian(seriesCache, 'cache-json'), wallMedian(seriesCache, 'node'))
-    goals.push([`warm --cache run, ${spec.files} unchanged files`, '≤ 4 × `node -e 0` (CPU and wall)', `stylish: CPU ${shown(c)}, wall ${shown(w)}; --format json: CPU ${shown(jc)}, wall ${shown(jw)}`, c === undefined || w === undefined ? undefined : c <= 4 && w <= 4])
+    // the goal holds for the run whatever its report: met only when both formats are within it, CPU and wall
+    const both = [c, w, jc, jw]
+    goals.push([
+      `warm --cache run, ${spec.files} unchanged files, stylish and JSON reports`,
+      '≤ 4 × `node -e 0` (CPU and wall, each format)',
+      `stylish: CPU ${shown(c)}, wall ${shown(w)}; --format json: CPU ${shown(jc)}, wall ${shown(jw)}`,
+      both.some((r) => r === undefined) ? undefined : both.every((r) => r! <= 4),
+    ])
   }
   {
     const base = lintScale[0] ? cpuPerMb(lintScale[0]) : undefined
