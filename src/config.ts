@@ -129,6 +129,8 @@ export interface ConfigLoaderOptions {
   readonly allowJs?: boolean
   /** `--profile`: wins over the profile of config files and front matter. */
   readonly profile?: ProfileName
+  /** Where `profile` was set, for the reason a result gives (default `--profile`; the editor server names its setting). */
+  readonly profileSource?: string
   /**
    * The lint root (a real path). A config file inside it must resolve inside it, and its `extends` and `customRules`
    * must too; a config above it or a `--config` outside it is the user's and is not confined. No checks when unset (the
@@ -243,7 +245,7 @@ export class ConfigLoader {
       settings: {
         profile: locked ?? profile ?? 'auto',
         profileLocked: locked !== undefined,
-        ...(locked ? {profileFrom: '--profile'} : profileFrom ? {profileFrom} : {}),
+        ...(locked ? {profileFrom: this.options.profileSource ?? '--profile'} : profileFrom ? {profileFrom} : {}),
         rules,
         customRules: cascade.customRules,
         ...(cascade.files.length ? {customRuleFiles: cascade.files} : {}),
