@@ -350,8 +350,12 @@ export class ConfigLoader {
       const pkg = parseJson(text, where) as Record<string, unknown>
       return pkg['clauselint']
     }
-    if (/\.ya?ml$/.test(base)) return parseYamlText(text, where)
-    return parseJson(text, where)
+    // A config file that sets nothing (empty, blank or only comments) is refused, as ESLint and markdownlint do: it is
+    // most often a write that failed or an edit not saved, and linting on with the defaults would hide that. `{}` is
+    // how to say "no options here".
+    const data = /\.ya?ml$/.test(base) ? parseYamlText(text, where) : text.trim() === '' ? undefined : parseJson(text, where)
+    if (data === null || data === undefined) throw new ConfigError(`${where}: the config file is empty; write {} in it for a config with no options, or delete it`)
+    return data
   }
 
   private async parse(file: string, data: unknown, chain: readonly string[]): Promise<LoadedFile> {
