@@ -27,6 +27,9 @@ export const CONFIG_FILES = ['.clauselintrc.json', '.clauselintrc.yaml', '.claus
 /** JavaScript config files: found like the others, loaded only with `--allow-js-config`. */
 export const JS_CONFIG_FILES = ['.clauselintrc.js', '.clauselintrc.mjs', 'clauselint.config.js', 'clauselint.config.mjs'] as const
 
+/** Names a config is easily given that clauselint does not read (ESLint's and markdownlint's older names among them): an error, not ignored. */
+const NEAR_CONFIG_FILES = ['.clauselintrc', '.clauselint.json', '.clauselint.yaml', '.clauselint.yml', 'clauselint.config.yaml', 'clauselint.config.yml'] as const
+
 const TOP_KEYS = ['$schema', 'root', 'extends', 'profile', 'parser', 'rules', 'overrides', 'ignorePatterns', 'customRules'] as const
 const OVERRIDE_KEYS = ['files', 'excludedFiles', 'profile', 'rules'] as const
 // `includes` names the members of a document set (src/docset.ts)
@@ -307,6 +310,16 @@ export class ConfigLoader {
         if (!isObject(pkg) || !('clauselint' in pkg)) continue
       }
       return file
+    }
+    // A config under a name clauselint does not read would be silently ignored: say so, naming the file
+    for (const name of NEAR_CONFIG_FILES) {
+      const file = path.join(dir, name)
+      try {
+        if (!statSync(file).isFile()) continue
+      } catch {
+        continue
+      }
+      throw new ConfigError(`${this.label(file)}: not a config file name clauselint reads; rename it to ${/json/.test(name) ? '.clauselintrc.json' : '.clauselintrc.yaml'}`)
     }
     return undefined
   }
