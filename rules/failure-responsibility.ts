@@ -2,11 +2,12 @@
 import {clauseRule} from '../src/clauses.js'
 import {isDisclaimer} from '../src/reading/parties.js'
 import {asksOfCustomer, dutiesTitle, withheldWork} from '../src/reading/reach.js'
-import {indexOf} from '../src/reading/wording.js'
+import {EFFORT_NOT_RESULT, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-// a failure in plain words too: a line or system that does not "stay up", "goes down", "drops out"
-const FAILURE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
+// a failure in plain words too: a line or system that does not "stay up", "goes down", "drops out", "what breaks"
+const WHAT_BREAKS = /\b(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)\b/i
+const FAILURE = /\b(?:(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)|stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
 const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
 // Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
 const DISCLAIMS =
@@ -22,7 +23,7 @@ const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailur
 const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b/gi
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
-  /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap|(?:lends?|lending|lent) (?:you |the (?:client|customer) )?(?:our |a |an |the )?(?:spare|loan(?:er)?|replacement|standby)|deals? with [\w&-]+(?: [\w&-]+)? (?:for you|on (?:your|the (?:client|customer)(?:'s|’s)) behalf))\b/i
+  /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee|target))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap|(?:lends?|lending|lent) (?:you |the (?:client|customer) )?(?:our |a |an |the )?(?:spare|loan(?:er)?|replacement|standby)|deals? with [\w&-]+(?: [\w&-]+)? (?:for you|on (?:your|the (?:client|customer)(?:'s|’s)) behalf))\b/i
 
 // A failure itself, not the work that answers it: "fails", "faulty", "broken", "outage", "not working"
 const BROKE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|down ?time|not working|inoperable|dies|died|stops? working)\b/i
@@ -60,6 +61,18 @@ function answeredFailure(text: string, names: ReadonlyMap<string, string>): bool
   return party && !RECOVERS.test(acts[1]!) && !/\b(?:not|n[’']t|never)\b/i.test(main.slice(0, 60)) && !isDisclaimer(main)
 }
 
+// How a thing is bought, priced or supplied: "Hardware you buy through us is priced and supplied under our Hardware Sales
+// Terms", "Equipment is leased at the rates in the Price List"
+const SUPPLY = /\b(?:priced|supplied|sold|purchased|bought|buy|buys|leased|rented|hired|ordered|delivered|invoiced|quoted)\b/i
+
+/**
+ * A sentence that speaks only of how a thing is bought, priced or supplied, and of no failure, allocates no failure
+ * work: a document it names for that (sales terms, a price list) does not take the failure clause with it.
+ */
+function supplyOnly(text: string): boolean {
+  return SUPPLY.test(text) && !FAILURE.test(text) && !ALLOCATE.test(text)
+}
+
 export default clauseRule({
   id: 'failure-responsibility',
   description: 'The agreement allocates who diagnoses, repairs, replaces and pays when systems, hardware or networks fail',
@@ -74,8 +87,9 @@ export default clauseRule({
   // a condition on anything failing reaches the judge, whatever the thing is called ("If a till dies, …")
   // and a disclaimer of problems others cause ("not responsible for problems caused by third-party plugins")
   mentions(text) {
-    return FAILS_IF.test(text) || DISCLAIMED_CAUSE.test(text)
+    return FAILS_IF.test(text) || DISCLAIMED_CAUSE.test(text) || WHAT_BREAKS.test(text)
   },
+  aside: supplyOnly,
   judge(unit, reader) {
     const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length))
     const at = indexOf(t, FAILURE)
@@ -94,6 +108,7 @@ export default clauseRule({
     if (answeredFailure(t, reader.reading.parties)) return {outcome: 'present'}
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
+    if (supplyOnly(t)) return undefined
     // how service-level targets are counted names faults as the incidents measured, not as failures someone answers
     // for ("Response and fix targets are counted during support hours, except for Practice Down faults, which are
     // counted around the clock")
@@ -102,7 +117,12 @@ export default clauseRule({
     // who does what when something fails: an allocation attached to the failure, not a disclaimer
     // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere
     const elsewhere = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
-    if (elsewhere && /\b(?:is|are)\s+(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed)\b/i.test(t)) return elsewhere
+    // and so does the handling of a failure put under another document ("hardware faults are still handled under clause 7 of the
+    // Agreement")
+    if (elsewhere && /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i.test(t)) return elsewhere
+    // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
+    // allocates nothing
+    if (at >= 0 && EFFORT_NOT_RESULT.test(t)) return {outcome: 'vague'}
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work

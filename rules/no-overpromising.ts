@@ -67,6 +67,18 @@ const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs
 // Outcomes a customer undergoes rather than acts to bring about
 const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to|has to|need to|needs to|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
 
+// A perfect outcome promised by denying that a failure or an attack ever succeeds ("your systems simply won't go down",
+// "files cannot be encrypted by an attacker", "calls are not dropped, ever", "won't lose a single day") or by an attack
+// stopped without exception ("stops any and every attack", "Every phishing email is caught") is as absolute as "never":
+// the customer named before it undergoes the outcome, so it stays the provider's promise unless a duty binds the customer
+const PERFECT_OUTCOME = /^(?:won[’']t|will not|wo not|does(?:n[’']t| not)|do(?:n[’']t| not)|cannot|can[’']t|can not|shall not|not|no)\b|\bever$/i
+const PERFECT_DEFENCE = /^(?:every|each and every|any and every|all|stops?|stopping|blocks?|blocking|catch(?:es|ing)?|prevents?|preventing|defeats?|repels?|keeps? out)\b/i
+// a duty laid on the customer before the outcome ("The Client must make sure its PCs do not crash …")
+const CUSTOMER_DUTY = /\b(?:must|shall|should|agrees? to|is required to|are required to|is responsible for|are responsible for|undertakes? to)\b/i
+// a condition or a purpose around the denial ("if the server does not go down", "so that the site doesn't crash", "to
+// make sure the backups cannot be encrypted"): what the sentence promises is elsewhere, if anywhere
+const CONDITION_OR_PURPOSE = /\b(?:if|unless|whether|when|where|in case|so that|so|in order that|lest|to (?:make sure|ensure|help ensure)(?: that)?)\s+(?:[^.;,:]{0,60}?\s)?$/i
+
 // "always" describing how a metric is computed ("Availability is always calculated over the calendar month") or how an
 // amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced)\b/i
@@ -112,11 +124,14 @@ export default {
       // an absolute outcome for the customer ("You'll never run out of toner", "the Practice will never lose patient
       // data", "Nothing you save will ever be lost") is the provider's promise, though the customer is named before it
       const excuse = reading.excused(hit)
+      const perfect = PERFECT_OUTCOME.test(hit.text) || PERFECT_DEFENCE.test(hit.text)
+      const head = hit.sentence.text.slice(0, hit.start - hit.sentence.start)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && (OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(hit.sentence.text.slice(0, hit.start - hit.sentence.start))) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
+      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(hit.sentence.text.slice(0, hit.start - hit.sentence.start))) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue
       if (/^guarantee/i.test(hit.text) && REMEDY.test(s) && reading.hasNumber(s)) {
         const v = reading.values(s)
         if ((v.durations.length > 0 || v.percentages.length > 0) && !v.percentages.some((p) => p.value >= 100)) continue

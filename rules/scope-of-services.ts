@@ -67,7 +67,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading)
+    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block)
   },
   judge(unit, reader) {
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
@@ -206,6 +206,18 @@ function annexLists(text: string, reader: Reader): boolean {
   if (!part) return false
   const blocks = (s: Section): Block[] => [...s.blocks, ...s.children.flatMap(blocks)]
   return blocks(part).filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 2
+}
+
+// The services as the subject of their sentence: "The services you receive are …", "Your services are …" (not their
+// fees or their hours: "The service fees are …", "Service hours are …")
+const SERVICES_SUBJECT = /^\W*(?:(?:the|your|our|all|any)\s+)?(?:[\w-]+\s+){0,2}?services?\b(?!\s+(?:fees?|charges?|prices?|rates?|hours?|levels?|credits?|desk|windows?)\b)/i
+
+/**
+ * A sentence whose subject is the services and that puts them in another document ("The services you receive are the
+ * ones ticked in the order you signed separately") delegates the scope, whatever verb links them.
+ */
+function servicesElsewhere(text: string, reader: Reader, block: Block): boolean {
+  return SERVICES_SUBJECT.test(text) && reader.delegated({block, start: 0, end: text.length, text, inHome: false, next: ''}, /service/i) !== undefined
 }
 
 function scopeElsewhere(unit: Unit, reader: Reader, topic = /service|product/i): Verdict | undefined {

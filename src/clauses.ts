@@ -119,6 +119,11 @@ export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages
    * customer by the name the agreement gives it): a unit is judged when its topic or this matches.
    */
   mentions?(text: string, reader: Reader<Options & ClauseOptions>, block: Block): boolean
+  /**
+   * Text in a home section that speaks of something else than the clause (in an "Equipment" section, how hardware is
+   * bought and priced, for failure responsibility): it does not make the home vague when nothing else there does.
+   */
+  aside?(text: string): boolean
   /** Judge a home section as a whole (lists, tables), before its sentences. */
   judgeSection?(section: Section, blocks: readonly Block[], reader: Reader<Options & ClauseOptions>): Verdict | undefined
 }
@@ -348,7 +353,7 @@ export function findClause(
   // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
   // a section that holds only a placeholder ("TBC", "[to be agreed]") states nothing: the clause is still missing
   // (what sits under another clause's home inside it, "6. Equipment" › "6.2 Practice responsibilities", is not its prose)
-  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => homeIds.has(b.section.id) && b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text)))
+  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => homeIds.has(b.section.id) && b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text) && !spec.aside?.(b.text)))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }

@@ -160,8 +160,8 @@ export interface LintJobsOptions {
   readonly threads: number
   /** Worker threads started earlier (ahead of reading), if any; they are closed when not used. */
   readonly started?: JobThreads
-  /** Start `workers` worker threads (`solo`: one for a big job of its own, see isolateAbove). */
-  readonly startThreads?: (workers: number, solo?: boolean) => JobThreads
+  /** Start `workers` worker threads (`solo`: one for a big job of its own of `chars` characters, see isolateAbove). */
+  readonly startThreads?: (workers: number, solo?: {readonly chars: number}) => JobThreads
   /**
    * Jobs larger than this (in characters) are linted in a worker thread of their own even when no threads were asked
    * for: a file that exhausts the heap costs that file only. Needs `startThreads`.
@@ -192,8 +192,9 @@ export async function lintJobs(jobs: readonly Job[], options: LintJobsOptions): 
   options.started?.close()
   const outcomes: JobOutcome[] = []
   for (const job of jobs) {
-    if (options.isolateAbove !== undefined && options.startThreads && jobSize(job) > options.isolateAbove) {
-      const solo = options.startThreads(1, true)
+    const chars = jobSize(job)
+    if (options.isolateAbove !== undefined && options.startThreads && chars > options.isolateAbove) {
+      const solo = options.startThreads(1, {chars})
       outcomes.push((await solo.run([job]))[0]!)
       solo.close()
     } else outcomes.push(options.lintOne(job))

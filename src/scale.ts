@@ -237,6 +237,8 @@ export interface WorkerInput {
   readonly timeoutMs?: number
   /** The worker's young generation in MB. */
   readonly youngGenerationMb?: number
+  /** The worker's old generation in MB (a limit given to node, `--max-old-space-size`, wins). */
+  readonly oldGenerationMb?: number
 }
 
 /** Messages between the pool and a worker. */
@@ -250,9 +252,13 @@ const TAKES_VALUE = /^(?:--import|--require|-r|--loader|--experimental-loader|--
 /**
  * The parent's node options that a worker can take. Workers refuse per-process options (`node --max-semi-space-size=32
  * clauselint …` would otherwise fail every threaded run); V8 flags apply to the whole process anyway, and a heap limit
- * given to the parent is passed on as the worker's resource limit.
+ * given to the parent is passed on as the worker's resource limit. With them, the worker's resource limits: the pool's
+ * young and old generation (`input`), the parent's heap limit over the latter.
  */
-export function workerOptions(execArgv: readonly string[]): {execArgv: string[]; resourceLimits?: {maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number}} {
+export function workerOptions(
+  execArgv: readonly string[],
+  input: Pick<WorkerInput, 'youngGenerationMb' | 'oldGenerationMb'> = {},
+): {execArgv: string[]; resourceLimits?: {maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number}} {
   const kept: string[] = []
   let heapMb: number | undefined
   for (let i = 0; i < execArgv.length; i++) {
@@ -263,7 +269,10 @@ export function workerOptions(execArgv: readonly string[]): {execArgv: string[];
     kept.push(arg)
     if (TAKES_VALUE.test(arg) && i + 1 < execArgv.length) kept.push(execArgv[++i]!)
   }
-  return {execArgv: kept, ...(heapMb ? {resourceLimits: {maxOldGenerationSizeMb: heapMb}} : {})}
+  // the worker's own generations; a heap limit given to node wins over the pool's old generation
+  const oldMb = heapMb ?? input.oldGenerationMb
+  const limits = {...(oldMb ? {maxOldGenerationSizeMb: oldMb} : {}), ...(input.youngGenerationMb ? {maxYoungGenerationSizeMb: input.youngGenerationMb} : {})}
+  return {execArgv: kept, ...(Object.keys(limits).length ? {resourceLimits: limits} : {})}
 }
 
 /**
@@ -281,6 +290,21 @@ export const MANY_FILES_YOUNG_GENERATION_MB = 96
  * 609-617 → 568-576 MiB, CPU 12.68 → 12.53 s; 1 MB 1.94 → 1.84 s, 0.5 MB 1.50 → 1.32 s (CPU medians).
  */
 export const ONE_FILE_YOUNG_GENERATION_MB = 8
+
+/**
+ * The old generation of a worker that lints one big file of `chars` characters, in MB, or undefined for V8's default
+ * (4 GB here). V8 runs the next full collection when the heap has grown to a multiple of what survived the last one:
+ * four times for a heap whose limit is 2 GB or more, at most twice under 2 GB. A big file's lint keeps its document
+ * and readings (~30 MiB per MB of text) while it makes as much again in objects that live briefly, so with four times
+ * the heap at its peak was mostly garbage that no collection had reached: the 10 MB agreement's worker ran its last
+ * full collection at 124 MB and then grew to 480 MB. Just under 2 GB the factor is two. A text over
+ * ONE_FILE_OLD_GENERATION_MAX_CHARS (only with a raised --max-file-size) keeps the default, which its lint may need.
+ */
+export function oneFileOldGenerationMb(chars: number): number | undefined {
+  return chars <= ONE_FILE_OLD_GENERATION_MAX_CHARS ? ONE_FILE_OLD_GENERATION_MB : undefined
+}
+export const ONE_FILE_OLD_GENERATION_MB = 2047
+export const ONE_FILE_OLD_GENERATION_MAX_CHARS = 32 * 1024 * 1024
 
 /**
  * The code of a worker that runs `script` (the worker's CommonJS build) through V8's code cache, kept beside it in
@@ -333,8 +357,7 @@ async function startWorker(input: WorkerInput): Promise<import('node:worker_thre
   // beside the sources (.ts), or the bundle's worker.js (also from the CommonJS build of the command, cli.cjs)
   const ext = path.extname(here) === '.ts' ? '.ts' : '.js'
   const workerUrl = pathToFileURL(path.join(path.dirname(here), `worker${ext}`)).href
-  const options = workerOptions(process.execArgv)
-  if (input.youngGenerationMb) options.resourceLimits = {...options.resourceLimits, maxYoungGenerationSizeMb: input.youngGenerationMb}
+  const options = workerOptions(process.execArgv, input)
   if (ext !== '.ts') {
     // the CommonJS build of the worker through V8's code cache, as the command runs (bin/clauselint.js)
     const script = path.join(path.dirname(here), 'worker.cjs')
@@ -400,9 +423,16 @@ export class LintPool {
     for (let i = 0; i < workers; i++) this.spawn()
   }
 
-  /** Start `workers` threads now (their jobs come with `run`); `solo`: one worker for one big job. */
-  static start(workers: number, loader: ConfigLoaderOptions, requireReason: boolean, timeoutMs = 0, solo = false): LintPool {
-    return new LintPool(Math.max(1, workers), {loader, requireReason, timeoutMs, youngGenerationMb: solo ? ONE_FILE_YOUNG_GENERATION_MB : MANY_FILES_YOUNG_GENERATION_MB})
+  /** Start `workers` threads now (their jobs come with `run`); `solo`: one worker for one big job of that many characters. */
+  static start(workers: number, loader: ConfigLoaderOptions, requireReason: boolean, timeoutMs = 0, solo?: {readonly chars: number}): LintPool {
+    const oldGenerationMb = solo ? oneFileOldGenerationMb(solo.chars) : undefined
+    return new LintPool(Math.max(1, workers), {
+      loader,
+      requireReason,
+      timeoutMs,
+      youngGenerationMb: solo ? ONE_FILE_YOUNG_GENERATION_MB : MANY_FILES_YOUNG_GENERATION_MB,
+      ...(oldGenerationMb ? {oldGenerationMb} : {}),
+    })
   }
 
   /** Stop every worker. */

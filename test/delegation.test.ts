@@ -88,3 +88,24 @@ describe('a numbered part of another agreement', () => {
     expect(targetInDocument(msa, 'Master Support Agreement')).toBe(true)
   })
 })
+
+describe('a document named in passing', () => {
+  it.each([
+    ['The services you receive are the ones ticked in the order you signed separately.', 'order you signed'],
+    ['Support hours are those in the service schedule sent with your proposal.', 'service schedule sent with'],
+    ['Response times are those in the statement of work for each project.', 'statement of work'],
+    ['Backups of both servers continue as under the 2021 Hosting Contract.', 'Hosting Contract'],
+    ['Response targets are published in our Support Handbook.', 'Support Handbook'],
+    ['Support hours are those in clause 9 of the Master Agreement between us.', 'Master Agreement'],
+  ])('reads %j as put in another document', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    ['Tickets are answered in the order we received them.'],
+    ['Tickets are worked in the order you sent them in.'],
+    ['Backups run every night at 01:00 and are kept for 30 days.'],
+  ])('finds no other document in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})

@@ -170,6 +170,21 @@ describe('findings in Word terms', () => {
     expect(excluded.docx?.paragraph).toBe(26)
   })
 
+  it('places a missing clause after the last paragraph with text, not on the empty paragraphs Word leaves at the end', () => {
+    const xml = documentXml(fixture('features.docx'))
+    const end = xml.lastIndexOf('<w:sectPr')
+    // two empty paragraphs at the end of the body, as Word saves them; one that holds only a space is empty too
+    const padded = repack(fixture('features.docx'), {'word/document.xml': `${xml.slice(0, end)}<w:p/><w:p><w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>${xml.slice(end)}`})
+    const missing = lint(padded, {filePath: 'features.docx'}).messages.filter((m) => m.outcome === 'missing')
+    const original = result.messages.filter((m) => m.outcome === 'missing')
+    expect(missing.length).toBe(original.length)
+    expect(missing.map((m) => m.docx)).toEqual(original.map((m) => m.docx))
+    expect(missing.find((m) => m.ruleId === 'excluded-services')!.docx?.paragraph).toBe(26)
+    // the look-alike: a last paragraph with text after the empty ones is where the title's section ends
+    const last = repack(fixture('features.docx'), {'word/document.xml': `${xml.slice(0, end)}<w:p/><w:p><w:r><w:t>Signed by both parties.</w:t></w:r></w:p>${xml.slice(end)}`})
+    expect(lint(last, {filePath: 'features.docx'}).messages.find((m) => m.ruleId === 'excluded-services')!.docx?.paragraph).toBe(28)
+  })
+
   it('names the paragraph in the terminal report and gives docx in JSON', async () => {
     const dir = temp({'features.docx': fixture('features.docx'), 'sample-msa.md': fs.readFileSync(path.join(REPO, 'fixtures', 'agreements', 'sample-msa.md'))})
     const text = await runCli([dir], {cwd: dir})

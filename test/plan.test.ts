@@ -65,9 +65,9 @@ describe('lintJobs', () => {
     {file: 'c.md', text: 'c'},
   ]
   const lintOne = (job: Job): JobOutcome => ({results: [{filePath: `${job.file}:main`, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: []}]})
-  const fake = (log: string[]) => (workers: number): JobThreads => ({
+  const fake = (log: string[]) => (workers: number, solo?: {readonly chars: number}): JobThreads => ({
     run: async (list) => {
-      log.push(`run ${workers}: ${list.map((j) => j.file).join(',')}`)
+      log.push(`run ${workers}${solo ? ` solo ${solo.chars}` : ''}: ${list.map((j) => j.file).join(',')}`)
       return list.map((j) => ({results: [{filePath: `${j.file}:thread`, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: []}]}))
     },
     close: () => void log.push('close'),
@@ -78,7 +78,8 @@ describe('lintJobs', () => {
     const log: string[] = []
     const out = await lintJobs(jobs, {lintOne, threads: 1, startThreads: fake(log), isolateAbove: 50})
     expect(files(out)).toEqual(['a.md:main', 'big.md:thread', 'c.md:main'])
-    expect(log).toEqual(['run 1: big.md', 'close'])
+    // the big job's thread is told its size (its heap is sized by it)
+    expect(log).toEqual(['run 1 solo 100: big.md', 'close'])
   })
 
   it('threads: all jobs go to the pool (started ahead, or started now with one worker fewer than the threads)', async () => {

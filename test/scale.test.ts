@@ -7,7 +7,7 @@ import {Readable} from 'node:stream'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {run} from '../src/cli.js'
-import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, parseConcurrency, parseMachineCpu, runnableElsewhere, workerOptions} from '../src/scale.js'
+import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, ONE_FILE_OLD_GENERATION_MAX_CHARS, ONE_FILE_OLD_GENERATION_MB, oneFileOldGenerationMb, parseConcurrency, parseMachineCpu, runnableElsewhere, workerOptions} from '../src/scale.js'
 import {ConfigLoader, type Settings} from '../src/config.js'
 import {lint} from '../src/lint.js'
 import type {JobOutcome} from '../src/plan.js'
@@ -302,6 +302,28 @@ describe('default concurrency', () => {
       resourceLimits: {maxOldGenerationSizeMb: 4096},
     })
     expect(workerOptions([])).toEqual({execArgv: []})
+  })
+
+  it("a worker's generations: the pool's sizes, and a heap limit given to node over the pool's old generation", () => {
+    expect(workerOptions(['--no-warnings'], {youngGenerationMb: 8, oldGenerationMb: 2047})).toEqual({
+      execArgv: ['--no-warnings'],
+      resourceLimits: {maxOldGenerationSizeMb: 2047, maxYoungGenerationSizeMb: 8},
+    })
+    expect(workerOptions(['--max-old-space-size=4096'], {youngGenerationMb: 8, oldGenerationMb: 2047})).toEqual({
+      execArgv: [],
+      resourceLimits: {maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 8},
+    })
+    expect(workerOptions([], {youngGenerationMb: 96})).toEqual({execArgv: [], resourceLimits: {maxYoungGenerationSizeMb: 96}})
+  })
+
+  it('a worker for one big file has an old generation under 2 GB (where V8 grows a heap by at most 2x between full collections), unless its text may need more', () => {
+    // V8 takes the growth factor of 4 from a heap limit of 2,048 MB on
+    expect(oneFileOldGenerationMb(10 * 1024 * 1024)).toBeLessThan(2048)
+    expect(oneFileOldGenerationMb(300 * 1024)).toBe(oneFileOldGenerationMb(10 * 1024 * 1024))
+    expect(oneFileOldGenerationMb(ONE_FILE_OLD_GENERATION_MAX_CHARS)).toBe(ONE_FILE_OLD_GENERATION_MB)
+    expect(oneFileOldGenerationMb(ONE_FILE_OLD_GENERATION_MAX_CHARS + 1)).toBeUndefined()
+    // the largest text given the smaller limit keeps room for its lint's heap (~30 MiB per MB of text, measured)
+    expect((ONE_FILE_OLD_GENERATION_MAX_CHARS / 2 ** 20) * 30 * 2).toBeLessThanOrEqual(ONE_FILE_OLD_GENERATION_MB)
   })
 
   it('a pool tells the caller of every outcome once, as it lands, the same as it returns; each file linted as in one thread', async () => {

@@ -563,10 +563,9 @@ function emit(blocks: readonly Block[], styles: Styles, numbering: Numbering_, c
     const text = clean(plainText(p.segs))
     const md = inline(p.segs)
     const base = {paragraph: p.ordinal, ...(p.paraId ? {paraId: p.paraId} : {}), ...(kind.styleName ? {style: kind.styleName} : {})}
-    if (!text) {
-      lastOrdinal = p.ordinal
-      continue
-    }
+    // An empty paragraph ends no section: Word documents end with one (and space sections with them), and a missing
+    // clause put on it would sit on a blank line after the text it belongs after.
+    if (!text) continue
     const number = rendered && !rendered.bullet && rendered.text ? rendered.text : undefined
     if (kind.heading !== undefined) {
       const level = kind.heading

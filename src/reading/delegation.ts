@@ -7,10 +7,14 @@ function initials(words: string): string {
   return words.replace(/\b([a-z])/g, (_, c: string) => `[${c.toUpperCase()}${c}]`)
 }
 
+// A document named in plain words by its kind and by how it reached the reader or what it is issued for: "the order you
+// signed separately", "the service schedule sent with your proposal", "the statement of work for each project". Named so,
+// it is another document than this one, though its name is not capitalised.
+const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )?(?:order(?: form)?|schedule|proposal|quot(?:e|ation)|estimate|statement of work|price list|rate card|handbook|catalogue|catalog))\s+(?:(?:that\s+|which\s+)?(?:you|we|the parties|both parties|both of us)\s+(?:have\s+)?(?:signed|sent|accepted|agreed|issued|approved|gave)\b(?!\s+(?:them|it|they|those|these|in)\b)|(?:sent|issued|signed|given|provided|attached|supplied)\s+(?:with|to you|separately|alongside)\b|for (?:each|every|that|the|this) (?:project|job|site|engagement|piece of work)\b)`
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide",
 // "the Service Order" (an order by its kind: service, purchase, task, change, call-off).
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
-const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}Agreement\\b|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -21,7 +25,7 @@ const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified
 // in Part 4 of the Master Agreement" (a schedule or exhibit is a document of its own, named by DOC_NAME)
 const PART_OF = String.raw`(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+)?`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -257,7 +261,7 @@ export function targetInDocument(doc: Document, target: string): boolean {
   const titled = (m: Document): string => (m.title ? m.source.slice(m.title.headingPosition.start.offset, m.title.headingPosition.end.offset).replace(/^[#\s]+/, '').toLowerCase() : '')
   // the agreement named by its own title ("under this Managed Services Agreement" read as "the Managed Services Agreement")
   // (not when the title names it as the agreement this document belongs to: "Schedule 1 to the Master Agreement")
-  if (/\bagreement$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
+  if (/\b(?:agreement|contract)$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
   // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
