@@ -690,13 +690,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const results: LintResult[] = []
   // Files that could not be linted: each gets a result with one fatal error, in every format, so it cannot pass a gate unseen
   const fatals: LintResult[] = []
-  const fatal = (file: string, message: string): void => {
+  const fatal = (file: string, message: string, subject: 'File' | 'Folder' = 'File'): void => {
     io.stderr(`clauselint: ${printable(file || '.')} ${message}; reported as fatal\n`)
-    if (!fatals.some((r) => r.filePath === file)) fatals.push(fatalResult(file || '.', message))
+    if (!fatals.some((r) => r.filePath === file)) fatals.push(fatalResult(file || '.', message, subject))
   }
   let linted = 0
   for (const problem of problems) {
-    if (problem.fatal) fatal(problem.path, problem.message)
+    if (problem.fatal) fatal(problem.path, problem.message, problem.folder ? 'Folder' : 'File')
     else io.stderr(`clauselint: warning: ${printable(problem.path)} ${problem.message}\n`)
   }
   // --cache: where it goes (a missing folder is made), checked before anything is read.
