@@ -22,6 +22,8 @@ export interface Problem {
    * cannot pass a gate unseen. Otherwise only a warning (a link to a folder outside the lint root, not followed).
    */
   readonly fatal: boolean
+  /** The path is a folder: the report says "Folder …" rather than "File …". */
+  readonly folder?: boolean
 }
 
 export interface Expanded {
@@ -161,15 +163,20 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
     entries = await readdir(dir, {withFileTypes: true})
   } catch (error) {
     const code = (error as {code?: string}).code
-    problems.push({path: path.relative(cwd, dir) || dir, message: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`, fatal: true})
+    problems.push({path: path.relative(cwd, dir) || dir, message: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`, fatal: true, folder: true})
     return
   }
   const local = await readIgnoreFile(dir)
   const rules: IgnoreStack = local === undefined ? stack : [...stack, {base: dir, ig: ignore().add(local)}]
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  // `dir` is a normalised path and an entry's name has no separator: a path below it is a join of strings, not
+  // path.join() and path.relative() again for each of its (thousands of) files
+  const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`
+  const relDir = path.relative(cwd, dir)
+  const relPrefix = relDir ? `${relDir}${path.sep}` : ''
   for (const entry of entries) {
     if (SKIP_DIRS.has(entry.name)) continue
-    const full = path.join(dir, entry.name)
+    const full = `${prefix}${entry.name}`
     let isDir = entry.isDirectory()
     let isFile = entry.isFile()
     if (entry.isSymbolicLink()) {
@@ -191,7 +198,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
     }
     if (ignored(rules, full, isDir)) continue
     if (isDir) await walk(full, cwd, out, problems, seen, rules, confine)
-    else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(path.relative(cwd, full))
+    else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(`${relPrefix}${entry.name}`)
   }
 }
 
