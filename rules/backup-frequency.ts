@@ -1,5 +1,5 @@
 // backup-frequency: how often backups run (interval or schedule); retention is expected too.
-import {clauseRule, type ClauseOptions, type Finding} from '../src/clauses.js'
+import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit} from '../src/clauses.js'
 import {withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Stated} from '../src/reading/metrics.js'
@@ -22,6 +22,17 @@ const RPO = /\bRPO\b|recovery point/i
 const COPY_OF_DATA = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|restore points?|versions?)\b/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
 const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
+
+// Backups named as a kind of data the provider holds, in text about personal data ("We process your staff's personal data
+// (names, … and the contents of mailboxes and backups) only to provide the services"): no backup is agreed there
+const PERSONAL_DATA = /\bpersonal (?:data|information)\b/i
+const BACKUP_RUN = /\bback(?:s|ed|ing)? up\b|\bbackups? (?:are |will be )?(?:run|taken|made|performed|kept|retained|stored)\b/i
+function personalDataOnly(text: string): boolean {
+  return PERSONAL_DATA.test(text) && !BACKUP_RUN.test(text)
+}
+// The provider declines to back up ("We do not back up your data; that is your responsibility", "Backups are not part of
+// this plan") or points to someone else's product ("We can recommend a backup service"): no backup is agreed
+const DECLINED = /\b(?:we|i|provider|supplier|contractor|msp|[A-Z][\w&-]+)\s+(?:do(?:es)?\s+not|do(?:es)?n['’]t|will\s+not|won['’]t|cannot|can['’]t)\s+(?:back\s?up|take\s+backups|provide\s+(?:any\s+)?backups?|perform\s+backups)\b|\bbackups?\s+(?:are|is)(?:\s+not|n['’]t)\s+(?:part of|included in|covered by|provided)\b|\b(?:recommend|suggest|advise on|point you to|refer you to)\s+(?:a|an|some)\s+(?:[\w-]+\s+)?back\s?up\s+(?:service|provider|product|solution|system|company|tool)s?\b/i
 
 type BackupFrequencyOptions = {readonly maxInterval?: string; readonly requireRetention: boolean}
 
@@ -53,12 +64,19 @@ export default clauseRule({
   messages,
   options,
   review,
+  aside: (text) => DECLINED.test(text) || personalDataOnly(text),
   judge(unit, reader) {
     // each mention is read in its role: a standby ("backup power", "the backup SIP trunk") is no backup of data, though
     // the sentence names data elsewhere ("Where the Client does not provide such backup power, … data loss …")
     const t = unit.text.replace(NOT, (m) => ' '.repeat(m.length))
+    // a backup the provider declines or leaves to someone else, and backups named only as a kind of personal data held,
+    // agree no backup: with nothing else, the clause is missing, not vague
+    if (DECLINED.test(t) || personalDataOnly(t)) return undefined
     const at = indexOf(t, TOPIC)
     if (at < 0 && !unit.inHome) return undefined
+    // under a data-protection title (a heading or a bold label), only a sentence that names backups speaks of
+    // backups: "Your data is fully secure with us" there is about privacy and security
+    if (at < 0 && privacyHome(unit, reader)) return undefined
     if (at < 0 && indexOf(unit.text, TOPIC) >= 0 && !COPY_OF_DATA.test(t)) return undefined
     // a sentence about a standby that never speaks of data ("a backup tunnel …, so traffic moves to the 4G backup link")
     if (t !== unit.text && !/\bdata\b/i.test(unit.text)) return undefined
@@ -89,6 +107,23 @@ export default clauseRule({
 })
 
 const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
+// A title of data protection or privacy, which is a home of backups only for what it says of them
+const PRIVACY_TITLE = /\b(?:data protection|privacy|personal data|gdpr|data security|security)\b/i
+
+/** Is the unit under a title of data protection (its section's heading, or a bold label alone on its line, above it or itself) and no title of backups? */
+function privacyHome(unit: Unit, reader: Reader): boolean {
+  const path = unit.block.section.path
+  if (path.some((p) => BACKUP.test(p) || /\b(?:continuity|recovery)\b/i.test(p))) return false
+  const blocks = reader.doc.blocks
+  for (let i = reader.reading.blockIndex(unit.block); i >= 0; i--) {
+    const b = blocks[i]!
+    if (b.kind === 'heading') break
+    const label = reader.reading.leadLabel(b)
+    if (label !== undefined && b.kind === 'paragraph' && b.text.replace(/[\s.:;,?!*_]+$/, '').replace(/^[*_]+/, '').trim() === label.replace(/[?!]+$/, '')) return PRIVACY_TITLE.test(label) && !BACKUP.test(label)
+  }
+  return path.length > 0 && PRIVACY_TITLE.test(path[path.length - 1]!)
+}
+
 
 /** Where the last mention of a backup before `end` starts (0 when none): what follows it is what the backups do. */
 function lastBackupBefore(text: string, end: number): number {

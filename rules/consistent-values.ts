@@ -1,7 +1,8 @@
-// consistent-values: the same metric stated twice with different values, a higher priority promised a slower time
+// consistent-values: the same metric, fee, rate, term, notice period or backup frequency stated twice with different values, a higher priority promised a slower time
 // than a lower one, backups kept for less time than they are taken, percentages over 100.
 import {sourceOffset} from '../src/document.js'
 import {BACKUP, family, METRIC_NAME, METRIC_PERCENT, MONEY_CONTEXT, notCompared, range, RETENTION, type Statement} from '../src/reading/metrics.js'
+import {restatedConflicts, restatedValues} from '../src/reading/restated.js'
 import {mayHold, type Values} from '../src/reading/values/index.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Sentence} from '../src/types.js'
@@ -109,7 +110,7 @@ function conflict(list: readonly Statement[]): [Statement, Statement] | undefine
 export default {
   meta: {
     id: 'consistent-values',
-    description: 'Flags a metric stated twice with different values, a higher priority promised a slower time than a lower one, backups kept for less time than they are taken, and percentages over 100',
+    description: 'Flags a value stated twice with different values (a service level, backup retention or frequency, a fee or an hourly rate, the term or the notice period), a higher priority promised a slower time than a lower one, backups kept for less time than they are taken, and percentages over 100',
     category: 'integrity',
     severity: 'warning',
     messages: {
@@ -220,7 +221,13 @@ export default {
       }
     }
 
-    // 4. a percentage of time or of tickets over 100
+    // 4. a fee, an hourly rate, the term, the notice period or one source's backup frequency stated twice with values that
+    // cannot both hold: the later statement (a schedule, a summary, a closing line that restates the value) is reported
+    for (const [first, s] of restatedConflicts(restatedValues(doc.blocks, valuesOf))) {
+      context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: s.what, value: s.text, line: lineOf(first, s), other: first.text}})
+    }
+
+    // 5. a percentage of time or of tickets over 100
     for (const block of doc.blocks) {
       for (const sentence of block.sentences) {
         if (!mayHold.percentages(sentence.text)) continue // most sentences: skip the values lookup

@@ -137,8 +137,8 @@ function namedOnly(text: string): string {
 }
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
-// the dental chairs are not covered"
-const OUT_LABEL = /^\W*(?:not (?:covered|included)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*([^.;]{3,200})/i
+// the dental chairs are not covered", "Not part of this plan: printer repairs, website hosting and training"
+const OUT_LABEL = /^\W*(?:not (?:covered|included)|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*([^.;]{3,200})/i
 const OUT_SUBJECT = /^\W*([^.;:]{3,160}?)\s+(?:are|is)(?: not|n['\u2019]t) (?:covered|included|part of|maintained|supported|serviced)\b|^\W*([^.;:]{3,160}?)\s+(?:are|is) excluded\b/i
 // A lead-in that puts what follows out: "The following are excluded:", "These items are not covered:"
 const OUT_LEAD = /\b(?:the following|these)(?:\s+\w+)?\s+(?:are|is)\s+(?:also\s+)?(?:excluded|not (?:covered|included|part of the services))\s*:/i
@@ -267,6 +267,9 @@ export default clauseRule({
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
     if (m && reader.party(unit, m.index) === 'customer') return undefined
+    // a label that puts only time out ("Not part of this plan: Saturdays, Sundays and public holidays") speaks of the hours
+    const label = OUT_LABEL.exec(namedOnly(t))?.[1]
+    if (label && label.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).every((x) => TIME_PUT_OUT.test(x))) return undefined
     const elsewhere = putElsewhere(unit, reader)
     if (elsewhere) return elsewhere
     const named = namedOnly(t)

@@ -2,11 +2,12 @@
 import {clauseRule} from '../src/clauses.js'
 import {isDisclaimer} from '../src/reading/parties.js'
 import {asksOfCustomer, dutiesTitle, withheldWork} from '../src/reading/reach.js'
-import {indexOf} from '../src/reading/wording.js'
+import {EFFORT_NOT_RESULT, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-// a failure in plain words too: a line or system that does not "stay up", "goes down", "drops out"
-const FAILURE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
+// a failure in plain words too: a line or system that does not "stay up", "goes down", "drops out", "what breaks"
+const WHAT_BREAKS = /\b(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)\b/i
+const FAILURE = /\b(?:(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)|stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
 const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
 // Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
 const DISCLAIMS =
@@ -86,7 +87,7 @@ export default clauseRule({
   // a condition on anything failing reaches the judge, whatever the thing is called ("If a till dies, …")
   // and a disclaimer of problems others cause ("not responsible for problems caused by third-party plugins")
   mentions(text) {
-    return FAILS_IF.test(text) || DISCLAIMED_CAUSE.test(text)
+    return FAILS_IF.test(text) || DISCLAIMED_CAUSE.test(text) || WHAT_BREAKS.test(text)
   },
   aside: supplyOnly,
   judge(unit, reader) {
@@ -119,6 +120,9 @@ export default clauseRule({
     // and so does the handling of a failure put under another document ("hardware faults are still handled under clause 7 of the
     // Agreement")
     if (elsewhere && /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i.test(t)) return elsewhere
+    // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
+    // allocates nothing
+    if (at >= 0 && EFFORT_NOT_RESULT.test(t)) return {outcome: 'vague'}
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work

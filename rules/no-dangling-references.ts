@@ -161,6 +161,9 @@ function exists(targets: Targets, kind: string, id: string): boolean {
   return targets.attached.has(`${kind} ${key}`)
 }
 
+// Words by which a text says it is the agreement it names: "this", "these", "hereby", "herein" (not "this letter", "this
+// renewal", "this order": a document that calls itself so names another agreement, unless it says it forms that agreement)
+const THIS_TEXT = /\b(?:this|these)\b(?!\s+(?:letter|e-?mail|note|notice|message|renewal|amendment|addendum|schedule|order|quote|quotation|proposal|statement|variation|extension)\b)|\bhere(?:by|in)\b|\b(?:forms?|constitutes?|makes? up|is|are)\s+(?:your|our|the|an?)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract)\b/i
 const DOC_TERM = /^(?:agreement|msa|sla|dpa|baa|contract|terms|schedule|exhibit|annex|appendix|addendum|sow|order form|statement of work)$/i
 
 /**
@@ -185,7 +188,9 @@ function selfNames(doc: Document): Set<string> {
       if (det === 'this' || det === 'these') names.add(term.toLowerCase())
       // an agreement a party holds ("Your Managed Services Agreement with us dated 1 June 2024 (the "Agreement")") is
       // another document, as one introduced by "the" or "that" is, unless the sentence says this text is it
-      else if (det && DOC_TERM.test(term) && !(/^(?:your|our|their|its)$/.test(det) && /\b(?:this|these|here(?:by|in))\b/i.test(before))) others.add(term.toLowerCase())
+      // ("This letter renews your Support Agreement … (the "Agreement")": a letter, a renewal or an order that names itself
+      // "this" is not the agreement it names)
+      else if (det && DOC_TERM.test(term) && !(/^(?:your|our|their|its)$/.test(det) && THIS_TEXT.test(before))) others.add(term.toLowerCase())
     }
   }
   for (const o of others) names.delete(o)

@@ -14,6 +14,9 @@ const ROLES = lower(data.roles)
 const BRANDS = lower(data.brands)
 const LAW_HEADS = lower(data.lawHeads)
 const PLACE_HEADS = lower(data.placeHeads)
+// A name ending in a kind of building, site or street names a place ("the Hilltop Annexe", "the Riverside Campus",
+// "Mill Road"): a place is found, not defined, where a term ending in "Site" or "Premises" is defined
+const SITE_TAILS = lower(data.siteTails)
 const TITLES = lower(data.titles)
 const DOCUMENT_HEADS = lower(data.documentHeads)
 const BODY_WORDS = lower(data.bodyWords)
@@ -421,6 +424,7 @@ class Reader {
     const beforeOf = words.includes('of') ? words[words.indexOf('of') - 1]?.toLowerCase() ?? '' : ''
     if (LAW_HEADS.has(lastWord) || LAW_HEADS.has(beforeOf)) return 'law'
     if (PLACE_HEADS.has(first.w.toLowerCase()) && run.length > 1) return 'place'
+    if (SITE_TAILS.has(lastWord) && run.length > 1) return 'place'
     if (TITLES.has(lastWord)) return 'title'
     if (DOCUMENT_HEADS.has(lastWord) || DOCUMENT_HEADS.has(beforeOf) || lastWord === 'letter') return 'document'
     // (the company form may also follow the term: excuse() looks there)

@@ -22,6 +22,10 @@ const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bwork
 const FIX_SPEED =
   /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|\brectif(?:y|ies|ied|ying)|\bremed(?:y|ies|ied|ying)|\bset(?:s|ting)? right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can)|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time|timeously)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) to (?:fix|repair|resolve|restore|contain|remediate)\b/i
 
+// How long a fix takes, asked or answered in plain words ("How long a repair takes depends on the fault", "how long it
+// takes to fix"), and fix targets named as such ("fix targets stay as set out in the Agreement"): the clause, measured or not
+const HOW_LONG = /\bhow long (?:(?:a|the|each|any|your|it|they|this|that)\s+)?(?:[\w-]+\s+)?(?:repairs?|fix(?:es)?|resolutions?|restor\w*|takes? to (?:fix|repair|resolve|restore|sort))\b|(?<![\w-])(?:fix|repair) targets?\b/i
+
 // Work kept up on a fault until the customer can work again, with no time: "an engineer working on them without a
 // break until the clinic can book again"
 const WORKED_UNTIL = /\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incident|ticket)|(?:the|every|your) (?:\w+ )?(?:faults?|issues?|problems?|incidents?|outages?))\b[^.;]{0,50}\buntil\b/i
@@ -65,12 +69,12 @@ export default clauseRule({
   // contain the threat")
   mentions(text, _reader, block) {
     const header = block.header
-    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text)
+    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
     const named = indexOf(t, TOPIC)
-    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t))
+    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t))
     const at = named >= 0 ? named : speed ? speed.index : -1
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
@@ -86,7 +90,8 @@ export default clauseRule({
     // in a home shared with response times ("Response and Resolution"), a sentence that times only a reply, and names no
     // fixing, states a response time
     if (unit.inHome && at < 0 && header < 0 && RESPONDS.test(t) && !FIXING.test(t)) return undefined
-    const scoped = unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
+    // (a plain "how long a repair takes" is read with the whole sentence that answers it)
+    const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     if (timeToFix(scoped, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"

@@ -70,6 +70,9 @@ export default clauseRule({
     return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block)
   },
   judge(unit, reader) {
+    // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
+    // to provide the services") name no service: what the sentence lists is what is processed, not what is provided
+    if (PURPOSE.test(unit.text) && !PROVIDE.test(unit.text.replace(PURPOSE, ' '))) return undefined
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
     if (runInService(unit.block, reader.reading)) return {outcome: 'present'}
     const column = includedColumn(unit.block)
@@ -207,6 +210,9 @@ function annexLists(text: string, reader: Reader): boolean {
   const blocks = (s: Section): Block[] => [...s.blocks, ...s.children.flatMap(blocks)]
   return blocks(part).filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 2
 }
+
+// The services as the purpose of something else: "only to provide the services", "for the purpose of performing the Services"
+const PURPOSE = /\b(?:only |solely |strictly |where needed |as needed |as necessary )?(?:to|in order to|so as to|for the purposes? of|needed to|necessary to|required to) (?:provide|deliver|perform|supply|render)(?:ing)? (?:the|our|its|these|those) (?:support )?services\b/gi
 
 // The services as the subject of their sentence: "The services you receive are …", "Your services are …" (not their
 // fees or their hours: "The service fees are …", "Service hours are …")

@@ -94,7 +94,7 @@ Options:
       --lsp                Run a language server on stdio, for editors (see the README's "Editors")
       --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
                            explain rules, suggest skeletons, extract values, compare with a template; files under
-                           the current folder only)
+                           the workspace root only: --root DIR, else the client's roots, else the current folder)
       --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same
@@ -643,13 +643,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const results: LintResult[] = []
   // Files that could not be linted: each gets a result with one fatal error, in every format, so it cannot pass a gate unseen
   const fatals: LintResult[] = []
-  const fatal = (file: string, message: string): void => {
+  const fatal = (file: string, message: string, subject: 'File' | 'Folder' = 'File'): void => {
     io.stderr(`clauselint: ${printable(file || '.')} ${message}; reported as fatal\n`)
-    if (!fatals.some((r) => r.filePath === file)) fatals.push(fatalResult(file || '.', message))
+    if (!fatals.some((r) => r.filePath === file)) fatals.push(fatalResult(file || '.', message, subject))
   }
   let linted = 0
   for (const problem of problems) {
-    if (problem.fatal) fatal(problem.path, problem.message)
+    if (problem.fatal) fatal(problem.path, problem.message, problem.folder ? 'Folder' : 'File')
     else io.stderr(`clauselint: warning: ${printable(problem.path)} ${problem.message}\n`)
   }
   // --cache: where it goes (a missing folder is made), checked before anything is read.
@@ -1134,15 +1134,29 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     return
   }
-  // --mcp: a Model Context Protocol server on stdio (src/mcp/), loaded only here; the workspace root is the current folder.
+  // --mcp: a Model Context Protocol server on stdio (src/mcp/), loaded only here. The workspace root is --root FOLDER,
+  // else the client's first root when it sends roots, else the current folder.
   if (argv.includes('--mcp')) {
-    if (argv.length > 1) {
-      process.stderr.write('clauselint: --mcp takes no other options or paths; start it in the workspace folder\n')
+    const rest = argv.filter((a) => a !== '--mcp')
+    const given = rest.length === 2 && rest[0] === '--root' ? rest[1]! : rest.length === 1 && rest[0]!.startsWith('--root=') ? rest[0]!.slice('--root='.length) : undefined
+    if (rest.length && given === undefined) {
+      process.stderr.write('clauselint: --mcp takes only --root FOLDER (the workspace root; default: the client\'s roots, else the current folder)\n')
       process.exitCode = EXIT.failure
       return
     }
+    if (given !== undefined) {
+      let folder = false
+      try {
+        folder = statSync(path.resolve(given)).isDirectory()
+      } catch {}
+      if (!folder) {
+        process.stderr.write(`clauselint: --root ${printable(given)}: no such folder\n`)
+        process.exitCode = EXIT.failure
+        return
+      }
+    }
     try {
-      await (await import('./mcp/server.js')).startMcpServer(process.cwd(), version(), run)
+      await (await import('./mcp/server.js')).startMcpServer({root: path.resolve(given ?? process.cwd()), explicit: given !== undefined}, version(), run)
     } catch (error) {
       process.stderr.write(`clauselint: could not start the MCP server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
       process.exitCode = EXIT.failure

@@ -27,6 +27,9 @@ export const CONFIG_FILES = ['.clauselintrc.json', '.clauselintrc.yaml', '.claus
 /** JavaScript config files: found like the others, loaded only with `--allow-js-config`. */
 export const JS_CONFIG_FILES = ['.clauselintrc.js', '.clauselintrc.mjs', 'clauselint.config.js', 'clauselint.config.mjs'] as const
 
+/** Names a config is easily given that clauselint does not read (ESLint's and markdownlint's older names among them): an error, not ignored. */
+const NEAR_CONFIG_FILES = ['.clauselintrc', '.clauselint.json', '.clauselint.yaml', '.clauselint.yml', 'clauselint.config.yaml', 'clauselint.config.yml'] as const
+
 const TOP_KEYS = ['$schema', 'root', 'extends', 'profile', 'parser', 'rules', 'overrides', 'ignorePatterns', 'customRules'] as const
 const OVERRIDE_KEYS = ['files', 'excludedFiles', 'profile', 'rules'] as const
 // `includes` names the members of a document set (src/docset.ts)
@@ -129,6 +132,8 @@ export interface ConfigLoaderOptions {
   readonly allowJs?: boolean
   /** `--profile`: wins over the profile of config files and front matter. */
   readonly profile?: ProfileName
+  /** Where `profile` was set, for the reason a result gives (default `--profile`; the editor server names its setting). */
+  readonly profileSource?: string
   /**
    * The lint root (a real path). A config file inside it must resolve inside it, and its `extends` and `customRules`
    * must too; a config above it or a `--config` outside it is the user's and is not confined. No checks when unset (the
@@ -243,7 +248,7 @@ export class ConfigLoader {
       settings: {
         profile: locked ?? profile ?? 'auto',
         profileLocked: locked !== undefined,
-        ...(locked ? {profileFrom: '--profile'} : profileFrom ? {profileFrom} : {}),
+        ...(locked ? {profileFrom: this.options.profileSource ?? '--profile'} : profileFrom ? {profileFrom} : {}),
         rules,
         customRules: cascade.customRules,
         ...(cascade.files.length ? {customRuleFiles: cascade.files} : {}),
@@ -306,6 +311,16 @@ export class ConfigLoader {
       }
       return file
     }
+    // A config under a name clauselint does not read would be silently ignored: say so, naming the file
+    for (const name of NEAR_CONFIG_FILES) {
+      const file = path.join(dir, name)
+      try {
+        if (!statSync(file).isFile()) continue
+      } catch {
+        continue
+      }
+      throw new ConfigError(`${this.label(file)}: not a config file name clauselint reads; rename it to ${/json/.test(name) ? '.clauselintrc.json' : '.clauselintrc.yaml'}`)
+    }
     return undefined
   }
 
@@ -348,8 +363,12 @@ export class ConfigLoader {
       const pkg = parseJson(text, where) as Record<string, unknown>
       return pkg['clauselint']
     }
-    if (/\.ya?ml$/.test(base)) return parseYamlText(text, where)
-    return parseJson(text, where)
+    // A config file that sets nothing (empty, blank or only comments) is refused, as ESLint and markdownlint do: it is
+    // most often a write that failed or an edit not saved, and linting on with the defaults would hide that. `{}` is
+    // how to say "no options here".
+    const data = /\.ya?ml$/.test(base) ? parseYamlText(text, where) : text.trim() === '' ? undefined : parseJson(text, where)
+    if (data === null || data === undefined) throw new ConfigError(`${where}: the config file is empty; write {} in it for a config with no options, or delete it`)
+    return data
   }
 
   private async parse(file: string, data: unknown, chain: readonly string[]): Promise<LoadedFile> {

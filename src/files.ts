@@ -22,6 +22,8 @@ export interface Problem {
    * cannot pass a gate unseen. Otherwise only a warning (a link to a folder outside the lint root, not followed).
    */
   readonly fatal: boolean
+  /** The path is a folder: the report says "Folder …" rather than "File …". */
+  readonly folder?: boolean
 }
 
 export interface Expanded {
@@ -161,7 +163,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
     entries = await readdir(dir, {withFileTypes: true})
   } catch (error) {
     const code = (error as {code?: string}).code
-    problems.push({path: path.relative(cwd, dir) || dir, message: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`, fatal: true})
+    problems.push({path: path.relative(cwd, dir) || dir, message: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`, fatal: true, folder: true})
     return
   }
   const local = await readIgnoreFile(dir)

@@ -428,11 +428,11 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   return results
 }
 
-export function fatalResult(filePath: string, message: string): LintResult {
+export function fatalResult(filePath: string, message: string, subject: 'File' | 'Folder' = 'File'): LintResult {
   return {
     filePath,
     fatal: true,
-    messages: [{ruleId: 'fatal', severity: 'error', message: `File ${message}`, messageId: 'fatal', line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: []}],
+    messages: [{ruleId: 'fatal', severity: 'error', message: `${subject} ${message}`, messageId: 'fatal', line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: []}],
     errorCount: 1,
     warningCount: 0,
     infoCount: 0,

@@ -46,6 +46,21 @@ interface DocState {
   customRules: readonly AnyRule[]
   /** Custom rule files its config loaded (absolute paths). */
   ruleFiles: readonly string[]
+  /** The profile and config files last logged for it. */
+  using?: string
+}
+
+/**
+ * "profile msa (title …); config .clauselintrc.yaml": what applies to a document, for the editor's output, so that
+ * someone new can see which profile was chosen and why, and which config files were read (paths from the workspace).
+ */
+export function describeUsing(profile: {name: string; reason: string} | undefined, configFiles: readonly string[], root: string): string {
+  const shown = configFiles.map((f) => {
+    const rel = path.relative(root, f)
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : f
+  })
+  const chosen = profile ? `profile ${profile.name} (${profile.reason})` : 'profile auto'
+  return `${chosen}; ${shown.length ? `config ${shown.join(', ')}` : 'no config file (defaults)'}`
 }
 
 export interface ServerOptions {
@@ -80,7 +95,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   const documents = new TextDocuments(TextDocument)
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS
   const states = new Map<string, DocState>()
-  let linter = new LintThread(process.cwd(), options.timeoutMs, (line) => connection.console.warn(line))
+  let workspaceRoot = process.cwd()
+  let linter = new LintThread(workspaceRoot, options.timeoutMs, (line) => connection.console.warn(line))
   let versionedEdits = false
   let pullConfiguration = false
   let registerWatchers = false
@@ -138,6 +154,12 @@ export function startServer(options: ServerOptions = {}): Connection {
       s.ruleFiles = outcome.ruleFiles
       diagnostics = messages.map((m) => toDiagnostic(m, bom))
       connection.console.log(`clauselint: linted ${filePath ?? uri} (${Math.round(text.length / 1024)} KB, version ${version}) in ${outcome.ms.toFixed(1)} ms`)
+      // which profile and config files apply: logged when the document is first linted and whenever that changes
+      const using = describeUsing(outcome.result.profile, outcome.configFiles, workspaceRoot)
+      if (using !== s.using) {
+        s.using = using
+        connection.console.info(`clauselint: ${filePath ?? uri}: ${using}`)
+      }
     } else if (outcome.kind === 'problem') {
       const range = {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
       diagnostics = [{range, severity: DiagnosticSeverity.Error, source: SOURCE, code: outcome.ruleId, message: outcome.message, data: {ruleId: outcome.ruleId, messageId: outcome.ruleId}}]
@@ -164,7 +186,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined
     const root = (folder && uriToPath(folder)) ?? params.rootPath ?? process.cwd()
     void linter.close()
-    linter = new LintThread(path.resolve(root), options.timeoutMs, (line) => connection.console.warn(line))
+    workspaceRoot = path.resolve(root)
+    linter = new LintThread(workspaceRoot, options.timeoutMs, (line) => connection.console.warn(line))
     if (params.initializationOptions !== undefined && params.initializationOptions !== null) applySettings(params.initializationOptions)
     return {
       capabilities: {

@@ -302,6 +302,8 @@ describe('inputs', () => {
     expect(code).toBe(2)
     expect(errLines).toEqual([`clauselint: ${path.join('docs', 'locked')} cannot be read (permission denied); reported as fatal`, FATAL_CLOSING])
     expect(filePaths(stdout)).toEqual([path.join('docs', 'good.md'), path.join('docs', 'locked')])
+    // a folder is called one in the report
+    expect(fatalOf(stdout, path.join('docs', 'locked'))).toBe('Folder cannot be read (permission denied)')
   })
 
   // Each bad file, alone and among good ones. The reason is a fixed phrase after the file name.

@@ -310,6 +310,15 @@ describe('front matter', () => {
 })
 
 describe('bad config: one line naming the file, the key and what is wrong; exit 2', () => {
+  it('{} is a config with no options, and a package.json without a clauselint key is no config (the look-alikes of an empty file)', async () => {
+    for (const [name, content] of [['.clauselintrc.yaml', '{}\n'], ['.clauselintrc.json', '{}'], ['package.json', '{"name": "contracts"}'], ['clauselint.config.json', '{}']] as const) {
+      const dir = tempDir({[name]: content, 'doc.md': LANGUAGE_DOC})
+      const r = await cli(['doc.md'], dir)
+      expect(r.code, name).toBe(1)
+      expect(r.errLines, name).toEqual([])
+    }
+  })
+
   it.each([
     ['bad YAML', '.clauselintrc.yaml', 'rules: [a\n', '.clauselintrc.yaml: line 2, column 1: invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])'],
     ['duplicate YAML keys', '.clauselintrc.yaml', 'rules:\n  a: 1\n  a: 2\n', '.clauselintrc.yaml: line 3, column 3: invalid YAML (Map keys must be unique)'],
@@ -335,6 +344,12 @@ describe('bad config: one line naming the file, the key and what is wrong; exit 
     ['an override without files', '.clauselintrc.yaml', 'overrides:\n  - rules: {}\n', '.clauselintrc.yaml: overrides[0]: missing "files" (the globs it applies to)'],
     ['an unknown rule in an override', '.clauselintrc.yaml', 'overrides:\n  - files: ["x/**"]\n    rules: {no-vage-terms: off}\n', '.clauselintrc.yaml: overrides[0].rules.no-vage-terms: unknown rule "no-vage-terms"; did you mean "no-vague-terms"?'],
     ['a bad key in package.json', 'package.json', JSON.stringify({clauselint: {rules: {'no-vague-terms': 'loud'}}}), 'package.json: clauselint.rules.no-vague-terms: "loud" is not a severity; use "off", "info", "warn", "error"'],
+    ['a config under a name not read (ESLint\'s old name)', '.clauselintrc', 'rules:\n  no-vague-terms: off\n', '.clauselintrc: not a config file name clauselint reads; rename it to .clauselintrc.yaml'],
+    ['a config under a name not read (YAML for the JSON name)', 'clauselint.config.yaml', 'rules:\n  no-vague-terms: off\n', 'clauselint.config.yaml: not a config file name clauselint reads; rename it to .clauselintrc.yaml'],
+    ['a config under a name not read (JSON)', '.clauselint.json', '{}', '.clauselint.json: not a config file name clauselint reads; rename it to .clauselintrc.json'],
+    ['an empty YAML file', '.clauselintrc.yaml', '', '.clauselintrc.yaml: the config file is empty; write {} in it for a config with no options, or delete it'],
+    ['a YAML file of blank lines and comments', '.clauselintrc.yml', '\n# rules to come\n  \n', '.clauselintrc.yml: the config file is empty; write {} in it for a config with no options, or delete it'],
+    ['an empty JSON file', 'clauselint.config.json', ' \n', 'clauselint.config.json: the config file is empty; write {} in it for a config with no options, or delete it'],
   ])('%s', async (_, name, content, message) => {
     const dir = tempDir({[name]: content, 'doc.md': LANGUAGE_DOC})
     const r = await cli(['doc.md'], dir)

@@ -577,12 +577,16 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
     let p = await published
     expect(p.diagnostics.some((d) => d.code === 'no-vague-terms')).toBe(false)
     expect(p.diagnostics.some((d) => d.code === 'backup-frequency')).toBe(true)
+    // the output names what applies to the document: the profile with why, and the config files from the workspace
+    const using = (): string[] => client.logs.filter((l) => l.startsWith(`clauselint: ${path.join(dir, 'msa.md')}: profile `))
+    expect(using().at(-1)).toBe(`clauselint: ${path.join(dir, 'msa.md')}: profile msa (title "Managed Services Agreement" names a services or support agreement); config .clauselintrc.json`)
 
     published = client.next(uri)
     await client.rpc.sendNotification('workspace/didChangeConfiguration', {settings: {clauselint: {profile: 'language'}}})
     p = await published
     expect(p.diagnostics.some((d) => d.code === 'backup-frequency')).toBe(false)
     expect(p.diagnostics.length).toBeGreaterThan(0)
+    expect(using().at(-1)).toBe(`clauselint: ${path.join(dir, 'msa.md')}: profile language (set in the editor's clauselint.profile setting); config .clauselintrc.json`)
 
     // a broken config file is one error at the top of the document, not a crash
     fs.writeFileSync(path.join(dir, '.clauselintrc.json'), '{"rules": {"no-such-rule": "error"}}')
@@ -598,6 +602,7 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
     await client.rpc.sendNotification('workspace/didChangeConfiguration', {settings: {clauselint: {}}})
     p = await published
     expect(p.diagnostics.some((d) => d.code === 'backup-frequency')).toBe(true)
+    expect(using().at(-1)).toMatch(/: profile msa \(title .*\); no config file \(defaults\)$/)
   })
 
   it('measures the re-lint of a 50 KB document after a one-line edit (warm server)', async () => {

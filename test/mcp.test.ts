@@ -2,8 +2,10 @@
 // refusals (paths outside the workspace root, bad arguments) as tool errors that leave the server running.
 import fs from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {Client} from '@modelcontextprotocol/sdk/client/index.js'
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
+import {ListRootsRequestSchema} from '@modelcontextprotocol/sdk/types.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {tempDirs} from './helpers.js'
 
@@ -149,7 +151,7 @@ describe('clauselint --mcp', () => {
     ['a text named outside the root', {text: MSA, fileName: '../x.md'}, /outside the workspace root/],
     ['a file inside .git', () => gitConfig('.git/config'), /^"\.git\/config" is inside the workspace's \.git folder; it is not read$/],
     ['a symbolic link into .git', () => gitConfig('contracts/git.md'), /^"contracts\/git\.md" is inside the workspace's \.git folder; it is not read$/],
-    ['a file that does not exist', {path: 'contracts/nope.md'}, /^"contracts\/nope\.md" does not exist in the workspace$/],
+    ['a file that does not exist', {path: 'contracts/nope.md'}, /^"contracts\/nope\.md" does not exist in the workspace \(.+\)$/],
     ['both path and text', {path: 'contracts/msa.md', text: MSA}, /^give either path or text$/],
   ])('refuses %s as a tool error, and keeps running', async (_what, args, message) => {
     const r = await call('lint_agreement', typeof args === 'function' ? args() : args)
@@ -177,6 +179,64 @@ describe('starting it', () => {
     expect(ran.errLines).toEqual(['clauselint: --mcp runs an MCP server on stdio; start it as a command (clauselint --mcp)'])
     const {spawnSync} = await import('node:child_process')
     const extra = spawnSync(process.execPath, [bin, '--mcp', 'contracts'], {encoding: 'utf8', input: ''})
-    expect([extra.status, extra.stdout, extra.stderr]).toEqual([2, '', 'clauselint: --mcp takes no other options or paths; start it in the workspace folder\n'])
+    expect([extra.status, extra.stdout, extra.stderr]).toEqual([2, '', "clauselint: --mcp takes only --root FOLDER (the workspace root; default: the client's roots, else the current folder)\n"])
+    const gone = spawnSync(process.execPath, [bin, '--mcp', '--root', path.join(outside, 'no such folder')], {encoding: 'utf8', input: ''})
+    expect([gone.status, gone.stdout, gone.stderr]).toEqual([2, '', `clauselint: --root ${path.join(outside, 'no such folder')}: no such folder\n`])
+  })
+})
+
+describe('the workspace root when the client starts the server elsewhere', () => {
+  const connect = async (cwd: string, args: string[], roots?: () => string[]): Promise<Client> => {
+    const c = new Client({name: 'clauselint-test', version: '1.0.0'}, roots ? {capabilities: {roots: {listChanged: true}}} : {})
+    if (roots) c.setRequestHandler(ListRootsRequestSchema, async () => ({roots: roots().map((uri) => ({uri}))}))
+    await c.connect(new StdioClientTransport({command: process.execPath, args: [bin, '--mcp', ...args], cwd, stderr: 'pipe'}))
+    return c
+  }
+  const lintPath = async (c: Client, p: string): Promise<CallResult> => (await c.callTool({name: 'lint_agreement', arguments: {path: p}})) as CallResult
+
+  it('--root FOLDER: paths are relative to it, not to the folder the server was started in', async () => {
+    const c = await connect(outside, ['--root', workspace])
+    try {
+      const ok = await lintPath(c, 'contracts/msa.md')
+      expect(ok.isError, ok.content[0]?.text).toBeFalsy()
+      // the look-alike: a file of the starting folder is not in the workspace, and the error names the workspace
+      const other = await lintPath(c, 'secret.md')
+      expect(other.isError).toBe(true)
+      expect(other.content[0]!.text).toBe(`"secret.md" does not exist in the workspace (${fs.realpathSync(workspace)})`)
+    } finally {
+      await c.close()
+    }
+  })
+
+  it("the client's roots: the first is the workspace, and again when the client says they changed", async () => {
+    let roots = [pathToFileURL(workspace).href, pathToFileURL(outside).href]
+    const c = await connect(outside, [], () => roots)
+    try {
+      const ok = await lintPath(c, 'contracts/msa.md')
+      expect(ok.isError, ok.content[0]?.text).toBeFalsy()
+      roots = [pathToFileURL(path.join(outside, 'gone')).href]
+      await c.sendRootsListChanged()
+      const gone = await lintPath(c, 'contracts/msa.md')
+      expect(gone.isError).toBe(true)
+      expect(gone.content[0]!.text).toBe(`the client's workspace root ${roots[0]} is not a folder on this machine`)
+      roots = [pathToFileURL(outside).href]
+      await c.sendRootsListChanged()
+      expect((await lintPath(c, 'secret.md')).isError).toBeFalsy()
+    } finally {
+      await c.close()
+    }
+  })
+
+  it('started in the root of the file system with no roots: a path is refused with what to do; text still works', async () => {
+    const c = await connect(path.parse(workspace).root, [])
+    try {
+      const refused = await lintPath(c, 'contracts/msa.md')
+      expect(refused.isError).toBe(true)
+      expect(refused.content[0]!.text).toMatch(/^the workspace root is \/ \(the folder the server was started in\); give the folder of the agreements: "cwd" in the client's configuration, --root FOLDER after --mcp, or a client that sends its workspace as roots$/)
+      const text = (await c.callTool({name: 'lint_agreement', arguments: {text: MSA}})) as CallResult
+      expect(text.isError, text.content[0]?.text).toBeFalsy()
+    } finally {
+      await c.close()
+    }
   })
 })

@@ -57,6 +57,8 @@ export type LintOutcome =
       readonly customRules: Settings['customRules']
       /** Custom rule files the document's config loaded: a change to one re-reads config. */
       readonly ruleFiles: readonly string[]
+      /** The config files that apply to the document (absolute paths), nearest last: what the server logs. */
+      readonly configFiles: readonly string[]
     }
   | {readonly kind: 'ignored'}
   /** The run could not happen: a config error, a file too large. One diagnostic at the top says why. */
@@ -110,7 +112,7 @@ export class Linter {
       ...(s.configFile !== undefined ? {configFile: s.configFile} : {}),
       noConfig: s.noConfig === true,
       allowJs: s.allowJsConfig === true,
-      ...(s.profile ? {profile: s.profile} : {}),
+      ...(s.profile ? {profile: s.profile, profileSource: "the editor's clauselint.profile setting"} : {}),
     })
   }
 
@@ -188,7 +190,7 @@ export class Linter {
         },
       })
       const result = (outcome as {results: LintResult[]}).results[0]!
-      return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? [], ruleFiles: config?.settings.customRuleFiles ?? []}
+      return {kind: 'result', result, ms: performance.now() - started, members, customRules: config?.settings.customRules ?? [], ruleFiles: config?.settings.customRuleFiles ?? [], configFiles: config?.settings.sources ?? []}
     } catch (error) {
       if (error instanceof ConfigError) return {kind: 'problem', ruleId: 'config', message: error.message}
       if (error instanceof TimeoutError) {

@@ -59,11 +59,23 @@ export function defineTool<Shape extends z.ZodRawShape>(tool: ToolDefinition<Sha
 export class ToolError extends Error {}
 
 /**
+ * The workspace root, real path. The root of the file system is refused: it is where desktop clients start a server
+ * whose configuration names no folder, and a path the user gives relative to their contracts would be looked up there.
+ */
+async function workspaceRoot(root: string): Promise<string> {
+  const realRoot = await realpath(root)
+  if (path.parse(realRoot).root === realRoot) {
+    throw new ToolError(`the workspace root is ${realRoot} (the folder the server was started in); give the folder of the agreements: "cwd" in the client's configuration, --root FOLDER after --mcp, or a client that sends its workspace as roots`)
+  }
+  return realRoot
+}
+
+/**
  * A path the client gave, resolved inside the workspace root (symbolic links followed). Throws ToolError for a path
  * outside it or one that does not exist.
  */
 export async function workspacePath(given: string, root: string): Promise<string> {
-  const realRoot = await realpath(root)
+  const realRoot = await workspaceRoot(root)
   const abs = path.resolve(realRoot, given)
   const inside = (p: string): boolean => {
     const rel = path.relative(realRoot, p)
@@ -74,7 +86,7 @@ export async function workspacePath(given: string, root: string): Promise<string
   try {
     real = await realpath(abs)
   } catch {
-    throw new ToolError(`"${given}" does not exist in the workspace`)
+    throw new ToolError(`"${given}" does not exist in the workspace (${realRoot})`)
   }
   // a symbolic link inside that leads outside
   if (!inside(real)) throw new ToolError(`"${given}" is outside the workspace root; only files under it can be read`)
@@ -136,7 +148,7 @@ async function lintAgreement(args: AgreementArgs, context: ToolContext): Promise
 
 /** A name for text that need not exist, but must be inside the workspace (config lookup reads its folders). */
 async function workspacePathOrNew(given: string, root: string): Promise<void> {
-  const realRoot = await realpath(root)
+  const realRoot = await workspaceRoot(root)
   const rel = path.relative(realRoot, path.resolve(realRoot, given))
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new ToolError(`"${given}" is outside the workspace root`)
 }

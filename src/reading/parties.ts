@@ -194,12 +194,18 @@ export function clauseMemo(): ClauseMemo {
   return {text: '', index: -1, start: 0}
 }
 
+// The people of a party, named by their role: "Customer's staff", "the Practice's office manager", "your team" (a
+// party's people are bound as the party is, where its things are not)
+const PEOPLE = /^(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:staff|employees|personnel|team|teams|people|users|administrators?|managers?|representatives?|contacts?|agents?|officers?|workers?|colleagues|members of staff|receptionists?|nurses|teachers|clinicians)\b/i
+const YOUR_PEOPLE = /\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:staff|employees|personnel|team|teams|people|users|administrators?|managers?|representatives?|contacts?|agents?|officers?|workers?|colleagues|members of staff|receptionists?|nurses|teachers|clinicians)\b/gi
+
 function roleOf(words: string, names: ReadonlyMap<string, Party>): Party {
   let best: Party = 'unknown'
   let bestAt = -1
   const consider = (at: number, role: Party, length = 0): void => {
-    // "the Client's network will …": a possessive names whose thing it is, not who is bound
-    if (/^(?:'s|’s|s'|s’)/.test(words.slice(at + length, at + length + 2))) return
+    // "the Client's network will …": a possessive names whose thing it is, not who is bound; its people are bound
+    // ("the Client's staff will …")
+    if (/^(?:'s|’s|s'|s’)/.test(words.slice(at + length, at + length + 2)) && !PEOPLE.test(words.slice(at + length, at + length + 60))) return
     if (at > bestAt) {
       bestAt = at
       best = role
@@ -217,6 +223,8 @@ function roleOf(words: string, names: ReadonlyMap<string, Party>): Party {
       if (at >= 0 && /\W/.test(lower[at + name.length] ?? ' ') && /\W/.test(lower[at - 1] ?? ' ')) consider(at, role, name.length)
     }
   }
+  YOUR_PEOPLE.lastIndex = 0
+  for (let m = YOUR_PEOPLE.exec(words); m !== null; m = YOUR_PEOPLE.exec(words)) consider(m.index, 'customer', m[0].length)
   // "Provider or Customer will …": the provider is bound too
   if ((best as Party) === 'customer' && PROVIDER.test(words) && /\b(?:or|and)\b/.test(words) && !/\b(?:to|with|from|for) (?:the )?(?:client|customer)\b/i.test(words)) return 'provider'
   return best

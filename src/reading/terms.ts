@@ -366,8 +366,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   return undefined
 }
 
-/** A request the provider makes of the customer: "We request you to", "we ask that you", "I'd ask you to". */
-const ASKS_YOU = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require)\s+(?:that\s+)?you\b/i
+/** A request the provider makes of the customer, or a duty it names as the customer's: "We request you to", "we ask that you", "we need you to", "It is your responsibility to". */
+const ASKS_YOU =
+  /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?you\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
 /** The provider back as the subject after such a request: "…, and we will reply", "but our engineers aim to". */
 const PROVIDER_AGAIN = /(?:[;,:]|\band\b|\bbut\b|\bthen\b)\s*(?:we|i|our\s+\w+|the (?:provider|supplier))\b/i
 

@@ -103,3 +103,9 @@ export function rowWithoutTitles(block: {readonly text: string; readonly header?
   }
   return text
 }
+
+/**
+ * A duty of effort that disclaims a result: "our duty is to try our best …, not to guarantee a result", "an obligation of
+ * means, not of result". What it covers is touched and nothing is committed.
+ */
+export const EFFORT_NOT_RESULT = /\b(?:not|never|rather than|but not|and not)\s+(?:to\s+)?(?:guarantee|promise|warrant|ensure|achieve)\s+(?:a\s+|any\s+|the\s+|an?\s+particular\s+|particular\s+)?(?:results?|outcomes?|success)\b|\b(?:obligation|duty|commitment)\s+(?:is\s+)?(?:one\s+)?of\s+(?:means|efforts?)\b/i

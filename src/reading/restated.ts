@@ -1,0 +1,275 @@
+// Values an agreement states twice beyond its service levels, as a reviewer compares them: a recurring fee or an hourly
+// rate for the same thing and the same kind of work, the initial term, the notice to end the agreement, and how often
+// one source of data is backed up. Each value is keyed by what it is for; two values of one key that differ are a
+// conflict. Precision first: a value whose words make it a value of its own (another plan or quantity, tax included, an
+// example, a past figure, a replacement) is not read at all.
+//
+// The rule that reads these (consistent-values) runs on every file, so the pre-checks come first and a value read is
+// kept as a few numbers and strings only.
+import type {Block} from '../types.js'
+import type {ValuesOf} from './metrics.js'
+import {mayHold} from './values/index.js'
+
+/** One stated value with what it is stated for. */
+export interface Restated {
+  /** What the value is for ("fee|AUD|month|", "notice", "backup|database"): values of one key are compared. */
+  readonly key: string
+  /** The value in the unit all values of its key share: an amount, months, minutes. */
+  readonly value: number
+  /** Days stated as days, for a notice period compared with months ("90 days" and "three months" agree). */
+  readonly days?: boolean
+  /** What the message names ("monthly fee", "hourly rate", "notice period", "backup frequency"). */
+  readonly what: string
+  /** Things the value is for ("database", "server"): two values of one kind compare when these meet. */
+  readonly things: ReadonlySet<string>
+  /** The item a price list's row prices: two rows compare only when they price the same item. */
+  readonly item?: string | undefined
+  readonly text: string
+  readonly block: Block
+  readonly start: number
+  readonly end: number
+}
+
+// a value given as an example, a past figure, a replacement or a change is not a second commitment
+const NOT_A_VALUE = /\b(?:for example|for instance|e\.g\.|such as|illustrat\w*|previously|formerly|used to|was|were|up from|down from|in the past|last year|under (?:our|the|your) (?:previous|old|earlier|prior|original|\d{4}) \w+|becomes?|will (?:rise|increase|decrease|fall|change|go up|go down)|increas\w*|reduc\w*|replac\w*|supersed\w*|instead of|in place of|amend\w*|variation|vari(?:es|ed)|changes? (?:from|to)|with effect from|effective (?:from|on)|from \d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b/i
+// a value for one plan, tier, quantity or case only is a value of its own
+const OWN_CASE = /\b(?:tiers?|plans?|packages?|editions?|bundles?|premium|gold|silver|bronze|platinum|enterprise|advanced|essentials?|discount\w*|credits?|refunds?|rebates?|penalt\w*|deposits?|late|interest|minimum|maximum|cap(?:ped)?|up to|at least|more than|less than|fewer than|over|under|or more|or fewer|first|next|each additional|per additional|additional \d+|set-?up|onboarding|one-?off|trial|total|subtotal|sum|if|when|where|unless)\b|\d+\s*(?:\+|or more)/i
+const TAX_INCLUDED = /^[^$£€¥\d]{0,25}?\b(?:incl(?:uding|usive of|\.)?|inc\.?|with)\s+(?:gst|vat|tax(?:es)?|sales tax)\b|^\s*\(?\s*(?:gst|vat)[- ]inclusive\b/i
+// the kind of work an hourly rate is for
+const KINDS: ReadonlyArray<[string, RegExp]> = [
+  ['after-hours', /\bafter[- ]hours|out[- ]of[- ]hours|outside (?:of )?(?:normal |standard |the |our |your |business |support |service |office |working )*hours|on[- ]call|emergenc\w*|weekends?|evenings?|nights?|overnight|saturdays?|sundays?|(?:public|bank) holidays?|overtime|urgent\b/i],
+  ['onsite', /\bon[- ]?site|site visits?|call[- ]?outs?|travel\w*|attendance/i],
+  ['remote', /\bremote\w*/i],
+  ['project', /\bprojects?\b|installations?|migrations?|consult\w*|training|development|design|implementation/i],
+]
+// the things a fee or a backup is for, each read as its class: "PCs and laptops" and "workstations" are one class
+const THINGS: ReadonlyArray<[string, RegExp]> = [
+  ['computer', /\b(?:pcs?|laptops?|desktops?|workstations?|computers?|notebooks?|macs?|endpoints?)\b/i],
+  ['server', /\bservers?\b/i],
+  ['database', /\bdatabases?\b/i],
+  ['printer', /\b(?:printers?|copiers?|mfds?|multifunction devices?)\b/i],
+  ['phone', /\b(?:phones?|handsets?|extensions?|telephony|voip)\b/i],
+  ['mail', /\b(?:e-?mail|mail|mailbox(?:es)?|exchange)\b/i],
+  ['m365', /\b(?:microsoft 365|office 365|m365|o365|onedrive|sharepoint|teams)\b/i],
+  ['network', /\b(?:firewalls?|switch(?:es)?|routers?|wi-?fi|network)\b/i],
+  ['storage', /\b(?:storage|nas)\b/i],
+  ['files', /\bfiles?\b(?!\s+servers?)/i],
+]
+const HOURLY_PER = new Set(['hour'])
+const PERIOD_PER = new Map([['month', 'month'], ['year', 'year'], ['quarter', 'quarter'], ['week', 'week']])
+const PERIOD_AFTER = /^[^$£€¥\d;]{0,30}?\b(?:per|a|each|every|\/)\s*(month|year|annum|quarter|week)\b/i
+const PERIOD_WORD: ReadonlyArray<[string, RegExp]> = [
+  ['month', /\bmonthly\b|\bper month\b|\ba month\b|\beach month\b|\bpcm\b|\bmonth(?:ly)? (?:fee|charge|price|subscription)/i],
+  ['year', /\bannual(?:ly)?\b|\byearly\b|\bper (?:year|annum)\b|\ba year\b|\beach year\b/i],
+]
+const FEE_WORD = /\b(?:fees?|charges?|charged|prices?|priced|costs?|rates?|pays?|payable|invoic\w*|billed|subscription|pricing)\b/i
+const RANGE_NEXT = /^\s*(?:-|–|—|to|and)\s*(?:[A-Z]{0,3}[$£€¥])?\s*\d/
+const RANGE_BEFORE = /(?:-|–|—|\bto|\bfrom|\bbetween)\s*$/i
+
+const TERM = /\b(?:(?:initial|minimum|fixed|contract|agreement|service) (?:term|period)|term of|term(?: is|:)|runs? for|continues? for|for a (?:term|period) of)\b/i
+const TERM_LABEL = /^\W*(?:(?:initial|minimum|contract|agreement) )?term\b/i
+const NOT_A_TERM = /\b(?:after|following|terminat\w*|expir\w*|surviv\w*|confidential\w*|obligations?|payment|invoices?|pay|credit|warranty|trial|probation|retention|retain\w*|kept|licen[cs]es?|order forms?|statements? of work|sow|work orders?|renew\w*|successive|further|extension|extend\w*|notice|each|every|per)\b/i
+const NOTICE_AFTER = /^['’]?s?\s+(?:(?:prior|advance|written|prior written|advance written)\s+)?notice\b/i
+const NOTICE_BEFORE = /\bnotice(?: period)?\b[^.;|]{0,60}?(?::|\bof|\bis|\bperiod)\s*$/i
+const NOTICE_FOR_END = /\b(?:terminat\w*|end\b|ends\b|ending|cancel\w*|until|expir\w*|term)\b/i
+const NOTICE_OTHER = /\b(?:breach\w*|insolven\w*|default\w*|non-?payment|fails? to pay|suspen\w*|remed\w*|cure|increas\w*|change\w*|price|fees?|charges?|rates?)\b/i
+const EITHER = /\b(?:either|both|each party|each of us|the parties)\b/i
+const ONE_PARTY = /\b(?:customer|client|provider|supplier|contractor|vendor|company|subscriber|licensee|licensor|we|you|us|our|your)\b/i
+
+const BACKUP_WORD = /\bback(?:ed|s|ing)?[- ]?ups?\b/gi
+const BACKUP_ANY = /\bback(?:ed|s|ing)?[- ]?ups?\b/i
+// a column of how long backups are kept: "monthly for 7 years" there is a retention, not a cadence
+const KEPT_HEAD = /\b(?:kept|keep|retain\w*|retention|held|stored)\b/i
+// a second tier of one source, stated as such: "also", "in addition", a full or off-site copy
+const TIER = /\b(?:also|in addition|additionally|as well|further|second|full|incremental|differential|images?|snapshots?|(?:transaction )?logs?|off-?site|cloud|tape|usb|external|replica\w*|archive\w*)\b/gi
+const BETWEEN_BACKUP = /\b(?:restor\w*|test\w*|verif\w*|check\w*|review\w*|report\w*|scan\w*|updat\w*|patch\w*|monitor\w*|sync\w*|replicat\w*)\b/i
+
+// what any of the values needs in its block
+const TRIGGER = /\b(?:notice|term|runs? for|continues? for|back(?:ed|s|ing)?[- ]?ups?)\b/i
+
+function thingsOf(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const [name, re] of THINGS) if (re.test(text)) out.add(name)
+  return out
+}
+
+/** A unit of text a value is read in: a sentence of prose, or a sentence of one table cell read with its row's label and column. */
+interface Piece {
+  readonly text: string
+  /** Where `text` starts in the block's text. */
+  readonly at: number
+  /** The row's label and the column heading, for a table cell. */
+  readonly label: string
+  /** The column heading alone, for a table cell. */
+  readonly head: string
+  /** A row of a price list ("| Managed switch | 4 | $35.00 |"), by its first cell: the item the row prices. */
+  readonly item: string | undefined
+  readonly block: Block
+}
+
+/** The words that say what a piece is about: the section title, and the block up to the piece's end (a table cell: its labels). */
+function before(p: Piece): string {
+  return p.block.kind === 'table-row' ? `${p.block.section.title} ${p.label}` : `${p.block.section.title} ${p.block.text.slice(0, p.at + p.text.length)}`
+}
+
+// a column of prices makes each row a line item of a price list
+const PRICE_HEAD = /\b(?:price|pricing|cost|fee|charge|rate|amount|total|subtotal|monthly|annual|per (?:month|year|user|device))\b|[$£€¥]/i
+
+function pieces(block: Block, visit: (p: Piece) => void): void {
+  if (block.kind === 'table-row' && block.cells) {
+    const cells = block.cells
+    const header = block.header ?? []
+    let from = 0
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!
+      const at = cell ? block.text.indexOf(cell, from) : -1
+      if (at < 0) continue
+      from = at + cell.length
+      const head = header[i] ?? ''
+      const label = `${i > 0 ? cells[0] : ''} ${head}`.trim()
+      const item = i > 0 && PRICE_HEAD.test(head) ? (cells[0] ?? '').replace(/[*_`]/g, '').trim().toLowerCase() : undefined
+      let offset = 0
+      for (const part of cell.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
+        const o = cell.indexOf(part, offset)
+        offset = o + part.length
+        visit({text: part, at: at + o, label, head, item, block})
+      }
+    }
+    return
+  }
+  for (const s of block.sentences) visit({text: s.text, at: s.start, label: '', head: '', item: undefined, block})
+}
+
+/** Recurring fees and hourly rates, each keyed by currency, charging unit, the kind of work and the things it is for. */
+function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
+  if (!mayHold.money(p.text)) return
+  const money = valuesOf(p.text).money
+  if (!money.length) return
+  const context = `${p.label} ${p.text}`
+  if (NOT_A_VALUE.test(context) || OWN_CASE.test(context)) return
+  const read: Array<{key: string; value: number; what: string; m: (typeof money)[number]}> = []
+  for (const m of money) {
+    const after = p.text.slice(m.end, Math.min(p.text.length, money.find((x) => x.start >= m.end)?.start ?? p.text.length))
+    if (TAX_INCLUDED.test(after) || RANGE_NEXT.test(p.text.slice(m.end)) || RANGE_BEFORE.test(p.text.slice(0, m.start))) continue
+    let unit: string | undefined
+    let what: string
+    if (m.per && HOURLY_PER.has(m.per)) {
+      // the kind of work may be named earlier in the paragraph or in the section's title ("After-Hours Support. … That work is billed at …")
+      const words = before(p)
+      const kinds = KINDS.filter(([, re]) => re.test(words)).map(([k]) => k)
+      unit = `hour|${kinds.join('+')}`
+      what = 'hourly rate'
+    } else {
+      const period = (m.per && PERIOD_PER.get(m.per)) ?? PERIOD_AFTER.exec(after)?.[1]?.toLowerCase().replace('annum', 'year') ?? (m.per || !FEE_WORD.test(context) ? undefined : PERIOD_WORD.find(([, re]) => re.test(context))?.[0])
+      if (!period) continue
+      // "per device per month": the charging unit and the period
+      const per = m.per && !PERIOD_PER.has(m.per) ? m.per : ''
+      unit = `${per}|${period}`
+      what = period === 'month' ? 'monthly fee' : period === 'year' ? 'annual fee' : 'fee'
+    }
+    read.push({key: `fee|${m.currency}|${unit}`, value: m.amount, what, m})
+  }
+  // two values of one kind in one sentence or cell price different things side by side
+  const keys = read.map((r) => r.key)
+  const things = thingsOf(context.replace(/\bper\s+\w+/gi, ''))
+  for (const r of read) {
+    if (keys.indexOf(r.key) !== keys.lastIndexOf(r.key)) continue
+    out.push({key: r.key, value: r.value, what: r.what, things, item: p.item, text: r.m.text, block: p.block, start: p.at + r.m.start, end: p.at + r.m.end})
+  }
+}
+
+/** The initial or minimum term, and the notice either party gives to end the agreement. */
+function termIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
+  const context = `${p.label} ${p.text}`
+  if (!/\bnotice\b|\bterm\b|\bruns? for\b|\bcontinues? for\b/i.test(context) || !mayHold.durations(p.text)) return
+  const ds = valuesOf(p.text).durations
+  if (!ds.length || NOT_A_VALUE.test(context)) return
+  const notices = ds.filter((d) => NOTICE_AFTER.test(p.text.slice(d.end)) || NOTICE_BEFORE.test(`${p.label ? `${p.label}: ` : ''}${p.text.slice(0, d.start)}`))
+  if (notices.length === 1) {
+    const d = notices[0]!
+    const party = EITHER.test(context) || !ONE_PARTY.test(context)
+    if (party && NOTICE_FOR_END.test(context) && !NOTICE_OTHER.test(context) && (d.unit === 'day' || d.unit === 'month' || d.unit === 'week') && !d.business) {
+      const value = d.unit === 'month' ? d.value : d.unit === 'week' ? (d.value * 7) / 30 : d.value / 30
+      out.push({key: 'notice', value, days: d.unit === 'day', what: 'notice period', things: new Set(), text: d.text, block: p.block, start: p.at + d.start, end: p.at + d.end})
+    }
+    return
+  }
+  if (notices.length) return
+  const terms = ds.filter((d) => d.unit === 'month' || d.unit === 'year')
+  if (terms.length !== 1 || ds.length !== 1) return
+  if (!(TERM.test(p.text) || TERM_LABEL.test(p.label)) || NOT_A_TERM.test(p.text) || OWN_CASE.test(p.text.replace(/\b(?:minimum|first)\b/gi, ''))) return
+  const d = terms[0]!
+  out.push({key: 'term', value: d.unit === 'year' ? d.value * 12 : d.value, what: 'initial term', things: new Set(), text: d.text, block: p.block, start: p.at + d.start, end: p.at + d.end})
+}
+
+/** How often a backup of one source runs: a frequency bound to a backup word, with the things backed up. */
+function cadenceIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
+  const labelled = BACKUP_ANY.test(p.label)
+  if ((!labelled && !BACKUP_ANY.test(p.text)) || KEPT_HEAD.test(p.head)) return
+  let fs = valuesOf(p.text).frequencies.filter((f) => f.intervalMinutes > 0 && !/^\s*(?:for|kept|retained|held)\b/i.test(p.text.slice(f.end)))
+  if (!labelled) {
+    // the backup word before the frequency ("backs up the database hourly") or right after it ("the hourly backup")
+    const words = [...p.text.matchAll(BACKUP_WORD)]
+    fs = fs.filter((f) =>
+      words.some((w) => {
+        const gap = w.index < f.start ? p.text.slice(w.index + w[0].length, f.start) : p.text.slice(f.end, w.index)
+        return (w.index < f.start ? gap.length <= 60 : gap.length <= 20) && !BETWEEN_BACKUP.test(gap) && !/[;:]/.test(gap)
+      }),
+    )
+  }
+  // one cadence per sentence ("every night … each nightly backup" is one)
+  const f = fs[0]
+  if (!f || fs.some((x) => x.intervalMinutes !== f.intervalMinutes)) return
+  const context = `${p.label} ${p.text}`
+  if (NOT_A_VALUE.test(context)) return
+  const things = thingsOf(context)
+  if (!things.size) return
+  const tiers = [...new Set([...context.matchAll(TIER)].map((m) => m[0].toLowerCase()))].sort().join('+')
+  out.push({key: `backup|${tiers}`, value: f.intervalMinutes, what: 'backup frequency', things, text: f.text, block: p.block, start: p.at + f.start, end: p.at + f.end})
+}
+
+/** Fees, hourly rates, the term, the notice period and backup frequencies, in the agreement's order. */
+export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf): Restated[] {
+  const out: Restated[] = []
+  const visit = (p: Piece): void => {
+    moneyIn(p, valuesOf, out)
+    termIn(p, valuesOf, out)
+    cadenceIn(p, valuesOf, out)
+  }
+  for (const block of blocks) {
+    // most blocks hold no amount, no notice or term and no backup: one test each
+    if (block.kind === 'heading' || !(TRIGGER.test(block.text) || mayHold.money(block.text))) continue
+    pieces(block, visit)
+  }
+  return out
+}
+
+/** Whether two values of one key cannot both hold. */
+function differ(a: Restated, b: Restated): boolean {
+  // "90 days" and "three months" are one notice period
+  if (a.key === 'notice' && a.days !== b.days) return Math.abs(a.value - b.value) > 0.1 * Math.max(a.value, b.value)
+  return a.value !== b.value
+}
+
+/** Pairs of values of one key, for things in common, that differ: each value in one pair at most, the later one reported. */
+export function restatedConflicts(list: readonly Restated[]): Array<[Restated, Restated]> {
+  const out: Array<[Restated, Restated]> = []
+  const used = new Set<Restated>()
+  for (let j = 1; j < list.length; j++) {
+    const b = list[j]!
+    for (let i = 0; i < j; i++) {
+      const a = list[i]!
+      if (used.has(a) || a.key !== b.key || a.block === b.block) continue
+      // each row of a price list prices its own item; a row and a sentence compare when they name the same things
+      if ((a.item !== undefined || b.item !== undefined) && (a.item !== undefined && b.item !== undefined ? a.item !== b.item : !a.things.size || !b.things.size)) continue
+      // things named on both sides must meet; none on either side is the agreement's one value
+      if (a.things.size !== b.things.size && (!a.things.size || !b.things.size)) continue
+      if (a.things.size && ![...a.things].some((t) => b.things.has(t))) continue
+      if (!differ(a, b)) continue
+      out.push([a, b])
+      used.add(a).add(b)
+      break
+    }
+  }
+  return out
+}
