@@ -65,6 +65,8 @@ const PERIOD_WORD: ReadonlyArray<[string, RegExp]> = [
 const FEE_WORD = /\b(?:fees?|charges?|charged|prices?|priced|costs?|rates?|pays?|payable|invoic\w*|billed|subscription|pricing)\b/i
 const RANGE_NEXT = /^\s*(?:-|–|—|to|and)\s*(?:[A-Z]{0,3}[$£€¥])?\s*\d/
 const RANGE_BEFORE = /(?:-|–|—|\bto|\bfrom|\bbetween)\s*$/i
+/** How far before an amount RANGE_BEFORE looks (its word and the spaces after it), so each amount costs the same. */
+const RANGE_BEFORE_REACH = 40
 
 const TERM = /\b(?:(?:initial|minimum|fixed|contract|agreement|service) (?:term|period)|term of|term(?: is|:)|runs? for|continues? for|for a (?:term|period) of)\b/i
 const TERM_LABEL = /^\W*(?:(?:initial|minimum|contract|agreement) )?term\b/i
@@ -108,8 +110,20 @@ interface Piece {
 }
 
 /** The words that say what a piece is about: the section title, and the block up to the piece's end (a table cell: its labels). */
-function before(p: Piece): string {
-  return p.block.kind === 'table-row' ? `${p.block.section.title} ${p.label}` : `${p.block.section.title} ${p.block.text.slice(0, p.at + p.text.length)}`
+// The kind of work named before a piece: in a table row, the section's title and the row's label; in prose, the
+// section's title and the block's text up to the piece's end. Each kind's first match in the block is found once per
+// block, so a paragraph that states many rates is read in time linear in its length.
+const firstKinds = new WeakMap<Block, number[]>()
+function kindsBefore(p: Piece): string[] {
+  const title = p.block.section.title
+  if (p.block.kind === 'table-row') {
+    const words = `${title} ${p.label}`
+    return KINDS.filter(([, re]) => re.test(words)).map(([k]) => k)
+  }
+  let first = firstKinds.get(p.block)
+  if (!first) firstKinds.set(p.block, (first = KINDS.map(([, re]) => re.exec(p.block.text)?.index ?? -1)))
+  const end = p.at + p.text.length
+  return KINDS.filter(([, re], i) => re.test(title) || (first[i]! >= 0 && first[i]! < end)).map(([k]) => k)
 }
 
 // a column of prices makes each row a line item of a price list
@@ -148,15 +162,18 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   const context = `${p.label} ${p.text}`
   if (NOT_A_VALUE.test(context) || OWN_CASE.test(context)) return
   const read: Array<{key: string; value: number; what: string; m: (typeof money)[number]}> = []
+  let kinds: string[] | undefined
+  let next = 0
   for (const m of money) {
-    const after = p.text.slice(m.end, Math.min(p.text.length, money.find((x) => x.start >= m.end)?.start ?? p.text.length))
-    if (TAX_INCLUDED.test(after) || RANGE_NEXT.test(p.text.slice(m.end)) || RANGE_BEFORE.test(p.text.slice(0, m.start))) continue
+    // amounts are in the order of the text: the next one after this amount bounds what is read after it
+    while (next < money.length && money[next]!.start < m.end) next++
+    const after = p.text.slice(m.end, Math.min(p.text.length, money[next]?.start ?? p.text.length))
+    if (TAX_INCLUDED.test(after) || RANGE_NEXT.test(p.text.slice(m.end)) || RANGE_BEFORE.test(p.text.slice(Math.max(0, m.start - RANGE_BEFORE_REACH), m.start))) continue
     let unit: string | undefined
     let what: string
     if (m.per && HOURLY_PER.has(m.per)) {
       // the kind of work may be named earlier in the paragraph or in the section's title ("After-Hours Support. … That work is billed at …")
-      const words = before(p)
-      const kinds = KINDS.filter(([, re]) => re.test(words)).map(([k]) => k)
+      kinds ??= kindsBefore(p)
       unit = `hour|${kinds.join('+')}`
       what = 'hourly rate'
     } else {
@@ -170,10 +187,11 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
     read.push({key: `fee|${m.currency}|${unit}`, value: m.amount, what, m})
   }
   // two values of one kind in one sentence or cell price different things side by side
-  const keys = read.map((r) => r.key)
+  const count = new Map<string, number>()
+  for (const r of read) count.set(r.key, (count.get(r.key) ?? 0) + 1)
   const things = thingsOf(context.replace(/\bper\s+\w+/gi, ''))
   for (const r of read) {
-    if (keys.indexOf(r.key) !== keys.lastIndexOf(r.key)) continue
+    if (count.get(r.key)! > 1) continue
     out.push({key: r.key, value: r.value, what: r.what, things, item: p.item, text: r.m.text, block: p.block, start: p.at + r.m.start, end: p.at + r.m.end})
   }
 }
