@@ -161,6 +161,9 @@ export default {
       if (/^zero/i.test(hit.text) && (ZERO_AIM_BEFORE.test(s.slice(Math.max(0, at - 40), at)) || ZERO_AIM_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 30)))) continue
       if (/^never\b/i.test(hit.text) && (RECORD_BEFORE.test(before) || (PAST_VERB.test(hit.text) && PAST_SUBJECT.test(before)))) continue
       if (/^always$/i.test(hit.text) && AIM_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 40))) continue
+      // "As always, thank you for your business", "we will, as ever and as always, …": "as always" likens the sentence to
+      // what has been, a courtesy or an aside, and the promise, if any, is the rest of the sentence
+      if (/^always$/i.test(hit.text) && /\bas\s+$/i.test(before)) continue
       if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }

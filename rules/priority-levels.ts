@@ -29,6 +29,9 @@ const IMPACT_LABEL = /^(?:everyone|everybody|nobody|no one|(?:the )?whole \w+|(?
 const TIERED =
   /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
 
+/** A key cell that names a level by its code and its name: "Category 1 – Standstill", "Class B — Impairment", "Stufe 2: Störung". */
+const CODE_AND_NAME = /^[*_]{0,2}[A-Za-z\u00C0-\u024F]+\.?\s+(?:[1-5]|[A-E]|I{1,3}|IV|V)[*_]{0,2}\s*[–—:-]\s*[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F-]*(?:\s+[\w\u00C0-\u024F-]+){0,2}[*_]{0,2}$/
+
 /** A column that describes its level: "Meaning", "Description", "Criteria", "Examples", "Impact". */
 const DESCRIBES = /\b(?:meaning|descri\w*|criteria|definition|examples?|impact|scenario|when|what)\b/i
 const PRECEDENCE = /\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence) over|prevail\w*)\b[^.]{0,80}\b(?:documents?|terms|agreement|schedules?|order forms?|conflict|inconsisten\w*)\b|\b(?:conflict|inconsisten\w*)\b[^.]{0,80}\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence))\b/i
@@ -243,9 +246,16 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
   if (block.kind === 'table-row' && block.cells && block.header) {
     if (!KEY_HEADER.test(block.header[0] ?? '') && !kindsWithTimes(block, reading)) return undefined
     const key = (block.cells[0] ?? '').trim()
-    if (!key || key.split(/\s+/).length > 3 || valuesOf(key).durations.length) return undefined
-    // a description is two words or more, not a quantity ("2 seconds", "£15 a month")
-    const described = block.cells.slice(1).some((c) => !valuesOf(c).durations.length && c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2 && /[a-z]{3,}/i.test(c))
+    // a level's word, or its code and name as a translated or Word-exported table writes it ("Category 1 – Standstill")
+    const coded = key.split(/\s+/).length > 3
+    if (!key || (coded && !CODE_AND_NAME.test(key)) || valuesOf(key).durations.length) return undefined
+    // a description is two words or more, not a quantity ("2 seconds", "£15 a month"); beside a code and a name, the cases
+    // that fall into the level ("A Hosted System is not available to any user"), not a plan's price
+    const described = block.cells.slice(1).some((c) => {
+      const v = valuesOf(c)
+      const words = c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length
+      return !v.durations.length && words >= 2 && /[a-z]{3,}/i.test(c) && (!coded || (words >= 3 && !v.money.length && CRITERIA.test(c)))
+    })
     return described ? 1000 + block.position.start.offset : undefined
   }
   if (block.kind === 'list-item') {

@@ -166,9 +166,10 @@ export interface Statement {
 }
 
 // "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
-const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact)\b/gi
+// "reacted to within", a translated "reaction time", is a response
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?)\b/gi
 const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
-const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back/i
+const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back|\breaction\b/i
 const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
 // Words that may stand between a metric and its value: "response time target of", "resolved within", "Response: "
 const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|tat|turn[- ]?around|targets?|objectives?|goals?|commitments?|sla|of|within|in|is|are|will|shall|must|be|no|not|later|more|than|exceed|to|the|a|an|by|at|most|maximum|max|up|under|guaranteed|provided|made|given|achieved|completed|begin|begins|start|starts|all|each|every|for|p[0-5]|priority|severity|sev|level|[1-5]|critical|urgent|high|medium|normal|low|incidents?|issues?|tickets?|requests?|faults?|calls?)\b)*$/i
@@ -422,6 +423,18 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
     const head = header[i] ?? ''
     const bare = /^\s*(?:[PS]?[0-5]|[IV]{1,3}|[A-E])\s*$/.test(cell) && /priority|severity/i.test(head)
     priority = onlyPriority(cell, valuesOf) ?? (bare ? onlyPriority(`${head.replace(/\s*level\s*$/i, '')} ${cell.trim().replace(/^[PS](?=\d)/, '')}`, valuesOf) : undefined)
+    // "Category 2 – Impairment", "Class 1: Standstill" in a table keyed by its levels: a translated level's code and name,
+    // whose code prose uses alone ("faults of category 2")
+    if (!priority && i === 0 && /\b(?:categor\w*|class\w*|levels?|priorit\w*|severit\w*)\b/i.test(head)) {
+      const code = /^[*_]{0,2}(category|class)\s+([1-5])(?=[*_]{0,2}(?:\s*[–—:-]|\s*$))/i.exec(cell)
+      if (code) {
+        const rank = Number(code[2])
+        const label = `${code[1]![0]!.toUpperCase()}${code[1]!.slice(1).toLowerCase()} ${rank}`
+        priority = {kind: 'priority', scheme: 'priority', rank, label, text: code[0], start: code.index, end: code.index + code[0].length}
+        labels.set(label, priority).set(label.toLowerCase(), priority)
+        break
+      }
+    }
     if (priority) {
       // the cell is the level's name or code ("Urgent", "S1"): prose may use it alone
       const label = cell.replace(/[*_]/g, '').trim()
