@@ -1,5 +1,6 @@
 // customer-requirements: minimum standards the customer's environment or conduct must meet, and what happens if not.
 import {clauseRule, unitsOf} from '../src/clauses.js'
+import {targetInDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {asksOfCustomer, refusesWork, requirementAt} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
@@ -29,6 +30,9 @@ const ASKED_VERB = String.raw`(?:keep(?!\s+(?:this|these|that|it|a copy|copies|y
 // it if Client staff locked their screens" (not a procedure: "we'd be grateful if you let us know", "… paid on time")
 const GRATEFUL = String.raw`\b(?:we|i)(?:\s+would|['\u2019]d)\s+(?:be\s+(?:grateful|glad|thankful|obliged)|appreciate\s+it|(?:really\s+)?like\s+it)\s+if\s+(?:(?:you|your|the|all|every|each)\s+)?(?:[\w-]+\s+){0,2}?(?:kept|keep|used|use|locked|lock|ensured|ensure|made\s+sure|make\s+sure|installed|install|avoided|avoid|did\s+not|didn['\u2019]t|never|ran|run|patched|patch|updated|update|stored|store|left|leave)\b`
 const POLITE = new RegExp(`${ASKED_LEAD}\\s+${ASKED_VERB}|${GRATEFUL}`, 'i')
+// Compliance with a named document that sets the standards: "comply with the Provider's Acceptable Use Policy, which sets
+// the minimum standards for …", "complies with our IT Rules, which set out the requirements"
+const COMPLY_WITH_POLICY = /\bcompl(?:y|ies|ying) with\s+(?:the\s+|its\s+|our\s+|your\s+|[A-Z][\w-]*(?:'s|’s)\s+){0,2}((?:[A-Z][\w&'’-]*\s+){0,4}(?:Policy|Policies|Rules|Standards|Handbook|Guide|Code of Conduct|Requirements))\b,?\s*(?:which|that)\s+(?:sets?(?:\s+out)?|lays?\s+down|defines?|states?|contains?|specifies)\b[^.;]{0,60}\b(?:standards?|requirements?|rules|obligations)\b/
 // The standards referred back to by a pronoun: "that does not meet them", "which fail to comply with these"
 const MEETS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|it|this|that|the above)\b/i
 // What names the requirements as a whole, or their consequences: "Customer Responsibilities", "minimum standards", "the
@@ -172,6 +176,10 @@ export default clauseRule({
     if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return {outcome: 'present'}
     // the requirements themselves put in another document ("the Client Responsibilities in the SOW", "the Acceptable Use
     // Policy"), not one duty's detail ("grants the remote access rights listed in Annex 2": a duty stated here)
+    // compliance with a named policy that the sentence says sets the standards ("comply with the Provider's Acceptable Use
+    // Policy, which sets the minimum standards … and what happens if they are breached") puts them in that policy
+    const policy = COMPLY_WITH_POLICY.exec(t)
+    if (policy && !targetInDocument(reader.doc, policy[1]!.trim())) return {outcome: 'delegated', start: policy.index, end: policy.index + policy[0].length, target: policy[1]!.trim()}
     const delegated = reader.delegated(unit, /requirement|obligation|standard|dependenc/i)
     if (delegated && (REQUIREMENTS_NAMED.test(t) || REQUIREMENTS_NAMED.test(delegated.target ?? ''))) return delegated
     if (unit.inHome || must >= 0 || indexOf(t, TOPIC) >= 0) return {outcome: 'vague'}

@@ -203,6 +203,10 @@ function planNoRow(block: Block): boolean {
   return cells.slice(1).some((c) => PLAN_NO.test(c))
 }
 
+// The exclusions named as a part of an agreement: "The Exclusions clause of the Agreement continues to apply", "the
+// Excluded Services schedule": a clause carried from another document is delegated there
+const EXCLUSIONS_PART = /\b(?:exclusions?|excluded services|out[- ]of[- ]scope services)\s+(?:clause|section|schedule|provisions?|paragraph)\b/i
+
 export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
@@ -229,7 +233,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, _reader, block) {
-    return declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
+    return EXCLUSIONS_PART.test(text) || declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -246,7 +250,7 @@ export default clauseRule({
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) ? {index: 0} : null)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%

@@ -73,6 +73,12 @@ export default clauseRule({
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
     // to provide the services") name no service: what the sentence lists is what is processed, not what is provided
     if (PURPOSE.test(unit.text) && !PROVIDE.test(unit.text.replace(PURPOSE, ' '))) return undefined
+    // the services put in another document and extended there by things newly covered ("The Services are as set out in
+    // Schedule A of the Agreement and now also cover the two additional devices"): devices added describe no service
+    if (SERVICES_SUBJECT.test(unit.text)) {
+      const d = scopeElsewhere(unit, reader)
+      if (d?.end !== undefined && ALSO_COVER.test(unit.text.slice(d.end))) return d
+    }
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
     if (runInService(unit.block, reader.reading)) return {outcome: 'present'}
     const column = includedColumn(unit.block)
@@ -211,12 +217,16 @@ function annexLists(text: string, reader: Reader): boolean {
   return blocks(part).filter((b) => b.kind === 'list-item' || b.kind === 'table-row').length >= 2
 }
 
+// What follows the document the services are put in, when it only adds things to them: "… of the Agreement and now also
+// cover the two additional devices"
+const ALSO_COVER = /^(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s*,?\s*(?:and\s+)?(?:now\s+)?(?:also\s+)?(?:covers?|includes?|extends? to)\b/
+
 // The services as the purpose of something else: "only to provide the services", "for the purpose of performing the Services"
 const PURPOSE = /\b(?:only |solely |strictly |where needed |as needed |as necessary )?(?:to|in order to|so as to|for the purposes? of|needed to|necessary to|required to) (?:provide|deliver|perform|supply|render)(?:ing)? (?:the|our|its|these|those) (?:support )?services\b/gi
 
 // The services as the subject of their sentence: "The services you receive are …", "Your services are …" (not their
 // fees or their hours: "The service fees are …", "Service hours are …")
-const SERVICES_SUBJECT = /^\W*(?:(?:the|your|our|all|any)\s+)?(?:[\w-]+\s+){0,2}?services?\b(?!\s+(?:fees?|charges?|prices?|rates?|hours?|levels?|credits?|desk|windows?)\b)/i
+const SERVICES_SUBJECT = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]\)\s+)?(?:(?:the|your|our|all|any)\s+)?(?:[\w-]+\s+){0,2}?services?\b(?!\s+(?:fees?|charges?|prices?|rates?|hours?|levels?|credits?|desk|windows?)\b)/i
 
 /**
  * A sentence whose subject is the services and that puts them in another document ("The services you receive are the

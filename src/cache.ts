@@ -73,10 +73,10 @@ const MAX_VIEWS = 2
 
 /**
  * The pieces after the index, read from the cache file only when used (a warm run reads the report texts it prints, not
- * the results it does not parse). The file stays open from load to save, so a cache replaced meanwhile by another run
- * is not mixed in; it is closed by save() (or when the cache is dropped).
+ * the results it does not parse). The file stays open from load until the report is written, so a cache replaced
+ * meanwhile by another run is not mixed in; it is closed by ResultCache.close() (or when the cache is dropped).
  */
-class Blob {
+export class Blob {
   private static readonly closer = new FinalizationRegistry<{fd: number | undefined}>((held) => {
     if (held.fd !== undefined) closeQuietly(held.fd)
   })
@@ -92,25 +92,47 @@ class Blob {
     Blob.closer.register(this, this.held)
   }
 
-  /** The bytes at `at` (from the start of the pieces), or undefined when they cannot be read. */
+  /**
+   * The bytes at `at` (from the start of the pieces), or undefined when they cannot be read. They lie in a buffer this
+   * blob reads into again (see holds()): valid until the next read that does not find its bytes there, so a caller
+   * that keeps them copies them.
+   */
   read(at: number, length: number): Buffer | undefined {
     if (this.held.fd === undefined || at + length > this.length) return undefined
     const w = this.window
-    if (w && at >= w.at && at + length <= w.at + w.bytes.length) return w.bytes.subarray(at - w.at, at - w.at + length)
+    if (w && at >= w.at && at + length <= w.at + w.length) return w.bytes.subarray(at - w.at, at - w.at + length)
     try {
-      // read ahead: the report pieces a warm run prints lie one after another (see save()), so one read serves many
+      // read ahead: the report pieces a warm run prints lie one after another (see save()), so one read serves many;
+      // into the same buffer each time, since fresh memory costs a page fault per 4 KB touched (a JSON report of
+      // 1,000 agreements is 20 MB of pieces: read into new buffers, ~5,000 faults, most of that run's system time)
       const size = Math.min(this.length - at, Math.max(length, WINDOW))
-      const bytes = Buffer.allocUnsafe(size)
+      const bytes = this.reusable && w && w.bytes.length >= size ? w.bytes : Buffer.allocUnsafe(Math.max(size, Math.min(WINDOW, this.length)))
+      this.window = undefined
       if (readSync(this.held.fd, bytes, 0, size, this.start + at) !== size) return undefined
-      this.window = {at, bytes}
+      this.window = {at, bytes, length: size}
+      this.reusable = true
       return bytes.subarray(0, length)
     } catch {
       return undefined
     }
   }
 
-  /** The bytes last read ahead. */
-  private window: {at: number; bytes: Buffer} | undefined
+  /** Whether the bytes at `at` lie in the buffer last read, so that read() returns them without reading again. */
+  holds(at: number, length: number): boolean {
+    const w = this.window
+    return w !== undefined && at >= w.at && at + length <= w.at + w.length
+  }
+
+  /** The bytes last read are still held by someone (a write that has not finished): the next read takes a new buffer. */
+  keepWindow(): void {
+    this.reusable = false
+  }
+
+  /** The bytes last read ahead (`length` of them, at the start of `bytes`). */
+  private window: {at: number; bytes: Buffer; length: number} | undefined
+
+  /** Whether the buffer of the last read may be read into again. */
+  private reusable = true
 
   close(): void {
     if (this.held.fd !== undefined) closeQuietly(this.held.fd)
@@ -130,10 +152,18 @@ function closeQuietly(fd: number): void {
 const WINDOW = 1 << 20
 
 /** Text held in the cache: made by this run, or a slice of the file (with the CRC-32 it must have) read on demand. */
-type Piece = string | {readonly blob: Blob; readonly at: number; readonly length: number; readonly crc: number}
+type Piece = string | CachedPiece
 
-/** A piece's bytes when they are those its checksum was made of, else undefined. */
-function bytesOf(piece: Exclude<Piece, string>): Buffer | undefined {
+/** A slice of the cache file, with the CRC-32 its bytes must have: opaque outside this module. */
+export interface CachedPiece {
+  readonly blob: Blob
+  readonly at: number
+  readonly length: number
+  readonly crc: number
+}
+
+/** A piece's bytes when they are those its checksum was made of, else undefined (valid until the blob's next read: see Blob.read). */
+function bytesOf(piece: CachedPiece): Buffer | undefined {
   const bytes = piece.blob.read(piece.at, piece.length)
   return bytes && crc32(bytes) === piece.crc ? bytes : undefined
 }
@@ -391,15 +421,34 @@ export class ResultCache {
 
   /**
    * The cached report text and totals of a file's results under `key`, for the report named `viewKey` (the results
-   * themselves are not parsed), or undefined.
+   * themselves are not parsed), or undefined. A piece of the cache file is not read here: its bytes are read, and
+   * checked against their CRC-32, when the report is written (pieceBytes()), so that they are read once, into one
+   * buffer used again, as the report goes out; a piece found damaged then is made again from the results.
    */
-  view(file: string, key: string, viewKey: string): {text: string | Uint8Array; totals: Totals} | undefined {
+  view(file: string, key: string, viewKey: string): {text: string | CachedPiece; totals: Totals} | undefined {
     const entry = this.entries.get(file)
     const view = entry?.views?.find((v) => v.key === viewKey)
     if (!entry || entry.key !== key || !entry.totals || !view) return undefined
-    // the bytes as kept (UTF-8), not decoded: the report writes them as they are
-    const text = typeof view.text === 'string' ? view.text : bytesOf(view.text)
-    return text === undefined ? undefined : {text, totals: entry.totals}
+    return {text: view.text, totals: entry.totals}
+  }
+
+  /**
+   * A cached piece's bytes (UTF-8, as kept) when they are those its checksum was made of, else undefined. They are
+   * valid until the next read of this cache that does not find its bytes in the buffer last read (see holds()): write
+   * or copy them before.
+   */
+  pieceBytes(piece: CachedPiece): Uint8Array | undefined {
+    return bytesOf(piece)
+  }
+
+  /** Whether a piece's bytes are in the buffer last read, so that pieceBytes() reads nothing. */
+  holds(piece: CachedPiece): boolean {
+    return piece.blob.holds(piece.at, piece.length)
+  }
+
+  /** The bytes pieceBytes() gave last are still held by a write: the next read goes into a new buffer. */
+  keepLastRead(): void {
+    this.blob?.keepWindow()
   }
 
   /** Keep the report text of a file's results under `key`, for the report named `viewKey` (the two most recent reports). */
@@ -424,7 +473,8 @@ export class ResultCache {
 
   /**
    * Write the cache atomically when something changed, dropping entries of files that no longer exist (those this run
-   * found are not looked for again). A failed write is not an error.
+   * found are not looked for again). A failed write is not an error. The file read stays open for the pieces a report
+   * still prints (the one written replaces it by a rename): close() closes it.
    */
   async save(): Promise<void> {
     for (const file of this.entries.keys()) {
@@ -433,16 +483,14 @@ export class ResultCache {
         this.dirty = true
       }
     }
-    if (!this.dirty) {
-      this.blob?.close()
-      return
-    }
+    if (!this.dirty) return
     const index: Record<string, unknown> = {}
     const blob: Buffer[] = []
     let at = 0
     const place = (piece: Piece): {at: number; length: number; crc: number} | undefined => {
-      // a damaged piece read from the old file is not written again
-      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : bytesOf(piece)
+      // a damaged piece read from the old file is not written again; one read is copied (the blob reads into one buffer)
+      const read = typeof piece === 'string' ? undefined : bytesOf(piece)
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : read && Buffer.from(read)
       if (!bytes) return undefined
       const crc = typeof piece === 'string' ? crc32(bytes) : piece.crc
       blob.push(bytes)
@@ -488,6 +536,10 @@ export class ResultCache {
     } catch {
       // a cache that cannot be written only makes the next run slower
     }
+  }
+
+  /** Close the cache file read at load (its pieces can no longer be read). */
+  close(): void {
     this.blob?.close()
   }
 }

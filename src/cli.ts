@@ -1,6 +1,6 @@
 // The command line: arguments → files → lint → report → exit code. The only module that touches process.
 import type * as ChildProcess from 'node:child_process'
-import {existsSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {existsSync, readFileSync, readSync, realpathSync, statSync, type Stats} from 'node:fs'
 import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -29,7 +29,7 @@ import {jsonChunks, jsonEntry} from './reporters/json.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
 import {builtinRules} from '../rules/meta.js'
-import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type TextInfo} from './cache.js'
+import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type CachedPiece, type TextInfo} from './cache.js'
 import {changedSince, cpusBusyNow, defaultConcurrency, isChanged, LintPool, lintJob, parseConcurrency, parseShard, sampleCpu, ScaleError, shardFiles} from './scale.js'
 import {lintJobs, planJobs, readJob, type Job, type JobOutcome, type JobThreads, type PlannedJob} from './plan.js'
 import type {LintResult} from './types.js'
@@ -126,8 +126,11 @@ file that could not be linted: it is reported with one fatal error).
 
 export interface Io {
   readonly stdout: (text: string) => void
-  /** Standard output for UTF-8 bytes (a report made of cached pieces is written as read); without it they are decoded for `stdout`. */
-  readonly stdoutBytes?: (bytes: Uint8Array) => void
+  /**
+   * Standard output for UTF-8 bytes (a report made of cached pieces is written as read); without it they are decoded
+   * for `stdout`. True when the bytes are written and no longer held (so their buffer can be read into again).
+   */
+  readonly stdoutBytes?: (bytes: Uint8Array) => boolean
   readonly stderr: (text: string) => void
   readonly cwd: string
   readonly env: Readonly<Record<string, string | undefined>>
@@ -244,24 +247,41 @@ function reportPiece(format: string, results: readonly LintResult[], chalk: Chal
   return format === 'json' ? results.map((r) => `${jsonEntry(r)},\n`).join('') : results.map((r) => stylishFile(r, chalk)).join('')
 }
 
-/** A report from the jobs' pieces, as `reportChunks` makes it from their results. */
-function* piecesReport(format: string, pieces: ReadonlyArray<string | Uint8Array>, totals: Totals, chalk: ChalkInstance): Generator<string | Uint8Array> {
+/**
+ * A job's piece of a report kept in the cache: read when the report is written (`job`: its planned index, to make it
+ * again should its bytes be damaged), less its last `trimEnd` bytes.
+ */
+interface CachedPart {
+  readonly cached: CachedPiece
+  readonly job: number
+  readonly trimEnd: number
+}
+type ReportPart = string | CachedPart
+
+/**
+ * A report from the jobs' pieces, as `reportChunks` makes it from their results. The summary line reads `totals` when
+ * it is reached (a damaged cached piece made again while the report is written may change them).
+ */
+function* piecesReport(format: string, pieces: ReadonlyArray<string | {readonly cached: CachedPiece; readonly job: number}>, totals: Totals, chalk: ChalkInstance): Generator<ReportPart> {
+  const part = (piece: string | {readonly cached: CachedPiece; readonly job: number}, trimEnd = 0): ReportPart =>
+    typeof piece === 'string' ? (trimEnd ? piece.slice(0, -trimEnd) : piece) : {cached: piece.cached, job: piece.job, trimEnd}
+  const size = (piece: string | {readonly cached: CachedPiece}): number => (typeof piece === 'string' ? piece.length : piece.cached.length)
   if (format === 'json') {
-    // each entry ends with ",\n" (see reportPiece): the last one's becomes "\n]"
+    // each entry ends with ",\n" (see reportPiece): the last one's becomes "\n]" (a job's JSON piece is never empty:
+    // a job has a result, so one made again is not empty either)
     let last = -1
-    for (let i = pieces.length - 1; i >= 0 && last < 0; i--) if (pieces[i]!.length) last = i
+    for (let i = pieces.length - 1; i >= 0 && last < 0; i--) if (size(pieces[i]!)) last = i
     if (last < 0) {
       yield '[]\n'
       return
     }
     yield '[\n'
-    for (let i = 0; i < last; i++) if (pieces[i]!.length) yield pieces[i]!
-    const end = pieces[last]!
-    yield typeof end === 'string' ? end.slice(0, -2) : end.subarray(0, end.length - 2)
+    for (let i = 0; i < last; i++) if (size(pieces[i]!)) yield part(pieces[i]!)
+    yield part(pieces[last]!, 2)
     yield '\n]\n'
     return
   }
-  for (const piece of pieces) if (piece.length) yield piece
+  for (const piece of pieces) if (size(piece)) yield part(piece)
   yield `${summaryLine(totals, chalk)}\n`
 }
 
@@ -278,8 +298,12 @@ function statOrNone(file: string): Stats | undefined {
  * Pieces joined into writes of about 1 MB (a report of many small pieces is not one write per file): as bytes when
  * `bytes`, else as text. As bytes, a stretch of at least 64 KB that lies in one buffer (the report pieces a warm cache
  * read one after another) is written as it is, not copied into a joined buffer.
+ *
+ * A cached piece is read here, as the report is written, into the buffer the cache reads into each time (see
+ * ResultCache.pieceBytes): what is held of the buffer is written before a read that refills it, so each chunk given
+ * must be written (or copied) before the next is asked for. A piece whose bytes are damaged is made again by `again`.
  */
-function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Generator<string | Uint8Array> {
+async function* batched(chunks: Iterable<ReportPart>, bytes: boolean, cache: ResultCache | undefined, again: (job: number) => Promise<string>): AsyncGenerator<string | Uint8Array> {
   let held: Array<string | Uint8Array> = []
   let size = 0
   const joined = (parts: ReadonlyArray<string | Uint8Array>): Uint8Array =>
@@ -301,7 +325,30 @@ function* batched(chunks: Iterable<string | Uint8Array>, bytes: boolean): Genera
     }
     if (small.length) yield joined(small)
   }
-  for (const chunk of chunks) {
+  const holdsBytes = (): boolean => held.some((c) => typeof c !== 'string')
+  for (const part of chunks) {
+    let chunk: string | Uint8Array
+    if (typeof part === 'string') chunk = part
+    else {
+      // a read that refills the cache's buffer comes after the bytes held of it are written
+      if (!cache!.holds(part.cached) && holdsBytes()) {
+        yield* join()
+        held = []
+        size = 0
+      }
+      const read = cache!.pieceBytes(part.cached)
+      if (read) chunk = part.trimEnd ? read.subarray(0, read.length - part.trimEnd) : read
+      else {
+        // damaged: made again (from the cached results, or by a lint), which may read the cache: what is held goes first
+        if (holdsBytes()) {
+          yield* join()
+          held = []
+          size = 0
+        }
+        const text = await again(part.job)
+        chunk = part.trimEnd ? text.slice(0, -part.trimEnd) : text
+      }
+    }
     // pieces that lie one after another in one buffer (a warm cache's report texts, read ahead together) are one view
     // of it, not copied
     const last = held.at(-1)
@@ -888,12 +935,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${diffs.length} file${diffs.length === 1 ? '' : 's'}; nothing was written\n`)
     } else if (!filesFixed && !fixFailed) io.stderr('clauselint: --fix: nothing to fix (no missing clause with a skeleton)\n')
   }
-  const pieces: Array<{text: string | Uint8Array; totals: Totals}> = []
+  const pieces: Array<{text: string | {readonly cached: CachedPiece; readonly job: number}; totals: Totals}> = []
   let fatalInPieces = 0
   for (const [i, job] of planned.entries()) {
     const view = views[i]
     if (view) {
-      pieces.push(view)
+      pieces.push({text: typeof view.text === 'string' ? view.text : {cached: view.text, job: i}, totals: view.totals})
       linted++
       continue
     }
@@ -966,14 +1013,45 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // the report made of the jobs' pieces (some kept in the cache) and the fatal results after them
   const totals = byPieces ? addTotals(pieces.reduce((t, p) => sumTotals(t, p.totals), noTotals()), shown) : undefined
   const reportChunks = await chunksOf([format, ...extraReports.map((e) => e.format)])
-  const report = (c: typeof chalk): Iterable<string | Uint8Array> => (byPieces ? piecesReport(format, [...pieces.map((p) => p.text), ...shown.map((r) => reportPiece(format, [r], c))], totals!, c) : reportChunks(format, shown, {...context, chalk: c}))
+  // A cached piece found damaged as the report is written: made again from the job's cached results, else by linting
+  // it here; the cache keeps the new piece, and the totals are the new results'.
+  let repaired = false
+  const again = async (i: number): Promise<string> => {
+    const job = planned[i]!
+    const abs = absolute[i]!
+    repaired = true
+    let made = cache?.get(abs, keys[i]!, new Set([job.file, ...(job.members ?? [])]))
+    if (!made) {
+      const read = await readJob(job, readText)
+      const outcome = read ? lintJob(read, settingsOf(job.file), requireReason, timeoutMs, textCache) : undefined
+      if (outcome && 'results' in outcome && outcome.workerFailure === undefined) {
+        made = inWordsOf(outcome.results)
+        if (!made.some((r) => r.fatal)) cache?.set(abs, keys[i]!, made)
+      } else {
+        const why = !outcome ? 'could not be read again' : 'crash' in outcome ? `could not be parsed (${outcome.crash})` : 'configError' in outcome ? outcome.configError : 'could not be linted'
+        io.stderr(`clauselint: ${printable(job.file)} ${printable(why)}; reported as fatal\n`)
+        made = [fatalResult(job.file, why)]
+      }
+    }
+    fatalInPieces += made.filter((r) => r.fatal).length
+    const piece = reportPiece(format, made, pieceChalk)
+    if (!made.some((r) => r.fatal)) cache?.setView(abs, keys[i]!, viewKey(job), piece)
+    const before = views[i]!.totals
+    const now = addTotals(noTotals(), made)
+    for (const k of Object.keys(now) as Array<keyof Totals>) totals![k] += now[k] - before[k]
+    return piece
+  }
+  const report = (c: typeof chalk, bytes: boolean): AsyncIterable<string | Uint8Array> =>
+    byPieces ? batched(piecesReport(format, [...pieces.map((p) => p.text), ...shown.map((r) => reportPiece(format, [r], c))], totals!, c), bytes, cache, again) : batched(reportChunks(format, shown, {...context, chalk: c}), bytes, undefined, again)
   if (outputFile === undefined) {
     // written as it is made: a big report is never one string; a dry run's standard output is the diff alone
     if (!values['fix-dry-run']) {
-      for (const chunk of batched(report(chalk), io.stdoutBytes !== undefined)) {
+      for await (const chunk of report(chalk, io.stdoutBytes !== undefined)) {
         if (typeof chunk === 'string') io.stdout(chunk)
-        else if (io.stdoutBytes) io.stdoutBytes(chunk)
-        else io.stdout(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'))
+        // bytes still held by the stream (a write that did not finish at once) are not read over
+        else if (io.stdoutBytes) {
+          if (!io.stdoutBytes(chunk)) cache?.keepLastRead()
+        } else io.stdout(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'))
       }
     }
   } else {
@@ -981,12 +1059,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     try {
       const target = path.resolve(io.cwd, outputFile)
       await checkWriteTarget(target, outputFile, '--output-file', io.cwd, [...texts.keys(), ...infos.keys()], root)
-      await writeFileAtomic(target, report(new Chalk({level: 0})), outputFile, 'the report', {createFolder: true})
+      await writeFileAtomic(target, report(new Chalk({level: 0}), true), outputFile, 'the report', {createFolder: true})
     } catch (error) {
       if (error instanceof OutputError) return fail(error.message)
       throw error
     }
     io.stdout(`${totals ? summaryLine(totals, chalk) : stylishSummary(shown, context)}\n`)
+  }
+  if (cache) {
+    // what was made again while the report was written is kept
+    if (repaired) await cache.save()
+    cache.close()
   }
 
   for (const extra of extraReports) {
@@ -1119,6 +1202,31 @@ async function relaunchOneCpu(script: string, argv: readonly string[]): Promise<
   })
 }
 
+/**
+ * Standard input, read from its descriptor with blocking reads: a file, a pipe or a terminal gives its bytes without
+ * Node's stream for it (process.stdin, whose making loads and sets up the stream and socket modules). Where a read would
+ * wait (a descriptor left non-blocking: EAGAIN), the rest comes through process.stdin; another error is the reader's
+ * ("standard input cannot be read").
+ */
+async function* standardInput(): AsyncGenerator<Uint8Array> {
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 16)
+    let n: number
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null)
+    } catch (error) {
+      const code = (error as {code?: string}).code
+      // the end of a pipe, as Windows says it
+      if (code === 'EOF') return
+      if (code !== 'EAGAIN') throw error
+      yield* process.stdin as AsyncIterable<Uint8Array>
+      return
+    }
+    if (n === 0) return
+    yield chunk.subarray(0, n)
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
@@ -1173,12 +1281,19 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     const code = await run(argv, {
       stdout: (t) => void process.stdout.write(t),
-      stdoutBytes: (b) => void process.stdout.write(b),
+      // a file, a pipe or a terminal on Linux takes the bytes at once; otherwise they wait in the stream
+      stdoutBytes: (b) => {
+        process.stdout.write(b)
+        return process.stdout.writableLength === 0
+      },
       stderr: (t) => void process.stderr.write(t),
       cwd: process.cwd(),
       env: process.env,
       isTTY: process.stdout.isTTY === true,
-      stdin: process.stdin,
+      // asked for only by --stdin: making process.stdin sets up a stream for the descriptor (~6 ms of CPU on every run)
+      get stdin() {
+        return standardInput()
+      },
       // not from a node already started so (the second run), nor from a script that is not a file of its own
       ...(process.execArgv.includes('--single-threaded-gc') || !process.argv[1] ? {} : {relaunchOneCpu: () => relaunchOneCpu(process.argv[1]!, argv)}),
       // see ONE_SHORT_TEXT_BYTES; bin/clauselint.js sets the flag back before it writes V8's code cache

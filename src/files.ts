@@ -169,9 +169,14 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
   const local = await readIgnoreFile(dir)
   const rules: IgnoreStack = local === undefined ? stack : [...stack, {base: dir, ig: ignore().add(local)}]
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  // `dir` is a normalised path and an entry's name has no separator: a path below it is a join of strings, not
+  // path.join() and path.relative() again for each of its (thousands of) files
+  const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`
+  const relDir = path.relative(cwd, dir)
+  const relPrefix = relDir ? `${relDir}${path.sep}` : ''
   for (const entry of entries) {
     if (SKIP_DIRS.has(entry.name)) continue
-    const full = path.join(dir, entry.name)
+    const full = `${prefix}${entry.name}`
     let isDir = entry.isDirectory()
     let isFile = entry.isFile()
     if (entry.isSymbolicLink()) {
@@ -193,7 +198,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
     }
     if (ignored(rules, full, isDir)) continue
     if (isDir) await walk(full, cwd, out, problems, seen, rules, confine)
-    else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(path.relative(cwd, full))
+    else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(`${relPrefix}${entry.name}`)
   }
 }
 

@@ -101,10 +101,11 @@ function alive(pid: number): boolean {
  * renamed over the target. Readers see the old file or the new one, never a partial one, and a failed
  * write (or SIGINT/SIGTERM during it) leaves no temporary file behind; those of killed runs are swept.
  * A device or pipe at the target (/dev/stdout) is written to directly. Errors name the target as `shownAs`. The text
- * may come in pieces (strings, or bytes), written as they come, or be bytes (a Word package).
+ * may come in pieces (strings, or bytes; from an iterable or an async one), written as they come, each before the next
+ * is asked for, or be bytes (a Word package).
  * A symbolic link at the target is followed (the link stays); callers check where it points (checkWriteTarget).
  */
-export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string | Uint8Array>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, shownAs = target, what = 'the report', options: {readonly createFolder?: boolean} = {}): Promise<void> {
   // A report's folder is created when it does not exist (as ESLint does for --output-file).
   if (options.createFolder) {
     try {
@@ -141,7 +142,8 @@ export async function writeFileAtomic(target: string, text: string | Uint8Array 
     // A replaced report keeps its permissions.
     if (existing) await handle.chmod(existing.mode & 0o7777)
     // (writeFile on a handle writes on from where the last write ended, and retries short writes)
-    for (const piece of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) await handle.writeFile(piece, typeof piece === 'string' ? 'utf8' : undefined)
+    // each piece written before the next is asked for (a report's pieces may lie in a buffer that is then read into again)
+    for await (const piece of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) await handle.writeFile(piece, typeof piece === 'string' ? 'utf8' : undefined)
     await handle.sync()
     await handle.close()
     handle = undefined

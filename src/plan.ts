@@ -67,17 +67,17 @@ export interface MemberCheck {
  * they come from the cache's index); at most MAX_MEMBERS. A contract cannot pull in .git/config or /etc/passwd.
  */
 export function memberProblem(file: string, text: string | undefined, includes: readonly string[], check: MemberCheck): string | undefined {
-  const name = check.shownAs ?? printable(file)
-  const absFile = path.resolve(check.cwd, file)
+  // what names the file in a problem: made only for one (this runs for every file of a warm run)
+  const name = (): string => check.shownAs ?? printable(file)
   for (const [i, w] of (text === undefined ? [] : declaredIncludeList(text)).entries()) {
-    const target = path.isAbsolute(w) ? w : path.join(path.dirname(absFile), w)
-    if (!MARKDOWN_NAME.test(w.trim())) return `${name} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`
-    if (!check.confine.allows(target)) return `${name} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it${check.rootHint ?? ''}`
+    const target = path.isAbsolute(w) ? w : path.join(path.dirname(path.resolve(check.cwd, file)), w)
+    if (!MARKDOWN_NAME.test(w.trim())) return `${name()} (front matter): clauselint.includes[${i}]: ${show(w)} is not a Markdown file (.md or .markdown)`
+    if (!check.confine.allows(target)) return `${name()} (front matter): clauselint.includes[${i}]: ${show(w)} is outside the lint root (after symbolic links); members must be inside it${check.rootHint ?? ''}`
   }
   for (const p of includes) {
-    if (!MARKDOWN_NAME.test(p) || !check.confine.allows(p)) return `${name} (front matter): clauselint.includes: ${show(path.relative(check.cwd, p))} is not a Markdown file inside the lint root`
+    if (!MARKDOWN_NAME.test(p) || !check.confine.allows(p)) return `${name()} (front matter): clauselint.includes: ${show(path.relative(check.cwd, p))} is not a Markdown file inside the lint root`
   }
-  if (includes.length > MAX_MEMBERS) return `${name} (front matter): clauselint.includes: ${includes.length} members, over the limit of ${MAX_MEMBERS}`
+  if (includes.length > MAX_MEMBERS) return `${name()} (front matter): clauselint.includes: ${includes.length} members, over the limit of ${MAX_MEMBERS}`
   return undefined
 }
 

@@ -3,7 +3,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {run} from '../src/cli.js'
 import {FORMATS} from '../src/reporters/formats.js'
+import {agreement} from '../scripts/bench/corpus.js'
 import {reporters} from '../src/reporters/index.js'
 import {runCli, tempDirs} from './helpers.js'
 
@@ -84,5 +86,67 @@ describe('--cache: report pieces', () => {
     const warm = await cli(['--cache'], dir)
     expect(warm.stdout).toBe(plain.stdout)
     expect(warm.code).toBe(plain.code)
+  }, 120_000)
+
+  it('a warm run over more pieces than one read of the cache prints the same bytes, whether the stream writes them at once or holds them', async () => {
+    // 70 generated agreements of ~15 KB (seeded): their JSON pieces are more than the cache reads at once (1 MB), so
+    // its buffer is read into again
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 70; i++) files[`a${String(i).padStart(3, '0')}.md`] = agreement(1000 + i, 15 * 1024)
+    const dir = temp(files)
+    /** The command with a byte stream: `mode` 'copy' writes at once, 'hold' keeps the bytes given and says so. */
+    const bytesRun = async (argv: readonly string[], mode: 'copy' | 'hold' | 'keep'): Promise<{code: number; stdout: string}> => {
+      const parts: Array<string | Uint8Array> = []
+      const code = await run(argv, {
+        stdout: (t) => void parts.push(t),
+        stdoutBytes: (b) => {
+          parts.push(mode === 'copy' ? Uint8Array.from(b) : b)
+          return mode !== 'hold'
+        },
+        stderr: () => undefined,
+        cwd: dir,
+        env: {},
+        isTTY: false,
+      })
+      return {code, stdout: Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))).toString('utf8')}
+    }
+    const plain = await cli(['--format', 'json'], dir)
+    await cli(['--cache', '--format', 'json'], dir)
+    const {entries} = index(path.join(dir, '.clauselintcache'))
+    expect(Object.values(entries).reduce((n, e) => n + (e.views?.[0]?.length ?? 0), 0)).toBeGreaterThan(1.2 * (1 << 20))
+    for (const mode of ['copy', 'hold'] as const) {
+      const warm = await bytesRun(['--cache', '--format', 'json'], mode)
+      expect(warm.stdout).toBe(plain.stdout)
+      expect(warm.code).toBe(plain.code)
+    }
+    // bytes kept past their write by a stream that said it was done with them are read over: the buffer is used again
+    expect((await bytesRun(['--cache', '--format', 'json'], 'keep')).stdout).not.toBe(plain.stdout)
+  }, 120_000)
+
+  it('a report piece and the results beside it both damaged: the file is linted again while the report is written, and the cache mended', async () => {
+    const dir = temp(fixtures(3))
+    const plain = {stylish: await cli([], dir), json: await cli(['--format', 'json'], dir)}
+    await cli(['--cache'], dir)
+    await cli(['--cache', '--format', 'json'], dir)
+    const file = path.join(dir, '.clauselintcache')
+    const {entries, start} = index(file)
+    const bytes = fs.readFileSync(file)
+    // the second file's results and both its report pieces
+    const [, second] = Object.values(entries)
+    bytes.fill(0x20, start + second!.at, start + second!.at + Math.min(second!.length, 16))
+    for (const v of second!.views ?? []) bytes.fill(0x41, start + v.at, start + v.at + Math.min(v.length, 8))
+    fs.writeFileSync(file, bytes)
+    const json = await cli(['--cache', '--format', 'json'], dir)
+    expect(json.stdout).toBe(plain.json.stdout)
+    expect(json.code).toBe(plain.json.code)
+    const stylish = await cli(['--cache'], dir)
+    expect(stylish.stdout).toBe(plain.stylish.stdout)
+    expect(stylish.code).toBe(plain.stylish.code)
+    // mended: the next warm runs print the same and leave the cache as it is
+    const mended = fs.statSync(file)
+    expect((await cli(['--cache', '--format', 'json'], dir)).stdout).toBe(plain.json.stdout)
+    expect((await cli(['--cache'], dir)).stdout).toBe(plain.stylish.stdout)
+    const after = fs.statSync(file)
+    expect([after.mtimeMs, after.ino]).toEqual([mended.mtimeMs, mended.ino])
   }, 120_000)
 })

@@ -9,6 +9,11 @@ describe('agreementIsOther', () => {
     expect(agreementIsOther(letter)).toBe(true)
   })
 
+  it('reads the name given with its article inside the quotes the same way', () => {
+    const variation = buildDocument('# Variation No. 2\n\n**Agreement varied:** the IT Support Agreement between A Ltd and B Ltd dated 1 March 2025 ("the Agreement")\n', 'variation.md')
+    expect(agreementIsOther(variation)).toBe(true)
+  })
+
   it('reads an agreement that names itself as this one, whatever its date', () => {
     const msa = buildDocument('# Support Agreement\n\nThis Support Agreement (the "Agreement") is made on 1 May 2025 between A Ltd and B Ltd.\n', 'msa.md')
     expect(agreementIsOther(msa)).toBe(false)
@@ -99,6 +104,11 @@ describe('a document named in passing', () => {
     ['Support hours are those in clause 9 of the Master Agreement between us.', 'Master Agreement'],
   ])('reads %j as put in another document', (text, target) => {
     expect(delegation(text)?.target).toBe(target)
+  })
+
+  it('reads the agreement a header says a statement of work is issued under as its parent', () => {
+    const sow = buildDocument('# Statement of Work No. 3\n\n**Under:** Master Services Agreement dated 2 May 2026 between A Ltd ("Customer") and B Ltd ("Provider") (the "MSA")\n', 'sow.md')
+    expect(parentName(sow)).toBe('MSA')
   })
 
   it.each([

@@ -58,19 +58,20 @@ const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 const AGREEMENT_PART = /\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit)\s+\d[\w.]*\s+of\s+the\s+Agreement\b|\b(?:defined|set out|set forth|described|specified|stated)\s+(?:in|under)\s+the\s+Agreement\b|\b(?:definitions?|those|the ones?)\s+in\s+the\s+Agreement\b/
 // a document that is itself an amendment, schedule, SOW or order, and calls another document "the Agreement"
 const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
-const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)/
+const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)|\(\s*["“]the\s+Agreement["”]\s*\)/
 
 // An agreement identified by its date, given the name "the Agreement": "Your Managed Services Agreement with us dated
 // 1 June 2024 (the "Agreement")", "the Master Services Agreement between Acme and Beta of 3 May 2025 (the "Agreement")".
 // A document names itself "this Agreement"; one it names by a date is another, earlier document (a renewal letter, an
 // order or a statement of work points into it).
 const DATED_AGREEMENT =
-  /\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b[^()\n.;]{0,120}?\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)[^()\n;]{0,40}?\(\s*(?:the\s+)?["“]Agreement["”]\s*\)/
+  /\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b[^()\n.;]{0,120}?\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)[^()\n;]{0,40}?\(\s*(?:the\s+)?["“](?:the\s+)?Agreement["”]\s*\)/
 
 // The name a document gives its parent agreement: "issued under the Master Services Agreement between … dated 4 April
-// 2025 (the "MSA")", "Your IT Support Agreement with us dated … (the "Agreement")"
+// 2025 (the "MSA")", "Your IT Support Agreement with us dated … (the "Agreement")", a header line "**Under:** Master
+// Services Agreement dated … (the "MSA")"
 const PARENT_DEF =
-  /(?:\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+|(?:^|\n)[*_\s]*)(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“]((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
+  /(?:\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+|(?:^|\n)[*_\s]*|\b(?:[Uu]nder|[Pp]ursuant to|[Ii]ssued under)\b[:*_\s]+)(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“](?:the\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
 const DATED = /\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)/
 
 /**

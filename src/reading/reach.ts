@@ -189,9 +189,10 @@ const CONDITION = /\b(?:if|where|unless|when|whenever|should|in case|provided th
  * shift or a window ("outside the agreed cover hours", "outside the service times", "beyond the day shift", "after our
  * support window"), or by any term
  * the agreement defines with days or clock times ("outside the Attended Period" where "Attended Period" means
- * "08:00 to 18:00 on weekdays"). A maintenance, change or backup window is no span of service.
+ * "08:00 to 18:00 on weekdays"), or hours named by whose they are ("outside the resident engineer's hours"). A maintenance,
+ * change or backup window is no span of service.
  */
-const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(?:hours|times|shifts?|windows?)\b/gi
+const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w'’-]+\s+){0,3}?)(?:hours|times|shifts?|windows?)\b/gi
 const NOT_A_SERVICE_SPAN = /\b(?:maintenance|change|backup|release|patch(?:ing)?|freeze|notice|cancellation|response|resolution|\d+)\b/i
 /** What OUTSIDE_SPAN and OUTSIDE_TERM open with (either case: OUTSIDE_SPAN's `i` flag). */
 const OUTSIDE_WORD = /\b(?:outside|beyond|after|before)\s/i
