@@ -22,6 +22,8 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       if (/^[●•…. _-]+$/.test(inner)) return true
       // option slots: "[6/12/18]", "[1.5x / 2x]", "[£95 or £120]", "[30/60 days]", "[Leeds or York]", "[Perth/Bunbury]", "[N]"
       if (/^\d+(?:\s*\/\s*\d+)+$/.test(inner) || OPTION_VALUES.test(inner)) return true
+      // choices that are each a figure, a time or a range, set apart by a spaced slash: "[8:00 a.m. to 5:00 p.m. / 9:00 a.m. to 6:00 p.m.]"
+      if (/^[^/]{0,28}\d[^/]{0,28}(?: \/ [^/]{0,28}\d[^/]{0,28})+$/.test(inner)) return true
       if (/^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:(?: or |\s*\/\s*)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+$/.test(inner)) return true
       if (/^[A-WYZ]$/.test(inner)) return true
       // a place or name to confirm: "[Leeds]", "[San Francisco]" (not "[Reserved]", "[Intentionally Omitted]", "[Signature Page Follows]")
@@ -37,6 +39,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME']},
   {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g, has: ['XX']},
   {re: /_{3,}/g, has: ['___']},
+  // a dotted blank to write on, as a signature block or a form leaves it ("Signed ............ Date ........"): five dots or
+  // more with no value after them, only the end of the line or the label of the next blank; a leader that runs to a value
+  // ("Helpdesk hours ........ 8:00 to 18:00", "Services ........ 4") joins a label to what is filled in
+  {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*[ \t]+){1,3}(?:\.[ \t]?){4,}\.)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
   {re: /<\s*(?:insert|enter|add|specify|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi, has: ['<']},
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
   // the stock placeholder names of templates: "system ABC", "XYZ Ltd"

@@ -15,7 +15,7 @@ import {expandPaths, trackedButIgnored, trackedByGit, UsageError, type Problem} 
 import {declaredIncludes} from './docset.js'
 import {git} from './git.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
-import {DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, lint, lintSet, readSource} from './lint.js'
+import {budgetFor, DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, inTimedWindows, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
 import type {ParagraphNote} from './docx/annotate.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
@@ -863,6 +863,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     pending.map((p) => p.job),
     {
       lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
+      // one watchdog per window of files rather than per file; every job linted here is under IN_THREAD_MAX_BYTES
+      inWindows: (count, step) => inTimedWindows(count, budgetFor(IN_THREAD_MAX_BYTES, timeoutMs), step),
       threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), cpusBusy),
       ...(pool ? {started: threadsOf(pool)} : {}),
       startThreads: (workers, solo) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs, solo))),

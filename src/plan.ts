@@ -172,6 +172,11 @@ export interface LintJobsOptions {
    * then shares the threads with the linting, rather than following it in this thread alone.
    */
   readonly onOutcome?: (index: number, outcome: JobOutcome) => void
+  /**
+   * Run the steps of this thread's jobs (`step(i)` lints the i-th of `count` and tells onOutcome; it may be made again)
+   * under their time budgets together (see inTimedWindows in lint.ts); without it, one after another.
+   */
+  readonly inWindows?: (count: number, step: (i: number) => void) => void
 }
 
 /**
@@ -191,14 +196,31 @@ export async function lintJobs(jobs: readonly Job[], options: LintJobsOptions): 
   }
   options.started?.close()
   const outcomes: JobOutcome[] = []
-  for (const job of jobs) {
-    const chars = jobSize(job)
-    if (options.isolateAbove !== undefined && options.startThreads && chars > options.isolateAbove) {
-      const solo = options.startThreads(1, {chars})
-      outcomes.push((await solo.run([job]))[0]!)
+  const isolated = (job: Job): boolean => options.isolateAbove !== undefined && options.startThreads !== undefined && jobSize(job) > options.isolateAbove
+  let k = 0
+  while (k < jobs.length) {
+    const job = jobs[k]!
+    if (isolated(job)) {
+      const solo = options.startThreads!(1, {chars: jobSize(job)})
+      outcomes[k] = (await solo.run([job]))[0]!
       solo.close()
-    } else outcomes.push(options.lintOne(job))
-    options.onOutcome?.(outcomes.length - 1, outcomes[outcomes.length - 1]!)
+      options.onOutcome?.(k, outcomes[k]!)
+      k++
+      continue
+    }
+    // the jobs up to the next isolated one, linted in this thread (each step keeps its outcome by index, so a step can
+    // be made again)
+    let end = k
+    while (end < jobs.length && !isolated(jobs[end]!)) end++
+    const from = k
+    const step = (j: number): void => {
+      const at = from + j
+      outcomes[at] = options.lintOne(jobs[at]!)
+      options.onOutcome?.(at, outcomes[at]!)
+    }
+    if (options.inWindows) options.inWindows(end - from, step)
+    else for (let j = 0; j < end - from; j++) step(j)
+    k = end
   }
   return outcomes
 }
