@@ -22,7 +22,9 @@ const SPEED = new RegExp(
 const CUSTOMER_OWNED = /\b(?:customer|client)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:must|shall|should|needs? to|is required to)\b|\byour\s+(?:[\w-]+\s+){0,3}?(?:must|should|needs? to)\b/i
 /** A value that measures speed: milliseconds or seconds, a data rate, or a percentile. */
 const SPEED_VALUE = /\d\s*(?:ms|milliseconds?|seconds?|secs?|s|%|[kmg]bps|[kmg]bit\/s|[kmg]b\/s)(?![a-z])/i
-const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF)\\b|${SPEED.source}`, 'i')
+// (and how fast a monitored service detects a threat: "mean time to detect", "MTTD", a measure of the service itself)
+const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF|mean time to detect|MTTD)\\b|${SPEED.source}`, 'i')
+const DETECT = /\bmean time to detect\b|\bMTTD\b/i
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
 const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
 /** Availability of people or things, not of a system: "subject to availability", "availability of engineers". */
@@ -120,11 +122,15 @@ export default clauseRule({
   // and a share of a span of time over a period ("connectivity for 99.5% of Support Hours in each calendar month")
   // and a promise that systems keep working, with no figure ("kept in good working order at all times")
   mentions(text) {
-    return shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text)
+    return DETECT.test(text) || shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
     if ((shareOfEvents(t) || shareOfTime(t)) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    // a mean time to detect held to a time ("under 15 minutes") is a measured target of the monitored service (a report of
+    // it, with no time, sets none)
+    const detect = DETECT.exec(t)
+    if (detect && reader.reading.values(t.slice(detect.index)).durations.length && reader.party(unit, detect.index) !== 'customer') return {outcome: 'present'}
     // a call-quality score held to a figure ("a Mean Opinion Score of at least 4.0")
     const score = QUALITY_SCORE.exec(t)
     if (score && reader.party(unit, score.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, score.index))) return {outcome: 'present'}
