@@ -55,10 +55,11 @@ export function declaredIncludes(text: string, filePath: string): string[] {
 /** One Document over the whole set: sections and blocks of every member; positions stay per file. */
 export function combineDocuments(main: Document, members: readonly Document[]): Document {
   if (!members.length) return main
-  return {
-    ...main,
+  // the main document's properties as they are defined (its tree is parsed again only when read: see buildDocument)
+  const combined = Object.defineProperties({}, Object.getOwnPropertyDescriptors(main)) as Document
+  return Object.assign(combined, {
     sections: [...main.sections, ...members.flatMap((m) => m.sections)],
     blocks: [...main.blocks, ...members.flatMap((m) => m.blocks)],
     set: members,
-  }
+  })
 }

@@ -1,6 +1,6 @@
-// Suppression comments in the Markdown (`<!-- clauselint-disable rule -- reason -->`): read them from the tree, silence
-// the findings they cover, and report suppressions that are unused, name unknown rules or (when required) give no reason.
-import type {Nodes} from 'mdast'
+// Suppression comments in the Markdown (`<!-- clauselint-disable rule -- reason -->`): read them from the tree's HTML
+// (the document's marks), silence the findings they cover, and report suppressions that are unused, name unknown rules
+// or (when required) give no reason.
 import {nearest} from './config-error.js'
 import {sortMessages, summarise} from './engine.js'
 import type {Document, LintMessage, LintResult, Point, Position, Severity, SeveritySetting, SuppressedMessage} from './types.js'
@@ -34,18 +34,16 @@ export function parseDirectives(doc: Document): Directive[] {
   if (!doc.source.includes('clauselint-')) return []
   const out: Directive[] = []
   const lines = doc.source.split(/\r\n|\r|\n/)
-  const visit = (node: Nodes): void => {
-    if (node.type === 'html' && node.position?.start.offset !== undefined) {
-      const base = node.position.start.offset
-      for (const m of node.value.matchAll(DIRECTIVE)) {
-        const start = doc.positionAt(base + m.index)
-        const end = doc.positionAt(base + m.index + m[0].length)
-        out.push(directive(m[1] as DirectiveKind, m[2] ?? '', {start, end}, lines))
-      }
+  // the tree's HTML nodes that name it (see TreeMark)
+  for (const mark of doc.marks) {
+    if (mark.type !== 'html' || mark.offset === undefined) continue
+    const base = mark.offset
+    for (const m of mark.text.matchAll(DIRECTIVE)) {
+      const start = doc.positionAt(base + m.index)
+      const end = doc.positionAt(base + m.index + m[0].length)
+      out.push(directive(m[1] as DirectiveKind, m[2] ?? '', {start, end}, lines))
     }
-    if ('children' in node) for (const child of node.children) visit(child)
   }
-  visit(doc.tree)
   return out.sort((a, b) => a.position.start.offset - b.position.start.offset)
 }
 

@@ -99,11 +99,32 @@ export interface Definition {
   readonly block: Block
 }
 
+/**
+ * A node of the tree that a reading asks about after the document is built: a bold run or a link (the defined terms),
+ * or HTML that may hold a suppression comment (its text names `clauselint-`).
+ */
+export interface TreeMark {
+  readonly type: 'strong' | 'link' | 'html'
+  /** The node's text (mdast-util-to-string's: a bold run's or link's words, an HTML node's value). */
+  readonly text: string
+  /** The value of the sibling before it and after it, where that sibling has one ('' otherwise). */
+  readonly before: string
+  readonly after: string
+  /** Where the node starts in the source, when the node has a position. */
+  readonly offset: number | undefined
+}
+
 /** The parsed agreement, built once and shared by every rule. */
 export interface Document {
   readonly filePath: string
   readonly source: string
+  /**
+   * The mdast tree. A lint does not keep it once the document is built (it is ~40% of a built document's memory):
+   * the first read of it after that parses the source again, and the document keeps that tree.
+   */
   readonly tree: Root
+  /** The bold runs, links and suppression-comment HTML of the tree, in document order (see TreeMark). */
+  readonly marks: readonly TreeMark[]
   readonly frontmatter: Readonly<Record<string, unknown>>
   /** Why the front matter could not be read (invalid YAML), when it could not; linting reports it as a config error. */
   readonly frontmatterError?: string

@@ -1,6 +1,8 @@
-// The section tree: how numbered paragraphs are titled, and where sentences end.
+// The section tree: how numbered paragraphs are titled, and where sentences end; the mdast tree a built document keeps.
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
+import {combineDocuments} from '../src/docset.js'
+import {parseMarkdown, ParseCache} from '../src/parse.js'
 import {MAX_SENTENCE, splitSentences} from '../src/text.js'
 
 /** The sections below the title of a one-paragraph agreement, as "number title", and the text of its last block. */
@@ -144,5 +146,52 @@ describe('a line of capitals on its own, followed by body text, is a heading', (
     const fees = doc.sections.find((s) => s.title === 'FEES')!
     expect(fees.blocks.map((b) => [b.kind, b.text.trim()])).toEqual([['heading', 'FEES'], ['paragraph', 'USD 900 per month.']])
     expect(fees.headingPosition.start.line).toBe(3)
+  })
+})
+
+describe('the tree of a built document', () => {
+  const text = [
+    '# Support Terms',
+    '',
+    '**Uptime** means the share of a month the service is up (the **Services**), see [Schedule A](a.md).',
+    '',
+    '> [**Bold Link**](b.md) and *Emphasis Only* <br>',
+    '',
+    '<!-- clauselint-disable no-vague-terms -- quoted from the order form -->',
+    '',
+    '| Term | Meaning |',
+    '|---|---|',
+    '| **Business Day** | a weekday |',
+    '',
+  ].join('\n')
+
+  it('is read when asked: the tree the parser gives, parsed once and then kept', () => {
+    const doc = buildDocument(text, 'x.md')
+    expect(doc.tree).toEqual(parseMarkdown(text))
+    expect(doc.tree).toBe(doc.tree)
+    // with an editor's parse cache, the tree parsed for the build itself
+    const cached = buildDocument(text, 'x.md', {parseCache: new ParseCache()})
+    expect(cached.tree).toEqual(parseMarkdown(text))
+    // a set's document takes its main document's tree as it is, unread
+    const member = buildDocument('# Schedule A\n\nThe service levels.\n', 'a.md', {firstSectionId: doc.sections.length})
+    const combined = combineDocuments(doc, [member])
+    expect(typeof Object.getOwnPropertyDescriptor(combined, 'tree')?.get).toBe('function')
+    expect(combined.tree).toEqual(doc.tree)
+  })
+
+  it('keeps its marks: every bold run and link (nested ones too) with its siblings, and HTML that names a suppression', () => {
+    const doc = buildDocument(text, 'x.md')
+    const at = (s: string): number => text.indexOf(s)
+    expect(doc.marks).toEqual([
+      {type: 'strong', text: 'Uptime', before: '', after: ' means the share of a month the service is up (the ', offset: at('**Uptime**')},
+      {type: 'strong', text: 'Services', before: ' means the share of a month the service is up (the ', after: '), see ', offset: at('**Services**')},
+      {type: 'link', text: 'Schedule A', before: '), see ', after: '.', offset: at('[Schedule A]')},
+      {type: 'link', text: 'Bold Link', before: '', after: ' and ', offset: at('[**Bold Link**]')},
+      {type: 'strong', text: 'Bold Link', before: '', after: '', offset: at('**Bold Link**')},
+      {type: 'html', text: '<!-- clauselint-disable no-vague-terms -- quoted from the order form -->', before: '', after: '', offset: at('<!--')},
+      {type: 'strong', text: 'Business Day', before: '', after: '', offset: at('**Business Day**')},
+    ])
+    // look-alikes: emphasis is no bold run, and HTML that names no suppression is not kept
+    expect(doc.marks.some((m) => m.text === 'Emphasis Only' || m.text === '<br>')).toBe(false)
   })
 })

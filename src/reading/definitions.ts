@@ -1,7 +1,5 @@
 // The one definition finder: the terms an agreement defines (with their text), whether a sentence defines one, and
 // the wider vocabulary of defined and named terms that no-undefined-terms checks uses against.
-import type {Nodes} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {Block, Definition, Document, Section, Sentence} from '../types.js'
 
 // "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
@@ -323,31 +321,29 @@ export function collectVocabulary(
     // only a file with a section under Definitions can place a bold term there (sectionAt needs an index of its sections)
     const hasDefinitions = file.sections.some((s) => s.kind !== 'root' && s.file.path === file.filePath && inDefinitions(s))
     let sectionsOfFile: SectionIndex | undefined
-    visitStrongAndLinks(file.tree, (node, parentChildren, index) => {
-      const raw = toString(node).replace(/[“”"]/g, '').trim()
+    for (const mark of file.marks) {
+      if (mark.type === 'html') continue
+      const raw = mark.text.replace(/[“”"]/g, '').trim()
       const text = raw.replace(/[\s:.–—-]+$/, '')
-      if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return
+      if (!text || text.length > 60 || !/^[A-Z]/.test(text)) continue
       // "**Effective Date:** 1 March 2025": a labelled value names the term
-      if (node.type === 'strong' && /:$/.test(raw)) {
+      if (mark.type === 'strong' && /:$/.test(raw)) {
         define(text)
-        return
+        continue
       }
-      if (node.type === 'link') {
+      if (mark.type === 'link') {
         define(text)
-        return
+        continue
       }
-      const next = parentChildren[index + 1]
-      const prev = parentChildren[index - 1]
-      const after = next && 'value' in next ? String(next.value) : ''
-      const before = prev && 'value' in prev ? String(prev.value) : ''
-      const offset = node.position?.start.offset ?? 0
+      const {after, before} = mark
+      const offset = mark.offset ?? 0
       // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
       if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
         names.add(termKey(text))
         for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
       }
       if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset, (sectionsOfFile ??= sectionIndex(file)))))) define(text)
-    })
+    }
   }
   // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
   for (const block of doc.blocks) {
@@ -376,14 +372,4 @@ function vocabularyKind(block: Block, inDefs: boolean, itemTitle: string | undef
   return kind
 }
 
-/** Call `fn` on every strong and link node under `node`, in document order. */
-function visitStrongAndLinks(node: Nodes, fn: (node: Nodes, siblings: readonly Nodes[], index: number) => void): void {
-  if (!('children' in node)) return
-  const children = node.children as Nodes[]
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!
-    if (child.type === 'strong' || child.type === 'link') fn(child, children, i)
-    if ('children' in child) visitStrongAndLinks(child, fn)
-  }
-}
 
