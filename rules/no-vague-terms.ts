@@ -97,6 +97,8 @@ function cellAround(text: string, at: number): string {
   return text.slice(from, to < 0 ? text.length : to)
 }
 
+const ON_DEMAND = /^(?:as needed|as required|when necessary)$/i
+const UNIT_PRICE = /(?:[£$€]|\b(?:GBP|USD|EUR|AUD|NZD|CAD|SGD|ZAR|INR|R)\s?)\s?\d[\d,.]*\s*(?:\+?\s*(?:GST|VAT|tax)\s*)?(?:per\s+(?:hour|hr|visit|call|call-out|device|user|job)|an\s+hour|each|\/\s?(?:hr|hour|h)\b)/i
 // "regular business hours", "regular rates", "periodic fees": a kind of hours or of charge, not a cadence of service
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?(?:rates?|fees?|charges?|payments?|invoic\w+|billing)\b|^\s*mail\b/i
 // A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
@@ -197,6 +199,9 @@ export default {
       // addition form"): the customer picks the moment, so there is no timing for the agreement to state
       if (/from time to time/i.test(hit.text) && cellStart < 0 && reading.permissionHolder(s, at) === 'customer') continue
       if (/regular|periodic/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
+      // work ordered "as needed" at a price per unit ("| Additional work | as needed | NZ$165 per hour |", "extra visits as
+      // required at $120 each"): the customer buys it when it wants it, so there is no cadence for the agreement to state
+      if (ON_DEMAND.test(hit.text) && UNIT_PRICE.test(hit.block.kind === 'table-row' ? hit.block.text : s)) continue
       const before = s.slice(Math.max(0, at - 160), at)
       // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable
       // efforts to mitigate"), or a condition already met ("If, after commercially reasonable efforts, Provider is unable …")
