@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {runCli, tempDirs, type Ran, type RunOptions} from './helpers.js'
+import {permissionTests, runCli, runLocked, tempDirs, type Ran, type RunOptions} from './helpers.js'
 import {rules} from '../rules/index.js'
 import {run} from '../src/cli.js'
 import {buildDocument} from '../src/document.js'
@@ -77,39 +77,8 @@ async function lintIn(dir: string, argv: readonly string[], options: Omit<RunOpt
 /** A fresh temp dir with the given files (path → text or bytes). */
 const tempDir = tempDirs('cli')
 
-/** Does chmod 000 stop this process from reading a file? Not as root (tests often run as root in containers). */
-const permissionsApply = (() => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-perm-'))
-  const file = path.join(dir, 'probe.md')
-  try {
-    fs.writeFileSync(file, 'x')
-    fs.chmodSync(file, 0o000)
-    fs.readFileSync(file)
-    return false
-  } catch {
-    return true
-  } finally {
-    fs.rmSync(dir, {recursive: true, force: true})
-  }
-})()
 
 /** The closing line of a run where one file could not be linted. */
-/**
- * As root, chmod 000 stops nothing; the permission tests then run the command as the unprivileged user "nobody" in a
- * child process (the built command, bin/clauselint.js), when that user can run it here. Otherwise they run in process.
- */
-const NOBODY = 65534
-const BIN = path.join(import.meta.dirname, '..', 'bin', 'clauselint.js')
-const asNobody = !permissionsApply && process.getuid?.() === 0 && spawnSync(process.execPath, [BIN, '--version'], {uid: NOBODY, gid: NOBODY, cwd: os.tmpdir(), encoding: 'utf8'}).status === 0
-const permissionTests = permissionsApply || asNobody
-async function lockedRun(dir: string, argv: readonly string[]): Promise<Ran> {
-  if (!asNobody) return cli(argv, {cwd: dir})
-  // a temporary folder is made private (0700): let the user in; what the test locked stays locked
-  fs.chmodSync(dir, 0o755)
-  const r = spawnSync(process.execPath, [BIN, ...argv], {uid: NOBODY, gid: NOBODY, cwd: dir, encoding: 'utf8', env: {PATH: process.env['PATH'] ?? '', NO_COLOR: '1'}})
-  return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, errLines: r.stderr.split('\n').filter(Boolean)}
-}
-
 const FATAL_CLOSING = 'clauselint: 1 file could not be linted (see the fatal error in the report)'
 
 /** The fatal message of a file in a JSON report (its result must be marked fatal). */
@@ -300,11 +269,11 @@ describe('inputs', () => {
     )
   })
 
-  it.skipIf(!permissionTests)('an unreadable file among good ones: reported as fatal, the rest linted, exit 2', async () => {
+  it.skipIf(!permissionTests())('an unreadable file among good ones: reported as fatal, the rest linted, exit 2', async () => {
     const dir = tempDir({'good.md': CLEAN, 'locked.md': CLEAN})
     fs.chmodSync(path.join(dir, 'locked.md'), 0o000)
     const before = snapshot(dir)
-    const {code, stdout, errLines} = await lockedRun(dir, ['--profile', 'language', '--format', 'json', 'good.md', 'locked.md'])
+    const {code, stdout, errLines} = await runLocked(dir, ['--profile', 'language', '--format', 'json', 'good.md', 'locked.md'])
     expect(snapshot(dir), 'input files untouched').toEqual(before)
     expect(code).toBe(2)
     expect(errLines).toEqual(['clauselint: locked.md cannot be read (permission denied); reported as fatal', FATAL_CLOSING])
@@ -312,10 +281,10 @@ describe('inputs', () => {
     expect(fatalOf(stdout, 'locked.md')).toBe('File cannot be read (permission denied)')
   })
 
-  it.skipIf(!permissionTests)('an unreadable directory inside a directory: reported as fatal, the rest linted, exit 2', async () => {
+  it.skipIf(!permissionTests())('an unreadable directory inside a directory: reported as fatal, the rest linted, exit 2', async () => {
     const dir = tempDir({'docs/good.md': CLEAN, 'docs/locked/x.md': CLEAN})
     fs.chmodSync(path.join(dir, 'docs', 'locked'), 0o000)
-    const {code, stdout, errLines} = await lockedRun(dir, ['--profile', 'language', '--format', 'json', 'docs'])
+    const {code, stdout, errLines} = await runLocked(dir, ['--profile', 'language', '--format', 'json', 'docs'])
     fs.chmodSync(path.join(dir, 'docs', 'locked'), 0o755)
     expect(code).toBe(2)
     expect(errLines).toEqual([`clauselint: ${path.join('docs', 'locked')} cannot be read (permission denied); reported as fatal`, FATAL_CLOSING])

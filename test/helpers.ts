@@ -1,4 +1,5 @@
 // Shared test helpers: run one rule on a text, format messages as the fixtures' expected lines, temp folders, CLI runs.
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -94,4 +95,41 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
   expect(stderr, 'no stack trace on stderr').not.toMatch(STACK)
   if (options.checkStdout) expect(stdout, 'no stack trace on stdout').not.toMatch(STACK)
   return {code, stdout, stderr, errLines: stderr.split('\n').filter(Boolean)}
+}
+
+/** Does chmod 000 stop this process from reading a file? Not as root (tests often run as root in containers). */
+export const permissionsApply = ((): boolean => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-perm-'))
+  const file = path.join(dir, 'probe.md')
+  try {
+    fs.writeFileSync(file, 'x')
+    fs.chmodSync(file, 0o000)
+    fs.readFileSync(file)
+    return false
+  } catch {
+    return true
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true})
+  }
+})()
+
+const NOBODY = 65534
+const BIN = path.join(REPO, 'bin', 'clauselint.js')
+/**
+ * As root, chmod 000 stops nothing: permission tests then run the command as the unprivileged user "nobody" in a child
+ * process (the built command, bin/clauselint.js), when that user can run it here.
+ */
+let nobodyRuns: boolean | undefined
+const asNobody = (): boolean => (nobodyRuns ??= !permissionsApply && process.getuid?.() === 0 && spawnSync(process.execPath, [BIN, '--version'], {uid: NOBODY, gid: NOBODY, cwd: os.tmpdir(), encoding: 'utf8'}).status === 0)
+/** Can a test lock a file or folder away from the command (in process, or as "nobody" when root)? Asked once, when first needed. */
+export const permissionTests = (): boolean => permissionsApply || asNobody()
+
+/** Run the command in `dir` where the files a test locked (chmod) stay locked to it: in process, or as "nobody" when root. */
+export async function runLocked(dir: string, argv: readonly string[]): Promise<Ran> {
+  if (!asNobody()) return runCli(argv, {cwd: dir, checkStdout: true})
+  // a temporary folder is made private (0700): let the user in; what the test locked stays locked
+  fs.chmodSync(dir, 0o755)
+  const r = spawnSync(process.execPath, [BIN, ...argv], {uid: NOBODY, gid: NOBODY, cwd: dir, encoding: 'utf8', env: {PATH: process.env['PATH'] ?? '', NO_COLOR: '1'}})
+  expect(r.stderr, 'no stack trace on stderr').not.toMatch(STACK)
+  return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, errLines: r.stderr.split('\n').filter(Boolean)}
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it, vi} from 'vitest'
-import {tempDirs} from './helpers.js'
+import {permissionTests, runLocked, tempDirs} from './helpers.js'
 import {run} from '../src/cli.js'
 import {FileError, readAgreement} from '../src/lint.js'
 
@@ -101,20 +101,6 @@ async function lintIn(dir: string, argv: readonly string[]): Promise<Ran> {
 
 const filePaths = (json: string): string[] => (JSON.parse(json) as Array<{filePath: string}>).map((r) => r.filePath)
 
-/** Does chmod stop this process from reading? Not as root, which tests often are in containers. */
-const permissionsApply = (() => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-perm-'))
-  try {
-    fs.writeFileSync(path.join(dir, 'probe'), 'x')
-    fs.chmodSync(path.join(dir, 'probe'), 0o000)
-    fs.readFileSync(path.join(dir, 'probe'))
-    return false
-  } catch {
-    return true
-  } finally {
-    fs.rmSync(dir, {recursive: true, force: true})
-  }
-})()
 
 describe('files that change between listing and reading', () => {
   it('a file deleted after it was listed: reported as fatal, the rest linted', async () => {
@@ -167,11 +153,11 @@ describe('files that change between listing and reading', () => {
 })
 
 describe('directories without permission', () => {
-  it.skipIf(!permissionsApply)('an unreadable directory given directly: a warning naming it, exit 2', async () => {
+  it.skipIf(!permissionTests())('an unreadable directory given directly: a warning naming it, exit 2', async () => {
     const dir = tempDir({'locked/x.md': CLEAN})
     fs.chmodSync(path.join(dir, 'locked'), 0o000)
     try {
-      const {code, errLines} = await lintIn(dir, ['locked'])
+      const {code, errLines} = await runLocked(dir, ['locked'])
       expect(errLines).toEqual(['clauselint: locked cannot be read (permission denied); reported as fatal', 'clauselint: no file could be linted'])
       expect(code).toBe(2)
     } finally {
@@ -179,11 +165,11 @@ describe('directories without permission', () => {
     }
   })
 
-  it.skipIf(!permissionsApply)('a directory that can be listed but not entered (r, no x): its files are reported, not crashed on', async () => {
+  it.skipIf(!permissionTests())('a directory that can be listed but not entered (r, no x): its files are reported, not crashed on', async () => {
     const dir = tempDir({'ok.md': CLEAN, 'listonly/x.md': CLEAN})
     fs.chmodSync(path.join(dir, 'listonly'), 0o444)
     try {
-      const {code, stdout, errLines} = await lintIn(dir, ['--profile', 'language', '--format', 'json', '.'])
+      const {code, stdout, errLines} = await runLocked(dir, ['--profile', 'language', '--format', 'json', '.'])
       expect(errLines.length).toBeGreaterThanOrEqual(1)
       for (const line of errLines.slice(0, -1)) expect(line).toMatch(/^clauselint: listonly.* cannot be read \(permission denied\); reported as fatal$/)
       expect(filePaths(stdout)[0]).toBe('ok.md')
@@ -193,7 +179,7 @@ describe('directories without permission', () => {
     }
   })
 
-  it.runIf(!permissionsApply)('(running as root: permissions do not stop reads, so the two tests above are skipped)', () => {
+  it.runIf(!permissionTests())('(running as root where the user nobody cannot run the command: the two tests above are skipped)', () => {
     expect(process.getuid?.()).toBe(0)
   })
 })
