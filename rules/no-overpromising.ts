@@ -127,7 +127,7 @@ export default {
       const perfect = PERFECT_OUTCOME.test(hit.text) || PERFECT_DEFENCE.test(hit.text)
       const head = hit.sentence.text.slice(0, hit.start - hit.sentence.start)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(hit.sentence.text.slice(0, hit.start - hit.sentence.start))) || (/^guarantee/i.test(hit.text) && subjectParty(hit.sentence.text.slice(0, hit.start - hit.sentence.start), reading.parties) === 'provider')))) continue
+      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(head)) || (/^guarantee/i.test(hit.text) && subjectParty(head, reading.parties) === 'provider')))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
