@@ -15,7 +15,7 @@ import type {
   PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml, Blockquote,
 } from 'mdast'
 import type {Point, Position} from 'unist'
-import {lastAtMost, pointAt} from './text.js'
+import {lastAtMost} from './text.js'
 
 /** Thrown when the text holds something this parser does not cover; parse it with remark-parse instead. */
 export class Unsupported extends Error {}
@@ -86,11 +86,12 @@ const AUTOLINK_URL = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*>/
 const AUTOLINK_EMAIL = /^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/
 
 /**
- * Parse a whole text (one part of a file: positions start at line 1, column 1, offset 0).
+ * Parse a whole text, or one part of a file that starts at a line start: `lines` lines and `chars` characters into the
+ * file (positions then count from there, so the part's tree needs no moving afterwards).
  * Throws `Unsupported` when the text needs remark-parse.
  */
-export function fastParse(src: string): Root {
-  return new Parser(src).parse()
+export function fastParse(src: string, lines = 0, chars = 0): Root {
+  return new Parser(src, lines, chars).parse()
 }
 
 class Parser {
@@ -103,8 +104,13 @@ class Parser {
   leaf: Leaf | undefined
   root: Root
   /** The last line was blank (for spread). */
-  constructor(src: string) {
+  /** Lines and characters of the file before this text (a part's place in its file). */
+  readonly lineBase: number
+  readonly offsetBase: number
+  constructor(src: string, lineBase = 0, offsetBase = 0) {
     this.src = src
+    this.lineBase = lineBase
+    this.offsetBase = offsetBase
     this.root = {type: 'root', children: []}
     this.stack = [{kind: 'root', node: this.root, children: this.root.children}]
   }
@@ -117,7 +123,12 @@ class Parser {
 
   point(offset: number): Point {
     let p = this.points.get(offset)
-    if (p === undefined) this.points.set(offset, (p = pointAt(this.lineStarts, offset)))
+    if (p === undefined) {
+      const starts = this.lineStarts
+      const lo = lastAtMost(starts, offset)
+      p = {line: lo + 1 + this.lineBase, column: offset - starts[lo]! + 1, offset: offset + this.offsetBase}
+      this.points.set(offset, p)
+    }
     return p
   }
 
@@ -193,8 +204,9 @@ class Parser {
       if (box.kind === 'quote') bail('empty block quote')
     }
     const pos = box.node.position!
-    if (children.length > 0) pos.end = {...children[children.length - 1]!.position!.end}
-    if (box.kind === 'quote' && box.lastEnd > pos.end.offset!) pos.end = this.point(box.lastEnd)
+    // a container ends where its last child ends: the same point (no point is changed in place here)
+    if (children.length > 0) pos.end = children[children.length - 1]!.position!.end
+    if (box.kind === 'quote' && box.lastEnd + this.offsetBase > pos.end.offset!) pos.end = this.point(box.lastEnd)
     if (box.kind === 'list') box.node.children = box.children
   }
 
@@ -1414,7 +1426,25 @@ function skipWs(v: string, j: number): number {
   return j
 }
 
+// what may start inline syntax or change a text's value: emphasis and code marks, escapes, brackets (links; `!` matters
+// only before one), angle brackets (autolinks, HTML), character references, and spaces before a line ending (breaks)
+const INLINE_SYNTAX = /[*_`\\[\]<&]| \n/
+
 function inlineParse(p: Parser, into: PhrasingContent[], starts: number[], ends: number[], bases: number[], contained: boolean): void {
+  // one line with none of it is one text node of the whole line, as the run below would make it (without its items)
+  if (starts.length === 1) {
+    const v = p.src.slice(starts[0]!, ends[0]!)
+    if (!INLINE_SYNTAX.test(v)) {
+      if (v.length > 0) into.push({type: 'text', value: v, position: p.pos(starts[0]!, ends[0]!)})
+      return
+    }
+  }
   const inline = new Inline(p, starts, ends, bases, contained)
+  const v = inline.v
+  // and so is a text of several lines
+  if (!INLINE_SYNTAX.test(v)) {
+    if (v.length > 0) into.push({type: 'text', value: v, position: inline.pos(0, v.length)})
+    return
+  }
   for (const node of inline.run()) into.push(node)
 }

@@ -40,11 +40,14 @@ function parseWhole(source: string): Root {
   return processor.parse(source)
 }
 
-/** One part: the fast parser when it covers the text, else remark-parse. */
-function parsePart(text: string, parser: ParserName): Root {
+/**
+ * One part, `lines` lines and `chars` characters into its file, with its positions counted from there: the fast parser
+ * when it covers the text (it counts from there as it goes), else remark-parse (its tree then moved).
+ */
+function parsePart(text: string, parser: ParserName, lines = 0, chars = 0): Root {
   if (parser === 'fast') {
     try {
-      const tree = fastParse(text)
+      const tree = fastParse(text, lines, chars)
       parseStats.fast++
       return compactChildren(tree)
     } catch (error) {
@@ -52,7 +55,9 @@ function parsePart(text: string, parser: ParserName): Root {
       parseStats.remark++
     }
   }
-  return compactChildren(parseWhole(text))
+  const tree = compactChildren(parseWhole(text))
+  if (lines !== 0 || chars !== 0) shift(tree, lines, chars)
+  return tree
 }
 
 /**
@@ -117,9 +122,7 @@ export function parseMarkdown(source: string, options: {readonly cache?: ParseCa
       part.line = line
       part.offset = from
     } else {
-      const tree = parsePart(text, parser)
-      if (line !== 1 || from !== 0) shift(tree, line - 1, from)
-      part = {tree, line, offset: from}
+      part = {tree: parsePart(text, parser, line - 1, from), line, offset: from}
     }
     next.set(text, part)
     for (const child of part.tree.children) root.children.push(child)
