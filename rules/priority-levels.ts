@@ -38,7 +38,8 @@ const DESCRIBES = /\b(?:meaning|descri\w*|criteria|definition|examples?|impact|s
 const PRECEDENCE = /\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence) over|prevail\w*)\b[^.]{0,80}\b(?:documents?|terms|agreement|schedules?|order forms?|conflict|inconsisten\w*)\b|\b(?:conflict|inconsisten\w*)\b[^.]{0,80}\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence))\b/i
 // (and one case that is served first when it arises, with no levels named: "If your whole office is down, ring us and we'll
 // put you first"; not a slogan with no case: "We always put our customers first")
-const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*|\b(?:if|when|whenever|where|should)\b[^.;]{0,80}\b(?:down|stopped|stuck|urgent|critical|an emergency|can(?:no|['’])t work|cannot work|not working|offline)\b[^.;]{0,60}\b(?:put|deal with|see to|handle|take|look at|attend to|answer)\s+(?:you|it|them|that|this|those|these|your (?:call|ticket|request|job|problem|issue))\s+first\b(?!\s+thing)/i
+const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|attended to)\s+(?:first\s+)?(?:before|ahead of)\s+(?:all\s+|any\s+)?(?:other|the rest|everything else|anything else)\b|\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*|\b(?:if|when|whenever|where|should)\b[^.;]{0,80}\b(?:down|stopped|stuck|urgent|critical|an emergency|can(?:no|['’])t work|cannot work|not working|offline)\b[^.;]{0,60}\b(?:put|deal with|see to|handle|take|look at|attend to|answer)\s+(?:you|it|them|that|this|those|these|your (?:call|ticket|request|job|problem|issue))\s+first\b(?!\s+thing)/i
+// (or one kind of case set before the rest in so many words: "Outages are dealt with before other requests")
 // One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
 // Urgent calls will be attended to as soon as possible."
 const SINGLE_LEVEL = /\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
@@ -188,12 +189,37 @@ function describesCases(text: string, reading: Reading): boolean {
 function levelsDefinedInProse(block: Block, reading: Reading): string[] {
   const out: string[] = []
   const key = (name: string): string => name.toLowerCase().replace(/[- ]priority$/, '').replace(/\s+/g, ' ')
+  const kinds: string[] = []
   if (LEVEL_MEANS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_MEANS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   if (LEVEL_GLOSS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_GLOSS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   for (const sentence of block.sentences) {
     const m = SENTENCE_LEVEL.exec(sentence.text)
     if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+    // a kind of case named and defined in its own sentence, and the rest of the cases named by exclusion: two levels
+    if (!/\bis one\b|\bmeans\b|\bis (?:any|an?)\b/.test(sentence.text)) continue
+    for (const kind of namedKinds(sentence.text, block, reading)) kinds.push(key(kind))
   }
+  // (the rest named by exclusion only beside a kind so defined in the same paragraph)
+  if (kinds.length) for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) kinds.push(key(r[1]!))
+  return out.concat(kinds)
+}
+
+/**
+ * A kind of case given a name in its own sentence, with what falls into it: "A **Till Down** fault is one where a shop
+ * cannot take payment", "A Site Down call is any call that …" (the name in group 1, what falls into it in group 2).
+ */
+const NAMED_KIND = new RegExp(String.raw`\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+${CASE}\s+(?:is|means)\s+(?:one|any\s+${CASE}|an?\s+${CASE})\s+(?:that|which|where|when|in which|whose)\s+([^.;]{6,})`, 'g')
+const NAMED_KIND_TEST = new RegExp(NAMED_KIND.source)
+/** The rest of the cases given a name of their own: "Every other fault is a **Routine** fault", "All other calls are Standard". */
+const REST_NAMED = new RegExp(String.raw`\b(?:[Ee]very|[Aa]ny|[Aa]ll) other ${CASE}\s+(?:is|are)\s+(?:an?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b`, 'g')
+
+/**
+ * The kinds of case a sentence names and defines, each given its own time to answer or fix elsewhere in the agreement
+ * (a sentence that names a kind the agreement never times defines a term, not a level).
+ */
+function namedKinds(sentence: string, block: Block, reading: Reading): string[] {
+  const out: string[] = []
+  for (const m of sentence.matchAll(NAMED_KIND)) if (describesCases(m[2]!, reading) && timedElsewhere(m[1]!, block, reading, sentence)) out.push(m[1]!.toLowerCase())
   return out
 }
 
@@ -289,13 +315,14 @@ const THING_HEADER = /\b(?:services?|systems?|applications?|apps?|devices?|compo
  * table keyed by the label ("| Service Affecting | 30 minutes |"), or a sentence that times it ("begins work for Class A
  * within 2 hours"). A label a list defines and the agreement then times is a level of priority, whatever its word.
  */
-function timedElsewhere(label: string, block: Block, reading: Reading): boolean {
+function timedElsewhere(label: string, block: Block, reading: Reading, skipSentence?: string): boolean {
   const want = label.toLowerCase()
   // a label that names a service ("Restore assistance", "Remote fixes") is no class of case
   if (want.length < 2 || CASE_ACT.test(want)) return false
   const wholeAt = (lower: string, at: number): boolean => !/[\w-]/.test(lower[at - 1] ?? '') && !/[\w-]/.test(lower[at + want.length] ?? '')
   for (const b of reading.doc.blocks) {
-    if (b === block || b.kind === 'heading' || !b.text.toLowerCase().includes(want)) continue
+    // (the block that defines the label, or only its defining sentence when one is given)
+    if ((b === block && skipSentence === undefined) || b.kind === 'heading' || !b.text.toLowerCase().includes(want)) continue
     if (b.kind === 'table-row') {
       const {cells, header} = b
       if (!cells || !header || (cells[0] ?? '').replace(/[*_]/g, '').trim().toLowerCase() !== want) continue
@@ -305,7 +332,7 @@ function timedElsewhere(label: string, block: Block, reading: Reading): boolean 
       continue
     }
     for (const s of b.sentences) {
-      if (!CASE_ACT.test(s.text)) continue
+      if (!CASE_ACT.test(s.text) || s.text === skipSentence) continue
       const lower = s.text.toLowerCase()
       for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
         if (!wholeAt(lower, at)) continue
@@ -527,7 +554,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
@@ -535,7 +562,7 @@ export default clauseRule({
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
@@ -560,6 +587,8 @@ export default clauseRule({
     if (bracketed.length && new Set(bracketLabels(unit.block.text, reader.reading).map((l) => l.label)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one case named as a level, with no other level beside it: "If the whole office is stuck, we treat the call as urgent"
     if (named.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // one kind of case named, defined and timed, with no other level beside it: "A Line Down fault is one that …"
+    if (NAMED_KIND_TEST.test(unit.text) && namedKinds(unit.text, unit.block, reader.reading).length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
