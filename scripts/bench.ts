@@ -15,6 +15,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {ensureCorpus, generateCorpus, MB, type CorpusSpec} from './bench/corpus.js'
 import {accounting, measure, median, runChild, type Run} from './bench/measure.js'
+import {ONE_FILE_OLD_GENERATION_MB, ONE_FILE_YOUNG_GENERATION_MB} from '../src/scale.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const HELP = `Usage: npm run bench -- [options]
@@ -673,7 +674,11 @@ async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast
     const repeats = mb <= 2 ? 3 : 1
     // (200 of the ~15 KB agreements, ~3 MB of texts never seen: after 30 lints of one 50 KB text the 0.5 MB size still
     // paid for the JIT's warm-up, ~1.3× the CPU per MB of 5 and 10 MB; after 120 it was level with them)
-    const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', ...(parserName ? {BENCH_PARSER: parserName} : {})}
+    // and in a worker thread with the young and old generation the command gives a worker that lints one file over its
+    // in-thread limit (as every size here is): the young generation decides when collection copies what the parse keeps,
+    // and in this process's main thread (V8's 16 MB semi-spaces) a 0.5 MB parse ends before its first copy, which a
+    // 10 MB one pays for several times over; measured as the command runs these files, every size pays alike
+    const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', BENCH_ONE_FILE_WORKER: '1', ...(parserName ? {BENCH_PARSER: parserName} : {})}
     const ms: number[] = []
     const cpu: number[] = []
     const gcs: {ms: number; scavenges: number}[] = []
@@ -719,6 +724,8 @@ const remarkScale = want('scale') ? await scale('parse', Math.max(3 * scaleTimeo
 const lintScale = want('scale') ? await scale('lint', scaleTimeoutMs) : []
 if (want('scale')) {
   out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
+  out()
+  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread; CPU is the whole process's (V8's collector threads included).`)
   out()
   out('| size | fast parse ms (runs) | fast parse ms/MB (CPU) | remark-parse ms/MB (CPU) | fast ÷ remark (CPU) | full lint ms (runs) | lint ms/MB (CPU) | lint peak RSS MiB | lint ÷ fast parse |')
   out('|---|---|---|---|---|---|---|---|---|')

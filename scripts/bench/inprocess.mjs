@@ -11,15 +11,35 @@
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
 // BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
 // measured one, so no per-text cache flatters the measurement); the measured lint then starts with an empty text cache.
+// BENCH_ONE_FILE_WORKER=1 (parse|lint): measure in a worker thread started as the command starts one for a file over its
+// in-thread limit (every size of the scaling rows), with that worker's young and old generation, not in this thread.
 // Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system);
 // gc (parse|lint) is the garbage collection during the measured runs: main-thread pauses in ms and their count, by kind.
 import fs from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {isMainThread, parentPort, Worker} from 'node:worker_threads'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const [mode, countArg, ...paths] = process.argv.slice(2)
 const count = Number(countArg ?? 1)
+
+if ((mode === 'parse' || mode === 'lint') && process.env['BENCH_ONE_FILE_WORKER'] && isMainThread) {
+  // the same script in a worker with the heap settings the command gives a worker that lints one big file
+  const {workerOptions, ONE_FILE_YOUNG_GENERATION_MB, oneFileOldGenerationMb} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'scale.js')).href)
+  const chars = fs.readFileSync(paths[0], 'utf8').length
+  const oldGenerationMb = oneFileOldGenerationMb(chars)
+  const options = workerOptions(process.execArgv, {youngGenerationMb: ONE_FILE_YOUNG_GENERATION_MB, ...(oldGenerationMb ? {oldGenerationMb} : {})})
+  const worker = new Worker(new URL(import.meta.url), {...options, argv: process.argv.slice(2)})
+  worker.on('message', (line) => console.log(line))
+  worker.on('error', (error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+  worker.on('exit', (code) => {
+    if (code !== 0) process.exitCode = code
+  })
+} else {
 
 function markdownFiles(p, out = []) {
   const s = fs.statSync(p)
@@ -290,9 +310,12 @@ if (mode === 'load') {
     await new Promise((resolve) => setTimeout(resolve, 20))
     observer.disconnect()
     for (const k of ['scavengeMs', 'markCompactMs', 'otherMs']) gc[k] = Math.round(gc[k] * 10) / 10
-    console.log(JSON.stringify({files: texts.length, bytes, ms, cpu, gc, peakRssKiB: peak()}))
+    const line = JSON.stringify({files: texts.length, bytes, ms, cpu, gc, peakRssKiB: peak(), ...(isMainThread ? {} : {thread: 'one-file worker', resourceLimits: (await import('node:worker_threads')).resourceLimits})})
+    if (isMainThread) console.log(line)
+    else parentPort.postMessage(line)
   } else {
     console.error(`unknown mode ${mode}`)
     process.exitCode = 2
   }
+}
 }
