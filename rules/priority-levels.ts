@@ -6,7 +6,8 @@ import {DEFINED_TERM} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
+// (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
+const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
@@ -52,11 +53,14 @@ const FASTER =
 // The rest of the cases given a time of their own ("All other requests get a response within 4 hours"), set against a
 // kind of case with another time in the same paragraph: a class of priority with no name
 const OTHER_CLASS = /\b(?:all|any) other (?:requests?|incidents?|issues?|tickets?|calls?|faults?|problems?|cases?|jobs?|work)\b|\b(?:everything|anything) else\b/i
-const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)'
+// (with the class words of translated agreements: a "blocking" or "non-blocking" incident, an "ordinary" request beside an
+// urgent one, a "grave", "mild" or "slight" fault; "blocking" with an object after it is a verb, not a class: "is blocking the tills")
+const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine|(?:(?:non|semi)-?)?blocking(?!\\s+(?:the|your|our|a|an|all|any|some|access|users?|staff|people|work)\\b)|ordinary|non-?urgent|non-?critical|grave|mild|slight)'
 /** Requests sorted into two or more named levels: "classed as Critical, High or Normal", "graded as urgent or routine". */
 const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
 /** A case as support work names it: "the call", "a request", "tickets". */
-const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?)'
+// (and the cases of translated agreements: an "anomaly", a "breakdown", a "malfunction")
+const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?|anomal(?:y|ies)|breakdowns?|malfunctions?)'
 /**
  * A case named as a level in prose, the level word in group 1 or 2: "we treat the call as urgent", "we log your call as
  * urgent", "a call about a printer is logged as routine", "every other call is normal".
@@ -300,7 +304,7 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
 }
 
 /** What a time is for when it is a time to answer or fix a case: a reply, a visit, a start of work, a fix. */
-const CASE_ACT = /\b(?:respon\w*|repl(?:y|ies)|attend\w*|fix\w*|repair\w*|restor\w*|rectif\w*|remed\w*|resol\w*|on[- ]site|begin\w*|start\w*|acknowledg\w*|reaction)\b/i
+const CASE_ACT = /\b(?:respon\w*|repl(?:y|ies)|attend\w*|fix\w*|repair\w*|restor\w*|rectif\w*|remed\w*|resol\w*|on[- ]site|begin\w*|start\w*|acknowledg\w*|reaction|interven\w*|tak(?:en|ing|es?) (?:in |into )?charge)\b/i
 /** A limit on the time taken ("within 2 hours", "in 4 hours"), not a quota ("above 6 hours in a month"). */
 const TIME_LIMIT = /^\W*(?:[\w-]+\s+){0,2}?(?:within|in|under|inside|by|no later than)\s/i
 /** A key column of things, not cases: per-service or per-site times are no levels ("| Service | Response |"). */
@@ -332,6 +336,9 @@ function timedElsewhere(label: string, block: Block, reading: Reading, skipSente
       const lower = s.text.toLowerCase()
       for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
         if (!wholeAt(lower, at)) continue
+        // the time before the label, given for it: "… is two (2) working hours for a Major Anomaly"
+        const before = s.text.slice(Math.max(0, at - 50), at)
+        if (FOR_LABEL.test(before) && reading.values(before).durations.some((d) => d.minutes >= 1)) return true
         const after = s.text.slice(at + want.length, at + want.length + 40).split(/[,;]|\.\s/)[0]!
         if (TIME_LIMIT.test(after) && reading.values(after).durations.some((d) => d.minutes >= 1)) return true
       }
@@ -339,6 +346,9 @@ function timedElsewhere(label: string, block: Block, reading: Reading, skipSente
   }
   return false
 }
+
+/** The end of a time given for a label: "… two (2) working hours for a ", "… 4 hours for the ". */
+const FOR_LABEL = /\bfor\s+(?:an?\s+|the\s+|each\s+|every\s+|any\s+)?$/i
 
 /** A lead-in that names levels of urgency: "The following Priority Levels apply:", "Tickets fall into these categories:". */
 const LEVEL_LEAD = /\b(?:priorit(?:y|ies)|severit(?:y|ies)|(?:priority|severity|urgency|impact|ticket|incident|call) levels?|levels? of (?:priority|severity|urgency)|categor(?:y|ies)|classifications?|call types?)\b/i
@@ -348,8 +358,15 @@ const NOT_LEVEL_LEAD = /\bservice levels?\b|\b(?:plans?|tiers?|packages?|fees?|p
 /** Is the list item introduced by a lead-in that names levels? */
 function levelLead(block: Block, reading: Reading): boolean {
   const intro = reading.listContext(reading.blockIndex(block)).intro
-  return intro !== undefined && LEVEL_LEAD.test(intro) && !NOT_LEVEL_LEAD.test(intro)
+  return intro !== undefined && (LEVEL_LEAD.test(intro) || CASES_CLASSIFIED.test(intro)) && !NOT_LEVEL_LEAD.test(intro)
 }
+
+/**
+ * A lead-in that sorts cases into classes names levels, whatever words the classes have: "Faults are classified as
+ * follows:", "The incidents are classified into:" ("*Grave*: …", "*Mild*: …" after it); data or documents sorted so
+ * ("Personal data is classified as follows:") are no cases of support work.
+ */
+const CASES_CLASSIFIED = new RegExp(String.raw`\b${CASE}\b[^.:;]{0,30}\b(?:are|is|will be|shall be|get|gets)\s+(?:classified|classed|categori[sz]ed|graded|divided|sorted)\b`, 'i')
 
 /** A column that holds the time to answer or fix each row's case: "Response", "Acknowledge", "Fix", "Restore". */
 const TIME_HEADER = /\b(?:respon\w*|acknowledg\w*|reaction|fix|resol\w*|restor\w*|repair|target|turnaround|on[- ]site)\b/i
