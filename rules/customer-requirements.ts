@@ -118,6 +118,7 @@ export default clauseRule({
   },
   // "The School must keep …", "Brightwater must …", "things we need from you: keep your PCs …"
   // "… do not apply to a system which the Customer has not kept supported": relief for the customer's failing
+  mentionsReads: 'text and names',
   mentions(text, reader) {
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
