@@ -5,6 +5,7 @@ import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, delegation, parentName, targetInDocument, type DelegationHit} from './delegation.js'
 import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
+import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, permissionHolder, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
@@ -330,8 +331,14 @@ export class Reading {
 
   /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */
   get statedMetrics(): readonly Statement[] {
-    return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t)))
+    return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
   }
+
+  /** Fees, hourly rates, the term, the notice period and backup frequencies (for consistent-values), in the agreement's order. */
+  get restatedValues(): readonly Restated[] {
+    return (this.restated ??= restatedValues(this.doc.blocks, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
+  }
+  private restated: Restated[] | undefined
 
   /** Response or resolution times per priority rank, or for every priority (for the comparison with a template). */
   statedTimes(metric: TimeMetric): readonly StatedTime[] {
@@ -391,6 +398,22 @@ export class Reading {
   inputsToken(name: string, digest: string): object {
     return this.texts.inputs(`${name}\u0000${this.doc.filePath}`, digest)
   }
+
+  /**
+   * A reading of `block` that depends on its text and on `context` (a string saying what else it reads: its kind, its
+   * section's title): kept like blockReading, and made again when the block that asks was read in another context.
+   */
+  blockReadingIn<T>(block: Block, kind: object, context: string, make: () => T): T {
+    if (!this.texts.keepsBlocks) return make()
+    const kept = this.blockReading(block, kind, () => ({context, value: make()}))
+    if (kept.context !== context) {
+      kept.context = context
+      kept.value = make()
+      this.texts.blockReadings++
+    }
+    return kept.value
+  }
+  private readonly keptIn = <T>(block: Block, kind: object, context: string, make: () => T): T => this.blockReadingIn(block, kind, context, make)
 
   private readonly keptOf = <T>(block: Block, kind: unknown, make: () => T): T => this.blockReading(block, kind, make)
   private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)

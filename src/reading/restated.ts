@@ -7,7 +7,7 @@
 // The rule that reads these (consistent-values) runs on every file, so the pre-checks come first and a value read is
 // kept as a few numbers and strings only.
 import type {Block} from '../types.js'
-import type {ValuesOf} from './metrics.js'
+import {blockContext, type KeptInContext, type ValuesOf} from './metrics.js'
 import {mayHold} from './values/index.js'
 
 /** One stated value with what it is stated for. */
@@ -246,19 +246,40 @@ function cadenceIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   out.push({key: `backup|${tiers}`, value: f.intervalMinutes, what: 'backup frequency', things, text: f.text, block: p.block, start: p.at + f.start, end: p.at + f.end})
 }
 
-/** Fees, hourly rates, the term, the notice period and backup frequencies, in the agreement's order. */
-export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf): Restated[] {
+/**
+ * Fees, hourly rates, the term, the notice period and backup frequencies, in the agreement's order. `kept` keeps a
+ * block's values for the next lint (an editor's): a block's values depend on its text, its kind, its section's title and
+ * a row's column titles alone (see blockValues), and a kept value is given to the block that asks again.
+ */
+export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf, kept?: KeptInContext): Restated[] {
   const out: Restated[] = []
-  const visit = (p: Piece): void => {
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue
+    if (!kept) {
+      blockValues(block, valuesOf, out)
+      continue
+    }
+    // kept without the block (a kept block would keep its whole document alive), and given the block that asks
+    for (const r of kept(block, RESTATED, blockContext(block), () => blockValues(block, valuesOf, []).map(withoutBlock))) out.push({...r, block})
+  }
+  return out
+}
+
+const RESTATED = {name: 'restated values of a block'}
+
+function withoutBlock({block: _, ...rest}: Restated): Omit<Restated, 'block'> {
+  return rest
+}
+
+/** The values one block states, appended to `out`. */
+function blockValues(block: Block, valuesOf: ValuesOf, out: Restated[]): Restated[] {
+  // most blocks hold no amount, no notice or term and no backup: one test each
+  if (!(TRIGGER.test(block.text) || mayHold.money(block.text))) return out
+  pieces(block, (p) => {
     moneyIn(p, valuesOf, out)
     termIn(p, valuesOf, out)
     cadenceIn(p, valuesOf, out)
-  }
-  for (const block of blocks) {
-    // most blocks hold no amount, no notice or term and no backup: one test each
-    if (block.kind === 'heading' || !(TRIGGER.test(block.text) || mayHold.money(block.text))) continue
-    pieces(block, visit)
-  }
+  })
   return out
 }
 
