@@ -1,9 +1,11 @@
 // The metamorphic check: an agreement rewritten in another shape (scripts/reshape.ts) must get the same clause outcomes and language findings.
 //
-//   npm run reshape [-- --rewrite NAME[,NAME]] [--files PREFIX] [--sample N --seed S] [--detail]
+//   npm run reshape [-- --rewrite NAME[,NAME]] [--files PREFIX] [--sample N --seed S] [--detail] [--write-known]
 //
 // Prints a table of rewrite × rule → agreements whose outcome changed. Exit code 0 when nothing changed, 1 when
-// something did, 2 on a bad argument.
+// something did, 2 on a bad argument. --write-known records the changes of the whole check in
+// fixtures/agreements/reshape-known.json, the ledger test/reshape.test.ts holds a seeded sample to.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {lint} from '../src/index.js'
@@ -77,12 +79,15 @@ export function sample<T>(items: readonly T[], n: number, seed: number): T[] {
 export interface CheckResult {
   /** Per rewrite: agreements it changed the text of. */
   readonly applied: Map<string, number>
+  /** "rewrite file" for every agreement a rewrite changed the text of. */
+  readonly checked: Set<string>
   readonly changes: Change[]
 }
 
 /** Run every rewrite over every file (or a seeded sample of the files each rewrite changes). */
 export function check(files: readonly LabelledFile[], rewrites: readonly Rewrite[], options: {readonly sample?: number; readonly seed?: number} = {}): CheckResult {
   const applied = new Map<string, number>()
+  const checked = new Set<string>()
   const changes: Change[] = []
   for (const rw of rewrites) {
     let n = 0
@@ -92,12 +97,23 @@ export function check(files: readonly LabelledFile[], rewrites: readonly Rewrite
       const c = compareShape(f, rw)
       if (!c) continue
       n++
+      checked.add(`${rw.name} ${f.label.file}`)
       changes.push(...c)
     }
     applied.set(rw.name, n)
   }
-  return {applied, changes}
+  return {applied, checked, changes}
 }
+
+/** The ledger of changes the readings do not yet avoid: "rewrite file rule change" lines, and a reason per rewrite. */
+export interface Known {
+  readonly reasons: Record<string, string>
+  readonly changes: string[]
+}
+
+export const KNOWN_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'agreements', 'reshape-known.json')
+
+export const changeKey = (c: Change): string => `${c.rewrite} ${c.file} ${c.rule} ${c.change}`
 
 function main(argv: readonly string[]): number {
   const arg = (name: string): string | undefined => {
@@ -149,6 +165,17 @@ function main(argv: readonly string[]): number {
     console.log(`${rw.name.padEnd(16)} ${String(applied.get(rw.name) ?? 0).padStart(4)} ${cells.join('')} ${String(new Set(mine.map((c) => c.file)).size).padStart(6)}`)
   }
   console.log(`${'all'.padEnd(16)} ${''.padStart(4)} ${rules.map((r) => String(total.get(r)?.size || '.').padStart(9)).join('')} ${String(new Set(changes.map((c) => `${c.rewrite}:${c.file}`)).size).padStart(6)}`)
+  if (argv.includes('--write-known')) {
+    if (names || prefix || sampleN !== undefined) {
+      console.error('reshape: --write-known needs the whole check (no --rewrite, --files or --sample)')
+      return 2
+    }
+    const old = existsSync(KNOWN_PATH) ? (JSON.parse(readFileSync(KNOWN_PATH, 'utf8')) as Known) : {reasons: {}, changes: []}
+    const reasons: Record<string, string> = {}
+    for (const rw of rewrites) if (changes.some((c) => c.rewrite === rw.name)) reasons[rw.name] = old.reasons[rw.name] ?? 'not yet read alike'
+    writeFileSync(KNOWN_PATH, JSON.stringify({reasons, changes: changes.map(changeKey)}, null, 1) + '\n')
+    console.log(`\nwrote ${changes.length} changes to ${path.relative(process.cwd(), KNOWN_PATH)}`)
+  }
   if (argv.includes('--detail')) {
     console.log('')
     for (const c of changes) console.log(`  ${c.rewrite.padEnd(16)} ${c.file}  ${c.rule}  ${c.change}`)

@@ -181,7 +181,7 @@ function emitList(list: List, lines: readonly string[], style: ListStyle, depth:
     if (gap && out.length > 0) out.push(blank())
     let marker: string
     if (style === 'dash') marker = '-'
-    else if (style === 'star') marker = '*'
+    else if (style === 'star') marker = /^\s*\*/.test(lines[startLine(top) - 1] ?? '') ? '-' : '*'
     else if (style === 'numbered') marker = `${(list.ordered ? start : 1) + i}.`
     else if (style === 'lettered') marker = depth % 2 === 0 ? `${letter(i)})` : `(${roman(i + 1)})`
     else if (style === 'flat') marker = top.ordered ? `${out.filter((l) => /^\d+\./.test(l.text)).length + (top.start ?? 1)}.` : '-'
@@ -217,6 +217,10 @@ function listRewrite(text: string, style: ListStyle): Reshaped {
   for (const node of tree.children) {
     if (node.type !== 'list' || !simpleList(node)) continue
     if (style === 'flat' && !node.children.some((i) => i.children.some((c) => c.type === 'list'))) continue
+    // "*" and "-" swap the marks of bullet lists; a numbered list stays numbered
+    if (style === 'star' && node.ordered) continue
+    // a numbered list of titles ("1. SERVICES" over its text, "1. **Fees**") is a row of numbered headings, not a list
+    if (style === 'dash' && node.ordered && node.children.some((i) => i.children.length > 1 || /^(?:\*\*|__|[^a-z]*$)/.test(lines[startLine(i) - 1]!.replace(/^\s*\d+[.)]\s*/, '')))) continue
     const out: NewLine[] = []
     emitList(node, lines, style, 0, ' '.repeat((node.position?.start.column ?? 1) - 1), out, node)
     edits.push({from: startLine(node), to: endLine(node), lines: out})
@@ -224,8 +228,8 @@ function listRewrite(text: string, style: ListStyle): Reshaped {
   return applyEdits(lines, edits)
 }
 
-export const listDash: Rewrite = {name: 'list-dash', description: 'every list item marked "-" (ordered lists too)', apply: (t) => listRewrite(t, 'dash')}
-export const listStar: Rewrite = {name: 'list-star', description: 'every list item marked "*"', apply: (t) => listRewrite(t, 'star')}
+export const listDash: Rewrite = {name: 'list-dash', description: 'every list item marked "-", numbered lists too (not a numbered row of titles)', apply: (t) => listRewrite(t, 'dash')}
+export const listStar: Rewrite = {name: 'list-star', description: 'bullet lists marked "*" (or "-" where they were marked "*")', apply: (t) => listRewrite(t, 'star')}
 export const listNumbered: Rewrite = {name: 'list-numbered', description: 'every list item numbered "1." "2." …', apply: (t) => listRewrite(t, 'numbered')}
 export const listLettered: Rewrite = {
   name: 'list-lettered',

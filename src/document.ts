@@ -630,7 +630,7 @@ class Builder {
     let src = sourceStart
     lines.forEach((line, i) => {
       if (i > 0) {
-        out.text += '\n'
+        out.text += runsOn(out.text, line) ? ' ' : '\n'
         const lineNo = this.at(src).line // line of the previous piece
         const next = this.lineStarts[lineNo] ?? src
         const found = this.source.indexOf(line, next)
@@ -650,6 +650,19 @@ class Builder {
       src += line.length
     })
   }
+}
+
+// A line break inside a paragraph is a space where the sentence runs on across it, as in text wrapped by hand or pasted
+// from a PDF: the next line opens in lower case (not with a list letter such as "b)" or "(ii)"), or the line ends on a
+// word that cannot end one (an article, a preposition, a conjunction, a possessive). Other breaks stay line breaks,
+// for readings of one item or label per line.
+const CANNOT_END = /(?:^|[\s(])(?:a|an|the|of|to|and|or|for|by|in|on|at|with|within|from|as|per|our|your|its|their|any|all|each|every|no|not|is|are|be|will|shall|must|may|than|that|which|who|if|up|into|onto|between|after|before|during|under|over|including)$/i
+const LIST_OPENING = /^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,3}[.)]|[a-z]\.\s|[-*•–—+>|])/
+
+function runsOn(before: string, line: string): boolean {
+  const last = before.slice(before.lastIndexOf('\n') + 1).trimEnd()
+  if (!last || /[.:;!?]$/.test(last) || LIST_OPENING.test(line)) return false
+  return /^\s*\p{Ll}/u.test(line) || CANNOT_END.test(last)
 }
 
 interface InlineText {
