@@ -246,7 +246,8 @@ const QUALIFIERS: ReadonlyArray<[string, RegExp]> = [
     /\b(?:during|throughout|in|for|over)\s+(?:the\s+|each\s+|every\s+|any\s+)?((?:[\w'’-]+\s+){0,3}?(?:season|peak|busy (?:period|time|months?|weeks?)|(?:exam|term|trading|filing|holiday|harvest|enrol?ment|year[- ]end|month[- ]end|quarter[- ]end|tax) (?:period|time|weeks?|months?)|term[- ]time|year[- ]end|month[- ]end|quarter[- ]end))\b/gi,
   ],
   ['during', new RegExp(`\\b(?:[Dd]uring|[Ii]n|[Tt]hroughout|[Ff]rom|[Bb]etween)\\s+(?:(?:early|late|mid)[- ]|\\d{1,2}(?:st|nd|rd|th)?\\s+)?(${MONTH})\\b`, 'g')],
-  ['at', /\b(?:[Aa]t|[Ff]or|[Ii]n)\s+(?:the\s+|our\s+|your\s+|its\s+|each\s+)?((?:[A-Z][\w'’-]*\s+){1,3}(?:[Ss]ites?|[Oo]ffices?|[Bb]ranch(?:es)?|[Cc]ampus(?:es)?|[Cc]linics?|[Ss]urgery|[Ss]chools?|[Ss]tores?|[Ww]arehouses?|[Dd]epots?|[Pp]lants?|[Ll]ocations?|[Pp]remises|[Hh]ospitals?))\b/g],
+  // (a named place may be followed by the kind of office in lower case: "at the Client's Cebu back office")
+  ['at', /\b(?:[Aa]t|[Ff]or|[Ii]n)\s+(?:the\s+|our\s+|your\s+|its\s+|each\s+)?((?:[A-Z][\w'’-]*\s+){1,3}(?:(?:back|head|front|main|branch|regional|satellite|sales|support|contact|call)\s+)?(?:[Ss]ites?|[Oo]ffices?|[Bb]ranch(?:es)?|[Cc]ampus(?:es)?|[Cc]linics?|[Ss]urgery|[Ss]chools?|[Ss]tores?|[Ww]arehouses?|[Dd]epots?|[Pp]lants?|[Ll]ocations?|[Pp]remises|[Hh]ospitals?))\b/g],
   ['at', /\b(?:at|for|in)\s+(?:the\s+|all\s+|any\s+|each\s+)?((?:remote|branch|satellite|regional|rural|outlying|secondary|smaller|other|additional|overseas) (?:sites?|offices?|locations?|branch(?:es)?|clinics?|schools?|stores?|depots?))\b/gi],
   ['on', /\b(?:[Oo]n|[Uu]nder|[Ff]or|[Ww]ith|[Ii]n)\s+(?:the\s+|an?\s+|your\s+)?((?:[A-Z][\w'’+-]*\s+){1,2}(?:[Pp]lans?|[Tt]iers?|[Pp]ackages?|[Ee]ditions?|[Bb]undles?|[Ss]ubscriptions?))\b/g],
   ['on', /\b((?:gold|silver|bronze|platinum|premium|enterprise|essentials|basic|advanced|starter) (?:plans?|tiers?|packages?|customers?|clients?|subscribers?|accounts?))\b/gi],
