@@ -17,7 +17,9 @@ const CONSEQUENCE =
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
-const EQUIPMENT_MUST = /\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|computer|device|laptop|desktop|workstation|machine|server)|pcs|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i
+// the device may be named by its make ("Every Mac must run …") and picked out by a relative clause ("Every PC that
+// connects to the workspace must …"), one that is not the provider's own ("every server that we host must …")
+const EQUIPMENT_MUST = /\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|mac|imac|macbook|ipad|chromebook|tablet|computer|device|laptop|desktop|workstation|machine|server)|pcs|macs|imacs|macbooks|ipads|chromebooks|tablets|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)(?:\s+(?:that|which)\s+(?![^,.;]{0,60}\b(?:we|us|our|provider|supplier|contractor)\b)[^,.;]{1,60}?)?\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
 // A standard of environment or conduct asked of the customer politely, or under a label of the customer's side: "Please

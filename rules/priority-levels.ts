@@ -6,7 +6,8 @@ import {DEFINED_TERM} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-const CRITERIA = /\b(?:outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
+// (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
+const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
@@ -37,7 +38,8 @@ const DESCRIBES = /\b(?:meaning|descri\w*|criteria|definition|examples?|impact|s
 const PRECEDENCE = /\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence) over|prevail\w*)\b[^.]{0,80}\b(?:documents?|terms|agreement|schedules?|order forms?|conflict|inconsisten\w*)\b|\b(?:conflict|inconsisten\w*)\b[^.]{0,80}\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence))\b/i
 // (and one case that is served first when it arises, with no levels named: "If your whole office is down, ring us and we'll
 // put you first"; not a slogan with no case: "We always put our customers first")
-const ORDERING = /\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*|\b(?:if|when|whenever|where|should)\b[^.;]{0,80}\b(?:down|stopped|stuck|urgent|critical|an emergency|can(?:no|['’])t work|cannot work|not working|offline)\b[^.;]{0,60}\b(?:put|deal with|see to|handle|take|look at|attend to|answer)\s+(?:you|it|them|that|this|those|these|your (?:call|ticket|request|job|problem|issue))\s+first\b(?!\s+thing)/i
+const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|attended to)\s+(?:first\s+)?(?:before|ahead of)\s+(?:all\s+|any\s+)?(?:other|the rest|everything else|anything else)\b|\b(?:urgent|critical|serious|big|major|bigger|important)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is) (?:first|before|ahead of))\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*|\b(?:if|when|whenever|where|should)\b[^.;]{0,80}\b(?:down|stopped|stuck|urgent|critical|an emergency|can(?:no|['’])t work|cannot work|not working|offline)\b[^.;]{0,60}\b(?:put|deal with|see to|handle|take|look at|attend to|answer)\s+(?:you|it|them|that|this|those|these|your (?:call|ticket|request|job|problem|issue))\s+first\b(?!\s+thing)/i
+// (or one kind of case set before the rest in so many words: "Outages are dealt with before other requests")
 // One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
 // Urgent calls will be attended to as soon as possible."
 const SINGLE_LEVEL = /\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
@@ -51,11 +53,14 @@ const FASTER =
 // The rest of the cases given a time of their own ("All other requests get a response within 4 hours"), set against a
 // kind of case with another time in the same paragraph: a class of priority with no name
 const OTHER_CLASS = /\b(?:all|any) other (?:requests?|incidents?|issues?|tickets?|calls?|faults?|problems?|cases?|jobs?|work)\b|\b(?:everything|anything) else\b/i
-const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine)'
+// (with the class words of translated agreements: a "blocking" or "non-blocking" incident, an "ordinary" request beside an
+// urgent one, a "grave", "mild" or "slight" fault; "blocking" with an object after it is a verb, not a class: "is blocking the tills")
+const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|minor|standard|routine|(?:(?:non|semi)-?)?blocking(?!\\s+(?:the|your|our|a|an|all|any|some|access|users?|staff|people|work)\\b)|ordinary|non-?urgent|non-?critical|grave|mild|slight)'
 /** Requests sorted into two or more named levels: "classed as Critical, High or Normal", "graded as urgent or routine". */
 const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
 /** A case as support work names it: "the call", "a request", "tickets". */
-const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?)'
+// (and the cases of translated agreements: an "anomaly", a "breakdown", a "malfunction")
+const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?|anomal(?:y|ies)|breakdowns?|malfunctions?)'
 /**
  * A case named as a level in prose, the level word in group 1 or 2: "we treat the call as urgent", "we log your call as
  * urgent", "a call about a printer is logged as routine", "every other call is normal".
@@ -184,12 +189,37 @@ function describesCases(text: string, reading: Reading): boolean {
 function levelsDefinedInProse(block: Block, reading: Reading): string[] {
   const out: string[] = []
   const key = (name: string): string => name.toLowerCase().replace(/[- ]priority$/, '').replace(/\s+/g, ' ')
+  const kinds: string[] = []
   if (LEVEL_MEANS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_MEANS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   if (LEVEL_GLOSS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_GLOSS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   for (const sentence of block.sentences) {
     const m = SENTENCE_LEVEL.exec(sentence.text)
     if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+    // a kind of case named and defined in its own sentence, and the rest of the cases named by exclusion: two levels
+    if (!/\bis one\b|\bmeans\b|\bis (?:any|an?)\b/.test(sentence.text)) continue
+    for (const kind of namedKinds(sentence.text, block, reading)) kinds.push(key(kind))
   }
+  // (the rest named by exclusion only beside a kind so defined in the same paragraph)
+  if (kinds.length) for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) kinds.push(key(r[1]!))
+  return out.concat(kinds)
+}
+
+/**
+ * A kind of case given a name in its own sentence, with what falls into it: "A **Till Down** fault is one where a shop
+ * cannot take payment", "A Site Down call is any call that …" (the name in group 1, what falls into it in group 2).
+ */
+const NAMED_KIND = new RegExp(String.raw`\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+${CASE}\s+(?:is|means)\s+(?:one|any\s+${CASE}|an?\s+${CASE})\s+(?:that|which|where|when|in which|whose)\s+([^.;]{6,})`, 'g')
+const NAMED_KIND_TEST = new RegExp(NAMED_KIND.source)
+/** The rest of the cases given a name of their own: "Every other fault is a **Routine** fault", "All other calls are Standard". */
+const REST_NAMED = new RegExp(String.raw`\b(?:[Ee]very|[Aa]ny|[Aa]ll) other ${CASE}\s+(?:is|are)\s+(?:an?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b`, 'g')
+
+/**
+ * The kinds of case a sentence names and defines, each given its own time to answer or fix elsewhere in the agreement
+ * (a sentence that names a kind the agreement never times defines a term, not a level).
+ */
+function namedKinds(sentence: string, block: Block, reading: Reading): string[] {
+  const out: string[] = []
+  for (const m of sentence.matchAll(NAMED_KIND)) if (describesCases(m[2]!, reading) && timedElsewhere(m[1]!, block, reading, sentence)) out.push(m[1]!.toLowerCase())
   return out
 }
 
@@ -274,7 +304,7 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
 }
 
 /** What a time is for when it is a time to answer or fix a case: a reply, a visit, a start of work, a fix. */
-const CASE_ACT = /\b(?:respon\w*|repl(?:y|ies)|attend\w*|fix\w*|repair\w*|restor\w*|rectif\w*|remed\w*|resol\w*|on[- ]site|begin\w*|start\w*|acknowledg\w*|reaction)\b/i
+const CASE_ACT = /\b(?:respon\w*|repl(?:y|ies)|attend\w*|fix\w*|repair\w*|restor\w*|rectif\w*|remed\w*|resol\w*|on[- ]site|begin\w*|start\w*|acknowledg\w*|reaction|interven\w*|tak(?:en|ing|es?) (?:in |into )?charge)\b/i
 /** A limit on the time taken ("within 2 hours", "in 4 hours"), not a quota ("above 6 hours in a month"). */
 const TIME_LIMIT = /^\W*(?:[\w-]+\s+){0,2}?(?:within|in|under|inside|by|no later than)\s/i
 /** A key column of things, not cases: per-service or per-site times are no levels ("| Service | Response |"). */
@@ -285,13 +315,14 @@ const THING_HEADER = /\b(?:services?|systems?|applications?|apps?|devices?|compo
  * table keyed by the label ("| Service Affecting | 30 minutes |"), or a sentence that times it ("begins work for Class A
  * within 2 hours"). A label a list defines and the agreement then times is a level of priority, whatever its word.
  */
-function timedElsewhere(label: string, block: Block, reading: Reading): boolean {
+function timedElsewhere(label: string, block: Block, reading: Reading, skipSentence?: string): boolean {
   const want = label.toLowerCase()
   // a label that names a service ("Restore assistance", "Remote fixes") is no class of case
   if (want.length < 2 || CASE_ACT.test(want)) return false
   const wholeAt = (lower: string, at: number): boolean => !/[\w-]/.test(lower[at - 1] ?? '') && !/[\w-]/.test(lower[at + want.length] ?? '')
   for (const b of reading.doc.blocks) {
-    if (b === block || b.kind === 'heading' || !b.text.toLowerCase().includes(want)) continue
+    // (the block that defines the label, or only its defining sentence when one is given)
+    if ((b === block && skipSentence === undefined) || b.kind === 'heading' || !b.text.toLowerCase().includes(want)) continue
     if (b.kind === 'table-row') {
       const {cells, header} = b
       if (!cells || !header || (cells[0] ?? '').replace(/[*_]/g, '').trim().toLowerCase() !== want) continue
@@ -301,10 +332,13 @@ function timedElsewhere(label: string, block: Block, reading: Reading): boolean 
       continue
     }
     for (const s of b.sentences) {
-      if (!CASE_ACT.test(s.text)) continue
+      if (!CASE_ACT.test(s.text) || s.text === skipSentence) continue
       const lower = s.text.toLowerCase()
       for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
         if (!wholeAt(lower, at)) continue
+        // the time before the label, given for it: "… is two (2) working hours for a Major Anomaly"
+        const before = s.text.slice(Math.max(0, at - 50), at)
+        if (FOR_LABEL.test(before) && reading.values(before).durations.some((d) => d.minutes >= 1)) return true
         const after = s.text.slice(at + want.length, at + want.length + 40).split(/[,;]|\.\s/)[0]!
         if (TIME_LIMIT.test(after) && reading.values(after).durations.some((d) => d.minutes >= 1)) return true
       }
@@ -312,6 +346,9 @@ function timedElsewhere(label: string, block: Block, reading: Reading): boolean 
   }
   return false
 }
+
+/** The end of a time given for a label: "… two (2) working hours for a ", "… 4 hours for the ". */
+const FOR_LABEL = /\bfor\s+(?:an?\s+|the\s+|each\s+|every\s+|any\s+)?$/i
 
 /** A lead-in that names levels of urgency: "The following Priority Levels apply:", "Tickets fall into these categories:". */
 const LEVEL_LEAD = /\b(?:priorit(?:y|ies)|severit(?:y|ies)|(?:priority|severity|urgency|impact|ticket|incident|call) levels?|levels? of (?:priority|severity|urgency)|categor(?:y|ies)|classifications?|call types?)\b/i
@@ -321,8 +358,15 @@ const NOT_LEVEL_LEAD = /\bservice levels?\b|\b(?:plans?|tiers?|packages?|fees?|p
 /** Is the list item introduced by a lead-in that names levels? */
 function levelLead(block: Block, reading: Reading): boolean {
   const intro = reading.listContext(reading.blockIndex(block)).intro
-  return intro !== undefined && LEVEL_LEAD.test(intro) && !NOT_LEVEL_LEAD.test(intro)
+  return intro !== undefined && (LEVEL_LEAD.test(intro) || CASES_CLASSIFIED.test(intro)) && !NOT_LEVEL_LEAD.test(intro)
 }
+
+/**
+ * A lead-in that sorts cases into classes names levels, whatever words the classes have: "Faults are classified as
+ * follows:", "The incidents are classified into:" ("*Grave*: …", "*Mild*: …" after it); data or documents sorted so
+ * ("Personal data is classified as follows:") are no cases of support work.
+ */
+const CASES_CLASSIFIED = new RegExp(String.raw`\b${CASE}\b[^.:;]{0,30}\b(?:are|is|will be|shall be|get|gets)\s+(?:classified|classed|categori[sz]ed|graded|divided|sorted)\b`, 'i')
 
 /** A column that holds the time to answer or fix each row's case: "Response", "Acknowledge", "Fix", "Restore". */
 const TIME_HEADER = /\b(?:respon\w*|acknowledg\w*|reaction|fix|resol\w*|restor\w*|repair|target|turnaround|on[- ]site)\b/i
@@ -510,7 +554,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
@@ -518,7 +562,7 @@ export default clauseRule({
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
@@ -543,6 +587,8 @@ export default clauseRule({
     if (bracketed.length && new Set(bracketLabels(unit.block.text, reader.reading).map((l) => l.label)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one case named as a level, with no other level beside it: "If the whole office is stuck, we treat the call as urgent"
     if (named.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // one kind of case named, defined and timed, with no other level beside it: "A Line Down fault is one that …"
+    if (NAMED_KIND_TEST.test(unit.text) && namedKinds(unit.text, unit.block, reader.reading).length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

@@ -36,6 +36,19 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impac
  */
 const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|portals?|servers?|applications?|apps?|apis?|databases?|quer(?:y|ies))(?:'s|’s|s'|s’)?\s+(?:(?:average|mean|median|load(?:ing)?)\s+)?response(?:\s+(?:times?|speeds?))?\b/gi
 
+/**
+ * Translated agreements name the response by attending, taking in charge or intervening: an incident "attended within
+ * four (4) hours", "taken in charge within 2 working hours", "the guaranteed intervention time (GIT) is 2 hours", "the
+ * time to intervene", "the deadline for taking charge" all time the provider's first action on a call.
+ */
+const TRANSLATED = /\b(?:attended(?: to)?|taken (?:in|into) charge|(?:take|takes|taking) (?:in |into )?charge(?: of (?:it|them|the \w+|each \w+|any \w+))?|intervened? (?:on|upon) (?:it|them|the \w+)|intervenes?)\s+within\b|\b(?:guaranteed |maximum |max\.? )?(?:intervention|attention|taking[- ](?:in[- ])?charge) (?:times?|deadlines?|delays?)\b|\btime (?:to|for) (?:intervene|intervention|take (?:in )?charge|taking (?:in )?charge)\b|\bdeadlines? for (?:the )?(?:taking|take) (?:in )?charge\b/i
+
+/**
+ * Time worked that is billed is a quantity of work, not a time to respond: "intervention time on site is invoiced at
+ * €60 per hour", "attendance time is charged in quarter hours".
+ */
+const BILLED_TIME = /\b(?:intervention|attention|attendance|labour|labor|travel) times?\b[^.;]{0,60}?\b(?:is|are|will be|shall be)\s+(?:invoiced|billed|charged|paid|counted|rounded)\b/gi
+
 /** Words before a person that make the person the customer's: "your own technician", "the Client's engineer". */
 const CUSTOMERS_OWN = /\b(?:your|(?:client|customer)(?:'s|’s)|its own)\s+(?:own\s+)?$/i
 /** A length written as an adjective of a period: "30-day hypercare period", "12-month term", "90 day warranty". */
@@ -135,13 +148,13 @@ export default clauseRule({
     // a sentence whose only response is a system's speed is about performance, wherever it stands, and one whose only
     // response is the customer's own technician arriving is no response of the provider's
     if (at >= 0 && !headerSaysResponse) {
-      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length))
+      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length))
       if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
       if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
     }
     // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t)
+    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b/i.test(t) || TRANSLATED.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
