@@ -17,10 +17,13 @@ const PRIORITY_247 = /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|o
 const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b|\b(?:all|every) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b/i
 /** A scheduled task, whose days and times are not the service's hours. */
 const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?|e-?mailed|mailed|posted|uploaded|published)\b/i
-const SUPPORT = /\b(?:support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
+// (and the words translated agreements use for support: "the assistance is provided", "the attention is provided"; not
+// "for the attention of" someone, which addresses a notice)
+const SUPPORT = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
 /** Days and times of an activity other than the service: deliveries, collections, access to premises, parking. */
+// (and the hours at which notices are served or deemed received, which address a party, not support)
 const ELSEWHERE =
-  /\b(?:deliver(?:y|ies)|collections?|pick-?ups?|shipments?|shipped|couriers?|loading (?:bay|dock)|warehouse|(?:site|building|premises) access|access to (?:the |its |their |our )?(?:site|premises|building|offices?)|parking|visitors?|canteen|reception desk)\b/i
+  /\bnotices?\b[^.]{0,30}\b(?:delivered|given|served|sent|received|deemed)\b|\b(?:deliver(?:y|ies)|collections?|pick-?ups?|shipments?|shipped|couriers?|loading (?:bay|dock)|warehouse|(?:site|building|premises) access|access to (?:the |its |their |our )?(?:site|premises|building|offices?)|parking|visitors?|canteen|reception desk)\b/i
 
 type ServiceHoursOptions = {readonly requireTimeZone: boolean}
 

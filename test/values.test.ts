@@ -393,6 +393,11 @@ describe('extractHours', () => {
     // a bare range beside its days, or after a word of opening, is clock times; bare counts are not
     ['open 9 to 5, Monday to Friday, Sydney time', [{...base, text: '9 to 5, Monday to Friday, Sydney time', from: '09:00', to: '17:00', days: MON_FRI, timeZone: 'Sydney time'}]],
     ['Hours: 8-6', [{...base, text: '8-6', from: '08:00', to: '18:00'}]],
+    // a place of one zone names that zone, after the hours or inside them; a country of several zones does not
+    ['9:00 to 17:00, Belgian time', [{...base, text: '9:00 to 17:00, Belgian time', from: '09:00', to: '17:00', timeZone: 'Belgian time'}]],
+    ['16:00 to 20:00, Argentine official time, except national holidays', [{...base, text: '16:00 to 20:00, Argentine official time, except national holidays', from: '16:00', to: '20:00', timeZone: 'Argentine official time', excludesHolidays: true}]],
+    ['every day, 8:00 to 22:00 mainland Portugal time', [{...base, text: 'every day, 8:00 to 22:00 mainland Portugal time', from: '08:00', to: '22:00', allWeek: true, timeZone: 'mainland Portugal time'}]],
+    ['8:00 to 17:00 mainland Australia time', [{...base, text: '8:00 to 17:00', from: '08:00', to: '17:00'}]],
     ['8am–6pm, Mon–Fri (NZ time)', [{...base, text: '8am–6pm, Mon–Fri (NZ time', from: '08:00', to: '18:00', days: MON_FRI, timeZone: 'NZ time'}]],
     ['Pick 1 to 3 Monday delegates', []],
     ['Teams of 2 to 5, Monday', []],

@@ -219,6 +219,30 @@ function buildHours(group: readonly Part[], text: string): HoursSpec | undefined
 }
 
 /**
+ * A place whose local time is one zone names that zone, as translated agreements write it right after the hours: a
+ * country or city of one zone ("…, Belgian time", "…, Argentine official time", "(Lisbon time)") or a mainland
+ * ("mainland Portugal time", "peninsular time"); a country of several zones is none ("mainland Australia time"). Read
+ * only after a statement of hours that has no zone, so that the scan of every text does not grow.
+ */
+const ONE_ZONE_PLACE = lazyCaselessRegExp(
+  String.raw`\b(?:(?:official|legal)\s{1,2})?(?:` +
+    String.raw`belgian|belgium|dutch|netherlands|luxembourg|german|germany|austrian|austria|swiss|switzerland|italian|italy|french|france|danish|denmark|swedish|sweden|norwegian|norway|finnish|finland|greek|greece|czech|hungarian|hungary|romanian|romania|croatian|croatia|slovak|slovenian|argentine|argentinian|colombian?|peruvian|peru|uruguayan|uruguay|paraguayan|paraguay|venezuelan|venezuela|costa\s{1,2}rican?|guatemalan?|panamanian|panama|peninsular|canary(?:\s{1,2}islands?)?|azores|madrid|lisbon|rome|milan|brussels|vienna|zurich|geneva|warsaw|prague|stockholm|oslo|copenhagen|helsinki|athens|budapest|bucharest|buenos\s{1,2}aires|montevideo|lima|(?:mainland|continental|metropolitan)\s{1,2}(?!(?:us|u\.s\.|usa|united|american?|australian?|canad(?:a|ian)|russian?|brazil(?:ian)?|mexic(?:o|an))\b)[a-z]+` +
+    String.raw`)(?:\s{1,2}(?:official|legal|standard|local))?\s{1,2}time(?![a-z\d])`,
+)
+
+/** A statement of hours with no zone takes the zone of a one-zone place named in it or right after it. */
+function oneZonePlace(spec: HoursSpec, text: string): HoursSpec {
+  if (spec.timeZone !== undefined || (spec.from === undefined && spec.days === undefined)) return spec
+  // within the statement ("16:00 to 20:00, Argentine official time, except national holidays") or right after it
+  const near = text.slice(spec.start, spec.end + 40)
+  if (!/time/i.test(near)) return spec
+  const m = ONE_ZONE_PLACE().exec(near)
+  if (m === null || CLAUSE_BREAK_RE.test(near.slice(0, m.index))) return spec
+  const end = Math.max(spec.end, spec.start + m.index + m[0].length)
+  return {...spec, timeZone: m[0], end, text: text.slice(spec.start, end)}
+}
+
+/**
  * Find statements of service hours: "08:00–18:00 Mon–Fri ET", "8am to 6pm Eastern Time, Monday through Friday",
  * "24/7", "24 hours a day, 7 days a week", "Monday to Friday (excluding bank holidays)". Time ranges, day lists, time
  * zones and holiday exclusions within ~80 characters of each other in one clause form one match. A statement needs a
@@ -231,7 +255,7 @@ export function extractHours(text: string): HoursSpec[] {
   let group: Part[] = []
   const flush = (): void => {
     const spec = buildHours(group, text)
-    if (spec !== undefined) out.push(spec)
+    if (spec !== undefined) out.push(oneZonePlace(spec, text))
     group = []
   }
   scan(HOURS_RE(), text, (m, g) => {
