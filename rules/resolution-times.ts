@@ -34,7 +34,8 @@ const WORKED_UNTIL = /\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incide
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
 
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
-const CONTEXT = /\b(?:fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?|rebuil\w*|reinstall\w*|re-?imag\w*|corrupt\w*|crash\w*|dies|died|dead)\b/i
+// (and the cases of translated agreements: anomalies, malfunctions)
+const CONTEXT = /\b(?:anomal\w*|malfunction\w*|fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?|rebuil\w*|reinstall\w*|re-?imag\w*|corrupt\w*|crash\w*|dies|died|dead)\b/i
 // (an error in an invoice or a statement is a mistake of billing, not a failure of systems)
 const NOT = /\b(?:(?:errors?|mistakes?)\s+(?:in|on)\s+(?:an?\s+|the\s+|any\s+|your\s+)?(?:invoices?|bills?|statements?|billing|credit notes?)|disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
@@ -106,7 +107,7 @@ export default clauseRule({
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
     if (speed || pointer) return {outcome: 'vague'}
-    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair) (?:times?|targets?|objectives?)\b|\b(?:resolved?|restored?) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
+    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },
 })

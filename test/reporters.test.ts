@@ -120,6 +120,18 @@ describe('json', () => {
     expect(text.endsWith('}\n]\n')).toBe(true)
   })
 
+  it('is byte for byte JSON.stringify of the entries with two spaces, line breaks inside strings included', () => {
+    const multiline: LintResult = {
+      ...withFindings,
+      filePath: 'agreements/two\nlines "quoted".md',
+      messages: [message({ruleId: 'custom/x', severity: 'warning', message: 'First line\n  second line\\n "quoted"', line: 3, column: 1})],
+    }
+    const text = json([withFindings, multiline, clean])
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+    expect((JSON.parse(text) as Array<{messages: Array<{message: string}>}>)[1]?.messages[0]?.message).toBe('First line\n  second line\\n "quoted"')
+    expect(json([clean])).toBe(`${JSON.stringify([{filePath: 'clean.md', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: []}], null, 2)}\n`)
+  })
+
   it('gives [] for no results, and the registry reporter matches', () => {
     expect(json([])).toBe('[]\n')
     expect(reporters['json']?.([withFindings], {chalk: plain, clauseRuleIds: new Set()})).toBe(json([withFindings]))

@@ -452,6 +452,10 @@ describe('extractMoney', () => {
     ['€120/hr', [{text: '€120/hr', amount: 120, currency: 'EUR', per: 'hour'}]],
     ['USD 200', [{text: 'USD 200', amount: 200, currency: 'USD'}]],
     ['EUR 1,200.00', [{text: 'EUR 1,200.00', amount: 1200, currency: 'EUR'}]],
+    // the sign after the amount, as continental agreements write it; not a sign before another amount
+    ['60 € per hour', [{text: '60 € per hour', amount: 60, currency: 'EUR', per: 'hour'}]],
+    ['55€ (fifty-five euros)', [{text: '55€', amount: 55, currency: 'EUR'}]],
+    ['pages 5 €10', [{text: '€10', amount: 10, currency: 'EUR'}]],
     ['AUD $180 per hour', [{text: 'AUD $180 per hour', amount: 180, currency: 'AUD', per: 'hour'}]],
     ['150 dollars', [{text: '150 dollars', amount: 150, currency: 'USD'}]],
     ['200 Australian dollars', [{text: '200 Australian dollars', amount: 200, currency: 'AUD'}]],

@@ -246,7 +246,8 @@ const QUALIFIERS: ReadonlyArray<[string, RegExp]> = [
     /\b(?:during|throughout|in|for|over)\s+(?:the\s+|each\s+|every\s+|any\s+)?((?:[\w'’-]+\s+){0,3}?(?:season|peak|busy (?:period|time|months?|weeks?)|(?:exam|term|trading|filing|holiday|harvest|enrol?ment|year[- ]end|month[- ]end|quarter[- ]end|tax) (?:period|time|weeks?|months?)|term[- ]time|year[- ]end|month[- ]end|quarter[- ]end))\b/gi,
   ],
   ['during', new RegExp(`\\b(?:[Dd]uring|[Ii]n|[Tt]hroughout|[Ff]rom|[Bb]etween)\\s+(?:(?:early|late|mid)[- ]|\\d{1,2}(?:st|nd|rd|th)?\\s+)?(${MONTH})\\b`, 'g')],
-  ['at', /\b(?:[Aa]t|[Ff]or|[Ii]n)\s+(?:the\s+|our\s+|your\s+|its\s+|each\s+)?((?:[A-Z][\w'’-]*\s+){1,3}(?:[Ss]ites?|[Oo]ffices?|[Bb]ranch(?:es)?|[Cc]ampus(?:es)?|[Cc]linics?|[Ss]urgery|[Ss]chools?|[Ss]tores?|[Ww]arehouses?|[Dd]epots?|[Pp]lants?|[Ll]ocations?|[Pp]remises|[Hh]ospitals?))\b/g],
+  // (a named place may be followed by the kind of office in lower case: "at the Client's Cebu back office")
+  ['at', /\b(?:[Aa]t|[Ff]or|[Ii]n)\s+(?:the\s+|our\s+|your\s+|its\s+|each\s+)?((?:[A-Z][\w'’-]*\s+){1,3}(?:(?:back|head|front|main|branch|regional|satellite|sales|support|contact|call)\s+)?(?:[Ss]ites?|[Oo]ffices?|[Bb]ranch(?:es)?|[Cc]ampus(?:es)?|[Cc]linics?|[Ss]urgery|[Ss]chools?|[Ss]tores?|[Ww]arehouses?|[Dd]epots?|[Pp]lants?|[Ll]ocations?|[Pp]remises|[Hh]ospitals?))\b/g],
   ['at', /\b(?:at|for|in)\s+(?:the\s+|all\s+|any\s+|each\s+)?((?:remote|branch|satellite|regional|rural|outlying|secondary|smaller|other|additional|overseas) (?:sites?|offices?|locations?|branch(?:es)?|clinics?|schools?|stores?|depots?))\b/gi],
   ['on', /\b(?:[Oo]n|[Uu]nder|[Ff]or|[Ww]ith|[Ii]n)\s+(?:the\s+|an?\s+|your\s+)?((?:[A-Z][\w'’+-]*\s+){1,2}(?:[Pp]lans?|[Tt]iers?|[Pp]ackages?|[Ee]ditions?|[Bb]undles?|[Ss]ubscriptions?))\b/g],
   ['on', /\b((?:gold|silver|bronze|platinum|premium|enterprise|essentials|basic|advanced|starter) (?:plans?|tiers?|packages?|customers?|clients?|subscribers?|accounts?))\b/gi],
@@ -350,7 +351,7 @@ function onlyPriority(text: string, valuesOf: ValuesOf): Priority | undefined {
  * Every stated value of a metric (response and resolution times per priority, uptime targets) with what it is stated
  * for, as consistent-values compares them.
  */
-export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues): Statement[] {
+export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues, kept?: KeptInContext): Statement[] {
   const out: Statement[] = []
   // tables first: the level names a priority table uses ("Urgent", "S1") name the same levels in prose anywhere in
   // the agreement, before the table or after it
@@ -361,40 +362,71 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
     if (block.kind === 'table-row' && block.header && block.cells) tableStatements(block, out, valuesOf, labels)
   })
   const learned = labelMatcher(labels)
+  // what a block's statements read besides its text: the block's context and the level names the tables taught
+  const taught = kept && labels.size ? `\u0000${JSON.stringify([...labels])}` : ''
   for (const block of blocks) {
     if (block.kind === 'heading' || (block.kind === 'table-row' && block.header && block.cells)) continue
-    // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
-    // only one bound to a metric): computed on first use
-    let blockPriority: Priority | undefined | null = null
-    for (const sentence of block.sentences) {
-      const text = sentence.text
-      const v = mayHold.durations(text) ? valuesOf(text) : undefined
-      let priorities: Priority[] | undefined
-      let words: MetricWords | undefined
-      for (const d of v?.durations ?? []) {
-        let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
-        // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
-        if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
-          const title = block.section.title
-          if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
-        }
-        if (!metric) continue
-        if (!priorities) {
-          priorities = v!.priorities.filter(family)
-          if (!priorities.length && learned) priorities = learned(text)
-        }
-        if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? onlyPriority(block.section.title, valuesOf)
-        const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
-        if (!priority) continue
-        // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
-        const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
-        out.push({metric, priority, scope: scopeOf(context), ...measure(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
-      }
-      uptimeStatements(block, sentence, out, valuesOf)
+    if (!kept) {
+      proseStatements(block, valuesOf, learned, out)
+      continue
     }
+    // kept without the block and its sentences (a kept block would keep its whole document alive), and given the
+    // block that asks and its sentence
+    const own = kept(block, PROSE_STATEMENTS, blockContext(block) + taught, () => proseStatements(block, valuesOf, learned, []).map((s) => detached(s, block)))
+    for (const s of own) out.push({...s.statement, block, sentence: block.sentences[s.sentence]})
   }
   // in the order the agreement states them
   return out.sort((a, b) => order.get(a.block)! - order.get(b.block)! || a.start - b.start)
+}
+
+/** A kept reading of a block by its text and `context` (what else it reads), made by `make` when not kept. */
+export type KeptInContext = <T>(block: Block, kind: object, context: string, make: () => T) => T
+
+/** What a block's values read besides its text: its kind, its section's title, a row's column titles and cells. */
+export function blockContext(block: Block): string {
+  const row = block.kind === 'table-row' ? `\u0000${block.header?.join('\u0001') ?? ''}\u0000${block.cells?.join('\u0001') ?? ''}` : ''
+  return `${block.kind}\u0000${block.section.title}${row}`
+}
+
+const PROSE_STATEMENTS = {name: 'stated metrics of a block of prose'}
+
+/** A statement without its block, and its sentence by its place in the block's sentences. */
+function detached({block: _, sentence, ...statement}: Statement, block: Block): {statement: Omit<Statement, 'block' | 'sentence'>; sentence: number} {
+  return {statement, sentence: block.sentences.indexOf(sentence!)}
+}
+
+/** The statements of one block of prose (or a row of a table without a header), appended to `out`. */
+function proseStatements(block: Block, valuesOf: ValuesOf, learned: ((text: string) => Priority[]) | undefined, out: Statement[]): Statement[] {
+  // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
+  // only one bound to a metric): computed on first use
+  let blockPriority: Priority | undefined | null = null
+  for (const sentence of block.sentences) {
+    const text = sentence.text
+    const v = mayHold.durations(text) ? valuesOf(text) : undefined
+    let priorities: Priority[] | undefined
+    let words: MetricWords | undefined
+    for (const d of v?.durations ?? []) {
+      let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
+      // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
+      if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
+        const title = block.section.title
+        if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
+      }
+      if (!metric) continue
+      if (!priorities) {
+        priorities = v!.priorities.filter(family)
+        if (!priorities.length && learned) priorities = learned(text)
+      }
+      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? onlyPriority(block.section.title, valuesOf)
+      const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
+      if (!priority) continue
+      // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
+      const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
+      out.push({metric, priority, scope: scopeOf(context), ...measure(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
+    }
+    uptimeStatements(block, sentence, out, valuesOf)
+  }
+  return out
 }
 
 /**

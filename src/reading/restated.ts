@@ -7,7 +7,7 @@
 // The rule that reads these (consistent-values) runs on every file, so the pre-checks come first and a value read is
 // kept as a few numbers and strings only.
 import type {Block} from '../types.js'
-import type {ValuesOf} from './metrics.js'
+import {blockContext, type KeptInContext, type ValuesOf} from './metrics.js'
 import {mayHold} from './values/index.js'
 
 /** One stated value with what it is stated for. */
@@ -24,6 +24,8 @@ export interface Restated {
   readonly things: ReadonlySet<string>
   /** The item a price list's row prices: two rows compare only when they price the same item. */
   readonly item?: string | undefined
+  /** A sentence's own words, lower-cased, where a row's source must be named for the two to compare (backups). */
+  readonly words?: string | undefined
   readonly text: string
   readonly block: Block
   readonly start: number
@@ -107,6 +109,10 @@ interface Piece {
   /** A row of a price list ("| Managed switch | 4 | $35.00 |"), by its first cell: the item the row prices. */
   readonly item: string | undefined
   readonly block: Block
+  /** The column of a table cell (-1 for prose). */
+  readonly col: number
+  /** The rows of the table a cell is in (none for prose). */
+  readonly rows: readonly Block[]
 }
 
 /** The words that say what a piece is about: the section title, and the block up to the piece's end (a table cell: its labels). */
@@ -129,7 +135,7 @@ function kindsBefore(p: Piece): string[] {
 // a column of prices makes each row a line item of a price list
 const PRICE_HEAD = /\b(?:price|pricing|cost|fee|charge|rate|amount|total|subtotal|monthly|annual|per (?:month|year|user|device))\b|[$£€¥]/i
 
-function pieces(block: Block, visit: (p: Piece) => void): void {
+function pieces(block: Block, visit: (p: Piece) => void, rows: readonly Block[] = []): void {
   if (block.kind === 'table-row' && block.cells) {
     const cells = block.cells
     const header = block.header ?? []
@@ -146,12 +152,38 @@ function pieces(block: Block, visit: (p: Piece) => void): void {
       for (const part of cell.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
         const o = cell.indexOf(part, offset)
         offset = o + part.length
-        visit({text: part, at: at + o, label, head, item, block})
+        visit({text: part, at: at + o, label, head, item, block, col: i, rows})
       }
     }
     return
   }
-  for (const s of block.sentences) visit({text: s.text, at: s.start, label: '', head: '', item: undefined, block})
+  for (const s of block.sentences) visit({text: s.text, at: s.start, label: '', head: '', item: undefined, block, col: -1, rows})
+}
+
+// The grand total of a price list is the agreement's fee for everything on it: a row labelled as the total ("| **Total
+// per month** | | | **$540** |") whose amount is the sum of the line amounts above it in its column (a quote's lines);
+// not a total with tax in it, nor one over a column of unit prices
+const TOTAL_ROW = /^\W*(?:grand\s+)?total(?:\s+(?:per|a|each)\s+(?:month|year|annum)|\s+(?:monthly|annual|yearly))?(?:\s+(?:fees?|charges?|price|cost))?\W*$/i
+const TAX_WORD = /\b(?:incl\w*|inc\.?|excl\w*|ex\.?|gst|vat|hst|tax(?:es)?|plus)\b/i
+
+/** Is the piece the grand total of a price list whose line amounts, in its column, add up to it? */
+function grandTotal(p: Piece, amount: number, valuesOf: ValuesOf): boolean {
+  if (p.block.kind !== 'table-row' || p.col < 1 || p.item === undefined) return false
+  const first = p.block.cells?.[0] ?? ''
+  if (!TOTAL_ROW.test(first.replace(/[*_`]/g, '')) || TAX_WORD.test(first) || TAX_WORD.test(p.text)) return false
+  let sum = 0
+  let lines = 0
+  for (const row of p.rows) {
+    if (row === p.block) break
+    const cell = row.cells?.[p.col] ?? ''
+    if (!cell.trim()) continue
+    const money = mayHold.money(cell) ? valuesOf(cell).money : []
+    // each line's amount for its line, not a price per unit
+    if (money.length !== 1 || (money[0]!.per && !PERIOD_PER.has(money[0]!.per))) return false
+    sum += money[0]!.amount
+    lines++
+  }
+  return lines >= 2 && Math.abs(sum - amount) < 0.005 * amount
 }
 
 /** Recurring fees and hourly rates, each keyed by currency, charging unit, the kind of work and the things it is for. */
@@ -160,7 +192,9 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   const money = valuesOf(p.text).money
   if (!money.length) return
   const context = `${p.label} ${p.text}`
-  if (NOT_A_VALUE.test(context) || OWN_CASE.test(context)) return
+  const total = money.length === 1 && grandTotal(p, money[0]!.amount, valuesOf)
+  // (a total is the fee for the whole list; the day a fee falls due is no first month: "invoiced on the first day of each month")
+  if (NOT_A_VALUE.test(context) || OWN_CASE.test((total ? context.replace(/\b(?:grand\s+)?total\b/gi, ' ') : context).replace(/\bfirst (?:(?:working|business) )?day\b/gi, ' '))) return
   const read: Array<{key: string; value: number; what: string; m: (typeof money)[number]}> = []
   let kinds: string[] | undefined
   let next = 0
@@ -177,7 +211,7 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
       unit = `hour|${kinds.join('+')}`
       what = 'hourly rate'
     } else {
-      const period = (m.per && PERIOD_PER.get(m.per)) ?? PERIOD_AFTER.exec(after)?.[1]?.toLowerCase().replace('annum', 'year') ?? (m.per || !FEE_WORD.test(context) ? undefined : PERIOD_WORD.find(([, re]) => re.test(context))?.[0])
+      const period = (m.per && PERIOD_PER.get(m.per)) ?? PERIOD_AFTER.exec(after)?.[1]?.toLowerCase().replace('annum', 'year') ?? (m.per || !(total || FEE_WORD.test(context)) ? undefined : PERIOD_WORD.find(([, re]) => re.test(context))?.[0])
       if (!period) continue
       // "per device per month": the charging unit and the period
       const per = m.per && !PERIOD_PER.has(m.per) ? m.per : ''
@@ -189,10 +223,11 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   // two values of one kind in one sentence or cell price different things side by side
   const count = new Map<string, number>()
   for (const r of read) count.set(r.key, (count.get(r.key) ?? 0) + 1)
-  const things = thingsOf(context.replace(/\bper\s+\w+/gi, ''))
+  // (a grand total is for no one item and no one thing: it compares with the fee the agreement states for all of it)
+  const things = total ? new Set<string>() : thingsOf(context.replace(/\bper\s+\w+/gi, ''))
   for (const r of read) {
     if (count.get(r.key)! > 1) continue
-    out.push({key: r.key, value: r.value, what: r.what, things, item: p.item, text: r.m.text, block: p.block, start: p.at + r.m.start, end: p.at + r.m.end})
+    out.push({key: r.key, value: r.value, what: r.what, things, item: total ? undefined : p.item, text: r.m.text, block: p.block, start: p.at + r.m.start, end: p.at + r.m.end})
   }
 }
 
@@ -220,14 +255,20 @@ function termIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   out.push({key: 'term', value: d.unit === 'year' ? d.value * 12 : d.value, what: 'initial term', things: new Set(), text: d.text, block: p.block, start: p.at + d.start, end: p.at + d.end})
 }
 
+// Under a title that names backups, a copy is a backup: "Snapshots of the server are taken every 6 hours"
+const COPY_WORD = /\b(?:snapshots?|cop(?:y|ies|ied)|images?|imaged)\b/gi
+const COPY_ANY = /\b(?:snapshots?|cop(?:y|ies|ied)|images?|imaged)\b/i
+
 /** How often a backup of one source runs: a frequency bound to a backup word, with the things backed up. */
 function cadenceIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
-  const labelled = BACKUP_ANY.test(p.label)
-  if ((!labelled && !BACKUP_ANY.test(p.text)) || KEPT_HEAD.test(p.head)) return
+  // a row of a table under a title that names backups is a backup of the row's source ("| File server | every 4 hours |")
+  const titled = !BACKUP_ANY.test(p.label) && !BACKUP_ANY.test(p.text) && BACKUP_ANY.test(p.block.section.title)
+  const labelled = BACKUP_ANY.test(p.label) || (titled && p.block.kind === 'table-row')
+  if ((!labelled && !BACKUP_ANY.test(p.text) && !(titled && COPY_ANY.test(p.text))) || KEPT_HEAD.test(p.head)) return
   let fs = valuesOf(p.text).frequencies.filter((f) => f.intervalMinutes > 0 && !/^\s*(?:for|kept|retained|held)\b/i.test(p.text.slice(f.end)))
   if (!labelled) {
     // the backup word before the frequency ("backs up the database hourly") or right after it ("the hourly backup")
-    const words = [...p.text.matchAll(BACKUP_WORD)]
+    const words = [...p.text.matchAll(titled ? COPY_WORD : BACKUP_WORD)]
     fs = fs.filter((f) =>
       words.some((w) => {
         const gap = w.index < f.start ? p.text.slice(w.index + w[0].length, f.start) : p.text.slice(f.end, w.index)
@@ -242,23 +283,63 @@ function cadenceIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   if (NOT_A_VALUE.test(context)) return
   const things = thingsOf(context)
   if (!things.size) return
-  const tiers = [...new Set([...context.matchAll(TIER)].map((m) => m[0].toLowerCase()))].sort().join('+')
-  out.push({key: `backup|${tiers}`, value: f.intervalMinutes, what: 'backup frequency', things, text: f.text, block: p.block, start: p.at + f.start, end: p.at + f.end})
+  // (a backup read by its title carries the title's tiers, as a sentence there names its own: "Snapshots and backups")
+  const tiers = [...new Set([...(titled ? `${p.block.section.title} ${context}` : context).matchAll(TIER)].map((m) => m[0].toLowerCase()))].sort().join('+')
+  // (each row of a backup table keyed by its sources is a source of its own: two rows compare only when they name the same one)
+  const first = p.block.kind === 'table-row' ? (p.block.cells?.[0] ?? '').replace(/[*_`]/g, '').trim().toLowerCase() : ''
+  const item = first && thingsOf(first).size ? first : undefined
+  out.push({key: `backup|${tiers}`, value: f.intervalMinutes, what: 'backup frequency', things, item, words: item === undefined ? p.text.toLowerCase() : undefined, text: f.text, block: p.block, start: p.at + f.start, end: p.at + f.end})
 }
 
-/** Fees, hourly rates, the term, the notice period and backup frequencies, in the agreement's order. */
-export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf): Restated[] {
+/**
+ * Fees, hourly rates, the term, the notice period and backup frequencies, in the agreement's order. `kept` keeps a
+ * block of prose's values for the next lint (an editor's): they depend on its text, its kind and its section's title
+ * alone (see blockValues), and a kept value is given to the block that asks again; a table row, read with the rows of its
+ * table, is read afresh.
+ */
+export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf, kept?: KeptInContext): Restated[] {
   const out: Restated[] = []
-  const visit = (p: Piece): void => {
-    moneyIn(p, valuesOf, out)
-    termIn(p, valuesOf, out)
-    cadenceIn(p, valuesOf, out)
+  // the rows of each table, by its header, gathered when a row is first read
+  let tables: Map<readonly string[], Block[]> | undefined
+  const rowsOf = (header: readonly string[]): readonly Block[] => {
+    if (!tables) {
+      tables = new Map()
+      for (const b of blocks) if (b.kind === 'table-row' && b.header) (tables.get(b.header) ?? tables.set(b.header, []).get(b.header)!).push(b)
+    }
+    return tables.get(header) ?? []
   }
   for (const block of blocks) {
-    // most blocks hold no amount, no notice or term and no backup: one test each
-    if (block.kind === 'heading' || !(TRIGGER.test(block.text) || mayHold.money(block.text))) continue
-    pieces(block, visit)
+    if (block.kind === 'heading') continue
+    // a row is read with the rows above it in its table (a grand total against its lines): read afresh each time
+    if (!kept || block.kind === 'table-row') {
+      blockValues(block, valuesOf, out, block.kind === 'table-row' && block.header ? rowsOf(block.header) : [])
+      continue
+    }
+    // kept without the block (a kept block would keep its whole document alive), and given the block that asks
+    for (const r of kept(block, RESTATED, blockContext(block), () => blockValues(block, valuesOf, [], []).map(withoutBlock))) out.push({...r, block})
   }
+  return out
+}
+
+const RESTATED = {name: 'restated values of a block'}
+
+function withoutBlock({block: _, ...rest}: Restated): Omit<Restated, 'block'> {
+  return rest
+}
+
+/** The values one block states (a table row read with the rows of its table), appended to `out`. */
+function blockValues(block: Block, valuesOf: ValuesOf, out: Restated[], rows: readonly Block[]): Restated[] {
+  // most blocks hold no amount, no notice or term and no backup: one test each
+  if (!(TRIGGER.test(block.text) || mayHold.money(block.text) || BACKUP_ANY.test(block.section.title))) return out
+  pieces(
+    block,
+    (p) => {
+      moneyIn(p, valuesOf, out)
+      termIn(p, valuesOf, out)
+      cadenceIn(p, valuesOf, out)
+    },
+    rows,
+  )
   return out
 }
 
@@ -267,6 +348,19 @@ function differ(a: Restated, b: Restated): boolean {
   // "90 days" and "three months" are one notice period
   if (a.key === 'notice' && a.days !== b.days) return Math.abs(a.value - b.value) > 0.1 * Math.max(a.value, b.value)
   return a.value !== b.value
+}
+
+const SOURCE_FILLER = /^(?:the|of|and|or|a|an|for|all|our|your|its|each|every|back(?:ed|s|ing)?[- ]?ups?|cop(?:y|ies)|snapshots?|images?|data)$/
+
+/**
+ * Does a sentence name a backup table row's source? By the first word of the source's name, singular or plural ("practice"
+ * of "Practice server", "law-firm" of "Backup of the law-firm database"): a file server is not the practice server.
+ */
+function namesSource(words: string, item: string): boolean {
+  const first = item.split(/[^\w-]+/).find((w) => w && !SOURCE_FILLER.test(w))
+  if (!first) return true
+  const stem = first.replace(/(?:es|s)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?:^|[^\\w-])${stem}(?:e?s)?(?![\\w-])`).test(words)
 }
 
 /** Pairs of values of one key, for things in common, that differ: each value in one pair at most, the later one reported. */
@@ -280,6 +374,12 @@ export function restatedConflicts(list: readonly Restated[]): Array<[Restated, R
       if (used.has(a) || a.key !== b.key || a.block === b.block) continue
       // each row of a price list prices its own item; a row and a sentence compare when they name the same things
       if ((a.item !== undefined || b.item !== undefined) && (a.item !== undefined && b.item !== undefined ? a.item !== b.item : !a.things.size || !b.things.size)) continue
+      // one backup table lists each tier of a source on a row of its own ("| Office server | Every 2 hours |" and "| Office server | Nightly |")
+      if (a.key.startsWith('backup|') && a.item !== undefined && a.item === b.item && a.block.header === b.block.header) continue
+      // a backup table's row and a sentence compare when the sentence names the row's source ("the practice server")
+      const row = a.item !== undefined ? a : b
+      const other = row === a ? b : a
+      if (row.item !== undefined && other.words !== undefined && !namesSource(other.words, row.item)) continue
       // things named on both sides must meet; none on either side is the agreement's one value
       if (a.things.size !== b.things.size && (!a.things.size || !b.things.size)) continue
       if (a.things.size && ![...a.things].some((t) => b.things.has(t))) continue

@@ -3,8 +3,10 @@ import {withFlags} from '../user-regex.js'
 import type {Values} from './values/index.js'
 
 /** Time words with no number: "promptly", "as soon as possible", "same day where possible". */
+// (haste and care in translated wording set no time either: "with the greatest diligence", "in the best time limits", "in
+// the shortest possible time", "with all due speed")
 export const VAGUE_TIME =
-  /\b(?:promptly|prompt|timely|quickly|swiftly|expeditiously|asap|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible)|without (?:undue )?delay|in a timely (?:manner|fashion)|within a reasonable (?:time|period|timeframe)|reasonable (?:time|period|timeframe)|best[- ](?:efforts?|endeavou?rs?)|reasonable (?:efforts?|endeavou?rs?)|commercially reasonable|will vary|varies|where possible|when possible|if possible|as quickly as|at the earliest|immediately|instantly|right away|on the spot|same[- ]day where possible|in due course|in good time|timeously|within an? (?:appropriate|acceptable|suitable|sensible|adequate|reasonable) (?:time|period|timeframe|time ?frame))\b/i
+  /\b(?:with (?:the )?(?:(?:greatest|utmost|maximum) |all (?:due )?|due )(?:diligence|speed|urgency|celerity|dispatch)|(?:in|within) the (?:best|shortest|briefest|quickest)(?: possible)? (?:time limits?|time ?frames?|delays?|times?|deadlines?|periods?)(?: possible)?|promptly|prompt|timely|quickly|swiftly|expeditiously|asap|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible)|without (?:undue )?delay|in a timely (?:manner|fashion)|within a reasonable (?:time|period|timeframe)|reasonable (?:time|period|timeframe)|best[- ](?:efforts?|endeavou?rs?)|reasonable (?:efforts?|endeavou?rs?)|commercially reasonable|will vary|varies|where possible|when possible|if possible|as quickly as|at the earliest|immediately|instantly|right away|on the spot|same[- ]day where possible|in due course|in good time|timeously|within an? (?:appropriate|acceptable|suitable|sensible|adequate|reasonable) (?:time|period|timeframe|time ?frame))\b/i
 
 /** A charge stated in words: included, at no extra cost, free of charge. */
 export const INCLUDED_CHARGE =

@@ -53,7 +53,11 @@ export function* jsonChunks(results: readonly LintResult[]): Generator<string> {
   yield ']\n'
 }
 
-/** One file's entry as it stands in the array, indented, without the comma or line break after it. */
+/**
+ * One file's entry as it stands in the array, indented, without the comma or line break after it: the entry
+ * stringified as the one element of an array, less the array's "[\n" and "\n]" (indenting the entry's own text again
+ * after stringifying it copied every entry a second time).
+ */
 export function jsonEntry(r: LintResult): string {
-  return `  ${JSON.stringify(entry(r), null, 2).replace(/\n/g, '\n  ')}`
+  return JSON.stringify([entry(r)], null, 2).slice(2, -2)
 }

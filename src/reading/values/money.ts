@@ -16,7 +16,7 @@ const MONEY_RE = lazyCaselessRegExp(
     // the rand and the rupee by their signs: "R750.00", "R 1,200", "₹1,500", "Rs. 2,000", "Rs 800"
     // other currencies by their local signs: "RM 2,480" (ringgit), "KSh 4,500" (shilling), "₦450,000" (naira)
     String.raw`|(?:(?<rand>\bR)|(?<rupee>₹|\bRs\.?)|(?<local>\bRM|\bKSh|[₦₱฿₩₺₫₪]))\s?(?<a4>${AMOUNT})` +
-    String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
+    String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<s3>[$£€¥])(?![\d.,])|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
   'g',
 )
 /** The currency codes and words whose presence the hint looks for. */
@@ -73,7 +73,7 @@ function wordCurrency(w: string): string {
 }
 
 /**
- * Find amounts of money: "$150/hour", "£95 per hour", "€120/hr", "USD 200", "EUR 1,200.00", "AUD $180 per hour",
+ * Find amounts of money: "$150/hour", "60 € per hour" (the sign after the amount, as continental agreements write it), "£95 per hour", "€120/hr", "USD 200", "EUR 1,200.00", "AUD $180 per hour",
  * "150 dollars", "$1.5k", "R750.00 per hour", "₹1,500", "Rs. 2,000". A bare "$" is USD; "US$", "A$", "C$", "NZ$" and a
  * leading ISO code override it; "R" is the rand (written as money: "R750.00", "R1,200", "R750 per hour"), "₹" and "Rs" the rupee.
  */
@@ -96,7 +96,7 @@ export function extractMoney(text: string): Money[] {
     if (local !== undefined && localCode === undefined) return false
     if (local !== undefined && /^[a-z]/i.test(local) && !/[.,]\d/.test(g['a4'] ?? '') && (g['pu'] ?? g['padv'] ?? g['pab']) === undefined) return false
     const sign = rand ? 'ZAR' : g['rupee'] !== undefined ? 'INR' : localCode
-    const currency = sign ?? code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
+    const currency = sign ?? code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? g['s3'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
     const r = AMOUNT_PARSE_RE.exec(g['a1'] ?? g['a2'] ?? g['a3'] ?? g['a4'] ?? '')
     const scale = SCALE.get((r?.[2] ?? '').toLowerCase())
     if (currency === undefined || r === null || scale === undefined) return false
