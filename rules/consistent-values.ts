@@ -223,7 +223,7 @@ export default {
 
     // 4. a fee, an hourly rate, the term, the notice period or one source's backup frequency stated twice with values that
     // cannot both hold: the later statement (a schedule, a summary, a closing line that restates the value) is reported
-    for (const [first, s] of restatedConflicts(restatedValues(doc.blocks, valuesOf))) {
+    for (const [first, s] of restatedConflicts(reading.restatedValues)) {
       context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: s.what, value: s.text, line: lineOf(first, s), other: first.text}})
     }
 

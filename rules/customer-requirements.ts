@@ -1,5 +1,5 @@
 // customer-requirements: minimum standards the customer's environment or conduct must meet, and what happens if not.
-import {clauseRule, unitsOf} from '../src/clauses.js'
+import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {targetInDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {asksOfCustomer, refusesWork, requirementAt} from '../src/reading/reach.js'
@@ -9,7 +9,8 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
-const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+)?(?:caused by|resulting from|arising from|needed because of|due to)\b|\b(?:if|where|should|in the event|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s+(?:is|are|will|gets?|shall|falls?|drops?)\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|^\W*(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
+// (a failure in translated wording is a condition too: "in case of non-observance", "failing which")
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+)?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing which\b|\b(?:if|where|should|in the event|in case|unless|until)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s+(?:is|are|will|gets?|shall|falls?|drops?)\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|^\W*(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 const CONSEQUENCE =
@@ -61,8 +62,9 @@ const CONDUCT_VERB =
  * Is the duty (or a duty coordinated with it: "will pay the invoices … and will name two staff as authorised callers") a
  * standard of conduct or environment, not a procedure alone?
  */
+// (a second duty joined by "and to" is a duty of its own: "undertakes to give … access … and to keep the equipment …")
 function conductDuty(text: string): boolean {
-  return CONDUCT_VERB.test(text) || text.split(/\b(?:and|or)\s+(?=(?:will|shall|must)\b)/i).slice(1).some((p) => CONDUCT_VERB.test(`it ${p}`))
+  return CONDUCT_VERB.test(text) || text.split(/\b(?:and|or)\s+(?=(?:will|shall|must|to)\b)/i).slice(1).some((p) => CONDUCT_VERB.test(`it ${p}`))
 }
 
 // A sentence of the requirements' own section that opens on a condition ("If an agent is removed or stopped, …", "If you
@@ -82,6 +84,9 @@ const SECTION_CONSEQUENCE = {name: 'customer-requirements: a section states a co
 const OWN_SECTION_CONSEQUENCE = {name: 'customer-requirements: a requirement\'s own section states a consequence'}
 const BLOCK_CONSEQUENCE = {name: 'customer-requirements: a block states a consequence'}
 const OWN_BLOCK_CONSEQUENCE = {name: 'customer-requirements: a block of a requirement\'s own section states a consequence'}
+// by whether it is asked in a requirement's own section, and whether the block is a table row (read whole, not by sentence)
+const TEXT_CONSEQUENCE = ['', 'a row', 'in a requirement\'s own section', 'a row in a requirement\'s own section'].map((k) => ({name: `customer-requirements: a block's text states a consequence ${k}`}))
+const BREACH_CONSEQUENCE = {name: 'customer-requirements: a block\'s text states a consequence of a breach'}
 const REFS = {name: 'customer-requirements: patterns of references to a number or a title'}
 const CITED = {name: 'customer-requirements: a section is cited by a consequence'}
 const CONSEQUENCES = {name: 'customer-requirements: blocks that state a consequence'}
@@ -99,7 +104,8 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading, o
     const blockHas = (b: Block): boolean => {
       let v = byBlock.get(b)
       // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
-      if (v === undefined) byBlock.set(b, (v = unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text))))
+      // (a reading of the block's text alone: kept per text in an editor)
+      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text)))))
       return v
     }
     has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
@@ -120,6 +126,7 @@ export default clauseRule({
   },
   // "The School must keep …", "Brightwater must …", "things we need from you: keep your PCs …"
   // "… do not apply to a system which the Customer has not kept supported": relief for the customer's failing
+  mentionsReads: 'text and names',
   mentions(text, reader) {
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
@@ -128,8 +135,6 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const {reading} = reader
-    // the readings of the text that mentions() made, when it was asked first
-    const r = readingsOf(t, reading)
     // the standards themselves are in another document ("meet the minimum standards in the Customer Handbook"), whatever
     // consequence follows: delegated (a standard stated here still outranks it)
     const standards = STANDARDS_ELSEWHERE.exec(t)
@@ -143,39 +148,16 @@ export default clauseRule({
       const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
       if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
-    // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
-    if (failsOf(r, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return {outcome: 'present'}
-    // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose
-    // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
-    const req = r.requirement
-    // (whose requirement it is, the dearest reading, is asked last)
-    if (req >= 0 && (followsFrom(t) || followsFrom(unit.next)) && !BACK_REFERENCE.test(t.trim()) && reader.party(unit, req) !== 'provider') return {outcome: 'present'}
-    // the parties' agreement to the terms ("… (\"the Customer\") agree to the following") binds to nothing in particular
-    if (AGREE_TO_TERMS.test(t)) return undefined
-    // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
-    if (BACK_REFERENCE.test(t.trim())) return undefined
-    // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
-    // states no standard of its own, and the sentence that names them is judged with it
-    if (MEETS_THEM.test(t) && reading.customerObligation(t) < 0 && requirementAt(t) < 0) return undefined
-    const asked = NEED_FROM.exec(t) ?? POLITE.exec(t)
-    const equipment = asked ? -1 : equipmentOf(r, reading)
-    const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
-    if (must < 0 && !unit.inHome) return undefined
-    // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
-    // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
-    if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(t.slice(must))) return undefined
-    // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
-    // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
-    const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
-    if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return {outcome: 'present'}
-    // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
-    if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return {outcome: 'present'}
-    if (citedByConsequence(reading, unit.block.section, unit.block.text)) return {outcome: 'present'}
+    // what the sentence, the one after it and the party names decide alone (kept per text in an editor)
+    const stage = ownStage(unit, reader)
+    if (stage.done) return stage.verdict
+    const must = stage.must
+    if (citedByConsequence(reading, unit.block.section, unit.block.text)) return PRESENT
     const section = reader.homeOf(unit.block.section) ?? unit.block.section
-    if (sectionHasConsequence(section, reading, true)) return {outcome: 'present'}
+    if (sectionHasConsequence(section, reading, true)) return PRESENT
     // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
     const parent = section.parent
-    if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return {outcome: 'present'}
+    if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return PRESENT
     // the requirements themselves put in another document ("the Client Responsibilities in the SOW", "the Acceptable Use
     // Policy"), not one duty's detail ("grants the remote access rights listed in Annex 2": a duty stated here)
     // compliance with a named policy that the sentence says sets the standards ("comply with the Provider's Acceptable Use
@@ -189,6 +171,77 @@ export default clauseRule({
     return undefined
   },
 })
+
+/** The verdict of the judge's steps that read the unit's own text, the sentence after it and the party names alone. */
+type OwnStage = {readonly done: true; readonly verdict: Verdict | undefined} | {readonly done: false; readonly must: number}
+const PRESENT: Verdict = Object.freeze({outcome: 'present'})
+const OWN_STAGE = {name: 'customer-requirements: the judgement of a unit by its own text'}
+
+/**
+ * The judge's steps that read only the unit's text, the sentence after it, whether it sits in a home, a table row's
+ * column titles and the party names: kept per text when the cache keeps block readings (most judged sentences are
+ * settled here, and an editor's re-lint judges every one again), else made each time.
+ */
+function ownStage(unit: Unit, reader: Reader): OwnStage {
+  const {reading} = reader
+  if (!reading.texts.keepsBlocks) return judgeOwn(unit, reader)
+  // per unit of the block (by where it starts), for the sentence after it and the row's column titles it was judged with
+  const kept = reading.blockReading(unit.block, reading.texts.kindOf(OWN_STAGE, reading.partiesKey), () => new Map<number, KeptStage>())
+  // a row is read without its wh-titled columns' labels (see Reader.party), which its column titles decide
+  const row = unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? (unit.block.header ?? []).join('\u0001') : undefined
+  let k = kept.get(unit.start)
+  if (!k || k.next !== unit.next || k.row !== row || k.text !== unit.text) kept.set(unit.start, (k = {text: unit.text, next: unit.next, row, stages: [undefined, undefined]}))
+  const i = unit.inHome ? 1 : 0
+  let stage = k.stages[i]
+  if (!stage) {
+    k.stages[i] = stage = judgeOwn(unit, reader)
+    reading.texts.blockReadings++
+  }
+  return stage
+}
+interface KeptStage {
+  readonly text: string
+  readonly next: string
+  readonly row: string | undefined
+  /** Out of a home, in a home. */
+  readonly stages: [OwnStage | undefined, OwnStage | undefined]
+}
+
+function judgeOwn(unit: Unit, reader: Reader): OwnStage {
+  const t = unit.text
+  const {reading} = reader
+  // the readings of the text that mentions() made, when it was asked first
+  const r = readingsOf(t, reading)
+  const done = (verdict: Verdict | undefined): OwnStage => ({done: true, verdict})
+  // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
+  if (failsOf(r, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return done(PRESENT)
+  // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose
+  // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
+  const req = r.requirement
+  // (whose requirement it is, the dearest reading, is asked last)
+  if (req >= 0 && (followsFrom(t) || followsFrom(unit.next)) && !BACK_REFERENCE.test(t.trim()) && reader.party(unit, req) !== 'provider') return done(PRESENT)
+  // the parties' agreement to the terms ("… (\"the Customer\") agree to the following") binds to nothing in particular
+  if (AGREE_TO_TERMS.test(t)) return done(undefined)
+  // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
+  if (BACK_REFERENCE.test(t.trim())) return done(undefined)
+  // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
+  // states no standard of its own, and the sentence that names them is judged with it
+  if (MEETS_THEM.test(t) && reading.customerObligation(t) < 0 && requirementAt(t) < 0) return done(undefined)
+  const asked = NEED_FROM.exec(t) ?? POLITE.exec(t)
+  const equipment = asked ? -1 : equipmentOf(r, reading)
+  const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
+  if (must < 0 && !unit.inHome) return done(undefined)
+  // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
+  // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
+  if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(t.slice(must))) return done(undefined)
+  // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
+  // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
+  const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
+  if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return done(PRESENT)
+  // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
+  if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)
+  return {done: false, must}
+}
 
 /** The readings of one text that both mentions() and judge() ask for, kept for the last text read. */
 interface TextReadings {
@@ -281,8 +334,11 @@ function cites(reading: Reading, section: Section, refsOf: () => readonly RegExp
 /** The blocks that state a consequence of a breach, once per document. */
 function consequenceBlocks(reading: Reading): readonly Block[] {
   // a breach, a failure, or duties not kept ("If the points under \"Your part\" are not kept …")
-  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are)(?:n['\u2019]t| not) (?:kept|met|followed|observed|complied with)\b/i.test(b.text) && CONSEQUENCE.test(b.text)))
+  // (each block's answer reads its text alone: kept per text in an editor)
+  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => reading.blockReading(b, BREACH_CONSEQUENCE, () => BREACH.test(b.text) && CONSEQUENCE.test(b.text))))
 }
+
+const BREACH = /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are)(?:n['\u2019]t| not) (?:kept|met|followed|observed|complied with)\b/i
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
 function customerFails(text: string, reading: Reading): boolean {

@@ -86,6 +86,7 @@ export default clauseRule({
   },
   // a condition on anything failing reaches the judge, whatever the thing is called ("If a till dies, …")
   // and a disclaimer of problems others cause ("not responsible for problems caused by third-party plugins")
+  mentionsReads: 'text',
   mentions(text) {
     return FAILS_IF.test(text) || DISCLAIMED_CAUSE.test(text) || WHAT_BREAKS.test(text)
   },

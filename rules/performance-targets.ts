@@ -121,6 +121,7 @@ export default clauseRule({
   // a measured share of events held to a time or to success in a period ("97% of copy jobs finish each month")
   // and a share of a span of time over a period ("connectivity for 99.5% of Support Hours in each calendar month")
   // and a promise that systems keep working, with no figure ("kept in good working order at all times")
+  mentionsReads: 'text',
   mentions(text) {
     return DETECT.test(text) || shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text)
   },

@@ -1,7 +1,7 @@
 // scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
 import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
-import {leadsList, scopeTitle} from '../src/reading/reach.js'
+import {asksOfCustomer, leadsList, scopeTitle} from '../src/reading/reach.js'
 import type {Party} from '../src/reading/index.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Block, Section} from '../src/types.js'
@@ -67,7 +67,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block)
+    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block)
   },
   judge(unit, reader) {
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
@@ -81,6 +81,8 @@ export default clauseRule({
     }
     // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
     if (runInService(unit.block, reader.reading)) return {outcome: 'present'}
+    // a bare list under a section's title whose items name work or services ("## Each shop" then "- Support for the tills")
+    if (bareServiceList(unit.block, reader.reading)) return {outcome: 'present'}
     const column = includedColumn(unit.block)
     if (column >= 0) {
       const cell = unit.block.cells?.[column] ?? ''
@@ -275,6 +277,40 @@ function describesService(c: Section, reading: Reading): boolean {
   const first = c.blocks.find((b) => b.kind !== 'heading')
   const sentence = first?.sentences[0]?.text ?? first?.text ?? ''
   return sentence.length > 0 && !NOT_SERVICES.test(sentence) && reading.firstParty(sentence.trimStart().slice(0, 40)) === 'provider'
+}
+
+const BARE = {name: 'scope-of-services: bare lists of services under a title'}
+// An item that asks for something to be done rather than naming work taken on: "Keep the router on the UPS"
+const IMPERATIVE = /^\W*(?:please\s+)?(?:keep|make|ensure|update|install|use|run|leave|lock|store|patch|back|avoid|tell|call|ring|give|pay|provide|allow|let|check|do|don['’]t|never|report|notify|contact|send|e-?mail|turn|switch|buy|replace|restart|reboot|save|read|sign|return|follow|name|nominate|book|order)\b/i
+
+/**
+ * Is the block an item of a bare list, one set straight under a section's title with no lead-in, whose items name work
+ * or services on things ("## Each café" then "- Support for the tills and card readers", "- Help desk for the 12 office
+ * staff")? Two or more such items say what is done for what, whatever the title; not a list of what is left out or
+ * asked of the customer, nor one under a title about a service's terms ("Support hours"). Answered once per list.
+ */
+function bareServiceList(block: Block, reading: Reading): boolean {
+  if (block.kind !== 'list-item') return false
+  const blocks = reading.doc.blocks
+  let first = reading.blockIndex(block)
+  if (first < 0) return false
+  while (first > 0 && blocks[first - 1]!.kind === 'list-item' && blocks[first - 1]!.section === block.section) first--
+  const lead = blocks[first - 1]
+  if (!lead || lead.kind !== 'heading' || lead.section !== block.section) return false
+  const known = reading.own(BARE, () => new Map<Block, boolean>())
+  let listed = known.get(blocks[first]!)
+  if (listed === undefined) {
+    const title = block.section.title
+    let ok = !NOT_SERVICES.test(title) && !ABOUT_A_SERVICE.test(title) && !asksOfCustomer(title, reading.roles)
+    let named = 0
+    for (let j = first; ok && j < blocks.length && blocks[j]!.kind === 'list-item' && blocks[j]!.section === block.section; j++) {
+      const t = blocks[j]!.text
+      if (NOT_SERVICES.test(t) || IMPERATIVE.test(t) || reading.boundParty(t, 0) === 'customer') ok = false
+      else if (WORK.test(t) || TASK.test(t) || serviceCount(t) >= 1) named++
+    }
+    known.set(blocks[first]!, (listed = ok && named >= 2))
+  }
+  return listed
 }
 
 /** The text of the block that introduces the list or table holding block `i` (empty when none). */

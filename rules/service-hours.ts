@@ -54,6 +54,7 @@ export default clauseRule({
   options,
   // a statement of days and clock times is about hours whatever its wording: "Any weekday from 8 until 6."
   // and someone's presence put on named weekdays ("our technician is in on Mondays and Fridays")
+  mentionsReads: 'text',
   mentions(text, reader) {
     return (mayHold.hours(text) && reader.reading.values(text).hours.some((h) => h.from !== undefined && (h.days?.length || h.allWeek))) || presentOnDays(text) >= 0
   },

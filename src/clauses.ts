@@ -1,7 +1,7 @@
 // The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
 import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
-import {read, type Party, type Reading} from './reading/index.js'
+import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
 import {targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
@@ -119,6 +119,13 @@ export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages
    * customer by the name the agreement gives it): a unit is judged when its topic or this matches.
    */
   mentions?(text: string, reader: Reader<Options & ClauseOptions>, block: Block): boolean
+  /**
+   * What `mentions` reads besides nothing else: `text` (the sentence alone) or `text and names` (the sentence and the
+   * names the agreement gives its parties). A rule that declares it has each answer kept per sentence text while the
+   * cache keeps block readings (an editor's re-lint asks again only of the sentences that changed); leave it out when
+   * `mentions` reads the block, its neighbours or anything else of the document.
+   */
+  readonly mentionsReads?: 'text' | 'text and names'
   /**
    * Text in a home section that speaks of something else than the clause (in an "Equipment" section, how hardware is
    * bought and priced, for failure responsibility): it does not make the home vague when nothing else there does.
@@ -297,30 +304,42 @@ export function findClause(
   // a paragraph that is only a bold label ("**Backups**", "**What we need from you:**") titles the blocks after it, up to
   // the next heading or label, as a heading titles its section
   let underLabel = false
+  // whether a label or question names the clause, once per distinct label (every clause rule walks every block)
+  const labels = labelAnswers(reading, re)
+  const namedBy = (label: string | undefined): boolean => {
+    if (label === undefined) return false
+    let v = labels.get(label)
+    if (v === undefined) labels.set(label, (v = labelled(label, headings, re.notHeadings, reading)))
+    return v
+  }
+  // the unit's own wording, when mentions() reads nothing else, is kept per sentence text like the topic's test
+  const mentions = spec.mentions
+  const mentionsKind = mentions && spec.mentionsReads ? (spec.mentionsReads === 'text' ? mentions : reading.texts.kindOf(mentions, reading.partiesKey)) : undefined
   for (let i = 0; i < blocks.length; i++) {
-    const written = blocks[i]!
-    if (written.kind === 'heading') underLabel = false
+    // what every clause rule reads of the block (its label, its question, its terse forms in full), once per document
+    const view = reading.finderView(i)
+    if (view === HEADING_VIEW) underLabel = false
     // an unticked option ("- [ ] Daily backups") is offered, not agreed
-    if (written.kind === 'heading' || reading.isUnticked(written)) continue
-    const label = reading.leadLabel(written)
-    const labelOnly = label !== undefined && written.kind === 'paragraph' && written.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
+    if (view.block === undefined) continue
+    const {label, labelOnly, question, block} = view
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
     // in a Q/A text, the answer is titled by its question ("**Q: What is not covered?**" / "A: Cabling, CCTV …"), and
     // what the question asks about is the topic of every sentence of its answer
-    const question = reading.questionOf(i)
     // terse forms read in full ("Urgent tix: 1 hr response"), every offset still mapping to the source
-    const block = reading.inFull(written)
-    const ownLabel = labelled(label, headings, re.notHeadings, reading)
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || labelled(question, headings, re.notHeadings, reading) || (underLabel && !labelOnly)
+    const ownLabel = namedBy(label)
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || namedBy(question) || (underLabel && !labelOnly)
     if (labelOnly) underLabel = ownLabel
-    const asked = question !== undefined && (re.topic.test(question) || spec.mentions?.(question, reader, block) === true)
+    const asked = question !== undefined && (re.topic.test(question) || mentions?.(question, reader, block) === true)
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k) && !spec.mentions?.(text, reader, block)) continue
+      if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k)) {
+        if (!mentions) continue
+        if (!(mentionsKind ? reading.unitPasses(mentionsKind, block, whole ? -1 : k, () => mentions(text, reader, block)) : mentions(text, reader, block))) continue
+      }
       const context = reading.listContext(i)
       const after = reading.expandTitle(context.after)
       const s = whole ? undefined : sentences[k]!
@@ -418,6 +437,15 @@ function answerTo(sentences: Block['sentences'], k: number): string {
 
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
 const GLOSS = /\(([^()]{3,40})\)\s*$/
+
+/** Answers of `labelled` for one clause's compiled patterns, by label, kept by the text cache (see titleAnswers). */
+const LABEL_OWNERS = new WeakMap<CompiledClause, object>()
+function labelAnswers(reading: Reading, re: CompiledClause): Map<string, boolean> {
+  let owner = LABEL_OWNERS.get(re)
+  if (!owner) LABEL_OWNERS.set(re, (owner = {}))
+  // the titles are read by roles without names (plainRoles), which depend on the title alone
+  return reading.texts.titleAnswers(owner, '')
+}
 
 /** A block's bold label names the clause (and is not one of the titles that only look like its home). */
 function labelled(label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined, reading: Reading): boolean {

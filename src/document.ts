@@ -181,10 +181,18 @@ class Builder {
     let first = true
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!
+      const next = nodes[i + 1]
+      const last = node.type === 'list' && isBody(next) ? trailingHeading(node, this.source) : undefined
+      if (last) {
+        // a numbered heading written right after a numbered list is read by Markdown as the list's last item
+        this.visitFlow({...last.list})
+        this.capitalHeading(last.line, last.line.paragraph, false)
+        first = false
+        continue
+      }
       const line = capitalLine(node)
       // a line of capitals on its own is a heading where body text follows it (not another such line or a heading);
       // the document's first line, unnumbered, is its title over the first numbered heading too
-      const next = nodes[i + 1]
       if (line && (isBody(next) || (first && line.number === undefined && next !== undefined && capitalLine(next) !== undefined))) this.capitalHeading(line, node, first)
       else this.visitFlow(node)
       if (node.type !== 'yaml' && !(node.type === 'html' && /^\s*<!--/.test(node.value))) first = false
@@ -622,7 +630,7 @@ class Builder {
     let src = sourceStart
     lines.forEach((line, i) => {
       if (i > 0) {
-        out.text += '\n'
+        out.text += runsOn(out.text, line) ? ' ' : '\n'
         const lineNo = this.at(src).line // line of the previous piece
         const next = this.lineStarts[lineNo] ?? src
         const found = this.source.indexOf(line, next)
@@ -642,6 +650,19 @@ class Builder {
       src += line.length
     })
   }
+}
+
+// A line break inside a paragraph is a space where the sentence runs on across it, as in text wrapped by hand or pasted
+// from a PDF: the next line opens in lower case (not with a list letter such as "b)" or "(ii)"), or the line ends on a
+// word that cannot end one (an article, a preposition, a conjunction, a possessive). Other breaks stay line breaks,
+// for readings of one item or label per line.
+const CANNOT_END = /(?:^|[\s(])(?:a|an|the|of|to|and|or|for|by|in|on|at|with|within|from|as|per|our|your|its|their|any|all|each|every|no|not|is|are|be|will|shall|must|may|than|that|which|who|if|up|into|onto|between|after|before|during|under|over|including)$/i
+const LIST_OPENING = /^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,3}[.)]|[a-z]\.\s|[-*•–—+>|])/
+
+function runsOn(before: string, line: string): boolean {
+  const last = before.slice(before.lastIndexOf('\n') + 1).trimEnd()
+  if (!last || /[.:;!?]$/.test(last) || LIST_OPENING.test(line)) return false
+  return /^\s*\p{Ll}/u.test(line) || CANNOT_END.test(last)
 }
 
 interface InlineText {
@@ -693,14 +714,57 @@ function capitalText(p: Paragraph): string | undefined {
   const {title} = splitNumber(raw)
   const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w))
   if (!words.length || words.length > MAX_HEADING_WORDS || !CAPITALS.test(title)) return undefined
-  // a stop at the very end is a heading's only on a short one ("SERVICES.")
-  const body = words.length <= 4 ? title.replace(/[.:]$/, '') : title.replace(/:$/, '')
+  // a stop at the very end is a heading's only on a short one ("SERVICES."); a question is a heading's ("IS ANYTHING EXCLUDED?")
+  const question = title.endsWith('?')
+  const body = question ? title.slice(0, -1) : words.length <= 4 ? title.replace(/[.:]$/, '') : title.replace(/:$/, '')
   if (NOT_HEADING_MARK.test(body) || PARTY_SUFFIX.test(body.replace(/[\s,]+$/, ''))) return undefined
-  if (STATEMENT.test(body) && !QUESTION_WORD.test(body)) return undefined
+  if (!question && STATEMENT.test(body) && !QUESTION_WORD.test(body)) return undefined
   return raw
 }
 
-/** A top-level node that is a heading written as a line of capitals: a one-line paragraph, or a list of one such item ("8. FEES"). */
+// A numbered line that stands alone, a short title in any case over body text, is a heading as a line of capitals is
+// ("4. Response times" as a Word export writes a numbered heading): a name of a few words starting with a capital,
+// not a sentence (no stop, colon, verb of duty or being) and not a list item among others.
+function numberedTitle(p: Paragraph): string | undefined {
+  if (!p.children.length || !p.children.every((c) => c.type === 'text')) return undefined
+  const raw = toString(p).replace(INVISIBLE, '').trim()
+  if (!raw || raw.includes('\n') || raw.length > 60 || !/^\p{Lu}/u.test(raw)) return undefined
+  const words = raw.split(/\s+/)
+  // a question is a heading's ("What is not covered?"), as in a page of questions and answers
+  const question = raw.endsWith('?')
+  if (words.length > (question ? 10 : 6) || NOT_HEADING_MARK.test(raw.replace(/[.:?]$/, '')) || /[,;]$/.test(raw)) return undefined
+  const upper = raw.toUpperCase()
+  if (!question && STATEMENT.test(upper) && !QUESTION_WORD.test(upper)) return undefined
+  return raw
+}
+
+/**
+ * The numbered heading that Markdown reads as the last item of the list before it, when body text follows ("1. Help
+ * desk" / "2. Patching" / "" / "2. FEES" / "" / "body"): a one-line item that is a line of capitals after items that
+ * are not, or a short title whose number breaks the list's count. Returns the list without it and the heading line.
+ */
+function trailingHeading(list: List, source: string): {list: List; line: CapitalLine} | undefined {
+  const n = list.children.length
+  if (!list.ordered || n < 2) return undefined
+  const item = list.children[n - 1]!
+  const [p, ...rest] = item.children
+  if (p?.type !== 'paragraph' || rest.length) return undefined
+  const written = /^\s*(\d{1,3})[.)]/.exec(source.slice(item.position?.start.offset ?? 0, p.position?.start.offset ?? 0))
+  if (!written) return undefined
+  const number = written[1]!
+  const breaks = Number(number) !== (list.start ?? 1) + n - 1
+  const oneLine = (i: ListItem): Paragraph | undefined => (i.children.length === 1 && i.children[0]!.type === 'paragraph' ? i.children[0] : undefined)
+  const caps = capitalText(p) !== undefined && !list.children.slice(0, -1).some((i) => {
+    const q = oneLine(i)
+    return q !== undefined && capitalText(q) !== undefined
+  })
+  const text = caps || breaks ? (capitalText(p) ?? numberedTitle(p)) : undefined
+  if (text === undefined) return undefined
+  const inner = splitNumber(text)
+  return {list: {...list, children: list.children.slice(0, -1)}, line: {number: inner.number ?? number, title: inner.title, paragraph: p}}
+}
+
+/** A top-level node that is a heading written as a line of capitals: a one-line paragraph, or a list of one such item ("8. FEES"), or of one short title ("4. Response times"). */
 function capitalLine(node: RootContent): CapitalLine | undefined {
   if (node.type === 'paragraph') {
     const text = capitalText(node)
@@ -709,7 +773,7 @@ function capitalLine(node: RootContent): CapitalLine | undefined {
   if (node.type === 'list' && node.ordered && node.children.length === 1) {
     const [p, ...rest] = node.children[0]!.children
     if (p?.type !== 'paragraph' || rest.length) return undefined
-    const text = capitalText(p)
+    const text = capitalText(p) ?? numberedTitle(p)
     if (text === undefined) return undefined
     const inner = splitNumber(text)
     return {number: inner.number ?? String(node.start ?? 1), title: inner.title, paragraph: p}

@@ -149,6 +149,54 @@ describe('a line of capitals on its own, followed by body text, is a heading', (
   })
 })
 
+describe('a numbered heading in any case, written as Markdown reads a numbered line, is a heading', () => {
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.kind} ${s.number ?? '-'} ${s.title}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'a short title numbered as a list of one item',
+      'Support terms for the office.\n\n1. What you get\n\n- Helpdesk for 9 staff\n- Patching, monthly\n\n2. Not included\n\nNew hardware and projects.\n',
+      ['1 line 1 What you get', '1 line 2 Not included'],
+    ],
+    [
+      'a question as the title',
+      'Support terms.\n\n3. Is anything not covered?\n\nPrinters and phones.\n\nHOW QUICKLY WILL YOU RESPOND?\n\nWithin 2 hours.\n',
+      ['1 line 3 Is anything not covered?', '2 line - HOW QUICKLY WILL YOU RESPOND?'],
+    ],
+    [
+      'a numbered heading right after a numbered list, counted out of the list',
+      'Support terms.\n\n1. Services\n\nWe provide:\n\n1. Help desk\n2. Patching\n\n2. Exclusions\n\nPrinters and phones.\n',
+      ['1 line 1 Services', '1 line 2 Exclusions'],
+    ],
+    [
+      'a line of capitals right after a numbered list of sentences',
+      'Support terms.\n\nWe provide:\n\n1. Help desk by phone.\n2. Patching each month.\n\n3. EXCLUSIONS\n\nPrinters and phones.\n',
+      ['1 line 3 EXCLUSIONS'],
+    ],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  it('keeps the list items before a trailing heading in the section above it', () => {
+    const doc = buildDocument('Support terms.\n\n1. Services\n\nWe provide:\n\n1. Help desk\n2. Patching\n\n2. Exclusions\n\nPrinters.\n', 'x.md')
+    const services = doc.sections.find((s) => s.title === 'Services')!
+    expect(services.blocks.map((b) => b.text.trim())).toEqual(['Services', 'We provide:', 'Help desk', 'Patching'])
+  })
+
+  // look-alikes: a numbered list of short items, a one-item list of a sentence, a continuing count, no body after it
+  it.each<[string, string]>([
+    ['a numbered list of short items', 'Intro.\n\n1. Help desk\n2. Patching\n3. Backups\n\nAll for one fee.\n'],
+    ['a one-item list that is a sentence', 'Intro.\n\n1. We will patch every PC monthly\n\nThe Client gives access.\n'],
+    ['a one-item list with a colon', 'Intro.\n\n1. Response: within 2 hours\n\nThe Client gives access.\n'],
+    ['a short last item that continues the count', 'Intro.\n\n1. Help desk\n2. Patching\n\n3. Backups\n\nAll for one fee.\n'],
+    ['a short title with nothing under it', 'Intro.\n\n1. What you get\n'],
+    ['a one-item list in lower case', 'Intro.\n\n1. help desk only\n\nThe Client gives access.\n'],
+  ])('%s is not a heading', (_name, text) => {
+    expect(outline(text)).toEqual([])
+  })
+})
+
 describe('the tree of a built document', () => {
   const text = [
     '# Support Terms',

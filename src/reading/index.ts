@@ -5,6 +5,7 @@ import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, delegation, parentName, targetInDocument, type DelegationHit} from './delegation.js'
 import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
+import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, permissionHolder, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
@@ -331,8 +332,14 @@ export class Reading {
 
   /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */
   get statedMetrics(): readonly Statement[] {
-    return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t)))
+    return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
   }
+
+  /** Fees, hourly rates, the term, the notice period and backup frequencies (for consistent-values), in the agreement's order. */
+  get restatedValues(): readonly Restated[] {
+    return (this.restated ??= restatedValues(this.doc.blocks, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
+  }
+  private restated: Restated[] | undefined
 
   /** Response or resolution times per priority rank, or for every priority (for the comparison with a template). */
   statedTimes(metric: TimeMetric): readonly StatedTime[] {
@@ -393,6 +400,22 @@ export class Reading {
     return this.texts.inputs(`${name}\u0000${this.doc.filePath}`, digest)
   }
 
+  /**
+   * A reading of `block` that depends on its text and on `context` (a string saying what else it reads: its kind, its
+   * section's title): kept like blockReading, and made again when the block that asks was read in another context.
+   */
+  blockReadingIn<T>(block: Block, kind: object, context: string, make: () => T): T {
+    if (!this.texts.keepsBlocks) return make()
+    const kept = this.blockReading(block, kind, () => ({context, value: make()}))
+    if (kept.context !== context) {
+      kept.context = context
+      kept.value = make()
+      this.texts.blockReadings++
+    }
+    return kept.value
+  }
+  private readonly keptIn = <T>(block: Block, kind: object, context: string, make: () => T): T => this.blockReadingIn(block, kind, context, make)
+
   private readonly keptOf = <T>(block: Block, kind: unknown, make: () => T): T => this.blockReading(block, kind, make)
   private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)
 
@@ -402,16 +425,48 @@ export class Reading {
    * keeps state between tests, is tested afresh each time.
    */
   unitMatches(re: RegExp, block: Block, k: number): boolean {
-    const text = k < 0 ? block.text : block.sentences[k]!.text
-    if (re.global || re.sticky || !this.texts.keepsBlocks) return re.test(text)
-    // per unit: 0 not yet tested, 1 no match, 2 a match
-    const marks = this.blockReading(block, re, () => new Int8Array(block.sentences.length + 1))
+    if (re.global || re.sticky || !this.texts.keepsBlocks) return re.test(k < 0 ? block.text : block.sentences[k]!.text)
+    return this.unitPasses(re, block, k, () => re.test(k < 0 ? block.text : block.sentences[k]!.text))
+  }
+
+  /**
+   * Does unit `k` of `block` (its k-th sentence, or its whole text when k < 0) pass `test`, a test of one `kind` (a key
+   * the caller owns) that reads the unit's text alone? Kept per block text when the cache keeps block readings.
+   */
+  unitPasses(kind: unknown, block: Block, k: number, test: () => boolean): boolean {
+    if (!this.texts.keepsBlocks) return test()
+    // per unit: 0 not yet tested, 1 no, 2 yes
+    const marks = this.blockReading(block, kind, () => new Int8Array(block.sentences.length + 1))
     if (marks[k + 1] === 0) {
-      marks[k + 1] = re.test(text) ? 2 : 1
+      marks[k + 1] = test() ? 2 : 1
       this.texts.blockReadings++
     }
     return marks[k + 1] === 2
   }
+
+  // ---- the clause finder's walk ------------------------------------------------------------------------------
+
+  /**
+   * What the clause finder reads of block `i` before any clause's patterns: its bold label (and whether it is only that
+   * label), the question it answers, and the block with its terse forms in full; HEADING_VIEW for a heading, and a view
+   * without a block for an unticked option. Once per document, for every clause rule.
+   */
+  finderView(i: number): FinderView {
+    let v = this.views[i]
+    if (v === undefined) {
+      const written = this.doc.blocks[i]!
+      if (written.kind === 'heading') v = HEADING_VIEW
+      else if (this.isUnticked(written)) v = UNTICKED_VIEW
+      else {
+        const label = this.leadLabel(written)
+        const labelOnly = label !== undefined && written.kind === 'paragraph' && written.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
+        v = {label, labelOnly, question: this.questionOf(i), block: this.inFull(written)}
+      }
+      this.views[i] = v
+    }
+    return v
+  }
+  private readonly views: Array<FinderView | undefined> = []
 
   // ---- the prose pass ----------------------------------------------------------------------------------------
 
@@ -439,6 +494,19 @@ export class Reading {
     return value
   }
 }
+
+/** The clause finder's view of one block (see Reading.finderView). */
+export interface FinderView {
+  readonly label: string | undefined
+  /** The block is a paragraph that is only its bold label ("**Backups**"), which titles the blocks after it. */
+  readonly labelOnly: boolean
+  readonly question: string | undefined
+  /** The block with its terse forms in full; undefined for a heading and an unticked option, which hold no clause. */
+  readonly block: Block | undefined
+}
+/** The view of every heading. */
+export const HEADING_VIEW: FinderView = {label: undefined, labelOnly: false, question: undefined, block: undefined}
+const UNTICKED_VIEW: FinderView = {label: undefined, labelOnly: false, question: undefined, block: undefined}
 
 /**
  * Read a document: the Reading every rule of one lint shares. `texts`: the caller's cache of answers per text, kept

@@ -351,7 +351,7 @@ function onlyPriority(text: string, valuesOf: ValuesOf): Priority | undefined {
  * Every stated value of a metric (response and resolution times per priority, uptime targets) with what it is stated
  * for, as consistent-values compares them.
  */
-export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues): Statement[] {
+export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues, kept?: KeptInContext): Statement[] {
   const out: Statement[] = []
   // tables first: the level names a priority table uses ("Urgent", "S1") name the same levels in prose anywhere in
   // the agreement, before the table or after it
@@ -362,40 +362,71 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
     if (block.kind === 'table-row' && block.header && block.cells) tableStatements(block, out, valuesOf, labels)
   })
   const learned = labelMatcher(labels)
+  // what a block's statements read besides its text: the block's context and the level names the tables taught
+  const taught = kept && labels.size ? `\u0000${JSON.stringify([...labels])}` : ''
   for (const block of blocks) {
     if (block.kind === 'heading' || (block.kind === 'table-row' && block.header && block.cells)) continue
-    // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
-    // only one bound to a metric): computed on first use
-    let blockPriority: Priority | undefined | null = null
-    for (const sentence of block.sentences) {
-      const text = sentence.text
-      const v = mayHold.durations(text) ? valuesOf(text) : undefined
-      let priorities: Priority[] | undefined
-      let words: MetricWords | undefined
-      for (const d of v?.durations ?? []) {
-        let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
-        // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
-        if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
-          const title = block.section.title
-          if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
-        }
-        if (!metric) continue
-        if (!priorities) {
-          priorities = v!.priorities.filter(family)
-          if (!priorities.length && learned) priorities = learned(text)
-        }
-        if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? onlyPriority(block.section.title, valuesOf)
-        const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
-        if (!priority) continue
-        // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
-        const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
-        out.push({metric, priority, scope: scopeOf(context), ...measure(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
-      }
-      uptimeStatements(block, sentence, out, valuesOf)
+    if (!kept) {
+      proseStatements(block, valuesOf, learned, out)
+      continue
     }
+    // kept without the block and its sentences (a kept block would keep its whole document alive), and given the
+    // block that asks and its sentence
+    const own = kept(block, PROSE_STATEMENTS, blockContext(block) + taught, () => proseStatements(block, valuesOf, learned, []).map((s) => detached(s, block)))
+    for (const s of own) out.push({...s.statement, block, sentence: block.sentences[s.sentence]})
   }
   // in the order the agreement states them
   return out.sort((a, b) => order.get(a.block)! - order.get(b.block)! || a.start - b.start)
+}
+
+/** A kept reading of a block by its text and `context` (what else it reads), made by `make` when not kept. */
+export type KeptInContext = <T>(block: Block, kind: object, context: string, make: () => T) => T
+
+/** What a block's values read besides its text: its kind, its section's title, a row's column titles and cells. */
+export function blockContext(block: Block): string {
+  const row = block.kind === 'table-row' ? `\u0000${block.header?.join('\u0001') ?? ''}\u0000${block.cells?.join('\u0001') ?? ''}` : ''
+  return `${block.kind}\u0000${block.section.title}${row}`
+}
+
+const PROSE_STATEMENTS = {name: 'stated metrics of a block of prose'}
+
+/** A statement without its block, and its sentence by its place in the block's sentences. */
+function detached({block: _, sentence, ...statement}: Statement, block: Block): {statement: Omit<Statement, 'block' | 'sentence'>; sentence: number} {
+  return {statement, sentence: block.sentences.indexOf(sentence!)}
+}
+
+/** The statements of one block of prose (or a row of a table without a header), appended to `out`. */
+function proseStatements(block: Block, valuesOf: ValuesOf, learned: ((text: string) => Priority[]) | undefined, out: Statement[]): Statement[] {
+  // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
+  // only one bound to a metric): computed on first use
+  let blockPriority: Priority | undefined | null = null
+  for (const sentence of block.sentences) {
+    const text = sentence.text
+    const v = mayHold.durations(text) ? valuesOf(text) : undefined
+    let priorities: Priority[] | undefined
+    let words: MetricWords | undefined
+    for (const d of v?.durations ?? []) {
+      let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
+      // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
+      if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
+        const title = block.section.title
+        if (RESPONSE_HEAD.test(title) !== RESOLUTION_HEAD.test(title)) metric = RESPONSE_HEAD.test(title) ? 'response' : 'resolution'
+      }
+      if (!metric) continue
+      if (!priorities) {
+        priorities = v!.priorities.filter(family)
+        if (!priorities.length && learned) priorities = learned(text)
+      }
+      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? onlyPriority(block.section.title, valuesOf)
+      const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
+      if (!priority) continue
+      // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
+      const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
+      out.push({metric, priority, scope: scopeOf(context), ...measure(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
+    }
+    uptimeStatements(block, sentence, out, valuesOf)
+  }
+  return out
 }
 
 /**

@@ -19,6 +19,9 @@ const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|y
 // The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
 const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association)$/i
 
+/** A parenthesis that may give names, or a quoted name given after "hereinafter" (group 1 or 2). */
+const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})/g
+
 /**
  * Names a document gives its parties ("Cascade", "Vendor", “Acme”), with their role. Terms defined in
  * one parenthesis share a role ("(“Cascade,” “Vendor,” or “Service Provider”)"); when the preamble
@@ -40,9 +43,11 @@ export function partyNames(doc: Document): Map<string, Party> {
         if (CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
       }
     }
-    for (const group of block.text.matchAll(/\(([^()]{1,160})\)/g)) {
+    // (and a name given after "hereinafter", as translated agreements give it without brackets: hereinafter "the
+    // CLINIC", hereinafter designated "the HOTEL", hereinafter referred to as "THE PROVIDER")
+    for (const group of block.text.matchAll(NAME_GIVEN)) {
       // ("the School"), ("the Practice"): a name given with its article is the name without it
-      const quoted = [...group[1]!.matchAll(/[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
+      const quoted = [...(group[1] ?? group[2]!).matchAll(/[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
       const terms = quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
       if (!terms.length) continue
       let role: Party = 'unknown'

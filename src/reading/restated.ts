@@ -7,7 +7,7 @@
 // The rule that reads these (consistent-values) runs on every file, so the pre-checks come first and a value read is
 // kept as a few numbers and strings only.
 import type {Block} from '../types.js'
-import type {ValuesOf} from './metrics.js'
+import {blockContext, type KeptInContext, type ValuesOf} from './metrics.js'
 import {mayHold} from './values/index.js'
 
 /** One stated value with what it is stated for. */
@@ -291,8 +291,13 @@ function cadenceIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   out.push({key: `backup|${tiers}`, value: f.intervalMinutes, what: 'backup frequency', things, item, words: item === undefined ? p.text.toLowerCase() : undefined, text: f.text, block: p.block, start: p.at + f.start, end: p.at + f.end})
 }
 
-/** Fees, hourly rates, the term, the notice period and backup frequencies, in the agreement's order. */
-export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf): Restated[] {
+/**
+ * Fees, hourly rates, the term, the notice period and backup frequencies, in the agreement's order. `kept` keeps a
+ * block of prose's values for the next lint (an editor's): they depend on its text, its kind and its section's title
+ * alone (see blockValues), and a kept value is given to the block that asks again; a table row, read with the rows of its
+ * table, is read afresh.
+ */
+export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf, kept?: KeptInContext): Restated[] {
   const out: Restated[] = []
   // the rows of each table, by its header, gathered when a row is first read
   let tables: Map<readonly string[], Block[]> | undefined
@@ -303,16 +308,38 @@ export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf): Re
     }
     return tables.get(header) ?? []
   }
-  const visit = (p: Piece): void => {
-    moneyIn(p, valuesOf, out)
-    termIn(p, valuesOf, out)
-    cadenceIn(p, valuesOf, out)
-  }
   for (const block of blocks) {
-    // most blocks hold no amount, no notice or term and no backup: one test each
-    if (block.kind === 'heading' || !(TRIGGER.test(block.text) || mayHold.money(block.text) || BACKUP_ANY.test(block.section.title))) continue
-    pieces(block, visit, block.kind === 'table-row' && block.header ? rowsOf(block.header) : [])
+    if (block.kind === 'heading') continue
+    // a row is read with the rows above it in its table (a grand total against its lines): read afresh each time
+    if (!kept || block.kind === 'table-row') {
+      blockValues(block, valuesOf, out, block.kind === 'table-row' && block.header ? rowsOf(block.header) : [])
+      continue
+    }
+    // kept without the block (a kept block would keep its whole document alive), and given the block that asks
+    for (const r of kept(block, RESTATED, blockContext(block), () => blockValues(block, valuesOf, [], []).map(withoutBlock))) out.push({...r, block})
   }
+  return out
+}
+
+const RESTATED = {name: 'restated values of a block'}
+
+function withoutBlock({block: _, ...rest}: Restated): Omit<Restated, 'block'> {
+  return rest
+}
+
+/** The values one block states (a table row read with the rows of its table), appended to `out`. */
+function blockValues(block: Block, valuesOf: ValuesOf, out: Restated[], rows: readonly Block[]): Restated[] {
+  // most blocks hold no amount, no notice or term and no backup: one test each
+  if (!(TRIGGER.test(block.text) || mayHold.money(block.text) || BACKUP_ANY.test(block.section.title))) return out
+  pieces(
+    block,
+    (p) => {
+      moneyIn(p, valuesOf, out)
+      termIn(p, valuesOf, out)
+      cadenceIn(p, valuesOf, out)
+    },
+    rows,
+  )
   return out
 }
 

@@ -61,6 +61,23 @@ export class TextCache {
   }
 
   /**
+   * One object per owner (a function, a pattern) and name, for a kind of block reading that the owner makes and that
+   * depends on what `name` says besides the text (the parties' names): dropped with the owner.
+   */
+  kindOf(owner: object, name: string): object {
+    let named = this.owned.get(owner)
+    if (!named) this.owned.set(owner, (named = new Map()))
+    let k = named.get(name)
+    if (!k) {
+      // one per owner is enough: an editor reads one agreement by one set of names at a time
+      named.clear()
+      named.set(name, (k = {name}))
+    }
+    return k
+  }
+  private readonly owned = new WeakMap<object, Map<string, object>>()
+
+  /**
    * A token for the document-wide inputs (`digest`) of a kind of block reading (`name`): the same object while the
    * digest stays the same, a new one when it changes (only the latest is kept per name). A reading kept with
    * `Reading.blockReadingWith` is made again when its token is not the one it was made with.
