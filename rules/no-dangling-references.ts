@@ -41,6 +41,26 @@ const MORE_REFERENCES = new RegExp(String.raw`^(?:\s*\([^)]{0,80}\))?(?:${JOIN}(
 // The names the agreement gives itself: This Managed Services Agreement (the "Agreement"), this "SLA"
 const SELF_NAME = /\b(?:this|these)\s+(?:[A-Z][\w&-]*\s+){0,6}?(?:[A-Z][\w&-]*)\s*(?:\([^)]*?)?\(?\s*(?:the\s+|this\s+|hereinafter\s+)?["“]\**([A-Z][\w &-]{1,40}?)\**["”]/g
 
+// An article numbered after a code's part letter ("Article L. 1111-8 of the Public Health Code", "art. R. 4127-1") cites
+// a code's legislative or regulatory part, not a clause of the agreement
+const CODE_ARTICLE = /^[A-Z]\.\s?\d/
+// A schedule, annex or appendix the text says is sent or given separately ("listed in Annex 1, which is sent to the
+// Clinic with this contract", "Schedule B, supplied separately") is a document outside the input, not a missing part
+const SENT_SEPARATELY =
+  /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has been|have been|will be|being)\s+)?(?:sent|supplied|provided|delivered|given|e-?mailed|handed over|issued)\b[^.;]{0,40}?(?:\bseparately\b|\bunder separate cover\b|\b(?:together |along )?with (?:this|these|the) (?:contract|agreement|deed|letter|terms|proposal|quotation|quote|order)\b|\balongside (?:this|these)\b)/i
+// A clause the text deletes, replaces or inserts ("Clause 4.2 (Support Hours) is deleted and replaced with …", "Schedule
+// 3 is amended as follows") is a clause of the agreement it varies
+const VARIED = /^\s*(?:\([^)]{0,60}\)\s*)?(?:is|are|shall be|will be)\s+(?:hereby\s+)?(?:deleted|amended|replaced|varied|revoked|removed|struck out|renumbered|inserted|added)\b/i
+// A document that says its references point into another agreement ("References to clauses and schedules are to those
+// of the Principal Agreement unless this Deed says otherwise"): the kinds it names are that agreement's parts, except a
+// part it places in itself ("Appendix 2 to this Deed")
+const PART_WORDS = String.raw`(?:clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es|ures?)?|appendi(?:x|ces)|exhibits?|attachments?)`
+const REFERENCES_ELSEWHERE = new RegExp(
+  String.raw`\breferences?\s+(?:in\s+this\s+\w+\s+)?to\s+(${PART_WORDS}(?:\s*(?:,|and|or)\s*${PART_WORDS})*)\s+(?:are|shall be|will be|mean)\s+(?:references\s+)?to\s+(?:(?:those|the\s+\w+|${PART_WORDS})\s+)?(?:of|in)\s+(?:the\s+)?(?!this\b)(?:[A-Z][\w-]*\s+){0,4}(?:Agreement|Contract|MSA|Terms)\b`,
+  'i',
+)
+const IN_THIS = /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:of|to|in|under)\s+this\b/i
+
 const CLAUSE_LINE_START = /^(?:[\d(]|(?:section|clause|article|paragraph)\s)/i
 // Cheap tests on a whole line before the patterns above: a clause number needs a digit, a bracket or a clause word, an
 // attached part's title one of the attached words
@@ -197,6 +217,17 @@ function selfNames(doc: Document): Set<string> {
   return names
 }
 
+/** The kinds of part ("section", "schedule") the document says its references point into another agreement for. */
+function referencesElsewhere(doc: Document): Set<string> {
+  const kinds = new Set<string>()
+  for (const block of doc.blocks.slice(0, 40)) {
+    if (!/\breferences?\b/i.test(block.text)) continue
+    const m = REFERENCES_ELSEWHERE.exec(block.text)
+    if (m) for (const w of m[1]!.match(new RegExp(PART_WORDS, 'gi')) ?? []) kinds.add(kindOf(w))
+  }
+  return kinds
+}
+
 interface Reference {
   readonly start: number
   readonly end: number
@@ -252,6 +283,7 @@ export default {
     let targets: Targets | undefined
     let self: Set<string> | undefined
     let partOf: boolean | undefined
+    let elsewhere: Set<string> | undefined
     // each missing part is reported once, where it is first cited
     const reported = new Set<string>()
     for (const block of doc.blocks) {
@@ -276,6 +308,11 @@ export default {
         }
         // "section 1798.100", "Section 252.227": statute-sized numbers are not clause numbers
         if (kind === 'section' && /\d{4}|\d\.\d{3}/.test(ref.ids)) continue
+        if (kind === 'section' && CODE_ARTICLE.test(text.slice(ref.idsStart, ref.idsStart + 8))) continue
+        if (kind !== 'section' && SENT_SEPARATELY.test(rest)) continue
+        if (VARIED.test(rest) && !IN_THIS.test(rest)) continue
+        elsewhere ??= referencesElsewhere(doc)
+        if (elsewhere.has(kind) && !IN_THIS.test(rest)) continue
         targets ??= collectTargets(doc)
         // a document that is itself "Schedule 3" of a larger agreement refers to its sibling schedules there
         if (targets.ownKind === kind) continue

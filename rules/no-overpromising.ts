@@ -87,6 +87,13 @@ const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|compu
 // the rule asks for: "guarantees a 30-minute response …; each late response earns a credit of 5%"
 const REMEDY = /\b(?:credit(?:s|ed)?|refund(?:s|ed)?|rebates?|money[- ]back|penalt(?:y|ies))\b/i
 
+// The time a guarantee names as its object: "guaranteed restore time", "guarantees the P1 response time", "guarantees a
+// 1-hour callback"; or as the subject of a passive ("A 4-hour response is guaranteed")
+const MEASURE_NOUN = String.raw`(?:times?|response|responses|restore|restoration|call-?back|resolution|turnaround|arrival|attendance)`
+const MEASURE_AFTER = new RegExp(String.raw`^\s+(?:(?:a|an|the|this|that|its|our|their|each)\s+)?(?:[\w.%-]+\s+){0,3}?${MEASURE_NOUN}\b`, 'i')
+const WITHOUT_EXCEPTION = /\b(?:every|all|each and every|any and all|without exception|in all cases)\b/i
+const MEASURE_BEFORE = new RegExp(String.raw`\b${MEASURE_NOUN}\b[^.;]{0,40}?\b(?:is|are|will be|shall be)\s+(?:\w+ly\s+)?$`, 'i')
+
 // A maker's warranty, or equipment's state under one: "under the manufacturer's guarantee", "out of guarantee", "within its
 // 3-year guarantee" (the guarantee is a third party's, not the provider's promise)
 const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+)$/i
@@ -136,6 +143,18 @@ export default {
         const v = reading.values(s)
         if ((v.durations.length > 0 || v.percentages.length > 0) && !v.percentages.some((p) => p.value >= 100)) continue
       }
+      // a guarantee of the time the provider takes to act is a measured target it controls, not an absolute: its object
+      // is a time with its number in its own clause ("the guaranteed restore time is 8 hours", "guarantees a take-charge
+      // time of 30 minutes", "a 4-hour response is guaranteed"); "guarantees that every fault is fixed …" and a
+      // guaranteed uptime percentage (whose remedy is what makes it measurable) stay, and so does a time guaranteed for
+      // every case without exception ("guarantees a 30-minute response to every Priority 1 call")
+      if (/^guarantee/i.test(hit.text) && (MEASURE_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 60)) || MEASURE_BEFORE.test(s.slice(Math.max(0, at - 60), at))) && reading.hasNumber(s)) {
+        const clause = reading.clauseAround(s, at)
+        const v = reading.values(clause)
+        if (v.durations.length > 0 && v.percentages.length === 0 && !WITHOUT_EXCEPTION.test(clause)) continue
+      }
+      // written with capitals, the words name a product or a plan ("our Complete Protection plan"), not a promise
+      if (/^(?:total|complete|absolute|perfect) /i.test(hit.text) && /^[A-Z]\S* [A-Z]/.test(hit.text)) continue
       if (/^guarantee$/i.test(hit.text) && WARRANTY.test(s.slice(Math.max(0, at - 60), at)) && !/^\s+(?:that|to)\b/i.test(s.slice(at + hit.text.length))) continue
       if (/^(?:always|uninterrupted)$/i.test(hit.text) && NAMED_THING.test(s.slice(at + hit.text.length, at + hit.text.length + 30))) continue
       // the subject of a promise verb is the party promising: "You guarantee a minimum print volume" is the customer's

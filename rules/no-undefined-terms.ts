@@ -48,6 +48,11 @@ const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|a
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
 const FUNCTION_WORD =
   /^(?:of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
+// A participle or an adverb of time that starts a predicate after the capitalised words ends the noun phrase ("Keep the
+// Supported Kit plugged into …", "watches the Critical Applications day and night"): they are not a modifier, as "the
+// Acme branded laptops" is
+const PREDICATE_AFTER = /^\s+(?:[a-z]{2,}ed|[a-z]{3,}ly|day and night|night and day|(?:a)?round the clock)(?=\s*(?:[.,;:!?)]|$)|\s+(?:into|in|on|at|to|by|from|with|under|for|and|or|off|up|out|away|overnight|until|unless|when|while)\b)/
+const MEANING_BEFORE = /\b(?:means|mean|refers to|is defined as|stands for)\s+(?:the\s+|a\s+|an\s+|any\s+)?$/i
 // The rest of a list of capitalised names and the lower-case noun they share: ", Molo, Njoro and Gilgil branches"
 // (each name may carry a short parenthesis: "the Amsterdam (primary) and Frankfurt (secondary) regions")
 const SHARED_HEAD = /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:\s*\([^()]{1,30}\))?){0,8}(?:\s*,?\s+(?:and|or)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:\s*\([^()]{1,30}\))?)?\s+([a-z][\w’'-]*)/
@@ -368,10 +373,12 @@ class Reader {
     if (/^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:as\s+)?(?:identified|specified|stated|set\s+(?:out|forth)|described|listed|defined|designated|named|selected|indicated|shown|chosen)\s+(?:on|in|at|under)\b/i.test(after)) return 'delegated'
     // the capitalised words modify a lower-case noun: "the Astoria office", "the Zendesk ticket"
     const next = /^\s+([a-z][\w’'-]*)/.exec(after)?.[1]
-    if (next && !FUNCTION_WORD.test(next)) return 'modifier'
+    // (not in the words a definition gives as its meaning: '"LIS" means the Laboratory Information System used by …')
+    const predicate = next !== undefined && PREDICATE_AFTER.test(after) && !MEANING_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start))
+    if (next && !FUNCTION_WORD.test(next) && !predicate) return 'modifier'
     // so do the names of a list that share one noun: "the Naivasha, Molo, Njoro and Gilgil branches"
     const shared = SHARED_HEAD.exec(after.slice(0, 200))?.[1]
-    if (shared && !FUNCTION_WORD.test(shared)) return 'modifier'
+    if (shared && !FUNCTION_WORD.test(shared) && !(predicate && shared === next)) return 'modifier'
     if (initial) return 'initial'
     // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
     const prev = wordBefore(text, 0, first.start)

@@ -89,6 +89,7 @@ function framing(text: string, d: {readonly start: number}): boolean {
 
 // "billed hourly", "invoiced monthly", "at hourly rates", "a monthly fee": a frequency of billing, not of the service
 const BILLING_BEFORE = /\b(?:bill(?:ed|able)|charged|invoiced|payable|paid|priced|costs?)\s+(?:\w+\s+)?$|\bat\s+$/i
+const BILLED_BEFORE = /\b(?:bill(?:ed|s)?|invoice[sd]?|charged|paid|payable|debited)\s+(?:\w+\s+)?$/i
 const BILLING_AFTER = /^\s*(?:rates?|fees?|charges?|prices?|invoices?|billing|payments?|subscriptions?)\b/i
 /** The cell of a table row ("Header: cell | Header: cell") that holds an offset. */
 function cellAround(text: string, at: number): string {
@@ -194,11 +195,13 @@ export default {
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1
       const permitted = cellStart >= 0 ? reading.isPermission(scope, hit.start - cellStart) : reading.isPermission(s, at)
-      if (!/time to time|periodic|regular/i.test(hit.text) && permitted) continue
+      if (!/time to time/i.test(hit.text) && hit.term.needs !== 'frequency' && permitted) continue
       // the customer's own option to change what is covered ("The Customer may add devices from time to time by signing an
       // addition form"): the customer picks the moment, so there is no timing for the agreement to state
       if (/from time to time/i.test(hit.text) && cellStart < 0 && reading.permissionHolder(s, at) === 'customer') continue
       if (/regular|periodic/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
+      // a cadence of billing ("invoiced on a recurring basis", "charged at set intervals"), not of a service
+      if (hit.term.needs === 'frequency' && BILLED_BEFORE.test(s.slice(Math.max(0, at - 40), at))) continue
       // work ordered "as needed" at a price per unit ("| Additional work | as needed | NZ$165 per hour |", "extra visits as
       // required at $120 each"): the customer buys it when it wants it, so there is no cadence for the agreement to state
       if (ON_DEMAND.test(hit.text) && UNIT_PRICE.test(hit.block.kind === 'table-row' ? hit.block.text : s)) continue

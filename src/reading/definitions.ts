@@ -78,6 +78,9 @@ export function definesTerm(sentence: Sentence): boolean {
 const DEFINING_VERB = /^\s*["”]?\s*(?:\)\s*)?(?:means|mean|shall mean|will mean|refers to|refer to|has the meaning|have the meaning|shall have the meaning|will have the meaning|is defined|are defined|includes|shall include|:|–|—)/i
 // DEFINING_VERB where a quoted term ends, without slicing off the rest of the block
 const DEFINING_VERB_AT = new RegExp(DEFINING_VERB.source.slice(1), 'iy')
+// A bold name that opens its sentence (after nothing, or "A", "An", "The", "Each") and is followed by "is a …" / "are …"
+const BOLD_IS = /^\s*(?:is|are)\s+(?:a|an|any|each|every|one|the)\b/i
+const SENTENCE_OPENING = /(?:^|[.!?]\s+)(?:(?:a|an|the|each|every)\s+)?$/i
 const DEFINITIONS_TITLE = /definition|glossary|interpretation|defined terms|key terms/i
 
 /** The lower-case key of a term: no quotes or emphasis, no possessive, singular last word. */
@@ -341,6 +344,11 @@ export function collectVocabulary(
       if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
         names.add(termKey(text))
         for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
+      }
+      // "A **Site Visit** is a trip by one of our engineers …": a bold name opening its own sentence with "is a" defines it
+      if (mark.type === 'strong' && BOLD_IS.test(after) && SENTENCE_OPENING.test(before)) {
+        define(text)
+        continue
       }
       if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset, (sectionsOfFile ??= sectionIndex(file)))))) define(text)
     }
