@@ -334,11 +334,24 @@ export function findClause(
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
+    // which units name the topic (and which mention the clause), kept per block text in an editor: looked up once per block
+    const topicMarks = inHome || asked ? undefined : reading.unitMarks(block, re.topic)
+    const mentionMarks = topicMarks && mentionsKind ? reading.unitMarks(block, mentionsKind) : undefined
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !asked && !reading.unitMatches(re.topic, block, whole ? -1 : k)) {
-        if (!mentions) continue
-        if (!(mentionsKind ? reading.unitPasses(mentionsKind, block, whole ? -1 : k, () => mentions(text, reader, block)) : mentions(text, reader, block))) continue
+      if (!inHome && !asked) {
+        const at = whole ? 0 : k + 1
+        if (topicMarks ? !markedTest(topicMarks, at, re.topic, text, reading) : !re.topic.test(text)) {
+          if (!mentions) continue
+          if (mentionMarks) {
+            let m = mentionMarks[at]!
+            if (m === 0) {
+              mentionMarks[at] = m = mentions(text, reader, block) ? 2 : 1
+              reading.texts.blockReadings++
+            }
+            if (m === 1) continue
+          } else if (!mentions(text, reader, block)) continue
+        }
       }
       const context = reading.listContext(i)
       const after = reading.expandTitle(context.after)
@@ -437,6 +450,16 @@ function answerTo(sentences: Block['sentences'], k: number): string {
 
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
 const GLOSS = /\(([^()]{3,40})\)\s*$/
+
+/** Does unit `at` of a block pass `re`, by its mark (0 not yet tested, 1 no, 2 yes), testing and marking it when not yet tested? */
+function markedTest(marks: Int8Array, at: number, re: RegExp, text: string, reading: Reading): boolean {
+  let m = marks[at]!
+  if (m === 0) {
+    marks[at] = m = re.test(text) ? 2 : 1
+    reading.texts.blockReadings++
+  }
+  return m === 2
+}
 
 /** Answers of `labelled` for one clause's compiled patterns, by label, kept by the text cache (see titleAnswers). */
 const LABEL_OWNERS = new WeakMap<CompiledClause, object>()

@@ -1,6 +1,7 @@
 // Whether "the Agreement" is this document or another one (src/reading/delegation.ts).
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
+import {lint} from '../src/lint.js'
 import {agreementIsOther, delegation, describesDocument, parentName, targetInDocument} from '../src/reading/delegation.js'
 
 describe('agreementIsOther', () => {
@@ -117,5 +118,23 @@ describe('a document named in passing', () => {
     ['Backups run every night at 01:00 and are kept for 30 days.'],
   ])('finds no other document in %j', (text) => {
     expect(delegation(text)).toBeUndefined()
+  })
+})
+
+describe('"§ 4" is "Section 4" in a delegation', () => {
+  const outcome = (line: string): string | undefined =>
+    lint(`# Statement of Work\n\nThis SOW is made under the Master Services Agreement between A Ltd and B Ltd (the "MSA").\n\n## Customer duties\n\n${line}\n`, {filePath: 'sow.md', profile: 'msa'}).coverage.find((c) => c.ruleId === 'customer-requirements')?.outcome
+
+  it('passes: a duty left to a numbered part of the parent agreement, written with the sign or the word alike', () => {
+    expect(outcome("The Customer's duties, and the consequences of the Customer not meeting them, are those stated in § 10 of the MSA.")).toBe('delegated')
+    expect(outcome("The Customer's duties, and the consequences of the Customer not meeting them, are those stated in Section 10 of the MSA.")).toBe('delegated')
+  })
+
+  it('fails: a duty stated with no consequence and no pointer is not delegated', () => {
+    expect(outcome('The Customer gives the engineer access to the site.')).not.toBe('delegated')
+  })
+
+  it('look-alike: a section sign in a reference inside this document points nowhere else', () => {
+    expect(outcome('The Customer gives the engineer access to the site, as § 2 describes.')).not.toBe('delegated')
   })
 })

@@ -23,7 +23,8 @@ const LINK = initials(
 const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified|described|named|designated|recorded)\s+as\s+[a-z-]+\s+(?:in|under)`
 // A numbered part of the other document before its name: "as set out in clause 9 of the Master Services Agreement", "those
 // in Part 4 of the Master Agreement" (a schedule or exhibit is a document of its own, named by DOC_NAME)
-const PART_OF = String.raw`(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+)?`
+// "§ 4" is "Section 4" ("§§ 4 and 5": sections)
+const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+|§§?\s?)\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+)?`
 const DELEGATION = new RegExp(
   `\\b(?:${LINK}|${LISTED_AS})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
@@ -55,7 +56,7 @@ const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
 // "Section 4 of the Agreement", "clause 9 of the Agreement"; a value "defined in the Agreement", "the priority
 // definitions in the Agreement", "those in the Agreement"
-const AGREEMENT_PART = /\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit)\s+\d[\w.]*\s+of\s+the\s+Agreement\b|\b(?:defined|set out|set forth|described|specified|stated)\s+(?:in|under)\s+the\s+Agreement\b|\b(?:definitions?|those|the ones?)\s+in\s+the\s+Agreement\b/
+const AGREEMENT_PART = /(?:\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit)\s+|§§?\s?)\d[\w.]*\s+of\s+the\s+Agreement\b|\b(?:defined|set out|set forth|described|specified|stated)\s+(?:in|under)\s+the\s+Agreement\b|\b(?:definitions?|those|the ones?)\s+in\s+the\s+Agreement\b/
 // a document that is itself an amendment, schedule, SOW or order, and calls another document "the Agreement"
 const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
 const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)|\(\s*["“]the\s+Agreement["”]\s*\)/
@@ -94,7 +95,7 @@ function parentPointer(name: string): RegExp {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
   // a part of it by number or by title too: "those in Section 9 of the MSA", "under Section 10 (Equipment) of the MSA", "The
   // Exclusions clause of the Agreement continues to apply"
-  const part = String.raw`(?:(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Pp]art)\s+[\w.]{1,6}(?:\s+\([^()]{1,40}\))?|(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:clause|section|schedule|provisions?))\s+of\s+`
+  const part = String.raw`(?:(?:(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Pp]art)\s+|§§?\s?)[\w.]{1,6}(?:\s+\([^()]{1,40}\))?|(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:clause|section|schedule|provisions?))\s+of\s+`
   return new RegExp(String.raw`\b(?:(?:as\s+in|as\s+per|per|in|under|in\s+accordance\s+with|according\s+to|(?:as\s+)?(?:set\s+out|set\s+forth|described|defined|specified|stated|listed|given)\s+in)\s+(?:${part})?|${part})(?:the\s+)?${n}\b(?!\s+(?:is|are|was|were|will|shall|may|and\s+this)\b)`)
 }
 

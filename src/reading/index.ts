@@ -443,6 +443,24 @@ export class Reading {
     return marks[k + 1] === 2
   }
 
+  /**
+   * The marks of a test of one `kind` on the units of `block` (at 0 its whole text, at k + 1 its k-th sentence: 0 not
+   * yet tested, 1 no, 2 yes), kept per block text; undefined when the cache keeps no block readings, or for a global
+   * or sticky pattern (which keeps state between tests). The caller tests and marks.
+   */
+  unitMarks(block: Block, kind: unknown): Int8Array | undefined {
+    const pattern = kind as {readonly global?: boolean; readonly sticky?: boolean}
+    if (!this.texts.keepsBlocks || pattern.global || pattern.sticky) return undefined
+    let entry = this.blockEntries.get(block)
+    if (entry === undefined) this.blockEntries.set(block, (entry = this.texts.blockEntry(block.text) ?? null))
+    if (entry === null) return undefined
+    let marks = entry.get(kind) as Int8Array | undefined
+    if (marks === undefined) {
+      entry.set(kind, (marks = new Int8Array(block.sentences.length + 1)))
+    }
+    return marks
+  }
+
   // ---- the clause finder's walk ------------------------------------------------------------------------------
 
   /**
