@@ -28,9 +28,21 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
   const coverage: ClauseCoverage[] = []
   // the reading stage: once per document, shared by every rule
   const reading = read(doc, options.textCache)
-  for (const rule of options.rules) {
+  // a rule (a JavaScript custom rule) may not end the process: process.exit() inside it fails that rule instead. Put in
+  // place once for the document's rules, not once per rule (two stores into the process object per rule and file)
+  const exit = process.exit
+  process.exit = RULE_EXIT
+  try {
+    for (const rule of options.rules) runRule(rule)
+  } finally {
+    process.exit = exit
+  }
+  sortMessages(messages, clauseOrder(options.rules.map((r) => r.meta)))
+  return summarise(doc.filePath, messages, coverage)
+
+  function runRule(rule: AnyRule): void {
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.severity
-    if (setting === 'off') continue
+    if (setting === 'off') return
     const configured: Severity = setting
     const context: RuleContext = {
       doc,
@@ -52,11 +64,6 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
         })
       },
     }
-    // a rule (a JavaScript custom rule) may not end the process: process.exit() inside it fails that rule instead
-    const exit = process.exit
-    process.exit = ((code?: number | string | null) => {
-      throw new Error(`the rule called process.exit(${code ?? ''}); a rule may not end the run`)
-    }) as typeof process.exit
     try {
       rule.check(context)
     } catch (error) {
@@ -72,13 +79,14 @@ export function runRules(doc: Document, options: RunOptions): LintResult {
         endColumn: 1,
         sectionPath: [],
       })
-    } finally {
-      process.exit = exit
     }
   }
-  sortMessages(messages, clauseOrder(options.rules.map((r) => r.meta)))
-  return summarise(doc.filePath, messages, coverage)
 }
+
+/** process.exit while rules run: ending the run from a rule fails that rule (see runRules). */
+const RULE_EXIT = ((code?: number | string | null) => {
+  throw new Error(`the rule called process.exit(${code ?? ''}); a rule may not end the run`)
+}) as typeof process.exit
 
 const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({})
 

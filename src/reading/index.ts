@@ -14,7 +14,7 @@ import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
-import {expandTerse, terseView, type TerseView} from './terse.js'
+import {expandTerse, hasTerse, terseView, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
 
@@ -289,8 +289,9 @@ export class Reading {
       // a row of a table that gives a value per plan holds the chosen plan's values only (the others blanked, offsets kept)
       const row = block.kind === 'table-row' && this.chosenPlan ? chosenRow(block, this.chosenPlan) : undefined
       const base = row ?? block
-      // most blocks hold no terse form: that is known once per text (and kept across lints with the cache)
-      v = this.texts.hasTerse(base.text) ? (terseView(base) ?? null) : null
+      // most blocks hold no terse form: the one-pass letter test answers that for a block's text in less time than
+      // looking the text up in the text cache did (hashing a text not seen before is a pass over it too)
+      v = hasTerse(base.text) ? (terseView(base) ?? null) : null
       if (row) v = v ? {...v, raw: block} : {block: row, raw: block, expanded: expandTerse(row.text)}
       this.terse.set(block, v)
       if (v) this.written.set(v.block, v)

@@ -6,7 +6,7 @@ import {termKey} from './definitions.js'
 import {DelegationMatches} from './delegation.js'
 import type {Party} from './parties.js'
 import {TitleRoles} from './reach.js'
-import {expandTitle, hasTerse} from './terse.js'
+import {expandTitle} from './terse.js'
 import {lazyValues, type Values} from './values/index.js'
 
 /** Texts kept at most, per kind of answer; past this the cache starts again empty (memory stays bounded on huge runs). */
@@ -30,7 +30,6 @@ export class TextCache {
   private readonly blockMap = new Map<string, Map<unknown, unknown>>()
   private readonly kinds = new Map<string, object>()
   private readonly delegations = new Map<string, DelegationMatches>()
-  private readonly terse = new Map<string, boolean>()
   private readonly titles = new Map<string, string>()
   private readonly digests = new Map<string, {readonly digest: string; readonly token: object}>()
   /** Titles read in the parties' roles without names (pronouns and role words alone): they depend on the title alone. */
@@ -125,16 +124,6 @@ export class TextCache {
       this.delegations.set(text, d)
     }
     return d
-  }
-
-  /** Does the text hold a terse form ("Hrs", "tix", "M-F")? Once per text. */
-  hasTerse(text: string): boolean {
-    let v = this.terse.get(text)
-    if (v === undefined) {
-      if (this.terse.size > MAX_VALUE_TEXTS) this.terse.clear()
-      this.terse.set(text, (v = hasTerse(text)))
-    }
-    return v
   }
 
   /** A title with its terse forms in full ("Hrs & resp." → "Hours & response"), once per title. */
