@@ -31,8 +31,9 @@ const DELEGATION = new RegExp(
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
-// (A possessive makes it a document of its own; "this agreement's terms" is this document.)
-const OWNED_DOC = /\b(?:in|under|per|by|according to|governed by|subject to)\s+(?:the\s+|each\s+|every\s+|its\s+|their\s+|your\s+|our\s+|that\s+)?((?!(?:this|the|our|your)\b)(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*(?:'s|’s|s'|s’)\s+(?:own\s+)?(?:(?!(?:this|agreement)\b)[a-z][\w-]*\s+){0,2}(?:agreements?|terms|contracts?|licen[cs]e agreements?|subscriptions?|guides?|handbooks?|policies|policy|documentation))\b(?!\s+(?:and|or)\s+conditions of this)/
+// (A possessive makes it a document of its own; "this agreement's terms" is this document.) So is a vendor's own
+// published SLA: "availability of the vendor's cloud service is governed by the vendor's own published SLA".
+const OWNED_DOC = /\b(?:in|under|per|by|according to|governed by|subject to)\s+(?:the\s+|each\s+|every\s+|its\s+|their\s+|your\s+|our\s+|that\s+)?((?!(?:this|the|our|your)\b)(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*(?:'s|’s|s'|s’)\s+(?:own\s+)?(?:(?!(?:this|agreement)\b)[a-z][\w-]*\s+){0,2}(?:agreements?|terms|contracts?|licen[cs]e agreements?|subscriptions?|guides?|handbooks?|policies|policy|documentation|SLAs?|service level agreements?))\b(?!\s+(?:and|or)\s+conditions of this)/
 
 // The other document as the subject: "The quotation we sent you sets out your support hours", "your Order Form lists …"
 const DOC_SUBJECT = new RegExp(
