@@ -1,5 +1,6 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
 import type {Reading} from '../src/reading/index.js'
+import type {Party} from '../src/reading/parties.js'
 import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermHit, type TermListOptions} from '../src/reading/terms.js'
 import {mayHold} from '../src/reading/values/index.js'
 import {ruleOptions, type Rule} from '../src/rule.js'
@@ -150,6 +151,19 @@ const QUOTE_CLOSE = /^\s?["”’'»]/
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
+// A sentence that opens with the customer by its name as the subject of a present-tense verb: "The CLINIC reports …",
+// "2.1 The Customer notifies …" (not "The Customer receives a reply …", which the provider gives)
+const CUSTOMER_ACTS = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+|also\s+)?([a-z]+s)\b/
+const UNDERGOES_VERB = /^(?:is|has|was|does|receives|gets|obtains|enjoys|sees|experiences|suffers|benefits|needs|wants|expects)$/
+
+/** Does the text before the term open with the customer acting ("The CLINIC reports each fault")? */
+function customerActs(head: string, parties: ReadonlyMap<string, Party>): boolean {
+  const m = CUSTOMER_ACTS.exec(head)
+  if (!m || UNDERGOES_VERB.test(m[2]!)) return false
+  const name = m[1]!.toLowerCase()
+  return /^(?:client|customer|buyer|subscriber|licensee|purchaser)$/.test(name) || parties.get(name) === 'customer'
+}
+
 export default {
   meta: {
     id: 'no-vague-terms',
@@ -206,6 +220,9 @@ export default {
       // required at $120 each"): the customer buys it when it wants it, so there is no cadence for the agreement to state
       if (ON_DEMAND.test(hit.text) && UNIT_PRICE.test(hit.block.kind === 'table-row' ? hit.block.text : s)) continue
       const before = s.slice(Math.max(0, at - 160), at)
+      // the customer's own act in the present tense ("The CLINIC reports each fault promptly", the way translated contracts
+      // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)
+      if (hit.term.needs === 'duration' && customerActs(s.slice(0, at), reading.parties)) continue
       // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable
       // efforts to mitigate"), or a condition already met ("If, after commercially reasonable efforts, Provider is unable …")
       if (EFFORTS.test(hit.text) && (LIABILITY_EXTENT.test(before) || EFFORTS_CONDITION.test(before))) continue
