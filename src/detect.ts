@@ -11,6 +11,10 @@ export interface Detection {
   readonly reason: string
 }
 
+/** A title naming IT work for a client: the thing looked after, then within a few words the work or the document. */
+const IT_WORK_TITLE =
+  /\b(?:it|ict|tech|computers?|information technology|network|website|web|backups?|hosting|hosted|voice|telephony|print|endpoints?|microsoft 365|m365)\b[^:.?!]{0,30}?\b(?:support|care|services?|plans?|maintenance|operations|outsourcing|assistance|agreement|contract|arrangement|schedule|retainer|addendum)\b|\bmanaged (?:[\w-]+ ){0,2}?(?:services?|backups?|print|detection|security|network|application|it|voice|wi-?fi)\b|\b(?:mdr|soc|detection and response|security operations)\b|\bsupport (?:policy|plan|arrangement|schedule)\b|\bbreak[- /]?fix\b/i
+
 const KINDS: ReadonlyArray<{kind: AgreementKind; re: RegExp}> = [
   {kind: 'nda', re: /\bnon[- ]?disclosure\b|\bconfidentiality agreement\b|\bnda\b/i},
   {kind: 'dpa', re: /\bdata (?:processing|protection) (?:agreement|addendum|terms)\b|\bdpa\b|\bbusiness associate\b|\bbaa\b/i},
@@ -19,16 +23,25 @@ const KINDS: ReadonlyArray<{kind: AgreementKind; re: RegExp}> = [
     kind: 'msa',
     re: /\bmanaged (?:it |security |network |cloud )?services?\b|\bmaster services\b|\b(?:it |technology )?services? agreement\b|\bsupport (?:and maintenance )?(?:agreement|terms|contract)\b|\bmaintenance (?:agreement|contract)\b|\bhelp ?desk\b|\bstatement of work\b|\bcloud (?:service )?(?:terms|agreement)\b|\bsoftware licen[cs]e (?:and support )?agreement\b|\bhosting agreement\b/i,
   },
+  // A title that names IT work done for a client names a services agreement, however the document calls itself: "IT
+  // Outsourcing Contract", "Website Care Agreement", "Managed Backup Service Terms", "Hosted Voice Support Addendum",
+  // "Sentrywell MDR: Service Description", "Contract for the Provision of Information Technology Assistance Services".
+  {kind: 'msa', re: IT_WORK_TITLE},
+
   {kind: 'terms', re: /\bterms of (?:service|use)\b|\bterms and conditions\b|\bprivacy (?:policy|notice)\b|\bacceptable use\b|\buser agreement\b|\bcookie policy\b/i},
   {kind: 'other', re: /\bpartnership\b|\bpilot\b|\bdesign partner\b|\baddendum\b|\bemployment\b|\blease\b|\bloan\b|\bpurchase agreement\b|\breseller\b|\breferral\b/i},
 ]
 
 // Signals in the body that the document governs IT support or managed services.
+// Each kind of IT work counts once: an agreement for IT support shows three kinds or more in its first 400 blocks.
 const SERVICE_SIGNALS = [
   /\bhelp ?desk\b|\bservice desk\b/i,
-  /\bresponse times?\b|\brespond within\b/i,
+  /\bresponse times?\b|\brespond(?:s|ed)? within\b|\b(?:attended|taken in charge) within\b|\bintervention times?\b/i,
   /\bback ?ups?\b/i,
-  /\b(?:business|support) hours\b/i,
+  /\b(?:business|support|working|office) hours\b/i,
+  /\btickets?\b|\bincidents?\b|\bfaults?\b|\boutages?\b/i,
+  /\b(?:laptops?|desktops?|workstations?|servers?|PCs|printers?|routers?|firewalls?|wi-?fi)\b/i,
+  /\b(?:microsoft|office) 365\b|\bm365\b|\banti-?virus\b|\bendpoint protection\b|\banti-?malware\b/i,
   /\b(?:P[1-4]|priority [1-4]|severity [1-4])\b/,
   /\buptime\b|\bavailability (?:target|of \d)/i,
   /\bmonitoring\b|\bpatch(?:ing| management)\b/i,

@@ -92,8 +92,39 @@ const cases: ReadonlyArray<{name: string; text: string; profile: 'msa' | 'sla' |
   },
 ]
 
+// A title that names IT work done for a client names a services agreement however the document calls itself; a body
+// with three kinds of IT work (tickets or faults, devices, hours, backups…) governs IT support.
+const itWork: typeof cases = [
+  {
+    name: 'a translated outsourcing contract',
+    text: `# IT OUTSOURCING CONTRACT\n\n${parties}\n\nThe Provider keeps the Client's accounting system running.\n`,
+    profile: 'msa',
+    title: 'IT OUTSOURCING CONTRACT',
+  },
+  {
+    name: 'a contract for the provision of IT assistance services',
+    text: `# Contract for the Provision of Information Technology Assistance Services\n\n${parties}\n`,
+    profile: 'msa',
+  },
+  {name: 'a website care agreement', text: `# Website Care Agreement\n\n${parties}\n`, profile: 'msa', title: 'Website Care Agreement'},
+  {name: 'a managed backup service', text: `# Managed Backup Service Terms\n\n${parties}\n`, profile: 'msa'},
+  {name: 'a hosted voice addendum', text: `# Hosted Voice Support Addendum\n\n${parties}\n`, profile: 'msa'},
+  {
+    name: 'an untitled letter about tickets, laptops and office hours',
+    text: `Dear Ms Rowe,\n\nWe look after your 6 laptops and the office router. Raise a ticket by email; we answer during office hours, 9:00 to 17:00 Dublin time.\n\nKind regards,\nBrian\n`,
+    profile: 'msa',
+  },
+  {name: 'look-alike: website terms of use', text: `# Website Terms of Use\n\nBy using this website you agree to these terms.\n`, profile: 'language'},
+  {name: 'look-alike: a print shop lease', text: `# Print Shop Lease\n\nThe Landlord lets the shop at 4 Mill Lane to the Tenant for 5 years.\n`, profile: 'agreement'},
+  {
+    name: 'look-alike: an untitled letter that names one kind of IT work',
+    text: `Dear Ms Rowe,\n\nThank you for the laptops you lent us for the fair. We return them on Friday.\n`,
+    profile: 'language',
+  },
+]
+
 describe('detectProfile', () => {
-  it.each(cases)('$name → $profile', ({text, profile, title}) => {
+  it.each([...cases, ...itWork])('$name → $profile', ({text, profile, title}) => {
     const detection = detectProfile(buildDocument(text, 'agreement.md'))
     expect(detection.profile).toBe(profile)
     expect(detection.reason.trim().length).toBeGreaterThan(10)
