@@ -152,9 +152,9 @@ const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|sec
  * exclude:", "This plan does not extend to …"), work that is or falls outside it ("the following are outside the
  * Managed Services:", "… fall outside this schedule", "other items outside this SLA"), or a list that is not provided
  * ("The following are not provided by Provider under this schedule: …"). An offer is services, a plan, a package, a
- * schedule, the agreement, an SLA or addendum, or its fee.
+ * schedule, the agreement, an SLA or addendum, an order form, or its fee.
  */
-const OFFER = String.raw`(?:the|this|our|your|these|each|its|their|(?:the\s+)?[A-Z][\w&-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|remit|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work|sla|addendum)\b`
+const OFFER = String.raw`(?:the|this|our|your|these|each|its|their|(?:the\s+)?[A-Z][\w&-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|remit|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work|sla|addendum|order(?: form)?)\b`
 const OUT_OF_OFFER = new RegExp(
   String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b|\b(?:items?|work|jobs?|tasks?|requests?|anything|everything)(?:\s+else)?\s+outside\s+(?:of\s+)?${OFFER}|\b(?:is|are)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+${OFFER}|\b(?:work|services?|anything|everything|items?|requests?|jobs?|tasks?)\s+(?:that\s+(?:is|are)\s+)?not\s+(?:in|on|within|under)\s+(?:this|that|the|these|our|your)\s+(?:[\w-]+\s+){0,2}?(?:list|table|schedule|section|plan|package)\b(?=[^.;]{0,80}\b(?:charged|billed|invoiced|quoted|chargeable|billable|extra)\b)`,
   'i',
