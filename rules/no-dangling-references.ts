@@ -29,7 +29,7 @@ const ATTACHED_HEADING = new RegExp(String.raw`^\s*(${ATTACHED_WORD})\s+(${ID})`
 
 // What follows the reference that puts it in a law or another document: "of the Communications Decency Act",
 // "of the California Civil Code", "to the Order Form", "Article 28 GDPR", "under the SOW"
-const DOC_WORD = String.raw`(?:Agreements?|Terms|Terms of (?:Service|Use)|Conditions|Form|Order|SOW|Statement of Work|MSA|DPA|BAA|SLA|Policy|Policies|Addendum|Contract|Schedule|Exhibit|Proposal|Quote|(?:Cover\s+)?Page|Documents?|Plan|Guide|Manual|Handbook|Act|Code|Regulations?|Directive|Rules?|Laws?|Constitution|Convention|Treaty|Statutes?|Standard|U\.?S\.?C\.?|C\.?F\.?R\.?)`
+const DOC_WORD = String.raw`(?:Agreements?|Terms|Terms of (?:Service|Use)|Conditions|Form|Order|SOW|Statement of Work|MSA|DPA|BAA|SLA|Policy|Policies|Addendum|Contracts?|Deeds?|Leases?|Licen[cs]es?|Memorandum|Charter|Tender|Specifications?|Letter|Schedule|Exhibit|Proposal|Quote|(?:Cover\s+)?Page|Documents?|Plan|Guide|Manual|Handbook|Act|Code|Regulations?|Directive|Rules?|Laws?|Constitution|Convention|Treaty|Statutes?|Standard|U\.?S\.?C\.?|C\.?F\.?R\.?)`
 const OWNER_AFTER = new RegExp(String.raw`^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:of|to|in|on|under|from|within|attached to)\s+(?:the\s+|each\s+|any\s+|an?\s+|such\s+|that\s+|its\s+|their\s+|your\s+|our\s+)?(?<owner>(?:[A-Z][\w.’'&-]*\s+(?:of\s+|and\s+|for\s+)?){0,6}?${DOC_WORD}(?![\w-])|[A-Z]{2,}[\w-]*)`)
 const STATUTE_AFTER = new RegExp(String.raw`^\s*(?:of\s+)?(?:the\s+)?(?:GDPR|UK GDPR|HIPAA|CCPA|CPRA|DMCA|CDA|FERPA|COPPA|GLBA|PIPEDA|LGPD|ISO|IEC|U\.?S\.?C\.?|C\.?F\.?R\.?)\b`)
 // What comes before it that does the same: "ISO 27001 clause 5", "HIPAA Section 164", "the Act, section 5", "45 C.F.R."
