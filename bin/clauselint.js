@@ -66,8 +66,9 @@ function withCodeCache() {
     // the cache holds what this run compiled: made by a run that lints, not by --version or the language server
     if (process.argv.slice(2).some((arg) => /^(?:-v|-h|--version|--help|--lsp|--init|--print-config)$/.test(arg))) return
     // atomically, so that a run beside this one reads a whole cache or none; a read-only install keeps none
-    // with the flags the cache is checked against when a run starts (a short run turns one off: src/cli.ts)
+    // with the flags the cache is checked against when a run starts (a short run turns two off: src/cli.ts)
     v8.setFlagsFromString('--regexp-optimization')
+    v8.setFlagsFromString('--turbofan')
     const temp = `${cacheFile}.${process.pid}.tmp`
     try {
       writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]))
