@@ -25,6 +25,8 @@ v8.setFlagsFromString('--no-regexp-tier-up')
 v8.setFlagsFromString('--interrupt-budget=540672')
 
 const bundle = path.join(__dirname, '..', 'dist', 'bundle')
+/** How the build starts the scripts it writes already wrapped (scripts/bundle.mjs). */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
 
 /**
  * The command, run as one CommonJS script with V8's code cache: the code V8 compiled in an earlier run is kept in
@@ -42,8 +44,10 @@ function withCodeCache() {
     const bytes = readFileSync(file)
     source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8')
     const s = statSync(file)
-    // V8 checks only a cache's length of source and flags: the cache also names the build it was made from
-    stamp = Buffer.from(`${s.size}:${s.mtimeMs}:${s.ino}\n`)
+    // V8 checks only a cache's length of source and flags: the cache also names the build it was made from, on a line
+    // padded to a multiple of 8 bytes, since V8 copies cached data that does not start on an 8-byte boundary (1.5 MB)
+    const line = `${s.size}:${s.mtimeMs}:${s.ino}`
+    stamp = Buffer.from(`${line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1)}\n`)
   } catch {
     return undefined
   }
@@ -58,7 +62,8 @@ function withCodeCache() {
   // the script's import() calls come here (a script run from a code cache cannot import() by itself); a relative one
   // names a script beside it (the language server's and the MCP server's, built apart: see scripts/bundle.mjs)
   globalThis.__clauselintImport = (specifier) => import(specifier.startsWith('./') ? pathToFileURL(path.join(bundle, specifier)).href : specifier)
-  const script = new vm.Script(Module.wrap(source), {filename: file, cachedData})
+  // the build writes the script wrapped as a CommonJS module (scripts/bundle.mjs): compiled as read, not copied once more
+  const script = new vm.Script(source.startsWith(WRAPPER) ? source : Module.wrap(source), {filename: file, cachedData})
   const module = {exports: {}}
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, bundle)
   const save = () => {

@@ -47,6 +47,13 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('t
     expect(fs.existsSync(path.join(root, 'dist', 'bundle', 'mcp.cjs'))).toBe(true)
   })
 
+  it('the scripts run through the code cache are written wrapped as CommonJS modules, so that V8 compiles them as read', () => {
+    const wrapper = '(function (exports, require, module, __filename, __dirname) { '
+    for (const name of ['cli.cjs', 'worker.cjs']) expect(fs.readFileSync(path.join(root, 'dist', 'bundle', name), 'latin1').startsWith(wrapper), name).toBe(true)
+    // the servers' scripts are imported as modules by node itself
+    for (const name of ['lsp.cjs', 'mcp.cjs']) expect(fs.readFileSync(path.join(root, 'dist', 'bundle', name), 'latin1').startsWith(wrapper), name).toBe(false)
+  })
+
   it('the command scripts are ASCII and read the same as the ES module bundle, curly quotes, dashes and currency signs included', () => {
     for (const name of ['cli.cjs', 'lsp.cjs', 'mcp.cjs']) expect(isAscii(fs.readFileSync(path.join(root, 'dist', 'bundle', name))), name).toBe(true)
     const dir = temp({
