@@ -18,6 +18,8 @@ const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|exc
 // are excluded"): an exclusion of work, unless what is put out is time ("Saturdays and public holidays are excluded")
 // or put outside the fee: "… are billable extras", "… cost extra", "… are charged separately", "… are billed on top"
 const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))|\b(?:are|is)\s+(?:(?:billable|chargeable|paid|optional)\s+)?extras?\b|\bcosts?\s+extra\b|\b(?:are|is)\s+(?:\w+\s+)?(?:charged|billed|invoiced|priced|quoted)\s+(?:separately|on top|in addition|as (?:an )?extras?)\b/i
+// "excluding" and what it takes out, up to the end of its phrase
+const EXCLUDING = /^exclud\w*\s+[^,.;:()"“]{0,40}/i
 const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
 function excludedSeries(text: string): number {
   const m = PASSIVE_EXCLUSION.exec(text)
@@ -138,7 +140,7 @@ function namedOnly(text: string): string {
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
 // the dental chairs are not covered", "Not part of this plan: printer repairs, website hosting and training"
-const OUT_LABEL = /^\W*(?:not (?:covered|included)|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*([^.;]{3,200})/i
+const OUT_LABEL = /^\W*(?:(?:not|never) (?:covered|included)|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*([^.;]{3,200})/i
 const OUT_SUBJECT = /^\W*([^.;:]{3,160}?)\s+(?:are|is)(?: not|n['\u2019]t) (?:covered|included|part of|maintained|supported|serviced)\b|^\W*([^.;:]{3,160}?)\s+(?:are|is) excluded\b/i
 // A lead-in that puts what follows out: "The following are excluded:", "These items are not covered:"
 const OUT_LEAD = /\b(?:the following|these)(?:\s+\w+)?\s+(?:are|is)\s+(?:also\s+)?(?:excluded|not (?:covered|included|part of the services))\s*:/i
@@ -207,6 +209,22 @@ function planNoRow(block: Block): boolean {
 // Excluded Services schedule": a clause carried from another document is delegated there
 const EXCLUSIONS_PART = /\b(?:exclusions?|excluded services|out[- ]of[- ]scope services)\s+(?:clause|section|schedule|provisions?|paragraph)\b/i
 
+/**
+ * How work outside the offer is had, said once anywhere in the agreement ("Work outside this order is quoted first and
+ * billed at PHP 3,500 per hour", under Charges): it serves exclusions listed in another section. Work outside the
+ * hours ("Work outside our support hours is charged at …") is after-hours work, not work outside the offer.
+ */
+function chargedElsewhere(reader: Reader): boolean {
+  return reader.reading.own(CHARGED_ELSEWHERE, () =>
+    reader.doc.blocks.some((b) => hasOutside(b.text) && unitsOf(b, false).some((u) => (outsideOffer(u.text) >= 0 || catchAllHandled(u.text)) && outsideHours(u.text) < 0 && handled(u.text, reader.reading) && reader.party(u, 0) !== 'customer')),
+  )
+}
+const CHARGED_ELSEWHERE = {}
+const OUTSIDE_OR_ELSE = /\b(?:outside|beyond|else|other)\b/i
+function hasOutside(text: string): boolean {
+  return OUTSIDE_OR_ELSE.test(text)
+}
+
 export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
@@ -256,6 +274,9 @@ export default clauseRule({
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
     // of the time in each calendar month, excluding maintenance announced 5 working days ahead")
     if (m && /^exclud/i.test(t.slice(m.index)) && reader.reading.values(t).percentages.some((p) => p.end <= m.index)) return undefined
+    // and "excluding" days or holidays takes time out of the hours ("Monday to Friday, excluding public holidays
+    // ("Support Hours")"), not services out of the scope
+    if (m && TIME_PUT_OUT.test(EXCLUDING.exec(t.slice(m.index))?.[0] ?? '')) return undefined
     // the customer's things that fail a stated standard ("Equipment that does not meet them is not covered by the monthly
     // fee") are the consequence of a customer requirement, not a class of services left out
     if (m && FAILS_STANDARD.test(t.slice(0, m.index + 40))) return undefined
@@ -287,7 +308,7 @@ export default clauseRule({
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
     const sectionText = reader.reading.leadLabel(unit.block) !== undefined ? '' : scope.blocks.map((b) => b.text).join(' ')
-    if (list && (handled(t, reader.reading) || handled(unit.next, reader.reading) || handled(sectionText, reader.reading))) return {outcome: 'present'}
+    if (list && (handled(t, reader.reading) || handled(unit.next, reader.reading) || handled(sectionText, reader.reading) || chargedElsewhere(reader))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /exclu|scope/i)
     if (delegated) return delegated
     return {outcome: 'vague'}

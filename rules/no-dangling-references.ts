@@ -29,13 +29,14 @@ const ATTACHED_HEADING = new RegExp(String.raw`^\s*(${ATTACHED_WORD})\s+(${ID})`
 
 // What follows the reference that puts it in a law or another document: "of the Communications Decency Act",
 // "of the California Civil Code", "to the Order Form", "Article 28 GDPR", "under the SOW"
-const DOC_WORD = String.raw`(?:Agreements?|Terms|Terms of (?:Service|Use)|Conditions|Form|Order|SOW|Statement of Work|MSA|DPA|BAA|SLA|Policy|Policies|Addendum|Contract|Schedule|Exhibit|Proposal|Quote|(?:Cover\s+)?Page|Documents?|Plan|Guide|Manual|Handbook|Act|Code|Regulations?|Directive|Rules?|Laws?|Constitution|Convention|Treaty|Statutes?|Standard|U\.?S\.?C\.?|C\.?F\.?R\.?)`
+const DOC_WORD = String.raw`(?:Agreements?|Terms|Terms of (?:Service|Use)|Conditions|Form|Order|SOW|Statement of Work|MSA|DPA|BAA|SLA|Policy|Policies|Addendum|Contracts?|Deeds?|Leases?|Licen[cs]es?|Memorandum|Charter|Tender|Specifications?|Letter|Schedule|Exhibit|Proposal|Quote|(?:Cover\s+)?Page|Documents?|Plan|Guide|Manual|Handbook|Act|Code|Regulations?|Directive|Rules?|Laws?|Constitution|Convention|Treaty|Statutes?|Standard|U\.?S\.?C\.?|C\.?F\.?R\.?)`
 const OWNER_AFTER = new RegExp(String.raw`^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:of|to|in|on|under|from|within|attached to)\s+(?:the\s+|each\s+|any\s+|an?\s+|such\s+|that\s+|its\s+|their\s+|your\s+|our\s+)?(?<owner>(?:[A-Z][\w.’'&-]*\s+(?:of\s+|and\s+|for\s+)?){0,6}?${DOC_WORD}(?![\w-])|[A-Z]{2,}[\w-]*)`)
 const STATUTE_AFTER = new RegExp(String.raw`^\s*(?:of\s+)?(?:the\s+)?(?:GDPR|UK GDPR|HIPAA|CCPA|CPRA|DMCA|CDA|FERPA|COPPA|GLBA|PIPEDA|LGPD|ISO|IEC|U\.?S\.?C\.?|C\.?F\.?R\.?)\b`)
 // What comes before it that does the same: "ISO 27001 clause 5", "HIPAA Section 164", "the Act, section 5", "45 C.F.R."
 const STANDARD_BEFORE = /\b(?:ISO(?:\/IEC)?|IEC|NIST|SOC|PCI|DSS|GDPR|HIPAA|CCPA|DMCA|U\.?S\.?C\.?|C\.?F\.?R\.?|FAR|DFARS?|Act|Code|Regulations?|Directive|Convention|Treaty|Statute)\b[\s\d.,:/()-]{0,20}$/
-// "the Order Form's Schedule 2", "the MSA's Exhibit B"
-const EXTERNAL_OWNER_BEFORE = /\b(?:[A-Z][\w-]*\s+){0,3}(?:Form|SOW|Statement of Work|MSA|Agreement|Terms|Policy|Addendum|Act|Code)(?:’s|'s)\s*$|\b(?:Order Form|SOW|Statement of Work|MSA|Proposal|Quote)\s*,\s*$/
+// The document named right before the reference, as its owner: "the Order Form's Schedule 2", "the Head Contract's
+// Schedule 5", "the Panel Agreement, clause 9" (a part of the document so named, which is this one only by its own names)
+const OWNER_BEFORE = new RegExp(String.raw`(?<![\w-])(?<owner>(?:[A-Z][\w.’'&-]*\s+(?:of\s+|and\s+|for\s+)?){0,6}?${DOC_WORD})(?:’s|'s|\s*,)\s*$`)
 // More references of the list that a trailing owner applies to: "Annex 1A, Annex 1B, Annex II, and Annex III of the UK Addendum"
 const MORE_REFERENCES = new RegExp(String.raw`^(?:\s*\([^)]{0,80}\))?(?:${JOIN}(?:(?:${NUMBERED_WORD}|${ATTACHED_WORD})\s+)?${ID}(?:\s*\([^)]{0,80}\))?)+`)
 // The names the agreement gives itself: This Managed Services Agreement (the "Agreement"), this "SLA"
@@ -61,6 +62,15 @@ const REFERENCES_ELSEWHERE = new RegExp(
 )
 const IN_THIS = /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:of|to|in|under)\s+this\b/i
 
+// A line that is an item of a bulleted or numbered list ("- Exhibit C – Service Levels", "2. Schedule B: Fees")
+const LIST_ITEM = /^[\s>]*(?:[-+*]|\d{1,3}[.)]|\(?[a-z]\))\s+/
+const PARTS_HEADING = /^(?:the\s+)?(schedules|exhibits|annex(?:es|ures)|appendices|attachments)\b/i
+const PART_LETTER = /^([A-Z]|\d{1,2})(?:[.:)]|\s+[–—-])\s/
+const INSERT_WORD = /\b(?:add|insert|new)/i
+const INSERTED = new RegExp(
+  String.raw`(?:\b(?:add(?:s|ed|ing)?|insert(?:s|ed|ing)?)\b[^.;:]{0,80}?\bas\s+(?:an?\s+)?(?:new\s+)?|\b(?:a|the following|following|the)\s+new\s+)(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+(?<id>${ID})`,
+  'g',
+)
 const CLAUSE_LINE_START = /^(?:[\d(]|(?:section|clause|article|paragraph)\s)/i
 // Cheap tests on a whole line before the patterns above: a clause number needs a digit, a bracket or a clause word, an
 // attached part's title one of the attached words
@@ -136,7 +146,9 @@ function collectTargets(doc: Document): Targets {
     if (m) addNumber(m[1]!.replace(/[.)]$/, ''))
     if (raw.includes('=')) for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
     // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
-    const bare = ATTACHED_STEM.test(raw) ? raw.replace(/^[\s>*_#|-]+/, '') : ''
+    // (an item of a list only names a part: "The following exhibits form part of this Agreement: - Exhibit C – Service
+    // Levels" is an index of the exhibits, attached or not)
+    const bare = ATTACHED_STEM.test(raw) && !LIST_ITEM.test(raw) ? raw.replace(/^[\s>*_#|-]+/, '') : ''
     const t = /^(?:<|[A-Z])/i.test(bare) ? ATTACHED_TITLE.exec(bare) : null
     if (t) {
       const rest = bare.slice(t[0].length)
@@ -144,7 +156,25 @@ function collectTargets(doc: Document): Targets {
       if (/^\s*(?:[*_]{1,3})?\s*(?:$|[:.–—|-]|\([^)]*\)\s*[*_:.]*\s*$|\s*[*_]{2}|[A-Z][^.]{0,70}$)/.test(rest)) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
     }
   }
+  // a part the text itself adds to the agreement it varies ("the Agreement is amended by adding the following as Section
+  // 12B:", "insert a new clause 9A after clause 9", "the following new Schedule 5"): it exists once the text is in force
+  for (const f of files) {
+    for (const block of f.blocks) {
+      if (!INSERT_WORD.test(block.text)) continue
+      for (const m of block.text.matchAll(INSERTED)) {
+        const kind = kindOf(m.groups!['word']!)
+        const id = m.groups!['id']!.replace(/\.$/, '')
+        if (kind === 'section') addNumber(id)
+        else attached.add(`${kind} ${norm(id)}`)
+      }
+    }
+  }
   for (const s of doc.sections) {
+    // a part numbered or lettered under a heading that names its kind ("## Exhibits" then "### A. Service Levels", "# THE
+    // SCHEDULES" then "## 2 Fees") is that exhibit or schedule
+    const group = s.parent ? PARTS_HEADING.exec(s.parent.title) : null
+    const own = group ? (s.number ?? PART_LETTER.exec(s.title)?.[1]) : undefined
+    if (group && own) attached.add(`${kindOf(group[1]!)} ${norm(own)}`)
     // "Schedule A" as a heading's own text, even when the parser took "A" as its number
     const heading = s.blocks.find((b) => b.kind === 'heading')?.text ?? ''
     for (const text of [heading, s.title]) {
@@ -296,8 +326,8 @@ export default {
         const after = rest.slice(MORE_REFERENCES.exec(rest)?.[0].length ?? 0)
         const before = text.slice(Math.max(0, start - 60), start)
         // a law, a standard or another document: not a part of this agreement
-        if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before) || EXTERNAL_OWNER_BEFORE.test(before)) continue
-        const owner = OWNER_AFTER.exec(after)?.groups?.['owner']?.toLowerCase()
+        if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before)) continue
+        const owner = (OWNER_AFTER.exec(after) ?? OWNER_BEFORE.exec(before))?.groups?.['owner']?.toLowerCase()
         // a part of a larger agreement (a schedule, an amendment) that cites "Section 4 of the Agreement": the clause is
         // in the input only when the document set holds the agreement, never among this document's own item numbers
         partOf ??= doc.blocks.slice(0, 12).some((b) => PART_OF.test(b.text))

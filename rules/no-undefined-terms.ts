@@ -17,6 +17,11 @@ const PLACE_HEADS = lower(data.placeHeads)
 // A name ending in a kind of building, site or street names a place ("the Hilltop Annexe", "the Riverside Campus",
 // "Mill Road"): a place is found, not defined, where a term ending in "Site" or "Premises" is defined
 const SITE_TAILS = lower(data.siteTails)
+// A name ending in a kind of region or geographic feature ("the Canary Islands", "the Walloon Region", "the Ebro Valley")
+// names a place when the agreement never writes the words before that end in lower case: "the Service Region", whose
+// "service" the agreement writes in lower case too, is a term of the agreement (read after the candidates, as it depends
+// on the whole text)
+const PLACE_TAILS = lower(data.placeTails)
 const TITLES = lower(data.titles)
 const DOCUMENT_HEADS = lower(data.documentHeads)
 const BODY_WORDS = lower(data.bodyWords)
@@ -523,6 +528,7 @@ export default {
     const ownText = doc.blocks.filter((b) => b.file.path === doc.filePath).map((b) => b.text).join('\n')
     const delegated = DELEGATED_DEFINITIONS.test(ownText) || SUPPLEMENT.test(ownText)
     const seen = new Set<string>()
+    let lowerWords: ReadonlySet<string> | undefined
     const reader = new Reader(vocab, doc, reading)
     if (!delegated) {
       // an editor keeps each block's candidates while the vocabulary and headings stay as they were
@@ -545,6 +551,7 @@ export default {
             skip ??= [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
             local ??= localRanges(sentence, skip, reader.long)
             if (local.some((r) => c.start < r.end && c.end > r.start)) continue
+            if (placeName(c.term, () => (lowerWords ??= wordsInLowerCase(doc)))) continue
             seen.add(key)
             context.report({messageId: 'undefinedTerm', block, start: sentence.start + c.start, end: sentence.start + c.end, data: {term: c.term}})
           }
@@ -572,6 +579,22 @@ export default {
     }
   },
 } satisfies Rule<'undefinedTerm' | 'unusedDefinition'>
+
+/** Is the term a place: a name ending in a region or geographic feature whose other words the agreement writes only with a capital? */
+function placeName(term: string, lowerWords: () => ReadonlySet<string>): boolean {
+  const words = term.split(/[ \t]+/)
+  if (words.length < 2 || !PLACE_TAILS.has(words[words.length - 1]!.toLowerCase())) return false
+  const seen = lowerWords()
+  // (a participle is a common word wherever it stands: "the Covered Islands", "the Hosting Region")
+  return words.slice(0, -1).every((w) => isConnector(w) || (!/(?:ed|ing)$/.test(w) && !w.split('-').some((part) => seen.has(part.toLowerCase()))))
+}
+
+/** The words the agreement writes in lower case somewhere ("service", "hosting"). */
+function wordsInLowerCase(doc: Document): Set<string> {
+  const out = new Set<string>()
+  for (const b of doc.blocks) for (const m of b.text.matchAll(/(?<![\w’'-])[a-z][a-z’'-]*/g)) out.add(m[0])
+  return out
+}
 
 /**
  * Does the definition do its work where it stands? One that prices what it defines ("'Extra Work' means …; it is

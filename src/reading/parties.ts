@@ -47,7 +47,8 @@ export function partyNames(doc: Document): Map<string, Party> {
     // CLINIC", hereinafter designated "the HOTEL", hereinafter referred to as "THE PROVIDER")
     for (const group of block.text.matchAll(NAME_GIVEN)) {
       // ("the School"), ("the Practice"): a name given with its article is the name without it
-      const quoted = [...(group[1] ?? group[2]!).matchAll(/[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
+      // (a translation writes the article in capitals too: "THE PROVIDER", "THE COOPERATIVE")
+      const quoted = [...(group[1] ?? group[2]!).matchAll(/[“"](?:(?:the|THE|The)\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
       const terms = quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
       if (!terms.length) continue
       let role: Party = 'unknown'

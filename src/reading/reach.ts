@@ -152,9 +152,9 @@ const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|sec
  * exclude:", "This plan does not extend to …"), work that is or falls outside it ("the following are outside the
  * Managed Services:", "… fall outside this schedule", "other items outside this SLA"), or a list that is not provided
  * ("The following are not provided by Provider under this schedule: …"). An offer is services, a plan, a package, a
- * schedule, the agreement, an SLA or addendum, or its fee.
+ * schedule, the agreement, an SLA or addendum, an order form, or its fee.
  */
-const OFFER = String.raw`(?:the|this|our|your|these|each|its|their|(?:the\s+)?[A-Z][\w&-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|remit|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work|sla|addendum)\b`
+const OFFER = String.raw`(?:the|this|our|your|these|each|its|their|(?:the\s+)?[A-Z][\w&-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|remit|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work|sla|addendum|order(?: form)?)\b`
 const OUT_OF_OFFER = new RegExp(
   String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b|\b(?:items?|work|jobs?|tasks?|requests?|anything|everything)(?:\s+else)?\s+outside\s+(?:of\s+)?${OFFER}|\b(?:is|are)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+${OFFER}|\b(?:work|services?|anything|everything|items?|requests?|jobs?|tasks?)\s+(?:that\s+(?:is|are)\s+)?not\s+(?:in|on|within|under)\s+(?:this|that|the|these|our|your)\s+(?:[\w-]+\s+){0,2}?(?:list|table|schedule|section|plan|package)\b(?=[^.;]{0,80}\b(?:charged|billed|invoiced|quoted|chargeable|billable|extra)\b)`,
   'i',
@@ -357,8 +357,18 @@ const WORK_VERB = String.raw`(?:${SCOPE_VERB}|monitors|maintains|patches|adminis
 const PARTY_LEAD = new RegExp(
   String.raw`(?:(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:[Oo]ur [a-z-]+|[Tt]he (?:[Pp]rovider|[Ss]upplier|[Cc]ontractor|[Vv]endor|[Cc]onsultant|MSP|team)|(?!(?:The|This|These|That|Those|Each|Every|All|Any|If|When|Where|For|In|On|At|By|To|Under|With|Customer|Client|(?:Fee|Charge|Price|Rate|Cost|Invoice|Payment|Exclusion|Limit|Term|Requirement|Obligation)s?)\b)[A-Z][\w&-]+)|(?:^|\s)(?:[Ww]e|I))\s+(?:will\s+|shall\s+|[’']ll\s+)?${WORK_VERB}(?:(?:,\s*|\s+and\s+)${WORK_VERB})*(?:\s+(?!(?:not|no|never|except|only)\b)[\w’'-]+){0,4}\s*:\s*$`,
 )
+// The offer may be "the present contract" (a translation's "el presente contrato"), and what it covers may be named
+// after "the following" ("The present contract covers the following equipment:"), unless the list is of documents.
 const OFFER_LEAD =
-  /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b[^.:;]{0,40}?\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))\s*:\s*$/i
+  /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:present|current)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b[^.:;]{0,40}?\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))(?:\s+(?:the following|these)(?!\s+(?:documents?|schedules?|annex\w*|appendi\w*|exhibits?|attachments?|definitions?|terms|conditions|parts)\b)[^.:;]{0,60})?\s*:\s*$/i
+/**
+ * A lead-in in a letter's words that presents what the writer takes on as the list that follows: "Here's what I'd do
+ * for you:", "Here is what we can take on this season:", "This is what we look after:".
+ */
+const WHAT_LEAD = new RegExp(
+  String.raw`(?:^|[.;!]\s+|^\W*)(?:here(?:[’']s|\s+is)|this\s+is|below\s+is)\s+what\s+(?:i|we)(?:\s+(?:can|could|will|would|shall)|[’'](?:ll|d))?\s+(?:(?:also|happily|gladly)\s+)?${SCOPE_VERB}\b[^.:]{0,80}:\s*$`,
+  'i',
+)
 
 const ENDS_COLON = /:\s*$/
 
@@ -374,7 +384,7 @@ const BARE_NAME = /(?:^|[,;]\s+)(?:the\s+)?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})\
 export function leadsList(text: string, names?: ReadonlyMap<string, Party>): boolean {
   // every lead-in ends with its colon
   if (!ENDS_COLON.test(text)) return false
-  if (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text)) {
+  if (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text) || WHAT_LEAD.test(text)) {
     const name = names?.size ? LEAD_NAME.exec(text) : null
     return !name || names!.get(name[1]!.toLowerCase()) !== 'customer'
   }
