@@ -25,6 +25,8 @@ v8.setFlagsFromString('--no-regexp-tier-up')
 v8.setFlagsFromString('--interrupt-budget=540672')
 
 const bundle = path.join(__dirname, '..', 'dist', 'bundle')
+/** How the build starts the scripts it writes already wrapped (scripts/bundle.mjs). */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
 
 /**
  * The command, run as one CommonJS script with V8's code cache: the code V8 compiled in an earlier run is kept in
@@ -42,8 +44,10 @@ function withCodeCache() {
     const bytes = readFileSync(file)
     source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8')
     const s = statSync(file)
-    // V8 checks only a cache's length of source and flags: the cache also names the build it was made from
-    stamp = Buffer.from(`${s.size}:${s.mtimeMs}:${s.ino}\n`)
+    // V8 checks only a cache's length of source and flags: the cache also names the build it was made from, on a line
+    // padded to a multiple of 8 bytes, since V8 copies cached data that does not start on an 8-byte boundary (1.5 MB)
+    const line = `${s.size}:${s.mtimeMs}:${s.ino}`
+    stamp = Buffer.from(`${line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1)}\n`)
   } catch {
     return undefined
   }
@@ -58,7 +62,8 @@ function withCodeCache() {
   // the script's import() calls come here (a script run from a code cache cannot import() by itself); a relative one
   // names a script beside it (the language server's and the MCP server's, built apart: see scripts/bundle.mjs)
   globalThis.__clauselintImport = (specifier) => import(specifier.startsWith('./') ? pathToFileURL(path.join(bundle, specifier)).href : specifier)
-  const script = new vm.Script(Module.wrap(source), {filename: file, cachedData})
+  // the build writes the script wrapped as a CommonJS module (scripts/bundle.mjs): compiled as read, not copied once more
+  const script = new vm.Script(source.startsWith(WRAPPER) ? source : Module.wrap(source), {filename: file, cachedData})
   const module = {exports: {}}
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, bundle)
   const save = () => {
@@ -66,8 +71,9 @@ function withCodeCache() {
     // the cache holds what this run compiled: made by a run that lints, not by --version or the language server
     if (process.argv.slice(2).some((arg) => /^(?:-v|-h|--version|--help|--lsp|--init|--print-config)$/.test(arg))) return
     // atomically, so that a run beside this one reads a whole cache or none; a read-only install keeps none
-    // with the flags the cache is checked against when a run starts (a short run turns one off: src/cli.ts)
+    // with the flags the cache is checked against when a run starts (a short run turns two off: src/cli.ts)
     v8.setFlagsFromString('--regexp-optimization')
+    v8.setFlagsFromString('--turbofan')
     const temp = `${cacheFile}.${process.pid}.tmp`
     try {
       writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]))

@@ -63,7 +63,7 @@ export default clauseRule({
   // and an item of a list whose lead-in names work outside the hours ("Support outside those hours (tick one):" over
   // "- [x] Included for Priority 1 incidents"): the item states that work's terms
   mentions(text, reader, block) {
-    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || offTimeByTheHour(text) >= 0 || roundTheClock(text, reader.reading)
+    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || outsideStatedSchedule(text, block) >= 0 || offTimeByTheHour(text) >= 0 || roundTheClock(text, reader.reading)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -74,7 +74,7 @@ export default clauseRule({
       if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return NOT_PROVIDED.test(cell) || /^(?:no|none|not (?:available|offered))$/i.test(cell) ? {outcome: 'present'} : {outcome: 'vague'}
     }
     const named = indexOf(t, TOPIC)
-    const span = named >= 0 ? -1 : outsideHours(t, definedAs(reader.reading))
+    const span = named >= 0 ? -1 : Math.max(outsideHours(t, definedAs(reader.reading)), outsideStatedSchedule(t, unit.block))
     const priced = named >= 0 || span >= 0 ? -1 : offTimeByTheHour(t)
     const at = named >= 0 ? named : span >= 0 ? span : priced
     // work given around the clock is work outside any span of hours: charged in it or in the sentence after ("This
@@ -123,6 +123,18 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/**
+ * Work outside "this schedule" or "that timetable", said in a paragraph that states days and clock times, is work outside
+ * the hours the paragraph states ("Requests are attended from Monday to Saturday, from 8:00 to 18:00. Interventions
+ * outside this schedule are invoiced separately"); the offset, or -1.
+ */
+const OUTSIDE_THIS_SCHEDULE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:this|that|the said|the above|the stated)\s+(?:schedule|timetable)\b/i
+const DAYS_AND_TIMES = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b[^.]{0,80}?\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[:.]\d{2}\b[^.]{0,80}?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b/i
+function outsideStatedSchedule(text: string, block: Block): number {
+  const m = OUTSIDE_THIS_SCHEDULE.exec(text)
+  return m && DAYS_AND_TIMES.test(block.text) ? m.index : -1
+}
 
 /** An item that opens by saying its subject (the lead-in's) is included: "[x] Included for Priority 1 incidents". */
 const ITEM_INCLUDED = /^\W*(?:\[[xX]\]\s*)?(?:included|no (?:extra |additional )?charge|free of charge)\b/i
@@ -200,7 +212,9 @@ function offTimeByTheHour(text: string): number {
 }
 
 // A service given or asked for, in a sentence that places work outside a span of hours
-const SERVICE_ACT = /\b(?:support|help|assist\w*|call[- ]?outs?|calls?|requests?|visits?|engineers?|technicians?|attend\w*|tickets?|incidents?|emergenc\w*|P[1-5]|S[1-5])\b/i
+// (a fault and a promise to come to it are a service given too: "If something breaks … I'll pop down", "… and I'll come in";
+// and so is an intervention, a translation's word for a call-out)
+const SERVICE_ACT = /\b(?:support|help|assist\w*|interventions?|call[- ]?outs?|calls?|requests?|visits?|engineers?|technicians?|attend\w*|tickets?|incidents?|emergenc\w*|P[1-5]|S[1-5]|breaks|broken|goes down|stops working|faults?|(?:come|pop|drop|nip)\s+(?:in|round|over|down|by|out))\b/i
 
 // A column for work outside the hours: "Work outside coverage", "After hours", "Out-of-hours rate"
 const OUTSIDE_HEADER = /\b(?:outside|beyond)\s+(?:the\s+|our\s+|your\s+)?(?:support\s+|business\s+|service\s+|agreed\s+|plan\s+)?(?:hours|coverage|cover)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\bovertime\b/i

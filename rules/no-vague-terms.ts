@@ -10,16 +10,23 @@ const terms = compileTerms(data.terms)
 // "as amended from time to time", "which GitHub may publish from time to time", "regular business hours"
 const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i
 // "may update its list of on-call engineers from time to time", "refresh the wording on this page from time to time",
+// "I'll update the list above from time to time" (a word that locates the document goes with it),
 // "may update this catalogue from time to time": when a document or a list is revised (a catalogue, brochure, letter,
 // policy, price list), not how often a service is given
 const DOCUMENT_REVISED =
-  /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?|catalogues?|catalogs?|brochures?|leaflets?|booklets?|letters?|newsletters?|fact ?sheets?|data ?sheets?|descriptions?)\b(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
+  /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?|catalogues?|catalogs?|brochures?|leaflets?|booklets?|letters?|newsletters?|fact ?sheets?|data ?sheets?|descriptions?)\b(?:\s+(?:above|below|hereto|attached|overleaf))?(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
 // What a service updates or replaces, rather than a document that is revised: "Handset firmware is updated periodically"
 // The agreement or a part of it revised ("will revise the Schedule periodically") or looked at again "from time to time"
 // ("may review this Exhibit from time to time"): when the paper changes, not a cadence of service ("review this
 // Agreement regularly at service meetings" promises meetings)
 const AGREEMENT_PART = String.raw`(?:agreement|exhibit|schedule|annex|appendix|addendum|statement of work|sow|order form|sla|contract)`
 const AGREEMENT_REVISED = new RegExp(String.raw`\b(?:updat|revis|amend|modif|replac|vary|varie)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}\s+$`, 'i')
+// The same with the time first: "From time to time the parties may amend the Order Forms", "from time to time, vary the
+// Schedules by a signed writing" (when the paper changes, not a cadence of service)
+const DOCUMENT_REVISED_AFTER = new RegExp(
+  String.raw`^\s*,?\s*(?:[\w'’-]+\s+){0,4}?(?:updat|revis|refresh|amend|modif|replac|reissu|vary|varie|rewrit|reword|publish)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?(?:${AGREEMENT_PART}|schedules|exhibits|annex(?:es|ures?)|appendices|order forms|statements of work|sows|polic(?:y|ies)|documents?|terms|price lists?|rate cards?|catalogues?|catalogs?|handbooks?|manuals?|forms?)\b`,
+  'i',
+)
 const AGREEMENT_REVIEWED = new RegExp(String.raw`\b(?:review|revisit|reconsider)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}\s+$`, 'i')
 
 // A review of prices is the provider's own housekeeping ("Our pricing is reviewed from time to time", "Provider reviews
@@ -151,6 +158,11 @@ const QUOTE_CLOSE = /^\s?["”’'»]/
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
+// A promise whose only condition is the promiser's own ability ("he'll come round if he can", "we will ring back if we can")
+// commits to nothing, with or without a time
+const OWN_ABILITY = /^(?:if|where|wherever|when|whenever) (?:I|we|he|she|they) (?:can|am able|are able|is able)$/i
+const PROMISED = /\b(?:I|we|he|she|they)(?:['’]ll|\s+will|\s+shall)\b[^.;:!?]*$/i
+
 // A sentence that opens with the customer by its name as the subject of a present-tense verb: "The CLINIC reports …",
 // "2.1 The Customer notifies …" (not "The Customer receives a reply …", which the provider gives)
 const CUSTOMER_ACTS = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+|also\s+)?([a-z]+s)\b/
@@ -196,7 +208,7 @@ export default {
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {
-        if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading)) continue
+        if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading) && !(OWN_ABILITY.test(hit.text) && PROMISED.test(s.slice(Math.max(0, at - 120), at)))) continue
       } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope)) continue
       // (a document is amended from time to time; software, firmware or a device that is "updated periodically" is
       // given a service with no stated cadence)
@@ -205,6 +217,7 @@ export default {
       // looked at, not how often a service is given)
       if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
       if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(s.slice(Math.max(0, at - 60), at))) continue
+      if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED_AFTER.test(after.slice(0, 120))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1

@@ -43,3 +43,36 @@ export const lazyDeps = {
     })
   },
 }
+
+// chalk works out a colour level for its default instances at load (supports-color: the terminal check loads node:tty,
+// and through it node:net, ~6 ms of every start); clauselint makes every instance with the level it has decided
+// (new Chalk({level}): see colorLevel in src/cli.ts), so the bundle leaves the check out.
+export const noChalkTerminalCheck = {
+  name: 'no-chalk-terminal-check',
+  setup(b) {
+    b.onResolve({filter: /^#supports-color$/}, (args) => (/[\\/]chalk[\\/]/.test(args.importer) ? {path: 'supports-color', namespace: 'no-chalk-terminal-check'} : undefined))
+    b.onLoad({filter: /.*/, namespace: 'no-chalk-terminal-check'}, () => ({contents: 'export default {stdout: false, stderr: false}', loader: 'js'}))
+  },
+}
+
+// node:fs/promises loads ten of Node's internal modules (readline's among them, ~7 ms of CPU) when it is required, and
+// the bundle requires its imports at start-up; a run that never reads through it (--stdin) need not pay for it. The
+// bundle reaches each function through fs.promises (loaded by Node on first use) when it is first called.
+export const lazyFsPromises = {
+  name: 'lazy-fs-promises',
+  setup(b) {
+    b.onResolve({filter: /^(?:node:)?fs\/promises$/}, () => ({path: 'fs-promises', namespace: 'lazy-fs-promises'}))
+    b.onLoad({filter: /.*/, namespace: 'lazy-fs-promises'}, async () => {
+      const {promises} = await import('node:fs')
+      const names = Object.keys(promises).filter((name) => typeof promises[name] === 'function')
+      if (!names.includes('readFile')) throw new Error('node:fs promises: no readFile? check scripts/bundle-plugins.mjs')
+      const contents = [
+        "import {promises as fsp} from 'node:fs'",
+        ...names.map((name) => `export const ${name} = (...args) => fsp.${name}(...args)`),
+        // the same object as fs.promises.constants, read without loading fs.promises
+        "export {constants} from 'node:fs'",
+      ].join('\n')
+      return {contents, loader: 'js'}
+    })
+  },
+}

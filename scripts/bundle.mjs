@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {build} from 'esbuild'
-import {lazyDeps, noFdirPicomatch, noFflateWorker} from './bundle-plugins.mjs'
+import {lazyDeps, lazyFsPromises, noChalkTerminalCheck, noFdirPicomatch, noFflateWorker} from './bundle-plugins.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 await build({
@@ -23,7 +23,7 @@ await build({
   banner: {js: "import {createRequire as __clauselintRequire} from 'node:module'; const require = __clauselintRequire(import.meta.url);"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, noChalkTerminalCheck, lazyFsPromises],
 })
 
 // The command as one CommonJS script: V8 can keep the code it compiles for a script (vm.Script cachedData), not for ES
@@ -47,9 +47,18 @@ const cjsOptions = {
   banner: {js: "const __clauselintUrl = require('node:url').pathToFileURL(__filename).href; const __clauselintImport = globalThis.__clauselintImport ?? ((specifier) => import(specifier));"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, separate],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, noChalkTerminalCheck, lazyFsPromises, separate],
+  // without the indentation and comments: a run reads, copies and keeps the whole script (2.6 MB written out, 1.85 MB
+  // without), and every page of it that a run touches costs it a page fault
+  minifyWhitespace: true,
   write: false,
 }
+// The scripts that run through V8's code cache (cli.cjs, run by bin/clauselint.js; worker.cjs, by a lint worker: see
+// cachedWorkerCode in src/scale.ts) are written wrapped in the function node wraps a CommonJS module in, so that V8
+// compiles the text as read: wrapped at run time (Module.wrap), the script is copied whole once more before V8 compiles
+// it. The loaders look for this exact start and wrap a script that lacks it.
+const WRAPPED = new Set(['cli.cjs', 'worker.cjs'])
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});\n']
 const cjs = {outputFiles: []}
 for (const [entry, outfile] of [['src/cli.ts', 'cli.cjs'], ['src/worker.ts', 'worker.cjs'], ['src/lsp.ts', 'lsp.cjs'], ['src/mcp/server.ts', 'mcp.cjs']]) {
   cjs.outputFiles.push(...(await build({...cjsOptions, entryPoints: [entry], outfile: `dist/bundle/${outfile}`})).outputFiles)
@@ -69,6 +78,7 @@ for (const file of cjs.outputFiles) {
     // character. A backslash before such a character would turn the escape into text: refused rather than built.
     if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${path.basename(file.path)}: a backslash before a non-ASCII character`)
     text = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    if (WRAPPED.has(path.basename(file.path))) text = WRAPPER[0] + text + WRAPPER[1]
   }
   // written whole, then renamed: a run beside the build reads the old file or the new one
   fs.mkdirSync(path.dirname(file.path), {recursive: true})

@@ -53,6 +53,9 @@ const ONE_CPU_GC_FILES = 200
  * compiling them is much of its cost, while a run over many texts, or one long text, matches them often enough to
  * repay the optimised code. Measured as whole processes: one 50 KB agreement 0.92x the CPU, a 200 KB text 0.97x, but a
  * 0.5 MB text 1.06x and 200 files of ~15 KB 1.46x; findings identical.
+ * Such a run also leaves V8's optimising compiler (TurboFan) off: it ends before optimised code repays its compile, which
+ * runs on a thread of its own beside the lint. One 50 KB agreement 0.92-0.93x the CPU (pairwise medians of 14-16
+ * alternating runs), a 124 KB text 0.85x; the run stays in V8's baseline code, which stays linear where the rules are.
  */
 const ONE_SHORT_TEXT_BYTES = 128 * 1024
 
@@ -1298,8 +1301,11 @@ export async function main(argv: readonly string[]): Promise<void> {
       },
       // not from a node already started so (the second run), nor from a script that is not a file of its own
       ...(process.execArgv.includes('--single-threaded-gc') || !process.argv[1] ? {} : {relaunchOneCpu: () => relaunchOneCpu(process.argv[1]!, argv)}),
-      // see ONE_SHORT_TEXT_BYTES; bin/clauselint.js sets the flag back before it writes V8's code cache
-      oneShortText: () => v8.setFlagsFromString('--no-regexp-optimization'),
+      // see ONE_SHORT_TEXT_BYTES; bin/clauselint.js sets the flags back before it writes V8's code cache
+      oneShortText: () => {
+        v8.setFlagsFromString('--no-regexp-optimization')
+        v8.setFlagsFromString('--no-turbofan')
+      },
     })
     // a failure already reported (a rule's late error) is not overwritten by a clean exit code
     process.exitCode = process.exitCode === EXIT.failure ? EXIT.failure : code

@@ -398,7 +398,48 @@ class Builder {
         }
       }
     }
-    this.addInline(node, section, this.inlineText(node.children, skip), 'paragraph')
+    const t = this.inlineText(node.children, skip)
+    if (skip === 0 && this.records(section, [t])) return
+    this.addInline(node, section, t, 'paragraph')
+  }
+
+  /**
+   * A paragraph whose every line is a record of "Label: value" pairs ("Priority: P1; Response: 1 hour") is a table
+   * written out a row per line: each line is read as a table row, with the labels as the table's header.
+   */
+  records(section: MutableSection, texts: readonly InlineText[]): boolean {
+    const rows: Array<{t: InlineText; start: number; pairs: RecordPair[]}> = []
+    for (const t of texts) {
+      if (!t.text.includes(': ')) return false
+      let start = 0
+      for (const line of t.text.split('\n')) {
+        const pairs = recordPairs(line)
+        // a header written twice in one row is prose that happens to hold colons, not a record
+        if (!pairs || new Set(pairs.map((p) => p.label)).size < pairs.length) return false
+        rows.push({t, start, pairs})
+        start += line.length + 1
+      }
+    }
+    const header: string[] = []
+    for (const row of rows) for (const p of row.pairs) if (!header.includes(p.label)) header.push(p.label)
+    for (const {t, start, pairs} of rows) {
+      let text = ''
+      const segments: Segment[] = []
+      const cells = header.map(() => '')
+      for (const p of pairs) {
+        if (text) text += ' | '
+        const from = start + p.start
+        const offset = text.length
+        text += t.text.slice(from, start + p.end)
+        segments.push(...sliceSegments(t.segments, from, start + p.end, offset))
+        cells[header.indexOf(p.label)] = t.text.slice(from + p.valueStart, start + p.end).trim()
+      }
+      const end = start + pairs[pairs.length - 1]!.end
+      const position = {start: this.at(textToSource(t.segments, start + pairs[0]!.start)), end: this.at(textToSource(t.segments, end))}
+      const variables = t.variables.filter((v) => v.start >= start && v.end <= end).map((v) => ({...v, start: v.start - start, end: v.end - start}))
+      this.addBlock('table-row', section, text, segments.length ? segments : [{textStart: 0, sourceStart: position.start.offset, length: 0}], position, variables, header, cells)
+    }
+    return true
   }
 
   addInline(node: Paragraph, section: MutableSection, t: InlineText, kind: BlockKind): void {
@@ -408,6 +449,11 @@ class Builder {
   }
 
   list(node: List, section: MutableSection, parentNumber: string | undefined): void {
+    // a list of records, an item per row ("- **P1** — Response: 1 hour; Resolution: 4 hours"), is a table written out
+    if (node.children.every((i) => i.children.length === 1 && i.children[0]!.type === 'paragraph')) {
+      const texts = node.children.map((i) => this.inlineText((i.children[0] as Paragraph).children, 0))
+      if (this.records(section, texts)) return
+    }
     let index = node.start ?? 1
     for (const item of node.children) {
       const number = node.ordered ? (parentNumber ? `${parentNumber}.${index}` : String(index)) : undefined
@@ -663,6 +709,91 @@ function runsOn(before: string, line: string): boolean {
   const last = before.slice(before.lastIndexOf('\n') + 1).trimEnd()
   if (!last || /[.:;!?]$/.test(last) || LIST_OPENING.test(line)) return false
   return /^\s*\p{Ll}/u.test(line) || CANNOT_END.test(last)
+}
+
+interface RecordPair {
+  /** The label, '' for a first cell written without one. */
+  label: string
+  /** Offsets in the line: where the pair starts and ends, and where its value starts (after the pair's start). */
+  start: number
+  end: number
+  valueStart: number
+}
+
+// a record's label: a short name written as a header is ("Response", "Target (business hours)"), not a clause ("the Client may")
+const RECORD_LABEL = /^[\p{Lu}\d(][^:;.!?]{0,48}$/u
+
+/**
+ * The "Label: value" pairs of one line of a record, split at "; " (a piece with no label of its own continues the
+ * value before it, as a cell may hold "; "), or undefined when the line is not one: at least two labelled pairs, each
+ * label a short name of at most six words. A first piece with no label is the cell of a column with no header.
+ */
+function recordPairs(line: string): RecordPair[] | undefined {
+  const pairs: RecordPair[] = []
+  const re = /;\s+/g
+  let from = 0
+  const pieces: Array<{start: number; end: number}> = []
+  for (const m of line.matchAll(re)) {
+    pieces.push({start: from, end: m.index})
+    from = m.index + m[0].length
+  }
+  pieces.push({start: from, end: line.length})
+  let labelled = 0
+  for (const [i, piece] of pieces.entries()) {
+    const text = line.slice(piece.start, piece.end)
+    const colon = text.search(/:\s+\S/)
+    const label = colon > 0 ? text.slice(0, colon).trim() : ''
+    if (i === 0) {
+      // "P1 — Response: 1 hour": a first cell named before a dash, then the first labelled pair
+      const dash = /\s[–—-]\s+(?=\S)/.exec(text)
+      const rest = dash ? text.slice(dash.index + dash[0].length) : ''
+      const restColon = rest.search(/:\s+\S/)
+      const restLabel = restColon > 0 ? rest.slice(0, restColon).trim() : ''
+      if (dash && !text.slice(0, dash.index).includes(':') && text.slice(0, dash.index).trim() && RECORD_LABEL.test(restLabel) && restLabel.split(/\s+/).length <= 6) {
+        const lead = text.length - text.trimStart().length
+        const at = piece.start + dash.index + dash[0].length
+        pairs.push({label: '', start: piece.start + lead, end: piece.start + dash.index, valueStart: 0})
+        pairs.push({label: restLabel, start: at, end: piece.start + text.trimEnd().length, valueStart: restColon + 1})
+        labelled++
+        continue
+      }
+    }
+    if (label && RECORD_LABEL.test(label) && label.split(/\s+/).length <= 6) {
+      const lead = text.length - text.trimStart().length
+      pairs.push({label, start: piece.start + lead, end: piece.start + text.trimEnd().length, valueStart: colon + 1 - lead})
+      labelled++
+    } else if (i === 0) {
+      if (!text.trim() || text.includes(':')) return undefined
+      const lead = text.length - text.trimStart().length
+      pairs.push({label: '', start: piece.start + lead, end: piece.start + text.trimEnd().length, valueStart: 0})
+    } else {
+      // "Scope: Remote support; on-site visits": the value goes on
+      pairs[pairs.length - 1]!.end = piece.start + text.trimEnd().length
+    }
+  }
+  return labelled >= 2 ? pairs : undefined
+}
+
+/** The segments of text[from, to) re-based so that `from` falls at `at`. */
+function sliceSegments(segments: readonly Segment[], from: number, to: number, at: number): Segment[] {
+  const out: Segment[] = []
+  for (const s of segments) {
+    const a = Math.max(from, s.textStart)
+    const b = Math.min(to, s.textStart + s.length)
+    if (b <= a) continue
+    out.push({textStart: at + a - from, sourceStart: s.sourceStart + a - s.textStart, length: b - a})
+  }
+  return out
+}
+
+/** The source offset of a text offset of inline text. */
+function textToSource(segments: readonly Segment[], offset: number): number {
+  let best = segments[0]
+  for (const s of segments) {
+    if (s.textStart <= offset) best = s
+    else break
+  }
+  return best ? best.sourceStart + Math.min(Math.max(0, offset - best.textStart), best.length) : 0
 }
 
 interface InlineText {

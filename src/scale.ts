@@ -324,7 +324,9 @@ const file = ${JSON.stringify(script)}
 const bytes = fs.readFileSync(file)
 const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8')
 const s = fs.statSync(file)
-const stamp = Buffer.from(s.size + ':' + s.mtimeMs + ':' + s.ino + '\\n')
+// padded to a multiple of 8 bytes: V8 copies cached data that does not start on an 8-byte boundary
+const line = s.size + ':' + s.mtimeMs + ':' + s.ino
+const stamp = Buffer.from(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1) + '\\n')
 const cacheFile = file + '.cache'
 let cachedData
 try {
@@ -332,7 +334,8 @@ try {
   if (data.subarray(0, stamp.length).equals(stamp)) cachedData = data.subarray(stamp.length)
 } catch {}
 globalThis.__clauselintImport = (specifier) => import /* spaced: the build rewrites the call form in cli.cjs */ (specifier.startsWith('./') ? pathToFileURL(path.join(path.dirname(file), specifier)).href : specifier)
-const script = new vm.Script(Module.wrap(source), {filename: file, cachedData})
+// the build writes the script wrapped as a CommonJS module (scripts/bundle.mjs): compiled as read, not copied once more
+const script = new vm.Script(source.startsWith('(function (exports, require, module, __filename, __dirname) { ') ? source : Module.wrap(source), {filename: file, cachedData})
 if (!cachedData || script.cachedDataRejected) {
   globalThis.__clauselintSaveCodeCache = () => {
     const temp = cacheFile + '.' + process.pid + '.' + require('node:worker_threads').threadId + '.tmp'

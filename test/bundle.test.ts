@@ -47,6 +47,13 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('t
     expect(fs.existsSync(path.join(root, 'dist', 'bundle', 'mcp.cjs'))).toBe(true)
   })
 
+  it('the scripts run through the code cache are written wrapped as CommonJS modules, so that V8 compiles them as read', () => {
+    const wrapper = '(function (exports, require, module, __filename, __dirname) { '
+    for (const name of ['cli.cjs', 'worker.cjs']) expect(fs.readFileSync(path.join(root, 'dist', 'bundle', name), 'latin1').startsWith(wrapper), name).toBe(true)
+    // the servers' scripts are imported as modules by node itself
+    for (const name of ['lsp.cjs', 'mcp.cjs']) expect(fs.readFileSync(path.join(root, 'dist', 'bundle', name), 'latin1').startsWith(wrapper), name).toBe(false)
+  })
+
   it('the command scripts are ASCII and read the same as the ES module bundle, curly quotes, dashes and currency signs included', () => {
     for (const name of ['cli.cjs', 'lsp.cjs', 'mcp.cjs']) expect(isAscii(fs.readFileSync(path.join(root, 'dist', 'bundle', name))), name).toBe(true)
     const dir = temp({
@@ -95,6 +102,26 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('t
     expect(out).toContain('"code":"scope-of-services"')
     expect(out).not.toContain('"code":"fatal"')
   }, 90_000)
+
+  it('a --stdin run loads neither the terminal check (node:tty) nor node:fs/promises; a run over files reads through the latter', () => {
+    const dir = temp({'msa.md': '# Managed Services Agreement\n\nProvider will respond promptly.\n'})
+    // Node's modules loaded by the run, printed as it ends
+    const preload = path.join(dir, 'loaded.cjs')
+    fs.writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + process.moduleLoadList.join(',')))\n")
+    const loaded = (args: string[], input?: string): {stdout: string; modules: string[]} => {
+      const r = spawnSync(process.execPath, ['-r', preload, bin, ...args], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, ...(input !== undefined ? {input} : {})})
+      const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED ')) ?? ''
+      return {stdout: r.stdout, modules: line.slice('LOADED '.length).split(',')}
+    }
+    const stdin = loaded(['--format', 'json', '--stdin', '--stdin-filename', 'msa.md'], fs.readFileSync(path.join(dir, 'msa.md'), 'utf8'))
+    expect(stdin.modules).toContain('NativeModule vm')
+    expect(stdin.modules).not.toContain('NativeModule tty')
+    expect(stdin.modules).not.toContain('NativeModule internal/fs/promises')
+    const byPath = loaded(['--format', 'json', 'msa.md'])
+    expect(byPath.modules).toContain('NativeModule internal/fs/promises')
+    expect(byPath.stdout.replaceAll('"filePath": "msa.md"', '')).toBe(stdin.stdout.replaceAll('"filePath": "msa.md"', ''))
+    expect(JSON.parse(byPath.stdout)[0].messages.length).toBeGreaterThan(0)
+  })
 
   it('--mcp answers initialize', async () => {
     const out = await converse(['--mcp'], temp({}), [{jsonrpc: '2.0', id: 1, method: 'initialize', params: {protocolVersion: '2024-11-05', capabilities: {}, clientInfo: {name: 'test', version: '1'}}}], false, /"serverInfo"/)

@@ -70,4 +70,32 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
     expect(run(dir, args)).toEqual(plain)
     expect(run(dir, args)).toEqual(plain)
   }, 240_000)
+
+  it('a cache written by a run over one short text (which turns V8 flags off) serves the next run', () => {
+    // a copy of the command, so that no other run writes its cache between the two runs here
+    const install = temp({})
+    fs.mkdirSync(path.join(install, 'bin'))
+    fs.mkdirSync(path.join(install, 'dist', 'bundle'), {recursive: true})
+    for (const f of ['clauselint.js', 'package.json']) fs.copyFileSync(path.join(root, 'bin', f), path.join(install, 'bin', f))
+    fs.copyFileSync(path.join(root, 'dist', 'bundle', 'cli.cjs'), path.join(install, 'dist', 'bundle', 'cli.cjs'))
+    fs.copyFileSync(path.join(root, 'package.json'), path.join(install, 'package.json'))
+    const cache = path.join(install, 'dist', 'bundle', 'cli.cjs.cache')
+    const dir = temp({'bad.md': failing})
+    const {CLAUSELINT_NO_CODE_CACHE: _drop, ...rest} = process.env
+    const lintOne = (): ReturnType<typeof run> => {
+      const r = spawnSync(process.execPath, [path.join(install, 'bin', 'clauselint.js'), '--format', 'json', '--stdin', '--stdin-filename', 'bad.md'], {cwd: dir, input: failing, encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 120_000})
+      return {status: r.status, stdout: r.stdout, stderr: r.stderr}
+    }
+    const first = lintOne()
+    expect(first.stderr).toBe('')
+    expect(first.stdout).toContain('promptly')
+    // the first run found no cache and wrote one; a run that rejects a cache writes a new file in its place
+    const made = fs.statSync(cache)
+    // V8's data starts on an 8-byte boundary of the file (V8 copies data that does not)
+    const bytes = fs.readFileSync(cache)
+    expect((bytes.indexOf(10) + 1) % 8).toBe(0)
+    expect(lintOne()).toEqual(first)
+    const after = fs.statSync(cache)
+    expect([after.ino, after.mtimeMs]).toEqual([made.ino, made.mtimeMs])
+  }, 240_000)
 })

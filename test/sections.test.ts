@@ -149,6 +149,50 @@ describe('a line of capitals on its own, followed by body text, is a heading', (
   })
 })
 
+describe('lines of "Label: value" pairs are the rows of a table written out', () => {
+  /** Each block below the headings as "kind | header | cells | first line". */
+  const rows = (text: string): string[] =>
+    buildDocument(text, 'x.md').blocks.filter((b) => b.kind !== 'heading').map((b) => `${b.kind} | ${b.header?.join(',') ?? '-'} | ${b.cells?.join(',') ?? '-'} | ${b.position.start.line}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'a line per row, the labels as the header',
+      '# Terms\n\nPriority: P1; Response: 1 hour; Fix: 4 hours\nPriority: P2; Response: 4 hours; Fix: 2 days\n',
+      ['table-row | Priority,Response,Fix | P1,1 hour,4 hours | 3', 'table-row | Priority,Response,Fix | P2,4 hours,2 days | 4'],
+    ],
+    [
+      'a first cell with no label, a value holding "; ", a row missing a label',
+      '# Terms\n\nGold; Covers: servers; laptops; Price: £900\nSilver; Price: £500; Covers: laptops\n',
+      ['table-row | ,Covers,Price | Gold,servers; laptops,£900 | 3', 'table-row | ,Covers,Price | Silver,laptops,£500 | 4'],
+    ],
+    [
+      'a list item per row, named in bold before a dash',
+      '# Terms\n\n- **P1** — Response: 1 hour; Fix: 4 hours\n- **P2** — Response: 4 hours; Fix: 2 days\n',
+      ['table-row | ,Response,Fix | P1,1 hour,4 hours | 3', 'table-row | ,Response,Fix | P2,4 hours,2 days | 4'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected)
+  })
+
+  it('keeps findings on the line of the row', () => {
+    const doc = buildDocument('# Terms\n\nPriority: P1; Response: 1 hour\nPriority: P2; Response: promptly\n', 'x.md')
+    const row = doc.blocks.find((b) => b.text.includes('promptly'))!
+    expect(doc.source.slice(row.segments[0]!.sourceStart).startsWith('Priority: P2')).toBe(true)
+    expect(row.text).toBe('Priority: P2 | Response: promptly')
+  })
+
+  // look-alikes: one pair on a line, a sentence with a colon, a line that is not a record among lines that are, prose items
+  it.each<[string, string]>([
+    ['one pair per line', '# Terms\n\nHelp desk: 8am to 6pm\nWeekends: closed\n'],
+    ['a sentence with colons', '# Terms\n\nNote: the fee is fixed for the term; the Client may not vary it: it is final.\n'],
+    ['a line of prose among records', '# Terms\n\nPriority: P1; Response: 1 hour\nAll other calls are answered the next day.\n'],
+    ['a label written twice in a line', '# Terms\n\nNote: one; Note: two\n'],
+    ['list items of prose', '# Terms\n\n- Remote support: weekdays\n- On-site visits: on request\n'],
+  ])('%s is not read as a table', (_name, text) => {
+    expect(rows(text).every((r) => !r.startsWith('table-row'))).toBe(true)
+  })
+})
+
 describe('a numbered heading in any case, written as Markdown reads a numbered line, is a heading', () => {
   const outline = (text: string): string[] =>
     buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.kind} ${s.number ?? '-'} ${s.title}`)

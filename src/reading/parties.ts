@@ -11,7 +11,7 @@ const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to|['’]ll)\b/gi
 // an enumerator opens a clause only after a break ("; (b)", ": (a)", "and (c)"), so "seventy-two (72) hours" is no boundary
 const CLAUSE_BOUNDARY = /[;:]|(?:^|(?<=[;:,\n]\s{0,3})|(?<=\b(?:and|or)\s{1,3}))\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
-const NEGATION = /\b(?:not|no|never|nothing|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
+const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
 const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider|we|us|our)$/i
@@ -381,8 +381,13 @@ export function isNegated(text: string, index: number, memo: ClauseMemo = clause
   // "anything we cannot fix will be resolved …": a new verb after the negation is outside its scope,
   // unless the negated verb governs it ("does not warrant that the Service will be …")
   const between = before.slice(last)
-  return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between)
+  return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between) || (PROMISE_VERB.test(between) && !/[,;:]/.test(between))
 }
+
+// A negated verb of promising governs the clause it introduces, with or without "that": "We cannot promise the
+// vendor's service will never be down", "no one can guarantee the line will always be up" (not past a comma: "Although we
+// cannot promise 100% availability, your email will always be available" promises after it)
+const PROMISE_VERB = /^\W*(?:[\w'’]+\s+){0,3}?(?:promise|guarantee|warrant|assure|ensure|represent|commit|say)s?\b/i
 
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
 
