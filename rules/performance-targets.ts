@@ -15,12 +15,15 @@ const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|qu
  */
 const SPEED = new RegExp(
   String.raw`\b(?:latency|packet loss|jitter|round[- ]trip|page load|error rate|throughput|(?:download|upload|transfer) speeds?|largest contentful paint|time to first byte|ttfb)\b` +
-    String.raw`|\b(?:pages?|site|website|shop|store|app|application|portal|api)\b[^.;]{0,40}?\bload(?:s|ing|ed)?\s+(?:in|within)\b(?!\s+the\b)|${SYSTEM_SPEED.source}`,
+    String.raw`|\b(?:pages?|site|website|shop|store|app|application|portal|api)\b[^.;]{0,40}?\bload(?:s|ing|ed)?\s+(?:in|within)\b(?!\s+the\b)|${SYSTEM_SPEED.source}` +
+    // (a data rate held to a minimum is a throughput target: "carry 30 devices at no less than 10 Mbit/s per device")
+    String.raw`|\b(?:at least|no less than|not less than|a minimum of)(?=\s+\d+(?:\.\d+)?\s*(?:[kmg]bps|[kmg]bit\/s)(?![a-z]))`,
   'i',
 )
 /** The customer's own equipment made to meet a figure ("The Customer's office connection must provide …"): a requirement. */
 const CUSTOMER_OWNED = /\b(?:customer|client)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:must|shall|should|needs? to|is required to)\b|\byour\s+(?:[\w-]+\s+){0,3}?(?:must|should|needs? to)\b/i
 /** A value that measures speed: milliseconds or seconds, a data rate, or a percentile. */
+const RECOMMENDS = /\b(?:recommend|suggest|advise|encourage)\w*\b/i
 const SPEED_VALUE = /\d\s*(?:ms|milliseconds?|seconds?|secs?|s|%|[kmg]bps|[kmg]bit\/s|[kmg]b\/s)(?![a-z])/i
 // (and how fast a monitored service detects a threat: "mean time to detect", "MTTD", a measure of the service itself)
 const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF|mean time to detect|MTTD)\\b|${SPEED.source}`, 'i')
@@ -29,7 +32,7 @@ const DETECT = /\bmean time to detect\b|\bMTTD\b/i
 const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
 /** Availability of people or things, not of a system: "subject to availability", "availability of engineers". */
 const NOT_SYSTEM = /\bsubject to (?:the )?availability\b|\bavailability of (?:the |our |its |an? )?(?:staff|engineers?|technicians?|personnel|resources|parts|stock|spares|equipment|people|consultants?|the (?:customer|client)(?:'s)? (?:staff|personnel|representatives?))\b/i
-const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal performance|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
+const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal (?:performance|functioning|operation|working)|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
 const PERIOD = /\b(?:per|each|every|any|in|during|over|across|measured|calculated|for)\s+(?:(?:each|every|any|a|the|one)\s+)?(?:calendar\s+|billing\s+|rolling\s+|full\s+)?(?:day|week|month|quarter|year)\b|\b(?:monthly|quarterly|annually|yearly|weekly)\b|\bper annum\b/i
 
 /** A period as a definition states it: "“Service Period” means a calendar month". */
@@ -148,7 +151,8 @@ export default clauseRule({
     // under 2.5 seconds"), unless it is the customer's to meet
     const speed = SPEED.exec(t)
     // (a list item is read with the sentence that introduced it: "The Client must: … (b) keep an upload speed of 50 Mbps")
-    const ownSpeed = speed !== null && reader.party(unit, speed.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, speed.index)) && !(unit.intro !== undefined && reader.reading.introducingParty(unit.block) === 'customer')
+    // (a figure recommended for the customer to buy is advice, not a target: "We recommend a fibre plan of at least 1000 Mbps")
+    const ownSpeed = speed !== null && !RECOMMENDS.test(t.slice(0, speed.index)) && reader.party(unit, speed.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, speed.index)) && !(unit.intro !== undefined && reader.reading.introducingParty(unit.block) === 'customer')
     if (ownSpeed && SPEED_VALUE.test(t.slice(speed.index))) return {outcome: 'present'}
     const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
     if (targets.length && (metric || unit.inHome || inHeaderTable)) {
@@ -172,6 +176,12 @@ export default clauseRule({
     // project, not a target for how the systems perform
     if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && !PROJECT_DOWNTIME.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
       return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+    }
+    // systems kept working in a section titled for performance ("**Performance**", then "We'll keep your network running
+    // at peak performance") touch the clause there as they do anywhere else
+    if (unit.inHome && !metric) {
+      const kept = keptWorking(unit, reader)
+      if (kept) return {outcome: 'vague', start: kept.index, end: kept.index + kept[0].length, detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
     }
     return undefined
   },

@@ -71,7 +71,7 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
     expect(run(dir, args)).toEqual(plain)
   }, 240_000)
 
-  it('a cache written by a run over one short text (which turns V8 flags off) serves the next run', () => {
+  it('a cache written by a run over one short text (which turns V8 flags off) serves the next run; a failed run writes none', () => {
     // a copy of the command, so that no other run writes its cache between the two runs here
     const install = temp({})
     fs.mkdirSync(path.join(install, 'bin'))
@@ -86,6 +86,10 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
       const r = spawnSync(process.execPath, [path.join(install, 'bin', 'clauselint.js'), '--format', 'json', '--stdin', '--stdin-filename', 'bad.md'], {cwd: dir, input: failing, encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 120_000})
       return {status: r.status, stdout: r.stdout, stderr: r.stderr}
     }
+    // a run that fails writes no cache (it may have linted nothing)
+    const usage = spawnSync(process.execPath, [path.join(install, 'bin', 'clauselint.js'), '--stdin', 'bad.md'], {cwd: dir, input: failing, encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 120_000})
+    expect(usage.status).toBe(2)
+    expect(fs.existsSync(cache)).toBe(false)
     const first = lintOne()
     expect(first.stderr).toBe('')
     expect(first.stdout).toContain('promptly')
