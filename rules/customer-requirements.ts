@@ -134,7 +134,7 @@ export default clauseRule({
   mentions(text, reader) {
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
-    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || reader.reading.customerObligation(text) >= 0
+    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -230,10 +230,10 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   if (BACK_REFERENCE.test(t.trim())) return done(undefined)
   // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
   // states no standard of its own, and the sentence that names them is judged with it
-  if (MEETS_THEM.test(t) && reading.customerObligation(t) < 0 && requirementAt(t) < 0) return done(undefined)
+  if (MEETS_THEM.test(t) && obligationOf(r, reading) < 0 && r.requirement < 0) return done(undefined)
   const asked = NEED_FROM.exec(t) ?? POLITE.exec(t)
   const equipment = asked ? -1 : equipmentOf(r, reading)
-  const must = asked ? asked.index : equipment >= 0 ? equipment : reading.customerObligation(t)
+  const must = asked ? asked.index : equipment >= 0 ? equipment : obligationOf(r, reading)
   if (must < 0 && !unit.inHome) return done(undefined)
   // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
   // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
@@ -253,21 +253,26 @@ interface TextReadings {
   requirement: number
   fails: boolean | undefined
   equipment: number | undefined
+  /** Where the first obligation binding the customer is (Reading.customerObligation), or -1. */
+  obligation: number | undefined
 }
 const LAST_TEXT = {name: 'customer-requirements: the readings of the last text'}
 
 function readingsOf(text: string, reading: Reading): TextReadings {
-  const r = reading.own(LAST_TEXT, (): TextReadings => ({text: '', requirement: -1, fails: undefined, equipment: undefined}))
+  const r = reading.own(LAST_TEXT, (): TextReadings => ({text: '', requirement: -1, fails: undefined, equipment: undefined, obligation: undefined}))
   if (r.text !== text || r.text === '') {
     r.text = text
     r.requirement = requirementAt(text)
     r.fails = undefined
     r.equipment = undefined
+    r.obligation = undefined
   }
   return r
 }
 const failsOf = (r: TextReadings, reading: Reading): boolean => (r.fails ??= customerFails(r.text, reading))
 const equipmentOf = (r: TextReadings, reading: Reading): number => (r.equipment ??= equipmentMust(r.text, reading))
+// (mentions() asks it last and the judge asks it again of the same sentence: read once)
+const obligationOf = (r: TextReadings, reading: Reading): number => (r.obligation ??= reading.customerObligation(r.text))
 
 /** A consequence of a requirement failing, stated on a condition: "If a device is not, its outages are excluded …". */
 function followsFrom(text: string): boolean {

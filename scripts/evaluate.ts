@@ -94,14 +94,18 @@ export function loadCorpus(dir: string): LabelledFile[] {
 const empty = (): Counts => ({tp: 0, fp: 0, fn: 0, tn: 0, exact: 0, total: 0})
 const isDefect = (o: string): boolean => o === 'vague' || o === 'missing'
 
-/** Lint each labelled file with the msa profile and compare with its labels. */
-export function score(files: readonly LabelledFile[]): Score {
+/** The lint of a labelled file the scorer compares with its labels: the msa profile. */
+export const lintLabelled = (f: LabelledFile): LintResult => lint(f.text, {filePath: f.label.file, profile: 'msa'})
+
+/** Lint each labelled file with the msa profile (`lintFile`, which a caller that has the results already may give) and compare with its labels. */
+export function score(files: readonly LabelledFile[], lintFile: (f: LabelledFile) => LintResult = lintLabelled): Score {
   const clauses = new Map<string, Counts>(CLAUSE_IDS.map((id) => [id, empty()]))
   const language = new Map<string, Counts>(LINE_IDS.map((id) => [id, empty()]))
   const disagreements: Disagreement[] = []
   const mustNotFlagHits: Disagreement[] = []
-  for (const {label, text} of files) {
-    const result: LintResult = lint(text, {filePath: label.file, profile: 'msa'})
+  for (const f of files) {
+    const {label, text} = f
+    const result: LintResult = lintFile(f)
     for (const id of CLAUSE_IDS) {
       const expected = label.clauses[id]
       if (!expected) continue

@@ -154,6 +154,8 @@ class Builder {
   readonly sections: MutableSection[] = []
   readonly blocks: Block[] = []
   readonly lineStarts: number[]
+  /** Lines (1-based) whose line break is a wrap inside a hard-wrapped paragraph (see wrappedBreaks), read on demand. */
+  wraps: Set<number> | undefined
   stack: MutableSection[]
   frontmatter: Record<string, unknown> = {}
   frontmatterError: string | undefined
@@ -676,8 +678,8 @@ class Builder {
     let src = sourceStart
     lines.forEach((line, i) => {
       if (i > 0) {
-        out.text += runsOn(out.text, line) ? ' ' : '\n'
         const lineNo = this.at(src).line // line of the previous piece
+        out.text += runsOn(out.text, line) || (this.wraps ??= wrappedBreaks(this.source, this.lineStarts)).has(lineNo) ? ' ' : '\n'
         const next = this.lineStarts[lineNo] ?? src
         const found = this.source.indexOf(line, next)
         src = found >= 0 && found - next < 200 ? found : next
@@ -709,6 +711,47 @@ function runsOn(before: string, line: string): boolean {
   const last = before.slice(before.lastIndexOf('\n') + 1).trimEnd()
   if (!last || /[.:;!?]$/.test(last) || LIST_OPENING.test(line)) return false
   return /^\s*\p{Ll}/u.test(line) || CANNOT_END.test(last)
+}
+
+// A line that opens a block or a label of its own: a list marker, a heading, a table row, a quote, "Weekends: closed"
+const OPENS_LINE = /^\s*(?:[-*+•>#|]|\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s|\(\d{1,3}\)\s|[\p{Lu}\d][^:.;!?]{0,40}:\s)/u
+
+/**
+ * The lines whose break is a wrap, in paragraphs wrapped to a width as a PDF paste or a hard-wrapped source is: in a
+ * run of lines where every line that breaks before a word (not after a sentence's end, not a line of capitals, not
+ * before a line that opens a list item, a heading, a label or a record) was full (at least 40 characters, and either the next
+ * word would not have fitted within the run's longest line or the line fills 70% of it), each such break is a space.
+ * A column of short lines, or of lines of uneven length, is not wrapped.
+ */
+function wrappedBreaks(source: string, starts: readonly number[]): Set<number> {
+  const out = new Set<number>()
+  const line = (i: number): string => source.slice(starts[i]!, i + 1 < starts.length ? starts[i + 1]! : source.length).replace(/\r?\n$/, '').trimEnd()
+  let i = 0
+  while (i < starts.length) {
+    if (!line(i).trim()) {
+      i++
+      continue
+    }
+    let j = i
+    while (j + 1 < starts.length && line(j + 1).trim()) j++
+    if (j > i) {
+      let width = 0
+      for (let k = i; k <= j; k++) width = Math.max(width, line(k).length)
+      const breaks: number[] = []
+      let full = true
+      for (let k = i; k < j && full; k++) {
+        const text = line(k)
+        const next = line(k + 1)
+        if (/[.:;!?]$/.test(text) || !LOWER.test(text) || OPENS_LINE.test(next) || recordPairs(next.trim())) continue
+        const word = /\S+/.exec(next.trimStart())?.[0] ?? ''
+        if (text.length < 40 || (text.length + 1 + word.length <= width && text.length < 0.7 * width)) full = false
+        else breaks.push(k + 1)
+      }
+      if (full) for (const b of breaks) out.add(b)
+    }
+    i = j + 1
+  }
+  return out
 }
 
 interface RecordPair {

@@ -4,10 +4,18 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
 import {PROFILE_RULE_IDS} from '../src/profiles.js'
-import {CLAUSE_IDS, loadFixtures, score, totals, type Disagreement} from '../scripts/evaluate.js'
+import {CLAUSE_IDS, lintLabelled, loadFixtures, score, totals, type Disagreement, type LabelledFile} from '../scripts/evaluate.js'
+import type {LintResult} from '../src/types.js'
 
 const dir = path.join(import.meta.dirname, '..', 'fixtures', 'agreements')
 const files = loadFixtures(dir)
+/** Each agreement linted once as the scorer lints it (the msa profile), for every test below that reads its result. */
+const results = new Map<LabelledFile, LintResult>()
+const linted = (f: LabelledFile): LintResult => {
+  let r = results.get(f)
+  if (!r) results.set(f, (r = lintLabelled(f)))
+  return r
+}
 const clauseIds = new Set<string>(CLAUSE_IDS)
 /** The commercial core the msa profile checks after the operational clauses, in its order. */
 const COMMERCIAL = PROFILE_RULE_IDS.agreement.filter((id) => !id.startsWith('no-') && id !== 'consistent-values')
@@ -42,8 +50,8 @@ describe('fixtures/agreements', () => {
   })
 
   it.each(files.map((f) => [f.label.file, f] as const))('%s lints with every rule of its profile and covers every clause', (_, f) => {
-    // the profile its label names (msa for all of them): which profile `auto` picks is tested in detect.test.ts
-    const result = lint(f.text, {filePath: f.label.file, ...(f.label.profile ? {profile: f.label.profile as 'msa'} : {})})
+    // the profile its label names (msa for all of them, the scorer's lint, shared): which profile `auto` picks is tested in detect.test.ts
+    const result = f.label.profile === 'msa' ? linted(f) : lint(f.text, {filePath: f.label.file, ...(f.label.profile ? {profile: f.label.profile as 'msa'} : {})})
     expect(result.messages.filter((m) => m.ruleId === 'fatal' || m.messageId === 'ruleCrash')).toEqual([])
     // msa: the eleven operational clauses first, then the commercial core of any agreement
     const covered = result.coverage.map((c) => c.ruleId)
@@ -75,7 +83,7 @@ describe('fixtures/agreements', () => {
   })
 
   it('agrees with the expected outcomes on at least 90% of clauses, with no false alarm on a must-not-flag line (the agreements the rules were first written against)', () => {
-    const s = score(earlier)
+    const s = score(earlier, linted)
     const t = totals(s.clauses)
     expect(t.agreement).toBeGreaterThanOrEqual(0.9)
     expect(s.mustNotFlagHits).toEqual([])
@@ -84,7 +92,7 @@ describe('fixtures/agreements', () => {
   it('disagrees with the later agreements exactly where known-disagreements.json says, each entry with its reason', () => {
     expect(later.length).toBeGreaterThanOrEqual(20)
     for (const k of known) expect(k.reason.trim().length, knownKey(k)).toBeGreaterThan(20)
-    const s = score(later)
+    const s = score(later, linted)
     expect(s.disagreements.map(key).sort()).toEqual(known.map(knownKey).sort())
   })
 })

@@ -7,9 +7,17 @@ import {describe, expect, it} from 'vitest'
 import {tempDirs} from './helpers.js'
 
 const root = path.join(import.meta.dirname, '..')
-const bin = path.join(root, 'bin', 'clauselint.js')
-const codeCache = path.join(root, 'dist', 'bundle', 'cli.cjs.cache')
 const temp = tempDirs('bin')
+// The command and its bundle copied aside: the tests below damage and remove its code caches, which other test files
+// running at the same time would otherwise read (and write) in the repository's dist/
+const installed = temp()
+const built = fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs'))
+if (built) {
+  for (const part of ['package.json', 'bin', path.join('dist', 'bundle')]) fs.cpSync(path.join(root, part), path.join(installed, part), {recursive: true})
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(installed, 'node_modules'), 'dir')
+}
+const bin = path.join(installed, 'bin', 'clauselint.js')
+const codeCache = path.join(installed, 'dist', 'bundle', 'cli.cjs.cache')
 const sample = fs.readFileSync(path.join(root, 'fixtures', 'agreements', 'sample-msa.md'), 'utf8')
 const failing = '# Managed Services Agreement\n\nProvider will respond promptly.\n'
 const RULE = `export default {
@@ -26,7 +34,7 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}): {st
   return {status: r.status, stdout: r.stdout, stderr: r.stderr}
 }
 
-describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('bin/clauselint.js and the code cache', () => {
+describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
   it('prints the same with the code cache, without it and with a damaged one; a JavaScript rule loads in each', () => {
     const dir = temp({'msa.md': sample, 'bad.md': failing, '.clauselintrc.yaml': 'customRules: [./rule.mjs]\n', 'rule.mjs': RULE})
     const args = ['--allow-js-config', '--format', 'json', '.']
@@ -42,7 +50,7 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('b
   }, 240_000)
 
   it('a lint worker prints the same through its own code cache, without it and with a damaged one', () => {
-    const workerCache = path.join(root, 'dist', 'bundle', 'worker.cjs.cache')
+    const workerCache = path.join(installed, 'dist', 'bundle', 'worker.cjs.cache')
     const files: Record<string, string> = {'.clauselintrc.yaml': 'customRules: [./rule.mjs]\n', 'rule.mjs': RULE}
     // enough files that the worker lints the 4 after which it writes its cache
     for (let i = 0; i < 48; i++) files[`msa-${i}.md`] = i % 3 ? sample : failing
@@ -63,7 +71,7 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('b
     expect(run(dir, args)).toEqual(plain)
   }, 240_000)
 
-  it('a cache written by a run over one short text (which turns V8 flags off) serves the next run', () => {
+  it('a cache written by a run over one short text (which turns V8 flags off) serves the next run; a failed run writes none', () => {
     // a copy of the command, so that no other run writes its cache between the two runs here
     const install = temp({})
     fs.mkdirSync(path.join(install, 'bin'))
@@ -78,6 +86,10 @@ describe.skipIf(!fs.existsSync(path.join(root, 'dist', 'bundle', 'cli.cjs')))('b
       const r = spawnSync(process.execPath, [path.join(install, 'bin', 'clauselint.js'), '--format', 'json', '--stdin', '--stdin-filename', 'bad.md'], {cwd: dir, input: failing, encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 120_000})
       return {status: r.status, stdout: r.stdout, stderr: r.stderr}
     }
+    // a run that fails writes no cache (it may have linted nothing)
+    const usage = spawnSync(process.execPath, [path.join(install, 'bin', 'clauselint.js'), '--stdin', 'bad.md'], {cwd: dir, input: failing, encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 120_000})
+    expect(usage.status).toBe(2)
+    expect(fs.existsSync(cache)).toBe(false)
     const first = lintOne()
     expect(first.stderr).toBe('')
     expect(first.stdout).toContain('promptly')

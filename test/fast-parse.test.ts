@@ -13,6 +13,7 @@ import {fastParse, Unsupported} from '../src/fast-parse.js'
 import {lint} from '../src/lint.js'
 import {clauselintParse, parseMarkdown, type ParserName} from '../src/parse.js'
 import {agreementish} from './markdownish.js'
+import {sampleAgreements, sampleQuick} from './tiers.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const corpusDir = process.env['CLAUSELINT_CORPUS'] ?? path.join(root, '..', 'shared', 'corpus')
@@ -42,13 +43,21 @@ function covered(text: string): boolean {
 }
 
 const fixtures = markdownFiles(path.join(root, 'fixtures')).map((file) => ({file: path.relative(root, file), text: fs.readFileSync(file, 'utf8')}))
+// the differential runs below: every rule fixture, and the labelled agreements sampled as sampleAgreements says (a
+// seeded sample in `npm test`, every one in `npm run test:exhaustive`)
+const agreementsSampled = new Set(sampleAgreements(30, ['sample-msa.md', 'a-complete-large.md']).map((f) => path.join('fixtures', 'agreements', f)))
+const differential = fixtures.filter((f) => path.dirname(f.file) !== path.join('fixtures', 'agreements') || agreementsSampled.has(f.file))
+// the lint of each, twice: in `npm test` the sampled agreements and a seeded sample of the rule fixtures (every rule fixture's tree is compared above)
+const ruleFixtures = differential.filter((f) => !agreementsSampled.has(f.file))
+const linted = [...differential.filter((f) => agreementsSampled.has(f.file)), ...sampleQuick(ruleFixtures, 300)]
 const corpus = fs.existsSync(corpusDir) ? markdownFiles(corpusDir).map((file) => ({file: path.relative(corpusDir, file), text: fs.readFileSync(file, 'utf8')})) : []
 // the bench corpus: the generator's agreements at the sizes `npm run bench` uses
 const bench = Array.from({length: 24}, (_, i) => ({file: `bench-${i}`, text: agreement(1000 + i, 10_000 + (i % 6) * 3_000)}))
 
 describe('the fast parser gives remark-parse’s tree', () => {
-  it('on every fixture, parsed whole and in parts', () => {
-    for (const {file, text} of fixtures) {
+  it('on every fixture (the agreements sampled in npm test), parsed whole and in parts', () => {
+    expect(differential.filter((f) => f.file.startsWith(path.join('fixtures', 'agreements'))).length).toBeGreaterThanOrEqual(30)
+    for (const {file, text} of differential) {
       expect(tree(text, 'fast', WHOLE), file).toEqual(tree(text, 'remark', WHOLE))
       expect(tree(text, 'fast'), file).toEqual(tree(text, 'remark'))
     }
@@ -115,7 +124,10 @@ describe('lint JSON is byte-identical with either parser', () => {
       expect(fast, file).toBe(reference)
     }
   }
-  it('on every fixture', () => same(fixtures))
+  it('on every fixture (in npm test, the agreements and rule fixtures sampled)', () => {
+    expect(linted.length).toBeGreaterThanOrEqual(300)
+    same(linted)
+  })
   it.skipIf(corpus.length === 0)('on every agreement of the real-agreement corpus (when present)', () => same(corpus))
 })
 

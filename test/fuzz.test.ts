@@ -11,12 +11,13 @@ import {ConfigError} from '../src/config-error.js'
 import {lint} from '../src/lint.js'
 import {parseMarkdown, ParseCache, partStarts} from '../src/parse.js'
 import type {LintResult} from '../src/types.js'
+import {EXHAUSTIVE} from './tiers.js'
 /**
  * Every property runs with a fixed seed, so a run is reproducible (FUZZ_SEED=N to try another; a seed that finds a bug
  * is kept as a regression case). `npm run test:exhaustive` (CLAUSELINT_EXHAUSTIVE=1) runs each property four times as long.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261127)
-const runs = (n: number): number => (process.env['CLAUSELINT_EXHAUSTIVE'] === '1' ? n * 4 : n)
+const runs = (n: number): number => (EXHAUSTIVE ? n * 4 : n)
 
 // Pieces of agreements and of Markdown syntax; the arbitraries glue them together in any order.
 const SYNTAX = [

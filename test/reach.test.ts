@@ -175,9 +175,11 @@ describe('roleTitle', () => {
   })
 
   it('reads the same through a TitleRoles, which keeps each title it has read', () => {
-    const roles = new TitleRoles(names, 2)
+    const roles = new TitleRoles(names)
     const titles = ["4.2 Finch's Duties", "Tern's Obligations", 'What does Tern look after?', 'Things we ask of you', "4.2 Finch's Duties"]
     for (const t of titles) {
+      // kept past two titles it starts again between documents: the readings stay the same either way
+      roles.trim(2)
       expect(roles.roleTitle(t)).toBe(roleTitle(t, names))
       expect(roleTitle(t, roles)).toBe(roleTitle(t, names))
       expect(dutiesTitle(t, roles)).toBe(dutiesTitle(t, names))

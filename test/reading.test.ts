@@ -292,6 +292,29 @@ describe('answers per text across documents: the caller owns the TextCache', () 
     expect(seen[2]).not.toBe(texts)
   })
 
+  it('keeps every answer while a document is read, and bounds what it keeps between documents', () => {
+    // a cache smaller than one document's texts: emptied while the document was read, every later pass over it (each
+    // rule's) would read the values again
+    const texts = new TextCache({limit: 2})
+    const sentences = ['Backups run daily.', 'Responses within 4 hours.', 'Fees are due in 30 days.', 'Notice of 90 days.']
+    const a = read(one, texts)
+    const first = sentences.map((t) => a.values(t))
+    const titles = sentences.map((t) => a.expandTitle(t))
+    sentences.forEach((t, i) => {
+      expect(a.values(t)).toBe(first[i])
+      expect(a.termKey(t)).toBe(texts.termKey(t))
+    })
+    expect(sentences.map((t) => a.expandTitle(t))).toEqual(titles)
+    // the next document starts with the kinds past their bound emptied: its answers are read again, and equal
+    const b = read(two, texts)
+    expect(b.values(sentences[0]!)).not.toBe(first[0])
+    expect(b.values(sentences[0]!).durations).toEqual(first[0]!.durations)
+    // under the bound, what was kept is kept for the next document
+    const roomy = new TextCache({limit: 10})
+    const kept = read(one, roomy).values(sentences[1]!)
+    expect(read(two, roomy).values(sentences[1]!)).toBe(kept)
+  })
+
   it('gives the same findings with or without a shared cache', () => {
     const texts = new TextCache()
     const shared = [lint(AGREEMENT, {filePath: 'a.md', textCache: texts}), lint(AGREEMENT, {filePath: 'a.md', textCache: texts})]

@@ -13,11 +13,10 @@ import {buildDocument} from '../src/document.js'
 import {runRules} from '../src/engine.js'
 import type {AnyRule} from '../src/rule.js'
 import type {Document} from '../src/types.js'
+import {EXHAUSTIVE} from './tiers.js'
 
 const KB = 1024
-/** `npm run test:exhaustive` (CLAUSELINT_EXHAUSTIVE=1): every case and fragment, at 10, 30 and 100 KB. */
-const EXHAUSTIVE = process.env['CLAUSELINT_EXHAUSTIVE'] === '1'
-/** The sizes timed, in KB: the quick loop times a third as much text (the same 10× step, so the same ratio test). */
+/** The sizes timed, in KB: `npm run test:exhaustive` every case and fragment at 10, 30 and 100 KB; the quick loop times a third as much text (the same 10× step, so the same ratio test). */
 const SIZES = EXHAUSTIVE ? {small: 10, probe: 30, large: 100} : {small: 3, probe: 9, large: 30}
 const RATIO = 30
 /** Below this (ms at ~100 KB) a run is too fast to matter, whatever its ratio (timer noise dominates). */

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
 import {runCli, tempDirs} from './helpers.js'
+import {EXHAUSTIVE} from './tiers.js'
 // @ts-expect-error a plain JavaScript build script, without types
 import {buildRelease, RELEASE_DIR, releasePackageJson} from '../scripts/release-build.mjs'
 
@@ -125,7 +126,8 @@ describe('release tags', () => {
     expect(released['dependencies']).toBeUndefined()
   })
 
-  it('adoption, from a fresh clone of a separate test repository: git-URL devDependency, pre-commit hook, Action script', async () => {
+  // a separate repository, an install from it, pre-commit's own environment: in `npm run test:exhaustive` (CI runs both)
+  it.runIf(EXHAUSTIVE)('adoption, from a fresh clone of a separate test repository: git-URL devDependency, pre-commit hook, Action script', async () => {
     // a repository of these sources (the work tree as it is), released by scripts/release.mjs
     const repo = tempDir()
     const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: root, encoding: 'utf8'}).split('\0').filter(Boolean)

@@ -7,6 +7,7 @@ import {lint} from '../src/lint.js'
 import {loadFixtures} from '../scripts/evaluate.js'
 import {changeKey, check, KNOWN_PATH, sample, type Known} from '../scripts/reshape-check.js'
 import {REWRITES, type Rewrite} from '../scripts/reshape.js'
+import {EXHAUSTIVE} from './tiers.js'
 
 const byName = (name: string): Rewrite => REWRITES.find((r) => r.name === name)!
 
@@ -176,7 +177,6 @@ describe('a line break where the sentence runs on is a space', () => {
 describe('the reshape check on the dev agreements', () => {
   const files = loadFixtures(path.join(import.meta.dirname, '..', 'fixtures', 'agreements'))
   const known = JSON.parse(readFileSync(KNOWN_PATH, 'utf8')) as Known
-  const exhaustive = process.env['CLAUSELINT_EXHAUSTIVE'] === '1'
   // a few agreements per rewrite in the normal run, every one in `npm run test:exhaustive`
   const SEED = 20261204
 
@@ -190,7 +190,7 @@ describe('the reshape check on the dev agreements', () => {
   })
 
   it.each(REWRITES.map((r) => [r.name, r] as const))('%s changes no outcome beyond those recorded in reshape-known.json', (_name, rewrite) => {
-    const result = check(files, [rewrite], exhaustive ? {} : {sample: 3, seed: SEED})
+    const result = check(files, [rewrite], EXHAUSTIVE ? {} : {sample: 3, seed: SEED})
     expect(result.applied.get(rewrite.name)).toBeGreaterThan(0)
     const seen = new Set(result.changes.map(changeKey))
     // the recorded changes for the agreements this run rewrote

@@ -193,6 +193,36 @@ describe('lines of "Label: value" pairs are the rows of a table written out', ()
   })
 })
 
+describe('a paragraph wrapped to a width reads across its line breaks', () => {
+  /** The text of the first block after the title. */
+  const text = (body: string): string => buildDocument(`# Terms\n\n${body}\n`, 'x.md').blocks[1]!.text
+
+  it.each<[string, string, string]>([
+    [
+      'before a capital and before a number',
+      'The helpdesk is open from 08:00 to 18:00 on weekdays, UK\nTime, and answers every call logged in those hours within\n4 hours of the call being logged by the Client or its staff.',
+      'The helpdesk is open from 08:00 to 18:00 on weekdays, UK Time, and answers every call logged in those hours within 4 hours of the call being logged by the Client or its staff.',
+    ],
+    [
+      'a line left short where the next word would not fit',
+      'Support is available on weekdays from 7.30am to 5.30pm\n(AEST), other than on public holidays in the State of\nVictoria, and at other times by arrangement with us.',
+      'Support is available on weekdays from 7.30am to 5.30pm (AEST), other than on public holidays in the State of Victoria, and at other times by arrangement with us.',
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(text(body)).toBe(expected)
+  })
+
+  // look-alikes: a column of short lines, lines of uneven length, a label per line, a list item, a sentence's end
+  it.each<[string, string]>([
+    ['a column of short lines', 'Monday to Friday\nSaturday mornings\nBank holidays closed'],
+    ['lines of uneven length', 'Harbour Lane IT Ltd, 4 Mill Street, Leeds LS1 4AB, England\nRegistered in England\nVAT No 123 4567 89'],
+    ['a label per line', 'Help desk: 8am to 6pm Monday to Friday, Pacific Time zone\nEvenings and weekends: emergencies only, at $180 an hour'],
+    ['a line after a sentence ends', 'We answer calls from 8am to 6pm Monday to Friday, Pacific.\nTime spent on site is billed at the hourly rate of clause 4.'],
+  ])('%s keeps its line breaks', (_name, body) => {
+    expect(text(body)).toBe(body)
+  })
+})
+
 describe('a numbered heading in any case, written as Markdown reads a numbered line, is a heading', () => {
   const outline = (text: string): string[] =>
     buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.kind} ${s.number ?? '-'} ${s.title}`)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {caselessRegExp} from '../src/reading/values/caseless.js'
-import {byFirstLetter, money, MONEY_SIGNS, MONEY_WORDS} from '../src/reading/values/money.js'
+import {byFirstLetter, mayHoldAmount, money, MONEY_SIGNS, MONEY_WORDS} from '../src/reading/values/money.js'
 import {
   durationToMinutes,
   extractDurations,
@@ -435,6 +435,30 @@ describe('the money hint', () => {
     // both answers were asked for
     expect(passed).toBeGreaterThan(100)
     expect(passed).toBeLessThan(4000)
+  })
+  it('with a digit required, still passes every text that holds an amount (seeded property), and fewer of the rest', () => {
+    let amounts = 0
+    let dropped = 0
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, '0', '95', '.50', 'k', ' per hour', 'years', 'percent'), {maxLength: 8}), fc.boolean(), (parts, upper) => {
+        const text = upper ? parts.join('').toUpperCase() : parts.join('')
+        const found = extractMoney(text).length > 0
+        if (found) amounts++
+        if (money.mayHold(text) && !mayHoldAmount(text)) dropped++
+        // necessary for an amount: no amount is found where it fails
+        if (found) expect(mayHoldAmount(text), text).toBe(true)
+        // and never wider than the hint
+        if (mayHoldAmount(text)) expect(money.mayHold(text), text).toBe(true)
+      }),
+      {seed: 20261204, numRuns: 4000},
+    )
+    expect(amounts).toBeGreaterThan(100)
+    expect(dropped).toBeGreaterThan(100)
+    // what it passes and what it drops, written out
+    expect(mayHoldAmount('Fees: USD 1,200 per month.')).toBe(true)
+    expect(mayHoldAmount('Backups are kept for seven years.')).toBe(false)
+    expect(mayHoldAmount('Uptime of 99.9 percent.')).toBe(true)
+    expect(extractMoney('Uptime of 99.9 percent.')).toEqual([])
   })
   it('groups words by their first letter, whatever its case', () => {
     expect(byFirstLetter(['usd', 'UGX', 'gbp'])).toBe('u(?:sd|GX)|g(?:bp)')

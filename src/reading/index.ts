@@ -59,7 +59,9 @@ export class Reading {
   constructor(
     readonly doc: Document,
     readonly texts: TextCache = new TextCache(),
-  ) {}
+  ) {
+    texts.startDocument()
+  }
 
   // ---- typed values ------------------------------------------------------------------------------------------
 

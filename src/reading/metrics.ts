@@ -218,17 +218,22 @@ function measure(d: Duration): {low: number; high: number; unit: string; amount:
 const NOT_A_COMMITMENT = /\b(?:for example|for instance|e\.g\.|by way of example|illustrat\w*|previously|formerly|used to|historically|in the past|last year|under the (?:previous|old|earlier|prior|original) (?:agreement|contract|terms|schedule))\b/i
 // A value an amendment or variation sets replaces the earlier one; it does not contradict it
 const REPLACES = /\b(?:amend(?:s|ed|ment)?|variation|vari(?:es|ed)|supersed\w*|instead of|in place of|replac(?:es|ed|ing) (?:the|clause|section|paragraph|schedule|table|value|time|target)s?\b|is replaced|(?:is|are) now|changes? from|(?:reduced|increased|shortened|extended) (?:from|to)|with effect from)\b/i
-const REPLACES_TITLE = /\b(?:amendment|variation|change (?:note|order|request))\b/i
 
 /** Whether the value of `s` is an example, a past figure, or a replacement made by an amendment: not a value to compare. */
 export function notCompared(s: Statement): boolean {
-  if (s.block.section.path.some((t) => REPLACES_TITLE.test(t))) return true
   const text = s.sentence?.text ?? s.block.text
   const at = s.sentence ? s.start - s.sentence.start : s.start
-  if (REPLACES.test(text)) return true
   const clause = text.slice(0, Math.max(0, at)).replace(/\([^()]*\)/g, ' ').split(/[;|]/).at(-1) ?? ''
-  return NOT_A_COMMITMENT.test(clause)
+  if (NOT_A_COMMITMENT.test(clause)) return true
+  // the value an amendment sets ("… of 2 hours is replaced with 45 minutes", "reduces the response time to 30 minutes",
+  // 'is replaced with: "… 99.9% …"') is its statement of the new value, compared with its other statements of it; the
+  // value it replaces is not
+  if (NEW_VALUE_BEFORE.test(text.slice(Math.max(0, at - 80), at)) || QUOTED_REPLACEMENT.test(text.slice(0, at))) return false
+  // (in an amendment, a sentence that replaces nothing and a table state values as they now are: compared)
+  return REPLACES.test(text)
 }
+const NEW_VALUE_BEFORE = /\b(?:replaced (?:with|by)|(?:reduc|increas|shorten|extend|rais|lower|chang|cut)\w*\b[^.;]{0,60}?\bto|(?:is|are) now)\s*$/i
+const QUOTED_REPLACEMENT = /\b(?:replaced (?:with|by)|read as follows|amended to read)\s*:?\s*["“][^"”]*$/i
 
 export function range(d: Duration): {low: number; high: number} {
   // a business day is somewhere between a working day of hours and a calendar day

@@ -86,23 +86,22 @@ const NO_NAMES: ReadonlyMap<string, Party> = new Map()
 
 /**
  * Titles read in the parties' roles by one set of names, each title once: a document's titles are read by several
- * clause rules, each more than once (see Reading.roles). `max`: titles kept at most (past it, the memory starts again).
+ * clause rules, each more than once (see Reading.roles).
  */
 export class TitleRoles {
   private readonly read = new Map<string, string>()
-  constructor(
-    readonly names: ReadonlyMap<string, Party> = NO_NAMES,
-    private readonly max = Number.POSITIVE_INFINITY,
-  ) {}
+  constructor(readonly names: ReadonlyMap<string, Party> = NO_NAMES) {}
 
   /** roleTitle(title, names), once per title. */
   roleTitle(title: string): string {
     let t = this.read.get(title)
-    if (t === undefined) {
-      if (this.read.size >= this.max) this.read.clear()
-      this.read.set(title, (t = readRoles(title, this.names)))
-    }
+    if (t === undefined) this.read.set(title, (t = readRoles(title, this.names)))
     return t
+  }
+
+  /** Past `max` titles kept, start again empty (between documents: see TextCache.startDocument). */
+  trim(max: number): void {
+    if (this.read.size > max) this.read.clear()
   }
 }
 

@@ -9,6 +9,7 @@
 import type {Block} from '../types.js'
 import {blockContext, type KeptInContext, type ValuesOf} from './metrics.js'
 import {mayHold} from './values/index.js'
+import {mayHoldAmount} from './values/money.js'
 
 /** One stated value with what it is stated for. */
 export interface Restated {
@@ -188,7 +189,7 @@ function grandTotal(p: Piece, amount: number, valuesOf: ValuesOf): boolean {
 
 /** Recurring fees and hourly rates, each keyed by currency, charging unit, the kind of work and the things it is for. */
 function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
-  if (!mayHold.money(p.text)) return
+  if (!mayHoldAmount(p.text)) return
   const money = valuesOf(p.text).money
   if (!money.length) return
   const context = `${p.label} ${p.text}`

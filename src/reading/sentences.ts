@@ -61,10 +61,14 @@ export class Prose {
     // the literals by their first character (one-character literals) and by their first two (the rest): head[key] is
     // the first literal of a key plus one (0: none), chain[j] the next literal of literal j's key plus one. A position
     // whose key has literals compares their characters in place.
-    const head = new Int32Array(128 + 128 * 128)
+    // (one table for every call, 66 KB: zeroed again below at the keys this call set; a call stopped part-way, by a
+    // time budget, leaves it marked in use, and the next call makes a new one)
+    const head = HEAD && !headInUse ? HEAD : (HEAD = new Int32Array(128 + 128 * 128))
+    headInUse = true
     const chain = new Int32Array(todo.length)
+    const keyOf = (l: string): number => (l.length === 1 ? l.charCodeAt(0) : 128 + ((l.charCodeAt(0) << 7) | l.charCodeAt(1)))
     todo.forEach((l, j) => {
-      const key = l.length === 1 ? l.charCodeAt(0) : 128 + ((l.charCodeAt(0) << 7) | l.charCodeAt(1))
+      const key = keyOf(l)
       chain[j] = head[key]!
       head[key] = j + 1
     })
@@ -86,6 +90,8 @@ export class Prose {
         if (k === l.length) push(out[j - 1]!, b)
       }
     }
+    for (const l of todo) head[keyOf(l)] = 0
+    headInUse = false
     todo.forEach((l, j) => memo.set(l, out[j]!.length ? out[j]! : NONE))
   }
 
@@ -131,6 +137,10 @@ export class Prose {
     return {text, starts}
   }
 }
+
+/** Prose.find's table of the literals by their first one or two characters, all zero between calls. */
+let HEAD: Int32Array | undefined
+let headInUse = false
 
 /** Add block `b` to a list of ascending block indices, once. */
 function push(list: number[], b: number): void {

@@ -9,7 +9,12 @@ import {TitleRoles} from './reach.js'
 import {expandTitle} from './terse.js'
 import {lazyValues, type Values} from './values/index.js'
 
-/** Texts kept at most, per kind of answer; past this the cache starts again empty (memory stays bounded on huge runs). */
+/**
+ * Texts kept at most, per kind of answer, between documents: a kind past its bound starts again empty when the next
+ * document's reading starts (see startDocument), so memory stays bounded on huge runs. Never while a document is read:
+ * emptied in the middle of one, a cache smaller than the document's own texts has every later pass over the document
+ * (each rule's) compute its answers again.
+ */
 const MAX_VALUE_TEXTS = 20_000
 const MAX_TERM_KEYS = 50_000
 const MAX_BLOCK_TEXTS = 20_000
@@ -22,6 +27,8 @@ export interface TextCacheOptions {
    * one come back unchanged. A run over many different files gains little from it and does not ask for it.
    */
   readonly blocks?: boolean
+  /** Texts kept at most per kind of answer between documents, for every kind (default: 20,000 or 50,000 by kind). */
+  readonly limit?: number
 }
 
 export class TextCache {
@@ -33,7 +40,7 @@ export class TextCache {
   private readonly titles = new Map<string, string>()
   private readonly digests = new Map<string, {readonly digest: string; readonly token: object}>()
   /** Titles read in the parties' roles without names (pronouns and role words alone): they depend on the title alone. */
-  readonly plainRoles = new TitleRoles(undefined, MAX_TERM_KEYS)
+  readonly plainRoles = new TitleRoles()
   private namedRoles: {readonly key: string; readonly roles: TitleRoles} | undefined
   // by the reader object, which may be dropped (a custom rule of a config read again): its answers go with it
   private readonly titles_ = new WeakMap<object, {readonly names: string; readonly answers: Map<string, boolean>}>()
@@ -42,21 +49,43 @@ export class TextCache {
   /** How many block readings were computed rather than found kept, over this cache's life (tests count re-reading). */
   blockReadings = 0
 
+  private readonly limit: number | undefined
+
   constructor(options: TextCacheOptions = {}) {
     this.keepsBlocks = options.blocks === true
+    this.limit = options.limit
+  }
+
+  /**
+   * A document's reading starts (read(doc, cache) calls this): each kind of answer kept past its bound starts again
+   * empty, here between documents and not while one is read (see MAX_VALUE_TEXTS). A 10 MB agreement asks the typed
+   * values of ~37,000 texts; kept at most 20,000 within it, the rules after the cache emptied read the values again.
+   */
+  startDocument(): void {
+    const limit = (max: number): number => this.limit ?? max
+    const over = (map: {readonly size: number; clear(): void}, max: number): void => {
+      if (map.size > limit(max)) map.clear()
+    }
+    over(this.valueMap, MAX_VALUE_TEXTS)
+    over(this.delegations, MAX_VALUE_TEXTS)
+    over(this.keyMap, MAX_TERM_KEYS)
+    over(this.titles, MAX_TERM_KEYS)
+    this.plainRoles.trim(limit(MAX_TERM_KEYS))
+    this.namedRoles?.roles.trim(limit(MAX_TERM_KEYS))
+    over(this.blockMap, MAX_BLOCK_TEXTS)
+    // the block readings are kept by kind object: new kinds leave the old entries unreachable, so both start again
+    if (this.kinds.size > limit(MAX_KINDS)) {
+      this.kinds.clear()
+      this.blockMap.clear()
+    }
   }
 
   /** One object per distinct name of a kind of block reading (a long name is then compared once, not per block). */
   kind(name: string): object {
     let k = this.kinds.get(name)
-    if (!k) {
-      // names that say what a reading depends on besides the text (a table row's cells) grow with the edits: start again
-      if (this.kinds.size > MAX_KINDS) {
-        this.kinds.clear()
-        this.blockMap.clear()
-      }
-      this.kinds.set(name, (k = {name}))
-    }
+    // names that say what a reading depends on besides the text (a table row's cells) grow with the edits (bounded by
+    // startDocument)
+    if (!k) this.kinds.set(name, (k = {name}))
     return k
   }
 
@@ -97,10 +126,7 @@ export class TextCache {
   blockEntry(text: string): Map<unknown, unknown> | undefined {
     if (!this.keepsBlocks) return undefined
     let entry = this.blockMap.get(text)
-    if (!entry) {
-      if (this.blockMap.size > MAX_BLOCK_TEXTS) this.blockMap.clear()
-      this.blockMap.set(text, (entry = new Map()))
-    }
+    if (!entry) this.blockMap.set(text, (entry = new Map()))
     return entry
   }
 
@@ -109,7 +135,6 @@ export class TextCache {
     let v = this.valueMap.get(text)
     if (!v) {
       v = lazyValues(text)
-      if (this.valueMap.size > MAX_VALUE_TEXTS) this.valueMap.clear()
       this.valueMap.set(text, v)
     }
     return v
@@ -120,7 +145,6 @@ export class TextCache {
     let d = this.delegations.get(text)
     if (!d) {
       d = new DelegationMatches(text)
-      if (this.delegations.size > MAX_VALUE_TEXTS) this.delegations.clear()
       this.delegations.set(text, d)
     }
     return d
@@ -129,10 +153,7 @@ export class TextCache {
   /** A title with its terse forms in full ("Hrs & resp." → "Hours & response"), once per title. */
   expandTitle(title: string): string {
     let v = this.titles.get(title)
-    if (v === undefined) {
-      if (this.titles.size > MAX_TERM_KEYS) this.titles.clear()
-      this.titles.set(title, (v = expandTitle(title)))
-    }
+    if (v === undefined) this.titles.set(title, (v = expandTitle(title)))
     return v
   }
 
@@ -141,7 +162,7 @@ export class TextCache {
    * editor re-linting a document reads its titles by the same names each time.
    */
   roles(key: string, names: ReadonlyMap<string, Party>): TitleRoles {
-    if (this.namedRoles?.key !== key) this.namedRoles = {key, roles: new TitleRoles(names, MAX_TERM_KEYS)}
+    if (this.namedRoles?.key !== key) this.namedRoles = {key, roles: new TitleRoles(names)}
     return this.namedRoles.roles
   }
 
@@ -153,7 +174,7 @@ export class TextCache {
   titleAnswers(owner: object, names: string): Map<string, boolean> {
     let kept = this.titles_.get(owner)
     if (kept?.names !== names) this.titles_.set(owner, (kept = {names, answers: new Map()}))
-    else if (kept.answers.size > MAX_TERM_KEYS) kept.answers.clear()
+    else if (kept.answers.size > (this.limit ?? MAX_TERM_KEYS)) kept.answers.clear()
     return kept.answers
   }
 
@@ -162,7 +183,6 @@ export class TextCache {
     let key = this.keyMap.get(term)
     if (key === undefined) {
       key = termKey(term)
-      if (this.keyMap.size > MAX_TERM_KEYS) this.keyMap.clear()
       this.keyMap.set(term, key)
     }
     return key

@@ -79,7 +79,7 @@ function wordCurrency(w: string): string {
  */
 export function extractMoney(text: string): Money[] {
   const out: Money[] = []
-  if (!MONEY_HINT().test(text)) return out
+  if (!mayHoldAmount(text)) return out
   scan(MONEY_RE(), text, (m, g) => {
     const code = g['c1'] ?? g['c2'] ?? g['c3']
     const pre = g['pre']
@@ -111,6 +111,15 @@ export function extractMoney(text: string): Money[] {
   })
   return out
 }
+
+/**
+ * Necessary for an amount and cheaper than the hint alone: every amount is written with a digit (AMOUNT), and most
+ * sentences that the hint lets through ("years", "percent", "details") have none.
+ */
+export function mayHoldAmount(text: string): boolean {
+  return DIGIT.test(text) && MONEY_HINT().test(text)
+}
+const DIGIT = /\d/
 
 /** The `money` kind: its extractor and its cheap pre-check. */
 export const money: ValueKind<Money> = {extract: extractMoney, mayHold: (text) => MONEY_HINT().test(text)}
