@@ -67,7 +67,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading) || looksAfterThings(text, reader.reading)
+    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
@@ -120,7 +120,7 @@ export default clauseRule({
     if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && series.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
       return {outcome: 'present'}
     }
-    if (leadsList(t, reader.reading.parties) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
+    if ((leadsList(t, reader.reading.parties) || workLead(t, reader.reading)) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
       return {outcome: 'present'}
     }
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
@@ -444,4 +444,20 @@ function looksAfterThings(text: string, reading: Reading): boolean {
   const end = OBJECTS_END.exec(rest)
   const objects = (end ? rest.slice(0, end.index) : rest).split(/\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*/)
   return objects.length >= 2 && objects.filter((x) => THING.test(x)).length >= 2
+}
+
+// The work itself as the subject that opens its list: "(2) Maintenance covers:", "Support includes the following:"
+const WORK_SUBJECT_LEAD =
+  /^\W*(?:\(?\d{1,2}(?:\.\d+)*\)?\.?\s+)?(?:the\s+)?(?:(?:preventive|remote|on-?site|technical|it|managed)\s+)?(?:maintenance|support|monitoring|management|administration|the work)\s+(?:covers|includes|comprises|consists of|is made up of)(?:\s+the following)?\s*:\s*$/i
+// The provider's own charge as the lead-in: "2.1 Provider is responsible for:", "The Supplier shall be responsible for the following:"
+const RESPONSIBLE_LEAD = /\b(?:is|are|will be|shall be|remains?)\s+(?:solely\s+)?responsible\s+for(?:\s+the\s+following)?\s*:\s*$/i
+
+/**
+ * A lead-in that opens a list of the work the provider takes on, in words the general lead-ins do not know: the work
+ * as the subject ("(2) Maintenance covers:") or the provider as the one responsible ("2.1 Provider is responsible
+ * for:"); not a lead-in of the customer's charge ("Client IT remains responsible for:").
+ */
+function workLead(text: string, reading: Reading): boolean {
+  if (WORK_SUBJECT_LEAD.test(text)) return true
+  return RESPONSIBLE_LEAD.test(text) && reading.firstParty(text) === 'provider' && !NOT_SERVICES.test(text)
 }
