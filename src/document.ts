@@ -102,7 +102,7 @@ export function buildDocument(source: string, filePath = '<text>', options: {fir
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
   if (nestingDepth(source) > MAX_NESTING) throw new TooDeepError(`nested more than ${MAX_NESTING} levels deep`)
   const tree = parseMarkdown(source, {...(options.parseCache ? {cache: options.parseCache} : {}), ...(options.parser ? {parser: options.parser} : {})})
-  const built = new Builder(source, filePath, tree, options.firstSectionId ?? 0).build()
+  const built = new Builder(source, filePath, tree, options.firstSectionId ?? 0, options.parseCache).build()
   // the editor's parse cache holds the tree's parts anyway; elsewhere the tree is not kept past this point
   const parser = options.parser
   return withTree(built, options.parseCache ? tree : undefined, () => parseMarkdown(source, parser ? {parser} : {}))
@@ -154,8 +154,8 @@ class Builder {
   readonly sections: MutableSection[] = []
   readonly blocks: Block[] = []
   readonly lineStarts: number[]
-  /** Lines (1-based) whose line break is a wrap inside a hard-wrapped paragraph (see wrappedBreaks), read on demand. */
-  wraps: Set<number> | undefined
+  /** Lines whose line break is a wrap inside a hard-wrapped paragraph (see WrappedBreaks), read on demand. */
+  wraps: WrappedBreaks | undefined
   stack: MutableSection[]
   frontmatter: Record<string, unknown> = {}
   frontmatterError: string | undefined
@@ -163,12 +163,17 @@ class Builder {
 
   readonly file: SourceFile
 
+  /** The sentence ranges of this build's block texts, by text: kept in the editor's parse cache for its next build. */
+  readonly sentences: Map<string, ReadonlyArray<{readonly start: number; readonly end: number}>> | undefined
+
   constructor(
     readonly source: string,
     readonly filePath: string,
     readonly tree: Root,
     readonly firstId: number,
+    readonly cache?: ParseCache,
   ) {
+    this.sentences = cache ? new Map() : undefined
     // one list of line starts serves the positions and the search for continuation lines
     this.lineStarts = lineStarts(source)
     this.at = lineIndex(source, this.lineStarts)
@@ -203,6 +208,7 @@ class Builder {
     closeSections(root)
     // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
     for (const section of this.sections) Object.assign(section, {blocks: section.blocks.slice(), children: section.children.slice()})
+    if (this.cache && this.sentences) this.cache.sentences = this.sentences
     const at = this.at
     return {
       filePath: this.filePath,
@@ -457,8 +463,14 @@ class Builder {
   list(node: List, section: MutableSection, parentNumber: string | undefined): void {
     // a list of records, an item per row ("- **P1** — Response: 1 hour; Resolution: 4 hours"), is a table written out
     if (node.children.every((i) => i.children.length === 1 && i.children[0]!.type === 'paragraph')) {
-      const texts = node.children.map((i) => this.inlineText((i.children[0] as Paragraph).children, 0))
-      if (this.records(section, texts)) return
+      // (every line of a record holds ": ", so the items are read only while each does)
+      const texts: InlineText[] = []
+      for (const i of node.children) {
+        const t = this.inlineText((i.children[0] as Paragraph).children, 0)
+        if (!t.text.includes(': ')) break
+        texts.push(t)
+      }
+      if (texts.length === node.children.length && this.records(section, texts)) return
     }
     let index = node.start ?? 1
     for (const item of node.children) {
@@ -604,7 +616,7 @@ class Builder {
       ...(header ? {header} : {}),
       ...(cells ? {cells} : {}),
     }
-    splitSentences(text).forEach((r, index) => {
+    this.sentenceRanges(text).forEach((r, index) => {
       const s = text.slice(r.start, r.end)
       if (s.trim()) sentences.push({block, index, start: r.start, end: r.end, text: s})
     })
@@ -612,6 +624,18 @@ class Builder {
     block.sentences = sentences.slice()
     section.blocks.push(block)
     this.blocks.push(block)
+  }
+
+  /**
+   * splitSentences(text); with an editor's parse cache, the ranges of a text that the last build read too are taken
+   * from it (an edit changes one block's text, and the tree is built again in full).
+   */
+  sentenceRanges(text: string): ReadonlyArray<{readonly start: number; readonly end: number}> {
+    if (!this.sentences) return splitSentences(text)
+    let ranges = this.sentences.get(text) ?? this.cache!.sentences.get(text)
+    if (!ranges) ranges = splitSentences(text)
+    this.sentences.set(text, ranges)
+    return ranges
   }
 
   /** Plain text of inline content, with a segment per source line so offsets map back exactly. */
@@ -679,7 +703,7 @@ class Builder {
   /** Is the line break at the end of the line holding this offset a wrap inside a hard-wrapped paragraph? */
   wrapAfter(offset: number | undefined): boolean {
     if (offset === undefined) return false
-    return (this.wraps ??= wrappedBreaks(this.source, this.lineStarts)).has(this.at(offset).line)
+    return (this.wraps ??= new WrappedBreaks(this.source, this.lineStarts)).has(this.at(offset).line)
   }
 
   mapLines(out: InlineText, value: string, sourceStart: number): void {
@@ -689,7 +713,7 @@ class Builder {
     lines.forEach((line, i) => {
       if (i > 0) {
         const lineNo = this.at(src).line // line of the previous piece
-        out.text += runsOn(out.text, line) || (this.wraps ??= wrappedBreaks(this.source, this.lineStarts)).has(lineNo) ? ' ' : '\n'
+        out.text += runsOn(out.text, line) || (this.wraps ??= new WrappedBreaks(this.source, this.lineStarts)).has(lineNo) ? ' ' : '\n'
         const next = this.lineStarts[lineNo] ?? src
         const found = this.source.indexOf(line, next)
         src = found >= 0 && found - next < 200 ? found : next
@@ -733,36 +757,62 @@ const OPENS_LINE = /^\s*(?:[-*+•>#|]|\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)\s|\(?[a
  * word would not have fitted within the run's longest line or the line fills 70% of it), each such break is a space.
  * A column of short lines, or of lines of uneven length, is not wrapped.
  */
-function wrappedBreaks(source: string, starts: readonly number[]): Set<number> {
-  const out = new Set<number>()
-  const line = (i: number): string => source.slice(starts[i]!, i + 1 < starts.length ? starts[i + 1]! : source.length).replace(/\r?\n$/, '').trimEnd()
-  let i = 0
-  while (i < starts.length) {
-    if (!line(i).trim()) {
-      i++
-      continue
+class WrappedBreaks {
+  /** By line index (0-based): whether the break after it is a wrap; lines of runs not yet read are absent. */
+  private readonly read = new Map<number, boolean>()
+
+  constructor(
+    private readonly source: string,
+    private readonly starts: readonly number[],
+  ) {}
+
+  /**
+   * Whether the line break after line `lineNo` (1-based) is a wrap. Each run of non-blank lines is read once, when a
+   * line of it is first asked about: a paragraph's text reads its own run, not the whole source (an editor's re-lint
+   * builds the tree again after every edit).
+   */
+  has(lineNo: number): boolean {
+    const k = lineNo - 1
+    let v = this.read.get(k)
+    if (v === undefined) {
+      this.readRun(k)
+      v = this.read.get(k) ?? false
     }
-    let j = i
-    while (j + 1 < starts.length && line(j + 1).trim()) j++
-    if (j > i) {
-      let width = 0
-      for (let k = i; k <= j; k++) width = Math.max(width, line(k).length)
-      const breaks: number[] = []
-      let full = true
-      for (let k = i; k < j && full; k++) {
-        const text = line(k)
-        const next = line(k + 1)
-        // a break the sentence already runs on across (see runsOn) shows nothing of a column: only the others must be full
-        if (/[.:;!?]$/.test(text) || !LOWER.test(text) || OPENS_LINE.test(next) || recordPairs(next.trim()) || runsOn(text, next)) continue
-        const word = /\S+/.exec(next.trimStart())?.[0] ?? ''
-        if (text.length < 40 || (text.length + 1 + word.length <= width && text.length < 0.7 * width)) full = false
-        else breaks.push(k + 1)
-      }
-      if (full) for (const b of breaks) out.add(b)
-    }
-    i = j + 1
+    return v
   }
-  return out
+
+  private line(i: number): string {
+    const {source, starts} = this
+    return source.slice(starts[i]!, i + 1 < starts.length ? starts[i + 1]! : source.length).replace(/\r?\n$/, '').trimEnd()
+  }
+
+  /** Read the run of non-blank lines that holds line index `at` (nothing for a blank line or one outside the text). */
+  private readRun(at: number): void {
+    const n = this.starts.length
+    if (at < 0 || at >= n || !this.line(at).trim()) {
+      this.read.set(at, false)
+      return
+    }
+    let i = at
+    while (i > 0 && this.line(i - 1).trim()) i--
+    let j = at
+    while (j + 1 < n && this.line(j + 1).trim()) j++
+    for (let k = i; k <= j; k++) this.read.set(k, false)
+    if (j === i) return
+    let width = 0
+    for (let k = i; k <= j; k++) width = Math.max(width, this.line(k).length)
+    const breaks: number[] = []
+    for (let k = i; k < j; k++) {
+      const text = this.line(k)
+      const next = this.line(k + 1)
+      // a break the sentence already runs on across (see runsOn) shows nothing of a column: only the others must be full
+      if (/[.:;!?]$/.test(text) || !LOWER.test(text) || OPENS_LINE.test(next) || recordPairs(next.trim()) || runsOn(text, next)) continue
+      const word = /\S+/.exec(next.trimStart())?.[0] ?? ''
+      if (text.length < 40 || (text.length + 1 + word.length <= width && text.length < 0.7 * width)) return
+      breaks.push(k)
+    }
+    for (const b of breaks) this.read.set(b, true)
+  }
 }
 
 interface RecordPair {

@@ -96,6 +96,8 @@ interface CachedPart {
 /** Parts of the last parses of one document: an edit re-parses only the parts whose text changed. */
 export class ParseCache {
   parts = new Map<string, CachedPart>()
+  /** The sentence ranges of the last document built with this cache, by block text (see buildDocument). */
+  sentences = new Map<string, ReadonlyArray<{readonly start: number; readonly end: number}>>()
 }
 
 /**
@@ -183,6 +185,15 @@ const HTML_OPEN: ReadonlyArray<readonly [RegExp, RegExp]> = [
 // a link reference definition applies to the whole file: such files are parsed whole
 const REFERENCE_DEFINITION = /\[[^\]\n]{1,999}\]:/
 
+/** BLANK.test(line), without a pattern: only spaces and tabs. */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c !== 32 && c !== 9) return false
+  }
+  return true
+}
+
 /** The fence a line opens (a backtick fence's info string has no backtick), if any. */
 function isFence(line: string): string | undefined {
   const f = FENCE.exec(line)
@@ -211,7 +222,13 @@ export function partStarts(source: string, size = PART_SIZE): number[] {
     while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
     const line = source.slice(at, end)
     const next = end < source.length ? end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1) : end
-    if (htmlToBlank && fence === undefined && !html && isFence(line)) return starts
+    // a fence or an HTML opener is its first character after at most three spaces: most lines need no pattern
+    let lead = 0
+    while (lead < 3 && line.charCodeAt(lead) === 32) lead++
+    const c = line.charCodeAt(lead)
+    const mayFence = c === 96 || c === 126
+    const mayHtml = c === 60
+    if (htmlToBlank && fence === undefined && !html && mayFence && isFence(line)) return starts
     if (lineNo === 0 && /^---[ \t]*$/.test(line)) {
       // front matter: cut nowhere until it closes
       fence = '---'
@@ -219,13 +236,13 @@ export function partStarts(source: string, size = PART_SIZE): number[] {
       if (fence === '---' ? /^---[ \t]*$/.test(line) : closesFence(line, fence)) fence = undefined
     } else if (html) {
       if (html.test(line)) html = undefined
-    } else if (blank && ATX.test(line) && at - last >= size && source.length - at >= size) {
+    } else if (blank && line.charCodeAt(0) === 35 && ATX.test(line) && at - last >= size && source.length - at >= size) {
       starts.push(at)
       last = at
     } else {
-      const f = isFence(line)
+      const f = mayFence ? isFence(line) : undefined
       if (f) fence = f
-      else {
+      else if (mayHtml) {
         let special = false
         for (const [open, close] of HTML_OPEN) {
           if (!open.test(line)) continue
@@ -238,7 +255,7 @@ export function partStarts(source: string, size = PART_SIZE): number[] {
         if (!special && HTML_OTHER.test(line)) htmlToBlank = true
       }
     }
-    blank = BLANK.test(line)
+    blank = isBlank(line)
     if (blank && !html && fence === undefined) htmlToBlank = false
     at = next
   }
