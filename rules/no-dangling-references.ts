@@ -1,6 +1,7 @@
 // no-dangling-references: "Section 7.3", "clause 4(b)", "Schedule C", "Exhibit B" that point to nothing in the agreement.
+import type {Reading} from '../src/reading/index.js'
 import type {Rule} from '../src/rule.js'
-import type {Document, Section} from '../src/types.js'
+import type {Block, Document, Section} from '../src/types.js'
 
 // Numbered parts of the agreement: "Section 7.3", "clause 4(b)", "paragraph 3 above", "Sections 4.1 and 4.2"
 const NUMBERED_WORD = String.raw`(?:[Ss]ections?|SECTIONS?|[Cc]lauses?|CLAUSES?|[Pp]aragraphs?|[Aa]rticles?|ARTICLES?)`
@@ -104,8 +105,73 @@ function normaliser(): (id: string) => string {
   }
 }
 
+// What a re-lint after an edit reads again only where the text changed (see Reading.blockReading): each line's numbers
+// and attached titles, each block's inserted parts, names the agreement calls itself and references with what their
+// own sentence says of them
+const LINE_TARGETS = {name: 'no-dangling-references: the numbers and attached parts a line marks'}
+const INSERTS = {name: 'no-dangling-references: the parts a block inserts'}
+const SELF_WORDS = {name: 'no-dangling-references: the names a block calls the agreement by'}
+const REFERENCES = {name: 'no-dangling-references: references and what their own text says of them'}
+const TITLED_PARTS = {name: 'no-dangling-references: the attached parts a title names as its own'}
+const PARTS_GROUP = {name: 'no-dangling-references: the kind of part a title groups'}
+
+/** What one line of the source marks: a clause number that opens it, HTML ids, an attached part's title. */
+interface LineTargets {
+  /** Numbers as written, for addNumber. */
+  readonly numbers: readonly string[]
+  /** Attached parts, as "kind key". */
+  readonly attached: string | undefined
+}
+const NO_LINE_TARGETS: LineTargets = {numbers: [], attached: undefined}
+
+function lineTargets(raw: string): LineTargets {
+  const numbers: string[] = []
+  let attached: string | undefined
+  // "**5.1. Backups.**", "4.2<TAB>Response Times", "1.1 "Business Hours" means…", "(3) The …", `<span id="13.25">`
+  const line = NUMBER_OR_CLAUSE.test(raw) ? raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '') : ''
+  // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "(3) " — not "30 days"
+  // (each pattern needs a digit, a bracket or a clause word first)
+  const m = CLAUSE_LINE_START.test(line)
+    ? (/^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
+      /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
+      /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line))
+    : null
+  if (m) numbers.push(m[1]!.replace(/[.)]$/, ''))
+  if (raw.includes('=')) for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) numbers.push(id[1]!)
+  // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
+  // (an item of a list only names a part: "The following exhibits form part of this Agreement: - Exhibit C – Service
+  // Levels" is an index of the exhibits, attached or not)
+  const bare = ATTACHED_STEM.test(raw) && !LIST_ITEM.test(raw) ? raw.replace(/^[\s>*_#|-]+/, '') : ''
+  const t = /^(?:<|[A-Z])/i.test(bare) ? ATTACHED_TITLE.exec(bare) : null
+  if (t) {
+    const rest = bare.slice(t[0].length)
+    // a title, not a sentence that starts with the reference ("Schedule B (Rate Card) is attached separately.")
+    if (/^\s*(?:[*_]{1,3})?\s*(?:$|[:.–—|-]|\([^)]*\)\s*[*_:.]*\s*$|\s*[*_]{2}|[A-Z][^.]{0,70}$)/.test(rest)) attached = `${kindOf(t[1]!)} ${normalise(t[2]!)}`
+  }
+  return numbers.length || attached !== undefined ? {numbers, attached} : NO_LINE_TARGETS
+}
+
+/** The attached parts a title names as its own ("Schedule A – Fees", "FIRST SCHEDULE: SERVICES"), as "kind key". */
+function titledParts(text: string): readonly string[] {
+  const out: string[] = []
+  const t = ATTACHED_HEADING.exec(text)
+  if (t) out.push(`${kindOf(t[1]!)} ${normalise(t[2]!)}`)
+  // "FIRST SCHEDULE: SERVICES" is the first schedule, "Schedule 1"
+  const o = ORDINAL_TITLE.exec(text)
+  if (o) out.push(`${kindOf(o[2]!)} ${ORDINALS.indexOf(o[1]!.toLowerCase()) + 1}`)
+  return out
+}
+
+/** The parts a block's text adds to the agreement it varies, as [kind, id]. */
+function insertedParts(text: string): ReadonlyArray<readonly [string, string]> {
+  if (!INSERT_WORD.test(text)) return []
+  const out: Array<readonly [string, string]> = []
+  for (const m of text.matchAll(INSERTED)) out.push([kindOf(m.groups!['word']!), m.groups!['id']!.replace(/\.$/, '')])
+  return out
+}
+
 /** Every number a reference can point to: section numbers, their full paths ("D.4"), numbered lines, HTML ids. */
-function collectTargets(doc: Document): Targets {
+function collectTargets(doc: Document, reading: Reading): Targets {
   const norm = normaliser()
   const numbers = new Set<string>()
   const attached = new Set<string>()
@@ -132,38 +198,18 @@ function collectTargets(doc: Document): Targets {
   // a document set: the schedules in other files are parts of the agreement too
   const files = [doc, ...(doc.set ?? [])]
   for (const f of files) walk(f.root, undefined)
-  const lines = files.flatMap((f) => f.source.split(/\r\n|\r|\n/))
-  for (const raw of lines) {
-    // "**5.1. Backups.**", "4.2<TAB>Response Times", "1.1 "Business Hours" means…", "(3) The …", `<span id="13.25">`
-    const line = NUMBER_OR_CLAUSE.test(raw) ? raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '') : ''
-    // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "(3) " — not "30 days"
-    // (each pattern needs a digit, a bracket or a clause word first)
-    const m = CLAUSE_LINE_START.test(line)
-      ? (/^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
-        /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
-        /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line))
-      : null
-    if (m) addNumber(m[1]!.replace(/[.)]$/, ''))
-    if (raw.includes('=')) for (const id of raw.matchAll(/\bid\s*=\s*["']([\w.-]{1,20})["']/g)) addNumber(id[1]!)
-    // A schedule, exhibit or appendix marked by a title line: "## Schedule C – Rate Card", "**Exhibit B: Rate Card**", "Appendix 1. Covered Environment"
-    // (an item of a list only names a part: "The following exhibits form part of this Agreement: - Exhibit C – Service
-    // Levels" is an index of the exhibits, attached or not)
-    const bare = ATTACHED_STEM.test(raw) && !LIST_ITEM.test(raw) ? raw.replace(/^[\s>*_#|-]+/, '') : ''
-    const t = /^(?:<|[A-Z])/i.test(bare) ? ATTACHED_TITLE.exec(bare) : null
-    if (t) {
-      const rest = bare.slice(t[0].length)
-      // a title, not a sentence that starts with the reference ("Schedule B (Rate Card) is attached separately.")
-      if (/^\s*(?:[*_]{1,3})?\s*(?:$|[:.–—|-]|\([^)]*\)\s*[*_:.]*\s*$|\s*[*_]{2}|[A-Z][^.]{0,70}$)/.test(rest)) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
+  for (const f of files) {
+    for (const raw of f.source.split(/\r\n|\r|\n/)) {
+      const marked = reading.textReading(raw, LINE_TARGETS, () => lineTargets(raw))
+      for (const n of marked.numbers) addNumber(n)
+      if (marked.attached !== undefined) attached.add(marked.attached)
     }
   }
   // a part the text itself adds to the agreement it varies ("the Agreement is amended by adding the following as Section
   // 12B:", "insert a new clause 9A after clause 9", "the following new Schedule 5"): it exists once the text is in force
   for (const f of files) {
     for (const block of f.blocks) {
-      if (!INSERT_WORD.test(block.text)) continue
-      for (const m of block.text.matchAll(INSERTED)) {
-        const kind = kindOf(m.groups!['word']!)
-        const id = m.groups!['id']!.replace(/\.$/, '')
+      for (const [kind, id] of reading.blockReading(block, INSERTS, () => insertedParts(block.text))) {
         if (kind === 'section') addNumber(id)
         else attached.add(`${kind} ${norm(id)}`)
       }
@@ -172,18 +218,12 @@ function collectTargets(doc: Document): Targets {
   for (const s of doc.sections) {
     // a part numbered or lettered under a heading that names its kind ("## Exhibits" then "### A. Service Levels", "# THE
     // SCHEDULES" then "## 2 Fees") is that exhibit or schedule
-    const group = s.parent ? PARTS_HEADING.exec(s.parent.title) : null
-    const own = group ? (s.number ?? PART_LETTER.exec(s.title)?.[1]) : undefined
-    if (group && own) attached.add(`${kindOf(group[1]!)} ${norm(own)}`)
+    const group = s.parent ? reading.textReading(s.parent.title, PARTS_GROUP, () => PARTS_HEADING.exec(s.parent!.title)?.[1]) : undefined
+    const own = group !== undefined ? (s.number ?? PART_LETTER.exec(s.title)?.[1]) : undefined
+    if (group !== undefined && own) attached.add(`${kindOf(group)} ${norm(own)}`)
     // "Schedule A" as a heading's own text, even when the parser took "A" as its number
     const heading = s.blocks.find((b) => b.kind === 'heading')?.text ?? ''
-    for (const text of [heading, s.title]) {
-      const t = ATTACHED_HEADING.exec(text)
-      if (t) attached.add(`${kindOf(t[1]!)} ${norm(t[2]!)}`)
-      // "FIRST SCHEDULE: SERVICES" is the first schedule, "Schedule 1"
-      const o = ORDINAL_TITLE.exec(text)
-      if (o) attached.add(`${kindOf(o[2]!)} ${ORDINALS.indexOf(o[1]!.toLowerCase()) + 1}`)
-    }
+    for (const text of [heading, s.title]) for (const part of reading.textReading(text, TITLED_PARTS, () => titledParts(text))) attached.add(part)
   }
   const own = OWN_TITLE.exec(doc.blocks.find((b) => b.kind === 'heading')?.text ?? '')
   return {norm, numbers, attached, ownKind: own ? kindOf(own[1]!) : undefined}
@@ -221,14 +261,14 @@ const DOC_TERM = /^(?:agreement|msa|sla|dpa|baa|contract|terms|schedule|exhibit|
  * a document defined as "the Agreement" in "This Schedule forms part of the Master Services Agreement (the "Agreement")"
  * is another document.
  */
-function selfNames(doc: Document): Set<string> {
+function selfNames(doc: Document, reading: Reading): Set<string> {
   const names = new Set<string>(['agreement'])
   const title = doc.title?.title
   if (title) names.add(title.toLowerCase())
   const others = new Set<string>()
   let seen = 0
   for (const block of doc.blocks) {
-    for (const m of block.text.matchAll(/\b(?:this|these)\s+([A-Z][A-Za-z]+(?:\s+(?:Form|of Work))?)\b/g)) if (DOC_TERM.test(m[1]!)) names.add(m[1]!.toLowerCase())
+    for (const name of reading.blockReading(block, SELF_WORDS, () => thisNames(block.text))) names.add(name)
     if (block.kind === 'heading' || ++seen > 12) continue
     // "(the "Agreement")", "(together, "the Agreement")", "(collectively with its schedules, the "Agreement")"
     for (const m of block.text.matchAll(/\(\s*(?:(?:together|collectively)\b[^"“”()]{0,40}?,\s*)?(?:the\s+|this\s+|hereinafter\s+)?["“]\**(?:the\s+)?([A-Z][\w &-]{1,40}?)\**["”]/g)) {
@@ -245,6 +285,13 @@ function selfNames(doc: Document): Set<string> {
   }
   for (const o of others) names.delete(o)
   return names
+}
+
+/** The names of documents a text calls "this" or "these" ("this Agreement", "this Order Form"), lower-cased. */
+function thisNames(text: string): readonly string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(/\b(?:this|these)\s+([A-Z][A-Za-z]+(?:\s+(?:Form|of Work))?)\b/g)) if (DOC_TERM.test(m[1]!)) out.push(m[1]!.toLowerCase())
+  return out
 }
 
 /** The kinds of part ("section", "schedule") the document says its references point into another agreement for. */
@@ -300,6 +347,47 @@ function singular(word: string): string {
   return word.replace(/s$/i, '')
 }
 
+/** A reference with what its own text says of it (see citedIn). */
+interface Cited {
+  readonly ref: Reference
+  readonly kind: string
+  /** The document named as its owner, lower-cased ("the Order Form's Schedule 2", "Section 4 of the Agreement"). */
+  readonly owner: string | undefined
+  /** Whether that owner is a name of a parent agreement ("the Agreement", "the MSA"). */
+  readonly parentName: boolean
+  /** Whether its text puts it in another document or makes it other than a part of this one (checked after its owner). */
+  readonly notHere: boolean
+  /** Whether it is said to be "of this" or "in this" document. */
+  readonly inThis: boolean
+}
+
+/**
+ * The references of a block with what the block's text alone says of each: references to a law, a standard or a
+ * document named with them are left out; the rest carry their owner and what else their sentence says of them.
+ */
+function citedIn(block: Block): readonly Cited[] {
+  const text = block.text
+  if (!REFERENCE_WORD.test(text)) return []
+  const out: Cited[] = []
+  for (const ref of references(text)) {
+    const {start, end, kind} = ref
+    const rest = text.slice(end, end + 400)
+    const after = rest.slice(MORE_REFERENCES.exec(rest)?.[0].length ?? 0)
+    const before = text.slice(Math.max(0, start - 60), start)
+    // a law, a standard or another document: not a part of this agreement
+    if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before)) continue
+    const owner = (OWNER_AFTER.exec(after) ?? OWNER_BEFORE.exec(before))?.groups?.['owner']?.toLowerCase()
+    const notHere =
+      // "section 1798.100", "Section 252.227": statute-sized numbers are not clause numbers
+      (kind === 'section' && /\d{4}|\d\.\d{3}/.test(ref.ids)) ||
+      (kind === 'section' && CODE_ARTICLE.test(text.slice(ref.idsStart, ref.idsStart + 8))) ||
+      (kind !== 'section' && SENT_SEPARATELY.test(rest)) ||
+      (VARIED.test(rest) && !IN_THIS.test(rest))
+    out.push({ref, kind, owner, parentName: owner !== undefined && PARENT_NAME.test(owner), notHere, inThis: IN_THIS.test(rest)})
+  }
+  return out
+}
+
 export default {
   meta: {
     id: 'no-dangling-references',
@@ -309,7 +397,7 @@ export default {
     messages: {dangling: 'Reference to "{ref}" points to no section; add it or correct the reference'},
   },
   check(context) {
-    const {doc} = context
+    const {doc, reading} = context
     let targets: Targets | undefined
     let self: Set<string> | undefined
     let partOf: boolean | undefined
@@ -318,32 +406,21 @@ export default {
     const reported = new Set<string>()
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
-      const text = block.text
-      if (!REFERENCE_WORD.test(text)) continue
-      for (const ref of references(text)) {
-        const {start, end, kind} = ref
-        const rest = text.slice(end, end + 400)
-        const after = rest.slice(MORE_REFERENCES.exec(rest)?.[0].length ?? 0)
-        const before = text.slice(Math.max(0, start - 60), start)
-        // a law, a standard or another document: not a part of this agreement
-        if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before)) continue
-        const owner = (OWNER_AFTER.exec(after) ?? OWNER_BEFORE.exec(before))?.groups?.['owner']?.toLowerCase()
+      for (const cited of reading.blockReading(block, REFERENCES, () => citedIn(block))) {
+        const {ref, owner, kind} = cited
+        const {start} = ref
         // a part of a larger agreement (a schedule, an amendment) that cites "Section 4 of the Agreement": the clause is
         // in the input only when the document set holds the agreement, never among this document's own item numbers
         partOf ??= doc.blocks.slice(0, 12).some((b) => PART_OF.test(b.text))
-        const parent = owner !== undefined && partOf && PARENT_NAME.test(owner)
+        const parent = cited.parentName && partOf
         if (owner && !parent) {
-          self ??= selfNames(doc)
+          self ??= selfNames(doc, reading)
           if (!self.has(owner)) continue
         }
-        // "section 1798.100", "Section 252.227": statute-sized numbers are not clause numbers
-        if (kind === 'section' && /\d{4}|\d\.\d{3}/.test(ref.ids)) continue
-        if (kind === 'section' && CODE_ARTICLE.test(text.slice(ref.idsStart, ref.idsStart + 8))) continue
-        if (kind !== 'section' && SENT_SEPARATELY.test(rest)) continue
-        if (VARIED.test(rest) && !IN_THIS.test(rest)) continue
+        if (cited.notHere) continue
         elsewhere ??= referencesElsewhere(doc)
-        if (elsewhere.has(kind) && !IN_THIS.test(rest)) continue
-        targets ??= collectTargets(doc)
+        if (elsewhere.has(kind) && !cited.inThis) continue
+        targets ??= collectTargets(doc, reading)
         // a document that is itself "Schedule 3" of a larger agreement refers to its sibling schedules there
         if (targets.ownKind === kind) continue
         // the agreement it amends or hangs from is another document: its clauses can be checked only when the document set

@@ -381,6 +381,19 @@ export class Reading {
     return value
   }
   /**
+   * A reading of a text of the document that is not a block's (a line of its source, a title) and depends on that text
+   * alone, of one `kind`: kept like `blockReading`, made every time when the cache keeps no block readings.
+   */
+  textReading<T>(text: string, kind: unknown, make: () => T): T {
+    const entry = this.texts.blockEntry(text)
+    if (!entry) return make()
+    if (entry.has(kind)) return entry.get(kind) as T
+    const value = make()
+    this.texts.blockReadings++
+    entry.set(kind, value)
+    return value
+  }
+  /**
    * A reading of `block` that depends on its text and on document-wide inputs: `inputs` is their token
    * (`inputsToken`). Kept like `blockReading`, and made again when the inputs have changed since it was kept.
    */
