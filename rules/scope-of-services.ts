@@ -389,7 +389,7 @@ function markedRows(blocks: readonly Block[], i: number, names: ReadonlyMap<stri
 const THING =
   /\b(?:pcs?|computers?|laptops?|desktops?|workstations?|notebooks?|servers?|network|wi-?fi|wireless|printers?|plotters?|copiers?|scanners?|phones?|telephones?|firewalls?|routers?|switch(?:es)?|sensors?|logs?|tills?|tablets?|accounts?|users?|mailbox(?:es)?|e-?mail|microsoft 365|office 365|m365|google workspace|software|applications?|licen[cs]es?|devices?|machines?|websites?|back ?ups?|cameras?|cctv|nas|storage|domains?|endpoints?)\b/i
 // A colon that opens a list, not one inside a clock time ("08:00") or a ratio
-const LIST_COLON = /(?<!\d):(?!\d)\s*/
+const LIST_COLON = /:(?!\d)\s*/
 // The hours or the fee as what is spent on the work: "The prepaid hours can be spent on any of the following", "The
 // block may be used for"
 const BOUGHT_FOR =
