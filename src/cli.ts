@@ -1189,6 +1189,8 @@ function markdownSize(file: string): number {
  */
 async function relaunchOneCpu(script: string, argv: readonly string[]): Promise<number> {
   const {spawn} = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess
+  // this process compiled only the start of a run: the second run writes V8's code cache (bin/clauselint.js), not this one
+  ;(globalThis as {__clauselintHandedOver?: boolean}).__clauselintHandedOver = true
   const child = spawn(process.execPath, ['--single-threaded-gc', ...process.execArgv, script, ...argv], {stdio: 'inherit'})
   const pass = (signal: NodeJS.Signals): void => void child.kill(signal)
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
