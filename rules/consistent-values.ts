@@ -3,9 +3,15 @@
 import {sourceOffset} from '../src/document.js'
 import {BACKUP, family, METRIC_NAME, METRIC_PERCENT, MONEY_CONTEXT, notCompared, range, RETENTION, type Statement} from '../src/reading/metrics.js'
 import {restatedConflicts, restatedValues} from '../src/reading/restated.js'
-import {mayHold, type Values} from '../src/reading/values/index.js'
+import {mayHold, type Priority, type Values} from '../src/reading/values/index.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Sentence} from '../src/types.js'
+
+/** A level as values are grouped by it: a priority scheme's rank ("P1", "Critical"), or a level's own name ("Dead line"). */
+function level(p: Priority): string {
+  const f = family(p)
+  return f ? `${f}${p.rank}` : `name:${p.label.toLowerCase().replace(/[\s-]+/g, ' ')}`
+}
 
 function describe(s: Statement): string {
   return s.priority ? `${s.priority.label} ${METRIC_NAME[s.metric]}` : METRIC_NAME[s.metric]
@@ -134,7 +140,7 @@ export default {
     // (metric, level, scope) from every place the agreement states it, table cells and prose alike
     const groups = new Map<string, Statement[]>()
     for (const s of statements) {
-      const key = `${s.metric}|${s.priority ? `${family(s.priority)}${s.priority.rank}` : ''}|${s.scope}`
+      const key = `${s.metric}|${s.priority ? level(s.priority) : ''}|${s.scope}`
       if ((s.metric !== 'uptime' && !s.priority) || notCompared(s)) continue
       const list = groups.get(key) ?? []
       list.push(s)
@@ -154,7 +160,8 @@ export default {
     // read from the most urgent down: at the less urgent level's faster value (against the nearest level slower than it)
     const ranked = new Map<string, Statement[]>()
     for (const s of statements) {
-      if (!s.priority || s.metric === 'uptime') continue
+      // levels known only by their names and their order in a table or list are not ranked by urgency
+      if (!s.priority || s.metric === 'uptime' || !family(s.priority)) continue
       const key = `${s.metric}|${family(s.priority)}|${s.scope}`
       const list = ranked.get(key) ?? []
       list.push(s)

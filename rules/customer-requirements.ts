@@ -60,7 +60,7 @@ const CONDUCT =
 
 // The duty itself is a standard of environment or conduct: what follows the modal ("will keep", "must not … reverse engineer")
 const CONDUCT_VERB =
-  /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit|give (?:\w+ ){0,3}?access|name|nominat|appoint|designat|make (?:\w+ ){0,2}?available)\w*)/i
+  /^\w+(?:\s+\w+)?\s+(?:not\b|(?:\w+\s+){0,2}?(?:maintain|keep|ensur|install|licen[cs]|patch|upgrad|replac|compl(?:y|ies)|adher|use|operat|run|protect|secur|configur|obtain|purchas|back\s?up|have|provide (?:and maintain|remote access|access|a suitable|adequate|suitable)|meet|follow|observe|restrict|limit|allow|grant|permit|give (?:\w+ ){0,3}?access|name|nominat|appoint|designat|make (?:\w+ ){0,2}?available|(?:take|move|migrate|get|switch)\s+(?:[\w-]+\s+){0,8}?(?:off|onto|to)\s+(?:windows|macos|an? (?:supported|current|newer)|the (?:latest|current|supported)))\w*)/i
 
 /**
  * Is the duty (or a duty coordinated with it: "will pay the invoices … and will name two staff as authorised callers") a
@@ -241,11 +241,17 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
   const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
-  if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next)))) return done(PRESENT)
+  if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
   // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
   if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)
   return {done: false, must}
 }
+
+/**
+ * A sentence whose subject is what still fails a requirement ("A PC still on Windows 10 after that date is …", "Any
+ * device not on a supported system is …"): the condition is in the subject, so what it says next is the consequence.
+ */
+const STILL_FAILING = /^\W*(?:an?|any|each|every)\s+(?:[\w-]+\s+){1,2}?(?:still|not|that (?:is|are) (?:still|not)|which (?:is|are) (?:still|not))\b/i
 
 /** The readings of one text that both mentions() and judge() ask for, kept for the last text read. */
 interface TextReadings {

@@ -114,6 +114,13 @@ const AIM_AFTER = /^\s+(?:aims?|aiming|try|tries|trying|strives?|striving|endeav
 // "always-on support") the compound promises the outcome
 const NAMED_THING = /^(?:-[a-z]+\s+(?!(?:protection|security|support|monitoring|service|services|cover|coverage|availability|uptime|backups?|help|response)\b)[a-z]|\s+power\s+suppl(?:y|ies)\b)/i
 
+// The reason given for what someone does ("I keep my phone on, because the weighbridge can't go down", "…, because the
+// Practice can never miss an emergency call") states a need, not a promise: a "can" or "must" of need, or its denial,
+// in a clause of reason whose subject is not the provider
+const REASON = /\b(?:because|since|as|given that|seeing that)\s+((?:[^.;,:!?]{0,60}?\s)?)$/i
+const NEED_MODAL = /\b(?:can|must|could)\s+(?:ever\s+)?$/i
+const NEED_DENIAL = /^(?:cannot|can[’']t|can not|mustn[’']t|must not|couldn[’']t|could not)\b/i
+
 export default {
   meta: {
     id: 'no-overpromising',
@@ -139,6 +146,10 @@ export default {
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue
+      if ((perfect || /^never\b/i.test(hit.text)) && (NEED_DENIAL.test(hit.text) || NEED_MODAL.test(before))) {
+        const reason = REASON.exec(s.slice(Math.max(0, at - 80), at))
+        if (reason && subjectParty(reason[1]!.replace(NEED_MODAL, ''), reading.parties) !== 'provider' && !/\b(?:we|I|us|our)\b/i.test(reason[1]!)) continue
+      }
       if (/^guarantee/i.test(hit.text) && REMEDY.test(s) && reading.hasNumber(s)) {
         const v = reading.values(s)
         if ((v.durations.length > 0 || v.percentages.length > 0) && !v.percentages.some((p) => p.value >= 100)) continue

@@ -236,6 +236,9 @@ class Reader {
   readonly longHeads = new Set<string>()
   readonly longTails = new Set<string>()
 
+  /** Paragraphs that are a clause's title line, read as headings are ("**§ 5 Reaction Time**", "7.2 Hardware Defects"). */
+  readonly titleLines = new Set<Block>()
+
   /** Keys of the terms a list or a colon spells out where they are named: "one of the following Priority Levels:" and a list. */
   readonly listed = new Set<string>()
 
@@ -247,7 +250,13 @@ class Reader {
       }
     })
     this.headings = doc.sections.filter((s) => s.kind !== 'root').map((s) => s.title.toLowerCase())
-    for (const b of doc.blocks) if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
+    for (const b of doc.blocks) {
+      if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
+      else if (isTitleLine(b, doc)) {
+        this.titleLines.add(b)
+        this.headings.push(b.text.toLowerCase())
+      }
+    }
     this.headingText = this.headings.join('\n')
     this.long = [...vocab.defined].filter((d) => d.includes(' '))
     for (const d of this.long) {
@@ -471,6 +480,22 @@ class Reader {
   }
 }
 
+// A clause's title line, however the section tree reads it: a short line wholly in bold ("**§ 7 Hardware Defects**",
+// "**Reaction Time**"), or a clause number ("§ 5", "Article 3", "7.2") followed only by capitalised words; never a
+// sentence (no full stop, colon or semicolon at its end)
+const BOLD_LINE = /^[ \t]*(\*\*|__)(?:(?!\1)[^\n])+\1[ \t]*$/
+const NUMBERED_TITLE = /^\s*(?:§{1,2}\s*\d+[a-z]?|(?:Article|Clause|Section|Art\.)\s+\d+(?:\.\d+)*|\d+(?:\.\d+)*\.?)\s+(?:[A-Z][\w’'&/-]*|of|and|for|the|to|in|on|&)(?:\s+(?:[A-Z][\w’'&/-]*|of|and|for|the|to|in|on|&)){0,7}\s*$/
+
+/** Is the block a clause's title line rather than a sentence that uses terms? */
+function isTitleLine(block: Block, doc: Document): boolean {
+  if (block.kind !== 'paragraph' || block.text.length > 90 || /[.;:,]\s*$/.test(block.text) || block.text.includes('\n')) return false
+  if (NUMBERED_TITLE.test(block.text)) return true
+  if (block.file.path !== doc.filePath) return false
+  const start = block.position.start.offset
+  const end = block.position.end.offset
+  return start !== undefined && end !== undefined && BOLD_LINE.test(doc.source.slice(start, end)) && block.text.split(/\s+/).length <= 10
+}
+
 /** The kind of the kept candidates of a block (see Reader.blockCandidates). */
 const CANDIDATES = {name: 'no-undefined-terms: candidates'}
 const NONE: readonly Candidate[] = []
@@ -535,7 +560,7 @@ export default {
       const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText, reader.listed)) : undefined
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
-        if (block.kind === 'heading' || block.kind === 'html') continue
+        if (block.kind === 'heading' || block.kind === 'html' || reader.titleLines.has(block)) continue
         const candidates = reader.blockCandidates(block, inputs)
         if (candidates === NO_SENTENCES) continue
         // quoted text and cover-page variables are not uses of an undefined term (found when a new term needs them)

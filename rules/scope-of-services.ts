@@ -67,7 +67,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block)
+    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
@@ -98,6 +98,7 @@ export default clauseRule({
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
     if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
+    if (inlineLeadList(t, reader.reading) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
     if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
       return {outcome: 'present'}
@@ -119,7 +120,7 @@ export default clauseRule({
     if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && series.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
       return {outcome: 'present'}
     }
-    if (leadsList(t, reader.reading.parties) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
+    if ((leadsList(t, reader.reading.parties) || workLead(t, reader.reading)) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
       return {outcome: 'present'}
     }
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
@@ -382,4 +383,81 @@ function markedRows(blocks: readonly Block[], i: number, names: ReadonlyMap<stri
   let count = 0
   for (let j = first; j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header; j++) if (markedRow(blocks[j]!, names)) count++
   return count
+}
+
+// Things a service is done on, named plainly: "the 9 PCs", "the network", "Microsoft 365", "the firewall logs"
+const THING =
+  /\b(?:pcs?|computers?|laptops?|desktops?|workstations?|notebooks?|servers?|network|wi-?fi|wireless|printers?|plotters?|copiers?|scanners?|phones?|telephones?|firewalls?|routers?|switch(?:es)?|sensors?|logs?|tills?|tablets?|accounts?|users?|mailbox(?:es)?|e-?mail|microsoft 365|office 365|m365|google workspace|software|applications?|licen[cs]es?|devices?|machines?|websites?|back ?ups?|cameras?|cctv|nas|storage|domains?|endpoints?)\b/i
+// A colon that opens a list, not one inside a clock time ("08:00") or a ratio
+const LIST_COLON = /:(?!\d)\s*/
+// The hours or the fee as what is spent on the work: "The prepaid hours can be spent on any of the following", "The
+// block may be used for"
+const BOUGHT_FOR =
+  /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(\d{1,2}\)\s*)?(?:(?:the|your|these|our|each|every|any)\s+)?(?:[\w-]+\s+){0,2}?(?:hours|block|time|credits?|retainer|plan|package|fee|subscription|days)\b[^:]{0,40}?\b(?:used|spent|applied|put|drawn(?: down)?)\s+(?:on|for|towards?)\b/i
+// The items of a list run on inside its sentence: "a) the server; b) the workstations", "repairing laptops, setting up
+// new users, the Wi-Fi and the printers"
+const INLINE_ITEM = /\s*(?:;\s*(?:and|or)?|,\s*(?:and|or)?|\s(?:and|or)\s(?=\(?[a-z]\)\s))\s*/
+const ITEM_LETTER = /^\W*(?:\(?[a-z]\)|[a-z]\.|[ivx]{1,4}\))\s+/i
+
+/** The items of a run-on list that name work or the things it is done on. */
+function namedItems(list: string): number {
+  return list
+    .split(INLINE_ITEM)
+    .map((x) => x.replace(ITEM_LETTER, ''))
+    .filter((x) => /[a-z]{3,}/i.test(x) && !NOT_SERVICES.test(x) && (WORK.test(x) || TASK.test(x) || THING.test(x) || serviceCount(x) >= 1)).length
+}
+
+/**
+ * A lead-in and its list run on in one sentence, the list after the colon ("(1) The Contractor maintains: a) the office
+ * server …; b) the eight workstations …", "The prepaid hours can be spent on any of the following: repairing your
+ * laptops, setting up new users, the Wi-Fi and the printers"): when the provider takes the work on, or the hours or fee
+ * are what is spent on it, two or more items naming work or things worked on are the services; not a list put out of
+ * the services, made conditional, or of the service's terms ("The Provider will provide these service levels: …").
+ */
+function inlineLeadList(text: string, reading: Reading): boolean {
+  const colon = LIST_COLON.exec(text)
+  if (!colon || colon.index > 160) return false
+  const head = text.slice(0, colon.index)
+  if (NOT_SERVICES.test(head) || CONDITION.test(head) || ABOUT_A_SERVICE.test(head)) return false
+  const bought = BOUGHT_FOR.test(head)
+  if (!bought && !(reading.firstParty(head) === 'provider' && reading.boundParty(head, 0) !== 'customer' && (WORK.test(head) || PROVIDE.test(head) || TASK.test(head)))) return false
+  return namedItems(text.slice(colon.index + colon[0].length)) >= 2
+}
+
+// The provider's work on things as the verb of its sentence: "looks after", "maintains", "supports", "monitors"
+const TENDS = /\b(?:looks? after|takes? care of|maintains|supports|manages|monitors|administers|services|patches|keeps? (?:up to date|running|patched|updated))\s+/i
+// Where the objects of that verb end: how or when the work is done ("by phone", "from its centre", "during …")
+const OBJECTS_END = /\s(?:by|via|from|through|over|during|when|if|while|within|under|in line with|as|so that|to keep|on site|remotely)\b|[.;:(]/i
+
+/**
+ * A sentence whose subject is the provider and whose verb tends two or more things named plainly ("Our service desk
+ * looks after the firm's 9 PCs, the network and Microsoft 365 by phone and remote session") names what the services
+ * cover; not the customer's duty, work put out or made conditional, nor the handling of a failure.
+ */
+function looksAfterThings(text: string, reading: Reading): boolean {
+  const m = TENDS.exec(text)
+  if (!m || m.index > 80) return false
+  const subject = text.slice(0, m.index)
+  if (reading.firstParty(subject) !== 'provider' || reading.boundParty(text, 0) === 'customer') return false
+  if (NOT_SERVICES.test(text) || CONDITION.test(text) || /\b(?:fail\w*|faults?|broken|outages?|incidents?|must|should)\b/i.test(text)) return false
+  const rest = text.slice(m.index + m[0].length)
+  const end = OBJECTS_END.exec(rest)
+  const objects = (end ? rest.slice(0, end.index) : rest).split(/\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*/)
+  return objects.length >= 2 && objects.filter((x) => THING.test(x)).length >= 2
+}
+
+// The work itself as the subject that opens its list: "(2) Maintenance covers:", "Support includes the following:"
+const WORK_SUBJECT_LEAD =
+  /^\W*(?:\(?\d{1,2}(?:\.\d+)*\)?\.?\s+)?(?:the\s+)?(?:(?:preventive|remote|on-?site|technical|it|managed)\s+)?(?:maintenance|support|monitoring|management|administration|the work)\s+(?:covers|includes|comprises|consists of|is made up of)(?:\s+the following)?\s*:\s*$/i
+// The provider's own charge as the lead-in: "2.1 Provider is responsible for:", "The Supplier shall be responsible for the following:"
+const RESPONSIBLE_LEAD = /\b(?:is|are|will be|shall be|remains?)\s+(?:solely\s+)?responsible\s+for(?:\s+the\s+following)?\s*:\s*$/i
+
+/**
+ * A lead-in that opens a list of the work the provider takes on, in words the general lead-ins do not know: the work
+ * as the subject ("(2) Maintenance covers:") or the provider as the one responsible ("2.1 Provider is responsible
+ * for:"); not a lead-in of the customer's charge ("Client IT remains responsible for:").
+ */
+function workLead(text: string, reading: Reading): boolean {
+  if (WORK_SUBJECT_LEAD.test(text)) return true
+  return RESPONSIBLE_LEAD.test(text) && reading.firstParty(text) === 'provider' && !NOT_SERVICES.test(text)
 }

@@ -27,6 +27,11 @@ export interface ClauseData {
    * document and says nothing of the clause itself, the clause is delegated there.
    */
   readonly umbrella?: string
+  /**
+   * How an item of a list of terms names the clause ("the fix times", "the exclusions"): when a sentence keeps such a
+   * list as set out in another document, the clause one of its items names is delegated there.
+   */
+  readonly listItem?: string
   /** More home titles written by users (the `headings` option): matched by RE2, in linear time. */
   readonly userHeadings?: readonly string[]
   /** Every pattern here was written by a user (a YAML custom rule): all are matched by RE2, in linear time. */
@@ -148,6 +153,7 @@ export interface CompiledClause {
   readonly parentList: readonly RegExp[]
   readonly notHeadings: RegExp | undefined
   readonly umbrella: RegExp | undefined
+  readonly listItem: RegExp | undefined
 }
 
 /** Compile a clause's data: built-in patterns as V8 regular expressions, patterns written by users matched by RE2. */
@@ -169,6 +175,7 @@ export function compileClause(data: ClauseData): CompiledClause {
     parentList: (data.parents ?? []).map(make),
     notHeadings: any(data.notHeadings),
     umbrella: data.umbrella ? new RegExp(data.umbrella, 'i') : undefined,
+    listItem: data.listItem ? make(data.listItem) : undefined,
   }
 }
 
@@ -366,6 +373,13 @@ export function findClause(
       consider({outcome: v.outcome, unit, verdict: v})
       if (v.outcome === 'present') return best!
     }
+  }
+  // the clause named as one item of a list of terms kept as set out in another document ("The following stay as set out
+  // in the Agreement and its Schedule 1: the covered devices, the exclusions, the fix times, …") is put there, whatever
+  // this document says of it in passing
+  if (re.listItem && (!best || best.outcome === 'vague')) {
+    const listed = listedElsewhere(reading, re.listItem)
+    if (listed) return listed
   }
   if (best) return best
   if (re.umbrella) {
@@ -645,4 +659,42 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
       })
     },
   }
+}
+
+/** A sentence that keeps a list of terms as set out in another document, and its items. */
+interface KeptList {
+  readonly unit: Unit
+  readonly verdict: Verdict
+  readonly items: readonly string[]
+}
+const KEPT_LISTS = {name: 'clauses: lists of terms kept as set out in another document'}
+// a colon that opens a list (not one of a clock time), after at most a long lead-in
+const KEPT_COLON = /:(?!\d)\s*(?=\S)/
+// the items of such a list: "the covered devices, the exclusions, the fix times, and who pays when a PC fails"
+const KEPT_ITEM = /\s*(?:;|,)\s*(?:and\s+|or\s+)?/
+
+/**
+ * Reading: a sentence whose lead-in puts what follows its colon in another document ("The following continue exactly as
+ * set out in the Agreement and its Schedule 1: the list of covered devices, the exclusions, the fix times, …") delegates
+ * each clause one of its two or more items names. The lists are read once per document; each clause tests the items.
+ */
+function listedElsewhere(reading: Reading, item: RegExp): Finding | undefined {
+  const lists = reading.own(KEPT_LISTS, () => {
+    const out: KeptList[] = []
+    for (const block of reading.doc.blocks) {
+      if (block.kind === 'heading' || block.kind === 'table-row' || !block.text.includes(':')) continue
+      for (const unit of unitsOf(block, false)) {
+        const colon = KEPT_COLON.exec(unit.text)
+        if (!colon || colon.index > 200) continue
+        const head = unit.text.slice(0, colon.index)
+        const hit = reading.delegation(head, {block, offset: unit.start})
+        if (!hit) continue
+        const items = unit.text.slice(colon.index + colon[0].length).split(KEPT_ITEM).filter((x) => /[a-z]{3,}/i.test(x))
+        if (items.length >= 2) out.push({unit, verdict: {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}, items})
+      }
+    }
+    return out
+  })
+  for (const list of lists) if (list.items.some((x) => item.test(x))) return {outcome: 'delegated', unit: list.unit, verdict: list.verdict}
+  return undefined
 }

@@ -379,8 +379,12 @@ class Builder {
           // "4.2<TAB>Response Times. The Provider will…": the title ends at the first full stop.
           const stop = t.search(/[.:]\s/)
           if (stop > 0) t = t.slice(0, stop)
-          // "2.1<TAB>"Business Hours" means …": no title, the whole line is the clause's text.
-          if (t.length > 60 || /\b(?:means|shall|will|must|is|are)\b/.test(t)) {
+          // "2.1<TAB>"Business Hours" means …": no title, the whole line is the clause's text; so too a first line whose
+          // sentence runs on into the next line ("2.1 Kalmar provides support for the" / "inventory system, …"), as a
+          // hand-wrapped or pasted paragraph breaks it: a title is not continued on the line below
+          const secondLine = first.value.split(/\r?\n/, 2)[1]
+          const runsOver = secondLine !== undefined && !tab && (runsOn(firstLine, secondLine) || this.wrapAfter(first.position?.start.offset))
+          if (t.length > 60 || /\b(?:means|shall|will|must|is|are)\b/.test(t) || runsOver) {
             section = this.open(tab ? 'tab' : 'numbered', '', num, 10 + num.split('.').length, this.pos(first))
             this.addInline(node, section, this.inlineText(node.children, 0), 'paragraph')
             return
@@ -672,6 +676,12 @@ class Builder {
     return out
   }
 
+  /** Is the line break at the end of the line holding this offset a wrap inside a hard-wrapped paragraph? */
+  wrapAfter(offset: number | undefined): boolean {
+    if (offset === undefined) return false
+    return (this.wraps ??= wrappedBreaks(this.source, this.lineStarts)).has(this.at(offset).line)
+  }
+
   mapLines(out: InlineText, value: string, sourceStart: number): void {
     // Continuation lines lose their container indentation in mdast; find each line again in the source.
     const lines = value.split('\n')
@@ -714,7 +724,7 @@ function runsOn(before: string, line: string): boolean {
 }
 
 // A line that opens a block or a label of its own: a list marker, a heading, a table row, a quote, "Weekends: closed"
-const OPENS_LINE = /^\s*(?:[-*+•>#|]|\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s|\(\d{1,3}\)\s|[\p{Lu}\d][^:.;!?]{0,40}:\s)/u
+const OPENS_LINE = /^\s*(?:[-*+•>#|]|\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)\s|\(?[a-z]{1,4}\)\s|\(\d{1,3}\)\s|[\p{Lu}\d][^:.;!?]{0,40}:\s)/u
 
 /**
  * The lines whose break is a wrap, in paragraphs wrapped to a width as a PDF paste or a hard-wrapped source is: in a
@@ -742,7 +752,8 @@ function wrappedBreaks(source: string, starts: readonly number[]): Set<number> {
       for (let k = i; k < j && full; k++) {
         const text = line(k)
         const next = line(k + 1)
-        if (/[.:;!?]$/.test(text) || !LOWER.test(text) || OPENS_LINE.test(next) || recordPairs(next.trim())) continue
+        // a break the sentence already runs on across (see runsOn) shows nothing of a column: only the others must be full
+        if (/[.:;!?]$/.test(text) || !LOWER.test(text) || OPENS_LINE.test(next) || recordPairs(next.trim()) || runsOn(text, next)) continue
         const word = /\S+/.exec(next.trimStart())?.[0] ?? ''
         if (text.length < 40 || (text.length + 1 + word.length <= width && text.length < 0.7 * width)) full = false
         else breaks.push(k + 1)

@@ -67,6 +67,14 @@ describe('parentName', () => {
     expect(delegation('Records are disposed of as section 12 of the Data Protection Act requires.', {parent: 'MSA'})).toBeUndefined()
   })
 
+  it('reads a parent whose definition is wrapped over a line break inside its paragraph', () => {
+    const schedule = buildDocument('# Schedule 3: Support\n\n**Master agreement:** the Master Services Agreement between\nthe parties dated 4 March 2026 (the "MSA")\n', 'schedule.md')
+    expect(parentName(schedule)).toBe('MSA')
+    // look-alike: a blank line ends the paragraph, so a name in the next one is not this agreement's definition
+    const apart = buildDocument('# Schedule 3: Support\n\nThis schedule forms part of the Master Services Agreement between\n\nthe parties dated 4 March 2026 (the "MSA")\n', 'schedule.md')
+    expect(parentName(apart)).toBeUndefined()
+  })
+
   it('gives no parent for an agreement that names only itself', () => {
     const msa = buildDocument('# Master Services Agreement\n\nThis Master Services Agreement (the "MSA") is made on 9 June 2025 between A Ltd and B Ltd.\n', 'msa.md')
     expect(parentName(msa)).toBeUndefined()

@@ -22,6 +22,19 @@ describe('a numbered paragraph opened by a short title run in before its text', 
     expect(tree(paragraph)).toEqual({sections, text})
   })
 
+  // a numbered first line whose sentence runs on into the next line, as a hand-wrapped or pasted paragraph breaks it, is
+  // no title: the whole paragraph is the clause's text
+  it.each([
+    ['ends on a word that cannot end a line', '3.2 Kalmar provides telephone and e-mail support for the\ninventory system and maintenance of its database.'],
+    ['the next line opens in lower case', '3.2 Kalmar provides telephone and e-mail support\nfor the inventory system and maintenance of its database.'],
+  ])('a first line that %s is not a title', (_name, paragraph) => {
+    expect(tree(paragraph)).toEqual({sections: ['3.2 '], text: paragraph.replace('\n', ' ')})
+  })
+
+  it('a short numbered title over a sentence that opens with a capital stays a title', () => {
+    expect(tree('3.2 Service Desk\nThe desk is open from 8am to 6pm UK time on weekdays.')).toEqual({sections: ['3.2 Service Desk'], text: 'The desk is open from 8am to 6pm UK time on weekdays.'})
+  })
+
   // look-alikes: a statement, a lead-in of one sentence, an abbreviation, a number
   it.each([
     '3.2 We cover nothing else. Printers, phones and CCTV are quoted at £80 per hour.',
@@ -207,6 +220,26 @@ describe('a paragraph wrapped to a width reads across its line breaks', () => {
       'a line left short where the next word would not fit',
       'Support is available on weekdays from 7.30am to 5.30pm\n(AEST), other than on public holidays in the State of\nVictoria, and at other times by arrangement with us.',
       'Support is available on weekdays from 7.30am to 5.30pm (AEST), other than on public holidays in the State of Victoria, and at other times by arrangement with us.',
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(text(body)).toBe(expected)
+  })
+
+  it.each<[string, string, string]>([
+    [
+      'a short line that runs on in lower case does not count against the width',
+      'Our desk is staffed Monday to Friday, from 08:00 to 18:00\nUK time, except bank\nholidays in England, and answers each call within two hours.',
+      'Our desk is staffed Monday to Friday, from 08:00 to 18:00 UK time, except bank holidays in England, and answers each call within two hours.',
+    ],
+    [
+      'a title line over a numbered paragraph stays apart, the paragraph reads across its wrap',
+      'Article 3 Service times\n3.1 The service desk can be reached by telephone and e-mail from Monday to Friday, 8:00 to 17:30\nCentral European Time, except on national public holidays in the Netherlands.',
+      'Article 3 Service times\n3.1 The service desk can be reached by telephone and e-mail from Monday to Friday, 8:00 to 17:30 Central European Time, except on national public holidays in the Netherlands.',
+    ],
+    [
+      'an address whose short line runs on stays apart from the line after it',
+      'Harbour Lane IT Ltd, registered at 4 Mill Street, Leeds LS1 4AB,\nin England\nCompany number 01234567',
+      'Harbour Lane IT Ltd, registered at 4 Mill Street, Leeds LS1 4AB, in England\nCompany number 01234567',
     ],
   ])('%s', (_name, body, expected) => {
     expect(text(body)).toBe(expected)

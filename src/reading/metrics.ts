@@ -8,7 +8,7 @@
 // and to a table cell, and converging them changes findings, so that is left to accuracy work with labels to judge by.
 import type {Block, Document, Sentence} from '../types.js'
 import {hasMatch} from '../text.js'
-import {lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
+import {extractPriorities, lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
 
 /** The values of a text (a Reading's per-document `values`). */
 export type ValuesOf = (text: string) => Values
@@ -167,12 +167,12 @@ export interface Statement {
 
 // "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
 // "reacted to within", a translated "reaction time", is a response
-const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?)\b/gi
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?)\b/gi
 const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
 const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back|\breaction\b/i
 const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
 // Words that may stand between a metric and its value: "response time target of", "resolved within", "Response: "
-const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|tat|turn[- ]?around|targets?|objectives?|goals?|commitments?|sla|of|within|in|is|are|will|shall|must|be|no|not|later|more|than|exceed|to|the|a|an|by|at|most|maximum|max|up|under|guaranteed|provided|made|given|achieved|completed|begin|begins|start|starts|all|each|every|for|p[0-5]|priority|severity|sev|level|[1-5]|critical|urgent|high|medium|normal|low|incidents?|issues?|tickets?|requests?|faults?|calls?)\b)*$/i
+const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|tat|turn[- ]?around|targets?|objectives?|goals?|commitments?|sla|of|within|inside|in|is|are|will|shall|must|be|no|not|later|more|than|exceed|to|the|a|an|by|at|most|maximum|max|up|under|guaranteed|provided|made|given|achieved|completed|begin|begins|start|starts|all|each|every|for|p[0-5]|priority|severity|sev|level|[1-5]|critical|urgent|high|medium|normal|low|incidents?|issues?|tickets?|requests?|faults?|calls?)\b)*$/i
 // Narrowing words: a value for phone calls or out of hours is not the same value as the general one
 const SCOPE_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['after-hours', /\bafter[- ]hours|outside (?:of )?(?:normal |standard |the )?(?:business|support|service|office|working) hours|out[- ]of[- ]hours|overnight|weekends?|holidays?|on[- ]call|emergency line|24\s*[x×/]\s*7|24\/7|round[- ]the[- ]clock/i],
@@ -362,10 +362,17 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
   // the agreement, before the table or after it
   const labels = new Map<string, Priority>()
   const order = new Map<Block, number>()
+  let header: readonly string[] | undefined
+  let row = 0
   blocks.forEach((block, i) => {
     order.set(block, i)
-    if (block.kind === 'table-row' && block.header && block.cells) tableStatements(block, out, valuesOf, labels)
+    if (block.kind === 'table-row' && block.header && block.cells) {
+      row = block.header === header ? row + 1 : 1
+      header = block.header
+      tableStatements(block, out, valuesOf, labels, row)
+    }
   })
+  listLevels(blocks, labels)
   const learned = labelMatcher(labels)
   // what a block's statements read besides its text: the block's context and the level names the tables taught
   const taught = kept && labels.size ? `\u0000${JSON.stringify([...labels])}` : ''
@@ -401,7 +408,7 @@ function detached({block: _, sentence, ...statement}: Statement, block: Block): 
 }
 
 /** The statements of one block of prose (or a row of a table without a header), appended to `out`. */
-function proseStatements(block: Block, valuesOf: ValuesOf, learned: ((text: string) => Priority[]) | undefined, out: Statement[]): Statement[] {
+function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | undefined, out: Statement[]): Statement[] {
   // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
   // only one bound to a metric): computed on first use
   let blockPriority: Priority | undefined | null = null
@@ -412,6 +419,16 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: ((text: stri
     let words: MetricWords | undefined
     for (const d of v?.durations ?? []) {
       let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
+      // "we answer a dead-line fault inside 20 minutes": a level's name between the metric word and the value is no
+      // more than the words it stands for
+      if (!metric && learned) {
+        const named = learned.match(text).filter((p) => p.end <= d.start)
+        if (named.length) {
+          let blanked = text
+          for (const p of named) blanked = blanked.slice(0, p.start) + ' '.repeat(p.end - p.start) + blanked.slice(p.end)
+          metric = metricBefore(blanked, d.start, metricWords(blanked))
+        }
+      }
       // "- P1: 1 hour" under "Response Times": the list item is only a priority and a time
       if (!metric && block.kind === 'list-item' && text.replace(d.text, '').replace(/\b(?:P[0-5]|priority|severity|sev|[1-5]|critical|urgent|high|medium|normal|low)\b|[\s:–—()-]/gi, '').length <= 12) {
         const title = block.section.title
@@ -420,9 +437,9 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: ((text: stri
       if (!metric) continue
       if (!priorities) {
         priorities = v!.priorities.filter(family)
-        if (!priorities.length && learned) priorities = learned(text)
+        if (!priorities.length && learned) priorities = learned.match(text)
       }
-      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? onlyPriority(block.section.title, valuesOf)
+      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? openingLevel(block, learned) ?? onlyPriority(block.section.title, valuesOf)
       const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
       if (!priority) continue
       // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
@@ -434,24 +451,101 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: ((text: stri
   return out
 }
 
-/**
- * The levels a priority table names by a code or a level word ("S1", "Urgent"), found again in a sentence: a code
- * anywhere, a word only where it names tickets ("Urgent calls", "Minor tickets"). Undefined when the tables name none.
- */
-function labelMatcher(labels: ReadonlyMap<string, Priority>): ((text: string) => Priority[]) | undefined {
-  if (!labels.size) return undefined
-  const escape = (l: string) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const codes = [...labels.keys()].filter((l) => /\d/.test(l)).map(escape)
-  const words = [...labels.keys()].filter((l) => !/\d/.test(l)).map(escape)
-  const parts = [
-    ...(codes.length ? [`\\b(?:${codes.join('|')})\\b`] : []),
-    ...(words.length ? [`\\b(?:${words.join('|')})(?=\\s+(?:calls?|tickets?|faults?|incidents?|issues?|requests?|cases?|problems?|jobs?|outages?)\\b)`] : []),
-  ]
-  const re = new RegExp(parts.join('|'), 'g')
-  return (text) => [...text.matchAll(re)].map((m) => ({...labels.get(m[0])!, text: m[0], start: m.index, end: m.index + m[0].length}))
+/** The levels the tables and lists name, found again in a sentence, and a level's name looked up. */
+interface Learned {
+  readonly match: (text: string) => Priority[]
+  readonly named: (name: string) => Priority | undefined
 }
 
-function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Map<string, Priority>): void {
+const FAULT_NAME = /(?:outage|fault|incident|failure|breakdown)$/
+/** A level's name as prose may write it: "Dead line", "dead-line" and "DEAD LINE" are one name. */
+const levelKey = (name: string): string => name.toLowerCase().replace(/[\s-]+/g, ' ').trim()
+
+/**
+ * The levels a priority table or list names by a code or a level word ("S1", "Urgent", "Dead line"), found again in a
+ * sentence: a code anywhere, a name only where it names tickets ("Urgent calls", "a dead-line fault"), in any case and
+ * with a hyphen or a space between its words. Undefined when the tables and lists name none.
+ */
+function labelMatcher(labels: ReadonlyMap<string, Priority>): Learned | undefined {
+  if (!labels.size) return undefined
+  const escape = (l: string) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const byKey = new Map<string, Priority>()
+  for (const [l, p] of labels) if (!/\d/.test(l) && !byKey.has(levelKey(l))) byKey.set(levelKey(l), p)
+  const codes = [...labels.keys()].filter((l) => /\d/.test(l)).map(escape)
+  // a name that is itself a kind of fault ("Outage", "Line fault") stands alone, in the plural too ("we pick up outages")
+  const words = [...byKey.keys()].filter((k) => !FAULT_NAME.test(k)).map((k) => k.split(' ').map(escape).join('[\\s-]+'))
+  const faults = [...byKey.keys()].filter((k) => FAULT_NAME.test(k)).map((k) => `${k.split(' ').map(escape).join('[\\s-]+')}s?`)
+  const code = codes.length ? new RegExp(`\\b(?:${codes.join('|')})\\b`, 'g') : undefined
+  const word =
+    words.length || faults.length
+      ? new RegExp(
+          [
+            ...(words.length ? [`\\b(?:${words.join('|')})(?=\\s+(?:calls?|tickets?|faults?|incidents?|issues?|requests?|cases?|problems?|jobs?|outages?)\\b)`] : []),
+            ...(faults.length ? [`\\b(?:${faults.join('|')})\\b`] : []),
+          ].join('|'),
+          'gi',
+        )
+      : undefined
+  return {
+    match: (text) => {
+      const out: Priority[] = []
+      if (code) for (const m of text.matchAll(code)) out.push({...labels.get(m[0])!, text: m[0], start: m.index, end: m.index + m[0].length})
+      if (word) for (const m of text.matchAll(word)) out.push({...(byKey.get(levelKey(m[0])) ?? byKey.get(levelKey(m[0]).replace(/s$/, '')))!, text: m[0], start: m.index, end: m.index + m[0].length})
+      return out.sort((a, b) => a.start - b.start)
+    },
+    named: (name) => labels.get(name) ?? byKey.get(levelKey(name)),
+  }
+}
+
+// A level's name that opens a list item or a row: one to three words, the first capitalised, no digits
+// ("Urgent: a whole site is down", "**Dead line** – no calls in or out")
+const LEVEL_LABEL = /^[*_]{0,2}([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,2})[*_]{0,2}(?:\s*[:–—]|\s+-\s)\s*\S/
+const LEVEL_CELL = /^[*_]{0,2}([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,2})[*_]{0,2}$/
+// A title or column that names levels ("How urgent is it?", "Fault level", "Incident categories"), not a plan's
+const LEVEL_TITLE = /\b(?:priorit\w*|severit\w*|urgen\w*|levels?|categor\w*|classif\w*|impact)\b/i
+// A first column of kinds of fault or call ("Fault", "Incident type") keys a table of times by the kinds it names
+const KIND_COLUMN = /^\s*(?:[A-Za-z-]+\s+)?(?:faults?|incidents?|issues?|problems?|tickets?|calls?|requests?)(?:\s+(?:types?|kinds?))?\s*$/i
+const NOT_LEVEL_TITLE = /\bservice[- ]levels?\b|\bsla\b/i
+
+/** A level a name stands for: a level word's own rank ("Urgent"), else the place it holds among the levels named. */
+function levelNamed(name: string, place: number): Priority {
+  const own = extractPriorities(name).find((p) => family(p) && p.start === 0 && p.end === name.length)
+  return own ?? {kind: 'priority', scheme: 'level', rank: place, label: name, text: name, start: 0, end: name.length}
+}
+
+/**
+ * The levels a list names by the label each of its items opens with ("- Urgent: a whole depot is down. …"), when every
+ * item of the list opens with one and a label is a level word or the list's section or lead-in names levels.
+ */
+function listLevels(blocks: readonly Block[], labels: Map<string, Priority>): void {
+  for (let i = 0; i < blocks.length; ) {
+    let j = i
+    while (j < blocks.length && blocks[j]!.kind === 'list-item' && blocks[j]!.section === blocks[i]!.section) j++
+    if (j - i < 2) {
+      i = Math.max(j, i + 1)
+      continue
+    }
+    const names = blocks.slice(i, j).map((b) => LEVEL_LABEL.exec(b.text)?.[1])
+    const lead = blocks[i - 1]
+    const titled = (t: string): boolean => LEVEL_TITLE.test(t) && !NOT_LEVEL_TITLE.test(t)
+    const levels = names.every((n) => n !== undefined) && new Set(names).size === names.length
+    if (levels && (names.some((n) => levelNamed(n!, 0).scheme !== 'level') || titled(blocks[i]!.section.title) || (lead !== undefined && lead.kind === 'paragraph' && titled(lead.text)))) {
+      names.forEach((n, k) => {
+        if (!labels.has(n!)) labels.set(n!, levelNamed(n!, k + 1))
+      })
+    }
+    i = j
+  }
+}
+
+/** The level a list item is stated for by the name it opens with ("Urgent: … I reply within 3 hours."). */
+function openingLevel(block: Block, learned: Learned | undefined): Priority | undefined {
+  if (!learned || block.kind !== 'list-item') return undefined
+  const name = LEVEL_LABEL.exec(block.text)?.[1]
+  return name === undefined ? undefined : learned.named(name)
+}
+
+function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Map<string, Priority>, row: number): void {
   const header = block.header!
   const cells = block.cells!
   let priority: Priority | undefined
@@ -477,6 +571,15 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
       const label = cell.replace(/[*_]/g, '').trim()
       if (/^(?:[A-Z][a-z]+|[A-Z]{1,3}\d)$/.test(label) && family(priority)) labels.set(label, priority)
       break
+    }
+  }
+  // "| Dead line | no calls in or out | 45 minutes |" under "Fault level": a table keyed by its levels' names, each row
+  // one level in the order the table gives them
+  if (!priority && (LEVEL_TITLE.test(header[0] ?? '') || KIND_COLUMN.test(header[0] ?? '')) && !NOT_LEVEL_TITLE.test(header[0] ?? '')) {
+    const name = LEVEL_CELL.exec(cells[0] ?? '')?.[1]
+    if (name !== undefined) {
+      priority = labels.get(name) ?? levelNamed(name, row)
+      labels.set(name, priority)
     }
   }
   // offsets of each cell in the row text ("Priority: P1 | Response: 1 hour")

@@ -19,6 +19,9 @@ const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|y
 // The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
 const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association)$/i
 
+/** The addressee line of a letter's header: "To: Harrowfield Dental Surgery, 22 Church Street". */
+const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
+
 /** A parenthesis that may give names, or a quoted name given after "hereinafter" (group 1 or 2). */
 const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})/g
 
@@ -42,6 +45,11 @@ export function partyNames(doc: Document): Map<string, Party> {
         const kind = m[1]!.toLowerCase()
         if (CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
       }
+      // "To: Harrowfield Dental Surgery, 22 Church Street" on a letter's header: the letter is addressed to the customer,
+      // who is then called by the kind of organisation its name ends with ("the surgery"); a provider is never named so
+      const to = LETTER_TO.exec(block.text)
+      const kind = to?.[1]!.trim().split(/\s+/).pop()?.toLowerCase()
+      if (kind && CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
     }
     // (and a name given after "hereinafter", as translated agreements give it without brackets: hereinafter "the
     // CLINIC", hereinafter designated "the HOTEL", hereinafter referred to as "THE PROVIDER")

@@ -347,7 +347,8 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
   // a request ("Please tell me as soon as possible when someone joins") is addressed to the customer
-  if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text)) return 'customer'
+  // ("Please note: we will always …", "**Kindly note** that …" lead to a statement, read on its own)
+  if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text.replace(NOTICE_LEAD, ''))) return 'customer'
   // and so is one the provider makes of the customer ("We request you to … inform us promptly", "we ask that you tell us
   // promptly"), unless the provider takes the term back as its own subject ("…, and we will reply promptly")
   const asked = ASKS_YOU.exec(s.slice(0, at))
@@ -365,6 +366,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
+
+/** A lead asking the reader to note what follows: "Please note:", "**Kindly note** that", "Please be aware that". */
+const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear in mind|keep in mind|remember)\b[*_]*(?:\s*:|\s+that\b)[*_\s]*/i
 
 /** A request the provider makes of the customer, or a duty it names as the customer's: "We request you to", "we ask that you", "we need you to", "It is your responsibility to". */
 const ASKS_YOU =
