@@ -35,8 +35,11 @@ const STATUTE_AFTER = new RegExp(String.raw`^\s*(?:of\s+)?(?:the\s+)?(?:GDPR|UK 
 // What comes before it that does the same: "ISO 27001 clause 5", "HIPAA Section 164", "the Act, section 5", "45 C.F.R."
 const STANDARD_BEFORE = /\b(?:ISO(?:\/IEC)?|IEC|NIST|SOC|PCI|DSS|GDPR|HIPAA|CCPA|DMCA|U\.?S\.?C\.?|C\.?F\.?R\.?|FAR|DFARS?|Act|Code|Regulations?|Directive|Convention|Treaty|Statute)\b[\s\d.,:/()-]{0,20}$/
 // The document named right before the reference, as its owner: "the Order Form's Schedule 2", "the Head Contract's
-// Schedule 5", "the Panel Agreement, clause 9" (a part of the document so named, which is this one only by its own names)
-const OWNER_BEFORE = new RegExp(String.raw`(?<![\w-])(?<owner>(?:[A-Z][\w.’'&-]*\s+(?:of\s+|and\s+|for\s+)?){0,6}?${DOC_WORD})(?:’s|'s|\s*,)\s*$`)
+// Schedule 5", "the Panel Agreement, clause 9", "the Client's Security Policy and its Appendix 3" (a part of the document
+// so named, which is this one only by its own names)
+const OWNER_BEFORE = new RegExp(String.raw`(?<![\w-])(?<owner>(?:[A-Z][\w.’'&-]*\s+(?:of\s+|and\s+|for\s+)?){0,6}?${DOC_WORD})(?:’s|'s|\s*,|\s+and\s+(?:its|their))\s*$`)
+// The article part of a number written book:article ("7:408", "6:248"), as civil codes number their articles
+const BOOK_ARTICLE = /^:\d+[a-z]?\b/
 // More references of the list that a trailing owner applies to: "Annex 1A, Annex 1B, Annex II, and Annex III of the UK Addendum"
 const MORE_REFERENCES = new RegExp(String.raw`^(?:\s*\([^)]{0,80}\))?(?:${JOIN}(?:(?:${NUMBERED_WORD}|${ATTACHED_WORD})\s+)?${ID}(?:\s*\([^)]{0,80}\))?)+`)
 // The names the agreement gives itself: This Managed Services Agreement (the "Agreement"), this "SLA"
@@ -316,6 +319,8 @@ export default {
     let elsewhere: Set<string> | undefined
     // each missing part is reported once, where it is first cited
     const reported = new Set<string>()
+    // parts cited as parts of another named document ("schedule 1" of "the Agreement and its Schedule 1")
+    const foreign = new Set<string>()
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       const text = block.text
@@ -327,15 +332,22 @@ export default {
         const before = text.slice(Math.max(0, start - 60), start)
         // a law, a standard or another document: not a part of this agreement
         if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before)) continue
-        const owner = (OWNER_AFTER.exec(after) ?? OWNER_BEFORE.exec(before))?.groups?.['owner']?.toLowerCase()
+        // (an article numbered by book and article, "Article 7:408 of the Civil Code", is a code's: the owner follows it)
+        const owner = (OWNER_AFTER.exec(after.replace(BOOK_ARTICLE, '')) ?? OWNER_BEFORE.exec(before))?.groups?.['owner']?.toLowerCase()
         // a part of a larger agreement (a schedule, an amendment) that cites "Section 4 of the Agreement": the clause is
         // in the input only when the document set holds the agreement, never among this document's own item numbers
         partOf ??= doc.blocks.slice(0, 12).some((b) => PART_OF.test(b.text))
         const parent = owner !== undefined && partOf && PARENT_NAME.test(owner)
         if (owner && !parent) {
           self ??= selfNames(doc)
-          if (!self.has(owner)) continue
+          if (!self.has(owner)) {
+            for (const part of ref.parts) foreign.add(`${kind} ${part.id.toLowerCase()}`)
+            continue
+          }
         }
+        // a part named as another document's ("the Agreement and its Schedule 1") keeps that owner when cited again
+        // without one ("they are in Schedule 1 too")
+        if (!owner && ref.parts.length > 0 && ref.parts.every((part) => foreign.has(`${kind} ${part.id.toLowerCase()}`))) continue
         // "section 1798.100", "Section 252.227": statute-sized numbers are not clause numbers
         if (kind === 'section' && /\d{4}|\d\.\d{3}/.test(ref.ids)) continue
         if (kind === 'section' && CODE_ARTICLE.test(text.slice(ref.idsStart, ref.idsStart + 8))) continue
