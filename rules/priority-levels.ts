@@ -45,6 +45,10 @@ const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|a
 // One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
 // Urgent calls will be attended to as soon as possible."
 const SINGLE_LEVEL = /\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
+/** Network traffic ranked by quality of service: "call traffic prioritised", "QoS prioritises voice packets". */
+const TRAFFIC_PRIORITY = /\b(?:traffic|packets?|voice|voip|bandwidth|qos|quality of service)\b[^.;]{0,30}\bprioriti[sz]\w*|\bprioriti[sz]\w*\b[^.;]{0,30}\b(?:traffic|packets?|bandwidth)\b/i
+/** Urgent work got to, with no levels named: "Anything urgent I'll get to straight away", "we get to urgent problems first". */
+const URGENT_GOT_TO = /\b(?:anything|everything|something)\s+urgent\b[^.;]{0,30}\b(?:get|gets|getting)\s+to\b|\b(?:get|gets|getting)\s+to\s+urgent\s+(?:problems?|issues?|faults?|jobs?|calls?|requests?|tickets?)\b/i
 /** One urgent kind of case set apart with no levels named: "Anything that can't wait, text me", "issues that cannot wait". */
 const CANT_WAIT = /\b(?:anything|something|everything|issues?|problems?|requests?|faults?|calls?|tickets?|jobs?)\s+(?:that|which)\s+(?:can(?:no|['’])t|can not|won['’]t) wait\b/i
 /** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
@@ -559,6 +563,8 @@ export default clauseRule({
     return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
+    // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
+    if (TRAFFIC_PRIORITY.test(unit.text) && !/\b(?:P[1-5]|priority (?:[1-5]|one|two|three|level)|severity)\b/i.test(unit.text)) return undefined
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
     // work, we treat the call as urgent …; every other call is normal …"
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
@@ -577,6 +583,9 @@ export default clauseRule({
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one urgent kind of case set apart, with no levels named: "Anything that can't wait, text me"
     if (CANT_WAIT.test(unit.text)) return {outcome: 'vague'}
+    // urgent work got to ahead of the rest, with no levels named: "Anything urgent I'll get to straight away", "we get to
+    // urgent problems as soon as we can; everything else in the order it arrives"
+    if (URGENT_GOT_TO.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // requests sorted into two or more named levels with nothing to tell them apart: "Requests are classed as Critical,
     // High or Normal"
     if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
