@@ -406,7 +406,60 @@ class Builder {
     }
     const t = this.inlineText(node.children, skip)
     if (skip === 0 && this.records(section, [t])) return
+    if (this.lettered(section, t)) return
     this.addInline(node, section, t, 'paragraph')
+  }
+
+  /**
+   * A paragraph whose lines open with letters or roman numerals in sequence ("a) …", "b) …", "(i) …", "(ii) …"), after an
+   * optional lead-in that introduces them, is a list typed without list syntax: each such line is a list item, the
+   * lead-in a paragraph before them, and the lines after the last item a paragraph after them.
+   */
+  lettered(section: MutableSection, t: InlineText): boolean {
+    if (!t.text.includes('\n')) return false
+    const pieces: Array<{start: number; end: number; marker: number; token: string | undefined}> = []
+    let start = 0
+    for (const line of t.text.split('\n')) {
+      const m = ENUMERATOR_LINE.exec(line)
+      pieces.push({start, end: start + line.length, marker: m ? m[0].length : 0, token: m ? (m[1] ?? m[2])! : undefined})
+      start += line.length + 1
+    }
+    const first = pieces.findIndex((p) => p.token !== undefined)
+    if (first < 0) return false
+    const lead = first > 0 ? t.text.slice(pieces[0]!.start, pieces[first - 1]!.end) : ''
+    if (lead.trim() && !LEADS_IN.test(lead.trimEnd())) return false
+    // the enumerators must run in sequence: letters a, b, c…; romans i, ii, iii… (under a letter, or on their own)
+    let letter = 0
+    let roman = 0
+    let last = first
+    for (let k = first; k < pieces.length && pieces[k]!.token !== undefined; k++) {
+      const token = pieces[k]!.token!
+      if (token === letterAt(letter)) {
+        letter++
+        roman = 0
+      } else if (token === romanAt(roman)) roman++
+      else return false
+      last = k
+    }
+    if (last === first) return false
+    // items that open with a bold title ("(a) **Fees:** …", "(b) **Support Hours:** …") are titled sub-clauses of a
+    // clause, read together, not the items of a list
+    const at = textToSource(t.segments, pieces[first]!.start + pieces[first]!.marker)
+    if (/(?:\*\*|__)$/.test(this.source.slice(Math.max(0, at - 2), at))) return false
+    const piece = (from: number, to: number, kind: BlockKind): void => {
+      while (to > from && /\s/.test(t.text.charAt(to - 1))) to--
+      while (from < to && /\s/.test(t.text.charAt(from))) from++
+      if (!t.text.slice(from, to).trim()) return
+      const text = t.text.slice(from, to)
+      const segments = sliceSegments(t.segments, from, to, 0)
+      const position = {start: this.at(textToSource(t.segments, from)), end: this.at(textToSource(t.segments, to))}
+      const variables = t.variables.filter((v) => v.start >= from && v.end <= to).map((v) => ({...v, start: v.start - from, end: v.end - from}))
+      this.addBlock(kind, section, text, segments.length ? segments : [{textStart: 0, sourceStart: position.start.offset, length: 0}], position, variables)
+    }
+    if (lead.trim()) piece(0, pieces[first - 1]!.end, 'paragraph')
+    for (let k = first; k <= last; k++) piece(pieces[k]!.start + pieces[k]!.marker, pieces[k]!.end, 'list-item')
+    if (last + 1 < pieces.length) piece(pieces[last + 1]!.start, t.text.length, 'paragraph')
+    return true
   }
 
   /**
@@ -775,6 +828,14 @@ function wrappedBreaks(source: string, starts: readonly number[]): Set<number> {
   }
   return out
 }
+
+// a line opened by a letter or a roman numeral as a list's enumerator: "a) ", "(b) ", "(iv) ", "ii) "
+const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4})\)|([a-z]|[ivx]{1,4})\))\s+(?=\S)/
+// a lead-in that introduces a list: it ends with a colon, "the following …", "as follows" or a dash
+const LEADS_IN = /(?::|\bfollowing\b[^.]{0,40}|\bas follows|\s[–—-])$/i
+const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv']
+const letterAt = (i: number): string | undefined => (i < 26 ? String.fromCharCode(97 + i) : undefined)
+const romanAt = (i: number): string | undefined => ROMANS[i]
 
 interface RecordPair {
   /** The label, '' for a first cell written without one. */

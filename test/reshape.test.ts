@@ -163,9 +163,13 @@ describe('a line break where the sentence runs on is a space', () => {
     expect(blockText(`# T\n\n${para}\n`)).toBe(text)
   })
 
-  // look-alikes: one item per line, lettered lines, a label per line, a sentence that ends at the break
+  it('lettered lines keep their line breaks: each is an item of its own', () => {
+    const doc = buildDocument('# T\n\nWe provide:\na) help desk\nb) patching\n', 'x.md')
+    expect(doc.blocks.slice(1).map((b) => b.text)).toEqual(['We provide:', 'help desk', 'patching'])
+  })
+
+  // look-alikes: one item per line, a label per line, a sentence that ends at the break
   it.each([
-    ['lettered lines', 'We provide:\na) help desk\nb) patching'],
     ['a label per line', 'Response: 1 hour\nResolution: 4 hours'],
     ['a sentence ended at the break', 'Calls are logged.\nfaults are fixed'],
     ['one item per line', 'Help desk\nPatching\nBackups'],

@@ -207,6 +207,37 @@ describe('lines of "Label: value" pairs are the rows of a table written out', ()
   })
 })
 
+describe('lettered lines are a list typed without list syntax', () => {
+  const blocks = (text: string): string[] =>
+    buildDocument(text, 'x.md').blocks.filter((b) => b.kind !== 'heading').map((b) => `${b.kind} | ${b.text} | ${b.position.start.line}:${b.position.start.column}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'a lead-in over lettered lines, nested roman items, and a line after them',
+      '# Terms\n\nWe provide:\na) support for 12 staff;\nb) backups:\n(i) nightly;\n(ii) weekly.\nOther work is charged by the hour.\n',
+      ['paragraph | We provide: | 3:1', 'list-item | support for 12 staff; | 4:4', 'list-item | backups: | 5:4', 'list-item | nightly; | 6:5', 'list-item | weekly. | 7:6', 'paragraph | Other work is charged by the hour. | 8:1'],
+    ],
+    [
+      'roman items alone, without a lead-in',
+      '# Terms\n\n(i) remote support;\n(ii) patching.\n',
+      ['list-item | remote support; | 3:5', 'list-item | patching. | 4:6'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(blocks(text)).toEqual(expected)
+  })
+
+  // look-alikes: one item, letters out of sequence, a lead-in that introduces nothing, letters inside prose, titled sub-clauses
+  it.each<[string, string]>([
+    ['one lettered line', '# Terms\n\nWe provide:\na) support for 12 staff.\n'],
+    ['letters out of sequence', '# Terms\n\nWe provide:\na) support;\nc) backups.\n'],
+    ['a first line that does not introduce the lines after it', '# Terms\n\nWe look after your office.\na) support;\nb) backups.\n'],
+    ['letters cited inside a sentence', '# Terms\n\nThe fees in clause 4(a) and clause 4(b) are fixed for the term.\n'],
+    ['sub-clauses that open with a bold title', '# Terms\n\nThe fees are as follows:\n\n(a) **Set-up:** £500;  \n(b) **Monthly:** £900.\n'],
+  ])('%s stays one paragraph', (_name, text) => {
+    expect(blocks(text).every((b) => b.startsWith('paragraph'))).toBe(true)
+  })
+})
+
 describe('a paragraph wrapped to a width reads across its line breaks', () => {
   /** The text of the first block after the title. */
   const text = (body: string): string => buildDocument(`# Terms\n\n${body}\n`, 'x.md').blocks[1]!.text
