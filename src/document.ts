@@ -184,6 +184,11 @@ class Builder {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!
       const next = nodes[i + 1]
+      const titled = this.titledClauses(node, first)
+      if (titled) {
+        first = false
+        continue
+      }
       const last = node.type === 'list' && isBody(next) ? trailingHeading(node, this.source) : undefined
       if (last) {
         // a numbered heading written right after a numbered list is read by Markdown as the list's last item
@@ -192,11 +197,18 @@ class Builder {
         first = false
         continue
       }
+      // a letter's closing ("If you are happy with these terms, please sign below", "Kind regards") belongs to no clause
+      if (node.type === 'paragraph' && this.stack.length > 1 && node.children[0]?.type === 'text' && CLOSING.test(node.children[0].value)) this.stack.length = this.title && this.stack.includes(this.title as MutableSection) ? this.stack.indexOf(this.title as MutableSection) + 1 : 1
       const line = capitalLine(node)
       // a line of capitals on its own is a heading where body text follows it (not another such line or a heading);
       // the document's first line, unnumbered, is its title over the first numbered heading too
       if (line && (isBody(next) || (first && line.number === undefined && next !== undefined && capitalLine(next) !== undefined))) this.capitalHeading(line, node, first)
-      else this.visitFlow(node)
+      else {
+        const bold = boldLine(node)
+        // a bold line on its own is a heading as a line of capitals is: over body text, or numbered over another title
+        if (bold && (isBody(next) || (next !== undefined && (bold.number !== undefined || first) && (boldLine(next) !== undefined || capitalLine(next) !== undefined)))) this.capitalHeading(bold, node, first, 'bold')
+        else this.visitFlow(node)
+      }
       if (node.type !== 'yaml' && !(node.type === 'html' && /^\s*<!--/.test(node.value))) first = false
     }
     const root = this.sections[0]!
@@ -312,20 +324,84 @@ class Builder {
    * by its number as a numbered paragraph does; an unnumbered one is a sibling of the line heading before it, else it
    * nests under the current clause; the document's first line, in capitals, is its title.
    */
-  capitalHeading(line: CapitalLine, node: RootContent, first: boolean): void {
+  capitalHeading(line: CapitalLine, node: RootContent, first: boolean, kind: 'line' | 'bold' = 'line'): void {
     const position = this.pos(line.paragraph)
     const current = this.current
     const rank = first && !this.title && line.number === undefined
       ? 1
       : line.number !== undefined
         ? 10 + line.number.split('.').length
-        : current.kind === 'line' && current.number === undefined && current !== this.title
+        : (current.kind === 'line' || current.kind === 'bold') && current.number === undefined && current !== this.title
           ? current.rank
           : Math.max(current.rank + 1, 12)
-    const section = this.open('line', line.title, line.number, rank, position)
+    const section = this.open(kind, line.title, line.number, rank, position)
     if (rank === 1) this.title = section
     const t = this.inlineText(line.paragraph.children, 0)
     if (t.text.trim()) this.addBlock('heading', section, t.text, t.segments, node === line.paragraph ? position : this.pos(node), t.variables)
+  }
+
+  /**
+   * Read a top-level ordered list whose every item is a clause titled in capitals ("3. SUPPORT HOURS. The help desk …",
+   * "1. DEFINITIONS" over its text on the next line), or a paragraph that is one ("6. RESOLUTION. Our staff …",
+   * "SCHEDULE 1 – RATES" over its text), as those clauses: each a section nesting by its number, titled by the capitals,
+   * with the rest of the paragraph as its text. Returns false, reading nothing, when the node is not such a clause.
+   */
+  titledClauses(node: RootContent, first: boolean): boolean {
+    if (node.type === 'paragraph') {
+      const head = node.children[0]
+      if (head?.type !== 'text' || !TITLE_START.test(head.value)) return false
+      const t = this.inlineText(node.children, 0)
+      const title = clauseTitle(t.text, true)
+      if (!title) return false
+      this.titledClause(node, t, title, title.number, first, [])
+      return true
+    }
+    if (node.type !== 'list' || !node.ordered) return false
+    // (the text of each item opens with capitals: tested on the source text before it is read)
+    for (const item of node.children) {
+      const head = item.children[0]?.type === 'paragraph' ? item.children[0].children[0] : undefined
+      if (head?.type !== 'text' || !TITLE_START.test(head.value)) return false
+    }
+    const items: Array<{t: InlineText; title: ClauseTitle; p: Paragraph; rest: RootContent[]}> = []
+    const last = node.children.length - 1
+    for (const [i, item] of node.children.entries()) {
+      const [p, ...rest] = item.children
+      if (p?.type !== 'paragraph' || p.children[0]?.type !== 'text') return false
+      const t = this.inlineText(p.children, 0)
+      // the last item may be a title alone, its text in the paragraphs after the list ("9. CLIENT DUTIES." / "9.1 …")
+      const alone = i === last && i > 0 && !rest.length ? capitalText(p) : undefined
+      const title = clauseTitle(t.text, false) ?? (alone !== undefined ? {number: undefined, title: cleanTitle(alone), start: 0, end: t.text.trimEnd().length, from: t.text.length} : undefined)
+      if (!title) return false
+      items.push({t, title, p, rest})
+    }
+    node.children.forEach((item, i) => {
+      const written = /^\s*(\d{1,3})[.)]/.exec(this.source.slice(item.position?.start.offset ?? 0))
+      const number = written ? written[1]! : String((node.start ?? 1) + i)
+      const {t, title, p, rest} = items[i]!
+      this.titledClause(p, t, title, title.number ?? number, first && i === 0, rest)
+    })
+    return true
+  }
+
+  titledClause(p: Paragraph, t: InlineText, title: ClauseTitle, number: string | undefined, first: boolean, rest: readonly RootContent[]): void {
+    const position = {start: this.at(textToSource(t.segments, title.start)), end: this.at(textToSource(t.segments, title.end))}
+    const current = this.current
+    const rank = number !== undefined
+      ? 10 + number.split('.').length
+      : first && !this.title
+        ? 1
+        : (current.kind === 'line' || current.kind === 'bold') && current.number === undefined && current !== this.title
+          ? current.rank
+          : Math.max(current.rank + 1, 12)
+    const section = this.open('line', title.title, number, rank, position)
+    if (rank === 1) this.title = section
+    this.addBlock('heading', section, t.text.slice(title.start, title.end), sliceSegments(t.segments, title.start, title.end, 0), position, [])
+    const body = {text: t.text.slice(title.from), segments: shiftSegments(t.segments, title.from), variables: t.variables.filter((v) => v.start >= title.from).map((v) => ({...v, start: v.start - title.from, end: v.end - title.from}))}
+    if (body.text.trim()) this.addBlock('paragraph', section, body.text, body.segments, {start: this.at(textToSource(body.segments, body.text.search(/\S/))), end: this.pos(p).end}, body.variables)
+    for (const child of rest) {
+      if (child.type === 'list') this.list(child, section, number)
+      else this.visitFlow(child, section)
+    }
   }
 
   paragraph(node: Paragraph, inSection: MutableSection | undefined): void {
@@ -966,7 +1042,11 @@ interface CapitalLine {
 /** The heading a line of capitals states, or undefined: the text of a one-line paragraph of plain text. */
 function capitalText(p: Paragraph): string | undefined {
   if (!p.children.length || !p.children.every((c) => c.type === 'text')) return undefined
-  const raw = toString(p).replace(INVISIBLE, '').trim()
+  return capitalString(toString(p).replace(INVISIBLE, '').trim())
+}
+
+/** The heading a line of capitals states (see capitalText), from its text. */
+function capitalString(raw: string): string | undefined {
   if (!raw || raw.includes('\n') || raw.length > 80 || LOWER.test(raw) || !CAPITALS.test(raw)) return undefined
   const {title} = splitNumber(raw)
   const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w))
@@ -1038,13 +1118,95 @@ function capitalLine(node: RootContent): CapitalLine | undefined {
   return undefined
 }
 
+// The closing of a letter: an invitation to sign and return it, a thank-you for the custom, a sign-off
+const CLOSING = /^\s*(?:if you (?:are happy|agree) with (?:these|the|this|our) (?:terms|arrangements?|changes|renewal)|please (?:sign|countersign) (?:below|and return|here)|(?:as always, )?thank you for your (?:business|custom|continued custom)|yours (?:sincerely|faithfully|truly)|(?:kind|best|warm) regards|sincerely,?\s*$)/i
+
+// A bold line that is a note's label, not a title ("**Note:**", "**Important**")
+const NOTE_LABEL = /^(?:please\s+)?(?:note|notes|nb|n\.b|important|warning|caution|tip|example|reminder|attention)\b/i
+const NOT_BOLD_TITLE = /[.!?;](?=\s+\p{L})|:(?=.*\S)|["“”«»[\]{}<>@|_*`=]|https?:|www\./u
+
+/**
+ * A paragraph that is one bold run on one line, a title in itself ("**§ 4 Response Time**", "**Clause 3 – Subject of the
+ * Contract**", "**Article 5. Fees**", "**Equipment Schedule**"), as the heading it states: a short name starting with a
+ * capital, a number or "§", not a sentence (no stop inside, no verb of duty or being), not a label with its value, a
+ * note's label, a quoted term, a bracketed slot or a party's name. A bold number and title over body text ("**4.
+ * Fees**") is read by the paragraph itself (see Builder.paragraph); this reads the other bold lines.
+ */
+function boldLine(node: RootContent | undefined): CapitalLine | undefined {
+  if (node?.type !== 'paragraph' || !isOnlyStrong(node)) return undefined
+  const strong = node.children[0]!
+  const raw = toString(strong).replace(INVISIBLE, '').replace(/[\s:.]+$/, '').trim()
+  if (!raw || raw.includes('\n') || raw.length > 90 || !/^[\p{Lu}\d§]/u.test(raw)) return undefined
+  // "**4. Fees**" is the paragraph's own reading
+  if (BOLD_NUMBER.test(raw)) return undefined
+  // "Q: What is not covered?" is a question asked, labelled, not a clause lettered Q
+  const {number, title} = /^(?:q|question)\s*\d{0,3}\s*[:.]/i.test(raw) ? {number: undefined, title: raw} : splitNumber(raw.replace(/^§+\s*(?=\d)/, ''))
+  const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w))
+  if (!words.length || words.length > 10 || !/^[\p{Lu}\d(]/u.test(title)) return undefined
+  // "No. 14/2027" in a title is an abbreviation, not a stop
+  const body = title.replace(/\b(?:No|Nr|Nos)\.(?=\s*\d)/g, 'No')
+  const question = body.endsWith('?')
+  if (NOT_BOLD_TITLE.test(body) || NOTE_LABEL.test(title) || PARTY_SUFFIX.test(body.toUpperCase().replace(/[\s,]+$/, ''))) return undefined
+  if (!question && STATEMENT.test(body.toUpperCase()) && !QUESTION_WORD.test(body.toUpperCase())) return undefined
+  return {number, title, paragraph: node}
+}
+
+interface ClauseTitle {
+  /** The clause number written before the title in the text ("6. RESOLUTION."), if any. */
+  number: string | undefined
+  title: string
+  /** Text offsets: where the title starts and ends, and where the clause's text starts. */
+  start: number
+  end: number
+  from: number
+}
+
+// the text of a clause titled in capitals opens with two capitals, after its number if written
+const TITLE_START = /^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?[ \t]+)?[^\s\p{Ll}]*\p{Lu}[^\s\p{Ll}]*\p{Lu}/u
+// "6. RESOLUTION. Our staff …": a clause number written in the text
+const LEADING_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]+(?=\S)/
+// a one-word line with no vowel is an acronym ("GDPR", "VPN", "CCTV"), not a title
+const ACRONYM = /^[B-DF-HJ-NP-TV-Z\d&/-]{2,6}$/
+
+/**
+ * The title of a clause written in capitals before its text, in a paragraph's text: run in and ended by a full stop
+ * ("SUPPORT HOURS. The help desk …", "NOT INCLUDED. Hardware …"), or alone on the paragraph's first line over lines of
+ * text ("1. DEFINITIONS" / "Business Day means …"). The capitals are a heading's (see capitalString), the clause's text
+ * is prose (a line with lower case, opening with a capital, a number or a bracket), and the text may open with the
+ * clause's number when `numbered` (a paragraph, not a list item whose number is its marker).
+ */
+function clauseTitle(text: string, numbered: boolean): ClauseTitle | undefined {
+  const lead = numbered ? LEADING_NUMBER.exec(text) : undefined
+  const start = lead ? lead[0].length : text.length - text.trimStart().length
+  const number = lead ? lead[1] : undefined
+  const rest = text.slice(start)
+  const newline = rest.indexOf('\n')
+  const firstLine = newline >= 0 ? rest.slice(0, newline).trimEnd() : rest
+  let end: number
+  let from: number
+  const runIn = /^([^.\n]{2,60}?)\.[ \t]+(?=\S)/.exec(rest)
+  if (runIn && capitalString(runIn[1]!.trim()) !== undefined && LOWER.test(rest.slice(runIn[0].length).split('\n', 1)[0]!)) {
+    end = start + runIn[1]!.trimEnd().length
+    from = start + runIn[0].length
+  } else if (newline >= 0 && capitalString(firstLine.replace(/\.$/, '')) !== undefined) {
+    const next = rest.slice(newline + 1)
+    if (!/^[\p{Lu}\d(]/u.test(next) || !LOWER.test(next.split('\n', 1)[0]!)) return undefined
+    end = start + firstLine.length
+    from = start + newline + 1
+  } else return undefined
+  const raw = text.slice(start, end).replace(/\.$/, '')
+  const inner = splitNumber(raw)
+  if (!inner.title || (!number && !inner.number && ACRONYM.test(inner.title))) return undefined
+  return {number: number ?? inner.number, title: inner.title, start, end, from}
+}
+
 /** Is the node text a heading can stand over: prose, a list, a table or HTML, but not a heading or another line of capitals? */
 function isBody(node: RootContent | undefined): boolean {
   if (!node) return false
   switch (node.type) {
     case 'paragraph':
       // a paragraph that opens in lower case continues the line above it ("BUSINESS DAY" / "means a day …")
-      return capitalLine(node) === undefined && !/^\s*\p{Ll}/u.test(toString(node))
+      return capitalLine(node) === undefined && boldLine(node) === undefined && !/^\s*\p{Ll}/u.test(toString(node))
     case 'list':
       return capitalLine(node) === undefined
     case 'table':

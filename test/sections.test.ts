@@ -403,3 +403,139 @@ describe('curly quotes and apostrophes read as straight ones, one character for 
     expect(flagged('We’ll guarantee that the line will be uninterrupted.')).not.toEqual([])
   })
 })
+
+describe('a bold line on its own, followed by body text, is a heading', () => {
+  /** Every section below the root as "depth kind number title". */
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.kind} ${s.number ?? '-'} ${s.title}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'numbered by "§", "Clause" and "Article", as a translated contract titles its clauses',
+      'Intro.\n\n**§ 4 Response Time**\n\n(1) We start work within 2 hours.\n\n**Clause 5 – Fees**\n\n(1) EUR 300 per month.\n\n**Article 6. Term**\n\n(1) Twelve months.\n',
+      ['1 bold 4 Response Time', '1 bold 5 Fees', '1 bold 6 Term'],
+    ],
+    [
+      'unnumbered, siblings of each other',
+      'Intro.\n\n**Support Hours**\n\n8am to 6pm CET, Monday to Friday.\n\n**Charges:**\n\nEUR 300 per month.\n',
+      ['1 bold - Support Hours', '1 bold - Charges'],
+    ],
+    [
+      "the document's first line as its title, over the numbered clauses",
+      '**Support Agreement No. 7/2027**\n\nBetween Lindner IT and Praxis Vogt.\n\n**§ 1. Services**\n\nHelp desk for 9 staff.\n',
+      ['1 bold - Support Agreement No. 7/2027', '2 bold 1 Services'],
+    ],
+    [
+      'a numbered title over an unnumbered one',
+      'Intro.\n\n**§ 3 Services**\n\n**Help desk**\n\nMonday to Friday, 8am to 5pm CET.\n',
+      ['1 bold 3 Services', '2 bold - Help desk'],
+    ],
+    [
+      'an unnumbered title after a bold numbered run-in clause nests under it',
+      'Intro.\n\n**13. Term.** 36 months.\n\n**Equipment Schedule**\n\n| Item | Serial |\n|---|---|\n| Copier | A9 |\n',
+      ['1 bold 13 Term', '2 bold - Equipment Schedule'],
+    ],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // look-alikes: a bold lead-in with its text, a note's label, bold inside a sentence, a bold sentence, a label with
+  // its value, a bracketed slot, a party's name, a quoted term, a bold line with nothing under it
+  it.each<[string, string]>([
+    ['a bold lead-in with its text', 'Intro.\n\n**Note:** Prices exclude VAT.\n\nThe Client pays monthly.\n'],
+    ["a note's label alone", 'Intro.\n\n**Please note:**\n\nPrices exclude VAT.\n'],
+    ['bold inside a sentence', 'Intro.\n\nWe provide **all support** listed below.\n\nThe Client pays monthly.\n'],
+    ['a bold sentence', 'Intro.\n\n**The Client must keep its own backups.**\n\nWe are not liable for lost data.\n'],
+    ['a label with its value', 'Intro.\n\n**Help desk: 9am to 5pm**\n\nCall us on 555 0100.\n'],
+    ['a bracketed slot', 'Intro.\n\n**[Customer Legal Name]**\n\nof [address].\n'],
+    ["a party's name", 'Intro.\n\n**Northgate Systems Limited**\n\nRegistered in England.\n'],
+    ['a quoted term', 'Intro.\n\n**"Support Hours"**\n\n8am to 6pm AEST.\n'],
+    ['a bold line with nothing under it', 'Intro.\n\n**Support Hours**\n'],
+  ])('%s is not a heading', (_name, text) => {
+    expect(outline(text)).toEqual([])
+  })
+
+  it('keeps the bold line as the heading block of its section, and the body in the section', () => {
+    const doc = buildDocument('Intro.\n\n**§ 9 Remuneration**\n\n(1) EUR 1,150 per month.\n', 'x.md')
+    const fees = doc.sections.find((s) => s.title === 'Remuneration')!
+    expect(fees.blocks.map((b) => [b.kind, b.text.trim()])).toEqual([['heading', '§ 9 Remuneration'], ['paragraph', '(1) EUR 1,150 per month.']])
+    expect(fees.headingPosition.start.line).toBe(3)
+    expect(fees.blocks[1]!.position.start.line).toBe(5)
+  })
+})
+
+describe("a letter's closing belongs to no clause", () => {
+  /** The title of the section that holds the block whose text starts with `start`. */
+  const home = (text: string, start: string): string => buildDocument(text, 'x.md').blocks.find((b) => b.text.trimStart().startsWith(start))!.section.title
+
+  it.each<[string, string, string]>([
+    ['an invitation to sign, after a bold title', '# Renewal\n\nDear Ms Nandra,\n\n**Data protection**\n\nWe keep your data in the UK.\n\nIf you are happy with these terms, please sign below.\n', 'If you are happy'],
+    ['a sign-off, after a heading', '# Renewal\n\n## Price\n\nGBP 400 per month.\n\nKind regards,\n\nPriya\n', 'Kind regards'],
+  ])('%s goes back to the title', (_name, text, start) => {
+    expect(home(text, start)).toBe('Renewal')
+  })
+
+  // look-alikes: a clause that opens with "if you", thanks inside a clause
+  it.each<[string, string, string, string]>([
+    ['a condition of the clause', '# Terms\n\n## Backups\n\nNightly.\n\nIf you are happy with the retention, nothing changes.\n', 'If you are happy', 'Backups'],
+    ['thanks inside a clause', '# Terms\n\n## Feedback\n\nWe thank you for every report.\n', 'We thank you', 'Feedback'],
+  ])('%s stays in its clause', (_name, text, start, title) => {
+    expect(home(text, start)).toBe(title)
+  })
+})
+
+describe('a clause titled in capitals before its text, in the same paragraph, is a section', () => {
+  /** Every section below the root as "depth number title", and each section's text. */
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.number ?? '-'} ${s.title}: ${s.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text.trim()).join(' / ')}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'a run-in title ended by a full stop, numbered as Markdown reads a list',
+      'Intro.\n\n3. SUPPORT HOURS. The help desk is open 8am to 5pm ET.\n\n4. AFTER HOURS. Emergencies at 1.5 times the rate.\n',
+      ['1 3 SUPPORT HOURS: The help desk is open 8am to 5pm ET.', '1 4 AFTER HOURS: Emergencies at 1.5 times the rate.'],
+    ],
+    [
+      'a run-in title in a paragraph whose number is written as text, and its sub-paragraphs',
+      'Intro.\n\n6\\. RESOLUTION. Our staff work escalated tickets until closed.\n\n6.1 Critical tickets are fixed within 4 hours.\n\n7\\. BACKUPS. Nightly, kept 30 days.\n',
+      ['1 6 RESOLUTION: Our staff work escalated tickets until closed. / 6.1 Critical tickets are fixed within 4 hours.', '1 7 BACKUPS: Nightly, kept 30 days.'],
+    ],
+    [
+      'a title on the first line of its item, the text on the lines after it, and a last item that is a title alone',
+      'Intro.\n\n1. DEFINITIONS\nBusiness Day means a weekday in Queensland.\n\n2. SERVICES\nThe Provider supplies a help desk.\n\n3. FEES\n\nAUD 900 per month.\n',
+      ['1 1 DEFINITIONS: Business Day means a weekday in Queensland.', '1 2 SERVICES: The Provider supplies a help desk.', '1 3 FEES: AUD 900 per month.'],
+    ],
+    [
+      'a capital line over its text in one paragraph, as a PDF paste writes a schedule',
+      'Intro.\n\nSCHEDULE 1 – RATES\nStandard rate: $160 per hour.\n',
+      ['1 1 RATES: Standard rate: $160 per hour.'],
+    ],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // look-alikes: a numbered list of short services, a shouted sentence, a defined term over its meaning, an acronym over
+  // its text, capitals over more capitals, a list of sentences, a run-in in lower case
+  it.each<[string, string]>([
+    ['a numbered list of services in capitals', 'Intro.\n\n1. HELP DESK\n2. PATCHING\n3. BACKUPS\n\nAll for one fee.\n'],
+    ['a shouted sentence run in', 'Intro.\n\n4. THE PROVIDER SHALL NOT BE LIABLE. Lost data is the Client’s risk.\n'],
+    ['a defined term over its meaning', 'Intro.\n\nBUSINESS DAY\nmeans a day other than a Saturday or Sunday.\n'],
+    ['an acronym over its text', 'Intro.\n\nGDPR\nEach party complies with data protection law.\n'],
+    ['capitals over capitals', 'Intro.\n\nLIMITATION OF LIABILITY\nALL WARRANTIES ARE EXCLUDED TO THE EXTENT PERMITTED.\n'],
+    ['a numbered list of sentences', 'Intro.\n\n1. We patch every PC monthly.\n2. We answer calls within 2 hours.\n'],
+    ['a list whose items are not all titled', 'Intro.\n\n1. SERVICES. A help desk.\n2. We answer calls within 2 hours.\n'],
+  ])('%s is not read as titled clauses', (_name, text) => {
+    expect(outline(text).filter((s) => !s.startsWith('1 - Intro'))).toEqual([])
+  })
+
+  it('keeps exact positions: the title on its line, the text after it', () => {
+    const source = 'Intro.\n\n8. EQUIPMENT FAILURE. When a device fails, we diagnose it.\n'
+    const doc = buildDocument(source, 'x.md')
+    const section = doc.sections.find((s) => s.title === 'EQUIPMENT FAILURE')!
+    expect(source.slice(section.headingPosition.start.offset, section.headingPosition.end.offset)).toBe('EQUIPMENT FAILURE')
+    const body = section.blocks.find((b) => b.kind === 'paragraph')!
+    expect(body.text).toBe('When a device fails, we diagnose it.')
+    expect(source.slice(body.segments[0]!.sourceStart, body.segments[0]!.sourceStart + 6)).toBe('When a')
+    expect(body.position.start).toMatchObject({line: 3, column: 23})
+  })
+})
