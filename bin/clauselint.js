@@ -73,6 +73,9 @@ function withCodeCache() {
     // nor by a run that failed (exit code 2: a usage error, a config it could not read), which may have linted nothing:
     // its cache would hold a fraction of the code (0.85 against 1.56 MB) and be kept by every later run
     if ((process.exitCode ?? 0) > 1) return
+    // nor by a run that handed the work to a second node (src/cli.ts, relaunchSingleThreadedGc), which writes its own:
+    // this one compiled only the start of a run, and would write its smaller cache over the second run's
+    if (globalThis.__clauselintHandedOver) return
     // atomically, so that a run beside this one reads a whole cache or none; a read-only install keeps none
     // with the flags the cache is checked against when a run starts (a short run turns two off: src/cli.ts)
     v8.setFlagsFromString('--regexp-optimization')

@@ -38,14 +38,17 @@ import type {LintResult} from './types.js'
 const IN_THREAD_MAX_BYTES = 256 * 1024
 
 /**
- * A run told to use one thread (`--concurrency off` or `1`) that lints at least this many files runs again in a node
- * started with `--single-threaded-gc`: a run asked to use one CPU then uses one, since V8 otherwise collects garbage
- * and marks the heap in threads beside the main one. The flag can only be given when node starts. Measured as whole
- * processes on one thread: 0.93x the CPU on 200 files of ~15 KB but 1.09x the wall time (the collections no longer run
- * beside the lint), and the second start costs ~0.1 s of CPU; so only where one CPU was asked for, and only for runs
- * long enough to repay that start.
+ * A run that lints at least this many files on one thread asked for (`--concurrency off` or `1`), or on more than one
+ * thread, runs again in a node started with `--single-threaded-gc`: V8 otherwise collects garbage and marks the heap in
+ * threads beside each lint thread, and the flag can only be given when node starts. A run asked to use one CPU then
+ * uses one: measured as whole processes on one thread, 0.93x the CPU on 200 files of ~15 KB but 1.09x the wall time
+ * (the collections no longer run beside the lint). A run on as many threads as there are CPUs keeps them all linting,
+ * so the collector's own threads can only take CPU from a lint thread, and wait for each other when they do: 1,000
+ * files of ~15 KB on two threads took 0.87-0.91x the CPU under single-threaded collection (README, Speed). The second
+ * start costs ~0.1 s of CPU; so only for runs long enough to repay it. A default run that chose one thread because the
+ * CPUs are busy keeps the collector's threads, which then use the CPU time other work leaves.
  */
-const ONE_CPU_GC_FILES = 200
+const SINGLE_THREADED_GC_FILES = 200
 
 /**
  * A run that lints one text of at most this many bytes (`--stdin`, or one Markdown file) has V8 compile its regular
@@ -142,9 +145,9 @@ export interface Io {
   readonly stdin?: AsyncIterable<Uint8Array | string>
   /**
    * Run the same command again in a node started with V8's single-threaded garbage collection, and give its exit code
-   * (see ONE_CPU_GC_FILES). Only the command itself gives this; a run without it never starts another process.
+   * (see SINGLE_THREADED_GC_FILES). Only the command itself gives this; a run without it never starts another process.
    */
-  readonly relaunchOneCpu?: () => Promise<number>
+  readonly relaunchSingleThreadedGc?: () => Promise<number>
   /** Told when the run lints one text of at most ONE_SHORT_TEXT_BYTES (see there); only the command itself gives this. */
   readonly oneShortText?: () => void
 }
@@ -683,10 +686,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
   // once the files to lint are known: a warm run may lint none). The main thread lints too, so N threads are N - 1 workers.
   const threadsAhead = defaultConcurrency(concurrency, files.length, os.availableParallelism(), cpusBusy)
-  // one thread asked for over many files: the same command again under V8's single-threaded garbage collection (see
-  // ONE_CPU_GC_FILES), before anything is read or printed that the second run would read or print again
+  // one thread asked for, or threads, over many files: the same command again under V8's single-threaded garbage
+  // collection (see SINGLE_THREADED_GC_FILES), before anything is read or printed that the second run would read or
+  // print again
   if (io.oneShortText && files.length === 1 && !problems.length && (stdinText !== undefined ? Buffer.byteLength(stdinText) : markdownSize(path.resolve(io.cwd, files[0]!))) <= ONE_SHORT_TEXT_BYTES) io.oneShortText()
-  if (io.relaunchOneCpu && concurrency === 1 && files.length >= ONE_CPU_GC_FILES && !useCache && stdinText === undefined && !warnedEarly) return io.relaunchOneCpu()
+  if (io.relaunchSingleThreadedGc && (concurrency === 1 || threadsAhead > 1) && files.length >= SINGLE_THREADED_GC_FILES && !useCache && stdinText === undefined && !warnedEarly) {
+    return io.relaunchSingleThreadedGc()
+  }
   if (!useCache && threadsAhead > 1 && files.length > 1) pool = LintPool.start(threadsAhead - 1, loaderOptions, requireReason, timeoutMs)
 
   const rules: AnyRule[] = profileRules(profile === undefined || profile === 'auto' ? 'msa' : profile)
@@ -1183,12 +1189,14 @@ function markdownSize(file: string): number {
 }
 
 /**
- * Run `script` with `argv` again in a node started with `--single-threaded-gc` (see ONE_CPU_GC_FILES), sharing this
+ * Run `script` with `argv` again in a node started with `--single-threaded-gc` (see SINGLE_THREADED_GC_FILES), sharing this
  * process's standard input, output and error, and give its exit code. A signal that ends it (Ctrl-C reaches both) ends
  * this process the same way; SIGTERM or SIGHUP sent to this process is passed on to it. If it cannot be started, 2.
  */
-async function relaunchOneCpu(script: string, argv: readonly string[]): Promise<number> {
+async function relaunchSingleThreadedGc(script: string, argv: readonly string[]): Promise<number> {
   const {spawn} = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess
+  // this process compiled only the start of a run: the second run writes V8's code cache (bin/clauselint.js), not this one
+  ;(globalThis as {__clauselintHandedOver?: boolean}).__clauselintHandedOver = true
   const child = spawn(process.execPath, ['--single-threaded-gc', ...process.execArgv, script, ...argv], {stdio: 'inherit'})
   const pass = (signal: NodeJS.Signals): void => void child.kill(signal)
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
@@ -1300,7 +1308,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         return standardInput()
       },
       // not from a node already started so (the second run), nor from a script that is not a file of its own
-      ...(process.execArgv.includes('--single-threaded-gc') || !process.argv[1] ? {} : {relaunchOneCpu: () => relaunchOneCpu(process.argv[1]!, argv)}),
+      ...(process.execArgv.includes('--single-threaded-gc') || !process.argv[1] ? {} : {relaunchSingleThreadedGc: () => relaunchSingleThreadedGc(process.argv[1]!, argv)}),
       // see ONE_SHORT_TEXT_BYTES; bin/clauselint.js sets the flags back before it writes V8's code cache
       oneShortText: () => {
         v8.setFlagsFromString('--no-regexp-optimization')

@@ -587,7 +587,7 @@ describe('the built bin', () => {
     expect(r.stdout).toBe(plain.stdout)
   }, 300_000)
 
-  it('--concurrency off over 200 files (run again under single-threaded garbage collection) reports what two threads report', () => {
+  it('--concurrency off and 2 over 200 files (each run again under single-threaded garbage collection) report the same', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-one-cpu-'))
     try {
       for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), `# Note ${i}\n\nThe provider answers calls within 4 hours.\n`)

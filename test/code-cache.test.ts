@@ -102,4 +102,31 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
     const after = fs.statSync(cache)
     expect([after.ino, after.mtimeMs]).toEqual([made.ino, made.mtimeMs])
   }, 240_000)
+
+  it('a run handed to a second node (under single-threaded garbage collection) keeps the cache the second one wrote', () => {
+    const install = temp({})
+    fs.mkdirSync(path.join(install, 'bin'))
+    fs.mkdirSync(path.join(install, 'dist', 'bundle'), {recursive: true})
+    for (const f of ['clauselint.js', 'package.json']) fs.copyFileSync(path.join(root, 'bin', f), path.join(install, 'bin', f))
+    fs.copyFileSync(path.join(root, 'dist', 'bundle', 'cli.cjs'), path.join(install, 'dist', 'bundle', 'cli.cjs'))
+    fs.copyFileSync(path.join(root, 'package.json'), path.join(install, 'package.json'))
+    const cache = path.join(install, 'dist', 'bundle', 'cli.cjs.cache')
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 200; i++) files[`n${i}.md`] = i % 2 ? sample : failing
+    const dir = temp(files)
+    const {CLAUSELINT_NO_CODE_CACHE: _drop, ...rest} = process.env
+    const lint = (nodeArgs: string[]): string => {
+      const r = spawnSync(process.execPath, [...nodeArgs, path.join(install, 'bin', 'clauselint.js'), '--format', 'json', '--concurrency', 'off', '.'], {cwd: dir, encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 240_000, maxBuffer: 64 * 1024 * 1024})
+      expect(r.stderr).toBe('')
+      expect(r.status).toBe(1)
+      return r.stdout
+    }
+    // started under single-threaded collection, the run lints in this node and writes the cache of a whole lint
+    const direct = lint(['--single-threaded-gc'])
+    const whole = fs.statSync(cache).size
+    fs.rmSync(cache)
+    // started without it, the run hands over before it reads a file: the first node compiled only the run's start
+    expect(lint([])).toBe(direct)
+    expect(fs.statSync(cache).size).toBeGreaterThan(whole * 0.9)
+  }, 480_000)
 })

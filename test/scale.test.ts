@@ -369,7 +369,7 @@ describe('default concurrency', () => {
   }, 300_000)
 })
 
-describe('one CPU asked for over many files: the run again under single-threaded garbage collection', () => {
+describe('one CPU asked for, or threads, over many files: the run again under single-threaded garbage collection', () => {
   const tiny = (n: number): string => {
     const dir = tempDir()
     for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), `# Note ${i}\n\nThe provider answers calls within 4 hours.\n`)
@@ -386,27 +386,27 @@ describe('one CPU asked for over many files: the run again under single-threaded
       cwd,
       env: {},
       isTTY: false,
-      relaunchOneCpu: async () => (relaunched++, 7),
+      relaunchSingleThreadedGc: async () => (relaunched++, 7),
     })
     return {code, relaunched, stdout, stderr}
   }
 
-  it('hands over --concurrency off and 1 from 200 files, before printing anything; the exit code is the second run\'s', async () => {
+  it('hands over --concurrency off, 1 and 2 from 200 files, before printing anything; the exit code is the second run\'s', async () => {
     const dir = tiny(200)
-    for (const flag of ['off', '1']) {
+    for (const flag of ['off', '1', '2']) {
       const r = await ran(['--format', 'json', '--concurrency', flag], dir)
       expect(r).toEqual({code: 7, relaunched: 1, stdout: '', stderr: ''})
     }
   }, 120_000)
 
-  it('does not hand over default settings, threads, --cache or 199 files', async () => {
+  it('does not hand over --cache or 199 files', async () => {
     const dir = tiny(200)
     const few = tiny(199)
     const cases: Array<[string[], string]> = [
-      [['--format', 'json'], dir],
-      [['--format', 'json', '--concurrency', '2'], dir],
       [['--format', 'json', '--concurrency', 'off', '--cache-location', path.join(tempDir(), 'c')], dir],
+      [['--format', 'json', '--concurrency', '2', '--cache-location', path.join(tempDir(), 'c')], dir],
       [['--format', 'json', '--concurrency', 'off'], few],
+      [['--format', 'json', '--concurrency', '2'], few],
     ]
     for (const [argv, cwd] of cases) {
       const r = await ran(argv, cwd)
