@@ -851,16 +851,27 @@ class Builder {
       // rules read, so "prom\u200cptly" is read as "promptly"; each visible run keeps its own source position
       let from = 0
       // (every such character is U+00AD or above: a line without one needs no search)
-      if (BEYOND_LATIN1.test(line)) for (const m of line.matchAll(INVISIBLE)) {
+      // curly quotes and apostrophes ("we’ll", “Business Hours”) are read as the straight ones they stand for, one
+      // character for one, so every reading written with "'" and '"' reads a document typed in a word processor alike
+      const beyond = BEYOND_LATIN1.test(line)
+      const read = beyond ? straightQuotes : (piece: string): string => piece
+      if (beyond) for (const m of line.matchAll(INVISIBLE)) {
         if (m.index > from) out.segments.push({textStart: out.text.length, sourceStart: src + from, length: m.index - from})
-        out.text += line.slice(from, m.index)
+        out.text += read(line.slice(from, m.index))
         from = m.index + m[0].length
       }
       if (from === 0 || from < line.length) out.segments.push({textStart: out.text.length, sourceStart: src + from, length: line.length - from})
-      out.text += line.slice(from)
+      out.text += read(line.slice(from))
       src += line.length
     })
   }
+}
+
+const CURLY = /[‘’‚‛“”„‟]/g
+const STRAIGHT: Record<string, string> = {'‘': "'", '’': "'", '‚': "'", '‛': "'", '“': '"', '”': '"', '„': '"', '‟': '"'}
+/** A text with its curly quotes and apostrophes written straight (each one character for one). */
+export function straightQuotes(text: string): string {
+  return text.replace(CURLY, (c) => STRAIGHT[c]!)
 }
 
 // A line break inside a paragraph is a space where the sentence runs on across it, as in text wrapped by hand or pasted

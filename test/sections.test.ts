@@ -1,6 +1,7 @@
 // The section tree: how numbered paragraphs are titled, and where sentences end; the mdast tree a built document keeps.
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
+import {lint} from '../src/lint.js'
 import {combineDocuments} from '../src/docset.js'
 import {parseMarkdown, ParseCache} from '../src/parse.js'
 import {MAX_SENTENCE, splitSentences} from '../src/text.js'
@@ -379,6 +380,27 @@ describe('the tree of a built document', () => {
     ])
     // look-alikes: emphasis is no bold run, and HTML that names no suppression is not kept
     expect(doc.marks.some((m) => m.text === 'Emphasis Only' || m.text === '<br>')).toBe(false)
+  })
+})
+
+describe('curly quotes and apostrophes read as straight ones, one character for one', () => {
+  it('reads a curly denial as a denial, and keeps every position', () => {
+    const text = '# Terms\n\nWe don’t guarantee that the line will be uninterrupted, and “Business Hours” means 9am to 5pm.\n'
+    const doc = buildDocument(text, 'x.md')
+    const block = doc.blocks[1]!
+    expect(block.text).toBe('We don\'t guarantee that the line will be uninterrupted, and "Business Hours" means 9am to 5pm.')
+    // the text keeps its length, so each offset still points at its own character of the source
+    const at = block.text.indexOf('guarantee')
+    const seg = block.segments.find((s) => s.textStart <= at && at < s.textStart + s.length)!
+    expect(text.slice(seg.sourceStart + at - seg.textStart, seg.sourceStart + at - seg.textStart + 9)).toBe('guarantee')
+  })
+
+  it('flags a curly guarantee that is not denied, and not one denied with a curly apostrophe', () => {
+    const flagged = (line: string): string[] => lint(`# Terms\n\n${line}\n`, {filePath: 'x.md'}).messages.filter((m) => m.ruleId === 'no-overpromising').map((m) => m.message)
+    expect(flagged('We don’t guarantee that the line will be uninterrupted.')).toEqual([])
+    expect(flagged('We guarantee that the line will be uninterrupted.')).not.toEqual([])
+    // look-alike: an apostrophe that is no negation ("We’ll") leaves the promise a promise
+    expect(flagged('We’ll guarantee that the line will be uninterrupted.')).not.toEqual([])
   })
 })
 

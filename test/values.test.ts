@@ -291,7 +291,12 @@ describe('extractPercentages', () => {
     // negatives
     ['99th percentile', []],
     ['percentage points', []],
-    ['99,9%', []],
+    // a decimal comma, as continental agreements write it, in a number below 100 before one or two digits
+    ['99,9%', [{text: '99,9%', value: 99.9}]],
+    ['99,5% per calendar month', [{text: '99,5%', value: 99.5, period: 'month'}]],
+    ['99,95 % each month', [{text: '99,95 %', value: 99.95, period: 'month'}]],
+    // look-alike: three digits after the comma group the thousands
+    ['a 1,000% mark-up', [{text: '1,000%', value: 1000}]],
     ['Section 99.9', []],
   ])('%j', (text, expected) => {
     const got = extractPercentages(text)
@@ -510,6 +515,13 @@ describe('extractMoney', () => {
     ['RM 2,480', [{text: 'RM 2,480', amount: 2480, currency: 'MYR'}]],
     ['KSh 2,000 per visit', [{text: 'KSh 2,000 per visit', amount: 2000, currency: 'KES', per: 'visit'}]],
     ['₦450,000 per month', [{text: '₦450,000 per month', amount: 450000, currency: 'NGN', per: 'month'}]],
+    // a decimal comma before two final digits, the thousands grouped by dots, as continental agreements write money
+    ['€ 95,50 per hour excluding VAT', [{text: '€ 95,50 per hour', amount: 95.5, currency: 'EUR', per: 'hour'}]],
+    ['1.250,00 EUR per month, plus VAT', [{text: '1.250,00 EUR per month', amount: 1250, currency: 'EUR', per: 'month'}]],
+    ['390,00 € plus VAT', [{text: '390,00 €', amount: 390, currency: 'EUR'}]],
+    // look-alikes: three digits after a comma are thousands; a decimal comma with no currency is no amount
+    ['€1,480 plus VAT', [{text: '€1,480', amount: 1480, currency: 'EUR'}]],
+    ['items 12,50 and 3', []],
     // negatives
     ['$$$$', []],
     ['5 usd', []],

@@ -7,7 +7,10 @@ import {lazyCaselessRegExp} from './caseless.js'
 export interface Money extends Match { kind: 'money'; amount: number; currency: string; per?: string }
 
 const CODES = 'USD|GBP|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|HKD|SEK|NOK|DKK|PLN|AED|KES|UGX|TZS|RWF|NGN|GHS|EGP|MAD|MYR|IDR|THB|VND|PKR|BDT|LKR|NPR|CNY|RMB|KRW|TWD|ILS|SAR|QAR|KWD|BHD|OMR|BRL|MXN|ARS|CLP|COP|CZK|HUF|RON|ISK'
-const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)(?:(?:k|m|bn)(?![a-z])|\s{1,2}(?:thousand|million|billion)\b)?`
+// An amount written with a decimal comma, as continental agreements write money ("€ 95,50", "1.250,00 EUR"):
+// a comma before exactly two final digits, the thousands grouped by dots or no-break spaces; "1,500" (three digits) is a thousand
+const DECIMAL_COMMA = String.raw`(?:\d{1,3}(?:[.\u00a0\u202f]\d{3})+|\d+),\d{2}(?![\d,]|\.\d)`
+const AMOUNT = String.raw`(?:${DECIMAL_COMMA}|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d))(?:(?:k|m|bn)(?![a-z])|\s{1,2}(?:thousand|million|billion)\b)?`
 const PER_UNIT = String.raw`hour|hr|h|month|mth|mo|incident|ticket|device|endpoint|workstation|server|computer|machine|user|seat|employee|mailbox|year|yr|annum|day|call${HY}?out|call|visit|week|site|licen[cs]e`
 const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}(?:(?:billable|chargeable|calendar|managed|named|supported|additional|active|covered|individual|engineer|technician|on${HY}?site)\s{1,2})?(?<pu>${PER_UNIT})(?:s|es)?(?![a-z])|\s{1,2}(?<padv>hourly|monthly|annually|yearly|daily|weekly|quarterly)(?![a-z])|\s{0,2}(?<pab>p\.?\s?a\.?|pcm|p/h)(?![a-z]))?`
 const MONEY_RE = lazyCaselessRegExp(
@@ -41,6 +44,7 @@ export function byFirstLetter(words: readonly string[]): string {
 }
 /** Necessary for any amount: a currency symbol, code or word. */
 const MONEY_HINT = lazyCaselessRegExp(`${MONEY_SIGNS}|${byFirstLetter(MONEY_WORDS)}`)
+const DECIMAL_COMMA_AT = new RegExp(`^${DECIMAL_COMMA}`)
 const AMOUNT_PARSE_RE = /^([\d,]+(?:\.\d+)?)\s{0,2}([a-z]*)$/i
 const SCALE = new Map<string, number>([['', 1], ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['bn', 1e9], ['billion', 1e9]])
 const SYMBOL_CURRENCY = new Map<string, string>([['$', 'USD'], ['£', 'GBP'], ['€', 'EUR'], ['¥', 'JPY']])
@@ -97,7 +101,8 @@ export function extractMoney(text: string): Money[] {
     if (local !== undefined && /^[a-z]/i.test(local) && !/[.,]\d/.test(g['a4'] ?? '') && (g['pu'] ?? g['padv'] ?? g['pab']) === undefined) return false
     const sign = rand ? 'ZAR' : g['rupee'] !== undefined ? 'INR' : localCode
     const currency = sign ?? code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? g['s3'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
-    const r = AMOUNT_PARSE_RE.exec(g['a1'] ?? g['a2'] ?? g['a3'] ?? g['a4'] ?? '')
+    const written = g['a1'] ?? g['a2'] ?? g['a3'] ?? g['a4'] ?? ''
+    const r = AMOUNT_PARSE_RE.exec(DECIMAL_COMMA_AT.test(written) ? written.replace(/[.\u00a0\u202f](?=\d{3})/g, '').replace(',', '.') : written)
     const scale = SCALE.get((r?.[2] ?? '').toLowerCase())
     if (currency === undefined || r === null || scale === undefined) return false
     let amount = Number((r[1] ?? '').replace(/,/g, '')) * scale

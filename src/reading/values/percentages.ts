@@ -10,8 +10,11 @@ export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year'
 export interface Percentage extends Match { kind: 'percentage'; value: number; period?: Period }
 
 const PCT_SIGN = String.raw`(?:%|percent(?![a-z])|per${HY}?cent(?![a-z])|pct\b)`
+// a percentage written with a decimal comma ("99,5%", "99,95 %"), as continental agreements write it: a comma in a
+// number below 100 before one or two digits is no thousands separator ("1,000%" is a thousand)
+const DECIMAL_COMMA_PCT = String.raw`(?<![\d.,])\d{1,2},\d{1,2}(?![\d.,])`
 const PERCENT_RE = lazyCaselessRegExp(
-  String.raw`(?<num>${NUM_SRC})\s{0,2}${PCT_SIGN}(?:\s{0,3}\(\s{0,2}(?<alt>${NUM_SRC})\s{0,2}${PCT_SIGN}\s{0,2}\))?`,
+  String.raw`(?:(?<dc>${DECIMAL_COMMA_PCT})|(?<num>${NUM_SRC}))\s{0,2}${PCT_SIGN}(?:\s{0,3}\(\s{0,2}(?<alt>${NUM_SRC})\s{0,2}${PCT_SIGN}\s{0,2}\))?`,
   'g',
 )
 /** Necessary for any percentage: a sign ("%", "percent", "per cent", "pct"). */
@@ -52,7 +55,7 @@ export function extractPercentages(text: string): Percentage[] {
   const out: Percentage[] = []
   if (!PERCENT_HINT().test(text)) return out
   scan(PERCENT_RE(), text, (m, g) => {
-    const value = parseNumber(g['num'] ?? '') ?? parseNumber(g['alt'] ?? '')
+    const value = g['dc'] !== undefined ? Number(g['dc'].replace(',', '.')) : parseNumber(g['num'] ?? '') ?? parseNumber(g['alt'] ?? '')
     if (value === undefined) return false
     out.push({kind: 'percentage', ...span(m), value})
     return true
