@@ -6,6 +6,9 @@ import {mayHold} from '../src/reading/values/index.js'
 import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
 
+// An attempt at the work of the service ("will try to sort problems out the same day", "we'll try and get an engineer
+// out"), whatever its verb, commits to no outcome; an attempt to tell the customer before a step is a courtesy, not the
+// service (the data's "will try to" entry)
 const terms = compileTerms(data.terms)
 // "as amended from time to time", "which GitHub may publish from time to time", "regular business hours"
 const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i
@@ -134,7 +137,8 @@ function ownStep(s: string, from: number, to: number): [string, number] {
   let end = window.length
   OTHER_STEP.lastIndex = 0
   for (let m = OTHER_STEP.exec(window); m !== null; m = OTHER_STEP.exec(window)) {
-    if (m.index + m[0].length <= f) start = m.index
+    // (a connective whose modal opens the term itself, "… within the hour and will try to sort …", starts its step too)
+    if (m.index < f) start = m.index
     else if (m.index >= t) {
       end = m.index
       break
