@@ -623,18 +623,27 @@ class Builder {
    * A paragraph whose every line is a record of "Label: value" pairs ("Priority: P1; Response: 1 hour") is a table
    * written out a row per line: each line is read as a table row, with the labels as the table's header.
    */
-  records(section: MutableSection, texts: readonly InlineText[]): boolean {
+  records(section: MutableSection, texts: readonly InlineText[], list = false): boolean {
     const rows: Array<{t: InlineText; start: number; pairs: RecordPair[]}> = []
     for (const t of texts) {
       if (!t.text.includes(': ')) return false
       let start = 0
       for (const line of t.text.split('\n')) {
-        const pairs = recordPairs(line)
+        // (the items of a list may each hold one labelled pair after their key: see below)
+        const pairs = recordPairs(line) ?? (list ? recordPairs(line, 1) : undefined)
         // a header written twice in one row is prose that happens to hold colons, not a record
         if (!pairs || new Set(pairs.map((p) => p.label)).size < pairs.length) return false
         rows.push({t, start, pairs})
         start += line.length + 1
       }
+    }
+    // A list whose items each name a key and then give values under the same labels ("- **Critical** — Acknowledged
+    // within: 15 minutes", "- **High** — Acknowledged within: 30 minutes") is a table written as a list, however few
+    // its labels: a row of one labelled pair counts only where every item has its key and no item has a label the
+    // fullest item lacks (an item may leave a cell out)
+    if (rows.some((r) => r.pairs.filter((p) => p.label).length < 2)) {
+      const fullest = new Set(rows.reduce((a, b) => (b.pairs.length > a.pairs.length ? b : a)).pairs.map((p) => p.label))
+      if (rows.length < 2 || rows.some((r) => r.pairs[0]!.label !== '' || r.pairs.some((p) => !fullest.has(p.label)))) return false
     }
     const header: string[] = []
     for (const row of rows) for (const p of row.pairs) if (!header.includes(p.label)) header.push(p.label)
@@ -674,7 +683,7 @@ class Builder {
         if (!t.text.includes(': ')) break
         texts.push(t)
       }
-      if (texts.length === node.children.length && this.records(section, texts)) return
+      if (texts.length === node.children.length && this.records(section, texts, true)) return
     }
     let index = node.start ?? 1
     for (const item of node.children) {
@@ -1090,9 +1099,10 @@ const RECORD_LABEL = /^[\p{Lu}\d(][^:;.!?]{0,48}$/u
 /**
  * The "Label: value" pairs of one line of a record, split at "; " (a piece with no label of its own continues the
  * value before it, as a cell may hold "; "), or undefined when the line is not one: at least two labelled pairs, each
- * label a short name of at most six words. A first piece with no label is the cell of a column with no header.
+ * label a short name of at most six words (`least` labelled pairs: one only after a key, for the items of a list of
+ * records). A first piece with no label is the cell of a column with no header.
  */
-function recordPairs(line: string): RecordPair[] | undefined {
+function recordPairs(line: string, least = 2): RecordPair[] | undefined {
   const pairs: RecordPair[] = []
   const re = /;\s+/g
   let from = 0
@@ -1135,7 +1145,8 @@ function recordPairs(line: string): RecordPair[] | undefined {
       pairs[pairs.length - 1]!.end = piece.start + text.trimEnd().length
     }
   }
-  return labelled >= 2 ? pairs : undefined
+  // (one labelled pair makes a record only after a key: "Critical — Response: 1 hour")
+  return labelled >= least && (least > 1 || pairs[0]?.label === '') ? pairs : undefined
 }
 
 /** The segments of text[from, to) re-based so that `from` falls at `at`. */
