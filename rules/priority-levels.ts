@@ -283,7 +283,7 @@ function definedRank(block: Block, reading: Reading): number | undefined {
 function wordLevel(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
   if (block.kind === 'table-row' && block.cells && block.header) {
-    if (!KEY_HEADER.test(block.header[0] ?? '') && !kindsWithTimes(block, reading)) return undefined
+    if (!KEY_HEADER.test(reading.keyHeader(block)) && !kindsWithTimes(block, reading)) return undefined
     const key = (block.cells[0] ?? '').trim()
     // a level's word, or its code and name as a translated or Word-exported table writes it ("Category 1 – Standstill")
     const coded = key.split(/\s+/).length > 3
@@ -408,7 +408,7 @@ function scaleColumn(block: Block, reading: Reading): boolean {
 function levelWithTime(block: Block, reading: Reading): boolean {
   const {header, cells} = block
   if (block.kind !== 'table-row' || !header || !cells || cells.length < 2) return false
-  const head = header[0] ?? ''
+  const head = reading.keyHeader(block)
   if ((!KEY_HEADER.test(head) && !scaleColumn(block, reading)) || OFFER_HEADER.test(head)) return false
   const key = (cells[0] ?? '').replace(/[*_]/g, '').trim()
   if (!/[a-z0-9]/i.test(key) || key.split(/\s+/).length > 3 || reading.values(key).durations.length) return false
@@ -501,7 +501,7 @@ function readRank(block: Block, reading: Reading): number | undefined {
   }
   if (block.kind === 'table-row' && block.cells) {
     // in a table keyed by its levels ("Severity | Meaning | …"), any description cell is the level's criteria
-    const keyed = KEY_HEADER.test(block.header?.[0] ?? '')
+    const keyed = KEY_HEADER.test(reading.keyHeader(block))
     const described = block.cells.some((c, i) => {
       const cv = valuesOf(c)
       if (cv.priorities.length || cv.durations.length || /_{2,}|\[[^\]]*\]|\b(?:TBD|TBC|XX+|N\/A)\b/.test(c)) return false

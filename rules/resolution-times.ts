@@ -68,9 +68,9 @@ export default clauseRule({
   // a row of a table keyed by priority or severity with a column of fix or remediation times
   // and a fix promised by its speed alone ("We fix things fast", "problems are sorted the same day", "best efforts to
   // contain the threat")
-  mentions(text, _reader, block) {
+  mentions(text, reader, block) {
     const header = block.header
-    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text)
+    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text)
   },
   judge(unit, reader) {
     const t = unit.text

@@ -128,10 +128,10 @@ export default clauseRule({
   review,
   // a row of a table with a column of response or notification times ("| Critical | … | 15 minutes of Detection |")
   // and a row keyed by it in a table whose columns are the levels ("| First touch | 15 minutes | 1 hour |")
-  mentions(_text, _reader, block) {
+  mentions(_text, reader, block) {
     const header = block.header
     const rowKey = header && block.cells && block.cells.length > 1 ? (block.cells[0] ?? '') : ''
-    return !!header && block.kind === 'table-row' && (header.some((h) => HEADER.test(h)) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
+    return !!header && block.kind === 'table-row' && (header.some((h) => HEADER.test(h)) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
   },
   judge(unit, reader) {
     const t = unit.text
@@ -139,7 +139,7 @@ export default clauseRule({
     const header = unit.block.header
     // a column headed for response, or a row keyed by it in a table with metrics as rows ("| First response | 15 min |")
     const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
-    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(header[0] ?? '') && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
+    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // an engineer at the customer's premises within a time is the response of on-site work: "a technician will be at your
     // depot within 4 hours of your call"; the customer's own technician is not the provider's
@@ -152,9 +152,11 @@ export default clauseRule({
       if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
       if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
     }
-    // "response time" names the metric; a bare "respond" needs a support context (here or in the section path)
+    // "response time" names the metric; a bare "respond" needs a support context (here or in the section path); what
+    // the provider responds to within a time ("We respond to emergencies (…) within 1 hour") is timed as a response
+    // (a verb of reply right before its time is a service level written tersely, "within" left out: "respond 30 min, fix 4 h")
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t)
+    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
@@ -197,7 +199,7 @@ export default clauseRule({
     if (delegated) return delegated
     // a table of levels whose response column names a unit of time with no number, or a slot left to fill ("[N] minutes",
     // "TBC"): the response time is mentioned, not stated
-    if (headerSaysResponse && KEY_HEADER.test(header?.[0] ?? '') && UNSTATED.test(scoped) && !reader.reading.values(scoped).durations.length) return {outcome: 'vague'}
+    if (headerSaysResponse && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && UNSTATED.test(scoped) && !reader.reading.values(scoped).durations.length) return {outcome: 'vague'}
     const vague = VAGUE_TIME.exec(t)
     if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
     // getting to or attending to a problem is reaching it: a response, here with no time

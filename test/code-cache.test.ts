@@ -34,6 +34,17 @@ function run(cwd: string, args: string[], env: Record<string, string> = {}): {st
   return {status: r.status, stdout: r.stdout, stderr: r.stderr}
 }
 
+/** A copy of the command (its bin, bundle and package.json) in a folder of its own, so that no other run writes its code cache. */
+function copyOfCommand(): string {
+  const install = temp({})
+  fs.mkdirSync(path.join(install, 'bin'))
+  fs.mkdirSync(path.join(install, 'dist', 'bundle'), {recursive: true})
+  for (const f of ['clauselint.js', 'package.json']) fs.copyFileSync(path.join(root, 'bin', f), path.join(install, 'bin', f))
+  fs.copyFileSync(path.join(root, 'dist', 'bundle', 'cli.cjs'), path.join(install, 'dist', 'bundle', 'cli.cjs'))
+  fs.copyFileSync(path.join(root, 'package.json'), path.join(install, 'package.json'))
+  return install
+}
+
 describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
   it('prints the same with the code cache, without it and with a damaged one; a JavaScript rule loads in each', () => {
     const dir = temp({'msa.md': sample, 'bad.md': failing, '.clauselintrc.yaml': 'customRules: [./rule.mjs]\n', 'rule.mjs': RULE})
@@ -73,12 +84,7 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
 
   it('a cache written by a run over one short text (which turns V8 flags off) serves the next run; a failed run writes none', () => {
     // a copy of the command, so that no other run writes its cache between the two runs here
-    const install = temp({})
-    fs.mkdirSync(path.join(install, 'bin'))
-    fs.mkdirSync(path.join(install, 'dist', 'bundle'), {recursive: true})
-    for (const f of ['clauselint.js', 'package.json']) fs.copyFileSync(path.join(root, 'bin', f), path.join(install, 'bin', f))
-    fs.copyFileSync(path.join(root, 'dist', 'bundle', 'cli.cjs'), path.join(install, 'dist', 'bundle', 'cli.cjs'))
-    fs.copyFileSync(path.join(root, 'package.json'), path.join(install, 'package.json'))
+    const install = copyOfCommand()
     const cache = path.join(install, 'dist', 'bundle', 'cli.cjs.cache')
     const dir = temp({'bad.md': failing})
     const {CLAUSELINT_NO_CODE_CACHE: _drop, ...rest} = process.env
@@ -104,12 +110,7 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
   }, 240_000)
 
   it('a run handed to a second node (under single-threaded garbage collection) keeps the cache the second one wrote', () => {
-    const install = temp({})
-    fs.mkdirSync(path.join(install, 'bin'))
-    fs.mkdirSync(path.join(install, 'dist', 'bundle'), {recursive: true})
-    for (const f of ['clauselint.js', 'package.json']) fs.copyFileSync(path.join(root, 'bin', f), path.join(install, 'bin', f))
-    fs.copyFileSync(path.join(root, 'dist', 'bundle', 'cli.cjs'), path.join(install, 'dist', 'bundle', 'cli.cjs'))
-    fs.copyFileSync(path.join(root, 'package.json'), path.join(install, 'package.json'))
+    const install = copyOfCommand()
     const cache = path.join(install, 'dist', 'bundle', 'cli.cjs.cache')
     const files: Record<string, string> = {}
     for (let i = 0; i < 200; i++) files[`n${i}.md`] = i % 2 ? sample : failing

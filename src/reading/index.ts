@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, delegation, parentName, targetInDocument, type DelegationHit} from './delegation.js'
-import {answeredQuestion, introducingParty, leadLabel, listContext, unticked, type ListContext} from './lists.js'
+import {answeredQuestion, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, permissionHolder, type Party} from './parties.js'
@@ -33,6 +33,7 @@ export class Reading {
   private defs: Map<string, Definition> | undefined
   private vocab: Vocabulary | undefined
   private readonly lists: Array<ListContext | undefined> = []
+  private readonly keyHeaders = new Map<readonly string[], string>()
   private readonly leads = new Map<Block, string | undefined>()
   private readonly questions: Array<string | null | undefined> = []
   private index: Map<Block, number> | undefined
@@ -268,6 +269,18 @@ export class Reading {
     return (this.lists[i] ??= listContext(this.doc.blocks, i))
   }
 
+  /**
+   * The header over the key column of a table row: as written, or "Priority" for a table written as a list of records
+   * whose keys name levels (see keyHeader in lists.ts); '' for any other block. Once per table.
+   */
+  keyHeader(block: Block): string {
+    const header = block.header
+    if (!header) return ''
+    let key = this.keyHeaders.get(header)
+    if (key === undefined) this.keyHeaders.set(header, (key = keyHeader(this.doc.blocks, this.blockIndex(block), (k) => isLevelName(k, this.values(k)))))
+    return key
+  }
+
   /** Index of a block in the document (its first place). */
   blockIndex(block: Block): number {
     if (!this.index) {
@@ -318,6 +331,12 @@ export class Reading {
     return this.written.get(block)
   }
 
+  /** The sentence that introduced the list `item` belongs to (ending in ":" or "the following"), once per block. */
+  listIntro(item: Block): string | undefined {
+    const i = this.blockIndex(item)
+    return i < 0 ? undefined : this.listContext(i).intro
+  }
+
   /** The party bound by the sentence that introduces the list `item` belongs to. */
   introducingParty(item: Block): Party {
     let party = this.introducers.get(item)
@@ -334,7 +353,7 @@ export class Reading {
 
   /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */
   get statedMetrics(): readonly Statement[] {
-    return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
+    return (this.metrics ??= statedMetrics(this.doc.blocks, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined, (b) => this.keyHeader(b)))
   }
 
   /** Fees, hourly rates, the term, the notice period and backup frequencies (for consistent-values), in the agreement's order. */

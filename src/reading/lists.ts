@@ -2,6 +2,7 @@
 // block introduces, and the party an introducing sentence binds.
 import {boundParty, firstParty, type ClauseMemo, type Party} from './parties.js'
 import type {Block} from '../types.js'
+import type {Values} from './values/index.js'
 
 /** Text that introduces a list or table: it ends with ":", "the following …" or "as follows". */
 export const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
@@ -129,4 +130,37 @@ export function answeredQuestion(source: string, blocks: readonly Block[], i: nu
     if (q !== undefined) return q
   }
   return undefined
+}
+
+/** A title that names levels of urgency ("Fault levels", "Priorities and targets", "Severity"), not service levels. */
+const LEVELS_TITLE = /\b(?:priorit\w*|severit\w*|urgen\w*|levels?|categor\w*|classif\w*)\b/i
+const NOT_LEVELS_TITLE = /\bservice[- ]levels?\b|\bsla\b/i
+/** What keyHeader gives a column of levels that has no header of its own. */
+export const LEVEL_KEY = 'Priority'
+
+/**
+ * The header over the key column (the first) of the table that holds row `i`: as written, or, for a table written as a
+ * list of records ("- **Critical** — Response: 1 hour; Fix: 4 hours"), which has none over its keys, `LEVEL_KEY` when
+ * its keys name levels of urgency, as a "Priority" header over them would say: two or more of its keys are level names
+ * (`isLevel`: "Critical", "P2", "Severity 3"), or the list stands under a lead-in or a title that names levels ("Fault
+ * levels", "Priorities and targets"), whatever its keys' words ("Dead line", "Chair-down").
+ */
+export function keyHeader(blocks: readonly Block[], i: number, isLevel: (key: string) => boolean): string {
+  const block = blocks[i]
+  const header = block?.header
+  if (!block || block.kind !== 'table-row' || !header || header[0] === undefined || header[0].trim()) return header?.[0] ?? ''
+  let first = i
+  while (first > 0 && blocks[first - 1]!.header === header) first--
+  let levels = 0
+  for (let j = first; j < blocks.length && blocks[j]!.header === header; j++) if (isLevel((blocks[j]!.cells?.[0] ?? '').replace(/[*_]/g, '').trim())) levels++
+  if (levels >= 2) return LEVEL_KEY
+  const lead = blocks[first - 1]
+  const titles = block.section.path.slice(-2)
+  if (lead && lead.kind === 'paragraph' && lead.section === block.section && INTRODUCES.test(lead.text.trimEnd())) titles.push(lead.sentences[lead.sentences.length - 1]?.text ?? lead.text)
+  return titles.some((t) => LEVELS_TITLE.test(t) && !NOT_LEVELS_TITLE.test(t)) ? LEVEL_KEY : ''
+}
+
+/** A table's key that is a level's name: it opens with a level ("Critical", "P2", "Severity 3 (High)"), in four words at most. */
+export function isLevelName(key: string, values: Values): boolean {
+  return key.split(/\s+/).length <= 4 && values.priorities[0]?.start === 0
 }

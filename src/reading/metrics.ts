@@ -356,7 +356,7 @@ function onlyPriority(text: string, valuesOf: ValuesOf): Priority | undefined {
  * Every stated value of a metric (response and resolution times per priority, uptime targets) with what it is stated
  * for, as consistent-values compares them.
  */
-export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues, kept?: KeptInContext): Statement[] {
+export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = lazyValues, kept?: KeptInContext, keyOf: (block: Block) => string = (b) => b.header?.[0] ?? ''): Statement[] {
   const out: Statement[] = []
   // tables first: the level names a priority table uses ("Urgent", "S1") name the same levels in prose anywhere in
   // the agreement, before the table or after it
@@ -369,7 +369,7 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
     if (block.kind === 'table-row' && block.header && block.cells) {
       row = block.header === header ? row + 1 : 1
       header = block.header
-      tableStatements(block, out, valuesOf, labels, row)
+      tableStatements(block, out, valuesOf, labels, row, keyOf(block))
     }
   })
   listLevels(blocks, labels)
@@ -545,8 +545,9 @@ function openingLevel(block: Block, learned: Learned | undefined): Priority | un
   return name === undefined ? undefined : learned.named(name)
 }
 
-function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Map<string, Priority>, row: number): void {
-  const header = block.header!
+function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Map<string, Priority>, row: number, key: string): void {
+  // (the key column's header as read: a table written as a list of records has none, and its keys may name levels)
+  const header = key === (block.header![0] ?? '') ? block.header! : [key, ...block.header!.slice(1)]
   const cells = block.cells!
   let priority: Priority | undefined
   for (const [i, cell] of cells.entries()) {
@@ -587,7 +588,7 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
   const starts: number[] = []
   cells.forEach((cell, i) => {
     if (i > 0) offset += 3
-    const label = header[i]
+    const label = block.header![i]
     if (label) offset += label.length + 2
     const at = block.text.indexOf(cell, offset)
     starts.push(at >= 0 ? at : offset)
@@ -626,10 +627,22 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
       for (const p of ps) {
         if (p.value < 90 || p.value > 100 || TIER.test(cell.replace(/\b(?:no|not) less than\b/gi, ''))) continue
         const start = starts[i]! + p.start
-        out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`), period: p.period, low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
+        out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`) || rowSubject(cells, i), period: p.period, low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
       }
     }
   })
+}
+
+/**
+ * The thing a table row states its value for: the row's first cell, when the value is in another cell and that cell
+ * names neither the metric nor a value ("| Compute | 99.95% |", "| Telematics Feed | 99.5% |"). A table of availability
+ * per service gives one target per service, not one value stated twice; a row named by the metric ("| Uptime | 99.9% |")
+ * has no subject of its own.
+ */
+function rowSubject(cells: readonly string[], i: number): string {
+  const label = (cells[0] ?? '').replace(/[*_`]/g, '').trim().toLowerCase()
+  if (i === 0 || !label || UPTIME_WORD.test(label) || GENERIC_HEAD.test(label) || /\d/.test(label)) return ''
+  return `row:${label}`
 }
 
 function uptimeScope(text: string): string {
