@@ -615,17 +615,27 @@ if (want('compare')) {
 // Editor: the language server's re-lint of the 50 KB agreement after a one-line edit
 
 let relint: {ms: number[]; cpu: number[]; full: number[]} | undefined
+// the same as an editor runs it: the command's language server in a process of its own (see scripts/bench/lsp-relint.mjs)
+let served: {ms: number[]; roundTrip: number[]; cpu: number[]} | undefined
 if (want('one')) {
   process.stderr.write('[editor re-lint]\n')
-  const r = await runChild(node, [inprocess, 'relint', String(quick ? 10 : 30), oneFile], {cwd: root, timeoutMs: 120_000})
+  const edits = String(quick ? 10 : 30)
+  const s = await runChild(node, [path.join(root, 'scripts', 'bench', 'lsp-relint.mjs'), edits, oneFile], {cwd: root, timeoutMs: 180_000})
+  if (s.code === 0) served = JSON.parse(s.stdout.trim().split('\n').at(-1)!) as {ms: number[]; roundTrip: number[]; cpu: number[]}
+  const r = await runChild(node, [inprocess, 'relint', edits, oneFile], {cwd: root, timeoutMs: 120_000})
   if (r.code === 0) relint = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; cpu: number[]; full: number[]}
-  out('## Editor: the language server re-lints the 50 KB agreement after a one-line edit (in-process, warm)')
+  out('## Editor: the language server re-lints the 50 KB agreement after a one-line edit')
+  out()
+  if (served && served.ms.length) {
+    out(`as an editor runs it (\`clauselint --lsp\`: the bundle, the command's V8 flags, the lint thread), one character typed per edit: the lint **${median(served.ms).toFixed(1)} ms** as the server logs it (${Math.min(...served.ms).toFixed(1)}–${Math.max(...served.ms).toFixed(1)}, ${served.ms.length} edits), ${median(served.roundTrip).toFixed(1)} ms from the change to its diagnostics less the debounce wait, ${served.cpu.length ? `${median(served.cpu).toFixed(1)} ms CPU of the server's threads` : 'CPU not read (no /proc)'}, medians`)
+  } else out(`as an editor runs it: not measured: ${s.stderr.trim().split('\n').at(-1) ?? s.code}`)
   out()
   if (relint) {
-    out(`re-lint with the document's parsed parts kept: **${median(relint.ms).toFixed(1)} ms** wall, ${median(relint.cpu).toFixed(1)} ms CPU, median (wall ${Math.min(...relint.ms).toFixed(1)}–${Math.max(...relint.ms).toFixed(1)}, ${relint.ms.length} edits); the same text linted afresh: ${median(relint.full).toFixed(1)} ms`)
-  } else out(`not measured: ${r.stderr.trim().split('\n').at(-1) ?? r.code}`)
+    out(`in this process (dist/src, no V8 flags), the document's parsed parts kept: ${median(relint.ms).toFixed(1)} ms wall, ${median(relint.cpu).toFixed(1)} ms CPU, median (wall ${Math.min(...relint.ms).toFixed(1)}–${Math.max(...relint.ms).toFixed(1)}, ${relint.ms.length} edits); the same text linted afresh: ${median(relint.full).toFixed(1)} ms`)
+  } else out(`in this process: not measured: ${r.stderr.trim().split('\n').at(-1) ?? r.code}`)
   out()
   results['relint'] = relint
+  results['relintServed'] = served
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -933,8 +943,11 @@ if (want('scale')) {
     ])
   }
   {
-    const ms = relint ? median(relint.ms) : undefined
-    goals.push(['language server re-lint after a one-line edit of 50 KB', '≤ 25 ms', ms === undefined ? '–' : `${ms.toFixed(1)} ms wall, ${median(relint!.cpu).toFixed(1)} ms CPU`, ms === undefined ? undefined : ms <= 25])
+    // as an editor runs the server; the in-process figure where the server could not be run
+    const ms = served?.ms.length ? median(served.ms) : relint ? median(relint.ms) : undefined
+    const cpu = served?.ms.length ? (served.cpu.length ? median(served.cpu) : undefined) : relint ? median(relint.cpu) : undefined
+    const how = served?.ms.length ? 'the server as editors run it' : 'in-process'
+    goals.push(['language server re-lint after a one-line edit of 50 KB', '≤ 25 ms', ms === undefined ? '–' : `${ms.toFixed(1)} ms wall, ${cpu === undefined ? '–' : cpu.toFixed(1)} ms CPU (${how})`, ms === undefined ? undefined : ms <= 25])
   }
   {
     const r = ratioMany ? median(ratioMany.lintCpu) / median(ratioMany.parseCpu) : undefined
