@@ -84,6 +84,9 @@ export default clauseRule({
     // a backup named in work the agreement withholds ("The following are not part of the service: … restoring data from
     // backup") is an excluded service, not a backup commitment
     if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
+    // a sync or mirror of files to another place, with no copies kept, is no backup ("Your files sync to your online
+    // storage every night": a deleted or damaged file is synced too): it touches the topic without a backup frequency
+    if (at >= 0 && SYNC.test(t) && !BACKUP_KEPT.test(t) && !COPIES_KEPT.test(t)) return {outcome: 'vague', detail: 'a sync, not a backup'}
     const v = reader.reading.values(t)
     // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
     const retain = t.search(/\bretain/i)
@@ -107,6 +110,11 @@ export default clauseRule({
 })
 
 const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
+// Copying that keeps nothing of its own: a sync or a mirror of the live files
+const SYNC = /\b(?:sync(?:s|ed|ing|hroni[sz]ed|hroni[sz]es)?|mirror(?:s|ed|ing)?)\b/i
+// a backup, a snapshot or a replica named beside it is one (a sync alone is not)
+const COPIES_KEPT = /\b(?:retain\w*|retention|kept|versions?|version history|restore points?|copies)\b/i
+const BACKUP_KEPT = /\bback(?:s|ed|ing)?[- ]?ups?\b(?![^.]{0,40}\bnot\b)|\bsnapshots?\b|\breplicat\w*|\bRPO\b|\brecovery point\b/i
 // A title of data protection or privacy, which is a home of backups only for what it says of them
 const PRIVACY_TITLE = /\b(?:data protection|privacy|personal data|gdpr|data security|security)\b/i
 

@@ -94,6 +94,13 @@ const MEASURE_AFTER = new RegExp(String.raw`^\s+(?:(?:a|an|the|this|that|its|our
 const WITHOUT_EXCEPTION = /\b(?:every|all|each and every|any and all|without exception|in all cases)\b/i
 const MEASURE_BEFORE = new RegExp(String.raw`\b${MEASURE_NOUN}\b[^.;]{0,40}?\b(?:is|are|will be|shall be)\s+(?:\w+ly\s+)?$`, 'i')
 
+// A guarantee of people's presence (an engineer on call, a desk staffed, a technician on site) within stated days and
+// clock times is a staffing commitment the provider controls and bounds, not an absolute outcome: "guarantees on-call
+// availability on Saturdays 9:00-13:00" (a system's availability in a window, "guarantees 100% availability 8:00-18:00",
+// stays an absolute)
+const EVERY_DAY = /\bevery\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun|week|working |business )?days?|weeks?|weekends?)\b/gi
+const STAFFED = /\b(?:on[- ]call|engineers?|technicians?|staff(?:ed|ing)?|manned|attend(?:s|ed|ance)|on[- ]site|in person|answered)\b/i
+
 // A maker's warranty, or equipment's state under one: "under the manufacturer's guarantee", "out of guarantee", "within its
 // 3-year guarantee" (the guarantee is a third party's, not the provider's promise)
 const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+)$/i
@@ -163,6 +170,14 @@ export default {
         const clause = reading.clauseAround(s, at)
         const v = reading.values(clause)
         if (v.durations.length > 0 && v.percentages.length === 0 && !WITHOUT_EXCEPTION.test(clause)) continue
+      }
+      if (/^guarantee/i.test(hit.text) && reading.hasNumber(s)) {
+        // (the whole sentence: a clock time's colon would end the clause)
+        // ("every Tuesday" names when, not that no case is left out)
+        if (STAFFED.test(s) && !WITHOUT_EXCEPTION.test(s.replace(EVERY_DAY, ' '))) {
+          const v = reading.values(s)
+          if (v.percentages.length === 0 && v.hours.some((h) => h.from !== undefined)) continue
+        }
       }
       // written with capitals, the words name a product or a plan ("our Complete Protection plan"), not a promise
       if (/^(?:total|complete|absolute|perfect) /i.test(hit.text) && /^[A-Z]\S* [A-Z]/.test(hit.text)) continue

@@ -24,6 +24,8 @@ const SITE_TAILS = lower(data.siteTails)
 const PLACE_TAILS = lower(data.placeTails)
 const TITLES = lower(data.titles)
 const DOCUMENT_HEADS = lower(data.documentHeads)
+// Nouns the project knows as ordinary words, which a term of the agreement is built from ("Devices", "Portal", "Policy")
+const COMMON_NOUNS = new Set([...HEAD_NOUNS, ...DOCUMENT_HEADS, ...lower(data.systemHeads), ...TITLES, ...SITE_TAILS, ...ROLES])
 const BODY_WORDS = lower(data.bodyWords)
 const BODY_ENDING = new RegExp(`\\p{Ll}(?:${data.bodyEndings.join('|')})$`, 'u')
 /** Does a word name a public body or an organisation wherever it stands ("Autoriteit", "Datenschutzbehörde")? */
@@ -51,8 +53,9 @@ const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|han
 // where the document is found: "published at …", "available on our website", "attached as Schedule 3"
 const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|as)\s+)?(?:published|posted|available|found|located|attached|annexed|appended|linked|provided|made available|set out|in force)\b|^\s*\(?(?:at\s+)?(?:https?:|www\.)|^\s*\((?:see\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|Section|clause)\b|^\s*,\s*(?:a|an|the)\s+(?:separate\s+|written\s+)?document\b/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
+// (a pronoun starts a relative clause after the term, "the Voice Portal we run for you", never a noun it modifies)
 const FUNCTION_WORD =
-  /^(?:of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
+  /^(?:we|you|he|she|us|our|your|my|me|them|of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
 // A participle or an adverb of time that starts a predicate after the capitalised words ends the noun phrase ("Keep the
 // Supported Kit plugged into …", "watches the Critical Applications day and night"): they are not a modifier, as "the
 // Acme branded laptops" is
@@ -212,6 +215,17 @@ class Words {
   }
 }
 
+// A participle between the article and the term describes the thing the term names ("the hosted Voice Portal", "the
+// signed Engagement Letter"): the article still makes the capitalised words a term used as defined
+const PARTICIPLE = /^[a-z]{3,}(?:ed|en)$/
+
+/** Is `word`, right before the term at `start`, a participle that follows an article ("the signed …")? */
+function participleAfterArticle(text: string, start: number, word: string): boolean {
+  if (!PARTICIPLE.test(word)) return false
+  const at = text.lastIndexOf(word, start)
+  return at > 0 && DETERMINER.test(wordBefore(text, Math.max(0, at - 20), at))
+}
+
 /** The word that ends right before the spaces ending text[from, to), as /([A-Za-z’']+)\s+$/ on that slice finds it, or ''. */
 function wordBefore(text: string, from: number, to: number): string {
   let j = to
@@ -363,7 +377,7 @@ class Reader {
     if (!initial && !run.some((w) => isConnector(w.w))) {
       const prevWord = wordBefore(text, Math.max(0, first.start - 30), first.start)
       const policy = /^our$/i.test(prevWord) && POLICY_HEAD.test(last.w.toLowerCase())
-      if (!policy && !DETERMINER.test(prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) return 'not used as a term'
+      if (!policy && !DETERMINER.test(prevWord) && !participleAfterArticle(text, first.start, prevWord) && !/[’']s$|s[’']$/.test(prevWord) && !(run.length === 2 && HEAD_NOUNS.has(last.w.toLowerCase()))) return 'not used as a term'
     }
     const term = text.slice(first.start, last.end)
     // what the words themselves say does not depend on where they stand: read it once per term
@@ -396,7 +410,7 @@ class Reader {
     if (initial) return 'initial'
     // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
     const prev = wordBefore(text, 0, first.start)
-    let determined = DETERMINER.test(prev)
+    let determined = DETERMINER.test(prev) || participleAfterArticle(text, first.start, prev)
     const {defined, names} = this.vocab
     if (POLICY_HEAD.test(lastWord) && run.length > 1) {
       // a rule book located where it is cited, or the customer's or a third party's own, is another document
@@ -576,7 +590,7 @@ export default {
             skip ??= [...block.variables, ...[...block.text.matchAll(/["“”][^"“”]{1,80}["”“]/g)].map((m) => ({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length}))]
             local ??= localRanges(sentence, skip, reader.long)
             if (local.some((r) => c.start < r.end && c.end > r.start)) continue
-            if (placeName(c.term, () => (lowerWords ??= wordsInLowerCase(doc)))) continue
+            if (placeName(c.term, () => (lowerWords ??= wordsInLowerCase(doc))) || properName(c.term, () => (lowerWords ??= wordsInLowerCase(doc)))) continue
             seen.add(key)
             context.report({messageId: 'undefinedTerm', block, start: sentence.start + c.start, end: sentence.start + c.end, data: {term: c.term}})
           }
@@ -612,6 +626,24 @@ function placeName(term: string, lowerWords: () => ReadonlySet<string>): boolean
   const seen = lowerWords()
   // (a participle is a common word wherever it stands: "the Covered Islands", "the Hosting Region")
   return words.slice(0, -1).every((w) => isConnector(w) || (!/(?:ed|ing)$/.test(w) && !w.split('-').some((part) => seen.has(part.toLowerCase()))))
+}
+
+/**
+ * Is the term a proper name rather than a term of the agreement? A term of the agreement is built from ordinary words
+ * capitalised to carry the meaning the agreement gives them ("the Covered Devices", "the Voice Portal"); a word the
+ * agreement never writes in lower case and the project knows as no ordinary noun names one thing in the world, a
+ * country, a company or a product ("the Netherlands", "the Safaricom", "a Mac"). Only a single word is read so: in a
+ * phrase of several such words, each may be an ordinary word the agreement happens not to write in lower case.
+ */
+const NOUN_SUFFIX = /(?:ists?|ers?|ors?|ions?|ments?|ness|ity|ities|ances?|ences?|ships?|ants?|ents?|ages?|als?|ives?|ures?|ics|ees?|ism)$/
+function properName(term: string, lowerWords: () => ReadonlySet<string>): boolean {
+  if (/[\s-]/.test(term.trim())) return false
+  const w = term.trim().toLowerCase()
+  // (a participle, a known noun or its plural, and a word formed with a suffix of English nouns are ordinary words: "the
+  // Covered", "the Devices", "the Therapists", "the Management")
+  if (COMMON_NOUNS.has(w) || COMMON_NOUNS.has(w.replace(/s$/, '')) || /(?:ed|ing)$/.test(w) || NOUN_SUFFIX.test(w)) return false
+  const seen = lowerWords()
+  return !seen.has(w) && !seen.has(w.replace(/s$/, '')) && !seen.has(`${w}s`)
 }
 
 /** The words the agreement writes in lower case somewhere ("service", "hosting"). */

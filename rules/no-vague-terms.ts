@@ -6,6 +6,9 @@ import {mayHold} from '../src/reading/values/index.js'
 import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
 
+// An attempt at the work of the service ("will try to sort problems out the same day", "we'll try and get an engineer
+// out"), whatever its verb, commits to no outcome; an attempt to tell the customer before a step is a courtesy, not the
+// service (the data's "will try to" entry)
 const terms = compileTerms(data.terms)
 // "as amended from time to time", "which GitHub may publish from time to time", "regular business hours"
 const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i
@@ -20,14 +23,16 @@ const DOCUMENT_REVISED =
 // ("may review this Exhibit from time to time"): when the paper changes, not a cadence of service ("review this
 // Agreement regularly at service meetings" promises meetings)
 const AGREEMENT_PART = String.raw`(?:agreement|exhibit|schedule|annex|appendix|addendum|statement of work|sow|order form|sla|contract)`
-const AGREEMENT_REVISED = new RegExp(String.raw`\b(?:updat|revis|amend|modif|replac|vary|varie)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}\s+$`, 'i')
+// (a part named with its letter or number is that part: "We update Exhibit A from time to time", "revise Schedule 2")
+const PART_LABEL = String.raw`(?:\s+(?:no\.?\s*)?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})\b)?`
+const AGREEMENT_REVISED = new RegExp(String.raw`\b(?:updat|revis|amend|modif|replac|vary|varie)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}${PART_LABEL}\s+$`, 'i')
 // The same with the time first: "From time to time the parties may amend the Order Forms", "from time to time, vary the
 // Schedules by a signed writing" (when the paper changes, not a cadence of service)
 const DOCUMENT_REVISED_AFTER = new RegExp(
   String.raw`^\s*,?\s*(?:[\w'’-]+\s+){0,4}?(?:updat|revis|refresh|amend|modif|replac|reissu|vary|varie|rewrit|reword|publish)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?(?:${AGREEMENT_PART}|schedules|exhibits|annex(?:es|ures?)|appendices|order forms|statements of work|sows|polic(?:y|ies)|documents?|terms|price lists?|rate cards?|catalogues?|catalogs?|handbooks?|manuals?|forms?)\b`,
   'i',
 )
-const AGREEMENT_REVIEWED = new RegExp(String.raw`\b(?:review|revisit|reconsider)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}\s+$`, 'i')
+const AGREEMENT_REVIEWED = new RegExp(String.raw`\b(?:review|revisit|reconsider)\w*\s+(?:(?:this|the|these|each|its|our|their)\s+)?${AGREEMENT_PART}${PART_LABEL}\s+$`, 'i')
 
 // A review of prices is the provider's own housekeeping ("Our pricing is reviewed from time to time", "Provider reviews
 // its call-out charges periodically"); a change of them ("may adjust its rates from time to time") is a term whose
@@ -134,7 +139,8 @@ function ownStep(s: string, from: number, to: number): [string, number] {
   let end = window.length
   OTHER_STEP.lastIndex = 0
   for (let m = OTHER_STEP.exec(window); m !== null; m = OTHER_STEP.exec(window)) {
-    if (m.index + m[0].length <= f) start = m.index
+    // (a connective whose modal opens the term itself, "… within the hour and will try to sort …", starts its step too)
+    if (m.index < f) start = m.index
     else if (m.index >= t) {
       end = m.index
       break

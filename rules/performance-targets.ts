@@ -52,7 +52,7 @@ function definedPeriod(text: string, reading: Reading): boolean {
 /**
  * A promise that systems keep working, with no figure: kept or maintained in good working order or optimal condition,
  * working or functioning at all times, never going down, at peak performance, performance that meets industry
- * standards. It speaks of how the systems perform, so the clause is vague, not missing.
+ * standards, running as reliably as today or kept running smoothly. It speaks of how the systems perform, so the clause is vague, not missing.
  */
 const KEPT_WORKING = new RegExp(
   [
@@ -63,6 +63,11 @@ const KEPT_WORKING = new RegExp(
     // an effort to keep systems working, with no figure: "try our best to keep your systems running"
     String.raw`\b(?:try|tries|trying|strive|strives|endeavou?rs?|aims?|do|does)\s+(?:our|its|their|my)\s+(?:best|utmost)\s+to\s+keep\s+(?:your|the|all|our|its)\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|servers?|computers?|it|equipment|devices?|services?)\s+(?:running|working|up|online|going)\b`,
     String.raw`\bperformance\b[^.;]{0,30}?\b(?:meets?|in line with|consistent with)\s+(?:good\s+|recogni[sz]ed\s+)?industry\s+(?:standards?|practice|norms)\b`,
+    // running measured against today's running, or kept running smoothly or fast and reliable: "the systems will run as
+    // reliably as they do today", "keep everything running as smoothly as it does now", "keep your network fast and reliable"
+    String.raw`\b(?:run|runs|running|work|works|working|perform|performs|performing)\s+(?:just\s+)?as\s+(?:reliably|smoothly|well|fast|quickly|dependably)\s+as\s+(?:[\w'’-]+\s+){0,2}?(?:today|now|at present|currently|before)\b`,
+    String.raw`\b(?:keep|keeps|kept|keeping)\s+(?:[\w'’-]+\s+){0,3}?(?:running|working)\s+(?:smoothly|reliably|dependably)\b`,
+    String.raw`\b(?:keep|keeps|kept|keeping)\s+(?:your|the|all|our|its)\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|servers?|computers?|it|equipment|devices?|internet|wi-?fi)\s+(?:fast|quick|speedy|stable)\s+and\s+reliable\b`,
   ].join('|'),
   'i',
 )

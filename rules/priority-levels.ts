@@ -11,7 +11,7 @@ const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unava
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
-const DEFINED = {name: 'priority-levels: ranks the document defines'}
+const DEFINED = {name: 'priority-levels: whether the document defines two ranks or more'}
 
 /** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgency|categor\w*|classification|class)\b/i
@@ -230,27 +230,30 @@ function namedKinds(sentence: string, block: Block, reading: Reading): string[] 
 }
 
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
-const PROSE = {name: 'priority-levels: levels named in prose per section'}
+const PROSE = {name: 'priority-levels: whether a section names two levels or more in prose'}
 
 /**
- * The distinct levels that a section's own text names cases as, or gives dot-leader labels, each with what falls into
- * it. Once per section.
+ * Does a section's own text name cases as two or more distinct levels, or give two or more dot-leader labels, each with
+ * what falls into it? The judge asks only that, so the blocks are read in order and the reading stops at the second
+ * distinct level. Once per section.
  */
-function proseLevels(section: Block['section'], reading: Reading): Set<string> {
-  const bySection = reading.own(PROSE, () => new Map<Block['section'], Set<string>>())
-  let levels = bySection.get(section)
-  if (!levels) {
-    levels = new Set<string>()
-    for (const b of section.blocks) {
+function proseNamesTwoLevels(section: Block['section'], reading: Reading): boolean {
+  const bySection = reading.own(PROSE, () => new Map<Block['section'], boolean>())
+  let two = bySection.get(section)
+  if (two === undefined) {
+    const levels = new Set<string>()
+    const add = (level: string): boolean => levels.add(level).size >= 2
+    blocks: for (const b of section.blocks) {
       if (b.kind === 'heading') continue
-      for (const n of namedLevels(b.text)) if (n.criterion) levels.add(n.level)
-      for (const level of dotLevels(b.text, reading)) levels.add(level)
-      for (const l of bracketLabels(b.text, reading)) if (l.criterion) levels.add(l.label)
-      for (const level of levelsDefinedInProse(b, reading)) levels.add(level)
+      for (const n of namedLevels(b.text)) if (n.criterion && add(n.level)) break blocks
+      for (const level of dotLevels(b.text, reading)) if (add(level)) break blocks
+      for (const l of bracketLabels(b.text, reading)) if (l.criterion && add(l.label)) break blocks
+      for (const level of levelsDefinedInProse(b, reading)) if (add(level)) break blocks
     }
-    bySection.set(section, levels)
+    two = levels.size >= 2
+    bySection.set(section, two)
   }
-  return levels
+  return two
 }
 
 /** Level words, each followed by its own time: "Critical – 1 hour", "High: 4 hours", "Normal ...... next business day". */
@@ -531,20 +534,27 @@ function laterRanks(block: Block, reading: Reading): number[] {
   return out
 }
 
-function definedRanks(reading: Reading): Set<number> {
+/**
+ * Does the document define two or more distinct ranks? The judge asks only that, so the blocks are read in order and
+ * the reading stops at the second distinct rank (each block's own rank is still kept per block, as the judge and
+ * `mentions` ask it again). Once per document.
+ */
+function definesTwoRanks(reading: Reading): boolean {
   return reading.own(DEFINED, () => {
     const ranks = new Set<number>()
+    const add = (rank: number): boolean => ranks.add(rank).size >= 2
     for (const b of reading.doc.blocks) {
       const r = definedRank(b, reading)
-      if (r !== undefined) ranks.add(r)
+      if (r === undefined) continue
+      if (add(r)) return true
       // a row of a table whose columns are the levels defines each level it describes
-      if (r !== undefined && b.kind === 'table-row') for (const more of columnRanks(b, reading)) ranks.add(more)
+      if (b.kind === 'table-row') for (const more of columnRanks(b, reading)) if (add(more)) return true
       // one paragraph may define several levels, one a line: each label followed by its own criteria
-      if (r !== undefined && (b.kind === 'paragraph' || b.kind === 'list-item')) for (const more of laterRanks(b, reading)) ranks.add(more)
+      if (b.kind === 'paragraph' || b.kind === 'list-item') for (const more of laterRanks(b, reading)) if (add(more)) return true
       // and each level that carries its criteria in brackets
-      if (r !== undefined) for (const more of bracketRanks(b.text, reading)) ranks.add(more)
+      for (const more of bracketRanks(b.text, reading)) if (add(more)) return true
     }
-    return ranks
+    return false
   })
 }
 
@@ -570,9 +580,9 @@ export default clauseRule({
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseLevels(unit.block.section, reader.reading).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
-      if (definedRanks(reader.reading).size >= 2 && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
+      if (definesTwoRanks(reader.reading) && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
       return {outcome: 'vague'}

@@ -42,6 +42,9 @@ const options = ruleOptions<ServiceHoursOptions>({
   defaults: {requireTimeZone: true},
 })
 
+// A window of clock times hedged as approximate: "roughly 8 till 6", "about 9 to 5", "around 08:00–18:00", "8-ish"
+const APPROXIMATE = /\b(?:roughly|around|about|approximately|approx\.|more or less|give or take)\s+(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:till|til|until|to|through|-|–|—)|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?-?ish\b/i
+
 export default clauseRule({
   id: 'service-hours',
   description: 'The agreement states business or support hours with days, clock times and a time zone',
@@ -88,6 +91,8 @@ export default clauseRule({
     // through Friday"); a "Business Day" used inside it brings the days of its own definition.
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
     if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.reading)
+    // clock times given as an approximate window ("roughly 8 till 6", "about 9 to 5", "8-ish") commit to no hours
+    if (merged.from && APPROXIMATE.test(t)) return {outcome: 'vague', detail: 'state exact clock times (e.g. "08:00–18:00"), not an approximate window'}
     if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {

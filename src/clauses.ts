@@ -230,10 +230,12 @@ export function prepare(
     return gloss !== null && headings.test(gloss[1]!.trim())
   }
   // a look-alike title is tested on the section and its parents; the document's own title ("… Service Level Terms")
-  // does not make a title that names services or work ("Outside the Services") a look-alike
+  // does not make a title that names services or work ("Outside the Services") a look-alike, nor a section under a
+  // parent that does ("Scope of Services" › "2.5 Exclusions"): the titles nearest the text say what it is about
   const below = doc.title ? doc.title.path.length : 0
+  const namesWork = (s: Section): boolean => s.path.some((p, k) => k >= below && NAMES_WORK.test(p))
   const lookAlike = (s: Section): boolean =>
-    re.notHeadings !== undefined && s.path.some((p, k) => (k >= below || s === doc.title || !NAMES_WORK.test(s.title)) && re.notHeadings!.test(p))
+    re.notHeadings !== undefined && s.path.some((p, k) => (k >= below || s === doc.title || !namesWork(s)) && re.notHeadings!.test(p))
   // a title read by its roles as another clause's home, and what is under it, is no home of this clause, though a
   // section above it is ("6. Equipment" › "6.2 Practice responsibilities")
   const notHome = spec.data.notHomeTitle

@@ -40,12 +40,18 @@ const SERVICE_SIGNALS = [
   /\bback ?ups?\b/i,
   /\b(?:business|support|working|office) hours\b/i,
   /\btickets?\b|\bincidents?\b|\bfaults?\b|\boutages?\b/i,
-  /\b(?:laptops?|desktops?|workstations?|servers?|PCs|printers?|routers?|firewalls?|wi-?fi)\b/i,
+  /\b(?:laptops?|desktops?|computers?|workstations?|servers?|PCs|printers?|routers?|firewalls?|wi-?fi)\b/i,
   /\b(?:microsoft|office) 365\b|\bm365\b|\banti-?virus\b|\bendpoint protection\b|\banti-?malware\b/i,
   /\b(?:P[1-4]|priority [1-4]|severity [1-4])\b/,
   /\buptime\b|\bavailability (?:target|of \d)/i,
-  /\bmonitoring\b|\bpatch(?:ing| management)\b/i,
+  /\bmonitoring\b|\bpatch(?:ed|ing| management)\b/i,
   /\bon-?site\b|\bremote support\b/i,
+  // An agreement to provide IT services says so in plain words, however informal (an e-mail, a letter, a chat): the
+  // work of looking after the customer's IT ("I'll look after the computers", "keep the till PC patched"), the accounts
+  // and connections it runs on, and security operations (a SOC's alerts, SIEM, EDR) are kinds of IT work too
+  /\b(?:look(?:s|ing)? after|maintain\w*|manag(?:e|es|ed|ing)|monitor\w*|patch\w*|fix\w*|repair\w*|set(?:s|ting)? up|administer\w*|keep(?:s|ing)?)\s+(?:[\w'’-]+\s+){0,4}?(?:computers?|PCs?|laptops?|desktops?|servers?|networks?|IT systems|devices|printers?|tills?|e-?mail)\b/i,
+  /\bbroadband\b|\binternet (?:connection|line|access|service)s?\b|\be-?mail accounts?\b|\bmailbox(?:es)?\b|\bgoogle workspace\b|\bvpn\b/i,
+  /\b(?:SIEM|EDR|XDR|MDR|SOC)\b|\bthreat (?:hunting|detection|intelligence)\b|\bsecurity (?:alerts?|events?|operations)\b|\bvulnerability (?:scan\w*|management)\b/i,
 ]
 
 // Signals that an SLA governs an IT support desk (a schedule of a managed services agreement) rather than a hosted

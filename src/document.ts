@@ -157,6 +157,12 @@ class Builder {
   /** Lines whose line break is a wrap inside a hard-wrapped paragraph (see WrappedBreaks), read on demand. */
   wraps: WrappedBreaks | undefined
   stack: MutableSection[]
+  /** Titles that head a group: a title line with no text of its own directly over another title (see groupOver). */
+  readonly groups = new Set<MutableSection>()
+  /** Unnumbered titles with no text of their own directly over numbered clauses, which nest in them (see open). */
+  readonly heads = new Set<MutableSection>()
+  /** The index of the next top-level node that is a group title, -1 for none, once looked for (see groupsWritten). */
+  nextGroup: number | undefined
   frontmatter: Record<string, unknown> = {}
   frontmatterError: string | undefined
   title: Section | undefined
@@ -207,11 +213,13 @@ class Builder {
       const line = capitalLine(node)
       // a line of capitals on its own is a heading where body text follows it (not another such line or a heading);
       // the document's first line, unnumbered, is its title over the first numbered heading too
-      if (line && (isBody(next) || (first && line.number === undefined && next !== undefined && capitalLine(next) !== undefined))) this.capitalHeading(line, node, first)
+      // (a title line directly over another title heads a group: see groupOver)
+      const bold = line ? undefined : boldLine(node)
+      const group = !first && (line !== undefined || bold !== undefined) && groupOver(nodes, i) && this.groupsWritten(nodes, i)
+      if (line && (group || isBody(next) || (first && line.number === undefined && next !== undefined && capitalLine(next) !== undefined))) this.capitalHeading(line, node, first, 'line', group)
       else {
-        const bold = boldLine(node)
         // a bold line on its own is a heading as a line of capitals is: over body text, or numbered over another title
-        if (bold && (isBody(next) || (next !== undefined && (bold.number !== undefined || first) && (boldLine(next) !== undefined || capitalLine(next) !== undefined)))) this.capitalHeading(bold, node, first, 'bold')
+        if (bold && (group || isBody(next) || (next !== undefined && (bold.number !== undefined || first) && (boldLine(next) !== undefined || capitalLine(next) !== undefined)))) this.capitalHeading(bold, node, first, 'bold', group)
         else this.visitFlow(node)
       }
       if (node.type !== 'yaml' && !(node.type === 'html' && /^\s*<!--/.test(node.value))) first = false
@@ -299,10 +307,70 @@ class Builder {
 
   /** Open a section that nests by rank on the main stack. */
   open(kind: SectionKind, title: string, number: string | undefined, rank: number, position: Position): MutableSection {
+    if (number !== undefined && rank > 10) this.headNumbered(rank)
     while (this.stack.length > 1 && this.current.rank >= rank) this.stack.pop()
     const section = this.makeSection({kind, title, number, rank, parent: this.current, position})
     this.stack.push(section)
     return section
+  }
+
+  /**
+   * Whether the agreement writes its titles in groups: a group title read, or another one after this one. A group title
+   * alone says nothing of where its group ends (the titles after it may be its own or its siblings), so it is read as
+   * before, a title line over the next.
+   */
+  groupsWritten(nodes: readonly RootContent[], i: number): boolean {
+    if (this.groups.size) return true
+    if (this.nextGroup === undefined || (this.nextGroup >= 0 && this.nextGroup <= i)) {
+      this.nextGroup = -1
+      for (let j = i + 2; j < nodes.length - 1; j++) {
+        const node = nodes[j]!
+        if ((capitalLine(node) !== undefined || boldLine(node) !== undefined) && groupOver(nodes, j)) {
+          this.nextGroup = j
+          break
+        }
+      }
+    }
+    return this.nextGroup > i
+  }
+
+  /**
+   * An unnumbered title with no text of its own directly over a numbered clause ("SUPPORT SERVICES" over "2.1 …", "2.2
+   * …") heads the numbered clauses under it, as a heading of the level above their numbers would: the title (with the
+   * group titles over it that have no text either) is ranked between its parent and the clause, so the clauses nest in it.
+   */
+  headNumbered(rank: number): void {
+    const chain: MutableSection[] = []
+    let k = this.stack.length - 1
+    for (; k > 0; k--) {
+      const s = this.stack[k]!
+      if (s === this.title || !isTitleLine(s) || s.rank < rank || s.blocks.some((b) => b.kind !== 'heading')) break
+      chain.push(s)
+    }
+    const parent = this.stack[k]!
+    if (!chain.length || parent.rank >= rank) return
+    // the topmost title of the chain nearest the parent
+    chain.reverse().forEach((s, i) => (s.rank = parent.rank + ((rank - parent.rank) * (i + 1)) / (chain.length + 1)))
+    this.heads.add(chain[chain.length - 1]!)
+  }
+
+  /**
+   * The rank of an unnumbered title line, from the titles open above it: a group title is a sibling of the group title
+   * before it; another title nests in the group title it is under, and is a sibling of the title line before it (the
+   * one open, or the one whose numbered clauses are open). Undefined when no title line above it decides.
+   */
+  titleRank(group: boolean): number | undefined {
+    let plain: number | undefined
+    for (let k = this.stack.length - 1; k > 0; k--) {
+      const s = this.stack[k]!
+      if (s === this.title) break
+      if (!isTitleLine(s)) continue
+      if (this.groups.has(s)) return group ? s.rank : s.rank + 1
+      if (k !== this.stack.length - 1 && !this.heads.has(s)) break
+      if (!group) return s.rank
+      plain ??= s.rank
+    }
+    return plain
   }
 
   pos(node: {position?: {start: {offset?: number | undefined}; end: {offset?: number | undefined}} | undefined}): Position {
@@ -364,17 +432,16 @@ class Builder {
    * by its number as a numbered paragraph does; an unnumbered one is a sibling of the line heading before it, else it
    * nests under the current clause; the document's first line, in capitals, is its title.
    */
-  capitalHeading(line: CapitalLine, node: RootContent, first: boolean, kind: 'line' | 'bold' = 'line'): void {
+  capitalHeading(line: CapitalLine, node: RootContent, first: boolean, kind: 'line' | 'bold' = 'line', group = false): void {
     const position = this.pos(line.paragraph)
     const current = this.current
     const rank = first && !this.title && line.number === undefined
       ? 1
       : line.number !== undefined
         ? 10 + line.number.split('.').length
-        : (current.kind === 'line' || current.kind === 'bold') && current.number === undefined && current !== this.title
-          ? current.rank
-          : Math.max(current.rank + 1, 12)
+        : this.titleRank(group) ?? Math.max(current.rank + 1, 12)
     const section = this.open(kind, line.title, line.number, rank, position)
+    if (group && line.number === undefined) this.groups.add(section)
     if (rank === 1) this.title = section
     const t = this.inlineText(line.paragraph.children, 0)
     if (t.text.trim()) this.addBlock('heading', section, t.text, t.segments, node === line.paragraph ? position : this.pos(node), t.variables)
@@ -396,7 +463,9 @@ class Builder {
       this.titledClause(node, t, title, title.number, first, [])
       return true
     }
-    if (node.type !== 'list' || !node.ordered) return false
+    // (a bullet list of such clauses, "- SERVICES. We provide …" / "- HOURS. Support is …", is read alike, unnumbered;
+    // one bullet alone is a note, not a list of clauses)
+    if (node.type !== 'list' || (!node.ordered && node.children.length < 2)) return false
     // (the text of each item opens with capitals: tested on the source text before it is read)
     for (const item of node.children) {
       const head = item.children[0]?.type === 'paragraph' ? item.children[0].children[0] : undefined
@@ -415,10 +484,10 @@ class Builder {
       items.push({t, title, p, rest})
     }
     node.children.forEach((item, i) => {
-      const written = /^\s*(\d{1,3})[.)]/.exec(this.source.slice(item.position?.start.offset ?? 0))
-      const number = written ? written[1]! : String((node.start ?? 1) + i)
+      const written = node.ordered ? /^\s*(\d{1,3})[.)]/.exec(this.source.slice(item.position?.start.offset ?? 0)) : null
+      const number = written ? written[1]! : node.ordered ? String((node.start ?? 1) + i) : undefined
       const {t, title, p, rest} = items[i]!
-      this.titledClause(p, t, title, title.number ?? number, first && i === 0, rest)
+      this.titledClause(p, t, title, title.number ?? number, first && i === 0 && node.ordered === true, rest)
     })
     return true
   }
@@ -430,9 +499,7 @@ class Builder {
       ? 10 + number.split('.').length
       : first && !this.title
         ? 1
-        : (current.kind === 'line' || current.kind === 'bold') && current.number === undefined && current !== this.title
-          ? current.rank
-          : Math.max(current.rank + 1, 12)
+        : this.titleRank(false) ?? Math.max(current.rank + 1, 12)
     const section = this.open('line', title.title, number, rank, position)
     if (rank === 1) this.title = section
     this.addBlock('heading', section, t.text.slice(title.start, title.end), sliceSegments(t.segments, title.start, title.end, 0), position, [])
@@ -470,6 +537,14 @@ class Builder {
       if (number !== undefined && title !== undefined) {
         section = this.open('bold', cleanTitle(title), number, 10 + number.split('.').length, this.pos(first))
       } else if (first.type === 'text') {
+        const article = ARTICLE_WORDS.some((w) => first.value.startsWith(w)) ? articleRunIn(first.value) : undefined
+        if (article) {
+          const start = first.position?.start.offset ?? 0
+          section = this.open('numbered', article.title, article.number, 10 + article.number.split('.').length, {start: this.at(start), end: this.at(start + article.end)})
+          const rest = this.inlineText(node.children, 0)
+          this.addInline(node, section, {text: rest.text.slice(article.from), segments: shiftSegments(rest.segments, article.from), variables: []}, 'paragraph')
+          return
+        }
         const firstLine = first.value.split(/\r?\n/, 1)[0] ?? ''
         const tab = TAB_LINE.exec(firstLine)
         const short = tab ? undefined : SHORT_NUMBERED_LINE.exec(firstLine.trim())
@@ -878,6 +953,38 @@ class Builder {
     return (this.wraps ??= new WrappedBreaks(this.source, this.lineStarts)).has(this.at(offset).line)
   }
 
+  /**
+   * A hyphen at a line's end between a lower-case letter and a next line that opens with one joins the lines with no
+   * space: a word broken across the lines is one word ("mainte-" / "nance" reads "maintenance"), and a compound broken
+   * at its hyphen keeps it ("on-" / "site" reads "on-site"). The hyphen is a compound's where the part before it is a
+   * word of its own (one the agreement writes elsewhere, or a word that forms compounds) and the joined word is not
+   * written in the agreement. Returns false, doing nothing, when the line does not end so. `src` is where the line ends.
+   */
+  hyphenBreak(out: InlineText, line: string, src: number): boolean {
+    const n = out.text.length
+    if (out.text.charCodeAt(n - 1) !== 45 || !isLower(out.text.charAt(n - 2)) || !isLower(line.charAt(0))) return false
+    let a = n - 2
+    while (a > 0 && isLetter(out.text.charAt(a - 1))) a--
+    const part = out.text.slice(a, n - 1)
+    let b = 1
+    while (b < line.length && isLetter(line.charAt(b))) b++
+    if (!this.compoundPart(part, part + line.slice(0, b), src - 1 - part.length)) {
+      out.text = out.text.slice(0, -1)
+      const last = out.segments[out.segments.length - 1]
+      if (last && last.textStart + last.length === n) out.segments[out.segments.length - 1] = {...last, length: last.length - 1}
+    }
+    return true
+  }
+
+  /** Is `part`, broken off before a hyphen at `at`, a word of a compound rather than a piece of the word `joined`? */
+  compoundPart(part: string, joined: string, at: number): boolean {
+    if (new RegExp(`(?<!\\p{L})${joined}(?!\\p{L})`, 'iu').test(this.source)) return false
+    if (COMPOUND_WORDS.has(part.toLowerCase())) return true
+    const word = new RegExp(`(?<!\\p{L})${part}(?!\\p{L})`, 'gu')
+    for (let m = word.exec(this.source); m; m = word.exec(this.source)) if (m.index !== at) return true
+    return false
+  }
+
   mapLines(out: InlineText, value: string, sourceStart: number): void {
     // Continuation lines lose their container indentation in mdast; find each line again in the source.
     const lines = value.split('\n')
@@ -885,7 +992,7 @@ class Builder {
     lines.forEach((line, i) => {
       if (i > 0) {
         const lineNo = this.at(src).line // line of the previous piece
-        out.text += runsOn(out.text, line) || (this.wraps ??= new WrappedBreaks(this.source, this.lineStarts)).has(lineNo) ? ' ' : '\n'
+        if (!this.hyphenBreak(out, line, src)) out.text += runsOn(out.text, line) || (this.wraps ??= new WrappedBreaks(this.source, this.lineStarts)).has(lineNo) ? ' ' : '\n'
         const next = this.lineStarts[lineNo] ?? src
         const found = this.source.indexOf(line, next)
         src = found >= 0 && found - next < 200 ? found : next
@@ -909,6 +1016,11 @@ class Builder {
     })
   }
 }
+
+// words that form hyphenated compounds in agreements ("on-site", "third-party", "one-hour", "self-service", "non-standard")
+const COMPOUND_WORDS = new Set(['on', 'off', 'in', 'out', 'up', 'down', 'over', 'under', 'after', 'pre', 'post', 'self', 'non', 'co', 'cross', 'multi', 'first', 'second', 'third', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'half', 'full', 'part', 'same', 'next', 'well', 'high', 'low', 'long', 'short', 'round', 'all', 'follow', 'set', 'back', 'sign', 'check', 'log', 'call', 'take', 'hand', 'hard', 'soft', 'time', 'fixed', 'break', 'fail', 'end', 'user', 'day', 'week', 'month', 'year', 'hour', 'minute'])
+const isLetter = (c: string): boolean => c.toLowerCase() !== c.toUpperCase()
+const isLower = (c: string): boolean => isLetter(c) && c === c.toLowerCase()
 
 const CURLY = /[‘’‚‛“”„‟]/g
 const STRAIGHT: Record<string, string> = {'‘': "'", '’': "'", '‚': "'", '‛': "'", '“': '"', '”': '"', '„': '"', '‟': '"'}
@@ -1349,6 +1461,74 @@ function isBody(node: RootContent | undefined): boolean {
     default:
       return false
   }
+}
+
+const ARTICLE_WORDS = ['Article', 'Art.', 'Section', 'Clause', '§']
+// "Article 7 Backups The Provider …": a clause word and number, then the title's words, then the text
+const ARTICLE_HEAD = /^(?:Article|Art\.|Section|Clause|§)[ \t]*(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]+(?=\p{Lu})/u
+// the words that open a clause's first sentence, not a title ("The Provider …", "Each fault …", "If the Client …")
+const SENTENCE_OPENER = /^(?:The|This|These|Those|Each|Every|Either|Neither|No|Any|All|If|Where|When|Whenever|In|On|For|Upon|Unless|Subject|Save|Except|During|Outside|Within|After|Before|Once|Both|Such|Our|We|You|Your|It|Its|Their|They|A|An|Nothing|Should|At|To|From|Notwithstanding|As|Not)$/
+// the small words a title runs on across ("Obligations of the Client", "Duration and applicable law")
+const TITLE_JOINER = /^(?:of|the|and|or|for|to|in|on|with|by|a|an|&)$/
+
+/**
+ * The title run in after "Article N" on the first line of a paragraph, with no mark between it and the text, as a
+ * translated contract pasted from a PDF writes it ("Article 7 Backups The Provider makes …"): the words from the number
+ * up to the first sentence, which opens with a word that opens sentences ("The", "Each", "If") or with a capitalised
+ * word after a title word in lower case ("… service hours Outside the service hours …"); at most six words of a name
+ * (no verb, no stop), followed by a sentence in lower case; or a title alone on the paragraph's first line, over its text
+ * ("Article 1 Subject of the agreement" / "1.1 The Supplier …"). Offsets in the paragraph's first text.
+ */
+function articleRunIn(text: string): {number: string; title: string; end: number; from: number} | undefined {
+  const head = ARTICLE_HEAD.exec(text)
+  if (!head) return undefined
+  const line = text.slice(head[0].length).split('\n', 1)[0]!
+  const words = line.split(' ')
+  let k = 1
+  for (; k < words.length && k <= 6; k++) {
+    const w = words[k]!
+    if (!/^\p{Lu}/u.test(w)) continue
+    if (SENTENCE_OPENER.test(w) || (/^\p{Ll}/u.test(words[k - 1]!) && !TITLE_JOINER.test(words[k - 1]!))) break
+  }
+  // "Article 1 Subject of the agreement" alone on the first line, the text on the lines under it
+  const alone = k >= words.length && words.length <= 6 && /^\n[\p{Lu}\d(]/u.test(text.slice(head[0].length + line.length))
+  if (alone) {
+    const title = line.trimEnd()
+    if (!/^[\p{L}][\p{L}'’&/ -]*$/u.test(title) || NOT_A_TITLE.test(title)) return undefined
+    return {number: head[1]!, title, end: head[0].length + title.length, from: head[0].length + line.length + 1}
+  }
+  if (k >= words.length || k > 6) return undefined
+  const title = words.slice(0, k).join(' ')
+  if (!/^[\p{L}][\p{L}'’&/ -]*$/u.test(title) || NOT_A_TITLE.test(title)) return undefined
+  const sentence = words.slice(k, k + 4)
+  if (sentence.length < 3 || !sentence.slice(1).some((w) => /^\p{Ll}/u.test(w))) return undefined
+  const end = head[0].length + title.length
+  return {number: head[1]!, title, end, from: end + 1}
+}
+
+/** Is the section an unnumbered title line (of capitals or bold)? */
+function isTitleLine(s: Section): boolean {
+  return (s.kind === 'line' || s.kind === 'bold') && s.number === undefined
+}
+
+/** Does the node open a clause titled in capitals before its text ("SUPPORT HOURS" / "3.1 The help desk …")? */
+function opensTitledClause(node: RootContent | undefined): boolean {
+  if (node?.type !== 'paragraph') return false
+  const head = node.children[0]
+  return head?.type === 'text' && TITLE_START.test(head.value) && clauseTitle(toString(node), true) !== undefined
+}
+
+/**
+ * A title line with no text of its own directly over another title that heads text (a part title over a clause title,
+ * "PART B – SERVICE LEVELS" over "SUPPORT HOURS"; "**Service levels**" over "**Response times**") heads a group: it is
+ * a heading, and the titles under it nest in it until the next group title. Up to three title lines may stand so.
+ */
+function groupOver(nodes: readonly RootContent[], i: number, depth = 0): boolean {
+  const next = nodes[i + 1]
+  if (!next) return false
+  if (opensTitledClause(next)) return true
+  if (capitalLine(next) === undefined && boldLine(next) === undefined) return false
+  return isBody(nodes[i + 2]) || (depth < 1 && groupOver(nodes, i + 1, depth + 1))
 }
 
 /** The title that opens an ordered list item: a bold run or an HTML header span. */

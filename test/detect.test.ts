@@ -114,6 +114,23 @@ const itWork: typeof cases = [
     text: `Dear Ms Rowe,\n\nWe look after your 6 laptops and the office router. Raise a ticket by email; we answer during office hours, 9:00 to 17:00 Dublin time.\n\nKind regards,\nBrian\n`,
     profile: 'msa',
   },
+  // an agreement to provide IT services in plain words: the work of looking after IT, the accounts and connections it
+  // runs on, and security operations are kinds of IT work
+  {
+    name: 'an informal e-mail agreeing to look after the office computers',
+    text: `**Subject:** Sorting out your computers\n\nHi Jo,\n\nAs we said on the phone, I'll look after the two office computers and the shop till from May, and keep your email accounts and the broadband working. Anything that breaks, text me.\n\nCheers,\nSam\n`,
+    profile: 'msa',
+  },
+  {
+    name: 'a security-operations schedule with no telling title',
+    text: `# Schedule 2: Service Description\n\n${parties}\n\nThe Provider's SOC watches the Client's SIEM and EDR alerts around the clock and escalates each confirmed incident to the Client's duty manager by phone.\n\nThreat hunting is carried out on the Client's servers once a month.\n`,
+    profile: 'msa',
+  },
+  {
+    name: 'look-alike: an e-mail that mentions a laptop and e-mail once',
+    text: `**Subject:** Quiz night\n\nHi all,\n\nBring a laptop for the scores; I'll send the answers from my email account on Friday.\n\nSam\n`,
+    profile: 'language',
+  },
   {name: 'look-alike: website terms of use', text: `# Website Terms of Use\n\nBy using this website you agree to these terms.\n`, profile: 'language'},
   {name: 'look-alike: a print shop lease', text: `# Print Shop Lease\n\nThe Landlord lets the shop at 4 Mill Lane to the Tenant for 5 years.\n`, profile: 'agreement'},
   {

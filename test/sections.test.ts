@@ -264,17 +264,21 @@ describe('a paragraph wrapped to a width reads across its line breaks', () => {
       'Our desk is staffed Monday to Friday, from 08:00 to 18:00 UK time, except bank holidays in England, and answers each call within two hours.',
     ],
     [
-      'a title line over a numbered paragraph stays apart, the paragraph reads across its wrap',
-      'Article 3 Service times\n3.1 The service desk can be reached by telephone and e-mail from Monday to Friday, 8:00 to 17:30\nCentral European Time, except on national public holidays in the Netherlands.',
-      'Article 3 Service times\n3.1 The service desk can be reached by telephone and e-mail from Monday to Friday, 8:00 to 17:30 Central European Time, except on national public holidays in the Netherlands.',
-    ],
-    [
       'an address whose short line runs on stays apart from the line after it',
       'Harbour Lane IT Ltd, registered at 4 Mill Street, Leeds LS1 4AB,\nin England\nCompany number 01234567',
       'Harbour Lane IT Ltd, registered at 4 Mill Street, Leeds LS1 4AB, in England\nCompany number 01234567',
     ],
   ])('%s', (_name, body, expected) => {
     expect(text(body)).toBe(expected)
+  })
+
+  it('a title line over a numbered paragraph stays apart (its heading), the paragraph reads across its wrap', () => {
+    const doc = buildDocument('# Terms\n\nArticle 3 Service times\n3.1 The service desk can be reached by telephone and e-mail from Monday to Friday, 8:00 to 17:30\nCentral European Time, except on national public holidays in the Netherlands.\n', 'x.md')
+    const section = doc.sections.find((x) => x.number === '3')!
+    expect(section.title).toBe('Service times')
+    expect(section.blocks.map((b) => [b.kind, b.text.trim()])).toEqual([
+      ['paragraph', '3.1 The service desk can be reached by telephone and e-mail from Monday to Friday, 8:00 to 17:30 Central European Time, except on national public holidays in the Netherlands.'],
+    ])
   })
 
   // look-alikes: a column of short lines, lines of uneven length, a label per line, a list item, a sentence's end
@@ -537,5 +541,125 @@ describe('a clause titled in capitals before its text, in the same paragraph, is
     expect(body.text).toBe('When a device fails, we diagnose it.')
     expect(source.slice(body.segments[0]!.sourceStart, body.segments[0]!.sourceStart + 6)).toBe('When a')
     expect(body.position.start).toMatchObject({line: 3, column: 23})
+  })
+})
+
+describe('a title line with no text of its own directly over another title heads a group', () => {
+  /** Every section below the root as "depth number title", and each section's text. */
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.number ?? '-'} ${s.title}: ${s.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text.trim()).join(' / ')}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'part titles in capitals over clause titles, each clause title over its text',
+      'TERMS\n\nBetween Alder IT and Brook Farm.\n\nPART A – SERVICE\n\nSUPPORT HOURS\n9am to 5pm GMT.\n\nNOT INCLUDED\nHardware.\n\nPART B – MONEY\n\nFEES\nGBP 300 a month.\n',
+      ['1 - TERMS: Between Alder IT and Brook Farm.', '2 - PART A – SERVICE: ', '3 - SUPPORT HOURS: 9am to 5pm GMT.', '3 - NOT INCLUDED: Hardware.', '2 - PART B – MONEY: ', '3 - FEES: GBP 300 a month.'],
+    ],
+    [
+      'bold group titles over bold clause titles, the next group title their sibling',
+      'Intro.\n\n**Service levels**\n\n**Support hours**\n\n9am to 5pm GMT.\n\n**Response**\n\nWithin 2 hours.\n\n**Money**\n\n**Fees**\n\nGBP 300 a month.\n',
+      ['1 - Service levels: ', '2 - Support hours: 9am to 5pm GMT.', '2 - Response: Within 2 hours.', '1 - Money: ', '2 - Fees: GBP 300 a month.'],
+    ],
+    [
+      'an unnumbered title over numbered clauses, the next title their sibling',
+      'Intro.\n\nNOT INCLUDED\n\n2.1 Hardware. The Client buys it.\n\n2.2 Charges. Such work is charged at GBP 80 an hour.\n\nFEES\n\nGBP 300 a month.\n',
+      ['1 - NOT INCLUDED: ', '2 2.1 Hardware: The Client buys it.', '2 2.2 Charges: Such work is charged at GBP 80 an hour.', '1 - FEES: GBP 300 a month.'],
+    ],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text).filter((s) => !s.startsWith('1 - Intro'))).toEqual(sections)
+  })
+
+  // look-alikes: a title over a note's label, titles with nothing under them, a title with text of its own over
+  // numbered clauses, a numbered title over a deeper number
+  it.each<[string, string, string[]]>([
+    ['a bold title over a note, heading the note as body text', 'Intro.\n\n**What is not included**\n\n**Note:**\n\nPrices exclude VAT.\n', ['1 - What is not included: Note: / Prices exclude VAT.']],
+    ['capital lines with nothing under them', 'Intro.\n\nFOR THE PROVIDER\n\nFOR THE CLIENT\n', []],
+    ['a title over a title, alone in the agreement (where its group ends is not written)', 'Intro.\n\n**Services**\n\n**Standard**\n\nWe look after your IT.\n\n**Fees**\n\nGBP 300 a month.\n', ['1 - Standard: We look after your IT.', '1 - Fees: GBP 300 a month.']],
+    ['a title with text of its own over numbered clauses', 'Intro.\n\nNOT INCLUDED\n\nHardware.\n\n2.1 Charges. Cabling is charged at GBP 80 an hour.\n', ['1 - NOT INCLUDED: Hardware.', '1 2.1 Charges: Cabling is charged at GBP 80 an hour.']],
+  ])('%s is read as before', (_name, text, sections) => {
+    expect(outline(text).filter((s) => !s.startsWith('1 - Intro'))).toEqual(sections)
+  })
+})
+
+describe('a bullet list of clauses titled in capitals is a list of sections', () => {
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.number ?? '-'} ${s.title}: ${s.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text.trim()).join(' / ')}`)
+
+  it('reads each item as a clause, nested items as its text', () => {
+    expect(outline('Terms for Kaiwaka Joinery\n\n- SERVICES. We provide:\n  - help desk;\n  - patching.\n- HOURS. 8am to 5pm NZST, Monday to Friday.\n')).toEqual([
+      '1 - SERVICES: We provide: / help desk; / patching.',
+      '1 - HOURS: 8am to 5pm NZST, Monday to Friday.',
+    ])
+  })
+
+  // look-alikes: one titled item alone, a list of items not all titled, a bullet list of services in capitals
+  it.each<[string, string]>([
+    ['one titled item alone', 'Intro.\n\n- NOTE. Prices exclude GST.\n'],
+    ['items not all titled', 'Intro.\n\n- SERVICES. A help desk.\n- We answer calls within 2 hours.\n'],
+    ['a list of services in capitals', 'Intro.\n\n- HELP DESK\n- PATCHING\n\nAll for one fee.\n'],
+  ])('%s is not read as clauses', (_name, text) => {
+    expect(outline(text)).toEqual([])
+  })
+})
+
+describe('"Article N" and a title run in before the text on its line is a section', () => {
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.number ?? '-'} ${s.title}: ${s.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text.trim()).join(' / ')}`)
+
+  it.each<[string, string, string[]]>([
+    ['a title of one word', 'Intro.\n\nArticle 7 Backups The Provider backs up the server\nevery night at 22:00.\n', ['1 7 Backups: The Provider backs up the server every night at 22:00.']],
+    ['a title with small words in it', 'Intro.\n\nArticle 9 Obligations of the Client The Client keeps its PCs on a supported system.\n', ['1 9 Obligations of the Client: The Client keeps its PCs on a supported system.']],
+    ['a title alone on the first line, the text on the lines under it', 'Intro.\n\nArticle 1 Subject of the agreement\n1.1 The Supplier maintains the PCs.\n', ['1 1 Subject of the agreement: 1.1 The Supplier maintains the PCs.']],
+    ['a title in lower case, the text opened by a capital', 'Intro.\n\nArticle 4 Interventions outside service hours Outside those hours a standby service runs.\n', ['1 4 Interventions outside service hours: Outside those hours a standby service runs.']],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // look-alikes: no title before the sentence, a reference to another law's article, a sentence with no opener
+  it.each<[string, string]>([
+    ['no title', 'Intro.\n\nArticle 5 The Provider keeps the server running.\n'],
+    ['an article of a law', 'Intro.\n\nArticle 28 of the Regulation applies to the processing.\n'],
+    ['a sentence about the clause', 'Intro.\n\nSection 3 Services are provided on weekdays only.\n'],
+  ])('%s is not a title', (_name, text) => {
+    expect(outline(text)).toEqual([])
+  })
+
+  it('keeps exact positions: the title on its line, the text after it', () => {
+    const source = 'Intro.\n\nArticle 7 Backups The Provider backs up nightly.\n'
+    const section = buildDocument(source, 'x.md').sections.find((s) => s.title === 'Backups')!
+    expect(source.slice(section.headingPosition.start.offset, section.headingPosition.end.offset)).toBe('Article 7 Backups')
+    const body = section.blocks.find((b) => b.kind === 'paragraph')!
+    expect(source.slice(body.segments[0]!.sourceStart, body.segments[0]!.sourceStart + 12)).toBe('The Provider')
+  })
+})
+
+describe('a hyphen at a line end between lower-case letters', () => {
+  const text = (source: string): string => buildDocument(`Intro.\n\n${source}\n`, 'x.md').blocks[1]!.text
+
+  it.each<[string, string, string]>([
+    ['a word broken across the lines is one word', 'We do preventive mainte-\nnance of the two servers.', 'We do preventive maintenance of the two servers.'],
+    ['a word the agreement writes whole elsewhere is that word', 'Response times apply. We start our re-\nsponse within 1 hour.', 'Response times apply. We start our response within 1 hour.'],
+    ['a compound whose first word forms compounds keeps its hyphen', 'We send an engineer to work on-\nsite when needed.', 'We send an engineer to work on-site when needed.'],
+    ['a compound whose first word the agreement uses alone keeps its hyphen', 'The bulk of the work is done remotely, the bulk-\nbuy licences too.', 'The bulk of the work is done remotely, the bulk-buy licences too.'],
+  ])('%s', (_name, source, expected) => {
+    expect(text(source)).toBe(expected)
+  })
+
+  // look-alikes: a dash between spaced words, a number before the hyphen, a capital after it
+  it.each<[string, string, string]>([
+    ['a spaced dash', 'Fees are fixed -\nsee the table.', 'Fees are fixed - see the table.'],
+    ['a number range', 'We answer within 2-\n4 hours.', 'We answer within 2-\n4 hours.'],
+    ['a capital after the hyphen', 'Our care-\nPlus plan covers it.', 'Our care-\nPlus plan covers it.'],
+  ])('%s is read as before', (_name, source, expected) => {
+    expect(text(source)).toBe(expected)
+  })
+
+  it('maps every character after the joined word back to its source', () => {
+    const source = 'Intro.\n\nWe do mainte-\nnance daily.\n'
+    const block = buildDocument(source, 'x.md').blocks[1]!
+    const at = block.text.indexOf('daily')
+    const seg = block.segments.find((g) => g.textStart <= at && at < g.textStart + g.length)!
+    expect(source.slice(seg.sourceStart + at - seg.textStart, seg.sourceStart + at - seg.textStart + 5)).toBe('daily')
+    expect(block.text).toBe('We do maintenance daily.')
   })
 })

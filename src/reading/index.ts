@@ -331,6 +331,12 @@ export class Reading {
     return this.written.get(block)
   }
 
+  /** The sentence that introduced the list `item` belongs to (ending in ":" or "the following"), once per block. */
+  listIntro(item: Block): string | undefined {
+    const i = this.blockIndex(item)
+    return i < 0 ? undefined : this.listContext(i).intro
+  }
+
   /** The party bound by the sentence that introduces the list `item` belongs to. */
   introducingParty(item: Block): Party {
     let party = this.introducers.get(item)

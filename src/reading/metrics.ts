@@ -627,10 +627,22 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
       for (const p of ps) {
         if (p.value < 90 || p.value > 100 || TIER.test(cell.replace(/\b(?:no|not) less than\b/gi, ''))) continue
         const start = starts[i]! + p.start
-        out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`), period: p.period, low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
+        out.push({metric: 'uptime', priority: undefined, scope: uptimeScope(`${head} ${cells.join(' ')}`) || rowSubject(cells, i), period: p.period, low: p.value, high: p.value, text: p.text, block, sentence: undefined, start, end: start + p.text.length})
       }
     }
   })
+}
+
+/**
+ * The thing a table row states its value for: the row's first cell, when the value is in another cell and that cell
+ * names neither the metric nor a value ("| Compute | 99.95% |", "| Telematics Feed | 99.5% |"). A table of availability
+ * per service gives one target per service, not one value stated twice; a row named by the metric ("| Uptime | 99.9% |")
+ * has no subject of its own.
+ */
+function rowSubject(cells: readonly string[], i: number): string {
+  const label = (cells[0] ?? '').replace(/[*_`]/g, '').trim().toLowerCase()
+  if (i === 0 || !label || UPTIME_WORD.test(label) || GENERIC_HEAD.test(label) || /\d/.test(label)) return ''
+  return `row:${label}`
 }
 
 function uptimeScope(text: string): string {

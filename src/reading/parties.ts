@@ -5,7 +5,8 @@ import type {Document} from '../types.js'
 export type Party = 'provider' | 'customer' | 'mutual' | 'unknown'
 
 const PROVIDER = /\b(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|we|us|our|company)\b/i
-const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser)\b/i
+// (a translated contract calls the customer by its ordering role: "the Ordering Party", "the Commissioning Party")
+const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser|ordering party|commissioning party|orderer)\b/i
 // Either party: duties that bind both sides are procedure, not the provider's service promise.
 const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies)\b|\b(?:each party|either party|both parties|the parties|the other party|a party|(?:receiving|disclosing|affected|notifying|indemnifying|indemnified|protected|breaching|non-breaching) party|each recipient|the recipient|recipient)\b/i
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to|['’]ll)\b/gi
@@ -15,9 +16,13 @@ const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|ca
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
 const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider|we|us|our)$/i
-const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|you|your)$/i
+const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|ordering party|commissioning party|orderer|you|your)$/i
 // The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
-const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association)$/i
+const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association|co-?operative|co-op|foundation)$/i
+// A body's name that ends in the kind of organisation it is ("Glenmore Dairy Co-operative Society Ltd", "the Van Asperen
+// Foundation"): one or more capitalised words before the kind (group 1), a legal form after it (not the kinds whose word
+// is common in lower case: "trust", "practice", "council", "institution")
+const NAMED_KIND = /\b(?:[A-Z][\w'’&.-]*\s+){1,5}?(School|Academy|College|University|Clinic|Surgery|Hospital|Charity|Society|Association|Church|Club|Co-?operative|Co-op|Foundation)(?:\s+(?:Society|Association|Ltd|Limited|Inc|CLG|DAC|e\.?V\.?|Stichting))*\b/g
 
 /** The addressee line of a letter's header: "To: Harrowfield Dental Surgery, 22 Church Street". */
 const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
@@ -37,6 +42,7 @@ export function partyNames(doc: Document): Map<string, Party> {
   const owned: Array<[string, string]> = []
   const known = new Set<Party>()
   for (const block of doc.blocks) {
+    if (blocks < 12) namedKinds(block.text, names)
     if (block.kind === 'heading') continue
     if (++blocks > 12) break
     // "School: St Aidan's Primary School" on a label line of the header: the customer is "the school"
@@ -97,6 +103,22 @@ export function partyNames(doc: Document): Map<string, Party> {
   }
   for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
   return names
+}
+
+/**
+ * The kinds of organisation the opening names a party by ("Glenmore Dairy Co-operative Society Ltd" → "co-operative",
+ * "society"), as the names the customer is then called by ("the Co-operative"): a provider is never named so. The first
+ * kind named wins; a kind the agreement defines otherwise keeps its definition (read later, it overrides this one).
+ */
+function namedKinds(text: string, names: Map<string, Party>): void {
+  if (!/[A-Z]/.test(text)) return
+  NAMED_KIND.lastIndex = 0
+  for (let m = NAMED_KIND.exec(text); m !== null; m = NAMED_KIND.exec(text)) {
+    for (const k of m[0].split(/\s+/)) {
+      const kind = k.toLowerCase()
+      if (CUSTOMER_KIND.test(kind) && !names.has(kind)) names.set(kind, 'customer')
+    }
+  }
 }
 
 /**
@@ -346,8 +368,21 @@ export function customerObligation(text: string, names: ReadonlyMap<string, Part
     const subject = text.slice(Math.max(from, at - 80), at)
     if (namesCustomer(subject, names) && roleOf(subject, names) === 'customer') return at
   }
+  // an agreement written in the present tense states a duty with the verb alone: "The Foundation keeps the agent installed
+  // on every laptop", "The Client maintains a supported firewall" (the customer named right before the verb)
+  PRESENT_DUTY.lastIndex = 0
+  for (let m = PRESENT_DUTY.exec(text); m !== null; m = PRESENT_DUTY.exec(text)) {
+    const subject = text.slice(Math.max(clauseStart(text, m.index, memo), m.index - 60), m.index)
+    const named = SUBJECT_TAIL.exec(subject)
+    if (named && namesCustomer(named[0], names) && roleOf(named[0], names) === 'customer') return m.index + m[1]!.length
+  }
   return -1
 }
+
+// A verb of keeping or providing in the present tense, after the words that may stand between it and its subject (group 1)
+const PRESENT_DUTY = /(\b(?:also\s+|always\s+|itself\s+)?)(?:keeps|maintains|ensures|installs|licen[cs]es|patches|upgrades|replaces|complies with|adheres to|protects|secures|obtains|grants|gives|provides|makes sure)\b/gi
+// The subject right before a verb: a name of one to three words, with its article ("the Ordering Party ")
+const SUBJECT_TAIL = /(?:^|[^\w'’-])(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}\s+$/i
 
 /** Does the text name the customer at all: a customer word, or a name the agreement gives the customer? (roleOf finds the customer nowhere else) */
 function namesCustomer(text: string, names: ReadonlyMap<string, Party>): boolean {

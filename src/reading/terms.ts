@@ -229,6 +229,8 @@ export interface ExcuseReadings {
   boundParty(text: string, index: number): Party
   /** The party bound by the sentence that introduces the list a block belongs to. */
   introducingParty(block: Block): Party
+  /** The sentence that introduced the list a block belongs to, when it ends in ":" or "the following". */
+  listIntro(block: Block): string | undefined
 }
 
 // "at no additional cost to the Customer": the price of an act, not its negation
@@ -306,6 +308,27 @@ function introducedInSection(block: Block): boolean {
   return false
 }
 
+// A lead-in or a title that says what is left out: "Not included in any plan:", "The following are excluded:", "Out of scope"
+const EXCLUDING =
+  /\b(?:not|never)\s+(?:be\s+)?(?:included|covered|provided|offered|supplied|part of)\b|\bexclu(?:des?|ded|ding|sions?)\b|\bout(?:side)?\s+(?:of\s+)?(?:the\s+)?scope\b|\b(?:does|do|will)\s+not\s+(?:include|cover)\b|\bnot\s+in\s+(?:the|any|your|our)\s+(?:plans?|scope|packages?|services?)\b/i
+// a verb or a party after the colon starts a statement of its own ("Not included: nothing. We will always …")
+const STATEMENT = /\b(?:will|shall|must|is|are|we|you|i)\b|['’]ll\b/i
+
+/**
+ * Is the hit an item of what the agreement says is left out? The items of a list (or a run after a colon) introduced as
+ * not included are named to be excluded, not promised: "Not included in any plan: unlimited storage, guaranteed
+ * uptime", a list under "The following are not covered:" or under a title "Not included".
+ */
+function excludedItem(hit: TermHit, s: string, at: number, r: ExcuseReadings): boolean {
+  const colon = s.lastIndexOf(':', at)
+  if (colon > 0 && EXCLUDING.test(s.slice(Math.max(0, colon - 120), colon)) && !STATEMENT.test(s.slice(colon + 1, at))) return true
+  if (hit.block.kind !== 'list-item' || hit.sentence.index !== 0) return false
+  const intro = r.listIntro(hit.block)
+  if (intro !== undefined) return EXCLUDING.test(intro)
+  // a list the section's title introduces itself (no paragraph before it in the section)
+  return !introducedInSection(hit.block) && EXCLUDING.test(hit.block.section.title)
+}
+
 /** Is the hit inside a header label of a table row ("Always Included: Yes")? Rows read "Header: cell | Header: cell". */
 function isHeaderLabel(hit: TermHit): boolean {
   const heads = hit.block.header
@@ -338,6 +361,7 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
     if (isDisclaimer(s)) return 'disclaimer'
   } else if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
   if (r.isNegated(...rewritten(s, at, withoutNoCost))) return 'negated'
+  if (excludedItem(hit, s, at, r)) return 'negated'
   // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
   // concession disclaims the whole sentence (a clause number before it, "4.2 Although …", changes nothing)
   if (CONCESSIVE.test(s)) return 'disclaimer'
