@@ -224,6 +224,7 @@ class Builder {
       }
       if (node.type !== 'yaml' && !(node.type === 'html' && /^\s*<!--/.test(node.value))) first = false
     }
+    this.paragraphItems()
     const root = this.sections[0]!
     closeSections(root)
     // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
@@ -241,6 +242,39 @@ class Builder {
       blocks: this.blocks,
       title: this.title,
       positionAt: at,
+    }
+  }
+
+  /**
+   * Lists written one item per paragraph, without markers (as a word processor's export or a pasted list leaves them),
+   * read as the lists they are: the paragraphs of one line each that follow a lead-in ending in a colon, "the following
+   * …" or "as follows" (see paragraphItem), and two or more paragraphs of one line with no closing stop that open a
+   * section's text. Their blocks become list items, as the items of a Markdown list are.
+   */
+  paragraphItems(): void {
+    const blocks = this.blocks
+    for (let i = 0; i < blocks.length; i++) {
+      const lead = blocks[i]!
+      const under = lead.kind === 'heading'
+      if (!under && (lead.kind !== 'paragraph' || !leadsIn(lead.text))) continue
+      const run: Block[] = []
+      let ending: string | undefined
+      for (let j = i + 1; j < blocks.length; j++) {
+        const b = blocks[j]!
+        if (b.section !== lead.section) break
+        const end = paragraphItem(b, under)
+        if (end === undefined) break
+        // the items of one list end alike ("…;" or "…" or "….", the last "….": "…; and" before it); a sentence after
+        // them that points back at the list ("Anything not listed above …", "Such work is …") is no item of it
+        if (ending === undefined) ending = end
+        else if (end !== ending && !(end === '.' && (ending === ';' || ending === ','))) break
+        if (!under && end === '.' && POINTS_BACK.test(b.text)) break
+        run.push(b)
+        if (end !== ending) break
+      }
+      if (run.length < 2) continue
+      for (const b of run) (b as {kind: BlockKind}).kind = 'list-item'
+      i += run.length
     }
   }
 
@@ -1080,6 +1114,42 @@ class WrappedBreaks {
 const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4})\)|([a-z]|[ivx]{1,4})\))\s+(?=\S)/
 // a lead-in that introduces a list: it ends with a colon, "the following …", "as follows" or a dash
 const LEADS_IN = /(?::|\bfollowing\b[^.]{0,40}|\bas follows|\s[–—-])$/i
+// a lead-in of a list whose items follow as paragraphs: it ends with a colon, "the following …" or "as follows"
+const LEADS_IN_LIST = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)$/i
+// a sentence that points back at the list before it ("Services not listed above …", "Such work …", "any of these")
+const POINTS_BACK = /\b(?:above|listed|this list|the list|these|those|such|foregoing)\b/i
+// a paragraph numbered as a clause ("1.2 …", "(2) …", "§ 3 …", "A2. …") is a clause of its own, not a list's item
+const CLAUSE_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(\d{1,3}\)\s|§|[A-Z]\d{1,2}\.\s)/
+// a label with its value ("Phone: 0161 555 0100"): a short name before a colon
+const LABEL_LINE = /^[^\s:]{1,30}(?:\s[^\s:]+){0,3}:\s/
+
+/**
+ * How a paragraph that may be a list's item ends ('.', ';', ',' or '' for no stop), or undefined when it cannot be one:
+ * a paragraph of one line and at most one sentence, not a lead-in itself, not numbered as a clause; directly under a
+ * heading (no lead-in before it) only a short line with no closing stop that is not a label with its value ("Phone: …"),
+ * as a list item is written and a sentence is not.
+ */
+function paragraphItem(b: Block, under: boolean): string | undefined {
+  // (read on every re-lint, as the tree is: the common cases are answered without a pattern)
+  if (b.kind !== 'paragraph' || b.position.start.line !== b.position.end.line || b.sentences.length > 1 || b.text.length > 250) return undefined
+  const text = b.text.trim()
+  const last = text.charAt(text.length - 1)
+  if (!text || last === ':') return undefined
+  const end = last === '.' || last === '!' || last === '?' ? '.' : last === ';' || last === ',' ? last : (text.endsWith(' and') || text.endsWith(' or')) && /[;,]\s+(?:and|or)$/.test(text) ? ';' : ''
+  if (under && (end !== '' || text.length > 150 || (text.includes(': ') && LABEL_LINE.test(text)))) return undefined
+  const first = text.charAt(0)
+  if ((first === '(' || first === '§' || (first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z' && text.charAt(1) >= '0' && text.charAt(1) <= '9')) && CLAUSE_NUMBER.test(text)) return undefined
+  return end
+}
+
+/** Does a paragraph lead in to a list: end with a colon, "the following …" or "as follows" (a closing stop aside)? */
+function leadsIn(text: string): boolean {
+  let t = text.trimEnd()
+  if (t.endsWith('.')) t = t.slice(0, -1)
+  if (t.endsWith(':')) return true
+  const lower = t.slice(-60).toLowerCase()
+  return (lower.includes('following') || lower.endsWith('as follows')) && LEADS_IN_LIST.test(t)
+}
 const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv']
 const letterAt = (i: number): string | undefined => (i < 26 ? String.fromCharCode(97 + i) : undefined)
 const romanAt = (i: number): string | undefined => ROMANS[i]

@@ -168,6 +168,31 @@ describe('a line break where the sentence runs on is a space', () => {
     expect(doc.blocks.slice(1).map((b) => b.text)).toEqual(['We provide:', 'help desk', 'patching'])
   })
 
+  const kinds = (text: string): string[] => buildDocument(text, 'x.md').blocks.slice(1).map((b) => b.kind)
+
+  it('a list written one item per paragraph after a lead-in is a list; a sentence about the list after it is not an item', () => {
+    expect(kinds('# T\n\nWe provide:\n\nhelp desk\n\npatching\n\nAnything not listed above is billed.\n')).toEqual(['paragraph', 'list-item', 'list-item', 'paragraph'])
+    expect(kinds('# T\n\nThe Client will:\n\nkeep its PCs patched;\n\nname a contact; and\n\npay on time.\n\nFees are monthly.\n')).toEqual(['paragraph', 'list-item', 'list-item', 'list-item', 'paragraph'])
+  })
+
+  it('short lines with no stop that open a section are the items of a list; sentences, labels and numbered clauses are not', () => {
+    expect(kinds('# T\n\n## Covered\n\nThe tills\n\nThe router\n')).toEqual(['heading', 'list-item', 'list-item'])
+    expect(kinds('# T\n\n## Covered\n\nWe look after the tills.\n\nWe look after the router.\n')).toEqual(['heading', 'paragraph', 'paragraph'])
+    expect(kinds('# T\n\nPhone: 0161 555 0100\n\nE-mail: help@example.net\n')).toEqual(['paragraph', 'paragraph'])
+    expect(kinds('# T\n\nThe Provider will:\n\n(1) answer calls\n\n(2) patch PCs\n')).toEqual(['paragraph', 'paragraph', 'paragraph'])
+  })
+
+  it('a list of items that each name a key and give values under the same labels is a table, one label each or more', () => {
+    const rows = buildDocument('# T\n\n- **Critical** — Response: 15 minutes\n- **High** — Response: 1 hour\n', 'x.md').blocks.slice(1)
+    expect(rows.map((b) => [b.kind, b.header, b.cells])).toEqual([
+      ['table-row', ['', 'Response'], ['Critical', '15 minutes']],
+      ['table-row', ['', 'Response'], ['High', '1 hour']],
+    ])
+    // look-alikes: items with labels of their own, or one item alone, stay list items
+    expect(kinds('# T\n\n- **Phones** — Note: not covered\n- **Printers** — Price: £5\n')).toEqual(['list-item', 'list-item'])
+    expect(kinds('# T\n\n- **Critical** — Response: 15 minutes\n')).toEqual(['list-item'])
+  })
+
   // look-alikes: one item per line, a label per line, a sentence that ends at the break
   it.each([
     ['a label per line', 'Response: 1 hour\nResolution: 4 hours'],
