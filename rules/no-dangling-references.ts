@@ -11,8 +11,14 @@ const ATTACHED_WORD = String.raw`(?:Schedules?|SCHEDULES?|[Ee]xhibits?|EXHIBITS?
 const ID = String.raw`(?:\d{1,4}(?:\.\d{1,4})*[A-Z]?\.?|[A-Z](?:[.-]\d{1,3})*|[IVX]{1,6})(?:\s?\([a-zA-Z0-9]{1,4}\))*(?![\w’'])`
 const JOIN = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to|and\/or)\s+|\s*[–—-]\s*)`
 // A word every REFERENCE match starts with: a block without one holds no reference (most blocks hold none)
-const REFERENCE_WORD = /section|clause|paragraph|article|schedule|exhibit|annex|appendi|attachment/i
-const REFERENCE = new RegExp(String.raw`(?<![\w§])(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+(?<ids>${ID}(?:${JOIN}${ID})*)`, 'g')
+const REFERENCE_WORD = /section|clause|paragraph|article|schedule|exhibit|annex|appendi|attachment|§/i
+// "§ 6", "§6(2)", "§§ 8 and 9", "§ 2 and § 3(3)": the section sign cites a numbered section as "Section" does
+const REFERENCE = new RegExp(
+  String.raw`(?<![\w§])(?:(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+|(?<sign>§§?)\s?(?=\d))(?<ids>${ID}(?:${JOIN}(?:§\s?(?=\d))?${ID})*)`,
+  'g',
+)
+// A section sign followed by a code's short name cites that law: "§ 126 BGB", "§ 14 Abs. 2 UStG", "§ 26 BDSG"
+const CODE_AFTER = /^\s*(?:(?:Abs\.|Absatz|para\.|paragraph|S\.|Satz|sentence|Nr\.|no\.|lit\.|pkt|ust\.)\s*\d{1,3}[a-z]?\s*)*(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{1,5}G)\b/
 // The ordinal form of Commonwealth drafting: "the Third Schedule", "the SECOND SCHEDULE", "First Annexure"
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
 const ORDINAL = String.raw`(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth|FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)`
@@ -75,10 +81,10 @@ const INSERTED = new RegExp(
   String.raw`(?:\b(?:add(?:s|ed|ing)?|insert(?:s|ed|ing)?)\b[^.;:]{0,80}?\bas\s+(?:an?\s+)?(?:new\s+)?|\b(?:a|the following|following|the)\s+new\s+)(?<word>${NUMBERED_WORD}|${ATTACHED_WORD})\s+(?<id>${ID})`,
   'g',
 )
-const CLAUSE_LINE_START = /^(?:[\d(]|(?:section|clause|article|paragraph)\s)/i
+const CLAUSE_LINE_START = /^(?:[\d(§]|(?:section|clause|article|paragraph)\s)/i
 // Cheap tests on a whole line before the patterns above: a clause number needs a digit, a bracket or a clause word, an
 // attached part's title one of the attached words
-const NUMBER_OR_CLAUSE = /[\d(]|section|clause|article|paragraph/i
+const NUMBER_OR_CLAUSE = /[\d(§]|section|clause|article|paragraph/i
 const ATTACHED_STEM = /schedule|exhibit|annex|appendi|attachment/i
 
 interface Targets {
@@ -132,11 +138,11 @@ function lineTargets(raw: string): LineTargets {
   let attached: string | undefined
   // "**5.1. Backups.**", "4.2<TAB>Response Times", "1.1 "Business Hours" means…", "(3) The …", `<span id="13.25">`
   const line = NUMBER_OR_CLAUSE.test(raw) ? raw.replace(/^[\s>]*(?:[-+*]\s+)?[*_#\s]*/, '') : ''
-  // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "(3) " — not "30 days"
+  // a clause number opens the line: "4.2 ", "4.2.", "4.", "4)", "4<TAB>", "Section 4.", "§ 4 ", "(3) " — not "30 days"
   // (each pattern needs a digit, a bracket or a clause word first)
   const m = CLAUSE_LINE_START.test(line)
     ? (/^(?:(?:section|clause|article|paragraph)\s+)?(\d{1,4}(?:\.\d{1,4})+\.?|\d{1,4}[.)]|\d{1,4}(?=\t))(?:\*\*|__)?[\s)]/i.exec(line) ??
-      /^(?:section|clause|article|paragraph)\s+(\d{1,4})\b/i.exec(line) ??
+      /^(?:(?:section|clause|article|paragraph)\s+|§{1,2}\s*)(\d{1,4})\b/i.exec(line) ??
       /^\((\d{1,3}|[a-z]{1,4})\)\s/.exec(line))
     : null
   if (m) numbers.push(m[1]!.replace(/[.)]$/, ''))
@@ -323,13 +329,13 @@ function references(text: string): Reference[] {
   const out: Reference[] = []
   for (const m of text.matchAll(REFERENCE)) {
     const start = m.index ?? 0
-    const word = m.groups!['word']!
+    const word = m.groups!['word'] ?? m.groups!['sign']!
     const ids = m.groups!['ids']!
     const end = start + m[0].length
     const idsStart = end - ids.length
     const parts = [...ids.matchAll(ONE_ID)].map((one) => {
       const id = one[0].replace(/\.$/, '')
-      return {id, idStart: idsStart + (one.index ?? 0), length: id.length, label: `${singular(word)} ${id}`}
+      return {id, idStart: idsStart + (one.index ?? 0), length: id.length, label: `${word.startsWith('§') ? '§' : singular(word)} ${id}`}
     })
     out.push({start, end, kind: kindOf(word), ids, idsStart, parts})
   }
@@ -379,6 +385,7 @@ function citedIn(block: Block): readonly Cited[] {
     const before = text.slice(Math.max(0, start - 60), start)
     // a law, a standard or another document: not a part of this agreement
     if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before)) continue
+    if (text.charCodeAt(start) === 0xa7 && CODE_AFTER.test(after)) continue
     // (an article numbered by book and article, "Article 7:408 of the Civil Code", is a code's: the owner follows it)
     const owner = (OWNER_AFTER.exec(after.replace(BOOK_ARTICLE, '')) ?? OWNER_BEFORE.exec(before))?.groups?.['owner']?.toLowerCase()
     const notHere =

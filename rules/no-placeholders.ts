@@ -47,7 +47,13 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
   // the stock placeholder names of templates: "system ABC", "XYZ Ltd"
   {re: /\b(?:ABC|XYZ)\b/g, has: ['ABC', 'XYZ']},
+  // the blank marks of Japanese and Chinese templates, kept by a translation: a name or value to fill in written as two or
+  // more of one mark ("Tokyo Branch of 〇〇 Co., Ltd.", "○○株式会社", "△△ Corporation", "××公司")
+  {re: /([〇○◯△□×])\1+/g, has: ['〇', '○', '◯', '△', '□', '×']},
 ]
+// A line of six or more underscores alone is a line left to sign or fill in (a signature or a date), not a rule between
+// parts, which Markdown writes as "---", "***" or "___": Markdown reads it as a rule, so it is in no block's text
+const UNDERSCORE_LINE = /^[ \t]{0,3}(_{6,})[ \t]*$/gm
 
 // A bracket that follows a capitalised word directly (not a function word or a possessive): "Backups [Sauvegardes]"
 const GLOSSED = /(?:^|[\s(])(?!(?:The|A|An|Of|For|In|At|To|By|With|On|And|Or)\s)[A-Z][\w’'-]*(?<!['’]s)\s+$/
@@ -175,6 +181,12 @@ export default {
         const to = sourceOffset(block, end - 1) + 1
         if (to - from !== m[0].length || doc.source[from - 1] !== '`' || doc.source[to] !== '`') continue
         context.report({messageId: 'placeholder', block, start, end, data: {text: m[0]}})
+      }
+    }
+    if (doc.source.includes('______')) {
+      for (const m of doc.source.matchAll(UNDERSCORE_LINE)) {
+        const at = (m.index ?? 0) + m[0].indexOf(m[1]!)
+        context.report({messageId: 'placeholder', position: {start: doc.positionAt(at), end: doc.positionAt(at + m[1]!.length)}, data: {text: m[1]!}})
       }
     }
     // a bold lead-in of a list item ("1. **[Customer Legal Name]** …") becomes a section title, not block text

@@ -35,7 +35,8 @@ const isBodyWord = (w: string): boolean => {
 }
 
 // The capitalised words right after a possessive ending, which may go on a name: "’ Society", "'s College of Music"
-const AFTER_POSSESSIVE = /^(?:['’]s?)[ \t]+([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})/
+// (a body named after two kinds of member goes on across "and": "the Arbitrators' and Mediators' Institute")
+const AFTER_POSSESSIVE = /^(?:['’]s?)(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w-]*['’]s?)?[ \t]+([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})/
 /** Does a body's name go on after a possessive ending ("’ Society", "'s College")? Then the possessive is part of it. */
 const isBodyName = (after: string): boolean => {
   const m = AFTER_POSSESSIVE.exec(after)
@@ -45,6 +46,14 @@ const isBodyName = (after: string): boolean => {
 }
 
 const DETERMINER = /^(?:the|any|each|all|a|an|such|every)$/i
+// A committee, board, panel or forum of a party ("the Customer's Security Board") or one the agreement binds to act ("The
+// Technology Committee shall review the reports") is a body the agreement relies on, so a term it must define: a public
+// body is named in an agreement, never bound by it
+const ORGAN = /^(?:committee|committees|board|boards|panel|panels|forum|forums)$/
+const BOUND_AFTER = /^\s+(?:shall|must|will|is\s+to|are\s+to|agrees?\s+to|undertakes?\s+to)\b/
+// A name whose head before "of" is a kind of state or territory names a place ("the Free State of Saxony", "the Federal
+// Republic of Germany", "the Emirate of Dubai")
+const PLACE_OF = /^(?:state|states|republic|kingdom|commonwealth|principality|emirate|duchy|province|territory|canton|county|city|municipality|borough|district|region)$/
 // A term named as what a list spells out: "one of the following Priority Levels:" (the list, or the words after the colon)
 const FOLLOWING_TERM = /\bthe following ((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)/g
 // A rule book the agreement binds a party to ("the Acceptable Use Policy", "the Recovery Runbook", "our Fair Use Policy"):
@@ -383,6 +392,7 @@ class Reader {
     // what the words themselves say does not depend on where they stand: read it once per term
     let own = this.ownExcuses.get(term)
     if (own === undefined) this.ownExcuses.set(term, (own = this.ownExcuse(term, run)))
+    if (own === 'title' && run.length >= 2 && ORGAN.test(last.w.toLowerCase()) && this.organOfParty(text, first.start, last.end)) own = ''
     if (own) return own
     if (CORPORATE.test(text.slice(last.end))) return 'company'
     // the possessive of a body's own name: "the Sports Therapists' Society", "St Brendan's College"
@@ -424,7 +434,8 @@ class Reader {
     if (/[’']s$|s[’']$/.test(prev)) {
       // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
       const owner = this.reading.termKey(prev)
-      if (/^[A-Z]/.test(prev) && (names.has(owner) || !(defined.has(owner) || ROLES.has(owner)))) return 'name'
+      // (a party's role is a name of the agreement's, not of a thing in the world: its owner makes the words a use)
+      if (/^[A-Z]/.test(prev) && !ROLES.has(owner) && (names.has(owner) || !defined.has(owner))) return 'name'
       determined = true
     }
     // without an article only the short shape of a defined term counts ("during Business Hours", "earns Service Credits")
@@ -432,6 +443,15 @@ class Reader {
     // a name with "of" and no article: "Bank of America", "University of Oxford"
     if (run.some((w) => w.w === 'of') && !determined) return 'name'
     return undefined
+  }
+
+  /** Is the body named at text[start, end) a party's own ("the Customer's Security Board") or bound to act by the agreement? */
+  organOfParty(text: string, start: number, end: number): boolean {
+    if (BOUND_AFTER.test(text.slice(end, end + 24))) return true
+    const prev = wordBefore(text, Math.max(0, start - 30), start)
+    if (!/[’']s$|s[’']$/.test(prev)) return false
+    const owner = this.reading.termKey(prev)
+    return ROLES.has(owner) || this.reading.parties.has(prev.replace(/[’']s?$/, '').toLowerCase())
   }
 
   /** Why the words of a term are no undefined term whatever surrounds them (defined, a name, common words …), or ''. */
@@ -458,6 +478,7 @@ class Reader {
     const lastWord = last.w.toLowerCase()
     const beforeOf = words.includes('of') ? words[words.indexOf('of') - 1]?.toLowerCase() ?? '' : ''
     if (LAW_HEADS.has(lastWord) || LAW_HEADS.has(beforeOf)) return 'law'
+    if (PLACE_OF.test(beforeOf)) return 'place'
     if (PLACE_HEADS.has(first.w.toLowerCase()) && run.length > 1) return 'place'
     if (SITE_TAILS.has(lastWord) && run.length > 1) return 'place'
     if (TITLES.has(lastWord)) return 'title'

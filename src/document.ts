@@ -11,6 +11,9 @@ type MutableSection = Section & {rank: number}
 // "4.2 Response Times", "Section 5. Backups", "12.1.3 – Escalation"
 const NUMBERED_TITLE = /^(?:(?:section|clause|article|schedule|part|annex|exhibit|appendix)\s+)?(\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(\.|\)|:)?(?:\s*[–—-]\s*|\s+)(\S.*)$/i
 const BOLD_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
+// A bold run-in title led by a clause word and its number ("**Section 1.01 Monthly Fee.** Client shall pay …", "**Clause
+// 4.2 Backups.** …") titles its clause as a bare number does ("**4.2 Backups.**")
+const BOLD_CLAUSE_NUMBER = /^(?:Section|Clause|Article|Art\.|§)\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
 const TAB_LINE = /^(\d{1,3}(?:\.\d{1,3})*)\.?\t+([^\t\r\n]+)/
 const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;!?\n]{1,70})$/
 // "3.2 Not covered. Printers, phones …", "4.1 Response times: P1 within 1 hour": a short title run in before the text
@@ -520,7 +523,9 @@ class Builder {
       let number: string | undefined
       let title: string | undefined
       if (first.type === 'strong') {
-        const m = BOLD_NUMBER.exec(toString(first).trim())
+        const bold = toString(first).trim()
+        // (the clause word's title only when text runs on after it: a bold line on its own is read as a title line)
+        const m = BOLD_NUMBER.exec(bold) ?? (node.children.slice(1).some((c) => toString(c).trim() !== '') ? BOLD_CLAUSE_NUMBER.exec(bold) : null)
         if (m && /^[A-Z(“"]/.test(m[2]!)) {
           number = m[1]
           title = m[2]

@@ -180,6 +180,9 @@ interface BlockVocabulary {
   readonly groups: number
 }
 
+// Another quoted name given as an alternative right after a quoted name: ' or "HIS"', ' / "SOW"'
+const ALTERNATIVE_AFTER = /^\s*,?\s*(?:or|\/)\s*["“]/
+
 const NO_VOCABULARY: BlockVocabulary = {defined: [], names: [], sites: [], groups: 0}
 
 /**
@@ -223,7 +226,14 @@ function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | unde
     const term = q[1]!
     if (term.split(/\s+/).length > 7) continue
     const start = (q.index ?? 0) + q[0].indexOf(term)
-    DEFINING_VERB_AT.lastIndex = (q.index ?? 0) + q[0].length
+    const end = (q.index ?? 0) + q[0].length
+    // a name written out before its abbreviation ('"Hospital Information System" or "HIS" means …') says what the
+    // abbreviation stands for: the abbreviation is the term the agreement uses, and only its use is checked
+    if (ALTERNATIVE_AFTER.test(text.slice(end, end + 12))) {
+      define(term)
+      continue
+    }
+    DEFINING_VERB_AT.lastIndex = end
     if (DEFINING_VERB_AT.test(text) || (inDefs && start < 12)) site(term, start)
     else define(term)
   }

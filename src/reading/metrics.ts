@@ -167,16 +167,18 @@ export interface Statement {
 
 // "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
 // "reacted to within", a translated "reaction time", is a response
-const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?)\b/gi
+// an alert "triaged within 30 minutes", a security service's first look at it, is its response
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?|triag(?:e|es|ed|ing))\b/gi
 const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
-const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back|\breaction\b/i
+const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back|\breaction\b|\btriag/i
 const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
 // Words that may stand between a metric and its value: "response time target of", "resolved within", "Response: "
 const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|tat|turn[- ]?around|targets?|objectives?|goals?|commitments?|sla|of|within|inside|in|is|are|will|shall|must|be|no|not|later|more|than|exceed|to|the|a|an|by|at|most|maximum|max|up|under|guaranteed|provided|made|given|achieved|completed|begin|begins|start|starts|all|each|every|for|p[0-5]|priority|severity|sev|level|[1-5]|critical|urgent|high|medium|normal|low|incidents?|issues?|tickets?|requests?|faults?|calls?)\b)*$/i
 // Narrowing words: a value for phone calls or out of hours is not the same value as the general one
 const SCOPE_WORDS: ReadonlyArray<[string, RegExp]> = [
-  ['after-hours', /\bafter[- ]hours|outside (?:of )?(?:normal |standard |the )?(?:business|support|service|office|working) hours|out[- ]of[- ]hours|overnight|weekends?|holidays?|on[- ]call|emergency line|24\s*[x×/]\s*7|24\/7|round[- ]the[- ]clock/i],
-  ['business-hours', /\b(?:during|within|in) (?:normal |standard |the )?(?:business|support|service|office|working) hours\b/i],
+  // (the hours may be named as times or a window: "outside the Service Times", "beyond the Support Window")
+  ['after-hours', /\bafter[- ]hours|(?:outside|beyond) (?:of )?(?:normal |standard |the |our |its |agreed |contracted )?(?:business|support|service|office|working|operating|opening|core|cover(?:ed|age)) (?:hours|times|window|period)|out[- ]of[- ]hours|overnight|weekends?|holidays?|on[- ]call|emergency line|24\s*[x×/]\s*7|24\/7|round[- ]the[- ]clock/i],
+  ['business-hours', /\b(?:during|within|in|inside) (?:normal |standard |the |our |its |agreed |contracted )?(?:business|support|service|office|working|operating|opening|core|cover(?:ed|age)) (?:hours|times|window|period)\b/i],
   ['phone', /\bby (?:tele)?phone\b|\b(?:tele)?phone (?:calls?|line|support)\b|\bby calling\b|\bvoice calls?\b|\breported by (?:tele)?phone\b/i],
   ['email', /\bby e-?mail\b|\be-?mail (?:requests?|tickets?|support)\b/i],
   ['portal', /\b(?:via|through|in|on) the (?:client |customer |support )?portal\b|\bby (?:web )?chat\b|\bweb form\b/i],
@@ -594,7 +596,10 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
     starts.push(at >= 0 ? at : offset)
     offset = (at >= 0 ? at : offset) + cell.length
   })
-  const rowScope = scopeOf(`${block.section.title} ${cells.join(' ')}`)
+  // a value's scope is read from its own cell and the row's cells that state no time: "30 minutes, by phone" in a row's
+  // notification cell does not make the triage time in the next cell a time for phone calls
+  const rowText = `${block.section.title} ${cells.filter((c) => valuesOf(c).durations.length === 0).join(' ')}`
+  const rowScope = scopeOf(rowText)
   const metricOf = (t: string): Metric | undefined => (RESPONSE_HEAD.test(t) && !RESOLUTION_HEAD.test(t) ? 'response' : RESOLUTION_HEAD.test(t) && !RESPONSE_HEAD.test(t) ? 'resolution' : undefined)
   // | Measure | Target |: a row that names its priority and metric in one cell ("Priority 1 response") and gives the
   // value under a column that names no metric of its own
@@ -617,7 +622,9 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
       if (ds.length === 1) {
         const d = ds[0]!
         const start = starts[i]! + d.start
-        out.push({metric, priority, scope: [scopeOf(head), rowScope].filter(Boolean).join(','), ...measure(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
+        // (only a cell with words beside its time can narrow it: "30 minutes, by phone")
+        const scope = cell.trim().length > d.text.length + 3 ? scopeOf(`${rowText} ${cell}`) : rowScope
+        out.push({metric, priority, scope: [scopeOf(head), scope].filter(Boolean).join(','), ...measure(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
       }
     }
     // a row of a service-credit table states a band ("99.0% – 99.9% | 10%"), not a target

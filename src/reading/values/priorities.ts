@@ -24,7 +24,8 @@ const NAMED_RANK = new Map<string, number>([
 ])
 const LABEL_CASE_RE = /^(?:[A-Z][a-z]+|[A-Z]+)$/
 const QUOTES = `"'“”‘’*_`
-const NAMED_AFTER_RE = lazyCaselessRegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`)
+// (a capitalised level before the incidents, issues or alerts it sorts is that level: "Critical incidents", "High alerts")
+const NAMED_AFTER_RE = lazyCaselessRegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?|alerts?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`)
 const NAMED_BEFORE_RE = lazyCaselessRegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}[${QUOTES}]{0,2}$`)
 const CELL_EDGE_RE = /[\s*_"'“”‘’()[\].:;,]/
 
