@@ -369,7 +369,11 @@ export function findClause(
         ? {block, start: s.start, end: s.end, text, inHome, next: QUESTION.test(text) ? answerTo(sentences, k) : (sentences[k + 1]?.text ?? (k === count - 1 ? after : ''))}
         : {block, start: 0, end: block.text.length, text, inHome, next: after}
       const unit = context.intro ? {...base, intro: reading.expandTitle(context.intro)} : base
-      const v = spec.judge(unit, reader)
+      // Reading: a label whose value is only a reference to another document ("Hardware failures and who pays for parts:
+      // Section 11 of the Master Terms.") puts each clause the label names in that document, whatever the label's own
+      // words would say of it
+      const handed = re.listItem && (text.includes(':') || text.includes('–') || text.includes('—')) ? reading.handedOver(text) : undefined
+      const v = handed && re.listItem!.test(handed.label) ? ({outcome: 'delegated', start: handed.hit.start, end: handed.hit.end, target: handed.hit.target} as const) : spec.judge(unit, reader)
       trace?.unit(unit, v)
       if (!v) continue
       consider({outcome: v.outcome, unit, verdict: v})

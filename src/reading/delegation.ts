@@ -111,6 +111,30 @@ export function agreementIsOther(doc: Document): boolean {
   return (SELF_PART.test(head) && NAMES_AGREEMENT.test(head)) || DATED_AGREEMENT.test(head)
 }
 
+// A label whose whole value is a reference to another document: "Exclusions and out-of-scope work: Section 9 of the
+// Master Terms (Excluded Services) and its rate card.", "Response and fix targets: the Service Level Schedule attached to
+// the Master Terms." (a numbered part of it, its title in brackets, the document it belongs to and a companion of it,
+// such as "its rate card", may follow the name; nothing that states a value may)
+const OWNER = String.raw`(?:the\s+|its\s+|our\s+|your\s+)?`
+const HANDED_OVER = new RegExp(
+  String.raw`^\W*([^:–—]{3,160}?)\s*(?:[:–—]|\s-)\s+(?:see\s+)?${OWNER}(${PART_OF}${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?(?:,?\s+(?:of|to|attached to|annexed to|appended to|under)\s+${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?)?)(?:,?\s+(?:and|with)\s+(?:its|the|their)\s+(?:[a-z-]+\s+){0,2}(?:rate card|price list|schedules?|annex(?:es)?|appendi(?:x|ces)|exhibits?|attachments?|definitions))?[\s.;*_]*$`,
+)
+
+/**
+ * A "Label: reference" line whose value is only a reference to another document (see HANDED_OVER): its label, and the
+ * document named last in the reference ("Section 9 of the Master Terms": the Master Terms), where the clauses the
+ * label names are put.
+ */
+export function handedOver(text: string): {label: string; hit: DelegationHit} | undefined {
+  const m = HANDED_OVER.exec(text)
+  if (!m) return undefined
+  const ref = m[2]!
+  const start = m.index + m[0].lastIndexOf(ref)
+  let target = ''
+  for (const d of ref.matchAll(DOC_NAME_G)) target = d[1]!
+  return {label: m[1]!.trim(), hit: {target: target.replace(/\s+/g, ' ').trim(), start, end: start + ref.length}}
+}
+
 /**
  * Does the text after a document's name go on to describe that document ("(Service Levels), which the parties will
  * agree within 30 days", ", to be issued each year")? A time there times the document, not the clause put in it.
@@ -193,6 +217,7 @@ export class DelegationMatches {
   private subjectHit: DelegationHit | null | undefined
   private ownedHit: DelegationHit | null | undefined
   private thereHit: DelegationHit | null | undefined
+  private handedHit: {label: string; hit: DelegationHit} | null | undefined
 
   constructor(readonly text: string) {}
 
@@ -232,6 +257,12 @@ export class DelegationMatches {
       this.subjectHit = m ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.subjectHit ?? undefined
+  }
+
+  /** A "Label: reference" line whose value only names another document (see handedOver). */
+  get handed(): {label: string; hit: DelegationHit} | undefined {
+    if (this.handedHit === undefined) this.handedHit = handedOver(this.text) ?? null
+    return this.handedHit ?? undefined
   }
 
   /** "given there", "therein" (the target is the document named last before). */

@@ -184,6 +184,15 @@ export class Reading {
     })
   }
 
+  /**
+   * A "Label: reference" line whose value only names another document, one this document does not hold ("Exclusions and
+   * out-of-scope work: Section 9 of the Master Terms"): its label and the reference.
+   */
+  handedOver(text: string): {label: string; hit: DelegationHit} | undefined {
+    const handed = this.texts.delegationMatches(text).handed
+    return handed && !this.inDocument(handed.hit.target) ? handed : undefined
+  }
+
   /** Is "the Agreement" another document (this one is an amendment, schedule or SOW that names it)? Once per document. */
   private agreementElsewhere: boolean | undefined
   /** The name this document gives the agreement it is issued under ("MSA"), null when none; once per document. */
