@@ -57,6 +57,9 @@ function describesCustomer(s: string, parties: ReadonlyMap<string, Party>): bool
 
 // An outcome the customer undergoes: "the Agency will experience zero dropped calls", "you'll see zero downtime"
 const UNDERGOES = /\b(?:experience|experiences|see|sees|suffer|suffers|have|has|get|gets|enjoy|enjoys|notice|notices)\s+$/i
+// What the customer is promised to get, though it is the subject ("During those hours you will always reach a person",
+// "you'll always get a reply"): the provider's promise of an outcome, not a duty of the customer
+const GETS_AFTER = /^\s+(?:be able to\s+)?(?:reach|get|receive|speak (?:to|with)|talk to|hear (?:back )?from|have access to|find)\b/i
 // What is aimed at rather than promised: "a target of", "we aim for", "our goal is", "working towards"
 const ZERO_AIM_BEFORE = /\b(?:targets?|goals?|aims?|aiming|objectives?|ambitions?|strives?|striving|works? towards?|working towards?)\b(?:\s+(?:is|of|for|at|to|to achieve|to reach))?\s+$/i
 const ZERO_AIM_AFTER = /^\s+(?:[\w-]+\s+){0,2}?(?:target|goal|objective|ambition)\b/i
@@ -158,7 +161,7 @@ export default {
       const perfect = PERFECT_OUTCOME.test(hit.text) || PERFECT_DEFENCE.test(hit.text)
       const head = hit.sentence.text.slice(0, hit.start - hit.sentence.start)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(head)) || (/^guarantee/i.test(hit.text) && subjectParty(head, reading.parties) === 'provider')))) continue
+      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(head)) || (/^guarantee/i.test(hit.text) && subjectParty(head, reading.parties) === 'provider') || (/^always$/i.test(hit.text) && GETS_AFTER.test(hit.sentence.text.slice(hit.end - hit.sentence.start, hit.end - hit.sentence.start + 40)))))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)

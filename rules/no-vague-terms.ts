@@ -185,8 +185,17 @@ const PROMISED = /(?:\b(?:will|shall)|['’]ll)\b[^.;:!?]*$/i
 const CUSTOMER_ACTS = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+|also\s+)?([a-z]+s)\b/
 const UNDERGOES_VERB = /^(?:is|has|was|does|receives|gets|obtains|enjoys|sees|experiences|suffers|benefits|needs|wants|expects)$/
 
-/** Does the text before the term open with the customer acting ("The CLINIC reports each fault")? */
+// The same addressed to the customer as "you", whose verb has no "-s": "5.2 You give us admin access …, keep every computer on
+// a supported system, and tell us promptly when staff leave" (verbs coordinated with it share its subject)
+const YOU_ACT = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?you\s+(?:\w+ly\s+|also\s+)?([a-z]+)\b/i
+const YOU_UNDERGO = /^(?:are|were|will|would|shall|should|can|could|may|might|must|do|did|have|had|get|receive|see|hear|enjoy|benefit|obtain|experience|need|want|expect|deserve)$/i
+// the provider as the subject of a later clause before the term: "You call us and we respond promptly"
+const PROVIDER_SUBJECT_AGAIN = /(?:[;,:]|\b(?:and|but|then|while|whereupon)\b)\s*(?:then\s+)?(?:we|I|the\s+(?:provider|supplier|contractor|msp|vendor))\b/i
+
+/** Does the text before the term open with the customer acting ("The CLINIC reports each fault", "You give us access …, and tell us")? */
 function customerActs(head: string, parties: ReadonlyMap<string, Party>): boolean {
+  const you = YOU_ACT.exec(head)
+  if (you) return !YOU_UNDERGO.test(you[1]!) && !PROVIDER_SUBJECT_AGAIN.test(head.slice(you[0].length))
   const m = CUSTOMER_ACTS.exec(head)
   if (!m || UNDERGOES_VERB.test(m[2]!)) return false
   const name = m[1]!.toLowerCase()

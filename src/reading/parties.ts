@@ -477,11 +477,28 @@ export function messageSender(blocks: readonly Block[], i: number, names: Readon
   const own = blocks[i]
   if (!own) return 'unknown'
   const chat = CHAT_LINE.exec(own.text)
-  if (chat) return senderParty(chat[1]!, names)
-  for (let j = i; j >= 0 && j >= i - 80; j--) {
+  let sender: string | undefined = chat?.[1]
+  let at = i
+  for (let j = i; sender === undefined && j >= 0 && j >= i - 80; j--) {
     const text = blocks[j]!.text
-    const from = FROM_LINE.exec(text) ?? WROTE_LINE.exec(text.slice(0, 200))
-    if (from) return senderParty(from[1]!, names)
+    sender = (FROM_LINE.exec(text) ?? WROTE_LINE.exec(text.slice(0, 200)))?.[1]
+    at = j
+  }
+  if (sender === undefined) return 'unknown'
+  const party = senderParty(sender, names)
+  if (party !== 'unknown') return party
+  // a sender named without an organisation ("[09:16] Dana Whitlock:", "On 12 May, Dana Whitlock wrote:") is the party an
+  // earlier header or chat line gave the same person ("From: Dana Whitlock, Orchard Dental Practice")
+  const person = /^[^\w]*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})/.exec(sender)?.[1]
+  if (!person) return 'unknown'
+  for (let j = at - 1; j >= 0 && j >= at - 200; j--) {
+    const text = blocks[j]!.text
+    if (!text.includes(person)) continue
+    const line = CHAT_LINE.exec(text)?.[1] ?? FROM_LINE.exec(text)?.[1] ?? WROTE_LINE.exec(text.slice(0, 200))?.[1] ?? /^[^\w\n]*to[ \t]*:[ \t]*([^\n]{2,160})/i.exec(text)?.[1]
+    if (line?.startsWith(person) || line?.includes(` ${person}`)) {
+      const role = senderParty(line.slice(line.indexOf(person)), names)
+      if (role !== 'unknown') return role
+    }
   }
   return 'unknown'
 }
