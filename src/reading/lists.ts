@@ -64,7 +64,8 @@ export function introducingParty(blocks: readonly Block[], i: number, names: Rea
     if (b.kind === 'heading') continue
     // an item before this one is its sibling, unless it introduces the items after it itself ("F1. The Town Council
     // will:", "3. The Customer shall:")
-    if ((b.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
+    // (sub-clauses numbered under it, "7.1.3 …", are siblings too)
+    if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
     const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
