@@ -52,21 +52,6 @@ function pieces(text: string, start: number, end: number): Array<{start: number;
   return out
 }
 
-/** Is the text from `start` to the full stop at `dot` a clause number alone ("8.1.", "12.")? */
-function clauseNumber(text: string, start: number, dot: number): boolean {
-  while (start < dot && text.charCodeAt(start) <= 32) start++
-  if (dot - start < 1 || dot - start > 8) return false
-  let digits = 0
-  for (let i = start; i < dot; i++) {
-    const c = text.charCodeAt(i)
-    if (c >= 48 && c <= 57) {
-      if (++digits > 3) return false
-    } else if (c === 46 && digits > 0) digits = 0
-    else return false
-  }
-  return digits > 0
-}
-
 function sentenceRanges(text: string): Array<{start: number; end: number}> {
   const out: Array<{start: number; end: number}> = []
   let start = 0
@@ -78,8 +63,6 @@ function sentenceRanges(text: string): Array<{start: number; end: number}> {
     // a dot leader joins a label to its value ("Helpdesk open ...... 7.30am to 6pm"): a run of three or more dots after a
     // space ends no sentence
     if (ch === 46 && text.charCodeAt(i + 1) === 46) continue
-    // the number a clause's text opens with ("8.1. The Client …", "3. Support …") is its number, not a sentence
-    if (ch === 46 && clauseNumber(text, start, i)) continue
     if (ch === 46 && i >= 3 && text.slice(i - 2, i) === '..' && /\s\.{3,}$/.test(text.slice(Math.max(0, i - 80), i + 1))) continue
     let j = i + 1
     // closing quotes and brackets belong to the sentence

@@ -57,11 +57,6 @@ describe('splitSentences', () => {
     // an ellipsis written against its word still ends a sentence
     ['We look after it all... The rest is billed.', ['We look after it all...', 'The rest is billed.']],
     ['Call us on 555 0100. Email works too.', ['Call us on 555 0100.', 'Email works too.']],
-    // the number a clause's text opens with is part of its first sentence; a number that ends a sentence still ends it
-    ['8.1. The Client keeps its licences. It pays monthly.', ['8.1. The Client keeps its licences.', 'It pays monthly.']],
-    ['3. Support is given on weekdays. 4. Fees are due monthly.', ['3. Support is given on weekdays.', '4. Fees are due monthly.']],
-    ['Copies kept: 14. The rest are deleted.', ['Copies kept: 14.', 'The rest are deleted.']],
-    ['Signed in 2027. The term is one year.', ['Signed in 2027.', 'The term is one year.']],
   ])('%j', (text, expected) => {
     expect(split(text)).toEqual(expected)
   })
