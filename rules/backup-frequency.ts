@@ -96,7 +96,9 @@ export default clauseRule({
     // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often
     // backups run
     // and the period an availability percentage is measured over ("available for 99.5% of each calendar month") is not one
-    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12))
+    // and a frequency that labels or follows an amount ("Monthly: $180.00", "$180.00 monthly") is how often the amount is
+    // charged, not how often backups run
+    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12) && !chargingPeriod(t, f, v.money))
     if (aboutCopies && (runs.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
@@ -132,6 +134,14 @@ function privacyHome(unit: Unit, reader: Reader): boolean {
   return path.length > 0 && PRIVACY_TITLE.test(path[path.length - 1]!)
 }
 
+
+// between a frequency and the amount it is the period of: a label's colon or a table's cell break, a slash, spaces
+const PERIOD_GAP = /^[\s:|=/-]{0,4}$/
+
+/** Is frequency `f` the period an amount of `money` next to it is charged for ("Monthly: $180.00", "$180.00 monthly")? */
+function chargingPeriod(text: string, f: {start: number; end: number}, money: readonly {start: number; end: number}[]): boolean {
+  return money.some((m) => (m.start >= f.end && PERIOD_GAP.test(text.slice(f.end, m.start))) || (m.end <= f.start && PERIOD_GAP.test(text.slice(m.end, f.start))))
+}
 
 /** Where the last mention of a backup before `end` starts (0 when none): what follows it is what the backups do. */
 function lastBackupBefore(text: string, end: number): number {

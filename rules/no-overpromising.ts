@@ -57,6 +57,9 @@ function describesCustomer(s: string, parties: ReadonlyMap<string, Party>): bool
 
 // An outcome the customer undergoes: "the Agency will experience zero dropped calls", "you'll see zero downtime"
 const UNDERGOES = /\b(?:experience|experiences|see|sees|suffer|suffers|have|has|get|gets|enjoy|enjoys|notice|notices)\s+$/i
+// What the customer is promised to get, though it is the subject ("During those hours you will always reach a person",
+// "you'll always get a reply"): the provider's promise of an outcome, not a duty of the customer
+const GETS_AFTER = /^\s+(?:be able to\s+)?(?:reach|get|receive|speak (?:to|with)|talk to|hear (?:back )?from|have access to|find)\b/i
 // What is aimed at rather than promised: "a target of", "we aim for", "our goal is", "working towards"
 const ZERO_AIM_BEFORE = /\b(?:targets?|goals?|aims?|aiming|objectives?|ambitions?|strives?|striving|works? towards?|working towards?)\b(?:\s+(?:is|of|for|at|to|to achieve|to reach))?\s+$/i
 const ZERO_AIM_AFTER = /^\s+(?:[\w-]+\s+){0,2}?(?:target|goal|objective|ambition)\b/i
@@ -82,6 +85,16 @@ const CONDITION_OR_PURPOSE = /\b(?:if|unless|whether|when|where|in case|so that|
 // "always" describing how a metric is computed ("Availability is always calculated over the calendar month") or how an
 // amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced)\b/i
+
+// "immediately, and in any case within 2 hours", "immediately (and no later than 1 hour)", "immediately, at the latest within
+// 30 minutes": a bound on the same act, right after the term
+const BOUND_AFTER = /^[\s,(]*(?:(?:and|but|or)\s+)?(?:in any (?:case|event)|in all cases|at the latest|at most|(?:no|not) later than|within)\b/i
+// what a measurement does with its period: "always counts the whole calendar month", "always starts on the 1st"
+const MEASURE_DEFINED = /^always\s+(?:counts?|covers?|spans?|runs?|starts?|begins?|ends?|includes?|excludes?|uses?|refers? to|takes?)\b/i
+// a metric being measured, with the coordinated verb that continues it: "Uptime is measured by our probes every minute and "
+const MEASURED_METRIC = /\b(?:uptime|availability|downtime|response times?|resolution times?|service levels?|measurement(?: period)?)\b[^.;]{0,80}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:measured|calculated|computed|determined|counted|assessed|monitored)\b[^.;]{0,80}\band\s+$/i
+// the metric itself as the subject: "The measurement period always starts", "Availability always covers"
+const METRIC_SUBJECT = /\b(?:uptime|availability|downtime|measurement(?: period| window)?|(?:reporting|measuring|service) (?:period|window|month))\s+$/i
 
 // A guarantee that names its measure and what the customer gets when it is missed is the measurable, remedied target
 // the rule asks for: "guarantees a 30-minute response …; each late response earns a credit of 5%"
@@ -148,7 +161,7 @@ export default {
       const perfect = PERFECT_OUTCOME.test(hit.text) || PERFECT_DEFENCE.test(hit.text)
       const head = hit.sentence.text.slice(0, hit.start - hit.sentence.start)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(head)) || (/^guarantee/i.test(hit.text) && subjectParty(head, reading.parties) === 'provider')))) continue
+      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(head)) || (/^guarantee/i.test(hit.text) && subjectParty(head, reading.parties) === 'provider') || (/^always$/i.test(hit.text) && GETS_AFTER.test(hit.sentence.text.slice(hit.end - hit.sentence.start, hit.end - hit.sentence.start + 40)))))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
@@ -196,6 +209,12 @@ export default {
       if (/^(?:always|never\b)/i.test(hit.text) && !PROMISE.test(s) && describesCustomer(s, reading.parties)) continue
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
+      // a limit stated right after "immediately" ("will notify the Customer immediately, and in any case within 2 hours")
+      // makes it a target with its bound, as a time after "promptly" measures it
+      if (/immediately/i.test(hit.text)) {
+        const rest = s.slice(at + hit.text.search(/immediately/i) + 'immediately'.length, at + hit.text.length + 80)
+        if (BOUND_AFTER.test(rest) && reading.hasNumber(rest) && reading.values(rest).durations.length > 0) continue
+      }
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
       if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || MONEY_SUBJECT_TERSE.test(s.slice(0, at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
       // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table
@@ -210,6 +229,9 @@ export default {
       // what has been, a courtesy or an aside, and the promise, if any, is the rest of the sentence
       if (/^always$/i.test(hit.text) && /\bas\s+$/i.test(before)) continue
       if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
+      // a sentence that says how a metric is measured ("Uptime is measured by our probes every minute and always counts the
+      // whole calendar month", "The measurement period always starts on the 1st") defines the measurement, not a promise
+      if (/^always$/i.test(hit.text) && MEASURE_DEFINED.test(s.slice(at)) && (MEASURED_METRIC.test(s.slice(Math.max(0, at - 160), at)) || METRIC_SUBJECT.test(before))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }
   },

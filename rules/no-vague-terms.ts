@@ -45,6 +45,16 @@ const PRICES_REVIEWED = new RegExp(
 const SERVICED_THING = /\b(?:firmware|software|operating systems?|os|patch(?:es)?|antivirus|anti-virus|signatures?|definitions|drivers?|devices?|handsets?|phones?|servers?|workstations?|laptops?|pcs?|computers?|routers?|switches|firewalls?|printers?|hardware|equipment|toner|filters?|batter(?:y|ies)|passwords?|certificates?|backups?)\s+(?:(?:is|are|will be|shall be|gets?|get)\s+)?(?:\w+ly\s+)?(?:updated|replaced|changed|revised)\s+$/i
 const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
 
+// A participle of an act done by someone named after "by": "submitted", "raised", "placed"
+const ACTED_BEFORE = /\b(?:submitted|raised|made|placed|logged|opened|sent|issued|requested|given|ordered|reported|added|proposed|asked for)\s+$/i
+const BY_AGENT = /^\s*,?\s*by\s+((?:the|your|its|their)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}/i
+
+/** Does the text right after the term name the customer's side as the agent ("by your staff", "by the Client", "by clinic staff")? */
+function byCustomer(after: string, reading: Reading): boolean {
+  const m = BY_AGENT.exec(after)
+  return m !== null && (/^\s*,?\s*by\s+your\b/i.test(m[0]) || reading.firstParty(m[0].replace(/^\s*,?\s*by\s+/i, '')) === 'customer')
+}
+
 /** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
 function measured(text: string, needs: string, reading: Reading): boolean {
   // a time stated by reference: "within the times set out in the Second Schedule", "within the Response Times"
@@ -164,18 +174,28 @@ const QUOTE_CLOSE = /^\s?["”’'»]/
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
-// A promise whose only condition is the promiser's own ability ("he'll come round if he can", "we will ring back if we can")
-// commits to nothing, with or without a time
-const OWN_ABILITY = /^(?:if|where|wherever|when|whenever) (?:I|we|he|she|they) (?:can|am able|are able|is able)$/i
-const PROMISED = /\b(?:I|we|he|she|they)(?:['’]ll|\s+will|\s+shall)\b[^.;:!?]*$/i
+// A promise whose only condition is the promiser's own ability ("he'll come round if he can", "we will ring back if we can",
+// "Ridgeback will also help out after hours when it can") commits to nothing, with or without a time, whoever the promiser
+// is named as
+const OWN_ABILITY = /^(?:if|where|wherever|when|whenever) (?:I|we|he|she|it|they) (?:can|am able|are able|is able)$/i
+const PROMISED = /(?:\b(?:will|shall)|['’]ll)\b[^.;:!?]*$/i
 
 // A sentence that opens with the customer by its name as the subject of a present-tense verb: "The CLINIC reports …",
 // "2.1 The Customer notifies …" (not "The Customer receives a reply …", which the provider gives)
 const CUSTOMER_ACTS = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+|also\s+)?([a-z]+s)\b/
 const UNDERGOES_VERB = /^(?:is|has|was|does|receives|gets|obtains|enjoys|sees|experiences|suffers|benefits|needs|wants|expects)$/
 
-/** Does the text before the term open with the customer acting ("The CLINIC reports each fault")? */
+// The same addressed to the customer as "you", whose verb has no "-s": "5.2 You give us admin access …, keep every computer on
+// a supported system, and tell us promptly when staff leave" (verbs coordinated with it share its subject)
+const YOU_ACT = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?you\s+(?:\w+ly\s+|also\s+)?([a-z]+)\b/i
+const YOU_UNDERGO = /^(?:are|were|will|would|shall|should|can|could|may|might|must|do|did|have|had|get|receive|see|hear|enjoy|benefit|obtain|experience|need|want|expect|deserve)$/i
+// the provider as the subject of a later clause before the term: "You call us and we respond promptly"
+const PROVIDER_SUBJECT_AGAIN = /(?:[;,:]|\b(?:and|but|then|while|whereupon)\b)\s*(?:then\s+)?(?:we|I|the\s+(?:provider|supplier|contractor|msp|vendor))\b/i
+
+/** Does the text before the term open with the customer acting ("The CLINIC reports each fault", "You give us access …, and tell us")? */
 function customerActs(head: string, parties: ReadonlyMap<string, Party>): boolean {
+  const you = YOU_ACT.exec(head)
+  if (you) return !YOU_UNDERGO.test(you[1]!) && !PROVIDER_SUBJECT_AGAIN.test(head.slice(you[0].length))
   const m = CUSTOMER_ACTS.exec(head)
   if (!m || UNDERGOES_VERB.test(m[2]!)) return false
   const name = m[1]!.toLowerCase()
@@ -224,6 +244,9 @@ export default {
       if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
       if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(s.slice(Math.max(0, at - 60), at))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED_AFTER.test(after.slice(0, 120))) continue
+      // an act of the customer's side that it times itself ("Change requests submitted from time to time by your staff",
+      // "orders placed from time to time by the Client"): the customer picks the moment, not the provider
+      if (/from time to time/i.test(hit.text) && ACTED_BEFORE.test(s.slice(Math.max(0, at - 30), at)) && byCustomer(after, reading)) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1

@@ -221,8 +221,6 @@ export function prepare(
   // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too
   const titled = (written: string): boolean => {
     if (headings.test(written)) return true
-    // a title read by its roles, with the names the agreement gives its parties ("F. Ironwood's Obligations")
-    if (spec.data.homeTitle?.(written, reading.roles)) return true
     // a terse title is read in full: "Svcs", "Hrs & resp.", "Not incl."
     const title = reading.expandTitle(written)
     if (title !== written && headings.test(title)) return true
@@ -240,13 +238,20 @@ export function prepare(
   // section above it is ("6. Equipment" › "6.2 Practice responsibilities")
   const notHome = spec.data.notHomeTitle
   const otherHome = (s: Section): boolean => notHome !== undefined && s !== doc.title && notHome(s.title, reading.roles)
-  // whether a title names the clause depends on the title, the clause's patterns and the party names alone: kept by the
-  // text cache (an editor's re-lint reads the same titles again; agreements share many)
-  const answers = reading.texts.titleAnswers(re, spec.data.homeTitle ? reading.partiesKey : '')
+  // whether a title names the clause depends on the title and the clause's patterns alone: kept by the text cache (an
+  // editor's re-lint reads the same titles again; agreements share many), for every document of a run
+  const answers = reading.texts.titleAnswers(re, '')
+  // and a title read by its roles with the names the agreement gives its parties ("F. Ironwood's Obligations") also on
+  // those names: kept apart, for the latest names, so that a document with other names reads only this part again
+  const homeTitle = spec.data.homeTitle
+  const named = homeTitle ? reading.texts.titleAnswers(homeTitle, reading.partiesKey) : undefined
   const isHome = (title: string): boolean => {
     let v = answers.get(title)
     if (v === undefined) answers.set(title, (v = titled(title)))
-    return v
+    if (v || !named) return v
+    let n = named.get(title)
+    if (n === undefined) named.set(title, (n = homeTitle!(title, reading.roles)))
+    return n
   }
   const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && isHome(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome))
   const homeIds = new Set<number>()
@@ -369,7 +374,11 @@ export function findClause(
         ? {block, start: s.start, end: s.end, text, inHome, next: QUESTION.test(text) ? answerTo(sentences, k) : (sentences[k + 1]?.text ?? (k === count - 1 ? after : ''))}
         : {block, start: 0, end: block.text.length, text, inHome, next: after}
       const unit = context.intro ? {...base, intro: reading.expandTitle(context.intro)} : base
-      const v = spec.judge(unit, reader)
+      // Reading: a label whose value is only a reference to another document ("Hardware failures and who pays for parts:
+      // Section 11 of the Master Terms.") puts each clause the label names in that document, whatever the label's own
+      // words would say of it
+      const handed = re.listItem && (text.includes(':') || text.includes('–') || text.includes('—')) ? reading.handedOver(text) : undefined
+      const v = handed && re.listItem!.test(handed.label) ? ({outcome: 'delegated', start: handed.hit.start, end: handed.hit.end, target: handed.hit.target} as const) : spec.judge(unit, reader)
       trace?.unit(unit, v)
       if (!v) continue
       consider({outcome: v.outcome, unit, verdict: v})

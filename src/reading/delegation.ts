@@ -16,7 +16,10 @@ const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
 // (Continental agreements name their terms "General Conditions", "General Conditions of Sale": a document of terms.)
 // (A public body's framework is often a deed: "the Framework Deed", "the Call-Off Deed" name a document like an agreement.)
-const DOC_NAME = `(?:${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+// A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
+// (read first, so the part number, which says whether this document holds it, is its target)
+const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -27,8 +30,11 @@ const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified
 // in Part 4 of the Master Agreement" (a schedule or exhibit is a document of its own, named by DOC_NAME)
 // "§ 4" is "Section 4" ("§§ 4 and 5": sections)
 const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+|§§?\s?)\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+)?`
+// "the surcharges on the Tariff Sheet (Annex 2)": "on" places a value in a document named with its part number (not in
+// any named thing: "recorded on the Site Register")
+const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -111,6 +117,30 @@ export function agreementIsOther(doc: Document): boolean {
   return (SELF_PART.test(head) && NAMES_AGREEMENT.test(head)) || DATED_AGREEMENT.test(head)
 }
 
+// A label whose whole value is a reference to another document: "Exclusions and out-of-scope work: Section 9 of the
+// Master Terms (Excluded Services) and its rate card.", "Response and fix targets: the Service Level Schedule attached to
+// the Master Terms." (a numbered part of it, its title in brackets, the document it belongs to and a companion of it,
+// such as "its rate card", may follow the name; nothing that states a value may)
+const OWNER = String.raw`(?:the\s+|its\s+|our\s+|your\s+)?`
+const HANDED_OVER = new RegExp(
+  String.raw`^\W*([^:–—]{3,160}?)\s*(?:[:–—]|\s-)\s+(?:see\s+)?${OWNER}(${PART_OF}${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?(?:,?\s+(?:of|to|attached to|annexed to|appended to|under)\s+${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?)?)(?:,?\s+(?:and|with)\s+(?:its|the|their)\s+(?:[a-z-]+\s+){0,2}(?:rate card|price list|schedules?|annex(?:es)?|appendi(?:x|ces)|exhibits?|attachments?|definitions))?[\s.;*_]*$`,
+)
+
+/**
+ * A "Label: reference" line whose value is only a reference to another document (see HANDED_OVER): its label, and the
+ * document named last in the reference ("Section 9 of the Master Terms": the Master Terms), where the clauses the
+ * label names are put.
+ */
+export function handedOver(text: string): {label: string; hit: DelegationHit} | undefined {
+  const m = HANDED_OVER.exec(text)
+  if (!m) return undefined
+  const ref = m[2]!
+  const start = m.index + m[0].lastIndexOf(ref)
+  let target = ''
+  for (const d of ref.matchAll(DOC_NAME_G)) target = d[1]!
+  return {label: m[1]!.trim(), hit: {target: target.replace(/\s+/g, ' ').trim(), start, end: start + ref.length}}
+}
+
 /**
  * Does the text after a document's name go on to describe that document ("(Service Levels), which the parties will
  * agree within 30 days", ", to be issued each year")? A time there times the document, not the clause put in it.
@@ -182,6 +212,12 @@ export function delegation(
   return undefined
 }
 
+/** A document's name as a target: its part number when given in brackets ("the Tariff Sheet (Annex 2)": "Annex 2"). */
+function partNumber(name: string): string {
+  const bracketed = /\(([^()]+)\)\s*$/.exec(name)
+  return (bracketed ? bracketed[1]! : name).replace(/\s+/g, ' ').trim()
+}
+
 /**
  * What the patterns of delegation find in a text, each looked for on first use: they depend on the text alone, so a
  * TextCache keeps them for every rule and document that asks about the same text (the document's own readings,
@@ -193,6 +229,7 @@ export class DelegationMatches {
   private subjectHit: DelegationHit | null | undefined
   private ownedHit: DelegationHit | null | undefined
   private thereHit: DelegationHit | null | undefined
+  private handedHit: {label: string; hit: DelegationHit} | null | undefined
 
   constructor(readonly text: string) {}
 
@@ -210,7 +247,7 @@ export class DelegationMatches {
     if (this.linkHit === undefined) {
       const text = this.text
       const m = DELEGATION.exec(text)
-      this.linkHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+      this.linkHit = m && !limits(text, m.index) ? {target: partNumber(m[1]!), start: m.index, end: m.index + m[0].length} : null
     }
     return this.linkHit ?? undefined
   }
@@ -232,6 +269,12 @@ export class DelegationMatches {
       this.subjectHit = m ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.subjectHit ?? undefined
+  }
+
+  /** A "Label: reference" line whose value only names another document (see handedOver). */
+  get handed(): {label: string; hit: DelegationHit} | undefined {
+    if (this.handedHit === undefined) this.handedHit = handedOver(this.text) ?? null
+    return this.handedHit ?? undefined
   }
 
   /** "given there", "therein" (the target is the document named last before). */

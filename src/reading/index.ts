@@ -7,7 +7,7 @@ import {agreementIsOther, delegation, parentName, targetInDocument, type Delegat
 import {answeredQuestion, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
-import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, partyNames, permissionHolder, type Party} from './parties.js'
+import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
@@ -184,6 +184,15 @@ export class Reading {
     })
   }
 
+  /**
+   * A "Label: reference" line whose value only names another document, one this document does not hold ("Exclusions and
+   * out-of-scope work: Section 9 of the Master Terms"): its label and the reference.
+   */
+  handedOver(text: string): {label: string; hit: DelegationHit} | undefined {
+    const handed = this.texts.delegationMatches(text).handed
+    return handed && !this.inDocument(handed.hit.target) ? handed : undefined
+  }
+
   /** Is "the Agreement" another document (this one is an amendment, schedule or SOW that names it)? Once per document. */
   private agreementElsewhere: boolean | undefined
   /** The name this document gives the agreement it is issued under ("MSA"), null when none; once per document. */
@@ -343,6 +352,14 @@ export class Reading {
     if (party === undefined) this.introducers.set(item, (party = introducingParty(this.doc.blocks, this.blockIndex(item), this.parties, this.memo)))
     return party
   }
+
+  /** The party that sent the message `block` belongs to, in a thread of e-mails or a chat ('unknown' elsewhere), once per block. */
+  messageSender(block: Block): Party {
+    let party = this.senders.get(block)
+    if (party === undefined) this.senders.set(block, (party = messageSender(this.doc.blocks, this.blockIndex(block), this.parties)))
+    return party
+  }
+  private readonly senders = new Map<Block, Party>()
 
   // ---- stated metrics ----------------------------------------------------------------------------------------
 

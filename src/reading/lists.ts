@@ -64,7 +64,8 @@ export function introducingParty(blocks: readonly Block[], i: number, names: Rea
     if (b.kind === 'heading') continue
     // an item before this one is its sibling, unless it introduces the items after it itself ("F1. The Town Council
     // will:", "3. The Customer shall:")
-    if ((b.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
+    // (sub-clauses numbered under it, "7.1.3 …", are siblings too)
+    if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
     const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
@@ -95,8 +96,17 @@ export function unticked(source: string, block: Block): boolean {
   const start = block.position.start.offset
   const head = source.slice(start, start + 16)
   // (both forms hold the empty box within the first 16 characters: most items have none)
-  return head.includes('[ ]') && (/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(head) || /^\[ \][ \t]/.test(head.slice(0, 4)))
+  return head.includes('[ ]') && (/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(head) || /^\[ \][ \t]/.test(head.slice(0, 4))) && !DUE.test(block.text)
 }
+
+// Reading: an unticked item that sets a date to do it by ("- [ ] Replace the 3 old laptops by 2027-06-30", "… before
+// go-live") is a task of a checklist still to be done, which the agreement sets, not an option it offers (an option is
+// chosen, never due)
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*`
+const DUE = new RegExp(
+  String.raw`(?:by|before|no later than|not later than)\s+(?:(?:the\s+)?(?:go[- ]live|launch|cut-?over|handover|hand-over|start|end)|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}|${MONTH}\s+\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})`,
+  'i',
+)
 
 /** A paragraph that asks a question of a Q/A text: "Q: What is not covered?", "Question: …?", or a bold "**When can I reach you?**". */
 const QUESTION_MARK = /^\s*(?:q|question)\s*[:.]\s*/i

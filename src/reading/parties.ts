@@ -1,6 +1,6 @@
 // Who is bound by a statement, and the readings that take a promise away: negation, permission, disclaimers.
 // The functions are pure; a Reading (index.ts) holds the per-document party names and the clause-start memo.
-import type {Document} from '../types.js'
+import type {Block, Document} from '../types.js'
 
 export type Party = 'provider' | 'customer' | 'mutual' | 'unknown'
 
@@ -336,7 +336,8 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"
   if (from > 0 && !options.nested) {
     // the sentence that opens the enumeration, up to its first "(a)"/"(i)"/"1."
-    const first = text.slice(0, from).search(/\(\s*(?:a|i|1)\s*\)|(?:^|\s)(?:a|i|1)[.)]\s/)
+    // (or its first sub-clause on a line of its own: "7.1.1 keep …;\n7.1.2 allow …")
+    const first = text.slice(0, from).search(/\(\s*(?:a|i|1)\s*\)|(?:^|\s)(?:a|i|1)[.)]\s|(?:^|\n)[ \t]*\d+(?:\.\d+)+\.1\.?[ \t]/)
     // an enumeration that opens the text was introduced elsewhere (the block before); leave it to the caller
     const intro = (first === -1 ? text.slice(0, from) : text.slice(0, first)).slice(-400)
     if (intro.trim()) {
@@ -445,3 +446,59 @@ export function isDisclaimer(sentence: string): boolean {
   return DISCLAIMER.test(sentence)
 }
 
+
+// A message's header line naming its sender ("From: Priya Nair, Wyvern Community Health Trust", "On 12 May, Owen Baxter
+// wrote:") and a chat line opened by its time and sender ("[09:12] Sanne de Vries (Kanaal Architecten): …")
+const FROM_LINE = /^[^\w\n]*(?:from|sender)[ \t]*:[ \t]*([^\n]{2,160})/i
+const WROTE_LINE = /^[^\w\n]*on\b[^\n]{0,80}?,[ \t]*([^\n,]{2,80}?)[ \t]+(?:<[^>\n]*>[ \t]*)?wrote[ \t]*:?[ \t]*$/im
+const CHAT_LINE = /^[^\w\n]*\[?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+([^:\n]{2,80}?)[ \t]*:/i
+// the legal form after an organisation's name ("Wyvern Community Health Trust Ltd")
+const LEGAL_FORM = /(?:[\s,]+(?:ltd|limited|inc|llc|llp|plc|pty|gmbh|b\.?v\.?|s\.?r\.?l\.?|co|corp|cic|clg|nhs))+\.?\s*$/i
+
+/** The party a sender's line names: a name or role word of the agreement, or an organisation named by a customer's kind. */
+function senderParty(line: string, names: ReadonlyMap<string, Party>): Party {
+  const role = firstParty(line, names)
+  if (role !== 'unknown') return role
+  // "Priya Nair, Digital Services Lead, Wyvern Community Health Trust": an organisation whose name ends in the kind of
+  // organisation a customer is called by (a provider is never named so)
+  for (const part of line.split(/[,(]/)) {
+    const kind = part.replace(/[)\]]/g, '').replace(LEGAL_FORM, '').trim().split(/\s+/).pop()
+    if (kind && /^[A-Z]/.test(kind) && CUSTOMER_KIND.test(kind)) return 'customer'
+  }
+  return 'unknown'
+}
+
+/**
+ * The party that sent the message block `i` belongs to, in a thread of e-mails or a chat: the sender its chat line opens
+ * with, or the sender named by the nearest message header above it ("From: …", "On …, X wrote:"); 'unknown' when there is
+ * none or its sender names no party. The first person of a message is its sender.
+ */
+export function messageSender(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>): Party {
+  const own = blocks[i]
+  if (!own) return 'unknown'
+  const chat = CHAT_LINE.exec(own.text)
+  let sender: string | undefined = chat?.[1]
+  let at = i
+  for (let j = i; sender === undefined && j >= 0 && j >= i - 80; j--) {
+    const text = blocks[j]!.text
+    sender = (FROM_LINE.exec(text) ?? WROTE_LINE.exec(text.slice(0, 200)))?.[1]
+    at = j
+  }
+  if (sender === undefined) return 'unknown'
+  const party = senderParty(sender, names)
+  if (party !== 'unknown') return party
+  // a sender named without an organisation ("[09:16] Dana Whitlock:", "On 12 May, Dana Whitlock wrote:") is the party an
+  // earlier header or chat line gave the same person ("From: Dana Whitlock, Orchard Dental Practice")
+  const person = /^[^\w]*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})/.exec(sender)?.[1]
+  if (!person) return 'unknown'
+  for (let j = at - 1; j >= 0 && j >= at - 200; j--) {
+    const text = blocks[j]!.text
+    if (!text.includes(person)) continue
+    const line = CHAT_LINE.exec(text)?.[1] ?? FROM_LINE.exec(text)?.[1] ?? WROTE_LINE.exec(text.slice(0, 200))?.[1] ?? /^[^\w\n]*to[ \t]*:[ \t]*([^\n]{2,160})/i.exec(text)?.[1]
+    if (line?.startsWith(person) || line?.includes(` ${person}`)) {
+      const role = senderParty(line.slice(line.indexOf(person)), names)
+      if (role !== 'unknown') return role
+    }
+  }
+  return 'unknown'
+}

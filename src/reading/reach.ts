@@ -305,7 +305,9 @@ export function asksOfCustomer(title: string, names?: Names): boolean {
  * The customer, or a group of its people, as the subject of what must be done, read by roles: "What the Client IT Team
  * must do", "What the Client's staff need to do", "Things Holloway must have in place".
  */
-const CUSTOMER_MUST = /^CUSTOMER(?:'s?)?(?: [\w-]+){0,2} (?:must|needs? to|has to|have to|should|(?:is|are) (?:expected|required) to) (?!(?:know|understand|note|read|consider|expect|remember|ask|pay)\b)[\w-]+(?: (?:in place|ready|up|on))?$/
+// (and, in a checklist that gives each party its list, the customer as the subject of what it does: "The clinic does",
+// "Client to do", "What the practice will do")
+const CUSTOMER_MUST = /^(?:what )?CUSTOMER(?:'s?)?(?: [\w-]+){0,2} (?:(?:must|needs? to|has to|have to|should|(?:is|are) (?:expected|required) to) (?!(?:know|understand|note|read|consider|expect|remember|ask|pay)\b)[\w-]+(?: (?:in place|ready|up|on))?|does|will do|to do)$/
 
 /**
  * A requirement: "must", "shall", "needs to", "is required to" followed by a state or conduct, not by a procedure (a

@@ -231,6 +231,10 @@ export interface ExcuseReadings {
   introducingParty(block: Block): Party
   /** The sentence that introduced the list a block belongs to, when it ends in ":" or "the following". */
   listIntro(block: Block): string | undefined
+  /** The first party a text names (with the names the agreement gives its parties). */
+  firstParty(text: string): Party
+  /** The party that sent the message a block belongs to, in a thread of messages or a chat ('unknown' elsewhere). */
+  messageSender(block: Block): Party
 }
 
 // "at no additional cost to the Customer": the price of an act, not its negation
@@ -289,8 +293,9 @@ const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+
 
 // A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
 const CUSTOMER_DUTIES = /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we need from you|you (?:need to do|must do|do|agree to))\b/i
-// an imperative: the sentence opens with a verb, no subject, no modal ("Tell MSP promptly about leavers", "Keep PCs patched")
-const OPENING_WORD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?([A-Z][a-z]+)\s/
+// an imperative: the sentence opens with a verb, no subject, no modal ("Tell MSP promptly about leavers", "Keep PCs patched"),
+// in capitals or not and after an adverb of manner ("- promptly tell us about new starters")
+const OPENING_WORD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[A-Za-z]+ly\s+)?([A-Za-z][a-z]+)\s/
 const NOT_A_VERB = /^(?:the|a|an|all|any|each|every|this|these|those|our|your|its|their|we|you|it|they|there|if|when|where|no|some|most|many|i|he|she)$/i
 const isImperative = (sentence: string): boolean => {
   const first = OPENING_WORD.exec(sentence)?.[1]
@@ -375,14 +380,29 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text.replace(NOTICE_LEAD, ''))) return 'customer'
   // and so is one the provider makes of the customer ("We request you to … inform us promptly", "we ask that you tell us
   // promptly"), unless the provider takes the term back as its own subject ("…, and we will reply promptly")
-  const asked = ASKS_YOU.exec(s.slice(0, at))
+  const asked = ASKS_YOU.exec(s.slice(0, at)) ?? ASKS_THAT.exec(s.slice(0, at))
   if (asked && !PROVIDER_AGAIN.test(s.slice(asked.index + asked[0].length, at))) return 'customer'
   let party = r.boundParty(...rewritten(s, at, partyView))
+  // the first person of a message is its sender: in the customer's own message of a thread ("On our side we'll let you
+  // know promptly when someone leaves") the customer speaks
+  if (party === 'provider' && FIRST_PERSON_SUBJECT.test(s.slice(Math.max(0, at - 120), at)) && r.messageSender(hit.block) === 'customer') return 'customer'
+  // a row of a table of duties is bound by the party its "Who" column names ("| Report leavers | Clinic | promptly |")
+  if (party === 'unknown' && row !== undefined && hit.block.header && hit.block.cells) {
+    const who = hit.block.header.findIndex((h) => WHO_HEADER.test(h.trim()))
+    const cell = who >= 0 ? hit.block.cells[who] : undefined
+    // (the term's own cell is read above)
+    if (cell !== undefined && who !== row.slice(0, hit.start).split('|').length - 1) party = r.firstParty(cell)
+    if (party === 'customer') return party
+  }
   // an imperative under a heading that names the customer's duties ("## Client duties" › "- Tell MSP promptly about
   // leavers"), in a list the heading itself introduces (no paragraph before it in the section)
   if (party === 'unknown' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && hit.block.section.path.some((p) => CUSTOMER_DUTIES.test(p)) && !introducedInSection(hit.block)) return 'customer'
+  // and so is one under a lead-in that names them ("What you do:" › "- promptly tell us about new starters")
+  if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && CUSTOMER_DUTIES.test(r.listIntro(hit.block) ?? '')) return 'customer'
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
-  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*\(?[a-z0-9]{1,3}[.)]\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
+  // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
+  // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
   if (party === 'customer') return party
   // a duty of a role either party may hold ("the indemnified Party promptly notifies …") binds both parties
   if (party === 'unknown' && ROLE.test(s.slice(Math.max(0, at - REACH), at + REACH))) party = 'mutual'
@@ -397,6 +417,12 @@ const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear i
 /** A request the provider makes of the customer, or a duty it names as the customer's: "We request you to", "we ask that you", "we need you to", "It is your responsibility to". */
 const ASKS_YOU =
   /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?you\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
+/** A request the provider makes of others, whoever they are: "We ask that everyone uses MFA and that the Trust tells us promptly". */
+const ASKS_THAT = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|insist)\s+that\b/i
+/** A first-person subject right before the term's verb: "we'll let you know promptly", "On our side we will". */
+const FIRST_PERSON_SUBJECT = /\b(?:we|i)\b(?:\s+|['\u2019](?:ll|d)\s+)(?:[\w'\u2019]+\s+){0,4}?$|\b(?:we|i)(?:['\u2019]ll|\s+will|\s+shall)\b[^.;:,]{0,60}$/i
+/** A column of a table of duties that says who does each task. */
+const WHO_HEADER = /^(?:who|by whom|owner|responsib(?:le|ility)(?: party)?|party|done by|performed by|actioned by|lead)$/i
 /** The provider back as the subject after such a request: "…, and we will reply", "but our engineers aim to". */
 const PROVIDER_AGAIN = /(?:[;,:]|\band\b|\bbut\b|\bthen\b)\s*(?:we|i|our\s+\w+|the (?:provider|supplier))\b/i
 
