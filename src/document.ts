@@ -100,8 +100,13 @@ export function parseFrontMatter(text: string): {data: unknown} | {error: string
 /** Parse and index an agreement. */
 export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache; parser?: ParserName} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
-  if (nestingDepth(source) > MAX_NESTING) throw new TooDeepError(`nested more than ${MAX_NESTING} levels deep`)
-  const tree = parseMarkdown(source, {...(options.parseCache ? {cache: options.parseCache} : {}), ...(options.parser ? {parser: options.parser} : {})})
+  // the nesting is read line by line and parts start at a line: with a parse cache, each part is read before it is
+  // parsed, and a kept part was read when it was parsed
+  const tooDeep = (text: string): void => {
+    if (nestingDepth(text) > MAX_NESTING) throw new TooDeepError(`nested more than ${MAX_NESTING} levels deep`)
+  }
+  if (!options.parseCache) tooDeep(source)
+  const tree = parseMarkdown(source, {...(options.parseCache ? {cache: options.parseCache, beforeParse: tooDeep} : {}), ...(options.parser ? {parser: options.parser} : {})})
   const built = new Builder(source, filePath, tree, options.firstSectionId ?? 0, options.parseCache).build()
   // the editor's parse cache holds the tree's parts anyway; elsewhere the tree is not kept past this point
   const parser = options.parser
