@@ -197,8 +197,11 @@ function customersSpan(text: string, at: number, block: Block, offset: number, r
  * A flat charge on a day ("Saturday deliveries cost $20") is not.
  */
 const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
-/** A time outside the hours as the label of a rate by the hour: "After hours: $150 per hour", "Out-of-hours – £90/hr". */
-const LABEL_THEN_RATE = /^\W*(?:after[- ]hours|out[- ]of[- ]hours|out of (?:business|support|working|office) hours|outside (?:business|support|working|office) hours)\s*(?::|–|—|=|\s-)\s*[^.;]{0,12}?(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?)\s?\d[\d,.]*\s*(?:\/\s*(?:hr|hour)\b|(?:per|an|a)\s+(?:hr|hour)\b|hourly\b)/i
+/**
+ * A time outside the hours as the label of a rate by the hour: "After hours: $150 per hour", "Out-of-hours – £90/hr",
+ * and a note's terse label with the price straight after it ("after hrs $150/hr").
+ */
+const LABEL_THEN_RATE = /^\W*(?:after[- ]hours|out[- ]of[- ]hours|out of (?:business|support|working|office) hours|outside (?:business|support|working|office) hours)(?:\s*(?::|–|—|=|\s-)\s*[^.;]{0,12}?|\s+)(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?)\s?\d[\d,.]*\s*(?:\/\s*(?:hr|hour)\b|(?:per|an|a)\s+(?:hr|hour)\b|hourly\b)/i
 const BY_THE_HOUR = /(?:\/\s*(?:hr|hour)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
 const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?\d/
 

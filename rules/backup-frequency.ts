@@ -182,7 +182,8 @@ const RETAIN_HEADER = /\b(?:retention|retain\w*|kept|keep|stored for|held for)\b
 function review(finding: Finding, context: RuleContext<keyof typeof messages, BackupFrequencyOptions & ClauseOptions>): void {
   const {doc, options, reading} = context
   const valuesOf = (t: string) => reading.values(t)
-  if (finding.outcome === 'missing') return
+  // both house checks speak only of backups found present: the walk below is for them alone
+  if (finding.outcome !== 'present') return
   const max = options.maxInterval === undefined ? undefined : parseDurationOption(options.maxInterval)
   let best: (Stated & {minutes: number}) | undefined
   let retention = false
@@ -194,8 +195,10 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
     if (!path) paths.set(block.section, (path = {inBackupSection: block.section.path.some((p) => BACKUP.test(p)), retentionSection: block.section.path.some((p) => RETAIN_HEADER.test(p))}))
     const {inBackupSection, retentionSection} = path
     if (block.header?.some((h) => RETAIN_HEADER.test(h)) && (inBackupSection || BACKUP.test(block.text) || block.header.some((h) => BACKUP.test(h)))) retention = true
-    for (const s of block.sentences) {
-      const aboutBackups = BACKUP.test(s.text) || TOPIC.test(s.text) || (inBackupSection && block.kind !== 'paragraph')
+    for (let k = 0; k < block.sentences.length; k++) {
+      const s = block.sentences[k]!
+      // whether a sentence names backups depends on its text alone: kept per block text in an editor
+      const aboutBackups = reading.unitMatches(BACKUP, block, k) || reading.unitMatches(TOPIC, block, k) || (inBackupSection && block.kind !== 'paragraph')
       if (!aboutBackups && !(retentionSection && inBackupSection)) continue
       // a period, or retention put in another document ("Backup Plan (backup frequency and retention) | Order Form")
       if ((RETAIN.test(s.text) || retentionSection) && (valuesOf(s.text).durations.length || (/\bretention\b/i.test(s.text) && ELSEWHERE.test(s.text)))) retention = true

@@ -192,10 +192,12 @@ export default {
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       let titleBackup: boolean | undefined
-      if (block.kind === 'table-row' && block.cells && (BACKUP.test(block.text) || (titleBackup ??= BACKUP.test(block.section.title)))) keptInRow(block, valuesOf, kept)
-      for (const sentence of block.sentences) {
+      // whether a row or sentence names backups depends on its text alone: kept per block text in an editor
+      if (block.kind === 'table-row' && block.cells && (reading.unitMatches(BACKUP, block, -1) || (titleBackup ??= BACKUP.test(block.section.title)))) keptInRow(block, valuesOf, kept)
+      for (let k = 0; k < block.sentences.length; k++) {
+        const sentence = block.sentences[k]!
         const text = sentence.text
-        const inBackup = BACKUP.test(text) || (titleBackup ??= BACKUP.test(block.section.title))
+        const inBackup = reading.unitMatches(BACKUP, block, k) || (titleBackup ??= BACKUP.test(block.section.title))
         if (!inBackup) continue
         const v = valuesOf(text)
         for (const f of v.frequencies) if (f.intervalMinutes > 0) intervals.push({minutes: f.intervalMinutes, text: f.text, block, sentence})
@@ -236,8 +238,10 @@ export default {
 
     // 5. a percentage of time or of tickets over 100
     for (const block of doc.blocks) {
-      for (const sentence of block.sentences) {
-        if (!mayHold.percentages(sentence.text)) continue // most sentences: skip the values lookup
+      for (let k = 0; k < block.sentences.length; k++) {
+        const sentence = block.sentences[k]!
+        // most sentences: skip the values lookup (whether one may hold a percentage is kept per block text in an editor)
+        if (!reading.unitPasses(mayHold.percentages, block, k, () => mayHold.percentages(sentence.text))) continue
         for (const p of valuesOf(sentence.text).percentages) {
           if (p.value <= 100) continue
           const around = sentence.text.slice(Math.max(0, p.start - 80), p.end + 80)

@@ -606,8 +606,9 @@ export default {
     for (const s of vocab.sites) {
       const key = reading.termKey(s.term)
       if (ROLES.has(key) || parties.has(s.term.toLowerCase()) || reportedKeys.has(key)) continue
-      // every run of spaces and tabs as one space (a lone space is left alone: most are, and replacing them is slow)
-      allLower ??= doc.blocks.map((b) => b.text).join('\n').toLowerCase().replace(/\t[ \t]*| [ \t]+/g, ' ')
+      // every run of spaces and tabs as one space (a lone space is left alone: most are, and replacing them is slow);
+      // block by block, as no run crosses a line break, and kept per block text in an editor
+      allLower ??= doc.blocks.map((b) => reading.blockReading(b, LOWER_SPACED, () => b.text.toLowerCase().replace(/\t[ \t]*| [ \t]+/g, ' '))).join('\n')
       if (isUsed(s, allLower) || selfStanding(s, reading)) usedGroups.add(s.group)
       else unused.push(s)
       reportedKeys.add(key)
@@ -618,6 +619,9 @@ export default {
     }
   },
 } satisfies Rule<'undefinedTerm' | 'unusedDefinition'>
+
+/** A block's text in lower case with each run of spaces and tabs as one space (see isUsed). */
+const LOWER_SPACED = {name: 'no-undefined-terms: text in lower case, spaces as one'}
 
 /** Is the term a place: a name ending in a region or geographic feature whose other words the agreement writes only with a capital? */
 function placeName(term: string, lowerWords: () => ReadonlySet<string>): boolean {

@@ -26,7 +26,8 @@ const SERVICE_TITLE = /\b(?:support|management|maintenance|monitoring|administra
 const WORK = /\b(?:maint(?:ain|enance)\w*|support\w*|updat\w*|upgrad\w*|patch\w*|monitor\w*|renew\w*|check\w*|manag\w*|administ\w*|install\w*|repair\w*|back(?:s|ing)? up|backups?|host\w*|deploy\w*|configur\w*|secur\w*|clean\w*|scan\w*|test\w*)\b/i
 // a quote's line items ("| # | Item | Qty | Unit |") name what is supplied
 const INCLUDED_HEADER = /^(?:included|includes|services?(?: included)?|what(?:'|’)?s (?:covered|included)|covered|what we do|scope|(?:line )?items?)$/i
-const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*)\b/i
+// (and fixing, as a note says what it takes on: "we fix: POS, card readers, wifi")
+const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*|fix(?:es|ing)?)\b/i
 // What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
 const NOT_SERVICES = /\b(?:not|no|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
 // What follows a colon, when it is a series of three or more: "For each device: all service calls, parts and labour, toner"

@@ -100,8 +100,13 @@ export function parseFrontMatter(text: string): {data: unknown} | {error: string
 /** Parse and index an agreement. */
 export function buildDocument(source: string, filePath = '<text>', options: {firstSectionId?: number; parseCache?: ParseCache; parser?: ParserName} = {}): Document {
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
-  if (nestingDepth(source) > MAX_NESTING) throw new TooDeepError(`nested more than ${MAX_NESTING} levels deep`)
-  const tree = parseMarkdown(source, {...(options.parseCache ? {cache: options.parseCache} : {}), ...(options.parser ? {parser: options.parser} : {})})
+  // the nesting is read line by line and parts start at a line: with a parse cache, each part is read before it is
+  // parsed, and a kept part was read when it was parsed
+  const tooDeep = (text: string): void => {
+    if (nestingDepth(text) > MAX_NESTING) throw new TooDeepError(`nested more than ${MAX_NESTING} levels deep`)
+  }
+  if (!options.parseCache) tooDeep(source)
+  const tree = parseMarkdown(source, {...(options.parseCache ? {cache: options.parseCache, beforeParse: tooDeep} : {}), ...(options.parser ? {parser: options.parser} : {})})
   const built = new Builder(source, filePath, tree, options.firstSectionId ?? 0, options.parseCache).build()
   // the editor's parse cache holds the tree's parts anyway; elsewhere the tree is not kept past this point
   const parser = options.parser
@@ -602,7 +607,8 @@ class Builder {
   }
 
   /**
-   * A paragraph whose lines open with letters or roman numerals in sequence ("a) …", "b) …", "(i) …", "(ii) …"), after an
+   * A paragraph whose lines open with letters, roman numerals or bracketed numbers in sequence ("a) …", "b) …", "(i) …",
+   * "(ii) …", "(1) …", "(2) …"), after an
    * optional lead-in that introduces them, is a list typed without list syntax: each such line is a list item, the
    * lead-in a paragraph before them, and the lines after the last item a paragraph after them.
    */
@@ -615,17 +621,26 @@ class Builder {
       pieces.push({start, end: start + line.length, marker: m ? m[0].length : 0, token: m ? (m[1] ?? m[2])! : undefined})
       start += line.length + 1
     }
+    // a numbered paragraph over lettered lines ("(1) Faults are sorted into categories:" / "a) …") is their lead-in
+    const numbered = (k: number): boolean => isDigit(pieces[k]?.token ?? '')
+    for (let k = 0; k < pieces.length; k++) if (numbered(k) && !numbered(k + 1) && !numbered(k - 1)) pieces[k] = {...pieces[k]!, marker: 0, token: undefined}
     const first = pieces.findIndex((p) => p.token !== undefined)
     if (first < 0) return false
     const lead = first > 0 ? t.text.slice(pieces[0]!.start, pieces[first - 1]!.end) : ''
     if (lead.trim() && !LEADS_IN.test(lead.trimEnd())) return false
     // the enumerators must run in sequence: letters a, b, c…; romans i, ii, iii… (under a letter, or on their own)
+    // (bracketed numbers, "(1)", "(2)" as a translated contract writes its items, run on their own)
     let letter = 0
     let roman = 0
+    let digit = 0
     let last = first
     for (let k = first; k < pieces.length && pieces[k]!.token !== undefined; k++) {
       const token = pieces[k]!.token!
-      if (token === letterAt(letter)) {
+      if (isDigit(token)) {
+        if (token !== String(digit + 1) || letter || roman) return false
+        digit++
+      } else if (digit) return false
+      else if (token === letterAt(letter)) {
         letter++
         roman = 0
       } else if (token === romanAt(roman)) roman++
@@ -1111,7 +1126,7 @@ class WrappedBreaks {
 }
 
 // a line opened by a letter or a roman numeral as a list's enumerator: "a) ", "(b) ", "(iv) ", "ii) "
-const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4})\)|([a-z]|[ivx]{1,4})\))\s+(?=\S)/
+const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4}|\d{1,2})\)|([a-z]|[ivx]{1,4})\))\s+(?=\S)/
 // a lead-in that introduces a list: it ends with a colon, "the following …", "as follows" or a dash
 const LEADS_IN = /(?::|\bfollowing\b[^.]{0,40}|\bas follows|\s[–—-])$/i
 // a lead-in of a list whose items follow as paragraphs: it ends with a colon, "the following …" or "as follows"
@@ -1318,6 +1333,27 @@ function numberedTitle(p: Paragraph): string | undefined {
   return raw
 }
 
+// "Article 5 (Handling of Requests)", "Clause 3 – Fees", "Article 2. Services": a clause word and number over a short title
+const ARTICLE_LINE = /^(?:Article|Art\.|Clause|Section|§)[ \t]*\d{1,3}(?:\.\d{1,3})*\.?(?:[ \t]*[–—:-])?[ \t]+(\(?)(\p{Lu}[^()\n]*?)(\)?)$/u
+
+/**
+ * A line that names a clause by its word and number and gives its title in any case, alone in its paragraph over the
+ * clause's text ("Article 5 (Handling of Requests)", "Clause 3 – Fees"), is a heading as a line of capitals is: its title
+ * a short name (at most six words, no stop or verb of duty or being), in brackets as translated contracts write it or
+ * not. Returns the line with the brackets dropped, so the title reads as a plain title.
+ */
+function articleTitle(p: Paragraph): string | undefined {
+  if (!p.children.length || !p.children.every((c) => c.type === 'text')) return undefined
+  const raw = toString(p).replace(INVISIBLE, '').trim()
+  if (raw.includes('\n') || raw.length > 70 || !ARTICLE_WORDS.some((w) => raw.startsWith(w))) return undefined
+  const m = ARTICLE_LINE.exec(raw)
+  if (!m || m[1] !== m[3]!.replace(')', '(')) return undefined
+  const title = m[2]!.trim()
+  if (title.split(/\s+/).length > 6 || NOT_HEADING_MARK.test(title.replace(/[.:]$/, '')) || /[,;]$/.test(title)) return undefined
+  if (STATEMENT.test(title.toUpperCase()) || NOT_A_TITLE.test(title)) return undefined
+  return raw.slice(0, raw.length - m[1]!.length - m[2]!.length - m[3]!.length) + title
+}
+
 /**
  * The numbered heading that Markdown reads as the last item of the list before it, when body text follows ("1. Help
  * desk" / "2. Patching" / "" / "2. FEES" / "" / "body"): a one-line item that is a line of capitals after items that
@@ -1347,7 +1383,7 @@ function trailingHeading(list: List, source: string): {list: List; line: Capital
 /** A top-level node that is a heading written as a line of capitals: a one-line paragraph, or a list of one such item ("8. FEES"), or of one short title ("4. Response times"). */
 function capitalLine(node: RootContent): CapitalLine | undefined {
   if (node.type === 'paragraph') {
-    const text = capitalText(node)
+    const text = capitalText(node) ?? articleTitle(node)
     return text === undefined ? undefined : {...splitNumber(text), paragraph: node}
   }
   if (node.type === 'list' && node.ordered && node.children.length === 1) {
@@ -1545,9 +1581,32 @@ function itemTitle(p: Paragraph): {title: string; skip: number} | undefined {
 }
 
 function splitNumber(raw: string): {number: string | undefined; title: string} {
+  const head = raw.slice(0, 8).toLowerCase()
+  const w = CLAUSE_WORDS.some((c) => head.startsWith(c)) ? WORD_NUMBERED_TITLE.exec(raw) : null
+  if (w) return {number: wordNumber(w[1]!), title: cleanTitle(w[2]!)}
   const m = NUMBERED_TITLE.exec(raw)
   if (m && (/\d/.test(m[1]!) || m[2] !== undefined)) return {number: m[1], title: cleanTitle(m[3]!)}
   return {number: undefined, title: cleanTitle(raw)}
+}
+
+// "CLAUSE EIGHT – OF THE OBLIGATIONS", "Article First: Object": a clause word and its number written as a word (cardinal
+// or ordinal), as translated contracts number their clauses
+const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth']
+const CLAUSE_WORDS = ['clause ', 'article ', 'section ']
+const WORD_NUMBERED_TITLE = new RegExp(`^(?:clause|article|section)\\s+(${[...CARDINALS, ...ORDINALS].join('|')})\\b\\.?(?:\\s*[–—:-]\\s*|\\s+)(\\S.*)$`, 'i')
+
+/** Does the text open with a digit? */
+function isDigit(text: string): boolean {
+  const c = text.charCodeAt(0)
+  return c >= 48 && c <= 57
+}
+
+/** The number a clause's number word stands for ("eight", "eighth": "8"). */
+function wordNumber(word: string): string {
+  const w = word.toLowerCase()
+  const i = CARDINALS.indexOf(w)
+  return String((i >= 0 ? i : ORDINALS.indexOf(w)) + 1)
 }
 
 function cleanTitle(t: string): string {

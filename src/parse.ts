@@ -91,6 +91,8 @@ interface CachedPart {
   /** Where the tree's positions currently start. */
   line: number
   offset: number
+  /** Line breaks in the part's text. */
+  readonly breaks: number
 }
 
 /** Parts of the last parses of one document: an edit re-parses only the parts whose text changed. */
@@ -105,7 +107,16 @@ export class ParseCache {
  * whose text is unchanged since the last call are reused (their nodes are moved, not copied: only the newest tree
  * returned for a cache is valid).
  */
-export function parseMarkdown(source: string, options: {readonly cache?: ParseCache; readonly partSize?: number; readonly parser?: ParserName} = {}): Root {
+export function parseMarkdown(
+  source: string,
+  options: {
+    readonly cache?: ParseCache
+    readonly partSize?: number
+    readonly parser?: ParserName
+    /** Called with the text of each part about to be parsed (not a kept one), before it is parsed: it may throw. */
+    readonly beforeParse?: (text: string) => void
+  } = {},
+): Root {
   const {cache} = options
   const parser = options.parser ?? 'fast'
   const cuts = partStarts(source, options.partSize)
@@ -124,13 +135,15 @@ export function parseMarkdown(source: string, options: {readonly cache?: ParseCa
       part.line = line
       part.offset = from
     } else {
-      part = {tree: parsePart(text, parser, line - 1, from), line, offset: from}
+      options.beforeParse?.(text)
+      part = {tree: parsePart(text, parser, line - 1, from), line, offset: from, breaks: countLines(text)}
     }
     next.set(text, part)
     for (const child of part.tree.children) root.children.push(child)
     if (i === 0) root.position = {start: {...part.tree.position!.start}, end: {...part.tree.position!.end}}
     else root.position!.end = {...part.tree.position!.end}
-    line += countLines(text)
+    // a kept part's text is the same: its line breaks are counted once
+    line += part.breaks
   }
   if (cache) cache.parts = next
   return root

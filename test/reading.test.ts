@@ -235,6 +235,21 @@ describe('a party the preamble names with no role word takes the role of what it
       '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nBrightlane and Fenwick meet each quarter to review this agreement.\n',
       [],
     ],
+    [
+      'a name in capitals given after "hereinafter" with no quotes; the contracting party hires, the contracted party is hired',
+      '# Contract\n\nSORRISO LTDA., hereinafter called CONTRACTING PARTY, and PARANÁ INFO LTDA., hereinafter called CONTRACTED PARTY, agree as follows.\n',
+      [['contracting party', 'customer'], ['contracted party', 'provider']],
+    ],
+    [
+      'names in capitals after "hereinafter": a kind of organisation is the customer, the other name the provider',
+      '# Contract\n\nSORRISO LTDA., hereinafter called the CLINIC, and PARANÁ INFO LTDA., hereinafter called the TECHNICIAN.\n\nThe TECHNICIAN supports the workstations and monitors the network.\n',
+      [['clinic', 'customer'], ['technician', 'provider']],
+    ],
+    [
+      'look-alike: words in lower case after "hereinafter" name no party',
+      '# Contract\n\nThe parties, hereinafter called the parties, agree as follows.\n',
+      [],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(roles(text)).toEqual(expected)
   })

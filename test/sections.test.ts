@@ -633,6 +633,55 @@ describe('"Article N" and a title run in before the text on its line is a sectio
   })
 })
 
+describe('a clause word and number alone on a line over the clause, numbered in figures or words', () => {
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.number ?? '-'} ${s.title}: ${s.blocks.filter((b) => b.kind !== 'heading').map((b) => `${b.kind} ${b.text.trim()}`).join(' / ')}`)
+
+  it.each<[string, string, string[]]>([
+    ['a title in brackets', 'Intro.\n\nArticle 5 (Handling of Requests)\n\nParty B takes charge of each Request.\n', ['1 5 Handling of Requests: paragraph Party B takes charge of each Request.']],
+    ['a title after a dash', 'Intro.\n\nClause 3 – Fees\n\nThe Client pays monthly.\n', ['1 3 Fees: paragraph The Client pays monthly.']],
+    ['a number written as a word, a long title', 'Intro.\n\nCLAUSE EIGHT – OF THE OBLIGATIONS OF THE CONTRACTING PARTY\n\nThe Client keeps its licences.\n', ['1 8 OF THE OBLIGATIONS OF THE CONTRACTING PARTY: paragraph The Client keeps its licences.']],
+    ['an ordinal', 'Intro.\n\nARTICLE FIRST: OBJECT\n\nThe Provider supports the PCs.\n', ['1 1 OBJECT: paragraph The Provider supports the PCs.']],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // look-alikes: a statement about a clause, a reference to another law's article, a clause word with no number
+  it.each<[string, string]>([
+    ['a statement about a clause', 'Intro.\n\nClause 3 shall apply.\n\nThe Client pays monthly.\n'],
+    ['an article of a law', 'Intro.\n\nArticle 28 of the Regulation (Processors)\n\nThe Provider is a processor.\n'],
+    ['a number word in a sentence', 'Intro.\n\nClause Four applies to the Client.\n\nThe Client pays monthly.\n'],
+  ])('%s is not a title', (_name, text) => {
+    expect(outline(text)).toEqual([])
+  })
+})
+
+describe('lines numbered in brackets in sequence are a list', () => {
+  const blocks = (text: string): string[] => buildDocument(text, 'x.md').blocks.slice(1).map((b) => `${b.kind} ${b.text}`)
+
+  it('reads each numbered line as an item, the lead-in as a paragraph', () => {
+    expect(blocks('Intro.\n\nParty B provides the following:\n(1) Inquiry handling by telephone\n(2) Remote maintenance of the servers\n(3) Monthly patching\n')).toEqual([
+      'paragraph Party B provides the following:',
+      'list-item Inquiry handling by telephone',
+      'list-item Remote maintenance of the servers',
+      'list-item Monthly patching',
+    ])
+  })
+
+  // look-alikes: a numbered lead-in over lettered lines, numbers out of sequence
+  it('reads a numbered paragraph over lettered lines as their lead-in', () => {
+    expect(blocks('Intro.\n\n(1) Faults are sorted into categories:\na) Category A: a stop;\nb) Category B: anything else.\n')).toEqual([
+      'paragraph (1) Faults are sorted into categories:',
+      'list-item Category A: a stop;',
+      'list-item Category B: anything else.',
+    ])
+  })
+
+  it('does not read numbers out of sequence as a list', () => {
+    expect(blocks('Intro.\n\nSee the rules:\n(2) first one\n(5) second one\n')).toEqual(['paragraph See the rules:\n(2) first one\n(5) second one'])
+  })
+})
+
 describe('a hyphen at a line end between lower-case letters', () => {
   const text = (source: string): string => buildDocument(`Intro.\n\n${source}\n`, 'x.md').blocks[1]!.text
 

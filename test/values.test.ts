@@ -142,6 +142,9 @@ describe('extractDurations', () => {
     ['a reply within 4 support hours', [{text: '4 support hours', value: 4, unit: 'hour', business: true, minutes: 240}]],
     ['restored within 2 Service Days', [{text: '2 Service Days', value: 2, unit: 'day', business: true, minutes: 2880}]],
     ['within 3 office hours', [{text: '3 office hours', value: 3, unit: 'hour', business: true}]],
+    // a school's clock: the hours and days its schools are in session
+    ['on site within 4 School Day Hours, Degraded within 2 School Days', [{text: '4 School Day Hours', value: 4, unit: 'hour', business: true, minutes: 240}, {text: '2 School Days', value: 2, unit: 'day', business: true}]],
+    ['a technician visits 3 schools each week', []],
     ['scheduled for the next support day', [{text: 'next support day', value: 1, unit: 'day', business: true}]],
     ['ten (10) calendar days', [{text: 'ten (10) calendar days', value: 10, business: false}]],
     ['within an hour', [{text: 'an hour', value: 1, unit: 'hour'}]],
@@ -404,6 +407,13 @@ describe('extractHours', () => {
     ['every day, 8:00 to 22:00 mainland Portugal time', [{...base, text: 'every day, 8:00 to 22:00 mainland Portugal time', from: '08:00', to: '22:00', allWeek: true, timeZone: 'mainland Portugal time'}]],
     ['8:00 to 17:00 mainland Australia time', [{...base, text: '8:00 to 17:00', from: '08:00', to: '17:00'}]],
     ['8am–6pm, Mon–Fri (NZ time)', [{...base, text: '8am–6pm, Mon–Fri (NZ time', from: '08:00', to: '18:00', days: MON_FRI, timeZone: 'NZ time'}]],
+    // clock times written with an h, as French, Portuguese and Brazilian texts write them; whole hours only in a range
+    // whose other end is written so, after "from"
+    ['from 8 h 30 to 18 h, Brasília time (BRT), from Monday to Friday', [{...base, text: 'from 8 h 30 to 18 h, Brasília time (BRT), from Monday to Friday', from: '08:30', to: '18:00', days: MON_FRI, timeZone: 'BRT'}]],
+    ['from 8h30 to 17h', [{...base, text: 'from 8h30 to 17h', from: '08:30', to: '17:00'}]],
+    ['From 8 h to 17 h', [{...base, text: 'From 8 h to 17 h', from: '08:00', to: '17:00'}]],
+    ['between 2 h and 4 h', []],
+    ['restored in 4 h to 8 h', []],
     ['Pick 1 to 3 Monday delegates', []],
     ['Teams of 2 to 5, Monday', []],
     ['et al.', []],
@@ -565,6 +575,7 @@ describe('extractMultipliers', () => {
     ['invoiced with a surcharge of 50% on the hourly rate', [{text: 'surcharge of 50%', factor: 1.5}]],
     ['a 25% uplift applies', [{text: '25% uplift', factor: 1.25}]],
     ['on Sundays the surcharge is 100%', [{text: 'surcharge is 100%', factor: 2}]],
+    ['charged with an addition of 50% on the hourly value', [{text: 'addition of 50%', factor: 1.5}]],
     ['2X', [{text: '2X', factor: 2}]],
     // negatives
     ['24x7', []],
@@ -578,6 +589,7 @@ describe('extractMultipliers', () => {
     ['5% of the Monthly Fee', []],
     ['a fuel surcharge applies', []],
     ['a 3% card surcharge fee', []],
+    ['in addition, 5% of the fee is withheld', []],
   ])('%j', (text, expected) => {
     const got = extractMultipliers(text)
     expectOffsets(text, got)

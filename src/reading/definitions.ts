@@ -353,13 +353,11 @@ export function collectVocabulary(
       if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset, (sectionsOfFile ??= sectionIndex(file)))))) define(text)
     }
   }
-  // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc."
+  // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc." (the keys a block names
+  // depend on its text alone: an editor's cache keeps them)
   for (const block of doc.blocks) {
-    if (!/\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b/.test(block.text)) continue
-    for (const m of block.text.matchAll(/((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*)(?=,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b)/g)) {
-      names.add(termKey(m[1]!))
-      for (const w of m[1]!.split(/\s+/)) names.add(termKey(w))
-    }
+    const keys = kept ? kept(block, COMPANY_NAMES, () => companyNames(block.text, termKey)) : companyNames(block.text, termKey)
+    for (const k of keys) names.add(k)
   }
   for (const [name] of parties) {
     defined.add(termKey(name))
@@ -370,6 +368,20 @@ export function collectVocabulary(
     if (typeof v === 'string') names.add(termKey(v))
   }
   return {defined, sites, names}
+}
+
+const COMPANY_NAMES = 'vocabulary: names of companies'
+const NO_NAMES: readonly string[] = []
+
+/** The keys of the names of companies, products and places in a text ("Northgate Technology Partners, LLC"), and of each of their words. */
+function companyNames(text: string, termKey: (term: string) => string): readonly string[] {
+  if (!/\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b/.test(text)) return NO_NAMES
+  const out: string[] = []
+  for (const m of text.matchAll(/((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*)(?=,?\s*(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|plc|PLC|Pty|LLP|P\.C|PLLC)\b)/g)) {
+    out.push(termKey(m[1]!))
+    for (const w of m[1]!.split(/\s+/)) out.push(termKey(w))
+  }
+  return out
 }
 
 /** The name of a block's vocabulary reading: what it depends on besides the block's text. */

@@ -325,7 +325,7 @@ export class Reading {
 
   /** The plan the agreement names as the customer's, when its tables give values per plan; once per document. */
   get chosenPlan(): ChosenPlan | undefined {
-    if (this.plan === undefined) this.plan = chosenPlan(this.doc, this.parties) ?? null
+    if (this.plan === undefined) this.plan = chosenPlan(this.doc, this.parties, this.texts.keepsBlocks ? this.keptIn : undefined) ?? null
     return this.plan ?? undefined
   }
 

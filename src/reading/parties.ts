@@ -15,8 +15,9 @@ const CLAUSE_BOUNDARY = /[;:]|(?:^|(?<=[;:,\n]\s{0,3})|(?<=\b(?:and|or)\s{1,3}))
 const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
-const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider|we|us|our)$/i
-const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|ordering party|commissioning party|orderer|you|your)$/i
+// (a translation's "contracted party" is the one hired, its "contracting party" the one who hires: CONTRATADA, CONTRATANTE)
+const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider|contracted party|we|us|our)$/i
+const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|ordering party|commissioning party|contracting party|orderer|you|your)$/i
 // The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
 const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association|co-?operative|co-op|foundation)$/i
 // A body's name that ends in the kind of organisation it is ("Glenmore Dairy Co-operative Society Ltd", "the Van Asperen
@@ -27,8 +28,11 @@ const NAMED_KIND = /\b(?:[A-Z][\w'’&.-]*\s+){1,5}?(School|Academy|College|Univ
 /** The addressee line of a letter's header: "To: Harrowfield Dental Surgery, 22 Church Street". */
 const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
 
-/** A parenthesis that may give names, or a quoted name given after "hereinafter" (group 1 or 2). */
-const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})/g
+/**
+ * A parenthesis that may give names, or a quoted name given after "hereinafter" (group 1 or 2), or a name in capitals
+ * given after it with no quotes, as translations give it ("hereinafter called CONTRACTING PARTY", group 3).
+ */
+const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}(?:((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})|(?:the\s+|THE\s+)?([A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+){0,2})(?=[\s,.;)]|$))/g
 
 /**
  * Names a document gives its parties ("Cascade", "Vendor", “Acme”), with their role. Terms defined in
@@ -62,8 +66,8 @@ export function partyNames(doc: Document): Map<string, Party> {
     for (const group of block.text.matchAll(NAME_GIVEN)) {
       // ("the School"), ("the Practice"): a name given with its article is the name without it
       // (a translation writes the article in capitals too: "THE PROVIDER", "THE COOPERATIVE")
-      const quoted = [...(group[1] ?? group[2]!).matchAll(/[“"](?:(?:the|THE|The)\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
-      const terms = quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
+      const quoted = group[3] !== undefined ? [] : [...(group[1] ?? group[2]!).matchAll(/[“"](?:(?:the|THE|The)\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
+      const terms = group[3] !== undefined ? [group[3]] : quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
       if (!terms.length) continue
       let role: Party = 'unknown'
       // ("Kauri Point", "we"): the pronoun a name is given with says its role

@@ -53,28 +53,43 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * choosing ("**Plan chosen by the Client:** Silver", "the Silver value is the one that applies", "the Complete plan").
  * Undefined when none is named, or more than one.
  */
-export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>): ChosenPlan | undefined {
+export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>, kept?: KeptInContext): ChosenPlan | undefined {
   const blocks = doc.blocks
   if (!blocks.some((b) => b.kind === 'table-row')) return undefined
   const {cells, columns} = planNames(blocks, parties)
   const plans = new Set([...cells, ...[...columns.values()].flatMap((c) => [...c])])
   if (plans.size < 2) return undefined
   const named = new Set<string>()
+  // which plans a block names depends on its text and the plans alone: an editor's cache keeps it per block text
+  const context = kept ? [...plans].join('\u0000') : ''
   for (const b of blocks) {
     // the tables themselves name every plan
     if (b.kind === 'table-row' && (b.header?.slice(1).some((h) => plans.has(h.trim())) || b.cells?.some((c) => cellLabels(c).length))) continue
-    for (const name of plans) {
-      if (!b.text.includes(name)) continue
-      const n = escape(name)
-      const near = new RegExp(String.raw`\b(?:${PLAN_NOUN}|${CHOICE})\b[^.!?]{0,40}\b${n}\b|\b${n}\s+${PLAN_NOUN}\b|\b${n}\b[^.!?]{0,30}\b${CHOICE}\b`, 'i')
-      if (near.test(b.text)) named.add(name)
-    }
+    for (const name of kept ? kept(b, NAMED_PLANS, context, () => plansNamed(b.text, plans)) : plansNamed(b.text, plans)) named.add(name)
   }
   if (named.size !== 1) return undefined
   const chosen = [...named][0]!
   const tables = new Set([...columns].filter(([, names]) => names.has(chosen)).map(([h]) => h))
   return {chosen, plans: cells, tables}
 }
+
+/** Keeps a reading of a block that depends on its text and on `context` across lints (see Reading.blockReadingIn). */
+export type KeptInContext = <T>(block: Block, kind: object, context: string, make: () => T) => T
+
+const NAMED_PLANS = {name: 'plans: the plans a text names as taken'}
+
+/** The plans (in their order) that a text names beside a plan word or a verb of choosing ("the Silver plan", "Plan chosen: Silver"). */
+function plansNamed(text: string, plans: ReadonlySet<string>): readonly string[] {
+  let out: string[] | undefined
+  for (const name of plans) {
+    if (!text.includes(name)) continue
+    const n = escape(name)
+    const near = new RegExp(String.raw`\b(?:${PLAN_NOUN}|${CHOICE})\b[^.!?]{0,40}\b${n}\b|\b${n}\s+${PLAN_NOUN}\b|\b${n}\b[^.!?]{0,30}\b${CHOICE}\b`, 'i')
+    if (near.test(text)) (out ??= []).push(name)
+  }
+  return out ?? NONE_NAMED
+}
+const NONE_NAMED: readonly string[] = []
 
 /** The text with [start, end) written over by spaces (offsets are kept). */
 function blank(text: string, start: number, end: number): string {

@@ -63,6 +63,9 @@ function readRoles(title: string, names: ReadonlyMap<string, Party>): string {
     .replace(/^\s*(?:(?:section|clause|article|part|§)\s*)?(?:\d+(?:\.\d+)*|[a-z]|[ivx]{1,4})?[.):]?\s*[–—-]?\s+(?=\S)/i, '')
     .trim()
   if (t.length > 80) return ''
+  // a translated title opens with the source language's "of the" ("OF THE OBLIGATIONS OF THE CONTRACTING PARTY", from
+  // "DAS OBRIGAÇÕES DA CONTRATANTE"), which says nothing of the title's subject
+  t = t.replace(/^of\s+(?:the\s+)?(?=\S)/i, '')
   const question = /\?\s*$/.test(t) || INVERTED.test(t)
   t = t.toLowerCase().replace(/[?!.:]+\s*$/, '')
   // names first (longest first), so "the hospital" is read before "hospital"
@@ -372,6 +375,9 @@ const WHAT_LEAD = new RegExp(
 )
 
 const ENDS_COLON = /:\s*$/
+// The contract's object or purpose stated as the list that follows, as translated contracts open: "The object of the
+// present contract is the provision, by the CONTRACTED PARTY, of the following services to the CONTRACTING PARTY:"
+const OBJECT_LEAD = /\b(?:object|subject(?:[- ]matter)?|purpose)\s+of\s+(?:the\s+|this\s+)?(?:present\s+)?(?:contract|agreement)\s+(?:is|are|consists? (?:of|in)|comprises?)\b[^.:;]{0,120}?\b(?:the following|these)\s+(?:[\w-]+\s+){0,2}?(?:services|works?|tasks|activities)\b[^.:;]{0,80}:\s*$/i
 
 /** The name a lead-in opens with ("Larkspur maintains:"), to ask whose it is. */
 const LEAD_NAME = /^(?:.*[.;,]\s+|\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2})\s+(?:will\s+|shall\s+)?[a-z]/
@@ -385,7 +391,7 @@ const BARE_NAME = /(?:^|[,;]\s+)(?:the\s+)?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})\
 export function leadsList(text: string, names?: ReadonlyMap<string, Party>): boolean {
   // every lead-in ends with its colon
   if (!ENDS_COLON.test(text)) return false
-  if (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text) || WHAT_LEAD.test(text)) {
+  if (LEADS_LIST.test(text) || PARTY_LEAD.test(text) || OFFER_LEAD.test(text) || WHAT_LEAD.test(text) || OBJECT_LEAD.test(text)) {
     const name = names?.size ? LEAD_NAME.exec(text) : null
     return !name || names!.get(name[1]!.toLowerCase()) !== 'customer'
   }

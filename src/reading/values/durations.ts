@@ -14,7 +14,7 @@ const DURATION_RE = lazyCaselessRegExp(
     String.raw`\b(?<cal>within${HY}{1,3}the${HY}{1,3}(?:same${HY}{1,3})?day)\b|` +
     // the hour and the working day written as a limit: "within the hour" (one hour), "by close of business" (that day)
     String.raw`\b(?<hr>within${HY}{1,3}the${HY}{1,3}hour)\b|\bby${HY}{1,3}(?:the${HY}{1,3})?(?<cob>close${HY}{1,3}of${HY}{1,3}business)\b|` +
-    String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|support|service|office|calendar|clock|consecutive)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
+    String.raw`(?<num>${NUM_SRC}|${A_NUM})(?<sep>${HY}{0,3})(?:(?<q>business|working|work|support|service|office|calendar|clock|consecutive|school(?:${HY}{1,3}day(?=${HY}{1,3}h))?)${HY}{0,3})?(?<unit>${DUR_UNIT})(?![a-z])`,
   'g',
 )
 /**
@@ -69,8 +69,9 @@ export function extractDurations(text: string): Duration[] {
       if (unit === 'hour' && HHMM_RE.test(num) && (num.startsWith('0') || CLOCK_CUE_RE().test(text.slice(Math.max(0, m.index - 12), m.index)))) return false
       value = parseNumber(num)
       const q = g['q']?.toLowerCase()
-      // hours or days on the provider's own clock ("4 support hours", "2 Service Days", "3 office hours") are business time
-      business = q === 'business' || q === 'working' || q === 'work' || q === 'support' || q === 'service' || q === 'office'
+      // hours or days on the provider's own clock ("4 support hours", "2 Service Days", "3 office hours") are business time,
+      // and so are a school's ("4 School Day Hours", "2 School Days": the days its schools are in session)
+      business = q === 'business' || q === 'working' || q === 'work' || q === 'support' || q === 'service' || q === 'office' || q?.startsWith('school') === true
     }
     if (value === undefined || unit === undefined) return false
     // an age or a time past ("three years old", "two weeks ago") measures no act: not a duration to do anything in

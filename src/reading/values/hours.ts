@@ -61,7 +61,8 @@ const DAYS_NEXT = /^[\s,]{0,3}(?:on\s{1,2}|every\s{1,2})?(?:(?:mon|tue|wed|thu|f
 /** A word of opening right before a time range: "open 9 to 5", "staffed 8-6", "hours: 9 to 5". */
 const OPENING_BEFORE = /\b(?:open|opens|staffed|manned|available|answered|hours(?:\s+are)?\s*:?|times?\s*:)\s{0,3}$/i
 
-interface ClockTime { h: number; m: number; mer: 'a' | 'p' | undefined; midnight: boolean; named: boolean; bare: boolean; hhmm: boolean; lead0: boolean; suffix: boolean }
+// (`hourMark`: written with the letter h, as French, Portuguese and Brazilian texts write clock times: "8 h 30", "8h30", "18 h")
+interface ClockTime { h: number; m: number; mer: 'a' | 'p' | undefined; midnight: boolean; named: boolean; bare: boolean; hhmm: boolean; lead0: boolean; suffix: boolean; hourMark?: boolean }
 
 function parseClock(s: string): ClockTime | undefined {
   const r = TIME_PARSE_RE.exec(s.trim())
@@ -79,14 +80,17 @@ function parseClock(s: string): ClockTime | undefined {
   const mer = r[4]?.toLowerCase() === 'a' ? 'a' : r[4] === undefined ? undefined : 'p'
   const suffix = r[6] !== undefined
   const bare = !hhmm && r[2] === undefined && mer === undefined
-  if (bare && suffix) return undefined // "8 hours" is a duration, not a clock time
+  const hourMark = r[2]?.toLowerCase() === 'h' || r[6]?.toLowerCase() === 'h'
+  // "8 hours" is a duration, not a clock time; "18 h" may be one (see resolveRange)
+  if (bare && suffix && !hourMark) return undefined
   if (r[2] === '.' && mer === undefined && digits.length !== 2) return undefined // "4.20" is not "04:20"
   if (mer !== undefined) {
     if (h < 1 || h > 12 || hhmm) return undefined
     h = (h % 12) + (mer === 'p' ? 12 : 0)
   }
   if (m > 59 || h > 24 || (h === 24 && m > 0)) return undefined
-  return {h, m, mer, midnight: false, named: false, bare, hhmm, lead0: digits.startsWith('0'), suffix}
+  if (bare && suffix) return {h, m, mer, midnight: false, named: false, bare: false, hhmm, lead0: digits.startsWith('0'), suffix, hourMark: true}
+  return {h, m, mer, midnight: false, named: false, bare, hhmm, lead0: digits.startsWith('0'), suffix, hourMark}
 }
 
 const hhmmText = (mins: number): string => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`
@@ -94,6 +98,10 @@ const hhmmText = (mins: number): string => `${String(Math.floor(mins / 60)).padS
 /** Resolve a time range to minutes since midnight, inferring am/pm ("8 to 6pm", "between 9 and 5"). `pre` is from/between, or "days" right after a day list. */
 function resolveRange(a: ClockTime, b: ClockTime, pre: string | undefined, sep: string): {from: number; to: number} | undefined {
   if (sep === 'and' && pre !== 'between') return undefined
+  // a whole hour written "18 h" is a clock time only in a range whose ends are both written with the h, and a range of
+  // "8 h" to "17 h" only after "from" ("from 8 h 30 to 18 h"; "8 h to 17 h" or "between 2 h and 4 h" may be durations)
+  const hourOnly = (c: ClockTime): boolean => c.hourMark === true && c.suffix && c.m === 0
+  if ((hourOnly(a) || hourOnly(b)) && (!a.hourMark || !b.hourMark || (hourOnly(a) && hourOnly(b) && pre?.toLowerCase() !== 'from'))) return undefined
   if ((a.hhmm || b.hhmm) && !(a.suffix || b.suffix || a.lead0 || b.lead0)) return undefined // "2019-2020"
   if ((a.bare || b.bare) && pre === undefined && a.mer === undefined && b.mer === undefined) return undefined // "9-5", "1 to 3"
   let from = a.h * 60 + a.m

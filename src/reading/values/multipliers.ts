@@ -17,8 +17,9 @@ const MULTIPLIER_RE = lazyCaselessRegExp(
     String.raw`|\b(?<dt>double|triple|treble)${HY}{1,3}time\b` +
     String.raw`|\b(?<tw>twice|double|triple|treble)\s{1,3}${UP_TO_4_WORDS}${RATE_WORDS}` +
     String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])` +
-    // a percentage added to a rate: "a surcharge of 50% on the hourly rate", "a 25% uplift", "the surcharge is 100%"
-    String.raw`|\b(?:surcharges?|premiums?|uplifts?|supplements?|loadings?|mark${HY}?ups?)\s{1,3}(?:of|is|are|will be|amounts? to)\s{1,3}(?<sn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))` +
+    // a percentage added to a rate: "a surcharge of 50% on the hourly rate", "a 25% uplift", "the surcharge is 100%",
+    // "charged with an addition of 50% on the hourly value" (a translated surcharge)
+    String.raw`|\b(?:surcharges?|premiums?|uplifts?|supplements?|loadings?|mark${HY}?ups?|additions?)\s{1,3}(?:of|is|are|will be|amounts? to)\s{1,3}(?<sn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))` +
     String.raw`|(?<sp>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}(?:surcharges?|premiums?|uplifts?|supplements?|loadings?|mark${HY}?ups?)(?![a-z])`,
   'g',
 )
