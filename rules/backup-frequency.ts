@@ -5,6 +5,7 @@ import {indexOf} from '../src/reading/wording.js'
 import type {Stated} from '../src/reading/metrics.js'
 import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
+import type {Reading} from '../src/reading/index.js'
 import type {Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -68,7 +69,9 @@ export default clauseRule({
   judge(unit, reader) {
     // each mention is read in its role: a standby ("backup power", "the backup SIP trunk") is no backup of data, though
     // the sentence names data elsewhere ("Where the Client does not provide such backup power, … data loss …")
-    const t = unit.text.replace(NOT, (m) => ' '.repeat(m.length))
+    const standby = standbyTerms(reader.reading)
+    const blank = (m: string): string => ' '.repeat(m.length)
+    const t = standby ? unit.text.replace(NOT, blank).replace(standby, blank) : unit.text.replace(NOT, blank)
     // a backup the provider declines or leaves to someone else, and backups named only as a kind of personal data held,
     // agree no backup: with nothing else, the clause is missing, not vague
     if (DECLINED.test(t) || personalDataOnly(t)) return undefined
@@ -112,6 +115,25 @@ export default clauseRule({
 })
 
 const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
+
+const STANDBY_TERMS = {name: 'backup-frequency: terms named for a backup and defined as no copy of data'}
+const DATA_WORD = /\b(?:data|files?|restor\w*|recover\w*)\b/i
+
+/**
+ * Reading: a term named for a backup and defined as anything but a copy of data ("“Backup Device” means a loaner device
+ * placed while a Device is repaired") is a standby wherever it is used, as "backup power" is. A pattern of those terms
+ * (undefined when there are none), once per document.
+ */
+function standbyTerms(reading: Reading): RegExp | undefined {
+  return reading.own(STANDBY_TERMS, () => {
+    const names: string[] = []
+    for (const d of reading.definitions.values()) {
+      if (BACKUP_WORD.test(d.term) && !COPY_OF_DATA.test(d.text) && !DATA_WORD.test(d.text)) names.push(d.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    }
+    return names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'gi') : undefined
+  })
+}
+const BACKUP_WORD = /\bback[- ]?ups?\b/i
 // Copying that keeps nothing of its own: a sync or a mirror of the live files
 const SYNC = /\b(?:sync(?:s|ed|ing|hroni[sz]ed|hroni[sz]es)?|mirror(?:s|ed|ing)?)\b/i
 // a backup, a snapshot or a replica named beside it is one (a sync alone is not)

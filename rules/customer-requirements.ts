@@ -37,8 +37,10 @@ const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from
 // keep every laptop on …", "We ask that you don't give staff admin rights", "Kindly ensure that …", "We request you to
 // keep the UPS …", "Your side: keep the server cupboard locked" (not "Please keep this letter for your records", and not a
 // procedure: "please tell us", "kindly inform us")
-const ASKED_LEAD = String.raw`(?:^\W*(?:your (?:part|side|bit|end)|(?:what )?we need from you)\s*:|\b(?:please|kindly)(?:\s+(?:also|always|make sure to|remember to))?|\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need)\s+(?:that\s+)?you(?:\s+(?:to|also))?)`
-const ASKED_VERB = String.raw`(?:keep(?!\s+(?:this|these|that|it|a copy|copies|your (?:records?|receipts?|invoices?))\b)|ensure|make sure|maintain|install|use|run|leave|lock|store|patch|update|replace|back up|avoid|never|don['\u2019]t|do not|not)\b`
+// (the customer's side named in passing, "on your side, keep the iPads charged", and the standard asked of everyone the
+// customer has: "We ask that everyone uses multi-factor sign-in", "we need all staff to lock their screens")
+const ASKED_LEAD = String.raw`(?:^\W*(?:your (?:part|side|bit|end)|(?:what )?we need from you)\s*:|\b(?:on|for) your (?:part|side|end)\s*[,:]|\b(?:please|kindly)(?:\s+(?:also|always|make sure to|remember to))?|\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need)\s+(?:that\s+)?(?:you|everyone|every(?:body| user| member of staff)|all (?:your )?(?:staff|users|employees|team members)|your (?:staff|team|users|employees))(?:\s+(?:to|also))?)`
+const ASKED_VERB = String.raw`(?:keep(?!\s+(?:this|these|that|it|a copy|copies|your (?:records?|receipts?|invoices?))\b)|keeps(?=\s+(?:the|their|every|all|its)\b)|ensures?|make sure|makes sure|maintains?|installs?|uses?|runs?|leaves?|locks?|stores?|patch(?:es)?|updates?|replaces?|back up|backs up|avoids?|never|don['\u2019]t|do not|not)\b`
 // the same standard asked as a favour: "We'd be grateful if your staff kept their passwords private", "We would appreciate
 // it if Client staff locked their screens" (not a procedure: "we'd be grateful if you let us know", "… paid on time")
 const GRATEFUL = String.raw`\b(?:we|i)(?:\s+would|['\u2019]d)\s+(?:be\s+(?:grateful|glad|thankful|obliged)|appreciate\s+it|(?:really\s+)?like\s+it)\s+if\s+(?:(?:you|your|the|all|every|each)\s+)?(?:[\w-]+\s+){0,2}?(?:kept|keep|used|use|locked|lock|ensured|ensure|made\s+sure|make\s+sure|installed|install|avoided|avoid|did\s+not|didn['\u2019]t|never|ran|run|patched|patch|updated|update|stored|store|left|leave)\b`
@@ -363,7 +365,9 @@ function consequenceBlocks(reading: Reading): readonly Block[] {
   return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => reading.blockReading(b, BREACH_CONSEQUENCE, () => BREACH.test(b.text) && CONSEQUENCE.test(b.text))))
 }
 
-const BREACH = /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are)(?:n['\u2019]t| not) (?:kept|met|followed|observed|complied with)\b/i
+// (and what is done without the notice or consent a duty requires: "Faults caused by a change made without the notice in
+// clause 2 are outside the service levels", a consequence of that clause)
+const BREACH = /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are)(?:n['\u2019]t| not) (?:kept|met|followed|observed|complied with)\b|\b(?:made|done|carried out|installed|changed|moved|added)\s+without\s+(?:the\s+|any\s+|prior\s+|our\s+|its\s+|written\s+)*(?:notice|approval|consent|agreement|authori[sz]ation)\b/i
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
 function customerFails(text: string, reading: Reading): boolean {
