@@ -516,6 +516,12 @@ describe('extractMoney', () => {
     ['a $180 fee', [{text: '$180', amount: 180, currency: 'USD'}]],
     ['$100 to $200', [{text: '$100', amount: 100}, {text: '$200', amount: 200}]],
     ['R750.00 per hour', [{text: 'R750.00 per hour', amount: 750, currency: 'ZAR', per: 'hour'}]],
+    // a currency named in a lower-case word after the amount, as translations write it; a capitalised word is a name
+    ['charged at 15,000 yen per hour', [{text: '15,000 yen per hour', amount: 15000, currency: 'JPY', per: 'hour'}]],
+    ['2.500,00 zlotych per month', [{text: '2.500,00 zlotych per month', amount: 2500, currency: 'PLN', per: 'month'}]],
+    ['900 ringgit per visit', [{text: '900 ringgit per visit', amount: 900, currency: 'MYR', per: 'visit'}]],
+    ['300 rupees per user', [{text: '300 rupees per user', amount: 300, currency: 'INR', per: 'user'}]],
+    ['our office at 12 Yuan Street', []],
     ['R 1,200', [{text: 'R 1,200', amount: 1200, currency: 'ZAR'}]],
     ['R450 per call-out', [{text: 'R450 per call-out', amount: 450, currency: 'ZAR', per: 'call'}]],
     ['₹1,500 per visit', [{text: '₹1,500 per visit', amount: 1500, currency: 'INR', per: 'visit'}]],

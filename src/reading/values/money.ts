@@ -13,17 +13,25 @@ const DECIMAL_COMMA = String.raw`(?:\d{1,3}(?:[.\u00a0\u202f]\d{3})+|\d+),\d{2}(
 const AMOUNT = String.raw`(?:${DECIMAL_COMMA}|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d))(?:(?:k|m|bn)(?![a-z])|\s{1,2}(?:thousand|million|billion)\b)?`
 const PER_UNIT = String.raw`hour|hr|h|month|mth|mo|incident|ticket|device|endpoint|workstation|server|computer|machine|user|seat|employee|mailbox|year|yr|annum|day|call${HY}?out|call|visit|week|site|licen[cs]e`
 const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}(?:(?:billable|chargeable|calendar|managed|named|supported|additional|active|covered|individual|engineer|technician|on${HY}?site)\s{1,2})?(?<pu>${PER_UNIT})(?:s|es)?(?![a-z])|\s{1,2}(?<padv>hourly|monthly|annually|yearly|daily|weekly|quarterly)(?![a-z])|\s{0,2}(?<pab>p\.?\s?a\.?|pcm|p/h)(?![a-z]))?`
+// An amount followed by a currency named in a lower-case word is money, as translated agreements write it ("15,000 yen
+// per hour", "2.500 zlotych", "900 ringgit"); only words that name one currency, and only in lower case: a capitalised
+// word after a number is a name ("12 Yuan Street")
+const NAMED_CURRENCY = new Map<string, string>([
+  ['yen', 'JPY'], ['rupee', 'INR'], ['reais', 'BRL'], ['zlot', 'PLN'], ['ringgit', 'MYR'], ['baht', 'THB'],
+  ['yuan', 'CNY'], ['renminbi', 'CNY'], ['naira', 'NGN'], ['forint', 'HUF'], ['rupiah', 'IDR'],
+])
+const NAMED_WORDS = String.raw`yen|rupees?|reais|zlot(?:y|ys|ych|e)|ringgit|baht|yuan|renminbi|naira|forints?|rupiah`
 const MONEY_RE = lazyCaselessRegExp(
   String.raw`(?:(?:\b(?<c1>${CODES})\s{0,2})?(?:\b(?<pre>US|AU|A|CA|C|NZ|S|HK)\s?)?(?<sym>[$£€¥])\s{0,2}(?<a1>${AMOUNT})` +
     String.raw`|\b(?<c2>${CODES})\s{0,2}(?<a2>${AMOUNT})` +
     // the rand and the rupee by their signs: "R750.00", "R 1,200", "₹1,500", "Rs. 2,000", "Rs 800"
     // other currencies by their local signs: "RM 2,480" (ringgit), "KSh 4,500" (shilling), "₦450,000" (naira)
     String.raw`|(?:(?<rand>\bR)|(?<rupee>₹|\bRs\.?)|(?<local>\bRM|\bKSh|[₦₱฿₩₺₫₪]))\s?(?<a4>${AMOUNT})` +
-    String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<s3>[$£€¥])(?![\d.,])|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence)(?![a-z])))${PER}`,
+    String.raw`|(?<![\d.,$£€¥])(?<a3>${AMOUNT})\s{0,2}(?:(?<c3>${CODES})\b|(?<s3>[$£€¥])(?![\d.,])|(?<w>(?:(?:US|U\.S\.|Australian|Canadian|New\s{1,2}Zealand|Singapore|Hong\s{1,2}Kong)\s{1,2})?dollars?|pounds?(?:\s{1,2}sterling)?|sterling|euros?|cents?|pence|${NAMED_WORDS})(?![a-z])))${PER}`,
   'g',
 )
 /** The currency codes and words whose presence the hint looks for. */
-export const MONEY_WORDS: readonly string[] = [...CODES.split('|'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence']
+export const MONEY_WORDS: readonly string[] = [...CODES.split('|'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence', ...NAMED_CURRENCY.keys()]
 /** The rest of the hint: currency signs, and the rand, rupee, ringgit and shilling written before a number. */
 export const MONEY_SIGNS = String.raw`[$£€¥₹₦₱฿₩₺₫₪]|\bRs\b|\bR ?\d|\b(?:RM|KSh) ?\d`
 /**
@@ -72,6 +80,7 @@ function wordCurrency(w: string): string {
     return 'USD'
   }
   if (s.startsWith('euro')) return 'EUR'
+  for (const [word, code] of NAMED_CURRENCY) if (s.startsWith(word)) return code
   if (s.startsWith('cent')) return 'USD'
   return 'GBP' // pounds, sterling, pence
 }
@@ -89,6 +98,7 @@ export function extractMoney(text: string): Money[] {
     const pre = g['pre']
     if ((code !== undefined && !isUpper(code)) || (pre !== undefined && !isUpper(pre))) return false
     const w = g['w']
+    if (w !== undefined && w !== w.toLowerCase() && [...NAMED_CURRENCY.keys()].some((k) => w.toLowerCase().startsWith(k))) return false
     // a bare "R" before a number is a rand amount only when written as money: with cents or thousands separators
     // ("R750.00", "R1,200") or a charging unit ("R750 per hour"); "R2" or "R 3" alone is a label
     const rand = g['rand'] !== undefined
