@@ -9,13 +9,23 @@ const OPTION_VALUES = new RegExp(String.raw`^${OPTION_VALUE}(?:\s*(?:\/|\bor\b)\
 // Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]", "[to be confirmed]", "[to be added]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
 const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days?|hours|months?|years?|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed|[a-z]+ed|done|given|sent|set|known)|to (?:follow|come))\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
-const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string) => boolean}> = [
+// (`accept` gets the match, the text and where the match starts in it)
+const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string, text: string, start: number) => boolean}> = [
   {
     re: /\[([^\[\]\n]{1,60})\]/g,
     has: ['['],
-    accept: (m) => {
+    accept: (m, text, start) => {
       const inner = m.slice(1, -1).trim()
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
+      // a redaction mark says a value was there and was taken out for publication ("£[REDACTED] per hour", "[Withheld
+      // – commercially sensitive]"): nothing is left to fill in
+      if (/^(?:redacted|withheld)\b/i.test(inner)) return false
+      // so is a mark that a clause is left out on purpose, in any letter case ("[RESERVED]", "[Intentionally Omitted]",
+      // "[Not Used]", "[Deleted]")
+      if (/^(?:reserved|deleted|omitted|not used|intentionally (?:omitted|deleted|left blank))\.?$/i.test(inner)) return false
+      // an ellipsis in brackets inside a quotation marks words left out of the quotation ("“access to files from any
+      // building […] and from home”"); outside a quotation it is a blank ("dated […]")
+      if (/^(?:…|\.(?: ?\.){2})$/.test(inner) && inQuotation(text, start)) return false
       // a code with its digits joined to its letters names something that exists: a ticket tag ("[SEV1]", "[P1]"), an
       // advisory ("[CVE-2025-1042]"), a device label ("[RTR01]"); a slot is words ("[CONTACT NAME 2]", "[XX]")
       if (/^[A-Z]{1,8}(?:-?\d+)+$/.test(inner)) return false
@@ -37,7 +47,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
     },
   },
   {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME']},
-  {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g, has: ['XX']},
+  // ("XX" joined by a hyphen to a capitalised word or to digits is part of a name, a size such as "XX-Large" or a model
+  // such as "Model XX-200"; joined to a lower-case unit, "a XX-day notice period", it is still a blank)
+  {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b(?!-(?:[A-WYZ0-9]|X[a-z]))|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g, has: ['XX']},
   {re: /_{3,}/g, has: ['___']},
   // a dotted blank to write on, as a signature block or a form leaves it ("Signed ............ Date ........"): five dots or
   // more with no value after them, only the end of the line or the label of the next blank; a leader that runs to a value
@@ -88,6 +100,16 @@ const CODE_BLANK = /(?<![\w<])(?:[A-Z]|[A-Z]{1,4}(?:[\/.:-][A-Z]{1,4}){1,3}|<[^<
 // for the high school and `EL-NNNN` for the others", "in the format: `DD/MM/YYYY`"
 const NAMED_PATTERN = /\b(?:pattern|patterns|format|formats|convention|conventions|mask|masks|syntax|scheme)\b[^.;!?]*$/i
 
+/** Is text[at] inside a quotation: after an opening quotation mark that no closing one follows before it? */
+function inQuotation(text: string, at: number): boolean {
+  const before = text.slice(0, at)
+  const open = before.lastIndexOf('“')
+  if (open >= 0 && open > before.lastIndexOf('”')) return true
+  let straight = 0
+  for (let i = before.indexOf('"'); i >= 0; i = before.indexOf('"', i + 1)) straight++
+  return straight % 2 === 1
+}
+
 /** Placeholders in a text: each match once, in order, overlaps dropped. */
 function placeholders(text: string): Array<{start: number; end: number; text: string}> {
   const found: Array<{start: number; end: number; text: string}> = []
@@ -95,8 +117,8 @@ function placeholders(text: string): Array<{start: number; end: number; text: st
     if (!has.some((h) => text.includes(h))) continue
     re.lastIndex = 0
     for (const m of text.matchAll(re)) {
-      if (accept && !accept(m[0])) continue
       const start = m.index ?? 0
+      if (accept && !accept(m[0], text, start)) continue
       found.push({start, end: start + m[0].length, text: m[0]})
     }
   }
