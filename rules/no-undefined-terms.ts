@@ -58,9 +58,11 @@ const PLACE_OF = /^(?:state|states|republic|kingdom|commonwealth|principality|em
 const FOLLOWING_TERM = /\bthe following ((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)/g
 // A rule book the agreement binds a party to ("the Acceptable Use Policy", "the Recovery Runbook", "our Fair Use Policy"):
 // a term to define, attach or locate, unless it is the customer's or a third party's own ("Customer's IT Handbook")
-const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter)$/
+// (so is a working document the agreement relies on and names as its own: "the Escalation Matrix", "the Site Register",
+// "the Change Control Procedure")
+const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter|matrix|register|procedure)$/
 // where the document is found: "published at …", "available on our website", "attached as Schedule 3"
-const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|as)\s+)?(?:published|posted|available|found|located|attached|annexed|appended|linked|provided|made available|set out|in force)\b|^\s*\(?(?:at\s+)?(?:https?:|www\.)|^\s*\((?:see\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|Section|clause)\b|^\s*,\s*(?:a|an|the)\s+(?:separate\s+|written\s+)?document\b/i
+const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|as)\s+)?(?:published|posted|available|found|located|attached|annexed|appended|linked|provided|made available|set out|in force|given|sent|supplied|issued|delivered|handed|shared)\b|^\s*\(?(?:at\s+)?(?:https?:|www\.)|^\s*\((?:see\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|Section|clause)\b|^\s*,\s*(?:a|an|the)\s+(?:separate\s+|written\s+)?document\b/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
 // (a pronoun starts a relative clause after the term, "the Voice Portal we run for you", never a noun it modifies)
 const FUNCTION_WORD =
@@ -674,7 +676,8 @@ function properName(term: string, lowerWords: () => ReadonlySet<string>): boolea
 /** The words the agreement writes in lower case somewhere ("service", "hosting"). */
 function wordsInLowerCase(doc: Document): Set<string> {
   const out = new Set<string>()
-  for (const b of doc.blocks) for (const m of b.text.matchAll(/(?<![\w’'-])[a-z][a-z’'-]*/g)) out.add(m[0])
+  // (whole words only: the lower-case start of a word in mixed case, "mac" of "macOS", is no word written in lower case)
+  for (const b of doc.blocks) for (const m of b.text.matchAll(/(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])/g)) out.add(m[0])
   return out
 }
 

@@ -154,7 +154,8 @@ const QUOTED = /["“”„]\s*([A-Z][^"“”„]{0,60}?)\s*[,]?\s*["”“]/g
 // "Business Day" means …  /  Business Day means …  (also mid-block)
 const UNQUOTED_DEF = /(?:^|[.;:]\s+|\n\s*)((?:[A-Z][\w’'&/-]*)(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&/-]*){0,5})\s+(?:means|shall mean|will mean|refers to|is defined as)\b/g
 // A term given its value: "The Monthly Charge is €2,650", "at the Standard Rate of £60 per hour"
-const VALUE_DEF = /\b(?:the|The)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
+// (after "the" or a party's possessive: "billed at Provider's Standard Rate of $150 per hour")
+const VALUE_DEF = /\b(?:the|The|[A-Z][\w-]{0,40}['’]s)\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:is|are|will be|shall be|of|equals?|at)\s+(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
 // A term of two words or more that opens a sentence and is given a value with "is"/"are" is defined as by "means":
 // "Support Hours are 8am to 6pm AEST", "Business Hours are 08:00–18:00"
 const VALUE_DEF_START = /(?:^|[.;:]\s+|\n\s*)((?!(?:This|The|These|Those|Our|Your|Its|Their|Each|Any|All|Every|We|You|They|It)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})\s+(?:is|are)\s+(?:from\s+)?(?:[$£€¥]|\d|USD|EUR|GBP|AUD|CAD|NZD)/g
@@ -179,6 +180,13 @@ interface BlockVocabulary {
   /** How many group numbers the block used (each site or parenthesis takes one). */
   readonly groups: number
 }
+
+// A line that opens with a label of up to five words, the first capitalised, and a colon before its value: "Support
+// hours: Monday to Saturday …", "Client Portal: the web page …" (each word bounded, so a long token cannot backtrack)
+const LABEL_LINE = /(?:^|\n)[ \t]*([A-Z][\w’'&/-]{0,40}(?:[ \t]+[A-Za-z&][\w’'&/-]{0,40}){0,4})[ \t]*:[ \t]+(?=\S)/g
+
+// A lower-case noun right after a quoted name, not a word that goes on with a list of names or a definition
+const NAMES_NOUN = /^[ \t]+(?!(?:or|and|each|together|collectively|individually|means|as|in|for|of|being|is|are|which|who|where)\b)[a-z]/
 
 // Another quoted name given as an alternative right after a quoted name: ' or "HIS"', ' / "SOW"'
 const ALTERNATIVE_AFTER = /^\s*,?\s*(?:or|\/)\s*["“]/
@@ -218,7 +226,10 @@ function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | unde
     const inner = p[1]!
     if (quoted) for (const q of inner.matchAll(QUOTED)) {
       const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
-      site(q[1]!, start, g)
+      // a quoted name followed by the noun it names ("the "Cascade Help" channel", "the "Night Owl" plan") names a thing
+      // of that kind where it stands; only a name that closes the parenthesis or a list of names defines a term
+      if (NAMES_NOUN.test(inner.slice((q.index ?? 0) + q[0].length))) define(q[1]!)
+      else site(q[1]!, start, g)
     }
   }
   // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
@@ -263,6 +274,10 @@ function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | unde
     const key = block.cells[0]!.replace(/[*_"“”]/g, '').trim()
     if (TABLE_LEVEL.test(key) && /[a-z]{3,}/.test(block.cells[1]!) && block.cells.slice(2).some((c) => /\d/.test(c))) define(key)
   }
+  // a label line gives what its label names, as "X means …" does ("Support hours: Monday to Saturday, 7:00 to 22:00
+  // PHT", "Monthly Report: the report we send by the fifth Business Day"), wherever it stands: in a glossary at the end
+  // under any title, or in the clause that uses it
+  if ((block.kind === 'paragraph' || block.kind === 'list-item') && text.includes(':')) for (const m of text.matchAll(LABEL_LINE)) define(m[1]!)
   // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
   if (itemTitle !== undefined) {
     const t = itemTitle.replace(/[*_"“”]/g, '').trim()
