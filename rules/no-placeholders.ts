@@ -100,9 +100,12 @@ const CODE_BLANK = /(?<![\w<])(?:[A-Z]|[A-Z]{1,4}(?:[\/.:-][A-Z]{1,4}){1,3}|<[^<
 // for the high school and `EL-NNNN` for the others", "in the format: `DD/MM/YYYY`"
 const NAMED_PATTERN = /\b(?:pattern|patterns|format|formats|convention|conventions|mask|masks|syntax|scheme)\b[^.;!?]*$/i
 
-/** Is text[at] inside a quotation: after an opening quotation mark that no closing one follows before it? */
+/**
+ * Is text[at] inside a quotation: after an opening quotation mark that no closing one follows before it? (Read over the
+ * 400 characters before it, so a block of many bracketed ellipses costs no more than its length.)
+ */
 function inQuotation(text: string, at: number): boolean {
-  const before = text.slice(0, at)
+  const before = text.slice(Math.max(0, at - 400), at)
   const open = before.lastIndexOf('“')
   if (open >= 0 && open > before.lastIndexOf('”')) return true
   let straight = 0
