@@ -306,6 +306,8 @@ describe('other formats say what to do', () => {
     ['msa.rtf', Buffer.from('{\\rtf1\\ansi Agreement}'), /^is an RTF document; .*soffice --headless --convert-to docx "msa\.rtf"$/],
     ['msa.odt', odt, /^is an OpenDocument text \(\.odt\); .*soffice --headless --convert-to docx "msa\.odt"$/],
     ['msa.pages', pages, /^is an Apple Pages document; export it from Pages as Word/],
+    // named .pdf but holding text: not read as Markdown and passed
+    ['notes.pdf', Buffer.from('hi\n'), /^is named \.pdf but is not a PDF \(it does not start with "%PDF-"\); if it is the agreement's text, rename it to \.md$/],
   ]
   for (const [name, bytes, expected] of cases) {
     it(`${name}: one line naming the file, exit 2`, async () => {
