@@ -379,3 +379,18 @@ describe('hostile packages get one line and exit 2', () => {
     expect(ran.code).toBeLessThan(2)
   })
 })
+
+describe('a package with no styles part', () => {
+  it('reads Word\'s built-in heading and title style ids as headings', () => {
+    const styled = fixture('styled.docx')
+    const withIds = documentXml(styled).replaceAll('w:val="ClauseHeading"', 'w:val="Heading1"')
+    const bare = readDocx(repack(styled, {'word/document.xml': withIds, 'word/styles.xml': undefined})).markdown
+    const headings = bare.split('\n').filter((l) => l.startsWith('#'))
+    expect(headings[0]).toBe('# Support Terms')
+    // the two clause headings, as headings one level under the title's
+    expect(headings.slice(1).map((h) => h.replace(/^(#+) .*$/, '$1'))).toEqual(['##', '##'])
+    // a style id the package does not define and Word has no built-in meaning for stays a paragraph
+    const custom = readDocx(repack(styled, {'word/styles.xml': undefined})).markdown
+    expect(custom.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Support Terms'])
+  })
+})
