@@ -275,7 +275,7 @@ export class Reading {
 
   /** Block `i`'s list context: the sentence that introduced its list, and the items it introduces. */
   listContext(i: number): ListContext {
-    return (this.lists[i] ??= listContext(this.doc.blocks, i))
+    return (this.lists[i] ??= listContext(this.doc.blocks, i, this.doc.source))
   }
 
   /**

@@ -68,6 +68,12 @@ export function partyNames(doc: Document): Map<string, Party> {
       // (a translation writes the article in capitals too: "THE PROVIDER", "THE COOPERATIVE")
       const quoted = group[3] !== undefined ? [] : [...(group[1] ?? group[2]!).matchAll(/[“"](?:(?:the|THE|The)\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
       const terms = group[3] !== undefined ? [group[3]] : quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
+      // "Harbour Street Dental Practice (the Practice)", "Kestrel IT Ltd (Kestrel)": unquoted, the short name is given by
+      // brackets right after the full name it is taken from
+      if (!terms.length && group[1] !== undefined) {
+        const short = shortName(group[1], block.text.slice(Math.max(0, (group.index ?? 0) - 120), group.index))
+        if (short) terms.push(short)
+      }
       if (!terms.length) continue
       let role: Party = 'unknown'
       // ("Kauri Point", "we"): the pronoun a name is given with says its role
@@ -108,6 +114,34 @@ export function partyNames(doc: Document): Map<string, Party> {
   for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
   return names
 }
+
+// A short name in brackets with no quotes: one to three capitalised words, with its article or without ("the Practice",
+// "Kestrel"); and the full name it follows, capitalised words (with "of", "and", "&") up to the bracket
+const SHORT_NAME = /^\s*(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s*$/
+const ORG_FORM = /^(?:ltd|limited|inc|incorporated|llc|llp|plc|pty|gmbh|ag|bv|b\.v|nv|sa|s\.a|sas|srl|s\.r\.l|co|corp|corporation|company|cic|clg|dac|bhd|pte|kk|lp|pc|pllc)$/i
+const FULL_NAME = /((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&))*),?\s*$/
+
+/**
+ * The short name a party is given in brackets without quotes, read as a name only where its words are words of the
+ * capitalised name right before the bracket ("Kestrel IT Ltd (Kestrel)"), so that a gloss or an abbreviation ("(AEST)",
+ * "(Pacific Time)") is not.
+ */
+function shortName(inside: string, before: string): string | undefined {
+  const m = SHORT_NAME.exec(inside)
+  const full = FULL_NAME.exec(before)?.[1]
+  if (!full || !/^[A-Z]/.test(full)) return undefined
+  // (a party's name: a company's, ending in its legal form, or an organisation's, ending in its kind; not a product's)
+  const last = full.split(/\s+/).pop()!.replace(/\.$/, '')
+  if (!ORG_FORM.test(last) && !CUSTOMER_KIND.test(last)) return undefined
+  // ("Parr & Webb Solicitors LLP (the firm)": the kind of organisation it is, in lower case, names the customer too)
+  const kind = KIND_GIVEN.exec(inside)?.[1]
+  if (kind && CUSTOMER_KIND.test(kind)) return kind
+  if (!m) return undefined
+  const words = new Set(full.split(/\s+/))
+  const short = m[1]!.split(/\s+/)
+  return short.length < full.split(/\s+/).length && short.every((w) => words.has(w)) ? m[1]! : undefined
+}
+const KIND_GIVEN = /^\s*the\s+([a-z][\w-]*)\s*$/
 
 /**
  * The kinds of organisation the opening names a party by ("Glenmore Dairy Co-operative Society Ltd" → "co-operative",
@@ -324,7 +358,9 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   OBLIGATION.lastIndex = 0
   if (earlier >= 0) subjectEnd = earlier
   if (subjectEnd >= 0) {
-    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd)
+    // (who asks for the work in a relative clause is not bound: "Work the Client asks for outside the schedule will be
+    // attended …" binds no one named, "Changes the Provider requests must be approved by the Client" the Client)
+    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd).replace(ASKER, '$1 ')
     // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back
     if (/\b(?:it|they|such party)\s+$/i.test(subject)) {
       const role = firstParty(text.slice(0, from + subjectEnd), names)
@@ -353,6 +389,10 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   }
   return 'unknown'
 }
+
+// A thing asked for and, in a relative clause with no "that" or with it, who asks for it: "work the Client asks for",
+// "services that the Customer requests", "changes you order" (group 1: the thing)
+const ASKER = /\b(work|services?|tasks?|jobs?|changes?|visits?|support|call-?outs?|assistance|interventions?)\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:asks?|requests?|orders?|wants?|raises?|logs?|commissions?)(?:\s+for)?(?=\s|$)/gi
 
 // "… and will", "…, or shall", "and also must": a verb coordinated with the one before it, with no subject between
 const COORDINATED = /(?:,|\b(?:and|or|but))\s+(?:(?:also|then|in any case|in any event|in addition)\s+)?$/i

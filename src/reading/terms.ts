@@ -33,11 +33,32 @@ export interface TermHit {
 
 /** Compile a term list once (case-insensitive, global). `linear`: terms written by users, matched by RE2 in linear time. */
 export function compileTerms(terms: readonly Term[], linear = false): CompiledTerm[] {
-  return terms.map((t) => ({re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: requiredLiterals(t.pattern)}))
+  return terms.map((t) => {
+    const literals = requiredLiterals(t.pattern)
+    return {re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: linear ? withoutFoldedS(literals) : literals}
+  })
 }
 
-// Printable ASCII that stands for itself in a pattern: under the `i` flag (without `u`) such a character matches only itself
-// or its ASCII other case, so a lower-cased text contains it wherever the pattern matches
+/**
+ * The literals of a pattern matched by RE2, which folds case by Unicode: its "s" also matches the long s "ſ", whose
+ * lower case is itself, so a lower-cased text need not contain a literal with an "s" where the pattern matches (its
+ * "k" also matches the Kelvin sign, whose lower case is "k"). Every part of a literal is in the match too: each literal
+ * is cut to its longest part without an "s"; undefined when a literal has none.
+ */
+function withoutFoldedS(literals: readonly string[] | undefined): string[] | undefined {
+  if (!literals) return undefined
+  const out: string[] = []
+  for (const l of literals) {
+    const part = l.split('s').reduce((a, b) => (b.length > a.length ? b : a), '')
+    if (part === '') return undefined
+    out.push(part)
+  }
+  return out
+}
+
+// Printable ASCII that stands for itself in a pattern: under V8's `i` flag (without `u`) such a character matches only
+// itself or its ASCII other case, so a lower-cased text contains it wherever the pattern matches (RE2 folds wider: see
+// withoutFoldedS)
 const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/
 
 /**
