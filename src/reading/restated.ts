@@ -57,6 +57,9 @@ const THINGS: ReadonlyArray<[string, RegExp]> = [
   ['network', /\b(?:firewalls?|switch(?:es)?|routers?|wi-?fi|network)\b/i],
   ['storage', /\b(?:storage|nas)\b/i],
   ['files', /\bfiles?\b(?!\s+servers?)/i],
+  // hosting a website or a portal is a thing of its own: "Hosting for the members' portal: $40 a month" beside the
+  // monthly fee for the managed service, "The portal hosting alone may be cancelled on one month's notice"
+  ['web', /\b(?:web ?hosting|hosting|hosted|websites?|web ?sites?|portals?|domains?)\b/i],
 ]
 const HOURLY_PER = new Set(['hour'])
 const PERIOD_PER = new Map([['month', 'month'], ['year', 'year'], ['quarter', 'quarter'], ['week', 'week']])
@@ -79,6 +82,8 @@ const NOTICE_BEFORE = /\bnotice(?: period)?\b[^.;|]{0,60}?(?::|\bof|\bis|\bperio
 const NOTICE_FOR_END = /\b(?:terminat\w*|end\b|ends\b|ending|cancel\w*|until|expir\w*|term)\b/i
 const NOTICE_OTHER = /\b(?:breach\w*|insolven\w*|default\w*|non-?payment|fails? to pay|suspen\w*|remed\w*|cure|increas\w*|change\w*|price|fees?|charges?|rates?)\b/i
 const EITHER = /\b(?:either|both|each party|each of us|the parties)\b/i
+// the agreement as what the notice ends ("terminate this Agreement", "end the contract", "cancel the order")
+const AGREEMENT_ENDED = /\b(?:agreement|contract|order|arrangement|msa|sla|subscription|engagement|relationship)\b/i
 const ONE_PARTY = /\b(?:customer|client|provider|supplier|contractor|vendor|company|subscriber|licensee|licensor|we|you|us|our|your)\b/i
 
 const BACKUP_WORD = /\bback(?:ed|s|ing)?[- ]?ups?\b/gi
@@ -244,7 +249,10 @@ function termIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
     const party = EITHER.test(context) || !ONE_PARTY.test(context)
     if (party && NOTICE_FOR_END.test(context) && !NOTICE_OTHER.test(context) && (d.unit === 'day' || d.unit === 'month' || d.unit === 'week') && !d.business) {
       const value = d.unit === 'month' ? d.value : d.unit === 'week' ? (d.value * 7) / 30 : d.value / 30
-      out.push({key: 'notice', value, days: d.unit === 'day', what: 'notice period', things: new Set(), text: d.text, block: p.block, start: p.at + d.start, end: p.at + d.end})
+      // a notice to end one thing the agreement covers ("The portal hosting alone may be cancelled on one month's notice")
+      // is that thing's: it compares with the notice to end the agreement only where the two name the same things
+      const things = AGREEMENT_ENDED.test(context) ? new Set<string>() : thingsOf(context)
+      out.push({key: 'notice', value, days: d.unit === 'day', what: 'notice period', things, text: d.text, block: p.block, start: p.at + d.start, end: p.at + d.end})
     }
     return
   }

@@ -406,7 +406,8 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   let party = r.boundParty(...rewritten(s, at, partyView))
   // the first person of a message is its sender: in the customer's own message of a thread ("On our side we'll let you
   // know promptly when someone leaves") the customer speaks
-  if (party === 'provider' && FIRST_PERSON_SUBJECT.test(s.slice(Math.max(0, at - 120), at)) && r.messageSender(hit.block) === 'customer') return 'customer'
+  // ("I'll promptly let you know", "we always copy the drawings ourselves": a first person no role word names)
+  if ((party === 'provider' || party === 'unknown') && FIRST_PERSON_SUBJECT.test(s.slice(Math.max(0, at - 120), at)) && r.messageSender(hit.block) === 'customer') return 'customer'
   // a row of a table of duties is bound by the party its "Who" column names ("| Report leavers | Clinic | promptly |")
   if (party === 'unknown' && row !== undefined && hit.block.header && hit.block.cells) {
     const who = hit.block.header.findIndex((h) => WHO_HEADER.test(h.trim()))
