@@ -95,22 +95,40 @@ function faster(b: Statement, a: Statement): boolean {
   return a.unit !== undefined && a.unit === b.unit ? b.amount! < a.amount! : b.high < a.low
 }
 
-/** The first two statements of one key, in the agreement's order, whose values cannot both hold. */
+/**
+ * The first two statements of one key, in the agreement's order, whose values cannot both hold. Statements alike in
+ * what the test reads but their block (period, unit, amount, range) are kept as one class with its first statement and
+ * its first in another block, so each statement asks each class once: a long document that restates one value a
+ * thousand times costs the number of distinct values per statement, not the number of statements.
+ */
 function conflict(list: readonly Statement[]): [Statement, Statement] | undefined {
-  for (let j = 1; j < list.length; j++) {
+  const classes = new Map<string, {first: Statement; firstAt: number; other?: Statement; otherAt?: number}>()
+  for (let j = 0; j < list.length; j++) {
     const b = list[j]!
-    for (let i = 0; i < j; i++) {
-      const a = list[i]!
-      // one sentence or row that gives two values says so on purpose ("15 minutes, and 1 hour by email")
-      if (a.block === b.block) continue
-      // an uptime per month and one per year are different measures; a value that names no period is compared with either
-      if (a.period && b.period && a.period !== b.period) continue
-      // "1 business day" and "2 business days" differ though a business day is a range of hours
-      const differ = a.unit !== undefined && a.unit === b.unit ? a.amount !== b.amount : b.high < a.low || b.low > a.high
-      if (differ) return [a, b]
+    let best: Statement | undefined
+    let bestAt = Infinity
+    for (const c of classes.values()) {
+      // the class's earliest statement in another block than b's
+      const [a, at] = c.first.block !== b.block ? [c.first, c.firstAt] : [c.other, c.otherAt]
+      if (!a || at! >= bestAt || !conflicts(a, b)) continue
+      best = a
+      bestAt = at!
     }
+    if (best) return [best, b]
+    const key = `${b.period ?? ''}|${b.unit ?? ''}|${b.amount}|${b.low}|${b.high}`
+    const c = classes.get(key)
+    if (!c) classes.set(key, {first: b, firstAt: j})
+    else if (c.other === undefined && b.block !== c.first.block) Object.assign(c, {other: b, otherAt: j})
   }
   return undefined
+}
+
+/** Whether an earlier statement `a` and a later `b` of one key, in two blocks, cannot both hold (reads only what `conflict`'s classes key on). */
+function conflicts(a: Statement, b: Statement): boolean {
+  // an uptime per month and one per year are different measures; a value that names no period is compared with either
+  if (a.period && b.period && a.period !== b.period) return false
+  // "1 business day" and "2 business days" differ though a business day is a range of hours
+  return a.unit !== undefined && a.unit === b.unit ? a.amount !== b.amount : b.high < a.low || b.low > a.high
 }
 
 export default {
@@ -169,10 +187,17 @@ export default {
     }
     for (const list of ranked.values()) {
       const flagged = new Set<number>()
+      // the level slower than a value depends on the value's rank, unit, amount and upper bound alone: asked once per such value
+      const slowerOf = new Map<string, Statement | undefined>()
       for (const b of list) {
         if (flagged.has(b.priority!.rank)) continue
+        const asked = `${b.priority!.rank}|${b.unit ?? ''}|${b.amount}|${b.high}`
         let slower: Statement | undefined
-        for (const a of list) if (a.priority!.rank < b.priority!.rank && faster(b, a) && (!slower || a.priority!.rank > slower.priority!.rank)) slower = a
+        if (slowerOf.has(asked)) slower = slowerOf.get(asked)
+        else {
+          for (const a of list) if (a.priority!.rank < b.priority!.rank && faster(b, a) && (!slower || a.priority!.rank > slower.priority!.rank)) slower = a
+          slowerOf.set(asked, slower)
+        }
         if (!slower) continue
         flagged.add(b.priority!.rank)
         context.report({
@@ -221,9 +246,11 @@ export default {
     if (intervals.length && retentions.length) {
       const longest = Math.max(...retentions.map((r) => r.high))
       const shortest = intervals.reduce((a, b) => (b.minutes < a.minutes ? b : a))
+      const bySentence = new Map<Sentence, typeof intervals>()
+      for (const i of intervals) bySentence.set(i.sentence, [...(bySentence.get(i.sentence) ?? []), i])
       for (const r of retentions) {
         // compare with the interval stated beside it, or else with the most frequent backup in the agreement
-        const own = intervals.filter((i) => i.sentence === r.sentence)
+        const own = bySentence.get(r.sentence) ?? []
         const interval = own.length ? own.reduce((a, b) => (b.minutes < a.minutes ? b : a)) : longest < shortest.minutes ? shortest : undefined
         if (!interval || r.high >= interval.minutes) continue
         context.report({messageId: 'retention', block: r.block, start: r.start, end: r.end, data: {value: r.text, interval: interval.text}})

@@ -73,6 +73,12 @@ const CONDUCT_VERB =
 // A duty stated in the present tense, at its verb ("keeps the agent installed", "maintains a supported firewall")
 const PRESENT_CONDUCT = /^(?:keeps|maintains|ensures|installs|licen[cs]es|patches|upgrades|replaces|complies with|adheres to|protects|secures|obtains|makes sure)\b/i
 
+/** A duty that ends in a colon, read with the first of the items it introduces ("agrees to: 1. keep …" → "agrees to keep …"). */
+function listedDuty(duty: string, next: string): string {
+  const lead = /:\s*$/.exec(duty)
+  return lead && next ? `${duty.slice(0, lead.index)} ${next.replace(/^\W*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?/i, '')}` : duty
+}
+
 /**
  * Is the duty (or a duty coordinated with it: "will pay the invoices … and will name two staff as authorised callers") a
  * standard of conduct or environment, not a procedure alone?
@@ -249,7 +255,8 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   if (must < 0 && !unit.inHome) return done(undefined)
   // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
   // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
-  if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(t.slice(must))) return done(undefined)
+  // (a duty that introduces a list, "THE CLIENT AGREES TO:", "The Customer shall:", has the list's items for its conduct)
+  if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(listedDuty(t.slice(must), unit.next))) return done(undefined)
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
   const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))

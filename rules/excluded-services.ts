@@ -225,6 +225,26 @@ function hasOutside(text: string): boolean {
   return OUTSIDE_OR_ELSE.test(text)
 }
 
+// Work named as outside the services by its class ("Extra work", "Additional services", "Out-of-scope jobs") as the label
+// of a price line
+const EXTRA_WORK = /^\W*(?:extra|additional|out[- ]of[- ]scope|ad[- ]hoc|non-?standard|project|other)\s+(?:work|services?|jobs?|requests?|tasks?)\b[^:.;]{0,60}(?::|\s[–—-]\s|\.{3,})/i
+
+/**
+ * Reading: a price line for work named as outside the services ("- Extra work during our hours: $95 an hour",
+ * "Additional services — €80/hr") says how out-of-scope work is billed; with nothing listed as out of scope, the
+ * exclusions are touched, not stated (vague, not missing).
+ */
+function extraPriced(text: string, reading: Reading): boolean {
+  const m = EXTRA_WORK.exec(text)
+  return m !== null && reading.values(text.slice(m[0].length)).money.length > 0
+}
+
+// Reading: work outside the services left to orders the parties conclude one by one ("The Parties may conclude
+// individual orders for works not covered by paragraph (1), each with its own price") is put in those orders, what it is
+// and what it costs: the exclusions are delegated there. (A quote for larger work is not such a document: "larger projects
+// are quoted separately" says how the work is had, and stays vague with nothing listed.)
+const OWN_ORDERS = /\b(?:conclude|sign|place|issue|agree(?:\s+on)?|enter\s+into)\s+(?:[\w-]+\s+){0,2}?((?:individual|separate|specific|distinct)\s+(?:(?:work|purchase|service)\s+)?(?:orders?|contracts?|agreements?|statements? of work))\b/i
+
 export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
@@ -250,8 +270,8 @@ export default clauseRule({
   // and one that puts work outside the offer by name ("The Managed Services exclude:", "the following are outside the
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
-  mentions(text, _reader, block) {
-    return EXCLUSIONS_PART.test(text) || declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
+  mentions(text, reader, block) {
+    return EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -268,7 +288,7 @@ export default clauseRule({
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) || extraPriced(t, reader.reading) ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
@@ -311,6 +331,8 @@ export default clauseRule({
     if (list && (handled(t, reader.reading) || handled(unit.next, reader.reading) || handled(sectionText, reader.reading) || chargedElsewhere(reader))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /exclu|scope/i)
     if (delegated) return delegated
+    const orders = OWN_ORDERS.exec(t)
+    if (orders) return {outcome: 'delegated', start: orders.index, end: orders.index + orders[0].length, target: orders[1]!.toLowerCase()}
     return {outcome: 'vague'}
   },
 })

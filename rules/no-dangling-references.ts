@@ -399,6 +399,45 @@ function citedIn(block: Block): readonly Cited[] {
   return out
 }
 
+// A procedure or matrix the agreement makes a party follow, named by its description alone in lower case ("escalated in
+// accordance with the escalation procedure", "ranked under the priority matrix"): it points to a part of the agreement,
+// which must state it (a title naming it, or a sentence setting it out), unless the text locates it elsewhere ("in
+// Appendix D", "in the Support Handbook", "published on the portal")
+const FOLLOWED = /\b(?:in accordance with|pursuant to|according to|under|following|as (?:set out|described|defined|specified|laid down) in|as per|per)\s+the\s+((?:[a-z][a-z-]*\s+){1,2})(procedures?|matrix|runbook|playbook)\b/g
+const FOLLOWED_WORDS = ['procedure', 'matrix', 'runbook', 'playbook']
+// descriptions that name no particular document ("the applicable procedure", "the same procedure")
+const GENERIC = /^(?:applicable|relevant|agreed|usual|normal|standard|above|below|same|following|foregoing|appropriate|current|existing|said|respective|internal|legal|statutory|court|complaints?|dispute|disputes|notice|notification|termination|this|that|such|its|their)$/
+const LOCATED_AFTER =
+  /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:(?:as\s+|which\s+is\s+|that\s+is\s+)?(?:set out|described|contained|given|defined|specified|published|attached|annexed|found|available|listed|shown|laid down|posted|kept|held|maintained)\b|(?:in|at|of|on|within)\s+(?:the\s+|our\s+|its\s+|your\s+|their\s+|this\s+)?[A-Z§\d]|(?:in|at|on)\s+(?:the\s+|our\s+|its\s+)?(?:[a-z]+\s+){0,2}(?:website|web ?site|portal|intranet|wiki|handbook|manual|schedule|annex|appendix|exhibit)\b|\(?(?:at\s+)?https?:)/
+
+/** The procedures and matrices a block makes a party follow by description, not located anywhere: [start, end, description]. */
+function followedDocuments(text: string): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = []
+  const lower = text.toLowerCase()
+  if (!FOLLOWED_WORDS.some((w) => lower.includes(w))) return out
+  FOLLOWED.lastIndex = 0
+  for (let m = FOLLOWED.exec(text); m !== null; m = FOLLOWED.exec(text)) {
+    const words = m[1]!.trim().split(/\s+/)
+    if (words.some((w) => GENERIC.test(w))) continue
+    const end = m.index + m[0].length
+    if (LOCATED_AFTER.test(text.slice(end, end + 80))) continue
+    const start = m.index + m[0].lastIndexOf('the ', m[0].length - m[1]!.length - m[2]!.length)
+    out.push([start, end, `${m[1]!}${m[2]!}`.replace(/\s+/g, ' ')])
+  }
+  return out
+}
+const FOLLOWED_DOCUMENTS = {name: 'no-dangling-references: procedures followed by description'}
+
+/** Does the agreement state the procedure itself: a title naming its subject, or a sentence setting it out ("The escalation procedure is: …")? */
+function statesProcedure(doc: Document, description: string, all: () => string): boolean {
+  const words = description.split(' ')
+  const subject = words[words.length - 2]!
+  if (doc.sections.some((s) => s.title.toLowerCase().includes(subject))) return true
+  const text = all()
+  const escaped = description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(String.raw`(?:^|[.:;!?]\s+|\n)(?:the\s+|our\s+)?${escaped}\s*(?:is|are|:|consists|works|runs|has|shall be|will be|as follows|\()`, 'i').test(text)
+}
+
 export default {
   meta: {
     id: 'no-dangling-references',
@@ -452,6 +491,17 @@ export default {
           reported.add(key)
           context.report({messageId: 'dangling', block, start: idStart === ref.idsStart ? start : idStart, end: idStart + length, data: {ref: label}})
         }
+      }
+    }
+    let all: string | undefined
+    const allText = (): string => (all ??= doc.blocks.map((b) => b.text).join('\n'))
+    for (const block of doc.blocks) {
+      if (block.kind === 'heading') continue
+      for (const [start, end, description] of reading.blockReading(block, FOLLOWED_DOCUMENTS, () => followedDocuments(block.text))) {
+        if (reported.has(description)) continue
+        reported.add(description)
+        if (statesProcedure(doc, description, allText)) continue
+        context.report({messageId: 'dangling', block, start, end, data: {ref: block.text.slice(start, end)}})
       }
     }
   },

@@ -54,7 +54,8 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // a dotted blank to write on, as a signature block or a form leaves it ("Signed ............ Date ........"): five dots or
   // more with no value after them, only the end of the line or the label of the next blank; a leader that runs to a value
   // ("Helpdesk hours ........ 8:00 to 18:00", "Services ........ 4") joins a label to what is filled in
-  {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*[ \t]+){1,3}(?:\.[ \t]?){4,}\.)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
+  // (the next blank's label may end in a colon: "Print name: ..........   Title: ..........")
+  {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*:?[ \t]+){1,3}(?:\.[ \t]?){4,}\.)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
   {re: /<\s*(?:insert|enter|add|specify|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi, has: ['<']},
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
   // the stock placeholder names of templates: "system ABC", "XYZ Ltd"
@@ -63,6 +64,28 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // more of one mark ("Tokyo Branch of 〇〇 Co., Ltd.", "○○株式会社", "△△ Corporation", "××公司")
   {re: /([〇○◯△□×])\1+/g, has: ['〇', '○', '◯', '△', '□', '×']},
 ]
+// A value left to be decided in a line of "key: value" pairs inside a fenced code block, as a form or a runbook gives
+// technical details ("account:      TBD", "vpn_user = TBC"): the code block is not prose, but its blank is as unfilled
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/
+const CODE_KEY_BLANK = /^([ \t]*[A-Za-z][\w .'’/()-]{0,40}?[ \t]*[:=][ \t]*)(TBD|TBC|TBA)\b/
+
+/** The values left "TBD" in the key-value lines of the source's fenced code blocks, as [offset, text]. */
+function codeBlanks(source: string): Array<[number, string]> {
+  const out: Array<[number, string]> = []
+  let fence: string | undefined
+  let at = 0
+  for (const line of source.split('\n')) {
+    const f = FENCE.exec(line)
+    if (f && (fence === undefined || (f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]))) fence = fence === undefined ? f[1]! : undefined
+    else if (fence !== undefined && line.includes('TB')) {
+      const m = CODE_KEY_BLANK.exec(line)
+      if (m) out.push([at + m[1]!.length, m[2]!])
+    }
+    at += line.length + 1
+  }
+  return out
+}
+
 // A line of six or more underscores alone is a line left to sign or fill in (a signature or a date), not a rule between
 // parts, which Markdown writes as "---", "***" or "___": Markdown reads it as a rule, so it is in no block's text
 const UNDERSCORE_LINE = /^[ \t]{0,3}(_{6,})[ \t]*$/gm
@@ -207,6 +230,9 @@ export default {
         if (to - from !== m[0].length || doc.source[from - 1] !== '`' || doc.source[to] !== '`') continue
         context.report({messageId: 'placeholder', block, start, end, data: {text: m[0]}})
       }
+    }
+    if (doc.source.includes('```') || doc.source.includes('~~~')) {
+      for (const [at, text] of codeBlanks(doc.source)) context.report({messageId: 'placeholder', position: {start: doc.positionAt(at), end: doc.positionAt(at + text.length)}, data: {text}})
     }
     if (doc.source.includes('______')) {
       for (const m of doc.source.matchAll(UNDERSCORE_LINE)) {

@@ -54,13 +54,16 @@ const BOUND_AFTER = /^\s+(?:shall|must|will|is\s+to|are\s+to|agrees?\s+to|undert
 // A name whose head before "of" is a kind of state or territory names a place ("the Free State of Saxony", "the Federal
 // Republic of Germany", "the Emirate of Dubai")
 const PLACE_OF = /^(?:state|states|republic|kingdom|commonwealth|principality|emirate|duchy|province|territory|canton|county|city|municipality|borough|district|region)$/
+// A name whose head before "of" is a unit of an institution names that unit ("the School of Music", "the Faculty of Law",
+// "the Division of Finance"): an organisation named, not a term the agreement gives a meaning
+const UNIT_OF = /^(?:school|faculty|division|department|centre|center|institute|college|office|directorate|library|museum)$/
 // A term named as what a list spells out: "one of the following Priority Levels:" (the list, or the words after the colon)
 const FOLLOWING_TERM = /\bthe following ((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)/g
 // A rule book the agreement binds a party to ("the Acceptable Use Policy", "the Recovery Runbook", "our Fair Use Policy"):
 // a term to define, attach or locate, unless it is the customer's or a third party's own ("Customer's IT Handbook")
-// (so is a working document the agreement relies on and names as its own: "the Escalation Matrix", "the Site Register",
-// "the Change Control Procedure")
-const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter|matrix|register|procedure)$/
+// (and a matrix of who does what or whom to call: "the Escalation Matrix", "the RACI Matrix"; and a procedure the
+// agreement relies on and names as its own: "the Change Control Procedure")
+const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter|matrix|matrices|procedure)$/
 // where the document is found: "published at …", "available on our website", "attached as Schedule 3"
 const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|as)\s+)?(?:published|posted|available|found|located|attached|annexed|appended|linked|provided|made available|set out|in force|given|sent|supplied|issued|delivered|handed|shared)\b|^\s*\(?(?:at\s+)?(?:https?:|www\.)|^\s*\((?:see\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|Section|clause)\b|^\s*,\s*(?:a|an|the)\s+(?:separate\s+|written\s+)?document\b/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
@@ -481,6 +484,7 @@ class Reader {
     const beforeOf = words.includes('of') ? words[words.indexOf('of') - 1]?.toLowerCase() ?? '' : ''
     if (LAW_HEADS.has(lastWord) || LAW_HEADS.has(beforeOf)) return 'law'
     if (PLACE_OF.test(beforeOf)) return 'place'
+    if (UNIT_OF.test(beforeOf)) return 'body'
     if (PLACE_HEADS.has(first.w.toLowerCase()) && run.length > 1) return 'place'
     if (SITE_TAILS.has(lastWord) && run.length > 1) return 'place'
     if (TITLES.has(lastWord)) return 'title'
@@ -692,6 +696,7 @@ function selfStanding(site: DefinitionSite, reading: Reading): boolean {
   return reading.values(block.text).money.length > 0
 }
 
+const OTHER_CARER = /^\s*(?:covered|provided|run|supported|handled|managed|operated|maintained|looked after|serviced)\s+(?:separately\s+)?by\s+(?:the\s+|our\s+|your\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|for|&)){0,5}\s*$/
 /** Ranges of a sentence where a capitalised run is no undefined term: quotations, variables, names in brackets, multi-word defined terms. */
 function localRanges(sentence: Sentence, skip: ReadonlyArray<{start: number; end: number}>, long: readonly string[]): Array<{start: number; end: number}> {
   const local = skip.filter((r) => r.end > sentence.start && r.start < sentence.end).map((r) => ({start: r.start - sentence.start, end: r.end - sentence.start}))
@@ -699,6 +704,9 @@ function localRanges(sentence: Sentence, skip: ReadonlyArray<{start: number; end
   for (const m of sentence.text.matchAll(/\(([^()]{1,80})\)/g)) {
     const ws = m[1]!.match(/[A-Za-z][\w’'-]*/g) ?? []
     if (ws.length >= 2 && ws.every((w) => /^[A-Z]/.test(w) || isConnector(w))) local.push({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length})
+    // an aside naming who else looks after a thing left out ("Research servers are not included (covered by the Research
+    // Computing Service)"): the name of another organisation, not a term of the agreement
+    else if (OTHER_CARER.test(m[1]!)) local.push({start: m.index ?? 0, end: (m.index ?? 0) + m[0].length})
   }
   // where a defined term of several words is written out, its words are not separate terms ("Workers’ Compensation and Employers’ Liability")
   const lowerText = sentence.text.toLowerCase()

@@ -60,6 +60,9 @@ const KEPT_WORKING = new RegExp(
     String.raw`\b(?:function(?:s|ing)?|running|working|operational|operating)\b[^.;]{0,60}?\bat all times\b`,
     String.raw`\b(?:systems?|networks?|servers?|services?|site|website|internet|connection|e-?mail|phones?|platform|equipment|devices?|computers?|it|wi-?fi)\b[^.;]{0,30}?\bnever\s+(?:go(?:es)?\s+down|fail|crash(?:es)?|be\s+(?:down|offline|unavailable))\b`,
     String.raw`\b(?:peak|optimal|optimum|top|excellent|outstanding|superior|maximum)\s+(?:performance|uptime|reliability)\b`,
+    // the systems' operation promised without a break, with no figure: "guarantees the uninterrupted operation of the
+    // Client's systems", "the continuous functioning of the network"
+    String.raw`\b(?:uninterrupted|continuous|unbroken|non-?stop)\s+(?:operation|functioning|running|working|availability|operability)\s+of\s+(?:the\s+|your\s+|its\s+|all\s+|our\s+)?(?:[\w'’-]+\s+){0,3}?(?:systems?|networks?|servers?|services?|equipment|computers?|it|infrastructure|platforms?|devices?|site|website)\b`,
     // an effort to keep systems working, with no figure: "try our best to keep your systems running"
     String.raw`\b(?:try|tries|trying|strive|strives|endeavou?rs?|aims?|do|does)\s+(?:our|its|their|my)\s+(?:best|utmost)\s+to\s+keep\s+(?:your|the|all|our|its)\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|servers?|computers?|it|equipment|devices?|services?)\s+(?:running|working|up|online|going)\b`,
     String.raw`\bperformance\b[^.;]{0,30}?\b(?:meets?|in line with|consistent with)\s+(?:good\s+|recogni[sz]ed\s+)?industry\s+(?:standards?|practice|norms)\b`,

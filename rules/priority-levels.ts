@@ -51,6 +51,16 @@ const TRAFFIC_PRIORITY = /\b(?:traffic|packets?|voice|voip|bandwidth|qos|quality
 const URGENT_GOT_TO = /\b(?:anything|everything|something)\s+urgent\b[^.;]{0,30}\b(?:get|gets|getting)\s+to\b|\b(?:get|gets|getting)\s+to\s+urgent\s+(?:problems?|issues?|faults?|jobs?|calls?|requests?|tickets?)\b/i
 /** One urgent kind of case set apart with no levels named: "Anything that can't wait, text me", "issues that cannot wait". */
 const CANT_WAIT = /\b(?:anything|something|everything|issues?|problems?|requests?|faults?|calls?|tickets?|jobs?)\s+(?:that|which)\s+(?:can(?:no|['’])t|can not|won['’]t) wait\b/i
+// Reading: one case named as the top priority, with no scheme of levels ("If the lab computer is down, that's our top
+// priority"), and an urgent path set apart by its channel ("URGENT REQUESTS (WE CANNOT WORK): CALL, DO NOT EMAIL") mention
+// priority without defining levels: vague, never missing; a subject held as a priority with no case ("Security is our top
+// priority") is no case of support work
+const TOP_PRIORITY = /\b(?:is|are|['’]s|gets?|becomes?|=)\s+(?:(?:our|the|a)\s+)?(?:top|first|highest|number[- ]one|#1)\s+priority\b/i
+/** What makes the top priority a case of support work: something down or stopped. */
+const CASE_DOWN = /\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t (?:work|trade|sell|operate)|cannot (?:work|trade|sell|operate))\b/i
+// (the topic in rules/data/clauses.json names both: "priority", and an urgent class followed by its channel)
+const URGENT_PATH = /\burgent\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|matters?|cases?))?\s*(?:\([^()]{3,60}\)\s*)?[:,–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b/i
+
 /** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
 const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\bwith (?:top |high )?priority\b/i
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
@@ -298,18 +308,33 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     return described ? 1000 + block.position.start.offset : undefined
   }
   if (block.kind === 'list-item') {
-    const m = LABELLED.exec(block.text)
+    const m: (RegExpExecArray & {titled?: true}) | null = LABELLED.exec(block.text) ?? titledItem(block)
     if (!m) return undefined
     // in a section about levels any label; elsewhere a label naming who is affected, with the level's own time
     const label = m[1]!.trim()
+    // (a titled item's section is its own label: the section about levels is the one it stands in)
+    const section = m.titled ? block.section.parent : block.section
     // and in a list whose lead-in names the levels ("The following priority levels apply:"), as under a heading that does
     // or a label that says what falls into it and is given its own time to answer or fix elsewhere ("**Class A:** the
     // site cannot work" with "for Class A within 2 hours", or a "Service Affecting" row of a response table)
-    if (!LEVEL_SECTION.test(block.section.title) && !levelLead(block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
+    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+/**
+ * A list item titled by a bold term over its text, which the document makes a section of its own ("3) **Outage** – a
+ * malfunction which stops …" in a definitions list): the term is the item's label and its text what the label covers, as
+ * "Outage: a malfunction …" would be (the label in group 1, the text in group 2).
+ */
+function titledItem(block: Block): (RegExpExecArray & {titled?: true}) | null {
+  const section = block.section
+  if (section.kind !== 'list-item' || section.blocks[0] !== block || section.title.split(/\s+/).length > 3) return null
+  const m = LABELLED.exec(`${section.title} – ${block.text.trim()}`) as (RegExpExecArray & {titled?: true}) | null
+  if (m) m.titled = true
+  return m
 }
 
 /** What a time is for when it is a time to answer or fix a case: a reply, a visit, a start of work, a fix. */
@@ -340,8 +365,11 @@ function timedElsewhere(label: string, block: Block, reading: Reading, skipSente
       if (cells.some((c, i) => i > 0 && CASE_ACT.test(header[i] ?? '') && reading.values(c).durations.some((d) => d.minutes >= 1))) return true
       continue
     }
+    // (a list item's time is for what the sentence that introduces its list says: "… commence handling a Notification
+    // (response) within:" over "1 working hour for an Outage;")
+    const intro = b.kind === 'list-item' ? reading.listContext(reading.blockIndex(b)).intro : undefined
     for (const s of b.sentences) {
-      if (!CASE_ACT.test(s.text) || s.text === skipSentence) continue
+      if ((!CASE_ACT.test(s.text) && !(intro !== undefined && CASE_ACT.test(intro))) || s.text === skipSentence) continue
       const lower = s.text.toLowerCase()
       for (let at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
         if (!wholeAt(lower, at)) continue
@@ -593,6 +621,8 @@ export default clauseRule({
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one urgent kind of case set apart, with no levels named: "Anything that can't wait, text me"
     if (CANT_WAIT.test(unit.text)) return {outcome: 'vague'}
+    // one case named as the top priority, or an urgent path by its own channel
+    if (((TOP_PRIORITY.test(unit.text) && CASE_DOWN.test(unit.text)) || URGENT_PATH.test(unit.text)) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // urgent work got to ahead of the rest, with no levels named: "Anything urgent I'll get to straight away", "we get to
     // urgent problems as soon as we can; everything else in the order it arrives"
     if (URGENT_GOT_TO.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

@@ -3,7 +3,7 @@ import {clauseRule} from '../src/clauses.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
-import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
+import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 /** What a pointer at stated times names: "the times", "the periods", "the targets". */
@@ -21,7 +21,7 @@ const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bwork
 // ("put right", "sorted on the first call": everyday words of fixing, and a fix promised at the first contact; efforts
 // toward a fix, as translations put it: "its best efforts toward the early recovery of the function")
 const FIX_SPEED =
-  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|\brectif(?:y|ies|ied|ying)|\bremed(?:y|ies|ied|ying)|\bset(?:s|ting)? right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can|I can|they can|he can|she can)|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time|timeously)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) (?:to|toward|towards|for) (?:the )?(?:(?:early|prompt|speedy|swift|quick|rapid) )?(?:fix|repair|resolve|restore|contain|remediate|recover|recovery|restoration|resolution)\b/i
+  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|\brectif(?:y|ies|ied|ying)|\bremed(?:y|ies|ied|ying)|\bset(?:s|ting)? right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can|I can|they can|he can|she can)|asap|a\.s\.a\.p\.?|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time|timeously)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) (?:to|toward|towards|for) (?:the )?(?:(?:early|prompt|speedy|swift|quick|rapid) )?(?:fix|repair|resolve|restore|contain|remediate|recover|recovery|restoration|resolution)\b/i
 
 // How long a fix takes, asked or answered in plain words ("How long a repair takes depends on the fault", "how long it
 // takes to fix"), and fix targets named as such ("fix targets stay as set out in the Agreement"): the clause, measured or not
@@ -30,6 +30,10 @@ const HOW_LONG = /\bhow long (?:(?:a|the|each|any|your|it|they|this|that)\s+)?(?
 // Work kept up on a fault until the customer can work again, with no time: "an engineer working on them without a
 // break until the clinic can book again"
 const WORKED_UNTIL = /\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incident|ticket)|(?:the|every|your) (?:\w+ )?(?:faults?|issues?|problems?|incidents?|outages?))\b[^.;]{0,50}\buntil\b/i
+
+// Reading: a promise to fix cases with no time ("The Provider shall resolve any and all issues reported", "We'll fix it",
+// "We aim to resolve most issues on the same day") states the clause without a measure: vague, never missing
+const PROMISED_FIX = /\b(?:will|shall|must|(?:aims?|undertakes?|agrees?|commits?|promises?|tr(?:y|ies)|endeavou?rs?) to|we['’]ll|I['’]ll)\s+(?:[a-z]+\s+){0,2}?(?:resolve|fix|repair|restore|rectify|remedy|solve|sort out|put right)\s+(?:(?:the|a|an|any|and|all|each|every|most|your|such|reported)\s+){0,4}(?:[\w-]+\s+)?(?:issues?|incidents?|faults?|problems?|failures?|outages?|errors?|defects?|malfunctions?|breakdowns?|tickets?|it|them)\b/i
 
 // An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
@@ -72,12 +76,12 @@ export default clauseRule({
   // contain the threat")
   mentions(text, reader, block) {
     const header = block.header
-    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text)
+    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text) || PROMISED_FIX.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
     const named = indexOf(t, TOPIC)
-    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t))
+    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t) ?? PROMISED_FIX.exec(t))
     const at = named >= 0 ? named : speed ? speed.index : -1
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
@@ -95,8 +99,9 @@ export default clauseRule({
     if (unit.inHome && at < 0 && header < 0 && RESPONDS.test(t) && !FIXING.test(t)) return undefined
     // (a plain "how long a repair takes" is read with the whole sentence that answers it)
     const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? t : reader.reading.scoped(own, TOPIC, HEADER)
-    // "same day where possible" hedges the time away
-    if (timeToFix(scoped, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // "same day where possible" hedges the time away; a time that triggers escalation is no time to fix
+    const timed = scoped.includes('scalat') ? scoped.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : scoped
+    if (timeToFix(timed, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
     if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times
@@ -108,7 +113,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if (speed || pointer) return {outcome: 'vague'}
+    if (speed || pointer || (at >= 0 && PROMISED_FIX.test(t))) return {outcome: 'vague'}
     if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },

@@ -3,7 +3,7 @@ import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
 import {describesDocument} from '../src/reading/delegation.js'
-import {VAGUE_TIME, indexOf} from '../src/reading/wording.js'
+import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
 import type {Block, Section} from '../src/types.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
@@ -25,7 +25,8 @@ const TOPIC = new RegExp(data['response-times'].topic, 'i')
 // an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance";
 // a "reaction time" is a response time in the English of German and Swiss agreements
 // ("first touch" is the ITSM name of the first contact with a ticket; "first touch resolution" is a fix rate)
-const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|touch(?! resol))|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b/i
+// (and a call's "attention", as translated agreements name the first action on it: "Remote attention", "Attention times")
+const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|touch(?! resol))|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b|^(?:(?:remote|on[- ]?site|first|initial|telephone|phone)\s+)?attention(?:\s+times?)?$/i
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
@@ -156,7 +157,8 @@ export default clauseRule({
     // the provider responds to within a time ("We respond to emergencies (…) within 1 hour") is timed as a response
     // (a verb of reply right before its time is a service level written tersely, "within" left out: "respond 30 min, fix 4 h")
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t)
+    // (an act glossed as the response in brackets is the response: "commence handling a Notification (response) within:")
+    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\((?:the )?response\)|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
@@ -178,7 +180,9 @@ export default clauseRule({
     const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away
     // a length that names a period ("the 30-day hypercare period", "a 12-month term") measures the period, not the response
-    const timed = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
+    // and a time that triggers escalation ("tickets not acknowledged within 1 hour are escalated") is no time to respond
+    const lengths = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
+    const timed = lengths.includes('scalat') ? lengths.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : lengths
     if (reader.reading.values(timed).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
     const colon = at >= 0 ? t.indexOf(':', at) : -1

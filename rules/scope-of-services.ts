@@ -68,7 +68,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
+    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
@@ -99,7 +99,7 @@ export default clauseRule({
     if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
     if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
-    if (inlineLeadList(t, reader.reading) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
+    if (inlineLeadList(t, reader.reading, unit.block) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
     if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
       return {outcome: 'present'}
@@ -124,6 +124,7 @@ export default clauseRule({
     if ((leadsList(t, reader.reading.parties) || workLead(t, reader.reading)) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
       return {outcome: 'present'}
     }
+    if (unit.next && workList(t, unit.next, unit.block, reader.reading)) return {outcome: 'present'}
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
       if (/\bservices?\b|\bproducts?\b/i.test(t)) return scopeElsewhere(unit, reader)
       return undefined
@@ -400,6 +401,8 @@ const BOUGHT_FOR =
 const INLINE_ITEM = /\s*(?:;\s*(?:and|or)?|,\s*(?:and|or)?|\s(?:and|or)\s(?=\(?[a-z]\)\s))\s*/
 const ITEM_LETTER = /^\W*(?:\(?[a-z]\)|[a-z]\.|[ivx]{1,4}\))\s+/i
 
+// A bullet character that opens an item typed without list syntax
+const BULLET = /[•▪◦‣●](?=\s)/
 /** The items of a run-on list that name work or the things it is done on. */
 function namedItems(list: string): number {
   return list
@@ -415,7 +418,16 @@ function namedItems(list: string): number {
  * are what is spent on it, two or more items naming work or things worked on are the services; not a list put out of
  * the services, made conditional, or of the service's terms ("The Provider will provide these service levels: …").
  */
-function inlineLeadList(text: string, reading: Reading): boolean {
+function inlineLeadList(text: string, reading: Reading, block: Block): boolean {
+  // items typed with bullet characters inside the paragraph after a lead-in's colon ("here's what's in: • helpdesk by chat
+  // and phone • patching and antivirus on all 12 PCs • looking after the NAS", on one line or one a line, as a chat or a
+  // pasted note leaves them) are a list, judged as any list of work is, whatever its lead-in (see workList)
+  const bullet = text.search(BULLET)
+  if (bullet > 0 && bullet <= 240) {
+    const lead = text.slice(0, bullet).trimEnd()
+    const items = text.slice(bullet).split(BULLET).filter((x) => /[a-z]{3,}/i.test(x)).map((x) => x.trim())
+    if (lead.endsWith(':') && items.length >= 2) return workList(lead, items.join(' ; '), block, reading)
+  }
   const colon = LIST_COLON.exec(text)
   if (!colon || colon.index > 160) return false
   const head = text.slice(0, colon.index)
@@ -427,6 +439,10 @@ function inlineLeadList(text: string, reading: Reading): boolean {
 
 // The provider's work on things as the verb of its sentence: "looks after", "maintains", "supports", "monitors"
 const TENDS = /\b(?:looks? after|takes? care of|maintains|supports|manages|monitors|administers|services|patches|keeps? (?:up to date|running|patched|updated))\s+/i
+// The provider's work or its offer covering things: "Our work for you will cover", "The monthly plan covers", "Our support
+// includes" (the subject is read before the verb, so "The warranty covers" or "Your insurance covers" are not it)
+const COVERS = /\b(?:will |shall |also )?(?:covers?|includes?|extends? to)\s+/i
+const OFFER_SUBJECT = /^\W*(?:the|our|this|your)\s+(?:[\w-]+\s+){0,2}?(?:work|services?|support|plan|package|fee|subscription|retainer|contract|agreement|engagement|care)\b/i
 // Where the objects of that verb end: how or when the work is done ("by phone", "from its centre", "during …")
 const OBJECTS_END = /\s(?:by|via|from|through|over|during|when|if|while|within|under|in line with|as|so that|to keep|on site|remotely)\b|[.;:(]/i
 
@@ -436,13 +452,17 @@ const OBJECTS_END = /\s(?:by|via|from|through|over|during|when|if|while|within|u
  * cover; not the customer's duty, work put out or made conditional, nor the handling of a failure.
  */
 function looksAfterThings(text: string, reading: Reading): boolean {
-  const m = TENDS.exec(text)
+  const m = TENDS.exec(text) ?? COVERS.exec(text)
   if (!m || m.index > 80) return false
   const subject = text.slice(0, m.index)
-  if (reading.firstParty(subject) !== 'provider' || reading.boundParty(text, 0) === 'customer') return false
+  // the provider's work or offer as the subject of "covers" ("Our work for you will cover …", "The plan covers …")
+  // (its subject read alone: in "Our work for you will cover" the "you" before the modal is not the one bound)
+  const covers = !TENDS.test(m[0])
+  if (covers ? !OFFER_SUBJECT.test(subject) || reading.firstParty(subject) === 'customer' : reading.firstParty(subject) !== 'provider' || reading.boundParty(text, 0) === 'customer') return false
   if (NOT_SERVICES.test(text) || CONDITION.test(text) || /\b(?:fail\w*|faults?|broken|outages?|incidents?|must|should)\b/i.test(text)) return false
   const rest = text.slice(m.index + m[0].length)
-  const end = OBJECTS_END.exec(rest)
+  // what is covered is named to the clause's end: "the eleven laptops used by your staff" is one thing, not a way of working
+  const end = covers ? /[.;:(]/.exec(rest) : OBJECTS_END.exec(rest)
   const objects = (end ? rest.slice(0, end.index) : rest).split(/\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*/)
   return objects.length >= 2 && objects.filter((x) => THING.test(x)).length >= 2
 }
@@ -461,4 +481,37 @@ const RESPONSIBLE_LEAD = /\b(?:is|are|will be|shall be|remains?)\s+(?:solely\s+)
 function workLead(text: string, reading: Reading): boolean {
   if (WORK_SUBJECT_LEAD.test(text)) return true
   return RESPONSIBLE_LEAD.test(text) && reading.firstParty(text) === 'provider' && !NOT_SERVICES.test(text)
+}
+
+// What a lead-in introduces when its list is not the provider's work: the customer's part ("We need you to:", "We ask
+// that you:"), a charge ("We bill for:"), or a term of the service rather than the service ("Our fees are:", "Response
+// times are as follows:")
+const ASKS = /\b(?:need|needs|require|requires|expect|expects|ask|asks|charge|charges|bill|bills|invoice|invoices|recommend\w*|suggest\w*)\b|n['’]t\b/i
+const TERMS_LEAD = /\b(?:fees?|prices?|pricing|rates?|costs?|charges?|hours?|times?|levels?|targets?|credits?|reports?|exclusions?|requirements?|obligations?|duties|conditions|steps|process|procedure|priorit\w*|severit\w*)\b/i
+
+/**
+ * Reading: a list of IT work is the scope whatever words introduce it, when it is not the customer's: a lead-in that
+ * ends in a colon ("(1) The Provider shall perform for the Beneficiary, at its office in Cluj-Napoca:", "A: We will:")
+ * followed by two or more items, most of them naming work or services ("service and administration of the 31
+ * workstations;", "help for the users by telephone and e-mail;"), lists the services; not a list the lead-in puts out,
+ * makes conditional, asks of the customer, charges for or gives terms of, not a list bound to the customer (by its
+ * lead-in, or as the customer's own message), and not a list of things asked ("keep every PC on a supported version").
+ */
+function workList(lead: string, next: string, block: Block, reading: Reading): boolean {
+  const t = lead.trim()
+  if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t)) return false
+  if (reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer' || reading.messageSender(block) === 'customer') return false
+  const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
+  if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || IMPERATIVE.test(x) || reading.boundParty(x, 0) === 'customer')) return false
+  const work = items.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length
+  return work >= 2 && work * 2 >= items.length
+}
+
+/** The sentence is the lead-in of its block's list (its last sentence), and that list is a list of work (see workList). */
+function listedWorkAfter(text: string, block: Block, reading: Reading): boolean {
+  if (!INTRODUCES.test(text.trim())) return false
+  const last = block.sentences[block.sentences.length - 1]
+  if (last && last.text !== text) return false
+  const after = reading.listContext(reading.blockIndex(block)).after
+  return after !== '' && workList(text, after, block, reading)
 }

@@ -108,8 +108,8 @@ Options:
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE Files larger than SIZE are not linted (e.g. 10MB, 500KB; default 10MB)
-      --timeout-per-file S A file whose lint takes longer than S seconds per MB (at least S) gets one fatal error
-                           (default 10; 0: none)
+      --timeout-per-file S A file whose lint takes more than S seconds of CPU per MB (at least S) gets one fatal
+                           error (default 10; 0: none)
       --skip-unreadable    A file that cannot be linted is still reported as fatal, but exits 1, not 2
       --shard I/N          Lint only shard I of N (files sorted; a document set stays whole), for parallel CI jobs
       --changed-since REF  Lint only Markdown files changed since the git ref REF (and untracked ones)

@@ -266,10 +266,19 @@ export function startServer(options: ServerOptions = {}): Connection {
     return s ? hoverAt(s.findings, params.position, s.customRules) : null
   })
 
+  let shutDown = false
   connection.onShutdown(async () => {
+    shutDown = true
     for (const s of states.values()) clearTimeout(s.timer)
     await linter.close()
   })
+  // the protocol ends a server whose client went away without a shutdown request with exit code 1: say why, on
+  // stderr (stdout is the protocol's), so a run from a terminal (`clauselint --lsp < /dev/null`) is not a silent 1
+  if (!options.input) {
+    process.once('exit', (code) => {
+      if (code === 1 && !shutDown) process.stderr.write('clauselint: --lsp: the client closed the connection without a shutdown request (exit 1, as the Language Server Protocol asks); start it from an editor\n')
+    })
+  }
 
   documents.listen(connection)
   connection.listen()

@@ -146,3 +146,32 @@ describe('"§ 4" is "Section 4" in a delegation', () => {
     expect(outcome('The Customer gives the engineer access to the site, as § 2 describes.')).not.toBe('delegated')
   })
 })
+
+describe('a party registered in a public register', () => {
+  it.each([
+    ['NORDCOM SERVICES S.R.L., with registered office in Brașov, registered at the Trade Register under no. J08/1234/2016, as Provider.'],
+    ['Alpenblick IT GmbH, entered in the Commercial Register of the Vienna Commercial Court under FN 123456a (the "Supplier").'],
+  ])('finds no delegation in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+
+  it.each([
+    ['The covered devices are as recorded in the Asset Register.', 'Asset Register'],
+    ['Changes are made in accordance with the Change Register kept by the Supplier.', 'Change Register'],
+  ])('still finds a register that holds a term in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+})
+
+describe('a pointer that sends the reader to another document for a subject', () => {
+  it.each([
+    ['See the Order Form for out-of-scope items and project rates.', 'Order Form'],
+    ['For anything else, see also the Rate Card.', 'Rate Card'],
+  ])('finds the delegation in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it('finds none where what is seen is no document', () => {
+    expect(delegation('See the notes below for how to reach the helpdesk.')).toBeUndefined()
+  })
+})

@@ -306,6 +306,8 @@ describe('other formats say what to do', () => {
     ['msa.rtf', Buffer.from('{\\rtf1\\ansi Agreement}'), /^is an RTF document; .*soffice --headless --convert-to docx "msa\.rtf"$/],
     ['msa.odt', odt, /^is an OpenDocument text \(\.odt\); .*soffice --headless --convert-to docx "msa\.odt"$/],
     ['msa.pages', pages, /^is an Apple Pages document; export it from Pages as Word/],
+    // named .pdf but holding text: not read as Markdown and passed
+    ['notes.pdf', Buffer.from('hi\n'), /^is named \.pdf but is not a PDF \(it does not start with "%PDF-"\); if it is the agreement's text, rename it to \.md$/],
   ]
   for (const [name, bytes, expected] of cases) {
     it(`${name}: one line naming the file, exit 2`, async () => {
@@ -375,5 +377,20 @@ describe('hostile packages get one line and exit 2', () => {
     const ran = await runCli(['.'], {cwd: dir})
     expect(ran.stderr).toBe('')
     expect(ran.code).toBeLessThan(2)
+  })
+})
+
+describe('a package with no styles part', () => {
+  it('reads Word\'s built-in heading and title style ids as headings', () => {
+    const styled = fixture('styled.docx')
+    const withIds = documentXml(styled).replaceAll('w:val="ClauseHeading"', 'w:val="Heading1"')
+    const bare = readDocx(repack(styled, {'word/document.xml': withIds, 'word/styles.xml': undefined})).markdown
+    const headings = bare.split('\n').filter((l) => l.startsWith('#'))
+    expect(headings[0]).toBe('# Support Terms')
+    // the two clause headings, as headings one level under the title's
+    expect(headings.slice(1).map((h) => h.replace(/^(#+) .*$/, '$1'))).toEqual(['##', '##'])
+    // a style id the package does not define and Word has no built-in meaning for stays a paragraph
+    const custom = readDocx(repack(styled, {'word/styles.xml': undefined})).markdown
+    expect(custom.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# Support Terms'])
   })
 })

@@ -721,3 +721,20 @@ describe('clauselint --lsp against hostile input', {timeout: 300_000}, () => {
     expect(client.stderr.join('')).not.toMatch(/^\s+at /m)
   })
 })
+
+describe('--lsp run with no client', () => {
+  it('its input closed at once: exit 1, as the protocol asks, with one line saying why', () => {
+    const entry = pathToFileURL(path.join(root, 'src', 'cli.ts')).href
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import(${JSON.stringify(entry)}).then((cli) => cli.main(process.argv.slice(1)))`, '--', '--lsp', '--format', 'json'], {
+      cwd: root,
+      input: '',
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(r.status).toBe(1)
+    expect(r.stdout).toBe('')
+    const lines = r.stderr.split('\n').filter(Boolean)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^clauselint: --lsp: the client closed the connection without a shutdown request/)
+  })
+})

@@ -7,8 +7,9 @@ import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import {read} from '../src/reading/index.js'
 import {Prose} from '../src/reading/sentences.js'
-import {compileTerms, scanTerms, type CompiledTerm, type TermHit} from '../src/reading/terms.js'
+import {compileTerms, configuredTerms, requiredLiterals, scanTerms, type CompiledTerm, type TermHit} from '../src/reading/terms.js'
 import type {Block} from '../src/types.js'
+import {LinearRegExp} from '../src/user-regex.js'
 import vague from '../rules/data/vague-terms.json' with {type: 'json'}
 import overpromising from '../rules/data/overpromising.json' with {type: 'json'}
 
@@ -105,5 +106,63 @@ describe('the prose pass', () => {
     expect(reading.termHits(builtin).map((h) => h.text)).toEqual(['promptly', 'guaranteed'])
     expect(reading.prose).toBe(prose)
     expect(reading.blocksWith('promptly')).toEqual([1])
+  })
+})
+
+/** Every sentence of every fixture, with the block it is in. */
+function fixtureSentences(): string[] {
+  return markdownBelow(path.join(root, 'fixtures')).flatMap((file) => buildDocument(fs.readFileSync(file, 'utf8'), file).blocks.flatMap((b) => [b.text, ...b.sentences.map((s) => s.text)]))
+}
+
+describe('the literals a term is looked for by (requiredLiterals)', () => {
+  it('are in every fixture sentence that a built-in term matches', () => {
+    const sentences = fixtureSentences()
+    expect(sentences.length).toBeGreaterThan(10000)
+    let matched = 0
+    for (const term of builtin) {
+      expect(term.literals, term.re.source).toBeDefined()
+      const re = new RegExp(term.re.source, 'i')
+      for (const s of sentences) {
+        if (!re.test(s)) continue
+        matched++
+        const lower = s.toLowerCase()
+        expect(term.literals!.some((l) => lower.includes(l)), `${term.re.source} in "${s}"`).toBe(true)
+      }
+    }
+    expect(matched).toBeGreaterThan(500)
+  })
+
+  it('follow optional parts, repeats, groups and lookarounds', () => {
+    const cases: Array<[string, string[] | undefined]> = [
+      ['ab(?:cd)?ef', ['ab']],
+      ['a(?:bc|de)f', ['bc', 'de']],
+      ['(?:foo|bar)?baz', ['baz']],
+      ['x{0}abc', ['abc']],
+      ['abc{0,2}d', ['ab']],
+      ['(?<=abc)def', ['def']],
+      ['abc(?=def)', ['abc']],
+      ['ab(?:c|)d', ['ab']],
+      ['a??bc', ['bc']],
+      ['(?:(?:ab|cd)ef)+gh', ['ab', 'cd']],
+      ['Time To', ['time to']],
+      // an alternative (or a pattern) with no literal it must contain gives none
+      ['foo|\\d+', undefined],
+      ['abc|', undefined],
+      ['(?:x|y)z', undefined],
+      ['(?:abc){0}', undefined],
+      ['hel(lo)\\1', undefined],
+    ]
+    for (const [source, want] of cases) expect(requiredLiterals(source), source).toEqual(want)
+  })
+
+  it('find what RE2 matches in an added phrase: its "s" matches the long s, whose lower case is itself', () => {
+    // RE2 (the engine of users' phrases) folds "s" with "ſ"
+    expect(new LinearRegExp('risk', 'i').test('the riſk')).toBe(true)
+    const doc = buildDocument('# Terms\n\nThe riſk is low. The risk is low. The RISK is low. We use beſt efforts.\n', 'x.md')
+    const {terms} = configuredTerms(builtin, {add: ['risk', 'best efforts'], allow: [], replace: true}, 'say what')
+    expect(terms.every((t) => t.literals !== undefined && t.literals.every((l) => !l.includes('s')))).toBe(true)
+    expect(scanTerms(new Prose(doc.blocks), terms).map((h) => h.text)).toEqual(['riſk', 'risk', 'RISK', 'beſt efforts'])
+    // the built-in terms, matched by V8 (where "s" matches only "s" and "S"), keep their literals whole
+    expect(builtin.some((t) => t.literals?.some((l) => l.includes('s')))).toBe(true)
   })
 })

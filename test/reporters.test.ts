@@ -138,3 +138,18 @@ describe('json', () => {
     expect(reporters['stylish']?.([withFindings], {chalk: plain, clauseRuleIds: new Set()})).toBe(stylish([withFindings], {chalk: plain}))
   })
 })
+
+describe('stylish: a pass that checked no clause says so', () => {
+  const plain = new Chalk({level: 0})
+  const clean = (profile?: {name: string; reason: string}): LintResult =>
+    ({filePath: 'a.md', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: [], ...(profile ? {profile} : {})}) as unknown as LintResult
+  it('a file detected as no agreement: the summary names it', () => {
+    const out = stylish([clean({name: 'language', reason: 'not recognised as a services agreement (0 service signals); only the language rules run'})], {chalk: plain})
+    expect(out.trim()).toBe('✔ 0 errors, 0 warnings; the file was not read as an agreement, so only the language rules ran (--profile msa checks it as one)')
+  })
+  it('a language profile chosen on purpose, or a file without a profile: the plain summary', () => {
+    expect(stylish([clean({name: 'language', reason: 'chosen with --profile'})], {chalk: plain}).trim()).toBe('✔ 0 errors, 0 warnings')
+    expect(stylish([clean({name: 'language', reason: 'set in .clauselintrc.yaml'})], {chalk: plain}).trim()).toBe('✔ 0 errors, 0 warnings')
+    expect(stylish([clean()], {chalk: plain}).trim()).toBe('✔ 0 errors, 0 warnings')
+  })
+})

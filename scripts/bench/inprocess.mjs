@@ -136,7 +136,9 @@ if (mode === 'load') {
   await import(pathToFileURL(path.join(root, 'dist', process.argv[3] ?? 'bundle/cli.js')).href)
   console.log(JSON.stringify({ms: performance.now() - t0, cpuMs: cpuMs(c0), peakRssKiB: peak()}))
 } else if (mode === 'relint') {
-  // what the language server does on each change: Linter.lint() with the document's parsed parts kept between edits
+  // what the language server does on each change: Linter.lint() with the document's parsed parts kept between edits,
+  // on the edits scripts/bench/lsp-relint.mjs sends the server (open, five warm-up edits on lines of their own, then
+  // one character typed per edit, the edits adding up), so that the two rows differ only by the server around the lint
   const {Linter} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'lsp', 'linter.js')).href)
   const file = path.resolve(paths[0])
   const text = fs.readFileSync(file, 'utf8')
@@ -145,22 +147,30 @@ if (mode === 'load') {
   const ms = []
   const cpu = []
   const full = []
-  // warm-up: open the document and type a few times
-  for (let i = 0; i < 5; i++) await linter.lint({text: i % 2 ? text : `${text}\n`, filePath: file, name: file})
-  for (let i = 0; i < count; i++) {
-    // type one character on a line spread through the document
-    const at = Math.floor(((i + 0.5) / count) * lines.length)
-    const edited = [...lines.slice(0, at), `${lines[at]}x`, ...lines.slice(at + 1)].join('\n')
+  const edited = []
+  const WARM_UP = 5
+  await linter.lint({text, filePath: file, name: file})
+  for (let i = 0; i < WARM_UP + count; i++) {
+    const n = i < WARM_UP ? WARM_UP : count
+    const k = i < WARM_UP ? i : i - WARM_UP
+    const at = Math.floor(((k + (i < WARM_UP ? 0.25 : 0.5)) / n) * lines.length)
+    lines[at] += 'x'
+    const now = lines.join('\n')
     const c0 = process.cpuUsage()
     const t0 = performance.now()
-    const r = await linter.lint({text: edited, filePath: file, name: file})
+    const r = await linter.lint({text: now, filePath: file, name: file})
+    if (r.kind !== 'result') throw new Error(`no result: ${r.kind}`)
+    if (i < WARM_UP) continue
     ms.push(performance.now() - t0)
     cpu.push(cpuMs(c0))
-    if (r.kind !== 'result') throw new Error(`no result: ${r.kind}`)
-    // the same text linted afresh (no kept parts), for comparison
+    edited.push(now)
+  }
+  // the same texts linted afresh (no kept parts), for comparison: after the edits, so that these lints do not warm the
+  // code the edits run (linted between the edits, they made the edits' figures lower than the server's)
+  for (const now of edited) {
     const fresh = new Linter(path.dirname(file), {})
     const t1 = performance.now()
-    await fresh.lint({text: edited, filePath: file, name: `${file}.fresh`})
+    await fresh.lint({text: now, filePath: file, name: `${file}.fresh`})
     full.push(performance.now() - t1)
   }
   console.log(JSON.stringify({bytes: Buffer.byteLength(text), ms, cpu, full, peakRssKiB: peak()}))

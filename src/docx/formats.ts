@@ -42,6 +42,8 @@ export function otherFormat(bytes: Uint8Array, filePath: string): string | undef
     if (names.some((n) => n === 'Index/Document.iwa' || n === 'index.xml' || n.startsWith('Index/'))) return 'is an Apple Pages document; export it from Pages as Word (File > Export To > Word) and lint the .docx'
     return undefined
   }
+  // named as a PDF but not one: a renamed or damaged file is not an agreement to read as Markdown and pass
+  if (/\.pdf$/i.test(name)) return `is named .pdf but is not a PDF (it does not start with "%PDF-"); if it is the agreement's text, rename it to .md`
   if (/\.pages$/i.test(name)) return 'is an Apple Pages document; export it from Pages as Word (File > Export To > Word) and lint the .docx'
   if (/\.odt$/i.test(name)) return `is an OpenDocument text (.odt); save it as Word in LibreOffice, or convert it: soffice --headless --convert-to docx "${name}"`
   return undefined

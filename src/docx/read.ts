@@ -439,6 +439,13 @@ function classify(p: Para, styles: Styles): Kind {
       if (ilvl === undefined) ilvl = s.ilvl
     }
   }
+  // a style the package does not define (no styles part, as generated files often have none) is read by Word's
+  // built-in style id: "Heading1" to "Heading9", "Title"
+  if (heading === undefined && !chain.length && p.style !== undefined) {
+    const m = /^heading([1-9])$/i.exec(p.style)
+    if (m) heading = Number(m[1])
+    else if (/^title$/i.test(p.style)) heading = 0
+  }
   return {heading, numId, ilvl: ilvl ?? 0, styleName: chain[0]?.name}
 }
 

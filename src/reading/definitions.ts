@@ -63,7 +63,8 @@ function add(defs: Map<string, Definition>, term: string, text: string, block: B
 
 
 const DEFINITION_SECTION = /definition|interpretation|glossary/i
-const DEFINES = /\b(?:means|shall mean|refers to|is defined as|has the meaning)\b/i
+// ("means" after "of", "by" or a determiner is the noun: "by means of", "an obligation of means", "by any means")
+const DEFINES = /\b(?:(?<!\b(?:of|by|any|all|other|no|the|a|these|such|reasonable|technical|electronic)\s)means|shall mean|refers to|is defined as|has the meaning)\b/i
 
 /** Is the block in a Definitions section (by its path)? */
 export function inDefinitionSection(block: Block): boolean {
@@ -188,6 +189,8 @@ const LABEL_LINE = /(?:^|\n)[ \t]*([A-Z][\w’'&/-]{0,40}(?:[ \t]+[A-Za-z&][\w�
 // A lower-case noun right after a quoted name, not a word that goes on with a list of names or a definition
 const NAMES_NOUN = /^[ \t]+(?!(?:or|and|each|together|collectively|individually|means|as|in|for|of|being|is|are|which|who|where)\b)[a-z]/
 
+// The words before a quoted name that make it the title of the original a translation renders
+const ORIGINAL_TITLE = /\b(?:original(?:ly)?|translat(?:ed|ion|es?)|in the source (?:language|text|version))\b/i
 // Another quoted name given as an alternative right after a quoted name: ' or "HIS"', ' / "SOW"'
 const ALTERNATIVE_AFTER = /^\s*,?\s*(?:or|\/)\s*["“]/
 
@@ -225,6 +228,9 @@ function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | unde
     const g = ++group
     const inner = p[1]!
     if (quoted) for (const q of inner.matchAll(QUOTED)) {
+      // the original's title given by a translation ('(translation of the original, "CONTRAT D'INFOGÉRANCE")') names the
+      // document in its own language: it defines no term
+      if (ORIGINAL_TITLE.test(inner.slice(0, q.index))) continue
       const start = (p.index ?? 0) + 1 + (q.index ?? 0) + q[0].indexOf(q[1]!)
       // a quoted name followed by the noun it names ("the "Cascade Help" channel", "the "Night Owl" plan") names a thing
       // of that kind where it stands; only a name that closes the parenthesis or a list of names defines a term

@@ -21,7 +21,7 @@ const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )
 const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
 const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
-  'as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
+  'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
 // "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
 // "those listed as excluded in the Statement of Requirements": a participle with what the thing is listed as
@@ -61,6 +61,13 @@ const PROVISO = /\(\s*(?:subject to|except|unless|other than|save)\b[^()]*$/i
 /** Is a document named at `at` of `text` inside an exception, a condition or a proviso? */
 function limits(text: string, at: number): boolean {
   return EXCEPTION.test(text.slice(Math.max(0, at - 120), at)) || PROVISO.test(text.slice(Math.max(0, at - 160), at)) || INTRO_CONDITION.test(text.slice(0, at))
+}
+// Reading: a party identified by its entry in a public register ("registered at the Trade Register under no.
+// J12/3456/2015", "entered in the Commercial Register of Vienna") is named, not given terms: the register holds no term
+// of the agreement, so it is no document a clause is put in.
+const REGISTERED_IN = /\b(?:registered|entered|enrolled|inscribed|incorporated)\s+$/i
+function registeredIn(text: string, at: number): boolean {
+  return REGISTERED_IN.test(text.slice(Math.max(0, at - 40), at))
 }
 const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
@@ -247,7 +254,7 @@ export class DelegationMatches {
     if (this.linkHit === undefined) {
       const text = this.text
       const m = DELEGATION.exec(text)
-      this.linkHit = m && !limits(text, m.index) ? {target: partNumber(m[1]!), start: m.index, end: m.index + m[0].length} : null
+      this.linkHit = m && !limits(text, m.index) && !registeredIn(text, m.index) ? {target: partNumber(m[1]!), start: m.index, end: m.index + m[0].length} : null
     }
     return this.linkHit ?? undefined
   }

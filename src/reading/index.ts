@@ -7,7 +7,7 @@ import {agreementIsOther, delegation, parentName, targetInDocument, type Delegat
 import {answeredQuestion, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
-import {boundParty, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, type Party} from './parties.js'
+import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, type Party} from './parties.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
@@ -275,7 +275,7 @@ export class Reading {
 
   /** Block `i`'s list context: the sentence that introduced its list, and the items it introduces. */
   listContext(i: number): ListContext {
-    return (this.lists[i] ??= listContext(this.doc.blocks, i))
+    return (this.lists[i] ??= listContext(this.doc.blocks, i, this.doc.source))
   }
 
   /**
@@ -356,10 +356,12 @@ export class Reading {
   /** The party that sent the message `block` belongs to, in a thread of e-mails or a chat ('unknown' elsewhere), once per block. */
   messageSender(block: Block): Party {
     let party = this.senders.get(block)
-    if (party === undefined) this.senders.set(block, (party = messageSender(this.doc.blocks, this.blockIndex(block), this.parties)))
+    if (party === undefined) this.senders.set(block, (party = messageSender(this.doc.blocks, this.blockIndex(block), this.parties, this.chatRolesOf)))
     return party
   }
   private readonly senders = new Map<Block, Party>()
+  private chatRoleMap: Map<string, Party> | undefined
+  private readonly chatRolesOf = (): Map<string, Party> => (this.chatRoleMap ??= chatRoles(this.doc.blocks))
 
   // ---- stated metrics ----------------------------------------------------------------------------------------
 

@@ -7,12 +7,20 @@ import type {Values} from './values/index.js'
 /** Text that introduces a list or table: it ends with ":", "the following …" or "as follows". */
 export const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
 
-/** For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". */
-export function introducer(blocks: readonly Block[], i: number): string | undefined {
-  if (!isItem(blocks[i]!)) return undefined
+/**
+ * For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". With
+ * the source, an item that ends so introduces the items after it that are its own list (`ownItem`).
+ */
+export function introducer(blocks: readonly Block[], i: number, source?: string): string | undefined {
+  const item = blocks[i]!
+  if (!isItem(item)) return undefined
+  const own = source === undefined ? undefined : markerOf(source, item)
   for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
     const b = blocks[j]!
-    if (isItem(b)) continue
+    if (isItem(b)) {
+      if (own && b.section === item.section && INTRODUCES.test(b.text.trimEnd().replace(/[.]$/, '')) && ownItem(markerOf(source!, b), own)) return b.sentences[b.sentences.length - 1]?.text ?? b.text
+      continue
+    }
     if (b.kind === 'heading') return undefined
     const text = b.text.trimEnd()
     return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
@@ -50,8 +58,33 @@ export interface ListContext {
 }
 
 /** Block `i`'s `introducer` and `introduced` text (a Reading keeps them, once per document, for all clause rules). */
-export function listContext(blocks: readonly Block[], i: number): ListContext {
-  return {intro: introducer(blocks, i), after: introduced(blocks, i)}
+export function listContext(blocks: readonly Block[], i: number, source?: string): ListContext {
+  return {intro: introducer(blocks, i, source), after: introduced(blocks, i)}
+}
+
+/** How a list item is marked: the kind of its marker ("-", "1.", "1)", "a)", "(i)") and the column it stands at. */
+interface Marker {
+  readonly kind: string
+  readonly indent: number
+}
+const MARKER = /(?:^|\n)([ \t]*)([-*+•]|\d{1,3}[.)]|[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,3})\))[ \t]+(?:\[[ xX]\][ \t]+)?$/
+
+/** The marker of a list item (read from the source before its text) or of a paragraph written as one ("(a) …"). */
+function markerOf(source: string, b: Block): Marker | undefined {
+  const start = b.position.start.offset
+  const m = b.kind === 'list-item' ? MARKER.exec(source.slice(Math.max(0, start - 24), start)) : ENUMERATED.exec(b.text) ? /^(\s*)(\S+)/.exec(b.text) : null
+  if (!m) return undefined
+  const mark = m[2]!
+  const kind = /^[-*+•]$/.test(mark) ? '-' : /^\d+\.$/.test(mark) ? '1.' : /^\d+\)$/.test(mark) ? '1)' : /^\(/.test(mark) ? '()' : 'a)'
+  return {kind, indent: m[1]!.length}
+}
+
+// Reading: an item that ends in a lead-in ("1. The Contractor shall commence handling a Notification (response) within:")
+// introduces the items after it that are its own list, marked otherwise ("1) 1 working hour for an Outage;") or set
+// deeper, as a numbered clause's items are written flat under it; an item marked as it is, at its depth, is its sibling
+/** Is `item` an item of the list the lead-in item `lead` introduces? */
+function ownItem(lead: Marker | undefined, item: Marker | undefined): boolean {
+  return lead !== undefined && item !== undefined && (lead.kind !== item.kind || item.indent > lead.indent)
 }
 
 /**

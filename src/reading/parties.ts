@@ -68,6 +68,12 @@ export function partyNames(doc: Document): Map<string, Party> {
       // (a translation writes the article in capitals too: "THE PROVIDER", "THE COOPERATIVE")
       const quoted = group[3] !== undefined ? [] : [...(group[1] ?? group[2]!).matchAll(/[“"](?:(?:the|THE|The)\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
       const terms = group[3] !== undefined ? [group[3]] : quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
+      // "Harbour Street Dental Practice (the Practice)", "Kestrel IT Ltd (Kestrel)": unquoted, the short name is given by
+      // brackets right after the full name it is taken from
+      if (!terms.length && group[1] !== undefined) {
+        const short = shortName(group[1], block.text.slice(Math.max(0, (group.index ?? 0) - 120), group.index))
+        if (short) terms.push(short)
+      }
       if (!terms.length) continue
       let role: Party = 'unknown'
       // ("Kauri Point", "we"): the pronoun a name is given with says its role
@@ -100,6 +106,7 @@ export function partyNames(doc: Document): Map<string, Party> {
     const role = firstParty(owner, names)
     if ((role === 'provider' || role === 'customer') && !names.has(term.toLowerCase())) names.set(term.toLowerCase(), role)
   }
+  titledKinds(doc, names)
   const fm = doc.frontmatter
   for (const [key, role] of [['provider', 'provider'], ['customer', 'customer'], ['client', 'customer']] as const) {
     const v = fm[key]
@@ -108,6 +115,34 @@ export function partyNames(doc: Document): Map<string, Party> {
   for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
   return names
 }
+
+// A short name in brackets with no quotes: one to three capitalised words, with its article or without ("the Practice",
+// "Kestrel"); and the full name it follows, capitalised words (with "of", "and", "&") up to the bracket
+const SHORT_NAME = /^\s*(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s*$/
+const ORG_FORM = /^(?:ltd|limited|inc|incorporated|llc|llp|plc|pty|gmbh|ag|bv|b\.v|nv|sa|s\.a|sas|srl|s\.r\.l|co|corp|corporation|company|cic|clg|dac|bhd|pte|kk|lp|pc|pllc)$/i
+const FULL_NAME = /((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&))*),?\s*$/
+
+/**
+ * The short name a party is given in brackets without quotes, read as a name only where its words are words of the
+ * capitalised name right before the bracket ("Kestrel IT Ltd (Kestrel)"), so that a gloss or an abbreviation ("(AEST)",
+ * "(Pacific Time)") is not.
+ */
+function shortName(inside: string, before: string): string | undefined {
+  const m = SHORT_NAME.exec(inside)
+  const full = FULL_NAME.exec(before)?.[1]
+  if (!full || !/^[A-Z]/.test(full)) return undefined
+  // (a party's name: a company's, ending in its legal form, or an organisation's, ending in its kind; not a product's)
+  const last = full.split(/\s+/).pop()!.replace(/\.$/, '')
+  if (!ORG_FORM.test(last) && !CUSTOMER_KIND.test(last)) return undefined
+  // ("Parr & Webb Solicitors LLP (the firm)": the kind of organisation it is, in lower case, names the customer too)
+  const kind = KIND_GIVEN.exec(inside)?.[1]
+  if (kind && CUSTOMER_KIND.test(kind)) return kind
+  if (!m) return undefined
+  const words = new Set(full.split(/\s+/))
+  const short = m[1]!.split(/\s+/)
+  return short.length < full.split(/\s+/).length && short.every((w) => words.has(w)) ? m[1]! : undefined
+}
+const KIND_GIVEN = /^\s*the\s+([a-z][\w-]*)\s*$/
 
 /**
  * The kinds of organisation the opening names a party by ("Glenmore Dairy Co-operative Society Ltd" → "co-operative",
@@ -121,6 +156,34 @@ function namedKinds(text: string, names: Map<string, Party>): void {
     for (const k of m[0].split(/\s+/)) {
       const kind = k.toLowerCase()
       if (CUSTOMER_KIND.test(kind) && !names.has(kind)) names.set(kind, 'customer')
+    }
+  }
+}
+
+// A title that gives a kind of organisation its own duties: "The firm's side", "School responsibilities", "**D10. The
+// practice's part.**"
+const KIND_DUTIES = /\b(?:the\s+)?([A-Za-z-]+?)(?:['’]s)?\s+(?:duties|responsibilities|obligations|undertakings|side|part)\b/gi
+const KIND_DUTY_WORDS = ['duties', 'responsibilit', 'obligation', 'undertaking', 'side', 'part']
+
+/**
+ * The kind of organisation a title gives duties to ("The firm's side", "School responsibilities", in a heading or a
+ * bold run-in title) is what the customer is called by ("the firm will …"): a provider titles its own duties by its
+ * name, its role or "our side", never by a kind of organisation. A kind the agreement names otherwise keeps that name, and
+ * a kind that ends a party's name ("Town Council") is read by that name.
+ */
+function titledKinds(doc: Document, names: Map<string, Party>): void {
+  const titles = [...doc.sections.map((s) => s.title), ...doc.marks.filter((m) => m.type === 'strong').map((m) => m.text)]
+  for (const title of titles) {
+    if (title.length > 80) continue
+    const lower = title.toLowerCase()
+    if (!KIND_DUTY_WORDS.some((w) => lower.includes(w))) continue
+    KIND_DUTIES.lastIndex = 0
+    for (let m = KIND_DUTIES.exec(title); m !== null; m = KIND_DUTIES.exec(title)) {
+      const kind = m[1]!.toLowerCase()
+      // (not a kind that ends a name the agreement gives a party: "the Town Council's part" where "Host Council" and "Town
+      // Council" are the parties)
+      if (!CUSTOMER_KIND.test(kind) || kind === 'office' || names.has(kind) || [...names.keys()].some((n) => n.endsWith(` ${kind}`))) continue
+      names.set(kind, 'customer')
     }
   }
 }
@@ -324,7 +387,9 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   OBLIGATION.lastIndex = 0
   if (earlier >= 0) subjectEnd = earlier
   if (subjectEnd >= 0) {
-    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd)
+    // (who asks for the work in a relative clause is not bound: "Work the Client asks for outside the schedule will be
+    // attended …" binds no one named, "Changes the Provider requests must be approved by the Client" the Client)
+    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd).replace(ASKER, '$1 ')
     // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back
     if (/\b(?:it|they|such party)\s+$/i.test(subject)) {
       const role = firstParty(text.slice(0, from + subjectEnd), names)
@@ -353,6 +418,10 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   }
   return 'unknown'
 }
+
+// A thing asked for and, in a relative clause with no "that" or with it, who asks for it: "work the Client asks for",
+// "services that the Customer requests", "changes you order" (group 1: the thing)
+const ASKER = /\b(work|services?|tasks?|jobs?|changes?|visits?|support|call-?outs?|assistance|interventions?)\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:asks?|requests?|orders?|wants?|raises?|logs?|commissions?)(?:\s+for)?(?=\s|$)/gi
 
 // "… and will", "…, or shall", "and also must": a verb coordinated with the one before it, with no subject between
 const COORDINATED = /(?:,|\b(?:and|or|but))\s+(?:(?:also|then|in any case|in any event|in addition)\s+)?$/i
@@ -455,7 +524,8 @@ export function isDisclaimer(sentence: string): boolean {
 // wrote:") and a chat line opened by its time and sender ("[09:12] Sanne de Vries (Kanaal Architecten): …")
 const FROM_LINE = /^[^\w\n]*(?:from|sender)[ \t]*:[ \t]*([^\n]{2,160})/i
 const WROTE_LINE = /^[^\w\n]*on\b[^\n]{0,80}?,[ \t]*([^\n,]{2,80}?)[ \t]+(?:<[^>\n]*>[ \t]*)?wrote[ \t]*:?[ \t]*$/im
-const CHAT_LINE = /^[^\w\n]*\[?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+([^:\n]{2,80}?)[ \t]*:/i
+// (an exported chat opens each line with its date too: "11/03/2027, 09:20 - Priya Shah: …", "[11.03.27, 09:20:15] Priya Shah: …")
+const CHAT_LINE = /^[^\w\n]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?(?:[ \t]+[-–][ \t]+|[ \t]+)([^:\n]{2,80}?)[ \t]*:/i
 // the legal form after an organisation's name ("Wyvern Community Health Trust Ltd")
 const LEGAL_FORM = /(?:[\s,]+(?:ltd|limited|inc|llc|llp|plc|pty|gmbh|b\.?v\.?|s\.?r\.?l\.?|co|corp|cic|clg|nhs))+\.?\s*$/i
 
@@ -477,7 +547,7 @@ function senderParty(line: string, names: ReadonlyMap<string, Party>): Party {
  * with, or the sender named by the nearest message header above it ("From: …", "On …, X wrote:"); 'unknown' when there is
  * none or its sender names no party. The first person of a message is its sender.
  */
-export function messageSender(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>): Party {
+export function messageSender(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, chatRoles?: () => ReadonlyMap<string, Party>): Party {
   const own = blocks[i]
   if (!own) return 'unknown'
   const chat = CHAT_LINE.exec(own.text)
@@ -495,6 +565,11 @@ export function messageSender(blocks: readonly Block[], i: number, names: Readon
   // earlier header or chat line gave the same person ("From: Dana Whitlock, Orchard Dental Practice")
   const person = /^[^\w]*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})/.exec(sender)?.[1]
   if (!person) return 'unknown'
+  // a chat whose senders are named by person alone ("11/03/2027, 09:20 - Priya Shah: …"): the role each plays in it
+  if (chat && chatRoles) {
+    const role = chatRoles().get(sender.trim())
+    if (role) return role
+  }
   for (let j = at - 1; j >= 0 && j >= at - 200; j--) {
     const text = blocks[j]!.text
     if (!text.includes(person)) continue
@@ -505,4 +580,35 @@ export function messageSender(blocks: readonly Block[], i: number, names: Readon
     }
   }
   return 'unknown'
+}
+
+// The service offered in the first person: "we call back within 30 min", "Those we quote first and charge at £85/h",
+// "I'll patch the PCs", "For £540 a month, we look after …"
+const OFFERS_SERVICE =
+  /\b(?:we|I)(?:['’]ll|\s+will|\s+shall|\s+can)?\s+(?:also\s+|then\s+|always\s+)?(?:support|monitor|manage|maintain|patch|back up|diagnose|repair|replace|install|configure|troubleshoot|restore|resolve|respond|reply|answer|administer|provide|host|look after|call (?:you )?back|quote|charge|bill|invoice|fix|find the fault|lend|send (?:you )?(?:the|an?) (?:invoice|quote|engineer|technician))\b/i
+
+/**
+ * The role each sender plays in a chat of two people named by person alone: the one whose messages offer the service in
+ * the first person ("we call back within 30 min", "we quote first and charge …") is the provider, and the other, who
+ * asks and is told, the customer. Empty when the chat has not two senders, or both or neither offer the service.
+ */
+export function chatRoles(blocks: readonly Block[]): Map<string, Party> {
+  const offers = new Map<string, number>()
+  let current: string | undefined
+  for (const b of blocks) {
+    const m = CHAT_LINE.exec(b.text)
+    // (a list after a chat line belongs to its message)
+    if (m) current = m[1]!.trim()
+    else if (b.kind !== 'list-item') current = undefined
+    if (current === undefined) continue
+    if (!offers.has(current)) offers.set(current, 0)
+    if (OFFERS_SERVICE.test(b.text)) offers.set(current, offers.get(current)! + 1)
+  }
+  const out = new Map<string, Party>()
+  if (offers.size !== 2) return out
+  const [[a, na], [b, nb]] = [...offers] as [[string, number], [string, number]]
+  if ((na > 0) === (nb > 0)) return out
+  out.set(a, na > 0 ? 'provider' : 'customer')
+  out.set(b, nb > 0 ? 'provider' : 'customer')
+  return out
 }

@@ -57,6 +57,9 @@ const THINGS: ReadonlyArray<[string, RegExp]> = [
   ['network', /\b(?:firewalls?|switch(?:es)?|routers?|wi-?fi|network)\b/i],
   ['storage', /\b(?:storage|nas)\b/i],
   ['files', /\bfiles?\b(?!\s+servers?)/i],
+  // hosting a website or a portal is a thing of its own: "Hosting for the members' portal: $40 a month" beside the
+  // monthly fee for the managed service, "The portal hosting alone may be cancelled on one month's notice"
+  ['web', /\b(?:web ?hosting|hosting|hosted|websites?|web ?sites?|portals?|domains?)\b/i],
 ]
 const HOURLY_PER = new Set(['hour'])
 const PERIOD_PER = new Map([['month', 'month'], ['year', 'year'], ['quarter', 'quarter'], ['week', 'week']])
@@ -79,6 +82,8 @@ const NOTICE_BEFORE = /\bnotice(?: period)?\b[^.;|]{0,60}?(?::|\bof|\bis|\bperio
 const NOTICE_FOR_END = /\b(?:terminat\w*|end\b|ends\b|ending|cancel\w*|until|expir\w*|term)\b/i
 const NOTICE_OTHER = /\b(?:breach\w*|insolven\w*|default\w*|non-?payment|fails? to pay|suspen\w*|remed\w*|cure|increas\w*|change\w*|price|fees?|charges?|rates?)\b/i
 const EITHER = /\b(?:either|both|each party|each of us|the parties)\b/i
+// the agreement as what the notice ends ("terminate this Agreement", "end the contract", "cancel the order")
+const AGREEMENT_ENDED = /\b(?:agreement|contract|order|arrangement|msa|sla|subscription|engagement|relationship)\b/i
 const ONE_PARTY = /\b(?:customer|client|provider|supplier|contractor|vendor|company|subscriber|licensee|licensor|we|you|us|our|your)\b/i
 
 const BACKUP_WORD = /\bback(?:ed|s|ing)?[- ]?ups?\b/gi
@@ -244,7 +249,10 @@ function termIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
     const party = EITHER.test(context) || !ONE_PARTY.test(context)
     if (party && NOTICE_FOR_END.test(context) && !NOTICE_OTHER.test(context) && (d.unit === 'day' || d.unit === 'month' || d.unit === 'week') && !d.business) {
       const value = d.unit === 'month' ? d.value : d.unit === 'week' ? (d.value * 7) / 30 : d.value / 30
-      out.push({key: 'notice', value, days: d.unit === 'day', what: 'notice period', things: new Set(), text: d.text, block: p.block, start: p.at + d.start, end: p.at + d.end})
+      // a notice to end one thing the agreement covers ("The portal hosting alone may be cancelled on one month's notice")
+      // is that thing's: it compares with the notice to end the agreement only where the two name the same things
+      const things = AGREEMENT_ENDED.test(context) ? new Set<string>() : thingsOf(context)
+      out.push({key: 'notice', value, days: d.unit === 'day', what: 'notice period', things, text: d.text, block: p.block, start: p.at + d.start, end: p.at + d.end})
     }
     return
   }
@@ -364,31 +372,78 @@ function namesSource(words: string, item: string): boolean {
   return new RegExp(`(?:^|[^\\w-])${stem}(?:e?s)?(?![\\w-])`).test(words)
 }
 
-/** Pairs of values of one key, for things in common, that differ: each value in one pair at most, the later one reported. */
+/**
+ * Whether two values of one key, earlier `a` and later `b`, state one thing differently. Reads only the fields
+ * `alike` keys a value by (and the table each row sits in): a condition added here that reads another field must add
+ * it to `alike`.
+ */
+function conflicting(a: Restated, b: Restated): boolean {
+  // each row of a price list prices its own item; a row and a sentence compare when they name the same things
+  if ((a.item !== undefined || b.item !== undefined) && (a.item !== undefined && b.item !== undefined ? a.item !== b.item : !a.things.size || !b.things.size)) return false
+  // one backup table lists each tier of a source on a row of its own ("| Office server | Every 2 hours |" and "| Office server | Nightly |")
+  if (sameTableTier(a, b)) return false
+  // a backup table's row and a sentence compare when the sentence names the row's source ("the practice server")
+  const row = a.item !== undefined ? a : b
+  const other = row === a ? b : a
+  if (row.item !== undefined && other.words !== undefined && !namesSource(other.words, row.item)) return false
+  // things named on both sides must meet; none on either side is the agreement's one value
+  if (a.things.size !== b.things.size && (!a.things.size || !b.things.size)) return false
+  if (a.things.size && ![...a.things].some((t) => b.things.has(t))) return false
+  return differ(a, b)
+}
+
+/** Two rows of one backup table for one source: tiers of that source, not two statements of one value. */
+function sameTableTier(a: Restated, b: Restated): boolean {
+  return a.key.startsWith('backup|') && a.item !== undefined && a.item === b.item && a.block.header === b.block.header
+}
+
+/** What `conflicting` reads of a value, but its block and table: values alike in these answer every later value alike. */
+function alike(r: Restated): string {
+  return JSON.stringify([r.key, r.value, r.days ?? false, r.item ?? null, r.words ?? null, [...r.things].sort()])
+}
+
+/**
+ * Pairs of values of one key, for things in common, that differ: each value in one pair at most, the later one
+ * reported, paired with the earliest unpaired value it conflicts with. Values alike (`alike`) are kept in one class,
+ * in order, so a later value asks each class once rather than each earlier value: an agreement that states one fee a
+ * thousand times (a long document of repeated schedules) costs the number of distinct values per value, not the
+ * number of values (test/restated-conflicts.test.ts compares this with the pairwise search).
+ */
 export function restatedConflicts(list: readonly Restated[]): Array<[Restated, Restated]> {
   const out: Array<[Restated, Restated]> = []
   const used = new Set<Restated>()
-  for (let j = 1; j < list.length; j++) {
+  const order = new Map<Restated, number>()
+  // per key, the classes of earlier values; in each, the values not yet paired, in order (paired ones dropped lazily)
+  const classes = new Map<string, Map<string, {members: Restated[]; head: number}>>()
+  for (let j = 0; j < list.length; j++) {
     const b = list[j]!
-    for (let i = 0; i < j; i++) {
-      const a = list[i]!
-      if (used.has(a) || a.key !== b.key || a.block === b.block) continue
-      // each row of a price list prices its own item; a row and a sentence compare when they name the same things
-      if ((a.item !== undefined || b.item !== undefined) && (a.item !== undefined && b.item !== undefined ? a.item !== b.item : !a.things.size || !b.things.size)) continue
-      // one backup table lists each tier of a source on a row of its own ("| Office server | Every 2 hours |" and "| Office server | Nightly |")
-      if (a.key.startsWith('backup|') && a.item !== undefined && a.item === b.item && a.block.header === b.block.header) continue
-      // a backup table's row and a sentence compare when the sentence names the row's source ("the practice server")
-      const row = a.item !== undefined ? a : b
-      const other = row === a ? b : a
-      if (row.item !== undefined && other.words !== undefined && !namesSource(other.words, row.item)) continue
-      // things named on both sides must meet; none on either side is the agreement's one value
-      if (a.things.size !== b.things.size && (!a.things.size || !b.things.size)) continue
-      if (a.things.size && ![...a.things].some((t) => b.things.has(t))) continue
-      if (!differ(a, b)) continue
-      out.push([a, b])
-      used.add(a).add(b)
-      break
+    order.set(b, j)
+    const ofKey = classes.get(b.key) ?? new Map<string, {members: Restated[]; head: number}>()
+    classes.set(b.key, ofKey)
+    let best: Restated | undefined
+    for (const cls of ofKey.values()) {
+      const {members} = cls
+      while (cls.head < members.length && used.has(members[cls.head]!)) cls.head++
+      // the class's earliest value that may pair with b: not paired, not in b's block, not a tier of b's own table
+      let a: Restated | undefined
+      for (let i = cls.head; i < members.length; i++) {
+        const m = members[i]!
+        if (used.has(m) || m.block === b.block || sameTableTier(m, b)) continue
+        a = m
+        break
+      }
+      if (!a || (best && order.get(best)! < order.get(a)!)) continue
+      if (conflicting(a, b)) best = a
     }
+    if (best) {
+      out.push([best, b])
+      used.add(best).add(b)
+      continue
+    }
+    const key = alike(b)
+    const cls = ofKey.get(key)
+    if (cls) cls.members.push(b)
+    else ofKey.set(key, {members: [b], head: 0})
   }
   return out
 }

@@ -33,11 +33,32 @@ export interface TermHit {
 
 /** Compile a term list once (case-insensitive, global). `linear`: terms written by users, matched by RE2 in linear time. */
 export function compileTerms(terms: readonly Term[], linear = false): CompiledTerm[] {
-  return terms.map((t) => ({re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: requiredLiterals(t.pattern)}))
+  return terms.map((t) => {
+    const literals = requiredLiterals(t.pattern)
+    return {re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: linear ? withoutFoldedS(literals) : literals}
+  })
 }
 
-// Printable ASCII that stands for itself in a pattern: under the `i` flag (without `u`) such a character matches only itself
-// or its ASCII other case, so a lower-cased text contains it wherever the pattern matches
+/**
+ * The literals of a pattern matched by RE2, which folds case by Unicode: its "s" also matches the long s "ſ", whose
+ * lower case is itself, so a lower-cased text need not contain a literal with an "s" where the pattern matches (its
+ * "k" also matches the Kelvin sign, whose lower case is "k"). Every part of a literal is in the match too: each literal
+ * is cut to its longest part without an "s"; undefined when a literal has none.
+ */
+function withoutFoldedS(literals: readonly string[] | undefined): string[] | undefined {
+  if (!literals) return undefined
+  const out: string[] = []
+  for (const l of literals) {
+    const part = l.split('s').reduce((a, b) => (b.length > a.length ? b : a), '')
+    if (part === '') return undefined
+    out.push(part)
+  }
+  return out
+}
+
+// Printable ASCII that stands for itself in a pattern: under V8's `i` flag (without `u`) such a character matches only
+// itself or its ASCII other case, so a lower-cased text contains it wherever the pattern matches (RE2 folds wider: see
+// withoutFoldedS)
 const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/
 
 /**
@@ -385,7 +406,8 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   let party = r.boundParty(...rewritten(s, at, partyView))
   // the first person of a message is its sender: in the customer's own message of a thread ("On our side we'll let you
   // know promptly when someone leaves") the customer speaks
-  if (party === 'provider' && FIRST_PERSON_SUBJECT.test(s.slice(Math.max(0, at - 120), at)) && r.messageSender(hit.block) === 'customer') return 'customer'
+  // ("I'll promptly let you know", "we always copy the drawings ourselves": a first person no role word names)
+  if ((party === 'provider' || party === 'unknown') && FIRST_PERSON_SUBJECT.test(s.slice(Math.max(0, at - 120), at)) && r.messageSender(hit.block) === 'customer') return 'customer'
   // a row of a table of duties is bound by the party its "Who" column names ("| Report leavers | Clinic | promptly |")
   if (party === 'unknown' && row !== undefined && hit.block.header && hit.block.cells) {
     const who = hit.block.header.findIndex((h) => WHO_HEADER.test(h.trim()))

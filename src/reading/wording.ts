@@ -47,7 +47,7 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalO
     // header of every value in the row
     const key = cells[0] ?? ''
     if (cells.length > 1 && key.length <= 40 && (header ? header.test(key) : false)) return cells.slice(1).join(' | ')
-    return cells.filter((c) => topic.test(c)).join(' | ')
+    return cells.filter((c) => topic.test(c)).map((c) => ownSentences(c, topic)).join(' | ')
   }
   const t = unit.text
   const g = globalOf(topic)
@@ -76,6 +76,25 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalO
 }
 
 const SEMICOLON = 0x3b
+
+/** A sentence's end inside a table cell: a full stop, "!" or "?" before a capital (not "e.g. Outlook", not "2.5"). */
+const CELL_SENTENCE_END = /(?<=[a-z0-9)'’"”][.!?])\s+(?=[A-Z])/
+
+// Reading: a table cell that holds several sentences ("Tui Street answers every ticket within 2 business hours. We aim
+// to resolve most issues on the same day.") is read as prose is: a value belongs to the sentence that names the topic,
+// not to its neighbours in the cell
+/** The sentences of a cell that name the topic (the whole cell when it is one sentence). */
+function ownSentences(cell: string, topic: RegExp): string {
+  if (cell.length < 60 || !CELL_SENTENCE_END.test(cell)) return cell
+  const own = cell.split(CELL_SENTENCE_END).filter((s) => topic.test(s))
+  return own.length ? own.join(' ') : cell
+}
+
+/**
+ * A time after which a case not yet fixed or answered is escalated ("P1 tickets not resolved within 2 hours are escalated
+ * to the service manager"): it sets when someone else is told, not a target to fix or answer by.
+ */
+export const ESCALATION_TRIGGER = /\b(?:not|un)[- ]?(?:been\s+|yet\s+)?(?:resolved|fixed|restored|repaired|responded to|acknowledged|answered|closed)\s+(?:with)?in\s+[^.;]{1,40}?\bescalat\w*/gi
 /** A sentence that opens by defining a term: `1.6 "Response Time" means …`, `(b) Resolution Time shall mean …` (the term is group 1). */
 export const DEFINED_TERM = /^\W{0,4}(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,3}\))\s+)?["“*_]*([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,5}?)["”*_]*\s+(?:means|shall mean|will mean|refers to|is defined as)\b/
 

@@ -70,9 +70,11 @@ export interface Totals {
   vague: number
   missing: number
   delegated: number
+  /** Files read under a profile that checks no clause (not recognised as an agreement): only the language rules ran. */
+  unread: number
 }
 
-export const noTotals = (): Totals => ({files: 0, errors: 0, warnings: 0, infos: 0, present: 0, vague: 0, missing: 0, delegated: 0})
+export const noTotals = (): Totals => ({files: 0, errors: 0, warnings: 0, infos: 0, present: 0, vague: 0, missing: 0, delegated: 0, unread: 0})
 
 /** Add results to totals. */
 export function addTotals(totals: Totals, results: readonly LintResult[]): Totals {
@@ -82,6 +84,8 @@ export function addTotals(totals: Totals, results: readonly LintResult[]): Total
     totals.warnings += result.warningCount
     totals.infos += result.infoCount
     for (const c of result.coverage) totals[c.outcome]++
+    // detected, not chosen: a profile chosen by --profile or a config says why in those words (src/lint.ts)
+    if (result.profile?.name === 'language' && !result.coverage.length && !/^(?:chosen with|set in) /.test(result.profile.reason)) totals.unread++
   }
   return totals
 }
@@ -106,6 +110,11 @@ export function summaryLine(totals: Totals, chalk: ChalkInstance): string {
     summary += ` (${plural(clauses, 'clause')} checked: ${bits.join(', ')})`
   }
   if (totals.files > 1) summary += ` in ${plural(totals.files, 'file')}`
+  // a pass that checked no clause says so: a file not read as an agreement is not an agreement found complete
+  if (totals.unread) {
+    const which = totals.files === 1 ? 'the file was' : `${plural(totals.unread, 'file')} ${totals.unread === 1 ? 'was' : 'were'}`
+    summary += `; ${which} not read as an agreement, so only the language rules ran (--profile msa checks ${totals.unread === 1 ? 'it' : 'them'} as one)`
+  }
   const mark = errors ? chalk.red.bold('✖') : warnings ? chalk.yellow.bold('⚠') : chalk.green.bold('✔')
   return `${mark} ${errors ? chalk.red.bold(summary) : warnings ? chalk.yellow.bold(summary) : chalk.green(summary)}`
 }
