@@ -18,7 +18,8 @@ const TAB_LINE = /^(\d{1,3}(?:\.\d{1,3})*)\.?\t+([^\t\r\n]+)/
 const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;!?\n]{1,70})$/
 // "3.2 Not covered. Printers, phones …", "4.1 Response times: P1 within 1 hour": a short title run in before the text
 // (after a colon the text opens with a capital: "2.3 Not included: the LAN cabling" is a lead-in of one sentence)
-const RUN_IN_TITLE = /^(\d{1,3}(?:\.\d{1,3})+)[ \t]+([A-Z][^.:;!?\n\d]{1,40}?)(?:\.[ \t]+(?=\S)|:[ \t]+(?=[A-Z0-9]))/
+// (led by a clause word too: "Sec. 2.03 Severity Levels. Provider will …")
+const RUN_IN_TITLE = /^(?:(?:Sec\.|Section|Clause|Article|Art\.)[ \t]+)?(\d{1,3}(?:\.\d{1,3})+)[ \t]+([A-Z][^.:;!?\n\d]{1,40}?)(?:\.[ \t]+(?=\S)|:[ \t]+(?=[A-Z0-9]))/
 // a named subject and a verb in lower case after it is a sentence: "The Managed Services exclude", "Each Party agrees"
 const SUBJECT_AND_VERB = /^(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Oo]ur|[Yy]our|[Ee]ach|[Aa]ll|[Aa]ny|[Ee]very|[Ee]ither|[Nn]either)\s+(?:[A-Z][\w’'-]*\s+)+[a-z]+$/
 // a run-in title is a name, not a statement or an abbreviation: no verb or pronoun, no "Ltd." or "e.g."
