@@ -315,7 +315,9 @@ export class Reading {
       const base = row ?? block
       // most blocks hold no terse form: the one-pass letter test answers that for a block's text in less time than
       // looking the text up in the text cache did (hashing a text not seen before is a pass over it too)
-      v = hasTerse(base.text) ? (terseView(base) ?? null) : null
+      // (and in an editor, whose cache keeps block readings, kept per block text: a re-lint tests only the changed blocks)
+      const terse = base === block && this.texts.keepsBlocks ? this.blockReading(block, HAS_TERSE, () => hasTerse(block.text)) : hasTerse(base.text)
+      v = terse ? (terseView(base) ?? null) : null
       if (row) v = v ? {...v, raw: block} : {block: row, raw: block, expanded: expandTerse(row.text)}
       this.terse.set(block, v)
       if (v) this.written.set(v.block, v)
@@ -412,7 +414,9 @@ export class Reading {
     let entry = this.blockEntries.get(block)
     if (entry === undefined) this.blockEntries.set(block, (entry = this.texts.blockEntry(block.text) ?? null))
     if (entry === null) return make()
-    if (entry.has(kind)) return entry.get(kind) as T
+    // one lookup for a kept reading; an undefined one (a reading may be undefined) is told from none by a second
+    const kept = entry.get(kind)
+    if (kept !== undefined || entry.has(kind)) return kept as T
     const value = make()
     this.texts.blockReadings++
     entry.set(kind, value)
@@ -425,7 +429,8 @@ export class Reading {
   textReading<T>(text: string, kind: unknown, make: () => T): T {
     const entry = this.texts.blockEntry(text)
     if (!entry) return make()
-    if (entry.has(kind)) return entry.get(kind) as T
+    const kept = entry.get(kind)
+    if (kept !== undefined || entry.has(kind)) return kept as T
     const value = make()
     this.texts.blockReadings++
     entry.set(kind, value)
@@ -565,6 +570,9 @@ export class Reading {
     return value
   }
 }
+
+/** The kind of block reading that says whether a block's text holds a terse form (see Reading.inFull). */
+const HAS_TERSE = {name: 'terse: the text holds a terse form'}
 
 /** The clause finder's view of one block (see Reading.finderView). */
 export interface FinderView {
