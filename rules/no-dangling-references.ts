@@ -57,8 +57,10 @@ const SELF_NAME = /\b(?:this|these)\s+(?:[A-Z][\w&-]*\s+){0,6}?(?:[A-Z][\w&-]*)\
 const CODE_ARTICLE = /^[A-Z]\.\s?\d/
 // A schedule, annex or appendix the text says is sent or given separately ("listed in Annex 1, which is sent to the
 // Clinic with this contract", "Schedule B, supplied separately") is a document outside the input, not a missing part
+// (also with other parts named beside it, "Attachment B (Service Level Schedule) and Attachment C (Pricing Form) are
+// submitted as separate files", and as a part "not reproduced here": the text itself says it is not in this document)
 const SENT_SEPARATELY =
-  /^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has been|have been|will be|being)\s+)?(?:sent|supplied|provided|delivered|given|e-?mailed|handed over|issued)\b[^.;]{0,40}?(?:\bseparately\b|\bunder separate cover\b|\b(?:together |along )?with (?:this|these|the) (?:contract|agreement|deed|letter|terms|proposal|quotation|quote|order)\b|\balongside (?:this|these)\b)/i
+  /^\s*(?:\([^)]{0,60}\)\s*)?(?:,?\s*(?:and|or)\s+(?:the\s+)?(?:attachments?|schedules?|annex(?:es)?|annexures?|appendix|appendices|exhibits?)\s+[\w.-]{1,6}\s*(?:\([^)]{0,60}\)\s*)?){0,3},?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has been|have been|will be|being)\s+)?(?:(?:sent|supplied|provided|delivered|given|e-?mailed|handed over|issued|submitted|uploaded|filed)\b[^.;]{0,40}?(?:\bseparately\b|\bunder separate cover\b|\bas (?:a )?separate (?:files?|documents?|attachments?|e-?mails?)\b|\b(?:together |along )?with (?:this|these|the) (?:contract|agreement|deed|letter|terms|proposal|quotation|quote|order)\b|\balongside (?:this|these)\b)|not reproduced (?:here|in (?:this|these)\b))/i
 // A clause the text deletes, replaces or inserts ("Clause 4.2 (Support Hours) is deleted and replaced with …", "Schedule
 // 3 is amended as follows") is a clause of the agreement it varies
 const VARIED = /^\s*(?:\([^)]{0,60}\)\s*)?(?:is|are|shall be|will be)\s+(?:hereby\s+)?(?:deleted|amended|replaced|varied|revoked|removed|struck out|renumbered|inserted|added)\b/i
@@ -475,7 +477,12 @@ export default {
         // a part named as another document's ("the Agreement and its Schedule 1") keeps that owner when cited again
         // without one ("they are in Schedule 1 too")
         if (!owner && ref.parts.length > 0 && ref.parts.every((part) => foreign.has(`${kind} ${part.id.toLowerCase()}`))) continue
-        if (cited.notHere) continue
+        // a part the text says is sent separately stays outside the input when cited again ("rates are in our Pricing
+        // Form (Attachment C)" after "Attachment C (Pricing Form) is submitted as a separate file")
+        if (cited.notHere) {
+          if (kind !== 'section') for (const part of ref.parts) foreign.add(`${kind} ${part.id.toLowerCase()}`)
+          continue
+        }
         elsewhere ??= referencesElsewhere(doc)
         if (elsewhere.has(kind) && !cited.inThis) continue
         targets ??= collectTargets(doc, reading)

@@ -12,6 +12,9 @@ const HEAD_NOUNS = lower(data.headNouns)
 const NOT_TERMS = lower(data.notTerms)
 const ROLES = lower(data.roles)
 const BRANDS = lower(data.brands)
+// a party's entry in a public register: the verb and preposition before the register's name, its number after it
+const REGISTERED_WITH = /\b(?:registered|entered|enrolled|inscribed|incorporated|filed|recorded)\s+(?:with|at|in|on|before|by)\s+the\s+$/i
+const REGISTRATION_NUMBER = /^[^.;]{0,80}?\b(?:under|with|as)\s+(?:(?:company|registration|enterprise|entity|the)\s+)?(?:number|no\.?|n[°º]|nr\.?|#)\s*[\w.\/-]*\d/i
 const LAW_HEADS = lower(data.lawHeads)
 const PLACE_HEADS = lower(data.placeHeads)
 // A name ending in a kind of building, site or street names a place ("the Hilltop Annexe", "the Riverside Campus",
@@ -412,6 +415,9 @@ class Reader {
     if (HOLIDAY_HEAD.test(lastWord) && !/^(?:any|each|all|a|an|such|every)$/i.test(wordBefore(text, Math.max(0, first.start - 30), first.start)) && CLOSED_DAYS.test(text.slice(Math.max(0, first.start - 140), first.start))) return 'holiday'
     // a label with a number or letter: "Priority 1", "Schedule A", "Level 2 support", "Phase II"
     if (/^\s*(?:[A-Z]\b|\d|[IVX]+\b|#)/.test(after)) return 'label'
+    // the register a party is entered in under its number ("registered with the Crossroads Bank for Enterprises under
+    // number 0456.789.123", "incorporated at the Companies Registry with no. 1234"): a public body's name, not a term
+    if (REGISTERED_WITH.test(text.slice(Math.max(0, first.start - 40), first.start)) && REGISTRATION_NUMBER.test(after.slice(0, 120))) return 'register'
     // defined in another document: "the Security Measures identified on the Cover Page", "Fees (as set out in the Order Form)"
     if (/^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:as\s+)?(?:identified|specified|stated|set\s+(?:out|forth)|described|listed|defined|designated|named|selected|indicated|shown|chosen)\s+(?:on|in|at|under)\b/i.test(after)) return 'delegated'
     // the capitalised words modify a lower-case noun: "the Astoria office", "the Zendesk ticket"

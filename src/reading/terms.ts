@@ -310,7 +310,7 @@ const COORDINATED_DUTY = /\b(?:and|but)\s+(?:shall|will|must)\s+(?:[\w'’-]+\s+
 // a role that either party may hold
 const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|notifying|claiming|requesting|breaching|non-breaching|defaulting|non-defaulting|protected|terminating) part(?:y|ies)\b/i
 
-const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+)?(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
+const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+)?(?:[A-Z][A-Za-z]{0,11}\W{0,3}:\W*)?(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
 // A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
 const CUSTOMER_DUTIES = /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we need from you|you (?:need to do|must do|do|agree to))\b/i
@@ -389,7 +389,8 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (r.isNegated(...rewritten(s, at, withoutNoCost))) return 'negated'
   if (excludedItem(hit, s, at, r)) return 'negated'
   // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
-  // concession disclaims the whole sentence (a clause number before it, "4.2 Although …", changes nothing)
+  // concession disclaims the whole sentence (a clause number or a label before it, "4.2 Although …", "A: Although …",
+  // "Note: Although …", changes nothing)
   if (CONCESSIVE.test(s)) return 'disclaimer'
   // a column label ("Always Included") repeated in each row of a table is a label, not a promise
   if (isHeaderLabel(hit)) return 'disclaimer'
