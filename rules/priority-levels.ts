@@ -354,9 +354,13 @@ function timedElsewhere(label: string, block: Block, reading: Reading, skipSente
   // a label that names a service ("Restore assistance", "Remote fixes") is no class of case
   if (want.length < 2 || CASE_ACT.test(want)) return false
   const wholeAt = (lower: string, at: number): boolean => !/[\w-]/.test(lower[at - 1] ?? '') && !/[\w-]/.test(lower[at + want.length] ?? '')
-  for (const b of reading.doc.blocks) {
+  // (each block's text lower-cased once for the document, by its prose pass, not once per label)
+  const blocks = reading.doc.blocks
+  const prose = reading.prose
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!
     // (the block that defines the label, or only its defining sentence when one is given)
-    if ((b === block && skipSentence === undefined) || b.kind === 'heading' || !b.text.toLowerCase().includes(want)) continue
+    if ((b === block && skipSentence === undefined) || b.kind === 'heading' || !prose.lower(i).includes(want)) continue
     if (b.kind === 'table-row') {
       const {cells, header} = b
       if (!cells || !header || (cells[0] ?? '').replace(/[*_]/g, '').trim().toLowerCase() !== want) continue

@@ -315,7 +315,9 @@ export class Reading {
       const base = row ?? block
       // most blocks hold no terse form: the one-pass letter test answers that for a block's text in less time than
       // looking the text up in the text cache did (hashing a text not seen before is a pass over it too)
-      v = hasTerse(base.text) ? (terseView(base) ?? null) : null
+      // (and in an editor, whose cache keeps block readings, kept per block text: a re-lint tests only the changed blocks)
+      const terse = base === block && this.texts.keepsBlocks ? this.blockReading(block, HAS_TERSE, () => hasTerse(block.text)) : hasTerse(base.text)
+      v = terse ? (terseView(base) ?? null) : null
       if (row) v = v ? {...v, raw: block} : {block: row, raw: block, expanded: expandTerse(row.text)}
       this.terse.set(block, v)
       if (v) this.written.set(v.block, v)
@@ -409,15 +411,32 @@ export class Reading {
    * made every time it is asked for.
    */
   blockReading<T>(block: Block, kind: unknown, make: () => T): T {
-    let entry = this.blockEntries.get(block)
-    if (entry === undefined) this.blockEntries.set(block, (entry = this.texts.blockEntry(block.text) ?? null))
+    const entry = this.entryOf(block)
     if (entry === null) return make()
-    if (entry.has(kind)) return entry.get(kind) as T
+    // one lookup for a kept reading; an undefined one (a reading may be undefined) is told from none by a second
+    const kept = entry.get(kind)
+    if (kept !== undefined || entry.has(kind)) return kept as T
     const value = make()
     this.texts.blockReadings++
     entry.set(kind, value)
     return value
   }
+  /**
+   * The readings kept for `block`'s text (null when the cache keeps none), looked up once per block and lint; the last
+   * block asked about is answered without a lookup (the readers ask of one block, sentence by sentence, several times
+   * in a row).
+   */
+  private entryOf(block: Block): Map<unknown, unknown> | null {
+    if (block === this.lastBlock) return this.lastEntry
+    let entry = this.blockEntries.get(block)
+    if (entry === undefined) this.blockEntries.set(block, (entry = this.texts.blockEntry(block.text) ?? null))
+    this.lastBlock = block
+    this.lastEntry = entry
+    return entry
+  }
+  private lastBlock: Block | undefined
+  private lastEntry: Map<unknown, unknown> | null = null
+
   /**
    * A reading of a text of the document that is not a block's (a line of its source, a title) and depends on that text
    * alone, of one `kind`: kept like `blockReading`, made every time when the cache keeps no block readings.
@@ -425,7 +444,8 @@ export class Reading {
   textReading<T>(text: string, kind: unknown, make: () => T): T {
     const entry = this.texts.blockEntry(text)
     if (!entry) return make()
-    if (entry.has(kind)) return entry.get(kind) as T
+    const kept = entry.get(kind)
+    if (kept !== undefined || entry.has(kind)) return kept as T
     const value = make()
     this.texts.blockReadings++
     entry.set(kind, value)
@@ -479,7 +499,24 @@ export class Reading {
    */
   unitMatches(re: RegExp, block: Block, k: number): boolean {
     if (re.global || re.sticky || !this.texts.keepsBlocks) return re.test(k < 0 ? block.text : block.sentences[k]!.text)
-    return this.unitPasses(re, block, k, () => re.test(k < 0 ? block.text : block.sentences[k]!.text))
+    // as unitPasses, with the test written out (no function made per call)
+    const marks = this.keptMarks(block, re)
+    if (marks[k + 1] === 0) {
+      marks[k + 1] = re.test(k < 0 ? block.text : block.sentences[k]!.text) ? 2 : 1
+      this.texts.blockReadings++
+    }
+    return marks[k + 1] === 2
+  }
+
+  /** The marks of a test of one `kind` on the units of `block`, kept per block text (the cache keeps block readings). */
+  private keptMarks(block: Block, kind: unknown): Int8Array {
+    const entry = this.entryOf(block)!
+    let marks = entry.get(kind) as Int8Array | undefined
+    if (marks === undefined) {
+      entry.set(kind, (marks = new Int8Array(block.sentences.length + 1)))
+      this.texts.blockReadings++
+    }
+    return marks
   }
 
   /**
@@ -489,7 +526,7 @@ export class Reading {
   unitPasses(kind: unknown, block: Block, k: number, test: () => boolean): boolean {
     if (!this.texts.keepsBlocks) return test()
     // per unit: 0 not yet tested, 1 no, 2 yes
-    const marks = this.blockReading(block, kind, () => new Int8Array(block.sentences.length + 1))
+    const marks = this.keptMarks(block, kind)
     if (marks[k + 1] === 0) {
       marks[k + 1] = test() ? 2 : 1
       this.texts.blockReadings++
@@ -505,8 +542,7 @@ export class Reading {
   unitMarks(block: Block, kind: unknown): Int8Array | undefined {
     const pattern = kind as {readonly global?: boolean; readonly sticky?: boolean}
     if (!this.texts.keepsBlocks || pattern.global || pattern.sticky) return undefined
-    let entry = this.blockEntries.get(block)
-    if (entry === undefined) this.blockEntries.set(block, (entry = this.texts.blockEntry(block.text) ?? null))
+    const entry = this.entryOf(block)
     if (entry === null) return undefined
     let marks = entry.get(kind) as Int8Array | undefined
     if (marks === undefined) {
@@ -565,6 +601,9 @@ export class Reading {
     return value
   }
 }
+
+/** The kind of block reading that says whether a block's text holds a terse form (see Reading.inFull). */
+const HAS_TERSE = {name: 'terse: the text holds a terse form'}
 
 /** The clause finder's view of one block (see Reading.finderView). */
 export interface FinderView {

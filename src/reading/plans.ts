@@ -61,10 +61,13 @@ export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>,
   if (plans.size < 2) return undefined
   const named = new Set<string>()
   // which plans a block names depends on its text and the plans alone: an editor's cache keeps it per block text
-  const context = kept ? [...plans].join('\u0000') : ''
+  const names = [...plans]
+  const context = kept ? names.join('\u0000') : ''
   for (const b of blocks) {
     // the tables themselves name every plan
     if (b.kind === 'table-row' && (b.header?.slice(1).some((h) => plans.has(h.trim())) || b.cells?.some((c) => cellLabels(c).length))) continue
+    // a block that holds no plan's name names none (most blocks): told by the names alone, not looked up
+    if (!names.some((name) => b.text.includes(name))) continue
     for (const name of kept ? kept(b, NAMED_PLANS, context, () => plansNamed(b.text, plans)) : plansNamed(b.text, plans)) named.add(name)
   }
   if (named.size !== 1) return undefined
