@@ -63,7 +63,7 @@ export default clauseRule({
   // and an item of a list whose lead-in names work outside the hours ("Support outside those hours (tick one):" over
   // "- [x] Included for Priority 1 incidents"): the item states that work's terms
   mentions(text, reader, block) {
-    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || outsideStatedSchedule(text, block) >= 0 || offTimeByTheHour(text) >= 0 || roundTheClock(text, reader.reading)
+    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || outsideStatedSchedule(text, block) >= 0 || offTimeByTheHour(text) >= 0 || OFF_TIME_WORK.test(text) || roundTheClock(text, reader.reading)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -76,7 +76,8 @@ export default clauseRule({
     const named = indexOf(t, TOPIC)
     const span = named >= 0 ? -1 : Math.max(outsideHours(t, definedAs(reader.reading)), outsideStatedSchedule(t, unit.block))
     const priced = named >= 0 || span >= 0 ? -1 : offTimeByTheHour(t)
-    const at = named >= 0 ? named : span >= 0 ? span : priced
+    const worked = named >= 0 || span >= 0 || priced >= 0 ? -1 : (OFF_TIME_WORK.exec(t)?.index ?? -1)
+    const at = named >= 0 ? named : span >= 0 ? span : priced >= 0 ? priced : worked
     // work given around the clock is work outside any span of hours: charged in it or in the sentence after ("This
     // round-the-clock work is included in the monthly fee"), or an after-hours term that says nothing of charges
     if (at < 0 && roundTheClock(t, reader.reading) && reader.party(unit, 0) !== 'customer') {
@@ -88,7 +89,7 @@ export default clauseRule({
     }
     // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
     // ("The kitchen staff work outside the general shift")
-    if (named < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
+    if (named < 0 && worked < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
     if (at < 0 && !unit.inHome) return undefined
     // "outside those hours" is outside the hours it points back at: when they are the customer's own (its office's or
     // premises' opening hours), not the hours the service is given in, the sentence places no work outside the service
@@ -196,17 +197,27 @@ function customersSpan(text: string, at: number, block: Block, offset: number, r
  * sentence that prices something by the hour ("$165/hr", "£90 an hour", "hourly"): work at that time and its rate.
  * A flat charge on a day ("Saturday deliveries cost $20") is not.
  */
-const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
+const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|out of (?:those|these|the above|such|our|my|your) hours|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
 /**
  * A time outside the hours as the label of a rate by the hour: "After hours: $150 per hour", "Out-of-hours – £90/hr",
  * and a note's terse label with the price straight after it ("after hrs $150/hr").
  */
 const LABEL_THEN_RATE = /^\W*(?:after[- ]hours|out[- ]of[- ]hours|out of (?:business|support|working|office) hours|outside (?:business|support|working|office) hours)(?:\s*(?::|–|—|=|\s-)\s*[^.;]{0,12}?|\s+)(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?)\s?\d[\d,.]*\s*(?:\/\s*(?:hr|hour)\b|(?:per|an|a)\s+(?:hr|hour)\b|hourly\b)/i
-const BY_THE_HOUR = /(?:\/\s*(?:hr|hour)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
+const BY_THE_HOUR = /(?:\/\s*(?:hr|hour|h)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
 const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?\d/
 
 /** A charge as a multiple of the usual rate: "time and a half", "double time", "1.5× the standard rate". */
-const MULTIPLE_CHARGE = /\b(?:charged|billed|invoiced|costs?)\b[^.;]{0,30}\b(?:time and a half|double time|triple time|\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|our|its)\b)/i
+// (also "draws down the block at one and a half times the time spent", and a terse ", at time and a half" after the
+// work it prices; not "overtime … is paid at time and a half", staff's pay)
+const MULTIPLE_CHARGE = /\b(?:charged|billed|invoiced|costs?|draws? down)\b[^.;]{0,30}\b(?:time and a half|double time|triple time|(?:one and a half|one-and-a-half|two|three) times\b|\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|our|its)\b)|(?:^|[,;:(–—])\s*at\s+(?:time and a half|double time|triple time)\b/i
+
+/**
+ * Work said to be done at a time outside the usual hours, in everyday words: "Work in the evenings, at weekends or during
+ * the school holidays is by arrangement", "call-outs at night". (A time named only as closed, "excluding weekends", is
+ * no work then.)
+ */
+// (the work as a noun: at the start, or after a determiner or a verb taking it; "The cleaners work at weekends" is no service)
+const OFF_TIME_WORK = /(?:^\W*|\b(?:any|all|the|for|of|do|does|doing|need|needs|and|or|with|no)\s+)(?:work|support|cover|visits?|call[- ]?outs?|jobs?)\s+(?:[\w-]+\s+){0,2}?(?:in the (?:evenings?|night)|at (?:the )?weekends?|on (?:the )?weekends?|at night|overnight|on (?:saturdays?|sundays?|(?:public |bank )?holidays))\b/i
 
 /** A time outside the usual hours priced by the hour, or charged at a multiple of the usual rate ("after 6pm … time and a half"). */
 function offTimeByTheHour(text: string): number {
