@@ -72,7 +72,7 @@ const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|a
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
 // (a pronoun starts a relative clause after the term, "the Voice Portal we run for you", never a noun it modifies)
 const FUNCTION_WORD =
-  /^(?:we|you|he|she|us|our|your|my|me|them|of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes)$/i
+  /^(?:we|you|he|she|us|our|your|my|me|them|of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes|every|once|twice|again|still|already)$/i
 // A participle or an adverb of time that starts a predicate after the capitalised words ends the noun phrase ("Keep the
 // Supported Kit plugged into …", "watches the Critical Applications day and night"): they are not a modifier, as "the
 // Acme branded laptops" is
@@ -120,6 +120,10 @@ const isConnector = (w: string): boolean => CONNECTORS.has(w)
 /** A hyphen compound led by a single capital letter: "X-ray", "T-shirt", "U-turn" (not "IT-managed", "Wi-Fi"). */
 const LETTER_COMPOUND = (w: string): boolean => /^[A-Z]-[a-z][a-z-]*$/.test(w)
 
+// The lower-case words of four letters or more that a title keeps in lower case ("Support with Limits", "Work outside
+// Business Hours"); any other lower-case word of that length is a verb or a noun of a sentence
+const TITLE_SMALL = new Set(['with', 'from', 'into', 'onto', 'over', 'upon', 'under', 'than', 'that', 'this', 'their', 'your', 'after', 'before', 'about', 'above', 'below', 'between', 'within', 'without', 'during', 'through', 'throughout', 'outside', 'inside', 'until', 'including', 'excluding', 'where', 'when', 'which', 'what', 'each', 'every', 'other', 'only', 'more', 'less', 'also', 'plus', 'versus', 'against', 'per'])
+
 /** Is the sentence a title, a heading-like line, or shouting (ALL CAPS)? Capitals there say nothing. */
 function isTitleLike(text: string): boolean {
   let letters = 0
@@ -127,7 +131,10 @@ function isTitleLike(text: string): boolean {
   let words = 0
   let capitalised = 0
   let run = 0
+  let runStart = 0
   let runCap = false
+  // a sentence ending in a full stop with a lower-case word no title keeps ("Provider monitors the Managed Network.")
+  let sentenceWord = false
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32
     const isUpper = c >= 65 && c <= 90
@@ -135,7 +142,10 @@ function isTitleLike(text: string): boolean {
     if (isLetter) {
       letters++
       if (isUpper) upper++
-      if (run === 0) runCap = isUpper
+      if (run === 0) {
+        runCap = isUpper
+        runStart = i
+      }
       run++
     } else if (c === 39 || c === 45 || c === 8217 || (c >= 48 && c <= 57) || c === 95) {
       if (run > 0) run++
@@ -143,11 +153,13 @@ function isTitleLike(text: string): boolean {
       if (run >= 4) {
         words++
         if (runCap) capitalised++
+        else if (!sentenceWord && !TITLE_SMALL.has(text.slice(runStart, i).toLowerCase())) sentenceWord = true
       }
       run = 0
     }
   }
   if (letters >= 12 && upper / letters > 0.6) return true
+  if (sentenceWord && /[a-z][.!?]["'’”)]*\s*$/.test(text)) return false
   return words >= 3 && capitalised / words >= 0.7
 }
 

@@ -107,6 +107,7 @@ export function partyNames(doc: Document): Map<string, Party> {
     if ((role === 'provider' || role === 'customer') && !names.has(term.toLowerCase())) names.set(term.toLowerCase(), role)
   }
   titledKinds(doc, names)
+  attendees(doc, names)
   const fm = doc.frontmatter
   for (const [key, role] of [['provider', 'provider'], ['customer', 'customer'], ['client', 'customer']] as const) {
     const v = fm[key]
@@ -114,6 +115,38 @@ export function partyNames(doc: Document): Map<string, Party> {
   }
   for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
   return names
+}
+
+// Minutes' list of who was there: "**Present:** Mary Kerr (practice manager, for the Practice), Tom Ashworth (Kestrel IT,
+// account manager)". A person whose bracket names a party acts for it, and the minutes call them by name or initials
+// ("MK will tell Kestrel promptly"): their duties are that party's
+const PRESENT_LINE = /^[^\w\n]*(?:present|attendees|attending|in attendance|participants)[^\w\n]*:[^\w\n]*([^\n]+)/gim
+const PERSON = /(?:^|[,;]\s*|\band\s+)((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*\(([^()]{1,120})\)/g
+function attendees(doc: Document, names: Map<string, Party>): void {
+  let blocks = 0
+  for (const block of doc.blocks) {
+    if (++blocks > 12) break
+    if (!/:/.test(block.text)) continue
+    for (const line of block.text.matchAll(PRESENT_LINE)) {
+      for (const m of line[1]!.matchAll(PERSON)) {
+        const role = roleOfBracket(m[2]!, names)
+        if (role === 'unknown') continue
+        const person = m[1]!.replace(/^(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+/, '')
+        const initials = person.split(/\s+/).map((w) => w[0]).join('').toLowerCase()
+        for (const key of [person.toLowerCase(), initials]) if (!names.has(key)) names.set(key, role)
+      }
+    }
+  }
+}
+
+/** The party a person's bracket names ("practice manager, for the Practice", "Kestrel IT, account manager"), if one. */
+function roleOfBracket(inside: string, names: ReadonlyMap<string, Party>): Party {
+  const found = new Set<Party>()
+  for (const [name, role] of names) {
+    if (role !== 'provider' && role !== 'customer') continue
+    if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(inside)) found.add(role)
+  }
+  return found.size === 1 ? [...found][0]! : 'unknown'
 }
 
 // A short name in brackets with no quotes: one to three capitalised words, with its article or without ("the Practice",
