@@ -1,6 +1,6 @@
 // The one definition finder: the terms an agreement defines (with their text), whether a sentence defines one, and
 // the wider vocabulary of defined and named terms that no-undefined-terms checks uses against.
-import type {Block, Definition, Document, Section, Sentence} from '../types.js'
+import type {Block, BlockKind, Definition, Document, Section, Sentence} from '../types.js'
 
 // "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
 // a definition may carry its clause number: 1.3 "Service Period" means …   (b) “Incident” means …
@@ -48,8 +48,21 @@ function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | und
 
 const NO_TERMS: readonly string[] = []
 
+/**
+ * The names of a reading (`prefix`) of a block that depends on nothing but its text, its kind and `inDefs`, as the
+ * readings below spell them out: made once for every kind of block, by kind and then inDefs.
+ */
+function plainKinds(prefix: string): Readonly<Record<BlockKind, readonly [string, string]>> {
+  const kinds: readonly BlockKind[] = ['heading', 'paragraph', 'list-item', 'table-row', 'html']
+  return Object.fromEntries(kinds.map((kind) => [kind, [0, 1].map((inDefs) => `${prefix}\u0000${kind}\u0000${inDefs}\u0000\u0001`)])) as Record<BlockKind, [string, string]>
+}
+const PLAIN_DEFINITIONS = plainKinds('definitions')
+const PLAIN_VOCABULARY = plainKinds('vocabulary')
+
 /** The name of a block's definitions reading: what it depends on besides the block's text. */
 function definitionsKind(block: Block, inDefs: boolean, itemTitle: string | undefined): string {
+  // (most blocks: the same name for each kind of block, made once, so that its key is not built and hashed per block)
+  if (itemTitle === undefined && !(inDefs && block.kind === 'table-row' && block.cells)) return PLAIN_DEFINITIONS[block.kind][inDefs ? 1 : 0]
   let kind = `definitions\u0000${block.kind}\u0000${inDefs ? 1 : 0}\u0000${itemTitle ?? '\u0001'}`
   if (inDefs && block.kind === 'table-row' && block.cells) kind += `\u0000${block.cells.join('\u0002')}`
   return kind
@@ -417,6 +430,7 @@ function companyNames(text: string, termKey: (term: string) => string): readonly
 
 /** The name of a block's vocabulary reading: what it depends on besides the block's text. */
 function vocabularyKind(block: Block, inDefs: boolean, itemTitle: string | undefined): string {
+  if (itemTitle === undefined && !block.variables.length && !block.cells) return PLAIN_VOCABULARY[block.kind][inDefs ? 1 : 0]
   let kind = `vocabulary\u0000${block.kind}\u0000${inDefs ? 1 : 0}\u0000${itemTitle ?? '\u0001'}`
   if (block.variables.length) kind += `\u0000${block.variables.map((v) => `${v.start},${v.end}`).join(';')}`
   if (block.cells) kind += `\u0000${block.cells.join('\u0002')}\u0000${block.header?.[0] ?? '\u0001'}`
