@@ -63,7 +63,7 @@ export default clauseRule({
   // and an item of a list whose lead-in names work outside the hours ("Support outside those hours (tick one):" over
   // "- [x] Included for Priority 1 incidents"): the item states that work's terms
   mentions(text, reader, block) {
-    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || outsideStatedSchedule(text, block) >= 0 || offTimeByTheHour(text) >= 0 || OFF_TIME_WORK.test(text) || roundTheClock(text, reader.reading)
+    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || outsideStatedSchedule(text, block) >= 0 || offTime(text).at >= 0 || roundTheClock(text, reader.reading)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -75,8 +75,9 @@ export default clauseRule({
     }
     const named = indexOf(t, TOPIC)
     const span = named >= 0 ? -1 : Math.max(outsideHours(t, definedAs(reader.reading)), outsideStatedSchedule(t, unit.block))
-    const priced = named >= 0 || span >= 0 ? -1 : offTimeByTheHour(t)
-    const worked = named >= 0 || span >= 0 || priced >= 0 ? -1 : (OFF_TIME_WORK.exec(t)?.index ?? -1)
+    const off = named >= 0 || span >= 0 ? NO_OFF_TIME : offTime(t)
+    const priced = off.priced ? off.at : -1
+    const worked = off.priced ? -1 : off.at
     const at = named >= 0 ? named : span >= 0 ? span : priced >= 0 ? priced : worked
     // work given around the clock is work outside any span of hours: charged in it or in the sentence after ("This
     // round-the-clock work is included in the monthly fee"), or an after-hours term that says nothing of charges
@@ -219,10 +220,18 @@ const MULTIPLE_CHARGE = /\b(?:charged|billed|invoiced|costs?|draws? down)\b[^.;]
 // (the work as a noun: at the start, or after a determiner or a verb taking it; "The cleaners work at weekends" is no service)
 const OFF_TIME_WORK = /(?:^\W*|\b(?:any|all|the|for|of|do|does|doing|need|needs|and|or|with|no)\s+)(?:work|support|cover|visits?|call[- ]?outs?|jobs?)\s+(?:[\w-]+\s+){0,2}?(?:in the (?:evenings?|night)|at (?:the )?weekends?|on (?:the )?weekends?|at night|overnight|on (?:saturdays?|sundays?|(?:public |bank )?holidays))\b/i
 
-/** A time outside the usual hours priced by the hour, or charged at a multiple of the usual rate ("after 6pm … time and a half"). */
-function offTimeByTheHour(text: string): number {
+const NO_OFF_TIME = {at: -1, priced: false} as const
+
+/**
+ * A time outside the usual hours priced by the hour, or charged at a multiple of the usual rate ("after 6pm … time and a
+ * half"): its offset, priced; or work said to be done then (OFF_TIME_WORK): its offset, not priced; or -1.
+ */
+function offTime(text: string): {readonly at: number; readonly priced: boolean} {
   const m = OFF_TIME.exec(text)
-  return m && ((BY_THE_HOUR.test(text) && MONEY_SIGN.test(text)) || MULTIPLE_CHARGE.test(text)) ? m.index : -1
+  if (!m) return NO_OFF_TIME
+  if ((BY_THE_HOUR.test(text) && MONEY_SIGN.test(text)) || MULTIPLE_CHARGE.test(text)) return {at: m.index, priced: true}
+  const w = OFF_TIME_WORK.exec(text)
+  return w ? {at: w.index, priced: false} : NO_OFF_TIME
 }
 
 // A service given or asked for, in a sentence that places work outside a span of hours
