@@ -114,7 +114,7 @@ export default clauseRule({
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
     if (speed || pointer || (at >= 0 && PROMISED_FIX.test(t))) return {outcome: 'vague'}
-    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
+    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b|\buntil (?:it|they|everything|(?:the|your|each|every) \w+)(?:['’]s|['’]re| is| are) (?:fixed|resolved|sorted|solved|working again)\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },
 })

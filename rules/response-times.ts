@@ -56,6 +56,9 @@ const CUSTOMERS_OWN = /\b(?:your|(?:client|customer)(?:'s|’s)|its own)\s+(?:ow
 const PERIOD_LENGTH_SOURCE = String.raw`\b\d+(?:\.\d+)?[- ](?:minute|hour|day|week|month|year)s?[- ](?:[a-z]+[- ]){0,2}?(?:period|term|window|warranty|trial|hypercare|contract|notice|pilot|phase|engagement|stabili[sz]ation|transition|onboarding)\b`
 const PERIOD_LENGTH = new RegExp(PERIOD_LENGTH_SOURCE, 'i')
 const PERIOD_LENGTH_ALL = new RegExp(PERIOD_LENGTH_SOURCE, 'gi')
+// A window over which events are counted ("misses the response target three times in one calendar month", "more than
+// twice in any rolling 12-month period", "in any 30-day period") says how often, not how fast: it is no time to respond
+const COUNT_WINDOW = /\b(?:(?:once|twice|thrice|(?:\d{1,3}|one|two|three|four|five|six|ten) (?:\(\d{1,3}\) )?times)\s+(?:or more\s+)?(?:in|within|during|per|over|across)\s+(?:any|one|a|each|the same|a single)\s+|\bin\s+any\s+)(?:(?:rolling|consecutive|calendar|single)\s+)?(?:(?:\d{1,3}|one|two|three|six|twelve)[- ])?(?:day|week|month|quarter|year)s?(?:[- ]period)?\b/gi
 
 /** Someone of the provider's at the customer's place within a time: "an engineer will be at your premises within". */
 const ARRIVAL = /\b(?:engineers?|technicians?|techs?|someone|somebody)\b[^.;]{0,30}?\b(?:will be|is|are|arrives?|arrive|attends?|attend|gets?|get)\s+(?:at|on|to)\s+(?:your|the (?:client|customer)(?:'s|’s)?|the)(?:\s+[\w'’-]+){1,2}\s+within\b/i
@@ -182,7 +185,8 @@ export default clauseRule({
     // a length that names a period ("the 30-day hypercare period", "a 12-month term") measures the period, not the response
     // and a time that triggers escalation ("tickets not acknowledged within 1 hour are escalated") is no time to respond
     const lengths = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
-    const timed = lengths.includes('scalat') ? lengths.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : lengths
+    const counted = /\b(?:times|once|twice|thrice|any)\b/i.test(lengths) ? lengths.replace(COUNT_WINDOW, (m) => ' '.repeat(m.length)) : lengths
+    const timed = counted.includes('scalat') ? counted.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : counted
     if (reader.reading.values(timed).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
     const colon = at >= 0 ? t.indexOf(':', at) : -1

@@ -513,7 +513,8 @@ export function isPermission(text: string, index: number, names: ReadonlyMap<str
  */
 export function permissionHolder(text: string, index: number, names: ReadonlyMap<string, Party> = new Map(), memo: ClauseMemo = clauseMemo()): Party | undefined {
   const clause = text.slice(clauseStart(text, index, memo), index)
-  const m = /\b(?:may|can|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i.exec(clause)
+  // ("you can expect a reply within …", "you can count on": what the customer may expect is promised to it, not a right)
+  const m = /\b(?:(?:may|can)(?!\s+(?:also\s+|always\s+)?(?:expect|enjoy|count on|rely on|look forward to)\b)|has the right to|have the right to|reserves? the right to|is entitled to|is permitted to)\b(?![^.;]*\b(?:shall|must|will)\b)/i.exec(clause)
   if (m === null) return undefined
   // a party's right ("GitHub has the right to …"), not a hedge ("Services may include …")
   return roleOf(clause.slice(Math.max(0, m.index - 60), m.index), names)

@@ -405,6 +405,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   const asked = ASKS_YOU.exec(s.slice(0, at)) ?? ASKS_THAT.exec(s.slice(0, at))
   if (asked && !PROVIDER_AGAIN.test(s.slice(asked.index + asked[0].length, at))) return 'customer'
   let party = r.boundParty(...rewritten(s, at, partyView))
+  // what the customer is told it will get is the outcome the provider promises, not the customer's own duty ("you can
+  // expect minimal downtime", "you'll enjoy fast fixes", "you receive updates regularly")
+  if (party === 'customer' && YOU_GET.test(s.slice(Math.max(0, at - 60), at))) party = 'provider'
   // the first person of a message is its sender: in the customer's own message of a thread ("On our side we'll let you
   // know promptly when someone leaves") the customer speaks
   // ("I'll promptly let you know", "we always copy the drawings ourselves": a first person no role word names)
@@ -433,6 +436,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
+
+/** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive". */
+const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)\s+(?:[\w'\u2019-]+\s+){0,4}?$/i
 
 /** A lead asking the reader to note what follows: "Please note:", "**Kindly note** that", "Please be aware that". */
 const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear in mind|keep in mind|remember)\b[*_]*(?:\s*:|\s+that\b)[*_\s]*/i
