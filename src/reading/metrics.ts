@@ -419,7 +419,9 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
     const v = mayHold.durations(text) ? valuesOf(text) : undefined
     let priorities: Priority[] | undefined
     let words: MetricWords | undefined
+    const parts = v && v.durations.length >= 3 ? partsOfSum(text, v.durations) : undefined
     for (const d of v?.durations ?? []) {
+      if (parts?.has(d)) continue
       let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
       // "we answer a dead-line fault inside 20 minutes": a level's name between the metric word and the value is no
       // more than the words it stands for
@@ -451,6 +453,22 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
     uptimeStatements(block, sentence, out, valuesOf)
   }
   return out
+}
+
+// Reading: a sentence that states a sum ("2 hours on site plus 1 hour travel, 3 hours in all", "30 minutes to triage plus
+// 30 minutes to call back, 1 hour in total") states the quantity once, as its total: the parts before the total, joined
+// by "plus", "+" or "and", are not values of it.
+const TOTAL_AFTER = /^[\s,]*(?:in all|in total|altogether|all told|combined|overall|total|all[- ]in)\b/i
+const TOTAL_BEFORE = /(?:\b(?:a total of|in total|totall?ing|making|comes? to|adds? up to|in all)|=)\s*$/i
+const JOINED = /\bplus\b|\+|\band\b/i
+
+/** The durations of a sentence that are parts of a sum the sentence states (none when it states no total). */
+function partsOfSum(text: string, durations: readonly Duration[]): Set<Duration> | undefined {
+  const total = durations.findIndex((d, i) => i >= 2 && (TOTAL_AFTER.test(text.slice(d.end, d.end + 20)) || TOTAL_BEFORE.test(text.slice(Math.max(0, d.start - 20), d.start))))
+  if (total < 0) return undefined
+  const first = durations[0]!
+  if (!JOINED.test(text.slice(first.end, durations[total]!.start))) return undefined
+  return new Set(durations.slice(0, total))
 }
 
 /** The levels the tables and lists name, found again in a sentence, and a level's name looked up. */
