@@ -173,10 +173,18 @@ function pieces(block: Block, visit: (p: Piece) => void, rows: readonly Block[] 
 // cells state terms in words, "| Invoicing | Monthly in advance for A$2,430 plus GST |", is not); and a value stated as
 // a sum ("$1,500 a month in all", "comes to", "altogether") is a case of its own, as one stated as a total is.
 const BARE_AMOUNT = /^[\s*_]{0,4}(?:[A-Z]{0,3}[$£€¥]|(?:USD|EUR|GBP|AUD|NZD|CAD|INR|ZAR|KES|RM|R)\s?)?\s?\d[\d,.]{0,14}(?:\s?(?:USD|EUR|GBP|AUD|NZD|CAD|INR|ZAR|KES))?(?:\s{0,2}(?:per|a|an|each|\/)\s{0,2}[a-z]{1,12})?[\s*_]{0,4}$/
+// (asked for each cell of each row: answered once per table and column, so a long table is read in linear time)
+const AMOUNT_COLUMNS = new WeakMap<readonly Block[], Map<number, boolean>>()
 function amountColumn(rows: readonly Block[], col: number): boolean {
-  let n = 0
-  for (const row of rows) if (BARE_AMOUNT.test(row.cells?.[col] ?? '') && ++n >= 2) return true
-  return false
+  let known = AMOUNT_COLUMNS.get(rows)
+  if (!known) AMOUNT_COLUMNS.set(rows, (known = new Map()))
+  let answer = known.get(col)
+  if (answer === undefined) {
+    let n = 0
+    for (const row of rows) if (BARE_AMOUNT.test(row.cells?.[col] ?? '') && ++n >= 2) break
+    known.set(col, (answer = n >= 2))
+  }
+  return answer
 }
 
 // The grand total of a price list is the agreement's fee for everything on it: a row labelled as the total ("| **Total
