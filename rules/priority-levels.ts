@@ -4,6 +4,7 @@ import type {Reading} from '../src/reading/index.js'
 import {mayHold} from '../src/reading/values/index.js'
 import {DEFINED_TERM} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
+import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
@@ -594,6 +595,8 @@ export default clauseRule({
   id: 'priority-levels',
   description: 'The agreement names at least two priority or severity levels, with criteria for what falls into each',
   data: data['priority-levels'],
+  // missing, it is reported where the response times are stated, and its skeleton is added there
+  beside: [responseTimes],
   messages: {
     missing: 'Missing priority levels; define at least two levels and what falls into each (e.g. "P1: the whole site cannot work")',
     vague: 'Vague priority levels "{text}"; define each level with the criteria that put an issue in it',

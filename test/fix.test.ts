@@ -69,6 +69,21 @@ describe('--fix', () => {
     expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(fixed)
   })
 
+  it('adds missing priority levels and resolution times beside the response times, as siblings of their own title', async () => {
+    const text = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'priority-levels', 'fails-missing-beside-service-levels-sub-section.md'), 'utf8')
+    const dir = tempDir({'msa.md': text})
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    // inside "2. Service Levels", after "2.1 Response times" and "2.2 Reports", before "3. Fees" (performance targets
+    // follow them there, "Service Levels" being their parent section)
+    const levels = fixed.slice(fixed.indexOf('## 2. Service Levels'), fixed.indexOf('## 3. Fees'))
+    expect([...levels.matchAll(/^### (2\.\d) (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`).slice(0, 4)).toEqual(['2.1 Response times', '2.2 Reports', '2.3 Priority Levels', '2.4 Resolution Times'])
+    // neither goes to the support desk hours before them (after-hours support does: its parent is the service hours)
+    const hours = fixed.slice(0, fixed.indexOf('## 2. Service Levels'))
+    expect(hours).toContain('### 1.1 After-Hours Support')
+    expect(hours).not.toMatch(/Priority Levels|Resolution Times/)
+  })
+
   it('keeps CRLF line endings, a byte-order mark and the file mode', async () => {
     const dir = tempDir({'msa.md': `\ufeff${LEGACY.replace(/\n/g, '\r\n')}`})
     fs.chmodSync(path.join(dir, 'msa.md'), 0o640)

@@ -174,6 +174,42 @@ describe('skeletons for missing clauses', () => {
     expect(out.match(/Response Times/g)).toHaveLength(1)
   })
 
+  // a missing clause that belongs beside the response times is reported at the section that holds them, and its
+  // skeleton is added at the end of that section (fixtures of priority-levels and resolution-times)
+  const fixture = (name: string): string => fs.readFileSync(path.join(root, 'fixtures', name), 'utf8')
+  const skeletonOf = (text: string, id: string): {message: LintMessage; out: string} => {
+    const message = lint(text, {filePath: 'a.md', profile: 'msa'}).messages.find((x) => x.ruleId === id && x.outcome === 'missing')!
+    const plan = planSkeleton(buildDocument(text, 'a.md'), id, message.line, message.column)!
+    expect(plan.mode).toBe('add')
+    return {message, out: insert(text, plan.offset, plan.text)}
+  }
+
+  it('beside the response times: a sibling sub-section at the end of the section around their own title', () => {
+    const text = fixture('priority-levels/fails-missing-beside-service-levels-sub-section.md')
+    const {message, out} = skeletonOf(text, 'priority-levels')
+    expect(message.sectionPath.at(-1)).toBe('Service Levels')
+    expect(out).toContain('tickets opened and closed.\n\n### 2.3 Priority Levels\n\n<!-- ')
+    expect(out).toMatch(/\| P4 \(Low\) \| \[description of a P4 request\] \|\n\n## 3\. Fees/)
+  })
+
+  it('beside the response times under a plain title, not in the hours section before it', () => {
+    const text = fixture('priority-levels/fails-missing-beside-response-plain-title.md')
+    const {message, out} = skeletonOf(text, 'priority-levels')
+    expect(message.sectionPath.at(-1)).toBe('Getting help')
+    expect(out).toContain('until it is closed.\n\n### 2.1 Priority Levels\n\n<!-- ')
+    // the hours section is left as it was
+    expect(out.slice(0, out.indexOf('## 2. Getting help'))).toBe(text.slice(0, text.indexOf('## 2. Getting help')))
+    const fix = skeletonOf(fixture('resolution-times/fails-missing-beside-response-not-backups.md'), 'resolution-times')
+    expect(fix.message.sectionPath.at(-1)).toBe('Helpdesk')
+    expect(fix.out).toContain('within 4 business hours.\n\n### 2.1 Resolution Times\n\n<!-- ')
+  })
+
+  it('with no response times, a missing clause is placed as before: in its parent section', () => {
+    const {message, out} = skeletonOf(fixture('resolution-times/fails-missing-no-response-times-placed-as-before.md'), 'resolution-times')
+    expect(message.sectionPath.at(-1)).toBe('Backups')
+    expect(out).toContain('keeps each copy for 14 days.\n\n### 2.1 Resolution Times\n\n<!-- ')
+  })
+
   it('keeps CRLF line endings', () => {
     const text = MSA.replace(/\n/g, '\r\n')
     const m = lint(text, {filePath: 'a.md'}).messages.find((x) => x.ruleId === 'priority-levels')!
