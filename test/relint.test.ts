@@ -190,6 +190,44 @@ describe('re-lint after an edit', () => {
     expect(findings(relinted)).toBe(findings(lint(defined, {filePath: 'a.md', rules})))
   })
 
+  it('reads the defined-term candidates of a block again after a heading changes only when the heading changes an answer they asked for', () => {
+    // the rule alone, so that the readings counted are its own (other rules read a block again under a new section title)
+    const own = rules.filter((r) => r.meta.id === 'no-undefined-terms')
+    expect(own).toHaveLength(1)
+    const cache = new TextCache({blocks: true})
+    const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache, rules: own})
+    const undefinedTerms = (r: ReturnType<typeof lintWith>) => r.messages.filter((m) => m.ruleId === 'no-undefined-terms').map((m) => m.message)
+    const withTitle = (title: string): string => {
+      const body = ['# Support Agreement', '', '## Definitions', '', '"Business Hours" means 09:00 to 17:00 on weekdays.', '', `## ${title}`, '']
+      const uses = Array.from({length: 30}, (_, i) => `The Provider will look after the Covered Devices at site ${i + 1} during Business Hours.`)
+      return [...body, ...uses.flatMap((u) => [u, ''])].join('\n')
+    }
+    const first = lintWith(withTitle('Support'))
+    const all = cache.blockReadings
+    expect(undefinedTerms(first).some((m) => m.includes('"Covered Devices"'))).toBe(true)
+    // each title in turn: whether the term is still reported, and whether every block's candidates are read again
+    const series: Array<[string, boolean, boolean]> = [
+      // a heading that names none of the terms the blocks asked about: the heading's block alone is read
+      ['Support and maintenance', true, false],
+      // a look-alike: the same words in another order name no heading the term is in
+      ['Devices covered', true, false],
+      // the heading now names the term: a topic of the agreement, so every block that asked about it is read again
+      ['Covered Devices', false, true],
+      // and back: read again, reported again
+      ['Support', true, true],
+    ]
+    for (const [title, reported, everyBlock] of series) {
+      const text = withTitle(title)
+      const before = cache.blockReadings
+      const relinted = lintWith(text)
+      const reread = cache.blockReadings - before
+      expect(findings(relinted), title).toBe(findings(lint(text, {filePath: 'a.md', rules: own})))
+      expect(undefinedTerms(relinted).some((m) => m.includes('"Covered Devices"')), title).toBe(reported)
+      if (everyBlock) expect(reread, title).toBeGreaterThanOrEqual(30)
+      else expect(reread, title).toBeLessThan(Math.min(30, all / 10))
+    }
+  })
+
   it('keeps per block the same term hits as the scan of the whole document, for every agreement fixture', () => {
     const terms = [...compileTerms(vague.terms), ...compileTerms(overpromising.terms)]
     const cache = new TextCache({blocks: true})

@@ -466,6 +466,28 @@ export class Reading {
   }
 
   /**
+   * A reading of `block` that depends on its text and on the answers to the questions it asks of document-wide inputs:
+   * `make` reads it and notes what it `asked` (each question with its answer), `inputs` is the token of those inputs
+   * (`inputsToken`). Kept like `blockReadingWith`; when the token has changed since it was kept, the kept reading still
+   * stands if `holds(asked)` finds every question answered as it was, and is made again only if not. A reading that
+   * asks about a few of the inputs (a handful of the defined terms, of the headings) is then read again only when an edit
+   * changes an answer it depends on, not whenever any of the inputs changes.
+   */
+  blockReadingAsked<T, A>(block: Block, kind: unknown, inputs: object, make: () => {value: T; asked: A}, holds: (asked: A) => boolean): T {
+    if (!this.texts.keepsBlocks) return make().value
+    const kept = this.blockReading(block, kind, () => ({inputs, ...make()}))
+    if (kept.inputs === inputs) return kept.value
+    if (!holds(kept.asked)) {
+      const made = make()
+      kept.value = made.value
+      kept.asked = made.asked
+      this.texts.blockReadings++
+    }
+    kept.inputs = inputs
+    return kept.value
+  }
+
+  /**
    * The token of a kind of reading's document-wide inputs (`digest`, a string that changes when they do), for
    * `blockReadingWith`; only the latest is kept per kind and file.
    */
