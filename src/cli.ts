@@ -103,7 +103,7 @@ Options:
       --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
                            explain rules, suggest skeletons, extract values, compare with a template; files under
                            the workspace root only: --root DIR, else the client's roots, else the current folder)
-      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
+      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error, or 0, 1, 2) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same
   -q, --quiet              Report errors only
@@ -529,12 +529,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   // --rule id:severity (repeatable; several separated by commas): over every config file, under front matter.
-  const cliRules: Record<string, string> = {}
+  const cliRules: Record<string, string | number> = {}
   for (const spec of values.rule ?? []) {
     for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
       const m = /^([^:\s]+)\s*:\s*(\S+)$/.exec(part)
       if (!m) return fail(`--rule needs id:severity (e.g. no-vague-terms:off), got "${part}"`)
-      cliRules[m[1]!] = m[2]!
+      // ESLint's numbers (0, 1, 2) are numbers here as they are in a config file
+      cliRules[m[1]!] = /^[012]$/.test(m[2]!) ? Number(m[2]) : m[2]!
     }
   }
   let root: string
