@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {runCli, tempDirs, type RunOptions} from './helpers.js'
 import {checkWritable, unifiedDiff} from '../src/fix.js'
 import {buildDocument} from '../src/document.js'
+import {FORMATS} from '../src/reporters/formats.js'
 import type {Section} from '../src/types.js'
 
 const tempDir = tempDirs('fix')
@@ -155,6 +156,41 @@ describe('--fix-dry-run', () => {
     fs.writeFileSync(path.join(dir, 'msa.md'), LEGACY)
     await cli(['--fix', 'msa.md'], {cwd: dir})
     expect(applied).toBe(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8'))
+  })
+
+  it('-f json prints the JSON report of the fixed text, each changed file with its fixed text in "output" (as ESLint), not a diff', async () => {
+    const done = 'The Provider will provide help desk support by phone and email.\n'
+    const dir = tempDir({'msa.md': LEGACY, 'notes.md': done})
+    const ran = await cli(['--fix-dry-run', '-f', 'json', 'msa.md', 'notes.md'], {cwd: dir})
+    expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(LEGACY)
+    expect(ran.stdout).not.toMatch(/^(?:---|\+\+\+) /m)
+    const report = JSON.parse(ran.stdout) as Array<{filePath: string; output?: string; messages: Array<{ruleId: string; outcome?: string}>}>
+    expect(report.map((r) => r.filePath)).toEqual(['msa.md', 'notes.md'])
+    // a file the fix leaves alone has no "output"
+    expect('output' in report[1]!).toBe(false)
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    expect(report[0]!.output).toBe(fixed)
+    // the findings are those of the fixed text
+    const after = JSON.parse((await cli(['-f', 'json', 'msa.md'], {cwd: dir})).stdout) as Array<Record<string, unknown>>
+    expect(report[0]).toEqual({...after[0], output: fixed})
+    expect(ran.errLines.at(-1)).toMatch(/^clauselint: --fix-dry-run: \d+ clause skeletons would be added in 1 file; nothing was written$/)
+  })
+
+  it('--fix -f json gives the written text in "output" too', async () => {
+    const dir = tempDir({'msa.md': LEGACY})
+    const ran = await cli(['--fix', '-f', 'json', 'msa.md'], {cwd: dir})
+    expect((JSON.parse(ran.stdout) as Array<{output?: string}>)[0]!.output).toBe(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8'))
+  })
+
+  it.each(FORMATS.filter((f) => f !== 'stylish' && f !== 'json'))('-f %s prints that report, of the fixed text, not a diff', async (format) => {
+    const dir = tempDir({'msa.md': LEGACY})
+    const dry = await cli(['--fix-dry-run', '-f', format, 'msa.md'], {cwd: dir})
+    expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(LEGACY)
+    expect(dry.stdout).not.toContain('+++ b/msa.md')
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = await cli(['-f', format, 'msa.md'], {cwd: dir})
+    expect(dry.stdout).toBe(fixed.stdout)
   })
 
   it('works on standard input', async () => {
