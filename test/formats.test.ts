@@ -247,7 +247,7 @@ describe('sarif', () => {
     expect(invocations(validSarif(sarif([], {})))).toEqual([{executionSuccessful: true}])
 
     const dir = tempDir({'empty.md': '', 'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])})
-    const fatal = await lintFiles([path.join(dir, 'empty.md'), path.join(dir, 'bin.md')], {cwd: dir})
+    const fatal = await lintFiles([path.join(dir, 'empty.md'), path.join(dir, 'bin.md')])
     expect(fatal.map((r) => r.fatal)).toEqual([true, true])
     const log = validSarif(sarif([crafted, ...fatal], {...context, cwd: dir}))
     const [inv] = invocations(log)
