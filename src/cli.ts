@@ -94,7 +94,8 @@ Options:
       --baseline-write FILE  Record every finding of this run in the baseline FILE (entries of files not linted kept)
       --fix                Add a skeleton section for each missing operational clause (scope, hours, response
                            times, …), where the editor's quick fix puts it; never touches a vague clause
-      --fix-dry-run        Print the diff --fix would make, and write nothing
+      --fix-dry-run        Print the diff --fix would make, and write nothing; with a --format other than
+                           stylish, that report of the fixed text (JSON: the text in "output", as ESLint's)
       --changes MODE       Word files: read tracked changes as accepted (default) or rejected
       --annotate OUT       Word files: write a reviewed copy to OUT (a folder for several files)
                            with each finding as a Word comment on its paragraph
@@ -102,7 +103,7 @@ Options:
       --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
                            explain rules, suggest skeletons, extract values, compare with a template; files under
                            the workspace root only: --root DIR, else the client's roots, else the current folder)
-      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
+      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error, or 0, 1, 2) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same
   -q, --quiet              Report errors only
@@ -528,12 +529,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   // --rule id:severity (repeatable; several separated by commas): over every config file, under front matter.
-  const cliRules: Record<string, string> = {}
+  const cliRules: Record<string, string | number> = {}
   for (const spec of values.rule ?? []) {
     for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
       const m = /^([^:\s]+)\s*:\s*(\S+)$/.exec(part)
       if (!m) return fail(`--rule needs id:severity (e.g. no-vague-terms:off), got "${part}"`)
-      cliRules[m[1]!] = m[2]!
+      // ESLint's numbers (0, 1, 2) are numbers here as they are in a config file
+      cliRules[m[1]!] = /^[012]$/.test(m[2]!) ? Number(m[2]) : m[2]!
     }
   }
   let root: string
@@ -836,6 +838,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const level = colourLevel(values, io)
   const reportLevel = outputFile === undefined ? level : 0
   const fixing = values.fix || values['fix-dry-run']
+  // a dry run's standard output is the diff in place of the stylish report; any other format is printed as asked, of
+  // the fixed text (the JSON with each fixed file's text in "output", as ESLint's)
+  const diffOut = values['fix-dry-run'] && format === 'stylish'
   const baselineFile = values['baseline-write'] ?? values.baseline
   // Without a cache too: each job's piece is then made as soon as its outcome is known, while other jobs are linted.
   const byPieces = (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
@@ -890,6 +895,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (fixing) {
     const {checkWritable, fixJob, unifiedDiff} = await import('./fix.js')
     const diffs: string[] = []
+    let filesChanged = 0
     let filesFixed = 0
     let skeletons = 0
     for (const [i, job] of planned.entries()) {
@@ -909,12 +915,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 'results' in again ? again.results : outcome.results
       }
       // a Word file is not rewritten (its text is read out of the package); --annotate writes a reviewed copy instead
-      const {fixes, results: fixed} = fixJob(texts, relint, (file) => !readings.has(file))
+      const {fixes, results: fixedResults} = fixJob(texts, relint, (file) => !readings.has(file))
       if (!fixes.length) continue
       let written = true
+      const fixedText = new Map<string, string>()
       for (const f of fixes) {
         if (values['fix-dry-run']) {
-          diffs.push(unifiedDiff(f.file.split(path.sep).join('/'), f.before, f.after))
+          if (diffOut) diffs.push(unifiedDiff(f.file.split(path.sep).join('/'), f.before, f.after))
+          fixedText.set(f.file, f.after)
           skeletons += f.added.length
           continue
         }
@@ -937,14 +945,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
         filesFixed++
         skeletons += f.added.length
+        fixedText.set(f.file, f.after)
         io.stderr(`clauselint: fixed ${printable(f.file)}: added ${printable(f.added.join(', '))}\n`)
       }
-      // the report shows the fixed text only when it was written (or in a dry run)
-      if (written || values['fix-dry-run']) outcomes[i] = {results: fixed}
+      // the report shows the fixed text only when it was written (or in a dry run), each fixed file's result with that
+      // text as its output (ESLint's JSON "output")
+      if (written || values['fix-dry-run']) outcomes[i] = {results: fixedResults.map((r) => (fixedText.has(r.filePath) ? {...r, output: fixedText.get(r.filePath)!} : r))}
+      filesChanged += fixedText.size
     }
     if (values['fix-dry-run']) {
       io.stdout(diffs.join(''))
-      io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${diffs.length} file${diffs.length === 1 ? '' : 's'}; nothing was written\n`)
+      io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${filesChanged} file${filesChanged === 1 ? '' : 's'}; nothing was written\n`)
     } else if (!filesFixed && !fixFailed) io.stderr('clauselint: --fix: nothing to fix (no missing clause with a skeleton)\n')
   }
   const pieces: Array<{text: string | {readonly cached: CachedPiece; readonly job: number}; totals: Totals}> = []
@@ -1056,8 +1067,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const report = (c: typeof chalk, bytes: boolean): AsyncIterable<string | Uint8Array> =>
     byPieces ? batched(piecesReport(format, [...pieces.map((p) => p.text), ...shown.map((r) => reportPiece(format, [r], c))], totals!, c), bytes, cache, again) : batched(reportChunks(format, shown, {...context, chalk: c}), bytes, undefined, again)
   if (outputFile === undefined) {
-    // written as it is made: a big report is never one string; a dry run's standard output is the diff alone
-    if (!values['fix-dry-run']) {
+    // written as it is made: a big report is never one string; a dry run's standard output is the diff alone (stylish)
+    if (!diffOut) {
       for await (const chunk of report(chalk, io.stdoutBytes !== undefined)) {
         if (typeof chunk === 'string') io.stdout(chunk)
         // bytes still held by the stream (a write that did not finish at once) are not read over

@@ -91,10 +91,27 @@ describe('--rule id:severity', () => {
     expect(JSON.parse(fm.stdout)[0].messages[0].severity).toBe('warning')
   })
 
+  it('takes ESLint\'s 0, 1 and 2 and the word "warning" as well', async () => {
+    // the config raises the rule to error, so that 1 and "warning" are seen to lower it
+    const dir = tempDir({'.clauselintrc.yaml': 'rules:\n  no-placeholders: error\n', 'fees.md': ONE_WARNING})
+    const severity = async (spec: string): Promise<string[]> => {
+      const r = await cli(['-f', 'json', '--profile', 'language', '--rule', spec, 'fees.md'], {cwd: dir})
+      expect(r.stderr, spec).toBe('')
+      return (JSON.parse(r.stdout) as Array<{messages: Array<{severity: string}>}>)[0]!.messages.map((m) => m.severity)
+    }
+    expect(await severity('no-placeholders:2')).toEqual(['error'])
+    expect(await severity('no-placeholders:1')).toEqual(['warning'])
+    expect(await severity('no-placeholders:0')).toEqual([])
+    expect(await severity('no-placeholders:info, no-vague-terms:2')).toEqual(['info'])
+    expect(await severity('no-placeholders:warning')).toEqual(['warning'])
+  })
+
   it.each([
     [['--rule', 'no-placeholders'], /^clauselint: --rule needs id:severity \(e\.g\. no-vague-terms:off\), got "no-placeholders"$/],
     [['--rule', 'no-placeholder:off'], /^clauselint: --rule: no-placeholder: unknown rule "no-placeholder"; did you mean "no-placeholders"\?$/],
-    [['--rule', 'no-placeholders:loud'], /^clauselint: --rule: no-placeholders: "loud" is not a severity; use "off", "info", "warn", "error"$/],
+    [['--rule', 'no-placeholders:loud'], /^clauselint: --rule: no-placeholders: "loud" is not a severity; use "off", "info", "warn", "error" \(or 0, 1, 2: off, warn, error\)$/],
+    [['--rule', 'no-placeholders:3'], /^clauselint: --rule: no-placeholders: "3" is not a severity; use "off", "info", "warn", "error" \(or 0, 1, 2: off, warn, error\)$/],
+    [['--rule', 'no-placeholders:02'], /^clauselint: --rule: no-placeholders: "02" is not a severity; use "off", "info", "warn", "error" \(or 0, 1, 2: off, warn, error\)$/],
   ])('%j: exit 2, one line', async (argv, message) => {
     const dir = tempDir({'fees.md': ONE_WARNING})
     const ran = await cli([...argv, 'fees.md'], {cwd: dir})
