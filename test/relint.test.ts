@@ -129,6 +129,44 @@ describe('re-lint after an edit', () => {
     }
   })
 
+  it('keeps the stated metrics and response times of each block as a fresh reading states them, the levels the rows before a row gave its name included', () => {
+    const cache = new TextCache({blocks: true})
+    // each statement with its block by place and its sentence by text, so that kept and fresh readings compare
+    const stated = (text: string, texts?: TextCache) => {
+      const doc = buildDocument(text, 'a.md')
+      const reading = read(doc, texts)
+      const plain = <S extends {block: unknown; sentence?: {text: string} | undefined}>(s: S) => ({...s, block: doc.blocks.indexOf(s.block as never), sentence: s.sentence?.text})
+      return {metrics: reading.statedMetrics.map(plain), responses: reading.statedResponseTimes.map(plain)}
+    }
+    // the summary's row is the same text each time; the level its name stands for is the one the first table gives
+    // "Slow" (the second level, or the first), the only thing it reads of the rows before it
+    const named = (first: string, second: string) =>
+      `# Support Agreement\n\n## Fault levels\n\n| Fault level | Response time |\n|---|---|\n| ${first} |\n| ${second} |\n\n## Summary\n\n| Fault level | Response time |\n|---|---|\n| Slow | 4 hours |\n`
+    const series = [named('Dead line | 1 hour', 'Slow | 240 minutes'), named('Slow | 1 hour', 'Dead line | 4 hours'), named('Dead line | 1 hour', 'Slow | 240 minutes')]
+    const ranks = series.map((text) => {
+      const kept = stated(text, cache)
+      expect(kept).toEqual(stated(text))
+      return kept.metrics.filter((s) => s.block === stated(text).metrics.at(-1)!.block).map((s) => s.priority?.rank)
+    })
+    expect(ranks).toEqual([[2], [1], [2]])
+    // a list item that is only a priority and a time states a response time under a title that names response times
+    const titled = (title: string) => `# Support Agreement\n\n## ${title}\n\n- P1: 1 hour\n- P2: 4 hours\n`
+    const counts = ['Response times', 'Notes', 'Response times'].map((title) => {
+      const kept = stated(titled(title), cache)
+      expect(kept).toEqual(stated(titled(title)))
+      return kept.responses.length
+    })
+    expect(counts).toEqual([2, 0, 2])
+    // and the agreements, linted again with what the first reading kept, and after an edit of one line
+    for (const text of texts) {
+      const lines = text.split('\n')
+      const at = lines.findIndex((l) => /^\|.*\d/.test(l) && !/^[\s|:-]*$/.test(l))
+      expect(at).toBeGreaterThan(0)
+      lines[at] = lines[at]!.replace(/\d+/, '9')
+      for (const t of [text, text, lines.join('\n')]) expect(stated(t, cache)).toEqual(stated(t))
+    }
+  })
+
   it('reads no block again when nothing changed, and after a one-line edit only the blocks whose text changed', () => {
     const cache = new TextCache({blocks: true})
     // which texts' kept readings grow during a lint

@@ -369,7 +369,7 @@ export class Reading {
 
   /** Response times stated per priority (for the response-times house maximum). */
   get statedResponseTimes(): readonly StatedResponse[] {
-    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(t)))
+    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
   }
 
   /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */
