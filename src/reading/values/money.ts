@@ -31,9 +31,10 @@ const MONEY_RE = lazyCaselessRegExp(
   'g',
 )
 /** The currency codes and words whose presence the hint looks for. */
-export const MONEY_WORDS: readonly string[] = [...CODES.split('|').filter((c) => c !== 'UF'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence', ...NAMED_CURRENCY.keys()]
-/** The rest of the hint: currency signs, and the rand, rupee, ringgit and shilling written before a number. */
-export const MONEY_SIGNS = String.raw`[$£€¥₹₦₱฿₩₺₫₪]|\bRs\b|\bR ?\d|\b(?:RM|KSh) ?\d|\bUF\b`
+export const MONEY_WORDS: readonly string[] = [...CODES.split('|').filter((c) => c !== 'UF'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence', ...[...NAMED_CURRENCY.keys()].filter((w) => w !== 'lei' && w !== 'leu')]
+/** The rest of the hint: currency signs, the rand, rupee, ringgit and shilling written before a number, and the words too short to
+ * look for inside other words ("UF", "lei": not "Raleigh"). */
+export const MONEY_SIGNS = String.raw`[$£€¥₹₦₱฿₩₺₫₪]|\bRs\b|\bR ?\d|\b(?:RM|KSh) ?\d|(?<![a-z])UF\b|(?<![a-z])le[iu]\b`
 /**
  * Words as one alternation grouped by their first letter ("u(?:sd|gx)|g(?:bp|hs|…)|…"). For a test it matches where the
  * flat list matches (the same words, in another order), but V8 tries one branch per position where the flat list of
