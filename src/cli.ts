@@ -15,7 +15,7 @@ import {expandPaths, trackedButIgnored, trackedByGit, UsageError, type Problem} 
 import {declaredIncludes} from './docset.js'
 import {git} from './git.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
-import {budgetFor, DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, inTimedWindows, lint, lintSet, readSource} from './lint.js'
+import {budgetFor, DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, ignoredResult, inTimedWindows, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
 import type {ParagraphNote} from './docx/annotate.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
@@ -105,7 +105,9 @@ Options:
                            the workspace root only: --root DIR, else the client's roots, else the current folder)
       --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error, or 0, 1, 2) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
-                           An argument "!PAT" does the same
+                           An argument "!PAT" does the same. A file named on the command line that one of these
+                           or ignorePatterns in config matches is not linted but reported with a warning
+      --no-ignore          Lint the files that ignorePatterns, --ignore-pattern and "!PAT" would skip
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE Files larger than SIZE are not linted (e.g. 10MB, 500KB; default 10MB)
@@ -387,6 +389,7 @@ const OPTIONS = {
   profile: {type: 'string', short: 'p'},
   config: {type: 'string', short: 'c'},
   'no-config': {type: 'boolean', default: false},
+  'no-ignore': {type: 'boolean', default: false},
   'allow-js-config': {type: 'boolean', default: false},
   'no-inline-config': {type: 'boolean', default: false},
   root: {type: 'string'},
@@ -674,16 +677,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw error
   }
   if (!files.length && !problems.length) return fail('no Markdown or Word files to lint')
+  // A file named on the command line (or standard input's name) that an ignore pattern matches is not linted but
+  // reported with a warning, as ESLint does; one found in a folder or by a glob is skipped without a word.
+  const named = new Set<string>()
+  if (stdinText !== undefined) named.add(path.resolve(io.cwd, files[0]!))
+  else if (!values['changed-files']) {
+    for (const p of positionals) {
+      try {
+        if (statSync(path.resolve(io.cwd, p)).isFile()) named.add(path.resolve(io.cwd, p))
+      } catch {
+        // a glob, or a path that does not exist (a problem already)
+      }
+    }
+  }
+  const ignoredNamed: LintResult[] = []
+  const skipNamed = (file: string): boolean => {
+    if (!named.has(path.resolve(io.cwd, file))) return false
+    if (!ignoredNamed.some((r) => r.filePath === file)) ignoredNamed.push(ignoredResult(file))
+    return true
+  }
   // --ignore-pattern and `!` arguments: .gitignore syntax, relative to the current folder.
-  const excludes = [...(values['ignore-pattern'] ?? []), ...negated].filter((p) => p.trim())
+  const excludes = values['no-ignore'] ? [] : [...(values['ignore-pattern'] ?? []), ...negated].filter((p) => p.trim())
   if (excludes.length && stdinText === undefined) {
     const excluder = ignore().add(excludes)
     const kept = files.filter((file) => {
       const rel = path.relative(io.cwd, path.resolve(io.cwd, file))
       if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return true
-      return !excluder.ignores(rel.split(path.sep).join('/'))
+      if (!excluder.ignores(rel.split(path.sep).join('/'))) return true
+      skipNamed(file)
+      return false
     })
-    if (!kept.length && !problems.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
+    if (!kept.length && !problems.length && !ignoredNamed.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
     files = kept
   }
   // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
@@ -788,9 +812,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw error
   }
   for (const config of configs.values()) for (const rule of config.settings.customRules) if (!rules.includes(rule)) rules.push(rule)
-  const ignored = files.filter((f) => configs.get(f)?.ignored)
-  if (ignored.length && ignored.length === files.length && !problems.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
-  files = files.filter((f) => !configs.get(f)?.ignored)
+  const ignored = values['no-ignore'] ? [] : files.filter((f) => configs.get(f)?.ignored)
+  for (const f of ignored) skipNamed(f)
+  if (ignored.length && ignored.length === files.length && !problems.length && !ignoredNamed.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
+  if (ignored.length) files = files.filter((f) => !configs.get(f)?.ignored)
   // The jobs: every file linted on its own, or as a document set's main file with its members (src/plan.ts).
   const confine = new Confinement(root)
   const plannedJobs = await planJobs(files, {info: infoOf, textKnown: (file) => texts.get(file)}, {confine, cwd: io.cwd, rootHint: ' (set the root with --root)'})
@@ -993,8 +1018,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     linted++
   }
   if (cache) await cache.save()
-  results.push(...fatals)
-  const nothing = !linted && !(narrowed && !planned.length)
+  results.push(...fatals, ...ignoredNamed)
+  const nothing = !linted && !(narrowed && !planned.length) && !ignoredNamed.length
   if (nothing && !fatals.length) return fail('no file could be linted')
 
   // --baseline-write FILE records today's findings; --baseline FILE reports only the findings it does not hold.

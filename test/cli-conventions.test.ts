@@ -77,6 +77,66 @@ describe('--ignore-pattern and "!" arguments', () => {
   })
 })
 
+describe('a file named on the command line that an ignore pattern matches (as ESLint)', () => {
+  const IGNORED = 'File ignored because of a matching ignore pattern. Use --no-ignore to override.'
+  const files = {'.clauselintrc.yaml': 'ignorePatterns: [drafts/]\n', 'drafts/x.md': ONE_WARNING, 'clean.md': CLEAN, 'fees.md': ONE_WARNING}
+  type Entry = {filePath: string; messages: Array<{ruleId: string; severity: string; message: string}>; errorCount: number; warningCount: number}
+
+  it('ignorePatterns in config: not linted, one warning naming it; the run exits by the other findings (0 here)', async () => {
+    const dir = tempDir(files)
+    const ran = await cli(['-f', 'json', '--profile', 'language', 'drafts/x.md', 'clean.md'], {cwd: dir})
+    expect(ran.code).toBe(0)
+    expect(ran.stderr).toBe('')
+    const report = JSON.parse(ran.stdout) as Entry[]
+    const ignored = report.find((r) => r.filePath === 'drafts/x.md')!
+    expect(ignored.messages.map((m) => [m.ruleId, m.severity, m.message])).toEqual([['ignored', 'warning', IGNORED]])
+    expect([ignored.errorCount, ignored.warningCount]).toEqual([0, 1])
+    expect(report.find((r) => r.filePath === 'clean.md')!.messages).toEqual([])
+    // alone, in the stylish report
+    const alone = await cli(['--profile', 'language', 'drafts/x.md'], {cwd: dir})
+    expect(alone.code).toBe(0)
+    expect(alone.stdout).toContain(`warning  ${IGNORED}`)
+    expect(alone.stdout).toMatch(/0 errors, 1 warning\b/)
+  })
+
+  it('counts as a warning: --max-warnings 0 fails on it; errors elsewhere still give 1', async () => {
+    const dir = tempDir({...files, '.clauselintrc.yaml': 'ignorePatterns: [drafts/]\nrules: {no-placeholders: error}\n'})
+    expect((await cli(['--profile', 'language', '--max-warnings', '0', 'drafts/x.md'], {cwd: dir})).code).toBe(1)
+    expect((await cli(['--profile', 'language', 'drafts/x.md', 'fees.md'], {cwd: dir})).code).toBe(1)
+  })
+
+  it('--ignore-pattern and a "!" argument too; --no-ignore lints the file', async () => {
+    const dir = tempDir(files)
+    for (const args of [['--ignore-pattern', 'fees.md', 'fees.md'], ['fees.md', '!fees.md']]) {
+      const ran = await cli(['-f', 'json', '--profile', 'language', '--no-config', ...args], {cwd: dir})
+      expect(ran.code, args.join(' ')).toBe(0)
+      expect((JSON.parse(ran.stdout) as Entry[]).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)])).toEqual([['fees.md', ['ignored']]])
+    }
+    const linted = await cli(['-f', 'json', '--profile', 'language', '--no-ignore', '--ignore-pattern', 'fees.md', 'drafts/x.md', 'fees.md'], {cwd: dir})
+    expect((JSON.parse(linted.stdout) as Entry[]).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)])).toEqual([
+      ['drafts/x.md', ['no-placeholders']],
+      ['fees.md', ['no-placeholders']],
+    ])
+  })
+
+  it('standard input named by --stdin-filename that an ignore pattern matches: the same warning', async () => {
+    const dir = tempDir(files)
+    const ran = await cli(['-f', 'json', '--profile', 'language', '--stdin', '--stdin-filename', 'drafts/y.md'], {cwd: dir, stdin: ONE_WARNING})
+    expect(ran.code).toBe(0)
+    expect((JSON.parse(ran.stdout) as Entry[]).map((r) => [r.filePath, r.messages.map((m) => m.message)])).toEqual([['drafts/y.md', [IGNORED]]])
+  })
+
+  it('look-alikes: a file found in a folder or by a glob is skipped without a word; a named file that does not exist is still exit 2', async () => {
+    const dir = tempDir(files)
+    const walked = await cli(['-f', 'json', '--profile', 'language', '.', '*.md', 'drafts/*.md'], {cwd: dir})
+    expect(walked.code).toBe(0)
+    expect(linted(walked.stdout)).toEqual(['clean.md', 'fees.md'])
+    const missing = await cli(['--profile', 'language', 'drafts/x.md', 'nope.md'], {cwd: dir})
+    expect(missing.code).toBe(2)
+    expect(missing.errLines).toContain('clauselint: path "nope.md" does not exist')
+  })
+})
+
 describe('--rule id:severity', () => {
   it('changes a severity over the config files; front matter still wins', async () => {
     const dir = tempDir({'.clauselintrc.yaml': 'rules:\n  no-placeholders: error\n', 'fees.md': ONE_WARNING, 'fm.md': `---\nclauselint:\n  rules:\n    no-placeholders: warn\n---\n${ONE_WARNING}`})
