@@ -178,14 +178,23 @@ function rankedKinds(block: Block, reading: Reading): boolean {
 }
 const RANKED = {name: 'priority-levels: kinds of case ranked in prose'}
 
-/** A level's name: a level word ("Emergency", "High priority") or a numbered or lettered level ("Severity B", "P2"). */
-const LEVEL_NAME = String.raw`(?:${LEVEL_WORD}|important|serious|severe|moderate)(?:[- ]priority)?|(?:priority|severity|sev|level)\s*[1-5a-d]\b|p[1-5]`
+/** A level's name: a level word ("Emergency", "High priority") or a numbered or lettered level ("Severity B", "Category 2", "P2"). */
+const LEVEL_NAME = String.raw`(?:${LEVEL_WORD}|important|serious|severe|moderate)(?:[- ]priority)?|(?:priority|severity|sev|level|category|class)\s*[1-5a-d]\b|p[1-5]`
 /** A level defined by a verb in prose: "high priority means the whole surgery cannot work", "Severity B covers any other fault". */
 // (with the kind of case after the name: "Critical requests are those where the Client cannot close a sale")
 const LEVEL_MEANS = new RegExp(String.raw`\b(${LEVEL_NAME})(?:\s+${CASE})?\s+(?:means|covers|is when|applies (?:when|to)|is for|refers to|(?:are|is) (?:those|the ones?|any|one|ones)(?= (?:where|when|in which|that|which|whose)\b))\s+([^;.]{6,})`, 'gi')
 const LEVEL_MEANS_TEST = new RegExp(LEVEL_MEANS.source, 'i')
+/** An enumerator in brackets before an item written inline: "(1)", "(b)", "(iv)". */
+const BRACKET_ENUMERATOR = String.raw`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)`
+// (numbered in brackets too, "(1) Level A: the whole office is down", and defined by "=": "Urgent = the office cannot work")
 /** A sentence that opens with a level's name as its label: "Emergency: the surgery cannot see patients." */
-const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(${LEVEL_NAME})\s*(?::|–|—|\s-)\s+(.{6,})$`, 'is')
+const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(?:${BRACKET_ENUMERATOR}\s*)?(${LEVEL_NAME})\s*(?::|=|–|—|\s-)\s+(.{6,})$`, 'is')
+// Reading: levels defined inline, one after another in a sentence, each after a bracketed enumerator or a colon or
+// semicolon, with "=" or ":" before what falls into it ("Calls are sorted into (1) Level A: the whole office is down; (2)
+// Level B: …", "Two levels: Urgent = the office cannot work; Routine = everything else") are levels as a list of them is
+/** A level's name and what falls into it, inline: after "(1)", ":" or ";", before "=" or ":" (name in group 1, cases in group 2). */
+const INLINE_LEVEL = new RegExp(String.raw`(?:${BRACKET_ENUMERATOR}\s*|[:;]\s+)(${LEVEL_NAME})\s*(?::|=|–|—)\s+([^;.()]{6,})`, 'gi')
+const INLINE_LEVEL_TEST = new RegExp(INLINE_LEVEL.source, 'i')
 
 /** A level's name with what falls into it in brackets: "red (no one can work)", "urgent (the office is down)". */
 const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)\s*\(([^()\d]{4,80})\)`, 'gi')
@@ -208,6 +217,7 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
   const kinds: string[] = []
   if (LEVEL_MEANS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_MEANS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   if (LEVEL_GLOSS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_GLOSS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
+  if (INLINE_LEVEL_TEST.test(block.text)) for (const m of block.text.matchAll(INLINE_LEVEL)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   for (const sentence of block.sentences) {
     const m = SENTENCE_LEVEL.exec(sentence.text)
     if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
@@ -602,7 +612,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
@@ -612,7 +622,7 @@ export default clauseRule({
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definesTwoRanks(reader.reading) && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)

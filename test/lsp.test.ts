@@ -133,26 +133,46 @@ describe('skeletons for missing clauses', () => {
     expect(done.messages.filter((m) => m.ruleId === 'no-placeholders')).toEqual([])
   })
 
-  it('adds a numbered sub-section after the section the finding points at, with the party names of the agreement', () => {
+  it('adds a top-level clause, never a sub-section of the clause the finding points at: numbered after the last clause, with the party names of the agreement', () => {
     const m = base.messages.find((x) => x.ruleId === 'priority-levels')!
     expect(m.sectionPath.at(-1)).toBe('Support')
     const plan = planSkeleton(buildDocument(MSA, 'msa.md'), 'priority-levels', m.line, m.column)!
     expect(plan.mode).toBe('add')
     const out = insert(MSA, plan.offset, plan.text)
-    expect(out).toContain('Provider will respond promptly to support requests.\n\n### 2.1 Priority Levels\n\n<!-- ')
+    // "Support" and "Fees" are untouched; the new clause follows the last numbered one at its level, numbered after it
+    expect(out.startsWith(MSA.trimEnd())).toBe(true)
+    expect(out).not.toMatch(/^###/m)
+    expect(out).toContain('Client will pay the monthly fee within 30 days of invoice.\n\n## 4. Priority Levels\n\n<!-- ')
     expect(out).toContain('Provider will assign each support request one of these priority levels:')
     expect(out).toContain('| P1 (Critical) | [description of a P1 issue] |\n')
-    expect(out).toContain('| P4 (Low) | [description of a P4 request] |\n\n## 3. Fees')
+    expect(buildDocument(out, 'msa.md').sections.find((s) => s.title === 'Priority Levels')!.parent!.title).toBe('Managed Services Agreement')
   })
 
-  it('adds a top-level section at the end when the finding points at the title', () => {
-    const m = base.messages.find((x) => x.ruleId === 'backup-frequency')!
-    expect(m.line).toBe(1)
-    const plan = planSkeleton(buildDocument(MSA, 'msa.md'), 'backup-frequency', m.line, m.column)!
-    const out = insert(MSA, plan.offset, plan.text)
-    expect(out.startsWith(MSA.trimEnd())).toBe(true)
-    expect(out.slice(MSA.trimEnd().length)).toMatch(/^\n\n## 4\. Backups\n\n<!-- [^\n]* -->\n\nProvider will back up \[systems\] \[frequency\]/)
-    expect(out.endsWith('\n')).toBe(true)
+  it('unnumbered clauses: the new clause is a sibling right after the top-level clause the finding points at, before the next one', () => {
+    const text = '# Managed Services Agreement\n\n## Scope of Services\n\nThe Provider will provide help desk support by phone and email.\n\n### Help Desk\n\nCalls are answered in office hours.\n\n## Fees\n\nThe Client pays monthly.\n'
+    const m = lint(text, {filePath: 'a.md'}).messages.find((x) => x.ruleId === 'excluded-services')!
+    expect(m.sectionPath).toEqual(['Managed Services Agreement', 'Scope of Services'])
+    const plan = planSkeleton(buildDocument(text, 'a.md'), 'excluded-services', m.line, m.column)!
+    const out = insert(text, plan.offset, plan.text)
+    expect(out).toMatch(/Calls are answered in office hours\.\n\n## Excluded Services\n\n[^#]*\n\n## Fees\n/)
+    const doc = buildDocument(out, 'a.md')
+    expect(doc.title!.children.map((s) => s.title)).toEqual(['Scope of Services', 'Excluded Services', 'Fees'])
+  })
+
+  it('clauses at level 1 with no title of their own: a level-1 clause, numbered after the last', () => {
+    const text = '# 1. Services\n\nThe Provider will provide help desk support by phone and email to the Client.\n\n## 1.1 Help Desk\n\nCalls are answered.\n\n# 2. Fees\n\nThe Client will pay the monthly fee.\n'
+    const m = lint(text, {filePath: 'a.md', profile: 'msa'}).messages.find((x) => x.ruleId === 'backup-frequency' && x.outcome === 'missing')!
+    const plan = planSkeleton(buildDocument(text, 'a.md'), 'backup-frequency', m.line, m.column)!
+    expect(insert(text, plan.offset, plan.text).slice(text.trimEnd().length)).toMatch(/^\n\n# 3\. Backups\n\n/)
+  })
+
+  it('before a clause that is not a heading (a bold run-in clause) a heading would take it in: at the end instead', () => {
+    const text = '# Managed Services Agreement\n\n**1. Scope of Services.** The Provider will provide help desk support by phone and email to the Client.\n\n**2. Fees.** The Client will pay the monthly fee.\n'
+    const m = lint(text, {filePath: 'a.md', profile: 'msa'}).messages.find((x) => x.ruleId === 'excluded-services')!
+    expect(m.sectionPath).toEqual(['Managed Services Agreement', 'Scope of Services'])
+    const plan = planSkeleton(buildDocument(text, 'a.md'), 'excluded-services', m.line, m.column)!
+    expect(plan.offset).toBe(text.trimEnd().length)
+    expect(plan.text).toMatch(/^\n\n## Excluded Services\n/)
   })
 
   it('the response-times skeleton is a table with a [time] per priority; defaults to "the Provider" without defined names', () => {
@@ -499,7 +519,7 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
     expect(await client.rpc.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 4, character: 3}})).toBeNull()
   })
 
-  it('offers a quick fix that inserts the skeleton of a missing clause after its section', async () => {
+  it('offers a quick fix that inserts the skeleton of a missing clause as a clause of its own', async () => {
     const last = client.published.filter((p) => p.uri === uri).at(-1)!
     const missing = last.diagnostics.find((d) => d.code === 'priority-levels')!
     const actions = (await client.rpc.sendRequest('textDocument/codeAction', {textDocument: {uri}, range: missing.range, context: {diagnostics: [missing], only: ['quickfix']}})) as CodeAction[]
@@ -509,9 +529,9 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
     const change = add.edit!.documentChanges![0] as {textDocument: {version: number}; edits: TextEdit[]}
     expect(change.textDocument.version).toBe(1)
     expect(change.edits).toHaveLength(1)
-    // at the end of the Support section, before "## 3. Fees"
-    expect(change.edits[0]!.range.start).toEqual({line: 10, character: 51})
-    expect(change.edits[0]!.newText).toMatch(/^\n\n### 2\.1 Priority Levels\n\n/)
+    // a clause of its own after the last one ("## 3. Fees"), not a sub-section of "2. Support" where the finding points
+    expect(change.edits[0]!.range.start).toEqual({line: 14, character: 'Client will pay the monthly fee within 30 days of invoice.'.length})
+    expect(change.edits[0]!.newText).toMatch(/^\n\n## 4\. Priority Levels\n\n/)
     expect(change.edits[0]!.newText).toContain('| Priority | Criteria |')
 
     // the editor applies it: the re-published diagnostics no longer report the clause missing
