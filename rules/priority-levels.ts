@@ -202,9 +202,14 @@ const LEVEL_GLOSS_TEST = new RegExp(LEVEL_GLOSS.source, 'i')
 
 /** Does a level's description say what falls into it (not only a time or a price)? */
 function describesCases(text: string, reading: Reading): boolean {
+  // (what falls into a level may come before its own times: "whole office down: 1 hour response, 4 hours fix"; the part
+  // before the first time or price is then its criterion)
   const v = reading.values(text)
-  if (v.durations.length || v.money.length || text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) return false
-  return CASE_CRITERION.test(text) || CRITERIA.test(text)
+  const first = Math.min(v.durations[0]?.start ?? Infinity, v.money[0]?.start ?? Infinity)
+  const before = first === Infinity ? text : text.slice(0, first).replace(/[\s:;,–—-]*(?:within|in|under|by)?\s*$/i, '')
+  if (first !== Infinity && !/[:;,–—]\s*$/.test(text.slice(0, first).replace(/\s*(?:within|in|under|by)?\s*$/i, ''))) return false
+  if (before.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) return false
+  return CASE_CRITERION.test(before) || CRITERIA.test(before)
 }
 
 /**
@@ -219,8 +224,12 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
   if (LEVEL_GLOSS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_GLOSS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   if (INLINE_LEVEL_TEST.test(block.text)) for (const m of block.text.matchAll(INLINE_LEVEL)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   for (const sentence of block.sentences) {
-    const m = SENTENCE_LEVEL.exec(sentence.text)
-    if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+    // (one label a line, as lines with no stop are written: each line that opens with a level's name is its own)
+    const lines = sentence.text.includes('\n') ? sentence.text.split('\n') : [sentence.text]
+    for (const line of lines) {
+      const m = SENTENCE_LEVEL.exec(line)
+      if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+    }
     // a kind of case named and defined in its own sentence, and the rest of the cases named by exclusion: two levels
     if (!/\bis one\b|\bmeans\b|\bis (?:any|an?)\b/.test(sentence.text)) continue
     for (const kind of namedKinds(sentence.text, block, reading)) kinds.push(key(kind))
@@ -327,11 +336,29 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     // and in a list whose lead-in names the levels ("The following priority levels apply:"), as under a heading that does
     // or a label that says what falls into it and is given its own time to answer or fix elsewhere ("**Class A:** the
     // site cannot work" with "for Class A within 2 hours", or a "Service Affecting" row of a response table)
-    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
+    // or a bold label over the case that falls into it and its own time to answer or fix, as a list of levels is written
+    // under any title ("**Show-stopper**: the whole office is down. We call you back within 30 minutes")
+    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !boldCaseLabel(label, m[2]!, block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+/** The state of things a case of support is told by: what is down, who cannot work, or the small things. */
+const CASE_STATE = /\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t|cannot|unable|unusable|stuck|questions?|small (?:changes?|jobs?|things?)|cosmetic|everything else|anything else)\b/i
+
+/**
+ * Is the item's label bold, and its text a case told by its state ("the whole office is down", "questions, small
+ * changes") before the item's own time to answer or fix ("We reply within 2 business hours")? Then the label names a
+ * level, whatever its words and whatever the title over the list.
+ */
+function boldCaseLabel(label: string, rest: string, block: Block, reading: Reading): boolean {
+  if (!CASE_STATE.test(rest) || !CASE_ACT.test(rest) || reading.leadLabel(block) !== label) return false
+  const durations = reading.values(rest).durations
+  if (!durations.length) return false
+  const before = rest.slice(0, durations[0]!.start)
+  return CASE_STATE.test(before) && !CASE_ACT.test(before.split(/[.;:]\s/)[0]!)
 }
 
 /**

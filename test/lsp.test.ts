@@ -18,7 +18,9 @@ import {run} from '../src/cli.js'
 import {buildDocument} from '../src/document.js'
 import {lint} from '../src/lint.js'
 import {codeActions, planDisableFile, planDisableLine, REASON_SLOT} from '../src/lsp/actions.js'
-import {toDiagnostic, toRange} from '../src/lsp/convert.js'
+import {ruleDocs, toDiagnostic, toRange, withDocs} from '../src/lsp/convert.js'
+import {sarif} from '../src/reporters/sarif.js'
+import {packageVersion} from '../src/package-info.js'
 import {hoverAt} from '../src/lsp/hover.js'
 import {Linter, readSettings} from '../src/lsp/linter.js'
 import {planSkeleton, SKELETONS} from '../src/lsp/skeletons.js'
@@ -83,6 +85,26 @@ describe('diagnostics from lint messages', () => {
     const d = toDiagnostic({...message, outcome: 'vague', url: 'https://example.com/rules/no-vague-terms'})
     expect(d).toMatchObject({source: 'clauselint', code: 'no-vague-terms', message: 'Vague term', codeDescription: {href: 'https://example.com/rules/no-vague-terms'}, data: {ruleId: 'no-vague-terms', outcome: 'vague'}})
     expect(toDiagnostic(message)).not.toHaveProperty('codeDescription')
+  })
+
+  it('links each finding to its rule\'s page, the URI SARIF gives as the rule\'s helpUri; a rule with no page (a custom rule) gets no link', () => {
+    const version = packageVersion()
+    expect(version).toMatch(/^\d+\.\d+\.\d+/)
+    const result = lint(MSA, {filePath: 'msa.md'})
+    const log = JSON.parse(sarif([result], {version, rules: rules.map((r) => r.meta)})) as {runs: Array<{tool: {driver: {rules: Array<{id: string; helpUri?: string}>}}}>}
+    const helpUri = new Map(log.runs[0]!.tool.driver.rules.map((r) => [r.id, r.helpUri]))
+    const docs = ruleDocs()
+    const linked = withDocs(result.messages, docs)
+    expect(linked.length).toBeGreaterThan(5)
+    for (const m of linked) {
+      expect(helpUri.get(m.ruleId), m.ruleId).toMatch(/^(?:https|file):\/\//)
+      expect(toDiagnostic(m).codeDescription?.href, m.ruleId).toBe(helpUri.get(m.ruleId))
+    }
+    const custom = {...message, ruleId: 'house-breach-notice'}
+    expect(docs('house-breach-notice')).toBeUndefined()
+    expect(toDiagnostic(withDocs([custom], docs)[0]!)).not.toHaveProperty('codeDescription')
+    // a link the message already carries is kept
+    expect(withDocs([{...message, url: 'https://example.com/x'}], docs)[0]!.url).toBe('https://example.com/x')
   })
 
   it('columns count UTF-16 code units, as LSP positions do', () => {
@@ -508,6 +530,10 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
       ].sort(),
     )
     expect(p.diagnostics).toHaveLength(lint(MSA, {filePath: path.join(dir, 'msa.md')}).messages.length)
+    // every finding links to its rule's documentation
+    const docs = ruleDocs()
+    for (const d of p.diagnostics) expect(d.codeDescription?.href, String(d.code)).toBe(docs(String(d.code)))
+    expect(p.diagnostics.every((d) => d.codeDescription?.href)).toBe(true)
   })
 
   it('hovers a finding with its rule description and message', async () => {
@@ -516,6 +542,7 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
     expect(value).toContain('`no-vague-terms`')
     expect(value).toContain('Flags commitments with no measurable standard')
     expect(value).toContain('Vague term "promptly"')
+    expect(value).toContain(`[Documentation](${ruleDocs()('no-vague-terms')!})`)
     expect(await client.rpc.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 4, character: 3}})).toBeNull()
   })
 
