@@ -3,7 +3,7 @@ import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit} fr
 import {withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Stated} from '../src/reading/metrics.js'
-import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
+import {formatMinutes, parseDurationOption, type Values} from '../src/reading/values/index.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Section} from '../src/types.js'
@@ -101,7 +101,7 @@ export default clauseRule({
     // and the period an availability percentage is measured over ("available for 99.5% of each calendar month") is not one
     // and a frequency that labels or follows an amount ("Monthly: $180.00", "$180.00 monthly") is how often the amount is
     // charged, not how often backups run
-    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12) && !chargingPeriod(t, f, v.money))
+    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !otherRun(t, f, v))
     if (aboutCopies && (runs.length || (RPO.test(t) && v.durations.length))) {
       return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
     }
@@ -165,6 +165,14 @@ function chargingPeriod(text: string, f: {start: number; end: number}, money: re
   return money.some((m) => (m.start >= f.end && PERIOD_GAP.test(text.slice(f.end, m.start))) || (m.end <= f.start && PERIOD_GAP.test(text.slice(m.end, f.start))))
 }
 
+// Reading: a frequency is not how often backups run when it is the period a percentage is measured over ("a backup job
+// success rate of at least 98% each month", "available for 99.5% of each calendar month"), the period an amount is
+// charged for, or how often the thing named right after it happens ("the monthly report", "weekly checks")
+/** Is frequency `f` of text `t` the period of something other than a backup run? */
+function otherRun(t: string, f: {start: number; end: number}, v: Values): boolean {
+  return v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12) || chargingPeriod(t, f, v.money) || NOT_BACKUP_RUN.test(/^\s+([\w-]+)/.exec(t.slice(f.end, f.end + 24))?.[1] ?? '')
+}
+
 /** Where the last mention of a backup before `end` starts (0 when none): what follows it is what the backups do. */
 function lastBackupBefore(text: string, end: number): number {
   let at = 0
@@ -203,10 +211,11 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
       // a period, or retention put in another document ("Backup Plan (backup frequency and retention) | Order Form")
       if ((RETAIN.test(s.text) || retentionSection) && (valuesOf(s.text).durations.length || (/\bretention\b/i.test(s.text) && ELSEWHERE.test(s.text)))) retention = true
       if (!aboutBackups) continue
-      for (const f of valuesOf(s.text).frequencies) {
+      const sv = valuesOf(s.text)
+      for (const f of sv.frequencies) {
         const lead = s.text.slice(0, f.start)
         const lastBackup = Math.max(0, ...[...lead.matchAll(new RegExp(BACKUP.source, 'gi'))].map((m) => m.index))
-        if (NOT_BACKUP_RUN.test(lead.slice(lastBackup))) continue
+        if (NOT_BACKUP_RUN.test(lead.slice(lastBackup)) || otherRun(s.text, f, sv)) continue
         if (!best || f.intervalMinutes < best.minutes) best = {block, start: s.start + f.start, end: s.start + f.end, text: f.text, minutes: f.intervalMinutes}
       }
     }

@@ -127,9 +127,9 @@ function listed(blocks: readonly Block[]): boolean {
 // A catch-all ("and anything else outside this Addendum", "Anything that isn't on one of the cards") and a single example
 // of a class after a comma (", such as opening a new surgery") name no excluded item: what is listed is what remains
 const CATCH_ALL =
-  /(?:,\s*)?(?:\b(?:and|or)\s+)?\b(?:anything|everything|(?:any|all) other (?:work|services?|items?|tasks?|jobs?|requests?))\s+(?:else\b|(?:(?:that|which)\s+(?:is\s+not|isn['\u2019]t)\s+|not\s+)(?:on|in|part|listed|covered|included|described|shown)\b|(?:that\s+(?:is|falls|sits)\s+)?(?:outside|beyond)\b)[^,;.]{0,80}/gi
+  /(?:,\s*)?(?:\b(?:and|or)\s+)?\b(?:anything|everything|(?:any|all) other (?:work|services?|items?|tasks?|jobs?|requests?)|any (?:work|services?|items?|tasks?|jobs?|requests?|activit(?:y|ies)|dut(?:y|ies)))\s+(?:else\b|(?:(?:that|which)\s+(?:is\s+not|isn['\u2019]t|are\s+not|aren['\u2019]t)\s+|not\s+)(?:on|in|part|listed|covered|included|described|shown|named|mentioned|specified|set out|marked|ticked|assigned|allocated)\b|(?:that\s+(?:is|falls|sits)\s+)?(?:outside|beyond)\b)[^,;.]{0,80}/gi
 const CATCH_ALL_ITEM =
-  /^\W*(?:anything|everything|(?:any|all) other (?:work|services?|items?|tasks?|jobs?|requests?))\s+(?:else\b|(?:(?:that|which)\s+(?:is\s+not|isn['\u2019]t)\s+|not\s+)(?:on|in|part|listed|covered|included|described|shown)\b|(?:that\s+(?:is|falls|sits)\s+)?(?:outside|beyond)\b)/i
+  /^\W*(?:anything|everything|(?:any|all) other (?:work|services?|items?|tasks?|jobs?|requests?)|any (?:work|services?|items?|tasks?|jobs?|requests?|activit(?:y|ies)|dut(?:y|ies)))\s+(?:else\b|(?:(?:that|which)\s+(?:is\s+not|isn['\u2019]t|are\s+not|aren['\u2019]t)\s+|not\s+)(?:on|in|part|listed|covered|included|described|shown|named|mentioned|specified|set out|marked|ticked|assigned|allocated)\b|(?:that\s+(?:is|falls|sits)\s+)?(?:outside|beyond)\b)/i
 // one example, not a series of them ("such as the panels and the tills" names two things)
 const EXAMPLES = /,\s*(?:such as|like|for example|for instance|e\.g\.)\s(?:(?!\band\b|\bor\b)[^,;&]){0,120}?(?=,|;|\.\s|\.?\s*$)/gi
 
@@ -178,6 +178,17 @@ function thingsPutOut(text: string): number {
 const CATCH_ALL_HANDLED = /\b(?:quoted|priced|charged|billed|invoiced|chargeable|billable)\b/i
 function catchAllHandled(text: string): boolean {
   return CATCH_ALL_ITEM.test(text) && CATCH_ALL_HANDLED.test(text)
+}
+
+// Reading: a catch-all that sends everything unlisted to the customer ("Any task not shown in this matrix is the Client's
+// responsibility") touches the exclusions without listing any: vague, as "Anything not listed above is out of scope" is.
+const LEFT_TO_CUSTOMER = /\bCUSTOMER(?:'s)?\s+(?:own\s+|sole\s+)?responsibilit|\bCUSTOMER\s+(?:is|are|remains?|will be|shall be)\s+(?:solely\s+)?responsible\b|\b(?:falls?|rests?|passes?|lies|goes)\s+(?:to|with)\s+CUSTOMER\b|\b(?:is|are)\s+(?:left\s+)?(?:to|for)\s+CUSTOMER\b/
+function catchAllToCustomer(text: string, names: Names | undefined): boolean {
+  const m = CATCH_ALL_ITEM.exec(text)
+  if (!m) return false
+  const rest = text.slice(m[0].length).replace(/[’]/g, "'")
+  // the consequence read by roles, a short clause at a time ("is the Client's responsibility", "falls to you")
+  return rest.split(/[;.]/).slice(0, 1).some((c) => LEFT_TO_CUSTOMER.test(roleTitle(c.slice(0, 80), names)))
 }
 
 // The verb a party declines with and what follows it: "We don't support the X-ray sensor software or the dental chairs"
@@ -271,7 +282,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, reader, block) {
-    return EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text)
+    return EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -288,7 +299,8 @@ export default clauseRule({
     const declines = declinesWork(t)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) || extraPriced(t, reader.reading) ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
+    const toCustomer = catchAllToCustomer(t, reader.reading.parties)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) || extraPriced(t, reader.reading) || toCustomer ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
@@ -311,7 +323,8 @@ export default clauseRule({
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
-    if (m && reader.party(unit, m.index) === 'customer') return undefined
+    // (a catch-all that leaves the rest to the customer is the provider's exclusion, though it names the customer)
+    if (m && !toCustomer && reader.party(unit, m.index) === 'customer') return undefined
     // a label that puts only time out ("Not part of this plan: Saturdays, Sundays and public holidays") speaks of the hours
     const label = OUT_LABEL.exec(namedOnly(t))?.[1]
     if (label && label.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).every((x) => TIME_PUT_OUT.test(x))) return undefined

@@ -105,15 +105,31 @@ function isGloss(text: string, start: number, bracket: string): boolean {
  * character before each of its segments to the end of it? (A segment may lie apart from the block: a table row's text
  * carries its header's words.) A blank in code is reported only after a backtick, and most blocks hold none.
  */
-function backtickNear(source: string, block: Block): boolean {
+function backtickNear(source: string, block: Block, backticks: readonly number[]): boolean {
   const segs = block.segments
   if (segs.length === 0) return source[block.position.start.offset - 1] === '`'
-  // (a bounded loop: indexOf would run on to the end of the source from every block that has none)
+  // each segment and the character on either side of it: is there a backtick in source[from, to]?
   for (const s of segs) {
+    const from = Math.max(0, s.sourceStart - 1)
     const to = Math.min(source.length - 1, s.sourceStart + s.length)
-    for (let i = Math.max(0, s.sourceStart - 1); i <= to; i++) if (source.charCodeAt(i) === 96) return true
+    // the first backtick at or after `from` (the offsets are ascending)
+    let lo = 0
+    let hi = backticks.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (backticks[mid]! < from) lo = mid + 1
+      else hi = mid
+    }
+    if (lo < backticks.length && backticks[lo]! <= to) return true
   }
   return false
+}
+
+/** The offsets of every backtick in the source, ascending: found once per lint, and each block looks its segments up. */
+function backtickOffsets(source: string): number[] {
+  const out: number[] = []
+  for (let at = source.indexOf('`'); at >= 0; at = source.indexOf('`', at + 1)) out.push(at)
+  return out
 }
 // What a code span holds when it is a blank: one capital ("N"), a mask ("DD/MM/YYYY", "HH:MM"), an <angle> slot, an
 // upper-case name with underscores ("CLIENT_NAME"); code itself ("npm install", "GET /status") is none of these
@@ -196,6 +212,7 @@ export default {
     const glosses = glossed.length >= 2
     const {doc} = context
     const code = doc.source.includes('`')
+    let backticks: number[] | undefined
     let previous: Block | undefined
     for (const block of doc.blocks) {
       // the slots of a text depend on the text alone: an editor keeps them per block text
@@ -217,7 +234,7 @@ export default {
         context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
       }
       // a blank written as inline code: "`N` users", "from `DD/MM/YYYY`", "at `<site>`", "`CLIENT_NAME`"
-      if (!code || block.file.path !== doc.filePath || !backtickNear(doc.source, block)) continue
+      if (!code || block.file.path !== doc.filePath || !backtickNear(doc.source, block, (backticks ??= backtickOffsets(doc.source)))) continue
       CODE_BLANK.lastIndex = 0
       for (const m of block.text.matchAll(CODE_BLANK)) {
         const start = m.index

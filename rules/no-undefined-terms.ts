@@ -275,6 +275,15 @@ class Reader {
   /** ownExcuse and partExcuse by term. */
   readonly ownExcuses = new Map<string, string>()
   readonly partExcuses = new Map<string, string>()
+  /**
+   * While the candidates of a block are read for an editor's cache: each question they asked of the document besides
+   * the block's text, as three entries (its kind, its key, the answer). Those answers and the text decide the
+   * candidates, so the kept candidates stand while every answer stays the same (see blockCandidates).
+   */
+  private asked: unknown[] | undefined
+  /** The questions ownExcuse and partExcuse asked, by term, for the blocks that find the excuse already read. */
+  private readonly ownAsked = new Map<string, unknown[]>()
+  private readonly partAsked = new Map<string, unknown[]>()
   /** The words a multi-word defined term starts or ends with ("implementation", "onboarding fee" for "implementation onboarding fee"). */
   readonly longHeads = new Set<string>()
   readonly longTails = new Set<string>()
@@ -310,6 +319,42 @@ class Reader {
     }
   }
 
+  /** The answer the document gives now to a question of one kind (ASKED_*) about a key. */
+  answer(kind: number, key: string): unknown {
+    switch (kind) {
+      case ASKED_DEFINED:
+        return this.vocab.defined.has(key)
+      case ASKED_NAME:
+        return this.vocab.names.has(key)
+      case ASKED_LISTED:
+        return this.listed.has(key)
+      case ASKED_LONG_HEAD:
+        return this.longHeads.has(key)
+      case ASKED_LONG_TAIL:
+        return this.longTails.has(key)
+      case ASKED_HEADING:
+        return this.headingHas(key)
+      default:
+        return this.reading.parties.get(key)
+    }
+  }
+
+  /** Ask the document a question about a key, noting it and its answer while a block's candidates are read for keeping. */
+  private ask(kind: number, key: string): unknown {
+    const answer = this.answer(kind, key)
+    this.asked?.push(kind, key, answer)
+    return answer
+  }
+  private is(kind: number, key: string): boolean {
+    return this.ask(kind, key) as boolean
+  }
+
+  /** Does the document give every question noted in `asked` the answer noted beside it? */
+  answersHold(asked: readonly unknown[]): boolean {
+    for (let i = 0; i < asked.length; i += 3) if (this.answer(asked[i] as number, asked[i + 1] as string) !== asked[i + 2]) return false
+    return true
+  }
+
   /** Does a heading contain the key at a word start? (A newline is no letter or digit, so no key spans two headings.) */
   headingHas(key: string): boolean {
     let v = this.inHeading.get(key)
@@ -322,8 +367,10 @@ class Reader {
 
   /**
    * The capitalised runs of each sentence of a block that read as undefined defined terms, with offsets in the
-   * sentence: they depend on the sentence and on the vocabulary and headings alone, so an editor keeps them per block
-   * text (`inputs` is the token of the vocabulary and headings).
+   * sentence: they depend on the sentence and on what it asks of the vocabulary, the headings, the terms lists spell
+   * out and the parties, so an editor keeps them per block text (`inputs` is the token of all of those) with the
+   * questions asked and their answers: when the token changes (an edit to a heading or a definition), a block whose
+   * questions all get the answers they had keeps its candidates, and only the others are read again.
    */
   blockCandidates(block: Block, inputs: object | undefined): ReadonlyArray<readonly Candidate[]> {
     const read = (): ReadonlyArray<readonly Candidate[]> => {
@@ -334,7 +381,16 @@ class Reader {
       })
       return out ?? NO_SENTENCES
     }
-    return inputs ? this.reading.blockReadingWith(block, CANDIDATES, inputs, read) : read()
+    if (!inputs) return read()
+    const readAsking = (): {value: ReadonlyArray<readonly Candidate[]>; asked: unknown[]} => {
+      const asked: unknown[] = (this.asked = [])
+      try {
+        return {value: read(), asked}
+      } finally {
+        this.asked = undefined
+      }
+    }
+    return this.reading.blockReadingAsked(block, CANDIDATES, inputs, readAsking, (asked) => this.answersHold(asked))
   }
 
   /** Capitalised runs in a sentence that read as undefined defined terms (offsets in the sentence). */
@@ -411,14 +467,16 @@ class Reader {
     const term = text.slice(first.start, last.end)
     // what the words themselves say does not depend on where they stand: read it once per term
     let own = this.ownExcuses.get(term)
-    if (own === undefined) this.ownExcuses.set(term, (own = this.ownExcuse(term, run)))
+    if (own === undefined) this.ownExcuses.set(term, (own = this.askingOnce(this.ownAsked, term, () => this.ownExcuse(term, run))))
+    else this.askedBefore(this.ownAsked, term)
     if (own === 'title' && run.length >= 2 && ORGAN.test(last.w.toLowerCase()) && this.organOfParty(text, first.start, last.end)) own = ''
     if (own) return own
     if (CORPORATE.test(text.slice(last.end))) return 'company'
     // the possessive of a body's own name: "the Sports Therapists' Society", "St Brendan's College"
     if (last.possessive && isBodyName(text.slice(last.end, last.end + 80))) return 'body'
     let parts = this.partExcuses.get(term)
-    if (parts === undefined) this.partExcuses.set(term, (parts = this.partExcuse(term, run)))
+    if (parts === undefined) this.partExcuses.set(term, (parts = this.askingOnce(this.partAsked, term, () => this.partExcuse(term, run))))
+    else this.askedBefore(this.partAsked, term)
     if (parts) return parts
     const lastWord = last.w.toLowerCase()
     const after = text.slice(last.end)
@@ -444,11 +502,10 @@ class Reader {
     // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
     const prev = wordBefore(text, 0, first.start)
     let determined = DETERMINER.test(prev) || participleAfterArticle(text, first.start, prev)
-    const {defined, names} = this.vocab
     if (POLICY_HEAD.test(lastWord) && run.length > 1) {
       // a rule book located where it is cited, or the customer's or a third party's own, is another document
       if (LOCATED.test(after) || /https?:\/\/|www\./.test(text)) return 'document'
-      if (/[’']s$|s[’']$/.test(prev) && this.reading.parties.get(this.reading.termKey(prev)) !== 'provider' && !/^(?:provider|supplier|msp|vendor|contractor)$/i.test(this.reading.termKey(prev))) return 'document'
+      if (/[’']s$|s[’']$/.test(prev) && this.ask(ASKED_PARTY, this.reading.termKey(prev)) !== 'provider' && !/^(?:provider|supplier|msp|vendor|contractor)$/i.test(this.reading.termKey(prev))) return 'document'
       if (/^(?:your|its|their)$/i.test(prev)) return 'document'
       // what a clause puts in it ("the minimum standards in the Customer Handbook") is delegated to another document
       if (/\bin\s+(?:the|our)\s+$/i.test(text.slice(Math.max(0, first.start - 12), first.start))) return 'document'
@@ -458,7 +515,7 @@ class Reader {
       // "Customer's Covered Devices" is a use; "St Aldhelm's Preparatory School" is a name
       const owner = this.reading.termKey(prev)
       // (a party's role is a name of the agreement's, not of a thing in the world: its owner makes the words a use)
-      if (/^[A-Z]/.test(prev) && !ROLES.has(owner) && (names.has(owner) || !defined.has(owner))) return 'name'
+      if (/^[A-Z]/.test(prev) && !ROLES.has(owner) && (this.is(ASKED_NAME, owner) || !this.is(ASKED_DEFINED, owner))) return 'name'
       determined = true
     }
     // without an article only the short shape of a defined term counts ("during Business Hours", "earns Service Credits")
@@ -468,13 +525,27 @@ class Reader {
     return undefined
   }
 
+  /** An excuse of a term read once per lint (`read`), with the questions it asked noted by term for later blocks. */
+  private askingOnce(byTerm: Map<string, unknown[]>, term: string, read: () => string): string {
+    const from = this.asked?.length ?? 0
+    const excuse = read()
+    if (this.asked) byTerm.set(term, this.asked.slice(from))
+    return excuse
+  }
+  /** A block that finds an excuse already read asks what reading it asked (an editor keeps blocks by their own questions). */
+  private askedBefore(byTerm: ReadonlyMap<string, readonly unknown[]>, term: string): void {
+    if (!this.asked) return
+    // (while a block's candidates are noted, every excuse of this lint was read noting: the Reader notes for all or none)
+    for (const a of byTerm.get(term)!) this.asked.push(a)
+  }
+
   /** Is the body named at text[start, end) a party's own ("the Customer's Security Board") or bound to act by the agreement? */
   organOfParty(text: string, start: number, end: number): boolean {
     if (BOUND_AFTER.test(text.slice(end, end + 24))) return true
     const prev = wordBefore(text, Math.max(0, start - 30), start)
     if (!/[’']s$|s[’']$/.test(prev)) return false
     const owner = this.reading.termKey(prev)
-    return ROLES.has(owner) || this.reading.parties.has(prev.replace(/[’']s?$/, '').toLowerCase())
+    return ROLES.has(owner) || this.ask(ASKED_PARTY, prev.replace(/[’']s?$/, '').toLowerCase()) !== undefined
   }
 
   /** Why the words of a term are no undefined term whatever surrounds them (defined, a name, common words …), or ''. */
@@ -483,10 +554,9 @@ class Reader {
     const last = run[run.length - 1]!
     const words = run.map((w) => w.w)
     const key = this.reading.termKey(term)
-    const {defined, names} = this.vocab
-    if (defined.has(key)) return 'defined'
-    if (names.has(key)) return 'name'
-    if (this.listed.has(key)) return 'listed'
+    if (this.is(ASKED_DEFINED, key)) return 'defined'
+    if (this.is(ASKED_NAME, key)) return 'name'
+    if (this.is(ASKED_LISTED, key)) return 'listed'
     if (NOT_TERMS.has(term.toLowerCase()) || words.every((w) => NOT_TERMS.has(w.toLowerCase()) || isConnector(w))) return 'common'
     // a word whose first part is one capital letter is capitalised by that letter, not as a term ("X-ray", "T-shirt",
     // "U-turn"): ordinary vocabulary, alone or with common words
@@ -516,25 +586,24 @@ class Reader {
   partExcuse(term: string, run: readonly Word[]): string {
     const words = run.map((w) => w.w)
     const key = this.reading.termKey(term)
-    const {defined, names} = this.vocab
     // a defined term's own words: "Implementation Fee" for "Implementation & Onboarding Fee" is still a term of the agreement
-    if (run.length > 1 && (this.longHeads.has(key) || this.longTails.has(key))) return 'part of a defined term'
-    const known = (t: string): boolean => defined.has(t) || names.has(t) || ROLES.has(t)
+    if (run.length > 1 && (this.is(ASKED_LONG_HEAD, key) || this.is(ASKED_LONG_TAIL, key))) return 'part of a defined term'
+    const known = (t: string): boolean => this.is(ASKED_DEFINED, t) || this.is(ASKED_NAME, t) || ROLES.has(t)
     for (let k = 1; k < run.length; k++) {
       const head = this.reading.termKey(words.slice(0, k).join(' '))
       const tail = this.reading.termKey(words.slice(k).join(' '))
       if ((known(head) && known(tail)) || (known(tail) && words.slice(0, k).every((w) => NOT_TERMS.has(w.toLowerCase())))) return 'defined parts'
     }
-    if (words.every((w) => names.has(this.reading.termKey(w)) || isConnector(w))) return 'name'
+    if (words.every((w) => this.is(ASKED_NAME, this.reading.termKey(w)) || isConnector(w))) return 'name'
     // "the Processing of Customer Personal Data", "Forks of Customer Content": defined terms joined by "of"
     if (words.includes('of')) {
       const parts = term.split(/\s+of\s+(?:the\s+)?/).map((t) => this.reading.termKey(t))
-      if (parts.every((t) => defined.has(t) || names.has(t) || ROLES.has(t))) return 'defined parts'
+      if (parts.every((t) => known(t))) return 'defined parts'
     }
     // four or more capitalised words are the name of something ("the Registration Data Directory Services")
     if (words.filter((w) => !isConnector(w)).length >= 4) return 'long name'
     // a term that appears in a heading names a topic of the agreement
-    if (this.headingHas(key)) return 'heading'
+    if (this.is(ASKED_HEADING, key)) return 'heading'
     return ''
   }
 }
@@ -557,12 +626,20 @@ function isTitleLine(block: Block, doc: Document): boolean {
 
 /** The kind of the kept candidates of a block (see Reader.blockCandidates). */
 const CANDIDATES = {name: 'no-undefined-terms: candidates'}
+// The kinds of question the candidates ask of the document (see Reader.answer)
+const ASKED_DEFINED = 0
+const ASKED_NAME = 1
+const ASKED_LISTED = 2
+const ASKED_LONG_HEAD = 3
+const ASKED_LONG_TAIL = 4
+const ASKED_HEADING = 5
+const ASKED_PARTY = 6
 const NONE: readonly Candidate[] = []
 const NO_SENTENCES: ReadonlyArray<readonly Candidate[]> = []
 
-/** What the candidates depend on besides the sentence: the vocabulary's keys and names, the headings, and the terms lists spell out. */
-function vocabularyDigest(vocab: Vocabulary, headingText: string, listed: ReadonlySet<string>): string {
-  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}\u0000${[...listed].join('\u0001')}`
+/** What the candidates depend on besides the sentence: the vocabulary's keys and names, the headings, the terms lists spell out, and the parties. */
+function vocabularyDigest(vocab: Vocabulary, headingText: string, listed: ReadonlySet<string>, parties: string): string {
+  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}\u0000${[...listed].join('\u0001')}\u0000${parties}`
 }
 
 /** Does `text` contain `key` starting at a word boundary? */
@@ -616,7 +693,7 @@ export default {
     const reader = new Reader(vocab, doc, reading)
     if (!delegated) {
       // an editor keeps each block's candidates while the vocabulary and headings stay as they were
-      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText, reader.listed)) : undefined
+      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText, reader.listed, reading.partiesKey)) : undefined
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
         if (block.kind === 'heading' || block.kind === 'html' || reader.titleLines.has(block)) continue

@@ -71,6 +71,8 @@ const KEPT_WORKING = new RegExp(
     String.raw`\b(?:run|runs|running|work|works|working|perform|performs|performing)\s+(?:just\s+)?as\s+(?:reliably|smoothly|well|fast|quickly|dependably)\s+as\s+(?:[\w'’-]+\s+){0,2}?(?:today|now|at present|currently|before)\b`,
     String.raw`\b(?:keep|keeps|kept|keeping)\s+(?:[\w'’-]+\s+){0,3}?(?:running|working)\s+(?:smoothly|reliably|dependably)\b`,
     String.raw`\b(?:keep|keeps|kept|keeping)\s+(?:your|the|all|our|its)\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|servers?|computers?|it|equipment|devices?|internet|wi-?fi)\s+(?:fast|quick|speedy|stable)\s+and\s+reliable\b`,
+    // how the systems must work, said with no measure: "the network must work well", "systems will perform reliably"
+    String.raw`\b(?:systems?|networks?|servers?|computers?|equipment|devices?|internet|connection|wi-?fi|platforms?|infrastructure|it)\s+(?:[\w'’-]+\s+){0,2}?(?:must|will|shall|should|is to|are to)\s+(?:always\s+)?(?:work|run|perform|function|operate)\s+(?:well|reliably|smoothly|properly|efficiently|dependably|effectively|as (?:it|they) should)\b(?!\s+(?:with|on|alongside|together|for)\b)`,
   ].join('|'),
   'i',
 )
@@ -82,7 +84,8 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   const m = KEPT_WORKING.exec(unit.text)
   if (!m) return undefined
   if (NEGATED.test(unit.text.slice(Math.max(0, m.index - 60), m.index))) return undefined
-  if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index))) return undefined
+  // (the customer's things that must work so are its requirement: "your computers must work well")
+  if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length))) return undefined
   return m
 }
 
@@ -95,6 +98,12 @@ const QUALITY_SCORE = /\b(?:mean opinion score|MOS)\b(?:\s*\([^)]{0,10}\))?[^.;]
 const OUTSIDE_AGREEMENT = /\b(?:is|are)(?: not|n['’]t) (?:part of|covered by|included in) (?:this|the|our) (?:arrangement|agreement|contract|service|plan)\b|\b(?:is|are) (?:up to|a matter for) (?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|provider|carrier)\b/i
 /** A one-off project whose own downtime is promised: a migration, cut-over, installation, move or roll-out. */
 const PROJECT_DOWNTIME = /\b(?:migration|cut-?over|installation|relocation|(?:office|server) move|switch-?over|roll-?out|changeover|upgrade project)\b[^.;]{0,60}\b(?:zero|no|minimal|without(?: any)?|little)\s+(?:downtime|down-time|disruption)\b/i
+
+// Reading: a measured rate of the service's outcome held to a figure ("backup job success rate of at least 98% each
+// month", "first-call fix rate ≥ 70%") is a performance target: it measures how well the service works, as an error rate
+// does, and a rate of events needs no period beyond its own count
+/** An outcome rate held to a percentage: "success rate of at least 98%", "fix rate ≥ 70%", "99% completion rate". */
+const OUTCOME_RATE = /\b(?:success|completion|fix|resolution|pass|restore|recovery|delivery)\s+rates?\b(?:\s*\([^)]{0,20}\))?[^.;]{0,30}?(?:\bat least|\bnot (?:less|lower) than|\bno (?:less|lower) than|\ba minimum of|\bminimum(?: of)?|\babove|\bover|\bof|[≥>]=?|:)\s*\d{1,3}(?:\.\d{1,2})?\s?(?:%|per ?cent|percent)|\b\d{1,3}(?:\.\d{1,2})?\s?(?:%|per ?cent|percent)\s+(?:[\w-]+\s+){0,3}?(?:success|completion|fix|resolution|pass|restore|recovery|delivery)\s+rates?\b/i
 
 type PerformanceTargetsOptions = {readonly minUptime?: number}
 
@@ -131,10 +140,11 @@ export default clauseRule({
   review,
   // a measured share of events held to a time or to success in a period ("97% of copy jobs finish each month")
   // and a share of a span of time over a period ("connectivity for 99.5% of Support Hours in each calendar month")
-  // and a promise that systems keep working, with no figure ("kept in good working order at all times")
+  // and a promise that systems keep working, with no figure ("kept in good working order at all times"), and an outcome
+  // rate held to a figure ("backup job success rate of at least 98%")
   mentionsReads: 'text',
   mentions(text) {
-    return DETECT.test(text) || shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text)
+    return DETECT.test(text) || shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text) || OUTCOME_RATE.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -146,6 +156,9 @@ export default clauseRule({
     // a call-quality score held to a figure ("a Mean Opinion Score of at least 4.0")
     const score = QUALITY_SCORE.exec(t)
     if (score && reader.party(unit, score.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, score.index))) return {outcome: 'present'}
+    // an outcome rate held to a figure ("a backup job success rate of at least 98% each month")
+    const rate = OUTCOME_RATE.exec(t)
+    if (rate && reader.party(unit, rate.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, rate.index))) return {outcome: 'present'}
     const metric = METRIC.exec(t)
     const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
     if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) {

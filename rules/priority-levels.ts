@@ -4,6 +4,7 @@ import type {Reading} from '../src/reading/index.js'
 import {mayHold} from '../src/reading/values/index.js'
 import {DEFINED_TERM} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
+import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
@@ -178,14 +179,23 @@ function rankedKinds(block: Block, reading: Reading): boolean {
 }
 const RANKED = {name: 'priority-levels: kinds of case ranked in prose'}
 
-/** A level's name: a level word ("Emergency", "High priority") or a numbered or lettered level ("Severity B", "P2"). */
-const LEVEL_NAME = String.raw`(?:${LEVEL_WORD}|important|serious|severe|moderate)(?:[- ]priority)?|(?:priority|severity|sev|level)\s*[1-5a-d]\b|p[1-5]`
+/** A level's name: a level word ("Emergency", "High priority") or a numbered or lettered level ("Severity B", "Category 2", "P2"). */
+const LEVEL_NAME = String.raw`(?:${LEVEL_WORD}|important|serious|severe|moderate)(?:[- ]priority)?|(?:priority|severity|sev|level|category|class)\s*[1-5a-d]\b|p[1-5]`
 /** A level defined by a verb in prose: "high priority means the whole surgery cannot work", "Severity B covers any other fault". */
 // (with the kind of case after the name: "Critical requests are those where the Client cannot close a sale")
 const LEVEL_MEANS = new RegExp(String.raw`\b(${LEVEL_NAME})(?:\s+${CASE})?\s+(?:means|covers|is when|applies (?:when|to)|is for|refers to|(?:are|is) (?:those|the ones?|any|one|ones)(?= (?:where|when|in which|that|which|whose)\b))\s+([^;.]{6,})`, 'gi')
 const LEVEL_MEANS_TEST = new RegExp(LEVEL_MEANS.source, 'i')
+/** An enumerator in brackets before an item written inline: "(1)", "(b)", "(iv)". */
+const BRACKET_ENUMERATOR = String.raw`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)`
+// (numbered in brackets too, "(1) Level A: the whole office is down", and defined by "=": "Urgent = the office cannot work")
 /** A sentence that opens with a level's name as its label: "Emergency: the surgery cannot see patients." */
-const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(${LEVEL_NAME})\s*(?::|–|—|\s-)\s+(.{6,})$`, 'is')
+const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(?:${BRACKET_ENUMERATOR}\s*)?(${LEVEL_NAME})\s*(?::|=|–|—|\s-)\s+(.{6,})$`, 'is')
+// Reading: levels defined inline, one after another in a sentence, each after a bracketed enumerator or a colon or
+// semicolon, with "=" or ":" before what falls into it ("Calls are sorted into (1) Level A: the whole office is down; (2)
+// Level B: …", "Two levels: Urgent = the office cannot work; Routine = everything else") are levels as a list of them is
+/** A level's name and what falls into it, inline: after "(1)", ":" or ";", before "=" or ":" (name in group 1, cases in group 2). */
+const INLINE_LEVEL = new RegExp(String.raw`(?:${BRACKET_ENUMERATOR}\s*|[:;]\s+)(${LEVEL_NAME})\s*(?::|=|–|—)\s+([^;.()]{6,})`, 'gi')
+const INLINE_LEVEL_TEST = new RegExp(INLINE_LEVEL.source, 'i')
 
 /** A level's name with what falls into it in brackets: "red (no one can work)", "urgent (the office is down)". */
 const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)\s*\(([^()\d]{4,80})\)`, 'gi')
@@ -193,9 +203,14 @@ const LEVEL_GLOSS_TEST = new RegExp(LEVEL_GLOSS.source, 'i')
 
 /** Does a level's description say what falls into it (not only a time or a price)? */
 function describesCases(text: string, reading: Reading): boolean {
+  // (what falls into a level may come before its own times: "whole office down: 1 hour response, 4 hours fix"; the part
+  // before the first time or price is then its criterion)
   const v = reading.values(text)
-  if (v.durations.length || v.money.length || text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) return false
-  return CASE_CRITERION.test(text) || CRITERIA.test(text)
+  const first = Math.min(v.durations[0]?.start ?? Infinity, v.money[0]?.start ?? Infinity)
+  const before = first === Infinity ? text : text.slice(0, first).replace(/[\s:;,–—-]*(?:within|in|under|by)?\s*$/i, '')
+  if (first !== Infinity && !/[:;,–—]\s*$/.test(text.slice(0, first).replace(/\s*(?:within|in|under|by)?\s*$/i, ''))) return false
+  if (before.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2) return false
+  return CASE_CRITERION.test(before) || CRITERIA.test(before)
 }
 
 /**
@@ -208,9 +223,14 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
   const kinds: string[] = []
   if (LEVEL_MEANS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_MEANS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   if (LEVEL_GLOSS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_GLOSS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
+  if (INLINE_LEVEL_TEST.test(block.text)) for (const m of block.text.matchAll(INLINE_LEVEL)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   for (const sentence of block.sentences) {
-    const m = SENTENCE_LEVEL.exec(sentence.text)
-    if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+    // (one label a line, as lines with no stop are written: each line that opens with a level's name is its own)
+    const lines = sentence.text.includes('\n') ? sentence.text.split('\n') : [sentence.text]
+    for (const line of lines) {
+      const m = SENTENCE_LEVEL.exec(line)
+      if (m && describesCases(m[2]!, reading)) out.push(key(m[1]!))
+    }
     // a kind of case named and defined in its own sentence, and the rest of the cases named by exclusion: two levels
     if (!/\bis one\b|\bmeans\b|\bis (?:any|an?)\b/.test(sentence.text)) continue
     for (const kind of namedKinds(sentence.text, block, reading)) kinds.push(key(kind))
@@ -317,11 +337,29 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     // and in a list whose lead-in names the levels ("The following priority levels apply:"), as under a heading that does
     // or a label that says what falls into it and is given its own time to answer or fix elsewhere ("**Class A:** the
     // site cannot work" with "for Class A within 2 hours", or a "Service Affecting" row of a response table)
-    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
+    // or a bold label over the case that falls into it and its own time to answer or fix, as a list of levels is written
+    // under any title ("**Show-stopper**: the whole office is down. We call you back within 30 minutes")
+    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !boldCaseLabel(label, m[2]!, block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+/** The state of things a case of support is told by: what is down, who cannot work, or the small things. */
+const CASE_STATE = /\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t|cannot|unable|unusable|stuck|questions?|small (?:changes?|jobs?|things?)|cosmetic|everything else|anything else)\b/i
+
+/**
+ * Is the item's label bold, and its text a case told by its state ("the whole office is down", "questions, small
+ * changes") before the item's own time to answer or fix ("We reply within 2 business hours")? Then the label names a
+ * level, whatever its words and whatever the title over the list.
+ */
+function boldCaseLabel(label: string, rest: string, block: Block, reading: Reading): boolean {
+  if (!CASE_STATE.test(rest) || !CASE_ACT.test(rest) || reading.leadLabel(block) !== label) return false
+  const durations = reading.values(rest).durations
+  if (!durations.length) return false
+  const before = rest.slice(0, durations[0]!.start)
+  return CASE_STATE.test(before) && !CASE_ACT.test(before.split(/[.;:]\s/)[0]!)
 }
 
 /**
@@ -594,6 +632,8 @@ export default clauseRule({
   id: 'priority-levels',
   description: 'The agreement names at least two priority or severity levels, with criteria for what falls into each',
   data: data['priority-levels'],
+  // missing, it is reported where the response times are stated, and its skeleton is added there
+  beside: [responseTimes],
   messages: {
     missing: 'Missing priority levels; define at least two levels and what falls into each (e.g. "P1: the whole site cannot work")',
     vague: 'Vague priority levels "{text}"; define each level with the criteria that put an issue in it',
@@ -602,7 +642,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
@@ -612,7 +652,7 @@ export default clauseRule({
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definesTwoRanks(reader.reading) && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)

@@ -4,6 +4,7 @@ import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf} from '../src/reading/wording.js'
+import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 /** What a pointer at stated times names: "the times", "the periods", "the targets". */
@@ -66,6 +67,8 @@ export default clauseRule({
   id: 'resolution-times',
   description: 'The agreement states how fast a failure or disaster is fixed or service restored (resolution or restore targets, RTO)',
   data: data['resolution-times'],
+  // missing, it is reported where the response times are stated, and its skeleton is added there
+  beside: [responseTimes],
   messages: {
     missing: 'Missing resolution times; state how fast failures are fixed or service restored (e.g. "P1: restored within 4 hours", "RTO 8 hours")',
     vague: 'Vague resolution time "{text}"; state a target with number and unit (e.g. "resolved within 8 business hours")',

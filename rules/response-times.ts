@@ -63,6 +63,11 @@ const COUNT_WINDOW = /\b(?:(?:once|twice|thrice|(?:\d{1,3}|one|two|three|four|fi
 /** Someone of the provider's at the customer's place within a time: "an engineer will be at your premises within". */
 const ARRIVAL = /\b(?:engineers?|technicians?|techs?|someone|somebody)\b[^.;]{0,30}?\b(?:will be|is|are|arrives?|arrive|attends?|attend|gets?|get)\s+(?:at|on|to)\s+(?:your|the (?:client|customer)(?:'s|’s)?|the)(?:\s+[\w'’-]+){1,2}\s+within\b/i
 
+// Reading: a promise to reply with no measure ("our team replies as soon as they can", "we get back to you when we are
+// able") is a response time stated vaguely, wherever it stands: the reply is the provider's response
+/** A reply promised with a time word and no number. */
+const REPLY_UNMEASURED = new RegExp(String.raw`\b(?:repl(?:y|ies)|respond(?:s)?|gets? back to (?:you|the (?:client|customer)))\b[^.;]{0,40}?(?:${VAGUE_TIME.source})`, 'i')
+
 /** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
 const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
 
@@ -161,7 +166,7 @@ export default clauseRule({
     // (a verb of reply right before its time is a service level written tersely, "within" left out: "respond 30 min, fix 4 h")
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
     // (an act glossed as the response in brackets is the response: "commence handling a Notification (response) within:")
-    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\((?:the )?response\)|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t)
+    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\((?:the )?response\)|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t) || REPLY_UNMEASURED.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a

@@ -60,7 +60,7 @@ function entryFile(result: LintResult, m: LintMessage, cwd: string, baseDir: str
 
 /** Findings that a baseline may hold: not fatal, not about the run itself. */
 function baselinable(m: LintMessage): boolean {
-  return m.ruleId !== 'fatal' && m.ruleId !== 'config'
+  return m.ruleId !== 'fatal' && m.ruleId !== 'config' && m.ruleId !== 'ignored'
 }
 
 /** The baseline of these results (every finding that is reported now). Sorted, so that the file diffs well. */

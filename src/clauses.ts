@@ -138,7 +138,16 @@ export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages
   aside?(text: string): boolean
   /** Judge a home section as a whole (lists, tables), before its sentences. */
   judgeSection?(section: Section, blocks: readonly Block[], reader: Reader<Options & ClauseOptions>): Verdict | undefined
+  /**
+   * The clauses this one belongs beside, in order (priority levels beside the response times): when this clause is
+   * missing and has no empty home, and the agreement states one of them, the finding is reported at the section that
+   * holds that statement (see besideSection).
+   */
+  readonly beside?: readonly BesideClause[]
 }
+
+/** A clause rule another clause belongs beside: its search, and the defaults of its options (the search is made with them). */
+export type BesideClause = ClauseFinder & {readonly meta: {readonly options?: RuleOptionsMeta<object>}}
 
 const RANK: Record<Exclude<Outcome, 'missing'>, number> = {present: 3, delegated: 2, vague: 1}
 
@@ -526,15 +535,58 @@ function locatedOf(f: Finding): {outcome: Outcome; block?: Block; start?: number
   return {outcome: f.outcome, ...(f.section ? {section: f.section} : {})}
 }
 
-/** Where a missing clause should be added: its empty home, a parent section (in the data's order), or the title. */
-function placement(doc: Document, re: CompiledClause, finding: Finding): Section | undefined {
+/**
+ * Where a missing clause should be added: its empty home, the section that holds a clause it belongs beside, a parent
+ * section (in the data's order), or the title.
+ */
+function placement(doc: Document, re: CompiledClause, finding: Finding, reading: Reading, beside: readonly BesideClause[]): Section | undefined {
   if (finding.section) return finding.section
+  for (const other of beside) {
+    const section = besideSection(doc, other, reading)
+    if (section) return section
+  }
   // the parents in their order of preference: missing priority levels go to "Service Levels" before "Support Hours"
   for (const parent of re.parentList) {
     const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(expandTitle(s.title)))
     if (p) return p
   }
   return doc.title
+}
+
+/**
+ * Reading: a missing clause that belongs beside another clause is reported at the heading of the section that holds
+ * that clause's statement, when the agreement states it (present): the section itself, or, when the statement sits
+ * under that clause's own title as a sub-clause ("Service Levels" › "Response Times", "5. Support" › "5.3 Response
+ * Times"), the section around that title, so the missing clause is added as its sibling. Undefined (the clause is
+ * placed as before) when the other clause is not present, or is stated only in the agreement's preamble or in its
+ * definitions (a definitions section holds terms, not clauses).
+ */
+function besideSection(doc: Document, other: BesideClause, reading: Reading): Section | undefined {
+  const options = other.meta.options?.defaults ?? {}
+  const found = other.find(doc, options, reading)
+  if (found.outcome !== 'present') return undefined
+  const holding = found.unit?.block.section ?? found.section
+  const inBody = (s: Section | undefined): s is Section => s !== undefined && s.kind !== 'root' && s !== doc.title
+  if (!inBody(holding) || holding.path.some((p) => DEFINITIONS_TITLE.test(p))) return undefined
+  const {re} = other.clauseFor(options)
+  const names = (s: Section): boolean => re.headings.test(s.title) || re.headings.test(expandTitle(s.title))
+  let titled: Section | undefined
+  let s: Section | undefined = holding
+  while (inBody(s) && names(s)) {
+    titled = s
+    s = s.parent
+  }
+  if (!titled) return holding
+  return inBody(s) && subClause(titled, s) ? s : titled
+}
+
+/** A definitions section's title: "Definitions", "Interpretation", "Glossary", "Defined terms". */
+const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|glossary|defined terms)\b/i
+
+/** Is `child` written as a sub-clause of `parent`: unnumbered, or numbered under the parent's number ("5" › "5.3")? */
+function subClause(child: Section, parent: Section): boolean {
+  if (child.number === undefined || parent.number === undefined) return true
+  return child.number.startsWith(`${parent.number.replace(/[.)]+$/, '')}.`)
 }
 
 // Every clause rule takes `headings`: extra heading synonyms.
@@ -595,10 +647,17 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
     }
     return v
   }
-  // the search the check makes, with the spec its options give (a debugging tool traces the same call)
+  // the search the check makes, with the spec its options give (a debugging tool traces the same call); kept by the
+  // document's reading per options, for a clause that another belongs beside is searched for by both rules
+  const findings = {name: `${spec.id}: the finding, by options`}
   const find = (doc: Document, options: Readonly<Record<string, unknown>>, reading: Reading, trace?: ClauseTrace): Finding => {
     const {spec: own, re} = variant(options)
-    return findClause(doc, own, options, reading, re, trace)
+    if (trace || reading.doc !== doc) return findClause(doc, own, options, reading, re, trace)
+    const kept = reading.own(findings, () => new Map<string, Finding>())
+    const key = JSON.stringify(options)
+    let found = kept.get(key)
+    if (!found) kept.set(key, (found = findClause(doc, own, options, reading, re)))
+    return found
   }
   return {
     spec,
@@ -627,7 +686,7 @@ export function clauseRule<const Messages extends ClauseMessages, Options extend
       const tier = {tier: playbook.tier, tiers: playbook.tiers}
       const {unit, verdict} = finding
       if (finding.outcome === 'missing') {
-        const section = placement(doc, re, finding)
+        const section = placement(doc, re, finding, context.reading, spec.beside ?? [])
         context.cover('missing', {section})
         context.report({messageId: 'missing', outcome: 'missing', ...(section ? {section} : {})})
         return

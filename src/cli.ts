@@ -15,7 +15,7 @@ import {expandPaths, trackedButIgnored, trackedByGit, UsageError, type Problem} 
 import {declaredIncludes} from './docset.js'
 import {git} from './git.js'
 import {Confinement, defaultRoot, givenRoot, OutsideRootError, printable} from './confine.js'
-import {budgetFor, DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, inTimedWindows, lint, lintSet, readSource} from './lint.js'
+import {budgetFor, DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, fatalResult, FileError, ignoredResult, inTimedWindows, lint, lintSet, readSource} from './lint.js'
 import {inWordTerms} from './docx/report.js'
 import type {ParagraphNote} from './docx/annotate.js'
 import {DOCX_EXTENSION} from './docx/formats.js'
@@ -94,7 +94,8 @@ Options:
       --baseline-write FILE  Record every finding of this run in the baseline FILE (entries of files not linted kept)
       --fix                Add a skeleton section for each missing operational clause (scope, hours, response
                            times, …), where the editor's quick fix puts it; never touches a vague clause
-      --fix-dry-run        Print the diff --fix would make, and write nothing
+      --fix-dry-run        Print the diff --fix would make, and write nothing; with a --format other than
+                           stylish, that report of the fixed text (JSON: the text in "output", as ESLint's)
       --changes MODE       Word files: read tracked changes as accepted (default) or rejected
       --annotate OUT       Word files: write a reviewed copy to OUT (a folder for several files)
                            with each finding as a Word comment on its paragraph
@@ -102,9 +103,11 @@ Options:
       --mcp                Run an MCP server on stdio, for assistants (tools to lint, list missing clauses,
                            explain rules, suggest skeletons, extract values, compare with a template; files under
                            the workspace root only: --root DIR, else the client's roots, else the current folder)
-      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error) over the config files; repeatable
+      --rule ID:SEVERITY   Set a rule's severity (off, info, warn, error, or 0, 1, 2) over the config files; repeatable
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
-                           An argument "!PAT" does the same
+                           An argument "!PAT" does the same. A file named on the command line that one of these
+                           or ignorePatterns in config matches is not linted but reported with a warning
+      --no-ignore          Lint the files that ignorePatterns, --ignore-pattern and "!PAT" would skip
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE Files larger than SIZE are not linted (e.g. 10MB, 500KB; default 10MB)
@@ -386,6 +389,7 @@ const OPTIONS = {
   profile: {type: 'string', short: 'p'},
   config: {type: 'string', short: 'c'},
   'no-config': {type: 'boolean', default: false},
+  'no-ignore': {type: 'boolean', default: false},
   'allow-js-config': {type: 'boolean', default: false},
   'no-inline-config': {type: 'boolean', default: false},
   root: {type: 'string'},
@@ -528,12 +532,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   // --rule id:severity (repeatable; several separated by commas): over every config file, under front matter.
-  const cliRules: Record<string, string> = {}
+  const cliRules: Record<string, string | number> = {}
   for (const spec of values.rule ?? []) {
     for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
       const m = /^([^:\s]+)\s*:\s*(\S+)$/.exec(part)
       if (!m) return fail(`--rule needs id:severity (e.g. no-vague-terms:off), got "${part}"`)
-      cliRules[m[1]!] = m[2]!
+      // ESLint's numbers (0, 1, 2) are numbers here as they are in a config file
+      cliRules[m[1]!] = /^[012]$/.test(m[2]!) ? Number(m[2]) : m[2]!
     }
   }
   let root: string
@@ -672,16 +677,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw error
   }
   if (!files.length && !problems.length) return fail('no Markdown or Word files to lint')
+  // A file named on the command line (or standard input's name) that an ignore pattern matches is not linted but
+  // reported with a warning, as ESLint does; one found in a folder or by a glob is skipped without a word.
+  const named = new Set<string>()
+  if (stdinText !== undefined) named.add(path.resolve(io.cwd, files[0]!))
+  else if (!values['changed-files']) {
+    for (const p of positionals) {
+      try {
+        if (statSync(path.resolve(io.cwd, p)).isFile()) named.add(path.resolve(io.cwd, p))
+      } catch {
+        // a glob, or a path that does not exist (a problem already)
+      }
+    }
+  }
+  const ignoredNamed: LintResult[] = []
+  const skipNamed = (file: string): boolean => {
+    if (!named.has(path.resolve(io.cwd, file))) return false
+    if (!ignoredNamed.some((r) => r.filePath === file)) ignoredNamed.push(ignoredResult(file))
+    return true
+  }
   // --ignore-pattern and `!` arguments: .gitignore syntax, relative to the current folder.
-  const excludes = [...(values['ignore-pattern'] ?? []), ...negated].filter((p) => p.trim())
+  const excludes = values['no-ignore'] ? [] : [...(values['ignore-pattern'] ?? []), ...negated].filter((p) => p.trim())
   if (excludes.length && stdinText === undefined) {
     const excluder = ignore().add(excludes)
     const kept = files.filter((file) => {
       const rel = path.relative(io.cwd, path.resolve(io.cwd, file))
       if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return true
-      return !excluder.ignores(rel.split(path.sep).join('/'))
+      if (!excluder.ignores(rel.split(path.sep).join('/'))) return true
+      skipNamed(file)
+      return false
     })
-    if (!kept.length && !problems.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
+    if (!kept.length && !problems.length && !ignoredNamed.length) return fail(`every file is matched by --ignore-pattern or a "!" pattern (${files.length} file${files.length === 1 ? '' : 's'})`)
     files = kept
   }
   // Threads start now, so that loading the linter in each overlaps reading the files and configs here (with --cache, only
@@ -786,9 +812,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw error
   }
   for (const config of configs.values()) for (const rule of config.settings.customRules) if (!rules.includes(rule)) rules.push(rule)
-  const ignored = files.filter((f) => configs.get(f)?.ignored)
-  if (ignored.length && ignored.length === files.length && !problems.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
-  files = files.filter((f) => !configs.get(f)?.ignored)
+  const ignored = values['no-ignore'] ? [] : files.filter((f) => configs.get(f)?.ignored)
+  for (const f of ignored) skipNamed(f)
+  if (ignored.length && ignored.length === files.length && !problems.length && !ignoredNamed.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
+  if (ignored.length) files = files.filter((f) => !configs.get(f)?.ignored)
   // The jobs: every file linted on its own, or as a document set's main file with its members (src/plan.ts).
   const confine = new Confinement(root)
   const plannedJobs = await planJobs(files, {info: infoOf, textKnown: (file) => texts.get(file)}, {confine, cwd: io.cwd, rootHint: ' (set the root with --root)'})
@@ -836,6 +863,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const level = colourLevel(values, io)
   const reportLevel = outputFile === undefined ? level : 0
   const fixing = values.fix || values['fix-dry-run']
+  // a dry run's standard output is the diff in place of the stylish report; any other format is printed as asked, of
+  // the fixed text (the JSON with each fixed file's text in "output", as ESLint's)
+  const diffOut = values['fix-dry-run'] && format === 'stylish'
   const baselineFile = values['baseline-write'] ?? values.baseline
   // Without a cache too: each job's piece is then made as soon as its outcome is known, while other jobs are linted.
   const byPieces = (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
@@ -890,6 +920,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (fixing) {
     const {checkWritable, fixJob, unifiedDiff} = await import('./fix.js')
     const diffs: string[] = []
+    let filesChanged = 0
     let filesFixed = 0
     let skeletons = 0
     for (const [i, job] of planned.entries()) {
@@ -909,12 +940,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 'results' in again ? again.results : outcome.results
       }
       // a Word file is not rewritten (its text is read out of the package); --annotate writes a reviewed copy instead
-      const {fixes, results: fixed} = fixJob(texts, relint, (file) => !readings.has(file))
+      const {fixes, results: fixedResults} = fixJob(texts, relint, (file) => !readings.has(file))
       if (!fixes.length) continue
       let written = true
+      const fixedText = new Map<string, string>()
       for (const f of fixes) {
         if (values['fix-dry-run']) {
-          diffs.push(unifiedDiff(f.file.split(path.sep).join('/'), f.before, f.after))
+          if (diffOut) diffs.push(unifiedDiff(f.file.split(path.sep).join('/'), f.before, f.after))
+          fixedText.set(f.file, f.after)
           skeletons += f.added.length
           continue
         }
@@ -937,14 +970,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
         filesFixed++
         skeletons += f.added.length
+        fixedText.set(f.file, f.after)
         io.stderr(`clauselint: fixed ${printable(f.file)}: added ${printable(f.added.join(', '))}\n`)
       }
-      // the report shows the fixed text only when it was written (or in a dry run)
-      if (written || values['fix-dry-run']) outcomes[i] = {results: fixed}
+      // the report shows the fixed text only when it was written (or in a dry run), each fixed file's result with that
+      // text as its output (ESLint's JSON "output")
+      if (written || values['fix-dry-run']) outcomes[i] = {results: fixedResults.map((r) => (fixedText.has(r.filePath) ? {...r, output: fixedText.get(r.filePath)!} : r))}
+      filesChanged += fixedText.size
     }
     if (values['fix-dry-run']) {
       io.stdout(diffs.join(''))
-      io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${diffs.length} file${diffs.length === 1 ? '' : 's'}; nothing was written\n`)
+      io.stderr(`clauselint: --fix-dry-run: ${skeletons} clause skeleton${skeletons === 1 ? '' : 's'} would be added in ${filesChanged} file${filesChanged === 1 ? '' : 's'}; nothing was written\n`)
     } else if (!filesFixed && !fixFailed) io.stderr('clauselint: --fix: nothing to fix (no missing clause with a skeleton)\n')
   }
   const pieces: Array<{text: string | {readonly cached: CachedPiece; readonly job: number}; totals: Totals}> = []
@@ -982,8 +1018,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     linted++
   }
   if (cache) await cache.save()
-  results.push(...fatals)
-  const nothing = !linted && !(narrowed && !planned.length)
+  results.push(...fatals, ...ignoredNamed)
+  const nothing = !linted && !(narrowed && !planned.length) && !ignoredNamed.length
   if (nothing && !fatals.length) return fail('no file could be linted')
 
   // --baseline-write FILE records today's findings; --baseline FILE reports only the findings it does not hold.
@@ -1056,8 +1092,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const report = (c: typeof chalk, bytes: boolean): AsyncIterable<string | Uint8Array> =>
     byPieces ? batched(piecesReport(format, [...pieces.map((p) => p.text), ...shown.map((r) => reportPiece(format, [r], c))], totals!, c), bytes, cache, again) : batched(reportChunks(format, shown, {...context, chalk: c}), bytes, undefined, again)
   if (outputFile === undefined) {
-    // written as it is made: a big report is never one string; a dry run's standard output is the diff alone
-    if (!values['fix-dry-run']) {
+    // written as it is made: a big report is never one string; a dry run's standard output is the diff alone (stylish)
+    if (!diffOut) {
       for await (const chunk of report(chalk, io.stdoutBytes !== undefined)) {
         if (typeof chunk === 'string') io.stdout(chunk)
         // bytes still held by the stream (a write that did not finish at once) are not read over

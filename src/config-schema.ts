@@ -1,6 +1,6 @@
 // Generated documents from rule meta: the JSON Schema of config files (schema/clauselint.schema.json) and the README
 // section on rule options. `npm run schema` and `npm run docs` write them; tests fail when they are stale.
-import {PRESETS, SEVERITY_WORDS} from './config.js'
+import {PRESETS, SEVERITY_VALUES} from './config.js'
 import {customRuleFileSchema} from './custom-rules.js'
 import {PROFILES} from './profiles.js'
 import type {AnyRule, JsonSchema} from './rule.js'
@@ -63,7 +63,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
       customRules: globs('YAML rule files (or, with --allow-js-config, JavaScript rule modules), relative to this file'),
     },
     definitions: {
-      severity: {enum: [...SEVERITY_WORDS], description: 'off, info, warn or error'},
+      severity: {enum: [...SEVERITY_VALUES], description: 'off, info, warn (or warning) or error; or, as in ESLint, 0 (off), 1 (warn) or 2 (error)'},
       profile: {
         description:
           'Which rules run: auto (chosen per document), msa (managed services: the operational checklist, then the commercial core), sla (service levels), agreement (any commercial agreement) or language (language rules only); or a list of several to combine, e.g. [msa, sla]',
@@ -77,7 +77,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
       },
       rules: {
         type: 'object',
-        description: 'Severity and options per rule id: "warn", ["error", {options}], or {options}',
+        description: 'Severity and options per rule id: "warn", ["error", {options}], or {options}; a severity is off, info, warn, warning, error, or 0, 1, 2',
         properties: ruleProps,
         // custom rules have ids of their own
         additionalProperties: ruleEntrySchema(undefined, 'A custom rule (from customRules)'),

@@ -15,11 +15,16 @@ import type {SeveritySetting} from './types.js'
 import {keyPath, validateRuleOptions} from './validate.js'
 import {yaml} from './deps.js'
 
-/** A severity as written in config. */
+/** A severity as written in config, in clauselint's words (what `--print-config` writes). */
 export type SeverityWord = 'off' | 'info' | 'warn' | 'error'
 export const SEVERITY_WORDS: readonly SeverityWord[] = ['off', 'info', 'warn', 'error']
+/**
+ * Every severity config accepts: clauselint's words, `"warning"` (the word the reports use, and markdownlint's), and
+ * ESLint's numbers 0 (off), 1 (warn) and 2 (error). There is no number for info.
+ */
+export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_WORDS, 'warning', 0, 1, 2]
 
-const TO_SETTING: Readonly<Record<SeverityWord, SeveritySetting>> = {off: 'off', info: 'info', warn: 'warning', error: 'error'}
+const TO_SETTING: Readonly<Record<string, SeveritySetting>> = {off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error', 0: 'off', 1: 'warning', 2: 'error'}
 const TO_WORD: Readonly<Record<SeveritySetting, SeverityWord>> = {off: 'off', info: 'info', warning: 'warn', error: 'error'}
 
 /** Config file names, in the order they are looked for in each directory (the first found wins in that directory). */
@@ -640,9 +645,9 @@ function ruleSettings(value: unknown, where: string, base: string): Map<string, 
 }
 
 function severityOf(value: unknown, where: string, key: string): SeveritySetting {
-  if (typeof value === 'string' && (SEVERITY_WORDS as readonly string[]).includes(value)) return TO_SETTING[value as SeverityWord]
-  const hint = typeof value === 'string' ? didYouMean(value, SEVERITY_WORDS) : ''
-  throw new ConfigError(`${where}: ${key}: ${show(value)} is not a severity${hint || `; use ${SEVERITY_WORDS.map((w) => `"${w}"`).join(', ')}`}`)
+  if (SEVERITY_VALUES.includes(value as string | number)) return TO_SETTING[String(value)]!
+  const hint = typeof value === 'string' ? didYouMean(value, [...SEVERITY_WORDS, 'warning']) : ''
+  throw new ConfigError(`${where}: ${key}: ${show(value)} is not a severity${hint || `; use ${SEVERITY_WORDS.map((w) => `"${w}"`).join(', ')} (or 0, 1, 2: off, warn, error)`}`)
 }
 
 /** `"warn"`, `["error", {…}]`, `["warn"]` or `{…}` (options, default severity). */

@@ -417,6 +417,8 @@ class Builder {
         if (/^\s*<!--/.test(node.value)) return
         // a raw HTML <table> is read like a GFM table: a table-row block per row, with its header cells
         if (/<table\b/i.test(node.value) && this.htmlTable(node.value, node.position?.start.offset ?? 0, section ?? this.current)) return
+        // and a raw HTML <ul> or <ol> like a Markdown list: a list-item block per <li>
+        if (/<li[\s>]/i.test(node.value) && this.htmlList(node.value, node.position?.start.offset ?? 0, section ?? this.current)) return
         const text = decodeEntities(node.value.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
         if (text) this.addBlock('html', section ?? this.current, text, [{textStart: 0, sourceStart: node.position?.start.offset ?? 0, length: 0}], this.pos(node), [])
         return
@@ -859,6 +861,60 @@ class Builder {
       at = next
     }
     return found
+  }
+
+  /**
+   * The items of the raw HTML lists in an HTML block (`<ul><li>Help desk</li><li>Patching</li></ul>`, an item a line or
+   * all on one line), as list-item blocks like those of a Markdown list (a nested list's items follow their parent's, as
+   * a flattened list's do); text before the first item (a lead-in, "<p>We provide:</p>") and after the last is read as
+   * HTML text. Scanned with indexOf, so unclosed tags stay linear. Returns false, reading nothing, when no item has text.
+   */
+  htmlList(html: string, base: number, section: MutableSection): boolean {
+    const lower = html.toLowerCase()
+    const nextItem = (from: number): number => {
+      for (let i = lower.indexOf('<li', from); i >= 0; i = lower.indexOf('<li', i + 3)) if (/[\s>]/.test(lower.charAt(i + 3))) return i
+      return -1
+    }
+    const plain = (raw: string): string => decodeEntities(raw.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+    const parts: Array<{kind: 'html' | 'list-item'; text: string; start: number; length: number; end: number}> = []
+    // where the text of a stretch starts: past the tags and spaces that open it
+    const textStart = (from: number, to: number): number => {
+      let i = from
+      while (i < to) {
+        if (html.charAt(i) === '<') {
+          const j = html.indexOf('>', i)
+          if (j < 0 || j >= to) break
+          i = j + 1
+        } else if (/\s/.test(html.charAt(i))) i++
+        else break
+      }
+      return i
+    }
+    // text outside the items: a lead-in before a list, or a line between two lists
+    const between = (from: number, to: number): void => {
+      const text = plain(html.slice(from, to))
+      if (text) parts.push({kind: 'html', text, start: textStart(from, to), length: 0, end: to})
+    }
+    let last = 0
+    for (let at = nextItem(0); at >= 0; ) {
+      const open = lower.indexOf('>', at)
+      if (open < 0) break
+      between(last, at)
+      const next = nextItem(open)
+      const close = lower.indexOf('</li', open)
+      const end = close >= 0 && (next < 0 || close < next) ? close : next >= 0 ? next : lower.length
+      const raw = html.slice(open + 1, end)
+      const text = plain(raw)
+      // an item of plain text maps back character by character; one with markup maps to its start
+      const lead = raw.length - raw.trimStart().length
+      if (text) parts.push({kind: 'list-item', text, start: raw.trim() === text ? open + 1 + lead : textStart(open + 1, end), length: raw.trim() === text ? text.length : 0, end: open + 1 + raw.trimEnd().length})
+      last = close >= 0 && close === end ? lower.indexOf('>', close) + 1 || end : end
+      at = next
+    }
+    if (!parts.some((p) => p.kind === 'list-item')) return false
+    between(last, html.length)
+    for (const p of parts) this.addBlock(p.kind, section, p.text, [{textStart: 0, sourceStart: base + p.start, length: p.length}], {start: this.at(base + p.start), end: this.at(base + p.end)}, [])
+    return true
   }
 
   addBlock(

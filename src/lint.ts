@@ -533,6 +533,24 @@ export function fatalResult(filePath: string, message: string, subject: 'File' |
   }
 }
 
+/** The message ESLint gives a file named on its command line that an ignore pattern matches. */
+export const IGNORED_MESSAGE = 'File ignored because of a matching ignore pattern. Use --no-ignore to override.'
+
+/**
+ * A file named on the command line that an ignore pattern matches: not linted, reported with one warning (rule id
+ * `ignored`), as ESLint reports it, so that it counts as a warning and not as a failure of the run.
+ */
+export function ignoredResult(filePath: string): LintResult {
+  return {
+    filePath,
+    messages: [{ruleId: 'ignored', severity: 'warning', message: IGNORED_MESSAGE, messageId: 'ignored', line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: []}],
+    errorCount: 0,
+    warningCount: 1,
+    infoCount: 0,
+    coverage: [],
+  }
+}
+
 export function describeFsError(error: unknown): string {
   const code = (error as {code?: string} | null)?.code
   switch (code) {

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {codeActions} from './lsp/actions.js'
-import {ownMessages, SOURCE, toDiagnostic, toRange} from './lsp/convert.js'
+import {ownMessages, ruleDocs, SOURCE, toDiagnostic, toRange, withDocs} from './lsp/convert.js'
 import {hoverAt, type Located} from './lsp/hover.js'
 import {declaredIncludes} from './docset.js'
 import {FramingGuard} from './lsp/framing.js'
@@ -95,6 +95,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   const documents = new TextDocuments(TextDocument)
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS
   const states = new Map<string, DocState>()
+  // each finding links to its rule's page, as SARIF's helpUri does
+  const docs = ruleDocs()
   let workspaceRoot = process.cwd()
   let linter = new LintThread(workspaceRoot, options.timeoutMs, (line) => connection.console.warn(line))
   let versionedEdits = false
@@ -147,7 +149,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     let diagnostics: Diagnostic[] = []
     s.findings = []
     if (outcome.kind === 'result') {
-      const messages = ownMessages(outcome.result.messages)
+      const messages = withDocs(ownMessages(outcome.result.messages), docs)
       s.findings = messages.map((message) => ({message, range: toRange(message, bom)}))
       s.members = outcome.members
       s.customRules = outcome.customRules

@@ -22,6 +22,18 @@ export function packageRoot(): string | undefined {
   return undefined
 }
 
+/** The package's version, from its package.json (what `--version` prints and SARIF names the tool's version). */
+export function packageVersion(): string | undefined {
+  const root = packageRoot()
+  if (!root) return undefined
+  try {
+    const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version?: unknown}
+    return typeof version === 'string' ? version : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Package metadata that says where the project's pages are, if it says so. */
 function repositoryUrl(root: string): string | undefined {
   try {

@@ -201,6 +201,8 @@ export interface LintResult {
   profile?: {name: string; reason: string}
   /** Findings silenced by `clauselint-disable…` comments, with the comment's reason (for SARIF `suppressions`). */
   suppressed?: SuppressedMessage[]
+  /** The file's text with the fixes applied, when `--fix` or `--fix-dry-run` changed it (ESLint's `output`). */
+  output?: string
 }
 
 /** A finding silenced by a suppression comment, or held by a baseline file (`--baseline`). */

@@ -77,6 +77,66 @@ describe('--ignore-pattern and "!" arguments', () => {
   })
 })
 
+describe('a file named on the command line that an ignore pattern matches (as ESLint)', () => {
+  const IGNORED = 'File ignored because of a matching ignore pattern. Use --no-ignore to override.'
+  const files = {'.clauselintrc.yaml': 'ignorePatterns: [drafts/]\n', 'drafts/x.md': ONE_WARNING, 'clean.md': CLEAN, 'fees.md': ONE_WARNING}
+  type Entry = {filePath: string; messages: Array<{ruleId: string; severity: string; message: string}>; errorCount: number; warningCount: number}
+
+  it('ignorePatterns in config: not linted, one warning naming it; the run exits by the other findings (0 here)', async () => {
+    const dir = tempDir(files)
+    const ran = await cli(['-f', 'json', '--profile', 'language', 'drafts/x.md', 'clean.md'], {cwd: dir})
+    expect(ran.code).toBe(0)
+    expect(ran.stderr).toBe('')
+    const report = JSON.parse(ran.stdout) as Entry[]
+    const ignored = report.find((r) => r.filePath === 'drafts/x.md')!
+    expect(ignored.messages.map((m) => [m.ruleId, m.severity, m.message])).toEqual([['ignored', 'warning', IGNORED]])
+    expect([ignored.errorCount, ignored.warningCount]).toEqual([0, 1])
+    expect(report.find((r) => r.filePath === 'clean.md')!.messages).toEqual([])
+    // alone, in the stylish report
+    const alone = await cli(['--profile', 'language', 'drafts/x.md'], {cwd: dir})
+    expect(alone.code).toBe(0)
+    expect(alone.stdout).toContain(`warning  ${IGNORED}`)
+    expect(alone.stdout).toMatch(/0 errors, 1 warning\b/)
+  })
+
+  it('counts as a warning: --max-warnings 0 fails on it; errors elsewhere still give 1', async () => {
+    const dir = tempDir({...files, '.clauselintrc.yaml': 'ignorePatterns: [drafts/]\nrules: {no-placeholders: error}\n'})
+    expect((await cli(['--profile', 'language', '--max-warnings', '0', 'drafts/x.md'], {cwd: dir})).code).toBe(1)
+    expect((await cli(['--profile', 'language', 'drafts/x.md', 'fees.md'], {cwd: dir})).code).toBe(1)
+  })
+
+  it('--ignore-pattern and a "!" argument too; --no-ignore lints the file', async () => {
+    const dir = tempDir(files)
+    for (const args of [['--ignore-pattern', 'fees.md', 'fees.md'], ['fees.md', '!fees.md']]) {
+      const ran = await cli(['-f', 'json', '--profile', 'language', '--no-config', ...args], {cwd: dir})
+      expect(ran.code, args.join(' ')).toBe(0)
+      expect((JSON.parse(ran.stdout) as Entry[]).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)])).toEqual([['fees.md', ['ignored']]])
+    }
+    const linted = await cli(['-f', 'json', '--profile', 'language', '--no-ignore', '--ignore-pattern', 'fees.md', 'drafts/x.md', 'fees.md'], {cwd: dir})
+    expect((JSON.parse(linted.stdout) as Entry[]).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)])).toEqual([
+      ['drafts/x.md', ['no-placeholders']],
+      ['fees.md', ['no-placeholders']],
+    ])
+  })
+
+  it('standard input named by --stdin-filename that an ignore pattern matches: the same warning', async () => {
+    const dir = tempDir(files)
+    const ran = await cli(['-f', 'json', '--profile', 'language', '--stdin', '--stdin-filename', 'drafts/y.md'], {cwd: dir, stdin: ONE_WARNING})
+    expect(ran.code).toBe(0)
+    expect((JSON.parse(ran.stdout) as Entry[]).map((r) => [r.filePath, r.messages.map((m) => m.message)])).toEqual([['drafts/y.md', [IGNORED]]])
+  })
+
+  it('look-alikes: a file found in a folder or by a glob is skipped without a word; a named file that does not exist is still exit 2', async () => {
+    const dir = tempDir(files)
+    const walked = await cli(['-f', 'json', '--profile', 'language', '.', '*.md', 'drafts/*.md'], {cwd: dir})
+    expect(walked.code).toBe(0)
+    expect(linted(walked.stdout)).toEqual(['clean.md', 'fees.md'])
+    const missing = await cli(['--profile', 'language', 'drafts/x.md', 'nope.md'], {cwd: dir})
+    expect(missing.code).toBe(2)
+    expect(missing.errLines).toContain('clauselint: path "nope.md" does not exist')
+  })
+})
+
 describe('--rule id:severity', () => {
   it('changes a severity over the config files; front matter still wins', async () => {
     const dir = tempDir({'.clauselintrc.yaml': 'rules:\n  no-placeholders: error\n', 'fees.md': ONE_WARNING, 'fm.md': `---\nclauselint:\n  rules:\n    no-placeholders: warn\n---\n${ONE_WARNING}`})
@@ -91,10 +151,27 @@ describe('--rule id:severity', () => {
     expect(JSON.parse(fm.stdout)[0].messages[0].severity).toBe('warning')
   })
 
+  it('takes ESLint\'s 0, 1 and 2 and the word "warning" as well', async () => {
+    // the config raises the rule to error, so that 1 and "warning" are seen to lower it
+    const dir = tempDir({'.clauselintrc.yaml': 'rules:\n  no-placeholders: error\n', 'fees.md': ONE_WARNING})
+    const severity = async (spec: string): Promise<string[]> => {
+      const r = await cli(['-f', 'json', '--profile', 'language', '--rule', spec, 'fees.md'], {cwd: dir})
+      expect(r.stderr, spec).toBe('')
+      return (JSON.parse(r.stdout) as Array<{messages: Array<{severity: string}>}>)[0]!.messages.map((m) => m.severity)
+    }
+    expect(await severity('no-placeholders:2')).toEqual(['error'])
+    expect(await severity('no-placeholders:1')).toEqual(['warning'])
+    expect(await severity('no-placeholders:0')).toEqual([])
+    expect(await severity('no-placeholders:info, no-vague-terms:2')).toEqual(['info'])
+    expect(await severity('no-placeholders:warning')).toEqual(['warning'])
+  })
+
   it.each([
     [['--rule', 'no-placeholders'], /^clauselint: --rule needs id:severity \(e\.g\. no-vague-terms:off\), got "no-placeholders"$/],
     [['--rule', 'no-placeholder:off'], /^clauselint: --rule: no-placeholder: unknown rule "no-placeholder"; did you mean "no-placeholders"\?$/],
-    [['--rule', 'no-placeholders:loud'], /^clauselint: --rule: no-placeholders: "loud" is not a severity; use "off", "info", "warn", "error"$/],
+    [['--rule', 'no-placeholders:loud'], /^clauselint: --rule: no-placeholders: "loud" is not a severity; use "off", "info", "warn", "error" \(or 0, 1, 2: off, warn, error\)$/],
+    [['--rule', 'no-placeholders:3'], /^clauselint: --rule: no-placeholders: "3" is not a severity; use "off", "info", "warn", "error" \(or 0, 1, 2: off, warn, error\)$/],
+    [['--rule', 'no-placeholders:02'], /^clauselint: --rule: no-placeholders: "02" is not a severity; use "off", "info", "warn", "error" \(or 0, 1, 2: off, warn, error\)$/],
   ])('%j: exit 2, one line', async (argv, message) => {
     const dir = tempDir({'fees.md': ONE_WARNING})
     const ran = await cli([...argv, 'fees.md'], {cwd: dir})

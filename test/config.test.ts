@@ -231,11 +231,12 @@ describe('overrides, ignorePatterns, profile', () => {
     expect(out['top.md']!.find((m) => m.ruleId === 'no-vague-terms')?.severity).toBe('error')
   })
 
-  it('ignorePatterns skip files; when every file is ignored the run fails with one line', async () => {
+  it('ignorePatterns skip files; when every file of the folders and globs given is ignored the run fails with one line', async () => {
     const dir = tempDir({'.clauselintrc.yaml': 'ignorePatterns: [archive/**, "*.old.md"]\n', 'archive/a.md': LANGUAGE_DOC, 'b.old.md': LANGUAGE_DOC, 'c.md': LANGUAGE_DOC})
     const out = await lintJson(['--profile', 'language', '.'], dir)
     expect(Object.keys(out)).toEqual(['c.md'])
-    const r = await cli(['archive/a.md'], dir)
+    // (a file named on the command line is reported with a warning instead: test/cli-conventions.test.ts)
+    const r = await cli(['archive'], dir)
     expect(r.code).toBe(2)
     expect(r.errLines).toEqual(['clauselint: every file is matched by ignorePatterns in config (1 file)'])
   })
@@ -285,6 +286,60 @@ describe('overrides, ignorePatterns, profile', () => {
   })
 })
 
+describe('severities as ESLint and markdownlint write them', () => {
+  it('0, 1 and 2 are off, warn and error, and "warning" is warn, in a config file (alone or first in a list), in front matter and in overrides', async () => {
+    const dir = tempDir({
+      // both rules warn by default: the root config raises them, the rest lower them again
+      '.clauselintrc.yaml': 'rules:\n  no-vague-terms: [2, {add: []}]\n  no-placeholders: 2\noverrides:\n  - files: ["off/**"]\n    rules: {no-vague-terms: 0}\n',
+      'doc.md': LANGUAGE_DOC,
+      'off/doc.md': LANGUAGE_DOC,
+      'json/.clauselintrc.json': JSON.stringify({rules: {'no-vague-terms': 'warning', 'no-placeholders': [1]}}),
+      'json/doc.md': LANGUAGE_DOC,
+      'fm/doc.md': `---\nclauselint:\n  rules:\n    no-vague-terms: 0\n    no-placeholders: warning\n---\n${LANGUAGE_DOC}`,
+    })
+    const out = await lintJson(['--profile', 'language', '.'], dir)
+    const shown = (file: string): string[] => out[file]!.map((m) => `${m.ruleId}:${m.severity}`).sort()
+    expect(shown('doc.md')).toEqual(['no-placeholders:error', 'no-vague-terms:error'])
+    expect(shown('off/doc.md')).toEqual(['no-placeholders:error'])
+    expect(shown('json/doc.md')).toEqual(['no-placeholders:warning', 'no-vague-terms:warning'])
+    expect(shown('fm/doc.md')).toEqual(['no-placeholders:warning'])
+  })
+
+  it('--print-config writes the severity in clauselint\'s own words, whichever form the config used', async () => {
+    const dir = tempDir({'.clauselintrc.yaml': 'rules:\n  no-vague-terms: [2, {add: [forthwith]}]\n  no-placeholders: 0\n  unused-suppression: 2\n  unknown-rule: warning\n  suppression-reason: 1\n', 'doc.md': LANGUAGE_DOC})
+    const r = await cli(['--print-config', 'doc.md'], dir)
+    expect(r.code).toBe(0)
+    const printed = JSON.parse(r.stdout) as {rules: Record<string, unknown>}
+    expect(printed.rules['no-vague-terms']).toEqual(['error', {add: ['forthwith'], allow: [], replace: false}])
+    expect(printed.rules['no-placeholders']).toBe('off')
+    expect(printed.rules['unused-suppression']).toBe('error')
+    expect(printed.rules['unknown-rule']).toBe('warn')
+    expect(printed.rules['suppression-reason']).toBe('warn')
+  })
+
+  it.each([
+    ['a number ESLint does not have', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: 3\n', '.clauselintrc.yaml: rules.no-vague-terms: 3 is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
+    ['a negative number', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: [-1]\n', '.clauselintrc.yaml: rules.no-vague-terms[0]: -1 is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
+    ['a number written as a string', '.clauselintrc.json', JSON.stringify({rules: {'no-vague-terms': '2'}}), '.clauselintrc.json: rules.no-vague-terms: "2" is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
+    ['a fraction', '.clauselintrc.json', JSON.stringify({rules: {'no-vague-terms': 1.5}}), '.clauselintrc.json: rules.no-vague-terms: 1.5 is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
+    ['markdownlint\'s true', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: true\n', '.clauselintrc.yaml: rules.no-vague-terms: true is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
+    ['a plural', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: warnings\n', '.clauselintrc.yaml: rules.no-vague-terms: "warnings" is not a severity; did you mean "warn"?'],
+  ])('%s is an error naming the file and the value', async (_, name, content, message) => {
+    const dir = tempDir({[name]: content, 'doc.md': LANGUAGE_DOC})
+    const r = await cli(['doc.md'], dir)
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual([`clauselint: ${message}`])
+    expect(r.stdout).toBe('')
+  })
+
+  it('a bad number in front matter is an error naming the file', async () => {
+    const dir = tempDir({'doc.md': `---\nclauselint:\n  rules:\n    no-vague-terms: 4\n---\n${LANGUAGE_DOC}`})
+    const r = await cli(['doc.md'], dir)
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual(['clauselint: doc.md (front matter): clauselint.rules.no-vague-terms: 4 is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'])
+  })
+})
+
 describe('front matter', () => {
   it('a document\'s own "clauselint:" settings apply last', () => {
     const text = `---\nclauselint:\n  rules:\n    no-vague-terms: off\n    no-placeholders: [error]\n---\n${LANGUAGE_DOC}`
@@ -327,8 +382,8 @@ describe('bad config: one line naming the file, the key and what is wrong; exit 
     ['an unknown top-level key', '.clauselintrc.yaml', 'rule: {}\n', '.clauselintrc.yaml: rule: unknown key; did you mean "rules"?'],
     ['an unknown rule, with the nearest id', '.clauselintrc.yaml', 'rules:\n  respone-times: error\n', '.clauselintrc.yaml: rules.respone-times: unknown rule "respone-times"; did you mean "response-times"?'],
     ['an unknown rule, nothing near', '.clauselintrc.yaml', 'rules:\n  zzzzzzzzzz: error\n', '.clauselintrc.yaml: rules.zzzzzzzzzz: unknown rule "zzzzzzzzzz"'],
-    ['a bad severity', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: warning\n', '.clauselintrc.yaml: rules.no-vague-terms: "warning" is not a severity; did you mean "warn"?'],
-    ['a severity of the wrong type', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: 2\n', '.clauselintrc.yaml: rules.no-vague-terms: 2 is not a severity; use "off", "info", "warn", "error"'],
+    ['a bad severity', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: eror\n', '.clauselintrc.yaml: rules.no-vague-terms: "eror" is not a severity; did you mean "error"?'],
+    ['a severity of the wrong type', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: {}\n  no-placeholders: [null]\n', '.clauselintrc.yaml: rules.no-placeholders[0]: null is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
     ['a list too long', '.clauselintrc.yaml', 'rules:\n  no-vague-terms: [warn, {}, {}]\n', '.clauselintrc.yaml: rules.no-vague-terms: must be [severity] or [severity, options], got a list of 3'],
     ['options of the wrong type', '.clauselintrc.yaml', 'rules:\n  performance-targets: [error, {minUptime: "99"}]\n', '.clauselintrc.yaml: rules.performance-targets[1].minUptime: must be a number, got "99"'],
     ['options out of range', '.clauselintrc.yaml', 'rules:\n  performance-targets: [error, {minUptime: 120}]\n', '.clauselintrc.yaml: rules.performance-targets[1].minUptime: must be <= 100, got 120'],
@@ -343,7 +398,7 @@ describe('bad config: one line naming the file, the key and what is wrong; exit 
     ['root not a boolean', '.clauselintrc.yaml', 'root: yes please\n', '.clauselintrc.yaml: root: must be true or false, got "yes please"'],
     ['an override without files', '.clauselintrc.yaml', 'overrides:\n  - rules: {}\n', '.clauselintrc.yaml: overrides[0]: missing "files" (the globs it applies to)'],
     ['an unknown rule in an override', '.clauselintrc.yaml', 'overrides:\n  - files: ["x/**"]\n    rules: {no-vage-terms: off}\n', '.clauselintrc.yaml: overrides[0].rules.no-vage-terms: unknown rule "no-vage-terms"; did you mean "no-vague-terms"?'],
-    ['a bad key in package.json', 'package.json', JSON.stringify({clauselint: {rules: {'no-vague-terms': 'loud'}}}), 'package.json: clauselint.rules.no-vague-terms: "loud" is not a severity; use "off", "info", "warn", "error"'],
+    ['a bad key in package.json', 'package.json', JSON.stringify({clauselint: {rules: {'no-vague-terms': 'loud'}}}), 'package.json: clauselint.rules.no-vague-terms: "loud" is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
     ['a config under a name not read (ESLint\'s old name)', '.clauselintrc', 'rules:\n  no-vague-terms: off\n', '.clauselintrc: not a config file name clauselint reads; rename it to .clauselintrc.yaml'],
     ['a config under a name not read (YAML for the JSON name)', 'clauselint.config.yaml', 'rules:\n  no-vague-terms: off\n', 'clauselint.config.yaml: not a config file name clauselint reads; rename it to .clauselintrc.yaml'],
     ['a config under a name not read (JSON)', '.clauselint.json', '{}', '.clauselint.json: not a config file name clauselint reads; rename it to .clauselintrc.json'],
@@ -552,6 +607,10 @@ describe('generated files', () => {
     expect(validateConfig(parseYaml(fs.readFileSync(path.join(root, 'fixtures/config/team/.clauselintrc.yaml'), 'utf8')))).toEqual([])
     expect(validateConfig({rules: {'no-vague-terms': ['warn', {allow: ['x']}], 'my-custom-rule': 'error'}, overrides: [{files: 'a/**', rules: {}}]})).toEqual([])
     expect(validateConfig({rules: {'no-vague-terms': 'loud'}})).not.toEqual([])
+    // ESLint's numbers and "warning" are severities; other numbers, numbers as strings and booleans are not
+    expect(validateConfig({rules: {'no-vague-terms': 2, 'no-placeholders': [1], 'response-times': [0, {maxResponse: {P1: '1h'}}], 'unused-suppression': 'warning'}})).toEqual([])
+    for (const bad of [3, -1, '2', true, 'warnings', 1.5]) expect(validateConfig({rules: {'no-vague-terms': bad}}), JSON.stringify(bad)).not.toEqual([])
+    expect(validateConfig({rules: {'no-vague-terms': [3, {}]}})).not.toEqual([])
     expect(validateConfig({rules: {'response-times': ['error', {maxResponse: {P9: '1h'}}]}})).not.toEqual([])
     expect(validateConfig({rule: {}})).not.toEqual([])
     expect(validateConfig({overrides: [{rules: {}}]})).not.toEqual([])

@@ -38,6 +38,27 @@ describe('delegation inside a condition or a proviso', () => {
   })
 })
 
+describe('a page or document the provider publishes', () => {
+  it.each([
+    ['Backups are an optional extra; see our Backup Add-on page.', 'Backup Add-on page'],
+    ['Services not covered are as listed on our Service Catalogue web page.', 'Service Catalogue web page'],
+    ['Out-of-hours work is charged per the rate card on our website.', 'rate card on our website'],
+    ["After-hours work is billed at the rates published on the Provider's website.", "rates published on the Provider's website"],
+    ['Our after-hours rates: see www.example.com/rates.', 'www.example.com/rates'],
+  ])('finds the delegation in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    ['Backup reports are shown on our Client Portal page each morning.'],
+    ['Tickets are logged on our website or by phone.'],
+    ['We publish outage notices on our Status page.'],
+    ['Support is given on weekdays, except as listed on our Holidays page.'],
+  ])('finds none in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})
+
 describe('describesDocument', () => {
   it('reads a relative clause about the document just named', () => {
     expect(describesDocument(' (Service Levels), which the parties will agree within 30 days.')).toBe(true)

@@ -8,6 +8,9 @@ import {profileRules} from '../src/profiles.js'
 import {describe, expect, it} from 'vitest'
 import {runCli, tempDirs, type RunOptions} from './helpers.js'
 import {checkWritable, unifiedDiff} from '../src/fix.js'
+import {buildDocument} from '../src/document.js'
+import {FORMATS} from '../src/reporters/formats.js'
+import type {Section} from '../src/types.js'
 
 const tempDir = tempDirs('fix')
 const cli = (argv: readonly string[], options: RunOptions = {}) => runCli(argv, {...options, checkStdout: true})
@@ -69,6 +72,21 @@ describe('--fix', () => {
     expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(fixed)
   })
 
+  it('adds missing priority levels and resolution times after the clause that holds the response times', async () => {
+    // the fixture with its clause numbers taken out (a numbered agreement gets new clauses after its last one)
+    const text = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'priority-levels', 'fails-missing-beside-service-levels-sub-section.md'), 'utf8').replace(/^(#+) \d+(?:\.\d+)*\.? /gm, '$1 ')
+    const dir = tempDir({'msa.md': text})
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    const titles = [...fixed.matchAll(/^## (.+)$/gm)].map((m) => m[1]!)
+    // after "Service Levels" (which holds the response times), before "Fees"; not after the support desk hours
+    const levels = titles.indexOf('Service Levels')
+    expect(titles.indexOf('Priority Levels')).toBeGreaterThan(levels)
+    expect(titles.indexOf('Resolution Times')).toBeGreaterThan(levels)
+    expect(titles.indexOf('Priority Levels')).toBeLessThan(titles.indexOf('Fees'))
+    expect(titles.indexOf('Resolution Times')).toBeLessThan(titles.indexOf('Fees'))
+  })
+
   it('keeps CRLF line endings, a byte-order mark and the file mode', async () => {
     const dir = tempDir({'msa.md': `\ufeff${LEGACY.replace(/\n/g, '\r\n')}`})
     fs.chmodSync(path.join(dir, 'msa.md'), 0o640)
@@ -90,6 +108,50 @@ describe('--fix', () => {
     expect(fs.readFileSync(path.join(dir, 'rw.md'), 'utf8')).not.toBe(LEGACY)
   })
 
+  // The clauses' level and parent in the fixed text: every section --fix adds is a sibling of the agreement's clauses.
+  const topTitles = (text: string): string[] => buildDocument(text, 'msa.md').title!.children.map((s: Section) => s.title)
+  const headingsOf = (text: string): string[] => text.split('\n').filter((l) => /^#{1,6} /.test(l))
+
+  it('adds each clause at the top clause level, never inside the clause that comes last (numbered: after it, the next number)', async () => {
+    const text = LEGACY.replace('## 1. Services\n\nThe Provider will provide help desk support by phone and email, and monitoring of the Client\'s servers.\n\n', '').replace('## 2. Backups', '## 1. Backups').replace('## 3. Fees', '## 2. Fees') + '\n## 3. Scope of Services\n\nThe Provider will provide help desk support by phone and email, and monitoring of the Client\'s servers.\n'
+    const dir = tempDir({'msa.md': text})
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    const added = headingsOf(fixed).slice(headingsOf(text).length)
+    expect(added.length).toBeGreaterThan(4)
+    // all at "##", numbered on from the last clause; none is a sub-section of "Scope of Services"
+    expect(added.every((h) => /^## \d+\. [A-Z]/.test(h))).toBe(true)
+    expect([...fixed.matchAll(/^## (\d+)\./gm)].map((m) => Number(m[1]))).toEqual(headingsOf(fixed).slice(1).map((_, i) => i + 1))
+    expect(topTitles(fixed).slice(0, 3)).toEqual(['Backups', 'Fees', 'Scope of Services'])
+    expect(topTitles(fixed)).toHaveLength(headingsOf(fixed).length - 1)
+    expect(buildDocument(fixed, 'msa.md').sections.find((s) => s.title === 'Scope of Services')!.children).toEqual([])
+  })
+
+  it('unnumbered clauses: each added clause is a sibling placed after the clause the finding points at, before the next', async () => {
+    const text = `# Managed Services Agreement\n\nBetween Northwind IT Ltd ("Provider") and Harbour Dental Ltd ("Client").\n\n## Scope of Services\n\nThe Provider will provide help desk support by phone and email.\n\n### Help Desk\n\nCalls are answered by the help desk.\n\n## Fees\n\nThe Client will pay £900 per month.\n`
+    const dir = tempDir({'msa.md': text})
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    // the only "###" is the agreement's own
+    expect(headingsOf(fixed).filter((h) => h.startsWith('###'))).toEqual(['### Help Desk'])
+    const tops = topTitles(fixed)
+    expect(tops.length).toBeGreaterThan(6)
+    // the exclusions and response times, reported in "Scope of Services", follow it before "Fees"; "Help Desk" stays its
+    // only sub-section
+    expect(tops.slice(tops.indexOf('Scope of Services') + 1, tops.indexOf('Fees')).sort()).toEqual(['Excluded Services', 'Response Times'])
+    expect(buildDocument(fixed, 'msa.md').sections.find((s) => s.title === 'Scope of Services')!.children.map((s) => s.title)).toEqual(['Help Desk'])
+  })
+
+  it("a clause's own empty heading is filled where it is, at its own level (not moved to the top level)", async () => {
+    const text = `# Managed Services Agreement\n\nBetween Northwind IT Ltd ("Provider") and Harbour Dental Ltd ("Client").\n\n## 1. Support\n\nThe Provider will provide help desk support by phone and email.\n\n### 1.1 Response Times\n\n## 2. Fees\n\nThe Client will pay £900 per month.\n`
+    const dir = tempDir({'msa.md': text})
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    expect(fixed.match(/Response Times/g)).toHaveLength(1)
+    expect(fixed).toMatch(/\n### 1\.1 Response Times\n\n<!-- [^\n]* -->\n\n[^\n]*respond to each support request/)
+    expect(headingsOf(fixed).filter((h) => h.startsWith('###'))).toEqual(['### 1.1 Response Times'])
+  })
+
   it('refuses --fix with standard input, and --fix with --fix-dry-run', async () => {
     expect((await cli(['--fix', '--stdin'], {stdin: LEGACY})).errLines).toEqual(['clauselint: --fix writes files; for standard input use --fix-dry-run to see the fix'])
     expect((await cli(['--fix', '--fix-dry-run', 'x.md'])).errLines).toEqual(['clauselint: use --fix or --fix-dry-run, not both'])
@@ -109,6 +171,41 @@ describe('--fix-dry-run', () => {
     fs.writeFileSync(path.join(dir, 'msa.md'), LEGACY)
     await cli(['--fix', 'msa.md'], {cwd: dir})
     expect(applied).toBe(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8'))
+  })
+
+  it('-f json prints the JSON report of the fixed text, each changed file with its fixed text in "output" (as ESLint), not a diff', async () => {
+    const done = 'The Provider will provide help desk support by phone and email.\n'
+    const dir = tempDir({'msa.md': LEGACY, 'notes.md': done})
+    const ran = await cli(['--fix-dry-run', '-f', 'json', 'msa.md', 'notes.md'], {cwd: dir})
+    expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(LEGACY)
+    expect(ran.stdout).not.toMatch(/^(?:---|\+\+\+) /m)
+    const report = JSON.parse(ran.stdout) as Array<{filePath: string; output?: string; messages: Array<{ruleId: string; outcome?: string}>}>
+    expect(report.map((r) => r.filePath)).toEqual(['msa.md', 'notes.md'])
+    // a file the fix leaves alone has no "output"
+    expect('output' in report[1]!).toBe(false)
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')
+    expect(report[0]!.output).toBe(fixed)
+    // the findings are those of the fixed text
+    const after = JSON.parse((await cli(['-f', 'json', 'msa.md'], {cwd: dir})).stdout) as Array<Record<string, unknown>>
+    expect(report[0]).toEqual({...after[0], output: fixed})
+    expect(ran.errLines.at(-1)).toMatch(/^clauselint: --fix-dry-run: \d+ clause skeletons would be added in 1 file; nothing was written$/)
+  })
+
+  it('--fix -f json gives the written text in "output" too', async () => {
+    const dir = tempDir({'msa.md': LEGACY})
+    const ran = await cli(['--fix', '-f', 'json', 'msa.md'], {cwd: dir})
+    expect((JSON.parse(ran.stdout) as Array<{output?: string}>)[0]!.output).toBe(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8'))
+  })
+
+  it.each(FORMATS.filter((f) => f !== 'stylish' && f !== 'json'))('-f %s prints that report, of the fixed text, not a diff', async (format) => {
+    const dir = tempDir({'msa.md': LEGACY})
+    const dry = await cli(['--fix-dry-run', '-f', format, 'msa.md'], {cwd: dir})
+    expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(LEGACY)
+    expect(dry.stdout).not.toContain('+++ b/msa.md')
+    await cli(['--fix', 'msa.md'], {cwd: dir})
+    const fixed = await cli(['-f', format, 'msa.md'], {cwd: dir})
+    expect(dry.stdout).toBe(fixed.stdout)
   })
 
   it('works on standard input', async () => {

@@ -239,6 +239,49 @@ describe('sarif', () => {
     expect(described({rules: []})).toEqual([['response-times', 'Response times.']])
   })
 
+  it('says whether the run succeeded: false with a notification naming each file that could not be linted, true when every file was (findings or not)', async () => {
+    type Invocation = {executionSuccessful: boolean; toolExecutionNotifications?: Array<{level: string; message: {text: string}; locations: Array<{physicalLocation: {artifactLocation: {uri: string; index: number}}}>; associatedRule: {id: string; index: number}}>}
+    const invocations = (log: SarifLog): Invocation[] => (log.runs[0] as unknown as {invocations: Invocation[]}).invocations
+    // findings, even errors, are not a failed run
+    expect(invocations(validSarif(sarif([crafted], context)))).toEqual([{executionSuccessful: true}])
+    expect(invocations(validSarif(sarif([], {})))).toEqual([{executionSuccessful: true}])
+
+    const dir = tempDir({'empty.md': '', 'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])})
+    const fatal = await lintFiles([path.join(dir, 'empty.md'), path.join(dir, 'bin.md')])
+    expect(fatal.map((r) => r.fatal)).toEqual([true, true])
+    const log = validSarif(sarif([crafted, ...fatal], {...context, cwd: dir}))
+    const [inv] = invocations(log)
+    expect(inv!.executionSuccessful).toBe(false)
+    const notes = inv!.toolExecutionNotifications!
+    expect(notes.map((n) => n.message.text)).toEqual([
+      `empty.md could not be linted: ${fatal[0]!.messages[0]!.message}`,
+      `bin.md could not be linted: ${fatal[1]!.messages[0]!.message}`,
+    ])
+    for (const [i, n] of notes.entries()) {
+      expect(n.level).toBe('error')
+      const where = n.locations[0]!.physicalLocation.artifactLocation
+      expect(where.index).toBe(i + 1)
+      expect(log.runs[0]!.artifacts[where.index]!.location.uri).toBe(where.uri)
+      expect(log.runs[0]!.tool.driver.rules[n.associatedRule.index]!.id).toBe('fatal')
+    }
+  })
+
+  it('from the command line: a run with an unreadable file says it did not succeed, with --skip-unreadable too; a run with findings only says it did', async () => {
+    const dir = tempDir({'fees.md': ONE_WARNING, 'blank.md': '   \n'})
+    const invocation = (stdout: string) => (validSarif(stdout).runs[0] as unknown as {invocations: Array<{executionSuccessful: boolean; toolExecutionNotifications?: Array<{message: {text: string}}>}>}).invocations[0]!
+    const failed = await cli(['-f', 'sarif', '--profile', 'language', 'fees.md', 'blank.md'], {cwd: dir})
+    expect(failed.code).toBe(2)
+    expect(invocation(failed.stdout).executionSuccessful).toBe(false)
+    expect(invocation(failed.stdout).toolExecutionNotifications!.map((n) => n.message.text)).toEqual([expect.stringMatching(/^blank\.md could not be linted: /)])
+    const skipped = await cli(['-f', 'sarif', '--skip-unreadable', '--profile', 'language', 'fees.md', 'blank.md'], {cwd: dir})
+    expect(skipped.code).toBe(1)
+    expect(invocation(skipped.stdout).executionSuccessful).toBe(false)
+    const clean = await cli(['-f', 'sarif', '--profile', 'language', 'fees.md'], {cwd: dir})
+    expect(clean.code).toBe(0)
+    expect(validSarif(clean.stdout).runs[0]!.results).toHaveLength(1)
+    expect(invocation(clean.stdout)).toEqual({executionSuccessful: true})
+  })
+
   it('the schema check is real: a wrong level is rejected', () => {
     const log = JSON.parse(sarif([crafted], context)) as SarifLog
     log.runs[0]!.results[0]!.level = 'fatal'

@@ -18,7 +18,9 @@ import {run} from '../src/cli.js'
 import {buildDocument} from '../src/document.js'
 import {lint} from '../src/lint.js'
 import {codeActions, planDisableFile, planDisableLine, REASON_SLOT} from '../src/lsp/actions.js'
-import {toDiagnostic, toRange} from '../src/lsp/convert.js'
+import {ruleDocs, toDiagnostic, toRange, withDocs} from '../src/lsp/convert.js'
+import {sarif} from '../src/reporters/sarif.js'
+import {packageVersion} from '../src/package-info.js'
 import {hoverAt} from '../src/lsp/hover.js'
 import {Linter, readSettings} from '../src/lsp/linter.js'
 import {planSkeleton, SKELETONS} from '../src/lsp/skeletons.js'
@@ -85,6 +87,26 @@ describe('diagnostics from lint messages', () => {
     expect(toDiagnostic(message)).not.toHaveProperty('codeDescription')
   })
 
+  it('links each finding to its rule\'s page, the URI SARIF gives as the rule\'s helpUri; a rule with no page (a custom rule) gets no link', () => {
+    const version = packageVersion()
+    expect(version).toMatch(/^\d+\.\d+\.\d+/)
+    const result = lint(MSA, {filePath: 'msa.md'})
+    const log = JSON.parse(sarif([result], {version, rules: rules.map((r) => r.meta)})) as {runs: Array<{tool: {driver: {rules: Array<{id: string; helpUri?: string}>}}}>}
+    const helpUri = new Map(log.runs[0]!.tool.driver.rules.map((r) => [r.id, r.helpUri]))
+    const docs = ruleDocs()
+    const linked = withDocs(result.messages, docs)
+    expect(linked.length).toBeGreaterThan(5)
+    for (const m of linked) {
+      expect(helpUri.get(m.ruleId), m.ruleId).toMatch(/^(?:https|file):\/\//)
+      expect(toDiagnostic(m).codeDescription?.href, m.ruleId).toBe(helpUri.get(m.ruleId))
+    }
+    const custom = {...message, ruleId: 'house-breach-notice'}
+    expect(docs('house-breach-notice')).toBeUndefined()
+    expect(toDiagnostic(withDocs([custom], docs)[0]!)).not.toHaveProperty('codeDescription')
+    // a link the message already carries is kept
+    expect(withDocs([{...message, url: 'https://example.com/x'}], docs)[0]!.url).toBe('https://example.com/x')
+  })
+
   it('columns count UTF-16 code units, as LSP positions do', () => {
     const text = '# Managed Services Agreement\n\nThe “Provider” 👍 will respond promptly.\n'
     const m = lint(text, {filePath: 'a.md', profile: 'language'}).messages.find((x) => x.ruleId === 'no-vague-terms')!
@@ -133,26 +155,46 @@ describe('skeletons for missing clauses', () => {
     expect(done.messages.filter((m) => m.ruleId === 'no-placeholders')).toEqual([])
   })
 
-  it('adds a numbered sub-section after the section the finding points at, with the party names of the agreement', () => {
+  it('adds a top-level clause, never a sub-section of the clause the finding points at: numbered after the last clause, with the party names of the agreement', () => {
     const m = base.messages.find((x) => x.ruleId === 'priority-levels')!
     expect(m.sectionPath.at(-1)).toBe('Support')
     const plan = planSkeleton(buildDocument(MSA, 'msa.md'), 'priority-levels', m.line, m.column)!
     expect(plan.mode).toBe('add')
     const out = insert(MSA, plan.offset, plan.text)
-    expect(out).toContain('Provider will respond promptly to support requests.\n\n### 2.1 Priority Levels\n\n<!-- ')
+    // "Support" and "Fees" are untouched; the new clause follows the last numbered one at its level, numbered after it
+    expect(out.startsWith(MSA.trimEnd())).toBe(true)
+    expect(out).not.toMatch(/^###/m)
+    expect(out).toContain('Client will pay the monthly fee within 30 days of invoice.\n\n## 4. Priority Levels\n\n<!-- ')
     expect(out).toContain('Provider will assign each support request one of these priority levels:')
     expect(out).toContain('| P1 (Critical) | [description of a P1 issue] |\n')
-    expect(out).toContain('| P4 (Low) | [description of a P4 request] |\n\n## 3. Fees')
+    expect(buildDocument(out, 'msa.md').sections.find((s) => s.title === 'Priority Levels')!.parent!.title).toBe('Managed Services Agreement')
   })
 
-  it('adds a top-level section at the end when the finding points at the title', () => {
-    const m = base.messages.find((x) => x.ruleId === 'backup-frequency')!
-    expect(m.line).toBe(1)
-    const plan = planSkeleton(buildDocument(MSA, 'msa.md'), 'backup-frequency', m.line, m.column)!
-    const out = insert(MSA, plan.offset, plan.text)
-    expect(out.startsWith(MSA.trimEnd())).toBe(true)
-    expect(out.slice(MSA.trimEnd().length)).toMatch(/^\n\n## 4\. Backups\n\n<!-- [^\n]* -->\n\nProvider will back up \[systems\] \[frequency\]/)
-    expect(out.endsWith('\n')).toBe(true)
+  it('unnumbered clauses: the new clause is a sibling right after the top-level clause the finding points at, before the next one', () => {
+    const text = '# Managed Services Agreement\n\n## Scope of Services\n\nThe Provider will provide help desk support by phone and email.\n\n### Help Desk\n\nCalls are answered in office hours.\n\n## Fees\n\nThe Client pays monthly.\n'
+    const m = lint(text, {filePath: 'a.md'}).messages.find((x) => x.ruleId === 'excluded-services')!
+    expect(m.sectionPath).toEqual(['Managed Services Agreement', 'Scope of Services'])
+    const plan = planSkeleton(buildDocument(text, 'a.md'), 'excluded-services', m.line, m.column)!
+    const out = insert(text, plan.offset, plan.text)
+    expect(out).toMatch(/Calls are answered in office hours\.\n\n## Excluded Services\n\n[^#]*\n\n## Fees\n/)
+    const doc = buildDocument(out, 'a.md')
+    expect(doc.title!.children.map((s) => s.title)).toEqual(['Scope of Services', 'Excluded Services', 'Fees'])
+  })
+
+  it('clauses at level 1 with no title of their own: a level-1 clause, numbered after the last', () => {
+    const text = '# 1. Services\n\nThe Provider will provide help desk support by phone and email to the Client.\n\n## 1.1 Help Desk\n\nCalls are answered.\n\n# 2. Fees\n\nThe Client will pay the monthly fee.\n'
+    const m = lint(text, {filePath: 'a.md', profile: 'msa'}).messages.find((x) => x.ruleId === 'backup-frequency' && x.outcome === 'missing')!
+    const plan = planSkeleton(buildDocument(text, 'a.md'), 'backup-frequency', m.line, m.column)!
+    expect(insert(text, plan.offset, plan.text).slice(text.trimEnd().length)).toMatch(/^\n\n# 3\. Backups\n\n/)
+  })
+
+  it('before a clause that is not a heading (a bold run-in clause) a heading would take it in: at the end instead', () => {
+    const text = '# Managed Services Agreement\n\n**1. Scope of Services.** The Provider will provide help desk support by phone and email to the Client.\n\n**2. Fees.** The Client will pay the monthly fee.\n'
+    const m = lint(text, {filePath: 'a.md', profile: 'msa'}).messages.find((x) => x.ruleId === 'excluded-services')!
+    expect(m.sectionPath).toEqual(['Managed Services Agreement', 'Scope of Services'])
+    const plan = planSkeleton(buildDocument(text, 'a.md'), 'excluded-services', m.line, m.column)!
+    expect(plan.offset).toBe(text.trimEnd().length)
+    expect(plan.text).toMatch(/^\n\n## Excluded Services\n/)
   })
 
   it('the response-times skeleton is a table with a [time] per priority; defaults to "the Provider" without defined names', () => {
@@ -172,6 +214,41 @@ describe('skeletons for missing clauses', () => {
     const out = insert(text, plan.offset, plan.text)
     expect(out).toMatch(/^# Managed Services Agreement\n\n## Response Times\n\n<!-- [^\n]* -->\n\nThe Provider will respond/)
     expect(out.match(/Response Times/g)).toHaveLength(1)
+  })
+
+  // a missing clause that belongs beside the response times is reported at the section that holds them, and its
+  // skeleton follows that clause (fixtures of priority-levels and resolution-times, read with their clause numbers
+  // taken out: a numbered agreement gets the skeleton after its last numbered clause, wherever the finding points)
+  const fixture = (name: string): string => fs.readFileSync(path.join(root, 'fixtures', name), 'utf8').replace(/^(#+) \d+(?:\.\d+)*\.? /gm, '$1 ')
+  const skeletonOf = (text: string, id: string): {message: LintMessage; out: string} => {
+    const message = lint(text, {filePath: 'a.md', profile: 'msa'}).messages.find((x) => x.ruleId === id && x.outcome === 'missing')!
+    const plan = planSkeleton(buildDocument(text, 'a.md'), id, message.line, message.column)!
+    expect(plan.mode).toBe('add')
+    return {message, out: insert(text, plan.offset, plan.text)}
+  }
+  const titles = (text: string): string[] => [...text.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!)
+
+  it('beside the response times: at the section around their own title, the skeleton after it', () => {
+    const text = fixture('priority-levels/fails-missing-beside-service-levels-sub-section.md')
+    const {message, out} = skeletonOf(text, 'priority-levels')
+    expect(message.sectionPath.at(-1)).toBe('Service Levels')
+    expect(titles(out)).toEqual(['Support desk hours', 'Service Levels', 'Response times', 'Reports', 'Priority Levels', 'Fees'])
+  })
+
+  it('beside the response times under a plain title, not in the hours section before it', () => {
+    const text = fixture('priority-levels/fails-missing-beside-response-plain-title.md')
+    const {message, out} = skeletonOf(text, 'priority-levels')
+    expect(message.sectionPath.at(-1)).toBe('Getting help')
+    expect(titles(out)).toEqual(['Hours of support', 'Getting help', 'Priority Levels', 'Fees'])
+    const fix = skeletonOf(fixture('resolution-times/fails-missing-beside-response-not-backups.md'), 'resolution-times')
+    expect(fix.message.sectionPath.at(-1)).toBe('Helpdesk')
+    expect(titles(fix.out)).toEqual(['Services', 'Helpdesk', 'Resolution Times', 'Backups'])
+  })
+
+  it('with no response times, a missing clause is placed as before: in its parent section', () => {
+    const {message, out} = skeletonOf(fixture('resolution-times/fails-missing-no-response-times-placed-as-before.md'), 'resolution-times')
+    expect(message.sectionPath.at(-1)).toBe('Backups')
+    expect(titles(out)).toEqual(['Services', 'Backups', 'Resolution Times', 'Fees'])
   })
 
   it('keeps CRLF line endings', () => {
@@ -488,6 +565,10 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
       ].sort(),
     )
     expect(p.diagnostics).toHaveLength(lint(MSA, {filePath: path.join(dir, 'msa.md')}).messages.length)
+    // every finding links to its rule's documentation
+    const docs = ruleDocs()
+    for (const d of p.diagnostics) expect(d.codeDescription?.href, String(d.code)).toBe(docs(String(d.code)))
+    expect(p.diagnostics.every((d) => d.codeDescription?.href)).toBe(true)
   })
 
   it('hovers a finding with its rule description and message', async () => {
@@ -496,10 +577,11 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
     expect(value).toContain('`no-vague-terms`')
     expect(value).toContain('Flags commitments with no measurable standard')
     expect(value).toContain('Vague term "promptly"')
+    expect(value).toContain(`[Documentation](${ruleDocs()('no-vague-terms')!})`)
     expect(await client.rpc.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 4, character: 3}})).toBeNull()
   })
 
-  it('offers a quick fix that inserts the skeleton of a missing clause after its section', async () => {
+  it('offers a quick fix that inserts the skeleton of a missing clause as a clause of its own', async () => {
     const last = client.published.filter((p) => p.uri === uri).at(-1)!
     const missing = last.diagnostics.find((d) => d.code === 'priority-levels')!
     const actions = (await client.rpc.sendRequest('textDocument/codeAction', {textDocument: {uri}, range: missing.range, context: {diagnostics: [missing], only: ['quickfix']}})) as CodeAction[]
@@ -509,9 +591,9 @@ describe('clauselint --lsp over stdio', {timeout: 300_000}, () => {
     const change = add.edit!.documentChanges![0] as {textDocument: {version: number}; edits: TextEdit[]}
     expect(change.textDocument.version).toBe(1)
     expect(change.edits).toHaveLength(1)
-    // at the end of the Support section, before "## 3. Fees"
-    expect(change.edits[0]!.range.start).toEqual({line: 10, character: 51})
-    expect(change.edits[0]!.newText).toMatch(/^\n\n### 2\.1 Priority Levels\n\n/)
+    // a clause of its own after the last one ("## 3. Fees"), not a sub-section of "2. Support" where the finding points
+    expect(change.edits[0]!.range.start).toEqual({line: 14, character: 'Client will pay the monthly fee within 30 days of invoice.'.length})
+    expect(change.edits[0]!.newText).toMatch(/^\n\n## 4\. Priority Levels\n\n/)
     expect(change.edits[0]!.newText).toContain('| Priority | Criteria |')
 
     // the editor applies it: the re-published diagnostics no longer report the clause missing

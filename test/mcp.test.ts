@@ -110,8 +110,8 @@ describe('clauselint --mcp', () => {
     const insertion = placed.structuredContent!['insertion'] as {line: number; mode: string; text: string}
     expect(insertion.mode).toBe('add')
     expect(insertion.line).toBeGreaterThan(1)
-    // as the editor's quick fix places it: a sub-section of the section the finding points at
-    expect(insertion.text).toMatch(/^### 2\.1 Priority Levels\n/)
+    // as the editor's quick fix places it: a clause of its own after the last numbered one, not inside "2. Support"
+    expect(insertion.text).toMatch(/^## 3\. Priority Levels\n/)
     // the file is not written
     expect(fs.readFileSync(path.join(workspace, 'contracts/msa.md'), 'utf8')).toBe(MSA)
   })

@@ -129,6 +129,44 @@ describe('re-lint after an edit', () => {
     }
   })
 
+  it('keeps the stated metrics and response times of each block as a fresh reading states them, the levels the rows before a row gave its name included', () => {
+    const cache = new TextCache({blocks: true})
+    // each statement with its block by place and its sentence by text, so that kept and fresh readings compare
+    const stated = (text: string, texts?: TextCache) => {
+      const doc = buildDocument(text, 'a.md')
+      const reading = read(doc, texts)
+      const plain = <S extends {block: unknown; sentence?: {text: string} | undefined}>(s: S) => ({...s, block: doc.blocks.indexOf(s.block as never), sentence: s.sentence?.text})
+      return {metrics: reading.statedMetrics.map(plain), responses: reading.statedResponseTimes.map(plain)}
+    }
+    // the summary's row is the same text each time; the level its name stands for is the one the first table gives
+    // "Slow" (the second level, or the first), the only thing it reads of the rows before it
+    const named = (first: string, second: string) =>
+      `# Support Agreement\n\n## Fault levels\n\n| Fault level | Response time |\n|---|---|\n| ${first} |\n| ${second} |\n\n## Summary\n\n| Fault level | Response time |\n|---|---|\n| Slow | 4 hours |\n`
+    const series = [named('Dead line | 1 hour', 'Slow | 240 minutes'), named('Slow | 1 hour', 'Dead line | 4 hours'), named('Dead line | 1 hour', 'Slow | 240 minutes')]
+    const ranks = series.map((text) => {
+      const kept = stated(text, cache)
+      expect(kept).toEqual(stated(text))
+      return kept.metrics.filter((s) => s.block === stated(text).metrics.at(-1)!.block).map((s) => s.priority?.rank)
+    })
+    expect(ranks).toEqual([[2], [1], [2]])
+    // a list item that is only a priority and a time states a response time under a title that names response times
+    const titled = (title: string) => `# Support Agreement\n\n## ${title}\n\n- P1: 1 hour\n- P2: 4 hours\n`
+    const counts = ['Response times', 'Notes', 'Response times'].map((title) => {
+      const kept = stated(titled(title), cache)
+      expect(kept).toEqual(stated(titled(title)))
+      return kept.responses.length
+    })
+    expect(counts).toEqual([2, 0, 2])
+    // and the agreements, linted again with what the first reading kept, and after an edit of one line
+    for (const text of texts) {
+      const lines = text.split('\n')
+      const at = lines.findIndex((l) => /^\|.*\d/.test(l) && !/^[\s|:-]*$/.test(l))
+      expect(at).toBeGreaterThan(0)
+      lines[at] = lines[at]!.replace(/\d+/, '9')
+      for (const t of [text, text, lines.join('\n')]) expect(stated(t, cache)).toEqual(stated(t))
+    }
+  })
+
   it('reads no block again when nothing changed, and after a one-line edit only the blocks whose text changed', () => {
     const cache = new TextCache({blocks: true})
     // which texts' kept readings grow during a lint
@@ -188,6 +226,44 @@ describe('re-lint after an edit', () => {
     expect(cache.blockReadings - after - oneBlock).toBeGreaterThanOrEqual(uses.length)
     expect(undefinedTerms(relinted).some((m) => m.includes('"Covered Devices"'))).toBe(false)
     expect(findings(relinted)).toBe(findings(lint(defined, {filePath: 'a.md', rules})))
+  })
+
+  it('reads the defined-term candidates of a block again after a heading changes only when the heading changes an answer they asked for', () => {
+    // the rule alone, so that the readings counted are its own (other rules read a block again under a new section title)
+    const own = rules.filter((r) => r.meta.id === 'no-undefined-terms')
+    expect(own).toHaveLength(1)
+    const cache = new TextCache({blocks: true})
+    const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache, rules: own})
+    const undefinedTerms = (r: ReturnType<typeof lintWith>) => r.messages.filter((m) => m.ruleId === 'no-undefined-terms').map((m) => m.message)
+    const withTitle = (title: string): string => {
+      const body = ['# Support Agreement', '', '## Definitions', '', '"Business Hours" means 09:00 to 17:00 on weekdays.', '', `## ${title}`, '']
+      const uses = Array.from({length: 30}, (_, i) => `The Provider will look after the Covered Devices at site ${i + 1} during Business Hours.`)
+      return [...body, ...uses.flatMap((u) => [u, ''])].join('\n')
+    }
+    const first = lintWith(withTitle('Support'))
+    const all = cache.blockReadings
+    expect(undefinedTerms(first).some((m) => m.includes('"Covered Devices"'))).toBe(true)
+    // each title in turn: whether the term is still reported, and whether every block's candidates are read again
+    const series: Array<[string, boolean, boolean]> = [
+      // a heading that names none of the terms the blocks asked about: the heading's block alone is read
+      ['Support and maintenance', true, false],
+      // a look-alike: the same words in another order name no heading the term is in
+      ['Devices covered', true, false],
+      // the heading now names the term: a topic of the agreement, so every block that asked about it is read again
+      ['Covered Devices', false, true],
+      // and back: read again, reported again
+      ['Support', true, true],
+    ]
+    for (const [title, reported, everyBlock] of series) {
+      const text = withTitle(title)
+      const before = cache.blockReadings
+      const relinted = lintWith(text)
+      const reread = cache.blockReadings - before
+      expect(findings(relinted), title).toBe(findings(lint(text, {filePath: 'a.md', rules: own})))
+      expect(undefinedTerms(relinted).some((m) => m.includes('"Covered Devices"')), title).toBe(reported)
+      if (everyBlock) expect(reread, title).toBeGreaterThanOrEqual(30)
+      else expect(reread, title).toBeLessThan(Math.min(30, all / 10))
+    }
   })
 
   it('keeps per block the same term hits as the scan of the whole document, for every agreement fixture', () => {

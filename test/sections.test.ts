@@ -712,3 +712,36 @@ describe('a hyphen at a line end between lower-case letters', () => {
     expect(block.text).toBe('We do maintenance daily.')
   })
 })
+
+describe('a raw HTML list', () => {
+  const blocksOf = (html: string) => {
+    const source = `# Support Terms\n\n## Scope\n\n${html}\n`
+    const doc = buildDocument(source, 'x.md')
+    return doc.blocks.filter((b) => b.kind !== 'heading').map((b) => ({kind: b.kind, text: b.text, at: source.slice(b.position.start.offset, b.position.start.offset + b.text.length)}))
+  }
+
+  it.each([
+    ['an item a line', '<ul>\n<li>Help desk</li>\n<li>Patching</li>\n</ul>'],
+    ['all on one line', '<ul><li>Help desk</li><li>Patching</li></ul>'],
+    ['items left unclosed', '<ol>\n<li>Help desk\n<li>Patching\n</ol>'],
+  ])('is a list item per <li> (%s), each at its text', (_, html) => {
+    expect(blocksOf(html)).toEqual([
+      {kind: 'list-item', text: 'Help desk', at: 'Help desk'},
+      {kind: 'list-item', text: 'Patching', at: 'Patching'},
+    ])
+  })
+
+  it('keeps the text around its lists as HTML text, in order', () => {
+    expect(blocksOf('<p>We provide:</p><ul><li>Help desk</li></ul><p>We do not cover:</p><ul><li>Printers</li></ul><p>Those are billed hourly.</p>')).toEqual([
+      {kind: 'html', text: 'We provide:', at: 'We provide:'},
+      {kind: 'list-item', text: 'Help desk', at: 'Help desk'},
+      {kind: 'html', text: 'We do not cover:', at: 'We do not cover:'},
+      {kind: 'list-item', text: 'Printers', at: 'Printers'},
+      {kind: 'html', text: 'Those are billed hourly.', at: 'Those are billed hourly.'},
+    ])
+  })
+
+  it('is not a <link> or other tag that opens with "<li"', () => {
+    expect(blocksOf('<div><link rel="x">Help desk and patching</div>').map((b) => [b.kind, b.text])).toEqual([['html', 'Help desk and patching']])
+  })
+})

@@ -406,6 +406,14 @@ describe('extractHours', () => {
     ['16:00 to 20:00, Argentine official time, except national holidays', [{...base, text: '16:00 to 20:00, Argentine official time, except national holidays', from: '16:00', to: '20:00', timeZone: 'Argentine official time', excludesHolidays: true}]],
     ['every day, 8:00 to 22:00 mainland Portugal time', [{...base, text: 'every day, 8:00 to 22:00 mainland Portugal time', from: '08:00', to: '22:00', allWeek: true, timeZone: 'mainland Portugal time'}]],
     ['8:00 to 17:00 mainland Australia time', [{...base, text: '8:00 to 17:00', from: '08:00', to: '17:00'}]],
+    // a region or mainland of a country that has one zone there names it: Chile's continental time with its abbreviations,
+    // the centre of Mexico (Mexico City's zone), peninsular Spain; the country of several zones alone does not
+    ['08:30 to 18:00, Chilean continental time (CLT/CLST)', [{...base, text: '08:30 to 18:00, Chilean continental time', from: '08:30', to: '18:00', timeZone: 'Chilean continental time'}]],
+    ['08:30 to 18:00 CLT', [{...base, text: '08:30 to 18:00 CLT', from: '08:30', to: '18:00', timeZone: 'CLT'}]],
+    ['FROM 9:00 TO 19:00 HOURS, CENTRAL MEXICO TIME', [{...base, text: 'FROM 9:00 TO 19:00 HOURS, CENTRAL MEXICO TIME', from: '09:00', to: '19:00', timeZone: 'CENTRAL MEXICO TIME'}]],
+    ['9:00 to 18:00 Mexico City time', [{...base, text: '9:00 to 18:00 Mexico City time', from: '09:00', to: '18:00', timeZone: 'Mexico City time'}]],
+    ['9:00 to 18:00 Mexico time', [{...base, text: '9:00 to 18:00', from: '09:00', to: '18:00'}]],
+    ['from 7:00 to 15:00, peninsular Spanish time', [{...base, text: 'from 7:00 to 15:00, peninsular Spanish time', from: '07:00', to: '15:00', timeZone: 'peninsular Spanish time'}]],
     ['8am–6pm, Mon–Fri (NZ time)', [{...base, text: '8am–6pm, Mon–Fri (NZ time', from: '08:00', to: '18:00', days: MON_FRI, timeZone: 'NZ time'}]],
     // clock times written with an h, as French, Portuguese and Brazilian texts write them; whole hours only in a range
     // whose other end is written so, after "from"
@@ -522,6 +530,15 @@ describe('extractMoney', () => {
     ['900 ringgit per visit', [{text: '900 ringgit per visit', amount: 900, currency: 'MYR', per: 'visit'}]],
     ['300 rupees per user', [{text: '300 rupees per user', amount: 300, currency: 'INR', per: 'user'}]],
     ['our office at 12 Yuan Street', []],
+    // lei (RON) by name, the UF (Chile's unit of account, ISO CLF) and the Philippine peso by its code; a code that also
+    // names a language is money only when written as money
+    ['invoiced at 160 lei per hour', [{text: '160 lei per hour', amount: 160, currency: 'RON', per: 'hour'}]],
+    ['charged at 1.5 UF per hour plus VAT', [{text: '1.5 UF per hour', amount: 1.5, currency: 'CLF', per: 'hour'}]],
+    ['PHP 2,100 per hour', [{text: 'PHP 2,100 per hour', amount: 2100, currency: 'PHP', per: 'hour'}]],
+    ['PHP 290 per machine', [{text: 'PHP 290 per machine', amount: 290, currency: 'PHP', per: 'device'}]],
+    ['the sites run PHP 8.2 and PHP 7', []],
+    ['a 100 uF capacitor', []],
+    ['the Lei family', []],
     ['R 1,200', [{text: 'R 1,200', amount: 1200, currency: 'ZAR'}]],
     ['R450 per call-out', [{text: 'R450 per call-out', amount: 450, currency: 'ZAR', per: 'call'}]],
     ['₹1,500 per visit', [{text: '₹1,500 per visit', amount: 1500, currency: 'INR', per: 'visit'}]],

@@ -94,9 +94,22 @@ function homeMatcher(ruleId: string): {headings: RegExp; not: RegExp | undefined
 }
 
 /**
+ * The sections at the agreement's top clause level: the title's sub-sections, or the document's own when it has no
+ * title (or its first level-1 heading is a numbered clause, one of several at that level).
+ */
+function topClauses(doc: Document): {container: Section; tops: readonly Section[]} {
+  const container = doc.title && doc.title.number === undefined ? doc.title : doc.root
+  return {container, tops: container.children}
+}
+
+/**
  * Where and what to insert for a missing clause reported at `line`:`column` (1-based, clauselint's): the body under the
- * clause's own heading when the report points at an empty one; a new sub-section at the end of the section the report
- * points at; a new top-level section at the end of the document when it points at the title (or at nothing).
+ * clause's own heading when the report points at an empty one; otherwise a new section at the agreement's top clause
+ * level (a sibling of its clauses, never inside one), after the top-level clause the report points at, or after the
+ * last clause when the report points at the title. When the agreement numbers its clauses, the new one goes after the
+ * last numbered clause with the next number, so no clause is renumbered. A heading is inserted before a section only
+ * when that section is a heading at the same level or above (else it would take that section in); otherwise it goes
+ * at the end of the agreement.
  */
 export function planSkeleton(doc: Document, ruleId: string, line: number, column: number): SkeletonPlan | undefined {
   const skeleton = SKELETONS[ruleId]
@@ -111,26 +124,26 @@ export function planSkeleton(doc: Document, ruleId: string, line: number, column
     return {mode: 'fill', title: skeleton.title, offset: at.headingPosition.end.offset, text: `${eol}${eol}${body}`}
   }
 
-  // The nearest heading at or above the reported section; a bold or list-item clause gets its new sibling after its heading's subtree.
+  const {container, tops} = topClauses(doc)
+  const topHeadings = tops.filter((s) => s.kind === 'heading')
+  const level = topHeadings.length ? Math.min(...topHeadings.map((s) => headingLevel(doc, s))) : container === doc.root ? 2 : Math.min(6, headingLevel(doc, container) + 1)
+  // the top-level clause the report points at
   let anchor: Section | undefined = at
-  while (anchor && anchor.kind !== 'heading') anchor = anchor.parent
-  if (anchor === doc.title) anchor = undefined
-  let level: number
+  while (anchor && anchor.parent !== container) anchor = anchor.parent
+  const number = nextNumber(doc, container === doc.root ? undefined : container, tops)
+  const lastNumbered = topHeadings.filter((s) => s.number !== undefined && NUMBER.test(s.number)).at(-1)
+  const after = number !== undefined && lastNumbered ? lastNumbered : (anchor ?? tops.at(-1))
+  const next = after ? tops[tops.indexOf(after) + 1] : undefined
   let offset: number
-  let number: string | undefined
-  if (anchor) {
-    level = Math.min(6, headingLevel(doc, anchor) + 1)
-    offset = anchor.position.end.offset
-    number = nextNumber(doc, anchor, anchor.children)
-  } else {
-    const top = doc.title ?? doc.root
-    level = doc.title ? Math.min(6, headingLevel(doc, doc.title) + 1) : Math.min(6, Math.max(2, ...doc.sections.filter((s) => s.kind === 'heading' && s.depth === 1).map((s) => headingLevel(doc, s))))
-    offset = doc.source.trimEnd().length
-    number = nextNumber(doc, doc.title, top.children)
-  }
-  // Never inside a line: the end of a section is the end of its last block, so move to the end of that line.
-  const lineEnd = doc.source.slice(offset).search(/\r?\n|$/)
-  offset += lineEnd
+  if (after && next && next.kind === 'heading' && headingLevel(doc, next) <= level) {
+    offset = after.position.end.offset
+    // never inside a line: the end of a section is the end of its last block, so move to the end of that line
+    offset += doc.source.slice(offset).search(/\r?\n|$/)
+  } else if (after && !next && container !== doc.root && doc.root.children.at(-1) !== container) {
+    // the title's last clause, with more after the title (a level-1 schedule): before that
+    offset = after.position.end.offset
+    offset += doc.source.slice(offset).search(/\r?\n|$/)
+  } else offset = doc.source.trimEnd().length
   const heading = `${'#'.repeat(level)} ${number ? `${number} ` : ''}${skeleton.title}`
   return {mode: 'add', title: skeleton.title, offset, text: `${eol}${eol}${heading}${eol}${eol}${body}`}
 }

@@ -199,6 +199,12 @@ interface BlockVocabulary {
 // hours: Monday to Saturday …", "Client Portal: the web page …" (each word bounded, so a long token cannot backtrack)
 const LABEL_LINE = /(?:^|\n)[ \t]*([A-Z][\w’'&/-]{0,40}(?:[ \t]+[A-Za-z&][\w’'&/-]{0,40}){0,4})[ \t]*:[ \t]+(?=\S)/g
 
+// Reading: under a Definitions or Glossary title (a schedule's or exhibit's too), each line that opens with a term of up to
+// five words and a separator defines the term, as "X means …" does: "Business Hours – 8am–6pm …", "**Covered Devices** -
+// the workstations …", "Major Incident = an outage …", "Service Request. A request …" (lines of one paragraph too, as a
+// word processor leaves them). Each word bounded, so a long token cannot backtrack.
+const DEF_LINE = /(?:^|\n)[ \t]*(?:[-*+][ \t]+)?[*_]{0,2}([A-Z][\w’'&/-]{0,40}(?:[ \t]+[A-Za-z&][\w’'&/-]{0,40}){0,4}?)[*_]{0,2}(?:[ \t]*[–—=]|[ \t]+-[ \t]|\.[ \t]+(?=[A-Z0-9“"]))/g
+
 // A lower-case noun right after a quoted name, not a word that goes on with a list of names or a definition
 const NAMES_NOUN = /^[ \t]+(?!(?:or|and|each|together|collectively|individually|means|as|in|for|of|being|is|are|which|who|where)\b)[a-z]/
 
@@ -297,6 +303,7 @@ function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | unde
   // PHT", "Monthly Report: the report we send by the fifth Business Day"), wherever it stands: in a glossary at the end
   // under any title, or in the clause that uses it
   if ((block.kind === 'paragraph' || block.kind === 'list-item') && text.includes(':')) for (const m of text.matchAll(LABEL_LINE)) define(m[1]!)
+  if (inDefs && (block.kind === 'paragraph' || block.kind === 'list-item')) for (const m of text.matchAll(DEF_LINE)) define(m[1]!)
   // a definitions list of titled items: "- **Business Hours:** 8:00–18:00 …"
   if (itemTitle !== undefined) {
     const t = itemTitle.replace(/[*_"“”]/g, '').trim()

@@ -50,6 +50,21 @@ const DOC_SUBJECT = new RegExp(
 // "on the timetable given there", "as stated therein": a back-reference to the document last named
 const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b/i
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
+
+// Reading: a clause sent to a page or document the provider publishes ("see our Backup Add-on page", "as listed on our
+// Service Catalogue web page", "per the rate card on our website", "see www.example.com/rates") is delegated there, as
+// one sent to an order form is. The link must place the terms there ("see", "per", "as listed on"): a page where
+// something is only shown ("Backup reports are shown on our portal page") holds no term of the agreement.
+const PUBLISHER = String.raw`(?:our|its|their|the\s+(?:[A-Z][\w&-]*\s+){0,2}[A-Z][\w&-]*['’]s|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}['’]s)`
+const PAGE_LINK = String.raw`(?:[Ss]ee(?:\s+also)?|[Pp]er|[Aa]ccording\s+to|[Ii]n\s+accordance\s+with|[Aa]s\s+(?:set\s+out|listed|shown|described|specified|detailed|published|given|stated|posted)\s+(?:on|at|in)|(?:are|is)\s+(?:set\s+out|listed|described|specified|detailed|given|published)\s+(?:on|at|in))`
+// a page by name ("the Backup Add-on page", "our pricing page", "our Service Catalogue web page") or the site itself
+const PAGE = String.raw`(?:(?:[\w&'’+-]+\s+){1,4}?(?:web\s*)?page|web\s*site|website|web\s+pages?|online\s+(?:catalog(?:ue)?|price\s+list|store|shop))\b`
+// a document of terms published on the provider's site ("the rate card on our website", "our rates published at our portal")
+const PUBLISHED_DOC = String.raw`(?:(?:current|published|standard|then-current|latest|online)\s+)?(?:rate\s+card|price\s+list|pricing|prices|rates|fee\s+schedule|schedule\s+of\s+(?:rates|fees|charges)|tariff|(?:service\s+)?catalog(?:ue)?|terms(?:\s+and\s+conditions)?|polic(?:y|ies))\s+(?:(?:as\s+)?(?:published|posted|shown|available|listed)\s+)?(?:on|at)\s+${PUBLISHER}\s+(?:web\s*site|website|web\s+pages?|site|portal)\b`
+const URL = String.raw`<?(?:https?:\/\/|www\.)[^\s<>()]+`
+const PUBLISHED = new RegExp(
+  String.raw`\b(?:${PAGE_LINK}\s+(?:the\s+)?${PUBLISHER}\s+(${PAGE})|(?:${PAGE_LINK}|[Aa]t|[Uu]nder|[Ii]n)\s+(?:the\s+|our\s+|its\s+)(${PUBLISHED_DOC})|(?:[Ss]ee(?:\s+also)?|[Aa]s\s+(?:set\s+out|listed|shown|described|published|given|posted)\s+(?:on|at)|(?:are|is)\s+(?:set\s+out|listed|described|given|published)\s+(?:on|at)|[Pp]er)\s+(${URL}))`,
+)
 // "unless expressly covered in the SOW", "except as agreed in a Work Order": an exception, not the clause put elsewhere
 const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
 // A document named inside a condition or a proviso limits the statement, it does not put the clause there: "To the
@@ -192,6 +207,8 @@ export function delegation(
   if (link && !inDocument?.(link.target) && !/^this\b/i.test(link.target)) return link
   const owned = matches.owned
   if (owned && !inDocument?.(owned.target)) return owned
+  const published = matches.published
+  if (published) return published
   const subject = matches.subject
   if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
@@ -235,6 +252,7 @@ export class DelegationMatches {
   private linkHit: DelegationHit | null | undefined
   private subjectHit: DelegationHit | null | undefined
   private ownedHit: DelegationHit | null | undefined
+  private publishedHit: DelegationHit | null | undefined
   private thereHit: DelegationHit | null | undefined
   private handedHit: {label: string; hit: DelegationHit} | null | undefined
 
@@ -267,6 +285,17 @@ export class DelegationMatches {
       this.ownedHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.ownedHit ?? undefined
+  }
+
+  /** A page or document the provider publishes (see PUBLISHED), not inside an exception. */
+  get published(): DelegationHit | undefined {
+    if (this.publishedHit === undefined) {
+      const text = this.text
+      const m = PUBLISHED.exec(text)
+      const target = m ? (m[1] ?? m[2] ?? m[3]!).replace(/^<|[>.,;:]+$/g, '').replace(/\s+/g, ' ').trim() : ''
+      this.publishedHit = m && !limits(text, m.index) ? {target, start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.publishedHit ?? undefined
   }
 
   /** "The quotation we sent you sets out …": the other document as the subject (its name as written). */

@@ -369,7 +369,7 @@ export class Reading {
 
   /** Response times stated per priority (for the response-times house maximum). */
   get statedResponseTimes(): readonly StatedResponse[] {
-    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(t)))
+    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
   }
 
   /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */
@@ -462,6 +462,28 @@ export class Reading {
     kept.inputs = inputs
     kept.value = make()
     this.texts.blockReadings++
+    return kept.value
+  }
+
+  /**
+   * A reading of `block` that depends on its text and on the answers to the questions it asks of document-wide inputs:
+   * `make` reads it and notes what it `asked` (each question with its answer), `inputs` is the token of those inputs
+   * (`inputsToken`). Kept like `blockReadingWith`; when the token has changed since it was kept, the kept reading still
+   * stands if `holds(asked)` finds every question answered as it was, and is made again only if not. A reading that
+   * asks about a few of the inputs (a handful of the defined terms, of the headings) is then read again only when an edit
+   * changes an answer it depends on, not whenever any of the inputs changes.
+   */
+  blockReadingAsked<T, A>(block: Block, kind: unknown, inputs: object, make: () => {value: T; asked: A}, holds: (asked: A) => boolean): T {
+    if (!this.texts.keepsBlocks) return make().value
+    const kept = this.blockReading(block, kind, () => ({inputs, ...make()}))
+    if (kept.inputs === inputs) return kept.value
+    if (!holds(kept.asked)) {
+      const made = make()
+      kept.value = made.value
+      kept.asked = made.asked
+      this.texts.blockReadings++
+    }
+    kept.inputs = inputs
     return kept.value
   }
 

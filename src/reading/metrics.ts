@@ -6,7 +6,7 @@
 // and statedTimes (response or resolution times per priority, for clauselint compare). They share the value
 // extraction, the priority reading and the table-cell offsets; they still differ in how a time is tied to a metric word
 // and to a table cell, and converging them changes findings, so that is left to accuracy work with labels to judge by.
-import type {Block, Document, Sentence} from '../types.js'
+import type {Block, Document, Section, Sentence} from '../types.js'
 import {hasMatch} from '../text.js'
 import {extractPriorities, lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
 
@@ -47,8 +47,11 @@ export interface StatedResponse extends Stated {
   readonly minutes: number
 }
 
-/** Response times stated per priority: table rows and columns, list items and sentences ("P1: response within 1 hour"). */
-export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValues): StatedResponse[] {
+/**
+ * Response times stated per priority: table rows and columns, list items and sentences ("P1: response within 1 hour").
+ * `kept` keeps what each block states across lints (an editor's cache), by its text and what else it reads.
+ */
+export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValues, kept?: KeptInContext): StatedResponse[] {
   const out: StatedResponse[] = []
   const seen = new Set<string>()
   const add = (s: StatedResponse): void => {
@@ -57,17 +60,40 @@ export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValu
     seen.add(key)
     out.push(s)
   }
+  // whether a section's title or a title above it names response times, once per section
+  const says = new Map<Section, boolean>()
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
-    if (block.kind === 'table-row' && block.header && block.cells) {
-      tableResponses(block, add, valuesOf)
+    const table = block.kind === 'table-row' && block.header && block.cells
+    let sectionSaysResponse = false
+    if (!table) {
+      const known = says.get(block.section)
+      if (known === undefined) says.set(block.section, (sectionSaysResponse = block.section.path.some((p) => RESPONSE_HEADER.test(p) && !OTHER_TIMES.test(p))))
+      else sectionSaysResponse = known
+    }
+    const read = (to: (s: StatedResponse) => void): void => {
+      if (table) tableResponses(block, to, valuesOf)
+      else for (const sentence of block.sentences) proseResponses(block, sentence.start, sentence.text, sectionSaysResponse, to, valuesOf)
+    }
+    if (!kept) {
+      read(add)
       continue
     }
-    const sectionSaysResponse = block.section.path.some((p) => RESPONSE_HEADER.test(p) && !OTHER_TIMES.test(p))
-    for (const sentence of block.sentences) proseResponses(block, sentence.start, sentence.text, sectionSaysResponse, add, valuesOf)
+    // kept without the block (a kept block would keep its whole document alive), every one the block states, in order:
+    // the document's add drops the ones already stated at the same place
+    const context = table ? blockContext(block) : `${block.kind}\u0000${sectionSaysResponse ? 'response' : ''}`
+    const own = kept(block, RESPONSES, context, () => {
+      const found: Array<Omit<StatedResponse, 'block'> & {readonly block: undefined}> = []
+      read((s) => found.push({...s, block: undefined}))
+      return found
+    })
+    // (the block in the place it was stated in, so that each statement's keys keep their order)
+    for (const s of own) add({...s, block})
   }
   return out
 }
+
+const RESPONSES = {name: 'stated response times of a block'}
 
 function tableResponses(block: Block, add: (s: StatedResponse) => void, valuesOf: ValuesOf): void {
   const header = block.header!
@@ -371,7 +397,8 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
     if (block.kind === 'table-row' && block.header && block.cells) {
       row = block.header === header ? row + 1 : 1
       header = block.header
-      tableStatements(block, out, valuesOf, labels, row, keyOf(block))
+      if (kept) keptTableStatements(block, out, valuesOf, labels, row, keyOf(block), kept)
+      else tableStatements(block, out, valuesOf, labels, row, keyOf(block))
     }
   })
   listLevels(blocks, labels)
@@ -403,6 +430,43 @@ export function blockContext(block: Block): string {
 }
 
 const PROSE_STATEMENTS = {name: 'stated metrics of a block of prose'}
+const TABLE_STATEMENTS = {name: 'stated metrics of a table row'}
+
+/** The level names the tables and lists teach (by name as written), as a table row reads and adds to them. */
+interface Labels {
+  get(name: string): Priority | undefined
+  set(name: string, priority: Priority): Labels
+}
+
+/**
+ * What a table row states (tableStatements), kept across lints by its text and what else it reads: its context (its
+ * kind, its section's title, its column titles and cells), its place in its table, the title its key column is read
+ * by, and the level the rows before it taught under the name its first cell gives (all it reads of them). The level
+ * names the row teaches are kept with its statements and taught again in the same order.
+ */
+function keptTableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Map<string, Priority>, row: number, key: string, kept: KeptInContext): void {
+  const name = LEVEL_CELL.exec(block.cells![0] ?? '')?.[1]
+  const before = name === undefined ? '' : JSON.stringify(labels.get(name) ?? null)
+  let made = false
+  const own = kept(block, TABLE_STATEMENTS, `${blockContext(block)}\u0000${row}\u0000${key}\u0000${before}`, () => {
+    made = true
+    const statements: Statement[] = []
+    const taught: Array<readonly [string, Priority]> = []
+    const noting: Labels = {
+      get: (n) => labels.get(n),
+      set: (n, p) => {
+        taught.push([n, p])
+        labels.set(n, p)
+        return noting
+      },
+    }
+    tableStatements(block, statements, valuesOf, noting, row, key)
+    // kept without the block (see statedMetrics), in the place it is stated in so that each statement's keys keep their order
+    return {statements: statements.map((s) => ({...s, block: undefined})), taught}
+  })
+  if (!made) for (const [n, p] of own.taught) labels.set(n, p)
+  for (const s of own.statements) out.push({...s, block})
+}
 
 /** A statement without its block, and its sentence by its place in the block's sentences. */
 function detached({block: _, sentence, ...statement}: Statement, block: Block): {statement: Omit<Statement, 'block' | 'sentence'>; sentence: number} {
@@ -419,7 +483,9 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
     const v = mayHold.durations(text) ? valuesOf(text) : undefined
     let priorities: Priority[] | undefined
     let words: MetricWords | undefined
+    const parts = v && v.durations.length >= 3 ? partsOfSum(text, v.durations) : undefined
     for (const d of v?.durations ?? []) {
+      if (parts?.has(d)) continue
       let metric = metricAfter(text, d.end) ?? metricBefore(text, d.start, (words ??= metricWords(text)))
       // "we answer a dead-line fault inside 20 minutes": a level's name between the metric word and the value is no
       // more than the words it stands for
@@ -451,6 +517,22 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
     uptimeStatements(block, sentence, out, valuesOf)
   }
   return out
+}
+
+// Reading: a sentence that states a sum ("2 hours on site plus 1 hour travel, 3 hours in all", "30 minutes to triage plus
+// 30 minutes to call back, 1 hour in total") states the quantity once, as its total: the parts before the total, joined
+// by "plus", "+" or "and", are not values of it.
+const TOTAL_AFTER = /^[\s,]*(?:in all|in total|altogether|all told|combined|overall|total|all[- ]in)\b/i
+const TOTAL_BEFORE = /(?:\b(?:a total of|in total|totall?ing|making|comes? to|adds? up to|in all)|=)\s*$/i
+const JOINED = /\bplus\b|\+|\band\b/i
+
+/** The durations of a sentence that are parts of a sum the sentence states (none when it states no total). */
+function partsOfSum(text: string, durations: readonly Duration[]): Set<Duration> | undefined {
+  const total = durations.findIndex((d, i) => i >= 2 && (TOTAL_AFTER.test(text.slice(d.end, d.end + 20)) || TOTAL_BEFORE.test(text.slice(Math.max(0, d.start - 20), d.start))))
+  if (total < 0) return undefined
+  const first = durations[0]!
+  if (!JOINED.test(text.slice(first.end, durations[total]!.start))) return undefined
+  return new Set(durations.slice(0, total))
 }
 
 /** The levels the tables and lists name, found again in a sentence, and a level's name looked up. */
@@ -547,7 +629,7 @@ function openingLevel(block: Block, learned: Learned | undefined): Priority | un
   return name === undefined ? undefined : learned.named(name)
 }
 
-function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Map<string, Priority>, row: number, key: string): void {
+function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, labels: Labels, row: number, key: string): void {
   // (the key column's header as read: a table written as a list of records has none, and its keys may name levels)
   const header = key === (block.header![0] ?? '') ? block.header! : [key, ...block.header!.slice(1)]
   const cells = block.cells!

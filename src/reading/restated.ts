@@ -36,7 +36,7 @@ export interface Restated {
 // a value given as an example, a past figure, a replacement or a change is not a second commitment
 const NOT_A_VALUE = /\b(?:for example|for instance|e\.g\.|such as|illustrat\w*|previously|formerly|used to|was|were|up from|down from|in the past|last year|under (?:our|the|your) (?:previous|old|earlier|prior|original|\d{4}) \w+|becomes?|will (?:rise|increase|decrease|fall|change|go up|go down)|increas\w*|reduc\w*|replac\w*|supersed\w*|instead of|in place of|amend\w*|variation|vari(?:es|ed)|changes? (?:from|to)|with effect from|effective (?:from|on)|from \d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b/i
 // a value for one plan, tier, quantity or case only is a value of its own
-const OWN_CASE = /\b(?:tiers?|plans?|packages?|editions?|bundles?|premium|gold|silver|bronze|platinum|enterprise|advanced|essentials?|discount\w*|credits?|refunds?|rebates?|penalt\w*|deposits?|late|interest|minimum|maximum|cap(?:ped)?|up to|at least|more than|less than|fewer than|over|under|or more|or fewer|first|next|each additional|per additional|additional \d+|set-?up|onboarding|one-?off|trial|total|subtotal|sum|if|when|where|unless)\b|\d+\s*(?:\+|or more)/i
+const OWN_CASE = /\b(?:tiers?|plans?|packages?|editions?|bundles?|premium|gold|silver|bronze|platinum|enterprise|advanced|essentials?|discount\w*|credits?|refunds?|rebates?|penalt\w*|deposits?|late|interest|minimum|maximum|cap(?:ped)?|up to|at least|more than|less than|fewer than|over|under|or more|or fewer|first|next|each additional|per additional|additional \d+|set-?up|onboarding|one-?off|trial|total|subtotal|sum|in all|altogether|all told|all[- ]in|combined|comes? to|adds? up to|if|when|where|unless)\b|\d+\s*(?:\+|or more)/i
 const TAX_INCLUDED = /^[^$£€¥\d]{0,25}?\b(?:incl(?:uding|usive of|\.)?|inc\.?|with)\s+(?:gst|vat|tax(?:es)?|sales tax)\b|^\s*\(?\s*(?:gst|vat)[- ]inclusive\b/i
 // the kind of work an hourly rate is for
 const KINDS: ReadonlyArray<[string, RegExp]> = [
@@ -153,7 +153,8 @@ function pieces(block: Block, visit: (p: Piece) => void, rows: readonly Block[] 
       from = at + cell.length
       const head = header[i] ?? ''
       const label = `${i > 0 ? cells[0] : ''} ${head}`.trim()
-      const item = i > 0 && PRICE_HEAD.test(head) ? (cells[0] ?? '').replace(/[*_`]/g, '').trim().toLowerCase() : undefined
+      // (a column of amounts is a price column whatever its heading says: "| Component | AUD |")
+      const item = i > 0 && (PRICE_HEAD.test(head) || amountColumn(rows, i)) ? (cells[0] ?? '').replace(/[*_`]/g, '').trim().toLowerCase() : undefined
       let offset = 0
       for (const part of cell.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
         const o = cell.indexOf(part, offset)
@@ -164,6 +165,26 @@ function pieces(block: Block, visit: (p: Piece) => void, rows: readonly Block[] 
     return
   }
   for (const s of block.sentences) visit({text: s.text, at: s.start, label: '', head: '', item: undefined, block, col: -1, rows})
+}
+
+// Reading: a total stated beside its parts is not a second value of the quantity. A table whose column holds bare
+// amounts in two rows or more ("| Helpdesk | $1,200 |", "| Subtotal | $1,500 |") is a price list, each row the price of its
+// own line (a line, a subtotal and a total are three things), whatever the column's heading (a key-terms table whose
+// cells state terms in words, "| Invoicing | Monthly in advance for A$2,430 plus GST |", is not); and a value stated as
+// a sum ("$1,500 a month in all", "comes to", "altogether") is a case of its own, as one stated as a total is.
+const BARE_AMOUNT = /^[\s*_]{0,4}(?:[A-Z]{0,3}[$£€¥]|(?:USD|EUR|GBP|AUD|NZD|CAD|INR|ZAR|KES|RM|R)\s?)?\s?\d[\d,.]{0,14}(?:\s?(?:USD|EUR|GBP|AUD|NZD|CAD|INR|ZAR|KES))?(?:\s{0,2}(?:per|a|an|each|\/)\s{0,2}[a-z]{1,12})?[\s*_]{0,4}$/
+// (asked for each cell of each row: answered once per table and column, so a long table is read in linear time)
+const AMOUNT_COLUMNS = new WeakMap<readonly Block[], Map<number, boolean>>()
+function amountColumn(rows: readonly Block[], col: number): boolean {
+  let known = AMOUNT_COLUMNS.get(rows)
+  if (!known) AMOUNT_COLUMNS.set(rows, (known = new Map()))
+  let answer = known.get(col)
+  if (answer === undefined) {
+    let n = 0
+    for (const row of rows) if (BARE_AMOUNT.test(row.cells?.[col] ?? '') && ++n >= 2) break
+    known.set(col, (answer = n >= 2))
+  }
+  return answer
 }
 
 // The grand total of a price list is the agreement's fee for everything on it: a row labelled as the total ("| **Total

@@ -43,6 +43,9 @@ function syntheticMeta(ruleId: string, severity: Severity): RuleMeta {
   if (ruleId === 'fatal') {
     return {id: 'fatal', description: 'The file could not be read or parsed as Markdown text, so nothing in it was checked', category: 'integrity', severity: 'error', messages: {}}
   }
+  if (ruleId === 'ignored') {
+    return {id: 'ignored', description: 'The file was named on the command line but an ignore pattern matches it, so it was not linted', category: 'integrity', severity: 'warning', messages: {}}
+  }
   return {id: ruleId, description: humanise(ruleId), category: 'integrity', severity, messages: {}}
 }
 

@@ -30,6 +30,8 @@ function entry(r: LintResult): unknown {
     ...(r.fatal ? {fatal: true} : {}),
     // as in ESLint: findings silenced by a comment or held by a baseline, with the reason
     ...(r.suppressed?.length ? {suppressedMessages: r.suppressed.map((m) => ({...shape(m), suppressions: [{kind: m.suppression.kind, ...(m.suppression.justification ? {justification: m.suppression.justification} : {})}]}))} : {}),
+    // as in ESLint: the fixed text, when --fix or --fix-dry-run changed the file
+    ...(r.output !== undefined ? {output: r.output} : {}),
   }
 }
 

@@ -69,6 +69,26 @@ function withHelpUri(id: string, version: string): {helpUri?: string} {
   return uri ? {helpUri: uri} : {}
 }
 
+/**
+ * The run's invocation (SARIF 2.1.0 §3.20): it succeeded when every file could be linted; each file that could not
+ * (read, decoded, parsed or linted in its budget: a fatal result) is a tool execution notification naming the file.
+ */
+function invocation(results: readonly LintResult[], artifacts: ReadonlyArray<{location: {uri: string; uriBaseId?: string}}>, fatalIndex: number | undefined, cwd: string | undefined) {
+  const notifications = results.flatMap((r, fileIndex) => {
+    if (!r.fatal) return []
+    const why = r.messages.find((m) => m.ruleId === 'fatal')?.message ?? 'could not be linted'
+    return [
+      {
+        level: 'error',
+        message: {text: `${reportPath(r.filePath, cwd)} could not be linted: ${why}`},
+        locations: [{physicalLocation: {artifactLocation: {...artifacts[fileIndex]!.location, index: fileIndex}}}],
+        ...(fatalIndex !== undefined ? {associatedRule: {id: 'fatal', index: fatalIndex}} : {}),
+      },
+    ]
+  })
+  return {executionSuccessful: notifications.length === 0, ...(notifications.length ? {toolExecutionNotifications: notifications} : {})}
+}
+
 /** Format results as a SARIF 2.1.0 log with one run. */
 export function sarif(results: readonly LintResult[], options: SarifOptions = {}): string {
   const metas = ruleMetas(results, options.rules, options.knownRules)
@@ -120,6 +140,7 @@ export function sarif(results: readonly LintResult[], options: SarifOptions = {}
             })),
           },
         },
+        invocations: [invocation(results, artifacts, index.get('fatal'), options.cwd)],
         ...(options.cwd !== undefined ? {originalUriBaseIds: {[SRCROOT]: {uri: pathToFileURL(options.cwd.endsWith(path.sep) ? options.cwd : `${options.cwd}${path.sep}`).href}}} : {}),
         artifacts,
         columnKind: 'utf16CodeUnits',

@@ -1,7 +1,7 @@
 // What every value kind shares: the span type, time units and the scanning helpers.
 import {DASH} from './numbers.js'
 
-export {DASH, DIGITS_SRC, NUM_SRC, parseNumber} from './numbers.js'
+export {AT_LETTER, AT_LETTER_OR_DIGIT, DASH, DIGITS_SRC, NUM_SRC, parseNumber} from './numbers.js'
 
 /** A span of the input string: `input.slice(start, end) === text`. */
 export interface Match { readonly text: string; readonly start: number; readonly end: number }

@@ -1,6 +1,6 @@
 // Value kind hours: Hours of service: days, clock times and a time zone ("08:00–18:00 Monday to Friday, UK time").
 import type {ValueKind} from './kind.js'
-import {type Match, HY, scan, isUpper, isCapitalised, DASH, NUM_SRC, parseNumber} from './common.js'
+import {type Match, HY, scan, isUpper, isCapitalised, DASH, NUM_SRC, parseNumber, AT_LETTER, AT_LETTER_OR_DIGIT} from './common.js'
 import {lazyCaselessRegExp} from './caseless.js'
 
 /** Day of the week, lower-case three-letter form. */
@@ -24,16 +24,16 @@ const MER = String.raw`(?:[ap]\.\s?m\.?|[ap]\s?m)(?![a-z])`
 const TIME = String.raw`(?:(?<![\d.,:/$£€¥])\d{1,4}(?:[:.h]\d{2}|\sh\s\d{2})?(?!\d)(?:\s{0,2}${MER}|\s{0,2}(?:noon|midday|midnight)\b|\s{0,2}(?:hrs|hours|h)(?![a-z]))?|\b(?:noon|midday|midnight)\b)`
 const DAY = String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?)(?![a-z])`
 /** One or more day names joined by ranges or lists: "Monday to Friday", "Mon, Wed and Fri", "a Saturday, a Sunday". */
-const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${DASH}]{1,3}|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${DAY}){0,6}`
-const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|AET|ACST|ACDT|AWST|NZST|NZDT|NZT|SGT|HKT|JST|KST|SAST|EAT|CAT|WAT|MYT|PHT|PHST|WIB|WITA|ICT|PKT|NPT|TRT|BRT|ART'
-const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|nz|n\.z\.|aus|sa|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.|(?:east|west|central|south)\s{1,2}africa(?:n)?|malaysian?|philippines?|indochina|gulf|arabian?|pakistan|nepal|bangladesh|(?:western|central|eastern)\s{1,2}indonesian?|china|korean?|taiwan|thailand|vietnam|israel|turkey|moscow|brasilia|argentina|kenyan?|nigerian?|sri\s{1,2}lanka`
+const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${DASH}]{1,3}|to|through|thru|until|till|and|or)\s{0,3}(?:an?\s{1,3})?${AT_LETTER}${DAY}){0,6}`
+const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|AET|ACST|ACDT|AWST|NZST|NZDT|NZT|SGT|HKT|JST|KST|SAST|EAT|CAT|WAT|MYT|PHT|PHST|WIB|WITA|ICT|PKT|NPT|TRT|BRT|ART|CLT|CLST'
+const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|nz|n\.z\.|aus|sa|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.|(?:east|west|central|south)\s{1,2}africa(?:n)?|malaysian?|philippines?|indochina|gulf|arabian?|pakistan|nepal|bangladesh|(?:western|central|eastern)\s{1,2}indonesian?|china|korean?|taiwan|thailand|vietnam|israel|turkey|moscow|brasilia|argentina|kenyan?|nigerian?|sri\s{1,2}lanka|central\s{1,2}mexic(?:o|an)|mexico\s{1,2}city|chilean?\s{1,2}continental`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
 const HOURS_RE = lazyCaselessRegExp(
   String.raw`\b(?:(?<rtc>a?round${HY}{1,2}the${HY}{1,2}clock)` +
     String.raw`|(?<tf>24\s{0,2}[/x×]\s{0,2}(?<tfd>[57])(?:\s{0,2}[/x×]\s{0,2}(?:365|52))?)` +
     String.raw`|(?<hpd>(?:24|twenty${HY}?four)(?:\s{0,3}\(\s{0,2}24\s{0,2}\))?${HY}{1,3}(?:hours?|hrs?)(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}day|(?=,?\s{1,3}(?:seven|7|five|5|six|6)\b)))` +
     String.raw`|(?<dpw>${NUM_SRC})${HY}{1,3}days?\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}(?<dpwu>week|year)` +
-    String.raw`|(?:(?<tpre>from|between)\s{1,3})?(?<t1>${TIME})\s{0,3}(?<tsep>[${DASH}~]{1,3}|to|until|till|til|through|thru|and)\s{0,3}(?<t2>${TIME})(?![\d%])(?!\s{0,2}(?:percent|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|business|working|calendar|times|per)\b)` +
+    String.raw`|(?:(?<tpre>from|between)\s{1,3})?(?<t1>${TIME})\s{0,3}(?<tsep>[${DASH}~]{1,3}|to|until|till|til|through|thru|and)\s{0,3}${AT_LETTER_OR_DIGIT}(?<t2>${TIME})(?![\d%])(?!\s{0,2}(?:percent|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|business|working|calendar|times|per)\b)` +
     String.raw`|(?<ndays>(?:other\s{1,3}than|except(?:ing)?(?:\s{1,3}(?:on|for))?|excluding|but\s{1,3}not|save\s{1,3}(?:for|on))\s{1,3}(?:an?\s{1,3})?${DAY_LIST}` +
     String.raw`(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|,|and|or)\s{1,3}(?:an?\s{1,3}|any\s{1,3})?(?<nhol>(?:[a-z]+\s{1,3}){0,3}?holidays?\b))?)` +
     String.raw`|(?<days>(?:from\s{1,3})?${DAY_LIST})` +
@@ -41,7 +41,7 @@ const HOURS_RE = lazyCaselessRegExp(
     String.raw`|(?<daily>daily|(?:every|each)\s{1,3}day)` +
     String.raw`|(?<hol>(?:excluding|excludes?|excl\.?|except(?:ing)?|other\s{1,3}than|not\s{1,3}including|save\s{1,3}(?:for|on)|closed\s{1,3}on)(?![a-z])[^.;()\n]{0,40}?\bholidays?|(?:(?:bank|public|statutory|national|federal)\s{1,3})?holidays?\s{1,3}(?:excluded|excepted))` +
     String.raw`|(?<tzi>(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/[a-z_]+(?:/[a-z_]+)?)` +
-    String.raw`|(?<tza>(?:${TZ_ABBR})(?:\s?[+\u2212-]\s?\d{1,2}(?::?[0-5]\d)?)?(?:\s?/\s?(?:${TZ_ABBR}))?)` +
+    String.raw`|(?<tza>(?:${TZ_ABBR})(?:\s?[+\u2212-]\s?\d{1,2}(?::?[0-5]\d)?)?(?:\s?/\s?${AT_LETTER}(?:${TZ_ABBR}))?)` +
     String.raw`|(?<tzn>(?:${TZ_PLACE})(?:\s{1,2}(?:standard|daylight|summer|prevailing|local))?\s{1,2}time)` +
     String.raw`|(?<tzl>local\s{1,2}time(?:\s{1,3}(?:at|in|of|for)\s{1,3}(?:the\s{1,3})?(?:[a-z]+['\u2019]s\s{1,3}|relevant\s{1,3}|affected\s{1,3}|applicable\s{1,3}|respective\s{1,3}){0,2}(?:premises|sites?|locations?|offices?|headquarters|facility|facilities))?)` +
     String.raw`|(?<tzr>(?:eastern|central|mountain|pacific)(?:\s{1,2}(?:standard|daylight|prevailing))?))(?![a-z\d])`,
@@ -234,7 +234,7 @@ function buildHours(group: readonly Part[], text: string): HoursSpec | undefined
  */
 const ONE_ZONE_PLACE = lazyCaselessRegExp(
   String.raw`\b(?:(?:official|legal)\s{1,2})?(?:` +
-    String.raw`belgian|belgium|dutch|netherlands|luxembourg|german|germany|austrian|austria|swiss|switzerland|italian|italy|french|france|danish|denmark|swedish|sweden|norwegian|norway|finnish|finland|greek|greece|czech|hungarian|hungary|romanian|romania|croatian|croatia|slovak|slovenian|argentine|argentinian|colombian?|peruvian|peru|uruguayan|uruguay|paraguayan|paraguay|venezuelan|venezuela|costa\s{1,2}rican?|guatemalan?|panamanian|panama|peninsular|canary(?:\s{1,2}islands?)?|azores|madrid|lisbon|rome|milan|brussels|vienna|zurich|geneva|warsaw|prague|stockholm|oslo|copenhagen|helsinki|athens|budapest|bucharest|buenos\s{1,2}aires|montevideo|lima|(?:mainland|continental|metropolitan)\s{1,2}(?!(?:us|u\.s\.|usa|united|american?|australian?|canad(?:a|ian)|russian?|brazil(?:ian)?|mexic(?:o|an))\b)[a-z]+` +
+    String.raw`belgian|belgium|dutch|netherlands|luxembourg|german|germany|austrian|austria|swiss|switzerland|italian|italy|french|france|danish|denmark|swedish|sweden|norwegian|norway|finnish|finland|greek|greece|czech|hungarian|hungary|romanian|romania|croatian|croatia|slovak|slovenian|argentine|argentinian|colombian?|peruvian|peru|uruguayan|uruguay|paraguayan|paraguay|venezuelan|venezuela|costa\s{1,2}rican?|guatemalan?|panamanian|panama|peninsular(?:\s{1,2}spanish|\s{1,2}spain)?|canary(?:\s{1,2}islands?)?|azores|madrid|lisbon|rome|milan|brussels|vienna|zurich|geneva|warsaw|prague|stockholm|oslo|copenhagen|helsinki|athens|budapest|bucharest|buenos\s{1,2}aires|montevideo|lima|(?:mainland|continental|metropolitan)\s{1,2}(?!(?:us|u\.s\.|usa|united|american?|australian?|canad(?:a|ian)|russian?|brazil(?:ian)?|mexic(?:o|an))\b)[a-z]+` +
     String.raw`)(?:\s{1,2}(?:official|legal|standard|local))?\s{1,2}time(?![a-z\d])`,
 )
 

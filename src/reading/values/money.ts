@@ -6,7 +6,7 @@ import {lazyCaselessRegExp} from './caseless.js'
 /** A stated amount of money. `currency` is an ISO 4217 code; `per` is the charging unit (hour, month, incident, device, user, year, day, call, ...). */
 export interface Money extends Match { kind: 'money'; amount: number; currency: string; per?: string }
 
-const CODES = 'USD|GBP|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|HKD|SEK|NOK|DKK|PLN|AED|KES|UGX|TZS|RWF|NGN|GHS|EGP|MAD|MYR|IDR|THB|VND|PKR|BDT|LKR|NPR|CNY|RMB|KRW|TWD|ILS|SAR|QAR|KWD|BHD|OMR|BRL|MXN|ARS|CLP|COP|CZK|HUF|RON|ISK'
+const CODES = 'USD|GBP|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|HKD|SEK|NOK|DKK|PLN|AED|KES|UGX|TZS|RWF|NGN|GHS|EGP|MAD|MYR|IDR|THB|VND|PKR|BDT|LKR|NPR|CNY|RMB|KRW|TWD|ILS|SAR|QAR|KWD|BHD|OMR|BRL|MXN|ARS|CLP|COP|CZK|HUF|RON|ISK|PHP|UF'
 // An amount written with a decimal comma, as continental agreements write money ("€ 95,50", "1.250,00 EUR"):
 // a comma before exactly two final digits, the thousands grouped by dots or no-break spaces; "1,500" (three digits) is a thousand
 const DECIMAL_COMMA = String.raw`(?:\d{1,3}(?:[.\u00a0\u202f]\d{3})+|\d+),\d{2}(?![\d,]|\.\d)`
@@ -18,9 +18,9 @@ const PER = String.raw`(?:\s{0,2}(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s{0,2}
 // word after a number is a name ("12 Yuan Street")
 const NAMED_CURRENCY = new Map<string, string>([
   ['yen', 'JPY'], ['rupee', 'INR'], ['reais', 'BRL'], ['zlot', 'PLN'], ['ringgit', 'MYR'], ['baht', 'THB'],
-  ['yuan', 'CNY'], ['renminbi', 'CNY'], ['naira', 'NGN'], ['forint', 'HUF'], ['rupiah', 'IDR'],
+  ['yuan', 'CNY'], ['renminbi', 'CNY'], ['naira', 'NGN'], ['forint', 'HUF'], ['rupiah', 'IDR'], ['lei', 'RON'], ['leu', 'RON'],
 ])
-const NAMED_WORDS = String.raw`yen|rupees?|reais|zlot(?:y|ys|ych|e)|ringgit|baht|yuan|renminbi|naira|forints?|rupiah`
+const NAMED_WORDS = String.raw`yen|rupees?|reais|zlot(?:y|ys|ych|e)|ringgit|baht|yuan|renminbi|naira|forints?|rupiah|lei|leu`
 const MONEY_RE = lazyCaselessRegExp(
   String.raw`(?:(?:\b(?<c1>${CODES})\s{0,2})?(?:\b(?<pre>US|AU|A|CA|C|NZ|S|HK)\s?)?(?<sym>[$£€¥])\s{0,2}(?<a1>${AMOUNT})` +
     String.raw`|\b(?<c2>${CODES})\s{0,2}(?<a2>${AMOUNT})` +
@@ -31,9 +31,10 @@ const MONEY_RE = lazyCaselessRegExp(
   'g',
 )
 /** The currency codes and words whose presence the hint looks for. */
-export const MONEY_WORDS: readonly string[] = [...CODES.split('|'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence', ...NAMED_CURRENCY.keys()]
-/** The rest of the hint: currency signs, and the rand, rupee, ringgit and shilling written before a number. */
-export const MONEY_SIGNS = String.raw`[$£€¥₹₦₱฿₩₺₫₪]|\bRs\b|\bR ?\d|\b(?:RM|KSh) ?\d`
+export const MONEY_WORDS: readonly string[] = [...CODES.split('|').filter((c) => c !== 'UF'), 'dollar', 'pound', 'sterling', 'euro', 'cent', 'pence', ...[...NAMED_CURRENCY.keys()].filter((w) => w !== 'lei' && w !== 'leu')]
+/** The rest of the hint: currency signs, the rand, rupee, ringgit and shilling written before a number, and the words too short to
+ * look for inside other words ("UF", "lei": not "Raleigh"). */
+export const MONEY_SIGNS = String.raw`[$£€¥₹₦₱฿₩₺₫₪]|\bRs\b|\bR ?\d|\b(?:RM|KSh) ?\d|(?<![a-z])UF\b|(?<![a-z])le[iu]\b`
 /**
  * Words as one alternation grouped by their first letter ("u(?:sd|gx)|g(?:bp|hs|…)|…"). For a test it matches where the
  * flat list matches (the same words, in another order), but V8 tries one branch per position where the flat list of
@@ -109,8 +110,11 @@ export function extractMoney(text: string): Money[] {
     const localCode = local === undefined ? undefined : LOCAL_SIGNS.get(local)
     if (local !== undefined && localCode === undefined) return false
     if (local !== undefined && /^[a-z]/i.test(local) && !/[.,]\d/.test(g['a4'] ?? '') && (g['pu'] ?? g['padv'] ?? g['pab']) === undefined) return false
+    // a code that is also the name of something else is money only when written as money: "PHP 1,450" or "PHP 290 per
+    // machine" (pesos), not "PHP 8.2" (the language); "UF" is Chile's indexed unit of account (ISO 4217 CLF)
+    if (code === 'PHP' && !/,\d{3}|\.\d{2}$/.test(g['a2'] ?? g['a3'] ?? '') && (g['pu'] ?? g['padv'] ?? g['pab']) === undefined) return false
     const sign = rand ? 'ZAR' : g['rupee'] !== undefined ? 'INR' : localCode
-    const currency = sign ?? code ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? g['s3'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
+    const currency = sign ?? (code === 'UF' ? 'CLF' : code) ?? (pre === undefined ? undefined : PREFIX_CURRENCY.get(pre)) ?? SYMBOL_CURRENCY.get(g['sym'] ?? g['s3'] ?? '') ?? (w === undefined ? undefined : wordCurrency(w))
     const written = g['a1'] ?? g['a2'] ?? g['a3'] ?? g['a4'] ?? ''
     const r = AMOUNT_PARSE_RE.exec(DECIMAL_COMMA_AT.test(written) ? written.replace(/[.\u00a0\u202f](?=\d{3})/g, '').replace(',', '.') : written)
     const scale = SCALE.get((r?.[2] ?? '').toLowerCase())
