@@ -172,6 +172,8 @@ class Builder {
   readonly heads = new Set<MutableSection>()
   /** The index of the next top-level node that is a group title, -1 for none, once looked for (see groupsWritten). */
   nextGroup: number | undefined
+  /** Whether the Markdown has no heading at all (see outline), once looked for. */
+  headingless: boolean | undefined
   frontmatter: Record<string, unknown> = {}
   frontmatterError: string | undefined
   title: Section | undefined
@@ -204,7 +206,7 @@ class Builder {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!
       const next = nodes[i + 1]
-      const titled = this.titledClauses(node, first)
+      const titled = this.titledClauses(node, first) || this.outline(node, nodes[i - 1])
       if (titled) {
         first = false
         continue
@@ -499,6 +501,39 @@ class Builder {
       const number = written ? written[1]! : node.ordered ? String((node.start ?? 1) + i) : undefined
       const {t, title, p, rest} = items[i]!
       this.titledClause(p, t, title, title.number ?? number, first && i === 0 && node.ordered === true, rest)
+    })
+    return true
+  }
+
+  /**
+   * An agreement written as one outline of bullets, with no headings anywhere: a top-level item whose own text is a
+   * short title (one line, a few words, no closing stop or colon) over a nested list ("- When we're open" › "  - Monday
+   * to Saturday, 9:00 to 18:30 Irish time") titles its nested items as a heading would, when three or more items of the
+   * list are such titles and no lead-in introduces the list as a list; the other items stay items where they stand.
+   */
+  outline(node: RootContent, before: RootContent | undefined): boolean {
+    if (node.type !== 'list' || node.children.length < 3) return false
+    if ((this.headingless ??= !this.tree.children.some((n) => n.type === 'heading'))  === false) return false
+    if (before?.type === 'paragraph' && /:\s*$/.test(this.source.slice(before.position?.start.offset ?? 0, before.position?.end.offset ?? 0))) return false
+    const titles = node.children.map((item) => {
+      const [p, ...rest] = item.children
+      if (p?.type !== 'paragraph' || !rest.some((c) => c.type === 'list')) return undefined
+      const t = this.inlineText(p.children, 0)
+      const text = t.text.trim()
+      if (!OUTLINE_TITLE.test(text) || text.split(/\s+/).length > 8) return undefined
+      return {t, p, rest, text}
+    })
+    if (titles.filter((x) => x !== undefined).length < 3) return false
+    const base = this.current
+    node.children.forEach((item, i) => {
+      const x = titles[i]
+      if (x === undefined) {
+        this.list({...node, children: [item]}, base, undefined)
+        return
+      }
+      const end = x.t.text.trimEnd().length
+      const start = x.t.text.length - x.t.text.trimStart().length
+      this.titledClause(x.p, x.t, {number: undefined, title: cleanTitle(x.text), start, end, from: x.t.text.length}, undefined, false, x.rest)
     })
     return true
   }
@@ -1670,6 +1705,9 @@ function wordNumber(word: string): string {
   const i = CARDINALS.indexOf(w)
   return String((i >= 0 ? i : ORDINALS.indexOf(w)) + 1)
 }
+
+// An outline item's title: one line opening with a capital, ending in no stop, colon or comma
+const OUTLINE_TITLE = /^[*_]*[A-Z][^\n]{0,58}[^\s.:;,!]$/
 
 function cleanTitle(t: string): string {
   return t.replace(/\s+/g, ' ').replace(/^[\s*_]+|[\s*_.:;,–—-]+$/g, '').trim()
