@@ -513,7 +513,7 @@ class Builder {
    */
   outline(node: RootContent, before: RootContent | undefined): boolean {
     if (node.type !== 'list' || node.children.length < 3) return false
-    if ((this.headingless ??= !this.tree.children.some((n) => n.type === 'heading'))  === false) return false
+    if (!(this.headingless ??= !this.tree.children.some((n) => n.type === 'heading'))) return false
     if (before?.type === 'paragraph' && /:\s*$/.test(this.source.slice(before.position?.start.offset ?? 0, before.position?.end.offset ?? 0))) return false
     const titles = node.children.map((item) => {
       const [p, ...rest] = item.children
