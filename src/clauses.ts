@@ -344,7 +344,7 @@ export function findClause(
     if (view === HEADING_VIEW) underLabel = false
     // an unticked option ("- [ ] Daily backups") is offered, not agreed
     if (view.block === undefined) continue
-    const {label, labelOnly, question, block} = view
+    const {label, labelOnly, question, answers, block} = view
     // in a key/value table ("| Support hours | 08:00–17:30 UK time |"), the key cell is the heading of its value
     // a paragraph opening with a bold label ("**After 5pm and weekends:** …") is titled by it, as a section by its heading
     // in a Q/A text, the answer is titled by its question ("**Q: What is not covered?**" / "A: Cabling, CCTV …"), and
@@ -362,7 +362,10 @@ export function findClause(
     const mentionMarks = topicMarks && mentionsKind ? reading.unitMarks(block, mentionsKind) : undefined
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
-      if (!inHome && !asked) {
+      // in a Q/A written in one paragraph, each answer is titled by its own question, as one in a paragraph of its own
+      const answering = answers?.[k]
+      const homed = inHome || namedBy(answering)
+      if (!homed && !asked && !(answering !== undefined && (re.topic.test(answering) || mentions?.(answering, reader, block) === true))) {
         const at = whole ? 0 : k + 1
         if (topicMarks ? !markedTest(topicMarks, at, re.topic, text, reading) : !re.topic.test(text)) {
           if (!mentions) continue
@@ -380,7 +383,7 @@ export function findClause(
       const after = reading.expandTitle(context.after)
       const s = whole ? undefined : sentences[k]!
       const base: Unit = s
-        ? {block, start: s.start, end: s.end, text, inHome, next: QUESTION.test(text) ? answerTo(sentences, k) : (sentences[k + 1]?.text ?? (k === count - 1 ? after : ''))}
+        ? {block, start: s.start, end: s.end, text, inHome: homed, next: QUESTION.test(text) ? answerTo(sentences, k) : (sentences[k + 1]?.text ?? (k === count - 1 ? after : ''))}
         : {block, start: 0, end: block.text.length, text, inHome, next: after}
       const unit = context.intro ? {...base, intro: reading.expandTitle(context.intro)} : base
       // Reading: a label whose value is only a reference to another document ("Hardware failures and who pays for parts:

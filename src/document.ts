@@ -646,6 +646,7 @@ class Builder {
     const t = this.inlineText(node.children, skip)
     if (skip === 0 && this.records(section, [t])) return
     if (this.lettered(section, t)) return
+    if (this.plainLines(section, t)) return
     this.addInline(node, section, t, 'paragraph')
   }
 
@@ -708,6 +709,53 @@ class Builder {
     if (lead.trim()) piece(0, pieces[first - 1]!.end, 'paragraph')
     for (let k = first; k <= last; k++) piece(pieces[k]!.start + pieces[k]!.marker, pieces[k]!.end, 'list-item')
     if (last + 1 < pieces.length) piece(pieces[last + 1]!.start, t.text.length, 'paragraph')
+    return true
+  }
+
+  /**
+   * A paragraph of plain lines after a lead-in line ("Your plan covers:", "The plan does not include the following:"), an
+   * item a line with no marker and no closing stop ("Help desk for all staff" / "Patching of PCs"), is a list typed
+   * without list syntax: each such line is a list item, the lead-in a paragraph before them, and the lines after the last
+   * item (a sentence, "We quote such work first …") a paragraph after them. Two items at least; a line that runs on into
+   * the next ("… for all staff and") is a sentence broken across lines, not an item.
+   */
+  plainLines(section: MutableSection, t: InlineText): boolean {
+    if (!t.text.includes('\n')) return false
+    const lines: Array<{start: number; end: number; text: string}> = []
+    let start = 0
+    for (const line of t.text.split('\n')) {
+      lines.push({start, end: start + line.length, text: line.trim()})
+      start += line.length + 1
+    }
+    const lead = lines.findIndex((l) => leadsIn(l.text))
+    if (lead < 0 || lead >= lines.length - 2) return false
+    let ending: string | undefined
+    let last = lead
+    for (let k = lead + 1; k < lines.length; k++) {
+      const end = lineItem(lines[k]!.text)
+      if (end === undefined) break
+      // the items of one list end alike ("…;" or "…"; the last may close with "."); a sentence that ends in a stop is
+      // an item only as the last of a list whose items end in ";" or ","
+      if (ending === undefined) ending = end
+      else if (end !== ending && !(end === '.' && (ending === ';' || ending === ','))) break
+      if (end === '.' && ending === '.') break
+      last = k
+      if (end !== ending) break
+    }
+    if (last - lead < 2) return false
+    const piece = (from: number, to: number, kind: BlockKind): void => {
+      while (to > from && /\s/.test(t.text.charAt(to - 1))) to--
+      while (from < to && /\s/.test(t.text.charAt(from))) from++
+      if (!t.text.slice(from, to).trim()) return
+      const text = t.text.slice(from, to)
+      const segments = sliceSegments(t.segments, from, to, 0)
+      const position = {start: this.at(textToSource(t.segments, from)), end: this.at(textToSource(t.segments, to))}
+      const variables = t.variables.filter((v) => v.start >= from && v.end <= to).map((v) => ({...v, start: v.start - from, end: v.end - from}))
+      this.addBlock(kind, section, text, segments.length ? segments : [{textStart: 0, sourceStart: position.start.offset, length: 0}], position, variables)
+    }
+    piece(0, lines[lead]!.end, 'paragraph')
+    for (let k = lead + 1; k <= last; k++) piece(lines[k]!.start, lines[k]!.end, 'list-item')
+    if (last + 1 < lines.length) piece(lines[last + 1]!.start, t.text.length, 'paragraph')
     return true
   }
 
@@ -1253,6 +1301,20 @@ function paragraphItem(b: Block, under: boolean): string | undefined {
   if ((first === '(' || first === '§' || (first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z' && text.charAt(1) >= '0' && text.charAt(1) <= '9')) && CLAUSE_NUMBER.test(text)) return undefined
   return end
 }
+
+/**
+ * How a line of a paragraph that may be a list's item ends ('.', ';', ',' or '' for no stop), or undefined when it cannot
+ * be one: a short line (twelve words at most) that is no lead-in, no label with its value ("Phone: …"), not numbered or
+ * lettered (those are read as such), and does not run on into the next line (ending in "and", "of", "the" …).
+ */
+function lineItem(text: string): string | undefined {
+  if (!text || text.length > 100) return undefined
+  const last = text.charAt(text.length - 1)
+  if (last === ':' || text.split(/\s+/).length > 12 || RUNS_ON.test(text) || (text.includes(': ') && LABEL_LINE.test(text)) || CLAUSE_NUMBER.test(text) || LIST_OPENING.test(text)) return undefined
+  return last === '.' || last === '!' || last === '?' ? '.' : last === ';' || last === ',' ? last : ''
+}
+// a line that ends in a word that needs the next line: a sentence broken across lines
+const RUNS_ON = /\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|our|your|its|their|is|are|be|will|shall|that|which|as)$/i
 
 /** Does a paragraph lead in to a list: end with a colon, "the following …" or "as follows" (a closing stop aside)? */
 function leadsIn(text: string): boolean {

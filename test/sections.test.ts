@@ -238,6 +238,38 @@ describe('lettered lines are a list typed without list syntax', () => {
   })
 })
 
+describe('plain lines after a lead-in are a list typed without list syntax', () => {
+  const blocks = (text: string): string[] =>
+    buildDocument(text, 'x.md')
+      .blocks.filter((b) => b.kind !== 'heading')
+      .map((b) => `${b.kind} | ${b.text} | ${b.position.start.line}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'items under "covers:", a sentence after them',
+      '# Terms\n\nYour plan covers:\nHelp desk for all staff\nPatching of PCs\nWe quote other work first.\n',
+      ['paragraph | Your plan covers: | 3', 'list-item | Help desk for all staff | 4', 'list-item | Patching of PCs | 5', 'paragraph | We quote other work first. | 6'],
+    ],
+    [
+      'items that end in ";", the last in "."',
+      '# Terms\n\nThe plan does not include the following:\nwebsite edits;\ncabling;\nmoves.\n',
+      ['paragraph | The plan does not include the following: | 3', 'list-item | website edits; | 4', 'list-item | cabling; | 5', 'list-item | moves. | 6'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(blocks(text)).toEqual(expected)
+  })
+
+  // look-alikes: one line after the lead-in, a sentence broken across lines, lines of sentences, no lead-in
+  it.each<[string, string]>([
+    ['one line after the lead-in', '# Terms\n\nYour plan covers:\nHelp desk for all staff\n'],
+    ['a sentence broken across lines', '# Terms\n\nSome work falls outside the plan:\nanything we have not agreed with you in writing and\nanything else you ask of us.\n'],
+    ['lines of sentences', '# Terms\n\nPlease note:\nWe answer calls in order.\nWe bill extra work monthly.\n'],
+    ['lines with no lead-in', '# Terms\n\nWe look after your office\nHelp desk for all staff\nPatching of PCs\n'],
+  ])('%s stays one paragraph', (_name, text) => {
+    expect(blocks(text).every((b) => b.startsWith('paragraph'))).toBe(true)
+  })
+})
+
 describe('a paragraph wrapped to a width reads across its line breaks', () => {
   /** The text of the first block after the title. */
   const text = (body: string): string => buildDocument(`# Terms\n\n${body}\n`, 'x.md').blocks[1]!.text

@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, delegation, parentName, targetInDocument, type DelegationHit} from './delegation.js'
-import {answeredQuestion, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
+import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, type Party} from './parties.js'
@@ -589,7 +589,8 @@ export class Reading {
       else {
         const label = this.leadLabel(written)
         const labelOnly = label !== undefined && written.kind === 'paragraph' && written.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
-        v = {label, labelOnly, question: this.questionOf(i), block: this.inFull(written)}
+        const block = this.inFull(written)
+        v = {label, labelOnly, question: this.questionOf(i), answers: inlineAnswers(block), block}
       }
       this.views[i] = v
     }
@@ -633,12 +634,14 @@ export interface FinderView {
   /** The block is a paragraph that is only its bold label ("**Backups**"), which titles the blocks after it. */
   readonly labelOnly: boolean
   readonly question: string | undefined
+  /** In a Q/A written in one paragraph, the question each of the block's sentences answers (see inlineAnswers). */
+  readonly answers: ReadonlyArray<string | undefined> | undefined
   /** The block with its terse forms in full; undefined for a heading and an unticked option, which hold no clause. */
   readonly block: Block | undefined
 }
 /** The view of every heading. */
-export const HEADING_VIEW: FinderView = {label: undefined, labelOnly: false, question: undefined, block: undefined}
-const UNTICKED_VIEW: FinderView = {label: undefined, labelOnly: false, question: undefined, block: undefined}
+export const HEADING_VIEW: FinderView = {label: undefined, labelOnly: false, question: undefined, answers: undefined, block: undefined}
+const UNTICKED_VIEW: FinderView = {label: undefined, labelOnly: false, question: undefined, answers: undefined, block: undefined}
 
 /**
  * Read a document: the Reading every rule of one lint shares. `texts`: the caller's cache of answers per text, kept

@@ -175,6 +175,35 @@ export function answeredQuestion(source: string, blocks: readonly Block[], i: nu
   return undefined
 }
 
+/** An answer's mark at a line's start: "A:", "Answer:". */
+const ANSWER_MARK = /^\s*(?:a|answer)\s*[:.]\s/i
+const ASKS = /\?["”’')\]*_]*\s*$/
+
+/**
+ * In a Q/A written in one paragraph ("Q: What is not covered?" / "A: Cabling, CCTV …" / "Q: …" on the lines after), the
+ * question each sentence answers, by sentence: the last question asked on a line of its own before it (undefined for a
+ * question itself and for what comes before the first). Undefined for any block that is not such a Q/A: a question
+ * marked "Q:" on a line of its own, answered on the next line by one marked "A:".
+ */
+export function inlineAnswers(block: Block): ReadonlyArray<string | undefined> | undefined {
+  const sentences = block.sentences
+  if (block.kind !== 'paragraph' || sentences.length < 2 || !block.text.includes('\n')) return undefined
+  const lineStart = (at: number): boolean => at === 0 || /\n[ \t]*$/.test(block.text.slice(Math.max(0, at - 8), at))
+  let asked: string | undefined
+  let answered = false
+  const out = sentences.map((s, k) => {
+    const marked = lineStart(s.start) ? QUESTION_MARK.exec(s.text) : null
+    if (marked && ASKS.test(s.text)) {
+      const next = sentences[k + 1]
+      asked = next && lineStart(next.start) && ANSWER_MARK.test(next.text) ? s.text.slice(marked[0].length).trim() : undefined
+      answered ||= asked !== undefined
+      return undefined
+    }
+    return asked
+  })
+  return answered ? out : undefined
+}
+
 /** A title that names levels of urgency ("Fault levels", "Priorities and targets", "Severity"), not service levels. */
 const LEVELS_TITLE = /\b(?:priorit\w*|severit\w*|urgen\w*|levels?|categor\w*|classif\w*)\b/i
 const NOT_LEVELS_TITLE = /\bservice[- ]levels?\b|\bsla\b/i
