@@ -201,6 +201,25 @@ const INLINE_LEVEL_TEST = new RegExp(INLINE_LEVEL.source, 'i')
 const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)\s*\(([^()\d]{4,80})\)`, 'gi')
 const LEVEL_GLOSS_TEST = new RegExp(LEVEL_GLOSS.source, 'i')
 
+// Reading: names each followed by what falls into it in brackets, in a sentence that speaks of levels or priorities
+// after it has named them so ("one of two levels: Urgent (the till PC or the internet down) and Everything else (one
+// laptop, a question)"), are levels whatever their words; not service levels or plans ("two service levels: Standard
+// (one site) and Premium (all sites)")
+/** A sentence's word for levels of urgency: "levels", "priorities", "categories" (not "service levels"). */
+const LEVELS_WORD = /\b(?<!service[- ])(?:levels?|priorit(?:y|ies)|severit(?:y|ies)|categor(?:y|ies)|classes)\b/i
+/** A name with what falls into it in brackets, after a colon, a comma or "and"/"or" (name in group 1, cases in group 2). */
+const GLOSSED_NAME = /(?:[:;,]\s*|\b(?:and|or)\s+)([A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})\s*\(([^()\d]{4,80})\)/g
+const GLOSSED_NAME_TEST = new RegExp(GLOSSED_NAME.source)
+/** The names a sentence gives with brackets after its word for levels (lower-cased), and whether each bracket says what falls in. */
+function glossedNames(sentence: string, reading: Reading): {name: string; criterion: boolean}[] {
+  if (!sentence.includes('(')) return []
+  const word = LEVELS_WORD.exec(sentence)
+  if (!word) return []
+  const out: {name: string; criterion: boolean}[] = []
+  for (const m of sentence.slice(word.index).matchAll(GLOSSED_NAME)) if (!PLAN_NAME.test(m[1]!)) out.push({name: m[1]!.toLowerCase(), criterion: describesCases(m[2]!, reading)})
+  return out
+}
+
 /** Does a level's description say what falls into it (not only a time or a price)? */
 function describesCases(text: string, reading: Reading): boolean {
   // (what falls into a level may come before its own times: "whole office down: 1 hour response, 4 hours fix"; the part
@@ -225,6 +244,7 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
   if (LEVEL_GLOSS_TEST.test(block.text)) for (const m of block.text.matchAll(LEVEL_GLOSS)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   if (INLINE_LEVEL_TEST.test(block.text)) for (const m of block.text.matchAll(INLINE_LEVEL)) if (describesCases(m[2]!, reading)) out.push(key(m[1]!))
   for (const sentence of block.sentences) {
+    for (const g of glossedNames(sentence.text, reading)) if (g.criterion) out.push(key(g.name))
     // (one label a line, as lines with no stop are written: each line that opens with a level's name is its own)
     const lines = sentence.text.includes('\n') ? sentence.text.split('\n') : [sentence.text]
     for (const line of lines) {
@@ -642,7 +662,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
@@ -651,8 +671,9 @@ export default clauseRule({
     // work, we treat the call as urgent …; every other call is normal …"
     const named = NAMED_TEST.test(unit.text) ? namedLevels(unit.text) : []
     const bracketed = bracketLabels(unit.text, reader.reading)
+    const glossed = glossedNames(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text) || glossed.some((g) => g.criterion)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definesTwoRanks(reader.reading) && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
@@ -680,6 +701,8 @@ export default clauseRule({
     if (AS_A_PRIORITY.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // labels with their own times and brackets that say nothing of what falls in them: "Showstopper (phone us) – …"
     if (bracketed.length && new Set(bracketLabels(unit.block.text, reader.reading).map((l) => l.label)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // levels named with brackets that say nothing of what falls in them: "two levels: Red (ring us) and Green (email us)"
+    if (new Set(glossed.map((g) => g.name)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one case named as a level, with no other level beside it: "If the whole office is stuck, we treat the call as urgent"
     if (named.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one kind of case named, defined and timed, with no other level beside it: "A Line Down fault is one that …"
