@@ -285,14 +285,21 @@ export default clauseRule({
     return EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
   },
   judge(unit, reader) {
-    const t = unit.text
+    let t = unit.text
     // a services matrix: the rows its columns mark as out of scope are the excluded services, listed when two or more
     // are, and handled when the table, the text that introduces it or its section says how such work is charged
+    // (one row out of scope is read by the words of its cell that puts things out: its notes may list what is left out,
+    // "Not covered: website edits, the booking app, cabling — quoted first, billed at $140/h")
     if (outRow(unit.block)) {
       const rows = tableOf(reader.doc.blocks, reader.reading.blockIndex(unit.block))
-      if (rows.filter(outRow).length < 2 || DOWNTIME.test(unit.block.header!.join(' '))) return undefined
-      const around = unit.block.section.blocks.map((b) => b.text).join(' ')
-      return handled(rows.map((b) => b.text).join(' '), reader.reading) || handled(around, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
+      if (DOWNTIME.test(unit.block.header!.join(' '))) return undefined
+      if (rows.filter(outRow).length >= 2) {
+        const around = unit.block.section.blocks.map((b) => b.text).join(' ')
+        return handled(rows.map((b) => b.text).join(' '), reader.reading) || handled(around, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
+      }
+      const notes = unit.block.cells!.find((c) => TOPIC.test(c) || OUT_LEAD.test(c))
+      if (notes === undefined) return undefined
+      t = notes
     }
     // a plan comparison's "No" cell: the exclusions touched, not listed (a list elsewhere still outranks it)
     if (planNoRow(unit.block) && !outRow(unit.block)) return DOWNTIME.test(unit.block.header!.join(' ')) ? undefined : {outcome: 'vague'}
