@@ -286,6 +286,9 @@ export default clauseRule({
   },
   judge(unit, reader) {
     let t = unit.text
+    // a question about what is left out is read with its answer, as a label with its value: "What isn't included? Website
+    // changes, the booking app … We quote first and bill at $140/h."
+    if (unit.next && t.trimEnd().endsWith('?') && TOPIC.test(t)) t = `${t.trimEnd().slice(0, -1)}: ${unit.next}`
     // a services matrix: the rows its columns mark as out of scope are the excluded services, listed when two or more
     // are, and handled when the table, the text that introduces it or its section says how such work is charged
     // (one row out of scope is read by the words of its cell that puts things out: its notes may list what is left out,

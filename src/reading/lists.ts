@@ -177,21 +177,26 @@ export function answeredQuestion(source: string, blocks: readonly Block[], i: nu
 
 const ASKS = /\?["”’')\]*_]*\s*$/
 
+/** An answer's mark at a line's start: "A:", "Answer:". */
+const ANSWER_MARK = /^\s*(?:a|answer)\s*[:.]\s/i
+
 /**
- * In a Q/A written in one paragraph, the question each sentence answers, by sentence: the last question asked at the
- * start of a line before it ("Q: What is not covered?" / "A: Cabling, CCTV …" / "Q: …" on the lines after, or "What
- * isn't included? Website changes, the booking app …" in one line), up to the next such question (undefined for a
- * question itself and for what comes before the first). Undefined for a block that asks no question so.
+ * In a Q/A written in one paragraph ("Q: What is not covered?" / "A: Cabling, CCTV …" / "Q: …" on the lines after), the
+ * question each sentence answers, by sentence: the last question marked "Q:" on a line of its own and answered on the
+ * next line by one marked "A:", up to the next question (undefined for a question itself and for what comes before the
+ * first). Undefined for any block that holds no such question.
  */
 export function inlineAnswers(block: Block): ReadonlyArray<string | undefined> | undefined {
   const sentences = block.sentences
-  if (block.kind !== 'paragraph' || sentences.length < 2 || !block.text.includes('?')) return undefined
+  if (block.kind !== 'paragraph' || sentences.length < 2 || !block.text.includes('\n')) return undefined
   const lineStart = (at: number): boolean => at === 0 || /\n[ \t]*$/.test(block.text.slice(Math.max(0, at - 8), at))
   let asked: string | undefined
   let answered = false
   const out = sentences.map((s, k) => {
-    if (lineStart(s.start) && ASKS.test(s.text) && s.text.length <= 160) {
-      asked = k + 1 < sentences.length && !ASKS.test(sentences[k + 1]!.text) ? s.text.replace(QUESTION_MARK, '').trim() : undefined
+    const marked = lineStart(s.start) ? QUESTION_MARK.exec(s.text) : null
+    if (marked && ASKS.test(s.text)) {
+      const next = sentences[k + 1]
+      asked = next && lineStart(next.start) && ANSWER_MARK.test(next.text) ? s.text.slice(marked[0].length).trim() : undefined
       answered ||= asked !== undefined
       return undefined
     }
