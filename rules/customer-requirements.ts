@@ -2,7 +2,7 @@
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {targetInDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
-import {asksOfCustomer, refusesWork, requirementAt} from '../src/reading/reach.js'
+import {asksOfCustomer, refusesWork, requirementAt, roleTitle} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
@@ -24,7 +24,7 @@ const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|wher
 // (and a failure that releases the provider from its times or duties: "The non-compliance with item 8.1 exempts the
 // CONTRACTED PARTY from the periods of Clause Four")
 const CONSEQUENCE =
-  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?)(?: support| service| cover)? (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}(?:\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\/\s*(?:hour|hr|h)\b)|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\b(?:exempts?|releases?|relieves?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:(?:the|its|their|any)\s+)?(?:[\w-]+\s+){0,2}?(?:periods?|times?|deadlines?|targets?|service levels?|obligations?|commitments?|liability|responsibility)\b|\b(?:removed|dropped|taken off)\s+(?:from\s+)?(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|support\s+)?(?:plan|cover|coverage|agreement|contract|scope|service|support|fee|list of covered devices)\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\boutside (?:the |our )?(?:[\w-]+ (?:and |& )?){1,3}(?:times|targets)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop|quote (?:to|for) (?:bring|upgrad|replac|remediat|fix|repair))|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes|left|kept)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla|monitoring|support|(?:[\w-]+\s+){0,2}(?:times|targets))\b|\b(?:is|are)\s+not\s+(?:monitored|patched|backed up)\b|\b(?:bill|charge|invoice)s?\s+(?:you\s+)?(?:for\s+)?(?:the|my|our|that|this|any|all)\s+(?:time|hours|labour|labor)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b|\b(?:times?|deadlines?|targets?|service levels?|time limits?)\b[^.;]{0,60}\b(?:is|are|will be|shall be)\s+(?:extended|prolonged|lengthened)\b|\b(?:is|are|will be|shall be)\s+suspended\s+(?:while|whilst|(?:for )?(?:as|so) long as|until|for the (?:duration|period|length) of|for (?:any|each|every|the) (?:[\w-]+\s+){0,2}?(?:incidents?|faults?|equipment|devices?|systems?|workstations?|laptops?)\b)/i
+  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?)(?: support| service| cover)? (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}(?:\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\/\s*(?:hour|hr|h)\b)|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\b(?:exempts?|releases?|relieves?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:(?:the|its|their|any)\s+)?(?:[\w-]+\s+){0,2}?(?:periods?|times?|deadlines?|targets?|service levels?|obligations?|commitments?|liability|responsibility)\b|\b(?:removed|dropped|taken off)\s+(?:from\s+)?(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|support\s+)?(?:plan|cover|coverage|agreement|contract|scope|service|support|fee|list of covered devices)\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\boutside (?:the |our )?(?:[\w-]+ (?:and |& )?){1,3}(?:times|targets)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop|quote (?:to|for) (?:bring|upgrad|replac|remediat|fix|repair))|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes|left|kept)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla|monitoring|support|(?:[\w-]+\s+){0,2}(?:times|targets))\b|\b(?:is|are)\s+not\s+(?:monitored|patched|backed up)\b|\b(?:stops?|stopping|ceases?|ceasing)\s+(?:supporting|covering|maintaining|monitoring|patching|looking after|working on)\b|\b(?:bill|charge|invoice)s?\s+(?:you\s+)?(?:for\s+)?(?:the|my|our|that|this|any|all)\s+(?:time|hours|labour|labor)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b|\b(?:times?|deadlines?|targets?|service levels?|time limits?)\b[^.;]{0,60}\b(?:is|are|will be|shall be)\s+(?:extended|prolonged|lengthened)\b|\b(?:is|are|will be|shall be)\s+suspended\s+(?:while|whilst|(?:for )?(?:as|so) long as|until|for the (?:duration|period|length) of|for (?:any|each|every|the) (?:[\w-]+\s+){0,2}?(?:incidents?|faults?|equipment|devices?|systems?|workstations?|laptops?)\b)/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
@@ -44,6 +44,22 @@ const ASKED_VERB = String.raw`(?:keep(?!\s+(?:this|these|that|it|a copy|copies|y
 // the same standard asked as a favour: "We'd be grateful if your staff kept their passwords private", "We would appreciate
 // it if Client staff locked their screens" (not a procedure: "we'd be grateful if you let us know", "… paid on time")
 const GRATEFUL = String.raw`\b(?:we|i)(?:\s+would|['\u2019]d)\s+(?:be\s+(?:grateful|glad|thankful|obliged)|appreciate\s+it|(?:really\s+)?like\s+it)\s+if\s+(?:(?:you|your|the|all|every|each)\s+)?(?:[\w-]+\s+){0,2}?(?:kept|keep|used|use|locked|lock|ensured|ensure|made\s+sure|make\s+sure|installed|install|avoided|avoid|did\s+not|didn['\u2019]t|never|ran|run|patched|patch|updated|update|stored|store|left|leave)\b`
+// Reading: an imperative of conduct addressed to the reader ("Keep automatic updates on.", "Don't share logins.", "Never
+// leave the server cupboard open") asks a standard of the customer, as "please keep …" does; an instruction on how to get
+// help ("Call us on …", "Email the desk", "Use the portal to log a ticket") is not one, nor an item of a list the provider
+// introduces ("We will:" › "keep your antivirus up to date")
+const IMPERATIVE_CONDUCT =
+  /^\W*(?:(?:please|always|also|and)\s+)?(?:keep(?!\s+(?:this|these|that|it|a copy|copies|in mind|an eye|in touch|us|your (?:records?|receipts?|invoices?))\b)|make sure|ensure|lock|leave|back up|patch|update|replace|avoid|store|(?:don['\u2019]t|do not|never)(?!\s+(?:worry|hesitate|wait|forget|panic|be afraid)\b)\s+[a-z]+)\b/i
+/**
+ * An imperative that is the provider's act: an item of a list the provider introduces ("We will:" › "keep your antivirus
+ * up to date"), or a line under a title that names the provider's part ("The Provider's part", "What we do").
+ */
+function providersImperative(unit: Unit, reading: Reading): boolean {
+  if (unit.block.kind === 'list-item' && reading.introducingParty(unit.block) === 'provider') return true
+  for (let s: Section | undefined = unit.block.section; s && s.kind !== 'root'; s = s.parent) if (PROVIDERS_PART.test(roleTitle(s.title, reading.parties))) return true
+  return false
+}
+const PROVIDERS_PART = /^(?:what )?PROVIDER(?:'s?)? (?:own )?(?:obligations|responsibilities|duties|commitments|undertakings|part|side|bit|end|do|does|will do|to do|provides?|promises?)$/
 const POLITE = new RegExp(`${ASKED_LEAD}\\s+${ASKED_VERB}|${GRATEFUL}`, 'i')
 // Compliance with a named document that sets the standards: "comply with the Provider's Acceptable Use Policy, which sets
 // the minimum standards for …", "complies with our IT Rules, which set out the requirements"
@@ -152,7 +168,7 @@ export default clauseRule({
   mentions(text, reader) {
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
-    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
+    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || IMPERATIVE_CONDUCT.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -170,6 +186,8 @@ export default clauseRule({
       const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
       if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
+    // an imperative in a list the provider introduces is the provider's act, not the customer's standard
+    if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
     // what the sentence, the one after it and the party names decide alone (kept per text in an editor)
     const stage = ownStage(unit, reader)
     if (stage.done) return stage.verdict
@@ -250,13 +268,14 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // states no standard of its own, and the sentence that names them is judged with it
   if (MEETS_THEM.test(t) && obligationOf(r, reading) < 0 && r.requirement < 0) return done(undefined)
   const asked = NEED_FROM.exec(t) ?? POLITE.exec(t)
-  const equipment = asked ? -1 : equipmentOf(r, reading)
-  const must = asked ? asked.index : equipment >= 0 ? equipment : obligationOf(r, reading)
+  const imperative = asked ? -1 : (IMPERATIVE_CONDUCT.exec(t)?.index ?? -1)
+  const equipment = asked || imperative >= 0 ? -1 : equipmentOf(r, reading)
+  const must = asked ? asked.index : imperative >= 0 ? imperative : equipment >= 0 ? equipment : obligationOf(r, reading)
   if (must < 0 && !unit.inHome) return done(undefined)
   // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
   // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
   // (a duty that introduces a list, "THE CLIENT AGREES TO:", "The Customer shall:", has the list's items for its conduct)
-  if (must >= 0 && !asked && equipment < 0 && !unit.inHome && !conductDuty(listedDuty(t.slice(must), unit.next))) return done(undefined)
+  if (must >= 0 && !asked && imperative < 0 && equipment < 0 && !unit.inHome && !conductDuty(listedDuty(t.slice(must), unit.next))) return done(undefined)
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
   const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
