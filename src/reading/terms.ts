@@ -324,6 +324,22 @@ const isImperative = (sentence: string): boolean => {
 }
 const MODAL = /\b(?:will|shall|must|should|may|can|could|would|is|are|was|were|be|been|has|have|had)\b/i
 
+// An imperative addressed to the reader: a verb of a request or a conduct the customer keeps, opening the sentence
+const READER_IMPERATIVE = /^\W*(?:(?:please|also|always|and)\s+)?(?:let|tell|report|notify|inform|contact|call|ring|phone|e-?mail|send|give|keep|make sure|ensure|lock|avoid|raise|log|book|return|pay|nominate|name|alert|warn|(?:don['’]t|do not|never)\s+(?:leave|let|share|give|install|forget|wait|delay))\b/i
+// one that names the provider as "us" or "me" right after its verb: "Let us know", "Tell me", "Send us"
+const READER_IMPERATIVE_US = /^\W*(?:(?:please|also|always|and)\s+)?[a-z]+\s+(?:us|me)\b/i
+/** A subject or a modal before the term: the sentence's own statement, not the imperative's (", and we'll …"). */
+const SUBJECT_BEFORE = /\b(?:we|i|you|they|it|he|she)\b(?!\s*\))|['’](?:ll|re|ve|d)\b|\b(?:will|shall|must|should|may|can|could|would|is|are|was|were)\b/i
+/** Is the hit in an imperative addressed to the reader (see excused), with `before` the sentence's text before the term? */
+function readerImperative(hit: TermHit, before: string): boolean {
+  const kind = hit.block.kind
+  if (kind !== 'paragraph' && kind !== 'list-item') return false
+  const sentence = hit.sentence.text
+  if (!READER_IMPERATIVE.test(sentence) || (kind === 'list-item' && !READER_IMPERATIVE_US.test(sentence))) return false
+  // nothing after the imperative states anything of its own before the term ("Tell us, and we'll fix it promptly")
+  return !SUBJECT_BEFORE.test(before)
+}
+
 /** Is a list item introduced by a paragraph of its own section (whose subject then binds it)? */
 function introducedInSection(block: Block): boolean {
   if (block.kind !== 'list-item') return false
@@ -404,6 +420,11 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // promptly"), unless the provider takes the term back as its own subject ("…, and we will reply promptly")
   const asked = ASKS_YOU.exec(s.slice(0, at)) ?? ASKS_THAT.exec(s.slice(0, at))
   if (asked && !PROVIDER_AGAIN.test(s.slice(asked.index + asked[0].length, at))) return 'customer'
+  // an imperative addressed to the reader is the customer's duty, wherever it stands ("Let us know as soon as possible
+  // when someone leaves", "Report faults promptly"); in a list or a table only one that names the provider as "us" ("-
+  // Tell us promptly about leavers"), since a list's bare verbs may name the provider's services ("- Patch PCs
+  // periodically"); the provider's own promise after it ("…, and we'll fix it as soon as possible") is its own
+  if (readerImperative(hit, s.slice(0, at))) return 'customer'
   let party = r.boundParty(...rewritten(s, at, partyView))
   // what the customer is told it will get is the outcome the provider promises, not the customer's own duty ("you can
   // expect minimal downtime", "you'll enjoy fast fixes", "you receive updates regularly")
