@@ -194,7 +194,8 @@ export interface Statement {
 // "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
 // "reacted to within", a translated "reaction time", is a response
 // an alert "triaged within 30 minutes", a security service's first look at it, is its response
-const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?|triag(?:e|es|ed|ing))\b/gi
+// a call that "gets a technician within 15 minutes" is answered by one: its response
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|gets? an? (?:technician|engineer)|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?|triag(?:e|es|ed|ing))\b/gi
 const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
 const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back|\breaction\b|\btriag/i
 const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
@@ -589,6 +590,8 @@ const LEVEL_CELL = /^[*_]{0,2}([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,2})[*_]
 const LEVEL_TITLE = /\b(?:priorit\w*|severit\w*|urgen\w*|levels?|categor\w*|classif\w*|impact)\b/i
 // A first column of kinds of fault or call ("Fault", "Incident type") keys a table of times by the kinds it names
 const KIND_COLUMN = /^\s*(?:[A-Za-z-]+\s+)?(?:faults?|incidents?|issues?|problems?|tickets?|calls?|requests?)(?:\s+(?:types?|kinds?))?\s*$/i
+// A column that names or describes each level ("Meaning", "Description", "Name", "Impact")
+const NAME_HEAD = /\b(?:names?|meaning|means|descri\w*|impact|examples?|defin\w*|what|labels?|titles?|summary|situation|when)\b/i
 const NOT_LEVEL_TITLE = /\bservice[- ]levels?\b|\bsla\b/i
 
 /** A level a name stands for: a level word's own rank ("Urgent"), else the place it holds among the levels named. */
@@ -634,7 +637,9 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
   const header = key === (block.header![0] ?? '') ? block.header! : [key, ...block.header!.slice(1)]
   const cells = block.cells!
   let priority: Priority | undefined
+  let keyCell = -1
   for (const [i, cell] of cells.entries()) {
+    keyCell = i
     // "Severity | 1", "Severity | S1", "Priority | A": a bare level under a "Severity" or "Priority" column
     const head = header[i] ?? ''
     const bare = /^\s*(?:[PS]?[0-5]|[IV]{1,3}|[A-E])\s*$/.test(cell) && /priority|severity/i.test(head)
@@ -657,6 +662,13 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
       if (/^(?:[A-Z][a-z]+|[A-Z]{1,3}\d)$/.test(label) && family(priority)) labels.set(label, priority)
       break
     }
+  }
+  // "| 1 | Surgery down | 30 minutes |" under "Severity | Meaning": the level's short name in the cell beside its code
+  // names it, as prose writes it ("surgery-down calls")
+  if (priority && family(priority) && /\d/.test(cells[keyCell] ?? '')) {
+    const j = keyCell + 1
+    const name = LEVEL_CELL.exec(cells[j] ?? '')?.[1]
+    if (name !== undefined && NAME_HEAD.test(header[j] ?? '') && !valuesOf(cells[j]!).durations.length && !labels.get(name)) labels.set(name, priority)
   }
   // "| Dead line | no calls in or out | 45 minutes |" under "Fault level": a table keyed by its levels' names, each row
   // one level in the order the table gives them
