@@ -52,9 +52,9 @@ function cadenceOf(text: string): string | undefined {
 }
 // A retention that names backups or copies but no source ("Backup copies kept", "Retention of backups is", "Backups:
 // hourly, kept") is the retention of the agreement's backups; where a second tier is named ("off-site copies",
-// "archive", "long-term") it is that tier's
+// "archive", "long-term", log backups, snapshots) it is that tier's
 const NAMES_BACKUP = /\bback(?:ed|s|ing)?[- ]?ups?\b|\bcop(?:y|ies)\b(?!\s+of\s+(?!(?:the |your |our |all )?(?:data|backups?|files|servers?)\b))|\bsnapshots?\b|\brestore points?\b|\bretention\b/i
-const KEPT_TIER = /\b(?:off-?site|on-?site|local|cloud|archiv\w*|tapes?|long[- ]term|short[- ]term|replica\w*|secondary|offline|immutable|air-?gapped|usb|external|versions?|deleted|recycle|legal hold)\b/gi
+const KEPT_TIER = /\b(?:(?:transaction )?logs?|snapshots?|images?|incremental|differential|full|off-?site|on-?site|local|cloud|archiv\w*|tapes?|long[- ]term|short[- ]term|replica\w*|secondary|offline|immutable|air-?gapped|usb|external|versions?|deleted|recycle|legal hold)\b/gi
 function tierOf(text: string): string {
   return [...new Set([...text.matchAll(KEPT_TIER)].map((m) => m[0].toLowerCase().replace(/-/g, '').replace(/s$/, '')))].sort().join('+')
 }
@@ -106,8 +106,9 @@ function oneKind(list: readonly Kept[]): boolean {
 }
 
 /**
- * Pairs of retentions of one kind of backup (the same cadence, a thing backed up in common; or, where the agreement
- * keeps one kind only, any two) that differ, each retention in one pair at most.
+ * Pairs of retentions of one kind of backup that differ, each retention in one pair at most: the same cadence and a
+ * thing backed up in common; where the agreement keeps one kind only, any two; and a retention that names a cadence
+ * but no source ("Backups: hourly, kept 60 days") with the one kind of backup taken at that cadence.
  */
 function keptConflicts(list: readonly Kept[]): Array<[Kept, Kept]> {
   const out: Array<[Kept, Kept]> = []
@@ -119,7 +120,7 @@ function keptConflicts(list: readonly Kept[]): Array<[Kept, Kept]> {
     for (let i = 0; i < j; i++) {
       const a = list[i]!
       if (used.has(a) || a.block === b.block) continue
-      const sameKind = one || (a.cadence === b.cadence && a.things.size > 0 && [...a.things].some((t) => b.things.has(t)))
+      const sameKind = one || (a.cadence === b.cadence && (a.things.size > 0 && b.things.size > 0 ? [...a.things].some((t) => b.things.has(t)) : a.cadence !== undefined && a.tier === b.tier && oneKind(list.filter((k) => k.cadence === a.cadence))))
       if (!sameKind) continue
       if (a.table && b.table && a.label !== b.label) continue
       if (a.unit === b.unit ? a.amount === b.amount : b.high >= a.low && b.low <= a.high) continue
