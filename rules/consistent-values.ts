@@ -199,9 +199,12 @@ export default {
     // 1. the same metric, for the same priority and scope, stated with values that cannot both hold: the key is
     // (metric, level, scope) from every place the agreement states it, table cells and prose alike
     const groups = new Map<string, Statement[]>()
+    // a response or resolution time stated for no level is compared where the agreement names no levels for the metric
+    // (a P1 time and a time for everything else are two quantities)
+    const levelled = new Set(statements.filter((s) => s.priority).map((s) => s.metric))
     for (const s of statements) {
       const key = `${s.metric}|${s.priority ? level(s.priority) : ''}|${s.scope}`
-      if ((s.metric !== 'uptime' && !s.priority) || notCompared(s)) continue
+      if ((s.metric !== 'uptime' && !s.priority && levelled.has(s.metric)) || notCompared(s)) continue
       const list = groups.get(key) ?? []
       list.push(s)
       groups.set(key, list)
