@@ -70,13 +70,14 @@ function keptInRow(block: Block, valuesOf: (t: string) => Values, out: Kept[]): 
   const cells = block.cells!
   const header = block.header ?? []
   const label = cells[0] ?? ''
+  let labelKept: boolean | undefined
   let from = 0
   cells.forEach((cell, i) => {
     const at = cell ? block.text.indexOf(cell, from) : -1
     if (at < 0) return
     from = at + cell.length
     // a column of retentions ("| Kept for |"), or a row labelled as one ("| Backup copies kept | 14 days |")
-    const column = RETAINED.test(header[i] ?? '') || (i > 0 && RETAINED.test(label) && !/\d/.test(label))
+    const column = RETAINED.test(header[i] ?? '') || (i > 0 && (labelKept ??= RETAINED.test(label) && !/\d/.test(label)))
     let offset = 0
     for (const part of cell.split(';')) {
       const d = valuesOf(part).durations[0]

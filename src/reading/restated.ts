@@ -177,7 +177,7 @@ function pieces(block: Block, visit: (p: Piece) => void, rows: readonly Block[] 
       // (a column of amounts is a price column whatever its heading says: "| Component | AUD |")
       // (a row labelled as the fee itself, "| Monthly fee | £1,040 |", prices no item: it is the agreement's fee)
       const first = (cells[0] ?? '').replace(/[*_`]/g, '').trim()
-      const item = i > 0 && !feeRow(first, block, rows, i) && (PRICE_HEAD.test(head) || amountColumn(rows, i)) ? first.toLowerCase() : undefined
+      const item = i > 0 && (PRICE_HEAD.test(head) || amountColumn(rows, i)) && !feeRow(first, block, rows, i) ? first.toLowerCase() : undefined
       let offset = 0
       for (const part of cell.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
         const o = cell.indexOf(part, offset)
