@@ -144,7 +144,7 @@ describe('json', () => {
   it("gives each message its rule's page as url, the same for a suppressed one; a rule with no page (a custom rule, fatal) gets none", () => {
     const custom = message({ruleId: 'house-breach-notice', severity: 'warning', message: 'No breach notice', line: 2, column: 1})
     const fatal = message({ruleId: 'fatal', severity: 'error', message: 'not UTF-8', line: 1, column: 1})
-    const suppressed = {...withFindings.messages[1]!, suppression: {kind: 'directive' as const}}
+    const suppressed = {...withFindings.messages[1]!, suppression: {kind: 'directive' as const, line: 12, column: 1}}
     const parsed = JSON.parse(json([{...withFindings, messages: [...withFindings.messages, custom, fatal], suppressed: [suppressed]}])) as Array<{messages: Array<{ruleId: string; url?: string}>; suppressedMessages: Array<{ruleId: string; url?: string}>}>
     const urls = Object.fromEntries(parsed[0]!.messages.map((m) => [m.ruleId, m.url]))
     expect(urls).toEqual({'response-times': page('response-times'), 'no-vague-terms': page('no-vague-terms'), 'service-hours': page('service-hours'), 'house-breach-notice': undefined, fatal: undefined})
