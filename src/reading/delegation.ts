@@ -19,7 +19,7 @@ const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )
 // A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
 // (read first, so the part number, which says whether this document holds it, is its target)
 const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
-const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -349,6 +349,8 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (/\b(?:agreement|contract)$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
   // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
+  // a part titled by name ("the Rate Annex" beside a section "Rate Annex")
+  if (/\b(?:annex(?:ure)?|appendix|attachment)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t))) return true
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
@@ -358,4 +360,18 @@ export function targetInDocument(doc: Document, target: string): boolean {
 /** A section's heading as written, lower case, without its marks: "## Schedule 2: Rates" → "schedule 2: rates". */
 function headingText(s: Section): string {
   return (s.blocks.find((b) => b.kind === 'heading')?.text ?? '').replace(/^[#\s*_]+/, '').toLowerCase()
+}
+
+// Reading: a sentence whose predicate sends it to another document ("Responsibility for diagnosing faulty printers, ordering
+// parts and chasing the carrier shall be as set out in Annex C.", "Services outside an SOW, and how they are requested and
+// charged, are as set out in the Rate Annex.") delegates its whole subject there, however much of the topic the subject
+// names; a pointer to more detail ("Further detail is in Annex C") sends nothing there.
+const COPULA_BEFORE = /(?<!\b(?:which|that|who|where|if|when|unless|whether)\s+)\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?)\s+(?:as\s+)?$/i
+const SENDING_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|governed by|per|in accordance with|according to)\b/i
+const MORE_DETAIL = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:further|more|full|additional|other)\s+)?(?:details?|information|guidance|explanation|examples?)\b/i
+
+/** Does the sentence's predicate send it to the document of `hit` (nothing after the document's name but a full stop)? */
+export function sentByPredicate(text: string, hit: DelegationHit): boolean {
+  // the predicate of the whole sentence, not of a clause after a stated substance ("We diagnose faults; further detail is set out in Annex C")
+  return !/[;—–]/.test(text.slice(0, hit.start)) && SENDING_LINK.test(text.slice(hit.start)) && COPULA_BEFORE.test(text.slice(Math.max(0, hit.start - 40), hit.start)) && /^[\s).;:!*_]*$/.test(text.slice(hit.end)) && !MORE_DETAIL.test(text)
 }
