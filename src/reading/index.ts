@@ -8,6 +8,7 @@ import {answeredQuestion, introducingParty, isLevelName, keyHeader, leadLabel, l
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, type Party} from './parties.js'
+import {inThingName, thingNames} from './names.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
@@ -403,6 +404,14 @@ export class Reading {
     return excused(hit, this)
   }
 
+  /**
+   * Is the hit, written with capitals, part of the name of a product or a system ("the Peak Performance app", "an Always
+   * On VPN fault"), by the evidence of the sentence or of the rest of the document?
+   */
+  inThingName(hit: TermHit): boolean {
+    return inThingName(hit.sentence.text, hit.start - hit.sentence.start, hit.end - hit.sentence.start, hit.block.kind === 'heading', () => this.own(THING_NAMES, () => thingNames(this.doc.blocks)))
+  }
+
   // ---- readings kept per block text ---------------------------------------------------------------------------
 
   /**
@@ -623,6 +632,9 @@ export class Reading {
     return value
   }
 }
+
+/** The key of the names of things the document writes beside a product's or a system's word (see Reading.inThingName). */
+const THING_NAMES = {name: 'names of things'}
 
 /** The kind of block reading that says whether a block's text holds a terse form (see Reading.inFull). */
 const HAS_TERSE = {name: 'terse: the text holds a terse form'}
