@@ -59,25 +59,20 @@ export function namesThing(text: string, run: Run): string | undefined {
   return undefined
 }
 
-/** The names of things the document writes with a product's or a system's word beside them, outside headings and titles. */
-export function thingNames(blocks: readonly Block[]): Set<string> {
-  const out = new Set<string>()
-  for (const b of blocks) {
-    if (b.kind === 'heading' || !/[A-Z]\w*[ -][A-Z]/.test(b.text)) continue
-    for (const s of b.sentences) {
-      if (titleLike(s.text)) continue
-      for (const m of s.text.matchAll(/(?<![\w'’-])[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)+(?![\w'’])/g)) {
-        const words = m[0].split(/[ -]/)
-        const lead = DETERMINER.test(words[0]!) ? words[0]!.length + 1 : 0
-        if (lead) words.shift()
-        if (words.length < 2) continue
-        const run = {words, start: m.index + lead, end: m.index + m[0].length}
-        const name = namesThing(s.text, run)
-        if (name !== undefined) {
-          out.add(name)
-          out.add(run.words.join(' '))
-        }
-      }
+/** The names of things a block writes with a product's or a system's word beside them (none in headings and titles). */
+export function thingNames(b: Block): readonly string[] {
+  const out: string[] = []
+  if (b.kind === 'heading' || !/[A-Z]\w*[ -][A-Z]/.test(b.text)) return out
+  for (const s of b.sentences) {
+    if (titleLike(s.text)) continue
+    for (const m of s.text.matchAll(/(?<![\w'’-])[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)+(?![\w'’])/g)) {
+      const words = m[0].split(/[ -]/)
+      const lead = DETERMINER.test(words[0]!) ? words[0]!.length + 1 : 0
+      if (lead) words.shift()
+      if (words.length < 2) continue
+      const run = {words, start: m.index + lead, end: m.index + m[0].length}
+      const name = namesThing(s.text, run)
+      if (name !== undefined) out.push(name, run.words.join(' '))
     }
   }
   return out
@@ -99,4 +94,22 @@ export function inThingName(text: string, start: number, end: number, heading: b
   // the name alone, or the name with its thing's word ("Peak Performance", "Always On VPN")
   const written = run.words.join(' ')
   return known.has(written) || known.has(namesThing(text, run) ?? '\u0000')
+}
+
+/**
+ * The text with each run of capitalised words that names a product or a system (as inThingName reads it) blanked out,
+ * offsets kept: what the text says once the names of things are set aside ("Help desk support for the Peak
+ * Performance booking app" speaks of no performance). The text itself when it names none.
+ */
+export function withoutThingNames(text: string, heading: boolean, names: () => ReadonlySet<string>): string {
+  let out: string | undefined
+  for (const m of text.matchAll(/(?<![\w'’-])[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)+(?![\w'’])/g)) {
+    const words = m[0].split(/[ -]/)
+    const lead = DETERMINER.test(words[0]!) ? words[0]!.length + 1 : 0
+    const start = m.index + lead
+    const end = m.index + m[0].length
+    if (start >= end || !inThingName(text, start, end, heading, names)) continue
+    out = (out ?? text).slice(0, start) + ' '.repeat(end - start) + (out ?? text).slice(end)
+  }
+  return out ?? text
 }
