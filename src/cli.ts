@@ -25,7 +25,8 @@ import {TextCache} from './reading/index.js'
 import {FORMATS} from './reporters/formats.js'
 import type {ReporterContext} from './reporters/index.js'
 import {addTotals, noTotals, stylishChunks, stylishFile, stylishSummary, summaryLine, type Totals} from './reporters/stylish.js'
-import {jsonChunks, jsonEntry} from './reporters/json.js'
+import {ruleDocs} from './package-info.js'
+import {jsonChunks, jsonEntry, type DocsLookup} from './reporters/json.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
 import {builtinRules} from '../rules/meta.js'
@@ -245,7 +246,13 @@ function colourLevel(values: {readonly color?: boolean | undefined; readonly 'no
  */
 async function chunksOf(formats: readonly string[]): Promise<(format: string, results: readonly LintResult[], context: ReporterContext) => Iterable<string>> {
   const others = formats.some((f) => f !== 'stylish' && f !== 'json') ? (await import('./reporters/index.js')).reportChunks : undefined
-  return (format, results, context) => (format === 'stylish' ? stylishChunks(results, context) : format === 'json' ? jsonChunks(results) : others!(format, results, context))
+  return (format, results, context) => (format === 'stylish' ? stylishChunks(results, context) : format === 'json' ? jsonChunks(results, docsOnce()) : others!(format, results, context))
+}
+
+let docs: DocsLookup | undefined
+/** The rules' pages by id, looked up once per rule in this process (the package and its version do not change). */
+function docsOnce(): DocsLookup {
+  return (docs ??= ruleDocs())
 }
 
 /**
@@ -254,7 +261,7 @@ async function chunksOf(formats: readonly string[]): Promise<(format: string, re
  * are the report's bytes as they stand (printed from the cache's buffer without a copy); the report drops the last one.
  */
 function reportPiece(format: string, results: readonly LintResult[], chalk: ChalkInstance): string {
-  return format === 'json' ? results.map((r) => `${jsonEntry(r)},\n`).join('') : results.map((r) => stylishFile(r, chalk)).join('')
+  return format === 'json' ? results.map((r) => `${jsonEntry(r, docsOnce())},\n`).join('') : results.map((r) => stylishFile(r, chalk)).join('')
 }
 
 /**
