@@ -3,6 +3,7 @@ import type {Reading} from '../src/reading/index.js'
 import type {Party} from '../src/reading/parties.js'
 import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermHit, type TermListOptions} from '../src/reading/terms.js'
 import {mayHold} from '../src/reading/values/index.js'
+import {withoutHabit} from '../src/reading/wording.js'
 import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
 
@@ -57,6 +58,8 @@ function byCustomer(after: string, reading: Reading): boolean {
 
 /** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
 function measured(text: string, needs: string, reading: Reading): boolean {
+  // a time hedged as a habit ("promptly, usually within the same working day") does not measure the term
+  if (needs === 'duration') text = withoutHabit(text)
   // a time stated by reference: "within the times set out in the Second Schedule", "within the Response Times"
   if ((needs === 'duration' || needs === 'any') && REFERENCED_TIME.test(text)) return true
   // the cut clause is a fresh string that the Reading has rarely seen: the pre-checks rule most out without hashing it

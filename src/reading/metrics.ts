@@ -194,9 +194,11 @@ export interface Statement {
 // "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
 // "reacted to within", a translated "reaction time", is a response
 // an alert "triaged within 30 minutes", a security service's first look at it, is its response
-// a call that "gets a technician within 15 minutes" is answered by one: its response
-const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|gets? an? (?:technician|engineer)|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?|triag(?:e|es|ed|ing))\b/gi
-const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
+// a call that "gets a technician within 15 minutes" is answered by one: its response; and so is "we get back to you" or
+// "we'll call you back" within a time
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|gets? an? (?:technician|engineer)|get(?:s|ting)? back to (?:you|them|the (?:client|customer|caller|user))|call(?:s|ing)? (?:you|them|the (?:client|customer|caller|user)) back|ring(?:s|ing)? (?:you|them) back|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?|triag(?:e|es|ed|ing))\b/gi
+// "sorted (out) within a day" is fixed within it
+const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|sorted(?: out)?|workaround|recovery time|RTO)\b/gi
 const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back|\breaction\b|\btriag/i
 const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
 // Words that may stand between a metric and its value: "response time target of", "resolved within", "Response: "
@@ -532,7 +534,7 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
 const LEVEL_WORD = /\b(?:urgent|critical|high|medium|low|standard|normal|routine|emergenc\w*|severity|sev|priorit\w*|p[0-5]|s[0-5]|level|categor\w*|class|major|minor|showstoppers?|blockers?|everything else|all other|other (?:calls|requests|issues|faults|tickets))\b/i
 // An acknowledgement (often automatic) is not the response an engineer gives
 const ACKNOWLEDGE = /\backnowledg\w*|\bautomatic\w*|\bauto-?(?:reply|replies|response)\b/i
-const ANSWER = /\b(?:respond\w*|response|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|react(?:s|ed|ion)?|gets? an? (?:technician|engineer))\b/i
+const ANSWER = /\b(?:respond\w*|response|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|react(?:s|ed|ion)?|gets? an? (?:technician|engineer)|get(?:s|ting)? back to|call(?:s|ing)? \w+ back)\b/i
 
 const CHANNELS = new Set(['phone', 'email', 'portal'])
 
