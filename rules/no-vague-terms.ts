@@ -231,6 +231,8 @@ export default {
       // "promptly"', 'we do not write "best efforts"') glosses the word and commits to nothing
       if (MENTIONED.test(s.slice(Math.max(0, at - 2), at)) && QUOTE_CLOSE.test(after)) continue
       if (TITLE_CASE.test(hit.text) && PRODUCT_NOUN.test(after)) continue
+      // a name written in capitals ("the Peak Performance app", and the same name elsewhere alone) commits to nothing
+      if (TITLE_CASE.test(hit.text) && reading.inThingName(hit)) continue
       if (/^high[- ]availab/i.test(hit.text) && ARRANGEMENT.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
       const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)

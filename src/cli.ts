@@ -108,7 +108,8 @@ Options:
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same. A file named on the command line that one of these
                            or ignorePatterns in config matches is not linted but reported with a warning
-      --no-ignore          Lint the files that ignorePatterns, --ignore-pattern and "!PAT" would skip
+      --no-ignore          Lint the files that .gitignore, ignorePatterns, --ignore-pattern and "!PAT"
+                           would skip
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE Files larger than SIZE are not linted (e.g. 10MB, 500KB; default 10MB)
@@ -128,7 +129,8 @@ Options:
   -h, --help               Print this help
 
 A directory means every .md, .markdown and .docx file below it (node_modules and .gitignore'd
-files skipped, including the .gitignore files above it up to the repository root). With no
+files skipped, including the .gitignore files above it up to the repository root; --no-ignore
+lints the .gitignore'd ones, and whatever the ignore patterns would skip). With no
 paths, the current directory is linted; "-" means standard input.
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed (a config error, or a
@@ -661,11 +663,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   try {
-    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd, {root})
+    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd, {root, gitignore: !values['no-ignore']})
     files = expanded.files
     problems = expanded.problems
     // a file git tracks is the repository's, even when a .gitignore (perhaps added by the same pull request) matches it
-    if (stdinText === undefined) {
+    // (with --no-ignore the walk already found every file)
+    if (stdinText === undefined && !values['no-ignore']) {
       const isDir = (p: string): boolean => {
         try {
           return statSync(path.resolve(io.cwd, p)).isDirectory()

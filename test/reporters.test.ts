@@ -1,7 +1,7 @@
 // The reporters are pure functions from results to text: checked on small hand-built results.
 import {Chalk} from 'chalk'
 import {describe, expect, it} from 'vitest'
-import {ruleDocUri} from '../src/package-info.js'
+import {ruleDocs} from '../src/package-info.js'
 import {json, jsonWithMetadata} from '../src/reporters/json.js'
 import {reporters} from '../src/reporters/index.js'
 import {stylish} from '../src/reporters/stylish.js'
@@ -85,7 +85,7 @@ describe('stylish', () => {
 
 /** A built-in rule's page, as SARIF's helpUri names it: it exists in the package. */
 function page(ruleId: string): string {
-  const uri = ruleDocUri(ruleId, undefined)
+  const uri = ruleDocs()(ruleId)
   expect(uri, ruleId).toMatch(new RegExp(`^(?:https|file):.*/docs/rules/${ruleId}\\.md$`))
   return uri!
 }
