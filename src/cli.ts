@@ -623,7 +623,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(await (await import('./config-cli.js')).printConfig(loader, values['print-config'], io.cwd, maxFileSize))
       return EXIT.ok
     } catch (error) {
-      if (error instanceof ConfigError) return fail(error.message)
+      if (error instanceof ConfigError || error instanceof UsageError) return fail(error.message)
       throw error
     }
   }

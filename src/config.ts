@@ -714,7 +714,7 @@ export function ruleSet(settings: Settings, profile: Exclude<ProfileName, 'auto'
 }
 
 /** The resolved config of a file as plain data, for `--print-config`: every rule with its severity word and options. */
-export function describeSettings(settings: Settings, profile: ProfileName, filePath: string, ignored: boolean): Record<string, unknown> {
+export function describeSettings(settings: Settings, profile: ProfileName, filePath: string, ignored: boolean, detectedReason?: string): Record<string, unknown> {
   const chosen = profile === 'auto' ? undefined : profile
   // under auto, the rules shown are those of msa (see profileNote)
   const set = ruleSet(settings, chosen ?? 'msa')
@@ -733,7 +733,10 @@ export function describeSettings(settings: Settings, profile: ProfileName, fileP
     ignored,
     configFiles: settings.sources,
     profile: settings.profile,
-    ...(settings.profile === 'auto' ? {profileNote: 'auto: msa, sla, agreement or language is chosen per document; rules shown are those of msa unless turned off'} : {}),
+    // auto read from the file: the profile it chose and why (the rules shown are that profile's)
+    ...(settings.profile === 'auto' && profile !== 'auto' ? {detectedProfile: {name: profile, reason: detectedReason ?? ''}} : {}),
+    ...(profile === 'auto' ? {profileNote: 'auto: msa, sla, agreement or language is chosen per document; rules shown are those of msa unless turned off'} : {}),
+    parser: settings.parser ?? 'fast',
     rules,
     customRules: settings.customRules.map((r) => r.meta.id),
   }
