@@ -632,6 +632,12 @@ function definesTwoRanks(reading: Reading): boolean {
 // their priority levels, in whatever words; said with nothing that ranks them, it is vague (or delegated where it is put)
 const CASES_RANKED = /\b(?:how|the way|the order in which)\s+(?:(?:your|our|the)\s+)?(?:tickets?|calls?|jobs?|requests?|faults?|cases?|incidents?|issues?)\s+(?:are|is|get|gets)\s+(?:ranked|graded|triaged|classified|categori[sz]ed|prioriti[sz]ed)\b/i
 
+/** CASES_RANKED, looked for only in a text that holds one of its verbs (most blocks hold none: a re-lint asks every block). */
+function casesRanked(text: string): boolean {
+  const l = text.toLowerCase()
+  return (l.includes('ranked') || l.includes('graded') || l.includes('triaged') || l.includes('classified') || l.includes('categori') || l.includes('prioriti')) && CASES_RANKED.test(text)
+}
+
 export default clauseRule({
   id: 'priority-levels',
   description: 'The agreement names at least two priority or severity levels, with criteria for what falls into each',
@@ -646,7 +652,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return CASES_RANKED.test(text) || TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return casesRanked(text) || TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && LEVEL_GLOSS_TEST.test(text)) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
