@@ -17,6 +17,7 @@ function describe(s: Statement): string {
   return s.priority ? `${s.priority.label} ${METRIC_NAME[s.metric]}` : METRIC_NAME[s.metric]
 }
 
+const RETAINED = /\b(?:kept|keep|retain\w*|retention)\b/i
 // A backup's cadence and what is backed up name which backup a retention is for ("nightly server backups",
 // "month-end images", "backup drives")
 const CADENCE = /\b(every \d+ (?:minutes?|hours?)|(?:\d+|two|three|four|six) times (?:a|per) day|twice (?:a|per) day|hourly|\d+-hourly|nightly|daily|weekly|monthly|month-end|quarterly|yearly|annual|year-end|intra-?day|incremental|full|(?:transaction )?log)\b/i
@@ -24,7 +25,10 @@ const THINGS = /\b(servers?|images?|drives?|tapes?|disks?|databases?|mailbox(?:e
 
 interface Kept {
   readonly cadence: string | undefined
+  /** The sources backed up; none when the retention names backups alone ("Backup copies kept"). */
   readonly things: ReadonlySet<string>
+  /** The tier the words name ("off-site", "archive"): '' for none. */
+  readonly tier: string
   readonly low: number
   readonly high: number
   readonly amount: number
@@ -38,10 +42,27 @@ interface Kept {
   readonly label?: string
 }
 
-function subject(text: string): {cadence: string | undefined; things: Set<string>} | undefined {
+// "every hour" is "hourly", "each night" "nightly", "every day" "daily"
+const EVERY: Readonly<Record<string, string>> = {hour: 'hourly', night: 'nightly', day: 'daily', week: 'weekly', month: 'monthly'}
+function cadenceOf(text: string): string | undefined {
+  const every = /\b(?:every|each)\s+(?:1\s+|one\s+|single\s+)?(hour|night|day|week|month)\b/i.exec(text)
+  const c = CADENCE.exec(text)
+  if (every && (!c || every.index < c.index)) return EVERY[every[1]!.toLowerCase()]
+  return c?.[1]?.toLowerCase().replace(/^every 1 hours?$/, 'hourly')
+}
+// A retention that names backups or copies but no source ("Backup copies kept", "Retention of backups is", "Backups:
+// hourly, kept") is the retention of the agreement's backups; where a second tier is named ("off-site copies",
+// "archive", "long-term", log backups, snapshots) it is that tier's
+const NAMES_BACKUP = /\bback(?:ed|s|ing)?[- ]?ups?\b|\bcop(?:y|ies)\b(?!\s+of\s+(?!(?:the |your |our |all )?(?:data|backups?|files|servers?)\b))|\bsnapshots?\b|\brestore points?\b|\bretention\b/i
+const KEPT_TIER = /\b(?:(?:transaction )?logs?|snapshots?|images?|incremental|differential|full|off-?site|on-?site|local|cloud|archiv\w*|tapes?|long[- ]term|short[- ]term|replica\w*|secondary|offline|immutable|air-?gapped|usb|external|versions?|deleted|recycle|legal hold)\b/gi
+function tierOf(text: string): string {
+  return [...new Set([...text.matchAll(KEPT_TIER)].map((m) => m[0].toLowerCase().replace(/-/g, '').replace(/s$/, '')))].sort().join('+')
+}
+
+function subject(text: string): {cadence: string | undefined; things: Set<string>; tier: string} | undefined {
   const things = new Set([...text.matchAll(THINGS)].map((m) => m[1]!.toLowerCase().replace(/(?:es|s)$/, '').replace(/^e-?mail$/, 'mail')))
-  if (!things.size) return undefined
-  return {cadence: CADENCE.exec(text)?.[1]?.toLowerCase(), things}
+  if (!things.size && !NAMES_BACKUP.test(text)) return undefined
+  return {cadence: cadenceOf(text), things, tier: tierOf(text)}
 }
 
 /** Retentions in a backup table's row: "kept for 30 days" in a cell, or a value under a "Kept for" column ("nightly images 30 days; month-end images 7 years"). */
@@ -49,12 +70,14 @@ function keptInRow(block: Block, valuesOf: (t: string) => Values, out: Kept[]): 
   const cells = block.cells!
   const header = block.header ?? []
   const label = cells[0] ?? ''
+  let labelKept: boolean | undefined
   let from = 0
   cells.forEach((cell, i) => {
     const at = cell ? block.text.indexOf(cell, from) : -1
     if (at < 0) return
     from = at + cell.length
-    const column = /\b(?:kept|keep|retain\w*|retention)\b/i.test(header[i] ?? '')
+    // a column of retentions ("| Kept for |"), or a row labelled as one ("| Backup copies kept | 14 days |")
+    const column = RETAINED.test(header[i] ?? '') || (i > 0 && (labelKept ??= RETAINED.test(label) && !/\d/.test(label)))
     let offset = 0
     for (const part of cell.split(';')) {
       const d = valuesOf(part).durations[0]
@@ -62,7 +85,7 @@ function keptInRow(block: Block, valuesOf: (t: string) => Values, out: Kept[]): 
         const what = subject(`${part.slice(0, d.start)} ${i > 0 ? label : ''}`)
         const start = at + offset + d.start
         // the row's other cells give the cadence when the value's own words do not ("| Nightly full | 90 days |")
-        if (what && !what.cadence) what.cadence = CADENCE.exec(cells.filter((_, j) => j !== i).join(' | '))?.[1]?.toLowerCase()
+        if (what && !what.cadence) what.cadence = cadenceOf(cells.filter((_, j) => j !== i).join(' | '))
         if (what) out.push({...what, ...range(d), amount: d.value, unit: d.unit, text: d.text, block, start, end: start + d.text.length, table: true, label: label.trim().toLowerCase()})
       }
       offset += part.length + 1
@@ -70,16 +93,36 @@ function keptInRow(block: Block, valuesOf: (t: string) => Values, out: Kept[]): 
   })
 }
 
-/** Pairs of retentions of one kind of backup (the same cadence, a thing backed up in common) that differ, each retention in one pair at most. */
+/**
+ * Whether the agreement's retentions are all of one kind of backup: one tier, at most one cadence, and the sources they
+ * name all in common. Then a retention that names no source or no cadence ("Backup copies kept | 14 days") is a
+ * retention of that one kind.
+ */
+function oneKind(list: readonly Kept[]): boolean {
+  const cadences = new Set(list.map((k) => k.cadence).filter((c) => c !== undefined))
+  if (cadences.size > 1 || new Set(list.map((k) => k.tier)).size > 1) return false
+  let common: Set<string> | undefined
+  for (const k of list) if (k.things.size) common = common ? new Set([...common].filter((t) => k.things.has(t))) : new Set(k.things)
+  return common === undefined || common.size > 0
+}
+
+/**
+ * Pairs of retentions of one kind of backup that differ, each retention in one pair at most: the same cadence and a
+ * thing backed up in common; where the agreement keeps one kind only, any two; and a retention that names a cadence
+ * but no source ("Backups: hourly, kept 60 days") with the one kind of backup taken at that cadence.
+ */
 function keptConflicts(list: readonly Kept[]): Array<[Kept, Kept]> {
   const out: Array<[Kept, Kept]> = []
   const used = new Set<Kept>()
+  const one = oneKind(list)
   for (let j = 1; j < list.length; j++) {
     const b = list[j]!
     if (used.has(b)) continue
     for (let i = 0; i < j; i++) {
       const a = list[i]!
-      if (used.has(a) || a.block === b.block || a.cadence !== b.cadence || ![...a.things].some((t) => b.things.has(t))) continue
+      if (used.has(a) || a.block === b.block) continue
+      const sameKind = one || (a.cadence === b.cadence && (a.things.size > 0 && b.things.size > 0 ? [...a.things].some((t) => b.things.has(t)) : a.cadence !== undefined && a.tier === b.tier && oneKind(list.filter((k) => k.cadence === a.cadence))))
+      if (!sameKind) continue
       if (a.table && b.table && a.label !== b.label) continue
       if (a.unit === b.unit ? a.amount === b.amount : b.high >= a.low && b.low <= a.high) continue
       out.push([a, b])
@@ -157,9 +200,12 @@ export default {
     // 1. the same metric, for the same priority and scope, stated with values that cannot both hold: the key is
     // (metric, level, scope) from every place the agreement states it, table cells and prose alike
     const groups = new Map<string, Statement[]>()
+    // a response or resolution time stated for no level is compared where the agreement names no levels for the metric
+    // (a P1 time and a time for everything else are two quantities)
+    const levelled = new Set(statements.filter((s) => s.priority).map((s) => s.metric))
     for (const s of statements) {
       const key = `${s.metric}|${s.priority ? level(s.priority) : ''}|${s.scope}`
-      if ((s.metric !== 'uptime' && !s.priority) || notCompared(s)) continue
+      if ((s.metric !== 'uptime' && !s.priority && levelled.has(s.metric)) || notCompared(s)) continue
       const list = groups.get(key) ?? []
       list.push(s)
       groups.set(key, list)

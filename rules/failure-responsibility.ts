@@ -73,6 +73,8 @@ function supplyOnly(text: string): boolean {
   return SUPPLY.test(text) && !FAILURE.test(text) && !ALLOCATE.test(text)
 }
 
+const PUT_ELSEWHERE = /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
+
 export default clauseRule({
   id: 'failure-responsibility',
   description: 'The agreement allocates who diagnoses, repairs, replaces and pays when systems, hardware or networks fail',
@@ -120,7 +122,10 @@ export default clauseRule({
     const elsewhere = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
     // and so does the handling of a failure put under another document ("hardware faults are still handled under clause 7 of the
     // Agreement")
-    if (elsewhere && /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i.test(t)) return elsewhere
+    // (the predicate of the sentence, not of a clause after the allocation is stated: "We diagnose faults; further detail is
+    // set out in Annex C")
+    const put = elsewhere ? PUT_ELSEWHERE.exec(t) : null
+    if (elsewhere && put && !/[;—–]/.test(t.slice(0, put.index))) return elsewhere
     // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
     // allocates nothing
     if (at >= 0 && EFFORT_NOT_RESULT.test(t)) return {outcome: 'vague'}

@@ -165,6 +165,8 @@ export default {
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      // the words of a name written in capitals ("an Always On VPN fault", "the Ever Ready backup appliance") promise nothing
+      if (/^[A-Z]/.test(hit.text) && reading.inThingName(hit)) continue
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue
       if ((perfect || /^never\b/i.test(hit.text)) && (NEED_DENIAL.test(hit.text) || NEED_MODAL.test(before))) {
         const reason = REASON.exec(s.slice(Math.max(0, at - 80), at))

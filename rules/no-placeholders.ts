@@ -30,6 +30,8 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // advisory ("[CVE-2025-1042]"), a device label ("[RTR01]"); a slot is words ("[CONTACT NAME 2]", "[XX]")
       if (/^[A-Z]{1,8}(?:-?\d+)+$/.test(inner)) return false
       if (/^[●•…. _-]+$/.test(inner)) return true
+      // a currency sign with room left after it for the amount: "[£ ]", "[$    ]" (not a unit named in brackets, "[£]")
+      if (/^[£$€¥₹]$/.test(inner) && /\s/.test(m.slice(1, -1))) return true
       // option slots: "[6/12/18]", "[1.5x / 2x]", "[£95 or £120]", "[30/60 days]", "[Leeds or York]", "[Perth/Bunbury]", "[N]"
       if (/^\d+(?:\s*\/\s*\d+)+$/.test(inner) || OPTION_VALUES.test(inner)) return true
       // choices that are each a figure, a time or a range, set apart by a spaced slash: "[8:00 a.m. to 5:00 p.m. / 9:00 a.m. to 6:00 p.m.]"
@@ -50,7 +52,12 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // ("XX" joined by a hyphen to a capitalised word or to digits is part of a name, a size such as "XX-Large" or a model
   // such as "Model XX-200"; joined to a lower-case unit, "a XX-day notice period", it is still a blank)
   {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b(?!-(?:[A-WYZ0-9]|X[a-z]))|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g, has: ['XX']},
-  {re: /_{3,}/g, has: ['___']},
+  // (two underscores standing alone are a blank too: "(number of users: __)"; joined to a word, "my__var", they are not)
+  {re: /_{3,}|(?<!\w)__(?!\w)/g, has: ['__']},
+  // a run of X's that ends a code after its digits (or stands before its last check letter) stands for the digits left
+  // to fill: "2019XXXXXK", "12XX" (a digit's class of codes, "5XX errors", a masked number, "XXXX1234", and a serial
+  // that runs on after its X's, "SG89XX02H1", are not blanks)
+  {re: /(?<=\d)(?<!(?<!\w)\d)X{2,}(?=[A-Z0-9]?(?!\w))/g, has: ['XX']},
   // a dotted blank to write on, as a signature block or a form leaves it ("Signed ............ Date ........"): five dots or
   // more with no value after them, only the end of the line or the label of the next blank; a leader that runs to a value
   // ("Helpdesk hours ........ 8:00 to 18:00", "Services ........ 4") joins a label to what is filled in

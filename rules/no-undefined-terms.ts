@@ -66,13 +66,28 @@ const FOLLOWING_TERM = /\bthe following ((?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w�
 // a term to define, attach or locate, unless it is the customer's or a third party's own ("Customer's IT Handbook")
 // (and a matrix of who does what or whom to call: "the Escalation Matrix", "the RACI Matrix"; and a procedure the
 // agreement relies on and names as its own: "the Change Control Procedure")
-const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter|matrix|matrices|procedure)$/
+// (so is a working document the agreement keeps or relies on: "the Exit Plan", "the Site Register", "the Technology
+// Roadmap", "our Service Catalogue", "the Asset Inventory", "the Approved List")
+const POLICY_HEAD = /^(?:policy|policies|runbook|runbooks|playbook|playbooks|handbook|manual|guide|letter|matrix|matrices|procedure|plan|plans|register|registers|roadmap|roadmaps|catalogue|catalogues|catalog|catalogs|inventory|inventories|list|lists)$/
+// A rule book or working document named with capitals ("Site Register", "Backup Policy"), to find where one is located
+const BOOK_WORDS = String.raw`(?:Polic(?:y|ies)|Runbooks?|Playbooks?|Handbook|Manual|Guide|Letter|Matri(?:x|ces)|Procedure|Plans?|Registers?|Roadmaps?|Catalog(?:ue)?s?|Inventor(?:y|ies)|Lists?)`
+const BOOK_NAMED = new RegExp(String.raw`(?<![\w’'-])(?:[A-Z][\w’'-]*[ \t]+){1,3}${BOOK_WORDS}(?![\w’'-])`, 'g')
+const BOOK_NAMED_TEST = new RegExp(String.raw`[a-z][ \t]+${BOOK_WORDS}(?![\w’'-])`)
+// A plan the customer orders, buys, subscribes to or is on is a product it takes ("the Business Hosting Plan ordered on 2
+// March", "customers on the Gold Plan"), not a document the agreement relies on
+const PLAN_TAKEN_BEFORE = /\b(?:order(?:s|ed)?|purchas(?:e|es|ed)|buy(?:s)?|bought|subscribe[sd]?\s+to|sign(?:s|ed)?\s+up\s+(?:to|for)|upgrad(?:e|es|ed)\s+to|switch(?:es|ed)?\s+to|mov(?:e|es|ed)\s+to|cho(?:ose|oses|se)|select(?:s|ed)?|on|under)\s+(?:the|our|your|a)\s+$/i
+const PLAN_TAKEN_AFTER = /^\s*(?:ordered|purchased|bought|chosen|selected|subscription|tier|customers?|subscribers?|fees?|price)\b/i
+// A capitalised run before a word for a listed set names the set the list holds ("the Covered Devices list", "the
+// Supported Sites register"): a term the agreement relies on, not a modifier of the list
+const SET_NOUN = /^(?:list|lists|register|registers|inventory|inventories|spreadsheet|roster|rota)$/
+// (an article before two or three capitalised words right before the set's word)
+const SET_NAMED = /(?:^|\s)(?:[Tt]he|[Oo]ur|[Yy]our|[Ee]ach|[Aa]ny|[Ee]very)\s+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){1,2}$/
 // where the document is found: "published at …", "available on our website", "attached as Schedule 3"
 const LOCATED = /^\W{0,4}(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:as\s+)?(?:(?:is|are|as)\s+)?(?:published|posted|available|found|located|attached|annexed|appended|linked|provided|made available|set out|in force|given|sent|supplied|issued|delivered|handed|shared)\b|^\s*\(?(?:at\s+)?(?:https?:|www\.)|^\s*\((?:see\s+)?(?:Schedule|Annex|Appendix|Exhibit|Attachment|Section|clause)\b|^\s*,\s*(?:a|an|the)\s+(?:separate\s+|written\s+)?document\b/i
 // Words that may follow a defined term; any other lower-case word after it makes the capitalised words a modifier ("the Astoria office")
 // (a pronoun starts a relative clause after the term, "the Voice Portal we run for you", never a noun it modifies)
 const FUNCTION_WORD =
-  /^(?:we|you|he|she|us|our|your|my|me|them|of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes|every|once|twice|again|still|already)$/i
+  /^(?:we|you|he|she|us|our|your|my|me|them|of|and|or|nor|to|in|into|for|with|by|on|at|from|under|over|as|than|that|which|who|whose|whom|where|when|if|unless|until|while|because|is|are|was|were|be|been|being|has|have|had|does|do|did|will|shall|must|may|might|can|could|would|should|not|only|also|then|so|but|within|without|during|after|before|upon|through|throughout|against|between|among|about|including|includes|include|excluding|except|via|per|its|their|his|her|it|they|this|these|those|such|each|any|all|no|there|here|hereunder|herein|thereof|hereof|pursuant|according|apply|applies|set|listed|described|provided|means|mean|refers|identified|specified|stated|defined|below|above|remain|remains|become|becomes|every|once|twice|again|still|already|up)$/i
 // A participle or an adverb of time that starts a predicate after the capitalised words ends the noun phrase ("Keep the
 // Supported Kit plugged into …", "watches the Critical Applications day and night"): they are not a modifier, as "the
 // Acme branded laptops" is
@@ -294,6 +309,9 @@ class Reader {
   /** Keys of the terms a list or a colon spells out where they are named: "one of the following Priority Levels:" and a list. */
   readonly listed = new Set<string>()
 
+  /** Keys of the rule books and working documents the agreement locates where it names one ("the Site Register (see Schedule 2)"). */
+  readonly located = new Set<string>()
+
   constructor(readonly vocab: Vocabulary, doc: Document, readonly reading: Reading) {
     doc.blocks.forEach((b, i) => {
       if (b.kind === 'heading' || !b.text.includes('following')) return
@@ -301,6 +319,11 @@ class Reader {
         if (/^\s*:/.test(b.text.slice((m.index ?? 0) + m[0].length)) || reading.listContext(i).after) this.listed.add(reading.termKey(m[1]!))
       }
     })
+    for (const b of doc.blocks) {
+      if (b.kind === 'heading') continue
+      // (the names of a text depend on the text alone: an editor keeps them per block text)
+      for (const name of reading.blockReading(b, LOCATED_BOOKS, () => locatedBooks(b.text))) this.located.add(reading.termKey(name))
+    }
     this.headings = doc.sections.filter((s) => s.kind !== 'root').map((s) => s.title.toLowerCase())
     for (const b of doc.blocks) {
       if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
@@ -334,6 +357,8 @@ class Reader {
         return this.longTails.has(key)
       case ASKED_HEADING:
         return this.headingHas(key)
+      case ASKED_LOCATED:
+        return this.located.has(key)
       default:
         return this.reading.parties.get(key)
     }
@@ -494,21 +519,24 @@ class Reader {
     const next = /^\s+([a-z][\w’'-]*)/.exec(after)?.[1]
     // (not in the words a definition gives as its meaning: '"LIS" means the Laboratory Information System used by …')
     const predicate = next !== undefined && PREDICATE_AFTER.test(after) && !MEANING_BEFORE.test(text.slice(Math.max(0, first.start - 30), first.start))
-    if (next && !FUNCTION_WORD.test(next) && !predicate) return 'modifier'
+    const setNamed = next !== undefined && SET_NOUN.test(next) && SET_NAMED.test(text.slice(Math.max(0, last.end - 80), last.end))
+    if (next && !FUNCTION_WORD.test(next) && !predicate && !setNamed) return 'modifier'
     // so do the names of a list that share one noun: "the Naivasha, Molo, Njoro and Gilgil branches"
     const shared = SHARED_HEAD.exec(after.slice(0, 200))?.[1]
-    if (shared && !FUNCTION_WORD.test(shared) && !(predicate && shared === next)) return 'modifier'
+    if (shared && !FUNCTION_WORD.test(shared) && !(predicate && shared === next) && !(setNamed && shared === next)) return 'modifier'
     if (initial) return 'initial'
     // used as a defined term: after "the"/"any"/"each"/"all"/"a"/"such" or a possessive, or a multi-word term with a defined-term head
     const prev = wordBefore(text, 0, first.start)
     let determined = DETERMINER.test(prev) || participleAfterArticle(text, first.start, prev)
     if (POLICY_HEAD.test(lastWord) && run.length > 1) {
       // a rule book located where it is cited, or the customer's or a third party's own, is another document
-      if (LOCATED.test(after) || /https?:\/\/|www\./.test(text)) return 'document'
+      // (located at one of its mentions, it is located at all of them)
+      if (LOCATED.test(after) || /https?:\/\/|www\./.test(text) || this.is(ASKED_LOCATED, this.reading.termKey(term))) return 'document'
       if (/[’']s$|s[’']$/.test(prev) && this.ask(ASKED_PARTY, this.reading.termKey(prev)) !== 'provider' && !/^(?:provider|supplier|msp|vendor|contractor)$/i.test(this.reading.termKey(prev))) return 'document'
       if (/^(?:your|its|their)$/i.test(prev)) return 'document'
       // what a clause puts in it ("the minimum standards in the Customer Handbook") is delegated to another document
       if (/\bin\s+(?:the|our)\s+$/i.test(text.slice(Math.max(0, first.start - 12), first.start))) return 'document'
+      if (/^plans?$/.test(lastWord) && (PLAN_TAKEN_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start)) || PLAN_TAKEN_AFTER.test(after))) return 'product'
       if (/^our$/i.test(prev)) determined = true
     }
     if (/[’']s$|s[’']$/.test(prev)) {
@@ -624,6 +652,22 @@ function isTitleLine(block: Block, doc: Document): boolean {
   return start !== undefined && end !== undefined && BOLD_LINE.test(doc.source.slice(start, end)) && block.text.split(/\s+/).length <= 10
 }
 
+/** The kind of the kept names of the rule books and working documents a block locates (see locatedBooks). */
+const LOCATED_BOOKS = {name: 'no-undefined-terms: documents located'}
+
+/** The rule books and working documents a text names and locates, each with the words before its head dropped one by one ("The Site Register", "Site Register"). */
+function locatedBooks(text: string): readonly string[] {
+  if (!BOOK_NAMED_TEST.test(text)) return NO_NAMES
+  const out: string[] = []
+  for (const m of text.matchAll(BOOK_NAMED)) {
+    if (!LOCATED.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 120))) continue
+    const words = m[0].split(/[ \t]+/)
+    for (let k = 0; k < words.length - 1; k++) out.push(words.slice(k).join(' '))
+  }
+  return out
+}
+const NO_NAMES: readonly string[] = []
+
 /** The kind of the kept candidates of a block (see Reader.blockCandidates). */
 const CANDIDATES = {name: 'no-undefined-terms: candidates'}
 // The kinds of question the candidates ask of the document (see Reader.answer)
@@ -634,12 +678,13 @@ const ASKED_LONG_HEAD = 3
 const ASKED_LONG_TAIL = 4
 const ASKED_HEADING = 5
 const ASKED_PARTY = 6
+const ASKED_LOCATED = 7
 const NONE: readonly Candidate[] = []
 const NO_SENTENCES: ReadonlyArray<readonly Candidate[]> = []
 
 /** What the candidates depend on besides the sentence: the vocabulary's keys and names, the headings, the terms lists spell out, and the parties. */
-function vocabularyDigest(vocab: Vocabulary, headingText: string, listed: ReadonlySet<string>, parties: string): string {
-  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}\u0000${[...listed].join('\u0001')}\u0000${parties}`
+function vocabularyDigest(vocab: Vocabulary, headingText: string, listed: ReadonlySet<string>, parties: string, located: ReadonlySet<string>): string {
+  return `${[...vocab.defined].join('\u0001')}\u0000${[...vocab.names].join('\u0001')}\u0000${headingText}\u0000${[...listed].join('\u0001')}\u0000${parties}\u0000${[...located].join('\u0001')}`
 }
 
 /** Does `text` contain `key` starting at a word boundary? */
@@ -693,7 +738,7 @@ export default {
     const reader = new Reader(vocab, doc, reading)
     if (!delegated) {
       // an editor keeps each block's candidates while the vocabulary and headings stay as they were
-      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText, reader.listed, reading.partiesKey)) : undefined
+      const inputs = reading.texts.keepsBlocks ? reading.inputsToken(CANDIDATES.name, vocabularyDigest(vocab, reader.headingText, reader.listed, reading.partiesKey, reader.located)) : undefined
       for (const block of doc.blocks) {
         // headings name topics; HTML blocks are forms and layout
         if (block.kind === 'heading' || block.kind === 'html' || reader.titleLines.has(block)) continue

@@ -3,6 +3,7 @@ import type {Reading} from '../src/reading/index.js'
 import type {Party} from '../src/reading/parties.js'
 import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermHit, type TermListOptions} from '../src/reading/terms.js'
 import {mayHold} from '../src/reading/values/index.js'
+import {withoutHabit} from '../src/reading/wording.js'
 import {ruleOptions, type Rule} from '../src/rule.js'
 import data from './data/vague-terms.json' with {type: 'json'}
 
@@ -57,6 +58,8 @@ function byCustomer(after: string, reading: Reading): boolean {
 
 /** Is the sentence measurable in the way this term needs ("promptly" needs a time, "regularly" a frequency)? */
 function measured(text: string, needs: string, reading: Reading): boolean {
+  // a time hedged as a habit ("promptly, usually within the same working day") does not measure the term
+  if (needs === 'duration') text = withoutHabit(text)
   // a time stated by reference: "within the times set out in the Second Schedule", "within the Response Times"
   if ((needs === 'duration' || needs === 'any') && REFERENCED_TIME.test(text)) return true
   // the cut clause is a fresh string that the Reading has rarely seen: the pre-checks rule most out without hashing it
@@ -228,6 +231,8 @@ export default {
       // "promptly"', 'we do not write "best efforts"') glosses the word and commits to nothing
       if (MENTIONED.test(s.slice(Math.max(0, at - 2), at)) && QUOTE_CLOSE.test(after)) continue
       if (TITLE_CASE.test(hit.text) && PRODUCT_NOUN.test(after)) continue
+      // a name written in capitals ("the Peak Performance app", and the same name elsewhere alone) commits to nothing
+      if (TITLE_CASE.test(hit.text) && reading.inThingName(hit)) continue
       if (/^high[- ]availab/i.test(hit.text) && ARRANGEMENT.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
       const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)

@@ -1,5 +1,5 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
-import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit} from '../src/clauses.js'
+import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
 import {shareOfEvents, shareOfTime} from '../src/reading/reach.js'
@@ -147,66 +147,112 @@ export default clauseRule({
     return DETECT.test(text) || shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text) || OUTCOME_RATE.test(text)
   },
   judge(unit, reader) {
-    const t = unit.text
-    if ((shareOfEvents(t) || shareOfTime(t)) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    // a mean time to detect held to a time ("under 15 minutes") is a measured target of the monitored service (a report of
-    // it, with no time, sets none)
-    const detect = DETECT.exec(t)
-    if (detect && reader.reading.values(t.slice(detect.index)).durations.length && reader.party(unit, detect.index) !== 'customer') return {outcome: 'present'}
-    // a call-quality score held to a figure ("a Mean Opinion Score of at least 4.0")
-    const score = QUALITY_SCORE.exec(t)
-    if (score && reader.party(unit, score.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, score.index))) return {outcome: 'present'}
-    // an outcome rate held to a figure ("a backup job success rate of at least 98% each month")
-    const rate = OUTCOME_RATE.exec(t)
-    if (rate && reader.party(unit, rate.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, rate.index))) return {outcome: 'present'}
-    const metric = METRIC.exec(t)
-    const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
-    if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) {
-      const kept = keptWorking(unit, reader)
-      return kept ? {outcome: 'vague', start: kept.index, end: kept.index + kept[0].length, detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'} : undefined
-    }
-    const v = reader.reading.values(t)
-    // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
-    // is a percentile, not an availability that needs a period
-    // a throughput or page-load target needs no period either ("throughput of at least 200 Mbps", "pages loading in
-    // under 2.5 seconds"), unless it is the customer's to meet
-    const speed = SPEED.exec(t)
-    // (a list item is read with the sentence that introduced it: "The Client must: … (b) keep an upload speed of 50 Mbps")
-    // (a figure recommended for the customer to buy is advice, not a target: "We recommend a fibre plan of at least 1000 Mbps")
-    const ownSpeed = speed !== null && !RECOMMENDS.test(t.slice(0, speed.index)) && reader.party(unit, speed.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, speed.index)) && !(unit.intro !== undefined && reader.reading.introducingParty(unit.block) === 'customer')
-    if (ownSpeed && SPEED_VALUE.test(t.slice(speed.index))) return {outcome: 'present'}
-    const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
-    if (targets.length && (metric || unit.inHome || inHeaderTable)) {
-      if (targets.some((p) => p.period) || PERIOD.test(t) || definedPeriod(t, reader.reading) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
-        return {outcome: 'present'}
-      }
-      return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
-    }
-    // latency and similar: a number with a small unit next to a metric word
-    const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
-    if (delegated && (metric || unit.inHome)) return delegated
-    if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
-    if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
-    // how fast pages load or data moves, with no figure ("Pages load in a flash"), touches the clause
-    // a metric put outside the agreement ("… is up to your web host and isn't part of this arrangement") sets no target
-    if (OUTSIDE_AGREEMENT.test(t)) return undefined
-    if (ownSpeed) return {outcome: 'vague', detail: 'state a measurable target (e.g. "pages load in under 2 seconds")'}
-    // uptime or downtime spoken of with no target ("Uptime: no target is offered", "Downtime includes the following:",
-    // "a report showing uptime") touches the clause: vague, not missing
-    // the downtime of a one-off project ("the migration will be carried out with zero downtime") is a promise about that
-    // project, not a target for how the systems perform
-    if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && !PROJECT_DOWNTIME.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
-      return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
-    }
-    // systems kept working in a section titled for performance ("**Performance**", then "We'll keep your network running
-    // at peak performance") touch the clause there as they do anywhere else
-    if (unit.inHome && !metric) {
-      const kept = keptWorking(unit, reader)
-      if (kept) return {outcome: 'vague', start: kept.index, end: kept.index + kept[0].length, detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
-    }
-    return undefined
+    const verdict = judgeUnit(unit, reader)
+    if (verdict?.outcome !== 'vague' || !capitalRunIn(unit.text, verdict.start ?? 0, verdict.end ?? unit.text.length)) return verdict
+    // the words of a product's or a system's name speak of no performance ("support for the Peak Performance booking
+    // app"): a vague reading that rests only on them is no reading
+    const plain = reader.reading.withoutThingNames(unit.text, unit.block.kind === 'heading')
+    return plain === unit.text ? verdict : judgeUnit({...unit, text: plain}, reader)
   },
 })
+
+// The words of this clause's topic that a name may be made of ("Peak Performance", "Maximum Uptime")
+const TOPIC_WORDS = ['perform', 'uptime', 'up-time', 'availab', 'reliab', 'downtime']
+
+/**
+ * Does text[from, to) hold a run of two or more capitalised words with a word of the clause's topic in it, as a name
+ * does ("the Peak Performance app", "the Maximum Uptime cluster")? Read without a pattern: most vague readings hold none.
+ */
+function capitalRunIn(text: string, from: number, to: number): boolean {
+  let runStart = -1
+  let words = 0
+  let i = from
+  while (i <= to) {
+    // the word from i to the next space or hyphen
+    let j = i
+    while (j < to && text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 45) j++
+    const c = text.charCodeAt(i)
+    if (j > i && c >= 65 && c <= 90) {
+      if (runStart < 0) runStart = i
+      words++
+    } else {
+      if (words >= 2) {
+        const run = text.slice(runStart, i).toLowerCase()
+        if (TOPIC_WORDS.some((w) => run.includes(w))) return true
+      }
+      runStart = -1
+      words = 0
+    }
+    if (j >= to) break
+    i = j + 1
+  }
+  if (words >= 2) {
+    const run = text.slice(runStart, to).toLowerCase()
+    if (TOPIC_WORDS.some((w) => run.includes(w))) return true
+  }
+  return false
+}
+
+function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
+  const t = unit.text
+  if ((shareOfEvents(t) || shareOfTime(t)) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+  // a mean time to detect held to a time ("under 15 minutes") is a measured target of the monitored service (a report of
+  // it, with no time, sets none)
+  const detect = DETECT.exec(t)
+  if (detect && reader.reading.values(t.slice(detect.index)).durations.length && reader.party(unit, detect.index) !== 'customer') return {outcome: 'present'}
+  // a call-quality score held to a figure ("a Mean Opinion Score of at least 4.0")
+  const score = QUALITY_SCORE.exec(t)
+  if (score && reader.party(unit, score.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, score.index))) return {outcome: 'present'}
+  // an outcome rate held to a figure ("a backup job success rate of at least 98% each month")
+  const rate = OUTCOME_RATE.exec(t)
+  if (rate && reader.party(unit, rate.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, rate.index))) return {outcome: 'present'}
+  const metric = METRIC.exec(t)
+  const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
+  if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) {
+    const kept = keptWorking(unit, reader)
+    return kept ? {outcome: 'vague', start: kept.index, end: kept.index + kept[0].length, detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'} : undefined
+  }
+  const v = reader.reading.values(t)
+  // a latency or response-time target is measured per request ("under 300 ms for 95% of requests"): its percentage
+  // is a percentile, not an availability that needs a period
+  // a throughput or page-load target needs no period either ("throughput of at least 200 Mbps", "pages loading in
+  // under 2.5 seconds"), unless it is the customer's to meet
+  const speed = SPEED.exec(t)
+  // (a list item is read with the sentence that introduced it: "The Client must: … (b) keep an upload speed of 50 Mbps")
+  // (a figure recommended for the customer to buy is advice, not a target: "We recommend a fibre plan of at least 1000 Mbps")
+  const ownSpeed = speed !== null && !RECOMMENDS.test(t.slice(0, speed.index)) && reader.party(unit, speed.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, speed.index)) && !(unit.intro !== undefined && reader.reading.introducingParty(unit.block) === 'customer')
+  if (ownSpeed && SPEED_VALUE.test(t.slice(speed.index))) return {outcome: 'present'}
+  const targets = v.percentages.filter((p) => p.value >= 80 && p.value <= 100)
+  if (targets.length && (metric || unit.inHome || inHeaderTable)) {
+    if (targets.some((p) => p.period) || PERIOD.test(t) || definedPeriod(t, reader.reading) || PERIOD.test(unit.next) || PERIOD.test(unit.intro ?? '') || (inHeaderTable && unit.block.header?.some((h) => PERIOD.test(h)))) {
+      return {outcome: 'present'}
+    }
+    return {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
+  }
+  // latency and similar: a number with a small unit next to a metric word
+  const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
+  if (delegated && (metric || unit.inHome)) return delegated
+  if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+  if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+  // how fast pages load or data moves, with no figure ("Pages load in a flash"), touches the clause
+  // a metric put outside the agreement ("… is up to your web host and isn't part of this arrangement") sets no target
+  if (OUTSIDE_AGREEMENT.test(t)) return undefined
+  if (ownSpeed) return {outcome: 'vague', detail: 'state a measurable target (e.g. "pages load in under 2 seconds")'}
+  // uptime or downtime spoken of with no target ("Uptime: no target is offered", "Downtime includes the following:",
+  // "a report showing uptime") touches the clause: vague, not missing
+  // the downtime of a one-off project ("the migration will be carried out with zero downtime") is a promise about that
+  // project, not a target for how the systems perform
+  if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && !PROJECT_DOWNTIME.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
+    return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+  }
+  // systems kept working in a section titled for performance ("**Performance**", then "We'll keep your network running
+  // at peak performance") touch the clause there as they do anywhere else
+  if (unit.inHome && !metric) {
+    const kept = keptWorking(unit, reader)
+    if (kept) return {outcome: 'vague', start: kept.index, end: kept.index + kept[0].length, detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+  }
+  return undefined
+}
 
 
 const UPTIME = /\b(?:availab(?:le|ility)|uptime|up[- ]time)\b/i

@@ -648,6 +648,16 @@ function definesTwoRanks(reading: Reading): boolean {
   })
 }
 
+// Reading: how support cases are ranked, graded or triaged ("for how tickets are ranked", "the way calls are graded") names
+// their priority levels, in whatever words; said with nothing that ranks them, it is vague (or delegated where it is put)
+const CASES_RANKED = /\b(?:how|the way|the order in which)\s+(?:(?:your|our|the)\s+)?(?:tickets?|calls?|jobs?|requests?|faults?|cases?|incidents?|issues?)\s+(?:are|is|get|gets)\s+(?:ranked|graded|triaged|classified|categori[sz]ed|prioriti[sz]ed)\b/i
+
+/** CASES_RANKED, looked for only in a text that holds one of its verbs (most blocks hold none: a re-lint asks every block). */
+function casesRanked(text: string): boolean {
+  const l = text.toLowerCase()
+  return (l.includes('ranked') || l.includes('graded') || l.includes('triaged') || l.includes('classified') || l.includes('categori') || l.includes('prioriti')) && CASES_RANKED.test(text)
+}
+
 export default clauseRule({
   id: 'priority-levels',
   description: 'The agreement names at least two priority or severity levels, with criteria for what falls into each',
@@ -662,7 +672,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return casesRanked(text) || TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
@@ -717,10 +727,10 @@ export default clauseRule({
     // "the order of priority" of the contract documents is precedence, not a priority scheme
     if (PRECEDENCE.test(unit.text)) return undefined
     // (priorities in the plural are the priorities of support work: "ticket priorities", "priorities of incidents")
-    if (/\bprioriti[sz]|\bpriority\b|\bseverity\b|\b(?:ticket|incident|call|request|fault|case|support|service[- ]desk|helpdesk)\s+(?:priorities|severities)\b|\b(?:priorities|severities)\s+(?:of|for)\s+(?:tickets|incidents|calls|requests|faults|cases)\b/i.test(unit.text) || unit.inHome) {
+    if (CASES_RANKED.test(unit.text) || /\bprioriti[sz]|\bpriority\b|\bseverity\b|\b(?:ticket|incident|call|request|fault|case|support|service[- ]desk|helpdesk)\s+(?:priorities|severities)\b|\b(?:priorities|severities)\s+(?:of|for)\s+(?:tickets|incidents|calls|requests|faults|cases)\b/i.test(unit.text) || unit.inHome) {
       const delegated = reader.delegated(unit, /priorit|severit/i)
       if (delegated) return delegated
-      if (/\bprioriti[sz]\w*\b|\bpriority (?:levels?|basis|order)\b|\bseverity levels?\b/i.test(unit.text) || unit.inHome) return {outcome: 'vague'}
+      if (CASES_RANKED.test(unit.text) || /\bprioriti[sz]\w*\b|\bpriority (?:levels?|basis|order)\b|\bseverity levels?\b/i.test(unit.text) || unit.inHome) return {outcome: 'vague'}
     }
     return undefined
   },

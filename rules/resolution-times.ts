@@ -3,7 +3,7 @@ import {clauseRule} from '../src/clauses.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
-import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf} from '../src/reading/wording.js'
+import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf, withoutHabit} from '../src/reading/wording.js'
 import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -104,7 +104,8 @@ export default clauseRule({
     const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away; a time that triggers escalation is no time to fix
     const timed = scoped.includes('scalat') ? scoped.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : scoped
-    if (timeToFix(timed, reader.reading)) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // a time hedged as a habit ("normally fixed within a day or so") is mentioned, not promised
+    if (timeToFix(timed, reader.reading)) return HEDGED.test(scoped) || !timeToFix(withoutHabit(timed), reader.reading) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
     if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
     // "… within the following times:" and then a list or table of times

@@ -3,7 +3,7 @@ import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
 import {describesDocument} from '../src/reading/delegation.js'
-import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf} from '../src/reading/wording.js'
+import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf, withoutHabit} from '../src/reading/wording.js'
 import type {Finding} from '../src/clauses.js'
 import type {Block, Section} from '../src/types.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
@@ -192,7 +192,8 @@ export default clauseRule({
     const lengths = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
     const counted = /\b(?:times|once|twice|thrice|any)\b/i.test(lengths) ? lengths.replace(COUNT_WINDOW, (m) => ' '.repeat(m.length)) : lengths
     const timed = counted.includes('scalat') ? counted.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : counted
-    if (reader.reading.values(timed).durations.length) return HEDGED.test(scoped) ? {outcome: 'vague'} : {outcome: 'present'}
+    // a time hedged as a habit ("usually within the same working day") is mentioned, not promised
+    if (reader.reading.values(timed).durations.length) return HEDGED.test(scoped) || !reader.reading.values(withoutHabit(timed)).durations.length ? {outcome: 'vague'} : {outcome: 'present'}
     // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
     const colon = at >= 0 ? t.indexOf(':', at) : -1
     if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}

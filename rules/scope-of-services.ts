@@ -32,6 +32,9 @@ const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)
 const NOT_SERVICES = /\b(?:not|no|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
 // What follows a colon, when it is a series of three or more: "For each device: all service calls, parts and labour, toner"
 const COLON_SERIES = /:\s*([^:;]*?,[^:;]*,[^:;]*)$/
+// Reading: a list introduced as a summary of the agreement's terms ("For quick reference:", "At a glance:", "In short:",
+// "Key terms:", "Summary:") restates its values (fees, hours, backups, times) and is not a list of services.
+const SUMMARY_LEAD = /^\W*(?:(?:for|as a|a) (?:quick |easy |handy )?(?:reference|summary|recap)|(?:the )?(?:agreement |terms |deal )?at a glance|in (?:short|brief|summary)|(?:quick |handy )?(?:reference|summary|recap)|(?:the )?key (?:terms|points|facts|figures|details|numbers)(?: at a glance)?|(?:the )?(?:main|headline) (?:terms|points|figures)|to (?:sum up|summari[sz]e|recap)|tl;?dr)\W*$/i
 // "Where the Services include managed backup, …": services named only in a condition
 const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b[^,]{0,120},/i
 
@@ -71,6 +74,8 @@ export default clauseRule({
     return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
+    // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
+    if (unit.next && SUMMARY_LEAD.test(unit.text)) return undefined
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
     // to provide the services") name no service: what the sentence lists is what is processed, not what is provided
     if (PURPOSE.test(unit.text) && !PROVIDE.test(unit.text.replace(PURPOSE, ' '))) return undefined

@@ -15,6 +15,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {ensureCorpus, generateCorpus, MB, type CorpusSpec} from './bench/corpus.js'
 import {accounting, measure, median, runChild, type Run} from './bench/measure.js'
+import {ADVERSARIAL_UNITS, adversarial, cpuPerCall, EXTRACTORS, regexWork} from './bench/extract.js'
 import {ONE_FILE_OLD_GENERATION_MB, ONE_FILE_YOUNG_GENERATION_MB} from '../src/scale.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -30,7 +31,7 @@ const HELP = `Usage: npm run bench -- [options]
   --dir PATH          where to generate the corpus (default BENCH_DIR, or a folder in the OS temp dir)
   --no-peers          do not run the peer linters
   --profile           also profile the full lint of the many-file corpus (--cpu-prof) and print the top functions
-  --only LIST         run only these sections (comma-separated): one, many, cache, real, ratio, phases, parser, docx, compare, scale, load
+  --only LIST         run only these sections (comma-separated): one, many, cache, real, ratio, phases, parser, docx, compare, extract, scale, load
 
 Peers are looked up as node_modules/.bin/<name> in BENCH_PEERS_DIR, then on PATH. To install them outside the
 repository:
@@ -75,7 +76,7 @@ const maxRuns = Math.round(num(opts.runs, quick ? 5 : 10, 'runs'))
 const timeoutMs = num(opts.timeout, 180, 'timeout') * 1000
 const scaleTimeoutMs = num(opts['scale-timeout'], 150, 'scale-timeout') * 1000
 const budgetS = num(opts.budget, quick ? 40 : 150, 'budget')
-const SECTIONS = ['one', 'many', 'cache', 'real', 'ratio', 'phases', 'parser', 'docx', 'compare', 'scale', 'load'] as const
+const SECTIONS = ['one', 'many', 'cache', 'real', 'ratio', 'phases', 'parser', 'docx', 'compare', 'extract', 'scale', 'load'] as const
 const only = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean))
 for (const o of only) {
   if (!(SECTIONS as readonly string[]).includes(o)) {
@@ -609,6 +610,34 @@ if (want('compare')) {
   } else out(`not measured: ${r.timedOut ? 'stopped at the timeout' : r.stderr.trim().split('\n').at(-1)}`)
   out()
   results['compare'] = compareRatio
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The value extractors on adversarial text: CPU time at 10 KB and 100 KB (the tests bound the same inputs' regular
+// expression work, which is deterministic; this is the time it takes)
+
+if (want('extract')) {
+  process.stderr.write('[extractors]\n')
+  out('## Value extractors on adversarial text: CPU ms per call at 10 KB and 100 KB (in-process, best of 3), the input with the largest ratio')
+  out()
+  out('| extractor | input (repeated) | 10 KB ms | 100 KB ms | × (linear ≈ 10) | regex work × |')
+  out('|---|---|---|---|---|---|')
+  const extractRows: Array<{extractor: string; unit: string; smallMs: number; bigMs: number; ratio: number; workRatio: number}> = []
+  for (const [name, fn] of Object.entries(EXTRACTORS)) {
+    let worst: (typeof extractRows)[number] | undefined
+    for (const unit of ADVERSARIAL_UNITS) {
+      const small = adversarial(unit, 10_000)
+      const big = adversarial(unit, 100_000)
+      const smallMs = cpuPerCall(() => fn(small))
+      const bigMs = cpuPerCall(() => fn(big))
+      const row = {extractor: name, unit, smallMs, bigMs, ratio: bigMs / Math.max(smallMs, 0.001), workRatio: regexWork(() => fn(big)).chars / regexWork(() => fn(small)).chars}
+      if (!worst || row.ratio > worst.ratio) worst = row
+    }
+    extractRows.push(worst!)
+    out(`| ${name} | ${JSON.stringify(worst!.unit)} | ${worst!.smallMs.toFixed(3)} | ${worst!.bigMs.toFixed(3)} | **${worst!.ratio.toFixed(1)}** | ${worst!.workRatio.toFixed(2)} |`)
+  }
+  out()
+  results['extract'] = extractRows
 }
 
 // ---------------------------------------------------------------------------------------------------------------

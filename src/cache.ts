@@ -39,9 +39,10 @@ export const CACHE_FILE = '.clauselintcache'
 
 /**
  * The cache file's format: 3 since pieces carry a CRC-32 and JSON report pieces end with the separator that follows
- * them in the report (a cache of another format is a miss, and is written again).
+ * them in the report; 4 since JSON messages carry their rule's documentation `url` (a cache of another format is a
+ * miss, and is written again, so an older cache never serves a report without it).
  */
-export const CACHE_VERSION = 3
+export const CACHE_VERSION = 4
 
 /** A cache location that cannot be used (a symbolic link out of the repository, an input file, a folder that cannot be made). */
 export class CacheError extends Error {}

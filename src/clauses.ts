@@ -3,7 +3,7 @@ import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
-import {targetName} from './reading/delegation.js'
+import {sentByPredicate, targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
@@ -316,6 +316,8 @@ export function findClause(
   }
   for (const home of homes) {
     if (!spec.judgeSection) break
+    // a home whose prose only sends the clause to another document is not read as a whole (its sentences are delegated)
+    if (onlySentAway(home, homeIds, reader)) continue
     const v = spec.judgeSection(home, subtreeBlocks(home).filter((b) => homeIds.has(b.section.id)).map((b) => reading.inFull(b)), reader)
     trace?.section(home, v)
     if (v) consider({outcome: v.outcome, section: home, verdict: v})
@@ -390,7 +392,9 @@ export function findClause(
       // Section 11 of the Master Terms.") puts each clause the label names in that document, whatever the label's own
       // words would say of it
       const handed = re.listItem && (text.includes(':') || text.includes('–') || text.includes('—')) ? reading.handedOver(text) : undefined
-      const v = handed && re.listItem!.test(handed.label) ? ({outcome: 'delegated', start: handed.hit.start, end: handed.hit.end, target: handed.hit.target} as const) : spec.judge(unit, reader)
+      const judged = handed && re.listItem!.test(handed.label) ? ({outcome: 'delegated', start: handed.hit.start, end: handed.hit.end, target: handed.hit.target} as const) : spec.judge(unit, reader)
+      // a sentence about the clause whose predicate sends it to another document is delegated there, whatever its subject names
+      const v = judged && judged.outcome !== 'delegated' ? (sentAway(unit, reader) ?? judged) : judged
       trace?.unit(unit, v)
       if (!v) continue
       consider({outcome: v.outcome, unit, verdict: v})
@@ -770,4 +774,24 @@ function listedElsewhere(reading: Reading, item: RegExp): Finding | undefined {
   })
   for (const list of lists) if (list.items.some((x) => item.test(x))) return {outcome: 'delegated', unit: list.unit, verdict: list.verdict}
   return undefined
+}
+
+/** The delegation of a unit whose predicate sends it to another document ("… shall be as set out in Annex C."). */
+function sentAway(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>): Verdict | undefined {
+  if (!/\b(?:is|are|be|remains?)\s/.test(unit.text)) return undefined
+  const v = reader.delegated(unit)
+  return v && v.start !== undefined && v.end !== undefined && sentByPredicate(unit.text, {target: v.target ?? '', start: v.start, end: v.end}) ? v : undefined
+}
+
+/** Is every sentence of a home's own prose one that its predicate sends to another document? */
+function onlySentAway(home: Section, homeIds: ReadonlySet<number>, reader: Reader<RuleOptions & ClauseOptions>): boolean {
+  let any = false
+  for (const b of subtreeBlocks(home)) {
+    if (!homeIds.has(b.section.id) || b.kind === 'heading' || !b.text.trim()) continue
+    for (const s of b.sentences) {
+      if (!sentAway({block: b, start: s.start, end: s.end, text: s.text, inHome: true, next: ''}, reader)) return false
+      any = true
+    }
+  }
+  return any
 }

@@ -25,7 +25,8 @@ import {TextCache} from './reading/index.js'
 import {FORMATS} from './reporters/formats.js'
 import type {ReporterContext} from './reporters/index.js'
 import {addTotals, noTotals, stylishChunks, stylishFile, stylishSummary, summaryLine, type Totals} from './reporters/stylish.js'
-import {jsonChunks, jsonEntry} from './reporters/json.js'
+import {ruleDocs} from './package-info.js'
+import {jsonChunks, jsonEntry, type DocsLookup} from './reporters/json.js'
 import {InputError, OutputError, readStream, writeFileAtomic} from './output.js'
 import type {AnyRule} from './rule.js'
 import {builtinRules} from '../rules/meta.js'
@@ -107,7 +108,8 @@ Options:
       --ignore-pattern PAT Skip files matching PAT (.gitignore syntax, relative to here); repeatable.
                            An argument "!PAT" does the same. A file named on the command line that one of these
                            or ignorePatterns in config matches is not linted but reported with a warning
-      --no-ignore          Lint the files that ignorePatterns, --ignore-pattern and "!PAT" would skip
+      --no-ignore          Lint the files that .gitignore, ignorePatterns, --ignore-pattern and "!PAT"
+                           would skip
   -q, --quiet              Report errors only
       --max-warnings N     Exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE Files larger than SIZE are not linted (e.g. 10MB, 500KB; default 10MB)
@@ -127,7 +129,8 @@ Options:
   -h, --help               Print this help
 
 A directory means every .md, .markdown and .docx file below it (node_modules and .gitignore'd
-files skipped, including the .gitignore files above it up to the repository root). With no
+files skipped, including the .gitignore files above it up to the repository root; --no-ignore
+lints the .gitignore'd ones, and whatever the ignore patterns would skip). With no
 paths, the current directory is linted; "-" means standard input.
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 the run failed (a config error, or a
@@ -245,7 +248,13 @@ function colourLevel(values: {readonly color?: boolean | undefined; readonly 'no
  */
 async function chunksOf(formats: readonly string[]): Promise<(format: string, results: readonly LintResult[], context: ReporterContext) => Iterable<string>> {
   const others = formats.some((f) => f !== 'stylish' && f !== 'json') ? (await import('./reporters/index.js')).reportChunks : undefined
-  return (format, results, context) => (format === 'stylish' ? stylishChunks(results, context) : format === 'json' ? jsonChunks(results) : others!(format, results, context))
+  return (format, results, context) => (format === 'stylish' ? stylishChunks(results, context) : format === 'json' ? jsonChunks(results, docsOnce()) : others!(format, results, context))
+}
+
+let docs: DocsLookup | undefined
+/** The rules' pages by id, looked up once per rule in this process (the package and its version do not change). */
+function docsOnce(): DocsLookup {
+  return (docs ??= ruleDocs())
 }
 
 /**
@@ -254,7 +263,7 @@ async function chunksOf(formats: readonly string[]): Promise<(format: string, re
  * are the report's bytes as they stand (printed from the cache's buffer without a copy); the report drops the last one.
  */
 function reportPiece(format: string, results: readonly LintResult[], chalk: ChalkInstance): string {
-  return format === 'json' ? results.map((r) => `${jsonEntry(r)},\n`).join('') : results.map((r) => stylishFile(r, chalk)).join('')
+  return format === 'json' ? results.map((r) => `${jsonEntry(r, docsOnce())},\n`).join('') : results.map((r) => stylishFile(r, chalk)).join('')
 }
 
 /**
@@ -614,7 +623,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(await (await import('./config-cli.js')).printConfig(loader, values['print-config'], io.cwd, maxFileSize))
       return EXIT.ok
     } catch (error) {
-      if (error instanceof ConfigError) return fail(error.message)
+      if (error instanceof ConfigError || error instanceof UsageError) return fail(error.message)
       throw error
     }
   }
@@ -654,11 +663,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   try {
-    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd, {root})
+    const expanded = stdinText !== undefined ? {files: [stdinName ?? '<stdin>'], problems: []} : await expandPaths(positionals.length ? positionals : defaultPaths, io.cwd, {root, gitignore: !values['no-ignore']})
     files = expanded.files
     problems = expanded.problems
     // a file git tracks is the repository's, even when a .gitignore (perhaps added by the same pull request) matches it
-    if (stdinText === undefined) {
+    // (with --no-ignore the walk already found every file)
+    if (stdinText === undefined && !values['no-ignore']) {
       const isDir = (p: string): boolean => {
         try {
           return statSync(path.resolve(io.cwd, p)).isDirectory()

@@ -1,9 +1,10 @@
 // The config commands of the CLI: `--init` writes a starter config, `--print-config FILE` shows what applies to a file.
-import {linkSync, lstatSync, unlinkSync, writeFileSync} from 'node:fs'
+import {linkSync, lstatSync, statSync, unlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {applyFrontmatter, CONFIG_FILES, ConfigError, type ConfigLoader, describeSettings, JS_CONFIG_FILES} from './config.js'
-import {detectProfile} from './detect.js'
+import {detectProfile, type Detection} from './detect.js'
 import {buildDocument} from './document.js'
+import {UsageError} from './files.js'
 import {FileError, readAgreement} from './lint.js'
 
 /** The config `--init` writes: the defaults spelled out, so a team sees what it can tighten. */
@@ -76,9 +77,18 @@ export function initConfig(dir: string): string {
 
 /** The resolved config of one file as JSON (front matter and the `auto` profile included when the file can be read). */
 export async function printConfig(loader: ConfigLoader, file: string, cwd: string, maxFileSize?: number): Promise<string> {
+  // as for linting it: a path that does not exist, or a folder, is the usual one-line error (exit 2)
+  let info
+  try {
+    info = statSync(path.resolve(cwd, file))
+  } catch {
+    throw new UsageError(`path ${JSON.stringify(file)} does not exist`)
+  }
+  if (info.isDirectory()) throw new UsageError(`--print-config takes a file; ${JSON.stringify(file)} is a folder`)
   const config = await loader.forFile(file)
   let settings = config.settings
   let profile = settings.profile
+  let detected: Detection | undefined
   let text: string | undefined
   try {
     text = await readAgreement(path.resolve(cwd, file), maxFileSize)
@@ -88,7 +98,10 @@ export async function printConfig(loader: ConfigLoader, file: string, cwd: strin
   if (text !== undefined) {
     const doc = buildDocument(text, file)
     settings = applyFrontmatter(settings, doc.frontmatter, file)
-    profile = settings.profile === 'auto' ? detectProfile(doc).profile : settings.profile
+    if (settings.profile === 'auto') {
+      detected = detectProfile(doc)
+      profile = detected.profile
+    } else profile = settings.profile
   }
-  return `${JSON.stringify(describeSettings(settings, profile, file, config.ignored), null, 2)}\n`
+  return `${JSON.stringify(describeSettings(settings, profile, file, config.ignored, detected?.reason), null, 2)}\n`
 }

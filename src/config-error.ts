@@ -1,6 +1,7 @@
 // Config errors and "did you mean": shared by config files, front matter, custom rule files and suppression comments.
 import {printable} from './confine.js'
 import {yaml} from './deps.js'
+import type {SeveritySetting} from './types.js'
 
 /** A configuration problem: one line naming the file, the key and what is wrong. The CLI exits 2 on it. */
 export class ConfigError extends Error {
@@ -104,4 +105,22 @@ export function parseYamlText(text: string, where: string): unknown {
   } catch (error) {
     throw new ConfigError(`${where}: invalid YAML (${/alias/i.test(firstLine(error)) ? 'too many aliases: expanding them would exhaust memory' : printable(firstLine(error))})`)
   }
+}
+
+/** A severity as written in config, in clauselint's words (what `--print-config` writes). */
+export type SeverityWord = 'off' | 'info' | 'warn' | 'error'
+export const SEVERITY_WORDS: readonly SeverityWord[] = ['off', 'info', 'warn', 'error']
+/**
+ * Every severity config accepts, for built-in and custom rules alike: clauselint's words, `"warning"` (the word the
+ * reports use, and markdownlint's), and ESLint's numbers 0 (off), 1 (warn) and 2 (error). There is no number for info.
+ */
+export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_WORDS, 'warning', 0, 1, 2]
+
+const TO_SETTING: Readonly<Record<string, SeveritySetting>> = {off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error', 0: 'off', 1: 'warning', 2: 'error'}
+
+/** A severity as config writes it, read; anything else is a one-line ConfigError naming `where`, the key and the value. */
+export function severityOf(value: unknown, where: string, key: string): SeveritySetting {
+  if (SEVERITY_VALUES.includes(value as string | number)) return TO_SETTING[String(value)]!
+  const hint = typeof value === 'string' ? didYouMean(value, [...SEVERITY_WORDS, 'warning']) : ''
+  throw new ConfigError(`${where}: ${key}: ${show(value)} is not a severity${hint || `; use ${SEVERITY_WORDS.map((w) => `"${w}"`).join(', ')} (or 0, 1, 2: off, warn, error)`}`)
 }

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import ignore, {type Ignore} from 'ignore'
 import {builtinRules} from '../rules/meta.js'
-import {ConfigError, didYouMean, firstLine, parseYamlText, show, showKey, showKind} from './config-error.js'
+import {ConfigError, didYouMean, firstLine, parseYamlText, severityOf, show, showKey, showKind, type SeverityWord} from './config-error.js'
 import {Confinement, printable} from './confine.js'
 import {PROFILES, parseProfile, profileHint, profileRules, type ProfileName} from './profiles.js'
 import {PARSERS, type ParserName} from './parse.js'
@@ -15,16 +15,7 @@ import type {SeveritySetting} from './types.js'
 import {keyPath, validateRuleOptions} from './validate.js'
 import {yaml} from './deps.js'
 
-/** A severity as written in config, in clauselint's words (what `--print-config` writes). */
-export type SeverityWord = 'off' | 'info' | 'warn' | 'error'
-export const SEVERITY_WORDS: readonly SeverityWord[] = ['off', 'info', 'warn', 'error']
-/**
- * Every severity config accepts: clauselint's words, `"warning"` (the word the reports use, and markdownlint's), and
- * ESLint's numbers 0 (off), 1 (warn) and 2 (error). There is no number for info.
- */
-export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_WORDS, 'warning', 0, 1, 2]
-
-const TO_SETTING: Readonly<Record<string, SeveritySetting>> = {off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error', 0: 'off', 1: 'warning', 2: 'error'}
+export {SEVERITY_VALUES, SEVERITY_WORDS, type SeverityWord} from './config-error.js'
 const TO_WORD: Readonly<Record<SeveritySetting, SeverityWord>> = {off: 'off', info: 'info', warning: 'warn', error: 'error'}
 
 /** Config file names, in the order they are looked for in each directory (the first found wins in that directory). */
@@ -644,12 +635,6 @@ function ruleSettings(value: unknown, where: string, base: string): Map<string, 
   return out
 }
 
-function severityOf(value: unknown, where: string, key: string): SeveritySetting {
-  if (SEVERITY_VALUES.includes(value as string | number)) return TO_SETTING[String(value)]!
-  const hint = typeof value === 'string' ? didYouMean(value, [...SEVERITY_WORDS, 'warning']) : ''
-  throw new ConfigError(`${where}: ${key}: ${show(value)} is not a severity${hint || `; use ${SEVERITY_WORDS.map((w) => `"${w}"`).join(', ')} (or 0, 1, 2: off, warn, error)`}`)
-}
-
 /** `"warn"`, `["error", {…}]`, `["warn"]` or `{…}` (options, default severity). */
 function ruleEntry(entry: unknown, where: string, key: string): RuleSetting {
   if (Array.isArray(entry)) {
@@ -716,7 +701,7 @@ export function ruleSet(settings: Settings, profile: Exclude<ProfileName, 'auto'
     const s = settings.rules.get(rule.meta.id)
     const custom = settings.customRules.includes(rule)
     if (custom ? rule.meta.category === 'clause' && !clauses : !inProfile.has(rule)) continue
-    if (s?.severity === 'off') continue
+    if (s?.severity === 'off' || (s?.severity === undefined && rule.meta.defaultOff)) continue
     rules.push(rule)
     if (s?.severity) severities[rule.meta.id] = s.severity
     if (s?.options) options[rule.meta.id] = s.options
@@ -729,7 +714,7 @@ export function ruleSet(settings: Settings, profile: Exclude<ProfileName, 'auto'
 }
 
 /** The resolved config of a file as plain data, for `--print-config`: every rule with its severity word and options. */
-export function describeSettings(settings: Settings, profile: ProfileName, filePath: string, ignored: boolean): Record<string, unknown> {
+export function describeSettings(settings: Settings, profile: ProfileName, filePath: string, ignored: boolean, detectedReason?: string): Record<string, unknown> {
   const chosen = profile === 'auto' ? undefined : profile
   // under auto, the rules shown are those of msa (see profileNote)
   const set = ruleSet(settings, chosen ?? 'msa')
@@ -748,7 +733,10 @@ export function describeSettings(settings: Settings, profile: ProfileName, fileP
     ignored,
     configFiles: settings.sources,
     profile: settings.profile,
-    ...(settings.profile === 'auto' ? {profileNote: 'auto: msa, sla, agreement or language is chosen per document; rules shown are those of msa unless turned off'} : {}),
+    // auto read from the file: the profile it chose and why (the rules shown are that profile's)
+    ...(settings.profile === 'auto' && profile !== 'auto' ? {detectedProfile: {name: profile, reason: detectedReason ?? ''}} : {}),
+    ...(profile === 'auto' ? {profileNote: 'auto: msa, sla, agreement or language is chosen per document; rules shown are those of msa unless turned off'} : {}),
+    parser: settings.parser ?? 'fast',
     rules,
     customRules: settings.customRules.map((r) => r.meta.id),
   }

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {ClauseMessages} from './clauses.js'
 import {clauseMessages, REQUIRABLE, REQUIRABLE_WHAT, requireClause as requireClauseRule} from './data-rules.js'
-import {ConfigError, firstLine, parseYamlText, show, showKey, showKind} from './config-error.js'
+import {ConfigError, firstLine, parseYamlText, severityOf, SEVERITY_VALUES, show, showKey, showKind} from './config-error.js'
 import {recordRuleDigest} from './custom-rule-digest.js'
 import {allowedHit, compileTerms} from './reading/terms.js'
 import type {AnyRule, JsonSchema, Rule, RuleCategory} from './rule.js'
@@ -22,7 +22,6 @@ export type CustomRuleKind = (typeof CUSTOM_RULE_KINDS)[number]
 export const REQUIRED_VALUES = {duration: REQUIRABLE.duration, frequency: REQUIRABLE.frequency, percentage: REQUIRABLE.percentage, money: REQUIRABLE.money} as const
 export type RequiredValue = keyof typeof REQUIRED_VALUES
 
-const SEVERITIES: Readonly<Record<string, Severity>> = {info: 'info', warn: 'warning', error: 'error'}
 const ID = '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$'
 
 const phrases = (description: string): JsonSchema => ({type: 'array', items: {type: 'string', minLength: 1}, minItems: 1, description})
@@ -30,7 +29,7 @@ const COMMON: Record<string, JsonSchema> = {
   id: {type: 'string', pattern: ID, description: 'Rule id, kebab-case; used in config and suppressions like a built-in id'},
   kind: {enum: [...CUSTOM_RULE_KINDS], description: 'What the rule checks'},
   description: {type: 'string', minLength: 1, description: 'One line saying what the rule checks'},
-  severity: {enum: Object.keys(SEVERITIES), description: 'Default severity (config can change it)'},
+  severity: {enum: [...SEVERITY_VALUES], description: 'Default severity, written as in config: off, info, warn (or warning) or error; or 0 (off), 1 (warn) or 2 (error). Config can change it; an off rule runs only where config turns it on'},
   suggestion: {type: 'string', minLength: 1, description: 'What to write instead, shown after the finding'},
 }
 
@@ -118,11 +117,19 @@ export function customRuleFromData(data: unknown, where: string, base = ''): Any
   if (!isObject(data)) throw new ConfigError(`${where}: ${base || '(top level)'}: a rule must be an object with id and kind, got ${showKind(data)}`)
   validateAgainst(KIND_SCHEMA, data, where, base)
   const kind = data['kind'] as CustomRuleKind
+  // the severities config accepts, checked first so that a bad one gets config's message
+  const setting = data['severity'] === undefined ? undefined : severityOf(data['severity'], where, k('severity'))
   validateAgainst(CUSTOM_RULE_SCHEMAS[kind], data, where, base)
   for (const key of ['headings', 'patterns', 'parents', 'phrases', 'allow', 'if', 'then']) checkPhrases(data[key] as string[] | undefined, where, k(key))
   const id = data['id'] as string
-  const severity = SEVERITIES[(data['severity'] as string | undefined) ?? ''] ?? (kind === 'require-clause' ? 'error' : 'warning')
+  // off: the rule is known (config may turn it on) but does not run; turned on with no severity, it has its kind's default
+  const severity: Severity = setting === undefined || setting === 'off' ? (kind === 'require-clause' ? 'error' : 'warning') : setting
   const suggestion = data['suggestion'] as string | undefined
+  const rule = buildRule(kind, data, id, severity, suggestion)
+  return setting === 'off' ? {...rule, meta: {...rule.meta, defaultOff: true}} : rule
+}
+
+function buildRule(kind: CustomRuleKind, data: Record<string, unknown>, id: string, severity: Severity, suggestion: string | undefined): AnyRule {
   switch (kind) {
     case 'require-clause':
       return requireClause(data, id, severity, suggestion)

@@ -35,6 +35,12 @@ export interface Expanded {
 /** Walk options: the lint root (a real path) that symbolic links found on the way may not leave. */
 export interface WalkOptions {
   readonly root?: string
+  /**
+   * Whether a folder walk skips what the `.gitignore` files in it and above it ignore (default true). `--no-ignore`
+   * sets it false: every Markdown and Word file below the folder is then found (node_modules and version control
+   * folders are still not walked).
+   */
+  readonly gitignore?: boolean
 }
 
 /** Turn arguments into a sorted, de-duplicated list of Markdown files. Throws UsageError for a bad argument. */
@@ -89,7 +95,8 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd(), 
       const problemsBefore = problems.length
       // a folder named on the command line is the user's choice even when it is a link; what the walk finds in it is confined
       const start = path.resolve(cwd, arg)
-      await walk(start, cwd, files, problems, new Set(), await ancestorIgnores(start, cwd), confine)
+      const gitignore = options.gitignore !== false
+      await walk(start, cwd, files, problems, new Set(), gitignore ? await ancestorIgnores(start, cwd) : [], confine, gitignore)
       if (files.length === before && problems.length === problemsBefore) throw new UsageError(`no Markdown or Word files in directory ${JSON.stringify(arg)}`)
     } else {
       files.push(arg)
@@ -148,7 +155,7 @@ type IgnoreStack = ReadonlyArray<{readonly base: string; readonly ig: Ignore}>
 
 const OUT_OF_ROOT = 'is a symbolic link out of the lint root; not read (set the root with --root)'
 
-async function walk(dir: string, cwd: string, out: string[], problems: Problem[], seen: Set<string>, stack: IgnoreStack, confine: Confinement | undefined): Promise<void> {
+async function walk(dir: string, cwd: string, out: string[], problems: Problem[], seen: Set<string>, stack: IgnoreStack, confine: Confinement | undefined, gitignore: boolean): Promise<void> {
   let real: string
   try {
     real = await realpath(dir)
@@ -166,7 +173,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
     problems.push({path: path.relative(cwd, dir) || dir, message: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`, fatal: true, folder: true})
     return
   }
-  const local = await readIgnoreFile(dir)
+  const local = gitignore ? await readIgnoreFile(dir) : undefined
   const rules: IgnoreStack = local === undefined ? stack : [...stack, {base: dir, ig: ignore().add(local)}]
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   // `dir` is a normalised path and an entry's name has no separator: a path below it is a join of strings, not
@@ -197,7 +204,7 @@ async function walk(dir: string, cwd: string, out: string[], problems: Problem[]
       }
     }
     if (ignored(rules, full, isDir)) continue
-    if (isDir) await walk(full, cwd, out, problems, seen, rules, confine)
+    if (isDir) await walk(full, cwd, out, problems, seen, rules, confine, gitignore)
     else if (isFile && MARKDOWN.test(entry.name) && !LOCK_FILE.test(entry.name)) out.push(`${relPrefix}${entry.name}`)
   }
 }

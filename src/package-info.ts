@@ -60,6 +60,19 @@ export function ruleDocUri(ruleId: string, version: string | undefined): string 
   return pathToFileURL(path.join(root, RULE_DOCS_DIR, `${ruleId}.md`)).href
 }
 
+/**
+ * A rule's documentation page by rule id, at this package's version: the URI SARIF gives as the rule's `helpUri`, the
+ * JSON report as each message's `url` and the language server as `codeDescription.href`; none for a rule without a page
+ * (a custom rule). Looked up once per id.
+ */
+export function ruleDocs(version: string | undefined = packageVersion()): (ruleId: string) => string | undefined {
+  const known = new Map<string, string | undefined>()
+  return (ruleId) => {
+    if (!known.has(ruleId)) known.set(ruleId, ruleDocUri(ruleId, version))
+    return known.get(ruleId)
+  }
+}
+
 /** The project's main page as an absolute URI: the repository, else the installed package's README. */
 export function informationUri(): string | undefined {
   const root = packageRoot()

@@ -15,6 +15,11 @@ export interface RuleMeta<MessageIds extends string = string, Options extends ob
   readonly category: RuleCategory
   /** Default severity. For clause rules this is the severity of a missing clause. */
   readonly severity: Severity
+  /**
+   * Off unless config gives it a severity (a YAML custom rule whose file says `severity: off` or `0`); `severity` is
+   * then what a finding has when config turns it on without naming one.
+   */
+  readonly defaultOff?: true
   /** Message templates with `{name}` slots. */
   readonly messages: Readonly<Record<MessageIds, string>>
   /** The options the rule takes: a JSON Schema for the options object and the defaults. Validated once, at config load. */

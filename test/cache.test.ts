@@ -99,6 +99,22 @@ describe('--cache: what a warm run takes from the cache', () => {
     expect((JSON.parse(warm.stdout) as Results)[0]!.messages).toEqual([])
   })
 
+  it('a cache of the previous format is a miss: its results (JSON messages without their docs url) are not served', async () => {
+    const dir = temp({'msa.md': failing})
+    const honest = await cli(['--format', 'json', '--cache'], dir)
+    expect(honest.stdout).toContain('"url":')
+    const file = path.join(dir, '.clauselintcache')
+    const cache = readCache(file)
+    expect(cache.index.clauselintCache).toBe(4)
+    const strip = (results: unknown): unknown =>
+      (results as Array<{messages: Array<Record<string, unknown>>}>).map((r) => ({...r, messages: r.messages.map(({url: _url, ...m}) => m)}))
+    for (const [name, results] of cache.results) cache.results.set(name, strip(results))
+    writeCache(file, {...cache, index: {...cache.index, clauselintCache: 3}}, true)
+    const warm = await cli(['--format', 'json', '--cache'], dir)
+    expect(warm.stdout).toBe(honest.stdout)
+    expect(readCache(file).index.clauselintCache).toBe(4)
+  })
+
   it('a forged entry does not let a failing agreement pass: a hand-edited cache is a miss', async () => {
     const dir = temp({'msa.md': failing})
     const honest = await cli(['--format', 'json', '--cache'], dir)

@@ -47,6 +47,58 @@ describe('.gitignore files above the linted folder', () => {
   })
 })
 
+describe('--no-ignore switches off every ignore source in a folder walk', () => {
+  const files = {
+    '.gitignore': 'contracts/archive/\n*.draft.md\n',
+    'contracts/.clauselintrc.yaml': 'ignorePatterns: [old/]\n',
+    'contracts/a.md': ONE_WARNING,
+    'contracts/b.draft.md': ONE_WARNING,
+    'contracts/archive/x.md': ONE_WARNING,
+    'contracts/keep/.gitignore': 'private.md\n',
+    'contracts/keep/private.md': ONE_WARNING,
+    'contracts/old/y.md': ONE_WARNING,
+    'contracts/cut/z.md': ONE_WARNING,
+    'contracts/node_modules/pkg/readme.md': ONE_WARNING,
+  }
+  const everything = ['contracts/a.md', 'contracts/archive/x.md', 'contracts/b.draft.md', 'contracts/cut/z.md', 'contracts/keep/private.md', 'contracts/old/y.md']
+
+  it('.gitignore above and in the folder, ignorePatterns, --ignore-pattern and "!": each skips without the flag, none with it', async () => {
+    const dir = tempDir(files)
+    execFileSync('git', ['init', '-q'], {cwd: dir})
+    const args = ['-f', 'json', '--profile', 'language', '--ignore-pattern', 'contracts/cut/', 'contracts', '!contracts/a.md']
+    // without the flag every file is skipped by one source or another: nothing is left to lint
+    const without = await cli(args, {cwd: dir})
+    expect(without.code).toBe(2)
+    expect(without.errLines).toEqual(['clauselint: every file is matched by ignorePatterns in config (1 file)'])
+    const withFlag = await cli(['--no-ignore', ...args], {cwd: dir})
+    expect(withFlag.code).toBe(0)
+    expect(withFlag.stderr).toBe('')
+    expect(linted(withFlag.stdout)).toEqual(everything)
+    // each source alone, without the flag: it is what skipped its file
+    expect(linted((await cli(['-f', 'json', '--profile', 'language', 'contracts'], {cwd: dir})).stdout)).toEqual(['contracts/a.md', 'contracts/cut/z.md'])
+  })
+
+  it('outside a repository too; a file git tracks that a .gitignore matches is linted without the "tracked by git" warning', async () => {
+    const dir = tempDir({'.gitignore': 'drafts/\n', 'contracts/a.md': ONE_WARNING, 'contracts/drafts/x.md': ONE_WARNING})
+    expect(linted((await cli(['-f', 'json', '--profile', 'language', '--no-ignore', 'contracts'], {cwd: dir})).stdout)).toEqual(['contracts/a.md', 'contracts/drafts/x.md'])
+    execFileSync('git', ['init', '-q'], {cwd: dir})
+    execFileSync('git', ['add', '-f', 'contracts'], {cwd: dir})
+    const tracked = await cli(['-f', 'json', '--profile', 'language', 'contracts'], {cwd: dir})
+    expect(tracked.errLines).toEqual([`clauselint: warning: ${path.join('contracts', 'drafts', 'x.md')} is matched by a .gitignore but tracked by git; linted`])
+    const flagged = await cli(['-f', 'json', '--profile', 'language', '--no-ignore', 'contracts'], {cwd: dir})
+    expect(flagged.stderr).toBe('')
+    expect(linted(flagged.stdout)).toEqual(linted(tracked.stdout))
+  })
+
+  it('look-alike: node_modules is still not walked with --no-ignore (it holds no agreements); a file in it named on the command line is linted', async () => {
+    const dir = tempDir(files)
+    const ran = await cli(['-f', 'json', '--profile', 'language', '--no-ignore', 'contracts'], {cwd: dir})
+    expect(linted(ran.stdout)).not.toContain('contracts/node_modules/pkg/readme.md')
+    const named = await cli(['-f', 'json', '--profile', 'language', '--no-ignore', 'contracts/node_modules/pkg/readme.md'], {cwd: dir})
+    expect(linted(named.stdout)).toEqual(['contracts/node_modules/pkg/readme.md'])
+  })
+})
+
 describe('--ignore-pattern and "!" arguments', () => {
   const files = {'contracts/a.md': ONE_WARNING, 'contracts/archive/old.md': ONE_WARNING, 'contracts/archive/keep.md': ONE_WARNING}
 

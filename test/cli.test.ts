@@ -130,7 +130,9 @@ describe('output and options', () => {
       const messages = result['messages'] as Array<Record<string, unknown>>
       for (const m of messages) {
         const base = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'sectionPath']
-        expect(Object.keys(m)).toEqual('outcome' in m ? [...base, 'outcome'] : base)
+        // the existing fields in their order, then the rule's page (every built-in rule has one)
+        expect(Object.keys(m)).toEqual('outcome' in m ? [...base, 'outcome', 'url'] : [...base, 'url'])
+        expect(m['url']).toMatch(new RegExp(`^(?:https|file):.*/docs/rules/${m['ruleId'] as string}\\.md$`))
         expect(ids.has(m['ruleId'] as string)).toBe(true)
         expect(['error', 'warning', 'info']).toContain(m['severity'])
         expect(typeof m['message']).toBe('string')

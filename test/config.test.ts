@@ -559,6 +559,45 @@ describe('--print-config and --init', () => {
     expect(bad.errLines).toEqual(['clauselint: .clauselintrc.yaml: rules.nope: unknown rule "nope"'])
   })
 
+  it('--print-config: the parser, the profile auto read from the file and why, overrides and front matter applied', async () => {
+    const dir = tempDir({
+      '.clauselintrc.yaml': 'parser: remark\nrules:\n  response-times: [warn, {maxResponse: {P1: 30m}}]\noverrides:\n  - files: [drafts/**]\n    rules: {no-placeholders: off}\n',
+      'drafts/msa.md': '---\nclauselint:\n  rules:\n    no-vague-terms: error\n---\n# Managed Services Agreement\n\nHelp desk support.\n',
+      'notes.md': '# Shopping list\n\nMilk.\n',
+    })
+    const r = await cli(['--print-config', 'drafts/msa.md'], dir)
+    expect(r.code).toBe(0)
+    const printed = JSON.parse(r.stdout) as Record<string, unknown> & {rules: Record<string, unknown>}
+    expect(printed['parser']).toBe('remark')
+    expect(printed['profile']).toBe('auto')
+    expect(printed['detectedProfile']).toEqual({name: 'msa', reason: expect.stringContaining('Managed Services Agreement')})
+    expect(printed).not.toHaveProperty('profileNote')
+    expect(printed.rules['response-times']).toEqual(['warn', expect.objectContaining({maxResponse: {P1: '30m', P2: '4h'}})])
+    expect(printed.rules['no-placeholders']).toBe('off') // the override
+    expect(printed.rules['no-vague-terms']).toEqual(['error', expect.any(Object)]) // the front matter
+    // look-alikes: outside the override's files the rule keeps its default; a document auto reads as no agreement
+    // gets the language rules (its clause rules off); with no parser in config the parser is the default, fast
+    const notes = JSON.parse((await cli(['--print-config', 'notes.md'], dir)).stdout) as Record<string, unknown> & {rules: Record<string, unknown>}
+    expect(notes.rules['no-placeholders']).toBe('warn')
+    expect(notes['detectedProfile']).toMatchObject({name: 'language'})
+    expect(notes.rules['response-times']).toBe('off')
+    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), 'profile: msa\n')
+    const fixed = JSON.parse((await cli(['--print-config', 'notes.md'], dir)).stdout) as Record<string, unknown>
+    expect([fixed['parser'], fixed['profile'], 'detectedProfile' in fixed]).toEqual(['fast', 'msa', false])
+  })
+
+  it.each([
+    [['--print-config', 'nope.md'], 'clauselint: path "nope.md" does not exist'],
+    [['--print-config', 'drafts'], 'clauselint: --print-config takes a file; "drafts" is a folder'],
+    [['--print-config', 'a.md', 'b.md'], 'clauselint: --print-config takes one file; give no other paths with it'],
+  ])('--print-config %j: one line, exit 2, nothing printed', async (argv, line) => {
+    const dir = tempDir({'a.md': LANGUAGE_DOC, 'b.md': LANGUAGE_DOC, 'drafts/c.md': LANGUAGE_DOC})
+    const r = await cli(argv, dir)
+    expect(r.code).toBe(2)
+    expect(r.errLines).toEqual([line])
+    expect(r.stdout).toBe('')
+  })
+
   it('--init writes the starter .clauselintrc.yaml, which loads cleanly and passes the schema', async () => {
     const dir = tempDir()
     const r = await cli(['--init'], dir)

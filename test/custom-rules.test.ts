@@ -92,6 +92,53 @@ describe('require-clause', () => {
   })
 })
 
+describe('severity in a rule file: every value config accepts for a rule', () => {
+  const files = (kind: string, severity: string | undefined): Record<string, string> => ({
+    '.clauselintrc.yaml': 'customRules: [./x.yaml]\n',
+    'x.yaml': kind === 'require-clause' ? `id: x\nkind: require-clause\nheadings: [Insurance]\n${severity === undefined ? '' : `severity: ${severity}\n`}` : `id: x\nkind: forbid-phrase\nphrases: [sole discretion]\n${severity === undefined ? '' : `severity: ${severity}\n`}`,
+    'a.md': '# Managed Services Agreement\n\nThe Provider acts at its sole discretion.\n',
+  })
+  /** The severities of rule x's findings on a.md (none when the rule is off). */
+  const severities = async (dir: string, extra: readonly string[] = []): Promise<string[]> => {
+    const r = await cli(['--profile', 'msa', '--format', 'json', ...extra, 'a.md'], dir)
+    expect(r.errLines, r.stderr).toEqual([])
+    return (JSON.parse(r.stdout) as LintResult[])[0]!.messages.filter((m) => m.ruleId === 'x').map((m) => m.severity)
+  }
+
+  it.each([
+    ['off', []],
+    ['"off"', []],
+    ['0', []],
+    ['info', ['info']],
+    ['warn', ['warning']],
+    ['warning', ['warning']],
+    ['1', ['warning']],
+    ['error', ['error']],
+    ['2', ['error']],
+  ])('severity: %s', async (severity, expected) => {
+    for (const kind of ['forbid-phrase', 'require-clause']) expect(await severities(tempDir(files(kind, severity))), kind).toEqual(expected)
+  })
+
+  it("look-alike: no severity is the kind's default (error for a missing clause, warning for a phrase)", async () => {
+    expect(await severities(tempDir(files('require-clause', undefined)))).toEqual(['error'])
+    expect(await severities(tempDir(files('forbid-phrase', undefined)))).toEqual(['warning'])
+  })
+
+  it('an off rule is known: config, --rule or front matter turns it on, and --print-config shows it off until then', async () => {
+    const dir = tempDir(files('forbid-phrase', 'off'))
+    expect(await severities(dir, ['--rule', 'x:2'])).toEqual(['error'])
+    expect(await severities(dir, ['--rule', 'x:warn'])).toEqual(['warning'])
+    const printed = await cli(['--print-config', 'a.md'], dir)
+    expect(printed.code).toBe(0)
+    expect((JSON.parse(printed.stdout) as {rules: Record<string, unknown>}).rules['x']).toBe('off')
+    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), 'customRules: [./x.yaml]\nrules:\n  x: error\n')
+    expect(await severities(dir)).toEqual(['error'])
+    fs.writeFileSync(path.join(dir, '.clauselintrc.yaml'), 'customRules: [./x.yaml]\n')
+    fs.writeFileSync(path.join(dir, 'a.md'), '---\nclauselint:\n  rules:\n    x: info\n---\n# Managed Services Agreement\n\nThe Provider acts at its sole discretion.\n')
+    expect(await severities(dir)).toEqual(['info'])
+  })
+})
+
 describe('forbid-phrase', () => {
   const rule = fromYaml('id: no-sole-discretion\nkind: forbid-phrase\nphrases: [sole discretion, /absolute(?:ly)? discretion/]\nallow: [sole discretion of the Client]\nsuggestion: state the criteria the Provider will apply\n')
 
@@ -177,6 +224,10 @@ describe('bad rule files: one line naming the file and the key, exit 2', () => {
     ['not a rule', '- a\n- b\n', 'rules/x.yaml: (top level): a rule must be an object with id and kind, got a list'],
     ['a rule id twice in one file', 'rules:\n  - {id: x, kind: forbid-phrase, phrases: [a]}\n  - {id: x, kind: forbid-phrase, phrases: [b]}\n', 'rules/x.yaml: id: "x" is used by two rules in this file'],
     ['the id of a built-in rule', 'id: no-vague-terms\nkind: forbid-phrase\nphrases: [a]\n', 'rules/x.yaml: id: "no-vague-terms" is already a built-in rule; choose another id'],
+    ['a severity config does not accept', 'id: x\nkind: forbid-phrase\nphrases: [a]\nseverity: loud\n', 'rules/x.yaml: severity: "loud" is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
+    ['a misspelt severity', 'id: x\nkind: forbid-phrase\nphrases: [a]\nseverity: erorr\n', 'rules/x.yaml: severity: "erorr" is not a severity; did you mean "error"?'],
+    ['a severity number config does not accept', 'id: x\nkind: require-clause\nheadings: [A]\nseverity: 3\n', 'rules/x.yaml: severity: 3 is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
+    ['a severity in a list', 'rules:\n  - {id: x, kind: forbid-phrase, phrases: [a]}\n  - {id: y, kind: forbid-phrase, phrases: [b], severity: [warn]}\n', 'rules/x.yaml: rules[1].severity: a list is not a severity; use "off", "info", "warn", "error" (or 0, 1, 2: off, warn, error)'],
     ['a list entry that is bad', 'rules:\n  - {id: x, kind: forbid-phrase, phrases: [a]}\n  - {id: y, kind: forbid-phrase}\n', 'rules/x.yaml: rules[1]: missing "phrases"'],
   ])('%s', async (_, content, message) => {
     const dir = tempDir({'.clauselintrc.yaml': 'customRules: [./rules/x.yaml]\n', 'rules/x.yaml': content, 'a.md': '# T\n\nText.\n'})

@@ -189,6 +189,10 @@ describe('--fix-dry-run', () => {
     // the findings are those of the fixed text
     const after = JSON.parse((await cli(['-f', 'json', 'msa.md'], {cwd: dir})).stdout) as Array<Record<string, unknown>>
     expect(report[0]).toEqual({...after[0], output: fixed})
+    // json-with-metadata's results are the same entries, "output" included
+    fs.writeFileSync(path.join(dir, 'msa.md'), LEGACY)
+    const withMeta = await cli(['--fix-dry-run', '-f', 'json-with-metadata', 'msa.md', 'notes.md'], {cwd: dir})
+    expect((JSON.parse(withMeta.stdout) as {results: unknown}).results).toEqual(report)
     expect(ran.errLines.at(-1)).toMatch(/^clauselint: --fix-dry-run: \d+ clause skeletons would be added in 1 file; nothing was written$/)
   })
 
@@ -198,7 +202,7 @@ describe('--fix-dry-run', () => {
     expect((JSON.parse(ran.stdout) as Array<{output?: string}>)[0]!.output).toBe(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8'))
   })
 
-  it.each(FORMATS.filter((f) => f !== 'stylish' && f !== 'json'))('-f %s prints that report, of the fixed text, not a diff', async (format) => {
+  it.each(FORMATS.filter((f) => f !== 'stylish' && f !== 'json' && f !== 'json-with-metadata'))('-f %s prints that report, of the fixed text, not a diff', async (format) => {
     const dir = tempDir({'msa.md': LEGACY})
     const dry = await cli(['--fix-dry-run', '-f', format, 'msa.md'], {cwd: dir})
     expect(fs.readFileSync(path.join(dir, 'msa.md'), 'utf8')).toBe(LEGACY)

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {describeLanding, landings, playbookConflict, playbookSchema, type Playbook} from '../src/compare/playbook.js'
 import type {Facet} from '../src/compare/read.js'
 import {validateAgainst} from '../src/validate.js'
+import {ruleDocs} from '../src/package-info.js'
 import {runCli, tempDirs} from './helpers.js'
 
 const facet = (key: string, value: number | string, shown: string, extra: Partial<Facet> = {}): Facet => ({key, label: key, value, better: 'lower', shown, ...extra})
@@ -120,7 +121,7 @@ describe('playbook in config (CLI)', () => {
     const [result] = JSON.parse(r.stdout) as Array<{messages: Array<{ruleId: string; severity: string; message: string}>; coverage: Array<{ruleId: string; tier?: string; tiers?: string[]}>}>
     const response = result!.messages.filter((m) => m.ruleId === 'response-times')
     // "4 hours" is slower than the default house maximum of 1 hour, but the playbook says what to do with it
-    expect(response).toEqual([{ruleId: 'response-times', severity: 'warning', message: 'P1 response time "4 hours" is at the fallback position (at most 4h); approver: @msp/legal', line: 29, column: 8, endLine: 29, endColumn: 15, sectionPath: ['Managed Services Agreement', 'Service Levels', 'Response Times']}])
+    expect(response).toEqual([{ruleId: 'response-times', severity: 'warning', message: 'P1 response time "4 hours" is at the fallback position (at most 4h); approver: @msp/legal', line: 29, column: 8, endLine: 29, endColumn: 15, sectionPath: ['Managed Services Agreement', 'Service Levels', 'Response Times'], url: ruleDocs()('response-times')}])
     expect(result!.messages.find((m) => m.ruleId === 'performance-targets')).toMatchObject({severity: 'error', message: 'Uptime "99.5%" is beyond the walk-away position (at least 99.8%)'})
     expect(result!.coverage.find((c) => c.ruleId === 'response-times')).toMatchObject({tier: 'fallback', tiers: ['P1 response time 4 hours: fallback (approver: @msp/legal)']})
     expect(result!.coverage.find((c) => c.ruleId === 'performance-targets')).toMatchObject({tier: 'beyond', tiers: ['uptime 99.5%: beyond walk-away (99.8%)']})

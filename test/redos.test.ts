@@ -4,7 +4,7 @@
 // of the best of 3 runs must stay under 30 (linear is ~10,
 // quadratic ~100). A 30 KB probe runs first, so a quadratic case fails in seconds instead of hanging for minutes.
 // Times are CPU time of this process, so load from other processes does not count. The value extractors
-// (src/reading/values/) have their own linear-time test in values.test.ts.
+// (src/reading/values/) have their own linear-work test in values.test.ts (a count of regular expression work, not a clock).
 import fs from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'

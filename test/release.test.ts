@@ -6,6 +6,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it, vi} from 'vitest'
 import {runCli, tempDirs} from './helpers.js'
 import {EXHAUSTIVE} from './tiers.js'
@@ -67,7 +68,14 @@ describe('the release bundle', () => {
     const fromSource = await runCli(['--format', 'json', vague], {cwd: project})
     expect(installed.stderr).toBe('')
     expect(installed.status).toBe(fromSource.code)
-    expect(installed.stdout).toBe(fromSource.stdout)
+    // the same report, but for each message's rule page: the installed package's own copy, where the source's is its own
+    type Report = Array<{messages: Array<{url?: string}>}>
+    const withoutUrls = (text: string): unknown => (JSON.parse(text) as Report).map((r) => ({...r, messages: r.messages.map(({url: _url, ...m}) => m)}))
+    expect(withoutUrls(installed.stdout)).toEqual(withoutUrls(fromSource.stdout))
+    const urls = (JSON.parse(installed.stdout) as Report).flatMap((r) => r.messages.map((m) => m.url))
+    expect(urls.length).toBeGreaterThan(0)
+    const pages = pathToFileURL(path.join(fs.realpathSync(project), 'node_modules', 'clauselint', 'docs', 'rules')).href
+    for (const url of urls) expect(url).toMatch(new RegExp(`^${pages.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[a-z-]+\\.md$`))
     expect(spawnSync(bin, [sample], {encoding: 'utf8'}).status).toBe(0)
     const lib = spawnSync(process.execPath, ['--input-type=module', '-e', `import {lint} from 'clauselint'; const r = lint('# Fees\\n\\nThe fee is TBD.\\n', {filePath: 'x.md'}); console.log(r.messages.map((m) => m.ruleId).join(','))`], {cwd: project, encoding: 'utf8'})
     expect(lib.stderr).toBe('')

@@ -1,7 +1,8 @@
 // The reporters are pure functions from results to text: checked on small hand-built results.
 import {Chalk} from 'chalk'
 import {describe, expect, it} from 'vitest'
-import {json} from '../src/reporters/json.js'
+import {ruleDocs} from '../src/package-info.js'
+import {json, jsonWithMetadata} from '../src/reporters/json.js'
 import {reporters} from '../src/reporters/index.js'
 import {stylish} from '../src/reporters/stylish.js'
 import type {LintMessage, LintResult} from '../src/types.js'
@@ -82,6 +83,13 @@ describe('stylish', () => {
   })
 })
 
+/** A built-in rule's page, as SARIF's helpUri names it: it exists in the package. */
+function page(ruleId: string): string {
+  const uri = ruleDocs()(ruleId)
+  expect(uri, ruleId).toMatch(new RegExp(`^(?:https|file):.*/docs/rules/${ruleId}\\.md$`))
+  return uri!
+}
+
 describe('json', () => {
   it('is an array with one entry per file in the documented shape', () => {
     const parsed = JSON.parse(json([withFindings, clean])) as unknown[]
@@ -89,7 +97,7 @@ describe('json', () => {
       {
         filePath: 'agreements/acme msa.md',
         messages: [
-          {ruleId: 'response-times', severity: 'error', message: 'Missing response times; state a time to respond', line: 1, column: 1, endLine: 1, endColumn: 2, sectionPath: ['Acme MSA']},
+          {ruleId: 'response-times', severity: 'error', message: 'Missing response times; state a time to respond', line: 1, column: 1, endLine: 1, endColumn: 2, sectionPath: ['Acme MSA'], url: page('response-times')},
           {
             ruleId: 'no-vague-terms',
             severity: 'warning',
@@ -100,8 +108,9 @@ describe('json', () => {
             endColumn: 48,
             sectionPath: ['Acme MSA', 'Support', 'Response'],
             outcome: 'vague',
+            url: page('no-vague-terms'),
           },
-          {ruleId: 'service-hours', severity: 'info', message: 'Service hours are set in the Order Form', line: 104, column: 3, endLine: 104, endColumn: 4, sectionPath: [], outcome: 'delegated'},
+          {ruleId: 'service-hours', severity: 'info', message: 'Service hours are set in the Order Form', line: 104, column: 3, endLine: 104, endColumn: 4, sectionPath: [], outcome: 'delegated', url: page('service-hours')},
         ],
         errorCount: 1,
         warningCount: 1,
@@ -130,6 +139,39 @@ describe('json', () => {
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
     expect((JSON.parse(text) as Array<{messages: Array<{message: string}>}>)[1]?.messages[0]?.message).toBe('First line\n  second line\\n "quoted"')
     expect(json([clean])).toBe(`${JSON.stringify([{filePath: 'clean.md', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, coverage: []}], null, 2)}\n`)
+  })
+
+  it("gives each message its rule's page as url, the same for a suppressed one; a rule with no page (a custom rule, fatal) gets none", () => {
+    const custom = message({ruleId: 'house-breach-notice', severity: 'warning', message: 'No breach notice', line: 2, column: 1})
+    const fatal = message({ruleId: 'fatal', severity: 'error', message: 'not UTF-8', line: 1, column: 1})
+    const suppressed = {...withFindings.messages[1]!, suppression: {kind: 'directive' as const, line: 12, column: 1}}
+    const parsed = JSON.parse(json([{...withFindings, messages: [...withFindings.messages, custom, fatal], suppressed: [suppressed]}])) as Array<{messages: Array<{ruleId: string; url?: string}>; suppressedMessages: Array<{ruleId: string; url?: string}>}>
+    const urls = Object.fromEntries(parsed[0]!.messages.map((m) => [m.ruleId, m.url]))
+    expect(urls).toEqual({'response-times': page('response-times'), 'no-vague-terms': page('no-vague-terms'), 'service-hours': page('service-hours'), 'house-breach-notice': undefined, fatal: undefined})
+    expect(parsed[0]!.suppressedMessages[0]!.url).toBe(page('no-vague-terms'))
+    // a lookup given by the caller is what the report uses
+    expect(JSON.parse(json([withFindings], (id) => `https://example.com/${id}`))[0].messages[0].url).toBe('https://example.com/response-times')
+  })
+
+  it("json-with-metadata: ESLint's shape, the json entries as results and each reported rule's description and page in rulesMeta", () => {
+    const custom = message({ruleId: 'house-breach-notice', severity: 'warning', message: 'No breach notice', line: 2, column: 1})
+    const results = [{...withFindings, messages: [...withFindings.messages, custom]}, clean]
+    const metas = [
+      {id: 'response-times', description: 'Requires response times per priority', category: 'clause' as const, severity: 'error' as const, messages: {}},
+      {id: 'house-breach-notice', description: 'The provider reports a breach within a stated time', category: 'clause' as const, severity: 'warning' as const, messages: {}},
+      {id: 'backup-frequency', description: 'Not reported here', category: 'clause' as const, severity: 'error' as const, messages: {}},
+    ]
+    const text = jsonWithMetadata(results, {cwd: '/repo', rules: metas})
+    const parsed = JSON.parse(text) as {results: unknown[]; metadata: {cwd: string; rulesMeta: Record<string, {docs: {description?: string; url?: string}}>}}
+    expect(parsed.results).toEqual(JSON.parse(json(results)))
+    expect(parsed.metadata.cwd).toBe('/repo')
+    // only the rules that reported, each with its page where it has one
+    expect(Object.keys(parsed.metadata.rulesMeta).sort()).toEqual(['house-breach-notice', 'no-vague-terms', 'response-times', 'service-hours'])
+    expect(parsed.metadata.rulesMeta['response-times']).toEqual({docs: {description: 'Requires response times per priority', url: page('response-times')}})
+    expect(parsed.metadata.rulesMeta['house-breach-notice']).toEqual({docs: {description: 'The provider reports a breach within a stated time'}})
+    for (const r of parsed.results as Array<{messages: Array<{ruleId: string; url?: string}>}>) for (const m of r.messages) expect(m.url).toBe(parsed.metadata.rulesMeta[m.ruleId]!.docs.url)
+    expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`)
+    expect(reporters['json-with-metadata']?.(results, {chalk: plain, clauseRuleIds: new Set(), cwd: '/repo', rules: metas})).toBe(text)
   })
 
   it('gives [] for no results, and the registry reporter matches', () => {

@@ -93,6 +93,41 @@ describe('links to the pages', () => {
     expect(readFileSync(fileURLToPath(driver.informationUri), 'utf8')).toMatch(/^# clauselint\n/)
   })
 
+  it("JSON gives each message its rule's page as url, SARIF's helpUri for that rule; json-with-metadata also in rulesMeta[ruleId].docs.url", async () => {
+    const dir = tempDir({'msa.md': '# Managed Services Agreement\n\n## Support\n\nWe respond promptly. The monthly fee is TBD.\n'})
+    const sarifRun = await runCli(['-f', 'sarif', '--profile', 'msa', 'msa.md'], {cwd: dir})
+    const helpUri = new Map((JSON.parse(sarifRun.stdout).runs[0].tool.driver.rules as Array<{id: string; helpUri?: string}>).map((r) => [r.id, r.helpUri]))
+    const ran = await runCli(['-f', 'json', '--profile', 'msa', 'msa.md'], {cwd: dir})
+    const messages = JSON.parse(ran.stdout)[0].messages as Array<{ruleId: string; url?: string}>
+    expect(new Set(messages.map((m) => m.ruleId)).size).toBeGreaterThan(3)
+    for (const m of messages) {
+      expect(m.url, m.ruleId).toBeDefined()
+      expect(m.url, m.ruleId).toBe(helpUri.get(m.ruleId))
+      expect(readFileSync(fileURLToPath(m.url!), 'utf8')).toMatch(new RegExp(`^# ${m.ruleId}\\n`))
+    }
+    const meta = await runCli(['-f', 'json-with-metadata', '--profile', 'msa', 'msa.md'], {cwd: dir})
+    expect(meta.code).toBe(ran.code)
+    const parsed = JSON.parse(meta.stdout) as {results: unknown; metadata: {cwd: string; rulesMeta: Record<string, {docs: {description: string; url: string}}>}}
+    expect(parsed.results).toEqual(JSON.parse(ran.stdout))
+    expect(parsed.metadata.cwd).toBe(dir)
+    expect(Object.keys(parsed.metadata.rulesMeta).sort()).toEqual([...new Set(messages.map((m) => m.ruleId))].sort())
+    for (const m of messages) expect(parsed.metadata.rulesMeta[m.ruleId]!.docs.url).toBe(m.url)
+    const description = rules.find((r) => r.meta.id === 'no-placeholders')!.meta.description
+    expect(parsed.metadata.rulesMeta['no-placeholders']!.docs.description).toBe(description)
+  })
+
+  it("a custom rule's messages have no url: it has no page", async () => {
+    const dir = tempDir({
+      '.clauselintrc.yaml': 'customRules: [./sole.yaml]\n',
+      'sole.yaml': 'id: no-sole-discretion\nkind: forbid-phrase\nphrases: [sole discretion]\n',
+      'a.md': '# Terms\n\nThe Provider may act at its sole discretion.\n',
+    })
+    const ran = await runCli(['-f', 'json', '--profile', 'language', 'a.md'], {cwd: dir})
+    const m = (JSON.parse(ran.stdout)[0].messages as Array<{ruleId: string; url?: string}>).find((x) => x.ruleId === 'no-sole-discretion')
+    expect(m).toBeDefined()
+    expect(m).not.toHaveProperty('url')
+  })
+
   it('the HTML report links each finding\'s rule to its page', async () => {
     const dir = tempDir({'fees.md': '# Fees\n\nThe monthly fee is TBD.\n'})
     const ran = await runCli(['-f', 'html', '--profile', 'language', 'fees.md'], {cwd: dir})

@@ -22,6 +22,14 @@ export interface SubcommandIo {
   readonly isTTY: boolean
 }
 
+/**
+ * The formats compare writes: its own stylish and json, and the lint reports made of its findings (json-with-metadata
+ * is the lint's json with rule metadata, which compare's json shape does not have).
+ */
+function compareFormats(): string[] {
+  return Object.keys(reporters).filter((f) => f !== 'json-with-metadata')
+}
+
 const COMPARE_HELP = `Usage: clauselint compare AGREEMENT --template TEMPLATE [options]
        clauselint compare AGREEMENT.docx --changes [--annotate OUT.docx] [options]
 
@@ -35,7 +43,7 @@ Options:
                            document as it was before them (instead of --template)
       --annotate OUT.docx  With --changes: write a copy with those differences as Word comments on the changed
                            paragraphs (never over the input)
-  -f, --format NAME        stylish (default), json, ${Object.keys(reporters).filter((f) => f !== 'stylish' && f !== 'json').join(', ')}
+  -f, --format NAME        stylish (default), json, ${compareFormats().filter((f) => f !== 'stylish' && f !== 'json').join(', ')}
   -o, --output-file PATH   Write the report to PATH (atomically); the terminal gets the summary line
   -c, --config PATH        Use this config file only (its rules' playbook options place the agreement's values in tiers)
       --no-config          Use no config files
@@ -116,7 +124,7 @@ async function runCompare(argv: readonly string[], io: SubcommandIo, version: st
   if (values.annotate !== undefined && !values.annotate.trim()) return fail('compare: --annotate needs a path')
   if (positionals.length !== 1) return fail(`compare: give one agreement to compare, got ${positionals.length}`)
   const format = values.format
-  if (format !== 'json' && !reporters[format]) return fail(`compare: unknown format "${format}"; use one of ${Object.keys(reporters).join(', ')}`)
+  if (!compareFormats().includes(format)) return fail(`compare: unknown format "${format}"; use one of ${compareFormats().join(', ')}`)
   const outputFile = values['output-file']
   if (outputFile !== undefined && !outputFile.trim()) return fail('compare: --output-file needs a path')
   if (values.config !== undefined && values['no-config']) return fail('compare: use --config or --no-config, not both')

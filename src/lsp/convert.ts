@@ -1,8 +1,10 @@
 // LintMessage → LSP Diagnostic: 1-based line/column (UTF-16 code units, as JavaScript strings count) to 0-based
 // positions, severities, and the data a code action needs to act on the finding later.
 import {DiagnosticSeverity, type Diagnostic, type Range} from 'vscode-languageserver/node'
-import {packageVersion, ruleDocUri} from '../package-info.js'
+import {ruleDocs} from '../package-info.js'
 import type {LintMessage, Outcome, Severity} from '../types.js'
+
+export {ruleDocs}
 
 export const SOURCE = 'clauselint'
 
@@ -29,18 +31,6 @@ export function toRange(m: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'en
   let end = {line: Math.max(0, m.endLine - 1), character: Math.max(0, m.endColumn - 1 + shift(m.endLine))}
   if (end.line < start.line || (end.line === start.line && end.character < start.character)) end = start
   return {start, end}
-}
-
-/**
- * A rule's documentation page by rule id: the URI SARIF gives as the rule's `helpUri` (the project's page at this
- * version, else the page shipped in the package); none for a rule without a page (a custom rule). Looked up once per id.
- */
-export function ruleDocs(version: string | undefined = packageVersion()): (ruleId: string) => string | undefined {
-  const known = new Map<string, string | undefined>()
-  return (ruleId) => {
-    if (!known.has(ruleId)) known.set(ruleId, ruleDocUri(ruleId, version))
-    return known.get(ruleId)
-  }
 }
 
 /** The messages with their rule's documentation page as `url` (for `codeDescription.href` and the hover's link). */

@@ -11,6 +11,9 @@ function initials(words: string): string {
 // signed separately", "the service schedule sent with your proposal", "the statement of work for each project". Named so,
 // it is another document than this one, though its name is not capitalised.
 const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )?(?:order(?: form)?|schedule|proposal|quot(?:e|ation)|estimate|statement of work|price list|rate card|handbook|catalogue|catalog))\s+(?:(?:that\s+|which\s+)?(?:you|we|the parties|both parties|both of us)\s+(?:have\s+)?(?:signed|sent|accepted|agreed|issued|approved|gave)\b(?!\s+(?:them|it|they|those|these|in)\b)|(?:sent|issued|signed|given|provided|attached|supplied)\s+(?:with|to you|separately|alongside)\b|for (?:each|every|that|the|this) (?:project|job|site|engagement|piece of work)\b)`
+// A paper named by title and said to be attached to or sent with another document ("the Backup Plan attached to quote
+// Q-1187", "the Site Survey sent with our proposal") is a document of its own, whatever its title's last word.
+const ATTACHED_PAPER = String.raw`(?:[A-Z][\w&'’-]*\s+){1,3}(?:Plan|Pack|Sheet|Document|Note|Notes|Survey|Summary|Overview|Checklist)(?=\s+(?:attached|sent|enclosed|annexed|appended|issued)\s+(?:to|with)\b)`
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide",
 // "the Service Order" (an order by its kind: service, purchase, task, change, call-off).
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
@@ -19,7 +22,7 @@ const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )
 // A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
 // (read first, so the part number, which says whether this document holds it, is its target)
 const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
-const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -34,7 +37,7 @@ const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[A
 // any named thing: "recorded on the Site Register")
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -46,6 +49,11 @@ const OWNED_DOC = /\b(?:in|under|per|by|according to|governed by|subject to)\s+(
 // The other document as the subject: "The quotation we sent you sets out your support hours", "your Order Form lists …"
 const DOC_SUBJECT = new RegExp(
   `\\b(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach|[Aa]ny)\\s+((?:${DOC_NAME})|[Qq]uot(?:ation|e)|[Pp]roposal|[Ee]stimate|[Oo]rder|[Ww]ork [Oo]rder)\\s+(?:(?:that\\s+)?(?:we|you|the \\w+)\\s+(?:sent|gave|agreed|signed|issued|accepted)(?:\\s+(?:you|us|to you))?\\s+)?(?:sets? out|specifies|lists|states|gives|shows|describes|defines|records|contains|fixes)\\b`,
+)
+// Reading: a document the provider says it follows, uses or works to for something ("We follow our Helpdesk Handbook (v3.1)
+// for how tickets are ranked", "we use the Escalation Guide to decide priorities") is where that thing lives.
+const FOLLOWED_DOC = new RegExp(
+  `\\b(?:follows?|following|uses?|using|applies|apply|works? to|go(?:es)? by|sticks? to)\\s+(?:the\\s+|our\\s+|its\\s+|their\\s+)(?:(?:current|standard|latest|own|published)\\s+)?(${DOC_NAME})(?:\\s*\\([^()]{1,30}\\))?\\s+(?:for|to (?:decide|set|rank|rate|classify|judge|work out)|when (?:deciding|setting|ranking|rating|classifying))\\b`,
 )
 // "on the timetable given there", "as stated therein": a back-reference to the document last named
 const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b/i
@@ -209,6 +217,8 @@ export function delegation(
   if (owned && !inDocument?.(owned.target)) return owned
   const published = matches.published
   if (published) return published
+  const followed = matches.followed
+  if (followed && !inDocument?.(followed.target)) return followed
   const subject = matches.subject
   if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
@@ -254,6 +264,7 @@ export class DelegationMatches {
   private ownedHit: DelegationHit | null | undefined
   private publishedHit: DelegationHit | null | undefined
   private thereHit: DelegationHit | null | undefined
+  private followedHit: DelegationHit | null | undefined
   private handedHit: {label: string; hit: DelegationHit} | null | undefined
 
   constructor(readonly text: string) {}
@@ -296,6 +307,15 @@ export class DelegationMatches {
       this.publishedHit = m && !limits(text, m.index) ? {target, start: m.index, end: m.index + m[0].length} : null
     }
     return this.publishedHit ?? undefined
+  }
+
+  /** A document followed for something (see FOLLOWED_DOC). */
+  get followed(): DelegationHit | undefined {
+    if (this.followedHit === undefined) {
+      const m = FOLLOWED_DOC.exec(this.text)
+      this.followedHit = m && !limits(this.text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.followedHit ?? undefined
   }
 
   /** "The quotation we sent you sets out …": the other document as the subject (its name as written). */
@@ -349,6 +369,8 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (/\b(?:agreement|contract)$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
   // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
+  // a part titled by name ("the Rate Annex" beside a section "Rate Annex")
+  if (/\b(?:annex(?:ure)?|appendix|attachment)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t))) return true
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
@@ -358,4 +380,18 @@ export function targetInDocument(doc: Document, target: string): boolean {
 /** A section's heading as written, lower case, without its marks: "## Schedule 2: Rates" → "schedule 2: rates". */
 function headingText(s: Section): string {
   return (s.blocks.find((b) => b.kind === 'heading')?.text ?? '').replace(/^[#\s*_]+/, '').toLowerCase()
+}
+
+// Reading: a sentence whose predicate sends it to another document ("Responsibility for diagnosing faulty printers, ordering
+// parts and chasing the carrier shall be as set out in Annex C.", "Services outside an SOW, and how they are requested and
+// charged, are as set out in the Rate Annex.") delegates its whole subject there, however much of the topic the subject
+// names; a pointer to more detail ("Further detail is in Annex C") sends nothing there.
+const COPULA_BEFORE = /(?<!\b(?:which|that|who|where|if|when|unless|whether)\s+)\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?)\s+(?:as\s+)?$/i
+const SENDING_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|governed by|per|in accordance with|according to)\b/i
+const MORE_DETAIL = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:further|more|full|additional|other)\s+)?(?:details?|information|guidance|explanation|examples?)\b/i
+
+/** Does the sentence's predicate send it to the document of `hit` (nothing after the document's name but a full stop)? */
+export function sentByPredicate(text: string, hit: DelegationHit): boolean {
+  // the predicate of the whole sentence, not of a clause after a stated substance ("We diagnose faults; further detail is set out in Annex C")
+  return !/[;—–]/.test(text.slice(0, hit.start)) && SENDING_LINK.test(text.slice(hit.start)) && COPULA_BEFORE.test(text.slice(Math.max(0, hit.start - 40), hit.start)) && /^[\s).;:!*_]*$/.test(text.slice(hit.end)) && !MORE_DETAIL.test(text)
 }

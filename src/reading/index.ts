@@ -8,6 +8,7 @@ import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeade
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, type Party} from './parties.js'
+import {inThingName, thingNames, withoutThingNames} from './names.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
@@ -403,6 +404,23 @@ export class Reading {
     return excused(hit, this)
   }
 
+  /**
+   * Is the hit, written with capitals, part of the name of a product or a system ("the Peak Performance app", "an Always
+   * On VPN fault"), by the evidence of the sentence or of the rest of the document?
+   */
+  inThingName(hit: TermHit): boolean {
+    return inThingName(hit.sentence.text, hit.start - hit.sentence.start, hit.end - hit.sentence.start, hit.block.kind === 'heading', this.thingNamesOf)
+  }
+
+  /** The text with the names of products and systems written in capitals blanked out, offsets kept (see names.ts). */
+  withoutThingNames(text: string, heading = false): string {
+    return withoutThingNames(text, heading, this.thingNamesOf)
+  }
+
+  /** The names of things the document writes beside a product's or a system's word (each block's kept by its text). */
+  private readonly thingNamesOf = (): ReadonlySet<string> =>
+    this.own(THING_NAMES, () => new Set(this.doc.blocks.flatMap((b) => this.blockReading(b, THING_NAMES_OF_BLOCK, () => thingNames(b)))))
+
   // ---- readings kept per block text ---------------------------------------------------------------------------
 
   /**
@@ -624,6 +642,11 @@ export class Reading {
     return value
   }
 }
+
+/** The key of the names of things the document writes beside a product's or a system's word (see Reading.inThingName). */
+const THING_NAMES = {name: 'names of things'}
+/** The kind of block reading that holds the names of things one block writes (see names.ts thingNames). */
+const THING_NAMES_OF_BLOCK = {name: 'names of things in a block'}
 
 /** The kind of block reading that says whether a block's text holds a terse form (see Reading.inFull). */
 const HAS_TERSE = {name: 'terse: the text holds a terse form'}

@@ -194,8 +194,11 @@ export interface Statement {
 // "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
 // "reacted to within", a translated "reaction time", is a response
 // an alert "triaged within 30 minutes", a security service's first look at it, is its response
-const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?|triag(?:e|es|ed|ing))\b/gi
-const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|workaround|recovery time|RTO)\b/gi
+// a call that "gets a technician within 15 minutes" is answered by one: its response; and so is "we get back to you" or
+// "we'll call you back" within a time
+const METRIC_RESPONSE_WORD = /\b(?:respond\w*|response|gets? an? (?:technician|engineer)|get(?:s|ting)? back to (?:you|them|the (?:client|customer|caller|user))|call(?:s|ing)? (?:you|them|the (?:client|customer|caller|user)) back|ring(?:s|ing)? (?:you|them) back|pick(?:s|ed)? up|acknowledg\w*|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|initial contact|react(?:s|ed|ion)?|triag(?:e|es|ed|ing))\b/gi
+// "sorted (out) within a day" is fixed within it
+const RESOLUTION_WORD = /\b(?:resol\w*|restor\w*|fix(?:ed)?|repair(?:ed)?|sorted(?: out)?|workaround|recovery time|RTO)\b/gi
 const RESPONSE_HEAD = /respon|acknowledg|reply|call ?back|\breaction\b|\btriag/i
 const RESOLUTION_HEAD = /resol|restor|fix|repair|workaround|recovery time|\brto\b/i
 // Words that may stand between a metric and its value: "response time target of", "resolved within", "Response: "
@@ -203,7 +206,7 @@ const FILLER = /^(?:[\s:=|,()–—-]|\b(?:times?|tat|turn[- ]?around|targets?|o
 // Narrowing words: a value for phone calls or out of hours is not the same value as the general one
 const SCOPE_WORDS: ReadonlyArray<[string, RegExp]> = [
   // (the hours may be named as times or a window: "outside the Service Times", "beyond the Support Window")
-  ['after-hours', /\bafter[- ]hours|(?:outside|beyond) (?:of )?(?:normal |standard |the |our |its |agreed |contracted )?(?:business|support|service|office|working|operating|opening|core|cover(?:ed|age)) (?:hours|times|window|period)|out[- ]of[- ]hours|overnight|weekends?|holidays?|on[- ]call|emergency line|24\s*[x×/]\s*7|24\/7|round[- ]the[- ]clock/i],
+  ['after-hours', /\bafter[- ]hours|(?:outside|beyond) (?:of )?(?:those|these|such|the above|the said|the stated) hours\b|(?:outside|beyond) (?:of )?(?:normal |standard |the |our |its |agreed |contracted )?(?:business|support|service|office|working|operating|opening|core|cover(?:ed|age)) (?:hours|times|window|period)|out[- ]of[- ]hours|overnight|weekends?|holidays?|on[- ]call|emergency line|24\s*[x×/]\s*7|24\/7|round[- ]the[- ]clock/i],
   ['business-hours', /\b(?:during|within|in|inside) (?:normal |standard |the |our |its |agreed |contracted )?(?:business|support|service|office|working|operating|opening|core|cover(?:ed|age)) (?:hours|times|window|period)\b/i],
   ['phone', /\bby (?:tele)?phone\b|\b(?:tele)?phone (?:calls?|line|support)\b|\bby calling\b|\bvoice calls?\b|\breported by (?:tele)?phone\b/i],
   ['email', /\bby e-?mail\b|\be-?mail (?:requests?|tickets?|support)\b/i],
@@ -509,14 +512,44 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
       }
       if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? openingLevel(block, learned) ?? onlyPriority(block.section.title, valuesOf)
       const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
-      if (!priority) continue
       // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
       const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
+      if (!priority) {
+        // Reading: a response time stated for no level, alone in its sentence and in a block that names no level
+        // ("Support requests are answered within 2 hours", "Response: within 4 hours"), is the agreement's one response
+        // time: kept as a time for no level, which consistent-values compares only where the agreement names no levels
+        // for it (a restore time for no level is a restore of one thing or another, and is not kept)
+        if (metric !== 'response' || priorities.length || v!.durations.length !== 1 || v!.priorities.length || LEVEL_WORD.test(block.text)) continue
+        out.push({metric, priority: undefined, scope: unlevelledScope(context, text, d.start), ...measure(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
+        continue
+      }
       out.push({metric, priority, scope: scopeOf(context), ...measure(d), text: d.text, block, sentence, start: sentence.start + d.start, end: sentence.start + d.end})
     }
     uptimeStatements(block, sentence, out, valuesOf)
   }
   return out
+}
+
+// A word that names a level, in a block whose time is then that level's, whether or not the level is read as one
+const LEVEL_WORD = /\b(?:urgent|critical|high|medium|low|standard|normal|routine|emergenc\w*|severity|sev|priorit\w*|p[0-5]|s[0-5]|level|categor\w*|class|major|minor|showstoppers?|blockers?|everything else|all other|other (?:calls|requests|issues|faults|tickets))\b/i
+// An acknowledgement (often automatic) is not the response an engineer gives
+const ACKNOWLEDGE = /\backnowledg\w*|\bautomatic\w*|\bauto-?(?:reply|replies|response)\b/i
+const ANSWER = /\b(?:respond\w*|response|reply|replies|answer(?:s|ed)?|call[- ]?back|callback|react(?:s|ed|ion)?|gets? an? (?:technician|engineer)|get(?:s|ting)? back to|call(?:s|ing)? \w+ back)\b/i
+
+const CHANNELS = new Set(['phone', 'email', 'portal'])
+
+/**
+ * The scope of a time stated for no level: as scopeOf, but a time counted in business hours is the agreement's one
+ * response time ("answered within 2 hours during business hours" and "Response: within 4 hours" are one quantity), a
+ * channel narrows it only in its own sentence ("Phone calls are answered within 30 seconds", not "You can raise a
+ * request by e-mail or through the portal. We reply within 2 hours."), and an acknowledgement is a quantity of its own.
+ */
+function unlevelledScope(context: string, sentence: string, at: number): string {
+  const scope = scopeOf(context).split(',').filter((w) => w && w !== 'business-hours' && !CHANNELS.has(w))
+  for (const w of scopeOf(sentence).split(',')) if (CHANNELS.has(w)) scope.push(w)
+  const before = sentence.slice(0, at)
+  if (ACKNOWLEDGE.test(before) && !ANSWER.test(before.replace(/\bauto-?(?:reply|replies|response)\b/gi, ' '))) scope.push('acknowledge')
+  return ['unlevelled', ...scope].join(',')
 }
 
 // Reading: a sentence that states a sum ("2 hours on site plus 1 hour travel, 3 hours in all", "30 minutes to triage plus
@@ -589,6 +622,8 @@ const LEVEL_CELL = /^[*_]{0,2}([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,2})[*_]
 const LEVEL_TITLE = /\b(?:priorit\w*|severit\w*|urgen\w*|levels?|categor\w*|classif\w*|impact)\b/i
 // A first column of kinds of fault or call ("Fault", "Incident type") keys a table of times by the kinds it names
 const KIND_COLUMN = /^\s*(?:[A-Za-z-]+\s+)?(?:faults?|incidents?|issues?|problems?|tickets?|calls?|requests?)(?:\s+(?:types?|kinds?))?\s*$/i
+// A column that names or describes each level ("Meaning", "Description", "Name", "Impact")
+const NAME_HEAD = /\b(?:names?|meaning|means|descri\w*|impact|examples?|defin\w*|what|labels?|titles?|summary|situation|when)\b/i
 const NOT_LEVEL_TITLE = /\bservice[- ]levels?\b|\bsla\b/i
 
 /** A level a name stands for: a level word's own rank ("Urgent"), else the place it holds among the levels named. */
@@ -634,7 +669,9 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
   const header = key === (block.header![0] ?? '') ? block.header! : [key, ...block.header!.slice(1)]
   const cells = block.cells!
   let priority: Priority | undefined
+  let keyCell = -1
   for (const [i, cell] of cells.entries()) {
+    keyCell = i
     // "Severity | 1", "Severity | S1", "Priority | A": a bare level under a "Severity" or "Priority" column
     const head = header[i] ?? ''
     const bare = /^\s*(?:[PS]?[0-5]|[IV]{1,3}|[A-E])\s*$/.test(cell) && /priority|severity/i.test(head)
@@ -657,6 +694,13 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
       if (/^(?:[A-Z][a-z]+|[A-Z]{1,3}\d)$/.test(label) && family(priority)) labels.set(label, priority)
       break
     }
+  }
+  // "| 1 | Surgery down | 30 minutes |" under "Severity | Meaning": the level's short name in the cell beside its code
+  // names it, as prose writes it ("surgery-down calls")
+  if (priority && family(priority) && /\d/.test(cells[keyCell] ?? '')) {
+    const j = keyCell + 1
+    const name = LEVEL_CELL.exec(cells[j] ?? '')?.[1]
+    if (name !== undefined && NAME_HEAD.test(header[j] ?? '') && !valuesOf(cells[j]!).durations.length && !labels.get(name)) labels.set(name, priority)
   }
   // "| Dead line | no calls in or out | 45 minutes |" under "Fault level": a table keyed by its levels' names, each row
   // one level in the order the table gives them

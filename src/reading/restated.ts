@@ -141,6 +141,27 @@ function kindsBefore(p: Piece): string[] {
 // a column of prices makes each row a line item of a price list
 const PRICE_HEAD = /\b(?:price|pricing|cost|fee|charge|rate|amount|total|subtotal|monthly|annual|per (?:month|year|user|device))\b|[$£€¥]/i
 
+// Reading: a price list's row labelled as the fee itself ("| Monthly fee | £1,040 plus VAT |", "| Monthly charge |",
+// "| Support fee (per month) |") prices no item of its own: it states the agreement's fee, compared with the fee a
+// sentence states ("a monthly charge of £980"), when no other row of its table prices anything but hourly work (then it is
+// one line of a quote, whose lines add up to the fee); a row for one thing ("| Hourly rate for projects |") keeps its item.
+const HOURLY_WORK = /\bhourly\b|\bper hour\b|\ban hour\b|\/\s?(?:hr|hour)\b|\bp\/?h\b/i
+function feeRow(label: string, block: Block, rows: readonly Block[], col: number): boolean {
+  if (!FEE_LABEL.test(label)) return false
+  // (the rows pricing other than hourly work, counted once per table and column)
+  let known = PRICED_ROWS.get(rows)
+  if (!known) PRICED_ROWS.set(rows, (known = new Map()))
+  let priced = known.get(col)
+  if (priced === undefined) known.set(col, (priced = rows.filter((r) => pricesWork(r, col))))
+  return priced.every((r) => r === block)
+}
+const PRICED_ROWS = new WeakMap<readonly Block[], Map<number, Block[]>>()
+function pricesWork(r: Block, col: number): boolean {
+  const cell = r.cells?.[col] ?? ''
+  return mayHoldAmount(cell) && !HOURLY_WORK.test(`${r.cells?.[0] ?? ''} ${cell}`)
+}
+const FEE_LABEL = /^(?:the\s+|your\s+|our\s+)?(?:(?:monthly|annual|yearly|quarterly|recurring|regular|fixed|flat|standard|support|service|managed services?|management|subscription|retainer)\s+){0,3}(?:fees?|charges?|prices?|costs?|subscription|retainer)(?:\s*\((?:monthly|annual|per (?:month|year|annum)|a month|a year)\))?\s*:?$/i
+
 function pieces(block: Block, visit: (p: Piece) => void, rows: readonly Block[] = []): void {
   if (block.kind === 'table-row' && block.cells) {
     const cells = block.cells
@@ -154,7 +175,9 @@ function pieces(block: Block, visit: (p: Piece) => void, rows: readonly Block[] 
       const head = header[i] ?? ''
       const label = `${i > 0 ? cells[0] : ''} ${head}`.trim()
       // (a column of amounts is a price column whatever its heading says: "| Component | AUD |")
-      const item = i > 0 && (PRICE_HEAD.test(head) || amountColumn(rows, i)) ? (cells[0] ?? '').replace(/[*_`]/g, '').trim().toLowerCase() : undefined
+      // (a row labelled as the fee itself, "| Monthly fee | £1,040 |", prices no item: it is the agreement's fee)
+      const first = (cells[0] ?? '').replace(/[*_`]/g, '').trim()
+      const item = i > 0 && (PRICE_HEAD.test(head) || amountColumn(rows, i)) && !feeRow(first, block, rows, i) ? first.toLowerCase() : undefined
       let offset = 0
       for (const part of cell.split(/(?<=[.!?])\s+(?=[A-Z(])/)) {
         const o = cell.indexOf(part, offset)

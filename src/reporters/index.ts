@@ -6,7 +6,7 @@ import {checklist} from './checklist.js'
 import {github} from './github.js'
 import {gitlab} from './gitlab.js'
 import {html} from './html.js'
-import {json, jsonChunks} from './json.js'
+import {json, jsonChunks, jsonWithMetadata} from './json.js'
 import {junit} from './junit.js'
 import {markdown} from './markdown.js'
 import {sarif} from './sarif.js'
@@ -30,6 +30,7 @@ export type Reporter = (results: readonly LintResult[], context: ReporterContext
 export const reporters: Readonly<Record<string, Reporter>> = {
   stylish: (results, context) => stylish(results, context),
   json: (results) => json(results),
+  'json-with-metadata': (results, context) => jsonWithMetadata(results, context),
   sarif: (results, context) => sarif(results, context),
   github: (results, context) => github(results, context),
   junit: (results, context) => junit(results, context),
