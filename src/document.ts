@@ -650,6 +650,18 @@ class Builder {
     this.addInline(node, section, t, 'paragraph')
   }
 
+  /** Add the trimmed slice [from, to) of an inline text as a block of its own (nothing when it is blank). */
+  private addPiece(section: MutableSection, t: InlineText, from: number, to: number, kind: BlockKind): void {
+    while (to > from && /\s/.test(t.text.charAt(to - 1))) to--
+    while (from < to && /\s/.test(t.text.charAt(from))) from++
+    if (!t.text.slice(from, to).trim()) return
+    const text = t.text.slice(from, to)
+    const segments = sliceSegments(t.segments, from, to, 0)
+    const position = {start: this.at(textToSource(t.segments, from)), end: this.at(textToSource(t.segments, to))}
+    const variables = t.variables.filter((v) => v.start >= from && v.end <= to).map((v) => ({...v, start: v.start - from, end: v.end - from}))
+    this.addBlock(kind, section, text, segments.length ? segments : [{textStart: 0, sourceStart: position.start.offset, length: 0}], position, variables)
+  }
+
   /**
    * A paragraph whose lines open with letters, roman numerals or bracketed numbers in sequence ("a) …", "b) …", "(i) …",
    * "(ii) …", "(1) …", "(2) …"), after an
@@ -696,16 +708,7 @@ class Builder {
     // clause, read together, not the items of a list
     const at = textToSource(t.segments, pieces[first]!.start + pieces[first]!.marker)
     if (/(?:\*\*|__)$/.test(this.source.slice(Math.max(0, at - 2), at))) return false
-    const piece = (from: number, to: number, kind: BlockKind): void => {
-      while (to > from && /\s/.test(t.text.charAt(to - 1))) to--
-      while (from < to && /\s/.test(t.text.charAt(from))) from++
-      if (!t.text.slice(from, to).trim()) return
-      const text = t.text.slice(from, to)
-      const segments = sliceSegments(t.segments, from, to, 0)
-      const position = {start: this.at(textToSource(t.segments, from)), end: this.at(textToSource(t.segments, to))}
-      const variables = t.variables.filter((v) => v.start >= from && v.end <= to).map((v) => ({...v, start: v.start - from, end: v.end - from}))
-      this.addBlock(kind, section, text, segments.length ? segments : [{textStart: 0, sourceStart: position.start.offset, length: 0}], position, variables)
-    }
+    const piece = (from: number, to: number, kind: BlockKind): void => this.addPiece(section, t, from, to, kind)
     if (lead.trim()) piece(0, pieces[first - 1]!.end, 'paragraph')
     for (let k = first; k <= last; k++) piece(pieces[k]!.start + pieces[k]!.marker, pieces[k]!.end, 'list-item')
     if (last + 1 < pieces.length) piece(pieces[last + 1]!.start, t.text.length, 'paragraph')
@@ -743,16 +746,7 @@ class Builder {
       if (end !== ending) break
     }
     if (last - lead < 2) return false
-    const piece = (from: number, to: number, kind: BlockKind): void => {
-      while (to > from && /\s/.test(t.text.charAt(to - 1))) to--
-      while (from < to && /\s/.test(t.text.charAt(from))) from++
-      if (!t.text.slice(from, to).trim()) return
-      const text = t.text.slice(from, to)
-      const segments = sliceSegments(t.segments, from, to, 0)
-      const position = {start: this.at(textToSource(t.segments, from)), end: this.at(textToSource(t.segments, to))}
-      const variables = t.variables.filter((v) => v.start >= from && v.end <= to).map((v) => ({...v, start: v.start - from, end: v.end - from}))
-      this.addBlock(kind, section, text, segments.length ? segments : [{textStart: 0, sourceStart: position.start.offset, length: 0}], position, variables)
-    }
+    const piece = (from: number, to: number, kind: BlockKind): void => this.addPiece(section, t, from, to, kind)
     piece(0, lines[lead]!.end, 'paragraph')
     for (let k = lead + 1; k <= last; k++) piece(lines[k]!.start, lines[k]!.end, 'list-item')
     if (last + 1 < lines.length) piece(lines[last + 1]!.start, t.text.length, 'paragraph')
