@@ -195,7 +195,7 @@ function real(p: string): string {
 }
 
 /** The repository's top folder and the absolute paths of files changed since `ref` (plus untracked ones). */
-export async function changedSince(ref: string, cwd: string): Promise<{root: string; changed: Set<string>}> {
+export async function changedSince(ref: string, cwd: string, options: {readonly ignored?: boolean} = {}): Promise<{root: string; changed: Set<string>}> {
   if (!ref.trim() || ref.startsWith('-')) throw new ScaleError(`--changed-since needs a git ref, got "${ref}"`)
   let root: string
   try {
@@ -212,7 +212,8 @@ export async function changedSince(ref: string, cwd: string): Promise<{root: str
   let untracked: string
   try {
     diff = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', ref, '--'], root)
-    untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], root)
+    // untracked files count as changed; git-ignored ones too when ignore files are off (--no-ignore)
+    untracked = await git(['ls-files', '--others', ...(options.ignored ? [] : ['--exclude-standard']), '--full-name', '-z'], root)
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
     throw new ScaleError(`--changed-since ${ref}: git failed (${reason})`)
