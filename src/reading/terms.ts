@@ -256,6 +256,8 @@ export interface ExcuseReadings {
   firstParty(text: string): Party
   /** The party that sent the message a block belongs to, in a thread of messages or a chat ('unknown' elsewhere). */
   messageSender(block: Block): Party
+  /** Are the block's words quoted from others (a quotation with its speaker, a block quote of the reader's message)? */
+  quotedFromOthers(block: Block): boolean
 }
 
 // "at no additional cost to the Customer": the price of an act, not its negation
@@ -392,10 +394,12 @@ function isHeaderLabel(hit: TermHit): boolean {
 const QUESTION = /\?[\s*_"'”’)]*$/
 
 /** The readings that make a promise-like phrase not a promise by the provider. */
-export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | undefined {
+export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
   // a question asks and commits to nothing ("Do you guarantee uptime?", "How quickly will you respond?"): its answer,
   // a sentence of its own, is what binds (only its end is read: a long sentence is asked about once per hit)
   if (QUESTION.test(hit.sentence.text.slice(-40))) return 'question'
+  // words quoted from others (a client's testimonial, the reader's own message quoted in a reply) promise nothing
+  if (r.quotedFromOthers(hit.block)) return 'quoted'
   let s = hit.sentence.text
   let at = hit.start - hit.sentence.start
   // in a table row the term is read within its own cell ("Single user" in the Examples cell binds no one)
