@@ -100,7 +100,9 @@ export default clauseRule({
     // a label naming the time outside the hours, priced by the hour ("After hours: $150 per hour"), is the rate for work
     // then, work word or not (not a time in passing: "visitors who park after hours pay $3 per hour")
     if (!unit.inHome && !WORK.test(t) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
-    const isCharged = charged(t, reader.reading) // once: both tests below need it
+    // a row titled as work outside the hours whose value cell says only that it is included ("| Work outside opening
+    // hours | included |", a plan's cell) charges that work as included in the fee
+    const isCharged = charged(t, reader.reading) || (unit.inHome && unit.block.kind === 'table-row' && (unit.block.cells ?? []).slice(1).some((c) => CELL_INCLUDED.test(c))) // once: both tests below need it
     if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
     if (isCharged) return {outcome: 'present'}
     // "… is charged at the rates in Schedule 2", "… at the rates above": a pointer at rates stated elsewhere in the
@@ -139,6 +141,8 @@ function outsideStatedSchedule(text: string, block: Block): number {
 }
 
 /** An item that opens by saying its subject (the lead-in's) is included: "[x] Included for Priority 1 incidents". */
+/** A table cell that says only that the work is included: "Included", "included in the fee", "No extra charge". */
+const CELL_INCLUDED = /^\W*(?:yes[,;:]?\s*)?(?:included(?: in (?:the|your) (?:monthly |plan )?(?:fee|price|plan))?|no (?:extra |additional )?charge|free(?: of charge)?)\W*$/i
 const ITEM_INCLUDED = /^\W*(?:\[[xX]\]\s*)?(?:included|no (?:extra |additional )?charge|free of charge)\b/i
 
 /** Is the block an item of a list whose lead-in names work outside the hours? */

@@ -13,7 +13,7 @@ const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i
 const DISCLAIMED = /\b(?:does not|do not|doesn't|don't|cannot|can't|makes? no|gives? no) (?:warrant\w*|guarantee\w*|promise|represent\w*)\b/i
 // Restoration in plain words, which needs no incident named: "aim to have you working within 4 hours"
-const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:back\s+)?(?:working|running|up and running|online)\b|\bback (?:up and running|online|in service)\b|\bget\s+(?:it|them|the \w+)\s+back\s+up\b/i
+const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:back\s+)?(?:working|running|up and running|online)\b|\bback (?:up and running|online|in service|in business)\b|\b(?:working|running) again\b|\bget\s+(?:it|them|the \w+)\s+back\s+up\b/i
 // A commitment of effort with no time: "Fixes: Kestrel works each P1 until it is fixed"
 const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bworks? (?:on )?(?:each|every|the|all|any)?\s*(?:P[1-5]|priority \w+|incidents?|critical \w+)\b[^.]{0,30}\buntil\b/i
 

@@ -353,7 +353,9 @@ export function findClause(
     // what the question asks about is the topic of every sentence of its answer
     // terse forms read in full ("Urgent tix: 1 hr response"), every offset still mapping to the source
     const ownLabel = namedBy(label)
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || namedBy(question) || (underLabel && !labelOnly)
+    // in a table whose columns are plans ("| | Starter | Plus | Max |"), a row's first cell titles the plans' values beside
+    // it, read as the clause reads any text: by its titles or by its topic ("We pick up within", "Back in business within")
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || namedBy(question) || (underLabel && !labelOnly) || (reading.planRow(block) && planKeyed(block, headings, re))
     if (labelOnly) underLabel = ownLabel
     const asked = question !== undefined && (re.topic.test(question) || mentions?.(question, reader, block) === true)
     const sentences = block.sentences
@@ -528,6 +530,12 @@ function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefine
   if (block.kind !== 'table-row' || !cells || cells.length < 2 || cells.length > 3) return false
   const key = cells[0]!.trim()
   return key.length > 0 && key.length <= 40 && headings.test(key) && !(notHeadings && notHeadings.test(key))
+}
+
+/** A row whose first cell names the clause by its titles or its topic ("Critical restore", "Work outside opening hours"). */
+function planKeyed(block: Block, headings: RegExp, re: CompiledClause): boolean {
+  const key = (block.cells?.[0] ?? '').replace(/[*_]/g, '').trim()
+  return key.length > 0 && key.length <= 60 && (headings.test(key) || re.topic.test(key)) && !(re.notHeadings && re.notHeadings.test(key))
 }
 
 /** Options without the single house maximums that a playbook replaces. */

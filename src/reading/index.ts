@@ -16,7 +16,7 @@ import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
 import {TextCache} from './texts.js'
 import {expandTerse, hasTerse, terseView, type TerseView} from './terse.js'
-import {chosenPlan, chosenRow, type ChosenPlan} from './plans.js'
+import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
 
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
@@ -325,6 +325,16 @@ export class Reading {
     }
     return v ? v.block : block
   }
+
+  /** Is the block a row of a table whose columns are plans ("| | Starter | Plus | Max |")? Once per table header. */
+  planRow(block: Block): boolean {
+    const header = block.header
+    if (block.kind !== 'table-row' || !header || !block.cells || block.cells.length < 3) return false
+    let v = this.planHeaders.get(header)
+    if (v === undefined) this.planHeaders.set(header, (v = planColumns(header, this.parties)))
+    return v
+  }
+  private readonly planHeaders = new Map<readonly string[], boolean>()
 
   /** The plan the agreement names as the customer's, when its tables give values per plan; once per document. */
   get chosenPlan(): ChosenPlan | undefined {

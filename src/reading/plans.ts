@@ -28,6 +28,24 @@ function cellLabels(cell: string): string[] {
 /** A column header that may name a plan: one to three capitalised words. */
 const PLAN_HEADER = /^[A-Z][\w+&’'-]*(?:\s[A-Z][\w+&’'-]*){0,2}$/
 
+/** What a table's key column is headed when its other columns are plans: nothing, or a word for what the plans offer. */
+const PLAN_KEY = /^(?:|features?|plans?|tiers?|packages?|bundles?|editions?|options?|what you get|what(?:['’]s| is) included|included|service levels?|services?|support|measures?|metrics?|targets?|terms?)$/i
+/** A column header that names a measure or a note, not a plan: "Response", "Fix time", "Examples", "Notes". */
+const NOT_PLAN = /respon|resol|restor|\bfix|repair|target|times?\b|hours|rates?\b|prices?\b|fees?\b|costs?\b|charges?\b|example|descri|defin|criteria|impact|urgency|notes?\b|comments?\b|details?\b|values?\b/i
+
+/**
+ * Does a table's header make its columns plans ("| | Starter | Plus | Max |", "| Feature | Bronze | Silver |")? Two or
+ * more short capitalised names after a key column headed by nothing or by a word for what the plans offer, none of them
+ * a party or a measure. Then each row's first cell titles the values beside it, as a heading titles its section.
+ */
+export function planColumns(header: readonly string[], parties: ReadonlyMap<string, unknown>): boolean {
+  const names = header.slice(1).map((h) => h.replace(/[*_]/g, '').trim())
+  const key = (header[0] ?? '').replace(/[*_]/g, '').trim()
+  return names.length >= 2 && PLAN_KEY.test(key) && names.every((h) => PLAN_HEADER.test(h) && !NOT_PLAN.test(h) && !isParty(h, parties))
+}
+
+const isParty = (h: string, parties: ReadonlyMap<string, unknown>): boolean => parties.has(h.toLowerCase()) || /^(?:client|customer|provider|supplier|vendor|contractor|company|msp|us|you|both)$/i.test(h)
+
 /** Plan names of the document's tables: labels shared by two or more per-plan cells; and per table, the short headers of its columns beside a key column. */
 function planNames(blocks: readonly Block[], parties: ReadonlyMap<string, unknown>): {cells: Set<string>; columns: Map<readonly string[], Set<string>>} {
   const seen = new Map<string, number>()

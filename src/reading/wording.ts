@@ -46,7 +46,8 @@ export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalO
     // a transposed table, its metrics as rows ("| First response | 15 minutes | 1 hour |"): the row's key cell is the
     // header of every value in the row
     const key = cells[0] ?? ''
-    if (cells.length > 1 && key.length <= 40 && (header ? header.test(key) : false)) return cells.slice(1).join(' | ')
+    // (and a row titled by its key cell in the topic's own words, "We pick up within | 8 hours | 4 hours |")
+    if (cells.length > 1 && key.length <= 40 && ((header ? header.test(key) : false) || topic.test(key))) return cells.slice(1).join(' | ')
     return cells.filter((c) => topic.test(c)).map((c) => ownSentences(c, topic)).join(' | ')
   }
   const t = unit.text
