@@ -196,3 +196,25 @@ describe('a pointer that sends the reader to another document for a subject', ()
     expect(delegation('See the notes below for how to reach the helpdesk.')).toBeUndefined()
   })
 })
+
+describe('a paper named by its kind', () => {
+  it.each([
+    ['Backups carry on exactly as set out in our backup policy (v3), which we sent you separately.', 'backup policy'],
+    ['Patching follows the steps set out in the maintenance guide we emailed you earlier.', 'maintenance guide'],
+    ['The Client shall ensure its environment meets the Minimum Requirements set out in the Onboarding Pack.', 'Onboarding Pack'],
+    ['Each site must pass the checks listed in the Site Readiness Checklist.', 'Site Readiness Checklist'],
+  ])('puts the clause of %j in that paper', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    // a policy of this document, updated here, was not sent separately
+    ['Backups are made as set out in our backup policy, which we have updated below.'],
+    // a bare "in" before a title ending in Pack may name a product
+    ['Unused hours in the Ten Hour Pack roll over for one month.'],
+    // this document
+    ['The fees are as set out in This Document.'],
+  ])('finds no paper in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})
