@@ -218,3 +218,21 @@ describe('a paper named by its kind', () => {
     expect(delegation(text)).toBeUndefined()
   })
 })
+
+describe('a value shown on a form', () => {
+  it.each([
+    ['Support is given during the support hours shown on the order form you signed.', 'order form'],
+    ['The monthly fee is as stated on your Order Form.', 'Order Form'],
+  ])('puts the value of %j on that form', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    // a register is not a form the customer signs
+    ['Each device is recorded on the Site Register when it is installed.'],
+    // shown on a screen, not on a form
+    ['Your tickets are shown on the portal.'],
+  ])('finds no form in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})

@@ -46,8 +46,11 @@ const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[A
 // "the surcharges on the Tariff Sheet (Annex 2)": "on" places a value in a document named with its part number (not in
 // any named thing: "recorded on the Site Register")
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
+// Reading: a value shown, given or listed on a form the customer signs (the order form, a cover page, a quote) is put
+// there, as one "set out in" it: "the support hours shown on the order form you signed"
+const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm)\b)`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
