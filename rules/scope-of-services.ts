@@ -71,7 +71,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
+    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
     // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
@@ -130,6 +130,7 @@ export default clauseRule({
       return {outcome: 'present'}
     }
     if (unit.next && workList(t, unit.next, unit.block, reader.reading)) return {outcome: 'present'}
+    if (unit.next && providerLead(unit.text) && providerLeadBinds(unit.text, reader.reading) && providerItems(unit.next, reader.reading)) return {outcome: 'present'}
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
       if (/\bservices?\b|\bproducts?\b/i.test(t)) return scopeElsewhere(unit, reader)
       return undefined
@@ -504,7 +505,7 @@ const TERMS_LEAD = /\b(?:fees?|prices?|pricing|rates?|costs?|charges?|hours?|tim
  */
 function workList(lead: string, next: string, block: Block, reading: Reading): boolean {
   const t = lead.trim()
-  if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t)) return false
+  if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t) || NOT_WORK_LEAD.test(t)) return false
   if (reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer' || reading.messageSender(block) === 'customer') return false
   const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
   if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || IMPERATIVE.test(x) || reading.boundParty(x, 0) === 'customer')) return false
@@ -519,4 +520,67 @@ function listedWorkAfter(text: string, block: Block, reading: Reading): boolean 
   if (last && last.text !== text) return false
   const after = reading.listContext(reading.blockIndex(block)).after
   return after !== '' && workList(text, after, block, reading)
+}
+
+// A lead-in's clause number, before its subject: "1.1 ", "(2) ", "b) "
+const LEAD_NUMBER = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)/i
+// "takes charge of" is taking work on, not a charge
+const TAKES_CHARGE = /\b(?:takes?|taking|took|taken)\s+charge\s+of\b/gi
+// The provider's work or offer as the subject of "cover": "The Technician Visits described above cover:", "Our support includes:"
+const WORK_COVERS_LEAD =
+  /^(?:(?:the|our|these|those|each|every|your|its)\s+)(?:[\w'’-]+\s+){0,3}?(?:visits?|call-?outs?|sessions?|work|services?|support|care)\b[^:;]{0,60}?\s(?:cover|covers|include|includes|comprise|comprises|extend to|extends to)\s*:\s*$/i
+// Verbs of a lead-in by the provider that do not take work on: telling, charging, ending, handling data, a right or a
+// possibility ("The Provider will notify the Client of:", "Provider may:", "Provider processes:")
+const NOT_WORK_LEAD =
+  /\b(?:notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?|tells?|warn(?:s|ed|ing)?|advis(?:e|es|ed|ing)|reports?|reporting|invoic\w*|bills?|billing|charg\w*|refund\w*|credit\w*|suspend\w*|terminat\w*|cancel\w*|subcontract\w*|process(?:es|ed|ing)?|collect(?:s|ed|ing)?|disclos\w*|shares?|sharing|transfer\w*|(?:the|a|its|any) right|rights|entitled|liable|may|might|can|could|reserves?)\b/i
+
+/**
+ * Reading: a lead-in ending in a colon whose subject is the provider ("The Supplier will, for each device in Schedule
+ * 1:", "1.1 Provider will back up the following for the Client:", "The Provider takes charge of:"), or the provider's
+ * work as the subject of "cover" ("The Technician Visits described above cover:"), opens a list of the work it takes
+ * on: its items complete the provider's sentence, so an item opening with a verb ("provide a Service Desk …") is work
+ * taken on and an item naming a thing ("the admin server") is what the work is done on. Not a lead-in that puts out,
+ * makes conditional, asks, charges, reports, gives terms or rights ("The Provider will not:", "Provider may:").
+ * (The lead-in's text alone: the party it binds is asked by providerLeadBinds.)
+ */
+function providerLead(lead: string): boolean {
+  const t = lead.trim()
+  if (!t.endsWith(':')) return false
+  const body = t.replace(LEAD_NUMBER, '').replace(TAKES_CHARGE, 'handles')
+  if (NOT_SERVICES.test(body) || CONDITION.test(body) || ASKS.test(body) || TERMS_LEAD.test(body) || NOT_WORK_LEAD.test(body)) return false
+  return true
+}
+
+/** The lead-in's subject is the provider (named first, and not binding the customer), or the provider's work that covers. */
+function providerLeadBinds(lead: string, reading: Reading): boolean {
+  const body = lead.trim().replace(LEAD_NUMBER, '')
+  if (reading.boundParty(body, 0) === 'customer' || reading.firstParty(body) === 'customer') return false
+  if (WORK_COVERS_LEAD.test(body)) return true
+  const subject = PROVIDER_SUBJECT.exec(body)?.[1]
+  return subject !== undefined && !POSSESSIVE.test(subject) && reading.firstParty(subject) === 'provider'
+}
+// The provider opens the lead-in as its subject, with its verb next: "The Supplier will, …", "Provider will back up",
+// "The Provider takes charge of", "We handle"
+const PROVIDER_SUBJECT = /^(?:[Tt]he\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[Ww]e|I)\s+(?:(?:will|shall|agrees? to|undertakes? to|is to)\b|[a-z]+s\b)/
+// a possessive opens a noun, not a subject: "Our notes from the first visit:"
+const POSSESSIVE = /^(?:our|my|your|their|its|his|her)\b/i
+
+/**
+ * The items of a provider's lead-in: two or more, none put out or bound to the customer, most naming work, a service or
+ * a thing the work is done on ("supply and deliver toner …", "the school office PCs and the admin server").
+ */
+function providerItems(next: string, reading: Reading): boolean {
+  const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
+  if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || reading.boundParty(x, 0) === 'customer')) return false
+  const named = items.filter((x) => WORK.test(x) || TASK.test(x) || THING.test(x) || serviceCount(x) >= 1).length
+  return named >= 2 && named * 2 >= items.length
+}
+
+/** The sentence is the last of its block and a provider's lead-in of the list after it (see providerLead). */
+function providerListAfter(text: string, block: Block, reading: Reading): boolean {
+  if (!providerLead(text)) return false
+  const last = block.sentences[block.sentences.length - 1]
+  if (last && last.text !== text) return false
+  const after = reading.listContext(reading.blockIndex(block)).after
+  return after !== '' && providerLeadBinds(text, reading) && providerItems(after, reading)
 }
