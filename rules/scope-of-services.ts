@@ -301,25 +301,80 @@ const IMPERATIVE = /^\W*(?:please\s+)?(?:keep|make|ensure|update|install|use|run
 function bareServiceList(block: Block, reading: Reading): boolean {
   if (block.kind !== 'list-item') return false
   const blocks = reading.doc.blocks
-  let first = reading.blockIndex(block)
-  if (first < 0) return false
+  const at = reading.blockIndex(block)
+  if (at < 0) return false
+  let first = at
   while (first > 0 && blocks[first - 1]!.kind === 'list-item' && blocks[first - 1]!.section === block.section) first--
   const lead = blocks[first - 1]
-  if (!lead || lead.kind !== 'heading' || lead.section !== block.section) return false
+  const titled = lead !== undefined && lead.kind === 'heading' && lead.section === block.section
+  const over = titleOver(blocks, at, reading)
+  if (titled && listsServices({title: block.section.title, first, column: 0, asks: false}, block, reading)) return true
+  return over !== undefined && listsServices(over, block, reading)
+}
+
+/** Are the items from `over.first` (the list `block` is in, under the title `over.title`) a list of services? Once per list. */
+function listsServices(over: {title: string; first: number; column: number; asks: boolean}, block: Block, reading: Reading): boolean {
+  const blocks = reading.doc.blocks
   const known = reading.own(BARE, () => new Map<Block, boolean>())
-  let listed = known.get(blocks[first]!)
+  let listed = known.get(blocks[over.first]!)
   if (listed === undefined) {
-    const title = block.section.title
-    let ok = !NOT_SERVICES.test(title) && !ABOUT_A_SERVICE.test(title) && !asksOfCustomer(title, reading.roles)
+    const title = over.title
+    let ok = !NOT_SERVICES.test(title) && !ABOUT_A_SERVICE.test(title) && !asksOfCustomer(title, reading.roles) && (!over.asks || coversTitle(title, reading))
     let named = 0
-    for (let j = first; ok && j < blocks.length && blocks[j]!.kind === 'list-item' && blocks[j]!.section === block.section; j++) {
+    for (let j = over.first; ok && j < blocks.length && blocks[j]!.kind === 'list-item' && blocks[j]!.section === block.section && blocks[j]!.position.start.column >= over.column; j++) {
+      // an unticked option ("- [ ] On-site visits (not ordered)") is offered, not one of the services
+      if (reading.isUnticked(blocks[j]!)) continue
       const t = blocks[j]!.text
       if (NOT_SERVICES.test(t) || IMPERATIVE.test(t) || reading.boundParty(t, 0) === 'customer') ok = false
       else if (WORK.test(t) || TASK.test(t) || serviceCount(t) >= 1) named++
     }
-    known.set(blocks[first]!, (listed = ok && named >= 2))
+    known.set(blocks[over.first]!, (listed = ok && named >= 2))
   }
   return listed
+}
+
+// A question on a line of its own: "What's in the plan?", "Q: What do I get each month?"
+const QUESTION_LINE = /^[^?\n]{3,120}\?\W*$/
+const QUESTION_MARK = /^\W*(?:q|question)\s*\d{0,3}\s*[:.]\s*/i
+// A list item that is only a short title over the items nested under it: "What Lir looks after", "In the plan"
+const SHORT_TITLE = /^[^.:;!?\n]{3,60}[?]?$/
+// The scope's own titles ("What you get", "What's in the plan", "Covered services")
+const SCOPE_TITLES = new RegExp(data['scope-of-services'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+
+/** A title that asks or says what is covered: one of the scope's titles, or one read by roles as what the provider takes on. */
+function coversTitle(title: string, reading: Reading): boolean {
+  const t = title.replace(/[?!.\s]+$/, '').trim()
+  return SCOPE_TITLES.test(t) || IN_THE_OFFER.test(t) || SERVICES_NAMED.test(t) || scopeTitle(t, reading.roles) === 'provides'
+}
+// A short title that names the services themselves: "Services ordered", "Managed services", "IT services we run"
+const SERVICES_NAMED = /^(?:[\w-]+\s+){0,2}services(?:\s+[\w-]+){0,2}$/i
+// What the offer holds, named by the offer: "In the plan", "Included in your package", "Part of the service"
+const IN_THE_OFFER = /^(?:what(?:'|’)?s\s+)?(?:in|inside|included in|part of|covered by|with)\s+(?:the|your|our|this|every|each)\s+(?:[\w-]+\s+){0,2}?(?:plan|package|service|subscription|retainer|bundle|contract|fee)s?$/i
+
+/**
+ * Reading: a list with no lead-in is titled by what stands over it, as a heading titles it: the title of a section it
+ * opens that has no heading line of its own ("- **In the plan**" over its items), a question on a line of its own
+ * ("What's in the plan?"), or a list item that is only a short title over the items nested under it ("- What Lir looks
+ * after" over "  - Eleven CAD workstations: Windows updates, …"). Such a title counts only when it asks or says what
+ * is covered (`asks`: "In the plan", "What Lir looks after"), not any title ("4.1 Compliance with Data Laws" over
+ * what the provider complies with); `column` bounds the nested items to the title item's own.
+ */
+function titleOver(blocks: readonly Block[], at: number, reading: Reading): {title: string; first: number; column: number; asks: boolean} | undefined {
+  const item = blocks[at]!
+  const column = item.position.start.column
+  let first = at
+  while (first > 0) {
+    const b = blocks[first - 1]!
+    if (b.kind !== 'list-item' || b.section !== item.section) break
+    if (b.position.start.column < column) return SHORT_TITLE.test(b.text.trim()) && !reading.isUnticked(b) ? {title: b.text.trim(), first, column, asks: true} : undefined
+    first--
+  }
+  const lead = blocks[first - 1]
+  if ((!lead || lead.section !== item.section) && item.section.kind !== 'root' && item.section.blocks[0] === blocks[first]) return {title: item.section.title, first, column: 0, asks: true}
+  if (lead && lead.kind === 'paragraph' && lead.section === item.section && lead.sentences.length <= 1 && QUESTION_LINE.test(lead.text.trim())) {
+    return {title: lead.text.trim().replace(QUESTION_MARK, ''), first, column: 0, asks: true}
+  }
+  return undefined
 }
 
 /** The text of the block that introduces the list or table holding block `i` (empty when none). */
