@@ -256,6 +256,8 @@ export interface ExcuseReadings {
   firstParty(text: string): Party
   /** The party that sent the message a block belongs to, in a thread of messages or a chat ('unknown' elsewhere). */
   messageSender(block: Block): Party
+  /** Are the block's words quoted from others (a quotation with its speaker, a block quote of the reader's message)? */
+  quotedFromOthers(block: Block): boolean
 }
 
 // "at no additional cost to the Customer": the price of an act, not its negation
@@ -313,7 +315,12 @@ const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|no
 const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+)?(?:[A-Z][A-Za-z]{0,11}\W{0,3}:\W*)?(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
 // A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
-const CUSTOMER_DUTIES = /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we need from you|you (?:need to do|must do|do|agree to))\b/i
+// (with up to two words between that are not the provider's: "Your security duties", "Your team's part", not "Your
+// service provider's duties"; or asking of the reader: "What we ask of you", "How you can help us")
+const CUSTOMER_DUTIES =
+  /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:(?!(?:provider|supplier|contractor|vendor|msp|support|service|our)\b)[a-z-]+(?:['’]s)?\s+){0,2}?(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we (?:need|ask|expect|require) (?:from|of) you|you (?:need to do|must do|do|agree to))\b|\bhow you can help\b/i
+// A lead-in that asks the reader ("To help us keep you safe, please:", "We ask that you:"): its list is the customer's
+const ASKING_INTRO = /^\W*(?:please|kindly)\b|\b(?:please|kindly)\W*$/i
 // an imperative: the sentence opens with a verb, no subject, no modal ("Tell MSP promptly about leavers", "Keep PCs patched"),
 // in capitals or not and after an adverb of manner ("- promptly tell us about new starters")
 const OPENING_WORD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[A-Za-z]+ly\s+)?([A-Za-z][a-z]+)\s/
@@ -387,10 +394,12 @@ function isHeaderLabel(hit: TermHit): boolean {
 const QUESTION = /\?[\s*_"'”’)]*$/
 
 /** The readings that make a promise-like phrase not a promise by the provider. */
-export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | undefined {
+export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
   // a question asks and commits to nothing ("Do you guarantee uptime?", "How quickly will you respond?"): its answer,
   // a sentence of its own, is what binds (only its end is read: a long sentence is asked about once per hit)
   if (QUESTION.test(hit.sentence.text.slice(-40))) return 'question'
+  // words quoted from others (a client's testimonial, the reader's own message quoted in a reply) promise nothing
+  if (r.quotedFromOthers(hit.block)) return 'quoted'
   let s = hit.sentence.text
   let at = hit.start - hit.sentence.start
   // in a table row the term is read within its own cell ("Single user" in the Examples cell binds no one)
@@ -443,9 +452,14 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   }
   // an imperative under a heading that names the customer's duties ("## Client duties" › "- Tell MSP promptly about
   // leavers"), in a list the heading itself introduces (no paragraph before it in the section)
-  if (party === 'unknown' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && hit.block.section.path.some((p) => CUSTOMER_DUTIES.test(p)) && !introducedInSection(hit.block)) return 'customer'
-  // and so is one under a lead-in that names them ("What you do:" › "- promptly tell us about new starters")
-  if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && CUSTOMER_DUTIES.test(r.listIntro(hit.block) ?? '')) return 'customer'
+  // (a paragraph of the section before the list may introduce it, unless it binds the provider: "We will:")
+  if (party === 'unknown' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && hit.block.section.path.some((p) => CUSTOMER_DUTIES.test(p)) && (!introducedInSection(hit.block) || r.introducingParty(hit.block) === 'unknown')) return 'customer'
+  // and so is one under a lead-in that names them or asks the reader ("What you do:" › "- promptly tell us about new
+  // starters", "To keep you safe, please:" › "- Report a lost phone promptly")
+  if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at))) {
+    const intro = r.listIntro(hit.block) ?? ''
+    if (CUSTOMER_DUTIES.test(intro) || ASKING_INTRO.test(intro.replace(/[\s:]+$/, '')) || ASKS_YOU.test(intro)) return 'customer'
+  }
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
   // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
