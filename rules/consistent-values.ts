@@ -265,7 +265,6 @@ export default {
     const intervals: Array<{minutes: number; text: string; block: Block; sentence: Sentence}> = []
     const retentions: Array<{low: number; high: number; text: string; block: Block; start: number; end: number; sentence: Sentence}> = []
     const kept: Kept[] = []
-    let keys: Map<Block, string> | undefined
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
       let titleBackup: boolean | undefined
@@ -285,12 +284,14 @@ export default {
           if (block.kind !== 'table-row') {
             const from = Math.max(0, ...v.durations.filter((x) => x.end <= d.start).map((x) => x.end), text.lastIndexOf(';', d.start) + 1)
             const what = subject(text.slice(from, d.start))
-            if (what) kept.push({...what, ...range(d), amount: d.value, unit: d.unit, text: d.text, block, start: sentence.start + d.start, end: sentence.start + d.end, table: false, keyed: (keys ??= listKeys(doc.blocks)).get(block)})
+            if (what) kept.push({...what, ...range(d), amount: d.value, unit: d.unit, text: d.text, block, start: sentence.start + d.start, end: sentence.start + d.end, table: false, keyed: undefined})
           }
         }
       }
     }
     // 3a. one kind of backup kept for two different periods, in prose and table cells alike: each pair reported once
+    const keys = listKeys(doc.blocks, kept)
+    if (keys.size) kept.forEach((k, i) => (kept[i] = {...k, keyed: keys.get(k.block)}))
     for (const [a, b] of keptConflicts(kept)) {
       const [s, first] = a.table !== b.table ? (a.table ? [b, a] : [a, b]) : [b, a]
       context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: `${s.cadence ? `${s.cadence} ` : ''}backup retention`, value: s.text, line: lineOf(first, s), other: first.text}})

@@ -414,21 +414,27 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
   for (const block of blocks) {
     const parents = items.next(block)
     if (block.kind === 'heading' || (block.kind === 'table-row' && block.header && block.cells)) continue
-    // the level of the items this one is nested in, nearest first ("- P1" over "  - Response: 30 minutes")
-    let inherited: Priority | undefined
-    for (const p of parents) if ((inherited = onlyPriority(p.text, valuesOf) ?? openingLevel(p, learned))) break
+    // the level of the items this one is nested in, nearest first ("- P1" over "  - Response: 30 minutes"), read when a
+    // value of the block asks for its level
+    const inherited = (): Priority | undefined => {
+      for (const p of parents) {
+        const level = onlyPriority(p.text, valuesOf) ?? openingLevel(p, learned)
+        if (level) return level
+      }
+      return undefined
+    }
     if (!kept) {
       proseStatements(block, valuesOf, learned, out, inherited)
       continue
     }
     // kept without the block and its sentences (a kept block would keep its whole document alive), and given the
-    // block that asks and its sentence
-    const context = blockContext(block) + taught + (inherited ? `\u0000${JSON.stringify(inherited)}` : '')
+    // block that asks and its sentence; what it reads of the items it is nested in is their text
+    const context = blockContext(block) + taught + (parents.length ? `\u0000${parents.map((p) => p.text).join('\u0001')}` : '')
     const own = kept(block, PROSE_STATEMENTS, context, () => proseStatements(block, valuesOf, learned, [], inherited).map((s) => detached(s, block)))
     for (const s of own) out.push({...s.statement, block, sentence: block.sentences[s.sentence]})
   }
   // in the order the agreement states them, each with its list key
-  const keys = listKeys(blocks)
+  const keys = listKeys(blocks, out)
   const keyed = keys.size ? out.map((s) => (keys.has(s.block) ? {...s, keyed: keys.get(s.block)} : s)) : out
   return keyed.sort((a, b) => order.get(a.block)! - order.get(b.block)! || a.start - b.start)
 }
@@ -531,30 +537,42 @@ export function otherLabel(a: string | undefined, b: string | undefined): boolea
  * The key of each list item of a keyed list (see above): `list:label`, where `list` names the list (its first item's
  * place) and `label` the item's label or that of the nearest item it is nested in. Only lists with two labels or more are keyed.
  */
-export function listKeys(blocks: readonly Block[]): Map<Block, string> {
+export function listKeys(blocks: readonly Block[], values: ReadonlyArray<{readonly block: Block}>): Map<Block, string> {
   const out = new Map<Block, string>()
+  // (only the lists that hold a value are read: most lists hold none)
+  const holding = new Set<Block>()
+  for (const v of values) if (v.block.kind === 'list-item') holding.add(v.block)
+  if (!holding.size) return out
   const parents = new ItemParents()
-  let run: Array<[Block, string | undefined]> = []
+  let run: Array<[Block, readonly Block[]]> = []
   let first = -1
+  let holds = false
   const close = (): void => {
-    if (new Set(run.map(([, l]) => l).filter((l) => l !== undefined)).size >= 2) for (const [b, l] of run) if (l !== undefined) out.set(b, `${first}:${l}`)
+    if (holds) {
+      const labels = run.map(([b, up]): [Block, string | undefined] => {
+        let label: string | undefined
+        for (const p of up) if ((label = itemLabel(p, true))) break
+        return [b, label ?? itemLabel(b, false)]
+      })
+      if (new Set(labels.map(([, l]) => l).filter((l) => l !== undefined)).size >= 2) for (const [b, l] of labels) if (l !== undefined) out.set(b, `${first}:${l}`)
+    }
     run = []
+    holds = false
   }
   blocks.forEach((block, i) => {
     const up = parents.next(block)
     if (block.kind !== 'list-item' || (run.length && run[0]![0].section !== block.section)) close()
     if (block.kind !== 'list-item') return
     if (!run.length) first = i
-    let label: string | undefined
-    for (const p of up) if ((label = itemLabel(p, true))) break
-    run.push([block, label ?? itemLabel(block, false)])
+    run.push([block, up])
+    holds ||= holding.has(block)
   })
   close()
   return out
 }
 
 /** The statements of one block of prose (or a row of a table without a header), appended to `out`. */
-function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | undefined, out: Statement[], inherited?: Priority): Statement[] {
+function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | undefined, out: Statement[], inherited: () => Priority | undefined = () => undefined): Statement[] {
   // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
   // only one bound to a metric): computed on first use
   let blockPriority: Priority | undefined | null = null
@@ -587,7 +605,7 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
         priorities = v!.priorities.filter(family)
         if (!priorities.length && learned) priorities = learned.match(text)
       }
-      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? openingLevel(block, learned) ?? inherited ?? onlyPriority(block.section.title, valuesOf)
+      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? openingLevel(block, learned) ?? inherited() ?? onlyPriority(block.section.title, valuesOf)
       const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
       // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
       const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`

@@ -400,7 +400,7 @@ export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf, kep
     for (const r of kept(block, RESTATED, blockContext(block), () => blockValues(block, valuesOf, [], []).map(withoutBlock))) out.push({...r, block})
   }
   // each with its list key (which reads the blocks around it)
-  const keys = listKeys(blocks)
+  const keys = listKeys(blocks, out)
   return keys.size ? out.map((r) => (keys.has(r.block) ? {...r, keyed: keys.get(r.block)} : r)) : out
 }
 
