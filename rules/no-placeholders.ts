@@ -15,6 +15,8 @@ const ANGLE_SLOT = /<\s*(?:insert|enter|add|specify|describe|state|list|fill in|
 // of HTML ("<span class=…>", "<td>")
 const ANGLE_FIELD = /<([A-Z][a-z]+(?: [A-Za-z]+){1,4})>/g
 const HTML_TAG = /^(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)$/i
+// A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"
+const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate)$/
 // A unit after a number left blank: "[X] hours", "[X] users"
 const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
@@ -59,6 +61,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       if (/^(?:[A-Z][a-z]+ ){1,2}[A-Z]{2,5}s?$|^[A-Z]{2,5} [A-Z][a-z]+$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued|See|Source|Per|Ref)\b/.test(inner)) return true
       if (/^[A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued)\b/.test(inner)) return true
       if (/^[A-Z][A-Z0-9 _/&'-]{1,}$/.test(inner) && /[A-Z]{2}/.test(inner)) return true
+      // a value named in lower case: "[retention period]", "[response time]", "[backup frequency]" (one to four words with
+      // no function word, the last naming a quantity; not an aside such as "[at any time]")
+      if (VALUE_NAMED.test(inner) && !/\b(?:at|in|on|of|for|to|by|any|the|a|an|this|that|each|every|if|when|as|per)\b/.test(inner)) return true
       // a drafting instruction in lower case: "[list applications]", "[describe the site]"
       if (/^(?:list|specify|describe|select|choose)\s+[a-z]/.test(inner) && inner.split(/\s+/).length <= 6) return true
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
