@@ -568,6 +568,23 @@ function bracketRanks(text: string, reading: Reading): number[] {
   return out
 }
 
+// Reading: a cell beside a level's name that says what falls into the level and then, after a colon or a dash, the
+// level's own times ("| Priority 1 | Whole office down: reply within 1 hour, fixed within 5 hours |", as a letter's
+// key-terms table writes it) defines the level, whatever the table's header
+/** A case, then a colon or a dash, then what is done about it and when (the case in group 1, the rest in group 2). */
+const CASES_THEN_TIMES = /^\W{0,3}([^:;–—()]{4,80}?)\s*(?::|;|–|—|\s-\s)\s*(.+)$/s
+
+/** Does a cell open with the cases that fall into its level, before a time to answer or fix them? */
+function casesBeforeTimes(cell: string, reading: Reading): boolean {
+  const m = CASES_THEN_TIMES.exec(cell)
+  if (!m) return false
+  const cases = m[1]!
+  const v = reading.values(cases)
+  if (v.durations.length || v.priorities.length || v.money.length || CASE_ACT.test(cases)) return false
+  if (cases.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2 || !(CASE_CRITERION.test(cases) || CRITERIA.test(cases))) return false
+  return CASE_ACT.test(m[2]!) && reading.values(m[2]!).durations.some((d) => d.minutes >= 1)
+}
+
 function readRank(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
   const bracketed = bracketRanks(block.text, reading)
@@ -600,6 +617,7 @@ function readRank(block: Block, reading: Reading): number | undefined {
     const keyed = KEY_HEADER.test(reading.keyHeader(block))
     const described = block.cells.some((c, i) => {
       const cv = valuesOf(c)
+      if (i > 0 && cv.durations.length && !cv.priorities.length && casesBeforeTimes(c, reading)) return true
       if (cv.priorities.length || cv.durations.length || /_{2,}|\[[^\]]*\]|\b(?:TBD|TBC|XX+|N\/A)\b/.test(c)) return false
       const words = c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length
       return (words >= 3 && CRITERIA.test(c)) || (keyed && i > 0 && words >= 2 && DESCRIBES.test(block.header?.[i] ?? ''))
