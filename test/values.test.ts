@@ -89,6 +89,7 @@ describe('durationToMinutes / parseDurationOption', () => {
     [1, 'week', 10080],
     [1, 'month', 43200],
     [1, 'year', 525600],
+    [90, 'second', 1.5],
   ])('%s %s = %s minutes', (value, unit, minutes) => {
     expect(durationToMinutes(value, unit)).toBe(minutes)
   })
@@ -168,7 +169,15 @@ describe('extractDurations', () => {
     ['we call you back within the hour', [{text: 'within the hour', value: 1, unit: 'hour', business: false, minutes: 60}]],
     ['answered by close of business', [{text: 'by close of business', value: 1, unit: 'day', business: true}]],
     ['fixed by the close of business on the day it is logged', [{text: 'by the close of business', value: 1, unit: 'day', business: true}]],
+    // seconds, after a number written in digits: a call answered or picked up within so many seconds
+    ['calls are picked up within 40 seconds', [{text: '40 seconds', value: 40, unit: 'second', minutes: 40 / 60}]],
+    ['answer: 75 sec', [{text: '75 sec', value: 75, unit: 'second'}]],
+    ['within thirty (30) secs', [{text: 'thirty (30) secs', value: 30, unit: 'second', minutes: 0.5}]],
+    ['a 20-second clip', [{text: '20-second', value: 20, unit: 'second'}]],
     // negatives
+    ['a second engineer joins the call', []],
+    ['one second-line engineer', []],
+    ['2 second-level technicians', []],
     ['backups run on the hour', []],
     ['the hourly rate applies after close of business', []],
     ['billed per hour within the hour block', [{text: 'within the hour'}]],
