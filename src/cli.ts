@@ -654,7 +654,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (changedRef !== undefined) {
     try {
-      const found = await changedSince(changedRef, io.cwd)
+      const found = await changedSince(changedRef, io.cwd, {ignored: Boolean(values['no-ignore'])})
       changed = found.changed
       defaultPaths = [path.relative(io.cwd, found.root) || '.']
     } catch (error) {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
 import {git} from './git.js'
-import {budgetFor, fatalResult, lint, lintSet, TimeoutError, withTimeout} from './lint.js'
+import {budgetFor, fatalResult, lint, lintSet, monotonicMs, TimeoutError, withTimeout} from './lint.js'
 import {jobSize, type Job, type JobOutcome} from './plan.js'
 import {TextCache} from './reading/index.js'
 import type {LintResult} from './types.js'
@@ -135,7 +135,7 @@ export function sampleCpu(): CpuSample {
     // not Linux
   }
   const own = process.cpuUsage()
-  return {...(machine ? {machine} : {}), ownMs: (own.user + own.system) / 1000, at: performance.now()}
+  return {...(machine ? {machine} : {}), ownMs: (own.user + own.system) / 1000, at: monotonicMs()}
 }
 
 /**
@@ -195,7 +195,7 @@ function real(p: string): string {
 }
 
 /** The repository's top folder and the absolute paths of files changed since `ref` (plus untracked ones). */
-export async function changedSince(ref: string, cwd: string): Promise<{root: string; changed: Set<string>}> {
+export async function changedSince(ref: string, cwd: string, options: {readonly ignored?: boolean} = {}): Promise<{root: string; changed: Set<string>}> {
   if (!ref.trim() || ref.startsWith('-')) throw new ScaleError(`--changed-since needs a git ref, got "${ref}"`)
   let root: string
   try {
@@ -212,7 +212,8 @@ export async function changedSince(ref: string, cwd: string): Promise<{root: str
   let untracked: string
   try {
     diff = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', ref, '--'], root)
-    untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], root)
+    // untracked files count as changed; git-ignored ones too when ignore files are off (--no-ignore)
+    untracked = await git(['ls-files', '--others', ...(options.ignored ? [] : ['--exclude-standard']), '--full-name', '-z'], root)
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
     throw new ScaleError(`--changed-since ${ref}: git failed (${reason})`)

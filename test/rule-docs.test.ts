@@ -116,6 +116,16 @@ describe('links to the pages', () => {
     expect(parsed.metadata.rulesMeta['no-placeholders']!.docs.description).toBe(description)
   })
 
+  it("the HTML report links each rule to the same page as SARIF's helpUri (this package's version), not another", async () => {
+    const dir = tempDir({'msa.md': '# Managed Services Agreement\n\n## Support\n\nWe respond promptly. The monthly fee is TBD.\n'})
+    const sarifRun = await runCli(['-f', 'sarif', '--profile', 'msa', 'msa.md'], {cwd: dir})
+    const helpUri = new Map((JSON.parse(sarifRun.stdout).runs[0].tool.driver.rules as Array<{id: string; helpUri?: string}>).map((r) => [r.id, r.helpUri]))
+    const html = await runCli(['-f', 'html', '--profile', 'msa', 'msa.md'], {cwd: dir})
+    const links = [...html.stdout.matchAll(/<a href="([^"#][^"]*)"><code>([a-z-]+)<\/code><\/a>/g)].map((m) => [m[2]!, m[1]!.replace(/&amp;/g, '&')] as const)
+    expect(new Set(links.map(([id]) => id)).size).toBeGreaterThan(3)
+    for (const [id, href] of links) expect(href, id).toBe(helpUri.get(id))
+  })
+
   it("a custom rule's messages have no url: it has no page", async () => {
     const dir = tempDir({
       '.clauselintrc.yaml': 'customRules: [./sole.yaml]\n',

@@ -164,6 +164,20 @@ describe('--changed-since', () => {
     expect((JSON.parse(only.stdout) as Array<{filePath: string}>).map((r) => r.filePath)).toEqual(['new.md'])
   })
 
+  it('a new git-ignored file is left out, and counted as changed with --no-ignore (which lints ignored files)', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.md'), '# Notes\n\nThe fee is TBD.\n')
+    fs.writeFileSync(path.join(dir, '.gitignore'), 'drafts/\n')
+    git(dir, 'init', '-q')
+    git(dir, 'add', '.')
+    git(dir, 'commit', '-q', '-m', 'initial')
+    fs.mkdirSync(path.join(dir, 'drafts'))
+    fs.writeFileSync(path.join(dir, 'drafts', 'new.md'), '# Notes\n\nThe fee is TBD.\n')
+    const names = (ran: {stdout: string}): string[] => (JSON.parse(ran.stdout) as Array<{filePath: string}>).map((r) => r.filePath).sort()
+    expect(names(await cli(['--format', 'json', '--profile', 'language', '--changed-since', 'HEAD'], dir))).toEqual([])
+    expect(names(await cli(['--format', 'json', '--profile', 'language', '--no-ignore', '--changed-since', 'HEAD'], dir))).toEqual(['drafts/new.md'])
+  })
+
   it('an unknown ref or a folder outside git is one line, exit 2', async () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'a.md'), '# Notes\n')

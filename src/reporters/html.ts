@@ -1,7 +1,7 @@
 // The HTML reporter: one self-contained page (inline CSS and JS, no network) with the coverage matrix, each agreement's clauses and score, and the findings with filters.
 import {createHash} from 'node:crypto'
 import {OTHER_GROUP, type ClauseGroup, type RuleMeta} from '../rule.js'
-import {ruleDocUri} from '../package-info.js'
+import {ruleDocs} from '../package-info.js'
 import type {ClauseCoverage, LintMessage, LintResult, Outcome, Severity} from '../types.js'
 import {clauseColumns, columnGroups, completeness, NOT_CHECKED, OUTCOME_LEGEND, OUTCOMES, percent, tally, worstFirst, type ClauseColumn, type Ranked, type Tally} from './checklist.js'
 import {humanise, RANK, region, reportPath} from './common.js'
@@ -40,9 +40,13 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
+let docsOf: ((ruleId: string) => string | undefined) | undefined
+
 /** A rule id, linked to its documentation page when it has one. */
 function ruleLink(ruleId: string): string {
-  const uri = ruleDocUri(ruleId, undefined)
+  // the page at this package's version, as the JSON and SARIF reports link it (looked up once per id and report)
+  docsOf ??= ruleDocs()
+  const uri = docsOf(ruleId)
   return uri ? `<a href="${e(uri)}"><code>${e(ruleId)}</code></a>` : `<code>${e(ruleId)}</code>`
 }
 
