@@ -39,6 +39,15 @@ const ATTACHED_HEADING = new RegExp(String.raw`^\s*(${ATTACHED_WORD})\s+(${ID})`
 const DOC_WORD = String.raw`(?:Agreements?|Terms|Terms of (?:Service|Use)|Conditions|Form|Order|SOW|Statement of Work|MSA|DPA|BAA|SLA|Policy|Policies|Addendum|Contracts?|Deeds?|Leases?|Licen[cs]es?|Memorandum|Charter|Tender|Specifications?|Letter|Schedule|Exhibit|Proposal|Quote|(?:Cover\s+)?Page|Documents?|Plan|Guide|Manual|Handbook|Act|Code|Regulations?|Directive|Rules?|Laws?|Constitution|Convention|Treaty|Statutes?|Standard|U\.?S\.?C\.?|C\.?F\.?R\.?)`
 const OWNER_AFTER = new RegExp(String.raw`^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:of|to|in|on|under|from|within|attached to)\s+(?:the\s+|each\s+|any\s+|an?\s+|such\s+|that\s+|its\s+|their\s+|your\s+|our\s+)?(?<owner>(?:[A-Z][\w.’'&-]*\s+(?:of\s+|and\s+|for\s+)?){0,6}?${DOC_WORD}(?![\w-])|[A-Z]{2,}[\w-]*)`)
 const STATUTE_AFTER = new RegExp(String.raw`^\s*(?:of\s+)?(?:the\s+)?(?:GDPR|UK GDPR|HIPAA|CCPA|CPRA|DMCA|CDA|FERPA|COPPA|GLBA|PIPEDA|LGPD|ISO|IEC|U\.?S\.?C\.?|C\.?F\.?R\.?)\b`)
+// A law named in brackets right after the reference: "Schedule K (Electrical Safety Regulations, 2011)", "section 4
+// (Companies Act 2006)" (a code, rules or an order with its year: "Schedule 2 (Building Code 2018)"; a title of the
+// agreement's own part, "Schedule 3 (Code of Conduct)", "Schedule 2 (Order Form)", names no law)
+const LAW_IN_BRACKETS = /^\s*\(\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|for|on|at|in|to|by|the)\s+)*){0,6}?(?:(?:Act|Regulations?|Directive|Statute|Ordinance)\b(?:,?\s*\d{4})?|(?:Code|Rules|Order)\b,?\s*\d{4})\s*\)/
+// Another agreement written in lower case and told apart from this one by a word of time or kind: "clause 9 of your
+// original agreement dated 1 May 2025", "section 3 of the previous contract", "under the old lease" ("clause 9 of the
+// agreement" is this one)
+const OTHER_AGREEMENT_AFTER =
+  /^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:of|in|under|to|from)\s+(?:the|your|our|their|its|an?|that)\s+(?:[a-z][\w-]*\s+){0,2}?(?:original|previous|prior|earlier|old|former|expired|superseded|separate|other|existing|first)\s+(?:[a-z][\w-]*\s+){0,2}?(?:agreements?|contracts?|terms|leases?|licen[cs]es?|deeds?|orders?|quotes?|quotations?|proposals?)\b/
 // What comes before it that does the same: "ISO 27001 clause 5", "HIPAA Section 164", "the Act, section 5", "45 C.F.R."
 const STANDARD_BEFORE = /\b(?:ISO(?:\/IEC)?|IEC|NIST|SOC|PCI|DSS|GDPR|HIPAA|CCPA|DMCA|U\.?S\.?C\.?|C\.?F\.?R\.?|FAR|DFARS?|Act|Code|Regulations?|Directive|Convention|Treaty|Statute)\b[\s\d.,:/()-]{0,20}$/
 // The document named right before the reference, as its owner: "the Order Form's Schedule 2", "the Head Contract's
@@ -386,7 +395,7 @@ function citedIn(block: Block): readonly Cited[] {
     const after = rest.slice(MORE_REFERENCES.exec(rest)?.[0].length ?? 0)
     const before = text.slice(Math.max(0, start - 60), start)
     // a law, a standard or another document: not a part of this agreement
-    if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before)) continue
+    if (STATUTE_AFTER.test(after) || STANDARD_BEFORE.test(before) || LAW_IN_BRACKETS.test(rest) || OTHER_AGREEMENT_AFTER.test(after)) continue
     if (text.charCodeAt(start) === 0xa7 && CODE_AFTER.test(after)) continue
     // (an article numbered by book and article, "Article 7:408 of the Civil Code", is a code's: the owner follows it)
     const owner = (OWNER_AFTER.exec(after.replace(BOOK_ARTICLE, '')) ?? OWNER_BEFORE.exec(before))?.groups?.['owner']?.toLowerCase()

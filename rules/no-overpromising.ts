@@ -215,7 +215,10 @@ export default {
       // makes it a target with its bound, as a time after "promptly" measures it
       if (/immediately/i.test(hit.text)) {
         const rest = s.slice(at + hit.text.search(/immediately/i) + 'immediately'.length, at + hit.text.length + 80)
-        if (BOUND_AFTER.test(rest) && reading.hasNumber(rest) && reading.values(rest).durations.length > 0) continue
+        // (or right after the act's object: "will immediately quarantine an infected laptop, and in any case within 15 minutes")
+        const comma = rest.search(/[,(]/)
+        const bound = BOUND_AFTER.test(rest) ? rest : comma >= 0 && comma <= 60 && BOUND_AFTER.test(rest.slice(comma)) ? rest.slice(comma) : undefined
+        if (bound !== undefined && reading.hasNumber(bound) && reading.values(bound).durations.length > 0) continue
       }
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
       if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || MONEY_SUBJECT_TERSE.test(s.slice(0, at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue

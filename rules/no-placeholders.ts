@@ -8,6 +8,17 @@ const OPTION_VALUE = String.raw`(?:[£$€]\s?)?\d+(?:[.,]\d+)?\s*(?:[x×%]|[a-z
 const OPTION_VALUES = new RegExp(String.raw`^${OPTION_VALUE}(?:\s*(?:\/|\bor\b)\s*${OPTION_VALUE})+(?:\s+[a-z]{1,10})?$`, 'i')
 // Bracketed slots: "[Client Name]", "[DATE]", "[●]", "[insert amount]", "[to be confirmed]", "[to be added]" — not "[!NOTE]", "[ ]", "[x]" or "[End of …]"
 const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|client|customer|provider|party|fee|fees|price|rate|percentage|insert|enter|add|signature|title|email|phone|city|state|county|country|jurisdiction|term|days?|hours|months?|years?|value|sum|details?|description|code|id|ref|reference|postcode|zip|tbd|x+|to be (?:confirmed|agreed|advised|determined|decided|inserted|completed|provided|notified|fixed|[a-z]+ed|done|given|sent|set|known)|to (?:follow|come))\b/i
+// A slot in angle brackets: "<insert date>", "<Client name>", "<describe the site>" (a drafting instruction, or the field to
+// fill), never the name of an HTML element
+const ANGLE_SLOT = /<\s*(?:insert|enter|add|specify|describe|state|list|fill in|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi
+// a field named in angle brackets whose words name a slot ("<Site address>", "<Contact phone number>"), not an element
+// of HTML ("<span class=…>", "<td>")
+const ANGLE_FIELD = /<([A-Z][a-z]+(?: [A-Za-z]+){1,4})>/g
+const HTML_TAG = /^(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)$/i
+// A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"
+const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate)$/
+// A unit after a number left blank: "[X] hours", "[X] users"
+const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 // (`accept` gets the match, the text and where the match starts in it)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string, text: string, start: number) => boolean}> = [
@@ -16,6 +27,13 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
     has: ['['],
     accept: (m, text, start) => {
       const inner = m.slice(1, -1).trim()
+      // a box is blank or ticked where a line or an item starts ("[ ] Backups", "[x] Patching"); in a sentence, an empty
+      // bracket after a currency sign is the amount left out ("$[ ] per hour") and "[X]" before a unit the number ("[X]
+      // hours")
+      if (start > 0 && /[£$€¥₹]\s?$/.test(text.slice(Math.max(0, start - 2), start)) && !inner) return true
+      if (start > 0 && /^[xX]$/.test(inner) && /\S/.test(text.slice(0, start)) && UNIT_AFTER.test(text.slice(start + m.length, start + m.length + 20))) return true
+      // an instruction to choose inside the brackets: "[Select one: Gold / Silver]", "[Delete as appropriate: …]"
+      if (/^(?:select|choose|pick|delete|circle|tick)\b[^:]{0,30}:/i.test(inner)) return true
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
       // a redaction mark says a value was there and was taken out for publication ("£[REDACTED] per hour", "[Withheld
       // – commercially sensitive]"): nothing is left to fill in
@@ -43,6 +61,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       if (/^(?:[A-Z][a-z]+ ){1,2}[A-Z]{2,5}s?$|^[A-Z]{2,5} [A-Z][a-z]+$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued|See|Source|Per|Ref)\b/.test(inner)) return true
       if (/^[A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued)\b/.test(inner)) return true
       if (/^[A-Z][A-Z0-9 _/&'-]{1,}$/.test(inner) && /[A-Z]{2}/.test(inner)) return true
+      // a value named in lower case: "[retention period]", "[response time]", "[backup frequency]" (one to four words with
+      // no function word, the last naming a quantity; not an aside such as "[at any time]")
+      if (VALUE_NAMED.test(inner) && !/\b(?:at|in|on|of|for|to|by|any|the|a|an|this|that|each|every|if|when|as|per)\b/.test(inner)) return true
       // a drafting instruction in lower case: "[list applications]", "[describe the site]"
       if (/^(?:list|specify|describe|select|choose)\s+[a-z]/.test(inner) && inner.split(/\s+/).length <= 6) return true
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
@@ -63,7 +84,8 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // ("Helpdesk hours ........ 8:00 to 18:00", "Services ........ 4") joins a label to what is filled in
   // (the next blank's label may end in a colon: "Print name: ..........   Title: ..........")
   {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*:?[ \t]+){1,3}(?:\.[ \t]?){4,}\.)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
-  {re: /<\s*(?:insert|enter|add|specify|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi, has: ['<']},
+  {re: ANGLE_SLOT, has: ['<']},
+  {re: ANGLE_FIELD, has: ['<'], accept: (m) => !HTML_TAG.test(m.slice(1).split(' ')[0]!) && SLOT_WORDS.test(m)},
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
   // the stock placeholder names of templates: "system ABC", "XYZ Ltd"
   {re: /\b(?:ABC|XYZ)\b/g, has: ['ABC', 'XYZ']},
@@ -96,6 +118,42 @@ function codeBlanks(source: string): Array<[number, string]> {
 // A line of six or more underscores alone is a line left to sign or fill in (a signature or a date), not a rule between
 // parts, which Markdown writes as "---", "***" or "___": Markdown reads it as a rule, so it is in no block's text
 const UNDERSCORE_LINE = /^[ \t]{0,3}(_{6,})[ \t]*$/gm
+
+// A line that holds only an angle slot, after a list marker or none: Markdown reads it as an HTML block
+const ANGLE_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(${ANGLE_SLOT.source})[ \t]*$`, 'gim')
+
+// Reading: a stock placeholder word that the agreement defines as the short name of a name whose initials it spells
+// ("the Tall Building Depot ("TBD")", "Alpha Beta Computing Ltd (ABC)") is that name wherever it stands, not a blank;
+// with no such definition, "TBD" is a blank
+const STOCK_WORD = /\b(?:TBD|TBC|TBA|ABC|XYZ)\b/
+const COMPANY_SUFFIX = /^(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|Pty|Co|Corp)\.?$/
+const ABBREVIATION = /((?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for|the|&)\s+)?){2,6})\(\s*(?:the\s+)?["“]?(TBD|TBC|TBA|ABC|XYZ)["”]?\s*\)/g
+
+/** The stock placeholder words the document defines as abbreviations of a name. */
+function definedAbbreviations(doc: Document): ReadonlySet<string> {
+  const out = new Set<string>()
+  if (!STOCK_WORD.test(doc.source)) return out
+  for (const block of doc.blocks) {
+    if (!block.text.includes('(') || !STOCK_WORD.test(block.text)) continue
+    for (const m of block.text.matchAll(ABBREVIATION)) {
+      const initials = m[1]!.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && !COMPANY_SUFFIX.test(w)).map((w) => w[0]).join('')
+      if (initials.endsWith(m[2]!)) out.add(m[2]!)
+    }
+  }
+  return out
+}
+
+/** The spans of the source's HTML comments ("<!-- … -->", an unclosed one to the end), in order. */
+function commentSpans(source: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (let open = source.indexOf('<!--'); open >= 0; open = source.indexOf('<!--', open)) {
+    const close = source.indexOf('-->', open + 4)
+    const end = close < 0 ? source.length : close + 3
+    out.push([open, end])
+    open = end
+  }
+  return out
+}
 
 // A bracket that follows a capitalised word directly (not a function word or a possessive): "Backups [Sauvegardes]"
 const GLOSSED = /(?:^|[\s(])(?!(?:The|A|An|Of|For|In|At|To|By|With|On|And|Or)\s)[A-Z][\w’'-]*(?<!['’]s)\s+$/
@@ -218,9 +276,12 @@ export default {
     })
     const glosses = glossed.length >= 2
     const {doc} = context
+    const named = definedAbbreviations(doc)
     const code = doc.source.includes('`')
     let backticks: number[] | undefined
     let previous: Block | undefined
+    // the source offsets of the angle slots found in the blocks' text (a line that holds only one may be a block's too)
+    const reported = new Set<number>()
     for (const block of doc.blocks) {
       // the slots of a text depend on the text alone: an editor keeps them per block text
       const found = context.reading.blockReading(block, SLOTS, () => placeholders(block.text))
@@ -231,6 +292,7 @@ export default {
       previous = block
       for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
+        if (named.has(f.text)) continue
         if (block.header?.length && !inSource(block, f.start)) {
           // "Response [hours]", "Fee [GBP]": a column header names its unit in brackets after its words
           if (HEADER_UNIT.test(f.text) && /\w[^|:]*$/.test(block.text.slice(Math.max(0, f.start - 40), f.start))) continue
@@ -238,6 +300,7 @@ export default {
           if (at) context.report({messageId: 'placeholder', position: at, data: {text: f.text}})
           continue
         }
+        if (f.text.startsWith('<') && block.file.path === doc.filePath) reported.add(sourceOffset(block, f.start))
         context.report({messageId: 'placeholder', block, start: f.start, end: f.end, data: {text: f.text}})
       }
       // a blank written as inline code: "`N` users", "from `DD/MM/YYYY`", "at `<site>`", "`CLIENT_NAME`"
@@ -258,6 +321,19 @@ export default {
     if (doc.source.includes('```') || doc.source.includes('~~~')) {
       for (const [at, text] of codeBlanks(doc.source)) context.report({messageId: 'placeholder', position: {start: doc.positionAt(at), end: doc.positionAt(at + text.length)}, data: {text}})
     }
+    // an angle slot alone on its line (or as a list item's whole text) is an HTML block to Markdown, so it is in no
+    // block's text: "<insert any site-specific terms>", "- <describe the locations>"
+    if (doc.source.includes('<')) {
+      // (inside an HTML comment the line is invisible, as a commented-out clause is)
+      const comments = commentSpans(doc.source)
+      let c = 0
+      for (const m of doc.source.matchAll(ANGLE_LINE)) {
+        const at = (m.index ?? 0) + m[0].indexOf(m[1]!)
+        while (c < comments.length && comments[c]![1] <= at) c++
+        if (reported.has(at) || (c < comments.length && comments[c]![0] <= at)) continue
+        context.report({messageId: 'placeholder', position: {start: doc.positionAt(at), end: doc.positionAt(at + m[1]!.length)}, data: {text: m[1]!}})
+      }
+    }
     if (doc.source.includes('______')) {
       for (const m of doc.source.matchAll(UNDERSCORE_LINE)) {
         const at = (m.index ?? 0) + m[0].indexOf(m[1]!)
@@ -267,7 +343,7 @@ export default {
     // a bold lead-in of a list item ("1. **[Customer Legal Name]** …") becomes a section title, not block text
     for (const section of context.doc.sections) {
       if (section.kind !== 'list-item') continue
-      const first = placeholders(section.title)[0]
+      const first = placeholders(section.title).find((f) => !named.has(f.text))
       if (first) context.report({messageId: 'placeholder', section, data: {text: first.text}})
     }
   },

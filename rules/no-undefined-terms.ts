@@ -178,6 +178,33 @@ function isTitleLike(text: string): boolean {
   return words >= 3 && capitalised / words >= 0.7
 }
 
+// Reading: a table row is read cell by cell: the column labels its text carries ("Item: … | Charge: …") are not words of
+// the row, and a cell that is a label or a name, every word capitalised ("Monthly Service Fee"), is a title; the words
+// of a cell of prose are read as a sentence's ("| Leaving early | the Exit Charge applies |")
+// the small words a label in capitals keeps in lower case ("Mounting and Cabling", "Out of Hours")
+const LABEL_SMALL = /^(?:and|or|of|for|the|a|an|to|in|on|at|by|per|with|vs)$/
+
+/**
+ * Is a cell a label or a name, every word of it capitalised ("Monthly Service Fee", "Fleet Care Plus")? (Not a value: "2
+ * Business Days" counts in a term.)
+ */
+function isLabelCell(cell: string): boolean {
+  const words = cell.match(/[A-Za-z][\w’'-]*/g)
+  return words !== null && !/\d/.test(cell) && words.every((w) => /^[A-Z]/.test(w) || LABEL_SMALL.test(w))
+}
+
+/** The row's text with its column labels blanked and each title-like cell blanked (offsets and the "|" between cells kept). */
+function cellView(block: Block): string {
+  const chars = block.text.split('').map((c): string => (c === '|' ? c : ' '))
+  for (const seg of block.segments) for (let i = seg.textStart; i < seg.textStart + seg.length && i < chars.length; i++) chars[i] = block.text[i]!
+  let from = 0
+  for (const cell of chars.join('').split('|')) {
+    if (isTitleLike(cell) || isLabelCell(cell)) chars.fill(' ', from, from + cell.length)
+    from += cell.length + 1
+  }
+  return chars.join('')
+}
+
 // Latin letters with accents count as letters ("Autorité", "Behörde"): a name in another language is one word, not
 // its first few letters
 const isLatin = (c: number): boolean => c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7
@@ -400,8 +427,10 @@ class Reader {
   blockCandidates(block: Block, inputs: object | undefined): ReadonlyArray<readonly Candidate[]> {
     const read = (): ReadonlyArray<readonly Candidate[]> => {
       let out: Array<readonly Candidate[]> | undefined
+      const cells = block.kind === 'table-row' && block.header?.length ? cellView(block) : undefined
       block.sentences.forEach((sentence, k) => {
-        const found = isTitleLike(sentence.text) ? NONE : this.undefinedTerms(sentence.text)
+        const text = cells === undefined ? sentence.text : cells.slice(sentence.start, sentence.end)
+        const found = isTitleLike(text) ? NONE : this.undefinedTerms(text)
         if (found.length) (out ??= Array.from({length: block.sentences.length}, () => NONE))[k] = found
       })
       return out ?? NO_SENTENCES

@@ -8,7 +8,7 @@ import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
-const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
+const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?|attack\w*|intru\w*|ransomware|malware|phishing|compromis\w*|fail(?:ed|s|ing)?)\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
@@ -45,7 +45,8 @@ const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|a
 // "Anything that stops the tills taking money comes before everything else": an order of handling, no levels defined)
 // One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
 // Urgent calls will be attended to as soon as possible."
-const SINGLE_LEVEL = /\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
+// (and a case the customer calls urgent, with nothing said of what is: "call it urgent and we drop everything")
+const SINGLE_LEVEL = /\b(?:call|mark|flag|label|tag)s?\s+(?:it|them|the (?:ticket|call|request|job|e-?mail))\s+(?:as\s+)?(?:urgent|critical|an emergency)\b|\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
 /** Network traffic ranked by quality of service: "call traffic prioritised", "QoS prioritises voice packets". */
 const TRAFFIC_PRIORITY = /\b(?:traffic|packets?|voice|voip|bandwidth|qos|quality of service)\b[^.;]{0,30}\bprioriti[sz]\w*|\bprioriti[sz]\w*\b[^.;]{0,30}\b(?:traffic|packets?|bandwidth)\b/i
 /** Urgent work got to, with no levels named: "Anything urgent I'll get to straight away", "we get to urgent problems first". */
@@ -56,7 +57,7 @@ const CANT_WAIT = /\b(?:anything|something|everything|issues?|problems?|requests
 // priority"), and an urgent path set apart by its channel ("URGENT REQUESTS (WE CANNOT WORK): CALL, DO NOT EMAIL") mention
 // priority without defining levels: vague, never missing; a subject held as a priority with no case ("Security is our top
 // priority") is no case of support work
-const TOP_PRIORITY = /\b(?:is|are|['’]s|gets?|becomes?|=)\s+(?:(?:our|the|a)\s+)?(?:top|first|highest|number[- ]one|#1)\s+priority\b/i
+const TOP_PRIORITY = /(?:\b(?:is|are|['’]s|gets?|becomes?)|=)\s+(?:(?:our|the|a)\s+)?(?:top|first|highest|number[- ]one|#1)\s+priority\b/i
 /** What makes the top priority a case of support work: something down or stopped. */
 const CASE_DOWN = /\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t (?:work|trade|sell|operate)|cannot (?:work|trade|sell|operate))\b/i
 // (the topic in rules/data/clauses.json names both: "priority", and an urgent class followed by its channel)
@@ -77,7 +78,9 @@ const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|mi
 const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
 /** A case as support work names it: "the call", "a request", "tickets". */
 // (and the cases of translated agreements: an "anomaly", a "breakdown", a "malfunction")
-const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?|anomal(?:y|ies)|breakdowns?|malfunctions?)'
+const CASE = '(?:calls?|requests?|tickets?|faults?|failures?|jobs?|issues?|problems?|incidents?|cases?|anomal(?:y|ies)|breakdowns?|malfunctions?)'
+/** The same, written with a capital as a defined name's word may be: "a Minor Incident". */
+const CASE_ANY_CASE = '(?:[Cc]alls?|[Rr]equests?|[Tt]ickets?|[Ff]aults?|[Ff]ailures?|[Jj]obs?|[Ii]ssues?|[Pp]roblems?|[Ii]ncidents?|[Cc]ases?|[Aa]nomal(?:y|ies)|[Bb]reakdowns?|[Mm]alfunctions?)'
 /**
  * A case named as a level in prose, the level word in group 1 or 2: "we treat the call as urgent", "we log your call as
  * urgent", "a call about a printer is logged as routine", "every other call is normal".
@@ -189,7 +192,8 @@ const LEVEL_MEANS_TEST = new RegExp(LEVEL_MEANS.source, 'i')
 const BRACKET_ENUMERATOR = String.raw`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)`
 // (numbered in brackets too, "(1) Level A: the whole office is down", and defined by "=": "Urgent = the office cannot work")
 /** A sentence that opens with a level's name as its label: "Emergency: the surgery cannot see patients." */
-const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(?:${BRACKET_ENUMERATOR}\s*)?(${LEVEL_NAME})\s*(?::|=|–|—|\s-)\s+(.{6,})$`, 'is')
+// (the level's name may carry its kind of case: "(2) Urgent Failure: a failure that stops patient check-in")
+const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(?:${BRACKET_ENUMERATOR}\s*)?(${LEVEL_NAME})(?:\s+${CASE})?\s*(?::|=|–|—|\s-)\s+(.{6,})$`, 'is')
 // Reading: levels defined inline, one after another in a sentence, each after a bracketed enumerator or a colon or
 // semicolon, with "=" or ":" before what falls into it ("Calls are sorted into (1) Level A: the whole office is down; (2)
 // Level B: …", "Two levels: Urgent = the office cannot work; Routine = everything else") are levels as a list of them is
@@ -198,7 +202,8 @@ const INLINE_LEVEL = new RegExp(String.raw`(?:${BRACKET_ENUMERATOR}\s*|[:;]\s+)(
 const INLINE_LEVEL_TEST = new RegExp(INLINE_LEVEL.source, 'i')
 
 /** A level's name with what falls into it in brackets: "red (no one can work)", "urgent (the office is down)". */
-const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)\s*\(([^()\d]{4,80})\)`, 'gi')
+// (the name may be quoted: "alerts classified as 'severe' (an active intruder, ransomware)")
+const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)['"’”]?\s*\(([^()\d]{4,80})\)`, 'gi')
 const LEVEL_GLOSS_TEST = new RegExp(LEVEL_GLOSS.source, 'i')
 
 // Reading: names each followed by what falls into it in brackets, in a sentence that speaks of levels or priorities
@@ -256,7 +261,7 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
     for (const kind of namedKinds(sentence.text, block, reading)) kinds.push(key(kind))
   }
   // (the rest named by exclusion only beside a kind so defined in the same paragraph)
-  if (kinds.length) for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) kinds.push(key(r[1]!))
+  if (kinds.length) for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) kinds.push(key((r[1] ?? r[2])!))
   return out.concat(kinds)
 }
 
@@ -267,7 +272,8 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
 const NAMED_KIND = new RegExp(String.raw`\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+${CASE}\s+(?:is|means)\s+(?:one|any\s+${CASE}|an?\s+${CASE})\s+(?:that|which|where|when|in which|whose)\s+([^.;]{6,})`, 'g')
 const NAMED_KIND_TEST = new RegExp(NAMED_KIND.source)
 /** The rest of the cases given a name of their own: "Every other fault is a **Routine** fault", "All other calls are Standard". */
-const REST_NAMED = new RegExp(String.raw`\b(?:[Ee]very|[Aa]ny|[Aa]ll) other ${CASE}\s+(?:is|are)\s+(?:an?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b`, 'g')
+// (or a name given to the rest: "a Minor fault is any other", "a Standard fault is anything else")
+const REST_NAMED = new RegExp(String.raw`\b(?:[Ee]very|[Aa]ny|[Aa]ll) other ${CASE}\s+(?:is|are)\s+(?:an?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b|\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+${CASE_ANY_CASE}\s+(?:is|means)\s+(?:any(?:thing)? other\b|anything else\b|(?:any|every) other ${CASE_ANY_CASE}\b)`, 'g')
 
 /**
  * The kinds of case a sentence names and defines, each given its own time to answer or fix elsewhere in the agreement
@@ -315,7 +321,7 @@ function namedWithTimes(text: string): boolean {
   return false
 }
 /** What the faster time is for: a reply, a visit, a fix. */
-const SERVICE_ACT = /\b(?:respond\w*|repl(?:y|ies)|answer(?:s|ed)?|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
+const SERVICE_ACT = /\b(?:drop (?:everything|whatever we(?:['’]re| are) doing)|respond\w*|repl(?:y|ies)|answer(?:s|ed)?|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
@@ -562,6 +568,23 @@ function bracketRanks(text: string, reading: Reading): number[] {
   return out
 }
 
+// Reading: a cell beside a level's name that says what falls into the level and then, after a colon or a dash, the
+// level's own times ("| Priority 1 | Whole office down: reply within 1 hour, fixed within 5 hours |", as a letter's
+// key-terms table writes it) defines the level, whatever the table's header
+/** A case, then a colon or a dash, then what is done about it and when (the case in group 1, the rest in group 2). */
+const CASES_THEN_TIMES = /^\W{0,3}([^:;–—()]{4,80}?)\s*(?::|;|–|—|\s-\s)\s*(.+)$/s
+
+/** Does a cell open with the cases that fall into its level, before a time to answer or fix them? */
+function casesBeforeTimes(cell: string, reading: Reading): boolean {
+  const m = CASES_THEN_TIMES.exec(cell)
+  if (!m) return false
+  const cases = m[1]!
+  const v = reading.values(cases)
+  if (v.durations.length || v.priorities.length || v.money.length || CASE_ACT.test(cases)) return false
+  if (cases.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2 || !(CASE_CRITERION.test(cases) || CRITERIA.test(cases))) return false
+  return CASE_ACT.test(m[2]!) && reading.values(m[2]!).durations.some((d) => d.minutes >= 1)
+}
+
 function readRank(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
   const bracketed = bracketRanks(block.text, reading)
@@ -594,6 +617,7 @@ function readRank(block: Block, reading: Reading): number | undefined {
     const keyed = KEY_HEADER.test(reading.keyHeader(block))
     const described = block.cells.some((c, i) => {
       const cv = valuesOf(c)
+      if (i > 0 && cv.durations.length && !cv.priorities.length && casesBeforeTimes(c, reading)) return true
       if (cv.priorities.length || cv.durations.length || /_{2,}|\[[^\]]*\]|\b(?:TBD|TBC|XX+|N\/A)\b/.test(c)) return false
       const words = c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length
       return (words >= 3 && CRITERIA.test(c)) || (keyed && i > 0 && words >= 2 && DESCRIBES.test(block.header?.[i] ?? ''))
@@ -656,6 +680,18 @@ const CASES_RANKED = /\b(?:how|the way|the order in which)\s+(?:(?:your|our|the)
 function casesRanked(text: string): boolean {
   const l = text.toLowerCase()
   return (l.includes('ranked') || l.includes('graded') || l.includes('triaged') || l.includes('classified') || l.includes('categori') || l.includes('prioriti')) && CASES_RANKED.test(text)
+}
+
+/**
+ * One kind of case timed before the rest of the cases and the rest timed after, in one sentence (a rate for the rest,
+ * "bill everything else at £60 an hour", times no case).
+ */
+function timedBeforeAndAfter(text: string, reading: Reading): boolean {
+  const rest = OTHER_CLASS.exec(text)
+  if (!rest) return false
+  const after = rest.index + rest[0].length
+  const durations = reading.values(text).durations
+  return durations.some((d) => d.end <= rest.index) && durations.some((d) => d.start >= after) && !reading.values(text.slice(after)).money.length
 }
 
 export default clauseRule({
@@ -722,7 +758,8 @@ export default clauseRule({
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one faster case beside the usual time ("We reply within 2 business hours. If the tills are down … within 4 hours")
     // the rest of the cases given a time of their own, against a kind of case timed in the same paragraph
-    if (OTHER_CLASS.test(unit.text) && (SERVICE_ACT.test(unit.text) || /\bresponse\b/i.test(unit.text)) && (reader.reading.values(unit.text).durations.length || /\bwithin\s+\d/.test(unit.text)) && reader.reading.values(unit.block.text.replace(unit.text, '')).durations.length >= 1 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // (or in one sentence: "We respond to emergencies within 1 hour, and to everything else within 1 business day")
+    if (OTHER_CLASS.test(unit.text) && (SERVICE_ACT.test(unit.text) || /\bresponse\b/i.test(unit.text)) && (reader.reading.values(unit.text).durations.length || /\bwithin\s+\d/.test(unit.text)) && (reader.reading.values(unit.block.text.replace(unit.text, '')).durations.length >= 1 || timedBeforeAndAfter(unit.text, reader.reading)) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
     // "the order of priority" of the contract documents is precedence, not a priority scheme
     if (PRECEDENCE.test(unit.text)) return undefined

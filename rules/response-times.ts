@@ -77,6 +77,29 @@ const LABELLED_TIME = /^\W{0,3}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:(?:target|init
 /** A line that only names the metric, as a title: "Response times", "Target response times", "First response". */
 const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(?:response|reply|acknowledg(?:e?ment))(?:\s+(?:times?|targets?|levels?))?\s*:?\s*$/i
 
+// Reading: a table row or sentence whose every time is named as a fix, a resolution or a turnaround (in its own cell,
+// its column's header or its own clause) and which names no reply, acknowledgement or attendance states resolution
+// times, not response times, even under a title that names both ("Turnaround", "Response and TAT")
+/** A name of the time to fix: "Fix TAT", "Resolution", "Restore", "Turnaround". */
+const FIX_NAME = /\b(?:fix(?:es|ed|ing)?|repair\w*|resol\w*|restor\w*|recover\w*|rectif\w*|remed\w*|turn[- ]?around|TAT|MTTR|RTO|workaround|clos(?:e|ed|ure))\b/i
+/** A name of the time to answer: a response, a reply, an acknowledgement, an attendance. */
+const ANSWER_NAME = /\b(?:respon\w*|resp|repl(?:y|ies|ied)|acknowledg\w*|attend\w*|reaction|answer\w*|call(?:s|ed)? (?:you )?back|on[- ]?site|first (?:contact|touch)|pick(?:s|ed)? up)\b/i
+
+/** Is every time of the unit named as a fix or a turnaround, and nothing in it named as an answer? */
+function fixTimesOnly(unit: {readonly text: string; readonly block: Block}, reading: {values(text: string): {readonly durations: readonly unknown[]}}): boolean {
+  const {cells, header} = unit.block
+  const row = unit.block.kind === 'table-row' && cells !== undefined && unit.text === unit.block.text
+  const parts = row ? cells.map((c, i) => `${header?.[i] ?? ''} ${c}`) : unit.text.split(/[;|]|,\s|\.\s/)
+  let timed = false
+  for (const part of parts) {
+    if (ANSWER_NAME.test(part)) return false
+    if (!reading.values(part).durations.length) continue
+    if (!FIX_NAME.test(part)) return false
+    timed = true
+  }
+  return timed
+}
+
 /** The block after this one in the document, if any. */
 function followingBlock(blocks: readonly Block[], i: number): Block | undefined {
   return i >= 0 ? blocks[i + 1] : undefined
@@ -150,6 +173,8 @@ export default clauseRule({
     const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
     const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
+    // times named only as a fix or a turnaround ("| Sev A | Fix TAT: 6 hours |") are resolution times, whatever the title
+    if (at < 0 && !headerSaysResponse && fixTimesOnly(unit, reader.reading)) return undefined
     // an engineer at the customer's premises within a time is the response of on-site work: "a technician will be at your
     // depot within 4 hours of your call"; the customer's own technician is not the provider's
     const arrival = ARRIVAL.exec(t)

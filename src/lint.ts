@@ -82,6 +82,14 @@ export function budgetFor(chars: number, perMb: number): number {
 }
 
 /**
+ * Milliseconds on a monotonic clock, for intervals and deadlines within this thread. Not `performance.now()`: the
+ * global `performance` loads Node's perf_hooks (ten of its internal modules, ~1.3 ms of CPU) on first use, in every run.
+ */
+export function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6
+}
+
+/**
  * CPU milliseconds this thread has used: from /proc/thread-self on Linux (a worker thread's own), else the process's.
  * A time budget counts CPU time, so a busy machine (other processes taking the CPU) does not make a file time out.
  */
@@ -113,9 +121,9 @@ export function withTimeout<T>(fn: () => T, ms: number): T {
     w.verdict = undefined
     if (verdict.over) throw new TimeoutError(overBudget(ms))
     wall = verdict.wall
-  } else if (w && !w.current && performance.now() + ms <= w.deadline) {
+  } else if (w && !w.current && monotonicMs() + ms <= w.deadline) {
     // a window's watchdog stops nothing before this call has had its whole budget: no timed call of its own
-    w.current = {ms, cpu: threadCpuMs(), wall: performance.now()}
+    w.current = {ms, cpu: threadCpuMs(), wall: monotonicMs()}
     try {
       return fn()
     } finally {
@@ -147,7 +155,7 @@ function nextWall(ms: number, used: number, wall: number): number {
 }
 
 /**
- * A window of timed calls (see inTimedWindows): its watchdog's deadline (wall, from performance.now()), the call it
+ * A window of timed calls (see inTimedWindows): its watchdog's deadline (wall, from monotonicMs()), the call it
  * covers now, and the verdict on the call its watchdog stopped, for that call made again.
  */
 interface Window {
@@ -177,15 +185,15 @@ export function inTimedWindows(count: number, windowBudget: number, step: (i: nu
   }
   let i = 0
   while (i < count) {
-    const w: Window = {deadline: performance.now() + WINDOW_MS + windowBudget, current: undefined, verdict: undefined}
-    const end = performance.now() + WINDOW_MS
+    const w: Window = {deadline: monotonicMs() + WINDOW_MS + windowBudget, current: undefined, verdict: undefined}
+    const end = monotonicMs() + WINDOW_MS
     window = w
     try {
       runFor(() => {
         do {
           step(i)
           i++
-        } while (i < count && performance.now() < end)
+        } while (i < count && monotonicMs() < end)
       }, WINDOW_MS + windowBudget)
     } catch (error) {
       if (!(error instanceof TimeoutError)) throw error
@@ -210,7 +218,7 @@ export function inTimedWindows(count: number, windowBudget: number, step: (i: nu
 /** The verdict on a call a window's watchdog stopped: over its budget, or to be run again with more wall time. */
 function verdictOn(stopped: {readonly ms: number; readonly cpu: number; readonly wall: number}): {over: boolean; wall: number} {
   const used = threadCpuMs() - stopped.cpu
-  const wall = performance.now() - stopped.wall
+  const wall = monotonicMs() - stopped.wall
   return {over: used >= stopped.ms * 0.9, wall: nextWall(stopped.ms, used, Math.max(wall, stopped.ms))}
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
 import {git} from './git.js'
-import {budgetFor, fatalResult, lint, lintSet, TimeoutError, withTimeout} from './lint.js'
+import {budgetFor, fatalResult, lint, lintSet, monotonicMs, TimeoutError, withTimeout} from './lint.js'
 import {jobSize, type Job, type JobOutcome} from './plan.js'
 import {TextCache} from './reading/index.js'
 import type {LintResult} from './types.js'
@@ -135,7 +135,7 @@ export function sampleCpu(): CpuSample {
     // not Linux
   }
   const own = process.cpuUsage()
-  return {...(machine ? {machine} : {}), ownMs: (own.user + own.system) / 1000, at: performance.now()}
+  return {...(machine ? {machine} : {}), ownMs: (own.user + own.system) / 1000, at: monotonicMs()}
 }
 
 /**

@@ -58,6 +58,7 @@ const PARAGRAPH_CASES: readonly Case[] = [
   {name: 'X placeholders', fragment: 'XX,X.XX '},
   {name: 'template braces', fragment: '{{ {{ '},
   {name: '<insert … without >', fragment: '\\<insert '},
+  {name: 'capitalised words before a stock word in brackets', fragment: 'Tall Building Depot (TBD '},
   {name: 'a very long sentence without full stops', fragment: 'the Provider will use commercially reasonable efforts to respond to incidents and restore service promptly, '},
   {name: 'if the Client does not …', fragment: 'if the Client does not maintain supported systems and '},
   {name: 'shall shall …', fragment: 'shall must will '},
@@ -78,6 +79,7 @@ const LINE_CASES: readonly Case[] = [
   {name: 'many numbered headings', fragment: '## 4.2 Response Times\n\n'},
   {name: 'many definitions', fragment: '"Business Hours" means 08:00 to 18:00.\n\n'},
   {name: 'many references', fragment: 'See Section 99.9 and Schedule Z of the Order Form.\n\n'},
+  {name: 'many angle slots on their own lines, after an unclosed comment', prefix: '<!--\n', fragment: '- <insert the site terms\n<describe it>\n'},
   {name: 'a long table', prefix: '| Priority | Response Time | Resolution Time |\n|---|---|---|\n', fragment: '| P1 | 1 hour | 4 hours |\n'},
 ]
 

@@ -179,6 +179,8 @@ const VALUE_DEF_START = /(?:^|[.;:]\s+|\n\s*)((?!(?:This|The|These|Those|Our|You
 const ACRONYM_DEF = /((?:[A-Z][\w-]{0,80})(?:\s+(?:of|and|for|the|to)?\s*[A-Z][\w-]{0,80}){0,6})\s*\(\s*(?:the\s+)?["“”]?([A-Z][A-Za-z]?[A-Z]{1,8}s?)["”“]?\s*\)/g
 // The bracketed acronym every ACRONYM_DEF match ends with, far cheaper to look for first
 const ACRONYM = /\(\s*(?:the\s+)?["“”]?[A-Z][A-Za-z]?[A-Z]{1,8}s?["”“]?\s*\)/
+// A quoted sentence: three words or more, one after the first in lower case, closed by its stop
+const QUOTED_SENTENCE = /^\S+(?=[^]*\s[a-z])(?:\s+\S+){2,}(?<=[.!?])$/
 // A character QUOTED starts with
 const QUOTE_MARK = /["“”„]/
 const AS_DEFINED = /((?:[A-Z][\w’'-]{0,80})(?:\s+(?:of\s+)?[A-Z][\w’'-]{0,80}){0,5})\s*,?\s*\(?\s*(?:as\s+(?:such\s+term\s+is\s+)?(?:defined|described)|has the meaning|have the meaning)/g
@@ -260,7 +262,8 @@ function blockVocabulary(block: Block, inDefs: boolean, itemTitle: string | unde
   // "Term" means …, "Term": …, "Term" has the meaning …, and any other quoted capitalised phrase
   if (quoted) for (const q of text.matchAll(QUOTED)) {
     const term = q[1]!
-    if (term.split(/\s+/).length > 7) continue
+    // a quoted sentence ('"They always answer the phone." — a client') is a quotation, not a term
+    if (term.split(/\s+/).length > 7 || QUOTED_SENTENCE.test(term)) continue
     const start = (q.index ?? 0) + q[0].indexOf(term)
     const end = (q.index ?? 0) + q[0].length
     // a name written out before its abbreviation ('"Hospital Information System" or "HIS" means …') says what the

@@ -7,7 +7,7 @@ import {agreementIsOther, delegation, parentName, targetInDocument, type Delegat
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
-import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, type Party} from './parties.js'
+import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, quotedFromOthers, type Party} from './parties.js'
 import {inThingName, thingNames, withoutThingNames} from './names.js'
 import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
@@ -363,6 +363,45 @@ export class Reading {
     return party
   }
   private readonly senders = new Map<Block, Party>()
+
+  /** Are the block's words quoted from others (a quotation with its speaker, a block quote of the reader's message)? Once per block. */
+  quotedFromOthers(block: Block): boolean {
+    let quoted = this.othersWords.get(block)
+    if (quoted === undefined) {
+      const at = this.blockIndex(block)
+      const head = (j: number): string => {
+        const b = this.doc.blocks[j]!
+        let h = this.heads.get(b)
+        if (h === undefined) {
+          const file = b.file.path === this.doc.filePath ? this.doc : this.doc.set?.find((d) => d.filePath === b.file.path)
+          this.heads.set(b, (h = file === undefined ? '' : lineHead(file.source, b)))
+        }
+        return h
+      }
+      this.othersWords.set(block, (quoted = at >= 0 && quotedFromOthers(this.doc.blocks, at, head)))
+    }
+    return quoted
+  }
+  private readonly othersWords = new Map<Block, boolean>()
+
+  /** The list items of the list a list item belongs to: the run of list items around it in its section, in order. */
+  listItems(item: Block): readonly Block[] {
+    let run = this.runs.get(item)
+    if (run === undefined) {
+      const blocks = this.doc.blocks
+      const at = this.blockIndex(item)
+      if (at < 0 || item.kind !== 'list-item') return [item]
+      let from = at
+      while (from > 0 && blocks[from - 1]!.kind === 'list-item' && blocks[from - 1]!.section === item.section) from--
+      let to = at
+      while (to + 1 < blocks.length && blocks[to + 1]!.kind === 'list-item' && blocks[to + 1]!.section === item.section) to++
+      run = blocks.slice(from, to + 1)
+      for (const b of run) this.runs.set(b, run)
+    }
+    return run
+  }
+  private readonly runs = new Map<Block, readonly Block[]>()
+  private readonly heads = new Map<Block, string>()
   private chatRoleMap: Map<string, Party> | undefined
   private readonly chatRolesOf = (): Map<string, Party> => (this.chatRoleMap ??= chatRoles(this.doc.blocks))
 
@@ -400,7 +439,7 @@ export class Reading {
   }
 
   /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
-  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | undefined {
+  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
     return excused(hit, this)
   }
 

@@ -12,7 +12,8 @@ const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to|['’]ll)\b/gi
 // an enumerator opens a clause only after a break ("; (b)", ": (a)", "and (c)"), so "seventy-two (72) hours" is no boundary
 const CLAUSE_BOUNDARY = /[;:]|(?:^|(?<=[;:,\n]\s{0,3})|(?<=\b(?:and|or)\s{1,3}))\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
-const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
+// (a claim called dishonest or untrue to make is denied: "It would be dishonest to say your server will never fail")
+const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b|\b(?:dishonest|untrue|misleading|unrealistic)\s+(?:of\s+(?:us|me|anyone|any\s+\w+)\s+)?to\b/i
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
 // (a translation's "contracted party" is the one hired, its "contracting party" the one who hires: CONTRATADA, CONTRATANTE)
@@ -614,6 +615,49 @@ export function messageSender(blocks: readonly Block[], i: number, names: Readon
     }
   }
   return 'unknown'
+}
+
+// Reading: words quoted from others are what they said, not the provider's promise: a quotation attributed to its speaker
+// by a dash ("> \"They always answer the phone.\" — a client"), and a block quote that its lead-in says the reader wrote
+// ("You wrote:" › "> We'd like to sign asap"). A block quote with neither (a list quoted in an e-mail, the provider's own
+// earlier message) is read as any text is.
+// (the speaker after a dash, after a closing quotation mark or the end of a sentence: "… phone." — a client", "… it. –
+// Jo Patel, practice manager", "… -- Harbour Dental")
+const ATTRIBUTION = /(?:["”]\s*(?:[—–]|--?)|[.!?]\s*(?:[—–]|--))\s*(?:an?\s+|the\s+)?[A-Za-z][\w.'’&-]*(?:[ ,]+[\w.'’&()-]+){0,7}\s*$/
+const QUOTATION = /^\W{0,3}["“][^"“”]{2,400}[.!?]?["”]\s*$/
+// a lead-in saying the reader wrote what follows: "You wrote:", "In your e-mail of 3 May you asked:", "Your message said:"
+const READER_WROTE = /\b(?:you|your (?:e-?mail|message|letter|note|request|reply|enquiry|inquiry)s?)\b[^.!?]{0,60}\b(?:wrote|said|say|asked|ask|write|mentioned|put it|sent)\b[^.!?]{0,40}:\s*$|\byour (?:e-?mail|message|letter|note|request|reply|enquiry|inquiry)\b[^.!?]{0,60}:\s*$/i
+
+/** The first 40 characters of the source line the block starts on ("> — Jo Patel, practice manager", "- Help desk"). */
+export function lineHead(source: string, block: Block): string {
+  const start = block.position.start.offset
+  const line = source.lastIndexOf('\n', start - 1) + 1
+  const end = source.indexOf('\n', line)
+  return source.slice(line, Math.min(line + 40, end < 0 ? source.length : end))
+}
+
+/**
+ * Are the words of block `i` quoted from someone else than the agreement's author: a quotation attributed to its speaker
+ * by a dash, or a block quote whose lead-in says the reader wrote it? `head(j)` is the start of block j's first line in
+ * the source (see lineHead).
+ */
+export function quotedFromOthers(blocks: readonly Block[], i: number, head: (j: number) => string): boolean {
+  const block = blocks[i]
+  if (!block || block.kind === 'heading' || block.kind === 'table-row') return false
+  const text = block.text
+  const quoted = (j: number): boolean => /^[ \t]*>/.test(head(j))
+  const inQuote = quoted(i)
+  // a quotation and its speaker: in one block, or the speaker on the next line of the same block quote ("> — Jo Patel")
+  if (/["“]/.test(text) && ATTRIBUTION.test(text) && (inQuote || QUOTATION.test(text.replace(ATTRIBUTION, (m) => (/^["”]/.test(m) ? m[0]! : ''))))) return true
+  if (inQuote && ATTRIBUTION.test(text)) return true
+  const next = blocks[i + 1]
+  if (QUOTATION.test(text) && next && quoted(i + 1) === inQuote && /^[ \t>]*(?:[—–]|--?)[ \t]/.test(head(i + 1)) && /^[^.!?]{2,80}$/.test(next.text.trim())) return true
+  if (!inQuote) return false
+  // the lead-in of the block quote: the last block before its first line
+  let j = i
+  while (j > 0 && quoted(j - 1) && i - j < 40) j--
+  const lead = blocks[j - 1]
+  return lead !== undefined && !quoted(j - 1) && READER_WROTE.test(lead.text)
 }
 
 // The service offered in the first person: "we call back within 30 min", "Those we quote first and charge at £85/h",

@@ -256,6 +256,10 @@ export interface ExcuseReadings {
   firstParty(text: string): Party
   /** The party that sent the message a block belongs to, in a thread of messages or a chat ('unknown' elsewhere). */
   messageSender(block: Block): Party
+  /** Are the block's words quoted from others (a quotation with its speaker, a block quote of the reader's message)? */
+  quotedFromOthers(block: Block): boolean
+  /** The list items of the list a list item belongs to, in order. */
+  listItems(item: Block): readonly Block[]
 }
 
 // "at no additional cost to the Customer": the price of an act, not its negation
@@ -313,7 +317,12 @@ const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|no
 const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+)?(?:[A-Z][A-Za-z]{0,11}\W{0,3}:\W*)?(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
 // A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
-const CUSTOMER_DUTIES = /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we need from you|you (?:need to do|must do|do|agree to))\b/i
+// (with up to two words between that are not the provider's: "Your security duties", "Your team's part", not "Your
+// service provider's duties"; or asking of the reader: "What we ask of you", "How you can help us")
+const CUSTOMER_DUTIES =
+  /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:(?!(?:provider|supplier|contractor|vendor|msp|support|service|our)\b)[a-z-]+(?:['’]s)?\s+){0,2}?(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we (?:need|ask|expect|require) (?:from|of) you|you (?:need to do|must do|do|agree to))\b|\bhow you can help\b/i
+// A lead-in that asks the reader ("To help us keep you safe, please:", "We ask that you:"): its list is the customer's
+const ASKING_INTRO = /^\W*(?:please|kindly)\b|\b(?:please|kindly)\W*$/i
 // an imperative: the sentence opens with a verb, no subject, no modal ("Tell MSP promptly about leavers", "Keep PCs patched"),
 // in capitals or not and after an adverb of manner ("- promptly tell us about new starters")
 const OPENING_WORD = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:[A-Za-z]+ly\s+)?([A-Za-z][a-z]+)\s/
@@ -338,6 +347,26 @@ function readerImperative(hit: TermHit, before: string): boolean {
   if (!READER_IMPERATIVE.test(sentence) || (kind === 'list-item' && !READER_IMPERATIVE_US.test(sentence))) return false
   // nothing after the imperative states anything of its own before the term ("Tell us, and we'll fix it promptly")
   return !SUBJECT_BEFORE.test(before)
+}
+
+// The provider named in the first person after an imperative's verb: "so we can wipe it", "Tell us", "our help desk"
+const PROVIDER_NAMED = /\b(?:we|us|our|me|my)\b|\bwe['’](?:ll|d)\b/i
+// A title under which a list states the provider's services or acts ("Services", "What we do", "Our part", "Included"; not
+// "Help us help you", "Things we need from you")
+const PROVIDER_TITLE = /\b(?:services?|included|inclusions?|scope|provider|supplier|contractor|msp|what you get|deliverables|what we (?:do|provide|cover|offer)|we will|we['’]ll|our (?:part|side|jobs?|duties|responsibilities|obligations|commitments?|promises?|work|team))\b/i
+
+/**
+ * Does a list speak to the reader: an item of it opens with a verb of a request or a conduct the customer keeps (see
+ * READER_IMPERATIVE) and names the provider in the first person after it, the list stands under no title of the
+ * provider's services or acts, and no sentence that binds the provider introduces it?
+ */
+function readerList(item: Block, r: ExcuseReadings): boolean {
+  if (item.section.path.some((p) => PROVIDER_TITLE.test(p)) || r.introducingParty(item) === 'provider') return false
+  return r.listItems(item).some((b) => {
+    const first = b.sentences[0]?.text ?? b.text
+    const verb = READER_IMPERATIVE.exec(first)
+    return verb !== null && PROVIDER_NAMED.test(first.slice(verb.index + verb[0].length))
+  })
 }
 
 /** Is a list item introduced by a paragraph of its own section (whose subject then binds it)? */
@@ -387,10 +416,12 @@ function isHeaderLabel(hit: TermHit): boolean {
 const QUESTION = /\?[\s*_"'”’)]*$/
 
 /** The readings that make a promise-like phrase not a promise by the provider. */
-export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | undefined {
+export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
   // a question asks and commits to nothing ("Do you guarantee uptime?", "How quickly will you respond?"): its answer,
   // a sentence of its own, is what binds (only its end is read: a long sentence is asked about once per hit)
   if (QUESTION.test(hit.sentence.text.slice(-40))) return 'question'
+  // words quoted from others (a client's testimonial, the reader's own message quoted in a reply) promise nothing
+  if (r.quotedFromOthers(hit.block)) return 'quoted'
   let s = hit.sentence.text
   let at = hit.start - hit.sentence.start
   // in a table row the term is read within its own cell ("Single user" in the Examples cell binds no one)
@@ -443,9 +474,18 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   }
   // an imperative under a heading that names the customer's duties ("## Client duties" › "- Tell MSP promptly about
   // leavers"), in a list the heading itself introduces (no paragraph before it in the section)
-  if (party === 'unknown' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && hit.block.section.path.some((p) => CUSTOMER_DUTIES.test(p)) && !introducedInSection(hit.block)) return 'customer'
-  // and so is one under a lead-in that names them ("What you do:" › "- promptly tell us about new starters")
-  if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && CUSTOMER_DUTIES.test(r.listIntro(hit.block) ?? '')) return 'customer'
+  // (a paragraph of the section before the list may introduce it, unless it binds the provider: "We will:")
+  if (party === 'unknown' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && hit.block.section.path.some((p) => CUSTOMER_DUTIES.test(p)) && (!introducedInSection(hit.block) || r.introducingParty(hit.block) === 'unknown')) return 'customer'
+  // and so is one under a lead-in that names them or asks the reader ("What you do:" › "- promptly tell us about new
+  // starters", "To keep you safe, please:" › "- Report a lost phone promptly")
+  if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at))) {
+    const intro = r.listIntro(hit.block) ?? ''
+    if (CUSTOMER_DUTIES.test(intro) || ASKING_INTRO.test(intro.replace(/[\s:]+$/, '')) || ASKS_YOU.test(intro)) return 'customer'
+  }
+  // and so is one in a list that speaks to the reader: another imperative of the list names the provider in the first
+  // person ("- Tell the help desk promptly about any suspicious e-mail" beside "- Report a lost phone promptly so we can
+  // wipe it"); the provider never orders itself
+  if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && readerList(hit.block, r)) return 'customer'
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
   // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
