@@ -249,21 +249,31 @@ function elsewhereConsequences(reading: Reading): readonly ElsewhereConsequence[
     const out: ElsewhereConsequence[] = []
     reading.doc.blocks.forEach((b, at) => {
       if (b.kind === 'heading') return
-      for (const u of unitsOf(b, false)) {
-        const them = FAILS_THEM.exec(u.text)
-        const lacking = them ? null : LACKING.exec(u.text)
-        if (!them && !lacking) continue
-        const before = u.text.slice(0, (them ?? lacking)!.index)
-        if (OTHER_FAILING.test(before) || !CONSEQUENCE.test(u.text)) continue
-        if (them) out.push({at, back: them[1] !== undefined, named: them[1] === undefined, lacks: undefined})
-        else {
-          const words = lacking![1]!.toLowerCase().split(/\s+/).filter((w) => w && !STOPWORDS.has(w))
-          if (words.length) out.push({at, back: false, named: false, lacks: words})
-        }
-      }
+      // (a reading of the block's text alone: kept per text in an editor)
+      for (const c of reading.blockReading(b, ELSEWHERE_BLOCK, () => blockConsequences(b))) out.push({at, ...c})
     })
     return out
   })
+}
+
+const ELSEWHERE_BLOCK = {name: 'customer-requirements: a block states a consequence for what fails the requirements'}
+
+/** The consequences a block states for what fails the requirements (see elsewhereConsequences), without its place. */
+function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
+  const out: Omit<ElsewhereConsequence, 'at'>[] = []
+  for (const u of unitsOf(b, false)) {
+    const them = FAILS_THEM.exec(u.text)
+    const lacking = them ? null : LACKING.exec(u.text)
+    if (!them && !lacking) continue
+    const before = u.text.slice(0, (them ?? lacking)!.index)
+    if (OTHER_FAILING.test(before) || !CONSEQUENCE.test(u.text)) continue
+    if (them) out.push({back: them[1] !== undefined, named: them[1] === undefined, lacks: undefined})
+    else {
+      const words = lacking![1]!.toLowerCase().split(/\s+/).filter((w) => w && !STOPWORDS.has(w))
+      if (words.length) out.push({back: false, named: false, lacks: words})
+    }
+  }
+  return out
 }
 
 /** Does a consequence stated elsewhere follow from this requirement failing (see elsewhereConsequences)? */
