@@ -29,6 +29,8 @@ export interface Restated {
   readonly words?: string | undefined
   /** The list and label a keyed list's item states the value for (see listKeys): another label's value is another thing's. */
   readonly keyed?: string | undefined
+  /** The keyed lists (see listKeys) one of whose labels states this value alike, space-separated. */
+  readonly agrees?: string | undefined
   readonly text: string
   readonly block: Block
   readonly start: number
@@ -401,7 +403,26 @@ export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf, kep
   }
   // each with its list key (which reads the blocks around it)
   const keys = listKeys(blocks, out)
-  return keys.size ? out.map((r) => (keys.has(r.block) ? {...r, keyed: keys.get(r.block)} : r)) : out
+  if (!keys.size) return out
+  const keyed = out.map((r) => (keys.has(r.block) ? {...r, keyed: keys.get(r.block)} : r))
+  // Reading: a value that agrees with one label of a keyed list ("| Server backups | every 4 hours |" beside "- **Plus**:
+  // … nightly", "- **Max**: … every 4 hours") is that label's value: it is not compared with the list's other labels
+  const inLists = keyed.filter((r) => r.keyed !== undefined)
+  return keyed.map((r) => {
+    if (r.keyed !== undefined) return r
+    const lists = [...new Set(inLists.filter((k) => k.key === r.key && !differ(k, r) && sameThings(k, r)).map((k) => listOf(k.keyed!)))].sort()
+    return lists.length ? {...r, agrees: lists.join(' ')} : r
+  })
+}
+
+/** The list a list key names (see listKeys). */
+function listOf(keyed: string): string {
+  return keyed.slice(0, keyed.indexOf(':'))
+}
+
+/** Whether two values name the same things, or neither names any. */
+function sameThings(a: Restated, b: Restated): boolean {
+  return a.things.size === 0 && b.things.size === 0 ? true : [...a.things].some((t) => b.things.has(t))
 }
 
 const RESTATED = {name: 'restated values of a block'}
@@ -453,7 +474,7 @@ function namesSource(words: string, item: string): boolean {
  */
 function conflicting(a: Restated, b: Restated): boolean {
   // two labels of one keyed list ("- Plus: …", "- Max: …") state values of two things
-  if (otherLabel(a.keyed, b.keyed)) return false
+  if (otherLabel(a.keyed, b.keyed) || agreesWith(a, b) || agreesWith(b, a)) return false
   // each row of a price list prices its own item; a row and a sentence compare when they name the same things
   if ((a.item !== undefined || b.item !== undefined) && (a.item !== undefined && b.item !== undefined ? a.item !== b.item : !a.things.size || !b.things.size)) return false
   // one backup table lists each tier of a source on a row of its own ("| Office server | Every 2 hours |" and "| Office server | Nightly |")
@@ -468,6 +489,11 @@ function conflicting(a: Restated, b: Restated): boolean {
   return differ(a, b)
 }
 
+/** Whether `b` agrees with a label of the keyed list `a` is an item of. */
+function agreesWith(a: Restated, b: Restated): boolean {
+  return a.keyed !== undefined && b.agrees !== undefined && b.agrees.split(' ').includes(listOf(a.keyed))
+}
+
 /** Two rows of one backup table for one source: tiers of that source, not two statements of one value. */
 function sameTableTier(a: Restated, b: Restated): boolean {
   return a.key.startsWith('backup|') && a.item !== undefined && a.item === b.item && a.block.header === b.block.header
@@ -475,7 +501,7 @@ function sameTableTier(a: Restated, b: Restated): boolean {
 
 /** What `conflicting` reads of a value, but its block and table: values alike in these answer every later value alike. */
 function alike(r: Restated): string {
-  return JSON.stringify([r.key, r.value, r.days ?? false, r.item ?? null, r.words ?? null, r.keyed ?? null, [...r.things].sort()])
+  return JSON.stringify([r.key, r.value, r.days ?? false, r.item ?? null, r.words ?? null, r.keyed ?? null, r.agrees ?? null, [...r.things].sort()])
 }
 
 /**
