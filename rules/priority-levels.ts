@@ -285,6 +285,26 @@ function namedKinds(sentence: string, block: Block, reading: Reading): string[] 
   return out
 }
 
+// Reading: a term the agreement defines in quotes as a kind of case or of broken thing, with what falls into it, and then
+// gives its own time to answer or fix ('"Machine Down" means a machine that cannot run at all' with "attends a Machine
+// Down call within 4 hours"), is a level of priority whatever its words; two such are levels
+const DEFINED_KIND = new RegExp(String.raw`^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?["“'‘*_]+([A-Z][\w’-]*(?:\s+[A-Za-z][\w’-]*){0,3}?)["”'’*_]+:?\s+(?:means|shall mean|refers to|is)\s+(?:an?|any)\s+(?:[\w-]+\s+){0,2}?(?:${CASE_ANY_CASE}|[Dd]evices?|[Mm]achines?|[Ss]ystems?|[Pp]rinters?|[Cc]omputers?|[Ww]orkstations?|[Ss]ervers?|[Ss]ites?|[Uu]sers?)\s+(?:that|which|where|in which|whose|with)\s+([^.;]{6,})`)
+
+/** DEFINED_KIND, looked for only in a text that opens with a quote and says "means", "refers to" or "is" (most do not). */
+function definedKindTest(text: string): boolean {
+  const head = text.slice(0, 16)
+  if (!['"', '“', "'", '‘', '*', '_'].some((q) => head.includes(q))) return false
+  return (text.includes(' mean') || text.includes(' refers to') || text.includes(' is ')) && DEFINED_KIND.test(text)
+}
+
+/** The level a block defines as a quoted term, when the agreement times it elsewhere. */
+function definedKind(block: Block, reading: Reading): string | undefined {
+  if (block.kind === 'table-row' || block.kind === 'heading') return undefined
+  const m = definedKindTest(block.text) ? DEFINED_KIND.exec(block.text) : null
+  if (!m || !describesCases(m[2]!, reading) || !timedElsewhere(m[1]!, block, reading)) return undefined
+  return m[1]!.toLowerCase()
+}
+
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
 const PROSE = {name: 'priority-levels: whether a section names two levels or more in prose'}
 
@@ -305,6 +325,8 @@ function proseNamesTwoLevels(section: Block['section'], reading: Reading): boole
       for (const level of dotLevels(b.text, reading)) if (add(level)) break blocks
       for (const l of bracketLabels(b.text, reading)) if (l.criterion && add(l.label)) break blocks
       for (const level of levelsDefinedInProse(b, reading)) if (add(level)) break blocks
+      const kind = definedKind(b, reading)
+      if (kind !== undefined && add(kind)) break blocks
     }
     two = levels.size >= 2
     bySection.set(section, two)
@@ -708,7 +730,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return casesRanked(text) || TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return casesRanked(text) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
@@ -719,7 +741,7 @@ export default clauseRule({
     const bracketed = bracketLabels(unit.text, reader.reading)
     const glossed = glossedNames(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text) || glossed.some((g) => g.criterion)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text) || glossed.some((g) => g.criterion) || definedKindTest(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definesTwoRanks(reader.reading) && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
