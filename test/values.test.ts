@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {caselessRegExp} from '../src/reading/values/caseless.js'
 import {byFirstLetter, mayHoldAmount, money, MONEY_SIGNS, MONEY_WORDS} from '../src/reading/values/money.js'
+import {frequencies} from '../src/reading/values/frequencies.js'
+import {multipliers} from '../src/reading/values/multipliers.js'
 import {
   durationToMinutes,
   extractDurations,
@@ -87,6 +89,7 @@ describe('durationToMinutes / parseDurationOption', () => {
     [1, 'week', 10080],
     [1, 'month', 43200],
     [1, 'year', 525600],
+    [90, 'second', 1.5],
   ])('%s %s = %s minutes', (value, unit, minutes) => {
     expect(durationToMinutes(value, unit)).toBe(minutes)
   })
@@ -166,7 +169,15 @@ describe('extractDurations', () => {
     ['we call you back within the hour', [{text: 'within the hour', value: 1, unit: 'hour', business: false, minutes: 60}]],
     ['answered by close of business', [{text: 'by close of business', value: 1, unit: 'day', business: true}]],
     ['fixed by the close of business on the day it is logged', [{text: 'by the close of business', value: 1, unit: 'day', business: true}]],
+    // seconds, after a number written in digits: a call answered or picked up within so many seconds
+    ['calls are picked up within 40 seconds', [{text: '40 seconds', value: 40, unit: 'second', minutes: 40 / 60}]],
+    ['answer: 75 sec', [{text: '75 sec', value: 75, unit: 'second'}]],
+    ['within thirty (30) secs', [{text: 'thirty (30) secs', value: 30, unit: 'second', minutes: 0.5}]],
+    ['a 20-second clip', [{text: '20-second', value: 20, unit: 'second'}]],
     // negatives
+    ['a second engineer joins the call', []],
+    ['one second-line engineer', []],
+    ['2 second-level technicians', []],
     ['backups run on the hour', []],
     ['the hourly rate applies after close of business', []],
     ['billed per hour within the hour block', [{text: 'within the hour'}]],
@@ -438,6 +449,67 @@ describe('extractHours', () => {
     const got = extractHours(text)
     expectOffsets(text, got)
     expect(got.map(project)).toEqual(expected)
+  })
+})
+
+describe('the frequency and multiplier pre-checks', () => {
+  // words of every form each kind reads, their parts and look-alikes, so that generated texts hold values and near misses
+  const pieces = [
+    'every', 'each', 'Every ', 'a', 'an', 'per', 'in', 'once', 'twice', 'thrice', 'times', 'x', 'X', '×', '2', '1.5', 'three',
+    'other', 'business', 'day', 'days', 'hour', 'hours', 'HOURS', 'week', 'month', 'year', 'night', 'monday', 'hourly',
+    'daily', 'Nightly', '-', 'bi', 'semi', 'monthly', 'roz', 'har', 'din', 'pratidin', 'interval', 'intervals', 'of', 'at',
+    'continuous', 'real', 'time', 'Time', 'near', 'and', 'half', 'double', 'triple', 'treble', '%', 'percent', 'cent',
+    'rate', 'rates', 'the', 'standard', 'surcharge', 'uplift', 'is', ' ', ' ', ' ', '.', ',',
+  ]
+  const texts = fc.tuple(fc.array(fc.constantFrom(...pieces), {maxLength: 10}), fc.boolean())
+  it('pass every text in which a frequency or a multiplier is found (seeded property), and fewer of the rest than before', () => {
+    // the pre-checks before (a unit word; "time") pass every text they pass now
+    const unitWord = /(?:minute|min|hour|hr|day|night|evening|morning|week|fortnight|month|quarter|year)s?(?![a-z])|annum|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real|\broz|pratidin|\bhar\s+din/i
+    const before = caselessRegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per[\s\u2010-\u2015\u2212-]?cent`)
+    const found = {frequencies: 0, multipliers: 0}
+    const dropped = {frequencies: 0, multipliers: 0}
+    fc.assert(
+      fc.property(texts, ([parts, upper]) => {
+        const text = upper ? parts.join(' ').toUpperCase() : parts.join(' ')
+        if (extractFrequencies(text).length) {
+          found.frequencies++
+          expect(frequencies.mayHold(text), text).toBe(true)
+        }
+        if (extractMultipliers(text).length) {
+          found.multipliers++
+          expect(multipliers.mayHold(text), text).toBe(true)
+        }
+        if (frequencies.mayHold(text)) expect(unitWord.test(text), text).toBe(true)
+        else if (unitWord.test(text)) dropped.frequencies++
+        if (multipliers.mayHold(text)) expect(before.test(text), text).toBe(true)
+        else if (before.test(text)) dropped.multipliers++
+      }),
+      {seed: 20261205, numRuns: 6000},
+    )
+    // both answers were asked for, of both kinds
+    expect(found.frequencies).toBeGreaterThan(200)
+    expect(found.multipliers).toBeGreaterThan(100)
+    expect(dropped.frequencies).toBeGreaterThan(200)
+    expect(dropped.multipliers).toBeGreaterThan(100)
+  })
+  it('pass what holds a count, "each" or "every", an adverb or a multiplier, and not a unit or "time" alone', () => {
+    for (const text of ['every 4 hours', 'Each night', 'twice a day', '3 times a week', '2x a day', 'backed up 4-hourly', 'har din', 'at 6-hour intervals', 'in real time', 'continuously']) {
+      expect(frequencies.mayHold(text), text).toBe(true)
+      expect(extractFrequencies(text), text).not.toEqual([])
+    }
+    // a unit with no count or "each"/"every": no frequency, and no longer read for one
+    for (const text of ['We respond within 4 hours.', 'Support runs 8 hours a day.', 'Monday to Friday', 'per month']) {
+      expect(frequencies.mayHold(text), text).toBe(false)
+      expect(extractFrequencies(text), text).toEqual([])
+    }
+    for (const text of ['time and a half', '1.5 times the rate', 'double time', 'x1.5', '150% of the standard hourly rate']) {
+      expect(multipliers.mayHold(text), text).toBe(true)
+      expect(extractMultipliers(text), text).not.toEqual([])
+    }
+    for (const text of ['The response time is 4 hours.', 'time to resolve', 'at the time of the request', 'half a day']) {
+      expect(multipliers.mayHold(text), text).toBe(false)
+      expect(extractMultipliers(text), text).toEqual([])
+    }
   })
 })
 

@@ -7,16 +7,16 @@ export {AT_LETTER, AT_LETTER_OR_DIGIT, DASH, DIGITS_SRC, NUM_SRC, parseNumber} f
 export interface Match { readonly text: string; readonly start: number; readonly end: number }
 
 /** Units a duration can be stated in. */
-export type TimeUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'
+export type TimeUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'
 
 /** Space or dash, as found between a number and its unit ("30-minute", "4 hours"). */
 export const HY = String.raw`[\s${DASH}]`
 
 /** Unit words of a duration. */
-// romanised Hindi too: "4 ghante" (hours), "7 din" (days)
-export const DUR_UNIT = String.raw`minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|m|ghant(?:a|e|on)|din`
+// romanised Hindi too: "4 ghante" (hours), "7 din" (days); and seconds ("answered within 40 seconds", "75 sec")
+export const DUR_UNIT = String.raw`seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|m|ghant(?:a|e|on)|din`
 
-export const UNIT_MINUTES: Readonly<Record<TimeUnit, number>> = {minute: 1, hour: 60, day: 1440, week: 10080, month: 43200, year: 525600}
+export const UNIT_MINUTES: Readonly<Record<TimeUnit, number>> = {second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, month: 43200, year: 525600}
 
 /** Convert `value` `unit`s to minutes (month = 30 days, year = 365 days). */
 export function durationToMinutes(value: number, unit: TimeUnit): number {
@@ -39,6 +39,7 @@ export function span(m: RegExpExecArray): {text: string; start: number; end: num
 export function unitOf(word: string): TimeUnit | undefined {
   const w = word.toLowerCase()
   if (w === 'm' || w.startsWith('mi')) return 'minute'
+  if (w.startsWith('s')) return 'second'
   if (w.startsWith('gh')) return 'hour'
   if (w.startsWith('h')) return 'hour'
   if (w.startsWith('d')) return 'day'

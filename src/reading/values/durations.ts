@@ -23,8 +23,10 @@ const DURATION_RE = lazyCaselessRegExp(
  * qualifier ("24h", "4 (four) h", "2-d").
  */
 const DURATION_HINT = lazyCaselessRegExp(
-  String.raw`(?:minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|close${HY}{1,3}of${HY}{1,3}business|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
+  String.raw`(?:sec(?:ond)?|minute|min|hour|hr|day|week|wk|month|mo|mth|year|yr)s?(?![a-z])|close${HY}{1,3}of${HY}{1,3}business|ghant|\bdin(?![a-z])|NBD|(?:[\d)\s${DASH}]|business|working|work|calendar|clock|consecutive)[hdwm](?![a-z])`,
 )
+/** What follows "second" when it ranks rather than times: "second-line", "second level", "second tier", "second opinion". */
+const SECOND_RANK = /^[\s-]?(?:line|level|tier|hand|opinion|copy|site|stage|round|half|party)\b/i
 const AGE_AFTER = /^\s{1,2}(?:old|ago)\b/i
 const HHMM_RE = /^(?:[01]\d|2[0-3])[0-5]\d$/
 const CLOCK_CUE_RE = lazyCaselessRegExp(String.raw`(?:\b(?:at|from|until|till|by|before|after|between|to|and)\s{1,3}|[${DASH}]\s{0,2})$`)
@@ -67,6 +69,9 @@ export function extractDurations(text: string): Duration[] {
         if (u.toLowerCase() === 'm' && m.index > 0 && CURRENCY_CHARS.includes(text.charAt(m.index - 1))) return false
       }
       if (unit === 'hour' && HHMM_RE.test(num) && (num.startsWith('0') || CLOCK_CUE_RE().test(text.slice(Math.max(0, m.index - 12), m.index)))) return false
+      // seconds only after a number written in digits ("40 seconds", "thirty (30) seconds"): "a second", "one second-line
+      // engineer" and "a 2 second-tier" count or rank, they time nothing
+      if (unit === 'second' && (!/\d/.test(num) || SECOND_RANK.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))) return false
       value = parseNumber(num)
       const q = g['q']?.toLowerCase()
       // hours or days on the provider's own clock ("4 support hours", "2 Service Days", "3 office hours") are business time,
@@ -107,6 +112,7 @@ export function formatMinutes(minutes: number): string {
   if (minutes % 10080 === 0) return unit(minutes / 10080, 'week')
   if (minutes % 1440 === 0 && minutes > 1440) return unit(minutes / 1440, 'day')
   if (minutes % 60 === 0) return unit(minutes / 60, 'hour')
+  if (minutes < 1) return unit(Math.round(minutes * 60), 'second')
   if (minutes < 60) return unit(minutes, 'minute')
   return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`
 }

@@ -27,6 +27,17 @@ const ADVERB_MINUTES = new Map<string, number>([
 /** Necessary for any frequency: a unit (followed by a non-letter), an adverb, "interval", "continuous" or "real(-)time". */
 const FREQUENCY_HINT =
   /(?:minute|min|hour|hr|day|night|evening|morning|week|fortnight|month|quarter|year)s?(?![a-z])|annum|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real|\broz|pratidin|\bhar\s+din/i
+/**
+ * Necessary for any frequency found, and far more selective than FREQUENCY_HINT: a unit counts only after "each" or
+ * "every", or with a count of times before it ("once", "twice", "thrice", "3 times", "2x a day"), so most sentences that
+ * name a unit ("within 4 hours") hold none of these; or an adverb ("daily", "rozana", "har din"), "interval",
+ * "continuous" or "real(-)time". Both must pass.
+ */
+const FREQUENCY_FOUND = lazyCaselessRegExp(
+  String.raw`each|every|once|twice|thrice|times|x${HY}|roz|pratidin|har${HY}|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real`,
+)
+/** The pre-check: both hints (see FREQUENCY_FOUND). */
+const mayHoldFrequency = (text: string): boolean => FREQUENCY_HINT.test(text) && FREQUENCY_FOUND().test(text)
 const DASH_RE = new RegExp(`[${DASH}]`)
 const MULT_WORDS = new Map<string, number>([['once', 1], ['twice', 2], ['thrice', 3]])
 const TIMES_SUFFIX_RE = /\s*(?:times|x)$/i
@@ -50,7 +61,7 @@ function freqUnitMinutes(word: string): number | undefined {
  */
 export function extractFrequencies(text: string): Frequency[] {
   const out: Frequency[] = []
-  if (!FREQUENCY_HINT.test(text)) return out
+  if (!mayHoldFrequency(text)) return out
   scan(FREQUENCY_RE(), text, (m, g) => {
     let interval: number | undefined
     const mult = g['mult']
@@ -89,4 +100,4 @@ export function extractFrequencies(text: string): Frequency[] {
 }
 
 /** The `frequencies` kind: its extractor and its cheap pre-check. */
-export const frequencies: ValueKind<Frequency> = {extract: extractFrequencies, mayHold: (text) => FREQUENCY_HINT.test(text)}
+export const frequencies: ValueKind<Frequency> = {extract: extractFrequencies, mayHold: mayHoldFrequency}

@@ -23,8 +23,12 @@ const MULTIPLIER_RE = lazyCaselessRegExp(
     String.raw`|(?<sp>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}(?:surcharges?|premiums?|uplifts?|supplements?|loadings?|mark${HY}?ups?)(?![a-z])`,
   'g',
 )
-/** Necessary for any multiplier: "x"/"×" touching digits, "time(s)", double/triple/treble/twice, or a percent sign. */
-const MULTIPLIER_HINT = lazyCaselessRegExp(String.raw`\d\s?[x×]|[x×]\s?\d|time|double|triple|treble|twice|%|per${HY}?cent`)
+/**
+ * Necessary for any multiplier, one part of it for each form: "x"/"×" touching digits, "times" ("1.5 times"), "time and"
+ * ("time and a half"), double/triple/treble/twice ("double time", "twice the rate"), or a percent sign. ("time" alone, in
+ * most sentences of an agreement, "response time", is in no multiplier that none of the others is in.)
+ */
+const MULTIPLIER_HINT = lazyCaselessRegExp(String.raw`\d\s?[x×]|[x×]\s?\d|times|time${HY}{1,3}and|double|triple|treble|twice|%|per${HY}?cent`)
 const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['triple', 3], ['treble', 3]])
 
 /**
