@@ -1,7 +1,7 @@
 // consistent-values: the same metric, fee, rate, term, notice period or backup frequency stated twice with different values, a higher priority promised a slower time
 // than a lower one, backups kept for less time than they are taken, percentages over 100.
 import {sourceOffset} from '../src/document.js'
-import {BACKUP, family, METRIC_NAME, METRIC_PERCENT, MONEY_CONTEXT, notCompared, range, RETENTION, type Statement} from '../src/reading/metrics.js'
+import {BACKUP, family, listKeys, METRIC_NAME, METRIC_PERCENT, MONEY_CONTEXT, notCompared, otherLabel, range, RETENTION, type Statement} from '../src/reading/metrics.js'
 import {restatedConflicts, restatedValues} from '../src/reading/restated.js'
 import {mayHold, type Priority, type Values} from '../src/reading/values/index.js'
 import type {Rule} from '../src/rule.js'
@@ -40,6 +40,8 @@ interface Kept {
   readonly table: boolean
   /** A table row's first cell: each row of a backup table is a data set of its own. */
   readonly label?: string
+  /** The list and label of a keyed list's item (see listKeys). */
+  readonly keyed?: string | undefined
 }
 
 // "every hour" is "hourly", "each night" "nightly", "every day" "daily"
@@ -123,7 +125,7 @@ function keptConflicts(list: readonly Kept[]): Array<[Kept, Kept]> {
       if (used.has(a) || a.block === b.block) continue
       const sameKind = one || (a.cadence === b.cadence && (a.things.size > 0 && b.things.size > 0 ? [...a.things].some((t) => b.things.has(t)) : a.cadence !== undefined && a.tier === b.tier && oneKind(list.filter((k) => k.cadence === a.cadence))))
       if (!sameKind) continue
-      if (a.table && b.table && a.label !== b.label) continue
+      if ((a.table && b.table && a.label !== b.label) || otherLabel(a.keyed, b.keyed)) continue
       if (a.unit === b.unit ? a.amount === b.amount : b.high >= a.low && b.low <= a.high) continue
       out.push([a, b])
       used.add(a).add(b)
@@ -158,7 +160,7 @@ function conflict(list: readonly Statement[]): [Statement, Statement] | undefine
       bestAt = at!
     }
     if (best) return [best, b]
-    const key = `${b.period ?? ''}|${b.unit ?? ''}|${b.amount}|${b.low}|${b.high}`
+    const key = `${b.period ?? ''}|${b.unit ?? ''}|${b.amount}|${b.low}|${b.high}|${b.keyed ?? ''}`
     const c = classes.get(key)
     if (!c) classes.set(key, {first: b, firstAt: j})
     else if (c.other === undefined && b.block !== c.first.block) Object.assign(c, {other: b, otherAt: j})
@@ -168,6 +170,8 @@ function conflict(list: readonly Statement[]): [Statement, Statement] | undefine
 
 /** Whether an earlier statement `a` and a later `b` of one key, in two blocks, cannot both hold (reads only what `conflict`'s classes key on). */
 function conflicts(a: Statement, b: Statement): boolean {
+  // two labels of one keyed list ("- Plus: …", "- Max: …") state values of two things
+  if (otherLabel(a.keyed, b.keyed)) return false
   // an uptime per month and one per year are different measures; a value that names no period is compared with either
   if (a.period && b.period && a.period !== b.period) return false
   // "1 business day" and "2 business days" differ though a business day is a range of hours
@@ -226,7 +230,8 @@ export default {
     for (const s of statements) {
       // levels known only by their names and their order in a table or list are not ranked by urgency
       if (!s.priority || s.metric === 'uptime' || !family(s.priority)) continue
-      const key = `${s.metric}|${family(s.priority)}|${s.scope}`
+      // (values under two labels of one keyed list are two things' levels: compared like with like)
+      const key = `${s.metric}|${family(s.priority)}|${s.scope}|${s.keyed ?? ''}`
       const list = ranked.get(key) ?? []
       list.push(s)
       ranked.set(key, list)
@@ -279,12 +284,14 @@ export default {
           if (block.kind !== 'table-row') {
             const from = Math.max(0, ...v.durations.filter((x) => x.end <= d.start).map((x) => x.end), text.lastIndexOf(';', d.start) + 1)
             const what = subject(text.slice(from, d.start))
-            if (what) kept.push({...what, ...range(d), amount: d.value, unit: d.unit, text: d.text, block, start: sentence.start + d.start, end: sentence.start + d.end, table: false})
+            if (what) kept.push({...what, ...range(d), amount: d.value, unit: d.unit, text: d.text, block, start: sentence.start + d.start, end: sentence.start + d.end, table: false, keyed: undefined})
           }
         }
       }
     }
     // 3a. one kind of backup kept for two different periods, in prose and table cells alike: each pair reported once
+    const keys = listKeys(doc.blocks, kept)
+    if (keys.size) kept.forEach((k, i) => (kept[i] = {...k, keyed: keys.get(k.block)}))
     for (const [a, b] of keptConflicts(kept)) {
       const [s, first] = a.table !== b.table ? (a.table ? [b, a] : [a, b]) : [b, a]
       context.report({messageId: 'conflict', block: s.block, start: s.start, end: s.end, data: {what: `${s.cadence ? `${s.cadence} ` : ''}backup retention`, value: s.text, line: lineOf(first, s), other: first.text}})

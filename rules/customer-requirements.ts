@@ -60,6 +60,9 @@ function providersImperative(unit: Unit, reading: Reading): boolean {
   return false
 }
 const PROVIDERS_PART = /^(?:what )?PROVIDER(?:'s?)? (?:own )?(?:obligations|responsibilities|duties|commitments|undertakings|part|side|bit|end|do|does|will do|to do|provides?|promises?)$/
+// Reading: a lead-in that is only the label of the customer's side ("Your side:", "What we need from you:", "From you:")
+// introduces what is asked of the customer, as a title of that name does; its list is judged with it
+const SIDE_LEAD = /^\W*(?:(?:your|the (?:client|customer)(?:['’]s)?) (?:part|side|bit|end)(?: of (?:the|this) (?:deal|bargain|agreement|arrangement))?|(?:on|from|for) your (?:part|side|end)|(?:what )?(?:we|i) (?:need|require|ask|expect) (?:from|of) (?:you|the (?:client|customer))|from you|what you (?:need to|must|have to) (?:do|provide|have))\s*:\s*$/i
 const POLITE = new RegExp(`${ASKED_LEAD}\\s+${ASKED_VERB}|${GRATEFUL}`, 'i')
 // Compliance with a named document that sets the standards: "comply with the Provider's Acceptable Use Policy, which sets
 // the minimum standards for …", "complies with our IT Rules, which set out the requirements"
@@ -168,7 +171,7 @@ export default clauseRule({
   mentions(text, reader) {
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
-    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || IMPERATIVE_CONDUCT.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
+    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || SIDE_LEAD.test(text) || IMPERATIVE_CONDUCT.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -198,6 +201,9 @@ export default clauseRule({
     // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
     const parent = section.parent
     if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return PRESENT
+    // a consequence stated anywhere for what fails the requirements, by a word that points back at them or by what one
+    // of them asks ("Devices that don't meet the above are billed hourly", "PCs not on Windows 11 are excluded …")
+    if (consequenceElsewhere(unit, reading)) return PRESENT
     // the requirements themselves put in another document ("the Client Responsibilities in the SOW", "the Acceptable Use
     // Policy"), not one duty's detail ("grants the remote access rights listed in Annex 2": a duty stated here)
     // compliance with a named policy that the sentence says sets the standards ("comply with the Provider's Acceptable Use
@@ -211,6 +217,81 @@ export default clauseRule({
     return undefined
   },
 })
+
+// Reading: a consequence stated anywhere in the agreement for what fails the customer's requirements is their
+// consequence, wherever it sits: one that points back at them ("Devices that don't meet the above are billed hourly",
+// "Equipment that does not meet these requirements is not covered") for the requirements stated before it, and one for
+// things that lack what a requirement asks ("PCs not on Windows 11 are excluded from the service levels", "Laptops
+// without the agent are not monitored") for that requirement (a condition on anything else, a request or a claim, is not)
+/** Failing requirements pointed back at: "don't meet the above", "does not meet these requirements", "not meeting our minimum standards". */
+const FAILS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot|can['’]t|not)\s+(?:meet(?:ing)?|compl(?:y|ying) with|satisf(?:y|ying)|conform(?:ing)? to|follow(?:ing)?|keep(?:ing)? to)\s+(?:(them|these|those|the above|all of (?:the )?above|this list|what we need from you|your (?:side|part))|(?:the|our|your|these|those|all (?:the|of the|of our)|any of the|the above)\s+(?:above\s+|minimum\s+|technical\s+|customer\s+|client\s+|site\s+|listed\s+)*(?:requirements|standards|conditions|minimums|prerequisites|obligations|responsibilities))\b/i
+/** Things picked out by what they lack: "PCs not on Windows 11 …", "Any laptop without the agent …"; group 1 is what they lack. */
+const LACKING = /^\W*(?:(?:any|all|the|an?|each|every)\s+)?(?:[\w-]+\s+){0,2}?(?:devices?|pcs?|macs?|machines?|computers?|laptops?|desktops?|workstations?|servers?|equipment|systems?|users?|sites?|accounts?|phones?|tablets?|printers?)\s+(?:that (?:is|are) |which (?:is|are) )?(?:still\s+)?(?:not\s+(?:on|running|using|in|enrolled in|registered (?:for|with|in))|without|lacking|missing)\s+((?:the\s+|a\s+|an\s+|our\s+)?(?:[\w.+-]+\s+){0,3}?[\w.+-]+)\s+(?:is|are|will|get|gets|shall|may|drops?|falls?|comes?|goes|go)\b/i
+/** A condition that is not a requirement failing: a claim, a request or a notice that does not meet a form's conditions. */
+const OTHER_FAILING = /\b(?:claims?|requests?|notices?|invoices?|disputes?|applications?|submissions?|tickets?|orders?)\b/i
+const STOPWORDS = new Set(['the', 'a', 'an', 'our', 'your', 'its', 'their', 'of', 'on', 'in', 'to', 'and', 'or', 'with', 'for', 'by'])
+
+interface ElsewhereConsequence {
+  /** Where the block stands in the document. */
+  readonly at: number
+  /** It points back at the requirements ("the above", "these"): it counts for those stated before it. */
+  readonly back: boolean
+  /** It names the requirements by a noun ("our minimum standards"): it counts wherever they are. */
+  readonly named: boolean
+  /** The words of what things lack ("windows", "11"), for a requirement that asks for it. */
+  readonly lacks: readonly string[] | undefined
+}
+const ELSEWHERE = {name: 'customer-requirements: consequences stated for what fails the requirements'}
+
+/** The consequences stated in the document for what fails the requirements (once per document). */
+function elsewhereConsequences(reading: Reading): readonly ElsewhereConsequence[] {
+  return reading.own(ELSEWHERE, () => {
+    const out: ElsewhereConsequence[] = []
+    reading.doc.blocks.forEach((b, at) => {
+      if (b.kind === 'heading') return
+      // (a reading of the block's text alone: kept per text in an editor)
+      for (const c of reading.blockReading(b, ELSEWHERE_BLOCK, () => blockConsequences(b))) out.push({at, ...c})
+    })
+    return out
+  })
+}
+
+const ELSEWHERE_BLOCK = {name: 'customer-requirements: a block states a consequence for what fails the requirements'}
+
+/** The consequences a block states for what fails the requirements (see elsewhereConsequences), without its place. */
+function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
+  const out: Omit<ElsewhereConsequence, 'at'>[] = []
+  for (const u of unitsOf(b, false)) {
+    const them = FAILS_THEM.exec(u.text)
+    const lacking = them ? null : LACKING.exec(u.text)
+    if (!them && !lacking) continue
+    const before = u.text.slice(0, (them ?? lacking)!.index)
+    if (OTHER_FAILING.test(before) || !CONSEQUENCE.test(u.text)) continue
+    if (them) out.push({back: them[1] !== undefined, named: them[1] === undefined, lacks: undefined})
+    else {
+      const words = lacking![1]!.toLowerCase().split(/\s+/).filter((w) => w && !STOPWORDS.has(w))
+      if (words.length) out.push({back: false, named: false, lacks: words})
+    }
+  }
+  return out
+}
+
+/** Does a consequence stated elsewhere follow from this requirement failing (see elsewhereConsequences)? */
+function consequenceElsewhere(unit: Unit, reading: Reading): boolean {
+  const found = elsewhereConsequences(reading)
+  if (!found.length) return false
+  const at = reading.blockIndex(unit.block)
+  let words: Set<string> | undefined
+  for (const c of found) {
+    if (c.at === at) continue
+    if (c.named || (c.back && c.at > at)) return true
+    if (c.lacks) {
+      words ??= new Set(unit.text.toLowerCase().split(/[^\w.+-]+/).map((w) => w.replace(/[.]+$/, '')))
+      if (c.lacks.every((w) => words!.has(w.replace(/[.]+$/, '')))) return true
+    }
+  }
+  return false
+}
 
 /** The verdict of the judge's steps that read the unit's own text, the sentence after it and the party names alone. */
 type OwnStage = {readonly done: true; readonly verdict: Verdict | undefined} | {readonly done: false; readonly must: number}
@@ -267,7 +348,7 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
   // states no standard of its own, and the sentence that names them is judged with it
   if (MEETS_THEM.test(t) && obligationOf(r, reading) < 0 && r.requirement < 0) return done(undefined)
-  const asked = NEED_FROM.exec(t) ?? POLITE.exec(t)
+  const asked = NEED_FROM.exec(t) ?? POLITE.exec(t) ?? SIDE_LEAD.exec(t)
   const imperative = asked ? -1 : (IMPERATIVE_CONDUCT.exec(t)?.index ?? -1)
   const equipment = asked || imperative >= 0 ? -1 : equipmentOf(r, reading)
   const must = asked ? asked.index : imperative >= 0 ? imperative : equipment >= 0 ? equipment : obligationOf(r, reading)

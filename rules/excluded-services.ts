@@ -274,7 +274,12 @@ export default clauseRule({
     if (buysElsewhere(section.title, reader.reading.parties) && blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row')) return {outcome: 'present'}
     // prose that puts the exclusions themselves in another document lists nothing here: its sentences are judged
     if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader)))) return undefined
-    if (listed(blocks) && handled(text, reader.reading)) return {outcome: 'present'}
+    // (the title may say how such work is had: "Outside the plan (we quote first, then bill at $150/hour)")
+    if (listed(blocks) && (handled(text, reader.reading) || handled(section.title, reader.reading))) return {outcome: 'present'}
+    // Reading: a list under a title of what is left out ("Not included in any plan", "Outside the plan"), with how work
+    // outside the offer is had said once elsewhere in the agreement ("Work outside the plan is billed at $140 per hour"
+    // under Rates), lists the exclusions and says how they are billed; not when what it lists is downtime
+    if (listed(blocks) && blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && !DOWNTIME.test(text) && chargedElsewhere(reader)) return {outcome: 'present'}
     return undefined
   },
   // a sentence in which the provider declines work ("we can't help with the following:") reaches the judge

@@ -8,7 +8,7 @@ import data from './data/clauses.json' with {type: 'json'}
 // a failure in plain words too: a line or system that does not "stay up", "goes down", "drops out", "what breaks"
 const WHAT_BREAKS = /\b(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)\b/i
 const FAILURE = /\b(?:(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)|stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
-const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
+const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|makers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
 // Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
 const DISCLAIMS =
   /\b(?:anyone|any (?:person|party|entity)) other than\b|\b(?:beyond|outside(?: of)?) (?:\S+ ){0,4}?(?:reasonable )?control\b|(?:\bnot|n[’']t) (?:be )?(?:responsible|liable)\b|\bexclud\w*\b|\bno (?:liability|responsibility)\b|\bdoes not (?:apply|extend) to\b|\bdo(?:es)? not cover\b|\brelieved of\b|\bexcused from\b|\bnot (?:be )?(?:counted|treated|included|regarded) as (?:downtime|down-time|an? outages?|unavailab\w*)\b/i
@@ -23,7 +23,7 @@ const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailur
 const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b/gi
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
-  /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee|target))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap|(?:lends?|lending|lent) (?:you |the (?:client|customer) )?(?:our |a |an |the )?(?:spare|loan(?:er)?|replacement|standby)|deals? with [\w&-]+(?: [\w&-]+)? (?:for you|on (?:your|the (?:client|customer)(?:'s|’s)) behalf))\b/i
+  /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee|target))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|maker|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap|(?:lends?|lending|lent) (?:you |the (?:client|customer) )?(?:our |a |an |the )?(?:spare|loan(?:er)?|replacement|standby)|deals? with [\w&-]+(?: [\w&-]+)? (?:for you|on (?:your|the (?:client|customer)(?:'s|’s)) behalf))\b/i
 
 // A failure itself, not the work that answers it: "fails", "faulty", "broken", "outage", "not working"
 const BROKE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|down ?time|not working|inoperable|dies|died|stops? working)\b/i
@@ -44,21 +44,33 @@ const STATE = /\b(?:awaiting|pending|waiting for|in need of|due for|(?:is|are|wa
  * agreement gives a party) doing something that is not negated: who acts when it fails.
  */
 const FAILS_IF = /\b(?:if|when|whenever|should|where|once)\s+(?:a|an|the|any|your|our|its|their|one of (?:the|your|our))?\s*(?:[\w'’-]+\s+){0,4}?(?:fails?|breaks?(?:\s+down)?|dies|stops?\s+working|crash(?:es)?|go(?:es)?\s+down|drops?\s+out|(?:is|are|gets?)\s+(?:damaged|degraded|faulty|broken|lost|stolen)|malfunctions?|develops? a fault|has a fault|(?:can(?:no|')t|cannot)\s+be\s+repaired)\b[^,;.]{0,60}[,;]\s*(?:then\s+)?/i
-const PARTY_ACTS = /^(?:we|you|i|they|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)\s+(?:will\s+|shall\s+|must\s+|can\s+|then\s+|also\s+)?(?!(?:is|are|was|were|be|been|has|have|had|do|does|did|not|no|never|may|might|could|would)\b)([a-z]+)/
+const PARTY_ACTS = /^(?:we|you|i|they|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)(?:\s+|['’]ll\s+)(?:will\s+|shall\s+|must\s+|can\s+|then\s+|also\s+)?(?!(?:is|are|was|were|be|been|has|have|had|do|does|did|not|no|never|may|might|could|would)\b)([a-z]+)/
 const PARTY_WORD = /^(?:we|you|i|they|the\s+(?:provider|supplier|contractor|vendor|msp|client|customer|buyer|subscriber)|our\s+(?:engineers?|technicians?|team|staff|helpdesk|service desk)|your\s+(?:staff|team|it team))\b/i
 
 const RECOVERS = /^(?:restores?|recovers?|resumes?|fails?|switch(?:es)?|invokes?|activates?)$/i
+// and so is getting it back up: "we'll get it back up", "we bring the site back online"
+const BACK_UP = /^(?:get|gets|bring|brings|have|has|put|puts)\b[^,;.]{0,30}?\bback\s+(?:up|online|on ?line|running|working)\b/i
 
-function answeredFailure(text: string, names: ReadonlyMap<string, string>): boolean {
+// A promise taken back: "can't promise anything", "no guarantees", "we do not guarantee a fix"
+const HEDGE = /\b(?:can(?:no|['’])t|cannot|won['’]t|will not|do(?:es)?n['’]t|do(?:es)? not)\s+(?:promise|guarantee)\b|\bno (?:promises?|guarantees?)\b/i
+
+/**
+ * Who acts when a thing fails: `present` for a party's act after a condition on a failure, `vague` when the answer to
+ * the condition takes its promise back ("if a PC dies I'll take a look, can't promise anything"), `undefined` for neither.
+ */
+function answeredFailure(text: string, names: ReadonlyMap<string, string>): 'present' | 'vague' | undefined {
   const m = FAILS_IF.exec(text)
-  if (!m) return false
+  if (!m) return undefined
   const main = text.slice(m.index + m[0].length)
+  // the answer to the condition, up to the end of its first clause: "if a PC dies I'll take a look, can't promise anything"
+  if (HEDGE.test(m[0] + (/^[^,;.]*/.exec(main)?.[0] ?? ''))) return 'vague'
   const acts = PARTY_ACTS.exec(main)
-  if (!acts) return false
-  const subject = main.slice(0, acts.index + acts[0].length - acts[1]!.length).trim().toLowerCase().replace(/\s+(?:will|shall|must|can|then|also)$/, '')
+  if (!acts) return undefined
+  const subject = main.slice(0, acts.index + acts[0].length - acts[1]!.length).trim().toLowerCase().replace(/['’]ll$/, '').replace(/\s+(?:will|shall|must|can|then|also)$/, '')
   const party = PARTY_WORD.test(subject) || [...names.keys()].some((n) => subject === n || subject === `the ${n}`)
   // restoring the service (from a standby, within a recovery objective) is a recovery target, not work on what failed
-  return party && !RECOVERS.test(acts[1]!) && !/\b(?:not|n[’']t|never)\b/i.test(main.slice(0, 60)) && !isDisclaimer(main)
+  if (!party || RECOVERS.test(acts[1]!) || BACK_UP.test(main.slice(acts.index + acts[0].length - acts[1]!.length))) return undefined
+  return !/\b(?:not|n[’']t|never)\b/i.test(main.slice(0, 60)) && !isDisclaimer(main) ? 'present' : undefined
 }
 
 // How a thing is bought, priced or supplied: "Hardware you buy through us is priced and supplied under our Hardware Sales
@@ -72,6 +84,9 @@ const SUPPLY = /\b(?:priced|supplied|sold|purchased|bought|buy|buys|leased|rente
 function supplyOnly(text: string): boolean {
   return SUPPLY.test(text) && !FAILURE.test(text) && !ALLOCATE.test(text)
 }
+
+// a result guaranteed for every fault: "guarantees a first-time fix for every fault", "a guaranteed resolution of all faults"
+const GUARANTEED_RESULT = /\bguarantee[sd]?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:fix|fixes|resolution|results?|outcome)\s+(?:for|of|on|to)\s+(?:every|all|any|each)\b/i
 
 const PUT_ELSEWHERE = /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
 
@@ -108,7 +123,8 @@ export default clauseRule({
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
     // a condition on anything failing, answered by a party that acts: "If a till dies, we swap it …", "When the accounting
     // software stops working, the Client calls its vendor"
-    if (answeredFailure(t, reader.reading.parties)) return {outcome: 'present'}
+    const answered = answeredFailure(t, reader.reading.parties)
+    if (answered) return {outcome: answered}
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
     if (supplyOnly(t)) return undefined
@@ -129,6 +145,9 @@ export default clauseRule({
     // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
     // allocates nothing
     if (at >= 0 && EFFORT_NOT_RESULT.test(t)) return {outcome: 'vague'}
+    // and so does a result promised for every fault ("guarantees a first-time fix for every fault"): an overpromise, with
+    // no one's work or cost in it
+    if (at >= 0 && GUARANTEED_RESULT.test(t)) return {outcome: 'vague'}
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work

@@ -11,6 +11,14 @@ const SLOT_WORDS = /\b(?:name|names|date|address|amount|number|no\.|company|clie
 // A slot in angle brackets: "<insert date>", "<Client name>", "<describe the site>" (a drafting instruction, or the field to
 // fill), never the name of an HTML element
 const ANGLE_SLOT = /<\s*(?:insert|enter|add|specify|describe|state|list|fill in|client|customer|provider|company|name|date|amount)\b[^<>\n]{0,60}>/gi
+// a field named in angle brackets whose words name a slot ("<Site address>", "<Contact phone number>"), not an element
+// of HTML ("<span class=…>", "<td>")
+const ANGLE_FIELD = /<([A-Z][a-z]+(?: [A-Za-z]+){1,4})>/g
+const HTML_TAG = /^(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)$/i
+// A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"
+const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate)$/
+// A unit after a number left blank: "[X] hours", "[X] users"
+const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 // (`accept` gets the match, the text and where the match starts in it)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string, text: string, start: number) => boolean}> = [
@@ -19,6 +27,13 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
     has: ['['],
     accept: (m, text, start) => {
       const inner = m.slice(1, -1).trim()
+      // a box is blank or ticked where a line or an item starts ("[ ] Backups", "[x] Patching"); in a sentence, an empty
+      // bracket after a currency sign is the amount left out ("$[ ] per hour") and "[X]" before a unit the number ("[X]
+      // hours")
+      if (start > 0 && /[£$€¥₹]\s?$/.test(text.slice(Math.max(0, start - 2), start)) && !inner) return true
+      if (start > 0 && /^[xX]$/.test(inner) && /\S/.test(text.slice(0, start)) && UNIT_AFTER.test(text.slice(start + m.length, start + m.length + 20))) return true
+      // an instruction to choose inside the brackets: "[Select one: Gold / Silver]", "[Delete as appropriate: …]"
+      if (/^(?:select|choose|pick|delete|circle|tick)\b[^:]{0,30}:/i.test(inner)) return true
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
       // a redaction mark says a value was there and was taken out for publication ("£[REDACTED] per hour", "[Withheld
       // – commercially sensitive]"): nothing is left to fill in
@@ -46,6 +61,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       if (/^(?:[A-Z][a-z]+ ){1,2}[A-Z]{2,5}s?$|^[A-Z]{2,5} [A-Z][a-z]+$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued|See|Source|Per|Ref)\b/.test(inner)) return true
       if (/^[A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued)\b/.test(inner)) return true
       if (/^[A-Z][A-Z0-9 _/&'-]{1,}$/.test(inner) && /[A-Z]{2}/.test(inner)) return true
+      // a value named in lower case: "[retention period]", "[response time]", "[backup frequency]" (one to four words with
+      // no function word, the last naming a quantity; not an aside such as "[at any time]")
+      if (VALUE_NAMED.test(inner) && !/\b(?:at|in|on|of|for|to|by|any|the|a|an|this|that|each|every|if|when|as|per)\b/.test(inner)) return true
       // a drafting instruction in lower case: "[list applications]", "[describe the site]"
       if (/^(?:list|specify|describe|select|choose)\s+[a-z]/.test(inner) && inner.split(/\s+/).length <= 6) return true
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
@@ -67,6 +85,7 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // (the next blank's label may end in a colon: "Print name: ..........   Title: ..........")
   {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*:?[ \t]+){1,3}(?:\.[ \t]?){4,}\.)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
   {re: ANGLE_SLOT, has: ['<']},
+  {re: ANGLE_FIELD, has: ['<'], accept: (m) => !HTML_TAG.test(m.slice(1).split(' ')[0]!) && SLOT_WORDS.test(m)},
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
   // the stock placeholder names of templates: "system ABC", "XYZ Ltd"
   {re: /\b(?:ABC|XYZ)\b/g, has: ['ABC', 'XYZ']},

@@ -59,6 +59,9 @@ const KEPT_WORKING = new RegExp(
     String.raw`\b(?:keep|keeps|kept|keeping|maintain|maintains|maintained|maintaining|remains?|stays?)\b[^.;]{0,80}?\b(?:in|at)\s+(?:(?:good|full|perfect|proper|sound)\s+working|(?:optimal|optimum|peak|top)(?:\s+working)?)\s+(?:order|condition|performance|health|shape)\b`,
     String.raw`\b(?:function(?:s|ing)?|running|working|operational|operating)\b[^.;]{0,60}?\bat all times\b`,
     String.raw`\b(?:systems?|networks?|servers?|services?|site|website|internet|connection|e-?mail|phones?|platform|equipment|devices?|computers?|it|wi-?fi)\b[^.;]{0,30}?\bnever\s+(?:go(?:es)?\s+down|fail|crash(?:es)?|be\s+(?:down|offline|unavailable))\b`,
+    // whatever the thing is called ("the shop's till will never go down", "the booking system never crashes"): a thing
+    // promised never to go down is a system (not a price: see NOT_DOWNTIME)
+    String.raw`\b(?:will|shall|would|is going to|are going to|['’]ll)\s+never\s+(?:go\s+(?:down|offline|dark)|crash|stop\s+working|be\s+(?:down|offline|unavailable|out of action))\b|\bnever\s+(?:goes\s+(?:down|offline|dark)|crashes|stops\s+working)\b`,
     String.raw`\b(?:peak|optimal|optimum|top|excellent|outstanding|superior|maximum)\s+(?:performance|uptime|reliability)\b`,
     // the systems' operation promised without a break, with no figure: "guarantees the uninterrupted operation of the
     // Client's systems", "the continuous functioning of the network"
@@ -79,11 +82,16 @@ const KEPT_WORKING = new RegExp(
 /** A negation before the promise: "we don't promise your internet will never go down" disclaims it. */
 const NEGATED = /\b(?:not|no|never|cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|won’t)\b/i
 
+/** An amount, just before "will never go down": a price or a number falls, no system goes down. */
+const NOT_DOWNTIME = /\b(?:prices?|fees?|rates?|charges?|costs?|bills?|invoices?|numbers?|amounts?|levels?|quality|standards?|sales|temperature)\s+(?:[\w'’-]+\s+){0,2}$/i
+
 /** The statement keeps systems working with no figure: the promise's text, when the provider gives it. */
 function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   const m = KEPT_WORKING.exec(unit.text)
   if (!m) return undefined
   if (NEGATED.test(unit.text.slice(Math.max(0, m.index - 60), m.index))) return undefined
+  // an amount that never goes down ("Our monthly price will never go down") is no system
+  if (NOT_DOWNTIME.test(unit.text.slice(Math.max(0, m.index - 30), m.index))) return undefined
   // (the customer's things that must work so are its requirement: "your computers must work well")
   if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length))) return undefined
   return m

@@ -8,7 +8,7 @@ import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
-const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?)\b/i
+const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?|attack\w*|intru\w*|ransomware|malware|phishing|compromis\w*|fail(?:ed|s|ing)?)\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
@@ -45,7 +45,8 @@ const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|a
 // "Anything that stops the tills taking money comes before everything else": an order of handling, no levels defined)
 // One level the customer may ask for, with no others named: "The Client may ask for a call to be treated as urgent.
 // Urgent calls will be attended to as soon as possible."
-const SINGLE_LEVEL = /\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
+// (and a case the customer calls urgent, with nothing said of what is: "call it urgent and we drop everything")
+const SINGLE_LEVEL = /\b(?:call|mark|flag|label|tag)s?\s+(?:it|them|the (?:ticket|call|request|job|e-?mail))\s+(?:as\s+)?(?:urgent|critical|an emergency)\b|\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
 /** Network traffic ranked by quality of service: "call traffic prioritised", "QoS prioritises voice packets". */
 const TRAFFIC_PRIORITY = /\b(?:traffic|packets?|voice|voip|bandwidth|qos|quality of service)\b[^.;]{0,30}\bprioriti[sz]\w*|\bprioriti[sz]\w*\b[^.;]{0,30}\b(?:traffic|packets?|bandwidth)\b/i
 /** Urgent work got to, with no levels named: "Anything urgent I'll get to straight away", "we get to urgent problems first". */
@@ -56,7 +57,7 @@ const CANT_WAIT = /\b(?:anything|something|everything|issues?|problems?|requests
 // priority"), and an urgent path set apart by its channel ("URGENT REQUESTS (WE CANNOT WORK): CALL, DO NOT EMAIL") mention
 // priority without defining levels: vague, never missing; a subject held as a priority with no case ("Security is our top
 // priority") is no case of support work
-const TOP_PRIORITY = /\b(?:is|are|['’]s|gets?|becomes?|=)\s+(?:(?:our|the|a)\s+)?(?:top|first|highest|number[- ]one|#1)\s+priority\b/i
+const TOP_PRIORITY = /(?:\b(?:is|are|['’]s|gets?|becomes?)|=)\s+(?:(?:our|the|a)\s+)?(?:top|first|highest|number[- ]one|#1)\s+priority\b/i
 /** What makes the top priority a case of support work: something down or stopped. */
 const CASE_DOWN = /\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t (?:work|trade|sell|operate)|cannot (?:work|trade|sell|operate))\b/i
 // (the topic in rules/data/clauses.json names both: "priority", and an urgent class followed by its channel)
@@ -77,7 +78,9 @@ const LEVEL_WORD = '(?:critical|urgent|emergency|high|medium|low|normal|major|mi
 const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz]ed|graded|rated|divided|split|sorted) (?:as|into)\b[^.;]{0,20}\b${LEVEL_WORD}\b[^.;]{0,40}\b(?:or|and)\s+${LEVEL_WORD}\b`, 'i')
 /** A case as support work names it: "the call", "a request", "tickets". */
 // (and the cases of translated agreements: an "anomaly", a "breakdown", a "malfunction")
-const CASE = '(?:calls?|requests?|tickets?|faults?|jobs?|issues?|problems?|incidents?|cases?|anomal(?:y|ies)|breakdowns?|malfunctions?)'
+const CASE = '(?:calls?|requests?|tickets?|faults?|failures?|jobs?|issues?|problems?|incidents?|cases?|anomal(?:y|ies)|breakdowns?|malfunctions?)'
+/** The same, written with a capital as a defined name's word may be: "a Minor Incident". */
+const CASE_ANY_CASE = '(?:[Cc]alls?|[Rr]equests?|[Tt]ickets?|[Ff]aults?|[Ff]ailures?|[Jj]obs?|[Ii]ssues?|[Pp]roblems?|[Ii]ncidents?|[Cc]ases?|[Aa]nomal(?:y|ies)|[Bb]reakdowns?|[Mm]alfunctions?)'
 /**
  * A case named as a level in prose, the level word in group 1 or 2: "we treat the call as urgent", "we log your call as
  * urgent", "a call about a printer is logged as routine", "every other call is normal".
@@ -189,7 +192,8 @@ const LEVEL_MEANS_TEST = new RegExp(LEVEL_MEANS.source, 'i')
 const BRACKET_ENUMERATOR = String.raw`\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)`
 // (numbered in brackets too, "(1) Level A: the whole office is down", and defined by "=": "Urgent = the office cannot work")
 /** A sentence that opens with a level's name as its label: "Emergency: the surgery cannot see patients." */
-const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(?:${BRACKET_ENUMERATOR}\s*)?(${LEVEL_NAME})\s*(?::|=|–|—|\s-)\s+(.{6,})$`, 'is')
+// (the level's name may carry its kind of case: "(2) Urgent Failure: a failure that stops patient check-in")
+const SENTENCE_LEVEL = new RegExp(String.raw`^\W{0,3}(?:${BRACKET_ENUMERATOR}\s*)?(${LEVEL_NAME})(?:\s+${CASE})?\s*(?::|=|–|—|\s-)\s+(.{6,})$`, 'is')
 // Reading: levels defined inline, one after another in a sentence, each after a bracketed enumerator or a colon or
 // semicolon, with "=" or ":" before what falls into it ("Calls are sorted into (1) Level A: the whole office is down; (2)
 // Level B: …", "Two levels: Urgent = the office cannot work; Routine = everything else") are levels as a list of them is
@@ -198,7 +202,8 @@ const INLINE_LEVEL = new RegExp(String.raw`(?:${BRACKET_ENUMERATOR}\s*|[:;]\s+)(
 const INLINE_LEVEL_TEST = new RegExp(INLINE_LEVEL.source, 'i')
 
 /** A level's name with what falls into it in brackets: "red (no one can work)", "urgent (the office is down)". */
-const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)\s*\(([^()\d]{4,80})\)`, 'gi')
+// (the name may be quoted: "alerts classified as 'severe' (an active intruder, ransomware)")
+const LEVEL_GLOSS = new RegExp(String.raw`\b(${LEVEL_NAME}|red|amber|green|yellow|orange)['"’”]?\s*\(([^()\d]{4,80})\)`, 'gi')
 const LEVEL_GLOSS_TEST = new RegExp(LEVEL_GLOSS.source, 'i')
 
 // Reading: names each followed by what falls into it in brackets, in a sentence that speaks of levels or priorities
@@ -256,7 +261,7 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
     for (const kind of namedKinds(sentence.text, block, reading)) kinds.push(key(kind))
   }
   // (the rest named by exclusion only beside a kind so defined in the same paragraph)
-  if (kinds.length) for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) kinds.push(key(r[1]!))
+  if (kinds.length) for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) kinds.push(key((r[1] ?? r[2])!))
   return out.concat(kinds)
 }
 
@@ -267,7 +272,8 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
 const NAMED_KIND = new RegExp(String.raw`\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+${CASE}\s+(?:is|means)\s+(?:one|any\s+${CASE}|an?\s+${CASE})\s+(?:that|which|where|when|in which|whose)\s+([^.;]{6,})`, 'g')
 const NAMED_KIND_TEST = new RegExp(NAMED_KIND.source)
 /** The rest of the cases given a name of their own: "Every other fault is a **Routine** fault", "All other calls are Standard". */
-const REST_NAMED = new RegExp(String.raw`\b(?:[Ee]very|[Aa]ny|[Aa]ll) other ${CASE}\s+(?:is|are)\s+(?:an?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b`, 'g')
+// (or a name given to the rest: "a Minor fault is any other", "a Standard fault is anything else")
+const REST_NAMED = new RegExp(String.raw`\b(?:[Ee]very|[Aa]ny|[Aa]ll) other ${CASE}\s+(?:is|are)\s+(?:an?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b|\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+${CASE_ANY_CASE}\s+(?:is|means)\s+(?:any(?:thing)? other\b|anything else\b|(?:any|every) other ${CASE_ANY_CASE}\b)`, 'g')
 
 /**
  * The kinds of case a sentence names and defines, each given its own time to answer or fix elsewhere in the agreement
@@ -277,6 +283,26 @@ function namedKinds(sentence: string, block: Block, reading: Reading): string[] 
   const out: string[] = []
   for (const m of sentence.matchAll(NAMED_KIND)) if (describesCases(m[2]!, reading) && timedElsewhere(m[1]!, block, reading, sentence)) out.push(m[1]!.toLowerCase())
   return out
+}
+
+// Reading: a term the agreement defines in quotes as a kind of case or of broken thing, with what falls into it, and then
+// gives its own time to answer or fix ('"Machine Down" means a machine that cannot run at all' with "attends a Machine
+// Down call within 4 hours"), is a level of priority whatever its words; two such are levels
+const DEFINED_KIND = new RegExp(String.raw`^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?["“'‘*_]+([A-Z][\w’-]*(?:\s+[A-Za-z][\w’-]*){0,3}?)["”'’*_]+:?\s+(?:means|shall mean|refers to|is)\s+(?:an?|any)\s+(?:[\w-]+\s+){0,2}?(?:${CASE_ANY_CASE}|[Dd]evices?|[Mm]achines?|[Ss]ystems?|[Pp]rinters?|[Cc]omputers?|[Ww]orkstations?|[Ss]ervers?|[Ss]ites?|[Uu]sers?)\s+(?:that|which|where|in which|whose|with)\s+([^.;]{6,})`)
+
+/** DEFINED_KIND, looked for only in a text that opens with a quote and says "means", "refers to" or "is" (most do not). */
+function definedKindTest(text: string): boolean {
+  const head = text.slice(0, 16)
+  if (!['"', '“', "'", '‘', '*', '_'].some((q) => head.includes(q))) return false
+  return (text.includes(' mean') || text.includes(' refers to') || text.includes(' is ')) && DEFINED_KIND.test(text)
+}
+
+/** The level a block defines as a quoted term, when the agreement times it elsewhere. */
+function definedKind(block: Block, reading: Reading): string | undefined {
+  if (block.kind === 'table-row' || block.kind === 'heading') return undefined
+  const m = definedKindTest(block.text) ? DEFINED_KIND.exec(block.text) : null
+  if (!m || !describesCases(m[2]!, reading) || !timedElsewhere(m[1]!, block, reading)) return undefined
+  return m[1]!.toLowerCase()
 }
 
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
@@ -299,6 +325,8 @@ function proseNamesTwoLevels(section: Block['section'], reading: Reading): boole
       for (const level of dotLevels(b.text, reading)) if (add(level)) break blocks
       for (const l of bracketLabels(b.text, reading)) if (l.criterion && add(l.label)) break blocks
       for (const level of levelsDefinedInProse(b, reading)) if (add(level)) break blocks
+      const kind = definedKind(b, reading)
+      if (kind !== undefined && add(kind)) break blocks
     }
     two = levels.size >= 2
     bySection.set(section, two)
@@ -315,7 +343,7 @@ function namedWithTimes(text: string): boolean {
   return false
 }
 /** What the faster time is for: a reply, a visit, a fix. */
-const SERVICE_ACT = /\b(?:respond\w*|repl(?:y|ies)|answer(?:s|ed)?|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
+const SERVICE_ACT = /\b(?:drop (?:everything|whatever we(?:['’]re| are) doing)|respond\w*|repl(?:y|ies)|answer(?:s|ed)?|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
@@ -676,6 +704,18 @@ function casesRanked(text: string): boolean {
   return (l.includes('ranked') || l.includes('graded') || l.includes('triaged') || l.includes('classified') || l.includes('categori') || l.includes('prioriti')) && CASES_RANKED.test(text)
 }
 
+/**
+ * One kind of case timed before the rest of the cases and the rest timed after, in one sentence (a rate for the rest,
+ * "bill everything else at £60 an hour", times no case).
+ */
+function timedBeforeAndAfter(text: string, reading: Reading): boolean {
+  const rest = OTHER_CLASS.exec(text)
+  if (!rest) return false
+  const after = rest.index + rest[0].length
+  const durations = reading.values(text).durations
+  return durations.some((d) => d.end <= rest.index) && durations.some((d) => d.start >= after) && !reading.values(text.slice(after)).money.length
+}
+
 export default clauseRule({
   id: 'priority-levels',
   description: 'The agreement names at least two priority or severity levels, with criteria for what falls into each',
@@ -690,7 +730,7 @@ export default clauseRule({
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
   mentions(text, reader, block) {
-    return casesRanked(text) || TIERED.test(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return casesRanked(text) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
@@ -701,7 +741,7 @@ export default clauseRule({
     const bracketed = bracketLabels(unit.text, reader.reading)
     const glossed = glossedNames(unit.text, reader.reading)
     if (CASE_KIND.test(unit.text) && (FIRST_STEP.test(unit.text) || LATER_STEP.test(unit.text)) && rankedKinds(unit.block, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text) || glossed.some((g) => g.criterion)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+    if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text) || glossed.some((g) => g.criterion) || definedKindTest(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definesTwoRanks(reader.reading) && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
       const delegated = reader.delegated(unit, /priorit|severit/i)
@@ -740,7 +780,8 @@ export default clauseRule({
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one faster case beside the usual time ("We reply within 2 business hours. If the tills are down … within 4 hours")
     // the rest of the cases given a time of their own, against a kind of case timed in the same paragraph
-    if (OTHER_CLASS.test(unit.text) && (SERVICE_ACT.test(unit.text) || /\bresponse\b/i.test(unit.text)) && (reader.reading.values(unit.text).durations.length || /\bwithin\s+\d/.test(unit.text)) && reader.reading.values(unit.block.text.replace(unit.text, '')).durations.length >= 1 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // (or in one sentence: "We respond to emergencies within 1 hour, and to everything else within 1 business day")
+    if (OTHER_CLASS.test(unit.text) && (SERVICE_ACT.test(unit.text) || /\bresponse\b/i.test(unit.text)) && (reader.reading.values(unit.text).durations.length || /\bwithin\s+\d/.test(unit.text)) && (reader.reading.values(unit.block.text.replace(unit.text, '')).durations.length >= 1 || timedBeforeAndAfter(unit.text, reader.reading)) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
     // "the order of priority" of the contract documents is precedence, not a priority scheme
     if (PRECEDENCE.test(unit.text)) return undefined

@@ -13,7 +13,8 @@ const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i
 const DISCLAIMED = /\b(?:does not|do not|doesn't|don't|cannot|can't|makes? no|gives? no) (?:warrant\w*|guarantee\w*|promise|represent\w*)\b/i
 // Restoration in plain words, which needs no incident named: "aim to have you working within 4 hours"
-const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:back\s+)?(?:working|running|up and running|online)\b|\bback (?:up and running|online|in service|in business)\b|\b(?:working|running) again\b|\bget\s+(?:it|them|the \w+)\s+back\s+up\b/i
+// ("have your project files available again within a day": what was lost, usable again)
+const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:back\s+)?(?:working|running|up and running|online)\b|\bback (?:up and running|online|in service|in business)\b|\b(?:working|running) again\b|\bget\s+(?:it|them|the \w+)\s+back\s+up\b|\b(?:have|get)\s+(?:you|them|it|everyone|(?:the|your)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:available|working|running|usable)\s+again\b/i
 // A commitment of effort with no time: "Fixes: Kestrel works each P1 until it is fixed"
 const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bworks? (?:on )?(?:each|every|the|all|any)?\s*(?:P[1-5]|priority \w+|incidents?|critical \w+)\b[^.]{0,30}\buntil\b/i
 
@@ -35,6 +36,12 @@ const WORKED_UNTIL = /\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incide
 // Reading: a promise to fix cases with no time ("The Provider shall resolve any and all issues reported", "We'll fix it",
 // "We aim to resolve most issues on the same day") states the clause without a measure: vague, never missing
 const PROMISED_FIX = /\b(?:will|shall|must|(?:aims?|undertakes?|agrees?|commits?|promises?|tr(?:y|ies)|endeavou?rs?) to|we['’]ll|I['’]ll)\s+(?:[a-z]+\s+){0,2}?(?:resolve|fix|repair|restore|rectify|remedy|solve|sort out|put right)\s+(?:(?:the|a|an|any|and|all|each|every|most|your|such|reported)\s+){0,4}(?:[\w-]+\s+)?(?:issues?|incidents?|faults?|problems?|failures?|outages?|errors?|defects?|malfunctions?|breakdowns?|tickets?|it|them)\b/i
+
+// Reading: faults said to be fixed, in the passive, with no time ("Malfunctions are remedied in line with good industry
+// practice", "Faults are removed by the Contractor") state the clause without a measure: vague, as "we will fix faults" is
+const FIXED_PASSIVE = /\b(?:errors?|defects?|faults?|incidents?|issues?|problems?|disruptions?|malfunctions?|breakdowns?|failures?)\b[^.;]{0,60}\b(?:are|is|will be|shall be)\s+(?:corrected|fixed|repaired|resolved|restored|rectified|remedied|set right|cleared|eliminated|removed)\b/i
+/** A charge for the work, which makes a sentence about fixing one about money: "faults the Client causes are fixed at its cost". */
+const CHARGED = /\b(?:cost|costs|charged?|charges|billed|invoiced|fees?|expense|rates?|price[ds]?|free of charge)\b/i
 
 // An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
@@ -85,6 +92,9 @@ export default clauseRule({
     const t = unit.text
     const named = indexOf(t, TOPIC)
     const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t) ?? PROMISED_FIX.exec(t))
+    // a fix promised by its speed alone, whether or not the sentence also names fixing in the topic's words ("I fix things
+    // as fast as I can but can't give you a time")
+    const fast = speed ?? FIX_SPEED.exec(t)
     const at = named >= 0 ? named : speed ? speed.index : -1
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
@@ -117,7 +127,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if (speed || pointer || (at >= 0 && PROMISED_FIX.test(t))) return {outcome: 'vague'}
+    if (speed || fast || pointer || (at >= 0 && (PROMISED_FIX.test(t) || (FIXED_PASSIVE.test(t) && !CHARGED.test(t))))) return {outcome: 'vague'}
     if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b|\buntil (?:it|they|everything|(?:the|your|each|every) \w+)(?:['’]s|['’]re| is| are) (?:fixed|resolved|sorted|solved|working again)\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },

@@ -71,7 +71,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
+    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
     // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
@@ -130,6 +130,7 @@ export default clauseRule({
       return {outcome: 'present'}
     }
     if (unit.next && workList(t, unit.next, unit.block, reader.reading)) return {outcome: 'present'}
+    if (unit.next && providerLead(unit.text) && providerLeadBinds(unit.text, reader.reading) && providerItems(unit.next, reader.reading)) return {outcome: 'present'}
     if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
       if (/\bservices?\b|\bproducts?\b/i.test(t)) return scopeElsewhere(unit, reader)
       return undefined
@@ -300,25 +301,80 @@ const IMPERATIVE = /^\W*(?:please\s+)?(?:keep|make|ensure|update|install|use|run
 function bareServiceList(block: Block, reading: Reading): boolean {
   if (block.kind !== 'list-item') return false
   const blocks = reading.doc.blocks
-  let first = reading.blockIndex(block)
-  if (first < 0) return false
+  const at = reading.blockIndex(block)
+  if (at < 0) return false
+  let first = at
   while (first > 0 && blocks[first - 1]!.kind === 'list-item' && blocks[first - 1]!.section === block.section) first--
   const lead = blocks[first - 1]
-  if (!lead || lead.kind !== 'heading' || lead.section !== block.section) return false
+  const titled = lead !== undefined && lead.kind === 'heading' && lead.section === block.section
+  const over = titleOver(blocks, at, reading)
+  if (titled && listsServices({title: block.section.title, first, column: 0, asks: false}, block, reading)) return true
+  return over !== undefined && listsServices(over, block, reading)
+}
+
+/** Are the items from `over.first` (the list `block` is in, under the title `over.title`) a list of services? Once per list. */
+function listsServices(over: {title: string; first: number; column: number; asks: boolean}, block: Block, reading: Reading): boolean {
+  const blocks = reading.doc.blocks
   const known = reading.own(BARE, () => new Map<Block, boolean>())
-  let listed = known.get(blocks[first]!)
+  let listed = known.get(blocks[over.first]!)
   if (listed === undefined) {
-    const title = block.section.title
-    let ok = !NOT_SERVICES.test(title) && !ABOUT_A_SERVICE.test(title) && !asksOfCustomer(title, reading.roles)
+    const title = over.title
+    let ok = !NOT_SERVICES.test(title) && !ABOUT_A_SERVICE.test(title) && !asksOfCustomer(title, reading.roles) && (!over.asks || coversTitle(title, reading))
     let named = 0
-    for (let j = first; ok && j < blocks.length && blocks[j]!.kind === 'list-item' && blocks[j]!.section === block.section; j++) {
+    for (let j = over.first; ok && j < blocks.length && blocks[j]!.kind === 'list-item' && blocks[j]!.section === block.section && blocks[j]!.position.start.column >= over.column; j++) {
+      // an unticked option ("- [ ] On-site visits (not ordered)") is offered, not one of the services
+      if (reading.isUnticked(blocks[j]!)) continue
       const t = blocks[j]!.text
       if (NOT_SERVICES.test(t) || IMPERATIVE.test(t) || reading.boundParty(t, 0) === 'customer') ok = false
       else if (WORK.test(t) || TASK.test(t) || serviceCount(t) >= 1) named++
     }
-    known.set(blocks[first]!, (listed = ok && named >= 2))
+    known.set(blocks[over.first]!, (listed = ok && named >= 2))
   }
   return listed
+}
+
+// A question on a line of its own: "What's in the plan?", "Q: What do I get each month?"
+const QUESTION_LINE = /^[^?\n]{3,120}\?\W*$/
+const QUESTION_MARK = /^\W*(?:q|question)\s*\d{0,3}\s*[:.]\s*/i
+// A list item that is only a short title over the items nested under it: "What Lir looks after", "In the plan"
+const SHORT_TITLE = /^[^.:;!?\n]{3,60}[?]?$/
+// The scope's own titles ("What you get", "What's in the plan", "Covered services")
+const SCOPE_TITLES = new RegExp(data['scope-of-services'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+
+/** A title that asks or says what is covered: one of the scope's titles, or one read by roles as what the provider takes on. */
+function coversTitle(title: string, reading: Reading): boolean {
+  const t = title.replace(/[?!.\s]+$/, '').trim()
+  return SCOPE_TITLES.test(t) || IN_THE_OFFER.test(t) || SERVICES_NAMED.test(t) || scopeTitle(t, reading.roles) === 'provides'
+}
+// A short title that names the services themselves: "Services ordered", "Managed services", "IT services we run"
+const SERVICES_NAMED = /^(?:[\w-]+\s+){0,2}services(?:\s+[\w-]+){0,2}$/i
+// What the offer holds, named by the offer: "In the plan", "Included in your package", "Part of the service"
+const IN_THE_OFFER = /^(?:what(?:'|’)?s\s+)?(?:in|inside|included in|part of|covered by|with)\s+(?:the|your|our|this|every|each)\s+(?:[\w-]+\s+){0,2}?(?:plan|package|service|subscription|retainer|bundle|contract|fee)s?$/i
+
+/**
+ * Reading: a list with no lead-in is titled by what stands over it, as a heading titles it: the title of a section it
+ * opens that has no heading line of its own ("- **In the plan**" over its items), a question on a line of its own
+ * ("What's in the plan?"), or a list item that is only a short title over the items nested under it ("- What Lir looks
+ * after" over "  - Eleven CAD workstations: Windows updates, …"). Such a title counts only when it asks or says what
+ * is covered (`asks`: "In the plan", "What Lir looks after"), not any title ("4.1 Compliance with Data Laws" over
+ * what the provider complies with); `column` bounds the nested items to the title item's own.
+ */
+function titleOver(blocks: readonly Block[], at: number, reading: Reading): {title: string; first: number; column: number; asks: boolean} | undefined {
+  const item = blocks[at]!
+  const column = item.position.start.column
+  let first = at
+  while (first > 0) {
+    const b = blocks[first - 1]!
+    if (b.kind !== 'list-item' || b.section !== item.section) break
+    if (b.position.start.column < column) return SHORT_TITLE.test(b.text.trim()) && !reading.isUnticked(b) ? {title: b.text.trim(), first, column, asks: true} : undefined
+    first--
+  }
+  const lead = blocks[first - 1]
+  if ((!lead || lead.section !== item.section) && item.section.kind !== 'root' && item.section.blocks[0] === blocks[first]) return {title: item.section.title, first, column: 0, asks: true}
+  if (lead && lead.kind === 'paragraph' && lead.section === item.section && lead.sentences.length <= 1 && QUESTION_LINE.test(lead.text.trim())) {
+    return {title: lead.text.trim().replace(QUESTION_MARK, ''), first, column: 0, asks: true}
+  }
+  return undefined
 }
 
 /** The text of the block that introduces the list or table holding block `i` (empty when none). */
@@ -504,7 +560,7 @@ const TERMS_LEAD = /\b(?:fees?|prices?|pricing|rates?|costs?|charges?|hours?|tim
  */
 function workList(lead: string, next: string, block: Block, reading: Reading): boolean {
   const t = lead.trim()
-  if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t)) return false
+  if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t) || NOT_WORK_LEAD.test(t)) return false
   if (reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer' || reading.messageSender(block) === 'customer') return false
   const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
   if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || IMPERATIVE.test(x) || reading.boundParty(x, 0) === 'customer')) return false
@@ -519,4 +575,67 @@ function listedWorkAfter(text: string, block: Block, reading: Reading): boolean 
   if (last && last.text !== text) return false
   const after = reading.listContext(reading.blockIndex(block)).after
   return after !== '' && workList(text, after, block, reading)
+}
+
+// A lead-in's clause number, before its subject: "1.1 ", "(2) ", "b) "
+const LEAD_NUMBER = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)/i
+// "takes charge of" is taking work on, not a charge
+const TAKES_CHARGE = /\b(?:takes?|taking|took|taken)\s+charge\s+of\b/gi
+// The provider's work or offer as the subject of "cover": "The Technician Visits described above cover:", "Our support includes:"
+const WORK_COVERS_LEAD =
+  /^(?:(?:the|our|these|those|each|every|your|its)\s+)(?:[\w'’-]+\s+){0,3}?(?:visits?|call-?outs?|sessions?|work|services?|support|care)\b[^:;]{0,60}?\s(?:cover|covers|include|includes|comprise|comprises|extend to|extends to)\s*:\s*$/i
+// Verbs of a lead-in by the provider that do not take work on: telling, charging, ending, handling data, a right or a
+// possibility ("The Provider will notify the Client of:", "Provider may:", "Provider processes:")
+const NOT_WORK_LEAD =
+  /\b(?:notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?|tells?|warn(?:s|ed|ing)?|advis(?:e|es|ed|ing)|reports?|reporting|invoic\w*|bills?|billing|charg\w*|refund\w*|credit\w*|suspend\w*|terminat\w*|cancel\w*|subcontract\w*|process(?:es|ed|ing)?|collect(?:s|ed|ing)?|disclos\w*|shares?|sharing|transfer\w*|(?:the|a|its|any) right|rights|entitled|liable|may|might|can|could|reserves?)\b/i
+
+/**
+ * Reading: a lead-in ending in a colon whose subject is the provider ("The Supplier will, for each device in Schedule
+ * 1:", "1.1 Provider will back up the following for the Client:", "The Provider takes charge of:"), or the provider's
+ * work as the subject of "cover" ("The Technician Visits described above cover:"), opens a list of the work it takes
+ * on: its items complete the provider's sentence, so an item opening with a verb ("provide a Service Desk …") is work
+ * taken on and an item naming a thing ("the admin server") is what the work is done on. Not a lead-in that puts out,
+ * makes conditional, asks, charges, reports, gives terms or rights ("The Provider will not:", "Provider may:").
+ * (The lead-in's text alone: the party it binds is asked by providerLeadBinds.)
+ */
+function providerLead(lead: string): boolean {
+  const t = lead.trim()
+  if (!t.endsWith(':')) return false
+  const body = t.replace(LEAD_NUMBER, '').replace(TAKES_CHARGE, 'handles')
+  if (NOT_SERVICES.test(body) || CONDITION.test(body) || ASKS.test(body) || TERMS_LEAD.test(body) || NOT_WORK_LEAD.test(body)) return false
+  return true
+}
+
+/** The lead-in's subject is the provider (named first, and not binding the customer), or the provider's work that covers. */
+function providerLeadBinds(lead: string, reading: Reading): boolean {
+  const body = lead.trim().replace(LEAD_NUMBER, '')
+  if (reading.boundParty(body, 0) === 'customer' || reading.firstParty(body) === 'customer') return false
+  if (WORK_COVERS_LEAD.test(body)) return true
+  const subject = PROVIDER_SUBJECT.exec(body)?.[1]
+  return subject !== undefined && !POSSESSIVE.test(subject) && reading.firstParty(subject) === 'provider'
+}
+// The provider opens the lead-in as its subject, with its verb next: "The Supplier will, …", "Provider will back up",
+// "The Provider takes charge of", "We handle"
+const PROVIDER_SUBJECT = /^(?:[Tt]he\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[Ww]e|I)\s+(?:(?:will|shall|agrees? to|undertakes? to|is to)\b|[a-z]+s\b)/
+// a possessive opens a noun, not a subject: "Our notes from the first visit:"
+const POSSESSIVE = /^(?:our|my|your|their|its|his|her)\b/i
+
+/**
+ * The items of a provider's lead-in: two or more, none put out or bound to the customer, most naming work, a service or
+ * a thing the work is done on ("supply and deliver toner …", "the school office PCs and the admin server").
+ */
+function providerItems(next: string, reading: Reading): boolean {
+  const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
+  if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || reading.boundParty(x, 0) === 'customer')) return false
+  const named = items.filter((x) => WORK.test(x) || TASK.test(x) || THING.test(x) || serviceCount(x) >= 1).length
+  return named >= 2 && named * 2 >= items.length
+}
+
+/** The sentence is the last of its block and a provider's lead-in of the list after it (see providerLead). */
+function providerListAfter(text: string, block: Block, reading: Reading): boolean {
+  if (!providerLead(text)) return false
+  const last = block.sentences[block.sentences.length - 1]
+  if (last && last.text !== text) return false
+  const after = reading.listContext(reading.blockIndex(block)).after
+  return after !== '' && providerLeadBinds(text, reading) && providerItems(after, reading)
 }

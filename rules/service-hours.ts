@@ -68,6 +68,9 @@ export default clauseRule({
     const at = named >= 0 ? named : on >= 0 && reader.party(unit, on) !== 'customer' ? on : -1
     const specs = reader.reading.values(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
+    // Reading: an availability or uptime percentage is a performance target; the days, clock times or 24/7 in its
+    // sentence are the period it is measured over or a maintenance window it leaves out, not the hours support is given in
+    if (UPTIME_SHARE.test(t) && !SUPPORT_GIVEN.test(t)) return undefined
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
     if (!unit.inHome && TASK.test(t) && !SUPPORT.test(t)) return undefined
@@ -116,6 +119,11 @@ export default clauseRule({
     return {outcome: 'vague', detail}
   },
 })
+
+/** A system's availability or uptime held to a percentage: "available 99.9% of the time", "99.5% uptime". */
+const UPTIME_SHARE = /\b(?:availab(?:le|ility)|uptime|up-time)\b[^.;]{0,60}?\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)|\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)\s+(?:[\w-]+\s+){0,2}?(?:availability|uptime|up-time)\b/i
+/** Words of support given by people (SUPPORT without the words a system's availability shares with it). */
+const SUPPORT_GIVEN = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|support|help ?desk|service desk|staffed|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|engineers?|technicians?)\b/i
 
 /** Work that watches systems rather than answers people: monitoring, a NOC or SOC. */
 const MONITORING_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i

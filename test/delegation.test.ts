@@ -196,3 +196,43 @@ describe('a pointer that sends the reader to another document for a subject', ()
     expect(delegation('See the notes below for how to reach the helpdesk.')).toBeUndefined()
   })
 })
+
+describe('a paper named by its kind', () => {
+  it.each([
+    ['Backups carry on exactly as set out in our backup policy (v3), which we sent you separately.', 'backup policy'],
+    ['Patching follows the steps set out in the maintenance guide we emailed you earlier.', 'maintenance guide'],
+    ['The Client shall ensure its environment meets the Minimum Requirements set out in the Onboarding Pack.', 'Onboarding Pack'],
+    ['Each site must pass the checks listed in the Site Readiness Checklist.', 'Site Readiness Checklist'],
+  ])('puts the clause of %j in that paper', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    // a policy of this document, updated here, was not sent separately
+    ['Backups are made as set out in our backup policy, which we have updated below.'],
+    // a bare "in" before a title ending in Pack may name a product
+    ['Unused hours in the Ten Hour Pack roll over for one month.'],
+    // this document
+    ['The fees are as set out in This Document.'],
+  ])('finds no paper in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})
+
+describe('a value shown on a form', () => {
+  it.each([
+    ['Support is given during the support hours shown on the order form you signed.', 'order form'],
+    ['The monthly fee is as stated on your Order Form.', 'Order Form'],
+  ])('puts the value of %j on that form', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    // a register is not a form the customer signs
+    ['Each device is recorded on the Site Register when it is installed.'],
+    // shown on a screen, not on a form
+    ['Your tickets are shown on the portal.'],
+  ])('finds no form in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})

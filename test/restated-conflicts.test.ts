@@ -26,6 +26,9 @@ function pairwise(list: readonly Restated[]): Array<[Restated, Restated]> {
     for (let i = 0; i < j; i++) {
       const a = list[i]!
       if (used.has(a) || a.key !== b.key || a.block === b.block) continue
+      if (a.keyed !== undefined && b.keyed !== undefined && a.keyed !== b.keyed && a.keyed.split(':')[0] === b.keyed.split(':')[0]) continue
+      const agrees = (x: Restated, y: Restated) => x.keyed !== undefined && y.agrees !== undefined && y.agrees.split(' ').includes(x.keyed.split(':')[0]!)
+      if (agrees(a, b) || agrees(b, a)) continue
       if ((a.item !== undefined || b.item !== undefined) && (a.item !== undefined && b.item !== undefined ? a.item !== b.item : !a.things.size || !b.things.size)) continue
       if (a.key.startsWith('backup|') && a.item !== undefined && a.item === b.item && a.block.header === b.block.header) continue
       const row = a.item !== undefined ? a : b

@@ -14,6 +14,16 @@ const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )
 // A paper named by title and said to be attached to or sent with another document ("the Backup Plan attached to quote
 // Q-1187", "the Site Survey sent with our proposal") is a document of its own, whatever its title's last word.
 const ATTACHED_PAPER = String.raw`(?:[A-Z][\w&'’-]*\s+){1,3}(?:Plan|Pack|Sheet|Document|Note|Notes|Survey|Summary|Overview|Checklist)(?=\s+(?:attached|sent|enclosed|annexed|appended|issued)\s+(?:to|with)\b)`
+// Reading: a paper named in plain words by its kind (a policy, plan, pack, guide) and said to have been sent or given
+// separately ("our backup policy (v3), which we sent you separately", "the onboarding pack we emailed you earlier") is a
+// document of its own, whatever its name's case.
+const SENT_PAPER = String.raw`(?:[a-z][\w-]*\s+){0,2}?(?:polic(?:y|ies)|plan|pack|guide|manual|runbook|procedures?|document|specification|checklist)(?:\s*\([^()]{1,20}\))?,?\s+(?:(?:that|which)\s+)?(?:we|you|I)\s+(?:have\s+|['’]ve\s+)?(?:sent|gave|emailed|e-mailed|issued|provided|supplied|handed)(?:\s+(?:to\s+)?you)?\s+(?:separately|earlier|already|before|previously|beforehand)\b`
+/** The name of a SENT_PAPER, without how it was sent or its version: "backup policy (v3), which we sent you separately" → "backup policy". */
+const SENT_CLAUSE = /(?:\s*\([^()]{1,20}\))?,?\s+(?:(?:that|which)\s+)?(?:we|you|I)\s+(?:have\s+|['’]ve\s+)?(?:sent|gave|emailed|e-mailed|issued|provided|supplied|handed)\b.*$/
+// Reading: a paper named by a title in capitals and a word for a paper ("the Onboarding Pack", "the Site Readiness
+// Checklist", "the Network Specification") is another document where the agreement says something is set out or
+// described in it (not after a bare "in" or "under": "hours in the Hours Pack" may name a product).
+const TITLED_PAPER = String.raw`(?<=\b(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given)\s+in\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+)?)(?!This\b|That\b)(?:[A-Z][\w&'’-]*\s+){1,3}(?:Pack|Packet|Booklet|Brochure|Workbook|Documentation|Document|Checklist|Specification)s?\b`
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide",
 // "the Service Order" (an order by its kind: service, purchase, task, change, call-off).
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
@@ -22,7 +32,7 @@ const ATTACHED_PAPER = String.raw`(?:[A-Z][\w&'’-]*\s+){1,3}(?:Plan|Pack|Sheet
 // A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
 // (read first, so the part number, which says whether this document holds it, is its target)
 const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
-const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -36,8 +46,11 @@ const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[A
 // "the surcharges on the Tariff Sheet (Annex 2)": "on" places a value in a document named with its part number (not in
 // any named thing: "recorded on the Site Register")
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
+// Reading: a value shown, given or listed on a form the customer signs (the order form, a cover page, a quote) is put
+// there, as one "set out in" it: "the support hours shown on the order form you signed"
+const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm)\b)`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -283,7 +296,7 @@ export class DelegationMatches {
     if (this.linkHit === undefined) {
       const text = this.text
       const m = DELEGATION.exec(text)
-      this.linkHit = m && !limits(text, m.index) && !registeredIn(text, m.index) ? {target: partNumber(m[1]!), start: m.index, end: m.index + m[0].length} : null
+      this.linkHit = m && !limits(text, m.index) && !registeredIn(text, m.index) ? {target: partNumber(m[1]!.replace(SENT_CLAUSE, '')), start: m.index, end: m.index + m[0].length} : null
     }
     return this.linkHit ?? undefined
   }

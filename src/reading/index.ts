@@ -393,6 +393,24 @@ export class Reading {
     return quoted
   }
   private readonly othersWords = new Map<Block, boolean>()
+
+  /** The list items of the list a list item belongs to: the run of list items around it in its section, in order. */
+  listItems(item: Block): readonly Block[] {
+    let run = this.runs.get(item)
+    if (run === undefined) {
+      const blocks = this.doc.blocks
+      const at = this.blockIndex(item)
+      if (at < 0 || item.kind !== 'list-item') return [item]
+      let from = at
+      while (from > 0 && blocks[from - 1]!.kind === 'list-item' && blocks[from - 1]!.section === item.section) from--
+      let to = at
+      while (to + 1 < blocks.length && blocks[to + 1]!.kind === 'list-item' && blocks[to + 1]!.section === item.section) to++
+      run = blocks.slice(from, to + 1)
+      for (const b of run) this.runs.set(b, run)
+    }
+    return run
+  }
+  private readonly runs = new Map<Block, readonly Block[]>()
   private readonly heads = new Map<Block, string>()
   private chatRoleMap: Map<string, Party> | undefined
   private readonly chatRolesOf = (): Map<string, Party> => (this.chatRoleMap ??= chatRoles(this.doc.blocks))

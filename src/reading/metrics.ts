@@ -189,6 +189,8 @@ export interface Statement {
   readonly amount?: number | undefined
   /** The period an uptime is measured over ("month"), when the statement names one. */
   readonly period?: string | undefined
+  /** The list and label a keyed list's item states the value for (see listKeys): another label's value is another thing's. */
+  readonly keyed?: string | undefined
 }
 
 // "answered" is a response for a ticket or a call stated per priority ("P2 calls are answered within 1 hour")
@@ -408,19 +410,33 @@ export function statedMetrics(blocks: readonly Block[], valuesOf: ValuesOf = laz
   const learned = labelMatcher(labels)
   // what a block's statements read besides its text: the block's context and the level names the tables taught
   const taught = kept && labels.size ? `\u0000${JSON.stringify([...labels])}` : ''
+  const items = new ItemParents()
   for (const block of blocks) {
+    const parents = items.next(block)
     if (block.kind === 'heading' || (block.kind === 'table-row' && block.header && block.cells)) continue
+    // the level of the items this one is nested in, nearest first ("- P1" over "  - Response: 30 minutes"), read when a
+    // value of the block asks for its level
+    const inherited = (): Priority | undefined => {
+      for (const p of parents) {
+        const level = onlyPriority(p.text, valuesOf) ?? openingLevel(p, learned)
+        if (level) return level
+      }
+      return undefined
+    }
     if (!kept) {
-      proseStatements(block, valuesOf, learned, out)
+      proseStatements(block, valuesOf, learned, out, inherited)
       continue
     }
     // kept without the block and its sentences (a kept block would keep its whole document alive), and given the
-    // block that asks and its sentence
-    const own = kept(block, PROSE_STATEMENTS, blockContext(block) + taught, () => proseStatements(block, valuesOf, learned, []).map((s) => detached(s, block)))
+    // block that asks and its sentence; what it reads of the items it is nested in is their text
+    const context = blockContext(block) + taught + (parents.length ? `\u0000${parents.map((p) => p.text).join('\u0001')}` : '')
+    const own = kept(block, PROSE_STATEMENTS, context, () => proseStatements(block, valuesOf, learned, [], inherited).map((s) => detached(s, block)))
     for (const s of own) out.push({...s.statement, block, sentence: block.sentences[s.sentence]})
   }
-  // in the order the agreement states them
-  return out.sort((a, b) => order.get(a.block)! - order.get(b.block)! || a.start - b.start)
+  // in the order the agreement states them, each with its list key
+  const keys = listKeys(blocks, out)
+  const keyed = keys.size ? out.map((s) => (keys.has(s.block) ? {...s, keyed: keys.get(s.block)} : s)) : out
+  return keyed.sort((a, b) => order.get(a.block)! - order.get(b.block)! || a.start - b.start)
 }
 
 /** A kept reading of a block by its text and `context` (what else it reads), made by `make` when not kept. */
@@ -476,8 +492,87 @@ function detached({block: _, sentence, ...statement}: Statement, block: Block): 
   return {statement, sentence: block.sentences.indexOf(sentence!)}
 }
 
+// Reading: a list item nested in another ("- P1" over "  - Response: 30 minutes") states its values for what its parent
+// item names: a nested item that names no level of its own takes the level of the nearest item it is nested in.
+/** The list items each block is nested in, nearest first, read in the agreement's order (one stack per list). */
+export class ItemParents {
+  private stack: Block[] = []
+  /** The items `block` is nested in (none for a block that is not a list item); call once per block, in order. */
+  next(block: Block): readonly Block[] {
+    if (block.kind !== 'list-item') {
+      this.stack = []
+      return []
+    }
+    const column = block.position.start.column
+    while (this.stack.length && (this.stack.at(-1)!.position.start.column >= column || this.stack.at(-1)!.section !== block.section)) this.stack.pop()
+    const parents = this.stack.slice().reverse()
+    this.stack.push(block)
+    return parents
+  }
+}
+
+// Reading: the items of one list that each open with a label of their own ("- **Plus**: servers backed up nightly",
+// "- Max: …", "- Each user above 40: $90 per month"), or sit under parent items that are such labels ("- Head office"
+// over "  - Response: 1 hour"), state their values for their label, as the rows of a table keyed by its first column do:
+// two values under two different labels of one list are values of two things, not one value stated twice. A label that
+// names the quantity itself ("Response:", "Monthly fee:", "Backups:") is no key.
+const OPEN_LABEL = /^[*_]{0,2}([^:;,.?!()\n–—]{1,40}?)[*_]{0,2}\s*(?::|\s[–—-]\s)\s*\S/
+const QUANTITY_LABEL = /\b(?:respon\w*|repl(?:y|ies)|answer\w*|acknowledg\w*|resol\w*|restor\w*|fix\w*|repair\w*|uptime|availab\w*|back(?:ed|s)?[- ]?ups?|snapshots?|cop(?:y|ies)|retention|retained|kept|fees?|prices?|pricing|costs?|charges?|rates?|term|notice|hours?|frequency|summary|total|note)\b/i
+
+/** A label a list item is keyed by: a short label it opens with, or its whole text when it is only a short label. */
+function itemLabel(block: Block, whole: boolean): string | undefined {
+  const text = block.text.trim()
+  const label = whole && text.split(/\s+/).length <= 5 && !/[:.;!?]/.test(text) ? text : OPEN_LABEL.exec(text)?.[1]
+  // (a level's name is no key: values per level are told apart by their level)
+  if (label === undefined || label.trim().split(/\s+/).length > 5 || QUANTITY_LABEL.test(label) || LEVEL_WORD.test(label) || extractPriorities(label).length) return undefined
+  return label.replace(/[*_`]/g, '').trim().toLowerCase() || undefined
+}
+
+/** Whether two values stand under two different labels of one keyed list (see listKeys): values of two things. */
+export function otherLabel(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a !== b && a.slice(0, a.indexOf(':')) === b.slice(0, b.indexOf(':'))
+}
+
+/**
+ * The key of each list item of a keyed list (see above): `list:label`, where `list` names the list (its first item's
+ * place) and `label` the item's label or that of the nearest item it is nested in. Only lists with two labels or more are keyed.
+ */
+export function listKeys(blocks: readonly Block[], values: ReadonlyArray<{readonly block: Block}>): Map<Block, string> {
+  const out = new Map<Block, string>()
+  // (only the lists that hold a value are read: most lists hold none)
+  const holding = new Set<Block>()
+  for (const v of values) if (v.block.kind === 'list-item') holding.add(v.block)
+  if (!holding.size) return out
+  const parents = new ItemParents()
+  let run: Array<[Block, readonly Block[]]> = []
+  let first = -1
+  let holds = false
+  const close = (): void => {
+    if (holds) {
+      const labels = run.map(([b, up]): [Block, string | undefined] => {
+        let label: string | undefined
+        for (const p of up) if ((label = itemLabel(p, true))) break
+        return [b, label ?? itemLabel(b, false)]
+      })
+      if (new Set(labels.map(([, l]) => l).filter((l) => l !== undefined)).size >= 2) for (const [b, l] of labels) if (l !== undefined) out.set(b, `${first}:${l}`)
+    }
+    run = []
+    holds = false
+  }
+  blocks.forEach((block, i) => {
+    const up = parents.next(block)
+    if (block.kind !== 'list-item' || (run.length && run[0]![0].section !== block.section)) close()
+    if (block.kind !== 'list-item') return
+    if (!run.length) first = i
+    run.push([block, up])
+    holds ||= holding.has(block)
+  })
+  close()
+  return out
+}
+
 /** The statements of one block of prose (or a row of a table without a header), appended to `out`. */
-function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | undefined, out: Statement[]): Statement[] {
+function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | undefined, out: Statement[], inherited: () => Priority | undefined = () => undefined): Statement[] {
   // the block's priority and a sentence's priorities and metric words are needed only for a duration (and then
   // only one bound to a metric): computed on first use
   let blockPriority: Priority | undefined | null = null
@@ -510,7 +605,7 @@ function proseStatements(block: Block, valuesOf: ValuesOf, learned: Learned | un
         priorities = v!.priorities.filter(family)
         if (!priorities.length && learned) priorities = learned.match(text)
       }
-      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? openingLevel(block, learned) ?? onlyPriority(block.section.title, valuesOf)
+      if (blockPriority === null) blockPriority = onlyPriority(block.text, valuesOf) ?? openingLevel(block, learned) ?? inherited() ?? onlyPriority(block.section.title, valuesOf)
       const priority = priorityAt(priorities, text, d.start, d.end, blockPriority)
       // a qualifier earlier in the paragraph or in the section title ("Outside Business Hours …", "Out-of-Hours Support") narrows the value
       const context = `${block.section.title} ${block.text.slice(0, sentence.end)}`
@@ -730,12 +825,22 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
   // | Measure | Target |: a row that names its priority and metric in one cell ("Priority 1 response") and gives the
   // value under a column that names no metric of its own
   let rowMetric: Metric | undefined | null = null
+  // Reading: columns of one table that each give the same metric ("| Priority | Plus response | Pro response | Max
+  // response |") give it for different cases (plans, tiers, sites): each column's value is compared with its own column's
+  // only, and with no other statement
+  const columnsOf = new Map<Metric, number>()
+  for (const h of header) {
+    const m = metricOf(h)
+    if (m) columnsOf.set(m, (columnsOf.get(m) ?? 0) + 1)
+  }
   const rowUptime = cells.some((c) => UPTIME_WORD.test(c))
   let creditRow: boolean | undefined
   cells.forEach((cell, i) => {
     const head = header[i] ?? ''
     let metric = metricOf(head)
-    if (!metric && priority && GENERIC_HEAD.test(head)) {
+    // (a table of two columns, a label and its value, "| P1 reply | 2 hours |" under "| Item | Terms |", states one value
+    // per row: its value column names no metric of its own whatever its heading says)
+    if (!metric && priority && (GENERIC_HEAD.test(head) || (cells.length === 2 && i === 1))) {
       if (rowMetric === null) {
         const named = cells.filter((c) => onlyPriority(c, valuesOf) && !valuesOf(c).durations.length).map(metricOf)
         rowMetric = named.length === 1 ? named[0] : undefined
@@ -750,7 +855,8 @@ function tableStatements(block: Block, out: Statement[], valuesOf: ValuesOf, lab
         const start = starts[i]! + d.start
         // (only a cell with words beside its time can narrow it: "30 minutes, by phone")
         const scope = cell.trim().length > d.text.length + 3 ? scopeOf(`${rowText} ${cell}`) : rowScope
-        out.push({metric, priority, scope: [scopeOf(head), scope].filter(Boolean).join(','), ...measure(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
+        const column = (columnsOf.get(metric) ?? 0) > 1 ? `column:${head.replace(/[*_`]/g, '').trim().toLowerCase()}` : ''
+        out.push({metric, priority, scope: [scopeOf(head), scope, column].filter(Boolean).join(','), ...measure(d), text: d.text, block, sentence: undefined, start, end: start + d.text.length})
       }
     }
     // a row of a service-credit table states a band ("99.0% – 99.9% | 10%"), not a target

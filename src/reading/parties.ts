@@ -12,7 +12,8 @@ const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to|['’]ll)\b/gi
 // an enumerator opens a clause only after a break ("; (b)", ": (a)", "and (c)"), so "seventy-two (72) hours" is no boundary
 const CLAUSE_BOUNDARY = /[;:]|(?:^|(?<=[;:,\n]\s{0,3})|(?<=\b(?:and|or)\s{1,3}))\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|\bprovided(?:,)? (?:that|however)\b|\b(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:provider|client|customer|supplier|we|you)\b)/gi
-const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b/i
+// (a claim called dishonest or untrue to make is denied: "It would be dishonest to say your server will never fail")
+const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b|\b(?:dishonest|untrue|misleading|unrealistic)\s+(?:of\s+(?:us|me|anyone|any\s+\w+)\s+)?to\b/i
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
 // (a translation's "contracted party" is the one hired, its "contracting party" the one who hires: CONTRATADA, CONTRATANTE)

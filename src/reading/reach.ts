@@ -259,11 +259,15 @@ export function shareOfTime(text: string): boolean {
  */
 const EXCLUSION_LEAD = /\b(?:excluded(?:\s+from\b[^:;.]{0,60})?|exclusions?|not\s+(?:included|covered|provided|supported)(?:\s+(?:in|by|under)\b[^:;.]{0,60})?|not\s+part\s+of\b[^:;.]{0,60}|outside\s+(?:of\s+)?(?:the\s+)?scope\b[^:;.]{0,60}|out[- ]of[- ]scope)\s*:/gi
 
+// the same, as the label that keys a table row or a titled item: "Not included | …", "Topic: Out of scope | …", "Exclusions — …"
+const EXCLUSION_LABEL = /^(?:[^:|\u2014\u2013\n]{1,30}:\s*)?(?:excluded|exclusions?|not\s+(?:included|covered|provided|supported)|out[- ]of[- ]scope|outside\s+(?:the\s+)?scope)\s*(?:\||[\u2014\u2013]|:)/i
+
 /**
  * Is the mention at `index` of `text` work the agreement withholds, rather than work it takes on or a failure it
  * disclaims? It is when it is named after a lead-in that puts what follows outside the services ("The following are
- * excluded from this Agreement: …; repair of hardware damaged by lightning; …"), in an item of a list such a lead-in
- * (or a sentence declining work) introduces (`intro`), or after a negated scope verb of its own sentence ("BNIC does
+ * excluded from this Agreement: …; repair of hardware damaged by lightning; …") or after such a label keying the
+ * text as a table row or a titled item does ("Not included | Repairs to printers …", "Not included — Repairs …"), in an item of a list
+ * such a lead-in (or a sentence declining work) introduces (`intro`), or after a negated scope verb of its own sentence ("BNIC does
  * not provide hardware repair, printer support …"). `customerAt` says whether the text binds the customer at an offset:
  * the customer declining work is no exclusion of services.
  */
@@ -274,6 +278,8 @@ export function withheldWork(text: string, index: number, intro: string | undefi
     const d = declinesWork(intro)
     if (d >= 0 && !customerAt(intro, d)) return true
   }
+  const label = EXCLUSION_LABEL.exec(text)
+  if (label && label[0].length <= index) return true
   EXCLUSION_LEAD.lastIndex = 0
   for (let m = EXCLUSION_LEAD.exec(text); m !== null && m.index < index; m = EXCLUSION_LEAD.exec(text)) {
     if (m.index + m[0].length <= index && !CONDITION_BEFORE.test(text.slice(0, m.index))) return true

@@ -7,7 +7,7 @@
 // The rule that reads these (consistent-values) runs on every file, so the pre-checks come first and a value read is
 // kept as a few numbers and strings only.
 import type {Block} from '../types.js'
-import {blockContext, type KeptInContext, type ValuesOf} from './metrics.js'
+import {blockContext, listKeys, otherLabel, type KeptInContext, type ValuesOf} from './metrics.js'
 import {mayHold} from './values/index.js'
 import {mayHoldAmount} from './values/money.js'
 
@@ -27,6 +27,10 @@ export interface Restated {
   readonly item?: string | undefined
   /** A sentence's own words, lower-cased, where a row's source must be named for the two to compare (backups). */
   readonly words?: string | undefined
+  /** The list and label a keyed list's item states the value for (see listKeys): another label's value is another thing's. */
+  readonly keyed?: string | undefined
+  /** The keyed lists (see listKeys) one of whose labels states this value alike, space-separated. */
+  readonly agrees?: string | undefined
   readonly text: string
   readonly block: Block
   readonly start: number
@@ -248,8 +252,12 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   const read: Array<{key: string; value: number; what: string; m: (typeof money)[number]}> = []
   let kinds: string[] | undefined
   let next = 0
+  let previousEnd = 0
   for (const m of money) {
-    // amounts are in the order of the text: the next one after this amount bounds what is read after it
+    // amounts are in the order of the text: the next one after this amount bounds what is read after it, the one before
+    // it what is read before it
+    const before = p.text.slice(previousEnd, m.start)
+    previousEnd = m.end
     while (next < money.length && money[next]!.start < m.end) next++
     const after = p.text.slice(m.end, Math.min(p.text.length, money[next]?.start ?? p.text.length))
     if (TAX_INCLUDED.test(after) || RANGE_NEXT.test(p.text.slice(m.end)) || RANGE_BEFORE.test(p.text.slice(Math.max(0, m.start - RANGE_BEFORE_REACH), m.start))) continue
@@ -263,8 +271,8 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
     } else {
       const period = (m.per && PERIOD_PER.get(m.per)) ?? PERIOD_AFTER.exec(after)?.[1]?.toLowerCase().replace('annum', 'year') ?? (m.per || !(total || FEE_WORD.test(context)) ? undefined : PERIOD_WORD.find(([, re]) => re.test(context))?.[0])
       if (!period) continue
-      // "per device per month": the charging unit and the period
-      const per = m.per && !PERIOD_PER.has(m.per) ? m.per : ''
+      // "per device per month": the charging unit and the period; "Each user above 40: $90 per month": the unit named before
+      const per = m.per && !PERIOD_PER.has(m.per) ? m.per : unitBefore(`${p.label} ${before}`)
       unit = `${per}|${period}`
       what = period === 'month' ? 'monthly fee' : period === 'year' ? 'annual fee' : 'fee'
     }
@@ -279,6 +287,23 @@ function moneyIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
     if (count.get(r.key)! > 1) continue
     out.push({key: r.key, value: r.value, what: r.what, things, item: total ? undefined : p.item, text: r.m.text, block: p.block, start: p.at + r.m.start, end: p.at + r.m.end})
   }
+}
+
+// Reading: an amount for each one of a countable thing, named before it ("Each user above 40: $90 per month", "For every
+// extra laptop we charge $25 a month", "| Per additional site | $300 a month |"), is charged per that thing: a price per
+// unit, not the agreement's recurring fee, as "$90 per user per month" is.
+const EACH_UNIT = /\b(?:each|every|per)\s+(?:(?:additional|extra|further|new|other|subsequent|named|active|managed)\s+)?(users?|seats?|employees?|staff|mailbox(?:es)?|devices?|endpoints?|workstations?|servers?|computers?|laptops?|desktops?|pcs?|machines?|sites?|locations?|offices?|branch(?:es)?|licen[cs]es?|phones?|handsets?|extensions?)\b/i
+const UNIT_OF: ReadonlyArray<[string, RegExp]> = [
+  ['user', /^(?:users?|seats?|employees?|staff|mailbox(?:es)?)$/i],
+  ['site', /^(?:sites?|locations?|offices?|branch(?:es)?)$/i],
+  ['licence', /^licen[cs]es?$/i],
+]
+
+/** The charging unit an amount's words name before it ("each user", "every additional device"): '' for none. */
+function unitBefore(text: string): string {
+  const m = EACH_UNIT.exec(text)
+  if (!m) return ''
+  return UNIT_OF.find(([, re]) => re.test(m[1]!))?.[0] ?? 'device'
 }
 
 /** The initial or minimum term, and the notice either party gives to end the agreement. */
@@ -312,6 +337,10 @@ function termIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
 const COPY_WORD = /\b(?:snapshots?|cop(?:y|ies|ied)|images?|imaged)\b/gi
 const COPY_ANY = /\b(?:snapshots?|cop(?:y|ies|ied)|images?|imaged)\b/i
 
+// Reading: a backup word followed by a colon labels what comes after it ("Server backups: every 6 hours, each copy kept
+// 45 days"): the frequency right after the label is that backup's, as "server backups every 6 hours" is
+const LABEL_GAP = /^[\s*_]*:\s*$/
+
 /** How often a backup of one source runs: a frequency bound to a backup word, with the things backed up. */
 function cadenceIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
   // a row of a table under a title that names backups is a backup of the row's source ("| File server | every 4 hours |")
@@ -325,7 +354,8 @@ function cadenceIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
     fs = fs.filter((f) =>
       words.some((w) => {
         const gap = w.index < f.start ? p.text.slice(w.index + w[0].length, f.start) : p.text.slice(f.end, w.index)
-        return (w.index < f.start ? gap.length <= 60 : gap.length <= 20) && !BETWEEN_BACKUP.test(gap) && !/[;:]/.test(gap)
+        // (a backup word that labels the frequency, "Server backups: every 6 hours", is bound to it across its colon)
+        return (w.index < f.start ? gap.length <= 60 : gap.length <= 20) && !BETWEEN_BACKUP.test(gap) && (!/[;:]/.test(gap) || (w.index < f.start && LABEL_GAP.test(gap)))
       }),
     )
   }
@@ -371,7 +401,28 @@ export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf, kep
     // kept without the block (a kept block would keep its whole document alive), and given the block that asks
     for (const r of kept(block, RESTATED, blockContext(block), () => blockValues(block, valuesOf, [], []).map(withoutBlock))) out.push({...r, block})
   }
-  return out
+  // each with its list key (which reads the blocks around it)
+  const keys = listKeys(blocks, out)
+  if (!keys.size) return out
+  const keyed = out.map((r) => (keys.has(r.block) ? {...r, keyed: keys.get(r.block)} : r))
+  // Reading: a value that agrees with one label of a keyed list ("| Server backups | every 4 hours |" beside "- **Plus**:
+  // … nightly", "- **Max**: … every 4 hours") is that label's value: it is not compared with the list's other labels
+  const inLists = keyed.filter((r) => r.keyed !== undefined)
+  return keyed.map((r) => {
+    if (r.keyed !== undefined) return r
+    const lists = [...new Set(inLists.filter((k) => k.key === r.key && !differ(k, r) && sameThings(k, r)).map((k) => listOf(k.keyed!)))].sort()
+    return lists.length ? {...r, agrees: lists.join(' ')} : r
+  })
+}
+
+/** The list a list key names (see listKeys). */
+function listOf(keyed: string): string {
+  return keyed.slice(0, keyed.indexOf(':'))
+}
+
+/** Whether two values name the same things, or neither names any. */
+function sameThings(a: Restated, b: Restated): boolean {
+  return a.things.size === 0 && b.things.size === 0 ? true : [...a.things].some((t) => b.things.has(t))
 }
 
 const RESTATED = {name: 'restated values of a block'}
@@ -422,6 +473,8 @@ function namesSource(words: string, item: string): boolean {
  * it to `alike`.
  */
 function conflicting(a: Restated, b: Restated): boolean {
+  // two labels of one keyed list ("- Plus: …", "- Max: …") state values of two things
+  if (otherLabel(a.keyed, b.keyed) || agreesWith(a, b) || agreesWith(b, a)) return false
   // each row of a price list prices its own item; a row and a sentence compare when they name the same things
   if ((a.item !== undefined || b.item !== undefined) && (a.item !== undefined && b.item !== undefined ? a.item !== b.item : !a.things.size || !b.things.size)) return false
   // one backup table lists each tier of a source on a row of its own ("| Office server | Every 2 hours |" and "| Office server | Nightly |")
@@ -436,6 +489,11 @@ function conflicting(a: Restated, b: Restated): boolean {
   return differ(a, b)
 }
 
+/** Whether `b` agrees with a label of the keyed list `a` is an item of. */
+function agreesWith(a: Restated, b: Restated): boolean {
+  return a.keyed !== undefined && b.agrees !== undefined && b.agrees.split(' ').includes(listOf(a.keyed))
+}
+
 /** Two rows of one backup table for one source: tiers of that source, not two statements of one value. */
 function sameTableTier(a: Restated, b: Restated): boolean {
   return a.key.startsWith('backup|') && a.item !== undefined && a.item === b.item && a.block.header === b.block.header
@@ -443,7 +501,7 @@ function sameTableTier(a: Restated, b: Restated): boolean {
 
 /** What `conflicting` reads of a value, but its block and table: values alike in these answer every later value alike. */
 function alike(r: Restated): string {
-  return JSON.stringify([r.key, r.value, r.days ?? false, r.item ?? null, r.words ?? null, [...r.things].sort()])
+  return JSON.stringify([r.key, r.value, r.days ?? false, r.item ?? null, r.words ?? null, r.keyed ?? null, r.agrees ?? null, [...r.things].sort()])
 }
 
 /**

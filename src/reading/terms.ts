@@ -258,6 +258,8 @@ export interface ExcuseReadings {
   messageSender(block: Block): Party
   /** Are the block's words quoted from others (a quotation with its speaker, a block quote of the reader's message)? */
   quotedFromOthers(block: Block): boolean
+  /** The list items of the list a list item belongs to, in order. */
+  listItems(item: Block): readonly Block[]
 }
 
 // "at no additional cost to the Customer": the price of an act, not its negation
@@ -345,6 +347,26 @@ function readerImperative(hit: TermHit, before: string): boolean {
   if (!READER_IMPERATIVE.test(sentence) || (kind === 'list-item' && !READER_IMPERATIVE_US.test(sentence))) return false
   // nothing after the imperative states anything of its own before the term ("Tell us, and we'll fix it promptly")
   return !SUBJECT_BEFORE.test(before)
+}
+
+// The provider named in the first person after an imperative's verb: "so we can wipe it", "Tell us", "our help desk"
+const PROVIDER_NAMED = /\b(?:we|us|our|me|my)\b|\bwe['’](?:ll|d)\b/i
+// A title under which a list states the provider's services or acts ("Services", "What we do", "Our part", "Included"; not
+// "Help us help you", "Things we need from you")
+const PROVIDER_TITLE = /\b(?:services?|included|inclusions?|scope|provider|supplier|contractor|msp|what you get|deliverables|what we (?:do|provide|cover|offer)|we will|we['’]ll|our (?:part|side|jobs?|duties|responsibilities|obligations|commitments?|promises?|work|team))\b/i
+
+/**
+ * Does a list speak to the reader: an item of it opens with a verb of a request or a conduct the customer keeps (see
+ * READER_IMPERATIVE) and names the provider in the first person after it, the list stands under no title of the
+ * provider's services or acts, and no sentence that binds the provider introduces it?
+ */
+function readerList(item: Block, r: ExcuseReadings): boolean {
+  if (item.section.path.some((p) => PROVIDER_TITLE.test(p)) || r.introducingParty(item) === 'provider') return false
+  return r.listItems(item).some((b) => {
+    const first = b.sentences[0]?.text ?? b.text
+    const verb = READER_IMPERATIVE.exec(first)
+    return verb !== null && PROVIDER_NAMED.test(first.slice(verb.index + verb[0].length))
+  })
 }
 
 /** Is a list item introduced by a paragraph of its own section (whose subject then binds it)? */
@@ -460,6 +482,10 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
     const intro = r.listIntro(hit.block) ?? ''
     if (CUSTOMER_DUTIES.test(intro) || ASKING_INTRO.test(intro.replace(/[\s:]+$/, '')) || ASKS_YOU.test(intro)) return 'customer'
   }
+  // and so is one in a list that speaks to the reader: another imperative of the list names the provider in the first
+  // person ("- Tell the help desk promptly about any suspicious e-mail" beside "- Report a lost phone promptly so we can
+  // wipe it"); the provider never orders itself
+  if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && readerList(hit.block, r)) return 'customer'
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
   // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
