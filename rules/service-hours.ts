@@ -96,6 +96,9 @@ export default clauseRule({
     // through Friday"); a "Business Day" used inside it brings the days of its own definition.
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
     if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.reading)
+    // clock times offered as options in a slot still to be chosen ("[8:00 a.m. to 5:00 p.m. / 9:00 a.m. to 6:00 p.m.]")
+    // commit to no hours, whatever days and zone surround them
+    if (merged.from && SLOT_CHOICE.test(t)) return {outcome: 'vague', detail: 'choose the clock times: the hours are still options in a slot to fill'}
     // clock times given as an approximate window ("roughly 8 till 6", "about 9 to 5", "8-ish") commit to no hours
     // (with days beside it, the window still states when the provider is there: "Monday to Saturday, roughly 8 till 6")
     if ((merged.from || merged.days) && APPROXIMATE.test(t)) return {outcome: 'vague', detail: 'state exact clock times (e.g. "08:00–18:00"), not an approximate window'}
@@ -126,6 +129,9 @@ export default clauseRule({
 /** The provider speaking of itself as there to be reached on days: "I'm around Monday to Saturday", "we are available weekdays". */
 // (the days straight after: "I'm around the corner" is no one's hours)
 const PRESENT = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:around|available|reachable|on call|on duty|in the office)\s+(?:(?:on|every|from)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|week)/i
+
+/** A slot whose options are clock times: "[8:00 a.m. to 5:00 p.m. / 9:00 a.m. to 6:00 p.m.]", "[08:00 / 09:00]". */
+const SLOT_CHOICE = /\[[^\][/\n]{0,30}?(?:\d{1,2}[:.]\d{2}|\b\d{1,2}\s?(?:a\.?m\b\.?|p\.?m\b\.?))[^\][/\n]{0,40}\/[^\][\n]{0,80}\]/i
 
 /** A system's availability or uptime held to a percentage: "available 99.9% of the time", "99.5% uptime". */
 const UPTIME_SHARE = /\b(?:availab(?:le|ility)|uptime|up-time)\b[^.;]{0,60}?\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)|\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)\s+(?:[\w-]+\s+){0,2}?(?:availability|uptime|up-time)\b/i
