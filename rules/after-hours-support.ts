@@ -15,8 +15,14 @@ const RATE_NOUN = /^(?:rates|charges|fees|prices)$/
 
 function charged(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.money.length > 0 || v.multipliers.length > 0 || included(text) || (RATE_WORDS.test(text) && !slotRate(text))
+  return v.money.length > 0 || v.multipliers.length > 0 || included(text) || (RATE_WORDS.test(text) && !slotRate(text)) || REDACTED_RATE.test(text)
 }
+
+/**
+ * A rate whose figure a published copy has withheld: a currency before a redaction mark ("£[REDACTED] per hour", "€
+ * [redacted]"). The agreement states a rate; only its figure is hidden. (A slot left to fill, "$___", is no rate.)
+ */
+const REDACTED_RATE = /(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|KES)\b)\s?\[\s?(?:redacted|withheld)\s?\]/i
 
 /**
  * A condition that nobody measures, straight after a charge: "no extra charge if it's quick", "free of charge as long as

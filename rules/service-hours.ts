@@ -57,9 +57,10 @@ export default clauseRule({
   options,
   // a statement of days and clock times is about hours whatever its wording: "Any weekday from 8 until 6."
   // and someone's presence put on named weekdays ("our technician is in on Mondays and Fridays")
+  // and days with a clock window hedged as approximate ("Monday to Saturday, roughly 8 till 6")
   mentionsReads: 'text',
   mentions(text, reader) {
-    return (mayHold.hours(text) && reader.reading.values(text).hours.some((h) => h.from !== undefined && (h.days?.length || h.allWeek))) || presentOnDays(text) >= 0
+    return (mayHold.hours(text) && reader.reading.values(text).hours.some((h) => (h.from !== undefined || APPROXIMATE.test(text)) && (h.days?.length || h.allWeek))) || presentOnDays(text) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -78,7 +79,8 @@ export default clauseRule({
     if (!unit.inHome && ELSEWHERE.test(t) && !SUPPORT.test(t.replace(ELSEWHERE, ' '))) return undefined
     // days and clock times reached without the vocabulary of hours ("Any weekday from 8 until 6.") are the service's
     // hours only where the sentence or its section speaks of support or of reaching the provider
-    if (at < 0 && !unit.inHome && !SUPPORT.test(t) && !SUPPORT.test(unit.block.section.path.join(' '))) return undefined
+    // (or where the provider says it is there in those hours: "I'm around Monday to Saturday, roughly 8 till 6")
+    if (at < 0 && !unit.inHome && !SUPPORT.test(t) && !PRESENT.test(t) && !SUPPORT.test(unit.block.section.path.join(' '))) return undefined
     // round-the-clock monitoring is the service's hours only when the agreement speaks of no hours of support beside
     // it: beside a help desk, or requests answered in business hours, it is another subject ("the NOC monitors the
     // servers 24/7" says nothing of when support requests are answered)
@@ -95,7 +97,8 @@ export default clauseRule({
     const merged = merge(specs.filter((h) => !(h.allDay && h.allWeek)))
     if (merged.from && !merged.days && /\b(?:business|working) days?\b/i.test(t)) merged.days = definedDays(reader.reading)
     // clock times given as an approximate window ("roughly 8 till 6", "about 9 to 5", "8-ish") commit to no hours
-    if (merged.from && APPROXIMATE.test(t)) return {outcome: 'vague', detail: 'state exact clock times (e.g. "08:00–18:00"), not an approximate window'}
+    // (with days beside it, the window still states when the provider is there: "Monday to Saturday, roughly 8 till 6")
+    if ((merged.from || merged.days) && APPROXIMATE.test(t)) return {outcome: 'vague', detail: 'state exact clock times (e.g. "08:00–18:00"), not an approximate window'}
     if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
@@ -119,6 +122,10 @@ export default clauseRule({
     return {outcome: 'vague', detail}
   },
 })
+
+/** The provider speaking of itself as there to be reached on days: "I'm around Monday to Saturday", "we are available weekdays". */
+// (the days straight after: "I'm around the corner" is no one's hours)
+const PRESENT = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:around|available|reachable|on call|on duty|in the office)\s+(?:(?:on|every|from)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|week)/i
 
 /** A system's availability or uptime held to a percentage: "available 99.9% of the time", "99.5% uptime". */
 const UPTIME_SHARE = /\b(?:availab(?:le|ility)|uptime|up-time)\b[^.;]{0,60}?\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)|\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)\s+(?:[\w-]+\s+){0,2}?(?:availability|uptime|up-time)\b/i
