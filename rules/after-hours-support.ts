@@ -208,7 +208,7 @@ function customersSpan(text: string, at: number, block: Block, offset: number, r
  * sentence that prices something by the hour ("$165/hr", "£90 an hour", "hourly"): work at that time and its rate.
  * A flat charge on a day ("Saturday deliveries cost $20") is not.
  */
-const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|out of (?:those|these|the above|such|our|my|your) hours|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
+const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|out of (?:those|these|the above|such|our|my|your) hours|at any other times?\b|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
 /**
  * A time outside the hours as the label of a rate by the hour: "After hours: $150 per hour", "Out-of-hours – £90/hr",
  * and a note's terse label with the price straight after it ("after hrs $150/hr").
