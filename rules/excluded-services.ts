@@ -1,6 +1,7 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
+import {chatStamp, firstParty, type Party} from '../src/reading/parties.js'
 import {declinesWork, outsideHours, outsideOffer, roleTitle, scopeTitle, type Names} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
@@ -10,7 +11,7 @@ const TOPIC = new RegExp(data['excluded-services'].topic, 'i')
 // SLA downtime exclusions (force majeure, maintenance) are about uptime, not services.
 const DOWNTIME = /\b(?:downtime|uptime|availability|service credits?|(?:response|resolution|restore|recovery|fix) (?:targets?|times?)|excluded minutes|unavailab\w*|scheduled maintenance|force majeure|sla calculation|confidential information|liabilit\w*|indemnif\w*|warrant\w*|damages)\b/i
 const HANDLING =
-  /\b(?:(?:supported|handled|repaired|serviced) by (?:their|the|its) (?:own )?(?:vendors?|manufacturers?|suppliers?|makers?)|under (?:a )?(?:separate )?(?:contract|agreement|warranty|maintenance contract) with (?:their|its|the|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?)|contacts? (?:the|their|its|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?) directly|between the \w+ and (?:the|its) (?:vendor|manufacturer|supplier)|(?:do|does|will) not (?:take on|undertake|perform|do) (?:that|this|such|any such) work|(?:procured|bought|ordered) (?:through|under) a separate|separate (?:call-?off )?contract|quot(?:e|ed|ation)|estimate|refer(?:s|red)? (?:you |them |the \w+ )?to (?:a |an |the )?(?:specialist|third[- ]party|vendor|manufacturer|another provider)|(?:local )?purchase order|(?:send|give|agree)s? (?:you )?(?:a |our )?(?:fixed )?price\b|priced separately|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable)\b/i
+  /\b(?:(?:supported|handled|repaired|serviced) by (?:their|the|its) (?:own )?(?:vendors?|manufacturers?|suppliers?|makers?)|under (?:a )?(?:separate )?(?:contract|agreement|warranty|maintenance contract) with (?:their|its|the|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?)|contacts? (?:the|their|its|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?) directly|between the \w+ and (?:the|its) (?:vendor|manufacturer|supplier)|(?:do|does|will) not (?:take on|undertake|perform|do) (?:that|this|such|any such) work|(?:procured|bought|ordered) (?:through|under) a separate|separate (?:call-?off )?contract|quot(?:e|ed|ation)|estimate|refer(?:s|red)? (?:you |them |the \w+ )?to (?:a |an |the )?(?:specialist|third[- ]party|vendor|manufacturer|another provider)|(?:local )?purchase order|(?:send|give|agree)s? (?:you )?(?:a |our )?(?:fixed )?price\b|priced separately|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable|(?:at|under) (?:the|our|its|their|your) (?:[\w-]+ ){0,2}?rates? (?:in|set out in|given in|shown in|listed in|stated in|of) (?:the |our |this )?[\w-]+|charges? (?:it|them|for (?:it|them|this|that|such work)|such work|this work)|(?:tell|give|send) (?:you )?(?:the|a|our) (?:price|quote|cost))\b/i
 
 // A defined term that names the work outside the services: "Extra Work", "Additional Services", "Out-of-Scope Work"
 const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|excluded|non-?standard|chargeable|project)\s+(?:work|services?)[”"]?\s+(?:means|shall mean|is defined as)\b/i
@@ -135,16 +136,27 @@ const EXAMPLES = /,\s*(?:such as|like|for example|for instance|e\.g\.)\s(?:(?!\b
 
 /** The text with its catch-alls and examples taken out: what it names as excluded. */
 function namedOnly(text: string): string {
-  return text.replace(EXAMPLES, '').replace(CATCH_ALL, '')
+  // (a chat message's stamp is no part of its words: "11/03/2027, 09:04 - Tom: Not in it: …" opens with its label)
+  return text.slice(chatStamp(text)).trimStart().replace(EXAMPLES, '').replace(CATCH_ALL, '')
 }
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
 // the dental chairs are not covered", "Not part of this plan: printer repairs, website hosting and training"
-const OUT_LABEL = /^\W*(?:(?:not|never) (?:covered|included)|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*([^.;]{3,200})/i
+const OUT_LABEL = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:(?:not|never) (?:covered|included)|not in (?:it|this|that|(?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|package|fee|price|contract|agreement|deal|bundle|subscription|retainer))|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*((?:[^.;]|\.(?=\w)){3,200})/i
+// The same put before its subject, as a translated or formal text does: "Not included are the X, the Y and the Z", "Not owed
+// under this contract are: the X, the Y", "Not covered by the fee is the Z"
+const OUT_INVERTED = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:not|never)\s+(?:covered|included|owed|provided|supplied|supported|part of (?:the|this|our|your) [\w -]{0,40}?)(?:\s+(?:by|in|under|within|with)\s+[^:.;]{0,50}?)?\s+(?:are|is)\b\s*:?\s*((?:[^.;]|\.(?=\w)){3,300})/i
+// A subject that points at the things it puts out: "The following services are not included: …" names them after its
+// colon, "Those two aren't covered" names as many as it counts
+const POINTING_SUBJECT = /^\W*(?:the following|these|those)(?:\s+[\w-]+){0,2}\W*$/i
+const COUNTED = /^\W*(?:those|these|the|both|all)\s+(two|three|four|five|both)\b|^\W*(both)\b/i
+const COUNT_WORDS: Record<string, number> = {two: 2, both: 2, three: 3, four: 4, five: 5}
 const OUT_SUBJECT = /^\W*([^.;:]{3,160}?)\s+(?:are|is)(?: not|n['\u2019]t) (?:covered|included|part of|maintained|supported|serviced)\b|^\W*([^.;:]{3,160}?)\s+(?:are|is) excluded\b/i
 // A lead-in that puts what follows out: "The following are excluded:", "These items are not covered:"
 const OUT_LEAD = /\b(?:the following|these)(?:\s+\w+)?\s+(?:are|is)\s+(?:also\s+)?(?:excluded|not (?:covered|included|part of the services))\s*:/i
 
+// the offer itself as a subject: "This SLA …", "The Services …", "Our plan …" (not a party's possession: "the Client's …")
+const OFFER_SUBJECT = /^(?:the|this|our|these|each)\s+(?![\w-]+['\u2019]s\b)/i
 const CLAUSE_IN_SUBJECT = /\b(?:if|where|unless|when|whenever|should|may|will|shall|must|can|could|would|does|do|did|has|have|had|is|are|was|were|be)\b/i
 
 /**
@@ -162,12 +174,21 @@ function namesPair(text: string): boolean {
 function thingsPutOut(text: string): number {
   const named = namedOnly(text)
   const subject = OUT_SUBJECT.exec(named)
-  const things = OUT_LABEL.exec(named)?.[1] ?? subject?.[1] ?? subject?.[2]
+  let things = OUT_LABEL.exec(named)?.[1] ?? OUT_INVERTED.exec(named)?.[1] ?? subject?.[1] ?? subject?.[2]
+  if (subject && things !== undefined && things === (subject[1] ?? subject[2]) && POINTING_SUBJECT.test(things)) {
+    const counted = COUNTED.exec(things)
+    if (counted) return COUNT_WORDS[(counted[1] ?? counted[2])!.toLowerCase()] ?? 0
+    const after = /^[^:.;]{0,60}:\s*((?:[^.;]|\.(?=\w)){3,300})/.exec(named.slice(subject.index + subject[0].length))
+    // (one thing after the colon is read as before: the lead-in's "following" makes the list)
+    const n = after ? namedOnly(after[1]!).split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length : 0
+    if (n < 2) return 0
+    things = after![1]!
+  }
   // what is put out is time ("Saturdays and public holidays are not covered"): the hours, not the services
   if (things === undefined || TIME_PUT_OUT.test(things)) return 0
   // the subject names things, not a condition or a clause of its own ("If the School does not …, the Provider may charge
   // … and such devices are excluded": the consequence of a customer's failing)
-  if (CLAUSE_IN_SUBJECT.test(things)) return 0
+  if (CLAUSE_IN_SUBJECT.test(things.replace(/\([^()]*\)/g, ''))) return 0
   // a pronoun names nothing itself: "These are not part of the Services:" refers to the list it introduces
   if (/^\W*(?:these|those|they|it|this|that|the following|such (?:items|work|services))\W*$/i.test(things)) return 0
   return things.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
@@ -189,6 +210,16 @@ function catchAllToCustomer(text: string, names: Names | undefined): boolean {
   const rest = text.slice(m[0].length).replace(/[’]/g, "'")
   // the consequence read by roles, a short clause at a time ("is the Client's responsibility", "falls to you")
   return rest.split(/[;.]/).slice(0, 1).some((c) => LEFT_TO_CUSTOMER.test(roleTitle(c.slice(0, 80), names)))
+}
+
+// Reading: a party not obliged to do work ("The Provider is not obliged to provide: (a) …; (b) …") declines it, as "will not
+// provide" does (whose party, the judge asks: a customer not obliged to do something excludes nothing)
+const NOT_OBLIGED = /\b(?:is|are)\s+(?:not\s+(?:obliged|obligated|required|bound)|under\s+no\s+(?:obligation|duty))\s+to\s+(?:provide|perform|supply|do|carry\s+out|deliver|support)\b/i
+function declinesOrNotObliged(text: string, names: ReadonlyMap<string, Party>): number {
+  const d = declinesWork(text)
+  if (d >= 0) return d
+  const m = NOT_OBLIGED.exec(text)
+  return m && firstParty(text.slice(0, m.index), names) !== 'customer' ? m.index : -1
 }
 
 // The verb a party declines with and what follows it: "We don't support the X-ray sensor software or the dental chairs"
@@ -287,7 +318,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, reader, block) {
-    return EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesWork(text) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
+    return EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesOrNotObliged(text, reader.reading.parties) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
   },
   judge(unit, reader) {
     let t = unit.text
@@ -311,7 +342,7 @@ export default clauseRule({
     }
     // a plan comparison's "No" cell: the exclusions touched, not listed (a list elsewhere still outranks it)
     if (planNoRow(unit.block) && !outRow(unit.block)) return DOWNTIME.test(unit.block.header!.join(' ')) ? undefined : {outcome: 'vague'}
-    const declines = declinesWork(t)
+    const declines = declinesOrNotObliged(t, reader.reading.parties)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
     const toCustomer = catchAllToCustomer(t, reader.reading.parties)
@@ -339,9 +370,13 @@ export default clauseRule({
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
     if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
     // (a catch-all that leaves the rest to the customer is the provider's exclusion, though it names the customer)
-    if (m && !toCustomer && reader.party(unit, m.index) === 'customer') return undefined
+    // Reading: an offer as the subject ("This SLA does not cover …") or a label before the things ("Not included: …", "Not
+    // included are …") puts them out of the provider's work, so a party named among the things ("code written by the
+    // Customer", "relocation by District staff") says who makes or causes one, not who is bound
+    const offerPutsOut = m !== null && ((outside >= 0 && outside <= m.index && OFFER_SUBJECT.test(t.slice(outside))) || OUT_LABEL.test(namedOnly(t)) || OUT_INVERTED.test(namedOnly(t)))
+    if (m && !toCustomer && !offerPutsOut && reader.party(unit, m.index) === 'customer') return undefined
     // a label that puts only time out ("Not part of this plan: Saturdays, Sundays and public holidays") speaks of the hours
-    const label = OUT_LABEL.exec(namedOnly(t))?.[1]
+    const label = (OUT_LABEL.exec(namedOnly(t)) ?? OUT_INVERTED.exec(namedOnly(t)))?.[1]
     if (label && label.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).every((x) => TIME_PUT_OUT.test(x))) return undefined
     const elsewhere = putElsewhere(unit, reader)
     if (elsewhere) return elsewhere

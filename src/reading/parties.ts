@@ -561,6 +561,16 @@ const FROM_LINE = /^[^\w\n]*(?:from|sender)[ \t]*:[ \t]*([^\n]{2,160})/i
 const WROTE_LINE = /^[^\w\n]*on\b[^\n]{0,80}?,[ \t]*([^\n,]{2,80}?)[ \t]+(?:<[^>\n]*>[ \t]*)?wrote[ \t]*:?[ \t]*$/im
 // (an exported chat opens each line with its date too: "11/03/2027, 09:20 - Priya Shah: …", "[11.03.27, 09:20:15] Priya Shah: …")
 const CHAT_LINE = /^[^\w\n]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?(?:[ \t]+[-–][ \t]+|[ \t]+)([^:\n]{2,80}?)[ \t]*:/i
+// A message's stamp before its words: a chat line's time and sender ("11/03/2027, 09:04 - Tom Fenwick: ", "[09:18] Tom
+// Berger: ") or a sender and time on a line of their own over the words ("Dev Patel (Patel Tech) 10:09", "Marcus (Fernhill
+// IT), 9:16 AM")
+const OWN_LINE_STAMP = /^[^\n:]{2,80}?[ \t,]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*\n/i
+
+/** The length of the stamp (time and sender) a chat message opens with, or 0: its words start after it. */
+export function chatStamp(text: string): number {
+  const m = CHAT_LINE.exec(text) ?? OWN_LINE_STAMP.exec(text)
+  return m ? m[0].length : 0
+}
 // the legal form after an organisation's name ("Wyvern Community Health Trust Ltd")
 const LEGAL_FORM = /(?:[\s,]+(?:ltd|limited|inc|llc|llp|plc|pty|gmbh|b\.?v\.?|s\.?r\.?l\.?|co|corp|cic|clg|nhs))+\.?\s*$/i
 
