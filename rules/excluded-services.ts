@@ -142,7 +142,7 @@ function namedOnly(text: string): string {
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
 // the dental chairs are not covered", "Not part of this plan: printer repairs, website hosting and training"
-const OUT_LABEL = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:(?:not|never) (?:covered|included)|not in (?:it|this|that|(?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|package|fee|price|contract|agreement|deal|bundle|subscription|retainer))|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*((?:[^.;]|\.(?=\w)){3,200})/i
+const OUT_LABEL = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:(?:not|never) (?:covered|included)|(?:what(?:'|\u2019)s |what is )?not in (?:it|this|that|(?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|package|fee|price|contract|agreement|deal|bundle|subscription|retainer))|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*((?:[^.;]|\.(?=\w)){3,200})/i
 // The same put before its subject, as a translated or formal text does: "Not included are the X, the Y and the Z", "Not owed
 // under this contract are: the X, the Y", "Not covered by the fee is the Z"
 const OUT_INVERTED = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:not|never)\s+(?:covered|included|owed|provided|supplied|supported|part of (?:the|this|our|your) [\w -]{0,40}?)(?:\s+(?:by|in|under|within|with)\s+[^:.;]{0,50}?)?\s+(?:are|is)\b\s*:?\s*((?:[^.;]|\.(?=\w)){3,300})/i
@@ -223,17 +223,47 @@ function declinesOrNotObliged(text: string, names: ReadonlyMap<string, Party>): 
 }
 
 // The verb a party declines with and what follows it: "We don't support the X-ray sensor software or the dental chairs"
-const DECLINED_OBJECT = /^(?:[\w'’]+\s+){1,3}?(?:support|cover|maintain|do|provide|offer|look after|help with|take on|work on|handle|service|repair|fix|manage|include)\b(?:\s+(?:with|on))?\s+([^.;:]{3,200})/i
+const DECLINED_OBJECT = /^(?:[\w'’]+\s+){1,3}?(?:support|cover|maintain|do|provide|offer|look after|help with|take on|work on|handle|service|repair|fix|manage|include|touch)\b(?:\s+(?:with|on))?\s+([^.;:]{3,200})/i
 
 /**
  * How many things a party declines by name ("We don't support the X-ray sensor software or the dental chairs": 2), read
  * from the declining verb to the end of its clause; 0 when what follows is time, a clause of its own or a pronoun.
  */
 function declinedThings(text: string, at: number): number {
+  // Reading: a declining lead-in ("What I won't do:", "What we won't touch:") is followed by what it declines, named after
+  // its colon by the declining verbs there ("I don't touch the X or the Y, and I don't build websites") or as a list
+  const lead = /^[^:.;?!]{0,40}?:\s*/.exec(text.slice(at))
+  if (lead) {
+    const after = text.slice(at + lead[0].length)
+    let n = 0
+    for (let i = declinesWork(after), from = 0; i >= 0; from += i + 1, i = declinesWork(after.slice(from))) n += declinedThings(after.slice(from), i)
+    if (n > 0) return n
+    const items = /^(?:[^.;]|\.(?=\w)){3,300}/.exec(after)?.[0] ?? ''
+    // (an answer may name each thing as someone else's: "The speakers and the mixing desk belong to the AV company's
+    // plan, and the CCTV is the landlord's")
+    const owned = othersThings(items)
+    if (owned > 0) return owned
+    if (TIME_PUT_OUT.test(items) || CLAUSE_IN_SUBJECT.test(items.replace(/\([^()]*\)/g, ''))) return 0
+    return namedOnly(items).split(/\s*(?:[,&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+  }
   const things = DECLINED_OBJECT.exec(text.slice(at))?.[1]
   if (things === undefined || TIME_PUT_OUT.test(things) || CLAUSE_IN_SUBJECT.test(things)) return 0
   if (/^\W*(?:these|those|they|it|this|that|them|the following|such (?:items|work|services))\b/i.test(things)) return 0
   return namedOnly(things).split(/\s*(?:[,&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+}
+
+// A thing said to be another's: "The X and the Y belong to the AV company's plan", "the CCTV is the landlord's"
+const OTHERS_THING = /^\W*(?:a\W+)?([^,;:]{3,80}?)\s+(?:belongs?\s+to|(?:is|are)\s+(?:(?:under|with|part of)\s+)?)\s*(?:the\s+|an?\s+)?[\w&'’ -]{2,40}?['’]s?\b/i
+
+/** How many things a text names as others' (each clause read on its own), or 0. */
+function othersThings(text: string): number {
+  let n = 0
+  for (const clause of text.split(/,\s*(?:and|but)\s+|;\s*/)) {
+    const subject = OTHERS_THING.exec(clause)?.[1]
+    if (subject === undefined || /^(?:it|they|this|that|these|those|we|i|you)$/i.test(subject.trim()) || CLAUSE_IN_SUBJECT.test(subject)) continue
+    n += subject.split(/\s*(?:[,&]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+  }
+  return n
 }
 
 // A table comparing plans: a service marked "No" under a plan ("| On-site visits | No | Yes |") says what a plan leaves out without listing it as excluded or saying how such work is had
@@ -262,7 +292,8 @@ function chargedElsewhere(reader: Reader): boolean {
   )
 }
 const CHARGED_ELSEWHERE = {}
-const OUTSIDE_OR_ELSE = /\b(?:outside|beyond|else|other)\b/i
+// (or work the offer does not cover: "Work on anything the plan does not cover is billed at $170 per hour")
+const OUTSIDE_OR_ELSE = /\b(?:outside|beyond|else|other|not|n[’']t|exclude[sd]?)\b/i
 function hasOutside(text: string): boolean {
   return OUTSIDE_OR_ELSE.test(text)
 }
@@ -286,6 +317,23 @@ function extraPriced(text: string, reading: Reading): boolean {
 // and what it costs: the exclusions are delegated there. (A quote for larger work is not such a document: "larger projects
 // are quoted separately" says how the work is had, and stays vague with nothing listed.)
 const OWN_ORDERS = /\b(?:conclude|sign|place|issue|agree(?:\s+on)?|enter\s+into)\s+(?:[\w-]+\s+){0,2}?((?:individual|separate|specific|distinct)\s+(?:(?:work|purchase|service)\s+)?(?:orders?|contracts?|agreements?|statements? of work))\b/i
+
+// A label of what is left out, as a table row's first cell: "Not covered", "Excluded", "Out of scope"
+const OUT_KEY = /^(?:(?:not|never) (?:covered|included)|excluded|exclusions?|out[- ]of[- ]scope)\W*$/i
+
+// A chat question about what is left out: "And what's not in it?", "what isn't covered", "Is there anything you won't do?"
+const QUESTION_OUT = /^(?:(?:and|so|but|ok|okay|right)[,\s]+)?(?:what(?:'s|\u2019s| is) not (?:in|covered|included)\b|what isn(?:'|\u2019)t (?:in|covered|included)\b|is there anything (?:you|we) (?:won(?:'|\u2019)t|don(?:'|\u2019)t|will not|do not) (?:do|cover|touch)\b)[^.?!:]{0,40}\??\s*$/i
+
+/** The answer to a chat message that asks what is left out: the next message's first sentence and the one after it. */
+function chatAnswer(block: Block, reader: Reader): {first: string; then: string} | undefined {
+  const stamp = chatStamp(block.text)
+  if (stamp === 0 || block.sentences.length > 1 || !QUESTION_OUT.test(block.text.slice(stamp).trim())) return undefined
+  const reply = reader.doc.blocks[reader.reading.blockIndex(block) + 1]
+  if (!reply || chatStamp(reply.text) === 0) return undefined
+  const [first, then] = unitsOf(reply, false)
+  if (!first) return undefined
+  return {first: first.text.slice(chatStamp(first.text)).trim(), then: then?.text ?? ''}
+}
 
 export default clauseRule({
   id: 'excluded-services',
@@ -318,13 +366,27 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, reader, block) {
-    return EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesOrNotObliged(text, reader.reading.parties) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
+    return chatAnswer(block, reader) !== undefined || EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesOrNotObliged(text, reader.reading.parties) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
   },
   judge(unit, reader) {
     let t = unit.text
+    let next = unit.next
+    // Reading: a question about what is left out asked in a chat message ("And what's not in it?") is answered by the next
+    // message: read as a label with the answer's first sentence as its value, and its next sentence after it
+    const answer = chatAnswer(unit.block, reader)
+    if (answer) {
+      t = `${t.slice(chatStamp(t)).trim().replace(/^(?:and|so|but|ok|okay|right)[,\s]+/i, '').replace(/[?\s]+$/, '')}: ${answer.first}`
+      next = answer.then
+    }
+    // Reading: a table row whose first cell is a label of what is left out ("| Not covered | PLC programming, radio towers
+    // |") names the things in its other cells, as "Not covered: PLC programming, radio towers" does
+    if (unit.block.kind === 'table-row' && !outRow(unit.block)) {
+      const cells = unit.block.cells?.map((c) => c.trim()) ?? []
+      if (cells.length >= 2 && OUT_KEY.test(cells[0]!)) t = `${cells[0]!}: ${cells.slice(1).filter(Boolean).join(', ')}`
+    }
     // a question about what is left out is read with its answer, as a label with its value: "What isn't included? Website
     // changes, the booking app … We quote first and bill at $140/h."
-    if (unit.next && t.trimEnd().endsWith('?') && TOPIC.test(t)) t = `${t.trimEnd().slice(0, -1)}: ${unit.next}`
+    if (!answer && unit.next && t.trimEnd().endsWith('?') && (TOPIC.test(t) || QUESTION_OUT.test(t.replace(/^\W*q\W+/i, '')))) t = `${t.trimEnd().slice(0, -1)}: ${unit.next}`
     // a services matrix: the rows its columns mark as out of scope are the excluded services, listed when two or more
     // are, and handled when the table, the text that introduces it or its section says how such work is charged
     // (one row out of scope is read by the words of its cell that puts things out: its notes may list what is left out,
@@ -390,8 +452,9 @@ export default clauseRule({
     const list = count >= 2 || (count !== 1 && ((named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t)))
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
-    const sectionText = reader.reading.leadLabel(unit.block) !== undefined ? '' : scope.blocks.map((b) => b.text).join(' ')
-    if (list && (handled(t, reader.reading) || handled(unit.next, reader.reading) || handled(sectionText, reader.reading) || chargedElsewhere(reader))) return {outcome: 'present'}
+    // (and a chat message is its own clause: the chat's other messages are not its section)
+    const sectionText = reader.reading.leadLabel(unit.block) !== undefined || chatStamp(unit.block.text) > 0 ? '' : scope.blocks.map((b) => b.text).join(' ')
+    if (list && (handled(t, reader.reading) || handled(next, reader.reading) || handled(sectionText, reader.reading) || chargedElsewhere(reader))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /exclu|scope/i)
     if (delegated) return delegated
     const orders = OWN_ORDERS.exec(t)

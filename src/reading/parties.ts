@@ -565,10 +565,13 @@ const CHAT_LINE = /^[^\w\n]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,
 // Berger: ") or a sender and time on a line of their own over the words ("Dev Patel (Patel Tech) 10:09", "Marcus (Fernhill
 // IT), 9:16 AM")
 const OWN_LINE_STAMP = /^[^\n:]{2,80}?[ \t,]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*\n/i
+// (the same with its line break read as a space, when the words run on in lower case: "Marcus (Fernhill IT), 9:16 AM oven
+// and proofer …"; a name of capitalised words, an organisation in brackets, and a clock time of the day)
+const JOINED_STAMP = /^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?: \([^()\n]{2,40}\))?,? \d{1,2}[:.]\d{2}[ \t]*[AaPp]\.?[Mm]\.?[ \t]+(?=[a-z])/
 
 /** The length of the stamp (time and sender) a chat message opens with, or 0: its words start after it. */
 export function chatStamp(text: string): number {
-  const m = CHAT_LINE.exec(text) ?? OWN_LINE_STAMP.exec(text)
+  const m = CHAT_LINE.exec(text) ?? OWN_LINE_STAMP.exec(text) ?? JOINED_STAMP.exec(text)
   return m ? m[0].length : 0
 }
 // the legal form after an organisation's name ("Wyvern Community Health Trust Ltd")
