@@ -191,7 +191,9 @@ function thingsPutOut(text: string): number {
   if (CLAUSE_IN_SUBJECT.test(things.replace(/\([^()]*\)/g, ''))) return 0
   // a pronoun names nothing itself: "These are not part of the Services:" refers to the list it introduces
   if (/^\W*(?:these|those|they|it|this|that|the following|such (?:items|work|services))\W*$/i.test(things)) return 0
-  return things.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+  // (a relative clause says more of the thing before it and names no other: "Fixes inside the platform, which its vendor
+  // supports" is one thing)
+  return things.replace(/,\s*(?:which|who|whom|whose)\b[^,;]*/gi, '').split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
 }
 
 // A catch-all for the work outside the services, with how it is had: "Anything that isn't on one of the cards above is
