@@ -119,11 +119,22 @@ function namedLevels(text: string): {level: string; criterion: boolean}[] {
     const criterion = CASE_CRITERION.test(m[0]) || CASE_CRITERION.test(rest) || CRITERIA.test(rest)
     out.push({level: (m[1] ?? m[2]!).toLowerCase(), criterion})
   }
+  if (!text.includes('"') && !text.includes('“') && !text.includes("'") && !text.includes('‘')) return out
+  for (const m of text.matchAll(QUOTED_LEVEL)) {
+    // (only after a case: 'Your plan is "standard"' names no case)
+    const clause = text.slice(0, m.index).split(/[.;:!?]\s/).pop()!
+    if (CASE_CRITERION.test(clause) || CASE_STATE.test(clause) || CRITERIA.test(clause)) out.push({level: m[1]!.toLowerCase(), criterion: true})
+  }
   return out
 }
 
-/** The same test, for a yes or no. */
-const NAMED_TEST = new RegExp(NAMED_AS.source, 'i')
+// Reading: a case called by a level word in quotes ('If nobody can work, that's "urgent"', 'One person stuck is "normal"')
+// names it as that level, as "we treat the call as urgent" does; what stands before it in its clause is its criterion
+/** A level word in quotes as what a case is (the level word in group 1). */
+const QUOTED_LEVEL = new RegExp(String.raw`(?:\b(?:is|are)|['’]s)\s+["“'‘](${LEVEL_WORD})["”'’]`, 'gi')
+
+/** The same tests, for a yes or no. */
+const NAMED_TEST = new RegExp(String.raw`${NAMED_AS.source}|${QUOTED_LEVEL.source}`, 'i')
 
 /**
  * A label with what falls into it in brackets, then its own treatment after a dash or colon: "Urgent (the office can't
@@ -221,7 +232,8 @@ function glossedNames(sentence: string, reading: Reading): {name: string; criter
   const word = LEVELS_WORD.exec(sentence)
   if (!word) return []
   const out: {name: string; criterion: boolean}[] = []
-  for (const m of sentence.slice(word.index).matchAll(GLOSSED_NAME)) if (!PLAN_NAME.test(m[1]!)) out.push({name: m[1]!.toLowerCase(), criterion: describesCases(m[2]!, reading)})
+  // (a name that states its own case, "Salon stopped", "Office down", says what falls into it, whatever its brackets say)
+  for (const m of sentence.slice(word.index).matchAll(GLOSSED_NAME)) if (!PLAN_NAME.test(m[1]!)) out.push({name: m[1]!.toLowerCase(), criterion: describesCases(m[2]!, reading) || (m[1]!.includes(' ') && CASE_STATE.test(m[1]!))})
   return out
 }
 
