@@ -12,6 +12,7 @@ const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unava
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
+const BLOCK_LEVEL = {name: 'priority-levels: a block defines a level or gives a level its time'}
 const DEFINED = {name: 'priority-levels: whether the document defines two ranks or more'}
 
 /** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
@@ -344,6 +345,14 @@ function namedWithTimes(text: string): boolean {
 }
 /** What the faster time is for: a reply, a visit, a fix. */
 const SERVICE_ACT = /\b(?:drop (?:everything|whatever we(?:['’]re| are) doing)|respond\w*|repl(?:y|ies)|answer(?:s|ed)?|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
+
+/** Does the block define a level, or is it a level's row with its own time (definesLevel, levelWithTime)? Once per block. */
+function levelOfBlock(block: Block, reading: Reading): boolean {
+  const known = reading.own(BLOCK_LEVEL, () => new Map<Block, boolean>())
+  let v = known.get(block)
+  if (v === undefined) known.set(block, (v = definesLevel(block, reading) || levelWithTime(block, reading)))
+  return v
+}
 
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
@@ -729,8 +738,9 @@ export default clauseRule({
   },
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
+  // (what the block says as a whole is read once per block, not again for each of its sentences)
   mentions(text, reader, block) {
-    return casesRanked(text) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return casesRanked(text) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || levelOfBlock(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
