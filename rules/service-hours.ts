@@ -25,6 +25,18 @@ const SUPPORT = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|support|h
 const ELSEWHERE =
   /\bnotices?\b[^.]{0,30}\b(?:delivered|given|served|sent|received|deemed)\b|\b(?:deliver(?:y|ies)|collections?|pick-?ups?|shipments?|shipped|couriers?|loading (?:bay|dock)|warehouse|(?:site|building|premises) access|access to (?:the |its |their |our )?(?:site|premises|building|offices?)|parking|visitors?|canteen|reception desk)\b/i
 
+/**
+ * Days given with one moment in them ("every Mon–Fri at 07:00", "each weekday at 6 am") time an event that recurs, not a
+ * span of hours in which a service is there: `true` when every stated day range is followed by a single clock time.
+ */
+const EVERY_BEFORE = /\b(?:every|each)\s+(?:single\s+)?$/i
+const MOMENT_AFTER = /^\s*,?\s*(?:at|@)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h(?:rs)?\b)?(?!\s*(?:[-–—]|to\b|until\b|till\b|through\b|and\b)\s*\d)/i
+/** The words of a service being there: open, staffed, answered, supported. */
+const THERE = /\b(?:open\w*|staffed|available|availability|answer\w*|support\w*|help ?desk|service desk|attend\w*|on[- ]call|on[- ]site|reach\w*|contact\w*|cover(?:ed|age)?|engineers?|technicians?|we(?:'re|’re| are) (?:in|around|here))\b/i
+function recurringMoment(text: string, specs: readonly HoursSpec[]): boolean {
+  return specs.length > 0 && specs.every((h) => !h.from && !h.allDay && !!h.days?.length && EVERY_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)) && MOMENT_AFTER.test(text.slice(h.end)))
+}
+
 type ServiceHoursOptions = {readonly requireTimeZone: boolean}
 
 // whether hours need a time zone
@@ -75,6 +87,9 @@ export default clauseRule({
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
     if (!unit.inHome && TASK.test(t) && !SUPPORT.test(t)) return undefined
+    // nor do days with one moment in them, when nothing in the sentence says a service is there ("Reports: ticket
+    // summary every Mon–Fri at 07:00"): an event's schedule
+    if (!unit.inHome && recurringMoment(t, specs) && !THERE.test(t)) return undefined
     // nor do the days and times of another activity ("deliveries are accepted 7:00 to 15:00, Monday to Friday")
     if (!unit.inHome && ELSEWHERE.test(t) && !SUPPORT.test(t.replace(ELSEWHERE, ' '))) return undefined
     // days and clock times reached without the vocabulary of hours ("Any weekday from 8 until 6.") are the service's
@@ -120,11 +135,19 @@ export default clauseRule({
     // ("within 2 working days (CET)") uses hours the agreement must define: vague when nothing better exists (any
     // statement of the hours found later outranks it).
     if (at >= 0 && /\b(?:business|working) days?\b/i.test(t.slice(at, at + 14)) && !specs.length && !unit.inHome) {
+      // (a clock that times selling, billing or delivering, "We answer sales e-mails within one business day", "Invoices
+      // are paid within 10 working days", runs on no support hours)
+      if (COMMERCE.test(t) && !SUPPORT_WORK.test(t)) return undefined
       return CLOCK.test(t) && !definesHours(reader.reading) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
     }
     return {outcome: 'vague', detail}
   },
 })
+
+/** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
+const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
+/** Words of support work, which put a clock back on the support hours: tickets, faults, incidents, the help desk. */
+const SUPPORT_WORK = /\b(?:support|tickets?|incidents?|faults?|issues?|problems?|help ?desk|service desk|engineers?|technicians?|repairs?|fix\w*|P[1-5]|priority|severity)\b/i
 
 /** The provider speaking of itself as there to be reached on days: "I'm around Monday to Saturday", "we are available weekdays". */
 // (the days straight after: "I'm around the corner" is no one's hours)

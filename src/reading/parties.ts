@@ -96,6 +96,18 @@ export function partyNames(doc: Document): Map<string, Party> {
       }
       if (role !== 'unknown') known.add(role)
     }
+    // (a translated preamble gives each party its name after its particulars: "…, represented by …, as Provider," and
+    // "…, as Beneficiary.")
+    const as = AS_ROLE.exec(block.text)
+    if (as) {
+      const term = as[1]!.toLowerCase()
+      const role: Party = PROVIDER_ROLE.test(term) ? 'provider' : CUSTOMER_ROLE.test(term) || CUSTOMER_KIND.test(term) ? 'customer' : 'unknown'
+      if (role === 'unknown') unknown.push(term)
+      else {
+        if (!names.has(term)) names.set(term, role)
+        known.add(role)
+      }
+    }
   }
   // the preamble names two parties and only one by its role: the other has the other role
   // (the terms that name the agreement, a date or a document are no party: "the \"Agreement\"", "the \"Start Date\"")
@@ -278,6 +290,8 @@ function rolesByConduct(doc: Document, candidates: readonly string[]): Map<strin
 const OWNED = /(?:^|[.;:]\s+)([^.;:]{1,120}?\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,4})$/i
 
 // Defined terms of a preamble that name no party: the agreement, its dates, its parts
+// A party's name given at the end of its particulars: "…, tax identification code 23456789, as Beneficiary."
+const AS_ROLE = /,\s+as\s+(?:the\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[,.;]?\s*$/
 const NOT_A_PARTY = /\b(?:agreement|contract|terms|schedule|order|effective|date|commencement|services?|sla|sow|statement|addendum|amendment|exhibit|annex|appendix|policy|fees?)\b/i
 
 /** The clause that contains `index`: from the last boundary before it to the next one after it. */
@@ -561,6 +575,19 @@ const FROM_LINE = /^[^\w\n]*(?:from|sender)[ \t]*:[ \t]*([^\n]{2,160})/i
 const WROTE_LINE = /^[^\w\n]*on\b[^\n]{0,80}?,[ \t]*([^\n,]{2,80}?)[ \t]+(?:<[^>\n]*>[ \t]*)?wrote[ \t]*:?[ \t]*$/im
 // (an exported chat opens each line with its date too: "11/03/2027, 09:20 - Priya Shah: …", "[11.03.27, 09:20:15] Priya Shah: …")
 const CHAT_LINE = /^[^\w\n]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?(?:[ \t]+[-–][ \t]+|[ \t]+)([^:\n]{2,80}?)[ \t]*:/i
+/**
+ * Where a chat line's words start, after its time and its sender ("[09:42] Tom Berger: Keep …", "11/03/2027, 09:19 -
+ * Tom Fenwick: 👍 From your side …"): the offset of the first letter or digit after the sender's colon, or 0 for a text
+ * that is no chat line.
+ */
+export function afterSpeaker(text: string): number {
+  // (or a line of its own that names the sender and ends in the time: "Dev Patel (Patel Tech) 10:27")
+  const m = CHAT_LINE.exec(text) ?? CHAT_HEADER.exec(text)
+  if (!m) return 0
+  const rest = /^[^\p{L}\p{N}]*/u.exec(text.slice(m[0].length))![0]
+  return m[0].length + rest.length
+}
+const CHAT_HEADER = /^[^\n]{2,80}?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*\n/i
 // the legal form after an organisation's name ("Wyvern Community Health Trust Ltd")
 const LEGAL_FORM = /(?:[\s,]+(?:ltd|limited|inc|llc|llp|plc|pty|gmbh|b\.?v\.?|s\.?r\.?l\.?|co|corp|cic|clg|nhs))+\.?\s*$/i
 
