@@ -137,11 +137,19 @@ export default clauseRule({
     // ("within 2 working days (CET)") uses hours the agreement must define: vague when nothing better exists (any
     // statement of the hours found later outranks it).
     if (at >= 0 && /\b(?:business|working) days?\b/i.test(t.slice(at, at + 14)) && !specs.length && !unit.inHome) {
+      // (a clock that times selling, billing or delivering, "We answer sales e-mails within one business day", "Invoices
+      // are paid within 10 working days", runs on no support hours)
+      if (COMMERCE.test(t) && !SUPPORT_WORK.test(t)) return undefined
       return CLOCK.test(t) && !definesHours(reader.reading) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
     }
     return {outcome: 'vague', detail}
   },
 })
+
+/** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
+const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
+/** Words of support work, which put a clock back on the support hours: tickets, faults, incidents, the help desk. */
+const SUPPORT_WORK = /\b(?:support|tickets?|incidents?|faults?|issues?|problems?|help ?desk|service desk|engineers?|technicians?|repairs?|fix\w*|P[1-5]|priority|severity)\b/i
 
 /** The provider speaking of itself as there to be reached on days: "I'm around Monday to Saturday", "we are available weekdays". */
 // (the days straight after: "I'm around the corner" is no one's hours)
