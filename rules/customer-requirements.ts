@@ -2,6 +2,7 @@
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {targetInDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
+import {afterSpeaker} from '../src/reading/parties.js'
 import {asksOfCustomer, refusesWork, requirementAt, roleTitle} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Block, Section} from '../src/types.js'
@@ -10,21 +11,27 @@ import data from './data/clauses.json' with {type: 'json'}
 const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
 // (a failure in translated wording is a condition too: "in case of non-observance", "failing which")
+// (so is "failing this" after a list of duties, and a thing that "falls behind" on its updates)
+// (so is equipment picked out as unsupported anywhere in the sentence: "we cannot keep an unsupported or unknown machine safe")
 // (so is a thing picked out by what it lacks: "A laptop that has not checked in for 14 days drops out …", "Workstations
 // without the agent are not monitored")
 // (and a relief that lasts while the customer fails, or for what its failing touches: "the Provider's obligations are
 // suspended while the Client fails to provide access", "… suspended for the duration of the failure", "If the Ordering
 // Party does not provide access, the times in § 4 are extended by the delay"; and time spent putting right what a
 // failing caused: "time spent putting right anything caused by …")
-const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing which\b|\b(?:if|where|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? short|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|^\W*(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing (?:which|this|that|these|those)\b|\b(?:if|where|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? (?:short|behind)|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|(?:^\W*|\b(?:an?|any|every|each)\s+)(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:(?:or|and)\s+[\w-]+\s+)?(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 // (dropping out of monitoring or out of the times, not being monitored, and billing the time spent putting things right
 // are consequences too: "drops out of monitoring and out of the response times", "I'll put it back and bill the time")
 // (and a failure that releases the provider from its times or duties: "The non-compliance with item 8.1 exempts the
 // CONTRACTED PARTY from the periods of Clause Four")
+// (a step taken first and a charge joined to it: "we may move it to an isolated server and charge £40 a month")
+// (and what is done to the failing equipment: taken off the plan or the covered devices, "we may take it off the plan", "it
+// comes off the plan until it is sorted", or its work charged by the hour, "we'll still help, but at our hourly rate", "is
+// supported at the D3 rate"; and a provider that is then "not in delay" or "entitled to charge")
 const CONSEQUENCE =
-  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?)(?: support| service| cover)? (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}(?:\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\/\s*(?:hour|hr|h)\b)|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\b(?:exempts?|releases?|relieves?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:(?:the|its|their|any)\s+)?(?:[\w-]+\s+){0,2}?(?:periods?|times?|deadlines?|targets?|service levels?|obligations?|commitments?|liability|responsibility)\b|\b(?:removed|dropped|taken off)\s+(?:from\s+)?(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|support\s+)?(?:plan|cover|coverage|agreement|contract|scope|service|support|fee|list of covered devices)\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\boutside (?:the |our )?(?:[\w-]+ (?:and |& )?){1,3}(?:times|targets)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop|quote (?:to|for) (?:bring|upgrad|replac|remediat|fix|repair))|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes|left|kept)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla|monitoring|support|(?:[\w-]+\s+){0,2}(?:times|targets))\b|\b(?:is|are)\s+not\s+(?:monitored|patched|backed up)\b|\b(?:stops?|stopping|ceases?|ceasing)\s+(?:supporting|covering|maintaining|monitoring|patching|looking after|working on)\b|\b(?:bill|charge|invoice)s?\s+(?:you\s+)?(?:for\s+)?(?:the|my|our|that|this|any|all)\s+(?:time|hours|labour|labor)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b|\b(?:times?|deadlines?|targets?|service levels?|time limits?)\b[^.;]{0,60}\b(?:is|are|will be|shall be)\s+(?:extended|prolonged|lengthened)\b|\b(?:is|are|will be|shall be)\s+suspended\s+(?:while|whilst|(?:for )?(?:as|so) long as|until|for the (?:duration|period|length) of|for (?:any|each|every|the) (?:[\w-]+\s+){0,2}?(?:incidents?|faults?|equipment|devices?|systems?|workstations?|laptops?)\b)/i
+  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\b(?:is|are|will be|shall be)\s+not\s+(?:in delay|in default|in breach)\b|\b(?:is|are|will be|shall be)\s+(?:then\s+)?entitled\s+to\s+(?:charge|bill|invoice|suspend|refuse|terminate|withhold|stop)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?)(?: support| service| cover)? (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}(?:\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\/\s*(?:hour|hr|h)\b)|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt) from\b|\b(?:exempts?|releases?|relieves?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:(?:the|its|their|any)\s+)?(?:[\w-]+\s+){0,2}?(?:periods?|times?|deadlines?|targets?|service levels?|obligations?|commitments?|liability|responsibility)\b|(?:\b(?:may|will|shall|can)|['’]ll)\s+(?:then\s+)?(?:remove|take|drop)\s+(?:it|them|(?:the|that|such|any|each)\s+[\w-]+)\s+(?:off|from|out of)\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:plan|cover|coverage|agreement|contract|scope|service|support|(?:covered|managed|supported)\s+(?:devices|equipment|assets))\b|\bat\s+(?:my|our|the|its|(?:the\s+)?(?:standard|normal|usual|current|ad[- ]hoc))\s+(?:(?:standard|normal|usual|current|ad[- ]hoc)\s+)?(?:hourly|time[- ](?:and|&)[- ]materials?|call-?out)\s+(?:rates?|charges?|prices?)\b|\b(?:supported|serviced|handled|covered|repaired|fixed|cleaned up)\s+at\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?rates?\b(?!\s+of\b)|\b(?:comes?|came|goes|go|went|falls?)\s+off\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+)?(?:plan|cover|coverage|contract|agreement|support)\b|\b(?:removed|dropped|taken off)\s+(?:from\s+)?(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|support\s+)?(?:plan|cover|coverage|agreement|contract|scope|service|support|fee|list of covered devices)\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\boutside (?:the |our )?(?:[\w-]+ (?:and |& )?){1,3}(?:times|targets)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:[\w-]+\s+){1,6}?and (?:then\s+)?(?:charge|bill|invoice|suspend)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop|quote (?:to|for) (?:bring|upgrad|replac|remediat|fix|repair))|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes|left|kept)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla|monitoring|patching|updates|support|(?:[\w-]+\s+){0,2}(?:times|targets))\b|\b(?:is|are)\s+not\s+(?:monitored|patched|backed up)\b|\b(?:stops?|stopping|ceases?|ceasing)\s+(?:supporting|covering|maintaining|monitoring|patching|looking after|working on)\b|\b(?:bill|charge|invoice)s?\s+(?:you\s+)?(?:for\s+)?(?:the|my|our|that|this|any|all)\s+(?:time|hours|labour|labor)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b|\b(?:times?|deadlines?|targets?|service levels?|time limits?)\b[^.;]{0,60}\b(?:is|are|will be|shall be)\s+(?:extended|prolonged|lengthened)\b|\b(?:is|are|will be|shall be)\s+suspended\s+(?:while|whilst|(?:for )?(?:as|so) long as|until|for the (?:duration|period|length) of|for (?:any|each|every|the) (?:[\w-]+\s+){0,2}?(?:incidents?|faults?|equipment|devices?|systems?|workstations?|laptops?)\b)/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
@@ -32,7 +39,8 @@ const CONSEQUENCE =
 // connects to the workspace must …"), one that is not the provider's own ("every server that we host must …")
 const EQUIPMENT_MUST = /\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|mac|imac|macbook|ipad|chromebook|tablet|computer|device|laptop|desktop|workstation|machine|server)|pcs|macs|imacs|macbooks|ipads|chromebooks|tablets|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)(?:\s+(?:that|which)\s+(?![^,.;]{0,60}\b(?:we|us|our|provider|supplier|contractor)\b)[^,.;]{1,60}?)?\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
-const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b/i
+// (or with the customer's side named first: "From your side we need three things: …")
+const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b|\b(?:from|on) your (?:side|end|part)\b,?\s+(?:we|i)\s+(?:need|require|ask|expect)\b/i
 // A standard of environment or conduct asked of the customer politely, or under a label of the customer's side: "Please
 // keep every laptop on …", "We ask that you don't give staff admin rights", "Kindly ensure that …", "We request you to
 // keep the UPS …", "Your side: keep the server cupboard locked" (not "Please keep this letter for your records", and not a
@@ -48,8 +56,11 @@ const GRATEFUL = String.raw`\b(?:we|i)(?:\s+would|['\u2019]d)\s+(?:be\s+(?:grate
 // leave the server cupboard open") asks a standard of the customer, as "please keep …" does; an instruction on how to get
 // help ("Call us on …", "Email the desk", "Use the portal to log a ticket") is not one, nor an item of a list the provider
 // introduces ("We will:" › "keep your antivirus up to date")
+// (a terse note's too: "Just don't let anyone install stuff", "you: keep the wifi password off the menu board"; and the same
+// standard stated of "you" in the present tense: "You keep every PC on a supported version of Windows", not "You keep
+// ownership of your data")
 const IMPERATIVE_CONDUCT =
-  /^\W*(?:(?:please|always|also|and)\s+)?(?:keep(?!\s+(?:this|these|that|it|a copy|copies|in mind|an eye|in touch|us|your (?:records?|receipts?|invoices?))\b)|make sure|ensure|lock|leave|back up|patch|update|replace|avoid|store|(?:don['\u2019]t|do not|never)(?!\s+(?:worry|hesitate|wait|forget|panic|be afraid)\b)\s+[a-z]+)\b/i
+  /^\W*(?:(?:you\s+(?:also\s+|always\s+)?(?:keep(?!\s+(?:ownership|(?:all\s+|the\s+|any\s+)?rights?|title|control|full|all|any|a copy|copies|your (?:data|records?|receipts?|invoices?|files|content))\b)|maintain|make sure|ensure|lock|patch|update))\b|(?:you\s*:\s*)?(?:(?:please|always|also|and|just)\s+)?(?:keep(?!\s+(?:this|these|that|it|a copy|copies|in mind|an eye|in touch|us|your (?:records?|receipts?|invoices?))\b)|make sure|ensure|lock|leave|back up|patch|update|replace|avoid|store|(?:don['\u2019]t|do not|never)(?!\s+(?:worry|hesitate|wait|forget|panic|be afraid)\b)\s+[a-z]+)\b)/i
 /**
  * An imperative that is the provider's act: an item of a list the provider introduces ("We will:" › "keep your antivirus
  * up to date"), or a line under a title that names the provider's part ("The Provider's part", "What we do").
@@ -111,7 +122,8 @@ function conductDuty(text: string): boolean {
 // use unapproved media …, the repair is charged") or on things a negated relative clause picks out ("Devices that do not
 // meet 6.1 …", "Users who are not registered for MFA …"): with a consequence, it is what happens when they are not met
 // (or on the time until a duty is done: "until they are replaced, those laptops get best-effort support only")
-const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|unless|until|in the event (?:that|of))\b|^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:any\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:who|that|which)\s+(?:is|are|do|does|has|have)(?:n[’']t| not)\b/i
+// (or on damage or faults put down to a cause: "6.2 Damage caused by third-party supplies … is billed under Section 7")
+const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|unless|until|in the event (?:that|of))\b|^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:any\s+)?(?:damage|faults?|failures?|problems?|breakdowns?)\s+(?:[\w-]+\s+){0,2}?(?:caused by|resulting from|arising from|due to)\b|^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:any\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:who|that|which)\s+(?:is|are|do|does|has|have)(?:n[’']t| not)\b/i
 
 // A condition on what the customer wants or accepts ("If you want us to look at those, we'll charge £75 an hour", "If
 // you're happy with it, we'll treat that as acceptance") is an offer or a procedure, not what follows a requirement failing
@@ -160,6 +172,8 @@ export default clauseRule({
   description: "The agreement sets minimum standards for the customer's environment or conduct, and what happens when they are not met",
   // a title that says what the customer must do or bring ("What you need to provide") is the home of its requirements
   data: {...data['customer-requirements'], homeTitle: asksOfCustomer},
+  // a count of devices under a title of supported devices says what is covered, not what the customer must meet
+  aside: (text) => DEVICE_COUNT.test(text),
   messages: {
     missing: 'Missing customer requirements; state the minimum standards the client must meet (supported systems, licences, access) and what happens if they are not met',
     vague: 'Customer requirement without a consequence "{text}"; say what happens when it is not met (e.g. "excluded from the service levels", "remediated at standard rates")',
@@ -171,7 +185,8 @@ export default clauseRule({
   mentions(text, reader) {
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
-    return r.requirement >= 0 || NEED_FROM.test(text) || POLITE.test(text) || SIDE_LEAD.test(text) || IMPERATIVE_CONDUCT.test(text) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
+    const spoken = spokenWords(text)
+    return r.requirement >= 0 || NEED_FROM.test(spoken) || POLITE.test(spoken) || SIDE_LEAD.test(spoken) || IMPERATIVE_CONDUCT.test(spoken) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -191,6 +206,8 @@ export default clauseRule({
     }
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
     if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
+    // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself
+    if (!unit.inHome && requirementAt(t) < 0 && IMPERATIVE_CONDUCT.test(spokenWords(t)) && (unit.block.sender !== undefined || afterSpeaker(unit.block.text) > 0) && reading.messageSender(unit.block) === 'customer') return undefined
     // what the sentence, the one after it and the party names decide alone (kept per text in an editor)
     const stage = ownStage(unit, reader)
     if (stage.done) return stage.verdict
@@ -348,11 +365,14 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // "Equipment that does not meet them is not covered": a consequence of standards named before, by a pronoun; it
   // states no standard of its own, and the sentence that names them is judged with it
   if (MEETS_THEM.test(t) && obligationOf(r, reading) < 0 && r.requirement < 0) return done(undefined)
-  const asked = NEED_FROM.exec(t) ?? POLITE.exec(t) ?? SIDE_LEAD.exec(t)
-  const imperative = asked ? -1 : (IMPERATIVE_CONDUCT.exec(t)?.index ?? -1)
+  // (a chat line's words are read after its time and sender: "[09:42] Tom Berger: Keep the machines on Windows 11")
+  const from = afterSpeaker(t)
+  const spoken = from ? t.slice(from) : t
+  const asked = NEED_FROM.exec(spoken) ?? POLITE.exec(spoken) ?? SIDE_LEAD.exec(spoken)
+  const imperative = asked ? -1 : (IMPERATIVE_CONDUCT.exec(spoken)?.index ?? -1)
   const equipment = asked || imperative >= 0 ? -1 : equipmentOf(r, reading)
-  const must = asked ? asked.index : imperative >= 0 ? imperative : equipment >= 0 ? equipment : obligationOf(r, reading)
-  if (must < 0 && !unit.inHome) return done(undefined)
+  const must = asked ? from + asked.index : imperative >= 0 ? from + imperative : equipment >= 0 ? equipment : obligationOf(r, reading)
+  if (must < 0 && (!unit.inHome || DEVICE_COUNT.test(t))) return done(undefined)
   // Standards for the environment or conduct, not procedural duties (notify, pay, submit a claim).
   // (a requirement on equipment is a standard in itself: "the core switch must be on a UPS")
   // (a duty that introduces a list, "THE CLIENT AGREES TO:", "The Customer shall:", has the list's items for its conduct)
@@ -365,6 +385,16 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)
   return {done: false, must}
 }
+
+/** A text's own words: a chat line's after its time and sender, any other text whole. */
+function spokenWords(text: string): string {
+  const from = afterSpeaker(text)
+  return from ? text.slice(from) : text
+}
+
+// Reading: a bare count of devices ("12 workstations", "1 file server", "Laptops: 8") states no requirement, even under a
+// title that names supported devices (it says what is covered, not what the customer must meet)
+const DEVICE_COUNT = /^\W*(?:(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:x\s+|×\s*)?(?:[\w-]+\s+){0,2}?(?:workstations?|pcs?|computers?|laptops?|desktops?|servers?|devices?|printers?|tablets?|ipads?|macs?|phones?|handsets?|switch(?:es)?|routers?|firewalls?|access points?|nas|users?|mailboxes|seats?|licen[cs]es)|(?:[\w-]+\s+){0,2}?(?:workstations?|pcs?|computers?|laptops?|desktops?|servers?|devices?|printers?|tablets?|phones?|users?|mailboxes|seats?)\s*[:|\u2013\u2014-]\s*\d{1,5})\s*[.;,]?\s*$/i
 
 /**
  * A sentence whose subject is what still fails a requirement ("A PC still on Windows 10 after that date is …", "Any

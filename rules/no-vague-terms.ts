@@ -125,6 +125,11 @@ function cellAround(text: string, at: number): string {
 }
 
 const ON_DEMAND = /^(?:as needed|as required|when necessary)$/i
+// Work that waits on someone being free ("when a technician is available", "subject to availability", "we'll see what we
+// can do") commits to no time; offered for the time outside the stated hours, it is an offer of out-of-hours work, which
+// the after-hours clause judges (whether it is done and how it is charged), not a service time left vague
+const FREE_HEDGE = /(?:availab\w*|\bfree|capacity|workload|\bwhat\b.*\bcan(?: do)?)$/i
+const OUT_OF_HOURS = /\b(?:outside|beyond|after|out of)\b[^.;]{0,40}\b(?:hours|timetable|schedule|times)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\b(?:weekends?|evenings?|overnight|nights?|late|saturdays?|sundays?|(?:bank|public) holidays?)\b/i
 const UNIT_PRICE = /(?:[£$€]|\b(?:GBP|USD|EUR|AUD|NZD|CAD|SGD|ZAR|INR|R)\s?)\s?\d[\d,.]*\s*(?:\+?\s*(?:GST|VAT|tax)\s*)?(?:per\s+(?:hour|hr|visit|call|call-out|device|user|job)|an\s+hour|each|\/\s?(?:hr|hour|h)\b)/i
 // "regular business hours", "regular rates", "periodic fees": a kind of hours or of charge, not a cadence of service
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?(?:rates?|fees?|charges?|payments?|invoic\w+|billing)\b|^\s*mail\b/i
@@ -132,7 +137,7 @@ const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?(?:r
 const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
 // The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
 const DOES_SO = /\b(?:fails?|is unable|are unable|cannot|can't|does not|do not|doesn't|don't)\s+(?:to\s+)?do so\b/i
-const EFFORTS = /efforts?|endeavou?rs?|reasonable|\bbest\b/i
+const EFFORTS = /efforts?|endeavou?rs?|reasonable|\bbest\b|\butmost\b|\bwhat\b.*\bcan\b/i
 const LIABILITY_EXTENT = /\bliabilit(?:y|ies)\b[^.;]{0,100}\b(?:is|are|shall be|will be)\s+(?:limited|restricted)\s+to\s+(?:using\s+|the use of\s+)?(?:its\s+|their\s+)?$/i
 const EFFORTS_CONDITION = /\b(?:after|despite|notwithstanding|following)\s+(?:using\s+|the use of\s+|having used\s+)?(?:its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$/i
 const PAPERWORK = /\b(?:is|are|be|been|being)\s+(?:duly\s+)?(?:executed|signed|countersigned|entered into)\s+$/i
@@ -241,6 +246,9 @@ export default {
       if (hit.term.needs === 'timed') {
         if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading) && !(OWN_ABILITY.test(hit.text) && PROMISED.test(s.slice(Math.max(0, at - 120), at)))) continue
       } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope)) continue
+      // a measure that the term introduces after a colon ("Backups run frequently: every 4 hours", "a quick turnaround:
+      // within 1 business day") is the term's own, though a colon ends the clause
+      if (hit.term.needs !== 'timed' && /^\s*:/.test(after) && measured(after.slice(after.indexOf(':') + 1), hit.term.needs, reading)) continue
       // (a document is amended from time to time; software, firmware or a device that is "updated periodically" is
       // given a service with no stated cadence)
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
@@ -266,6 +274,7 @@ export default {
       // work ordered "as needed" at a price per unit ("| Additional work | as needed | NZ$165 per hour |", "extra visits as
       // required at $120 each"): the customer buys it when it wants it, so there is no cadence for the agreement to state
       if (ON_DEMAND.test(hit.text) && UNIT_PRICE.test(hit.block.kind === 'table-row' ? hit.block.text : s)) continue
+      if (FREE_HEDGE.test(hit.text) && OUT_OF_HOURS.test(`${hit.block.sentences[hit.sentence.index - 1]?.text ?? ''} ${s}`)) continue
       const before = s.slice(Math.max(0, at - 160), at)
       // the customer's own act in the present tense ("The CLINIC reports each fault promptly", the way translated contracts
       // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)

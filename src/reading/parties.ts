@@ -559,6 +559,21 @@ export function isDisclaimer(sentence: string): boolean {
 // wrote:"); a chat message's sender is read with the document's structure (Block.sender)
 const FROM_LINE = /^[^\w\n]*(?:from|sender)[ \t]*:[ \t]*([^\n]{2,160})/i
 const WROTE_LINE = /^[^\w\n]*on\b[^\n]{0,80}?,[ \t]*([^\n,]{2,80}?)[ \t]+(?:<[^>\n]*>[ \t]*)?wrote[ \t]*:?[ \t]*$/im
+// (an exported chat opens each line with its date too: "11/03/2027, 09:20 - Priya Shah: …", "[11.03.27, 09:20:15] Priya Shah: …")
+const CHAT_LINE = /^[^\w\n]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?(?:[ \t]+[-–][ \t]+|[ \t]+)([^:\n]{2,80}?)[ \t]*:/i
+/**
+ * Where a chat line's words start, after its time and its sender ("[09:42] Tom Berger: Keep …", "11/03/2027, 09:19 -
+ * Tom Fenwick: 👍 From your side …"): the offset of the first letter or digit after the sender's colon, or 0 for a text
+ * that is no chat line.
+ */
+export function afterSpeaker(text: string): number {
+  // (or a line of its own that names the sender and ends in the time: "Dev Patel (Patel Tech) 10:27")
+  const m = CHAT_LINE.exec(text) ?? CHAT_HEADER.exec(text)
+  if (!m) return 0
+  const rest = /^[^\p{L}\p{N}]*/u.exec(text.slice(m[0].length))![0]
+  return m[0].length + rest.length
+}
+const CHAT_HEADER = /^[^\n]{2,80}?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*\n/i
 // the legal form after an organisation's name ("Wyvern Community Health Trust Ltd")
 const LEGAL_FORM = /(?:[\s,]+(?:ltd|limited|inc|llc|llp|plc|pty|gmbh|b\.?v\.?|s\.?r\.?l\.?|co|corp|cic|clg|nhs))+\.?\s*$/i
 

@@ -57,10 +57,11 @@ export function roleTitle(title: string, names: Names = NO_NAMES): string {
 }
 
 function readRoles(title: string, names: ReadonlyMap<string, Party>): string {
+  // (the number dropped may be a clause word's, "Art. 7 – …", and have a Word export's own number before it: "7. § 7 Duties …")
   let t = title
     .replace(/[*_`]/g, '')
     .replace(/[’‘]/g, "'")
-    .replace(/^\s*(?:(?:section|clause|article|part|§)\s*)?(?:\d+(?:\.\d+)*|[a-z]|[ivx]{1,4})?[.):]?\s*[–—-]?\s+(?=\S)/i, '')
+    .replace(/^\s*(?:\d+(?:\.\d+)*\.?\s+(?=(?:section|clause|article|art\.|part|§)))?(?:(?:section|clause|article|art\.|part|§)\s*)?(?:\d+(?:\.\d+)*|[a-z]|[ivx]{1,4})?[.):]?\s*[–—-]?\s+(?=\S)/i, '')
     .trim()
   if (t.length > 80) return ''
   // a translated title opens with the source language's "of the" ("OF THE OBLIGATIONS OF THE CONTRACTING PARTY", from
@@ -123,9 +124,10 @@ const ROLE_WORK = new RegExp(String.raw`^PROVIDER (not )?(?:(?:also|usually|norm
  * The party whose duties a title names: "CUSTOMER's obligations", "obligations of CUSTOMER", "PROVIDER need from
  * CUSTOMER" (what one party needs from the other is the other's duty), "CUSTOMER must do".
  */
-const DUTY_NOUN = String.raw`(?:obligations|responsibilities|duties|commitments|requirements|undertakings)`
+// (a party's duties may be named as its cooperation: "Cooperation of the Customer", "Duties of the Client to Cooperate")
+const DUTY_NOUN = String.raw`(?:obligations|responsibilities|duties|commitments|requirements|undertakings|co-?operation)`
 const DUTIES = new RegExp(
-  String.raw`^(PROVIDER|CUSTOMER)(?:'s?)? (?:own )?(?:${DUTY_NOUN}|part|side|bit|end)$|^${DUTY_NOUN} of (PROVIDER|CUSTOMER)$|^(?:PROVIDER|CUSTOMER) (?:needs?|requires?|expects?|asks?) (?:from|of) (PROVIDER|CUSTOMER)$`,
+  String.raw`^(PROVIDER|CUSTOMER)(?:'s?)? (?:own )?(?:${DUTY_NOUN}|part|side|bit|end)$|^${DUTY_NOUN} of (PROVIDER|CUSTOMER)(?: to co-?operate)?$|^(?:PROVIDER|CUSTOMER) (?:needs?|requires?|expects?|asks?) (?:from|of) (PROVIDER|CUSTOMER)$`,
 )
 
 /** The party whose duties the title names, if it names one. */

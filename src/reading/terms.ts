@@ -498,8 +498,8 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   return undefined
 }
 
-/** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive". */
-const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)\s+(?:[\w'\u2019-]+\s+){0,4}?$/i
+/** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive", a label "What you get:". */
+const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i
 
 /** A lead asking the reader to note what follows: "Please note:", "**Kindly note** that", "Please be aware that". */
 const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear in mind|keep in mind|remember)\b[*_]*(?:\s*:|\s+that\b)[*_\s]*/i
