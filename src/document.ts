@@ -799,6 +799,20 @@ class Builder {
     }
     const lead = lines.findIndex((l) => leadsIn(l.text))
     if (lead < 0 || lead >= lines.length - 2) return false
+    const piece = (from: number, to: number, kind: BlockKind): void => this.addPiece(section, t, from, to, kind)
+    // items typed with a bullet character, as a chat, a pasted note or a word processor leaves them ("• Help desk" /
+    // "• Patching"), which Markdown does not read as a list marker: each such line after the lead-in is an item
+    let bullets = lead + 1
+    while (bullets < lines.length && BULLET_CHAR.test(lines[bullets]!.text)) bullets++
+    if (bullets - lead > 2) {
+      piece(0, lines[lead]!.end, 'paragraph')
+      for (let k = lead + 1; k < bullets; k++) {
+        const line = lines[k]!
+        piece(line.start + BULLET_CHAR.exec(t.text.slice(line.start, line.end))![0].length, line.end, 'list-item')
+      }
+      if (bullets < lines.length) piece(lines[bullets]!.start, t.text.length, 'paragraph')
+      return true
+    }
     let ending: string | undefined
     let last = lead
     for (let k = lead + 1; k < lines.length; k++) {
@@ -813,7 +827,6 @@ class Builder {
       if (end !== ending) break
     }
     if (last - lead < 2) return false
-    const piece = (from: number, to: number, kind: BlockKind): void => this.addPiece(section, t, from, to, kind)
     piece(0, lines[lead]!.end, 'paragraph')
     for (let k = lead + 1; k <= last; k++) piece(lines[k]!.start, lines[k]!.end, 'list-item')
     if (last + 1 < lines.length) piece(lines[last + 1]!.start, t.text.length, 'paragraph')
@@ -1375,6 +1388,8 @@ function lineItem(text: string): string | undefined {
   if (last === ':' || text.split(/\s+/).length > 12 || RUNS_ON.test(text) || (text.includes(': ') && LABEL_LINE.test(text)) || CLAUSE_NUMBER.test(text) || LIST_OPENING.test(text)) return undefined
   return last === '.' || last === '!' || last === '?' ? '.' : last === ';' || last === ',' ? last : ''
 }
+// a line opened by a bullet typed as a character ("• ", "◦ ", "▪ "), which Markdown does not read as a list marker
+const BULLET_CHAR = /^[ \t]*[•◦▪‣⁃][ \t]+(?=\S)/
 // a line that ends in a word that needs the next line: a sentence broken across lines
 const RUNS_ON = /\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|our|your|its|their|is|are|be|will|shall|that|which|as)$/i
 
