@@ -51,6 +51,19 @@ function slotRate(text: string): boolean {
   return m !== null && SLOT_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
 }
 
+/**
+ * The customer's own contractor or people as the ones who act ("the Client's alarm company handles out-of-hours alarms",
+ * "your own IT staff cover weekends"): work they do outside the hours is not the provider's, and settles nothing of its
+ * after-hours terms. Read in the text before the term.
+ */
+const OWNED_AGENT = /(?:^|[.:;(]\s*|\b(?:and|but|while|whereas)\s+)(?:the\s+)?(your|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2}?(?:'s|’s))\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|companies|contractors?|vendors?|suppliers?|firm|agency|landlord|guards?|security|staff|team|employees?|people|caretakers?|cleaners?)\b[^.;:]{0,40}$/i
+function customersAgent(before: string, parties: ReadonlyMap<string, string>): boolean {
+  const m = OWNED_AGENT.exec(before)
+  if (!m) return false
+  const owner = m[1]!.toLowerCase().replace(/(?:'s|’s)$/, '').replace(/^the\s+/, '')
+  return owner === 'your' || owner === 'client' || owner === 'customer' || parties.get(owner) === 'customer'
+}
+
 export default clauseRule({
   id: 'after-hours-support',
   description: 'The agreement says whether work outside service hours is provided and how it is charged (rate, multiplier or included)',
@@ -109,7 +122,7 @@ export default clauseRule({
     // a row titled as work outside the hours whose value cell says only that it is included ("| Work outside opening
     // hours | included |", a plan's cell) charges that work as included in the fee
     const isCharged = charged(t, reader.reading) || (unit.inHome && unit.block.kind === 'table-row' && (unit.block.cells ?? []).slice(1).some((c) => CELL_INCLUDED.test(c))) // once: both tests below need it
-    if (at >= 0 && !isCharged && reader.party(unit, at) === 'customer') return undefined
+    if (at >= 0 && !isCharged && (reader.party(unit, at) === 'customer' || customersAgent(t.slice(0, at), reader.reading.parties))) return undefined
     if (isCharged) return {outcome: 'present'}
     // "… is charged at the rates in Schedule 2", "… at the rates above": a pointer at rates stated elsewhere in the
     // agreement charges the work when it reaches a rate (and leaves it vague when it reaches none)

@@ -125,10 +125,10 @@ function normaliser(): (id: string) => string {
   }
 }
 
-// What a re-lint after an edit reads again only where the text changed (see Reading.blockReading): each line's numbers
-// and attached titles, each block's inserted parts, names the agreement calls itself and references with what their
-// own sentence says of them
-const LINE_TARGETS = {name: 'no-dangling-references: the numbers and attached parts a line marks'}
+// What a re-lint after an edit reads again only where the text changed (see Reading.blockReading): the numbers and
+// attached titles of each run of lines, each block's inserted parts, names the agreement calls itself and references
+// with what their own sentence says of them
+const LINE_TARGETS = {name: 'no-dangling-references: the numbers and attached parts the lines of a run of the source mark'}
 const INSERTS = {name: 'no-dangling-references: the parts a block inserts'}
 const SELF_WORDS = {name: 'no-dangling-references: the names a block calls the agreement by'}
 const REFERENCES = {name: 'no-dangling-references: references and what their own text says of them'}
@@ -169,6 +169,54 @@ function lineTargets(raw: string): LineTargets {
     if (/^\s*(?:[*_]{1,3})?\s*(?:$|[:.–—|-]|\([^)]*\)\s*[*_:.]*\s*$|\s*[*_]{2}|[A-Z][^.]{0,70}$)/.test(rest)) attached = `${kindOf(t[1]!)} ${normalise(t[2]!)}`
   }
   return numbers.length || attached !== undefined ? {numbers, attached} : NO_LINE_TARGETS
+}
+
+/** What the lines of a run of the source mark (see sourceRuns), in the order of the lines. */
+interface RunTargets {
+  readonly numbers: readonly string[]
+  readonly attached: readonly string[]
+}
+
+function runTargets(run: string): RunTargets {
+  const numbers: string[] = []
+  const attached: string[] = []
+  for (const raw of run.split(/\r\n|\r|\n/)) {
+    const marked = lineTargets(raw)
+    for (const n of marked.numbers) numbers.push(n)
+    if (marked.attached !== undefined) attached.push(marked.attached)
+  }
+  return numbers.length || attached.length ? {numbers, attached} : NO_RUN_TARGETS
+}
+const NO_RUN_TARGETS: RunTargets = {numbers: [], attached: []}
+
+/** Characters a run of the source holds at least before it is cut (see sourceRuns). */
+const RUN_SIZE = 512
+
+/**
+ * The source in runs of whole lines, each cut after the first line break at least RUN_SIZE characters on that an empty
+ * line follows: where a run starts depends only on the text just before it, so an edit changes the run it falls in (and
+ * at most the next), and a re-lint reads the numbers and titles of the lines again only there, with one lookup per run
+ * rather than per line. Splitting the runs into lines gives the lines of the whole source, with an empty line more where
+ * two runs meet: an empty line marks nothing, and what the lines mark is collected into sets.
+ */
+function* sourceRuns(source: string): Generator<string> {
+  let from = 0
+  while (from < source.length) {
+    let cut = -1
+    for (let at = source.indexOf('\n', from + RUN_SIZE); at >= 0; at = source.indexOf('\n', at + 1)) {
+      const next = source.charCodeAt(at + 1)
+      if (next === 10 || (next === 13 && source.charCodeAt(at + 2) === 10)) {
+        cut = at + 1
+        break
+      }
+    }
+    if (cut < 0) {
+      yield from === 0 ? source : source.slice(from)
+      return
+    }
+    yield source.slice(from, cut)
+    from = cut
+  }
 }
 
 /** The attached parts a title names as its own ("Schedule A – Fees", "FIRST SCHEDULE: SERVICES"), as "kind key". */
@@ -219,10 +267,10 @@ function collectTargets(doc: Document, reading: Reading): Targets {
   const files = [doc, ...(doc.set ?? [])]
   for (const f of files) walk(f.root, undefined)
   for (const f of files) {
-    for (const raw of f.source.split(/\r\n|\r|\n/)) {
-      const marked = reading.textReading(raw, LINE_TARGETS, () => lineTargets(raw))
+    for (const run of sourceRuns(f.source)) {
+      const marked = reading.textReading(run, LINE_TARGETS, () => runTargets(run))
       for (const n of marked.numbers) addNumber(n)
-      if (marked.attached !== undefined) attached.add(marked.attached)
+      for (const a of marked.attached) attached.add(a)
     }
   }
   // a part the text itself adds to the agreement it varies ("the Agreement is amended by adding the following as Section

@@ -116,6 +116,21 @@ const STAFFED = /\b(?:on[- ]call|engineers?|technicians?|staff(?:ed|ing)?|manned
 
 // A maker's warranty, or equipment's state under one: "under the manufacturer's guarantee", "out of guarantee", "within its
 // 3-year guarantee" (the guarantee is a third party's, not the provider's promise)
+// A maker's warranty as the subject of "guarantees" ("The manufacturer's warranty guarantees parts for three years") is the
+// maker's promise, not the provider's
+const MAKER_BEFORE = /\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}$/i
+
+// A promise that leaves no case out ("catches every problem", "every ticket is resolved") is absolute when it states no
+// time; with a time in its clause ("Every Priority 1 incident is resolved within 8 business hours") it is a target
+const EVERY_CASE = /^(?:catch|spot|detect|fix|solve|resolve|sort|prevent|repair|each and every|every)/i
+// an attempt or an effort before it ("will try to resolve all issues", "best endeavours to fix each and every fault") hedges
+// the promise, which the vague-term rule reads
+const ATTEMPT_BEFORE = /\b(?:try|tries|trying|attempts?|attempting|aims?|aiming|strives?|striving|endeavou?rs?|efforts?|seeks?|seeking)\s+(?:to\s+)?(?:[\w-]+\s+)?$/i
+
+// A row's label written as a title ("| Always Included | …", "| Always-On Items | …") names a category of the table, not a
+// promise
+const TITLE_LABEL = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3}$/
+
 const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+)$/i
 
 // A past record in the perfect or past tense ("We have never lost a client's data", "the server has never gone down",
@@ -197,6 +212,9 @@ export default {
       // written with capitals, the words name a product or a plan ("our Complete Protection plan"), not a promise
       if (/^(?:total|complete|absolute|perfect) /i.test(hit.text) && /^[A-Z]\S* [A-Z]/.test(hit.text)) continue
       if (/^guarantee$/i.test(hit.text) && WARRANTY.test(s.slice(Math.max(0, at - 60), at)) && !/^\s+(?:that|to)\b/i.test(s.slice(at + hit.text.length))) continue
+      if (/^guarantee[sd]$/i.test(hit.text) && MAKER_BEFORE.test(s.slice(Math.max(0, at - 60), at)) && !/^\s+(?:that|to)\b/i.test(s.slice(at + hit.text.length))) continue
+      if (EVERY_CASE.test(hit.text) && (ATTEMPT_BEFORE.test(s.slice(Math.max(0, at - 40), at)) || (reading.hasNumber(s) && reading.values(reading.clauseAround(s, at)).durations.length > 0))) continue
+      if (/^always$/i.test(hit.text) && hit.block.kind === 'table-row' && hit.block.cells?.length && hit.start < (hit.block.text.indexOf(' | ') < 0 ? hit.block.text.length : hit.block.text.indexOf(' | ')) && TITLE_LABEL.test(hit.block.cells[0]!.trim())) continue
       if (/^(?:always|uninterrupted)$/i.test(hit.text) && NAMED_THING.test(s.slice(at + hit.text.length, at + hit.text.length + 30))) continue
       // the subject of a promise verb is the party promising: "You guarantee a minimum print volume" is the customer's
       // commitment, not the provider's

@@ -70,6 +70,12 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
     },
   },
   {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME']},
+  // a drafting instruction in capitals or ending in "here" ("INSERT NAME HERE", "ENTER DATE", "insert logo here"), and the
+  // same blank spelt out as a whole value ("Location: to be confirmed", a cell reading "To be agreed")
+  {re: /\b(?:INSERT|ENTER)\s+(?:(?:CUSTOMER|CLIENT|COMPANY|PROVIDER|SUPPLIER|FULL|LEGAL|START|END|EFFECTIVE|YOUR)\s+){0,2}(?:NAME|DATE|ADDRESS|AMOUNT|FEE|NUMBER|DETAILS|TITLE)(?:\s+HERE)?\b(?!\s+(?:OF|FOR|ON|IN|TO|THAT|AND)\b)|\b[Ii]nsert\s+(?:(?:your|the|company|client|customer|provider|our)\s+)?(?:logo|name|date|address|signature|details|text|image|photo|table|figure|number|amount)\s+here\b/g, has: ['INSERT', 'ENTER', 'nsert']},
+  {re: /(?<=:[ \t]{0,4})[Tt]o be (?:confirmed|determined|advised|decided|agreed)(?=\.?[ \t]*(?:\||$))/gm, has: ['o be ']},
+  // two or more question marks standing for a value ("Notice period: ?? days", "£??")
+  {re: /(?<=[\s:£$€(])\?{2,}(?=[\s).,;]|$)/g, has: ['??']},
   // ("XX" joined by a hyphen to a capitalised word or to digits is part of a name, a size such as "XX-Large" or a model
   // such as "Model XX-200"; joined to a lower-case unit, "a XX-day notice period", it is still a blank)
   {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b(?!-(?:[A-WYZ0-9]|X[a-z]))|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g, has: ['XX']},

@@ -652,6 +652,7 @@ function readRank(block: Block, reading: Reading): number | undefined {
   return words.length >= 4 && CRITERIA.test(rest) ? p.rank : undefined
 }
 
+const DEFINES_LEVEL = {name: 'priority-levels: a block opens by defining a term that names a level'}
 /** Does the block open by defining a term that names a level ('"Critical Incident" means …')? */
 function definesLevel(block: Block, reading: Reading): boolean {
   if (block.kind === 'table-row' || !/\b(?:means|mean|refers to|is defined as)\b/.test(block.text)) return false
@@ -729,8 +730,13 @@ export default clauseRule({
   },
   // levels in plain words: "Everyone stuck: …" items, different times for different kinds of issue, a table of kinds of
   // request with the cases each covers and its own times
-  mentions(text, reader, block) {
-    return casesRanked(text) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || definesLevel(block, reader.reading) || levelWithTime(block, reader.reading) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+  // the wording of the sentence alone (kept per sentence text in an editor), then what the block is in the document
+  mentionsText(text) {
+    return casesRanked(text) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text)
+  },
+  mentions(_text, reader, block) {
+    // (a block other than a table row defines a level by its text alone: kept per block text in an editor)
+    return (block.kind !== 'table-row' && reader.reading.blockReading(block, DEFINES_LEVEL, () => definesLevel(block, reader.reading))) || levelWithTime(block, reader.reading) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases

@@ -38,6 +38,15 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impac
 const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|portals?|servers?|applications?|apps?|apis?|databases?|quer(?:y|ies))(?:'s|’s|s'|s’)?\s+(?:(?:average|mean|median|load(?:ing)?)\s+)?response(?:\s+(?:times?|speeds?))?\b/gi
 
 /**
+ * A response time counted in milliseconds is a system's speed, not the time the provider takes to answer a request: "the
+ * home page shall have a response time under 300 ms", "API response: 95th percentile below 800 milliseconds".
+ */
+/** A row key that names a system's speed ("| Page response time | under 300 ms |") keys no response times. */
+const SPEED_KEY = new RegExp(`${SYSTEM_SPEED.source}|\\bresponse\\b[^|]{0,30}\\b(?:ms|milliseconds?)\\b`, 'i')
+const responseKey = (key: string): boolean => key.length <= 40 && HEADER.test(key) && !SPEED_KEY.test(key)
+const MS_SPEED = /\bresponse(?:\s+(?:times?|speeds?))?\b[^.;]{0,40}?\d[\d,.]*\s?(?:ms|msecs?|milliseconds?)\b/gi
+
+/**
  * Translated agreements name the response by attending, taking in charge or intervening: an incident "attended within
  * four (4) hours", "taken in charge within 2 working hours", "the guaranteed intervention time (GIT) is 2 hours", "the
  * time to intervene", "the deadline for taking charge" all time the provider's first action on a call.
@@ -163,7 +172,7 @@ export default clauseRule({
   mentions(_text, reader, block) {
     const header = block.header
     const rowKey = header && block.cells && block.cells.length > 1 ? (block.cells[0] ?? '') : ''
-    return !!header && block.kind === 'table-row' && (header.some((h) => HEADER.test(h)) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
+    return !!header && block.kind === 'table-row' && (header.some((h) => HEADER.test(h)) || responseKey(rowKey) || (KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
   },
   judge(unit, reader) {
     const t = unit.text
@@ -171,7 +180,7 @@ export default clauseRule({
     const header = unit.block.header
     // a column headed for response, or a row keyed by it in a table with metrics as rows ("| First response | 15 min |")
     const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
-    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || (rowKey.length <= 40 && HEADER.test(rowKey)) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
+    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || responseKey(rowKey) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // times named only as a fix or a turnaround ("| Sev A | Fix TAT: 6 hours |") are resolution times, whatever the title
     if (at < 0 && !headerSaysResponse && fixTimesOnly(unit, reader.reading)) return undefined
@@ -182,7 +191,7 @@ export default clauseRule({
     // a sentence whose only response is a system's speed is about performance, wherever it stands, and one whose only
     // response is the customer's own technician arriving is no response of the provider's
     if (at >= 0 && !headerSaysResponse) {
-      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length))
+      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(MS_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length))
       if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
       if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
     }

@@ -25,6 +25,18 @@ const SUPPORT = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|support|h
 const ELSEWHERE =
   /\bnotices?\b[^.]{0,30}\b(?:delivered|given|served|sent|received|deemed)\b|\b(?:deliver(?:y|ies)|collections?|pick-?ups?|shipments?|shipped|couriers?|loading (?:bay|dock)|warehouse|(?:site|building|premises) access|access to (?:the |its |their |our )?(?:site|premises|building|offices?)|parking|visitors?|canteen|reception desk)\b/i
 
+/**
+ * Days given with one moment in them ("every Mon–Fri at 07:00", "each weekday at 6 am") time an event that recurs, not a
+ * span of hours in which a service is there: `true` when every stated day range is followed by a single clock time.
+ */
+const EVERY_BEFORE = /\b(?:every|each)\s+(?:single\s+)?$/i
+const MOMENT_AFTER = /^\s*,?\s*(?:at|@)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h(?:rs)?\b)?(?!\s*(?:[-–—]|to\b|until\b|till\b|through\b|and\b)\s*\d)/i
+/** The words of a service being there: open, staffed, answered, supported. */
+const THERE = /\b(?:open\w*|staffed|available|availability|answer\w*|support\w*|help ?desk|service desk|attend\w*|on[- ]call|on[- ]site|reach\w*|contact\w*|cover(?:ed|age)?|engineers?|technicians?|we(?:'re|’re| are) (?:in|around|here))\b/i
+function recurringMoment(text: string, specs: readonly HoursSpec[]): boolean {
+  return specs.length > 0 && specs.every((h) => !h.from && !h.allDay && !!h.days?.length && EVERY_BEFORE.test(text.slice(Math.max(0, h.start - 20), h.start)) && MOMENT_AFTER.test(text.slice(h.end)))
+}
+
 type ServiceHoursOptions = {readonly requireTimeZone: boolean}
 
 // whether hours need a time zone
@@ -75,6 +87,9 @@ export default clauseRule({
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
     if (!unit.inHome && TASK.test(t) && !SUPPORT.test(t)) return undefined
+    // nor do days with one moment in them, when nothing in the sentence says a service is there ("Reports: ticket
+    // summary every Mon–Fri at 07:00"): an event's schedule
+    if (!unit.inHome && recurringMoment(t, specs) && !THERE.test(t)) return undefined
     // nor do the days and times of another activity ("deliveries are accepted 7:00 to 15:00, Monday to Friday")
     if (!unit.inHome && ELSEWHERE.test(t) && !SUPPORT.test(t.replace(ELSEWHERE, ' '))) return undefined
     // days and clock times reached without the vocabulary of hours ("Any weekday from 8 until 6.") are the service's

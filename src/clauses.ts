@@ -132,6 +132,13 @@ export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages
    */
   readonly mentionsReads?: 'text' | 'text and names'
   /**
+   * Wording that addresses the clause read in the sentence alone, for a rule whose `mentions` also reads the document
+   * (the block's list, its table): a unit is judged when its topic, this or `mentions` matches. Each answer is kept per
+   * sentence text while the cache keeps block readings, so an editor's re-lint asks it again only of the sentences an
+   * edit changed, and asks `mentions` only where this does not match.
+   */
+  mentionsText?(text: string): boolean
+  /**
    * Text in a home section that speaks of something else than the clause (in an "Equipment" section, how hardware is
    * bought and priced, for failure responsibility): it does not make the home vague when nothing else there does.
    */
@@ -340,6 +347,9 @@ export function findClause(
   // the unit's own wording, when mentions() reads nothing else, is kept per sentence text like the topic's test
   const mentions = spec.mentions
   const mentionsKind = mentions && spec.mentionsReads ? (spec.mentionsReads === 'text' ? mentions : reading.texts.kindOf(mentions, reading.partiesKey)) : undefined
+  const mentionsText = spec.mentionsText
+  const mentioned = (text: string, block: Block): boolean => mentionsText?.(text) === true || mentions?.(text, reader, block) === true
+  const textTest = mentionsText ? {test: mentionsText} : undefined
   for (let i = 0; i < blocks.length; i++) {
     // what every clause rule reads of the block (its label, its question, its terse forms in full), once per document
     const view = reading.finderView(i)
@@ -357,30 +367,33 @@ export function findClause(
     // it, read as the clause reads any text: by its titles or by its topic ("We pick up within", "Back in business within")
     const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || namedBy(question) || (underLabel && !labelOnly) || (reading.planRow(block) && planKeyed(block, headings, re))
     if (labelOnly) underLabel = ownLabel
-    const asked = question !== undefined && (re.topic.test(question) || mentions?.(question, reader, block) === true)
+    const asked = question !== undefined && (re.topic.test(question) || mentioned(question, block))
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     // which units name the topic (and which mention the clause), kept per block text in an editor: looked up once per block
     const topicMarks = inHome || asked ? undefined : reading.unitMarks(block, re.topic)
     const mentionMarks = topicMarks && mentionsKind ? reading.unitMarks(block, mentionsKind) : undefined
+    const textMarks = topicMarks && mentionsText ? reading.unitMarks(block, mentionsText) : undefined
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
       // in a Q/A written in one paragraph, each answer is titled by its own question, as one in a paragraph of its own
       const answering = answers?.[k]
       const homed = inHome || namedBy(answering)
-      if (!homed && !asked && !(answering !== undefined && (re.topic.test(answering) || mentions?.(answering, reader, block) === true))) {
+      if (!homed && !asked && !(answering !== undefined && (re.topic.test(answering) || mentioned(answering, block)))) {
         const at = whole ? 0 : k + 1
         if (topicMarks ? !markedTest(topicMarks, at, re.topic, text, reading) : !re.topic.test(text)) {
-          if (!mentions) continue
-          if (mentionMarks) {
-            let m = mentionMarks[at]!
-            if (m === 0) {
-              mentionMarks[at] = m = mentions(text, reader, block) ? 2 : 1
-              reading.texts.blockReadings++
-            }
-            if (m === 1) continue
-          } else if (!mentions(text, reader, block)) continue
+          if (!(textTest && (textMarks ? markedTest(textMarks, at, textTest, text, reading) : textTest.test(text)))) {
+            if (!mentions) continue
+            if (mentionMarks) {
+              let m = mentionMarks[at]!
+              if (m === 0) {
+                mentionMarks[at] = m = mentions(text, reader, block) ? 2 : 1
+                reading.texts.blockReadings++
+              }
+              if (m === 1) continue
+            } else if (!mentions(text, reader, block)) continue
+          }
         }
       }
       const context = reading.listContext(i)
@@ -495,7 +508,7 @@ function answerTo(sentences: Block['sentences'], k: number): string {
 const GLOSS = /\(([^()]{3,40})\)\s*$/
 
 /** Does unit `at` of a block pass `re`, by its mark (0 not yet tested, 1 no, 2 yes), testing and marking it when not yet tested? */
-function markedTest(marks: Int8Array, at: number, re: RegExp, text: string, reading: Reading): boolean {
+function markedTest(marks: Int8Array, at: number, re: {test(text: string): boolean}, text: string, reading: Reading): boolean {
   let m = marks[at]!
   if (m === 0) {
     marks[at] = m = re.test(text) ? 2 : 1

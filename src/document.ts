@@ -599,7 +599,7 @@ class Builder {
           this.addInline(node, section, {text: rest.text.slice(article.from), segments: shiftSegments(rest.segments, article.from), variables: []}, 'paragraph')
           return
         }
-        const firstLine = first.value.split(/\r?\n/, 1)[0] ?? ''
+        const firstLine = lineOf(first.value, 0) ?? ''
         const tab = TAB_LINE.exec(firstLine)
         const short = tab ? undefined : SHORT_NUMBERED_LINE.exec(firstLine.trim())
         const m = tab ?? short
@@ -627,7 +627,7 @@ class Builder {
           // "2.1<TAB>"Business Hours" means …": no title, the whole line is the clause's text; so too a first line whose
           // sentence runs on into the next line ("2.1 Kalmar provides support for the" / "inventory system, …"), as a
           // hand-wrapped or pasted paragraph breaks it: a title is not continued on the line below
-          const secondLine = first.value.split(/\r?\n/, 2)[1]
+          const secondLine = lineOf(first.value, 1)
           const runsOver = secondLine !== undefined && !tab && (runsOn(firstLine, secondLine) || this.wrapAfter(first.position?.start.offset))
           if (t.length > 60 || /\b(?:means|shall|will|must|is|are)\b/.test(t) || runsOver) {
             section = this.open(tab ? 'tab' : 'numbered', '', num, 10 + num.split('.').length, this.pos(first))
@@ -1270,6 +1270,23 @@ export function straightQuotes(text: string): string {
 // for readings of one item or label per line.
 const CANNOT_END = /(?:^|[\s(])(?:a|an|the|of|to|and|or|for|by|in|on|at|with|within|from|as|per|our|your|its|their|any|all|each|every|no|not|is|are|be|will|shall|must|may|than|that|which|who|if|up|into|onto|between|after|before|during|under|over|including)$/i
 const LIST_OPENING = /^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,3}[.)]|[a-z]\.\s|[-*•–—+>|])/
+
+/**
+ * Line `n` (0 or 1) of a text as `text.split(/\r?\n/)` gives it ('' past the last line for the first, undefined for the
+ * second), found without a pattern: a paragraph's first lines are read at every build, and a split by a pattern makes a
+ * copy of the pattern each time.
+ */
+function lineOf(text: string, n: 0 | 1): string | undefined {
+  let from = 0
+  if (n === 1) {
+    const first = text.indexOf('\n')
+    if (first < 0) return undefined
+    from = first + 1
+  }
+  const end = text.indexOf('\n', from)
+  if (end < 0) return from === 0 ? text : text.slice(from)
+  return text.slice(from, end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end)
+}
 
 function runsOn(before: string, line: string): boolean {
   const last = before.slice(before.lastIndexOf('\n') + 1).trimEnd()

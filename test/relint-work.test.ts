@@ -35,8 +35,9 @@ const KEPT_WORK: Readonly<Record<string, number>> = {
   'after-hours-support': 6.8,
   // (3.9 before what each block states of response times per priority was kept per block text)
   'response-times': 1.7,
-  // (11.2 before its readings of the ranks and prose levels a document or section defines stopped at the second)
-  'priority-levels': 8.6,
+  // (11.2 before its readings of the ranks and prose levels a document or section defines stopped at the second; 8.6
+  // before the wording tests of its mentions were kept per sentence text)
+  'priority-levels': 3.5,
   'resolution-times': 2.1,
   // (5.2 before which sentences its house checks read as naming backups were kept per block text)
   'backup-frequency': 3.3,

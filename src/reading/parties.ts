@@ -96,6 +96,18 @@ export function partyNames(doc: Document): Map<string, Party> {
       }
       if (role !== 'unknown') known.add(role)
     }
+    // (a translated preamble gives each party its name after its particulars: "…, represented by …, as Provider," and
+    // "…, as Beneficiary.")
+    const as = AS_ROLE.exec(block.text)
+    if (as) {
+      const term = as[1]!.toLowerCase()
+      const role: Party = PROVIDER_ROLE.test(term) ? 'provider' : CUSTOMER_ROLE.test(term) || CUSTOMER_KIND.test(term) ? 'customer' : 'unknown'
+      if (role === 'unknown') unknown.push(term)
+      else {
+        if (!names.has(term)) names.set(term, role)
+        known.add(role)
+      }
+    }
   }
   // the preamble names two parties and only one by its role: the other has the other role
   // (the terms that name the agreement, a date or a document are no party: "the \"Agreement\"", "the \"Start Date\"")
@@ -278,6 +290,8 @@ function rolesByConduct(doc: Document, candidates: readonly string[]): Map<strin
 const OWNED = /(?:^|[.;:]\s+)([^.;:]{1,120}?\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,4})$/i
 
 // Defined terms of a preamble that name no party: the agreement, its dates, its parts
+// A party's name given at the end of its particulars: "…, tax identification code 23456789, as Beneficiary."
+const AS_ROLE = /,\s+as\s+(?:the\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[,.;]?\s*$/
 const NOT_A_PARTY = /\b(?:agreement|contract|terms|schedule|order|effective|date|commencement|services?|sla|sow|statement|addendum|amendment|exhibit|annex|appendix|policy|fees?)\b/i
 
 /** The clause that contains `index`: from the last boundary before it to the next one after it. */
