@@ -109,7 +109,8 @@ export default clauseRule({
     }
     // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
     // ("The kitchen staff work outside the general shift")
-    if (named < 0 && worked < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !charged(t, reader.reading)) return undefined
+    // (the provider saying it is there, "I'm around most days", is a service given)
+    if (named < 0 && worked < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !PROVIDER_THERE.test(t) && !charged(t, reader.reading)) return undefined
     if (at < 0 && !unit.inHome) return undefined
     // "outside those hours" is outside the hours it points back at: when they are the customer's own (its office's or
     // premises' opening hours), not the hours the service is given in, the sentence places no work outside the service
@@ -118,7 +119,7 @@ export default clauseRule({
     const asks = /\?\W*$/.test(t)
     // a label naming the time outside the hours, priced by the hour ("After hours: $150 per hour"), is the rate for work
     // then, work word or not (not a time in passing: "visitors who park after hours pay $3 per hour")
-    if (!unit.inHome && !WORK.test(t) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
+    if (!unit.inHome && !WORK.test(t) && !(at >= 0 && PROVIDER_THERE.test(t)) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
     // a row titled as work outside the hours whose value cell says only that it is included ("| Work outside opening
     // hours | included |", a plan's cell) charges that work as included in the fee
     const isCharged = charged(t, reader.reading) || (unit.inHome && unit.block.kind === 'table-row' && (unit.block.cells ?? []).slice(1).some((c) => CELL_INCLUDED.test(c))) // once: both tests below need it
@@ -152,12 +153,17 @@ export default clauseRule({
  * the hours the paragraph states ("Requests are attended from Monday to Saturday, from 8:00 to 18:00. Interventions
  * outside this schedule are invoiced separately"); the offset, or -1.
  */
-const OUTSIDE_THIS_SCHEDULE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:this|that|the said|the above|the stated)\s+(?:schedule|timetable)\b/i
+// (or a bare "Outside that," opening the sentence after the days and times: "Monday to Friday, 07:00 to 17:00 UK time.
+// Outside that, I'm around most days")
+const OUTSIDE_THIS_SCHEDULE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:this|that|the said|the above|the stated)\s+(?:schedule|timetable)\b|^\W*(?:outside|beyond)\s+(?:that|those|these|this|them)\s*,/i
 const DAYS_AND_TIMES = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b[^.]{0,80}?\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[:.]\d{2}\b[^.]{0,80}?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b/i
 function outsideStatedSchedule(text: string, block: Block): number {
   const m = OUTSIDE_THIS_SCHEDULE.exec(text)
   return m && DAYS_AND_TIMES.test(block.text) ? m.index : -1
 }
+
+/** The provider speaking of itself as there to be reached: "I'm around most days", "we are reachable". */
+const PROVIDER_THERE = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:usually\s+|normally\s+)?(?:around|available|reachable|on call|about)\b/i
 
 /** An item that opens by saying its subject (the lead-in's) is included: "[x] Included for Priority 1 incidents". */
 /** A table cell that says only that the work is included: "Included", "included in the fee", "No extra charge". */
@@ -179,7 +185,9 @@ function roundTheClock(text: string, reading: Reading): boolean {
 const SYSTEM_UP = /\b(?:portal|website|web ?site|system|platform|app|application|tool|dashboard|phone line|number|inbox|form)s?\b[^.]{0,40}\b(?:is|are|remains?|stays?)\s+(?:available|accessible|open|online|up)\b/i
 // work that people give around the clock ("The SOC monitors and responds to alerts", "the desk is staffed"), not a system
 // that is up ("the portal is available 24/7") nor a thing watched by software ("Backup jobs are monitored 24/7")
-const ROUND_ACT = /\b(?:responds?|responding|staffed|answers|on[- ]call)\b/i
+// (and people who watch or monitor round the clock, "Our analysts … watch the logs 24 hours a day": work done by people
+// outside any span of hours; monitoring alone, "we monitor your servers 24/7", may be a machine's and is not)
+const ROUND_ACT = /\b(?:responds?|responding|staffed|answers|on[- ]call)\b|\b(?:analysts?|engineers?|technicians?|staff|specialists?|operators?|people)\b[^.;]{0,40}\b(?:watch|monitor|review)(?:es|s|ed|ing)?\b/i
 // a sentence that refers back to work given around the clock: "This round-the-clock work", "This 24/7 cover", "It is"
 const ROUND_THE_CLOCK_BACK = /^\W*(?:this|that|such|the|it|these)\b/i
 
@@ -260,7 +268,9 @@ function offTime(text: string): {readonly at: number; readonly priced: boolean} 
 // A service given or asked for, in a sentence that places work outside a span of hours
 // (a fault and a promise to come to it are a service given too: "If something breaks … I'll pop down", "… and I'll come in";
 // and so is an intervention, a translation's word for a call-out)
-const SERVICE_ACT = /\b(?:support|help|assist\w*|interventions?|call[- ]?outs?|calls?|requests?|visits?|engineers?|technicians?|attend\w*|tickets?|incidents?|emergenc\w*|P[1-5]|S[1-5]|breaks|broken|goes down|stops working|faults?|(?:come|pop|drop|nip)\s+(?:in|round|over|down|by|out))\b/i
+// (a standby or on-call service is work given outside the hours, and so is the name it is charged by: "Standby work is
+// charged at € 142,50 per hour")
+const SERVICE_ACT = /\b(?:support|help|assist\w*|interventions?|stand-?by|on[- ]call|malfunctions?|call[- ]?outs?|calls?|requests?|visits?|engineers?|technicians?|attend\w*|tickets?|incidents?|emergenc\w*|P[1-5]|S[1-5]|breaks|broken|goes down|stops working|faults?|(?:come|pop|drop|nip)\s+(?:in|round|over|down|by|out))\b/i
 
 // A column for work outside the hours: "Work outside coverage", "After hours", "Out-of-hours rate"
 const OUTSIDE_HEADER = /\b(?:outside|beyond)\s+(?:the\s+|our\s+|your\s+)?(?:support\s+|business\s+|service\s+|agreed\s+|plan\s+)?(?:hours|coverage|cover)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\bovertime\b/i

@@ -3,7 +3,7 @@ import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/
 import type {Reading} from '../src/reading/index.js'
 import {declinesWork, outsideHours, outsideOffer, roleTitle, scopeTitle, type Names} from '../src/reading/reach.js'
 import {INCLUDED_CHARGE, RATE_WORDS} from '../src/reading/wording.js'
-import type {Block} from '../src/types.js'
+import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['excluded-services'].topic, 'i')
@@ -256,6 +256,37 @@ function extraPriced(text: string, reading: Reading): boolean {
 // are quoted separately" says how the work is had, and stays vague with nothing listed.)
 const OWN_ORDERS = /\b(?:conclude|sign|place|issue|agree(?:\s+on)?|enter\s+into)\s+(?:[\w-]+\s+){0,2}?((?:individual|separate|specific|distinct)\s+(?:(?:work|purchase|service)\s+)?(?:orders?|contracts?|agreements?|statements? of work))\b/i
 
+/** What a lead-in says its items are carved out of: downtime, availability, a service level, a credit, a liability. */
+const LEVELS = /\b(?:downtime|uptime|availability|unavailab\w*|service credits?|liabilit\w*|relieved|excused)\b/i
+/** A lead-in to the items after it: a paragraph that ends with a colon ("… not counted as downtime:", "… as follows:"). */
+const LEAD_IN = /:\s*$/
+/**
+ * Is the unit an item introduced as something downtime, availability, a credit or a liability does not count? Its
+ * list's lead-in, or else the last lead-in before it in its section, speaks of downtime, availability, credits or
+ * liability; a numbered paragraph ("4.1.1 …") is a section of its own, whose lead-in is the text of the numbered
+ * paragraph over it ("4.1 … relieved of its liability … any of the following:"), never of a title over both.
+ */
+const NUMBERED: ReadonlySet<string> = new Set(['numbered', 'tab'])
+function carvedOutOfLevels(unit: {readonly block: Block; readonly intro?: string | undefined}): boolean {
+  if (unit.intro !== undefined) return LEVELS.test(unit.intro)
+  let section: Section | undefined = unit.block.section
+  // (a paragraph of a titled section is a sentence of its own, not an item of the list before it)
+  if (unit.block.kind !== 'list-item' && !NUMBERED.has(section.kind)) return false
+  let at = section.blocks.indexOf(unit.block)
+  for (let hop = 0; hop < 3 && section; hop++) {
+    for (let i = at - 1; i >= 0; i--) {
+      const text = section.blocks[i]!.text.trim()
+      if (section.blocks[i]!.kind === 'heading') return false
+      if (LEAD_IN.test(text)) return LEVELS.test(text)
+    }
+    const parent: Section | undefined = section.parent
+    if (!NUMBERED.has(section.kind) || !parent || !NUMBERED.has(parent.kind)) return false
+    section = parent
+    at = section?.blocks.length ?? 0
+  }
+  return false
+}
+
 export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
@@ -267,6 +298,9 @@ export default clauseRule({
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',
     delegated: 'Exclusions are listed in {target}; lint it with this agreement or list them here',
   },
+  // the kinds of downtime a service level does not count, and the items a lead-in carves out of the service levels, do
+  // not make a title of exclusions a vague clause
+  aside: (text, block) => DOWNTIME.test(text) || carvedOutOfLevels({block}),
   judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (!text.trim() || DOWNTIME.test(section.title)) return undefined
@@ -318,6 +352,10 @@ export default clauseRule({
     const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) || extraPriced(t, reader.reading) || toCustomer ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
+    // an item is read with the sentence that introduces it: items introduced as what downtime, a service level or a
+    // liability does not count ("The following are not counted as downtime:", "relieved of its liability … caused by any
+    // of the following:") are exclusions from the service levels, not work left out of the scope
+    if (carvedOutOfLevels(unit)) return undefined
     // "excluding …" after a percentage takes time out of that measure, not services out of the scope ("available 99.9%
     // of the time in each calendar month, excluding maintenance announced 5 working days ahead")
     if (m && /^exclud/i.test(t.slice(m.index)) && reader.reading.values(t).percentages.some((p) => p.end <= m.index)) return undefined

@@ -8,7 +8,7 @@ import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
-const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?|attack\w*|intru\w*|ransomware|malware|phishing|compromis\w*|fail(?:ed|s|ing)?)\b/i
+const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|stops?|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?|attack\w*|intru\w*|ransomware|malware|phishing|compromis\w*|fail(?:ed|s|ing)?|(?<!\b(?:we|I|you|they|staff|engineers?)\s)(?:do|does|did)(?:n['’]t| not) work(?:ing)?)\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
@@ -29,7 +29,7 @@ const IMPACT_LABEL = /^(?:everyone|everybody|nobody|no one|(?:the )?whole \w+|(?
 // outages and within 1 business day for everything else", "if the whole clinic is stuck, within 30 minutes",
 // "Critical errors … are corrected within 3 working days; other errors …"
 const TIERED =
-  /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
+  /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|\b(?:on|to)\s+(?:the\s+)?(?:critical|urgent|emergency|major|serious|severe)\s+(?:faults?|issues?|incidents?|problems?|calls?|requests?|tickets?|jobs?|failures?|matters?)\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
 
 /** A key cell that names a level by its code and its name: "Category 1 – Standstill", "Class B — Impairment", "Stufe 2: Störung". */
 const CODE_AND_NAME = /^[*_]{0,2}[A-Za-z\u00C0-\u024F]+\.?\s+(?:[1-5]|[A-E]|I{1,3}|IV|V)[*_]{0,2}\s*[–—:-]\s*[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F-]*(?:\s+[\w\u00C0-\u024F-]+){0,2}[*_]{0,2}$/
@@ -39,7 +39,7 @@ const DESCRIBES = /\b(?:meaning|descri\w*|criteria|definition|examples?|impact|s
 const PRECEDENCE = /\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence) over|prevail\w*)\b[^.]{0,80}\b(?:documents?|terms|agreement|schedules?|order forms?|conflict|inconsisten\w*)\b|\b(?:conflict|inconsisten\w*)\b[^.]{0,80}\b(?:order of (?:priority|precedence)|take[s]? (?:priority|precedence))\b/i
 // (and one case that is served first when it arises, with no levels named: "If your whole office is down, ring us and we'll
 // put you first"; not a slogan with no case: "We always put our customers first")
-const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|attended to)\s+(?:first\s+)?(?:before|ahead of)\s+(?:all\s+|any\s+)?(?:other|the rest|everything else|anything else)\b|\b(?:urgent|critical|serious|big|major|bigger|important|blocking|severe|emergency)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is|attended(?: to)?|treated|taken|tackled|picked up) (?:first|before|ahead of))\b|\b(?:anything|everything|issues?|problems?|faults?|calls?|requests?|tickets?|jobs?|incidents?)\s+(?:that|which)\s+(?:stops?|prevents?|halts?|blocks?|brings? down|takes? down)\b[^.;,]{0,80}\b(?:comes?|goes?|is|are|gets?|handled|dealt with|attended(?: to)?|seen to|worked on|treated)\s+(?:first|before|ahead of)\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*|\b(?:if|when|whenever|where|should)\b[^.;]{0,80}\b(?:down|stopped|stuck|urgent|critical|an emergency|can(?:no|['’])t work|cannot work|not working|offline)\b[^.;]{0,60}\b(?:put|deal with|see to|handle|take|look at|attend to|answer)\s+(?:you|it|them|that|this|those|these|your (?:call|ticket|request|job|problem|issue))\s+first\b(?!\s+thing)/i
+const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|attended to)\s+(?:first\s+)?(?:before|ahead of)\s+(?:all\s+|any\s+)?(?:other|the rest|everything else|anything else)\b|\b(?:urgent|critical|serious|big|major|bigger|important|blocking|severe|emergency)\b[^.;]{0,40}\b(?:(?:handled|dealt with|looked at|seen|fixed|worked on|come|go|goes|get|gets|are|is|attended(?: to)?|treated|taken|tackled|picked up) (?:first|before|ahead of))\b|\b(?:anything|everything|issues?|problems?|faults?|calls?|requests?|reports?|tickets?|jobs?|incidents?)\s+(?:that|which)\s+(?:stops?|prevents?|halts?|blocks?|brings? down|takes? down)\b[^.;,]{0,80}\b(?:comes?|goes?|is|are|gets?|handled|dealt with|attended(?: to)?|seen to|worked on|treated)\s+(?:first|before|ahead of)\b|\bjumps? the queue\b|\bfirst come,? first served\b|\b(?:front|head|top) of the (?:queue|line)\b|\b(?:go(?:es)?|goes straight|move[sd]?|put|jumps?|bumped) (?:straight )?(?:to|at|on) the top of the (?:list|pile)\b|\bqueue[- ]jump\w*|\b(?:if|when|whenever|where|should)\b[^.;]{0,80}\b(?:down|stopped|stuck|urgent|critical|an emergency|can(?:no|['’])t work|cannot work|not working|offline)\b[^.;]{0,60}\b(?:put|deal with|see to|handle|take|look at|attend to|answer)\s+(?:you|it|them|that|this|those|these|your (?:call|ticket|request|job|problem|issue))\s+first\b(?!\s+thing)/i
 // (or one kind of case set before the rest in so many words: "Outages are dealt with before other requests")
 // (a blocking kind of case set first, "Blocking faults are attended first", or a kind of case picked out by what it stops,
 // "Anything that stops the tills taking money comes before everything else": an order of handling, no levels defined)
@@ -119,11 +119,22 @@ function namedLevels(text: string): {level: string; criterion: boolean}[] {
     const criterion = CASE_CRITERION.test(m[0]) || CASE_CRITERION.test(rest) || CRITERIA.test(rest)
     out.push({level: (m[1] ?? m[2]!).toLowerCase(), criterion})
   }
+  if (!text.includes('"') && !text.includes('“') && !text.includes("'") && !text.includes('‘')) return out
+  for (const m of text.matchAll(QUOTED_LEVEL)) {
+    // (only after a case: 'Your plan is "standard"' names no case)
+    const clause = text.slice(0, m.index).split(/[.;:!?]\s/).pop()!
+    if (CASE_CRITERION.test(clause) || CASE_STATE.test(clause) || CRITERIA.test(clause)) out.push({level: m[1]!.toLowerCase(), criterion: true})
+  }
   return out
 }
 
-/** The same test, for a yes or no. */
-const NAMED_TEST = new RegExp(NAMED_AS.source, 'i')
+// Reading: a case called by a level word in quotes ('If nobody can work, that's "urgent"', 'One person stuck is "normal"')
+// names it as that level, as "we treat the call as urgent" does; what stands before it in its clause is its criterion
+/** A level word in quotes as what a case is (the level word in group 1). */
+const QUOTED_LEVEL = new RegExp(String.raw`(?:\b(?:is|are)|['’]s)\s+["“'‘](${LEVEL_WORD})["”'’]`, 'gi')
+
+/** The same tests, for a yes or no. */
+const NAMED_TEST = new RegExp(String.raw`${NAMED_AS.source}|${QUOTED_LEVEL.source}`, 'i')
 
 /**
  * A label with what falls into it in brackets, then its own treatment after a dash or colon: "Urgent (the office can't
@@ -221,7 +232,8 @@ function glossedNames(sentence: string, reading: Reading): {name: string; criter
   const word = LEVELS_WORD.exec(sentence)
   if (!word) return []
   const out: {name: string; criterion: boolean}[] = []
-  for (const m of sentence.slice(word.index).matchAll(GLOSSED_NAME)) if (!PLAN_NAME.test(m[1]!)) out.push({name: m[1]!.toLowerCase(), criterion: describesCases(m[2]!, reading)})
+  // (a name that states its own case, "Salon stopped", "Office down", says what falls into it, whatever its brackets say)
+  for (const m of sentence.slice(word.index).matchAll(GLOSSED_NAME)) if (!PLAN_NAME.test(m[1]!)) out.push({name: m[1]!.toLowerCase(), criterion: describesCases(m[2]!, reading) || (m[1]!.includes(' ') && CASE_STATE.test(m[1]!))})
   return out
 }
 
@@ -260,16 +272,26 @@ function levelsDefinedInProse(block: Block, reading: Reading): string[] {
     if (!/\bis one\b|\bmeans\b|\bis (?:any|an?)\b/.test(sentence.text)) continue
     for (const kind of namedKinds(sentence.text, block, reading)) kinds.push(key(kind))
   }
-  // (the rest named by exclusion only beside a kind so defined in the same paragraph)
-  if (kinds.length) for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) kinds.push(key((r[1] ?? r[2])!))
+  // (the rest named by exclusion only beside a kind so defined in the same paragraph; the section's reading also pairs
+  // them across its paragraphs)
+  if (kinds.length) kinds.push(...restNamed(block))
   return out.concat(kinds)
+}
+
+/** The names a block gives to the rest of the cases ("A Minor Incident is any other incident"), lower-cased. */
+function restNamed(block: Block): string[] {
+  const out: string[] = []
+  if (!block.text.includes(' other') && !block.text.includes(' else')) return out
+  for (const sentence of block.sentences) for (const r of sentence.text.matchAll(REST_NAMED)) out.push((r[1] ?? r[2])!.toLowerCase().replace(/\s+/g, ' '))
+  return out
 }
 
 /**
  * A kind of case given a name in its own sentence, with what falls into it: "A **Till Down** fault is one where a shop
  * cannot take payment", "A Site Down call is any call that …" (the name in group 1, what falls into it in group 2).
  */
-const NAMED_KIND = new RegExp(String.raw`\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+${CASE}\s+(?:is|means)\s+(?:one|any\s+${CASE}|an?\s+${CASE})\s+(?:that|which|where|when|in which|whose)\s+([^.;]{6,})`, 'g')
+// (the case word may be written with a capital as part of the name: "A Blocking Incident is an incident that stops …")
+const NAMED_KIND = new RegExp(String.raw`\b[Aa]n?\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?)\s+${CASE_ANY_CASE}\s+(?:is|means)\s+(?:one|any\s+${CASE}|an?\s+${CASE})\s+(?:that|which|where|when|in which|whose)\s+([^.;]{6,})`, 'g')
 const NAMED_KIND_TEST = new RegExp(NAMED_KIND.source)
 /** The rest of the cases given a name of their own: "Every other fault is a **Routine** fault", "All other calls are Standard". */
 // (or a name given to the rest: "a Minor fault is any other", "a Standard fault is anything else")
@@ -288,21 +310,28 @@ function namedKinds(sentence: string, block: Block, reading: Reading): string[] 
 // Reading: a term the agreement defines in quotes as a kind of case or of broken thing, with what falls into it, and then
 // gives its own time to answer or fix ('"Machine Down" means a machine that cannot run at all' with "attends a Machine
 // Down call within 4 hours"), is a level of priority whatever its words; two such are levels
-const DEFINED_KIND = new RegExp(String.raw`^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?["“'‘*_]+([A-Z][\w’-]*(?:\s+[A-Za-z][\w’-]*){0,3}?)["”'’*_]+:?\s+(?:means|shall mean|refers to|is)\s+(?:an?|any)\s+(?:[\w-]+\s+){0,2}?(?:${CASE_ANY_CASE}|[Dd]evices?|[Mm]achines?|[Ss]ystems?|[Pp]rinters?|[Cc]omputers?|[Ww]orkstations?|[Ss]ervers?|[Ss]ites?|[Uu]sers?)\s+(?:that|which|where|in which|whose|with)\s+([^.;]{6,})`)
+// (and a glossary's term before a colon, quoted or not: '"Blocking Incident": an incident that prevents …', "(2) Critical
+// Failure: a failure that stops …"; the name in group 1 or 2, the word for what it defines in group 3)
+const DEFINED_KIND = new RegExp(String.raw`^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?(?:["“'‘*_]+([A-Z][\w’-]*(?:\s+[A-Za-z][\w’-]*){0,3}?)["”'’*_]+(?::\s+|:?\s+(?:means|shall mean|refers to|is)\s+)|([A-Z][\w’-]*(?:\s+[A-Z][\w’-]*){0,2}):\s+)(?:an?|any)\s+(?:[\w-]+\s+){0,2}?(${CASE_ANY_CASE}|[Dd]evices?|[Mm]achines?|[Ss]ystems?|[Pp]rinters?|[Cc]omputers?|[Ww]orkstations?|[Ss]ervers?|[Ss]ites?|[Uu]sers?)\s+(?:that|which|where|in which|whose|with)\s+([^.;]{6,})`)
+/** A case of support work, as the word a label defines may be: "a failure that …" (a thing, "a computer that …", is not). */
+const CASE_WORD = new RegExp(String.raw`^${CASE_ANY_CASE}$`)
 
-/** DEFINED_KIND, looked for only in a text that opens with a quote and says "means", "refers to" or "is" (most do not). */
+/** DEFINED_KIND, looked for only in a text that opens with a quote and says "means", "refers to" or "is", or that opens with a label and a colon before "a" or "any" (most do not). */
 function definedKindTest(text: string): boolean {
-  const head = text.slice(0, 16)
-  if (!['"', '“', "'", '‘', '*', '_'].some((q) => head.includes(q))) return false
-  return (text.includes(' mean') || text.includes(' refers to') || text.includes(' is ')) && DEFINED_KIND.test(text)
+  const head = text.slice(0, 40)
+  const colon = head.includes(': a') || head.includes(': any')
+  if (!colon && !['"', '“', "'", '‘', '*', '_'].some((q) => head.slice(0, 16).includes(q))) return false
+  return (colon || text.includes(' mean') || text.includes(' refers to') || text.includes(' is ')) && DEFINED_KIND.test(text)
 }
 
 /** The level a block defines as a quoted term, when the agreement times it elsewhere. */
 function definedKind(block: Block, reading: Reading): string | undefined {
   if (block.kind === 'table-row' || block.kind === 'heading') return undefined
   const m = definedKindTest(block.text) ? DEFINED_KIND.exec(block.text) : null
-  if (!m || !describesCases(m[2]!, reading) || !timedElsewhere(m[1]!, block, reading)) return undefined
-  return m[1]!.toLowerCase()
+  // (an unquoted label defines a kind of case only: "Server: a computer that holds the files of all users" is a thing)
+  const name = (m?.[1] ?? m?.[2])!
+  if (!m || (m[2] !== undefined && !CASE_WORD.test(m[3]!)) || !describesCases(m[4]!, reading) || !timedElsewhere(name, block, reading)) return undefined
+  return name.toLowerCase()
 }
 
 // Key of this rule's reading of levels named in prose, kept per document by the Reading
@@ -319,6 +348,11 @@ function proseNamesTwoLevels(section: Block['section'], reading: Reading): boole
   if (two === undefined) {
     const levels = new Set<string>()
     const add = (level: string): boolean => levels.add(level).size >= 2
+    // Reading: a kind of case named and defined in its own paragraph ("A Blocking Incident is an incident that stops …")
+    // and the rest of the cases given a name in another paragraph of the same section ("A Minor Incident is any other
+    // incident") are two levels, as they are in one paragraph
+    let named = false
+    const rests: string[] = []
     blocks: for (const b of section.blocks) {
       if (b.kind === 'heading') continue
       for (const n of namedLevels(b.text)) if (n.criterion && add(n.level)) break blocks
@@ -327,6 +361,9 @@ function proseNamesTwoLevels(section: Block['section'], reading: Reading): boole
       for (const level of levelsDefinedInProse(b, reading)) if (add(level)) break blocks
       const kind = definedKind(b, reading)
       if (kind !== undefined && add(kind)) break blocks
+      rests.push(...restNamed(b))
+      if (!named && NAMED_KIND_TEST.test(b.text)) named = b.sentences.some((sentence) => namedKinds(sentence.text, b, reading).length > 0)
+      if (named) for (const rest of rests) if (add(rest)) break blocks
     }
     two = levels.size >= 2
     bySection.set(section, two)
@@ -466,14 +503,28 @@ function timedElsewhere(label: string, block: Block, reading: Reading, skipSente
         // the time before the label, given for it: "… is two (2) working hours for a Major Anomaly"
         const before = s.text.slice(Math.max(0, at - 50), at)
         if (FOR_LABEL.test(before) && reading.values(before).durations.some((d) => d.minutes >= 1)) return true
-        const after = s.text.slice(at + want.length, at + want.length + 40).split(/[,;]|\.\s/)[0]!
+        const after = s.text.slice(at + want.length, at + want.length + 80).split(/[,;]|\.\s/)[0]!
         if (TIME_LIMIT.test(after) && reading.values(after).durations.some((d) => d.minutes >= 1)) return true
+        // a sentence that opens on the label gives its times for it: "For a Blocking Incident, the Provider takes charge
+        // within 30 minutes"; and so does a list item the label opens, under a lead-in that says what the times are for
+        // ("… start work within the following times:" over "Critical Failure: 2 hours;")
+        const opening = s.text.slice(0, at)
+        if (FOR_OPENING.test(opening)) {
+          const clause = s.text.slice(at + want.length).split(/;|\.\s/)[0]!
+          if (/\b(?:within|in|under|by|no later than)\s/i.test(clause) && reading.values(clause).durations.some((d) => d.minutes >= 1)) return true
+        }
+        if (b.kind === 'list-item' && /^\W*$/.test(opening)) {
+          const value = /^\s*[:=–—-]\s*([^;,]*)/.exec(s.text.slice(at + want.length))
+          if (value && reading.values(value[1]!).durations.some((d) => d.minutes >= 1)) return true
+        }
       }
     }
   }
   return false
 }
 
+/** A sentence that opens on a label as the case its times are for: "For a ", "5.1 In the case of an ". */
+const FOR_OPENING = /^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?(?:for|in the case of|in case of)\s+(?:an?|the|each|every|any)\s+$/i
 /** The end of a time given for a label: "… two (2) working hours for a ", "… 4 hours for the ". */
 const FOR_LABEL = /\bfor\s+(?:an?\s+|the\s+|each\s+|every\s+|any\s+)?$/i
 
@@ -781,6 +832,8 @@ export default clauseRule({
     if (named.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one kind of case named, defined and timed, with no other level beside it: "A Line Down fault is one that …"
     if (NAMED_KIND_TEST.test(unit.text) && namedKinds(unit.text, unit.block, reader.reading).length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    // and one defined as a term ('"Blocking Incident": an incident that …') and timed, with no other level beside it
+    if (definedKindTest(unit.text) && definedKind(unit.block, reader.reading) !== undefined && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     if (TIERED.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with their own times but no criteria: "Critical – 1 hour; High – 4 hours"
     if (namedWithTimes(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}

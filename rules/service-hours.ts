@@ -5,7 +5,7 @@ import type {Block} from '../src/types.js'
 import {presentOnDays} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import {ruleOptions} from '../src/rule.js'
-import {mayHold, type HoursSpec, type Weekday} from '../src/reading/values/index.js'
+import {mayHold, zoneIn, type HoursSpec, type Weekday} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
@@ -117,7 +117,9 @@ export default clauseRule({
     // clock times given as an approximate window ("roughly 8 till 6", "about 9 to 5", "8-ish") commit to no hours
     // (with days beside it, the window still states when the provider is there: "Monday to Saturday, roughly 8 till 6")
     if ((merged.from || merged.days) && APPROXIMATE.test(t)) return {outcome: 'vague', detail: 'state exact clock times (e.g. "08:00–18:00"), not an approximate window'}
-    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false)) return {outcome: 'present'}
+    // (a zone the agreement sets for all its times, "All times in this Contract are Pacific Time", is the zone of hours
+    // stated without one)
+    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false || documentZone(reader.reading) !== undefined)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
       return {outcome: 'vague', detail: 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'}
@@ -135,11 +137,19 @@ export default clauseRule({
     // ("within 2 working days (CET)") uses hours the agreement must define: vague when nothing better exists (any
     // statement of the hours found later outranks it).
     if (at >= 0 && /\b(?:business|working) days?\b/i.test(t.slice(at, at + 14)) && !specs.length && !unit.inHome) {
+      // (a clock that times selling, billing or delivering, "We answer sales e-mails within one business day", "Invoices
+      // are paid within 10 working days", runs on no support hours)
+      if (COMMERCE.test(t) && !SUPPORT_WORK.test(t)) return undefined
       return CLOCK.test(t) && !definesHours(reader.reading) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
     }
     return {outcome: 'vague', detail}
   },
 })
+
+/** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
+const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
+/** Words of support work, which put a clock back on the support hours: tickets, faults, incidents, the help desk. */
+const SUPPORT_WORK = /\b(?:support|tickets?|incidents?|faults?|issues?|problems?|help ?desk|service desk|engineers?|technicians?|repairs?|fix\w*|P[1-5]|priority|severity)\b/i
 
 /** The provider speaking of itself as there to be reached on days: "I'm around Monday to Saturday", "we are available weekdays". */
 // (the days straight after: "I'm around the corner" is no one's hours)
@@ -169,6 +179,30 @@ function supportHoursBeside(block: Block, reading: Reading): boolean {
 
 /** A time measured on a business clock: "within 2 working days", "1 business day (SAST)", "next business day". */
 const CLOCK = /\b(?:\d+(?:\.\d+)?|one|two|three|four|five|next|following)\s+(?:full\s+)?(?:business|working)\s+(?:days?|hours?)\b/i
+
+// Reading: a sentence that sets one time zone for every time of the agreement ("All times in this Contract are Pacific
+// Time", "Any time stated here is UK time") gives that zone to hours stated without one
+/** All times of the agreement put in a zone: "All times … are", "Any time stated here is", "times refer to". */
+const ALL_TIMES = /\b(?:all|any|every)\s+(?:clock\s+)?times?\b[^.;]{0,50}?\b(?:are|is|refers? to|shall be|means?)\b/i
+const ZONE_KEY = {name: 'service-hours: the time zone set for all the agreement\'s times'}
+
+/** The time zone the agreement sets for all its times, if it does. Once per document. */
+function documentZone(reading: Reading): string | undefined {
+  return reading.own(ZONE_KEY, () => {
+    const blocks = reading.doc.blocks
+    for (let i = 0; i < blocks.length; i++) {
+      const lower = reading.prose.lower(i)
+      if (!lower.includes('time')) continue
+      for (const s of blocks[i]!.sentences) {
+        const m = ALL_TIMES.exec(s.text)
+        if (!m) continue
+        const zone = zoneIn(s.text.slice(m.index + m[0].length))
+        if (zone !== undefined) return zone
+      }
+    }
+    return undefined
+  })
+}
 
 /** Does the document define its business or working days or hours (a definition, whatever it says)? */
 function definesHours(reading: Reading): boolean {

@@ -140,9 +140,11 @@ export interface ClauseRuleSpec<Messages extends ClauseMessages = ClauseMessages
   mentionsText?(text: string): boolean
   /**
    * Text in a home section that speaks of something else than the clause (in an "Equipment" section, how hardware is
-   * bought and priced, for failure responsibility): it does not make the home vague when nothing else there does.
+   * bought and priced, for failure responsibility; under "Exclusions", the kinds of downtime a service level does not
+   * count, for excluded services): it does not make the home vague when nothing else there does. `block` is the block
+   * the text is, for an aside read with what introduces it.
    */
-  aside?(text: string): boolean
+  aside?(text: string, block: Block): boolean
   /** Judge a home section as a whole (lists, tables), before its sentences. */
   judgeSection?(section: Section, blocks: readonly Block[], reader: Reader<Options & ClauseOptions>): Verdict | undefined
   /**
@@ -441,7 +443,7 @@ export function findClause(
   // A home section with prose that commits to nothing is vague; an empty one, or none, is missing.
   // a section that holds only a placeholder ("TBC", "[to be agreed]") states nothing: the clause is still missing
   // (what sits under another clause's home inside it, "6. Equipment" › "6.2 Practice responsibilities", is not its prose)
-  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => homeIds.has(b.section.id) && b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text) && !spec.aside?.(b.text)))
+  const spoken = homes.find((h) => subtreeBlocks(h).some((b) => homeIds.has(b.section.id) && b.text.trim().length > 0 && !PLACEHOLDER_ONLY.test(b.text) && !spec.aside?.(b.text, b)))
   if (spoken) return {outcome: 'vague', section: spoken, verdict: {outcome: 'vague', detail: 'the section states nothing measurable'}}
   return {outcome: 'missing', ...(homes[0] ? {section: homes[0]} : {})}
 }

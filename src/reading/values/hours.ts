@@ -113,7 +113,9 @@ function resolveRange(a: ClockTime, b: ClockTime, pre: string | undefined, sep: 
     to = ((b.h % 12) + (a.mer === 'p' ? 12 : 0)) * 60 + b.m
     if (to <= from && to + 720 <= 1440) to += 720
   } else if (a.bare && b.bare) {
-    if (!(b.h < a.h && a.h <= 12)) return undefined // "between 9 and 5" crosses noon; "between 2 and 4" is a count
+    // ("Mon–Sat 7–7": the same morning hour at both ends runs from morning to evening, 07:00–19:00)
+    const morningToEvening = b.h === a.h && b.m === a.m && a.h >= 5 && a.h <= 11
+    if (!(b.h < a.h && a.h <= 12) && !morningToEvening) return undefined // "between 9 and 5" crosses noon; "between 2 and 4" is a count
     to += 720
   } else if (a.mer === undefined && b.mer === undefined && to <= from && b.h < 12 && !b.lead0 && !b.named) {
     to += 720 // "9:00-5:00"
@@ -257,6 +259,13 @@ function oneZonePlace(spec: HoursSpec, text: string): HoursSpec {
  * time range, a day range/list, "weekdays" or an all-day/all-week phrase; a lone time zone, single day name,
  * "business days" or "daily" only joins a neighbouring statement.
  */
+/** A time zone named in a text ("Pacific Time", "AEST", "UK time"), as a statement of hours names it. */
+const ZONE_ABBR_RE = new RegExp(String.raw`\b(?:${TZ_ABBR})\b`)
+const ZONE_PLACE_RE = new RegExp(String.raw`\b(?:${TZ_PLACE})\s{1,2}(?:(?:standard|daylight|prevailing|local)\s{1,2})?time\b`, 'i')
+export function zoneIn(text: string): string | undefined {
+  return (ZONE_PLACE_RE.exec(text) ?? ZONE_ABBR_RE.exec(text))?.[0]
+}
+
 export function extractHours(text: string): HoursSpec[] {
   const out: HoursSpec[] = []
   if (!HOURS_HINT.test(text)) return out

@@ -29,7 +29,7 @@ export {durationToMinutes, parseNumber, type Match, type TimeUnit} from './commo
 export {extractDurations, formatMinutes, parseDurationOption, type Duration} from './durations.js'
 export {extractFrequencies, type Frequency} from './frequencies.js'
 export {extractPercentages, type Percentage, type Period} from './percentages.js'
-export {extractHours, type HoursSpec, type Weekday} from './hours.js'
+export {extractHours, zoneIn, type HoursSpec, type Weekday} from './hours.js'
 export {extractMoney, type Money} from './money.js'
 export {extractMultipliers, type Multiplier} from './multipliers.js'
 export {extractPriorities, type Priority} from './priorities.js'
