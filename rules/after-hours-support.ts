@@ -174,8 +174,14 @@ const ITEM_INCLUDED = /^\W*(?:\[[xX]\]\s*)?(?:included|no (?:extra |additional )
 function underLeadIn(block: Block, reading: Reading): boolean {
   if (block.kind !== 'list-item') return false
   const intro = reading.listContext(reading.blockIndex(block)).intro
-  return intro !== undefined && TOPIC.test(intro)
+  if (intro === undefined) return false
+  // (every sentence of every item of a list asks of the same lead-in: read once per document)
+  const known = reading.own(LEAD_INS, () => new Map<string, boolean>())
+  let v = known.get(intro)
+  if (v === undefined) known.set(intro, (v = TOPIC.test(intro)))
+  return v
 }
+const LEAD_INS = {name: 'after-hours-support: lead-ins that name work outside the hours'}
 
 /** A service given around the clock: "24/7", "24 hours a day, 7 days a week", in a sentence about a service given. */
 function roundTheClock(text: string, reading: Reading): boolean {

@@ -300,6 +300,15 @@ const IMPERATIVE = /^\W*(?:please\s+)?(?:keep|make|ensure|update|install|use|run
  */
 function bareServiceList(block: Block, reading: Reading): boolean {
   if (block.kind !== 'list-item') return false
+  // (each sentence of an item asks: read once per item)
+  const known = reading.own(BARE_LISTS, () => new Map<Block, boolean>())
+  let v = known.get(block)
+  if (v === undefined) known.set(block, (v = bareServiceListOf(block, reading)))
+  return v
+}
+const BARE_LISTS = {name: 'scope-of-services: items of a bare list of services'}
+
+function bareServiceListOf(block: Block, reading: Reading): boolean {
   const blocks = reading.doc.blocks
   const at = reading.blockIndex(block)
   if (at < 0) return false

@@ -71,7 +71,8 @@ function readRoles(title: string, names: ReadonlyMap<string, Party>): string {
   t = t.toLowerCase().replace(/[?!.:]+\s*$/, '')
   // names first (longest first), so "the hospital" is read before "hospital"
   const known = [...names].filter(([n, role]) => (role === 'provider' || role === 'customer') && n.length >= 2).sort((a, b) => b[0].length - a[0].length)
-  for (const [name, role] of known) t = t.replace(new RegExp(String.raw`(?:\bthe\s+)?(?<![\w])${escape(name)}(?![\w])`, 'g'), role === 'provider' ? 'PROVIDER' : 'CUSTOMER')
+  // (a name the title does not hold cannot match: no pattern is made for it)
+  for (const [name, role] of known) if (t.includes(name)) t = t.replace(new RegExp(String.raw`(?:\bthe\s+)?(?<![\w])${escape(name)}(?![\w])`, 'g'), role === 'provider' ? 'PROVIDER' : 'CUSTOMER')
   t = t
     .replace(PROVIDER_WORD, 'PROVIDER')
     .replace(CUSTOMER_WORD, 'CUSTOMER')
