@@ -1512,10 +1512,21 @@ function mayOpenMessage(source: string, from: number, to: number): boolean {
   const c = source.charCodeAt(i)
   if (c === 91 /* [ */ || (c >= 48 && c <= 57) || c === 42 || c === 95) return true
   let j = to
-  while (j > i && /\s/.test(source.charAt(j - 1))) j--
+  while (j > i && source.charCodeAt(j - 1) <= 32) j--
   const d = source.charCodeAt(j - 1)
   return (d >= 48 && d <= 57) || d === 77 || d === 109 || d === 93
 }
+
+/** Does the source line [from, to) hold a time ("09:04") or a bracket, as a message's stamp does? (No pattern: every line is asked.) */
+function holdsStamp(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 91 /* [ */) return true
+    if (c === 58 /* : */ && i > from && isDigitCode(source.charCodeAt(i - 1)) && isDigitCode(source.charCodeAt(i + 1)) && isDigitCode(source.charCodeAt(i + 2))) return true
+  }
+  return false
+}
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57
 
 /** How many lines of the source open a chat message (up to 2: enough to know a chat). */
 function countChatLines(source: string, starts: readonly number[]): number {
@@ -1523,8 +1534,9 @@ function countChatLines(source: string, starts: readonly number[]): number {
   for (let k = 0; k < starts.length && n < 2; k++) {
     const from = starts[k]!
     const to = (starts[k + 1] ?? source.length + 1) - 1
-    if (to - from > 400 || !mayOpenMessage(source, from, to)) continue
-    const line = source.slice(from, to).replace(/\r$/, '')
+    if (to - from > 400 || !mayOpenMessage(source, from, to) || !holdsStamp(source, from, to)) continue
+    let line = source.slice(from, to)
+    if (line.endsWith('\r')) line = line.slice(0, -1)
     if (CHAT_OPENING_LINE.test(line) || CHAT_HEADER_LINE.test(line)) n++
   }
   return n
