@@ -207,7 +207,7 @@ export default clauseRule({
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
     if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
     // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself
-    if (!unit.inHome && requirementAt(t) < 0 && IMPERATIVE_CONDUCT.test(spokenWords(t)) && afterSpeaker(unit.block.text) > 0 && reading.messageSender(unit.block) === 'customer') return undefined
+    if (!unit.inHome && requirementAt(t) < 0 && IMPERATIVE_CONDUCT.test(spokenWords(t)) && (unit.block.sender !== undefined || afterSpeaker(unit.block.text) > 0) && reading.messageSender(unit.block) === 'customer') return undefined
     // what the sentence, the one after it and the party names decide alone (kept per text in an editor)
     const stage = ownStage(unit, reader)
     if (stage.done) return stage.verdict

@@ -98,6 +98,8 @@ async function snapshot(codeRoot: string, dir: string): Promise<void> {
   const manifest: Record<string, {code: number; stderr: string; sha256: string}> = {}
   const all = cases(benchDir)
   const t0 = performance.now()
+  // a finding's rule link points into the checkout that linted it: the same in every checkout once its root is named alike
+  const rootUrl = pathToFileURL(codeRoot).href
   let n = 0
   for (const c of all) {
     for (const profile of PROFILES) {
@@ -109,6 +111,7 @@ async function snapshot(codeRoot: string, dir: string): Promise<void> {
         env: {},
         isTTY: false,
       })
+      o.stdout = o.stdout.split(rootUrl).join('file:///<checkout>')
       const key = `${profile}/${c.id}`
       const out = path.join(dir, `${key}.json`)
       fs.mkdirSync(path.dirname(out), {recursive: true})
@@ -176,12 +179,20 @@ if (opts.write !== undefined) {
   const refDir = path.join(os.tmpdir(), `clauselint-identical-${commit.slice(0, 12)}-${optionsKey}`)
   if (!fs.existsSync(path.join(refDir, 'manifest.json'))) {
     const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'clauselint-ref-'))
+    // written beside it and renamed into place, so two checks of the same commit at once never see a half-written reference
+    const partial = fs.mkdtempSync(`${refDir}.partial-`)
     git(['worktree', 'add', '--detach', tree, commit])
     try {
       // the reference lints with its own sources and this tree's installed packages
       fs.symlinkSync(path.join(root, 'node_modules'), path.join(tree, 'node_modules'), 'dir')
-      const args = ['--import', 'tsx', import.meta.filename, '--write', refDir, '--code', tree, '--only', [...only].join(','), '--bench-files', String(benchFiles), '--bench-mb', benchMb.join(',')]
+      const args = ['--import', 'tsx', import.meta.filename, '--write', partial, '--code', tree, '--only', [...only].join(','), '--bench-files', String(benchFiles), '--bench-mb', benchMb.join(',')]
       execFileSync(process.execPath, args, {cwd: root, stdio: 'inherit', env: {...process.env, CLAUSELINT_CORPUS: corpusDir}})
+      try {
+        fs.renameSync(partial, refDir)
+      } catch {
+        // another check of the same commit put its reference in place first: use that one
+        fs.rmSync(partial, {recursive: true, force: true})
+      }
     } finally {
       git(['worktree', 'remove', '--force', tree])
     }

@@ -176,6 +176,10 @@ class Builder {
   headingless: boolean | undefined
   frontmatter: Record<string, unknown> = {}
   frontmatterError: string | undefined
+  /** The lines of the source that open a chat message (see chatMessages), once counted. */
+  chatLines: number | undefined
+  /** The sender of the chat message being read: its blocks, and the blocks after it up to the next message or title, are its. */
+  sender: string | undefined
   title: Section | undefined
 
   readonly file: SourceFile
@@ -318,6 +322,7 @@ class Builder {
 
   /** Open a section that nests by rank on the main stack. */
   open(kind: SectionKind, title: string, number: string | undefined, rank: number, position: Position): MutableSection {
+    this.sender = undefined
     if (number !== undefined && rank > 10) this.headNumbered(rank)
     while (this.stack.length > 1 && this.current.rank >= rank) this.stack.pop()
     const section = this.makeSection({kind, title, number, rank, parent: this.current, position})
@@ -558,6 +563,7 @@ class Builder {
   }
 
   paragraph(node: Paragraph, inSection: MutableSection | undefined): void {
+    if (this.chatMessages(node, inSection ?? this.current)) return
     const first = node.children[0]
     let section = inSection ?? this.current
     let skip = 0
@@ -663,6 +669,67 @@ class Builder {
   }
 
   /**
+   * The messages of a chat export or a copied chat in a paragraph: each line that opens with a message's time and sender
+   * ("11/03/2027, 09:04 - Tom Fenwick: …", "[09:18] Tom Berger (Brightwave): …", "**[09:18] Tom Berger:** …"), or a line
+   * that is only the sender and the time over the message's lines ("Dana (Crumb & Co), 9:02 AM"), opens a message. Each
+   * message is read as a paragraph of its own, without its time and sender (its blocks keep the sender, see Block.sender),
+   * so a message that ends in a colon introduces what follows as any lead-in does, and its time is never a value. Read
+   * only where the document holds two such lines at least (a chat is a run of messages). Returns false, reading nothing,
+   * when the paragraph opens no message.
+   */
+  chatMessages(node: Paragraph, section: MutableSection): boolean {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return false
+    // (a line that may open a message starts with "[", a digit or a bold run, or ends in a time: tested before any pattern)
+    let maybe = false
+    for (let line = this.at(start).line; line <= this.lineStarts.length && (this.lineStarts[line - 1] ?? end) < end; line++) {
+      const from = this.lineStarts[line - 1]!
+      const to = Math.min(end, (this.lineStarts[line] ?? this.source.length + 1) - 1)
+      if (mayOpenMessage(this.source, from, to)) {
+        maybe = true
+        break
+      }
+    }
+    if (!maybe || (this.chatLines ??= countChatLines(this.source, this.lineStarts)) < 2) return false
+    const t = this.inlineText(node.children, 0)
+    // where each source line of the paragraph starts in the text
+    const lineOpenings: number[] = []
+    let lastLine = -1
+    for (const seg of t.segments) {
+      const line = this.at(seg.sourceStart).line
+      if (line !== lastLine) lineOpenings.push(seg.textStart)
+      lastLine = line
+    }
+    const messages: Array<{at: number; from: number; sender: string}> = []
+    for (const at of lineOpenings) {
+      const rest = t.text.slice(at)
+      const opening = CHAT_OPENING.exec(rest)
+      if (opening) {
+        messages.push({at, from: at + opening[0].length, sender: opening[1]!.trim()})
+        continue
+      }
+      const header = CHAT_HEADER.exec(rest)
+      // (the sender's line ends at its time: the message is on the lines after it)
+      if (header && /^[ \t]*(?:\r?\n|$)/.test(this.source.slice(textToSource(t.segments, at + header[0].length)))) messages.push({at, from: at + header[0].length, sender: header[1]!.trim()})
+    }
+    if (!messages.length) return false
+    const piece = (from: number, to: number): void => {
+      const text = t.text.slice(from, to)
+      if (!text.trim()) return
+      const sub: InlineText = {text, segments: sliceSegments(t.segments, from, to, 0), variables: t.variables.filter((v) => v.start >= from && v.end <= to).map((v) => ({...v, start: v.start - from, end: v.end - from}))}
+      if (this.records(section, [sub]) || this.lettered(section, sub) || this.plainLines(section, sub)) return
+      this.addPiece(section, sub, 0, sub.text.length, 'paragraph')
+    }
+    piece(0, messages[0]!.at)
+    messages.forEach((m, k) => {
+      this.sender = m.sender
+      piece(m.from, messages[k + 1]?.at ?? t.text.length)
+    })
+    return true
+  }
+
+  /**
    * A paragraph whose lines open with letters, roman numerals or bracketed numbers in sequence ("a) …", "b) …", "(i) …",
    * "(ii) …", "(1) …", "(2) …"), after an
    * optional lead-in that introduces them, is a list typed without list syntax: each such line is a list item, the
@@ -732,6 +799,20 @@ class Builder {
     }
     const lead = lines.findIndex((l) => leadsIn(l.text))
     if (lead < 0 || lead >= lines.length - 2) return false
+    const piece = (from: number, to: number, kind: BlockKind): void => this.addPiece(section, t, from, to, kind)
+    // items typed with a bullet character, as a chat, a pasted note or a word processor leaves them ("• Help desk" /
+    // "• Patching"), which Markdown does not read as a list marker: each such line after the lead-in is an item
+    let bullets = lead + 1
+    while (bullets < lines.length && BULLET_CHAR.test(lines[bullets]!.text)) bullets++
+    if (bullets - lead > 2) {
+      piece(0, lines[lead]!.end, 'paragraph')
+      for (let k = lead + 1; k < bullets; k++) {
+        const line = lines[k]!
+        piece(line.start + BULLET_CHAR.exec(t.text.slice(line.start, line.end))![0].length, line.end, 'list-item')
+      }
+      if (bullets < lines.length) piece(lines[bullets]!.start, t.text.length, 'paragraph')
+      return true
+    }
     let ending: string | undefined
     let last = lead
     for (let k = lead + 1; k < lines.length; k++) {
@@ -746,7 +827,6 @@ class Builder {
       if (end !== ending) break
     }
     if (last - lead < 2) return false
-    const piece = (from: number, to: number, kind: BlockKind): void => this.addPiece(section, t, from, to, kind)
     piece(0, lines[lead]!.end, 'paragraph')
     for (let k = lead + 1; k <= last; k++) piece(lines[k]!.start, lines[k]!.end, 'list-item')
     if (last + 1 < lines.length) piece(lines[last + 1]!.start, t.text.length, 'paragraph')
@@ -1016,6 +1096,7 @@ class Builder {
       file: this.file,
       ...(header ? {header} : {}),
       ...(cells ? {cells} : {}),
+      ...(this.sender !== undefined && kind !== 'heading' ? {sender: this.sender} : {}),
     }
     this.sentenceRanges(text).forEach((r, index) => {
       const s = text.slice(r.start, r.end)
@@ -1324,6 +1405,8 @@ function lineItem(text: string): string | undefined {
   if (last === ':' || text.split(/\s+/).length > 12 || RUNS_ON.test(text) || (text.includes(': ') && LABEL_LINE.test(text)) || CLAUSE_NUMBER.test(text) || LIST_OPENING.test(text)) return undefined
   return last === '.' || last === '!' || last === '?' ? '.' : last === ';' || last === ',' ? last : ''
 }
+// a line opened by a bullet typed as a character ("• ", "◦ ", "▪ "), which Markdown does not read as a list marker
+const BULLET_CHAR = /^[ \t]*[•◦▪‣⁃][ \t]+(?=\S)/
 // a line that ends in a word that needs the next line: a sentence broken across lines
 const RUNS_ON = /\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from|our|your|its|their|is|are|be|will|shall|that|which|as)$/i
 
@@ -1402,6 +1485,61 @@ function recordPairs(line: string, least = 2): RecordPair[] | undefined {
   }
   // (one labelled pair makes a record only after a key: "Critical — Response: 1 hour")
   return labelled >= least && (least > 1 || pairs[0]?.label === '') ? pairs : undefined
+}
+
+// Chat messages (see Builder.chatMessages). A message's time, with its date before it in an export ("11/03/2027, 09:04",
+// "[11.03.27, 09:04:12]", "[9:18 AM]"); a bare time written with a point ("12.10") only in brackets or after a date, as a
+// clause number is written so
+const CHAT_TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`
+const CHAT_DATE = String.raw`\d{1,4}[./-]\d{1,2}[./-]\d{1,4}`
+const CHAT_STAMP = String.raw`(?:\[(?:${CHAT_DATE},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]|${CHAT_DATE},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|${CHAT_TIME})`
+// The sender: a name in capitals of up to five words (particles such as "de" or "van" between), with the organisation
+// in brackets after it ("Tom Berger (Brightwave)"), or a phone number; never a day or a month ("Monday 09:00")
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|&|de|van|der|den|von|da|di|du|la|le|bin|al|dos|ten|ter)`
+const SENDER = String.raw`(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|febr)uary\b|march\b|april\b|may\b|june\b|july\b|august\b|september\b|october\b|november\b|december\b)(?:~[ \t]?)?(?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+${NAME_WORD}){0,4}|\+\d[\d \-]{6,18}\d)(?:[ \t]+\([^()\n:]{1,60}\))?`
+// a line opened by the time and the sender: "11/03/2027, 09:04 - Tom Fenwick: …", "[09:18] Tom Berger (Brightwave): …"
+const CHAT_OPENING = new RegExp(String.raw`^[ \t]*${CHAT_STAMP}(?:[ \t]+[-–—][ \t]+|[ \t]+)(${SENDER})[ \t]*:[ \t]*`, 'iu')
+// a line of the sender and the time alone, over the message: "Kasia Nowak (Spoke & Chain) 10:02", "Dana (Crumb & Co), 9:02 AM"
+const CHAT_HEADER = new RegExp(String.raw`^[ \t]*(${SENDER})(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}(?=\s|$)`, 'u')
+// the same in the source, a line at a time (bold or italic marks and a block quote's ">" about them)
+const CHAT_OPENING_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}${CHAT_STAMP}[*_]{0,2}(?:[ \t]+[-–—][ \t]+|[ \t]+)[*_]{0,2}(?:${SENDER})[ \t]*[*_]{0,2}:`, 'iu')
+const CHAT_HEADER_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}(?:${SENDER})(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}[*_]{0,2}[ \t]*$`, 'u')
+
+/** May the source line [from, to) open a chat message: it opens with "[", a digit or a bold run, or ends in a digit or "M"? */
+function mayOpenMessage(source: string, from: number, to: number): boolean {
+  let i = from
+  while (i < to && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9 || source.charCodeAt(i) === 62)) i++
+  const c = source.charCodeAt(i)
+  if (c === 91 /* [ */ || (c >= 48 && c <= 57) || c === 42 || c === 95) return true
+  let j = to
+  while (j > i && source.charCodeAt(j - 1) <= 32) j--
+  const d = source.charCodeAt(j - 1)
+  return (d >= 48 && d <= 57) || d === 77 || d === 109 || d === 93
+}
+
+/** Does the source line [from, to) hold a time ("09:04") or a bracket, as a message's stamp does? (No pattern: every line is asked.) */
+function holdsStamp(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 91 /* [ */) return true
+    if (c === 58 /* : */ && i > from && isDigitCode(source.charCodeAt(i - 1)) && isDigitCode(source.charCodeAt(i + 1)) && isDigitCode(source.charCodeAt(i + 2))) return true
+  }
+  return false
+}
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57
+
+/** How many lines of the source open a chat message (up to 2: enough to know a chat). */
+function countChatLines(source: string, starts: readonly number[]): number {
+  let n = 0
+  for (let k = 0; k < starts.length && n < 2; k++) {
+    const from = starts[k]!
+    const to = (starts[k + 1] ?? source.length + 1) - 1
+    if (to - from > 400 || !mayOpenMessage(source, from, to) || !holdsStamp(source, from, to)) continue
+    let line = source.slice(from, to)
+    if (line.endsWith('\r')) line = line.slice(0, -1)
+    if (CHAT_OPENING_LINE.test(line) || CHAT_HEADER_LINE.test(line)) n++
+  }
+  return n
 }
 
 /** The segments of text[from, to) re-based so that `from` falls at `at`. */

@@ -70,6 +70,11 @@ export interface Block {
   /** Sentences of `text`, computed once. */
   readonly sentences: readonly Sentence[]
   readonly file: SourceFile
+  /**
+   * In a chat: the sender of the message the block belongs to, as the chat names them ("Tom Berger (Brightwave)"). The
+   * message's time and sender are not part of `text`.
+   */
+  readonly sender?: string
 }
 
 export interface TextRange {

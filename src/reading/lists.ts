@@ -141,6 +141,10 @@ const DUE = new RegExp(
   'i',
 )
 
+// a message in the form of a question: opened by a question word or an auxiliary ("what's not in it", "and if something
+// breaks how fast are you on it", "anything you need from us", "do you back up the laptops")
+const CHAT_ASKS = /^\W*(?:(?:and|so|ok|okay|also|but|then|right)\b[,.]?\s+)?(?:what|how|when|where|who|which|why|anything|any|is|are|do|does|did|can|could|will|would|should|shall)\b/i
+
 /** A paragraph that asks a question of a Q/A text: "Q: What is not covered?", "Question: …?", or a bold "**When can I reach you?**". */
 const QUESTION_MARK = /^\s*(?:q|question)\s*[:.]\s*/i
 
@@ -151,6 +155,9 @@ const QUESTION_MARK = /^\s*(?:q|question)\s*[:.]\s*/i
 export function questionText(source: string, block: Block): string | undefined {
   if (block.kind !== 'paragraph' || block.sentences.length > 1) return undefined
   const text = block.text.trim()
+  // a chat message that only asks ("And what's not in it?", "anything you need from us"): the question mark is often
+  // left out in a chat, where a short message in the form of a question asks one
+  if (block.sender !== undefined && text.length <= 120 && (text.endsWith('?') || (!/[.!:;]$/.test(text) && CHAT_ASKS.test(text)))) return text
   if (!text.endsWith('?') || text.length > 160) return undefined
   const marked = QUESTION_MARK.exec(text)
   if (marked) return text.slice(marked[0].length)
@@ -170,7 +177,10 @@ export function answeredQuestion(source: string, blocks: readonly Block[], i: nu
     const b = blocks[j]!
     if (b.kind === 'heading' || b.section !== block.section) return undefined
     const q = questionText(source, b)
-    if (q !== undefined) return q
+    if (q === undefined) continue
+    // in a chat, the answer is what others say to it: the asker's next message asks or says something else
+    if (b.sender !== undefined && blocks.slice(j + 1, i + 1).some((x) => x.sender === b.sender)) return undefined
+    return q
   }
   return undefined
 }

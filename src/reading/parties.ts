@@ -570,7 +570,7 @@ export function isDisclaimer(sentence: string): boolean {
 
 
 // A message's header line naming its sender ("From: Priya Nair, Wyvern Community Health Trust", "On 12 May, Owen Baxter
-// wrote:") and a chat line opened by its time and sender ("[09:12] Sanne de Vries (Kanaal Architecten): …")
+// wrote:"); a chat message's sender is read with the document's structure (Block.sender)
 const FROM_LINE = /^[^\w\n]*(?:from|sender)[ \t]*:[ \t]*([^\n]{2,160})/i
 const WROTE_LINE = /^[^\w\n]*on\b[^\n]{0,80}?,[ \t]*([^\n,]{2,80}?)[ \t]+(?:<[^>\n]*>[ \t]*)?wrote[ \t]*:?[ \t]*$/im
 // (an exported chat opens each line with its date too: "11/03/2027, 09:20 - Priya Shah: …", "[11.03.27, 09:20:15] Priya Shah: …")
@@ -618,15 +618,15 @@ function senderParty(line: string, names: ReadonlyMap<string, Party>): Party {
 }
 
 /**
- * The party that sent the message block `i` belongs to, in a thread of e-mails or a chat: the sender its chat line opens
- * with, or the sender named by the nearest message header above it ("From: …", "On …, X wrote:"); 'unknown' when there is
+ * The party that sent the message block `i` belongs to, in a thread of e-mails or a chat: the sender of its chat message
+ * (Block.sender), or the sender named by the nearest message header above it ("From: …", "On …, X wrote:"); 'unknown' when there is
  * none or its sender names no party. The first person of a message is its sender.
  */
 export function messageSender(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, chatRoles?: () => ReadonlyMap<string, Party>): Party {
   const own = blocks[i]
   if (!own) return 'unknown'
-  const chat = CHAT_LINE.exec(own.text)
-  let sender: string | undefined = chat?.[1]
+  const chat = own.sender
+  let sender: string | undefined = chat
   let at = i
   for (let j = i; sender === undefined && j >= 0 && j >= i - 80; j--) {
     const text = blocks[j]!.text
@@ -647,8 +647,8 @@ export function messageSender(blocks: readonly Block[], i: number, names: Readon
   }
   for (let j = at - 1; j >= 0 && j >= at - 200; j--) {
     const text = blocks[j]!.text
-    if (!text.includes(person)) continue
-    const line = CHAT_LINE.exec(text)?.[1] ?? FROM_LINE.exec(text)?.[1] ?? WROTE_LINE.exec(text.slice(0, 200))?.[1] ?? /^[^\w\n]*to[ \t]*:[ \t]*([^\n]{2,160})/i.exec(text)?.[1]
+    if (!text.includes(person) && !blocks[j]!.sender?.includes(person)) continue
+    const line = blocks[j]!.sender ?? FROM_LINE.exec(text)?.[1] ?? WROTE_LINE.exec(text.slice(0, 200))?.[1] ?? /^[^\w\n]*to[ \t]*:[ \t]*([^\n]{2,160})/i.exec(text)?.[1]
     if (line?.startsWith(person) || line?.includes(` ${person}`)) {
       const role = senderParty(line.slice(line.indexOf(person)), names)
       if (role !== 'unknown') return role
@@ -714,10 +714,8 @@ export function chatRoles(blocks: readonly Block[]): Map<string, Party> {
   const offers = new Map<string, number>()
   let current: string | undefined
   for (const b of blocks) {
-    const m = CHAT_LINE.exec(b.text)
-    // (a list after a chat line belongs to its message)
-    if (m) current = m[1]!.trim()
-    else if (b.kind !== 'list-item') current = undefined
+    // (a list after a message, and the paragraphs up to the next message, are the message's: see Block.sender)
+    current = b.sender
     if (current === undefined) continue
     if (!offers.has(current)) offers.set(current, 0)
     if (OFFERS_SERVICE.test(b.text)) offers.set(current, offers.get(current)! + 1)
