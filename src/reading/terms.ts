@@ -320,7 +320,7 @@ const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+
 // (with up to two words between that are not the provider's: "Your security duties", "Your team's part", not "Your
 // service provider's duties"; or asking of the reader: "What we ask of you", "How you can help us")
 const CUSTOMER_DUTIES =
-  /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:(?!(?:provider|supplier|contractor|vendor|msp|support|service|our)\b)[a-z-]+(?:['’]s)?\s+){0,2}?(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we (?:need|ask|expect|require) (?:from|of) you|you (?:need to do|must do|do|agree to))\b|\bhow you can help\b/i
+  /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:(?!(?:provider|supplier|contractor|vendor|msp|support|service|our)\b)[a-z-]+(?:['’]s)?\s+){0,2}?(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we (?:need|ask|expect|require) (?:from|of) you|you (?:need to do|must do|do|agree to)|(?:the\s+|your\s+)?(?:client|customer|subscriber|licensee|buyer|school|practice|clinic|surgery|firm|institution|office|team|company|business)\s+(?:needs? to do|must do|has to do|should do|does|agrees? to(?: do)?))\b|\bhow you can help\b/i
 // A lead-in that asks the reader ("To help us keep you safe, please:", "We ask that you:"): its list is the customer's
 const ASKING_INTRO = /^\W*(?:please|kindly)\b|\b(?:please|kindly)\W*$/i
 // an imperative: the sentence opens with a verb, no subject, no modal ("Tell MSP promptly about leavers", "Keep PCs patched"),
@@ -489,7 +489,15 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
   // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
-  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
+  // (an item that names its own subject before its verb, "(2) The Provider cares for …", is that party's, whatever
+  // introduced the items before it)
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text))) {
+    // (the subject of the term's own clause: "Quarterly review with the CIO; Northfield also attends …")
+    const head = s.slice(0, at)
+    const own = OWN_SUBJECT.exec(head.slice(Math.max(head.lastIndexOf(';'), 0) + (head.includes(';') ? 1 : 0)))
+    // (a clause of its own: bound as any sentence with that subject is, not by the lead-in)
+    if (!own || r.firstParty((own[1] ?? own[2])!) === 'unknown') party = r.introducingParty(hit.block)
+  }
   if (party === 'customer') return party
   // a duty of a role either party may hold ("the indemnified Party promptly notifies …") binds both parties
   if (party === 'unknown' && ROLE.test(s.slice(Math.max(0, at - REACH), at + REACH))) party = 'mutual'
@@ -497,6 +505,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
+
+/** An item's own subject, a party named before its verb: "(2) The Provider cares for …", "- We patch …", "b) Supplier keeps …". */
+const OWN_SUBJECT = /^\W*(?:(?:and|but|then)\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?([A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:\w+ly\s+|also\s+)?(?:[a-z]+s|will|shall|must)\b|([Ww]e|I)\s+(?:\w+ly\s+|also\s+)?[a-z]+\b)/
 
 /** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive", a label "What you get:". */
 const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i
