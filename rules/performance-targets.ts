@@ -94,7 +94,19 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   if (NOT_DOWNTIME.test(unit.text.slice(Math.max(0, m.index - 30), m.index))) return undefined
   // (the customer's things that must work so are its requirement: "your computers must work well")
   if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length))) return undefined
+  // (and what a request asks of the reader: "Please keep your machines in good working order")
+  if (readerRequest(unit.text, m.index)) return undefined
   return m
+}
+
+// Reading: a request addressed to the reader, the customer ("Please keep your machines in good working order", "Kindly
+// make sure your PCs are kept in good working order", "We ask that you keep your network in sound working condition"), is
+// the customer's duty, not a target for how the provider's service performs
+const READER_REQUEST = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:please|kindly|always|also|and)\s+)*(?:keep|maintain|make sure|ensure|see (?:to it )?that|be sure)\b|\b(?:we|i)(?:\s+would|['’]d)?\s+(?:ask|request|expect|need|require)\s+(?:that\s+)?(?:you|your)\b|\byou(?:['’]re|\s+are)\s+(?:asked|expected|required|requested)\s+to\b|\b(?:please|kindly)\s+(?:keep|maintain|make sure|ensure)\b/i
+
+/** Is the statement at `index` of the text asked of the reader, by a request before it in the same sentence? */
+function readerRequest(text: string, index: number): boolean {
+  return READER_REQUEST.test(text.slice(0, index + 12))
 }
 
 /**
@@ -240,7 +252,8 @@ function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
   // latency and similar: a number with a small unit next to a metric word
   const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
   if (delegated && (metric || unit.inHome)) return delegated
-  if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+  const vagueAt = VAGUE.exec(t)
+  if (vagueAt && !readerRequest(t, vagueAt.index)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
   if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
   // how fast pages load or data moves, with no figure ("Pages load in a flash"), touches the clause
   // a metric put outside the agreement ("… is up to your web host and isn't part of this arrangement") sets no target
