@@ -90,6 +90,20 @@ const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|a
 // the object of a duty to meet standards, the last of a series ("comply with the acceptable use policy and the technical
 // requirements in the Vendor Terms"); group 1 is the standards' name ("Minimum Standards")
 const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i
+// The requirements named as a whole at the head of a sentence, then its verb: "The minimum technical requirements for the
+// Customer's computers … are ", "Your responsibilities are as ", "Client prerequisites will be "
+const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:the|your|our|its|all|any)\s+(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
+
+// Failing a numbered part as a whole: "do not meet Annex A", "fails to comply with Schedule 3"
+const FAILS_PART = /\b(?:do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ing)?\s+to|not)\s+(?:meet|comply with|satisfy|conform to|follow)\s+(?:the\s+)?((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3})\b(?!\s*[,(]?\s*(?:[Pp]art|[Ss]ection|[Cc]lause|[Pp]aragraph)\s)/
+/** The delegation of a sentence whose subject is the requirements as a whole and whose predicate puts them elsewhere. */
+function requirementsSentAway(unit: Unit, reader: Reader): Verdict | undefined {
+  const d = reader.delegated(unit, /requirement|obligation|standard|dependenc|prerequisite/i)
+  if (!d || d.start === undefined) return undefined
+  const before = unit.text.slice(0, d.start).replace(/\b(?:in|under|within)\s+$/i, '')
+  return REQUIREMENTS_SUBJECT.test(before) ? d : undefined
+}
+
 /** A name written as a defined term: "Minimum Standards", "Site Requirements". */
 const DEFINED_NAME = /^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*$/
 
@@ -158,7 +172,9 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading, o
       let v = byBlock.get(b)
       // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
       // (a reading of the block's text alone: kept per text in an editor)
-      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text)))))
+      // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
+      // consequence, read with the part: not a consequence of the duties stated beside it)
+      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)))))
       return v
     }
     has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
@@ -204,6 +220,16 @@ export default clauseRule({
       const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
       if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
+    // Reading: the requirements as a whole, as the subject of a sentence whose predicate puts them in another document
+    // ("The minimum technical requirements for the Customer's computers … are in Annex A", "Your responsibilities are as
+    // listed in the Onboarding Pack"), are stated nowhere here, whatever consequence the agreement gives for failing them:
+    // delegated
+    const wholeSent = requirementsSentAway(unit, reader)
+    if (wholeSent) return wholeSent
+    // and a consequence for failing such a document ("Systems that do not meet Annex A are supported on a time basis")
+    // states what follows, not the requirements: they are still in that document
+    const failsPart = FAILS_PART.exec(t)
+    if (failsPart && !targetInDocument(reader.doc, failsPart[1]!)) return {outcome: 'delegated', start: failsPart.index, end: failsPart.index + failsPart[0].length, target: failsPart[1]!}
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
     if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
     // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself

@@ -23,8 +23,9 @@ const SENT_CLAUSE = /(?:\s*\([^()]{1,20}\))?,?\s+(?:(?:that|which)\s+)?(?:we|you
 // Reading: a paper named by a title in capitals and a word for a paper ("the Onboarding Pack", "the Site Readiness
 // Checklist", "the Network Specification") is another document where the agreement says something is set out or
 // described in it (not after a bare "in" or "under": "hours in the Hours Pack" may name a product).
-// (and a titled schedule: "as described in the Data Protection Schedule", "set out in the Backup Schedule")
-const TITLED_PAPER = String.raw`(?<=\b(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given)\s+in\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+)?)(?!This\b|That\b)(?:[A-Z][\w&'’-]*\s+){1,3}(?:Pack|Packet|Booklet|Brochure|Workbook|Documentation|Document|Checklist|Specification|Schedule)s?\b`
+// (and a titled schedule: "as described in the Data Protection Schedule", "set out in the Backup Schedule"; not a schedule
+// numbered in words, "the First Schedule", which is a part of the agreement as "Schedule 1" is)
+const TITLED_PAPER = String.raw`(?<=\b(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given)\s+in\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+)?)(?!This\b|That\b)(?!(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Last)\s+Schedule\b)(?:[A-Z][\w&'’-]*\s+){1,3}(?:Pack|Packet|Booklet|Brochure|Workbook|Documentation|Document|Checklist|Specification|Schedule)s?\b`
 // Reading: a paper named by title and said to be attached, annexed or appended as a numbered part ("the Backup Schedule
 // attached as Exhibit C", "the Site Rules annexed hereto as Annex 2") is that part, whatever its title's words: the part
 // number is its target, so that a part this document holds is no other document
