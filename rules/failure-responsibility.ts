@@ -172,6 +172,7 @@ export default clauseRule({
       const standing = at < 0 && alloc !== null && GENERIC.test(alloc[0])
       if (alloc && !standing && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
     }
+    if (elsewhere) return elsewhere
     if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && reader.reading.isNegated(t, at)))) return {outcome: 'vague'}
     if (unit.inHome) return {outcome: 'vague'}
     return undefined
