@@ -94,12 +94,12 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   if (NOT_DOWNTIME.test(unit.text.slice(Math.max(0, m.index - 30), m.index))) return undefined
   // (the customer's things that must work so are its requirement: "your computers must work well")
   if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length))) return undefined
-  // (and what a request asks of the reader: "Please keep your machines in good working order")
+  // (and what a request asks of the reader: "Kindly make sure the laptops are kept in good working condition")
   if (readerRequest(unit.text, m.index)) return undefined
   return m
 }
 
-// Reading: a request addressed to the reader, the customer ("Please keep your machines in good working order", "Kindly
+// Reading: a request addressed to the reader, the customer ("Please keep the office PCs in sound working order", "Kindly
 // make sure your PCs are kept in good working order", "We ask that you keep your network in sound working condition"), is
 // the customer's duty, not a target for how the provider's service performs
 const READER_REQUEST = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:please|kindly|always|also|and)\s+)*(?:keep|maintain|make sure|ensure|see (?:to it )?that|be sure)\b|\b(?:we|i)(?:\s+would|['’]d)?\s+(?:ask|request|expect|need|require)\s+(?:that\s+)?(?:you|your)\b|\byou(?:['’]re|\s+are)\s+(?:asked|expected|required|requested)\s+to\b|\b(?:please|kindly)\s+(?:keep|maintain|make sure|ensure)\b/i
