@@ -92,15 +92,22 @@ function ownItem(lead: Marker | undefined, item: Marker | undefined): boolean {
  * over at most 12 blocks.
  */
 export function introducingParty(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, memo?: ClauseMemo): Party {
+  let crossed = false
   for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
     const b = blocks[j]!
-    if (b.kind === 'heading') continue
+    if (b.kind === 'heading') {
+      crossed = true
+      continue
+    }
     // an item before this one is its sibling, unless it introduces the items after it itself ("F1. The Town Council
     // will:", "3. The Customer shall:")
     // (sub-clauses numbered under it, "7.1.3 …", are siblings too)
     if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
+    // a paragraph of an earlier section binds the list only when it introduces it ("The Client shall:"); one that ends
+    // a clause of its own ("You pick the priority when you call.") says nothing of the list under the next heading
+    if ((crossed || b.section !== blocks[i]!.section) && !INTRODUCES.test(b.text.trimEnd())) return 'unknown'
     const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
     // "Client acknowledges that …, including:" — the party the introducing sentence is about
     if (bound !== 'unknown') return bound
