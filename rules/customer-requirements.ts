@@ -537,12 +537,55 @@ const BREACH = /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
 function customerFails(text: string, reading: Reading): boolean {
-  return reading.own(FAILS, () => failsRe(reading.parties)).test(text)
+  if (FAILS_GENERIC.test(text)) return true
+  const named = reading.own(FAILS, () => namedFails(reading.parties))
+  return named instanceof RegExp ? named.test(text) : named.some((name) => namedFailing(text, name))
 }
 
-/** The customerFails pattern for a document's party names (built once per document). */
-function failsRe(names: ReadonlyMap<string, string>): RegExp {
-  const parties = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party', ...[...names].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
+// the condition and the failing on each side of the customer's name (see failsSource), for names the agreement gives it:
+// the condition read backwards from where the name starts, the failing forwards from where it ends
+const FAILS_CONDITION = String.raw`\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\s+(?:the\s+)?`
+const FAILS_FAILING = String.raw`\b[^.;]{0,60}?\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\w*|ceases? to)\b`
+const CUSTOMER_WORDS = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party']
+/** The pattern with the customer's words alone: the same for every document, so compiled once. */
+const FAILS_GENERIC = new RegExp(failsSource(CUSTOMER_WORDS), 'i')
+const CONDITION_BEFORE = new RegExp(`(?<=${FAILS_CONDITION})`, 'iy')
+const FAILING_AFTER = new RegExp(FAILS_FAILING, 'iy')
+
+/** The pattern: a condition, the customer (by one of `parties`, as pattern sources), then its failing within 60 characters. */
+function failsSource(parties: readonly string[]): string {
   // the condition as a relative clause too: "… to an Incident on a system to which the Customer has not given remote access"
-  return new RegExp(`\\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\\s+(?:the\\s+)?(?:${parties.join('|')})\\b[^.;]{0,60}?\\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\\w*|ceases? to)\\b`, 'i')
+  return `${FAILS_CONDITION}(?:${parties.join('|')})${FAILS_FAILING}`
+}
+
+/**
+ * The names the agreement gives its customer, lower-cased, for namedFailing; a pattern with them (built once per
+ * document, as a whole) when one is empty or not plain ASCII, which a search by characters would not read alike.
+ */
+function namedFails(parties: ReadonlyMap<string, string>): readonly string[] | RegExp {
+  const names = [...parties].filter(([, r]) => r === 'customer').map(([n]) => n)
+  if (names.some((n) => n === '' || !/^[\x20-\x7e]+$/.test(n))) return new RegExp(failsSource([...CUSTOMER_WORDS, ...names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]), 'i')
+  return names.map((n) => n.toLowerCase())
+}
+
+/**
+ * Does the customer's failing follow a condition at some place the text names it by `name` (plain ASCII, lower-cased)?
+ * The same answer as the whole pattern with the name among the customer's words: the name matched case-insensitively
+ * where it stands, the condition before it and the failing after it by the pattern's own parts.
+ */
+function namedFailing(text: string, name: string): boolean {
+  const lower = text.toLowerCase()
+  // (a text whose lower case differs in length does not keep its offsets: ask the whole pattern)
+  if (lower.length !== text.length) return new RegExp(failsSource([name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]), 'i').test(text)
+  for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+    // a character that is not ASCII does not match an ASCII letter of the name in either case
+    let plain = true
+    for (let k = at; k < at + name.length && plain; k++) plain = text.charCodeAt(k) < 128
+    if (!plain) continue
+    CONDITION_BEFORE.lastIndex = at
+    if (!CONDITION_BEFORE.test(text)) continue
+    FAILING_AFTER.lastIndex = at + name.length
+    if (FAILING_AFTER.test(text)) return true
+  }
+  return false
 }

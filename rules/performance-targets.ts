@@ -25,8 +25,11 @@ const CUSTOMER_OWNED = /\b(?:customer|client)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?
 /** A value that measures speed: milliseconds or seconds, a data rate, or a percentile. */
 const RECOMMENDS = /\b(?:recommend|suggest|advise|encourage)\w*\b/i
 const SPEED_VALUE = /\d\s*(?:ms|milliseconds?|seconds?|secs?|s|%|[kmg]bps|[kmg]bit\/s|[kmg]b\/s)(?![a-z])/i
+// A share of time a system is said to be up: "to be up 99.5% of each calendar month", "stays up and running 99.9%"
+const UP_SHARE = String.raw`\b(?:be|is|are|stays?|remains?|kept)\s+up(?:\s+and\s+running)?\s+(?:for\s+)?(?=\d{2,3}(?:\.\d+)?\s*%)`
 // (and how fast a monitored service detects a threat: "mean time to detect", "MTTD", a measure of the service itself)
-const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF|mean time to detect|MTTD)\\b|${SPEED.source}`, 'i')
+// (and a share of time a system is up: UP_SHARE)
+const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF|mean time to detect|MTTD)\\b|${SPEED.source}|${UP_SHARE}`, 'i')
 const DETECT = /\bmean time to detect\b|\bMTTD\b/i
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
 const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
