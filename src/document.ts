@@ -1368,8 +1368,9 @@ const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4}|\d{1,2})\)|([a-z]|[ivx]{1,4}
 const LEADS_IN = /(?::|\bfollowing\b[^.]{0,40}|\bas follows|\s[–—-])$/i
 // a lead-in of a list whose items follow as paragraphs: it ends with a colon, "the following …" or "as follows"
 const LEADS_IN_LIST = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)$/i
-// a sentence that points back at the list before it ("Services not listed above …", "Such work …", "any of these")
-const POINTS_BACK = /\b(?:above|listed|this list|the list|these|those|such|foregoing)\b/i
+// a sentence that points back at the list before it ("Services not listed above …", "Such work …", "any of these"); a thing
+// "listed in Annex 1" is placed in another part, which points at no list here ("maintenance of the server listed in Annex 1.")
+const POINTS_BACK = /\b(?:above|not listed|listed(?!\s+(?:in|at|under|on)\s+(?:(?:the|an?)\s+)?(?:annex(?:ure)?|schedule|appendix|exhibit|attachment)\b)|this list|the list|these|those|such|foregoing)\b/i
 // a paragraph numbered as a clause ("1.2 …", "(2) …", "§ 3 …", "A2. …") is a clause of its own, not a list's item
 const CLAUSE_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(\d{1,3}\)\s|§|[A-Z]\d{1,2}\.\s)/
 // a label with its value ("Phone: 0161 555 0100"): a short name before a colon
