@@ -93,6 +93,20 @@ const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|a
 // the object of a duty to meet standards, the last of a series ("comply with the acceptable use policy and the technical
 // requirements in the Vendor Terms"); group 1 is the standards' name ("Minimum Standards")
 const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i
+// The requirements named as a whole at the head of a sentence, then its verb: "The minimum technical requirements for the
+// Customer's computers … are ", "Your responsibilities are as ", "Client prerequisites will be "
+const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:the|your|our|its|all|any)\s+(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
+
+// Failing a numbered part as a whole: "do not meet Annex A", "fails to comply with Schedule 3"
+const FAILS_PART = /\b(?:do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ing)?\s+to|not)\s+(?:meet|comply with|satisfy|conform to|follow)\s+(?:the\s+)?((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3})\b(?!\s*[,(]?\s*(?:[Pp]art|[Ss]ection|[Cc]lause|[Pp]aragraph)\s)/
+/** The delegation of a sentence whose subject is the requirements as a whole and whose predicate puts them elsewhere. */
+function requirementsSentAway(unit: Unit, reader: Reader): Verdict | undefined {
+  const d = reader.delegated(unit, /requirement|obligation|standard|dependenc|prerequisite/i)
+  if (!d || d.start === undefined) return undefined
+  const before = unit.text.slice(0, d.start).replace(/\b(?:in|under|within)\s+$/i, '')
+  return REQUIREMENTS_SUBJECT.test(before) ? d : undefined
+}
+
 /** A name written as a defined term: "Minimum Standards", "Site Requirements". */
 const DEFINED_NAME = /^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*$/
 
@@ -161,7 +175,9 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading, o
       let v = byBlock.get(b)
       // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
       // (a reading of the block's text alone: kept per text in an editor)
-      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text)))))
+      // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
+      // consequence, read with the part: not a consequence of the duties stated beside it)
+      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)))))
       return v
     }
     has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
@@ -207,6 +223,16 @@ export default clauseRule({
       const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
       if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
+    // Reading: the requirements as a whole, as the subject of a sentence whose predicate puts them in another document
+    // ("The minimum technical requirements for the Customer's computers … are in Annex A", "Your responsibilities are as
+    // listed in the Onboarding Pack"), are stated nowhere here, whatever consequence the agreement gives for failing them:
+    // delegated
+    const wholeSent = requirementsSentAway(unit, reader)
+    if (wholeSent) return wholeSent
+    // and a consequence for failing such a document ("Systems that do not meet Annex A are supported on a time basis")
+    // states what follows, not the requirements: they are still in that document
+    const failsPart = FAILS_PART.exec(t)
+    if (failsPart && !targetInDocument(reader.doc, failsPart[1]!)) return {outcome: 'delegated', start: failsPart.index, end: failsPart.index + failsPart[0].length, target: failsPart[1]!}
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
     if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
     // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself
@@ -511,12 +537,55 @@ const BREACH = /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
 function customerFails(text: string, reading: Reading): boolean {
-  return reading.own(FAILS, () => failsRe(reading.parties)).test(text)
+  if (FAILS_GENERIC.test(text)) return true
+  const named = reading.own(FAILS, () => namedFails(reading.parties))
+  return named instanceof RegExp ? named.test(text) : named.some((name) => namedFailing(text, name))
 }
 
-/** The customerFails pattern for a document's party names (built once per document). */
-function failsRe(names: ReadonlyMap<string, string>): RegExp {
-  const parties = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party', ...[...names].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
+// the condition and the failing on each side of the customer's name (see failsSource), for names the agreement gives it:
+// the condition read backwards from where the name starts, the failing forwards from where it ends
+const FAILS_CONDITION = String.raw`\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\s+(?:the\s+)?`
+const FAILS_FAILING = String.raw`\b[^.;]{0,60}?\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\w*|ceases? to)\b`
+const CUSTOMER_WORDS = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party']
+/** The pattern with the customer's words alone: the same for every document, so compiled once. */
+const FAILS_GENERIC = new RegExp(failsSource(CUSTOMER_WORDS), 'i')
+const CONDITION_BEFORE = new RegExp(`(?<=${FAILS_CONDITION})`, 'iy')
+const FAILING_AFTER = new RegExp(FAILS_FAILING, 'iy')
+
+/** The pattern: a condition, the customer (by one of `parties`, as pattern sources), then its failing within 60 characters. */
+function failsSource(parties: readonly string[]): string {
   // the condition as a relative clause too: "… to an Incident on a system to which the Customer has not given remote access"
-  return new RegExp(`\\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\\s+(?:the\\s+)?(?:${parties.join('|')})\\b[^.;]{0,60}?\\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\\w*|ceases? to)\\b`, 'i')
+  return `${FAILS_CONDITION}(?:${parties.join('|')})${FAILS_FAILING}`
+}
+
+/**
+ * The names the agreement gives its customer, lower-cased, for namedFailing; a pattern with them (built once per
+ * document, as a whole) when one is empty or not plain ASCII, which a search by characters would not read alike.
+ */
+function namedFails(parties: ReadonlyMap<string, string>): readonly string[] | RegExp {
+  const names = [...parties].filter(([, r]) => r === 'customer').map(([n]) => n)
+  if (names.some((n) => n === '' || !/^[\x20-\x7e]+$/.test(n))) return new RegExp(failsSource([...CUSTOMER_WORDS, ...names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]), 'i')
+  return names.map((n) => n.toLowerCase())
+}
+
+/**
+ * Does the customer's failing follow a condition at some place the text names it by `name` (plain ASCII, lower-cased)?
+ * The same answer as the whole pattern with the name among the customer's words: the name matched case-insensitively
+ * where it stands, the condition before it and the failing after it by the pattern's own parts.
+ */
+function namedFailing(text: string, name: string): boolean {
+  const lower = text.toLowerCase()
+  // (a text whose lower case differs in length does not keep its offsets: ask the whole pattern)
+  if (lower.length !== text.length) return new RegExp(failsSource([name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]), 'i').test(text)
+  for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+    // a character that is not ASCII does not match an ASCII letter of the name in either case
+    let plain = true
+    for (let k = at; k < at + name.length && plain; k++) plain = text.charCodeAt(k) < 128
+    if (!plain) continue
+    CONDITION_BEFORE.lastIndex = at
+    if (!CONDITION_BEFORE.test(text)) continue
+    FAILING_AFTER.lastIndex = at + name.length
+    if (FAILING_AFTER.test(text)) return true
+  }
+  return false
 }

@@ -134,6 +134,12 @@ function putElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
   const subject = before.slice(0, verb.index).replace(/,\s*(?:and|with|together with|including)\s+[^,;:]{2,80},\s*$/i, '')
   return /[,;:]/.test(subject) || SERIES.test(subject) || !TOPIC_OR_WORK.test(subject) ? undefined : hit
 }
+/** A definition whose content is a list kept in another document ("means the services listed in Schedule A, Part 2"). */
+function definedElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
+  const hit = reader.delegated(unit, /exclu|scope/i)
+  if (!hit || hit.start === undefined) return undefined
+  return /\b(?:means|shall mean|is defined as)\s+(?:the|those|any|all)\s+(?:[\w-]+\s+){0,3}?(?:services?|work|tasks?|items?|activities|jobs?)\s+(?:(?:that are|which are)\s+)?(?:as\s+)?(?:listed|set out|set forth|described|specified|identified|named|detailed|in|under)\b/i.test(unit.text.slice(0, hit.start + 12)) ? hit : undefined
+}
 // what the subject of such a sentence is about: the work or services left out
 const TOPIC_OR_WORK = /\b(?:services?|work|jobs?|tasks?|items?|exclusions?|excluded|scope|not (?:included|covered))\b/i
 
@@ -500,7 +506,9 @@ export default clauseRule({
     if (cited && !citesScope(reader, cited[1]!)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
-    if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
+    // Reading: the out-of-scope work's own term defined by a list kept in another document ('"Excluded Services" means the
+    // services listed in Schedule A, Part 2', the term its home's title) puts the exclusions in that document: delegated
+    if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return unit.inHome && !TOPIC.test(t) ? definedElsewhere(unit, reader) : undefined
     // (a catch-all that leaves the rest to the customer is the provider's exclusion, though it names the customer)
     // Reading: an offer as the subject ("This SLA does not cover …") or a label before the things ("Not included: …", "Not
     // included are …") puts them out of the provider's work, so a party named among the things ("code written by the

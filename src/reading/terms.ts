@@ -529,11 +529,23 @@ function isHeaderLabel(hit: TermHit): boolean {
   return heads.some((h) => h.trim() === label)
 }
 
+/** Is the hit inside a struck-through run of its block ("~~ … ~~"): an odd number of "~~" before it and one after it? */
+function struck(hit: TermHit): boolean {
+  const text = hit.block.text
+  const close = text.indexOf('~~', hit.end)
+  if (close < 0) return false
+  let marks = 0
+  for (let i = text.indexOf('~~'); i >= 0 && i < hit.start; i = text.indexOf('~~', i + 2)) marks++
+  return marks % 2 === 1
+}
+
 // a sentence that ends in a question mark (markup and closing quotes aside)
 const QUESTION = /\?[\s*_"'”’)]*$/
 
 /** The readings that make a promise-like phrase not a promise by the provider. */
 export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
+  // words a redline strikes through ("~~Pennine guarantees that no data will ever be lost.~~") are deleted: they state nothing
+  if (struck(hit)) return 'negated'
   // a question asks and commits to nothing ("Do you guarantee uptime?", "How quickly will you respond?"): its answer,
   // a sentence of its own, is what binds (only its end is read: a long sentence is asked about once per hit)
   if (QUESTION.test(hit.sentence.text.slice(-40))) return 'question'
