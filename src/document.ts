@@ -1593,7 +1593,7 @@ const PICTOGRAPHS = /^[\s\p{Extended_Pictographic}\p{So}\uFE0F\u200D\u20E3]*[\p{
 
 /** The one bold run of a paragraph that is only that run, after pictographs or symbols if any ("✅ **Included**"). */
 function soleStrong(p: Paragraph): Paragraph['children'][number] | undefined {
-  const lead = p.children[0]?.type === 'text' && PICTOGRAPHS.test(p.children[0].value) ? 1 : 0
+  const lead = p.children[0]?.type === 'text' && p.children[1]?.type === 'strong' && PICTOGRAPHS.test(p.children[0].value) ? 1 : 0
   const [a, ...rest] = p.children.slice(lead)
   return a?.type === 'strong' && rest.every((n) => n.type === 'text' && /^[\s:.–—-]*$/.test(n.value)) ? a : undefined
 }
