@@ -19,11 +19,11 @@ const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:ba
 const EFFORT_ONLY = /^\W*(?:fix(?:es)?|resolution|restor\w*|repairs?)\s*:|\bworks? (?:on )?(?:each|every|the|all|any)?\s*(?:P[1-5]|priority \w+|incidents?|critical \w+)\b[^.]{0,30}\buntil\b/i
 
 // A fix promised by its speed, with no number: a verb of fixing (not a kind of work named by it: "break-fix jobs") and a
-// word of speed or effort in the same clause
+// word of speed or effort in the same clause (closing a ticket or a request is fixing it: "we close tickets quickly")
 // ("put right", "sorted on the first call": everyday words of fixing, and a fix promised at the first contact; efforts
 // toward a fix, as translations put it: "its best efforts toward the early recovery of the function")
 const FIX_SPEED =
-  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|\brectif(?:y|ies|ied|ying)|\bremed(?:y|ies|ied|ying)|\bset(?:s|ting)? right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can|I can|they can|he can|she can)|asap|a\.s\.a\.p\.?|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time|timeously)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) (?:to|toward|towards|for) (?:the )?(?:(?:early|prompt|speedy|swift|quick|rapid) )?(?:fix|repair|resolve|restore|contain|remediate|recover|recovery|restoration|resolution)\b/i
+  /(?:(?<![-\w])(?:fix|repair|sort|solve|resolve|restore|contain|remediate)(?:e?s|e?d|ing)?|(?<![-\w])clos(?:e|es|ed|ing)\s+(?:(?:the|a|an|each|every|all|your|any|most)\s+)?(?:tickets?|requests?|incidents?|cases?|calls?)|\bput(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|\brectif(?:y|ies|ied|ying)|\bremed(?:y|ies|ied|ying)|\bset(?:s|ting)? right)\b[^.;:,]{0,60}\b(?:fast|quickly|promptly|swiftly|rapidly|straight away|right away|(?:on )?the same day|same[- ]day|as soon as (?:reasonably )?(?:possible|practicable|practical|feasible|we can|I can|they can|he can|she can)|asap|a\.s\.a\.p\.?|without (?:undue )?delay|in a timely (?:manner|fashion)|expeditiously|within a reasonable (?:time|period)|best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)|(?:on|at|during) the (?:first|same) (?:call|visit|attempt)|first[- ]time|timeously)\b|\b(?:best[- ]efforts?|reasonable (?:efforts?|endeavou?rs)) (?:to|toward|towards|for) (?:the )?(?:(?:early|prompt|speedy|swift|quick|rapid) )?(?:fix|repair|resolve|restore|contain|remediate|recover|recovery|restoration|resolution)\b/i
 
 // How long a fix takes, asked or answered in plain words ("How long a repair takes depends on the fault", "how long it
 // takes to fix"), and fix targets named as such ("fix targets stay as set out in the Agreement"): the clause, measured or not
@@ -67,11 +67,11 @@ const NOT = /\b(?:(?:errors?|mistakes?)\s+(?:in|on)\s+(?:an?\s+|the\s+|any\s+|yo
 // with a minimum resolution of 2560 × 1440", "scans at a resolution of 300 dpi")
 const PICTURE = /\b(?:screens?|displays?|monitors?|video|images?|cameras?|prints?|printers?|scans?|scanners?|photos?)\s+resolutions?\b|\bresolutions?\b[^.;|]{0,30}?(?:\b\d{3,5}\s?[x×]\s?\d{3,5}\b|\b\d+\s?(?:dpi|ppi|megapixels?|mp)\b|\b(?:4k|8k|full hd|ultra hd|uhd|1080p|720p|2160p)\b)/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
-const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
+const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b|\b(?:time to close|close (?:within|target|time)|target close|closure (?:time|target))\b/i
 /** A reply to a case: "respond to a Critical request within 1 hour", "reply", "acknowledge", "call back". */
 const RESPONDS = /\b(?:respon(?:d|ds|se|ses|ding)|repl(?:y|ies)|acknowledg\w*|call(?:s|ed)? (?:you )?back|answer(?:s|ed)?)\b/i
 /** Words of fixing or restoring, which make a sentence about a reply a statement of a fix too. */
-const FIXING = /\b(?:fix\w*|repair\w*|resol\w*|restor\w*|recover\w*|put(?:s|ting)? (?:\w+ )?right|workaround|replac\w*|working again|back (?:up|online))\b/i
+const FIXING = /\b(?:fix\w*|repair\w*|resol\w*|restor\w*|recover\w*|put(?:s|ting)? (?:\w+ )?right|workaround|replac\w*|working again|back (?:up|online)|clos(?:e|es|ed|ing|ure)\s+(?:(?:the|a|an|each|every|your)\s+)?(?:tickets?|requests?|incidents?|cases?|it|them))\b/i
 /** A table keyed by priority or severity: its resolution column holds the clause whatever the row says. */
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|fault)\b/i
 
