@@ -166,10 +166,15 @@ const CATCH_ALL_ITEM =
 // one example, not a series of them ("such as the panels and the tills" names two things)
 const EXAMPLES = /,\s*(?:such as|like|for example|for instance|e\.g\.)\s(?:(?!\band\b|\bor\b)[^,;&]){0,120}?(?=,|;|\.\s|\.?\s*$)/gi
 
-/** The text with its catch-alls and examples taken out: what it names as excluded. */
+// Reading: a phrase the sentence runs through between two commas, a relative clause or an inserted condition or manner
+// ("Other works, which are outside this agreement, are quoted", "Provider may, at Customer's written request, perform
+// …"), names nothing: its commas are no series of excluded things
+const INSERTED = /,\s*(?:which|who|whom|whose|where|when|if|unless|at|upon|on|by|under|subject to|with|without|after|before|once)(?=\s)[^,;:]{2,80},/gi
+
+/** The text with its catch-alls, examples and inserted phrases taken out: what it names as excluded. */
 function namedOnly(text: string): string {
   // (a chat message's stamp is no part of its words: "11/03/2027, 09:04 - Tom: Not in it: …" opens with its label)
-  return text.slice(chatStamp(text)).trimStart().replace(EXAMPLES, '').replace(CATCH_ALL, '')
+  return text.slice(chatStamp(text)).trimStart().replace(EXAMPLES, '').replace(CATCH_ALL, '').replace(INSERTED, ' ')
 }
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
@@ -226,6 +231,24 @@ function thingsPutOut(text: string): number {
   // (a relative clause says more of the thing before it and names no other: "Fixes inside the platform, which its vendor
   // supports" is one thing)
   return things.replace(/,\s*(?:which|who|whom|whose)\b[^,;]*/gi, '').split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+}
+
+// Reading: a tag in brackets that puts something out of the service it follows names what is excluded: the things after
+// its colon ("Printers: driver issues (not included: mechanical repairs or toner)") or, bare, the item it closes ("Website
+// changes (not included)"); such tags spread over a list of services list the exclusions as one list does
+const OUT_TAG = /\((?:not (?:included|covered|in scope|in (?:the|your|this) (?:plan|fee|price|package))|excluded|out[- ]of[- ]scope|outside (?:the )?(?:scope|plan))\s*(?:[:\u2013\u2014-]\s*([^()]{3,200}))?\)/gi
+
+/** How many things the text's bracketed tags put out (0 when it has none). */
+function taggedOut(text: string): number {
+  let n = 0
+  for (const m of text.matchAll(OUT_TAG)) n += m[1] === undefined ? 1 : Math.max(1, m[1].replace(/,\s*(?:which|who|whom|whose)\b[^,;]*/gi, '').split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length)
+  return n
+}
+
+/** The things put out by tags across the list or table the block stands in (its section's items and rows). */
+function taggedInList(block: Block): number {
+  if (block.kind !== 'list-item' && block.kind !== 'table-row') return taggedOut(block.text)
+  return block.section.blocks.filter((b) => b.kind === block.kind).reduce((n, b) => n + taggedOut(b.text), 0)
 }
 
 // A catch-all for the work outside the services, with how it is had: "Anything that isn't on one of the cards above is
@@ -322,10 +345,12 @@ const EXCLUSIONS_PART = /\b(?:exclusions?|excluded services|out[- ]of[- ]scope s
  */
 function chargedElsewhere(reader: Reader): boolean {
   return reader.reading.own(CHARGED_ELSEWHERE, () =>
-    reader.doc.blocks.some((b) => hasOutside(b.text) && unitsOf(b, false).some((u) => (outsideOffer(u.text) >= 0 || catchAllHandled(u.text)) && outsideHours(u.text) < 0 && handled(u.text, reader.reading) && reader.party(u, 0) !== 'customer')),
+    reader.doc.blocks.some((b) => hasOutside(b.text) && unitsOf(b, false).some((u) => (outsideOffer(u.text) >= 0 || catchAllHandled(u.text) || CATCH_ALL_ANY.test(u.text)) && outsideHours(u.text) < 0 && handled(u.text, reader.reading) && reader.party(u, 0) !== 'customer')),
   )
 }
 const CHARGED_ELSEWHERE = {}
+// (a priced catch-all need not open its line: "| Projects and anything else not listed in section 1 | £85/hr, quoted |")
+const CATCH_ALL_ANY = new RegExp(CATCH_ALL.source, 'i')
 // (or work the offer does not cover: "Work on anything the plan does not cover is billed at $170 per hour")
 const OUTSIDE_OR_ELSE = /\b(?:outside|beyond|else|other|not|n[’']t|exclude[sd]?)\b/i
 function hasOutside(text: string): boolean {
@@ -527,7 +552,8 @@ export default clauseRule({
     // are a list, as two things put out as a subject are
     const declined = declines >= 0 ? declinedThings(t, declines) : 0
     const count = thingsPutOut(t) || (declined >= 2 ? declined : 0)
-    const list = count >= 2 || (count !== 1 && ((named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t)))
+    const tagged = taggedOut(t) > 0 ? taggedInList(unit.block) : 0
+    const list = count >= 2 || tagged >= 2 || (count !== 1 && ((named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t)))
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
     // (and a chat message is its own clause: the chat's other messages are not its section)

@@ -48,7 +48,9 @@ const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified
 // A numbered part of the other document before its name: "as set out in clause 9 of the Master Services Agreement", "those
 // in Part 4 of the Master Agreement" (a schedule or exhibit is a document of its own, named by DOC_NAME)
 // "§ 4" is "Section 4" ("§§ 4 and 5": sections)
-const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+|§§?\s?)\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+)?`
+// Reading: a part of the other document named by its title ("the "Not Included" section of the Service Catalog", "the
+// Exclusions chapter of the Support Guide") places the clause in that document as a numbered part does
+const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+|§§?\s?)\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+|(?:the\s+)?(?:["“][^"”]{2,40}["”]\s+|(?:[A-Z][\w&'’-]*\s+){1,3})(?:section|part|chapter|page|heading|table)\s+of\s+)?`
 // "the surcharges on the Tariff Sheet (Annex 2)": "on" places a value in a document named with its part number (not in
 // any named thing: "recorded on the Site Register")
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
