@@ -205,7 +205,7 @@ export default clauseRule({
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
     const spoken = spokenWords(text)
-    return r.requirement >= 0 || NEED_FROM.test(spoken) || POLITE.test(spoken) || SIDE_LEAD.test(spoken) || IMPERATIVE_CONDUCT.test(spoken) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
+    return r.requirement >= 0 || customerTicked(text, reader.reading) !== undefined || NEED_FROM.test(spoken) || POLITE.test(spoken) || SIDE_LEAD.test(spoken) || IMPERATIVE_CONDUCT.test(spoken) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
   },
   judge(unit, reader) {
     const t = unit.text
@@ -233,6 +233,14 @@ export default clauseRule({
     // states what follows, not the requirements: they are still in that document
     const failsPart = FAILS_PART.exec(t)
     if (failsPart && !targetInDocument(reader.doc, failsPart[1]!)) return {outcome: 'delegated', start: failsPart.index, end: failsPart.index + failsPart[0].length, target: failsPart[1]!}
+    // a row of a table that shares tasks out between the parties, ticked in the customer's column alone: a standard of
+    // conduct there is the customer's requirement, met with a consequence said in its section or anywhere for failing it
+    const ticked = customerTicked(t, reading)
+    if (ticked !== undefined) {
+      if (!conductDuty(`it ${ticked}`)) return undefined
+      const home = reader.homeOf(unit.block.section) ?? unit.block.section
+      return sectionHasConsequence(home, reading, true) || consequenceElsewhere(unit, reading) ? PRESENT : {outcome: 'vague'}
+    }
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
     if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
     // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself
@@ -413,6 +421,33 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
   if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)
   return {done: false, must}
+}
+
+// Reading: a table that shares tasks out between the parties, a column for each ("| Task | Fenwick | Harlow & Pike |", "|
+// | Us | You |"), gives the customer the rows marked in its column and not in the provider's: each is a duty of the
+// customer's, "| Keeping laptops on a supported Windows release | | ✔ |" as "the Client keeps laptops on …"
+const MARK = /^\s*(?:[✔✓✅☑●]|(?:x|yes|y|r|responsible)\b)/i
+const ROW_CELL = /^([^:|]{1,60}):\s*(.*)$/s
+
+/** The task of a table row marked for the customer alone in a table with a column for each party (undefined if none). */
+function customerTicked(text: string, reading: Reading): string | undefined {
+  if (!text.includes(' | ')) return undefined
+  const cells = text.split(' | ').map((c) => ROW_CELL.exec(c.trim()))
+  if (cells.length < 3 || cells.some((c) => c === null)) return undefined
+  let customer = false
+  let provider = false
+  let marked = false
+  for (const c of cells.slice(1)) {
+    const role = roleTitle(c![1]!, reading.parties)
+    if (role !== 'CUSTOMER' && role !== 'PROVIDER') continue
+    if (role === 'CUSTOMER') customer = true
+    else provider = true
+    if (MARK.test(c![2]!)) {
+      if (role === 'PROVIDER') return undefined
+      marked = true
+    }
+  }
+  return customer && provider && marked ? cells[0]![2]!.trim() : undefined
 }
 
 /** A text's own words: a chat line's after its time and sender, any other text whole. */
