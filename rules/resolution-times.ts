@@ -56,7 +56,8 @@ const NOT = /\b(?:(?:errors?|mistakes?)\s+(?:in|on)\s+(?:an?\s+|the\s+|any\s+|yo
 // with a minimum resolution of 2560 × 1440", "scans at a resolution of 300 dpi")
 const PICTURE = /\b(?:screens?|displays?|monitors?|video|images?|cameras?|prints?|printers?|scans?|scanners?|photos?)\s+resolutions?\b|\bresolutions?\b[^.;|]{0,30}?(?:\b\d{3,5}\s?[x×]\s?\d{3,5}\b|\b\d+\s?(?:dpi|ppi|megapixels?|mp)\b|\b(?:4k|8k|full hd|ultra hd|uhd|1080p|720p|2160p)\b)/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
-const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
+// (and a non-native column for the time to solve: "Time for solution", "Solution time", "Time to solve")
+const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b|\btime (?:for|to|of) (?:the )?(?:solution|solv\w*)\b|\bsol(?:ution|ving) times?\b/i
 /** A reply to a case: "respond to a Critical request within 1 hour", "reply", "acknowledge", "call back". */
 const RESPONDS = /\b(?:respon(?:d|ds|se|ses|ding)|repl(?:y|ies)|acknowledg\w*|call(?:s|ed)? (?:you )?back|answer(?:s|ed)?)\b/i
 /** Words of fixing or restoring, which make a sentence about a reply a statement of a fix too. */
@@ -113,6 +114,9 @@ export default clauseRule({
     // in a home shared with response times ("Response and Resolution"), a sentence that times only a reply, and names no
     // fixing, states a response time
     if (unit.inHome && at < 0 && header < 0 && RESPONDS.test(t) && !FIXING.test(t)) return undefined
+    // and so does an item of a list whose lead-in times only a reply ("Response time, counted from the time the call is
+    // logged:" over "- Severity 1 – 30 minutes"): the items are the reply's times, whatever home they sit in
+    if (at < 0 && header < 0 && unit.intro !== undefined && RESPONDS.test(unit.intro) && !FIXING.test(unit.intro) && !FIXING.test(t)) return undefined
     // (a plain "how long a repair takes" is read with the whole sentence that answers it)
     const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away; a time that triggers escalation is no time to fix
@@ -131,6 +135,9 @@ export default clauseRule({
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
     if (speed || fast || pointer || (at >= 0 && (PROMISED_FIX.test(t) || (FIXED_PASSIVE.test(t) && !CHARGED.test(t))))) return {outcome: 'vague'}
+    // a row's cell under a column of times to fix that holds words, not a time ("as fast as possible", "by agreement")
+    const cell = header >= 0 ? (unit.block.cells?.[header] ?? '').trim() : ''
+    if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return {outcome: 'vague'}
     if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b|\buntil (?:it|they|everything|(?:the|your|each|every) \w+)(?:['’]s|['’]re| is| are) (?:fixed|resolved|sorted|solved|working again)\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },
