@@ -141,8 +141,9 @@ export default clauseRule({
     // work outside the hours put in a class of work that the agreement charges for ("Out-of-Scope Work … shall be
     // billed on a time and materials basis") takes that charge
     // Reading: an item's own sub-items continue it ("- After hours & weekends: emergencies only, via the on-call line" ›
-    // "  - billed at 1.5× the hourly rate"): a charge in them charges the work the item names
-    if (at >= 0 && unit.block.kind === 'list-item' && subItems(unit.block, reader.reading).some((b) => charged(b.text, reader.reading))) return {outcome: 'present'}
+    // "  - billed at 1.5× the hourly rate"), and so does a line after it that opens in lower case with the charge and no
+    // subject of its own (the same sub-item flattened or set as a paragraph): a charge there charges the work it names
+    if (at >= 0 && (unit.block.kind === 'list-item' || unit.block.kind === 'paragraph') && continuation(unit.block, reader.reading).some((b) => charged(b.text, reader.reading))) return {outcome: 'present'}
     const cls = CLASS.exec(t) ?? (unit.intro ? CLASS.exec(unit.intro) : null)
     if (cls && classCharged(reader.reading, cls[0])) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /hours|rate|fee/i)
@@ -189,18 +190,24 @@ function providerWorks(text: string, reading: Reading): boolean {
   return /^(?:we|I)$/i.test(who) || reading.firstParty(who) === 'provider'
 }
 
-/** The items set deeper right under a list item: its own sub-items. */
-function subItems(item: Block, reading: Reading): Block[] {
+/**
+ * What continues a list item or paragraph: the items set deeper right under it (its own sub-items), or else the next line
+ * of its section when that opens in lower case with a charge and no subject ("billed at 1.5× …", "charged at $90/hr").
+ */
+function continuation(item: Block, reading: Reading): Block[] {
   const blocks = reading.doc.blocks
   const at = reading.blockIndex(item)
   const out: Block[] = []
-  for (let j = at + 1; at >= 0 && j < blocks.length && out.length < 8; j++) {
+  for (let j = at + 1; at >= 0 && item.kind === 'list-item' && j < blocks.length && out.length < 8; j++) {
     const b = blocks[j]!
     if (b.kind !== 'list-item' || b.section !== item.section || b.position.start.column <= item.position.start.column) break
     out.push(b)
   }
+  const next = at >= 0 ? blocks[at + 1] : undefined
+  if (!out.length && next && next.section === item.section && (next.kind === 'list-item' || next.kind === 'paragraph') && CHARGE_GOES_ON.test(next.text)) out.push(next)
   return out
 }
+const CHARGE_GOES_ON = /^(?:billed|charged|invoiced|priced|payable)\b/
 
 /** The provider speaking of itself as there to be reached: "I'm around most days", "we are reachable". */
 const PROVIDER_THERE = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:usually\s+|normally\s+)?(?:around|available|reachable|on call|about)\b/i
