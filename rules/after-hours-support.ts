@@ -1,5 +1,5 @@
 // after-hours-support: whether work outside the hours is provided, and whether and how it is charged.
-import {clauseRule, type Unit} from '../src/clauses.js'
+import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Block} from '../src/types.js'
 import {outsideHours} from '../src/reading/reach.js'
@@ -124,6 +124,11 @@ export default clauseRule({
     // hours | included |", a plan's cell) charges that work as included in the fee
     const isCharged = charged(t, reader.reading) || (unit.inHome && unit.block.kind === 'table-row' && (unit.block.cells ?? []).slice(1).some((c) => CELL_INCLUDED.test(c))) // once: both tests below need it
     if (at >= 0 && !isCharged && (reader.party(unit, at) === 'customer' || customersAgent(t.slice(0, at), reader.reading.parties))) return undefined
+    // Reading: work charged only at the rates of another document ("billed at the rates in the current Rate Card (Exhibit
+    // B)", "charged at our standard hourly rates as set out in the Price List") has its charge put in that document when
+    // the agreement does not hold it: delegated, as the rates themselves are
+    const sent = isCharged ? ratesSentAway(unit, reader) : undefined
+    if (sent) return sent
     if (isCharged) return {outcome: 'present'}
     // "… is charged at the rates in Schedule 2", "… at the rates above": a pointer at rates stated elsewhere in the
     // agreement charges the work when it reaches a rate (and leaves it vague when it reaches none)
@@ -133,7 +138,11 @@ export default clauseRule({
     if (/\bstandard support hours\b|\bincluded\b/i.test(t) && reader.reading.values(t).hours.some((h) => h.allDay && h.allWeek) && reader.reading.values(t).priorities.length) return {outcome: 'present'}
     if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
-    if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) return {outcome: 'present'}
+    if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) {
+      // (charged there only at the rates of another document: "It is invoiced at the hourly rates of the Tariff Sheet (Annex 3).")
+      const away = ratesSentAway({...unit, text: unit.next, start: unit.end, end: unit.end + unit.next.length}, reader)
+      return away ? {outcome: 'delegated', ...(away.target ? {target: away.target} : {})} : {outcome: 'present'}
+    }
     // "Outside those hours, the on-call engineer takes calls about Urgent faults. Call-outs are charged at KES 4,500 per
     // hour": the next sentence charges the service that this one gives outside the hours, by the name of that service
     if (at >= 0 && unit.next && chargesService(unit.next, reader.reading)) return {outcome: 'present'}
@@ -151,6 +160,20 @@ export default clauseRule({
     return {outcome: 'vague'}
   },
 })
+
+/** The rates a charge names right before the document it puts them in: "at the rates ", "at our standard hourly rates as ". */
+const RATES_BEFORE = /\b(?:at\s+)?(?:the\s+|our\s+|its\s+|their\s+|[A-Z][\w&-]*(?:'s|’s)\s+)?(?:[\w-]+\s+){0,3}?(?:rates?|fees?|charges?|prices?|tariffs?)\s+(?:(?:as\s+)?(?:set out|set forth|stated|shown|listed|given|specified|published)\s+)?$/i
+
+/** The delegation of a unit whose only charge is the rates of another document the agreement does not hold. */
+function ratesSentAway(unit: Unit, reader: Reader): Verdict | undefined {
+  const hit = reader.delegated(unit, /hours|rate|fee/i)
+  if (!hit || hit.start === undefined || hit.end === undefined) return undefined
+  const t = unit.text
+  const rates = RATES_BEFORE.exec(t.slice(0, hit.start))
+  if (!rates) return undefined
+  const rest = t.slice(0, rates.index) + ' '.repeat(hit.end - rates.index) + t.slice(hit.end)
+  return charged(rest, reader.reading) ? undefined : hit
+}
 
 /**
  * Work outside "this schedule" or "that timetable", said in a paragraph that states days and clock times, is work outside

@@ -13,7 +13,9 @@ const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 // "backup" naming a standby of something other than data, the thing it modifies or the supply it is: spare stock ("a
 // backup toner cartridge", "backup handsets"), a second supply or route ("backup power", "the backup SIP trunk", "a
 // backup 4G link"), a number calls are diverted to ("the practice's backup numbers"), a stand-in person ("backup contact")
-const NOT = /\bback[- ]?up\)? (?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
+// (with the words that say which kind before the thing: "a backup diesel generator", "the back-up 4G LTE router", "a
+// backup cordless handset")
+const NOT = /\bback[- ]?up\)? (?:(?!(?:of|and|or|to|for|from|the|an?|your|our|its|their|data|files?|cop(?:y|ies)|jobs?|runs?|sets?|is|are|will|shall|must|was|were|be|with|in|on|at|each|every|daily|weekly|nightly|monthly|hourly|storage|retention|schedule|policy|plan)\b)[\w-]+\s+){0,2}?(?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
 // support, not a copy: "the service desk is backed up by the on-call engineer"
 const BACKED_BY = /\bbacked up by\b/i
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
@@ -30,6 +32,13 @@ const PERSONAL_DATA = /\bpersonal (?:data|information)\b/i
 const BACKUP_RUN = /\bback(?:s|ed|ing)? up\b|\bbackups? (?:are |will be )?(?:run|taken|made|performed|kept|retained|stored)\b/i
 function personalDataOnly(text: string): boolean {
   return PERSONAL_DATA.test(text) && !BACKUP_RUN.test(text)
+}
+// Reading: under a data-protection title, text about the law of personal data or about secrecy ("Each party shall comply
+// with the GDPR", "The Provider acts as processor", "keep the other party's Confidential Information secret") speaks of
+// privacy, not of backups: with nothing else there, the section says nothing of backups (missing, not vague)
+const PRIVACY_LAW = /\bGDPR\b|\bdata protection (?:acts?|laws?|legislation|regulations?|directive)\b|\b(?:data )?(?:processor|controller|sub-?processor)s?\b|\bdata processing (?:agreement|addendum|terms)\b|\bprocessing terms\b|\bconfidential(?:ity)?\b|\bprivacy (?:laws?|policy|notice)\b/i
+function privacyLawOnly(text: string): boolean {
+  return PRIVACY_LAW.test(text) && !BACKUP_RUN.test(text) && !BACKUP.test(text)
 }
 // The provider declines to back up ("We do not back up your data; that is your responsibility", "Backups are not part of
 // this plan") or points to someone else's product ("We can recommend a backup service"): no backup is agreed
@@ -65,7 +74,7 @@ export default clauseRule({
   messages,
   options,
   review,
-  aside: (text) => DECLINED.test(text) || personalDataOnly(text),
+  aside: (text) => DECLINED.test(text) || personalDataOnly(text) || privacyLawOnly(text),
   judge(unit, reader) {
     // each mention is read in its role: a standby ("backup power", "the backup SIP trunk") is no backup of data, though
     // the sentence names data elsewhere ("Where the Client does not provide such backup power, … data loss …")
@@ -153,7 +162,9 @@ function privacyHome(unit: Unit, reader: Reader): boolean {
     const label = reader.reading.leadLabel(b)
     if (label !== undefined && b.kind === 'paragraph' && b.text.replace(/[\s.:;,?!*_]+$/, '').replace(/^[*_]+/, '').trim() === label.replace(/[?!]+$/, '')) return PRIVACY_TITLE.test(label) && !BACKUP.test(label)
   }
-  return path.length > 0 && PRIVACY_TITLE.test(path[path.length - 1]!)
+  // (the nearest title with words: a numbered paragraph, "8.1 Each party shall …", has none of its own)
+  const titled = path.filter((p) => /[a-z]{2,}/i.test(p))
+  return titled.length > 0 && PRIVACY_TITLE.test(titled[titled.length - 1]!)
 }
 
 

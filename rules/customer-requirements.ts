@@ -27,11 +27,14 @@ const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|wher
 // (and a failure that releases the provider from its times or duties: "The non-compliance with item 8.1 exempts the
 // CONTRACTED PARTY from the periods of Clause Four")
 // (a step taken first and a charge joined to it: "we may move it to an isolated server and charge £40 a month")
+// (the times written with a contraction are the same consequence: "the response times above don't apply to it")
 // (and what is done to the failing equipment: taken off the plan or the covered devices, "we may take it off the plan", "it
 // comes off the plan until it is sorted", or its work charged by the hour, "we'll still help, but at our hourly rate", "is
 // supported at the D3 rate"; and a provider that is then "not in delay" or "entitled to charge")
+// (and putting right what the failing caused at a rate for the work: "if someone installs junk on a PC we clean it up at
+// $125/hr", "we'll remove it and bill you £90 an hour")
 const CONSEQUENCE =
-  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\b(?:is|are|will be|shall be)\s+not\s+(?:in delay|in default|in breach)\b|\b(?:is|are|will be|shall be)\s+(?:then\s+)?entitled\s+to\s+(?:charge|bill|invoice|suspend|refuse|terminate|withhold|stop)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}\b(?:do|does|will|shall) not apply\b|\bbest[- ](?:efforts?|endeavou?rs?)(?: support| service| cover)? (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}(?:\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\/\s*(?:hour|hr|h)\b)|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt(?:ed)?) from\b|\b(?:exempts?|releases?|relieves?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:(?:the|its|their|any)\s+)?(?:[\w-]+\s+){0,2}?(?:periods?|times?|deadlines?|targets?|service levels?|obligations?|commitments?|liability|responsibility)\b|(?:\b(?:may|will|shall|can)|['’]ll)\s+(?:then\s+)?(?:remove|take|drop)\s+(?:it|them|(?:the|that|such|any|each)\s+[\w-]+)\s+(?:off|from|out of)\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:plan|cover|coverage|agreement|contract|scope|service|support|(?:covered|managed|supported)\s+(?:devices|equipment|assets))\b|\bat\s+(?:my|our|the|its|(?:the\s+)?(?:standard|normal|usual|current|ad[- ]hoc))\s+(?:(?:standard|normal|usual|current|ad[- ]hoc)\s+)?(?:hourly|time[- ](?:and|&)[- ]materials?|call-?out)\s+(?:rates?|charges?|prices?)\b|\b(?:supported|serviced|handled|covered|repaired|fixed|cleaned up)\s+at\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?rates?\b(?!\s+of\b)|\b(?:comes?|came|goes|go|went|falls?)\s+off\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+)?(?:plan|cover|coverage|contract|agreement|support)\b|\b(?:removed|dropped|taken off)\s+(?:from\s+)?(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|support\s+)?(?:plan|cover|coverage|agreement|contract|scope|service|support|fee|list of covered devices)\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\boutside (?:the |our )?(?:[\w-]+ (?:and |& )?){1,3}(?:times|targets)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:[\w-]+\s+){1,6}?and (?:then\s+)?(?:charge|bill|invoice|suspend)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop|quote (?:to|for) (?:bring|upgrad|replac|remediat|fix|repair))|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes|left|kept)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla|monitoring|patching|updates|support|(?:[\w-]+\s+){0,2}(?:times|targets))\b|\b(?:is|are)\s+not\s+(?:monitored|patched|backed up)\b|\b(?:stops?|stopping|ceases?|ceasing)\s+(?:supporting|covering|maintaining|monitoring|patching|looking after|working on)\b|\b(?:bill|charge|invoice)s?\s+(?:you\s+)?(?:for\s+)?(?:the|my|our|that|this|any|all)\s+(?:time|hours|labour|labor)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b|\b(?:times?|deadlines?|targets?|service levels?|time limits?)\b[^.;]{0,60}\b(?:is|are|will be|shall be)\s+(?:extended|prolonged|lengthened)\b|\b(?:is|are|will be|shall be)\s+suspended\s+(?:while|whilst|(?:for )?(?:as|so) long as|until|for the (?:duration|period|length) of|for (?:any|each|every|the) (?:[\w-]+\s+){0,2}?(?:incidents?|faults?|equipment|devices?|systems?|workstations?|laptops?)\b)/i
+  /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\b(?:is|are|will be|shall be)\s+not\s+(?:in delay|in default|in breach)\b|\b(?:is|are|will be|shall be)\s+(?:then\s+)?entitled\s+to\s+(?:charge|bill|invoice|suspend|refuse|terminate|withhold|stop)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}(?:\b(?:do|does|will|shall) not|\b(?:don|doesn|won|shan)(?:'|\u2019)t) apply\b|\bbest[- ](?:efforts?|endeavou?rs?)(?: support| service| cover)? (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}(?:\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\/\s*(?:hour|hr|h)\b)|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt(?:ed)?) from\b|\b(?:exempts?|releases?|relieves?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:(?:the|its|their|any)\s+)?(?:[\w-]+\s+){0,2}?(?:periods?|times?|deadlines?|targets?|service levels?|obligations?|commitments?|liability|responsibility)\b|(?:\b(?:may|will|shall|can)|['’]ll)\s+(?:then\s+)?(?:remove|take|drop)\s+(?:it|them|(?:the|that|such|any|each)\s+[\w-]+)\s+(?:off|from|out of)\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:plan|cover|coverage|agreement|contract|scope|service|support|(?:covered|managed|supported)\s+(?:devices|equipment|assets))\b|\bat\s+(?:my|our|the|its|(?:the\s+)?(?:standard|normal|usual|current|ad[- ]hoc))\s+(?:(?:standard|normal|usual|current|ad[- ]hoc)\s+)?(?:hourly|time[- ](?:and|&)[- ]materials?|call-?out)\s+(?:rates?|charges?|prices?)\b|\b(?:supported|serviced|handled|covered|repaired|fixed|cleaned up)\s+at\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?rates?\b(?!\s+of\b)|\b(?:comes?|came|goes|go|went|falls?)\s+off\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+)?(?:plan|cover|coverage|contract|agreement|support)\b|\b(?:removed|dropped|taken off)\s+(?:from\s+)?(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|support\s+)?(?:plan|cover|coverage|agreement|contract|scope|service|support|fee|list of covered devices)\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\boutside (?:the |our )?(?:[\w-]+ (?:and |& )?){1,3}(?:times|targets)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:[\w-]+\s+){1,6}?and (?:then\s+)?(?:charge|bill|invoice|suspend)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop|quote (?:to|for) (?:bring|upgrad|replac|remediat|fix|repair))|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes|left|kept)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla|monitoring|patching|updates|support|(?:[\w-]+\s+){0,2}(?:times|targets))\b|\b(?:is|are)\s+not\s+(?:monitored|patched|backed up)\b|\b(?:stops?|stopping|ceases?|ceasing)\s+(?:supporting|covering|maintaining|monitoring|patching|looking after|working on)\b|\b(?:bill|charge|invoice)s?\s+(?:you\s+)?(?:for\s+)?(?:the|my|our|that|this|any|all)\s+(?:time|hours|labour|labor)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b|\b(?:times?|deadlines?|targets?|service levels?|time limits?)\b[^.;]{0,60}\b(?:is|are|will be|shall be)\s+(?:extended|prolonged|lengthened)\b|\b(?:is|are|will be|shall be)\s+suspended\s+(?:while|whilst|(?:for )?(?:as|so) long as|until|for the (?:duration|period|length) of|for (?:any|each|every|the) (?:[\w-]+\s+){0,2}?(?:incidents?|faults?|equipment|devices?|systems?|workstations?|laptops?)\b)|\b(?:clean|fix|repair|sort|put|set|reinstall|restor|rebuild|remov|recover|re-?image|reimag|wip|undo|disinfect)\w*\s+(?:[\w'’-]+\s+){0,5}?(?:at|for|and\s+(?:then\s+)?(?:charge|bill|invoice)\s+(?:you\s+|it\s+)?(?:at\s+)?)\s*(?:(?:[$€£₹]|(?:us|nz|a|c)\$|(?:usd|eur|gbp|aud|nzd|cad|inr|rs\.?|r)\s?)\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£]|usd|eur|gbp|euros?|dollars|pounds|rupees))\s*(?:\/\s*|per\s+|an?\s+)(?:hour|hr|h)\b/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
@@ -90,6 +93,20 @@ const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|a
 // the object of a duty to meet standards, the last of a series ("comply with the acceptable use policy and the technical
 // requirements in the Vendor Terms"); group 1 is the standards' name ("Minimum Standards")
 const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i
+// The requirements named as a whole at the head of a sentence, then its verb: "The minimum technical requirements for the
+// Customer's computers … are ", "Your responsibilities are as ", "Client prerequisites will be "
+const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:the|your|our|its|all|any)\s+(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
+
+// Failing a numbered part as a whole: "do not meet Annex A", "fails to comply with Schedule 3"
+const FAILS_PART = /\b(?:do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ing)?\s+to|not)\s+(?:meet|comply with|satisfy|conform to|follow)\s+(?:the\s+)?((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3})\b(?!\s*[,(]?\s*(?:[Pp]art|[Ss]ection|[Cc]lause|[Pp]aragraph)\s)/
+/** The delegation of a sentence whose subject is the requirements as a whole and whose predicate puts them elsewhere. */
+function requirementsSentAway(unit: Unit, reader: Reader): Verdict | undefined {
+  const d = reader.delegated(unit, /requirement|obligation|standard|dependenc|prerequisite/i)
+  if (!d || d.start === undefined) return undefined
+  const before = unit.text.slice(0, d.start).replace(/\b(?:in|under|within)\s+$/i, '')
+  return REQUIREMENTS_SUBJECT.test(before) ? d : undefined
+}
+
 /** A name written as a defined term: "Minimum Standards", "Site Requirements". */
 const DEFINED_NAME = /^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*$/
 
@@ -158,7 +175,9 @@ function sectionHasConsequence(section: Section | undefined, reading: Reading, o
       let v = byBlock.get(b)
       // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
       // (a reading of the block's text alone: kept per text in an editor)
-      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text)))))
+      // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
+      // consequence, read with the part: not a consequence of the duties stated beside it)
+      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)))))
       return v
     }
     has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
@@ -204,6 +223,16 @@ export default clauseRule({
       const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
       if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
+    // Reading: the requirements as a whole, as the subject of a sentence whose predicate puts them in another document
+    // ("The minimum technical requirements for the Customer's computers … are in Annex A", "Your responsibilities are as
+    // listed in the Onboarding Pack"), are stated nowhere here, whatever consequence the agreement gives for failing them:
+    // delegated
+    const wholeSent = requirementsSentAway(unit, reader)
+    if (wholeSent) return wholeSent
+    // and a consequence for failing such a document ("Systems that do not meet Annex A are supported on a time basis")
+    // states what follows, not the requirements: they are still in that document
+    const failsPart = FAILS_PART.exec(t)
+    if (failsPart && !targetInDocument(reader.doc, failsPart[1]!)) return {outcome: 'delegated', start: failsPart.index, end: failsPart.index + failsPart[0].length, target: failsPart[1]!}
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
     if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
     // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself
@@ -508,12 +537,55 @@ const BREACH = /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
 function customerFails(text: string, reading: Reading): boolean {
-  return reading.own(FAILS, () => failsRe(reading.parties)).test(text)
+  if (FAILS_GENERIC.test(text)) return true
+  const named = reading.own(FAILS, () => namedFails(reading.parties))
+  return named instanceof RegExp ? named.test(text) : named.some((name) => namedFailing(text, name))
 }
 
-/** The customerFails pattern for a document's party names (built once per document). */
-function failsRe(names: ReadonlyMap<string, string>): RegExp {
-  const parties = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party', ...[...names].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
+// the condition and the failing on each side of the customer's name (see failsSource), for names the agreement gives it:
+// the condition read backwards from where the name starts, the failing forwards from where it ends
+const FAILS_CONDITION = String.raw`\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\s+(?:the\s+)?`
+const FAILS_FAILING = String.raw`\b[^.;]{0,60}?\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\w*|ceases? to)\b`
+const CUSTOMER_WORDS = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party']
+/** The pattern with the customer's words alone: the same for every document, so compiled once. */
+const FAILS_GENERIC = new RegExp(failsSource(CUSTOMER_WORDS), 'i')
+const CONDITION_BEFORE = new RegExp(`(?<=${FAILS_CONDITION})`, 'iy')
+const FAILING_AFTER = new RegExp(FAILS_FAILING, 'iy')
+
+/** The pattern: a condition, the customer (by one of `parties`, as pattern sources), then its failing within 60 characters. */
+function failsSource(parties: readonly string[]): string {
   // the condition as a relative clause too: "… to an Incident on a system to which the Customer has not given remote access"
-  return new RegExp(`\\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\\s+(?:the\\s+)?(?:${parties.join('|')})\\b[^.;]{0,60}?\\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\\w*|ceases? to)\\b`, 'i')
+  return `${FAILS_CONDITION}(?:${parties.join('|')})${FAILS_FAILING}`
+}
+
+/**
+ * The names the agreement gives its customer, lower-cased, for namedFailing; a pattern with them (built once per
+ * document, as a whole) when one is empty or not plain ASCII, which a search by characters would not read alike.
+ */
+function namedFails(parties: ReadonlyMap<string, string>): readonly string[] | RegExp {
+  const names = [...parties].filter(([, r]) => r === 'customer').map(([n]) => n)
+  if (names.some((n) => n === '' || !/^[\x20-\x7e]+$/.test(n))) return new RegExp(failsSource([...CUSTOMER_WORDS, ...names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]), 'i')
+  return names.map((n) => n.toLowerCase())
+}
+
+/**
+ * Does the customer's failing follow a condition at some place the text names it by `name` (plain ASCII, lower-cased)?
+ * The same answer as the whole pattern with the name among the customer's words: the name matched case-insensitively
+ * where it stands, the condition before it and the failing after it by the pattern's own parts.
+ */
+function namedFailing(text: string, name: string): boolean {
+  const lower = text.toLowerCase()
+  // (a text whose lower case differs in length does not keep its offsets: ask the whole pattern)
+  if (lower.length !== text.length) return new RegExp(failsSource([name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]), 'i').test(text)
+  for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+    // a character that is not ASCII does not match an ASCII letter of the name in either case
+    let plain = true
+    for (let k = at; k < at + name.length && plain; k++) plain = text.charCodeAt(k) < 128
+    if (!plain) continue
+    CONDITION_BEFORE.lastIndex = at
+    if (!CONDITION_BEFORE.test(text)) continue
+    FAILING_AFTER.lastIndex = at + name.length
+    if (FAILING_AFTER.test(text)) return true
+  }
+  return false
 }

@@ -21,6 +21,7 @@ const OUT_OF_SCOPE_TERM = /^\W*[“"]?(?:extra|additional|out[- ]of[- ]scope|exc
 const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(?!\s+from\s+(?:the\s+)?(?:calculation|measurement|count))|\b(?:are|is)\s+(?:(?:billable|chargeable|paid|optional)\s+)?extras?\b|\bcosts?\s+extra\b|\b(?:are|is)\s+(?:\w+\s+)?(?:charged|billed|invoiced|priced|quoted)\s+(?:separately|on top|in addition|as (?:an )?extras?)\b/i
 // "excluding" and what it takes out, up to the end of its phrase
 const EXCLUDING = /^exclud\w*\s+[^,.;:()"“]{0,40}/i
+const TAX_PUT_OUT = /^exclud\w*\s+(?:(?:the|any|all|applicable|local)\s+)?(?:vat|gst|hst|pst|qst|sales tax|(?:value added |goods and services )?tax(?:es)?|duties|levies|disbursements|(?:travel(?:ling)?|out-of-pocket)?\s*expenses|travel|shipping|postage|delivery(?: costs?| charges?)?|freight|carriage)\b/i
 const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
 function excludedSeries(text: string): number {
   const m = PASSIVE_EXCLUSION.exec(text)
@@ -60,7 +61,32 @@ function buysElsewhere(title: string, names?: Names): boolean {
 
 function handled(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.money.length > 0 || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
+  return v.money.some((m) => !OWN_PRICE_UNIT.has(m.per ?? '')) || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
+}
+
+// Reading: the service's own price is not how work outside it is had. An amount charged per month, year, user, device,
+// licence or site ("the £300 a month", "R420 per user") prices the service itself; a rate for work (per hour, day, call,
+// visit, incident) or an amount for other work does say how out-of-scope work is billed.
+const OWN_PRICE_UNIT: ReadonlySet<string> = new Set(['month', 'year', 'quarter', 'week', 'user', 'device', 'license', 'site'])
+// what makes a statement with an amount one about other work: "extra", "outside", "per hour", "quoted", "project"
+const OTHER_WORK = /\b(?:outside|beyond|else|other|extra|additional|further|projects?|ad[- ]hoc|not|n[’']t|excluded|exclusions?|call-?outs?|visits?|hours?|hourly|rates?|quot\w*|estimate|time and materials|on top)\b/i
+
+/**
+ * The text of a section that can say how its exclusions are handled: the section without the statements of the
+ * service's own price (a line or row whose amounts are all a recurring fee or a price with no charging unit, and that
+ * speaks of no other work: "The add-on fee is R3,370 per month, billed with the Support invoice", "| Hosted desktop |
+ * 6 users | R420 | R2,520 |").
+ */
+function handlingText(blocks: readonly Block[], reading: Reading): string {
+  const out: string[] = []
+  for (const b of blocks) {
+    for (const u of unitsOf(b, false)) {
+      const money = reading.values(u.text).money
+      const ownPrice = money.length > 0 && money.every((m) => m.per === undefined || OWN_PRICE_UNIT.has(m.per)) && !OTHER_WORK.test(u.text)
+      if (!ownPrice) out.push(u.text)
+    }
+  }
+  return out.join(' ')
 }
 
 // A column of a services matrix headed as what is left out ("Excluded", "Not included", "Out of scope"): any mark in it
@@ -107,6 +133,12 @@ function putElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
   // the subject, without a parenthesis about its charges (", and the rates at which they are charged,")
   const subject = before.slice(0, verb.index).replace(/,\s*(?:and|with|together with|including)\s+[^,;:]{2,80},\s*$/i, '')
   return /[,;:]/.test(subject) || SERIES.test(subject) || !TOPIC_OR_WORK.test(subject) ? undefined : hit
+}
+/** A definition whose content is a list kept in another document ("means the services listed in Schedule A, Part 2"). */
+function definedElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
+  const hit = reader.delegated(unit, /exclu|scope/i)
+  if (!hit || hit.start === undefined) return undefined
+  return /\b(?:means|shall mean|is defined as)\s+(?:the|those|any|all)\s+(?:[\w-]+\s+){0,3}?(?:services?|work|tasks?|items?|activities|jobs?)\s+(?:(?:that are|which are)\s+)?(?:as\s+)?(?:listed|set out|set forth|described|specified|identified|named|detailed|in|under)\b/i.test(unit.text.slice(0, hit.start + 12)) ? hit : undefined
 }
 // what the subject of such a sentence is about: the work or services left out
 const TOPIC_OR_WORK = /\b(?:services?|work|jobs?|tasks?|items?|exclusions?|excluded|scope|not (?:included|covered))\b/i
@@ -385,12 +417,13 @@ export default clauseRule({
   judgeSection(section, blocks, reader) {
     const text = blocks.map((b) => b.text).join(' ')
     if (!text.trim() || DOWNTIME.test(section.title)) return undefined
+    const handling = handlingText(blocks, reader.reading)
     // a list under a title that sends the customer elsewhere for it names what is not covered and how it is had
     if (buysElsewhere(section.title, reader.reading.parties) && blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row')) return {outcome: 'present'}
     // prose that puts the exclusions themselves in another document lists nothing here: its sentences are judged
     if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader)))) return undefined
     // (the title may say how such work is had: "Outside the plan (we quote first, then bill at $150/hour)")
-    if (listed(blocks) && (handled(text, reader.reading) || handled(section.title, reader.reading))) return {outcome: 'present'}
+    if (listed(blocks) && (handled(handling, reader.reading) || handled(section.title, reader.reading))) return {outcome: 'present'}
     // Reading: a list under a title of what is left out ("Not included in any plan", "Outside the plan"), with how work
     // outside the offer is had said once elsewhere in the agreement ("Work outside the plan is billed at $140 per hour"
     // under Rates), lists the exclusions and says how they are billed; not when what it lists is downtime
@@ -431,8 +464,8 @@ export default clauseRule({
       const rows = tableOf(reader.doc.blocks, reader.reading.blockIndex(unit.block))
       if (DOWNTIME.test(unit.block.header!.join(' '))) return undefined
       if (rows.filter(outRow).length >= 2) {
-        const around = unit.block.section.blocks.map((b) => b.text).join(' ')
-        return handled(rows.map((b) => b.text).join(' '), reader.reading) || handled(around, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
+        const around = handlingText(unit.block.section.blocks, reader.reading)
+        return handled(handlingText(rows, reader.reading), reader.reading) || handled(around, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
       }
       const notes = unit.block.cells!.find((c) => TOPIC.test(c) || OUT_LEAD.test(c))
       if (notes === undefined) return undefined
@@ -457,6 +490,9 @@ export default clauseRule({
     // and "excluding" days or holidays takes time out of the hours ("Monday to Friday, excluding public holidays
     // ("Support Hours")"), not services out of the scope
     if (m && TIME_PUT_OUT.test(EXCLUDING.exec(t.slice(m.index))?.[0] ?? '')) return undefined
+    // and "excluding" a tax or a cost beside a price takes it out of the amount, not work out of the scope ("R3,370 per
+    // month, excluding VAT", "$95 an hour plus GST, excluding travel")
+    if (m && TAX_PUT_OUT.test(EXCLUDING.exec(t.slice(m.index))?.[0] ?? '')) return undefined
     // the customer's things that fail a stated standard ("Equipment that does not meet them is not covered by the monthly
     // fee") are the consequence of a customer requirement, not a class of services left out
     if (m && FAILS_STANDARD.test(t.slice(0, m.index + 40))) return undefined
@@ -470,7 +506,9 @@ export default clauseRule({
     if (cited && !citesScope(reader, cited[1]!)) return undefined
     // a definition saying what a term does not include is not a list of services, unless the term is the out-of-scope
     // work itself ("“Extra Work” means work that is not part of the Support Services; it is invoiced at EUR 140 per hour")
-    if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return undefined
+    // Reading: the out-of-scope work's own term defined by a list kept in another document ('"Excluded Services" means the
+    // services listed in Schedule A, Part 2', the term its home's title) puts the exclusions in that document: delegated
+    if (/\b(?:means|shall mean|is defined as)\b/i.test(t) && !OUT_OF_SCOPE_TERM.test(t)) return unit.inHome && !TOPIC.test(t) ? definedElsewhere(unit, reader) : undefined
     // (a catch-all that leaves the rest to the customer is the provider's exclusion, though it names the customer)
     // Reading: an offer as the subject ("This SLA does not cover …") or a label before the things ("Not included: …", "Not
     // included are …") puts them out of the provider's work, so a party named among the things ("code written by the
@@ -493,7 +531,7 @@ export default clauseRule({
     const scope = unit.block.section
     // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
     // (and a chat message is its own clause: the chat's other messages are not its section)
-    const sectionText = reader.reading.leadLabel(unit.block) !== undefined || chatStamp(unit.block.text) > 0 ? '' : scope.blocks.map((b) => b.text).join(' ')
+    const sectionText = reader.reading.leadLabel(unit.block) !== undefined || chatStamp(unit.block.text) > 0 ? '' : handlingText(scope.blocks, reader.reading)
     if (list && (handled(t, reader.reading) || handled(next, reader.reading) || handled(sectionText, reader.reading) || chargedElsewhere(reader))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /exclu|scope/i)
     if (delegated) return delegated

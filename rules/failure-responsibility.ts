@@ -88,6 +88,15 @@ function supplyOnly(text: string): boolean {
 // a result guaranteed for every fault: "guarantees a first-time fix for every fault", "a guaranteed resolution of all faults"
 const GUARANTEED_RESULT = /\bguarantee[sd]?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:fix|fixes|resolution|results?|outcome)\s+(?:for|of|on|to)\s+(?:every|all|any|each)\b/i
 
+/** A measure of service: a time, a class or level, a target, a priority (what a service-level document holds). */
+const MEASURE = /\b(?:times?|timescales?|classes|classification|levels?|targets?|priorit(?:y|ies)|severit(?:y|ies)|deadlines?|periods?|windows?|hours|credits?|metrics?|KPIs?)\b/i
+/** Is every item of a subject ("The reaction times, the priority classes and the times for the removal of faults") a measure of service? */
+function measuresOnly(subject: string): boolean {
+  const head = subject.replace(/\b(?:is|are|will be|shall be|remain|remains)\s+(?:still\s+|also\s+)?(?:[a-z]+\s+)?$/i, '')
+  const items = head.split(/\s*(?:,|;|\band\b|\bor\b|&)\s*/).filter((x) => /[a-z]{3,}/i.test(x))
+  // each item's own noun comes before "for"/"of" ("the times for the removal of faults"): the measure is named there
+  return items.length > 0 && items.every((x) => MEASURE.test(x.split(/\s+(?:for|of|to|in|per)\s+/i)[0]!))
+}
 const PUT_ELSEWHERE = /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
 
 export default clauseRule({
@@ -136,6 +145,11 @@ export default clauseRule({
     // who does what when something fails: an allocation attached to the failure, not a disclaimer
     // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere
     const elsewhere = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
+    // Reading: a sentence that sends only measures of service to another document ("The reaction times, the priority
+    // classes and the times for the removal of faults are regulated in Annex 2") delegates those service levels, not
+    // who answers for a failure: the faults it names are what the times are counted for
+    // (and it says nothing of failures here either: the finder does not read its predicate as sending this clause away)
+    if (elsewhere && elsewhere.start !== undefined && elsewhere.end !== undefined && measuresOnly(t.slice(0, elsewhere.start)) && indexOf(t.slice(elsewhere.end), FAILURE) < 0) return undefined
     // and so does the handling of a failure put under another document ("hardware faults are still handled under clause 7 of the
     // Agreement")
     // (the predicate of the sentence, not of a clause after the allocation is stated: "We diagnose faults; further detail is

@@ -84,7 +84,7 @@ const CONDITION_OR_PURPOSE = /\b(?:if|unless|whether|when|where|in case|so that|
 
 // "always" describing how a metric is computed ("Availability is always calculated over the calendar month") or how an
 // amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
-const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced)\b/i
+const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced|reported|stated|shown|presented|published|applied|credited|deducted)\b/i
 
 // "immediately, and in any case within 2 hours", "immediately (and no later than 1 hour)", "immediately, at the latest within
 // 30 minutes": a bound on the same act, right after the term

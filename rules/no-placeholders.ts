@@ -17,6 +17,10 @@ const ANGLE_FIELD = /<([A-Z][a-z]+(?: [A-Za-z]+){1,4})>/g
 const HTML_TAG = /^(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)$/i
 // A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"
 const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate)$/
+// A name that runs on after a bracketed word with a capitalised word that is no company form ("[Bracket] Architects")
+const NAME_GOES_ON = /^[ \t]+(?!(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|Pty|GmbH|AG|Co|Corp|Corporation|Company|Group|Holdings)\b)[A-Z][\w'’&-]/
+// The words that say a name is a registered or a trading name
+const NAME_CUE = /\b(?:trading as|t\/a|doing business as|d\/b\/a|dba|registered (?:business |trading |company )?name|business name|trading name|brand name)\b/i
 // A unit after a number left blank: "[X] hours", "[X] users"
 const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
@@ -56,6 +60,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       if (/^[^/]{0,28}\d[^/]{0,28}(?: \/ [^/]{0,28}\d[^/]{0,28})+$/.test(inner)) return true
       if (/^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:(?: or |\s*\/\s*)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+$/.test(inner)) return true
       if (/^[A-WYZ]$/.test(inner)) return true
+      // a word in brackets inside a name that the text gives as a registered or trading name ("trading as [Bracket]
+      // Architects (registered business name)", "t/a [Square] Design Studio"): the brackets are part of the name, as it is
+      // registered (a word before a company form, "[Brand] Ltd", stays a slot)
+      if (/^[A-Z][\w'’&-]*$/.test(inner) && NAME_GOES_ON.test(text.slice(start + m.length, start + m.length + 30)) && NAME_CUE.test(text.slice(Math.max(0, start - 60), start + m.length + 100))) return false
       // a place or name to confirm: "[Leeds]", "[San Francisco]" (not "[Reserved]", "[Intentionally Omitted]", "[Signature Page Follows]")
       // a named field with an acronym: "[School URN]", "[Client ABN]", "[VAT No]"
       if (/^(?:[A-Z][a-z]+ ){1,2}[A-Z]{2,5}s?$|^[A-Z]{2,5} [A-Z][a-z]+$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued|See|Source|Per|Ref)\b/.test(inner)) return true
@@ -76,6 +84,8 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   {re: /(?<=:[ \t]{0,4})[Tt]o be (?:confirmed|determined|advised|decided|agreed)(?=\.?[ \t]*(?:\||$))/gm, has: ['o be ']},
   // two or more question marks standing for a value ("Notice period: ?? days", "£??")
   {re: /(?<=[\s:£$€(])\?{2,}(?=[\s).,;]|$)/g, has: ['??']},
+  // a date or a figure whose digits are written as question marks, in part or in whole ("??/??/2027", "2027-??-??", "12/??/2026")
+  {re: /(?<![\w?/.-])(?:\?{1,4}|\d{1,4})(?:[/.-](?:\?{1,4}|\d{1,4})){1,2}(?![\w?/-])/g, has: ['?'], accept: (m) => m.includes('?')},
   // ("XX" joined by a hyphen to a capitalised word or to digits is part of a name, a size such as "XX-Large" or a model
   // such as "Model XX-200"; joined to a lower-case unit, "a XX-day notice period", it is still a blank)
   {re: /(?<![\w$])\$?X{2,}(?:[,.]X+)*\b(?!-(?:[A-WYZ0-9]|X[a-z]))|\bX{2,}(?= (?:hours|days|minutes|months|years|%|percent))/g, has: ['XX']},

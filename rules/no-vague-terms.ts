@@ -104,7 +104,10 @@ function timedByPointer(reading: Reading, hit: TermHit, scope: string): boolean 
 const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
 const TIME_NOUN_IN = /\b(?:times|periods|time ?frames|timescales|targets|deadlines)\b/i
 // "within the times set out in Schedule 2", "within the Resolution Times specified in the SLA"
-const REFERENCED_TIME = /\bwithin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\s+(?:set out|specified|stated|defined|listed|given|shown|agreed)\s+in\b/i
+// "within the response time in paragraph 4.2", "within the applicable Response Time", "within the target for its priority
+// in the table in clause 5": a time given by reference to times the agreement states
+const REFERENCED_TIME =
+  /\bwithin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\s+(?:(?:set out|specified|stated|defined|listed|given|shown|agreed)\s+in\b|(?:in|under|of|per)\s+(?:the\s+)?(?:table\s+(?:in|of|at)\s+)?(?:paragraph|para\.?|clause|section|§|schedule|annex|annexure|appendix|exhibit|attachment|table|sla|part)\b)|\bwithin\s+the\s+(?:applicable|relevant|corresponding|agreed|stated|committed)\s+(?:[\w-]+\s+){0,2}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\b/i
 // "During the 30-day hypercare period, Redwood will respond with its best efforts": the span in which a duty applies
 const FRAME_BEFORE = /\b(?:during|throughout)\s+(?:the\s+|a\s+|an\s+|its\s+|each\s+|any\s+|this\s+|that\s+)?(?:first\s+|initial\s+)?$/i
 
@@ -117,6 +120,11 @@ function framing(text: string, d: {readonly start: number}): boolean {
 const BILLING_BEFORE = /\b(?:bill(?:ed|able)|charged|invoiced|payable|paid|priced|costs?)\s+(?:\w+\s+)?$|\bat\s+$/i
 const BILLED_BEFORE = /\b(?:bill(?:ed|s)?|invoice[sd]?|charged|paid|payable|debited)\s+(?:\w+\s+)?$/i
 const BILLING_AFTER = /^\s*(?:rates?|fees?|charges?|prices?|invoices?|billing|payments?|subscriptions?)\b/i
+/** The part of a sentence between the semicolons around an offset. */
+function betweenSemicolons(text: string, at: number): string {
+  const to = text.indexOf(';', at)
+  return text.slice(text.lastIndexOf(';', at - 1) + 1, to < 0 ? text.length : to)
+}
 /** The cell of a table row ("Header: cell | Header: cell") that holds an offset. */
 function cellAround(text: string, at: number): string {
   const from = text.lastIndexOf('|', at - 1) + 1
@@ -125,6 +133,10 @@ function cellAround(text: string, at: number): string {
 }
 
 const ON_DEMAND = /^(?:as needed|as required|when necessary)$/i
+// A use of something limited to a purpose ("handle personal information only as needed to provide the Services", "access is
+// granted only as required for the role", "no more than necessary for"): the need bounds the use, it is not a cadence
+const PURPOSE_LIMIT_BEFORE = /\b(?:only|solely|strictly|exclusively)\s+(?:\w+\s+)?$/i
+const PURPOSE_AFTER = /^\s*(?:to|for|in order to|by)\b/i
 // Work that waits on someone being free ("when a technician is available", "subject to availability", "we'll see what we
 // can do") commits to no time; offered for the time outside the stated hours, it is an offer of out-of-hours work, which
 // the after-hours clause judges (whether it is done and how it is charged), not a service time left vague
@@ -240,7 +252,10 @@ export default {
       if (TITLE_CASE.test(hit.text) && reading.inThingName(hit)) continue
       if (/^high[- ]availab/i.test(hit.text) && ARRANGEMENT.test(after)) continue
       const [own, ownAt] = ownStep(s, at, at + hit.text.length)
-      const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? own : reading.clauseAround(own, ownAt)
+      // (an effort is bounded by any measure of its sentence; any other term of no one kind of measure by a measure between
+      // the semicolons around it: "Quarterly review with the CIO; we also attend board meetings as needed" leaves the
+      // meetings unmeasured)
+      const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {
@@ -273,6 +288,7 @@ export default {
       if (hit.term.needs === 'frequency' && BILLED_BEFORE.test(s.slice(Math.max(0, at - 40), at))) continue
       // work ordered "as needed" at a price per unit ("| Additional work | as needed | NZ$165 per hour |", "extra visits as
       // required at $120 each"): the customer buys it when it wants it, so there is no cadence for the agreement to state
+      if (ON_DEMAND.test(hit.text) && PURPOSE_LIMIT_BEFORE.test(s.slice(Math.max(0, at - 30), at)) && PURPOSE_AFTER.test(after)) continue
       if (ON_DEMAND.test(hit.text) && UNIT_PRICE.test(hit.block.kind === 'table-row' ? hit.block.text : s)) continue
       if (FREE_HEDGE.test(hit.text) && OUT_OF_HOURS.test(`${hit.block.sentences[hit.sentence.index - 1]?.text ?? ''} ${s}`)) continue
       const before = s.slice(Math.max(0, at - 160), at)

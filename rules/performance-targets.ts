@@ -25,8 +25,11 @@ const CUSTOMER_OWNED = /\b(?:customer|client)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?
 /** A value that measures speed: milliseconds or seconds, a data rate, or a percentile. */
 const RECOMMENDS = /\b(?:recommend|suggest|advise|encourage)\w*\b/i
 const SPEED_VALUE = /\d\s*(?:ms|milliseconds?|seconds?|secs?|s|%|[kmg]bps|[kmg]bit\/s|[kmg]b\/s)(?![a-z])/i
+// A share of time a system is said to be up: "to be up 99.5% of each calendar month", "stays up and running 99.9%"
+const UP_SHARE = String.raw`\b(?:be|is|are|stays?|remains?|kept)\s+up(?:\s+and\s+running)?\s+(?:for\s+)?(?=\d{2,3}(?:\.\d+)?\s*%)`
 // (and how fast a monitored service detects a threat: "mean time to detect", "MTTD", a measure of the service itself)
-const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF|mean time to detect|MTTD)\\b|${SPEED.source}`, 'i')
+// (and a share of time a system is up: UP_SHARE)
+const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF|mean time to detect|MTTD)\\b|${SPEED.source}|${UP_SHARE}`, 'i')
 const DETECT = /\bmean time to detect\b|\bMTTD\b/i
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
 const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
@@ -94,7 +97,19 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   if (NOT_DOWNTIME.test(unit.text.slice(Math.max(0, m.index - 30), m.index))) return undefined
   // (the customer's things that must work so are its requirement: "your computers must work well")
   if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length))) return undefined
+  // (and what a request asks of the reader: "Kindly make sure the laptops are kept in good working condition")
+  if (readerRequest(unit.text, m.index)) return undefined
   return m
+}
+
+// Reading: a request addressed to the reader, the customer ("Please keep the office PCs in sound working order", "Kindly
+// make sure your PCs are kept in good working order", "We ask that you keep your network in sound working condition"), is
+// the customer's duty, not a target for how the provider's service performs
+const READER_REQUEST = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:please|kindly|always|also|and)\s+)*(?:keep|maintain|make sure|ensure|see (?:to it )?that|be sure)\b|\b(?:we|i)(?:\s+would|['’]d)?\s+(?:ask|request|expect|need|require)\s+(?:that\s+)?(?:you|your)\b|\byou(?:['’]re|\s+are)\s+(?:asked|expected|required|requested)\s+to\b|\b(?:please|kindly)\s+(?:keep|maintain|make sure|ensure)\b/i
+
+/** Is the statement at `index` of the text asked of the reader, by a request before it in the same sentence? */
+function readerRequest(text: string, index: number): boolean {
+  return READER_REQUEST.test(text.slice(0, index + 12))
 }
 
 /**
@@ -240,7 +255,8 @@ function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
   // latency and similar: a number with a small unit next to a metric word
   const delegated = reader.delegated(unit, /uptime|availab|performance|service level/i)
   if (delegated && (metric || unit.inHome)) return delegated
-  if (VAGUE.test(t)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
+  const vagueAt = VAGUE.exec(t)
+  if (vagueAt && !readerRequest(t, vagueAt.index)) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
   if (unit.inHome && metric) return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
   // how fast pages load or data moves, with no figure ("Pages load in a flash"), touches the clause
   // a metric put outside the agreement ("… is up to your web host and isn't part of this arrangement") sets no target

@@ -72,6 +72,10 @@ const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\b
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b|\b(?:if|when|whenever)\s+(?:nobody|no one)\b[^.;]{0,30}\bcan (?:work|trade|operate|open|take payments)\b/i
+// Reading: a length of data that a restore may lose ("Recovery point: 24 hours", "up to 12 hours' worth of orders") is no
+// usual time of service that a faster case is set against: a restore after an outage, with only that beside it, names no
+// class of case
+const DATA_LOST = /\b(?:recovery point(?: objectives?)?|RPO)\b[^.;]{0,40}|\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|days?)(?:['’]|['’]s)?\s+(?:worth\s+)?of\s+(?:(?:the|your|its|our)\s+)?(?:[\w-]+\s+)?(?:data|bookings?|orders?|edits?|changes?|work|transactions?|e-?mails?|files?|records?|entries|sales|updates?)\b/gi
 // The rest of the cases given a time of their own ("All other requests get a response within 4 hours"), set against a
 // kind of case with another time in the same paragraph: a class of priority with no name
 const OTHER_CLASS = /\b(?:all|any) other (?:requests?|incidents?|issues?|tickets?|calls?|faults?|problems?|cases?|jobs?|work)\b|\b(?:everything|anything) else\b/i
@@ -845,7 +849,7 @@ export default clauseRule({
     // the rest of the cases given a time of their own, against a kind of case timed in the same paragraph
     // (or in one sentence: "We respond to emergencies within 1 hour, and to everything else within 1 business day")
     if (OTHER_CLASS.test(unit.text) && (SERVICE_ACT.test(unit.text) || /\bresponse\b/i.test(unit.text)) && (reader.reading.values(unit.text).durations.length || /\bwithin\s+\d/.test(unit.text)) && (reader.reading.values(unit.block.text.replace(unit.text, '')).durations.length >= 1 || timedBeforeAndAfter(unit.text, reader.reading)) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
-    if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text).durations.length >= 2) return {outcome: 'vague'}
+    if (FASTER.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.reading.values(unit.text).durations.length && reader.reading.values(unit.block.text.replace(DATA_LOST, (m) => ' '.repeat(m.length))).durations.length >= 2) return {outcome: 'vague'}
     // "the order of priority" of the contract documents is precedence, not a priority scheme
     if (PRECEDENCE.test(unit.text)) return undefined
     // (priorities in the plural are the priorities of support work: "ticket priorities", "priorities of incidents")

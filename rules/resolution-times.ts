@@ -46,6 +46,17 @@ const CHARGED = /\b(?:cost|costs|charged?|charges|billed|invoiced|fees?|expense|
 // An explicit non-commitment on how long a fix takes: "we do not commit to a fix time", "no target is given"
 const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|can't give an?|without an?) (?:fix|repair|resolution|restor(?:e|ation)|recovery) (?:times?|targets?|deadlines?)\b|\bno (?:target|time limit|deadline) is (?:given|set|offered|committed)\b/i
 
+// Reading: a deadline counted from a notice, set as the condition of what follows ("If the issue is not fixed within 30
+// days of that notice, the devices are removed from the fixed fee", "Where the breach is not remedied within 14 days of
+// written notice, …"), is a cure period for a breach or a shortfall, not a target for fixing failures, unless the
+// provider is the one that fails to fix ("If the Supplier has not corrected the defect within 30 days of notice, …")
+const CURE_PERIOD = /\b(?:if|where|unless|should|in case|in the event that)\b([^.;]{0,100}?)\b(?:not|n['’]t|never)\s+(?:been\s+|be\s+)?(?:[a-z]+ly\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|addressed|put right|sorted(?: out)?|brought into (?:line|compliance))\s+(?:with)?in\s+[^.;]{0,30}?\b(?:of|after|from|following)\s+(?:(?:that|the|such|this|our|its|their|a|written|formal|receipt of|receiving|being given|the date of)\s+)*(?:written\s+)?notice\b/i
+/** Is the time in the unit a cure period: a condition's deadline counted from a notice, with no provider failing in it? */
+function curePeriod(text: string, reading: Reading): boolean {
+  const m = CURE_PERIOD.exec(text)
+  return m !== null && reading.firstParty(m[1]!) !== 'provider'
+}
+
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
 // (and the cases of translated agreements: anomalies, malfunctions; and a machine that is down: "restore Device Down
 // printers")
@@ -105,6 +116,7 @@ export default clauseRule({
     if ((NOT.test(t) || PICTURE.test(t)) && header < 0) return undefined
     if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
+    if (at >= 0 && header < 0 && curePeriod(t, reader.reading)) return undefined
     // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
     // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the

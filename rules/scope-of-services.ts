@@ -71,7 +71,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
+    return includedColumn(block) >= 0 || scopeKeyedRow(block, reader.reading) || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
     // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
@@ -89,6 +89,8 @@ export default clauseRule({
     if (runInService(unit.block, reader.reading)) return {outcome: 'present'}
     // a bare list under a section's title whose items name work or services ("## Each shop" then "- Support for the tills")
     if (bareServiceList(unit.block, reader.reading)) return {outcome: 'present'}
+    // a row of a table whose key column is headed as what the customer gets, keyed by a service it gets
+    if (scopeKeyedRow(unit.block, reader.reading)) return {outcome: 'present'}
     const column = includedColumn(unit.block)
     if (column >= 0) {
       const cell = unit.block.cells?.[column] ?? ''
@@ -396,11 +398,59 @@ function introOf(blocks: readonly Block[], i: number): string {
   return ''
 }
 
-/** The column of a table row headed as what the service includes ("Included", "Services", "What's covered"), or -1. */
+/**
+ * The column of a table row headed as what the service includes ("Included", "Services", "What's covered"), or -1; in a
+ * table that bills its lines (a quantity, unit price or amount column), the column that names each line ("Description",
+ * "Details", "Particulars", "Product"), as an invoice or a quote names what it charges for.
+ */
 function includedColumn(block: Block): number {
   if (block.kind !== 'table-row' || !block.header) return -1
-  return block.header.findIndex((h) => INCLUDED_HEADER.test(h.trim()))
+  const included = block.header.findIndex((h) => INCLUDED_HEADER.test(h.trim()))
+  if (included >= 0 || !block.header.some((h) => BILLED_COLUMN.test(h.replace(/[*_]/g, '').trim()))) return included
+  return block.header.findIndex((h) => LINE_HEADER.test(h.replace(/[*_]/g, '').trim()))
 }
+const SCOPE_KEYED = {name: 'scope-of-services: rows of a table keyed by what the customer gets'}
+// a value that says a plan does not have the row's service: "none", "n/a", "not available", "—", "✗"
+const NOT_GIVEN = /^\W*(?:[\w-]+\s*:\s*)?(?:none|n\/a|no|not (?:available|included|offered|provided)|[-–—✗✘×])\W*$/i
+// a key column headed by a feature or a service: "Feature", "Service", "What's in it"
+const KEY_HEADER = /^(?:features?|services?|service features?)$/i
+
+/**
+ * Reading: a table whose key column is headed as what the customer gets ("What you get", "What's included", "Services",
+ * "Feature"), as a plan comparison is, lists the services in its rows: a row keyed by a service ("Help desk", "Backups"),
+ * not by a term of one ("Support hours", "First response", "Monthly fee"), whose value (for the plan the agreement names
+ * as taken, the other plans' values blanked) does not say the plan lacks it, is one of them; two such rows list the
+ * services. Answered once per table.
+ */
+function scopeKeyedRow(block: Block, reading: Reading): boolean {
+  const header = block.header
+  if (block.kind !== 'table-row' || !header || !block.cells || block.cells.length < 2) return false
+  const key = (header[0] ?? '').replace(/[*_]/g, '').replace(/[?!.:\s]+$/, '').trim()
+  if (!key || !(SCOPE_TITLES.test(key) || KEY_HEADER.test(key)) || NOT_SERVICES.test(key)) return false
+  const known = reading.own(SCOPE_KEYED, () => new Map<readonly string[], Set<number>>())
+  let rows = known.get(header)
+  if (!rows) {
+    rows = new Set()
+    for (const b of reading.doc.blocks) {
+      if (b.header !== header || !b.cells) continue
+      const name = (b.cells[0] ?? '').replace(/[*_]/g, '').trim()
+      if (!name || NOT_SERVICES.test(name) || ABOUT_A_SERVICE.test(name) || PRICE_KEY.test(name)) continue
+      if (serviceCount(name) === 0 && !SERVICE_TITLE.test(name)) continue
+      const values = reading.inFull(b).cells?.slice(1).map((c) => c.trim()).filter((c) => /\w/.test(c)) ?? []
+      if (values.length === 0 || values.every((c) => NOT_GIVEN.test(c))) continue
+      rows.add(b.position.start.offset)
+    }
+    if (rows.size < 2) rows.clear()
+    known.set(header, rows)
+  }
+  // (the row as the clause finder reads it is a view of the document's block: known by where it starts)
+  return rows.has(block.position.start.offset)
+}
+
+// Reading: an invoice's or a quote's lines name what is supplied, whatever its column of names is called: a table with a
+// column of quantities, unit prices or amounts bills its lines, and its column that describes each line names them
+const BILLED_COLUMN = /^(?:qty\.?|quantity|units?|no\.? of [\w ]+|count|amount(?: \([A-Z]{3}\))?|line total|total|sub-?total|unit (?:price|cost|rate)|price(?: each| per unit)?|rate|net(?: amount)?|ext(?:ended|\.)? (?:price|amount)|(?:per )?month(?:ly)?(?: price| cost| fee)?)$/i
+const LINE_HEADER = /^(?:description|details|particulars|products?|(?:service|item|line|product)s? description|description of (?:services?|goods|work)|(?:product|goods)(?:\s*(?:\/|or|and|&)\s*services?)|services? and products)$/i
 
 // A cell that marks a row's service as provided: a tick, "Yes", "Included", "Performs", "Responsible", a count per
 // period ("2 per month"), "Unlimited"
@@ -511,8 +561,12 @@ function inlineLeadList(text: string, reading: Reading, block: Block): boolean {
 const TENDS = /\b(?:looks? after|takes? care of|maintains|supports|manages|monitors|administers|services|patches|keeps? (?:up to date|running|patched|updated))\s+/i
 // The provider's work or its offer covering things: "Our work for you will cover", "The monthly plan covers", "Our support
 // includes" (the subject is read before the verb, so "The warranty covers" or "Your insurance covers" are not it)
-const COVERS = /\b(?:will |shall |also )?(?:covers?|includes?|extends? to)\s+/i
-const OFFER_SUBJECT = /^\W*(?:the|our|this|your)\s+(?:[\w-]+\s+){0,2}?(?:work|services?|support|plan|package|fee|subscription|retainer|contract|agreement|engagement|care)\b/i
+// (and what the work is made of: "The maintenance comprises remote support for the 41 workstations, maintenance of the two
+// servers, management of the Microsoft 365 environment …")
+const COVERS = /\b(?:will |shall |also )?(?:covers?|includes?|extends? to|comprises?|consists? of|is made up of)\s+/i
+const OFFER_SUBJECT = /^\W*(?:the|our|this|your)\s+(?:[\w-]+\s+){0,2}?(?:work|services?|support|plan|package|fee|subscription|retainer|contract|agreement|engagement|care|maintenance|monitoring|management|administration)\b(?!\s+(?:windows?|periods?|slots?|fees?|charges?|hours?|times?|days?))/i
+// a condition on one item of a series: "whenever a fault cannot be solved remotely", "if the fault is on site"
+const ON_CONDITION = /\b(?:whenever|when|if|where|should)\b[^,;.]*/gi
 // Where the objects of that verb end: how or when the work is done ("by phone", "from its centre", "during …")
 const OBJECTS_END = /\s(?:by|via|from|through|over|during|when|if|while|within|under|in line with|as|so that|to keep|on site|remotely)\b|[.;:(]/i
 
@@ -529,7 +583,11 @@ function looksAfterThings(text: string, reading: Reading): boolean {
   // (its subject read alone: in "Our work for you will cover" the "you" before the modal is not the one bound)
   const covers = !TENDS.test(m[0])
   if (covers ? !OFFER_SUBJECT.test(subject) || reading.firstParty(subject) === 'customer' : reading.firstParty(subject) !== 'provider' || reading.boundParty(text, 0) === 'customer') return false
-  if (NOT_SERVICES.test(text) || CONDITION.test(text) || /\b(?:fail\w*|faults?|broken|outages?|incidents?|must|should)\b/i.test(text)) return false
+  // (a fault named only in a condition on one of the things after the verb, "… and an on-site visit whenever a fault
+  // cannot be solved remotely", does not make the sentence the handling of a failure)
+  const verbEnd = m.index + m[0].length
+  const read = `${text.slice(0, verbEnd)} ${text.slice(verbEnd).replace(ON_CONDITION, '')}`
+  if (NOT_SERVICES.test(text) || CONDITION.test(text) || /\b(?:fail\w*|faults?|broken|outages?|incidents?|must|should)\b/i.test(read)) return false
   const rest = text.slice(m.index + m[0].length)
   // what is covered is named to the clause's end: "the eleven laptops used by your staff" is one thing, not a way of working
   const end = covers ? /[.;:(]/.exec(rest) : OBJECTS_END.exec(rest)
@@ -570,7 +628,7 @@ const TERMS_LEAD = /\b(?:fees?|prices?|pricing|rates?|costs?|charges?|hours?|tim
 function workList(lead: string, next: string, block: Block, reading: Reading): boolean {
   const t = lead.trim()
   if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t) || NOT_WORK_LEAD.test(t)) return false
-  if (!CHOSEN_LEAD.test(t) && (reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer' || reading.messageSender(block) === 'customer')) return false
+  if (!CHOSEN_LEAD.test(t) && (((reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer') && !RECEIVES.test(t)) || reading.messageSender(block) === 'customer')) return false
   const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
   if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || IMPERATIVE.test(x) || reading.boundParty(x, 0) === 'customer')) return false
   const work = items.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length
@@ -580,6 +638,11 @@ function workList(lead: string, next: string, block: Block, reading: Reading): b
 // Reading: the customer choosing from the provider's offer ("The Client has selected the following services (ticked):",
 // "You have ordered:", "The Customer opts for the following") introduces the services it takes, not a duty of its own
 const CHOSEN_LEAD = /\b(?:has|have|had)\s+(?:(?:now|already)\s+)?(?:selected|chosen|ordered|purchased|subscribed to|opted for|signed up for|taken up)\b|\b(?:selects?|chooses?|orders?|opts? for|subscribes? to|signs? up for)\s+(?:the\s+)?following\b/i
+
+// Reading: a lead-in in which the customer is the one who gets or receives what follows ("Here's what you get for €640 a
+// month:", "You'll receive:", "Everything your team gets:") introduces what is provided to it, not what is asked of it
+const RECEIVES =
+  /\b(?:what|everything|all(?: that)?)\s+(?:you|your\s+[\w-]+|the\s+(?:client|customer))\s+(?:get|gets|receive|receives|will\s+(?:get|receive)|['’]ll\s+(?:get|receive)|are\s+getting|is\s+getting)\b|^\W*(?:(?:and|so|ok|sure)[,.!]?\s+)?(?:(?:each|every|per|this|in (?:the|your) first)\s+(?:month|week|quarter|year|visit)\s*,?\s+)?(?:you|your\s+[\w-]+)\s+(?:get|gets|receive|receives|will\s+(?:get|receive)|['’]ll\s+(?:get|receive)|are\s+getting)\b/i
 
 /** The sentence is the lead-in of its block's list (its last sentence), and that list is a list of work (see workList). */
 function listedWorkAfter(text: string, block: Block, reading: Reading): boolean {

@@ -1368,8 +1368,9 @@ const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4}|\d{1,2})\)|([a-z]|[ivx]{1,4}
 const LEADS_IN = /(?::|\bfollowing\b[^.]{0,40}|\bas follows|\s[–—-])$/i
 // a lead-in of a list whose items follow as paragraphs: it ends with a colon, "the following …" or "as follows"
 const LEADS_IN_LIST = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)$/i
-// a sentence that points back at the list before it ("Services not listed above …", "Such work …", "any of these")
-const POINTS_BACK = /\b(?:above|listed|this list|the list|these|those|such|foregoing)\b/i
+// a sentence that points back at the list before it ("Services not listed above …", "Such work …", "any of these"); a thing
+// "listed in Annex 1" is placed in another part, which points at no list here ("maintenance of the server listed in Annex 1.")
+const POINTS_BACK = /\b(?:above|not listed|listed(?!\s+(?:in|at|under|on)\s+(?:(?:the|an?)\s+)?(?:annex(?:ure)?|schedule|appendix|exhibit|attachment)\b)|this list|the list|these|those|such|foregoing)\b/i
 // a paragraph numbered as a clause ("1.2 …", "(2) …", "§ 3 …", "A2. …") is a clause of its own, not a list's item
 const CLAUSE_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(\d{1,3}\)\s|§|[A-Z]\d{1,2}\.\s)/
 // a label with its value ("Phone: 0161 555 0100"): a short name before a colon
@@ -1587,6 +1588,16 @@ function isOnlyStrong(p: Paragraph): boolean {
   return a?.type === 'strong' && rest.every((n) => n.type === 'text' && /^[\s:.–—-]*$/.test(n.value))
 }
 
+// Pictographs and symbols a chat post or a web page sets before a bold label ("✅ **Included**", "🙋 **Your side**")
+const PICTOGRAPHS = /^[\s\p{Extended_Pictographic}\p{So}\uFE0F\u200D\u20E3]*[\p{Extended_Pictographic}\p{So}][\s\p{Extended_Pictographic}\p{So}\uFE0F\u200D\u20E3]*$/u
+
+/** The one bold run of a paragraph that is only that run, after pictographs or symbols if any ("✅ **Included**"). */
+function soleStrong(p: Paragraph): Paragraph['children'][number] | undefined {
+  const lead = p.children[0]?.type === 'text' && p.children[1]?.type === 'strong' && PICTOGRAPHS.test(p.children[0].value) ? 1 : 0
+  const [a, ...rest] = p.children.slice(lead)
+  return a?.type === 'strong' && rest.every((n) => n.type === 'text' && /^[\s:.–—-]*$/.test(n.value)) ? a : undefined
+}
+
 // A line of capitals that is a heading: short, no lower-case letter, a word of two capitals or more; not a sentence
 // (no stop inside, a stop at the end only after a few words), not a label ("CLIENT: ASPEN LTD"), not a quoted term or
 // a bracketed slot, not a party's name ("NORTHGATE SYSTEMS LIMITED")
@@ -1720,8 +1731,9 @@ const NOT_BOLD_TITLE = /[.!?;](?=\s+\p{L})|:(?=.*\S)|["“”«»[\]{}<>@|_*`=]|
  * Fees**") is read by the paragraph itself (see Builder.paragraph); this reads the other bold lines.
  */
 function boldLine(node: RootContent | undefined): CapitalLine | undefined {
-  if (node?.type !== 'paragraph' || !isOnlyStrong(node)) return undefined
-  const strong = node.children[0]!
+  // (a bold line led by pictographs or symbols, "✅ **Included**", is a bold line: the marks before it are decoration)
+  const strong = node?.type === 'paragraph' ? soleStrong(node) : undefined
+  if (!strong || node?.type !== 'paragraph') return undefined
   const raw = toString(strong).replace(INVISIBLE, '').replace(/[\s:.]+$/, '').trim()
   if (!raw || raw.includes('\n') || raw.length > 90 || !/^[\p{Lu}\d§]/u.test(raw)) return undefined
   // "**4. Fees**" is the paragraph's own reading

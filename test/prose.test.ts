@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import {read} from '../src/reading/index.js'
 import {Prose} from '../src/reading/sentences.js'
-import {compileTerms, configuredTerms, requiredLiterals, scanTerms, type CompiledTerm, type TermHit} from '../src/reading/terms.js'
+import {aheadOfLookbehind, compileTerms, configuredTerms, requiredLiterals, scanTerms, type CompiledTerm, type TermHit} from '../src/reading/terms.js'
 import type {Block} from '../src/types.js'
 import {LinearRegExp} from '../src/user-regex.js'
 import vague from '../rules/data/vague-terms.json' with {type: 'json'}
@@ -114,6 +114,21 @@ function fixtureSentences(): string[] {
   return markdownBelow(path.join(root, 'fixtures')).flatMap((file) => buildDocument(fs.readFileSync(file, 'utf8'), file).blocks.flatMap((b) => [b.text, ...b.sentences.map((s) => s.text)]))
 }
 
+describe('a pattern that opens with a lookbehind (aheadOfLookbehind)', () => {
+  it('gains a lookahead of its rest, and matches as before', () => {
+    expect(aheadOfLookbehind('(?<!amended )\\bfrom time to time\\b')).toBe('(?=\\bfrom time to time\\b)(?<!amended )\\bfrom time to time\\b')
+    // unchanged: no lookbehind first, an alternation the lookbehind does not cover, named groups, back-references
+    for (const source of ['\\bpromptly\\b', '(?<=a)b|c', '(?<=a)(?<n>b)', '(?<=(a))b\\1', 'a(?<=a)b']) expect(aheadOfLookbehind(source)).toBe(source)
+    const texts = ['as amended from time to time', 'we call from time to time', 'From Time To Time, amended from time to time', 'Speed: fast | Cost: low', 'Speed: fast and reliable']
+    for (const term of [...vague.terms, ...overpromising.terms]) {
+      const a = new RegExp(term.pattern, 'gi')
+      const b = new RegExp(aheadOfLookbehind(term.pattern), 'gi')
+      for (const t of texts) expect([...t.matchAll(b)].map((m) => [m.index, m[0]]), term.pattern).toEqual([...t.matchAll(a)].map((m) => [m.index, m[0]]))
+    }
+    expect(vague.terms.filter((t) => aheadOfLookbehind(t.pattern) !== t.pattern).length).toBeGreaterThan(1)
+  })
+})
+
 describe('the literals a term is looked for by (requiredLiterals)', () => {
   it('are in every fixture sentence that a built-in term matches', () => {
     const sentences = fixtureSentences()
@@ -145,6 +160,10 @@ describe('the literals a term is looked for by (requiredLiterals)', () => {
       ['a??bc', ['bc']],
       ['(?:(?:ab|cd)ef)+gh', ['ab', 'cd']],
       ['Time To', ['time to']],
+      // a later group whose shortest literal is longer tells more than a short run or an earlier group
+      ['\\b(?:in|at) (?:a few|several) (?:minutes|hours)', ['a few', 'several']],
+      ['ab(?:cdef|ghij)', ['cdef', 'ghij']],
+      ['abc(?:de|fg)', ['abc']],
       // an alternative (or a pattern) with no literal it must contain gives none
       ['foo|\\d+', undefined],
       ['abc|', undefined],
@@ -153,6 +172,18 @@ describe('the literals a term is looked for by (requiredLiterals)', () => {
       ['hel(lo)\\1', undefined],
     ]
     for (const [source, want] of cases) expect(requiredLiterals(source), source).toEqual(want)
+  })
+
+  it('are tried sentence by sentence: a term is run only on the sentences of a block that hold its literals', () => {
+    // several sentences per block, literals in one sentence and not the next, at sentence edges, and across a boundary
+    const doc = buildDocument(
+      '# Terms\n\nWe act promptly. Nothing else here. Regular checks run. Then promptly.\n\n- Reply from time to time. From time\n  to time we call. Amended from time to time.\n\nIn a few hours. Within several days. Never in a few.\n',
+      'x.md',
+    )
+    expect(doc.blocks.some((b) => b.sentences.length > 2)).toBe(true)
+    const got = scanTerms(new Prose(doc.blocks), builtin)
+    expect(spans(got)).toEqual(spans(perBlockScan(doc.blocks, builtin)))
+    expect(got.map((h) => h.text)).toEqual(expect.arrayContaining(['promptly', 'from time to time']))
   })
 
   it('find what RE2 matches in an added phrase: its "s" matches the long s, whose lower case is itself', () => {

@@ -23,7 +23,13 @@ const SENT_CLAUSE = /(?:\s*\([^()]{1,20}\))?,?\s+(?:(?:that|which)\s+)?(?:we|you
 // Reading: a paper named by a title in capitals and a word for a paper ("the Onboarding Pack", "the Site Readiness
 // Checklist", "the Network Specification") is another document where the agreement says something is set out or
 // described in it (not after a bare "in" or "under": "hours in the Hours Pack" may name a product).
-const TITLED_PAPER = String.raw`(?<=\b(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given)\s+in\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+)?)(?!This\b|That\b)(?:[A-Z][\w&'’-]*\s+){1,3}(?:Pack|Packet|Booklet|Brochure|Workbook|Documentation|Document|Checklist|Specification)s?\b`
+// (and a titled schedule: "as described in the Data Protection Schedule", "set out in the Backup Schedule"; not a schedule
+// numbered in words, "the First Schedule", which is a part of the agreement as "Schedule 1" is)
+const TITLED_PAPER = String.raw`(?<=\b(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given)\s+in\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+)?)(?!This\b|That\b)(?!(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Last)\s+Schedule\b)(?:[A-Z][\w&'’-]*\s+){1,3}(?:Pack|Packet|Booklet|Brochure|Workbook|Documentation|Document|Checklist|Specification|Schedule)s?\b`
+// Reading: a paper named by title and said to be attached, annexed or appended as a numbered part ("the Backup Schedule
+// attached as Exhibit C", "the Site Rules annexed hereto as Annex 2") is that part, whatever its title's words: the part
+// number is its target, so that a part this document holds is no other document
+const ATTACHED_AS = String.raw`(?:[A-Z][\w&'’-]*\s+){1,4}(?:(?:attached|annexed|appended|enclosed)\s+(?:hereto\s+|to (?:this|the) [A-Z]?[a-z]+\s+)?as)\s+(?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\b`
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide",
 // "the Service Order" (an order by its kind: service, purchase, task, change, call-off).
 // Case matters: "Schedule C" is a document, "schedule set by Provider" is not.
@@ -32,7 +38,7 @@ const TITLED_PAPER = String.raw`(?<=\b(?:set out|set forth|described|specified|l
 // A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
 // (read first, so the part number, which says whether this document holds it, is its target)
 const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
-const DOC_NAME = `(?:${NUMBERED_DOC}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -261,9 +267,11 @@ export function delegation(
 
 /** A document's name as a target: its part number when given in brackets ("the Tariff Sheet (Annex 2)": "Annex 2"). */
 function partNumber(name: string): string {
-  const bracketed = /\(([^()]+)\)\s*$/.exec(name)
+  const bracketed = /\(([^()]+)\)\s*$/.exec(name) ?? ATTACHED_PART.exec(name)
   return (bracketed ? bracketed[1]! : name).replace(/\s+/g, ' ').trim()
 }
+/** The part a paper is attached as: "Backup Schedule attached as Exhibit C" → "Exhibit C". */
+const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s+[A-Z0-9]{1,3})$/i
 
 /**
  * What the patterns of delegation find in a text, each looked for on first use: they depend on the text alone, so a
@@ -382,6 +390,9 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (/\b(?:agreement|contract)$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
   // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
+  // a titled schedule this document holds ("as described in the Data Protection Schedule" beside "## Schedule 2 – Data
+  // Protection Schedule")
+  if (/\bschedule$/.test(t) && !/^schedule\s/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t || headingText(s).endsWith(t))) return true
   // a part titled by name ("the Rate Annex" beside a section "Rate Annex")
   if (/\b(?:annex(?:ure)?|appendix|attachment)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t))) return true
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false

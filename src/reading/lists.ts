@@ -15,8 +15,12 @@ export function introducer(blocks: readonly Block[], i: number, source?: string)
   const item = blocks[i]!
   if (!isItem(item)) return undefined
   const own = source === undefined ? undefined : markerOf(source, item)
+  const inQuote = source !== undefined && quotedLine(source, item)
   for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
     const b = blocks[j]!
+    // an item quoted from another message ("> 2. What's not in it?") is no item of a list outside the quote, nor the
+    // reverse (a lead-in may introduce a list it quotes: "Here's what I can take on:" over "> - keep the PCs patched")
+    if (source !== undefined && isItem(b) && quotedLine(source, b) !== inQuote) return undefined
     if (isItem(b)) {
       if (own && b.section === item.section && INTRODUCES.test(b.text.trimEnd().replace(/[.]$/, '')) && ownItem(markerOf(source!, b), own)) return b.sentences[b.sentences.length - 1]?.text ?? b.text
       continue
@@ -37,13 +41,25 @@ function isItem(b: Block): boolean {
   return b.kind === 'list-item' || (b.kind === 'paragraph' && ENUMERATED.test(b.text))
 }
 
+/**
+ * Reading: a block on a line of a block quote ("> 2. What's not in it?", a quoted message of an e-mail answered inline) is
+ * set apart: items inside the quote and items outside it are not one list (though a lead-in may introduce a quoted list).
+ */
+function quotedLine(source: string, b: Block): boolean {
+  const at = b.position.start.offset
+  const from = source.lastIndexOf('\n', at - 1) + 1
+  return /^[ \t]{0,3}>/.test(source.slice(from, at + 1))
+}
+
 /** The items a block introduces: the list items (or lettered paragraphs) or table rows right after a block ending in ":" or "the following". */
-export function introduced(blocks: readonly Block[], i: number): string {
+export function introduced(blocks: readonly Block[], i: number, source?: string): string {
   const block = blocks[i]!
   if (!INTRODUCES.test(block.text.trimEnd().replace(/[.]$/, ''))) return ''
   const items: string[] = []
+  let inQuote: boolean | undefined
   for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
     const b = blocks[j]!
+    if (source !== undefined && inQuote !== (inQuote = quotedLine(source, b)) && items.length > 0) break
     // a list written as lettered paragraphs ("(a) …", "b. …") is a list as a Markdown list is
     if (!isItem(b) && b.kind !== 'table-row') break
     items.push(b.section === block.section ? b.text : `${b.section.title} ${b.text}`)
@@ -59,7 +75,7 @@ export interface ListContext {
 
 /** Block `i`'s `introducer` and `introduced` text (a Reading keeps them, once per document, for all clause rules). */
 export function listContext(blocks: readonly Block[], i: number, source?: string): ListContext {
-  return {intro: introducer(blocks, i, source), after: introduced(blocks, i)}
+  return {intro: introducer(blocks, i, source), after: introduced(blocks, i, source)}
 }
 
 /** How a list item is marked: the kind of its marker ("-", "1.", "1)", "a)", "(i)") and the column it stands at. */
@@ -92,15 +108,22 @@ function ownItem(lead: Marker | undefined, item: Marker | undefined): boolean {
  * over at most 12 blocks.
  */
 export function introducingParty(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, memo?: ClauseMemo): Party {
+  let crossed = false
   for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
     const b = blocks[j]!
-    if (b.kind === 'heading') continue
+    if (b.kind === 'heading') {
+      crossed = true
+      continue
+    }
     // an item before this one is its sibling, unless it introduces the items after it itself ("F1. The Town Council
     // will:", "3. The Customer shall:")
     // (sub-clauses numbered under it, "7.1.3 …", are siblings too)
     if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
+    // a paragraph of an earlier section binds the list only when it introduces it ("The Client shall:"); one that ends
+    // a clause of its own ("You pick the priority when you call.") says nothing of the list under the next heading
+    if ((crossed || b.section !== blocks[i]!.section) && !INTRODUCES.test(b.text.trimEnd())) return 'unknown'
     const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
     // "Client acknowledges that …, including:" — the party the introducing sentence is about
     if (bound !== 'unknown') return bound

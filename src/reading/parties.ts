@@ -450,8 +450,10 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   // Client is …") names who asks for the thing, not who is bound
   const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
   if (by && !REDUCED_RELATIVE.test(clause.slice(Math.max(0, rel + by.index - 40), rel + by.index))) return roleOf(by[1]!, names)
-  // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"
-  if (from > 0 && !options.nested) {
+  // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"; a clause after
+  // a break that names its own subject before its verb ("Quarterly review with the Client; we also attend board meetings
+  // …") is no item of it
+  if (from > 0 && !options.nested && !CLAUSE_SUBJECT.test(clause)) {
     // the sentence that opens the enumeration, up to its first "(a)"/"(i)"/"1."
     // (or its first sub-clause on a line of its own: "7.1.1 keep …;\n7.1.2 allow …")
     const first = text.slice(0, from).search(/\(\s*(?:a|i|1)\s*\)|(?:^|\s)(?:a|i|1)[.)]\s|(?:^|\n)[ \t]*\d+(?:\.\d+)+\.1\.?[ \t]/)
@@ -466,6 +468,10 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   }
   return 'unknown'
 }
+
+// The subject a clause opens with, a name or a pronoun right before a verb in the present: "Northfield also attends …",
+// "we also attend …" (group 1 or 2)
+const CLAUSE_SUBJECT = /^[\s,]*(?:(?:and|but|then)\s+)?(?:(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:\w+ly\s+|also\s+)?[a-z]+s\b|([Ww]e|I)\s+(?:\w+ly\s+|also\s+)?[a-z]+\b)/
 
 // A thing asked for and, in a relative clause with no "that" or with it, who asks for it: "work the Client asks for",
 // "services that the Customer requests", "changes you order" (group 1: the thing)

@@ -35,8 +35,46 @@ export interface TermHit {
 export function compileTerms(terms: readonly Term[], linear = false): CompiledTerm[] {
   return terms.map((t) => {
     const literals = requiredLiterals(t.pattern)
-    return {re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(t.pattern, 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: linear ? withoutFoldedS(literals) : literals}
+    return {re: linear ? new LinearRegExp(t.pattern, 'gi') : new RegExp(aheadOfLookbehind(t.pattern), 'gi'), suggestion: t.suggestion, needs: t.needs ?? 'any', literals: linear ? withoutFoldedS(literals) : literals}
   })
+}
+
+/**
+ * A pattern that opens with a lookbehind ("(?<!amended )\bfrom time to time\b"), with what follows the lookbehind
+ * also written as a lookahead before it: the same matches, but the lookbehind, which walks back over the text, is
+ * tried only where the rest matches (V8 tries a leading lookbehind at every position first). The pattern itself when
+ * it does not open so, or when the copy would change its groups (named groups, back-references).
+ */
+export function aheadOfLookbehind(source: string): string {
+  if (!source.startsWith('(?<=') && !source.startsWith('(?<!')) return source
+  if (/\\[1-9k]|\(\?<[^=!]/.test(source)) return source
+  let depth = 0
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') i = skipClass(source, i) - 1
+    else if (c === '(') depth++
+    else if (c === ')' && --depth === 0) {
+      const rest = source.slice(i + 1)
+      // an alternation at the top level would leave the lookbehind to its first alternative only
+      return rest === '' || topLevelBar(rest) ? source : `(?=${rest})${source}`
+    }
+  }
+  return source
+}
+
+/** Does the pattern have a "|" outside its groups and classes? */
+function topLevelBar(source: string): boolean {
+  let depth = 0
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') i = skipClass(source, i) - 1
+    else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === '|' && depth === 0) return true
+  }
+  return false
 }
 
 /**
@@ -72,17 +110,24 @@ export function requiredLiterals(source: string): string[] | undefined {
   let best = ''
   let run = ''
   let group: string[] | undefined
+  // the group whose shortest literal is longest: a later group can tell more ("(?:within|in) a few (?:minutes|hours)"
+  // is looked for by its units, not by "in")
+  let longest: string[] | undefined
   const endRun = (): void => {
     if (run.length > best.length) best = run
     run = ''
   }
   const endAlternative = (): boolean => {
     endRun()
-    if (best.length >= 3 || (best.length === 2 && !group)) out.push(best.toLowerCase())
-    else if (group) out.push(...group)
+    let chosen: string[]
+    if (best.length >= 3 || (best.length === 2 && !group)) chosen = [best.toLowerCase()]
+    else if (group) chosen = group
     else return false
+    if (longest && shortest(longest) > shortest(chosen)) chosen = longest
+    out.push(...chosen)
     best = ''
     group = undefined
+    longest = undefined
     return true
   }
   let i = 0
@@ -126,11 +171,21 @@ export function requiredLiterals(source: string): string[] | undefined {
     const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
     const min = !q ? 1 : q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0
     if (q) i += q[0].length
-    if (inner && min >= 1) group ??= inner
+    if (inner && min >= 1) {
+      group ??= inner
+      if (!longest || shortest(inner) > shortest(longest)) longest = inner
+    }
     if (literal !== undefined && min >= 1) run += literal
     if (q || literal === undefined) endRun()
   }
   return endAlternative() ? out : undefined
+}
+
+/** The length of the shortest of some literals. */
+function shortest(literals: readonly string[]): number {
+  let n = Infinity
+  for (const l of literals) if (l.length < n) n = l.length
+  return n
 }
 
 /** Index just past the character class that opens at `i`. */
@@ -152,6 +207,9 @@ export function scanTerms(prose: Prose, terms: readonly CompiledTerm[]): TermHit
   const blocks = prose.blocks
   // per block, the terms to try there, in the order of `terms` (ties between matches keep that order)
   let active: Array<CompiledTerm[] | undefined> | undefined
+  // for a block of several sentences, beside each of its terms the term's literals the block holds (undefined: the
+  // term has none)
+  let present: Array<Array<string[] | undefined> | undefined> | undefined
   // mark[i] === k: the k-th term is already listed for block i (a block may hold several of a term's literals)
   let mark: Int32Array | undefined
   let k = 0
@@ -162,32 +220,58 @@ export function scanTerms(prose: Prose, terms: readonly CompiledTerm[]): TermHit
     const literals = term.literals
     if (!literals) {
       active ??= new Array<CompiledTerm[] | undefined>(blocks.length)
-      for (let i = 0; i < blocks.length; i++) (active[i] ??= []).push(term)
+      present ??= new Array<Array<string[] | undefined> | undefined>(blocks.length)
+      for (let i = 0; i < blocks.length; i++) {
+        ;(active[i] ??= []).push(term)
+        if (blocks[i]!.sentences.length > 1) (present[i] ??= []).push(undefined)
+      }
       continue
     }
     for (const literal of literals) {
       for (const i of prose.blocksWith(literal)) {
         active ??= new Array<CompiledTerm[] | undefined>(blocks.length)
+        present ??= new Array<Array<string[] | undefined> | undefined>(blocks.length)
         mark ??= new Int32Array(blocks.length)
-        if (mark[i] === k) continue
+        const several = blocks[i]!.sentences.length > 1
+        if (mark[i] === k) {
+          // the term is the last listed for the block
+          if (several) present[i]!.at(-1)!.push(literal)
+          continue
+        }
         mark[i] = k
         ;(active[i] ??= []).push(term)
+        if (several) (present[i] ??= []).push([literal])
       }
     }
   }
   if (!active) return hits
   for (let i = 0; i < blocks.length; i++) {
     const list = active[i]
-    if (list) blockHits(blocks[i]!, list, hits)
+    const held = present?.[i]
+    if (list) blockHits(blocks[i]!, list, hits, held ? {lower: prose.lower(i), held} : undefined)
   }
   return hits
 }
 
-/** The hits of the terms in one block's sentences, appended to `hits`: per sentence in order, overlaps dropped. */
-function blockHits(block: Block, list: readonly CompiledTerm[], hits: TermHit[]): void {
-  for (const sentence of block.sentences) {
+/** A block's lower-cased text, and beside each term of its list the term's literals the text holds (undefined: none asked). */
+interface Held {
+  readonly lower: string
+  readonly held: ReadonlyArray<readonly string[] | undefined>
+}
+
+/**
+ * The hits of the terms in one block's sentences, appended to `hits`: per sentence in order, overlaps dropped. Given
+ * the block's lower-cased text and the literals it holds, a term is tried only on the sentences that hold one of them.
+ */
+function blockHits(block: Block, list: readonly CompiledTerm[], hits: TermHit[], literals?: Held): void {
+  const sentences = block.sentences
+  const holds = literals !== undefined && sentences.length > 1 && literals.lower.length === block.text.length ? sentencesHolding(sentences, literals) : undefined
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si]!
     let found: TermHit[] | undefined
-    for (const term of list) {
+    for (let ti = 0; ti < list.length; ti++) {
+      if (holds !== undefined && holds[ti * sentences.length + si] === 0) continue
+      const term = list[ti]!
       const re = term.re
       re.lastIndex = 0
       for (let m = re.exec(sentence.text); m !== null; m = re.exec(sentence.text)) {
@@ -206,6 +290,39 @@ function blockHits(block: Block, list: readonly CompiledTerm[], hits: TermHit[])
       last = h.end
     }
   }
+}
+
+/**
+ * For each term of a block's list and each sentence, 1 when the sentence holds one of the literals the block holds of
+ * the term (or the term has none), at [term × sentences + sentence]. The lower-cased text must have the block's length
+ * (so offsets agree).
+ */
+function sentencesHolding(sentences: readonly Sentence[], {lower, held}: Held): Uint8Array {
+  const n = sentences.length
+  const holds = new Uint8Array(held.length * n)
+  for (let ti = 0; ti < held.length; ti++) {
+    const literals = held[ti]
+    const base = ti * n
+    if (!literals) {
+      holds.fill(1, base, base + n)
+      continue
+    }
+    for (const literal of literals) {
+      let si = 0
+      for (let at = lower.indexOf(literal); at >= 0 && si < n; ) {
+        // the sentence the literal lies in, if any (sentences are in order and do not overlap)
+        while (si < n && sentences[si]!.end < at + literal.length) si++
+        if (si === n) break
+        const sentence = sentences[si]!
+        if (sentence.start <= at) {
+          holds[base + si] = 1
+          if (++si === n) break
+          at = lower.indexOf(literal, sentences[si]!.start)
+        } else at = lower.indexOf(literal, sentence.start)
+      }
+    }
+  }
+  return holds
 }
 
 const NO_HITS: readonly number[] = Object.freeze([])
@@ -228,7 +345,7 @@ export function scanTermsKept(prose: Prose, terms: readonly CompiledTerm[], text
       const list = terms.filter((t) => !t.literals || t.literals.some((l) => lower.includes(l)))
       if (list.length === 0) return NO_HITS
       const out: TermHit[] = []
-      blockHits(block, list, out)
+      blockHits(block, list, out, block.sentences.length > 1 ? {lower, held: list.map((t) => t.literals?.filter((l) => lower.includes(l)))} : undefined)
       return out.length ? out.flatMap((h) => [block.sentences.indexOf(h.sentence), h.start, h.end, terms.indexOf(h.term)]) : NO_HITS
     })
     for (let k = 0; k < found.length; k += 4) {
@@ -320,7 +437,7 @@ const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+
 // (with up to two words between that are not the provider's: "Your security duties", "Your team's part", not "Your
 // service provider's duties"; or asking of the reader: "What we ask of you", "How you can help us")
 const CUSTOMER_DUTIES =
-  /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:(?!(?:provider|supplier|contractor|vendor|msp|support|service|our)\b)[a-z-]+(?:['’]s)?\s+){0,2}?(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we (?:need|ask|expect|require) (?:from|of) you|you (?:need to do|must do|do|agree to))\b|\bhow you can help\b/i
+  /\b(?:client|customer|subscriber|licensee|buyer|your?|school|practice|clinic|surgery|firm|institution)(?:['’]s)?\s+(?:(?!(?:provider|supplier|contractor|vendor|msp|support|service|our)\b)[a-z-]+(?:['’]s)?\s+){0,2}?(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b|\bwhat (?:we (?:need|ask|expect|require) (?:from|of) you|you (?:need to do|must do|do|agree to)|(?:the\s+|your\s+)?(?:client|customer|subscriber|licensee|buyer|school|practice|clinic|surgery|firm|institution|office|team|company|business)\s+(?:needs? to do|must do|has to do|should do|does|agrees? to(?: do)?))\b|\bhow you can help\b/i
 // A lead-in that asks the reader ("To help us keep you safe, please:", "We ask that you:"): its list is the customer's
 const ASKING_INTRO = /^\W*(?:please|kindly)\b|\b(?:please|kindly)\W*$/i
 // an imperative: the sentence opens with a verb, no subject, no modal ("Tell MSP promptly about leavers", "Keep PCs patched"),
@@ -412,11 +529,23 @@ function isHeaderLabel(hit: TermHit): boolean {
   return heads.some((h) => h.trim() === label)
 }
 
+/** Is the hit inside a struck-through run of its block ("~~ … ~~"): an odd number of "~~" before it and one after it? */
+function struck(hit: TermHit): boolean {
+  const text = hit.block.text
+  const close = text.indexOf('~~', hit.end)
+  if (close < 0) return false
+  let marks = 0
+  for (let i = text.indexOf('~~'); i >= 0 && i < hit.start; i = text.indexOf('~~', i + 2)) marks++
+  return marks % 2 === 1
+}
+
 // a sentence that ends in a question mark (markup and closing quotes aside)
 const QUESTION = /\?[\s*_"'”’)]*$/
 
 /** The readings that make a promise-like phrase not a promise by the provider. */
 export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
+  // words a redline strikes through ("~~Pennine guarantees that no data will ever be lost.~~") are deleted: they state nothing
+  if (struck(hit)) return 'negated'
   // a question asks and commits to nothing ("Do you guarantee uptime?", "How quickly will you respond?"): its answer,
   // a sentence of its own, is what binds (only its end is read: a long sentence is asked about once per hit)
   if (QUESTION.test(hit.sentence.text.slice(-40))) return 'question'
@@ -489,7 +618,15 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
   // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
-  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text))) party = r.introducingParty(hit.block)
+  // (an item that names its own subject before its verb, "(2) The Provider cares for …", is that party's, whatever
+  // introduced the items before it)
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text))) {
+    // (the subject of the term's own clause: "Quarterly review with the CIO; Northfield also attends …")
+    const head = s.slice(0, at)
+    const own = OWN_SUBJECT.exec(head.slice(Math.max(head.lastIndexOf(';'), 0) + (head.includes(';') ? 1 : 0)))
+    // (a clause of its own: bound as any sentence with that subject is, not by the lead-in)
+    if (!own || r.firstParty((own[1] ?? own[2])!) === 'unknown') party = r.introducingParty(hit.block)
+  }
   if (party === 'customer') return party
   // a duty of a role either party may hold ("the indemnified Party promptly notifies …") binds both parties
   if (party === 'unknown' && ROLE.test(s.slice(Math.max(0, at - REACH), at + REACH))) party = 'mutual'
@@ -497,6 +634,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
+
+/** An item's own subject, a party named before its verb: "(2) The Provider cares for …", "- We patch …", "b) Supplier keeps …". */
+const OWN_SUBJECT = /^\W*(?:(?:and|but|then)\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?([A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:\w+ly\s+|also\s+)?(?:[a-z]+s|will|shall|must)\b|([Ww]e|I)\s+(?:\w+ly\s+|also\s+)?[a-z]+\b)/
 
 /** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive", a label "What you get:". */
 const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i
