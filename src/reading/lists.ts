@@ -201,13 +201,13 @@ export function questionText(source: string, block: Block): string | undefined {
 export function answeredQuestion(source: string, blocks: readonly Block[], i: number): string | undefined {
   const block = blocks[i]!
   if (block.kind === 'heading' || questionText(source, block) !== undefined) return undefined
-  const quoted = quotedLine(source, block)
+  const quoted = onQuoteLine(source, block)
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
     const b = blocks[j]!
     if (b.kind === 'heading' || b.section !== block.section) return undefined
     // a reply under a quoted message: the quote it stands under is what it answers
     // (within its own message: not past a rule line or the header of the next message of the thread)
-    if (!quoted && quotedLine(source, b)) return newMessage(source, b, block) ? undefined : quotedQuestion(source, blocks, j)
+    if (!quoted && onQuoteLine(source, b)) return newMessage(source, b, block) ? undefined : quotedQuestion(source, blocks, j)
     const q = questionText(source, b)
     if (q === undefined) continue
     // in a chat, the answer is what others say to it: the asker's next message asks or says something else
@@ -226,6 +226,14 @@ const ASKS = /\?["”’')\]*_]*\s*$/
  * block of the quote: the question is its asking sentences with those of the quoted blocks just before it (a question
  * quoted over two lines, "> 3. What are your hours?" / "> We're in Chicago.").
  */
+/** quotedLine read character by character: asked of every block and the blocks above it, so without a pattern. */
+function onQuoteLine(source: string, b: Block): boolean {
+  const at = b.position.start.offset
+  let k = source.lastIndexOf('\n', at - 1) + 1
+  for (let spaces = 0; k < at && spaces < 3 && (source[k] === ' ' || source[k] === '\t'); k++) spaces++
+  return k <= at && source[k] === '>'
+}
+
 // a rule line ("---", "***") or a message header line ("From: …", "**From:** …", "On 4 April, Ben wrote:")
 const MESSAGE_BREAK = /^[ \t]{0,3}(?:(?:[-*_][ \t]*){3,}$|[*_]{0,2}(?:from|sent|date|subject)[ \t]*:|on\b[^\n]{0,80}\bwrote:[ \t]*$)/im
 
