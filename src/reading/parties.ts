@@ -157,9 +157,28 @@ function roleOfBracket(inside: string, names: ReadonlyMap<string, Party>): Party
   const found = new Set<Party>()
   for (const [name, role] of names) {
     if (role !== 'provider' && role !== 'customer') continue
-    if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(inside)) found.add(role)
+    if (namedIn(inside, name)) found.add(role)
   }
   return found.size === 1 ? [...found][0]! : 'unknown'
+}
+
+const ASCII = /^[\x00-\x7f]*$/
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+/** Whether `at` is a word boundary of `text` (as `\b`: a word character on one side only). */
+const boundaryAt = (text: string, at: number): boolean => isWordCode(text.charCodeAt(at - 1)) !== isWordCode(text.charCodeAt(at))
+
+/**
+ * Whether `name` stands in `text` between word boundaries, case aside: what `new RegExp(`\\b${name}\\b`, 'i')` finds (the
+ * name escaped), by literal search when both are ASCII (the flag then folds the letters as lower-casing does), so that
+ * no pattern is compiled for each name; by that pattern otherwise.
+ */
+function namedIn(text: string, name: string): boolean {
+  if (!ASCII.test(text) || !ASCII.test(name)) return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text)
+  const hay = text.toLowerCase()
+  const needle = name.toLowerCase()
+  if (needle === '') return /\b/.test(hay)
+  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) if (boundaryAt(hay, at) && boundaryAt(hay, at + needle.length)) return true
+  return false
 }
 
 // A short name in brackets with no quotes: one to three capitalised words, with its article or without ("the Practice",
