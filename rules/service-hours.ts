@@ -17,6 +17,19 @@ const PRIORITY_247 = /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|o
 const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b|\b(?:all|every) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b/i
 /** A scheduled task, whose days and times are not the service's hours. */
 const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?|e-?mailed|mailed|posted|uploaded|published)\b/i
+// Reading: days and clock times said of a scheduled job are the job's timetable, not the service's hours, whether the job
+// is named by its noun or by its verb said of the thing it is done to ("the file server is snapshotted every hour from
+// 6:00 to 21:00", "mailboxes get copied offsite nightly", "workstations are patched on Tuesdays 22:00–02:00") or by the
+// title of the section the sentence stands in ("Backups", "Patching", "Reporting")
+const TASK_DONE = /\b(?:is|are|was|were|gets?|getting|be|being|been)\s+(?:\w+\s+)?(?:backed[- ]up|snapshot(?:ted)?|copied|replicated|synced|synchroni[sz]ed|mirrored|archived|patched|scanned|rebooted|restarted|exported|imaged|vaulted)\b/i
+const TASK_TITLE = /\b(?:backups?|back-?ups?|backing up|snapshots?|patch(?:ing|es)?|patch management|updates?|updating|reports?|reporting|replication|archiv(?:e|es|ing))\b/i
+/** A title that speaks of when something is done or open: a job's title with it may title the hours too. */
+const HOURS_TITLE = /\b(?:hours?|times?|schedule|when|availability|window)\b/i
+/** A section titled by a scheduled job alone ("3. Backups", "Patch management"), not by support beside it. */
+function taskSection(unit: {block: {section: {title?: string; path: readonly string[]}}}): boolean {
+  const title = unit.block.section.path[unit.block.section.path.length - 1] ?? ''
+  return TASK_TITLE.test(title) && !SUPPORT.test(title) && !HOURS_TITLE.test(title)
+}
 // (and the words translated agreements use for support: "the assistance is provided", "the attention is provided"; not
 // "for the attention of" someone, which addresses a notice)
 const SUPPORT = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
@@ -86,7 +99,7 @@ export default clauseRule({
     if (UPTIME_SHARE.test(t) && !SUPPORT_GIVEN.test(t)) return undefined
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
-    if (!unit.inHome && TASK.test(t) && !SUPPORT.test(t)) return undefined
+    if (!unit.inHome && (TASK.test(t) || TASK_DONE.test(t) || taskSection(unit)) && !SUPPORT.test(t)) return undefined
     // nor do days with one moment in them, when nothing in the sentence says a service is there ("Reports: ticket
     // summary every Mon–Fri at 07:00"): an event's schedule
     if (!unit.inHome && recurringMoment(t, specs) && !THERE.test(t)) return undefined
@@ -140,6 +153,9 @@ export default clauseRule({
       // (a clock that times selling, billing or delivering, "We answer sales e-mails within one business day", "Invoices
       // are paid within 10 working days", runs on no support hours)
       if (COMMERCE.test(t) && !SUPPORT_WORK.test(t)) return undefined
+      // (nor does a clock that times what the customer does ahead of the work, "The Client shall submit each change at
+      // least 2 business days ahead", "with 5 working days' notice from the Customer": a lead time of the customer's)
+      if (LEAD_TIME.test(t.slice(Math.max(0, at - 30), at + 60)) && (reader.party(unit, at) === 'customer' || customerGives(t, reader.reading))) return undefined
       return CLOCK.test(t) && !definesHours(reader.reading) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
     }
     return {outcome: 'vague', detail}
@@ -148,6 +164,14 @@ export default clauseRule({
 
 /** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
 const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
+/** A time counted ahead of something: "at least 2 business days ahead", "in advance", "5 working days' notice". */
+const LEAD_TIME = /\b(?:ahead|in advance|beforehand|prior (?:to|notice)|notice)\b|\bbefore (?:the|a|any|each|it|they|work)\b/i
+/** The notice is the customer's: "notice from the Client", "the Customer gives … notice", "you must give … notice". */
+function customerGives(text: string, reading: Reading): boolean {
+  const m = /\bnotice\b[^.;]{0,20}?\b(?:from|by|of)\s+((?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+)?)|((?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+)?)\s+(?:must |shall |will |should )?(?:give|gives|giving|provides?)\s+(?:at least\s+|no less than\s+)?[^.;]{0,30}?\bnotice\b/i.exec(text)
+  const who = m?.[1] ?? m?.[2]
+  return who !== undefined && (/^you$/i.test(who) || reading.firstParty(who) === 'customer')
+}
 /** Words of support work, which put a clock back on the support hours: tickets, faults, incidents, the help desk. */
 const SUPPORT_WORK = /\b(?:support|tickets?|incidents?|faults?|issues?|problems?|help ?desk|service desk|engineers?|technicians?|repairs?|fix\w*|P[1-5]|priority|severity)\b/i
 
