@@ -48,33 +48,36 @@ export function compileTerms(terms: readonly Term[], linear = false): CompiledTe
 export function aheadOfLookbehind(source: string): string {
   if (!source.startsWith('(?<=') && !source.startsWith('(?<!')) return source
   if (/\\[1-9k]|\(\?<[^=!]/.test(source)) return source
-  let depth = 0
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]
-    if (c === '\\') i++
-    else if (c === '[') i = skipClass(source, i) - 1
-    else if (c === '(') depth++
-    else if (c === ')' && --depth === 0) {
-      const rest = source.slice(i + 1)
-      // an alternation at the top level would leave the lookbehind to its first alternative only
-      return rest === '' || topLevelBar(rest) ? source : `(?=${rest})${source}`
-    }
-  }
-  return source
+  const close = walkPattern(source, (c, depth) => c === ')' && depth === 0)
+  if (close < 0) return source
+  const rest = source.slice(close + 1)
+  // an alternation at the top level would leave the lookbehind to its first alternative only
+  return rest === '' || topLevelBar(rest) ? source : `(?=${rest})${source}`
 }
 
 /** Does the pattern have a "|" outside its groups and classes? */
 function topLevelBar(source: string): boolean {
+  return walkPattern(source, (c, depth) => c === '|' && depth === 0) >= 0
+}
+
+/**
+ * Walks a pattern's syntax, skipping escapes and character classes: `at` sees each other character with the depth of
+ * groups it stands in (a group's own parentheses stand outside it). The index of the first character `at` accepts,
+ * or -1.
+ */
+function walkPattern(source: string, at: (c: string, depth: number) => boolean): number {
   let depth = 0
   for (let i = 0; i < source.length; i++) {
-    const c = source[i]
+    const c = source[i]!
     if (c === '\\') i++
     else if (c === '[') i = skipClass(source, i) - 1
-    else if (c === '(') depth++
-    else if (c === ')') depth--
-    else if (c === '|' && depth === 0) return true
+    else {
+      if (c === ')') depth--
+      if (at(c, depth)) return i
+      if (c === '(') depth++
+    }
   }
-  return false
+  return -1
 }
 
 /**
