@@ -7,7 +7,7 @@ import {INCLUDED_CHARGE, RATE_WORDS, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
-const WORK = /\b(?:support|help|work|works|worked|working|services?|cover|ring|phone|text|message|mobile|whatsapp|pager?|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
+const WORK = /\b(?:support|help|jobs?|urgent|work|works|worked|working|services?|cover|ring|phone|text|message|mobile|whatsapp|pager?|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
 const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:(?:after-hours|out-of-hours|weekend|evening|night|overnight|holiday)\s*(?:,|or|and)?\s+){0,3}(?:cover|support|service)(?!\s+(?:desk|line|team|charges?|fees?|rates?)\b)(?:\s+(?:is\s+)?(?:offered|provided|available))?|no other (?:support|cover|work) is (?:given|provided|offered|available)|no (?:work|support|service) (?:is|will be|shall be) (?:performed|done|carried out|provided|given))\b/i
 
 /** What a pointer at stated charges names: "the rates", "the charges", "the fees", "the prices". */
@@ -82,7 +82,7 @@ export default clauseRule({
   // and an item of a list whose lead-in names work outside the hours ("Support outside those hours (tick one):" over
   // "- [x] Included for Priority 1 incidents"): the item states that work's terms
   mentions(text, reader, block) {
-    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || outsideStatedSchedule(text, block) >= 0 || offTime(text).at >= 0 || roundTheClock(text, reader.reading)
+    return outsideColumn(block) >= 0 || underLeadIn(block, reader.reading) || outsideHours(text, definedAs(reader.reading)) >= 0 || outsideStatedSchedule(text, block, reader.reading) >= 0 || offTime(text).at >= 0 || roundTheClock(text, reader.reading)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -93,7 +93,7 @@ export default clauseRule({
       if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return NOT_PROVIDED.test(cell) || /^(?:no|none|not (?:available|offered))$/i.test(cell) ? {outcome: 'present'} : {outcome: 'vague'}
     }
     const named = indexOf(t, TOPIC)
-    const span = named >= 0 ? -1 : Math.max(outsideHours(t, definedAs(reader.reading)), outsideStatedSchedule(t, unit.block))
+    const span = named >= 0 ? -1 : Math.max(outsideHours(t, definedAs(reader.reading)), outsideStatedSchedule(t, unit.block, reader.reading))
     const off = named >= 0 || span >= 0 ? NO_OFF_TIME : offTime(t)
     const priced = off.priced ? off.at : -1
     const worked = off.priced ? -1 : off.at
@@ -110,7 +110,7 @@ export default clauseRule({
     // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
     // ("The kitchen staff work outside the general shift")
     // (the provider saying it is there, "I'm around most days", is a service given)
-    if (named < 0 && worked < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !PROVIDER_THERE.test(t) && !charged(t, reader.reading)) return undefined
+    if (named < 0 && worked < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !PROVIDER_THERE.test(t) && !charged(t, reader.reading) && !(span >= 0 && providerWorks(t, reader.reading))) return undefined
     if (at < 0 && !unit.inHome) return undefined
     // "outside those hours" is outside the hours it points back at: when they are the customer's own (its office's or
     // premises' opening hours), not the hours the service is given in, the sentence places no work outside the service
@@ -119,7 +119,7 @@ export default clauseRule({
     const asks = /\?\W*$/.test(t)
     // a label naming the time outside the hours, priced by the hour ("After hours: $150 per hour"), is the rate for work
     // then, work word or not (not a time in passing: "visitors who park after hours pay $3 per hour")
-    if (!unit.inHome && !WORK.test(t) && !(at >= 0 && PROVIDER_THERE.test(t)) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
+    if (!unit.inHome && !WORK.test(t) && !(at >= 0 && (PROVIDER_THERE.test(t) || (span >= 0 && providerWorks(t, reader.reading)))) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
     // a row titled as work outside the hours whose value cell says only that it is included ("| Work outside opening
     // hours | included |", a plan's cell) charges that work as included in the fee
     const isCharged = charged(t, reader.reading) || (unit.inHome && unit.block.kind === 'table-row' && (unit.block.cells ?? []).slice(1).some((c) => CELL_INCLUDED.test(c))) // once: both tests below need it
@@ -149,6 +149,10 @@ export default clauseRule({
     // "The following shall be considered Out-of-Scope Work: … any services requested outside the agreed support hours":
     // work outside the hours put in a class of work that the agreement charges for ("Out-of-Scope Work … shall be
     // billed on a time and materials basis") takes that charge
+    // Reading: an item's own sub-items continue it ("- After hours & weekends: emergencies only, via the on-call line" ›
+    // "  - billed at 1.5× the hourly rate"), and so does a line after it that opens in lower case with the charge and no
+    // subject of its own (the same sub-item flattened or set as a paragraph): a charge there charges the work it names
+    if (at >= 0 && (unit.block.kind === 'list-item' || unit.block.kind === 'paragraph') && continuation(unit.block, reader.reading).some((b) => charged(b.text, reader.reading))) return {outcome: 'present'}
     const cls = CLASS.exec(t) ?? (unit.intro ? CLASS.exec(unit.intro) : null)
     if (cls && classCharged(reader.reading, cls[0])) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /hours|rate|fee|charg|cost|pric/i)
@@ -178,12 +182,55 @@ function ratesSentAway(unit: Unit, reader: Reader): Verdict | undefined {
  */
 // (or a bare "Outside that," opening the sentence after the days and times: "Monday to Friday, 07:00 to 17:00 UK time.
 // Outside that, I'm around most days")
-const OUTSIDE_THIS_SCHEDULE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:this|that|the said|the above|the stated)\s+(?:schedule|timetable)\b|^\W*(?:outside|beyond)\s+(?:that|those|these|this|them)\s*,/i
+// Reading: the times a paragraph or the paragraphs just before it state, pointed back at in plain or non-native words
+// ("Outside these times …", "Outside of this times the Provider works only after agreement"), are the service's hours as
+// a schedule is; work outside them is work outside the hours (a bare "this time" points at a period, "claims made outside
+// this time", and is not)
+const OUTSIDE_THIS_SCHEDULE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:this|that|these|those|the said|the above|the stated)\s+(?:(?:working|work|support|service|business|opening|office)\s+(?:schedules?|timetables?|times?)|schedules?|timetables?|times)\b(?!\s+(?:limits?|frames?|periods?)\b)|^\W*(?:outside|beyond)\s+(?:that|those|these|this|them)\s*,/i
 const DAYS_AND_TIMES = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b[^.]{0,80}?\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[:.]\d{2}\b[^.]{0,80}?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b/i
-function outsideStatedSchedule(text: string, block: Block): number {
+function outsideStatedSchedule(text: string, block: Block, reading: Reading): number {
   const m = OUTSIDE_THIS_SCHEDULE.exec(text)
-  return m && DAYS_AND_TIMES.test(block.text) ? m.index : -1
+  if (!m) return -1
+  if (DAYS_AND_TIMES.test(block.text)) return m.index
+  // the paragraphs just before it in its section (a numbered clause states the times, the next one what falls outside)
+  const at = reading.blockIndex(block)
+  for (let j = at - 1; j >= 0 && j >= at - 3; j--) {
+    const b = reading.doc.blocks[j]!
+    if (b.kind === 'heading' || b.section !== block.section) break
+    if (DAYS_AND_TIMES.test(b.text)) return m.index
+  }
+  return -1
 }
+
+/** The provider's own work as the verb: "the Provider works only after agreement", "we work on request". */
+const PROVIDER_WORKS = /\b(?:works?|working|comes?|attends?)\b/i
+function providerWorks(text: string, reading: Reading): boolean {
+  const m = PROVIDER_WORKS.exec(text)
+  if (m === null) return false
+  const subject = /(?:^|[,;:]\s*|\b(?:times?|hours?|schedule|timetable)\s+)((?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2})\s+(?:\w+ly\s+|only\s+|also\s+)?$/i.exec(text.slice(Math.max(0, m.index - 60), m.index))
+  if (!subject) return false
+  const who = subject[1]!
+  return /^(?:we|I)$/i.test(who) || reading.firstParty(who) === 'provider'
+}
+
+/**
+ * What continues a list item or paragraph: the items set deeper right under it (its own sub-items), or else the next line
+ * of its section when that opens in lower case with a charge and no subject ("billed at 1.5× …", "charged at $90/hr").
+ */
+function continuation(item: Block, reading: Reading): Block[] {
+  const blocks = reading.doc.blocks
+  const at = reading.blockIndex(item)
+  const out: Block[] = []
+  for (let j = at + 1; at >= 0 && item.kind === 'list-item' && j < blocks.length && out.length < 8; j++) {
+    const b = blocks[j]!
+    if (b.kind !== 'list-item' || b.section !== item.section || b.position.start.column <= item.position.start.column) break
+    out.push(b)
+  }
+  const next = at >= 0 ? blocks[at + 1] : undefined
+  if (!out.length && next && next.section === item.section && (next.kind === 'list-item' || next.kind === 'paragraph') && CHARGE_GOES_ON.test(next.text)) out.push(next)
+  return out
+}
+const CHARGE_GOES_ON = /^(?:billed|charged|invoiced|priced|payable)\b/
 
 /** The provider speaking of itself as there to be reached: "I'm around most days", "we are reachable". */
 const PROVIDER_THERE = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:usually\s+|normally\s+)?(?:around|available|reachable|on call|about)\b/i

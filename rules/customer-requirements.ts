@@ -486,25 +486,39 @@ function citedByConsequence(reading: Reading, section: Section, blockText = ''):
   return hit
 }
 
-/** "Section 2.1", "clause 2.1", "paragraph 2.1" (each pattern made once per document). */
-function numberRef(number: string, reading: Reading): RegExp {
-  const made = reading.own(REFS, () => new Map<string, RegExp>())
-  let re = made.get(`#${number}`)
-  if (!re) made.set(`#${number}`, (re = new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${number.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'i')))
-  return re
+/** A test of a text for a reference: true where the reference's pattern matches. */
+type Ref = (text: string) => boolean
+
+/**
+ * A reference whose pattern (`new RegExp(…, 'i')`, with `literal` written in it as it stands) is made only for a text
+ * that holds the literal, case aside: an ASCII literal, whose letters the flag folds as lower-casing does, so that a
+ * text the pattern matches holds it lower-cased. Most consequences cite no part, and no pattern is compiled for them.
+ */
+function gatedRef(literal: string, make: () => RegExp): Ref {
+  const lower = /^[\x00-\x7f]*$/.test(literal) ? literal.toLowerCase() : undefined
+  let re: RegExp | undefined
+  return (text) => (lower === undefined || text.toLowerCase().includes(lower)) && (re ??= make()).test(text)
 }
 
-/** "(Restrictions on Customer)", "the points under \"Your part\"": a title cited in parentheses or quotes (each pattern made once per document). */
-function titleRef(title: string, reading: Reading): RegExp {
-  const made = reading.own(REFS, () => new Map<string, RegExp>())
-  let re = made.get(`(${title}`)
-  if (!re) made.set(`(${title}`, (re = new RegExp(`[("\u201c]${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[)"\u201d]`, 'i')))
-  return re
+/** "Section 2.1", "clause 2.1", "paragraph 2.1" (each made once per document). */
+function numberRef(number: string, reading: Reading): Ref {
+  const made = reading.own(REFS, () => new Map<string, Ref>())
+  let ref = made.get(`#${number}`)
+  if (!ref) made.set(`#${number}`, (ref = gatedRef(number, () => new RegExp(`\\b(?:section|clause|paragraph|para\\.?)\\s+${number.replace(/\./g, '\\.')}(?!\\d|\\.\\d)`, 'i'))))
+  return ref
+}
+
+/** "(Restrictions on Customer)", "the points under \"Your part\"": a title cited in parentheses or quotes (each made once per document). */
+function titleRef(title: string, reading: Reading): Ref {
+  const made = reading.own(REFS, () => new Map<string, Ref>())
+  let ref = made.get(`(${title}`)
+  if (!ref) made.set(`(${title}`, (ref = gatedRef(title, () => new RegExp(`[("\u201c]${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[)"\u201d]`, 'i'))))
+  return ref
 }
 
 /** References to a section and its parents: their dotted numbers, and their titles in parentheses. */
-function sectionRefs(section: Section, reading: Reading): RegExp[] {
-  const refs: RegExp[] = []
+function sectionRefs(section: Section, reading: Reading): Ref[] {
+  const refs: Ref[] = []
   for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) {
     if (s.number) refs.push(numberRef(s.number, reading))
     if (s.title.length > 3) refs.push(titleRef(s.title, reading))
@@ -513,13 +527,13 @@ function sectionRefs(section: Section, reading: Reading): RegExp[] {
 }
 
 /** Does a consequence outside `section` match one of the references (made only when there is such a consequence)? */
-function cites(reading: Reading, section: Section, refsOf: () => readonly RegExp[]): boolean {
-  let refs: readonly RegExp[] | undefined
+function cites(reading: Reading, section: Section, refsOf: () => readonly Ref[]): boolean {
+  let refs: readonly Ref[] | undefined
   for (const b of consequenceBlocks(reading)) {
     if (b.section === section) continue
     refs ??= refsOf()
     if (!refs.length) return false
-    if (refs.some((r) => r.test(b.text))) return true
+    if (refs.some((r) => r(b.text))) return true
   }
   return false
 }

@@ -159,6 +159,31 @@ function definedAbbreviations(doc: Document): ReadonlySet<string> {
   return out
 }
 
+// A name given with its number in a business register right after it ("… Limited (NZBN 9429050372118)", "… Pty Ltd, ABN
+// 51 824 753 556", "… Ltd (company number 08123456)"): the name is written as it is registered
+const REGISTER = String.raw`(?:NZBN|ABN|ACN|ARBN|CRN|CRO|EIN|CIN|GSTIN|UEN|KvK|HRB|SIREN|SIRET|company (?:no\.?|number|reg(?:istration)?\.? (?:no\.?|number))|registered (?:no\.?|number|company number)|registration (?:no\.?|number)|reg\.? no\.?|companies house (?:no\.?|number))[\s.:#]*\d[\d /-]{4,}`
+const REGISTERED_AFTER = new RegExp(String.raw`^[\s,;:(]*${REGISTER}`, 'i')
+const REGISTER_WORD = new RegExp(REGISTER, 'i')
+// a word in brackets that opens a name running on to its legal form: "[ESC] Escape Rooms Limited"
+const BRACKETED_NAME = /(\[[A-Z][\w'’&-]*\])[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1,4}(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|Pty Ltd|Pty|GmbH|AG|Co|Corp|Corporation|Company)\b\.?/g
+
+/**
+ * The bracketed words that a document writes inside a name it gives with its business register number ("[ESC] Escape
+ * Rooms Limited (NZBN 9429050372118)"): the brackets are part of the name as registered, there and wherever the name
+ * recurs ("Signed for [ESC] Escape Rooms Limited"). A bracket before the legal form alone ("[Client] Ltd") stays a slot.
+ */
+function registeredNames(doc: Document): ReadonlySet<string> {
+  const out = new Set<string>()
+  if (!doc.source.includes('[') || !REGISTER_WORD.test(doc.source)) return out
+  for (const block of doc.blocks) {
+    if (!block.text.includes('[')) continue
+    for (const m of block.text.matchAll(BRACKETED_NAME)) {
+      if (REGISTERED_AFTER.test(block.text.slice(m.index + m[0].length, m.index + m[0].length + 80))) out.add(m[1]!)
+    }
+  }
+  return out
+}
+
 /** The spans of the source's HTML comments ("<!-- … -->", an unclosed one to the end), in order. */
 function commentSpans(source: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
@@ -293,6 +318,7 @@ export default {
     const glosses = glossed.length >= 2
     const {doc} = context
     const named = definedAbbreviations(doc)
+    const registered = registeredNames(doc)
     const code = doc.source.includes('`')
     let backticks: number[] | undefined
     let previous: Block | undefined
@@ -308,7 +334,7 @@ export default {
       previous = block
       for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
-        if (named.has(f.text)) continue
+        if (named.has(f.text) || registered.has(f.text)) continue
         if (block.header?.length && !inSource(block, f.start)) {
           // "Response [hours]", "Fee [GBP]": a column header names its unit in brackets after its words
           if (HEADER_UNIT.test(f.text) && /\w[^|:]*$/.test(block.text.slice(Math.max(0, f.start - 40), f.start))) continue

@@ -19,6 +19,10 @@ const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replac
 // policy, price list), not how often a service is given
 const DOCUMENT_REVISED =
   /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?|catalogues?|catalogs?|brochures?|leaflets?|booklets?|letters?|newsletters?|fact ?sheets?|data ?sheets?|descriptions?)\b(?:\s+(?:above|below|hereto|attached|overleaf))?(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
+// The form of a thing changed ("may change the layout of these reports from time to time", "revise the format of the
+// invoices periodically", "refresh the look of the portal"): how a document or a page looks, not how often a service is
+// given
+const FORM_REVISED = /\b(?:updat|revis|refresh|amend|chang|modif|replac|vary|varie|adjust|alter|redesign|rework|reformat)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+)?(?:layouts?|formats?|formatting|designs?|look|styles?|structure|presentation|templates?|appearance)\s+(?:of\s+[^.;:,]{1,60}?\s*)?$/i
 // What a service updates or replaces, rather than a document that is revised: "Handset firmware is updated periodically"
 // The agreement or a part of it revised ("will revise the Schedule periodically") or looked at again "from time to time"
 // ("may review this Exhibit from time to time"): when the paper changes, not a cadence of service ("review this
@@ -186,7 +190,10 @@ const PRODUCT_NOUN = /^[ \t]+(?:add-?ons?|options?|packages?|bundles?|modules?|e
 const TITLE_CASE = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*$/
 // "High availability" before a concrete arrangement of equipment ("a high-availability pair", "a high availability cluster
 // of two nodes") says how the equipment is set up, not how available a service is
-const ARRANGEMENT = /^[ \t]+(?:pairs?|clusters?|configurations?|set-?ups?|nodes?)\b/i
+// (after its abbreviation and the kind or make of the equipment: "a high-availability (HA) FortiGate pair", "a high
+// availability SQL cluster", "a high-availability firewall pair"; not "high availability of the cluster", which says how
+// available the cluster is)
+const ARRANGEMENT = /^[ \t]+(?:\([A-Z]{2,4}\)[ \t]+)?(?:(?!(?:of|the|a|an|for|to|and|or|with|in|on|at|across|our|your|its|their|all|every|each|any)\b)[\w-]+[ \t]+){0,2}?(?:pairs?|clusters?|configurations?|set-?ups?|nodes?)\b/i
 
 // an opening quotation mark right before a term and the closing one right after it: the term fills the quotation
 const MENTIONED = /(?:^|[\s(\[])["“‘'«]\s?$/
@@ -269,7 +276,7 @@ export default {
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
       // (a document revised or prices reviewed "from time to time", "periodically" or "regularly" say when the paper is
       // looked at, not how often a service is given)
-      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
+      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || FORM_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
       if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(s.slice(Math.max(0, at - 60), at))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED_AFTER.test(after.slice(0, 120))) continue
       // an act of the customer's side that it times itself ("Change requests submitted from time to time by your staff",

@@ -61,7 +61,11 @@ const TOP_PRIORITY = /(?:\b(?:is|are|['’]s|gets?|becomes?)|=)\s+(?:(?:our|the|
 /** What makes the top priority a case of support work: something down or stopped. */
 const CASE_DOWN = /\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t (?:work|trade|sell|operate)|cannot (?:work|trade|sell|operate))\b/i
 // (the topic in rules/data/clauses.json names both: "priority", and an urgent class followed by its channel)
-const URGENT_PATH = /\burgent\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|matters?|cases?))?\s*(?:\([^()]{3,60}\)\s*)?[:,–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b/i
+// Reading: an emergency class opening its line as a label, named by its criteria in brackets and sent to its own line
+// ("Emergencies outside those hours (server down, can't see patients): call …", "Emergency (site down, no e-mail) – ring
+// the duty phone") is an urgent path too: a class set apart with no levels defined (not a condition in passing: "If it's
+// a real emergency (say, …), ring …")
+const URGENT_PATH = /\burgent\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|matters?|cases?))?\s*(?:\([^()]{3,60}\)\s*)?[:,–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b|^\W*emergenc(?:y|ies)\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|cases?))?(?:\s+(?:outside|after|out of|beyond)\s+(?:[\w'’-]+\s+){0,3}?(?:hours|times))?\s*\([^()]{3,80}\)\s*[:–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b/i
 
 /** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
 const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\bwith (?:top |high )?priority\b/i

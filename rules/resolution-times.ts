@@ -60,14 +60,15 @@ function curePeriod(text: string, reading: Reading): boolean {
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
 // (and the cases of translated agreements: anomalies, malfunctions; and a machine that is down: "restore Device Down
 // printers")
-const CONTEXT = /\b(?:anomal\w*|malfunction\w*|fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?|rebuil\w*|reinstall\w*|re-?imag\w*|corrupt\w*|crash\w*|dies|died|dead|down|devices?|printers?|computers?|machines?)\b/i
+const CONTEXT = /\b(?:time (?:for|of) (?:the )?solution|sol(?:ution|ving) times?|anomal\w*|malfunction\w*|fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?|rebuil\w*|reinstall\w*|re-?imag\w*|corrupt\w*|crash\w*|dies|died|dead|down|devices?|printers?|computers?|machines?)\b/i
 // (an error in an invoice or a statement is a mistake of billing, not a failure of systems)
 const NOT = /\b(?:(?:errors?|mistakes?)\s+(?:in|on)\s+(?:an?\s+|the\s+|any\s+|your\s+)?(?:invoices?|bills?|statements?|billing|credit notes?)|disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 // (and a resolution of a display or an image, named so or given in pixels: "Display resolution | 1920 × 1080", "monitors
 // with a minimum resolution of 2560 × 1440", "scans at a resolution of 300 dpi")
 const PICTURE = /\b(?:screens?|displays?|monitors?|video|images?|cameras?|prints?|printers?|scans?|scanners?|photos?)\s+resolutions?\b|\bresolutions?\b[^.;|]{0,30}?(?:\b\d{3,5}\s?[x×]\s?\d{3,5}\b|\b\d+\s?(?:dpi|ppi|megapixels?|mp)\b|\b(?:4k|8k|full hd|ultra hd|uhd|1080p|720p|2160p)\b)/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
-const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b/i
+// (and a non-native column for the time to solve: "Time for solution", "Solution time", "Time to solve")
+const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b|\btime (?:for|to|of) (?:the )?(?:solution|solv\w*)\b|\bsol(?:ution|ving) times?\b/i
 /** A reply to a case: "respond to a Critical request within 1 hour", "reply", "acknowledge", "call back". */
 const RESPONDS = /\b(?:respon(?:d|ds|se|ses|ding)|repl(?:y|ies)|acknowledg\w*|call(?:s|ed)? (?:you )?back|answer(?:s|ed)?)\b/i
 /** Words of fixing or restoring, which make a sentence about a reply a statement of a fix too. */
@@ -125,6 +126,9 @@ export default clauseRule({
     // in a home shared with response times ("Response and Resolution"), a sentence that times only a reply, and names no
     // fixing, states a response time
     if (unit.inHome && at < 0 && header < 0 && RESPONDS.test(t) && !FIXING.test(t)) return undefined
+    // and so does an item of a list whose lead-in times only a reply ("Response time, counted from the time the call is
+    // logged:" over "- Severity 1 – 30 minutes"): the items are the reply's times, whatever home they sit in
+    if (at < 0 && header < 0 && unit.intro !== undefined && RESPONDS.test(unit.intro) && !FIXING.test(unit.intro) && !FIXING.test(t)) return undefined
     // (a plain "how long a repair takes" is read with the whole sentence that answers it)
     const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? t : reader.reading.scoped(own, TOPIC, HEADER)
     // "same day where possible" hedges the time away; a time that triggers escalation is no time to fix
@@ -143,6 +147,9 @@ export default clauseRule({
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
     if (speed || fast || pointer || (at >= 0 && (PROMISED_FIX.test(t) || (FIXED_PASSIVE.test(t) && !CHARGED.test(t))))) return {outcome: 'vague'}
+    // a row's cell under a column of times to fix that holds words, not a time ("as fast as possible", "by agreement")
+    const cell = header >= 0 ? (unit.block.cells?.[header] ?? '').trim() : ''
+    if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return {outcome: 'vague'}
     if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b|\buntil (?:it|they|everything|(?:the|your|each|every) \w+)(?:['’]s|['’]re| is| are) (?:fixed|resolved|sorted|solved|working again)\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
     return undefined
   },

@@ -628,12 +628,16 @@ const TERMS_LEAD = /\b(?:fees?|prices?|pricing|rates?|costs?|charges?|hours?|tim
 function workList(lead: string, next: string, block: Block, reading: Reading): boolean {
   const t = lead.trim()
   if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t) || NOT_WORK_LEAD.test(t)) return false
-  if (((reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer') && !RECEIVES.test(t)) || reading.messageSender(block) === 'customer') return false
+  if (!CHOSEN_LEAD.test(t) && (((reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer') && !RECEIVES.test(t)) || reading.messageSender(block) === 'customer')) return false
   const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
   if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || IMPERATIVE.test(x) || reading.boundParty(x, 0) === 'customer')) return false
   const work = items.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length
   return work >= 2 && work * 2 >= items.length
 }
+
+// Reading: the customer choosing from the provider's offer ("The Client has selected the following services (ticked):",
+// "You have ordered:", "The Customer opts for the following") introduces the services it takes, not a duty of its own
+const CHOSEN_LEAD = /\b(?:has|have|had)\s+(?:(?:now|already)\s+)?(?:selected|chosen|ordered|purchased|subscribed to|opted for|signed up for|taken up)\b|\b(?:selects?|chooses?|orders?|opts? for|subscribes? to|signs? up for)\s+(?:the\s+)?following\b/i
 
 // Reading: a lead-in in which the customer is the one who gets or receives what follows ("Here's what you get for €640 a
 // month:", "You'll receive:", "Everything your team gets:") introduces what is provided to it, not what is asked of it

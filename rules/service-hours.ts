@@ -140,6 +140,9 @@ export default clauseRule({
       // (a clock that times selling, billing or delivering, "We answer sales e-mails within one business day", "Invoices
       // are paid within 10 working days", runs on no support hours)
       if (COMMERCE.test(t) && !SUPPORT_WORK.test(t)) return undefined
+      // (nor does a clock that times what the customer does ahead of the work, "The Client shall submit each change at
+      // least 2 business days ahead", "with 5 working days' notice from the Customer": a lead time of the customer's)
+      if (LEAD_TIME.test(t.slice(Math.max(0, at - 30), at + 60)) && (reader.party(unit, at) === 'customer' || customerGives(t, reader.reading))) return undefined
       return CLOCK.test(t) && !definesHours(reader.reading) ? {outcome: 'vague', detail: 'define the business days and hours this clock runs on: days, clock times and a time zone'} : undefined
     }
     return {outcome: 'vague', detail}
@@ -148,6 +151,14 @@ export default clauseRule({
 
 /** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
 const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
+/** A time counted ahead of something: "at least 2 business days ahead", "in advance", "5 working days' notice". */
+const LEAD_TIME = /\b(?:ahead|in advance|beforehand|prior (?:to|notice)|notice)\b|\bbefore (?:the|a|any|each|it|they|work)\b/i
+/** The notice is the customer's: "notice from the Client", "the Customer gives … notice", "you must give … notice". */
+function customerGives(text: string, reading: Reading): boolean {
+  const m = /\bnotice\b[^.;]{0,20}?\b(?:from|by|of)\s+((?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+)?)|((?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+)?)\s+(?:must |shall |will |should )?(?:give|gives|giving|provides?)\s+(?:at least\s+|no less than\s+)?[^.;]{0,30}?\bnotice\b/i.exec(text)
+  const who = m?.[1] ?? m?.[2]
+  return who !== undefined && (/^you$/i.test(who) || reading.firstParty(who) === 'customer')
+}
 /** Words of support work, which put a clock back on the support hours: tickets, faults, incidents, the help desk. */
 const SUPPORT_WORK = /\b(?:support|tickets?|incidents?|faults?|issues?|problems?|help ?desk|service desk|engineers?|technicians?|repairs?|fix\w*|P[1-5]|priority|severity)\b/i
 

@@ -3,8 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
-import {describe, expect, it} from 'vitest'
-import {caselessRegExp, caselessSource, lazyCaselessRegExp} from '../src/reading/values/caseless.js'
+import {describe, expect, it, vi} from 'vitest'
+import {caselessRegExp, caselessSource, lazyCaselessRegExp, lowerCasedInPlace, lowerSource} from '../src/reading/values/caseless.js'
 import {DASH, DIGITS_SRC, DUR_UNIT, HY, NUM_SRC} from '../src/reading/values/common.js'
 
 /** Every match of `re` over `text`: index, text and named groups. */
@@ -108,3 +108,87 @@ describe('caselessRegExp', () => {
     expect(matches(first, 'Two Days, four day').length).toBe(2)
   })
 })
+
+/** Every match of `re` over the text lower-cased in place, with the match and its groups sliced from the text as written. */
+function loweredMatches(re: RegExp, text: string): string[] | undefined {
+  const lower = lowerCasedInPlace(text)
+  if (lower === undefined) return undefined
+  re.lastIndex = 0
+  const out: string[] = []
+  let m: RegExpExecArray | null
+  while ((m = re.exec(lower)) !== null) {
+    out.push(JSON.stringify([m.index, m[0].length, [...m].map((x) => x?.toLowerCase()), m.groups ? Object.fromEntries(Object.entries(m.groups).map(([k, v]) => [k, v?.toLowerCase()])) : null]))
+    if (m[0] === '') re.lastIndex = m.index + 1
+  }
+  return out
+}
+
+/** Every match of `re` over the text: index, length, and the match and groups lower-cased. */
+function matchesLowered(re: RegExp, text: string): string[] {
+  return matches(re, text).map((line) => {
+    const [index, all, groups] = JSON.parse(line) as [number, (string | undefined)[], Record<string, string | undefined> | null]
+    return JSON.stringify([index, all[0]!.length, all.map((x) => x?.toLowerCase()), groups ? Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v?.toLowerCase()])) : null])
+  })
+}
+
+describe('lowerSource', () => {
+  it('over the text lower-cased in place, matches where the source matches the text with the i flag (seeded property)', () => {
+    for (const source of SOURCES) {
+      const withI = new RegExp(source, 'gi')
+      const lowered = new RegExp(lowerSource(source), 'g')
+      let compared = 0
+      fc.assert(
+        fc.property(text, (t) => {
+          const got = loweredMatches(lowered, t)
+          if (got === undefined) return // a text lower-casing would shift or make ASCII of: read with the caseless pattern
+          compared++
+          expect(got).toEqual(matchesLowered(withI, t))
+        }),
+        {numRuns: 300, seed: 20261206},
+      )
+      expect(compared).toBeGreaterThan(100)
+    }
+  })
+
+  it('keeps a text whose lower case has its offsets, and refuses one with İ or the Kelvin sign', () => {
+    expect(lowerCasedInPlace('Every 6 HOURS – Mon–Fri, UTC')).toBe('every 6 hours – mon–fri, utc')
+    expect(lowerCasedInPlace('İstanbul office')).toBeUndefined()
+    expect(lowerCasedInPlace('a 5 \u212a rise')).toBeUndefined()
+  })
+
+  it('writes letters in small letters and leaves names, escapes and non-letters alone', () => {
+    expect(lowerSource(String.raw`(?<Num>A1)\s\u2013\D[A-C\d-]X{1,3}\B`)).toBe(String.raw`(?<Num>a1)\s\u2013\D[a-c\d-]x{1,3}\B`)
+    expect(lowerSource(String.raw`[^A-Fz]|UTC|[\u2010-\u2015]`)).toBe(String.raw`[^a-fz]|utc|[\u2010-\u2015]`)
+    expect(() => lowerSource(String.raw`(a)\1`)).toThrow(/back-reference/)
+    expect(() => lowerSource('[0-z]')).toThrow(/class range/)
+  })
+})
+
+describe('value patterns for lower-cased text', () => {
+  it('give every value kind the same values as the caseless patterns, on the fixture agreements as written and case flipped', async () => {
+    const dir = path.join(import.meta.dirname, '..', 'fixtures', 'agreements')
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md'))
+    const texts: string[] = []
+    for (const f of files) {
+      const body = fs.readFileSync(path.join(dir, f), 'utf8')
+      for (const t of [body, flipCase(body, f.length)]) texts.push(...t.split(/\n+|(?<=[.;!?])\s+/))
+    }
+    // and texts lower-casing cannot keep in place (read with the caseless patterns either way)
+    texts.push('Every 6 hours at the İstanbul site', 'Twice a day, 5 \u212a – 08:00–18:00 Mon–Fri UTC')
+    const all = async (): Promise<string[]> => {
+      const values = await import('../src/reading/values/index.js')
+      const kinds = Object.values(values.VALUE_KINDS)
+      return texts.map((t) => JSON.stringify(kinds.map((k) => k.extract(t))))
+    }
+    vi.resetModules()
+    const caseless = await all()
+    vi.resetModules()
+    ;(await import('../src/reading/values/caseless.js')).valuePatternsForLowerCase()
+    const lowered = await all()
+    vi.resetModules()
+    expect(lowered.join('').length).toBeGreaterThan(100_000) // the agreements hold values of every kind
+    const differs = texts.findIndex((_, i) => lowered[i] !== caseless[i])
+    expect(differs === -1 ? undefined : {text: texts[differs], caseless: caseless[differs], lowered: lowered[differs]}).toBeUndefined()
+  })
+})
+

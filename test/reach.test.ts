@@ -1,8 +1,9 @@
 // The structural readings that reach a clause whatever its words (src/reading/reach.ts).
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import type {Party} from '../src/reading/index.js'
-import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, requirementAt, roleTitle, scopeTitle, shareOfEvents, shareOfTime, TitleRoles, withheldWork} from '../src/reading/reach.js'
+import {asksOfCustomer, declinesWork, dutiesTitle, leadsList, outsideHours, outsideOffer, reachTitle, refusesWork, replaceName, requirementAt, roleTitle, scopeTitle, shareOfEvents, shareOfTime, TitleRoles, withheldWork} from '../src/reading/reach.js'
 
 describe('scopeTitle', () => {
   it('reads a title that says what a party other than the customer takes on, or will not take on', () => {
@@ -272,3 +273,28 @@ describe('shareOfTime', () => {
     expect(shareOfTime('95% of tickets are closed within 8 hours each month.')).toBe(false)
   })
 })
+
+describe('replaceName', () => {
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const byPattern = (text: string, name: string, word: string): string => text.replace(new RegExp(String.raw`(?:\bthe\s+)?(?<![\w])${escape(name)}(?![\w])`, 'g'), word)
+
+  it('replaces a name standing as a word, with "the" before it, as the pattern it stands for does', () => {
+    expect(replaceName('what the acme team does for acme', 'acme', 'PROVIDER')).toBe('what PROVIDER team does for PROVIDER')
+    expect(replaceName('acme2 and acme_x and xacme', 'acme', 'PROVIDER')).toBe('acme2 and acme_x and xacme')
+    expect(replaceName('bathe acme, the\u00a0 acme-co', 'acme', 'P')).toBe('bathe P, P-co')
+    expect(replaceName('the the hospital', 'the hospital', 'CUSTOMER')).toBe('CUSTOMER')
+  })
+
+  it('gives what the pattern gives (seeded property)', () => {
+    const part = fc.constantFrom('the', ' ', '  ', '\u00a0', '\n', 'x', '_', '1', '-', '.', 'acme', 'acme co', 'co', 'the hospital', 'hospital', 'é', "'")
+    const name = fc.constantFrom('acme', 'acme co', 'co', 'the hospital', 'hospital', 'a.c', 'c+')
+    fc.assert(
+      fc.property(fc.array(part, {maxLength: 24}), name, (parts, n) => {
+        const text = parts.join('')
+        expect(replaceName(text, n, 'PARTY')).toBe(byPattern(text, n, 'PARTY'))
+      }),
+      {numRuns: 3000, seed: 20261206},
+    )
+  })
+})
+

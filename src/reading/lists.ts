@@ -152,9 +152,14 @@ export function unticked(source: string, block: Block): boolean {
   const start = block.position.start.offset
   const head = source.slice(start, start + 16)
   // (both forms hold the empty box within the first 16 characters: most items have none)
-  return head.includes('[ ]') && (/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(head) || /^\[ \][ \t]/.test(head.slice(0, 4))) && !DUE.test(block.text)
+  return head.includes('[ ]') && (/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[ \][ \t]/.test(head) || /^\[ \][ \t]/.test(head.slice(0, 4))) && !DUE.test(block.text) && !TOLD.test(block.text)
 }
 
+// Reading: an unticked item that asks the reader to give or tell the writer something ("- [ ] Send us the support contract
+// number", "- [ ] Give us admin access", "- [ ] Let us know who approves purchases", "- [ ] Return the signed form to us")
+// is a to-do the agreement sets, not an option it offers (an option names a service or a standard the reader may take:
+// "- [ ] Managed print", "- [ ] Keep every PC on a supported release")
+const TOLD = /^\W*(?:please\s+)?(?:(?:send|give|let|tell|show|email|e-mail|forward|pass|lend|provide|supply|return|grant|share|get)\s+(?:us|me)\b|(?:let|tell) (?:us|me) know\b|(?:provide|supply|return|grant|share|send|give|forward)\s+[^.;:]{1,60}?\s+to\s+(?:us|me)\b)/i
 // Reading: an unticked item that sets a date to do it by ("- [ ] Replace the 3 old laptops by 2027-06-30", "… before
 // go-live") is a task of a checklist still to be done, which the agreement sets, not an option it offers (an option is
 // chosen, never due)

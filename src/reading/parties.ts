@@ -157,9 +157,28 @@ function roleOfBracket(inside: string, names: ReadonlyMap<string, Party>): Party
   const found = new Set<Party>()
   for (const [name, role] of names) {
     if (role !== 'provider' && role !== 'customer') continue
-    if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(inside)) found.add(role)
+    if (namedIn(inside, name)) found.add(role)
   }
   return found.size === 1 ? [...found][0]! : 'unknown'
+}
+
+const ASCII = /^[\x00-\x7f]*$/
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+/** Whether `at` is a word boundary of `text` (as `\b`: a word character on one side only). */
+const boundaryAt = (text: string, at: number): boolean => isWordCode(text.charCodeAt(at - 1)) !== isWordCode(text.charCodeAt(at))
+
+/**
+ * Whether `name` stands in `text` between word boundaries, case aside: what `new RegExp(`\\b${name}\\b`, 'i')` finds (the
+ * name escaped), by literal search when both are ASCII (the flag then folds the letters as lower-casing does), so that
+ * no pattern is compiled for each name; by that pattern otherwise.
+ */
+function namedIn(text: string, name: string): boolean {
+  if (!ASCII.test(text) || !ASCII.test(name)) return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text)
+  const hay = text.toLowerCase()
+  const needle = name.toLowerCase()
+  if (needle === '') return /\b/.test(hay)
+  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) if (boundaryAt(hay, at) && boundaryAt(hay, at + needle.length)) return true
+  return false
 }
 
 // A short name in brackets with no quotes: one to three capitalised words, with its article or without ("the Practice",
@@ -177,18 +196,19 @@ function shortName(inside: string, before: string): string | undefined {
   const m = SHORT_NAME.exec(inside)
   const full = FULL_NAME.exec(before)?.[1]
   if (!full || !/^[A-Z]/.test(full)) return undefined
+  // ("Parr & Webb Solicitors LLP (the firm)", "Elmfield Dental Care (the Practice)": the kind of organisation it is, with
+  // its article, names the customer, whatever the name it follows ends with; a provider is never named so)
+  const kind = KIND_GIVEN.exec(inside)?.[1]
+  if (kind && CUSTOMER_KIND.test(kind) && !/^office$/i.test(kind)) return kind
   // (a party's name: a company's, ending in its legal form, or an organisation's, ending in its kind; not a product's)
   const last = full.split(/\s+/).pop()!.replace(/\.$/, '')
   if (!ORG_FORM.test(last) && !CUSTOMER_KIND.test(last)) return undefined
-  // ("Parr & Webb Solicitors LLP (the firm)": the kind of organisation it is, in lower case, names the customer too)
-  const kind = KIND_GIVEN.exec(inside)?.[1]
-  if (kind && CUSTOMER_KIND.test(kind)) return kind
   if (!m) return undefined
   const words = new Set(full.split(/\s+/))
   const short = m[1]!.split(/\s+/)
   return short.length < full.split(/\s+/).length && short.every((w) => words.has(w)) ? m[1]! : undefined
 }
-const KIND_GIVEN = /^\s*the\s+([a-z][\w-]*)\s*$/
+const KIND_GIVEN = /^\s*the\s+([A-Za-z][a-z-]*)\s*$/
 
 /**
  * The kinds of organisation the opening names a party by ("Glenmore Dairy Co-operative Society Ltd" → "co-operative",
@@ -448,8 +468,12 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   }
   // passive: "… must be maintained by the Client"; a participle with no auxiliary ("any other work requested by the
   // Client is …") names who asks for the thing, not who is bound
+  // (a clause with a verb of its own names in "by" who supplies a thing, unless an auxiliary makes the "by" its agent:
+  // "Engineer will take a backup on the disk provided by the Customer" binds no customer, "Backups will be checked by the
+  // Customer" does)
   const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
-  if (by && !REDUCED_RELATIVE.test(clause.slice(Math.max(0, rel + by.index - 40), rel + by.index))) return roleOf(by[1]!, names)
+  const beforeBy = by ? clause.slice(Math.max(0, rel + by.index - 40), rel + by.index) : ''
+  if (by && !REDUCED_RELATIVE.test(beforeBy) && (subjectEnd < 0 || AUX_PARTICIPLE.test(beforeBy))) return roleOf(by[1]!, names)
   // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"; a clause after
   // a break that names its own subject before its verb ("Quarterly review with the Client; we also attend board meetings
   // …") is no item of it
@@ -479,6 +503,9 @@ const ASKER = /\b(work|services?|tasks?|jobs?|changes?|visits?|support|call-?out
 
 // "… and will", "…, or shall", "and also must": a verb coordinated with the one before it, with no subject between
 const COORDINATED = /(?:,|\b(?:and|or|but))\s+(?:(?:also|then|in any case|in any event|in addition)\s+)?$/i
+
+// a participle after an auxiliary: "be maintained ", "are checked ", "is regularly tested "
+const AUX_PARTICIPLE = /\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\w+ly\s+)?[\w-]+\s+$/i
 
 // "work requested by", "devices supplied by", "tickets raised by": a noun, a participle and no auxiliary before "by"
 const REDUCED_RELATIVE = /\b(?:work|services?|requests?|tickets?|tasks?|jobs?|changes?|projects?|devices?|equipment|hardware|software|items?)\s+(?:\w+ly\s+)?(?:requested|ordered|raised|logged|submitted|supplied|bought|purchased|owned|installed|provided|made)\s+$/i

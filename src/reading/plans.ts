@@ -81,12 +81,14 @@ export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>,
   // which plans a block names depends on its text and the plans alone: an editor's cache keeps it per block text
   const names = [...plans]
   const context = kept ? names.join('\u0000') : ''
+  // each plan's pattern made once for the document, when a block first holds its name
+  const patterns = new Map<string, RegExp>()
   for (const b of blocks) {
     // the tables themselves name every plan
     if (b.kind === 'table-row' && (b.header?.slice(1).some((h) => plans.has(h.trim())) || b.cells?.some((c) => cellLabels(c).length))) continue
     // a block that holds no plan's name names none (most blocks): told by the names alone, not looked up
     if (!names.some((name) => b.text.includes(name))) continue
-    for (const name of kept ? kept(b, NAMED_PLANS, context, () => plansNamed(b.text, plans)) : plansNamed(b.text, plans)) named.add(name)
+    for (const name of kept ? kept(b, NAMED_PLANS, context, () => plansNamed(b.text, plans, patterns)) : plansNamed(b.text, plans, patterns)) named.add(name)
   }
   if (named.size !== 1) return undefined
   const chosen = [...named][0]!
@@ -100,12 +102,15 @@ export type KeptInContext = <T>(block: Block, kind: object, context: string, mak
 const NAMED_PLANS = {name: 'plans: the plans a text names as taken'}
 
 /** The plans (in their order) that a text names beside a plan word or a verb of choosing ("the Silver plan", "Plan chosen: Silver"). */
-function plansNamed(text: string, plans: ReadonlySet<string>): readonly string[] {
+function plansNamed(text: string, plans: ReadonlySet<string>, patterns: Map<string, RegExp>): readonly string[] {
   let out: string[] | undefined
   for (const name of plans) {
     if (!text.includes(name)) continue
-    const n = escape(name)
-    const near = new RegExp(String.raw`\b(?:${PLAN_NOUN}|${CHOICE})\b[^.!?]{0,40}\b${n}\b|\b${n}\s+${PLAN_NOUN}\b|\b${n}\b[^.!?]{0,30}\b${CHOICE}\b`, 'i')
+    let near = patterns.get(name)
+    if (!near) {
+      const n = escape(name)
+      patterns.set(name, (near = new RegExp(String.raw`\b(?:${PLAN_NOUN}|${CHOICE})\b[^.!?]{0,40}\b${n}\b|\b${n}\s+${PLAN_NOUN}\b|\b${n}\b[^.!?]{0,30}\b${CHOICE}\b`, 'i')))
+    }
     if (near.test(text)) (out ??= []).push(name)
   }
   return out ?? NONE_NAMED

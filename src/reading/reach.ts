@@ -72,7 +72,7 @@ function readRoles(title: string, names: ReadonlyMap<string, Party>): string {
   // names first (longest first), so "the hospital" is read before "hospital"
   const known = [...names].filter(([n, role]) => (role === 'provider' || role === 'customer') && n.length >= 2).sort((a, b) => b[0].length - a[0].length)
   // (a name the title does not hold cannot match: no pattern is made for it)
-  for (const [name, role] of known) if (t.includes(name)) t = t.replace(new RegExp(String.raw`(?:\bthe\s+)?(?<![\w])${escape(name)}(?![\w])`, 'g'), role === 'provider' ? 'PROVIDER' : 'CUSTOMER')
+  for (const [name, role] of known) if (t.includes(name)) t = replaceName(t, name, role === 'provider' ? 'PROVIDER' : 'CUSTOMER')
   t = t
     .replace(PROVIDER_WORD, 'PROVIDER')
     .replace(CUSTOMER_WORD, 'CUSTOMER')
@@ -116,7 +116,35 @@ export type Names = ReadonlyMap<string, Party> | TitleRoles
 const INVERTED = /^(?:(?:what|which|when|how|where|who)\s+(?:\w+\s+)?)?(?:do|does|did|will|would|can|could|shall|should|are|is)(?:n[’']t|\s+not)?\s+(?:you|we|i|they)\b/i
 const PROVIDER_WORD = /\b(?:the\s+)?(?:service provider|provider|supplier|contractor|vendor|msp|consultant)(?!\w)/g
 const CUSTOMER_WORD = /\b(?:the\s+)?(?:customer|client|buyer|subscriber|licensee|purchaser)(?!\w)/g
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+const SPACE = /\s/
+
+/**
+ * `text` with each `name` that stands as a word of its own (no letter, digit or underscore touching it), with "the" and
+ * the white space after it before the name if so written, replaced by `word`, left to right: what
+ * `text.replace(/(?:\bthe\s+)?(?<!\w)NAME(?!\w)/g, word)` gives (NAME the name, escaped),
+ * found by literal search, so that no pattern is compiled for each agreement's names.
+ */
+export function replaceName(text: string, name: string, word: string): string {
+  let out = ''
+  let from = 0
+  let at = text.indexOf(name)
+  while (at !== -1) {
+    const end = at + name.length
+    if (isWordCode(text.charCodeAt(at - 1)) || isWordCode(text.charCodeAt(end))) {
+      at = text.indexOf(name, at + 1)
+      continue
+    }
+    // "the" and the white space between it and the name, none of it before the end of the last replacement
+    let space = at
+    while (space > from && SPACE.test(text[space - 1]!)) space--
+    const start = space < at && space - 3 >= from && text.startsWith('the', space - 3) && !isWordCode(text.charCodeAt(space - 4)) ? space - 3 : at
+    out += text.slice(from, start) + word
+    from = end
+    at = text.indexOf(name, end)
+  }
+  return from === 0 ? text : out + text.slice(from)
+}
 
 /** A title of the provider's work: "PROVIDER support", "PROVIDER not look after" (group 1 when negated). */
 const ROLE_WORK = new RegExp(String.raw`^PROVIDER (not )?(?:(?:also|usually|normally|only|currently) )?${SCOPE_VERB}(?: for CUSTOMER)?$`)

@@ -454,9 +454,11 @@ const isImperative = (sentence: string): boolean => {
 const MODAL = /\b(?:will|shall|must|should|may|can|could|would|is|are|was|were|be|been|has|have|had)\b/i
 
 // An imperative addressed to the reader: a verb of a request or a conduct the customer keeps, opening the sentence
-const READER_IMPERATIVE = /^\W*(?:(?:please|also|always|and)\s+)?(?:let|tell|report|notify|inform|contact|call|ring|phone|e-?mail|send|give|keep|make sure|ensure|lock|avoid|raise|log|book|return|pay|nominate|name|alert|warn|(?:don['’]t|do not|never)\s+(?:leave|let|share|give|install|forget|wait|delay))\b/i
+const READER_IMPERATIVE = /^\W*(?:(?:please|kindly|also|always|and|but|so|just|then|now)\b[\s,]+){0,3}(?:let|tell|report|notify|inform|contact|call|ring|phone|e-?mail|send|give|keep|make sure|ensure|lock|avoid|raise|log|book|return|pay|nominate|name|alert|warn|(?:don['’]t|do not|never)\s+(?:leave|let|share|give|install|forget|wait|delay))\b/i
 // one that names the provider as "us" or "me" right after its verb: "Let us know", "Tell me", "Send us"
-const READER_IMPERATIVE_US = /^\W*(?:(?:please|also|always|and)\s+)?[a-z]+\s+(?:us|me)\b/i
+const READER_IMPERATIVE_US = /^\W*(?:(?:please|kindly|also|always|and|but|so|just|then|now)\b[\s,]+){0,3}[a-z]+\s+(?:us|me)\b/i
+// Words that open a sentence without changing its mood: a conjunction or a sentence adverb ("And", "But", "So", "Also,")
+const SENTENCE_OPENERS = /^\W*(?:(?:and|but|so|also|then|now|oh|ok(?:ay)?)\b[\s,]+){1,3}/i
 /** A subject or a modal before the term: the sentence's own statement, not the imperative's (", and we'll …"). */
 const SUBJECT_BEFORE = /\b(?:we|i|you|they|it|he|she)\b(?!\s*\))|['’](?:ll|re|ve|d)\b|\b(?:will|shall|must|should|may|can|could|would|is|are|was|were)\b/i
 /** Is the hit in an imperative addressed to the reader (see excused), with `before` the sentence's text before the term? */
@@ -578,7 +580,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
   // a request ("Please tell me as soon as possible when someone joins") is addressed to the customer
   // ("Please note: we will always …", "**Kindly note** that …" lead to a statement, read on its own)
-  if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text.replace(NOTICE_LEAD, ''))) return 'customer'
+  // (a conjunction or a sentence adverb before it changes nothing: "And please let us know promptly …", "Also, kindly …";
+  // the provider's own promise after it is its own: "Please tell us, and we'll fix it as soon as possible")
+  if (/^\W*(?:please|kindly)\b/i.test(hit.sentence.text.replace(SENTENCE_OPENERS, '').replace(NOTICE_LEAD, '')) && !PROVIDER_AGAIN.test(s.slice(0, at))) return 'customer'
   // and so is one the provider makes of the customer ("We request you to … inform us promptly", "we ask that you tell us
   // promptly"), unless the provider takes the term back as its own subject ("…, and we will reply promptly")
   const asked = ASKS_YOU.exec(s.slice(0, at)) ?? ASKS_THAT.exec(s.slice(0, at))

@@ -41,6 +41,8 @@ const FORMS: readonly Form[] = [
   {re: String.raw`\b[Ww]/(?=\s)`, full: 'with'},
   {re: String.raw`\bT&M\b`, full: 'time and materials'},
   {re: String.raw`\bOOH\b`, full: 'out of hours'},
+  // "A/H": after hours, as small firms' notes write it
+  {re: String.raw`\b[Aa]/[Hh]\b`, full: 'after hours'},
   {re: String.raw`\b[Ww]kdays?\b`, full: (m) => (/s$/.test(m) ? 'weekdays' : 'weekday')},
   {re: String.raw`\b[Ww]knds?\b`, full: (m) => (/s$/.test(m) ? 'weekends' : 'weekend')},
   {re: String.raw`\b[Mm]thly\b|\b[Mm]nthly\b`, full: 'monthly'},
@@ -123,8 +125,8 @@ export function mayHoldTerse(text: string): boolean {
         const word = text.slice(run, i)
         if (TERSE_WORDS.has(word)) return true
         if ((c === 39 || c === 0x2019) && length === 3 && /^(?:[Rr]eq|[Aa]dd)$/.test(word)) return true
-        // "b/u", "h/w", "s/w", "w/o", "w/": one letter before the slash
-        if (c === 47 && length === 1 && /^[BbHhSsWw]$/.test(word)) return true
+        // "a/h", "b/u", "h/w", "s/w", "w/o", "w/": one letter before the slash
+        if (c === 47 && length === 1 && /^[AaBbHhSsWw]$/.test(word)) return true
         // "T&M"
         if (c === 38 && word === 'T') return true
       }

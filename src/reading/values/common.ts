@@ -36,6 +36,12 @@ export function span(m: RegExpExecArray): {text: string; start: number; end: num
   return {text: m[0], start: m.index, end: m.index + m[0].length}
 }
 
+/** The span of a match found in `text` or in a copy of it with the same offsets (text lower-cased in place): as written in `text`. */
+export function spanIn(text: string, m: RegExpExecArray): {text: string; start: number; end: number} {
+  const end = m.index + m[0].length
+  return {text: text.slice(m.index, end), start: m.index, end}
+}
+
 export function unitOf(word: string): TimeUnit | undefined {
   const w = word.toLowerCase()
   if (w === 'm' || w.startsWith('mi')) return 'minute'

@@ -1,7 +1,7 @@
 // Value kind frequencies: Stated repetitions: "every 6 hours", "daily", "twice a week".
 import type {ValueKind} from './kind.js'
-import {type Match, HY, UNIT_MINUTES, durationToMinutes, scan, unitOf, DASH, NUM_SRC, parseNumber, span, DUR_UNIT} from './common.js'
-import {lazyCaselessRegExp} from './caseless.js'
+import {type Match, HY, UNIT_MINUTES, durationToMinutes, scan, unitOf, DASH, NUM_SRC, parseNumber, spanIn, DUR_UNIT} from './common.js'
+import {lazyCaseFreeRegExp, lazyCaselessRegExp} from './caseless.js'
 
 /** A stated repetition, e.g. "every 6 hours". `intervalMinutes` is 0 for continuous / real-time. */
 export interface Frequency extends Match { kind: 'frequency'; intervalMinutes: number }
@@ -9,7 +9,7 @@ export interface Frequency extends Match { kind: 'frequency'; intervalMinutes: n
 const FREQ_UNIT = String.raw`minutes?|mins?|hours?|hrs?|days?|nights?|evenings?|mornings?|weekdays?|weeks?|fortnights?|months?|quarters?|years?|annum|(?:mon|tues|wednes|thurs|fri|satur|sun)days?`
 // romanised Hindi too: "roz", "rozana", "har din", "pratidin" (daily)
 const ADVERB = String.raw`roz(?:ana)?|pratidin|har${HY}{1,3}(?:din|roz)|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:bi|semi)[${DASH}]?(?:weekly|monthly|annually|yearly)`
-const FREQUENCY_RE = lazyCaselessRegExp(
+const FREQUENCY_RE = lazyCaseFreeRegExp(
   String.raw`\b(?:(?<mult>once|twice|thrice|${NUM_SRC}\s{0,3}(?:times|x))${HY}{1,3})?(?:` +
     String.raw`(?<per>a|an|per|each|every|in\s{1,3}(?:a|each|every))${HY}{1,3}(?:(?<other>other|second|alternate)\s{1,3})?(?:(?<n>${NUM_SRC})${HY}{0,3})?(?:(?:business|working|calendar|clock|school|week)${HY}{1,3})?(?<u>${FREQ_UNIT})` +
     String.raw`|(?:(?<an>${NUM_SRC})(?<ansep>${HY}{0,2}))?(?<adv>${ADVERB})` +
@@ -62,7 +62,9 @@ function freqUnitMinutes(word: string): number | undefined {
 export function extractFrequencies(text: string): Frequency[] {
   const out: Frequency[] = []
   if (!mayHoldFrequency(text)) return out
-  scan(FREQUENCY_RE(), text, (m, g) => {
+  // (the groups are read without case; the span is taken from the text as written)
+  const {re, subject} = FREQUENCY_RE(text)
+  scan(re, subject, (m, g) => {
     let interval: number | undefined
     const mult = g['mult']
     const count = mult === undefined ? 1 : MULT_WORDS.get(mult.toLowerCase()) ?? parseNumber(mult.replace(TIMES_SUFFIX_RE, ''))
@@ -93,7 +95,7 @@ export function extractFrequencies(text: string): Frequency[] {
       if (n === undefined || unit === undefined) return false
       interval = durationToMinutes(n, unit)
     }
-    out.push({kind: 'frequency', ...span(m), intervalMinutes: interval})
+    out.push({kind: 'frequency', ...spanIn(text, m), intervalMinutes: interval})
     return true
   })
   return out

@@ -1,7 +1,7 @@
 // Value kind hours: Hours of service: days, clock times and a time zone ("08:00–18:00 Monday to Friday, UK time").
 import type {ValueKind} from './kind.js'
 import {type Match, HY, scan, isUpper, isCapitalised, DASH, NUM_SRC, parseNumber, AT_LETTER, AT_LETTER_OR_DIGIT} from './common.js'
-import {lazyCaselessRegExp} from './caseless.js'
+import {lazyCaseFreeRegExp, lazyCaselessRegExp} from './caseless.js'
 
 /** Day of the week, lower-case three-letter form. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
@@ -28,7 +28,7 @@ const DAY_LIST = String.raw`${DAY}(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|[,&/~]|[${
 const TZ_ABBR = 'UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|AST|ADT|NST|NDT|AEST|AEDT|AET|ACST|ACDT|AWST|NZST|NZDT|NZT|SGT|HKT|JST|KST|SAST|EAT|CAT|WAT|MYT|PHT|PHST|WIB|WITA|ICT|PKT|NPT|TRT|BRT|ART|CLT|CLST'
 const TZ_PLACE = String.raw`greenwich\s{1,2}mean|british\s{1,2}summer|irish\s{1,2}standard|(?:central|eastern|western)\s{1,2}european|australian\s{1,2}(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|new\s{1,2}zealand|coordinated\s{1,2}universal|universal|india|indian|singapore|japan|uk|u\.k\.|nz|n\.z\.|aus|sa|british|london|irish|dublin|sydney|melbourne|brisbane|perth|adelaide|auckland|wellington|new\s{1,2}york|toronto|chicago|denver|los\s{1,2}angeles|vancouver|berlin|paris|amsterdam|frankfurt|johannesburg|hong\s{1,2}kong|tokyo|us|u\.s\.|(?:east|west|central|south)\s{1,2}africa(?:n)?|malaysian?|philippines?|indochina|gulf|arabian?|pakistan|nepal|bangladesh|(?:western|central|eastern)\s{1,2}indonesian?|china|korean?|taiwan|thailand|vietnam|israel|turkey|moscow|brasilia|argentina|kenyan?|nigerian?|sri\s{1,2}lanka|central\s{1,2}mexic(?:o|an)|mexico\s{1,2}city|chilean?\s{1,2}continental`
 const NUMBER_WORD_BEFORE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|next|same|a|per|of'
-const HOURS_RE = lazyCaselessRegExp(
+const HOURS_RE = lazyCaseFreeRegExp(
   String.raw`\b(?:(?<rtc>a?round${HY}{1,2}the${HY}{1,2}clock)` +
     String.raw`|(?<tf>24\s{0,2}[/x×]\s{0,2}(?<tfd>[57])(?:\s{0,2}[/x×]\s{0,2}(?:365|52))?)` +
     String.raw`|(?<hpd>(?:24|twenty${HY}?four)(?:\s{0,3}\(\s{0,2}24\s{0,2}\))?${HY}{1,3}(?:hours?|hrs?)(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}day|(?=,?\s{1,3}(?:seven|7|five|5|six|6)\b)))` +
@@ -266,6 +266,16 @@ export function zoneIn(text: string): string | undefined {
   return (ZONE_PLACE_RE.exec(text) ?? ZONE_ABBR_RE.exec(text))?.[0]
 }
 
+/** The groups whose case is read (a zone's abbreviation or name, day names), each a whole match of HOURS_RE. */
+const CASED_GROUPS = ['tzi', 'tza', 'tzn', 'tzl', 'tzr', 'days', 'ndays'] as const
+
+/** The groups of a match in the text lower-cased in place, with those whose case is read as written (`whole`, the match in the text). */
+function asWritten(g: Partial<Record<string, string>>, whole: string): Partial<Record<string, string>> {
+  const out = {...g}
+  for (const k of CASED_GROUPS) if (out[k] !== undefined) out[k] = whole
+  return out
+}
+
 export function extractHours(text: string): HoursSpec[] {
   const out: HoursSpec[] = []
   if (!HOURS_HINT.test(text)) return out
@@ -275,7 +285,8 @@ export function extractHours(text: string): HoursSpec[] {
     if (spec !== undefined) out.push(oneZonePlace(spec, text))
     group = []
   }
-  scan(HOURS_RE(), text, (m, g) => {
+  const {re, subject} = HOURS_RE(text)
+  scan(re, subject, (m, g) => {
     const prev = group[group.length - 1]
     // only look at short gaps, so that a run of rejected matches cannot make this quadratic
     const gap = prev === undefined || m.index - prev.end > 80 ? undefined : text.slice(prev.end, m.index)
@@ -285,7 +296,7 @@ export function extractHours(text: string): HoursSpec[] {
     const beside =
       (prev?.role === 'days' && gap !== undefined && /^[\s,:]{0,3}$/.test(gap)) ||
       (g['t1'] !== undefined && (DAYS_NEXT.test(text.slice(end, end + 16)) || OPENING_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))))
-    const p = hoursPart(m, g, beside)
+    const p = hoursPart(m, subject === text ? g : asWritten(g, text.slice(m.index, end)), beside)
     if (p === undefined) return false
     // a bare "Pacific"/"Central" is a time zone only right after a time range
     if (p.bareTz && (prev === undefined || (prev.role !== 'time' && prev.role !== 'both') || gap === undefined || !/^[\s(]{0,3}$/.test(gap))) return true

@@ -1,7 +1,7 @@
 // Value kind multipliers: Rate multipliers: "1.5×", "time and a half", "200% of the normal rate", "a surcharge of 50%".
 import type {ValueKind} from './kind.js'
-import {type Match, HY, scan, DASH, DIGITS_SRC, NUM_SRC, parseNumber, span} from './common.js'
-import {lazyCaselessRegExp} from './caseless.js'
+import {type Match, HY, scan, DASH, DIGITS_SRC, NUM_SRC, parseNumber, spanIn} from './common.js'
+import {lazyCaseFreeRegExp, lazyCaselessRegExp} from './caseless.js'
 
 /** A rate multiplier such as "1.5×", "time and a half" or "200% of the normal rate". */
 export interface Multiplier extends Match { kind: 'multiplier'; factor: number }
@@ -9,7 +9,7 @@ export interface Multiplier extends Match { kind: 'multiplier'; factor: number }
 const RATE_WORDS = String.raw`(?:rates?|fees?|charges?|prices?|pricing|tariffs?|costs?)(?![a-z])`
 const UP_TO_4_WORDS = String.raw`(?:[a-z${DASH}]+\s{1,3}){0,4}?`
 const NOT_FREQUENCY = String.raw`(?!\s{1,3}(?:a|an|per|each|every|daily|weekly|monthly|yearly|annually|hourly|nightly|in\s{1,3}(?:a|any|each)|within)\b)`
-const MULTIPLIER_RE = lazyCaselessRegExp(
+const MULTIPLIER_RE = lazyCaseFreeRegExp(
   String.raw`(?<xn>${DIGITS_SRC})\s?[x×](?![a-z\d])(?!\s{0,2}\d)${NOT_FREQUENCY}` +
     String.raw`|(?<!\d\s{0,2})(?<![a-z\d])[x×]\s?(?<xp>${DIGITS_SRC})(?![a-z\d])` +
     String.raw`|(?<tn>${NUM_SRC})${HY}{1,3}times(?![a-z])${NOT_FREQUENCY}` +
@@ -40,7 +40,9 @@ const WORD_FACTOR = new Map<string, number>([['twice', 2], ['double', 2], ['trip
 export function extractMultipliers(text: string): Multiplier[] {
   const out: Multiplier[] = []
   if (!MULTIPLIER_HINT().test(text)) return out
-  scan(MULTIPLIER_RE(), text, (m, g) => {
+  // (the groups are read without case; the span is taken from the text as written)
+  const {re, subject} = MULTIPLIER_RE(text)
+  scan(re, subject, (m, g) => {
     let factor: number | undefined
     if (g['tah'] !== undefined) factor = 1.5
     else if (g['dt'] !== undefined || g['tw'] !== undefined) factor = WORD_FACTOR.get((g['dt'] ?? g['tw'] ?? '').toLowerCase())
@@ -48,7 +50,7 @@ export function extractMultipliers(text: string): Multiplier[] {
     else if (g['sn'] !== undefined || g['sp'] !== undefined) factor = 1 + (parseNumber(g['sn'] ?? g['sp'] ?? '') ?? NaN) / 100
     else factor = parseNumber(g['xn'] ?? g['xp'] ?? g['tn'] ?? '')
     if (factor === undefined || !Number.isFinite(factor) || factor <= 0) return false
-    out.push({kind: 'multiplier', ...span(m), factor})
+    out.push({kind: 'multiplier', ...spanIn(text, m), factor})
     return true
   })
   return out

@@ -1,7 +1,7 @@
 // Value kind percentages: Stated percentages with their measurement period: "99.9% per calendar month".
 import type {ValueKind} from './kind.js'
-import {type Match, HY, scan, NUM_SRC, parseNumber, span} from './common.js'
-import {lazyCaselessRegExp} from './caseless.js'
+import {type Match, HY, scan, NUM_SRC, parseNumber, spanIn} from './common.js'
+import {lazyCaseFreeRegExp, lazyCaselessRegExp} from './caseless.js'
 
 /** Measurement periods a percentage can be tied to. */
 export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year'
@@ -13,7 +13,7 @@ const PCT_SIGN = String.raw`(?:%|percent(?![a-z])|per${HY}?cent(?![a-z])|pct\b)`
 // a percentage written with a decimal comma ("99,5%", "99,95 %"), as continental agreements write it: a comma in a
 // number below 100 before one or two digits is no thousands separator ("1,000%" is a thousand)
 const DECIMAL_COMMA_PCT = String.raw`(?<![\d.,])\d{1,2},\d{1,2}(?![\d.,])`
-const PERCENT_RE = lazyCaselessRegExp(
+const PERCENT_RE = lazyCaseFreeRegExp(
   String.raw`(?:(?<dc>${DECIMAL_COMMA_PCT})|(?<num>${NUM_SRC}))\s{0,2}${PCT_SIGN}(?:\s{0,3}\(\s{0,2}(?<alt>${NUM_SRC})\s{0,2}${PCT_SIGN}\s{0,2}\))?`,
   'g',
 )
@@ -54,10 +54,12 @@ function lowerBound(a: readonly number[], x: number): number {
 export function extractPercentages(text: string): Percentage[] {
   const out: Percentage[] = []
   if (!PERCENT_HINT().test(text)) return out
-  scan(PERCENT_RE(), text, (m, g) => {
+  // (the groups are read without case; the span is taken from the text as written)
+  const {re, subject} = PERCENT_RE(text)
+  scan(re, subject, (m, g) => {
     const value = g['dc'] !== undefined ? Number(g['dc'].replace(',', '.')) : parseNumber(g['num'] ?? '') ?? parseNumber(g['alt'] ?? '')
     if (value === undefined) return false
-    out.push({kind: 'percentage', ...span(m), value})
+    out.push({kind: 'percentage', ...spanIn(text, m), value})
     return true
   })
   if (out.length === 0) return out
