@@ -87,6 +87,12 @@ const CLASSED_LEVELS = new RegExp(String.raw`\b(?:classed|classified|categori[sz
 /** A case as support work names it: "the call", "a request", "tickets". */
 // (and the cases of translated agreements: an "anomaly", a "breakdown", a "malfunction")
 const CASE = '(?:calls?|requests?|tickets?|faults?|failures?|jobs?|issues?|problems?|incidents?|cases?|anomal(?:y|ies)|breakdowns?|malfunctions?)'
+// Reading: a case given one of a series of two or more level words names levels, whatever the verb that gives it ("tags
+// each ticket Critical, High or Normal", "every call is marked urgent or routine", "incidents are Major or Minor",
+// "Critical, High and Low tickets"), as "classed as" does; not a series that grades something else said after it ("a
+// high or low volume of calls"), nor the findings of a scan or an audit
+const CASE_SERIES = new RegExp(String.raw`\b${CASE}\b[^.;]{0,40}?\b${LEVEL_WORD}(?:\s*,\s*${LEVEL_WORD})*\s*(?:,\s*)?(?:or|and|and\/or|\/)\s*${LEVEL_WORD}\b(?![- ](?:risk|value|volume|voltage|speed|quality|temperature|number|level of)\b)|\b${LEVEL_WORD}(?:\s*,\s*${LEVEL_WORD})*\s*(?:,\s*)?(?:or|and|and\/or|\/)\s*${LEVEL_WORD}\s+${CASE}\b`, 'i')
+const FINDINGS = /\b(?:vulnerabilit\w*|scans?|scanning|penetration|pen[- ]tests?|audits?|findings?|cves?)\b/i
 /** The same, written with a capital as a defined name's word may be: "a Minor Incident". */
 const CASE_ANY_CASE = '(?:[Cc]alls?|[Rr]equests?|[Tt]ickets?|[Ff]aults?|[Ff]ailures?|[Jj]obs?|[Ii]ssues?|[Pp]roblems?|[Ii]ncidents?|[Cc]ases?|[Aa]nomal(?:y|ies)|[Bb]reakdowns?|[Mm]alfunctions?)'
 /**
@@ -820,7 +826,7 @@ export default clauseRule({
   // request with the cases each covers and its own times
   // the wording of the sentence alone (kept per sentence text in an editor), then what the block is in the document
   mentionsText(text) {
-    return casesRanked(text) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text)
+    return casesRanked(text) || (CASE_SERIES.test(text) && !FINDINGS.test(text)) || TIERED.test(text) || definedKindTest(text) || NAMED_TEST.test(text) || NAMED_KIND_TEST.test(text) || LEVEL_MEANS_TEST.test(text) || SENTENCE_LEVEL.test(text) || INLINE_LEVEL_TEST.test(text) || (text.includes('(') && (LEVEL_GLOSS_TEST.test(text) || (LEVELS_WORD.test(text) && GLOSSED_NAME_TEST.test(text)))) || (CASE_KIND.test(text) && (FIRST_STEP.test(text) || LATER_STEP.test(text))) || DOT_LEVEL_TEST.test(text) || (text.includes('(') && BRACKET_LABEL_TEST.test(text)) || ORDERING.test(text) || CANT_WAIT.test(text) || FASTER.test(text) || OTHER_CLASS.test(text) || SINGLE_LEVEL.test(text) || namedWithTimes(text)
   },
   mentions(_text, reader, block) {
     // (a block other than a table row defines a level by its text alone: kept per block text in an editor)
@@ -855,7 +861,7 @@ export default clauseRule({
     if (URGENT_GOT_TO.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // requests sorted into two or more named levels with nothing to tell them apart: "Requests are classed as Critical,
     // High or Normal"
-    if (CLASSED_LEVELS.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    if ((CLASSED_LEVELS.test(unit.text) || (CASE_SERIES.test(unit.text) && !FINDINGS.test(unit.text))) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // a single faster level, with nothing to tell it from the rest
     if (SINGLE_LEVEL.test(unit.text) && SERVICE_ACT.test(unit.text + ' ' + unit.next)) return {outcome: 'vague'}
     // one kind of case handled "as a priority" with nothing to tell it from the rest; a subject held "as a priority" that

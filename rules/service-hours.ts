@@ -17,6 +17,19 @@ const PRIORITY_247 = /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|o
 const OBJECT_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b|\b(?:all|every) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b/i
 /** A scheduled task, whose days and times are not the service's hours. */
 const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|jobs?|updates?|meetings?|reviews?|snapshots?|invoices?|newsletters?)\b[^.]{0,40}\b(?:generated|run|runs|sent|issued|held|taken|applied|performed|scheduled|produced|delivered|occurs?|e-?mailed|mailed|posted|uploaded|published)\b/i
+// Reading: days and clock times said of a scheduled job are the job's timetable, not the service's hours, whether the job
+// is named by its noun or by its verb said of the thing it is done to ("the file server is snapshotted every hour from
+// 6:00 to 21:00", "mailboxes get copied offsite nightly", "workstations are patched on Tuesdays 22:00–02:00") or by the
+// title of the section the sentence stands in ("Backups", "Patching", "Reporting")
+const TASK_DONE = /\b(?:is|are|was|were|gets?|getting|be|being|been)\s+(?:\w+\s+)?(?:backed[- ]up|snapshot(?:ted)?|copied|replicated|synced|synchroni[sz]ed|mirrored|archived|patched|scanned|rebooted|restarted|exported|imaged|vaulted)\b/i
+const TASK_TITLE = /\b(?:backups?|back-?ups?|backing up|snapshots?|patch(?:ing|es)?|patch management|updates?|updating|reports?|reporting|replication|archiv(?:e|es|ing))\b/i
+/** A title that speaks of when something is done or open: a job's title with it may title the hours too. */
+const HOURS_TITLE = /\b(?:hours?|times?|schedule|when|availability|window)\b/i
+/** A section titled by a scheduled job alone ("3. Backups", "Patch management"), not by support beside it. */
+function taskSection(unit: {block: {section: {title?: string; path: readonly string[]}}}): boolean {
+  const title = unit.block.section.path[unit.block.section.path.length - 1] ?? ''
+  return TASK_TITLE.test(title) && !SUPPORT.test(title) && !HOURS_TITLE.test(title)
+}
 // (and the words translated agreements use for support: "the assistance is provided", "the attention is provided"; not
 // "for the attention of" someone, which addresses a notice)
 const SUPPORT = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|support|help ?desk|service desk|staffed|open|available|availability|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|cover(?:ed|age)?|engineers?|technicians?)\b/i
@@ -86,7 +99,7 @@ export default clauseRule({
     if (UPTIME_SHARE.test(t) && !SUPPORT_GIVEN.test(t)) return undefined
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
-    if (!unit.inHome && TASK.test(t) && !SUPPORT.test(t)) return undefined
+    if (!unit.inHome && (TASK.test(t) || TASK_DONE.test(t) || taskSection(unit)) && !SUPPORT.test(t)) return undefined
     // nor do days with one moment in them, when nothing in the sentence says a service is there ("Reports: ticket
     // summary every Mon–Fri at 07:00"): an event's schedule
     if (!unit.inHome && recurringMoment(t, specs) && !THERE.test(t)) return undefined

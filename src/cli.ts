@@ -33,7 +33,7 @@ import type {AnyRule} from './rule.js'
 import {builtinRules} from '../rules/meta.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type CachedPiece, type TextInfo} from './cache.js'
 import {changedSince, cpusBusyNow, defaultConcurrency, isChanged, LintPool, lintJob, parseConcurrency, parseShard, sampleCpu, ScaleError, shardFiles} from './scale.js'
-import {lintJobs, planJobs, readJob, type Job, type JobOutcome, type JobThreads, type PlannedJob} from './plan.js'
+import {lintJobs, loadRuleCode, planJobs, readJob, type FileInfo, type Job, type JobOutcome, type JobThreads, type PlannedJob} from './plan.js'
 import type {LintResult} from './types.js'
 
 /** Jobs bigger than this (text and members, in characters) are linted in a worker thread even without --concurrency. */
@@ -52,6 +52,12 @@ const IN_THREAD_MAX_BYTES = 256 * 1024
  * threads, which then use the CPU time other work leaves.
  */
 const SINGLE_THREADED_GC_FILES = 200
+
+/**
+ * While files are read and handed to lint threads as they are (see `stream` in run), the reading lets the workers'
+ * messages in after every this many files, so that a worker that has linted what it holds is sent more.
+ */
+const STREAM_YIELD_FILES = 32
 
 /**
  * A run that lints one text of at most this many bytes (`--stdin`, or one Markdown file) has V8 compile its regular
@@ -827,9 +833,50 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const f of ignored) skipNamed(f)
   if (ignored.length && ignored.length === files.length && !problems.length && !ignoredNamed.length) return fail(`every file is matched by ignorePatterns in config (${ignored.length} file${ignored.length === 1 ? '' : 's'})`)
   if (ignored.length) files = files.filter((f) => !configs.get(f)?.ignored)
+  // The stylish and JSON reports are made file by file: with --cache, each job's piece of the report is kept beside its
+  // results, and a warm run prints it as it is, without parsing the results (when nothing after the lint needs them).
+  const level = colourLevel(values, io)
+  const reportLevel = outputFile === undefined ? level : 0
+  const fixing = values.fix || values['fix-dry-run']
+  // a dry run's standard output is the diff in place of the stylish report; any other format is printed as asked, of
+  // the fixed text (the JSON with each fixed file's text in "output", as ESLint's)
+  const diffOut = values['fix-dry-run'] && format === 'stylish'
+  const baselineFile = values['baseline-write'] ?? values.baseline
+  // Without a cache too: each job's piece is then made as soon as its outcome is known, while other jobs are linted.
+  const byPieces = (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
+  const settingsOf = (file: string): Settings => configs.get(file)!.settings
+  const pieceChalk = new Chalk({level: reportLevel})
+  // a Word file's findings are put in Word's terms (before they are cached: a warm run does not read the file again)
+  const inWordsOf = (results: LintResult[]): LintResult[] => results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r))
+  // a job's findings in Word's terms and its piece of the report, made as its outcome lands
+  type Made = {inTerms: LintResult[]; piece: {text: string; totals: Totals}}
+  const madeOf = (outcome: JobOutcome): Made | undefined => {
+    if (!byPieces || !('results' in outcome)) return undefined
+    const inTerms = inWordsOf(outcome.results)
+    return {inTerms, piece: {text: reportPiece(format, inTerms, pieceChalk), totals: addTotals(noTotals(), inTerms)}}
+  }
+  // With threads started and every file to be linted (no --cache, --changed-since or --shard), a file is handed to the
+  // threads as soon as it is read and found to be a job of its own, so that the workers lint while this thread reads and
+  // plans the rest; one that a later file declares a member of its set is dropped again (linted with that set). The
+  // jobs handed so (by file), and what their outcomes made:
+  const handed = new Map<string, number>()
+  const madeByHanded = new Map<number, Made>()
+  const stream = pool && !changed && !shard ? pool.begin(settingsOf, requireReason, (k, outcome) => {
+    const made = madeOf(outcome)
+    if (made) madeByHanded.set(k, made)
+  }) : undefined
+  let readCount = 0
+  const onRead = stream
+    ? async (file: string, info: FileInfo, member: boolean): Promise<void> => {
+        const text = texts.get(file)
+        if (!info.includes.length && !member && text !== undefined) handed.set(file, stream.add({file, text}))
+        // now and then the workers' messages are let in: a worker that has linted what it holds is sent more
+        if (++readCount % STREAM_YIELD_FILES === 0) await new Promise((r) => setImmediate(r))
+      }
+    : undefined
   // The jobs: every file linted on its own, or as a document set's main file with its members (src/plan.ts).
   const confine = new Confinement(root)
-  const plannedJobs = await planJobs(files, {info: infoOf, textKnown: (file) => texts.get(file)}, {confine, cwd: io.cwd, rootHint: ' (set the root with --root)'})
+  const plannedJobs = await planJobs(files, {info: infoOf, textKnown: (file) => texts.get(file)}, {confine, cwd: io.cwd, rootHint: ' (set the root with --root)'}, onRead)
   if ('problem' in plannedJobs) return fail(plannedJobs.problem)
   let planned: PlannedJob[] = plannedJobs.jobs
   // the cache must not be written over a document set's member either (known only now that the sets are planned)
@@ -869,17 +916,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         )
       : '',
   )
-  // The stylish and JSON reports are made file by file: with --cache, each job's piece of the report is kept beside its
-  // results, and a warm run prints it as it is, without parsing the results (when nothing after the lint needs them).
-  const level = colourLevel(values, io)
-  const reportLevel = outputFile === undefined ? level : 0
-  const fixing = values.fix || values['fix-dry-run']
-  // a dry run's standard output is the diff in place of the stylish report; any other format is printed as asked, of
-  // the fixed text (the JSON with each fixed file's text in "output", as ESLint's)
-  const diffOut = values['fix-dry-run'] && format === 'stylish'
-  const baselineFile = values['baseline-write'] ?? values.baseline
-  // Without a cache too: each job's piece is then made as soon as its outcome is known, while other jobs are linted.
-  const byPieces = (format === 'stylish' || format === 'json') && !values.quiet && baselineFile === undefined && annotate === undefined && !fixing && !extraReports.length
   const viewKey = (job: PlannedJob): string => [format, format === 'stylish' ? reportLevel : 0, job.file, ...(job.members ?? [])].join('\u0000')
   const absolute = planned.map((job) => path.resolve(io.cwd, job.file))
   const views = planned.map((job, i) => (byPieces && cache ? cache.view(absolute[i]!, keys[i]!, viewKey(job)) : undefined))
@@ -898,33 +934,45 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const fresh = new Set(pending.map((p) => p.i))
   // answers per text (typed values, term keys) kept across the files this thread lints
   const textCache = new TextCache()
-  const settingsOf = (file: string): Settings => configs.get(file)!.settings
   const threadsOf = (p: LintPool): JobThreads => ({run: (jobs, onOutcome) => p.run(jobs, settingsOf, requireReason, onOutcome), close: () => p.close()})
-  const pieceChalk = new Chalk({level: reportLevel})
-  // a Word file's findings are put in Word's terms (before they are cached: a warm run does not read the file again)
-  const inWordsOf = (results: LintResult[]): LintResult[] => results.map((r) => (readings.has(r.filePath) ? inWordTerms(r, readings.get(r.filePath)!) : r))
   // each job's findings in Word's terms and its piece of the report, made as its outcome lands (by planned index)
-  const early = new Map<number, {inTerms: LintResult[]; piece: {text: string; totals: Totals}}>()
+  const early = new Map<number, Made>()
   const onOutcome = (k: number, outcome: JobOutcome): void => {
-    if (!byPieces || !('results' in outcome)) return
-    const inTerms = inWordsOf(outcome.results)
-    early.set(pending[k]!.i, {inTerms, piece: {text: reportPiece(format, inTerms, pieceChalk), totals: addTotals(noTotals(), inTerms)}})
+    const made = madeOf(outcome)
+    if (made) early.set(pending[k]!.i, made)
   }
-  const done = await lintJobs(
-    pending.map((p) => p.job),
-    {
-      lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
-      // one watchdog per window of files rather than per file; every job linted here is under IN_THREAD_MAX_BYTES
-      inWindows: (count, step) => inTimedWindows(count, budgetFor(IN_THREAD_MAX_BYTES, timeoutMs), step),
-      threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), cpusBusy),
-      ...(pool ? {started: threadsOf(pool)} : {}),
-      startThreads: (workers, solo) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs, solo))),
-      // a big file is linted in a worker thread even without threads: if it exhausts the heap, that file gets a fatal
-      // result instead of the whole process ending with a V8 "heap out of memory" trace
-      isolateAbove: IN_THREAD_MAX_BYTES,
-      onOutcome,
-    },
-  )
+
+  let done: JobOutcome[]
+  if (stream) {
+    // the jobs handed while reading keep their outcomes; the rest (document sets) are handed now, and the ones the plan
+    // did not keep are dropped
+    const at = pending.map(({job}) => (job.members ? undefined : handed.get(job.file)) ?? stream.add(job))
+    const kept = new Set(at)
+    for (const k of handed.values()) if (!kept.has(k)) stream.drop(k)
+    if (pending.length) await loadRuleCode()
+    const all = await stream.seal()
+    done = at.map((k) => all[k]!)
+    pending.forEach((p, j) => {
+      const made = madeByHanded.get(at[j]!)
+      if (made) early.set(p.i, made)
+    })
+  } else {
+    done = await lintJobs(
+      pending.map((p) => p.job),
+      {
+        lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
+        // one watchdog per window of files rather than per file; every job linted here is under IN_THREAD_MAX_BYTES
+        inWindows: (count, step) => inTimedWindows(count, budgetFor(IN_THREAD_MAX_BYTES, timeoutMs), step),
+        threads: defaultConcurrency(concurrency, pending.length, os.availableParallelism(), cpusBusy),
+        ...(pool ? {started: threadsOf(pool)} : {}),
+        startThreads: (workers, solo) => threadsOf((pool = LintPool.start(workers, loaderOptions, requireReason, timeoutMs, solo))),
+        // a big file is linted in a worker thread even without threads: if it exhausts the heap, that file gets a fatal
+        // result instead of the whole process ending with a V8 "heap out of memory" trace
+        isolateAbove: IN_THREAD_MAX_BYTES,
+        onOutcome,
+      },
+    )
+  }
   pending.forEach((p, k) => (outcomes[p.i] = done[k]))
   // --fix / --fix-dry-run: add the skeleton of each missing clause, relinting as it goes; the report is of the fixed text.
   let fixFailed = false
@@ -1028,6 +1076,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     } else results.push(...inTerms)
     linted++
   }
+
   if (cache) await cache.save()
   results.push(...fatals, ...ignoredNamed)
   const nothing = !linted && !(narrowed && !planned.length) && !ignoredNamed.length
@@ -1060,6 +1109,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw error
     }
   }
+
 
   const shown = values.quiet ? final.map((r) => ({...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0})) : final
   if (annotate !== undefined) {

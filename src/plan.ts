@@ -93,8 +93,16 @@ export interface PlanSource {
  * set's main file with its members; a member of a set is not also linted on its own, and a file is in one job only
  * (a member of an earlier set is not also the main file of its own: cycles a ↔ b). A file that cannot be read gets no
  * job, nor does a member that cannot be read. Returns the first problem with declared members instead, when there is one.
+ * `onRead` is told of each file of `files` as it is read, in order, until the first problem (`member`: an earlier
+ * file declares it a member of its set, so it has no job of its own), before the next file is read: a file that
+ * declares no members and is no earlier file's member is a job of its own unless a later file declares it a member.
  */
-export async function planJobs(files: readonly string[], source: PlanSource, check: MemberCheck): Promise<{jobs: PlannedJob[]} | {problem: string}> {
+export async function planJobs(
+  files: readonly string[],
+  source: PlanSource,
+  check: MemberCheck,
+  onRead?: (file: string, info: FileInfo, member: boolean) => void | Promise<void>,
+): Promise<{jobs: PlannedJob[]} | {problem: string}> {
   const sets = new Map<string, string[]>()
   const members = new Set<string>()
   const readable = new Set<string>()
@@ -104,6 +112,7 @@ export async function planJobs(files: readonly string[], source: PlanSource, che
     readable.add(file)
     const problem = memberProblem(file, source.textKnown(file), info.includes, check)
     if (problem) return {problem}
+    if (onRead) await onRead(file, info, members.has(file))
     const includes = info.includes.map((p) => (check.memberName ? check.memberName(p) : path.relative(check.cwd, p) || '.'))
     if (!includes.length) continue
     sets.set(file, includes)

@@ -379,6 +379,12 @@ async function startWorker(input: WorkerInput): Promise<import('node:worker_thre
 const BATCH = 4
 const LOW_WATER = 2
 /**
+ * Jobs a worker may hold while jobs are still being handed to the pool (see LintPool.begin): the main thread is then
+ * reading files, not answering the workers' messages, so a worker is given enough to go on with meanwhile (a job at a
+ * time, as each is known). Once the pool is sealed the main thread lints from the queue and workers hold LOW_WATER.
+ */
+const STREAM_HOLD = 8
+/**
  * Jobs larger than this (text and members) go to workers only, while any is alive: a worker has the heap limit of the
  * process as a resource limit, so a file that exhausts it costs that file only.
  */
@@ -386,18 +392,25 @@ export const MAIN_THREAD_MAX_BYTES = 256 * 1024
 
 interface Slot {
   readonly worker: Promise<import('node:worker_threads').Worker>
+  /** The worker, once started (jobs are then posted to it at once, not after a turn of the event loop). */
+  started?: import('node:worker_threads').Worker
   /** Job indexes sent and not yet answered, in the order the worker takes them. */
   inflight: number[]
   ready: boolean
   alive: boolean
 }
 
-/** The state of one `run`. */
+/** The state of one `run` (or `begin`). */
 interface Running {
-  readonly jobs: readonly Job[]
+  readonly jobs: Job[]
   readonly outcomes: Array<JobOutcome | undefined>
   readonly queue: number[]
+  /** Jobs handed in, not dropped, without an outcome yet. */
   left: number
+  /** No more jobs will be handed in (the main thread lints from the queue only then). */
+  sealed: boolean
+  /** Jobs no longer wanted (see PoolRun.drop): an outcome that comes for one is not kept. */
+  readonly dropped: Set<number>
   /** Record a job's outcome (the first one it gets). */
   settle(index: number, outcome: JobOutcome): void
   feed(slot: Slot): void
@@ -405,11 +418,23 @@ interface Running {
   finish(): void
 }
 
+/** Jobs handed to a pool as each becomes known (see LintPool.begin). */
+export interface PoolRun {
+  /** Hand a job to the threads (a waiting worker is sent it at once); its index. */
+  add(job: Job): number
+  /** A job no longer wanted: not linted if no thread has taken it yet, and its outcome is not told nor kept. */
+  drop(index: number): void
+  /**
+   * No more jobs: the main thread lints from the queue too. Resolves with the outcomes by index (undefined for a dropped
+   * job) once every other job has one, and closes the pool.
+   */
+  seal(): Promise<Array<JobOutcome | undefined>>
+}
 
 /**
  * Lint threads: worker threads started at once (their start-up overlaps the main thread's reading of files and
- * configs), fed a few jobs at a time from one queue, with the main thread linting from the same queue between
- * messages. A worker that dies (out of memory, a crash) costs only the job it was on, which gets a fatal result: the
+ * configs), fed from one queue: while the main thread still reads and plans, each job as soon as it is known (`begin`),
+ * then a few jobs at a time, with the main thread linting from the same queue between messages. A worker that dies (out of memory, a crash) costs only the job it was on, which gets a fatal result: the
  * jobs it held go back to the queue and a new worker takes its place. A worker that dies before it is ready costs no
  * job (and is not replaced; with no worker left, the main thread lints the rest).
  */
@@ -451,6 +476,7 @@ export class LintPool {
     this.slots.push(slot)
     slot.worker.then(
       (worker) => {
+        slot.started = worker
         // a pool waiting for its jobs does not keep the process alive; `run` holds it while jobs are out
         worker.unref()
         let failure: string | undefined
@@ -482,7 +508,7 @@ export class LintPool {
             const reason = failure ?? `it stopped with exit code ${code}`
             run.settle(on, {results: [fatalResult(run.jobs[on]!.file, `could not be linted: the lint worker stopped (${reason})`)], workerFailure: reason})
           }
-          run.queue.unshift(...held)
+          run.queue.unshift(...held.filter((i) => !run.dropped.has(i)))
           if (slot.ready && run.queue.length) {
             this.spawn()
             this.hold()
@@ -512,56 +538,106 @@ export class LintPool {
    * come back in the jobs' order, and `onOutcome` is told of each as it lands. Closes the pool when done.
    */
   run(jobs: readonly Job[], settingsOf: (file: string) => Settings, requireReason: boolean, onOutcome?: (index: number, outcome: JobOutcome) => void): Promise<JobOutcome[]> {
-    return new Promise<JobOutcome[]>((resolve) => {
-      let mainBusy = false
-      const anyWorker = (): boolean => this.slots.some((s) => s.alive)
-      const run: Running = {
-        jobs,
-        outcomes: new Array<JobOutcome | undefined>(jobs.length),
-        queue: jobs.map((_, i) => i),
-        left: jobs.length,
-        settle: (index, outcome) => {
-          if (run.outcomes[index] !== undefined) return
-          run.outcomes[index] = outcome
-          run.left--
-          onOutcome?.(index, outcome)
-        },
-        feed: (slot) => {
-          if (!slot.alive || slot.inflight.length >= LOW_WATER || !run.queue.length) return
-          // smaller batches as the queue runs low, so that no thread waits at the end for jobs another one holds
-          const threads = this.slots.filter((s) => s.alive).length + 1
-          const batch = run.queue.splice(0, Math.min(BATCH, Math.max(1, Math.floor(run.queue.length / (2 * threads)))))
+    const run = this.begin(settingsOf, requireReason, onOutcome)
+    for (const job of jobs) run.add(job)
+    return run.seal() as Promise<JobOutcome[]>
+  }
+
+  /**
+   * Start a run whose jobs are handed in one by one as they become known (`add`), so that the workers lint the first
+   * while the main thread still reads and plans the rest; `seal` says there are no more, and the main thread then lints
+   * from the same queue. `onOutcome` is told of each outcome (by index) as it lands, a dropped job's excepted.
+   */
+  begin(settingsOf: (file: string) => Settings, requireReason: boolean, onOutcome?: (index: number, outcome: JobOutcome) => void): PoolRun {
+    let resolveAll!: (outcomes: Array<JobOutcome | undefined>) => void
+    const done = new Promise<Array<JobOutcome | undefined>>((resolve) => (resolveAll = resolve))
+    let mainBusy = false
+    const anyWorker = (): boolean => this.slots.some((s) => s.alive)
+    const post = (slot: Slot, batch: number[]): void => {
+      const message = {jobs: batch.map((index) => ({index, job: run.jobs[index]!}))} satisfies ToWorker
+      if (slot.started) slot.started.postMessage(message)
+      else void slot.worker.then((w) => w.postMessage(message))
+    }
+    const run: Running = {
+      jobs: [],
+      outcomes: [],
+      queue: [],
+      left: 0,
+      sealed: false,
+      dropped: new Set(),
+      settle: (index, outcome) => {
+        if (run.outcomes[index] !== undefined || run.dropped.has(index)) return
+        run.outcomes[index] = outcome
+        run.left--
+        onOutcome?.(index, outcome)
+      },
+      feed: (slot) => {
+        if (!slot.alive || !run.queue.length) return
+        if (!run.sealed) {
+          // jobs still coming: one at a time as each is known, up to STREAM_HOLD
+          if (slot.inflight.length >= STREAM_HOLD) return
+          const batch = run.queue.splice(0, STREAM_HOLD - slot.inflight.length)
           slot.inflight.push(...batch)
-          void slot.worker.then((w) => w.postMessage({jobs: batch.map((index) => ({index, job: jobs[index]!}))} satisfies ToWorker))
-        },
-        // The main thread takes one job at a time (a small one, while a worker is alive) and lets messages in between.
-        pump: () => {
-          if (mainBusy) return
-          mainBusy = true
-          void (async () => {
-            for (;;) {
-              const k = run.queue.findIndex((i) => !anyWorker() || jobSize(jobs[i]!) <= MAIN_THREAD_MAX_BYTES)
-              if (k < 0) break
-              const index = run.queue.splice(k, 1)[0]!
-              if (run.outcomes[index] === undefined) run.settle(index, lintJob(jobs[index]!, settingsOf(jobs[index]!.file), requireReason, this.input.timeoutMs ?? 0, this.textCache))
-              await new Promise((r) => setImmediate(r))
-            }
-            mainBusy = false
-            run.finish()
-          })()
-        },
-        finish: () => {
-          if (run.left > 0 || this.running !== run) return
-          this.running = undefined
-          this.close()
-          resolve(run.outcomes as JobOutcome[])
-        },
-      }
-      this.running = run
-      this.hold()
-      for (const slot of this.slots) if (slot.alive) void slot.worker.then(() => run.feed(slot), () => undefined)
-      run.pump()
-      run.finish()
-    })
+          post(slot, batch)
+          return
+        }
+        if (slot.inflight.length >= LOW_WATER) return
+        // smaller batches as the queue runs low, so that no thread waits at the end for jobs another one holds
+        const threads = this.slots.filter((s) => s.alive).length + 1
+        const batch = run.queue.splice(0, Math.min(BATCH, Math.max(1, Math.floor(run.queue.length / (2 * threads)))))
+        slot.inflight.push(...batch)
+        post(slot, batch)
+      },
+      // Once sealed, the main thread takes one job at a time (a small one, while a worker is alive) and lets messages in
+      // between (first of all: a worker being started is sent its jobs before the main thread takes one).
+      pump: () => {
+        if (mainBusy || !run.sealed) return
+        mainBusy = true
+        void (async () => {
+          for (;;) {
+            await new Promise((r) => setImmediate(r))
+            const k = run.queue.findIndex((i) => !anyWorker() || jobSize(run.jobs[i]!) <= MAIN_THREAD_MAX_BYTES)
+            if (k < 0) break
+            const index = run.queue.splice(k, 1)[0]!
+            if (run.outcomes[index] === undefined) run.settle(index, lintJob(run.jobs[index]!, settingsOf(run.jobs[index]!.file), requireReason, this.input.timeoutMs ?? 0, this.textCache))
+          }
+          mainBusy = false
+          run.finish()
+        })()
+      },
+      finish: () => {
+        if (!run.sealed || run.left > 0 || this.running !== run) return
+        this.running = undefined
+        this.close()
+        resolveAll(run.outcomes)
+      },
+    }
+    this.running = run
+    this.hold()
+    // a worker started before the run is sent jobs as soon as there are some (`add`); one that starts later, once started
+    for (const slot of this.slots) if (slot.alive && !slot.started) void slot.worker.then(() => run.feed(slot), () => undefined)
+    return {
+      add: (job) => {
+        const index = run.jobs.push(job) - 1
+        run.left++
+        run.queue.push(index)
+        for (const slot of this.slots) if (slot.started) run.feed(slot)
+        return index
+      },
+      drop: (index) => {
+        if (run.dropped.has(index) || run.outcomes[index] !== undefined || index >= run.jobs.length) return
+        run.dropped.add(index)
+        run.left--
+        const at = run.queue.indexOf(index)
+        if (at >= 0) run.queue.splice(at, 1)
+      },
+      seal: () => {
+        run.sealed = true
+        for (const slot of this.slots) if (slot.started) run.feed(slot)
+        run.pump()
+        run.finish()
+        return done
+      },
+    }
   }
 }

@@ -270,3 +270,21 @@ describe('what a sentence sends to another document, read against the clause', (
     expect(namesMatter('The initial term of this agreement', [/\binitial term of\b/i])).toBe(true)
   })
 })
+
+describe('a value put on a page of a form the customer signed', () => {
+  it.each([
+    ['Your Support Hours are the hours shown on page 1 of your signed Service Order.', 'Service Order'],
+    ['The after-hours rate is printed on the back of the Order Form.', 'Order Form'],
+    ['Backup times are as stated on the first page of the executed Order Form.', 'Order Form'],
+    ['Minimum standards are listed in section 2 of your countersigned Work Order.', 'Work Order'],
+  ])('finds the form in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    ['Support Hours are the hours shown on page 1 of this Agreement.'],
+    ['The signed copy is kept on page 1 of the file.'],
+  ])('finds no other document in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})

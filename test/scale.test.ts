@@ -368,6 +368,29 @@ describe('default concurrency', () => {
     expect(out.map((o) => ('results' in o ? o.results : o))).toEqual(jobs.map((j) => [lint(j.text, {filePath: j.file, settings: settings.get(j.file)!})]))
   }, 120_000)
 
+  it('a pool takes jobs one by one as they are known: a dropped job is neither told nor returned, the others are linted as in one thread', async () => {
+    const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort()
+    const jobs = names.slice(0, 8).map((name) => ({file: path.join(FIXTURES, name), text: fs.readFileSync(path.join(FIXTURES, name), 'utf8')}))
+    const loader = new ConfigLoader({cwd: root})
+    const settings = new Map<string, Settings>()
+    for (const job of jobs) settings.set(job.file, (await loader.forFile(job.file)).settings)
+    const pool = LintPool.start(1, {cwd: root}, false)
+    const told: number[] = []
+    const run = pool.begin((file) => settings.get(file)!, false, (i) => void told.push(i))
+    const at = jobs.slice(0, 5).map((job) => run.add(job))
+    // jobs handed in while the worker starts, and after a turn of the event loop
+    await new Promise((r) => setTimeout(r, 50))
+    for (const job of jobs.slice(5)) at.push(run.add(job))
+    expect(at).toEqual(jobs.map((_, i) => i))
+    run.drop(3)
+    run.drop(7)
+    const out = await run.seal()
+    expect(told.sort((a, b) => a - b)).toEqual([0, 1, 2, 4, 5, 6])
+    expect(out[3]).toBeUndefined()
+    expect(out[7]).toBeUndefined()
+    for (const i of [0, 1, 2, 4, 5, 6]) expect(out[i]).toEqual({results: [lint(jobs[i]!.text, {filePath: jobs[i]!.file, settings: settings.get(jobs[i]!.file)!})]})
+  }, 120_000)
+
   it(`a run of ${AUTO_CONCURRENCY_FILES}+ files (threads by default) reports what --concurrency off reports`, async () => {
     const dir = tempDir()
     const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md'))

@@ -52,3 +52,58 @@ describe('--concurrency: a worker that dies', () => {
     }
   }, 120_000)
 })
+
+// Files are handed to the threads as they are read, before the whole plan is known: a file that a later file declares a
+// member of its set has been handed already and must be dropped again, and a problem found late must end the run as it
+// does without threads.
+describe('--concurrency: files handed to the threads as they are read', () => {
+  const agreements = (): Record<string, string> => {
+    const files: Record<string, string> = {}
+    for (const name of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort().slice(0, 10)) files[`m-${name}`] = fs.readFileSync(path.join(FIXTURES, name), 'utf8')
+    return files
+  }
+  const same = async (dir: string, args: readonly string[]): Promise<Awaited<ReturnType<typeof runCli>>> => {
+    const threaded = await runCli(['--no-config', '--concurrency', '2', ...args], {cwd: dir})
+    const single = await runCli(['--no-config', '--concurrency', 'off', ...args], {cwd: dir})
+    expect(threaded.stderr).toBe(single.stderr)
+    expect(threaded.stdout).toBe(single.stdout)
+    expect(threaded.code).toBe(single.code)
+    return threaded
+  }
+
+  it('a member read before the file that declares it is linted with its set only, and unreadable files are named in the same order', async () => {
+    const dir = temp({
+      ...agreements(),
+      // read first, declared a member by the last file: handed on its own, then dropped
+      'a-schedule.md': '# Schedule 1\n\nThe provider answers within 4 hours.\n',
+      // a member read after the file that declares it: never handed on its own
+      'b-head.md': '---\nclauselint:\n  includes: [c-member.md]\n---\n# Support Agreement\n\nThe fee is TBD.\n',
+      'c-member.md': '# Schedule 2\n\nResponse times are reasonable.\n',
+      'e-empty.md': '',
+      'n-empty.md': '',
+      'z-main.md': '---\nclauselint:\n  includes: [a-schedule.md]\n---\n# Managed Services Agreement\n\nThe fee is TBD.\n',
+    })
+    for (const format of ['json', 'stylish']) {
+      const ran = await same(dir, ['--format', format])
+      if (format !== 'json') continue
+      const paths = (JSON.parse(ran.stdout) as Array<{filePath: string}>).map((r) => r.filePath)
+      // each file once: the members only in their sets' results, after their main files
+      expect(paths.filter((p) => p === 'a-schedule.md')).toHaveLength(1)
+      expect(paths.indexOf('a-schedule.md')).toBeGreaterThan(paths.indexOf('z-main.md'))
+      expect(paths.indexOf('c-member.md')).toBeGreaterThan(paths.indexOf('b-head.md'))
+      expect(ran.stderr.indexOf('e-empty.md')).toBeLessThan(ran.stderr.indexOf('n-empty.md'))
+      expect(ran.stderr.indexOf('n-empty.md')).toBeGreaterThan(0)
+    }
+  }, 120_000)
+
+  it('a bad member declared by a late file ends the run with one line, as without threads, after files were handed', async () => {
+    const dir = temp({...agreements(), 'n-empty.md': '', 'z-main.md': '---\nclauselint:\n  includes: [notes.txt]\n---\n# Managed Services Agreement\n', 'zz-after.md': ''})
+    const ran = await same(dir, ['--format', 'json'])
+    expect(ran.code).toBe(2)
+    expect(ran.stdout).toBe('')
+    // the empty file before the bad one is named; the one after is never read
+    expect(ran.errLines).toHaveLength(2)
+    expect(ran.errLines[0]).toContain('n-empty.md')
+    expect(ran.errLines[1]).toContain('clauselint.includes[0]: "notes.txt" is not a Markdown file')
+  }, 120_000)
+})

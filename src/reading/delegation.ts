@@ -48,15 +48,18 @@ const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified
 // A numbered part of the other document before its name: "as set out in clause 9 of the Master Services Agreement", "those
 // in Part 4 of the Master Agreement" (a schedule or exhibit is a document of its own, named by DOC_NAME)
 // "§ 4" is "Section 4" ("§§ 4 and 5": sections)
-const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+|§§?\s?)\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+)?`
+// Reading: a page or side of the other document is a place in it as a numbered part is ("shown on page 1 of your signed
+// Service Order", "printed on the back of the Order Form", "given on the cover page of the Quote")
+const PAGE_OF = String.raw`(?:[Pp]age\s+\d{1,3}|(?:the\s+)?(?:first|front|last|back|second|cover|signature)\s+page|the\s+(?:front|back|reverse)(?:\s+side)?)\s+of\s+`
+const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+|§§?\s?)\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+|${PAGE_OF})?`
 // "the surcharges on the Tariff Sheet (Annex 2)": "on" places a value in a document named with its part number (not in
 // any named thing: "recorded on the Site Register")
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
 // Reading: a value shown, given or listed on a form the customer signs (the order form, a cover page, a quote) is put
 // there, as one "set out in" it: "the support hours shown on the order form you signed"
-const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm)\b)`
+const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:${PAGE_OF})?(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|countersigned\s+|executed\s+|accepted\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm)\b)`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
