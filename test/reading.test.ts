@@ -221,9 +221,29 @@ describe('a party the preamble names with no role word takes the role of what it
       [['client', 'customer'], ['brightlane', 'provider']],
     ],
     [
-      'look-alike: two other names that are not documents leave both without a role',
+      'the parties clause names the two parties: a name it gives something else is none, and the other party takes the role opposite the named one',
       '# Add-on\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("the Client"), for the booking website (the "Portal").\n',
+      [['client', 'customer'], ['brightlane', 'provider']],
+    ],
+    [
+      'look-alike: two other names that are not documents, with no parties clause to tell them apart, leave both without a role',
+      '# Add-on\n\nFenwick Joinery Ltd ("the Client") has asked Brightlane Systems Ltd ("Brightlane") to build the booking website (the "Portal").\n',
       [['client', 'customer']],
+    ],
+    [
+      'one party named by the kind its own name ends in, the other called only by its role word: the name has the other role',
+      '# Purchase order\n\n**Lower Brook Water District** (the "District")\n\nSupplier shall patch the six PCs monthly.\n',
+      [['district', 'customer']],
+    ],
+    [
+      'look-alike: a name given to a thing, the other party called only by its role word: the thing has no role',
+      '# Statement of work\n\nThe move of the office to 12 Harbour Road (the "Project").\n\nSupplier shall move the six PCs.\n',
+      [],
+    ],
+    [
+      'the one that invoices is no payer: work "invoiced by" a name is billed by it',
+      '# Terms\n\nBetween Brightlane Systems Ltd ("Brightlane") and Fenwick Joinery Ltd ("Fenwick").\n\nBrightlane supports the office PCs. The fee is invoiced by Brightlane monthly; parts are at Fenwick\'s cost.\n',
+      [['brightlane', 'provider'], ['fenwick', 'customer']],
     ],
     [
       'look-alike: when both names pay, neither is read as the customer',

@@ -201,9 +201,13 @@ export function questionText(source: string, block: Block): string | undefined {
 export function answeredQuestion(source: string, blocks: readonly Block[], i: number): string | undefined {
   const block = blocks[i]!
   if (block.kind === 'heading' || questionText(source, block) !== undefined) return undefined
+  const quoted = onQuoteLine(source, block)
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
     const b = blocks[j]!
     if (b.kind === 'heading' || b.section !== block.section) return undefined
+    // a reply under a quoted message: the quote it stands under is what it answers
+    // (within its own message: not past a rule line or the header of the next message of the thread)
+    if (!quoted && onQuoteLine(source, b)) return newMessage(source, b, block) ? undefined : quotedQuestion(source, blocks, j)
     const q = questionText(source, b)
     if (q === undefined) continue
     // in a chat, the answer is what others say to it: the asker's next message asks or says something else
@@ -214,6 +218,43 @@ export function answeredQuestion(source: string, blocks: readonly Block[], i: nu
 }
 
 const ASKS = /\?["”’')\]*_]*\s*$/
+
+/**
+ * Reading: in a reply written under the lines it quotes (an e-mail answered inline: "> 2. What's not in it?" over "BK:
+ * Projects, hardware purchases …"), a quoted block that asks a question is the question the blocks under it answer, up
+ * to the next quoted block, as a heading titles its section; a quote that asks nothing titles nothing. `j` is the last
+ * block of the quote: the question is its asking sentences with those of the quoted blocks just before it (a question
+ * quoted over two lines, "> 3. What are your hours?" / "> We're in Chicago.").
+ */
+/** quotedLine read character by character: asked of every block and the blocks above it, so without a pattern. */
+function onQuoteLine(source: string, b: Block): boolean {
+  const at = b.position.start.offset
+  let k = source.lastIndexOf('\n', at - 1) + 1
+  for (let spaces = 0; k < at && spaces < 3 && (source[k] === ' ' || source[k] === '\t'); k++) spaces++
+  return k <= at && source[k] === '>'
+}
+
+// a rule line ("---", "***") or a message header line ("From: …", "**From:** …", "On 4 April, Ben wrote:")
+const MESSAGE_BREAK = /^[ \t]{0,3}(?:(?:[-*_][ \t]*){3,}$|[*_]{0,2}(?:from|sent|date|subject)[ \t]*:|on\b[^\n]{0,80}\bwrote:[ \t]*$)/im
+
+/** Does a new message of the thread start between block `from` and block `to` (a rule line or a header line)? */
+function newMessage(source: string, from: Block, to: Block): boolean {
+  return MESSAGE_BREAK.test(source.slice(from.position.end.offset, to.position.start.offset))
+}
+
+function quotedQuestion(source: string, blocks: readonly Block[], j: number): string | undefined {
+  const asked: string[] = []
+  const section = blocks[j]!.section
+  for (let k = j; k >= 0 && k > j - 4; k--) {
+    const b = blocks[k]!
+    if (b.kind === 'heading' || b.section !== section || !quotedLine(source, b)) break
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item') break
+    const asks = b.sentences.filter((s) => ASKS.test(s.text)).map((s) => s.text.trim())
+    if (asks.length) asked.unshift(...asks)
+  }
+  const q = asked.join(' ')
+  return q && q.length <= 200 ? q.replace(QUESTION_MARK, '') : undefined
+}
 
 /** An answer's mark at a line's start: "A:", "Answer:". */
 const ANSWER_MARK = /^\s*(?:a|answer)\s*[:.]\s/i

@@ -46,10 +46,15 @@ export function partyNames(doc: Document): Map<string, Party> {
   const unknown: string[] = []
   const owned: Array<[string, string]> = []
   const known = new Set<Party>()
+  let between: readonly string[] | undefined
+  // the unknown names given as the last word of the proper name before them ("Lower Salinas Water District (the
+  // \"District\")"): a body called by the kind its own name ends in
+  const ownName = new Set<string>()
   for (const block of doc.blocks) {
     if (blocks < 12) namedKinds(block.text, names)
     if (block.kind === 'heading') continue
     if (++blocks > 12) break
+    between ??= betweenNames(block.text)
     // "School: St Aidan's Primary School" on a label line of the header: the customer is "the school"
     if (block.text.includes(':')) {
       for (const m of block.text.matchAll(/^[ \t]*([A-Za-z]+)[ \t]*:[ \t]*[A-Z]/gm)) {
@@ -89,9 +94,13 @@ export function partyNames(doc: Document): Map<string, Party> {
       }
       // "The Credit Union keeps its own IT team ("Internal IT")": a name for something a party has is that party's
       const owner = role === 'unknown' ? OWNED.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 200), group.index)) : null
+      const before = block.text.slice(Math.max(0, (group.index ?? 0) - 120), group.index)
       for (const t of terms) {
         if (owner) owned.push([t, owner[1]!])
-        else if (role === 'unknown') unknown.push(t)
+        else if (role === 'unknown') {
+          unknown.push(t)
+          if (endsName(before, t)) ownName.add(t.toLowerCase())
+        }
         else if (!names.has(t.toLowerCase())) names.set(t.toLowerCase(), role)
       }
       if (role !== 'unknown') known.add(role)
@@ -111,8 +120,16 @@ export function partyNames(doc: Document): Map<string, Party> {
   }
   // the preamble names two parties and only one by its role: the other has the other role
   // (the terms that name the agreement, a date or a document are no party: "the \"Agreement\"", "the \"Start Date\"")
-  const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u) && !NOT_A_PARTY.test(u))
+  // (the parties clause names the two parties: a name it gives anything else, "the operator of location no. 12 (the
+  // \"Location\")", names no party)
+  const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u) && !NOT_A_PARTY.test(u) && (!between || between.includes(u)))
   if (known.size === 1 && rest.length === 1) names.set(rest[0]!, known.has('provider') ? 'customer' : 'provider')
+  // one party named with no role word, the other called only by its role throughout ("Supplier shall …" beside
+  // "(the \"District\")"): the name has the other role
+  else if (known.size === 0 && rest.length === 1 && ownName.has(rest[0]!)) {
+    const role = counterpartRole(doc)
+    if (role) names.set(rest[0]!, role === 'provider' ? 'customer' : 'provider')
+  }
   // no role word for either party: each takes the role of what it does in the agreement
   else if (known.size === 0 && rest.length >= 2) for (const [name, role] of rolesByConduct(doc, rest)) names.set(name, role)
   for (const [term, owner] of owned) {
@@ -267,7 +284,7 @@ function rolesByConduct(doc: Document, candidates: readonly string[]): Map<strin
   const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   const engages = new RegExp(String.raw`(?:^|[\s(“"])(?:the\s+)?(${alt})[”"]?\)?,?\s+(?:hereby\s+)?(?:engages|retains|appoints|hires|contracts)\b[^.;]{0,200}?[(“"]\s*(?:the\s+)?[“"]?(${alt})\b`, 'i')
   const work = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|also\s+|then\s+)?(?:supports?|monitors?|manages?|maintains?|patch(?:es)?|backs? up|diagnos(?:es|e)|repairs?|replaces?|installs?|configures?|troubleshoots?|restores?|resolves?|responds?|administers?|provides? (?:the |its |helpdesk|support|remote|on-?site)|performs?|hosts?)\b`, 'gi')
-  const pays = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|must\s+)?(?:pays?|buys?|purchases?|reimburses?)\b|\b(?:invoices?|bills?|charges?|(?:invoiced|billed|charged|payable) (?:to|by))\s+(?:the\s+)?(${alt})\b|\b(?:on|at)\s+(?:the\s+)?(${alt})(?:'s|’s)\s+(?:behalf|request|expense|cost)\b`, 'gi')
+  const pays = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|must\s+)?(?:pays?|buys?|purchases?|reimburses?)\b|\b(?:invoices?|bills?|charges?|(?:invoiced|billed|charged) to|payable by)\s+(?:the\s+)?(${alt})\b|\b(?:on|at)\s+(?:the\s+)?(${alt})(?:'s|’s)\s+(?:behalf|request|expense|cost)\b`, 'gi')
   const score = {work: new Map<string, number>(), pays: new Map<string, number>()}
   const add = (m: Map<string, number>, n: string | undefined): void => {
     if (n) m.set(n.toLowerCase(), (m.get(n.toLowerCase()) ?? 0) + 1)
@@ -304,6 +321,52 @@ function rolesByConduct(doc: Document, candidates: readonly string[]): Map<strin
   out.set(top[0], 'provider')
   out.set(customer[0], 'customer')
   return out
+}
+
+/**
+ * Reading: the parties clause of an agreement ("This agreement is between Brightline Tech, Inc. (\"Brightline\") and
+ * Acme Ltd (the \"Franchisee\"), …") names its two parties: the name given in the first bracket after "between" and
+ * the one given in the first bracket after the "and" that follows it, lower-cased; undefined when the text has no such
+ * clause.
+ */
+function betweenNames(text: string): readonly string[] | undefined {
+  const at = text.search(/\bbetween\b/i)
+  if (at < 0) return undefined
+  const m = BETWEEN.exec(text.slice(at, at + 600))
+  if (!m) return undefined
+  const a = givenName(m[1]!)
+  const b = givenName(m[2]!)
+  return a && b && a !== b ? [a, b] : undefined
+}
+const BETWEEN = /^between\b[^()]{1,200}?\(([^()]{1,80})\)[^()]{0,40}?\band\b[^()]{1,200}?\(([^()]{1,80})\)/i
+/** The name a bracket gives, quoted ("the \"Franchisee\"", "“Brightline”"), lower-cased without its article. */
+function givenName(inside: string): string | undefined {
+  const m = /[“"](?:the\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/i.exec(inside)
+  return m ? m[1]!.trim().toLowerCase() : undefined
+}
+
+// A party called by its role word as its name, the subject of a duty or an act: "Supplier shall", "the Vendor will"
+const PROVIDER_AS_NAME = /\b(?:Provider|Service Provider|Supplier|Vendor|Contractor|Consultant|Licensor)\s+(?:shall|will|must|may|agrees|undertakes|warrants|is responsible)\b/
+const CUSTOMER_AS_NAME = /\b(?:Client|Customer|Buyer|Purchaser|Licensee|Subscriber)\s+(?:shall|will|must|may|agrees|undertakes|warrants|is responsible)\b/
+
+/** Is `name` the last word of the capitalised name that ends `before` ("… Water District" and "District")? */
+function endsName(before: string, name: string): boolean {
+  const full = FULL_NAME.exec(before.replace(/[*_]+/g, ''))?.[1]
+  if (!full || !/^[A-Z]/.test(full) || full.split(/\s+/).length < 2) return false
+  return full.split(/\s+/).pop()!.toLowerCase() === name.toLowerCase()
+}
+
+/** The role the agreement calls one party by as its name (see PROVIDER_AS_NAME), when it so calls only one. */
+function counterpartRole(doc: Document): Party | undefined {
+  let provider = false
+  let customer = false
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') continue
+    provider ||= PROVIDER_AS_NAME.test(block.text)
+    customer ||= CUSTOMER_AS_NAME.test(block.text)
+    if (provider && customer) return undefined
+  }
+  return provider ? 'provider' : customer ? 'customer' : undefined
 }
 
 // A sentence whose subject has the thing named next: "The Credit Union keeps its own two-person IT team " (group 1: the sentence so far)
