@@ -155,7 +155,7 @@ export default clauseRule({
     if (at >= 0 && (unit.block.kind === 'list-item' || unit.block.kind === 'paragraph') && continuation(unit.block, reader.reading).some((b) => charged(b.text, reader.reading))) return {outcome: 'present'}
     const cls = CLASS.exec(t) ?? (unit.intro ? CLASS.exec(unit.intro) : null)
     if (cls && classCharged(reader.reading, cls[0])) return {outcome: 'present'}
-    const delegated = reader.delegated(unit, /hours|rate|fee/i)
+    const delegated = reader.delegated(unit, /hours|rate|fee|charg|cost|pric/i)
     if (delegated) return delegated
     return {outcome: 'vague'}
   },
@@ -166,7 +166,7 @@ const RATES_BEFORE = /\b(?:at\s+)?(?:the\s+|our\s+|its\s+|their\s+|[A-Z][\w&-]*(
 
 /** The delegation of a unit whose only charge is the rates of another document the agreement does not hold. */
 function ratesSentAway(unit: Unit, reader: Reader): Verdict | undefined {
-  const hit = reader.delegated(unit, /hours|rate|fee/i)
+  const hit = reader.delegated(unit, /hours|rate|fee|charg|cost|pric/i)
   if (!hit || hit.start === undefined || hit.end === undefined) return undefined
   const t = unit.text
   const rates = RATES_BEFORE.exec(t.slice(0, hit.start))

@@ -20,7 +20,12 @@ const DISCLAIMED_CAUSE = /\b(?:not|n[’']t) (?:be )?(?:held )?(?:responsible|li
 /** A relief clause about failing to provide the service: "relieved of its liability in respect of any failure to provide the Services". */
 const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailures?\b[^.]{0,120}\b(?:relieved of|excused from)\b/i
 /** "to whichever replacement vendor the Customer appoints" is a successor, not a failure */
-const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b/gi
+// (and so is any provider the customer appoints or picks next: "to whichever vendor you appoint", "any new IT company the
+// Client chooses")
+const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b|\b(?:whichever|whatever|any|a|the|your)\s+(?:new\s+|other\s+|successor\s+|incoming\s+|future\s+|next\s+)?(?:it\s+)?(?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?|compan(?:y|ies)|firms?)\s+(?:(?:that|which|whom)\s+)?(?:you|we|the (?:client|customer))\s+(?:may\s+|might\s+|later\s+|then\s+)?(?:appoints?|chooses?|choose|selects?|engages?|nominates?|picks?|hires?|moves? to|switch(?:es)? to)\b/gi
+// Failures a service level does not count ("The following are excluded from Downtime and from the availability
+// calculation:", "not counted towards the uptime target"): a disclaimer of what the measure answers for, which allocates nothing
+const FROM_MEASURE = /\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:not|n[’']t) (?:be )?(?:counted|included|taken into account|considered))\s+(?:from|in|towards?|for)\s+(?:the\s+)?(?:calculation\s+of\s+(?:the\s+)?)?(?:downtime|down-time|availability|uptime|up-time|service levels?|sla\b|service credits?|unavailab\w*|outages?)/i
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
   /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee|target))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|maker|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap|(?:lends?|lending|lent) (?:you |the (?:client|customer) )?(?:our |a |an |the )?(?:spare|loan(?:er)?|replacement|standby)|deals? with [\w&-]+(?: [\w&-]+)? (?:for you|on (?:your|the (?:client|customer)(?:'s|’s)) behalf))\b/i
@@ -122,6 +127,9 @@ export default clauseRule({
     const at = indexOf(t, FAILURE)
     // a repair the agreement withholds ("The following are excluded: …; repair of hardware damaged by lightning; …",
     // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
+    // Reading: failures listed as not counted by a service level ("The following are excluded from Downtime: … failures of
+    // the Customer's own network; …") are disclaimed, not allocated and not work withheld: vague
+    if (at >= 0 && (FROM_MEASURE.test(t) || (unit.intro !== undefined && FROM_MEASURE.test(unit.intro))) && !ALLOCATE.test(t)) return {outcome: 'vague'}
     if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
     // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
     // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
@@ -175,6 +183,9 @@ export default clauseRule({
     if (elsewhere) return elsewhere
     if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && reader.reading.isNegated(t, at)))) return {outcome: 'vague'}
     if (unit.inHome) return {outcome: 'vague'}
+    // a failure handed to a successor ("faults still open go to whichever vendor you appoint") touches failures and
+    // allocates nothing
+    if (at >= 0 && t !== unit.text) return {outcome: 'vague'}
     return undefined
   },
 })

@@ -427,6 +427,7 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     return described ? 1000 + block.position.start.offset : undefined
   }
   if (block.kind === 'list-item') {
+    if (impactItem(block.text, reading)) return 1000 + block.position.start.offset
     const m: (RegExpExecArray & {titled?: true}) | null = LABELLED.exec(block.text) ?? titledItem(block)
     if (!m) return undefined
     // in a section about levels any label; elsewhere a label naming who is affected, with the level's own time
@@ -438,11 +439,39 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     // site cannot work" with "for Class A within 2 hours", or a "Service Affecting" row of a response table)
     // or a bold label over the case that falls into it and its own time to answer or fix, as a list of levels is written
     // under any title ("**Show-stopper**: the whole office is down. We call you back within 30 minutes")
-    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !boldCaseLabel(label, m[2]!, block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
+    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !boldCaseLabel(label, m[2]!, block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label) && !closedNotStopped(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
     const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+// Reading: a list item labelled by the case it covers, told by who is stopped and how ("Whole office can't work", "Nobody
+// in the office can work", "One person stuck", "Everyone down") or as the rest of the cases ("Everything else",
+// "Questions and small changes"), whose value is its own time, is a priority level whose criterion is its label,
+// however long the label and whatever list it stands in.
+const IMPACT_ITEM = /^\W{0,3}((?:everyone|everybody|nobody|no one|(?:the )?whole|(?:the )?entire|all(?: the)?|one|a single|single|several|more than one|(?:a )?few|some|most|questions?|requests?|small|everything|anything)\b[^:–—=()\n]{0,50}?)\s*(?:\([^()]{1,80}\)\s*)?(?::|–|—|=|\s-)\s+([^\n]+)$/i
+// who is stopped: a party or a share of its people or things
+const IMPACT_WHO = /^(?:everyone|everybody|nobody|no one|(?:the )?(?:whole|entire) [\w-]+|all(?: the| our| your)? [\w-]+|(?:one|a single|single|several|more than one|(?:a )?few|some|most) [\w-]+)/i
+// a limit on the time taken, right before the time: "within 1 hour", "a technician responds in 1 hour", "by the end of the next working day"
+const BEFORE_TIME = /\b(?:within|in|under|inside|by|no later than|at most|at the latest)\s+(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?$/i
+// the rest of the cases, or the small ones
+const IMPACT_REST = /^(?:everything else|anything else|all (?:the )?(?:other|rest)|questions?\b|requests?\b|small (?:changes?|jobs?|things?|requests?))/i
+
+/** A label of who or what, with no state that stops them ("Whole office closed", "One site shut for stocktake"): no case of support. */
+function closedNotStopped(label: string): boolean {
+  return IMPACT_WHO.test(label) && !IMPACT_REST.test(label) && !CASE_STATE.test(label) && /\s\S+\s+\S/.test(label)
+}
+
+/** Is the list item a level labelled by the case it covers, with its own time to answer or fix (see IMPACT_ITEM)? */
+function impactItem(text: string, reading: Reading): boolean {
+  const m = IMPACT_ITEM.exec(text)
+  if (!m) return false
+  const label = m[1]!.trim()
+  if (!(IMPACT_WHO.test(label) && (CASE_STATE.test(label) || /^(?:nobody|no one)\b.*\bcan\b/i.test(label))) && !IMPACT_REST.test(label)) return false
+  // the time is the value's own, to act on the case ("within 1 hour", "next working day"), not a count or a price
+  const value = m[2]!
+  return reading.values(value).durations.some((d) => d.minutes >= 1 && BEFORE_TIME.test(value.slice(0, d.start))) && !reading.values(value).money.length
 }
 
 /** The state of things a case of support is told by: what is down, who cannot work, or the small things. */

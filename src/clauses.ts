@@ -3,7 +3,7 @@ import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
-import {sentByPredicate, targetName} from './reading/delegation.js'
+import {namesMatter, sentByPredicate, sentMatter, targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
@@ -295,7 +295,12 @@ export function prepare(
     },
     delegated: (unit, topic) => {
       const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, topic})
-      return hit ? {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target} : undefined
+      if (!hit) return undefined
+      // what the sentence sends is read against the clause: "The fees for the backup service are as set out in the Order
+      // Form" sends fees, not the backups
+      const matter = sentMatter(unit.text, hit)
+      if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return undefined
+      return {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}
     },
   }
 

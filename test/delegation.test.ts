@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import {lint} from '../src/lint.js'
-import {agreementIsOther, delegation, describesDocument, parentName, targetInDocument} from '../src/reading/delegation.js'
+import {agreementIsOther, delegation, describesDocument, namesMatter, parentName, sentMatter, targetInDocument} from '../src/reading/delegation.js'
 
 describe('agreementIsOther', () => {
   it('reads an agreement named by its date as another document than this one', () => {
@@ -234,6 +234,40 @@ describe('a value shown on a form', () => {
     ['Your tickets are shown on the portal.'],
   ])('finds no form in %j', (text) => {
     expect(delegation(text)).toBeUndefined()
+  })
+})
+
+describe('what a sentence sends to another document, read against the clause', () => {
+  const backups = [/back ?up/i]
+  const sent = (text: string): string | undefined => {
+    const hit = delegation(text)
+    return hit ? sentMatter(text, hit) : undefined
+  }
+  it.each([
+    ['4.2 The fees for the backup service are as set out in the Order Form.', 'The fees for the backup service'],
+    ['(b) Pricing and service descriptions is as per the Order Form.', 'Pricing and service descriptions'],
+    ['We back up nightly; our charges for it are specified in Schedule 2.', 'our charges for it'],
+    ['Your quotation lists the charge for off-site copies.', 'the charge for off-site copies'],
+  ])('%j sends %j', (text, matter) => {
+    expect(sent(text)).toBe(matter)
+  })
+  it.each([['We back up the server on the schedule set out in the Order Form.'], ['Backups that are described in Schedule 3 run at night.']])('%j sends no subject', (text) => {
+    expect(sent(text)).toBeUndefined()
+  })
+  it.each([
+    ['The fees for the backup service', false],
+    ['Backup fees', false],
+    ['Pricing and service descriptions', false],
+    ['Backup schedules and retention periods', true],
+    ['Pricing and the backup schedule', true],
+    ['The times for restoring a file', undefined],
+    ['These', undefined],
+  ] as const)('%j names backups: %s', (matter, names) => {
+    expect(namesMatter(matter, backups)).toBe(names)
+  })
+  it('names a clause by a noun that is its own matter ("after-hours rates") or a name that takes the noun in ("the initial term of")', () => {
+    expect(namesMatter('After-hours rates', [/hours|rate|fee/i])).toBe(true)
+    expect(namesMatter('The initial term of this agreement', [/\binitial term of\b/i])).toBe(true)
   })
 })
 

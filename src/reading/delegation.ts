@@ -425,3 +425,59 @@ export function sentByPredicate(text: string, hit: DelegationHit): boolean {
   // the predicate of the whole sentence, not of a clause after a stated substance ("We diagnose faults; further detail is set out in Annex C")
   return !/[;—–]/.test(text.slice(0, hit.start)) && SENDING_LINK.test(text.slice(hit.start)) && COPULA_BEFORE.test(text.slice(Math.max(0, hit.start - 40), hit.start)) && /^[\s).;:!*_]*$/.test(text.slice(hit.end)) && !MORE_DETAIL.test(text)
 }
+
+// Reading: what a sentence sends to another document is its subject when the link is its predicate ("The fees for the
+// backup service are as set out in the Order Form": the fees), and its object when the document is its subject ("Your
+// quotation lists the fees for the backup service"); a clause is put there only when what is sent names the clause, not
+// when it names only another matter (money, the term, what the services are, who the contacts are).
+const MATTER_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|shown|recorded|agreed|outlined|found|covered|dealt with|governed by|per|in accordance with|according to|in|under|subject to)\b/i
+const MATTER_COPULA = /\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?|continues? to be|stays?|can be|may be)\s+(?:still\s+|also\s+|always\s+)?(?:as\s+)?$/i
+const DOC_SUBJECT_AT = new RegExp(`^${DOC_SUBJECT.source}`)
+// a clause's heads of a subject: the words before its first preposition ("the fees" of "the fees for the backup service")
+const HEAD_END = /\s+(?:for|of|in respect of|relating to|related to|regarding|about|concerning|applicable to|payable for|charged for|on|under|in|to|with|at)\s/i
+// what a head names when it names a matter of its own: money, the term, what the services are, who or where the parties are
+const OTHER_MATTER = /^(?:(?:the|all|any|our|your|its|their|each|these|those|such)\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|prices?|pricing|costs?|rates?|payments?|invoic(?:es|ing)|amounts?|sums?|deposits?|discounts?|term|duration|renewals?|commencement(?: date)?|start date|descriptions?|contacts?|names?|addresses?|sites?|locations?|users?|licen[cs]es?|subscriptions?|quantities|seats?)$|^(?:(?:the|our|your|its|their)\s+)?services?$/i
+
+/**
+ * What a sentence sends to the document of `hit`: its subject when the link is the predicate ("X is as set out in D"), its
+ * object when the document is the subject ("D sets out X"); undefined when the link is not the sentence's predicate.
+ */
+export function sentMatter(text: string, hit: DelegationHit): string | undefined {
+  if (hit.start === 0 && hit.end === text.length) return undefined
+  const object = DOC_SUBJECT_AT.exec(text.slice(hit.start))
+  if (object) return text.slice(hit.start + object[0].length).replace(/[\s.;:!*_]+$/, '').trim()
+  if (!MATTER_LINK.test(text.slice(hit.start))) return undefined
+  const before = text.slice(0, hit.start)
+  const copula = MATTER_COPULA.exec(before)
+  if (!copula || /\b(?:which|that|who|where|if|when|unless|whether)\s+$/i.test(before.slice(0, copula.index))) return undefined
+  // the subject of the clause the predicate ends: after the last semicolon or dash, without a list mark or a number
+  const subject = before.slice(0, copula.index).split(/[;—–:]/).pop()!
+  return subject.replace(/^[\s>*_#-]*(?:(?:\(?\d[\d.]{0,5}[.)]?|\(?[a-z]{1,4}[.)])[\s*_]+)?/i, '').replace(/[\s*_]+$/, '')
+}
+
+/**
+ * Does what a sentence sends (see sentMatter) name the clause that `names` read? false only when it names none of them
+ * and each of its items is headed by another matter ("the fees for the backup service", "Service descriptions and
+ * prices"); true when one of them names it; undefined when it cannot be read so ("These", "Everything else").
+ */
+export function namesMatter(matter: string, names: readonly (RegExp | undefined)[]): boolean | undefined {
+  const items = matter.split(/\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\bplus\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x))
+  if (items.length === 0) return undefined
+  let other = true
+  for (const item of items) {
+    const cut = HEAD_END.exec(` ${item} `)
+    const head = (cut ? ` ${item} `.slice(0, cut.index) : item).trim()
+    // a head of another matter names the clause only by its own noun ("after-hours rates", not "backup fees")
+    // (or by a name that takes that noun in: "the initial term" names the term)
+    if (!OTHER_MATTER.test(head)) {
+      if (names.some((re) => re?.test(head))) return true
+      other = false
+      continue
+    }
+    const noun = /[\w-]+$/.exec(head)![0]
+    const at = item.indexOf(head) + head.length - noun.length
+    const without = item.slice(0, at) + ' '.repeat(noun.length) + item.slice(at + noun.length)
+    if (names.some((re) => re !== undefined && (re.test(noun) || (re.test(item) && !re.test(without))))) return true
+  }
+  return other ? false : undefined
+}
