@@ -168,8 +168,9 @@ const EXAMPLES = /,\s*(?:such as|like|for example|for instance|e\.g\.)\s(?:(?!\b
 
 // Reading: a phrase the sentence runs through between two commas, a relative clause or an inserted condition or manner
 // ("Other works, which are outside this agreement, are quoted", "Provider may, at Customer's written request, perform
-// …"), names nothing: its commas are no series of excluded things
-const INSERTED = /,\s*(?:which|who|whom|whose|where|when|if|unless|at|upon|on|by|under|subject to|with|without|after|before|once)(?=\s)[^,;:]{2,80},/gi
+// …"), names nothing: its commas are no series of excluded things (unless the series goes on after it: "the imaging
+// software, which its vendor looks after, and any phones")
+const INSERTED = /,\s*(?:which|who|whom|whose|where|when|if|unless|at|upon|on|by|under|subject to|with|without|after|before|once)(?=\s)[^,;:]{2,80},(?!\s*(?:and|or|&)\s)/gi
 
 /** The text with its catch-alls, examples and inserted phrases taken out: what it names as excluded. */
 function namedOnly(text: string): string {
