@@ -32,6 +32,55 @@ function checkChar(source: string, c: string): void {
   if (c > '\x7f' && c.toLowerCase() !== c.toUpperCase()) refuse(source, `the cased character "${c}"`)
 }
 
+/** What a character class holds, item by item: an escape as written, a character, or a range (`b` undefined when an
+ * escape ends it; the escape is given next). */
+interface ClassItems {
+  escape(text: string): void
+  char(c: string): void
+  range(a: string, b: string | undefined): void
+}
+
+/**
+ * Reads the character class that opens at `source[i]` ("["), past a leading "^", giving its items to `items`; refuses
+ * what the case rewrites cannot carry over (an empty or unclosed class, a cased non-ASCII character, a range mixing
+ * letters with escapes or with other characters, or a letter range across cases). The index of the closing "]".
+ */
+function walkClass(source: string, i: number, items: ClassItems): number {
+  let j = i + 1
+  if (source[j] === '^') j++
+  if (source[j] === ']') refuse(source, 'an empty class')
+  while (j < source.length && source[j] !== ']') {
+    if (source[j] === '\\') {
+      const len = escapeLength(source, j)
+      // a range from an escape: both ends must be escapes or non-letters
+      if (source[j + len] === '-' && source[j + len + 1] !== ']' && isLetter(source[j + len + 1] ?? '')) refuse(source, 'a class range mixing letters and escapes')
+      items.escape(source.slice(j, j + len))
+      j += len
+      continue
+    }
+    const a = source[j]!
+    checkChar(source, a)
+    if (source[j + 1] === '-' && source[j + 2] !== ']' && source[j + 2] !== undefined) {
+      const b = source[j + 2]!
+      if (b === '\\') {
+        if (isLetter(a)) refuse(source, 'a class range mixing letters and escapes')
+        items.range(a, undefined)
+        j += 2 // the escape that ends the range is read next
+        continue
+      }
+      checkChar(source, b)
+      if ((isLetter(a) || isLetter(b)) && !((isLower(a) && isLower(b)) || (isUpper(a) && isUpper(b)))) refuse(source, `the class range ${a}-${b}`)
+      items.range(a, b)
+      j += 3
+      continue
+    }
+    items.char(a)
+    j++
+  }
+  if (j >= source.length) refuse(source, 'an unclosed class')
+  return j
+}
+
 /** What a plain ASCII character outside a class becomes: a letter the class of its two cases, any other itself; none for
  * the characters that start an escape, a group or a class. */
 const PLAIN: readonly (string | undefined)[] = Array.from({length: 128}, (_, code) => {
@@ -67,41 +116,16 @@ export function caselessSource(source: string): string {
       out += source.slice(i, close + 1)
       i = close + 1
     } else if (c === '[') {
-      let j = i + 1
       let extra = ''
-      if (source[j] === '^') j++
-      if (source[j] === ']') refuse(source, 'an empty class')
-      while (j < source.length && source[j] !== ']') {
-        if (source[j] === '\\') {
-          if (source[j + escapeLength(source, j)] === '-' && source[j + escapeLength(source, j) + 1] !== ']') {
-            // a range from an escape: both ends must be escapes or non-letters
-            const to = j + escapeLength(source, j) + 1
-            if (isLetter(source[to]!)) refuse(source, 'a class range mixing letters and escapes')
-          }
-          j += escapeLength(source, j)
-          continue
-        }
-        const a = source[j]!
-        checkChar(source, a)
-        if (source[j + 1] === '-' && source[j + 2] !== ']' && source[j + 2] !== undefined) {
-          const b = source[j + 2]!
-          if (b === '\\') {
-            if (isLetter(a)) refuse(source, 'a class range mixing letters and escapes')
-            j += 2 // the escape that ends the range is read next
-            continue
-          }
-          checkChar(source, b)
-          if (isLetter(a) || isLetter(b)) {
-            if (!((isLower(a) && isLower(b)) || (isUpper(a) && isUpper(b)))) refuse(source, `the class range ${a}-${b}`)
-            extra += `${otherCase(a)}-${otherCase(b)}`
-          }
-          j += 3
-          continue
-        }
-        if (isLetter(a)) extra += otherCase(a)
-        j++
-      }
-      if (j >= source.length) refuse(source, 'an unclosed class')
+      const j = walkClass(source, i, {
+        escape() {},
+        char(a) {
+          if (isLetter(a)) extra += otherCase(a)
+        },
+        range(a, b) {
+          if (b !== undefined && (isLetter(a) || isLetter(b))) extra += `${otherCase(a)}-${otherCase(b)}`
+        },
+      })
       // the other cases go at the end, but before a closing literal "-" (after it they would read as a range)
       const end = source[j - 1] === '-' && source[j - 2] !== '\\' && j - 1 > i + 1 ? j - 1 : j
       out += source.slice(i, end) + extra + source.slice(end, j) + ']'
@@ -152,38 +176,19 @@ export function lowerSource(source: string): string {
       out += source.slice(i, close + 1)
       i = close + 1
     } else if (c === '[') {
-      let j = i + 1
-      let body = ''
-      if (source[j] === '^') body += source[j++]
-      if (source[j] === ']') refuse(source, 'an empty class')
-      while (j < source.length && source[j] !== ']') {
-        if (source[j] === '\\') {
-          const len = escapeLength(source, j)
-          if (source[j + len] === '-' && source[j + len + 1] !== ']' && isLetter(source[j + len + 1] ?? '')) refuse(source, 'a class range mixing letters and escapes')
-          body += source.slice(j, j + len)
-          j += len
-          continue
-        }
-        const a = source[j]!
-        checkChar(source, a)
-        if (source[j + 1] === '-' && source[j + 2] !== ']' && source[j + 2] !== undefined) {
-          const b = source[j + 2]!
-          if (b === '\\') {
-            if (isLetter(a)) refuse(source, 'a class range mixing letters and escapes')
-            body += `${a}-`
-            j += 2
-            continue
-          }
-          checkChar(source, b)
-          if ((isLetter(a) || isLetter(b)) && !((isLower(a) && isLower(b)) || (isUpper(a) && isUpper(b)))) refuse(source, `the class range ${a}-${b}`)
-          body += `${a.toLowerCase()}-${b.toLowerCase()}`
-          j += 3
-          continue
-        }
-        body += a.toLowerCase()
-        j++
-      }
-      if (j >= source.length) refuse(source, 'an unclosed class')
+      let body = source[i + 1] === '^' ? '^' : ''
+      const j = walkClass(source, i, {
+        escape(text) {
+          body += text
+        },
+        char(a) {
+          body += a.toLowerCase()
+        },
+        range(a, b) {
+          // (a range ended by an escape: the escape is read next)
+          body += b === undefined ? `${a}-` : `${a.toLowerCase()}-${b.toLowerCase()}`
+        },
+      })
       out += `[${body}]`
       i = j + 1
     } else {
