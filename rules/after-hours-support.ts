@@ -101,7 +101,7 @@ export default clauseRule({
     // work given around the clock is work outside any span of hours: charged in it or in the sentence after ("This
     // round-the-clock work is included in the monthly fee"), or an after-hours term that says nothing of charges
     if (at < 0 && roundTheClock(t, reader.reading) && reader.party(unit, 0) !== 'customer') {
-      return charged(t, reader.reading) || (unit.next && ROUND_THE_CLOCK_BACK.test(unit.next) && charged(unit.next, reader.reading)) ? {outcome: 'present'} : {outcome: 'vague'}
+      return charged(t, reader.reading) || (unit.next && ROUND_THE_CLOCK_BACK.test(unit.next) && charged(unit.next, reader.reading)) || standardRound(t, reader.reading) ? {outcome: 'present'} : {outcome: 'vague'}
     }
     // an item under a lead-in about work outside the hours gives that work's terms (an unticked option never reaches here)
     if (at < 0 && unit.block.kind === 'list-item' && unit.intro && TOPIC.test(unit.intro) && reader.party(unit, 0) !== 'customer') {
@@ -135,7 +135,7 @@ export default clauseRule({
     const pointer = at >= 0 ? reader.reading.pointerAfter(t, at, RATE_NOUN, 200) : undefined
     if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => charged(x, reader.reading))) return {outcome: 'present'}
     // round-the-clock cover stated as the standard support hours for some priorities is part of the service
-    if (/\bstandard support hours\b|\bincluded\b/i.test(t) && reader.reading.values(t).hours.some((h) => h.allDay && h.allWeek) && reader.reading.values(t).priorities.length) return {outcome: 'present'}
+    if (standardRound(t, reader.reading)) return {outcome: 'present'}
     if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
     if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) {
@@ -252,6 +252,11 @@ function underLeadIn(block: Block, reading: Reading): boolean {
   return v
 }
 const LEAD_INS = {name: 'after-hours-support: lead-ins that name work outside the hours'}
+
+/** Round-the-clock cover stated as the standard support hours of some priorities, or as included, is part of the service. */
+function standardRound(text: string, reading: Reading): boolean {
+  return /\bstandard support hours\b|\bincluded\b/i.test(text) && reading.values(text).hours.some((h) => h.allDay && h.allWeek) && reading.values(text).priorities.length > 0
+}
 
 /** A service given around the clock: "24/7", "24 hours a day, 7 days a week", in a sentence about a service given. */
 function roundTheClock(text: string, reading: Reading): boolean {

@@ -663,7 +663,11 @@ class Builder {
     if (!t.text.slice(from, to).trim()) return
     const text = t.text.slice(from, to)
     const segments = sliceSegments(t.segments, from, to, 0)
-    const position = {start: this.at(textToSource(t.segments, from)), end: this.at(textToSource(t.segments, to))}
+    let start = textToSource(t.segments, from)
+    // an item that opens with a bold title ("b) **Not covered.** …") starts at the title's mark, as the paragraph of a
+    // Markdown list item does, so that the title is read as the item's label
+    if (kind === 'list-item' && /(?:\*\*|__)$/.test(this.source.slice(Math.max(0, start - 2), start))) start -= 2
+    const position = {start: this.at(start), end: this.at(textToSource(t.segments, to))}
     const variables = t.variables.filter((v) => v.start >= from && v.end <= to).map((v) => ({...v, start: v.start - from, end: v.end - from}))
     this.addBlock(kind, section, text, segments.length ? segments : [{textStart: 0, sourceStart: position.start.offset, length: 0}], position, variables)
   }
@@ -757,28 +761,43 @@ class Builder {
     let roman = 0
     let digit = 0
     let last = first
-    for (let k = first; k < pieces.length && pieces[k]!.token !== undefined; k++) {
-      const token = pieces[k]!.token!
-      if (isDigit(token)) {
-        if (token !== String(digit + 1) || letter || roman) return false
-        digit++
-      } else if (digit) return false
-      else if (token === letterAt(letter)) {
-        letter++
-        roman = 0
-      } else if (token === romanAt(roman)) roman++
-      else return false
+    // the next enumerator in the sequence: the new letter, roman and digit counts, or undefined when the token breaks it
+    const step = (token: string): [number, number, number] | undefined => {
+      if (isDigit(token)) return token === String(digit + 1) && !letter && !roman ? [letter, roman, digit + 1] : undefined
+      if (digit) return undefined
+      if (token === letterAt(letter)) return [letter + 1, 0, digit]
+      if (token === romanAt(roman)) return [letter, roman + 1, digit]
+      return undefined
+    }
+    // each item ends at its own line, or, wrapped over lines ("a) **Urgent**: the practice can't work." / "We answer within
+    // 15 minutes."), at the last line before the next item in the sequence: a line with no enumerator between two items
+    // is the item above it continued
+    const ends = new Map<number, number>()
+    for (let k = first; k < pieces.length; k++) {
+      const token = pieces[k]!.token
+      if (token === undefined) {
+        let j = k + 1
+        while (j < pieces.length && pieces[j]!.token === undefined) j++
+        if (j >= pieces.length || !step(pieces[j]!.token!)) break
+        ends.set(last, pieces[j - 1]!.end)
+        k = j - 1
+        continue
+      }
+      const next = step(token)
+      if (!next) return false
+      ;[letter, roman, digit] = next
       last = k
     }
     if (last === first) return false
-    // items that open with a bold title ("(a) **Fees:** …", "(b) **Support Hours:** …") are titled sub-clauses of a
-    // clause, read together, not the items of a list
-    const at = textToSource(t.segments, pieces[first]!.start + pieces[first]!.marker)
-    if (/(?:\*\*|__)$/.test(this.source.slice(Math.max(0, at - 2), at))) return false
+    // the last item runs on over the lines after it that are indented under it, or whose break falls inside its sentence
+    // ("… and aim to" / "close it …")
+    const indented = (k: number): boolean => /^[ \t]/.test(this.source.slice(textToSource(t.segments, pieces[k]!.start) - (this.at(textToSource(t.segments, pieces[k]!.start)).column - 1)))
+    let after = last + 1
+    while (after < pieces.length && (indented(after) || runsOn(t.text.slice(pieces[after - 1]!.start, pieces[after - 1]!.end), t.text.slice(pieces[after]!.start, pieces[after]!.end)))) ends.set(last, pieces[after++]!.end)
     const piece = (from: number, to: number, kind: BlockKind): void => this.addPiece(section, t, from, to, kind)
     if (lead.trim()) piece(0, pieces[first - 1]!.end, 'paragraph')
-    for (let k = first; k <= last; k++) piece(pieces[k]!.start + pieces[k]!.marker, pieces[k]!.end, 'list-item')
-    if (last + 1 < pieces.length) piece(pieces[last + 1]!.start, t.text.length, 'paragraph')
+    for (let k = first; k <= last; k++) if (pieces[k]!.token !== undefined) piece(pieces[k]!.start + pieces[k]!.marker, ends.get(k) ?? pieces[k]!.end, 'list-item')
+    if (after < pieces.length) piece(pieces[after]!.start, t.text.length, 'paragraph')
     return true
   }
 

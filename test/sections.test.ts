@@ -222,17 +222,46 @@ describe('lettered lines are a list typed without list syntax', () => {
       '# Terms\n\n(i) remote support;\n(ii) patching.\n',
       ['list-item | remote support; | 3:5', 'list-item | patching. | 4:6'],
     ],
+    // each item opening with a bold title is an item of its own, starting at its title's mark as a Markdown item does
+    [
+      'items that open with a bold title, after a lead-in',
+      '# Terms\n\nThe fees are as follows:\n\n(a) **Set-up:** £500;  \n(b) **Monthly:** £900.\n',
+      ['paragraph | The fees are as follows: | 3:1', 'list-item | Set-up: £500; | 5:5', 'list-item | Monthly: £900. | 6:5'],
+    ],
+    [
+      'levels that open with a bold title, without a lead-in',
+      '# Terms\n\na) **P1 (Critical)** the whole office is down;\nb) **P2 (High)** one person cannot work.\n',
+      ['list-item | P1 (Critical) the whole office is down; | 3:4', 'list-item | P2 (High) one person cannot work. | 4:4'],
+    ],
+    // an item wrapped over lines: the lines before the next item are its own, and the last item runs on only inside a
+    // sentence ("… and aim to" / "close it …"); a sentence after it is the paragraph after the list
+    [
+      'items wrapped over lines, a sentence after them',
+      '# Terms\n\nWe sort calls into:\na) **Urgent**: nobody can work.\nWe answer within 15 minutes.\nb) **Routine**: anything else. We answer and aim to\nclose it within 2 days.\nThe times run in business hours.\n',
+      [
+        'paragraph | We sort calls into: | 3:1',
+        'list-item | Urgent: nobody can work.\nWe answer within 15 minutes. | 4:4',
+        'list-item | Routine: anything else. We answer and aim to close it within 2 days. | 6:4',
+        'paragraph | The times run in business hours. | 8:1',
+      ],
+    ],
+    [
+      'a last item continued on a line indented under it',
+      '# Terms\n\na) Urgent: nobody can work.\n   We answer within 15 minutes.\nb) Low: a question.\n   We answer within 2 days.\n',
+      ['list-item | Urgent: nobody can work.\nWe answer within 15 minutes. | 3:4', 'list-item | Low: a question.\nWe answer within 2 days. | 5:4'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(blocks(text)).toEqual(expected)
   })
 
-  // look-alikes: one item, letters out of sequence, a lead-in that introduces nothing, letters inside prose, titled sub-clauses
+  // look-alikes: one item, letters out of sequence, a lead-in that introduces nothing, letters inside prose
   it.each<[string, string]>([
     ['one lettered line', '# Terms\n\nWe provide:\na) support for 12 staff.\n'],
     ['letters out of sequence', '# Terms\n\nWe provide:\na) support;\nc) backups.\n'],
     ['a first line that does not introduce the lines after it', '# Terms\n\nWe look after your office.\na) support;\nb) backups.\n'],
     ['letters cited inside a sentence', '# Terms\n\nThe fees in clause 4(a) and clause 4(b) are fixed for the term.\n'],
-    ['sub-clauses that open with a bold title', '# Terms\n\nThe fees are as follows:\n\n(a) **Set-up:** £500;  \n(b) **Monthly:** £900.\n'],
+    ['one item with a bold title', '# Terms\n\nThe fees are as follows:\n(a) **Set-up:** £500.\n'],
+    ['one item with lines after it and letters out of sequence', '# Terms\n\nWe provide:\na) support;\nthe help desk.\nc) backups.\n'],
   ])('%s stays one paragraph', (_name, text) => {
     expect(blocks(text).every((b) => b.startsWith('paragraph'))).toBe(true)
   })
