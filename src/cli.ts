@@ -47,7 +47,7 @@ const IN_THREAD_MAX_BYTES = 256 * 1024
  * (the collections no longer run beside the lint). A run on as many threads as there are CPUs keeps them all linting,
  * so the collector's own threads can only take CPU from a lint thread, and wait for each other when they do: 1,000
  * files of ~15 KB on two threads took 0.90x the CPU under single-threaded collection (medians at load 17-35; pairs
- * 0.77-1.07x, so to be confirmed on an idle machine: README, Speed). The second start costs ~0.1 s of CPU; so only for
+ * 0.77-1.07x, so to be confirmed on an idle machine: docs/speed-log.md). The second start costs ~0.1 s of CPU; so only for
  * runs long enough to repay it. A default run that chose one thread because the CPUs are busy keeps the collector's
  * threads, which then use the CPU time other work leaves.
  */

@@ -103,7 +103,7 @@ export const AUTO_CONCURRENCY_FILES = 200
  * process of equal priority two threads get 4/3 of a CPU against one thread's one, at most 1.33× the speed before the
  * second thread's own start-up and warm-up (12-40% more CPU in the runs measured so far), and they take a third of a
  * CPU from that process; the default leaves it that CPU. (Whole-process figures beside one and two such processes are
- * still to be taken on an idle machine: see README, Speed.)
+ * still to be taken on an idle machine: see docs/speed-log.md.)
  */
 export function defaultConcurrency(given: number | undefined, files: number, available: number, busy: number | (() => number) = 0): number {
   if (given !== undefined) return given
