@@ -92,7 +92,9 @@ export function parseConcurrency(text: string, available: number): number {
  * N - 1 workers). A worker costs about 1 s of CPU of its own (it loads the linter and warms its JIT from cold), and a
  * run in one thread already keeps part of a second CPU busy with garbage collection and compilation: measured on 2 CPUs
  * (~15 KB agreements, alternating runs), two threads took 1.18× the wall time of one at 100 files and 0.93× at 200, and
- * paid 35–40% more CPU.
+ * paid 35–40% more CPU. Measured since under load only (docs/speed-log.md): the second thread's extra CPU is no smaller
+ * for fewer, larger files (1.5 MB as 100 files of ~15 KB or as 10 of ~150 KB), so this stays a count of files (200 of
+ * ~15 KB: about 3 MB) until an idle machine measures where two threads start to win.
  */
 export const AUTO_CONCURRENCY_FILES = 200
 
