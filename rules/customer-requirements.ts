@@ -122,6 +122,9 @@ const PRESENT_CONDUCT = /^(?:keeps|maintains|ensures|installs|licen[cs]es|patche
 
 /** A duty that ends in a colon, read with the first of the items it introduces ("agrees to: 1. keep …" → "agrees to keep …"). */
 function listedDuty(duty: string, next: string): string {
+  // (its items in the same paragraph: "is obliged to:\n a) use only licensed software, b) …")
+  const inline = /:\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+/i.exec(duty)
+  if (inline) return `${duty.slice(0, inline.index)} ${duty.slice(inline.index + inline[0].length)}`
   const lead = /:\s*$/.exec(duty)
   return lead && next ? `${duty.slice(0, lead.index)} ${next.replace(/^\W*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?/i, '')}` : duty
 }
@@ -206,7 +209,7 @@ function sectionScopes(section: Section, reading: Reading, own: boolean): readon
 // requirements", "if not", "otherwise") or names nothing of its own; a duty and a condition name the same thing when they
 // share a word (equipment by any of its words: a "device" is the "PCs" of a duty)
 /** The condition names the duties as a whole, or points back at them. */
-const WHOLE = /\b(?:obligations?|requirements?|responsibilit(?:y|ies)|duties|undertakings?|standards|(?:this|these|that|the above) (?:clause|section|paragraph|part|list|schedule)|(?:this|the) (?:agreement|contract)|(?:these|those|such|the above|its|their) (?:terms|conditions|rules)|above|foregoing|the following|any of|all of|this|these|those|them|they|such|which)\b/i
+const WHOLE = /\b(?:obligations?|requirements?|responsibilit(?:y|ies)|duties|undertakings?|standards|(?:this|these|that|the above) (?:clause|section|paragraph|part|list|schedule)|(?:this|the) (?:agreement|contract)|(?:these|those|such|the above|its|their) (?:terms|conditions|rules)|above|foregoing|the following|any of|all of|this|these|those|them|they|such|which|either|neither|both|so|otherwise)\b/i
 /** "section 6.1", "clause 4", "§ 3.2": a cross-reference, read as the number. */
 const CROSS_REFERENCE = /(?:\b(?:section|clause|paragraph|para\.?|item|point)|§)\s*(\d{1,3}(?:\.\d{1,3})*)/gi
 const EQUIPMENT = /^(?:devices?|pcs?|computers?|laptops?|notebooks?|desktops?|workstations?|machines?|servers?|endpoints?|equipment|hardware|systems?|macs?|imacs?|macbooks?|tablets?|ipads?|chromebooks?|phones?|handsets?|printers?|kit)$/
@@ -449,8 +452,37 @@ function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
   return out
 }
 
+// Reading: a consequence stated anywhere on a condition that the customer fails at something ("If the Practice does not
+// enforce multi-factor sign-in, time spent recovering a mailbox is billed at £95 per hour") is the consequence of the
+// duty that asks that thing, named by a word they share (not by equipment alone: "If the Client does not return the loan
+// laptop" says nothing of keeping PCs patched)
+const FAILING_ELSEWHERE = {name: 'customer-requirements: consequences stated on the customer failing at something named'}
+
+/** The scopes of the consequences stated on the customer's failing at something named (once per document). */
+function failingConsequences(reading: Reading): readonly {readonly block: Block; readonly words: readonly string[]}[] {
+  return reading.own(FAILING_ELSEWHERE, () => {
+    const out: {block: Block; words: readonly string[]}[] = []
+    for (const b of reading.doc.blocks) {
+      if (b.kind === 'heading' || !CONSEQUENCE.test(b.text)) continue
+      for (const u of unitsOf(b, false)) {
+        if (!CONDITIONAL.test(u.text) || !CONSEQUENCE.test(u.text) || GENERAL_RELIEF.test(u.text) || payingOnly(u.text) || !customerFails(u.text, reading)) continue
+        const words = scopeOf(u.text)
+        if (words) out.push({block: b, words})
+      }
+    }
+    return out
+  })
+}
+
 /** Does a consequence stated elsewhere follow from this requirement failing (see elsewhereConsequences)? */
 function consequenceElsewhere(unit: Unit, reading: Reading): boolean {
+  const failing = failingConsequences(reading)
+  if (failing.length) {
+    const duty = new Set(scopeWords(`${unit.intro ?? ''} ${unit.text}`))
+    const names = new Set<string>()
+    for (const n of reading.parties.keys()) for (const w of scopeWords(n)) names.add(w)
+    if (failing.some((c) => c.block !== unit.block && c.words.some((w) => w !== 'device' && !names.has(w) && duty.has(w)))) return true
+  }
   const found = elsewhereConsequences(reading)
   if (!found.length) return false
   const at = reading.blockIndex(unit.block)
