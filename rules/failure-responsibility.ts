@@ -30,6 +30,20 @@ const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) t
 const ALLOCATE =
   /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee|target))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|maker|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap|(?:lends?|lending|lent) (?:you |the (?:client|customer) )?(?:our |a |an |the )?(?:spare|loan(?:er)?|replacement|standby)|deals? with [\w&-]+(?: [\w&-]+)? (?:for you|on (?:your|the (?:client|customer)(?:'s|’s)) behalf))\b/i
 
+// Reading: the cost or supply of parts put on a party in the passive ("Parts for equipment out of warranty are paid for by
+// you", "The spare parts of devices out of warranty are supplied by the EMPLOYER", "replacement components are funded by
+// the Client") allocates them as the active does ("the Client pays for parts"); the party after "by" is read, so
+// "paid by bank transfer" allocates nothing
+const PARTS_PASSIVE = /\b(?:parts|spares|components|replacements?|replacement (?:units?|devices?|hardware|equipment))\b[^.;]{0,60}?\b(?:is|are|will be|shall be|must be|gets?|get)\s+(?:\w+ly\s+)?(?:supplied|provided|paid(?:\s+for)?|borne|funded|purchased|bought|sourced|covered|met)\s+by\s+/i
+
+/** Does a party pay for or supply the parts, said in the passive with the party after "by"? */
+function partsPutOnParty(text: string, reading: {firstParty(text: string): string}): boolean {
+  const m = PARTS_PASSIVE.exec(text)
+  if (!m) return false
+  const agent = text.slice(m.index + m[0].length, m.index + m[0].length + 60)
+  return /^(?:you|us|them|me)\b/i.test(agent) || reading.firstParty(agent.split(/[,;.]/)[0]!) !== 'unknown'
+}
+
 // A failure itself, not the work that answers it: "fails", "faulty", "broken", "outage", "not working"
 const BROKE = /\b(?:stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|down ?time|not working|inoperable|dies|died|stops? working)\b/i
 
@@ -170,6 +184,7 @@ export default clauseRule({
     // and so does a result promised for every fault ("guarantees a first-time fix for every fault"): an overpromise, with
     // no one's work or cost in it
     if (at >= 0 && GUARANTEED_RESULT.test(t)) return {outcome: 'vague'}
+    if (at >= 0 && thing && partsPutOnParty(t, reader.reading) && !reader.reading.isNegated(t, at) && !isDisclaimer(t)) return {outcome: 'present'}
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work

@@ -19,6 +19,10 @@ const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replac
 // policy, price list), not how often a service is given
 const DOCUMENT_REVISED =
   /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword|publish|post)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:lists?|pages?|wording|text|polic(?:y|ies)|documents?|documentation|register|directory|rota|roster|versions?|forms?|website|web ?site|terms|tables?|details|contacts?|guides?|handbooks?|manuals?|notices?|faqs?|templates?|price lists?|rate cards?|catalogues?|catalogs?|brochures?|leaflets?|booklets?|letters?|newsletters?|fact ?sheets?|data ?sheets?|descriptions?)\b(?:\s+(?:above|below|hereto|attached|overleaf))?(?:\s+(?:of|on|in|for)\s+[^.;:,]{1,40}?)?\s*$/i
+// Reading: a set of rules or procedures named as a document, its name in capitals ("may update the Facility Rules from time to
+// time", "revises its Site Regulations periodically"), is a document revised;
+// rules kept in a system are work on it ("updates the branch firewall rules periodically")
+const NAMED_RULES_REVISED = /\b(?:[Uu]pdat|[Rr]evis|[Rr]efresh|[Aa]mend|[Cc]hang|[Mm]odif|[Rr]eplac|[Rr]eissu|[Ee]dit|[Vv]ary|[Vv]arie|[Rr]ewrit|[Pp]ublish|[Pp]ost|[Ii]ssu)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such)\s+)?(?:[A-Z][\w'’&-]*\s+){1,3}(?:Rules|Regulations|Procedures|Guidelines|Instructions|Code of (?:Practice|Conduct))\s*$/
 // The form of a thing changed ("may change the layout of these reports from time to time", "revise the format of the
 // invoices periodically", "refresh the look of the portal"): how a document or a page looks, not how often a service is
 // given
@@ -93,6 +97,26 @@ function measured(text: string, needs: string, reading: Reading): boolean {
  * above", "within the periods in the table below") is as measurable as the statement it reaches: measured when the
  * pointer reaches a stated time, and still vague when it reaches none.
  */
+// Reading: "the periodic maintenance" picks out work whose cadence the agreement states where it gives it ("Periodic
+// maintenance of the servers once in every 3 months", "periodic visits: one a quarter"), and is as measured as that
+// statement; with no cadence stated anywhere ("carried out at the next periodic visit") it stays vague
+const NEXT_WORD = /^\s+([a-z]{4,})\b/i
+function cadenceStatedElsewhere(reading: Reading, hit: TermHit): boolean {
+  if (!/^periodic$/i.test(hit.text)) return false
+  const word = NEXT_WORD.exec(hit.sentence.text.slice(hit.start - hit.sentence.start + hit.text.length))
+  if (!word) return false
+  const phrase = `periodic ${word[1]!.toLowerCase()}`
+  for (const i of reading.blocksWith(phrase)) {
+    const block = reading.doc.blocks[i]!
+    for (const sentence of block.sentences) {
+      if (block === hit.block && sentence.index === hit.sentence.index) continue
+      const at = sentence.text.toLowerCase().indexOf(phrase)
+      if (at >= 0 && measured(reading.clauseAround(sentence.text, at), 'frequency', reading)) return true
+    }
+  }
+  return false
+}
+
 function timedByPointer(reading: Reading, hit: TermHit, scope: string): boolean {
   if (hit.term.needs !== 'duration' && hit.term.needs !== 'any') return false
   // most scopes name no stated times at all: the pointers of the sentence are not looked for
@@ -267,7 +291,7 @@ export default {
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {
         if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading) && !(OWN_ABILITY.test(hit.text) && PROMISED.test(s.slice(Math.max(0, at - 120), at)))) continue
-      } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope)) continue
+      } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope) || cadenceStatedElsewhere(reading, hit)) continue
       // a measure that the term introduces after a colon ("Backups run frequently: every 4 hours", "a quick turnaround:
       // within 1 business day") is the term's own, though a colon ends the clause
       if (hit.term.needs !== 'timed' && /^\s*:/.test(after) && measured(after.slice(after.indexOf(':') + 1), hit.term.needs, reading)) continue
@@ -276,7 +300,7 @@ export default {
       if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
       // (a document revised or prices reviewed "from time to time", "periodically" or "regularly" say when the paper is
       // looked at, not how often a service is given)
-      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || FORM_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
+      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || FORM_REVISED.test(s.slice(Math.max(0, at - 120), at)) || NAMED_RULES_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
       if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(s.slice(Math.max(0, at - 60), at))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED_AFTER.test(after.slice(0, 120))) continue
       // an act of the customer's side that it times itself ("Change requests submitted from time to time by your staff",

@@ -288,7 +288,7 @@ export function prepare(
     // the engine always merges the defaults (headings: []) in; a library caller may give fewer
     options: options as RuleOptions & ClauseOptions,
     // a row of a table is read without its wh-titled columns' labels ("What you get: Backups" binds no one)
-    party: (unit, index = 0) => reading.boundParty(unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? rowWithoutTitles(unit.block) : unit.text, index),
+    party: (unit, index = 0) => (unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? rowParty(reading, rowWithoutTitles(unit.block), index) : reading.boundParty(unit.text, index)),
     underHeading: (unit, h) => {
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
       return false
@@ -822,4 +822,33 @@ function onlySentAway(home: Section, homeIds: ReadonlySet<number>, reader: Reade
     }
   }
   return any
+}
+
+/** Where cells meet in a table row's text ("Priority: P1 | Restore: 4 hours"). */
+const CELL_JOIN = ' | '
+
+// Reading: a statement in one cell of a table row binds only that cell. The row binds a later cell's value to a party when
+// a cell names that party ("| Client | Keep antivirus current |"), not when another cell states something of its own
+// with its own subject ("| P1 | More than 10 users cannot work | 1 hour | 8 hours |": the users' inability is what
+// makes the case P1, and the repair time beside it is no duty of theirs).
+/** The party a whole table row binds at `index`, read as boundParty reads it, with cells kept apart as above. */
+function rowParty(reading: Reading, text: string, index: number): Party {
+  const role = reading.boundParty(text, index)
+  if (role === 'unknown') return role
+  const start = text.lastIndexOf(CELL_JOIN, index)
+  if (start < 0) return role
+  const from = start + CELL_JOIN.length
+  const next = text.indexOf(CELL_JOIN, index)
+  const own = text.slice(from, next < 0 ? text.length : next)
+  const inCell = reading.boundParty(own, index - from)
+  if (inCell !== 'unknown') return inCell
+  // a cell before it that names a party and nothing more (its label aside: "Who: Client") binds the row
+  const named = text
+    .slice(0, start)
+    .split(CELL_JOIN)
+    .some((c) => {
+      const value = c.replace(/^[^:|]{1,40}:\s/, '').trim()
+      return value.split(/\s+/).length <= 4 && reading.firstParty(value) !== 'unknown' && reading.boundParty(value, Math.max(0, value.length - 1)) === 'unknown'
+    })
+  return named ? role : 'unknown'
 }

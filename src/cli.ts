@@ -33,7 +33,7 @@ import type {AnyRule} from './rule.js'
 import {builtinRules} from '../rules/meta.js'
 import {CACHE_FILE, CacheError, cacheKey, cacheLocation as resolveCacheLocation, checkWriteTarget, ResultCache, textHash, type CachedPiece, type TextInfo} from './cache.js'
 import {changedSince, cpusBusyNow, defaultConcurrency, isChanged, LintPool, lintJob, parseConcurrency, parseShard, sampleCpu, ScaleError, shardFiles} from './scale.js'
-import {lintJobs, loadRuleCode, planJobs, readJob, type FileInfo, type Job, type JobOutcome, type JobThreads, type PlannedJob} from './plan.js'
+import {isFileJob, lintJobs, loadRuleCode, planJobs, readJob, type FileInfo, type FileJob, type Job, type JobOutcome, type JobThreads, type PlannedJob, type PoolJob} from './plan.js'
 import type {LintResult} from './types.js'
 
 /** Jobs bigger than this (text and members, in characters) are linted in a worker thread even without --concurrency. */
@@ -47,7 +47,7 @@ const IN_THREAD_MAX_BYTES = 256 * 1024
  * (the collections no longer run beside the lint). A run on as many threads as there are CPUs keeps them all linting,
  * so the collector's own threads can only take CPU from a lint thread, and wait for each other when they do: 1,000
  * files of ~15 KB on two threads took 0.90x the CPU under single-threaded collection (medians at load 17-35; pairs
- * 0.77-1.07x, so to be confirmed on an idle machine: README, Speed). The second start costs ~0.1 s of CPU; so only for
+ * 0.77-1.07x, so to be confirmed on an idle machine: docs/speed-log.md). The second start costs ~0.1 s of CPU; so only for
  * runs long enough to repay it. A default run that chose one thread because the CPUs are busy keeps the collector's
  * threads, which then use the CPU time other work leaves.
  */
@@ -865,11 +865,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const made = madeOf(outcome)
     if (made) madeByHanded.set(k, made)
   }) : undefined
+  // A Markdown file so handed goes as its path: the thread that takes it reads its text again, and this thread keeps
+  // none (1,000 × 15 KB: the texts kept here cost this thread ~0.2 s of CPU in collections before it lints, and each
+  // was copied to a worker). Not with --fix, which reads the texts again after the lint; a Word file keeps its text
+  // with the map back to its paragraphs.
+  const byPath = new Map<string, FileJob>()
+  const handPaths = !fixing && stdinText === undefined
   let readCount = 0
   const onRead = stream
     ? async (file: string, info: FileInfo, member: boolean): Promise<void> => {
         const text = texts.get(file)
-        if (!info.includes.length && !member && text !== undefined) handed.set(file, stream.add({file, text}))
+        if (!info.includes.length && !member && text !== undefined) {
+          if (handPaths && !readings.has(file)) {
+            const job = {file, path: path.resolve(io.cwd, file), chars: text.length, maxFileSize}
+            texts.delete(file)
+            byPath.set(file, job)
+            handed.set(file, stream.add(job))
+          } else handed.set(file, stream.add({file, text}))
+        }
         // now and then the workers' messages are let in: a worker that has linted what it holds is sent more
         if (++readCount % STREAM_YIELD_FILES === 0) await new Promise((r) => setImmediate(r))
       }
@@ -925,10 +938,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return cached ? {results: cached} : undefined
   })
   // The others are read (when the cache let them be skipped so far) and linted.
-  const pending: Array<{job: Job; i: number}> = []
+  const pending: Array<{job: PoolJob; i: number}> = []
   for (const [i, p] of planned.entries()) {
     if (outcomes[i] || views[i]) continue
-    const job = await readJob(p, readText)
+    // a file handed to the threads as its path is read by the thread that takes it
+    const job = (p.members ? undefined : byPath.get(p.file)) ?? (await readJob(p, readText))
     if (job) pending.push({job, i})
   }
   const fresh = new Set(pending.map((p) => p.i))
@@ -946,7 +960,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (stream) {
     // the jobs handed while reading keep their outcomes; the rest (document sets) are handed now, and the ones the plan
     // did not keep are dropped
-    const at = pending.map(({job}) => (job.members ? undefined : handed.get(job.file)) ?? stream.add(job))
+    const at = pending.map(({job}) => (isFileJob(job) || !job.members ? handed.get(job.file) : undefined) ?? stream.add(job))
     const kept = new Set(at)
     for (const k of handed.values()) if (!kept.has(k)) stream.drop(k)
     if (pending.length) await loadRuleCode()
@@ -958,7 +972,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     })
   } else {
     done = await lintJobs(
-      pending.map((p) => p.job),
+      // (a job read by the thread that takes it is handed to the threads as it is planned: there is none here)
+      pending.map((p) => p.job).filter((job): job is Job => !isFileJob(job)),
       {
         lintOne: (job) => lintJob(job, settingsOf(job.file), requireReason, timeoutMs, textCache),
         // one watchdog per window of files rather than per file; every job linted here is under IN_THREAD_MAX_BYTES

@@ -230,9 +230,16 @@ export function partStarts(source: string, size = PART_SIZE): number[] {
   let blank = true
   let lineNo = 0
   let last = 0
+  // the next carriage return at or after the line's start (source.length when none is left): most texts hold none, so
+  // each line's end is found by searching for its line feed, not by reading it character by character
+  let cr = -1
   for (let at = 0; at < source.length; lineNo++) {
-    let end = at
-    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
+    if (cr < at) {
+      cr = source.indexOf('\r', at)
+      if (cr < 0) cr = source.length
+    }
+    let end = source.indexOf('\n', at)
+    if (end < 0 || cr < end) end = cr
     const line = source.slice(at, end)
     const next = end < source.length ? end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1) : end
     // a fence or an HTML opener is its first character after at most three spaces: most lines need no pattern

@@ -155,6 +155,28 @@ export async function readJob(planned: PlannedJob, readText: (file: string) => P
 /** A job's size in characters: its text and its members'. */
 export const jobSize = (job: Job): number => job.text.length + (job.members ?? []).reduce((n, m) => n + m.text.length, 0)
 
+/**
+ * A job of one Markdown file whose text the thread that lints it reads: the planner read the file (so a file that
+ * cannot be read is named where it always is, in the files' order) and kept its front matter's members, not its text,
+ * which would otherwise pile up in the main thread and be copied to a worker. `path`: absolute; `chars`: the text's
+ * length when the planner read it; `maxFileSize`: the limit it was read under.
+ */
+export interface FileJob {
+  readonly file: string
+  readonly path: string
+  readonly chars: number
+  readonly maxFileSize: number
+}
+
+/** A job handed to the threads: its texts, or the file to read them from. */
+export type PoolJob = Job | FileJob
+
+/** Whether the thread that takes a job reads its text. */
+export const isFileJob = (job: PoolJob): job is FileJob => 'path' in job
+
+/** A pool job's size in characters. */
+export const poolJobSize = (job: PoolJob): number => (isFileJob(job) ? job.chars : jobSize(job))
+
 /** Worker threads that lint jobs from one queue with this thread (see LintPool in src/scale.ts). */
 export interface JobThreads {
   /** Lint the jobs; `onOutcome` is told of each outcome as it lands (in any order). */

@@ -6,8 +6,8 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ConfigError, type ConfigLoaderOptions, type Settings} from './config.js'
 import {git} from './git.js'
-import {budgetFor, fatalResult, lint, lintSet, monotonicMs, TimeoutError, withTimeout} from './lint.js'
-import {jobSize, type Job, type JobOutcome} from './plan.js'
+import {budgetFor, fatalResult, FileError, lint, lintSet, monotonicMs, readSource, TimeoutError, withTimeout} from './lint.js'
+import {isFileJob, jobSize, poolJobSize, type Job, type JobOutcome, type PoolJob} from './plan.js'
 import {TextCache} from './reading/index.js'
 import type {LintResult} from './types.js'
 
@@ -36,6 +36,23 @@ export function lintJob(job: Job, settings: Settings, requireReason: boolean, ti
     return {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
   }
 }
+
+/**
+ * A pool job with its text, read now when the thread that takes it reads it (see FileJob), or the outcome when it
+ * cannot be read any more (changed since it was planned): a fatal result, said on stderr as an unreadable file is.
+ */
+export async function takeJob(job: PoolJob): Promise<Job | JobOutcome> {
+  if (!isFileJob(job)) return job
+  try {
+    return {file: job.file, text: (await readSource(job.path, job.maxFileSize)).text}
+  } catch (error) {
+    if (error instanceof FileError) return {results: [fatalResult(job.file, error.message)]}
+    throw error
+  }
+}
+
+/** Whether a taken job is a job to lint (else its outcome is known already). */
+export const isJob = (taken: Job | JobOutcome): taken is Job => 'text' in taken
 
 // --shard I/N
 
@@ -75,7 +92,9 @@ export function parseConcurrency(text: string, available: number): number {
  * N - 1 workers). A worker costs about 1 s of CPU of its own (it loads the linter and warms its JIT from cold), and a
  * run in one thread already keeps part of a second CPU busy with garbage collection and compilation: measured on 2 CPUs
  * (~15 KB agreements, alternating runs), two threads took 1.18× the wall time of one at 100 files and 0.93× at 200, and
- * paid 35–40% more CPU.
+ * paid 35–40% more CPU. Measured since under load only (docs/speed-log.md): the second thread's extra CPU is no smaller
+ * for fewer, larger files (1.5 MB as 100 files of ~15 KB or as 10 of ~150 KB), so this stays a count of files (200 of
+ * ~15 KB: about 3 MB) until an idle machine measures where two threads start to win.
  */
 export const AUTO_CONCURRENCY_FILES = 200
 
@@ -86,7 +105,7 @@ export const AUTO_CONCURRENCY_FILES = 200
  * process of equal priority two threads get 4/3 of a CPU against one thread's one, at most 1.33× the speed before the
  * second thread's own start-up and warm-up (12-40% more CPU in the runs measured so far), and they take a third of a
  * CPU from that process; the default leaves it that CPU. (Whole-process figures beside one and two such processes are
- * still to be taken on an idle machine: see README, Speed.)
+ * still to be taken on an idle machine: see docs/speed-log.md.)
  */
 export function defaultConcurrency(given: number | undefined, files: number, available: number, busy: number | (() => number) = 0): number {
   if (given !== undefined) return given
@@ -243,7 +262,7 @@ export interface WorkerInput {
 }
 
 /** Messages between the pool and a worker. */
-export type ToWorker = {readonly jobs: ReadonlyArray<{readonly index: number; readonly job: Job}>}
+export type ToWorker = {readonly jobs: ReadonlyArray<{readonly index: number; readonly job: PoolJob}>}
 export type FromWorker = {readonly ready: true} | {readonly index: number; readonly outcome: JobOutcome}
 
 // Node options a worker accepts and that change how its modules load; with their value when it is a separate argument
@@ -402,7 +421,7 @@ interface Slot {
 
 /** The state of one `run` (or `begin`). */
 interface Running {
-  readonly jobs: Job[]
+  readonly jobs: PoolJob[]
   readonly outcomes: Array<JobOutcome | undefined>
   readonly queue: number[]
   /** Jobs handed in, not dropped, without an outcome yet. */
@@ -421,7 +440,7 @@ interface Running {
 /** Jobs handed to a pool as each becomes known (see LintPool.begin). */
 export interface PoolRun {
   /** Hand a job to the threads (a waiting worker is sent it at once); its index. */
-  add(job: Job): number
+  add(job: PoolJob): number
   /** A job no longer wanted: not linted if no thread has taken it yet, and its outcome is not told nor kept. */
   drop(index: number): void
   /**
@@ -596,10 +615,12 @@ export class LintPool {
         void (async () => {
           for (;;) {
             await new Promise((r) => setImmediate(r))
-            const k = run.queue.findIndex((i) => !anyWorker() || jobSize(run.jobs[i]!) <= MAIN_THREAD_MAX_BYTES)
+            const k = run.queue.findIndex((i) => !anyWorker() || poolJobSize(run.jobs[i]!) <= MAIN_THREAD_MAX_BYTES)
             if (k < 0) break
             const index = run.queue.splice(k, 1)[0]!
-            if (run.outcomes[index] === undefined) run.settle(index, lintJob(run.jobs[index]!, settingsOf(run.jobs[index]!.file), requireReason, this.input.timeoutMs ?? 0, this.textCache))
+            if (run.outcomes[index] !== undefined) continue
+            const taken = await takeJob(run.jobs[index]!)
+            run.settle(index, isJob(taken) ? lintJob(taken, settingsOf(taken.file), requireReason, this.input.timeoutMs ?? 0, this.textCache) : taken)
           }
           mainBusy = false
           run.finish()

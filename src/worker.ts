@@ -5,7 +5,7 @@ import {ConfigError, ConfigLoader} from './config.js'
 import {TextCache} from './reading/index.js'
 // the worker lints every job it is given: the built-in rules' code is loaded with it (see loadRuleCode in plan.ts)
 import '../rules/index.js'
-import {lintJob, type FromWorker, type JobOutcome, type ToWorker, type WorkerInput} from './scale.js'
+import {isJob, lintJob, takeJob, type FromWorker, type JobOutcome, type ToWorker, type WorkerInput} from './scale.js'
 
 const input = workerData as WorkerInput
 const loader = new ConfigLoader(input.loader)
@@ -22,7 +22,9 @@ async function drain(): Promise<void> {
     let outcome: JobOutcome
     try {
       const config = await loader.forFile(job.file)
-      outcome = lintJob(job, config.settings, input.requireReason, input.timeoutMs ?? 0, textCache)
+      // a job handed as its file is read here, by the thread that lints it
+      const taken = await takeJob(job)
+      outcome = isJob(taken) ? lintJob(taken, config.settings, input.requireReason, input.timeoutMs ?? 0, textCache) : taken
     } catch (error) {
       outcome = error instanceof ConfigError ? {configError: error.message} : {crash: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
     }

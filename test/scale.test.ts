@@ -10,7 +10,7 @@ import {sampleAgreements} from './tiers.js'
 import {run} from '../src/cli.js'
 import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, ONE_FILE_OLD_GENERATION_MAX_CHARS, ONE_FILE_OLD_GENERATION_MB, oneFileOldGenerationMb, parseConcurrency, parseMachineCpu, runnableElsewhere, workerOptions} from '../src/scale.js'
 import {ConfigLoader, type Settings} from '../src/config.js'
-import {lint} from '../src/lint.js'
+import {fatalResult, lint} from '../src/lint.js'
 import type {JobOutcome} from '../src/plan.js'
 
 const root = path.join(import.meta.dirname, '..')
@@ -389,6 +389,27 @@ describe('default concurrency', () => {
     expect(out[3]).toBeUndefined()
     expect(out[7]).toBeUndefined()
     for (const i of [0, 1, 2, 4, 5, 6]) expect(out[i]).toEqual({results: [lint(jobs[i]!.text, {filePath: jobs[i]!.file, settings: settings.get(jobs[i]!.file)!})]})
+  }, 120_000)
+
+  it('a pool takes jobs given as files, read by the thread that lints each; a file that can no longer be read gets a fatal result saying why', async () => {
+    const dir = tempDir()
+    const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort().slice(0, 8)
+    for (const name of names) fs.copyFileSync(path.join(FIXTURES, name), path.join(dir, name))
+    const loader = new ConfigLoader({cwd: root})
+    const settings = new Map<string, Settings>()
+    for (const name of names) settings.set(name, (await loader.forFile(path.join(dir, name))).settings)
+    const texts = names.map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
+    const jobs = names.map((name, i) => ({file: name, path: path.join(dir, name), chars: texts[i]!.length, maxFileSize: 10 * 1024 * 1024}))
+    // planned, then changed before a thread takes them: one deleted, one emptied
+    fs.rmSync(path.join(dir, names[2]!))
+    fs.writeFileSync(path.join(dir, names[5]!), '')
+    const pool = LintPool.start(1, {cwd: root}, false)
+    const run = pool.begin((file) => settings.get(file)!, false)
+    for (const job of jobs) run.add(job)
+    const out = await run.seal()
+    expect(out[2]).toEqual({results: [fatalResult(names[2]!, 'does not exist')]})
+    expect(out[5]).toEqual({results: [fatalResult(names[5]!, 'is empty')]})
+    for (const i of [0, 1, 3, 4, 6, 7]) expect(out[i]).toEqual({results: [lint(texts[i]!, {filePath: names[i]!, settings: settings.get(names[i]!)!})]})
   }, 120_000)
 
   it(`a run of ${AUTO_CONCURRENCY_FILES}+ files (threads by default) reports what --concurrency off reports`, async () => {
