@@ -176,7 +176,9 @@ type Scope = readonly string[] | undefined
 function sectionHasConsequence(section: Section | undefined, reading: Reading, own: boolean, duty: Unit): boolean {
   if (!section) return false
   const scopes = sectionScopes(section, reading, own)
-  return scopes.length > 0 && scopes.some((s) => covers(s, duty, reading))
+  if (!scopes.length) return false
+  let words: ReadonlySet<string> | undefined
+  return scopes.some((s) => covers(s, () => (words ??= dutyWords(duty, reading)), reading))
 }
 
 /** The scopes of the consequences stated in a section and its subsections, once per section. */
@@ -213,7 +215,7 @@ function sectionScopes(section: Section, reading: Reading, own: boolean): readon
 const WHOLE = /\b(?:obligations?|requirements?|responsibilit(?:y|ies)|duties|undertakings?|standards|(?:this|these|that|the above) (?:clause|section|paragraph|part|list|schedule)|(?:this|the) (?:agreement|contract)|(?:these|those|such|the above|its|their) (?:terms|conditions|rules)|above|foregoing|the following|any of|all of|this|these|those|them|they|such|which|either|neither|both|so|otherwise)\b/i
 /** "section 6.1", "clause 4", "§ 3.2": a cross-reference, read as the number. */
 const CROSS_REFERENCE = /(?:\b(?:section|clause|paragraph|para\.?|item|point)|§)\s*(\d{1,3}(?:\.\d{1,3})*)/gi
-const EQUIPMENT = /^(?:devices?|pcs?|computers?|laptops?|notebooks?|desktops?|workstations?|machines?|servers?|endpoints?|equipment|hardware|systems?|macs?|imacs?|macbooks?|tablets?|ipads?|chromebooks?|phones?|handsets?|printers?|kit)$/
+const EQUIPMENT = new Set('chromebook chromebooks computer computers desktop desktops device devices endpoint endpoints equipment handset handsets hardware imac imacs ipad ipads kit laptop laptops mac macbook macbooks machine machines macs notebook notebooks pc pcs phone phones printer printers server servers system systems tablet tablets workstation workstations'.split(' '))
 const NOT_NAMING = new Set(
   (
     'the a an and or nor of on in at to for by with from as into onto off out up be is are was were been being do does did done doing not no ' +
@@ -229,13 +231,23 @@ const NOT_NAMING = new Set(
 /** The words of a text that name what it is about, each read by its first five letters (equipment as "device"). */
 function scopeWords(text: string): string[] {
   const out: string[] = []
-  for (const raw of text.toLowerCase().match(/[a-z0-9][a-z0-9.+'’-]*/g) ?? []) {
-    const w = raw.replace(/['’](?:s|t|re|ll|ve|d|m)?$/, '').replace(/[.'’-]+$/, '')
-    if (!w || NOT_NAMING.has(w) || /^\d+$/.test(w)) continue
-    out.push(EQUIPMENT.test(w) ? 'device' : /^\d/.test(w) ? w : w.length > 5 ? w.slice(0, 5) : w.replace(/s$/, ''))
+  // (one pattern execution per text: the words are read by their characters, as a re-lint judges every unit again)
+  for (const raw of text.toLowerCase().match(WORD) ?? []) {
+    let w = raw
+    const apostrophe = Math.max(w.indexOf("'"), w.indexOf('’'))
+    if (apostrophe > 0 && w.length - apostrophe <= 3) w = w.slice(0, apostrophe)
+    let end = w.length
+    while (end > 0 && ".'’-".includes(w[end - 1]!)) end--
+    w = w.slice(0, end)
+    if (!w || NOT_NAMING.has(w)) continue
+    const c = w.charCodeAt(0)
+    const digit = c >= 48 && c <= 57
+    if (digit && [...w].every((ch) => ch >= '0' && ch <= '9')) continue
+    out.push(EQUIPMENT.has(w) ? 'device' : digit ? w : w.length > 5 ? w.slice(0, 5) : w.endsWith('s') ? w.slice(0, -1) : w)
   }
   return out
 }
+const WORD = /[a-z0-9][a-z0-9.+'’-]*/g
 
 /** The scope of a consequence (see Scope): the words of the failing its condition names, or all duties. */
 function scopeOf(text: string): Scope {
@@ -291,20 +303,32 @@ function payingOnly(text: string): boolean {
 /** A condition that starts with its word (the rest of its clause is the failing). */
 const CONDITION_WORD = /^(?:if|where|when|should|in the event|in case|unless|until|while|whilst|for as long|as long|so long|to the extent|failing|non-?(?:observance|respect|fulfil))/i
 
-/** Does a consequence of this scope count for the duty? (the parties' own names name nothing the duty is about) */
-function covers(scope: Scope, duty: Unit, reading: Reading): boolean {
+/** Does a consequence of this scope count for the duty (whose words `duty` gives)? (the parties' own names name nothing) */
+function covers(scope: Scope, duty: () => ReadonlySet<string>, reading: Reading): boolean {
   if (!scope) return true
-  const names = new Set<string>()
-  for (const n of reading.parties.keys()) for (const w of scopeWords(n)) names.add(w)
+  const names = nameWords(reading)
   const own = scope.filter((w) => !names.has(w))
   if (!own.length) return true
-  const words = new Set(scopeWords(`${duty.intro ?? ''} ${duty.text}`))
-  // the duty's own numbers: its section's and its parents', and its paragraph's ("7.1 The Client shall …")
-  for (let s: Section | undefined = duty.block.section; s && s.kind !== 'root'; s = s.parent) if (s.number) words.add(s.number.replace(/\.$/, ''))
-  const para = /^\s*(\d{1,3}(?:\.\d{1,3})*)/.exec(duty.block.text)
-  if (para) words.add(para[1]!)
+  const words = duty()
   return own.some((w) => words.has(w))
 }
+
+/** The words of a duty (see scopeWords), with its own numbers: its section's and its parents', and its paragraph's ("7.1 The Client shall …"). */
+function dutyWords(duty: Unit, reading: Reading): ReadonlySet<string> {
+  // (the words of the block's text are kept per text, as a re-lint judges every unit again)
+  const kept = reading.blockReading(duty.block, DUTY_WORDS, () => new Map<string, readonly string[]>())
+  const key = `${duty.start}\u0000${duty.intro ?? ''}`
+  let own = kept.get(key)
+  if (!own) {
+    const first = duty.block.text.trimStart().charCodeAt(0)
+    const para = first >= 48 && first <= 57 ? /^\s*(\d{1,3}(?:\.\d{1,3})*)/.exec(duty.block.text) : null
+    kept.set(key, (own = [...scopeWords(`${duty.intro ?? ''} ${duty.text}`), ...(para ? [para[1]!] : [])]))
+  }
+  const words = new Set(own)
+  for (let s: Section | undefined = duty.block.section; s && s.kind !== 'root'; s = s.parent) if (s.number) words.add(s.number.endsWith('.') ? s.number.slice(0, -1) : s.number)
+  return words
+}
+const DUTY_WORDS = {name: 'customer-requirements: the words of a duty'}
 
 export default clauseRule({
   id: 'customer-requirements',
@@ -373,11 +397,10 @@ export default clauseRule({
     const section = reader.homeOf(unit.block.section) ?? unit.block.section
     // a duty to pay is no standard of the customer's environment or conduct: the consequence of paying late that its
     // section states ("If the Client does not pay on time, we may suspend the services") makes it no requirement met
-    const paying = payingOnly(t)
-    if (!paying && sectionHasConsequence(section, reading, true, unit)) return PRESENT
+    if (sectionHasConsequence(section, reading, true, unit) && !payingOnly(t)) return PRESENT
     // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
     const parent = section.parent
-    if (!paying && parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading, false, unit)) return PRESENT
+    if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading, false, unit) && !payingOnly(t)) return PRESENT
     // a consequence stated anywhere for what fails the requirements, by a word that points back at them or by what one
     // of them asks ("Devices that don't meet the above are billed hourly", "PCs not on Windows 11 are excluded …")
     if (consequenceElsewhere(unit, reading)) return PRESENT
@@ -458,18 +481,33 @@ function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
 // duty that asks that thing, named by a word they share (not by equipment alone: "If the Client does not return the loan
 // laptop" says nothing of keeping PCs patched)
 const FAILING_ELSEWHERE = {name: 'customer-requirements: consequences stated on the customer failing at something named'}
+const FAILING_BLOCK = {name: 'customer-requirements: a block\'s consequences on a condition, with their scopes'}
+const NAME_WORDS = {name: 'customer-requirements: the words of the parties\' names'}
+
+/** The words of the names the agreement gives its parties (see scopeWords), once per document. */
+function nameWords(reading: Reading): ReadonlySet<string> {
+  return reading.own(NAME_WORDS, () => {
+    const names = new Set<string>()
+    for (const n of reading.parties.keys()) for (const w of scopeWords(n)) names.add(w)
+    return names
+  })
+}
 
 /** The scopes of the consequences stated on the customer's failing at something named (once per document). */
 function failingConsequences(reading: Reading): readonly {readonly block: Block; readonly words: readonly string[]}[] {
   return reading.own(FAILING_ELSEWHERE, () => {
     const out: {block: Block; words: readonly string[]}[] = []
     for (const b of reading.doc.blocks) {
-      if (b.kind === 'heading' || !CONSEQUENCE.test(b.text)) continue
-      for (const u of unitsOf(b, false)) {
-        if (!CONDITIONAL.test(u.text) || !CONSEQUENCE.test(u.text) || GENERAL_RELIEF.test(u.text) || payingOnly(u.text) || !customerFails(u.text, reading)) continue
-        const words = scopeOf(u.text)
-        if (words) out.push({block: b, words})
-      }
+      if (b.kind === 'heading') continue
+      // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
+      const found = reading.blockReading(b, FAILING_BLOCK, () =>
+        b.text.length > 0 && CONSEQUENCE.test(b.text)
+          ? unitsOf(b, false)
+              .filter((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
+              .map((u) => ({text: u.text, words: scopeOf(u.text)}))
+          : [],
+      )
+      for (const f of found) if (f.words && customerFails(f.text, reading)) out.push({block: b, words: f.words})
     }
     return out
   })
@@ -479,9 +517,8 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
 function consequenceElsewhere(unit: Unit, reading: Reading): boolean {
   const failing = failingConsequences(reading)
   if (failing.length) {
-    const duty = new Set(scopeWords(`${unit.intro ?? ''} ${unit.text}`))
-    const names = new Set<string>()
-    for (const n of reading.parties.keys()) for (const w of scopeWords(n)) names.add(w)
+    const duty = dutyWords(unit, reading)
+    const names = nameWords(reading)
     if (failing.some((c) => c.block !== unit.block && c.words.some((w) => w !== 'device' && !names.has(w) && duty.has(w)))) return true
   }
   const found = elsewhereConsequences(reading)

@@ -269,6 +269,8 @@ function labelledCustomer(text: string, names: Map<string, Party>): void {
 const SUBJECT_KIND = /\b[Tt]he\s+(institution|[Ii]nstitution|school|School|academy|Academy|college|College|practice|Practice|clinic|Clinic|surgery|Surgery|Member|Tenant|Subscriber|Licensee|Charity|Trust|Council|Club|Society|Association|Foundation|Church)\s+(?:(?:also|then)\s+)?(?:shall|must|will|agrees|undertakes|is (?:responsible|required|obliged|expected)|has to|needs to|does not|doesn['’]t|fails)\b/g
 
 function subjectKinds(doc: Document, names: Map<string, Party>): void {
+  // (an agreement that names its customer otherwise calls it by that name)
+  for (const role of names.values()) if (role === 'customer') return
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || !/\b[Tt]he\s/.test(block.text)) continue
     for (const m of block.text.matchAll(SUBJECT_KIND)) {
