@@ -34,6 +34,8 @@ const FAILS_STANDARD = /\b(?:that|which|who)\s+(?:do(?:es)?\s+not|don[’']t|doe
 // Words that put work outside the services rather than outside the hours
 const LEFT_OUT = /\b(?:not (?:covered|included|part of)|excluded|exclusions?|out[- ]of[- ]scope|outside (?:the |of the |our )?(?:scope|services|agreement|plan|package))\b/i
 // Three or more things named in a series: "data recovery, software development and any new installation"
+// a condition that opens a sentence, up to its comma: "If you ask for something else,", "When the Client orders such work,"
+const OPENING_CONDITION = /^\W*(?:if|when|whenever|where|should|once|in (?:the )?(?:event|case)(?: that)?)\b[^,.;:]{1,120},/i
 const SERIES = /\w[^,.;:]{2,60},\s*[^,.;:]{2,60}\s+(?:and|or|&)\s+\w/
 
 // The titles of the scope: a negated one ("What's not in the plan") titles what is not provided
@@ -546,7 +548,9 @@ export default clauseRule({
     if (label && label.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).every((x) => TIME_PUT_OUT.test(x))) return undefined
     const elsewhere = putElsewhere(unit, reader)
     if (elsewhere) return elsewhere
-    const named = namedOnly(t)
+    // Reading: a condition that opens the sentence ("If you ask us for something that isn't part of it, we'll let you know
+    // and give you a price") ends at its comma; that comma closes the condition and separates no things listed
+    const named = namedOnly(t).replace(OPENING_CONDITION, (m) => ' '.repeat(m.length))
     // a sentence whose subject is the one thing put out ("The bottling line controller isn't part of it, as …; we'd quote
     // separately") lists one thing, however many commas follow
     // and two or more things a party declines by name ("We don't support the X-ray sensor software or the dental chairs")

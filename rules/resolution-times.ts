@@ -3,7 +3,7 @@ import {clauseRule} from '../src/clauses.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
-import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf, withoutHabit} from '../src/reading/wording.js'
+import {VAGUE_TIME, indexOf, withoutHabit, withoutNoticeTriggers} from '../src/reading/wording.js'
 import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -51,6 +51,12 @@ const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|ca
 // written notice, …"), is a cure period for a breach or a shortfall, not a target for fixing failures, unless the
 // provider is the one that fails to fix ("If the Supplier has not corrected the defect within 30 days of notice, …")
 const CURE_PERIOD = /\b(?:if|where|unless|should|in case|in the event that)\b([^.;]{0,100}?)\b(?:not|n['’]t|never)\s+(?:been\s+|be\s+)?(?:[a-z]+ly\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|addressed|put right|sorted(?: out)?|brought into (?:line|compliance))\s+(?:with)?in\s+[^.;]{0,30}?\b(?:of|after|from|following)\s+(?:(?:that|the|such|this|our|its|their|a|written|formal|receipt of|receiving|being given|the date of)\s+)*(?:written\s+)?notice\b/i
+// Reading: a sentence that opens on the customer's failing a duty and says what follows for it ("If the Client does not
+// meet section 7.1, the Provider may … bill work on them at Rate Card rates until the issue is corrected, after giving 10
+// Business Days' notice", "Where you fail to keep the server room cool, the targets do not apply until it is put right")
+// states the consequence of the customer's shortfall, and what it says of correcting times no fix of a failure
+const SHORTFALL_FOLLOWS = /\b(?:bill(?:s|ed|ing)?|charg(?:e|es|ed|ing)|invoic(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|(?:do|does|will|shall) not apply|no longer appl(?:y|ies)|not (?:be )?bound|(?:at|for) (?:the |its |your |their )?(?:own )?(?:cost|expense)|hourly rates?)\b/i
+const CUSTOMER_FAILS = /^\W*(?:(?:\d+(?:\.\d+)*|[a-z])[.)]?\s+)?(?:if|where|should|in the event that|unless|for as long as|while|whilst)\s+(?:the\s+)?(?:client|customer|you|subscriber|licensee|ordering party|commissioning party)\b[^.;,]{0,60}?\b(?:does not|do not|doesn['\u2019]t|don['\u2019]t|fails? to|is not|are not|isn['\u2019]t|aren['\u2019]t|has not|have not|hasn['\u2019]t|haven['\u2019]t|breach\w*|ceases? to)\b/i
 /** Is the time in the unit a cure period: a condition's deadline counted from a notice, with no provider failing in it? */
 function curePeriod(text: string, reading: Reading): boolean {
   const m = CURE_PERIOD.exec(text)
@@ -67,6 +73,10 @@ const NOT = /\b(?:(?:errors?|mistakes?)\s+(?:in|on)\s+(?:an?\s+|the\s+|any\s+|yo
 // with a minimum resolution of 2560 × 1440", "scans at a resolution of 300 dpi")
 const PICTURE = /\b(?:screens?|displays?|monitors?|video|images?|cameras?|prints?|printers?|scans?|scanners?|photos?)\s+resolutions?\b|\bresolutions?\b[^.;|]{0,30}?(?:\b\d{3,5}\s?[x×]\s?\d{3,5}\b|\b\d+\s?(?:dpi|ppi|megapixels?|mp)\b|\b(?:4k|8k|full hd|ultra hd|uhd|1080p|720p|2160p)\b)/i
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
+// Reading: a restore made to test the backups ("a test restore of one server each quarter", "restore tests every month",
+// "we test-restore a sample of files") checks the backups; the time to report its result is no time to restore a
+// failed service
+const TEST_RESTORE = /\b(?:test[- ]?restor\w*|restor\w* (?:tests?|drills?|trials?)|trial restor\w*|test(?:s|ing)? (?:of )?(?:the |a |our |your )?restor(?:e|es|ation)s?)\b/gi
 // (and a non-native column for the time to solve: "Time for solution", "Solution time", "Time to solve"; and a time to close
 // a ticket: "Time to close", "Target close")
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b|\btime (?:for|to|of) (?:the )?(?:solution|solv\w*)\b|\bsol(?:ution|ving) times?\b|\b(?:time to close|close (?:within|target|time)|target close|closure (?:time|target))\b/i
@@ -83,8 +93,10 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impac
  */
 function timeToFix(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end))
+  return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end) && !NOTICE_PERIOD.test(text.slice(d.end, d.end + 40)))
 }
+// Reading: a period of notice ("after giving 10 Business Days' written notice", "on 30 days' notice") times a notice, not a fix
+const NOTICE_PERIOD = /^['\u2019]?s?\s+(?:(?:prior|advance|written|clear|formal)\s+){0,2}notice\b/i
 
 export default clauseRule({
   id: 'resolution-times',
@@ -115,9 +127,12 @@ export default clauseRule({
     const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if ((NOT.test(t) || PICTURE.test(t)) && header < 0) return undefined
+    if (header < 0 && t.search(TEST_RESTORE) >= 0 && !TOPIC.test(t.replace(TEST_RESTORE, ' '))) return undefined
     if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     if (at >= 0 && header < 0 && curePeriod(t, reader.reading)) return undefined
+    const fails = at >= 0 && header < 0 ? CUSTOMER_FAILS.exec(t) : null
+    if (fails && fails[0].length <= at && SHORTFALL_FOLLOWS.test(t.slice(fails[0].length))) return undefined
     // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
     if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
     // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
@@ -131,9 +146,11 @@ export default clauseRule({
     // logged:" over "- Severity 1 – 30 minutes"): the items are the reply's times, whatever home they sit in
     if (at < 0 && header < 0 && unit.intro !== undefined && RESPONDS.test(unit.intro) && !FIXING.test(unit.intro) && !FIXING.test(t)) return undefined
     // (a plain "how long a repair takes" is read with the whole sentence that answers it)
-    const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? t : reader.reading.scoped(own, TOPIC, HEADER)
-    // "same day where possible" hedges the time away; a time that triggers escalation is no time to fix
-    const timed = scoped.includes('scalat') ? scoped.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : scoped
+    // "same day where possible" hedges the time away; a time that triggers escalation or a notice is no time to fix
+    const told = withoutNoticeTriggers(own.text)
+    const heard = told === own.text ? own : {...own, text: told}
+    const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? withoutNoticeTriggers(t) : reader.reading.scoped(heard, TOPIC, HEADER)
+    const timed = scoped
     // a time hedged as a habit ("normally fixed within a day or so") is mentioned, not promised
     if (timeToFix(timed, reader.reading)) return HEDGED.test(scoped) || !timeToFix(withoutHabit(timed), reader.reading) ? {outcome: 'vague'} : {outcome: 'present'}
     // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"

@@ -3,7 +3,7 @@ import {excerpt} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
-import {namesMatter, sentByPredicate, sentMatter, targetName} from './reading/delegation.js'
+import {namesMatter, sentByPredicate, sentMatter, statedContents, targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
@@ -300,6 +300,10 @@ export function prepare(
       // Form" sends fees, not the backups
       const matter = sentMatter(unit.text, hit)
       if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return undefined
+      // a document said to hold named things ("…, which states the backup frequency and retention periods") is sent
+      // those things only: the clause when one of them names it
+      const contents = statedContents(unit.text, hit)
+      if (contents !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(contents))) return undefined
       return {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}
     },
   }

@@ -455,6 +455,14 @@ export function sentMatter(text: string, hit: DelegationHit): string | undefined
   return subject.replace(/^[\s>*_#-]*(?:(?:\(?\d[\d.]{0,5}[.)]?|\(?[a-z]{1,4}[.)])[\s*_]+)?/i, '').replace(/[\s*_]+$/, '')
 }
 
+// Reading: a document said to state, list or set out named things ("Schedule 4, which states the backup frequency,
+// retention periods and storage locations") holds those things: what follows the relative clause is what it is sent
+const STATED_CONTENTS = /^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:which|that)\s+(?:states?|lists?|sets? out|specifies|gives|contains|describes|defines|records)\s+([^.;:]{3,200})/i
+/** The things a delegation's document is said to hold, in a relative clause after its name; undefined when none is. */
+export function statedContents(text: string, hit: DelegationHit): string | undefined {
+  return STATED_CONTENTS.exec(text.slice(hit.end))?.[1]
+}
+
 /**
  * Does what a sentence sends (see sentMatter) name the clause that `names` read? false only when it names none of them
  * and each of its items is headed by another matter ("the fees for the backup service", "Service descriptions and

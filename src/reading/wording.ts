@@ -96,6 +96,47 @@ function ownSentences(cell: string, topic: RegExp): string {
  * to the service manager"): it sets when someone else is told, not a target to fix or answer by.
  */
 export const ESCALATION_TRIGGER = /\b(?:not|un)[- ]?(?:been\s+|yet\s+)?(?:resolved|fixed|restored|repaired|responded to|acknowledged|answered|closed)\s+(?:with)?in\s+[^.;]{1,40}?\bescalat\w*/gi
+// A case not yet fixed or answered by a time: "is not resolved within 4 hours", "has not been put right within one working
+// day", "isn't sorted in 8 hours", "remains unresolved within a day" (the time runs to the end of its clause)
+const UNMET_BY = /(?:\b(?:not|never)\s+|n['\u2019]t\s+|\bun-?)(?:yet\s+)?(?:(?:been|be)\s+)?(?:resolved|fixed|restored|repaired|solved|put right|sorted(?:\s+out)?|closed|corrected|rectified|remedied|responded to|acknowledged|answered|picked up)\s+(?:with)?in\s+[^,.;:!?]{1,60}/gi
+// a word that opens a condition: "If", "Where", "When", "Should", "In the event that"
+const CONDITION_OPENS = /\b(?:if|where|when|whenever|should|once|in (?:the )?(?:event|case)(?: that)?)\b/gi
+// a step that tells someone: escalating, calling, writing, informing, updating
+const NOTICE = /\b(?:escalat\w*|call(?:s|ed)?|phon(?:e|es|ed)|rings?|contact(?:s|ed)?|notif\w*|inform(?:s|ed)?|updat\w*|writes?|wrote|tells?|told|alert(?:s|ed)?|brief(?:s|ed)?|report(?:s|ed)?|e-?mail(?:s|ed)?|advis(?:e|es|ed)|involv(?:e|es|ed)|refer(?:s|red)?)\b/i
+// a remedy for the miss, which makes the time a target after all: a credit, a refund, a right to end the agreement
+const REMEDY = /\b(?:credits?|refunds?|rebates?|discounts?|compensat\w*|terminat\w*|waiv\w*|reduc\w*|penalt\w*|liquidated)\b/i
+
+/**
+ * Reading: a time by which a case not yet fixed or answered makes someone tell someone ("If a P1 is not resolved within 4
+ * hours, the service manager will call you", "Where a fault has not been put right within one working day, we write to
+ * your office manager", "we phone you every hour if it is not fixed within 2 hours") is the trigger of that notice, not a
+ * target to fix or answer by, whatever the step's verb and wherever it stands in the sentence; a remedy for the same miss
+ * ("… not resolved within 8 hours, a 5% credit applies") is not such a trigger. The text with each trigger's condition
+ * blanked (offsets kept).
+ */
+export function withoutNoticeTriggers(text: string): string {
+  if (!/\b(?:not|never|un)|n['\u2019]t\b/i.test(text)) return text
+  let out = text.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length))
+  for (const m of text.matchAll(UNMET_BY)) {
+    const at = m.index ?? 0
+    const end = at + m[0].length
+    // the sentence around it: from the last stop before it to the next one after it
+    const from = Math.max(text.lastIndexOf('.', at), text.lastIndexOf(';', at), text.lastIndexOf('?', at)) + 1
+    const stop = text.slice(end).search(/[.;?!](?:\s|$)/)
+    const to = stop < 0 ? text.length : end + stop
+    // the condition word that opens the clause holding the unmet time (no comma between them)
+    let cond = -1
+    for (const c of text.slice(from, at).matchAll(CONDITION_OPENS)) if (!text.slice(from + (c.index ?? 0), at).includes(',')) cond = from + (c.index ?? 0)
+    if (cond < 0) continue
+    const before = text.slice(from, cond)
+    // condition first ("If …, the manager calls you"): the step is the clause after its comma; step first ("we phone you
+    // if …"): the clause before the condition word
+    const step = text[end] === ',' ? text.slice(end + 1, to) : before
+    if (!NOTICE.test(step) || REMEDY.test(step)) continue
+    out = out.slice(0, cond) + ' '.repeat(end - cond) + out.slice(end)
+  }
+  return out
+}
 /** A sentence that opens by defining a term: `1.6 "Response Time" means …`, `(b) Resolution Time shall mean …` (the term is group 1). */
 export const DEFINED_TERM = /^\W{0,4}(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,3}\))\s+)?["“*_]*([A-Z][\w’'&/-]*(?:\s+[A-Za-z][\w’'&/-]*){0,5}?)["”*_]*\s+(?:means|shall mean|will mean|refers to|is defined as)\b/
 
