@@ -123,6 +123,9 @@ const PRESENT_CONDUCT = /^(?:keeps|maintains|ensures|installs|licen[cs]es|patche
 
 /** A duty that ends in a colon, read with the first of the items it introduces ("agrees to: 1. keep …" → "agrees to keep …"). */
 function listedDuty(duty: string, next: string): string {
+  // (its items in the same paragraph: "is obliged to:\n a) use only licensed software, b) …")
+  const inline = /:\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+/i.exec(duty)
+  if (inline) return `${duty.slice(0, inline.index)} ${duty.slice(inline.index + inline[0].length)}`
   const lead = /:\s*$/.exec(duty)
   return lead && next ? `${duty.slice(0, lead.index)} ${next.replace(/^\W*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?/i, '')}` : duty
 }
@@ -163,29 +166,169 @@ const CITED = {name: 'customer-requirements: a section is cited by a consequence
 const CONSEQUENCES = {name: 'customer-requirements: blocks that state a consequence'}
 const FAILS = {name: 'customer-requirements: the customer-fails pattern'}
 
-/** Does a sentence in the section (or its subsections) state a consequence of a failure? Computed once per section. */
-function sectionHasConsequence(section: Section | undefined, reading: Reading, own = false): boolean {
+/**
+ * What a consequence counts for: every duty (`undefined`), or the duties that share one of these words (see scopeWords)
+ * with the failing its condition names.
+ */
+type Scope = readonly string[] | undefined
+
+/** Does a sentence in the section (or its subsections) state a consequence of a failure that covers the duty? */
+function sectionHasConsequence(section: Section | undefined, reading: Reading, own: boolean, duty: Unit): boolean {
   if (!section) return false
-  const known = reading.own(own ? OWN_SECTION_CONSEQUENCE : SECTION_CONSEQUENCE, () => new Map<Section, boolean>())
+  const scopes = sectionScopes(section, reading, own)
+  if (!scopes.length) return false
+  let words: ReadonlySet<string> | undefined
+  return scopes.some((s) => covers(s, () => (words ??= dutyWords(duty, reading)), reading))
+}
+
+/** The scopes of the consequences stated in a section and its subsections, once per section. */
+function sectionScopes(section: Section, reading: Reading, own: boolean): readonly Scope[] {
+  const known = reading.own(own ? OWN_SECTION_CONSEQUENCE : SECTION_CONSEQUENCE, () => new Map<Section, readonly Scope[]>())
   let has = known.get(section)
   if (has === undefined) {
     // in the requirement's own section, a sentence that opens on any condition; in a sibling's, only the customer's failing
     // (a section's answer is its blocks' and its subsections': each block is read once, though a parent asks again)
-    const byBlock = reading.own(own ? OWN_BLOCK_CONSEQUENCE : BLOCK_CONSEQUENCE, () => new Map<Block, boolean>())
-    const blockHas = (b: Block): boolean => {
+    const byBlock = reading.own(own ? OWN_BLOCK_CONSEQUENCE : BLOCK_CONSEQUENCE, () => new Map<Block, readonly Scope[]>())
+    const blockHas = (b: Block): readonly Scope[] => {
       let v = byBlock.get(b)
       // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
       // (a reading of the block's text alone: kept per text in an editor)
       // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
       // consequence, read with the part: not a consequence of the duties stated beside it)
-      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).some((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)))))
+      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).filter((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)).map((u) => scopeOf(u.text)))))
       return v
     }
-    has = section.blocks.some((b) => b.kind !== 'heading' && blockHas(b)) || section.children.some((c) => sectionHasConsequence(c, reading, own))
-    known.set(section, has)
+    const out: Scope[] = []
+    for (const b of section.blocks) if (b.kind !== 'heading') out.push(...blockHas(b))
+    for (const c of section.children) out.push(...sectionScopes(c, reading, own))
+    known.set(section, (has = out))
   }
   return has
 }
+
+// Reading: a consequence counts for the duties its condition names ("If the Client does not pay on time, we may suspend
+// the services" is the consequence of paying late, not of keeping PCs on a supported Windows), and for all of them when
+// the condition names them as a whole ("breaches any of its obligations under this clause", "does not meet these
+// requirements", "if not", "otherwise") or names nothing of its own; a duty and a condition name the same thing when they
+// share a word (equipment by any of its words: a "device" is the "PCs" of a duty)
+/** The condition names the duties as a whole, or points back at them. */
+const WHOLE = /\b(?:obligations?|requirements?|responsibilit(?:y|ies)|duties|undertakings?|standards|(?:this|these|that|the above) (?:clause|section|paragraph|part|list|schedule)|(?:this|the) (?:agreement|contract)|(?:these|those|such|the above|its|their) (?:terms|conditions|rules)|above|foregoing|the following|any of|all of|this|these|those|them|they|such|which|either|neither|both|so|otherwise)\b/i
+/** "section 6.1", "clause 4", "§ 3.2": a cross-reference, read as the number. */
+const CROSS_REFERENCE = /(?:\b(?:section|clause|paragraph|para\.?|item|point)|§)\s*(\d{1,3}(?:\.\d{1,3})*)/gi
+const EQUIPMENT = new Set('chromebook chromebooks computer computers desktop desktops device devices endpoint endpoints equipment handset handsets hardware imac imacs ipad ipads kit laptop laptops mac macbook macbooks machine machines macs notebook notebooks pc pcs phone phones printer printers server servers system systems tablet tablets workstation workstations'.split(' '))
+const NOT_NAMING = new Set(
+  (
+    'the a an and or nor of on in at to for by with from as into onto off out up be is are was were been being do does did done doing not no ' +
+    "don't doesn't didn't isn't aren't won't can't cannot any all each every its their his her our your my we us you they he she it " +
+    'client customer customers clients provider supplier contractor msp party if where should unless when while whilst until failing fail fails failed ' +
+    'failure failures to comply complies complied complying meet meets met meeting keep keeps kept keeping maintain maintains maintained ensure ensures ' +
+    'ensured follow follows followed observe observes observed provide provides provided make makes made carry carries carried fulfil fulfill fulfils ' +
+    'perform performs performed within time timely properly correctly required require requires must shall will may can could would has have had ' +
+    'having who which that there then so than also without don doesn didn isn aren won wouldn haven hasn case event breach breaches breached breaching violate violates violation note notes other '
+  ).split(/\s+/),
+)
+
+/** The words of a text that name what it is about, each read by its first five letters (equipment as "device"). */
+function scopeWords(text: string): string[] {
+  const out: string[] = []
+  // (one pattern execution per text: the words are read by their characters, as a re-lint judges every unit again)
+  for (const raw of text.toLowerCase().match(WORD) ?? []) {
+    let w = raw
+    const apostrophe = Math.max(w.indexOf("'"), w.indexOf('’'))
+    if (apostrophe > 0 && w.length - apostrophe <= 3) w = w.slice(0, apostrophe)
+    let end = w.length
+    while (end > 0 && ".'’-".includes(w[end - 1]!)) end--
+    w = w.slice(0, end)
+    if (!w || NOT_NAMING.has(w)) continue
+    const c = w.charCodeAt(0)
+    const digit = c >= 48 && c <= 57
+    if (digit && [...w].every((ch) => ch >= '0' && ch <= '9')) continue
+    out.push(EQUIPMENT.has(w) ? 'device' : digit ? w : w.length > 5 ? w.slice(0, 5) : w.endsWith('s') ? w.slice(0, -1) : w)
+  }
+  return out
+}
+const WORD = /[a-z0-9][a-z0-9.+'’-]*/g
+
+/** The scope of a consequence (see Scope): the words of the failing its condition names, or all duties. */
+function scopeOf(text: string): Scope {
+  // (each clause of a sentence joined by semicolons states its own: "… is disabled until it is enrolled; a laptop on an
+  // unsupported system is removed …")
+  const parts = text.split(/;\s+/).filter((p) => CONDITIONAL.test(p))
+  if (parts.length > 1) {
+    const words: string[] = []
+    for (const p of parts) {
+      const w = clauseScope(p)
+      if (!w) return undefined
+      words.push(...w)
+    }
+    return words
+  }
+  return clauseScope(parts[0] ?? text)
+}
+
+/** The scope of one clause's consequence (see scopeOf). */
+function clauseScope(text: string): Scope {
+  // the condition the consequence follows from: from its word ("if", "unless", "to the extent caused by") to the end of its
+  // clause; one in the subject ("an unsupported machine", "Devices without the agent") up to its verb; for a sentence that
+  // opens on a condition of its own ("Where a device is …", "Users who are not registered …"), its opening clause
+  const m = CONDITIONAL.exec(text)
+  let condition: string
+  if (m && !CONDITION_WORD.test(m[0])) {
+    // (the subject from the start of its clause: "A PC that does not is …", "We can't keep an unsupported machine safe")
+    const from = text.slice(0, m.index).search(/[^,;:]*$/)
+    const after = text.slice(m.index + m[0].length)
+    const end = SUBJECT_VERB.test(m[0]) ? 0 : after.search(/[,;:]|\b(?:is|are|will|shall|may|can|gets?|drops?|falls?|comes?|goes|go|becomes?)\b/i)
+    condition = text.slice(from, m.index + m[0].length) + (end >= 0 ? after.slice(0, end) : after)
+  } else {
+    const rest = m ? text.slice(m.index) : text
+    const end = rest.search(/[,;:]|\bthen\b/)
+    condition = end >= 0 ? rest.slice(0, end) : rest
+  }
+  const numbers: string[] = []
+  condition = condition.replace(CROSS_REFERENCE, (_, n: string) => {
+    numbers.push(n)
+    return ' '
+  })
+  if (!numbers.length && WHOLE.test(condition)) return undefined
+  const words = [...numbers, ...scopeWords(condition)]
+  return words.length ? words : undefined
+}
+const SUBJECT_VERB = /\b(?:is|are|will|shall|may|can|gets?|drops?|falls?|comes?|goes|go|becomes?)\s*$/i
+/** A duty to pay or the failing to pay ("must pay each invoice within 30 days", "fails to pay any invoice", "late payment"). */
+const PAYING = /\b(?:must|shall|will|agrees? to|undertakes? to|(?:is|are|has|have|needs?) to|fails? to|failure to|does not|do not|doesn['’]t|don['’]t|not)\s+(?:promptly\s+|timely\s+|also\s+)?(?:pay|settle|remit)\b|\b(?:late|non-?)\s?payment\b|\b(?:unpaid|overdue)\b/i
+/** A text about paying alone, naming no conduct. */
+function payingOnly(text: string): boolean {
+  return PAYING.test(text) && !CONDUCT.test(text)
+}
+/** A condition that starts with its word (the rest of its clause is the failing). */
+const CONDITION_WORD = /^(?:if|where|when|should|in the event|in case|unless|until|while|whilst|for as long|as long|so long|to the extent|failing|non-?(?:observance|respect|fulfil))/i
+
+/** Does a consequence of this scope count for the duty (whose words `duty` gives)? (the parties' own names name nothing) */
+function covers(scope: Scope, duty: () => ReadonlySet<string>, reading: Reading): boolean {
+  if (!scope) return true
+  const names = nameWords(reading)
+  const own = scope.filter((w) => !names.has(w))
+  if (!own.length) return true
+  const words = duty()
+  return own.some((w) => words.has(w))
+}
+
+/** The words of a duty (see scopeWords), with its own numbers: its section's and its parents', and its paragraph's ("7.1 The Client shall …"). */
+function dutyWords(duty: Unit, reading: Reading): ReadonlySet<string> {
+  // (the words of the block's text are kept per text, as a re-lint judges every unit again)
+  const kept = reading.blockReading(duty.block, DUTY_WORDS, () => new Map<string, readonly string[]>())
+  const key = `${duty.start}\u0000${duty.intro ?? ''}`
+  let own = kept.get(key)
+  if (!own) {
+    const first = duty.block.text.trimStart().charCodeAt(0)
+    const para = first >= 48 && first <= 57 ? /^\s*(\d{1,3}(?:\.\d{1,3})*)/.exec(duty.block.text) : null
+    kept.set(key, (own = [...scopeWords(`${duty.intro ?? ''} ${duty.text}`), ...(para ? [para[1]!] : [])]))
+  }
+  const words = new Set(own)
+  for (let s: Section | undefined = duty.block.section; s && s.kind !== 'root'; s = s.parent) if (s.number) words.add(s.number.endsWith('.') ? s.number.slice(0, -1) : s.number)
+  return words
+}
+const DUTY_WORDS = {name: 'customer-requirements: the words of a duty'}
 
 export default clauseRule({
   id: 'customer-requirements',
@@ -240,7 +383,7 @@ export default clauseRule({
     if (ticked !== undefined) {
       if (!conductDuty(`it ${ticked}`)) return undefined
       const home = reader.homeOf(unit.block.section) ?? unit.block.section
-      return sectionHasConsequence(home, reading, true) || consequenceElsewhere(unit, reading) ? PRESENT : {outcome: 'vague'}
+      return sectionHasConsequence(home, reading, true, unit) || consequenceElsewhere(unit, reading) ? PRESENT : {outcome: 'vague'}
     }
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
     if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
@@ -252,10 +395,12 @@ export default clauseRule({
     const must = stage.must
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return PRESENT
     const section = reader.homeOf(unit.block.section) ?? unit.block.section
-    if (sectionHasConsequence(section, reading, true)) return PRESENT
+    // a duty to pay is no standard of the customer's environment or conduct: the consequence of paying late that its
+    // section states ("If the Client does not pay on time, we may suspend the services") makes it no requirement met
+    if (sectionHasConsequence(section, reading, true, unit) && !payingOnly(t)) return PRESENT
     // a suspension for breach stated in a sibling sub-clause ("5.1 … abide by the AUP"; "5.2 … suspend any client in violation")
     const parent = section.parent
-    if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading)) return PRESENT
+    if (parent && parent.kind !== 'root' && parent !== reader.doc.title && sectionHasConsequence(parent, reading, false, unit) && !payingOnly(t)) return PRESENT
     // a consequence stated anywhere for what fails the requirements, by a word that points back at them or by what one
     // of them asks ("Devices that don't meet the above are billed hourly", "PCs not on Windows 11 are excluded …")
     if (consequenceElsewhere(unit, reading)) return PRESENT
@@ -331,8 +476,51 @@ function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
   return out
 }
 
+// Reading: a consequence stated anywhere on a condition that the customer fails at something ("If the Practice does not
+// enforce multi-factor sign-in, time spent recovering a mailbox is billed at £95 per hour") is the consequence of the
+// duty that asks that thing, named by a word they share (not by equipment alone: "If the Client does not return the loan
+// laptop" says nothing of keeping PCs patched)
+const FAILING_ELSEWHERE = {name: 'customer-requirements: consequences stated on the customer failing at something named'}
+const FAILING_BLOCK = {name: 'customer-requirements: a block\'s consequences on a condition, with their scopes'}
+const NAME_WORDS = {name: 'customer-requirements: the words of the parties\' names'}
+
+/** The words of the names the agreement gives its parties (see scopeWords), once per document. */
+function nameWords(reading: Reading): ReadonlySet<string> {
+  return reading.own(NAME_WORDS, () => {
+    const names = new Set<string>()
+    for (const n of reading.parties.keys()) for (const w of scopeWords(n)) names.add(w)
+    return names
+  })
+}
+
+/** The scopes of the consequences stated on the customer's failing at something named (once per document). */
+function failingConsequences(reading: Reading): readonly {readonly block: Block; readonly words: readonly string[]}[] {
+  return reading.own(FAILING_ELSEWHERE, () => {
+    const out: {block: Block; words: readonly string[]}[] = []
+    for (const b of reading.doc.blocks) {
+      if (b.kind === 'heading') continue
+      // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
+      const found = reading.blockReading(b, FAILING_BLOCK, () =>
+        b.text.length > 0 && CONSEQUENCE.test(b.text)
+          ? unitsOf(b, false)
+              .filter((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
+              .map((u) => ({text: u.text, words: scopeOf(u.text)}))
+          : [],
+      )
+      for (const f of found) if (f.words && customerFails(f.text, reading)) out.push({block: b, words: f.words})
+    }
+    return out
+  })
+}
+
 /** Does a consequence stated elsewhere follow from this requirement failing (see elsewhereConsequences)? */
 function consequenceElsewhere(unit: Unit, reading: Reading): boolean {
+  const failing = failingConsequences(reading)
+  if (failing.length) {
+    const duty = dutyWords(unit, reading)
+    const names = nameWords(reading)
+    if (failing.some((c) => c.block !== unit.block && c.words.some((w) => w !== 'device' && !names.has(w) && duty.has(w)))) return true
+  }
   const found = elsewhereConsequences(reading)
   if (!found.length) return false
   const at = reading.blockIndex(unit.block)
@@ -395,7 +583,7 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
   const req = r.requirement
   // (whose requirement it is, the dearest reading, is asked last)
-  if (req >= 0 && (followsFrom(t) || followsFrom(unit.next)) && !BACK_REFERENCE.test(t.trim()) && reader.party(unit, req) !== 'provider') return done(PRESENT)
+  if (req >= 0 && (followsFrom(t) || followsFrom(unit.next)) && !BACK_REFERENCE.test(t.trim()) && !payingOnly(t) && reader.party(unit, req) !== 'provider') return done(PRESENT)
   // the parties' agreement to the terms ("… (\"the Customer\") agree to the following") binds to nothing in particular
   if (AGREE_TO_TERMS.test(t)) return done(undefined)
   // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
@@ -418,6 +606,8 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
   const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
+  // (a duty to pay and what follows from paying late are no standard of environment or conduct)
+  if (payingOnly(t)) return {done: false, must}
   if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
   // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
   if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)

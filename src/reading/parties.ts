@@ -66,6 +66,7 @@ export function partyNames(doc: Document): Map<string, Party> {
       const to = LETTER_TO.exec(block.text)
       const kind = to?.[1]!.trim().split(/\s+/).pop()?.toLowerCase()
       if (kind && CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
+      labelledCustomer(block.text, names)
     }
     // (and a name given after "hereinafter", as translated agreements give it without brackets: hereinafter "the
     // CLINIC", hereinafter designated "the HOTEL", hereinafter referred to as "THE PROVIDER")
@@ -137,6 +138,7 @@ export function partyNames(doc: Document): Map<string, Party> {
     if ((role === 'provider' || role === 'customer') && !names.has(term.toLowerCase())) names.set(term.toLowerCase(), role)
   }
   titledKinds(doc, names)
+  subjectKinds(doc, names)
   attendees(doc, names)
   const fm = doc.frontmatter
   for (const [key, role] of [['provider', 'provider'], ['customer', 'customer'], ['client', 'customer']] as const) {
@@ -239,6 +241,42 @@ function namedKinds(text: string, names: Map<string, Party>): void {
     for (const k of m[0].split(/\s+/)) {
       const kind = k.toLowerCase()
       if (CUSTOMER_KIND.test(kind) && !names.has(kind)) names.set(kind, 'customer')
+    }
+  }
+}
+
+// Reading: a customer named only on a label line of the header ("Client: Acme Dental Ltd", "**Customer:** Harbour Street
+// Dental Practice") or in a header table's customer column (a row read as "Provider: Kestrel IT Ltd | Customer: …") is
+// called by that name without its legal form ("Acme Dental will …") and by the kind of organisation it ends in ("the
+// Practice will …")
+const CUSTOMER_LABEL = /(?:^|\n|\|\s)[ \t*_]*(?:[Cc]lient|[Cc]ustomer|CLIENT|CUSTOMER|[Ss]ubscriber|[Mm]ember|[Tt]enant|[Ll]icensee|[Bb]uyer|[Pp]urchaser)(?:[ \t]+(?:[Nn]ame|NAME))?[ \t*_]*:[ \t*_]*([A-Z][^|\n,(;:*_]{1,80})/g
+
+function labelledCustomer(text: string, names: Map<string, Party>): void {
+  for (const m of text.matchAll(CUSTOMER_LABEL)) {
+    const full = m[1]!.trim()
+    const name = full.replace(LEGAL_FORM, '').trim().replace(/,$/, '')
+    if (name.length < 3 || CUSTOMER_ROLE.test(name) || PROVIDER_ROLE.test(name) || NOT_A_PARTY.test(name)) continue
+    const key = name.toLowerCase()
+    if (!names.has(key)) names.set(key, 'customer')
+    const kind = key.split(/\s+/).pop()!
+    if (key.includes(' ') && CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
+  }
+}
+
+// Reading: a kind of organisation a provider is never called by ("the institution", "the School", "the Practice", "the
+// Member", "the Tenant", "the Subscriber") as the subject of a duty ("the institution must …", "the Tenant shall …",
+// "Where the Member does not …") is the customer, when the agreement gives that word no other party
+const SUBJECT_KIND = /\b[Tt]he\s+(institution|[Ii]nstitution|school|School|academy|Academy|college|College|practice|Practice|clinic|Clinic|surgery|Surgery|Member|Tenant|Subscriber|Licensee|Charity|Trust|Council|Club|Society|Association|Foundation|Church)\s+(?:(?:also|then)\s+)?(?:shall|must|will|agrees|undertakes|is (?:responsible|required|obliged|expected)|has to|needs to|does not|doesn['’]t|fails)\b/g
+
+function subjectKinds(doc: Document, names: Map<string, Party>): void {
+  // (an agreement that names its customer otherwise calls it by that name)
+  for (const role of names.values()) if (role === 'customer') return
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading' || !/\b[Tt]he\s/.test(block.text)) continue
+    for (const m of block.text.matchAll(SUBJECT_KIND)) {
+      const kind = m[1]!.toLowerCase()
+      if (names.has(kind) || [...names.keys()].some((n) => n.endsWith(` ${kind}`) && names.get(n) !== 'customer')) continue
+      names.set(kind, 'customer')
     }
   }
 }
