@@ -1623,6 +1623,21 @@ function soleStrong(p: Paragraph): Paragraph['children'][number] | undefined {
 const CAPITALS = /\p{Lu}{2}/u
 const LOWER = /\p{Ll}/u
 const NOT_HEADING_MARK = /[.!?;](?:\s|$)|:(?=.*\S)|["“”«»[\]{}<>@|_*`=]|https?:|www\./i
+/**
+ * A title split by a colon into a numbered or lettered part and its name ("CARD 1: DESK SUPPORT", "Part B: Hours and
+ * responsiveness", "Schedule 1: Managed Service Levels", "Annexure A: Services", "SECOND SCHEDULE: CHARGES"), read as
+ * the one title it is: the colon written as a dash, so the marks that tell a title from a label with its value do not
+ * see it. Only where the part before the colon is a word or a few ending in a number or a letter (or an ordinal and a
+ * word) and the part after it a name (it opens with a capital and holds no figure); a label with its value ("Response:
+ * Within two hours", "Hours: Monday to Friday", "PRIORITY 1: 30 MINUTES") is not, nor a note's label ("NOTE 1: …").
+ */
+function titleColon(s: string): string {
+  const m = TITLE_COLON.exec(s)
+  if (!m || NOTE_LABEL.test(m[1]!)) return s
+  return `${m[1]} –${m[2]}`
+}
+const TITLE_COLON = /^(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:\d{1,3}|[A-Z]|[IVX]{1,4})|(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+\p{L}+):(\s+["“]?\p{Lu}[^:\d]*)$/u
+
 const PARTY_SUFFIX = /\b(?:LIMITED|LTD|LLC|L\.L\.C|INC|INCORPORATED|PLC|LLP|LP|PTY|CORP|CORPORATION|GMBH|COMPANY|CO)\.?$/
 // a statement shouted: a verb of duty or being, unless the line asks a question as plain headings do ("WHAT WE WILL DO")
 const STATEMENT = /\b(?:MUST|SHALL|WILL|SHOULD|MAY|CANNOT|CAN|IS|ARE|WAS|WERE|HAS|HAVE|AGREES?|WARRANTS?|ACKNOWLEDGES?)\b/
@@ -1650,7 +1665,7 @@ function capitalString(raw: string): string | undefined {
   // a stop at the very end is a heading's only on a short one ("SERVICES."); a question is a heading's ("IS ANYTHING EXCLUDED?")
   const question = title.endsWith('?')
   const body = question ? title.slice(0, -1) : words.length <= 4 ? title.replace(/[.:]$/, '') : title.replace(/:$/, '')
-  if (NOT_HEADING_MARK.test(body) || PARTY_SUFFIX.test(body.replace(/[\s,]+$/, ''))) return undefined
+  if (NOT_HEADING_MARK.test(titleColon(body)) || PARTY_SUFFIX.test(body.replace(/[\s,]+$/, ''))) return undefined
   if (!question && STATEMENT.test(body) && !QUESTION_WORD.test(body)) return undefined
   return raw
 }
@@ -1665,7 +1680,7 @@ function numberedTitle(p: Paragraph): string | undefined {
   const words = raw.split(/\s+/)
   // a question is a heading's ("What is not covered?"), as in a page of questions and answers
   const question = raw.endsWith('?')
-  if (words.length > (question ? 10 : 6) || NOT_HEADING_MARK.test(raw.replace(/[.:?]$/, '')) || /[,;]$/.test(raw)) return undefined
+  if (words.length > (question ? 10 : 6) || NOT_HEADING_MARK.test(titleColon(raw.replace(/[.:?]$/, ''))) || /[,;]$/.test(raw)) return undefined
   const upper = raw.toUpperCase()
   if (!question && STATEMENT.test(upper) && !QUESTION_WORD.test(upper)) return undefined
   return raw
@@ -1764,7 +1779,7 @@ function boldLine(node: RootContent | undefined): CapitalLine | undefined {
   // "No. 14/2027" in a title is an abbreviation, not a stop
   const body = title.replace(/\b(?:No|Nr|Nos)\.(?=\s*\d)/g, 'No')
   const question = body.endsWith('?')
-  if (NOT_BOLD_TITLE.test(body) || NOTE_LABEL.test(title) || PARTY_SUFFIX.test(body.toUpperCase().replace(/[\s,]+$/, ''))) return undefined
+  if (NOT_BOLD_TITLE.test(titleColon(body)) || NOTE_LABEL.test(title) || PARTY_SUFFIX.test(body.toUpperCase().replace(/[\s,]+$/, ''))) return undefined
   if (!question && STATEMENT.test(body.toUpperCase()) && !QUESTION_WORD.test(body.toUpperCase())) return undefined
   return {number, title, paragraph: node}
 }

@@ -135,6 +135,13 @@ describe('a line of capitals on its own, followed by body text, is a heading', (
       'Intro.\n\nSCHEDULE TWO\n\nSUPPORT DESK\n\n8am to 6pm AEST.\n',
       ['1 line - SUPPORT DESK'],
     ],
+    // a numbered or lettered part and its name, split by a colon, is one title
+    [
+      'a part and its name split by a colon, in capitals, in bold and numbered',
+      'Intro.\n\nCARD 1: DESK SUPPORT\n\nPhone and remote help.\n\n**Annexure B: Excluded Work**\n\nCabling.\n\n3. Schedule 2: Charges\n\nGBP 900 a month.\n',
+      ['1 line - CARD 1: DESK SUPPORT', '1 bold - Annexure B: Excluded Work', '1 line 2 Charges'],
+    ],
+    ['an ordinal part and its name', 'Intro.\n\nSECOND SCHEDULE: CHARGES\n\nGBP 900 a month.\n', ['1 line - SECOND SCHEDULE: CHARGES']],
   ])('%s', (_name, text, sections) => {
     expect(outline(text)).toEqual(sections)
   })
@@ -144,6 +151,10 @@ describe('a line of capitals on its own, followed by body text, is a heading', (
     ['a shouted sentence', 'Intro.\n\nTHE PROVIDER SHALL NOT BE LIABLE FOR LOST DATA\n\nThe Client keeps its own copies.\n'],
     ['a shouted paragraph over two lines', 'Intro.\n\nTO THE FULLEST EXTENT PERMITTED BY LAW\nALL WARRANTIES ARE EXCLUDED\n\nThe Client keeps its own copies.\n'],
     ['a label with its value', 'Intro.\n\nCLIENT: FJORD DESIGN\n\nThe Client keeps its own copies.\n'],
+    ['a numbered label with a figure after the colon', 'Intro.\n\nPRIORITY 1: 30 MINUTES\n\nThe Client keeps its own copies.\n'],
+    ['a label with its value in bold', 'Intro.\n\n**Hours: Monday to Friday**\n\nWe answer the phone then.\n'],
+    ['a numbered label with its value', 'Intro.\n\n1. Response: Within two hours\n\nThe Client gives access.\n'],
+    ["a note's label", 'Intro.\n\nNOTE 1: PRICES EXCLUDE VAT\n\nThe Client pays on time.\n'],
     ["a party's name", 'Intro.\n\nNORTHGATE SYSTEMS LIMITED\n\nof 4 Mill Lane, Leeds.\n'],
     ['a company name ending in Pty Ltd', 'Intro.\n\nBRIGHTWATER IT PTY LTD\n\nThe Provider.\n'],
     ['a defined term whose definition follows in lower case', 'Intro.\n\nBUSINESS DAY\n\nmeans a day other than a Saturday or Sunday.\n'],
