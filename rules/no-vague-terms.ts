@@ -101,20 +101,32 @@ function measured(text: string, needs: string, reading: Reading): boolean {
 // maintenance of the servers once in every 3 months", "periodic visits: one a quarter"), and is as measured as that
 // statement; with no cadence stated anywhere ("carried out at the next periodic visit") it stays vague
 const NEXT_WORD = /^\s+([a-z]{4,})\b/i
+// per lint and phrase, up to two sentences that state the phrase's cadence: a document that names "periodic maintenance"
+// a thousand times asks the blocks holding it once, not once per mention
+const CADENCE_STATED = new WeakMap<Reading, Map<string, {block: unknown; index: number}[]>>()
 function cadenceStatedElsewhere(reading: Reading, hit: TermHit): boolean {
   if (!/^periodic$/i.test(hit.text)) return false
   const word = NEXT_WORD.exec(hit.sentence.text.slice(hit.start - hit.sentence.start + hit.text.length))
   if (!word) return false
   const phrase = `periodic ${word[1]!.toLowerCase()}`
-  for (const i of reading.blocksWith(phrase)) {
-    const block = reading.doc.blocks[i]!
-    for (const sentence of block.sentences) {
-      if (block === hit.block && sentence.index === hit.sentence.index) continue
-      const at = sentence.text.toLowerCase().indexOf(phrase)
-      if (at >= 0 && measured(reading.clauseAround(sentence.text, at), 'frequency', reading)) return true
+  let byPhrase = CADENCE_STATED.get(reading)
+  if (!byPhrase) CADENCE_STATED.set(reading, (byPhrase = new Map()))
+  let stated = byPhrase.get(phrase)
+  if (!stated) {
+    stated = []
+    found: for (const i of reading.blocksWith(phrase)) {
+      const block = reading.doc.blocks[i]!
+      for (const sentence of block.sentences) {
+        const at = sentence.text.toLowerCase().indexOf(phrase)
+        if (at >= 0 && measured(reading.clauseAround(sentence.text, at), 'frequency', reading)) {
+          stated.push({block, index: sentence.index})
+          if (stated.length === 2) break found
+        }
+      }
     }
+    byPhrase.set(phrase, stated)
   }
-  return false
+  return stated.some((s) => !(s.block === hit.block && s.index === hit.sentence.index))
 }
 
 function timedByPointer(reading: Reading, hit: TermHit, scope: string): boolean {
