@@ -19,7 +19,8 @@ const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // suspended while the Client fails to provide access", "… suspended for the duration of the failure", "If the Ordering
 // Party does not provide access, the times in § 4 are extended by the delay"; and time spent putting right what a
 // failing caused: "time spent putting right anything caused by …")
-const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing (?:which|this|that|these|those)\b|\b(?:if|where|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? (?:short|behind)|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|(?:^\W*|\b(?:an?|any|every|each)\s+)(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:(?:or|and)\s+[\w-]+\s+)?(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
+// (a failing introduced by "when" is a condition as one by "if": "When the Ordering Party does not keep the standards …")
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing (?:which|this|that|these|those)\b|\b(?:if|where|when|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? (?:short|behind)|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|(?:^\W*|\b(?:an?|any|every|each)\s+)(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:(?:or|and)\s+[\w-]+\s+)?(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 // (dropping out of monitoring or out of the times, not being monitored, and billing the time spent putting things right
@@ -36,6 +37,36 @@ const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|wher
 // $125/hr", "we'll remove it and bill you £90 an hour")
 const CONSEQUENCE =
   /\b(?:is|are|will be|shall be)\s+not\s+(?:obliged|obligated|required|responsible|liable)\b|\b(?:is|are|will be|shall be)\s+not\s+(?:in delay|in default|in breach)\b|\b(?:is|are|will be|shall be)\s+(?:then\s+)?entitled\s+to\s+(?:charge|bill|invoice|suspend|refuse|terminate|withhold|stop)\b|\bforfeit\w*|\b(?:counts?|is counted|(?:is|are) treated|will be treated) as (?:having (?:taken place|been (?:made|used|delivered|attended))|used|delivered|completed|attended)\b|\b(?:comes?|taken|drawn|deducted) (?:out of|from) (?:the|your) (?:block|hours|retainer|prepaid)\b|\bno longer (?:covered|supported|included|eligible)\b|\b(?:will|shall|may) (?:be|become) (?:charged|billed|invoiced|chargeable|billable)\b|\b(?:can't|cannot|can not|won't|will not|do not|don't|does not)\s+(?:promise|guarantee|commit to|apply)\b[^.]{0,40}\b(?:response|resolution|service levels?|sla|times?|targets?)|\b(?:service levels?|(?:response|notification|resolution|restore) times?|times|sla|targets?|commitments?|(?:service )?credits?|availability|uptime|guarantees?|warrant(?:y|ies)|objectives?)\b(?:[^.]|\.\d){0,80}(?:\b(?:do|does|will|shall) not|\b(?:don|doesn|won|shan)(?:'|\u2019)t) apply\b|\bbest[- ](?:efforts?|endeavou?rs?)(?: support| service| cover)? (?:only|basis)\b|\bon a best[- ](?:efforts?|endeavou?rs?) basis\b|\b(?:instead of|rather than) under (?:the|your|this) (?:plan|agreement|contract|fee)\b|\b(?:won(?:'|\u2019)t|will not|do not|don(?:'|\u2019)t|does not|doesn(?:'|\u2019)t|cannot|can(?:'|\u2019)t)\s+(?:cover|support|maintain|look after|work on)\b|\bon a time[- ](?:and|&)[- ]materials? basis\b|\b(?:put|place[sd]?|puts|putting)\s+(?:the\s+|your\s+|our\s+)?(?:services?|support|work|account|plan)\s+on hold\b|\b(?:supported|serviced|handled|covered|repaired|fixed) at [^.]{0,25}(?:\b(?:per hour|an hour|hourly|(?:hourly|standard|ad[- ]hoc) rates?)\b|\/\s*(?:hour|hr|h)\b)|\b(?:billed|charged|invoiced) (?:hourly|by the hour|per hour)\b|\boutside (?:the|this|our) (?:amc|agreement|contract|plan|support|service)\b|\b(?:provider|we|msp|supplier|contractor|vendor)\b[^.]{0,40}\b(?:is|are|will be|shall be|will not be|shall not be|won(?:'|\u2019)t be)\s+(?:not\s+)?(?:responsible|liable|obliged|obligated|required|relieved|excused|bound by|held to|released from)|\b(?:have|has|bear|bears) no (?:liability|responsibility)\b|\bnot (?:covered|included|eligible|supported|subject to)\b|\b(?:excluded|exempt(?:ed)?) from\b|\b(?:exempts?|releases?|relieves?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:(?:the|its|their|any)\s+)?(?:[\w-]+\s+){0,2}?(?:periods?|times?|deadlines?|targets?|service levels?|obligations?|commitments?|liability|responsibility)\b|(?:\b(?:may|will|shall|can)|['’]ll)\s+(?:then\s+)?(?:remove|take|drop)\s+(?:it|them|(?:the|that|such|any|each)\s+[\w-]+)\s+(?:off|from|out of)\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:plan|cover|coverage|agreement|contract|scope|service|support|(?:covered|managed|supported)\s+(?:devices|equipment|assets))\b|\bat\s+(?:my|our|the|its|(?:the\s+)?(?:standard|normal|usual|current|ad[- ]hoc))\s+(?:(?:standard|normal|usual|current|ad[- ]hoc)\s+)?(?:hourly|time[- ](?:and|&)[- ]materials?|call-?out)\s+(?:rates?|charges?|prices?)\b|\b(?:supported|serviced|handled|covered|repaired|fixed|cleaned up)\s+at\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?rates?\b(?!\s+of\b)|\b(?:comes?|came|goes|go|went|falls?)\s+off\s+(?:the\s+|your\s+|our\s+)?(?:[\w-]+\s+)?(?:plan|cover|coverage|contract|agreement|support)\b|\b(?:removed|dropped|taken off)\s+(?:from\s+)?(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|support\s+)?(?:plan|cover|coverage|agreement|contract|scope|service|support|fee|list of covered devices)\b|\boutside (?:the )?(?:scope|service levels?|sla|coverage)|\boutside (?:the |our )?(?:[\w\-–—/]+ (?:and |& )?){1,3}(?:times|targets)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:[\w-]+\s+){1,6}?and (?:then\s+)?(?:charge|bill|invoice|suspend)\b|(?:\b(?:may|will|shall|can)|['’]ll) (?:suspend|charge|bill|invoice|terminate|refuse|decline|treat|remediate|exclude|withdraw|stop|quote (?:to|for) (?:bring|upgrad|replac|remediat|fix|repair))|\b(?:drops?|dropped|falls?|fallen|comes?|taken|removed|goes|left|kept)\s+out\s+of\s+(?:the\s+|your\s+|our\s+)?(?:monthly\s+|fixed\s+|annual\s+)?(?:fee|plan|cover|coverage|agreement|contract|scope|service levels?|sla|monitoring|patching|updates|support|(?:[\w-]+\s+){0,2}(?:times|targets))\b|\b(?:is|are)\s+not\s+(?:monitored|patched|backed up)\b|\b(?:stops?|stopping|ceases?|ceasing)\s+(?:supporting|covering|maintaining|monitoring|patching|looking after|working on)\b|\b(?:bill|charge|invoice)s?\s+(?:you\s+)?(?:for\s+)?(?:the|my|our|that|this|any|all)\s+(?:time|hours|labour|labor)\b|\bat (?:the )?(?:client|customer)(?:'s|’s)? (?:own )?(?:cost|expense|risk)|\b(?:is|are|be|become|becomes|as)\s+(?:then\s+|also\s+)?billable\b|\bbillable\b(?!\s+(?!(?:at|to|by|as|in|on|under|from|per)\b)[a-z])|\bchargeable basis\b|\b(?:is|are)\s+(?:then\s+)?(?:charged|billed|invoiced)\b|\bvoid\w*\b|\b(?:billed|charged) (?:at|separately)|\bsuspen(?:d|sion)\b|\b(?:times?|deadlines?|targets?|service levels?|time limits?)\b[^.;]{0,60}\b(?:is|are|will be|shall be)\s+(?:extended|prolonged|lengthened)\b|\b(?:is|are|will be|shall be)\s+suspended\s+(?:while|whilst|(?:for )?(?:as|so) long as|until|for the (?:duration|period|length) of|for (?:any|each|every|the) (?:[\w-]+\s+){0,2}?(?:incidents?|faults?|equipment|devices?|systems?|workstations?|laptops?)\b)|\b(?:clean|fix|repair|sort|put|set|reinstall|restor|rebuild|remov|recover|re-?image|reimag|wip|undo|disinfect)\w*\s+(?:[\w'’-]+\s+){0,5}?(?:at|for|and\s+(?:then\s+)?(?:charge|bill|invoice)\s+(?:you\s+|it\s+)?(?:at\s+)?)\s*(?:(?:[$€£₹]|(?:us|nz|a|c)\$|(?:usd|eur|gbp|aud|nzd|cad|inr|rs\.?|r)\s?)\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£]|usd|eur|gbp|euros?|dollars|pounds|rupees))\s*(?:\/\s*|per\s+|an?\s+)(?:hour|hr|h)\b/i
+
+// Reading: what the customer's failing lifts or costs is its consequence, whatever the verb: the clause beside a failing
+// condition that lifts the provider's commitments (its service levels, times or targets, or its cover of the thing that
+// fails: "the reaction times from point 3 are not obligatory for the Contractor", "will not be binding on Provider", "may,
+// on ten Business Days' notice, exclude the workstation from the Service Levels", "is removed from the Covered Devices")
+// or makes the work it causes chargeable ("remedial work is chargeable", "the works are paid by the hour rate"); the
+// condition's own clause is not read, so a condition is still not its own consequence
+const COMMITMENTS = String.raw`(?:service[- ]levels?|slas?|(?:response|reaction|resolution|restor\w*|repair|fix|attendance|solution|intervention) times?|times|targets?|availability|uptime|obligations?|commitments?|(?:covered|supported|managed) (?:devices|equipment|systems|assets)|coverage)`
+const LIFTED_AFTER = new RegExp(
+  String.raw`\b${COMMITMENTS}\b[^.;]{0,80}?(?:\b(?:is|are|will|shall|would)\s+(?:then\s+)?(?:not|no longer)\s+(?:be\s+)?|\b(?:won|isn|aren|wouldn)['’]t\s+(?:be\s+)?)(?:binding|obligatory|applicable|mandatory|enforceable|owed|in force)\b|\b${COMMITMENTS}\b[^.;]{0,80}?\b(?:lapses?|ceases?) to (?:apply|bind)\b`,
+  'i',
+)
+const LIFTED_BEFORE = new RegExp(String.raw`\b(?:exclud|exempt|reliev|releas|remov|withdraw|waiv)\w*\s+(?:[^.;]{0,50}?\s)?(?:from|of)\s+(?:the\s+|its\s+|their\s+|any\s+)?(?:[\w-]+\s+){0,2}?${COMMITMENTS}\b`, 'i')
+const CHARGED = /\b(?:is|are|will be|shall be|becomes?)\s+(?:then\s+)?(?:chargeable\b|paid\s+(?:by|at|under|according to)\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,2}?rates?\b)/i
+/** The text of a sentence outside its failing condition's own clause (see CONDITIONAL), or nothing when it has none. */
+function outsideCondition(text: string): string | undefined {
+  const m = CONDITIONAL.exec(text)
+  if (!m) return undefined
+  if (!CONDITION_WORD.test(m[0])) return text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)
+  // (from its word to the end of its clause, as clauseScope reads it: the match itself may run on into the result)
+  const rest = text.slice(m.index)
+  const end = rest.search(/[,;:]|\bthen\b/)
+  return text.slice(0, m.index) + ' ' + (end >= 0 ? rest.slice(end) : '')
+}
+/** Does the text state a consequence: one CONSEQUENCE names, or a clause beside a failing condition that lifts the provider's commitments or charges the work? */
+function statesConsequence(text: string): boolean {
+  if (CONSEQUENCE.test(text)) return true
+  const result = outsideCondition(text)
+  return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result))
+}
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
@@ -195,7 +226,7 @@ function sectionScopes(section: Section, reading: Reading, own: boolean): readon
       // (a reading of the block's text alone: kept per text in an editor)
       // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
       // consequence, read with the part: not a consequence of the duties stated beside it)
-      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).filter((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)).map((u) => scopeOf(u.text)))))
+      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).filter((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)).map((u) => scopeOf(u.text)))))
       return v
     }
     const out: Scope[] = []
@@ -466,7 +497,7 @@ function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
     const lacking = them ? null : LACKING.exec(u.text)
     if (!them && !lacking) continue
     const before = u.text.slice(0, (them ?? lacking)!.index)
-    if (OTHER_FAILING.test(before) || !CONSEQUENCE.test(u.text)) continue
+    if (OTHER_FAILING.test(before) || !statesConsequence(u.text)) continue
     if (them) out.push({back: them[1] !== undefined, named: them[1] === undefined, lacks: undefined})
     else {
       const words = lacking![1]!.toLowerCase().split(/\s+/).filter((w) => w && !STOPWORDS.has(w))
@@ -501,9 +532,9 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
       if (b.kind === 'heading') continue
       // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
       const found = reading.blockReading(b, FAILING_BLOCK, () =>
-        b.text.length > 0 && CONSEQUENCE.test(b.text)
+        b.text.length > 0 && statesConsequence(b.text)
           ? unitsOf(b, false)
-              .filter((u) => CONDITIONAL.test(u.text) && CONSEQUENCE.test(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
+              .filter((u) => CONDITIONAL.test(u.text) && statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
               .map((u) => ({text: u.text, words: scopeOf(u.text)}))
           : [],
       )
@@ -578,7 +609,7 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   const r = readingsOf(t, reading)
   const done = (verdict: Verdict | undefined): OwnStage => ({done: true, verdict})
   // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
-  if (failsOf(r, reading) && CONSEQUENCE.test(t) && CONDUCT.test(t)) return done(PRESENT)
+  if (failsOf(r, reading) && statesConsequence(t) && CONDUCT.test(t)) return done(PRESENT)
   // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose
   // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
   const req = r.requirement
@@ -605,10 +636,10 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   if (must >= 0 && !asked && imperative < 0 && equipment < 0 && !unit.inHome && !conductDuty(listedDuty(t.slice(must), unit.next))) return done(undefined)
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
-  const here = CONSEQUENCE.test(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
+  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
   // (a duty to pay and what follows from paying late are no standard of environment or conduct)
   if (payingOnly(t)) return {done: false, must}
-  if (here || (unit.next && CONSEQUENCE.test(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
+  if (here || (unit.next && statesConsequence(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
   // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
   if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)
   return {done: false, must}
@@ -686,7 +717,7 @@ const obligationOf = (r: TextReadings, reading: Reading): number => (r.obligatio
 
 /** A consequence of a requirement failing, stated on a condition: "If a device is not, its outages are excluded …". */
 function followsFrom(text: string): boolean {
-  return text.length > 0 && CONDITIONAL.test(text) && CONSEQUENCE.test(text)
+  return text.length > 0 && CONDITIONAL.test(text) && statesConsequence(text)
 }
 
 /** Where a requirement on equipment starts ("PCs must …"), unless the sentence binds the provider ("our servers must …"), or -1. */
@@ -768,7 +799,7 @@ function cites(reading: Reading, section: Section, refsOf: () => readonly Ref[])
 function consequenceBlocks(reading: Reading): readonly Block[] {
   // a breach, a failure, or duties not kept ("If the points under \"Your part\" are not kept …")
   // (each block's answer reads its text alone: kept per text in an editor)
-  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => reading.blockReading(b, BREACH_CONSEQUENCE, () => BREACH.test(b.text) && CONSEQUENCE.test(b.text))))
+  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => reading.blockReading(b, BREACH_CONSEQUENCE, () => BREACH.test(b.text) && statesConsequence(b.text))))
 }
 
 // (and what is done without the notice or consent a duty requires: "Faults caused by a change made without the notice in
