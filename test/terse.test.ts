@@ -20,6 +20,8 @@ describe('expandTerse', () => {
     ['billed at [1.5x / 2x] the Standard Rate', 'billed at […] the Standard Rate'],
     ['backed up [hourly/daily/weekly]', 'backed up […]'],
     ['within [N] minutes', 'within […] minutes'],
+    ['Min. standards (clinic side)', 'Minimum standards (clinic side)'],
+    ['Your side (min reqs)', 'Your side (minimum requirements)'],
   ])('reads %j as %j', (written, full) => {
     expect(expandTerse(written).text).toBe(full)
   })
@@ -33,6 +35,9 @@ describe('expandTerse', () => {
     'Site: [Leeds]', // a filled-in-looking slot is for the placeholder rule, not a choice of values
     '- [x] Daily backups', // a ticked box
     'nightly at 01:00 [1]', // a note mark
+    'Calls answered within 15 min. during opening hours', // minutes, after a number
+    'A 30 min standards check each quarter', // minutes, after a number
+    'Min Zhao, Office Manager', // a name: capitalised, without the stop
   ])('leaves %j as written', (text) => {
     expect(expandTerse(text).text).toBe(text)
   })
@@ -88,7 +93,7 @@ describe('mayHoldTerse', () => {
   const pieces = [
     'Svcs', 'svc', 'hrs', 'Hrs', 'hr', 'resp', 'Resol', 'incl.', 'Excl', 'avail.', 'tix', 'Tkts', 'tkt', 'mgmt', 'Maint', 'reqs', "req'd", 'Req’d',
     'requid', "add'l", 'Add’l', 'addl', 'bkup', 'Bups', 'B/U', 'b/u', 'bkps', 'Sev', 'pri', 'Crit', 'h/w', 'S/W', 'w/o', 'W/', 'T&M', 'OOH', 'wkdays',
-    'Wknd', 'mthly', 'Mnthly', 'wkly', 'Qtrly', 'yrly', 'mo', 'mos', 'wk', 'wks', 'yr', 'yrs', 'qtr', 'qtrs', 'BD', 'BDs', '[N]', '[a/b]', '[4 or 8]',
+    'Wknd', 'mthly', 'Mnthly', 'min', 'Min', 'min.', 'Min.', 'wkly', 'Qtrly', 'yrly', 'mo', 'mos', 'wk', 'wks', 'yr', 'yrs', 'qtr', 'qtrs', 'BD', 'BDs', '[N]', '[a/b]', '[4 or 8]',
     'M-F', 'M – Sa', 'M', 'F', 'Sa', '7:30a', '8a', '6p', '5:00p', '1', '12', '$1,740', ' ', '  ', '\t', '-', '–', '.', ',', ':', ';', '/', '&', '[', ']',
     "'", '’', 'x', 'a', 'p', 'T', 'the', 'an', 'Hours', 'é', '_', '(', ')', 'ET',
   ]

@@ -27,6 +27,9 @@ const FORMS: readonly Form[] = [
   {re: String.raw`\b[Aa]vail\b\.?`, full: 'available'},
   {re: String.raw`\b[Tt](?:ix|kts?)\b`, full: (m) => (m.toLowerCase() === 'tkt' ? 'ticket' : 'tickets')},
   {re: String.raw`\b[Mm]gmt\b\.?`, full: 'management'},
+  // "Min. standards", "min. spec", "min reqs": minimum before a word (written with its full stop, or before a lower-case
+  // word); after a number it is minutes ("30 min. call"), and before a capitalised word without the stop it may be a name
+  {re: String.raw`(?<!\d\s?)\b[Mm]in(?:\.(?=\s+[A-Za-z])|\b(?=\s+[a-z]))`, full: 'minimum'},
   {re: String.raw`\b[Mm]aint\b\.?`, full: 'maintenance'},
   {re: String.raw`\b[Rr]eqs\b\.?`, full: 'requirements'},
   {re: String.raw`\b[Rr]eq(?:['’]|ui)?d\b`, full: 'required'},
@@ -96,7 +99,7 @@ export function hasTerse(text: string): boolean {
  */
 const TERSE_WORDS = new Set(
   [
-    'svcs', 'svc', 'hrs', 'resp', 'resol', 'incl', 'excl', 'avail', 'tix', 'tkt', 'tkts', 'mgmt', 'maint', 'reqs', 'reqd', 'requid', 'addl',
+    'svcs', 'svc', 'hrs', 'resp', 'resol', 'incl', 'excl', 'avail', 'tix', 'tkt', 'tkts', 'mgmt', 'maint', 'min', 'reqs', 'reqd', 'requid', 'addl',
     'bup', 'bups', 'bkup', 'bkups', 'bkp', 'bkps', 'sev', 'pri', 'crit', 'wkday', 'wkdays', 'wknd', 'wknds', 'mthly', 'mnthly', 'wkly', 'qtrly', 'yrly',
   ].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).concat(['hr', 'mo', 'mos', 'wk', 'wks', 'yr', 'yrs', 'qtr', 'qtrs', 'BD', 'BDs', 'OOH', 'M']),
 )
