@@ -190,7 +190,6 @@ const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount
 // The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
 const DOES_SO = /\b(?:fails?|is unable|are unable|cannot|can't|does not|do not|doesn't|don't)\s+(?:to\s+)?do so\b/i
 const EFFORTS = /efforts?|endeavou?rs?|reasonable|\bbest\b|\butmost\b|\bwhat\b.*\bcan\b/i
-const TO_THE_LEVELS = /^\s+to\s+(?:[\w-]+\s+){1,5}?(?:in accordance with|in line with|consistent(?:ly)? with|according to|to the standard of)\s+(?:(?:the|its|our|their|your|applicable|agreed|relevant)\s+){0,2}(?:service[- ]levels?(?:\s+(?:targets?|agreement))?|SLAs?|KPIs|(?:response|resolution|availability|uptime)\s+(?:times|targets))\b/i
 const LIABILITY_EXTENT = /\bliabilit(?:y|ies)\b[^.;]{0,100}\b(?:is|are|shall be|will be)\s+(?:limited|restricted)\s+to\s+(?:using\s+|the use of\s+)?(?:its\s+|their\s+)?$/i
 const EFFORTS_CONDITION = /\b(?:after|despite|notwithstanding|following)\s+(?:using\s+|the use of\s+|having used\s+)?(?:its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$/i
 const PAPERWORK = /\b(?:is|are|be|been|being)\s+(?:duly\s+)?(?:executed|signed|countersigned|entered into)\s+$/i
@@ -353,11 +352,6 @@ export default {
       if (next && DOES_SO.test(next.text) && measured(next.text, 'any', reading)) continue
       // efforts to meet stated targets are as measurable as the targets ("… efforts to meet the above response targets")
       if (EFFORTS.test(hit.text) && /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b/i.test(after)) continue
-      // and so are efforts to do the work to the agreement's service levels ("best efforts to operate the same in
-      // accordance with the Service Levels set out in Schedule II", "reasonable endeavours to run the desktops in line with
-      // the service level targets"): the effort qualifies the levels, it does not stand in for them (not a practice or a
-      // procedure: "in accordance with good industry practice")
-      if (EFFORTS.test(hit.text) && TO_THE_LEVELS.test(after)) continue
       // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")
       if (hit.term.needs === 'frequency' && next && measured(next.text, 'frequency', reading)) continue
       if (reading.excused(hit)) continue
