@@ -1,14 +1,10 @@
-// Names written in capitals: a run of capitalised words that names a product, a system or a law ("the Peak Performance
-// app", "an Always On VPN fault", "the Consumer Guarantees Act"), read from the evidence the document gives, not from a
-// list of names.
+// Names written in capitals: a run of capitalised words that names a product or a system ("the Peak Performance app",
+// "an Always On VPN fault"), read from the evidence the document gives, not from a list of names.
 import type {Block} from '../types.js'
 
 // A word for a thing a product name names: the run before it (or holding it) is that thing's name
 const PRODUCT_NOUN =
   /^(?:apps?|applications?|databases?|software|systems?|platforms?|portals?|vpns?|servers?|appliances?|tools?|suites?|modules?|add-?ons?|options?|packages?|bundles?|editions?|licen[cs]es?|devices?|routers?|firewalls?|agents?|consoles?|dashboards?|products?|plug-?ins?|plans?|tiers?|programs?|programmes?|kits?|boxes|box|units?|gateways?|clusters?|skus?)$/i
-// Reading: a run of capitalised words closed by the word for a law ("the Consumer Guarantees Act 1993", "the Tenancy
-// Deposit Guarantee Regulations") is the law's name; the words in it name the law, they promise nothing
-const LAW_NOUN = /^(?:Act|Acts|Regulations?|Directive|Ordinance|Statute|Law)$/
 // A lower-case word that may stand between a name and its thing ("the Ever Ready backup appliance", "the Peak
 // Performance mobile app")
 const MODIFIER = /^(?:backup|mobile|web|cloud|desktop|management|monitoring|security|network|remote|storage|phone|online|booking|client|staff|support|hosted|hardware|software|wireless|firewall|email|e-mail)$/i
@@ -54,7 +50,7 @@ function titleLike(text: string): boolean {
  * appliance")? Returns the run's words without that thing's word, as the name is written alone, or undefined.
  */
 export function namesThing(text: string, run: Run): string | undefined {
-  const inside = run.words.findIndex((w, k) => k > 0 && (PRODUCT_NOUN.test(w) || LAW_NOUN.test(w)))
+  const inside = run.words.findIndex((w, k) => k > 0 && PRODUCT_NOUN.test(w))
   if (inside > 0) return run.words.slice(0, inside).join(' ')
   if (run.words.length < 2) return undefined
   const after = /^\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?/.exec(text.slice(run.end, run.end + 60))
