@@ -39,10 +39,6 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // an instruction to choose inside the brackets: "[Select one: Gold / Silver]", "[Delete as appropriate: …]"
       if (/^(?:select|choose|pick|delete|circle|tick)\b[^:]{0,30}:/i.test(inner)) return true
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
-      // Reading: capitals in brackets written inside a word, with no space before them ("Baltic[IT] Sp. z o.o.",
-      // "the Cyber[SEC] platform"), are part of a name styled so; a slot stands apart from the words around it ("[CLIENT]",
-      // "Signed: [NAME]") and a field's word stays a slot wherever it is written ("Dear[NAME]")
-      if (start > 0 && /\p{L}/u.test(text[start - 1]!) && /^[A-Z]{2,5}$/.test(inner) && !SLOT_WORDS.test(inner)) return false
       // a redaction mark says a value was there and was taken out for publication ("£[REDACTED] per hour", "[Withheld
       // – commercially sensitive]"): nothing is left to fill in
       if (/^(?:redacted|withheld)\b/i.test(inner)) return false
