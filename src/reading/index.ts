@@ -22,6 +22,9 @@ import type {Values} from './values/index.js'
 /** A key column's header that names classes of case: "Priority", "Severity", "Fault class", "Category", "Level". */
 const CASES_KEY = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|gravity|seriousness|criticality|faults?|incident types?|call types?)\b/i
 
+/** A title of service levels: "Service Levels", "SLA", "Response targets". */
+const SERVICE_LEVELS_TITLE = /\bservice[- ]levels?\b|\bSLAs?\b|\b(?:response|resolution|support) (?:times|targets)\b/i
+
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
 export class Reading {
   private readonly memo = clauseMemo()
@@ -296,10 +299,14 @@ export class Reading {
 
   /**
    * Whether a table row stands in a table whose rows are classes of case: its key column is headed as priorities,
-   * severities, levels, categories, classes or faults, or its key cell names a level ("P1", "Critical", "Sev 2").
+   * severities, levels, categories, classes or faults, its key cell names a level ("P1", "Critical", "Sev 2"), or it is a
+   * list of records under a title of service levels.
    */
   casesKeyed(block: Block): boolean {
     if (block.kind !== 'table-row' || !block.header || !block.cells) return false
+    // (a table written as a list of records, "- **Room down** — Attendance on site: 30 minutes", has no header over its
+    // keys: under a title of service levels its keys are the classes of case the levels are set for)
+    if (!(block.header[0] ?? '').trim() && block.section.path.some((p) => SERVICE_LEVELS_TITLE.test(p))) return true
     return CASES_KEY.test(this.keyHeader(block)) || isLevelName((block.cells[0] ?? '').replace(/[*_]/g, '').trim(), this.values((block.cells[0] ?? '').replace(/[*_]/g, '').trim()))
   }
 
