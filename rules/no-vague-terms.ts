@@ -192,6 +192,9 @@ const DATED_OCCASION = new RegExp(
   String.raw`^(?:\s+[a-z-]+){0,2}?\s+(?:of|on|held on|held|dated|that took place on)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b)`,
   'i',
 )
+// the object of an effort that is the work done to the agreement's service levels (see the reading where it is used)
+const TO_SERVICE_LEVELS =
+  /^\s+to\s+(?:[\w'’-]+\s+){1,6}?(?:in accordance with|in line with|consistent with|in compliance with|so as to meet|as per|to)\s+(?:the\s+|its\s+|our\s+|all\s+|these\s+)?(?:applicable\s+|agreed\s+|relevant\s+|stated\s+)?(?:service[- ]levels?|service[- ]level (?:targets?|agreements?|terms)|SLAs?|KPIs?)\b/i
 // A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
 const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
 // The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
@@ -360,6 +363,11 @@ export default {
       if (next && DOES_SO.test(next.text) && measured(next.text, 'any', reading)) continue
       // efforts to meet stated targets are as measurable as the targets ("… efforts to meet the above response targets")
       if (EFFORTS.test(hit.text) && /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b/i.test(after)) continue
+      // Reading: efforts to do the work in accordance with the agreement's service levels ("best efforts to deliver the
+      // Services in accordance with the service levels in clause 6", "best endeavours to operate the platform in line
+      // with the Service Levels set out in Schedule 2") are as measured as those levels, when the agreement states them
+      // in numbers (a response, resolution or availability figure); with none stated the effort stays vague
+      if (EFFORTS.test(hit.text) && TO_SERVICE_LEVELS.test(after.slice(0, 160)) && (reading.statedMetrics.length > 0 || reading.statedResponseTimes.length > 0)) continue
       // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")
       if (hit.term.needs === 'frequency' && next && measured(next.text, 'frequency', reading)) continue
       if (reading.excused(hit)) continue
