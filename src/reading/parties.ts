@@ -266,7 +266,18 @@ function labelledCustomer(text: string, names: Map<string, Party>): void {
 // Reading: a kind of organisation a provider is never called by ("the institution", "the School", "the Practice", "the
 // Member", "the Tenant", "the Subscriber") as the subject of a duty ("the institution must …", "the Tenant shall …",
 // "Where the Member does not …") is the customer, when the agreement gives that word no other party
-const SUBJECT_KIND = /\b[Tt]he\s+(institution|[Ii]nstitution|school|School|academy|Academy|college|College|practice|Practice|clinic|Clinic|surgery|Surgery|Member|Tenant|Subscriber|Licensee|Charity|Trust|Council|Club|Society|Association|Foundation|Church)\s+(?:(?:also|then)\s+)?(?:shall|must|will|agrees|undertakes|is (?:responsible|required|obliged|expected)|has to|needs to|does not|doesn['’]t|fails)\b/g
+const SUBJECT_KIND = /\b[Tt]he\s+([A-Za-z]+)\s+(?:(?:also|then)\s+)?(?:shall|must|will|agrees|undertakes|is (?:responsible|required|obliged|expected)|has to|needs to|does not|doesn['’]t|fails)\b/g
+// (a kind of organisation as a name, "the Tenant shall …", "the Practice must …", or a role only a customer has,
+// "the Licensee will …"; in lower case only the kinds that never name a person or a legal notion: "the school must …",
+// where "the member will" or "the trust must" may be either)
+const SUBJECT_KIND_LOWER = /^(?:institution|school|academy|college|practice|clinic|surgery)$/
+
+function subjectKind(word: string): string | undefined {
+  const kind = word.toLowerCase()
+  if (kind === 'office') return undefined
+  if (word === kind) return SUBJECT_KIND_LOWER.test(kind) ? kind : undefined
+  return CUSTOMER_KIND.test(kind) || kind === 'licensee' ? kind : undefined
+}
 
 function subjectKinds(doc: Document, names: Map<string, Party>): void {
   // (an agreement that names its customer otherwise calls it by that name)
@@ -274,7 +285,8 @@ function subjectKinds(doc: Document, names: Map<string, Party>): void {
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || !/\b[Tt]he\s/.test(block.text)) continue
     for (const m of block.text.matchAll(SUBJECT_KIND)) {
-      const kind = m[1]!.toLowerCase()
+      const kind = subjectKind(m[1]!)
+      if (kind === undefined) continue
       if (names.has(kind) || [...names.keys()].some((n) => n.endsWith(` ${kind}`) && names.get(n) !== 'customer')) continue
       names.set(kind, 'customer')
     }
