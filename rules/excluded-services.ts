@@ -182,10 +182,13 @@ function namedOnly(text: string): string {
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
 // the dental chairs are not covered", "Not part of this plan: printer repairs, website hosting and training"
-const OUT_LABEL = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:(?:not|never) (?:covered|included)|(?:what(?:'|\u2019)s |what is )?not in (?:it|this|that|(?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|package|fee|price|contract|agreement|deal|bundle|subscription|retainer))|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*((?:[^.;]|\.(?=\w)){3,200})/i
+// (the things may be parted by semicolons, as a series of three or more is: "Not included: hardware; printers;
+// telephony; and on-site attendance"; one semicolon after one thing opens a clause of its own: "Not included: hardware;
+// we quote for it")
+const OUT_LABEL = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:(?:not|never) (?:covered|included)|(?:what(?:'|\u2019)s |what is )?not in (?:it|this|that|(?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|package|fee|price|contract|agreement|deal|bundle|subscription|retainer))|not part of (?:the|this|our|your) (?:[\w-]+ ){0,2}?(?:plan|agreement|contract|package|support|services?|fee|subscription|retainer)|excluded|exclusions|out[- ]of[- ]scope|what(?:(?:'|\u2019)s| is) not(?: covered| included)?|what isn(?:'|\u2019)t(?: covered| included)?)\s*:\s*((?:[^.;]|\.(?=\w)|;(?=\s*(?:and|or)\s|[^.;:]{1,80};)){3,200})/i
 // The same put before its subject, as a translated or formal text does: "Not included are the X, the Y and the Z", "Not owed
 // under this contract are: the X, the Y", "Not covered by the fee is the Z"
-const OUT_INVERTED = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:not|never)\s+(?:covered|included|owed|provided|supplied|supported|part of (?:the|this|our|your) [\w -]{0,40}?)(?:\s+(?:by|in|under|within|with)\s+[^:.;]{0,50}?)?\s+(?:are|is)\b\s*:?\s*((?:[^.;]|\.(?=\w)){3,300})/i
+const OUT_INVERTED = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+|\(\w{1,4}\)\s+)?(?:not|never)\s+(?:covered|included|owed|provided|supplied|supported|part of (?:the|this|our|your) [\w -]{0,40}?)(?:\s+(?:by|in|under|within|with)\s+[^:.;]{0,50}?)?\s+(?:are|is)\b\s*:?\s*((?:[^.;]|\.(?=\w)|;(?=\s*(?:and|or)\s|[^.;:]{1,80};)){3,300})/i
 // A subject that points at the things it puts out: "The following services are not included: …" names them after its
 // colon, "Those two aren't covered" names as many as it counts
 const POINTING_SUBJECT = /^\W*(?:the following|these|those)(?:\s+[\w-]+){0,2}\W*$/i

@@ -131,7 +131,10 @@ const ATTEMPT_BEFORE = /\b(?:try|tries|trying|attempts?|attempting|aims?|aiming|
 // promise
 const TITLE_LABEL = /^[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){0,3}$/
 
-const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+)$/i
+// Reading: a guarantee that equipment has or lacks, or a case it falls under, is a maker's warranty too, the way
+// non-native English writes it ("if the device has guarantee", "devices without guarantee", "also in case of guarantee",
+// "a laptop that still has a valid guarantee"); a guarantee the provider gives or offers is its promise
+const WARRANTY = /(?:\b(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,2}|\b(?:under|out of|outside|within|beyond)\s+(?:(?:the|its|their)\s+)?(?:(?:manufacturer|maker|oem)(?:'s|’s|s'|s’)\s+)?(?:[\w-]+\s+)?|\bin\s+|\b(?:has|have|had|having)\s+(?:still\s+)?(?:(?:a|an)\s+(?:valid|active|current|remaining)\s+|no\s+)?|\bwithout\s+(?:(?:a|any)\s+)?(?:valid\s+)?|\bin\s+(?:the\s+)?case\s+of\s+(?:a\s+)?)$/i
 
 // A past record in the perfect or past tense ("We have never lost a client's data", "the server has never gone down",
 // "In ten years we never lost a file") says what happened, not what will: an auxiliary of the past, or a pronoun subject

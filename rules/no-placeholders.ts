@@ -36,6 +36,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // hours")
       if (start > 0 && /[£$€¥₹]\s?$/.test(text.slice(Math.max(0, start - 2), start)) && !inner) return true
       if (start > 0 && /^[xX]$/.test(inner) && /\S/.test(text.slice(0, start)) && UNIT_AFTER.test(text.slice(start + m.length, start + m.length + 20))) return true
+      // Reading: brackets glued to the letters of the word before them are part of that word as it is written, a name
+      // styled so ("Baltic[IT] Sp. z o.o.", "Cloud[Works] runs the backups", "the Data[Sense] portal"), not a slot;
+      // a slot stands apart from the words around it ("[IT] Ltd", "the [Customer]")
+      if (start > 0 && /\p{L}/u.test(text[start - 1]!)) return false
       // an instruction to choose inside the brackets: "[Select one: Gold / Silver]", "[Delete as appropriate: …]"
       if (/^(?:select|choose|pick|delete|circle|tick)\b[^:]{0,30}:/i.test(inner)) return true
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false

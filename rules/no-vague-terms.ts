@@ -185,6 +185,16 @@ const OUT_OF_HOURS = /\b(?:outside|beyond|after|out of)\b[^.;]{0,40}\b(?:hours|t
 const UNIT_PRICE = /(?:[£$€]|\b(?:GBP|USD|EUR|AUD|NZD|CAD|SGD|ZAR|INR|R)\s?)\s?\d[\d,.]*\s*(?:\+?\s*(?:GST|VAT|tax)\s*)?(?:per\s+(?:hour|hr|visit|call|call-out|device|user|job)|an\s+hour|each|\/\s?(?:hr|hour|h)\b)/i
 // "regular business hours", "regular rates", "periodic fees": a kind of hours or of charge, not a cadence of service
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?(?:rates?|fees?|charges?|payments?|invoic\w+|billing)\b|^\s*mail\b/i
+// Reading: a regular or periodic occasion named by its date ("at its regular meeting of March 9, 2026", "the periodic
+// review held on 2 February 2026") is that one dated occasion, not a cadence of service
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+const DATED_OCCASION = new RegExp(
+  String.raw`^(?:\s+[a-z-]+){0,2}?\s+(?:of|on|held on|held|dated|that took place on)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b)`,
+  'i',
+)
+// the object of an effort that is the work done to the agreement's service levels (see the reading where it is used)
+const TO_SERVICE_LEVELS =
+  /^\s+to\s+(?:[\w'’-]+\s+){1,6}?(?:in accordance with|in line with|consistent with|in compliance with|so as to meet|as per|to)\s+(?:the\s+|its\s+|our\s+|all\s+|these\s+)?(?:applicable\s+|agreed\s+|relevant\s+|stated\s+)?(?:service[- ]levels?|service[- ]level (?:targets?|agreements?|terms)|SLAs?|KPIs?)\b/i
 // A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
 const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
 // The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
@@ -327,6 +337,7 @@ export default {
       // addition form"): the customer picks the moment, so there is no timing for the agreement to state
       if (/from time to time/i.test(hit.text) && cellStart < 0 && reading.permissionHolder(s, at) === 'customer') continue
       if (/regular|periodic/i.test(hit.text) && EXCUSE_AFTER.test(after)) continue
+      if (/regular|periodic/i.test(hit.text) && DATED_OCCASION.test(after.slice(0, 80))) continue
       // a cadence of billing ("invoiced on a recurring basis", "charged at set intervals"), not of a service
       if (hit.term.needs === 'frequency' && BILLED_BEFORE.test(s.slice(Math.max(0, at - 40), at))) continue
       // work ordered "as needed" at a price per unit ("| Additional work | as needed | NZ$165 per hour |", "extra visits as
@@ -352,6 +363,11 @@ export default {
       if (next && DOES_SO.test(next.text) && measured(next.text, 'any', reading)) continue
       // efforts to meet stated targets are as measurable as the targets ("… efforts to meet the above response targets")
       if (EFFORTS.test(hit.text) && /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b/i.test(after)) continue
+      // Reading: efforts to do the work in accordance with the agreement's service levels ("best efforts to deliver the
+      // Services in accordance with the service levels in clause 6", "best endeavours to operate the platform in line
+      // with the Service Levels set out in Schedule 2") are as measured as those levels, when the agreement states them
+      // in numbers (a response, resolution or availability figure); with none stated the effort stays vague
+      if (EFFORTS.test(hit.text) && TO_SERVICE_LEVELS.test(after.slice(0, 160)) && (reading.statedMetrics.length > 0 || reading.statedResponseTimes.length > 0)) continue
       // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")
       if (hit.term.needs === 'frequency' && next && measured(next.text, 'frequency', reading)) continue
       if (reading.excused(hit)) continue

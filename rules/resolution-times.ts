@@ -3,7 +3,8 @@ import {clauseRule} from '../src/clauses.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
-import {VAGUE_TIME, indexOf, withoutHabit, withoutNoticeTriggers} from '../src/reading/wording.js'
+import {VAGUE_TIME, columnMeasure, indexOf, withoutHabit, withoutNoticeTriggers} from '../src/reading/wording.js'
+import type {Block} from '../src/types.js'
 import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -88,6 +89,15 @@ const FIXING = /\b(?:fix\w*|repair\w*|resol\w*|restor\w*|recover\w*|put(?:s|ting
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|fault)\b/i
 
 /**
+ * Whether a header heads a column of times to fix in this row's table: it names the fix in the clause's words, or, in a
+ * table whose rows are classes of case, the case's end in any words ("Put right within", "Back up and running").
+ */
+function fixColumn(reading: Reading, block: Block): (h: string) => boolean {
+  const keyed = reading.casesKeyed(block)
+  return (h) => HEADER.test(h) || (keyed && columnMeasure(h).resolution)
+}
+
+/**
  * A duration that may be a time to fix: not the interval of a repeated action ("status updates every 30 minutes until
  * service is restored" sets how often the customer hears, not how fast the fix comes).
  */
@@ -114,7 +124,7 @@ export default clauseRule({
   // contain the threat")
   mentions(text, reader, block) {
     const header = block.header
-    return (!!header && block.kind === 'table-row' && KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => HEADER.test(h))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text) || PROMISED_FIX.test(text)
+    return (!!header && block.kind === 'table-row' && (KEY_HEADER.test(reader.reading.keyHeader(block)) || reader.reading.casesKeyed(block)) && header.slice(1).some(fixColumn(reader.reading, block))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text) || PROMISED_FIX.test(text)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -124,7 +134,8 @@ export default clauseRule({
     // as fast as I can but can't give you a time")
     const fast = speed ?? FIX_SPEED.exec(t)
     const at = named >= 0 ? named : speed ? speed.index : -1
-    const header = unit.block.header?.findIndex((h) => HEADER.test(h)) ?? -1
+    const column = fixColumn(reader.reading, unit.block)
+    const header = unit.block.header?.findIndex(column) ?? -1
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if ((NOT.test(t) || PICTURE.test(t)) && header < 0) return undefined
     if (header < 0 && t.search(TEST_RESTORE) >= 0 && !TOPIC.test(t.replace(TEST_RESTORE, ' '))) return undefined
@@ -149,7 +160,7 @@ export default clauseRule({
     // "same day where possible" hedges the time away; a time that triggers escalation or a notice is no time to fix
     const told = withoutNoticeTriggers(own.text)
     const heard = told === own.text ? own : {...own, text: told}
-    const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? withoutNoticeTriggers(t) : reader.reading.scoped(heard, TOPIC, HEADER)
+    const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? withoutNoticeTriggers(t) : reader.reading.scoped(heard, TOPIC, column)
     const timed = scoped
     // a time hedged as a habit ("normally fixed within a day or so") is mentioned, not promised
     if (timeToFix(timed, reader.reading)) return HEDGED.test(scoped) || !timeToFix(withoutHabit(timed), reader.reading) ? {outcome: 'vague'} : {outcome: 'present'}

@@ -3,7 +3,8 @@ import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
 import {describesDocument} from '../src/reading/delegation.js'
-import {ESCALATION_TRIGGER, VAGUE_TIME, indexOf, withoutHabit} from '../src/reading/wording.js'
+import {ESCALATION_TRIGGER, VAGUE_TIME, columnMeasure, indexOf, withoutHabit} from '../src/reading/wording.js'
+import type {Reading} from '../src/reading/index.js'
 import type {Finding} from '../src/clauses.js'
 import type {Block, Section} from '../src/types.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
@@ -27,6 +28,14 @@ const TOPIC = new RegExp(data['response-times'].topic, 'i')
 // ("first touch" is the ITSM name of the first contact with a ticket; "first touch resolution" is a fix rate)
 // (and a call's "attention", as translated agreements name the first action on it: "Remote attention", "Attention times")
 const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|touch(?! resol))|\breply\b|\bon[- ]site within\b|\battend(?:ance|s|ed)? (?:time|within)\b|^(?:(?:remote|on[- ]?site|first|initial|telephone|phone)\s+)?attention(?:\s+times?)?$/i
+/**
+ * Whether a header heads a column of response times in this row's table: it names the response, or, in a table whose rows
+ * are classes of case, the first action on a case in any words ("We start work within", "Attendance on site").
+ */
+function responseColumn(reading: Reading, block: Block): (h: string) => boolean {
+  const keyed = reading.casesKeyed(block)
+  return (h) => HEADER.test(h) || (keyed && columnMeasure(h).response)
+}
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency)\b/i
@@ -174,7 +183,7 @@ export default clauseRule({
   mentions(_text, reader, block) {
     const header = block.header
     const rowKey = header && block.cells && block.cells.length > 1 ? (block.cells[0] ?? '') : ''
-    return !!header && block.kind === 'table-row' && (header.some((h) => HEADER.test(h)) || responseKey(rowKey) || (KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
+    return !!header && block.kind === 'table-row' && (header.some(responseColumn(reader.reading, block)) || responseKey(rowKey) || (KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
   },
   judge(unit, reader) {
     const t = unit.text
@@ -182,7 +191,8 @@ export default clauseRule({
     const header = unit.block.header
     // a column headed for response, or a row keyed by it in a table with metrics as rows ("| First response | 15 min |")
     const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
-    const headerSaysResponse = (header?.some((h) => HEADER.test(h)) ?? false) || responseKey(rowKey) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
+    const column = responseColumn(reader.reading, unit.block)
+    const headerSaysResponse = (header?.some(column) ?? false) || responseKey(rowKey) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
     // times named only as a fix or a turnaround ("| Sev A | Fix TAT: 6 hours |") are resolution times, whatever the title
     if (at < 0 && !headerSaysResponse && fixTimesOnly(unit, reader.reading)) return undefined
@@ -216,12 +226,12 @@ export default clauseRule({
     if (callBack && reader.reading.firstParty(t.slice(Math.max(0, t.lastIndexOf(',', callBack.index) + 1), callBack.index)) === 'customer') return undefined
     // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
     if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
-    const notifyColumn = header && !header.some((h) => HEADER.test(h)) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
+    const notifyColumn = header && !header.some(column) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
     // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
     // parties will agree within 30 days") times the making of that document: only the text up to it counts
     const cut = at >= 0 && !notifyColumn ? reader.delegated(unit, /respon|support/i) : undefined
     const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
-    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, HEADER)
+    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, column)
     // "same day where possible" hedges the time away
     // a length that names a period ("the 30-day hypercare period", "a 12-month term") measures the period, not the response
     // and a time that triggers escalation ("tickets not acknowledged within 1 hour are escalated") is no time to respond
@@ -252,6 +262,8 @@ export default clauseRule({
     if (headerSaysResponse && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && UNSTATED.test(scoped) && !reader.reading.values(scoped).durations.length) return {outcome: 'vague'}
     const vague = VAGUE_TIME.exec(t)
     if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
+    // a response column's cell that gives its time in words ("as soon as we can") states the clause without a measure
+    if (header && headerSaysResponse && VAGUE_TIME.test(scoped)) return {outcome: 'vague'}
     // getting to or attending to a problem is reaching it: a response, here with no time
     if (unit.inHome || metric || reached || pointer || /\bresponse times?\b|\brespond to\b|\b(?:get|gets|getting|attend|attends|attending|attended) to\b/i.test(t)) return {outcome: 'vague'}
     return undefined

@@ -13,11 +13,17 @@ import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
-import {DEFINED_TERM, globalCopy, hasNumber, scopedText} from './wording.js'
+import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
 import {TextCache} from './texts.js'
 import {expandTerse, hasTerse, terseView, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
+
+/** A key column's header that names classes of case: "Priority", "Severity", "Fault class", "Category", "Level". */
+const CASES_KEY = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|gravity|seriousness|criticality|faults?|incident types?|call types?)\b/i
+
+/** A title of service levels: "Service Levels", "SLA", "Response targets". */
+const SERVICE_LEVELS_TITLE = /\bservice[- ]levels?\b|\bSLAs?\b|\b(?:response|resolution|support) (?:times|targets)\b/i
 
 /** Everything the rules read from one document, each reading computed on first use and kept for the document's lint. */
 export class Reading {
@@ -78,7 +84,7 @@ export class Reading {
   }
 
   /** The part of a unit's text where a clause's value may sit (its table column, or a window around each topic word). */
-  scoped(unit: Parameters<typeof scopedText>[0], topic: RegExp, header?: RegExp): string {
+  scoped(unit: Parameters<typeof scopedText>[0], topic: RegExp, header?: HeaderTest): string {
     // a definition of a term that names the clause, whose body gives the values per priority ("Response Time" means …,
     // which is: Critical 15 minutes; Major 1 hour), states them anywhere in its body: the whole definition is the scope
     if (!unit.block.cells) {
@@ -289,6 +295,19 @@ export class Reading {
     let key = this.keyHeaders.get(header)
     if (key === undefined) this.keyHeaders.set(header, (key = keyHeader(this.doc.blocks, this.blockIndex(block), (k) => isLevelName(k, this.values(k)))))
     return key
+  }
+
+  /**
+   * Whether a table row stands in a table whose rows are classes of case: its key column is headed as priorities,
+   * severities, levels, categories, classes or faults, its key cell names a level ("P1", "Critical", "Sev 2"), or it is a
+   * list of records under a title of service levels.
+   */
+  casesKeyed(block: Block): boolean {
+    if (block.kind !== 'table-row' || !block.header || !block.cells) return false
+    // (a table written as a list of records, "- **Room down** — Attendance on site: 30 minutes", has no header over its
+    // keys: under a title of service levels its keys are the classes of case the levels are set for)
+    if (!(block.header[0] ?? '').trim() && block.section.path.some((p) => SERVICE_LEVELS_TITLE.test(p))) return true
+    return CASES_KEY.test(this.keyHeader(block)) || isLevelName((block.cells[0] ?? '').replace(/[*_]/g, '').trim(), this.values((block.cells[0] ?? '').replace(/[*_]/g, '').trim()))
   }
 
   /** Index of a block in the document (its first place). */

@@ -54,15 +54,21 @@ export interface StatedResponse extends Stated {
 export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValues, kept?: KeptInContext): StatedResponse[] {
   const out: StatedResponse[] = []
   const seen = new Set<string>()
+  // each block's first place in the document, noted as the walk reaches it (every statement is of a block reached):
+  // looked up in the document's list, it cost every statement a walk over the blocks before it
+  const firstAt = new Map<Block, number>()
   const add = (s: StatedResponse): void => {
-    const key = `${doc.blocks.indexOf(s.block)}:${s.start}`
+    const key = `${firstAt.get(s.block) ?? -1}:${s.start}`
     if (seen.has(key)) return
     seen.add(key)
     out.push(s)
   }
   // whether a section's title or a title above it names response times, once per section
   const says = new Map<Section, boolean>()
-  for (const block of doc.blocks) {
+  const blocks = doc.blocks
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (!firstAt.has(block)) firstAt.set(block, i)
     if (block.kind === 'heading') continue
     const table = block.kind === 'table-row' && block.header && block.cells
     let sectionSaysResponse = false

@@ -1,5 +1,6 @@
-// Names written in capitals: a run of capitalised words that names a product or a system ("the Peak Performance app",
-// "an Always On VPN fault"), read from the evidence the document gives, not from a list of names.
+// Names written in capitals: a run of capitalised words that names a product, a system or a law ("the Peak Performance
+// app", "an Always On VPN fault", "the Consumer Guarantees Act"), read from the evidence the document gives, not from a
+// list of names.
 import type {Block} from '../types.js'
 
 // A word for a thing a product name names: the run before it (or holding it) is that thing's name
@@ -10,6 +11,9 @@ const PRODUCT_NOUN =
 const MODIFIER = /^(?:backup|mobile|web|cloud|desktop|management|monitoring|security|network|remote|storage|phone|online|booking|client|staff|support|hosted|hardware|software|wireless|firewall|email|e-mail)$/i
 // A capitalised article or possessive opens a sentence; it is no part of the name after it ("The Peak Performance app")
 const DETERMINER = /^(?:the|a|an|our|your|its|their|this|that|these|every|each|any|all|my|his|her)$/i
+// The word that ends the name of a law or another instrument ("the Consumer Guarantees Act", "the Always-On Connectivity
+// Regulations", "the Zero Harm Code"): the words before it name the instrument, they promise nothing
+const LAW_NOUN = /^(?:Acts?|Regulations?|Directives?|Ordinances?|Statutes?|Codes?|Laws?|Bills?|Conventions?|Treaty|Treaties)$/
 const CAPITAL_WORD = /^(?:[A-Z][\w'’]*|[A-Z]{2,}s?)$/
 
 export interface Run {
@@ -45,13 +49,17 @@ function titleLike(text: string): boolean {
 }
 
 /**
- * Does the run, where it stands, name a thing: a word for a product or a system in it after its first word ("Always On
- * VPN"), or right after it, with at most one word of kind between ("the Peak Performance app", "the Ever Ready backup
- * appliance")? Returns the run's words without that thing's word, as the name is written alone, or undefined.
+ * Does the run, where it stands, name a thing: a word for a product, a system or a law in it after its first word
+ * ("Always On VPN", "Consumer Guarantees Act"), or right after it, with at most one word of kind between ("the Peak
+ * Performance app", "the Ever Ready backup appliance"), or a law's after the bracket that holds the run ("the Supply of
+ * Goods (Implied Guarantees) Regulations")? Returns the run's words without that thing's word, as the name is written
+ * alone, or undefined.
  */
 export function namesThing(text: string, run: Run): string | undefined {
-  const inside = run.words.findIndex((w, k) => k > 0 && PRODUCT_NOUN.test(w))
+  const inside = run.words.findIndex((w, k) => k > 0 && (PRODUCT_NOUN.test(w) || LAW_NOUN.test(w)))
   if (inside > 0) return run.words.slice(0, inside).join(' ')
+  // a part of a law's name in brackets ("the Supply of Goods (Implied Guarantees) Regulations")
+  if (/^\)[ \t]+(?:[A-Z][\w'’]*[ \t]+){0,2}?(?:Acts?|Regulations?|Directives?|Ordinances?|Statutes?|Codes?|Laws?|Bills?)\b/.test(text.slice(run.end, run.end + 60)) && text[run.start - 1] === '(') return run.words.join(' ')
   if (run.words.length < 2) return undefined
   const after = /^\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?/.exec(text.slice(run.end, run.end + 60))
   if (!after) return undefined

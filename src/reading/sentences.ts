@@ -38,7 +38,10 @@ export class Prose {
     const memo = exact ? this.exactHits : this.lowerHits
     const found = memo.get(literal)
     if (found) return found
-    this.find([literal], exact)
+    // one literal alone is looked for by indexOf over the joined text, which gives the same blocks in a fraction of the
+    // one-pass search's time (that pass pays off for a whole term list at once)
+    if (literal === '') this.find([literal], exact)
+    else memo.set(literal, this.sweep(literal, exact))
     return memo.get(literal)!
   }
 

@@ -26,6 +26,26 @@ export function indexOf(text: string, re: RegExp): number {
   return m ? m.index : -1
 }
 
+/** What a column's header must say for its cells to hold a clause's value: a pattern, or a reading of the header. */
+export type HeaderTest = RegExp | ((header: string) => boolean)
+
+// Reading: in a table whose rows are classes of case (priorities, severities, fault classes), a column of times is read by
+// what its header says the time measures, in whatever words: the first action on a case (a reply, a first contact, the
+// start of work, an engineer's attendance or arrival on site) is a response; the case's end (fixed, put right, restored,
+// back up and running, working again, closed) is a resolution.
+/** Words of the first action on a case. */
+const FIRST_ACTION =
+  /\b(?:respon\w*|resp|acknowledg\w*|reaction|repl(?:y|ies|ied)|answer(?:s|ed)?|(?:first|initial) contact|contact(?:s|ed)? (?:you|the (?:client|customer)|within|times?)|call(?:s|ed)? (?:you |them )?back|(?:get|gets|getting|got) (?:back )?(?:to you|in touch)|in touch|pick(?:s|ed)? (?:it |them )?up|start(?:s|ed|ing)?|begin(?:s|ning)?|commenc\w*|attend\w*|on[- ]?site|at (?:your|the (?:client|customer)(?:'s|’s)?) (?:site|premises|door|office|desk|location)|arriv\w*|(?:engineer|technician|someone) (?:assigned|dispatched|with you)|dispatch\w*|triag\w*|attention|interven\w*|(?:taken?|taking) (?:in|into) charge)\b/i
+/** Words of a case's end: fixed, restored, working again (and "TAT", the turnaround, in capitals). */
+const CASE_END =
+  /\b(?:resol\w*|restor\w*|fix(?:e[sd]|ing)?|repair\w*|recover\w*|rto|mttr|mean time to \w+|workaround|remedi\w*|rectif\w*|solution|sol(?:ve|ved|ving)|clos(?:e|ed|ing|ure)|put right|set right|up and running|(?:running|working|usable|available|online) again|back (?:up|online|in service|to normal|in business)|sorted(?: out)?|mended|cleared|turn[- ]?around)\b/i
+const TURNAROUND = /\bTAT\b/
+
+/** What a time column's header says its times measure: the first action on a case, its end, or both ("Attend and fix"). */
+export function columnMeasure(header: string): {readonly response: boolean; readonly resolution: boolean} {
+  return {response: FIRST_ACTION.test(header), resolution: CASE_END.test(header) || TURNAROUND.test(header)}
+}
+
 /** Minimal view of a unit for scoping (avoids a cycle with clauses.ts). */
 interface Scoped {
   readonly text: string
@@ -38,16 +58,17 @@ interface Scoped {
  * transposed table), or else the cells that mention the topic. In prose, a value
  * belongs to the statement it is attached to: a window around each topic word, not crossing a ";".
  */
-export function scopedText(unit: Scoped, topic: RegExp, header?: RegExp, globalOf: (re: RegExp) => RegExp = globalCopy): string {
+export function scopedText(unit: Scoped, topic: RegExp, header?: HeaderTest, globalOf: (re: RegExp) => RegExp = globalCopy): string {
   const {cells, header: heads} = unit.block
   if (cells && heads) {
-    const byHeader = header ? cells.filter((_, i) => header.test(heads[i] ?? '')) : []
+    const says = header === undefined ? undefined : typeof header === 'function' ? header : (h: string) => header.test(h)
+    const byHeader = says ? cells.filter((_, i) => says(heads[i] ?? '')) : []
     if (byHeader.length) return byHeader.join(' | ')
     // a transposed table, its metrics as rows ("| First response | 15 minutes | 1 hour |"): the row's key cell is the
     // header of every value in the row
     const key = cells[0] ?? ''
     // (and a row titled by its key cell in the topic's own words, "We pick up within | 8 hours | 4 hours |")
-    if (cells.length > 1 && key.length <= 40 && ((header ? header.test(key) : false) || topic.test(key))) return cells.slice(1).join(' | ')
+    if (cells.length > 1 && key.length <= 40 && ((says ? says(key) : false) || topic.test(key))) return cells.slice(1).join(' | ')
     return cells.filter((c) => topic.test(c)).map((c) => ownSentences(c, topic)).join(' | ')
   }
   const t = unit.text
