@@ -26,6 +26,9 @@ const SUBJECT_AND_VERB = /^(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Oo]ur|[Yy]our|[E
 const NOT_A_TITLE = /\b(?:means|mean|shall|will|must|may|can|cannot|is|are|was|were|be|been|has|have|had|do|does|did|includes?|applies|apply|ltd|inc|co|no|nos|pty|plc|st|dr|mr|mrs|ms|e\.g|i\.e|etc|vs|approx)\s*$|\b(?:means|shall|will|must|may|can|cannot|is|are|was|were|has|have|does|do|did|we|you|they|it|i|he|she)\b/i
 const VARIABLE_SPAN = /^<span\b[^>]*class\s*=\s*["']?([\w-]*link[\w-]*)/i
 const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|!--)(?=[\s>/]|$)/i
+// an HTML block that opens or closes a disclosure ("<details><summary>Title</summary>", "</details>"), and its tags in order
+const DISCLOSURE = /<summary\b[^>]*>[\s\S]*?<\/summary\s*>|<\/details\s*>/i
+const DISCLOSURE_TAGS = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>|<\/details\s*>/gi
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
 
 /**
@@ -181,6 +184,8 @@ class Builder {
   /** The sender of the chat message being read: its blocks, and the blocks after it up to the next message or title, are its. */
   sender: string | undefined
   title: Section | undefined
+  /** The sections titled by the <summary> of an HTML <details> block still open, innermost last (see details). */
+  readonly disclosures: MutableSection[] = []
 
   readonly file: SourceFile
 
@@ -422,17 +427,59 @@ class Builder {
       case 'html': {
         // Comments are invisible; other HTML blocks may hold prose.
         if (/^\s*<!--/.test(node.value)) return
-        // a raw HTML <table> is read like a GFM table: a table-row block per row, with its header cells
-        if (/<table\b/i.test(node.value) && this.htmlTable(node.value, node.position?.start.offset ?? 0, section ?? this.current)) return
-        // and a raw HTML <ul> or <ol> like a Markdown list: a list-item block per <li>
-        if (/<li[\s>]/i.test(node.value) && this.htmlList(node.value, node.position?.start.offset ?? 0, section ?? this.current)) return
-        const text = decodeEntities(node.value.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
-        if (text) this.addBlock('html', section ?? this.current, text, [{textStart: 0, sourceStart: node.position?.start.offset ?? 0, length: 0}], this.pos(node), [])
+        const base = node.position?.start.offset ?? 0
+        if (section === undefined && DISCLOSURE.test(node.value)) this.details(node.value, base)
+        else this.html(node.value, base, section ?? this.current)
         return
       }
       default:
         return
     }
+  }
+
+  /** An HTML block's text: a raw <table> or list read as a Markdown one, else its text without the tags. */
+  html(value: string, base: number, section: MutableSection): void {
+    // a raw HTML <table> is read like a GFM table: a table-row block per row, with its header cells
+    if (/<table\b/i.test(value) && this.htmlTable(value, base, section)) return
+    // and a raw HTML <ul> or <ol> like a Markdown list: a list-item block per <li>
+    if (/<li[\s>]/i.test(value) && this.htmlList(value, base, section)) return
+    const text = decodeEntities(value.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+    const lead = value.search(/\S/)
+    if (text) this.addBlock('html', section, text, [{textStart: 0, sourceStart: base, length: 0}], {start: this.at(base + Math.max(0, lead)), end: this.at(base + value.trimEnd().length)}, [])
+  }
+
+  /**
+   * A disclosure written in HTML ("<details><summary>Backups</summary>" … "</details>") is a titled clause: its summary
+   * titles what follows, up to the closing "</details>", as a heading one level below the clause it stands in would.
+   * The HTML around and between the tags is read as any HTML block is.
+   */
+  details(value: string, base: number): void {
+    let at = 0
+    for (const m of value.matchAll(DISCLOSURE_TAGS)) {
+      const chunk = value.slice(at, m.index)
+      if (chunk.trim()) this.html(chunk, base + at, this.current)
+      at = m.index + m[0].length
+      if (m[1] === undefined) {
+        // "</details>": the clause its summary opened ends (with any clause opened inside it)
+        const open = this.disclosures.pop()
+        const k = open ? this.stack.indexOf(open) : -1
+        if (k > 0) this.stack.length = k
+        continue
+      }
+      const inner = m[1]
+      const title = decodeEntities(inner.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+      const innerStart = base + m.index + m[0].indexOf('>') + 1
+      const position = {start: this.at(base + m.index), end: this.at(at + base)}
+      const section = this.open('heading', title, undefined, this.current.rank + 0.5, position)
+      this.disclosures.push(section)
+      if (!title) continue
+      // the title's text mapped to its source where it is written plain, else to where it starts
+      const plain = !/[<&]/.test(inner)
+      const lead = inner.length - inner.trimStart().length
+      this.addBlock('heading', section, title, [{textStart: 0, sourceStart: innerStart + (plain ? lead : 0), length: plain ? title.length : 0}], position, [])
+    }
+    const rest = value.slice(at)
+    if (rest.trim()) this.html(rest, base + at, this.current)
   }
 
   heading(node: Heading): void {

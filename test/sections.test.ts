@@ -817,3 +817,40 @@ describe('a raw HTML list', () => {
     expect(blocksOf('<div><link rel="x">Help desk and patching</div>').map((b) => [b.kind, b.text])).toEqual([['html', 'Help desk and patching']])
   })
 })
+
+describe('an HTML disclosure (<details> with its <summary>)', () => {
+  /** Each section below the document's title as "title: block texts", indented by depth below it. */
+  const outline = (body: string) => {
+    const doc = buildDocument(`# Support Terms\n\n${body}\n`, 'x.md')
+    return doc.sections.filter((s) => s.depth > 1).map((s) => `${'  '.repeat(s.depth - 2)}${s.title}: ${s.blocks.map((b) => b.text.trim()).join(' / ')}`)
+  }
+
+  it('is a clause titled by its summary, holding what follows up to </details>', () => {
+    expect(outline('## Plan\n\n<details>\n<summary>Not covered</summary>\n\n- Printers\n- Phones\n\n</details>\n\nSigned for both parties.')).toEqual([
+      'Plan: Plan / Signed for both parties.',
+      '  Not covered: Not covered / Printers / Phones',
+    ])
+  })
+
+  it('reads a summary with tags, attributes and text on the same lines', () => {
+    expect(outline('<details open><summary><strong>Backups</strong></summary>\nNightly at 01:00, kept 30 days.\n</details>\n<details><summary>Hours</summary>\nMon-Fri 8-5 ET.\n</details>')).toEqual([
+      'Backups: Backups / Nightly at 01:00, kept 30 days.',
+      'Hours: Hours / Mon-Fri 8-5 ET.',
+    ])
+  })
+
+  it('keeps the summary as the heading block at its text', () => {
+    const source = '# Support Terms\n\n<details>\n<summary>Response times</summary>\n\nWithin 1 hour.\n\n</details>\n'
+    const heading = buildDocument(source, 'x.md').sections.find((s) => s.title === 'Response times')!.blocks[0]!
+    expect([heading.kind, source.slice(heading.position.start.offset, heading.position.end.offset)]).toEqual(['heading', '<summary>Response times</summary>'])
+  })
+
+  // look-alikes: HTML with no summary stays text of the clause it stands in; a heading after an unclosed disclosure ends it
+  it('leaves other HTML where it stands, and a heading of the level above ends an unclosed one', () => {
+    expect(outline('## Plan\n\n<div>Call 555 0100</div>\n\n<details>\n<summary>Extras</summary>\n\nPrinters are billed.\n\n## Fees\n\n$900 a month.')).toEqual([
+      'Plan: Plan / Call 555 0100',
+      '  Extras: Extras / Printers are billed.',
+      'Fees: Fees / $900 a month.',
+    ])
+  })
+})
