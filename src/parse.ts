@@ -2,9 +2,10 @@
 //
 // Long agreements are parsed a part at a time. micromark's document tokenizer copies its whole event list each time
 // a list item or block quote closes, so one parse of a whole file grows with the square of its size (10 MB: 44 s).
-// An ATX heading at the left margin after a blank line, outside a fenced code block, front matter and the HTML
-// blocks that may hold blank lines, closes every open block: the text before it parses the same alone. So the file
-// is cut there into parts of a few kilobytes, each parsed on its own, their positions moved to where the part
+// After a blank line, outside a fenced code block, front matter and the HTML blocks that may hold blank lines, a line
+// at the left margin that opens a block nothing can continue (an ATX heading, a word, a bold title, a table row, an
+// HTML tag; not a list marker or a quote) closes every open block: the text before it parses the same alone. So the
+// file is cut there into parts of a few kilobytes, each parsed on its own, their positions moved to where the part
 // starts, and their nodes joined under one root. The tree is the same as one whole parse (a property test checks
 // this on generated Markdown); time and memory grow linearly; and an editor re-parses only the parts an edit touched.
 import type {Nodes, Root} from 'mdast'
@@ -119,6 +120,8 @@ export function parseMarkdown(
 ): Root {
   const {cache} = options
   const parser = options.parser ?? 'fast'
+  // a byte-order mark is not text: remark-parse drops it and counts positions from after it, so every part must too
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1)
   const cuts = partStarts(source, options.partSize)
   if (cuts.length === 1 && !cache) return parsePart(source, parser)
   const root: Root = {type: 'root', children: []}
@@ -220,11 +223,31 @@ function closesFence(line: string, fence: string): boolean {
   return f !== null && f[1]![0] === fence[0] && f[1]!.length >= fence.length && BLANK.test(line.slice(f[0].length))
 }
 
+/**
+ * Does a line after a blank line open a block that nothing before it can hold: an ATX heading, or a line at the left
+ * margin that no list item, block quote, table or setext underline can continue (a word, a bold run-in title, a table
+ * row, an HTML tag)? A list marker, a quote, a thematic break or a fence is never a cut: the first may continue the list
+ * before it, and a part starting with "---" would be read as front matter.
+ */
+function opensAtMargin(line: string): boolean {
+  const c = line.charCodeAt(0)
+  if (c === 35) return ATX.test(line)
+  // a letter (any script) or a table row
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 124 || (c > 127 && c !== 0xfeff)) return true
+  const d = line.charCodeAt(1)
+  // "**Title**": two stars then a word ("* *" and "***" are a list item and a break)
+  if (c === 42) return d === 42 && line.length > 2 && line[2] !== ' ' && line[2] !== '\t' && line[2] !== '*'
+  // an HTML tag ("<details>", "</details>"): a comment, CDATA or instruction is tracked as its own block
+  return c === 60 && ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 47)
+}
+
 /** Offsets where the parts of a source start (always 0 first). */
 export function partStarts(source: string, size = PART_SIZE): number[] {
   const starts = [0]
   if (source.length < size * 2 || REFERENCE_DEFINITION.test(source)) return starts
   let fence: string | undefined
+  // spaces before the open fence: one indented may be inside a list item, which a line indented less closes with it
+  let fenceLead = 0
   let html: RegExp | undefined
   let htmlToBlank = false
   let blank = true
@@ -253,15 +276,22 @@ export function partStarts(source: string, size = PART_SIZE): number[] {
       // front matter: cut nowhere until it closes
       fence = '---'
     } else if (fence !== undefined) {
+      // (inside a list item that line ends the item and the fence, and may open a fence of its own; at the top level it
+      // is the fence's text: which one is unknown, and the file is cut no further)
+      if (fence !== '---' && lead < fenceLead && !isBlank(line)) return starts
       if (fence === '---' ? /^---[ \t]*$/.test(line) : closesFence(line, fence)) fence = undefined
     } else if (html) {
       if (html.test(line)) html = undefined
-    } else if (blank && line.charCodeAt(0) === 35 && ATX.test(line) && at - last >= size && source.length - at >= size) {
-      starts.push(at)
-      last = at
     } else {
+      if (blank && at - last >= size && source.length - at >= size && opensAtMargin(line)) {
+        starts.push(at)
+        last = at
+      }
       const f = mayFence ? isFence(line) : undefined
-      if (f) fence = f
+      if (f) {
+        fence = f
+        fenceLead = lead
+      }
       else if (mayHtml) {
         let special = false
         for (const [open, close] of HTML_OPEN) {
