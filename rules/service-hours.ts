@@ -23,6 +23,17 @@ const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|
 // title of the section the sentence stands in ("Backups", "Patching", "Reporting")
 const TASK_DONE = /\b(?:is|are|was|were|gets?|getting|be|being|been)\s+(?:\w+\s+)?(?:backed[- ]up|snapshot(?:ted)?|copied|replicated|synced|synchroni[sz]ed|mirrored|archived|patched|scanned|rebooted|restarted|exported|imaged|vaulted)\b/i
 const TASK_TITLE = /\b(?:backups?|back-?ups?|backing up|snapshots?|patch(?:ing|es)?|patch management|updates?|updating|reports?|reporting|replication|archiv(?:e|es|ing))\b/i
+// Reading: days and clock times given for maintenance ("Maintenance window: Sundays, 1:00 a.m. to 5:00 a.m. Mountain
+// Time", "Planned maintenance — every second Saturday, 07:00 to 11:00 UK time", "Scheduled downtime: first Sunday,
+// 06:00–08:00") are when the systems are worked on or down, not the hours support is given in, whether the sentence names
+// the maintenance or the title or run-in label over it does (not a maintenance contract's own service: "maintenance is
+// provided Monday to Friday", nor a title that names support beside it)
+const MAINTENANCE = /\b(?:maintenance|downtime|outage|change|patch(?:ing)?|update|upgrade)\s+windows?\b|\b(?:planned|scheduled|routine|preventive|preventative)\s+(?:maintenance|downtime|outages?|works)\b/i
+/** A section titled by a maintenance window or planned maintenance ("3.2 Maintenance window", "Planned maintenance"). */
+function maintenanceSection(unit: {block: {section: {path: readonly string[]}}}): boolean {
+  const title = unit.block.section.path[unit.block.section.path.length - 1] ?? ''
+  return MAINTENANCE.test(title) && !SUPPORT.test(title)
+}
 /** A title that speaks of when something is done or open: a job's title with it may title the hours too. */
 const HOURS_TITLE = /\b(?:hours?|times?|schedule|when|availability|window)\b/i
 /** A section titled by a scheduled job alone ("3. Backups", "Patch management"), not by support beside it. */
@@ -99,7 +110,7 @@ export default clauseRule({
     if (UPTIME_SHARE.test(t) && !SUPPORT_GIVEN.test(t)) return undefined
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
-    if (!unit.inHome && (TASK.test(t) || TASK_DONE.test(t) || taskSection(unit)) && !SUPPORT.test(t)) return undefined
+    if (!unit.inHome && (TASK.test(t) || TASK_DONE.test(t) || taskSection(unit) || MAINTENANCE.test(t) || maintenanceSection(unit)) && !SUPPORT.test(t)) return undefined
     // nor do days with one moment in them, when nothing in the sentence says a service is there ("Reports: ticket
     // summary every Mon–Fri at 07:00"): an event's schedule
     if (!unit.inHome && recurringMoment(t, specs) && !THERE.test(t)) return undefined
