@@ -30,6 +30,15 @@ const UP_SHARE = String.raw`\b(?:be|is|are|stays?|remains?|kept)\s+up(?:\s+and\s
 // (and how fast a monitored service detects a threat: "mean time to detect", "MTTD", a measure of the service itself)
 // (and a share of time a system is up: UP_SHARE)
 const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|mean time between|MTBF|mean time to detect|MTTD)\\b|${SPEED.source}|${UP_SHARE}`, 'i')
+// Reading: "available" that says work or a service is offered ("on-site visits are available on request", "Project work is
+// available as Professional Services under a separate statement of work", "Weekend cover can be made available by
+// arrangement, for an additional fee") speaks of what may be bought, not of how a system performs: it is no metric, and a
+// price list or a statement of work named beside it puts no performance target elsewhere
+const OFFERED = /\bavailable(?=\s+(?:only\s+|also\s+)?(?:(?:on|upon|by)\s+(?:request|arrangement|demand|agreement|appointment)\b|as\s+(?:an?\s+)?(?:(?:optional|extra|additional|add-?on|separate|chargeable|paid)\b|(?:option|extra|upgrade|project)s?\b|[A-Z])|at\s+(?:an?\s+)?(?:extra|additional|further|separate|standard|hourly)\s+(?:cost|charge|fee|rate|price)|at\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,2}?(?:rates?|prices?|charges?)\b|for\s+(?:an?\s+)?(?:(?:extra|additional|further|separate|small)\s+)?(?:fee|charge|cost|price|payment)\b|to\s+(?:purchase|order|buy|book)\b|under\s+(?:a\s+)?separate\b|separately\b))/g
+/** The text with every "available" that offers work blanked out (offsets kept). */
+function withoutOffers(text: string): string {
+  return text.includes('vailable') ? text.replace(OFFERED, (m) => ' '.repeat(m.length)) : text
+}
 const DETECT = /\bmean time to detect\b|\bMTTD\b/i
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
 const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
@@ -229,7 +238,7 @@ function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
   // an outcome rate held to a figure ("a backup job success rate of at least 98% each month")
   const rate = OUTCOME_RATE.exec(t)
   if (rate && reader.party(unit, rate.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, rate.index))) return {outcome: 'present'}
-  const metric = METRIC.exec(t)
+  const metric = METRIC.exec(withoutOffers(t))
   const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
   if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) {
     const kept = keptWorking(unit, reader)

@@ -130,6 +130,16 @@ describe('read(doc)', () => {
     expect(r.listContext(d.blocks.findIndex((b) => b.text.startsWith('We look after'))).after).toBe('(a) the 9 PCs; ; (b) the server.')
   })
 
+  it('list context: a table row is read with the paragraph that introduces its table, not with one that does not, nor across a heading', () => {
+    const d = buildDocument(
+      '# Terms\n\nAvailability, measured per calendar month:\n\n| Plan | Target |\n|---|---|\n| Silver | 99.5% |\n| Gold | 99.9% |\n\nThe portal is monitored.\n\n| Plan | Target |\n|---|---|\n| Bronze | 99% |\n\nUptime is as follows:\n\n## Targets\n\n| Plan | Target |\n|---|---|\n| Gold | 99.9% |\n',
+      't.md',
+    )
+    const r = read(d)
+    const rows = d.blocks.map((b, i) => [b, i] as const).filter(([b]) => b.kind === 'table-row')
+    expect(rows.map(([, i]) => r.listContext(i).intro)).toEqual(['Availability, measured per calendar month:', 'Availability, measured per calendar month:', undefined, undefined])
+  })
+
   it('Q/A text: an answer is titled by the question above it, up to the next question or heading', () => {
     const d = buildDocument('# Guide\n\n**Q: What is not covered?**\n\nA: Cabling and CCTV.\n\nWe quote these first.\n\nQuestion: When can I call?\n\nA: 9 to 5.\n\n**Why us?** Because we care.\n\nWe are local.\n\n## Fees\n\nThe fee is fixed.\n', 'q.md')
     const r = read(d)

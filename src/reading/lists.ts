@@ -13,6 +13,7 @@ export const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
  */
 export function introducer(blocks: readonly Block[], i: number, source?: string): string | undefined {
   const item = blocks[i]!
+  if (item.kind === 'table-row') return tableIntroducer(blocks, i)
   if (!isItem(item)) return undefined
   const own = source === undefined ? undefined : markerOf(source, item)
   const inQuote = source !== undefined && quotedLine(source, item)
@@ -30,6 +31,21 @@ export function introducer(blocks: readonly Block[], i: number, source?: string)
     return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
   }
   return undefined
+}
+
+// Reading: a table is read with the sentence that introduces it, as a list is ("Availability target for the managed
+// servers, measured per calendar month:" over a row of one percentage per plan): the paragraph right before its first
+// row, in the same section, when it ends with ":" or "the following" (looking back over at most 60 rows, as a list item
+// looks back over 30 blocks, so that each row costs the same however long its table)
+/** For a table row, the last sentence of the paragraph that introduced its table, if any. */
+function tableIntroducer(blocks: readonly Block[], i: number): string | undefined {
+  const row = blocks[i]!
+  let j = i - 1
+  while (j >= 0 && j >= i - 60 && blocks[j]!.kind === 'table-row' && blocks[j]!.header === row.header) j--
+  const b = j >= 0 ? blocks[j]! : undefined
+  if (!b || b.kind !== 'paragraph' || b.section !== row.section) return undefined
+  const text = b.text.trimEnd()
+  return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
 }
 
 // A paragraph opened by a letter or roman enumerator ("(a) …", "b. …", "(iv) …") is an item of a list written without
