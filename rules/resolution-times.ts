@@ -105,6 +105,10 @@ function timeToFix(text: string, reading: Reading): boolean {
   const v = reading.values(text)
   return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end) && !NOTICE_PERIOD.test(text.slice(d.end, d.end + 40)))
 }
+// Reading: how long copies are kept ("keeps nightly copies for 30 days", "Retention: mailbox snapshots 90 days", "month-end
+// backups are held for 24 months") is the backups' retention, not a time to restore a failed service: a sentence that
+// keeps copies for a time and names no restoring or fixing states no time to fix, in a recovery section too
+const KEPT_COPIES = /\b(?:retain(?:s|ed|ing)?|retention|kept|keeps?|keeping|stored|stores|held|holds?|preserved|archived)\b[^.;]{0,40}?\b(?:cop(?:y|ies)|back-?ups?|snapshots?|versions?|restore points?|images?|archives?)\b|\b(?:cop(?:y|ies)|back-?ups?|snapshots?|versions?|restore points?|images?|archives?)\b[^.;]{0,40}?\b(?:retained|kept|stored|held|preserved|archived)\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?retention\b/i
 // Reading: a period of notice ("after giving 10 Business Days' written notice", "on 30 days' notice") times a notice, not a fix
 const NOTICE_PERIOD = /^['\u2019]?s?\s+(?:(?:prior|advance|written|clear|formal)\s+){0,2}notice\b/i
 
@@ -139,6 +143,7 @@ export default clauseRule({
     if (at < 0 && !unit.inHome && header < 0) return undefined
     if ((NOT.test(t) || PICTURE.test(t)) && header < 0) return undefined
     if (header < 0 && t.search(TEST_RESTORE) >= 0 && !TOPIC.test(t.replace(TEST_RESTORE, ' '))) return undefined
+    if (at < 0 && header < 0 && KEPT_COPIES.test(t) && !FIXING.test(t)) return undefined
     if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     if (at >= 0 && header < 0 && curePeriod(t, reader.reading)) return undefined
