@@ -73,35 +73,6 @@ function statesConsequence(text: string): boolean {
   return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result))
 }
 
-// The same sentences are asked for a condition and a consequence by several readings of one document (the consequences
-// of each section, those stated elsewhere, each unit's judgement and the unit before it, which reads it as its next):
-// each answer is kept per text for the document, so each pattern runs once per distinct text.
-const ASKED = {name: 'customer-requirements: a text\'s failing condition and consequence, per text'}
-interface Asked {
-  /** Does the text hold a failing condition (CONDITIONAL)? */
-  conditional(text: string): boolean
-  /** Does the text state a consequence (statesConsequence)? */
-  consequence(text: string): boolean
-}
-function askedOf(reading: Reading): Asked {
-  return reading.own(ASKED, (): Asked => {
-    const conditional = new Map<string, boolean>()
-    const consequence = new Map<string, boolean>()
-    return {
-      conditional(text) {
-        let v = conditional.get(text)
-        if (v === undefined) conditional.set(text, (v = CONDITIONAL.test(text)))
-        return v
-      },
-      consequence(text) {
-        let v = consequence.get(text)
-        if (v === undefined) consequence.set(text, (v = statesConsequence(text)))
-        return v
-      },
-    }
-  })
-}
-
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
 // the device may be named by its make ("Every Mac must run …") and picked out by a relative clause ("Every PC that
@@ -260,7 +231,7 @@ function sectionScopes(section: Section, reading: Reading, own: boolean): readon
       // (a reading of the block's text alone: kept per text in an editor)
       // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
       // consequence, read with the part: not a consequence of the duties stated beside it)
-      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).filter((u) => (askedOf(reading).conditional(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && askedOf(reading).consequence(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)).map((u) => scopeOf(u.text)))))
+      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).filter((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)).map((u) => scopeOf(u.text)))))
       return v
     }
     const out: Scope[] = []
@@ -515,7 +486,7 @@ function elsewhereConsequences(reading: Reading): readonly ElsewhereConsequence[
     reading.doc.blocks.forEach((b, at) => {
       if (b.kind === 'heading') return
       // (a reading of the block's text alone: kept per text in an editor)
-      for (const c of reading.blockReading(b, ELSEWHERE_BLOCK, () => blockConsequences(b, reading))) out.push({at, ...c})
+      for (const c of reading.blockReading(b, ELSEWHERE_BLOCK, () => blockConsequences(b))) out.push({at, ...c})
     })
     return out
   })
@@ -524,14 +495,14 @@ function elsewhereConsequences(reading: Reading): readonly ElsewhereConsequence[
 const ELSEWHERE_BLOCK = {name: 'customer-requirements: a block states a consequence for what fails the requirements'}
 
 /** The consequences a block states for what fails the requirements (see elsewhereConsequences), without its place. */
-function blockConsequences(b: Block, reading: Reading): Omit<ElsewhereConsequence, 'at'>[] {
+function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
   const out: Omit<ElsewhereConsequence, 'at'>[] = []
   for (const u of unitsOf(b, false)) {
     const them = FAILS_THEM.exec(u.text)
     const lacking = them ? null : LACKING.exec(u.text)
     if (!them && !lacking) continue
     const before = u.text.slice(0, (them ?? lacking)!.index)
-    if (OTHER_FAILING.test(before) || !askedOf(reading).consequence(u.text)) continue
+    if (OTHER_FAILING.test(before) || !statesConsequence(u.text)) continue
     if (them) out.push({back: them[1] !== undefined, named: them[1] === undefined, lacks: undefined})
     else {
       const words = lacking![1]!.toLowerCase().split(/\s+/).filter((w) => w && !STOPWORDS.has(w))
@@ -566,9 +537,9 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
       if (b.kind === 'heading') continue
       // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
       const found = reading.blockReading(b, FAILING_BLOCK, () =>
-        b.text.length > 0 && askedOf(reading).consequence(b.text)
+        b.text.length > 0 && statesConsequence(b.text)
           ? unitsOf(b, false)
-              .filter((u) => askedOf(reading).conditional(u.text) && askedOf(reading).consequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
+              .filter((u) => CONDITIONAL.test(u.text) && statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
               .map((u) => ({text: u.text, words: scopeOf(u.text)}))
           : [],
       )
@@ -643,12 +614,12 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   const r = readingsOf(t, reading)
   const done = (verdict: Verdict | undefined): OwnStage => ({done: true, verdict})
   // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
-  if (failsOf(r, reading) && askedOf(reading).consequence(t) && CONDUCT.test(t)) return done(PRESENT)
+  if (failsOf(r, reading) && statesConsequence(t) && CONDUCT.test(t)) return done(PRESENT)
   // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose
   // failing has a consequence in the same or the next sentence ("If one does not, its outages are excluded …")
   const req = r.requirement
   // (whose requirement it is, the dearest reading, is asked last)
-  if (req >= 0 && (followsFrom(t, reading) || followsFrom(unit.next, reading)) && !BACK_REFERENCE.test(t.trim()) && !payingOnly(t) && reader.party(unit, req) !== 'provider') return done(PRESENT)
+  if (req >= 0 && (followsFrom(t) || followsFrom(unit.next)) && !BACK_REFERENCE.test(t.trim()) && !payingOnly(t) && reader.party(unit, req) !== 'provider') return done(PRESENT)
   // the parties' agreement to the terms ("… (\"the Customer\") agree to the following") binds to nothing in particular
   if (AGREE_TO_TERMS.test(t)) return done(undefined)
   // "If you do not, we may suspend support": the consequence of the sentence before, which is judged with it
@@ -670,10 +641,10 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   if (must >= 0 && !asked && imperative < 0 && equipment < 0 && !unit.inHome && !conductDuty(listedDuty(t.slice(must), unit.next))) return done(undefined)
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
-  const here = askedOf(reading).consequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !askedOf(reading).conditional(t))
+  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
   // (a duty to pay and what follows from paying late are no standard of environment or conduct)
   if (payingOnly(t)) return {done: false, must}
-  if (here || (unit.next && askedOf(reading).consequence(unit.next) && (askedOf(reading).conditional(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
+  if (here || (unit.next && statesConsequence(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
   // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
   if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)
   return {done: false, must}
@@ -750,8 +721,8 @@ const equipmentOf = (r: TextReadings, reading: Reading): number => (r.equipment 
 const obligationOf = (r: TextReadings, reading: Reading): number => (r.obligation ??= reading.customerObligation(r.text))
 
 /** A consequence of a requirement failing, stated on a condition: "If a device is not, its outages are excluded …". */
-function followsFrom(text: string, reading: Reading): boolean {
-  return text.length > 0 && askedOf(reading).conditional(text) && askedOf(reading).consequence(text)
+function followsFrom(text: string): boolean {
+  return text.length > 0 && CONDITIONAL.test(text) && statesConsequence(text)
 }
 
 /** Where a requirement on equipment starts ("PCs must …"), unless the sentence binds the provider ("our servers must …"), or -1. */
@@ -833,7 +804,7 @@ function cites(reading: Reading, section: Section, refsOf: () => readonly Ref[])
 function consequenceBlocks(reading: Reading): readonly Block[] {
   // a breach, a failure, or duties not kept ("If the points under \"Your part\" are not kept …")
   // (each block's answer reads its text alone: kept per text in an editor)
-  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => reading.blockReading(b, BREACH_CONSEQUENCE, () => BREACH.test(b.text) && askedOf(reading).consequence(b.text))))
+  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => reading.blockReading(b, BREACH_CONSEQUENCE, () => BREACH.test(b.text) && statesConsequence(b.text))))
 }
 
 // (and what is done without the notice or consent a duty requires: "Faults caused by a change made without the notice in
