@@ -231,7 +231,7 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block | undefined; offset?: number | undefined; inDocument?: (target: string) => boolean; topic?: RegExp | undefined; blocks?: readonly Block[]; agreementIsOther?: boolean; parent?: string | undefined; matches?: DelegationMatches} = {},
+  options: {block?: Block | undefined; offset?: number | undefined; inDocument?: (target: string) => boolean; topic?: RegExp | undefined; blocks?: readonly Block[]; indexOf?: (block: Block) => number; agreementIsOther?: boolean; parent?: string | undefined; matches?: DelegationMatches} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
@@ -256,7 +256,7 @@ export function delegation(
   if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
   if (there && blocks && block) {
-    const target = lastNamedBefore(blocks, block)
+    const target = lastNamedBefore(blocks, options.indexOf ? options.indexOf(block) : blocks.indexOf(block), block)
     if (target && !inDocument?.(target)) return {target, start: there.start, end: there.end}
   }
   // A key-terms table: "Support Hours | Order Form, section 3"
@@ -379,9 +379,8 @@ export class DelegationMatches {
   }
 }
 
-/** The other document named last before `block` (within a few blocks), for "given there". */
-function lastNamedBefore(blocks: readonly Block[], block: Block): string | undefined {
-  const at = blocks.indexOf(block)
+/** The other document named last before `block`, at `at` in `blocks` (within a few blocks), for "given there". */
+function lastNamedBefore(blocks: readonly Block[], at: number, block: Block): string | undefined {
   for (let i = at; i >= 0 && i >= at - 8; i--) {
     const b = blocks[i]!
     const text = i === at ? b.text.slice(0, Math.max(0, b.text.search(THERE))) : b.text
