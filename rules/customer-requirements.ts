@@ -120,6 +120,8 @@ const POLITE = new RegExp(`${ASKED_LEAD}\\s+${ASKED_VERB}|${GRATEFUL}`, 'i')
 const COMPLY_WITH_POLICY = /\bcompl(?:y|ies|ying) with\s+(?:the\s+|its\s+|our\s+|your\s+|[A-Z][\w-]*(?:'s|’s)\s+){0,2}((?:[A-Z][\w&'’-]*\s+){0,4}(?:Policy|Policies|Rules|Standards|Handbook|Guide|Code of Conduct|Requirements))\b,?\s*(?:which|that)\s+(?:sets?(?:\s+out)?|lays?\s+down|defines?|states?|contains?|specifies)\b[^.;]{0,60}\b(?:standards?|requirements?|rules|obligations)\b/
 // The standards referred back to by a pronoun: "that does not meet them", "which fail to comply with these"
 const MEETS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|it|this|that|the above)\b/i
+/** A condition on failing standards named before: "Where the Client does not meet them, …", "If you fail to comply with these, …". */
+const FAILING_THEM_IF = /^\W*(?:(?:\d+(?:\.\d+)*|\(?[a-z]\))[.)]?\s+)?(?:if|where|should|when|in the event that)\b[^,;]{0,60}?\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|the above)\b/i
 // What names the requirements as a whole, or their consequences: "Customer Responsibilities", "minimum standards", "the
 // Acceptable Use Policy", "the consequences of not meeting them"
 const REQUIREMENTS_NAMED = /\b(?:consequences?|requirements?|obligations?|responsibilit\w*|dependenc\w*|standards?|polic(?:y|ies)|handbook|guide|prerequisites?|duties)\b/i
@@ -133,6 +135,43 @@ const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|confor
 // The requirements named as a whole at the head of a sentence, then its verb: "The minimum technical requirements for the
 // Customer's computers … are ", "Your responsibilities are as ", "Client prerequisites will be "
 const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:the|your|our|its|all|any)\s+(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
+
+// Reading: standards the customer must meet, named by a title of their own that is the provider's ("Harbor Point's Minimum
+// Technology Standards", "the Corrib Minimum Standards", "our Site Requirements") or placed in a paper ("the Minimum
+// Environment Standards in Shannonside's Onboarding Pack", "the standards of the Kestrel Baseline document"), and that this
+// agreement neither defines nor titles a part with, are that paper's: the requirements are delegated there, whatever
+// consequence the agreement gives for failing them. A public standard so named ("the Cyber Essentials Requirements") is
+// stated, not delegated; a standard the agreement lists under its title is stated here.
+/** A duty to keep to standards, and the words after it (group 1). */
+const KEEP_TO = /\b(?:meets?|meeting|compl(?:y|ies|ying) with|conforms? to|satisf(?:y|ies|ying)|follows?|observes?|according to|in (?:line|accordance|compliance) with|keeps? (?:[\w'’-]+\s+){1,4}?to)\s+([^.;]{1,200})/
+/** The standards by title: an owner in the title or before it (group 1: "our", group 2 the title's words), then the noun. */
+const STANDARDS_TITLE = /^(?:all\s+|any\s+)?(?:the\s+|(our)\s+)?((?:[A-Z][\w&-]*(?:['’]s)?\s+){1,5}?)(?:Standards?|Requirements|Baseline)\b/
+/** Standards placed in a paper: "… in Shannonside's Onboarding Pack", "the standards of the Kestrel Baseline document". */
+const IN_PAPER = /^[^.;]{0,80}?\b(?:in|of|from|published in|set out in|contained in|described in)\s+(?:the\s+|our\s+|(?:[A-Z][\w&-]*\s+){0,2}[A-Z][\w&-]*['’]s\s+)?((?:[A-Z][\w&'’-]*\s+){0,4}(?:Pack|Guide|Handbook|Manual|Policy|Document|Booklet)|(?:[A-Z][\w&'’-]*\s+){1,4}(?:document|pack|guide|handbook|manual|booklet))\b/
+
+/** The paper or the provider's title that holds the standards a duty keeps to, when this agreement does not state them. */
+function standardsPaper(t: string, block: Block, reading: Reading, doc: {readonly sections: readonly Section[]}): {readonly at: number; readonly end: number; readonly target: string} | undefined {
+  const duty = KEEP_TO.exec(t)
+  if (!duty) return undefined
+  const words = duty[1]!
+  const title = STANDARDS_TITLE.exec(words)
+  const paper = IN_PAPER.exec(words)
+  let target: string | undefined
+  if (paper) target = paper[1]!.trim()
+  else if (title) {
+    const name = title[2]!.trim()
+    const owner = /^(.+?)['’]s\b/.exec(name)?.[1] ?? name.split(/\s+/)[0]!
+    const providers = title[1] !== undefined || [...reading.parties].some(([n, role]) => role === 'provider' && (n === owner.toLowerCase() || owner.toLowerCase().startsWith(`${n} `) || n.startsWith(owner.toLowerCase())))
+    if (providers) target = words.slice(title.index, title.index + title[0].length).replace(/^(?:all\s+|any\s+)?(?:the\s+|our\s+)?(?:(?:[A-Z][\w&-]*\s+){0,3}?[A-Z][\w&-]*['’]s\s+)?/, '')
+  }
+  if (!target) return undefined
+  // stated here: a definition of the title, or a part of the agreement titled by it
+  const key = (title ? title[0] : target).replace(/^(?:all\s+|any\s+)?(?:the\s+|our\s+)?/, '').replace(/^(?:[A-Z][\w&-]*\s+){0,3}?[A-Z][\w&-]*['’]s\s+/, '').trim().toLowerCase()
+  // (a part titled by it that holds no more than this sentence states nothing)
+  if (reading.definitions.has(key) || doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '').includes(key) && (s.children.length > 0 || s.blocks.some((b) => b.kind !== 'heading' && b !== block)))) return undefined
+  const at = duty.index + duty[0].length - words.length
+  return {at, end: at + (paper ? paper.index + paper[0].length : (title?.index ?? 0) + (title?.[0].length ?? 0)), target}
+}
 
 // Failing a numbered part as a whole: "do not meet Annex A", "fails to comply with Schedule 3"
 const FAILS_PART = /\b(?:do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ing)?\s+to|not)\s+(?:meet|comply with|satisfy|conform to|follow)\s+(?:the\s+)?((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3})\b(?!\s*[,(]?\s*(?:[Pp]art|[Ss]ection|[Cc]lause|[Pp]aragraph)\s)/
@@ -403,6 +442,8 @@ export default clauseRule({
       const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
       if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
+    const paper = standardsPaper(t, unit.block, reading, reader.doc)
+    if (paper && !targetInDocument(reader.doc, paper.target)) return {outcome: 'delegated', start: paper.at, end: paper.end, target: paper.target}
     // Reading: the requirements as a whole, as the subject of a sentence whose predicate puts them in another document
     // ("The minimum technical requirements for the Customer's computers … are in Annex A", "Your responsibilities are as
     // listed in the Onboarding Pack"), are stated nowhere here, whatever consequence the agreement gives for failing them:
@@ -613,6 +654,9 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // the readings of the text that mentions() made, when it was asked first
   const r = readingsOf(t, reading)
   const done = (verdict: Verdict | undefined): OwnStage => ({done: true, verdict})
+  // a condition on the customer's failing standards named before ("Where the Client does not meet them, we may suspend …")
+  // states no standard of its own: the sentence that names them is judged with it
+  if (FAILING_THEM_IF.test(t)) return done(undefined)
   // "If the School does not maintain supported operating systems, the Provider may charge …": requirement and consequence at once
   if (failsOf(r, reading) && statesConsequence(t) && CONDUCT.test(t)) return done(PRESENT)
   // a requirement on anything but the provider ("Every router must sit on a UPS", "it must run two replicas") whose

@@ -5,7 +5,22 @@ import {LANGUAGE_IDS, loadCorpus, loadFixtures, ratio, score, totals, type Count
 
 const root = path.join(import.meta.dirname, '..')
 const corpusDir = process.env['CLAUSELINT_CORPUS'] ?? path.join(root, '..', 'shared', 'corpus')
-const quiet = process.argv.includes('--summary')
+const USAGE = `usage: npm run eval [-- --summary | --detail]
+
+Scores the clause and language rules against the labelled agreements in fixtures/agreements and, when present, the
+shared corpus (CLAUSELINT_CORPUS names its folder). --summary prints the tables and the summary lines; --detail (the
+default) also lists every disagreement.`
+const args = process.argv.slice(2)
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const unknownArg = args.find((a) => a !== '--summary' && a !== '--detail')
+if (unknownArg !== undefined) {
+  console.error(`eval: unknown argument "${unknownArg}" (known: --summary, --detail, --help)`)
+  process.exit(2)
+}
+const quiet = args.includes('--summary')
 
 function fmt(n: number): string {
   return n.toFixed(2)

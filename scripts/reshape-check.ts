@@ -5,7 +5,7 @@
 // Prints a table of rewrite × rule → agreements whose outcome changed. Exit code 0 when nothing changed, 1 when
 // something did, 2 on a bad argument. --write-known records the changes of the whole check in
 // fixtures/agreements/reshape-known.json, the ledger test/reshape.test.ts holds a seeded sample to.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {lint} from '../src/index.js'
@@ -115,7 +115,33 @@ export const KNOWN_PATH = path.join(path.dirname(fileURLToPath(import.meta.url))
 
 export const changeKey = (c: Change): string => `${c.rewrite} ${c.file} ${c.rule} ${c.change}`
 
+const USAGE = `usage: npm run reshape [-- --rewrite NAME[,NAME]] [--files PREFIX] [--sample N --seed S] [--detail] [--write-known]
+
+Rewrites each labelled agreement in fixtures/agreements in other shapes and prints, per rewrite and rule, the
+agreements whose outcome changed. Exit 0 when nothing changed, 1 when something did, 2 on a bad argument.`
+
+const VALUED = new Set(['--rewrite', '--files', '--sample', '--seed'])
+const FLAGS = new Set(['--detail', '--write-known'])
+
 function main(argv: readonly string[]): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE)
+    return 0
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (FLAGS.has(a)) continue
+    if (VALUED.has(a)) {
+      if (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) {
+        console.error(`reshape: ${a} needs a value`)
+        return 2
+      }
+      i++
+      continue
+    }
+    console.error(`reshape: unknown argument "${a}" (see --help)`)
+    return 2
+  }
   const arg = (name: string): string | undefined => {
     const i = argv.indexOf(name)
     return i >= 0 ? argv[i + 1] : undefined
@@ -173,7 +199,9 @@ function main(argv: readonly string[]): number {
     const old = existsSync(KNOWN_PATH) ? (JSON.parse(readFileSync(KNOWN_PATH, 'utf8')) as Known) : {reasons: {}, changes: []}
     const reasons: Record<string, string> = {}
     for (const rw of rewrites) if (changes.some((c) => c.rewrite === rw.name)) reasons[rw.name] = old.reasons[rw.name] ?? 'not yet read alike'
-    writeFileSync(KNOWN_PATH, JSON.stringify({reasons, changes: changes.map(changeKey)}, null, 1) + '\n')
+    const temp = `${KNOWN_PATH}.${process.pid}.tmp`
+    writeFileSync(temp, JSON.stringify({reasons, changes: changes.map(changeKey)}, null, 1) + '\n')
+    renameSync(temp, KNOWN_PATH)
     console.log(`\nwrote ${changes.length} changes to ${path.relative(process.cwd(), KNOWN_PATH)}`)
   }
   if (argv.includes('--detail')) {
