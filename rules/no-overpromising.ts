@@ -65,7 +65,7 @@ const ZERO_AIM_BEFORE = /\b(?:targets?|goals?|aims?|aiming|objectives?|ambitions
 const ZERO_AIM_AFTER = /^\s+(?:[\w-]+\s+){0,2}?(?:target|goal|objective|ambition)\b/i
 
 // What a provider could promise without limit: support, visits, requests, users, storage …
-const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
+const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access|retention|history|versions|copies|snapshots|restore points|backups)\b/i
 
 // Outcomes a customer undergoes rather than acts to bring about
 const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to|has to|need to|needs to|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
@@ -263,7 +263,8 @@ export default {
       if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || MONEY_SUBJECT_TERSE.test(s.slice(0, at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
       // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table
       // ("On-site visits | … | Unlimited"), the words before it in prose ("Support requests are unlimited")
-      if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? hit.block.cells[0]! : s.slice(Math.max(0, at - 60), at))) continue
+      // (in a table, the row's label or the column's header: "| Microsoft 365 | … | Retention: Unlimited |")
+      if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? `${hit.block.cells[0]!} ${hit.block.text.slice(hit.block.text.lastIndexOf('|', hit.start - 1) + 1, hit.start)}` : s.slice(Math.max(0, at - 60), at))) continue
       // a target of zero names what is aimed at, not what is promised ("our target is zero dropped calls", "aiming for
       // zero security incidents", "a zero-defect goal")
       if (/^zero/i.test(hit.text) && (ZERO_AIM_BEFORE.test(s.slice(Math.max(0, at - 40), at)) || ZERO_AIM_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 30)))) continue
