@@ -111,7 +111,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // more with no value after them, only the end of the line or the label of the next blank; a leader that runs to a value
   // ("Helpdesk hours ........ 8:00 to 18:00", "Services ........ 4") joins a label to what is filled in
   // (the next blank's label may end in a colon: "Print name: ..........   Title: ..........")
-  {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*:?[ \t]+){1,3}(?:\.[ \t]?){4,}\.)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
+  // (and before a year: the day and month of a date left to fill, "Jakarta, ............ 2025", "on .......... 2026"; a
+  // leader runs to a page or a value, never to a year)
+  {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*:?[ \t]+){1,3}(?:\.[ \t]?){4,}\.|[ \t]+(?:19|20)\d{2}\b)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
   {re: ANGLE_SLOT, has: ['<']},
   {re: ANGLE_FIELD, has: ['<'], accept: (m) => !HTML_TAG.test(m.slice(1).split(' ')[0]!) && SLOT_WORDS.test(m)},
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},
