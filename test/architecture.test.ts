@@ -150,3 +150,45 @@ describe('module graph', () => {
     }
   })
 })
+
+/**
+ * Module-level state: a Map or Set at the top of a module of src/ or rules/ that is written after it is made. A
+ * document's answers belong to its Reading (or to a WeakMap keyed by the document's own objects, which lets go with
+ * the document); the only Maps and Sets a module may fill are of the process, named here with what they hold.
+ */
+const PROCESS_STATE: Readonly<Record<string, string>> = {
+  'rules/index.ts groupOfRule': 'each rule id to its clause group, filled once at load from the groups table',
+  'src/cache.ts digestsByText': 'config and rule texts to their digest, bounded (cleared past 1,000)',
+  'src/custom-rules.ts cache': 'custom rule modules loaded, per path and content',
+  'src/output.ts temps': 'temporary files being written, removed on exit or signal',
+  'src/reading/delegation.ts PARENT_POINTERS': 'a compiled pattern per parent-document name option',
+  'src/rule.ts builtinCode': 'the built-in rules by id, filled once at load',
+}
+
+/** The names of the Maps and Sets made at the top of a module's text and written after. */
+function stateIn(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(/^(?:export )?(?:const|let) ([A-Za-z_$][\w$]*)(?:: [^=]+)? = new (?:Map|Set)\b/gm)) {
+    const name = m[1]!
+    if (new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\.(?:set|add|delete|clear)\\(`).test(text)) out.push(name)
+  }
+  return out
+}
+
+const moduleState = (file: string): string[] => stateIn(readFileSync(path.join(root, file), 'utf8')).map((name) => `${file} ${name}`)
+
+describe('module-level state', () => {
+  const found = [...sources('src'), ...sources('rules')].flatMap(moduleState)
+
+  it('fills no Map or Set at module level but the process-wide ones named, each of which still exists', () => {
+    expect(found.filter((k) => !(k in PROCESS_STATE))).toEqual([])
+    expect(Object.keys(PROCESS_STATE).filter((k) => !found.includes(k))).toEqual([])
+  })
+
+  it('the finder sees a module-level Map written later, and not a constant table or a local one', () => {
+    expect(stateIn('const SEEN = new Map<string, number>()\nexport function f(k: string) { SEEN.set(k, 1) }')).toEqual(['SEEN'])
+    expect(stateIn('export let seen: Set<string> = new Set()\nexport const g = (k: string) => seen.add(k)')).toEqual(['seen'])
+    expect(stateIn('const TABLE = new Map([["a", 1]])\nexport const g = () => TABLE.get("a")')).toEqual([])
+    expect(stateIn('export function f() {\n  const seen = new Map()\n  seen.set(1, 2)\n}')).toEqual([])
+  })
+})
