@@ -23,7 +23,7 @@ const RETAINED = /\b(?:kept|keep|retain\w*|retention)\b/i
 const CADENCE = /\b(every \d+ (?:minutes?|hours?)|(?:\d+|two|three|four|six) times (?:a|per) day|twice (?:a|per) day|hourly|\d+-hourly|nightly|daily|weekly|monthly|month-end|quarterly|yearly|annual|year-end|intra-?day|incremental|full|(?:transaction )?log)\b/i
 const THINGS = /\b(servers?|images?|drives?|tapes?|disks?|databases?|mailbox(?:es)?|e-?mails?|mail|files?|snapshots?|archives?|laptops?|workstations?|pcs|onedrive|sharepoint|microsoft 365|m365|office 365|nas|appliances?|virtual machines?|vms?)\b/gi
 
-interface Kept {
+export interface Kept {
   readonly cadence: string | undefined
   /** The sources backed up; none when the retention names backups alone ("Backup copies kept"). */
   readonly things: ReadonlySet<string>
@@ -111,26 +111,49 @@ function oneKind(list: readonly Kept[]): boolean {
 /**
  * Pairs of retentions of one kind of backup that differ, each retention in one pair at most: the same cadence and a
  * thing backed up in common; where the agreement keeps one kind only, any two; and a retention that names a cadence
- * but no source ("Backups: hourly, kept 60 days") with the one kind of backup taken at that cadence.
+ * but no source ("Backups: hourly, kept 60 days") with the one kind of backup taken at that cadence. Each later
+ * retention is paired with the earliest one not yet paired, in another block, that it conflicts with. The earlier ones
+ * are kept in classes alike in all the test reads (everything but the block), so each retention asks each class once:
+ * an agreement that restates one retention a thousand times costs the number of distinct retentions per retention.
  */
-function keptConflicts(list: readonly Kept[]): Array<[Kept, Kept]> {
+export function keptConflicts(list: readonly Kept[]): Array<[Kept, Kept]> {
   const out: Array<[Kept, Kept]> = []
-  const used = new Set<Kept>()
   const one = oneKind(list)
-  for (let j = 1; j < list.length; j++) {
+  const oneAt = new Map<string | undefined, boolean>()
+  // whether the retentions taken at one cadence are all of one kind, asked once per cadence
+  const oneKindAt = (cadence: string | undefined): boolean => {
+    let v = oneAt.get(cadence)
+    if (v === undefined) oneAt.set(cadence, (v = oneKind(list.filter((k) => k.cadence === cadence))))
+    return v
+  }
+  const pairs = (a: Kept, b: Kept): boolean => {
+    const sameKind = one || (a.cadence === b.cadence && (a.things.size > 0 && b.things.size > 0 ? [...a.things].some((t) => b.things.has(t)) : a.cadence !== undefined && a.tier === b.tier && oneKindAt(a.cadence)))
+    if (!sameKind) return false
+    if ((a.table && b.table && a.label !== b.label) || otherLabel(a.keyed, b.keyed)) return false
+    return !(a.unit === b.unit ? a.amount === b.amount : b.high >= a.low && b.low <= a.high)
+  }
+  // the earlier retentions not yet paired, by what the test reads of them, each class's members in the agreement's order
+  const classes = new Map<string, {readonly rep: Kept; readonly members: Array<{readonly kept: Kept; readonly at: number}>}>()
+  for (let j = 0; j < list.length; j++) {
     const b = list[j]!
-    if (used.has(b)) continue
-    for (let i = 0; i < j; i++) {
-      const a = list[i]!
-      if (used.has(a) || a.block === b.block) continue
-      const sameKind = one || (a.cadence === b.cadence && (a.things.size > 0 && b.things.size > 0 ? [...a.things].some((t) => b.things.has(t)) : a.cadence !== undefined && a.tier === b.tier && oneKind(list.filter((k) => k.cadence === a.cadence))))
-      if (!sameKind) continue
-      if ((a.table && b.table && a.label !== b.label) || otherLabel(a.keyed, b.keyed)) continue
-      if (a.unit === b.unit ? a.amount === b.amount : b.high >= a.low && b.low <= a.high) continue
-      out.push([a, b])
-      used.add(a).add(b)
-      break
+    let best: {readonly kept: Kept; readonly at: number} | undefined
+    let bestOf: Array<{readonly kept: Kept; readonly at: number}> | undefined
+    for (const c of classes.values()) {
+      // the class's earliest member in another block than b's
+      const m = c.members.find((x) => x.kept.block !== b.block)
+      if (!m || (best && m.at >= best.at) || !pairs(c.rep, b)) continue
+      best = m
+      bestOf = c.members
     }
+    if (best) {
+      out.push([best.kept, b])
+      bestOf!.splice(bestOf!.indexOf(best), 1)
+      continue
+    }
+    const key = JSON.stringify([b.cadence ?? null, [...b.things].sort(), b.tier, b.table, b.label ?? null, b.keyed ?? null, b.unit, b.amount, b.low, b.high])
+    const c = classes.get(key)
+    if (c) c.members.push({kept: b, at: j})
+    else classes.set(key, {rep: b, members: [{kept: b, at: j}]})
   }
   return out
 }

@@ -74,11 +74,32 @@ function lintCounted(source: string): {work: Map<string, Work>; blocks: number} 
  */
 const MARGIN = 1.2
 
+/**
+ * An agreement of `n` numbered sections whose clauses point back at another document named just before ("on the
+ * timetable given there"): each pointer looks for the document named last before its own block.
+ */
+function pointingBack(n: number): string {
+  const out = ['# Managed Services Agreement', '']
+  for (let i = 1; i <= n; i++) {
+    out.push(`## ${i}. Service ${i}`, '', `The charges for service ${i} are in the Rate Card. They are invoiced on the timetable given there.`, '')
+    out.push(`Backups of system ${i} run every night and are kept for 30 days; restores are tested each quarter.`, '')
+  }
+  return out.join('\n')
+}
+
 describe('work per rule grows linearly with the document', () => {
   it('each rule visits blocks and runs patterns in proportion to the document, on N and 4N sections', () => {
+    expectLinear(lintCounted(agreement(777, 100 * 1024)), lintCounted(agreement(777, 400 * 1024)))
+  })
+
+  it('the same, on an agreement whose every section points back at a document named before it', () => {
+    expectLinear(lintCounted(pointingBack(150)), lintCounted(pointingBack(600)))
+  })
+})
+
+function expectLinear(small: {work: Map<string, Work>; blocks: number}, large: {work: Map<string, Work>; blocks: number}): void {
+  {
     // the bench's generator: the same seed gives the same sections, and a larger size more of them
-    const small = lintCounted(agreement(777, 100 * 1024))
-    const large = lintCounted(agreement(777, 400 * 1024))
     const growth = large.blocks / small.blocks
     expect(growth).toBeGreaterThan(3.5)
     expect(growth).toBeLessThan(4.5)
@@ -99,5 +120,5 @@ describe('work per rule grows linearly with the document', () => {
     expect(small.work.size).toBeGreaterThan(20)
     expect(visits).toBeGreaterThan(small.blocks * 5)
     expect(over, `blocks ${small.blocks} -> ${large.blocks} (${growth.toFixed(2)}x); a count may grow at most ${(growth * MARGIN).toFixed(2)}x:\n${rows.join('\n')}`).toEqual([])
-  })
-})
+  }
+}

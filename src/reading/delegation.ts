@@ -38,7 +38,13 @@ const ATTACHED_AS = String.raw`(?:[A-Z][\w&'’-]*\s+){1,4}(?:(?:attached|annexe
 // A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
 // (read first, so the part number, which says whether this document holds it, is its target)
 const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
-const DOC_NAME = `(?:${NUMBERED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment)\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')})`
+// Reading: a paper the agreement calls separate beside its name ("your Data Protection Plan, a separate document",
+// "the Extras and Charges Table, which we send you separately", "Schedule 2 (provided separately)") is another document,
+// whatever its title's last word and whatever part of this one bears its name.
+const SEPARATELY = String.raw`(?:\s*\((?:(?:provided|supplied|issued|sent|delivered|given)\s+)?separately\)|\s*\((?:an?\s+)?separate\s+(?:document|paper|file)\)|\s*[,—–]?\s+(?:(?:which|that)\s+(?:is|are|was|were|will be|has been|have been)\s+(?!not\b))?(?:(?:an?\s+)?separate\s+(?:[a-z]+\s+)?(?:document|paper|file|schedule|annex|appendix|exhibit|attachment|pdf|sheet|booklet|pack)\b|(?:provided|supplied|issued|sent|delivered|given|handed over|e-?mailed|made available|published|signed|agreed)\s+(?:to\s+(?:you|us|the\s+[A-Za-z]+)\s+)?separately\b|(?:which|that)\s+(?:we|you|the\s+[A-Za-z]+)\s+(?:send|sent|give|gave|issue|issued|provide|provided|supply|supplied|hand|handed|e-?mail|e-?mailed)\s+(?:(?:to\s+)?(?:you|us|the\s+[A-Za-z]+)\s+)?separately\b))`
+const SEPARATE_AFTER = new RegExp(`^${SEPARATELY}`)
+const SEPARATE_TITLE = String.raw`[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}(?=${SEPARATELY})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -214,6 +220,8 @@ export interface DelegationHit {
   readonly target: string
   readonly start: number
   readonly end: number
+  /** The agreement calls the document separate beside its name ("Schedule 2 (provided separately)"): no part of this one holds it. */
+  readonly separate?: boolean
 }
 
 /**
@@ -223,7 +231,7 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block | undefined; offset?: number | undefined; inDocument?: (target: string) => boolean; topic?: RegExp | undefined; blocks?: readonly Block[]; agreementIsOther?: boolean; parent?: string | undefined; matches?: DelegationMatches} = {},
+  options: {block?: Block | undefined; offset?: number | undefined; inDocument?: (target: string) => boolean; topic?: RegExp | undefined; blocks?: readonly Block[]; indexOf?: (block: Block) => number; agreementIsOther?: boolean; parent?: string | undefined; matches?: DelegationMatches} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
@@ -237,7 +245,7 @@ export function delegation(
     if (m && !limits(text, m.index)) return {target: options.parent, start: m.index, end: m.index + m[0].length}
   }
   const link = matches.link
-  if (link && !inDocument?.(link.target) && !/^this\b/i.test(link.target)) return link
+  if (link && (link.separate || !inDocument?.(link.target)) && !/^this\b/i.test(link.target)) return link
   const owned = matches.owned
   if (owned && !inDocument?.(owned.target)) return owned
   const published = matches.published
@@ -248,7 +256,7 @@ export function delegation(
   if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
   if (there && blocks && block) {
-    const target = lastNamedBefore(blocks, block)
+    const target = lastNamedBefore(blocks, options.indexOf ? options.indexOf(block) : blocks.indexOf(block), block)
     if (target && !inDocument?.(target)) return {target, start: there.start, end: there.end}
   }
   // A key-terms table: "Support Hours | Order Form, section 3"
@@ -310,7 +318,8 @@ export class DelegationMatches {
     if (this.linkHit === undefined) {
       const text = this.text
       const m = DELEGATION.exec(text)
-      this.linkHit = m && !limits(text, m.index) && !registeredIn(text, m.index) ? {target: partNumber(m[1]!.replace(SENT_CLAUSE, '')), start: m.index, end: m.index + m[0].length} : null
+      const end = m ? m.index + m[0].length : 0
+      this.linkHit = m && !limits(text, m.index) && !registeredIn(text, m.index) ? {target: partNumber(m[1]!.replace(SENT_CLAUSE, '')), start: m.index, end, ...(SEPARATE_AFTER.test(text.slice(end)) ? {separate: true} : {})} : null
     }
     return this.linkHit ?? undefined
   }
@@ -370,9 +379,8 @@ export class DelegationMatches {
   }
 }
 
-/** The other document named last before `block` (within a few blocks), for "given there". */
-function lastNamedBefore(blocks: readonly Block[], block: Block): string | undefined {
-  const at = blocks.indexOf(block)
+/** The other document named last before `block`, at `at` in `blocks` (within a few blocks), for "given there". */
+function lastNamedBefore(blocks: readonly Block[], at: number, block: Block): string | undefined {
   for (let i = at; i >= 0 && i >= at - 8; i--) {
     const b = blocks[i]!
     const text = i === at ? b.text.slice(0, Math.max(0, b.text.search(THERE))) : b.text
@@ -398,13 +406,24 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
   // a titled schedule this document holds ("as described in the Data Protection Schedule" beside "## Schedule 2 – Data
   // Protection Schedule")
-  if (/\bschedule$/.test(t) && !/^schedule\s/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t || headingText(s).endsWith(t))) return true
+  if (/\bschedule$/.test(t) && !/^schedule\s/.test(t) && doc.sections.some((s) => !definedElsewhere(s) && (s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t || headingText(s).endsWith(t)))) return true
   // a part titled by name ("the Rate Annex" beside a section "Rate Annex")
-  if (/\b(?:annex(?:ure)?|appendix|attachment)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t))) return true
+  if (/\b(?:annex(?:ure)?|appendix|attachment|exhibit)$/.test(t) && doc.sections.some((s) => !definedElsewhere(s) && (s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t)))) return true
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
   return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)) || headingText(s).startsWith(t))
+}
+
+// Reading: a run-in title defined as a paper issued with, attached to or kept in another document ("**Service Level
+// Schedule** means the service level schedule issued with each purchase order", "**Rate Exhibit** means the exhibit attached
+// to each Statement of Work") names that paper: its section holds the definition, not the paper
+const DEFINED_ELSEWHERE = /^\W*(?:means|shall mean|refers to|is defined as)\b[^.;]*?\b(?:(?:issued|attached|annexed|appended|supplied|sent|delivered|provided|given|published|held|kept)\s+(?:(?:with|to|in|by|under|on)\s+(?!(?:this|these)\b|hereto\b|below\b|above\b)|separately\b)|separate\s+(?:document|paper)\b)/i
+
+/** Is the section a run-in title whose own text defines it as a paper kept in another document? */
+function definedElsewhere(s: Section): boolean {
+  if (s.kind === 'heading' || s.kind === 'root' || s.blocks.length !== 1) return false
+  return DEFINED_ELSEWHERE.test(s.blocks[0]!.text)
 }
 
 /** A section's heading as written, lower case, without its marks: "## Schedule 2: Rates" → "schedule 2: rates". */

@@ -184,6 +184,7 @@ export class Reading {
       offset: options.offset,
       topic: options.topic,
       blocks: this.doc.blocks,
+      indexOf: this.firstIndex,
       inDocument: this.inDocument,
       agreementIsOther: this.agreementElsewhere,
       parent: this.parent ?? undefined,
@@ -312,12 +313,17 @@ export class Reading {
 
   /** Index of a block in the document (its first place). */
   blockIndex(block: Block): number {
+    return this.firstIndex(this.written.get(block)?.raw ?? block)
+  }
+
+  /** Index of this very block object among the document's blocks (its first place), -1 for one not among them. */
+  private readonly firstIndex = (block: Block): number => {
     if (!this.index) {
       const index = new Map<Block, number>()
       this.doc.blocks.forEach((b, i) => index.has(b) || index.set(b, i))
       this.index = index
     }
-    return this.index.get(this.written.get(block)?.raw ?? block) ?? -1
+    return this.index.get(block) ?? -1
   }
 
   // ---- terse forms -------------------------------------------------------------------------------------------
