@@ -429,9 +429,12 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const {reading} = reader
+    // the readings of the unit's text alone that the steps below ask first (kept per text in an editor)
+    const kept = keptStage(unit, reader)
+    const facts = kept ? (kept.facts ??= new TextFacts(t)) : new TextFacts(t)
     // the standards themselves are in another document ("meet the minimum standards in the Customer Handbook"), whatever
     // consequence follows: delegated (a standard stated here still outranks it)
-    const standards = STANDARDS_ELSEWHERE.exec(t)
+    const standards = facts.standards
     if (standards) {
       const d = reader.delegated(unit, /requirement|obligation|standard|dependenc|handbook|policy|polic/i)
       if (d && d.start !== undefined && d.start >= standards.index) return d
@@ -448,26 +451,27 @@ export default clauseRule({
     // ("The minimum technical requirements for the Customer's computers … are in Annex A", "Your responsibilities are as
     // listed in the Onboarding Pack"), are stated nowhere here, whatever consequence the agreement gives for failing them:
     // delegated
-    const wholeSent = requirementsSentAway(unit, reader)
+    // (asked only of a text that names them so: see REQUIREMENTS_WORD)
+    const wholeSent = facts.namesRequirements ? requirementsSentAway(unit, reader) : undefined
     if (wholeSent) return wholeSent
     // and a consequence for failing such a document ("Systems that do not meet Annex A are supported on a time basis")
     // states what follows, not the requirements: they are still in that document
-    const failsPart = FAILS_PART.exec(t)
+    const failsPart = facts.failsPart
     if (failsPart && !targetInDocument(reader.doc, failsPart[1]!)) return {outcome: 'delegated', start: failsPart.index, end: failsPart.index + failsPart[0].length, target: failsPart[1]!}
     // a row of a table that shares tasks out between the parties, ticked in the customer's column alone: a standard of
     // conduct there is the customer's requirement, met with a consequence said in its section or anywhere for failing it
-    const ticked = customerTicked(t, reading)
+    const ticked = facts.ticked(reading)
     if (ticked !== undefined) {
       if (!conductDuty(`it ${ticked}`)) return undefined
       const home = reader.homeOf(unit.block.section) ?? unit.block.section
       return sectionHasConsequence(home, reading, true, unit) || consequenceElsewhere(unit, reading) ? PRESENT : {outcome: 'vague'}
     }
     // an imperative in a list the provider introduces is the provider's act, not the customer's standard
-    if (!unit.inHome && IMPERATIVE_CONDUCT.test(t) && providersImperative(unit, reading) && requirementAt(t) < 0 && !POLITE.test(t)) return undefined
+    if (!unit.inHome && facts.imperative && providersImperative(unit, reading) && !facts.requirement && !facts.polite) return undefined
     // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself
-    if (!unit.inHome && requirementAt(t) < 0 && IMPERATIVE_CONDUCT.test(spokenWords(t)) && (unit.block.sender !== undefined || afterSpeaker(unit.block.text) > 0) && reading.messageSender(unit.block) === 'customer') return undefined
+    if (!unit.inHome && !facts.requirement && facts.spokenImperative && (unit.block.sender !== undefined || afterSpeaker(unit.block.text) > 0) && reading.messageSender(unit.block) === 'customer') return undefined
     // what the sentence, the one after it and the party names decide alone (kept per text in an editor)
-    const stage = ownStage(unit, reader)
+    const stage = ownStage(unit, reader, kept)
     if (stage.done) return stage.verdict
     const must = stage.must
     if (citedByConsequence(reading, unit.block.section, unit.block.text)) return PRESENT
@@ -623,22 +627,31 @@ const OWN_STAGE = {name: 'customer-requirements: the judgement of a unit by its 
  * column titles and the party names: kept per text when the cache keeps block readings (most judged sentences are
  * settled here, and an editor's re-lint judges every one again), else made each time.
  */
-function ownStage(unit: Unit, reader: Reader): OwnStage {
-  const {reading} = reader
-  if (!reading.texts.keepsBlocks) return judgeOwn(unit, reader)
-  // per unit of the block (by where it starts), for the sentence after it and the row's column titles it was judged with
-  const kept = reading.blockReading(unit.block, reading.texts.kindOf(OWN_STAGE, reading.partiesKey), () => new Map<number, KeptStage>())
-  // a row is read without its wh-titled columns' labels (see Reader.party), which its column titles decide
-  const row = unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? (unit.block.header ?? []).join('\u0001') : undefined
-  let k = kept.get(unit.start)
-  if (!k || k.next !== unit.next || k.row !== row || k.text !== unit.text) kept.set(unit.start, (k = {text: unit.text, next: unit.next, row, stages: [undefined, undefined]}))
+function ownStage(unit: Unit, reader: Reader, k: KeptStage | undefined): OwnStage {
+  if (!k) return judgeOwn(unit, reader)
   const i = unit.inHome ? 1 : 0
   let stage = k.stages[i]
   if (!stage) {
     k.stages[i] = stage = judgeOwn(unit, reader)
-    reading.texts.blockReadings++
+    reader.reading.texts.blockReadings++
   }
   return stage
+}
+
+/** What is kept of a unit's judgement while the cache keeps block readings (else undefined): see ownStage and TextFacts. */
+function keptStage(unit: Unit, reader: Reader): KeptStage | undefined {
+  const {reading} = reader
+  if (!reading.texts.keepsBlocks) return undefined
+  // per unit of the block (by where it starts), for the sentence after it and the row's column titles it was judged with
+  const kept = reading.blockReading(unit.block, reading.texts.kindOf(OWN_STAGE, reading.partiesKey), () => new Map<number, KeptStage>())
+  // a row is read without its wh-titled columns' labels (see Reader.party), which its column titles decide
+  const row = unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? (unit.block.header ?? []).join('\u0001') : undefined
+  const k = kept.get(unit.start)
+  if (k && k.next === unit.next && k.row === row && k.text === unit.text) return k
+  // (the readings of the text alone stand whatever the sentence after it)
+  const made: KeptStage = {text: unit.text, next: unit.next, row, stages: [undefined, undefined], facts: k && k.text === unit.text ? k.facts : undefined}
+  kept.set(unit.start, made)
+  return made
 }
 interface KeptStage {
   readonly text: string
@@ -646,6 +659,62 @@ interface KeptStage {
   readonly row: string | undefined
   /** Out of a home, in a home. */
   readonly stages: [OwnStage | undefined, OwnStage | undefined]
+  /** The readings of the text alone (and the party names: the kind it is kept under names them). */
+  facts: TextFacts | undefined
+}
+
+/**
+ * The requirements as a whole named in a text as REQUIREMENTS_SUBJECT names them, between spaces: a sentence without
+ * this cannot have them for its subject, and is not asked where its predicate puts them (its delegation is not read).
+ */
+const REQUIREMENTS_WORD = /\s(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\s/i
+
+/**
+ * The readings of a unit's text that the judge asks before its own stage, each made when first asked: made for each
+ * unit, or kept with the unit's stage in an editor (the text alone decides them, and the party names, which the kind
+ * of the kept stage names).
+ */
+class TextFacts {
+  constructor(private readonly text: string) {}
+  private standardsMatch: RegExpExecArray | null | undefined
+  private failsPartMatch: RegExpExecArray | null | undefined
+  private tickedTask: string | null | undefined
+  private flags = 0
+  /** A duty to meet standards named as a whole (STANDARDS_ELSEWHERE), or null. */
+  get standards(): RegExpExecArray | null {
+    return this.standardsMatch === undefined ? (this.standardsMatch = STANDARDS_ELSEWHERE.exec(this.text)) : this.standardsMatch
+  }
+  /** Failing a numbered part as a whole (FAILS_PART), or null. */
+  get failsPart(): RegExpExecArray | null {
+    return this.failsPartMatch === undefined ? (this.failsPartMatch = FAILS_PART.exec(this.text)) : this.failsPartMatch
+  }
+  /** The task of a table row ticked for the customer alone (customerTicked). */
+  ticked(reading: Reading): string | undefined {
+    if (this.tickedTask === undefined) this.tickedTask = customerTicked(this.text, reading) ?? null
+    return this.tickedTask ?? undefined
+  }
+  get namesRequirements(): boolean {
+    return this.flags & 1 ? (this.flags & 2) !== 0 : this.mark(1, REQUIREMENTS_WORD.test(this.text))
+  }
+  get imperative(): boolean {
+    return this.flags & 4 ? (this.flags & 8) !== 0 : this.mark(4, IMPERATIVE_CONDUCT.test(this.text))
+  }
+  /** A requirement stated in the text (requirementAt). */
+  get requirement(): boolean {
+    return this.flags & 16 ? (this.flags & 32) !== 0 : this.mark(16, requirementAt(this.text) >= 0)
+  }
+  get polite(): boolean {
+    return this.flags & 64 ? (this.flags & 128) !== 0 : this.mark(64, POLITE.test(this.text))
+  }
+  /** An imperative of conduct in the text's own words (a chat line's after its sender). */
+  get spokenImperative(): boolean {
+    return this.flags & 256 ? (this.flags & 512) !== 0 : this.mark(256, IMPERATIVE_CONDUCT.test(spokenWords(this.text)))
+  }
+  /** Two bits per answer: asked (`asked`), and its answer (the bit above). */
+  private mark(asked: number, answer: boolean): boolean {
+    this.flags |= answer ? asked | (asked << 1) : asked
+    return answer
+  }
 }
 
 function judgeOwn(unit: Unit, reader: Reader): OwnStage {

@@ -65,7 +65,7 @@ const ZERO_AIM_BEFORE = /\b(?:targets?|goals?|aims?|aiming|objectives?|ambitions
 const ZERO_AIM_AFTER = /^\s+(?:[\w-]+\s+){0,2}?(?:target|goal|objective|ambition)\b/i
 
 // What a provider could promise without limit: support, visits, requests, users, storage …
-const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access)\b/i
+const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs?|calls|tickets|requests|hours|users|devices|storage|bandwidth|changes|revisions|incidents|access|retention|history|versions|copies|snapshots|restore points|backups)\b/i
 
 // Outcomes a customer undergoes rather than acts to bring about
 const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to|has to|need to|needs to|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
@@ -159,6 +159,24 @@ const REASON = /\b(?:because|since|as|given that|seeing that)\s+((?:[^.;,:!?]{0,
 const NEED_MODAL = /\b(?:can|must|could)\s+(?:ever\s+)?$/i
 const NEED_DENIAL = /^(?:cannot|can[’']t|can not|mustn[’']t|must not|couldn[’']t|could not)\b/i
 
+// Reading: "always" before a priority level, after a copula or a verb of classing ("anything that stops it is always
+// Urgent", "outages are always P1", "a breach is always treated as a Priority 1", "always counts as Critical"), sorts a
+// kind of case into a level; the service the level gets is stated where the levels are, so it promises nothing
+const LEVEL_WORD = String.raw`(?:critical|urgent|high|medium|moderate|low|major|minor|emergency|normal|standard|routine|important|blocker|severe)`
+// (a level named by a number or a letter, by a word with "priority" after it, or by a level word written as a name)
+const LEVEL_NAME = String.raw`(?:(?:P|Sev|S)\s?[0-9]\b|(?:[Pp]riority|[Ss]everity|[Ll]evel|[Tt]ier|[Cc]ategory|[Cc]at)\s+(?:[0-9]|[A-Z]|[IVX]{1,3}|one|two|three|four|five)\b|${LEVEL_WORD}[- ](?:priority|severity)\b|(?:Critical|Urgent|High|Medium|Moderate|Low|Major|Minor|Emergency|Normal|Standard|Routine|Important|Blocker|Severe)\b(?![ -][a-z]))`
+const CLASSING = /(?:\b(?:is|are|was|be|will be|shall be)|['’]s|:)\s+$/i
+const CLASSED_AS = new RegExp(String.raw`^always\s+(?:(?:be\s+)?(?:treated|classed|classified|logged|raised|rated|graded|categori[sz]ed|prioriti[sz]ed|counted|recorded|registered|handled|dealt with)\s+as\s+|(?:counts?|ranks?|qualifies)\s+as\s+)(?:an?\s+)?(?:${LEVEL_NAME}|${LEVEL_WORD}\b)`, 'i')
+const ALWAYS_LEVEL = new RegExp(String.raw`^always\s+(?:an?\s+)?${LEVEL_NAME}`)
+
+// Reading: a sentence whose own verb says what a measurement counts or leaves out ("A request that the load balancer
+// always rejects … is not counted", "Any minute in which the probe always times out is excluded", "a ticket which the
+// customer always closes itself does not count towards the target") defines the measurement: "always" in the relative
+// clause that names the thing counted describes that thing, and promises nothing (a comma or a second clause between them
+// ends the reading: "We always answer, and missed calls are not counted" promises)
+const RELATIVE_BEFORE = /\b(?:that|which|where|in which|whose|who)\b[^,;:]{0,80}$/i
+const COUNTED_AFTER = /^always\b[^.,;:]{0,140}?\b(?:(?:is|are|will be|shall be)\s+(?:not\s+)?(?:counted|included|excluded|ignored|disregarded|discounted|measured|treated as (?:downtime|available|unavailable|an? (?:outage|failure|success|breach)))|(?:does|do)\s+not\s+count|(?:counts?|count)\s+(?:as|towards?|against|in)|(?:falls?|fall)\s+outside)\b/i
+
 export default {
   meta: {
     id: 'no-overpromising',
@@ -245,7 +263,8 @@ export default {
       if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || MONEY_SUBJECT_TERSE.test(s.slice(0, at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
       // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table
       // ("On-site visits | … | Unlimited"), the words before it in prose ("Support requests are unlimited")
-      if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? hit.block.cells[0]! : s.slice(Math.max(0, at - 60), at))) continue
+      // (in a table, the row's label or the column's header: "| Microsoft 365 | … | Retention: Unlimited |")
+      if (/^unlimited$/i.test(hit.text) && !SERVICE_AMOUNT.test(hit.block.kind === 'table-row' && hit.block.cells?.length ? `${hit.block.cells[0]!} ${hit.block.text.slice(hit.block.text.lastIndexOf('|', hit.start - 1) + 1, hit.start)}` : s.slice(Math.max(0, at - 60), at))) continue
       // a target of zero names what is aimed at, not what is promised ("our target is zero dropped calls", "aiming for
       // zero security incidents", "a zero-defect goal")
       if (/^zero/i.test(hit.text) && (ZERO_AIM_BEFORE.test(s.slice(Math.max(0, at - 40), at)) || ZERO_AIM_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 30)))) continue
@@ -254,6 +273,8 @@ export default {
       // "As always, thank you for your business", "we will, as ever and as always, …": "as always" likens the sentence to
       // what has been, a courtesy or an aside, and the promise, if any, is the rest of the sentence
       if (/^always$/i.test(hit.text) && /\bas\s+$/i.test(before)) continue
+      if (/^always$/i.test(hit.text) && ((CLASSING.test(before) && ALWAYS_LEVEL.test(s.slice(at))) || CLASSED_AS.test(s.slice(at)))) continue
+      if (/^always$/i.test(hit.text) && RELATIVE_BEFORE.test(before) && COUNTED_AFTER.test(s.slice(at))) continue
       if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
       // a sentence that says how a metric is measured ("Uptime is measured by our probes every minute and always counts the
       // whole calendar month", "The measurement period always starts on the 1st") defines the measurement, not a promise

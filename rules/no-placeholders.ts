@@ -17,6 +17,9 @@ const ANGLE_FIELD = /<([A-Z][a-z]+(?: [A-Za-z]+){1,4})>/g
 const HTML_TAG = /^(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)$/i
 // A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"
 const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate)$/
+// an edition of a product, and the product's name or version right before its brackets
+const EDITION = /^(?:Classic|Standard|Pro|Professional|Premium|Basic|Business|Enterprise|Plus|Lite|Essentials?|Online|Cloud|Desktop|Express|Home|Starter|Advanced|Ultimate|Legacy|Server|Mobile|Web|Education|Community)$/
+const PRODUCT_BEFORE = /(?:^|[\s(|])(?!(?:The|A|An|Our|Your|Its|Their|This|That|Dear|Mr|Mrs|Ms|Dr|Attn|Attention|Signed|Name|By|Per|For|To|At|In|Of|On|And|Or|With|Plan|Tier|Level|Package|Option|Edition)\b)(?:[A-Z][\w'’&.-]*|\d[\w.]*)[ \t]+$/
 // A name that runs on after a bracketed word with a capitalised word that is no company form ("[Bracket] Architects")
 const NAME_GOES_ON = /^[ \t]+(?!(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|Pty|GmbH|AG|Co|Corp|Corporation|Company|Group|Holdings)\b)[A-Z][\w'’&-]/
 // The words that say a name is a registered or a trading name
@@ -68,6 +71,11 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // Architects (registered business name)", "t/a [Square] Design Studio"): the brackets are part of the name, as it is
       // registered (a word before a company form, "[Brand] Ltd", stays a slot)
       if (/^[A-Z][\w'’&-]*$/.test(inner) && NAME_GOES_ON.test(text.slice(start + m.length, start + m.length + 30)) && NAME_CUE.test(text.slice(Math.max(0, start - 60), start + m.length + 100))) return false
+      // Reading: a product's edition written in brackets after the product's name ("Stockroom [Classic] stock control",
+      // "Sage 50 [Standard] down for all users", "the Xero [Premium] subscription") is part of the name as its maker
+      // writes it, not a slot: the name runs into the brackets from a capitalised word or a version number, and the word
+      // inside names an edition ("the [Premium] plan", "Dear [Name]", "at [Leeds]" stay slots)
+      if (EDITION.test(inner) && PRODUCT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false
       // a place or name to confirm: "[Leeds]", "[San Francisco]" (not "[Reserved]", "[Intentionally Omitted]", "[Signature Page Follows]")
       // a named field with an acronym: "[School URN]", "[Client ABN]", "[VAT No]"
       if (/^(?:[A-Z][a-z]+ ){1,2}[A-Z]{2,5}s?$|^[A-Z]{2,5} [A-Z][a-z]+$/.test(inner) && !/^(?:Reserved|Deleted|Omitted|Redacted|Intentionally|Note|Optional|Draft|Signature|Seal|Remainder|Page|Continued|See|Source|Per|Ref)\b/.test(inner)) return true
@@ -103,7 +111,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // more with no value after them, only the end of the line or the label of the next blank; a leader that runs to a value
   // ("Helpdesk hours ........ 8:00 to 18:00", "Services ........ 4") joins a label to what is filled in
   // (the next blank's label may end in a colon: "Print name: ..........   Title: ..........")
-  {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*:?[ \t]+){1,3}(?:\.[ \t]?){4,}\.)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
+  // (and before a year: the day and month of a date left to fill, "Jakarta, ............ 2025", "on .......... 2026"; a
+  // leader runs to a page or a value, never to a year)
+  {re: /(?:\.[ \t]?){4,}\.(?![ \t]?\.)(?=[ \t]*$|[ \t]+(?:[A-Za-z][\w'’-]*:?[ \t]+){1,3}(?:\.[ \t]?){4,}\.|[ \t]+(?:19|20)\d{2}\b)|…{2,}(?=[ \t]*$)/gm, has: ['.....', '. . . . .', '……']},
   {re: ANGLE_SLOT, has: ['<']},
   {re: ANGLE_FIELD, has: ['<'], accept: (m) => !HTML_TAG.test(m.slice(1).split(' ')[0]!) && SLOT_WORDS.test(m)},
   {re: /\{\{[^{}\n]{0,80}\}\}/g, has: ['{{']},

@@ -54,6 +54,14 @@ const PRICES_REVIEWED = new RegExp(
 const SERVICED_THING = /\b(?:firmware|software|operating systems?|os|patch(?:es)?|antivirus|anti-virus|signatures?|definitions|drivers?|devices?|handsets?|phones?|servers?|workstations?|laptops?|pcs?|computers?|routers?|switches|firewalls?|printers?|hardware|equipment|toner|filters?|batter(?:y|ies)|passwords?|certificates?|backups?)\s+(?:(?:is|are|will be|shall be|gets?|get)\s+)?(?:\w+ly\s+)?(?:updated|replaced|changed|revised)\s+$/i
 const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
 
+// Reading: a right to propose or ask for a change ("Either may propose changes from time to time; a change takes effect
+// only when both sign", "The Customer can request amendments to the catalogue from time to time", "From time to time,
+// either side may put forward variations to the device list") commits no one to act, so there is no cadence for the
+// agreement to state; a promise to propose ("we will suggest improvements from time to time") stays vague
+const CHANGE_NOUN = String.raw`(?:changes?|amendments?|variations?|modifications?|revisions?|alterations?|updates?|improvements?)`
+const PROPOSAL_BEFORE = new RegExp(String.raw`\b(?:propos|suggest|request|recommend|put(?:s|ting)?\s+forward|ask(?:s|ing)?\s+for)\w*\s+(?:(?:any|such|further|the|its|their|our|your|a|an|new)\s+)?(?:[\w'’-]+\s+){0,2}?${CHANGE_NOUN}\b(?:\s+(?:to|of|in|for)\s+[^.;:,]{1,60}?)?\s*$`, 'i')
+const PROPOSAL_AFTER = new RegExp(String.raw`^\s*,?\s*(?:[\w'’-]+\s+){0,3}?(?:may|can|could|is entitled to|are entitled to)\s+(?:propose|suggest|request|recommend|put forward|ask for)\s+(?:(?:any|such|further|the|its|their|our|your|a|an|new)\s+)?(?:[\w'’-]+\s+){0,2}?${CHANGE_NOUN}\b`, 'i')
+
 // A participle of an act done by someone named after "by": "submitted", "raised", "placed"
 const ACTED_BEFORE = /\b(?:submitted|raised|made|placed|logged|opened|sent|issued|requested|given|ordered|reported|added|proposed|asked for)\s+$/i
 const BY_AGENT = /^\s*,?\s*by\s+((?:the|your|its|their)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}/i
@@ -328,6 +336,7 @@ export default {
       // an act of the customer's side that it times itself ("Change requests submitted from time to time by your staff",
       // "orders placed from time to time by the Client"): the customer picks the moment, not the provider
       if (/from time to time/i.test(hit.text) && ACTED_BEFORE.test(s.slice(Math.max(0, at - 30), at)) && byCustomer(after, reading)) continue
+      if (/from time to time/i.test(hit.text) && ((PROPOSAL_BEFORE.test(s.slice(Math.max(0, at - 160), at)) && reading.permissionHolder(s, at) !== undefined) || PROPOSAL_AFTER.test(after.slice(0, 160)))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1

@@ -45,8 +45,9 @@ const KEPT_WORK: Readonly<Record<string, number>> = {
   'backup-frequency': 3.3,
   'failure-responsibility': 1.3,
   // (1 before a consequence counted only for the duties its condition names: a duty its section's consequence does not
-  // cover goes on to the judge's later steps, which read the document around it and are not kept)
-  'customer-requirements': 1.7,
+  // cover goes on to the judge's later steps, which read the document around it and are not kept; 1.7 before the
+  // judge's first readings of a unit's text were kept with its own stage)
+  'customer-requirements': 1.5,
   'performance-targets': 0.9,
   'notices': 0.5,
   // (5.5 before the names of companies a block holds were kept per block text)

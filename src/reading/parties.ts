@@ -570,7 +570,7 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   if (subjectEnd >= 0) {
     // (who asks for the work in a relative clause is not bound: "Work the Client asks for outside the schedule will be
     // attended …" binds no one named, "Changes the Provider requests must be approved by the Client" the Client)
-    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd).replace(ASKER, '$1 ')
+    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd).replace(ASKER, '$1 ').replace(CONDITION_ASIDE, ' ')
     // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back
     if (/\b(?:it|they|such party)\s+$/i.test(subject)) {
       const role = firstParty(text.slice(0, from + subjectEnd), names)
@@ -586,7 +586,7 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   // Customer" does)
   const by = /\bby (?:the )?([A-Z][\w]+|you|us)\b/.exec(clause.slice(rel))
   const beforeBy = by ? clause.slice(Math.max(0, rel + by.index - 40), rel + by.index) : ''
-  if (by && !REDUCED_RELATIVE.test(beforeBy) && (subjectEnd < 0 || AUX_PARTICIPLE.test(beforeBy))) return roleOf(by[1]!, names)
+  if (by && !REDUCED_RELATIVE.test(beforeBy) && !ASKED_ON_CONDITION.test(beforeBy) && (subjectEnd < 0 || AUX_PARTICIPLE.test(beforeBy))) return roleOf(by[1]!, names)
   // an item of an enumeration takes the subject that introduced it: "Vendor shall: … (d) take prompt steps"; a clause after
   // a break that names its own subject before its verb ("Quarterly review with the Client; we also attend board meetings
   // …") is no item of it
@@ -622,6 +622,14 @@ const AUX_PARTICIPLE = /\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\w+ly
 
 // "work requested by", "devices supplied by", "tickets raised by": a noun, a participle and no auxiliary before "by"
 const REDUCED_RELATIVE = /\b(?:work|services?|requests?|tickets?|tasks?|jobs?|changes?|projects?|devices?|equipment|hardware|software|items?)\s+(?:\w+ly\s+)?(?:requested|ordered|raised|logged|submitted|supplied|bought|purchased|owned|installed|provided|made)\s+$/i
+
+// Reading: a participle after a conjunction of condition ("if requested by the Client", "where approved by you", "when
+// ordered by the Ordering Party") names who asks for or allows the thing, on that condition; it binds no one, as a
+// participle after a noun does ("work requested by the Client")
+// and a condition set off by commas just before the verb ("The following are excluded from the Services and, if requested
+// by the Client, shall be quoted …") is no part of the verb's subject: the party it names asks, the subject is before it
+const CONDITION_ASIDE = /(?:,|\band\b|\bor\b)\s*(?:if|where|when|whenever|unless|once)\s+(?:so\s+)?(?:requested|asked|instructed|ordered|approved|agreed|authori[sz]ed|required|directed|commissioned|accepted)\b[^,;]{0,60},\s*$/i
+const ASKED_ON_CONDITION = /\b(?:if|where|when|whenever|unless|once|as|until)\s+(?:so\s+|expressly\s+|specifically\s+|first\s+|otherwise\s+|previously\s+)?(?:requested|asked(?:\s+for)?|instructed|ordered|approved|agreed|authori[sz]ed|required|directed|commissioned|accepted)\s+(?:(?:in\s+writing|in\s+advance|beforehand)\s+)?$/i
 
 /** Index of the first obligation verb in `text` whose subject is the customer, or -1. */
 export function customerObligation(text: string, names: ReadonlyMap<string, Party>, memo: ClauseMemo = clauseMemo()): number {

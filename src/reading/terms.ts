@@ -544,6 +544,23 @@ function struck(hit: TermHit): boolean {
   return marks % 2 === 1
 }
 
+// Reading: a negation reaches its own verb only; a verb of promising or aiming coordinated after it in its own finite
+// form ("Kestrel does not give fix times, and aims to restore faults as quickly as possible", "shall never let an
+// incident go unattended and guarantees 100% availability") is affirmed, and what it promises stands (a base form shares
+// the negation's auxiliary, "does not monitor and guarantee", and a noun is no verb, "no warranties and guarantees of")
+const AFFIRMED_G = /\band\s+(?:also\s+|then\s+|instead\s+)?(?:aims|guarantees|promises|ensures|commits|undertakes|strives|tries|endeavou?rs|seeks|warrants|assures)\s+(?=(?:to|that|an?|the|its|our|their|full|complete|total|\d)\b|\d)/gi
+/** Is the term after a verb of promising that "and" coordinates with a negated verb, and not negated again after it? */
+function affirmedAfter(s: string, at: number, r: ExcuseReadings): boolean {
+  const from = Math.max(0, at - 160)
+  // (the verb may be the term itself: "… and guarantees 100% availability")
+  const window = s.slice(from, at + 40)
+  let last = -1
+  AFFIRMED_G.lastIndex = 0
+  for (let m = AFFIRMED_G.exec(window); m !== null && from + m.index < at; m = AFFIRMED_G.exec(window)) last = m.index
+  if (last < 0) return false
+  return !r.isNegated(s.slice(from + last), at - from - last)
+}
+
 // a sentence that ends in a question mark (markup and closing quotes aside)
 const QUESTION = /\?[\s*_"'”’)]*$/
 
@@ -567,7 +584,7 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
     at = hit.start - from
     if (isDisclaimer(s)) return 'disclaimer'
   } else if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
-  if (r.isNegated(...rewritten(s, at, withoutNoCost))) return 'negated'
+  if (r.isNegated(...rewritten(s, at, withoutNoCost)) && !affirmedAfter(s, at, r)) return 'negated'
   if (excludedItem(hit, s, at, r)) return 'negated'
   // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
   // concession disclaims the whole sentence (a clause number or a label before it, "4.2 Although …", "A: Although …",
