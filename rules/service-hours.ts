@@ -22,6 +22,9 @@ const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|
 // 6:00 to 21:00", "mailboxes get copied offsite nightly", "workstations are patched on Tuesdays 22:00–02:00") or by the
 // title of the section the sentence stands in ("Backups", "Patching", "Reporting")
 const TASK_DONE = /\b(?:is|are|was|were|gets?|getting|be|being|been)\s+(?:\w+\s+)?(?:backed[- ]up|snapshot(?:ted)?|copied|replicated|synced|synchroni[sz]ed|mirrored|archived|patched|scanned|rebooted|restarted|exported|imaged|vaulted)\b/i
+// Reading: days and clock times given for a job, by purpose ("for maintenance", "reserved for patching") or as its window
+// ("the maintenance window", "patch slot"), are that job's timetable wherever they stand
+const TASK_FOR = /\b(?:for|reserved for|set aside for|kept for|used for)\s+(?:(?:planned|scheduled|routine|system|server)\s+)?(?:maintenance|patch(?:es|ing)?|updates|upgrades|reboots)\b|\b(?:maintenance|patch(?:ing)?|update|upgrade)\s+(?:windows?|slots?|periods?)\b/i
 const TASK_TITLE = /\b(?:backups?|back-?ups?|backing up|snapshots?|patch(?:ing|es)?|patch management|updates?|updating|reports?|reporting|replication|archiv(?:e|es|ing))\b/i
 // Reading: days and clock times given for maintenance ("Maintenance window: Sundays, 1:00 a.m. to 5:00 a.m. Mountain
 // Time", "Planned maintenance — every second Saturday, 07:00 to 11:00 UK time", "Scheduled downtime: first Sunday,
@@ -111,6 +114,9 @@ export default clauseRule({
     // days and times that schedule a task ("a weekly report is generated Monday to Friday at 06:00", "backups run
     // nightly at 23:00") are not the hours of the service
     if (!unit.inHome && (TASK.test(t) || TASK_DONE.test(t) || taskSection(unit) || MAINTENANCE.test(t) || maintenanceSection(unit)) && !SUPPORT.test(t)) return undefined
+    // nor do days and times the sentence gives for a job ("Saturdays 22:00-02:00 for maintenance", "Sunday 01:00-05:00
+    // reserved for patching", "the maintenance window is Tuesday 22:00-23:00"), in a home of hours too
+    if (TASK_FOR.test(t) && !SUPPORT.test(t)) return undefined
     // nor do days with one moment in them, when nothing in the sentence says a service is there ("Reports: ticket
     // summary every Mon–Fri at 07:00"): an event's schedule
     if (!unit.inHome && recurringMoment(t, specs) && !THERE.test(t)) return undefined

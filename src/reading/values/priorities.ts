@@ -27,6 +27,9 @@ const QUOTES = `"'“”‘’*_`
 // (a capitalised level before the incidents, issues or alerts it sorts is that level: "Critical incidents", "High alerts")
 const NAMED_AFTER_RE = lazyCaselessRegExp(String.raw`^[${QUOTES}]{0,2}(?:\s{1,2}(?:priority|severity|issues?|incidents?|alerts?)\b|\s{0,2}[(:${DASH}]\s{0,2}(?:P[0-5]|(?:priority|severity|sev)\s?[0-5])\b)`)
 const NAMED_BEFORE_RE = lazyCaselessRegExp(String.raw`(?:\b(?:priority|severity|sev|urgency|impact)\s{0,2}(?:[:=${DASH}]|\bis\b|\bof\b)?|\bP[0-5]\s{0,2}[:(${DASH}]?|\b(?:priority|severity|sev)\s?[0-5]\s{0,2}[:(${DASH}]?)\s{0,2}[${QUOTES}]{0,2}$`)
+// Reading: "Level N" followed by a street address or a building's name ("Level 2, 18 Victoria Street", "Level 12/100 Queen
+// St", "Level 3, Harbour Tower") is the floor of a building, not a level of urgency
+const FLOOR_AFTER = /^\s*[,/]?\s*(?:(?:Unit|Suite)\s+\w+\s*,\s*)?(?:\d{1,5}[A-Za-z]?(?:[-–]\d{1,5})?\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Place|Pl|Terrace|Tce|Drive|Dr|Boulevard|Blvd|Quay|Parade|Pde|Way|Square|Sq|Highway|Hwy|Crescent|Cres|Close|Court|Ct|Esplanade|Mall|Row|Wharf)\b|(?:[A-Z][\w'’-]*\s+){1,3}(?:Tower|House|Building|Centre|Center|Plaza|Chambers|Arcade)\b)/
 const CELL_EDGE_RE = /[\s*_"'“”‘’()[\].:;,]/
 
 /** Start and end of `text` without surrounding whitespace, emphasis marks, quotes and punctuation. */
@@ -74,6 +77,8 @@ export function extractPriorities(text: string): Priority[] {
       scheme = /^sev/i.test(g['lk']) ? 'severity' : 'priority'
       rank = letter.charCodeAt(0) - 64
     } else {
+      // a level followed by a street address is the floor of a building ("Level 2, 18 Victoria Street")
+      if (g['lv'] !== undefined && FLOOR_AFTER.test(text.slice(end, end + 80))) return false
       scheme = g['sv'] !== undefined ? 'severity' : g['pk'] !== undefined ? 'priority' : 'level'
       rank = parseNumber(g['svr'] ?? g['pkr'] ?? g['lvr'] ?? '')
     }
