@@ -100,7 +100,7 @@ function keptInRow(block: Block, valuesOf: (t: string) => Values, out: Kept[]): 
  * name all in common. Then a retention that names no source or no cadence ("Backup copies kept | 14 days") is a
  * retention of that one kind.
  */
-function oneKind(list: readonly Kept[]): boolean {
+export function oneKind(list: readonly Kept[]): boolean {
   const cadences = new Set(list.map((k) => k.cadence).filter((c) => c !== undefined))
   if (cadences.size > 1 || new Set(list.map((k) => k.tier)).size > 1) return false
   let common: Set<string> | undefined
