@@ -388,6 +388,7 @@ export function findClause(
     const textMarks = topicMarks && mentionsText ? reading.unitMarks(block, mentionsText) : undefined
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
+      let sent: Verdict | undefined
       // in a Q/A written in one paragraph, each answer is titled by its own question, as one in a paragraph of its own
       const answering = answers?.[k]
       const homed = inHome || namedBy(answering)
@@ -395,8 +396,11 @@ export function findClause(
         const at = whole ? 0 : k + 1
         if (topicMarks ? !markedTest(topicMarks, at, re.topic, text, reading) : !re.topic.test(text)) {
           if (!(textTest && (textMarks ? markedTest(textMarks, at, textTest, text, reading) : textTest.test(text)))) {
-            if (!mentions) continue
-            if (mentionMarks) {
+            sent = re.listItem ? itemSent({block, start: whole ? 0 : sentences[k]!.start, end: whole ? block.text.length : sentences[k]!.end, text, inHome: false, next: ''}, reader, re, spec) : undefined
+            if (sent) {
+              // judged below, its delegation the verdict when the rule's own reading gives none
+            } else if (!mentions) continue
+            else if (mentionMarks) {
               let m = mentionMarks[at]!
               if (m === 0) {
                 mentionMarks[at] = m = mentions(text, reader, block) ? 2 : 1
@@ -418,7 +422,7 @@ export function findClause(
       // Section 11 of the Master Terms.") puts each clause the label names in that document, whatever the label's own
       // words would say of it
       const handed = re.listItem && (text.includes(':') || text.includes('–') || text.includes('—')) ? reading.handedOver(text) : undefined
-      const judged = handed && re.listItem!.test(handed.label) ? ({outcome: 'delegated', start: handed.hit.start, end: handed.hit.end, target: handed.hit.target} as const) : spec.judge(unit, reader)
+      const judged = handed && re.listItem!.test(handed.label) ? ({outcome: 'delegated', start: handed.hit.start, end: handed.hit.end, target: handed.hit.target} as const) : (spec.judge(unit, reader) ?? sent)
       // a sentence about the clause whose predicate sends it to another document is delegated there, whatever its subject names
       const v = judged && judged.outcome !== 'delegated' ? (sentAway(unit, reader) ?? judged) : judged
       trace?.unit(unit, v)
@@ -806,6 +810,26 @@ function listedElsewhere(reading: Reading, item: RegExp): Finding | undefined {
   })
   for (const list of lists) if (list.items.some((x) => item.test(x))) return {outcome: 'delegated', unit: list.unit, verdict: list.verdict}
   return undefined
+}
+
+// Reading: the things a clause lists, named as what a sentence places in another document, are put there, whatever words
+// the sentence uses for its topic: as the subject its predicate sends ("Exclusions from the Services are listed in the
+// applicable Service Order", "Services excluded from your plan are set out in the Order Form") or as a noun the document is
+// said to list ("…, including the exclusions listed therein, …", "the customer obligations set out in Schedule 3"); not what
+// the clause's look-alike titles name ("SLA exclusions are listed in the Service Level Schedule"), nor its asides.
+const PLACED_NOUN = /(?:^|\s)(?:the|any|all|those|such|its|their|our|your)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:as\s+)?$/i
+const PLACING = /^(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|contained|identified|named|shown|recorded)\b/i
+function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: CompiledClause, spec: ClauseRuleSpec): Verdict | undefined {
+  if (!re.listItem!.test(unit.text)) return undefined
+  const v = reader.delegated(unit)
+  if (!v || v.start === undefined || v.end === undefined) return undefined
+  const hit = {target: v.target ?? '', start: v.start, end: v.end}
+  const after = unit.text.slice(v.start)
+  const placed = PLACING.test(after) ? PLACED_NOUN.exec(unit.text.slice(Math.max(0, v.start - 60), v.start))?.[1] : undefined
+  const matter = sentMatter(unit.text, hit) ?? placed
+  if (matter === undefined || namesMatter(matter, [re.listItem]) !== true) return undefined
+  if (re.notHeadings?.test(matter) || spec.aside?.(unit.text, unit.block)) return undefined
+  return v
 }
 
 /** The delegation of a unit whose predicate sends it to another document ("… shall be as set out in Annex C."). */
