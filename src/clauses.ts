@@ -386,6 +386,7 @@ export function findClause(
     const topicMarks = inHome || asked ? undefined : reading.unitMarks(block, re.topic)
     const mentionMarks = topicMarks && mentionsKind ? reading.unitMarks(block, mentionsKind) : undefined
     const textMarks = topicMarks && mentionsText ? reading.unitMarks(block, mentionsText) : undefined
+    const itemMarks = topicMarks && re.listItem ? reading.unitMarks(block, re.listItem) : undefined
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
       let sent: Verdict | undefined
@@ -396,7 +397,7 @@ export function findClause(
         const at = whole ? 0 : k + 1
         if (topicMarks ? !markedTest(topicMarks, at, re.topic, text, reading) : !re.topic.test(text)) {
           if (!(textTest && (textMarks ? markedTest(textMarks, at, textTest, text, reading) : textTest.test(text)))) {
-            sent = re.listItem ? itemSent({block, start: whole ? 0 : sentences[k]!.start, end: whole ? block.text.length : sentences[k]!.end, text, inHome: false, next: ''}, reader, re, spec) : undefined
+            sent = re.listItem && (itemMarks ? markedTest(itemMarks, at, re.listItem, text, reading) : re.listItem.test(text)) ? itemSent({block, start: whole ? 0 : sentences[k]!.start, end: whole ? block.text.length : sentences[k]!.end, text, inHome: false, next: ''}, reader, re, spec) : undefined
             if (sent) {
               // judged below, its delegation the verdict when the rule's own reading gives none
             } else if (!mentions) continue
@@ -819,8 +820,8 @@ function listedElsewhere(reading: Reading, item: RegExp): Finding | undefined {
 // the clause's look-alike titles name ("SLA exclusions are listed in the Service Level Schedule"), nor its asides.
 const PLACED_NOUN = /(?:^|\s)(?:the|any|all|those|such|its|their|our|your)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:as\s+)?$/i
 const PLACING = /^(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|contained|identified|named|shown|recorded)\b/i
+/** The delegation of a unit that names the clause's items (`re.listItem`, tested by the caller) as what it places elsewhere. */
 function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: CompiledClause, spec: ClauseRuleSpec): Verdict | undefined {
-  if (!re.listItem!.test(unit.text)) return undefined
   const v = reader.delegated(unit)
   if (!v || v.start === undefined || v.end === undefined) return undefined
   const hit = {target: v.target ?? '', start: v.start, end: v.end}
