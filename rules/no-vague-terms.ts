@@ -283,6 +283,23 @@ function customerActs(head: string, parties: ReadonlyMap<string, Party>): boolea
   return /^(?:client|customer|buyer|subscriber|licensee|purchaser)$/.test(name) || parties.get(name) === 'customer'
 }
 
+// Reading: a term inside a condition whose subject is someone other than the provider ("If anyone regularly works from home,
+// let me know", "where your staff frequently travel abroad", "when a user occasionally needs a spare laptop") says whom or
+// what the condition picks out, not how often or how fast the provider acts; a condition on the provider's own act ("if
+// we do not respond promptly", "when the Provider regularly misses a target") and a main clause run on without a comma
+// ("When a fault is logged we respond promptly", "If you call the Provider will attend as soon as possible") are read as before
+// ("when" and "where" after a noun may open a relative clause, "a portal where alerts are checked regularly": only at the
+// head of a clause are they read as a condition)
+const CONDITION_OPEN = /(?:(?:^|[,;:(\u2014\u2013]\s*|\b(?:and|or|but)\s+)(?:where|wherever|when)|\b(?:if|whenever|in case|unless|in the event that))\s+([^,;:.()]{1,80})$/i
+const MAIN_CLAUSE_IN = /\b(?:will|shall|must|we|I|us|our)\b|['\u2019]ll\b/i
+
+/** Is the term inside a condition whose subject is not the provider ("If anyone regularly works from home, …")? */
+function othersCondition(s: string, at: number, reading: Reading): boolean {
+  const m = CONDITION_OPEN.exec(s.slice(Math.max(0, at - 120), at))
+  if (!m || MAIN_CLAUSE_IN.test(m[1]!)) return false
+  return reading.firstParty(m[1]!) !== 'provider'
+}
+
 export default {
   meta: {
     id: 'no-vague-terms',
@@ -358,6 +375,7 @@ export default {
       // the customer's own act in the present tense ("The CLINIC reports each fault promptly", the way translated contracts
       // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)
       if (hit.term.needs === 'duration' && customerActs(s.slice(0, at), reading.parties)) continue
+      if (othersCondition(s, at, reading)) continue
       // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable
       // efforts to mitigate"), or a condition already met ("If, after commercially reasonable efforts, Provider is unable …")
       if (EFFORTS.test(hit.text) && (LIABILITY_EXTENT.test(before) || EFFORTS_CONDITION.test(before))) continue
