@@ -819,6 +819,7 @@ function listedElsewhere(reading: Reading, item: RegExp): Finding | undefined {
 // said to list ("…, including the exclusions listed therein, …", "the customer obligations set out in Schedule 3"); not what
 // the clause's look-alike titles name ("SLA exclusions are listed in the Service Level Schedule"), nor its asides.
 const PLACED_NOUN = /(?:^|\s)(?:the|any|all|those|such|its|their|our|your)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:as\s+)?$/i
+const MATTER_HEAD_END = /\s+(?:per|for|of|from|by|in respect of|relating to|related to|regarding|about|concerning|applicable to|on|under|in|to|with|at|within)\s/i
 const PLACING = /^(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|contained|identified|named|shown|recorded)\b/i
 /** The delegation of a unit that names the clause's items (`re.listItem`, tested by the caller) as what it places elsewhere. */
 function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: CompiledClause, spec: ClauseRuleSpec): Verdict | undefined {
@@ -828,7 +829,9 @@ function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: C
   const after = unit.text.slice(v.start)
   const placed = PLACING.test(after) ? PLACED_NOUN.exec(unit.text.slice(Math.max(0, v.start - 60), v.start))?.[1] : undefined
   const matter = sentMatter(unit.text, hit) ?? placed
-  if (matter === undefined || namesMatter(matter, [re.listItem]) !== true) return undefined
+  // (the items as the head of what is sent, not a word that qualifies it: "Fix times per severity are as set out in
+  // Schedule 3" sends fix times, not the severities)
+  if (matter === undefined || namesMatter(matter.split(MATTER_HEAD_END)[0]!, [re.listItem]) !== true) return undefined
   if (re.notHeadings?.test(matter) || spec.aside?.(unit.text, unit.block)) return undefined
   return v
 }
