@@ -90,11 +90,14 @@ const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|compu
 // 30 minutes": a bound on the same act, right after the term
 const BOUND_AFTER = /^[\s,(]*(?:(?:and|but|or)\s+)?(?:in any (?:case|event)|in all cases|at the latest|at most|(?:no|not) later than|within)\b/i
 // what a measurement does with its period: "always counts the whole calendar month", "always starts on the 1st"
-const MEASURE_DEFINED = /^always\s+(?:counts?|covers?|spans?|runs?|starts?|begins?|ends?|includes?|excludes?|uses?|refers? to|takes?)\b/i
+const MEASURE_DEFINED = /^always\s+(?:counts?|covers?|spans?|runs?|starts?|begins?|ends?|includes?|excludes?|uses?|refers? to|takes?|stops?|pauses?|resumes?|restarts?|resets?|(?:started|stopped|paused|resumed|restarted|reset)\b)/i
 // a metric being measured, with the coordinated verb that continues it: "Uptime is measured by our probes every minute and "
 const MEASURED_METRIC = /\b(?:uptime|availability|downtime|response times?|resolution times?|service levels?|measurement(?: period)?)\b[^.;]{0,80}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:measured|calculated|computed|determined|counted|assessed|monitored)\b[^.;]{0,80}\band\s+$/i
 // the metric itself as the subject: "The measurement period always starts", "Availability always covers"
-const METRIC_SUBJECT = /\b(?:uptime|availability|downtime|measurement(?: period| window)?|(?:reporting|measuring|service) (?:period|window|month))\s+$/i
+// Reading: the clock of a measured time, or the time itself, as the subject ("The clock always starts when the ticket is
+// logged", "the SLA timer always stops while we wait for you", "Response time always counts from the call", "the clock is
+// always paused") says how the time is measured, as "the measurement period always starts" does
+const METRIC_SUBJECT = /\b(?:uptime|availability|downtime|measurement(?: period| window)?|(?:reporting|measuring|service) (?:period|window|month)|clocks?|timers?|stopwatch|(?:response|reaction|resolution|restoration|restore|repair|fix|turnaround|target|sla) times?)\s+(?:(?:is|are)\s+)?$/i
 
 // A guarantee that names its measure and what the customer gets when it is missed is the measurable, remedied target
 // the rule asks for: "guarantees a 30-minute response …; each late response earns a credit of 5%"
@@ -177,6 +180,11 @@ const ALWAYS_LEVEL = new RegExp(String.raw`^always\s+(?:an?\s+)?${LEVEL_NAME}`)
 const RELATIVE_BEFORE = /\b(?:that|which|where|in which|whose|who)\b[^,;:]{0,80}$/i
 const COUNTED_AFTER = /^always\b[^.,;:]{0,140}?\b(?:(?:is|are|will be|shall be)\s+(?:not\s+)?(?:counted|included|excluded|ignored|disregarded|discounted|measured|treated as (?:downtime|available|unavailable|an? (?:outage|failure|success|breach)))|(?:does|do)\s+not\s+count|(?:counts?|count)\s+(?:as|towards?|against|in)|(?:falls?|fall)\s+outside)\b/i
 
+// Reading: an opening quotation mark right before the term, after a word that names or describes it as words ("as",
+// "called", "the word", "terms such as", "labelled"), and the closing mark right after it
+const QUOTE_OPEN = /\b(?:as|calls?|called|named|termed|dubbed|label(?:l)?ed|marketed as|words?|terms?|phrases?|expressions?|wording|claims?|slogans?|like)\s+["\u201c\u2018'\u00ab]\s?$/i
+const QUOTE_CLOSE = /^\s?["\u201d\u2019'\u00bb]/
+
 export default {
   meta: {
     id: 'no-overpromising',
@@ -201,6 +209,10 @@ export default {
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      // a term quoted as what something is called or described as ("describing the platform as "fully secure"", "the word
+      // "guaranteed"", "terms such as "unlimited"") is mentioned, not used; a promise quoted for emphasis ("Our support is
+      // "unlimited"") is still made
+      if (QUOTE_OPEN.test(s.slice(Math.max(0, at - 40), at)) && QUOTE_CLOSE.test(s.slice(at + hit.text.length))) continue
       // the words of a name written in capitals ("an Always On VPN fault", "the Ever Ready backup appliance") promise nothing
       if (/^[A-Z]/.test(hit.text) && reading.inThingName(hit)) continue
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue
