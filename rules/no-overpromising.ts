@@ -90,11 +90,14 @@ const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|compu
 // 30 minutes": a bound on the same act, right after the term
 const BOUND_AFTER = /^[\s,(]*(?:(?:and|but|or)\s+)?(?:in any (?:case|event)|in all cases|at the latest|at most|(?:no|not) later than|within)\b/i
 // what a measurement does with its period: "always counts the whole calendar month", "always starts on the 1st"
-const MEASURE_DEFINED = /^always\s+(?:counts?|covers?|spans?|runs?|starts?|begins?|ends?|includes?|excludes?|uses?|refers? to|takes?)\b/i
+const MEASURE_DEFINED = /^always\s+(?:counts?|covers?|spans?|runs?|starts?|begins?|ends?|includes?|excludes?|uses?|refers? to|takes?|stops?|pauses?|resumes?|restarts?|resets?|(?:started|stopped|paused|resumed|restarted|reset)\b)/i
 // a metric being measured, with the coordinated verb that continues it: "Uptime is measured by our probes every minute and "
 const MEASURED_METRIC = /\b(?:uptime|availability|downtime|response times?|resolution times?|service levels?|measurement(?: period)?)\b[^.;]{0,80}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:measured|calculated|computed|determined|counted|assessed|monitored)\b[^.;]{0,80}\band\s+$/i
 // the metric itself as the subject: "The measurement period always starts", "Availability always covers"
-const METRIC_SUBJECT = /\b(?:uptime|availability|downtime|measurement(?: period| window)?|(?:reporting|measuring|service) (?:period|window|month))\s+$/i
+// Reading: the clock of a measured time, or the time itself, as the subject ("The clock always starts when the ticket is
+// logged", "the SLA timer always stops while we wait for you", "Response time always counts from the call", "the clock is
+// always paused") says how the time is measured, as "the measurement period always starts" does
+const METRIC_SUBJECT = /\b(?:uptime|availability|downtime|measurement(?: period| window)?|(?:reporting|measuring|service) (?:period|window|month)|clocks?|timers?|stopwatch|(?:response|reaction|resolution|restoration|restore|repair|fix|turnaround|target|sla) times?)\s+(?:(?:is|are)\s+)?$/i
 
 // A guarantee that names its measure and what the customer gets when it is missed is the measurable, remedied target
 // the rule asks for: "guarantees a 30-minute response …; each late response earns a credit of 5%"

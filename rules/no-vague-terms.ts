@@ -51,6 +51,12 @@ const PRICES_REVIEWED = new RegExp(
   String.raw`\b${PRICES}\s+(?:is|are|will be|may be|shall be|can be|gets?)\s+(?:\w+ly\s+)?reviewed\s+$|\breview(?:s|ed|ing)?\s+(?:(?:the|its|our|their|these|any|all|your)\s+)?(?:[\w'’-]+\s+){0,2}?${PRICES}\s+$`,
   'i',
 )
+// Reading: records the provider keeps of the customer's systems (documentation of the customer's environment, network
+// diagrams, an asset register for its devices) are a deliverable of the service: updating them "regularly" leaves the
+// service's cadence open, unlike revising a paper of the agreement or a guide ("the escalation list in Annex C", "this
+// guide", "our user documentation")
+const KEPT_RECORD = /\b(?:documentation|records?|register|diagrams?|runbooks?|inventor(?:y|ies))\s+(?:of|for|on)\s+(?:(?:the|your|its|their|our|all)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:environment|networks?|systems?|infrastructure|devices|assets|estate|servers|equipment|set-?up|configurations?|sites?)\b|\b(?:network|system|systems|asset|infrastructure|configuration|environment|IT|device|hardware|software|licen[cs]e|site)\s+(?:documentation|register|records|diagrams?|inventory|runbooks?)\b/i
+const RECORD_REVISED = /\b(?:documentation|register|records?|diagrams?|inventor(?:y|ies)|runbooks?|it|them)\b[^.;]{0,60}$/i
 const SERVICED_THING = /\b(?:firmware|software|operating systems?|os|patch(?:es)?|antivirus|anti-virus|signatures?|definitions|drivers?|devices?|handsets?|phones?|servers?|workstations?|laptops?|pcs?|computers?|routers?|switches|firewalls?|printers?|hardware|equipment|toner|filters?|batter(?:y|ies)|passwords?|certificates?|backups?)\s+(?:(?:is|are|will be|shall be|gets?|get)\s+)?(?:\w+ly\s+)?(?:updated|replaced|changed|revised)\s+$/i
 const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
 
@@ -96,7 +102,8 @@ function measured(text: string, needs: string, reading: Reading): boolean {
       if (!reading.hasNumber(text)) return false
       const v = valuesOf(text)
       if (v.durations.some((d) => !framing(text, d)) || v.percentages.length > 0 || v.hours.some((h) => h.from !== undefined)) return true
-      return v.frequencies.some((f) => !BILLING_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start)) && !BILLING_AFTER.test(text.slice(f.end, f.end + 20)))
+      // (work "continuously until it is resolved" says that it does not stop, not when it ends)
+      return v.frequencies.some((f) => !BILLING_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start)) && !BILLING_AFTER.test(text.slice(f.end, f.end + 20)) && !(f.intervalMinutes === 0 && UNTIL_AFTER.test(text.slice(f.end, f.end + 100))))
     }
   }
 }
@@ -164,6 +171,10 @@ function framing(text: string, d: {readonly start: number}): boolean {
   return FRAME_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))
 }
 
+// Reading: work that does not stop until an end ("work continuously on every P1 until it is resolved", "work on it
+// continuously until service is restored", "in real time until fixed") states no time for the end, so an effort beside it
+// stays unmeasured; a continuous cadence of a service ("backed up continuously", "monitored in real time") measures it
+const UNTIL_AFTER = /^[^.;:]{0,80}?\buntil\b/i
 // "billed hourly", "invoiced monthly", "at hourly rates", "a monthly fee": a frequency of billing, not of the service
 const BILLING_BEFORE = /\b(?:bill(?:ed|able)|charged|invoiced|payable|paid|priced|costs?)\s+(?:\w+\s+)?$|\bat\s+$/i
 const BILLED_BEFORE = /\b(?:bill(?:ed|s)?|invoice[sd]?|charged|paid|payable|debited)\s+(?:\w+\s+)?$/i
@@ -283,6 +294,23 @@ function customerActs(head: string, parties: ReadonlyMap<string, Party>): boolea
   return /^(?:client|customer|buyer|subscriber|licensee|purchaser)$/.test(name) || parties.get(name) === 'customer'
 }
 
+// Reading: a term inside a condition whose subject is someone other than the provider ("If anyone regularly works from home,
+// let me know", "where your staff frequently travel abroad", "when a user occasionally needs a spare laptop") says whom or
+// what the condition picks out, not how often or how fast the provider acts; a condition on the provider's own act ("if
+// we do not respond promptly", "when the Provider regularly misses a target") and a main clause run on without a comma
+// ("When a fault is logged we respond promptly", "If you call the Provider will attend as soon as possible") are read as before
+// ("when" and "where" after a noun may open a relative clause, "a portal where alerts are checked regularly": only at the
+// head of a clause are they read as a condition)
+const CONDITION_OPEN = /(?:(?:^|[,;:(\u2014\u2013]\s*|\b(?:and|or|but)\s+)(?:where|wherever|when)|\b(?:if|whenever|in case|unless|in the event that))\s+([^,;:.()]{1,80})$/i
+const MAIN_CLAUSE_IN = /\b(?:will|shall|must|we|I|us|our)\b|['\u2019]ll\b/i
+
+/** Is the term inside a condition whose subject is not the provider ("If anyone regularly works from home, …")? */
+function othersCondition(s: string, at: number, reading: Reading): boolean {
+  const m = CONDITION_OPEN.exec(s.slice(Math.max(0, at - 120), at))
+  if (!m || MAIN_CLAUSE_IN.test(m[1]!)) return false
+  return reading.firstParty(m[1]!) !== 'provider'
+}
+
 export default {
   meta: {
     id: 'no-vague-terms',
@@ -327,10 +355,11 @@ export default {
       if (hit.term.needs !== 'timed' && /^\s*:/.test(after) && measured(after.slice(after.indexOf(':') + 1), hit.term.needs, reading)) continue
       // (a document is amended from time to time; software, firmware or a device that is "updated periodically" is
       // given a service with no stated cadence)
-      if (/from time to time|periodic/i.test(hit.text) && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
+      const keptRecord = /from time to time|periodic|regular/i.test(hit.text) && KEPT_RECORD.test(s) && RECORD_REVISED.test(s.slice(Math.max(0, at - 120), at))
+      if (/from time to time|periodic/i.test(hit.text) && !keptRecord && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
       // (a document revised or prices reviewed "from time to time", "periodically" or "regularly" say when the paper is
       // looked at, not how often a service is given)
-      if (/from time to time|periodic|regular/i.test(hit.text) && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || FORM_REVISED.test(s.slice(Math.max(0, at - 120), at)) || NAMED_RULES_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
+      if (/from time to time|periodic|regular/i.test(hit.text) && !keptRecord && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || FORM_REVISED.test(s.slice(Math.max(0, at - 120), at)) || NAMED_RULES_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
       if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(s.slice(Math.max(0, at - 60), at))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED_AFTER.test(after.slice(0, 120))) continue
       // an act of the customer's side that it times itself ("Change requests submitted from time to time by your staff",
@@ -358,6 +387,7 @@ export default {
       // the customer's own act in the present tense ("The CLINIC reports each fault promptly", the way translated contracts
       // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)
       if (hit.term.needs === 'duration' && customerActs(s.slice(0, at), reading.parties)) continue
+      if (othersCondition(s, at, reading)) continue
       // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable
       // efforts to mitigate"), or a condition already met ("If, after commercially reasonable efforts, Provider is unable …")
       if (EFFORTS.test(hit.text) && (LIABILITY_EXTENT.test(before) || EFFORTS_CONDITION.test(before))) continue

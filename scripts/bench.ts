@@ -680,6 +680,8 @@ interface ScalePoint {
   /** CPU ms (user + system) of the same runs, median. */
   cpu?: number
   runs?: number
+  /** Parses of the text in each run (a parse is measured over the same volume at every size); the figures are per parse. */
+  parses?: number
   peakMiB?: number
   /** Garbage collection in the same runs (main-thread pauses, ms), median, and the scavenges of the median run. */
   gcMs?: number
@@ -720,12 +722,18 @@ async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast
     // in-thread limit (as every size here is): the young generation decides when collection copies what the parse keeps,
     // and in this process's main thread (V8's 16 MB semi-spaces) a 0.5 MB parse ends before its first copy, which a
     // 10 MB one pays for several times over; measured as the command runs these files, every size pays alike
-    const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', BENCH_ONE_FILE_WORKER: '1', ...(parserName ? {BENCH_PARSER: parserName} : {})}
+    // a parse is measured over the same volume at every size: the text parsed again, every tree kept, up to the largest
+    // size's MB (a single parse of 0.5 MB is over in ~20 ms, and whether the one collection of the old generation that
+    // the warm-up leaves due falls inside it, ~20-30 ms whatever the text's size, decided the row: 0.5 MB without it,
+    // 1 MB with it); figures are per parse of the text
+    const volume = mode === 'parse' ? {BENCH_VOLUME_MB: String(spec.scaleMb.at(-1))} : {}
+    const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', BENCH_ONE_FILE_WORKER: '1', ...volume, ...(parserName ? {BENCH_PARSER: parserName} : {})}
     const ms: number[] = []
     const cpu: number[] = []
     const gcs: {ms: number; scavenges: number}[] = []
     const own: number[] = []
     let peakKiB = 0
+    let parses = 1
     let failure: ScalePoint | undefined
     const started = performance.now()
     for (let i = 0; i < repeats && (i === 0 || performance.now() - started < limitMs / 3); i++) {
@@ -738,13 +746,15 @@ async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast
         failure = {mb, bytes, note: `failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`}`}
         break
       }
-      const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; cpu: number[]; peakRssKiB: number; gc?: {scavenges: number; scavengeMs: number; markCompactMs: number; otherMs: number}}
-      ms.push(x.ms[0]!)
-      cpu.push(x.cpu[0]!)
+      const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {parses?: number; ms: number[]; cpu: number[]; peakRssKiB: number; gc?: {scavenges: number; scavengeMs: number; markCompactMs: number; otherMs: number}}
+      const k = x.parses ?? 1
+      ms.push(x.ms[0]! / k)
+      cpu.push(x.cpu[0]! / k)
       if (x.gc) {
-        gcs.push({ms: x.gc.scavengeMs + x.gc.markCompactMs + x.gc.otherMs, scavenges: x.gc.scavenges})
-        own.push(x.ms[0]! - gcs.at(-1)!.ms)
+        gcs.push({ms: (x.gc.scavengeMs + x.gc.markCompactMs + x.gc.otherMs) / k, scavenges: x.gc.scavenges / k})
+        own.push(ms.at(-1)! - gcs.at(-1)!.ms)
       }
+      parses = k
       peakKiB = Math.max(peakKiB, x.peakRssKiB, r.polledRssKiB ?? 0)
     }
     if (failure) {
@@ -754,7 +764,7 @@ async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast
     }
     const x = {ms}
     const gc = gcs.length ? [...gcs].sort((a, b) => a.ms - b.ms)[Math.floor((gcs.length - 1) / 2)]! : undefined
-    points.push({mb, bytes, ms: median(ms), cpu: median(cpu), runs: ms.length, peakMiB: peakKiB / 1024, ...(gc ? {gcMs: gc.ms, scavenges: gc.scavenges} : {}), ...(own.length ? {ownMs: median(own)} : {})})
+    points.push({mb, bytes, ms: median(ms), cpu: median(cpu), runs: ms.length, ...(parses > 1 ? {parses} : {}), peakMiB: peakKiB / 1024, ...(gc ? {gcMs: gc.ms, scavenges: gc.scavenges} : {}), ...(own.length ? {ownMs: median(own)} : {})})
     process.stderr.write(`${(median(x.ms) / 1000).toFixed(1)}s\n`)
   }
   return points
@@ -767,7 +777,7 @@ const lintScale = want('scale') ? await scale('lint', scaleTimeoutMs) : []
 if (want('scale')) {
   out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
   out()
-  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread; CPU is the whole process's (V8's collector threads included).`)
+  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread; CPU is the whole process's (V8's collector threads included). A parse is measured over the same volume at every size: each run parses the text as many times as make ${spec.scaleMb.at(-1)} MB (runs × parses), every tree kept to the run's end, and the figures are per parse of the text.`)
   out()
   out('| size | fast parse ms (runs) | fast parse ms/MB (CPU) | remark-parse ms/MB (CPU) | fast ÷ remark (CPU) | full lint ms (runs) | lint ms/MB (CPU) | lint peak RSS MiB | lint ÷ fast parse |')
   out('|---|---|---|---|---|---|---|---|---|')
@@ -775,7 +785,7 @@ if (want('scale')) {
     const p = parseScale[i]!
     const rp = remarkScale[i]!
     const l = lintScale[i]!
-    const cell = (x: ScalePoint): string => (x.ms !== undefined ? `${x.ms.toFixed(0)} (${x.runs})` : x.note ?? '')
+    const cell = (x: ScalePoint): string => (x.ms !== undefined ? `${x.ms.toFixed(0)} (${x.runs}${x.parses ? ` × ${x.parses}` : ''})` : x.note ?? '')
     const rate = (x: ScalePoint): string => (x.ms !== undefined ? `${perMb(x)!.toFixed(0)} (${cpuPerMb(x)?.toFixed(0) ?? '–'})` : x.note ?? '–')
     const rss = (x: ScalePoint): string => (x.peakMiB !== undefined ? `${x.ms === undefined ? '≥ ' : ''}${x.peakMiB.toFixed(0)}` : '–')
     const vsRemark = p.cpu !== undefined && rp.cpu !== undefined ? (p.cpu / rp.cpu).toFixed(3) : '–'
@@ -797,7 +807,7 @@ if (want('scale')) {
   // collection: a parse's tree and a lint's document stay alive to the end, so every scavenge copies them; a text whose
   // allocation fits the young generation is measured without those copies (they fall after its run), a larger one with them
   const collection = (pts: ScalePoint[]): string =>
-    pts.map((p) => (p.gcMs === undefined ? `${p.mb} MB –` : `${p.mb} MB ${(p.gcMs / (p.bytes / MB)).toFixed(0)} (${p.scavenges})`)).join(', ')
+    pts.map((p) => (p.gcMs === undefined ? `${p.mb} MB –` : `${p.mb} MB ${(p.gcMs / (p.bytes / MB)).toFixed(0)} (${Number.isInteger(p.scavenges) ? p.scavenges : p.scavenges?.toFixed(1)})`)).join(', ')
   out(`Garbage collection in the same runs, main-thread pause ms/MB (scavenges): fast parse ${collection(parseScale)}; full lint ${collection(lintScale)}. The measured text is parsed or linted after a warm-up on 200 other agreements, with an empty text cache, in a fresh process per size.`)
   // the work's own time: a parse's tree lives to its end, so a text larger than the young generation pays for copying
   // it in scavenges (pauses here, and V8's collector threads: the CPU beyond the wall time) that a small one defers past

@@ -6,6 +6,23 @@ const ABBREVIATIONS = new Set([
   'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'viz', 'cf', 'al', 'ss', 'pp', 'ref', 'min', 'max', 'hr', 'hrs', 'mins',
 ])
 
+// Words written short before the number they label or qualify: a currency ("Rs. 5,000", "Ksh. 3,000", "Rp. 500.000",
+// "kr. 200"), a number's name ("Nr. 4", "Tel. 020 …", "Fig. 3", "Vol. 2", "Sch. 2", "p. 12"), an amount's hedge or bound
+// ("max. 4 hours", "ca. 2 hours", "avg. 30 minutes"). Before a number the dot shortens the word and ends no sentence;
+// before anything else it may ("… set to the max. The …")
+const BEFORE_NUMBER = new Set([
+  'rs', 're', 'rp', 'ksh', 'kshs', 'shs', 'ush', 'tsh', 'dhs', 'dh', 'tk', 'bs', 'fr', 'sfr', 'kr', 'ft', 'nr', 'num', 'tel', 'ph',
+  'mob', 'fax', 'fig', 'figs', 'vol', 'ver', 'rev', 'sch', 'pt', 'ch', 'reg', 'ex', 'apt', 'bldg', 'ste', 'rm', 'p', 's', 'appx',
+  'apx', 'ca', 'max', 'abt', 'avg', 'est', 'eff', 'dtd',
+])
+// Titles and company forms written short before the name they belong to ("Prof. Iyer", "Smt. Devi", "Ing. Novák", "Mgr.
+// Dvořák", "Sr. García", "Acme Pvt. Ltd.", "Sdn. Bhd."): before a capital the dot ends no sentence
+const BEFORE_NAME = new Set([
+  'prof', 'sr', 'sra', 'srta', 'hon', 'rev', 'capt', 'col', 'gen', 'lt', 'sgt', 'messrs', 'smt', 'kum', 'shri', 'sri', 'mme', 'mlle',
+  'mx', 'ing', 'mgr', 'dipl', 'mag', 'bc', 'judr', 'mudr', 'phdr', 'rndr', 'dott', 'avv', 'fr', 'pvt', 'pte', 'sdn', 'bhd',
+  'bros', 'dept', 'govt', 'univ', 'intl', 'assn', 'jl', 'jln', 'blvd', 'ave',
+])
+
 /**
  * The longest sentence read as one: a run of text without a sentence end longer than this (a pasted blob, a list written
  * as one line with no full stops) is read in pieces of at most this many characters, each cut at its last clause break
@@ -80,6 +97,10 @@ function sentenceRanges(text: string): Array<{start: number; end: number}> {
       while (w >= 0 && /[A-Za-z.]/.test(text[w]!)) w--
       const word = text.slice(w + 1, i).toLowerCase()
       if (ABBREVIATIONS.has(word)) continue
+      // (a word of its own, not the end of a possessive: "the Customer's. 2 …")
+      const own = w < 0 || !/['’]/.test(text[w]!)
+      if (own && /[0-9]/.test(next) && BEFORE_NUMBER.has(word)) continue
+      if (own && /[A-Z]/.test(next) && BEFORE_NAME.has(word)) continue
       if (/^[a-z]$/i.test(word) && /[A-Z]/.test(text[i - 1] ?? '') && w >= 0 && text[w] !== '(') continue
       // "Section 4." followed by a number is a reference, but "… 4 hours. The" is a sentence end.
       if (/^\d+$/.test(word)) {

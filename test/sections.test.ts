@@ -57,6 +57,14 @@ describe('splitSentences', () => {
     // an ellipsis written against its word still ends a sentence
     ['We look after it all... The rest is billed.', ['We look after it all...', 'The rest is billed.']],
     ['Call us on 555 0100. Email works too.', ['Call us on 555 0100.', 'Email works too.']],
+    // a word written short before the number it labels or qualifies, or a title or company form before a name, ends no sentence
+    ['The charge is Rs. 1,500 per visit. GST is extra.', ['The charge is Rs. 1,500 per visit.', 'GST is extra.']],
+    ['Each visit lasts max. 4 hours (ca. 2 on average). See Sch. 2, p. 3.', ['Each visit lasts max. 4 hours (ca. 2 on average).', 'See Sch. 2, p. 3.']],
+    ['Escalate to Prof. Iyer or Ing. Novák at Acme Pvt. Ltd. today.', ['Escalate to Prof. Iyer or Ing. Novák at Acme Pvt. Ltd. today.']],
+    // the same words end a sentence before anything else, and an ordinary word before a number still ends one
+    ['The rate is set to the max. Then it stays.', ['The rate is set to the max.', 'Then it stays.']],
+    ['We reply the same day. 2 engineers are on call.', ['We reply the same day.', '2 engineers are on call.']],
+    ["Backups are the Customer's. 2 copies are kept.", ["Backups are the Customer's.", '2 copies are kept.']],
   ])('%j', (text, expected) => {
     expect(split(text)).toEqual(expected)
   })

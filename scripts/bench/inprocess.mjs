@@ -11,6 +11,8 @@
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
 // BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
 // measured one, so no per-text cache flatters the measurement); the measured lint then starts with an empty text cache.
+// BENCH_VOLUME_MB=N (parse): each measured run parses the file as many times as make N MB, every tree kept to its end;
+// `parses` in the output says how many (ms, cpu and gc are then of all of them).
 // BENCH_ONE_FILE_WORKER=1 (parse|lint): measure in a worker thread started as the command starts one for a file over its
 // in-thread limit (every size of the scaling rows), with that worker's young and old generation, not in this thread.
 // Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system);
@@ -213,9 +215,17 @@ if (mode === 'load') {
     for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath, ...kept, ...(parser ? {parser} : {})}).messages.length
     return messages
   }
+  // BENCH_VOLUME_MB (parse): each measured run parses the text as many times as make that many MB (at least once), every
+  // tree kept to the run's end, so that each size is measured over the same volume of text and of trees kept: a single
+  // parse of a small text is over in ~20 ms, and whether one collection of the old generation (whose cost is that of
+  // the heap the process holds, not of the text) falls inside it decides its figure
+  const volumeMb = Number(process.env['BENCH_VOLUME_MB'] ?? 0)
+  const parses = mode === 'parse' && volumeMb > 0 ? Math.max(1, Math.round((volumeMb * 1024 * 1024) / bytes)) : 1
   const runParse = () => {
     let nodes = 0
-    for (const t of texts) nodes += parseMarkdown(t.text, parser ? {parser} : {}).children.length
+    const kept = []
+    for (let i = 0; i < parses; i++) for (const t of texts) kept.push(parseMarkdown(t.text, parser ? {parser} : {}))
+    for (const tree of kept) nodes += tree.children.length
     return nodes
   }
   const runWith = (name) => () => {
@@ -320,7 +330,7 @@ if (mode === 'load') {
     await new Promise((resolve) => setTimeout(resolve, 20))
     observer.disconnect()
     for (const k of ['scavengeMs', 'markCompactMs', 'otherMs']) gc[k] = Math.round(gc[k] * 10) / 10
-    const line = JSON.stringify({files: texts.length, bytes, ms, cpu, gc, peakRssKiB: peak(), ...(isMainThread ? {} : {thread: 'one-file worker', resourceLimits: (await import('node:worker_threads')).resourceLimits})})
+    const line = JSON.stringify({files: texts.length, bytes, ...(parses > 1 ? {parses} : {}), ms, cpu, gc, peakRssKiB: peak(), ...(isMainThread ? {} : {thread: 'one-file worker', resourceLimits: (await import('node:worker_threads')).resourceLimits})})
     if (isMainThread) console.log(line)
     else parentPort.postMessage(line)
   } else {

@@ -613,6 +613,10 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // what the customer is told it will get is the outcome the provider promises, not the customer's own duty ("you can
   // expect minimal downtime", "you'll enjoy fast fixes", "you receive updates regularly")
   if (party === 'customer' && YOU_GET.test(s.slice(Math.max(0, at - 60), at))) party = 'provider'
+  // and so is what the customer is told, sent or kept informed of, the customer the subject of the passive ("Client will be
+  // told about planned maintenance in a timely manner", "You will be notified promptly", "The Client shall be kept informed
+  // regularly"): the one who tells is the provider (not a duty the customer is given: "will be required to report promptly")
+  if (party === 'customer' && TOLD.test(s.slice(Math.max(0, at - 120), at))) party = 'provider'
   // the first person of a message is its sender: in the customer's own message of a thread ("On our side we'll let you
   // know promptly when someone leaves") the customer speaks
   // ("I'll promptly let you know", "we always copy the drawings ourselves": a first person no role word names)
@@ -661,6 +665,10 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
 
 /** An item's own subject, a party named before its verb: "(2) The Provider cares for …", "- We patch …", "b) Supplier keeps …". */
 const OWN_SUBJECT = /^\W*(?:(?:and|but|then)\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?([A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:\w+ly\s+|also\s+)?(?:[a-z]+s|will|shall|must)\b|([Ww]e|I)\s+(?:\w+ly\s+|also\s+)?[a-z]+\b)/
+
+/** The customer as the one told or sent something, in the passive: "will be told about …", "is notified", "shall be kept informed". */
+const TOLD =
+  /(?:\b(?:will|shall|must|should|may|can|to)\s+be|\b(?:is|are|gets?)|['\u2019]ll\s+be)\s+(?:\w+ly\s+|also\s+|always\s+)?(?:told|informed|notified|advised|contacted|called|phoned|e-?mailed|messaged|sent|given|updated|alerted|warned|consulted|offered|provided with|shown|reminded|kept (?:informed|updated|up to date|in the loop|posted|advised))\b(?:(?!\b(?:must|shall|should|will|agrees?|undertakes?|is required|are required|needs? to|has to|have to)\b)[^.;:,]){0,100}$/i
 
 /** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive", a label "What you get:". */
 const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i
