@@ -180,6 +180,11 @@ const ALWAYS_LEVEL = new RegExp(String.raw`^always\s+(?:an?\s+)?${LEVEL_NAME}`)
 const RELATIVE_BEFORE = /\b(?:that|which|where|in which|whose|who)\b[^,;:]{0,80}$/i
 const COUNTED_AFTER = /^always\b[^.,;:]{0,140}?\b(?:(?:is|are|will be|shall be)\s+(?:not\s+)?(?:counted|included|excluded|ignored|disregarded|discounted|measured|treated as (?:downtime|available|unavailable|an? (?:outage|failure|success|breach)))|(?:does|do)\s+not\s+count|(?:counts?|count)\s+(?:as|towards?|against|in)|(?:falls?|fall)\s+outside)\b/i
 
+// Reading: an opening quotation mark right before the term, after a word that names or describes it as words ("as",
+// "called", "the word", "terms such as", "labelled"), and the closing mark right after it
+const QUOTE_OPEN = /\b(?:as|calls?|called|named|termed|dubbed|label(?:l)?ed|marketed as|words?|terms?|phrases?|expressions?|wording|claims?|slogans?|like)\s+["\u201c\u2018'\u00ab]\s?$/i
+const QUOTE_CLOSE = /^\s?["\u201d\u2019'\u00bb]/
+
 export default {
   meta: {
     id: 'no-overpromising',
@@ -204,6 +209,10 @@ export default {
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
+      // a term quoted as what something is called or described as ("describing the platform as "fully secure"", "the word
+      // "guaranteed"", "terms such as "unlimited"") is mentioned, not used; a promise quoted for emphasis ("Our support is
+      // "unlimited"") is still made
+      if (QUOTE_OPEN.test(s.slice(Math.max(0, at - 40), at)) && QUOTE_CLOSE.test(s.slice(at + hit.text.length))) continue
       // the words of a name written in capitals ("an Always On VPN fault", "the Ever Ready backup appliance") promise nothing
       if (/^[A-Z]/.test(hit.text) && reading.inThingName(hit)) continue
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue

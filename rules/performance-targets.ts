@@ -7,7 +7,9 @@ import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // how fast a system answers is a performance metric ("page response time"); a person's response is not
-const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|query|transaction|portal) (?:response|load(?:ing)?) times?\b/i
+// (and a system's own, named with its possessive: "the Server's own response times", "the portal's load time", "our
+// servers' response times")
+const SYSTEM_SPEED = /\b(?:page|server|api|application|app|system|website|web|query|transaction|portal)(?:s?['’]s?)?\s+(?:own\s+)?(?:response|load(?:ing)?) times?\b/i
 /**
  * How fast a system answers or how much it carries, measured per request or per test: latency, throughput, a page's load
  * time ("pages loading in under 2.5 seconds", "Largest Contentful Paint"). A number with its unit measures it; it needs
@@ -126,8 +128,11 @@ function readerRequest(text: string, index: number): boolean {
  * the system performs, like latency, and needs no period to be measurable (a period stated beside it is welcome).
  */
 const QUALITY_SCORE = /\b(?:mean opinion score|MOS)\b(?:\s*\([^)]{0,10}\))?[^.;]{0,30}?(?:\bat least|\bnot (?:less|lower) than|\bno (?:less|lower) than|\bminimum(?: of)?|\babove|\bof|[≥>]=?)\s*[1-5](?:\.\d{1,2})?(?![\d%])/i
-/** A metric the agreement puts outside itself: "isn't part of this arrangement", "is up to your web host". */
-const OUTSIDE_AGREEMENT = /\b(?:is|are)(?: not|n['’]t) (?:part of|covered by|included in) (?:this|the|our) (?:arrangement|agreement|contract|service|plan)\b|\b(?:is|are) (?:up to|a matter for) (?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|provider|carrier)\b/i
+/**
+ * A metric the agreement puts outside itself: "isn't part of this arrangement", "is up to your web host", or names
+ * another party as the one who does it ("we don't measure your website's response times; your web host does").
+ */
+const OUTSIDE_AGREEMENT = /\b(?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|carrier) (?:does|do|is responsible|handles? (?:it|that|them))\b|\b(?:is|are)(?: not|n['’]t) (?:part of|covered by|included in) (?:this|the|our) (?:arrangement|agreement|contract|service|plan)\b|\b(?:is|are) (?:up to|a matter for) (?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|provider|carrier)\b/i
 /** A one-off project whose own downtime is promised: a migration, cut-over, installation, move or roll-out. */
 const PROJECT_DOWNTIME = /\b(?:migration|cut-?over|installation|relocation|(?:office|server) move|switch-?over|roll-?out|changeover|upgrade project)\b[^.;]{0,60}\b(?:zero|no|minimal|without(?: any)?|little)\s+(?:downtime|down-time|disruption)\b/i
 

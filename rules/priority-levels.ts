@@ -1,7 +1,8 @@
 // priority-levels: at least two named priority or severity levels, with criteria saying what falls into each.
-import {clauseRule} from '../src/clauses.js'
+import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {mayHold} from '../src/reading/values/index.js'
+import {sentMatter} from '../src/reading/delegation.js'
 import {DEFINED_TERM} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import responseTimes from './response-times.js'
@@ -844,12 +845,12 @@ export default clauseRule({
     if ((named.some((n) => n.criterion) || bracketed.some((l) => l.criterion) || DOT_LEVEL_TEST.test(unit.text) || NAMED_KIND_TEST.test(unit.text) || LEVEL_MEANS_TEST.test(unit.text) || SENTENCE_LEVEL.test(unit.text) || INLINE_LEVEL_TEST.test(unit.text) || LEVEL_GLOSS_TEST.test(unit.text) || glossed.some((g) => g.criterion) || definedKindTest(unit.text)) && proseNamesTwoLevels(unit.block.section, reader.reading) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     if ((mayHold.priorities(unit.text) && reader.reading.values(unit.text).priorities.length) || definedRank(unit.block, reader.reading) !== undefined) {
       if (definesTwoRanks(reader.reading) && definedRank(unit.block, reader.reading) !== undefined) return {outcome: 'present'}
-      const delegated = reader.delegated(unit, /priorit|severit/i)
+      const delegated = levelsDelegated(unit, reader)
       if (delegated) return delegated
       return {outcome: 'vague'}
     }
     // levels named by a level column, each with its own time and nothing that says what falls into it
-    if (levelWithTime(unit.block, reader.reading)) return reader.delegated(unit, /priorit|severit/i) ?? {outcome: 'vague'}
+    if (levelWithTime(unit.block, reader.reading)) return levelsDelegated(unit, reader) ?? {outcome: 'vague'}
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if (ORDERING.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one urgent kind of case set apart, with no levels named: "Anything that can't wait, text me"
@@ -889,10 +890,22 @@ export default clauseRule({
     if (PRECEDENCE.test(unit.text)) return undefined
     // (priorities in the plural are the priorities of support work: "ticket priorities", "priorities of incidents")
     if (CASES_RANKED.test(unit.text) || /\bprioriti[sz]|\bpriority\b|\bseverity\b|\b(?:ticket|incident|call|request|fault|case|support|service[- ]desk|helpdesk)\s+(?:priorities|severities)\b|\b(?:priorities|severities)\s+(?:of|for)\s+(?:tickets|incidents|calls|requests|faults|cases)\b/i.test(unit.text) || unit.inHome) {
-      const delegated = reader.delegated(unit, /priorit|severit/i)
+      const delegated = levelsDelegated(unit, reader)
       if (delegated) return delegated
       if (CASES_RANKED.test(unit.text) || /\bprioriti[sz]\w*\b|\bpriority (?:levels?|basis|order)\b|\bseverity levels?\b/i.test(unit.text) || unit.inHome) return {outcome: 'vague'}
     }
     return undefined
   },
 })
+
+// Reading: a document said to hold times or targets per priority ("Resolution targets for each priority are set out in
+// the Statement of Work", "the response times for every severity are in Schedule 2") holds those values, not what falls
+// into each priority: the levels are not put there
+const VALUES_PER_LEVEL = /^(?:(?:the|all|our|your|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:targets?|times?|deadlines?|commitments?|service levels?|credits?|escalations?|rates?|charges?|fees?)\s+(?:for|per|by|of|at|according to)\s+(?:(?:each|every|the|all|any)\s+)?(?:[\w-]+\s+)?(?:priorit|severit|levels?\b)/i
+/** The delegation of the unit, unless what it sends is another clause's values per priority. */
+function levelsDelegated(unit: Unit, reader: Reader): Verdict | undefined {
+  const v = reader.delegated(unit, /priorit|severit/i)
+  if (!v || v.start === undefined || v.end === undefined) return v
+  const matter = sentMatter(unit.text, {target: v.target ?? '', start: v.start, end: v.end})
+  return matter !== undefined && VALUES_PER_LEVEL.test(matter) ? undefined : v
+}

@@ -44,9 +44,9 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impac
  * A response time that a page, site or server has is its speed, a performance metric, not the time the provider takes
  * to answer a request: "the portal's page response time", "the checkout page's response time", "API response times",
  * and named the other way round, "the response time of the booking page" (a label so named, "Page response time:", is
- * no home of the clause either: see the clause's notHeadings).
+ * no home of the clause either: see the clause's notHeadings), and its own, "the Server's own response times".
  */
-const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|storefronts?|portals?|servers?|applications?|apps?|apis?|databases?|quer(?:y|ies)|endpoints?)(?:'s|’s|s'|s’)?\s+(?:(?:average|mean|median|load(?:ing)?)\s+)?response(?:\s+(?:times?|speeds?))?\b|\bresponse\s+(?:times?|speeds?)\s+of\s+(?:the\s+|a\s+|an\s+|each\s+|every\s+|your\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:web ?)?pages?|(?:web)?sites?|storefronts?|portals?|servers?|applications?|apps?|apis?|databases?|endpoints?)\b/gi
+const SYSTEM_SPEED = /\b(?:(?:web ?)?pages?|(?:web)?sites?|storefronts?|portals?|servers?|applications?|apps?|apis?|databases?|quer(?:y|ies)|endpoints?)(?:'s|’s|s'|s’)?\s+(?:(?:own|average|mean|median|load(?:ing)?)\s+){0,2}response(?:\s+(?:times?|speeds?))?\b|\bresponse\s+(?:times?|speeds?)\s+of\s+(?:the\s+|a\s+|an\s+|each\s+|every\s+|your\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:web ?)?pages?|(?:web)?sites?|storefronts?|portals?|servers?|applications?|apps?|apis?|databases?|endpoints?)\b/gi
 
 /**
  * A response time counted in milliseconds is a system's speed, not the time the provider takes to answer a request: "the

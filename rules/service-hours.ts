@@ -37,6 +37,18 @@ function maintenanceSection(unit: {block: {section: {path: readonly string[]}}})
   const title = unit.block.section.path[unit.block.section.path.length - 1] ?? ''
   return MAINTENANCE.test(title) && !SUPPORT.test(title)
 }
+/** A window named for the service or its desk: "Service Window", "cover window", "Helpdesk Window". */
+const WINDOW_NAME = /\b(?:service|support|coverage|cover|help ?desk|service desk) windows?\b/gi
+/** Every window the sentence names is one the agreement defines as a time for maintenance or another job, not support. */
+function maintenanceWindow(text: string, reading: Reading): boolean {
+  let any = false
+  for (const m of text.matchAll(WINDOW_NAME)) {
+    const def = reading.definitions.get(reading.termKey(m[0]))
+    if (!def || !(MAINTENANCE.test(def.text) || TASK.test(def.text) || TASK_FOR.test(def.text)) || SUPPORT.test(def.text)) return false
+    any = true
+  }
+  return any
+}
 /** A title that speaks of when something is done or open: a job's title with it may title the hours too. */
 const HOURS_TITLE = /\b(?:hours?|times?|schedule|when|availability|window)\b/i
 /** A section titled by a scheduled job alone ("3. Backups", "Patch management"), not by support beside it. */
@@ -117,6 +129,12 @@ export default clauseRule({
     // nor do days and times the sentence gives for a job ("Saturdays 22:00-02:00 for maintenance", "Sunday 01:00-05:00
     // reserved for patching", "the maintenance window is Tuesday 22:00-23:00"), in a home of hours too
     if (TASK_FOR.test(t) && !SUPPORT.test(t)) return undefined
+    // Reading: a window named for the service ("the Service Window", "the cover window") is the hours the service is given
+    // in, as "Support Hours" are; but a window the agreement defines as a time for maintenance or another job ("'Service
+    // Window' means Sunday 01:00 to 05:00, during which the Provider may carry out planned maintenance") is that job's
+    // timetable wherever it is named (a title "Service Window(s)" alone makes no home of hours: hosting terms so title
+    // their maintenance slots)
+    if (maintenanceWindow(t, reader.reading)) return undefined
     // nor do days with one moment in them, when nothing in the sentence says a service is there ("Reports: ticket
     // summary every Mon–Fri at 07:00"): an event's schedule
     if (!unit.inHome && recurringMoment(t, specs) && !THERE.test(t)) return undefined
