@@ -3,7 +3,7 @@
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'inc', 'ltd', 'llc', 'co', 'corp', 'no', 'nos', 'a.m', 'p.m', 'u.s', 'u.k', 'vs', 'v', 'mr', 'ms', 'mrs', 'dr',
   'st', 'approx', 'incl', 'sec', 'cl', 'art', 'para', 'pty', 'plc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-  'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'viz', 'cf', 'al', 'ss', 'pp', 'ref', 'min', 'max', 'hr', 'hrs', 'mins',
+  'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'viz', 'cf', 'al', 'ss', 'pp', 'ref', 'min', 'hr', 'hrs', 'mins',
 ])
 
 // Words written short before the number they label or qualify: a currency ("Rs. 5,000", "Ksh. 3,000", "Rp. 500.000",
