@@ -90,6 +90,11 @@ export default clauseRule({
     if (column >= 0) {
       const cell = unit.block.cells?.[column]?.trim() ?? ''
       if (cell && charged(cell, reader.reading)) return {outcome: 'present'}
+      // Reading: a row's cell under a column headed as the charge ("Charge", "Rate", "Fee", "Cost") gives the charge of the
+      // work the row's out-of-hours cell describes ("| P1 | On-call, 24 hours a day | Included in the monthly fee |")
+      const price = chargeColumn(unit.block.header!, column)
+      const priced = price >= 0 ? (unit.block.cells?.[price]?.trim() ?? '') : ''
+      if (cell && priced && charged(priced, reader.reading)) return {outcome: 'present'}
       if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return NOT_PROVIDED.test(cell) || /^(?:no|none|not (?:available|offered))$/i.test(cell) ? {outcome: 'present'} : {outcome: 'vague'}
     }
     const named = indexOf(t, TOPIC)
@@ -360,6 +365,14 @@ const OUTSIDE_HEADER = /\b(?:outside|beyond)\s+(?:the\s+|our\s+|your\s+)?(?:supp
 function outsideColumn(block: {readonly kind: string; readonly header?: readonly string[]}): number {
   if (block.kind !== 'table-row' || !block.header) return -1
   return block.header.findIndex((h) => OUTSIDE_HEADER.test(h))
+}
+
+// A column headed as what work costs: "Charge", "Rate", "Fees", "Cost to you", "Price"
+const CHARGE_HEADER = /^\W*(?:(?:extra|additional|hourly|our|your)\s+)?(?:charges?|rates?|fees?|costs?|prices?|pricing|billing)\b/i
+
+/** The column of a table row headed as the charge, other than the out-of-hours column itself and the row's key, or -1. */
+function chargeColumn(header: readonly string[], outside: number): number {
+  return header.findIndex((h, i) => i > 0 && i !== outside && CHARGE_HEADER.test(h))
 }
 
 /** The definition of a term the agreement defines, by its name. */

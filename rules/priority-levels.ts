@@ -3,13 +3,13 @@ import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.j
 import type {Reading} from '../src/reading/index.js'
 import {mayHold} from '../src/reading/values/index.js'
 import {sentMatter} from '../src/reading/delegation.js'
-import {DEFINED_TERM} from '../src/reading/wording.js'
+import {DEFINED_TERM, columnMeasure} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
 import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // (what stops or hinders work is a criterion in translated wording too: "prevents the CLIENT from issuing invoices")
-const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|stops?|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?|attack\w*|intru\w*|ransomware|malware|phishing|compromis\w*|fail(?:ed|s|ing)?|(?<!\b(?:we|I|you|they|staff|engineers?)\s)(?:do|does|did)(?:n['’]t| not) work(?:ing)?)\b/i
+const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|stops?|unavailable|unable|affect\w*|impact\w*|degrad\w*|users?|business|critical|workaround|function\w*|single|multiple|whole|entire|all|cannot|can't|stopp\w*|failure|loss|request|question|minor|cosmetic|inconvenien\w*|security|breach|productiv\w*|operations?|services?|systems?|attack\w*|intru\w*|ransomware|malware|phishing|compromis\w*|fail(?:ed|s|ing)?|(?<!\b(?:we|I|you|they|staff|engineers?)\s)(?:do|does|did)(?:n['’]t| not) work(?:ing)?|not (?:reachable|accessible|working|usable|responding))\b/i
 
 // Keys of this rule's own readings, kept per document by the Reading
 const RANKS = {name: 'priority-levels: rank defined by each block'}
@@ -33,7 +33,10 @@ const TIERED =
   /\b(?:for|if|when|where)\s+(?:the\s+)?(?:outages?|whole \w+ is|entire \w+ is|everyone is|all users are|critical \w+|urgent \w+|everything else|anything else|other (?:issues|requests|tickets))\b|\b(?:on|to)\s+(?:the\s+)?(?:critical|urgent|emergency|major|serious|severe)\s+(?:faults?|issues?|incidents?|problems?|calls?|requests?|tickets?|jobs?|failures?|matters?)\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:critical|urgent|major|serious|severe)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b[^.]{0,80}\b(?:other|minor|remaining)\s+(?:errors?|issues?|faults?|incidents?|problems?)\b/i
 
 /** A key cell that names a level by its code and its name: "Category 1 – Standstill", "Class B — Impairment", "Stufe 2: Störung". */
-const CODE_AND_NAME = /^[*_]{0,2}[A-Za-z\u00C0-\u024F]+\.?\s+(?:[1-5]|[A-E]|I{1,3}|IV|V)[*_]{0,2}\s*[–—:-]\s*[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F-]*(?:\s+[\w\u00C0-\u024F-]+){0,2}[*_]{0,2}$/
+const CODE_AND_NAME = /^[*_]{0,2}(?:[A-Za-z\u00C0-\u024F]+\.?\s+)?(?:[1-5]|[A-E]|I{1,3}|IV|V)[*_]{0,2}\s*[–—:-]\s*[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F-]*(?:\s+[\w\u00C0-\u024F-]+){0,2}[*_]{0,2}$/
+
+/** A key cell that opens on its code with no class word before it: "1 – Total failure", "B – One till down". */
+const BARE_CODE = /^[*_]{0,2}(?:[1-5]|[A-E]|I{1,3}|IV|V)[*_]{0,2}\s*[–—:-]/
 
 /** A column that describes its level: "Meaning", "Description", "Criteria", "Examples", "Impact". */
 const DESCRIBES = /\b(?:meaning|descri\w*|criteria|definition|examples?|impact|scenario|when|what)\b/i
@@ -418,6 +421,13 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     // a level's word, or its code and name as a translated or Word-exported table writes it ("Category 1 – Standstill")
     const coded = key.split(/\s+/).length > 3
     if (!key || (coded && !CODE_AND_NAME.test(key)) || valuesOf(key).durations.length) return undefined
+    // Reading: a key of a bare code and a name ("1 – Total failure", "A – Whole site down") under a header naming the class
+    // is a level's code and name, as "Category 1 – Standstill" is, in a table that times the cases (a column of first
+    // actions or of fixes): a numbered list of courses or topics is no scale of cases
+    if (coded && BARE_CODE.test(key) && !block.header.slice(1).some((h) => {
+      const m = columnMeasure(h)
+      return m.response || m.resolution
+    })) return undefined
     // a description is two words or more, not a quantity ("2 seconds", "£15 a month"); beside a code and a name, the cases
     // that fall into the level ("A Hosted System is not available to any user"), not a plan's price
     const described = block.cells.slice(1).some((c) => {

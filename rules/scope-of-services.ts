@@ -31,7 +31,7 @@ const INCLUDED_HEADER = /^(?:included|includes|services?(?: included)?|what(?:'|
 // (and fixing, as a note says what it takes on: "we fix: POS, card readers, wifi")
 const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*|fix(?:es|ing)?)\b/i
 // What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
-const NOT_SERVICES = /\b(?:not|no|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
+const NOT_SERVICES = /\b(?:not|no(?!\.\s*\d)|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
 // What follows a colon, when it is a series of three or more: "For each device: all service calls, parts and labour, toner"
 const COLON_SERIES = /:\s*([^:;]*?,[^:;]*,[^:;]*)$/
 // Reading: a list introduced as a summary of the agreement's terms ("For quick reference:", "At a glance:", "In short:",
@@ -293,8 +293,14 @@ function describesService(c: Section, reading: Reading): boolean {
 }
 
 const BARE = {name: 'scope-of-services: bare lists of services under a title'}
+// Reading: a bare list under a title of another clause's subject gives that clause's terms, not the services offered:
+// a title naming something failing ("What happens when a computer or the internet breaks?", "If a server fails",
+// "Faults") heads the handling of failures, and the backups' own titles ("Backups", "Data protection") head their schedule
+const FAILING_TITLE = /\b(?:fail(?:s|ed|ures?|ing)?|faults?|faulty|malfunction\w*|breaks?(?:\s+down)?|broke|broken|break-?downs?|go(?:es)?\s+(?:down|wrong)|stops?\s+working|dies|outages?)\b/i
+const BACKUP_TITLE = new RegExp(data['backup-frequency'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+const BACKUP_TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 // An item that asks for something to be done rather than naming work taken on: "Keep the router on the UPS"
-const IMPERATIVE = /^\W*(?:please\s+)?(?:keep|make|ensure|update|install|use|run|leave|lock|store|patch|back|avoid|tell|call|ring|give|pay|provide|allow|let|check|do|don['’]t|never|report|notify|contact|send|e-?mail|turn|switch|buy|replace|restart|reboot|save|read|sign|return|follow|name|nominate|book|order)\b/i
+const IMPERATIVE = /^\W*(?:please\s+)?(?:keep|make|ensure|update|install|use|run|leave|lock|store|patch|back|avoid|tell|call|ring|give|pay|provide|allow|let|check|do|don['’]t|never|report|notify|contact|send|e-?mail|turn|switch|buy|replace|restart|reboot|save|read|sign|return|follow|name|nominate|book|order)\b(?![\s-]+(?:mgmt|management|admin\w*|monitoring)\b)/i
 
 /**
  * Is the block an item of a bare list, one set straight under a section's title with no lead-in, whose items name work
@@ -332,15 +338,26 @@ function listsServices(over: {title: string; first: number; column: number; asks
   let listed = known.get(blocks[over.first]!)
   if (listed === undefined) {
     const title = over.title
-    let ok = !NOT_SERVICES.test(title) && !ABOUT_A_SERVICE.test(title) && !asksOfCustomer(title, reading.roles) && (!over.asks || coversTitle(title, reading))
+    let ok = !NOT_SERVICES.test(title) && !ABOUT_A_SERVICE.test(title.replace(FEE_HOLDS, ' ')) && !asksOfCustomer(title, reading.roles) && (!over.asks || coversTitle(title, reading))
+    // a title of another clause's subject, not the scope's: something failing ("What happens when a computer breaks?",
+    // "If the internet goes down") or the backups ("Backups", "Data protection")
+    if (ok && (FAILING_TITLE.test(title) || BACKUP_TITLE.test(title)) && !coversTitle(title, reading)) ok = false
     let named = 0
+    let backups = 0
     for (let j = over.first; ok && j < blocks.length && blocks[j]!.kind === 'list-item' && blocks[j]!.section === block.section && blocks[j]!.position.start.column >= over.column; j++) {
       // an unticked option ("- [ ] On-site visits (not ordered)") is offered, not one of the services
       if (reading.isUnticked(blocks[j]!)) continue
       const t = blocks[j]!.text
       if (NOT_SERVICES.test(t) || IMPERATIVE.test(t) || reading.boundParty(t, 0) === 'customer') ok = false
-      else if (WORK.test(t) || TASK.test(t) || serviceCount(t) >= 1) named++
+      else if (WORK.test(t) || TASK.test(t) || serviceCount(t) >= 1) {
+        named++
+        if (BACKUP_TOPIC.test(t)) backups++
+      }
     }
+    // every item that names work naming copies of data on their schedule ("Hourly snapshots of the file server, kept for
+    // 90 days", "Nightly offsite copies …", "Microsoft 365 backed up 3 times a day") is the backup clause's schedule, one
+    // service's terms, not a list of the services
+    if (named >= 2 && backups === named && !coversTitle(title, reading)) ok = false
     known.set(blocks[over.first]!, (listed = ok && named >= 2))
   }
   return listed
@@ -514,6 +531,7 @@ const THING =
   /\b(?:pcs?|computers?|laptops?|desktops?|workstations?|notebooks?|servers?|network|wi-?fi|wireless|printers?|plotters?|copiers?|scanners?|phones?|telephones?|firewalls?|routers?|switch(?:es)?|sensors?|logs?|tills?|tablets?|accounts?|users?|mailbox(?:es)?|e-?mail|microsoft 365|office 365|m365|google workspace|software|applications?|licen[cs]es?|devices?|machines?|websites?|back ?ups?|cameras?|cctv|nas|storage|domains?|endpoints?)\b/i
 // A colon that opens a list, not one inside a clock time ("08:00") or a ratio
 const LIST_COLON = /:(?!\d)\s*/
+const NAMED_AS_WORK = /\b(?:the\s+)?following\s+(?:[\w-]+\s+)?(?:services|works|tasks|activities)\s*$/i
 // The hours or the fee as what is spent on the work: "The prepaid hours can be spent on any of the following", "The
 // block may be used for"
 const BOUGHT_FOR =
@@ -555,7 +573,9 @@ function inlineLeadList(text: string, reading: Reading, block: Block): boolean {
   const head = text.slice(0, colon.index)
   if (NOT_SERVICES.test(head) || CONDITION.test(head) || ABOUT_A_SERVICE.test(head)) return false
   const bought = BOUGHT_FOR.test(head)
-  if (!bought && !(reading.firstParty(head) === 'provider' && reading.boundParty(head, 0) !== 'customer' && (WORK.test(head) || PROVIDE.test(head) || TASK.test(head)))) return false
+  // (whatever the provider's verb, when the lead-in names what follows as services or works: "the Contractor makes
+  // following services:", "the Provider is realising the following works:")
+  if (!bought && !(reading.firstParty(head) === 'provider' && reading.boundParty(head, 0) !== 'customer' && (WORK.test(head) || PROVIDE.test(head) || TASK.test(head) || NAMED_AS_WORK.test(head)))) return false
   return namedItems(text.slice(colon.index + colon[0].length)) >= 2
 }
 
@@ -617,6 +637,11 @@ function workLead(text: string, reading: Reading): boolean {
 // that you:"), a charge ("We bill for:"), or a term of the service rather than the service ("Our fees are:", "Response
 // times are as follows:")
 const ASKS = /\b(?:need|needs|require|requires|expect|expects|ask|asks|charge|charges|bill|bills|invoice|invoices|recommend\w*|suggest\w*)\b|n['’]t\b/i
+// Reading: the fee or plan named as what holds the work ("What's incl. in the flat fee", "In the frame of the monthly fee
+// the Provider is realising the following works:", "Within the fixed price we do:") introduces what is bought with it,
+// not a term of the fee: the phrase is read past when a title or lead-in is asked whether it gives fees or times
+const FEE_HOLDS =
+  /\b(?:(?:incl(?:uded|uding|\.)?|covered|contained)\s+)?(?:in|within|for|under|in the frame of|as part of|covered by)\s+(?:the\s+|your\s+|our\s+|this\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:fee|price|plan|subscription|retainer|package)\b/gi
 const TERMS_LEAD = /\b(?:fees?|prices?|pricing|rates?|costs?|charges?|hours?|times?|levels?|targets?|credits?|reports?|exclusions?|requirements?|obligations?|duties|conditions|steps|process|procedure|priorit\w*|severit\w*)\b/i
 
 /**
@@ -629,10 +654,12 @@ const TERMS_LEAD = /\b(?:fees?|prices?|pricing|rates?|costs?|charges?|hours?|tim
  */
 function workList(lead: string, next: string, block: Block, reading: Reading): boolean {
   const t = lead.trim()
-  if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t) || NOT_WORK_LEAD.test(t)) return false
+  if (!INTRODUCES.test(t) || NOT_SERVICES.test(t) || CONDITION.test(t) || ASKS.test(t) || TERMS_LEAD.test(t.replace(FEE_HOLDS, ' ')) || NOT_WORK_LEAD.test(t)) return false
   if (!CHOSEN_LEAD.test(t) && (((reading.boundParty(t, 0) === 'customer' || reading.firstParty(t) === 'customer') && !RECEIVES.test(t)) || reading.messageSender(block) === 'customer')) return false
   const items = next.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
-  if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x) || IMPERATIVE.test(x) || reading.boundParty(x, 0) === 'customer')) return false
+  // (an item is put out by a negation in its own first clause, not by a qualifier after it: "4 hours of visit on-site in
+  // every month, not used hours are not transferred")
+  if (items.length < 2 || items.some((x) => NOT_SERVICES.test(x.split(/[,;]/)[0]!) || IMPERATIVE.test(x) || reading.boundParty(x, 0) === 'customer')) return false
   const work = items.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length
   return work >= 2 && work * 2 >= items.length
 }

@@ -20,7 +20,8 @@ import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
 
 /** A key column's header that names classes of case: "Priority", "Severity", "Fault class", "Category", "Level". */
-const CASES_KEY = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|gravity|seriousness|criticality|faults?|incident types?|call types?)\b/i
+// (and a key naming what has failed or gone down: "What failed", "What breaks", "Failure", "Outage", "Breakdown")
+const CASES_KEY = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|gravity|seriousness|criticality|faults?|incident types?|call types?|failures?|outages?|breakdowns?|what (?:has |have )?(?:failed|fails|broke|breaks|is broken|went wrong|goes wrong|is down|went down|goes down|stopped working|stops working))\b/i
 
 /** A title of service levels: "Service Levels", "SLA", "Response targets". */
 const SERVICE_LEVELS_TITLE = /\bservice[- ]levels?\b|\bSLAs?\b|\b(?:response|resolution|support) (?:times|targets)\b/i
