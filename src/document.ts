@@ -293,6 +293,7 @@ class Builder {
         if (end !== ending) break
       }
       if (run.length < 2) continue
+      if (SIGNING_LEAD.test(`${lead.text.trimEnd().replace(/[.:]$/, '')}:`)) continue
       for (const b of run) (b as {kind: BlockKind}).kind = 'list-item'
       i += run.length
     }
@@ -1485,6 +1486,17 @@ function leadsIn(text: string): boolean {
   const lower = t.slice(-60).toLowerCase()
   return (lower.includes('following') || lower.endsWith('as follows')) && LEADS_IN_LIST.test(t)
 }
+// Reading: a signing lead-in ("Signed for and on behalf of:", "Acknowledged and agreed:", "Agreed and accepted by the
+// parties:", "IN WITNESS WHEREOF the parties have signed this Agreement:", "Signatures:") introduces the signatories, each
+// line a party signing, not the items of a list; so does a title so worded over those lines ("AGREED AND ACCEPTED",
+// "Signatures")
+const SIGN_WORD = String.raw`(?:signed|executed|acknowledged|agreed|accepted|approved|confirmed|witnessed|sealed|delivered)`
+// (one such word alone signs only with its signer named: "Agreed by:", "Accepted for and on behalf of the Client:")
+const SIGNER = String.raw`\s+(?:(?:for\s+and\s+)?on\s+behalf\s+of|by)\b[^:]{0,80}`
+const SIGNING_LEAD = new RegExp(
+  String.raw`^[\W_]*(?:${SIGN_WORD}(?:\s*(?:,|and|&)\s*${SIGN_WORD})+(?:\s+(?:to|as of|on|at|this)\b[^:]{0,60})?(?:${SIGNER})?|${SIGN_WORD}(?:\s+(?:to|as of|on|at|this)\b[^:]{0,60})?${SIGNER}|(?:signed|executed)(?:\s+(?:as of|on|at|this)\b[^:]{0,60})?|signatures?(?:\s+of\s+the\s+parties)?|in\s+witness\s+(?:whereof|of\s+which)\b[^:]{0,200})[\s*_]*:$`,
+  'i',
+)
 const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv']
 const letterAt = (i: number): string | undefined => (i < 26 ? String.fromCharCode(97 + i) : undefined)
 const romanAt = (i: number): string | undefined => ROMANS[i]

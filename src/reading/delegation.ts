@@ -120,9 +120,17 @@ const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
 const INTRO_CONDITION = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:to the extent|insofar as|in so far as)\b(?![^;]*,\s+(?:the\s+)?[\w’'-]+\s+(?:shall|will|must|may|are|is)\b)[^;]*$/i
 const PROVISO = /\(\s*(?:subject to|except|unless|other than|save)\b[^()]*$/i
 
-/** Is a document named at `at` of `text` inside an exception, a condition or a proviso? */
+// Reading: a document named after "under" in a relative clause with a verb of its own says under which terms the things
+// the clause names are had, not where the clause is set out: "failures of equipment or services that Provider does not
+// manage under the Agreement", "devices which we support under a separate contract", "users whom the Client licenses
+// pursuant to its Microsoft agreement" (not a relative clause that only places a thing: "the services that are listed
+// under Schedule B")
+const RELATIVE_UNDER = /\b(?:that|which|who|whom)\s+(?!(?:is|are|was|were|be|been|being|will be|shall be|has been|have been|had been)\b)(?:[\w'’-]+\s+){1,6}$/i
+const UNDER_AT = /^(?:under|pursuant to)\b/i
+
+/** Is a document named at `at` of `text` inside an exception, a condition, a proviso or a relative clause it qualifies? */
 function limits(text: string, at: number): boolean {
-  return EXCEPTION.test(text.slice(Math.max(0, at - 120), at)) || PROVISO.test(text.slice(Math.max(0, at - 160), at)) || INTRO_CONDITION.test(text.slice(0, at))
+  return EXCEPTION.test(text.slice(Math.max(0, at - 120), at)) || PROVISO.test(text.slice(Math.max(0, at - 160), at)) || INTRO_CONDITION.test(text.slice(0, at)) || (UNDER_AT.test(text.slice(at, at + 12)) && RELATIVE_UNDER.test(text.slice(Math.max(0, at - 80), at)))
 }
 // Reading: a party identified by its entry in a public register ("registered at the Trade Register under no.
 // J12/3456/2015", "entered in the Commercial Register of Vienna") is named, not given terms: the register holds no term
