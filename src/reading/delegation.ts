@@ -260,8 +260,7 @@ export function delegation(
     const m = (PARENT_POINTERS.get(options.parent) ?? PARENT_POINTERS.set(options.parent, parentPointer(options.parent)).get(options.parent)!).exec(text)
     if (m && !limits(text, m.index)) return {target: options.parent, start: m.index, end: m.index + m[0].length}
   }
-  const link = matches.link
-  if (link && (link.separate || !inDocument?.(link.target)) && !/^this\b/i.test(link.target)) return link
+  for (const link of matches.links) if ((link.separate || !inDocument?.(link.target)) && !/^this\b/i.test(link.target)) return link
   const owned = matches.owned
   if (owned && !inDocument?.(owned.target)) return owned
   const published = matches.published
@@ -295,6 +294,18 @@ export function delegation(
   return undefined
 }
 
+// (a sentence names few documents; past this many links the rest are not read)
+const MAX_LINKS = 8
+const DELEGATION_G = new RegExp(DELEGATION.source, 'g')
+// a document named after another with "or", "and" or a comma ("the Order Form or the Service Schedule")
+const COORDINATED = new RegExp(
+  `^(?:\\s*,\\s*(?:(?:and|or|and\\/or)\\s+)?|\\s+(?:and|or|and\\/or)\\s+)(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|separate|signed)\\s+){0,2}(${DOC_NAME})`,
+)
+/** A link's hit: the document named at `name`, the link running from `start` to `end`. */
+function linkHit(text: string, name: string, start: number, end: number): DelegationHit {
+  return {target: partNumber(name.replace(SENT_CLAUSE, '')), start, end, ...(SEPARATE_AFTER.test(text.slice(end)) ? {separate: true} : {})}
+}
+
 /** A document's name as a target: its part number when given in brackets ("the Tariff Sheet (Annex 2)": "Annex 2"). */
 function partNumber(name: string): string {
   // (a document code is no part number: the title names the document)
@@ -312,7 +323,7 @@ const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:ure)?|appendix|attach
  */
 export class DelegationMatches {
   private partHit: DelegationHit | null | undefined
-  private linkHit: DelegationHit | null | undefined
+  private linkHits: readonly DelegationHit[] | undefined
   private subjectHit: DelegationHit | null | undefined
   private ownedHit: DelegationHit | null | undefined
   private publishedHit: DelegationHit | null | undefined
@@ -331,15 +342,33 @@ export class DelegationMatches {
     return this.partHit ?? undefined
   }
 
-  /** "as set out in the Order Form", not inside an exception, a condition or a proviso ("unless agreed in a Work Order"). */
-  get link(): DelegationHit | undefined {
-    if (this.linkHit === undefined) {
+  /**
+   * "as set out in the Order Form", not inside an exception, a condition or a proviso ("unless agreed in a Work Order"):
+   * every such link of the text in order, each followed by the documents named with it ("in the Order Form or the
+   * Service Schedule": the Service Schedule too), so that a document this one holds, or a link an exception limits, does
+   * not hide another named after it.
+   */
+  get links(): readonly DelegationHit[] {
+    if (this.linkHits === undefined) {
       const text = this.text
-      const m = DELEGATION.exec(text)
-      const end = m ? m.index + m[0].length : 0
-      this.linkHit = m && !limits(text, m.index) && !registeredIn(text, m.index) ? {target: partNumber(m[1]!.replace(SENT_CLAUSE, '')), start: m.index, end, ...(SEPARATE_AFTER.test(text.slice(end)) ? {separate: true} : {})} : null
+      const hits: DelegationHit[] = []
+      DELEGATION_G.lastIndex = 0
+      for (let m = DELEGATION_G.exec(text); m !== null && hits.length < MAX_LINKS; m = DELEGATION_G.exec(text)) {
+        const end = m.index + m[0].length
+        if (limits(text, m.index) || registeredIn(text, m.index)) continue
+        hits.push(linkHit(text, m[1]!, m.index, end))
+        // Reading: documents named together after one link ("as set out in the Order Form or the Service Schedule",
+        // "in Schedule 2, Schedule 3 and the Support Policy") are each a place the sentence sends its matter to
+        let at = end
+        for (let c = COORDINATED.exec(text.slice(at)); c !== null && hits.length < MAX_LINKS; c = COORDINATED.exec(text.slice(at))) {
+          at += c[0].length
+          hits.push(linkHit(text, c[1]!, m.index, at))
+        }
+        DELEGATION_G.lastIndex = Math.max(DELEGATION_G.lastIndex, at)
+      }
+      this.linkHits = hits
     }
-    return this.linkHit ?? undefined
+    return this.linkHits
   }
 
   /** A document named in plain words that a party owns (see OWNED_DOC), not inside an exception. */
