@@ -416,8 +416,11 @@ class Parser {
     this.closeContainers(matched)
   }
 
-  /** What a line at `p` starts: 'text' for a paragraph line. */
-  blockStart(p: number, e: number, paragraphOpen: boolean): string {
+  /**
+   * What a line at `p` starts: 'text' for a paragraph line. `interrupt`: a paragraph was open when the line's new
+   * containers began, so a list item opened after another on the same line interrupts it too (as in micromark).
+   */
+  blockStart(p: number, e: number, paragraphOpen: boolean, interrupt = false): string {
     const src = this.src
     let q = p
     while (q < e && src.charCodeAt(q) === SPACE) q++
@@ -430,7 +433,8 @@ class Parser {
     if ((c === 96 || c === 126) && fenceAt(src, q, e)) return 'fence'
     if (isThematicBreak(src, p, e)) return 'break'
     const m = this.listMarker(p, e)
-    if (m && (!paragraphOpen || (!m.empty && (m.start === null || m.start === 1)))) return 'list'
+    // an item that interrupts a paragraph is not blank and, when ordered, is numbered with the one digit 1
+    if (m && (!(paragraphOpen || interrupt) || (!m.empty && (m.start === null || (m.start === 1 && src.charCodeAt(m.markerStart) === 49))))) return 'list'
     if (c === 60 && htmlBlockKind(src, q, e, paragraphOpen) !== 0) return 'html'
     if (c === 124 && paragraphOpen) return 'maybe-table'
     return 'text'
@@ -469,11 +473,12 @@ class Parser {
 
   openBlocks(p: number, e: number, l: number): void {
     const src = this.src
+    const interrupt = this.leaf?.kind === 'paragraph'
     for (;;) {
       const top = this.stack[this.stack.length - 1]!
       const leaf = this.leaf
       const paragraphOpen = leaf?.kind === 'paragraph'
-      const kind = this.blockStart(p, e, paragraphOpen)
+      const kind = this.blockStart(p, e, paragraphOpen, interrupt)
       let q = p
       while (q < e && src.charCodeAt(q) === SPACE) q++
 

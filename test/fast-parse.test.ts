@@ -109,6 +109,19 @@ describe('the fast parser gives remark-parse’s tree', () => {
     }
   })
 
+  it('opens a list item inside another on a line that interrupts a paragraph only as one that may interrupt it', () => {
+    // a paragraph open when the line's containers begin: every item the line opens interrupts it, so an inner
+    // ordered item must be numbered 1 (one digit) and not blank; with no paragraph open, any number opens one
+    const interrupting = ['para\n1. 11. 2024 as agreed\n', 'para\n- 11. c\n', 'para\n> 11. c\n', 'para\n1. 01. c\n', 'para\n1. 2) c\n', 'para\n01. c\n', 'para\n- 1.\n']
+    const opening = ['para\n1. 1. c\n', 'para\n- - c\n', 'para\n> - c\n', '- a\n- 11. c\n', '- a\n  - b\n- 11. c\n', '- a\n\n  11. b\n']
+    for (const text of [...interrupting, ...opening]) expect(tree(text, 'fast', WHOLE), JSON.stringify(text)).toEqual(tree(text, 'remark', WHOLE))
+    // the look-alike the rule is for: the inner number stays text, the outer item a list
+    const inner = tree('para\n1. 11. 2024 as agreed\n', 'fast', WHOLE).children[1]
+    expect(inner?.type).toBe('list')
+    expect(JSON.stringify(inner)).not.toContain('"start":11')
+    expect(JSON.stringify(tree('- a\n\n  11. b\n', 'fast', WHOLE))).toContain('"start":11')
+  })
+
   it('as a unified parser plugin', () => {
     const text = fixtures.find((f) => f.file.endsWith('sample-msa.md'))!.text
     expect(unified().use(clauselintParse).parse(text)).toEqual(tree(text, 'remark'))
