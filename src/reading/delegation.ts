@@ -10,7 +10,7 @@ function initials(words: string): string {
 // A document named in plain words by its kind and by how it reached the reader or what it is issued for: "the order you
 // signed separately", "the service schedule sent with your proposal", "the statement of work for each project". Named so,
 // it is another document than this one, though its name is not capitalised.
-const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )?(?:order(?: form)?|schedule|proposal|quot(?:e|ation)|estimate|statement of work|price list|rate card|handbook|catalogue|catalog))\s+(?:(?:that\s+|which\s+)?(?:you|we|the parties|both parties|both of us)\s+(?:have\s+)?(?:signed|sent|accepted|agreed|issued|approved|gave)\b(?!\s+(?:them|it|they|those|these|in)\b)|(?:sent|issued|signed|given|provided|attached|supplied)\s+(?:with|to you|separately|alongside)\b|for (?:each|every|that|the|this) (?:project|job|site|engagement|piece of work)\b)`
+const GIVEN_DOC = String.raw`(?:(?:service |support |signed |separate |written )?(?:order(?: form)?|schedule|proposal|quot(?:e|ation)|estimate|statement of work|price list|rate card|handbook|catalogue|catalog))\s+(?:(?:that\s+|which\s+)?(?:you|we|the parties|both parties|both of us)\s+(?:have\s+)?(?:signed|sent|accepted|agreed|issued|approved|gave)\b(?!\s+(?:them|it|they|those|these|in)\b)|(?:sent|issued|signed|given|provided|attached|supplied)\s+(?:with|to you|separately|alongside)\b|(?:attached|annexed|appended|stapled)\s+to\s+(?:the|your|our|each|every|an?)\s+(?:signed\s+)?(?:[Oo]rder(?:\s+[Ff]orm|\s+[Cc]onfirmation)?|[Qq]uot(?:e|ation)|[Pp]roposal|[Ee]stimate|[Ss]tatement of [Ww]ork|SOW|[Ww]ork [Oo]rder|[Ss]ervice [Oo]rder|[Pp]urchase [Oo]rder|[Ii]nvoice)\b|for (?:each|every|that|the|this) (?:project|job|site|engagement|piece of work)\b)`
 // A paper named by title and said to be attached to or sent with another document ("the Backup Plan attached to quote
 // Q-1187", "the Site Survey sent with our proposal") is a document of its own, whatever its title's last word.
 const ATTACHED_PAPER = String.raw`(?:[A-Z][\w&'’-]*\s+){1,3}(?:Plan|Pack|Sheet|Document|Note|Notes|Survey|Summary|Overview|Checklist)(?=\s+(?:attached|sent|enclosed|annexed|appended|issued)\s+(?:to|with)\b)`
@@ -52,7 +52,7 @@ const DOC_CODE = String.raw`\((?:(?:document|ref\.?|reference|no\.?)\s+)?[A-Z]{2
 // names a device by its model)
 const CODED_DOC = String.raw`(?<=\b(?:(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given|recorded)\s+in|in accordance with|in line with|according to|pursuant to|as per|per|under|follows?|following)\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+|each\s+|any\s+)?)[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}\s*${DOC_CODE}`
 const DOC_CODE_END = new RegExp(String.raw`\s*${DOC_CODE}\s*$`)
-const DOC_NAME = `(?:${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})\\s+[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-(?=[A-Z0-9]{1,3}\\b))[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -74,7 +74,7 @@ const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[A
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
 // Reading: a value shown, given or listed on a form the customer signs (the order form, a cover page, a quote) is put
 // there, as one "set out in" it: "the support hours shown on the order form you signed"
-const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:${PAGE_OF})?(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|countersigned\s+|executed\s+|accepted\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm)\b)`
+const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:${PAGE_OF})?(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|countersigned\s+|executed\s+|accepted\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|(?:[Bb]ooking|[Ss]ubscription)\s+(?:[Cc]onfirmation|[Aa]cknowledge?ment)|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm)\b)`
 const DELEGATION = new RegExp(
   `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
@@ -97,6 +97,7 @@ const FOLLOWED_DOC = new RegExp(
 // "on the timetable given there", "as stated therein": a back-reference to the document last named
 const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b/i
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
+const HOLDER_G = new RegExp(DOC_NAME_G.source, 'g')
 
 // Reading: a clause sent to a page or document the provider publishes ("see our Backup Add-on page", "as listed on our
 // Service Catalogue web page", "per the rate card on our website", "see www.example.com/rates") is delegated there, as
@@ -247,7 +248,7 @@ export interface DelegationHit {
  */
 export function delegation(
   text: string,
-  options: {block?: Block | undefined; offset?: number | undefined; inDocument?: (target: string) => boolean; topic?: RegExp | undefined; blocks?: readonly Block[]; indexOf?: (block: Block) => number; agreementIsOther?: boolean; parent?: string | undefined; matches?: DelegationMatches} = {},
+  options: {block?: Block | undefined; offset?: number | undefined; inDocument?: (target: string) => boolean; topic?: RegExp | undefined; blocks?: readonly Block[]; indexOf?: (block: Block) => number; agreementIsOther?: boolean; parent?: string | undefined; matches?: DelegationMatches; aliases?: DocumentAliases | undefined} = {},
 ): DelegationHit | undefined {
   const {block, inDocument, topic, blocks} = options
   const offset = options.offset ?? 0
@@ -260,7 +261,13 @@ export function delegation(
     const m = (PARENT_POINTERS.get(options.parent) ?? PARENT_POINTERS.set(options.parent, parentPointer(options.parent)).get(options.parent)!).exec(text)
     if (m && !limits(text, m.index)) return {target: options.parent, start: m.index, end: m.index + m[0].length}
   }
-  for (const link of matches.links) if ((link.separate || !inDocument?.(link.target)) && !/^this\b/i.test(link.target)) return link
+  for (const link of matches.links) if ((link.separate || !inDocument?.(options.aliases?.names.get(link.target) ?? link.target)) && !/^this\b/i.test(link.target)) return link
+  const aliased = options.aliases ? aliasHit(text, options.aliases) : undefined
+  if (aliased && !inDocument?.(aliased.target)) return aliased
+  const holder = matches.holder
+  if (holder && !inDocument?.(holder.target)) return holder
+  const order = matches.order
+  if (order) return order
   const owned = matches.owned
   if (owned && !inDocument?.(owned.target)) return owned
   const published = matches.published
@@ -308,11 +315,14 @@ function linkHit(text: string, name: string, start: number, end: number): Delega
 
 /** A document's name as a target: its part number when given in brackets ("the Tariff Sheet (Annex 2)": "Annex 2"). */
 function partNumber(name: string): string {
+  // (a part numbered with a hyphen is that part: "Annexure-3" is "Annexure 3")
+  name = name.replace(HYPHEN_PART, '$1 ')
   // (a document code is no part number: the title names the document)
   if (DOC_CODE_END.test(name)) return name.replace(DOC_CODE_END, '').replace(/\s+/g, ' ').trim()
   const bracketed = /\(([^()]+)\)\s*$/.exec(name) ?? ATTACHED_PART.exec(name)
   return (bracketed ? bracketed[1]! : name).replace(/\s+/g, ' ').trim()
 }
+const HYPHEN_PART = /\b(schedule|exhibit|annex(?:ure)?|appendix|attachment)-(?=[A-Z0-9]{1,3}\b)/gi
 /** The part a paper is attached as: "Backup Schedule attached as Exhibit C" → "Exhibit C". */
 const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s+[A-Z0-9]{1,3})$/i
 
@@ -329,6 +339,8 @@ export class DelegationMatches {
   private publishedHit: DelegationHit | null | undefined
   private thereHit: DelegationHit | null | undefined
   private followedHit: DelegationHit | null | undefined
+  private holderHit: DelegationHit | null | undefined
+  private orderHit: DelegationHit | null | undefined
   private handedHit: {label: string; hit: DelegationHit} | null | undefined
 
   constructor(readonly text: string) {}
@@ -379,6 +391,40 @@ export class DelegationMatches {
       this.ownedHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.ownedHit ?? undefined
+  }
+
+  /**
+   * A document named and said in a relative clause to hold named things ("Schedule B, which sets forth the priority
+   * classifications"), with no link before it: the document's name (see statedContents for what it holds).
+   */
+  get holder(): DelegationHit | undefined {
+    if (this.holderHit === undefined) {
+      const text = this.text
+      let hit: DelegationHit | null = null
+      if (STATES_THINGS.test(text)) {
+        // (a copy of its own: the shared one's lastIndex is read by matchAll elsewhere)
+        HOLDER_G.lastIndex = 0
+        for (let m = HOLDER_G.exec(text); m !== null; m = HOLDER_G.exec(text)) {
+          const end = m.index + m[0].length
+          if (STATED_CONTENTS.test(text.slice(end, end + 240)) && !limits(text, m.index)) {
+            hit = {target: partNumber(m[1]!), start: m.index, end}
+            break
+          }
+        }
+      }
+      this.holderHit = hit
+    }
+    return this.holderHit ?? undefined
+  }
+
+  /** A value stated on an order named by what it orders (see ON_NAMED_ORDER), not inside an exception. */
+  get order(): DelegationHit | undefined {
+    if (this.orderHit === undefined) {
+      const text = this.text
+      const m = ON_NAMED_ORDER.exec(text)
+      this.orderHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+    }
+    return this.orderHit ?? undefined
   }
 
   /** A page or document the provider publishes (see PUBLISHED), not inside an exception. */
@@ -439,9 +485,69 @@ function lastNamedBefore(blocks: readonly Block[], at: number, block: Block): st
   return undefined
 }
 
+// Reading: a short name the agreement gives a document in brackets after the document's name ('the Service Level Document
+// ("SLD")', 'the Customer Handbook (the "Handbook")', 'Annexure 3 (the "Service Matrix")') names that document wherever it is
+// used: a clause set out in the short name is set out in the document, and the document's own name says whether this one
+// holds it. (Not a name this document gives itself, "this Support Agreement (the "Agreement")", nor an agreement's: the
+// name of the agreement a document is issued under is its parent's, read apart.)
+const PAPER_HEAD = String.raw`(?:Document|Schedule|Policy|Guide|Handbook|Manual|Plan|Pack|Matrix|Description|Catalogue|Catalog|Card|List|Specification|Confirmation|Acknowledge?ment|Form|Proposal|Quotation|Quote|Addendum|Annex|Annexure|Appendix|Exhibit|Attachment|Runbook|Playbook|Register|Sheet|Standard|Procedures?|Statement of Work|SLA)`
+const ALIAS_QUOTE = /\(\s*(?:the\s+|each\s+an?\s+|an?\s+|hereinafter\s+(?:the\s+)?|referred to as\s+(?:the\s+)?)?["“]([A-Z][\w&'’.-]*(?:\s+[A-Za-z][\w&'’.-]*){0,3})["”]\s*\)/g
+const ALIAS_NAMED = new RegExp(String.raw`(?:^|[^\w&'’-])((?:(?!(?:The|Your|Our|This|These|Each|Its|Their|Any|Every)\b)[A-Z][\w&'’-]*[ \t]+){0,5}?${PAPER_HEAD}(?:[\s-]+(?:[A-Z]{1,2}|\d{1,3})\b)?|(?:Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment)[\s-]+(?:[A-Z]{1,2}|\d{1,3}))\s*(?:hereto\s*)?,?\s*$`)
+// (the name a document gives itself: "this Service Schedule (the "Schedule")")
+const SELF_NAMED = /\b(?:this|these|the present)\s+$/i
+
+/** The short names a document gives other documents, each with the document's own name, and how a text links to one. */
+export interface DocumentAliases {
+  /** short name → the document's own name */
+  readonly names: ReadonlyMap<string, string>
+  readonly link: RegExp
+  readonly subject: RegExp
+}
+
+/** The short names `source` gives documents (see ALIAS_QUOTE), undefined when it gives none. Read once per document. */
+export function documentAliases(source: string): DocumentAliases | undefined {
+  const names = new Map<string, string>()
+  for (const q of source.matchAll(ALIAS_QUOTE)) {
+    const alias = q[1]!.trim()
+    const before = source.slice(Math.max(0, q.index - 90), q.index).replace(/["“”*_]/g, '')
+    const named = ALIAS_NAMED.exec(before)
+    if (!named || SELF_NAMED.test(before.slice(0, named.index + named[0].indexOf(named[1]!)))) continue
+    const full = named[1]!.replace(/\s+/g, ' ').replace(/-(?=[A-Z0-9]{1,3}$)/, ' ').trim()
+    if (full === alias || /^(?:Agreement|Contract|Services?|Customer|Client|Provider|Supplier)$/i.test(alias) || names.has(alias)) continue
+    names.set(alias, full)
+    if (names.size >= 24) break
+  }
+  if (names.size === 0) return undefined
+  const alt = [...names.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')
+  return {
+    names,
+    link: new RegExp(String.raw`\b(?:${LINK}|${LISTED_AS}|(?:[Aa]s\s+)?(?:shown|given|stated|printed|listed|set out|specified)\s+on)\s+${PART_OF}(?:(?:the|its|our|your|their|each|any|applicable|relevant|current|latest|separate|signed)\s+){0,2}(${alt})(?![\w&'’-])`, 'g'),
+    subject: new RegExp(String.raw`(?:^|[^\w&'’-])(?:(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach)\s+)?(${alt})\s+(?:sets? out|sets? forth|specifies|lists|states|gives|shows|describes|defines|records|contains)\b`),
+  }
+}
+
+/** A link to a document by the short name this document gives it, not inside an exception: its target is the document's own name. */
+function aliasHit(text: string, aliases: DocumentAliases): DelegationHit | undefined {
+  let any = false
+  for (const a of aliases.names.keys()) if (text.includes(a)) { any = true; break }
+  if (!any) return undefined
+  aliases.link.lastIndex = 0
+  for (let m = aliases.link.exec(text); m !== null; m = aliases.link.exec(text)) {
+    if (limits(text, m.index) || registeredIn(text, m.index)) continue
+    const end = m.index + m[0].length
+    return {target: aliases.names.get(m[1]!.replace(/\s+/g, ' '))!, start: m.index, end, ...(SEPARATE_AFTER.test(text.slice(end)) ? {separate: true} : {})}
+  }
+  const s = aliases.subject.exec(text)
+  if (s) {
+    const start = s.index + s[0].indexOf(s[1]!)
+    return {target: aliases.names.get(s[1]!.replace(/\s+/g, ' '))!, start, end: s.index + s[0].length}
+  }
+  return undefined
+}
+
 /** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? A Reading answers once per target. */
 export function targetInDocument(doc: Document, target: string): boolean {
-  const t = target.toLowerCase()
+  const t = target.toLowerCase().replace(HYPHEN_PART, '$1 ')
   // a member of the document set by file name: "Schedule B" ~ schedule-b.md
   const key = t.replace(/[^a-z0-9]/g, '')
   if (doc.set?.some((m) => m.filePath.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/, '').replace(/[^a-z0-9]/g, '') === key)) return true
@@ -459,7 +565,8 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
-  return doc.sections.some((s) => s.title.toLowerCase().startsWith(t) || s.path.some((p) => p.toLowerCase().startsWith(t)) || headingText(s).startsWith(t))
+  const plain = (x: string): string => x.toLowerCase().replace(HYPHEN_PART, '$1 ')
+  return doc.sections.some((s) => plain(s.title).startsWith(t) || s.path.some((p) => plain(p).startsWith(t)) || plain(headingText(s)).startsWith(t))
 }
 
 // Reading: a run-in title defined as a paper issued with, attached to or kept in another document ("**Service Level
@@ -523,7 +630,12 @@ export function sentMatter(text: string, hit: DelegationHit): string | undefined
 
 // Reading: a document said to state, list or set out named things ("Schedule 4, which states the backup frequency,
 // retention periods and storage locations") holds those things: what follows the relative clause is what it is sent
-const STATED_CONTENTS = /^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:which|that)\s+(?:states?|lists?|sets? out|specifies|gives|contains|describes|defines|records)\s+([^.;:]{3,200})/i
+const STATED_CONTENTS = /^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:which|that)\s+(?:states?|lists?|sets? out|sets? forth|specifies|gives|contains|describes|defines|records)\s+([^.;:]{3,200})/i
+// Reading: a value stated on an order named by what it orders ("those stated on your Backup Add-on order", "as given on the
+// Managed Firewall quote you signed") is put there, as one stated on the order form is: the order is another document
+const ON_NAMED_ORDER = /\b(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered|recorded)\s+on\s+(?:the\s+|your\s+|our\s+|each\s+|its\s+)?(?:signed\s+|accepted\s+)?((?:(?!(?:This|The)\b)[A-Z][\w&'’+-]*\s+){1,3}(?:order(?:\s+form)?|quote|quotation))\b(?!\s+(?:of|to)\b)/
+// (a quick test that a text says of something that it states or lists things, before its documents are looked for)
+const STATES_THINGS = /\b(?:which|that)\s+(?:states?|lists?|sets? out|sets? forth|specifies|gives|contains|describes|defines|records)\s/i
 /** The things a delegation's document is said to hold, in a relative clause after its name; undefined when none is. */
 export function statedContents(text: string, hit: DelegationHit): string | undefined {
   return STATED_CONTENTS.exec(text.slice(hit.end))?.[1]

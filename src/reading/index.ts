@@ -3,7 +3,7 @@
 // module named for it beside this file.
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
-import {agreementIsOther, delegation, parentName, targetInDocument, type DelegationHit} from './delegation.js'
+import {agreementIsOther, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
@@ -179,6 +179,7 @@ export class Reading {
   delegation(text: string, options: {block?: Block | undefined; offset?: number | undefined; topic?: RegExp | undefined} = {}): DelegationHit | undefined {
     this.agreementElsewhere ??= agreementIsOther(this.doc)
     if (this.parent === undefined) this.parent = parentName(this.doc) ?? null
+    if (this.aliases === undefined) this.aliases = documentAliases(this.doc.source) ?? null
     // one shape of options for every call (a spread of the caller's options made a new shape per kind of caller)
     return delegation(text, {
       block: options.block,
@@ -190,6 +191,7 @@ export class Reading {
       agreementIsOther: this.agreementElsewhere,
       parent: this.parent ?? undefined,
       matches: this.texts.delegationMatches(text),
+      aliases: this.aliases ?? undefined,
     })
   }
 
@@ -206,6 +208,8 @@ export class Reading {
   private agreementElsewhere: boolean | undefined
   /** The name this document gives the agreement it is issued under ("MSA"), null when none; once per document. */
   private parent: string | null | undefined
+  /** The short names this document gives other documents ("SLD"), null when none; once per document. */
+  private aliases: DocumentAliases | null | undefined
 
   /** Does this document (or its set) hold the named schedule or exhibit? Once per target. */
   targetInDocument(target: string): boolean {
