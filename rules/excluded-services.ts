@@ -174,10 +174,17 @@ const EXAMPLES = /,\s*(?:such as|like|for example|for instance|e\.g\.)\s(?:(?!\b
 // software, which its vendor looks after, and any phones")
 const INSERTED = /,\s*(?:which|who|whom|whose|where|when|if|unless|at|upon|on|by|under|subject to|with|without|after|before|once)(?=\s)[^,;:]{2,80},(?!\s*(?:and|or|&)\s)/gi
 
+// Reading: an "including" phrase between commas that names one thing (", including any project work,", ", including without
+// limitation the Excluded Services,", ", including the items listed under "Not included" in the Service Description,")
+// gives an example of the class before it, or points at where its things are kept, as "such as" does: its commas part no
+// series of excluded things, so a class named only by what it is not ("Services not described in Schedule A") lists nothing
+// (a series after "including" still names its things: ", including website design, printer repairs and phone systems,")
+const ONE_INCLUDED = /,\s*including(?:\s+but\s+not\s+limited\s+to|\s+without\s+limitation)?\s(?:(?!\band\b|\bor\b)[^,;:&]){2,120}?(?:,(?!\s*(?:and|or|&)\s)|(?=;|\.\s|\.?\s*$))/gi
+
 /** The text with its catch-alls, examples and inserted phrases taken out: what it names as excluded. */
 function namedOnly(text: string): string {
   // (a chat message's stamp is no part of its words: "11/03/2027, 09:04 - Tom: Not in it: …" opens with its label)
-  return text.slice(chatStamp(text)).trimStart().replace(EXAMPLES, '').replace(CATCH_ALL, '').replace(INSERTED, ' ')
+  return text.slice(chatStamp(text)).trimStart().replace(ONE_INCLUDED, ' ').replace(EXAMPLES, '').replace(CATCH_ALL, '').replace(INSERTED, ' ')
 }
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
@@ -400,6 +407,23 @@ function chatAnswer(block: Block, reader: Reader): {first: string; then: string}
   return {first: first.text.slice(chatStamp(first.text)).trim(), then: then?.text ?? ''}
 }
 
+// Reading: the exclusions named by their own defined term ("the Excluded Services", "any Out-of-Scope Work") whose
+// definition keeps the list in another document ('"Excluded Services" has the meaning given in Schedule C', '... means the
+// services listed as excluded in the Service Order') are listed there: a sentence that lists nothing here and names the
+// term sends the exclusions to that document
+const EXCLUSIONS_TERM = /\b((?:[A-Z][\w-]*\s+){0,2}?(?:Excluded|Out-of-Scope|Out of Scope|Non-Covered|Uncovered|Extra|Additional)\s+(?:Services?|Work|Items?|Tasks?))\b/g
+const DEFINED_BY_NEGATION = /\b(?:not|other than|outside|beyond|except)\b|n[’']t\b/i
+function termKeptElsewhere(text: string, reader: Reader): Verdict | undefined {
+  for (const m of text.matchAll(EXCLUSIONS_TERM)) {
+    const def = reader.reading.definitions.get(m[1]!.toLowerCase()) ?? reader.reading.definitions.get(m[1]!.toLowerCase().replace(/s$/, ''))
+    if (!def || def.text === text) continue
+    const there = reader.reading.delegation(def.text, {block: def.block})
+    // (a term defined by what it is not, "services ... not described in an Order Form", keeps there what is in, not its list)
+    if (there && !DEFINED_BY_NEGATION.test(def.text.slice(0, there.start))) return {outcome: 'delegated', start: m.index, end: m.index + m[0].length, target: there.target}
+  }
+  return undefined
+}
+
 /** What a lead-in says its items are carved out of: downtime, availability, a service level, a credit, a liability. */
 const LEVELS = /\b(?:downtime|uptime|availability|unavailab\w*|service credits?|liabilit\w*|relieved|excused)\b/i
 /** A lead-in to the items after it: a paragraph that ends with a colon ("… not counted as downtime:", "… as follows:"). */
@@ -567,7 +591,7 @@ export default clauseRule({
     // (and a chat message is its own clause: the chat's other messages are not its section)
     const sectionText = reader.reading.leadLabel(unit.block) !== undefined || chatStamp(unit.block.text) > 0 ? '' : handlingText(scope.blocks, reader.reading)
     if (list && (handled(t, reader.reading) || handled(next, reader.reading) || handled(sectionText, reader.reading) || chargedElsewhere(reader))) return {outcome: 'present'}
-    const delegated = reader.delegated(unit, /exclu|scope/i)
+    const delegated = reader.delegated(unit, /exclu|scope/i) ?? termKeptElsewhere(t, reader)
     if (delegated) return delegated
     const orders = OWN_ORDERS.exec(t)
     if (orders) return {outcome: 'delegated', start: orders.index, end: orders.index + orders[0].length, target: orders[1]!.toLowerCase()}
