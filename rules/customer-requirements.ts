@@ -594,13 +594,15 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
     for (const b of reading.doc.blocks) {
       if (b.kind === 'heading') continue
       // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
-      const found = reading.blockReading(b, FAILING_BLOCK, () =>
-        b.text.length > 0 && statesConsequence(b.text)
-          ? unitsOf(b, false)
-              .filter((u) => CONDITIONAL.test(u.text) && statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
-              .map((u) => ({text: u.text, words: scopeOf(u.text)}))
-          : [],
-      )
+      // (the condition is asked first: most blocks state none, and then whether the block states a consequence, a longer
+      // reading, is not asked)
+      const found = reading.blockReading(b, FAILING_BLOCK, () => {
+        if (b.text.length === 0) return []
+        const conditional = unitsOf(b, false).filter((u) => CONDITIONAL.test(u.text))
+        return conditional.length > 0 && statesConsequence(b.text)
+          ? conditional.filter((u) => statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text)).map((u) => ({text: u.text, words: scopeOf(u.text)}))
+          : []
+      })
       for (const f of found) if (f.words && customerFails(f.text, reading)) out.push({block: b, words: f.words})
     }
     return out
