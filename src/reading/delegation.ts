@@ -316,12 +316,13 @@ function linkHit(text: string, name: string, start: number, end: number): Delega
 /** A document's name as a target: its part number when given in brackets ("the Tariff Sheet (Annex 2)": "Annex 2"). */
 function partNumber(name: string): string {
   // (a part numbered with a hyphen is that part: "Annexure-3" is "Annexure 3")
-  name = name.replace(HYPHEN_PART, '$1 ')
+  if (name.includes('-')) name = name.replace(HYPHEN_PART, '$1 ')
   // (a document code is no part number: the title names the document)
   if (DOC_CODE_END.test(name)) return name.replace(DOC_CODE_END, '').replace(/\s+/g, ' ').trim()
   const bracketed = /\(([^()]+)\)\s*$/.exec(name) ?? ATTACHED_PART.exec(name)
   return (bracketed ? bracketed[1]! : name).replace(/\s+/g, ' ').trim()
 }
+const PART_WORDS = ['schedule-', 'exhibit-', 'annex-', 'annexure-', 'appendix-', 'attachment-']
 const HYPHEN_PART = /\b(schedule|exhibit|annex(?:ure)?|appendix|attachment)-(?=[A-Z0-9]{1,3}\b)/gi
 /** The part a paper is attached as: "Backup Schedule attached as Exhibit C" → "Exhibit C". */
 const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s+[A-Z0-9]{1,3})$/i
@@ -401,7 +402,8 @@ export class DelegationMatches {
     if (this.holderHit === undefined) {
       const text = this.text
       let hit: DelegationHit | null = null
-      if (STATES_THINGS.test(text)) {
+      // (looked for only where a relative clause may open)
+      if ((text.includes('which ') || text.includes('that ') || text.includes('Which ') || text.includes('That ')) && STATES_THINGS.test(text)) {
         // (a copy of its own: the shared one's lastIndex is read by matchAll elsewhere)
         HOLDER_G.lastIndex = 0
         for (let m = HOLDER_G.exec(text); m !== null; m = HOLDER_G.exec(text)) {
@@ -421,7 +423,7 @@ export class DelegationMatches {
   get order(): DelegationHit | undefined {
     if (this.orderHit === undefined) {
       const text = this.text
-      const m = ON_NAMED_ORDER.exec(text)
+      const m = text.includes(' on ') ? ON_NAMED_ORDER.exec(text) : null
       this.orderHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.orderHit ?? undefined
@@ -504,16 +506,27 @@ export interface DocumentAliases {
   readonly subject: RegExp
 }
 
-/** The short names `source` gives documents (see ALIAS_QUOTE), undefined when it gives none. Read once per document. */
-export function documentAliases(source: string): DocumentAliases | undefined {
-  const names = new Map<string, string>()
+/** The short names one text gives documents (see ALIAS_QUOTE), as pairs [short name, the document's own name]. */
+export function aliasesIn(source: string): ReadonlyArray<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = []
+  if (!source.includes('"') && !source.includes('“')) return out
   for (const q of source.matchAll(ALIAS_QUOTE)) {
     const alias = q[1]!.trim()
     const before = source.slice(Math.max(0, q.index - 90), q.index).replace(/["“”*_]/g, '')
     const named = ALIAS_NAMED.exec(before)
     if (!named || SELF_NAMED.test(before.slice(0, named.index + named[0].indexOf(named[1]!)))) continue
     const full = named[1]!.replace(/\s+/g, ' ').replace(/-(?=[A-Z0-9]{1,3}$)/, ' ').trim()
-    if (full === alias || /^(?:Agreement|Contract|Services?|Customer|Client|Provider|Supplier)$/i.test(alias) || names.has(alias)) continue
+    if (full === alias || /^(?:Agreement|Contract|Services?|Customer|Client|Provider|Supplier)$/i.test(alias)) continue
+    out.push([alias, full])
+  }
+  return out
+}
+
+/** The short names a document's texts give documents (see aliasesIn), undefined when they give none. */
+export function documentAliases(pairs: Iterable<readonly [string, string]>): DocumentAliases | undefined {
+  const names = new Map<string, string>()
+  for (const [alias, full] of pairs) {
+    if (names.has(alias)) continue
     names.set(alias, full)
     if (names.size >= 24) break
   }
@@ -547,7 +560,7 @@ function aliasHit(text: string, aliases: DocumentAliases): DelegationHit | undef
 
 /** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? A Reading answers once per target. */
 export function targetInDocument(doc: Document, target: string): boolean {
-  const t = target.toLowerCase().replace(HYPHEN_PART, '$1 ')
+  const t = target.includes('-') ? target.toLowerCase().replace(HYPHEN_PART, '$1 ') : target.toLowerCase()
   // a member of the document set by file name: "Schedule B" ~ schedule-b.md
   const key = t.replace(/[^a-z0-9]/g, '')
   if (doc.set?.some((m) => m.filePath.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/, '').replace(/[^a-z0-9]/g, '') === key)) return true
@@ -565,7 +578,11 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
-  const plain = (x: string): string => x.toLowerCase().replace(HYPHEN_PART, '$1 ')
+  // (a title is read for a part numbered with a hyphen only when it holds one)
+  const plain = (x: string): string => {
+    const l = x.toLowerCase()
+    return PART_WORDS.some((w) => l.includes(w)) ? l.replace(HYPHEN_PART, '$1 ') : l
+  }
   return doc.sections.some((s) => plain(s.title).startsWith(t) || s.path.some((p) => plain(p).startsWith(t)) || plain(headingText(s)).startsWith(t))
 }
 

@@ -3,7 +3,7 @@
 // module named for it beside this file.
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
-import {agreementIsOther, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
+import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
@@ -179,7 +179,8 @@ export class Reading {
   delegation(text: string, options: {block?: Block | undefined; offset?: number | undefined; topic?: RegExp | undefined} = {}): DelegationHit | undefined {
     this.agreementElsewhere ??= agreementIsOther(this.doc)
     if (this.parent === undefined) this.parent = parentName(this.doc) ?? null
-    if (this.aliases === undefined) this.aliases = documentAliases(this.doc.source) ?? null
+    // (read a block at a time, each block's kept with its text: a re-lint reads only the blocks an edit changed)
+    if (this.aliases === undefined) this.aliases = documentAliases(this.doc.blocks.flatMap((b) => this.blockReading(b, ALIASES_OF_BLOCK, () => aliasesIn(b.text)))) ?? null
     // one shape of options for every call (a spread of the caller's options made a new shape per kind of caller)
     return delegation(text, {
       block: options.block,
@@ -726,6 +727,7 @@ export class Reading {
 const THING_NAMES = {name: 'names of things'}
 /** The kind of block reading that holds the names of things one block writes (see names.ts thingNames). */
 const THING_NAMES_OF_BLOCK = {name: 'names of things in a block'}
+const ALIASES_OF_BLOCK = {name: 'short names of documents in a block'}
 
 /** The kind of block reading that says whether a block's text holds a terse form (see Reading.inFull). */
 const HAS_TERSE = {name: 'terse: the text holds a terse form'}
