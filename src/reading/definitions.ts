@@ -20,7 +20,7 @@ export function collectDefinitions(blocks: readonly Block[], kept?: KeptBlockRea
     if (block.kind === 'heading') continue
     const section = block.section
     const inDefs = /definition|interpretation|glossary/i.test(section.title) || section.path.some((p) => /definition/i.test(p))
-    const itemTitle = (block.kind === 'list-item' && section.kind === 'list-item' && inDefs && section.title ? section.title : undefined) ?? runInTerm(block)
+    const itemTitle = block.kind === 'list-item' && section.kind === 'list-item' && inDefs && section.title ? section.title : undefined
     const read = (): readonly string[] => blockDefinitions(block, inDefs, itemTitle)
     const found = kept ? kept(block, definitionsKind(block, inDefs, itemTitle), read) : read()
     for (let i = 0; i < found.length; i += 2) add(defs, found[i]!, found[i + 1]!, block)
@@ -41,25 +41,12 @@ function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | und
     const explicit = /means|shall mean|refers to|is defined as|has the meaning/.test(m[0]) || /["“]/.test(m[0])
     if (explicit || inDefs) out.push(m[1]!, text.slice(m[0].length))
   }
-  if (itemTitle !== undefined) out.push(itemTitle, text.replace(OPENS_DEFINING, ''))
+  if (itemTitle !== undefined) out.push(itemTitle, text)
   for (const d of text.matchAll(INLINE_DEF)) out.push(d[1]!, text)
   return out.length ? out : NO_TERMS
 }
 
 const NO_TERMS: readonly string[] = []
-
-// Reading: a clause's bold run-in title that a defining verb follows ("1.2 **Business Hours** means 8:00-17:00 …",
-// "**2.1. "Customer Data"** means …", "3. **Holidays** has the meaning in …") is the term the clause defines, as a quoted
-// term before "means" is: the title keeps titling the clause, and the text after the verb is the term's definition
-const OPENS_DEFINING = /^\s*(?:means|shall mean|will mean|refers to|is defined as|has the meaning(?: given)?)\b\s*/i
-
-/** The term a block defines by its section's run-in title: the block is the clause's first, opening with a defining verb. */
-function runInTerm(block: Block): string | undefined {
-  const section = block.section
-  if (section.kind !== 'bold' && section.kind !== 'list-item') return undefined
-  if (!section.title || section.blocks[0] !== block || !OPENS_DEFINING.test(block.text)) return undefined
-  return section.title.replace(/^["“]+|["”]+$/g, '')
-}
 
 /**
  * The names of a reading (`prefix`) of a block that depends on nothing but its text, its kind and `inDefs`, as the
