@@ -21,7 +21,7 @@ const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // Party does not provide access, the times in § 4 are extended by the delay"; and time spent putting right what a
 // failing caused: "time spent putting right anything caused by …")
 // (a failing introduced by "when" is a condition as one by "if": "When the Ordering Party does not keep the standards …")
-const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing (?:which|this|that|these|those)\b|\b(?:if|where|when|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? (?:short|behind)|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|(?:^\W*|\b(?:an?|any|every|each)\s+)(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:(?:or|and)\s+[\w-]+\s+)?(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
+const CONDITIONAL = /\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing (?:which|this|that|these|those)\b|\b(?:if|where|when|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? (?:short|behind)|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*|(?:has|have|had)\s+no\b|lack(?:s|ing)?)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|(?:^\W*|\b(?:an?|any|every|each)\s+)(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:(?:or|and)\s+[\w-]+\s+)?(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b/i
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 // (dropping out of monitoring or out of the times, not being monitored, and billing the time spent putting things right
@@ -56,6 +56,19 @@ const LIFTED_AFTER = new RegExp(
 )
 const LIFTED_BEFORE = new RegExp(String.raw`\b(?:exclud|exempt|reliev|releas|remov|withdraw|waiv)\w*\s+(?:[^.;]{0,50}?\s)?(?:from|of)\s+(?:the\s+|its\s+|their\s+|any\s+)?(?:[\w-]+\s+){0,2}?${COMMITMENTS}\b`, 'i')
 const CHARGED = /\b(?:is|are|will be|shall be|becomes?)\s+(?:then\s+)?(?:chargeable\b|paid\s+(?:by|at|under|according to)\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,2}?rates?\b)/i
+// Reading: what the customer's failing changes in the service, its times or its charges is its consequence, in any
+// register: the provider's commitments denied by any negation of their holding ("the reaction times from point 3 are not
+// valid for this computer", "the SLA can't be kept", "there will be no response time commitment") and the work put on a
+// paid basis ("support will then be only on hourly basis", "is carried out against payment", "at extra cost to the
+// Client"; not "paid additionally", which is how work outside the scope is paid, not what a failing changes); read, as
+// the readings above, outside the condition's own clause (a negation that leaves the commitment as it was, "the times are
+// not affected", changes nothing)
+const DENIED = new RegExp(
+  String.raw`\b${COMMITMENTS}\b[^.;]{0,60}?(?:\b(?:is|are|will|shall|would|do|does|can|could)\s+(?:then\s+)?(?:not|no longer)\b|\b(?:won|isn|aren|wouldn|don|doesn|can|couldn)['’]t\b|\bcannot\b)(?!\s+(?:be\s+)?(?:affect|chang|reduc|impact|alter|shorten)\w*)|\bno\s+(?:[\w-]+\s+){0,2}?${COMMITMENTS}\b`,
+  'i',
+)
+const PAID_BASIS =
+  /\b(?:on|at|for|by|under|with|against)\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+)?(?:(?:normal|standard|usual|current|separate|extra|additional)\s+)?(?:hourly|per[- ]hour|paid|chargeable|billable|payment|fee|cost)\s+(?:basis|base|rates?|tariffs?|prices?|charges?)\b|\bagainst\s+(?:(?:extra|additional|separate)\s+)?(?:payments?|charges?|fees?|invoices?)\b|\b(?:at|with|for)\s+(?:(?:the|an?)\s+)?(?:extra|additional|separate)\s+(?:costs?|charges?|fees?|payments?)\b/i
 /** The text of a sentence outside its failing condition's own clause (see CONDITIONAL), or nothing when it has none. */
 function outsideCondition(text: string): string | undefined {
   const m = CONDITIONAL.exec(text)
@@ -70,7 +83,7 @@ function outsideCondition(text: string): string | undefined {
 function statesConsequence(text: string): boolean {
   if (CONSEQUENCE.test(text)) return true
   const result = outsideCondition(text)
-  return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result))
+  return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result) || DENIED.test(result) || PAID_BASIS.test(result))
 }
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
@@ -581,13 +594,15 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
     for (const b of reading.doc.blocks) {
       if (b.kind === 'heading') continue
       // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
-      const found = reading.blockReading(b, FAILING_BLOCK, () =>
-        b.text.length > 0 && statesConsequence(b.text)
-          ? unitsOf(b, false)
-              .filter((u) => CONDITIONAL.test(u.text) && statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text))
-              .map((u) => ({text: u.text, words: scopeOf(u.text)}))
-          : [],
-      )
+      // (the condition is asked first: most blocks state none, and then whether the block states a consequence, a longer
+      // reading, is not asked)
+      const found = reading.blockReading(b, FAILING_BLOCK, () => {
+        if (b.text.length === 0) return []
+        const conditional = unitsOf(b, false).filter((u) => CONDITIONAL.test(u.text))
+        return conditional.length > 0 && statesConsequence(b.text)
+          ? conditional.filter((u) => statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text)).map((u) => ({text: u.text, words: scopeOf(u.text)}))
+          : []
+      })
       for (const f of found) if (f.words && customerFails(f.text, reading)) out.push({block: b, words: f.words})
     }
     return out

@@ -86,6 +86,14 @@ const CONDITION_OR_PURPOSE = /\b(?:if|unless|whether|when|where|in case|so that|
 // amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced|reported|stated|shown|presented|published|applied|credited|deducted)\b/i
 
+// Reading: "immediately" with a verb of coming into effect says when a document, a term or a change starts to count, and
+// the thing itself is the doer: "Changes take effect immediately on posting", "the new tariff is valid immediately",
+// "comes into force immediately upon publication", "a notice is deemed received immediately on sending", "a revised price
+// list applies immediately"; no act of the provider's is promised ("we will apply the patch immediately", where the
+// provider applies something, and "patches are applied immediately", its passive, still promise an instant act)
+const EFFECT_BEFORE = /\b(?:(?:take|takes|took|taken|taking|come|comes|came|coming|enter|enters|entered|entering|go|goes|went|gone|going)\s+(?:in(?:to)?\s+)?(?:effect|force|operation)|(?:is|are|be|been|being|was|were|become|becomes|became|becoming|remain|remains)\s+(?:\w+ly\s+)?(?:effective|binding|valid|applicable|enforceable|operative|in (?:force|effect|operation))|apply|applies|(?:deemed|treated as|taken as|considered)\s+(?:to\s+(?:be|have been)\s+)?[a-z]+(?:ed|en))\s+$/i
+const EFFECT_AFTER = /^\s+(?:takes?|taking)\s+effect\b|^\s+(?:comes?|coming|enters?|entering)\s+into\s+(?:effect|force|operation)\b|^\s+(?:becomes?|becoming)\s+(?:effective|binding|valid|applicable|enforceable|operative)\b|^\s+appl(?:y|ies)\b(?=\s*(?:[.,;:)]|$|(?:to|from|on|upon|for|as|and|in|until|with|once|when)\b))/i
+
 // "immediately, and in any case within 2 hours", "immediately (and no later than 1 hour)", "immediately, at the latest within
 // 30 minutes": a bound on the same act, right after the term
 const BOUND_AFTER = /^[\s,(]*(?:(?:and|but|or)\s+)?(?:in any (?:case|event)|in all cases|at the latest|at most|(?:no|not) later than|within)\b/i
@@ -262,6 +270,11 @@ export default {
       if (/^(?:always|never\b)/i.test(hit.text) && !PROMISE.test(s) && describesCustomer(s, reading.parties)) continue
       const around = s.slice(Math.max(0, at - 30), Math.min(s.length, at + hit.text.length + 30))
       if (/immediately/i.test(hit.text) && NOT_A_PROMISE.test(around)) continue
+      // a document, a term or a change coming into effect "immediately" is not a service promise (see EFFECT_BEFORE)
+      if (/immediately/i.test(hit.text)) {
+        const word = at + hit.text.search(/immediately/i)
+        if (EFFECT_BEFORE.test(s.slice(Math.max(0, word - 60), word)) || EFFECT_AFTER.test(s.slice(word + 'immediately'.length, word + 'immediately'.length + 40))) continue
+      }
       // a limit stated right after "immediately" ("will notify the Customer immediately, and in any case within 2 hours")
       // makes it a target with its bound, as a time after "promptly" measures it
       if (/immediately/i.test(hit.text)) {

@@ -201,7 +201,35 @@ const PURPOSE_AFTER = /^\s*(?:to|for|in order to|by)\b/i
 // the after-hours clause judges (whether it is done and how it is charged), not a service time left vague
 const FREE_HEDGE = /(?:availab\w*|\bfree|capacity|workload|\bwhat\b.*\bcan(?: do)?)$/i
 const OUT_OF_HOURS = /\b(?:outside|beyond|after|out of)\b[^.;]{0,40}\b(?:hours|timetable|schedule|times)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\b(?:weekends?|evenings?|overnight|nights?|late|saturdays?|sundays?|(?:bank|public) holidays?)\b/i
-const UNIT_PRICE = /(?:[£$€]|\b(?:GBP|USD|EUR|AUD|NZD|CAD|SGD|ZAR|INR|R)\s?)\s?\d[\d,.]*\s*(?:\+?\s*(?:GST|VAT|tax)\s*)?(?:per\s+(?:hour|hr|visit|call|call-out|device|user|job)|an\s+hour|each|\/\s?(?:hr|hour|h)\b)/i
+// Reading: a price per unit is an amount of money with the unit it buys after it ("per visit", "/ piece", "a visit",
+// "each"): an amount written with a currency sign ("95,00 €", "NZ$90", "R$ 35"), a code of three capitals ("CHF 180",
+// "2 400 SEK") or a word written short before or after it ("KSh 3,500", "Tk. 1,200", "Rs 520/-", "250 Kč", "1.200 Ft"), or
+// one the money reading names ("450 rupees"); a short word is the currency's name without its vowels, so a number's name
+// or bound ("max. 2", "Nr. 4") and a unit of measure ("50 GB per user", "3 hrs per visit") price nothing
+const PRICE_AMOUNT = String.raw`\d{1,3}(?:[,.\u00a0\u202f ]\d{3}){1,4}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?`
+const PER_UNIT_AFTER = String.raw`\s*(?:\/-\s*)?(?:\+\s*(?:[A-Z]{2,5}|tax)\s*)?(?:\((?:excl|incl|ex|plus|net|gross)[^)]{0,20}\)\s*)?(?:per\s+(?:\d[\d.,]*\s+)?\p{L}|\/\s?\p{L}|an?\s+\p{L}|each\b|apiece\b)`
+const PRICE_PER_UNIT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[A-Z]{0,3}\p{Sc}|S\/\.?|(?<pre>\p{L}{2,4})\.?)\s?(?:${PRICE_AMOUNT})(?:\s?\/-)?${PER_UNIT_AFTER}|(?<![\p{L}\p{N}.,])(?:${PRICE_AMOUNT})\s?(?:\p{Sc}|(?<post>\p{L}{2,4})\.?(?!\p{L})|\/-)${PER_UNIT_AFTER}`,
+  'gu',
+)
+const UNIT_AFTER_AMOUNT = new RegExp(String.raw`^${PER_UNIT_AFTER}`, 'u')
+// short words before or after a number that are not a currency: a number's name or bound, a unit of measure
+const NOT_CURRENCY = new Set('nr pp pg pt st hr hrs ms mr mrs dr vs cf sq pc pcs ch cl sch ph ltd gb tb mb kb gbps mbps kbps km kg mm cm px kw kwh th nd rd tv db hz khz mhz ghz lbs sqm ppm rpm fps dpi'.split(' '))
+/** A word written short for a currency: a code of three capitals, or a word of two to four letters without a vowel. */
+function currencyWord(w: string): boolean {
+  return /^[A-Z]{3}$/.test(w) || (!/[aeiouy]/i.test(w) && !NOT_CURRENCY.has(w.toLowerCase()))
+}
+/** Does the text price something per unit (see PRICE_PER_UNIT)? */
+function pricedPerUnit(text: string, reading: Reading): boolean {
+  if (!/\d/.test(text)) return false
+  PRICE_PER_UNIT.lastIndex = 0
+  for (let m = PRICE_PER_UNIT.exec(text); m !== null; m = PRICE_PER_UNIT.exec(text)) {
+    const word = m.groups?.['pre'] ?? m.groups?.['post']
+    if (word === undefined || currencyWord(word)) return true
+    PRICE_PER_UNIT.lastIndex = m.index + 1
+  }
+  return reading.values(text).money.some((a) => a.per !== undefined || UNIT_AFTER_AMOUNT.test(text.slice(a.end, a.end + 40)))
+}
 // "regular business hours", "regular rates", "periodic fees": a kind of hours or of charge, not a cadence of service
 const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?(?:rates?|fees?|charges?|payments?|invoic\w+|billing)\b|^\s*mail\b/i
 // Reading: a regular or periodic occasion named by its date ("at its regular meeting of March 9, 2026", "the periodic
@@ -328,6 +356,9 @@ export default {
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const after = s.slice(at + hit.text.length)
+      // the text before the term, cut once: the readings below look back 160, 120 or 60 characters
+      const before = s.slice(Math.max(0, at - 160), at)
+      const near = before.slice(-120)
       // measurable in its own clause: "(a) notify … within 72 hours; (d) take prompt steps …" leaves (d) vague
       // (an effort is bounded by any number in its sentence: "… reasonable effort to provide a copy, provided that the request is made within 90 days")
       // in a table, a value belongs to its own cell: "1 working day" in the next cell does not measure "Reasonable endeavours"
@@ -348,24 +379,24 @@ export default {
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {
-        if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading) && !(OWN_ABILITY.test(hit.text) && PROMISED.test(s.slice(Math.max(0, at - 120), at)))) continue
+        if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading) && !(OWN_ABILITY.test(hit.text) && PROMISED.test(near))) continue
       } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope) || cadenceStatedElsewhere(reading, hit)) continue
       // a measure that the term introduces after a colon ("Backups run frequently: every 4 hours", "a quick turnaround:
       // within 1 business day") is the term's own, though a colon ends the clause
       if (hit.term.needs !== 'timed' && /^\s*:/.test(after) && measured(after.slice(after.indexOf(':') + 1), hit.term.needs, reading)) continue
       // (a document is amended from time to time; software, firmware or a device that is "updated periodically" is
       // given a service with no stated cadence)
-      const keptRecord = /from time to time|periodic|regular/i.test(hit.text) && KEPT_RECORD.test(s) && RECORD_REVISED.test(s.slice(Math.max(0, at - 120), at))
+      const keptRecord = /from time to time|periodic|regular/i.test(hit.text) && KEPT_RECORD.test(s) && RECORD_REVISED.test(near)
       if (/from time to time|periodic/i.test(hit.text) && !keptRecord && EXCUSE_BEFORE.test(s.slice(0, at)) && !SERVICED_THING.test(s.slice(Math.max(0, at - 80), at))) continue
       // (a document revised or prices reviewed "from time to time", "periodically" or "regularly" say when the paper is
       // looked at, not how often a service is given)
-      if (/from time to time|periodic|regular/i.test(hit.text) && !keptRecord && (DOCUMENT_REVISED.test(s.slice(Math.max(0, at - 120), at)) || FORM_REVISED.test(s.slice(Math.max(0, at - 120), at)) || NAMED_RULES_REVISED.test(s.slice(Math.max(0, at - 120), at)) || PRICES_REVIEWED.test(s.slice(Math.max(0, at - 120), at)) || AGREEMENT_REVISED.test(s.slice(Math.max(0, at - 60), at)))) continue
-      if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(s.slice(Math.max(0, at - 60), at))) continue
+      if (/from time to time|periodic|regular/i.test(hit.text) && !keptRecord && (DOCUMENT_REVISED.test(near) || FORM_REVISED.test(near) || NAMED_RULES_REVISED.test(near) || PRICES_REVIEWED.test(near) || AGREEMENT_REVISED.test(near.slice(-60)))) continue
+      if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(near.slice(-60))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED_AFTER.test(after.slice(0, 120))) continue
       // an act of the customer's side that it times itself ("Change requests submitted from time to time by your staff",
       // "orders placed from time to time by the Client"): the customer picks the moment, not the provider
       if (/from time to time/i.test(hit.text) && ACTED_BEFORE.test(s.slice(Math.max(0, at - 30), at)) && byCustomer(after, reading)) continue
-      if (/from time to time/i.test(hit.text) && ((PROPOSAL_BEFORE.test(s.slice(Math.max(0, at - 160), at)) && reading.permissionHolder(s, at) !== undefined) || PROPOSAL_AFTER.test(after.slice(0, 160)))) continue
+      if (/from time to time/i.test(hit.text) && ((PROPOSAL_BEFORE.test(before) && reading.permissionHolder(s, at) !== undefined) || PROPOSAL_AFTER.test(after.slice(0, 160)))) continue
       // a right is not a commitment; but a right used "from time to time" leaves its timing open
       // (in a table, within the term's own cell: "Single user or request" in the next cell grants nothing)
       const cellStart = hit.block.kind === 'table-row' ? hit.block.text.lastIndexOf('|', hit.start - 1) + 1 : -1
@@ -381,9 +412,8 @@ export default {
       // work ordered "as needed" at a price per unit ("| Additional work | as needed | NZ$165 per hour |", "extra visits as
       // required at $120 each"): the customer buys it when it wants it, so there is no cadence for the agreement to state
       if (ON_DEMAND.test(hit.text) && PURPOSE_LIMIT_BEFORE.test(s.slice(Math.max(0, at - 30), at)) && PURPOSE_AFTER.test(after)) continue
-      if (ON_DEMAND.test(hit.text) && UNIT_PRICE.test(hit.block.kind === 'table-row' ? hit.block.text : s)) continue
+      if (ON_DEMAND.test(hit.text) && pricedPerUnit(hit.block.kind === 'table-row' ? hit.block.text : betweenSemicolons(s, at), reading)) continue
       if (FREE_HEDGE.test(hit.text) && OUT_OF_HOURS.test(`${hit.block.sentences[hit.sentence.index - 1]?.text ?? ''} ${s}`)) continue
-      const before = s.slice(Math.max(0, at - 160), at)
       // the customer's own act in the present tense ("The CLINIC reports each fault promptly", the way translated contracts
       // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)
       if (hit.term.needs === 'duration' && customerActs(s.slice(0, at), reading.parties)) continue

@@ -69,6 +69,18 @@ function pieces(text: string, start: number, end: number): Array<{start: number;
   return out
 }
 
+// Reading: a dot after a word inside a bracket that opened at most one word before it and closes soon after, not at a
+// sentence end, shortens the word of a short aside and ends no sentence: "(doc. 12)", "(excl. VAT)", "(see doc. A-4)",
+// "[abbr. SLA]", "(resp. Sunday)". Sentences in brackets have more words before their dot ("(We fix it. You pay.)") or
+// end at the bracket ("(doc. The fee is due.)")
+const ASIDE_OPEN = /[([]\s*(?:[^\s()[\]]+\s+)?$/
+const ASIDE_CLOSE = /^[^()[\]!?\n]{1,60}(?<![.!?])[)\]]/
+
+/** Is the dot at `dot`, after the word starting at `word`, inside a short bracketed aside (see ASIDE_OPEN)? */
+function shortAside(text: string, start: number, word: number, dot: number): boolean {
+  return ASIDE_OPEN.test(text.slice(Math.max(start, word - 40), word)) && ASIDE_CLOSE.test(text.slice(dot + 1, dot + 63))
+}
+
 function sentenceRanges(text: string): Array<{start: number; end: number}> {
   const out: Array<{start: number; end: number}> = []
   let start = 0
@@ -102,6 +114,7 @@ function sentenceRanges(text: string): Array<{start: number; end: number}> {
       if (own && /[0-9]/.test(next) && BEFORE_NUMBER.has(word)) continue
       if (own && /[A-Z]/.test(next) && BEFORE_NAME.has(word)) continue
       if (/^[a-z]$/i.test(word) && /[A-Z]/.test(text[i - 1] ?? '') && w >= 0 && text[w] !== '(') continue
+      if (own && j === i + 1 && /^[a-z]{1,6}$/i.test(word) && shortAside(text, start, w + 1, i)) continue
       // "Section 4." followed by a number is a reference, but "… 4 hours. The" is a sentence end.
       if (/^\d+$/.test(word)) {
         // handled as sentence end unless directly preceded by a clause word

@@ -65,6 +65,14 @@ describe('splitSentences', () => {
     ['The rate is set to the max. Then it stays.', ['The rate is set to the max.', 'Then it stays.']],
     ['We reply the same day. 2 engineers are on call.', ['We reply the same day.', '2 engineers are on call.']],
     ["Backups are the Customer's. 2 copies are kept.", ["Backups are the Customer's.", '2 copies are kept.']],
+    // a word written short inside a short bracketed aside ends no sentence; a sentence in brackets still ends
+    ['The fee is set out in the price list (doc. 12). It is paid monthly.', ['The fee is set out in the price list (doc. 12).', 'It is paid monthly.']],
+    ['Call-outs cost £90 (excl. VAT) and are billed monthly.', ['Call-outs cost £90 (excl. VAT) and are billed monthly.']],
+    ['Reply within 4 hours (see doc. A-4 and Ref. 7) on working days.', ['Reply within 4 hours (see doc. A-4 and Ref. 7) on working days.']],
+    ['Backups run nightly [abbr. BKP] at 01:00.', ['Backups run nightly [abbr. BKP] at 01:00.']],
+    ['Support is open daily (exc. Sunday mornings) from 8 am.', ['Support is open daily (exc. Sunday mornings) from 8 am.']],
+    ['We patch monthly (We fix it. You pay.) and report.', ['We patch monthly (We fix it.', 'You pay.) and report.']],
+    ['We patch monthly (doc. The fee is due.) Then we report.', ['We patch monthly (doc.', 'The fee is due.)', 'Then we report.']],
   ])('%j', (text, expected) => {
     expect(split(text)).toEqual(expected)
   })
