@@ -467,7 +467,9 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
   // (a part written with a hyphen, "## Annexure-C: Hosted SLA", is the part "Annexure C")
-  return doc.sections.some((s) => partName(s.title.toLowerCase()).startsWith(t) || s.path.some((p) => partName(p.toLowerCase()).startsWith(t)) || partName(headingText(s)).startsWith(t))
+  const h = t.replace(' ', '-')
+  const starts = (title: string): boolean => title.startsWith(t) || title.startsWith(h)
+  return doc.sections.some((s) => starts(s.title.toLowerCase()) || s.path.some((p) => starts(p.toLowerCase())) || starts(headingText(s)))
 }
 
 // Reading: a run-in title defined as a paper issued with, attached to or kept in another document ("**Service Level
