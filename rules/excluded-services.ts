@@ -142,6 +142,44 @@ function definedElsewhere(unit: Unit, reader: Reader): Verdict | undefined {
   if (!hit || hit.start === undefined) return undefined
   return /\b(?:means|shall mean|is defined as)\s+(?:the|those|any|all)\s+(?:[\w-]+\s+){0,3}?(?:services?|work|tasks?|items?|activities|jobs?)\s+(?:(?:that are|which are)\s+)?(?:as\s+)?(?:listed|set out|set forth|described|specified|identified|named|detailed|in|under)\b/i.test(unit.text.slice(0, hit.start + 12)) ? hit : undefined
 }
+/**
+ * Reading: what a sentence puts outside the services is listed here only by the things it names. A class of work named by
+ * the list another document keeps of it ("the items listed in Schedule 3 (Exclusions)", "the items listed under "Not
+ * included" in the Service Description") or by what another document selects or describes ("Services not selected in the
+ * Order Form") names nothing here, nor does the work outside the services itself ("Work that is not part of the
+ * Services"): a subject made only of such classes, one of them kept in another document, puts the exclusions in that
+ * document (delegated), however the work is then charged.
+ */
+function placedClasses(unit: Unit, reader: Reader): Verdict | undefined {
+  const text = unit.text
+  // the subject: up to the verb after the comma that closes it ("…, are outside the scope", "…, is performed only on request")
+  const verb = /,\s*(?:are|is|will be|shall be|fall|falls|remain|remains)\s/i.exec(text)
+  if (!verb) return undefined
+  const subject = text.slice(0, verb.index).replace(/^\W*(?:\d+(?:\.\d+)*[.)]?|\(?[a-z]{1,3}[.)])\s+/i, '')
+  let hit: Verdict | undefined
+  let listing = false
+  let at = 0
+  for (const part of subject.split(/(,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*\bincluding(?:\s+but\s+not\s+limited\s+to)?\s+)/i)) {
+    const offset = text.indexOf(part, at)
+    at = offset + part.length
+    if (!/[a-z]{3,}/i.test(part) || /^[,\s]*(?:(?:and|or|including(?:\s+but\s+not\s+limited\s+to)?)\s*)?$/i.test(part)) continue
+    if (OUTSIDE_SERVICES.test(part)) continue
+    if (!PLACED_CLASS.test(part)) return undefined
+    const placed = reader.delegated({...unit, start: unit.start + offset, end: unit.start + offset + part.length, text: part})
+    if (!placed) return undefined
+    // (the document that lists the things is named before one that only selects them)
+    if (!hit || (!listing && LISTING.test(part))) {
+      hit = {...placed, start: offset + (placed.start ?? 0), end: offset + (placed.end ?? part.length)}
+      listing = LISTING.test(part)
+    }
+  }
+  return hit
+}
+// a class of work by where another document keeps or picks it: "the items listed in …", "Services not selected in …"
+const PLACED_CLASS = /^\W*(?:(?:the|any|all|other|such)\s+)?(?:[\w-]+\s+)?(?:items?|services?|work|works|tasks?|things|exclusions|matters|activities)\s+(?:(?:that|which)\s+(?:are|is)\s+)?(?:not\s+)?(?:listed|set out|set forth|described|specified|named|identified|shown|marked|selected|ordered)\b/i
+const LISTING = /\b(?:listed|set out|set forth|described|specified|named|identified|shown|marked)\b/i
+// the work outside the services as a class: "Work that is not part of the Services", "services outside the Services"
+const OUTSIDE_SERVICES = /^\W*(?:(?:any|all|other)\s+)?(?:work|works|services?|tasks?|anything|everything)\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:not\s+(?:part\s+of|within|in|covered\s+by|included\s+in)|outside(?:\s+of)?)\s+(?:the|this|these|our)\s+(?:services?|agreement|scope)\W*$/i
 // what the subject of such a sentence is about: the work or services left out
 const TOPIC_OR_WORK = /\b(?:services?|work|jobs?|tasks?|items?|exclusions?|excluded|scope|not (?:included|covered))\b/i
 
@@ -476,7 +514,7 @@ export default clauseRule({
     // a list under a title that sends the customer elsewhere for it names what is not covered and how it is had
     if (buysElsewhere(section.title, reader.reading.parties) && blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row')) return {outcome: 'present'}
     // prose that puts the exclusions themselves in another document lists nothing here: its sentences are judged
-    if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader)))) return undefined
+    if (!blocks.some((b) => b.kind === 'list-item' || b.kind === 'table-row') && blocks.some((b) => unitsOf(b, true).some((u) => putElsewhere(u, reader) ?? placedClasses(u, reader)))) return undefined
     // (the title may say how such work is had: "Outside the plan (we quote first, then bill at $150/hour)")
     if (listed(blocks) && (handled(handling, reader.reading) || handled(section.title, reader.reading))) return {outcome: 'present'}
     // Reading: a list under a title of what is left out ("Not included in any plan", "Outside the plan"), with how work
@@ -573,7 +611,7 @@ export default clauseRule({
     // a label that puts only time out ("Not part of this plan: Saturdays, Sundays and public holidays") speaks of the hours
     const label = (OUT_LABEL.exec(namedOnly(t)) ?? OUT_INVERTED.exec(namedOnly(t)))?.[1]
     if (label && label.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).every((x) => TIME_PUT_OUT.test(x))) return undefined
-    const elsewhere = putElsewhere(unit, reader)
+    const elsewhere = putElsewhere(unit, reader) ?? placedClasses(unit, reader)
     if (elsewhere) return elsewhere
     // Reading: a condition that opens the sentence ("If you ask us for something that isn't part of it, we'll let you know
     // and give you a price") ends at its comma; that comma closes the condition and separates no things listed

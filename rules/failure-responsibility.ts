@@ -118,6 +118,25 @@ function measuresOnly(subject: string): boolean {
 }
 const PUT_ELSEWHERE = /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
 
+// Reading: a table row keyed by what fails, whose column is headed by a piece of the work a failure needs or its cost
+// ("Diagnose", "Vendor / carrier / RMA", "Who pays for parts", "Analysis of the defect") and whose cell under that header
+// names a party ("Ridgeway", "The Supplier", "Customer, outside the warranty"), allocates that work to that party: the
+// column names the work, the cell who does it or pays for it.
+const WORK_HEADER = /\b(?:diagnos\w*|analys\w*|investigat\w*|troubleshoot\w*|repairs?|replac\w*|fix(?:es|ing)?|swaps?|rma|vendors?|carriers?|manufacturers?|makers?|isps?|warrant(?:y|ies)|parts|spares?|costs?|pays?|paid)\b/i
+// a cell that names no one: "Not covered", "n/a", "–", "To be agreed"
+const NO_ONE = /\b(?:not|no|none|n\/a|tbc|tbd|to be agreed)\b|^\W*$/i
+
+/** Does a cell under a header naming failure work name a party, in a row of a table? */
+function partyByColumn(block: {readonly cells?: readonly string[]; readonly header?: readonly string[]}, reading: {firstParty(text: string): string}): boolean {
+  const {cells, header} = block
+  if (!cells || !header || cells.length < 2) return false
+  for (let i = 1; i < cells.length; i++) {
+    const cell = cells[i] ?? ''
+    if (WORK_HEADER.test(header[i] ?? '') && !NO_ONE.test(cell) && reading.firstParty(cell) !== 'unknown') return true
+  }
+  return false
+}
+
 export default clauseRule({
   id: 'failure-responsibility',
   description: 'The agreement allocates who diagnoses, repairs, replaces and pays when systems, hardware or networks fail',
@@ -185,6 +204,7 @@ export default clauseRule({
     // no one's work or cost in it
     if (at >= 0 && GUARANTEED_RESULT.test(t)) return {outcome: 'vague'}
     if (at >= 0 && thing && partsPutOnParty(t, reader.reading) && !reader.reading.isNegated(t, at) && !isDisclaimer(t)) return {outcome: 'present'}
+    if (at >= 0 && thing && partyByColumn(unit.block, reader.reading)) return {outcome: 'present'}
     if ((at >= 0 && thing) || unit.inHome) {
       const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
       // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work

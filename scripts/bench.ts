@@ -680,8 +680,10 @@ interface ScalePoint {
   /** CPU ms (user + system) of the same runs, median. */
   cpu?: number
   runs?: number
-  /** Parses of the text in each run (a parse is measured over the same volume at every size); the figures are per parse. */
+  /** Parses or lints of the text in each run (each size is measured over the same volume); the figures are per parse or lint. */
   parses?: number
+  /** CPU ms per parse or lint of each run, in the order of the rounds (a lint's sizes are measured in alternating rounds). */
+  cpuRuns?: number[]
   peakMiB?: number
   /** Garbage collection in the same runs (main-thread pauses, ms), median, and the scavenges of the median run. */
   gcMs?: number
@@ -690,7 +692,61 @@ interface ScalePoint {
   scavenges?: number
   note?: string
 }
-async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast' | 'remark'): Promise<ScalePoint[]> {
+interface ScaleRun {
+  ms: number
+  cpu: number
+  parses: number
+  peakKiB: number
+  gc?: {ms: number; scavenges: number}
+  own?: number
+}
+/** One run of the scaling helper on one size, in a fresh process: its figures per parse or lint, or why it has none. */
+async function scaleRun(mode: 'parse' | 'lint', file: string, limitMs: number, parserName?: 'fast' | 'remark'): Promise<ScaleRun | {note: string; peakMiB?: number}> {
+  // each run in a fresh process, warmed on other texts first, the measured text then linted with an empty text cache
+  // (as a run of the command): re-linting the same text, or texts sharing its titles and sentences, with the answers
+  // kept would flatter the small sizes
+  // (200 of the ~15 KB agreements, ~3 MB of texts never seen: after 30 lints of one 50 KB text the 0.5 MB size still
+  // paid for the JIT's warm-up, ~1.3× the CPU per MB of 5 and 10 MB; after 120 it was level with them)
+  // and in a worker thread with the young and old generation the command gives a worker that lints one file over its
+  // in-thread limit (as every size here is): the young generation decides when collection copies what the parse keeps,
+  // and in this process's main thread (V8's 16 MB semi-spaces) a 0.5 MB parse ends before its first copy, which a
+  // 10 MB one pays for several times over; measured as the command runs these files, every size pays alike
+  // each size is measured over the same volume: the text parsed or linted again (each lint with an empty text cache),
+  // every tree or result kept, up to the largest size's MB. A single parse of 0.5 MB is over in ~20 ms, and whether the
+  // one collection of the old generation that the warm-up leaves due falls inside it, ~20-30 ms whatever the text's
+  // size, decided the row: 0.5 MB without it, 1 MB with it. A single lint of 0.5 MB is over in ~1 s where one of
+  // 10 MB takes ~20 s, so the sizes were measured over unequal stretches of the machine's time; figures are per parse
+  // or lint of the text
+  const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', BENCH_ONE_FILE_WORKER: '1', BENCH_VOLUME_MB: String(spec.scaleMb.at(-1)), ...(parserName ? {BENCH_PARSER: parserName} : {})}
+  const r = await runChild(node, [inprocess, mode, '1', file], {cwd: root, timeoutMs: limitMs, env: {...process.env, ...env}})
+  if (r.timedOut) return {note: `stopped at the ${limitMs / 1000} s limit`, ...(r.polledRssKiB ? {peakMiB: r.polledRssKiB / 1024} : {})}
+  if (r.code !== 0) return {note: `failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`}`}
+  const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {parses?: number; ms: number[]; cpu: number[]; peakRssKiB: number; gc?: {scavenges: number; scavengeMs: number; markCompactMs: number; otherMs: number}}
+  const k = x.parses ?? 1
+  const ms = x.ms[0]! / k
+  const gc = x.gc ? {ms: (x.gc.scavengeMs + x.gc.markCompactMs + x.gc.otherMs) / k, scavenges: x.gc.scavenges / k} : undefined
+  return {ms, cpu: x.cpu[0]! / k, parses: k, peakKiB: Math.max(x.peakRssKiB, r.polledRssKiB ?? 0), ...(gc ? {gc, own: ms - gc.ms} : {})}
+}
+function scalePoint(mb: number, bytes: number, runs: ScaleRun[]): ScalePoint {
+  const gcs = runs.flatMap((r) => (r.gc ? [r.gc] : []))
+  const own = runs.flatMap((r) => (r.own === undefined ? [] : [r.own]))
+  const gc = gcs.length ? [...gcs].sort((a, b) => a.ms - b.ms)[Math.floor((gcs.length - 1) / 2)]! : undefined
+  const parses = runs[0]!.parses
+  return {
+    mb,
+    bytes,
+    ms: median(runs.map((r) => r.ms)),
+    cpu: median(runs.map((r) => r.cpu)),
+    runs: runs.length,
+    ...(parses > 1 ? {parses} : {}),
+    cpuRuns: runs.map((r) => r.cpu),
+    peakMiB: Math.max(...runs.map((r) => r.peakKiB)) / 1024,
+    ...(gc ? {gcMs: gc.ms, scavenges: gc.scavenges} : {}),
+    ...(own.length ? {ownMs: median(own)} : {}),
+  }
+}
+/** The parse of each size: 3 runs up to 2 MB, one above, the sizes in turn, each over the same volume. */
+async function scale(mode: 'parse', limitMs: number, parserName?: 'fast' | 'remark'): Promise<ScalePoint[]> {
   const points: ScalePoint[] = []
   for (const mb of spec.scaleMb) {
     const file = path.join(corpusDir, 'scale', `scale-${mb}mb.md`)
@@ -712,72 +768,68 @@ async function scale(mode: 'parse' | 'lint', limitMs: number, parserName?: 'fast
       }
     }
     process.stderr.write(`[scaling ${mode}${parserName ? ` (${parserName})` : ''} ${mb} MB] `)
-    // each run in a fresh process, warmed on other texts first, the measured text then linted with an empty text cache
-    // (as a run of the command): re-linting the same text, or texts sharing its titles and sentences, with the answers
-    // kept would flatter the small sizes
     const repeats = mb <= 2 ? 3 : 1
-    // (200 of the ~15 KB agreements, ~3 MB of texts never seen: after 30 lints of one 50 KB text the 0.5 MB size still
-    // paid for the JIT's warm-up, ~1.3× the CPU per MB of 5 and 10 MB; after 120 it was level with them)
-    // and in a worker thread with the young and old generation the command gives a worker that lints one file over its
-    // in-thread limit (as every size here is): the young generation decides when collection copies what the parse keeps,
-    // and in this process's main thread (V8's 16 MB semi-spaces) a 0.5 MB parse ends before its first copy, which a
-    // 10 MB one pays for several times over; measured as the command runs these files, every size pays alike
-    // a parse is measured over the same volume at every size: the text parsed again, every tree kept, up to the largest
-    // size's MB (a single parse of 0.5 MB is over in ~20 ms, and whether the one collection of the old generation that
-    // the warm-up leaves due falls inside it, ~20-30 ms whatever the text's size, decided the row: 0.5 MB without it,
-    // 1 MB with it); figures are per parse of the text
-    const volume = mode === 'parse' ? {BENCH_VOLUME_MB: String(spec.scaleMb.at(-1))} : {}
-    const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', BENCH_ONE_FILE_WORKER: '1', ...volume, ...(parserName ? {BENCH_PARSER: parserName} : {})}
-    const ms: number[] = []
-    const cpu: number[] = []
-    const gcs: {ms: number; scavenges: number}[] = []
-    const own: number[] = []
-    let peakKiB = 0
-    let parses = 1
+    const runs: ScaleRun[] = []
     let failure: ScalePoint | undefined
     const started = performance.now()
     for (let i = 0; i < repeats && (i === 0 || performance.now() - started < limitMs / 3); i++) {
-      const r = await runChild(node, [inprocess, mode, '1', file], {cwd: root, timeoutMs: limitMs, env: {...process.env, ...env}})
-      if (r.timedOut) {
-        failure = {mb, bytes, note: `stopped at the ${limitMs / 1000} s limit`, ...(r.polledRssKiB ? {peakMiB: r.polledRssKiB / 1024} : {})}
+      const r = await scaleRun(mode, file, limitMs, parserName)
+      if ('note' in r) {
+        failure = {mb, bytes, ...r}
         break
       }
-      if (r.code !== 0) {
-        failure = {mb, bytes, note: `failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`}`}
-        break
-      }
-      const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {parses?: number; ms: number[]; cpu: number[]; peakRssKiB: number; gc?: {scavenges: number; scavengeMs: number; markCompactMs: number; otherMs: number}}
-      const k = x.parses ?? 1
-      ms.push(x.ms[0]! / k)
-      cpu.push(x.cpu[0]! / k)
-      if (x.gc) {
-        gcs.push({ms: (x.gc.scavengeMs + x.gc.markCompactMs + x.gc.otherMs) / k, scavenges: x.gc.scavenges / k})
-        own.push(ms.at(-1)! - gcs.at(-1)!.ms)
-      }
-      parses = k
-      peakKiB = Math.max(peakKiB, x.peakRssKiB, r.polledRssKiB ?? 0)
+      runs.push(r)
     }
     if (failure) {
       points.push(failure)
       process.stderr.write(`${failure.note}\n`)
       continue
     }
-    const x = {ms}
-    const gc = gcs.length ? [...gcs].sort((a, b) => a.ms - b.ms)[Math.floor((gcs.length - 1) / 2)]! : undefined
-    points.push({mb, bytes, ms: median(ms), cpu: median(cpu), runs: ms.length, ...(parses > 1 ? {parses} : {}), peakMiB: peakKiB / 1024, ...(gc ? {gcMs: gc.ms, scavenges: gc.scavenges} : {}), ...(own.length ? {ownMs: median(own)} : {})})
-    process.stderr.write(`${(median(x.ms) / 1000).toFixed(1)}s\n`)
+    points.push(scalePoint(mb, bytes, runs))
+    process.stderr.write(`${(median(runs.map((r) => r.ms)) / 1000).toFixed(1)}s\n`)
   }
   return points
+}
+/**
+ * The full lint of each size, in LINT_SCALE_ROUNDS rounds that take the sizes in alternating order (smallest first, then
+ * largest first), one run of each size per round, each run over the same volume of text (the smaller texts linted as
+ * many times as make the largest). A size measured minutes after another meets another load on the machine, and CPU
+ * seconds are not free of it (a 2-core machine shared with other work: the same 0.5 MB lint measured 992 and 1,912 CPU
+ * ms/MB in two idle runs of this bench, ~2,000-2,300 at load 22-27); taken in this order, a load that drifts evenly
+ * through the rounds weighs on every size alike, and each round's sizes are compared with its own smallest.
+ */
+const LINT_SCALE_ROUNDS = 2
+async function scaleLint(limitMs: number): Promise<ScalePoint[]> {
+  const sizes = spec.scaleMb.map((mb) => {
+    const file = path.join(corpusDir, 'scale', `scale-${mb}mb.md`)
+    return {mb, file, bytes: fs.statSync(file).size, runs: [] as ScaleRun[], note: undefined as string | undefined, peakMiB: undefined as number | undefined}
+  })
+  for (let round = 0; round < LINT_SCALE_ROUNDS; round++) {
+    for (const size of round % 2 ? [...sizes].reverse() : sizes) {
+      if (size.note) continue
+      process.stderr.write(`[scaling lint ${size.mb} MB, round ${round + 1}] `)
+      const r = await scaleRun('lint', size.file, limitMs)
+      if ('note' in r) {
+        size.note = r.note
+        size.peakMiB = r.peakMiB
+        process.stderr.write(`${r.note}\n`)
+        continue
+      }
+      size.runs.push(r)
+      process.stderr.write(`${(r.ms / 1000).toFixed(1)}s × ${r.parses}\n`)
+    }
+  }
+  return sizes.map((s) => (s.note || !s.runs.length ? {mb: s.mb, bytes: s.bytes, note: s.note ?? 'not measured', ...(s.peakMiB ? {peakMiB: s.peakMiB} : {})} : scalePoint(s.mb, s.bytes, s.runs)))
 }
 const perMb = (p: ScalePoint): number | undefined => (p.ms === undefined ? undefined : p.ms / (p.bytes / MB))
 const cpuPerMb = (p: ScalePoint): number | undefined => (p.cpu === undefined ? undefined : p.cpu / (p.bytes / MB))
 const parseScale = want('scale') ? await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000), 'fast') : []
 const remarkScale = want('scale') ? await scale('parse', Math.max(3 * scaleTimeoutMs, 300_000), 'remark') : []
-const lintScale = want('scale') ? await scale('lint', scaleTimeoutMs) : []
+const lintScale = want('scale') ? await scaleLint(scaleTimeoutMs) : []
 if (want('scale')) {
   out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
   out()
-  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread; CPU is the whole process's (V8's collector threads included). A parse is measured over the same volume at every size: each run parses the text as many times as make ${spec.scaleMb.at(-1)} MB (runs × parses), every tree kept to the run's end, and the figures are per parse of the text.`)
+  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread; CPU is the whole process's (V8's collector threads included). Each size is measured over the same volume: each run parses or lints the text as many times as make ${spec.scaleMb.at(-1)} MB (runs × parses or lints), every tree or result kept to the run's end (each lint with an empty text cache), and the figures are per parse or lint of the text. The lint's sizes are measured in ${LINT_SCALE_ROUNDS} rounds that take them in alternating order (${spec.scaleMb.join(', ')} MB, then back), one run of each per round, so that a change in the machine's load between sizes weighs on every size alike; the parses take each size in turn (3 runs up to 2 MB).`)
   out()
   out('| size | fast parse ms (runs) | fast parse ms/MB (CPU) | remark-parse ms/MB (CPU) | fast ÷ remark (CPU) | full lint ms (runs) | lint ms/MB (CPU) | lint peak RSS MiB | lint ÷ fast parse |')
   out('|---|---|---|---|---|---|---|---|---|')
@@ -804,6 +856,15 @@ if (want('scale')) {
   }
   out()
   out(`CPU ms/MB at each size ÷ CPU ms/MB at ${spec.scaleMb[0]} MB, 1.00 is linear: fast parse ${growth(parseScale)}; remark-parse ${growth(remarkScale)}; full lint ${growth(lintScale)}`)
+  // the lint's ratio in each round on its own: each size against the smallest size of the same round
+  const byRound = (pts: ScalePoint[]): string => {
+    const base = pts[0]?.cpuRuns
+    if (!base) return 'not measured'
+    return base
+      .map((b, round) => `round ${round + 1}: ${pts.map((p) => (p.cpuRuns?.[round] === undefined ? '–' : (p.cpuRuns[round]! / (p.bytes / MB) / (b / (pts[0]!.bytes / MB))).toFixed(2))).join(', ')}`)
+      .join('; ')
+  }
+  out(`Full lint, each round on its own (CPU ms/MB ÷ the ${spec.scaleMb[0]} MB rate of the same round, ${spec.scaleMb.join(', ')} MB): ${byRound(lintScale)}`)
   // collection: a parse's tree and a lint's document stay alive to the end, so every scavenge copies them; a text whose
   // allocation fits the young generation is measured without those copies (they fall after its run), a larger one with them
   const collection = (pts: ScalePoint[]): string =>

@@ -165,6 +165,8 @@ class Builder {
   readonly at: (offset: number) => Point
   readonly sections: MutableSection[] = []
   readonly blocks: Block[] = []
+  /** A list item's bold title read as words of the item, kept for the next block made (see Block.title). */
+  pendingTitle: Block | undefined
   readonly lineStarts: number[]
   /** Lines whose line break is a wrap inside a hard-wrapped paragraph (see WrappedBreaks), read on demand. */
   wraps: WrappedBreaks | undefined
@@ -948,10 +950,10 @@ class Builder {
     return true
   }
 
-  addInline(node: Paragraph, section: MutableSection, t: InlineText, kind: BlockKind): void {
+  addInline(node: Paragraph, section: MutableSection, t: InlineText, kind: BlockKind): Block | undefined {
     const text = t.text.replace(/^[\s.:–—-]+/, (m) => ' '.repeat(m.length))
-    if (!text.trim()) return
-    this.addBlock(kind, section, text, t.segments, this.pos(node), t.variables)
+    if (!text.trim()) return undefined
+    return this.addBlock(kind, section, text, t.segments, this.pos(node), t.variables)
   }
 
   list(node: List, section: MutableSection, parentNumber: string | undefined): void {
@@ -995,6 +997,20 @@ class Builder {
     let firstPara = true
     for (const child of item.children) {
       if (child.type === 'paragraph') {
+        // Reading: a list item's bold title ("3. **We never lose your data.** Backups run …") is words of the item, as it
+        // is where the item is lettered ("c) **We never lose your data.** …"): it titles the item's section, and is kept
+        // as a block of its own beside the block that follows it, outside the document's blocks, for the rules that
+        // read wording (see Block.title)
+        if (firstPara && skip > 0 && head?.type === 'paragraph' && head.children[0]?.type === 'strong') {
+          const title = this.inlineText(head.children.slice(0, skip), 0)
+          const text = title.text.replace(/\s+$/, '')
+          if (text.trim()) {
+            const block = this.makeBlock('list-item', target, text, title.segments, this.pos(head.children[0]), title.variables)
+            // (a title over a nested item's title, with no text between them, keeps the earlier as its own title)
+            if (this.pendingTitle) (block as {title?: Block}).title = this.pendingTitle
+            this.pendingTitle = block
+          }
+        }
         this.addInline(child, target, this.inlineText(child.children, firstPara ? skip : 0), 'list-item')
         firstPara = false
       } else if (child.type === 'list') {
@@ -1150,7 +1166,28 @@ class Builder {
     variables: readonly TextRange[],
     header?: readonly string[],
     cells?: readonly string[],
-  ): void {
+  ): Block {
+    const block = this.makeBlock(kind, section, text, segments, position, variables, header, cells)
+    if (this.pendingTitle) {
+      ;(block as {title?: Block}).title = this.pendingTitle
+      this.pendingTitle = undefined
+    }
+    section.blocks.push(block)
+    this.blocks.push(block)
+    return block
+  }
+
+  /** A block with its sentences, not yet placed in its section or the document's blocks. */
+  makeBlock(
+    kind: BlockKind,
+    section: MutableSection,
+    text: string,
+    segments: readonly Segment[],
+    position: Position,
+    variables: readonly TextRange[],
+    header?: readonly string[],
+    cells?: readonly string[],
+  ): Block {
     const sentences: Sentence[] = []
     const block: Block & {sentences: readonly Sentence[]} = {
       kind,
@@ -1171,8 +1208,7 @@ class Builder {
     })
     // arrays filled by push keep room for 17 elements; the copies hold their own length (see compactChildren in parse.ts)
     block.sentences = sentences.slice()
-    section.blocks.push(block)
-    this.blocks.push(block)
+    return block
   }
 
   /**

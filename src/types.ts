@@ -75,6 +75,12 @@ export interface Block {
    * message's time and sender are not part of `text`.
    */
   readonly sender?: string
+  /**
+   * For the first block after a list item's bold title ("3. **We never lose your data.** Backups run …"), which titles
+   * the item's section: the title as a block of its own, not among the document's blocks, so that the rules that read
+   * wording read it as words of the item (a title block's own `title` is a title before it with no text between them).
+   */
+  readonly title?: Block
 }
 
 export interface TextRange {

@@ -11,8 +11,9 @@
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
 // BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
 // measured one, so no per-text cache flatters the measurement); the measured lint then starts with an empty text cache.
-// BENCH_VOLUME_MB=N (parse): each measured run parses the file as many times as make N MB, every tree kept to its end;
-// `parses` in the output says how many (ms, cpu and gc are then of all of them).
+// BENCH_VOLUME_MB=N (parse|lint): each measured run parses or lints the file as many times as make N MB, every tree or
+// result kept to its end (each lint with an empty text cache); `parses` in the output says how many (ms, cpu and gc are
+// then of all of them).
 // BENCH_ONE_FILE_WORKER=1 (parse|lint): measure in a worker thread started as the command starts one for a file over its
 // in-thread limit (every size of the scaling rows), with that worker's young and old generation, not in this thread.
 // Prints one JSON line on stdout. peakRssKiB is this process's peak resident set size; cpu* are CPU ms (user + system);
@@ -209,18 +210,28 @@ if (mode === 'load') {
   const files = paths.flatMap((p) => markdownFiles(p))
   const texts = files.map((f) => ({filePath: path.relative(root, f), text: fs.readFileSync(f, 'utf8')}))
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0)
+  // BENCH_VOLUME_MB (parse, lint): each measured run parses or lints the text as many times as make that many MB (at
+  // least once), every tree or result kept to the run's end, so that each size is measured over the same volume of text
+  // and of trees kept: a single parse of a small text is over in ~20 ms, and whether one collection of the old
+  // generation (whose cost is that of the heap the process holds, not of the text) falls inside it decides its figure;
+  // a single lint of a small text is over in a second, one of the largest in twenty, so that the sizes met the
+  // machine's load over unequal stretches of time. Each lint starts with an empty text cache, as a run of the command
+  // does: a text linted again with the answers kept would cost less
+  const volumeMb = Number(process.env['BENCH_VOLUME_MB'] ?? 0)
+  const parses = (mode === 'parse' || mode === 'lint') && volumeMb > 0 ? Math.max(1, Math.round((volumeMb * 1024 * 1024) / bytes)) : 1
+  const {TextCache} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'reading', 'index.js')).href).catch(() => ({}))
   // the CLI lints with the profile given on its command line (auto by default)
   const runLint = () => {
     let messages = 0
-    for (const t of texts) messages += lint(t.text, {profile: 'auto', filePath: t.filePath, ...kept, ...(parser ? {parser} : {})}).messages.length
+    const results = []
+    for (let i = 0; i < parses; i++) {
+      // (a repeated lint of the text gets a text cache of its own, empty, like the first)
+      const cache = i > 0 && TextCache ? {textCache: new TextCache()} : kept
+      for (const t of texts) results.push(lint(t.text, {profile: 'auto', filePath: t.filePath, ...cache, ...(parser ? {parser} : {})}))
+    }
+    for (const r of results) messages += r.messages.length
     return messages
   }
-  // BENCH_VOLUME_MB (parse): each measured run parses the text as many times as make that many MB (at least once), every
-  // tree kept to the run's end, so that each size is measured over the same volume of text and of trees kept: a single
-  // parse of a small text is over in ~20 ms, and whether one collection of the old generation (whose cost is that of
-  // the heap the process holds, not of the text) falls inside it decides its figure
-  const volumeMb = Number(process.env['BENCH_VOLUME_MB'] ?? 0)
-  const parses = mode === 'parse' && volumeMb > 0 ? Math.max(1, Math.round((volumeMb * 1024 * 1024) / bytes)) : 1
   const runParse = () => {
     let nodes = 0
     const kept = []

@@ -37,7 +37,7 @@ const ATTACHED_AS = String.raw`(?:[A-Z][\w&'’-]*\s+){1,4}(?:(?:attached|annexe
 // (A public body's framework is often a deed: "the Framework Deed", "the Call-Off Deed" name a document like an agreement.)
 // A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
 // (read first, so the part number, which says whether this document holds it, is its target)
-const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\)`
+const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)(?:\s+|-)[A-Z0-9]{1,3}\)`
 // Reading: a paper the agreement calls separate beside its name ("your Data Protection Plan, a separate document",
 // "the Extras and Charges Table, which we send you separately", "Schedule 2 (provided separately)") is another document,
 // whatever its title's last word and whatever part of this one bears its name.
@@ -52,7 +52,7 @@ const DOC_CODE = String.raw`\((?:(?:document|ref\.?|reference|no\.?)\s+)?[A-Z]{2
 // names a device by its model)
 const CODED_DOC = String.raw`(?<=\b(?:(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given|recorded)\s+in|in accordance with|in line with|according to|pursuant to|as per|per|under|follows?|following)\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+|each\s+|any\s+)?)[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}\s*${DOC_CODE}`
 const DOC_CODE_END = new RegExp(String.raw`\s*${DOC_CODE}\s*$`)
-const DOC_NAME = `(?:${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-(?=[A-Z0-9]{1,3}\\b))[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -320,12 +320,18 @@ function partNumber(name: string): string {
   // (a document code is no part number: the title names the document)
   if (DOC_CODE_END.test(name)) return name.replace(DOC_CODE_END, '').replace(/\s+/g, ' ').trim()
   const bracketed = /\(([^()]+)\)\s*$/.exec(name) ?? ATTACHED_PART.exec(name)
-  return (bracketed ? bracketed[1]! : name).replace(/\s+/g, ' ').trim()
+  return partName((bracketed ? bracketed[1]! : name).replace(/\s+/g, ' ').trim())
 }
-const PART_WORDS = ['schedule-', 'exhibit-', 'annex-', 'annexure-', 'appendix-', 'attachment-']
+// Reading: a part named with a hyphen between its kind and its number or letter ("Annexure-C", "Schedule-2", "Exhibit-B",
+// as Indian and other agreements often write them) is the part named with a space ("Annexure C")
+const HYPHENED_PART = /^((?:schedule|exhibit|annex(?:ure)?|appendix|attachment))-(?=[a-z0-9]{1,3}\b)/i
+/** A part's name with the space its kind and number are written apart with: "Annexure-C" → "Annexure C". */
+function partName(name: string): string {
+  return name.replace(HYPHENED_PART, '$1 ')
+}
 const HYPHEN_PART = /\b(schedule|exhibit|annex(?:ure)?|appendix|attachment)-(?=[A-Z0-9]{1,3}\b)/gi
 /** The part a paper is attached as: "Backup Schedule attached as Exhibit C" → "Exhibit C". */
-const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s+[A-Z0-9]{1,3})$/i
+const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:ure)?|appendix|attachment)(?:\s+|-)[A-Z0-9]{1,3})$/i
 
 /**
  * What the patterns of delegation find in a text, each looked for on first use: they depend on the text alone, so a
@@ -578,12 +584,10 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
-  // (a title is read for a part numbered with a hyphen only when it holds one)
-  const plain = (x: string): string => {
-    const l = x.toLowerCase()
-    return PART_WORDS.some((w) => l.includes(w)) ? l.replace(HYPHEN_PART, '$1 ') : l
-  }
-  return doc.sections.some((s) => plain(s.title).startsWith(t) || s.path.some((p) => plain(p).startsWith(t)) || plain(headingText(s)).startsWith(t))
+  // (a part written with a hyphen, "## Annexure-C: Hosted SLA", is the part "Annexure C")
+  const h = t.replace(' ', '-')
+  const starts = (title: string): boolean => title.startsWith(t) || title.startsWith(h)
+  return doc.sections.some((s) => starts(s.title.toLowerCase()) || s.path.some((p) => starts(p.toLowerCase())) || starts(headingText(s)))
 }
 
 // Reading: a run-in title defined as a paper issued with, attached to or kept in another document ("**Service Level

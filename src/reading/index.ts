@@ -329,7 +329,7 @@ export class Reading {
       this.doc.blocks.forEach((b, i) => index.has(b) || index.set(b, i))
       this.index = index
     }
-    return this.index.get(block) ?? -1
+    return this.index.get(this.titleOf.get(block) ?? block) ?? -1
   }
 
   // ---- terse forms -------------------------------------------------------------------------------------------
@@ -476,8 +476,38 @@ export class Reading {
   /** Every match of the terms in the document's prose, one per overlapping span, in document order. */
   termHits(terms: readonly CompiledTerm[]): TermHit[] {
     // a cache that keeps block readings (an editor's) has the hits of every unchanged block
-    return this.texts.keepsBlocks ? scanTermsKept(this.prose, terms, this.texts, this.keptOf) : scanTerms(this.prose, terms)
+    const prose = this.wording
+    return this.texts.keepsBlocks ? scanTermsKept(prose, terms, this.texts, this.keptOf) : scanTerms(prose, terms)
   }
+
+  /**
+   * The prose the term scans read: the document's blocks, each list item's bold run-in title before its text (see
+   * Block.title); the document's prose itself when no item has one.
+   */
+  private get wording(): Prose {
+    if (this.wordingPass === undefined) {
+      const blocks = this.doc.blocks
+      let titled: Block[] | undefined
+      for (let i = 0; i < blocks.length; i++) {
+        const b = blocks[i]!
+        if (b.title !== undefined) {
+          titled ??= blocks.slice(0, i)
+          const titles: Block[] = []
+          for (let t: Block | undefined = b.title; t; t = t.title) titles.push(t)
+          for (let k = titles.length - 1; k >= 0; k--) {
+            titled.push(titles[k]!)
+            this.titleOf.set(titles[k]!, b)
+          }
+        }
+        titled?.push(b)
+      }
+      this.wordingPass = titled ? new Prose(titled) : this.prose
+    }
+    return this.wordingPass
+  }
+  private wordingPass: Prose | undefined
+  /** Each list item's title block (see Block.title), by the item's text block it stands for in the document's blocks. */
+  private readonly titleOf = new Map<Block, Block>()
 
   /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
   excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {

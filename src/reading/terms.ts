@@ -485,7 +485,9 @@ const PROVIDER_TITLE = /\b(?:services?|included|inclusions?|scope|provider|suppl
 function readerList(item: Block, r: ExcuseReadings): boolean {
   if (item.section.path.some((p) => PROVIDER_TITLE.test(p)) || r.introducingParty(item) === 'provider') return false
   return r.listItems(item).some((b) => {
-    const first = b.sentences[0]?.text ?? b.text
+    // (an item's bold title is its first words: "1. **Unlimited support.** Call us …" opens with no request)
+    const opening = b.title ?? b
+    const first = opening.sentences[0]?.text ?? opening.text
     const verb = READER_IMPERATIVE.exec(first)
     return verb !== null && PROVIDER_NAMED.test(first.slice(verb.index + verb[0].length))
   })
