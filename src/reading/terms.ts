@@ -2,6 +2,7 @@
 // excuse a match.
 import type {Block, Sentence} from '../types.js'
 import {LinearRegExp} from '../user-regex.js'
+import {CONTINUING_SUBCLAUSE} from './lists.js'
 import {isDisclaimer, type Party} from './parties.js'
 import {phraseSource, phrasesRegExp} from './phrases.js'
 import type {Prose} from './sentences.js'
@@ -647,10 +648,11 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && readerList(hit.block, r)) return 'customer'
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
-  // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
+  // Client shall:"; a paragraph numbered "5.2" is a clause of its own, unless its words run on in lower case from the
+  // lead-in above it: "8.3 promptly inform …" under "8. The Client shall:", see CONTINUING_SUBCLAUSE)
   // (an item that names its own subject before its verb, "(2) The Provider cares for …", is that party's, whatever
   // introduced the items before it)
-  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text))) {
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text) || CONTINUING_SUBCLAUSE.test(hit.block.text))) {
     // (the subject of the term's own clause: "Quarterly review with the CIO; Northfield also attends …")
     const head = s.slice(0, at)
     const own = OWN_SUBJECT.exec(head.slice(Math.max(head.lastIndexOf(';'), 0) + (head.includes(';') ? 1 : 0)))
