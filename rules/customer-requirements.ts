@@ -65,15 +65,15 @@ const CHARGED = /\b(?:is|are|will be|shall be|becomes?)\s+(?:then\s+)?(?:chargea
 // register: the provider's commitments denied by any negation of their holding ("the reaction times from point 3 are not
 // valid for this computer", "the SLA can't be kept", "there will be no response time commitment") and the work put on a
 // paid basis ("support will then be only on hourly basis", "is carried out against payment", "at extra cost to the
-// Client"; not "paid additionally", which is how work outside the scope is paid, not what a failing changes); read, as
-// the readings above, outside the condition's own clause (a negation that leaves the commitment as it was, "the times are
-// not affected", changes nothing)
+// Client", "moved to pay-as-you-go support"; not "paid additionally", which is how work outside the scope is paid, not
+// what a failing changes); read, as the readings above, outside the condition's own clause (a negation that leaves the
+// commitment as it was, "the times are not affected", changes nothing)
 const DENIED = new RegExp(
   String.raw`\b${COMMITMENTS}\b[^.;]{0,60}?(?:\b(?:is|are|will|shall|would|do|does|can|could)\s+(?:then\s+)?(?:not|no longer)\b|\b(?:won|isn|aren|wouldn|don|doesn|can|couldn)['’]t\b|\bcannot\b)(?!\s+(?:be\s+)?(?:affect|chang|reduc|impact|alter|shorten)\w*)|\bno\s+(?:[\w-]+\s+){0,2}?${COMMITMENTS}\b`,
   'i',
 )
 const PAID_BASIS =
-  /\b(?:on|at|for|by|under|with|against)\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+)?(?:(?:normal|standard|usual|current|separate|extra|additional)\s+)?(?:hourly|per[- ]hour|paid|chargeable|billable|payment|fee|cost)\s+(?:basis|base|rates?|tariffs?|prices?|charges?)\b|\bagainst\s+(?:(?:extra|additional|separate)\s+)?(?:payments?|charges?|fees?|invoices?)\b|\b(?:at|with|for)\s+(?:(?:the|an?)\s+)?(?:extra|additional|separate)\s+(?:costs?|charges?|fees?|payments?)\b/i
+  /\b(?:on|at|for|by|under|with|against)\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+)?(?:(?:normal|standard|usual|current|separate|extra|additional)\s+)?(?:hourly|per[- ]hour|paid|chargeable|billable|payment|fee|cost)\s+(?:basis|base|rates?|tariffs?|prices?|charges?)\b|\bagainst\s+(?:(?:extra|additional|separate)\s+)?(?:payments?|charges?|fees?|invoices?)\b|\b(?:at|with|for)\s+(?:(?:the|an?)\s+)?(?:extra|additional|separate)\s+(?:costs?|charges?|fees?|payments?)\b|\b(?:on|onto|to|under|at)\s+(?:an?\s+|the\s+|our\s+)?pay[- ]as[- ]you[- ]go\b/i
 /** The text of a sentence outside its failing condition's own clause (see CONDITIONAL), or nothing when it has none. */
 function outsideCondition(text: string): string | undefined {
   const m = CONDITIONAL.exec(text)
