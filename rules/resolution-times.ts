@@ -58,10 +58,23 @@ const CURE_PERIOD = /\b(?:if|where|unless|should|in case|in the event that)\b([^
 // states the consequence of the customer's shortfall, and what it says of correcting times no fix of a failure
 const SHORTFALL_FOLLOWS = /\b(?:bill(?:s|ed|ing)?|charg(?:e|es|ed|ing)|invoic(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|(?:do|does|will|shall) not apply|no longer appl(?:y|ies)|not (?:be )?bound|(?:at|for) (?:the |its |your |their )?(?:own )?(?:cost|expense)|hourly rates?)\b/i
 const CUSTOMER_FAILS = /^\W*(?:(?:\d+(?:\.\d+)*|[a-z])[.)]?\s+)?(?:if|where|should|in the event that|unless|for as long as|while|whilst)\s+(?:the\s+)?(?:client|customer|you|subscriber|licensee|ordering party|commissioning party)\b[^.;,]{0,60}?\b(?:does not|do not|doesn['\u2019]t|don['\u2019]t|fails? to|is not|are not|isn['\u2019]t|aren['\u2019]t|has not|have not|hasn['\u2019]t|haven['\u2019]t|breach\w*|ceases? to)\b/i
-/** Is the time in the unit a cure period: a condition's deadline counted from a notice, with no provider failing in it? */
+// Reading: a deadline set as the condition of a charge, an exclusion or a suspension that falls on the customer ("If it's
+// not fixed within 10 working days, that device is taken out of the fixed fee and any work on it is charged at our hourly
+// rate", "…, the targets stop applying to it"), is a cure period for the customer's shortfall, not a time in which
+// failures are fixed (a remedy for the customer after the deadline, "we supply a loan server at no charge", "you receive a
+// credit", keeps it a time to fix)
+const CURE_DEADLINE = /\b(?:if|where|unless|should|in case|in the event that)\b([^.;]{0,100}?)(?:\bnot|n['’]t|\bnever)\s+(?:been\s+|be\s+)?(?:[a-z]+ly\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|addressed|replaced|repaired|upgraded|updated|put right|sorted(?: out)?|brought (?:back )?into (?:line|compliance))\s+(?:with)?in\s+[^.;,]{0,30}?,\s*([^.;]{0,200})/i
+const CUSTOMER_BEARS = /\b(?:taken (?:out|off)|remov(?:ed|es)|dropped|exclud(?:ed|es)|suspend(?:ed|s)?|(?:is|are|will be|shall be) (?:charged|billed|invoiced)|(?:charge|bill|invoice)s? (?:you|the (?:client|customer))|hourly rates?|(?:stop|stops|cease|ceases) (?:to apply|applying)|(?:do|does|will|shall) not apply|no longer appl(?:y|ies)|at (?:your|the (?:client|customer)['’]s) (?:own )?(?:cost|expense|risk))\b/i
+const CUSTOMER_REMEDY = /\b(?:no (?:extra |additional )?(?:charge|cost)|free of charge|at (?:our|its|the provider['’]s) (?:own )?(?:cost|expense)|credits?|refunds?)\b/i
+/** Is the time in the unit a cure period: a condition's deadline counted from a notice, or one whose consequence falls on the customer, with no provider failing in it? */
 function curePeriod(text: string, reading: Reading): boolean {
   const m = CURE_PERIOD.exec(text)
-  return m !== null && reading.firstParty(m[1]!) !== 'provider'
+  if (m !== null && reading.firstParty(m[1]!) !== 'provider') return true
+  // (only a sentence with a comma and a denial may hold one: most are passed over without a pattern)
+  const lower = text.toLowerCase()
+  if (!lower.includes(',') || !(lower.includes('not ') || lower.includes('n’t') || lower.includes("n't") || lower.includes('never'))) return false
+  const d = CURE_DEADLINE.exec(text)
+  return d !== null && reading.firstParty(d[1]!) !== 'provider' && !/\b(?:we|us|our)\b/i.test(d[1]!) && CUSTOMER_BEARS.test(d[2]!) && !CUSTOMER_REMEDY.test(d[2]!)
 }
 
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
