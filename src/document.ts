@@ -8,8 +8,8 @@ import {yaml} from './deps.js'
 
 type MutableSection = Section & {rank: number}
 
-// "4.2 Response Times", "Section 5. Backups", "12.1.3 – Escalation"
-const NUMBERED_TITLE = /^(?:(?:section|clause|article|schedule|part|annex|exhibit|appendix)\s+)?(\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(\.|\)|:)?(?:\s*[–—-]\s*|\s+)(\S.*)$/i
+// "4.2 Response Times", "Section 5. Backups", "12.1.3 – Escalation", "§ 3 Remuneration" (the section sign is a clause word)
+const NUMBERED_TITLE = /^(?:(?:section|clause|article|schedule|part|annex|exhibit|appendix)\s+|§\s*(?=\d))?(\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(\.|\)|:)?(?:\s*[–—-]\s*|\s+)(\S.*)$/i
 const BOLD_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
 // A bold run-in title led by a clause word and its number ("**Section 1.01 Monthly Fee.** Client shall pay …", "**Clause
 // 4.2 Backups.** …") titles its clause as a bare number does ("**4.2 Backups.**")
@@ -219,6 +219,17 @@ class Builder {
       const next = nodes[i + 1]
       const titled = this.titledClauses(node, first) || this.outline(node, nodes[i - 1])
       if (titled) {
+        first = false
+        continue
+      }
+      const parts = node.type === 'list' ? titledItems(node) : undefined
+      if (parts) {
+        // clauses' titles numbered by the word processor ("2. § 2 Backups") among the clauses' numbered paragraphs, which
+        // Markdown reads as one list with them
+        for (const part of parts) {
+          if ('paragraph' in part) this.capitalHeading(part, part.paragraph, false)
+          else this.visitFlow(part)
+        }
         first = false
         continue
       }
@@ -1822,10 +1833,46 @@ function trailingHeading(list: List, source: string): {list: List; line: Capital
     const q = oneLine(i)
     return q !== undefined && capitalText(q) !== undefined
   })
-  const text = caps || breaks ? (capitalText(p) ?? numberedTitle(p)) : undefined
+  const text = caps || breaks ? (capitalText(p) ?? numberedTitle(p) ?? articleTitle(p)) : undefined
   if (text === undefined) return undefined
   const inner = splitNumber(text)
   return {list: {...list, children: list.children.slice(0, -1)}, line: {number: inner.number ?? number, title: inner.title, paragraph: p}}
+}
+
+/**
+ * The clause titles that Markdown reads as items of an ordered list: an item of one line that names a clause by its word
+ * and number ("2. § 2 Backups", "4. Article 4 Fees"), the items after it up to the next such title the clause's
+ * numbered paragraphs. Returns the list cut at those titles (each title a heading line, each run of other items a list),
+ * or undefined when no item is such a title.
+ */
+function titledItems(list: List): Array<List | CapitalLine> | undefined {
+  if (!list.ordered) return undefined
+  let parts: Array<List | CapitalLine> | undefined
+  let from = 0
+  const flush = (to: number): void => {
+    if (to <= from) return
+    const items = list.children.slice(from, to)
+    const a = items[0]!.position
+    const b = items[items.length - 1]!.position
+    parts!.push({...list, start: (list.start ?? 1) + from, children: items, ...(a && b ? {position: {start: a.start, end: b.end}} : {})})
+  }
+  list.children.forEach((item, i) => {
+    const [p, ...rest] = item.children
+    const head = p?.type === 'paragraph' && !rest.length ? p.children[0] : undefined
+    // (the text opens with a clause word or the section sign: tested before any pattern)
+    if (p?.type !== 'paragraph' || head?.type !== 'text' || !ARTICLE_WORDS.some((w) => head.value.startsWith(w))) return
+    const text = articleTitle(p)
+    if (text === undefined) return
+    const inner = splitNumber(text)
+    if (inner.number === undefined) return
+    parts ??= []
+    flush(i)
+    parts.push({number: inner.number, title: inner.title, paragraph: p})
+    from = i + 1
+  })
+  if (!parts) return undefined
+  flush(list.children.length)
+  return parts
 }
 
 /** A top-level node that is a heading written as a line of capitals: a one-line paragraph, or a list of one such item ("8. FEES"), or of one short title ("4. Response times"). */
@@ -1837,7 +1884,8 @@ function capitalLine(node: RootContent): CapitalLine | undefined {
   if (node.type === 'list' && node.ordered && node.children.length === 1) {
     const [p, ...rest] = node.children[0]!.children
     if (p?.type !== 'paragraph' || rest.length) return undefined
-    const text = capitalText(p) ?? numberedTitle(p)
+    // (a paragraph number before a clause's own word and number, "3. § 3 Remuneration", as a Word export writes its titles)
+    const text = capitalText(p) ?? numberedTitle(p) ?? articleTitle(p)
     if (text === undefined) return undefined
     const inner = splitNumber(text)
     return {number: inner.number ?? String(node.start ?? 1), title: inner.title, paragraph: p}

@@ -744,6 +744,33 @@ describe('a clause word and number alone on a line over the clause, numbered in 
   })
 })
 
+describe('a paragraph number and a section sign over a clause are a numbered title', () => {
+  const outline = (text: string): string[] =>
+    buildDocument(text, 'x.md').sections.filter((s) => s.kind !== 'root').map((s) => `${s.depth} ${s.number ?? '-'} ${s.title}: ${s.blocks.filter((b) => b.kind !== 'heading').map((b) => `${b.kind} ${b.text.trim()}`).join(' / ')}`)
+
+  it.each<[string, string, string[]]>([
+    ['a section sign and a title on their own line', 'Intro.\n\n§ 4 Remuneration\n\nThe Client pays EUR 500 a month.\n', ['1 4 Remuneration: paragraph The Client pays EUR 500 a month.']],
+    ['a paragraph number before the section sign', 'Intro.\n\n3. § 3 Remote maintenance\n\nThe Contractor logs in to the servers remotely.\n', ['1 3 Remote maintenance: paragraph The Contractor logs in to the servers remotely.']],
+    [
+      'titles numbered among the numbered paragraphs of their clauses',
+      'Intro.\n\n2. § 2 Exclusions\n\n1. Printers and copiers.\n2. The telephone system.\n\n3. § 3 Fees\n\n1. The Client pays monthly.\n',
+      ['1 2 Exclusions: list-item Printers and copiers. / list-item The telephone system.', '1 3 Fees: list-item The Client pays monthly.'],
+    ],
+    ['a clause word after the paragraph number', 'Intro.\n\n5. Article 5 Liability\n\nNeither party excludes liability for fraud.\n', ['1 5 Liability: paragraph Neither party excludes liability for fraud.']],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // look-alikes: a numbered item that cites a section, a section sign that cites a law, items that are no titles
+  it.each<[string, string, string[]]>([
+    ['an item citing a section', 'Intro.\n\n1. § 3 applies to every device.\n2. The Client pays monthly.\n', []],
+    ['a section sign citing a law', 'Intro.\n\n§ 126 BGB applies to notices given under this contract.\n\nThe Client pays monthly.\n', []],
+    ['plain numbered items', 'Intro.\n\n1. Printers and copiers\n2. The telephone system\n\nThe Client pays monthly.\n', []],
+  ])('%s is not a title', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+})
+
 describe('lines numbered in brackets in sequence are a list', () => {
   const blocks = (text: string): string[] => buildDocument(text, 'x.md').blocks.slice(1).map((b) => `${b.kind} ${b.text}`)
 
