@@ -61,6 +61,17 @@ function buysElsewhere(title: string, names?: Names): boolean {
   return BUYS_ELSEWHERE.test(roleTitle(title, names))
 }
 
+// Reading: a title that puts things out of a place by a bare negation ("Not in the box", "Not on our pager", "Not in the Run
+// Phase", "Works which are not in the contract") titles what is left out, as "Not included" does; not when the place is a
+// span of time ("Not in business hours") or the title asks or sets a condition ("Not on a plan yet?", "If you are not on site")
+const NOT_PLACED = /^(?:[\d.§\s]*)(?:(?:(?:works?|services?|items?|things|tasks?|jobs?)\s+(?:which|that)\s+(?:are|is)|what(?:['’]s| is| are))\s+)?not\s+(?:in|on|inside|within|part\s+of)\s+(?:the|our|your|this|these|its|their)\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})\s*$/i
+const PLACE_OF_TIME = /\b(?:hours?|days?|weeks?|weekends?|holidays?|times?|evenings?|nights?|mornings?|shifts?|rota|calendar|season|window)\b/i
+
+function notPlaced(title: string): boolean {
+  const m = NOT_PLACED.exec(title.replace(/[*_]/g, '').trim())
+  return m !== null && !PLACE_OF_TIME.test(m[1]!)
+}
+
 function handled(text: string, reading: Reading): boolean {
   const v = reading.values(text)
   return v.money.some((m) => !OWN_PRICE_UNIT.has(m.per ?? '')) || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
@@ -497,8 +508,8 @@ export default clauseRule({
   id: 'excluded-services',
   description: 'The agreement lists what is not covered and how out-of-scope work is handled or billed',
   // a title that says what the provider will not do ("What we won't take on"), or that negates a title of the scope
-  // ("What's not in the plan", "What don't you look after?"), is the home of the exclusions
-  data: {...data['excluded-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'withholds' || negatesScope(title, names) || buysElsewhere(title, names)},
+  // ("What's not in the plan", "What don't you look after?"), or a place ("Not in the box"), is the home of the exclusions
+  data: {...data['excluded-services'], homeTitle: (title, names) => scopeTitle(title, names) === 'withholds' || negatesScope(title, names) || buysElsewhere(title, names) || notPlaced(title)},
   messages: {
     missing: 'Missing excluded services; list what the agreement does not cover and how such work is billed',
     vague: 'Vague exclusions "{text}"; list what is not covered and how out-of-scope work is billed',

@@ -95,7 +95,9 @@ const FOLLOWED_DOC = new RegExp(
   `\\b(?:follows?|following|uses?|using|applies|apply|works? to|go(?:es)? by|sticks? to)\\s+(?:the\\s+|our\\s+|its\\s+|their\\s+)(?:(?:current|standard|latest|own|published)\\s+)?(${DOC_NAME})(?:\\s*\\([^()]{1,30}\\))?\\s+(?:for|to (?:decide|set|rank|rate|classify|judge|work out)|when (?:deciding|setting|ranking|rating|classifying))\\b`,
 )
 // "on the timetable given there", "as stated therein": a back-reference to the document last named
-const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b/i
+// (and a part attached to it, "as set out in the annex thereto": a part of that document, not of this one; "the times
+// applicable thereto" points at a thing, not a document)
+const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b/i
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const HOLDER_G = new RegExp(DOC_NAME_G.source, 'g')
 
