@@ -701,6 +701,8 @@ export function isNegated(text: string, index: number, memo: ClauseMemo = clause
   // "anything we cannot fix will be resolved …": a new verb after the negation is outside its scope,
   // unless the negated verb governs it ("does not warrant that the Service will be …")
   const between = before.slice(last)
+  // "Don't stress, we guarantee …": a comma that opens a clause of its own subject ends the negation's reach
+  if (NEW_SUBJECT.test(between)) return false
   return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between) || (PROMISE_VERB.test(between) && !/[,;:]/.test(between))
 }
 
@@ -710,6 +712,8 @@ export function isNegated(text: string, index: number, memo: ClauseMemo = clause
 const PROMISE_VERB = /^\W*(?:[\w'’]+\s+){0,3}?(?:promise|guarantee|warrant|assure|ensure|represent|commit|say)s?\b/i
 
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
+// a personal subject right after a comma or a semicolon, just before the word asked about: a new clause begins there
+const NEW_SUBJECT = /[,;]\s*(?:we|I|they|he|she|you)\s+$/i
 
 // "If no Support Policy is specified, Provider will …": the condition's "no" does not reach the main clause
 const CONDITION = /\b(?:if|unless|where|when|whether)\b[^,]{0,120},/gi
