@@ -717,6 +717,8 @@ export function isNegated(text: string, index: number, memo: ClauseMemo = clause
   // "No system is 100% secure", "No provider can guarantee …": "no" before the clause's subject negates the clause's verb
   // and what it says of the subject, unless the sentence goes on to claim it for the writer ("…, but we can")
   if (from === start && /^no$/i.test(before.slice(lastAt, last)) && CLAUSE_OPENS.test(before.slice(0, lastAt)) && NO_SUBJECT.test(between) && !CLAIMED_AFTER.test(text.slice(index, index + 160))) return true
+  // "Don't stress, we guarantee …": a comma that opens a clause of its own subject ends the negation's reach
+  if (NEW_SUBJECT.test(between)) return false
   return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between) || (PROMISE_VERB.test(between) && !/[,;:]/.test(between))
 }
 
@@ -726,6 +728,8 @@ export function isNegated(text: string, index: number, memo: ClauseMemo = clause
 const PROMISE_VERB = /^\W*(?:[\w'’]+\s+){0,3}?(?:promise|guarantee|warrant|assure|ensure|represent|commit|say)s?\b/i
 
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
+// a personal subject right after a comma or a semicolon, just before the word asked about: a new clause begins there
+const NEW_SUBJECT = /[,;]\s*(?:we|I|they|he|she|you)\s+$/i
 
 // Reading: "no" as the determiner of a clause's subject ("No system is 100% secure", "No provider can guarantee uptime",
 // "No backup is ever fully protected") denies what the clause's verb says of it, as "does not" would: the clause opens
