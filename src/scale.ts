@@ -339,11 +339,17 @@ export function oneFileOldGenerationMb(chars: number): number | undefined {
 export const ONE_FILE_OLD_GENERATION_MB = 2047
 export const ONE_FILE_OLD_GENERATION_MAX_CHARS = 32 * 1024 * 1024
 
+/** See cachedWorkerCode: a worker's code cache made by one that had linted fewer characters may be made again. */
+export const WORKER_FULL_CACHE_CHARS = 64 * 1024
+
 /**
  * The code of a worker that runs `script` (the worker's CommonJS build) through V8's code cache, kept beside it in
  * `<script>.cache` as bin/clauselint.js keeps the command's: the worker loads the linter compiled rather than compiling
  * it from its source again. A cache made by another build (its size, time and inode) or with other V8 flags is not
  * used; the worker then makes one once it has linted its first jobs (`saveCodeCache` in worker.ts), written whole and renamed.
+ * As for the command's, the cache names the characters its worker had linted when it made it, and a worker that has linted
+ * at least twice as many by then makes it again, until one of WORKER_FULL_CACHE_CHARS has: a cache made by a worker whose
+ * first jobs were short texts lacks most of the rules' code.
  */
 export function cachedWorkerCode(script: string): string {
   return `'use strict'
@@ -357,27 +363,37 @@ const file = ${JSON.stringify(script)}
 const bytes = fs.readFileSync(file)
 const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8')
 const s = fs.statSync(file)
-// padded to a multiple of 8 bytes: V8 copies cached data that does not start on an 8-byte boundary
-const line = s.size + ':' + s.mtimeMs + ':' + s.ino
-const stamp = Buffer.from(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1) + '\\n')
+const build = s.size + ':' + s.mtimeMs + ':' + s.ino
+// the build and the characters linted, padded to a multiple of 8 bytes: V8 copies cached data that does not start on an
+// 8-byte boundary
+const header = (linted) => {
+  const line = build + ':' + linted
+  return Buffer.from(line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1) + '\\n')
+}
 const cacheFile = file + '.cache'
 let cachedData
+let made = 0
 try {
   const data = fs.readFileSync(cacheFile)
-  if (data.subarray(0, stamp.length).equals(stamp)) cachedData = data.subarray(stamp.length)
+  const end = data.indexOf(10)
+  const line = end > 0 && end < 256 ? data.latin1Slice(0, end).trimEnd() : ''
+  const linted = line.startsWith(build + ':') ? Number(line.slice(build.length + 1)) : NaN
+  if (Number.isSafeInteger(linted) && linted >= 0 && (end + 1) % 8 === 0) {
+    cachedData = data.subarray(end + 1)
+    made = linted
+  }
 } catch {}
 globalThis.__clauselintImport = (specifier) => import /* spaced: the build rewrites the call form in cli.cjs */ (specifier.startsWith('./') ? pathToFileURL(path.join(path.dirname(file), specifier)).href : specifier)
 // the build writes the script wrapped as a CommonJS module (scripts/bundle.mjs): compiled as read, not copied once more
 const script = new vm.Script(source.startsWith('(function (exports, require, module, __filename, __dirname) { ') ? source : Module.wrap(source), {filename: file, cachedData})
-if (!cachedData || script.cachedDataRejected) {
-  globalThis.__clauselintSaveCodeCache = () => {
-    const temp = cacheFile + '.' + process.pid + '.' + require('node:worker_threads').threadId + '.tmp'
-    try {
-      fs.writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]))
-      fs.renameSync(temp, cacheFile)
-    } catch {
-      fs.rmSync(temp, {force: true})
-    }
+globalThis.__clauselintSaveCodeCache = (linted) => {
+  if (cachedData && !script.cachedDataRejected && !(made < ${WORKER_FULL_CACHE_CHARS} && linted >= 2 * Math.max(made, 1))) return
+  const temp = cacheFile + '.' + process.pid + '.' + require('node:worker_threads').threadId + '.tmp'
+  try {
+    fs.writeFileSync(temp, Buffer.concat([header(linted), script.createCachedData()]))
+    fs.renameSync(temp, cacheFile)
+  } catch {
+    fs.rmSync(temp, {force: true})
   }
 }
 const module = {exports: {}}

@@ -5,7 +5,7 @@ import {ConfigError, ConfigLoader} from './config.js'
 import {TextCache} from './reading/index.js'
 // the worker lints every job it is given: the built-in rules' code is loaded with it (see loadRuleCode in plan.ts)
 import '../rules/index.js'
-import {isJob, lintJob, takeJob, type FromWorker, type JobOutcome, type ToWorker, type WorkerInput} from './scale.js'
+import {isJob, lintedCharacters, lintJob, takeJob, type FromWorker, type JobOutcome, type ToWorker, type WorkerInput} from './scale.js'
 
 const input = workerData as WorkerInput
 const loader = new ConfigLoader(input.loader)
@@ -34,14 +34,15 @@ async function drain(): Promise<void> {
   running = false
 }
 
-// Run through V8's code cache without a usable one (see cachedWorkerCode in scale.ts), the worker writes one once it has
-// linted a few jobs, so that it holds the code those compiled too.
+// Run through V8's code cache (see cachedWorkerCode in scale.ts), the worker writes one once it has linted a few jobs, so
+// that it holds the code those compiled too: when it found none it could use, or one made by a worker that had linted
+// fewer than half the characters it has.
 const CODE_CACHE_AFTER = 4
 let linted = 0
 function saveCodeCache(): void {
-  const save = (globalThis as {__clauselintSaveCodeCache?: () => void}).__clauselintSaveCodeCache
-  delete (globalThis as {__clauselintSaveCodeCache?: () => void}).__clauselintSaveCodeCache
-  save?.()
+  const save = (globalThis as {__clauselintSaveCodeCache?: (linted: number) => void}).__clauselintSaveCodeCache
+  delete (globalThis as {__clauselintSaveCodeCache?: (linted: number) => void}).__clauselintSaveCodeCache
+  save?.(lintedCharacters())
 }
 
 parentPort!.on('message', (message: ToWorker) => {

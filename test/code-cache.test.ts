@@ -138,6 +138,36 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
     expect([after.ino, after.mtimeMs]).toEqual([full.ino, full.mtimeMs])
   }, 240_000)
 
+  it("a lint worker's cache made after short texts is made again by a worker whose first jobs were longer", () => {
+    const install = copyOfCommand()
+    fs.copyFileSync(path.join(root, 'dist', 'bundle', 'worker.cjs'), path.join(install, 'dist', 'bundle', 'worker.cjs'))
+    const cache = path.join(install, 'dist', 'bundle', 'worker.cjs.cache')
+    const {CLAUSELINT_NO_CODE_CACHE: _drop, ...rest} = process.env
+    const lint = (text: string): string => {
+      const files: Record<string, string> = {}
+      for (let i = 0; i < 32; i++) files[`n${i}.md`] = text
+      const r = spawnSync(process.execPath, [path.join(install, 'bin', 'clauselint.js'), '--format', 'json', '--concurrency', '2', '.'], {cwd: temp(files), encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 240_000, maxBuffer: 64 * 1024 * 1024})
+      expect(r.stderr).toBe('')
+      expect([0, 1]).toContain(r.status)
+      return r.stdout
+    }
+    const linted = (): number => Number(fs.readFileSync(cache, 'latin1').split('\n', 1)[0]!.trimEnd().split(':').at(-1))
+    lint(failing)
+    // made once the worker had linted its first jobs: four of the short texts
+    expect(linted()).toBe(4 * failing.length)
+    const thin = fs.statSync(cache).size
+    lint(sample)
+    expect(linted()).toBe(4 * sample.length)
+    const full = fs.statSync(cache)
+    expect(full.size).toBeGreaterThan(thin)
+    expect((fs.readFileSync(cache).indexOf(10) + 1) % 8).toBe(0)
+    // kept by workers that lint as much again, or less
+    lint(sample)
+    lint(failing)
+    const after = fs.statSync(cache)
+    expect([after.ino, after.mtimeMs]).toEqual([full.ino, full.mtimeMs])
+  }, 480_000)
+
   it('a run handed to a second node (under single-threaded garbage collection) keeps the cache the second one wrote', () => {
     const install = copyOfCommand()
     const cache = path.join(install, 'dist', 'bundle', 'cli.cjs.cache')

@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {sampleAgreements} from './tiers.js'
 import {run} from '../src/cli.js'
-import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, ONE_FILE_OLD_GENERATION_MAX_CHARS, ONE_FILE_OLD_GENERATION_MB, oneFileOldGenerationMb, parseConcurrency, parseMachineCpu, runnableElsewhere, workerOptions} from '../src/scale.js'
+import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, ONE_FILE_OLD_GENERATION_MAX_CHARS, ONE_FILE_OLD_GENERATION_MB, oneFileOldGenerationMb, parseConcurrency, parseMachineCpu, runnableElsewhere, WORKER_FULL_CACHE_CHARS, workerOptions} from '../src/scale.js'
 import {ConfigLoader, type Settings} from '../src/config.js'
 import {fatalResult, lint} from '../src/lint.js'
 import type {JobOutcome} from '../src/plan.js'
@@ -278,49 +278,60 @@ describe('default concurrency', () => {
     expect(runnableElsewhere('garbage', 0.4)).toBe(0.4)
   })
 
-  it('a worker run through the code cache makes the cache once, then starts from it', async () => {
+  it('a worker run through the code cache makes the cache once, then starts from it, and makes it again after twice the text', async () => {
     const {Worker} = await import('node:worker_threads')
     const dir = tempDir()
     const script = path.join(dir, 'worker.cjs')
-    // a stand-in for the worker's build: it reports what it was given and whether it is asked to make the cache
+    const cacheFile = `${script}.cache`
+    // a stand-in for the worker's build: it reports what it was given, and offers the cache as having linted `linted`
+    // characters (the worker does once it has linted its first jobs)
     fs.writeFileSync(
       script,
       "const {parentPort, workerData} = require('node:worker_threads')\n" +
-        'const save = globalThis.__clauselintSaveCodeCache\n' +
-        'if (save) save()\n' +
-        'parentPort.postMessage({got: workerData.n, file: __filename, saved: typeof save === "function"})\n',
+        'globalThis.__clauselintSaveCodeCache(workerData.linted)\n' +
+        'parentPort.postMessage({got: workerData.n, file: __filename})\n',
     )
-    const start = async (n: number): Promise<{got: number; file: string; saved: boolean}> => {
-      const worker = new Worker(cachedWorkerCode(script), {eval: true, workerData: {n}})
+    // whether the start wrote the cache (written whole and renamed: a new file each time)
+    const written = (): string => (fs.existsSync(cacheFile) ? `${fs.statSync(cacheFile).ino}:${fs.statSync(cacheFile).mtimeMs}` : '')
+    const start = async (n: number, linted: number): Promise<{got: number; file: string; saved: boolean}> => {
+      const before = written()
+      const worker = new Worker(cachedWorkerCode(script), {eval: true, workerData: {n, linted}})
       try {
-        return await new Promise((resolve, reject) => {
+        const got = await new Promise<{got: number; file: string}>((resolve, reject) => {
           worker.once('message', resolve)
           worker.once('error', reject)
         })
+        return {...got, saved: written() !== before}
       } finally {
         await worker.terminate()
       }
     }
-    expect(fs.existsSync(`${script}.cache`)).toBe(false)
-    expect(await start(1)).toEqual({got: 1, file: script, saved: true})
-    const made = fs.readFileSync(`${script}.cache`)
-    // the cache names the build it was made from (a line padded to 8 bytes, so that V8 reads its data in place), then
-    // holds V8's data
-    expect(made.subarray(0, made.indexOf(10)).toString()).toMatch(/^\d+:[\d.]+:\d+ *$/)
+    const header = (): string => fs.readFileSync(cacheFile).subarray(0, fs.readFileSync(cacheFile).indexOf(10)).toString()
+    expect(fs.existsSync(cacheFile)).toBe(false)
+    expect(await start(1, 100)).toEqual({got: 1, file: script, saved: true})
+    const made = fs.readFileSync(cacheFile)
+    // the cache names the build it was made from and the characters linted (a line padded to 8 bytes, so that V8 reads
+    // its data in place), then holds V8's data
+    expect(header()).toMatch(/^\d+:[\d.]+:\d+:100 *$/)
     expect((made.indexOf(10) + 1) % 8).toBe(0)
     expect(made.length).toBeGreaterThan(made.indexOf(10) + 1)
-    // the next start uses it and writes nothing
-    expect(await start(2)).toEqual({got: 2, file: script, saved: false})
+    // the next start uses it and writes nothing, unless it has linted at least twice as much
+    expect(await start(2, 150)).toEqual({got: 2, file: script, saved: false})
     expect(fs.readdirSync(dir).sort()).toEqual(['worker.cjs', 'worker.cjs.cache'])
+    expect(await start(3, 200)).toEqual({got: 3, file: script, saved: true})
+    expect(header()).toMatch(/:200 *$/)
+    // made by a worker that linted enough, it is kept whatever the next one lints
+    expect(await start(4, WORKER_FULL_CACHE_CHARS)).toEqual({got: 4, file: script, saved: true})
+    expect(await start(5, 4 * WORKER_FULL_CACHE_CHARS)).toEqual({got: 5, file: script, saved: false})
     // another build of the script: the cache is not used, and is made again
     fs.appendFileSync(script, '// changed\n')
-    expect(await start(3)).toEqual({got: 3, file: script, saved: true})
-    expect(fs.readFileSync(`${script}.cache`).equals(made)).toBe(false)
+    expect(await start(6, 10)).toEqual({got: 6, file: script, saved: true})
+    expect(fs.readFileSync(cacheFile).equals(made)).toBe(false)
     // a script written already wrapped as a CommonJS module (as the build writes worker.cjs) runs as the same module
     const text = fs.readFileSync(script, 'utf8')
     fs.writeFileSync(script, `(function (exports, require, module, __filename, __dirname) { ${text}\n});\n`)
-    expect(await start(4)).toEqual({got: 4, file: script, saved: true})
-    expect(await start(5)).toEqual({got: 5, file: script, saved: false})
+    expect(await start(7, 10)).toEqual({got: 7, file: script, saved: true})
+    expect(await start(8, 10)).toEqual({got: 8, file: script, saved: false})
   })
 
   it('workers get the loader flags of the parent, not the per-process options they would refuse', () => {
