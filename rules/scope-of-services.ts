@@ -42,6 +42,11 @@ const SUMMARY_LEAD = /^\W*(?:(?:for|as a|a) (?:quick |easy |handy )?(?:reference
 // "Where the Services include managed backup, …": services named only in a condition
 const CONDITION = /^\W*(?:where|if|when|to the extent|in so far as|insofar as)\b[^,]{0,120},/i
 
+// Things counted: a number, in figures or in words, before a plural ("three servers", "25 user accounts"). Reading: a
+// number that numbers a clause or a part ("1.1 This SLA applies to …", "2.3 Backups"), one of the figures joined by a dot,
+// counts nothing
+const COUNTED = /(?:(?<![\d.])\b\d+(?![.\d])|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i
+
 export default clauseRule({
   id: 'scope-of-services',
   description: 'The agreement names the services provided (a list or table of at least two, or a services schedule)',
@@ -112,7 +117,7 @@ export default clauseRule({
     if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
     if (inlineLeadList(t, reader.reading, unit.block) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
-    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(t))) {
+    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || COUNTED.test(t))) {
       return {outcome: 'present'}
     }
     // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
