@@ -243,7 +243,12 @@ export function prepare(
     const title = reading.expandTitle(written)
     if (title !== written && headings.test(title)) return true
     const gloss = GLOSS.exec(title)
-    return gloss !== null && headings.test(gloss[1]!.trim())
+    if (gloss !== null && headings.test(gloss[1]!.trim())) return true
+    // Reading: a title that asks a question ("Are my files backed up?", "What happens when a computer breaks?") is worded
+    // as a sentence, not as a title's noun: it names the clause whose topic its words name, as a sentence about it would;
+    // not by a condition the asker sets on their own doing ("What happens if I fail to pay on time?"), which asks what
+    // follows from it
+    return asks(title) && re.topic.test(title.replace(ASKERS_CONDITION, ' '))
   }
   // a look-alike title is tested on the section and its parents; the document's own title ("… Service Level Terms")
   // does not make a title that names services or work ("Outside the Services") a look-alike, nor a section under a
@@ -518,6 +523,16 @@ function answerTo(sentences: Block['sentences'], k: number): string {
   const out: string[] = []
   for (let j = k + 1; j < sentences.length && !QUESTION.test(sentences[j]!.text); j++) out.push(sentences[j]!.text)
   return out.join(' ')
+}
+
+/** A condition whose subject is the one who asks: "if I …", "when we …", to the question's end. */
+const ASKERS_CONDITION = /\b(?:if|when|whenever|once|unless|should)\s+(?:I|we)\b[^?]*/i
+
+/** Does a title ask a question (end in a question mark, before any closing marks)? Read by character, not by a pattern. */
+function asks(title: string): boolean {
+  let end = title.length
+  while (end > 0 && ' \t*_")”’'.includes(title.charAt(end - 1))) end--
+  return title.charAt(end - 1) === '?'
 }
 
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
