@@ -15,8 +15,9 @@ const ANGLE_SLOT = /<\s*(?:insert|enter|add|specify|describe|state|list|fill in|
 // of HTML ("<span class=…>", "<td>")
 const ANGLE_FIELD = /<([A-Z][a-z]+(?: [A-Za-z]+){1,4})>/g
 const HTML_TAG = /^(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)$/i
-// A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"
-const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate)$/
+// A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"; or
+// by the setting of time or place it is, which a form leaves open as it does a figure: "time zone", "region", "location"
+const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate|zone|timezone|region|location)$/
 // an edition of a product, and the product's name or version right before its brackets
 const EDITION = /^(?:Classic|Standard|Pro|Professional|Premium|Basic|Business|Enterprise|Plus|Lite|Essentials?|Online|Cloud|Desktop|Express|Home|Starter|Advanced|Ultimate|Legacy|Server|Mobile|Web|Education|Community)$/
 const PRODUCT_BEFORE = /(?:^|[\s(|])(?!(?:The|A|An|Our|Your|Its|Their|This|That|Dear|Mr|Mrs|Ms|Dr|Attn|Attention|Signed|Name|By|Per|For|To|At|In|Of|On|And|Or|With|Plan|Tier|Level|Package|Option|Edition)\b)(?:[A-Z][\w'’&.-]*|\d[\w.]*)[ \t]+$/
