@@ -27,6 +27,9 @@ const NAME_GOES_ON = /^[ \t]+(?!(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|Pty|
 const NAME_CUE = /\b(?:trading as|t\/a|doing business as|d\/b\/a|dba|registered (?:business |trading |company )?name|business name|trading name|brand name)\b/i
 // A unit after a number left blank: "[X] hours", "[X] users"
 const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
+// The quotation marks that open and close a word mentioned: straight, curly, single or double
+const QUOTE_OPEN = ['"', '“', "'", '‘']
+const QUOTE_CLOSE = ['"', '”', "'", '’']
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 // (`accept` gets the match, the text and where the match starts in it)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string, text: string, start: number) => boolean}> = [
@@ -90,7 +93,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
     },
   },
-  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME']},
+  // (a word of them written alone in quotation marks is the word mentioned, not a value left blank: "tickets titled just
+  // \"TBD\"", "mark the item ‘TBC’ in the tracker"; "Start date: TBD" leaves the value open)
+  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME'], accept: (m, text, start) => !(QUOTE_OPEN.includes(text[start - 1] ?? '') && QUOTE_CLOSE.includes(text[start + m.length] ?? ''))},
   // a drafting instruction in capitals or ending in "here" ("INSERT NAME HERE", "ENTER DATE", "insert logo here"), and the
   // same blank spelt out as a whole value ("Location: to be confirmed", a cell reading "To be agreed")
   {re: /\b(?:INSERT|ENTER)\s+(?:(?:CUSTOMER|CLIENT|COMPANY|PROVIDER|SUPPLIER|FULL|LEGAL|START|END|EFFECTIVE|YOUR)\s+){0,2}(?:NAME|DATE|ADDRESS|AMOUNT|FEE|NUMBER|DETAILS|TITLE)(?:\s+HERE)?\b(?!\s+(?:OF|FOR|ON|IN|TO|THAT|AND)\b)|\b[Ii]nsert\s+(?:(?:your|the|company|client|customer|provider|our)\s+)?(?:logo|name|date|address|signature|details|text|image|photo|table|figure|number|amount)\s+here\b/g, has: ['INSERT', 'ENTER', 'nsert']},
