@@ -678,9 +678,14 @@ const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:alw
 /** A lead asking the reader to note what follows: "Please note:", "**Kindly note** that", "Please be aware that". */
 const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear in mind|keep in mind|remember)\b[*_]*(?:\s*:|\s+that\b)[*_\s]*/i
 
-/** A request the provider makes of the customer, or a duty it names as the customer's: "We request you to", "we ask that you", "we need you to", "It is your responsibility to". */
+/**
+ * A request the provider makes of the customer, or a duty it names as the customer's: "We request you to", "we ask that
+ * you", "we need you to", "It is your responsibility to". The customer may be named by its role as well as "you", and a
+ * courtesy may soften the request: "We kindly ask the Customer to inform Kumo promptly", "we would respectfully request
+ * that the Client …".
+ */
 const ASKS_YOU =
-  /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?you\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
+  /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:(?:kindly|politely|respectfully|humbly|also)\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?(?:you|the\s+(?:client|customer|licensee|subscriber)(?!['\u2019]s))\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
 /** A request the provider makes of others, whoever they are: "We ask that everyone uses MFA and that the Trust tells us promptly". */
 const ASKS_THAT = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|insist)\s+that\b/i
 /** A first-person subject right before the term's verb: "we'll let you know promptly", "On our side we will". */
