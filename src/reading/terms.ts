@@ -434,6 +434,8 @@ const COORDINATED_DUTY = /\b(?:and|but)\s+(?:shall|will|must)\s+(?:[\w'’-]+\s+
 // a role that either party may hold
 const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|notifying|claiming|requesting|breaching|non-breaching|defaulting|non-defaulting|protected|terminating) part(?:y|ies)\b/i
 
+/** Thanks for the thing the term describes, right before the term: "Thanks for the", "thank you so much for your". */
+const THANKED = /\b(?:thanks|thank\s+you|many\s+thanks)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:the|your|such\s+an?|this|that|all\s+the)\s+(?:[\w'\u2019-]+\s+)?$/i
 const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+)?(?:[A-Z][A-Za-z]{0,11}\W{0,3}:\W*)?(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
 // A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
@@ -594,6 +596,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (CONCESSIVE.test(s)) return 'disclaimer'
   // a column label ("Always Included") repeated in each row of a table is a label, not a promise
   if (isHeaderLabel(hit)) return 'disclaimer'
+  // thanks for a thing done ("Thanks for the quick turnaround", "thank you again for your prompt reply") speak of what
+  // happened and commit nobody
+  if (THANKED.test(s.slice(Math.max(0, at - 60), at))) return 'disclaimer'
   // "the Client's timely performance": the customer's own action (an adjective of the customer's act, right after the
   // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
