@@ -616,7 +616,10 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   // Tell us promptly about leavers"), since a list's bare verbs may name the provider's services ("- Patch PCs
   // periodically"); the provider's own promise after it ("…, and we'll fix it as soon as possible") is its own
   if (readerImperative(hit, s.slice(0, at))) return 'customer'
-  let party = r.boundParty(...rewritten(s, at, partyView))
+  // a table row's cell is read after its column's header ("Work outside Practice Hours: Unlimited after-hours support"):
+  // the header names the column, and a party named in it ("Practice Hours") is not the subject of the cell's words
+  const [ps, pat] = row !== undefined && hit.block.header ? withoutHeader(s, at, hit.block.header) : [s, at]
+  let party = r.boundParty(...rewritten(ps, pat, partyView))
   // what the customer is told it will get is the outcome the provider promises, not the customer's own duty ("you can
   // expect minimal downtime", "you'll enjoy fast fixes", "you receive updates regularly")
   if (party === 'customer' && YOU_GET.test(s.slice(Math.max(0, at - 60), at))) party = 'provider'
@@ -669,6 +672,24 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'mutual' && hit.block.section.path.some((p) => BOILERPLATE.test(p))) return party
   return undefined
 }
+
+/**
+ * A table cell's text without the column header written before it ("Header: value"), and the offset moved with it, when
+ * the header names what the column holds ("Work outside Practice Hours"); a header that names a party alone or as the
+ * one who acts ("Client", "Client responsibility", "Who") is kept, since it says whose the cell's duties are.
+ */
+function withoutHeader(cell: string, at: number, header: readonly string[]): [string, number] {
+  const lead = cell.length - cell.trimStart().length
+  for (const h of header) {
+    const label = h.trim()
+    const end = lead + label.length + 1
+    if (!label || at < end || !cell.startsWith(`${label}:`, lead)) continue
+    return /\s/.test(label) && !ACTOR_HEADER.test(label) ? [cell.slice(end), at - end] : [cell, at]
+  }
+  return [cell, at]
+}
+/** A header that says who acts in its column: "Client responsibility", "Your duties", "Owner", "Done by". */
+const ACTOR_HEADER = /\b(?:responsib\w*|dut(?:y|ies)|obligations?|commitments?|undertakings?|tasks?|roles?|actions?|part|side|who|whom|owner|by|does|do)\b/i
 
 /** An item's own subject, a party named before its verb: "(2) The Provider cares for …", "- We patch …", "b) Supplier keeps …". */
 const OWN_SUBJECT = /^\W*(?:(?:and|but|then)\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?([A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:\w+ly\s+|also\s+)?(?:[a-z]+s|will|shall|must)\b|([Ww]e|I)\s+(?:\w+ly\s+|also\s+)?[a-z]+\b)/
