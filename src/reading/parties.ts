@@ -696,13 +696,25 @@ export function isNegated(text: string, index: number, memo: ClauseMemo = clause
   const g = NEGATION_G
   let last = -1
   g.lastIndex = 0
-  for (let m = g.exec(before); m !== null; m = g.exec(before)) last = m.index + m[0].length
+  let word = ''
+  let at = -1
+  for (let m = g.exec(before); m !== null; m = g.exec(before)) {
+    last = m.index + m[0].length
+    word = m[0]
+    at = m.index
+  }
   if (last < 0) return false
   // "anything we cannot fix will be resolved …": a new verb after the negation is outside its scope,
   // unless the negated verb governs it ("does not warrant that the Service will be …")
   const between = before.slice(last)
+  // "No system is 100% secure", "No backup is ever error-free": "no" that opens its clause as the subject's determiner
+  // negates the subject's own verb, so the clause denies what it says
+  if (/^no$/i.test(word) && NO_SUBJECT.test(between) && /(?:^|[.;:?!,]\s*)$/.test(before.slice(0, at).trimEnd() === '' ? '' : before.slice(0, at).trimEnd())) return true
   return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between) || (PROMISE_VERB.test(between) && !/[,;:]/.test(between))
 }
+
+/** The subject after an opening "no" and its own verb, the term close after: " system is ", " backup is ever ". */
+const NO_SUBJECT = /^\s+(?!(?:matter|doubt|longer|later|sooner|more|less|fewer|one|extra|additional|charge|cost)\b)[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:is|are|can be|will be|could be|would be|shall be)\s+(?:[\w'’-]+\s+){0,2}$/i
 
 // A negated verb of promising governs the clause it introduces, with or without "that": "We cannot promise the
 // vendor's service will never be down", "no one can guarantee the line will always be up" (not past a comma: "Although we
