@@ -123,6 +123,9 @@ function ownItem(lead: Marker | undefined, item: Marker | undefined): boolean {
  * The party bound by the sentence that introduces the list item at `i` ("The Client will:" → customer), looking back
  * over at most 12 blocks.
  */
+/** A purpose clause that opens a sentence, up to its comma: "So that we can keep you safe and supported, ", "To help us help you, ". */
+const PURPOSE_FIRST = /^\W*(?:so that|in order (?:that|to)|to (?:help|make sure|ensure|allow|enable|let))\b[^,;:]{1,120},\s*/i
+
 export function introducingParty(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, memo?: ClauseMemo): Party {
   let crossed = false
   for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
@@ -140,7 +143,9 @@ export function introducingParty(blocks: readonly Block[], i: number, names: Rea
     // a paragraph of an earlier section binds the list only when it introduces it ("The Client shall:"); one that ends
     // a clause of its own ("You pick the priority when you call.") says nothing of the list under the next heading
     if ((crossed || b.section !== blocks[i]!.section) && !INTRODUCES.test(b.text.trimEnd())) return 'unknown'
-    const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
+    // a purpose clause put first names the aim, not who is bound: "So that we can keep you safe, you agree to:"
+    const said = last.text.replace(PURPOSE_FIRST, '')
+    const bound = boundParty(said, Math.max(0, said.length - 1), names, memo ? {memo} : {})
     // "Client acknowledges that …, including:" — the party the introducing sentence is about
     if (bound !== 'unknown') return bound
     // "Client acknowledges that …, including:": the sentence's own subject, when it opens with a party
