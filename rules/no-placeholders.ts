@@ -30,6 +30,8 @@ const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years
 // The quotation marks that open and close a word mentioned: straight, curly, single or double
 const QUOTE_OPEN = ['"', '“', "'", '‘']
 const QUOTE_CLOSE = ['"', '”', "'", '’']
+/** A standard named by its body and number: "RFC 2119", "ISO/IEC 27001:2022", "NIST SP 800-53", "BS EN 50600". */
+const STANDARD_CITED = /^(?:RFC|ISO(?:\/IEC)?|IEC|NIST(?: SP)?|BS(?: EN)?|EN|DIN|IEEE|ANSI|FIPS|SOC)\s?\d+(?:[-.:/]\d+)*$/
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 // (`accept` gets the match, the text and where the match starts in it)
 const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string, text: string, start: number) => boolean}> = [
@@ -62,6 +64,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // a code with its digits joined to its letters names something that exists: a ticket tag ("[SEV1]", "[P1]"), an
       // advisory ("[CVE-2025-1042]"), a device label ("[RTR01]"); a slot is words ("[CONTACT NAME 2]", "[XX]")
       if (/^[A-Z]{1,8}(?:-?\d+)+$/.test(inner)) return false
+      // Reading: a standard cited by its body's letters and its number, in brackets as a reference list cites it ("[RFC 2119]",
+      // "[ISO 27001]", "[ISO/IEC 27001:2022]", "[NIST SP 800-53]"), names a document that exists, not a slot
+      if (STANDARD_CITED.test(inner)) return false
       if (/^[●•…. _-]+$/.test(inner)) return true
       // a currency sign with room left after it for the amount: "[£ ]", "[$    ]" (not a unit named in brackets, "[£]")
       if (/^[£$€¥₹]$/.test(inner) && /\s/.test(m.slice(1, -1))) return true

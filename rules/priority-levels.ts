@@ -416,7 +416,7 @@ function definedRank(block: Block, reading: Reading): number | undefined {
 function wordLevel(block: Block, reading: Reading): number | undefined {
   const valuesOf = (t: string) => reading.values(t)
   if (block.kind === 'table-row' && block.cells && block.header) {
-    if (!KEY_HEADER.test(reading.keyHeader(block)) && !kindsWithTimes(block, reading)) return undefined
+    if (!KEY_HEADER.test(reading.keyHeader(block)) && !kindsWithTimes(block, reading) && !labelRowTimed(block, reading)) return undefined
     const key = (block.cells[0] ?? '').trim()
     // a level's word, or its code and name as a translated or Word-exported table writes it ("Category 1 – Standstill")
     const coded = key.split(/\s+/).length > 3
@@ -455,6 +455,21 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
+}
+
+// Reading: a row of a key/value table whose key is a short label and whose value says what falls into it ("| Urgent |
+// Dispatch is stopped: the office cannot send jobs |"), where the agreement gives that label its own time to answer or
+// fix ("| Response: urgent | 30 minutes |"), is a priority level, as a list item so labelled and timed is; a row whose
+// value is only a time ("| Password reset | 1 hour |") names a kind of request, not a level
+/** Is a two-cell row a label with the cases that fall into it, the label timed elsewhere in the agreement? */
+function labelRowTimed(block: Block, reading: Reading): boolean {
+  const cells = block.cells!
+  if (cells.length !== 2) return false
+  const key = cells[0]!.replace(/[*_]/g, '').trim()
+  const value = cells[1]!
+  if (!key || key.split(/\s+/).length > 3 || key.includes(':') || /\d/.test(key)) return false
+  if (value.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length < 2 || reading.values(value).durations.length) return false
+  return (CASE_CRITERION.test(value) || CRITERIA.test(value)) && timedElsewhere(key, block, reading)
 }
 
 // Reading: a list item labelled by the case it covers, told by who is stopped and how ("Whole office can't work", "Nobody
@@ -522,9 +537,10 @@ const TIME_LIMIT = /^\W*(?:[\w-]+\s+){0,2}?(?:within|in|under|inside|by|no later
 const THING_HEADER = /\b(?:services?|systems?|applications?|apps?|devices?|components?|products?|sites?|locations?|equipment|assets?)\b/i
 
 /**
- * A list item's label is given its own time to answer or fix somewhere else in the agreement: a row of a response or fix
- * table keyed by the label ("| Service Affecting | 30 minutes |"), or a sentence that times it ("begins work for Class A
- * within 2 hours"). A label a list defines and the agreement then times is a level of priority, whatever its word.
+ * A list item's (or a key/value row's) label is given its own time to answer or fix somewhere else in the agreement: a row
+ * of a response or fix table keyed by the label ("| Service Affecting | 30 minutes |", "| Response: urgent | 30 minutes
+ * |"), or a sentence that times it ("begins work for Class A within 2 hours"). A label a list defines and the agreement
+ * then times is a level of priority, whatever its word.
  */
 function timedElsewhere(label: string, block: Block, reading: Reading, skipSentence?: string): boolean {
   const want = label.toLowerCase()
@@ -540,7 +556,16 @@ function timedElsewhere(label: string, block: Block, reading: Reading, skipSente
     if ((b === block && skipSentence === undefined) || b.kind === 'heading' || !prose.lower(i).includes(want)) continue
     if (b.kind === 'table-row') {
       const {cells, header} = b
-      if (!cells || !header || (cells[0] ?? '').replace(/[*_]/g, '').trim().toLowerCase() !== want) continue
+      if (!cells || !header) continue
+      const key = (cells[0] ?? '').replace(/[*_]/g, '').trim().toLowerCase()
+      if (key !== want) {
+        // Reading: a key cell that names an act and the labels it is for ("Response: urgent", "Fix target: normal and
+        // request") times each of those labels with the row's value
+        const act = key.includes(':') ? /^([^:]{2,30}):\s*(.{2,60})$/.exec(key) : null
+        if (!act || !CASE_ACT.test(act[1]!) || !act[2]!.split(/\s*(?:,|&|\/|\band\b)\s*/).includes(want)) continue
+        if (cells.some((c, i) => i > 0 && reading.values(c).durations.some((d) => d.minutes >= 1))) return true
+        continue
+      }
       const head = header[0] ?? ''
       if (OFFER_HEADER.test(head) || THING_HEADER.test(head)) continue
       if (cells.some((c, i) => i > 0 && CASE_ACT.test(header[i] ?? '') && reading.values(c).durations.some((d) => d.minutes >= 1))) return true
@@ -638,8 +663,8 @@ function levelWithTime(block: Block, reading: Reading): boolean {
   return cells.some((c, i) => i > 0 && TIME_HEADER.test(header[i] ?? '') && !OFFER_HEADER.test(header[i] ?? '') && reading.values(c).durations.some((d) => d.minutes >= 1))
 }
 
-/** A column that says which cases fall in a row: "When it applies", "Criteria", "Situation", "Examples". */
-const CASES_HEADER = /\b(?:when|criteria|applies|meaning|definition|examples?|scenarios?|situations?|covers|used for)\b/i
+/** A column that says which cases fall in a row: "When it applies", "What it means", "Criteria", "Situation", "Examples". */
+const CASES_HEADER = /\b(?:when|criteria|applies|meaning|means|definition|examples?|scenarios?|situations?|covers|used for)\b/i
 
 /**
  * A row of a table whose rows are kinds of request, each with the cases it covers and its own times: the first cell

@@ -16,6 +16,18 @@ export class ScaleError extends Error {}
 
 export type {Job, JobOutcome} from './plan.js'
 
+/** Characters of text that lintJob was given in this thread (see lintedCharacters). */
+let linted = 0
+
+/**
+ * How many characters of text this thread has linted (through lintJob) since it started: the command (bin/clauselint.js)
+ * asks it when it decides whether to write V8's code cache again, since a run that linted little compiled little of the
+ * rules' code for the cache to keep.
+ */
+export function lintedCharacters(): number {
+  return linted
+}
+
 /**
  * Lint one job; errors become outcomes, so that workers and the in-process loop report them the same way. `textCache`:
  * the run's (or the worker's) answers per text, kept across its jobs.
@@ -24,6 +36,7 @@ export function lintJob(job: Job, settings: Settings, requireReason: boolean, ti
   const kept = textCache ? {textCache} : {}
   try {
     const size = jobSize(job)
+    linted += size
     const results = withTimeout(
       () => (job.members ? lintSet({filePath: job.file, text: job.text}, job.members, {settings, requireReason, ...kept}) : [lint(job.text, {filePath: job.file, settings, requireReason, ...kept})]),
       budgetFor(size, timeoutMs),

@@ -21,7 +21,7 @@ const clauseIds = new Set<string>(CLAUSE_IDS)
 const COMMERCIAL = PROFILE_RULE_IDS.agreement.filter((id) => !id.startsWith('no-') && id !== 'consistent-values')
 
 /**
- * The later agreements (c-*.md, d-*.md, e-*.md, f-*.md, g-*.md, h-*.md, i-*.md, j-*.md, k-*.md, l-*.md, m-*.md, n-*.md, o-*.md, p-*.md, q-*.md, r-*.md, s-*.md, u-*.md, v-*.md, w-*.md, x-*.md, y-*.md, z-*.md, and two-letter sets aa-*.md to az-*.md, ba-*.md to bz-*.md and ca-*.md to cz-*.md and da-*.md to dz-*.md, with a digit after a later batch's letters: cd2-*.md) were labelled by a reviewer before the linter was run on them. Where the linter
+ * The later agreements (c-*.md, d-*.md, e-*.md, f-*.md, g-*.md, h-*.md, i-*.md, j-*.md, k-*.md, l-*.md, m-*.md, n-*.md, o-*.md, p-*.md, q-*.md, r-*.md, s-*.md, u-*.md, v-*.md, w-*.md, x-*.md, y-*.md, z-*.md, and two-letter sets aa-*.md to az-*.md, ba-*.md to bz-*.md, ca-*.md to cz-*.md and da-*.md to dz-*.md, with a digit after a later batch's letters: cd2-*.md) were labelled by a reviewer before the linter was run on them. Where the linter
  * still reads one differently, the difference is recorded with its reason in known-disagreements.json: the
  * test fails when a new difference appears and when a recorded one goes away (then the entry is removed).
  */

@@ -109,6 +109,35 @@ describe.skipIf(!built)('bin/clauselint.js and the code cache', () => {
     expect([after.ino, after.mtimeMs]).toEqual([made.ino, made.mtimeMs])
   }, 240_000)
 
+  it('a cache made by a run that linted little is made again by a run that lints at least twice as much, and kept by one that lints less', () => {
+    const install = copyOfCommand()
+    const cache = path.join(install, 'dist', 'bundle', 'cli.cjs.cache')
+    const dir = temp({})
+    const {CLAUSELINT_NO_CODE_CACHE: _drop, ...rest} = process.env
+    const lint = (text: string): ReturnType<typeof run> => {
+      const r = spawnSync(process.execPath, [path.join(install, 'bin', 'clauselint.js'), '--format', 'json', '--stdin', '--stdin-filename', 'msa.md'], {cwd: dir, input: text, encoding: 'utf8', env: {...rest, NO_COLOR: '1'}, timeout: 120_000})
+      return {status: r.status, stdout: r.stdout, stderr: r.stderr}
+    }
+    // the characters a cache's run linted, as its first line names them
+    const linted = (): number => Number(fs.readFileSync(cache, 'latin1').split('\n', 1)[0]!.trimEnd().split(':').at(-1))
+    const short = lint(failing)
+    expect(short.stderr).toBe('')
+    expect(linted()).toBe(failing.length)
+    const thin = fs.statSync(cache)
+    // a whole agreement: the cache is made again, holding the rules' code that the short run never compiled
+    const whole = lint(sample)
+    expect(whole.stderr).toBe('')
+    expect(linted()).toBe(sample.length)
+    const full = fs.statSync(cache)
+    expect(full.size).toBeGreaterThan(thin.size)
+    expect((fs.readFileSync(cache).indexOf(10) + 1) % 8).toBe(0)
+    // from it, the same findings; a shorter run and a run of the same text keep it as it is
+    expect(lint(sample)).toEqual(whole)
+    expect(lint(failing)).toEqual(short)
+    const after = fs.statSync(cache)
+    expect([after.ino, after.mtimeMs]).toEqual([full.ino, full.mtimeMs])
+  }, 240_000)
+
   it('a run handed to a second node (under single-threaded garbage collection) keeps the cache the second one wrote', () => {
     const install = copyOfCommand()
     const cache = path.join(install, 'dist', 'bundle', 'cli.cjs.cache')

@@ -62,6 +62,30 @@ describe('read(doc)', () => {
   })
 
   it.each([
+    ['So that we can keep you safe and supported, you agree to:', 'customer'],
+    ['To help us keep your systems patched and backed up, the Client shall:', 'customer'],
+    ['So that you are kept safe and supported, we agree to:', 'provider'],
+    ['So that you can plan ahead, the Provider shall:', 'provider'],
+  ])('a purpose put before the subject binds no one; the subject after it is bound: %s', (text, party) => {
+    expect(reading.boundParty(text, text.length - 1)).toBe(party)
+  })
+
+  it.each([
+    ['No system is 100% secure.', '100%', true],
+    ['Honestly: no backup is ever 100% recoverable.', '100%', true],
+    ['No provider can guarantee uptime.', 'guarantee', true],
+    // the writer claims for itself what the clause denies to others
+    ['No other provider is 100% secure, but we are.', '100%', false],
+    // "no matter", and a subject clause that goes on past its verb, deny nothing
+    ['No matter what happens, the network is 100% secure.', '100%', false],
+    ['No job is too small, and the network is 100% secure.', '100%', false],
+    // "no" inside the clause, not before its subject
+    ['The network has no single point of failure and is 100% secure.', '100%', false],
+  ])('"no" before the clause\'s subject negates its verb: %s', (text, term, negated) => {
+    expect(reading.isNegated(text, text.indexOf(term))).toBe(negated)
+  })
+
+  it.each([
     ['The Client will use Provider-approved toner and will report faults promptly.', 'customer'],
     ['The Client must keep a contact list for the Provider, or must ring the Provider promptly.', 'customer'],
     ['The Provider will collect the Client devices and will dispose of them promptly.', 'provider'],

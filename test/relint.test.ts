@@ -100,11 +100,13 @@ describe('re-lint after an edit', () => {
     expect(compared).toBeGreaterThan(40)
   })
 
-  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it', async () => {
+  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in', async () => {
     // each series: the texts in order, and the rule whose findings must change from one text to the next
     const levels = (label: string) => `# Support Agreement\n\n## Fault levels\n\n| Category | Meaning |\n|---|---|\n| ${label} – Standstill | the whole office cannot work |\n| Category 3 – Slow | one user affected |\n\n## Response\n\nCategory 2 faults are answered within 1 hour.\n\nCategory 2 faults are answered within 4 hours.\n`
     const rates = (title: string) => `# Support Agreement\n\n## ${title}\n\nThe hourly rate is £95 per hour.\n\n## Support\n\nThe hourly rate is £120 per hour.\n`
     const duties = (after: string) => `# Managed Services Agreement\n\n## Customer responsibilities\n\nThe Customer must keep all PCs on a supported version of Windows.\n\nThe Customer must keep antivirus running on every server.\n${after}`
+    // a list item's vague word, the item's text unchanged: the lead-in or the section title decides whose duty it is
+    const item = (intro: string, title: string) => `# Support Agreement\n\n## ${title}\n\n${intro}\n\n- reply promptly to every ticket\n- keep the office network running\n`
     const series: Array<[string, string[]]> = [
       // the prose's "Category 2" is a level only while the table names one
       ['consistent-values', [levels('Category 2'), levels('Category 4'), levels('Category 2')]],
@@ -112,6 +114,10 @@ describe('re-lint after an edit', () => {
       ['consistent-values', [rates('Remote support'), rates('Support desk'), rates('Remote support')]],
       // a consequence stated in another paragraph of the section settles every duty in it
       ['customer-requirements', [duties(''), duties('\nIf the Customer does not, the Provider may charge for the extra work at its standard rates.\n'), duties('')]],
+      // the customer's duty under "The Customer shall:", the provider's promise under "We will:"
+      ['no-vague-terms', [item('The Customer shall:', 'Duties'), item('We will:', 'Duties'), item('The Customer shall:', 'Duties')]],
+      // an imperative under a title of the client's duties is the client's; under a title of services it is not
+      ['no-vague-terms', [item('Some notes:', 'Client duties'), item('Some notes:', 'Our services'), item('Some notes:', 'Client duties')]],
     ]
     for (const [rule, texts] of series) {
       const linter = new Linter(root)

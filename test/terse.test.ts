@@ -22,6 +22,8 @@ describe('expandTerse', () => {
     ['within [N] minutes', 'within […] minutes'],
     ['Min. standards (clinic side)', 'Minimum standards (clinic side)'],
     ['Your side (min reqs)', 'Your side (minimum requirements)'],
+    ['P1: 1h resp / 4h fix', 'P1: 1h response / 4h resolution'],
+    ['P2 | 4 hrs resp / 2 days fix', 'P2 | 4 hours response / 2 days resolution'],
   ])('reads %j as %j', (written, full) => {
     expect(expandTerse(written).text).toBe(full)
   })
@@ -38,6 +40,8 @@ describe('expandTerse', () => {
     'Calls answered within 15 min. during opening hours', // minutes, after a number
     'A 30 min standards check each quarter', // minutes, after a number
     'Min Zhao, Office Manager', // a name: capitalised, without the stop
+    'We fix printers on site', // a verb, not the time to fix
+    'Windows monthly; 2 fix packs a year', // after a count that is no time
   ])('leaves %j as written', (text) => {
     expect(expandTerse(text).text).toBe(text)
   })

@@ -264,6 +264,8 @@ describe('extractFrequencies', () => {
     ['4-hourly snapshots', [{text: '4-hourly', intervalMinutes: 240}]],
     ['6‑monthly reviews', [{text: '6‑monthly', intervalMinutes: 259200}]],
     ['2x daily', [{text: '2x daily', intervalMinutes: 720}]],
+    ['backed up 4× per day', [{text: '4× per day', intervalMinutes: 360}]],
+    ['backed up 2 × a day', [{text: '2 × a day', intervalMinutes: 720}]],
     ['daily operations', [{text: 'daily', intervalMinutes: 1440}]],
     ['every quarter', [{text: 'every quarter', intervalMinutes: 129600}]],
     ['3 monthly reports', [{text: 'monthly', intervalMinutes: 43200}]],
@@ -277,6 +279,7 @@ describe('extractFrequencies', () => {
     ['every', []],
     ['within 24 hours', []],
     ['Mondays', []],
+    ['a 2× uplift per day', []],
   ])('%j', (text, expected) => {
     const got = extractFrequencies(text)
     expectOffsets(text, got)

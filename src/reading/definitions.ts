@@ -16,20 +16,28 @@ const TABLE_LEVEL = /^[A-Z][\w'’-]*(?:\s[A-Z0-9][\w'’-]*){0,3}$/
  */
 export function collectDefinitions(blocks: readonly Block[], kept?: KeptBlockReading): Map<string, Definition> {
   const defs = new Map<string, Definition>()
+  // whether a section is under Definitions: once per section, not once per block
+  const sectionFlags = new Map<Section, boolean>()
   for (const block of blocks) {
     if (block.kind === 'heading') continue
     const section = block.section
-    const inDefs = /definition|interpretation|glossary/i.test(section.title) || section.path.some((p) => /definition/i.test(p))
+    let inDefs = sectionFlags.get(section)
+    if (inDefs === undefined) sectionFlags.set(section, (inDefs = /definition|interpretation|glossary/i.test(section.title) || section.path.some((p) => /definition/i.test(p))))
     const itemTitle = block.kind === 'list-item' && section.kind === 'list-item' && inDefs && section.title ? section.title : undefined
-    const read = (): readonly string[] => blockDefinitions(block, inDefs, itemTitle)
-    const found = kept ? kept(block, definitionsKind(block, inDefs, itemTitle), read) : read()
+    const runIn = itemTitle === undefined ? runInTitle(block) : undefined
+    const read = (): readonly string[] => blockDefinitions(block, inDefs, itemTitle, runIn)
+    const found = kept ? kept(block, definitionsKind(block, inDefs, itemTitle, runIn), read) : read()
     for (let i = 0; i < found.length; i += 2) add(defs, found[i]!, found[i + 1]!, block)
   }
   return defs
 }
 
-/** The terms one block defines, with their text, two by two; besides the text, what it depends on is passed in. */
-function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | undefined): readonly string[] {
+/**
+ * The terms one block defines, with their text, two by two; besides the text, what it depends on is passed in: whether
+ * it is under Definitions, the title of the definitions-list item it opens, and the run-in title of the clause it opens
+ * (see runInTitle).
+ */
+function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | undefined, runIn: string | undefined): readonly string[] {
   const text = block.text
   const out: string[] = []
   if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
@@ -42,11 +50,34 @@ function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | und
     if (explicit || inDefs) out.push(m[1]!, text.slice(m[0].length))
   }
   if (itemTitle !== undefined) out.push(itemTitle, text)
+  // Reading: a clause's bold run-in title that a defining verb follows ("**1.3 Business Hours** means 8:00-17:00 …",
+  // "**2.1 "Customer Data"** means …", "3. **Holidays** has the meaning in …") is the term the clause defines, as a quoted
+  // term before "means" is: the title keeps titling the clause, and the text after the verb is the term's definition
+  const verb = runIn !== undefined ? OPENS_DEFINING.exec(text) : null
+  if (verb) out.push(runIn!.replace(/^["“]+|["”]+$/g, ''), text.slice(verb[0].length))
   for (const d of text.matchAll(INLINE_DEF)) out.push(d[1]!, text)
   return out.length ? out : NO_TERMS
 }
 
 const NO_TERMS: readonly string[] = []
+
+const OPENS_DEFINING = /^\s*(?:means|shall mean|will mean|refers to|is defined as|has the meaning(?: given)?)\b\s*/i
+/** The first letters of the verbs OPENS_DEFINING reads: a clause's text opens with a capital far more often. */
+const DEFINING_INITIALS = new Set(['m', 's', 'w', 'r', 'i', 'h'])
+
+/**
+ * The run-in title of the clause a block opens, when the block may open with a defining verb: its section is titled by a
+ * bold run-in title or a list item's title, and its text opens with a verb's first letter. Asked of every block at every
+ * lint, so read by character: the verb itself is read with the block's text (blockDefinitions), kept in an editor.
+ */
+function runInTitle(block: Block): string | undefined {
+  const section = block.section
+  if ((section.kind !== 'bold' && section.kind !== 'list-item') || !section.title || section.blocks[0] !== block) return undefined
+  const text = block.text
+  let at = 0
+  while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++
+  return DEFINING_INITIALS.has(text.charAt(at)) ? section.title : undefined
+}
 
 /**
  * The names of a reading (`prefix`) of a block that depends on nothing but its text, its kind and `inDefs`, as the
@@ -60,16 +91,23 @@ const PLAIN_DEFINITIONS = plainKinds('definitions')
 const PLAIN_VOCABULARY = plainKinds('vocabulary')
 
 /** The name of a block's definitions reading: what it depends on besides the block's text. */
-function definitionsKind(block: Block, inDefs: boolean, itemTitle: string | undefined): string {
+function definitionsKind(block: Block, inDefs: boolean, itemTitle: string | undefined, runIn: string | undefined): string {
   // (most blocks: the same name for each kind of block, made once, so that its key is not built and hashed per block)
-  if (itemTitle === undefined && !(inDefs && block.kind === 'table-row' && block.cells)) return PLAIN_DEFINITIONS[block.kind][inDefs ? 1 : 0]
+  if (itemTitle === undefined && runIn === undefined && !(inDefs && block.kind === 'table-row' && block.cells)) return PLAIN_DEFINITIONS[block.kind][inDefs ? 1 : 0]
   let kind = `definitions\u0000${block.kind}\u0000${inDefs ? 1 : 0}\u0000${itemTitle ?? '\u0001'}`
+  if (runIn !== undefined) kind += `\u0000\u0003${runIn}`
   if (inDefs && block.kind === 'table-row' && block.cells) kind += `\u0000${block.cells.join('\u0002')}`
   return kind
 }
 
+/** Does a term hold emphasis marks or quotes (most do not: then the key needs no pattern)? */
+function hasMarks(term: string): boolean {
+  for (let i = 0; i < term.length; i++) if ('*_"“”'.includes(term.charAt(i))) return true
+  return false
+}
+
 function add(defs: Map<string, Definition>, term: string, text: string, block: Block): void {
-  const key = term.replace(/[*_"“”]/g, '').trim().toLowerCase()
+  const key = (hasMarks(term) ? term.replace(/[*_"“”]/g, '') : term).trim().toLowerCase()
   if (!key || key.length > 60) return
   if (!defs.has(key)) defs.set(key, {term: term.trim(), text: text.trim(), block})
 }

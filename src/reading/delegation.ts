@@ -278,7 +278,7 @@ export function delegation(
   if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
   if (there && blocks && block) {
-    const target = lastNamedBefore(blocks, options.indexOf ? options.indexOf(block) : blocks.indexOf(block), block)
+    const target = lastNamedBefore(blocks, options.indexOf ? options.indexOf(block) : blocks.indexOf(block), block, options.aliases)
     if (target && !inDocument?.(target)) return {target, start: there.start, end: there.end}
   }
   // A key-terms table: "Support Hours | Order Form, section 3"
@@ -408,8 +408,9 @@ export class DelegationMatches {
     if (this.holderHit === undefined) {
       const text = this.text
       let hit: DelegationHit | null = null
-      // (looked for only where a relative clause may open)
-      if ((text.includes('which ') || text.includes('that ') || text.includes('Which ') || text.includes('That ')) && STATES_THINGS.test(text)) {
+      // (looked for only where a relative clause may open; a line break inside the paragraph may follow its word: "Schedule
+      // B, which" at the end of one line and "sets forth …" on the next)
+      if ((text.includes('which') || text.includes('that') || text.includes('Which') || text.includes('That')) && STATES_THINGS.test(text)) {
         // (a copy of its own: the shared one's lastIndex is read by matchAll elsewhere)
         HOLDER_G.lastIndex = 0
         for (let m = HOLDER_G.exec(text); m !== null; m = HOLDER_G.exec(text)) {
@@ -429,7 +430,7 @@ export class DelegationMatches {
   get order(): DelegationHit | undefined {
     if (this.orderHit === undefined) {
       const text = this.text
-      const m = text.includes(' on ') ? ON_NAMED_ORDER.exec(text) : null
+      const m = text.includes(' on ') || text.includes(' on\n') || text.includes('\non ') ? ON_NAMED_ORDER.exec(text) : null
       this.orderHit = m && !limits(text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.orderHit ?? undefined
@@ -480,14 +481,38 @@ export class DelegationMatches {
   }
 }
 
-/** The other document named last before `block`, at `at` in `blocks` (within a few blocks), for "given there". */
-function lastNamedBefore(blocks: readonly Block[], at: number, block: Block): string | undefined {
+/**
+ * The other document named last before `block`, at `at` in `blocks` (within a few blocks), for "given there".
+ * Reading: a short name the agreement gives a document ('the Service Level Document (the "SLD")') names it there too: "The
+ * SLD is issued separately. Priority levels are as set out therein" points back at the Service Level Document.
+ */
+function lastNamedBefore(blocks: readonly Block[], at: number, block: Block, aliases: DocumentAliases | undefined): string | undefined {
   for (let i = at; i >= 0 && i >= at - 8; i--) {
     const b = blocks[i]!
     const text = i === at ? b.text.slice(0, Math.max(0, b.text.search(THERE))) : b.text
     let last: string | undefined
+    let lastAt = -1
     DOC_NAME_G.lastIndex = 0
-    for (let m = DOC_NAME_G.exec(text); m !== null; m = DOC_NAME_G.exec(text)) last = m[1]
+    for (let m = DOC_NAME_G.exec(text); m !== null; m = DOC_NAME_G.exec(text)) {
+      last = m[1]
+      lastAt = m.index
+    }
+    if (aliases) {
+      // (by its short name as a word of its own, not in the quotes where it is given, or by its own name)
+      const edge = (c: string | undefined): boolean => c === undefined || !/[\w&'’"“”-]/.test(c)
+      for (const [alias, full] of aliases.names) {
+        for (const name of [alias, full]) {
+          for (let k = text.lastIndexOf(name); k >= 0; k = k > 0 ? text.lastIndexOf(name, k - 1) : -1) {
+            if (!edge(text[k - 1]) || !edge(text[k + name.length])) continue
+            if (k > lastAt) {
+              last = full
+              lastAt = k
+            }
+            break
+          }
+        }
+      }
+    }
     if (last) return last.replace(/\s+/g, ' ').trim()
   }
   return undefined

@@ -9,7 +9,7 @@ import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, quotedFromOthers, type Party} from './parties.js'
 import {inThingName, thingNames, withoutThingNames} from './names.js'
-import {excused, scanTerms, scanTermsKept, type CompiledTerm, type TermHit} from './terms.js'
+import {excused, excusedAsking, excuseHolds, excusePlace, scanTerms, scanTermsKept, type AskedExcuse, type CompiledTerm, type Excuse, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
@@ -509,10 +509,26 @@ export class Reading {
   /** Each list item's title block (see Block.title), by the item's text block it stands for in the document's blocks. */
   private readonly titleOf = new Map<Block, Block>()
 
-  /** Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not. */
-  excused(hit: TermHit): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
-    return excused(hit, this)
+  /**
+   * Why a promise-like hit is not a promise by the provider (negated, a disclaimer, the customer's, mutual), if it is not.
+   * Kept per block text when the cache keeps block readings (a re-lint would excuse every hit of every unchanged block
+   * again): by the party names and the hit's place in the text, with the block's place (see excusePlace) and the
+   * answers the document gave to what was asked about the block, and read again when either differs.
+   */
+  excused(hit: TermHit): Excuse {
+    if (!this.texts.keepsBlocks) return excused(hit, this)
+    const kept = this.blockReading(hit.block, (this.excuseKind ??= this.texts.kindOf(EXCUSES, this.partiesKey)), () => new Map<string, KeptExcuse>())
+    const key = `${hit.start}\u0000${hit.end}`
+    const place = excusePlace(hit.block)
+    const was = kept.get(key)
+    if (was !== undefined && was.place === place && excuseHolds(was.asked, hit.block, this)) return was.excuse
+    const {excuse, asked} = excusedAsking(hit, this)
+    if (asked) kept.set(key, {place, asked, excuse})
+    else kept.delete(key)
+    this.texts.blockReadings++
+    return excuse
   }
+  private excuseKind: object | undefined
 
   /**
    * Is the hit, written with capitals, part of the name of a product or a system ("the Peak Performance app", "an Always
@@ -761,6 +777,13 @@ const ALIASES_OF_BLOCK = {name: 'short names of documents in a block'}
 
 /** The kind of block reading that says whether a block's text holds a terse form (see Reading.inFull). */
 const HAS_TERSE = {name: 'terse: the text holds a terse form'}
+/** The excuses of a block's term hits (see Reading.excused), by the party names. */
+const EXCUSES = {name: 'terms: the excuses of the hits'}
+interface KeptExcuse {
+  readonly place: string
+  readonly asked: readonly AskedExcuse[]
+  readonly excuse: Excuse
+}
 
 /** The clause finder's view of one block (see Reading.finderView). */
 export interface FinderView {

@@ -119,15 +119,18 @@ function ownItem(lead: Marker | undefined, item: Marker | undefined): boolean {
   return lead !== undefined && item !== undefined && (lead.kind !== item.kind || item.indent > lead.indent)
 }
 
+// Reading: a paragraph numbered as a sub-clause whose words run on in lower case ("8.1 keep all licences valid;", "8.3
+// promptly inform the Provider …" under "8. Obligations of the Client. The Client shall:") continues the sentence of the
+// lead-in above it, as a list item does; one that opens a sentence of its own ("8.2 The Provider will …") is a clause
+export const CONTINUING_SUBCLAUSE = /^\s*\d+\.\d+\.?[ \t]+[a-z]/
+
 /**
  * The party bound by the sentence that introduces the list item at `i` ("The Client will:" → customer), looking back
  * over at most 12 blocks.
  */
-/** A purpose clause that opens a sentence, up to its comma: "So that we can keep you safe and supported, ", "To help us help you, ". */
-const PURPOSE_FIRST = /^\W*(?:so that|in order (?:that|to)|to (?:help|make sure|ensure|allow|enable|let))\b[^,;:]{1,120},\s*/i
-
 export function introducingParty(blocks: readonly Block[], i: number, names: ReadonlyMap<string, Party>, memo?: ClauseMemo): Party {
   let crossed = false
+  const continuing = blocks[i]!.kind === 'paragraph' && CONTINUING_SUBCLAUSE.test(blocks[i]!.text)
   for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
     const b = blocks[j]!
     if (b.kind === 'heading') {
@@ -137,15 +140,15 @@ export function introducingParty(blocks: readonly Block[], i: number, names: Rea
     // an item before this one is its sibling, unless it introduces the items after it itself ("F1. The Town Council
     // will:", "3. The Customer shall:")
     // (sub-clauses numbered under it, "7.1.3 …", are siblings too)
-    if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
+    if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text) || CONTINUING_SUBCLAUSE.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
     // a paragraph of an earlier section binds the list only when it introduces it ("The Client shall:"); one that ends
     // a clause of its own ("You pick the priority when you call.") says nothing of the list under the next heading
     if ((crossed || b.section !== blocks[i]!.section) && !INTRODUCES.test(b.text.trimEnd())) return 'unknown'
-    // a purpose clause put first names the aim, not who is bound: "So that we can keep you safe, you agree to:"
-    const said = last.text.replace(PURPOSE_FIRST, '')
-    const bound = boundParty(said, Math.max(0, said.length - 1), names, memo ? {memo} : {})
+    // (a sub-clause in lower case runs on from a lead-in only: after "The Client keeps its NAS on." it runs on from nothing)
+    if (continuing && !INTRODUCES.test(b.text.trimEnd())) return 'unknown'
+    const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
     // "Client acknowledges that …, including:" — the party the introducing sentence is about
     if (bound !== 'unknown') return bound
     // "Client acknowledges that …, including:": the sentence's own subject, when it opens with a party

@@ -570,7 +570,10 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   if (subjectEnd >= 0) {
     // (who asks for the work in a relative clause is not bound: "Work the Client asks for outside the schedule will be
     // attended …" binds no one named, "Changes the Provider requests must be approved by the Client" the Client)
-    const subject = clause.slice(Math.max(0, subjectEnd - 160), subjectEnd).replace(ASKER, '$1 ').replace(CONDITION_ASIDE, ' ')
+    // (a purpose put before the subject names who gains by the duty, not who is bound: see PURPOSE_FIRST)
+    const purpose = PURPOSE_FIRST.exec(clause)
+    const subjectFrom = Math.max(0, subjectEnd - 160, purpose && purpose[0].length <= subjectEnd ? purpose[0].length : 0)
+    const subject = clause.slice(subjectFrom, subjectEnd).replace(ASKER, '$1 ').replace(CONDITION_ASIDE, ' ')
     // "Provider warrants that it will …", "If the Receiving Party is required …, it shall …": a pronoun refers back
     if (/\b(?:it|they|such party)\s+$/i.test(subject)) {
       const role = firstParty(text.slice(0, from + subjectEnd), names)
@@ -605,6 +608,11 @@ export function boundParty(text: string, index: number, names: ReadonlyMap<strin
   }
   return 'unknown'
 }
+
+// Reading: a clause of purpose that opens a sentence, up to its comma ("So that we can keep you safe and supported, you agree
+// to:", "In order that we can meet the response times, the Client shall …", "To help us protect your data, you must …"),
+// says who gains by the duty; the party bound is the subject after it
+const PURPOSE_FIRST = /^\W*(?:so that|so as to|in order (?:that|to)|to (?:help|enable|allow|let|keep|make sure|ensure|protect|support|serve|assist)\b)[^,;:.]{1,160},\s*/i
 
 // The subject a clause opens with, a name or a pronoun right before a verb in the present: "Northfield also attends …",
 // "we also attend …" (group 1 or 2)
@@ -691,30 +699,26 @@ export function permissionHolder(text: string, index: number, names: ReadonlyMap
 
 /** Is the phrase at `index` inside the scope of a negation in its clause ("does not guarantee …", "not … uninterrupted")? */
 export function isNegated(text: string, index: number, memo: ClauseMemo = clauseMemo()): boolean {
-  const from = Math.max(clauseStart(text, index, memo), index - 120)
+  const start = clauseStart(text, index, memo)
+  const from = Math.max(start, index - 120)
   const before = text.slice(from, index).replace(RESTRICTING, ' ').replace(CONDITION, ' ')
   const g = NEGATION_G
   let last = -1
   g.lastIndex = 0
-  let word = ''
-  let at = -1
+  let lastAt = -1
   for (let m = g.exec(before); m !== null; m = g.exec(before)) {
     last = m.index + m[0].length
-    word = m[0]
-    at = m.index
+    lastAt = m.index
   }
   if (last < 0) return false
   // "anything we cannot fix will be resolved …": a new verb after the negation is outside its scope,
   // unless the negated verb governs it ("does not warrant that the Service will be …")
   const between = before.slice(last)
-  // "No system is 100% secure", "No backup is ever error-free": "no" that opens its clause as the subject's determiner
-  // negates the subject's own verb, so the clause denies what it says
-  if (/^no$/i.test(word) && NO_SUBJECT.test(between) && /(?:^|[.;:?!,]\s*)$/.test(before.slice(0, at).trimEnd() === '' ? '' : before.slice(0, at).trimEnd())) return true
+  // "No system is 100% secure", "No provider can guarantee …": "no" before the clause's subject negates the clause's verb
+  // and what it says of the subject, unless the sentence goes on to claim it for the writer ("…, but we can")
+  if (from === start && /^no$/i.test(before.slice(lastAt, last)) && CLAUSE_OPENS.test(before.slice(0, lastAt)) && NO_SUBJECT.test(between) && !CLAIMED_AFTER.test(text.slice(index, index + 160))) return true
   return !/\b(?:will|shall|must|is|are)\b/i.test(between) || /\bthat\b/i.test(between) || (PROMISE_VERB.test(between) && !/[,;:]/.test(between))
 }
-
-/** The subject after an opening "no" and its own verb, the term close after: " system is ", " backup is ever ". */
-const NO_SUBJECT = /^\s+(?!(?:matter|doubt|longer|later|sooner|more|less|fewer|one|extra|additional|charge|cost)\b)[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:is|are|can be|will be|could be|would be|shall be)\s+(?:[\w'’-]+\s+){0,2}$/i
 
 // A negated verb of promising governs the clause it introduces, with or without "that": "We cannot promise the
 // vendor's service will never be down", "no one can guarantee the line will always be up" (not past a comma: "Although we
@@ -722,6 +726,17 @@ const NO_SUBJECT = /^\s+(?!(?:matter|doubt|longer|later|sooner|more|less|fewer|o
 const PROMISE_VERB = /^\W*(?:[\w'’]+\s+){0,3}?(?:promise|guarantee|warrant|assure|ensure|represent|commit|say)s?\b/i
 
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
+
+// Reading: "no" as the determiner of a clause's subject ("No system is 100% secure", "No provider can guarantee uptime",
+// "No backup is ever fully protected") denies what the clause's verb says of it, as "does not" would: the clause opens
+// with "no" (after an enumerator or a label at most), a subject of up to four words that holds no verb, then the verb
+// (a copula or a modal, with "ever" or "be"), and the term right after it. "No matter …", "no later than" and a subject
+// with a verb of its own ("No downtime, and we guarantee …") are not read so.
+const CLAUSE_OPENS = /^[\W\d]*(?:(?:\(?[a-z]{1,3}[.)]|[A-Z][A-Za-z]{0,11}\s*:)\s*)?$/
+const NO_SUBJECT =
+  /^\s+(?!(?:matter|doubt|sooner|longer|later|more|less|fewer|exception|way|wonder)\b)(?:(?!(?:is|are|was|were|be|been|can|could|will|would|shall|should|may|might|must|has|have|had|do|does|did|and|or|but|we|you|they)\b)[\w'’-]+\s+){1,4}(?:is|are|was|were|can|could|will|would|shall|should|may|might|must|ever)(?:\s+(?:ever|truly|really|ever\s+be|be|be\s+made|become|remain|ever\s+become))?\s+$/i
+// the writer claims what the clause denied to others: "No other provider can guarantee this, but we can"
+const CLAIMED_AFTER = /^[^.;!?]*\b(?:but|except|other than|apart from|save)\s+(?:we|us|our|I|me|the provider)\b/i
 
 // "If no Support Policy is specified, Provider will …": the condition's "no" does not reach the main clause
 const CONDITION = /\b(?:if|unless|where|when|whether)\b[^,]{0,120},/gi

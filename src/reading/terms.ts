@@ -2,6 +2,7 @@
 // excuse a match.
 import type {Block, Sentence} from '../types.js'
 import {LinearRegExp} from '../user-regex.js'
+import {CONTINUING_SUBCLAUSE} from './lists.js'
 import {isDisclaimer, type Party} from './parties.js'
 import {phraseSource, phrasesRegExp} from './phrases.js'
 import type {Prose} from './sentences.js'
@@ -568,8 +569,77 @@ function affirmedAfter(s: string, at: number, r: ExcuseReadings): boolean {
 // a sentence that ends in a question mark (markup and closing quotes aside)
 const QUESTION = /\?[\s*_"'”’)]*$/
 
+/** Why excused() finds a hit no promise by the provider, or undefined when it is one. */
+export type Excuse = 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined
+
+/**
+ * What excused() reads of a block besides its text (its sentences and their hits follow from the text): its kind, its
+ * table's header and cells, its section's path and title, and whether a paragraph of its section comes before it.
+ * Two blocks of one text and one place are excused alike, given the same answers to the questions of `AskedExcuse`.
+ */
+export function excusePlace(block: Block): string {
+  const section = block.section
+  return `${block.kind}\u0000${block.header ? block.header.join('\u0001') : '\u0002'}\u0000${block.cells ? block.cells.join('\u0001') : '\u0002'}\u0000${section.path.join('\u0001')}\u0000${section.title}\u0000${introducedInSection(block)}`
+}
+
+/** A question excused() asked of the document about a hit's block, with its answer (a list's items as their texts). */
+export interface AskedExcuse {
+  readonly question: 'introducingParty' | 'listIntro' | 'messageSender' | 'quotedFromOthers' | 'listItems'
+  readonly answer: string | boolean | undefined
+}
+
+/** A list's items as the answer excused() reads of them: each item's text, and its title's (see Block.title). */
+const itemsAnswer = (items: readonly Block[]): string => items.map((b) => `${b.title ? `t${b.title.text}` : 'n'}\u0001${b.text}`).join('\u0000')
+
+/** The answer the readings give now to a question asked of `block`. */
+function answerOf(question: AskedExcuse['question'], block: Block, r: ExcuseReadings): string | boolean | undefined {
+  switch (question) {
+    case 'listItems':
+      return itemsAnswer(r.listItems(block))
+    default:
+      return r[question](block)
+  }
+}
+
+/**
+ * excused(hit, r), with the questions it asked of the document about the hit's block and their answers; undefined
+ * `asked` when it asked about another block (then the answer is not to be kept). The questions of the text alone
+ * (negation, disclaimers, the party a text binds or names) are not noted: they depend on the text and the party names.
+ */
+export function excusedAsking(hit: TermHit, r: ExcuseReadings): {readonly excuse: Excuse; readonly asked: readonly AskedExcuse[] | undefined} {
+  let asked: AskedExcuse[] | undefined = []
+  const ask = <T extends string | boolean | undefined>(question: AskedExcuse['question'], block: Block, answer: T, noted: string | boolean | undefined = answer): T => {
+    if (block !== hit.block) asked = undefined
+    else asked?.push({question, answer: noted})
+    return answer
+  }
+  const noting: ExcuseReadings = {
+    isDisclaimer: (sentence) => r.isDisclaimer(sentence),
+    isNegated: (text, index) => r.isNegated(text, index),
+    boundParty: (text, index) => r.boundParty(text, index),
+    firstParty: (text) => r.firstParty(text),
+    introducingParty: (block) => ask('introducingParty', block, r.introducingParty(block)),
+    listIntro: (block) => ask('listIntro', block, r.listIntro(block)),
+    messageSender: (block) => ask('messageSender', block, r.messageSender(block)),
+    quotedFromOthers: (block) => ask('quotedFromOthers', block, r.quotedFromOthers(block)),
+    listItems: (item) => {
+      const items = r.listItems(item)
+      ask('listItems', item, undefined, itemsAnswer(items))
+      return items
+    },
+  }
+  const excuse = excused(hit, noting)
+  return {excuse, asked}
+}
+
+/** Do the readings answer every question as they did (about `block`, a block of the same text and place)? */
+export function excuseHolds(asked: readonly AskedExcuse[], block: Block, r: ExcuseReadings): boolean {
+  for (const q of asked) if (answerOf(q.question, block, r) !== q.answer) return false
+  return true
+}
+
 /** The readings that make a promise-like phrase not a promise by the provider. */
-export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaimer' | 'customer' | 'mutual' | 'question' | 'quoted' | undefined {
+export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
   // words a redline strikes through ("~~Pennine guarantees that no data will ever be lost.~~") are deleted: they state nothing
   if (struck(hit)) return 'negated'
   // a question asks and commits to nothing ("Do you guarantee uptime?", "How quickly will you respond?"): its answer,
@@ -655,10 +725,11 @@ export function excused(hit: TermHit, r: ExcuseReadings): 'negated' | 'disclaime
   if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && readerList(hit.block, r)) return 'customer'
   // an item of a list ("- keep …", "(d) notify …") is bound by the sentence that introduced the list
   // (and so is a run of items numbered as sub-clauses of a clause, "7.1.1 …;\n7.1.4 promptly inform …", under "7.1 The
-  // Client shall:"; a paragraph numbered "5.2" is a clause of its own)
+  // Client shall:"; a paragraph numbered "5.2" is a clause of its own, unless its words run on in lower case from the
+  // lead-in above it: "8.3 promptly inform …" under "8. The Client shall:", see CONTINUING_SUBCLAUSE)
   // (an item that names its own subject before its verb, "(2) The Provider cares for …", is that party's, whatever
   // introduced the items before it)
-  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text))) {
+  if (party === 'unknown' && hit.sentence.index === 0 && (hit.block.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(hit.block.text) || CONTINUING_SUBCLAUSE.test(hit.block.text))) {
     // (the subject of the term's own clause: "Quarterly review with the CIO; Northfield also attends …")
     const head = s.slice(0, at)
     const own = OWN_SUBJECT.exec(head.slice(Math.max(head.lastIndexOf(';'), 0) + (head.includes(';') ? 1 : 0)))

@@ -21,6 +21,8 @@ const FORMS: readonly Form[] = [
   // not "respectively" after an amount ("$400 and $650 resp.")
   {re: String.raw`(?<!\d\s?)\b[Rr]esp\b\.?`, full: 'response'},
   {re: String.raw`\b[Rr]esol\b\.?`, full: 'resolution'},
+  // "fix" right after a time is the time to fix, as a one-line service level writes it: "1h resp / 4h fix", "2 days fix"
+  {re: String.raw`(?<=\b\d{1,3}(?:\.\d)?[\s-]?(?:(?:business|working|office)\s)?(?:mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|BDs?)\.?\s)[Ff]ix\b`, full: 'resolution'},
   // "Not incl." (nothing follows: what is or is not included) and "incl. VAT" (including)
   {re: String.raw`\b([Ii]ncl|[Ee]xcl)(?:\.|\b)(?=\s*(?:$|[:;,)\]]))`, full: (_m, w) => (w!.toLowerCase() === 'incl' ? 'included' : 'excluded')},
   {re: String.raw`\b([Ii]ncl|[Ee]xcl)(?:\.|\b)`, full: (_m, w) => (w!.toLowerCase() === 'incl' ? 'including' : 'excluding')},
@@ -100,7 +102,7 @@ export function hasTerse(text: string): boolean {
 const TERSE_WORDS = new Set(
   [
     'svcs', 'svc', 'hrs', 'resp', 'resol', 'incl', 'excl', 'avail', 'tix', 'tkt', 'tkts', 'mgmt', 'maint', 'min', 'reqs', 'reqd', 'requid', 'addl',
-    'bup', 'bups', 'bkup', 'bkups', 'bkp', 'bkps', 'sev', 'pri', 'crit', 'wkday', 'wkdays', 'wknd', 'wknds', 'mthly', 'mnthly', 'wkly', 'qtrly', 'yrly',
+    'bup', 'bups', 'bkup', 'bkups', 'bkp', 'bkps', 'sev', 'pri', 'crit', 'fix', 'wkday', 'wkdays', 'wknd', 'wknds', 'mthly', 'mnthly', 'wkly', 'qtrly', 'yrly',
   ].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).concat(['hr', 'mo', 'mos', 'wk', 'wks', 'yr', 'yrs', 'qtr', 'qtrs', 'BD', 'BDs', 'OOH', 'M']),
 )
 /** The longest of TERSE_WORDS. */

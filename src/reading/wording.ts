@@ -13,7 +13,9 @@ export const INCLUDED_CHARGE =
   /\b(?:included in (?:the|your)\b|(?:is|are) included\b|at no (?:additional|extra|further) (?:charge|cost|fee)|no (?:additional|extra|further) (?:charge|cost|fee)|free of charge|without (?:additional |extra )?charge|covered by (?:the|your) (?:monthly|fixed|annual|recurring|subscription|service) (?:fee|charge|price)s?)/i
 
 /** Stated rates in words: "at the Provider's standard hourly rates". */
-export const RATE_WORDS = /\b(?:(?:then[- ])?(?:current|standard|prevailing|published|normal|usual|hourly|time and materials) (?:hourly |labou?r |day |daily |call-?out )?rates?|time and materials|time[- ]and[- ]a[- ]half|double time)\b/i
+// Reading: "pay-as-you-go" ("pay as you go") names a paid basis for work, as "time and materials" does: work so put is
+// charged for as it is done ("After-hours call-outs are pay-as-you-go", "moved to pay as you go support")
+export const RATE_WORDS = /\b(?:(?:then[- ])?(?:current|standard|prevailing|published|normal|usual|hourly|time and materials|pay[- ]as[- ]you[- ]go) (?:hourly |labou?r |day |daily |call-?out )?rates?|time and materials|time[- ]and[- ]a[- ]half|double time|pay[- ]as[- ]you[- ]go)\b/i
 
 /** A measurable value of any kind in a text's values. */
 export function hasNumber(v: Values): boolean {

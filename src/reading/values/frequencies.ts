@@ -1,4 +1,5 @@
-// Value kind frequencies: Stated repetitions: "every 6 hours", "daily", "twice a week".
+// Value kind frequencies: Stated repetitions: "every 6 hours", "daily", "twice a week", "4× per day" (a count of times written
+// with the multiplication sign, as with "x").
 import type {ValueKind} from './kind.js'
 import {type Match, HY, UNIT_MINUTES, durationToMinutes, scan, unitOf, DASH, NUM_SRC, parseNumber, spanIn, DUR_UNIT} from './common.js'
 import {lazyCaseFreeRegExp, lazyCaselessRegExp} from './caseless.js'
@@ -10,7 +11,7 @@ const FREQ_UNIT = String.raw`minutes?|mins?|hours?|hrs?|days?|nights?|evenings?|
 // romanised Hindi too: "roz", "rozana", "har din", "pratidin" (daily)
 const ADVERB = String.raw`roz(?:ana)?|pratidin|har${HY}{1,3}(?:din|roz)|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:bi|semi)[${DASH}]?(?:weekly|monthly|annually|yearly)`
 const FREQUENCY_RE = lazyCaseFreeRegExp(
-  String.raw`\b(?:(?<mult>once|twice|thrice|${NUM_SRC}\s{0,3}(?:times|x))${HY}{1,3})?(?:` +
+  String.raw`\b(?:(?<mult>once|twice|thrice|${NUM_SRC}\s{0,3}(?:times|x|×))${HY}{1,3})?(?:` +
     String.raw`(?<per>a|an|per|each|every|in\s{1,3}(?:a|each|every))${HY}{1,3}(?:(?<other>other|second|alternate)\s{1,3})?(?:(?<n>${NUM_SRC})${HY}{0,3})?(?:(?:business|working|calendar|clock|school|week)${HY}{1,3})?(?<u>${FREQ_UNIT})` +
     String.raw`|(?:(?<an>${NUM_SRC})(?<ansep>${HY}{0,2}))?(?<adv>${ADVERB})` +
     String.raw`|at\s{1,3}(?<in>${NUM_SRC})${HY}{0,3}(?<iu>${DUR_UNIT})(?:ly)?\s{1,3}intervals?` +
@@ -34,13 +35,13 @@ const FREQUENCY_HINT =
  * "continuous" or "real(-)time". Both must pass.
  */
 const FREQUENCY_FOUND = lazyCaselessRegExp(
-  String.raw`each|every|once|twice|thrice|times|x${HY}|roz|pratidin|har${HY}|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real`,
+  String.raw`each|every|once|twice|thrice|times|[x×]${HY}|roz|pratidin|har${HY}|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real`,
 )
 /** The pre-check: both hints (see FREQUENCY_FOUND). */
 const mayHoldFrequency = (text: string): boolean => FREQUENCY_HINT.test(text) && FREQUENCY_FOUND().test(text)
 const DASH_RE = new RegExp(`[${DASH}]`)
 const MULT_WORDS = new Map<string, number>([['once', 1], ['twice', 2], ['thrice', 3]])
-const TIMES_SUFFIX_RE = /\s*(?:times|x)$/i
+const TIMES_SUFFIX_RE = /\s*(?:times|x|×)$/i
 
 function freqUnitMinutes(word: string): number | undefined {
   const w = word.toLowerCase()
