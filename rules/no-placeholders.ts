@@ -15,8 +15,9 @@ const ANGLE_SLOT = /<\s*(?:insert|enter|add|specify|describe|state|list|fill in|
 // of HTML ("<span class=…>", "<td>")
 const ANGLE_FIELD = /<([A-Z][a-z]+(?: [A-Za-z]+){1,4})>/g
 const HTML_TAG = /^(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)$/i
-// A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"
-const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate)$/
+// A value named in lower case by the kind of quantity it is: "retention period", "response time", "uptime percentage"; or
+// by the setting of time or place it is, which a form leaves open as it does a figure: "time zone", "region", "location"
+const VALUE_NAMED = /^(?:[a-z][a-z-]*\s+){0,3}(?:period|time|times|frequency|interval|duration|percentage|level|limit|window|threshold|cap|rate|zone|timezone|region|location)$/
 // an edition of a product, and the product's name or version right before its brackets
 const EDITION = /^(?:Classic|Standard|Pro|Professional|Premium|Basic|Business|Enterprise|Plus|Lite|Essentials?|Online|Cloud|Desktop|Express|Home|Starter|Advanced|Ultimate|Legacy|Server|Mobile|Web|Education|Community)$/
 const PRODUCT_BEFORE = /(?:^|[\s(|])(?!(?:The|A|An|Our|Your|Its|Their|This|That|Dear|Mr|Mrs|Ms|Dr|Attn|Attention|Signed|Name|By|Per|For|To|At|In|Of|On|And|Or|With|Plan|Tier|Level|Package|Option|Edition)\b)(?:[A-Z][\w'’&.-]*|\d[\w.]*)[ \t]+$/
@@ -26,6 +27,9 @@ const NAME_GOES_ON = /^[ \t]+(?!(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|Pty|
 const NAME_CUE = /\b(?:trading as|t\/a|doing business as|d\/b\/a|dba|registered (?:business |trading |company )?name|business name|trading name|brand name)\b/i
 // A unit after a number left blank: "[X] hours", "[X] users"
 const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
+// The quotation marks that open and close a word mentioned: straight, curly, single or double
+const QUOTE_OPEN = ['"', '“', "'", '‘']
+const QUOTE_CLOSE = ['"', '”', "'", '’']
 /** A standard named by its body and number: "RFC 2119", "ISO/IEC 27001:2022", "NIST SP 800-53", "BS EN 50600". */
 const STANDARD_CITED = /^(?:RFC|ISO(?:\/IEC)?|IEC|NIST(?: SP)?|BS(?: EN)?|EN|DIN|IEEE|ANSI|FIPS|SOC)\s?\d+(?:[-.:/]\d+)*$/
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
@@ -94,7 +98,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       return SLOT_WORDS.test(inner) && inner.split(/\s+/).length <= 6
     },
   },
-  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME']},
+  // (a word of them written alone in quotation marks is the word mentioned, not a value left blank: "tickets titled just
+  // \"TBD\"", "mark the item ‘TBC’ in the tracker"; "Start date: TBD" leaves the value open)
+  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME'], accept: (m, text, start) => !(QUOTE_OPEN.includes(text[start - 1] ?? '') && QUOTE_CLOSE.includes(text[start + m.length] ?? ''))},
   // a drafting instruction in capitals or ending in "here" ("INSERT NAME HERE", "ENTER DATE", "insert logo here"), and the
   // same blank spelt out as a whole value ("Location: to be confirmed", a cell reading "To be agreed")
   {re: /\b(?:INSERT|ENTER)\s+(?:(?:CUSTOMER|CLIENT|COMPANY|PROVIDER|SUPPLIER|FULL|LEGAL|START|END|EFFECTIVE|YOUR)\s+){0,2}(?:NAME|DATE|ADDRESS|AMOUNT|FEE|NUMBER|DETAILS|TITLE)(?:\s+HERE)?\b(?!\s+(?:OF|FOR|ON|IN|TO|THAT|AND)\b)|\b[Ii]nsert\s+(?:(?:your|the|company|client|customer|provider|our)\s+)?(?:logo|name|date|address|signature|details|text|image|photo|table|figure|number|amount)\s+here\b/g, has: ['INSERT', 'ENTER', 'nsert']},

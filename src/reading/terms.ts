@@ -435,6 +435,8 @@ const COORDINATED_DUTY = /\b(?:and|but)\s+(?:shall|will|must)\s+(?:[\w'’-]+\s+
 // a role that either party may hold
 const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|notifying|claiming|requesting|breaching|non-breaching|defaulting|non-defaulting|protected|terminating) part(?:y|ies)\b/i
 
+/** Thanks for the thing the term describes, right before the term: "Thanks for the", "thank you so much for your". */
+const THANKED = /\b(?:thanks|thank\s+you|many\s+thanks)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:the|your|such\s+an?|this|that|all\s+the)\s+(?:[\w'\u2019-]+\s+)?$/i
 const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+)?(?:[A-Z][A-Za-z]{0,11}\W{0,3}:\W*)?(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
 // A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
@@ -664,6 +666,9 @@ export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
   if (CONCESSIVE.test(s)) return 'disclaimer'
   // a column label ("Always Included") repeated in each row of a table is a label, not a promise
   if (isHeaderLabel(hit)) return 'disclaimer'
+  // thanks for a thing done ("Thanks for the quick turnaround", "thank you again for your prompt reply") speak of what
+  // happened and commit nobody
+  if (THANKED.test(s.slice(Math.max(0, at - 60), at))) return 'disclaimer'
   // "the Client's timely performance": the customer's own action (an adjective of the customer's act, right after the
   // possessive; "visit the Customer's site periodically" is the provider's act on the customer's thing)
   if (/\b(?:client|customer|licensee|subscriber)(?:'s|’s)\s+(?:own\s+)?$/i.test(s.slice(Math.max(0, at - 40), at))) return 'customer'
@@ -681,7 +686,10 @@ export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
   // Tell us promptly about leavers"), since a list's bare verbs may name the provider's services ("- Patch PCs
   // periodically"); the provider's own promise after it ("…, and we'll fix it as soon as possible") is its own
   if (readerImperative(hit, s.slice(0, at))) return 'customer'
-  let party = r.boundParty(...rewritten(s, at, partyView))
+  // a table row's cell is read after its column's header ("Work outside Practice Hours: Unlimited after-hours support"):
+  // the header names the column, and a party named in it ("Practice Hours") is not the subject of the cell's words
+  const [ps, pat] = row !== undefined && hit.block.header ? withoutHeader(s, at, hit.block.header) : [s, at]
+  let party = r.boundParty(...rewritten(ps, pat, partyView))
   // what the customer is told it will get is the outcome the provider promises, not the customer's own duty ("you can
   // expect minimal downtime", "you'll enjoy fast fixes", "you receive updates regularly")
   if (party === 'customer' && YOU_GET.test(s.slice(Math.max(0, at - 60), at))) party = 'provider'
@@ -736,6 +744,24 @@ export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
   return undefined
 }
 
+/**
+ * A table cell's text without the column header written before it ("Header: value"), and the offset moved with it, when
+ * the header names what the column holds ("Work outside Practice Hours"); a header that names a party alone or as the
+ * one who acts ("Client", "Client responsibility", "Who") is kept, since it says whose the cell's duties are.
+ */
+function withoutHeader(cell: string, at: number, header: readonly string[]): [string, number] {
+  const lead = cell.length - cell.trimStart().length
+  for (const h of header) {
+    const label = h.trim()
+    const end = lead + label.length + 1
+    if (!label || at < end || !cell.startsWith(`${label}:`, lead)) continue
+    return /\s/.test(label) && !ACTOR_HEADER.test(label) ? [cell.slice(end), at - end] : [cell, at]
+  }
+  return [cell, at]
+}
+/** A header that says who acts in its column: "Client responsibility", "Your duties", "Owner", "Done by". */
+const ACTOR_HEADER = /\b(?:responsib\w*|dut(?:y|ies)|obligations?|commitments?|undertakings?|tasks?|roles?|actions?|part|side|who|whom|owner|by|does|do)\b/i
+
 /** An item's own subject, a party named before its verb: "(2) The Provider cares for …", "- We patch …", "b) Supplier keeps …". */
 const OWN_SUBJECT = /^\W*(?:(?:and|but|then)\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:the\s+)?([A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:\w+ly\s+|also\s+)?(?:[a-z]+s|will|shall|must)\b|([Ww]e|I)\s+(?:\w+ly\s+|also\s+)?[a-z]+\b)/
 
@@ -749,9 +775,14 @@ const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:alw
 /** A lead asking the reader to note what follows: "Please note:", "**Kindly note** that", "Please be aware that". */
 const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear in mind|keep in mind|remember)\b[*_]*(?:\s*:|\s+that\b)[*_\s]*/i
 
-/** A request the provider makes of the customer, or a duty it names as the customer's: "We request you to", "we ask that you", "we need you to", "It is your responsibility to". */
+/**
+ * A request the provider makes of the customer, or a duty it names as the customer's: "We request you to", "we ask that
+ * you", "we need you to", "It is your responsibility to". The customer may be named by its role as well as "you", and a
+ * courtesy may soften the request: "We kindly ask the Customer to inform Kumo promptly", "we would respectfully request
+ * that the Client …".
+ */
 const ASKS_YOU =
-  /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?you\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
+  /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:(?:kindly|politely|respectfully|humbly|also)\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?(?:you|the\s+(?:client|customer|licensee|subscriber)(?!['\u2019]s))\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
 /** A request the provider makes of others, whoever they are: "We ask that everyone uses MFA and that the Trust tells us promptly". */
 const ASKS_THAT = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|insist)\s+that\b/i
 /** A first-person subject right before the term's verb: "we'll let you know promptly", "On our side we will". */
