@@ -193,6 +193,11 @@ const COUNTED_AFTER = /^always\b[^.,;:]{0,140}?\b(?:(?:is|are|will be|shall be)\
 const QUOTE_OPEN = /\b(?:as|calls?|called|named|termed|dubbed|label(?:l)?ed|marketed as|words?|terms?|phrases?|expressions?|wording|claims?|slogans?|like)\s+["\u201c\u2018'\u00ab]\s?$/i
 const QUOTE_CLOSE = /^\s?["\u201d\u2019'\u00bb]/
 
+// Reading: a request the text makes of its reader with "please" ("If you have received it in error, please notify the sender
+// immediately", "Please tell us immediately if a laptop is lost") asks the reader to act, so the term in it promises
+// nothing; a promise made after a request to take note ("Please note that we will respond immediately") is still made
+const PLEASE_ASKS = /\bplease\s+(?:(?!note\b|be\s+(?:aware|advised)\b|rest\s+assured\b|remember\b|bear\s+in\s+mind\b|expect\b)[a-z]+\b(?:(?!\b(?:we|I|will|shall|guarantees?)\b|['’]ll\b)[^.;:!?])*)?$/i
+
 export default {
   meta: {
     id: 'no-overpromising',
@@ -221,6 +226,7 @@ export default {
       // "guaranteed"", "terms such as "unlimited"") is mentioned, not used; a promise quoted for emphasis ("Our support is
       // "unlimited"") is still made
       if (QUOTE_OPEN.test(s.slice(Math.max(0, at - 40), at)) && QUOTE_CLOSE.test(s.slice(at + hit.text.length))) continue
+      if (PLEASE_ASKS.test(before)) continue
       // the words of a name written in capitals ("an Always On VPN fault", "the Ever Ready backup appliance") promise nothing
       if (/^[A-Z]/.test(hit.text) && reading.inThingName(hit)) continue
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue
