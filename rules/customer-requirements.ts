@@ -117,8 +117,10 @@ const GRATEFUL = String.raw`\b(?:we|i)(?:\s+would|['\u2019]d)\s+(?:be\s+(?:grate
 // (a terse note's too: "Just don't let anyone install stuff", "you: keep the wifi password off the menu board"; and the same
 // standard stated of "you" in the present tense: "You keep every PC on a supported version of Windows", not "You keep
 // ownership of your data")
+// Reading: "keep" before a count of copies ("Keep 30 dailies + 12 monthlies", "keep the last 14 versions") states how many
+// backups are retained, in the note form of a backup schedule, not conduct asked of the customer
 const IMPERATIVE_CONDUCT =
-  /^\W*(?:(?:you\s+(?:also\s+|always\s+)?(?:keep(?!\s+(?:ownership|(?:all\s+|the\s+|any\s+)?rights?|title|control|full|all|any|a copy|copies|your (?:data|records?|receipts?|invoices?|files|content))\b)|maintain|make sure|ensure|lock|patch|update))\b|(?:you\s*:\s*)?(?:(?:please|always|also|and|just)\s+)?(?:keep(?!\s+(?:this|these|that|it|a copy|copies|in mind|an eye|in touch|us|your (?:records?|receipts?|invoices?))\b)|make sure|ensure|lock|leave|back up|patch|update|replace|avoid|store|(?:don['\u2019]t|do not|never)(?!\s+(?:worry|hesitate|wait|forget|panic|be afraid)\b)\s+[a-z]+)\b)/i
+  /^\W*(?:(?:you\s+(?:also\s+|always\s+)?(?:keep(?!\s+(?:ownership|(?:all\s+|the\s+|any\s+)?rights?|title|control|full|all|any|a copy|copies|your (?:data|records?|receipts?|invoices?|files|content))\b)|maintain|make sure|ensure|lock|patch|update))\b|(?:you\s*:\s*)?(?:(?:please|always|also|and|just)\s+)?(?:keep(?!\s+(?:this|these|that|it|a copy|copies|in mind|an eye|in touch|us|your (?:records?|receipts?|invoices?)|(?:the\s+)?(?:(?:last|latest|newest)\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:dailies|weeklies|monthlies|yearlies|copies|versions|snapshots|backups|generations|restore points|days|weeks|months|years))\b)|make sure|ensure|lock|leave|back up|patch|update|replace|avoid|store|(?:don['\u2019]t|do not|never)(?!\s+(?:worry|hesitate|wait|forget|panic|be afraid)\b)\s+[a-z]+)\b)/i
 /**
  * An imperative that is the provider's act: an item of a list the provider introduces ("We will:" › "keep your antivirus
  * up to date"), or a line under a title that names the provider's part ("The Provider's part", "What we do").
