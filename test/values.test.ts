@@ -237,6 +237,8 @@ describe('extractFrequencies', () => {
     ['at 6-hour intervals', [{text: 'at 6-hour intervals', intervalMinutes: 360}]],
     ['at intervals of no more than 4 hours', [{text: 'intervals of no more than 4 hours', intervalMinutes: 240}]],
     ['every 15 minutes', [{text: 'every 15 minutes', intervalMinutes: 15}]],
+    ['status reports every 2 h', [{text: 'every 2 h', intervalMinutes: 120}]],
+    ['snapshots every 4h', [{text: 'every 4h', intervalMinutes: 240}]],
     ['twice daily', [{text: 'twice daily', intervalMinutes: 720}]],
     ['twice a day', [{text: 'twice a day', intervalMinutes: 720}]],
     ['two times per day', [{text: 'two times per day', intervalMinutes: 720}]],
@@ -280,6 +282,7 @@ describe('extractFrequencies', () => {
     ['within 24 hours', []],
     ['Mondays', []],
     ['a 2× uplift per day', []],
+    ['each h and every h', []],
   ])('%j', (text, expected) => {
     const got = extractFrequencies(text)
     expectOffsets(text, got)
