@@ -21,7 +21,22 @@ function perCase(text: string, v: {readonly durations: readonly unknown[]; reado
 const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))/i
 
 const SUPPORT = /\b(?:support|tickets?|jobs?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
-const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:order|request)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
+const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:orders?|requests?)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
+/**
+ * A title that opens by naming another matter than support ("9. Change requests", "Invoices and disputes", "Billing"),
+ * with no word of support after it ("Plan terms (printed on every invoice)" is about the plan; "Support and change
+ * requests" about support too).
+ */
+function otherTitle(title: string): boolean {
+  const m = OTHER_TITLE.exec(title)
+  return m !== null && !SUPPORT.test(title.slice(m[0].length))
+}
+const OTHER_TITLE = /^\W*(?:(?:\d+(?:\.\d+)*|[A-Z])[.)]?\s+)?(?:invoices?|invoicing|billing|payments?|disputes?|audits?|change (?:orders?|requests?|control|management)|changes|claims?|complaints?|(?:term (?:and|&) )?termination|quot(?:es|ations?))\b/i
+/** The nearest title with words: a clause numbered as a section of its own ("7.2") stands under its clause's title. */
+function wordedTitle(section: Section): string {
+  for (let s: Section | undefined = section; s; s = s.parent) if (/[a-z]{2}/i.test(s.title)) return s.title
+  return ''
+}
 const TOPIC = new RegExp(data['response-times'].topic, 'i')
 // an engineer's attendance is the response of on-site and break-fix services: "Engineer on site within", "Attendance";
 // a "reaction time" is a response time in the English of German and Swiss agreements
@@ -220,7 +235,9 @@ export default clauseRule({
     // document converted from Word, whose capital-letter headings are not titles of sections
     // the agreement's title names the whole agreement ("IT Support Terms"): a support word there puts no clause in a support context
     const context = SUPPORT.test(t) || SUPPORT.test(titlesBelow(unit.block.section, reader.doc.title)) || reached || LABELLED_TIME.test(t)
-    if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t))) return undefined
+    // Reading: a reply timed under a title of another matter ("9. Change requests", "Invoices and disputes") answers that
+    // matter, not a support request: "Provider will respond with the effect on price and schedule within 3 Business Days"
+    if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t) || otherTitle(wordedTitle(unit.block.section)))) return undefined
     if (!arrives && reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
     // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
     const callBack = /\b(?:calls?|rings?|phones?) back\b/i.exec(t)
