@@ -65,6 +65,8 @@ describe('a document published at a web address', () => {
     ['Exclusions are listed in the schedule available at www.example.net/exclusions.', 'schedule'],
     ['Response times are those in our service description (available at https://example.net/sd).', 'service description'],
     ['The service schedule, available at https://example.net/schedule, sets out the response times.', 'Service schedule'],
+    ['Out-of-hours work is recharged at the rates in the Campus Recharge Schedule, published at https://example.net/recharge.', 'Campus Recharge Schedule'],
+    ['Incidents are ranked under the Incident Priority Matrix, published at https://example.net/matrix.', 'Incident Priority Matrix'],
   ])('finds the delegation in %j, to a document of its own', (text, target) => {
     const hit = delegation(text, {inDocument: () => true})
     expect(hit?.target).toBe(target)
