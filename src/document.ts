@@ -2,7 +2,7 @@
 import type {Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown, type ParseCache, type ParserName} from './parse.js'
-import {lineIndex, lineStarts, splitSentences} from './text.js'
+import {lastAtMost, lineIndex, lineStarts, splitSentences} from './text.js'
 import type {Block, BlockKind, Document, Point, Position, Section, SectionKind, Segment, Sentence, SourceFile, TextRange, TreeMark} from './types.js'
 import {yaml} from './deps.js'
 
@@ -114,10 +114,388 @@ export function buildDocument(source: string, filePath = '<text>', options: {fir
   }
   if (!options.parseCache) tooDeep(source)
   const tree = parseMarkdown(source, {...(options.parseCache ? {cache: options.parseCache, beforeParse: tooDeep} : {}), ...(options.parser ? {parser: options.parser} : {})})
-  const built = new Builder(source, filePath, tree, options.firstSectionId ?? 0, options.parseCache).build()
+  const cache = options.parseCache
+  const firstId = options.firstSectionId ?? 0
+  let built: Omit<Document, 'tree'> | undefined
+  if (cache) {
+    // an editor's next build: the last document, its positions moved, when the edit provably changes nothing else
+    const last = cache.last as LastBuild | undefined
+    cache.last = undefined
+    if (last && last.filePath === filePath && last.firstId === firstId && last.parser === options.parser) {
+      const reused = reuseBuild(last, source, tree, cache)
+      if (reused) {
+        built = reused.doc
+        cache.last = reused
+        cache.builds.reused++
+      }
+    }
+  }
+  if (!built) {
+    const builder = new Builder(source, filePath, tree, firstId, cache)
+    built = builder.build()
+    if (cache) {
+      const last: LastBuild = {source, filePath, firstId, parser: options.parser, order: cache.order, doc: built, starts: builder.lineStarts, spans: builder.spans!, compounds: builder.compounds}
+      cache.last = last
+      cache.builds.full++
+    }
+  }
   // the editor's parse cache holds the tree's parts anyway; elsewhere the tree is not kept past this point
   const parser = options.parser
   return withTree(built, options.parseCache ? tree : undefined, () => parseMarkdown(source, parser ? {parser} : {}))
+}
+
+/** What a build with an editor's parse cache read, kept in the cache for the next build (see reuseBuild). */
+interface LastBuild {
+  readonly source: string
+  readonly filePath: string
+  readonly firstId: number
+  readonly parser: ParserName | undefined
+  /** The parse's parts in order (the cache's `order` after it). */
+  readonly order: ParseCache['order']
+  readonly doc: Omit<Document, 'tree'>
+  readonly starts: number[]
+  /** Where each top-level node's blocks and sections start (see Builder.spans). */
+  readonly spans: {readonly blocks: readonly number[]; readonly sections: readonly number[]}
+  readonly compounds: readonly Compound[]
+}
+
+/** Does text[from, to) hold a line break? */
+function hasBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || c === 13) return true
+  }
+  return false
+}
+
+/** Are two values of an mdast node's field (other than its position, children and value) the same? */
+function sameField(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/** What the nodes around a top-level node read of it (see Builder.step, groupOver, outline); undefined for a title line. */
+function readFromAround(node: RootContent, source: string): string | undefined {
+  if (capitalLine(node) !== undefined || boldLine(node) !== undefined) return undefined
+  const p = node.type === 'paragraph' ? node : undefined
+  const colon = p !== undefined && /:\s*$/.test(source.slice(p.position?.start.offset ?? 0, p.position?.end.offset ?? 0))
+  const closing = p !== undefined && p.children[0]?.type === 'text' && CLOSING.test(p.children[0].value)
+  return `${isBody(node)} ${opensTitledClause(node)} ${colon} ${closing}`
+}
+
+/** What the pass over paragraphs written as list items (Builder.paragraphItems) reads of a block, as first made. */
+function readAsItem(b: Block): string {
+  return `${b.kind} ${leadsIn(b.text)} ${paragraphItem(b, true)} ${paragraphItem(b, false)} ${POINTS_BACK.test(b.text)} ${SIGNING_LEAD.test(`${b.text.trimEnd().replace(/[.:]$/, '')}:`)}`
+}
+
+/**
+ * What reading one top-level node did beyond its blocks' texts: the sections it opened (their kind, title, number,
+ * rank, place and parent), the open sections it left, the document title, the group titles and numbered heads, the
+ * sender of a chat and a list item's title left for the next block, and each block's kind, section, sender and what
+ * the list-item pass reads of it. Offsets are given through `offset` (the old build's moved to where the new one's are).
+ */
+function readingOf(b: Builder, offset: (o: number, end: boolean) => number): string {
+  const index = (s: Section | undefined): number => (s ? b.sections.indexOf(s as MutableSection) : -2)
+  const where = (p: Position): number[] => [offset(p.start.offset, false), offset(p.end.offset, true), p.start.line, p.end.line]
+  return JSON.stringify({
+    sections: b.sections.slice(1).map((s) => [s.kind, s.number, s.rank, s.depth, where(s.headingPosition), index(s.parent)]),
+    stack: b.stack.map(index),
+    title: index(b.title),
+    groups: [...b.groups].map(index),
+    heads: [...b.heads].map(index),
+    sender: b.sender ?? null,
+    pending: b.pendingTitle !== undefined,
+    disclosures: b.disclosures.length,
+    blocks: b.blocks.map((k) => [index(k.section), k.sender ?? null, k.title !== undefined, readAsItem(k)]),
+  })
+}
+
+/** A block's text and where it is, for comparing two readings of one node (its kind, section and sender aside). */
+function blockShape(b: Block): unknown {
+  return [b.text, b.position, b.segments, b.variables, b.sentences.map((s) => [s.index, s.start, s.end, s.text]), b.header ?? null, b.cells ?? null, b.title ? blockShape(b.title) : null]
+}
+
+/**
+ * The last build's document, made again for an edited source without building the tree again, when the edit provably
+ * changes nothing the build read but one node's text: the edit is within one line, and the mdast of what was parsed
+ * again is the same but for the characters of one text node (the same nodes, fields and positions, moved by the edit);
+ * that node's top-level node is read again as the build reads it (in a builder of its own, once with the old source
+ * and once with the new), and must open the same sections, leave the same state and give blocks of the same kinds in
+ * the same sections, read alike by the list-item pass; what the nodes around it read of it, whether the edited line
+ * opens a chat message, the wrapped line breaks of its run of lines and every hyphen reading that searched the whole
+ * source must stay as they were. The document is then the last one with every position after the edit moved, and the
+ * node's blocks as read again. Undefined where any of that does not hold (the caller builds the tree in full).
+ */
+function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCache): LastBuild | undefined {
+  if (cache.previous !== last.order) return undefined
+  const old = last.source
+  const unchanged = old === source
+  // the parts parsed again, in the old parse and the new (the text before and after them is the same)
+  const before = cache.previous
+  const after = cache.order
+  let a = 0
+  while (a < before.length && a < after.length && before[a] === after[a]) a++
+  let bOld = before.length
+  let bNew = after.length
+  while (bOld > a && bNew > a && before[bOld - 1] === after[bNew - 1]) {
+    bOld--
+    bNew--
+  }
+  const min = Math.min(old.length, source.length)
+  const suffix = source.length - (bNew < after.length ? after[bNew]!.offset : source.length)
+  let p = Math.min(a < before.length ? before[a]!.offset : min, a < after.length ? after[a]!.offset : min)
+  while (p < min - suffix && old.charCodeAt(p) === source.charCodeAt(p)) p++
+  let same = suffix
+  while (same < min - p && old.charCodeAt(old.length - 1 - same) === source.charCodeAt(source.length - 1 - same)) same++
+  const oldEnd = old.length - same
+  const newEnd = source.length - same
+  const delta = source.length - old.length
+  if (!unchanged && (hasBreak(old, p, oldEnd) || hasBreak(source, p, newEnd))) return undefined
+  // (a change between a carriage return and a line feed makes or splits a line break)
+  if (p > 0 && old.charCodeAt(p - 1) === 13 && (old.charCodeAt(oldEnd) === 10 || source.charCodeAt(newEnd) === 10)) return undefined
+  const line = lastAtMost(last.starts, p) + 1
+  // the new source's line starts: those after the edited line moved
+  const starts = unchanged || delta === 0 ? last.starts : last.starts.map((o, k) => (k < line ? o : o + delta))
+  // where an old offset is now: before the edit as it was, after it moved; a point inside the edit, or at an insertion
+  // (which side of it the point stays on is not known), has no place (-1)
+  const moved = (o: number): number => (unchanged ? o : o < p || (o === p && p < oldEnd) ? o : o > oldEnd || (o === oldEnd && p < oldEnd) ? o + delta : -1)
+  // a node's start at the edit stays, its end at the edit moves with it
+  const nodeOffset = (o: number, end: boolean): number => (end ? (o >= oldEnd ? o + delta : o <= p ? o : -1) : o <= p ? o : o >= oldEnd ? o + delta : -1)
+
+  const doc = last.doc
+  const fresh = new Builder(source, last.filePath, tree, last.firstId, {sentences: cache.sentences}, starts)
+  // the edited node, read again (none when the text is unchanged)
+  const readEdit = (): {nodeNew: RootContent; compounds: Compound[]; from: number; to: number; sFrom: number; sTo: number; nodeFrom: number; nodeTo: number} | undefined => {
+    const keptNow = new Set(after)
+    const keptThen = new Set(before)
+    for (let k = a; k < bOld; k++) if (keptNow.has(before[k]!)) return undefined
+    for (let k = a; k < bNew; k++) if (keptThen.has(after[k]!)) return undefined
+    let top = 0
+    for (let k = 0; k < a; k++) top += after[k]!.tree.children.length
+    const oldNodes = before.slice(a, bOld).flatMap((part) => part.tree.children)
+    const newNodes = after.slice(a, bNew).flatMap((part) => part.tree.children)
+    if (oldNodes.length !== newNodes.length) return undefined
+
+    // the same nodes but for one text node's characters
+    let edited = -1
+    let diffs = 0
+    const alike = (o: Nodes, n: Nodes): boolean => {
+      if (o.type !== n.type) return false
+      const op = o.position
+      const np = n.position
+      if (!op || !np || op.start.offset === undefined || op.end.offset === undefined) return false
+      if (op.start.line !== np.start.line || op.end.line !== np.end.line) return false
+      if (nodeOffset(op.start.offset, false) !== np.start.offset || nodeOffset(op.end.offset, true) !== np.end.offset) return false
+      const ox = o as unknown as Record<string, unknown>
+      const nx = n as unknown as Record<string, unknown>
+      for (const key in ox) if (key !== 'position' && key !== 'children' && key !== 'value' && !sameField(ox[key], nx[key])) return false
+      for (const key in nx) if (!(key in ox)) return false
+      if ('value' in o && ox['value'] !== nx['value']) {
+        const ov = String(ox['value'])
+        const nv = String(nx['value'])
+        if (o.type !== 'text' || op.start.offset > p || op.end.offset < oldEnd) return false
+        if (ov !== old.slice(op.start.offset, op.end.offset) || nv !== source.slice(np.start.offset, np.end.offset!)) return false
+        diffs++
+      }
+      if ('children' in o) {
+        const oc = o.children as Nodes[]
+        const nc = (n as {children?: Nodes[]}).children
+        if (!nc || oc.length !== nc.length) return false
+        for (let k = 0; k < oc.length; k++) if (!alike(oc[k]!, nc[k]!)) return false
+      }
+      return true
+    }
+    for (let k = 0; k < oldNodes.length; k++) {
+      const had = diffs
+      if (!alike(oldNodes[k]!, newNodes[k]!)) return undefined
+      if (diffs !== had) edited = k
+    }
+    const nodes = tree.children
+    const i = top + edited
+    const nodeOld = oldNodes[edited]
+    const nodeNew = nodes[i]
+    if (diffs !== 1 || !nodeOld || !nodeNew || nodeNew !== newNodes[edited]) return undefined
+    if (nodeNew.type !== 'paragraph' && nodeNew.type !== 'list' && nodeNew.type !== 'table' && nodeNew.type !== 'blockquote' && nodeNew.type !== 'heading') return undefined
+    const around = readFromAround(nodeOld, old)
+    if (around === undefined || around !== readFromAround(nodeNew, source)) return undefined
+
+    // what the build read of the whole source: the chat lines, the wrapped line breaks, the hyphens' compounds
+    const lineEnd = (text: string, starts: readonly number[]): number => (starts[line] ?? text.length + 1) - 1
+    if (chatLine(old, last.starts[line - 1]!, lineEnd(old, last.starts)) !== chatLine(source, starts[line - 1]!, lineEnd(source, starts))) return undefined
+    if (new WrappedBreaks(old, last.starts).runAt(line).join() !== new WrappedBreaks(source, starts).runAt(line).join()) return undefined
+    const nodeFrom = nodeOld.position!.start.offset!
+    const nodeTo = nodeOld.position!.end.offset!
+    const compounds: Compound[] = []
+    for (const c of last.compounds) {
+      if (c.at >= nodeFrom && c.at <= nodeTo) continue
+      const at = moved(c.at)
+      if (at < 0 || compoundPart(source, c.part, c.joined, at) !== c.answer) return undefined
+      compounds.push(at === c.at ? c : {...c, at})
+    }
+
+    // the edited node read again, alone, from the old source and from the new: the same reading but for its blocks' text
+    let first = true
+    for (let k = 0; k < i && first; k++) {
+      const n = nodes[k]!
+      first = n.type === 'yaml' || (n.type === 'html' && /^\s*<!--/.test(n.value))
+    }
+    const oldAround = nodes.slice()
+    oldAround[i] = nodeOld
+    const then = new Builder(old, last.filePath, {type: 'root', children: oldAround}, last.firstId, {sentences: cache.sentences}, last.starts)
+    then.step(oldAround, i, first)
+    fresh.step(nodes, i, first)
+    if (readingOf(then, nodeOffset) !== readingOf(fresh, (o) => o)) return undefined
+    if (then.pendingTitle !== undefined) return undefined
+
+    // the old reading alone must be the one the last build made of the node (nothing carried into it from before)
+    const from = last.spans.blocks[i]!
+    const to = last.spans.blocks[i + 1]!
+    const sFrom = last.spans.sections[i]!
+    const sTo = last.spans.sections[i + 1]!
+    if (to - from !== then.blocks.length || sTo - sFrom !== then.sections.length - 1) return undefined
+    let outer: Section | undefined
+    for (let k = 0; k < then.blocks.length; k++) {
+      const mine = then.blocks[k]!
+      const real = doc.blocks[from + k]!
+      if (real.kind !== mine.kind && !(mine.kind === 'paragraph' && real.kind === 'list-item')) return undefined
+      const j = then.sections.indexOf(mine.section as MutableSection)
+      if (j === 0) {
+        outer ??= real.section
+        if (real.section !== outer) return undefined
+      } else if (real.section !== doc.sections[sFrom + j - 1]) return undefined
+      if (JSON.stringify(blockShape(mine)) !== JSON.stringify(blockShape(real))) return undefined
+    }
+    for (let k = 1; k < then.sections.length; k++) {
+      const mine = then.sections[k]!
+      const real = doc.sections[sFrom + k - 1]!
+      if (mine.kind !== real.kind || mine.title !== real.title || mine.number !== real.number || JSON.stringify(mine.headingPosition) !== JSON.stringify(real.headingPosition)) return undefined
+    }
+    return {nodeNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo}
+  }
+  const edit = unchanged ? {nodeNew: undefined, compounds: [...last.compounds], from: -1, to: -1, sFrom: -1, sTo: -1, nodeFrom: Infinity, nodeTo: Infinity} : readEdit()
+  if (!edit) return undefined
+  const {nodeNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo} = edit
+
+  // the document again: every position after the edit moved, the node's blocks and sections as read again
+  const at = fresh.at
+  const file = fresh.file
+  const point = (pt: Point): Point | undefined => {
+    const o = moved(pt.offset)
+    if (o < 0) return undefined
+    return o === pt.offset ? pt : {line: pt.line, column: pt.line === line ? pt.column + delta : pt.column, offset: o}
+  }
+  let lost = false
+  const position = (pos: Position): Position => {
+    const start = point(pos.start)
+    const end = point(pos.end)
+    if (!start || !end) {
+      lost = true
+      return pos
+    }
+    return start === pos.start && end === pos.end ? pos : {start, end}
+  }
+  const segments = (segs: readonly Segment[]): readonly Segment[] => {
+    if (!segs.some((g) => g.sourceStart + g.length >= p)) return segs
+    return segs.map((g) => {
+      const s = moved(g.sourceStart)
+      const e = moved(g.sourceStart + g.length)
+      if (s < 0 || e < 0 || e - s !== g.length) lost = true
+      return s === g.sourceStart ? g : {...g, sourceStart: s}
+    })
+  }
+  const sections = new Map<Section, MutableSection>()
+  const newSections: MutableSection[] = []
+  doc.sections.forEach((s, k) => {
+    const own = k >= sFrom && k < sTo ? fresh.sections[k - sFrom + 1]! : undefined
+    const heading = k === 0 ? {start: at(0), end: at(source.length)} : own ? own.headingPosition : position(s.headingPosition)
+    const parent = s.parent ? sections.get(s.parent) : undefined
+    // (a title read again, and the path of every section under it)
+    const title = own ? own.title : s.title
+    const path = parent && (title !== s.title || parent.path !== s.parent!.path) ? parent.path.concat([title || s.number || '(untitled)']) : s.path
+    const clone: MutableSection = {id: s.id, kind: s.kind, title, number: s.number, depth: s.depth, path, position: heading, headingPosition: heading, blocks: [], children: [], parent, file, rank: (s as MutableSection).rank}
+    sections.set(s, clone)
+    newSections.push(clone)
+  })
+  const place = (b: Block, like: Block, section: Section, pos: Position, segs: readonly Segment[]): Block => {
+    const sentences: Sentence[] = []
+    const block: Block & {sentences: readonly Sentence[]} = {
+      kind: like.kind,
+      text: b.text,
+      position: pos,
+      section,
+      variables: b.variables,
+      segments: segs,
+      sentences,
+      file,
+      ...(b.header ? {header: b.header} : {}),
+      ...(b.cells ? {cells: b.cells} : {}),
+      ...(like.sender !== undefined ? {sender: like.sender} : {}),
+    }
+    for (const s of b.sentences) sentences.push({block, index: s.index, start: s.start, end: s.end, text: s.text})
+    return block
+  }
+  const moveBlock = (b: Block): Block => {
+    const block = place(b, b, sections.get(b.section)!, position(b.position), segments(b.segments))
+    if (b.title) (block as {title?: Block}).title = moveBlock(b.title)
+    return block
+  }
+  const readAgain = (mine: Block, real: Block): Block => {
+    const block = place(mine, real, sections.get(real.section)!, mine.position, mine.segments)
+    if (mine.title && real.title) (block as {title?: Block}).title = readAgain(mine.title, real.title)
+    return block
+  }
+  const blocks = new Map<Block, Block>()
+  const newBlocks = doc.blocks.map((b, k) => {
+    const block = k >= from && k < to ? readAgain(fresh.blocks[k - from]!, b) : moveBlock(b)
+    blocks.set(b, block)
+    return block
+  })
+  if (lost) return undefined
+  doc.sections.forEach((s, k) => {
+    const clone = newSections[k]!
+    for (const b of s.blocks) clone.blocks.push(blocks.get(b)!)
+    for (const c of s.children) clone.children.push(sections.get(c)!)
+  })
+  const root = newSections[0]!
+  closeSections(root)
+  // the marks: the edited node's read again, the others moved
+  const own = nodeNew ? treeMarks({type: 'root', children: [nodeNew]}) : []
+  const marks: TreeMark[] = []
+  let placed = false
+  for (const m of doc.marks) {
+    if (m.offset !== undefined && m.offset >= nodeFrom) {
+      if (!placed) marks.push(...own)
+      placed = true
+      if (m.offset <= nodeTo) continue
+    }
+    const o = m.offset === undefined ? -1 : moved(m.offset)
+    if (m.offset !== undefined && o < 0) return undefined
+    marks.push(m.offset === undefined || o === m.offset ? m : {...m, offset: o})
+  }
+  if (!placed) marks.push(...own)
+  // the sentence ranges of this document's texts, for the next build
+  const ranges = new Map<string, ReadonlyArray<{readonly start: number; readonly end: number}>>()
+  const keep = (b: Block): void => {
+    const r = fresh.sentences?.get(b.text) ?? cache.sentences.get(b.text)
+    if (r) ranges.set(b.text, r)
+    if (b.title) keep(b.title)
+  }
+  for (const b of newBlocks) keep(b)
+  cache.sentences = ranges
+  const built: Omit<Document, 'tree'> = {
+    filePath: doc.filePath,
+    source,
+    marks,
+    frontmatter: doc.frontmatter,
+    ...(doc.frontmatterError !== undefined ? {frontmatterError: doc.frontmatterError} : {}),
+    root,
+    sections: newSections,
+    blocks: newBlocks,
+    title: doc.title ? sections.get(doc.title) : undefined,
+    positionAt: at,
+  }
+  return {...last, source, order: cache.order, doc: built, starts: fresh.lineStarts, compounds: [...compounds, ...fresh.compounds]}
 }
 
 /**
@@ -199,11 +577,12 @@ class Builder {
     readonly filePath: string,
     readonly tree: Root,
     readonly firstId: number,
-    readonly cache?: ParseCache,
+    readonly cache?: Pick<ParseCache, 'sentences'>,
+    starts?: number[],
   ) {
     this.sentences = cache ? new Map() : undefined
     // one list of line starts serves the positions and the search for continuation lines
-    this.lineStarts = lineStarts(source)
+    this.lineStarts = starts ?? lineStarts(source)
     this.at = lineIndex(source, this.lineStarts)
     this.file = {path: filePath, positionAt: this.at}
     const start = this.at(0)
@@ -214,49 +593,64 @@ class Builder {
   build(): Omit<Document, 'tree'> {
     const nodes = this.tree.children
     let first = true
+    // where each top-level node's blocks and sections start (see reuseBuild)
+    const blockStarts = new Array<number>(nodes.length + 1)
+    const sectionStarts = new Array<number>(nodes.length + 1)
     for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!
-      const next = nodes[i + 1]
-      const titled = this.titledClauses(node, first) || this.outline(node, nodes[i - 1])
-      if (titled) {
-        first = false
-        continue
-      }
-      const parts = node.type === 'list' ? titledItems(node) : undefined
-      if (parts) {
-        // clauses' titles numbered by the word processor ("2. § 2 Backups") among the clauses' numbered paragraphs, which
-        // Markdown reads as one list with them
-        for (const part of parts) {
-          if ('paragraph' in part) this.capitalHeading(part, part.paragraph, false)
-          else this.visitFlow(part)
-        }
-        first = false
-        continue
-      }
-      const last = node.type === 'list' && isBody(next) ? trailingHeading(node, this.source) : undefined
-      if (last) {
-        // a numbered heading written right after a numbered list is read by Markdown as the list's last item
-        this.visitFlow({...last.list})
-        this.capitalHeading(last.line, last.line.paragraph, false)
-        first = false
-        continue
-      }
-      // a letter's closing ("If you are happy with these terms, please sign below", "Kind regards") belongs to no clause
-      if (node.type === 'paragraph' && this.stack.length > 1 && node.children[0]?.type === 'text' && CLOSING.test(node.children[0].value)) this.stack.length = this.title && this.stack.includes(this.title as MutableSection) ? this.stack.indexOf(this.title as MutableSection) + 1 : 1
-      const line = capitalLine(node)
-      // a line of capitals on its own is a heading where body text follows it (not another such line or a heading);
-      // the document's first line, unnumbered, is its title over the first numbered heading too
-      // (a title line directly over another title heads a group: see groupOver)
-      const bold = line ? undefined : boldLine(node)
-      const group = !first && (line !== undefined || bold !== undefined) && groupOver(nodes, i) && this.groupsWritten(nodes, i)
-      if (line && (group || isBody(next) || (first && line.number === undefined && next !== undefined && capitalLine(next) !== undefined))) this.capitalHeading(line, node, first, 'line', group)
-      else {
-        // a bold line on its own is a heading as a line of capitals is: over body text, or numbered over another title
-        if (bold && (group || isBody(next) || (next !== undefined && (bold.number !== undefined || first) && (boldLine(next) !== undefined || capitalLine(next) !== undefined)))) this.capitalHeading(bold, node, first, 'bold', group)
-        else this.visitFlow(node)
-      }
-      if (node.type !== 'yaml' && !(node.type === 'html' && /^\s*<!--/.test(node.value))) first = false
+      blockStarts[i] = this.blocks.length
+      sectionStarts[i] = this.sections.length
+      first = this.step(nodes, i, first)
     }
+    blockStarts[nodes.length] = this.blocks.length
+    sectionStarts[nodes.length] = this.sections.length
+    this.spans = {blocks: blockStarts, sections: sectionStarts}
+    return this.finish(treeMarks(this.tree))
+  }
+
+  /** Where each top-level node's blocks and sections start in the lists (one more entry: their ends), once built. */
+  spans: {blocks: number[]; sections: number[]} | undefined
+
+  /** Read the top-level node `i` of `nodes`; `first` tells whether no node before it was read (returned for the next). */
+  step(nodes: readonly RootContent[], i: number, first: boolean): boolean {
+    const node = nodes[i]!
+    const next = nodes[i + 1]
+    if (this.titledClauses(node, first) || this.outline(node, nodes[i - 1])) return false
+    const parts = node.type === 'list' ? titledItems(node) : undefined
+    if (parts) {
+      // clauses' titles numbered by the word processor ("2. § 2 Backups") among the clauses' numbered paragraphs, which
+      // Markdown reads as one list with them
+      for (const part of parts) {
+        if ('paragraph' in part) this.capitalHeading(part, part.paragraph, false)
+        else this.visitFlow(part)
+      }
+      return false
+    }
+    const last = node.type === 'list' && isBody(next) ? trailingHeading(node, this.source) : undefined
+    if (last) {
+      // a numbered heading written right after a numbered list is read by Markdown as the list's last item
+      this.visitFlow({...last.list})
+      this.capitalHeading(last.line, last.line.paragraph, false)
+      return false
+    }
+    // a letter's closing ("If you are happy with these terms, please sign below", "Kind regards") belongs to no clause
+    if (node.type === 'paragraph' && this.stack.length > 1 && node.children[0]?.type === 'text' && CLOSING.test(node.children[0].value)) this.stack.length = this.title && this.stack.includes(this.title as MutableSection) ? this.stack.indexOf(this.title as MutableSection) + 1 : 1
+    const line = capitalLine(node)
+    // a line of capitals on its own is a heading where body text follows it (not another such line or a heading);
+    // the document's first line, unnumbered, is its title over the first numbered heading too
+    // (a title line directly over another title heads a group: see groupOver)
+    const bold = line ? undefined : boldLine(node)
+    const group = !first && (line !== undefined || bold !== undefined) && groupOver(nodes, i) && this.groupsWritten(nodes, i)
+    if (line && (group || isBody(next) || (first && line.number === undefined && next !== undefined && capitalLine(next) !== undefined))) this.capitalHeading(line, node, first, 'line', group)
+    else {
+      // a bold line on its own is a heading as a line of capitals is: over body text, or numbered over another title
+      if (bold && (group || isBody(next) || (next !== undefined && (bold.number !== undefined || first) && (boldLine(next) !== undefined || capitalLine(next) !== undefined)))) this.capitalHeading(bold, node, first, 'bold', group)
+      else this.visitFlow(node)
+    }
+    return first && (node.type === 'yaml' || (node.type === 'html' && /^\s*<!--/.test(node.value)))
+  }
+
+  /** The document, once every top-level node is read: list items written as paragraphs read, sections closed. */
+  finish(marks: TreeMark[]): Omit<Document, 'tree'> {
     this.paragraphItems()
     const root = this.sections[0]!
     closeSections(root)
@@ -267,7 +661,7 @@ class Builder {
     return {
       filePath: this.filePath,
       source: this.source,
-      marks: treeMarks(this.tree),
+      marks,
       frontmatter: this.frontmatter,
       ...(this.frontmatterError !== undefined ? {frontmatterError: this.frontmatterError} : {}),
       root,
@@ -1327,12 +1721,14 @@ class Builder {
 
   /** Is `part`, broken off before a hyphen at `at`, a word of a compound rather than a piece of the word `joined`? */
   compoundPart(part: string, joined: string, at: number): boolean {
-    if (new RegExp(`(?<!\\p{L})${joined}(?!\\p{L})`, 'iu').test(this.source)) return false
-    if (COMPOUND_WORDS.has(part.toLowerCase())) return true
-    const word = new RegExp(`(?<!\\p{L})${part}(?!\\p{L})`, 'gu')
-    for (let m = word.exec(this.source); m; m = word.exec(this.source)) if (m.index !== at) return true
-    return false
+    const answer = compoundPart(this.source, part, joined, at)
+    // the answer reads the whole source: kept with its question, so that a build that reuses this one can ask it again
+    this.compounds.push({part, joined, at, answer})
+    return answer
   }
+
+  /** Every question compoundPart was asked in this build, with its answer. */
+  readonly compounds: Compound[] = []
 
   mapLines(out: InlineText, value: string, sourceStart: number): void {
     // Continuation lines lose their container indentation in mdast; find each line again in the source.
@@ -1368,6 +1764,22 @@ class Builder {
 
 // words that form hyphenated compounds in agreements ("on-site", "third-party", "one-hour", "self-service", "non-standard")
 const COMPOUND_WORDS = new Set(['on', 'off', 'in', 'out', 'up', 'down', 'over', 'under', 'after', 'pre', 'post', 'self', 'non', 'co', 'cross', 'multi', 'first', 'second', 'third', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'half', 'full', 'part', 'same', 'next', 'well', 'high', 'low', 'long', 'short', 'round', 'all', 'follow', 'set', 'back', 'sign', 'check', 'log', 'call', 'take', 'hand', 'hard', 'soft', 'time', 'fixed', 'break', 'fail', 'end', 'user', 'day', 'week', 'month', 'year', 'hour', 'minute'])
+/** A hyphen's reading that searched the whole source (see Builder.compoundPart): the part, the joined word, where the part starts, and the answer. */
+interface Compound {
+  readonly part: string
+  readonly joined: string
+  readonly at: number
+  readonly answer: boolean
+}
+
+/** Is `part`, broken off before a hyphen at `at` of `source`, a word of a compound rather than a piece of the word `joined`? */
+function compoundPart(source: string, part: string, joined: string, at: number): boolean {
+  if (new RegExp(`(?<!\\p{L})${joined}(?!\\p{L})`, 'iu').test(source)) return false
+  if (COMPOUND_WORDS.has(part.toLowerCase())) return true
+  const word = new RegExp(`(?<!\\p{L})${part}(?!\\p{L})`, 'gu')
+  for (let m = word.exec(source); m; m = word.exec(source)) if (m.index !== at) return true
+  return false
+}
 const isLetter = (c: string): boolean => c.toLowerCase() !== c.toUpperCase()
 const isLower = (c: string): boolean => isLetter(c) && c === c.toLowerCase()
 
@@ -1440,6 +1852,21 @@ class WrappedBreaks {
       v = this.read.get(k) ?? false
     }
     return v
+  }
+
+  /** The reading of each line of the run of non-blank lines that holds line `lineNo` (1-based), in order; none for a blank line. */
+  runAt(lineNo: number): boolean[] {
+    const at = lineNo - 1
+    const n = this.starts.length
+    if (at < 0 || at >= n || !this.line(at).trim()) return []
+    let i = at
+    while (i > 0 && this.line(i - 1).trim()) i--
+    let j = at
+    while (j + 1 < n && this.line(j + 1).trim()) j++
+    this.readRun(at)
+    const out: boolean[] = []
+    for (let k = i; k <= j; k++) out.push(this.read.get(k) ?? false)
+    return out
   }
 
   private line(i: number): string {
@@ -1660,12 +2087,17 @@ function countChatLines(source: string, starts: readonly number[]): number {
   for (let k = 0; k < starts.length && n < 2; k++) {
     const from = starts[k]!
     const to = (starts[k + 1] ?? source.length + 1) - 1
-    if (to - from > 400 || !mayOpenMessage(source, from, to) || !holdsStamp(source, from, to)) continue
-    let line = source.slice(from, to)
-    if (line.endsWith('\r')) line = line.slice(0, -1)
-    if (CHAT_OPENING_LINE.test(line) || CHAT_HEADER_LINE.test(line)) n++
+    if (chatLine(source, from, to)) n++
   }
   return n
+}
+
+/** Does the source line [from, to) open a chat message (see countChatLines)? */
+function chatLine(source: string, from: number, to: number): boolean {
+  if (to - from > 400 || !mayOpenMessage(source, from, to) || !holdsStamp(source, from, to)) return false
+  let line = source.slice(from, to)
+  if (line.endsWith('\r')) line = line.slice(0, -1)
+  return CHAT_OPENING_LINE.test(line) || CHAT_HEADER_LINE.test(line)
 }
 
 /** The segments of text[from, to) re-based so that `from` falls at `at`. */

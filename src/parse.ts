@@ -87,7 +87,7 @@ export function clauselintParse(this: Processor, options: {readonly parser?: Par
 const PART_SIZE = 2048
 
 /** Parsed parts by text, kept by an editor between edits of one document (see `ParseCache`). */
-interface CachedPart {
+export interface CachedPart {
   readonly tree: Root
   /** Where the tree's positions currently start. */
   line: number
@@ -99,8 +99,15 @@ interface CachedPart {
 /** Parts of the last parses of one document: an edit re-parses only the parts whose text changed. */
 export class ParseCache {
   parts = new Map<string, CachedPart>()
+  /** The parts of the last parse in order, and of the parse before it (see buildDocument's reuse of the tree). */
+  order: readonly CachedPart[] = []
+  previous: readonly CachedPart[] = []
   /** The sentence ranges of the last document built with this cache, by block text (see buildDocument). */
   sentences = new Map<string, ReadonlyArray<{readonly start: number; readonly end: number}>>()
+  /** The last document built with this cache and what its build read (owned by buildDocument). */
+  last: unknown = undefined
+  /** Builds that reused the last document's tree after an edit, and builds made in full (for tests and the bench). */
+  readonly builds = {reused: 0, full: 0}
 }
 
 /**
@@ -126,6 +133,7 @@ export function parseMarkdown(
   if (cuts.length === 1 && !cache) return parsePart(source, parser)
   const root: Root = {type: 'root', children: []}
   const next = new Map<string, CachedPart>()
+  const order: CachedPart[] = []
   let line = 1
   for (let i = 0; i < cuts.length; i++) {
     const from = cuts[i]!
@@ -142,13 +150,18 @@ export function parseMarkdown(
       part = {tree: parsePart(text, parser, line - 1, from), line, offset: from, breaks: countLines(text)}
     }
     next.set(text, part)
+    order.push(part)
     for (const child of part.tree.children) root.children.push(child)
     if (i === 0) root.position = {start: {...part.tree.position!.start}, end: {...part.tree.position!.end}}
     else root.position!.end = {...part.tree.position!.end}
     // a kept part's text is the same: its line breaks are counted once
     line += part.breaks
   }
-  if (cache) cache.parts = next
+  if (cache) {
+    cache.parts = next
+    cache.previous = cache.order
+    cache.order = order
+  }
   return root
 }
 

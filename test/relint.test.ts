@@ -9,6 +9,7 @@ import {rules} from '../rules/index.js'
 import {buildDocument} from '../src/document.js'
 import {lint} from '../src/lint.js'
 import {Linter} from '../src/lsp/linter.js'
+import {ParseCache} from '../src/parse.js'
 import {read, TextCache} from '../src/reading/index.js'
 import {Prose} from '../src/reading/sentences.js'
 import {compileTerms, scanTerms, scanTermsKept} from '../src/reading/terms.js'
@@ -98,6 +99,36 @@ describe('re-lint after an edit', () => {
       {numRuns: 16, seed: 11},
     )
     expect(compared).toBeGreaterThan(40)
+  })
+
+  it('gives the findings of a fresh lint over random edits within one line, most of them linted with the last tree reused (seeded)', () => {
+    // typed or deleted within a line, as an editor sends most edits: the tree is reused where the edit provably changes
+    // nothing but one node's text, and the rules read the reused tree as they read a fresh one
+    const typed = fc.record({line: fc.nat(), column: fc.nat(), remove: fc.boolean(), word: fc.constantFrom('x', ' promptly', ' within 4 hours', ':', '.', ' TBD', 'P1 ', ' 99.9%', ' the Customer shall')})
+    let compared = 0
+    let reused = 0
+    fc.assert(
+      fc.property(fc.nat({max: texts.length - 1}), fc.array(typed, {minLength: 1, maxLength: 5}), (which, edits) => {
+        const parseCache = new ParseCache()
+        const textCache = new TextCache({blocks: true})
+        let text = texts[which]!
+        lint(text, {filePath: 'a.md', parseCache, textCache})
+        for (const e of edits) {
+          const lines = text.split('\n')
+          const i = e.line % lines.length
+          const line = lines[i]!
+          const at = line.length ? e.column % (line.length + 1) : 0
+          lines[i] = e.remove ? line.slice(0, Math.max(0, at - 1)) + line.slice(at) : line.slice(0, at) + e.word + line.slice(at)
+          text = lines.join('\n')
+          expect(findings(lint(text, {filePath: 'a.md', parseCache, textCache}))).toBe(findings(lint(text, {filePath: 'a.md'})))
+          compared++
+        }
+        reused += parseCache.builds.reused
+      }),
+      {numRuns: 10, seed: 31},
+    )
+    expect(compared).toBeGreaterThan(20)
+    expect(reused).toBeGreaterThan(compared / 3)
   })
 
   it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in', async () => {

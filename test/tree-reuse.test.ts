@@ -1,0 +1,160 @@
+// The editor's build after an edit: with a parse cache, buildDocument reuses the last document (its positions moved)
+// when the edit provably changes nothing the build read but one node's text, and builds the tree in full otherwise.
+// Either way the document must be the one a fresh build makes, field for field and in the same order.
+import fs from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {buildDocument} from '../src/document.js'
+import {ParseCache} from '../src/parse.js'
+import type {Block, Document, Section} from '../src/types.js'
+import {agreementish} from './markdownish.js'
+
+const agreements = path.resolve(import.meta.dirname, '..', 'fixtures', 'agreements')
+const files = fs.readdirSync(agreements).filter((f) => f.endsWith('.md')).sort()
+const texts = files.map((f) => fs.readFileSync(path.join(agreements, f), 'utf8'))
+
+/** Everything a document holds, as plain data in its own key order: sections and blocks by index, not by reference. */
+function shape(doc: Document): string {
+  const sectionIndex = new Map<Section, number>(doc.sections.map((s, i) => [s, i]))
+  const blockIndex = new Map<Block, number>(doc.blocks.map((b, i) => [b, i]))
+  const block = (b: Block): unknown =>
+    Object.entries(b).map(([k, v]) => {
+      if (k === 'section') return [k, sectionIndex.get(v as Section)]
+      if (k === 'file') return [k, (v as Block['file']).path]
+      if (k === 'title') return [k, block(v as Block)]
+      if (k === 'sentences') return [k, (v as Block['sentences']).map((s) => [Object.keys(s), s.block === b, s.index, s.start, s.end, s.text])]
+      return [k, v]
+    })
+  const section = (s: Section): unknown =>
+    Object.entries(s).map(([k, v]) => {
+      if (k === 'blocks') return [k, (v as Block[]).map((b) => blockIndex.get(b) ?? -1)]
+      if (k === 'children') return [k, (v as Section[]).map((c) => sectionIndex.get(c))]
+      if (k === 'parent') return [k, v ? sectionIndex.get(v as Section) : null]
+      if (k === 'file') return [k, (v as Section['file']).path]
+      return [k, v]
+    })
+  const points = [0, 1, Math.floor(doc.source.length / 2), doc.source.length].map((o) => doc.positionAt(o))
+  return JSON.stringify({
+    keys: Object.keys(doc),
+    source: doc.source,
+    marks: doc.marks,
+    frontmatter: doc.frontmatter,
+    frontmatterError: doc.frontmatterError,
+    root: sectionIndex.get(doc.root),
+    title: doc.title ? sectionIndex.get(doc.title) : null,
+    sections: doc.sections.map(section),
+    blocks: doc.blocks.map(block),
+    // every block's file answers positions for this source
+    points,
+    filePoints: doc.blocks.slice(0, 3).map((b) => b.file.positionAt(doc.source.length)),
+  })
+}
+
+/** Characters and words an author types: letters, capitals, stops, colons, hyphens, Markdown's marks, times, spaces. */
+const TYPED = ['x', 'E', ' ', '.', ':', '-', '*', '|', '`', '[', '#', '1', '2.', ' and', 'SERVICES', ' above', ' following:', '09:04 - Tom Smith:', 'main', '**', '\\', '&amp;']
+const edit = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'insert', 'insert', 'delete', 'replace'), typed: fc.constantFrom(...TYPED)})
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never
+
+/** One edit within one line: type at a column, delete the character before it, or replace it. */
+function apply(text: string, e: Edit): string {
+  const lines = text.split('\n')
+  const i = e.line % lines.length
+  const line = lines[i]!
+  const at = line.length ? e.column % (line.length + 1) : 0
+  if (e.kind === 'insert') lines[i] = line.slice(0, at) + e.typed + line.slice(at)
+  else if (e.kind === 'delete') lines[i] = line.slice(0, Math.max(0, at - 1)) + line.slice(at)
+  else lines[i] = line.slice(0, Math.max(0, at - 1)) + e.typed + line.slice(at)
+  return lines.join('\n')
+}
+
+describe('the tree after an edit', () => {
+  it('is the tree a fresh build makes, over random one-line edits of every agreement fixture (seeded)', () => {
+    let reused = 0
+    let full = 0
+    let compared = 0
+    fc.assert(
+      fc.property(fc.nat({max: texts.length - 1}), fc.array(edit, {minLength: 1, maxLength: 6}), (which, edits) => {
+        const cache = new ParseCache()
+        let text = texts[which]!
+        const name = files[which]!
+        buildDocument(text, name, {parseCache: cache})
+        for (const e of edits) {
+          text = apply(text, e)
+          expect(shape(buildDocument(text, name, {parseCache: cache}))).toBe(shape(buildDocument(text, name)))
+          compared++
+        }
+        reused += cache.builds.reused
+        full += cache.builds.full
+      }),
+      {numRuns: 100, seed: 23},
+    )
+    expect(compared).toBeGreaterThan(200)
+    // both ways were taken, and most of these edits (typed within a line of text) reused the last document
+    expect(reused).toBeGreaterThan(compared / 3)
+    expect(full).toBeGreaterThan(100)
+  })
+
+  it('is the tree a fresh build makes over random edits of invented documents of every syntax (seeded)', () => {
+    let compared = 0
+    fc.assert(
+      fc.property(agreementish, fc.array(edit, {minLength: 1, maxLength: 5}), (start, edits) => {
+        const cache = new ParseCache()
+        let text = start
+        buildDocument(text, 'a.md', {parseCache: cache})
+        for (const e of edits) {
+          text = apply(text, e)
+          expect(shape(buildDocument(text, 'a.md', {parseCache: cache}))).toBe(shape(buildDocument(text, 'a.md')))
+          compared++
+        }
+      }),
+      {numRuns: 80, seed: 29},
+    )
+    expect(compared).toBeGreaterThan(200)
+  })
+
+  it('reuses the last document after a word typed into a paragraph, and builds again where the edit changes what other blocks are read with', () => {
+    const base = [
+      '# Support Agreement',
+      '',
+      '## Services',
+      '',
+      'The Provider will look after the office network and answer calls during business hours.',
+      '',
+      'We keep the servers patched and the firewall up to date for the whole site.',
+      '',
+      'Engineers make an on-',
+      'site visit when needed.',
+      '',
+    ].join('\n')
+    const cache = new ParseCache()
+    const build = (text: string): Document => {
+      const doc = buildDocument(text, 'a.md', {parseCache: cache})
+      expect(shape(doc)).toBe(shape(buildDocument(text, 'a.md')))
+      return doc
+    }
+    build(base)
+    // a word typed into a sentence: reused
+    const typed = base.replace('answer calls', 'answer all calls')
+    build(typed)
+    expect(cache.builds).toEqual({reused: 1, full: 1})
+    // the same text again: reused
+    build(typed)
+    expect(cache.builds).toEqual({reused: 2, full: 1})
+    // a paragraph typed in capitals is a title over the text after it: built again, and again when it is undone
+    build(typed.replace('We keep the servers patched and the firewall up to date for the whole site.', 'FIREWALL'))
+    build(typed)
+    expect(cache.builds).toEqual({reused: 2, full: 3})
+    // "onsite" written elsewhere joins the compound broken at its hyphen: the hyphen's reading changes, built again
+    expect(buildDocument(typed, 'a.md').blocks.at(-1)!.text).toContain('on-site visit')
+    const joined = typed.replace('for the whole site.', 'for the whole site, onsite or remote.')
+    expect(build(joined).blocks.at(-1)!.text).toContain('onsite visit')
+    expect(cache.builds).toEqual({reused: 2, full: 4})
+    // a lead-in's colon typed at a paragraph's end may change what the paragraphs after it are: built again
+    build(joined.replace('answer all calls during business hours.', 'answer all calls during business hours:'))
+    expect(cache.builds).toEqual({reused: 2, full: 5})
+    // while a word typed in the paragraph after it is not
+    build(joined.replace('answer all calls during business hours.', 'answer all calls during business hours:').replace('We keep', 'We always keep'))
+    expect(cache.builds).toEqual({reused: 3, full: 5})
+  })
+})
