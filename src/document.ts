@@ -218,9 +218,9 @@ function blockShape(b: Block): unknown {
 
 /**
  * The last build's document, made again for an edited source without building the tree again, when the edit provably
- * changes nothing the build read but one node's text: the edit is within one line, and the mdast of what was parsed
- * again is the same but for the characters of one text node (the same nodes, fields and positions, moved by the edit);
- * that node's top-level node is read again as the build reads it (in a builder of its own, once with the old source
+ * changes nothing the build read but one top-level node: the edit is within one line, and the mdast of what was parsed
+ * again is the same but within the top-level node that holds the edit (the same nodes, fields and positions, moved by
+ * the edit; that node of the same type, where it was); that node is read again as the build reads it (in a builder of its own, once with the old source
  * and once with the new), and must open the same sections, leave the same state and give blocks of the same kinds in
  * the same sections, read alike by the list-item pass; what the nodes around it read of it, whether the edited line
  * opens a chat message, the wrapped line breaks of its run of lines and every hyphen reading that searched the whole
@@ -277,9 +277,8 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     const newNodes = after.slice(a, bNew).flatMap((part) => part.tree.children)
     if (oldNodes.length !== newNodes.length) return undefined
 
-    // the same nodes but for one text node's characters
+    // the same nodes but for the top-level node that holds the edit
     let edited = -1
-    let diffs = 0
     const alike = (o: Nodes, n: Nodes): boolean => {
       if (o.type !== n.type) return false
       const op = o.position
@@ -291,13 +290,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       const nx = n as unknown as Record<string, unknown>
       for (const key in ox) if (key !== 'position' && key !== 'children' && key !== 'value' && !sameField(ox[key], nx[key])) return false
       for (const key in nx) if (!(key in ox)) return false
-      if ('value' in o && ox['value'] !== nx['value']) {
-        const ov = String(ox['value'])
-        const nv = String(nx['value'])
-        if (o.type !== 'text' || op.start.offset > p || op.end.offset < oldEnd) return false
-        if (ov !== old.slice(op.start.offset, op.end.offset) || nv !== source.slice(np.start.offset, np.end.offset!)) return false
-        diffs++
-      }
+      if ('value' in o && ox['value'] !== nx['value']) return false
       if ('children' in o) {
         const oc = o.children as Nodes[]
         const nc = (n as {children?: Nodes[]}).children
@@ -307,15 +300,23 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       return true
     }
     for (let k = 0; k < oldNodes.length; k++) {
-      const had = diffs
-      if (!alike(oldNodes[k]!, newNodes[k]!)) return undefined
-      if (diffs !== had) edited = k
+      const o = oldNodes[k]!
+      const n = newNodes[k]!
+      const op = o.position
+      // the top-level node that holds the edit may differ in any way within it: it is read again below
+      if (edited < 0 && op?.start.offset !== undefined && op.end.offset !== undefined && op.start.offset <= p && op.end.offset >= oldEnd) {
+        const np = n.position
+        if (o.type !== n.type || !np || op.start.line !== np.start.line || op.end.line !== np.end.line || nodeOffset(op.start.offset, false) !== np.start.offset || nodeOffset(op.end.offset, true) !== np.end.offset) return undefined
+        edited = k
+        continue
+      }
+      if (!alike(o, n)) return undefined
     }
     const nodes = tree.children
     const i = top + edited
     const nodeOld = oldNodes[edited]
     const nodeNew = nodes[i]
-    if (diffs !== 1 || !nodeOld || !nodeNew || nodeNew !== newNodes[edited]) return undefined
+    if (edited < 0 || !nodeOld || !nodeNew || nodeNew !== newNodes[edited]) return undefined
     if (nodeNew.type !== 'paragraph' && nodeNew.type !== 'list' && nodeNew.type !== 'table' && nodeNew.type !== 'blockquote' && nodeNew.type !== 'heading') return undefined
     const around = readFromAround(nodeOld, old)
     if (around === undefined || around !== readFromAround(nodeNew, source)) return undefined
