@@ -278,7 +278,6 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     if (oldNodes.length !== newNodes.length) return undefined
 
     // the same nodes but for the top-level node that holds the edit
-    let edited = -1
     const alike = (o: Nodes, n: Nodes): boolean => {
       if (o.type !== n.type) return false
       const op = o.position
@@ -299,19 +298,13 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       }
       return true
     }
-    for (let k = 0; k < oldNodes.length; k++) {
-      const o = oldNodes[k]!
-      const n = newNodes[k]!
-      const op = o.position
-      // the top-level node that holds the edit may differ in any way within it: it is read again below
-      if (edited < 0 && op?.start.offset !== undefined && op.end.offset !== undefined && op.start.offset <= p && op.end.offset >= oldEnd) {
-        const np = n.position
-        if (o.type !== n.type || !np || op.start.line !== np.start.line || op.end.line !== np.end.line || nodeOffset(op.start.offset, false) !== np.start.offset || nodeOffset(op.end.offset, true) !== np.end.offset) return undefined
-        edited = k
-        continue
-      }
-      if (!alike(o, n)) return undefined
-    }
+    // the top-level node that holds the edit (in the old text, else in the new: a line typed on a blank line goes on
+    // the paragraph above or below it) may differ in any way, its place included: it is read again below
+    const holds = (n: Nodes, from: number, to: number): boolean => (n.position?.start.offset ?? Infinity) <= from && (n.position?.end.offset ?? -1) >= to
+    let edited = oldNodes.findIndex((o) => holds(o, p, oldEnd))
+    if (edited < 0) edited = newNodes.findIndex((n) => holds(n, p, newEnd))
+    if (edited < 0 || oldNodes[edited]!.type !== newNodes[edited]!.type) return undefined
+    for (let k = 0; k < oldNodes.length; k++) if (k !== edited && !alike(oldNodes[k]!, newNodes[k]!)) return undefined
     const nodes = tree.children
     const i = top + edited
     const nodeOld = oldNodes[edited]
@@ -324,7 +317,19 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     // what the build read of the whole source: the chat lines, the wrapped line breaks, the hyphens' compounds
     const lineEnd = (text: string, starts: readonly number[]): number => (starts[line] ?? text.length + 1) - 1
     if (chatLine(old, last.starts[line - 1]!, lineEnd(old, last.starts)) !== chatLine(source, starts[line - 1]!, lineEnd(source, starts))) return undefined
-    if (new WrappedBreaks(old, last.starts).runAt(line).join() !== new WrappedBreaks(source, starts).runAt(line).join()) return undefined
+    // (the runs of lines about the edited one, in either text: a blank line typed on joins the runs above and below it)
+    const wrapsThen = new WrappedBreaks(old, last.starts)
+    const wrapsNow = new WrappedBreaks(source, starts)
+    let runFrom = line
+    let runTo = line
+    for (const wraps of [wrapsThen, wrapsNow]) {
+      for (const k of [line - 1, line, line + 1]) {
+        const [i0, i1] = wraps.runBounds(k)
+        runFrom = Math.min(runFrom, i0)
+        runTo = Math.max(runTo, i1)
+      }
+    }
+    for (let k = runFrom; k <= runTo; k++) if (wrapsThen.has(k) !== wrapsNow.has(k)) return undefined
     const nodeFrom = nodeOld.position!.start.offset!
     const nodeTo = nodeOld.position!.end.offset!
     const compounds: Compound[] = []
@@ -1855,19 +1860,16 @@ class WrappedBreaks {
     return v
   }
 
-  /** The reading of each line of the run of non-blank lines that holds line `lineNo` (1-based), in order; none for a blank line. */
-  runAt(lineNo: number): boolean[] {
+  /** The first and last line (1-based) of the run of non-blank lines that holds line `lineNo`; the line alone when it is blank or outside the text. */
+  runBounds(lineNo: number): [number, number] {
     const at = lineNo - 1
     const n = this.starts.length
-    if (at < 0 || at >= n || !this.line(at).trim()) return []
+    if (at < 0 || at >= n || !this.line(at).trim()) return [lineNo, lineNo]
     let i = at
     while (i > 0 && this.line(i - 1).trim()) i--
     let j = at
     while (j + 1 < n && this.line(j + 1).trim()) j++
-    this.readRun(at)
-    const out: boolean[] = []
-    for (let k = i; k <= j; k++) out.push(this.read.get(k) ?? false)
-    return out
+    return [i + 1, j + 1]
   }
 
   private line(i: number): string {
