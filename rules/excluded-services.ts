@@ -396,6 +396,18 @@ function planNoRow(block: Block): boolean {
   return cells.slice(1).some((c) => PLAN_NO.test(c))
 }
 
+/**
+ * Reading: in a table whose columns are plans ("| Service | Starter | Plus | Max |"), a row whose every plan's cell says it
+ * is not included ("| Printer repairs | Not included | ✘ | No |"), or the chosen plan's cell when the agreement names the
+ * customer's plan (the other plans' cells are blanked), names a service left out of the agreement; a row included in some
+ * plan is what that plan adds, not an exclusion.
+ */
+function planOutRow(block: Block, reading: Reading): boolean {
+  if (!planNoRow(block) || !reading.planRow(block)) return false
+  const marks = block.cells!.slice(1).filter((c) => c.trim() !== '')
+  return marks.length > 0 && marks.every((c) => PLAN_NO.test(c))
+}
+
 // The exclusions named as a part of an agreement: "The Exclusions clause of the Agreement continues to apply", "the
 // Excluded Services schedule": a clause carried from another document is delegated there
 const EXCLUSIONS_PART = /\b(?:exclusions?|excluded services|out[- ]of[- ]scope services)\s+(?:clause|section|schedule|provisions?|paragraph)\b/i
@@ -574,6 +586,13 @@ export default clauseRule({
       const notes = unit.block.cells!.find((c) => TOPIC.test(c) || OUT_LEAD.test(c))
       if (notes === undefined) return undefined
       t = notes
+    }
+    // a plan comparison's rows that no plan includes (or not the customer's) list the exclusions when two or more do, and
+    // are handled when the table, its section or the agreement says how work outside the offer is charged
+    if (planNoRow(unit.block) && !outRow(unit.block) && !DOWNTIME.test(unit.block.header!.join(' ')) && planOutRow(unit.block, reader.reading)) {
+      const rows = tableOf(reader.doc.blocks, reader.reading.blockIndex(unit.block)).map((r) => reader.reading.inFull(r))
+      const out = rows.filter((r) => planOutRow(r, reader.reading))
+      if (out.length >= 2) return handled(handlingText(rows, reader.reading), reader.reading) || handled(handlingText(unit.block.section.blocks, reader.reading), reader.reading) || chargedElsewhere(reader) ? {outcome: 'present'} : {outcome: 'vague'}
     }
     // a plan comparison's "No" cell: the exclusions touched, not listed (a list elsewhere still outranks it)
     if (planNoRow(unit.block) && !outRow(unit.block)) return DOWNTIME.test(unit.block.header!.join(' ')) ? undefined : {outcome: 'vague'}

@@ -241,6 +241,11 @@ interface Series {
 const node = process.execPath
 const parseOnly = path.join(root, 'scripts', 'bench', 'parse-only.mjs')
 const inprocess = path.join(root, 'scripts', 'bench', 'inprocess.mjs')
+// the V8 flags the command sets for every run, --lsp included (read from bin/clauselint.js, the lines that set them at its
+// top level): an in-process row that stands for the command's own work runs under them, so that it measures the code the
+// command runs (without --no-regexp-tier-up, each pattern's first runs are interpreted, and the rules that run many
+// patterns over few texts pay for that interpreter, not for their own work)
+const commandFlags = [...fs.readFileSync(bin, 'utf8').matchAll(/^v8\.setFlagsFromString\('(--[^']+)'\)$/gm)].map((m) => m[1]!)
 
 /** Run the commands round-robin: a warm-up round, then rounds until each has its runs or the budget is spent. */
 async function series(name: string, target: string, isFile: boolean, cmds: Cmd[]): Promise<Series> {
@@ -442,7 +447,7 @@ if (want('phases')) {
   const warmup = 20
   const subset = fs.readdirSync(manyDir).sort().slice(0, count + warmup).map((f) => path.join(manyDir, f))
   process.stderr.write('[phases]\n')
-  const r = await runChild(node, [inprocess, 'phases', String(warmup), ...subset], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  const r = await runChild(node, [...commandFlags, inprocess, 'phases', String(warmup), ...subset], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
   if (r.code === 0) {
     phases = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as NonNullable<typeof phases>
     const c = phases.cpuMsPerMb
@@ -450,7 +455,7 @@ if (want('phases')) {
     const tree = (c['parse + section tree'] ?? 0) - parse
     const rows: Array<[string, number]> = [['parse (fast parser)', parse], ['section tree (build − parse)', tree], ...Object.entries(c).filter(([k]) => k !== 'parse' && k !== 'parse + section tree').sort((a, b) => b[1] - a[1])]
     const rest = rows.slice(1).reduce((n, [, v]) => n + v, 0)
-    out(`${phases.files} of the ~15 KB agreements (after ${warmup} uncounted), each parsed, built and linted once in one process (no text seen twice); CPU ms per MB of each phase (user + system of the process, \`process.cpuUsage\` around each). The rules share one Reading and run in the msa profile's order, as the engine runs them. Tree, detection and rules together: **${rest.toFixed(0)} CPU ms/MB = ${(rest / parse).toFixed(1)} × the parse**.`)
+    out(`${phases.files} of the ~15 KB agreements (after ${warmup} uncounted), each parsed, built and linted once in one process (no text seen twice) under the command's V8 flags (${commandFlags.join(' ')}); CPU ms per MB of each phase (user + system of the process, \`process.cpuUsage\` around each). The rules share one Reading and run in the msa profile's order, as the engine runs them. Tree, detection and rules together: **${rest.toFixed(0)} CPU ms/MB = ${(rest / parse).toFixed(1)} × the parse**.`)
     out()
     out('| phase | CPU ms/MB | × parse |')
     out('|---|---|---|')
@@ -651,9 +656,7 @@ if (want('one')) {
   const edits = String(quick ? 10 : 30)
   const s = await runChild(node, [path.join(root, 'scripts', 'bench', 'lsp-relint.mjs'), edits, oneFile], {cwd: root, timeoutMs: 180_000})
   if (s.code === 0) served = JSON.parse(s.stdout.trim().split('\n').at(-1)!) as {ms: number[]; roundTrip: number[]; cpu: number[]}
-  // under the V8 flags the command sets for every run, --lsp included (read from bin/clauselint.js, the lines that set
-  // them at its top level), so that this row and the server's differ only by the server around the lint
-  const commandFlags = [...fs.readFileSync(bin, 'utf8').matchAll(/^v8\.setFlagsFromString\('(--[^']+)'\)$/gm)].map((m) => m[1]!)
+  // under the command's V8 flags (commandFlags), so that this row and the server's differ only by the server around the lint
   const r = await runChild(node, [...commandFlags, inprocess, 'relint', edits, oneFile], {cwd: root, timeoutMs: 120_000})
   if (r.code === 0) relint = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {ms: number[]; cpu: number[]; full: number[]}
   out('## Editor: the language server re-lints the 50 KB agreement after a one-line edit')

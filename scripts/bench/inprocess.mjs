@@ -7,7 +7,9 @@
 //   node scripts/bench/inprocess.mjs cold <fast|remark> <file>        import the parser and parse one file once (a cold start)
 //   node scripts/bench/inprocess.mjs compare <rounds> <agreement> <template>  compare with a template vs lint the agreement
 //   node scripts/bench/inprocess.mjs phases <warm-up> <file|dir>...  per-phase CPU (parse, section tree, detection, each rule) of the
-//                                                                  msa profile, each text once, after <warm-up> other texts
+//                                                                  msa profile, each text once, after <warm-up> other texts (run
+//                                                                  it under the command's V8 flags, as the bench does: node
+//                                                                  --no-regexp-tier-up --interrupt-budget=540672 …)
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
 // BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
 // measured one, so no per-text cache flatters the measurement); the measured lint then starts with an empty text cache.

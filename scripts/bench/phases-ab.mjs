@@ -1,9 +1,11 @@
 // Bench helper: the per-phase CPU of two builds, in alternating fresh processes (A, B, A, B, …) so that the load of a
-// shared machine falls on both alike; each process runs scripts/bench/inprocess.mjs phases under its own root.
+// shared machine falls on both alike; each process runs scripts/bench/inprocess.mjs phases under its own root, with the
+// V8 flags that build's command sets.
 //   node scripts/bench/phases-ab.mjs <rootA> <rootB> <runs> <warm-up> <file|dir>...
 // Prints per phase the median CPU ms/MB of each build and B/A, the section tree as build minus parse, and the sums of
 // the clause rules and of all rules.
 import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 const [rootA, rootB, runsArg, warmArg, ...paths] = process.argv.slice(2)
@@ -17,8 +19,10 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 const CLAUSE_RULES = new Set(['scope-of-services', 'excluded-services', 'service-hours', 'after-hours-support', 'response-times', 'priority-levels', 'resolution-times', 'backup-frequency', 'failure-responsibility', 'customer-requirements', 'performance-targets', 'fees-and-payment', 'term-and-termination', 'indemnification', 'confidentiality', 'data-protection', 'limitation-of-liability', 'governing-law', 'parties', 'notices', 'definitions'])
+// each build under the V8 flags its command sets (the lines of its bin/clauselint.js that set them), as the bench's row runs
+const commandFlags = (root) => [...fs.readFileSync(path.join(path.resolve(root), 'bin', 'clauselint.js'), 'utf8').matchAll(/^v8\.setFlagsFromString\('(--[^']+)'\)$/gm)].map((m) => m[1])
 const one = (root) => {
-  const out = execFileSync(process.execPath, [path.join(path.resolve(root), 'scripts', 'bench', 'inprocess.mjs'), 'phases', warmArg, ...paths], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const out = execFileSync(process.execPath, [...commandFlags(root), path.join(path.resolve(root), 'scripts', 'bench', 'inprocess.mjs'), 'phases', warmArg, ...paths], {encoding: 'utf8', maxBuffer: 1 << 26})
   const c = JSON.parse(out.trim().split('\n').at(-1)).cpuMsPerMb
   const rows = {...c, 'section tree': c['parse + section tree'] - c['parse']}
   let clause = 0
