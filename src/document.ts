@@ -220,12 +220,14 @@ function blockShape(b: Block): unknown {
  * The last build's document, made again for an edited source without building the tree again, when the edit provably
  * changes nothing the build read but one top-level node: the edit is within one line, and the mdast of what was parsed
  * again is the same but within the top-level node that holds the edit (the same nodes, fields and positions, moved by
- * the edit; that node of the same type, where it was); that node is read again as the build reads it (in a builder of its own, once with the old source
- * and once with the new), and must open the same sections, leave the same state and give blocks of the same kinds in
- * the same sections, read alike by the list-item pass; what the nodes around it read of it, whether the edited line
- * opens a chat message, the wrapped line breaks of its run of lines and every hyphen reading that searched the whole
- * source must stay as they were. The document is then the last one with every position after the edit moved, and the
- * node's blocks as read again. Undefined where any of that does not hold (the caller builds the tree in full).
+ * the edit; that node of the same type, held in the old text or, for a line typed on a blank line, in the new). That
+ * node is read again as the build reads it (in a builder of its own, once with the old source and once with the new),
+ * and both readings must open the same sections, leave the same state and give blocks of the same kinds in the same
+ * sections, read alike by the list-item pass, the old one equal to the last build's; what the nodes around it read of
+ * it, whether the edited line opens a chat message, the wrapped line breaks of the runs of lines about it and every
+ * hyphen reading that searched the whole source must stay as they were. The document is then the last one with every
+ * position after the edit moved, and the node's blocks (and titles) as read again. Undefined where any of that does not
+ * hold (the caller builds the tree in full).
  */
 function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCache): LastBuild | undefined {
   if (cache.previous !== last.order) return undefined
