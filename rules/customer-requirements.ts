@@ -88,8 +88,13 @@ function outsideCondition(text: string): string | undefined {
 function statesConsequence(text: string): boolean {
   if (CONSEQUENCE.test(text)) return true
   const result = outsideCondition(text)
-  return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result) || DENIED.test(result) || PAID_BASIS.test(result))
+  return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result) || DENIED.test(result) || PAID_BASIS.test(result) || CLOCK_STOPPED.test(result) || FEE_FALLS.test(result))
 }
+// Reading: a clock of the service levels stopped while the customer fails ("the repair clock in section 5 is stopped",
+// "the SLA clock pauses", "we stop the clock") and a fee the customer then pays ("Client will pay a rescheduling fee of CAD
+// $1,200", "the Customer is charged a call-out fee") are what its failing costs: consequences, read outside the condition
+const CLOCK_STOPPED = /\b(?:(?:sla|response|resolution|repair|fix|restore|service[- ]level|target)\s+)?clocks?\b[^.;]{0,40}?\b(?:is|are|will be|shall be|gets?)\s+(?:then\s+)?(?:stopped|paused|suspended|frozen|on hold)\b|\b(?:(?:sla|response|resolution|repair|fix|restore|service[- ]level|target)\s+)?clocks?\s+(?:then\s+)?(?:stops?|pauses?)\b|\b(?:stop|stops|pause|pauses|suspend|suspends|freeze|freezes)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?clocks?\b/i
+const FEE_FALLS = /\b(?:client|customer|you|subscriber)\s+(?:will|shall|must|then)\s+(?:also\s+)?pays?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:fee|charge|surcharge|penalty)\b|\b(?:client|customer|you|subscriber)\s+(?:is|are|will be|shall be)\s+(?:then\s+)?charged\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:fee|charge|surcharge|penalty)\b/i
 
 // A requirement written on the customer's equipment: "PCs must run Windows 11 Pro", "All devices shall be …", "Each
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")

@@ -27,6 +27,10 @@ const NAME_GOES_ON = /^[ \t]+(?!(?:Ltd|Limited|Inc|Incorporated|LLC|LLP|PLC|Pty|
 const NAME_CUE = /\b(?:trading as|t\/a|doing business as|d\/b\/a|dba|registered (?:business |trading |company )?name|business name|trading name|brand name)\b/i
 // A unit after a number left blank: "[X] hours", "[X] users"
 const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
+// A figure with its unit and a doubt ("1 hour?"), or a number in words with its figure ("six (6)"), in brackets
+const FIGURE_SLOT = /^(?:\d+(?:[.,]\d+)?\s?(?:(?:business|working|calendar) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s?\?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\s?\(\d+\))$/i
+// The unit right after a bracketed figure: "[30] days", "[12]-month", "[5] business days", "[20] users"
+const FIGURE_UNIT_AFTER = /^\s?-?\s?(?:(?:business|working|calendar)\s)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
 // The quotation marks that open and close a word mentioned: straight, curly, single or double
 const QUOTE_OPEN = ['"', '“', "'", '‘']
 const QUOTE_CLOSE = ['"', '”', "'", '’']
@@ -51,6 +55,11 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       if (start > 0 && /\p{L}/u.test(text[start - 1]!)) return false
       // an instruction to choose inside the brackets: "[Select one: Gold / Silver]", "[Delete as appropriate: …]"
       if (/^(?:select|choose|pick|delete|circle|tick)\b[^:]{0,30}:/i.test(inner)) return true
+      // Reading: a figure in brackets where a value is stated, with its unit right after it or inside ("within [30] days",
+      // "[12]-month terms", "[1 hour?]") or written in words and figures ("[six (6)] months"), is a draft's value left to
+      // confirm; a bare figure with no unit after it, or opening its paragraph, is a note mark ("[1]", "[2] Copies are kept …")
+      if (/^\d+(?:[.,]\d+)?$/.test(inner) && /\S/.test(text.slice(0, start)) && FIGURE_UNIT_AFTER.test(text.slice(start + m.length, start + m.length + 24))) return true
+      if (FIGURE_SLOT.test(inner)) return true
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
       // a redaction mark says a value was there and was taken out for publication ("£[REDACTED] per hour", "[Withheld
       // – commercially sensitive]"): nothing is left to fill in

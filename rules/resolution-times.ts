@@ -66,8 +66,14 @@ const CUSTOMER_FAILS = /^\W*(?:(?:\d+(?:\.\d+)*|[a-z])[.)]?\s+)?(?:if|where|shou
 const CURE_DEADLINE = /\b(?:if|where|unless|should|in case|in the event that)\b([^.;]{0,100}?)(?:\bnot|n['’]t|\bnever)\s+(?:been\s+|be\s+)?(?:[a-z]+ly\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|addressed|replaced|repaired|upgraded|updated|put right|sorted(?: out)?|brought (?:back )?into (?:line|compliance))\s+(?:with)?in\s+[^.;,]{0,30}?,\s*([^.;]{0,200})/i
 const CUSTOMER_BEARS = /\b(?:taken (?:out|off)|remov(?:ed|es)|dropped|exclud(?:ed|es)|suspend(?:ed|s)?|(?:is|are|will be|shall be) (?:charged|billed|invoiced)|(?:charge|bill|invoice)s? (?:you|the (?:client|customer))|hourly rates?|(?:stop|stops|cease|ceases) (?:to apply|applying)|(?:do|does|will|shall) not apply|no longer appl(?:y|ies)|at (?:your|the (?:client|customer)['’]s) (?:own )?(?:cost|expense|risk))\b/i
 const CUSTOMER_REMEDY = /\b(?:no (?:extra |additional )?(?:charge|cost)|free of charge|at (?:our|its|the provider['’]s) (?:own )?(?:cost|expense)|credits?|refunds?)\b/i
+// Reading: a period one party gives the other to put something right ("gives 20 working days to remedy the defect",
+// "allows the Client 30 days to correct it", "grants the Customer a period of 14 days to rectify the breach") is a cure
+// period, not a time in which failures are fixed
+const GIVEN_TO_CURE =
+  /\b(?:gives?|giving|given|allows?|allowing|allowed|grants?|granting|granted)\s+(?:(?:the\s+)?(?:client|customer|you|them|it|him|her)\s+)?(?:(?:a|an)\s+(?:(?:further|grace|cure)\s+)?(?:period|deadline|time)\s+of\s+)?(?:at least\s+)?\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?)(?:['’]s?)?\s+(?:\(\S+\)\s+)?(?:to|in which to|within which to)\s+(?:remedy|fix|correct|rectify|cure|put right|resolve|repair|replace|upgrade|update|comply)\b/i
 /** Is the time in the unit a cure period: a condition's deadline counted from a notice, or one whose consequence falls on the customer, with no provider failing in it? */
 function curePeriod(text: string, reading: Reading): boolean {
+  if (GIVEN_TO_CURE.test(text)) return true
   const m = CURE_PERIOD.exec(text)
   if (m !== null && reading.firstParty(m[1]!) !== 'provider') return true
   // (only a sentence with a comma and a denial may hold one: most are passed over without a pattern)
@@ -116,8 +122,13 @@ function fixColumn(reading: Reading, block: Block): (h: string) => boolean {
  */
 function timeToFix(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end) && !NOTICE_PERIOD.test(text.slice(d.end, d.end + 40)))
+  return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end) && !NOTICE_PERIOD.test(text.slice(d.end, d.end + 40)) && !ON_SITE_BY.test(text.slice(Math.max(0, d.start - 80), d.start)))
 }
+// Reading: the time in which someone arrives on site ("a technician will be on site within 4 h", "an engineer attends the
+// premises within 8 hours") times the visit, not the fix: a dispatch time, whatever the sentence says of fixing around it
+// ("will be on site and fix the fault within 4 hours" times the fix)
+const ON_SITE_BY =
+  /\b(?:be|is|are|arrives?|arriving|attends?|attending|gets?|comes?|visits?|dispatched|sent)\s+(?:(?:on|at|to)\s+(?:the\s+)?(?:site|premises|location|office)|on-?site|(?:at|to)\s+(?:your|the (?:client|customer)['’]s|its)\s+(?:site|premises|office|location)s?|(?:the\s+)?(?:site|premises))(?:\s+(?:in person|if (?:needed|necessary|required)))?\s*,?\s+(?:with)?in\s*$/i
 // Reading: how long copies are kept ("keeps nightly copies for 30 days", "Retention: mailbox snapshots 90 days", "month-end
 // backups are held for 24 months") is the backups' retention, not a time to restore a failed service: a sentence that
 // keeps copies for a time and names no restoring or fixing states no time to fix, in a recovery section too

@@ -237,6 +237,8 @@ describe('extractFrequencies', () => {
     ['at 6-hour intervals', [{text: 'at 6-hour intervals', intervalMinutes: 360}]],
     ['at intervals of no more than 4 hours', [{text: 'intervals of no more than 4 hours', intervalMinutes: 240}]],
     ['every 15 minutes', [{text: 'every 15 minutes', intervalMinutes: 15}]],
+    ['status reports every 2 h', [{text: 'every 2 h', intervalMinutes: 120}]],
+    ['snapshots every 4h', [{text: 'every 4h', intervalMinutes: 240}]],
     ['twice daily', [{text: 'twice daily', intervalMinutes: 720}]],
     ['twice a day', [{text: 'twice a day', intervalMinutes: 720}]],
     ['two times per day', [{text: 'two times per day', intervalMinutes: 720}]],
@@ -280,6 +282,7 @@ describe('extractFrequencies', () => {
     ['within 24 hours', []],
     ['Mondays', []],
     ['a 2× uplift per day', []],
+    ['each h and every h', []],
   ])('%j', (text, expected) => {
     const got = extractFrequencies(text)
     expectOffsets(text, got)
@@ -374,6 +377,9 @@ describe('extractHours', () => {
     ['24 hours a day, 7 days a week', [{...base, text: '24 hours a day, 7 days a week', allDay: true, allWeek: true}]],
     ['twenty-four hours a day, seven days a week', [{...base, text: 'twenty-four hours a day, seven days a week', allDay: true, allWeek: true}]],
     ['24 hours, 7 days a week, 365 days a year', [{...base, text: '24 hours, 7 days a week', allDay: true, allWeek: true}]],
+    ['8am-6pm ET, 7 days/week', [{...base, text: '8am-6pm ET, 7 days/week', from: '08:00', to: '18:00', timeZone: 'ET', allWeek: true}]],
+    ['9am to 5pm, 5 days / wk', [{...base, text: '9am to 5pm, 5 days / wk', from: '09:00', to: '17:00', days: MON_FRI}]],
+    ['3 days/week of on-site time', []],
     ['24 hours a day, 365 days a year', [{...base, text: '24 hours a day, 365 days a year', allDay: true, allWeek: true}]],
     ['365 days a year', []],
     ['round-the-clock', [{...base, text: 'round-the-clock', allDay: true, allWeek: true}]],

@@ -11,6 +11,9 @@ interface Form {
   readonly full: string | ((m: string, ...groups: string[]) => string)
 }
 
+/** The unit of a figure left to confirm in brackets: a span of time. */
+const SLOT_UNIT = String.raw`(?:(?:business|working|calendar) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)`
+
 // Each form is a whole word as written, lower-case unless shown; where a short form has another common sense ("mo",
 // "wk", "p" after a number), it is read only where the sense is certain: after a number or a slash, or in a range.
 const FORMS: readonly Form[] = [
@@ -62,7 +65,10 @@ const FORMS: readonly Form[] = [
   {re: String.raw`(?<=\d\s?)BDs?\b`, full: 'business days'},
   // a slot left to fill holds no value: options to choose from ("[1.5x / 2x]", "[hourly/daily/weekly]", "[4 or 8]") or
   // a bare letter for a number ("[N] minutes"); a filled-in-looking slot ("[Leeds]") and a checkbox ("[x]") are left
-  {re: String.raw`\[(?:[NnX#]|[^\[\]\n/]{1,20}(?:/[^\[\]\n/]{1,20}){1,5}|[^\[\]\n]{1,20}\sor\s[^\[\]\n]{1,20})\]`, full: '[…]'},
+  // Reading: so does a figure in brackets where a value is stated, with its unit inside or right after ("within [4
+  // hours]", "[1 hour?]", "within [30] days", "[12]-month terms"): a draft's value left to confirm; a note mark ("[1]")
+  // has no unit after it
+  {re: String.raw`\[(?:[NnX#]|[^\[\]\n/]{1,20}(?:/[^\[\]\n/]{1,20}){1,5}|[^\[\]\n]{1,20}\sor\s[^\[\]\n]{1,20}|\d+(?:[.,]\d+)?\s?${SLOT_UNIT}\??|\d+(?:[.,]\d+)?(?=\]\s?-?\s?${SLOT_UNIT}\b))\]`, full: '[…]'},
   // a span of weekdays by initials: "M-F", "M–F", "M-Sa"
   {re: String.raw`\bM\s?[-–]\s?F\b`, full: 'Monday to Friday'},
   {re: String.raw`\bM\s?[-–]\s?Sa\b`, full: 'Monday to Saturday'},

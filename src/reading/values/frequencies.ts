@@ -7,7 +7,8 @@ import {lazyCaseFreeRegExp, lazyCaselessRegExp} from './caseless.js'
 /** A stated repetition, e.g. "every 6 hours". `intervalMinutes` is 0 for continuous / real-time. */
 export interface Frequency extends Match { kind: 'frequency'; intervalMinutes: number }
 
-const FREQ_UNIT = String.raw`minutes?|mins?|hours?|hrs?|days?|nights?|evenings?|mornings?|weekdays?|weeks?|fortnights?|months?|quarters?|years?|annum|(?:mon|tues|wednes|thurs|fri|satur|sun)days?`
+// ("h" only after a figure: "every 2 h", "every 4h")
+const FREQ_UNIT = String.raw`minutes?|mins?|hours?|hrs?|h|days?|nights?|evenings?|mornings?|weekdays?|weeks?|fortnights?|months?|quarters?|years?|annum|(?:mon|tues|wednes|thurs|fri|satur|sun)days?`
 // romanised Hindi too: "roz", "rozana", "har din", "pratidin" (daily)
 const ADVERB = String.raw`roz(?:ana)?|pratidin|har${HY}{1,3}(?:din|roz)|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:bi|semi)[${DASH}]?(?:weekly|monthly|annually|yearly)`
 const FREQUENCY_RE = lazyCaseFreeRegExp(
@@ -27,7 +28,7 @@ const ADVERB_MINUTES = new Map<string, number>([
 ])
 /** Necessary for any frequency: a unit (followed by a non-letter), an adverb, "interval", "continuous" or "real(-)time". */
 const FREQUENCY_HINT =
-  /(?:minute|min|hour|hr|day|night|evening|morning|week|fortnight|month|quarter|year)s?(?![a-z])|annum|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real|\broz|pratidin|\bhar\s+din/i
+  /(?:minute|min|hour|hr|day|night|evening|morning|week|fortnight|month|quarter|year)s?(?![a-z])|\d\s?h(?![a-z])|annum|hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|interval|continuous|real|\broz|pratidin|\bhar\s+din/i
 /**
  * Necessary for any frequency found, and far more selective than FREQUENCY_HINT: a unit counts only after "each" or
  * "every", or with a count of times before it ("once", "twice", "thrice", "3 times", "2x a day"), so most sentences that
@@ -75,6 +76,8 @@ export function extractFrequencies(text: string): Frequency[] {
     } else if (g['u'] !== undefined) {
       const per = (g['per'] ?? '').toLowerCase()
       if (mult === undefined && per !== 'each' && per !== 'every') return false // "a day", "per month" alone
+      // Reading: the unit's letter after a figure is the unit ("every 2 h" as "every 2 hours"); alone it is a letter
+      if (g['u'].toLowerCase() === 'h' && g['n'] === undefined) return false
       const n = g['other'] !== undefined ? 2 : g['n'] === undefined ? 1 : parseNumber(g['n'])
       const base = freqUnitMinutes(g['u'])
       if (n === undefined || base === undefined) return false

@@ -32,7 +32,8 @@ const HOURS_RE = lazyCaseFreeRegExp(
   String.raw`\b(?:(?<rtc>a?round${HY}{1,2}the${HY}{1,2}clock)` +
     String.raw`|(?<tf>24\s{0,2}[/x×]\s{0,2}(?<tfd>[57])(?:\s{0,2}[/x×]\s{0,2}(?:365|52))?)` +
     String.raw`|(?<hpd>(?:24|twenty${HY}?four)(?:\s{0,3}\(\s{0,2}24\s{0,2}\))?${HY}{1,3}(?:hours?|hrs?)(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}day|(?=,?\s{1,3}(?:seven|7|five|5|six|6)\b)))` +
-    String.raw`|(?<dpw>${NUM_SRC})${HY}{1,3}days?\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}(?<dpwu>week|year)` +
+    // (and with a slash for "a": "7 days/week", "7 days / wk")
+    String.raw`|(?<dpw>${NUM_SRC})${HY}{1,3}days?(?:\s{1,3}(?:a|per|each|every|of\s{1,3}the)\s{1,3}|\s{0,2}\/\s{0,2})(?<dpwu>week|wk|year|yr)(?![a-z])` +
     String.raw`|(?:(?<tpre>from|between)\s{1,3})?(?<t1>${TIME})\s{0,3}(?<tsep>[${DASH}~]{1,3}|to|until|till|til|through|thru|and)\s{0,3}${AT_LETTER_OR_DIGIT}(?<t2>${TIME})(?![\d%])(?!\s{0,2}(?:percent|days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|business|working|calendar|times|per)\b)` +
     String.raw`|(?<ndays>(?:other\s{1,3}than|except(?:ing)?(?:\s{1,3}(?:on|for))?|excluding|but\s{1,3}not|save\s{1,3}(?:for|on))\s{1,3}(?:an?\s{1,3})?${DAY_LIST}` +
     String.raw`(?:\s{0,3}(?:,\s{0,2}and|,\s{0,2}or|,|and|or)\s{1,3}(?:an?\s{1,3}|any\s{1,3})?(?<nhol>(?:[a-z]+\s{1,3}){0,3}?holidays?\b))?)` +
@@ -174,7 +175,7 @@ function hoursPart(m: RegExpExecArray, g: Partial<Record<string, string>>, after
   if (g['hpd'] !== undefined) return part(m, 'time', true, {allDay: true})
   if (g['dpw'] !== undefined) {
     const n = parseNumber(g['dpw'])
-    if (g['dpwu']?.toLowerCase() === 'year') return n !== undefined && n >= 365 ? part(m, 'days', false, {allWeek: true}) : undefined
+    if (/^y/i.test(g['dpwu'] ?? '')) return n !== undefined && n >= 365 ? part(m, 'days', false, {allWeek: true}) : undefined
     if (n === 7) return part(m, 'days', true, {allWeek: true})
     if (n === 5 || n === 6) return part(m, 'days', true, {days: WEEKDAYS.slice(0, n)})
     return undefined
