@@ -220,6 +220,33 @@ function registeredNames(doc: Document): ReadonlySet<string> {
   return out
 }
 
+// Reading: a short code in brackets that the agreement itself defines is a short name wherever it stands (in the text, in
+// a table's cells or its header row), not a slot: the subject of "means" ("[ITM] means the Client's IT Manager"), or an
+// entry of a legend or key that gives each code its meaning in the same sentence ("Legend: [R] Responsible, [A]
+// Accountable"); a code that is not so defined, and a bracket that is itself the meaning ('"Site Lead" means [SL]'),
+// stay slots
+const CODE_BRACKET = /\[([A-Z][A-Z0-9]{0,5})\]/g
+const CODE_MEANS = /^\s*(?:means|stands for|denotes|refers to|is short for|is used for)\b/
+const CODE_GLOSS = /^\s*(?:[=:\u2013\u2014-]\s*)?[A-Z][a-z]/
+const LEGEND = /\b(?:legend|key)\s*[:\u2013\u2014-]/i
+
+/** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …"). */
+function definedCodes(doc: Document): ReadonlySet<string> {
+  const out = new Set<string>()
+  if (!doc.source.includes('[')) return out
+  for (const block of doc.blocks) {
+    if (block.kind === 'table-row' || !block.text.includes('[')) continue
+    const legend = LEGEND.exec(block.text)
+    for (const m of block.text.matchAll(CODE_BRACKET)) {
+      const inner = m[1]!
+      if (/^[NX]$/.test(inner) || SLOT_WORDS.test(inner)) continue
+      const after = block.text.slice(m.index + m[0].length, m.index + m[0].length + 40)
+      if (CODE_MEANS.test(after) || (legend !== null && legend.index < m.index && !/[.!?;]\s/.test(block.text.slice(legend.index, m.index)) && CODE_GLOSS.test(after))) out.add(m[0])
+    }
+  }
+  return out
+}
+
 /** The spans of the source's HTML comments ("<!-- … -->", an unclosed one to the end), in order. */
 function commentSpans(source: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
@@ -364,6 +391,7 @@ export default {
     const {doc} = context
     const named = definedAbbreviations(doc)
     const registered = registeredNames(doc)
+    const codes = definedCodes(doc)
     const code = doc.source.includes('`')
     let backticks: number[] | undefined
     let previous: Block | undefined
@@ -379,7 +407,7 @@ export default {
       previous = block
       for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
-        if (named.has(f.text) || registered.has(f.text)) continue
+        if (named.has(f.text) || registered.has(f.text) || codes.has(f.text)) continue
         if (block.header?.length && !inSource(block, f.start)) {
           // "Response [hours]", "Fee [GBP]": a column header names its unit in brackets after its words
           if (HEADER_UNIT.test(f.text) && /\w[^|:]*$/.test(block.text.slice(Math.max(0, f.start - 40), f.start))) continue
@@ -430,7 +458,7 @@ export default {
     // a bold lead-in of a list item ("1. **[Customer Legal Name]** …") becomes a section title, not block text
     for (const section of context.doc.sections) {
       if (section.kind !== 'list-item') continue
-      const first = placeholders(section.title).find((f) => !named.has(f.text))
+      const first = placeholders(section.title).find((f) => !named.has(f.text) && !codes.has(f.text))
       if (first) context.report({messageId: 'placeholder', section, data: {text: first.text}})
     }
   },

@@ -336,12 +336,14 @@ const DEFINED_KIND = new RegExp(String.raw`^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*\.?\s
 /** A case of support work, as the word a label defines may be: "a failure that …" (a thing, "a computer that …", is not). */
 const CASE_WORD = new RegExp(String.raw`^${CASE_ANY_CASE}$`)
 
+// (the verb may stand after a line break inside the paragraph, as a hard-wrapped definition puts it: '"Line Down"\nmeans …')
+const DEFINING_VERB = /\s(?:mean|refers to|is\s)/
 /** DEFINED_KIND, looked for only in a text that opens with a quote and says "means", "refers to" or "is", or that opens with a label and a colon before "a" or "any" (most do not). */
 function definedKindTest(text: string): boolean {
   const head = text.slice(0, 40)
   const colon = head.includes(': a') || head.includes(': any')
   if (!colon && !['"', '“', "'", '‘', '*', '_'].some((q) => head.slice(0, 16).includes(q))) return false
-  return (colon || text.includes(' mean') || text.includes(' refers to') || text.includes(' is ')) && DEFINED_KIND.test(text)
+  return (colon || DEFINING_VERB.test(text)) && DEFINED_KIND.test(text)
 }
 
 /** The level a block defines as a quoted term, when the agreement times it elsewhere. */

@@ -81,9 +81,15 @@ const TRANSLATED = /\b(?:attended(?: to)?|taken (?:in|into) charge|(?:take|takes
 
 /**
  * Time worked that is billed is a quantity of work, not a time to respond: "intervention time on site is invoiced at
- * €60 per hour", "attendance time is charged in quarter hours".
+ * €60 per hour", "attendance time is charged in quarter hours", "each attendance on site is charged at $95 an hour".
  */
-const BILLED_TIME = /\b(?:intervention|attention|attendance|labour|labor|travel) times?\b[^.;]{0,60}?\b(?:is|are|will be|shall be)\s+(?:invoiced|billed|charged|paid|counted|rounded)\b/gi
+const BILLED_TIME = /\b(?:(?:intervention|attention|attendance|labour|labor|travel) times?|(?:(?:first|initial|each|every|any|an)\s+)?attendances?\s+(?:(?:on|at)\s+(?:the\s+)?(?:site|premises)\b)?)\b[^.;]{0,60}?\b(?:is|are|will be|shall be)\s+(?:invoiced|billed|charged|paid|counted|rounded)\b/gi
+
+/**
+ * An attendance that is no visit of the provider's to a case: the customer's own ("the Client's first attendance", "your
+ * attendance") or one at a meeting or a course ("first attendance at the quarterly review").
+ */
+const OTHER_ATTENDANCE = /\b(?:your|(?:client|customer)(?:'s|’s))\s+(?:own\s+)?(?:(?:first|initial)\s+)?attendances?\b|\b(?:first|initial)\s+attendances?\s+(?:at|of|in)\s+(?:an?|the|each|every|any|our|your)\s+(?:[\w-]+\s+){0,3}?(?:meetings?|reviews?|training|courses?|sessions?|events?|workshops?|classes?|briefings?|inductions?)\b/gi
 
 /** Words before a person that make the person the customer's: "your own technician", "the Client's engineer". */
 const CUSTOMERS_OWN = /\b(?:your|(?:client|customer)(?:'s|’s)|its own)\s+(?:own\s+)?$/i
@@ -218,7 +224,7 @@ export default clauseRule({
     // a sentence whose only response is a system's speed is about performance, wherever it stands, and one whose only
     // response is the customer's own technician arriving is no response of the provider's
     if (at >= 0 && !headerSaysResponse) {
-      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(MS_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length))
+      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(MS_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length)).replace(OTHER_ATTENDANCE, (m) => ' '.repeat(m.length))
       if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
       if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
     }
@@ -228,7 +234,10 @@ export default clauseRule({
     // (and so is a time written right before the word: "30 min resp.", "4h response", read in full from the terse form)
     // "we'll get back to you", "first reply" answer the customer: a response in themselves
     // (an act glossed as the response in brackets is the response: "commence handling a Notification (response) within:")
-    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\((?:the )?response\)|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\b\d{1,3}(?:\.\d)?[\s-]?(?:min\w*|h|hrs?|hours?|(?:business |working )?(?:hours?|days?))\.?\s+(?:first\s+|initial\s+)?response\b(?!\s+(?:teams?|plans?|fees?|charges?|units?|cent(?:re|er)s?)\b)|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t) || REPLY_UNMEASURED.test(t)
+    // Reading: an attendance named as a noun, the first one or one on site ("First attendance is within 4 hours",
+    // "attendance at the premises within 6 hours of the call"), is the response of on-site and break-fix work, as
+    // "attend site within 4 hours" is; the customer's own attendance, or attendance that is billed, is none
+    const metric = arrives || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:first|initial) attendances?\b|\battendances? (?:on|at) (?:the )?(?:site|premises)\b|\((?:the )?response\)|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\b\d{1,3}(?:\.\d)?[\s-]?(?:min\w*|h|hrs?|hours?|(?:business |working )?(?:hours?|days?))\.?\s+(?:first\s+|initial\s+)?response\b(?!\s+(?:teams?|plans?|fees?|charges?|units?|cent(?:re|er)s?)\b)|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t) || REPLY_UNMEASURED.test(t)
     // a title about reaching the provider ("When to reach us") names the support channel its text answers on
     const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
     // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a

@@ -484,8 +484,10 @@ const MARK = /^(?:[✓✔☑✅●]|yes|y|included|incl\.?|provided|performs?|re
 // The key cell of a marked row names a piece of work or a service, not a price or a limit ("Price per user", "Users")
 const PRICE_KEY = /\b(?:price|fee|cost|charge|rate|users?|devices?|seats?|minimum|term|discount)\b/i
 
-// A RACI letter for doing the work: "R", alone or with "A" ("R, A", "A/R")
-const RACI_DOES = /^(?:R|R\s*[,/&+]\s*A|A\s*[,/&+]\s*R)$/
+// A RACI letter for doing the work: "R", alone or with "A" ("R, A", "A/R"); Reading: a RACI letter written in brackets or
+// parentheses ("[R]", "(R)", "[R] [A]", as a legend keys them) marks who does the work as the bare letter does
+const RACI_DOES = /^(?:R|R\s*[,/&+]?\s*A|A\s*[,/&+]?\s*R)$/
+const RACI_BRACKETED = /[[(]([RACI])[\])]/g
 // A cell or a column header that names the provider by its role: "Supplier", "Provider", "MSP", "us"
 const PROVIDER_WORD = /^(?:the\s+)?(?:(?:service\s+)?provider|supplier|contractor|msp|us|we)$/i
 
@@ -517,7 +519,7 @@ function markedRow(block: Block, names: ReadonlyMap<string, Party>): boolean {
   return cells.slice(1).some((c, k) => {
     const cell = c.trim()
     if (namesProvider(cell, names)) return true
-    if (!MARK.test(cell) && !RACI_DOES.test(cell)) return false
+    if (!MARK.test(cell) && !RACI_DOES.test(cell.includes('[') || cell.includes('(') ? cell.replace(RACI_BRACKETED, '$1') : cell)) return false
     return !byParty || namesProvider(header[k + 1] ?? '', names)
   })
 }

@@ -1,5 +1,5 @@
 // The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
-import {excerpt} from './text.js'
+import {excerpt, testAtWordStarts} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
@@ -166,6 +166,12 @@ export interface CompiledClause {
   /** The same test, with titles read by their roles through `roles` (a document's, which reads each title once). */
   readonly headingsBy: (roles: TitleRoles) => RegExp
   readonly topic: RegExp
+  /**
+   * The topic for `test` alone, true on the same texts: a built-in topic with its word alternatives under one word
+   * boundary (testAtWordStarts), so that its long list of words is tried where a word starts, not at every character;
+   * the finder tests every sentence of a document with it until the clause is found. A user's topic as it is.
+   */
+  readonly topicTest: RegExp
   readonly parents: RegExp | undefined
   /** The parent titles one by one, in the order of preference the data gives them. */
   readonly parentList: readonly RegExp[]
@@ -185,10 +191,12 @@ export function compileClause(data: ClauseData): CompiledClause {
     const builtin = reads ? orTitle(listed, reads) : listed
     return user ? eitherOf(builtin, user) : builtin
   }
+  const topic = make(data.topic)
   return {
     headings: headings(homeTitle && ((title) => homeTitle(title))),
     headingsBy: (roles) => (homeTitle ? headings((title) => homeTitle(title, roles)) : headings(undefined)),
-    topic: make(data.topic),
+    topic,
+    topicTest: data.linear ? topic : testAtWordStarts(topic),
     parents: any(data.parents),
     parentList: (data.parents ?? []).map(make),
     notHeadings: any(data.notHeadings),
@@ -383,12 +391,12 @@ export function findClause(
     // it, read as the clause reads any text: by its titles or by its topic ("We pick up within", "Back in business within")
     const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || namedBy(question) || (underLabel && !labelOnly) || (reading.planRow(block) && planKeyed(block, headings, re))
     if (labelOnly) underLabel = ownLabel
-    const asked = question !== undefined && (re.topic.test(question) || mentioned(question, block))
+    const asked = question !== undefined && (re.topicTest.test(question) || mentioned(question, block))
     const sentences = block.sentences
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     // which units name the topic (and which mention the clause), kept per block text in an editor: looked up once per block
-    const topicMarks = inHome || asked ? undefined : reading.unitMarks(block, re.topic)
+    const topicMarks = inHome || asked ? undefined : reading.unitMarks(block, re.topicTest)
     const mentionMarks = topicMarks && mentionsKind ? reading.unitMarks(block, mentionsKind) : undefined
     const textMarks = topicMarks && mentionsText ? reading.unitMarks(block, mentionsText) : undefined
     const itemMarks = topicMarks && re.listItem ? reading.unitMarks(block, re.listItem) : undefined
@@ -398,9 +406,9 @@ export function findClause(
       // in a Q/A written in one paragraph, each answer is titled by its own question, as one in a paragraph of its own
       const answering = answers?.[k]
       const homed = inHome || namedBy(answering)
-      if (!homed && !asked && !(answering !== undefined && (re.topic.test(answering) || mentioned(answering, block)))) {
+      if (!homed && !asked && !(answering !== undefined && (re.topicTest.test(answering) || mentioned(answering, block)))) {
         const at = whole ? 0 : k + 1
-        if (topicMarks ? !markedTest(topicMarks, at, re.topic, text, reading) : !re.topic.test(text)) {
+        if (topicMarks ? !markedTest(topicMarks, at, re.topicTest, text, reading) : !re.topicTest.test(text)) {
           if (!(textTest && (textMarks ? markedTest(textMarks, at, textTest, text, reading) : textTest.test(text)))) {
             sent = re.listItem && (itemMarks ? markedTest(itemMarks, at, re.listItem, text, reading) : re.listItem.test(text)) ? itemSent({block, start: whole ? 0 : sentences[k]!.start, end: whole ? block.text.length : sentences[k]!.end, text, inHome: false, next: ''}, reader, re, spec) : undefined
             if (sent) {

@@ -218,14 +218,16 @@ function blockShape(b: Block): unknown {
 
 /**
  * The last build's document, made again for an edited source without building the tree again, when the edit provably
- * changes nothing the build read but one node's text: the edit is within one line, and the mdast of what was parsed
- * again is the same but for the characters of one text node (the same nodes, fields and positions, moved by the edit);
- * that node's top-level node is read again as the build reads it (in a builder of its own, once with the old source
- * and once with the new), and must open the same sections, leave the same state and give blocks of the same kinds in
- * the same sections, read alike by the list-item pass; what the nodes around it read of it, whether the edited line
- * opens a chat message, the wrapped line breaks of its run of lines and every hyphen reading that searched the whole
- * source must stay as they were. The document is then the last one with every position after the edit moved, and the
- * node's blocks as read again. Undefined where any of that does not hold (the caller builds the tree in full).
+ * changes nothing the build read but one top-level node: the edit is within one line, and the mdast of what was parsed
+ * again is the same but within the top-level node that holds the edit (the same nodes, fields and positions, moved by
+ * the edit; that node of the same type, held in the old text or, for a line typed on a blank line, in the new). That
+ * node is read again as the build reads it (in a builder of its own, once with the old source and once with the new),
+ * and both readings must open the same sections, leave the same state and give blocks of the same kinds in the same
+ * sections, read alike by the list-item pass, the old one equal to the last build's; what the nodes around it read of
+ * it, whether the edited line opens a chat message, the wrapped line breaks of the runs of lines about it and every
+ * hyphen reading that searched the whole source must stay as they were. The document is then the last one with every
+ * position after the edit moved, and the node's blocks (and titles) as read again. Undefined where any of that does not
+ * hold (the caller builds the tree in full).
  */
 function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCache): LastBuild | undefined {
   if (cache.previous !== last.order) return undefined
@@ -277,9 +279,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     const newNodes = after.slice(a, bNew).flatMap((part) => part.tree.children)
     if (oldNodes.length !== newNodes.length) return undefined
 
-    // the same nodes but for one text node's characters
-    let edited = -1
-    let diffs = 0
+    // the same nodes but for the top-level node that holds the edit
     const alike = (o: Nodes, n: Nodes): boolean => {
       if (o.type !== n.type) return false
       const op = o.position
@@ -291,13 +291,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       const nx = n as unknown as Record<string, unknown>
       for (const key in ox) if (key !== 'position' && key !== 'children' && key !== 'value' && !sameField(ox[key], nx[key])) return false
       for (const key in nx) if (!(key in ox)) return false
-      if ('value' in o && ox['value'] !== nx['value']) {
-        const ov = String(ox['value'])
-        const nv = String(nx['value'])
-        if (o.type !== 'text' || op.start.offset > p || op.end.offset < oldEnd) return false
-        if (ov !== old.slice(op.start.offset, op.end.offset) || nv !== source.slice(np.start.offset, np.end.offset!)) return false
-        diffs++
-      }
+      if ('value' in o && ox['value'] !== nx['value']) return false
       if ('children' in o) {
         const oc = o.children as Nodes[]
         const nc = (n as {children?: Nodes[]}).children
@@ -306,16 +300,18 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       }
       return true
     }
-    for (let k = 0; k < oldNodes.length; k++) {
-      const had = diffs
-      if (!alike(oldNodes[k]!, newNodes[k]!)) return undefined
-      if (diffs !== had) edited = k
-    }
+    // the top-level node that holds the edit (in the old text, else in the new: a line typed on a blank line goes on
+    // the paragraph above or below it) may differ in any way, its place included: it is read again below
+    const holds = (n: Nodes, from: number, to: number): boolean => (n.position?.start.offset ?? Infinity) <= from && (n.position?.end.offset ?? -1) >= to
+    let edited = oldNodes.findIndex((o) => holds(o, p, oldEnd))
+    if (edited < 0) edited = newNodes.findIndex((n) => holds(n, p, newEnd))
+    if (edited < 0 || oldNodes[edited]!.type !== newNodes[edited]!.type) return undefined
+    for (let k = 0; k < oldNodes.length; k++) if (k !== edited && !alike(oldNodes[k]!, newNodes[k]!)) return undefined
     const nodes = tree.children
     const i = top + edited
     const nodeOld = oldNodes[edited]
     const nodeNew = nodes[i]
-    if (diffs !== 1 || !nodeOld || !nodeNew || nodeNew !== newNodes[edited]) return undefined
+    if (edited < 0 || !nodeOld || !nodeNew || nodeNew !== newNodes[edited]) return undefined
     if (nodeNew.type !== 'paragraph' && nodeNew.type !== 'list' && nodeNew.type !== 'table' && nodeNew.type !== 'blockquote' && nodeNew.type !== 'heading') return undefined
     const around = readFromAround(nodeOld, old)
     if (around === undefined || around !== readFromAround(nodeNew, source)) return undefined
@@ -323,7 +319,19 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     // what the build read of the whole source: the chat lines, the wrapped line breaks, the hyphens' compounds
     const lineEnd = (text: string, starts: readonly number[]): number => (starts[line] ?? text.length + 1) - 1
     if (chatLine(old, last.starts[line - 1]!, lineEnd(old, last.starts)) !== chatLine(source, starts[line - 1]!, lineEnd(source, starts))) return undefined
-    if (new WrappedBreaks(old, last.starts).runAt(line).join() !== new WrappedBreaks(source, starts).runAt(line).join()) return undefined
+    // (the runs of lines about the edited one, in either text: a blank line typed on joins the runs above and below it)
+    const wrapsThen = new WrappedBreaks(old, last.starts)
+    const wrapsNow = new WrappedBreaks(source, starts)
+    let runFrom = line
+    let runTo = line
+    for (const wraps of [wrapsThen, wrapsNow]) {
+      for (const k of [line - 1, line, line + 1]) {
+        const [i0, i1] = wraps.runBounds(k)
+        runFrom = Math.min(runFrom, i0)
+        runTo = Math.max(runTo, i1)
+      }
+    }
+    for (let k = runFrom; k <= runTo; k++) if (wrapsThen.has(k) !== wrapsNow.has(k)) return undefined
     const nodeFrom = nodeOld.position!.start.offset!
     const nodeTo = nodeOld.position!.end.offset!
     const compounds: Compound[] = []
@@ -1854,19 +1862,16 @@ class WrappedBreaks {
     return v
   }
 
-  /** The reading of each line of the run of non-blank lines that holds line `lineNo` (1-based), in order; none for a blank line. */
-  runAt(lineNo: number): boolean[] {
+  /** The first and last line (1-based) of the run of non-blank lines that holds line `lineNo`; the line alone when it is blank or outside the text. */
+  runBounds(lineNo: number): [number, number] {
     const at = lineNo - 1
     const n = this.starts.length
-    if (at < 0 || at >= n || !this.line(at).trim()) return []
+    if (at < 0 || at >= n || !this.line(at).trim()) return [lineNo, lineNo]
     let i = at
     while (i > 0 && this.line(i - 1).trim()) i--
     let j = at
     while (j + 1 < n && this.line(j + 1).trim()) j++
-    this.readRun(at)
-    const out: boolean[] = []
-    for (let k = i; k <= j; k++) out.push(this.read.get(k) ?? false)
-    return out
+    return [i + 1, j + 1]
   }
 
   private line(i: number): string {

@@ -396,6 +396,12 @@ class Parser {
   closedSome = false
   /** Blank-line bookkeeping for list and item spread. */
   pendingBlank = false
+  /**
+   * Where the line after a table head whose cells its delimiter row does not match starts (-1 for none): that row is
+   * no table's, and no setext underline (it holds a pipe), so it goes on the paragraph the head line is in, as in
+   * micromark.
+   */
+  notDelimiter = -1
   markBlank(): void {
     this.pendingBlank = true
   }
@@ -428,7 +434,7 @@ class Parser {
     if (indent >= 4) return 'text'
     const c = src.charCodeAt(q)
     if (c === 62) return 'quote'
-    if (paragraphOpen && isSetextOrDelimiter(src, q, e)) bail('setext underline or table delimiter row')
+    if (paragraphOpen && isSetextOrDelimiter(src, q, e) && !(p === this.notDelimiter && src.slice(q, e).includes('|'))) bail('setext underline or table delimiter row')
     if (c === 35 && /^#{1,6}(?:[ ]|$)/.test(src.slice(q, Math.min(e, q + 8)))) return 'heading'
     if ((c === 96 || c === 126) && fenceAt(src, q, e)) return 'fence'
     if (isThematicBreak(src, p, e)) return 'break'
@@ -569,14 +575,14 @@ class Parser {
       }
       // paragraph text
       if (paragraphOpen) {
-        if (isSetextOrDelimiter(src, q, e)) bail('setext underline or table delimiter row')
+        if (isSetextOrDelimiter(src, q, e) && !(p === this.notDelimiter && src.slice(q, e).includes('|'))) bail('setext underline or table delimiter row')
         leaf.starts.push(q)
         leaf.ends.push(e)
         leaf.bases.push(p)
         return
       }
       if (q - p >= 4) bail('indented code')
-      if (this.stack.length === 1 && this.leaf === undefined && isTableDelimiterAhead(this, l)) bail('table without leading pipe')
+      if (this.stack.length === 1 && this.leaf === undefined && isTableDelimiterAhead(this, l) && this.lineStarts[l + 1] !== this.notDelimiter) bail('table without leading pipe')
       this.leaf = {kind: 'paragraph', starts: [q], ends: [e], bases: [p], into}
       return
     }
@@ -652,10 +658,13 @@ class Parser {
       return false
     }
     if (!/^[ ]{0,3}\|/.test(delimiter)) bail('delimiter row without leading pipe')
+    if (this.lineStarts[l] === this.notDelimiter) bail('a delimiter row read as text over another')
     const head = this.row(q, e)
     const align = delimiterCells(delimiter)
     if (head.length !== align.length) {
-      bail('table head and delimiter differ')
+      // no table: the head line is a paragraph's, and so is the delimiter row after it
+      this.notDelimiter = ds
+      return false
     }
     this.closeLeaf()
     const table: Table = {type: 'table', align, children: [], position: this.pos(q, de)}

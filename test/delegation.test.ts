@@ -59,6 +59,29 @@ describe('a page or document the provider publishes', () => {
   })
 })
 
+describe('a document published at a web address', () => {
+  it.each([
+    ['Response times are set out in the service description published at https://example.net/sd.', 'service description'],
+    ['Exclusions are listed in the schedule available at www.example.net/exclusions.', 'schedule'],
+    ['Response times are those in our service description (available at https://example.net/sd).', 'service description'],
+    ['The service schedule, available at https://example.net/schedule, sets out the response times.', 'Service schedule'],
+    ['Out-of-hours work is recharged at the rates in the Campus Recharge Schedule, published at https://example.net/recharge.', 'Campus Recharge Schedule'],
+    ['Incidents are ranked under the Incident Priority Matrix, published at https://example.net/matrix.', 'Incident Priority Matrix'],
+  ])('finds the delegation in %j, to a document of its own', (text, target) => {
+    const hit = delegation(text, {inDocument: () => true})
+    expect(hit?.target).toBe(target)
+  })
+
+  it.each([
+    ['Tickets are raised at https://help.example.net.'],
+    ['Our privacy policy, available at https://example.net/privacy, applies to personal data.'],
+    ['We respond within 4 hours; our support guide, available at https://example.net/guide, explains how to log a ticket.'],
+    ['Response times are set out in the service description below.'],
+  ])('finds none in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})
+
 describe('describesDocument', () => {
   it('reads a relative clause about the document just named', () => {
     expect(describesDocument(' (Service Levels), which the parties will agree within 30 days.')).toBe(true)

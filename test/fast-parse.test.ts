@@ -122,6 +122,27 @@ describe('the fast parser gives remark-parse’s tree', () => {
     expect(JSON.stringify(tree('- a\n\n  11. b\n', 'fast', WHOLE))).toContain('"start":11')
   })
 
+  it('reads a table head whose delimiter row has another number of cells as paragraph text, as remark-parse does, without handing it over', () => {
+    // a cell typed after the head's last pipe, a column left out of the delimiter row: no table, one paragraph of the
+    // lines (a table may still interrupt it further on); the look-alike with the counts matching stays a table
+    const texts = [
+      '| a | b |x\n|---|---|\n| c | d |\n',
+      '| a |\n|---|---|\n| c | d |\n\nNext paragraph\n',
+      'Rates below.\n| a | b | c |\n| :-- | --: |\n| c | d |\n',
+      '| a | b | c |\n|---|---|\n| c | d |\n| e | f |\n|---|---|\n| g | h |\n',
+      '| a | b | c |\n|---|---|\n- an item\n',
+    ]
+    for (const text of texts) {
+      expect(covered(text), JSON.stringify(text)).toBe(true)
+      expect(tree(text, 'fast', WHOLE), JSON.stringify(text)).toEqual(tree(text, 'remark', WHOLE))
+    }
+    expect(tree(texts[0]!, 'fast', WHOLE).children.map((n) => n.type)).toEqual(['paragraph'])
+    expect(tree(texts[3]!, 'fast', WHOLE).children.map((n) => n.type)).toEqual(['paragraph', 'table'])
+    const table = '| a | b |\n|---|---|\n| c | d |\n'
+    expect(tree(table, 'fast', WHOLE).children.map((n) => n.type)).toEqual(['table'])
+    expect(tree(table, 'fast', WHOLE)).toEqual(tree(table, 'remark', WHOLE))
+  })
+
   it('as a unified parser plugin', () => {
     const text = fixtures.find((f) => f.file.endsWith('sample-msa.md'))!.text
     expect(unified().use(clauselintParse).parse(text)).toEqual(tree(text, 'remark'))

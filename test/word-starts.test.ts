@@ -4,7 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {compileClause} from '../src/clauses.js'
 import {testAtWordStarts} from '../src/text.js'
+import clauses from '../rules/data/clauses.json' with {type: 'json'}
 
 // patterns in the shapes the rules write: word alternatives with groups, classes holding "|" and "(", lookarounds,
 // anchored and unanchored alternatives among them
@@ -57,5 +59,30 @@ describe('testAtWordStarts', () => {
     // the patterns match some lines and not others
     expect(matched).toBeGreaterThan(100)
     expect(matched).toBeLessThan(lines)
+  })
+
+  it('gives each clause topic a test that is true on the same sentences of the labelled agreements', () => {
+    const dir = path.resolve(import.meta.dirname, '..', 'fixtures', 'agreements')
+    const lines = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n'))
+    const topics = Object.values(clauses as Record<string, {topic?: string}>).flatMap((c) => (c.topic ? [c.topic] : []))
+    expect(topics.length).toBeGreaterThan(5)
+    let regrouped = 0
+    const differ: string[] = []
+    for (const topic of topics) {
+      const re = compileClause({headings: ['x'], topic})
+      if (re.topicTest !== re.topic) regrouped++
+      let matched = 0
+      for (const line of lines) {
+        const got = re.topic.test(line)
+        if (got) matched++
+        if (re.topicTest.test(line) !== got) differ.push(`${topic.slice(0, 40)} on ${JSON.stringify(line)}`)
+      }
+      expect(matched).toBeGreaterThan(0)
+    }
+    expect(differ).toEqual([])
+    expect(regrouped).toBeGreaterThan(0)
+    // a user's topic stays as written (matched in linear time)
+    const user = compileClause({headings: ['x'], topic: String.raw`\bfoo|\bbar`, linear: true})
+    expect(user.topicTest).toBe(user.topic)
   })
 })

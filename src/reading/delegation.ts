@@ -52,7 +52,22 @@ const DOC_CODE = String.raw`\((?:(?:document|ref\.?|reference|no\.?)\s+)?[A-Z]{2
 // names a device by its model)
 const CODED_DOC = String.raw`(?<=\b(?:(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given|recorded)\s+in|in accordance with|in line with|according to|pursuant to|as per|per|under|follows?|following)\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+|each\s+|any\s+)?)[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}\s*${DOC_CODE}`
 const DOC_CODE_END = new RegExp(String.raw`\s*${DOC_CODE}\s*$`)
-const DOC_NAME = `(?:${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE})`
+// Reading: a paper said in brackets to be attached or enclosed ("charged per our 2025 rate card (attached)", "as per our
+// standard Backup Schedule (attached)", "the price list (enclosed)") is a document of its own, whatever its name's case or
+// last word: whether this text holds it is asked of its name, as of any schedule's
+const BRACKET_ATTACHED = String.raw`\s*\((?:see\s+)?(?:attached|enclosed)\)`
+const ATTACHED_NAMED = String.raw`(?:[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}|(?:[a-z][\w-]*\s+){0,2}?(?:rate card|price list|schedule|policy|plan|pack|guide|sheet|document|list|table|terms|proposal|quot(?:e|ation)|brochure|specification|checklist))(?=${BRACKET_ATTACHED})`
+// Reading: a document said to be published at a web address ("the service description published at https://…", "our
+// Support Policy, available at www.…", "the schedule (posted at https://…)") is another document than this one, whatever
+// its name's case and whatever part of this one bears its name: a clause placed in it is delegated there.
+// (the address ends before the punctuation that closes its sentence or clause)
+const WEB_ADDRESS = String.raw`<?(?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"”’]>?`
+const AT_ADDRESS = String.raw`\s*[,(]?\s*(?:as\s+)?(?:published|available|posted|hosted|found|located|kept|accessible|online)\s+(?:online\s+)?(?:at|on|via|from|under)\s+(?:the\s+(?:web\s*)?(?:address|page|link|url)\s+)?${WEB_ADDRESS}`
+const AT_ADDRESS_AFTER = new RegExp(`^${AT_ADDRESS}`)
+// a document named in plain words or by a title where its address follows ("the service description", "our support
+// schedule", "the ITS Recharge Schedule")
+const ADDRESSED_PAPER = String.raw`(?:[A-Za-z][\w&'’-]*\s+){0,3}?(?:${initials('schedule|description|policy|policies|terms|conditions|price list|rate card|guide|handbook|manual|catalog|catalogue|document|specification|matrix')}|SLA)(?=${AT_ADDRESS})`
+const DOC_NAME = `(?:${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -87,7 +102,7 @@ const OWNED_DOC = /\b(?:in|under|per|by|according to|governed by|subject to)\s+(
 
 // The other document as the subject: "The quotation we sent you sets out your support hours", "your Order Form lists …"
 const DOC_SUBJECT = new RegExp(
-  `\\b(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach|[Aa]ny)\\s+((?:${DOC_NAME})|[Qq]uot(?:ation|e)|[Pp]roposal|[Ee]stimate|[Oo]rder|[Ww]ork [Oo]rder)\\s+(?:(?:that\\s+)?(?:we|you|the \\w+)\\s+(?:sent|gave|agreed|signed|issued|accepted)(?:\\s+(?:you|us|to you))?\\s+)?(?:sets? out|specifies|lists|states|gives|shows|describes|defines|records|contains|fixes)\\b`,
+  `\\b(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach|[Aa]ny)\\s+((?:${DOC_NAME})|[Qq]uot(?:ation|e)|[Pp]roposal|[Ee]stimate|[Oo]rder|[Ww]ork [Oo]rder)(${AT_ADDRESS}\\s*[,)]?)?\\s+(?:(?:that\\s+)?(?:we|you|the \\w+)\\s+(?:sent|gave|agreed|signed|issued|accepted)(?:\\s+(?:you|us|to you))?\\s+)?(?:sets? out|specifies|lists|states|gives|shows|describes|defines|records|contains|fixes)\\b`,
 )
 // Reading: a document the provider says it follows, uses or works to for something ("We follow our Helpdesk Handbook (v3.1)
 // for how tickets are ranked", "we use the Escalation Guide to decide priorities") is where that thing lives.
@@ -277,7 +292,7 @@ export function delegation(
   const followed = matches.followed
   if (followed && !inDocument?.(followed.target)) return followed
   const subject = matches.subject
-  if (subject && !inDocument?.(subject.target)) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
+  if (subject && (subject.separate || !inDocument?.(subject.target))) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
   if (there && blocks && block) {
     const target = lastNamedBefore(blocks, options.indexOf ? options.indexOf(block) : blocks.indexOf(block), block, options.aliases)
@@ -312,7 +327,8 @@ const COORDINATED = new RegExp(
 )
 /** A link's hit: the document named at `name`, the link running from `start` to `end`. */
 function linkHit(text: string, name: string, start: number, end: number): DelegationHit {
-  return {target: partNumber(name.replace(SENT_CLAUSE, '')), start, end, ...(SEPARATE_AFTER.test(text.slice(end)) ? {separate: true} : {})}
+  const after = text.slice(end)
+  return {target: partNumber(name.replace(SENT_CLAUSE, '')), start, end, ...(SEPARATE_AFTER.test(after) || AT_ADDRESS_AFTER.test(after) ? {separate: true} : {})}
 }
 
 /** A document's name as a target: its part number when given in brackets ("the Tariff Sheet (Annex 2)": "Annex 2"). */
@@ -462,7 +478,7 @@ export class DelegationMatches {
   get subject(): DelegationHit | undefined {
     if (this.subjectHit === undefined) {
       const m = DOC_SUBJECT.exec(this.text)
-      this.subjectHit = m ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+      this.subjectHit = m ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length, ...(m[2] !== undefined || AT_ADDRESS_AFTER.test(this.text.slice(m.index + m[0].indexOf(m[1]!) + m[1]!.length)) ? {separate: true} : {})} : null
     }
     return this.subjectHit ?? undefined
   }

@@ -122,7 +122,14 @@ function ownItem(lead: Marker | undefined, item: Marker | undefined): boolean {
 // Reading: a paragraph numbered as a sub-clause whose words run on in lower case ("8.1 keep all licences valid;", "8.3
 // promptly inform the Provider …" under "8. Obligations of the Client. The Client shall:") continues the sentence of the
 // lead-in above it, as a list item does; one that opens a sentence of its own ("8.2 The Provider will …") is a clause
-export const CONTINUING_SUBCLAUSE = /^\s*\d+\.\d+\.?[ \t]+[a-z]/
+// (and so does one that opens with a capitalised verb of duty in its base form, an adverb before it or not: "8.1 Keep
+// all licences valid;", "8.3 Promptly notify the Provider …": the verb of the lead-in's subject, no subject of its own;
+// a capitalised noun that opens a sentence, "8.2 Backups are checked …", is a clause of its own)
+const DUTY_VERBS = 'keep maintain ensure make provide supply give grant allow permit pay notify inform tell report contact consult use install follow observe comply obtain procure purchase buy license take arrange return protect secure update apply store retain back test check review monitor patch replace repair restore deliver perform carry send submit log raise respond reply answer attend assist cooperate co-operate designate appoint nominate refrain avoid limit restrict remove change reset approve sign document record train bear reimburse acknowledge escalate'
+const CAPITALISED_DUTY = DUTY_VERBS.split(' ').map((v) => v[0]!.toUpperCase() + v.slice(1)).join('|')
+// (a word opening a subject is followed by its verb within a word or two: "Record keeping is …", "Supply of power is …")
+const NOT_A_SUBJECT = String.raw`(?![ \t]+(?:of\b|(?:[a-z]+[ \t]+)?(?:is|are|was|were|will|shall|must|may|can|has|have|had)\b))`
+export const CONTINUING_SUBCLAUSE = new RegExp(String.raw`^\s*\d+\.\d+\.?[ \t]+(?:[a-z]|[A-Z][a-z]+ly${NOT_A_SUBJECT}[ \t]+[a-z]|(?:${CAPITALISED_DUTY})\b${NOT_A_SUBJECT})`)
 
 /**
  * The party bound by the sentence that introduces the list item at `i` ("The Client will:" → customer), looking back

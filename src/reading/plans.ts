@@ -101,9 +101,40 @@ export type KeptInContext = <T>(block: Block, kind: object, context: string, mak
 
 const NAMED_PLANS = {name: 'plans: the plans a text names as taken'}
 
+// Reading: plans written as a run of options ("Plan: Bronze / Silver / Gold", "Bronze, Silver or Gold", "☐ Bronze ☐ Silver
+// ☐ Gold") are offered, and none of them is named as taken by the plan word or the verb of choosing before the run; only
+// an option marked as taken ("☒ Silver", "[x] Silver") is, as a plan named alone is
+const MARK = String.raw`(?:\[[xX✓✔]\]|[☒☑✓✔✅])`
+const BOX = String.raw`(?:\[[ xX✓✔]?\]|[☐☒☑✓✔✅])`
+const OPTION_SEPARATOR = String.raw`\s*(?:[/|,;]|\bor\b|\band\b|\band\/or\b)?\s*(?:${BOX}\s*)?`
+
+// (the keys of the run's patterns among the plans' own: no plan's name holds a NUL)
+const RUN = '\u0000run'
+const OPTION = '\u0000option'
+
+/** The text with the plans written as a run of options blanked (offsets kept), and the options of the runs marked as taken. */
+function withoutOptions(text: string, plans: ReadonlySet<string>, patterns: Map<string, RegExp>): {text: string; marked: string[]} {
+  let run = patterns.get(RUN)
+  let option = patterns.get(OPTION)
+  if (!run || !option) {
+    const names = [...plans].sort((a, b) => b.length - a.length).map(escape).join('|')
+    patterns.set(RUN, (run = new RegExp(String.raw`(?:${BOX}\s*)?\b(?:${names})\b(?:${OPTION_SEPARATOR}\b(?:${names})\b)+`, 'g')))
+    patterns.set(OPTION, (option = new RegExp(String.raw`(${MARK})?\s*\b(${names})\b`, 'g')))
+  }
+  const marked: string[] = []
+  let out = text
+  for (const m of text.matchAll(run)) {
+    for (const o of m[0].matchAll(option)) if (o[1]) marked.push(o[2]!)
+    out = blank(out, m.index!, m.index! + m[0].length)
+  }
+  return {text: out, marked}
+}
+
 /** The plans (in their order) that a text names beside a plan word or a verb of choosing ("the Silver plan", "Plan chosen: Silver"). */
-function plansNamed(text: string, plans: ReadonlySet<string>, patterns: Map<string, RegExp>): readonly string[] {
+function plansNamed(full: string, plans: ReadonlySet<string>, patterns: Map<string, RegExp>): readonly string[] {
   let out: string[] | undefined
+  const {text, marked} = withoutOptions(full, plans, patterns)
+  for (const name of marked) if (!(out ??= []).includes(name)) out.push(name)
   for (const name of plans) {
     if (!text.includes(name)) continue
     let near = patterns.get(name)
@@ -111,7 +142,7 @@ function plansNamed(text: string, plans: ReadonlySet<string>, patterns: Map<stri
       const n = escape(name)
       patterns.set(name, (near = new RegExp(String.raw`\b(?:${PLAN_NOUN}|${CHOICE})\b[^.!?]{0,40}\b${n}\b|\b${n}\s+${PLAN_NOUN}\b|\b${n}\b[^.!?]{0,30}\b${CHOICE}\b`, 'i')))
     }
-    if (near.test(text)) (out ??= []).push(name)
+    if (near.test(text) && !out?.includes(name)) (out ??= []).push(name)
   }
   return out ?? NONE_NAMED
 }
