@@ -176,6 +176,9 @@ function ratesSentAway(unit: Unit, reader: Reader): Verdict | undefined {
   const t = unit.text
   const rates = RATES_BEFORE.exec(t.slice(0, hit.start))
   if (!rates) return undefined
+  // Reading: a multiple of those rates ("billed at 1.5 times the hourly rate in Schedule B of the MSA") states the charge of
+  // the work outside the hours here: the multiplier is its term, the rate it multiplies the normal one
+  if (reader.reading.values(t.slice(0, hit.start)).multipliers.length > 0) return undefined
   const rest = t.slice(0, rates.index) + ' '.repeat(hit.end - rates.index) + t.slice(hit.end)
   return charged(rest, reader.reading) ? undefined : hit
 }

@@ -92,7 +92,10 @@ export default clauseRule({
     if (at < 0 && indexOf(unit.text, TOPIC) >= 0 && !COPY_OF_DATA.test(t)) return undefined
     // a sentence about a standby that never speaks of data ("a backup tunnel …, so traffic moves to the 4G backup link")
     if (t !== unit.text && !/\bdata\b/i.test(unit.text)) return undefined
-    if (at >= 0 && BACKED_BY.test(t) && !/\bdata\b/i.test(t)) return undefined
+    // Reading: "backed up by" a service that keeps copies ("the Azure VM is backed up by Azure Backup every day …, with 30
+    // daily … recovery points retained") is a backup of data, as the copies it keeps say; backed up by a standby that
+    // keeps none ("the line is backed up by a 4G router") is no backup
+    if (at >= 0 && BACKED_BY.test(t) && !/\bdata\b/i.test(t) && !COPIES_KEPT.test(t)) return undefined
     // a backup named in work the agreement withholds ("The following are not part of the service: … restoring data from
     // backup") is an excluded service, not a backup commitment
     if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined

@@ -430,6 +430,8 @@ function dutyWords(duty: Unit, reading: Reading): ReadonlySet<string> {
 }
 const DUTY_WORDS = {name: 'customer-requirements: the words of a duty'}
 
+/** A paragraph that is one bracketed drafter's note: "[KL 3/4: …]", "[DM: …]", "[Note to draft: …]". */
+const DRAFTER_NOTE = /^\s*\[\s*(?:[A-Z]{1,4}\b[^:\]]{0,12}|[Nn]ote(?: to (?:draft|drafter|client|self))?|NOTE(?: TO (?:DRAFT|DRAFTER|CLIENT|SELF))?|[Dd]rafting [Nn]ote|DRAFTING NOTE|[Cc]omment|COMMENT)\s*:[^\]]*\]\s*$/
 export default clauseRule({
   id: 'customer-requirements',
   description: "The agreement sets minimum standards for the customer's environment or conduct, and what happens when they are not met",
@@ -453,6 +455,9 @@ export default clauseRule({
   },
   judge(unit, reader) {
     const t = unit.text
+    // Reading: a paragraph that is one bracketed note of a drafter, opening on its initials or name and a colon ("[KL 3/4:
+    // services list to come … Do NOT send until filled.]"), speaks to the people drafting, not of the customer's duties
+    if (DRAFTER_NOTE.test(unit.block.text)) return undefined
     const {reading} = reader
     // the readings of the unit's text alone that the steps below ask first (kept per text in an editor)
     const kept = keptStage(unit, reader)

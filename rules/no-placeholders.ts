@@ -109,7 +109,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   },
   // (a word of them written alone in quotation marks is the word mentioned, not a value left blank: "tickets titled just
   // \"TBD\"", "mark the item ‘TBC’ in the tracker"; "Start date: TBD" leaves the value open)
-  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME'], accept: (m, text, start) => !(QUOTE_OPEN.includes(text[start - 1] ?? '') && QUOTE_CLOSE.includes(text[start + m.length] ?? ''))},
+  // Reading: so is one inside a name or a title the sentence quotes as an example ("a ticket titled \"Laptop for new hire –
+  // start date TBD\" is a Request", "an e-mail with the subject \"Invoice TBC\""): the words are the quoted thing's own
+  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME'], accept: (m, text, start) => !(QUOTE_OPEN.includes(text[start - 1] ?? '') && QUOTE_CLOSE.includes(text[start + m.length] ?? '')) && !quotedTitle(text, start)},
   // a drafting instruction in capitals or ending in "here" ("INSERT NAME HERE", "ENTER DATE", "insert logo here"), and the
   // same blank spelt out as a whole value ("Location: to be confirmed", a cell reading "To be agreed")
   {re: /\b(?:INSERT|ENTER)\s+(?:(?:CUSTOMER|CLIENT|COMPANY|PROVIDER|SUPPLIER|FULL|LEGAL|START|END|EFFECTIVE|YOUR)\s+){0,2}(?:NAME|DATE|ADDRESS|AMOUNT|FEE|NUMBER|DETAILS|TITLE)(?:\s+HERE)?\b(?!\s+(?:OF|FOR|ON|IN|TO|THAT|AND)\b)|\b[Ii]nsert\s+(?:(?:your|the|company|client|customer|provider|our)\s+)?(?:logo|name|date|address|signature|details|text|image|photo|table|figure|number|amount)\s+here\b/g, has: ['INSERT', 'ENTER', 'nsert']},
@@ -310,6 +312,15 @@ const NAMED_PATTERN = /\b(?:pattern|patterns|format|formats|convention|conventio
  * Is text[at] inside a quotation: after an opening quotation mark that no closing one follows before it? (Read over the
  * 400 characters before it, so a block of many bracketed ellipses costs no more than its length.)
  */
+/** Is the offset inside a quotation that a naming word introduces ("titled", "named", "called", "the subject")? */
+function quotedTitle(text: string, at: number): boolean {
+  if (!inQuotation(text, at)) return false
+  const before = text.slice(Math.max(0, at - 200), at)
+  const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('"'))
+  return open >= 0 && QUOTE_NAMED.test(before.slice(0, open))
+}
+const QUOTE_NAMED = /\b(?:titled|entitled|named|called|labell?ed|headed|subject(?: line)?(?: of)?|with the (?:title|name|subject(?: line)?))[:\s]*$/i
+
 function inQuotation(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 400), at)
   const open = before.lastIndexOf('“')

@@ -244,6 +244,10 @@ const TO_SERVICE_LEVELS =
   /^\s+to\s+(?:[\w'’-]+\s+){1,6}?(?:in accordance with|in line with|consistent with|in compliance with|so as to meet|as per|to)\s+(?:the\s+|its\s+|our\s+|all\s+|these\s+)?(?:applicable\s+|agreed\s+|relevant\s+|stated\s+)?(?:service[- ]levels?|service[- ]level (?:targets?|agreements?|terms)|SLAs?|KPIs?)\b/i
 // A variable that holds a value ("Target Uptime", "Response Time"), not a party's name
 const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount|fee|percentage|level|days|hours|window|credit|threshold|objective)\b/i
+// A time by which the act is still not done: "not corrected within 30 days", "has not been restored in 8 hours", "fails to
+// fix it within a week"
+const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}[.)]\s+)?(?:if|where|when|should|unless|in case|in the event)\b/i
+const NOT_DONE_WITHIN = /\b(?:not|n['’]t|never|unable to|fails? to|failed to|cannot|can['’]t)\b[^.,;]{0,60}?\b(?:with)?in\b/i
 // The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
 const DOES_SO = /\b(?:fails?|is unable|are unable|cannot|can't|does not|do not|doesn't|don't)\s+(?:to\s+)?do so\b/i
 const EFFORTS = /efforts?|endeavou?rs?|reasonable|\bbest\b|\butmost\b|\bwhat\b.*\bcan\b/i
@@ -426,7 +430,11 @@ export default {
       if (reading.isDefinition(hit.block, hit.sentence) && !/efforts?|endeavou?rs?/i.test(hit.text)) continue
       // an effort bounded by the next sentence ("… reasonable efforts to correct it. If not corrected within 30 days …")
       const next = hit.block.sentences[hit.sentence.index + 1]
-      if (EFFORTS.test(hit.text) && next && measured(next.text, 'any', reading)) continue
+      // Reading: a next sentence that opens on a condition bounds the effort only when it times the same act not yet done
+      // ("If not corrected within 30 days", "Where it is not restored within 8 hours"); a time for another act after a
+      // condition of its own ("If a fault cannot be cleared remotely, a technician will be on site within 4 h") leaves the
+      // effort unmeasured
+      if (EFFORTS.test(hit.text) && next && !(OPENS_ON_CONDITION.test(next.text) && !NOT_DONE_WITHIN.test(next.text)) && measured(next.text, 'any', reading)) continue
       // any term whose action the next sentence bounds ("… promptly re-perform the Services. If Gamma is unable to do so
       // within a reasonable time (not to exceed thirty (30) days), …")
       if (next && DOES_SO.test(next.text) && measured(next.text, 'any', reading)) continue
