@@ -159,6 +159,22 @@ interface LastBuild {
   readonly compounds: readonly Compound[]
 }
 
+/** The edited top-level nodes read again (see reuseBuild): the last build's blocks from..to and sections sFrom..sTo they replace. */
+interface EditRead {
+  readonly nodesNew: readonly RootContent[]
+  /** The hyphens' compounds read outside the edited nodes, moved. */
+  readonly compounds: Compound[]
+  readonly from: number
+  readonly to: number
+  readonly sFrom: number
+  readonly sTo: number
+  /** Where the edited nodes were in the old source. */
+  readonly nodeFrom: number
+  readonly nodeTo: number
+  /** For an edit that joins or splits nodes: the section and sender of every block read again, and the nodes' new spans. */
+  readonly joined?: {readonly section: Section; readonly sender: string | undefined; readonly spans: LastBuild['spans']}
+}
+
 /** Does text[from, to) hold a line break? */
 function hasBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -195,7 +211,7 @@ function readAsItem(b: Block): string {
  * sender of a chat and a list item's title left for the next block, and each block's kind, section, sender and what
  * the list-item pass reads of it. Offsets are given through `offset` (the old build's moved to where the new one's are).
  */
-function readingOf(b: Builder, offset: (o: number, end: boolean) => number): string {
+function readingOf(b: Builder, offset: (o: number, end: boolean) => number, withBlocks = true): string {
   const index = (s: Section | undefined): number => (s ? b.sections.indexOf(s as MutableSection) : -2)
   const where = (p: Position): number[] => [offset(p.start.offset, false), offset(p.end.offset, true), p.start.line, p.end.line]
   return JSON.stringify({
@@ -207,7 +223,7 @@ function readingOf(b: Builder, offset: (o: number, end: boolean) => number): str
     sender: b.sender ?? null,
     pending: b.pendingTitle !== undefined,
     disclosures: b.disclosures.length,
-    blocks: b.blocks.map((k) => [index(k.section), k.sender ?? null, k.title !== undefined, readAsItem(k)]),
+    blocks: withBlocks ? b.blocks.map((k) => [index(k.section), k.sender ?? null, k.title !== undefined, readAsItem(k)]) : [],
   })
 }
 
@@ -267,8 +283,114 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
 
   const doc = last.doc
   const fresh = new Builder(source, last.filePath, tree, last.firstId, {sentences: cache.sentences}, starts)
+  // what the build read of the whole source about the edited nodes (old offsets nodeFrom to nodeTo): the chat lines, the
+  // wrapped line breaks, the hyphens' compounds; the compounds read outside the nodes, moved, when all are unchanged
+  const readAround = (nodeFrom: number, nodeTo: number): Compound[] | undefined => {
+    const lineEnd = (text: string, starts: readonly number[]): number => (starts[line] ?? text.length + 1) - 1
+    if (chatLine(old, last.starts[line - 1]!, lineEnd(old, last.starts)) !== chatLine(source, starts[line - 1]!, lineEnd(source, starts))) return undefined
+    // (the runs of lines about the edited one, in either text: a blank line typed on joins the runs above and below it)
+    const wrapsThen = new WrappedBreaks(old, last.starts)
+    const wrapsNow = new WrappedBreaks(source, starts)
+    let runFrom = line
+    let runTo = line
+    for (const wraps of [wrapsThen, wrapsNow]) {
+      for (const k of [line - 1, line, line + 1]) {
+        const [i0, i1] = wraps.runBounds(k)
+        runFrom = Math.min(runFrom, i0)
+        runTo = Math.max(runTo, i1)
+      }
+    }
+    for (let k = runFrom; k <= runTo; k++) if (wrapsThen.has(k) !== wrapsNow.has(k)) return undefined
+    const compounds: Compound[] = []
+    for (const c of last.compounds) {
+      if (c.at >= nodeFrom && c.at <= nodeTo) continue
+      const at = moved(c.at)
+      if (at < 0 || compoundPart(source, c.part, c.joined, at) !== c.answer) return undefined
+      compounds.push(at === c.at ? c : {...c, at})
+    }
+    return compounds
+  }
+  // whether no node before top-level node i was read (front matter and comments aside)
+  const firstAt = (nodes: readonly RootContent[], i: number): boolean => {
+    let first = true
+    for (let k = 0; k < i && first; k++) {
+      const n = nodes[k]!
+      first = n.type === 'yaml' || (n.type === 'html' && /^\s*<!--/.test(n.value))
+    }
+    return first
+  }
+  /**
+   * An edit that changes how many top-level nodes there are (a line typed on the blank line between two paragraphs
+   * joins them; the line's text deleted splits them again): the nodes before and after the changed ones the same but
+   * moved, as `alike` reads them, and clear of the edit. The changed nodes are read again, in order, from the old source
+   * and from the new, and are read as the joined reading requires of them: body text (no title line, no heading),
+   * opening no section, leaving the state as they found it, each block in the section it was found in with no sender or
+   * title of its own, and none a lead-in or a list item written as a paragraph (so the pass over paragraphs written as
+   * list items reads any number of them alike); the first and the last read from around as before. The old reading
+   * must be the last build's, block for block.
+   */
+  const readJoin = (oldNodes: readonly RootContent[], newNodes: readonly RootContent[], top: number, alike: (o: Nodes, n: Nodes) => boolean): EditRead | undefined => {
+    const least = Math.min(oldNodes.length, newNodes.length)
+    let head = 0
+    while (head < least && (oldNodes[head]!.position?.end.offset ?? Infinity) < p && alike(oldNodes[head]!, newNodes[head]!)) head++
+    let tail = 0
+    while (tail < least - head && (oldNodes[oldNodes.length - 1 - tail]!.position?.start.offset ?? -1) > oldEnd && alike(oldNodes[oldNodes.length - 1 - tail]!, newNodes[newNodes.length - 1 - tail]!)) tail++
+    const oldMid = oldNodes.slice(head, oldNodes.length - tail)
+    const newMid = newNodes.slice(head, newNodes.length - tail)
+    if (!oldMid.length || !newMid.length) return undefined
+    for (const n of [...oldMid, ...newMid]) if (n.type !== 'paragraph' && n.type !== 'list' && n.type !== 'table' && n.type !== 'blockquote') return undefined
+    const firstRead = readFromAround(oldMid[0]!, old)
+    const lastRead = readFromAround(oldMid[oldMid.length - 1]!, old)
+    if (firstRead === undefined || firstRead !== readFromAround(newMid[0]!, source)) return undefined
+    if (lastRead === undefined || lastRead !== readFromAround(newMid[newMid.length - 1]!, source)) return undefined
+    const nodes = tree.children
+    const i = top + head
+    if (nodes[i] !== newMid[0]) return undefined
+    const nodeFrom = oldMid[0]!.position!.start.offset!
+    const nodeTo = oldMid[oldMid.length - 1]!.position!.end.offset!
+    const compounds = readAround(nodeFrom, nodeTo)
+    if (!compounds) return undefined
+
+    // the changed nodes read again, from the old source and from the new
+    const first = firstAt(nodes, i)
+    const oldAround = [...nodes.slice(0, i), ...oldMid, ...nodes.slice(i + newMid.length)]
+    const then = new Builder(old, last.filePath, {type: 'root', children: oldAround}, last.firstId, {sentences: cache.sentences}, last.starts)
+    let f = first
+    for (let k = 0; k < oldMid.length; k++) f = then.step(oldAround, i + k, f)
+    f = first
+    const blockStarts: number[] = []
+    for (let k = 0; k < newMid.length; k++) {
+      blockStarts.push(fresh.blocks.length)
+      f = fresh.step(nodes, i + k, f)
+    }
+    if (then.sections.length !== 1 || fresh.sections.length !== 1 || !then.blocks.length || !fresh.blocks.length) return undefined
+    if (readingOf(then, nodeOffset, false) !== readingOf(fresh, (o) => o, false)) return undefined
+    const plain = (b: Block, root: Section): boolean =>
+      b.section === root && b.kind !== 'heading' && b.sender === undefined && b.title === undefined && !leadsIn(b.text) && paragraphItem(b, true) === undefined && paragraphItem(b, false) === undefined
+    if (!then.blocks.every((b) => plain(b, then.sections[0]!)) || !fresh.blocks.every((b) => plain(b, fresh.sections[0]!))) return undefined
+
+    // the old reading must be the last build's
+    const from = last.spans.blocks[i]!
+    const to = last.spans.blocks[i + oldMid.length]!
+    const sFrom = last.spans.sections[i]!
+    if (last.spans.sections[i + oldMid.length] !== sFrom || to - from !== then.blocks.length) return undefined
+    const like = doc.blocks[from]!
+    for (let k = 0; k < then.blocks.length; k++) {
+      const mine = then.blocks[k]!
+      const real = doc.blocks[from + k]!
+      if (real.kind !== mine.kind || real.section !== like.section || real.sender !== like.sender) return undefined
+      if (JSON.stringify(blockShape(mine)) !== JSON.stringify(blockShape(real))) return undefined
+    }
+    // where each top-level node's blocks and sections now start
+    const moreBlocks = fresh.blocks.length - (to - from)
+    const spans = {
+      blocks: [...last.spans.blocks.slice(0, i), ...blockStarts.map((k) => from + k), ...last.spans.blocks.slice(i + oldMid.length).map((k) => k + moreBlocks)],
+      sections: [...last.spans.sections.slice(0, i), ...newMid.map(() => sFrom), ...last.spans.sections.slice(i + oldMid.length)],
+    }
+    return {nodesNew: newMid, compounds, from, to, sFrom, sTo: sFrom, nodeFrom, nodeTo, joined: {section: like.section, sender: like.sender, spans}}
+  }
   // the edited node, read again (none when the text is unchanged)
-  const readEdit = (): {nodeNew: RootContent; compounds: Compound[]; from: number; to: number; sFrom: number; sTo: number; nodeFrom: number; nodeTo: number} | undefined => {
+  const readEdit = (): EditRead | undefined => {
     const keptNow = new Set(after)
     const keptThen = new Set(before)
     for (let k = a; k < bOld; k++) if (keptNow.has(before[k]!)) return undefined
@@ -277,7 +399,6 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     for (let k = 0; k < a; k++) top += after[k]!.tree.children.length
     const oldNodes = before.slice(a, bOld).flatMap((part) => part.tree.children)
     const newNodes = after.slice(a, bNew).flatMap((part) => part.tree.children)
-    if (oldNodes.length !== newNodes.length) return undefined
 
     // the same nodes but for the top-level node that holds the edit
     const alike = (o: Nodes, n: Nodes): boolean => {
@@ -300,6 +421,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       }
       return true
     }
+    if (oldNodes.length !== newNodes.length) return readJoin(oldNodes, newNodes, top, alike)
     // the top-level node that holds the edit (in the old text, else in the new: a line typed on a blank line goes on
     // the paragraph above or below it) may differ in any way, its place included: it is read again below
     const holds = (n: Nodes, from: number, to: number): boolean => (n.position?.start.offset ?? Infinity) <= from && (n.position?.end.offset ?? -1) >= to
@@ -316,38 +438,13 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     const around = readFromAround(nodeOld, old)
     if (around === undefined || around !== readFromAround(nodeNew, source)) return undefined
 
-    // what the build read of the whole source: the chat lines, the wrapped line breaks, the hyphens' compounds
-    const lineEnd = (text: string, starts: readonly number[]): number => (starts[line] ?? text.length + 1) - 1
-    if (chatLine(old, last.starts[line - 1]!, lineEnd(old, last.starts)) !== chatLine(source, starts[line - 1]!, lineEnd(source, starts))) return undefined
-    // (the runs of lines about the edited one, in either text: a blank line typed on joins the runs above and below it)
-    const wrapsThen = new WrappedBreaks(old, last.starts)
-    const wrapsNow = new WrappedBreaks(source, starts)
-    let runFrom = line
-    let runTo = line
-    for (const wraps of [wrapsThen, wrapsNow]) {
-      for (const k of [line - 1, line, line + 1]) {
-        const [i0, i1] = wraps.runBounds(k)
-        runFrom = Math.min(runFrom, i0)
-        runTo = Math.max(runTo, i1)
-      }
-    }
-    for (let k = runFrom; k <= runTo; k++) if (wrapsThen.has(k) !== wrapsNow.has(k)) return undefined
     const nodeFrom = nodeOld.position!.start.offset!
     const nodeTo = nodeOld.position!.end.offset!
-    const compounds: Compound[] = []
-    for (const c of last.compounds) {
-      if (c.at >= nodeFrom && c.at <= nodeTo) continue
-      const at = moved(c.at)
-      if (at < 0 || compoundPart(source, c.part, c.joined, at) !== c.answer) return undefined
-      compounds.push(at === c.at ? c : {...c, at})
-    }
+    const compounds = readAround(nodeFrom, nodeTo)
+    if (!compounds) return undefined
 
     // the edited node read again, alone, from the old source and from the new: the same reading but for its blocks' text
-    let first = true
-    for (let k = 0; k < i && first; k++) {
-      const n = nodes[k]!
-      first = n.type === 'yaml' || (n.type === 'html' && /^\s*<!--/.test(n.value))
-    }
+    const first = firstAt(nodes, i)
     const oldAround = nodes.slice()
     oldAround[i] = nodeOld
     const then = new Builder(old, last.filePath, {type: 'root', children: oldAround}, last.firstId, {sentences: cache.sentences}, last.starts)
@@ -379,11 +476,11 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       const real = doc.sections[sFrom + k - 1]!
       if (mine.kind !== real.kind || mine.title !== real.title || mine.number !== real.number || JSON.stringify(mine.headingPosition) !== JSON.stringify(real.headingPosition)) return undefined
     }
-    return {nodeNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo}
+    return {nodesNew: [nodeNew], compounds, from, to, sFrom, sTo, nodeFrom, nodeTo}
   }
-  const edit = unchanged ? {nodeNew: undefined, compounds: [...last.compounds], from: -1, to: -1, sFrom: -1, sTo: -1, nodeFrom: Infinity, nodeTo: Infinity} : readEdit()
+  const edit: EditRead | undefined = unchanged ? {nodesNew: [], compounds: [...last.compounds], from: -1, to: -1, sFrom: -1, sTo: -1, nodeFrom: Infinity, nodeTo: Infinity} : readEdit()
   if (!edit) return undefined
-  const {nodeNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo} = edit
+  const {nodesNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo, joined} = edit
 
   // the document again: every position after the edit moved, the node's blocks and sections as read again
   const at = fresh.at
@@ -425,7 +522,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     sections.set(s, clone)
     newSections.push(clone)
   })
-  const place = (b: Block, like: Block, section: Section, pos: Position, segs: readonly Segment[]): Block => {
+  const place = (b: Block, like: {readonly kind: BlockKind; readonly sender?: string | undefined}, section: Section, pos: Position, segs: readonly Segment[]): Block => {
     const sentences: Sentence[] = []
     const block: Block & {sentences: readonly Sentence[]} = {
       kind: like.kind,
@@ -453,22 +550,36 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     if (mine.title && real.title) (block as {title?: Block}).title = readAgain(mine.title, real.title)
     return block
   }
-  const blocks = new Map<Block, Block>()
-  const newBlocks = doc.blocks.map((b, k) => {
+  // each old block's new blocks: itself moved or read again; after a join or split, the first of the edited nodes' old
+  // blocks stands for all their new ones, in the one section that held them, and the others for none
+  const blocks = new Map<Block, Block | Block[]>()
+  const newBlocks: Block[] = []
+  doc.blocks.forEach((b, k) => {
+    if (joined && k >= from && k < to) {
+      if (k > from) return blocks.set(b, [])
+      const section = sections.get(joined.section)!
+      const own = fresh.blocks.map((mine) => place(mine, {kind: mine.kind, sender: joined.sender}, section, mine.position, mine.segments))
+      newBlocks.push(...own)
+      return blocks.set(b, own)
+    }
     const block = k >= from && k < to ? readAgain(fresh.blocks[k - from]!, b) : moveBlock(b)
     blocks.set(b, block)
-    return block
+    newBlocks.push(block)
   })
   if (lost) return undefined
   doc.sections.forEach((s, k) => {
     const clone = newSections[k]!
-    for (const b of s.blocks) clone.blocks.push(blocks.get(b)!)
+    for (const b of s.blocks) {
+      const now = blocks.get(b)!
+      if (Array.isArray(now)) clone.blocks.push(...now)
+      else clone.blocks.push(now)
+    }
     for (const c of s.children) clone.children.push(sections.get(c)!)
   })
   const root = newSections[0]!
   closeSections(root)
   // the marks: the edited node's read again, the others moved
-  const own = nodeNew ? treeMarks({type: 'root', children: [nodeNew]}) : []
+  const own = nodesNew.length ? treeMarks({type: 'root', children: [...nodesNew]}) : []
   const marks: TreeMark[] = []
   let placed = false
   for (const m of doc.marks) {
@@ -503,7 +614,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     title: doc.title ? sections.get(doc.title) : undefined,
     positionAt: at,
   }
-  return {...last, source, order: cache.order, doc: built, starts: fresh.lineStarts, compounds: [...compounds, ...fresh.compounds]}
+  return {...last, source, order: cache.order, doc: built, starts: fresh.lineStarts, spans: joined ? joined.spans : last.spans, compounds: [...compounds, ...fresh.compounds]}
 }
 
 /**
