@@ -134,7 +134,7 @@ export function buildDocument(source: string, filePath = '<text>', options: {fir
     const builder = new Builder(source, filePath, tree, firstId, cache)
     built = builder.build()
     if (cache) {
-      const last: LastBuild = {source, filePath, firstId, parser: options.parser, order: cache.order, doc: built, starts: builder.lineStarts, spans: builder.spans!, compounds: builder.compounds}
+      const last: LastBuild = {source, filePath, firstId, parser: options.parser, order: cache.order, doc: built, starts: builder.lineStarts, spans: builder.spans!, compounds: builder.compounds, listed: builder.listed}
       cache.last = last
       cache.builds.full++
     }
@@ -157,6 +157,8 @@ interface LastBuild {
   /** Where each top-level node's blocks and sections start (see Builder.spans). */
   readonly spans: {readonly blocks: readonly number[]; readonly sections: readonly number[]}
   readonly compounds: readonly Compound[]
+  /** The paragraphs the pass over paragraphs written as list items made items (of `doc.blocks`). */
+  readonly listed: ReadonlySet<Block>
 }
 
 /** The edited top-level nodes read again (see reuseBuild): the last build's blocks from..to and sections sFrom..sTo they replace. */
@@ -172,7 +174,7 @@ interface EditRead {
   readonly nodeFrom: number
   readonly nodeTo: number
   /** For an edit that joins or splits nodes: the section and sender of every block read again, and the nodes' new spans. */
-  readonly joined?: {readonly section: Section; readonly sender: string | undefined; readonly spans: LastBuild['spans']}
+  readonly joined?: {readonly section: Section; readonly sender: string | undefined; readonly kinds: readonly BlockKind[]; readonly spans: LastBuild['spans']}
 }
 
 /** Does text[from, to) hold a line break? */
@@ -191,13 +193,19 @@ function sameField(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** What the nodes around a top-level node read of it (see Builder.step, groupOver, outline); undefined for a title line. */
-function readFromAround(node: RootContent, source: string): string | undefined {
+/**
+ * What the nodes around a top-level node read of it (see Builder.step, groupOver, outline), given the nodes before and
+ * after it: whether it is body text and whether it opens a clause titled in capitals (read only by a title line or a
+ * list before it, directly or through the title lines over it), whether it ends in a colon (read only by a list after
+ * it), and whether it opens a letter's closing (which closes the sections open before it); undefined for a title line.
+ */
+function readFromAround(node: RootContent, source: string, before: RootContent | undefined, after: RootContent | undefined): string | undefined {
   if (capitalLine(node) !== undefined || boldLine(node) !== undefined) return undefined
   const p = node.type === 'paragraph' ? node : undefined
-  const colon = p !== undefined && /:\s*$/.test(source.slice(p.position?.start.offset ?? 0, p.position?.end.offset ?? 0))
+  const titled = before !== undefined && (before.type === 'list' || capitalLine(before) !== undefined || boldLine(before) !== undefined)
+  const colon = after?.type === 'list' && p !== undefined && /:\s*$/.test(source.slice(p.position?.start.offset ?? 0, p.position?.end.offset ?? 0))
   const closing = p !== undefined && p.children[0]?.type === 'text' && CLOSING.test(p.children[0].value)
-  return `${isBody(node)} ${opensTitledClause(node)} ${colon} ${closing}`
+  return `${titled && isBody(node)} ${titled && opensTitledClause(node)} ${colon} ${closing}`
 }
 
 /** What the pass over paragraphs written as list items (Builder.paragraphItems) reads of a block, as first made. */
@@ -338,14 +346,20 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     const oldMid = oldNodes.slice(head, oldNodes.length - tail)
     const newMid = newNodes.slice(head, newNodes.length - tail)
     if (!oldMid.length || !newMid.length) return undefined
-    for (const n of [...oldMid, ...newMid]) if (n.type !== 'paragraph' && n.type !== 'list' && n.type !== 'table' && n.type !== 'blockquote') return undefined
-    const firstRead = readFromAround(oldMid[0]!, old)
-    const lastRead = readFromAround(oldMid[oldMid.length - 1]!, old)
-    if (firstRead === undefined || firstRead !== readFromAround(newMid[0]!, source)) return undefined
-    if (lastRead === undefined || lastRead !== readFromAround(newMid[newMid.length - 1]!, source)) return undefined
+    for (const n of [...oldMid, ...newMid]) {
+      if (n.type !== 'paragraph' && n.type !== 'list' && n.type !== 'table' && n.type !== 'blockquote') return undefined
+      // (a letter's closing closes the sections open before it: a state the reading alone does not show)
+      if (n.type === 'paragraph' && n.children[0]?.type === 'text' && CLOSING.test(n.children[0].value)) return undefined
+    }
     const nodes = tree.children
     const i = top + head
     if (nodes[i] !== newMid[0]) return undefined
+    const prior = nodes[i - 1]
+    const next = nodes[i + newMid.length]
+    const firstRead = readFromAround(oldMid[0]!, old, prior, undefined)
+    const lastRead = readFromAround(oldMid[oldMid.length - 1]!, old, undefined, next)
+    if (firstRead === undefined || firstRead !== readFromAround(newMid[0]!, source, prior, undefined)) return undefined
+    if (lastRead === undefined || lastRead !== readFromAround(newMid[newMid.length - 1]!, source, undefined, next)) return undefined
     const nodeFrom = oldMid[0]!.position!.start.offset!
     const nodeTo = oldMid[oldMid.length - 1]!.position!.end.offset!
     const compounds = readAround(nodeFrom, nodeTo)
@@ -365,8 +379,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     }
     if (then.sections.length !== 1 || fresh.sections.length !== 1 || !then.blocks.length || !fresh.blocks.length) return undefined
     if (readingOf(then, nodeOffset, false) !== readingOf(fresh, (o) => o, false)) return undefined
-    const plain = (b: Block, root: Section): boolean =>
-      b.section === root && b.kind !== 'heading' && b.sender === undefined && b.title === undefined && !leadsIn(b.text) && paragraphItem(b, true) === undefined && paragraphItem(b, false) === undefined
+    const plain = (b: Block, root: Section): boolean => b.section === root && b.kind !== 'heading' && b.sender === undefined && b.title === undefined
     if (!then.blocks.every((b) => plain(b, then.sections[0]!)) || !fresh.blocks.every((b) => plain(b, fresh.sections[0]!))) return undefined
 
     // the old reading must be the last build's
@@ -381,13 +394,29 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       if (real.kind !== mine.kind || real.section !== like.section || real.sender !== like.sender) return undefined
       if (JSON.stringify(blockShape(mine)) !== JSON.stringify(blockShape(real))) return undefined
     }
+    // the pass over paragraphs written as list items, read again about the new blocks: from the last block before them
+    // that can be no item (the pass reads it as a lead or passes it) to the first after them that can be none (which ends
+    // any run before it, and whose own run reads only what follows it); the blocks outside the nodes must read as they did
+    const pre = (b: Block): Block => (last.listed.has(b) ? {...b, kind: 'paragraph'} : b)
+    const mayBeItem = (b: Block): boolean => b.kind === 'paragraph' && paragraphItem(b, false) !== undefined
+    let w = from - 1
+    while (w >= 0 && mayBeItem(pre(doc.blocks[w]!))) w--
+    w = Math.max(w, 0)
+    let z = to
+    while (z < doc.blocks.length && mayBeItem(pre(doc.blocks[z]!))) z++
+    const own = fresh.blocks.map((b) => ({...b, section: like.section}))
+    const window = [...doc.blocks.slice(w, from).map(pre), ...own, ...doc.blocks.slice(to, z + 1).map(pre)]
+    const items = new Set(listedParagraphs(window, 0, z < doc.blocks.length ? window.length - 1 : window.length))
+    for (let k = w; k < from; k++) if (items.has(window[k - w]!) !== last.listed.has(doc.blocks[k]!)) return undefined
+    for (let k = to; k <= z && k < doc.blocks.length; k++) if (items.has(window[from - w + own.length + k - to]!) !== last.listed.has(doc.blocks[k]!)) return undefined
+    const kinds = own.map((b) => (items.has(b) ? ('list-item' as const) : b.kind))
     // where each top-level node's blocks and sections now start
     const moreBlocks = fresh.blocks.length - (to - from)
     const spans = {
       blocks: [...last.spans.blocks.slice(0, i), ...blockStarts.map((k) => from + k), ...last.spans.blocks.slice(i + oldMid.length).map((k) => k + moreBlocks)],
       sections: [...last.spans.sections.slice(0, i), ...newMid.map(() => sFrom), ...last.spans.sections.slice(i + oldMid.length)],
     }
-    return {nodesNew: newMid, compounds, from, to, sFrom, sTo: sFrom, nodeFrom, nodeTo, joined: {section: like.section, sender: like.sender, spans}}
+    return {nodesNew: newMid, compounds, from, to, sFrom, sTo: sFrom, nodeFrom, nodeTo, joined: {section: like.section, sender: like.sender, kinds, spans}}
   }
   // the edited node, read again (none when the text is unchanged)
   const readEdit = (): EditRead | undefined => {
@@ -435,8 +464,8 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     const nodeNew = nodes[i]
     if (edited < 0 || !nodeOld || !nodeNew || nodeNew !== newNodes[edited]) return undefined
     if (nodeNew.type !== 'paragraph' && nodeNew.type !== 'list' && nodeNew.type !== 'table' && nodeNew.type !== 'blockquote' && nodeNew.type !== 'heading') return undefined
-    const around = readFromAround(nodeOld, old)
-    if (around === undefined || around !== readFromAround(nodeNew, source)) return undefined
+    const around = readFromAround(nodeOld, old, nodes[i - 1], nodes[i + 1])
+    if (around === undefined || around !== readFromAround(nodeNew, source, nodes[i - 1], nodes[i + 1])) return undefined
 
     const nodeFrom = nodeOld.position!.start.offset!
     const nodeTo = nodeOld.position!.end.offset!
@@ -558,7 +587,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     if (joined && k >= from && k < to) {
       if (k > from) return blocks.set(b, [])
       const section = sections.get(joined.section)!
-      const own = fresh.blocks.map((mine) => place(mine, {kind: mine.kind, sender: joined.sender}, section, mine.position, mine.segments))
+      const own = fresh.blocks.map((mine, j) => place(mine, {kind: joined.kinds[j]!, sender: joined.sender}, section, mine.position, mine.segments))
       newBlocks.push(...own)
       return blocks.set(b, own)
     }
@@ -614,7 +643,14 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     title: doc.title ? sections.get(doc.title) : undefined,
     positionAt: at,
   }
-  return {...last, source, order: cache.order, doc: built, starts: fresh.lineStarts, spans: joined ? joined.spans : last.spans, compounds: [...compounds, ...fresh.compounds]}
+  // the paragraphs read as list items, in the new blocks
+  const listed = new Set<Block>()
+  for (const b of last.listed) {
+    const now = blocks.get(b)
+    if (now && !Array.isArray(now)) listed.add(now)
+  }
+  if (joined) fresh.blocks.forEach((b, j) => joined.kinds[j] !== b.kind && listed.add(newBlocks[from + j]!))
+  return {...last, source, order: cache.order, doc: built, starts: fresh.lineStarts, spans: joined ? joined.spans : last.spans, compounds: [...compounds, ...fresh.compounds], listed}
 }
 
 /**
@@ -798,32 +834,13 @@ class Builder {
    * section's text. Their blocks become list items, as the items of a Markdown list are.
    */
   paragraphItems(): void {
-    const blocks = this.blocks
-    for (let i = 0; i < blocks.length; i++) {
-      const lead = blocks[i]!
-      const under = lead.kind === 'heading'
-      if (!under && (lead.kind !== 'paragraph' || !leadsIn(lead.text))) continue
-      const run: Block[] = []
-      let ending: string | undefined
-      for (let j = i + 1; j < blocks.length; j++) {
-        const b = blocks[j]!
-        if (b.section !== lead.section) break
-        const end = paragraphItem(b, under)
-        if (end === undefined) break
-        // the items of one list end alike ("…;" or "…" or "….", the last "….": "…; and" before it); a sentence after
-        // them that points back at the list ("Anything not listed above …", "Such work is …") is no item of it
-        if (ending === undefined) ending = end
-        else if (end !== ending && !(end === '.' && (ending === ';' || ending === ','))) break
-        if (!under && end === '.' && POINTS_BACK.test(b.text)) break
-        run.push(b)
-        if (end !== ending) break
-      }
-      if (run.length < 2) continue
-      if (SIGNING_LEAD.test(`${lead.text.trimEnd().replace(/[.:]$/, '')}:`)) continue
-      for (const b of run) (b as {kind: BlockKind}).kind = 'list-item'
-      i += run.length
-    }
+    const items = listedParagraphs(this.blocks, 0, this.blocks.length)
+    for (const b of items) (b as {kind: BlockKind}).kind = 'list-item'
+    this.listed = new Set(items)
   }
+
+  /** The paragraphs the pass over paragraphs written as list items made items, once built (see reuseBuild). */
+  listed: ReadonlySet<Block> = new Set()
 
   get current(): MutableSection {
     return this.stack[this.stack.length - 1]!
@@ -2032,6 +2049,39 @@ const POINTS_BACK = /\b(?:above|not listed|listed(?!\s+(?:in|at|under|on)\s+(?:(
 const CLAUSE_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(\d{1,3}\)\s|§|[A-Z]\d{1,2}\.\s)/
 // a label with its value ("Phone: 0161 555 0100"): a short name before a colon
 const LABEL_LINE = /^[^\s:]{1,30}(?:\s[^\s:]+){0,3}:\s/
+
+/**
+ * The paragraphs of `blocks` read as list items (see Builder.paragraphItems), as the pass finds them with its leads
+ * taken from `start` up to `until` (a lead's items may run on past it); no block is changed.
+ */
+function listedParagraphs(blocks: readonly Block[], start: number, until: number): Block[] {
+  const items: Block[] = []
+  for (let i = start; i < until; i++) {
+    const lead = blocks[i]!
+    const under = lead.kind === 'heading'
+    if (!under && (lead.kind !== 'paragraph' || !leadsIn(lead.text))) continue
+    const run: Block[] = []
+    let ending: string | undefined
+    for (let j = i + 1; j < blocks.length; j++) {
+      const b = blocks[j]!
+      if (b.section !== lead.section) break
+      const end = paragraphItem(b, under)
+      if (end === undefined) break
+      // the items of one list end alike ("…;" or "…" or "….", the last "….": "…; and" before it); a sentence after
+      // them that points back at the list ("Anything not listed above …", "Such work is …") is no item of it
+      if (ending === undefined) ending = end
+      else if (end !== ending && !(end === '.' && (ending === ';' || ending === ','))) break
+      if (!under && end === '.' && POINTS_BACK.test(b.text)) break
+      run.push(b)
+      if (end !== ending) break
+    }
+    if (run.length < 2) continue
+    if (SIGNING_LEAD.test(`${lead.text.trimEnd().replace(/[.:]$/, '')}:`)) continue
+    items.push(...run)
+    i += run.length
+  }
+  return items
+}
 
 /**
  * How a paragraph that may be a list's item ends ('.', ';', ',' or '' for no stop), or undefined when it cannot be one:
