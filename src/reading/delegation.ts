@@ -180,13 +180,22 @@ const PARENT_DEF =
   /(?:\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+|(?:^|\n)[*_\s]*|\b(?:[Uu]nder|[Pp]ursuant to|[Ii]ssued under)\b[:*_\s]+)(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\n(?![ \t]*\n)|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“](?:the\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
 const DATED = /\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)/
 
+// Reading: a short name given in quotes is the same name whether or not it is set in bold or italics inside them ('(the
+// "**MSA**")', '(the "_Agreement_")'): the source's emphasis marks next to a quotation mark are read away
+const QUOTED_EMPHASIS = /(["“])[*_]{1,2}(?=[A-Za-z])|(?<=[\w.])[*_]{1,2}(["”])/g
+
+/** The text with the emphasis marks inside quotation marks read away ('"**MSA**"' as '"MSA"'). */
+function quotedPlain(text: string): string {
+  return text.includes('*') || text.includes('_') ? text.replace(QUOTED_EMPHASIS, '$1$2') : text
+}
+
 /**
  * The name this document gives another agreement it is issued under or points into ("MSA", "Agreement", "Master
  * Agreement"), when it gives one: an agreement named by its date, or, in a statement of work, order, schedule or
  * amendment, the agreement it names; undefined for an agreement that names only itself.
  */
 export function parentName(doc: Document): string | undefined {
-  const head = doc.source.slice(0, 3000)
+  const head = quotedPlain(doc.source.slice(0, 3000))
   const part = SELF_PART.test(head)
   for (const m of head.matchAll(PARENT_DEF)) {
     const name = m[2]!.trim()
@@ -208,7 +217,7 @@ const PARENT_POINTERS = new Map<string, RegExp>()
 
 /** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it, or an agreement named by its date)? */
 export function agreementIsOther(doc: Document): boolean {
-  const head = doc.source.slice(0, 3000)
+  const head = quotedPlain(doc.source.slice(0, 3000))
   return (SELF_PART.test(head) && NAMES_AGREEMENT.test(head)) || DATED_AGREEMENT.test(head)
 }
 
