@@ -679,6 +679,12 @@ export function sentByPredicate(text: string, hit: DelegationHit): boolean {
 const MATTER_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|shown|recorded|agreed|outlined|found|covered|dealt with|governed by|per|in accordance with|according to|in|under|subject to)\b/i
 const MATTER_COPULA = /\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?|continues? to be|stays?|can be|may be)\s+(?:still\s+|also\s+|always\s+)?(?:as\s+)?$/i
 const DOC_SUBJECT_AT = new RegExp(`^${DOC_SUBJECT.source}`)
+// the noun phrase right before a link, after its article: "at the rates in …" → "the rates"
+// (money only: "at the rates in …", "the charges shown in …"; a thing of another kind named so, "Support for the Service as
+// described in the Support Policy", "the addresses set out in the Order Form", is read with the rest of its sentence)
+const PRICED_MATTER = /^(?:(?:the|all|any|our|your|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:charges?|prices?|pricing|costs?|rates?|tariffs?)$/i
+const DEFINES_BEFORE = /\b(?:means|shall mean|will mean|refers to|is defined as|includes|shall include)\s+$/i
+const NAMED_BEFORE_LINK = /\b((?:the|its|our|your|their|all)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+$/i
 // a clause's heads of a subject: the words before its first preposition ("the fees" of "the fees for the backup service")
 const HEAD_END = /\s+(?:for|of|in respect of|relating to|related to|regarding|about|concerning|applicable to|payable for|charged for|on|under|in|to|with|at)\s/i
 // what a head names when it names a matter of its own: money, the term, what the services are, who or where the parties are
@@ -695,7 +701,15 @@ export function sentMatter(text: string, hit: DelegationHit): string | undefined
   if (!MATTER_LINK.test(text.slice(hit.start))) return undefined
   const before = text.slice(0, hit.start)
   const copula = MATTER_COPULA.exec(before)
-  if (!copula || /\b(?:which|that|who|where|if|when|unless|whether)\s+$/i.test(before.slice(0, copula.index))) return undefined
+  if (!copula) {
+    // Reading: a price named right before the link ("billed at the rates in the Rate Card", "the charges shown in the Order
+    // Form apply") is what the link sends, whatever else the sentence speaks of
+    // (not the meaning a definition gives its term: '"Excluded Services" means the services listed in Schedule A' sends
+    // the term defined)
+    const named = NAMED_BEFORE_LINK.exec(before)
+    return named && PRICED_MATTER.test(named[1]!) && !DEFINES_BEFORE.test(before.slice(0, named.index)) ? named[1]! : undefined
+  }
+  if (/\b(?:which|that|who|where|if|when|unless|whether)\s+$/i.test(before.slice(0, copula.index))) return undefined
   // the subject of the clause the predicate ends: after the last semicolon or dash, without a list mark or a number
   const subject = before.slice(0, copula.index).split(/[;—–:]/).pop()!
   return subject.replace(/^[\s>*_#-]*(?:(?:\(?\d[\d.]{0,5}[.)]?|\(?[a-z]{1,4}[.)])[\s*_]+)?/i, '').replace(/[\s*_]+$/, '')
