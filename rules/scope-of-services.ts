@@ -730,7 +730,9 @@ function providerLeadBinds(lead: string, reading: Reading): boolean {
 }
 // The provider opens the lead-in as its subject, with its verb next: "The Supplier will, …", "Provider will back up",
 // "The Provider takes charge of", "We handle"
-const PROVIDER_SUBJECT = /^(?:[Tt]he\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[Ww]e|I)\s+(?:(?:will|shall|agrees? to|undertakes? to|is to)\b|[a-z]+s\b)/
+// (after an opening phrase of place or scope: "At each Site, Lattice supplies, installs and monitors the following:", "For
+// each office, we look after:")
+const PROVIDER_SUBJECT = /^(?:(?:[Aa]t|[Ff]or|[Ii]n|[Oo]n|[Aa]cross|[Ww]ithin|[Dd]uring)\s+[^,:;]{1,40},\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[Ww]e|I)\s+(?:(?:will|shall|agrees? to|undertakes? to|is to)\b|[a-z]+s\b)/
 // a possessive opens a noun, not a subject: "Our notes from the first visit:"
 const POSSESSIVE = /^(?:our|my|your|their|its|his|her)\b/i
 
