@@ -15,7 +15,8 @@ const SERVICE =
 // "all IT needs of the Customer")
 const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your|the client's|the customer's) (?:it|tech|technology|computers)\b)\b/i
 // "we provide", and the plain verbs of a provider at work: "we look after", "we take care of", a "Covered:" label
-const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b|\b(?:looks? after|takes? care of)\b|^\s*(?:covered|included|what(?:'|’)?s (?:covered|included))\s*:/i
+// (the party called "Provider" or "Service Provider" is named, not the verb: "Provider will notify …" provides nothing)
+const PROVIDE = /\b(?!providers?\b)(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b|\b(?:looks? after|takes? care of)\b|^\s*(?:covered|included|what(?:'|’)?s (?:covered|included))\s*:/i
 
 function serviceCount(text: string): number {
   const names = new Set<string>()
