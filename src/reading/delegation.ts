@@ -647,10 +647,14 @@ export function targetInDocument(doc: Document, target: string): boolean {
 // to each Statement of Work") names that paper: its section holds the definition, not the paper
 const DEFINED_ELSEWHERE = /^\W*(?:means|shall mean|refers to|is defined as)\b[^.;]*?\b(?:(?:issued|attached|annexed|appended|supplied|sent|delivered|provided|given|published|held|kept)\s+(?:(?:with|to|in|by|under|on)\s+(?!(?:this|these)\b|hereto\b|below\b|above\b)|separately\b)|separate\s+(?:document|paper)\b)/i
 
+// (and one whose text says another document attaches or holds the paper: "**Service Level Exhibit.** Each Order Form for
+// support services will attach a service level exhibit (the "Service Level Exhibit") stating the support hours …")
+const ATTACHED_BY_OTHER = /^\W*(?:each|every|the|any|an?)\s+(?:[\w-]+\s+){0,2}?(?:order forms?|orders?|statements? of work|sows?|purchase orders?|quotes?|quotations?|proposals?|work orders?|service orders?)\b[^.;]{0,60}?\b(?:will|shall|must|is to|are to)\s+(?:attach|include|contain|incorporate|set out)\b/i
+
 /** Is the section a run-in title whose own text defines it as a paper kept in another document? */
 function definedElsewhere(s: Section): boolean {
   if (s.kind === 'heading' || s.kind === 'root' || s.blocks.length !== 1) return false
-  return DEFINED_ELSEWHERE.test(s.blocks[0]!.text)
+  return DEFINED_ELSEWHERE.test(s.blocks[0]!.text) || ATTACHED_BY_OTHER.test(s.blocks[0]!.text)
 }
 
 /** A section's heading as written, lower case, without its marks: "## Schedule 2: Rates" → "schedule 2: rates". */
