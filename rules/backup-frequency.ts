@@ -184,7 +184,20 @@ function chargingPeriod(text: string, f: {start: number; end: number}, money: re
 // charged for, or how often the thing named right after it happens ("the monthly report", "weekly checks")
 /** Is frequency `f` of text `t` the period of something other than a backup run? */
 function otherRun(t: string, f: {start: number; end: number}, v: Values): boolean {
-  return v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12) || chargingPeriod(t, f, v.money) || NOT_BACKUP_RUN.test(/^\s+([\w-]+)/.exec(t.slice(f.end, f.end + 24))?.[1] ?? '')
+  return v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12) || chargingPeriod(t, f, v.money) || NOT_BACKUP_RUN.test(/^\s+([\w-]+)/.exec(t.slice(f.end, f.end + 24))?.[1] ?? '') || thingsFrequency(t, f)
+}
+
+// Reading: a frequency written as the adjective of a thing, between its article and its noun ("back up the staff drive and
+// the weekly PowerSchool export", "copy its monthly payroll extract"), says how often that thing is made, not how often it
+// is backed up; one whose noun is a backup, a copy or a run ("a daily backup", "the nightly job", "on a weekly basis") is
+// the backup's own
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|our|your|each|this|that|these|those)\s+$/i
+const OWN_RUN = /\b(?:back[- ]?ups?|cop(?:y|ies)|snapshots?|images?|jobs?|runs?|basis|schedule|cycle|rotation|intervals?|full|incremental|differential|replicat\w*|archives?|versions?|restore points?)\b/i
+function thingsFrequency(t: string, f: {start: number; end: number}): boolean {
+  if (!DETERMINER_BEFORE.test(t.slice(Math.max(0, f.start - 8), f.start))) return false
+  // the noun phrase after the frequency: up to three words, to a preposition, a verb or a stop
+  const phrase = /^\s+((?:(?!(?:to|in|on|at|for|of|with|from|and|or|is|are|will|shall|every|each)\b)[\w'’-]+\s*){1,3})/i.exec(t.slice(f.end, f.end + 60))?.[1]
+  return phrase !== undefined && !OWN_RUN.test(phrase)
 }
 
 // Reading: retention stated as a count of copies kept ("30 restore points kept", "14 daily, 8 weekly and 12 monthly restore

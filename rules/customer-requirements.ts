@@ -59,7 +59,8 @@ const LIFTED_AFTER = new RegExp(
   String.raw`\b${COMMITMENTS}\b[^.;]{0,80}?(?:\b(?:is|are|will|shall|would)\s+(?:then\s+)?(?:not|no longer)\s+(?:be\s+)?|\b(?:won|isn|aren|wouldn)['’]t\s+(?:be\s+)?)(?:binding|obligatory|applicable|mandatory|enforceable|owed|in force)\b|\b${COMMITMENTS}\b[^.;]{0,80}?\b(?:lapses?|ceases?) to (?:apply|bind)\b`,
   'i',
 )
-const LIFTED_BEFORE = new RegExp(String.raw`\b(?:exclud|exempt|reliev|releas|remov|withdraw|waiv)\w*\s+(?:[^.;]{0,50}?\s)?(?:from|of)\s+(?:the\s+|its\s+|their\s+|any\s+)?(?:[\w-]+\s+){0,2}?${COMMITMENTS}\b`, 'i')
+// (and the failing thing taken out of the services themselves: "may … exclude it from the Services until it does")
+const LIFTED_BEFORE = new RegExp(String.raw`\b(?:exclud|exempt|reliev|releas|remov|withdraw|waiv)\w*\s+(?:[^.;]{0,50}?\s)?(?:from|of)\s+(?:the\s+|its\s+|their\s+|any\s+)?(?:[\w-]+\s+){0,2}?${COMMITMENTS}\b|\b(?:exclud|remov|withdraw)\w*\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:devices?|sites?|systems?|equipment|machines?|computers?|pcs?|laptops?|servers?))\s+from\s+(?:the\s+)?services\b`, 'i')
 const CHARGED = /\b(?:is|are|will be|shall be|becomes?)\s+(?:then\s+)?(?:chargeable\b|paid\s+(?:by|at|under|according to)\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,2}?rates?\b)/i
 // Reading: what the customer's failing changes in the service, its times or its charges is its consequence, in any
 // register: the provider's commitments denied by any negation of their holding ("the reaction times from point 3 are not

@@ -46,8 +46,10 @@ function excludedSeries(text: string): number {
   const before = text.slice(0, m.index)
   return SERIES.test(before) && !TIME_PUT_OUT.test(before) ? m.index : -1
 }
-// What fails a standard the agreement sets: "that does not meet them", "which do not comply with clause 5", "not meeting"
-const FAILS_STANDARD = /\b(?:that|which|who)\s+(?:do(?:es)?\s+not|don[’']t|doesn[’']t|fails?\s+to)\s+(?:meet|comply|satisfy|conform|match)\b|\bnot\s+meeting\b/i
+// What fails a standard the agreement sets: "that does not meet them", "which do not comply with clause 5", "not meeting",
+// and a condition that something fails one ("If a Protected System does not meet clause 7.1, …, and any extra work to
+// restore it is billed at the hourly rate": what follows is the consequence of the shortfall)
+const FAILS_STANDARD = /\b(?:that|which|who)\s+(?:do(?:es)?\s+not|don[’']t|doesn[’']t|fails?\s+to)\s+(?:meet|comply|satisfy|conform|match)\b|\bnot\s+meeting\b|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:if|where|when|should)\s+(?:[\w'’-]+\s+){1,5}?(?:do(?:es)?\s+not|don[’']t|doesn[’']t|fails?\s+to|no longer)\s+(?:meet|comply|satisfy|conform)\b/i
 // Words that put work outside the services rather than outside the hours
 const LEFT_OUT = /\b(?:not (?:covered|included|part of)|excluded|exclusions?|out[- ]of[- ]scope|outside (?:the |of the |our )?(?:scope|services|agreement|plan|package))\b/i
 // Three or more things named in a series: "data recovery, software development and any new installation"

@@ -247,12 +247,42 @@ const CODE_MEANS = /^\s*(?:means|stands for|denotes|refers to|is short for|is us
 const CODE_GLOSS = /^\s*(?:[=:\u2013\u2014-]\s*)?[A-Z][a-z]/
 const LEGEND = /\b(?:legend|key)\s*[:\u2013\u2014-]/i
 
-/** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …"). */
+// Reading: bracketed names that the agreement lists as the set of tags or labels something is given, two or more after a
+// verb of labelling ("Each system is tagged [Gold], [Silver] or [Bronze]", "tickets are marked [Open], [Pending] or
+// [Closed]"), are those tags wherever they stand (a list item, a table's header, a sentence), not slots: a form leaves
+// one value open, not a set of named choices each in brackets of its own; a single bracket after the verb ("tagged
+// [Tier]") and a bracket of slot words ("labelled [Client Name] or [Site Name]") stay slots
+const TAG_VERB = /\b(?:tagged|labell?ed|marked|flagged|badged|classed|classified|graded|coded)\s+(?:(?:as|with)\s+)?$/i
+const TAG_NAME = /\[([A-Z][A-Za-z0-9-]{0,15}(?: [A-Z][A-Za-z0-9-]{0,15})?)\]/g
+const TAG_JOIN = /^\s*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)$/
+
+/** The bracketed tags of a set the text introduces after a verb of labelling ("tagged [Gold], [Silver] or [Bronze]"). */
+function taggedSet(text: string, out: Set<string>): void {
+  let run: string[] = []
+  let last = -1
+  const close = (): void => {
+    if (run.length >= 2) run.forEach((t) => out.add(t))
+    run = []
+  }
+  for (const m of text.matchAll(TAG_NAME)) {
+    if (run.length > 0 && TAG_JOIN.test(text.slice(last, m.index))) run.push(m[0])
+    else {
+      close()
+      if (TAG_VERB.test(text.slice(Math.max(0, m.index - 40), m.index))) run.push(m[0])
+    }
+    last = m.index + m[0].length
+    if (SLOT_WORDS.test(m[1]!)) run = []
+  }
+  close()
+}
+
+/** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …", "tagged [Gold] or [Silver]"). */
 function definedCodes(doc: Document): ReadonlySet<string> {
   const out = new Set<string>()
   if (!doc.source.includes('[')) return out
   for (const block of doc.blocks) {
     if (block.kind === 'table-row' || !block.text.includes('[')) continue
+    taggedSet(block.text, out)
     const legend = LEGEND.exec(block.text)
     for (const m of block.text.matchAll(CODE_BRACKET)) {
       const inner = m[1]!

@@ -379,7 +379,9 @@ export default {
       // (an effort is bounded by any measure of its sentence; any other term of no one kind of measure by a measure between
       // the semicolons around it: "Quarterly review with the CIO; we also attend board meetings as needed" leaves the
       // meetings unmeasured)
-      const scope = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
+      // (and in a table's cell likewise: "Monthly cycle; emergency patches as needed" leaves the emergency patches unmeasured)
+      const cell = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : undefined
+      const scope = cell !== undefined ? (hit.term.needs === 'any' && !EFFORTS.test(hit.text) ? betweenSemicolons(cell, hit.start - (hit.block.text.lastIndexOf('|', hit.start - 1) + 1)) : cell) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {

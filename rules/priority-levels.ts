@@ -404,6 +404,14 @@ function namedWithTimes(text: string): boolean {
 /** What the faster time is for: a reply, a visit, a fix. */
 const SERVICE_ACT = /\b(?:drop (?:everything|whatever we(?:['’]re| are) doing)|respond\w*|repl(?:y|ies)|answer(?:s|ed)?|on[- ]site|attend\w*|fix\w*|repair\w*|restor\w*|call (?:you|back)|get back|on it|start(?:ed)? on|engineers?|technicians?)\b/i
 
+// Reading: a cell under a column headed as a time to act or to fix ("Response outside service hours", "Restore") holds
+// that time, in figures or in words ("next service-hours day", "by the end of the next shift"): never a level's criteria
+function timeColumn(header: string | undefined): boolean {
+  if (!header) return false
+  const m = columnMeasure(header)
+  return m.response || m.resolution
+}
+
 /** Does a block define a priority level (label plus criteria), and which rank? Once per block: the judge asks again. */
 function definedRank(block: Block, reading: Reading): number | undefined {
   const ranks = reading.own(RANKS, () => new Map<Block, number | null>())
@@ -434,7 +442,8 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     })) return undefined
     // a description is two words or more, not a quantity ("2 seconds", "£15 a month"); beside a code and a name, the cases
     // that fall into the level ("A Hosted System is not available to any user"), not a plan's price
-    const described = block.cells.slice(1).some((c) => {
+    const described = block.cells.slice(1).some((c, k) => {
+      if (timeColumn(block.header?.[k + 1])) return false
       const v = valuesOf(c)
       const words = c.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length
       return !v.durations.length && words >= 2 && /[a-z]{3,}/i.test(c) && (!coded || (words >= 3 && !v.money.length && CRITERIA.test(c)))
@@ -772,6 +781,7 @@ function readRank(block: Block, reading: Reading): number | undefined {
     // in a table keyed by its levels ("Severity | Meaning | …"), any description cell is the level's criteria
     const keyed = KEY_HEADER.test(reading.keyHeader(block))
     const described = block.cells.some((c, i) => {
+      if (i > 0 && timeColumn(block.header?.[i])) return false
       const cv = valuesOf(c)
       if (i > 0 && cv.durations.length && !cv.priorities.length && casesBeforeTimes(c, reading)) return true
       if (cv.priorities.length || cv.durations.length || /_{2,}|\[[^\]]*\]|\b(?:TBD|TBC|XX+|N\/A)\b/.test(c)) return false

@@ -96,8 +96,9 @@ const PICTURE = /\b(?:screens?|displays?|monitors?|video|images?|cameras?|prints
 const TOPIC = new RegExp(data['resolution-times'].topic, 'i')
 // Reading: a restore made to test the backups ("a test restore of one server each quarter", "restore tests every month",
 // "we test-restore a sample of files") checks the backups; the time to report its result is no time to restore a
-// failed service
-const TEST_RESTORE = /\b(?:test[- ]?restor\w*|restor\w* (?:tests?|drills?|trials?)|trial restor\w*|test(?:s|ing)? (?:of )?(?:the |a |our |your )?restor(?:e|es|ation)s?)\b/gi
+// failed service (and so is one whose object is named between the verb and the restore: "test a full CBS restore to a
+// test server each quarter", "tests one mailbox restore a month"; not "test the servers and restore them", two acts)
+const TEST_RESTORE = /\b(?:test[- ]?restor\w*|restor\w* (?:tests?|drills?|trials?)|trial restor\w*|test(?:s|ing)? (?:of )?(?:(?:the|a|an|one|each|our|your) )?(?:(?!(?:and|or|then|before|after|to|them|it)\b)[\w-]+ ){0,3}?restor(?:e|es|ation)s?)\b/gi
 // (and a non-native column for the time to solve: "Time for solution", "Solution time", "Time to solve"; and a time to close
 // a ticket: "Time to close", "Target close")
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b|\btime (?:for|to|of) (?:the )?(?:solution|solv\w*)\b|\bsol(?:ution|ving) times?\b|\b(?:time to close|close (?:within|target|time)|target close|closure (?:time|target))\b/i

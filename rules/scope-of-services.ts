@@ -16,7 +16,8 @@ const SERVICE =
 // "all IT needs of the Customer")
 const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your|the client's|the customer's) (?:it|tech|technology|computers)\b)\b/i
 // "we provide", and the plain verbs of a provider at work: "we look after", "we take care of", a "Covered:" label
-const PROVIDE = /\b(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b|\b(?:looks? after|takes? care of)\b|^\s*(?:covered|included|what(?:'|’)?s (?:covered|included))\s*:/i
+// (the party called "Provider" or "Service Provider" is named, not the verb: "Provider will notify …" provides nothing)
+const PROVIDE = /\b(?!providers?\b)(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b|\b(?:looks? after|takes? care of)\b|^\s*(?:covered|included|what(?:'|’)?s (?:covered|included))\s*:/i
 
 function serviceCount(text: string): number {
   const names = new Set<string>()
@@ -751,7 +752,9 @@ function providerLeadBinds(lead: string, reading: Reading): boolean {
 }
 // The provider opens the lead-in as its subject, with its verb next: "The Supplier will, …", "Provider will back up",
 // "The Provider takes charge of", "We handle"
-const PROVIDER_SUBJECT = /^(?:[Tt]he\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[Ww]e|I)\s+(?:(?:will|shall|agrees? to|undertakes? to|is to)\b|[a-z]+s\b)/
+// (after an opening phrase of place or scope: "At each Site, Lattice supplies, installs and monitors the following:", "For
+// each office, we look after:")
+const PROVIDER_SUBJECT = /^(?:(?:[Aa]t|[Ff]or|[Ii]n|[Oo]n|[Aa]cross|[Ww]ithin|[Dd]uring)\s+[^,:;]{1,40},\s+)?(?:[Tt]he\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[Ww]e|I)\s+(?:(?:will|shall|agrees? to|undertakes? to|is to)\b|[a-z]+s\b)/
 // a possessive opens a noun, not a subject: "Our notes from the first visit:"
 const POSSESSIVE = /^(?:our|my|your|their|its|his|her)\b/i
 

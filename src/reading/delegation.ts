@@ -180,13 +180,22 @@ const PARENT_DEF =
   /(?:\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+|(?:^|\n)[*_\s]*|\b(?:[Uu]nder|[Pp]ursuant to|[Ii]ssued under)\b[:*_\s]+)(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\n(?![ \t]*\n)|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“](?:the\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
 const DATED = /\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)/
 
+// Reading: a short name given in quotes is the same name whether or not it is set in bold or italics inside them ('(the
+// "**MSA**")', '(the "_Agreement_")'): the source's emphasis marks next to a quotation mark are read away
+const QUOTED_EMPHASIS = /(["“])[*_]{1,2}(?=[A-Za-z])|(?<=[\w.])[*_]{1,2}(["”])/g
+
+/** The text with the emphasis marks inside quotation marks read away ('"**MSA**"' as '"MSA"'). */
+function quotedPlain(text: string): string {
+  return text.includes('*') || text.includes('_') ? text.replace(QUOTED_EMPHASIS, '$1$2') : text
+}
+
 /**
  * The name this document gives another agreement it is issued under or points into ("MSA", "Agreement", "Master
  * Agreement"), when it gives one: an agreement named by its date, or, in a statement of work, order, schedule or
  * amendment, the agreement it names; undefined for an agreement that names only itself.
  */
 export function parentName(doc: Document): string | undefined {
-  const head = doc.source.slice(0, 3000)
+  const head = quotedPlain(doc.source.slice(0, 3000))
   const part = SELF_PART.test(head)
   for (const m of head.matchAll(PARENT_DEF)) {
     const name = m[2]!.trim()
@@ -208,7 +217,7 @@ const PARENT_POINTERS = new Map<string, RegExp>()
 
 /** Is "the Agreement" another document than this one (an amendment, schedule or SOW that defines it, or an agreement named by its date)? */
 export function agreementIsOther(doc: Document): boolean {
-  const head = doc.source.slice(0, 3000)
+  const head = quotedPlain(doc.source.slice(0, 3000))
   return (SELF_PART.test(head) && NAMES_AGREEMENT.test(head)) || DATED_AGREEMENT.test(head)
 }
 
@@ -638,10 +647,14 @@ export function targetInDocument(doc: Document, target: string): boolean {
 // to each Statement of Work") names that paper: its section holds the definition, not the paper
 const DEFINED_ELSEWHERE = /^\W*(?:means|shall mean|refers to|is defined as)\b[^.;]*?\b(?:(?:issued|attached|annexed|appended|supplied|sent|delivered|provided|given|published|held|kept)\s+(?:(?:with|to|in|by|under|on)\s+(?!(?:this|these)\b|hereto\b|below\b|above\b)|separately\b)|separate\s+(?:document|paper)\b)/i
 
+// (and one whose text says another document attaches or holds the paper: "**Service Level Exhibit.** Each Order Form for
+// support services will attach a service level exhibit (the "Service Level Exhibit") stating the support hours …")
+const ATTACHED_BY_OTHER = /^\W*(?:each|every|the|any|an?)\s+(?:[\w-]+\s+){0,2}?(?:order forms?|orders?|statements? of work|sows?|purchase orders?|quotes?|quotations?|proposals?|work orders?|service orders?)\b[^.;]{0,60}?\b(?:will|shall|must|is to|are to)\s+(?:attach|include|contain|incorporate|set out)\b/i
+
 /** Is the section a run-in title whose own text defines it as a paper kept in another document? */
 function definedElsewhere(s: Section): boolean {
   if (s.kind === 'heading' || s.kind === 'root' || s.blocks.length !== 1) return false
-  return DEFINED_ELSEWHERE.test(s.blocks[0]!.text)
+  return DEFINED_ELSEWHERE.test(s.blocks[0]!.text) || ATTACHED_BY_OTHER.test(s.blocks[0]!.text)
 }
 
 /** A section's heading as written, lower case, without its marks: "## Schedule 2: Rates" → "schedule 2: rates". */
@@ -676,6 +689,12 @@ export function sentByPredicate(text: string, hit: DelegationHit): boolean {
 const MATTER_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|shown|recorded|agreed|outlined|found|covered|dealt with|governed by|per|in accordance with|according to|in|under|subject to)\b/i
 const MATTER_COPULA = new RegExp(String.raw`\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?|continues? to be|stays?|can be|may be)\s+(?:still\s+|also\s+|always\s+)?(?:as\s+|${HANDLED})?$`, 'i')
 const DOC_SUBJECT_AT = new RegExp(`^${DOC_SUBJECT.source}`)
+// the noun phrase right before a link, after its article: "at the rates in …" → "the rates"
+// (money only: "at the rates in …", "the charges shown in …"; a thing of another kind named so, "Support for the Service as
+// described in the Support Policy", "the addresses set out in the Order Form", is read with the rest of its sentence)
+const PRICED_MATTER = /^(?:(?:the|all|any|our|your|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:charges?|prices?|pricing|costs?|rates?|tariffs?)$/i
+const DEFINES_BEFORE = /\b(?:means|shall mean|will mean|refers to|is defined as|includes|shall include)\s+$/i
+const NAMED_BEFORE_LINK = /\b((?:the|its|our|your|their|all)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+$/i
 // a clause's heads of a subject: the words before its first preposition ("the fees" of "the fees for the backup service")
 const HEAD_END = /\s+(?:for|of|in respect of|relating to|related to|regarding|about|concerning|applicable to|payable for|charged for|on|under|in|to|with|at)\s/i
 // what a head names when it names a matter of its own: money, the term, what the services are, who or where the parties are
@@ -692,7 +711,15 @@ export function sentMatter(text: string, hit: DelegationHit): string | undefined
   if (!MATTER_LINK.test(text.slice(hit.start))) return undefined
   const before = text.slice(0, hit.start)
   const copula = MATTER_COPULA.exec(before)
-  if (!copula || /\b(?:which|that|who|where|if|when|unless|whether)\s+$/i.test(before.slice(0, copula.index))) return undefined
+  if (!copula) {
+    // Reading: a price named right before the link ("billed at the rates in the Rate Card", "the charges shown in the Order
+    // Form apply") is what the link sends, whatever else the sentence speaks of
+    // (not the meaning a definition gives its term: '"Excluded Services" means the services listed in Schedule A' sends
+    // the term defined)
+    const named = NAMED_BEFORE_LINK.exec(before)
+    return named && PRICED_MATTER.test(named[1]!) && !DEFINES_BEFORE.test(before.slice(0, named.index)) ? named[1]! : undefined
+  }
+  if (/\b(?:which|that|who|where|if|when|unless|whether)\s+$/i.test(before.slice(0, copula.index))) return undefined
   // the subject of the clause the predicate ends: after the last semicolon or dash, without a list mark or a number
   const subject = before.slice(0, copula.index).split(/[;—–:]/).pop()!
   return subject.replace(/^[\s>*_#-]*(?:(?:\(?\d[\d.]{0,5}[.)]?|\(?[a-z]{1,4}[.)])[\s*_]+)?/i, '').replace(/[\s*_]+$/, '')

@@ -326,6 +326,9 @@ function titledKinds(doc: Document, names: Map<string, Party>): void {
  * that engages, retains or appoints the other is the customer and the other the provider; otherwise the name that is
  * the subject of the service's work (supports, monitors, backs up, diagnoses) is the provider, and the name that pays
  * or whose request, behalf or cost the work is for is the customer. A name that does neither keeps no role.
+ * Reading: verbs listed one after another share the name before them ("Lattice supplies, installs, configures and
+ * monitors …" is the work of Lattice), and the name that receives a service credit is the customer (a credit is paid back
+ * to the one who pays).
  */
 function rolesByConduct(doc: Document, candidates: readonly string[]): Map<string, Party> {
   const out = new Map<string, Party>()
@@ -333,8 +336,8 @@ function rolesByConduct(doc: Document, candidates: readonly string[]): Map<strin
   if (names.length < 2) return out
   const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   const engages = new RegExp(String.raw`(?:^|[\s(“"])(?:the\s+)?(${alt})[”"]?\)?,?\s+(?:hereby\s+)?(?:engages|retains|appoints|hires|contracts)\b[^.;]{0,200}?[(“"]\s*(?:the\s+)?[“"]?(${alt})\b`, 'i')
-  const work = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|also\s+|then\s+)?(?:supports?|monitors?|manages?|maintains?|patch(?:es)?|backs? up|diagnos(?:es|e)|repairs?|replaces?|installs?|configures?|troubleshoots?|restores?|resolves?|responds?|administers?|provides? (?:the |its |helpdesk|support|remote|on-?site)|performs?|hosts?)\b`, 'gi')
-  const pays = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|must\s+)?(?:pays?|buys?|purchases?|reimburses?)\b|\b(?:invoices?|bills?|charges?|(?:invoiced|billed|charged) to|payable by)\s+(?:the\s+)?(${alt})\b|\b(?:on|at)\s+(?:the\s+)?(${alt})(?:'s|’s)\s+(?:behalf|request|expense|cost)\b`, 'gi')
+  const work = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|also\s+|then\s+)?(?:[a-z]+s,\s+){0,4}(?:and\s+)?(?:supports?|monitors?|manages?|maintains?|patch(?:es)?|backs? up|diagnos(?:es|e)|repairs?|replaces?|installs?|configures?|troubleshoots?|restores?|resolves?|responds?|administers?|provides? (?:the |its |helpdesk|support|remote|on-?site)|performs?|hosts?)\b`, 'gi')
+  const pays = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|must\s+)?(?:pays?|buys?|purchases?|reimburses?)\b|\b(?:invoices?|bills?|charges?|(?:invoiced|billed|charged) to|payable by)\s+(?:the\s+)?(${alt})\b|\b(?:on|at)\s+(?:the\s+)?(${alt})(?:'s|’s)\s+(?:behalf|request|expense|cost)\b|\b(${alt})\s+(?:receives?|is entitled to|will receive|shall receive|gets?)\s+(?:a\s+|an?\s+)?(?:service\s+)?credits?\b`, 'gi')
   const score = {work: new Map<string, number>(), pays: new Map<string, number>()}
   const add = (m: Map<string, number>, n: string | undefined): void => {
     if (n) m.set(n.toLowerCase(), (m.get(n.toLowerCase()) ?? 0) + 1)
@@ -350,7 +353,7 @@ function rolesByConduct(doc: Document, candidates: readonly string[]): Map<strin
       }
     }
     for (const m of block.text.matchAll(work)) add(score.work, m[1])
-    for (const m of block.text.matchAll(pays)) add(score.pays, m[1] ?? m[2] ?? m[3])
+    for (const m of block.text.matchAll(pays)) add(score.pays, m[1] ?? m[2] ?? m[3] ?? m[4])
   }
   const ranked = [...score.work].sort((a, b) => b[1] - a[1])
   const [top, second] = ranked
