@@ -420,15 +420,19 @@ function dutyWords(duty: Unit, reading: Reading): ReadonlySet<string> {
   const key = `${duty.start}\u0000${duty.intro ?? ''}`
   let own = kept.get(key)
   if (!own) {
-    const first = duty.block.text.trimStart().charCodeAt(0)
-    const para = first >= 48 && first <= 57 ? /^\s*(\d{1,3}(?:\.\d{1,3})*)/.exec(duty.block.text) : null
-    kept.set(key, (own = [...scopeWords(`${duty.intro ?? ''} ${duty.text}`), ...(para ? [para[1]!] : [])]))
+    // Reading: a paragraph numbered in brackets ("(1) The Customer shall:", as paragraphs of a clause are numbered in
+    // continental contracts) is numbered as "1." is, and the items of the list its lead-in introduces carry its number, so
+    // that a consequence citing "paragraph 1" counts for them
+    const para = PARA_NUMBER.exec(duty.block.text) ?? (duty.intro !== undefined ? PARA_NUMBER.exec(duty.intro) : null)
+    kept.set(key, (own = [...scopeWords(`${duty.intro ?? ''} ${duty.text}`), ...(para ? [(para[1] ?? para[2])!] : [])]))
   }
   const words = new Set(own)
   for (let s: Section | undefined = duty.block.section; s && s.kind !== 'root'; s = s.parent) if (s.number) words.add(s.number.endsWith('.') ? s.number.slice(0, -1) : s.number)
   return words
 }
 const DUTY_WORDS = {name: 'customer-requirements: the words of a duty'}
+/** A paragraph's own number: "7.1 The Client shall …", "(1) The Customer shall:". */
+const PARA_NUMBER = /^\s*(?:(\d{1,3}(?:\.\d{1,3})*)|\((\d{1,3})\))/
 
 /** A paragraph that is one bracketed drafter's note: "[KL 3/4: …]", "[DM: …]", "[Note to draft: …]". */
 const DRAFTER_NOTE = /^\s*\[\s*(?:[A-Z]{1,4}\b[^:\]]{0,12}|[Nn]ote(?: to (?:draft|drafter|client|self))?|NOTE(?: TO (?:DRAFT|DRAFTER|CLIENT|SELF))?|[Dd]rafting [Nn]ote|DRAFTING NOTE|[Cc]omment|COMMENT)\s*:[^\]]*\]\s*$/
