@@ -174,6 +174,8 @@ const STANDARDS_TITLE = /^(?:all\s+|any\s+)?(?:the\s+|(our)\s+)?((?:[A-Z][\w&-]*
 /** Standards placed in a paper: "… in Shannonside's Onboarding Pack", "the standards of the Kestrel Baseline document". */
 const IN_PAPER = /^[^.;]{0,80}?\b(?:in|of|from|published in|set out in|contained in|described in)\s+(?:the\s+|our\s+|(?:[A-Z][\w&-]*\s+){0,2}[A-Z][\w&-]*['’]s\s+)?((?:[A-Z][\w&'’-]*\s+){0,4}(?:Pack|Guide|Handbook|Manual|Policy|Document|Booklet)|(?:[A-Z][\w&'’-]*\s+){1,4}(?:document|pack|guide|handbook|manual|booklet))\b/
 
+/** Where a title is said to be set out: "… set out in Annex C", "… as described in Schedule 4" (group 1: the part). */
+const IN_PART = /^\s*,?\s*(?:as\s+)?(?:set out|set forth|described|specified|listed|defined|contained|detailed|given)\s+in\s+(?:the\s+)?((?:Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment)\s+[A-Z0-9]{1,3})\b/
 /** The paper or the provider's title that holds the standards a duty keeps to, when this agreement does not state them. */
 function standardsPaper(t: string, block: Block, reading: Reading, doc: {readonly sections: readonly Section[]}): {readonly at: number; readonly end: number; readonly target: string} | undefined {
   const duty = KEEP_TO.exec(t)
@@ -182,7 +184,11 @@ function standardsPaper(t: string, block: Block, reading: Reading, doc: {readonl
   const title = STANDARDS_TITLE.exec(words)
   const paper = IN_PAPER.exec(words)
   let target: string | undefined
+  // Reading: standards named by a title and said to be set out in a numbered part ("in accordance with the Endpoint Baseline
+  // set out in Annex C", "the Security Requirements described in Schedule 4") are that part's, whoever's title it is
+  const part = title ? IN_PART.exec(words.slice(title.index + title[0].length)) : null
   if (paper) target = paper[1]!.trim()
+  else if (part) target = part[1]!
   else if (title) {
     const name = title[2]!.trim()
     const owner = /^(.+?)['’]s\b/.exec(name)?.[1] ?? name.split(/\s+/)[0]!
