@@ -175,6 +175,8 @@ const STANDARDS_TITLE = /^(?:all\s+|any\s+)?(?:the\s+|(our)\s+)?((?:[A-Z][\w&-]*
 /** Standards placed in a paper: "… in Shannonside's Onboarding Pack", "the standards of the Kestrel Baseline document". */
 const IN_PAPER = /^[^.;]{0,80}?\b(?:in|of|from|published in|set out in|contained in|described in)\s+(?:the\s+|our\s+|(?:[A-Z][\w&-]*\s+){0,2}[A-Z][\w&-]*['’]s\s+)?((?:[A-Z][\w&'’-]*\s+){0,4}(?:Pack|Guide|Handbook|Manual|Policy|Document|Booklet)|(?:[A-Z][\w&'’-]*\s+){1,4}(?:document|pack|guide|handbook|manual|booklet))\b/
 
+/** Where a title is said to be set out: "… set out in Annex C", "… as described in Schedule 4" (group 1: the part). */
+const IN_PART = /^\s*,?\s*(?:as\s+)?(?:set out|set forth|described|specified|listed|defined|contained|detailed|given)\s+in\s+(?:the\s+)?((?:Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment)\s+[A-Z0-9]{1,3})\b/
 /** The paper or the provider's title that holds the standards a duty keeps to, when this agreement does not state them. */
 function standardsPaper(t: string, block: Block, reading: Reading, doc: {readonly sections: readonly Section[]}): {readonly at: number; readonly end: number; readonly target: string} | undefined {
   const duty = KEEP_TO.exec(t)
@@ -183,7 +185,11 @@ function standardsPaper(t: string, block: Block, reading: Reading, doc: {readonl
   const title = STANDARDS_TITLE.exec(words)
   const paper = IN_PAPER.exec(words)
   let target: string | undefined
+  // Reading: standards named by a title and said to be set out in a numbered part ("in accordance with the Endpoint Baseline
+  // set out in Annex C", "the Security Requirements described in Schedule 4") are that part's, whoever's title it is
+  const part = title ? IN_PART.exec(words.slice(title.index + title[0].length)) : null
   if (paper) target = paper[1]!.trim()
+  else if (part) target = part[1]!
   else if (title) {
     const name = title[2]!.trim()
     const owner = /^(.+?)['’]s\b/.exec(name)?.[1] ?? name.split(/\s+/)[0]!
@@ -429,15 +435,19 @@ function dutyWords(duty: Unit, reading: Reading): ReadonlySet<string> {
   const key = `${duty.start}\u0000${duty.intro ?? ''}`
   let own = kept.get(key)
   if (!own) {
-    const first = duty.block.text.trimStart().charCodeAt(0)
-    const para = first >= 48 && first <= 57 ? /^\s*(\d{1,3}(?:\.\d{1,3})*)/.exec(duty.block.text) : null
-    kept.set(key, (own = [...scopeWords(`${duty.intro ?? ''} ${duty.text}`), ...(para ? [para[1]!] : [])]))
+    // Reading: a paragraph numbered in brackets ("(1) The Customer shall:", as paragraphs of a clause are numbered in
+    // continental contracts) is numbered as "1." is, and the items of the list its lead-in introduces carry its number, so
+    // that a consequence citing "paragraph 1" counts for them
+    const para = PARA_NUMBER.exec(duty.block.text) ?? (duty.intro !== undefined ? PARA_NUMBER.exec(duty.intro) : null)
+    kept.set(key, (own = [...scopeWords(`${duty.intro ?? ''} ${duty.text}`), ...(para ? [(para[1] ?? para[2])!] : [])]))
   }
   const words = new Set(own)
   for (let s: Section | undefined = duty.block.section; s && s.kind !== 'root'; s = s.parent) if (s.number) words.add(s.number.endsWith('.') ? s.number.slice(0, -1) : s.number)
   return words
 }
 const DUTY_WORDS = {name: 'customer-requirements: the words of a duty'}
+/** A paragraph's own number: "7.1 The Client shall …", "(1) The Customer shall:". */
+const PARA_NUMBER = /^\s*(?:(\d{1,3}(?:\.\d{1,3})*)|\((\d{1,3})\))/
 
 /** A paragraph that is one bracketed drafter's note: "[KL 3/4: …]", "[DM: …]", "[Note to draft: …]". */
 const DRAFTER_NOTE = /^\s*\[\s*(?:[A-Z]{1,4}\b[^:\]]{0,12}|[Nn]ote(?: to (?:draft|drafter|client|self))?|NOTE(?: TO (?:DRAFT|DRAFTER|CLIENT|SELF))?|[Dd]rafting [Nn]ote|DRAFTING NOTE|[Cc]omment|COMMENT)\s*:[^\]]*\]\s*$/

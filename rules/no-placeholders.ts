@@ -35,6 +35,8 @@ const FIGURE_UNIT_AFTER = /^\s?-?\s?(?:(?:business|working|calendar)\s)?(?:minut
 // The quotation marks that open and close a word mentioned: straight, curly, single or double
 const QUOTE_OPEN = ['"', '“', "'", '‘']
 const QUOTE_CLOSE = ['"', '”', "'", '’']
+/** Words that give what follows as an example: "such as", "like", "e.g.", "for example". */
+const EXAMPLE_CUE = /\b(?:such as|like|e\.g\.|for example|for instance)\s/i
 /** A standard named by its body and number: "RFC 2119", "ISO/IEC 27001:2022", "NIST SP 800-53", "BS EN 50600". */
 const STANDARD_CITED = /^(?:RFC|ISO(?:\/IEC)?|IEC|NIST(?: SP)?|BS(?: EN)?|EN|DIN|IEEE|ANSI|FIPS|SOC)\s?\d+(?:[-.:/]\d+)*$/
 // Reading: a drafter's note in brackets, opening on the writer's initials with a date ("[JT 12/9: the list of services is
@@ -70,6 +72,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // styled so ("Baltic[IT] Sp. z o.o.", "Cloud[Works] runs the backups", "the Data[Sense] portal"), not a slot;
       // a slot stands apart from the words around it ("[IT] Ltd", "the [Customer]")
       if (start > 0 && /\p{L}/u.test(text[start - 1]!)) return false
+      // Reading: a slot written alone in quotation marks and given as an example ("do not leave fields such as \"TBD\" or
+      // \"[DATE]\" in the Agreement") is the slot mentioned, not a value left blank, as a quoted "TBD" is; a quoted slot
+      // with no such cue stays a slot ("[CLIENT] (\"[Client]\")")
+      if (QUOTE_OPEN.includes(text[start - 1] ?? '') && QUOTE_CLOSE.includes(text[start + m.length] ?? '') && EXAMPLE_CUE.test(text.slice(Math.max(0, start - 60), start))) return false
       // an instruction to choose inside the brackets: "[Select one: Gold / Silver]", "[Delete as appropriate: …]"
       if (/^(?:select|choose|pick|delete|circle|tick)\b[^:]{0,30}:/i.test(inner)) return true
       // Reading: a figure in brackets where a value is stated, with its unit right after it or inside ("within [30] days",

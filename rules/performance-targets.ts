@@ -2,7 +2,7 @@
 import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
-import {shareOfEvents, shareOfTime} from '../src/reading/reach.js'
+import {shareHeld, shareOfEvents, shareOfTime} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -181,7 +181,7 @@ export default clauseRule({
   // rate held to a figure ("backup job success rate of at least 98%")
   mentionsReads: 'text',
   mentions(text) {
-    return DETECT.test(text) || shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text) || OUTCOME_RATE.test(text)
+    return DETECT.test(text) || shareOfEvents(text) || shareOfTime(text) || KEPT_WORKING.test(text) || QUALITY_SCORE.test(text) || OUTCOME_RATE.test(text) || rowShareHeld(text.split(CELL_JOIN).map((c) => c.replace(CELL_LABEL, '')))
   },
   judge(unit, reader) {
     const verdict = judgeUnit(unit, reader)
@@ -192,6 +192,22 @@ export default clauseRule({
     return plain === unit.text ? verdict : judgeUnit({...unit, text: plain}, reader)
   },
 })
+
+// Reading: a table row that names what is measured in its first cell and holds only a share in another ("| Managed laptops
+// with all critical patches installed within 14 days of release | at least 95% |") states that share of those things, as
+// the sentence "at least 95% of managed laptops with all critical patches installed within 14 days of release" does: a
+// target when the share is of things held to a time or to success (not of support work: tickets, calls)
+const SHARE_CELL = /^(?:(?:at least|no less than|not less than|a minimum of|minimum|min\.?|≥|>=)\s*)?(\d{1,3}(?:\.\d{1,3})?)\s?%(?:\s+or\s+(?:more|higher|above|better))?$/i
+const CELL_JOIN = ' | '
+/** A row text's label before each cell ("Target: "), as the table's header gives it. */
+const CELL_LABEL = /^[^:|]{1,40}:\s/
+function rowShareHeld(cells: readonly string[]): boolean {
+  if (cells.length < 2) return false
+  const key = (cells[0] ?? '').replace(/[*_]/g, '').trim()
+  const share = cells.slice(1).map((c) => SHARE_CELL.exec(c.replace(/[*_]/g, '').trim())).find((m) => m !== null)
+  if (!share || !/[a-z]{3}/i.test(key)) return false
+  return shareHeld(`${share[1]}% of ${key.charAt(0).toLowerCase()}${key.slice(1)}`)
+}
 
 // The words of this clause's topic that a name may be made of ("Peak Performance", "Maximum Uptime")
 const TOPIC_WORDS = ['perform', 'uptime', 'up-time', 'availab', 'reliab', 'downtime']
@@ -232,6 +248,13 @@ function capitalRunIn(text: string, from: number, to: number): boolean {
 
 function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
   const t = unit.text
+  // a row of a table that gives what is measured and, in another cell, its share held over the period the table's lead-in
+  // states ("6.1 … will meet the following metrics, measured each calendar month:")
+  const cells = unit.block.kind === 'table-row' ? unit.block.cells : undefined
+  if (cells && rowShareHeld(cells) && reader.party(unit, 0) !== 'customer') {
+    const period = PERIOD.test(t) || PERIOD.test(unit.intro ?? '') || (unit.block.header?.some((h) => PERIOD.test(h)) ?? false)
+    return period ? {outcome: 'present'} : {outcome: 'vague', detail: 'state the measurement period (e.g. "per calendar month")'}
+  }
   if ((shareOfEvents(t) || shareOfTime(t)) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
   // a mean time to detect held to a time ("under 15 minutes") is a measured target of the monitored service (a report of
   // it, with no time, sets none)

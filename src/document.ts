@@ -1565,9 +1565,12 @@ class Builder {
 
   table(node: Table, section: MutableSection): void {
     const [head, ...rows] = node.children
-    const header = head ? head.children.map((c) => toString(c).trim()) : []
+    const written = head ? head.children.map((c) => toString(c).trim()) : []
+    // a first column that only numbers the rows is left out of every row (see numberingColumn)
+    const from = numberingColumn(written, rows.map((r) => r.children.map((c) => toString(c).trim()))) ? 1 : 0
+    const header = written.slice(from)
     for (const row of rows) {
-      const cells = row.children.map((c) => this.inlineText(c.children, 0))
+      const cells = row.children.slice(from).map((c) => this.inlineText(c.children, 0))
       // "Priority: P1 | Response: 1 hour" keeps the column meaning with each value
       let text = ''
       const segments: Segment[] = []
@@ -1595,6 +1598,8 @@ class Builder {
     const lower = html.toLowerCase()
     let header: string[] = []
     let found = false
+    // the rows are kept until the table is read, so that a first column that only numbers them can be left out
+    const rows: Array<{cells: Array<{text: string; start: number; length: number}>; position: Position}> = []
     let at = lower.indexOf('<tr')
     while (at >= 0) {
       const open = lower.indexOf('>', at)
@@ -1627,19 +1632,24 @@ class Builder {
       if (cells.length && !header.length && (inHead || cells.every((x) => x.th))) header = cells.map((x) => x.text)
       else if (cells.some((x) => x.text)) {
         found = true
-        let text = ''
-        const segments: Segment[] = []
-        cells.forEach((cell, i) => {
-          if (i > 0) text += ' | '
-          const label = header[i]
-          if (label) text += `${label}: `
-          segments.push({textStart: text.length, sourceStart: cell.start, length: cell.length})
-          text += cell.text
-        })
-        const position = {start: this.at(base + at), end: this.at(base + Math.min(html.length, close >= 0 && close === end ? close + 5 : end))}
-        this.addBlock('table-row', section, text, segments, position, [], header.length ? header : undefined, cells.map((x) => x.text))
+        rows.push({cells, position: {start: this.at(base + at), end: this.at(base + Math.min(html.length, close >= 0 && close === end ? close + 5 : end))}})
       }
       at = next
+    }
+    const from = numberingColumn(header, rows.map((r) => r.cells.map((x) => x.text))) ? 1 : 0
+    const heads = header.slice(from)
+    for (const row of rows) {
+      const cells = row.cells.slice(from)
+      let text = ''
+      const segments: Segment[] = []
+      cells.forEach((cell, i) => {
+        if (i > 0) text += ' | '
+        const label = heads[i]
+        if (label) text += `${label}: `
+        segments.push({textStart: text.length, sourceStart: cell.start, length: cell.length})
+        text += cell.text
+      })
+      this.addBlock('table-row', section, text, segments, row.position, [], heads.length ? heads : undefined, cells.map((x) => x.text))
     }
     return found
   }
@@ -2204,6 +2214,21 @@ function recordPairs(line: string, least = 2): RecordPair[] | undefined {
   }
   // (one labelled pair makes a record only after a key: "Critical — Response: 1 hour")
   return labelled >= least && (least > 1 || pairs[0]?.label === '') ? pairs : undefined
+}
+
+// Reading: a table's first column that only numbers its rows (headed "No.", "#", "Ref" or "ID", each cell an identifier
+// such as "1", "2.1", "K4" or "A-3") names no row: the row's key is the cell after it, as it is in the same table
+// written without the numbers, so the column is left out of every row (the rows keep two cells at least); a column of
+// levels ("P1", "Sev 2", "Tier 3") is a key, and so is any column under an empty header (a matrix's row titles)
+const NUMBERING_HEAD = /^(?:no\.?|nr\.?|num(?:ber)?\.?|#|ref\.?|id|s\.?\s?no\.?|sr\.?\s?no\.?|item\s?no\.?)$/i
+const ROW_NUMBER = /^[A-Za-z]{0,4}[-.]?\d{1,3}(?:\.\d{1,3})*[.)]?$/
+const LEVEL_NUMBER = /^(?:p|s|l|t|sev|severity|pri|prio|priority|level|lvl|tier|cat|class)[-.]?\s?\d/i
+function numberingColumn(header: readonly string[], rows: ReadonlyArray<readonly string[]>): boolean {
+  if (!rows.length || header.length < 3 || !NUMBERING_HEAD.test((header[0] ?? '').replace(/[*_]/g, '').trim())) return false
+  return rows.every((r) => {
+    const id = (r[0] ?? '').replace(/[*_]/g, '').trim()
+    return r.length >= 3 && ROW_NUMBER.test(id) && !LEVEL_NUMBER.test(id)
+  })
 }
 
 // Chat messages (see Builder.chatMessages). A message's time, with its date before it in an export ("11/03/2027, 09:04",

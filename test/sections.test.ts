@@ -234,6 +234,43 @@ describe('lines of "Label: value" pairs are the rows of a table written out', ()
   })
 })
 
+describe('a first column that only numbers the rows is no key', () => {
+  /** Each table row as "header | cells | text". */
+  const rows = (text: string): string[] =>
+    buildDocument(text, 'x.md').blocks.filter((b) => b.kind === 'table-row').map((b) => `${b.header?.join(',') ?? '-'} | ${b.cells?.join(',') ?? '-'} | ${b.text}`)
+
+  it.each<[string, string, string[]]>([
+    [
+      'a Markdown table numbered "No."',
+      '# T\n\n| No. | Measure | Target |\n|---|---|---|\n| K1 | Response time | 30 minutes |\n| K2 | Restore time | 4 hours |\n',
+      ['Measure,Target | Response time,30 minutes | Measure: Response time | Target: 30 minutes', 'Measure,Target | Restore time,4 hours | Measure: Restore time | Target: 4 hours'],
+    ],
+    [
+      'an HTML table numbered "#"',
+      '# T\n\n<table>\n<tr><th>#</th><th>Measure</th><th>Target</th></tr>\n<tr><td>1</td><td>Response time</td><td>30 minutes</td></tr>\n</table>\n',
+      ['Measure,Target | Response time,30 minutes | Measure: Response time | Target: 30 minutes'],
+    ],
+    // look-alikes: a column of levels, a column under an empty header, a table of two columns
+    [
+      'a first column of levels under "ID"',
+      '# T\n\n| ID | Response | Fix |\n|---|---|---|\n| P1 | 1 hour | 4 hours |\n',
+      ['ID,Response,Fix | P1,1 hour,4 hours | ID: P1 | Response: 1 hour | Fix: 4 hours'],
+    ],
+    [
+      'a first column under an empty header',
+      '# T\n\n| | Response | Fix |\n|---|---|---|\n| 1 | 1 hour | 4 hours |\n',
+      [',Response,Fix | 1,1 hour,4 hours | 1 | Response: 1 hour | Fix: 4 hours'],
+    ],
+    [
+      'a table of two columns',
+      '# T\n\n| No. | Service |\n|---|---|\n| 1 | Help desk |\n',
+      ['No.,Service | 1,Help desk | No.: 1 | Service: Help desk'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(rows(text)).toEqual(expected)
+  })
+})
+
 describe('lettered lines are a list typed without list syntax', () => {
   const blocks = (text: string): string[] =>
     buildDocument(text, 'x.md').blocks.filter((b) => b.kind !== 'heading').map((b) => `${b.kind} | ${b.text} | ${b.position.start.line}:${b.position.start.column}`)

@@ -264,9 +264,14 @@ const IN_PERIOD = /\b(?:per|each|every|any|in|during|over|across)\s+(?:(?:each|e
 
 /** Does the text state a measured share of events held to a time or to success in a period? */
 export function shareOfEvents(text: string): boolean {
+  return shareHeld(text) && IN_PERIOD.test(text)
+}
+
+/** Does the text state a share of things (not support work) held to a time or to success, whatever its period? */
+export function shareHeld(text: string): boolean {
   const m = SHARE.exec(text)
   if (!m || (SUPPORT_WORK.test(m[1]!) && !SYSTEM_EVENT.test(m[1]!))) return false
-  return HELD_TO.test(text) && IN_PERIOD.test(text)
+  return HELD_TO.test(text)
 }
 
 /**
