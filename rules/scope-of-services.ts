@@ -276,15 +276,14 @@ const SERVICES_SENT = /\bservices?\s+(?:(?:that|which)\s+(?:are|is)\s+)?(?:as\s+
 const HOME_SENDS = {name: 'scope-of-services: the scope\'s home puts the services in another document'}
 function homeSendsServices(reader: Reader): boolean {
   return reader.reading.own(HOME_SENDS, () => {
-    for (const home of reader.homes) {
-      for (const b of subtreeBlocks(home)) {
-        if (b.kind === 'heading') continue
-        for (const u of unitsOf(b, true)) if (SERVICES_SENT.test(u.text) && reader.party(u, 0) !== 'customer' && scopeElsewhere(u, reader, /service/i)) return true
-      }
-    }
-    return false
+    const sends = (b: Block): boolean => b.kind !== 'heading' && unitsOf(b, true).some((u) => SERVICES_SENT.test(u.text) && reader.party(u, 0) !== 'customer' && scopeElsewhere(u, reader, /service/i) !== undefined)
+    // the home's sections, and a paragraph titled by a bold label of the scope's ("**SC-1 Scope.** Supplier shall provide …")
+    if (reader.homes.some((home) => subtreeBlocks(home).some(sends))) return true
+    return reader.doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('ervice') && SCOPE_LABEL.test(reader.reading.leadLabel(b) ?? '') && sends(b))
   })
 }
+// a bold label that titles its paragraph as the scope: "SC-1 Scope", "2.1 Services", "Scope of work"
+const SCOPE_LABEL = /^(?:[\w.-]{1,8}\s+)?(?:scope(?: of (?:services|work))?|(?:the\s+)?services)\W*$/i
 
 const RUN_IN = {name: 'scope-of-services: run-in titled sub-clauses that each describe a service'}
 
