@@ -86,6 +86,9 @@ export default clauseRule({
   judge(unit, reader) {
     // the services put in another document by the scope's own home: what other clauses describe is how they are done
     if (!unit.inHome && homeSendsServices(reader)) return undefined
+    // an item of a list its lead-in puts out of the services ("the Services do not include, and Provider shall have no
+    // obligation to perform, any of the following:") names work left out, not a service
+    if (unit.intro !== undefined && PUTS_OUT.test(unit.intro)) return undefined
     // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
     if (unit.next && SUMMARY_LEAD.test(unit.text)) return undefined
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
@@ -284,6 +287,10 @@ function homeSendsServices(reader: Reader): boolean {
 }
 // a bold label that titles its paragraph as the scope: "SC-1 Scope", "2.1 Services", "Scope of work"
 const SCOPE_LABEL = /^(?:[\w.-]{1,8}\s+)?(?:scope(?: of (?:services|work))?|(?:the\s+)?services)\W*$/i
+
+// Reading: a lead-in that puts what follows out of the services ("… do not include … any of the following:", "The
+// following are excluded:", "Not covered:") introduces work left out: none of its items names a service provided
+const PUTS_OUT = /\b(?:(?:does|do|shall|will)\s+not|doesn['’]t|don['’]t|won['’]t)\s+(?:include|cover|extend to)\b|\bno obligation to (?:perform|provide)\b|\b(?:excluded|exclusions?|not (?:included|covered|provided|part of))\b/i
 
 const RUN_IN = {name: 'scope-of-services: run-in titled sub-clauses that each describe a service'}
 
