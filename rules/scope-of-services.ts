@@ -317,9 +317,15 @@ function runInService(block: Block, reading: Reading): boolean {
 // A title about a service rather than the service itself: "Security Incidents", "Backup Reports", "Support Hours"
 const ABOUT_A_SERVICE = /\b(?:incidents?|breach(?:es)?|notices?|notifications?|reports?|levels?|times?|hours?|windows?|credits?|fees?|charges?|rates?|terms?|polic(?:y|ies)|obligations?|responsibilit(?:y|ies)|requirements?|duties|limits?|exclusions?)\W*$/i
 
+// Reading: a title that names the Services as a whole ("Provision of Services", "The Services") or a class of them by
+// when or whether they are given ("Emergency Services", "Additional Services", "Excluded Services") names no particular
+// service: its sub-clause is about the services, not one of them ("Backups", "Help Desk", "Network Services" are)
+const GENERIC_SERVICES =
+  /^(?:(?:the\s+)?(?:provision|performance|delivery|supply|scope|description|standard|nature|commencement|use|changes?\s+to|variation)\s+of\s+(?:the\s+)?services?|(?:the\s+)?services?|(?:additional|emergency|extra|other|further|optional|excluded|new|ad[- ]hoc|urgent|after[- ]hours|out[- ]of[- ]hours)\s+services?)$/i
+
 /** A run-in titled sub-clause whose title names a service and whose first sentence opens on the provider doing it. */
 function describesService(c: Section, reading: Reading): boolean {
-  if ((c.kind !== 'numbered' && c.kind !== 'bold') || NOT_SERVICES.test(c.title) || ABOUT_A_SERVICE.test(c.title) || c.title.length > 60) return false
+  if ((c.kind !== 'numbered' && c.kind !== 'bold') || NOT_SERVICES.test(c.title) || ABOUT_A_SERVICE.test(c.title) || GENERIC_SERVICES.test(c.title.replace(/^[\d.()\s]+/, '').replace(/[.:\s]+$/, '')) || c.title.length > 60) return false
   if (!SERVICE_TITLE.test(c.title) && serviceCount(c.title) === 0) return false
   const first = c.blocks.find((b) => b.kind !== 'heading')
   const sentence = first?.sentences[0]?.text ?? first?.text ?? ''
