@@ -123,7 +123,7 @@ export default clauseRule({
     if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
     if (inlineLeadList(t, reader.reading, unit.block) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
-    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || COUNTED.test(t))) {
+    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || COUNTED.test(t)) && !definedElsewhere(reader)) {
       return {outcome: 'present'}
     }
     // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
@@ -159,7 +159,7 @@ export default clauseRule({
     }
     const d = scopeElsewhere(unit, reader, /service/i)
     if (d) return d
-    if (unit.inHome && serviceCount(t) >= 1) return {outcome: 'present'}
+    if (unit.inHome && serviceCount(t) >= 1 && !definedElsewhere(reader)) return {outcome: 'present'}
     return undefined
   },
 })
@@ -285,6 +285,19 @@ function homeSendsServices(reader: Reader): boolean {
     return reader.doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('ervice') && SCOPE_LABEL.test(reader.reading.leadLabel(b) ?? '') && sends(b))
   })
 }
+// Reading: when the agreement defines its Services as what another document describes ('"Services" means the managed
+// services described in each SOW'), one service named in passing in the scope's home ("2.4 Provider will immediately
+// notify Customer of any Severity 1 Incident detected by Provider's monitoring", "Provider's service desk shall be
+// staffed during Business Hours") is how those Services work, not a statement of them: it does not outrank the
+// definition's delegation. A list of services stated here (two or more) still does.
+const DEFINED_ELSEWHERE = {name: 'scope-of-services: the Services defined as what another document describes'}
+function definedElsewhere(reader: Reader): boolean {
+  return reader.reading.own(DEFINED_ELSEWHERE, () => {
+    const def = reader.reading.definitions.get('services')
+    return def !== undefined && SERVICES_SENT.test(def.text) && reader.reading.delegation(def.text, {block: def.block}) !== undefined
+  })
+}
+
 // a bold label that titles its paragraph as the scope: "SC-1 Scope", "2.1 Services", "Scope of work"
 const SCOPE_LABEL = /^(?:[\w.-]{1,8}\s+)?(?:scope(?: of (?:services|work))?|(?:the\s+)?services)\W*$/i
 
