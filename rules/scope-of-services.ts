@@ -87,6 +87,9 @@ export default clauseRule({
   judge(unit, reader) {
     // the services put in another document by the scope's own home: what other clauses describe is how they are done
     if (!unit.inHome && homeSendsServices(reader)) return undefined
+    // an item of a list its lead-in puts out of the services ("the Services do not include, and Provider shall have no
+    // obligation to perform, any of the following:") names work left out, not a service
+    if (unit.intro !== undefined && PUTS_OUT.test(unit.intro)) return undefined
     // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
     if (unit.next && SUMMARY_LEAD.test(unit.text)) return undefined
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
@@ -121,7 +124,7 @@ export default clauseRule({
     if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
     if (inlineLeadList(t, reader.reading, unit.block) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
     // one service described concretely in the clause's home: work, on something counted or on a schedule
-    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || COUNTED.test(t))) {
+    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || COUNTED.test(t)) && !definedElsewhere(reader)) {
       return {outcome: 'present'}
     }
     // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
@@ -157,7 +160,7 @@ export default clauseRule({
     }
     const d = scopeElsewhere(unit, reader, /service/i)
     if (d) return d
-    if (unit.inHome && serviceCount(t) >= 1) return {outcome: 'present'}
+    if (unit.inHome && serviceCount(t) >= 1 && !definedElsewhere(reader)) return {outcome: 'present'}
     return undefined
   },
 })
@@ -277,15 +280,31 @@ const SERVICES_SENT = /\bservices?\s+(?:(?:that|which)\s+(?:are|is)\s+)?(?:as\s+
 const HOME_SENDS = {name: 'scope-of-services: the scope\'s home puts the services in another document'}
 function homeSendsServices(reader: Reader): boolean {
   return reader.reading.own(HOME_SENDS, () => {
-    for (const home of reader.homes) {
-      for (const b of subtreeBlocks(home)) {
-        if (b.kind === 'heading') continue
-        for (const u of unitsOf(b, true)) if (SERVICES_SENT.test(u.text) && reader.party(u, 0) !== 'customer' && scopeElsewhere(u, reader, /service/i)) return true
-      }
-    }
-    return false
+    const sends = (b: Block): boolean => b.kind !== 'heading' && unitsOf(b, true).some((u) => SERVICES_SENT.test(u.text) && reader.party(u, 0) !== 'customer' && scopeElsewhere(u, reader, /service/i) !== undefined)
+    // the home's sections, and a paragraph titled by a bold label of the scope's ("**SC-1 Scope.** Supplier shall provide …")
+    if (reader.homes.some((home) => subtreeBlocks(home).some(sends))) return true
+    return reader.doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('ervice') && SCOPE_LABEL.test(reader.reading.leadLabel(b) ?? '') && sends(b))
   })
 }
+// Reading: when the agreement defines its Services as what another document describes ('"Services" means the managed
+// services described in each SOW'), one service named in passing in the scope's home ("2.4 Provider will immediately
+// notify Customer of any Severity 1 Incident detected by Provider's monitoring", "Provider's service desk shall be
+// staffed during Business Hours") is how those Services work, not a statement of them: it does not outrank the
+// definition's delegation. A list of services stated here (two or more) still does.
+const DEFINED_ELSEWHERE = {name: 'scope-of-services: the Services defined as what another document describes'}
+function definedElsewhere(reader: Reader): boolean {
+  return reader.reading.own(DEFINED_ELSEWHERE, () => {
+    const def = reader.reading.definitions.get('services')
+    return def !== undefined && SERVICES_SENT.test(def.text) && reader.reading.delegation(def.text, {block: def.block}) !== undefined
+  })
+}
+
+// a bold label that titles its paragraph as the scope: "SC-1 Scope", "2.1 Services", "Scope of work"
+const SCOPE_LABEL = /^(?:[\w.-]{1,8}\s+)?(?:scope(?: of (?:services|work))?|(?:the\s+)?services)\W*$/i
+
+// Reading: a lead-in that puts what follows out of the services ("… do not include … any of the following:", "The
+// following are excluded:", "Not covered:") introduces work left out: none of its items names a service provided
+const PUTS_OUT = /\b(?:(?:does|do|shall|will)\s+not|doesn['’]t|don['’]t|won['’]t)\s+(?:include|cover|extend to)\b|\bno obligation to (?:perform|provide)\b|\b(?:excluded|exclusions?|not (?:included|covered|provided|part of))\b/i
 
 const RUN_IN = {name: 'scope-of-services: run-in titled sub-clauses that each describe a service'}
 
@@ -312,9 +331,15 @@ function runInService(block: Block, reading: Reading): boolean {
 // A title about a service rather than the service itself: "Security Incidents", "Backup Reports", "Support Hours"
 const ABOUT_A_SERVICE = /\b(?:incidents?|breach(?:es)?|notices?|notifications?|reports?|levels?|times?|hours?|windows?|credits?|fees?|charges?|rates?|terms?|polic(?:y|ies)|obligations?|responsibilit(?:y|ies)|requirements?|duties|limits?|exclusions?)\W*$/i
 
+// Reading: a title that names the Services as a whole ("Provision of Services", "The Services") or a class of them by
+// when or whether they are given ("Emergency Services", "Additional Services", "Excluded Services") names no particular
+// service: its sub-clause is about the services, not one of them ("Backups", "Help Desk", "Network Services" are)
+const GENERIC_SERVICES =
+  /^(?:(?:the\s+)?(?:provision|performance|delivery|supply|scope|description|standard|nature|commencement|use|changes?\s+to|variation)\s+of\s+(?:the\s+)?services?|(?:the\s+)?services?|(?:additional|emergency|extra|other|further|optional|excluded|new|ad[- ]hoc|urgent|after[- ]hours|out[- ]of[- ]hours)\s+services?)$/i
+
 /** A run-in titled sub-clause whose title names a service and whose first sentence opens on the provider doing it. */
 function describesService(c: Section, reading: Reading): boolean {
-  if ((c.kind !== 'numbered' && c.kind !== 'bold') || NOT_SERVICES.test(c.title) || ABOUT_A_SERVICE.test(c.title) || c.title.length > 60) return false
+  if ((c.kind !== 'numbered' && c.kind !== 'bold') || NOT_SERVICES.test(c.title) || ABOUT_A_SERVICE.test(c.title) || GENERIC_SERVICES.test(c.title.replace(/^[\d.()\s]+/, '').replace(/[.:\s]+$/, '')) || c.title.length > 60) return false
   if (!SERVICE_TITLE.test(c.title) && serviceCount(c.title) === 0) return false
   const first = c.blocks.find((b) => b.kind !== 'heading')
   const sentence = first?.sentences[0]?.text ?? first?.text ?? ''

@@ -670,10 +670,13 @@ function headingText(s: Section): string {
 // Protocol).") sends it as "shall be as set out in" does, and the document's own title in brackets after its name is part
 // of the name.
 const HANDLED = String.raw`(?:handled|dealt\s+with|managed|determined|decided|resolved|settled|administered|addressed|treated)\s+`
-const COPULA_BEFORE = new RegExp(String.raw`(?<!\b(?:which|that|who|where|if|when|unless|whether)\s+)\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?)\s+(?:as\s+|${HANDLED})?$`, 'i')
+const COPULA_BEFORE = new RegExp(String.raw`(?<!\b(?:which|that|who|where|if|when|unless|whether)\s+)\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?)\s+(?:${HANDLED})?(?:as\s+)?$`, 'i')
 const SENDING_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|governed by|per|in accordance with|according to)\b/i
-// nothing after the document's name but its title in brackets and a full stop
-const AFTER_TARGET = /^\s*(?:\([^()]{1,60}\))?[\s).;:!*_]*$/
+// nothing after the document's name but what describes that document and a full stop: its title or short name in
+// brackets, the part it is ("…, Annexure C"), and when or by whom it was made ("… signed between the parties on 15th
+// January 2025", "dated 3 March 2026"); a clause that goes on to state something ("…, and Provider replaces …") is more
+const AFTER_TARGET =
+  /^(?:\s*\([^()]{1,60}\)|\s*,?\s*(?:annex(?:ure)?|schedule|appendix|exhibit|attachment)\s+[A-Z0-9]{1,3}\b|\s*,?\s*(?:signed|dated|executed|entered into|made|agreed)\s+(?:between|by|on|with|in)\b[^;:,()]{0,80})*[\s).;:!*_]*$/i
 const MORE_DETAIL = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:further|more|full|additional|other)\s+)?(?:details?|information|guidance|explanation|examples?)\b/i
 
 /** Does the sentence's predicate send it to the document of `hit` (nothing after the document's name but a full stop)? */
@@ -687,7 +690,7 @@ export function sentByPredicate(text: string, hit: DelegationHit): boolean {
 // quotation lists the fees for the backup service"); a clause is put there only when what is sent names the clause, not
 // when it names only another matter (money, the term, what the services are, who the contacts are).
 const MATTER_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|shown|recorded|agreed|outlined|found|covered|dealt with|governed by|per|in accordance with|according to|in|under|subject to)\b/i
-const MATTER_COPULA = new RegExp(String.raw`\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?|continues? to be|stays?|can be|may be)\s+(?:still\s+|also\s+|always\s+)?(?:as\s+|${HANDLED})?$`, 'i')
+const MATTER_COPULA = new RegExp(String.raw`\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?|continues? to be|stays?|can be|may be)\s+(?:still\s+|also\s+|always\s+)?(?:${HANDLED})?(?:as\s+)?$`, 'i')
 const DOC_SUBJECT_AT = new RegExp(`^${DOC_SUBJECT.source}`)
 // the noun phrase right before a link, after its article: "at the rates in …" → "the rates"
 // (money only: "at the rates in …", "the charges shown in …"; a thing of another kind named so, "Support for the Service as
