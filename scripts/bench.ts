@@ -242,9 +242,11 @@ const node = process.execPath
 const parseOnly = path.join(root, 'scripts', 'bench', 'parse-only.mjs')
 const inprocess = path.join(root, 'scripts', 'bench', 'inprocess.mjs')
 // the V8 flags the command sets for every run, --lsp included (read from bin/clauselint.js, the lines that set them at its
-// top level): an in-process row that stands for the command's own work runs under them, so that it measures the code the
-// command runs (without --no-regexp-tier-up, each pattern's first runs are interpreted, and the rules that run many
-// patterns over few texts pay for that interpreter, not for their own work)
+// top level): every in-process row that lints or times the command's phases runs under them (parse vs lint, the phases,
+// Word, compare, the re-lint, every size of the scaling rows), so that it measures the code the command runs (without
+// --no-regexp-tier-up, each pattern's first runs are interpreted, and the rules that run many patterns over few texts pay
+// for that interpreter, not for their own work); the fast parser against remark-parse, warm and cold, compares two
+// parsers and runs without them
 const commandFlags = [...fs.readFileSync(bin, 'utf8').matchAll(/^v8\.setFlagsFromString\('(--[^']+)'\)$/gm)].map((m) => m[1]!)
 
 /** Run the commands round-robin: a warm-up round, then rounds until each has its runs or the budget is spent. */
@@ -410,7 +412,7 @@ interface RatioResult {
 }
 async function ratio(label: string, paths: string[], rounds: number): Promise<RatioResult | undefined> {
   process.stderr.write(`[parse vs lint: ${label}]\n`)
-  const r = await runChild(node, [inprocess, 'ratio', String(rounds), ...paths], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  const r = await runChild(node, [...commandFlags, inprocess, 'ratio', String(rounds), ...paths], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
   if (r.timedOut || r.code !== 0) {
     out(`| ${label} | ${r.timedOut ? 'stopped at the timeout' : `failed: ${r.stderr.trim().split('\n').at(-1)}`} | | | | | | |`)
     return undefined
@@ -425,7 +427,7 @@ let ratioReal: RatioResult | undefined
 if (want('ratio')) {
   out('## In-process: parse only vs full lint, on texts never seen before')
   out()
-  out("Each text is parsed or linted once (values and terms are cached per text, so re-linting the same texts would flatter the rules): after a warm-up group, each round parses one group and lints another, the roles swapping every round; figures are ms per MB of the texts each saw, medians over rounds. parse: clauselint's parser (the default fast parser, front matter, GFM tables).")
+  out(`Each text is parsed or linted once (values and terms are cached per text, so re-linting the same texts would flatter the rules): after a warm-up group, each round parses one group and lints another, the roles swapping every round; figures are ms per MB of the texts each saw, medians over rounds. parse: clauselint's parser (the default fast parser, front matter, GFM tables). Both run under the command's V8 flags (${commandFlags.join(' ')}).`)
   out()
   out('| texts | files (group × rounds × 2) | parse ms/MB | parse CPU ms/MB | full lint ms/MB | lint CPU ms/MB | lint ÷ parse, wall | lint ÷ parse, CPU |')
   out('|---|---|---|---|---|---|---|---|')
@@ -559,8 +561,8 @@ if (want('docx')) {
   }
   const file = path.join(corpusDir, 'word-100-pages.docx')
   fs.writeFileSync(file, await renderAgreement(lines.join('\n')))
-  const r = await runChild(node, [path.join(root, 'scripts', 'bench', 'docx.mjs'), String(quick ? 3 : 7), '300', file], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
-  out('## Word: a 100-page agreement read, linted and annotated (in-process, alternating; after one warm-up)')
+  const r = await runChild(node, [...commandFlags, path.join(root, 'scripts', 'bench', 'docx.mjs'), String(quick ? 3 : 7), '300', file], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  out(`## Word: a 100-page agreement read, linted and annotated (in-process, alternating; after one warm-up; the command's V8 flags)`)
   out()
   if (r.code === 0 && !r.timedOut) {
     docxBench = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as DocxBench
@@ -598,8 +600,8 @@ if (want('compare')) {
   const templateFile = path.join(corpusDir, 'compare-template.md')
   fs.writeFileSync(templateFile, templateText)
   process.stderr.write('[compare vs lint]\n')
-  const r = await runChild(node, [inprocess, 'compare', String(quick ? 5 : 10), oneFile, templateFile], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
-  out('## Compare with a template: `clauselint compare` of two 50 KB agreements vs linting one (in-process, alternating, after one warm-up pass)')
+  const r = await runChild(node, [...commandFlags, inprocess, 'compare', String(quick ? 5 : 10), oneFile, templateFile], {cwd: root, timeoutMs: Math.max(timeoutMs, budgetS * 1000 * 2)})
+  out("## Compare with a template: `clauselint compare` of two 50 KB agreements vs linting one (in-process, alternating, after one warm-up pass; the command's V8 flags)")
   out()
   if (r.code === 0 && !r.timedOut) {
     const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {bytes: number[]; differences: number; lint: CompareRun[]; compare: CompareRun[]}
@@ -721,7 +723,7 @@ async function scaleRun(mode: 'parse' | 'lint', file: string, limitMs: number, p
   // 10 MB takes ~20 s, so the sizes were measured over unequal stretches of the machine's time; figures are per parse
   // or lint of the text
   const env = {BENCH_WARMUP: manyDir, BENCH_WARMUP_RUNS: '200', BENCH_ONE_FILE_WORKER: '1', BENCH_VOLUME_MB: String(spec.scaleMb.at(-1)), ...(parserName ? {BENCH_PARSER: parserName} : {})}
-  const r = await runChild(node, [inprocess, mode, '1', file], {cwd: root, timeoutMs: limitMs, env: {...process.env, ...env}})
+  const r = await runChild(node, [...commandFlags, inprocess, mode, '1', file], {cwd: root, timeoutMs: limitMs, env: {...process.env, ...env}})
   if (r.timedOut) return {note: `stopped at the ${limitMs / 1000} s limit`, ...(r.polledRssKiB ? {peakMiB: r.polledRssKiB / 1024} : {})}
   if (r.code !== 0) return {note: `failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.code}`}`}
   const x = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {parses?: number; ms: number[]; cpu: number[]; peakRssKiB: number; gc?: {scavenges: number; scavengeMs: number; markCompactMs: number; otherMs: number}}
@@ -832,7 +834,7 @@ const lintScale = want('scale') ? await scaleLint(scaleTimeoutMs) : []
 if (want('scale')) {
   out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
   out()
-  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread; CPU is the whole process's (V8's collector threads included). Each size is measured over the same volume: each run parses or lints the text as many times as make ${spec.scaleMb.at(-1)} MB (runs × parses or lints), every tree or result kept to the run's end (each lint with an empty text cache), and the figures are per parse or lint of the text. The lint's sizes are measured in ${LINT_SCALE_ROUNDS} rounds that take them in alternating order (${spec.scaleMb.join(', ')} MB, then back), one run of each per round, so that a change in the machine's load between sizes weighs on every size alike; the parses take each size in turn (3 runs up to 2 MB).`)
+  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread, under the command's V8 flags (${commandFlags.join(' ')}); CPU is the whole process's (V8's collector threads included). Each size is measured over the same volume: each run parses or lints the text as many times as make ${spec.scaleMb.at(-1)} MB (runs × parses or lints), every tree or result kept to the run's end (each lint with an empty text cache), and the figures are per parse or lint of the text. The lint's sizes are measured in ${LINT_SCALE_ROUNDS} rounds that take them in alternating order (${spec.scaleMb.join(', ')} MB, then back), one run of each per round, so that a change in the machine's load between sizes weighs on every size alike; the parses take each size in turn (3 runs up to 2 MB).`)
   out()
   out('| size | fast parse ms (runs) | fast parse ms/MB (CPU) | remark-parse ms/MB (CPU) | fast ÷ remark (CPU) | full lint ms (runs) | lint ms/MB (CPU) | lint peak RSS MiB | lint ÷ fast parse |')
   out('|---|---|---|---|---|---|---|---|---|')

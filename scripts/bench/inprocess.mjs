@@ -10,6 +10,8 @@
 //                                                                  msa profile, each text once, after <warm-up> other texts (run
 //                                                                  it under the command's V8 flags, as the bench does: node
 //                                                                  --no-regexp-tier-up --interrupt-budget=540672 …)
+// The bench runs every mode that lints or times the command's phases (ratio, parse, lint, relint, compare, phases) under
+// the command's V8 flags, as above; parsers and cold compare two parsers and run without them.
 // BENCH_PARSER=fast|remark picks the parser of parse and lint (default: the project's default).
 // BENCH_WARMUP=FILE|DIR: parse or lint that other file BENCH_WARMUP_RUNS times (default 3), or that many files of DIR once each, first, uncounted (the JIT warms on a text that is not the
 // measured one, so no per-text cache flatters the measurement); the measured lint then starts with an empty text cache.
