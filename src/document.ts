@@ -343,6 +343,12 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     while (head < least && (oldNodes[head]!.position?.end.offset ?? Infinity) < p && alike(oldNodes[head]!, newNodes[head]!)) head++
     let tail = 0
     while (tail < least - head && (oldNodes[oldNodes.length - 1 - tail]!.position?.start.offset ?? -1) > oldEnd && alike(oldNodes[oldNodes.length - 1 - tail]!, newNodes[newNodes.length - 1 - tail]!)) tail++
+    // a node typed in between two others (a line typed under a heading, over a list), or one deleted: read with the node
+    // after it (else the one before it), whose blocks give the section and the sender of the blocks read again
+    if (head + tail === oldNodes.length || head + tail === newNodes.length) {
+      if (tail > 0) tail--
+      else if (head > 0) head--
+    }
     const oldMid = oldNodes.slice(head, oldNodes.length - tail)
     const newMid = newNodes.slice(head, newNodes.length - tail)
     if (!oldMid.length || !newMid.length) return undefined

@@ -167,6 +167,15 @@ describe('the tree after an edit', () => {
     build(joined)
     build(joined.replace('The fees are set out', 'The monthly fees are set out'))
     expect(cache.builds).toEqual({reused: 4, full: 1})
+    // a line typed on the blank line between a heading and a list is a paragraph of its own over the list: reused, and
+    // again when it is deleted
+    const listedUnder = joined.replace('## Fees\n\nThe fees are set out in the order form.', '## Fees\n\n- Monthly fee per device\n- Project work at the hourly rate')
+    build(listedUnder)
+    const before = cache.builds.reused
+    const typedOver = build(listedUnder.replace('## Fees\n\n-', '## Fees\nThe fees:\n-'))
+    expect(typedOver.blocks.filter((b) => b.section.title === 'Fees').map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list-item', 'list-item'])
+    build(listedUnder)
+    expect(cache.builds.reused).toBe(before + 2)
     // one-line paragraphs after a lead-in are read as a list's items: joining two of them changes the list, built again
     const listed = [
       '# Support Agreement',
