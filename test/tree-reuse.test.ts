@@ -234,11 +234,21 @@ describe('the tree after an edit', () => {
     const joined = typed.replace('for the whole site.', 'for the whole site, onsite or remote.')
     expect(build(joined).blocks.at(-1)!.text).toContain('onsite visit')
     expect(cache.builds).toEqual({reused: 2, full: 4})
-    // a lead-in's colon typed at a paragraph's end may change what the paragraphs after it are: built again
-    build(joined.replace('answer all calls during business hours.', 'answer all calls during business hours:'))
-    expect(cache.builds).toEqual({reused: 2, full: 5})
-    // while a word typed in the paragraph after it is not
-    build(joined.replace('answer all calls during business hours.', 'answer all calls during business hours:').replace('We keep', 'We always keep'))
-    expect(cache.builds).toEqual({reused: 3, full: 5})
+    // a lead-in's colon typed at a paragraph's end is read again with the paragraphs after it, which it may make a list's
+    // items: here only one paragraph of one line follows it, no list, so the blocks after it read as before: reused
+    const colon = joined.replace('answer all calls during business hours.', 'answer all calls during business hours:')
+    build(colon)
+    expect(cache.builds).toEqual({reused: 3, full: 4})
+    // and a word typed in the paragraph after it
+    build(colon.replace('We keep', 'We always keep'))
+    expect(cache.builds).toEqual({reused: 4, full: 4})
+    // where two paragraphs of one line follow it, the colon makes them a list's items: built again, and again when it goes
+    const two = joined.replace('\nsite visit when needed.', ' site visit when needed.')
+    build(two)
+    const before = cache.builds.full
+    const items = build(two.replace('answer all calls during business hours.', 'answer all calls during business hours:'))
+    expect(items.blocks.filter((b) => b.kind === 'list-item')).toHaveLength(2)
+    build(two)
+    expect(cache.builds.full).toBe(before + 2)
   })
 })
