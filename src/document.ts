@@ -290,7 +290,8 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
   const nodeOffset = (o: number, end: boolean): number => (end ? (o >= oldEnd ? o + delta : o <= p ? o : -1) : o <= p ? o : o >= oldEnd ? o + delta : -1)
 
   const doc = last.doc
-  const fresh = new Builder(source, last.filePath, tree, last.firstId, {sentences: cache.sentences}, starts)
+  const builder = (): Builder => new Builder(source, last.filePath, tree, last.firstId, {sentences: cache.sentences}, starts)
+  let fresh = builder()
   // what the build read of the whole source about the edited nodes (old offsets nodeFrom to nodeTo): the chat lines, the
   // wrapped line breaks, the hyphens' compounds; the compounds read outside the nodes, moved, when all are unchanged
   const readAround = (nodeFrom: number, nodeTo: number): Compound[] | undefined => {
@@ -343,6 +344,12 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     while (head < least && (oldNodes[head]!.position?.end.offset ?? Infinity) < p && alike(oldNodes[head]!, newNodes[head]!)) head++
     let tail = 0
     while (tail < least - head && (oldNodes[oldNodes.length - 1 - tail]!.position?.start.offset ?? -1) > oldEnd && alike(oldNodes[oldNodes.length - 1 - tail]!, newNodes[newNodes.length - 1 - tail]!)) tail++
+    // a node typed in between two others (a line typed under a heading, over a list), or one deleted: read with the node
+    // after it (else the one before it), whose blocks give the section and the sender of the blocks read again
+    if (head + tail === oldNodes.length || head + tail === newNodes.length) {
+      if (tail > 0) tail--
+      else if (head > 0) head--
+    }
     const oldMid = oldNodes.slice(head, oldNodes.length - tail)
     const newMid = newNodes.slice(head, newNodes.length - tail)
     if (!oldMid.length || !newMid.length) return undefined
@@ -479,7 +486,12 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     const then = new Builder(old, last.filePath, {type: 'root', children: oldAround}, last.firstId, {sentences: cache.sentences}, last.starts)
     then.step(oldAround, i, first)
     fresh.step(nodes, i, first)
-    if (readingOf(then, nodeOffset) !== readingOf(fresh, (o) => o)) return undefined
+    if (readingOf(then, nodeOffset) !== readingOf(fresh, (o) => o)) {
+      // (a reading that differs, say, only in what the pass over paragraphs written as list items reads of the node: a
+      // line typed under a one-line paragraph joins the paragraph that may have been an item; read as a join is)
+      fresh = builder()
+      return readJoin(oldNodes, newNodes, top, alike)
+    }
     if (then.pendingTitle !== undefined) return undefined
 
     // the old reading alone must be the one the last build made of the node (nothing carried into it from before)

@@ -167,6 +167,15 @@ describe('the tree after an edit', () => {
     build(joined)
     build(joined.replace('The fees are set out', 'The monthly fees are set out'))
     expect(cache.builds).toEqual({reused: 4, full: 1})
+    // a line typed on the blank line between a heading and a list is a paragraph of its own over the list: reused, and
+    // again when it is deleted
+    const listedUnder = joined.replace('## Fees\n\nThe fees are set out in the order form.', '## Fees\n\n- Monthly fee per device\n- Project work at the hourly rate')
+    build(listedUnder)
+    const before = cache.builds.reused
+    const typedOver = build(listedUnder.replace('## Fees\n\n-', '## Fees\nThe fees:\n-'))
+    expect(typedOver.blocks.filter((b) => b.section.title === 'Fees').map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list-item', 'list-item'])
+    build(listedUnder)
+    expect(cache.builds.reused).toBe(before + 2)
     // one-line paragraphs after a lead-in are read as a list's items: joining two of them changes the list, built again
     const listed = [
       '# Support Agreement',
@@ -225,11 +234,21 @@ describe('the tree after an edit', () => {
     const joined = typed.replace('for the whole site.', 'for the whole site, onsite or remote.')
     expect(build(joined).blocks.at(-1)!.text).toContain('onsite visit')
     expect(cache.builds).toEqual({reused: 2, full: 4})
-    // a lead-in's colon typed at a paragraph's end may change what the paragraphs after it are: built again
-    build(joined.replace('answer all calls during business hours.', 'answer all calls during business hours:'))
-    expect(cache.builds).toEqual({reused: 2, full: 5})
-    // while a word typed in the paragraph after it is not
-    build(joined.replace('answer all calls during business hours.', 'answer all calls during business hours:').replace('We keep', 'We always keep'))
-    expect(cache.builds).toEqual({reused: 3, full: 5})
+    // a lead-in's colon typed at a paragraph's end is read again with the paragraphs after it, which it may make a list's
+    // items: here only one paragraph of one line follows it, no list, so the blocks after it read as before: reused
+    const colon = joined.replace('answer all calls during business hours.', 'answer all calls during business hours:')
+    build(colon)
+    expect(cache.builds).toEqual({reused: 3, full: 4})
+    // and a word typed in the paragraph after it
+    build(colon.replace('We keep', 'We always keep'))
+    expect(cache.builds).toEqual({reused: 4, full: 4})
+    // where two paragraphs of one line follow it, the colon makes them a list's items: built again, and again when it goes
+    const two = joined.replace('\nsite visit when needed.', ' site visit when needed.')
+    build(two)
+    const before = cache.builds.full
+    const items = build(two.replace('answer all calls during business hours.', 'answer all calls during business hours:'))
+    expect(items.blocks.filter((b) => b.kind === 'list-item')).toHaveLength(2)
+    build(two)
+    expect(cache.builds.full).toBe(before + 2)
   })
 })
