@@ -179,6 +179,16 @@ const UNTIL_AFTER = /^[^.;:]{0,80}?\buntil\b/i
 const BILLING_BEFORE = /\b(?:bill(?:ed|able)|charged|invoiced|payable|paid|priced|costs?)\s+(?:\w+\s+)?$|\bat\s+$/i
 const BILLED_BEFORE = /\b(?:bill(?:ed|s)?|invoice[sd]?|charged|paid|payable|debited)\s+(?:\w+\s+)?$/i
 const BILLING_AFTER = /^\s*(?:rates?|fees?|charges?|prices?|invoices?|billing|payments?|subscriptions?)\b/i
+// the break before the part that names the other cases: ", and on other days", ", but at other times", ", otherwise"
+const OTHER_CASES = /,\s*(?:(?:and|but)\s+)?(?:(?:on|at|for|in|during)\s+(?:all\s+|any\s+)?other\s+[a-z]+|otherwise)\b[^,;]*$/i
+
+/** The scope from the break before the other cases' part, when the term stands in it (else the scope as given). */
+function otherCases(text: string, at: number, scope: string): string {
+  const m = OTHER_CASES.exec(text.slice(0, at))
+  if (!m) return scope
+  const part = text.slice(m.index, text.indexOf(';', at) < 0 ? text.length : text.indexOf(';', at))
+  return scope.includes(part) ? part : scope
+}
 /** The part of a sentence between the semicolons around an offset. */
 function betweenSemicolons(text: string, at: number): string {
   const to = text.indexOf(';', at)
@@ -381,7 +391,10 @@ export default {
       // meetings unmeasured)
       // (and in a table's cell likewise: "Monthly cycle; emergency patches as needed" leaves the emergency patches unmeasured)
       const cell = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : undefined
-      const scope = cell !== undefined ? (hit.term.needs === 'any' && !EFFORTS.test(hit.text) ? betweenSemicolons(cell, hit.start - (hit.block.text.lastIndexOf('|', hit.start - 1) + 1)) : cell) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
+      const wide = cell !== undefined ? (hit.term.needs === 'any' && !EFFORTS.test(hit.text) ? betweenSemicolons(cell, hit.start - (hit.block.text.lastIndexOf('|', hit.start - 1) + 1)) : cell) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
+      // Reading: a term in the part of a sentence that names the other cases ("on site two days a week, and on other days as
+      // needed", "monthly, and otherwise as required") is not measured by the measure of the cases named before it
+      const scope = cell === undefined && hit.term.needs === 'any' && !EFFORTS.test(hit.text) ? otherCases(own, ownAt, wide) : wide
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {
