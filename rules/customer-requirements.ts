@@ -256,6 +256,14 @@ const OPENS_ON_CONDITION = new RegExp(String.raw`^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+
 // you're happy with it, we'll treat that as acceptance") is an offer or a procedure, not what follows a requirement failing
 const WISH = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|when)\s+(?:you|the (?:client|customer))\s*(?:['’]re|['’]d|are|would|do|does)?\s*(?:want|wants|wish|wishes|like|happy|content|agree|agrees|choose|chooses|prefer|prefers|ask|asks|request|requests)\b/i
 const THIRD_PARTY = /\bthird[- ]part(?:y|ies)\b/i
+// Reading: a charge the provider may make, stated alone ("The Provider may charge a call-out fee", "We may charge a
+// call-out fee for site visits"), is no consequence of the customer's requirements unless the sentence ties it to the
+// customer failing them ("… for call-outs caused by the cabinet not being kept so", "if the Client does not …")
+const BARE_CHARGE = /^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*|[Ww]e|I)\s+(?:may|will|can|shall|reserves? the right to)\s+(?:also\s+)?charge\s+(?:(?:a|an|its|the|our|their)\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|rates?|surcharges?)\b(?:\s+for\s+[^.;]{1,60})?\W*$/
+const TIED = /\b(?:caused by|resulting from|arising (?:from|out of)|due to|because|as a result of|if|where|when|whenever|unless|otherwise|breach\w*|fail\w*|not\s+(?:being\s+)?(?:met|kept|followed|complied|maintained)|non-?complian\w*)\b/i
+function untiedCharge(text: string): boolean {
+  return BARE_CHARGE.test(text) && !TIED.test(text)
+}
 // A relief for whatever the customer does or fails to do: "to the extent caused by an act or omission of the Buyer"
 const GENERAL_RELIEF = /\bacts? or omissions?\b/i
 
@@ -796,7 +804,9 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   if (must >= 0 && !asked && imperative < 0 && equipment < 0 && !unit.inHome && !conductDuty(listedDuty(t.slice(must), unit.next))) return done(undefined)
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
-  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
+  // and a charge the provider may make, tied to nothing the customer fails to do ("The Provider may charge a call-out
+  // fee"), is a fee of the agreement, not what follows from a requirement failing
+  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t)) && !(must < 0 && untiedCharge(t))
   // (a duty to pay and what follows from paying late are no standard of environment or conduct)
   if (payingOnly(t)) return {done: false, must}
   if (here || (unit.next && statesConsequence(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
