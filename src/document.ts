@@ -134,7 +134,7 @@ export function buildDocument(source: string, filePath = '<text>', options: {fir
     const builder = new Builder(source, filePath, tree, firstId, cache)
     built = builder.build()
     if (cache) {
-      const last: LastBuild = {source, filePath, firstId, parser: options.parser, order: cache.order, doc: built, starts: builder.lineStarts, spans: builder.spans!, compounds: builder.compounds}
+      const last: LastBuild = {source, filePath, firstId, parser: options.parser, order: cache.order, doc: built, starts: builder.lineStarts, spans: builder.spans!, compounds: builder.compounds, listed: builder.listed}
       cache.last = last
       cache.builds.full++
     }
@@ -157,6 +157,24 @@ interface LastBuild {
   /** Where each top-level node's blocks and sections start (see Builder.spans). */
   readonly spans: {readonly blocks: readonly number[]; readonly sections: readonly number[]}
   readonly compounds: readonly Compound[]
+  /** The paragraphs the pass over paragraphs written as list items made items (of `doc.blocks`). */
+  readonly listed: ReadonlySet<Block>
+}
+
+/** The edited top-level nodes read again (see reuseBuild): the last build's blocks from..to and sections sFrom..sTo they replace. */
+interface EditRead {
+  readonly nodesNew: readonly RootContent[]
+  /** The hyphens' compounds read outside the edited nodes, moved. */
+  readonly compounds: Compound[]
+  readonly from: number
+  readonly to: number
+  readonly sFrom: number
+  readonly sTo: number
+  /** Where the edited nodes were in the old source. */
+  readonly nodeFrom: number
+  readonly nodeTo: number
+  /** For an edit that joins or splits nodes: the section and sender of every block read again, and the nodes' new spans. */
+  readonly joined?: {readonly section: Section; readonly sender: string | undefined; readonly kinds: readonly BlockKind[]; readonly spans: LastBuild['spans']}
 }
 
 /** Does text[from, to) hold a line break? */
@@ -175,13 +193,19 @@ function sameField(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** What the nodes around a top-level node read of it (see Builder.step, groupOver, outline); undefined for a title line. */
-function readFromAround(node: RootContent, source: string): string | undefined {
+/**
+ * What the nodes around a top-level node read of it (see Builder.step, groupOver, outline), given the nodes before and
+ * after it: whether it is body text and whether it opens a clause titled in capitals (read only by a title line or a
+ * list before it, directly or through the title lines over it), whether it ends in a colon (read only by a list after
+ * it), and whether it opens a letter's closing (which closes the sections open before it); undefined for a title line.
+ */
+function readFromAround(node: RootContent, source: string, before: RootContent | undefined, after: RootContent | undefined): string | undefined {
   if (capitalLine(node) !== undefined || boldLine(node) !== undefined) return undefined
   const p = node.type === 'paragraph' ? node : undefined
-  const colon = p !== undefined && /:\s*$/.test(source.slice(p.position?.start.offset ?? 0, p.position?.end.offset ?? 0))
+  const titled = before !== undefined && (before.type === 'list' || capitalLine(before) !== undefined || boldLine(before) !== undefined)
+  const colon = after?.type === 'list' && p !== undefined && /:\s*$/.test(source.slice(p.position?.start.offset ?? 0, p.position?.end.offset ?? 0))
   const closing = p !== undefined && p.children[0]?.type === 'text' && CLOSING.test(p.children[0].value)
-  return `${isBody(node)} ${opensTitledClause(node)} ${colon} ${closing}`
+  return `${titled && isBody(node)} ${titled && opensTitledClause(node)} ${colon} ${closing}`
 }
 
 /** What the pass over paragraphs written as list items (Builder.paragraphItems) reads of a block, as first made. */
@@ -195,7 +219,7 @@ function readAsItem(b: Block): string {
  * sender of a chat and a list item's title left for the next block, and each block's kind, section, sender and what
  * the list-item pass reads of it. Offsets are given through `offset` (the old build's moved to where the new one's are).
  */
-function readingOf(b: Builder, offset: (o: number, end: boolean) => number): string {
+function readingOf(b: Builder, offset: (o: number, end: boolean) => number, withBlocks = true): string {
   const index = (s: Section | undefined): number => (s ? b.sections.indexOf(s as MutableSection) : -2)
   const where = (p: Position): number[] => [offset(p.start.offset, false), offset(p.end.offset, true), p.start.line, p.end.line]
   return JSON.stringify({
@@ -207,7 +231,7 @@ function readingOf(b: Builder, offset: (o: number, end: boolean) => number): str
     sender: b.sender ?? null,
     pending: b.pendingTitle !== undefined,
     disclosures: b.disclosures.length,
-    blocks: b.blocks.map((k) => [index(k.section), k.sender ?? null, k.title !== undefined, readAsItem(k)]),
+    blocks: withBlocks ? b.blocks.map((k) => [index(k.section), k.sender ?? null, k.title !== undefined, readAsItem(k)]) : [],
   })
 }
 
@@ -267,8 +291,135 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
 
   const doc = last.doc
   const fresh = new Builder(source, last.filePath, tree, last.firstId, {sentences: cache.sentences}, starts)
+  // what the build read of the whole source about the edited nodes (old offsets nodeFrom to nodeTo): the chat lines, the
+  // wrapped line breaks, the hyphens' compounds; the compounds read outside the nodes, moved, when all are unchanged
+  const readAround = (nodeFrom: number, nodeTo: number): Compound[] | undefined => {
+    const lineEnd = (text: string, starts: readonly number[]): number => (starts[line] ?? text.length + 1) - 1
+    if (chatLine(old, last.starts[line - 1]!, lineEnd(old, last.starts)) !== chatLine(source, starts[line - 1]!, lineEnd(source, starts))) return undefined
+    // (the runs of lines about the edited one, in either text: a blank line typed on joins the runs above and below it)
+    const wrapsThen = new WrappedBreaks(old, last.starts)
+    const wrapsNow = new WrappedBreaks(source, starts)
+    let runFrom = line
+    let runTo = line
+    for (const wraps of [wrapsThen, wrapsNow]) {
+      for (const k of [line - 1, line, line + 1]) {
+        const [i0, i1] = wraps.runBounds(k)
+        runFrom = Math.min(runFrom, i0)
+        runTo = Math.max(runTo, i1)
+      }
+    }
+    for (let k = runFrom; k <= runTo; k++) if (wrapsThen.has(k) !== wrapsNow.has(k)) return undefined
+    const compounds: Compound[] = []
+    for (const c of last.compounds) {
+      if (c.at >= nodeFrom && c.at <= nodeTo) continue
+      const at = moved(c.at)
+      if (at < 0 || compoundPart(source, c.part, c.joined, at) !== c.answer) return undefined
+      compounds.push(at === c.at ? c : {...c, at})
+    }
+    return compounds
+  }
+  // whether no node before top-level node i was read (front matter and comments aside)
+  const firstAt = (nodes: readonly RootContent[], i: number): boolean => {
+    let first = true
+    for (let k = 0; k < i && first; k++) {
+      const n = nodes[k]!
+      first = n.type === 'yaml' || (n.type === 'html' && /^\s*<!--/.test(n.value))
+    }
+    return first
+  }
+  /**
+   * An edit that changes how many top-level nodes there are (a line typed on the blank line between two paragraphs
+   * joins them; the line's text deleted splits them again): the nodes before and after the changed ones the same but
+   * moved, as `alike` reads them, and clear of the edit. The changed nodes are read again, in order, from the old source
+   * and from the new, and are read as the joined reading requires of them: body text (no title line, no heading),
+   * opening no section, leaving the state as they found it, each block in the section it was found in with no sender or
+   * title of its own, and none a lead-in or a list item written as a paragraph (so the pass over paragraphs written as
+   * list items reads any number of them alike); the first and the last read from around as before. The old reading
+   * must be the last build's, block for block.
+   */
+  const readJoin = (oldNodes: readonly RootContent[], newNodes: readonly RootContent[], top: number, alike: (o: Nodes, n: Nodes) => boolean): EditRead | undefined => {
+    const least = Math.min(oldNodes.length, newNodes.length)
+    let head = 0
+    while (head < least && (oldNodes[head]!.position?.end.offset ?? Infinity) < p && alike(oldNodes[head]!, newNodes[head]!)) head++
+    let tail = 0
+    while (tail < least - head && (oldNodes[oldNodes.length - 1 - tail]!.position?.start.offset ?? -1) > oldEnd && alike(oldNodes[oldNodes.length - 1 - tail]!, newNodes[newNodes.length - 1 - tail]!)) tail++
+    const oldMid = oldNodes.slice(head, oldNodes.length - tail)
+    const newMid = newNodes.slice(head, newNodes.length - tail)
+    if (!oldMid.length || !newMid.length) return undefined
+    for (const n of [...oldMid, ...newMid]) {
+      if (n.type !== 'paragraph' && n.type !== 'list' && n.type !== 'table' && n.type !== 'blockquote') return undefined
+      // (a letter's closing closes the sections open before it: a state the reading alone does not show)
+      if (n.type === 'paragraph' && n.children[0]?.type === 'text' && CLOSING.test(n.children[0].value)) return undefined
+    }
+    const nodes = tree.children
+    const i = top + head
+    if (nodes[i] !== newMid[0]) return undefined
+    const prior = nodes[i - 1]
+    const next = nodes[i + newMid.length]
+    const firstRead = readFromAround(oldMid[0]!, old, prior, undefined)
+    const lastRead = readFromAround(oldMid[oldMid.length - 1]!, old, undefined, next)
+    if (firstRead === undefined || firstRead !== readFromAround(newMid[0]!, source, prior, undefined)) return undefined
+    if (lastRead === undefined || lastRead !== readFromAround(newMid[newMid.length - 1]!, source, undefined, next)) return undefined
+    const nodeFrom = oldMid[0]!.position!.start.offset!
+    const nodeTo = oldMid[oldMid.length - 1]!.position!.end.offset!
+    const compounds = readAround(nodeFrom, nodeTo)
+    if (!compounds) return undefined
+
+    // the changed nodes read again, from the old source and from the new
+    const first = firstAt(nodes, i)
+    const oldAround = [...nodes.slice(0, i), ...oldMid, ...nodes.slice(i + newMid.length)]
+    const then = new Builder(old, last.filePath, {type: 'root', children: oldAround}, last.firstId, {sentences: cache.sentences}, last.starts)
+    let f = first
+    for (let k = 0; k < oldMid.length; k++) f = then.step(oldAround, i + k, f)
+    f = first
+    const blockStarts: number[] = []
+    for (let k = 0; k < newMid.length; k++) {
+      blockStarts.push(fresh.blocks.length)
+      f = fresh.step(nodes, i + k, f)
+    }
+    if (then.sections.length !== 1 || fresh.sections.length !== 1 || !then.blocks.length || !fresh.blocks.length) return undefined
+    if (readingOf(then, nodeOffset, false) !== readingOf(fresh, (o) => o, false)) return undefined
+    const plain = (b: Block, root: Section): boolean => b.section === root && b.kind !== 'heading' && b.sender === undefined && b.title === undefined
+    if (!then.blocks.every((b) => plain(b, then.sections[0]!)) || !fresh.blocks.every((b) => plain(b, fresh.sections[0]!))) return undefined
+
+    // the old reading must be the last build's
+    const from = last.spans.blocks[i]!
+    const to = last.spans.blocks[i + oldMid.length]!
+    const sFrom = last.spans.sections[i]!
+    if (last.spans.sections[i + oldMid.length] !== sFrom || to - from !== then.blocks.length) return undefined
+    const like = doc.blocks[from]!
+    for (let k = 0; k < then.blocks.length; k++) {
+      const mine = then.blocks[k]!
+      const real = doc.blocks[from + k]!
+      if (real.kind !== mine.kind || real.section !== like.section || real.sender !== like.sender) return undefined
+      if (JSON.stringify(blockShape(mine)) !== JSON.stringify(blockShape(real))) return undefined
+    }
+    // the pass over paragraphs written as list items, read again about the new blocks: from the last block before them
+    // that can be no item (the pass reads it as a lead or passes it) to the first after them that can be none (which ends
+    // any run before it, and whose own run reads only what follows it); the blocks outside the nodes must read as they did
+    const pre = (b: Block): Block => (last.listed.has(b) ? {...b, kind: 'paragraph'} : b)
+    const mayBeItem = (b: Block): boolean => b.kind === 'paragraph' && paragraphItem(b, false) !== undefined
+    let w = from - 1
+    while (w >= 0 && mayBeItem(pre(doc.blocks[w]!))) w--
+    w = Math.max(w, 0)
+    let z = to
+    while (z < doc.blocks.length && mayBeItem(pre(doc.blocks[z]!))) z++
+    const own = fresh.blocks.map((b) => ({...b, section: like.section}))
+    const window = [...doc.blocks.slice(w, from).map(pre), ...own, ...doc.blocks.slice(to, z + 1).map(pre)]
+    const items = new Set(listedParagraphs(window, 0, z < doc.blocks.length ? window.length - 1 : window.length))
+    for (let k = w; k < from; k++) if (items.has(window[k - w]!) !== last.listed.has(doc.blocks[k]!)) return undefined
+    for (let k = to; k <= z && k < doc.blocks.length; k++) if (items.has(window[from - w + own.length + k - to]!) !== last.listed.has(doc.blocks[k]!)) return undefined
+    const kinds = own.map((b) => (items.has(b) ? ('list-item' as const) : b.kind))
+    // where each top-level node's blocks and sections now start
+    const moreBlocks = fresh.blocks.length - (to - from)
+    const spans = {
+      blocks: [...last.spans.blocks.slice(0, i), ...blockStarts.map((k) => from + k), ...last.spans.blocks.slice(i + oldMid.length).map((k) => k + moreBlocks)],
+      sections: [...last.spans.sections.slice(0, i), ...newMid.map(() => sFrom), ...last.spans.sections.slice(i + oldMid.length)],
+    }
+    return {nodesNew: newMid, compounds, from, to, sFrom, sTo: sFrom, nodeFrom, nodeTo, joined: {section: like.section, sender: like.sender, kinds, spans}}
+  }
   // the edited node, read again (none when the text is unchanged)
-  const readEdit = (): {nodeNew: RootContent; compounds: Compound[]; from: number; to: number; sFrom: number; sTo: number; nodeFrom: number; nodeTo: number} | undefined => {
+  const readEdit = (): EditRead | undefined => {
     const keptNow = new Set(after)
     const keptThen = new Set(before)
     for (let k = a; k < bOld; k++) if (keptNow.has(before[k]!)) return undefined
@@ -277,7 +428,6 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     for (let k = 0; k < a; k++) top += after[k]!.tree.children.length
     const oldNodes = before.slice(a, bOld).flatMap((part) => part.tree.children)
     const newNodes = after.slice(a, bNew).flatMap((part) => part.tree.children)
-    if (oldNodes.length !== newNodes.length) return undefined
 
     // the same nodes but for the top-level node that holds the edit
     const alike = (o: Nodes, n: Nodes): boolean => {
@@ -300,6 +450,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       }
       return true
     }
+    if (oldNodes.length !== newNodes.length) return readJoin(oldNodes, newNodes, top, alike)
     // the top-level node that holds the edit (in the old text, else in the new: a line typed on a blank line goes on
     // the paragraph above or below it) may differ in any way, its place included: it is read again below
     const holds = (n: Nodes, from: number, to: number): boolean => (n.position?.start.offset ?? Infinity) <= from && (n.position?.end.offset ?? -1) >= to
@@ -313,41 +464,16 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     const nodeNew = nodes[i]
     if (edited < 0 || !nodeOld || !nodeNew || nodeNew !== newNodes[edited]) return undefined
     if (nodeNew.type !== 'paragraph' && nodeNew.type !== 'list' && nodeNew.type !== 'table' && nodeNew.type !== 'blockquote' && nodeNew.type !== 'heading') return undefined
-    const around = readFromAround(nodeOld, old)
-    if (around === undefined || around !== readFromAround(nodeNew, source)) return undefined
+    const around = readFromAround(nodeOld, old, nodes[i - 1], nodes[i + 1])
+    if (around === undefined || around !== readFromAround(nodeNew, source, nodes[i - 1], nodes[i + 1])) return undefined
 
-    // what the build read of the whole source: the chat lines, the wrapped line breaks, the hyphens' compounds
-    const lineEnd = (text: string, starts: readonly number[]): number => (starts[line] ?? text.length + 1) - 1
-    if (chatLine(old, last.starts[line - 1]!, lineEnd(old, last.starts)) !== chatLine(source, starts[line - 1]!, lineEnd(source, starts))) return undefined
-    // (the runs of lines about the edited one, in either text: a blank line typed on joins the runs above and below it)
-    const wrapsThen = new WrappedBreaks(old, last.starts)
-    const wrapsNow = new WrappedBreaks(source, starts)
-    let runFrom = line
-    let runTo = line
-    for (const wraps of [wrapsThen, wrapsNow]) {
-      for (const k of [line - 1, line, line + 1]) {
-        const [i0, i1] = wraps.runBounds(k)
-        runFrom = Math.min(runFrom, i0)
-        runTo = Math.max(runTo, i1)
-      }
-    }
-    for (let k = runFrom; k <= runTo; k++) if (wrapsThen.has(k) !== wrapsNow.has(k)) return undefined
     const nodeFrom = nodeOld.position!.start.offset!
     const nodeTo = nodeOld.position!.end.offset!
-    const compounds: Compound[] = []
-    for (const c of last.compounds) {
-      if (c.at >= nodeFrom && c.at <= nodeTo) continue
-      const at = moved(c.at)
-      if (at < 0 || compoundPart(source, c.part, c.joined, at) !== c.answer) return undefined
-      compounds.push(at === c.at ? c : {...c, at})
-    }
+    const compounds = readAround(nodeFrom, nodeTo)
+    if (!compounds) return undefined
 
     // the edited node read again, alone, from the old source and from the new: the same reading but for its blocks' text
-    let first = true
-    for (let k = 0; k < i && first; k++) {
-      const n = nodes[k]!
-      first = n.type === 'yaml' || (n.type === 'html' && /^\s*<!--/.test(n.value))
-    }
+    const first = firstAt(nodes, i)
     const oldAround = nodes.slice()
     oldAround[i] = nodeOld
     const then = new Builder(old, last.filePath, {type: 'root', children: oldAround}, last.firstId, {sentences: cache.sentences}, last.starts)
@@ -379,11 +505,11 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
       const real = doc.sections[sFrom + k - 1]!
       if (mine.kind !== real.kind || mine.title !== real.title || mine.number !== real.number || JSON.stringify(mine.headingPosition) !== JSON.stringify(real.headingPosition)) return undefined
     }
-    return {nodeNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo}
+    return {nodesNew: [nodeNew], compounds, from, to, sFrom, sTo, nodeFrom, nodeTo}
   }
-  const edit = unchanged ? {nodeNew: undefined, compounds: [...last.compounds], from: -1, to: -1, sFrom: -1, sTo: -1, nodeFrom: Infinity, nodeTo: Infinity} : readEdit()
+  const edit: EditRead | undefined = unchanged ? {nodesNew: [], compounds: [...last.compounds], from: -1, to: -1, sFrom: -1, sTo: -1, nodeFrom: Infinity, nodeTo: Infinity} : readEdit()
   if (!edit) return undefined
-  const {nodeNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo} = edit
+  const {nodesNew, compounds, from, to, sFrom, sTo, nodeFrom, nodeTo, joined} = edit
 
   // the document again: every position after the edit moved, the node's blocks and sections as read again
   const at = fresh.at
@@ -425,7 +551,7 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     sections.set(s, clone)
     newSections.push(clone)
   })
-  const place = (b: Block, like: Block, section: Section, pos: Position, segs: readonly Segment[]): Block => {
+  const place = (b: Block, like: {readonly kind: BlockKind; readonly sender?: string | undefined}, section: Section, pos: Position, segs: readonly Segment[]): Block => {
     const sentences: Sentence[] = []
     const block: Block & {sentences: readonly Sentence[]} = {
       kind: like.kind,
@@ -453,22 +579,36 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     if (mine.title && real.title) (block as {title?: Block}).title = readAgain(mine.title, real.title)
     return block
   }
-  const blocks = new Map<Block, Block>()
-  const newBlocks = doc.blocks.map((b, k) => {
+  // each old block's new blocks: itself moved or read again; after a join or split, the first of the edited nodes' old
+  // blocks stands for all their new ones, in the one section that held them, and the others for none
+  const blocks = new Map<Block, Block | Block[]>()
+  const newBlocks: Block[] = []
+  doc.blocks.forEach((b, k) => {
+    if (joined && k >= from && k < to) {
+      if (k > from) return blocks.set(b, [])
+      const section = sections.get(joined.section)!
+      const own = fresh.blocks.map((mine, j) => place(mine, {kind: joined.kinds[j]!, sender: joined.sender}, section, mine.position, mine.segments))
+      newBlocks.push(...own)
+      return blocks.set(b, own)
+    }
     const block = k >= from && k < to ? readAgain(fresh.blocks[k - from]!, b) : moveBlock(b)
     blocks.set(b, block)
-    return block
+    newBlocks.push(block)
   })
   if (lost) return undefined
   doc.sections.forEach((s, k) => {
     const clone = newSections[k]!
-    for (const b of s.blocks) clone.blocks.push(blocks.get(b)!)
+    for (const b of s.blocks) {
+      const now = blocks.get(b)!
+      if (Array.isArray(now)) clone.blocks.push(...now)
+      else clone.blocks.push(now)
+    }
     for (const c of s.children) clone.children.push(sections.get(c)!)
   })
   const root = newSections[0]!
   closeSections(root)
   // the marks: the edited node's read again, the others moved
-  const own = nodeNew ? treeMarks({type: 'root', children: [nodeNew]}) : []
+  const own = nodesNew.length ? treeMarks({type: 'root', children: [...nodesNew]}) : []
   const marks: TreeMark[] = []
   let placed = false
   for (const m of doc.marks) {
@@ -503,7 +643,14 @@ function reuseBuild(last: LastBuild, source: string, tree: Root, cache: ParseCac
     title: doc.title ? sections.get(doc.title) : undefined,
     positionAt: at,
   }
-  return {...last, source, order: cache.order, doc: built, starts: fresh.lineStarts, compounds: [...compounds, ...fresh.compounds]}
+  // the paragraphs read as list items, in the new blocks
+  const listed = new Set<Block>()
+  for (const b of last.listed) {
+    const now = blocks.get(b)
+    if (now && !Array.isArray(now)) listed.add(now)
+  }
+  if (joined) fresh.blocks.forEach((b, j) => joined.kinds[j] !== b.kind && listed.add(newBlocks[from + j]!))
+  return {...last, source, order: cache.order, doc: built, starts: fresh.lineStarts, spans: joined ? joined.spans : last.spans, compounds: [...compounds, ...fresh.compounds], listed}
 }
 
 /**
@@ -687,32 +834,13 @@ class Builder {
    * section's text. Their blocks become list items, as the items of a Markdown list are.
    */
   paragraphItems(): void {
-    const blocks = this.blocks
-    for (let i = 0; i < blocks.length; i++) {
-      const lead = blocks[i]!
-      const under = lead.kind === 'heading'
-      if (!under && (lead.kind !== 'paragraph' || !leadsIn(lead.text))) continue
-      const run: Block[] = []
-      let ending: string | undefined
-      for (let j = i + 1; j < blocks.length; j++) {
-        const b = blocks[j]!
-        if (b.section !== lead.section) break
-        const end = paragraphItem(b, under)
-        if (end === undefined) break
-        // the items of one list end alike ("…;" or "…" or "….", the last "….": "…; and" before it); a sentence after
-        // them that points back at the list ("Anything not listed above …", "Such work is …") is no item of it
-        if (ending === undefined) ending = end
-        else if (end !== ending && !(end === '.' && (ending === ';' || ending === ','))) break
-        if (!under && end === '.' && POINTS_BACK.test(b.text)) break
-        run.push(b)
-        if (end !== ending) break
-      }
-      if (run.length < 2) continue
-      if (SIGNING_LEAD.test(`${lead.text.trimEnd().replace(/[.:]$/, '')}:`)) continue
-      for (const b of run) (b as {kind: BlockKind}).kind = 'list-item'
-      i += run.length
-    }
+    const items = listedParagraphs(this.blocks, 0, this.blocks.length)
+    for (const b of items) (b as {kind: BlockKind}).kind = 'list-item'
+    this.listed = new Set(items)
   }
+
+  /** The paragraphs the pass over paragraphs written as list items made items, once built (see reuseBuild). */
+  listed: ReadonlySet<Block> = new Set()
 
   get current(): MutableSection {
     return this.stack[this.stack.length - 1]!
@@ -1923,6 +2051,39 @@ const CLAUSE_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(\d{1,3}\)
 const LABEL_LINE = /^[^\s:]{1,30}(?:\s[^\s:]+){0,3}:\s/
 
 /**
+ * The paragraphs of `blocks` read as list items (see Builder.paragraphItems), as the pass finds them with its leads
+ * taken from `start` up to `until` (a lead's items may run on past it); no block is changed.
+ */
+function listedParagraphs(blocks: readonly Block[], start: number, until: number): Block[] {
+  const items: Block[] = []
+  for (let i = start; i < until; i++) {
+    const lead = blocks[i]!
+    const under = lead.kind === 'heading'
+    if (!under && (lead.kind !== 'paragraph' || !leadsIn(lead.text))) continue
+    const run: Block[] = []
+    let ending: string | undefined
+    for (let j = i + 1; j < blocks.length; j++) {
+      const b = blocks[j]!
+      if (b.section !== lead.section) break
+      const end = paragraphItem(b, under)
+      if (end === undefined) break
+      // the items of one list end alike ("…;" or "…" or "….", the last "….": "…; and" before it); a sentence after
+      // them that points back at the list ("Anything not listed above …", "Such work is …") is no item of it
+      if (ending === undefined) ending = end
+      else if (end !== ending && !(end === '.' && (ending === ';' || ending === ','))) break
+      if (!under && end === '.' && POINTS_BACK.test(b.text)) break
+      run.push(b)
+      if (end !== ending) break
+    }
+    if (run.length < 2) continue
+    if (SIGNING_LEAD.test(`${lead.text.trimEnd().replace(/[.:]$/, '')}:`)) continue
+    items.push(...run)
+    i += run.length
+  }
+  return items
+}
+
+/**
  * How a paragraph that may be a list's item ends ('.', ';', ',' or '' for no stop), or undefined when it cannot be one:
  * a paragraph of one line and at most one sentence, not a lead-in itself, not numbered as a clause; directly under a
  * heading (no lead-in before it) only a short line with no closing stop that is not a label with its value ("Phone: …"),
@@ -2046,11 +2207,16 @@ function recordPairs(line: string, least = 2): RecordPair[] | undefined {
 }
 
 // Chat messages (see Builder.chatMessages). A message's time, with its date before it in an export ("11/03/2027, 09:04",
-// "[11.03.27, 09:04:12]", "[9:18 AM]"); a bare time written with a point ("12.10") only in brackets or after a date, as a
-// clause number is written so
+// "[11.03.27, 09:04:12]", "[9:18 AM]", "Mar 11, 9:02 AM", "11 March 2025 at 09:02"); a bare time written with a point
+// ("12.10") only in brackets or after a date in figures, as a clause number is written so
 const CHAT_TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`
 const CHAT_DATE = String.raw`\d{1,4}[./-]\d{1,2}[./-]\d{1,4}`
-const CHAT_STAMP = String.raw`(?:\[(?:${CHAT_DATE},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]|${CHAT_DATE},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|${CHAT_TIME})`
+// Reading: a date written with the month's name, before or after the day and with or without the year ("Mar 11",
+// "11 March 2025", "Tue, Mar 11"), dates a message as a date in figures does
+const CHAT_MONTH = String.raw`(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]{0,6}\.?`
+const CHAT_DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`
+const CHAT_WRITTEN_DATE = String.raw`(?:(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]{0,6}\.?,?[ \t]+)?(?:${CHAT_MONTH}[ \t]+${CHAT_DAY}|${CHAT_DAY}[ \t]+${CHAT_MONTH})(?:,?[ \t]+\d{4})?`
+const CHAT_STAMP = String.raw`(?:\[(?:${CHAT_DATE},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]|${CHAT_DATE},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|${CHAT_WRITTEN_DATE}(?:,|[ \t]+at)?[ \t]+${CHAT_TIME}|${CHAT_TIME})`
 // The sender: a name in capitals of up to five words (particles such as "de" or "van" between), with the organisation
 // in brackets after it ("Tom Berger (Brightwave)"), or a phone number; never a day or a month ("Monday 09:00")
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|&|de|van|der|den|von|da|di|du|la|le|bin|al|dos|ten|ter)`
@@ -2061,7 +2227,7 @@ const CHAT_OPENING = new RegExp(String.raw`^[ \t]*${CHAT_STAMP}(?:[ \t]+[-–—
 const CHAT_HEADER = new RegExp(String.raw`^[ \t]*(${SENDER})(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}(?=\s|$)`, 'u')
 // the same in the source, a line at a time (bold or italic marks and a block quote's ">" about them)
 const CHAT_OPENING_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}${CHAT_STAMP}[*_]{0,2}(?:[ \t]+[-–—][ \t]+|[ \t]+)[*_]{0,2}(?:${SENDER})[ \t]*[*_]{0,2}:`, 'iu')
-const CHAT_HEADER_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}(?:${SENDER})(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}[*_]{0,2}[ \t]*$`, 'u')
+const CHAT_HEADER_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}(?:${SENDER})[*_]{0,2}(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}[*_]{0,2}[ \t]*$`, 'u')
 
 /** May the source line [from, to) open a chat message: it opens with "[", a digit or a bold run, or ends in a digit or "M"? */
 function mayOpenMessage(source: string, from: number, to: number): boolean {

@@ -103,8 +103,9 @@ describe('re-lint after an edit', () => {
 
   it('gives the findings of a fresh lint over random edits within one line, most of them linted with the last tree reused (seeded)', () => {
     // typed or deleted within a line, as an editor sends most edits: the tree is reused where the edit provably changes
-    // nothing but one node's text, and the rules read the reused tree as they read a fresh one
-    const typed = fc.record({line: fc.nat(), column: fc.nat(), remove: fc.boolean(), word: fc.constantFrom('x', ' promptly', ' within 4 hours', ':', '.', ' TBD', 'P1 ', ' 99.9%', ' the Customer shall')})
+    // nothing but one node's text, or joins or splits paragraphs (a line typed on the blank line between two, a line's
+    // text deleted), and the rules read the reused tree as they read a fresh one
+    const typed = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('type', 'type', 'remove', 'fill', 'clear'), word: fc.constantFrom('x', ' promptly', ' within 4 hours', ':', '.', ' TBD', 'P1 ', ' 99.9%', ' the Customer shall')})
     let compared = 0
     let reused = 0
     fc.assert(
@@ -115,10 +116,14 @@ describe('re-lint after an edit', () => {
         lint(text, {filePath: 'a.md', parseCache, textCache})
         for (const e of edits) {
           const lines = text.split('\n')
-          const i = e.line % lines.length
+          let i = e.line % lines.length
+          // (a line typed on the first blank line from the one chosen)
+          if (e.kind === 'fill') while (lines[i]!.trim() !== '' && i < lines.length - 1) i++
           const line = lines[i]!
           const at = line.length ? e.column % (line.length + 1) : 0
-          lines[i] = e.remove ? line.slice(0, Math.max(0, at - 1)) + line.slice(at) : line.slice(0, at) + e.word + line.slice(at)
+          if (e.kind === 'clear') lines[i] = ''
+          else if (e.kind === 'fill') lines[i] = e.word.trim()
+          else lines[i] = e.kind === 'remove' ? line.slice(0, Math.max(0, at - 1)) + line.slice(at) : line.slice(0, at) + e.word + line.slice(at)
           text = lines.join('\n')
           expect(findings(lint(text, {filePath: 'a.md', parseCache, textCache}))).toBe(findings(lint(text, {filePath: 'a.md'})))
           compared++

@@ -53,13 +53,30 @@ function shape(doc: Document): string {
 
 /** Characters and words an author types: letters, capitals, stops, colons, hyphens, Markdown's marks, times, spaces. */
 const TYPED = ['x', 'E', ' ', '.', ':', '-', '*', '|', '`', '[', '#', '1', '2.', ' and', 'SERVICES', ' above', ' following:', '09:04 - Tom Smith:', 'main', '**', '\\', '&amp;']
-const edit = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'insert', 'insert', 'delete', 'replace'), typed: fc.constantFrom(...TYPED)})
+const edit = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'insert', 'insert', 'delete', 'replace', 'fill', 'clear'), typed: fc.constantFrom(...TYPED)})
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never
 
-/** One edit within one line: type at a column, delete the character before it, or replace it. */
+/**
+ * One edit within one line: type at a column, delete the character before it, or replace it; or type on the first blank
+ * line from the one chosen (which joins the paragraphs above and below it), or delete all of a line's text (which
+ * splits the paragraph that held it).
+ */
 function apply(text: string, e: Edit): string {
   const lines = text.split('\n')
-  const i = e.line % lines.length
+  let i = e.line % lines.length
+  if (e.kind === 'fill') {
+    for (let k = 0; k < lines.length; k++) {
+      if (lines[(i + k) % lines.length]!.trim() !== '') continue
+      i = (i + k) % lines.length
+      break
+    }
+    lines[i] = e.typed
+    return lines.join('\n')
+  }
+  if (e.kind === 'clear') {
+    lines[i] = ''
+    return lines.join('\n')
+  }
   const line = lines[i]!
   const at = line.length ? e.column % (line.length + 1) : 0
   if (e.kind === 'insert') lines[i] = line.slice(0, at) + e.typed + line.slice(at)
@@ -111,6 +128,64 @@ describe('the tree after an edit', () => {
       {numRuns: 80, seed: 29},
     )
     expect(compared).toBeGreaterThan(200)
+  })
+
+  it('reuses the last document after a paragraph is joined to the next by a line typed between them, or split by a line cleared, and builds again where the paragraphs are read as a list', () => {
+    const base = [
+      '# Support Agreement',
+      '',
+      '## Services',
+      '',
+      'The Provider will look after the office network and answer calls',
+      'during business hours on every Business Day.',
+      '',
+      'We keep the servers patched and the firewall up to date for the whole site,',
+      'and we check the backups every week.',
+      '',
+      '## Fees',
+      '',
+      'The fees are set out in the order form.',
+      '',
+    ].join('\n')
+    const cache = new ParseCache()
+    const build = (text: string): Document => {
+      const doc = buildDocument(text, 'a.md', {parseCache: cache})
+      expect(shape(doc)).toBe(shape(buildDocument(text, 'a.md')))
+      return doc
+    }
+    expect(build(base).blocks.filter((b) => b.section.title === 'Services' && b.kind !== 'heading')).toHaveLength(2)
+    // a line typed on the blank line between the two paragraphs joins them: one block, the tree reused
+    const joined = base.replace('Business Day.\n\nWe keep', 'Business Day.\nAlso,\nWe keep')
+    const one = build(joined).blocks.filter((b) => b.section.title === 'Services' && b.kind !== 'heading')
+    expect(one).toHaveLength(1)
+    expect(one[0]!.text).toContain('Business Day.\nAlso,\nWe keep')
+    expect(cache.builds).toEqual({reused: 1, full: 1})
+    // its text deleted again splits them: reused
+    build(base)
+    expect(cache.builds).toEqual({reused: 2, full: 1})
+    // the same under the next heading, after the edit's line moved the text after it
+    build(joined)
+    build(joined.replace('The fees are set out', 'The monthly fees are set out'))
+    expect(cache.builds).toEqual({reused: 4, full: 1})
+    // one-line paragraphs after a lead-in are read as a list's items: joining two of them changes the list, built again
+    const listed = [
+      '# Support Agreement',
+      '',
+      'The Provider supports the following:',
+      '',
+      'Laptops;',
+      '',
+      'Printers;',
+      '',
+      'Phones.',
+      '',
+    ].join('\n')
+    const items = new ParseCache()
+    buildDocument(listed, 'a.md', {parseCache: items})
+    const merged = listed.replace('Laptops;\n\nPrinters;', 'Laptops;\nand\nPrinters;')
+    const doc = buildDocument(merged, 'a.md', {parseCache: items})
+    expect(shape(doc)).toBe(shape(buildDocument(merged, 'a.md')))
+    expect(items.builds).toEqual({reused: 0, full: 2})
   })
 
   it('reuses the last document after a word typed into a paragraph, and builds again where the edit changes what other blocks are read with', () => {
