@@ -115,7 +115,10 @@ export default clauseRule({
     // reached by a span alone, the sentence must be about a service given or charged, not anyone's working pattern
     // ("The kitchen staff work outside the general shift")
     // (the provider saying it is there, "I'm around most days", is a service given)
-    if (named < 0 && worked < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !PROVIDER_THERE.test(t) && !charged(t, reader.reading) && !(span >= 0 && providerWorks(t, reader.reading))) return undefined
+    // Reading: the provider declining to promise anything outside the hours ("Outside those times we can't promise anything")
+    // speaks of work then and settles nothing of it: vague, not missing
+    const promisesNothing = at >= 0 && PROMISES_NOTHING.test(t) && reader.party(unit, at) !== 'customer'
+    if (named < 0 && worked < 0 && at >= 0 && !unit.inHome && !SERVICE_ACT.test(t) && !PROVIDER_THERE.test(t) && !promisesNothing && !charged(t, reader.reading) && !(span >= 0 && providerWorks(t, reader.reading))) return undefined
     if (at < 0 && !unit.inHome) return undefined
     // "outside those hours" is outside the hours it points back at: when they are the customer's own (its office's or
     // premises' opening hours), not the hours the service is given in, the sentence places no work outside the service
@@ -124,7 +127,7 @@ export default clauseRule({
     const asks = /\?\W*$/.test(t)
     // a label naming the time outside the hours, priced by the hour ("After hours: $150 per hour"), is the rate for work
     // then, work word or not (not a time in passing: "visitors who park after hours pay $3 per hour")
-    if (!unit.inHome && !WORK.test(t) && !(at >= 0 && (PROVIDER_THERE.test(t) || (span >= 0 && providerWorks(t, reader.reading)))) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
+    if (!unit.inHome && !WORK.test(t) && !promisesNothing && !(at >= 0 && (PROVIDER_THERE.test(t) || (span >= 0 && providerWorks(t, reader.reading)))) && priced < 0 && !(asks && WORK.test(unit.next)) && !(named >= 0 && LABEL_THEN_RATE.test(t))) return undefined
     // a row titled as work outside the hours whose value cell says only that it is included ("| Work outside opening
     // hours | included |", a plan's cell) charges that work as included in the fee
     const isCharged = charged(t, reader.reading) || (unit.inHome && unit.block.kind === 'table-row' && (unit.block.cells ?? []).slice(1).some((c) => CELL_INCLUDED.test(c))) // once: both tests below need it
@@ -241,6 +244,8 @@ function continuation(item: Block, reading: Reading): Block[] {
 const CHARGE_GOES_ON = /^(?:billed|charged|invoiced|priced|payable)\b/
 
 /** The provider speaking of itself as there to be reached: "I'm around most days", "we are reachable". */
+// the provider promising nothing: "we can't promise anything", "we make no promises", "I don't guarantee anything"
+const PROMISES_NOTHING = /\b(?:I|we)\s+(?:can(?:not|['’]t)|can\s+not|do(?:n['’]t|\s+not)|won['’]t|will\s+not)\s+(?:promise|guarantee|commit\s+to)\b|\b(?:I|we)\s+make\s+no\s+(?:promises?|guarantees?|commitments?)\b/i
 const PROVIDER_THERE = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:usually\s+|normally\s+)?(?:around|available|reachable|on call|about)\b/i
 
 /** An item that opens by saying its subject (the lead-in's) is included: "[x] Included for Priority 1 incidents". */

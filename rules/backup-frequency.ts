@@ -187,6 +187,11 @@ function otherRun(t: string, f: {start: number; end: number}, v: Values): boolea
   return v.percentages.some((p) => p.end <= f.start && f.start - p.end <= 12) || chargingPeriod(t, f, v.money) || NOT_BACKUP_RUN.test(/^\s+([\w-]+)/.exec(t.slice(f.end, f.end + 24))?.[1] ?? '')
 }
 
+// Reading: retention stated as a count of copies kept ("30 restore points kept", "14 daily, 8 weekly and 12 monthly restore
+// points", "we hold 20 nightly copies") says how long backups are kept, as a period does; a count of anything else ("12
+// servers") does not, and a count alone names no frequency ("30 restore points kept" says nothing of how often they are made)
+const COUNTED_COPIES = /\b\d{1,4}\s+(?:(?:daily|nightly|weekly|monthly|quarterly|yearly|annual|hourly)\s+)?(?:(?:restore|recovery)\s+points?|cop(?:y|ies)|versions?|generations?)\b/i
+
 /** Where the last mention of a backup before `end` starts (0 when none): what follows it is what the backups do. */
 function lastBackupBefore(text: string, end: number): number {
   let at = 0
@@ -221,6 +226,9 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
       const s = block.sentences[k]!
       // whether a sentence names backups depends on its text alone: kept per block text in an editor
       const aboutBackups = reading.unitMatches(BACKUP, block, k) || reading.unitMatches(TOPIC, block, k) || (inBackupSection && block.kind !== 'paragraph')
+      // a count of copies kept, under a backups title or beside the word ("Provider keeps 14 daily, 8 weekly and 12 monthly
+      // restore points of each") is retention
+      if (!retention && (aboutBackups || inBackupSection) && COUNTED_COPIES.test(s.text)) retention = true
       if (!aboutBackups && !(retentionSection && inBackupSection)) continue
       // a period, or retention put in another document ("Backup Plan (backup frequency and retention) | Order Form")
       if ((RETAIN.test(s.text) || retentionSection) && (valuesOf(s.text).durations.length || (/\bretention\b/i.test(s.text) && ELSEWHERE.test(s.text)))) retention = true

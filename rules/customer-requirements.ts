@@ -110,7 +110,7 @@ const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from
 // procedure: "please tell us", "kindly inform us")
 // (the customer's side named in passing, "on your side, keep the iPads charged", and the standard asked of everyone the
 // customer has: "We ask that everyone uses multi-factor sign-in", "we need all staff to lock their screens")
-const ASKED_LEAD = String.raw`(?:^\W*(?:your (?:part|side|bit|end)|(?:what )?we need from you)\s*:|\b(?:on|for) your (?:part|side|end)\s*[,:]|\b(?:please|kindly)(?:\s+(?:also|always|make sure to|remember to))?|\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need)\s+(?:that\s+)?(?:you|everyone|every(?:body| user| member of staff)|all (?:your )?(?:staff|users|employees|team members)|your (?:staff|team|users|employees))(?:\s+(?:to|also))?)`
+const ASKED_LEAD = String.raw`(?:^\W*(?:your (?:part|side|bit|end)|(?:what )?we need from you)\s*:|\b(?:on|for|from) your (?:part|side|end)\s*[,:]|\b(?:please|kindly)(?:\s+(?:also|always|make sure to|remember to))?|\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|need)\s+(?:that\s+)?(?:you|everyone|every(?:body| user| member of staff)|all (?:your )?(?:staff|users|employees|team members)|your (?:staff|team|users|employees))(?:\s+(?:to|also))?)`
 const ASKED_VERB = String.raw`(?:keep(?!\s+(?:this|these|that|it|a copy|copies|your (?:records?|receipts?|invoices?))\b)|keeps(?=\s+(?:the|their|every|all|its)\b)|ensures?|make sure|makes sure|maintains?|installs?|uses?|runs?|leaves?|locks?|stores?|patch(?:es)?|updates?|replaces?|back up|backs up|avoids?|never|don['\u2019]t|do not|not)\b`
 // the same standard asked as a favour: "We'd be grateful if your staff kept their passwords private", "We would appreciate
 // it if Client staff locked their screens" (not a procedure: "we'd be grateful if you let us know", "… paid on time")
@@ -250,6 +250,14 @@ const OPENS_ON_CONDITION = new RegExp(String.raw`^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+
 // you're happy with it, we'll treat that as acceptance") is an offer or a procedure, not what follows a requirement failing
 const WISH = /^\W*(?:\(?\w{1,3}\)|\d+(?:\.\d+)*\.?)?\s*(?:if|where|should|when)\s+(?:you|the (?:client|customer))\s*(?:['’]re|['’]d|are|would|do|does)?\s*(?:want|wants|wish|wishes|like|happy|content|agree|agrees|choose|chooses|prefer|prefers|ask|asks|request|requests)\b/i
 const THIRD_PARTY = /\bthird[- ]part(?:y|ies)\b/i
+// Reading: a charge the provider may make, stated alone ("The Provider may charge a call-out fee", "We may charge a
+// call-out fee for site visits"), is no consequence of the customer's requirements unless the sentence ties it to the
+// customer failing them ("… for call-outs caused by the cabinet not being kept so", "if the Client does not …")
+const BARE_CHARGE = /^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w&'’-]*|[Ww]e|I)\s+(?:may|will|can|shall|reserves? the right to)\s+(?:also\s+)?charge\s+(?:(?:a|an|its|the|our|their)\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|rates?|surcharges?)\b(?:\s+for\s+[^.;]{1,60})?\W*$/
+const TIED = /\b(?:caused by|resulting from|arising (?:from|out of)|due to|because|as a result of|if|where|when|whenever|unless|otherwise|breach\w*|fail\w*|not\s+(?:being\s+)?(?:met|kept|followed|complied|maintained)|non-?complian\w*)\b/i
+function untiedCharge(text: string): boolean {
+  return BARE_CHARGE.test(text) && !TIED.test(text)
+}
 // A relief for whatever the customer does or fails to do: "to the extent caused by an act or omission of the Buyer"
 const GENERAL_RELIEF = /\bacts? or omissions?\b/i
 
@@ -786,7 +794,9 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   if (must >= 0 && !asked && imperative < 0 && equipment < 0 && !unit.inHome && !conductDuty(listedDuty(t.slice(must), unit.next))) return done(undefined)
   // a disclaimer of what third parties supply or do ("Provider is not responsible for failures of hardware supplied by
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
-  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t))
+  // and a charge the provider may make, tied to nothing the customer fails to do ("The Provider may charge a call-out
+  // fee"), is a fee of the agreement, not what follows from a requirement failing
+  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t)) && !(must < 0 && untiedCharge(t))
   // (a duty to pay and what follows from paying late are no standard of environment or conduct)
   if (payingOnly(t)) return {done: false, must}
   if (here || (unit.next && statesConsequence(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)

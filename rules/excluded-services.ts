@@ -22,6 +22,23 @@ const PASSIVE_EXCLUSION = /\b(?:are|is) (?:also |hereby |expressly )?excluded\b(
 // "excluding" and what it takes out, up to the end of its phrase
 const EXCLUDING = /^exclud\w*\s+[^,.;:()"“]{0,40}/i
 const TAX_PUT_OUT = /^exclud\w*\s+(?:(?:the|any|all|applicable|local)\s+)?(?:vat|gst|hst|pst|qst|sales tax|(?:value added |goods and services )?tax(?:es)?|duties|levies|disbursements|(?:travel(?:ling)?|out-of-pocket)?\s*expenses|travel|shipping|postage|delivery(?: costs?| charges?)?|freight|carriage)\b/i
+// Reading: a price or fee that does not include a tax or a cost ("The monthly fee does not include GST", "Prices are
+// exclusive of VAT and travel expenses") takes it out of the amount, as "excluding VAT" does: no work is left out of the
+// scope; one that leaves out work besides ("does not include GST or project work") still puts that work out
+const AMOUNT_NOT_INCLUDING =
+  /\b(?:fees?|prices?|pricing|charges?|rates?|amounts?|sums?|costs?|figures?|quotes?|quotations?|invoices?)\b[^.;:]{0,60}?(?:\b(?:(?:does|do|shall|will)\s+not|doesn['’]t|don['’]t|won['’]t)\s+include|\b(?:is|are)\s+(?:not\s+inclusive|exclusive)\s+of)\s+/i
+const TAX_THING =
+  /^(?:(?:the|any|all|applicable|local)\s+)?(?:vat|gst|hst|pst|qst|sales tax|(?:value added |goods and services )?tax(?:es)?|duties|levies|disbursements|(?:(?:travel(?:ling)?|out-of-pocket)\s+)?expenses|travel|shipping|postage|delivery(?: costs?| charges?)?|freight|carriage)$/i
+/** Does the sentence say of an amount only that it does not include a tax or a cost? */
+function taxNotIncluded(text: string): boolean {
+  const m = AMOUNT_NOT_INCLUDING.exec(text)
+  if (!m) return false
+  const parts = text
+    .slice(m.index + m[0].length)
+    .replace(/[\s.!;)*_]+$/, '')
+    .split(/\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)\s*/)
+  return parts.length > 0 && parts.every((x) => TAX_THING.test(x.trim()))
+}
 const TIME_PUT_OUT = /\b(?:holidays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|hours?|nights?|evenings?|periods?|minutes?)\b/i
 function excludedSeries(text: string): number {
   const m = PASSIVE_EXCLUSION.exec(text)
@@ -603,6 +620,7 @@ export default clauseRule({
     const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) || extraPriced(t, reader.reading) || toCustomer ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
+    if (taxNotIncluded(t)) return undefined
     // an item is read with the sentence that introduces it: items introduced as what downtime, a service level or a
     // liability does not count ("The following are not counted as downtime:", "relieved of its liability … caused by any
     // of the following:") are exclusions from the service levels, not work left out of the scope

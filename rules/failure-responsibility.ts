@@ -1,5 +1,6 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
-import {clauseRule} from '../src/clauses.js'
+import {clauseRule, type Unit} from '../src/clauses.js'
+import type {Reading} from '../src/reading/index.js'
 import {isDisclaimer} from '../src/reading/parties.js'
 import {asksOfCustomer, dutiesTitle, withheldWork} from '../src/reading/reach.js'
 import {EFFORT_NOT_RESULT, indexOf} from '../src/reading/wording.js'
@@ -92,6 +93,21 @@ function answeredFailure(text: string, names: ReadonlyMap<string, string>): 'pre
   return !/\b(?:not|n[’']t|never)\b/i.test(main.slice(0, 60)) && !isDisclaimer(main) ? 'present' : undefined
 }
 
+/**
+ * Reading: the answer to a question that sets a condition on a failure ("and if a PC just dies?" over "then I work out
+ * what's wrong, … you pay for the hardware") is the main clause of that condition: its opening sentence is read after the
+ * question as one sentence ("if a PC just dies, then I work out …"), so that who acts when the thing fails is read as
+ * it is in a sentence that states both.
+ */
+function answeredQuestion(unit: Unit, text: string, reading: Reading): 'present' | 'vague' | undefined {
+  if (unit.start !== 0) return undefined
+  const question = reading.questionOf(reading.blockIndex(unit.block))
+  if (question === undefined || !FAILS_IF.test(`${question.replace(/[?\s]+$/, '')}, `)) return undefined
+  // (an answer that takes its promise back anywhere in its first sentence answers nothing: "then I'll take a look when I
+  // can, can't promise anything")
+  if (HEDGE.test(/^[^.;]*/.exec(text)![0])) return 'vague'
+  return answeredFailure(`${question.replace(/[?\s]+$/, '')}, ${text}`, reading.parties)
+}
 // How a thing is bought, priced or supplied: "Hardware you buy through us is priced and supplied under our Hardware Sales
 // Terms", "Equipment is leased at the rates in the Price List"
 const SUPPLY = /\b(?:priced|supplied|sold|purchased|bought|buy|buys|leased|rented|hired|ordered|delivered|invoiced|quoted)\b/i
@@ -173,7 +189,7 @@ export default clauseRule({
     if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
     // a condition on anything failing, answered by a party that acts: "If a till dies, we swap it …", "When the accounting
     // software stops working, the Client calls its vendor"
-    const answered = answeredFailure(t, reader.reading.parties)
+    const answered = answeredFailure(t, reader.reading.parties) ?? answeredQuestion(unit, t, reader.reading)
     if (answered) return {outcome: answered}
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined

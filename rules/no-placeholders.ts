@@ -1,5 +1,6 @@
 // no-placeholders: unfilled template text such as "[Client Name]", "TBD", "XX", "___", "<insert date>", "{{ var }}".
 import {sourceOffset} from '../src/document.js'
+import {excerpt} from '../src/text.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Document, Position} from '../src/types.js'
 
@@ -36,9 +37,25 @@ const QUOTE_OPEN = ['"', '“', "'", '‘']
 const QUOTE_CLOSE = ['"', '”', "'", '’']
 /** A standard named by its body and number: "RFC 2119", "ISO/IEC 27001:2022", "NIST SP 800-53", "BS EN 50600". */
 const STANDARD_CITED = /^(?:RFC|ISO(?:\/IEC)?|IEC|NIST(?: SP)?|BS(?: EN)?|EN|DIN|IEEE|ANSI|FIPS|SOC)\s?\d+(?:[-.:/]\d+)*$/
+// Reading: a drafter's note in brackets, opening on the writer's initials with a date ("[JT 12/9: the list of services is
+// still to come …]") or on a word that names it a note for the drafting ("[Reviewer: confirm …]", "[Note to draft: …]"),
+// marks text still to be written, however long it runs and over however many lines, as a short slot does; so does one
+// opening on initials alone when it asks or says what is left to do ("[KL: Appendix 3 not yet written — use the one from
+// the Hartley deal?]"). Not an aside ("[Note: the server is leased …]"), a code with its value ("[ABN: 51 824 753 556]"),
+// nor a note with no brackets ("> Drafting note: fill every bracketed slot before sending"), which tells the drafter how
+// to fill the template and holds no blank itself.
+const NOTE_WORD = String.raw`(?:[Rr]eviewer(?:['’]s [Nn]ote)?|REVIEWER|[Nn]ote to (?:draft|drafter|client|self|file)|NOTE TO (?:DRAFT|DRAFTER|CLIENT|SELF|FILE)|[Dd]rafting [Nn]ote|DRAFTING NOTE|[Dd]rafter(?:['’]s)? [Nn]ote|[Ee]ditor['’]s [Nn]ote|[Ii]nternal [Nn]ote|[Cc]omment|COMMENT)`
+const DATED_INITIALS = String.raw`[A-Z]{2,4}\s\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?`
+const DRAFTER_NOTE = new RegExp(String.raw`\[[ \t]*(?:(?:${DATED_INITIALS}|${NOTE_WORD})|([A-Z]{2,4}))[ \t]*:[ \t]*[^\s\[\]][^\[\]]{7,600}\]`, 'g')
+// what a note on initials alone says is left to do: a question, or work not yet done
+const LEFT_TO_DO = /\?|\b(?:to come|not yet|still|confirm|check|decide|TBD|TBC|to be|fill(?:ed)? in|until)\b/i
+
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 // (`accept` gets the match, the text and where the match starts in it)
-const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string, text: string, start: number) => boolean}> = [
+// (`note`: the match is a note of many words, quoted in the message by its opening words)
+const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: string, text: string, start: number) => boolean; note?: true}> = [
+  // (first: a note holds brackets' other readings, and the one found first at an offset is kept)
+  {re: DRAFTER_NOTE, has: [':'], accept: (m) => /^\[[ \t]*(?:[A-Z]{2,4}\s\d|[A-Za-z]{5})/.test(m) || LEFT_TO_DO.test(m), note: true},
   {
     re: /\[([^\[\]\n]{1,60})\]/g,
     has: ['['],
@@ -333,13 +350,13 @@ function inQuotation(text: string, at: number): boolean {
 /** Placeholders in a text: each match once, in order, overlaps dropped. */
 function placeholders(text: string): Array<{start: number; end: number; text: string}> {
   const found: Array<{start: number; end: number; text: string}> = []
-  for (const {re, has, accept} of PATTERNS) {
+  for (const {re, has, accept, note} of PATTERNS) {
     if (!has.some((h) => text.includes(h))) continue
     re.lastIndex = 0
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0
       if (accept && !accept(m[0], text, start)) continue
-      found.push({start, end: start + m[0].length, text: m[0]})
+      found.push({start, end: start + m[0].length, text: note ? excerpt(m[0]) : m[0]})
     }
   }
   found.sort((a, b) => a.start - b.start)

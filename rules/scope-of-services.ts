@@ -1,5 +1,6 @@
 // scope-of-services: the services provided are named (a list or table of at least two, or one described concretely).
-import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
+import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
+import {subtreeBlocks} from '../src/document.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {asksOfCustomer, leadsList, scopeTitle} from '../src/reading/reach.js'
 import type {Party} from '../src/reading/index.js'
@@ -83,6 +84,8 @@ export default clauseRule({
     return includedColumn(block) >= 0 || scopeKeyedRow(block, reader.reading) || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   judge(unit, reader) {
+    // the services put in another document by the scope's own home: what other clauses describe is how they are done
+    if (!unit.inHome && homeSendsServices(reader)) return undefined
     // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
     if (unit.next && SUMMARY_LEAD.test(unit.text)) return undefined
     // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
@@ -264,6 +267,24 @@ function scopeElsewhere(unit: Unit, reader: Reader, topic = /service|product/i):
   return LEFT_OUT.test(unit.text.slice(0, d.start)) ? undefined : d
 }
 const LEFT_OUT = /\b(?:services?|work|items?|tasks?)\s+(?:that (?:are|is) |which (?:are|is) )?(?:not (?:covered|included|provided|part of|in scope)|excluded|outside)\b|\b(?:excluded|out[- ]of[- ]scope|non-?covered)\s+(?:services?|work|items?)\b/i
+
+// Reading: when the scope's own home puts the services in another document ("Provider shall provide the managed services
+// described in the Service Order (the "Services")"), the services are there: work that other clauses describe ("5.1
+// Backups. Provider will back up Client Data …") is how some of them are done, not the scope, and the scope is delegated;
+// a home that sends only other work there ("Projects are performed under a separate statement of work") does not
+const SERVICES_SENT = /\bservices?\s+(?:(?:that|which)\s+(?:are|is)\s+)?(?:as\s+)?(?:described|set out|set forth|listed|specified|detailed|defined|shown|itemi[sz]ed|identified)\s+(?:in|under|at|on)\b/i
+const HOME_SENDS = {name: 'scope-of-services: the scope\'s home puts the services in another document'}
+function homeSendsServices(reader: Reader): boolean {
+  return reader.reading.own(HOME_SENDS, () => {
+    for (const home of reader.homes) {
+      for (const b of subtreeBlocks(home)) {
+        if (b.kind === 'heading') continue
+        for (const u of unitsOf(b, true)) if (SERVICES_SENT.test(u.text) && reader.party(u, 0) !== 'customer' && scopeElsewhere(u, reader, /service/i)) return true
+      }
+    }
+    return false
+  })
+}
 
 const RUN_IN = {name: 'scope-of-services: run-in titled sub-clauses that each describe a service'}
 

@@ -2219,11 +2219,16 @@ function recordPairs(line: string, least = 2): RecordPair[] | undefined {
 }
 
 // Chat messages (see Builder.chatMessages). A message's time, with its date before it in an export ("11/03/2027, 09:04",
-// "[11.03.27, 09:04:12]", "[9:18 AM]"); a bare time written with a point ("12.10") only in brackets or after a date, as a
-// clause number is written so
+// "[11.03.27, 09:04:12]", "[9:18 AM]", "Mar 11, 9:02 AM", "11 March 2025 at 09:02"); a bare time written with a point
+// ("12.10") only in brackets or after a date in figures, as a clause number is written so
 const CHAT_TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`
 const CHAT_DATE = String.raw`\d{1,4}[./-]\d{1,2}[./-]\d{1,4}`
-const CHAT_STAMP = String.raw`(?:\[(?:${CHAT_DATE},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]|${CHAT_DATE},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|${CHAT_TIME})`
+// Reading: a date written with the month's name, before or after the day and with or without the year ("Mar 11",
+// "11 March 2025", "Tue, Mar 11"), dates a message as a date in figures does
+const CHAT_MONTH = String.raw`(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]{0,6}\.?`
+const CHAT_DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`
+const CHAT_WRITTEN_DATE = String.raw`(?:(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un)[a-z]{0,6}\.?,?[ \t]+)?(?:${CHAT_MONTH}[ \t]+${CHAT_DAY}|${CHAT_DAY}[ \t]+${CHAT_MONTH})(?:,?[ \t]+\d{4})?`
+const CHAT_STAMP = String.raw`(?:\[(?:${CHAT_DATE},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]|${CHAT_DATE},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|${CHAT_WRITTEN_DATE}(?:,|[ \t]+at)?[ \t]+${CHAT_TIME}|${CHAT_TIME})`
 // The sender: a name in capitals of up to five words (particles such as "de" or "van" between), with the organisation
 // in brackets after it ("Tom Berger (Brightwave)"), or a phone number; never a day or a month ("Monday 09:00")
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|&|de|van|der|den|von|da|di|du|la|le|bin|al|dos|ten|ter)`
@@ -2234,7 +2239,7 @@ const CHAT_OPENING = new RegExp(String.raw`^[ \t]*${CHAT_STAMP}(?:[ \t]+[-–—
 const CHAT_HEADER = new RegExp(String.raw`^[ \t]*(${SENDER})(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}(?=\s|$)`, 'u')
 // the same in the source, a line at a time (bold or italic marks and a block quote's ">" about them)
 const CHAT_OPENING_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}${CHAT_STAMP}[*_]{0,2}(?:[ \t]+[-–—][ \t]+|[ \t]+)[*_]{0,2}(?:${SENDER})[ \t]*[*_]{0,2}:`, 'iu')
-const CHAT_HEADER_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}(?:${SENDER})(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}[*_]{0,2}[ \t]*$`, 'u')
+const CHAT_HEADER_LINE = new RegExp(String.raw`^[ \t>]*[*_]{0,2}(?:${SENDER})[*_]{0,2}(?:,[ \t]*|[ \t]+[-–—|·][ \t]+|[ \t]+)${CHAT_STAMP}[*_]{0,2}[ \t]*$`, 'u')
 
 /** May the source line [from, to) open a chat message: it opens with "[", a digit or a bold run, or ends in a digit or "M"? */
 function mayOpenMessage(source: string, from: number, to: number): boolean {

@@ -652,15 +652,21 @@ function headingText(s: Section): string {
 // Reading: a sentence whose predicate sends it to another document ("Responsibility for diagnosing faulty printers, ordering
 // parts and chasing the carrier shall be as set out in Annex C.", "Services outside an SOW, and how they are requested and
 // charged, are as set out in the Rate Annex.") delegates its whole subject there, however much of the topic the subject
-// names; a pointer to more detail ("Further detail is in Annex C") sends nothing there.
-const COPULA_BEFORE = /(?<!\b(?:which|that|who|where|if|when|unless|whether)\s+)\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?)\s+(?:as\s+)?$/i
+// names; a pointer to more detail ("Further detail is in Annex C") sends nothing there. A verb of handling between the
+// copula and the link ("Equipment failures and who repairs them shall be dealt with in accordance with Annex D (Property
+// Protocol).") sends it as "shall be as set out in" does, and the document's own title in brackets after its name is part
+// of the name.
+const HANDLED = String.raw`(?:handled|dealt\s+with|managed|determined|decided|resolved|settled|administered|addressed|treated)\s+`
+const COPULA_BEFORE = new RegExp(String.raw`(?<!\b(?:which|that|who|where|if|when|unless|whether)\s+)\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?)\s+(?:as\s+|${HANDLED})?$`, 'i')
 const SENDING_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|governed by|per|in accordance with|according to)\b/i
+// nothing after the document's name but its title in brackets and a full stop
+const AFTER_TARGET = /^\s*(?:\([^()]{1,60}\))?[\s).;:!*_]*$/
 const MORE_DETAIL = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:further|more|full|additional|other)\s+)?(?:details?|information|guidance|explanation|examples?)\b/i
 
 /** Does the sentence's predicate send it to the document of `hit` (nothing after the document's name but a full stop)? */
 export function sentByPredicate(text: string, hit: DelegationHit): boolean {
   // the predicate of the whole sentence, not of a clause after a stated substance ("We diagnose faults; further detail is set out in Annex C")
-  return !/[;—–]/.test(text.slice(0, hit.start)) && SENDING_LINK.test(text.slice(hit.start)) && COPULA_BEFORE.test(text.slice(Math.max(0, hit.start - 40), hit.start)) && /^[\s).;:!*_]*$/.test(text.slice(hit.end)) && !MORE_DETAIL.test(text)
+  return !/[;—–]/.test(text.slice(0, hit.start)) && SENDING_LINK.test(text.slice(hit.start)) && COPULA_BEFORE.test(text.slice(Math.max(0, hit.start - 40), hit.start)) && AFTER_TARGET.test(text.slice(hit.end)) && !MORE_DETAIL.test(text)
 }
 
 // Reading: what a sentence sends to another document is its subject when the link is its predicate ("The fees for the
@@ -668,7 +674,7 @@ export function sentByPredicate(text: string, hit: DelegationHit): boolean {
 // quotation lists the fees for the backup service"); a clause is put there only when what is sent names the clause, not
 // when it names only another matter (money, the term, what the services are, who the contacts are).
 const MATTER_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|provided|contained|shown|recorded|agreed|outlined|found|covered|dealt with|governed by|per|in accordance with|according to|in|under|subject to)\b/i
-const MATTER_COPULA = /\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?|continues? to be|stays?|can be|may be)\s+(?:still\s+|also\s+|always\s+)?(?:as\s+)?$/i
+const MATTER_COPULA = new RegExp(String.raw`\b(?:is|are|shall be|will be|must be|shall remain|will remain|remains?|continues? to be|stays?|can be|may be)\s+(?:still\s+|also\s+|always\s+)?(?:as\s+|${HANDLED})?$`, 'i')
 const DOC_SUBJECT_AT = new RegExp(`^${DOC_SUBJECT.source}`)
 // a clause's heads of a subject: the words before its first preposition ("the fees" of "the fees for the backup service")
 const HEAD_END = /\s+(?:for|of|in respect of|relating to|related to|regarding|about|concerning|applicable to|payable for|charged for|on|under|in|to|with|at)\s/i

@@ -15,7 +15,7 @@ import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
 import {TextCache} from './texts.js'
-import {expandTerse, hasTerse, terseView, type TerseView} from './terse.js'
+import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
 
@@ -450,7 +450,9 @@ export class Reading {
 
   /** Response times stated per priority (for the response-times house maximum). */
   get statedResponseTimes(): readonly StatedResponse[] {
-    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(t), this.texts.keepsBlocks ? this.keptIn : undefined))
+    // Reading: a time in a slot left to fill ("| P1 | [4 hours] |", "[1 hour?]") is a value still to confirm, as the clause
+    // judge reads it: the house maximum reads only the times stated
+    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(withoutSlots(t)), this.texts.keepsBlocks ? this.keptIn : undefined))
   }
 
   /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */

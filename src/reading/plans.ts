@@ -130,10 +130,25 @@ function withoutOptions(text: string, plans: ReadonlySet<string>, patterns: Map<
   return {text: out, marked}
 }
 
+// Reading: a plan named inside a condition says what holds on that plan, not which plan is taken: a clause that opens on
+// a condition ("If you move to the Plus plan, …", "Where a site is on the Max tier, …") or a thing qualified by the plan
+// it is on ("Requests on the Essential plan are answered by email", "Customers under the Gold package get …"); a party
+// said to be on a plan ("The Client is on the Plus plan", "We put you on the Plus plan") still names it as taken
+const CONDITION_CLAUSE = /\b(?:if|where|when|whenever|unless|should)\b[^,.;:!?]{0,80}/gi
+const ON_A_PLAN = new RegExp(
+  String.raw`\b(?!(?:is|are|am|was|were|be|been|being|stays?|remains?|you|we|they|i|it|he|she|us|them|currently|now|still|already|up|re)\b)[A-Za-z]+\s+(?:on|under)\s+(?:the|an?|our|your)\s+(?:[A-Z][\w+&’'-]*\s+){1,3}${PLAN_NOUN}\b`,
+  'g',
+)
+
+/** The text with its conditions and its things qualified by a plan blanked (offsets kept). */
+function withoutConditions(text: string): string {
+  return text.replace(CONDITION_CLAUSE, (m) => ' '.repeat(m.length)).replace(ON_A_PLAN, (m) => ' '.repeat(m.length))
+}
+
 /** The plans (in their order) that a text names beside a plan word or a verb of choosing ("the Silver plan", "Plan chosen: Silver"). */
 function plansNamed(full: string, plans: ReadonlySet<string>, patterns: Map<string, RegExp>): readonly string[] {
   let out: string[] | undefined
-  const {text, marked} = withoutOptions(full, plans, patterns)
+  const {text, marked} = withoutOptions(withoutConditions(full), plans, patterns)
   for (const name of marked) if (!(out ??= []).includes(name)) out.push(name)
   for (const name of plans) {
     if (!text.includes(name)) continue

@@ -400,8 +400,10 @@ const PARTY_LEAD = new RegExp(
 )
 // The offer may be "the present contract" (a translation's "el presente contrato"), and what it covers may be named
 // after "the following" ("The present contract covers the following equipment:"), unless the list is of documents.
+// Reading: the offer named with what it costs and then resumed by a pronoun ("the plan is $340/month, billed on the 1st,
+// and it covers:") leads its list as the offer named right before its verb does ("the plan covers:").
 const OFFER_LEAD =
-  /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:present|current)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b[^.:;]{0,40}?\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))(?:\s+(?:the following|these)(?!\s+(?:documents?|schedules?|annex\w*|appendi\w*|exhibits?|attachments?|definitions?|terms|conditions|parts)\b)[^.:;]{0,60})?\s*:\s*$/i
+  /(?:^|[.;,]\s+|^\W*)(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|this|your|our|each|every)\s+)?(?:(?:present|current)\s+)?(?:(?:flat|monthly|fixed|annual|yearly|quarterly|base|standard)\s+)?(?:service|plan|package|fee|subscription|retainer|bundle|price|contract)\b(?:[^.:;]{0,40}?|[^.:;]{0,80}?,?\s+and\s+(?:it|this|that))\s(?:covers|includes|buys(?: you)?|gets you|gives you|consists of|comprises|is made up of|has (?:\w+ )?(?:parts|components|elements|modules|services|strands))(?:\s+(?:the following|these)(?!\s+(?:documents?|schedules?|annex\w*|appendi\w*|exhibits?|attachments?|definitions?|terms|conditions|parts)\b)[^.:;]{0,60})?\s*:\s*$/i
 /**
  * A lead-in in a letter's words that presents what the writer takes on as the list that follows: "Here's what I'd do
  * for you:", "Here is what we can take on this season:", "This is what we look after:".

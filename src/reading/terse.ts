@@ -14,6 +14,15 @@ interface Form {
 /** The unit of a figure left to confirm in brackets: a span of time. */
 const SLOT_UNIT = String.raw`(?:(?:business|working|calendar) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)`
 
+// A slot left to fill (see FORMS)
+const SLOT = String.raw`\[(?:[NnX#]|[^\[\]\n/]{1,20}(?:/[^\[\]\n/]{1,20}){1,5}|[^\[\]\n]{1,20}\sor\s[^\[\]\n]{1,20}|\d+(?:[.,]\d+)?\s?${SLOT_UNIT}\??|\d+(?:[.,]\d+)?(?=\]\s?-?\s?${SLOT_UNIT}\b))\]`
+const SLOTS = new RegExp(SLOT, 'g')
+
+/** The text with its slots left to fill ("[4 hours]", "[1 hour?]", "[N] minutes", "[4 or 8]") blanked, offsets kept. */
+export function withoutSlots(text: string): string {
+  return text.includes('[') ? text.replace(SLOTS, (m) => ' '.repeat(m.length)) : text
+}
+
 // Each form is a whole word as written, lower-case unless shown; where a short form has another common sense ("mo",
 // "wk", "p" after a number), it is read only where the sense is certain: after a number or a slash, or in a range.
 const FORMS: readonly Form[] = [
@@ -68,7 +77,7 @@ const FORMS: readonly Form[] = [
   // Reading: so does a figure in brackets where a value is stated, with its unit inside or right after ("within [4
   // hours]", "[1 hour?]", "within [30] days", "[12]-month terms"): a draft's value left to confirm; a note mark ("[1]")
   // has no unit after it
-  {re: String.raw`\[(?:[NnX#]|[^\[\]\n/]{1,20}(?:/[^\[\]\n/]{1,20}){1,5}|[^\[\]\n]{1,20}\sor\s[^\[\]\n]{1,20}|\d+(?:[.,]\d+)?\s?${SLOT_UNIT}\??|\d+(?:[.,]\d+)?(?=\]\s?-?\s?${SLOT_UNIT}\b))\]`, full: '[…]'},
+  {re: SLOT, full: '[…]'},
   // a span of weekdays by initials: "M-F", "M–F", "M-Sa"
   {re: String.raw`\bM\s?[-–]\s?F\b`, full: 'Monday to Friday'},
   {re: String.raw`\bM\s?[-–]\s?Sa\b`, full: 'Monday to Saturday'},
