@@ -61,6 +61,15 @@ type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never
  * line from the one chosen (which joins the paragraphs above and below it), or delete all of a line's text (which
  * splits the paragraph that held it).
  */
+/** A build through the cache that checks the document it gives against a fresh build of the same text. */
+function checkedBuild(cache: ParseCache): (text: string) => Document {
+  return (text) => {
+    const doc = buildDocument(text, 'a.md', {parseCache: cache})
+    expect(shape(doc)).toBe(shape(buildDocument(text, 'a.md')))
+    return doc
+  }
+}
+
 function apply(text: string, e: Edit): string {
   const lines = text.split('\n')
   let i = e.line % lines.length
@@ -148,11 +157,7 @@ describe('the tree after an edit', () => {
       '',
     ].join('\n')
     const cache = new ParseCache()
-    const build = (text: string): Document => {
-      const doc = buildDocument(text, 'a.md', {parseCache: cache})
-      expect(shape(doc)).toBe(shape(buildDocument(text, 'a.md')))
-      return doc
-    }
+    const build = checkedBuild(cache)
     expect(build(base).blocks.filter((b) => b.section.title === 'Services' && b.kind !== 'heading')).toHaveLength(2)
     // a line typed on the blank line between the two paragraphs joins them: one block, the tree reused
     const joined = base.replace('Business Day.\n\nWe keep', 'Business Day.\nAlso,\nWe keep')
@@ -212,11 +217,7 @@ describe('the tree after an edit', () => {
       '',
     ].join('\n')
     const cache = new ParseCache()
-    const build = (text: string): Document => {
-      const doc = buildDocument(text, 'a.md', {parseCache: cache})
-      expect(shape(doc)).toBe(shape(buildDocument(text, 'a.md')))
-      return doc
-    }
+    const build = checkedBuild(cache)
     build(base)
     // a word typed into a sentence: reused
     const typed = base.replace('answer calls', 'answer all calls')
