@@ -161,7 +161,8 @@ const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|a
 const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i
 // The requirements named as a whole at the head of a sentence, then its verb: "The minimum technical requirements for the
 // Customer's computers … are ", "Your responsibilities are as ", "Client prerequisites will be "
-const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:the|your|our|its|all|any)\s+(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
+// (with no article as with one: "Customer responsibilities and minimum system requirements are set out in …")
+const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:the|your|our|its|all|any)\s+)?(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
 
 // Reading: standards the customer must meet, named by a title of their own that is the provider's ("Harbor Point's Minimum
 // Technology Standards", "the Corrib Minimum Standards", "our Site Requirements") or placed in a paper ("the Minimum
