@@ -96,6 +96,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // a code with its digits joined to its letters names something that exists: a ticket tag ("[SEV1]", "[P1]"), an
       // advisory ("[CVE-2025-1042]"), a device label ("[RTR01]"); a slot is words ("[CONTACT NAME 2]", "[XX]")
       if (/^[A-Z]{1,8}(?:-?\d+)+$/.test(inner)) return false
+      // Reading: a code in capitals that the words right before it name as a tag or prefix to write ("begin the subject
+      // line with the tag [HFR]", "with the subject prefix [LFM-URGENT]") is that literal as it is to be written, not a
+      // slot; words in brackets after such a word stay a slot ("the tag [Client Name]", "the prefix [XX]")
+      if (/^[A-Z][A-Z0-9_-]{1,15}$/.test(inner) && !/^(?:X+|TBD|TBC|TBA|NAME|DATE)$/.test(inner) && TAG_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false
       // Reading: a standard cited by its body's letters and its number, in brackets as a reference list cites it ("[RFC 2119]",
       // "[ISO 27001]", "[ISO/IEC 27001:2022]", "[NIST SP 800-53]"), names a document that exists, not a slot
       if (STANDARD_CITED.test(inner)) return false
@@ -189,6 +193,9 @@ function codeBlanks(source: string): Array<[number, string]> {
   }
   return out
 }
+
+/** Words that name what follows as a literal tag or prefix: "the tag ", "subject prefix ", "with the hashtag ". */
+const TAG_BEFORE = /\b(?:tags?|prefix(?:es)?|suffix(?:es)?|hashtags?|keywords?)\s*[:"“'‘]?\s*$/i
 
 // A line of six or more underscores alone is a line left to sign or fill in (a signature or a date), not a rule between
 // parts, which Markdown writes as "---", "***" or "___": Markdown reads it as a rule, so it is in no block's text
