@@ -13,8 +13,10 @@ const SERVICE =
 // (a claim to meet all of the customer's needs names no service, whatever words qualify them: "all your IT needs", "all
 // your day-to-day IT support needs", "all of the client's technology problems"; and whatever name or possessive the
 // customer goes by, before the needs or after them: "all of the Trust's IT needs", "all the District's technology needs",
-// "all IT needs of the Customer")
-const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your|the client's|the customer's) (?:it|tech|technology|computers)\b)\b/i
+// "all IT needs of the Customer"); and a claim to look after the customer's IT, by whatever name it goes: "look after your IT",
+// "look after the Hospital's IT systems" (not one that goes on to list what it looks after: "… the co-operative's IT as
+// follows: the office's five PCs, …"))
+const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your (?:it|tech|technology|computers)\b|(?:the )?[\w&-]+(?:'s|’s) (?:it|tech|technology|computers)\b(?![^.;:]*(?:\bas follows\b|:))))\b/i
 // "we provide", and the plain verbs of a provider at work: "we look after", "we take care of", a "Covered:" label
 // (the party called "Provider" or "Service Provider" is named, not the verb: "Provider will notify …" provides nothing)
 const PROVIDE = /\b(?!providers?\b)(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b|\b(?:looks? after|takes? care of)\b|^\s*(?:covered|included|what(?:'|’)?s (?:covered|included))\s*:/i
