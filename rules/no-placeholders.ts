@@ -37,6 +37,14 @@ const QUOTE_OPEN = ['"', '“', "'", '‘']
 const QUOTE_CLOSE = ['"', '”', "'", '’']
 /** Words that give what follows as an example: "such as", "like", "e.g.", "for example". */
 const EXAMPLE_CUE = /\b(?:such as|like|e\.g\.|for example|for instance)\s/i
+
+/** Is the slot at [start, end) of the block's text a whole code span given as an example ("such as `{{ x }}`")? */
+function codeExample(source: string, block: Block, start: number, end: number): boolean {
+  if (!EXAMPLE_CUE.test(block.text.slice(Math.max(0, start - 60), start))) return false
+  const from = sourceOffset(block, start)
+  const to = sourceOffset(block, end - 1) + 1
+  return to - from === end - start && source[from - 1] === '`' && source[to] === '`'
+}
 /** A standard named by its body and number: "RFC 2119", "ISO/IEC 27001:2022", "NIST SP 800-53", "BS EN 50600". */
 const STANDARD_CITED = /^(?:RFC|ISO(?:\/IEC)?|IEC|NIST(?: SP)?|BS(?: EN)?|EN|DIN|IEEE|ANSI|FIPS|SOC)\s?\d+(?:[-.:/]\d+)*$/
 // Reading: a drafter's note in brackets, opening on the writer's initials with a date ("[JT 12/9: the list of services is
@@ -468,6 +476,10 @@ export default {
       for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
         if (named.has(f.text) || registered.has(f.text) || codes.has(f.text)) continue
+        // Reading: a slot written as inline code and given as an example of what is written ("expressions such as
+        // `{{ inputs.region }}` in workflow files") is the syntax mentioned, not a value left blank, as a slot quoted as an
+        // example is; a slot in code with no such cue ("send it to `{{ email }}`") stays a slot
+        if (code && block.file.path === doc.filePath && codeExample(doc.source, block, f.start, f.end)) continue
         if (block.header?.length && !inSource(block, f.start)) {
           // "Response [hours]", "Fee [GBP]": a column header names its unit in brackets after its words
           if (HEADER_UNIT.test(f.text) && /\w[^|:]*$/.test(block.text.slice(Math.max(0, f.start - 40), f.start))) continue

@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
-import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
+import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, quotedFromOthers, type Party} from './parties.js'
@@ -22,6 +22,9 @@ import type {Values} from './values/index.js'
 /** A key column's header that names classes of case: "Priority", "Severity", "Fault class", "Category", "Level". */
 // (and a key naming what has failed or gone down: "What failed", "What breaks", "Failure", "Outage", "Breakdown")
 const CASES_KEY = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|gravity|seriousness|criticality|faults?|incident types?|call types?|failures?|outages?|breakdowns?|what (?:has |have )?(?:failed|fails|broke|breaks|is broken|went wrong|goes wrong|is down|went down|goes down|stopped working|stops working))\b/i
+
+/** A definition that points at where its content is stated: "set out in", "listed in", "as defined in". */
+const POINTS_AT = /\b(?:set out|set forth|described|listed|specified|detailed|stated|identified|contained|defined)\s+(?:in|at|under|on|by)\b/i
 
 /** A header saying what each row's key means: "Definition", "Criteria", "Meaning", "Examples". */
 const DEFINES_KEY = /^\W*(?:definitions?|criteria|criterion|meaning|examples?)\W*$/i
@@ -276,7 +279,16 @@ export class Reading {
 
   /** The bold label a block opens with ("**Your side.**"), which titles it; once per block. */
   leadLabel(block: Block): string | undefined {
-    if (!this.leads.has(block)) this.leads.set(block, leadLabel(this.doc.source, block))
+    if (!this.leads.has(block)) {
+      // a term defined in quotes titles its definition, unless the definition only sends its content elsewhere
+      const bold = leadLabel(this.doc.source, block)
+      const term = bold === undefined ? quotedTerm(this.doc.source, block) : undefined
+      // or points at where it is stated, here or in another part ("means the devices listed in Schedule A"): read before
+      // its first list or clause break ("means the standards set out in Schedule C"), not in an item of its own list that
+      // names another document ("(c) software not listed in a Statement of Work")
+      const head = term === undefined ? '' : block.text.split(/[:;]|\(a\)/, 1)[0]!
+      this.leads.set(block, bold ?? (term !== undefined && !POINTS_AT.test(head) && !this.delegation(head) ? term : undefined))
+    }
     return this.leads.get(block)
   }
 
