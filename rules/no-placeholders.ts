@@ -465,9 +465,11 @@ export default {
     let previous: Block | undefined
     // the source offsets of the angle slots found in the blocks' text (a line that holds only one may be a block's too)
     const reported = new Set<number>()
-    for (const block of doc.blocks) {
-      // the slots of a text depend on the text alone: an editor keeps them per block text
-      const found = context.reading.blockReading(block, SLOTS, () => placeholders(block.text))
+    // the slots of a text depend on the text alone: an editor keeps them per block text
+    const slots = context.reading.blockColumn(SLOTS, doc.blocks, (b) => placeholders(b.text))
+    for (let i = 0; i < doc.blocks.length; i++) {
+      const block = doc.blocks[i]!
+      const found = slots[i]!
       // a table row's text carries its column headers ("For [Client Name]: …"): a slot there stands in the header row,
       // reported once, where the header row says it, with the table's first row
       const firstRow = block.header !== undefined && !(previous?.kind === 'table-row' && previous.header === block.header)
