@@ -248,11 +248,16 @@ const BRACKETED_NAME = /(\[[A-Z][\w'’&-]*\])[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1
  */
 function registeredNames(doc: Document): ReadonlySet<string> {
   const out = new Set<string>()
-  if (!doc.source.includes('[') || !REGISTER_WORD.test(doc.source)) return out
+  if (!doc.source.includes('[')) return out
+  // the names found only when the source names a register somewhere; that search runs over the whole source, so it is
+  // made only once a block holds a bracketed name followed by a register (most hold none, and most sources no such name)
+  let registered: boolean | undefined
   for (const block of doc.blocks) {
     if (!block.text.includes('[')) continue
     for (const m of block.text.matchAll(BRACKETED_NAME)) {
-      if (REGISTERED_AFTER.test(block.text.slice(m.index + m[0].length, m.index + m[0].length + 80))) out.add(m[1]!)
+      if (!REGISTERED_AFTER.test(block.text.slice(m.index + m[0].length, m.index + m[0].length + 80))) continue
+      if (!(registered ??= REGISTER_WORD.test(doc.source))) return out
+      out.add(m[1]!)
     }
   }
   return out
