@@ -27,6 +27,10 @@ const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contrac
 // Failures a service level does not count ("The following are excluded from Downtime and from the availability
 // calculation:", "not counted towards the uptime target"): a disclaimer of what the measure answers for, which allocates nothing
 const FROM_MEASURE = /\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:not|n[’']t) (?:be )?(?:counted|included|taken into account|considered))\s+(?:from|in|towards?|for)\s+(?:the\s+)?(?:calculation\s+of\s+(?:the\s+)?)?(?:downtime|down-time|availability|uptime|up-time|service levels?|sla\b|service credits?|unavailab\w*|outages?)/i
+/** The service levels lifted: "The Service Levels do not apply", "the SLA shall not apply". */
+const LEVELS_LIFTED = /\b(?:service levels?|slas?|service level targets?)\b[^.;]{0,20}?\b(?:do(?:es)? not|shall not|will not|won['’]t|doesn['’]t|don['’]t) apply\b/i
+/** What a service level counts that may fail: an incident, an outage, a fault, downtime. */
+const CASES = /\b(?:incidents?|outages?|faults?|downtime|failures?)\b/i
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
 const ALLOCATE =
   /\b(?:fix(?:es|ed)?\b(?! (?:time|price|fee|target))|re-?runs?|sorts? out|chases?|deals? with (?:the )?(?:vendor|manufacturer|maker|supplier|carrier|isp)|(?:is|are) on (?:you|the (?:client|customer))|billed (?:to|at)|comes? out of|diagnos\w*|troubleshoot\w*|repair\w*|replac\w*|coordinat\w*|liais\w*|escalat\w*|rma\b|warranty claims?|log(?:s|ged)? (?:a |the )?(?:fault|ticket|call|case)|rais\w+ [^.]{0,30}\bwith (?:the )?(?:vendor|manufacturer|isp|carrier|supplier)|procur\w+|(?:is|are|will be|shall be|remains?) responsible for|bears? the cost|pays? for|at (?:the )?(?:client|customer|provider)(?:'s|’s)? (?:own )?(?:cost|expense)|at (?:its|our|their|your) own (?:cost|expense)|(?:is|are|will be|shall be) not (?:charged|billed|invoiced)|charged (?:to|at)|billed (?:to|at)|invoiced|parts (?:and labou?r|are|will be)|loan(?:er)? (?:equipment|device)|swap|(?:lends?|lending|lent) (?:you |the (?:client|customer) )?(?:our |a |an |the )?(?:spare|loan(?:er)?|replacement|standby)|deals? with [\w&-]+(?: [\w&-]+)? (?:for you|on (?:your|the (?:client|customer)(?:'s|’s)) behalf))\b/i
@@ -198,6 +202,10 @@ export default clauseRule({
     // for ("Response and fix targets are counted during support hours, except for Practice Down faults, which are
     // counted around the clock")
     if (at >= 0 && !thing && !unit.inHome && COUNTED.test(t)) return undefined
+    // Reading: the service levels lifted for incidents the customer causes, by its failing its duties ("The Service Levels
+    // do not apply to the extent an Incident … is caused by the Customer's failure to meet the Customer Dependencies"),
+    // carve failures out of the measure and allocate nothing: vague, as a list of failures not counted is
+    if (at >= 0 && LEVELS_LIFTED.test(t) && CASES.test(t.replace(CLIENT_FAULT, ' ')) && !ALLOCATE.test(t)) return {outcome: 'vague'}
     if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
     // who does what when something fails: an allocation attached to the failure, not a disclaimer
     // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere

@@ -10,13 +10,17 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const SERVICE =
   /\b(?:help ?desk|service desk|e-?mail|remote (?:fixes|assistance|access|management)|(?:remote|on-?site|desktop|end[- ]user|technical|it) support|monitoring|patch(?:ing| management)|back ?ups?|anti-?virus|anti-?malware|endpoint (?:protection|security|detection|management)|firewall|network (?:management|administration|monitoring|support)|server (?:management|administration|maintenance|support)|microsoft 365|office 365|m365|email|voip|telephon\w*|phone system|cloud (?:hosting|services|infrastructure)|hosting|cyber ?security|security (?:monitoring|awareness)|disaster recovery|device management|asset management|licen[cs]e management|vendor management|procurement|onboarding|offboarding|user administration|account administration|software (?:updates|deployment|installation)|hardware (?:support|maintenance)|wi-?fi|printer support|documentation|reporting|consulting|strategic (?:planning|reviews?)|vcio|virtual cio)\b/gi
+// (support named for the customer's systems as a whole, "IT support and maintenance services for the Client's office
+// computer systems", describes the support as a whole, not one service of it)
 // (a claim to meet all of the customer's needs names no service, whatever words qualify them: "all your IT needs", "all
 // your day-to-day IT support needs", "all of the client's technology problems"; and whatever name or possessive the
 // customer goes by, before the needs or after them: "all of the Trust's IT needs", "all the District's technology needs",
 // "all IT needs of the Customer"); and a claim to look after the customer's IT, by whatever name it goes: "look after your IT",
 // "look after the Hospital's IT systems" (not one that goes on to list what it looks after: "… the co-operative's IT as
 // follows: the office's five PCs, …"))
-const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your (?:it|tech|technology|computers)\b|(?:the )?[\w&-]+(?:'s|’s) (?:it|tech|technology|computers)\b(?![^.;:]*(?:\bas follows\b|:))))\b/i
+const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your (?:it|tech|technology|computers)\b|(?:the )?[\w&-]+(?:'s|’s) (?:it|tech|technology|computers)\b(?![^.;:]*(?:\bas follows\b|:)))|(?:it|technical|computer|technology|tech) support(?: and maintenance)?(?: services)? (?:for|of|on) (?:all (?:of )?)?(?:the|your|its|their) (?:[\w&'’-]+ ){0,3}?(?:systems|environment|infrastructure|estate|technology|it)\b)\b/i
+// the same, to blank each such claim out of a text
+const VAGUE_ALL = new RegExp(VAGUE.source, 'gi')
 // "we provide", and the plain verbs of a provider at work: "we look after", "we take care of", a "Covered:" label
 // (the party called "Provider" or "Service Provider" is named, not the verb: "Provider will notify …" provides nothing)
 const PROVIDE = /\b(?!providers?\b)(?:provide|deliver|perform|supply|render|offer|include|includes|cover|covers|consist|comprise)\w*\b|\b(?:looks? after|takes? care of)\b|^\s*(?:covered|included|what(?:'|’)?s (?:covered|included))\s*:/i
@@ -65,8 +69,9 @@ export default clauseRule({
   judgeSection(section, blocks, reader) {
     // what the customer is bound to give ("The Client must give each laptop: a supported system, antivirus updates")
     // names no service of the provider
+    // (a blanket claim counts no service: "IT support and maintenance services for the Client's office computer systems")
     const text = blocks.filter((b) => reader.reading.boundParty(b.text, 0) !== 'customer').map((b) => b.text).join(' ')
-    if (serviceCount(text) >= 2) return {outcome: 'present'}
+    if (serviceCount(text.replace(VAGUE_ALL, ' ')) >= 2) return {outcome: 'present'}
     // a home that points elsewhere is judged sentence by sentence, so the finding lands on the reference
     const points = blocks.some((b) => reader.delegated({block: b, start: 0, end: b.text.length, text: b.text, inHome: true, next: ''}, /service/i))
     if (points) return undefined

@@ -3,7 +3,7 @@ import {excerpt, testAtWordStarts} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
-import {namesMatter, sentByPredicate, sentMatter, statedContents, targetName} from './reading/delegation.js'
+import {definedBefore, namesMatter, sentByPredicate, sentMatter, statedContents, targetName} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
@@ -313,6 +313,9 @@ export function prepare(
       // Form" sends fees, not the backups
       const matter = sentMatter(unit.text, hit)
       if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return undefined
+      // a reference to where a noun is defined sends that noun's meaning: the clause only when the noun names it
+      const defined = definedBefore(unit.text, hit)
+      if (defined !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(defined))) return undefined
       // a document said to hold named things ("…, which states the backup frequency and retention periods") is sent
       // those things only: the clause when one of them names it
       const contents = statedContents(unit.text, hit)

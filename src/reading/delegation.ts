@@ -770,6 +770,19 @@ export function statedContents(text: string, hit: DelegationHit): string | undef
   return STATED_CONTENTS.exec(text.slice(hit.end))?.[1]
 }
 
+// Reading: a reference that says where the noun right before it is defined ("work Severity 1 incidents, as defined in
+// Exhibit B, until service is restored") sends that noun's meaning, not what the sentence says of it: the clause is put
+// there only when that noun names it ("the response times as defined in Schedule 2")
+const DEFINED_LINK = /^as\s+defined\s+(?:in|under)\b/i
+// (set off by a comma or a bracket: "… are as defined in the Plan" is the sentence's predicate, which sends its subject)
+const NOUN_BEFORE = /((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*(?:,|\()\s*$/
+
+/** The noun a delegation's link says is defined in its document ("Severity 1 incidents, as defined in …"), if it is one. */
+export function definedBefore(text: string, hit: DelegationHit): string | undefined {
+  if (!DEFINED_LINK.test(text.slice(hit.start))) return undefined
+  return NOUN_BEFORE.exec(text.slice(0, hit.start))?.[1]
+}
+
 /**
  * Does what a sentence sends (see sentMatter) name the clause that `names` read? false only when it names none of them
  * and each of its items is headed by another matter ("the fees for the backup service", "Service descriptions and
