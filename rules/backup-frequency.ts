@@ -6,7 +6,7 @@ import type {Stated} from '../src/reading/metrics.js'
 import {formatMinutes, parseDurationOption, type Values} from '../src/reading/values/index.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
 import type {Reading} from '../src/reading/index.js'
-import type {Section} from '../src/types.js'
+import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
@@ -126,6 +126,7 @@ export default clauseRule({
   },
 })
 
+const notHeading = (b: Block): boolean => b.kind !== 'heading'
 const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
 
 const STANDBY_TERMS = {name: 'backup-frequency: terms named for a backup and defined as no copy of data'}
@@ -230,7 +231,12 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
   let retention = false
   // what the section path says, once per section rather than per block
   const paths = new Map<Section, {inBackupSection: boolean; retentionSection: boolean}>()
-  for (const block of doc.blocks) {
+  // whether a sentence names backups depends on its text alone: kept per block text in an editor
+  const blocks = doc.blocks
+  const backupMarks = reading.unitMarksColumn(BACKUP, blocks, notHeading)
+  const topicMarks = reading.unitMarksColumn(TOPIC, blocks, notHeading)
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
     if (block.kind === 'heading') continue
     let path = paths.get(block.section)
     if (!path) paths.set(block.section, (path = {inBackupSection: block.section.path.some((p) => BACKUP.test(p)), retentionSection: block.section.path.some((p) => RETAIN_HEADER.test(p))}))
@@ -238,8 +244,7 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
     if (block.header?.some((h) => RETAIN_HEADER.test(h)) && (inBackupSection || BACKUP.test(block.text) || block.header.some((h) => BACKUP.test(h)))) retention = true
     for (let k = 0; k < block.sentences.length; k++) {
       const s = block.sentences[k]!
-      // whether a sentence names backups depends on its text alone: kept per block text in an editor
-      const aboutBackups = reading.unitMatches(BACKUP, block, k) || reading.unitMatches(TOPIC, block, k) || (inBackupSection && block.kind !== 'paragraph')
+      const aboutBackups = reading.unitMatchesIn(backupMarks, i, BACKUP, block, k) || reading.unitMatchesIn(topicMarks, i, TOPIC, block, k) || (inBackupSection && block.kind !== 'paragraph')
       // a count of copies kept, under a backups title or beside the word ("Provider keeps 14 daily, 8 weekly and 12 monthly
       // restore points of each") is retention
       if (!retention && (aboutBackups || inBackupSection) && COUNTED_COPIES.test(s.text)) retention = true

@@ -7,6 +7,8 @@ import {mayHold, type Priority, type Values} from '../src/reading/values/index.j
 import type {Rule} from '../src/rule.js'
 import type {Block, Sentence} from '../src/types.js'
 
+const notHeading = (b: Block): boolean => b.kind !== 'heading'
+
 /** A level as values are grouped by it: a priority scheme's rank ("P1", "Critical"), or a level's own name ("Dead line"). */
 function level(p: Priority): string {
   const f = family(p)
@@ -288,15 +290,18 @@ export default {
     const intervals: Array<{minutes: number; text: string; block: Block; sentence: Sentence}> = []
     const retentions: Array<{low: number; high: number; text: string; block: Block; start: number; end: number; sentence: Sentence}> = []
     const kept: Kept[] = []
-    for (const block of doc.blocks) {
+    // whether a row or sentence names backups depends on its text alone: kept per block text in an editor
+    const blocks = doc.blocks
+    const backupMarks = reading.unitMarksColumn(BACKUP, blocks, notHeading)
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!
       if (block.kind === 'heading') continue
       let titleBackup: boolean | undefined
-      // whether a row or sentence names backups depends on its text alone: kept per block text in an editor
-      if (block.kind === 'table-row' && block.cells && (reading.unitMatches(BACKUP, block, -1) || (titleBackup ??= BACKUP.test(block.section.title)))) keptInRow(block, valuesOf, kept)
+      if (block.kind === 'table-row' && block.cells && (reading.unitMatchesIn(backupMarks, i, BACKUP, block, -1) || (titleBackup ??= BACKUP.test(block.section.title)))) keptInRow(block, valuesOf, kept)
       for (let k = 0; k < block.sentences.length; k++) {
         const sentence = block.sentences[k]!
         const text = sentence.text
-        const inBackup = reading.unitMatches(BACKUP, block, k) || (titleBackup ??= BACKUP.test(block.section.title))
+        const inBackup = reading.unitMatchesIn(backupMarks, i, BACKUP, block, k) || (titleBackup ??= BACKUP.test(block.section.title))
         if (!inBackup) continue
         const v = valuesOf(text)
         for (const f of v.frequencies) if (f.intervalMinutes > 0) intervals.push({minutes: f.intervalMinutes, text: f.text, block, sentence})
@@ -340,11 +345,13 @@ export default {
     }
 
     // 5. a percentage of time or of tickets over 100
-    for (const block of doc.blocks) {
+    // most sentences: skip the values lookup (whether one may hold a percentage is kept per block text in an editor)
+    const percentMarks = reading.unitMarksColumn(mayHold.percentages, blocks)
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!
       for (let k = 0; k < block.sentences.length; k++) {
         const sentence = block.sentences[k]!
-        // most sentences: skip the values lookup (whether one may hold a percentage is kept per block text in an editor)
-        if (!reading.unitPasses(mayHold.percentages, block, k, () => mayHold.percentages(sentence.text))) continue
+        if (!reading.unitPassesIn(percentMarks, i, k, () => mayHold.percentages(sentence.text))) continue
         for (const p of valuesOf(sentence.text).percentages) {
           if (p.value <= 100) continue
           const around = sentence.text.slice(Math.max(0, p.start - 80), p.end + 80)

@@ -163,7 +163,8 @@ const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|a
 const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i
 // The requirements named as a whole at the head of a sentence, then its verb: "The minimum technical requirements for the
 // Customer's computers … are ", "Your responsibilities are as ", "Client prerequisites will be "
-const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:the|your|our|its|all|any)\s+(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
+// (with no article as with one: "Customer responsibilities and minimum system requirements are set out in …")
+const REQUIREMENTS_SUBJECT = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:the|your|our|its|all|any)\s+)?(?:[\w'’-]+\s+){0,5}?(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\b(?:\s+(?:for|of|on|that)\b[^.;:]{0,120}?)?\s+(?:is|are|will be|shall be|remain|can be(?: found)?)\s+(?:as\s+)?(?:(?:set out|set forth|listed|described|specified|given|stated|detailed|contained|defined|found)\s+)?$/i
 
 // Reading: standards the customer must meet, named by a title of their own that is the provider's ("Harbor Point's Minimum
 // Technology Standards", "the Corrib Minimum Standards", "our Site Requirements") or placed in a paper ("the Minimum
@@ -594,14 +595,16 @@ const ELSEWHERE = {name: 'customer-requirements: consequences stated for what fa
 function elsewhereConsequences(reading: Reading): readonly ElsewhereConsequence[] {
   return reading.own(ELSEWHERE, () => {
     const out: ElsewhereConsequence[] = []
-    reading.doc.blocks.forEach((b, at) => {
-      if (b.kind === 'heading') return
-      // (a reading of the block's text alone: kept per text in an editor)
-      for (const c of reading.blockReading(b, ELSEWHERE_BLOCK, () => blockConsequences(b))) out.push({at, ...c})
+    // (a reading of the block's text alone: kept per text in an editor)
+    const found = reading.blockColumn(ELSEWHERE_BLOCK, reading.doc.blocks, blockConsequences, notHeading)
+    found.forEach((consequences, at) => {
+      if (consequences) for (const c of consequences) out.push({at, ...c})
     })
     return out
   })
 }
+
+const notHeading = (b: Block): boolean => b.kind !== 'heading'
 
 const ELSEWHERE_BLOCK = {name: 'customer-requirements: a block states a consequence for what fails the requirements'}
 
@@ -644,19 +647,25 @@ function nameWords(reading: Reading): ReadonlySet<string> {
 function failingConsequences(reading: Reading): readonly {readonly block: Block; readonly words: readonly string[]}[] {
   return reading.own(FAILING_ELSEWHERE, () => {
     const out: {block: Block; words: readonly string[]}[] = []
-    for (const b of reading.doc.blocks) {
-      if (b.kind === 'heading') continue
-      // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
-      // (the condition is asked first: most blocks state none, and then whether the block states a consequence, a longer
-      // reading, is not asked)
-      const found = reading.blockReading(b, FAILING_BLOCK, () => {
+    // (what the block's text states alone is kept per text; whether the condition names the customer asks the names)
+    // (the condition is asked first: most blocks state none, and then whether the block states a consequence, a longer
+    // reading, is not asked)
+    const blocks = reading.doc.blocks
+    const column = reading.blockColumn(
+      FAILING_BLOCK,
+      blocks,
+      (b) => {
         if (b.text.length === 0) return []
         const conditional = unitsOf(b, false).filter((u) => CONDITIONAL.test(u.text))
         return conditional.length > 0 && statesConsequence(b.text)
           ? conditional.filter((u) => statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text)).map((u) => ({text: u.text, words: scopeOf(u.text)}))
           : []
-      })
-      for (const f of found) if (f.words && customerFails(f.text, reading)) out.push({block: b, words: f.words})
+      },
+      notHeading,
+    )
+    for (let i = 0; i < blocks.length; i++) {
+      const found = column[i]
+      if (found) for (const f of found) if (f.words && customerFails(f.text, reading)) out.push({block: blocks[i]!, words: f.words})
     }
     return out
   })
@@ -987,7 +996,11 @@ function cites(reading: Reading, section: Section, refsOf: () => readonly Ref[])
 function consequenceBlocks(reading: Reading): readonly Block[] {
   // a breach, a failure, or duties not kept ("If the points under \"Your part\" are not kept …")
   // (each block's answer reads its text alone: kept per text in an editor)
-  return reading.own(CONSEQUENCES, () => reading.doc.blocks.filter((b) => reading.blockReading(b, BREACH_CONSEQUENCE, () => BREACH.test(b.text) && statesConsequence(b.text))))
+  return reading.own(CONSEQUENCES, () => {
+    const blocks = reading.doc.blocks
+    const states = reading.blockColumn(BREACH_CONSEQUENCE, blocks, (b) => BREACH.test(b.text) && statesConsequence(b.text))
+    return blocks.filter((_, i) => states[i])
+  })
 }
 
 // (and what is done without the notice or consent a duty requires: "Faults caused by a change made without the notice in

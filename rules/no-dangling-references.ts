@@ -131,6 +131,7 @@ function normaliser(): (id: string) => string {
 const LINE_TARGETS = {name: 'no-dangling-references: the numbers and attached parts the lines of a run of the source mark'}
 const INSERTS = {name: 'no-dangling-references: the parts a block inserts'}
 const SELF_WORDS = {name: 'no-dangling-references: the names a block calls the agreement by'}
+const notHeading = (b: Block): boolean => b.kind !== 'heading'
 const REFERENCES = {name: 'no-dangling-references: references and what their own text says of them'}
 const TITLED_PARTS = {name: 'no-dangling-references: the attached parts a title names as its own'}
 const PARTS_GROUP = {name: 'no-dangling-references: the kind of part a title groups'}
@@ -276,8 +277,10 @@ function collectTargets(doc: Document, reading: Reading): Targets {
   // a part the text itself adds to the agreement it varies ("the Agreement is amended by adding the following as Section
   // 12B:", "insert a new clause 9A after clause 9", "the following new Schedule 5"): it exists once the text is in force
   for (const f of files) {
-    for (const block of f.blocks) {
-      for (const [kind, id] of reading.blockReading(block, INSERTS, () => insertedParts(block.text))) {
+    // (this document's blocks as a column: an editor's re-lint looks up the edited blocks alone)
+    const inserts = f === doc ? reading.blockColumn(INSERTS, f.blocks, (b) => insertedParts(b.text)) : f.blocks.map((b) => reading.blockReading(b, INSERTS, () => insertedParts(b.text)))
+    for (const parts of inserts) {
+      for (const [kind, id] of parts) {
         if (kind === 'section') addNumber(id)
         else attached.add(`${kind} ${norm(id)}`)
       }
@@ -515,9 +518,11 @@ export default {
     const reported = new Set<string>()
     // parts cited as parts of another named document ("schedule 1" of "the Agreement and its Schedule 1")
     const foreign = new Set<string>()
-    for (const block of doc.blocks) {
-      if (block.kind === 'heading') continue
-      for (const cited of reading.blockReading(block, REFERENCES, () => citedIn(block))) {
+    const blocks = doc.blocks
+    const references = reading.blockColumn(REFERENCES, blocks, citedIn, notHeading)
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!
+      for (const cited of references[i] ?? []) {
         const {ref, owner, kind} = cited
         const {start} = ref
         // a part of a larger agreement (a schedule, an amendment) that cites "Section 4 of the Agreement": the clause is
@@ -559,9 +564,10 @@ export default {
     }
     let all: string | undefined
     const allText = (): string => (all ??= doc.blocks.map((b) => b.text).join('\n'))
-    for (const block of doc.blocks) {
-      if (block.kind === 'heading') continue
-      for (const [start, end, description] of reading.blockReading(block, FOLLOWED_DOCUMENTS, () => followedDocuments(block.text))) {
+    const followed = reading.blockColumn(FOLLOWED_DOCUMENTS, blocks, (b) => followedDocuments(b.text), notHeading)
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!
+      for (const [start, end, description] of followed[i] ?? []) {
         if (reported.has(description)) continue
         reported.add(description)
         if (statesProcedure(doc, description, allText)) continue

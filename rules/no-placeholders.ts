@@ -37,6 +37,14 @@ const QUOTE_OPEN = ['"', '“', "'", '‘']
 const QUOTE_CLOSE = ['"', '”', "'", '’']
 /** Words that give what follows as an example: "such as", "like", "e.g.", "for example". */
 const EXAMPLE_CUE = /\b(?:such as|like|e\.g\.|for example|for instance)\s/i
+
+/** Is the slot at [start, end) of the block's text a whole code span given as an example ("such as `{{ x }}`")? */
+function codeExample(source: string, block: Block, start: number, end: number): boolean {
+  if (!EXAMPLE_CUE.test(block.text.slice(Math.max(0, start - 60), start))) return false
+  const from = sourceOffset(block, start)
+  const to = sourceOffset(block, end - 1) + 1
+  return to - from === end - start && source[from - 1] === '`' && source[to] === '`'
+}
 /** A standard named by its body and number: "RFC 2119", "ISO/IEC 27001:2022", "NIST SP 800-53", "BS EN 50600". */
 const STANDARD_CITED = /^(?:RFC|ISO(?:\/IEC)?|IEC|NIST(?: SP)?|BS(?: EN)?|EN|DIN|IEEE|ANSI|FIPS|SOC)\s?\d+(?:[-.:/]\d+)*$/
 // Reading: a drafter's note in brackets, opening on the writer's initials with a date ("[JT 12/9: the list of services is
@@ -96,6 +104,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // a code with its digits joined to its letters names something that exists: a ticket tag ("[SEV1]", "[P1]"), an
       // advisory ("[CVE-2025-1042]"), a device label ("[RTR01]"); a slot is words ("[CONTACT NAME 2]", "[XX]")
       if (/^[A-Z]{1,8}(?:-?\d+)+$/.test(inner)) return false
+      // Reading: a code in capitals that the words right before it name as a tag or prefix to write ("begin the subject
+      // line with the tag [HFR]", "with the subject prefix [LFM-URGENT]") is that literal as it is to be written, not a
+      // slot; words in brackets after such a word stay a slot ("the tag [Client Name]", "the prefix [XX]")
+      if (/^[A-Z][A-Z0-9_-]{1,15}$/.test(inner) && !/^(?:X+|TBD|TBC|TBA|NAME|DATE)$/.test(inner) && TAG_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false
       // Reading: a standard cited by its body's letters and its number, in brackets as a reference list cites it ("[RFC 2119]",
       // "[ISO 27001]", "[ISO/IEC 27001:2022]", "[NIST SP 800-53]"), names a document that exists, not a slot
       if (STANDARD_CITED.test(inner)) return false
@@ -190,6 +202,9 @@ function codeBlanks(source: string): Array<[number, string]> {
   return out
 }
 
+/** Words that name what follows as a literal tag or prefix: "the tag ", "subject prefix ", "with the hashtag ". */
+const TAG_BEFORE = /\b(?:tags?|prefix(?:es)?|suffix(?:es)?|hashtags?|keywords?)\s*[:"“'‘]?\s*$/i
+
 // A line of six or more underscores alone is a line left to sign or fill in (a signature or a date), not a rule between
 // parts, which Markdown writes as "---", "***" or "___": Markdown reads it as a rule, so it is in no block's text
 const UNDERSCORE_LINE = /^[ \t]{0,3}(_{6,})[ \t]*$/gm
@@ -233,11 +248,16 @@ const BRACKETED_NAME = /(\[[A-Z][\w'’&-]*\])[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){1
  */
 function registeredNames(doc: Document): ReadonlySet<string> {
   const out = new Set<string>()
-  if (!doc.source.includes('[') || !REGISTER_WORD.test(doc.source)) return out
+  if (!doc.source.includes('[')) return out
+  // the names found only when the source names a register somewhere; that search runs over the whole source, so it is
+  // made only once a block holds a bracketed name followed by a register (most hold none, and most sources no such name)
+  let registered: boolean | undefined
   for (const block of doc.blocks) {
     if (!block.text.includes('[')) continue
     for (const m of block.text.matchAll(BRACKETED_NAME)) {
-      if (REGISTERED_AFTER.test(block.text.slice(m.index + m[0].length, m.index + m[0].length + 80))) out.add(m[1]!)
+      if (!REGISTERED_AFTER.test(block.text.slice(m.index + m[0].length, m.index + m[0].length + 80))) continue
+      if (!(registered ??= REGISTER_WORD.test(doc.source))) return out
+      out.add(m[1]!)
     }
   }
   return out
@@ -450,9 +470,11 @@ export default {
     let previous: Block | undefined
     // the source offsets of the angle slots found in the blocks' text (a line that holds only one may be a block's too)
     const reported = new Set<number>()
-    for (const block of doc.blocks) {
-      // the slots of a text depend on the text alone: an editor keeps them per block text
-      const found = context.reading.blockReading(block, SLOTS, () => placeholders(block.text))
+    // the slots of a text depend on the text alone: an editor keeps them per block text
+    const slots = context.reading.blockColumn(SLOTS, doc.blocks, (b) => placeholders(b.text))
+    for (let i = 0; i < doc.blocks.length; i++) {
+      const block = doc.blocks[i]!
+      const found = slots[i]!
       // a table row's text carries its column headers ("For [Client Name]: …"): a slot there stands in the header row,
       // reported once, where the header row says it, with the table's first row
       const firstRow = block.header !== undefined && !(previous?.kind === 'table-row' && previous.header === block.header)
@@ -461,6 +483,10 @@ export default {
       for (const f of found) {
         if (glosses && isGloss(block.text, f.start, f.text)) continue
         if (named.has(f.text) || registered.has(f.text) || codes.has(f.text)) continue
+        // Reading: a slot written as inline code and given as an example of what is written ("expressions such as
+        // `{{ inputs.region }}` in workflow files") is the syntax mentioned, not a value left blank, as a slot quoted as an
+        // example is; a slot in code with no such cue ("send it to `{{ email }}`") stays a slot
+        if (code && block.file.path === doc.filePath && codeExample(doc.source, block, f.start, f.end)) continue
         if (block.header?.length && !inSource(block, f.start)) {
           // "Response [hours]", "Fee [GBP]": a column header names its unit in brackets after its words
           if (HEADER_UNIT.test(f.text) && /\w[^|:]*$/.test(block.text.slice(Math.max(0, f.start - 40), f.start))) continue

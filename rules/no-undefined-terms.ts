@@ -346,11 +346,8 @@ class Reader {
         if (/^\s*:/.test(b.text.slice((m.index ?? 0) + m[0].length)) || reading.listContext(i).after) this.listed.add(reading.termKey(m[1]!))
       }
     })
-    for (const b of doc.blocks) {
-      if (b.kind === 'heading') continue
-      // (the names of a text depend on the text alone: an editor keeps them per block text)
-      for (const name of reading.blockReading(b, LOCATED_BOOKS, () => locatedBooks(b.text))) this.located.add(reading.termKey(name))
-    }
+    // (the names of a text depend on the text alone: an editor keeps them per block text)
+    for (const names of reading.blockColumn(LOCATED_BOOKS, doc.blocks, (b) => locatedBooks(b.text), notHeading)) if (names) for (const name of names) this.located.add(reading.termKey(name))
     this.headings = doc.sections.filter((s) => s.kind !== 'root').map((s) => s.title.toLowerCase())
     for (const b of doc.blocks) {
       if (b.kind === 'heading') this.headings.push(b.text.toLowerCase())
@@ -682,6 +679,7 @@ function isTitleLine(block: Block, doc: Document): boolean {
 }
 
 /** The kind of the kept names of the rule books and working documents a block locates (see locatedBooks). */
+const notHeading = (b: Block): boolean => b.kind !== 'heading'
 const LOCATED_BOOKS = {name: 'no-undefined-terms: documents located'}
 
 /** The rule books and working documents a text names and locates, each with the words before its head dropped one by one ("The Site Register", "Site Register"). */
@@ -804,7 +802,7 @@ export default {
       if (ROLES.has(key) || parties.has(s.term.toLowerCase()) || reportedKeys.has(key)) continue
       // every run of spaces and tabs as one space (a lone space is left alone: most are, and replacing them is slow);
       // block by block, as no run crosses a line break, and kept per block text in an editor
-      allLower ??= doc.blocks.map((b) => reading.blockReading(b, LOWER_SPACED, () => b.text.toLowerCase().replace(/\t[ \t]*| [ \t]+/g, ' '))).join('\n')
+      allLower ??= reading.blockColumn(LOWER_SPACED, doc.blocks, (b) => b.text.toLowerCase().replace(/\t[ \t]*| [ \t]+/g, ' ')).join('\n')
       if (isUsed(s, allLower) || selfStanding(s, reading)) usedGroups.add(s.group)
       else unused.push(s)
       reportedKeys.add(key)

@@ -204,7 +204,8 @@ function cellAround(text: string, at: number): string {
 const ON_DEMAND = /^(?:as needed|as required|when necessary)$/i
 // A use of something limited to a purpose ("handle personal information only as needed to provide the Services", "access is
 // granted only as required for the role", "no more than necessary for"): the need bounds the use, it is not a cadence
-const PURPOSE_LIMIT_BEFORE = /\b(?:only|solely|strictly|exclusively)\s+(?:\w+\s+)?$/i
+// (with the use and its object between: "will only access data as needed to deliver the services")
+const PURPOSE_LIMIT_BEFORE = /\b(?:only|solely|strictly|exclusively)\s+(?:[\w'’-]+\s+){0,3}$/i
 const PURPOSE_AFTER = /^\s*(?:to|for|in order to|by)\b/i
 // Work that waits on someone being free ("when a technician is available", "subject to availability", "we'll see what we
 // can do") commits to no time; offered for the time outside the stated hours, it is an offer of out-of-hours work, which
@@ -430,7 +431,7 @@ export default {
       if (hit.term.needs === 'frequency' && BILLED_BEFORE.test(s.slice(Math.max(0, at - 40), at))) continue
       // work ordered "as needed" at a price per unit ("| Additional work | as needed | NZ$165 per hour |", "extra visits as
       // required at $120 each"): the customer buys it when it wants it, so there is no cadence for the agreement to state
-      if (ON_DEMAND.test(hit.text) && PURPOSE_LIMIT_BEFORE.test(s.slice(Math.max(0, at - 30), at)) && PURPOSE_AFTER.test(after)) continue
+      if (ON_DEMAND.test(hit.text) && PURPOSE_LIMIT_BEFORE.test(s.slice(Math.max(0, at - 50), at)) && PURPOSE_AFTER.test(after)) continue
       if (ON_DEMAND.test(hit.text) && pricedPerUnit(hit.block.kind === 'table-row' ? hit.block.text : betweenSemicolons(s, at), reading)) continue
       if (FREE_HEDGE.test(hit.text) && OUT_OF_HOURS.test(`${hit.block.sentences[hit.sentence.index - 1]?.text ?? ''} ${s}`)) continue
       // the customer's own act in the present tense ("The CLINIC reports each fault promptly", the way translated contracts

@@ -374,6 +374,10 @@ export function findClause(
   const mentionsText = spec.mentionsText
   const mentioned = (text: string, block: Block): boolean => mentionsText?.(text) === true || mentions?.(text, reader, block) === true
   const textTest = mentionsText ? {test: mentionsText} : undefined
+  // which units name the topic (and which mention the clause), kept per block text in an editor: a column of them over
+  // the finder's blocks, so that a re-lint looks up the blocks an edit changed alone (see Reading.blockColumn)
+  const marks = reading.texts.keepsBlocks && markable(re.topicTest) ? reading.placeColumn<UnitMarks>(mentionsKind === undefined || mentionsKind === mentions ? re : reading.texts.kindOf(re, reading.partiesKey)) : undefined
+  const marksOf = (b: Block): UnitMarks => unitMarksOf(b, mentionsKind !== undefined, mentionsText !== undefined, re.listItem !== undefined && markable(re.listItem))
   for (let i = 0; i < blocks.length; i++) {
     // what every clause rule reads of the block (its label, its question, its terse forms in full), once per document
     const view = reading.finderView(i)
@@ -396,10 +400,11 @@ export function findClause(
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     // which units name the topic (and which mention the clause), kept per block text in an editor: looked up once per block
-    const topicMarks = inHome || asked ? undefined : reading.unitMarks(block, re.topicTest)
-    const mentionMarks = topicMarks && mentionsKind ? reading.unitMarks(block, mentionsKind) : undefined
-    const textMarks = topicMarks && mentionsText ? reading.unitMarks(block, mentionsText) : undefined
-    const itemMarks = topicMarks && re.listItem ? reading.unitMarks(block, re.listItem) : undefined
+    const kept = inHome || asked ? undefined : marks?.at(i, block, marksOf)
+    const topicMarks = kept?.topic
+    const mentionMarks = kept?.mention
+    const textMarks = kept?.text
+    const itemMarks = kept?.item
     for (let k = 0; k < count; k++) {
       const text = whole ? block.text : sentences[k]!.text
       let sent: Verdict | undefined
@@ -545,6 +550,26 @@ function asks(title: string): boolean {
 
 /** A gloss at the end of a title: "AMC mein shamil (Covered)" → "Covered". */
 const GLOSS = /\(([^()]{3,40})\)\s*$/
+
+/** The marks of the finder's tests on the units of a block (see markedTest): its topic's, and those of the clause's other tests it has. */
+interface UnitMarks {
+  readonly topic: Int8Array
+  readonly mention: Int8Array | undefined
+  readonly text: Int8Array | undefined
+  readonly item: Int8Array | undefined
+}
+
+/** Marks not yet tested for every unit of a block (at 0 its whole text, at k + 1 its k-th sentence). */
+function unitMarksOf(block: Block, mention: boolean, text: boolean, item: boolean): UnitMarks {
+  const n = block.sentences.length + 1
+  return {topic: new Int8Array(n), mention: mention ? new Int8Array(n) : undefined, text: text ? new Int8Array(n) : undefined, item: item ? new Int8Array(n) : undefined}
+}
+
+/** Can a test's answers be kept: not a global or sticky pattern, which keeps state between tests. */
+function markable(re: RegExp): boolean {
+  return !re.global && !re.sticky
+}
+
 
 /** Does unit `at` of a block pass `re`, by its mark (0 not yet tested, 1 no, 2 yes), testing and marking it when not yet tested? */
 function markedTest(marks: Int8Array, at: number, re: {test(text: string): boolean}, text: string, reading: Reading): boolean {

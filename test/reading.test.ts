@@ -309,6 +309,30 @@ describe('a party the preamble names with no role word takes the role of what it
   })
 })
 
+describe('a line labelled by a party\'s role gives that party the labelled name shortened, in quotes at the line\'s end', () => {
+  const roles = (text: string): Array<[string, string]> => [...read(buildDocument(text, 'roles.md')).parties]
+  const HEAD = '# Managed Cloud Agreement\n\n'
+  it.each([
+    [
+      'some words of the name, and its initials, after long particulars',
+      `${HEAD}**Provider:** Kestrel Cloud Operations Pte. Ltd. (UEN 201900001K), 8 Harbour Road, #03-11, Singapore 117000 ("KCO")\n**Client:** Harbourside Dental Pte. Ltd. (UEN 202100002W), 40 Quay Street, #02-05, Singapore 049000 ("Harbourside")\n`,
+      [['harbourside dental pte.', 'customer'], ['kco', 'provider'], ['harbourside', 'customer']],
+    ],
+    [
+      'look-alike: a name given on the line to something else than the labelled party names no party',
+      `${HEAD}**Client:** Harbourside Dental Pte. Ltd. (UEN 202100002W), 40 Quay Street, owner of the booking website ("Portal")\n`,
+      [['harbourside dental pte.', 'customer']],
+    ],
+    [
+      'look-alike: a line labelled by something else than a role gives its name no role',
+      `${HEAD}**Venue:** Harbourside Dental Pte. Ltd. (UEN 202100002W), 40 Quay Street, #02-05, Singapore 049000 ("Harbourside")\n`,
+      [],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(roles(text)).toEqual(expected)
+  })
+})
+
 describe('the engine', () => {
   it('reads each document once and gives every rule the same Reading', () => {
     const seen: unknown[] = []

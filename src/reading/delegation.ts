@@ -116,8 +116,10 @@ const DELEGATION = new RegExp(
 const OWNED_DOC = /\b(?:in|under|per|by|according to|governed by|subject to)\s+(?:the\s+|each\s+|every\s+|its\s+|their\s+|your\s+|our\s+|that\s+)?((?!(?:this|the|our|your)\b)(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*(?:'s|’s|s'|s’)\s+(?:own\s+)?(?:(?!(?:this|agreement)\b)[a-z][\w-]*\s+){0,2}(?:agreements?|terms|contracts?|licen[cs]e agreements?|subscriptions?|guides?|handbooks?|policies|policy|documentation|SLAs?|service level agreements?|quotations?|quotes?|proposals?|tenders?|tender responses?|bids?))\b(?!\s+(?:and|or)\s+conditions of this)/
 
 // The other document as the subject: "The quotation we sent you sets out your support hours", "your Order Form lists …"
+// (every match holds one of the verbs as written: a text with none of them is not searched, see subject)
+const SUBJECT_VERBS = ['set out', 'sets out', 'specifies', 'lists', 'states', 'gives', 'shows', 'describes', 'defines', 'records', 'contains', 'fixes']
 const DOC_SUBJECT = new RegExp(
-  `\\b(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach|[Aa]ny)\\s+((?:${DOC_NAME})|[Qq]uot(?:ation|e)|[Pp]roposal|[Ee]stimate|[Oo]rder|[Ww]ork [Oo]rder)(${AT_ADDRESS}\\s*[,)]?)?\\s+(?:(?:that\\s+)?(?:we|you|the \\w+)\\s+(?:sent|gave|agreed|signed|issued|accepted)(?:\\s+(?:you|us|to you))?\\s+)?(?:sets? out|specifies|lists|states|gives|shows|describes|defines|records|contains|fixes)\\b`,
+  `\\b(?:[Tt]he|[Yy]our|[Oo]ur|[Ee]ach|[Aa]ny)\\s+((?:${DOC_NAME})|[Qq]uot(?:ation|e)|[Pp]roposal|[Ee]stimate|[Oo]rder|[Ww]ork [Oo]rder)(${AT_ADDRESS}\\s*[,)]?)?\\s+(?:(?:that\\s+)?(?:we|you|the \\w+)\\s+(?:sent|gave|agreed|signed|issued|accepted)(?:\\s+(?:you|us|to you))?\\s+)?(?:${SUBJECT_VERBS.join('|')})\\b`,
 )
 // Reading: a document the provider says it follows, uses or works to for something ("We follow our Helpdesk Handbook (v3.1)
 // for how tickets are ranked", "we use the Escalation Guide to decide priorities") is where that thing lives.
@@ -128,6 +130,8 @@ const FOLLOWED_DOC = new RegExp(
 // (and a part attached to it, "as set out in the annex thereto": a part of that document, not of this one; "the times
 // applicable thereto" points at a thing, not a document)
 const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b/i
+// (every match holds "there", in any case: a text without it is not searched, see there)
+const THERE_WORD = /there/i
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const HOLDER_G = new RegExp(DOC_NAME_G.source, 'g')
 
@@ -501,7 +505,7 @@ export class DelegationMatches {
   /** "The quotation we sent you sets out …": the other document as the subject (its name as written). */
   get subject(): DelegationHit | undefined {
     if (this.subjectHit === undefined) {
-      const m = DOC_SUBJECT.exec(this.text)
+      const m = SUBJECT_VERBS.some((v) => this.text.includes(v)) ? DOC_SUBJECT.exec(this.text) : null
       this.subjectHit = m ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length, ...(m[2] !== undefined || AT_ADDRESS_AFTER.test(this.text.slice(m.index + m[0].indexOf(m[1]!) + m[1]!.length)) ? {separate: true} : {})} : null
     }
     return this.subjectHit ?? undefined
@@ -516,7 +520,7 @@ export class DelegationMatches {
   /** "given there", "therein" (the target is the document named last before). */
   get there(): DelegationHit | undefined {
     if (this.thereHit === undefined) {
-      const m = THERE.exec(this.text)
+      const m = THERE_WORD.test(this.text) ? THERE.exec(this.text) : null
       this.thereHit = m ? {target: '', start: m.index, end: m.index + m[0].length} : null
     }
     return this.thereHit ?? undefined

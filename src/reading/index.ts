@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Sentence} from '../types.js'
 import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
-import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, unticked, type ListContext} from './lists.js'
+import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, quotedFromOthers, type Party} from './parties.js'
@@ -14,7 +14,7 @@ import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
-import {TextCache} from './texts.js'
+import {TextCache, type Column, type FileColumns, type Placed, type PlacedColumn} from './texts.js'
 import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
@@ -22,6 +22,9 @@ import type {Values} from './values/index.js'
 /** A key column's header that names classes of case: "Priority", "Severity", "Fault class", "Category", "Level". */
 // (and a key naming what has failed or gone down: "What failed", "What breaks", "Failure", "Outage", "Breakdown")
 const CASES_KEY = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|gravity|seriousness|criticality|faults?|incident types?|call types?|failures?|outages?|breakdowns?|what (?:has |have )?(?:failed|fails|broke|breaks|is broken|went wrong|goes wrong|is down|went down|goes down|stopped working|stops working))\b/i
+
+/** A definition that points at where its content is stated: "set out in", "listed in", "as defined in". */
+const POINTS_AT = /\b(?:set out|set forth|described|listed|specified|detailed|stated|identified|contained|defined)\s+(?:in|at|under|on|by)\b/i
 
 /** A header saying what each row's key means: "Definition", "Criteria", "Meaning", "Examples". */
 const DEFINES_KEY = /^\W*(?:definitions?|criteria|criterion|meaning|examples?)\W*$/i
@@ -183,7 +186,7 @@ export class Reading {
     this.agreementElsewhere ??= agreementIsOther(this.doc)
     if (this.parent === undefined) this.parent = parentName(this.doc) ?? null
     // (read a block at a time, each block's kept with its text: a re-lint reads only the blocks an edit changed)
-    if (this.aliases === undefined) this.aliases = documentAliases(this.doc.blocks.flatMap((b) => this.blockReading(b, ALIASES_OF_BLOCK, () => aliasesIn(b.text)))) ?? null
+    if (this.aliases === undefined) this.aliases = documentAliases(this.blockColumn(ALIASES_OF_BLOCK, this.doc.blocks, (b) => aliasesIn(b.text)).flat()) ?? null
     // one shape of options for every call (a spread of the caller's options made a new shape per kind of caller)
     return delegation(text, {
       block: options.block,
@@ -276,7 +279,16 @@ export class Reading {
 
   /** The bold label a block opens with ("**Your side.**"), which titles it; once per block. */
   leadLabel(block: Block): string | undefined {
-    if (!this.leads.has(block)) this.leads.set(block, leadLabel(this.doc.source, block))
+    if (!this.leads.has(block)) {
+      // a term defined in quotes titles its definition, unless the definition only sends its content elsewhere
+      const bold = leadLabel(this.doc.source, block)
+      const term = bold === undefined ? quotedTerm(this.doc.source, block) : undefined
+      // or points at where it is stated, here or in another part ("means the devices listed in Schedule A"): read before
+      // its first list or clause break ("means the standards set out in Schedule C"), not in an item of its own list that
+      // names another document ("(c) software not listed in a Statement of Work")
+      const head = term === undefined ? '' : block.text.split(/[:;]|\(a\)/, 1)[0]!
+      this.leads.set(block, bold ?? (term !== undefined && !POINTS_AT.test(head) && !this.delegation(head) ? term : undefined))
+    }
     return this.leads.get(block)
   }
 
@@ -485,7 +497,7 @@ export class Reading {
   termHits(terms: readonly CompiledTerm[]): TermHit[] {
     // a cache that keeps block readings (an editor's) has the hits of every unchanged block
     const prose = this.wording
-    return this.texts.keepsBlocks ? scanTermsKept(prose, terms, this.texts, this.keptOf) : scanTerms(prose, terms)
+    return this.texts.keepsBlocks ? scanTermsKept(prose, terms, this.texts, this.keptColumn) : scanTerms(prose, terms)
   }
 
   /**
@@ -553,7 +565,7 @@ export class Reading {
 
   /** The names of things the document writes beside a product's or a system's word (each block's kept by its text). */
   private readonly thingNamesOf = (): ReadonlySet<string> =>
-    this.own(THING_NAMES, () => new Set(this.doc.blocks.flatMap((b) => this.blockReading(b, THING_NAMES_OF_BLOCK, () => thingNames(b)))))
+    this.own(THING_NAMES, () => new Set(this.blockColumn(THING_NAMES_OF_BLOCK, this.doc.blocks, thingNames).flat()))
 
   // ---- readings kept per block text ---------------------------------------------------------------------------
 
@@ -573,6 +585,124 @@ export class Reading {
     entry.set(kind, value)
     return value
   }
+  /**
+   * The readings of one `kind` of each of `blocks`, in order, as `blockReading(block, kind, () => make(block, i))` gives
+   * them one by one (a reading of the block's text alone); undefined for a block that `only` (a test of the block's
+   * kind and text) rejects, which is not read. When the cache keeps block readings, the column this document's last
+   * lint read of the same kind is kept: the blocks before the first whose text or kind differs from its, and those after
+   * the last, take their readings from it by place, and only the blocks between are looked up by their text, so that a
+   * re-lint after an edit looks up the edited blocks alone rather than every block of the document.
+   */
+  blockColumn<T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T): readonly T[]
+  blockColumn<T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T, only: (block: Block) => boolean): ReadonlyArray<T | undefined>
+  blockColumn<T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T, only?: (block: Block) => boolean): ReadonlyArray<T | undefined> {
+    if (!this.texts.keepsBlocks) return blocks.map((b, i) => (only && !only(b) ? undefined : make(b, i)))
+    const columns = (this.columnSet ??= this.texts.columns(this.doc.filePath)).columns
+    // (a column read with another `only` holds other blocks' readings)
+    const kept = columns.get(kind) as Column | undefined
+    const last = kept && 'only' in kept && kept.only === only ? kept : undefined
+    const n = blocks.length
+    const texts = new Array<string>(n)
+    const kinds = new Array<Block['kind']>(n)
+    const values = new Array<T | undefined>(n)
+    let head = 0
+    let tail = 0
+    if (last) {
+      const m = last.texts.length
+      const most = Math.min(n, m)
+      while (head < most && last.texts[head] === blocks[head]!.text && last.kinds[head] === blocks[head]!.kind) head++
+      while (tail < most - head && last.texts[m - 1 - tail] === blocks[n - 1 - tail]!.text && last.kinds[m - 1 - tail] === blocks[n - 1 - tail]!.kind) tail++
+      for (let i = 0; i < head; i++) {
+        texts[i] = last.texts[i]!
+        kinds[i] = last.kinds[i]!
+        values[i] = last.values[i] as T | undefined
+      }
+      for (let i = n - tail, j = m - tail; i < n; i++, j++) {
+        texts[i] = last.texts[j]!
+        kinds[i] = last.kinds[j]!
+        values[i] = last.values[j] as T | undefined
+      }
+    }
+    for (let i = head; i < n - tail; i++) {
+      const block = blocks[i]!
+      texts[i] = block.text
+      kinds[i] = block.kind
+      values[i] = only && !only(block) ? undefined : this.blockReading(block, kind, () => make(block, i))
+    }
+    columns.set(kind, {texts, kinds, values, only})
+    return values
+  }
+  private columnSet: FileColumns | undefined
+
+  /**
+   * The readings of one `kind` (of a block's text alone, as blockReading keeps them) by the place of the block read, for
+   * a reader that walks the document's places and reads a block at each (the block itself, or a view of it): `at(i,
+   * block, make)` is `blockReading(block, kind, () => make(block))` for the block read at place `i`. When the cache
+   * keeps block readings, what the last lint read at each place is kept: the places before the first block whose text or
+   * kind an edit changed, and those after the last, are moved to their new places, and a reading is taken from its
+   * place when the block read there has the same text and kind as the one it was read of; else it is looked up by text.
+   */
+  placeColumn<T>(kind: object): PlaceColumn<T> {
+    let column = this.placeColumns.get(kind) as PlaceColumn<T> | undefined
+    if (column) return column
+    if (!this.texts.keepsBlocks) column = new PlaceColumn<T>(this, kind, undefined)
+    else {
+      const file = this.places
+      const last = file.columns.get(kind) as PlacedColumn | undefined
+      const n = this.doc.blocks.length
+      const slots = new Array<Placed | undefined>(n)
+      if (last && 'lint' in last && last.lint === file.lint - 1) {
+        const from = this.placeFrom!
+        for (let i = 0; i < n; i++) {
+          const j = from[i]!
+          if (j >= 0) slots[i] = last.slots[j]
+        }
+      }
+      file.columns.set(kind, {lint: file.lint, slots})
+      column = new PlaceColumn<T>(this, kind, slots)
+    }
+    this.placeColumns.set(kind, column)
+    return column
+  }
+  private readonly placeColumns = new Map<object, PlaceColumn<unknown>>()
+
+  /**
+   * The file's columns with this document's blocks placed: which place of the last lint each place of this one stands
+   * for (placeFrom: the blocks before the first whose text or kind differs, and after the last), once per lint.
+   */
+  private get places(): FileColumns {
+    const file = (this.columnSet ??= this.texts.columns(this.doc.filePath))
+    if (this.placeFrom === undefined) {
+      const blocks = this.doc.blocks
+      const n = blocks.length
+      const texts = new Array<string>(n)
+      const kinds = new Array<Block['kind']>(n)
+      for (let i = 0; i < n; i++) {
+        texts[i] = blocks[i]!.text
+        kinds[i] = blocks[i]!.kind
+      }
+      const from = new Int32Array(n).fill(-1)
+      const was = file.texts
+      const wasKinds = file.kinds
+      if (was && wasKinds) {
+        const m = was.length
+        const most = Math.min(n, m)
+        let head = 0
+        while (head < most && was[head] === texts[head] && wasKinds[head] === kinds[head]) head++
+        let tail = 0
+        while (tail < most - head && was[m - 1 - tail] === texts[n - 1 - tail] && wasKinds[m - 1 - tail] === kinds[n - 1 - tail]) tail++
+        for (let i = 0; i < head; i++) from[i] = i
+        for (let i = n - tail; i < n; i++) from[i] = i - n + m
+      }
+      file.texts = texts
+      file.kinds = kinds
+      file.lint++
+      this.placeFrom = from
+    }
+    return file
+  }
+  private placeFrom: Int32Array | undefined
+
   /**
    * The readings kept for `block`'s text (null when the cache keeps none), looked up once per block and lint; the last
    * block asked about is answered without a lookup (the readers ask of one block, sentence by sentence, several times
@@ -663,7 +793,7 @@ export class Reading {
   }
   private readonly keptIn = <T>(block: Block, kind: object, context: string, make: () => T): T => this.blockReadingIn(block, kind, context, make)
 
-  private readonly keptOf = <T>(block: Block, kind: unknown, make: () => T): T => this.blockReading(block, kind, make)
+  private readonly keptColumn = <T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T): readonly T[] => this.blockColumn(kind, blocks, make)
   private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)
 
   /**
@@ -706,6 +836,42 @@ export class Reading {
       this.texts.blockReadings++
     }
     return marks[k + 1] === 2
+  }
+
+  /**
+   * The marks of a test of one `kind` on the units of each of `blocks` (see unitMarks), as a column (see blockColumn),
+   * for unitMatchesIn and unitPassesIn; undefined when the cache keeps no block readings, or for a global or sticky
+   * pattern. `only`: see blockColumn (a block it rejects has no marks).
+   */
+  unitMarksColumn(kind: object, blocks: readonly Block[], only?: (block: Block) => boolean): ReadonlyArray<Int8Array | undefined> | undefined {
+    const pattern = kind as {readonly global?: boolean; readonly sticky?: boolean}
+    if (!this.texts.keepsBlocks || pattern.global || pattern.sticky) return undefined
+    return only ? this.blockColumn(kind, blocks, unitMarksFor, only) : this.blockColumn(kind, blocks, unitMarksFor)
+  }
+
+  /**
+   * unitMatches for block `i` of a column's blocks (see unitMarksColumn, whose kind `re` must be): does `re` match unit
+   * `k` of `block`, its k-th sentence, or its whole text when k < 0?
+   */
+  unitMatchesIn(marks: ReadonlyArray<Int8Array | undefined> | undefined, i: number, re: RegExp, block: Block, k: number): boolean {
+    const m = marks?.[i]
+    if (m === undefined) return re.test(k < 0 ? block.text : block.sentences[k]!.text)
+    if (m[k + 1] === 0) {
+      m[k + 1] = re.test(k < 0 ? block.text : block.sentences[k]!.text) ? 2 : 1
+      this.texts.blockReadings++
+    }
+    return m[k + 1] === 2
+  }
+
+  /** unitPasses for block `i` of a column's blocks (see unitMarksColumn, whose kind the test's must be). */
+  unitPassesIn(marks: ReadonlyArray<Int8Array | undefined> | undefined, i: number, k: number, test: () => boolean): boolean {
+    const m = marks?.[i]
+    if (m === undefined) return test()
+    if (m[k + 1] === 0) {
+      m[k + 1] = test() ? 2 : 1
+      this.texts.blockReadings++
+    }
+    return m[k + 1] === 2
   }
 
   /**
@@ -776,6 +942,29 @@ export class Reading {
     return value
   }
 }
+
+/** The readings of one kind by the place of the block read (see Reading.placeColumn). */
+export class PlaceColumn<T> {
+  constructor(
+    private readonly reading: Reading,
+    private readonly kind: object,
+    private readonly slots: Array<Placed | undefined> | undefined,
+  ) {}
+
+  /** The reading of `block`, read at place `i` (see Reading.placeColumn). */
+  at(i: number, block: Block, make: (block: Block) => T): T {
+    const slots = this.slots
+    if (slots === undefined) return make(block)
+    const kept = slots[i]
+    if (kept !== undefined && kept.text === block.text && kept.kind === block.kind) return kept.value as T
+    const value = this.reading.blockReading(block, this.kind, () => make(block))
+    slots[i] = {text: block.text, kind: block.kind, value}
+    return value
+  }
+}
+
+/** Marks of a test not yet made on each unit of a block (see Reading.unitMarks). */
+const unitMarksFor = (block: Block): Int8Array => new Int8Array(block.sentences.length + 1)
 
 /** The key of the names of things the document writes beside a product's or a system's word (see Reading.inThingName). */
 const THING_NAMES = {name: 'names of things'}

@@ -172,9 +172,26 @@ export function introducingParty(blocks: readonly Block[], i: number, names: Rea
 export function leadLabel(source: string, block: Block): string | undefined {
   if (block.kind !== 'paragraph' && block.kind !== 'list-item') return undefined
   const start = block.position.start.offset
-  const m = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(\*\*|__)([^*_\n]{2,60}?)\1/.exec(source.slice(start, start + 80))
+  const head = source.slice(start, start + 80)
+  const m = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(\*\*|__)([^*_\n]{2,60}?)\1/.exec(head)
   if (!m) return undefined
   return m[2]!.replace(/[\s.:;,–—-]+$/, '').trim() || undefined
+}
+
+// Reading: the term a definition opens with titles the definition, however the term is marked: in bold ("**Business
+// Hours** means …", read above as any bold label), in quotes ('"Excluded Services" means: (a) projects; …'), or in both
+// ('"**Backup Schedule**" means …', '**"Priority Level"** means …'), as a heading titles its section (the Reading leaves
+// out a definition that only points at another document: '"Minimum Standards" means the standards set out in Schedule C')
+const QUOTED_TERM = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|\([a-z\d]{1,3}\)[ \t]+)?(?:\*\*|__)?["“](?:\*\*|__)?([^"”*_\n]{2,60}?)(?:\*\*|__)?["”](?:\*\*|__)?[ \t]+(?:means|shall mean|refers to|is defined as)\b/
+
+/** The term a block opens by defining it in quotes ('"Excluded Services" means …'), read from the source. */
+export function quotedTerm(source: string, block: Block): string | undefined {
+  if (block.kind !== 'paragraph' && block.kind !== 'list-item') return undefined
+  const start = block.position.start.offset
+  const head = source.slice(start, start + 80)
+  if (!head.includes('"') && !head.includes('“')) return undefined
+  const m = QUOTED_TERM.exec(source.slice(start, start + 160))
+  return m ? m[1]!.trim() || undefined : undefined
 }
 
 /** An unticked option of a task list ("- [ ] Daily, 30 days kept"): offered, not agreed. */

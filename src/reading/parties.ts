@@ -33,6 +33,24 @@ const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
  * A parenthesis that may give names, or a quoted name given after "hereinafter" (group 1 or 2), or a name in capitals
  * given after it with no quotes, as translations give it ("hereinafter called CONTRACTING PARTY", group 3).
  */
+/** A line opened by a party's role as its label: "**Client:** …", "Service Provider: …". */
+const ROLE_LINE = /^[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*:/i
+
+/**
+ * Is `short` the name at the start of `line` shortened: its words all words of that name ("Vitalink" of "Vitalink Health
+ * Pte. Ltd."), or the initials of its first words ("TCO" of "Tanjong Cloud Operations Pte. Ltd.")? The name runs to the
+ * first bracket or comma.
+ */
+function shortened(short: string, line: string): boolean {
+  const full = line.replace(/[*_]/g, '').split(/[(,]/)[0]!.trim().split(/\s+/).filter((w) => /^[A-Za-z]/.test(w))
+  if (!full.length) return false
+  const words = new Set(full.map((w) => w.toLowerCase()))
+  const parts = short.split(/\s+/)
+  if (parts.every((w) => words.has(w.toLowerCase())) && parts.length < full.length) return true
+  // (a word in capitals gives all its letters: "Blackcountry Automation & IT Ltd" is "BAIT")
+  const initials = full.map((w) => (/^[A-Z]{2,4}$/.test(w) ? w : w[0]!.toUpperCase())).join('')
+  return /^[A-Z]{2,6}$/.test(short) && initials.startsWith(short)
+}
 const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}(?:((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})|(?:the\s+|THE\s+)?([A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+){0,2})(?=[\s,.;)]|$))/g
 
 /**
@@ -92,6 +110,19 @@ export function partyNames(doc: Document): Map<string, Party> {
       if (role === 'unknown') {
         const label = /\b(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)\s*:\s*[^:;()]{1,80}$/i.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 90), group.index))
         if (label) role = PROVIDER_ROLE.test(label[1]!) || /^(?:msp|contractor)$/i.test(label[1]!) ? 'provider' : 'customer'
+      }
+      // Reading: a line labelled by a party's role gives that party the short name in quotes at the line's end, however long
+      // the particulars before it ("**Client:** Vitalink Health Pte. Ltd. (UEN 2022…), 1 Fusionopolis Way, #09-03,
+      // Singapore 138632 ("Vitalink")", "**Provider:** Tanjong Cloud Operations Pte. Ltd. (…), … ("TCO")"), when it is the
+      // labelled name shortened (some of its words, or its initials); a name given there to anything else ("… owner of the
+      // booking website ("Portal")") is not given the line's role
+      if (role === 'unknown' && group[1] !== undefined && terms.length === 1) {
+        const at = group.index ?? 0
+        const from = block.text.lastIndexOf('\n', at) + 1
+        const to = block.text.indexOf('\n', at)
+        const lineLabel = ROLE_LINE.exec(block.text.slice(from, at))
+        const atEnd = /^[\s.,;*_]*$/.test(block.text.slice(at + group[0].length, to < 0 ? block.text.length : to))
+        if (lineLabel && atEnd && shortened(terms[0]!, block.text.slice(from + lineLabel[0].length, at))) role = PROVIDER_ROLE.test(lineLabel[1]!) || /^(?:msp|contractor)$/i.test(lineLabel[1]!) ? 'provider' : 'customer'
       }
       // "The Credit Union keeps its own IT team ("Internal IT")": a name for something a party has is that party's
       const owner = role === 'unknown' ? OWNED.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 200), group.index)) : null

@@ -67,13 +67,28 @@ export class Prose {
     // (one table for every call, 66 KB: zeroed again below at the keys this call set; a call stopped part-way, by a
     // time budget, leaves it marked in use, and the next call makes a new one)
     const head = HEAD && !headInUse ? HEAD : (HEAD = new Int32Array(128 + 128 * 128))
+    // and a bit per first three characters that begin some literal (a literal of two characters sets the bits of every
+    // third character): a position whose first two characters begin a literal compares its literals only when the
+    // first three do too (" t" and "re" begin several literals and most words)
+    const tri = TRI && !headInUse ? TRI : (TRI = new Uint8Array((128 * 128 * 128) >> 3))
     headInUse = true
     const chain = new Int32Array(todo.length)
     const keyOf = (l: string): number => (l.length === 1 ? l.charCodeAt(0) : 128 + ((l.charCodeAt(0) << 7) | l.charCodeAt(1)))
+    const triOf = (l: string): number => (l.charCodeAt(0) << 14) | (l.charCodeAt(1) << 7)
+    const mark = (l: string, value: 0 | 1): void => {
+      if (l.length < 2) return
+      const at = triOf(l)
+      if (l.length > 2) {
+        const bit = at | l.charCodeAt(2)
+        if (value) tri[bit >> 3] = tri[bit >> 3]! | (1 << (bit & 7))
+        else tri[bit >> 3] = 0
+      } else tri.fill(value ? 0xff : 0, at >> 3, (at + 128) >> 3)
+    }
     todo.forEach((l, j) => {
       const key = keyOf(l)
       chain[j] = head[key]!
       head[key] = j + 1
+      mark(l, 1)
     })
     const out: number[][] = todo.map(() => [])
     const n = text.length
@@ -86,14 +101,25 @@ export class Prose {
       for (let j = head[c]!; j > 0; j = chain[j - 1]!) push(out[j - 1]!, b)
       const d = i + 1 < n ? text.charCodeAt(i + 1) : 128
       if (d >= 128) continue
-      for (let j = head[128 + ((c << 7) | d)]!; j > 0; j = chain[j - 1]!) {
+      let j = head[128 + ((c << 7) | d)]!
+      if (j === 0) continue
+      // (a third character past the text, or not ASCII, ends no literal of three or more: the chain is walked)
+      const e = i + 2 < n ? text.charCodeAt(i + 2) : 128
+      if (e < 128) {
+        const bit = (c << 14) | (d << 7) | e
+        if ((tri[bit >> 3]! & (1 << (bit & 7))) === 0) continue
+      }
+      for (; j > 0; j = chain[j - 1]!) {
         const l = todo[j - 1]!
         let k = 2
         while (k < l.length && text.charCodeAt(i + k) === l.charCodeAt(k)) k++
         if (k === l.length) push(out[j - 1]!, b)
       }
     }
-    for (const l of todo) head[keyOf(l)] = 0
+    for (const l of todo) {
+      head[keyOf(l)] = 0
+      mark(l, 0)
+    }
     headInUse = false
     todo.forEach((l, j) => memo.set(l, out[j]!.length ? out[j]! : NONE))
   }
@@ -143,6 +169,8 @@ export class Prose {
 
 /** Prose.find's table of the literals by their first one or two characters, all zero between calls. */
 let HEAD: Int32Array | undefined
+/** Prose.find's bits of the first three characters that begin a literal, all zero between calls. */
+let TRI: Uint8Array | undefined
 let headInUse = false
 
 /** Add block `b` to a list of ascending block indices, once. */

@@ -337,30 +337,35 @@ const NO_HITS: readonly number[] = Object.freeze([])
  * the block, start, end and the term's place in the list; an unchanged block is not scanned again. The same hits as
  * scanTerms, in the same order.
  */
-export function scanTermsKept(prose: Prose, terms: readonly CompiledTerm[], texts: TextCache, kept: <T>(block: Block, kind: unknown, make: () => T) => T): TermHit[] {
+export function scanTermsKept(prose: Prose, terms: readonly CompiledTerm[], texts: TextCache, column: <T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T) => readonly T[]): TermHit[] {
   // the patterns (and their engine), in order, name the reading: two lists of the same patterns find the same hits
-  const kind = texts.kind(`terms\u0000${terms.map((t) => `${t.re.constructor === RegExp ? '' : 'linear:'}${t.re.flags}/${t.re.source}`).join('\u0000')}`)
+  let name = KIND_NAMES.get(terms)
+  if (name === undefined) KIND_NAMES.set(terms, (name = `terms\u0000${terms.map((t) => `${t.re.constructor === RegExp ? '' : 'linear:'}${t.re.flags}/${t.re.source}`).join('\u0000')}`))
   const hits: TermHit[] = []
   const blocks = prose.blocks
+  // each block's hits as a column: a re-lint looks up the blocks an edit changed alone
+  const found = column(texts.kind(name), blocks, (block, i): readonly number[] => {
+    const lower = prose.lower(i)
+    const list = terms.filter((t) => !t.literals || t.literals.some((l) => lower.includes(l)))
+    if (list.length === 0) return NO_HITS
+    const out: TermHit[] = []
+    blockHits(block, list, out, block.sentences.length > 1 ? {lower, held: list.map((t) => t.literals?.filter((l) => lower.includes(l)))} : undefined)
+    return out.length ? out.flatMap((h) => [block.sentences.indexOf(h.sentence), h.start, h.end, terms.indexOf(h.term)]) : NO_HITS
+  })
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
-    const found = kept(block, kind, () => {
-      const lower = prose.lower(i)
-      const list = terms.filter((t) => !t.literals || t.literals.some((l) => lower.includes(l)))
-      if (list.length === 0) return NO_HITS
-      const out: TermHit[] = []
-      blockHits(block, list, out, block.sentences.length > 1 ? {lower, held: list.map((t) => t.literals?.filter((l) => lower.includes(l)))} : undefined)
-      return out.length ? out.flatMap((h) => [block.sentences.indexOf(h.sentence), h.start, h.end, terms.indexOf(h.term)]) : NO_HITS
-    })
-    for (let k = 0; k < found.length; k += 4) {
-      const sentence = block.sentences[found[k]!]!
-      const start = found[k + 1]!
-      const end = found[k + 2]!
-      hits.push({block, sentence, start, end, text: block.text.slice(start, end), term: terms[found[k + 3]!]!})
+    const at = found[i]!
+    for (let k = 0; k < at.length; k += 4) {
+      const sentence = block.sentences[at[k]!]!
+      const start = at[k + 1]!
+      const end = at[k + 2]!
+      hits.push({block, sentence, start, end, text: block.text.slice(start, end), term: terms[at[k + 3]!]!})
     }
   }
   return hits
 }
+/** The name of the kind of block reading that holds a term list's hits, once per list. */
+const KIND_NAMES = new WeakMap<readonly CompiledTerm[], string>()
 
 const BOILERPLATE = /indemn|force majeure|confidential|liabilit|dispute|general|miscellaneous|notices?\b|governing|assignment|termination|privacy|insurance|compliance|severab|entire agreement|defen[cs]e|third[- ]party claims|claims/i
 

@@ -8,6 +8,7 @@ import type {Party} from './parties.js'
 import {TitleRoles} from './reach.js'
 import {expandTitle} from './terse.js'
 import {lazyValues, type Values} from './values/index.js'
+import type {Block, BlockKind} from '../types.js'
 
 /**
  * Texts kept at most, per kind of answer, between documents: a kind past its bound starts again empty when the next
@@ -19,6 +20,10 @@ const MAX_VALUE_TEXTS = 20_000
 const MAX_TERM_KEYS = 50_000
 const MAX_BLOCK_TEXTS = 20_000
 const MAX_KINDS = 20_000
+/** Files whose last columns of block readings are kept (see TextCache.columns): an editor's open documents. */
+const MAX_COLUMN_FILES = 8
+/** Columns kept at most per file. */
+const MAX_COLUMNS = 2_000
 
 export interface TextCacheOptions {
   /**
@@ -48,6 +53,8 @@ export class TextCache {
   readonly keepsBlocks: boolean
   /** How many block readings were computed rather than found kept, over this cache's life (tests count re-reading). */
   blockReadings = 0
+  // by file: the last column of each kind of block reading (see columns)
+  private readonly columnSets = new Map<string, FileColumns>()
 
   private readonly limit: number | undefined
 
@@ -77,6 +84,7 @@ export class TextCache {
     if (this.kinds.size > limit(MAX_KINDS)) {
       this.kinds.clear()
       this.blockMap.clear()
+      this.columnSets.clear()
     }
   }
 
@@ -128,6 +136,27 @@ export class TextCache {
     let entry = this.blockMap.get(text)
     if (!entry) this.blockMap.set(text, (entry = new Map()))
     return entry
+  }
+
+  /**
+   * What the last lints of the file `file` read by place (see Reading.blockColumn and Reading.placeColumn): kept for the
+   * files linted last, when this cache keeps block readings.
+   */
+  columns(file: string): FileColumns {
+    let set = this.columnSets.get(file)
+    // (kinds whose names changed, the parties' names, leave their columns behind: a file's start again past a bound)
+    if (set && set.columns.size > MAX_COLUMNS) set.columns.clear()
+    if (set) {
+      // the file linted last is kept longest
+      if (this.columnSets.size > 1) {
+        this.columnSets.delete(file)
+        this.columnSets.set(file, set)
+      }
+      return set
+    }
+    this.columnSets.set(file, (set = {columns: new Map(), lint: 0, texts: undefined, kinds: undefined}))
+    if (this.columnSets.size > MAX_COLUMN_FILES) this.columnSets.delete(this.columnSets.keys().next().value!)
+    return set
   }
 
   /** The typed values of a text, each kind extracted on first use and kept for the next document that has the text. */
@@ -187,4 +216,36 @@ export class TextCache {
     }
     return key
   }
+}
+
+/** What the lints of one file read by place: the columns by kind, and the blocks of the last lint that placed them. */
+export interface FileColumns {
+  readonly columns: Map<unknown, Column | PlacedColumn>
+  /** How many lints have placed the file's blocks (see Reading.placeColumn). */
+  lint: number
+  /** The texts and kinds of the blocks of the last lint that placed them. */
+  texts: readonly string[] | undefined
+  kinds: readonly BlockKind[] | undefined
+}
+
+/** A reading of one kind by the place of the block read (see Reading.placeColumn): the text and kind read, and the reading. */
+export interface Placed {
+  readonly text: string
+  readonly kind: BlockKind
+  readonly value: unknown
+}
+
+/** One kind of block reading by place, as the lint `lint` of its file placed the blocks. */
+export interface PlacedColumn {
+  readonly lint: number
+  readonly slots: Array<Placed | undefined>
+}
+
+/** One kind of block reading of a list of blocks, in order: the blocks' texts and the readings (see Reading.blockColumn). */
+export interface Column {
+  readonly texts: readonly string[]
+  readonly kinds: readonly BlockKind[]
+  readonly values: readonly unknown[]
+  /** The test of the blocks read (see Reading.blockColumn), undefined for every block. */
+  readonly only: ((block: Block) => boolean) | undefined
 }
