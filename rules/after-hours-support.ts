@@ -8,6 +8,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['after-hours-support'].topic, 'i')
 const WORK = /\b(?:support|help|jobs?|urgent|work|works|worked|working|services?|cover|ring|phone|text|message|mobile|whatsapp|pager?|contact|reach|sort(?:ed)? (?:it|them|things) out|escalations?|monitoring|calls?|requests?|visits?|incidents?|rates?|charged?|charges|billed|billable|invoiced|available|availability|coverage|assistance|call[- ]?outs?|attendance|tickets?|engineers?|technicians?|emergenc\w*|P[1-5]|priority|severity)\b/i
+const NONE_VALUE = /^[^:]{2,40}:\s*(?:none|no|not available|not offered)\s*[.!]?\s*$/i
 const NOT_PROVIDED = /\b(?:not (?:provided|available|offered|included)|(?:does|do|will) not (?:provide|offer|include|cover|work)|(?:doesn't|don't|won't|cannot|can't) (?:provide|offer|include|cover|work)|will not be provided|is unavailable|no (?:(?:after-hours|out-of-hours|weekend|evening|night|overnight|holiday)\s*(?:,|or|and)?\s+){0,3}(?:cover|support|service)(?!\s+(?:desk|line|team|charges?|fees?|rates?)\b)(?:\s+(?:is\s+)?(?:offered|provided|available))?|no other (?:support|cover|work) is (?:given|provided|offered|available)|no (?:work|support|service) (?:is|will be|shall be) (?:performed|done|carried out|provided|given))\b/i
 
 /** What a pointer at stated charges names: "the rates", "the charges", "the fees", "the prices". */
@@ -144,7 +145,9 @@ export default clauseRule({
     if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => charged(x, reader.reading))) return {outcome: 'present'}
     // round-the-clock cover stated as the standard support hours for some priorities is part of the service
     if (standardRound(t, reader.reading)) return {outcome: 'present'}
-    if ((at >= 0 || unit.inHome) && NOT_PROVIDED.test(t)) return {outcome: 'present'}
+    // Reading: a label of the time outside the hours whose whole value is "none" or "not available" ("After hours: none.")
+    // says no work is done then, as such a table cell does
+    if ((at >= 0 || unit.inHome) && (NOT_PROVIDED.test(t) || NONE_VALUE.test(t))) return {outcome: 'present'}
     // "After-hours work is available on request. It is billed at $180 per hour."
     if (unit.next && /\b(?:such|this|these|it|that|they|which)\b/i.test(unit.next) && !TOPIC.test(unit.next) && charged(unit.next, reader.reading)) {
       // (charged there only at the rates of another document: "It is invoiced at the hourly rates of the Tariff Sheet (Annex 3).")

@@ -204,7 +204,8 @@ function thingsFrequency(t: string, f: {start: number; end: number}): boolean {
 // Reading: retention stated as a count of copies kept ("30 restore points kept", "14 daily, 8 weekly and 12 monthly restore
 // points", "we hold 20 nightly copies") says how long backups are kept, as a period does; a count of anything else ("12
 // servers") does not, and a count alone names no frequency ("30 restore points kept" says nothing of how often they are made)
-const COUNTED_COPIES = /\b\d{1,4}\s+(?:(?:daily|nightly|weekly|monthly|quarterly|yearly|annual|hourly)\s+)?(?:(?:restore|recovery)\s+points?|cop(?:y|ies)|versions?|generations?)\b/i
+// (a count of exports or savings kept is one of copies: "keeps the last 14 exports")
+const COUNTED_COPIES = /\b\d{1,4}\s+(?:(?:daily|nightly|weekly|monthly|quarterly|yearly|annual|hourly)\s+)?(?:(?:restore|recovery)\s+points?|cop(?:y|ies)|versions?|generations?|exports|savings)\b/i
 
 /** Where the last mention of a backup before `end` starts (0 when none): what follows it is what the backups do. */
 function lastBackupBefore(text: string, end: number): number {

@@ -188,6 +188,10 @@ export default clauseRule({
       // (a clock that times selling, billing or delivering, "We answer sales e-mails within one business day", "Invoices
       // are paid within 10 working days", runs on no support hours)
       if (COMMERCE.test(t) && !SUPPORT_WORK.test(t)) return undefined
+      // (nor does a clock that times the hand-over when the agreement ends, "When it ends, we'll give you all your
+      // passwords and records within 10 working days", "On termination the Supplier returns the Customer's data within 5
+      // business days": a deadline at the agreement's end, not a time to answer support)
+      if (AT_THE_END.test(t) && HANDED_OVER.test(t) && !SUPPORT_WORK.test(t)) return undefined
       // (nor does a clock that times what the customer does ahead of the work, "The Client shall submit each change at
       // least 2 business days ahead", "with 5 working days' notice from the Customer": a lead time of the customer's)
       if (LEAD_TIME.test(t.slice(Math.max(0, at - 30), at + 60)) && (reader.party(unit, at) === 'customer' || customerGives(t, reader.reading))) return undefined
@@ -199,6 +203,10 @@ export default clauseRule({
 
 /** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
 const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
+// Reading: a clock set for what is handed over when the agreement ends (passwords, records, data, equipment returned or
+// given on its end, expiry or termination) runs on no support hours
+const AT_THE_END = /\b(?:when|once|after|on|upon|at)\s+(?:it|this agreement|the agreement|this contract|the contract|the services?)\s+(?:ends?|expires?|terminates?|is terminated|is ended|comes to an end)\b|\b(?:on|upon|after|following|at)\s+(?:the\s+)?(?:termination|expiry|expiration|end)\b/i
+const HANDED_OVER = /\b(?:return\w*|hand(?:s|ed|ing)?\s+(?:over|back)|give|gives|transfer\w*|deliver|delivers|provide|provides|release|releases)\b/i
 /** A time counted ahead of something: "at least 2 business days ahead", "in advance", "5 working days' notice". */
 const LEAD_TIME = /\b(?:ahead|in advance|beforehand|prior (?:to|notice)|notice)\b|\bbefore (?:the|a|any|each|it|they|work)\b/i
 /** The notice is the customer's: "notice from the Client", "the Customer gives … notice", "you must give … notice". */

@@ -872,17 +872,25 @@ function listedElsewhere(reading: Reading, item: RegExp): Finding | undefined {
 const PLACED_NOUN = /(?:^|\s)(?:the|any|all|those|such|its|their|our|your)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:as\s+)?$/i
 const MATTER_HEAD_END = /\s+(?:per|for|of|from|by|in respect of|relating to|related to|regarding|about|concerning|applicable to|on|under|in|to|with|at|within)\s/i
 const PLACING = /^(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|contained|identified|named|shown|recorded)\b/i
+const LINK_BEFORE = /\b(?:as\s+)?(?:set out|set forth|described|specified|stated|listed|given|defined|provided)\s+(?:in|under)\s+$/i
+const PARTICIPLE_BEFORE = /\b(?:is|are|shall be|will be|remains?|stays?)\s+([\w-]+)\s+$/i
 /** The delegation of a unit that names the clause's items (`re.listItem`, tested by the caller) as what it places elsewhere. */
 function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: CompiledClause, spec: ClauseRuleSpec): Verdict | undefined {
   const v = reader.delegated(unit)
   if (!v || v.start === undefined || v.end === undefined) return undefined
-  const hit = {target: v.target ?? '', start: v.start, end: v.end}
+  // (a part of another document named after its link, "remain as set out in clauses 7 and 5 of the Agreement", is sent
+  // what the link sends, as the document named after it is)
+  const link = LINK_BEFORE.exec(unit.text.slice(Math.max(0, v.start - 40), v.start))
+  const hit = {target: v.target ?? '', start: v.start - (link ? link[0].length : 0), end: v.end}
   const after = unit.text.slice(v.start)
   const placed = PLACING.test(after) ? PLACED_NOUN.exec(unit.text.slice(Math.max(0, v.start - 60), v.start))?.[1] : undefined
   // a paper said to hold named things ("… (the "Support Annex") that sets out: (a) the hours of cover; (b) the severity
   // definitions; …") is sent the clause one of those things names as an item
   const contents = statedContents(unit.text, hit)
-  const matter = sentMatter(unit.text, hit) ?? placed
+  // (and the clause's own participle before "as set out in": "Work that is not one of the Services is excluded as set out
+  // in clause 9 of the Master Services Agreement" puts the exclusion there)
+  const participle = /^as\s/i.test(after) ? PARTICIPLE_BEFORE.exec(unit.text.slice(Math.max(0, v.start - 40), v.start))?.[1] : undefined
+  const matter = sentMatter(unit.text, hit) ?? placed ?? participle
   if (contents !== undefined) {
     if (namesMatter(contents, [re.listItem]) !== true) return undefined
   }

@@ -21,6 +21,12 @@ const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;
 // (led by a clause word too: "Sec. 2.03 Severity Levels. Provider will …")
 const RUN_IN_TITLE = /^(?:(?:Sec\.|Section|Clause|Article|Art\.)[ \t]+)?(\d{1,3}(?:\.\d{1,3})+)[ \t]+([A-Z][^.:;!?\n\d]{1,40}?)(?:\.[ \t]+(?=\S)|:[ \t]+(?=[A-Z0-9]))/
 // a named subject and a verb in lower case after it is a sentence: "The Managed Services exclude", "Each Party agrees"
+// Reading: a heading that is a numbered clause's sentence (a paragraph number such as "2.2", then six words or more with
+// a verb of a clause, ended by a full stop, a colon or a semicolon: "## 2.2 The following are excluded from the
+// Services:", "## 4.3 The Provider shall resolve all incidents as soon as reasonably possible.") is a numbered paragraph a
+// word processor exported as a heading: it is read as that paragraph, its words judged as the clause's text; a title
+// ("## 2.2 Exclusions", "## 3.2 What is not included, and how is other work billed?") stays a heading
+const EXPORTED_PARAGRAPH = /^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=(?:\S+\s+){5})(?=[^?]*\b(?:means|shall|will|must|may|is|are)\b)[^?]*[.:;]$/
 const SUBJECT_AND_VERB = /^(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Oo]ur|[Yy]our|[Ee]ach|[Aa]ll|[Aa]ny|[Ee]very|[Ee]ither|[Nn]either)\s+(?:[A-Z][\w’'-]*\s+)+[a-z]+$/
 // a run-in title is a name, not a statement or an abbreviation: no verb or pronoun, no "Ltd." or "e.g."
 const NOT_A_TITLE = /\b(?:means|mean|shall|will|must|may|can|cannot|is|are|was|were|be|been|has|have|had|do|does|did|includes?|applies|apply|ltd|inc|co|no|nos|pty|plc|st|dr|mr|mrs|ms|e\.g|i\.e|etc|vs|approx)\s*$|\b(?:means|shall|will|must|may|can|cannot|is|are|was|were|has|have|does|do|did|we|you|they|it|i|he|she)\b/i
@@ -1040,6 +1046,11 @@ class Builder {
 
   heading(node: Heading): void {
     const raw = toString(node).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
+    // a numbered paragraph that a word processor exported as a heading is read as the paragraph it is
+    if (node.depth > 1 && EXPORTED_PARAGRAPH.test(raw)) {
+      this.paragraph({type: 'paragraph', children: node.children, ...(node.position ? {position: node.position} : {})}, undefined)
+      return
+    }
     const {number, title} = splitNumber(raw)
     const section = this.open('heading', title, number, node.depth, this.pos(node))
     if (!this.title && node.depth === 1) this.title = section
