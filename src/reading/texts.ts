@@ -232,6 +232,8 @@ export interface FileColumns {
 export interface Placed {
   readonly text: string
   readonly kind: BlockKind
+  /** What else the reading read (see Reading.blockReadingIn), if anything. */
+  readonly context: string | undefined
   readonly value: unknown
 }
 
