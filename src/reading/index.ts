@@ -592,6 +592,8 @@ export class Reading {
   blockColumn<T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T, only: (block: Block) => boolean): ReadonlyArray<T | undefined>
   blockColumn<T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T, only?: (block: Block) => boolean): ReadonlyArray<T | undefined> {
     if (!this.texts.keepsBlocks) return blocks.map((b, i) => (only && !only(b) ? undefined : make(b, i)))
+    // (a document too long for its readings to be kept by place: by text alone)
+    if (blocks.length > this.texts.placesKept) return blocks.map((b, i) => (only && !only(b) ? undefined : this.blockReading(b, kind, () => make(b, i))))
     const columns = (this.columnSet ??= this.texts.columns(this.doc.filePath)).columns
     // (a column read with another `only` holds other blocks' readings)
     const kept = columns.get(kind) as Column | undefined
@@ -640,7 +642,8 @@ export class Reading {
   placeColumn<T>(kind: object): PlaceColumn<T> {
     let column = this.placeColumns.get(kind) as PlaceColumn<T> | undefined
     if (column) return column
-    if (!this.texts.keepsBlocks) column = new PlaceColumn<T>(this, kind, undefined)
+    // (without kept readings, or for a document too long for its readings to be kept by place: by text alone)
+    if (!this.texts.keepsBlocks || this.doc.blocks.length > this.texts.placesKept) column = new PlaceColumn<T>(this, kind, undefined)
     else {
       const file = this.places
       const last = file.columns.get(kind) as PlacedColumn | undefined
@@ -984,7 +987,7 @@ export class PlaceColumn<T> {
    */
   at(i: number, block: Block, make: (block: Block) => T, context?: string): T {
     const slots = this.slots
-    if (slots === undefined) return make(block)
+    if (slots === undefined) return context === undefined ? this.reading.blockReading(block, this.kind, () => make(block)) : make(block)
     const kept = slots[i]
     if (kept !== undefined && kept.text === block.text && kept.kind === block.kind && kept.context === context) return kept.value as T
     const value = context === undefined ? this.reading.blockReading(block, this.kind, () => make(block)) : make(block)
