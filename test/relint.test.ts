@@ -170,6 +170,21 @@ describe('re-lint after an edit', () => {
     expect(compared).toBeGreaterThan(20)
   })
 
+  it('gives the findings of a fresh lint when the document has more blocks than the cache keeps by place (by text alone)', () => {
+    const parseCache = new ParseCache()
+    // a bound below the fixture's blocks: its readings are kept by text, not by place
+    const textCache = new TextCache({blocks: true, limit: 50})
+    let text = texts[0]!
+    expect(buildDocument(text, 'a.md').blocks.length).toBeGreaterThan(50)
+    const lines = text.split('\n')
+    for (const at of [0.2, 0.5, 0.8, 0.5]) {
+      const i = Math.floor(at * lines.length)
+      lines[i] += ' promptly'
+      text = lines.join('\n')
+      expect(findings(lint(text, {filePath: 'a.md', parseCache, textCache}))).toBe(findings(lint(text, {filePath: 'a.md'})))
+    }
+  })
+
   it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in', async () => {
     // each series: the texts in order, and the rule whose findings must change from one text to the next
     const levels = (label: string) => `# Support Agreement\n\n## Fault levels\n\n| Category | Meaning |\n|---|---|\n| ${label} – Standstill | the whole office cannot work |\n| Category 3 – Slow | one user affected |\n\n## Response\n\nCategory 2 faults are answered within 1 hour.\n\nCategory 2 faults are answered within 4 hours.\n`

@@ -462,7 +462,8 @@ export function collectVocabulary(
   return {defined, sites, names}
 }
 
-const COMPANY_NAMES = 'vocabulary: names of companies'
+/** The kind of block reading that holds the keys of the companies a block names (see collectVocabulary). */
+export const COMPANY_NAMES = 'vocabulary: names of companies'
 const NO_NAMES: readonly string[] = []
 
 /** The keys of the names of companies, products and places in a text ("Northgate Technology Partners, LLC"), and of each of their words. */

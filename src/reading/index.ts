@@ -2,7 +2,7 @@
 // `context.reading`. It owns every per-document cache; each reading it offers is written, as pure functions, in the
 // module named for it beside this file.
 import type {Block, Definition, Document, Sentence} from '../types.js'
-import {collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
+import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
@@ -229,7 +229,7 @@ export class Reading {
 
   /** The terms the agreement defines, by lower-case term. */
   get definitions(): ReadonlyMap<string, Definition> {
-    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptNamed : undefined))
+    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptDefinitions : undefined))
   }
 
   /** Is the sentence of `block` a definition (in a Definitions section, or a "X means …" sentence)? */
@@ -243,7 +243,7 @@ export class Reading {
   /** Every term the agreement defines or names, for no-undefined-terms. */
   get vocabulary(): Vocabulary {
     // an editor's cache keeps each block's part of it
-    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptNamed : undefined))
+    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptVocabulary : undefined))
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
@@ -366,13 +366,20 @@ export class Reading {
       // most blocks hold no terse form: the one-pass letter test answers that for a block's text in less time than
       // looking the text up in the text cache did (hashing a text not seen before is a pass over it too)
       // (and in an editor, whose cache keeps block readings, kept per block text: a re-lint tests only the changed blocks)
-      const terse = base === block && this.texts.keepsBlocks ? this.blockReading(block, HAS_TERSE, () => hasTerse(block.text)) : hasTerse(base.text)
+      const terse = base === block && this.texts.keepsBlocks ? this.hasTerseAt(block) : hasTerse(base.text)
       v = terse ? (terseView(base) ?? null) : null
       if (row) v = v ? {...v, raw: block} : {block: row, raw: block, expanded: expandTerse(row.text)}
       this.terse.set(block, v)
       if (v) this.written.set(v.block, v)
     }
     return v ? v.block : block
+  }
+
+  /** Does a block's text hold a terse form? Kept per text, and by place for a block of the document (see placeColumn). */
+  private hasTerseAt(block: Block): boolean {
+    const i = this.placeOf(block)
+    if (i < 0) return this.blockReading(block, HAS_TERSE, () => hasTerse(block.text))
+    return this.placeColumn<boolean>(HAS_TERSE).at(i, block, (b) => hasTerse(b.text))
   }
 
   /** Is the block a row of a table whose columns are plans ("| | Starter | Plus | Max |")? Once per table header. */
@@ -597,6 +604,8 @@ export class Reading {
   blockColumn<T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T, only: (block: Block) => boolean): ReadonlyArray<T | undefined>
   blockColumn<T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T, only?: (block: Block) => boolean): ReadonlyArray<T | undefined> {
     if (!this.texts.keepsBlocks) return blocks.map((b, i) => (only && !only(b) ? undefined : make(b, i)))
+    // (a document too long for its readings to be kept by place: by text alone)
+    if (blocks.length > this.texts.placesKept) return blocks.map((b, i) => (only && !only(b) ? undefined : this.blockReading(b, kind, () => make(b, i))))
     const columns = (this.columnSet ??= this.texts.columns(this.doc.filePath)).columns
     // (a column read with another `only` holds other blocks' readings)
     const kept = columns.get(kind) as Column | undefined
@@ -645,7 +654,8 @@ export class Reading {
   placeColumn<T>(kind: object): PlaceColumn<T> {
     let column = this.placeColumns.get(kind) as PlaceColumn<T> | undefined
     if (column) return column
-    if (!this.texts.keepsBlocks) column = new PlaceColumn<T>(this, kind, undefined)
+    // (without kept readings, or for a document too long for its readings to be kept by place: by text alone)
+    if (!this.texts.keepsBlocks || this.doc.blocks.length > this.texts.placesKept) column = new PlaceColumn<T>(this, kind, undefined)
     else {
       const file = this.places
       const last = file.columns.get(kind) as PlacedColumn | undefined
@@ -791,10 +801,41 @@ export class Reading {
     }
     return kept.value
   }
-  private readonly keptIn = <T>(block: Block, kind: object, context: string, make: () => T): T => this.blockReadingIn(block, kind, context, make)
+  /** blockReadingIn, taken by place (see placeColumn) for a block of the document. */
+  private readonly keptIn = <T>(block: Block, kind: object, context: string, make: () => T): T => {
+    const i = this.placeOf(block)
+    if (i < 0) return this.blockReadingIn(block, kind, context, make)
+    return this.placeColumn<T>(kind).at(i, block, () => this.blockReadingIn(block, kind, context, make), context)
+  }
+
+  /**
+   * The place of `block` among the document's blocks, -1 for a block not among them: the readers that keep readings in
+   * context walk the blocks in order, so the place after the last one asked is tried first.
+   */
+  private placeOf(block: Block): number {
+    const blocks = this.doc.blocks
+    const at = this.cursor
+    if (blocks[at] === block) return at
+    if (blocks[at + 1] === block) return (this.cursor = at + 1)
+    const i = this.firstIndex(block)
+    if (i < 0 || blocks[i] !== block) return -1
+    return (this.cursor = i)
+  }
+  private cursor = 0
 
   private readonly keptColumn = <T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T): readonly T[] => this.blockColumn(kind, blocks, make)
   private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)
+  /**
+   * A reading of a kind named by what it reads besides the text (see collectDefinitions), taken by place (see
+   * placeColumn) in the column of its `family`, the name its context.
+   */
+  private keptNamedAt<T>(family: object, block: Block, name: string, make: () => T): T {
+    const i = this.placeOf(block)
+    if (i < 0) return this.keptNamed(block, name, make)
+    return this.placeColumn<T>(family).at(i, block, () => this.keptNamed(block, name, make), name)
+  }
+  private readonly keptDefinitions = <T>(block: Block, name: string, make: () => T): T => this.keptNamedAt(DEFINITIONS_PLACES, block, name, make)
+  private readonly keptVocabulary = <T>(block: Block, name: string, make: () => T): T => this.keptNamedAt(name === COMPANY_NAMES ? COMPANY_PLACES : VOCABULARY_PLACES, block, name, make)
 
   /**
    * Does `re` match unit `k` of `block`: its k-th sentence, or its whole text when k < 0? Kept per block text when the
@@ -951,14 +992,18 @@ export class PlaceColumn<T> {
     private readonly slots: Array<Placed | undefined> | undefined,
   ) {}
 
-  /** The reading of `block`, read at place `i` (see Reading.placeColumn). */
-  at(i: number, block: Block, make: (block: Block) => T): T {
+  /**
+   * The reading of `block`, read at place `i` (see Reading.placeColumn). With a `context` (what else the reading reads,
+   * see Reading.blockReadingIn), taken from its place only when read there in the same context, and made by `make`
+   * otherwise (which keeps it per text itself).
+   */
+  at(i: number, block: Block, make: (block: Block) => T, context?: string): T {
     const slots = this.slots
-    if (slots === undefined) return make(block)
+    if (slots === undefined) return context === undefined ? this.reading.blockReading(block, this.kind, () => make(block)) : make(block)
     const kept = slots[i]
-    if (kept !== undefined && kept.text === block.text && kept.kind === block.kind) return kept.value as T
-    const value = this.reading.blockReading(block, this.kind, () => make(block))
-    slots[i] = {text: block.text, kind: block.kind, value}
+    if (kept !== undefined && kept.text === block.text && kept.kind === block.kind && kept.context === context) return kept.value as T
+    const value = context === undefined ? this.reading.blockReading(block, this.kind, () => make(block)) : make(block)
+    slots[i] = {text: block.text, kind: block.kind, context, value}
     return value
   }
 }
@@ -971,6 +1016,11 @@ const THING_NAMES = {name: 'names of things'}
 /** The kind of block reading that holds the names of things one block writes (see names.ts thingNames). */
 const THING_NAMES_OF_BLOCK = {name: 'names of things in a block'}
 const ALIASES_OF_BLOCK = {name: 'short names of documents in a block'}
+
+/** The columns of the definitions and vocabulary readings of each place (see Reading.keptNamedAt). */
+const DEFINITIONS_PLACES = {name: 'definitions of a block, by place'}
+const VOCABULARY_PLACES = {name: 'vocabulary of a block, by place'}
+const COMPANY_PLACES = {name: 'names of companies in a block, by place'}
 
 /** The kind of block reading that says whether a block's text holds a terse form (see Reading.inFull). */
 const HAS_TERSE = {name: 'terse: the text holds a terse form'}

@@ -139,6 +139,14 @@ export class TextCache {
   }
 
   /**
+   * Blocks a document may have for its readings to be kept by place (see Reading.placeColumn): as many as block texts
+   * are kept, beyond which a document's readings are looked up by text alone.
+   */
+  get placesKept(): number {
+    return this.limit ?? MAX_BLOCK_TEXTS
+  }
+
+  /**
    * What the last lints of the file `file` read by place (see Reading.blockColumn and Reading.placeColumn): kept for the
    * files linted last, when this cache keeps block readings.
    */
@@ -232,6 +240,8 @@ export interface FileColumns {
 export interface Placed {
   readonly text: string
   readonly kind: BlockKind
+  /** What else the reading read (see Reading.blockReadingIn), if anything. */
+  readonly context: string | undefined
   readonly value: unknown
 }
 
