@@ -326,9 +326,11 @@ function customersSpan(text: string, at: number, block: Block, offset: number, r
 const OFF_TIME = /\b(?:weekends?|evenings?|nights?|overnight|sundays?|saturdays?|(?:public|bank|statutory) holidays?|out of (?:those|these|the above|such|our|my|your) hours|at any other times?\b|(?:after|before)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:]))/i
 /**
  * A time outside the hours as the label of a rate by the hour: "After hours: $150 per hour", "Out-of-hours – £90/hr",
- * and a note's terse label with the price straight after it ("after hrs $150/hr").
+ * and a note's terse label with the price straight after it ("after hrs $150/hr"); the label may say in brackets which
+ * times it means ("Out of hours (weekdays after 5.30pm, weekends): £95/hr"), as a title's gloss is part of the title (a
+ * gloss naming no time, "After hours (visitor parking): $3 per hour", is another matter).
  */
-const LABEL_THEN_RATE = /^\W*(?:after[- ]hours|out[- ]of[- ]hours|out of (?:business|support|working|office) hours|outside (?:business|support|working|office) hours)(?:\s*(?::|–|—|=|\s-)\s*[^.;]{0,12}?|\s+)(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?)\s?\d[\d,.]*\s*(?:\/\s*(?:hr|hour)\b|(?:per|an|a)\s+(?:hr|hour)\b|hourly\b)/i
+const LABEL_THEN_RATE = /^\W*(?:after[- ]hours|out[- ]of[- ]hours|out of (?:business|support|working|office) hours|outside (?:business|support|working|office) hours)(?:\s*\((?=[^()]*\b(?:week(?:day|end)s?|evenings?|nights?|overnight|holidays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|after|before)\b)[^()]{1,120}\))?(?:\s*(?::|–|—|=|\s-)\s*[^.;]{0,12}?|\s+)(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?)\s?\d[\d,.]*\s*(?:\/\s*(?:hr|hour)\b|(?:per|an|a)\s+(?:hr|hour)\b|hourly\b)/i
 const BY_THE_HOUR = /(?:\/\s*(?:hr|hour|h)\b|\b(?:per|an|a)\s+(?:hr|hour)\b|\bhourly\b)/i
 const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R|RM|KES)\s?\d/
 

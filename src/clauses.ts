@@ -851,11 +851,17 @@ function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: C
   const hit = {target: v.target ?? '', start: v.start, end: v.end}
   const after = unit.text.slice(v.start)
   const placed = PLACING.test(after) ? PLACED_NOUN.exec(unit.text.slice(Math.max(0, v.start - 60), v.start))?.[1] : undefined
+  // a paper said to hold named things ("… (the "Support Annex") that sets out: (a) the hours of cover; (b) the severity
+  // definitions; …") is sent the clause one of those things names as an item
+  const contents = statedContents(unit.text, hit)
   const matter = sentMatter(unit.text, hit) ?? placed
+  if (contents !== undefined) {
+    if (namesMatter(contents, [re.listItem]) !== true) return undefined
+  }
   // (the items as the head of what is sent, not a word that qualifies it: "Fix times per severity are as set out in
   // Schedule 3" sends fix times, not the severities)
-  if (matter === undefined || namesMatter(matter.split(MATTER_HEAD_END)[0]!, [re.listItem]) !== true) return undefined
-  if (re.notHeadings?.test(matter) || spec.aside?.(unit.text, unit.block)) return undefined
+  else if (matter === undefined || namesMatter(matter.split(MATTER_HEAD_END)[0]!, [re.listItem]) !== true) return undefined
+  if (re.notHeadings?.test(contents ?? matter!) || spec.aside?.(unit.text, unit.block)) return undefined
   return v
 }
 

@@ -67,13 +67,22 @@ const AT_ADDRESS_AFTER = new RegExp(`^${AT_ADDRESS}`)
 // a document named in plain words or by a title where its address follows ("the service description", "our support
 // schedule", "the ITS Recharge Schedule")
 const ADDRESSED_PAPER = String.raw`(?:[A-Za-z][\w&'’-]*\s+){0,3}?(?:${initials('schedule|description|policy|policies|terms|conditions|price list|rate card|guide|handbook|manual|catalog|catalogue|document|specification|matrix')}|SLA)(?=${AT_ADDRESS})`
-const DOC_NAME = `(?:${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
+// Reading: a paper named by its title (and its short name in brackets) and then as a numbered part of another agreement
+// ("the Quality Assurance Surveillance Plan (QASP), Attachment C to the Prime Contract", "the Acceptance Plan, Annex 4 of
+// the Head Contract") is that part of that agreement: a document of its own, not a part of this one ("…, Annex 2 to this
+// Agreement" names a part of this document and is not read so)
+const APPENDED_PART = String.raw`(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*(?:\s+\([A-Z]{2,8}\))?,\s+(?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\s+(?:to|of)\s+the\s+(?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|Deed)\b`
+const DOC_NAME = `(?:${APPENDED_PART}|${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
 // "as set out in the Order Form", "specified in Schedule B", "under the Support Policy", "per the Statement of Work"
 // "those listed as excluded in the Statement of Requirements": a participle with what the thing is listed as
 const LISTED_AS = String.raw`(?:listed|set out|shown|marked|identified|specified|described|named|designated|recorded)\s+as\s+[a-z-]+\s+(?:in|under)`
+// Reading: a thing listed or stated for one of several in another document ("the clinic opening hours listed for that
+// Practice in Exhibit A", "the contacts stated for each Site in the Order Form") is put in that document, as one "listed
+// in" it is
+const LISTED_FOR = String.raw`(?:listed|set out|shown|specified|stated|given|recorded)\s+for\s+(?:that|the|each|every|its|their|this|the\s+relevant)\s+(?:[A-Za-z][\w'’-]*\s+){1,2}?in`
 // A numbered part of the other document before its name: "as set out in clause 9 of the Master Services Agreement", "those
 // in Part 4 of the Master Agreement" (a schedule or exhibit is a document of its own, named by DOC_NAME)
 // "§ 4" is "Section 4" ("§§ 4 and 5": sections)
@@ -83,7 +92,13 @@ const PAGE_OF = String.raw`(?:[Pp]age\s+\d{1,3}|(?:the\s+)?(?:first|front|last|b
 // Reading: a part of the other document named by its title ("the "Not Included" section of the Service Catalog", "the
 // Exclusions chapter of the Support Guide") places the clause in that document as a numbered part does
 const TITLED_PART_OF = String.raw`(?:the\s+)?(?:["“][^"”]{2,40}["”]\s+|(?:[A-Z][\w&'’-]*\s+){1,3})(?:section|part|chapter|page|heading|table)\s+of\s+`
-const PART_OF = String.raw`(?:(?:(?:[Cc]lause|[Ss]ection|[Pp]art|[Pp]aragraph|[Aa]rticle)\s+|§§?\s?)\d[\w.]{0,6}(?:\s+\([^()]{1,40}\))?\s+of\s+|${PAGE_OF}|${TITLED_PART_OF})?`
+// Reading: a part numbered with its annex's letter ("Section C.5", "clause B-3") is a numbered part, and the titled
+// document it is a part of may itself be a part of another agreement ("Section C.5 of the Performance Work Statement (PWS)
+// of the Prime Contract"): the clause is in that agreement
+// Reading: several numbered parts named together ("clauses 7 and 5 of the Agreement", "Sections 4.1, 4.2 and 6 of the
+// MSA", "paragraphs 3 to 5 of Schedule 2") are parts of that document, as one is
+const MORE_PARTS = String.raw`(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|\s*[&–-]\s*)\d[\w.]{0,6}){0,4}`
+const PART_OF = String.raw`(?:(?:(?:[Cc]lauses?|[Ss]ections?|[Pp]arts?|[Pp]aragraphs?|[Aa]rticles?)\s+|§§?\s?)(?:[A-Z][.-])?\d[\w.]{0,6}${MORE_PARTS}(?:\s+\([^()]{1,40}\))?\s+of\s+(?:the\s+(?:[A-Z][\w&'’-]*\s+){1,4}(?:\([A-Z]{2,8}\)\s+)?of\s+)?|${PAGE_OF}|${TITLED_PART_OF})?`
 // "the surcharges on the Tariff Sheet (Annex 2)": "on" places a value in a document named with its part number (not in
 // any named thing: "recorded on the Site Register")
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
@@ -91,7 +106,7 @@ const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_D
 // there, as one "set out in" it: "the support hours shown on the order form you signed"
 const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:${PAGE_OF})?(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|countersigned\s+|executed\s+|accepted\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|(?:[Bb]ooking|[Ss]ubscription)\s+(?:[Cc]onfirmation|[Aa]cknowledge?ment)|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm)\b)`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -165,7 +180,7 @@ const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 
 // "Section 4 of the Agreement", "clause 9 of the Agreement"; a value "defined in the Agreement", "the priority
 // definitions in the Agreement", "those in the Agreement"
-const AGREEMENT_PART = /(?:\b(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit)\s+|§§?\s?)\d[\w.]*\s+of\s+the\s+Agreement\b|\b(?:defined|set out|set forth|described|specified|stated)\s+(?:in|under)\s+the\s+Agreement\b|\b(?:definitions?|those|the ones?)\s+in\s+the\s+Agreement\b/
+const AGREEMENT_PART = new RegExp(String.raw`(?:\b(?:[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?|[Ss]chedules?|[Ee]xhibits?)\s+|§§?\s?)\d[\w.]*${MORE_PARTS}\s+of\s+the\s+Agreement\b|\b(?:defined|set out|set forth|described|specified|stated)\s+(?:in|under)\s+the\s+Agreement\b|\b(?:definitions?|those|the ones?)\s+in\s+the\s+Agreement\b`)
 // a document that is itself an amendment, schedule, SOW or order, and calls another document "the Agreement"
 const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
 const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)|\(\s*["“]the\s+Agreement["”]\s*\)/
@@ -441,7 +456,7 @@ export class DelegationMatches {
       let hit: DelegationHit | null = null
       // (looked for only where a relative clause may open; a line break inside the paragraph may follow its word: "Schedule
       // B, which" at the end of one line and "sets forth …" on the next)
-      if ((text.includes('which') || text.includes('that') || text.includes('Which') || text.includes('That')) && STATES_THINGS.test(text)) {
+      if ((text.includes('which') || text.includes('that') || text.includes('Which') || text.includes('That') || text.includes('ing ')) && STATES_THINGS.test(text)) {
         // (a copy of its own: the shared one's lastIndex is read by matchAll elsewhere)
         HOLDER_G.lastIndex = 0
         for (let m = HOLDER_G.exec(text); m !== null; m = HOLDER_G.exec(text)) {
@@ -734,12 +749,22 @@ export function sentMatter(text: string, hit: DelegationHit): string | undefined
 
 // Reading: a document said to state, list or set out named things ("Schedule 4, which states the backup frequency,
 // retention periods and storage locations") holds those things: what follows the relative clause is what it is sent
-const STATED_CONTENTS = /^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:which|that)\s+(?:states?|lists?|sets? out|sets? forth|specifies|gives|contains|describes|defines|records)\s+([^.;:]{3,200})/i
+// Reading: so does a paper said to state them by a participle or named by the short name it is given in quotes ('a
+// service level exhibit (the "Service Level Exhibit") stating the support hours, the priority classifications and the
+// response targets'), and the things may be an enumeration of lettered items after the scope the paper states them for
+// ('(the "Exhibit") that states, for the Services under that Order: (a) the support hours; (b) ...; and (c) ...'): it
+// holds each item
+const STATED_VERB = String.raw`(?:(?:which|that)\s+(?:states?|lists?|sets? out|sets? forth|specifies|gives|contains|describes|defines|records)|(?:stating|listing|setting out|setting forth|specifying)\b)`
+const ENUM_MARK = String.raw`\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)`
+const STATED_CONTENTS = new RegExp(
+  String.raw`^\s*(?:["”]\s*\)\s*)?(?:\([^()]{1,30}\)\s*)?,?\s*${STATED_VERB}(?:\s*,\s*(?:for|in respect of|with respect to|as to)\s+[^,:;.()]{1,80}[,:])?\s+((?:${ENUM_MARK}\s*)?[^.;:]{3,200}(?:;\s*(?:and\s+|or\s+)?${ENUM_MARK}\s*[^.;:]{3,200}){0,9})`,
+  'i',
+)
 // Reading: a value stated on an order named by what it orders ("those stated on your Backup Add-on order", "as given on the
 // Managed Firewall quote you signed") is put there, as one stated on the order form is: the order is another document
 const ON_NAMED_ORDER = /\b(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered|recorded)\s+on\s+(?:the\s+|your\s+|our\s+|each\s+|its\s+)?(?:signed\s+|accepted\s+)?((?:(?!(?:This|The)\b)[A-Z][\w&'’+-]*\s+){1,3}(?:order(?:\s+form)?|quote|quotation))\b(?!\s+(?:of|to)\b)/
 // (a quick test that a text says of something that it states or lists things, before its documents are looked for)
-const STATES_THINGS = /\b(?:which|that)\s+(?:states?|lists?|sets? out|sets? forth|specifies|gives|contains|describes|defines|records)\s/i
+const STATES_THINGS = new RegExp(String.raw`\b${STATED_VERB}[\s,]`, 'i')
 /** The things a delegation's document is said to hold, in a relative clause after its name; undefined when none is. */
 export function statedContents(text: string, hit: DelegationHit): string | undefined {
   return STATED_CONTENTS.exec(text.slice(hit.end))?.[1]

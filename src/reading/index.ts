@@ -23,6 +23,9 @@ import type {Values} from './values/index.js'
 // (and a key naming what has failed or gone down: "What failed", "What breaks", "Failure", "Outage", "Breakdown")
 const CASES_KEY = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impact|urgency|gravity|seriousness|criticality|faults?|incident types?|call types?|failures?|outages?|breakdowns?|what (?:has |have )?(?:failed|fails|broke|breaks|is broken|went wrong|goes wrong|is down|went down|goes down|stopped working|stops working))\b/i
 
+/** A header saying what each row's key means: "Definition", "Criteria", "Meaning", "Examples". */
+const DEFINES_KEY = /^\W*(?:definitions?|criteria|criterion|meaning|examples?)\W*$/i
+
 /** A title of service levels: "Service Levels", "SLA", "Response targets". */
 const SERVICE_LEVELS_TITLE = /\bservice[- ]levels?\b|\bSLAs?\b|\b(?:response|resolution|support) (?:times|targets)\b/i
 
@@ -314,6 +317,9 @@ export class Reading {
     // (a table written as a list of records, "- **Room down** — Attendance on site: 30 minutes", has no header over its
     // keys: under a title of service levels its keys are the classes of case the levels are set for)
     if (!(block.header[0] ?? '').trim() && block.section.path.some((p) => SERVICE_LEVELS_TITLE.test(p))) return true
+    // (a table whose column after the key is headed as what each key means, "| Cat. | Definition | On-site attendance |",
+    // defines its rows as classes of case, whatever its key column is called)
+    if (DEFINES_KEY.test(block.header[1] ?? '')) return true
     return CASES_KEY.test(this.keyHeader(block)) || isLevelName((block.cells[0] ?? '').replace(/[*_]/g, '').trim(), this.values((block.cells[0] ?? '').replace(/[*_]/g, '').trim()))
   }
 
