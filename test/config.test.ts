@@ -432,10 +432,10 @@ describe('rule options', () => {
   })
 
   it('every clause rule takes "headings": extra section titles that are its home', () => {
-    const text = msa('## 5. Data Copies\n\nCopies of all servers run nightly at 01:00 UTC and are kept for 30 days.')
+    const text = msa('## 5. Vault Runs\n\nThe vault job for all servers runs nightly at 01:00 UTC and its output is kept for 30 days.')
     const outcomes = (options?: Record<string, unknown>): unknown[] => only('backup-frequency', text, options).map((m) => m.outcome)
     expect(outcomes()).toEqual(['missing'])
-    expect(outcomes({headings: ['Data Copies'], requireRetention: false})).toEqual([])
+    expect(outcomes({headings: ['Vault Runs'], requireRetention: false})).toEqual([])
     for (const rule of rules.filter((r) => r.meta.category === 'clause')) expect(rule.meta.options?.defaults['headings'], rule.meta.id).toEqual([])
   })
 
