@@ -332,3 +332,17 @@ describe('an order titled in capitals', () => {
     expect(delegation(text)).toBeUndefined()
   })
 })
+
+describe('a part named by a letter alone', () => {
+  it.each([
+    ['Out-of-scope services, and how each is billed, are listed in Part C of the Order Form.', 'Order Form'],
+    ['Fix times are set out in Section B of the Service Schedule.', 'Service Schedule'],
+  ])('finds the delegation in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  // look-alikes: a lettered part of this document, a lettered part with no document after it
+  it.each([['See Part A of this Agreement for the hours.'], ['The fees in Part C are fixed for the term.']])('finds none in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})

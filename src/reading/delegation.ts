@@ -98,13 +98,15 @@ const PAGE_OF = String.raw`(?:[Pp]age\s+\d{1,3}|(?:the\s+)?(?:first|front|last|b
 // Reading: a part of the other document named by its title ("the "Not Included" section of the Service Catalog", "the
 // Exclusions chapter of the Support Guide") places the clause in that document as a numbered part does
 const TITLED_PART_OF = String.raw`(?:the\s+)?(?:["“][^"”]{2,40}["”]\s+|(?:[A-Z][\w&'’-]*\s+){1,3})(?:section|part|chapter|page|heading|table)\s+of\s+`
+// Reading: a part named by a letter alone ("Part C of the Order Form", "Section B of the Service Schedule") is a numbered
+// part as "Part 3" is
 // Reading: a part numbered with its annex's letter ("Section C.5", "clause B-3") is a numbered part, and the titled
 // document it is a part of may itself be a part of another agreement ("Section C.5 of the Performance Work Statement (PWS)
 // of the Prime Contract"): the clause is in that agreement
 // Reading: several numbered parts named together ("clauses 7 and 5 of the Agreement", "Sections 4.1, 4.2 and 6 of the
 // MSA", "paragraphs 3 to 5 of Schedule 2") are parts of that document, as one is
 const MORE_PARTS = String.raw`(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|\s*[&–-]\s*)\d[\w.]{0,6}){0,4}`
-const PART_OF = String.raw`(?:(?:(?:[Cc]lauses?|[Ss]ections?|[Pp]arts?|[Pp]aragraphs?|[Aa]rticles?)\s+|§§?\s?)(?:[A-Z][.-])?\d[\w.]{0,6}${MORE_PARTS}(?:\s+\([^()]{1,40}\))?\s+of\s+(?:the\s+(?:[A-Z][\w&'’-]*\s+){1,4}(?:\([A-Z]{2,8}\)\s+)?of\s+)?|${PAGE_OF}|${TITLED_PART_OF})?`
+const PART_OF = String.raw`(?:(?:(?:[Cc]lauses?|[Ss]ections?|[Pp]arts?|[Pp]aragraphs?|[Aa]rticles?)\s+|§§?\s?)(?:(?:[A-Z][.-])?\d[\w.]{0,6}|[A-Z](?![\w'’-]))${MORE_PARTS}(?:\s+\([^()]{1,40}\))?\s+of\s+(?:the\s+(?:[A-Z][\w&'’-]*\s+){1,4}(?:\([A-Z]{2,8}\)\s+)?of\s+)?|${PAGE_OF}|${TITLED_PART_OF})?`
 // "the surcharges on the Tariff Sheet (Annex 2)": "on" places a value in a document named with its part number (not in
 // any named thing: "recorded on the Site Register")
 const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_DOC})`
