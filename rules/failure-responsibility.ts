@@ -139,6 +139,11 @@ function measuresOnly(subject: string): boolean {
   // each item's own noun comes before "for"/"of" ("the times for the removal of faults"): the measure is named there
   return items.length > 0 && items.every((x) => MEASURE.test(x.split(/\s+(?:for|of|to|in|per)\s+/i)[0]!))
 }
+// Reading: a sentence whose subject is the allocation itself (the responsibilities, the division of duties) and whose verb
+// follows another document ("Responsibilities in case of failure of equipment, including who pays for parts, follow the
+// Equipment Responsibility Matrix in Annex II") puts the allocation there, whatever its subject lists
+const ALLOCATION_SUBJECT = /^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:responsibilit(?:y|ies)|allocation|division|split)\b/i
+const FOLLOWS = /(?<!\bas\s)\b(?:follow|follows)\s+(?:the|its|their|our|your)\b/i
 const PUT_ELSEWHERE = /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
 
 // Reading: a table row keyed by what fails, whose column is headed by a piece of the work a failure needs or its cost
@@ -224,6 +229,7 @@ export default clauseRule({
     // set out in Annex C")
     const put = elsewhere ? PUT_ELSEWHERE.exec(t) : null
     if (elsewhere && put && !/[;—–]/.test(t.slice(0, put.index))) return elsewhere
+    if (elsewhere && ALLOCATION_SUBJECT.test(t) && FOLLOWS.test(t) && !/[;—–]/.test(t)) return elsewhere
     // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
     // allocates nothing
     if (at >= 0 && EFFORT_NOT_RESULT.test(t)) return {outcome: 'vague'}
