@@ -41,7 +41,8 @@ const INCLUDED_HEADER = /^(?:included|includes|services?(?: included)?|what(?:'|
 // (and fixing, as a note says what it takes on: "we fix: POS, card readers, wifi")
 const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*|fix(?:es|ing)?)\b/i
 // What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
-const NOT_SERVICES = /\b(?:not|no(?!\.\s*\d)|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
+// (a price of nothing is no negation: "the following service at no charge:", "with no extra cost" give it free)
+const NOT_SERVICES = /\b(?:not|no(?!\.\s*\d)(?!\s+(?:extra\s+|additional\s+|further\s+|separate\s+)?(?:charge|cost|fee)s?\b)|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
 // What follows a colon, when it is a series of three or more: "For each device: all service calls, parts and labour, toner"
 const COLON_SERIES = /:\s*([^:;]*?,[^:;]*,[^:;]*)$/
 // Reading: a list introduced as a summary of the agreement's terms ("For quick reference:", "At a glance:", "In short:",
