@@ -115,9 +115,10 @@ function answeredQuestion(unit: Unit, text: string, reading: Reading): 'present'
   if (HEDGE.test(/^[^.;]*/.exec(text)![0])) return 'vague'
   return answeredFailure(`${question.replace(/[?\s]+$/, '')}, ${text}`, reading.parties)
 }
-// How a thing is bought, priced or supplied: "Hardware you buy through us is priced and supplied under our Hardware Sales
+// How a thing is bought, priced or supplied (its purchase named as a noun too: "Hardware and software purchases: quoted"):
+// "Hardware you buy through us is priced and supplied under our Hardware Sales
 // Terms", "Equipment is leased at the rates in the Price List"
-const SUPPLY = /\b(?:priced|supplied|sold|purchased|bought|buy|buys|leased|rented|hired|ordered|delivered|invoiced|quoted)\b/i
+const SUPPLY = /\b(?:priced|supplied|sold|purchased|purchases?|purchasing|bought|buy|buys|buying|leased|rented|hired|ordered|delivered|invoiced|quoted)\b/i
 
 /**
  * A sentence that speaks only of how a thing is bought, priced or supplied, and of no failure, allocates no failure
