@@ -23,6 +23,8 @@ const COPY = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|archiv\w*|retain\
 const RPO = /\bRPO\b|recovery point/i
 // what a backup in its home copies when no backup word is left: "Snapshots … ", "copies of the database"
 const COPY_OF_DATA = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|restore points?|versions?)\b/i
+// a party's act of backing up, the verb: "shall back up", "backs up", "is backed up"
+const BACKS_UP = /\bback(?:s|ed)?\s+up\b/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
 const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
 
@@ -105,7 +107,10 @@ export default clauseRule({
     const v = reader.reading.values(t)
     // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
     const retain = t.search(/\bretain/i)
-    if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && v.frequencies.some((f) => f.start < retain))) return undefined
+    // Reading: a party that backs data up before the sentence speaks of retaining the backups ("The Provider shall back up
+    // the database …, and shall retain and test those backups, in accordance with Schedule 3") commits to backups; the
+    // boilerplate names backups only as where copies are kept
+    if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && (v.frequencies.some((f) => f.start < retain) || BACKS_UP.test(t.slice(0, retain))))) return undefined
     // "Firewall logs are reviewed every 10 minutes" under Backups is a frequency of something else
     const aboutCopies = at >= 0 || COPY.test(t)
     // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often

@@ -3,7 +3,7 @@ import {excerpt, testAtWordStarts} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
-import {definedBefore, namesMatter, sentByPredicate, sentMatter, statedContents, targetName} from './reading/delegation.js'
+import {definedBefore, namesMatter, sentByPredicate, sentMatter, statedContents, targetName, type DelegationHit} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
@@ -83,8 +83,11 @@ export interface Reader<Options extends object = RuleOptions> {
   party(unit: Unit, index?: number): Party
   /** Is this unit (or its block) in a section whose title matches? */
   underHeading(unit: Unit, re: RegExp): boolean
-  /** The delegation in a unit's text, if any; variables only count when their name matches `topic`. */
-  delegated(unit: Unit, topic?: RegExp): Verdict | undefined
+  /**
+   * The delegation in a unit's text, if any; variables only count when their name matches `topic`. A link whose words
+   * before it match `sendsOther` ("the items outside the Services are listed in …") sends something else.
+   */
+  delegated(unit: Unit, topic?: RegExp, sendsOther?: RegExp): Verdict | undefined
   /** The home sections of the clause being judged. */
   readonly homes: readonly Section[]
   /** The first home whose path the section's path starts with (see homeFinder). */
@@ -293,6 +296,20 @@ export function prepare(
   }
   homes.forEach(mark)
   let finder: ((section: Section) => Section | undefined) | undefined
+  /** Does the delegation `hit` of `text` send the clause (its topic, list item or `topic`), not something else only? */
+  const sendsClause = (text: string, hit: DelegationHit, topic: RegExp | undefined): boolean => {
+    // what the sentence sends is read against the clause: "The fees for the backup service are as set out in the Order
+    // Form" sends fees, not the backups
+    const matter = sentMatter(text, hit)
+    if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return false
+    // a reference to where a noun is defined sends that noun's meaning: the clause only when the noun names it
+    const defined = definedBefore(text, hit)
+    if (defined !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(defined))) return false
+    // a document said to hold named things ("…, which states the backup frequency and retention periods") is sent
+    // those things only: the clause when one of them names it
+    const contents = statedContents(text, hit)
+    return contents === undefined || [topic, re.listItem, re.topic].some((x) => x?.test(contents))
+  }
   const reader: Reader<RuleOptions & ClauseOptions> = {
     doc,
     reading,
@@ -306,21 +323,19 @@ export function prepare(
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
       return false
     },
-    delegated: (unit, topic) => {
-      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, topic})
-      if (!hit) return undefined
-      // what the sentence sends is read against the clause: "The fees for the backup service are as set out in the Order
-      // Form" sends fees, not the backups
-      const matter = sentMatter(unit.text, hit)
-      if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return undefined
-      // a reference to where a noun is defined sends that noun's meaning: the clause only when the noun names it
-      const defined = definedBefore(unit.text, hit)
-      if (defined !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(defined))) return undefined
-      // a document said to hold named things ("…, which states the backup frequency and retention periods") is sent
-      // those things only: the clause when one of them names it
-      const contents = statedContents(unit.text, hit)
-      if (contents !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(contents))) return undefined
-      return {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}
+    delegated: (unit, topic, sendsOther) => {
+      // Reading: a sentence that sends several things to several documents ("The Services are described in Schedule 1 and
+      // the items outside them are listed in clause 9 of the Agreement") is read for each: when the document found sends
+      // something else, the words before its link are read again for an earlier one
+      let text = unit.text
+      for (let tries = 0; tries < 3; tries++) {
+        const hit = reading.delegation(text, {block: unit.block, offset: unit.start, topic})
+        if (!hit) return undefined
+        if (sendsClause(text, hit, topic) && !sendsOther?.test(text.slice(0, hit.start))) return {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}
+        if (hit.start <= 0) return undefined
+        text = text.slice(0, hit.start)
+      }
+      return undefined
     },
   }
 
