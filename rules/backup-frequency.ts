@@ -12,10 +12,11 @@ import data from './data/clauses.json' with {type: 'json'}
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 // "backup" naming a standby of something other than data, the thing it modifies or the supply it is: spare stock ("a
 // backup toner cartridge", "backup handsets"), a second supply or route ("backup power", "the backup SIP trunk", "a
-// backup 4G link"), a number calls are diverted to ("the practice's backup numbers"), a stand-in person ("backup contact")
+// backup 4G link"), a number calls are diverted to ("the practice's backup numbers"), a stand-in person ("backup contact",
+// "a backup agent", "a backup on-call engineer", "Sinéad acts as my backup whenever I am away")
 // (with the words that say which kind before the thing: "a backup diesel generator", "the back-up 4G LTE router", "a
 // backup cordless handset")
-const NOT = /\bback[- ]?up\)? (?:(?!(?:of|and|or|to|for|from|the|an?|your|our|its|their|data|files?|cop(?:y|ies)|jobs?|runs?|sets?|is|are|will|shall|must|was|were|be|with|in|on|at|each|every|daily|weekly|nightly|monthly|hourly|storage|retention|schedule|policy|plan)\b)[\w-]+\s+){0,2}?(?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
+const NOT = /\bback[- ]?up\)? (?:(?!(?:of|and|or|to|for|from|the|an?|your|our|its|their|data|files?|cop(?:y|ies)|jobs?|runs?|sets?|is|are|will|shall|must|was|were|be|with|in|on|at|each|every|daily|weekly|nightly|monthly|hourly|storage|retention|schedule|policy|plan)\b)[\w-]+\s+){0,2}?(?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|agents?|deput(?:y|ies)|on[- ]call (?:engineers?|technicians?|staff|agents?)|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b|\b(?:acts?|acting|serves?|serving|stands?|standing|steps? in|stepping in)\s+as\s+(?:my|our|his|her|their|the|a|an)\s+back[- ]?up\b/gi
 // support, not a copy: "the service desk is backed up by the on-call engineer"
 const BACKED_BY = /\bbacked up by\b/i
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
@@ -169,6 +170,8 @@ function privacyHome(unit: Unit, reader: Reader): boolean {
     const b = blocks[i]!
     if (b.kind === 'heading') break
     const label = reader.reading.leadLabel(b)
+    // (the unit's own paragraph titled by a run-in label: "**T7. Data protection.** We act as your processor …")
+    if (label !== undefined && b === unit.block && b.kind === 'paragraph') return PRIVACY_TITLE.test(label) && !BACKUP.test(label)
     if (label !== undefined && b.kind === 'paragraph' && b.text.replace(/[\s.:;,?!*_]+$/, '').replace(/^[*_]+/, '').trim() === label.replace(/[?!]+$/, '')) return PRIVACY_TITLE.test(label) && !BACKUP.test(label)
   }
   // (the nearest title with words: a numbered paragraph, "8.1 Each party shall …", has none of its own)
