@@ -14,7 +14,7 @@ import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
-import {TextCache, type Column, type FileColumns, type Placed, type PlacedColumn} from './texts.js'
+import {TextCache, type Column, type FileColumns, type Placed, type PlacedColumn, type ValuesByPlace} from './texts.js'
 import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
@@ -606,10 +606,12 @@ export class Reading {
     if (!this.texts.keepsBlocks) return blocks.map((b, i) => (only && !only(b) ? undefined : make(b, i)))
     // (a document too long for its readings to be kept by place: by text alone)
     if (blocks.length > this.texts.placesKept) return blocks.map((b, i) => (only && !only(b) ? undefined : this.blockReading(b, kind, () => make(b, i))))
+    // (the document's own blocks: placed once per lint for every column, see places)
+    if (blocks === this.doc.blocks) return this.placedColumn(kind, make, only)
     const columns = (this.columnSet ??= this.texts.columns(this.doc.filePath)).columns
     // (a column read with another `only` holds other blocks' readings)
     const kept = columns.get(kind) as Column | undefined
-    const last = kept && 'only' in kept && kept.only === only ? kept : undefined
+    const last = kept && 'texts' in kept && kept.only === only ? kept : undefined
     const n = blocks.length
     const texts = new Array<string>(n)
     const kinds = new Array<Block['kind']>(n)
@@ -644,6 +646,31 @@ export class Reading {
   private columnSet: FileColumns | undefined
 
   /**
+   * blockColumn of the document's blocks: a place that stands for a place of the last lint (see places: the same text
+   * and kind) takes the reading kept there when the column was read by the last lint with the same `only`; any other
+   * place is looked up by its text.
+   */
+  private placedColumn<T>(kind: object, make: (block: Block, i: number) => T, only: ((block: Block) => boolean) | undefined): ReadonlyArray<T | undefined> {
+    const file = this.places
+    const from = this.placeFrom!
+    const last = file.columns.get(kind) as ValuesByPlace | undefined
+    const kept = last !== undefined && 'placed' in last && last.lint === file.lint - 1 && last.only === only ? last.placed : undefined
+    const blocks = this.doc.blocks
+    const n = blocks.length
+    const values = new Array<T | undefined>(n)
+    for (let i = 0; i < n; i++) {
+      const j = kept ? from[i]! : -1
+      if (j >= 0) values[i] = kept![j] as T | undefined
+      else {
+        const block = blocks[i]!
+        values[i] = only && !only(block) ? undefined : this.blockReading(block, kind, () => make(block, i))
+      }
+    }
+    file.columns.set(kind, {lint: file.lint, placed: values, only})
+    return values
+  }
+
+  /**
    * The readings of one `kind` (of a block's text alone, as blockReading keeps them) by the place of the block read, for
    * a reader that walks the document's places and reads a block at each (the block itself, or a view of it): `at(i,
    * block, make)` is `blockReading(block, kind, () => make(block))` for the block read at place `i`. When the cache
@@ -661,7 +688,7 @@ export class Reading {
       const last = file.columns.get(kind) as PlacedColumn | undefined
       const n = this.doc.blocks.length
       const slots = new Array<Placed | undefined>(n)
-      if (last && 'lint' in last && last.lint === file.lint - 1) {
+      if (last && 'slots' in last && last.lint === file.lint - 1) {
         const from = this.placeFrom!
         for (let i = 0; i < n; i++) {
           const j = from[i]!

@@ -229,7 +229,7 @@ export class TextCache {
 
 /** What the lints of one file read by place: the columns by kind, and the blocks of the last lint that placed them. */
 export interface FileColumns {
-  readonly columns: Map<unknown, Column | PlacedColumn>
+  readonly columns: Map<unknown, Column | PlacedColumn | ValuesByPlace>
   /** Flags of a kind by place (see Reading.placeFlags), as the lint `lint` of the file placed the blocks. */
   readonly flags: Map<object, {readonly lint: number; readonly flags: Uint8Array}>
   /** How many lints have placed the file's blocks (see Reading.placeColumn). */
@@ -252,6 +252,14 @@ export interface Placed {
 export interface PlacedColumn {
   readonly lint: number
   readonly slots: Array<Placed | undefined>
+}
+
+/** One kind of block reading of the document's blocks, by place, as the lint `lint` of its file placed them (see Reading.blockColumn). */
+export interface ValuesByPlace {
+  readonly lint: number
+  readonly placed: readonly unknown[]
+  /** The test of the blocks read (see Reading.blockColumn), undefined for every block. */
+  readonly only: ((block: Block) => boolean) | undefined
 }
 
 /** One kind of block reading of a list of blocks, in order: the blocks' texts and the readings (see Reading.blockColumn). */
