@@ -1,7 +1,7 @@
 // The reading stage: read(doc) builds one Reading per document, once, in the engine, and every rule gets it as
 // `context.reading`. It owns every per-document cache; each reading it offers is written, as pure functions, in the
 // module named for it beside this file.
-import type {Block, Definition, Document, Sentence} from '../types.js'
+import type {Block, Definition, Document, Section, Sentence} from '../types.js'
 import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
@@ -843,6 +843,20 @@ export class Reading {
   }
 
   /**
+   * A reading by `owner` (a clause's compiled patterns) of the document's outline alone: each section's kind, title,
+   * path, parent and children, which section is the document's title and that title's heading as written, and the names
+   * the agreement gives its parties (see outlineDigest). Kept across the lints of a file while the outline reads the
+   * same (an edit within a paragraph leaves it so), made once per lint otherwise; `make` must read nothing else of the
+   * document, and give what holds none of its objects (the places of sections, not the sections).
+   */
+  outlineReading<T>(owner: object, make: () => T): T {
+    if (!this.texts.keepsBlocks) return make()
+    const token = (this.outlineToken ??= this.inputsToken(OUTLINE, outlineDigest(this.doc, this.partiesKey)))
+    return this.texts.byInputs(token, owner, make)
+  }
+  private outlineToken: object | undefined
+
+  /**
    * A reading of `block` that depends on its text and on `context` (a string saying what else it reads: its kind, its
    * section's title): kept like blockReading, and made again when the block that asks was read in another context.
    */
@@ -1037,6 +1051,24 @@ export class Reading {
     this.scratch.set(key, value)
     return value
   }
+}
+
+/** The name of the inputs of the readings of a document's outline (see Reading.outlineReading). */
+const OUTLINE = 'the outline'
+
+/**
+ * What a reading of a document's outline may read (see Reading.outlineReading), as one string: per section its kind,
+ * title, path, parent and children (by their places in the list of sections), which section is the document's title and
+ * its heading as written, and the party names.
+ */
+function outlineDigest(doc: Document, partiesKey: string): string {
+  const sections = doc.sections
+  const place = new Map<Section, number>()
+  sections.forEach((s, i) => place.set(s, i))
+  const at = (s: Section | undefined): number => (s === undefined ? -1 : (place.get(s) ?? -2))
+  const parts = sections.map((s) => `${s.kind}\u0001${s.title}\u0001${at(s.parent)}\u0001${s.children.map(at).join(',')}\u0001${s.path.join('\u0002')}`)
+  const title = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
+  return `${at(doc.title)}\u0000${title}\u0000${partiesKey}\u0000${parts.join('\u0000')}`
 }
 
 /** The readings of one kind by the place of the block read (see Reading.placeColumn). */

@@ -128,6 +128,20 @@ export class TextCache {
   }
 
   /**
+   * What `owner` read of the inputs whose token is `token` (see inputs): kept while the token is the latest of its name
+   * (an older token, and what was kept with it, is let go), made by `make` on first use.
+   */
+  byInputs<T>(token: object, owner: object, make: () => T): T {
+    let kept = this.byToken.get(token)
+    if (!kept) this.byToken.set(token, (kept = new WeakMap()))
+    if (kept.has(owner)) return kept.get(owner) as T
+    const value = make()
+    kept.set(owner, value)
+    return value
+  }
+  private readonly byToken = new WeakMap<object, WeakMap<object, unknown>>()
+
+  /**
    * The readings kept for a block's text, by kind of reading (a key the reader owns: a pattern, a term list's
    * signature); each depends on the text alone. Undefined when this cache keeps no block readings.
    */
