@@ -2,7 +2,7 @@
 // `context.reading`. It owns every per-document cache; each reading it offers is written, as pure functions, in the
 // module named for it beside this file.
 import type {Block, Definition, Document, Section, Sentence} from '../types.js'
-import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
+import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary, type VocabularyKept} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
@@ -14,7 +14,7 @@ import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
-import {TextCache, type Column, type FileColumns, type Placed, type PlacedColumn, type ValuesByPlace} from './texts.js'
+import {TextCache, type Column, type FileColumns, type ItemsColumn, type Placed, type PlacedColumn, type ValuesByPlace} from './texts.js'
 import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
@@ -243,7 +243,7 @@ export class Reading {
   /** Every term the agreement defines or names, for no-undefined-terms. */
   get vocabulary(): Vocabulary {
     // an editor's cache keeps each block's part of it
-    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptVocabulary : undefined))
+    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptVocabulary : undefined, this.texts.keepsBlocks ? this.vocabularyKept : undefined))
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
@@ -646,6 +646,30 @@ export class Reading {
   private columnSet: FileColumns | undefined
 
   /**
+   * Readings of one `kind` of the items of a list the document holds besides its blocks (the tree's marks), in order,
+   * each of the item alone: when the cache keeps block readings, those of the last lint of the file are kept for the
+   * items before the first that is not `same` as the last lint's at its place, and for those after the last, and `make`
+   * reads the others; without kept block readings, `make` reads every item.
+   */
+  keptAlong<E, T>(kind: object, items: readonly E[], same: (a: E, b: E) => boolean, make: (item: E) => T): readonly T[] {
+    if (!this.texts.keepsBlocks) return items.map((item) => make(item))
+    const columns = (this.columnSet ??= this.texts.columns(this.doc.filePath)).columns
+    const last = columns.get(kind) as ItemsColumn | undefined
+    const was = last !== undefined && 'items' in last ? (last.items as readonly E[]) : []
+    const n = items.length
+    const m = was.length
+    const most = Math.min(n, m)
+    let head = 0
+    while (head < most && same(was[head]!, items[head]!)) head++
+    let tail = 0
+    while (tail < most - head && same(was[m - 1 - tail]!, items[n - 1 - tail]!)) tail++
+    const values = new Array<T>(n)
+    for (let i = 0; i < n; i++) values[i] = i < head ? (last!.values[i] as T) : i >= n - tail ? (last!.values[i - n + m] as T) : make(items[i]!)
+    columns.set(kind, {items, values})
+    return values
+  }
+
+  /**
    * blockColumn of the document's blocks: a place that stands for a place of the last lint (see places: the same text
    * and kind) takes the reading kept there when the column was read by the last lint with the same `only`; any other
    * place is looked up by its text.
@@ -893,6 +917,10 @@ export class Reading {
   private cursor = 0
 
   private readonly keptColumn = <T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T): readonly T[] => this.blockColumn(kind, blocks, make)
+  private readonly vocabularyKept: VocabularyKept = {
+    outline: (owner, make) => this.outlineReading(owner, make),
+    along: (kind, items, same, make) => this.keptAlong(this.texts.kind(kind), items, same, make),
+  }
   private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)
   /**
    * A reading of a kind named by what it reads besides the text (see collectDefinitions), taken by place (see

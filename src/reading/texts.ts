@@ -243,7 +243,7 @@ export class TextCache {
 
 /** What the lints of one file read by place: the columns by kind, and the blocks of the last lint that placed them. */
 export interface FileColumns {
-  readonly columns: Map<unknown, Column | PlacedColumn | ValuesByPlace>
+  readonly columns: Map<unknown, Column | PlacedColumn | ValuesByPlace | ItemsColumn>
   /** Flags of a kind by place (see Reading.placeFlags), as the lint `lint` of the file placed the blocks. */
   readonly flags: Map<object, {readonly lint: number; readonly flags: Uint8Array}>
   /** How many lints have placed the file's blocks (see Reading.placeColumn). */
@@ -266,6 +266,12 @@ export interface Placed {
 export interface PlacedColumn {
   readonly lint: number
   readonly slots: Array<Placed | undefined>
+}
+
+/** One kind of reading of the items of a list, in order, as the last lint of the file read them (see Reading.keptAlong). */
+export interface ItemsColumn {
+  readonly items: readonly unknown[]
+  readonly values: readonly unknown[]
 }
 
 /** One kind of block reading of the document's blocks, by place, as the lint `lint` of its file placed them (see Reading.blockColumn). */
