@@ -348,7 +348,9 @@ const MULTIPLE_CHARGE = /\b(?:charged|billed|invoiced|costs?|draws? down)\b[^.;]
  * no work then.)
  */
 // (the work as a noun: at the start, or after a determiner or a verb taking it; "The cleaners work at weekends" is no service)
-const OFF_TIME_WORK = /(?:^\W*|\b(?:any|all|the|for|of|do|does|doing|need|needs|and|or|with|no)\s+)(?:work|support|cover|visits?|call[- ]?outs?|jobs?)\s+(?:[\w-]+\s+){0,2}?(?:in the (?:evenings?|night)|at (?:the )?weekends?|on (?:the )?weekends?|at night|overnight|on (?:saturdays?|sundays?|(?:public |bank )?holidays))\b/i
+// (and the work with who does it between: "Work performed by the SOC at night", "Support given by our engineers at weekends";
+// after its clause's number too: "3.2 Work performed …")
+const OFF_TIME_WORK = /(?:^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]\)\s+)?|\b(?:any|all|the|for|of|do|does|doing|need|needs|and|or|with|no)\s+)(?:work|support|cover|visits?|call[- ]?outs?|jobs?)\s+(?:(?:performed|carried out|done|provided|given|delivered)\s+by\s+(?:the\s+|our\s+|its\s+|your\s+)?[\w&'’-]+(?:\s+[\w&'’-]+)?\s+|(?:[\w-]+\s+){0,2}?)(?:in the (?:evenings?|night)|at (?:the )?weekends?|on (?:the )?weekends?|at night|overnight|on (?:saturdays?|sundays?|(?:public |bank )?holidays))\b/i
 
 const NO_OFF_TIME = {at: -1, priced: false} as const
 

@@ -196,6 +196,27 @@ function review(_finding: Finding, context: RuleContext<keyof typeof messages, R
   }
 }
 
+// a column that says what each row includes, beside the row's own key: "What's included", "Includes", "Covered"
+const INCLUDES_HEADER = /^(?:what(?:'|’)?s (?:covered|included)|what (?:it|this) (?:covers|includes)|included|includes|covers|covered)$/i
+
+/** Are all the times of a table row in cells under a column that says what the row includes, none of which speaks of a response? */
+function includedTimesOnly(block: Block, reading: Reading): boolean {
+  const header = block.header
+  const cells = block.cells
+  if (block.kind !== 'table-row' || !header || !cells || cells.length < 2) return false
+  let text = block.text
+  let blanked = false
+  header.forEach((h, i) => {
+    const cell = cells[i]
+    if (i === 0 || !cell || !INCLUDES_HEADER.test(h.replace(/[*_]/g, '').replace(/[?!.:\s]+$/, '').trim()) || indexOf(cell, TOPIC) >= 0) return
+    const at = text.indexOf(cell)
+    if (at < 0) return
+    text = text.slice(0, at) + ' '.repeat(cell.length) + text.slice(at + cell.length)
+    blanked = true
+  })
+  return blanked && reading.values(block.text).durations.length > 0 && reading.values(text).durations.length === 0
+}
+
 export default clauseRule({
   id: 'response-times',
   description: 'The agreement states a time to respond, with number and unit, ideally per priority level',
@@ -219,6 +240,11 @@ export default clauseRule({
     const column = responseColumn(reader.reading, unit.block)
     const headerSaysResponse = (header?.some(column) ?? false) || responseKey(rowKey) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
     if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
+    // Reading: in a row of a table with a column that says what each row includes ("| Visit type | What's included |"), a
+    // time in that column is how much work the row includes ("a technician on site for up to 2 hours"), not a time to
+    // respond, unless the cell itself speaks of a response ("help desk, 1-hour response"): a row whose times all stand
+    // there states no response time
+    if (!headerSaysResponse && includedTimesOnly(unit.block, reader.reading)) return undefined
     // times named only as a fix or a turnaround ("| Sev A | Fix TAT: 6 hours |") are resolution times, whatever the title
     if (at < 0 && !headerSaysResponse && fixTimesOnly(unit, reader.reading)) return undefined
     // an engineer at the customer's premises within a time is the response of on-site work: "a technician will be at your

@@ -93,8 +93,9 @@ export function partyNames(doc: Document): Map<string, Party> {
     for (const group of block.text.matchAll(NAME_GIVEN)) {
       // ("the School"), ("the Practice"): a name given with its article is the name without it
       // (a translation writes the article in capitals too: "THE PROVIDER", "THE COOPERATIVE")
-      const quoted = group[3] !== undefined ? [] : [...(group[1] ?? group[2]!).matchAll(/[“"](?:(?:the|THE|The)\s+)?([A-Za-z][\w&.' -]{0,40}?)[,]?[”"]/g)]
-      const terms = group[3] !== undefined ? [group[3]] : quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || /^[A-Z]/.test(m[1]!)).map((m) => m[1]!.trim())
+      // (a name may be written with letters beyond ASCII: ("Kōwhai"), ("Tūī"), ("Société"))
+      const quoted = group[3] !== undefined ? [] : [...(group[1] ?? group[2]!).matchAll(/[“"](?:(?:the|THE|The)\s+)?([A-Za-z\u00C0-\u024F][\w\u00C0-\u024F&.' -]{0,40}?)[,]?[”"]/g)]
+      const terms = group[3] !== undefined ? [group[3]] : quoted.filter((m) => /^[“"]the\s/i.test(m[0]) || capitalised(m[1]!)).map((m) => m[1]!.trim())
       // "Harbour Street Dental Practice (the Practice)", "Kestrel IT Ltd (Kestrel)": unquoted, the short name is given by
       // brackets right after the full name it is taken from
       if (!terms.length && group[1] !== undefined) {
@@ -242,6 +243,11 @@ function roleOfBracket(inside: string, names: ReadonlyMap<string, Party>): Party
 }
 
 const ASCII = /^[\x00-\x7f]*$/
+/** Does the text open with a capital letter, of any Latin alphabet ("Kestrel", "Kōwhai", "Élan")? */
+const capitalised = (text: string): boolean => {
+  const c = text.charAt(0)
+  return c !== c.toLowerCase() && c === c.toUpperCase()
+}
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
 /** Whether `at` is a word boundary of `text` (as `\b`: a word character on one side only). */
 const boundaryAt = (text: string, at: number): boolean => isWordCode(text.charCodeAt(at - 1)) !== isWordCode(text.charCodeAt(at))
@@ -390,14 +396,18 @@ function titledKinds(doc: Document, names: Map<string, Party>): void {
  * monitors …" is the work of Lattice), and the name that receives a service credit is the customer (a credit is paid back
  * to the one who pays).
  */
+/** Where a party's name starts: no letter (of any Latin alphabet), digit or underscore before it. */
+const NAME_START = String.raw`(?<![\w\u00C0-\u024F])`
+
 function rolesByConduct(doc: Document, candidates: readonly string[]): Map<string, Party> {
   const out = new Map<string, Party>()
   const names = candidates.filter((n) => n.length >= 2 && n.length <= 40 && !NOT_A_PARTY.test(n))
   if (names.length < 2) return out
   const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   const engages = new RegExp(String.raw`(?:^|[\s(“"])(?:the\s+)?(${alt})[”"]?\)?,?\s+(?:hereby\s+)?(?:engages|retains|appoints|hires|contracts)\b[^.;]{0,200}?[(“"]\s*(?:the\s+)?[“"]?(${alt})\b`, 'i')
-  const work = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|also\s+|then\s+)?(?:[a-z]+s,\s+){0,4}(?:and\s+)?(?:supports?|monitors?|manages?|maintains?|patch(?:es)?|backs? up|diagnos(?:es|e)|repairs?|replaces?|installs?|configures?|troubleshoots?|restores?|resolves?|responds?|administers?|provides? (?:the |its |helpdesk|support|remote|on-?site)|performs?|hosts?)\b`, 'gi')
-  const pays = new RegExp(String.raw`\b(${alt})\s+(?:will\s+|shall\s+|must\s+)?(?:pays?|buys?|purchases?|reimburses?)\b|\b(?:invoices?|bills?|charges?|(?:invoiced|billed|charged) to|payable by)\s+(?:the\s+)?(${alt})\b|\b(?:on|at)\s+(?:the\s+)?(${alt})(?:'s|’s)\s+(?:behalf|request|expense|cost)\b|\b(${alt})\s+(?:receives?|is entitled to|will receive|shall receive|gets?)\s+(?:a\s+|an?\s+)?(?:service\s+)?credits?\b`, 'gi')
+  // (a name may open with a letter beyond ASCII, "Ōtaki", where \b sees no boundary: the letters around it are read as such)
+  const work = new RegExp(String.raw`${NAME_START}(${alt})\s+(?:will\s+|shall\s+|also\s+|then\s+)?(?:[a-z]+s,\s+){0,4}(?:and\s+)?(?:supports?|monitors?|manages?|maintains?|patch(?:es)?|backs? up|diagnos(?:es|e)|repairs?|replaces?|installs?|configures?|troubleshoots?|restores?|resolves?|responds?|administers?|provides? (?:the |its |helpdesk|support|remote|on-?site)|performs?|hosts?)\b`, 'gi')
+  const pays = new RegExp(String.raw`${NAME_START}(${alt})\s+(?:will\s+|shall\s+|must\s+)?(?:pays?|buys?|purchases?|reimburses?)\b|\b(?:invoices?|bills?|charges?|(?:invoiced|billed|charged) to|payable by)\s+(?:the\s+)?(${alt})\b|\b(?:on|at)\s+(?:the\s+)?(${alt})(?:'s|’s)\s+(?:behalf|request|expense|cost)\b|${NAME_START}(${alt})\s+(?:receives?|is entitled to|will receive|shall receive|gets?)\s+(?:a\s+|an?\s+)?(?:service\s+)?credits?\b`, 'gi')
   const score = {work: new Map<string, number>(), pays: new Map<string, number>()}
   const add = (m: Map<string, number>, n: string | undefined): void => {
     if (n) m.set(n.toLowerCase(), (m.get(n.toLowerCase()) ?? 0) + 1)
