@@ -287,14 +287,28 @@ export function prepare(
     if (n === undefined) named.set(title, (n = homeTitle!(title, reading.roles)))
     return n
   }
-  const homes = doc.sections.filter((s) => s.kind !== 'root' && (s !== doc.title || isSchedule) && isHome(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome))
+  // which sections are homes and which are in them, read of the outline alone (by their places among the sections): in
+  // an editor, kept while an edit leaves the outline as it was, rather than asked of every section at every re-lint
+  const outline = reading.outlineReading(re, () => {
+    const sections = doc.sections
+    const homes: number[] = []
+    sections.forEach((s, i) => {
+      if (s.kind !== 'root' && (s !== doc.title || isSchedule) && isHome(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome)) homes.push(i)
+    })
+    const place = new Map<Section, number>()
+    sections.forEach((s, i) => place.set(s, i))
+    const inHomes = new Set<number>()
+    const mark = (s: Section): void => {
+      if (otherHome(s)) return
+      inHomes.add(place.get(s)!)
+      s.children.forEach(mark)
+    }
+    for (const i of homes) mark(sections[i]!)
+    return {homes, inHomes: [...inHomes]}
+  })
+  const homes = outline.homes.map((i) => doc.sections[i]!)
   const homeIds = new Set<number>()
-  const mark = (s: Section): void => {
-    if (otherHome(s)) return
-    homeIds.add(s.id)
-    s.children.forEach(mark)
-  }
-  homes.forEach(mark)
+  for (const i of outline.inHomes) homeIds.add(doc.sections[i]!.id)
   let finder: ((section: Section) => Section | undefined) | undefined
   /** Does the delegation `hit` of `text` send the clause (its topic, list item or `topic`), not something else only? */
   const sendsClause = (text: string, hit: DelegationHit, topic: RegExp | undefined): boolean => {

@@ -1,6 +1,6 @@
 // The one definition finder: the terms an agreement defines (with their text), whether a sentence defines one, and
 // the wider vocabulary of defined and named terms that no-undefined-terms checks uses against.
-import type {Block, BlockKind, Definition, Document, Section, Sentence} from '../types.js'
+import type {Block, BlockKind, Definition, Document, Section, Sentence, TreeMark} from '../types.js'
 
 // "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
 // a definition may carry its clause number: 1.3 "Service Period" means …   (b) “Incident” means …
@@ -390,9 +390,13 @@ export function collectVocabulary(
   parties: ReadonlyMap<string, unknown>,
   key: (term: string) => string = termKey,
   kept?: KeptBlockReading,
+  keptAlso?: VocabularyKept,
 ): Vocabulary {
   const termKey = key
+  // what the sections' titles give, read of the outline alone (kept while an edit leaves the outline as it was)
+  const outline = keptAlso ? keptAlso.outline(VOCABULARY_OUTLINE, () => outlineVocabulary(doc.sections)) : outlineVocabulary(doc.sections)
   const sectionFlags = new Map<Section, boolean>()
+  doc.sections.forEach((s, i) => sectionFlags.set(s, outline.inDefinitions[i]!))
   const inDefinitions = (section: Section): boolean => {
     let v = sectionFlags.get(section)
     if (v === undefined) sectionFlags.set(section, (v = inDefinitionsSection(section)))
@@ -425,45 +429,22 @@ export function collectVocabulary(
     group += v.groups
   }
   // every section title under Definitions names a term; every other title names a topic
-  for (const s of doc.sections) {
-    if (s.kind === 'root' || !s.title) continue
-    const title = s.title.replace(/[*_"“”]/g, '').trim()
-    if (inDefinitions(s) && !DEFINITIONS_TITLE.test(title)) define(title)
-    names.add(termKey(title))
-  }
+  for (const title of outline.defined) define(title)
+  for (const title of outline.titles) names.add(termKey(title))
   // bold terms: "**Business Hours** means", "**Uptime**: …", a bold term in a Definitions section, "(the **Services**)"
   for (const file of [doc, ...(doc.set ?? [])]) {
     // only a file with a section under Definitions can place a bold term there (sectionAt needs an index of its sections)
     const hasDefinitions = file.sections.some((s) => s.kind !== 'root' && s.file.path === file.filePath && inDefinitions(s))
     let sectionsOfFile: SectionIndex | undefined
-    for (const mark of file.marks) {
-      if (mark.type === 'html') continue
-      const raw = mark.text.replace(/[“”"]/g, '').trim()
-      const text = raw.replace(/[\s:.–—-]+$/, '')
-      if (!text || text.length > 60 || !/^[A-Z]/.test(text)) continue
-      // "**Effective Date:** 1 March 2025": a labelled value names the term
-      if (mark.type === 'strong' && /:$/.test(raw)) {
-        define(text)
-        continue
-      }
-      if (mark.type === 'link') {
-        define(text)
-        continue
-      }
-      const {after, before} = mark
-      const offset = mark.offset ?? 0
-      // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
-      if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
-        names.add(termKey(text))
-        for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.add(termKey(w))
-      }
-      // "A **Site Visit** is a trip by one of our engineers …": a bold name opening its own sentence with "is a" defines it
-      if (mark.type === 'strong' && BOLD_IS.test(after) && SENTENCE_OPENING.test(before)) {
-        define(text)
-        continue
-      }
-      if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before) || (hasDefinitions && inDefinitions(sectionAt(file, offset, (sectionsOfFile ??= sectionIndex(file)))))) define(text)
-    }
+    // what each mark gives, read of its own text and siblings (kept by place in an editor: see VocabularyKept.along)
+    const read = (mark: TreeMark): MarkVocabulary => markVocabulary(mark, termKey)
+    const given = keptAlso ? keptAlso.along(file === doc ? MARKS_OF_DOCUMENT : `${MARKS_OF_DOCUMENT}\u0000${file.filePath}`, file.marks, sameMark, read) : file.marks.map(read)
+    file.marks.forEach((mark, i) => {
+      const v = given[i]!
+      for (const k of v.names) names.add(k)
+      // (a bold term in a Definitions section: placed by the mark's offset)
+      if (v.defines === MARK_DEFINES || (v.defines === MARK_IN_DEFINITIONS && hasDefinitions && inDefinitions(sectionAt(file, mark.offset ?? 0, (sectionsOfFile ??= sectionIndex(file)))))) define(v.text)
+    })
   }
   // names of companies, products and places: "Northgate Technology Partners, LLC", "Acme Inc." (the keys a block names
   // depend on its text alone: an editor's cache keeps them)
@@ -480,6 +461,75 @@ export function collectVocabulary(
     if (typeof v === 'string') names.add(termKey(v))
   }
   return {defined, sites, names}
+}
+
+/**
+ * What collectVocabulary keeps across lints besides each block's reading: a reading of the document's outline alone, by
+ * `owner` (see Reading.outlineReading), and readings of the items of a list (the tree's marks) by place, each of the item
+ * alone (see Reading.keptAlong).
+ */
+export interface VocabularyKept {
+  readonly outline: <T>(owner: object, make: () => T) => T
+  readonly along: <E, T>(kind: string, items: readonly E[], same: (a: E, b: E) => boolean, make: (item: E) => T) => readonly T[]
+}
+
+/** What the sections' titles give the vocabulary, by the sections' places: which are under Definitions, the terms their titles define, and every title. */
+interface OutlineVocabulary {
+  readonly inDefinitions: readonly boolean[]
+  readonly defined: readonly string[]
+  readonly titles: readonly string[]
+}
+const VOCABULARY_OUTLINE = {name: 'vocabulary: what the sections\' titles give'}
+
+function outlineVocabulary(sections: readonly Section[]): OutlineVocabulary {
+  const inDefinitions = sections.map(inDefinitionsSection)
+  const defined: string[] = []
+  const titles: string[] = []
+  sections.forEach((s, i) => {
+    if (s.kind === 'root' || !s.title) return
+    const title = s.title.replace(/[*_"“”]/g, '').trim()
+    if (inDefinitions[i] && !DEFINITIONS_TITLE.test(title)) defined.push(title)
+    titles.push(title)
+  })
+  return {inDefinitions, defined, titles}
+}
+
+/** What a mark of the tree gives the vocabulary by its own text and siblings: names, and whether it defines its text. */
+interface MarkVocabulary {
+  readonly text: string
+  readonly names: readonly string[]
+  readonly defines: typeof MARK_DEFINES | typeof MARK_IN_DEFINITIONS | typeof MARK_NAMES_ONLY
+}
+const MARK_NAMES_ONLY = 0
+const MARK_DEFINES = 1
+/** Defines its text when it stands in a Definitions section. */
+const MARK_IN_DEFINITIONS = 2
+const NO_MARK_VOCABULARY: MarkVocabulary = {text: '', names: [], defines: MARK_NAMES_ONLY}
+const MARKS_OF_DOCUMENT = 'vocabulary: what the marks of the tree give'
+
+/** Are two marks the same for markVocabulary (its kind, its text and its siblings)? */
+const sameMark = (a: TreeMark, b: TreeMark): boolean => a.type === b.type && a.text === b.text && a.after === b.after && a.before === b.before
+
+// bold terms: "**Business Hours** means", "**Uptime**: …", a bold term in a Definitions section, "(the **Services**)"
+function markVocabulary(mark: TreeMark, termKey: (term: string) => string): MarkVocabulary {
+  if (mark.type === 'html') return NO_MARK_VOCABULARY
+  const raw = mark.text.replace(/[“”"]/g, '').trim()
+  const text = raw.replace(/[\s:.–—-]+$/, '')
+  if (!text || text.length > 60 || !/^[A-Z]/.test(text)) return NO_MARK_VOCABULARY
+  // "**Effective Date:** 1 March 2025": a labelled value names the term
+  if (mark.type === 'strong' && /:$/.test(raw)) return {text, names: [], defines: MARK_DEFINES}
+  if (mark.type === 'link') return {text, names: [], defines: MARK_DEFINES}
+  const {after, before} = mark
+  const names: string[] = []
+  // "**St Aldhelm's School Trust**, a charitable company": a party or other name introduced in bold
+  if (/^\s*,\s*(?:a|an|the)\s/.test(after) || /^\s*,?\s*(?:Inc|LLC|Ltd|Limited|Corp|plc|PLC|Pty|LLP|GmbH)\b/.test(after)) {
+    names.push(termKey(text))
+    for (const w of text.split(/\s+/)) if (/^[A-Z]/.test(w)) names.push(termKey(w))
+  }
+  // "A **Site Visit** is a trip by one of our engineers …": a bold name opening its own sentence with "is a" defines it
+  if (mark.type === 'strong' && BOLD_IS.test(after) && SENTENCE_OPENING.test(before)) return {text, names, defines: MARK_DEFINES}
+  if (DEFINING_VERB.test(after) || /\(\s*(?:the\s+|each\s+an?\s+|together\s+)?["“]?\s*$/.test(before)) return {text, names, defines: MARK_DEFINES}
+  return {text, names, defines: MARK_IN_DEFINITIONS}
 }
 
 /** The kind of block reading that holds the keys of the companies a block names (see collectVocabulary). */

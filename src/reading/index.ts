@@ -1,8 +1,8 @@
 // The reading stage: read(doc) builds one Reading per document, once, in the engine, and every rule gets it as
 // `context.reading`. It owns every per-document cache; each reading it offers is written, as pure functions, in the
 // module named for it beside this file.
-import type {Block, Definition, Document, Sentence} from '../types.js'
-import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary} from './definitions.js'
+import type {Block, Definition, Document, Section, Sentence} from '../types.js'
+import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary, type VocabularyKept} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
@@ -14,7 +14,7 @@ import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
 import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
-import {TextCache, type Column, type FileColumns, type Placed, type PlacedColumn} from './texts.js'
+import {TextCache, type Column, type FileColumns, type ItemsColumn, type Placed, type PlacedColumn, type ValuesByPlace} from './texts.js'
 import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
 import type {Values} from './values/index.js'
@@ -243,7 +243,7 @@ export class Reading {
   /** Every term the agreement defines or names, for no-undefined-terms. */
   get vocabulary(): Vocabulary {
     // an editor's cache keeps each block's part of it
-    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptVocabulary : undefined))
+    return (this.vocab ??= collectVocabulary(this.doc, this.definitions, this.parties, (t) => this.termKey(t), this.texts.keepsBlocks ? this.keptVocabulary : undefined, this.texts.keepsBlocks ? this.vocabularyKept : undefined))
   }
 
   /** The key of a term (lower case, no quotes, singular), once per distinct term. */
@@ -606,10 +606,12 @@ export class Reading {
     if (!this.texts.keepsBlocks) return blocks.map((b, i) => (only && !only(b) ? undefined : make(b, i)))
     // (a document too long for its readings to be kept by place: by text alone)
     if (blocks.length > this.texts.placesKept) return blocks.map((b, i) => (only && !only(b) ? undefined : this.blockReading(b, kind, () => make(b, i))))
+    // (the document's own blocks: placed once per lint for every column, see places)
+    if (blocks === this.doc.blocks) return this.placedColumn(kind, make, only)
     const columns = (this.columnSet ??= this.texts.columns(this.doc.filePath)).columns
     // (a column read with another `only` holds other blocks' readings)
     const kept = columns.get(kind) as Column | undefined
-    const last = kept && 'only' in kept && kept.only === only ? kept : undefined
+    const last = kept && 'texts' in kept && kept.only === only ? kept : undefined
     const n = blocks.length
     const texts = new Array<string>(n)
     const kinds = new Array<Block['kind']>(n)
@@ -644,6 +646,55 @@ export class Reading {
   private columnSet: FileColumns | undefined
 
   /**
+   * Readings of one `kind` of the items of a list the document holds besides its blocks (the tree's marks), in order,
+   * each of the item alone: when the cache keeps block readings, those of the last lint of the file are kept for the
+   * items before the first that is not `same` as the last lint's at its place, and for those after the last, and `make`
+   * reads the others; without kept block readings, `make` reads every item.
+   */
+  keptAlong<E, T>(kind: object, items: readonly E[], same: (a: E, b: E) => boolean, make: (item: E) => T): readonly T[] {
+    if (!this.texts.keepsBlocks) return items.map((item) => make(item))
+    const columns = (this.columnSet ??= this.texts.columns(this.doc.filePath)).columns
+    const last = columns.get(kind) as ItemsColumn | undefined
+    const was = last !== undefined && 'items' in last ? (last.items as readonly E[]) : []
+    const n = items.length
+    const m = was.length
+    const most = Math.min(n, m)
+    let head = 0
+    while (head < most && same(was[head]!, items[head]!)) head++
+    let tail = 0
+    while (tail < most - head && same(was[m - 1 - tail]!, items[n - 1 - tail]!)) tail++
+    const values = new Array<T>(n)
+    for (let i = 0; i < n; i++) values[i] = i < head ? (last!.values[i] as T) : i >= n - tail ? (last!.values[i - n + m] as T) : make(items[i]!)
+    columns.set(kind, {items, values})
+    return values
+  }
+
+  /**
+   * blockColumn of the document's blocks: a place that stands for a place of the last lint (see places: the same text
+   * and kind) takes the reading kept there when the column was read by the last lint with the same `only`; any other
+   * place is looked up by its text.
+   */
+  private placedColumn<T>(kind: object, make: (block: Block, i: number) => T, only: ((block: Block) => boolean) | undefined): ReadonlyArray<T | undefined> {
+    const file = this.places
+    const from = this.placeFrom!
+    const last = file.columns.get(kind) as ValuesByPlace | undefined
+    const kept = last !== undefined && 'placed' in last && last.lint === file.lint - 1 && last.only === only ? last.placed : undefined
+    const blocks = this.doc.blocks
+    const n = blocks.length
+    const values = new Array<T | undefined>(n)
+    for (let i = 0; i < n; i++) {
+      const j = kept ? from[i]! : -1
+      if (j >= 0) values[i] = kept![j] as T | undefined
+      else {
+        const block = blocks[i]!
+        values[i] = only && !only(block) ? undefined : this.blockReading(block, kind, () => make(block, i))
+      }
+    }
+    file.columns.set(kind, {lint: file.lint, placed: values, only})
+    return values
+  }
+
+  /**
    * The readings of one `kind` (of a block's text alone, as blockReading keeps them) by the place of the block read, for
    * a reader that walks the document's places and reads a block at each (the block itself, or a view of it): `at(i,
    * block, make)` is `blockReading(block, kind, () => make(block))` for the block read at place `i`. When the cache
@@ -661,7 +712,7 @@ export class Reading {
       const last = file.columns.get(kind) as PlacedColumn | undefined
       const n = this.doc.blocks.length
       const slots = new Array<Placed | undefined>(n)
-      if (last && 'lint' in last && last.lint === file.lint - 1) {
+      if (last && 'slots' in last && last.lint === file.lint - 1) {
         const from = this.placeFrom!
         for (let i = 0; i < n; i++) {
           const j = from[i]!
@@ -816,6 +867,20 @@ export class Reading {
   }
 
   /**
+   * A reading by `owner` (a clause's compiled patterns) of the document's outline alone: each section's kind, title,
+   * path, parent and children, which section is the document's title and that title's heading as written, and the names
+   * the agreement gives its parties (see outlineDigest). Kept across the lints of a file while the outline reads the
+   * same (an edit within a paragraph leaves it so), made once per lint otherwise; `make` must read nothing else of the
+   * document, and give what holds none of its objects (the places of sections, not the sections).
+   */
+  outlineReading<T>(owner: object, make: () => T): T {
+    if (!this.texts.keepsBlocks) return make()
+    const token = (this.outlineToken ??= this.inputsToken(OUTLINE, outlineDigest(this.doc, this.partiesKey)))
+    return this.texts.byInputs(token, owner, make)
+  }
+  private outlineToken: object | undefined
+
+  /**
    * A reading of `block` that depends on its text and on `context` (a string saying what else it reads: its kind, its
    * section's title): kept like blockReading, and made again when the block that asks was read in another context.
    */
@@ -852,6 +917,10 @@ export class Reading {
   private cursor = 0
 
   private readonly keptColumn = <T>(kind: object, blocks: readonly Block[], make: (block: Block, i: number) => T): readonly T[] => this.blockColumn(kind, blocks, make)
+  private readonly vocabularyKept: VocabularyKept = {
+    outline: (owner, make) => this.outlineReading(owner, make),
+    along: (kind, items, same, make) => this.keptAlong(this.texts.kind(kind), items, same, make),
+  }
   private readonly keptNamed = <T>(block: Block, name: string, make: () => T): T => this.blockReading(block, this.texts.kind(name), make)
   /**
    * A reading of a kind named by what it reads besides the text (see collectDefinitions), taken by place (see
@@ -1010,6 +1079,24 @@ export class Reading {
     this.scratch.set(key, value)
     return value
   }
+}
+
+/** The name of the inputs of the readings of a document's outline (see Reading.outlineReading). */
+const OUTLINE = 'the outline'
+
+/**
+ * What a reading of a document's outline may read (see Reading.outlineReading), as one string: per section its kind,
+ * title, path, parent and children (by their places in the list of sections), which section is the document's title and
+ * its heading as written, and the party names.
+ */
+function outlineDigest(doc: Document, partiesKey: string): string {
+  const sections = doc.sections
+  const place = new Map<Section, number>()
+  sections.forEach((s, i) => place.set(s, i))
+  const at = (s: Section | undefined): number => (s === undefined ? -1 : (place.get(s) ?? -2))
+  const parts = sections.map((s) => `${s.kind}\u0001${s.title}\u0001${at(s.parent)}\u0001${s.children.map(at).join(',')}\u0001${s.path.join('\u0002')}`)
+  const title = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
+  return `${at(doc.title)}\u0000${title}\u0000${partiesKey}\u0000${parts.join('\u0000')}`
 }
 
 /** The readings of one kind by the place of the block read (see Reading.placeColumn). */

@@ -128,6 +128,20 @@ export class TextCache {
   }
 
   /**
+   * What `owner` read of the inputs whose token is `token` (see inputs): kept while the token is the latest of its name
+   * (an older token, and what was kept with it, is let go), made by `make` on first use.
+   */
+  byInputs<T>(token: object, owner: object, make: () => T): T {
+    let kept = this.byToken.get(token)
+    if (!kept) this.byToken.set(token, (kept = new WeakMap()))
+    if (kept.has(owner)) return kept.get(owner) as T
+    const value = make()
+    kept.set(owner, value)
+    return value
+  }
+  private readonly byToken = new WeakMap<object, WeakMap<object, unknown>>()
+
+  /**
    * The readings kept for a block's text, by kind of reading (a key the reader owns: a pattern, a term list's
    * signature); each depends on the text alone. Undefined when this cache keeps no block readings.
    */
@@ -229,7 +243,7 @@ export class TextCache {
 
 /** What the lints of one file read by place: the columns by kind, and the blocks of the last lint that placed them. */
 export interface FileColumns {
-  readonly columns: Map<unknown, Column | PlacedColumn>
+  readonly columns: Map<unknown, Column | PlacedColumn | ValuesByPlace | ItemsColumn>
   /** Flags of a kind by place (see Reading.placeFlags), as the lint `lint` of the file placed the blocks. */
   readonly flags: Map<object, {readonly lint: number; readonly flags: Uint8Array}>
   /** How many lints have placed the file's blocks (see Reading.placeColumn). */
@@ -252,6 +266,20 @@ export interface Placed {
 export interface PlacedColumn {
   readonly lint: number
   readonly slots: Array<Placed | undefined>
+}
+
+/** One kind of reading of the items of a list, in order, as the last lint of the file read them (see Reading.keptAlong). */
+export interface ItemsColumn {
+  readonly items: readonly unknown[]
+  readonly values: readonly unknown[]
+}
+
+/** One kind of block reading of the document's blocks, by place, as the lint `lint` of its file placed them (see Reading.blockColumn). */
+export interface ValuesByPlace {
+  readonly lint: number
+  readonly placed: readonly unknown[]
+  /** The test of the blocks read (see Reading.blockColumn), undefined for every block. */
+  readonly only: ((block: Block) => boolean) | undefined
 }
 
 /** One kind of block reading of a list of blocks, in order: the blocks' texts and the readings (see Reading.blockColumn). */
