@@ -203,8 +203,17 @@ const BILLING_AFTER = /^\s*(?:rates?|fees?|charges?|prices?|invoices?|billing|pa
 // the break before the part that names the other cases: ", and on other days", ", but at other times", ", otherwise"
 const OTHER_CASES = /,\s*(?:(?:and|but)\s+)?(?:(?:on|at|for|in|during)\s+(?:all\s+|any\s+)?other\s+[a-z]+|otherwise)\b[^,;]*$/i
 
+// Reading: a term for extra cases beside a measured one ("will visit site as needed in addition to the weekly visit",
+// "ad hoc calls on top of the monthly review") is not measured by that one: the measured case is named after the phrase
+const BESIDE_MEASURED = /^[^;.]{0,40}?\b(?:in addition to|on top of|over and above|besides)\s/i
+
 /** The scope from the break before the other cases' part, when the term stands in it (else the scope as given). */
 function otherCases(text: string, at: number, scope: string): string {
+  const beside = BESIDE_MEASURED.exec(text.slice(at))
+  if (beside) {
+    const k = scope.indexOf(text.slice(at + beside.index))
+    if (k >= 0) return scope.slice(0, k)
+  }
   const m = OTHER_CASES.exec(text.slice(0, at))
   if (!m) return scope
   const part = text.slice(m.index, text.indexOf(';', at) < 0 ? text.length : text.indexOf(';', at))
