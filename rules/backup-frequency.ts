@@ -12,10 +12,11 @@ import data from './data/clauses.json' with {type: 'json'}
 const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 // "backup" naming a standby of something other than data, the thing it modifies or the supply it is: spare stock ("a
 // backup toner cartridge", "backup handsets"), a second supply or route ("backup power", "the backup SIP trunk", "a
-// backup 4G link"), a number calls are diverted to ("the practice's backup numbers"), a stand-in person ("backup contact")
+// backup 4G link"), a number calls are diverted to ("the practice's backup numbers"), a stand-in person ("backup contact",
+// "a backup agent", "a backup on-call engineer", "Sinéad acts as my backup whenever I am away")
 // (with the words that say which kind before the thing: "a backup diesel generator", "the back-up 4G LTE router", "a
 // backup cordless handset")
-const NOT = /\bback[- ]?up\)? (?:(?!(?:of|and|or|to|for|from|the|an?|your|our|its|their|data|files?|cop(?:y|ies)|jobs?|runs?|sets?|is|are|will|shall|must|was|were|be|with|in|on|at|each|every|daily|weekly|nightly|monthly|hourly|storage|retention|schedule|policy|plan)\b)[\w-]+\s+){0,2}?(?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b/gi
+const NOT = /\bback[- ]?up\)? (?:(?!(?:of|and|or|to|for|from|the|an?|your|our|its|their|data|files?|cop(?:y|ies)|jobs?|runs?|sets?|is|are|will|shall|must|was|were|be|with|in|on|at|each|every|daily|weekly|nightly|monthly|hourly|storage|retention|schedule|policy|plan)\b)[\w-]+\s+){0,2}?(?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|agents?|deput(?:y|ies)|on[- ]call (?:engineers?|technicians?|staff|agents?)|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b|\b(?:acts?|acting|serves?|serving|stands?|standing|steps? in|stepping in)\s+as\s+(?:my|our|his|her|their|the|a|an)\s+back[- ]?up\b/gi
 // support, not a copy: "the service desk is backed up by the on-call engineer"
 const BACKED_BY = /\bbacked up by\b/i
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
@@ -23,6 +24,8 @@ const COPY = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|archiv\w*|retain\
 const RPO = /\bRPO\b|recovery point/i
 // what a backup in its home copies when no backup word is left: "Snapshots … ", "copies of the database"
 const COPY_OF_DATA = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|restore points?|versions?)\b/i
+// a party's act of backing up, the verb: "shall back up", "backs up", "is backed up"
+const BACKS_UP = /\bback(?:s|ed)?\s+up\b/i
 // Confidentiality and licence boilerplate that mentions backups without committing to any.
 const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (?:record|archiv)|\b(?:right|licen[cs]e)\b[^.]{0,80}\b(?:make|making) (?:incidental )?(?:copies|back ?ups)|\bmake back ?ups\b|\bremain in (?:encrypted |archived? )?back ?ups\b|\bbackup copies of (?:the )?(?:software|documentation)/i
 
@@ -105,7 +108,10 @@ export default clauseRule({
     const v = reader.reading.values(t)
     // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
     const retain = t.search(/\bretain/i)
-    if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && v.frequencies.some((f) => f.start < retain))) return undefined
+    // Reading: a party that backs data up before the sentence speaks of retaining the backups ("The Provider shall back up
+    // the database …, and shall retain and test those backups, in accordance with Schedule 3") commits to backups; the
+    // boilerplate names backups only as where copies are kept
+    if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && (v.frequencies.some((f) => f.start < retain) || BACKS_UP.test(t.slice(0, retain))))) return undefined
     // "Firewall logs are reviewed every 10 minutes" under Backups is a frequency of something else
     const aboutCopies = at >= 0 || COPY.test(t)
     // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often
@@ -164,6 +170,8 @@ function privacyHome(unit: Unit, reader: Reader): boolean {
     const b = blocks[i]!
     if (b.kind === 'heading') break
     const label = reader.reading.leadLabel(b)
+    // (the unit's own paragraph titled by a run-in label: "**T7. Data protection.** We act as your processor …")
+    if (label !== undefined && b === unit.block && b.kind === 'paragraph') return PRIVACY_TITLE.test(label) && !BACKUP.test(label)
     if (label !== undefined && b.kind === 'paragraph' && b.text.replace(/[\s.:;,?!*_]+$/, '').replace(/^[*_]+/, '').trim() === label.replace(/[?!]+$/, '')) return PRIVACY_TITLE.test(label) && !BACKUP.test(label)
   }
   // (the nearest title with words: a numbered paragraph, "8.1 Each party shall …", has none of its own)

@@ -24,6 +24,9 @@ const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailur
 // (and so is any provider the customer appoints or picks next: "to whichever vendor you appoint", "any new IT company the
 // Client chooses")
 const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b|\b(?:whichever|whatever|any|a|the|your)\s+(?:new\s+|other\s+|successor\s+|incoming\s+|future\s+|next\s+)?(?:it\s+)?(?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?|compan(?:y|ies)|firms?)\s+(?:(?:that|which|whom)\s+)?(?:you|we|the (?:client|customer))\s+(?:may\s+|might\s+|later\s+|then\s+)?(?:appoints?|chooses?|choose|selects?|engages?|nominates?|picks?|hires?|moves? to|switch(?:es)? to)\b/gi
+// Reading: an example given in brackets ("Emergency call-outs (for example, a server failure on a Sunday) are charged at
+// £120 per hour") illustrates when the sentence applies: a failure named only there is not what the sentence allocates
+const BRACKETED_EXAMPLE = /\((?:for example|for instance|e\.\s?g\.|eg|such as|say)\b[^()]{0,160}\)/gi
 // Failures a service level does not count ("The following are excluded from Downtime and from the availability
 // calculation:", "not counted towards the uptime target"): a disclaimer of what the measure answers for, which allocates nothing
 const FROM_MEASURE = /\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:not|n[’']t) (?:be )?(?:counted|included|taken into account|considered))\s+(?:from|in|towards?|for)\s+(?:the\s+)?(?:calculation\s+of\s+(?:the\s+)?)?(?:downtime|down-time|availability|uptime|up-time|service levels?|sla\b|service credits?|unavailab\w*|outages?)/i
@@ -176,7 +179,7 @@ export default clauseRule({
   },
   aside: supplyOnly,
   judge(unit, reader) {
-    const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length))
+    const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length)).replace(BRACKETED_EXAMPLE, (m) => ' '.repeat(m.length))
     const at = indexOf(t, FAILURE)
     // a repair the agreement withholds ("The following are excluded: …; repair of hardware damaged by lightning; …",
     // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
@@ -230,7 +233,7 @@ export default clauseRule({
     if (at >= 0 && thing && partsPutOnParty(t, reader.reading) && !reader.reading.isNegated(t, at) && !isDisclaimer(t)) return {outcome: 'present'}
     if (at >= 0 && thing && partyByColumn(unit.block, reader.reading)) return {outcome: 'present'}
     if ((at >= 0 && thing) || unit.inHome) {
-      const near = at >= 0 ? reader.reading.scoped(unit, FAILURE) : t
+      const near = at >= 0 ? reader.reading.scoped(t === unit.text ? unit : {...unit, text: t}, FAILURE) : t
       // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work
       const alloc = ALLOCATE.exec(near.replace(STATE, (m) => ' '.repeat(m.length)))
       // with no failure named in the sentence, a duty or a charge in the home ("The Sacco is responsible for the electricity

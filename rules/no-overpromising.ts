@@ -290,6 +290,9 @@ export default {
         const bound = BOUND_AFTER.test(rest) ? rest : comma >= 0 && comma <= 60 && BOUND_AFTER.test(rest.slice(comma)) ? rest.slice(comma) : undefined
         if (bound !== undefined && reading.hasNumber(bound) && reading.values(bound).durations.length > 0) continue
       }
+      // Reading: a company's legal form ("a company limited by guarantee registered in Ireland") says how its members answer
+      // for its debts, not what anyone promises
+      if (/^guarantee/i.test(hit.text) && /\blimited\s+by\s+$/i.test(s.slice(Math.max(0, at - 20), at))) continue
       // a surety, not a service promise: "payments … are guaranteed by its parent company", "a guarantee of the Client's obligations"
       if (/^guarantee/i.test(hit.text) && (MONEY_SUBJECT.test(s.slice(Math.max(0, at - 80), at)) || MONEY_SUBJECT_TERSE.test(s.slice(0, at)) || SURETY.test(s.slice(Math.max(0, at - 80), Math.min(s.length, at + hit.text.length + 40))) || MONEY_OBJECT.test(s.slice(at, at + 100)) || MONEY_COMPOUND.test(s.slice(Math.max(0, at - 20), at)))) continue
       // "Unlimited" on its own promises an unlimited amount of what it qualifies: the row's label in a table

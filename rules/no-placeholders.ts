@@ -302,13 +302,20 @@ function taggedSet(text: string, out: Set<string>): void {
   close()
 }
 
-/** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …", "tagged [Gold] or [Silver]"). */
+// Reading: a bracketed name the document declares as the name it uses for someone ("this response refers to the
+// contracting authority as "[Authority]" throughout", "the school, called "[School]" in this copy") is that name wherever
+// it stands, as a defined short name is; a declared bracket of slot words ('referred to as "[Client Name]"', "[Customer]")
+// stays a slot
+const DECLARED_NAME = /\b(?:refers?|referred|referring|calls?|called|calling|names?|named|naming|known)\b[^.;:!?]{0,80}?\bas\s+["“](\[[A-Z][\w'’&-]*(?:\s[A-Za-z][\w'’&-]*){0,3}\])["”]/g
+
+/** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …", "tagged [Gold] or [Silver]"), and names it declares. */
 function definedCodes(doc: Document): ReadonlySet<string> {
   const out = new Set<string>()
   if (!doc.source.includes('[')) return out
   for (const block of doc.blocks) {
     if (block.kind === 'table-row' || !block.text.includes('[')) continue
     taggedSet(block.text, out)
+    for (const m of block.text.matchAll(DECLARED_NAME)) if (!SLOT_WORDS.test(m[1]!.slice(1, -1))) out.add(m[1]!)
     const legend = LEGEND.exec(block.text)
     for (const m of block.text.matchAll(CODE_BRACKET)) {
       const inner = m[1]!

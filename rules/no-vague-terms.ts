@@ -109,7 +109,7 @@ function measured(text: string, needs: string, reading: Reading): boolean {
   const valuesOf = (t: string) => reading.values(t)
   switch (needs) {
     case 'duration':
-      return (mayHold.durations(text) && valuesOf(text).durations.some((d) => !framing(text, d))) || (mayHold.hours(text) && valuesOf(text).hours.some((h) => h.from !== undefined))
+      return DEADLINE.test(text) || (mayHold.durations(text) && valuesOf(text).durations.some((d) => !framing(text, d))) || (mayHold.hours(text) && valuesOf(text).hours.some((h) => h.from !== undefined))
     case 'frequency':
       return mayHold.frequencies(text) && valuesOf(text).frequencies.length > 0
     case 'percentage':
@@ -269,6 +269,12 @@ const EXCUSE_AFTER = /^\s*(?:business|working|office) hours|^\s*(?:hourly )?(?:r
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 const DATED_OCCASION = new RegExp(
   String.raw`^(?:\s+[a-z-]+){0,2}?\s+(?:of|on|held on|held|dated|that took place on)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b)`,
+  'i',
+)
+// Reading: a deadline set by a point of the calendar ("by the 5th business day of the following month", "no later than the
+// 10th of each month", "on or before 31 March") bounds a time as a stated duration does
+const DEADLINE = new RegExp(
+  String.raw`\b(?:by|before|no later than|not later than|on or before)\s+(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|last)\s+(?:(?:business|working|calendar|banking)\s+)?day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH}|(?:each|every|the|that|the following|the next)\s+month)\b|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b)`,
   'i',
 )
 // the object of an effort that is the work done to the agreement's service levels (see the reading where it is used)

@@ -88,6 +88,10 @@ function curePeriod(text: string, reading: Reading): boolean {
 // (and the cases of translated agreements: anomalies, malfunctions; and a machine that is down: "restore Device Down
 // printers")
 const CONTEXT = /\b(?:time (?:for|of) (?:the )?solution|sol(?:ution|ving) times?|anomal\w*|malfunction\w*|fix(?:es|ed)?|repair(?:s|ed)?|put(?:s|ting)? (?:(?:it|them|things|the \w+) )?right|replac\w*|swap\w*|exchang\w*|loan (?:devices?|units?|machines?|equipment)|spares?|breakdowns?|broken|incidents?|issues?|faults?|jobs?|requests?|failures?|outages?|problems?|tickets?|services?|systems?|disasters?|P[1-5]|priority|severity|functionality|data|operations?|availability|defects?|errors?|breach|network|servers?|workaround|RTO|TAT|turn-?around|targets?|rebuil\w*|reinstall\w*|re-?imag\w*|corrupt\w*|crash\w*|dies|died|dead|down|devices?|printers?|computers?|machines?|threats?(?![- ](?:hunting|hunts?|intelligence|feeds?|modell?ing|reports?))|attacks?|intrusions?|compromises?|ransomware|malware|infections?)\b/i
+// Reading: a statement keyed by a class of case, a class word and its letter or number before a colon or dash ("Class A:",
+// "Category 2 –", "Level 1)"), ranks cases as a priority does, so a time to restore keyed so ("Class A: 15 min resp / 4 h
+// restore") is a time to fix; not such words inside a sentence ("Level 2 engineers restore access within 2 days")
+const RANKED = /^\W*(?:class|category|cat|level|grade)\s?(?:[A-E]|[1-5])\s*(?:[:–—]|\s-|\))/i
 // (an error in an invoice or a statement is a mistake of billing, not a failure of systems)
 const NOT = /\b(?:(?:errors?|mistakes?)\s+(?:in|on)\s+(?:an?\s+|the\s+|any\s+|your\s+)?(?:invoices?|bills?|statements?|billing|credit notes?)|disputes?|disagreements?|controvers\w*|conflicts?|board resolution|resolution of (?:any )?(?:dispute|claim)|screen resolution|restore (?:the )?(?:parties|balance)|restrict\w*|resolve (?:any )?(?:such )?(?:claims?|disputes?|matters?))\b/i
 // (and a resolution of a display or an image, named so or given in pixels: "Display resolution | 1920 × 1080", "monitors
@@ -170,7 +174,7 @@ export default clauseRule({
     if ((NOT.test(t) || PICTURE.test(t)) && header < 0) return undefined
     if (header < 0 && t.search(TEST_RESTORE) >= 0 && !TOPIC.test(t.replace(TEST_RESTORE, ' '))) return undefined
     if (at < 0 && header < 0 && KEPT_COPIES.test(t) && !FIXING.test(t)) return undefined
-    if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
+    if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RANKED.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
     if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
     if (at >= 0 && header < 0 && curePeriod(t, reader.reading)) return undefined
     const fails = at >= 0 && header < 0 ? CUSTOMER_FAILS.exec(t) : null

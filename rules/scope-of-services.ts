@@ -275,9 +275,8 @@ function servicesElsewhere(text: string, reader: Reader, block: Block): boolean 
 }
 
 function scopeElsewhere(unit: Unit, reader: Reader, topic = /service|product/i): Verdict | undefined {
-  const d = reader.delegated(unit, topic)
-  if (!d || d.start === undefined) return d
-  return LEFT_OUT.test(unit.text.slice(0, d.start)) ? undefined : d
+  // (a link after work left out sends that work: an earlier link of the sentence may still send the services)
+  return reader.delegated(unit, topic, LEFT_OUT)
 }
 const LEFT_OUT = /\b(?:services?|work|items?|tasks?)\s+(?:that (?:are|is) |which (?:are|is) )?(?:not (?:covered|included|provided|part of|in scope)|excluded|outside)\b|\b(?:excluded|out[- ]of[- ]scope|non-?covered)\s+(?:services?|work|items?)\b/i
 

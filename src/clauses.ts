@@ -3,7 +3,7 @@ import {excerpt, testAtWordStarts} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
-import {definedBefore, namesMatter, sentByPredicate, sentMatter, statedContents, targetName} from './reading/delegation.js'
+import {definedBefore, namesMatter, sentByPredicate, sentMatter, statedContents, targetName, type DelegationHit} from './reading/delegation.js'
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
@@ -83,8 +83,11 @@ export interface Reader<Options extends object = RuleOptions> {
   party(unit: Unit, index?: number): Party
   /** Is this unit (or its block) in a section whose title matches? */
   underHeading(unit: Unit, re: RegExp): boolean
-  /** The delegation in a unit's text, if any; variables only count when their name matches `topic`. */
-  delegated(unit: Unit, topic?: RegExp): Verdict | undefined
+  /**
+   * The delegation in a unit's text, if any; variables only count when their name matches `topic`. A link whose words
+   * before it match `sendsOther` ("the items outside the Services are listed in …") sends something else.
+   */
+  delegated(unit: Unit, topic?: RegExp, sendsOther?: RegExp): Verdict | undefined
   /** The home sections of the clause being judged. */
   readonly homes: readonly Section[]
   /** The first home whose path the section's path starts with (see homeFinder). */
@@ -307,6 +310,34 @@ export function prepare(
   const homeIds = new Set<number>()
   for (const i of outline.inHomes) homeIds.add(doc.sections[i]!.id)
   let finder: ((section: Section) => Section | undefined) | undefined
+  /** Does the delegation `hit` of `text` send the clause (its topic, list item or `topic`), not something else only? */
+  const sendsClause = (text: string, hit: DelegationHit, topic: RegExp | undefined): boolean => {
+    // what the sentence sends is read against the clause: "The fees for the backup service are as set out in the Order
+    // Form" sends fees, not the backups
+    const matter = sentMatter(text, hit)
+    if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return false
+    // Reading: a subject that names other service levels only ("Response times, priority levels and resolution targets
+    // are set out in Schedule B") sends those clauses, not this one, wherever the sentence stands (under a title of support
+    // hours)
+    if (matter !== undefined && otherLevelsOnly(matter) && ![topic, re.listItem, re.topic, re.umbrella].some((x) => x?.test(matter))) return false
+    // a reference to where a noun is defined sends that noun's meaning: the clause only when the noun names it
+    const defined = definedBefore(text, hit)
+    if (defined !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(defined))) return false
+    // a document said to hold named things ("…, which states the backup frequency and retention periods") is sent
+    // those things only: the clause when one of them names it
+    const contents = statedContents(text, hit)
+    if (contents !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(contents))) return false
+    // Reading: a case, ticket or claim raised under a document ("raises a support case with Microsoft under Karoo's partner
+    // support agreement", "logs a warranty claim under the maker's warranty") is raised there, not timed there; and what a
+    // document is said to cover ("Repairs not covered by the manufacturer's service contract") is that document's own
+    // cover: neither sets the clause in it
+    const lead = text.slice(Math.max(0, hit.start - 80), hit.start)
+    if (RAISED_UNDER.test(lead) || (COVERED_BY.test(lead) && /^by\b/i.test(text.slice(hit.start)))) return false
+    // Reading: a definition that puts the meaning of a term for the things worked on in another document ('"Covered
+    // Systems" means the hardware, software and cloud services listed in Appendix 1') sends those things, no clause
+    const term = DEFINED_TERM.exec(text.slice(0, hit.start))?.[1]
+    return term === undefined || !THING_TERM.test(term)
+  }
   const reader: Reader<RuleOptions & ClauseOptions> = {
     doc,
     reading,
@@ -320,26 +351,52 @@ export function prepare(
       for (let s: Section | undefined = unit.block.section; s; s = s.parent) if (h.test(s.title)) return true
       return false
     },
-    delegated: (unit, topic) => {
-      const hit = reading.delegation(unit.text, {block: unit.block, offset: unit.start, topic})
-      if (!hit) return undefined
-      // what the sentence sends is read against the clause: "The fees for the backup service are as set out in the Order
-      // Form" sends fees, not the backups
-      const matter = sentMatter(unit.text, hit)
-      if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return undefined
-      // a reference to where a noun is defined sends that noun's meaning: the clause only when the noun names it
-      const defined = definedBefore(unit.text, hit)
-      if (defined !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(defined))) return undefined
-      // a document said to hold named things ("…, which states the backup frequency and retention periods") is sent
-      // those things only: the clause when one of them names it
-      const contents = statedContents(unit.text, hit)
-      if (contents !== undefined && ![topic, re.listItem, re.topic].some((x) => x?.test(contents))) return undefined
-      return {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}
+    delegated: (unit, topic, sendsOther) => {
+      // Reading: a sentence that sends several things to several documents ("The Services are described in Schedule 1 and
+      // the items outside them are listed in clause 9 of the Agreement") is read for each: when the document found sends
+      // something else, the words before its link are read again for an earlier one
+      // (and the words after it for a later one: "Response times stay as set out in the Agreement, and hardware faults are
+      // still handled under clause 7 of the Agreement")
+      const text = unit.text
+      const first = reading.delegation(text, {block: unit.block, offset: unit.start, topic})
+      if (!first) return undefined
+      const sends = (t: string, hit: DelegationHit): boolean => sendsClause(t, hit, topic) && !sendsOther?.test(t.slice(0, hit.start))
+      if (sends(text, first)) return {outcome: 'delegated', start: first.start, end: first.end, target: first.target}
+      let before = text.slice(0, first.start)
+      for (let tries = 0; tries < 2 && before; tries++) {
+        const hit = reading.delegation(before, {block: unit.block, offset: unit.start, topic})
+        if (!hit) break
+        if (sends(before, hit)) return {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}
+        before = before.slice(0, hit.start)
+      }
+      // (read from the clause after the rejected link: its own subject is what a later link sends)
+      const rest = /^[^,;]*[,;]\s*(?:and|but|while|whereas)?\s*/.exec(text.slice(first.end))
+      if (!rest) return undefined
+      const from = first.end + rest[0].length
+      const later = reading.delegation(text.slice(from), {block: unit.block, offset: unit.start + from, topic})
+      if (!later || !sends(text.slice(from), later)) return undefined
+      return {outcome: 'delegated', start: from + later.start, end: from + later.end, target: later.target}
     },
   }
 
   return {homes, homeIds, reader, headings}
 }
+
+/** A quoted term that a definition opens with, before its defining verb: '1.2 "Covered Systems" means …' (group 1). */
+/** Service levels named by their own nouns: response, resolution or restoration times or targets, priority or severity levels, availability, uptime, service credits. */
+const OTHER_LEVELS = /\b(?:response|resolution|restoration|restore|fix|repair)\s+(?:times?|targets?)\b|\b(?:priority|severity)\s+(?:levels?|classes|classifications|definitions)\b|\bavailability\b|\buptime\b|\bservice credits?\b/i
+/** Does each item of a matter ("Response times, priority levels and resolution targets") name another service level? */
+function otherLevelsOnly(matter: string): boolean {
+  const items = matter.split(/\s*(?:,|;|&|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x))
+  return items.length > 0 && items.every((x) => OTHER_LEVELS.test(x))
+}
+/** A case, ticket or claim raised, right before the link to the document it is raised under. */
+const RAISED_UNDER = /\b(?:rais|log|open|fil|submit|lodg|escalat|plac|mak)(?:es?|ing|ed|s)?\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:case|ticket|claim|call|request|RMA)s?\s+(?:(?:with|to)\s+(?:the\s+)?[\w&.'’ -]{1,40}?\s+)?$/i
+/** What a document covers, right before its name: "not covered by", "excluded from". */
+const COVERED_BY = /\b(?:not\s+)?(?:covered|excluded)\s+$/i
+/** A term for the things a service works on: "Covered Systems", "Supported Devices", "the Sites". */
+const THING_TERM = /\b(?:systems?|devices?|equipment|hardware|software|assets?|sites?|locations?|premises|users?|endpoints?|applications?|infrastructure|servers?|workstations?)$/i
+const DEFINED_TERM = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}\)\s+)?[*_]*["“]([^"”]{2,60})["”][*_]*\s+(?:means|shall mean|refers to)\b/i
 
 /** What the clause finder did, step by step (for scripts/why.ts): each home section and each unit it judged. */
 export interface ClauseTrace {

@@ -138,6 +138,9 @@ const FOLLOWED_DOC = new RegExp(
 const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b/i
 // (every match holds "there", in any case: a text without it is not searched, see there)
 const THERE_WORD = /there/i
+// Reading: a pronoun after a verb that places a thing in a document ("we accept Proposal RMIT-118 for the services and
+// pricing set out in it") points at the document named before it in the same sentence, as "therein" does
+const IN_IT = /\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|given|itemi[sz]ed) in it\b/i
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const HOLDER_G = new RegExp(DOC_NAME_G.source, 'g')
 
@@ -332,6 +335,8 @@ export function delegation(
     const target = lastNamedBefore(blocks, options.indexOf ? options.indexOf(block) : blocks.indexOf(block), block, options.aliases)
     if (target && !inDocument?.(target)) return {target, start: there.start, end: there.end}
   }
+  const inIt = matches.inIt
+  if (inIt && !inDocument?.(inIt.target)) return inIt
   // A key-terms table: "Support Hours | Order Form, section 3"
   if (block?.cells && block.cells.length >= 2) {
     for (const cell of block.cells.slice(1)) {
@@ -397,6 +402,7 @@ export class DelegationMatches {
   private ownedHit: DelegationHit | null | undefined
   private publishedHit: DelegationHit | null | undefined
   private thereHit: DelegationHit | null | undefined
+  private inItHit: DelegationHit | null | undefined
   private followedHit: DelegationHit | null | undefined
   private holderHit: DelegationHit | null | undefined
   private orderHit: DelegationHit | null | undefined
@@ -523,6 +529,35 @@ export class DelegationMatches {
     return this.handedHit ?? undefined
   }
 
+  /** "set out in it" after a document named in the same text: that document (see IN_IT). */
+  get inIt(): DelegationHit | undefined {
+    if (this.inItHit === undefined) {
+      const text = this.text
+      const m = text.includes(' in it') ? IN_IT.exec(text) : null
+      let hit: DelegationHit | null = null
+      if (m && !limits(text, m.index)) {
+        const before = text.slice(0, m.index)
+        let last: string | undefined
+        let lastAt = -1
+        DOC_NAME_G.lastIndex = 0
+        for (let d = DOC_NAME_G.exec(before); d !== null; d = DOC_NAME_G.exec(before)) {
+          last = partNumber(d[1]!)
+          lastAt = d.index
+        }
+        // (or by its kind and reference: "Quote Q-5512")
+        for (const k of before.matchAll(KIND_REF)) {
+          if (k.index >= lastAt) {
+            last = `${k[1]!} ${k[2]!}`
+            lastAt = k.index
+          }
+        }
+        if (last) hit = {target: last, start: m.index, end: m.index + m[0].length}
+      }
+      this.inItHit = hit
+    }
+    return this.inItHit ?? undefined
+  }
+
   /** "given there", "therein" (the target is the document named last before). */
   get there(): DelegationHit | undefined {
     if (this.thereHit === undefined) {
@@ -580,6 +615,10 @@ const ALIAS_QUOTE = /\(\s*(?:the\s+|each\s+an?\s+|an?\s+|hereinafter\s+(?:the\s+
 const ALIAS_NAMED = new RegExp(String.raw`(?:^|[^\w&'’-])((?:(?!(?:The|Your|Our|This|These|Each|Its|Their|Any|Every)\b)[A-Z][\w&'’-]*[ \t]+){0,5}?${PAPER_HEAD}(?:[\s-]+(?:[A-Z]{1,2}|\d{1,3})\b)?|(?:Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment)[\s-]+(?:[A-Z]{1,2}|\d{1,3}))\s*(?:hereto\s*)?,?\s*$`)
 // (the name a document gives itself: "this Service Schedule (the "Schedule")")
 const SELF_NAMED = /\b(?:this|these|the present)\s+$/i
+// Reading: a document named by its kind and its reference ("Proposal RMIT-2025-118", "Quote Q-2291", "Work Order
+// WO-0412") is the one the text means when it names that kind again in lower case ("the schedule in section 4 of the
+// proposal", "per the quote"): its kind is its short name
+const KIND_REF = /\b(Proposal|Quotation|Quote|Estimate|Order Form|Statement of Work|Work Order|Service Order)\s+(?:No\.?\s*|#\s*)?((?=[A-Z0-9/-]*\d)[A-Z][A-Z0-9]{0,7}(?:[-/][A-Z0-9]{1,10}){1,3})(?![\w-])/g
 
 /** The short names a document gives other documents, each with the document's own name, and how a text links to one. */
 export interface DocumentAliases {
@@ -592,6 +631,12 @@ export interface DocumentAliases {
 /** The short names one text gives documents (see ALIAS_QUOTE), as pairs [short name, the document's own name]. */
 export function aliasesIn(source: string): ReadonlyArray<readonly [string, string]> {
   const out: Array<readonly [string, string]> = []
+  if (source.includes('Pro') || source.includes('Quot') || source.includes('Estimate') || source.includes('Order') || source.includes('Statement')) {
+    for (const k of source.matchAll(KIND_REF)) {
+      if (SELF_NAMED.test(source.slice(Math.max(0, k.index - 20), k.index))) continue
+      out.push([k[1]!.toLowerCase(), `${k[1]!} ${k[2]!}`])
+    }
+  }
   if (!source.includes('"') && !source.includes('“')) return out
   for (const q of source.matchAll(ALIAS_QUOTE)) {
     const alias = q[1]!.trim()
@@ -651,6 +696,9 @@ export function targetInDocument(doc: Document, target: string): boolean {
   // the agreement named by its own title ("under this Managed Services Agreement" read as "the Managed Services Agreement")
   // (not when the title names it as the agreement this document belongs to: "Schedule 1 to the Master Agreement")
   if (/\b(?:agreement|contract)$/.test(t) && titled(doc).includes(t) && !new RegExp(`\\b(?:to|under|of)\\s+(?:the\\s+)?${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(titled(doc))) return true
+  // a document named by its kind and reference that this document's title opens with ("# Quote Q-2291: monthly support")
+  // is this document ("# Re: Proposal P-2207" answers it)
+  if (/^(?:proposal|quotation|quote|estimate|order form|statement of work|work order|service order) \S+$/.test(t) && titled(doc).startsWith(t)) return true
   // a titled part of this document ("as set out in the Payment Terms" beside a section "7. Payment Terms")
   if (/\b(?:terms|sla)$/.test(t) && doc.sections.some((s) => s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t)) return true
   // a titled schedule this document holds ("as described in the Data Protection Schedule" beside "## Schedule 2 – Data

@@ -756,6 +756,11 @@ export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
     if (!own || r.firstParty((own[1] ?? own[2])!) === 'unknown') party = r.introducingParty(hit.block)
   }
   if (party === 'customer') return party
+  // a duty to report to the provider's desk, or to the provider itself, is one of the customer's side, whoever its people
+  // are called ("Pharmacy staff must immediately report to the service desk any damage", "Site managers notify the help
+  // desk promptly of leavers"): the provider does not report to itself
+  // (not the provider's own people, named in the first person: "Our engineers immediately report to the service desk")
+  if (party === 'unknown' && !/\b(?:we|our|us)\b/i.test(s.slice(0, at)) && reportsToProvider(s, at, hit.text.length, r)) return 'customer'
   // a duty of a role either party may hold ("the indemnified Party promptly notifies …") binds both parties
   if (party === 'unknown' && ROLE.test(s.slice(Math.max(0, at - REACH), at + REACH))) party = 'mutual'
   // duties of either party are procedure in the boilerplate (indemnities, force majeure, confidentiality), not a service promise
@@ -810,6 +815,22 @@ const ASKS_THAT = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|requir
  */
 const FIRST_PERSON_SUBJECT = /\b(?:we|i)\b(?:\s+|['\u2019](?:ll|d)\s+)(?:[\w'\u2019]+\s+){0,4}?$|\b(?:we|i)(?:['\u2019]ll|\s+will|\s+shall)\b[^.;:,]{0,60}$|\b(?:our|my)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?\s+(?:will|shall|must|would|should|can)\s+(?:[\w'\u2019]+\s+){0,2}?$/i
 /** A column of a table of duties that says who does each task. */
+// an act of telling, right after the term ("immediately report to …") or ending right before it ("notify the help desk
+// promptly"), and what it is told to
+const TELLS_AFTER = /^\s+(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?\b([^.;:]{0,60})/i
+const TELLS_BEFORE = /\b(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?\b([^.;:,]{0,60}?)\s*$/i
+const TELLS_END = /\b(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?$/i
+const PROVIDER_DESK = /^(?:\s+(?:it\s+|them\s+)?(?:to|by)\s+|\s+)(?:the\s+|our\s+)?(?:service ?desk|help ?desk|support (?:desk|line|team)|noc\b|network operations centre|us\b)/i
+/** Is the term part of an act of telling the provider's desk or the provider ("must immediately report to the service desk …")? */
+function reportsToProvider(s: string, at: number, length: number, r: ExcuseReadings): boolean {
+  const after = s.slice(at + length, at + length + 80)
+  // (a term that holds the act: "immediately report")
+  const told = (TELLS_END.test(s.slice(at, at + length)) ? /^[^.;:]{0,60}/.exec(after)![0] : undefined) ?? TELLS_AFTER.exec(after)?.[1] ?? TELLS_BEFORE.exec(s.slice(Math.max(0, at - 80), at))?.[1]
+  if (told === undefined) return false
+  if (PROVIDER_DESK.test(told)) return true
+  const to = /^\s+(?:to\s+)?(.{1,40})/.exec(told)
+  return to !== null && r.firstParty(to[1]!) === 'provider'
+}
 const WHO_HEADER = /^(?:who|by whom|owner|responsib(?:le|ility)(?: party)?|party|done by|performed by|actioned by|lead)$/i
 /** The provider back as the subject after such a request: "…, and we will reply", "but our engineers aim to". */
 const PROVIDER_AGAIN = /(?:[;,:]|\band\b|\bbut\b|\bthen\b)\s*(?:we|i|our\s+\w+|the (?:provider|supplier))\b/i

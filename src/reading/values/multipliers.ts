@@ -18,6 +18,9 @@ const MULTIPLIER_RE = lazyCaseFreeRegExp(
     String.raw`|\b(?<tah>time${HY}{1,3}and${HY}{1,3}(?:a|one)${HY}{1,3}half)\b` +
     String.raw`|\b(?<dt>double|triple|treble)${HY}{1,3}time\b` +
     String.raw`|\b(?<tw>twice|double|triple|treble)\s{1,3}${UP_TO_4_WORDS}${RATE_WORDS}` +
+    // Reading: a charge counted in prepaid units is charged as a rate is: "cost double credits", "draws twice the tokens"
+    // (not the service credits a service level gives back, which no unit word before "credits" here names)
+    String.raw`|\b(?<tc>twice|double|triple|treble)\s{1,3}(?:(?:the|as${HY}{1,3}many)\s{1,3})?(?:(?:support|prepaid|ticket)\s{1,3})?(?:credits|tokens)(?![a-z])` +
     String.raw`|(?<pn>${NUM_SRC})\s{0,2}(?:%|percent(?![a-z])|per${HY}?cent(?![a-z]))\s{1,3}of\s{1,3}${UP_TO_4_WORDS}(?:rates?|pricing|tariffs?)(?![a-z])` +
     // a percentage added to a rate: "a surcharge of 50% on the hourly rate", "a 25% uplift", "the surcharge is 100%",
     // "charged with an addition of 50% on the hourly value" (a translated surcharge)
@@ -52,7 +55,7 @@ export function extractMultipliers(text: string): Multiplier[] {
   scan(re, subject, (m, g) => {
     let factor: number | undefined
     if (g['tah'] !== undefined) factor = 1.5
-    else if (g['dt'] !== undefined || g['tw'] !== undefined) factor = WORD_FACTOR.get((g['dt'] ?? g['tw'] ?? '').toLowerCase())
+    else if (g['dt'] !== undefined || g['tw'] !== undefined || g['tc'] !== undefined) factor = WORD_FACTOR.get((g['dt'] ?? g['tw'] ?? g['tc'] ?? '').toLowerCase())
     else if (g['pn'] !== undefined) factor = (parseNumber(g['pn']) ?? NaN) / 100
     else if (g['sn'] !== undefined || g['sp'] !== undefined || g['ip'] !== undefined || g['ib'] !== undefined) factor = 1 + (parseNumber(g['sn'] ?? g['sp'] ?? g['ip'] ?? g['ib'] ?? '') ?? NaN) / 100
     else factor = parseNumber(g['xn'] ?? g['xp'] ?? g['tn'] ?? '')
