@@ -454,7 +454,7 @@ export function findClause(
   const marks = reading.texts.keepsBlocks && markable(re.topicTest) ? reading.placeColumn<UnitMarks>(marksKind) : undefined
   // the blocks none of whose units passes a test of the clause's that reads the unit's text alone (its topic, its wording,
   // its list item; its mentions, when kept per text), by place, as the marks are: a re-lint passes over such a block where
-  // it is not read as the clause's home, asked about or answering a question, without looking up its marks
+  // it is read as written and not as the clause's home, asked about or answering a question, without looking up its marks
   const inert = marks ? reading.placeFlags(marksKind) : undefined
   const marksOf = (b: Block): UnitMarks => unitMarksOf(b, mentionsKind !== undefined, mentionsText !== undefined, re.listItem !== undefined && markable(re.listItem))
   for (let i = 0; i < blocks.length; i++) {
@@ -479,8 +479,9 @@ export function findClause(
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     // which units name the topic (and which mention the clause), kept per block text in an editor: looked up once per block
-    // (a block whose units pass none of the clause's tests of the text alone, where nothing else asks it to be judged)
-    const plain = inert !== undefined && !inHome && !asked && answers === undefined
+    // (a block whose units pass none of the clause's tests of the text alone, where nothing else asks it to be judged; read
+    // as written: a view of it, with its terse forms in full or the chosen plan's values alone, reads more than its text)
+    const plain = inert !== undefined && !inHome && !asked && answers === undefined && block === blocks[i]
     if (plain && inert[i] === 1) continue
     let passed = false
     const kept = inHome || asked ? undefined : marks?.at(i, block, marksOf)

@@ -188,7 +188,7 @@ describe('re-lint after an edit', () => {
     }
   })
 
-  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in, the names of the parties, a bold term\'s title and words', async () => {
+  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in, the names of the parties, the chosen plan, a bold term\'s title and words', async () => {
     // each series: the texts in order, and the rule whose findings must change from one text to the next
     const levels = (label: string) => `# Support Agreement\n\n## Fault levels\n\n| Category | Meaning |\n|---|---|\n| ${label} – Standstill | the whole office cannot work |\n| Category 3 – Slow | one user affected |\n\n## Response\n\nCategory 2 faults are answered within 1 hour.\n\nCategory 2 faults are answered within 4 hours.\n`
     const rates = (title: string) => `# Support Agreement\n\n## ${title}\n\nThe hourly rate is £95 per hour.\n\n## Support\n\nThe hourly rate is £120 per hour.\n`
@@ -201,6 +201,9 @@ describe('re-lint after an edit', () => {
     const homed = (title: string) => `# Support Agreement\n\n## ${title}\n\nEvery PC runs a supported version of Windows.\n\n${pad}\n`
     const named = (parties: string) => `# Support Agreement\n\n${parties}\n\n## Terms\n\nBrightwater keeps every PC on a supported version of Windows and pays for the licences.\n\n${pad}\n`
     const plainNames = 'This agreement is between Acme IT Ltd and Brightwater Dental.'
+    // a row of a table that gives a value per plan is read with the chosen plan's values alone: the plan chosen elsewhere
+    // decides whether the row names backups
+    const plans = (plan: string) => `# Support Agreement\n\nThe Client has chosen the ${plan} plan.\n\n## Plans\n\n| Item | Bronze | Silver |\n|---|---|---|\n| Helpdesk | Remote help | Remote help |\n| Extras | Printer setup | Daily backups of servers, kept 30 days |\n\n## Support\n\nThe Provider answers calls in writing.\n`
     // a bold term defines itself by the words after it, or by standing under a title of definitions
     const bold = (title: string, verb: string) => `# Support Agreement\n\n## ${title}\n\n**Covered Device** ${verb} any computer listed in the asset register.\n\n## Support\n\nThe Provider supports each Covered Device on site.\n`
     const series: Array<[string, string[]]> = [
@@ -218,6 +221,7 @@ describe('re-lint after an edit', () => {
       ['customer-requirements', [homed('General'), homed('Client Responsibilities'), homed('General')]],
       // and one that names the customer by a name the agreement gives it only after the edit
       ['customer-requirements', [named(plainNames), named('This agreement is between Acme IT Ltd ("the Provider") and Brightwater Dental ("Brightwater", "the Client").'), named(plainNames)]],
+      ['backup-frequency', [plans('Bronze'), plans('Silver'), plans('Bronze')]],
       // a bold term under Definitions, then under another title, and one whose words after it stop defining it
       ['no-undefined-terms', [bold('Definitions', 'covers'), bold('Notes', 'covers'), bold('Definitions', 'covers')]],
       ['no-undefined-terms', [bold('Notes', 'means'), bold('Notes', 'covers'), bold('Notes', 'means')]],
