@@ -69,6 +69,27 @@ const PROPOSAL_BEFORE = new RegExp(String.raw`\b(?:propos|suggest|request|recomm
 const PROPOSAL_AFTER = new RegExp(String.raw`^\s*,?\s*(?:[\w'’-]+\s+){0,3}?(?:may|can|could|is entitled to|are entitled to)\s+(?:propose|suggest|request|recommend|put forward|ask for)\s+(?:(?:any|such|further|the|its|their|our|your|a|an|new)\s+)?(?:[\w'’-]+\s+){0,2}?${CHANGE_NOUN}\b`, 'i')
 
 // A participle of an act done by someone named after "by": "submitted", "raised", "placed"
+// Reading: the noun a document's title ends on names the kind of paper it is ("… Care Plan", "… – Questions and Answers",
+// "Service Guide"), and that noun after "this" or "these" ("We may update these answers from time to time", "revise
+// this Guide") is the document itself: when it is revised, the paper changes, not how often a service is given
+const SELF_REVISED = /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword)\w*\s+(?:this|these)\s+(?:[\w'’-]+\s+){0,2}?([a-z][\w'’-]*?)s?\s+$/i
+const SELF_NAME = {name: 'no-vague-terms: the nouns the document\'s title ends on'}
+/** The nouns the document's title ends on, lower-cased and without a plural "s": of the whole title and of each part a dash or colon ends. */
+function selfNames(reading: Reading): ReadonlySet<string> {
+  return reading.own(SELF_NAME, () => {
+    const title = reading.doc.title?.title ?? ''
+    const out = new Set<string>()
+    for (const part of title.split(/\s[–—-]\s|:\s|\s\(/)) {
+      const last = /([a-z][\w'’-]*?)s?\W*$/i.exec(part.trim())
+      if (last && last[1]!.length >= 3) out.add(last[1]!.toLowerCase())
+    }
+    return out
+  })
+}
+function revisesItself(reading: Reading, near: string): boolean {
+  const m = SELF_REVISED.exec(near)
+  return m !== null && selfNames(reading).has(m[1]!.toLowerCase())
+}
 const ACTED_BEFORE = /\b(?:submitted|raised|made|placed|logged|opened|sent|issued|requested|given|ordered|reported|added|proposed|asked for)\s+$/i
 const BY_AGENT = /^\s*,?\s*by\s+((?:the|your|its|their)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}/i
 
@@ -412,6 +433,7 @@ export default {
       // looked at, not how often a service is given)
       if (/from time to time|periodic|regular/i.test(hit.text) && !keptRecord && (DOCUMENT_REVISED.test(near) || FORM_REVISED.test(near) || NAMED_RULES_REVISED.test(near) || PRICES_REVIEWED.test(near) || AGREEMENT_REVISED.test(near.slice(-60)))) continue
       if (/from time to time/i.test(hit.text) && AGREEMENT_REVIEWED.test(near.slice(-60))) continue
+      if (/from time to time|periodic/i.test(hit.text) && !keptRecord && revisesItself(reading, near.slice(-80))) continue
       if (/from time to time/i.test(hit.text) && DOCUMENT_REVISED_AFTER.test(after.slice(0, 120))) continue
       // an act of the customer's side that it times itself ("Change requests submitted from time to time by your staff",
       // "orders placed from time to time by the Client"): the customer picks the moment, not the provider

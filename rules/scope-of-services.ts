@@ -41,7 +41,8 @@ const INCLUDED_HEADER = /^(?:included|includes|services?(?: included)?|what(?:'|
 // (and fixing, as a note says what it takes on: "we fix: POS, card readers, wifi")
 const TASK = /\b(?:troubleshoot\w*|set(?:ting)? up|remov(?:al|e|ing)|fit(?:ting)?|onboard\w*|train\w*|fix(?:es|ing)?)\b/i
 // What a list introduced by "includes the following:" must not be: exclusions, or kinds of downtime
-const NOT_SERVICES = /\b(?:not|no(?!\.\s*\d)|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
+// (a price of nothing is no negation: "the following service at no charge:", "with no extra cost" give it free)
+const NOT_SERVICES = /\b(?:not|no(?!\.\s*\d)(?!\s+(?:extra\s+|additional\s+|further\s+|separate\s+)?(?:charge|cost|fee)s?\b)|except|exclud\w*|downtime|maintenance (?:windows?|periods?)|(?:scheduled|planned|emergency) maintenance|force majeure|outages?|unavailab\w*)\b/i
 // What follows a colon, when it is a series of three or more: "For each device: all service calls, parts and labour, toner"
 const COLON_SERIES = /:\s*([^:;]*?,[^:;]*,[^:;]*)$/
 // Reading: a list introduced as a summary of the agreement's terms ("For quick reference:", "At a glance:", "In short:",
@@ -118,6 +119,7 @@ export default clauseRule({
     if (column >= 0) {
       const cell = unit.block.cells?.[column] ?? ''
       if (serviceCount(cell) >= 2 || cell.split(/\s*[;,]\s*/).filter((x) => WORK.test(x) || serviceCount(x) >= 1).length >= 2) return {outcome: 'present'}
+      if (includedRows(unit.block, column, reader.reading) >= 2) return {outcome: 'present'}
     }
     // a plan or responsibility matrix: its rows are the services when at least two of them are marked as provided
     if (markedRow(unit.block, reader.reading.parties) && !NOT_SERVICES.test(unit.block.section.title) && markedRows(reader.doc.blocks, reader.reading.blockIndex(unit.block), reader.reading.parties) >= 2) {
@@ -488,6 +490,31 @@ function includedColumn(block: Block): number {
   const included = block.header.findIndex((h) => INCLUDED_HEADER.test(h.trim()))
   if (included >= 0 || !block.header.some((h) => BILLED_COLUMN.test(h.replace(/[*_]/g, '').trim()))) return included
   return block.header.findIndex((h) => LINE_HEADER.test(h.replace(/[*_]/g, '').trim()))
+}
+// a column that says what each row includes, beside the row's key: "What's included", "Includes", "Covered"
+const INCLUDES_HEADER = /^(?:what(?:'|’)?s (?:covered|included)|what (?:it|this) (?:covers|includes)|included|includes|covers|covered)$/i
+const INCLUDED_ROWS = {name: 'scope-of-services: rows of a table that say what each includes'}
+
+/**
+ * Reading: a table with a column that says what each row includes, beside the row's own key ("| Ticket type | What's
+ * included | Credits |", "| Visit | Covered |"), lists a piece of work per row: the rows whose cell there says something
+ * (not "none", "—") are the services, whatever words the cells use; not rows a title or key puts out ("Add-ons not in the
+ * fee"). The number of such rows in the block's table, once per table.
+ */
+function includedRows(block: Block, column: number, reading: Reading): number {
+  const header = block.header
+  if (!header || column < 1 || !INCLUDES_HEADER.test((header[column] ?? '').replace(/[*_]/g, '').replace(/[?!.:\s]+$/, '').trim())) return 0
+  const known = reading.own(INCLUDED_ROWS, () => new Map<readonly string[], number>())
+  let n = known.get(header)
+  if (n === undefined) {
+    const rows = reading.doc.blocks.filter((b) => b.kind === 'table-row' && b.header === header)
+    n = NOT_SERVICES.test(block.section.title) ? 0 : rows.filter((b) => {
+      const cell = b.cells?.[column] ?? ''
+      return /[a-z]{3,}/i.test(cell) && !NOT_GIVEN.test(cell) && !NOT_SERVICES.test(b.cells?.[0] ?? '') && !NOT_SERVICES.test(cell.split(/[,;]/)[0]!)
+    }).length
+    known.set(header, n)
+  }
+  return n
 }
 const SCOPE_KEYED = {name: 'scope-of-services: rows of a table keyed by what the customer gets'}
 // a value that says a plan does not have the row's service: "none", "n/a", "not available", "—", "✗"

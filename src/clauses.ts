@@ -379,7 +379,12 @@ export function findClause(
   const textTest = mentionsText ? {test: mentionsText} : undefined
   // which units name the topic (and which mention the clause), kept per block text in an editor: a column of them over
   // the finder's blocks, so that a re-lint looks up the blocks an edit changed alone (see Reading.blockColumn)
-  const marks = reading.texts.keepsBlocks && markable(re.topicTest) ? reading.placeColumn<UnitMarks>(mentionsKind === undefined || mentionsKind === mentions ? re : reading.texts.kindOf(re, reading.partiesKey)) : undefined
+  const marksKind = mentionsKind === undefined || mentionsKind === mentions ? re : reading.texts.kindOf(re, reading.partiesKey)
+  const marks = reading.texts.keepsBlocks && markable(re.topicTest) ? reading.placeColumn<UnitMarks>(marksKind) : undefined
+  // the blocks none of whose units passes a test of the clause's that reads the unit's text alone (its topic, its wording,
+  // its list item; its mentions, when kept per text), by place, as the marks are: a re-lint passes over such a block where
+  // it is not read as the clause's home, asked about or answering a question, without looking up its marks
+  const inert = marks ? reading.placeFlags(marksKind) : undefined
   const marksOf = (b: Block): UnitMarks => unitMarksOf(b, mentionsKind !== undefined, mentionsText !== undefined, re.listItem !== undefined && markable(re.listItem))
   for (let i = 0; i < blocks.length; i++) {
     // what every clause rule reads of the block (its label, its question, its terse forms in full), once per document
@@ -403,6 +408,10 @@ export function findClause(
     const whole = block.kind === 'table-row' || sentences.length <= 1
     const count = whole ? 1 : sentences.length
     // which units name the topic (and which mention the clause), kept per block text in an editor: looked up once per block
+    // (a block whose units pass none of the clause's tests of the text alone, where nothing else asks it to be judged)
+    const plain = inert !== undefined && !inHome && !asked && answers === undefined
+    if (plain && inert[i] === 1) continue
+    let passed = false
     const kept = inHome || asked ? undefined : marks?.at(i, block, marksOf)
     const topicMarks = kept?.topic
     const mentionMarks = kept?.mention
@@ -418,7 +427,9 @@ export function findClause(
         const at = whole ? 0 : k + 1
         if (topicMarks ? !markedTest(topicMarks, at, re.topicTest, text, reading) : !re.topicTest.test(text)) {
           if (!(textTest && (textMarks ? markedTest(textMarks, at, textTest, text, reading) : textTest.test(text)))) {
-            sent = re.listItem && (itemMarks ? markedTest(itemMarks, at, re.listItem, text, reading) : re.listItem.test(text)) ? itemSent({block, start: whole ? 0 : sentences[k]!.start, end: whole ? block.text.length : sentences[k]!.end, text, inHome: false, next: ''}, reader, re, spec) : undefined
+            const item = re.listItem !== undefined && (itemMarks ? markedTest(itemMarks, at, re.listItem, text, reading) : re.listItem.test(text))
+            if (item) passed = true
+            sent = item ? itemSent({block, start: whole ? 0 : sentences[k]!.start, end: whole ? block.text.length : sentences[k]!.end, text, inHome: false, next: ''}, reader, re, spec) : undefined
             if (sent) {
               // judged below, its delegation the verdict when the rule's own reading gives none
             } else if (!mentions) continue
@@ -429,10 +440,14 @@ export function findClause(
                 reading.texts.blockReadings++
               }
               if (m === 1) continue
-            } else if (!mentions(text, reader, block)) continue
+            } else if (!mentions(text, reader, block)) {
+              passed = true
+              continue
+            }
           }
         }
       }
+      passed = true
       const context = reading.listContext(i)
       const after = reading.expandTitle(context.after)
       const s = whole ? undefined : sentences[k]!
@@ -452,6 +467,7 @@ export function findClause(
       consider({outcome: v.outcome, unit, verdict: v})
       if (v.outcome === 'present') return best!
     }
+    if (plain && !passed) inert[i] = 1
   }
   // the clause named as one item of a list of terms kept as set out in another document ("The following stay as set out
   // in the Agreement and its Schedule 1: the covered devices, the exclusions, the fix times, …") is put there, whatever

@@ -1359,7 +1359,7 @@ class Builder {
     let start = 0
     for (const line of t.text.split('\n')) {
       const m = ENUMERATOR_LINE.exec(line)
-      pieces.push({start, end: start + line.length, marker: m ? m[0].length : 0, token: m ? (m[1] ?? m[2])! : undefined})
+      pieces.push({start, end: start + line.length, marker: m ? m[0].length : 0, token: m ? (m[1] ?? m[2] ?? m[3]!.toLowerCase()) : undefined})
       start += line.length + 1
     }
     // a numbered paragraph over lettered lines ("(1) Faults are sorted into categories:" / "a) …") is their lead-in
@@ -2069,8 +2069,10 @@ class WrappedBreaks {
   }
 }
 
-// a line opened by a letter or a roman numeral as a list's enumerator: "a) ", "(b) ", "(iv) ", "ii) "
-const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4}|\d{1,2})\)|([a-z]|[ivx]{1,4})\))\s+(?=\S)/
+// a line opened by a letter or a roman numeral as a list's enumerator: "a) ", "(b) ", "(iv) ", "ii) "; and by a capital
+// roman numeral with a bracket or a dash, as Portuguese, Spanish and Italian contracts number the items of a clause
+// ("I – service desk …", "II – monitoring …", "(III) …")
+const ENUMERATOR_LINE = /^\s*(?:\(([a-z]|[ivx]{1,4}|\d{1,2})\)|([a-z]|[ivx]{1,4})\)|\(?([IVX]{1,4})(?:\)|\s+[–—-]))\s+(?=\S)/
 // a lead-in that introduces a list: it ends with a colon, "the following …", "as follows" or a dash
 const LEADS_IN = /(?::|\bfollowing\b[^.]{0,40}|\bas follows|\s[–—-])$/i
 // a lead-in of a list whose items follow as paragraphs: it ends with a colon, "the following …" or "as follows"

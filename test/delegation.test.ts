@@ -311,3 +311,24 @@ describe('a value put on a page of a form the customer signed', () => {
     expect(delegation(text)).toBeUndefined()
   })
 })
+
+describe('an order titled in capitals', () => {
+  it.each([
+    ['Corrective maintenance is provided during the Cover Hours of the Cover Level stated in the Maintenance Order.', 'Maintenance Order'],
+    ['The devices covered are listed in the Managed Services Order.', 'Managed Services Order'],
+    ['Support hours are as set out in your Support Order.', 'Support Order'],
+    ['Fix times are as stated in the applicable Maintenance Order.', 'Maintenance Order'],
+  ])('finds the delegation in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  // look-alikes: an order of a court cited by its date, a standing order that pays, an order of sequence or of condition
+  it.each([
+    ['Nothing in the Court Order of 3 May 2024 changes the Services.'],
+    ['The monthly fee is paid by Standing Order on the first working day.'],
+    ['Tickets are worked in Priority Order, then by the time they were logged.'],
+    ['The Client keeps its equipment in Good Working Order.'],
+  ])('finds none in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})

@@ -188,13 +188,19 @@ describe('re-lint after an edit', () => {
     }
   })
 
-  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in', async () => {
+  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in, the names of the parties', async () => {
     // each series: the texts in order, and the rule whose findings must change from one text to the next
     const levels = (label: string) => `# Support Agreement\n\n## Fault levels\n\n| Category | Meaning |\n|---|---|\n| ${label} – Standstill | the whole office cannot work |\n| Category 3 – Slow | one user affected |\n\n## Response\n\nCategory 2 faults are answered within 1 hour.\n\nCategory 2 faults are answered within 4 hours.\n`
     const rates = (title: string) => `# Support Agreement\n\n## ${title}\n\nThe hourly rate is £95 per hour.\n\n## Support\n\nThe hourly rate is £120 per hour.\n`
     const duties = (after: string) => `# Managed Services Agreement\n\n## Customer responsibilities\n\nThe Customer must keep all PCs on a supported version of Windows.\n\nThe Customer must keep antivirus running on every server.\n${after}`
     // a list item's vague word, the item's text unchanged: the lead-in or the section title decides whose duty it is
     const item = (intro: string, title: string) => `# Support Agreement\n\n## ${title}\n\n${intro}\n\n- reply promptly to every ticket\n- keep the office network running\n`
+    // a sentence that names no clause's topic is passed over where it is not in a home: under a title of the customer's
+    // duties it is judged, and read by the names the agreement gives its parties it names the customer
+    const pad = Array.from({length: 12}, (_, i) => `The Provider will answer question ${i + 1} in writing.`).join('\n\n')
+    const homed = (title: string) => `# Support Agreement\n\n## ${title}\n\nEvery PC runs a supported version of Windows.\n\n${pad}\n`
+    const named = (parties: string) => `# Support Agreement\n\n${parties}\n\n## Terms\n\nBrightwater keeps every PC on a supported version of Windows and pays for the licences.\n\n${pad}\n`
+    const plainNames = 'This agreement is between Acme IT Ltd and Brightwater Dental.'
     const series: Array<[string, string[]]> = [
       // the prose's "Category 2" is a level only while the table names one
       ['consistent-values', [levels('Category 2'), levels('Category 4'), levels('Category 2')]],
@@ -206,6 +212,10 @@ describe('re-lint after an edit', () => {
       ['no-vague-terms', [item('The Customer shall:', 'Duties'), item('We will:', 'Duties'), item('The Customer shall:', 'Duties')]],
       // an imperative under a title of the client's duties is the client's; under a title of services it is not
       ['no-vague-terms', [item('Some notes:', 'Client duties'), item('Some notes:', 'Our services'), item('Some notes:', 'Client duties')]],
+      // a block that names nothing of the customer's requirements, under a title that makes it their home
+      ['customer-requirements', [homed('General'), homed('Client Responsibilities'), homed('General')]],
+      // and one that names the customer by a name the agreement gives it only after the edit
+      ['customer-requirements', [named(plainNames), named('This agreement is between Acme IT Ltd ("the Provider") and Brightwater Dental ("Brightwater", "the Client").'), named(plainNames)]],
     ]
     for (const [rule, texts] of series) {
       const linter = new Linter(root)

@@ -309,6 +309,17 @@ describe('lettered lines are a list typed without list syntax', () => {
         'paragraph | The times run in business hours. | 8:1',
       ],
     ],
+    // capital roman numerals with a dash, as Portuguese and Spanish contracts number a clause's items
+    [
+      'capital roman items with a dash, without a lead-in in the paragraph',
+      '# Terms\n\nI – help desk for 14 users;\nII – monitoring of two servers;\nIII – one visit a week.\n',
+      ['list-item | help desk for 14 users; | 3:5', 'list-item | monitoring of two servers; | 4:6', 'list-item | one visit a week. | 5:7'],
+    ],
+    [
+      'capital roman items in brackets, after a lead-in',
+      '# Terms\n\nWe provide:\n(I) support;\n(II) backups.\n',
+      ['paragraph | We provide: | 3:1', 'list-item | support; | 4:5', 'list-item | backups. | 5:6'],
+    ],
     [
       'a last item continued on a line indented under it',
       '# Terms\n\na) Urgent: nobody can work.\n   We answer within 15 minutes.\nb) Low: a question.\n   We answer within 2 days.\n',
@@ -326,6 +337,8 @@ describe('lettered lines are a list typed without list syntax', () => {
     ['letters cited inside a sentence', '# Terms\n\nThe fees in clause 4(a) and clause 4(b) are fixed for the term.\n'],
     ['one item with a bold title', '# Terms\n\nThe fees are as follows:\n(a) **Set-up:** £500.\n'],
     ['one item with lines after it and letters out of sequence', '# Terms\n\nWe provide:\na) support;\nthe help desk.\nc) backups.\n'],
+    ['capital romans with a full stop (parts of the agreement)', '# Terms\n\nThe parties agree:\nI. The contract is signed in two copies.\nII. The courts of Curitiba settle disputes.\n'],
+    ['one capital roman line with a dash', '# Terms\n\nWe provide:\nI – support for 12 staff.\n'],
   ])('%s stays one paragraph', (_name, text) => {
     expect(blocks(text).every((b) => b.startsWith('paragraph'))).toBe(true)
   })

@@ -346,6 +346,9 @@ describe('extractHours', () => {
     ['8am-6pm UTC', [{...base, text: '8am-6pm UTC', from: '08:00', to: '18:00', timeZone: 'UTC'}]],
     // a zone named by its region, restated as its abbreviation in brackets; the French clock format
     ['8.00 a.m. to 5.00 p.m. East Africa Time (EAT), Monday to Friday', [{...base, text: '8.00 a.m. to 5.00 p.m. East Africa Time (EAT), Monday to Friday', from: '08:00', to: '17:00', timeZone: 'East Africa Time', days: MON_FRI}]],
+    // a zone glossed in one bracket by its name and its offset is one zone: the days after the bracket join the hours
+    ['07:00–19:00 AST (Atlantic Standard Time, UTC−4), every day', [{...base, text: '07:00–19:00 AST (Atlantic Standard Time, UTC−4), every day', from: '07:00', to: '19:00', timeZone: 'AST', allWeek: true}]],
+    ['8:00-17:00 IST (India Standard Time, UTC+5:30, no daylight saving), Monday to Saturday', [{...base, text: '8:00-17:00 IST (India Standard Time, UTC+5:30, no daylight saving), Monday to Saturday', from: '08:00', to: '17:00', timeZone: 'IST', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat']}]],
     ['8 h 00 to 18 h 00 Malaysia Time', [{...base, text: '8 h 00 to 18 h 00 Malaysia Time', from: '08:00', to: '18:00', timeZone: 'Malaysia Time'}]],
     ['09:00-17:00 WAT', [{...base, text: '09:00-17:00 WAT', from: '09:00', to: '17:00', timeZone: 'WAT'}]],
     ['8 AM until 6 PM EST/EDT', [{...base, text: '8 AM until 6 PM EST/EDT', from: '08:00', to: '18:00', timeZone: 'EST/EDT'}]],

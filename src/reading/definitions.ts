@@ -25,8 +25,9 @@ export function collectDefinitions(blocks: readonly Block[], kept?: KeptBlockRea
     if (inDefs === undefined) sectionFlags.set(section, (inDefs = /definition|interpretation|glossary/i.test(section.title) || section.path.some((p) => /definition/i.test(p))))
     const itemTitle = block.kind === 'list-item' && section.kind === 'list-item' && inDefs && section.title ? section.title : undefined
     const runIn = itemTitle === undefined ? runInTitle(block) : undefined
-    const read = (): readonly string[] => blockDefinitions(block, inDefs, itemTitle, runIn)
-    const found = kept ? kept(block, definitionsKind(block, inDefs, itemTitle, runIn), read) : read()
+    const termTitle = itemTitle === undefined && inDefs ? definedByTitle(block) : undefined
+    const read = (): readonly string[] => blockDefinitions(block, inDefs, itemTitle, runIn, termTitle)
+    const found = kept ? kept(block, definitionsKind(block, inDefs, itemTitle, runIn, termTitle), read) : read()
     for (let i = 0; i < found.length; i += 2) add(defs, found[i]!, found[i + 1]!, block)
   }
   return defs
@@ -37,7 +38,7 @@ export function collectDefinitions(blocks: readonly Block[], kept?: KeptBlockRea
  * it is under Definitions, the title of the definitions-list item it opens, and the run-in title of the clause it opens
  * (see runInTitle).
  */
-function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | undefined, runIn: string | undefined): readonly string[] {
+function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | undefined, runIn: string | undefined, termTitle?: string): readonly string[] {
   const text = block.text
   const out: string[] = []
   if (block.kind === 'table-row' && inDefs && block.cells && block.cells.length >= 2) {
@@ -55,6 +56,10 @@ function blockDefinitions(block: Block, inDefs: boolean, itemTitle: string | und
   // term before "means" is: the title keeps titling the clause, and the text after the verb is the term's definition
   const verb = runIn !== undefined ? OPENS_DEFINING.exec(text) : null
   if (verb) out.push(runIn!.replace(/^["“]+|["”]+$/g, ''), text.slice(verb[0].length))
+  // Reading: under a Definitions title, a clause whose bold run-in title is a term and whose text follows with no
+  // defining verb ("**1.1 Working Day.** Sunday to Thursday, excluding public holidays.") defines that term by its text,
+  // as an item of a definitions list titled by its term does
+  else if (termTitle !== undefined && !DEFINES_TERM.test(text)) out.push(termTitle, text)
   for (const d of text.matchAll(INLINE_DEF)) out.push(d[1]!, text)
   return out.length ? out : NO_TERMS
 }
@@ -79,6 +84,20 @@ function runInTitle(block: Block): string | undefined {
   return DEFINING_INITIALS.has(text.charAt(at)) ? section.title : undefined
 }
 
+// A term as a clause's title: one to six words, the first capitalised ("Working Day", "Covered Systems", "SLA")
+const TERM_TITLE = /^["“]?[A-Z][\w’'&/-]*(?:\s+[A-Za-z&][\w’'&/-]*){0,5}["”]?$/
+
+/**
+ * The term a clause under Definitions is titled by, when the block opens that clause: its section is titled by a bold
+ * run-in title that reads as a term (not another Definitions title).
+ */
+function definedByTitle(block: Block): string | undefined {
+  const section = block.section
+  if (section.kind !== 'bold' || block.kind !== 'paragraph' || section.blocks[0] !== block || !section.title) return undefined
+  const title = section.title.trim()
+  return TERM_TITLE.test(title) && !DEFINITION_SECTION.test(title) ? title.replace(/^["“]+|["”]+$/g, '') : undefined
+}
+
 /**
  * The names of a reading (`prefix`) of a block that depends on nothing but its text, its kind and `inDefs`, as the
  * readings below spell them out: made once for every kind of block, by kind and then inDefs.
@@ -91,11 +110,12 @@ const PLAIN_DEFINITIONS = plainKinds('definitions')
 const PLAIN_VOCABULARY = plainKinds('vocabulary')
 
 /** The name of a block's definitions reading: what it depends on besides the block's text. */
-function definitionsKind(block: Block, inDefs: boolean, itemTitle: string | undefined, runIn: string | undefined): string {
+function definitionsKind(block: Block, inDefs: boolean, itemTitle: string | undefined, runIn: string | undefined, termTitle?: string): string {
   // (most blocks: the same name for each kind of block, made once, so that its key is not built and hashed per block)
-  if (itemTitle === undefined && runIn === undefined && !(inDefs && block.kind === 'table-row' && block.cells)) return PLAIN_DEFINITIONS[block.kind][inDefs ? 1 : 0]
+  if (itemTitle === undefined && runIn === undefined && termTitle === undefined && !(inDefs && block.kind === 'table-row' && block.cells)) return PLAIN_DEFINITIONS[block.kind][inDefs ? 1 : 0]
   let kind = `definitions\u0000${block.kind}\u0000${inDefs ? 1 : 0}\u0000${itemTitle ?? '\u0001'}`
   if (runIn !== undefined) kind += `\u0000\u0003${runIn}`
+  if (termTitle !== undefined) kind += `\u0000\u0004${termTitle}`
   if (inDefs && block.kind === 'table-row' && block.cells) kind += `\u0000${block.cells.join('\u0002')}`
   return kind
 }

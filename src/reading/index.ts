@@ -677,6 +677,34 @@ export class Reading {
   private readonly placeColumns = new Map<object, PlaceColumn<unknown>>()
 
   /**
+   * Flags of one `kind` by the place of each block (0 where nothing is known), for a reader that notes of a block what
+   * depends on its text and kind alone: kept as placeColumn keeps readings (a place before the first block whose text or
+   * kind an edit changed, or after the last, has the flag noted at its place in the last lint; any other place 0), and
+   * noted by the reader for the next lint. Undefined when the cache keeps no block readings, or for a document too long
+   * for its readings to be kept by place.
+   */
+  placeFlags(kind: object): Uint8Array | undefined {
+    if (!this.texts.keepsBlocks || this.doc.blocks.length > this.texts.placesKept) return undefined
+    let flags = this.flagColumns.get(kind)
+    if (flags) return flags
+    const file = this.places
+    const last = file.flags.get(kind)
+    const n = this.doc.blocks.length
+    flags = new Uint8Array(n)
+    if (last && last.lint === file.lint - 1) {
+      const from = this.placeFrom!
+      for (let i = 0; i < n; i++) {
+        const j = from[i]!
+        if (j >= 0) flags[i] = last.flags[j]!
+      }
+    }
+    file.flags.set(kind, {lint: file.lint, flags})
+    this.flagColumns.set(kind, flags)
+    return flags
+  }
+  private readonly flagColumns = new Map<object, Uint8Array>()
+
+  /**
    * The file's columns with this document's blocks placed: which place of the last lint each place of this one stands
    * for (placeFrom: the blocks before the first whose text or kind differs, and after the last), once per lint.
    */

@@ -33,6 +33,8 @@ const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
  * A parenthesis that may give names, or a quoted name given after "hereinafter" (group 1 or 2), or a name in capitals
  * given after it with no quotes, as translations give it ("hereinafter called CONTRACTING PARTY", group 3).
  */
+/** A party's role as a line's label right before a bracket: "- **Customer (", "Provider (". */
+const ROLE_BEFORE_NAME = /(?:^|\n)[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*$/i
 /** A line opened by a party's role as its label: "**Client:** …", "Service Provider: …". */
 const ROLE_LINE = /^[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*:/i
 
@@ -111,6 +113,13 @@ export function partyNames(doc: Document): Map<string, Party> {
         const label = /\b(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)\s*:\s*[^:;()]{1,80}$/i.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 90), group.index))
         if (label) role = PROVIDER_ROLE.test(label[1]!) || /^(?:msp|contractor)$/i.test(label[1]!) ? 'provider' : 'customer'
       }
+      // Reading: a party line whose role label carries the short name in brackets before its colon ("- **Customer
+      // ("B&S"):** Bracken & Sole Builders, Inc.", "Provider (“Kea”): Kea Field IT Ltd") gives that name the role
+      if (role === 'unknown' && group[1] !== undefined) {
+        const at = group.index ?? 0
+        const lead = ROLE_BEFORE_NAME.exec(block.text.slice(Math.max(0, at - 40), at))
+        if (lead && /^[\s*_]*:/.test(block.text.slice(at + group[0].length, at + group[0].length + 6))) role = PROVIDER_ROLE.test(lead[1]!) || /^(?:msp|contractor)$/i.test(lead[1]!) ? 'provider' : 'customer'
+      }
       // Reading: a line labelled by a party's role gives that party the short name in quotes at the line's end, however long
       // the particulars before it ("**Client:** Vitalink Health Pte. Ltd. (UEN 2022…), 1 Fusionopolis Way, #09-03,
       // Singapore 138632 ("Vitalink")", "**Provider:** Tanjong Cloud Operations Pte. Ltd. (…), … ("TCO")"), when it is the
@@ -171,6 +180,7 @@ export function partyNames(doc: Document): Map<string, Party> {
   titledKinds(doc, names)
   subjectKinds(doc, names)
   attendees(doc, names)
+  definedPeople(doc, names)
   const fm = doc.frontmatter
   for (const [key, role] of [['provider', 'provider'], ['customer', 'customer'], ['client', 'customer']] as const) {
     const v = fm[key]
@@ -198,6 +208,25 @@ function attendees(doc: Document, names: Map<string, Party>): void {
         const initials = person.split(/\s+/).map((w) => w[0]).join('').toLowerCase()
         for (const key of [person.toLowerCase(), initials]) if (!names.has(key)) names.set(key, role)
       }
+    }
+  }
+}
+
+// Reading: a name the agreement defines as one party's person or people ("**[ITM]** means Coastline's IT Manager or the
+// person acting in that role", '"Site Lead" means the Customer's nominated site contact') is bound as that party is: the
+// term, in quotes or a short code in square brackets, then the party's name in the possessive and a word for its people
+const DEFINED_PERSON = /(?:^|\n)[ \t>*_-]*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]\))\s+)?[*_]*(?:\[([A-Z][A-Za-z0-9]{1,7})\]|["“]([A-Z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){0,3})["”])[*_]*\s+(?:means|shall mean|refers to)\s+((?:the\s+)?[^.;:\n]{1,60}?)(?:'s|’s|s'|s’)\s+([^\n]{1,40})/g
+const PERSON_WORD = /^(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:members?\s+of\s+staff|staff|employees|personnel|team|people|users|administrators?|managers?|representatives?|contacts?|agents?|officers?|workers?|supervisors?|leads?|coordinators?|champions?)\b/i
+function definedPeople(doc: Document, names: Map<string, Party>): void {
+  for (const block of doc.blocks) {
+    // (literal tests first: the names are read again on every lint, and few blocks define a party's person)
+    const text = block.text
+    if (block.kind === 'heading' || !(text.includes('mean') || text.includes('refers to')) || !(text.includes("'") || text.includes('’'))) continue
+    for (const m of text.matchAll(DEFINED_PERSON)) {
+      if (!PERSON_WORD.test(m[4]!)) continue
+      const term = (m[1] ?? m[2]!).toLowerCase()
+      const role = firstParty(m[3]!, names)
+      if ((role === 'provider' || role === 'customer') && !names.has(term)) names.set(term, role)
     }
   }
 }

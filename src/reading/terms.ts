@@ -501,6 +501,16 @@ function readerList(item: Block, r: ExcuseReadings): boolean {
   })
 }
 
+/** A duty with a subject of its own right before the term: "Crews must always ", "Site staff shall ", "(c) Users must not ". */
+const OWN_DUTY = /^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?(?:(?:the|all|each|every|any)\s+)?[A-Za-z][\w'’&/-]*(?:\s+[A-Za-z][\w'’&/-]*){0,3}\s+(?:must|shall|(?:is|are)\s+(?:required|obliged)\s+to|ha(?:s|ve)\s+to|needs?\s+to)\s+(?:not\s+)?(?:[a-z]+\s+)?$/
+// a title's words that give a party duties
+const DUTY_TITLE = /\b(?:duties|responsibilities|obligations|commitments|undertakings|part|side|role)\b/i
+
+/** Does a title give the customer its duties, by a word for the customer or a name the agreement gives it ("B&S responsibilities")? */
+function customerDutiesTitle(title: string, r: ExcuseReadings): boolean {
+  return CUSTOMER_DUTIES.test(title) || (DUTY_TITLE.test(title) && r.firstParty(title) === 'customer')
+}
+
 /** Is a list item introduced by a paragraph of its own section (whose subject then binds it)? */
 function introducedInSection(block: Block): boolean {
   if (block.kind !== 'list-item') return false
@@ -718,6 +728,10 @@ export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
   // leavers"), in a list the heading itself introduces (no paragraph before it in the section)
   // (a paragraph of the section before the list may introduce it, unless it binds the provider: "We will:")
   if (party === 'unknown' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at)) && hit.block.section.path.some((p) => CUSTOMER_DUTIES.test(p)) && (!introducedInSection(hit.block) || r.introducingParty(hit.block) === 'unknown')) return 'customer'
+  // Reading: a duty ("must", "shall") whose subject names no party ("Crews must always dock the tablets", "Site staff shall
+  // promptly report …"), under a title that gives the customer its duties by any name the agreement calls it ("Customer
+  // duties", "B&S responsibilities", "The Hospital's side"), is laid on the customer's people: the customer's duty
+  if (party === 'unknown' && OWN_DUTY.test(s.slice(0, at)) && hit.block.section.path.some((p) => customerDutiesTitle(p, r))) return 'customer'
   // and so is one under a lead-in that names them or asks the reader ("What you do:" › "- promptly tell us about new
   // starters", "To keep you safe, please:" › "- Report a lost phone promptly")
   if (party === 'unknown' && hit.block.kind === 'list-item' && isImperative(hit.sentence.text) && !MODAL.test(s.slice(0, at))) {
@@ -790,8 +804,11 @@ const ASKS_YOU =
   /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:(?:kindly|politely|respectfully|humbly|also)\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?(?:you|the\s+(?:client|customer|licensee|subscriber)(?!['\u2019]s))\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
 /** A request the provider makes of others, whoever they are: "We ask that everyone uses MFA and that the Trust tells us promptly". */
 const ASKS_THAT = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|insist)\s+that\b/i
-/** A first-person subject right before the term's verb: "we'll let you know promptly", "On our side we will". */
-const FIRST_PERSON_SUBJECT = /\b(?:we|i)\b(?:\s+|['\u2019](?:ll|d)\s+)(?:[\w'\u2019]+\s+){0,4}?$|\b(?:we|i)(?:['\u2019]ll|\s+will|\s+shall)\b[^.;:,]{0,60}$/i
+/**
+ * A first-person subject right before the term's verb: "we'll let you know promptly", "On our side we will", and the
+ * speaker's own people or things as the subject: "our team will always ring the on-call number", "my staff shall …".
+ */
+const FIRST_PERSON_SUBJECT = /\b(?:we|i)\b(?:\s+|['\u2019](?:ll|d)\s+)(?:[\w'\u2019]+\s+){0,4}?$|\b(?:we|i)(?:['\u2019]ll|\s+will|\s+shall)\b[^.;:,]{0,60}$|\b(?:our|my)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?\s+(?:will|shall|must|would|should|can)\s+(?:[\w'\u2019]+\s+){0,2}?$/i
 /** A column of a table of duties that says who does each task. */
 const WHO_HEADER = /^(?:who|by whom|owner|responsib(?:le|ility)(?: party)?|party|done by|performed by|actioned by|lead)$/i
 /** The provider back as the subject after such a request: "…, and we will reply", "but our engineers aim to". */

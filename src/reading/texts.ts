@@ -154,6 +154,7 @@ export class TextCache {
     let set = this.columnSets.get(file)
     // (kinds whose names changed, the parties' names, leave their columns behind: a file's start again past a bound)
     if (set && set.columns.size > MAX_COLUMNS) set.columns.clear()
+    if (set && set.flags.size > MAX_COLUMNS) set.flags.clear()
     if (set) {
       // the file linted last is kept longest
       if (this.columnSets.size > 1) {
@@ -162,7 +163,7 @@ export class TextCache {
       }
       return set
     }
-    this.columnSets.set(file, (set = {columns: new Map(), lint: 0, texts: undefined, kinds: undefined}))
+    this.columnSets.set(file, (set = {columns: new Map(), flags: new Map(), lint: 0, texts: undefined, kinds: undefined}))
     if (this.columnSets.size > MAX_COLUMN_FILES) this.columnSets.delete(this.columnSets.keys().next().value!)
     return set
   }
@@ -229,6 +230,8 @@ export class TextCache {
 /** What the lints of one file read by place: the columns by kind, and the blocks of the last lint that placed them. */
 export interface FileColumns {
   readonly columns: Map<unknown, Column | PlacedColumn>
+  /** Flags of a kind by place (see Reading.placeFlags), as the lint `lint` of the file placed the blocks. */
+  readonly flags: Map<object, {readonly lint: number; readonly flags: Uint8Array}>
   /** How many lints have placed the file's blocks (see Reading.placeColumn). */
   lint: number
   /** The texts and kinds of the blocks of the last lint that placed them. */

@@ -57,6 +57,8 @@ const TIME_PARSE_RE = /^(?:(\d{1,4})(?:\s?([:.h])\s?(\d{2}))?\s{0,2}(?:([ap])\.?
 const DAY_TOKEN_RE = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi
 const DAY_RANGE_SEP_RE = lazyCaselessRegExp(String.raw`[${DASH}~]{1,3}|\b(?:to|through|thru|until|till)\b`)
 const CLAUSE_BREAK_RE = /[;\n]|\.\s/
+/** What lies between a zone and its restatement: an opening bracket, and the glosses before it in that bracket. */
+const RESTATED_ZONE = /^\s{0,2}\(\s{0,2}(?:[^();,.]{1,40},\s{0,2}){0,2}$/
 /** Days right after a time range: ", Monday to Friday", " on weekdays". */
 const DAYS_NEXT = /^[\s,]{0,3}(?:on\s{1,2}|every\s{1,2})?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![a-z])|week\s?days?\b|business days\b|working days\b)/i
 /** A word of opening right before a time range: "open 9 to 5", "staffed 8-6", "hours: 9 to 5". */
@@ -301,8 +303,9 @@ export function extractHours(text: string): HoursSpec[] {
     if (p === undefined) return false
     // a bare "Pacific"/"Central" is a time zone only right after a time range
     if (p.bareTz && (prev === undefined || (prev.role !== 'time' && prev.role !== 'both') || gap === undefined || !/^[\s(]{0,3}$/.test(gap))) return true
-    // a zone restated as its abbreviation in brackets ("East Africa Time (EAT)") is the same zone
-    if (p.role === 'tz' && prev?.role === 'tz' && gap !== undefined && /^\s{0,2}\(\s{0,2}$/.test(gap)) return true
+    // a zone restated as its abbreviation in brackets ("East Africa Time (EAT)") is the same zone, and so is each gloss of
+    // it in one bracket ("AST (Atlantic Standard Time, UTC−4)": its name, then its offset)
+    if (p.role === 'tz' && prev?.role === 'tz' && gap !== undefined && RESTATED_ZONE.test(gap)) return true
     if (prev !== undefined) {
       const usesTime = p.role === 'time' || p.role === 'both'
       const usesDays = p.role === 'days' || p.role === 'both'
