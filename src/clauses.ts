@@ -335,7 +335,7 @@ export function prepare(
     if (RAISED_UNDER.test(lead) || (COVERED_BY.test(lead) && /^by\b/i.test(text.slice(hit.start)))) return false
     // Reading: a definition that puts the meaning of a term for the things worked on in another document ('"Covered
     // Systems" means the hardware, software and cloud services listed in Appendix 1') sends those things, no clause
-    const term = DEFINED_TERM.exec(text.slice(0, hit.start))?.[1]
+    const term = QUOTED_DEFINITION.exec(text.slice(0, hit.start))?.[1]
     return term === undefined || !THING_TERM.test(term)
   }
   const reader: Reader<RuleOptions & ClauseOptions> = {
@@ -382,7 +382,6 @@ export function prepare(
   return {homes, homeIds, reader, headings}
 }
 
-/** A quoted term that a definition opens with, before its defining verb: '1.2 "Covered Systems" means …' (group 1). */
 /** Service levels named by their own nouns: response, resolution or restoration times or targets, priority or severity levels, availability, uptime, service credits. */
 const OTHER_LEVELS = /\b(?:response|resolution|restoration|restore|fix|repair)\s+(?:times?|targets?)\b|\b(?:priority|severity)\s+(?:levels?|classes|classifications|definitions)\b|\bavailability\b|\buptime\b|\bservice credits?\b/i
 /** Does each item of a matter ("Response times, priority levels and resolution targets") name another service level? */
@@ -396,7 +395,11 @@ const RAISED_UNDER = /\b(?:rais|log|open|fil|submit|lodg|escalat|plac|mak)(?:es?
 const COVERED_BY = /\b(?:not\s+)?(?:covered|excluded)\s+$/i
 /** A term for the things a service works on: "Covered Systems", "Supported Devices", "the Sites". */
 const THING_TERM = /\b(?:systems?|devices?|equipment|hardware|software|assets?|sites?|locations?|premises|users?|endpoints?|applications?|infrastructure|servers?|workstations?)$/i
-const DEFINED_TERM = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}\)\s+)?[*_]*["“]([^"”]{2,60})["”][*_]*\s+(?:means|shall mean|refers to)\b/i
+/**
+ * A quoted term that a definition opens with, before its defining verb: '1.2 "Covered Systems" means …' (group 1). Unlike
+ * the reading stage's DEFINED_TERM it asks for the quotes and takes a term of any case.
+ */
+const QUOTED_DEFINITION = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}\)\s+)?[*_]*["“]([^"”]{2,60})["”][*_]*\s+(?:means|shall mean|refers to)\b/i
 
 /** What the clause finder did, step by step (for scripts/why.ts): each home section and each unit it judged. */
 export interface ClauseTrace {
