@@ -721,33 +721,32 @@ function keptStage(unit: Unit, reader: Reader): KeptStage | undefined {
   const {reading} = reader
   if (!reading.texts.keepsBlocks) return undefined
   // per unit of the block (by where it starts), for the sentence after it and the row's column titles it was judged with
-  const kept = reading.blockReading(unit.block, reading.texts.kindOf(OWN_STAGE, reading.partiesKey), () => new Map<string, KeptStage>())
+  const kept = reading.blockReading(unit.block, reading.texts.kindOf(OWN_STAGE, reading.partiesKey), () => new Map<number, KeptStage[]>())
   // a row is read without its wh-titled columns' labels (see Reader.party), which its column titles decide
   const row = unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? (unit.block.header ?? []).join('\u0001') : undefined
   // (one text may stand in several places of a document, each with its own sentence after it: "The Client will:" before
-  // each of its lists; each is kept, so that a re-lint judges none of them again)
-  const key = `${unit.start}\u0000${row === undefined ? '\u0002' : row}\u0000${unit.next}`
-  const k = kept.get(key)
-  if (k && k.text === unit.text) return k
-  // (the readings of the text alone stand whatever the sentence after it: taken from another context of the same unit)
+  // each of its lists; the stage of each is kept, so that a re-lint judges none of them again)
+  let stages = kept.get(unit.start)
+  if (!stages) kept.set(unit.start, (stages = []))
   let facts: TextFacts | undefined
-  for (const other of kept.values()) {
-    if (other.start === unit.start && other.text === unit.text && other.facts) {
-      facts = other.facts
-      break
-    }
+  for (const k of stages) {
+    if (k.text !== unit.text) continue
+    if (k.next === unit.next && k.row === row) return k
+    // (the readings of the text alone stand whatever the sentence after it)
+    facts ??= k.facts
   }
-  const made: KeptStage = {start: unit.start, text: unit.text, stages: [undefined, undefined], facts}
-  // (at most MAX_CONTEXTS contexts per text, the oldest let go first: a text an author keeps typing after stays bounded)
-  if (kept.size >= MAX_CONTEXTS) kept.delete(kept.keys().next().value!)
-  kept.set(key, made)
+  const made: KeptStage = {text: unit.text, next: unit.next, row, stages: [undefined, undefined], facts}
+  // (at most MAX_CONTEXTS per unit, the oldest let go first: a unit before a line an author keeps typing stays bounded)
+  if (stages.length >= MAX_CONTEXTS) stages.shift()
+  stages.push(made)
   return made
 }
-/** Contexts of one text whose stages are kept at most (see keptStage). */
-const MAX_CONTEXTS = 32
+/** Contexts of one unit of a text whose stages are kept at most (see keptStage). */
+const MAX_CONTEXTS = 16
 interface KeptStage {
-  readonly start: number
   readonly text: string
+  readonly next: string
+  readonly row: string | undefined
   /** Out of a home, in a home. */
   readonly stages: [OwnStage | undefined, OwnStage | undefined]
   /** The readings of the text alone (and the party names: the kind it is kept under names them). */
