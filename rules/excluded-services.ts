@@ -360,6 +360,20 @@ function declinesOrNotObliged(text: string, names: ReadonlyMap<string, Party>): 
   return m && firstParty(text.slice(0, m.index), names) !== 'customer' ? m.index : -1
 }
 
+// Reading: a lead-in whose negated verb waits for its list ("In particular, Polder DC does not:", "We won't:") declines the
+// work its items name, each item's verb read after it ("- install, configure or troubleshoot operating systems;", "- buy
+// parts for the Customer."), as "does not do the following:" would; only where the items open with verbs of work (a
+// provider's promises not to do things, "will not: disclose …; subcontract …", decline no work)
+const DECLINING_LEAD = /\b(?:won[’']?t|will not|can[’']?t|cannot|don[’']?t|do not|doesn[’']?t|does not)[ \t]*:\s*$/i
+const WORK_ITEM = /^\W*(?:install|configure|troubleshoot|support|repair|fix|maintain|manage|provide|buy|purchase|diagnose|log\s+in(?:to)?|set\s+up|build|write|develop|move|relocate|replace|upgrade|patch|monitor|migrate|train|cover|handle|look\s+after|take\s+on|work\s+on|program|cable|wire)\b/i
+/** Where a lead-in declines the work its list's items name (see DECLINING_LEAD), or -1; `items` is the list's text. */
+function decliningLead(text: string, items: string): number {
+  const m = DECLINING_LEAD.exec(text)
+  if (!m) return -1
+  const list = items.split(' ; ').filter((x) => /[a-z]{3,}/i.test(x))
+  return list.length >= 2 && list.filter((x) => WORK_ITEM.test(x)).length * 2 > list.length ? m.index : -1
+}
+
 // The verb a party declines with and what follows it: "We don't support the X-ray sensor software or the dental chairs"
 const DECLINED_OBJECT = /^(?:[\w'’]+\s+){1,3}?(?:support|cover|maintain|do|provide|offer|look after|help with|take on|work on|handle|service|repair|fix|manage|include|touch)\b(?:\s+(?:with|on))?\s+([^.;:]{3,200})/i
 
@@ -570,7 +584,7 @@ export default clauseRule({
   // Managed Services:", "The following are not provided by Provider under this schedule:")
   // and a row of a services matrix that a column marks as out of scope ("| CCTV | | ✘ |" under "Excluded")
   mentions(text, reader, block) {
-    return chatAnswer(block, reader) !== undefined || EXCLUSIONS_PART.test(text) || extraPriced(text, reader.reading) || declinesOrNotObliged(text, reader.reading.parties) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
+    return chatAnswer(block, reader) !== undefined || EXCLUSIONS_PART.test(text) || DECLINING_LEAD.test(text) || extraPriced(text, reader.reading) || declinesOrNotObliged(text, reader.reading.parties) >= 0 || outsideOffer(text) >= 0 || excludedSeries(text) >= 0 || outRow(block) || planNoRow(block) || OUT_LEAD.test(text) || thingsPutOut(text) > 0 || catchAllHandled(text) || catchAllToCustomer(text, reader.reading.parties)
   },
   judge(unit, reader) {
     let t = unit.text
@@ -616,10 +630,11 @@ export default clauseRule({
     // a plan comparison's "No" cell: the exclusions touched, not listed (a list elsewhere still outranks it)
     if (planNoRow(unit.block) && !outRow(unit.block)) return DOWNTIME.test(unit.block.header!.join(' ')) ? undefined : {outcome: 'vague'}
     const declines = declinesOrNotObliged(t, reader.reading.parties)
+    const lead = decliningLead(t, next)
     const outside = outsideOffer(t)
     const passive = excludedSeries(t)
     const toCustomer = catchAllToCustomer(t, reader.reading.parties)
-    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) || extraPriced(t, reader.reading) || toCustomer ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
+    const m = TOPIC.exec(t) ?? (declines >= 0 && reader.party(unit, declines) !== 'customer' ? {index: declines} : null) ?? (lead >= 0 && reader.party(unit, lead) !== 'customer' ? {index: lead} : null) ?? (outside >= 0 ? {index: outside} : null) ?? (passive >= 0 ? {index: passive} : null) ?? OUT_LEAD.exec(t) ?? (thingsPutOut(t) > 0 || catchAllHandled(t) || extraPriced(t, reader.reading) || toCustomer ? {index: 0} : null) ?? EXCLUSIONS_PART.exec(t)
     if (!m && !unit.inHome) return undefined
     if (DOWNTIME.test(t)) return undefined
     if (taxNotIncluded(t)) return undefined

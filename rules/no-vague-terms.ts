@@ -498,6 +498,10 @@ export default {
       // with the Service Levels set out in Schedule 2") are as measured as those levels, when the agreement states them
       // in numbers (a response, resolution or availability figure); with none stated the effort stays vague
       if (EFFORTS.test(hit.text) && TO_SERVICE_LEVELS.test(after.slice(0, 160)) && (reading.statedMetrics.length > 0 || reading.statedResponseTimes.length > 0)) continue
+      // Reading: an aim or an effort in a lead-in that introduces a list or a table ("It aims to call the Store back as
+      // follows:" over "| Urgent | 20 minutes |", "We use our best efforts to meet these targets:") is measured by what it
+      // introduces, when that states measures; a lead-in whose list states none stays vague
+      if (hit.term.needs === 'any' && /:\s*$/.test(s) && hit.sentence.index === hit.block.sentences.length - 1 && measured(reading.listContext(reading.blockIndex(hit.block)).after, 'any', reading)) continue
       // a cadence stated in the next sentence of the same paragraph ("… on a periodic basis. Usage is billed monthly")
       if (hit.term.needs === 'frequency' && next && measured(next.text, 'frequency', reading)) continue
       if (reading.excused(hit)) continue

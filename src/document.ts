@@ -33,6 +33,14 @@ const NOT_A_TITLE = /\b(?:means|mean|shall|will|must|may|can|cannot|is|are|was|w
 const VARIABLE_SPAN = /^<span\b[^>]*class\s*=\s*["']?([\w-]*link[\w-]*)/i
 const KNOWN_TAG = /^<\/?(?:a|abbr|b|big|blockquote|br|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|!--)(?=[\s>/]|$)/i
 // an HTML block that opens or closes a disclosure ("<details><summary>Title</summary>", "</details>"), and its tags in order
+/** A fence's language that names plain text: "text", "txt", "plain", "plaintext". */
+const PLAIN_TEXT_LANG = /^(?:text|txt|plain|plaintext)$/i
+/** A fence line, opening or closing. */
+const FENCE = /^\s*(?:`{3,}|~{3,})/
+/** The rule under a fixed-width table's column titles: runs of dashes (two or more) separated by spaces, nothing else. */
+const TEXT_TABLE_RULE = /^\s*-{2,}(?:[ \t]+-{2,})+\s*$/
+/** A footnote mark at the end of a column title ("RESPOND [2]"): it points at a note, it is no word of the title. */
+const FOOTNOTE_MARK = /\s*(?:\[\d{1,2}\]|\(\d{1,2}\))$/
 const DISCLOSURE = /<summary\b[^>]*>[\s\S]*?<\/summary\s*>|<\/details\s*>/i
 const DISCLOSURE_TAGS = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>|<\/details\s*>/gi
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
@@ -986,6 +994,9 @@ class Builder {
       case 'blockquote':
         for (const child of node.children) this.visitFlow(child, section)
         return
+      case 'code':
+        this.textTable(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0, node.lang, section ?? this.current)
+        return
       case 'html': {
         // Comments are invisible; other HTML blocks may hold prose.
         if (/^\s*<!--/.test(node.value)) return
@@ -1609,6 +1620,68 @@ class Builder {
       })
       if (!segments.length) segments.push({textStart: 0, sourceStart: row.position?.start.offset ?? 0, length: 0})
       this.addBlock('table-row', section, text, segments, this.pos(row), variables, header, cells.map((c) => c.text.trim()))
+    }
+  }
+
+  /**
+   * Reading: a fenced block of plain text that holds a fixed-width table (a line of column titles, a rule of dashes under
+   * each column, rows whose values stand under the dashes), as a report pasted from a ticket system or a PDF writes one,
+   * is read as a table: a table-row block per row, each cell the text under its column's dashes. Any other fenced block
+   * (code, a form of "key: value" lines) holds no prose and is not read.
+   */
+  textTable(start: number, end: number, lang: string | null | undefined, section: MutableSection): void {
+    if (lang && !PLAIN_TEXT_LANG.test(lang)) return
+    const raw = this.source.slice(start, end)
+    // the lines between the fences, each with its offset in the source
+    const lines: Array<{text: string; at: number}> = []
+    let at = start
+    for (const text of raw.split('\n')) {
+      lines.push({text: text.replace(/\r$/, ''), at})
+      at += text.length + 1
+    }
+    // (an indented block has no fences)
+    const fenced = FENCE.test(lines[0]?.text ?? '')
+    const body = fenced ? lines.slice(1, lines.length > 1 && FENCE.test(lines[lines.length - 1]!.text) ? -1 : undefined) : lines
+    const ruleAt = body.findIndex((l) => TEXT_TABLE_RULE.test(l.text))
+    if (ruleAt < 1 || !body[ruleAt - 1]!.text.trim()) return
+    const columns = [...body[ruleAt]!.text.matchAll(/-{2,}/g)].map((m) => m.index)
+    if (columns.length < 2) return
+    // a cell runs from its column's first dash to the next column's; a value that runs past that start (no space before
+    // it) keeps its word, up to the next gap of two spaces
+    const cellsOf = (line: string): Array<{text: string; from: number}> => {
+      const out: Array<{text: string; from: number}> = []
+      let from = columns[0]!
+      for (let c = 0; c < columns.length; c++) {
+        let to = c + 1 < columns.length ? columns[c + 1]! : line.length
+        if (to < line.length && /\S/.test(line.charAt(to - 1)) && /\S/.test(line.charAt(to))) {
+          const gap = line.slice(to).search(/\s{2}/)
+          to = gap < 0 ? line.length : to + gap
+        }
+        const cell = line.slice(Math.min(from, line.length), Math.max(from, to))
+        const lead = cell.length - cell.trimStart().length
+        out.push({text: cell.trim(), from: Math.min(from, line.length) + lead})
+        from = Math.max(from, to)
+      }
+      return out
+    }
+    const header = cellsOf(body[ruleAt - 1]!.text).map((c) => c.text.replace(FOOTNOTE_MARK, '').trim())
+    const rows = body.slice(ruleAt + 1).filter((l) => l.text.trim() && !TEXT_TABLE_RULE.test(l.text))
+    if (!rows.length) return
+    for (const row of rows) {
+      const cells = cellsOf(row.text)
+      if (cells.filter((c) => c.text).length < 2) continue
+      let text = ''
+      const segments: Segment[] = []
+      cells.forEach((cell, i) => {
+        if (i > 0) text += ' | '
+        const label = header[i]
+        if (label) text += `${label}: `
+        segments.push({textStart: text.length, sourceStart: row.at + cell.from, length: cell.text.length})
+        text += cell.text
+      })
+      const lead = row.text.length - row.text.trimStart().length
+      const position = {start: this.at(row.at + lead), end: this.at(row.at + row.text.trimEnd().length)}
+      this.addBlock('table-row', section, text, segments, position, [], header, cells.map((c) => c.text))
     }
   }
 

@@ -309,6 +309,26 @@ describe('a party the preamble names with no role word takes the role of what it
   })
 })
 
+describe('a party\'s label given its role in brackets before the colon names that party by the label', () => {
+  const roles = (text: string): Array<[string, string]> => [...read(buildDocument(text, 'roles.md')).parties].filter(([n]) => n.startsWith('party') || n.startsWith('site'))
+  const bound = (text: string, sentence: string, word: string): string => read(buildDocument(`${text}\n${sentence}\n`, 'roles.md')).boundParty(sentence, sentence.indexOf(word))
+  const HEAD = '# ICT Service Contract\n\n**PARTY A (the Client): LOTUS TEXTILE JSC**\nAddress: 5 Canal Road\n\n**PARTY B (the Provider): RIVERSIDE ICT CO., LTD**\nAddress: 9 Bridge Street\n'
+  it.each([
+    ['a bold label in capitals, each party with its role', HEAD, [['party a', 'customer'], ['party b', 'provider']]],
+    ['a plain label with the role word alone in its brackets', '# Contract\n\nParty A (Customer): Lotus Textile JSC\n\nParty B (Supplier): Riverside ICT Co., Ltd\n', [['party a', 'customer'], ['party b', 'provider']]],
+    // look-alikes: a label with a bracket that is no role, a role in brackets with no colon after it
+    ['look-alike: a site given a name in brackets is no party', '# Contract\n\n**Site A (the Warehouse):** 12 Dock Road\n', []],
+    ['look-alike: a role in brackets inside a sentence gives no label a role', '# Contract\n\nParty A (the Client) and Party B agree as follows.\n', []],
+  ])('%s', (_name, text, expected) => {
+    expect(roles(text)).toEqual(expected)
+  })
+
+  it('the label then binds the sentences that use it', () => {
+    expect(bound(HEAD, 'Party A shall keep the server room locked.', 'keep')).toBe('customer')
+    expect(bound(HEAD, 'Party B shall back up the file server every day at 22:00.', 'back')).toBe('provider')
+  })
+})
+
 describe('a line labelled by a party\'s role gives that party the labelled name shortened, in quotes at the line\'s end', () => {
   const roles = (text: string): Array<[string, string]> => [...read(buildDocument(text, 'roles.md')).parties]
   const HEAD = '# Managed Cloud Agreement\n\n'

@@ -271,6 +271,37 @@ describe('a first column that only numbers the rows is no key', () => {
   })
 })
 
+describe('a fixed-width table in a fenced block of plain text is a table', () => {
+  /** Each table row as "header | cells | text", and each cell's source text at its mapped offset. */
+  const read = (text: string): {rows: string[]; mapped: string[]} => {
+    const blocks = buildDocument(text, 'x.md').blocks.filter((b) => b.kind === 'table-row')
+    const mapped = blocks.flatMap((b) => b.segments.filter((g) => g.length > 0).map((g) => `${b.text.slice(g.textStart, g.textStart + g.length)}=${text.slice(g.sourceStart, g.sourceStart + g.length)}`))
+    return {rows: blocks.map((b) => `${b.header?.join(',') ?? '-'} | ${b.cells?.join(',') ?? '-'} | ${b.text}`), mapped}
+  }
+  const TABLE = ['PRIORITY [1]  RESPOND  RESOLVE', '------------  -------  -------', 'P1            15 min   4 h', 'P2            30 min   TBC']
+
+  it.each<[string, string, string[]]>([
+    ['a fence with no language', ['# T', '', '```', ...TABLE, '```', ''].join('\n'), ['PRIORITY,RESPOND,RESOLVE | P1,15 min,4 h | PRIORITY: P1 | RESPOND: 15 min | RESOLVE: 4 h', 'PRIORITY,RESPOND,RESOLVE | P2,30 min,TBC | PRIORITY: P2 | RESPOND: 30 min | RESOLVE: TBC']],
+    ['a fence of "text", a value running past its column', ['# T', '', '```text', 'MEASURE    TARGET', '---------  ------', 'Service desk availability  99.5%', '```', ''].join('\n'), ['MEASURE,TARGET | Service desk availability,99.5% | MEASURE: Service desk availability | TARGET: 99.5%']],
+    ['a fence of tildes in a list item', ['# T', '', '- Levels:', '', '  ~~~txt', ...TABLE.map((l) => `  ${l}`), '  ~~~', ''].join('\n'), ['PRIORITY,RESPOND,RESOLVE | P1,15 min,4 h | PRIORITY: P1 | RESPOND: 15 min | RESOLVE: 4 h', 'PRIORITY,RESPOND,RESOLVE | P2,30 min,TBC | PRIORITY: P2 | RESPOND: 30 min | RESOLVE: TBC']],
+  ])('%s', (_name, text, expected) => {
+    const {rows, mapped} = read(text)
+    expect(rows).toEqual(expected)
+    // every cell maps back to the same text in the source
+    for (const m of mapped) expect(m.split('=')[0]).toBe(m.split('=')[1])
+  })
+
+  // look-alikes: code in a language, a text block with no rule of dashes, a rule with one column, a rule with no titles
+  it.each<[string, string]>([
+    ['a fence of code with the same lines', ['# T', '', '```sql', ...TABLE, '```', ''].join('\n')],
+    ['a text block of "key: value" lines', ['# T', '', '```', 'firewall:  FortiGate 60F', 'account:   TBD', '```', ''].join('\n')],
+    ['a text block ruled under one title', ['# T', '', '```', 'NOTES', '-----', 'P1 15 min', '```', ''].join('\n')],
+    ['a rule of dashes with no titles above it', ['# T', '', '```', '------------  -------', 'P1            15 min', '```', ''].join('\n')],
+  ])('%s is not read as a table', (_name, text) => {
+    expect(read(text).rows).toEqual([])
+  })
+})
+
 describe('lettered lines are a list typed without list syntax', () => {
   const blocks = (text: string): string[] =>
     buildDocument(text, 'x.md').blocks.filter((b) => b.kind !== 'heading').map((b) => `${b.kind} | ${b.text} | ${b.position.start.line}:${b.position.start.column}`)

@@ -35,6 +35,8 @@ const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
  */
 /** A party's role as a line's label right before a bracket: "- **Customer (", "Provider (". */
 const ROLE_BEFORE_NAME = /(?:^|\n)[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*$/i
+/** A label of one to three words with a party's role in brackets before its colon: "**PARTY A (the Client):**" (groups 1, 2). */
+const LABEL_WITH_ROLE = /^[ \t*_>|-]*([A-Za-z][\w&.'’-]*(?:[ \t]+[A-Za-z0-9][\w&.'’-]*){0,2})[ \t]*\((?:the[ \t]+)?(provider|service provider|supplier|vendor|contractor|client|customer)\)[ \t*_]*:/gim
 /** A line opened by a party's role as its label: "**Client:** …", "Service Provider: …". */
 const ROLE_LINE = /^[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*:/i
 
@@ -146,6 +148,17 @@ export function partyNames(doc: Document): Map<string, Party> {
         else if (!names.has(t.toLowerCase())) names.set(t.toLowerCase(), role)
       }
       if (role !== 'unknown') known.add(role)
+    }
+    // Reading: a party's label that is given its role in brackets before the colon ("**PARTY A (the Client):** Phu An
+    // Garment JSC", "Party B (the Provider): …", "Contractor (Customer): …") names that party by the label wherever the
+    // agreement uses it ("Party A shall: …")
+    if (block.text.includes('(')) {
+      for (const m of block.text.matchAll(LABEL_WITH_ROLE)) {
+        const label = m[1]!.replace(/\s+/g, ' ').toLowerCase()
+        const role: Party = PROVIDER_ROLE.test(m[2]!) ? 'provider' : 'customer'
+        if (!names.has(label) && !PROVIDER_ROLE.test(label) && !CUSTOMER_ROLE.test(label)) names.set(label, role)
+        known.add(role)
+      }
     }
     // (a translated preamble gives each party its name after its particulars: "…, represented by …, as Provider," and
     // "…, as Beneficiary.")

@@ -32,12 +32,12 @@ export function indexOf(text: string, re: RegExp): number {
 export type HeaderTest = RegExp | ((header: string) => boolean)
 
 // Reading: in a table whose rows are classes of case (priorities, severities, fault classes), a column of times is read by
-// what its header says the time measures, in whatever words: the first action on a case (a reply, a first contact, the
-// start of work, an engineer's attendance or arrival on site) is a response; the case's end (fixed, put right, restored,
-// back up and running, working again, closed) is a resolution.
+// what its header says the time measures, in whatever words: the first action on a case (a reply, a first contact, a
+// call-back, the start of work, an engineer's attendance or arrival on site) is a response; the case's end (fixed, put
+// right, restored, back up and running, working again, closed) is a resolution.
 /** Words of the first action on a case. */
 const FIRST_ACTION =
-  /\b(?:respon\w*|resp|acknowledg\w*|reaction|repl(?:y|ies|ied)|answer(?:s|ed)?|(?:first|initial) contact|contact(?:s|ed)? (?:you|the (?:client|customer)|within|times?)|call(?:s|ed)? (?:you |them )?back|(?:get|gets|getting|got) (?:back )?(?:to you|in touch)|in touch|pick(?:s|ed)? (?:it |them )?up|start(?:s|ed|ing)?|begin(?:s|ning)?|commenc\w*|attend\w*|on[- ]?site|at (?:your|the (?:client|customer)(?:'s|’s)?) (?:site|premises|door|office|desk|location)|arriv\w*|(?:engineer|technician|someone) (?:assigned|dispatched|with you)|dispatch\w*|triag\w*|attention|interven\w*|(?:taken?|taking) (?:in|into) charge)\b/i
+  /\b(?:respon\w*|resp|acknowledg\w*|reaction|repl(?:y|ies|ied)|answer(?:s|ed)?|(?:first|initial) contact|contact(?:s|ed)? (?:you|the (?:client|customer)|within|times?)|call(?:s|ed)? (?:you |them )?back|call-?backs?|(?:get|gets|getting|got) (?:back )?(?:to you|in touch)|in touch|pick(?:s|ed)? (?:it |them )?up|start(?:s|ed|ing)?|begin(?:s|ning)?|commenc\w*|attend\w*|on[- ]?site|at (?:your|the (?:client|customer)(?:'s|’s)?) (?:site|premises|door|office|desk|location)|arriv\w*|(?:engineer|technician|someone) (?:assigned|dispatched|with you)|dispatch\w*|triag\w*|attention|interven\w*|(?:taken?|taking) (?:in|into) charge)\b/i
 /** Words of a case's end: fixed, restored, working again (and "TAT", the turnaround, in capitals). */
 const CASE_END =
   /\b(?:resol\w*|restor\w*|fix(?:e[sd]|ing)?|repair\w*|recover\w*|rto|mttr|mean time to \w+|workaround|remedi\w*|rectif\w*|solution|sol(?:ve|ved|ving)|clos(?:e|ed|ing|ure)|put right|set right|up and running|(?:running|working|usable|available|online) again|back (?:up|online|in service|to normal|in business)|sorted(?: out)?|mended|cleared|turn[- ]?around)\b/i
