@@ -433,3 +433,48 @@ describe('a document named with its title in brackets holds what the title names
     expect(excluded('The fees are listed in Rider B (Excluded Items and Fees).')).not.toBe('delegated')
   })
 })
+
+describe('a numbered part with a title before its kind', () => {
+  it.each([
+    ['Backups: in accordance with the backup schedule and recovery objectives in Call-Off Schedule 8 (Business Continuity).', 'Call-Off Schedule 8'],
+    ['Response times are set out in Service Schedule 2.', 'Service Schedule 2'],
+  ])('passes: %j puts the clause in that part', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it('fails: a part this document holds under its whole title is no other document', () => {
+    const doc = buildDocument('# Order Form\n\nBackups follow Call-Off Schedule 8.\n\n## Call-Off Schedule 8: Backups\n\nNightly at 01:00.\n', 'order.md')
+    expect(targetInDocument(doc, 'Call-Off Schedule 8')).toBe(true)
+    expect(targetInDocument(doc, 'Call-Off Schedule 9')).toBe(false)
+  })
+
+  it.each([
+    // a word that opens the sentence is no title of the part: the part is "Schedule 2"
+    ['See Schedule 2, which sets out the response times.', 'Schedule 2'],
+    ['Under Schedule 3 the backups run daily.', 'Schedule 3'],
+  ])('look-alike: %j names the part alone', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+})
+
+describe('things said to be on a named page', () => {
+  it('passes: targets that are on a named page are put on that page', () => {
+    expect(delegation('Availability targets for each system are on the Availability targets page, which the monthly report measures against.')?.target).toBe('Availability targets page')
+  })
+
+  it.each([
+    // shown on a page: the page displays, it holds no term
+    ['Backup reports are shown on our Client Portal page each morning.'],
+    // a page of a paper by its place in it
+    ['The outage was on the front page of the local paper.'],
+  ])('fails: %j puts nothing on a page', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+
+  it('look-alike: a page named as a section of this document is this document', () => {
+    const doc = buildDocument('# Support policy\n\n## Response times\n\nP1: 15 minutes.\n\n## Reports\n\nThe targets are on the Response times page.\n', 'policy.md')
+    const block = doc.blocks.find((b) => b.text.startsWith('The targets'))!
+    expect(delegation(block.text, {block, blocks: doc.blocks})).toBeUndefined()
+    expect(delegation('The targets are on the Availability page.', {block, blocks: doc.blocks})?.target).toBe('Availability page')
+  })
+})
