@@ -12,7 +12,9 @@ const NOT_A_PROMISE = /\b(?:may|can|could|is entitled to|reserves? the right to)
 // a promise about the service: "payments … are guaranteed by its parent company", "X guarantees the Client's payment
 // obligations", "Provider guarantees that the monthly fees will not increase", a "price guarantee"
 const MONEY = String.raw`(?:prices?|pricing|fees|rates|charges|payments?|payment obligations|debts?|invoices|sums|amounts? (?:due|owed|payable))`
-const SURETY = /\b(?:payments?|fees|debts?|invoices?|obligations|liabilities|amounts? (?:due|owed))\b[^.;]{0,40}\bguarantee[ds]?\s+by\b|\bguarantee[ds]?\s+by (?:its|the|a|their) (?:parent|holding|guarantor|bank|director)\b|\b(?:parent company|bank|personal) guarantee\b/i
+// Reading: a security given as a paper or a bond ("a bank letter of guarantee of EUR 5,000", "a guarantee bond") is a surety, as
+// a bank guarantee is: a document one party gives the other, not a promise about the service
+const SURETY = /\b(?:payments?|fees|debts?|invoices?|obligations|liabilities|amounts? (?:due|owed))\b[^.;]{0,40}\bguarantee[ds]?\s+by\b|\bguarantee[ds]?\s+by (?:its|the|a|their) (?:parent|holding|guarantor|bank|director)\b|\b(?:parent company|bank|personal) guarantee\b|\b(?:bank\s+)?letters? of guarantee\b|\bguarantee (?:letters?|bonds?)\b/i
 // the object right after the verb: "guarantees [that] the monthly fees …", "guarantees the Client's payment obligations"
 const MONEY_OBJECT = new RegExp(String.raw`^guarantee[ds]?\s+(?:that\s+)?(?:(?:the|its|our|your|their|all|any)\s+)?(?:[\w'’-]+\s+){0,3}?${MONEY}\b`, 'i')
 // money as the subject of a passive guarantee: "Provider's fees for the initial term are guaranteed not to increase"

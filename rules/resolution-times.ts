@@ -71,9 +71,13 @@ const CUSTOMER_REMEDY = /\b(?:no (?:extra |additional )?(?:charge|cost)|free of 
 // period, not a time in which failures are fixed
 const GIVEN_TO_CURE =
   /\b(?:gives?|giving|given|allows?|allowing|allowed|grants?|granting|granted)\s+(?:(?:the\s+)?(?:client|customer|you|them|it|him|her)\s+)?(?:(?:a|an)\s+(?:(?:further|grace|cure)\s+)?(?:period|deadline|time)\s+of\s+)?(?:at least\s+)?\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?)(?:['’]s?)?\s+(?:\(\S+\)\s+)?(?:to|in which to|within which to)\s+(?:remedy|fix|correct|rectify|cure|put right|resolve|repair|replace|upgrade|update|comply)\b/i
+// Reading: a breach of the agreement said in a relative clause not to be put right within a time ("either of us may end it
+// for a serious breach that isn't fixed within 30 days of written notice", "a material breach which is not remedied within
+// 14 days") is given a cure period, as one said so in a condition is: the breach is a party's default, not a failure fixed
+const BREACH_UNCURED = /\bbreach(?:es)?\s+(?:that|which)\s+(?:is|are|has|have|was|were)?\s*(?:not|n['’]t|never)\s+(?:been\s+|be\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|put right)\s+(?:with)?in\b/i
 /** Is the time in the unit a cure period: a condition's deadline counted from a notice, or one whose consequence falls on the customer, with no provider failing in it? */
 function curePeriod(text: string, reading: Reading): boolean {
-  if (GIVEN_TO_CURE.test(text)) return true
+  if (GIVEN_TO_CURE.test(text) || BREACH_UNCURED.test(text)) return true
   const m = CURE_PERIOD.exec(text)
   if (m !== null && reading.firstParty(m[1]!) !== 'provider') return true
   // (only a sentence with a comma and a denial may hold one: most are passed over without a pattern)

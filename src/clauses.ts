@@ -984,6 +984,8 @@ const PLACED_NOUN = /(?:^|\s)(?:the|any|all|those|such|its|their|our|your)\s+((?
 const MATTER_HEAD_END = /\s+(?:per|for|of|from|by|in respect of|relating to|related to|regarding|about|concerning|applicable to|on|under|in|to|with|at|within)\s/i
 const PLACING = /^(?:set out|set forth|described|specified|detailed|listed|stated|defined|documented|given|contained|identified|named|shown|recorded)\b/i
 const LINK_BEFORE = /\b(?:as\s+)?(?:set out|set forth|described|specified|stated|listed|given|defined|provided)\s+(?:in|under)\s+$/i
+/** A title in brackets right after a document's name: " (Excluded Items and Rates)" (group 1). */
+const BRACKETED_TITLE = /^\s*\(([A-Z][^()]{2,60})\)/
 const PARTICIPLE_BEFORE = /\b(?:is|are|shall be|will be|remains?|stays?)\s+([\w-]+)\s+$/i
 /** The delegation of a unit that names the clause's items (`re.listItem`, tested by the caller) as what it places elsewhere. */
 function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: CompiledClause, spec: ClauseRuleSpec): Verdict | undefined {
@@ -1007,7 +1009,13 @@ function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: C
   }
   // (the items as the head of what is sent, not a word that qualifies it: "Fix times per severity are as set out in
   // Schedule 3" sends fix times, not the severities)
-  else if (matter === undefined || namesMatter(matter.split(MATTER_HEAD_END)[0]!, [re.listItem]) !== true) return undefined
+  else if (matter === undefined || namesMatter(matter.split(MATTER_HEAD_END)[0]!, [re.listItem]) !== true) {
+    // Reading: a document named with its title in brackets ("are listed in Rider B (Excluded Items and Rates)") holds what
+    // its title names: what the sentence sends there is the clause the title names as an item, unless the sentence names
+    // what it sends as another matter only ("The fees are in Schedule 4 (Backups and Fees)" sends the fees)
+    const title = BRACKETED_TITLE.exec(unit.text.slice(v.end))?.[1]
+    if (title === undefined || namesMatter(title, [re.listItem]) !== true || (matter !== undefined && namesMatter(matter, [re.listItem]) === false)) return undefined
+  }
   if (re.notHeadings?.test(contents ?? matter!) || spec.aside?.(unit.text, unit.block)) return undefined
   return v
 }

@@ -346,3 +346,135 @@ describe('a part named by a letter alone', () => {
     expect(delegation(text)).toBeUndefined()
   })
 })
+
+describe('a parent agreement named on a header line after a label of what it is to this document', () => {
+  const addOn = (line: string): string => `# Add-On 2: Managed Firewall\n\n${line}\n\n## Terms\n\nSupport Hours and the after-hours rates are those in the MSA.\n`
+  const hours = (text: string): string | undefined => lint(text, {filePath: 'addon.md', profile: 'msa'}).coverage.find((c) => c.ruleId === 'service-hours')?.outcome
+
+  it('passes: the label is read past, and the hours left to the parent are delegated there', () => {
+    const text = addOn('**Main agreement:** Managed Services Agreement between A Ltd and B Ltd dated 3 March 2025 (the "MSA")')
+    expect(parentName(buildDocument(text, 'addon.md'))).toBe('MSA')
+    expect(hours(text)).toBe('delegated')
+  })
+
+  it('fails: an agreement named with no date, in a document that is no part of another, is not a parent', () => {
+    const text = addOn('**Main agreement:** Managed Services Agreement between A Ltd and B Ltd (the "MSA")')
+    expect(parentName(buildDocument(text, 'addon.md'))).toBeUndefined()
+    expect(hours(text)).not.toBe('delegated')
+  })
+
+  it('look-alike: a labelled line naming a person, not an agreement, names no parent', () => {
+    expect(parentName(buildDocument(addOn('**Main contact:** Jane Smith, appointed on 3 March 2025 (the "Contact")'), 'addon.md'))).toBeUndefined()
+  })
+})
+
+describe('a document a person holds, named with the pronoun', () => {
+  it('passes: what is set out in his or her document is put there', () => {
+    expect(delegation('How quickly he responds and how long he has to fix problems are all set out in his Statement of Work.')?.target).toBe('Statement of Work')
+    expect(delegation('Her rates for extra days are as stated in her Rate Card.')?.target).toBe('Rate Card')
+  })
+
+  it('fails: a pronoun before no document sends nothing', () => {
+    expect(delegation('He fixes problems within his working day.')).toBeUndefined()
+  })
+
+  it('look-alike: an order of work in her own words is no document', () => {
+    expect(delegation('She works through the tickets in her own order.')).toBeUndefined()
+  })
+})
+
+describe('a paper named by its kind and a register code', () => {
+  it.each([
+    ['Postgres backups are taken per runbook RB-04, which sets the schedule and retention.', 'runbook RB-04'],
+    ['Patches are applied in accordance with procedure OPS-12.', 'procedure OPS-12'],
+    ['Access is reviewed as set out in Policy SEC-3.', 'Policy SEC-3'],
+  ])('passes: %j puts the clause in that paper', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    // a kind and a bare number is no register code
+    ['Backups are taken per plan 2 of the three we offered.'],
+    // a code alone names a device
+    ['Backups are kept on the RB-04 appliance in the server room.'],
+  ])('fails: %j names no paper', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})
+
+describe('a rider named by its letter or number', () => {
+  it('passes: what is listed in a rider not in the document is put there', () => {
+    expect(delegation('The items and rates are listed in Rider B.')?.target).toBe('Rider B')
+  })
+
+  it('fails: a rider this document holds is no other document', () => {
+    const doc = buildDocument('# Event IT Agreement\n\nThe items are listed in Rider B.\n\n## Rider B\n\n- Extra scanners\n- Extra crew\n', 'event.md')
+    expect(targetInDocument(doc, 'Rider B')).toBe(true)
+  })
+
+  it('look-alike: a rider with no letter or number is a person', () => {
+    expect(delegation('Couriers are paid per rider per day.')).toBeUndefined()
+  })
+})
+
+describe('a document named with its title in brackets holds what the title names', () => {
+  const excluded = (line: string): string | undefined =>
+    lint(`# Event IT Agreement\n\n## What we provide\n\nWe provide the site network and the ticket scanners.\n\n${line}\n`, {filePath: 'event.md', profile: 'msa'}).coverage.find((c) => c.ruleId === 'excluded-services')?.outcome
+
+  it('passes: things sent to a rider titled as the exclusions are the exclusions', () => {
+    expect(excluded('Items you often ask about, and their rates, are listed in Rider B (Excluded Items and Rates).')).toBe('delegated')
+  })
+
+  it('fails: a rider titled for something else holds no exclusions', () => {
+    expect(excluded('Items you often ask about, and their rates, are listed in Rider B (Price List).')).not.toBe('delegated')
+  })
+
+  it('look-alike: a sentence that names what it sends as another matter sends that, whatever the title', () => {
+    expect(excluded('The fees are listed in Rider B (Excluded Items and Fees).')).not.toBe('delegated')
+  })
+})
+
+describe('a numbered part with a title before its kind', () => {
+  it.each([
+    ['Backups: in accordance with the backup schedule and recovery objectives in Call-Off Schedule 8 (Business Continuity).', 'Call-Off Schedule 8'],
+    ['Response times are set out in Service Schedule 2.', 'Service Schedule 2'],
+  ])('passes: %j puts the clause in that part', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it('fails: a part this document holds under its whole title is no other document', () => {
+    const doc = buildDocument('# Order Form\n\nBackups follow Call-Off Schedule 8.\n\n## Call-Off Schedule 8: Backups\n\nNightly at 01:00.\n', 'order.md')
+    expect(targetInDocument(doc, 'Call-Off Schedule 8')).toBe(true)
+    expect(targetInDocument(doc, 'Call-Off Schedule 9')).toBe(false)
+  })
+
+  it.each([
+    // a word that opens the sentence is no title of the part: the part is "Schedule 2"
+    ['See Schedule 2, which sets out the response times.', 'Schedule 2'],
+    ['Under Schedule 3 the backups run daily.', 'Schedule 3'],
+  ])('look-alike: %j names the part alone', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+})
+
+describe('things said to be on a named page', () => {
+  it('passes: targets that are on a named page are put on that page', () => {
+    expect(delegation('Availability targets for each system are on the Availability targets page, which the monthly report measures against.')?.target).toBe('Availability targets page')
+  })
+
+  it.each([
+    // shown on a page: the page displays, it holds no term
+    ['Backup reports are shown on our Client Portal page each morning.'],
+    // a page of a paper by its place in it
+    ['The outage was on the front page of the local paper.'],
+  ])('fails: %j puts nothing on a page', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+
+  it('look-alike: a page named as a section of this document is this document', () => {
+    const doc = buildDocument('# Support policy\n\n## Response times\n\nP1: 15 minutes.\n\n## Reports\n\nThe targets are on the Response times page.\n', 'policy.md')
+    const block = doc.blocks.find((b) => b.text.startsWith('The targets'))!
+    expect(delegation(block.text, {block, blocks: doc.blocks})).toBeUndefined()
+    expect(delegation('The targets are on the Availability page.', {block, blocks: doc.blocks})?.target).toBe('Availability page')
+  })
+})

@@ -78,7 +78,16 @@ const ADDRESSED_PAPER = String.raw`(?:[A-Za-z][\w&'’-]*\s+){0,3}?(?:${initials
 // the Head Contract") is that part of that agreement: a document of its own, not a part of this one ("…, Annex 2 to this
 // Agreement" names a part of this document and is not read so)
 const APPENDED_PART = String.raw`(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*(?:\s+\([A-Z]{2,8}\))?,\s+(?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\s+(?:to|of)\s+the\s+(?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|Deed)\b`
-const DOC_NAME = `(?:${APPENDED_PART}|${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|(?:Price|Rate|Fee|Tariff|Pricing) Sheet|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|${TITLED_ORDER}|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
+// Reading: a paper named by its kind and a register's code after it ("runbook RB-04", "procedure OPS-12", "Policy SEC-3") is a
+// document of its own, whatever the case of its kind: a code of capitals and a number is how a register names one (not a
+// bare word and a number, "plan 2", nor a code alone, "RB-04")
+const KIND_CODED = String.raw`(?:${initials('runbook|procedure|policy|plan|guide|manual|standard|specification|work instruction')})\s+(?:[Nn]o\.?\s*|#\s*)?(?=[A-Z0-9-]*\d)[A-Z]{1,8}(?:-[A-Z0-9]{1,8}){1,3}(?![\w-])`
+// Reading: a rider named by its letter or number ("Rider B", "Rider 2") is a part attached to an agreement, as a schedule is
+// Reading: a numbered part with a title before its kind ("Call-Off Schedule 8", "Joint Schedule 1", "Pricing Annex 3") is
+// that numbered part, named by its whole title: a value put "in Call-Off Schedule 8" is put there, as one "in Schedule 8"
+// (a title's words, not a word that opens a sentence or a link before the part: "See Schedule 2", "Under Annex 3")
+const TITLED_PART = String.raw`(?:(?!(?:See|Per|Under|In|As|At|On|Of|To|For|With|By|From|And|Or|The|This|That|These|Those|Each|Any|Every|Our|Your|Its|Their|His|Her|Also|Refer|Pursuant|Its|Each)\b)[A-Z][\w&'’-]*\s+){1,2}(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment|rider')})\s+[A-Z0-9]{1,3}(?![\w-])`
+const DOC_NAME = `(?:${APPENDED_PART}|${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${KIND_CODED}|${TITLED_PART}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment|rider')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|(?:Price|Rate|Fee|Tariff|Pricing) Sheet|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|${TITLED_ORDER}|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -114,8 +123,9 @@ const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_D
 // there, as one "set out in" it: "the support hours shown on the order form you signed"; so is one set out on a price
 // sheet the customer is given ("set out on the Credit Price Sheet for your bundle"), a paper of its own as a rate card is
 const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:${PAGE_OF})?(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|countersigned\s+|executed\s+|accepted\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|(?:[Bb]ooking|[Ss]ubscription)\s+(?:[Cc]onfirmation|[Aa]cknowledge?ment)|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm|(?:[A-Z][\w-]*\s+){0,2}(?:[Pp]rice|[Rr]ate|[Ff]ee|[Tt]ariff|[Pp]ricing)\s+[Ss]heet)\b)`
+// (a document a person holds is named with the person's pronoun: "set out in his Statement of Work", "her quotation")
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|his|her|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -158,8 +168,12 @@ const PAGE = String.raw`(?:(?:[\w&'’+-]+\s+){1,4}?(?:web\s*)?page|web\s*site|w
 // a document of terms published on the provider's site ("the rate card on our website", "our rates published at our portal")
 const PUBLISHED_DOC = String.raw`(?:(?:current|published|standard|then-current|latest|online)\s+)?(?:rate\s+card|price\s+list|pricing|prices|rates|fee\s+schedule|schedule\s+of\s+(?:rates|fees|charges)|tariff|(?:service\s+)?catalog(?:ue)?|terms(?:\s+and\s+conditions)?|polic(?:y|ies))\s+(?:(?:as\s+)?(?:published|posted|shown|available|listed)\s+)?(?:on|at)\s+${PUBLISHER}\s+(?:web\s*site|website|web\s+pages?|site|portal)\b`
 const URL = String.raw`<?(?:https?:\/\/|www\.)[^\s<>()]+`
+// Reading: things said to be on a named page ("Availability targets for each system are on the Availability targets page")
+// are put on that page, a document of its own, as things "listed on" it are; things shown, logged or published on a page
+// are not put there by this reading (a bare copula and "on" is how a reader is sent to a page, not how a page displays)
+const ON_PAGE = String.raw`\b(?:are|is)\s+(?:all\s+|each\s+|also\s+)?on\s+the\s+(?!(?:front|back|first|last|next|previous|cover|home|same|following|title)\s)((?:[\w&'’+-]+\s+){1,4}?(?:web\s*)?page)\b`
 const PUBLISHED = new RegExp(
-  String.raw`\b(?:${PAGE_LINK}\s+(?:the\s+)?${PUBLISHER}\s+(${PAGE})|(?:${PAGE_LINK}|[Aa]t|[Uu]nder|[Ii]n)\s+(?:the\s+|our\s+|its\s+)(${PUBLISHED_DOC})|(?:[Ss]ee(?:\s+also)?|[Aa]s\s+(?:set\s+out|listed|shown|described|published|given|posted)\s+(?:on|at)|(?:are|is)\s+(?:set\s+out|listed|described|given|published)\s+(?:on|at)|[Pp]er)\s+(${URL}))`,
+  String.raw`${ON_PAGE}|\b(?:${PAGE_LINK}\s+(?:the\s+)?${PUBLISHER}\s+(${PAGE})|(?:${PAGE_LINK}|[Aa]t|[Uu]nder|[Ii]n)\s+(?:the\s+|our\s+|its\s+)(${PUBLISHED_DOC})|(?:[Ss]ee(?:\s+also)?|[Aa]s\s+(?:set\s+out|listed|shown|described|published|given|posted)\s+(?:on|at)|(?:are|is)\s+(?:set\s+out|listed|described|given|published)\s+(?:on|at)|[Pp]er)\s+(${URL}))`,
 )
 // "unless expressly covered in the SOW", "except as agreed in a Work Order": an exception, not the clause put elsewhere
 const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
@@ -207,8 +221,11 @@ const DATED_AGREEMENT =
 // The name a document gives its parent agreement: "issued under the Master Services Agreement between … dated 4 April
 // 2025 (the "MSA")", "Your IT Support Agreement with us dated … (the "Agreement")", a header line "**Under:** Master
 // Services Agreement dated … (the "MSA")"; a definition wrapped over a line break inside its paragraph is read as one
+// Reading: a header line whose label says what the agreement named after it is to this document ("**Main agreement:**
+// Managed Services Agreement between … dated 1 July 2023 (the "MSA")", "Parent contract: IT Support Contract dated …")
+// names the parent as a sentence does: the label is read past, the name and its date after it as on a line of their own
 const PARENT_DEF =
-  /(?:\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+|(?:^|\n)[*_\s]*|\b(?:[Uu]nder|[Pp]ursuant to|[Ii]ssued under)\b[:*_\s]+)(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\n(?![ \t]*\n)|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“](?:the\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
+  /(?:\b(?:[Tt]he|[Yy]our|[Oo]ur|[Tt]hat|[Aa]n?)\s+|(?:^|\n)[*_\s]*(?:[A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,2}:[*_]*\s+)?|\b(?:[Uu]nder|[Pp]ursuant to|[Ii]ssued under)\b[:*_\s]+)(?:[A-Z][\w&'’-]*\s+){0,5}?(?:Agreement|Contract|MSA)\b((?:[^()\n;]|\n(?![ \t]*\n)|\([^()\n]{0,40}\)){0,200}?)\(\s*(?:the\s+)?["“](?:the\s+)?((?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|MSA|Terms))["”]\s*\)/g
 const DATED = /\b(?:dated|made on|entered into on|signed on|executed on|of)\s+(?:the\s+)?(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)/
 
 // Reading: a short name given in quotes is the same name whether or not it is set in bold or italics inside them ('(the
@@ -296,6 +313,8 @@ export interface DelegationHit {
   readonly end: number
   /** The agreement calls the document separate beside its name ("Schedule 2 (provided separately)"): no part of this one holds it. */
   readonly separate?: boolean
+  /** The hit is a page that things are said to be on ("are on the Availability targets page"): see ON_PAGE. */
+  readonly page?: boolean
 }
 
 /**
@@ -328,7 +347,8 @@ export function delegation(
   const owned = matches.owned
   if (owned && !inDocument?.(owned.target)) return owned
   const published = matches.published
-  if (published) return published
+  // (a page named as a section of this document, "the Opening hours page" beside "## Opening hours", is this document)
+  if (published && !(published.page && blocks?.some((b) => b.section.title.trim().toLowerCase() === published.target.replace(/\s+page$/i, '').toLowerCase()))) return published
   const followed = matches.followed
   if (followed && !inDocument?.(followed.target)) return followed
   const subject = matches.subject
@@ -502,8 +522,8 @@ export class DelegationMatches {
     if (this.publishedHit === undefined) {
       const text = this.text
       const m = PUBLISHED.exec(text)
-      const target = m ? (m[1] ?? m[2] ?? m[3]!).replace(/^<|[>.,;:]+$/g, '').replace(/\s+/g, ' ').trim() : ''
-      this.publishedHit = m && !limits(text, m.index) ? {target, start: m.index, end: m.index + m[0].length} : null
+      const target = m ? (m[1] ?? m[2] ?? m[3] ?? m[4]!).replace(/^<|[>.,;:]+$/g, '').replace(/\s+/g, ' ').trim() : ''
+      this.publishedHit = m && !limits(text, m.index) ? {target, start: m.index, end: m.index + m[0].length, ...(m[1] !== undefined ? {page: true} : {})} : null
     }
     return this.publishedHit ?? undefined
   }
@@ -690,6 +710,7 @@ function aliasHit(text: string, aliases: DocumentAliases): DelegationHit | undef
 }
 
 /** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? A Reading answers once per target. */
+const TITLED_PART_TARGET = /^(?:[a-z][\w&'’-]*\s+){1,2}(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|rider)\s+[a-z0-9]{1,3}$/
 export function targetInDocument(doc: Document, target: string): boolean {
   const t = target.includes('-') ? target.toLowerCase().replace(HYPHEN_PART, '$1 ') : target.toLowerCase()
   // a member of the document set by file name: "Schedule B" ~ schedule-b.md
@@ -709,7 +730,9 @@ export function targetInDocument(doc: Document, target: string): boolean {
   if (/\bschedule$/.test(t) && !/^schedule\s/.test(t) && doc.sections.some((s) => !definedElsewhere(s) && (s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t || headingText(s).endsWith(t)))) return true
   // a part titled by name ("the Rate Annex" beside a section "Rate Annex")
   if (/\b(?:annex(?:ure)?|appendix|attachment|exhibit)$/.test(t) && doc.sections.some((s) => !definedElsewhere(s) && (s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t)))) return true
-  if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment)\s/.test(t)) return false
+  // a numbered part named by its whole title ("Call-Off Schedule 8") is one this document holds under that title
+  if (TITLED_PART_TARGET.test(t)) return doc.sections.some((s) => s.title.toLowerCase().includes(t) || headingText(s).includes(t)) || (doc.set?.some((m) => titled(m).includes(t)) ?? false)
+  if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|rider)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
   // (a part written with a hyphen, "## Annexure-C: Hosted SLA", is the part "Annexure C")
