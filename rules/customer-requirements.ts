@@ -672,6 +672,124 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
   })
 }
 
+// Reading: a sentence anywhere whose condition is the customer's failing at its duties and whose result changes the
+// provider's commitments or charges is a consequence of those duties, wherever it sits. The condition opens on a word of
+// condition or cause ("if", "where", "should", "because", "while") and holds, in its own clause, the customer (by a name
+// the agreement gives it, "you", or its things: "your setup", "the Client's systems") before a failing (a negated verb,
+// "fails to", "falls short", "is in breach", or an inverted "Should the Client not fulfil"); the result, read outside the
+// condition's clause, names a commitment denied or lifted ("the 2-hour response does not apply", "is released from the
+// response times") or a charge ("goes on your invoice at €85 an hour", "is charged at the standard rates"). It counts for
+// the duties the condition points at: by a clause's number ("section 2", "§ 4 (1)"), by the title of their part quoted
+// ("what "Your part" asks"), or all of them when it names them as a whole ("its duties", "these requirements") and
+// not the whole agreement ("its obligations under this Agreement" is a general relief); else by a word they share, as
+// failingConsequences reads it.
+const FAILING_CONDITION = /\b(?:if|where|when|whenever|should|unless|while|whilst|until|because|since|in the event(?: that)?|in case|(?:for )?(?:as|so) long as)\b([^,;:]{0,140})/gi
+const FAILING_VERB = /\b(?:does|do|did|has|have|had|is|are|was|were)(?:\s+not\b|n['\u2019]t\b)|\bfail(?:s|ed)?\s+to\b|\bfall(?:s|en)?\s+short\b|\b(?:is|are)\s+in\s+breach\b|\bbreach(?:es|ed)?\b|^\s*(?:the\s+)?[\w&'\u2019.-]+(?:\s+[\w&'\u2019.-]+)?\s+not\s+(?:fulfil|fulfill|meet|comply|observe|perform|keep|maintain|provide|follow)\w*\b/i
+// the consequence's commitments and the words that deny or lift them, and the charges it makes
+const PLEDGE = String.raw`(?:service[- ]levels?|slas?|kpis?|(?:(?:\d+|one|two|four|eight)[- ](?:hour|hr|minute|min|day)\s+)?(?:response|reaction|resolution|restor\w*|repair|fix|attendance|solution|intervention|call-?back)(?:\s+(?:times?|targets?|commitments?|guarantees?|clock))?|times|targets?|availability|uptime|(?:service\s+)?credits?|warrant(?:y|ies))`
+const PLEDGE_CHANGED = new RegExp(
+  String.raw`\b${PLEDGE}\b[^.;]{0,60}?(?:\b(?:does|do|will|shall|is|are|would|can|could)(?:\s+(?:then\s+)?(?:not|no longer)\b|n['\u2019]t\b)|\bcannot\b)(?!\s+(?:be\s+)?(?:affect|chang|reduc|impact|alter|shorten)\w*)|\bno\s+(?:[\w-]+\s+){0,2}?${PLEDGE}\b|\b(?:releas|reliev|excus|exempt|suspend|exclud|waiv)\w*\b[^.;]{0,60}?\b${PLEDGE}\b|\b${PLEDGE}\b[^.;]{0,60}?\b(?:released|relieved|excused|suspended|extended|paused|stopped|lifted|waived|lapses?|ceases?)\b|\b(?:decline|refuse|stop|cease)s?\s+(?:to\s+)?(?:support|cover|maintain|look after|work on|monitor|patch)\w*\b`,
+  'i',
+)
+const CHARGE_MADE = /\b(?:charged|billed|invoiced|chargeable|billable)\b|\b(?:on|to)\s+(?:your|the\s+(?:client|customer)(?:['\u2019]s)?)\s+(?:next\s+)?invoice\b|\bat\s+(?:our|the|its|my)\s+(?:[\w-]+\s+){0,2}?rates?\b|(?:[$\u20ac\u00a3\u20b9]|\b(?:eur|usd|gbp|aud|nzd|cad|chf|inr)\s?)\s?\d[\d,.]*\s*(?:\/\s*|per\s+|an?\s+)(?:hour|hr|h)\b/i
+// the duties named as a whole in a condition, and the whole agreement, which names no duty of the customer's own
+const DUTIES_WHOLE = /\b(?:its|their|your|our|the|these|those|such|any|all|each|every|one|either)\s+(?:of\s+(?:its|their|your|the|these|those)\s+)?(?:[\w-]+\s+){0,2}?(?:duties|duty|obligations?|responsibilit(?:y|ies)|requirements?|standards?|dependenc(?:y|ies)|prerequisites?|undertakings?)\b|\b(?:these|those|them|the above)\b/i
+const WHOLE_AGREEMENT = /\b(?:this|the)\s+(?:agreement|contract|terms|order)\b|\bpay\w*|\binvoices?\b|\bfees?\b/i
+const MAIN_VERB = /\s(?:is|are|will|shall|may|can|must|would|becomes?|gets?|goes)\s/i
+const QUOTED_TITLE = /["\u201c]([^"\u201d]{3,60})["\u201d]/g
+
+/** A consequence on the customer's failing, read from one unit's text alone: its condition's clause and what it points at. */
+interface FailingConsequence {
+  readonly condition: string
+  /** The condition up to its failing: who or what fails ("the Client", "your setup"). */
+  readonly failer: string
+  /** The clause numbers the condition cites. */
+  readonly numbers: readonly string[]
+  /** The titles it quotes, lower-cased. */
+  readonly titles: readonly string[]
+  /** It names the duties as a whole. */
+  readonly whole: boolean
+}
+
+/** The consequences a unit's text states on a failing (not yet known to be the customer's), each with its condition. */
+function failingResults(text: string): FailingConsequence[] {
+  const out: FailingConsequence[] = []
+  if (GENERAL_RELIEF.test(text) || payingOnly(text)) return out
+  FAILING_CONDITION.lastIndex = 0
+  for (let m = FAILING_CONDITION.exec(text); m !== null; m = FAILING_CONDITION.exec(text)) {
+    let clause = m[1]!.split(/\bthen\b/i)[0]!
+    const failing = FAILING_VERB.exec(clause)
+    if (!failing) continue
+    // (a condition within the subject ends at the main verb: "An incident that arises because the Client has not done what
+    // section 2 asks is handled outside the service levels")
+    const verb = MAIN_VERB.exec(clause.slice(failing.index + failing[0].length))
+    if (verb) clause = clause.slice(0, failing.index + failing[0].length + verb.index)
+    const condition = m[0].slice(0, m[0].length - m[1]!.length) + clause
+    const result = `${text.slice(0, m.index)} ${text.slice(m.index + condition.length)}`
+    if (!PLEDGE_CHANGED.test(result) && !CHARGE_MADE.test(result) && !(CONSEQUENCE.test(result) && !CONSEQUENCE.test(condition))) continue
+    const numbers = [...condition.matchAll(CROSS_REFERENCE)].map((c) => c[1]!)
+    const titles = [...condition.matchAll(QUOTED_TITLE)].map((c) => c[1]!.toLowerCase().trim())
+    const bare = condition.replace(CROSS_REFERENCE, ' ').replace(QUOTED_TITLE, ' ')
+    const failer = condition.slice(0, m[0].length - m[1]!.length + failing.index + failing[0].length)
+    out.push({condition, failer, numbers, titles, whole: DUTIES_WHOLE.test(bare) && !WHOLE_AGREEMENT.test(condition)})
+  }
+  return out
+}
+const FAILING_RESULTS = {name: 'customer-requirements: a block\'s consequences on a failing, with what they point at'}
+const CUSTOMER_FAILINGS = {name: 'customer-requirements: consequences on the customer\'s failing, with what they point at'}
+const CUSTOMER_NAMED = {name: 'customer-requirements: the customer named, by any of its names'}
+
+/** The customer named in a text: its words, a name the agreement gives it, "you" or "your" (a pattern once per document). */
+function customerNamed(reading: Reading): RegExp {
+  return reading.own(CUSTOMER_NAMED, () => {
+    const names = [...reading.parties].filter(([, r]) => r === 'customer').map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    return new RegExp(`(?:^|[^\\w])(?:${[...CUSTOMER_WORDS, 'your', ...names].join('|')})(?![\\w])`, 'i')
+  })
+}
+
+/** The consequences stated anywhere on the customer's failing (see FAILING_CONDITION), with their blocks, once per document. */
+function customerFailings(reading: Reading): readonly {readonly block: Block; readonly c: FailingConsequence}[] {
+  return reading.own(CUSTOMER_FAILINGS, () => {
+    const blocks = reading.doc.blocks
+    // (what a block's text states alone is kept per text; whether the condition names the customer asks the names)
+    const column = reading.blockColumn(FAILING_RESULTS, blocks, (b) => (b.text.length === 0 ? [] : unitsOf(b, false).flatMap((u) => failingResults(u.text))), notHeading)
+    const named = customerNamed(reading)
+    const out: {block: Block; c: FailingConsequence}[] = []
+    for (let i = 0; i < blocks.length; i++) for (const c of column[i] ?? []) if (named.test(c.failer)) out.push({block: blocks[i]!, c})
+    return out
+  })
+}
+
+/** Does a consequence on the customer's failing point at this duty: by its clause's number, its part's quoted title, or the duties as a whole? */
+function failingPointsAt(unit: Unit, reading: Reading): boolean {
+  const found = customerFailings(reading)
+  if (!found.length) return false
+  let duty: ReadonlySet<string> | undefined
+  let titles: string[] | undefined
+  for (const {block, c} of found) {
+    if (block === unit.block) continue
+    if (c.numbers.length) {
+      duty ??= dutyWords(unit, reading)
+      if (c.numbers.some((n) => duty!.has(n))) return true
+      continue
+    }
+    if (c.titles.length) {
+      titles ??= partTitles(unit.block.section)
+      if (c.titles.some((t) => titles!.includes(t))) return true
+      continue
+    }
+    if (c.whole) return true
+  }
+  return false
+}
+
+/** The titles of a section and its parents, lower-cased. */
+function partTitles(section: Section): string[] {
+  const out: string[] = []
+  for (let s: Section | undefined = section; s && s.kind !== 'root'; s = s.parent) out.push(s.title.toLowerCase().trim())
+  return out
+}
+
 /** Does a consequence stated elsewhere follow from this requirement failing (see elsewhereConsequences)? */
 function consequenceElsewhere(unit: Unit, reading: Reading): boolean {
   const failing = failingConsequences(reading)
@@ -680,6 +798,7 @@ function consequenceElsewhere(unit: Unit, reading: Reading): boolean {
     const names = nameWords(reading)
     if (failing.some((c) => c.block !== unit.block && c.words.some((w) => w !== 'device' && !names.has(w) && duty.has(w)))) return true
   }
+  if (failingPointsAt(unit, reading)) return true
   const found = elsewhereConsequences(reading)
   if (!found.length) return false
   const at = reading.blockIndex(unit.block)
