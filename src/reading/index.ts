@@ -7,7 +7,7 @@ import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, ta
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
-import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, dutyTitles, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, partyNamesAsks, permissionHolder, quotedFromOthers, type Party, type PartyNamesRead} from './parties.js'
+import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, dutyTitlesOf, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, partyNamesAsks, permissionHolder, quotedFromOthers, titlesRead, type Party, type PartyNamesRead} from './parties.js'
 import {inThingName, thingNames, withoutThingNames} from './names.js'
 import {excused, excusedAsking, excuseHolds, excusePlace, scanTerms, scanTermsKept, type AskedExcuse, type CompiledTerm, type Excuse, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
@@ -147,12 +147,12 @@ export class Reading {
         else keptSubjects++
       }
     }
-    const titles = dutyTitles(doc)
+    const titles = titlesRead(doc)
     const front = frontParties(doc)
     const last = file.parties
     // (every block a pass of the last lint may have read still stands at a kept place, the places kept one for one, and
     // no edited block is one it may read: definedPeople's always, subjectKinds' when it looked)
-    let same = last !== undefined && last.lint === file.lint - 1 && !last.read.whole && last.titles === titles && last.front === front
+    let same = last !== undefined && last.lint === file.lint - 1 && !last.read.whole && last.front === front && sameDutyTitles(last.titles, titles)
     if (same && (editedDefined || keptDefined !== last!.asked[0])) same = false
     if (same && last!.read.subjects && (editedSubjects || keptSubjects !== last!.asked[1])) same = false
     // (the opening read as before: the same blocks at the same places, and no more of them when it read to the end)
@@ -1184,6 +1184,13 @@ const unitMarksFor = (block: Block): Int8Array => new Int8Array(block.sentences.
 
 /** The flags by place of the blocks the party names' passes over the whole text look for (see Reading.keptParties). */
 const PARTY_ASKS = {name: 'parties: a block the passes over the whole text look for'}
+/** Do two lists of titles (titlesRead) hold the same titles of duties, the ones titledKinds reads? */
+function sameDutyTitles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === b.length && a.every((t, i) => t === b[i])) return true
+  const x = dutyTitlesOf(a)
+  const y = dutyTitlesOf(b)
+  return x.length === y.length && x.every((t, i) => t === y[i])
+}
 /** The front matter's names of the parties, as one string (what partyNames reads of it). */
 function frontParties(doc: Document): string {
   const fm = doc.frontmatter

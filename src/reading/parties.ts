@@ -81,16 +81,22 @@ export function partyNamesAsks(block: Block): number {
 const ASKS_DEFINED = 1
 const ASKS_SUBJECT = 2
 
-/** The titles that titledKinds reads (the sections' and the bold runs' that name duties), and maybe a few more, as one string. */
-export function dutyTitles(doc: Document): string {
+/** The titles titledKinds may read: the sections' and the bold runs', in order (see dutyTitlesOf). */
+export function titlesRead(doc: Document): string[] {
   const out: string[] = []
-  for (const s of doc.sections) if (dutyTitle(s.title)) out.push(s.title)
-  for (const m of doc.marks) if (m.type === 'strong' && dutyTitle(m.text)) out.push(m.text)
-  return JSON.stringify(out)
+  for (const s of doc.sections) out.push(s.title)
+  for (const m of doc.marks) if (m.type === 'strong') out.push(m.text)
+  return out
 }
-// (each title titledKinds reads, and maybe more: a letter beyond ASCII may lower-case to one of the words' letters)
-const dutyTitle = (title: string): boolean => title.length <= 80 && DUTY_WORD_OR_WIDE.test(title)
-const DUTY_WORD_OR_WIDE = /duties|responsibilit|obligation|undertaking|side|part|[^\x00-\x7f]/i
+
+/** Of the titles titledKinds may read (titlesRead), those it reads: the ones that name duties, as titledKinds tells them. */
+export function dutyTitlesOf(titles: readonly string[]): string[] {
+  return titles.filter((title) => {
+    if (title.length > 80) return false
+    const lower = title.toLowerCase()
+    return KIND_DUTY_WORDS.some((w) => lower.includes(w))
+  })
+}
 
 /**
  * Names a document gives its parties ("Cascade", "Vendor", “Acme”), with their role. Terms defined in

@@ -260,7 +260,8 @@ export interface KeptParties {
   readonly lint: number
   readonly names: Map<string, Party>
   readonly read: {readonly opening: number; readonly whole: boolean; readonly subjects: boolean}
-  readonly titles: string
+  /** The titles the names may have been read from (see titlesRead). */
+  readonly titles: readonly string[]
   readonly front: string
   /** How many blocks each pass over the whole text may read (see partyNamesAsks). */
   readonly asked: readonly number[]
