@@ -182,9 +182,8 @@ const IN_PAPER = /^[^.;]{0,80}?\b(?:in|of|from|published in|set out in|contained
 
 /** Where a title is said to be set out: "… set out in Annex C", "… as described in Schedule 4" (group 1: the part). */
 const IN_PART = /^\s*,?\s*(?:as\s+)?(?:set out|set forth|described|specified|listed|defined|contained|detailed|given)\s+in\s+(?:the\s+)?((?:Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment)\s+[A-Z0-9]{1,3})\b/
-/** The paper or the provider's title that holds the standards a duty keeps to, when this agreement does not state them. */
-function standardsPaper(t: string, block: Block, reading: Reading, doc: {readonly sections: readonly Section[]}): {readonly at: number; readonly end: number; readonly target: string} | undefined {
-  const duty = KEEP_TO.exec(t)
+/** The paper or the provider's title that holds the standards a duty keeps to (`duty`, KEEP_TO's match in `t`), when this agreement does not state them. */
+function standardsPaper(t: string, duty: RegExpExecArray | null, block: Block, reading: Reading, doc: {readonly sections: readonly Section[]}): {readonly at: number; readonly end: number; readonly target: string} | undefined {
   if (!duty) return undefined
   const words = duty[1]!
   const title = STANDARDS_TITLE.exec(words)
@@ -513,7 +512,7 @@ export default clauseRule({
       const there = def ? reading.delegation(def.text, {block: def.block}) : undefined
       if (there) return {outcome: 'delegated', start: standards.index, end: standards.index + standards[0].length, target: there.target}
     }
-    const paper = standardsPaper(t, unit.block, reading, reader.doc)
+    const paper = standardsPaper(t, facts.keepTo, unit.block, reading, reader.doc)
     if (paper && !targetInDocument(reader.doc, paper.target)) return {outcome: 'delegated', start: paper.at, end: paper.end, target: paper.target}
     // Reading: the requirements as a whole, as the subject of a sentence whose predicate puts them in another document
     // ("The minimum technical requirements for the Customer's computers … are in Annex A", "Your responsibilities are as
@@ -887,11 +886,16 @@ class TextFacts {
   constructor(private readonly text: string) {}
   private standardsMatch: RegExpExecArray | null | undefined
   private failsPartMatch: RegExpExecArray | null | undefined
+  private keepToMatch: RegExpExecArray | null | undefined
   private tickedTask: string | null | undefined
   private flags = 0
   /** A duty to meet standards named as a whole (STANDARDS_ELSEWHERE), or null. */
   get standards(): RegExpExecArray | null {
     return this.standardsMatch === undefined ? (this.standardsMatch = STANDARDS_ELSEWHERE.exec(this.text)) : this.standardsMatch
+  }
+  /** A duty to keep to standards (KEEP_TO), or null. */
+  get keepTo(): RegExpExecArray | null {
+    return this.keepToMatch === undefined ? (this.keepToMatch = KEEP_TO.exec(this.text)) : this.keepToMatch
   }
   /** Failing a numbered part as a whole (FAILS_PART), or null. */
   get failsPart(): RegExpExecArray | null {

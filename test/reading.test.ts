@@ -1,9 +1,11 @@
 // The reading stage: one Reading per document, each reading found by its name and computed once.
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
 import {buildDocument} from '../src/document.js'
 import {runRules} from '../src/engine.js'
 import {read, TextCache} from '../src/reading/index.js'
+import {INTRODUCES, introduces} from '../src/reading/lists.js'
 import type {Rule} from '../src/rule.js'
 import {lint} from '../src/lint.js'
 
@@ -434,5 +436,38 @@ describe('answers per text across documents: the caller owns the TextCache', () 
     const alone = lint(AGREEMENT, {filePath: 'a.md'})
     expect(shared[0]).toEqual(alone)
     expect(shared[1]).toEqual(alone)
+  })
+})
+
+describe('a lead-in read at its end alone', () => {
+  // texts made of the pattern's own pieces, long and short, so that matches fall near the cut and far from it
+  const pieces = [':', 'following', 'Following', 'the following', 'as follows', 'As Follows', '.', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u0085', 'x', 'word', 'sub', '-', '(a)', 'é', '\ud83d\ude00', 'the Customer shall', 'a'.repeat(37), 'b'.repeat(41), 'c'.repeat(48)]
+  const text = fc.array(fc.constantFrom(...pieces), {maxLength: 40}).map((xs) => xs.join(''))
+
+  it('says what the whole pattern says of the whole text (seeded)', () => {
+    let matched = 0
+    fc.assert(
+      fc.property(text, (t) => {
+        const want = INTRODUCES.test(t)
+        if (want) matched++
+        expect(introduces(t)).toBe(want)
+      }),
+      {numRuns: 3000, seed: 5},
+    )
+    expect(matched).toBeGreaterThan(300)
+  })
+
+  it.each([
+    ['The Provider will:', true],
+    ['The Provider will provide the following services', true],
+    [`We will do the following ${'x'.repeat(39)}`, true],
+    [`We will do the following ${'x'.repeat(40)}`, false],
+    ['The Client shall do the following. Then it stops', false],
+    ['as follows  \n', true],
+    ['It works as followsx', false],
+    [`${'y'.repeat(60)}following`, false],
+  ])('%j: %s', (t, want) => {
+    expect(introduces(t)).toBe(want)
+    expect(INTRODUCES.test(t)).toBe(want)
   })
 })

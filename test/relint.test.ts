@@ -112,6 +112,22 @@ describe('re-lint after an edit', () => {
     expect(compared).toBeGreaterThan(40)
   })
 
+  it('gives the findings of a fresh lint over random edits that name the parties, in the opening or far from it (seeded)', async () => {
+    // what the names the agreement gives its parties are read from: the opening's brackets and labels, a definition of a
+    // party's person, a kind of organisation as the subject of a duty, a title of duties (the names are kept while an edit
+    // changes none of what they were read from)
+    const naming = [' ("the Practice")', ' the School must keep the server on', ' "Site Lead" means the Client\'s office manager.', '**The practice\'s part**', '\n\nClient: Harbour Dental Ltd', ' The Tenant shall pay', 'x']
+    const typed = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'insert', 'delete-line', 'delete-char'), word: fc.constantFrom(...naming)})
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(fc.nat({max: texts.length - 1}), fc.array(typed, {minLength: 2, maxLength: 5}), async (which, series) => {
+        compared += await relintsAsFresh(texts[which]!, series, apply, 'named.md')
+      }),
+      {numRuns: 8, seed: 41},
+    )
+    expect(compared).toBeGreaterThan(20)
+  })
+
   it('gives the findings of a fresh lint over random edits within one line, most of them linted with the last tree reused (seeded)', () => {
     // typed or deleted within a line, as an editor sends most edits: the tree is reused where the edit provably changes
     // nothing but one node's text, or joins or splits paragraphs (a line typed on the blank line between two, a line's
@@ -201,6 +217,10 @@ describe('re-lint after an edit', () => {
     const homed = (title: string) => `# Support Agreement\n\n## ${title}\n\nEvery PC runs a supported version of Windows.\n\n${pad}\n`
     const named = (parties: string) => `# Support Agreement\n\n${parties}\n\n## Terms\n\nBrightwater keeps every PC on a supported version of Windows and pays for the licences.\n\n${pad}\n`
     const plainNames = 'This agreement is between Acme IT Ltd and Brightwater Dental.'
+    // the names read past the opening: a person the definitions give the customer, and a kind of organisation that is the
+    // subject of a duty where the opening names no customer (edited far from the opening, where the names are kept)
+    const person = (definition: string) => `# Support Agreement\n\nThis agreement is between Acme IT Ltd and Harbour Dental Ltd.\n\n${pad}\n\n## Definitions\n\n${definition}\n\n## Terms\n\nThe Site Lead must keep every PC on a supported version of Windows.\n`
+    const subject = (kind: string) => `# Support Agreement\n\nAcme IT Ltd looks after the computers at one site.\n\n${pad}\n\n## Terms\n\nThe ${kind} must keep every PC on a supported version of Windows.\n`
     // a row of a table that gives a value per plan is read with the chosen plan's values alone: the plan chosen elsewhere
     // decides whether the row names backups
     const plans = (plan: string) => `# Support Agreement\n\nThe Client has chosen the ${plan} plan.\n\n## Plans\n\n| Item | Bronze | Silver |\n|---|---|---|\n| Helpdesk | Remote help | Remote help |\n| Extras | Printer setup | Daily backups of servers, kept 30 days |\n\n## Support\n\nThe Provider answers calls in writing.\n`
@@ -221,6 +241,8 @@ describe('re-lint after an edit', () => {
       ['customer-requirements', [homed('General'), homed('Client Responsibilities'), homed('General')]],
       // and one that names the customer by a name the agreement gives it only after the edit
       ['customer-requirements', [named(plainNames), named('This agreement is between Acme IT Ltd ("the Provider") and Brightwater Dental ("Brightwater", "the Client").'), named(plainNames)]],
+      ['customer-requirements', [person('"Site Lead" means the Client\'s office manager.'), person('"Site Lead" means the office manager.'), person('"Site Lead" means the Client\'s office manager.')]],
+      ['customer-requirements', [subject('School'), subject('Office'), subject('School')]],
       ['backup-frequency', [plans('Bronze'), plans('Silver'), plans('Bronze')]],
       // a bold term under Definitions, then under another title, and one whose words after it stop defining it
       ['no-undefined-terms', [bold('Definitions', 'covers'), bold('Notes', 'covers'), bold('Definitions', 'covers')]],

@@ -7,7 +7,7 @@ import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, ta
 import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
-import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, permissionHolder, quotedFromOthers, type Party} from './parties.js'
+import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, dutyTitlesOf, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, partyNamesAsks, permissionHolder, quotedFromOthers, titlesRead, type Party, type PartyNamesRead} from './parties.js'
 import {inThingName, thingNames, withoutThingNames} from './names.js'
 import {excused, excusedAsking, excuseHolds, excusePlace, scanTerms, scanTermsKept, type AskedExcuse, type CompiledTerm, type Excuse, type TermHit} from './terms.js'
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
@@ -105,7 +105,63 @@ export class Reading {
 
   /** The names the agreement gives its parties, with their role. */
   get parties(): ReadonlyMap<string, Party> {
-    return (this.names ??= partyNames(this.doc))
+    return (this.names ??= this.keptParties())
+  }
+
+  /**
+   * The party names, in an editor taken from the last lint of the file when nothing they were read from changed: the
+   * blocks of the opening are the same at the same places, the titles of duties, the bold runs and the front matter read
+   * the same, no block was read for the parties' conduct, and no block that the passes over the whole text look for
+   * (partyNamesAsks) was edited, added or removed (told by place, as placeFlags keeps flags). Read afresh otherwise.
+   */
+  private keptParties(): Map<string, Party> {
+    const doc = this.doc
+    const flags = this.placeFlags(PARTY_ASKS)
+    if (!flags) return partyNames(doc)
+    const file = this.places
+    const from = this.placeFrom!
+    const blocks = doc.blocks
+    const n = blocks.length
+    // the flags kept by place: 1 + what the passes may read of the block (partyNamesAsks, two bits); 0 at a place an
+    // edit changed, read now. Counted per pass: the blocks each may read, those kept from the last lint, and whether an
+    // edited block is one of them
+    let defined = 0
+    let subjects = 0
+    let keptDefined = 0
+    let keptSubjects = 0
+    let editedDefined = false
+    let editedSubjects = false
+    for (let i = 0; i < n; i++) {
+      let f = flags[i]!
+      if (f === 1) continue
+      const fresh = f === 0
+      if (fresh && (f = flags[i] = 1 + partyNamesAsks(blocks[i]!)) === 1) continue
+      if ((f - 1) & 1) {
+        defined++
+        if (fresh) editedDefined = true
+        else keptDefined++
+      }
+      if ((f - 1) & 2) {
+        subjects++
+        if (fresh) editedSubjects = true
+        else keptSubjects++
+      }
+    }
+    const titles = titlesRead(doc)
+    const front = frontParties(doc)
+    const last = file.parties
+    // (every block a pass of the last lint may have read still stands at a kept place, the places kept one for one, and
+    // no edited block is one it may read: definedPeople's always, subjectKinds' when it looked)
+    let same = last !== undefined && last.lint === file.lint - 1 && !last.read.whole && last.front === front && sameDutyTitles(last.titles, titles)
+    if (same && (editedDefined || keptDefined !== last!.asked[0])) same = false
+    if (same && last!.read.subjects && (editedSubjects || keptSubjects !== last!.asked[1])) same = false
+    // (the opening read as before: the same blocks at the same places, and no more of them when it read to the end)
+    if (same && last!.read.opening >= last!.blocks && n !== last!.blocks) same = false
+    for (let i = 0; same && i < last!.read.opening; i++) if (i >= n || from[i] !== i) same = false
+    const read: PartyNamesRead = same ? last!.read : {opening: 0, whole: false, subjects: false}
+    const names = same ? last!.names : partyNames(doc, read)
+    file.parties = {lint: file.lint, names, read, titles, front, asked: [defined, subjects], blocks: n}
+    return names
   }
 
   /** Which party the statement at `index` of `text` binds. */
@@ -1125,6 +1181,21 @@ export class PlaceColumn<T> {
 
 /** Marks of a test not yet made on each unit of a block (see Reading.unitMarks). */
 const unitMarksFor = (block: Block): Int8Array => new Int8Array(block.sentences.length + 1)
+
+/** The flags by place of the blocks the party names' passes over the whole text look for (see Reading.keptParties). */
+const PARTY_ASKS = {name: 'parties: a block the passes over the whole text look for'}
+/** Do two lists of titles (titlesRead) hold the same titles of duties, the ones titledKinds reads? */
+function sameDutyTitles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === b.length && a.every((t, i) => t === b[i])) return true
+  const x = dutyTitlesOf(a)
+  const y = dutyTitlesOf(b)
+  return x.length === y.length && x.every((t, i) => t === y[i])
+}
+/** The front matter's names of the parties, as one string (what partyNames reads of it). */
+function frontParties(doc: Document): string {
+  const fm = doc.frontmatter
+  return JSON.stringify(['provider', 'customer', 'client'].map((k) => (typeof fm[k] === 'string' ? fm[k] : null)))
+}
 
 /** The key of the names of things the document writes beside a product's or a system's word (see Reading.inThingName). */
 const THING_NAMES = {name: 'names of things'}

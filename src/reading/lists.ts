@@ -8,6 +8,22 @@ import type {Values} from './values/index.js'
 export const INTRODUCES = /(?::|\bfollowing\b[^.]{0,40}|\bas follows)\s*$/i
 
 /**
+ * INTRODUCES.test(text), tried on the text's end alone: a match ends the text, after at most the white space that ends
+ * it, and is 49 characters long at most before that space ("following" and 40 more), so it starts within the 49
+ * characters before the space; one more character is kept before them for the word boundary at the match's start. (The
+ * pattern is anchored at the end, but tried from every place of the text: most blocks it is asked of are paragraphs.)
+ */
+export function introduces(text: string): boolean {
+  let end = text.length
+  while (end > 0 && white(text.charCodeAt(end - 1))) end--
+  return INTRODUCES.test(end > 50 ? text.slice(end - 50) : text)
+}
+/** Is the code unit one that `\s` matches (white space and line terminators)? */
+function white(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/**
  * For a list item, the last sentence of the block that introduced its list, when it ends with ":" or "following". With
  * the source, an item that ends so introduces the items after it that are its own list (`ownItem`).
  */
@@ -23,12 +39,12 @@ export function introducer(blocks: readonly Block[], i: number, source?: string)
     // reverse (a lead-in may introduce a list it quotes: "Here's what I can take on:" over "> - keep the PCs patched")
     if (source !== undefined && isItem(b) && quotedLine(source, b) !== inQuote) return undefined
     if (isItem(b)) {
-      if (own && b.section === item.section && INTRODUCES.test(b.text.trimEnd().replace(/[.]$/, '')) && ownItem(markerOf(source!, b), own)) return b.sentences[b.sentences.length - 1]?.text ?? b.text
+      if (own && b.section === item.section && introduces(b.text.trimEnd().replace(/[.]$/, '')) && ownItem(markerOf(source!, b), own)) return b.sentences[b.sentences.length - 1]?.text ?? b.text
       continue
     }
     if (b.kind === 'heading') return undefined
     const text = b.text.trimEnd()
-    return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
+    return introduces(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
   }
   return undefined
 }
@@ -45,7 +61,7 @@ function tableIntroducer(blocks: readonly Block[], i: number): string | undefine
   const b = j >= 0 ? blocks[j]! : undefined
   if (!b || b.kind !== 'paragraph' || b.section !== row.section) return undefined
   const text = b.text.trimEnd()
-  return INTRODUCES.test(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
+  return introduces(text.replace(/[.]$/, '')) ? (b.sentences[b.sentences.length - 1]?.text ?? text) : undefined
 }
 
 // A paragraph opened by a letter or roman enumerator ("(a) …", "b. …", "(iv) …") is an item of a list written without
@@ -70,7 +86,7 @@ function quotedLine(source: string, b: Block): boolean {
 /** The items a block introduces: the list items (or lettered paragraphs) or table rows right after a block ending in ":" or "the following". */
 export function introduced(blocks: readonly Block[], i: number, source?: string): string {
   const block = blocks[i]!
-  if (!INTRODUCES.test(block.text.trimEnd().replace(/[.]$/, ''))) return ''
+  if (!introduces(block.text.trimEnd().replace(/[.]$/, ''))) return ''
   const items: string[] = []
   let inQuote: boolean | undefined
   for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
@@ -147,14 +163,14 @@ export function introducingParty(blocks: readonly Block[], i: number, names: Rea
     // an item before this one is its sibling, unless it introduces the items after it itself ("F1. The Town Council
     // will:", "3. The Customer shall:")
     // (sub-clauses numbered under it, "7.1.3 …", are siblings too)
-    if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text) || CONTINUING_SUBCLAUSE.test(b.text)) && !INTRODUCES.test(b.text.trimEnd())) continue
+    if ((b.kind === 'list-item' || /^\s*(?:\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+){2,}\.?)\s/i.test(b.text) || CONTINUING_SUBCLAUSE.test(b.text)) && !introduces(b.text.trimEnd())) continue
     const last = b.sentences[b.sentences.length - 1]
     if (!last) return 'unknown'
     // a paragraph of an earlier section binds the list only when it introduces it ("The Client shall:"); one that ends
     // a clause of its own ("You pick the priority when you call.") says nothing of the list under the next heading
-    if ((crossed || b.section !== blocks[i]!.section) && !INTRODUCES.test(b.text.trimEnd())) return 'unknown'
+    if ((crossed || b.section !== blocks[i]!.section) && !introduces(b.text.trimEnd())) return 'unknown'
     // (a sub-clause in lower case runs on from a lead-in only: after "The Client keeps its NAS on." it runs on from nothing)
-    if (continuing && !INTRODUCES.test(b.text.trimEnd())) return 'unknown'
+    if (continuing && !introduces(b.text.trimEnd())) return 'unknown'
     const bound = boundParty(last.text, Math.max(0, last.text.length - 1), names, memo ? {memo} : {})
     // "Client acknowledges that …, including:" — the party the introducing sentence is about
     if (bound !== 'unknown') return bound
@@ -356,7 +372,7 @@ export function keyHeader(blocks: readonly Block[], i: number, isLevel: (key: st
   if (levels >= 2) return LEVEL_KEY
   const lead = blocks[first - 1]
   const titles = block.section.path.slice(-2)
-  if (lead && lead.kind === 'paragraph' && lead.section === block.section && INTRODUCES.test(lead.text.trimEnd())) titles.push(lead.sentences[lead.sentences.length - 1]?.text ?? lead.text)
+  if (lead && lead.kind === 'paragraph' && lead.section === block.section && introduces(lead.text.trimEnd())) titles.push(lead.sentences[lead.sentences.length - 1]?.text ?? lead.text)
   return titles.some((t) => LEVELS_TITLE.test(t) && !NOT_LEVELS_TITLE.test(t)) ? LEVEL_KEY : ''
 }
 

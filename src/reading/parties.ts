@@ -58,11 +58,54 @@ function shortened(short: string, line: string): boolean {
 const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}(?:((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})|(?:the\s+|THE\s+)?([A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+){0,2})(?=[\s,.;)]|$))/g
 
 /**
+ * What partyNames read of a document beyond its section titles, bold runs, front matter and the blocks its passes over
+ * the whole text look for (see partyNamesAsks): how many blocks of the opening it read, whether it read every block for
+ * the parties' conduct, and whether it looked for a kind of organisation as the subject of a duty (subjectKinds, which
+ * looks for none once a name is the customer's).
+ */
+export interface PartyNamesRead {
+  opening: number
+  whole: boolean
+  subjects: boolean
+}
+
+/**
+ * Which blocks the passes over the whole text may read for a name, when they stand past the opening, by the literal and
+ * pattern tests the passes make before they read one: ASKS_DEFINED for definedPeople, ASKS_SUBJECT for subjectKinds (0
+ * for a block that neither reads).
+ */
+export function partyNamesAsks(block: Block): number {
+  if (block.kind === 'heading') return 0
+  const text = block.text
+  const defined = (text.includes('mean') || text.includes('refers to')) && (text.includes("'") || text.includes('’')) ? ASKS_DEFINED : 0
+  return defined | (/\b[Tt]he\s/.test(text) && SUBJECT_KIND_TEST.test(text) ? ASKS_SUBJECT : 0)
+}
+const ASKS_DEFINED = 1
+const ASKS_SUBJECT = 2
+
+/** The titles titledKinds may read: the sections' and the bold runs', in order (see dutyTitlesOf). */
+export function titlesRead(doc: Document): string[] {
+  const out: string[] = []
+  for (const s of doc.sections) out.push(s.title)
+  for (const m of doc.marks) if (m.type === 'strong') out.push(m.text)
+  return out
+}
+
+/** Of the titles titledKinds may read (titlesRead), those it reads: the ones that name duties, as titledKinds tells them. */
+export function dutyTitlesOf(titles: readonly string[]): string[] {
+  return titles.filter((title) => {
+    if (title.length > 80) return false
+    const lower = title.toLowerCase()
+    return KIND_DUTY_WORDS.some((w) => lower.includes(w))
+  })
+}
+
+/**
  * Names a document gives its parties ("Cascade", "Vendor", “Acme”), with their role. Terms defined in
  * one parenthesis share a role ("(“Cascade,” “Vendor,” or “Service Provider”)"); when the preamble
  * names two parties and only one has a role word, the other takes the opposite role.
  */
-export function partyNames(doc: Document): Map<string, Party> {
+export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Party> {
   const names = new Map<string, Party>()
   let blocks = 0
   const unknown: string[] = []
@@ -73,6 +116,7 @@ export function partyNames(doc: Document): Map<string, Party> {
   // \"District\")"): a body called by the kind its own name ends in
   const ownName = new Set<string>()
   for (const block of doc.blocks) {
+    if (read) read.opening++
     if (blocks < 12) namedKinds(block.text, names)
     if (block.kind === 'heading') continue
     if (++blocks > 12) break
@@ -182,17 +226,21 @@ export function partyNames(doc: Document): Map<string, Party> {
   // one party named with no role word, the other called only by its role throughout ("Supplier shall …" beside
   // "(the \"District\")"): the name has the other role
   else if (known.size === 0 && rest.length === 1 && ownName.has(rest[0]!)) {
+    if (read) read.whole = true
     const role = counterpartRole(doc)
     if (role) names.set(rest[0]!, role === 'provider' ? 'customer' : 'provider')
   }
   // no role word for either party: each takes the role of what it does in the agreement
-  else if (known.size === 0 && rest.length >= 2) for (const [name, role] of rolesByConduct(doc, rest)) names.set(name, role)
+  else if (known.size === 0 && rest.length >= 2) {
+    if (read) read.whole = true
+    for (const [name, role] of rolesByConduct(doc, rest)) names.set(name, role)
+  }
   for (const [term, owner] of owned) {
     const role = firstParty(owner, names)
     if ((role === 'provider' || role === 'customer') && !names.has(term.toLowerCase())) names.set(term.toLowerCase(), role)
   }
   titledKinds(doc, names)
-  subjectKinds(doc, names)
+  subjectKinds(doc, names, read)
   attendees(doc, names)
   definedPeople(doc, names)
   const fm = doc.frontmatter
@@ -351,6 +399,9 @@ const SUBJECT_KIND = /\b[Tt]he\s+([A-Za-z]+)\s+(?:(?:also|then)\s+)?(?:shall|mus
 // where "the member will" or "the trust must" may be either)
 const SUBJECT_KIND_LOWER = /^(?:institution|school|academy|college|practice|clinic|surgery)$/
 
+/** SUBJECT_KIND for a test alone (a global pattern keeps its place between tests). */
+const SUBJECT_KIND_TEST = new RegExp(SUBJECT_KIND.source)
+
 function subjectKind(word: string): string | undefined {
   const kind = word.toLowerCase()
   if (kind === 'office') return undefined
@@ -358,9 +409,10 @@ function subjectKind(word: string): string | undefined {
   return CUSTOMER_KIND.test(kind) || kind === 'licensee' ? kind : undefined
 }
 
-function subjectKinds(doc: Document, names: Map<string, Party>): void {
+function subjectKinds(doc: Document, names: Map<string, Party>, read: PartyNamesRead | undefined): void {
   // (an agreement that names its customer otherwise calls it by that name)
   for (const role of names.values()) if (role === 'customer') return
+  if (read) read.subjects = true
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || !/\b[Tt]he\s/.test(block.text)) continue
     for (const m of block.text.matchAll(SUBJECT_KIND)) {

@@ -251,6 +251,21 @@ export interface FileColumns {
   /** The texts and kinds of the blocks of the last lint that placed them. */
   texts: readonly string[] | undefined
   kinds: readonly BlockKind[] | undefined
+  /** The party names the last lint read, with what they were read from (see Reading.keptParties). */
+  parties?: KeptParties
+}
+
+/** The party names a lint of a file read, and what they were read from (see Reading.keptParties). */
+export interface KeptParties {
+  readonly lint: number
+  readonly names: Map<string, Party>
+  readonly read: {readonly opening: number; readonly whole: boolean; readonly subjects: boolean}
+  /** The titles the names may have been read from (see titlesRead). */
+  readonly titles: readonly string[]
+  readonly front: string
+  /** How many blocks each pass over the whole text may read (see partyNamesAsks). */
+  readonly asked: readonly number[]
+  readonly blocks: number
 }
 
 /** A reading of one kind by the place of the block read (see Reading.placeColumn): the text and kind read, and the reading. */
