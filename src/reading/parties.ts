@@ -17,8 +17,8 @@ const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|ca
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
 // (a translation's "contracted party" is the one hired, its "contracting party" the one who hires: CONTRATADA, CONTRATANTE)
-const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|managed service provider|contracted party|we|us|our)$/i
-const CUSTOMER_ROLE = /^(?:client|customer|licensee|subscriber|buyer|purchaser|ordering party|commissioning party|contracting party|orderer|you|your)$/i
+const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|franchisor|managed service provider|contracted party|we|us|our)$/i
+const CUSTOMER_ROLE = /^(?:client|customer|licensee|franchisee|subscriber|buyer|purchaser|ordering party|commissioning party|contracting party|orderer|you|your)$/i
 // The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
 const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association|co-?operative|co-op|foundation)$/i
 // A body's name that ends in the kind of organisation it is ("Glenmore Dairy Co-operative Society Ltd", "the Van Asperen
