@@ -108,6 +108,11 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // line with the tag [HFR]", "with the subject prefix [LFM-URGENT]") is that literal as it is to be written, not a
       // slot; words in brackets after such a word stay a slot ("the tag [Client Name]", "the prefix [XX]")
       if (/^[A-Z][A-Z0-9_-]{1,15}$/.test(inner) && !/^(?:X+|TBD|TBC|TBA|NAME|DATE)$/.test(inner) && TAG_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false
+      // Reading: so is a code in capitals that its sentence writes into a subject line, whatever word names it ("begin the
+      // subject line with [MFG] and the name of the home, for example "[MFG] Stratford – printer jam"", "messages from
+      // outside have [EXTERNAL] added to the start of the subject line"), wherever the sentence repeats it; a slot's words
+      // there stay a slot ("begin the subject line with [CLIENT NAME]", "[XX]")
+      if (/^[A-Z][A-Z0-9_-]{1,15}$/.test(inner) && !/^(?:X+|TBD|TBC|TBA|NAME|DATE|CLIENT|CUSTOMER|COMPANY)$/.test(inner) && writtenInSubject(text, m)) return false
       // Reading: a standard cited by its body's letters and its number, in brackets as a reference list cites it ("[RFC 2119]",
       // "[ISO 27001]", "[ISO/IEC 27001:2022]", "[NIST SP 800-53]"), names a document that exists, not a slot
       if (STANDARD_CITED.test(inner)) return false
@@ -203,6 +208,17 @@ function codeBlanks(source: string): Array<[number, string]> {
 }
 
 /** Words that name what follows as a literal tag or prefix: "the tag ", "subject prefix ", "with the hashtag ". */
+/** A code written into a subject line, before it ("subject line with ") or after it ("] added to the start of the subject line"). */
+const SUBJECT_BEFORE = /\bsubject(?:\s+line|\s+field)?s?\s+(?:with|starting with|beginning with|prefixed (?:with|by))\s*[:"“'‘]?\s*$/i
+const SUBJECT_AFTER = /^\s*(?:is\s+|are\s+|will be\s+)?(?:added|prepended|inserted|put|written|shown|placed)\s+(?:to|at|in|before)\s+(?:the\s+)?(?:(?:start|front|beginning|end)\s+of\s+)?(?:the\s+|each\s+|every\s+|its\s+|their\s+)?(?:e-?mail['’]?s?\s+|message['’]?s?\s+)?subject\b/i
+/** Does the text write the bracketed code `m` into a subject line at one of the places it stands in? */
+function writtenInSubject(text: string, m: string): boolean {
+  if (!/subject/i.test(text)) return false
+  for (let at = text.indexOf(m); at >= 0; at = text.indexOf(m, at + 1)) {
+    if (SUBJECT_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || SUBJECT_AFTER.test(text.slice(at + m.length, at + m.length + 80))) return true
+  }
+  return false
+}
 const TAG_BEFORE = /\b(?:tags?|prefix(?:es)?|suffix(?:es)?|hashtags?|keywords?)\s*[:"“'‘]?\s*$/i
 
 // A line of six or more underscores alone is a line left to sign or fill in (a signature or a date), not a rule between

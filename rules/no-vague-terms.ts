@@ -384,6 +384,30 @@ const CONDITION_OPEN = /(?:(?:^|[,;:(\u2014\u2013]\s*|\b(?:and|or|but)\s+)(?:whe
 const MAIN_CLAUSE_IN = /\b(?:will|shall|must|we|I|us|our)\b|['\u2019]ll\b/i
 
 /** Is the term inside a condition whose subject is not the provider ("If anyone regularly works from home, …")? */
+// Reading: a term inside a clause whose subject is the customer, right after the noun the clause describes ("Items the
+// Festival regularly asks about", "the reports you regularly request", "changes that the Client frequently makes"), says
+// how the customer acts, not what the provider commits to; what the customer is given stays the provider's ("the reports
+// the Client regularly receives")
+// (the customer named as "you" is the subject only after the noun the clause describes or its relative word: "Reports you
+// regularly request", "anything that you often need"; after a verb or a preposition it is the object, "we'll tell you
+// promptly", "check in with you regularly")
+const RELATIVE_HEAD = /\b([A-Za-z][\w-]*)\s+(?:(?:that|which|whom)\s+)?(?:(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})|(you|your\s+(?:staff|users|team|people)))\s+$/
+const YOU_AFTER_NOUN = /^(?:that|which|whom|anything|everything|something|items?|reports?|requests?|changes?|orders?|questions?|extras?|things?|jobs?|tasks?|devices?|documents?|files?|services?|calls?|tickets?)$/i
+const NOT_A_VERB = /^(?:to|if|when|whenever|before|after|and|or|but|so|as|that|about|of|in|on|at|for|with|by|from|until|unless|once|while|than|then|where)$/
+const RELATIVE_VERB = /^\s+([a-z]+)\b/
+/** Is the term in a clause whose subject, named right before it, is the customer acting (see RELATIVE_HEAD)? */
+function customerRelative(before: string, after: string, parties: ReadonlyMap<string, Party>): boolean {
+  const m = RELATIVE_HEAD.exec(before)
+  const verb = RELATIVE_VERB.exec(after)?.[1]
+  if (!m || verb === undefined || NOT_A_VERB.test(verb) || UNDERGOES_VERB.test(verb) || YOU_UNDERGO.test(verb) || /^(?:be|been|being|not|never)$/.test(verb)) return false
+  // (a verb of its own: "you regularly request", "the Festival regularly asks"; not a participle after an object, "keep you
+  // regularly informed", "keep the Client regularly updated")
+  if (m[3] !== undefined) return YOU_AFTER_NOUN.test(m[1]!) && !/(?:ed|ing)$/.test(verb)
+  if (!/^[a-z]+s$/.test(verb)) return false
+  const name = m[2]!.toLowerCase()
+  return /^(?:client|customer|buyer|subscriber|licensee|purchaser)$/.test(name) || parties.get(name) === 'customer'
+}
+
 function othersCondition(s: string, at: number, reading: Reading): boolean {
   const m = CONDITION_OPEN.exec(s.slice(Math.max(0, at - 120), at))
   if (!m || MAIN_CLAUSE_IN.test(m[1]!)) return false
@@ -475,6 +499,7 @@ export default {
       // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)
       if (hit.term.needs === 'duration' && customerActs(s.slice(0, at), reading.parties)) continue
       if (othersCondition(s, at, reading)) continue
+      if (customerRelative(before, after, reading.parties)) continue
       // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable
       // efforts to mitigate"), or a condition already met ("If, after commercially reasonable efforts, Provider is unable …")
       if (EFFORTS.test(hit.text) && (LIABILITY_EXTENT.test(before) || EFFORTS_CONDITION.test(before))) continue

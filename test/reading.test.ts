@@ -471,3 +471,32 @@ describe('a lead-in read at its end alone', () => {
     expect(INTRODUCES.test(t)).toBe(want)
   })
 })
+
+describe('a key/value table row whose key is a party role gives the short name at the end of its value that role', () => {
+  const roles = (text: string): Array<[string, string]> => [...read(buildDocument(text, 'roles.md')).parties]
+  const HEAD = '# Temporary Event IT Agreement\n\n| | |\n|---|---|\n'
+  it.each([
+    [
+      'passes: the client and the supplier rows name the parties, whatever the short names',
+      `${HEAD}| Client | Red Gum Gathering Pty Ltd (ABN 41 612 004 873), PO Box 221, Mount Barker SA 5251 ("the Festival") |\n| Supplier | Fieldwire Event Tech Pty Ltd (ABN 77 158 990 312), Adelaide ("Fieldwire") |\n`,
+      [['festival', 'customer'], ['fieldwire', 'provider']],
+    ],
+    [
+      'passes: the same rows written as key/value lines or items',
+      '# Temporary Event IT Agreement\n\n- **Client** — Red Gum Gathering Pty Ltd, PO Box 221, Mount Barker ("the Festival")\n- **Supplier** — Fieldwire Event Tech Pty Ltd, Adelaide ("Fieldwire")\n',
+      [['festival', 'customer'], ['fieldwire', 'provider']],
+    ],
+    [
+      'fails: a row keyed by something other than a role gives its name no role',
+      `${HEAD}| Venue | Hahndorf Ridge Farm, Onkaparinga Valley Road ("the Farm") |\n`,
+      [],
+    ],
+    [
+      'look-alike: a role row whose name in quotes is not at the end of its value names something else',
+      `${HEAD}| Client | Red Gum Gathering Pty Ltd, owner of the booking site ("Portal"), Mount Barker |\n`,
+      [],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(roles(text)).toEqual(expected)
+  })
+})

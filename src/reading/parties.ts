@@ -38,6 +38,15 @@ const ROLE_BEFORE_NAME = /(?:^|\n)[\s*_>|-]*(provider|service provider|supplier|
 /** A label of one to three words with a party's role in brackets before its colon: "**PARTY A (the Client):**" (groups 1, 2). */
 const LABEL_WITH_ROLE = /^[ \t*_>|-]*([A-Za-z][\w&.'’-]*(?:[ \t]+[A-Za-z0-9][\w&.'’-]*){0,2})[ \t]*\((?:the[ \t]+)?(provider|service provider|supplier|vendor|contractor|client|customer)\)[ \t*_]*:/gim
 /** A line opened by a party's role as its label: "**Client:** …", "Service Provider: …". */
+/** The key of the key/value row or line that holds offset `at`: a two-cell row's first cell, or a line's label before "; " or " — ". */
+function keyOfRow(block: Block, at: number): string | undefined {
+  if (block.kind === 'table-row') return block.cells?.length === 2 ? block.cells[0]!.replace(/[*_]/g, '').trim() : undefined
+  const from = block.text.lastIndexOf('\n', at) + 1
+  return KEYED_LINE.exec(block.text.slice(from, at))?.[1]
+}
+const KEYED_LINE = /^[\s*_>-]*([A-Za-z][A-Za-z ]{1,30}?)[\s*_]*(?:;|\s[—–]\s)/
+/** A key cell that is a party's role alone: "Client", "Supplier". */
+const ROLE_KEY = /^(?:provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)$/i
 const ROLE_LINE = /^[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*:/i
 
 /**
@@ -179,6 +188,17 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
         const lineLabel = ROLE_LINE.exec(block.text.slice(from, at))
         const atEnd = /^[\s.,;*_]*$/.test(block.text.slice(at + group[0].length, to < 0 ? block.text.length : to))
         if (lineLabel && atEnd && shortened(terms[0]!, block.text.slice(from + lineLabel[0].length, at))) role = PROVIDER_ROLE.test(lineLabel[1]!) || /^(?:msp|contractor)$/i.test(lineLabel[1]!) ? 'provider' : 'customer'
+      }
+      // Reading: a key/value row or line whose key is a party's role alone and whose value ends with the short name in quotes
+      // ("| Client | Red Gum Gathering Pty Ltd (ABN …), PO Box 221 … ("the Festival") |", the same row written as a line
+      // "Client; Red Gum …" or an item "**Client** — Red Gum …") gives that name the role, as the row's key labels its
+      // value; the key names what the row is about, so the name need not shorten the one before it
+      if (role === 'unknown' && group[1] !== undefined && terms.length === 1) {
+        const at = group.index ?? 0
+        const key = keyOfRow(block, at)
+        const lineEnd = block.text.indexOf('\n', at)
+        const rest = block.text.slice(at + group[0].length, lineEnd < 0 ? block.text.length : lineEnd)
+        if (key !== undefined && ROLE_KEY.test(key) && /^[\s.,;*_|]*$/.test(rest)) role = PROVIDER_ROLE.test(key) || /^(?:msp|contractor)$/i.test(key) ? 'provider' : 'customer'
       }
       // "The Credit Union keeps its own IT team ("Internal IT")": a name for something a party has is that party's
       const owner = role === 'unknown' ? OWNED.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 200), group.index)) : null
