@@ -691,8 +691,9 @@ const PLEDGE_CHANGED = new RegExp(
   'i',
 )
 const CHARGE_MADE = /\b(?:charged|billed|invoiced|chargeable|billable)\b|\b(?:on|to)\s+(?:your|the\s+(?:client|customer)(?:['\u2019]s)?)\s+(?:next\s+)?invoice\b|\bat\s+(?:our|the|its|my)\s+(?:[\w-]+\s+){0,2}?rates?\b|(?:[$\u20ac\u00a3\u20b9]|\b(?:eur|usd|gbp|aud|nzd|cad|chf|inr)\s?)\s?\d[\d,.]*\s*(?:\/\s*|per\s+|an?\s+)(?:hour|hr|h)\b/i
-// the duties named as a whole in a condition, and the whole agreement, which names no duty of the customer's own
-const DUTIES_WHOLE = /\b(?:its|their|your|our|the|these|those|such|any|all|each|every|one|either)\s+(?:of\s+(?:its|their|your|the|these|those)\s+)?(?:[\w-]+\s+){0,2}?(?:duties|duty|obligations?|responsibilit(?:y|ies)|requirements?|standards?|dependenc(?:y|ies)|prerequisites?|undertakings?)\b|\b(?:these|those|them|the above)\b/i
+// the duties named as a whole in a condition ("its duties", "these requirements", "does not do these"; not "these changes"),
+// and the whole agreement, which names no duty of the customer's own
+const DUTIES_WHOLE = /\b(?:its|their|your|our|the|these|those|such|any|all|each|every|one|either)\s+(?:of\s+(?:its|their|your|the|these|those)\s+)?(?:[\w-]+\s+){0,2}?(?:duties|duty|obligations?|responsibilit(?:y|ies)|requirements?|standards?|dependenc(?:y|ies)|prerequisites?|undertakings?)\b|\b(?:them|the above)\b|\b(?:these|those)\b(?=\s*(?:[,;:.]|$))/i
 const WHOLE_AGREEMENT = /\b(?:this|the)\s+(?:agreement|contract|terms|order)\b|\bpay\w*|\binvoices?\b|\bfees?\b/i
 const MAIN_VERB = /\s(?:is|are|will|shall|may|can|must|would|becomes?|gets?|goes)\s/i
 const QUOTED_TITLE = /["\u201c]([^"\u201d]{3,60})["\u201d]/g

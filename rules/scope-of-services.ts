@@ -16,10 +16,11 @@ const SERVICE =
 // your day-to-day IT support needs", "all of the client's technology problems"; and whatever name or possessive the
 // customer goes by, before the needs or after them: "all of the Trust's IT needs", "all the District's technology needs",
 // "all IT needs of the Customer"); and a claim to look after the customer's IT, by whatever name it goes: "look after your IT",
-// "look after the Hospital's IT systems" (not one that goes on to list what it looks after: "… the co-operative's IT as
+// "look after the Hospital's IT systems", "take care of Kilbride Farm's computers" (a name of one word or several; not one
+// that goes on to list what it looks after: "… the co-operative's IT as
 // follows: the office's five PCs, …")); and support named for all of the customer's places or people, "general IT support
 // for all Birchwood offices and staff" (not one that goes on to say what it includes: "… offices, including:"))
-const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your (?:it|tech|technology|computers)\b|(?:the )?[\w&-]+(?:'s|’s) (?:it|tech|technology|computers)\b(?![^.;:]*(?:\bas follows\b|:)))|(?:it|technical|computer|technology|tech) support(?: and maintenance)?(?: services)? (?:for|of|on) (?:all (?:of )?)?(?:the|your|its|their) (?:[\w&'’-]+ ){0,3}?(?:systems|environment|infrastructure|estate|technology|it)\b|(?:it|technical|computer|technology|tech) support(?: services)? (?:for|to|across) (?:all|every|each) (?:of )?(?:the |your |its |their )?(?:[\w&'’-]+ ){0,2}?(?:offices?|sites?|locations?|branches|outlets?|premises|staff|users?|employees|people|departments?)(?: and (?:[\w&'’-]+ ){0,2}?(?:offices?|sites?|locations?|branches|outlets?|staff|users?|employees|people|departments?))?(?![^.;:]*(?:\bas follows\b|:|\bincluding\b)))\b/i
+const VAGUE = /\b(?:may include|comprehensive (?:it )?(?:support|services|solutions?)|all (?:of )?(?:your|their|(?:the )?(?:[\w&-]+ ){0,2}[\w&-]+(?:'s|’s|s'|s’)) (?:[\w-]+ ){0,4}?(?:needs|problems|issues|headaches|worries)|all (?:of )?(?:the )?(?:[\w-]+ ){0,3}?needs of (?:the |your )?[\w&-]+|full(?:y)? managed it|end-to-end (?:it )?(?:support|services)|any (?:it )?(?:services|support) (?:required|needed)|everything (?:tech|it|technology|computer)\w*|(?:looks? after|takes? care of) (?:(?:all|everything|all of) )?(?:your (?:it|tech|technology|computers)\b|(?:the )?(?:[\w&-]+ ){0,3}?[\w&-]+(?:'s|’s) (?:it|tech|technology|computers)\b(?![^.;:]*(?:\bas follows\b|:)))|(?:it|technical|computer|technology|tech) support(?: and maintenance)?(?: services)? (?:for|of|on) (?:all (?:of )?)?(?:the|your|its|their) (?:[\w&'’-]+ ){0,3}?(?:systems|environment|infrastructure|estate|technology|it)\b|(?:it|technical|computer|technology|tech) support(?: services)? (?:for|to|across) (?:all|every|each) (?:of )?(?:the |your |its |their )?(?:[\w&'’-]+ ){0,2}?(?:offices?|sites?|locations?|branches|outlets?|premises|staff|users?|employees|people|departments?)(?: and (?:[\w&'’-]+ ){0,2}?(?:offices?|sites?|locations?|branches|outlets?|staff|users?|employees|people|departments?))?(?![^.;:]*(?:\bas follows\b|:|\bincluding\b)))\b/i
 // the same, to blank each such claim out of a text
 const VAGUE_ALL = new RegExp(VAGUE.source, 'gi')
 // "we provide", and the plain verbs of a provider at work: "we look after", "we take care of", a "Covered:" label
@@ -93,87 +94,118 @@ export default clauseRule({
   mentions(text, reader, block) {
     return includedColumn(block) >= 0 || scopeKeyedRow(block, reader.reading) || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
+  // Reading: where the agreement puts its Services in another document (a definition of the Services, or a sentence
+  // anywhere not binding the customer, that says they are the ones another document describes), that delegation stands
+  // unless the agreement itself names the services: a present here needs two or more services named by the unit, its
+  // lead-in and its list, or the rows of its table; one service in passing ("All Plans include unlimited remote support"),
+  // a lead-in of something else ("the following priority model:") or a row marked "Included" for a term of coverage
+  // does not outrank it
   judge(unit, reader) {
-    // the services put in another document by the scope's own home: what other clauses describe is how they are done
-    if (!unit.inHome && homeSendsServices(reader)) return undefined
-    // an item of a list its lead-in puts out of the services ("the Services do not include, and Provider shall have no
-    // obligation to perform, any of the following:") names work left out, not a service
-    if (unit.intro !== undefined && PUTS_OUT.test(unit.intro)) return undefined
-    // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
-    if (unit.next && SUMMARY_LEAD.test(unit.text)) return undefined
-    // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
-    // to provide the services") name no service: what the sentence lists is what is processed, not what is provided
-    if (PURPOSE.test(unit.text) && !PROVIDE.test(unit.text.replace(PURPOSE, ' '))) return undefined
-    // the services put in another document and extended there by things newly covered ("The Services are as set out in
-    // Schedule A of the Agreement and now also cover the two additional devices"): devices added describe no service
-    if (SERVICES_SUBJECT.test(unit.text)) {
-      const d = scopeElsewhere(unit, reader)
-      if (d?.end !== undefined && ALSO_COVER.test(unit.text.slice(d.end))) return d
-    }
-    // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
-    if (runInService(unit.block, reader.reading)) return {outcome: 'present'}
-    // a bare list under a section's title whose items name work or services ("## Each shop" then "- Support for the tills")
-    if (bareServiceList(unit.block, reader.reading)) return {outcome: 'present'}
-    // a row of a table whose key column is headed as what the customer gets, keyed by a service it gets
-    if (scopeKeyedRow(unit.block, reader.reading)) return {outcome: 'present'}
-    const column = includedColumn(unit.block)
-    if (column >= 0) {
-      const cell = unit.block.cells?.[column] ?? ''
-      if (serviceCount(cell) >= 2 || cell.split(/\s*[;,]\s*/).filter((x) => WORK.test(x) || serviceCount(x) >= 1).length >= 2) return {outcome: 'present'}
-      if (includedRows(unit.block, column, reader.reading) >= 2) return {outcome: 'present'}
-    }
-    // a plan or responsibility matrix: its rows are the services when at least two of them are marked as provided
-    if (markedRow(unit.block, reader.reading.parties) && !NOT_SERVICES.test(unit.block.section.title) && markedRows(reader.doc.blocks, reader.reading.blockIndex(unit.block), reader.reading.parties) >= 2) {
-      return {outcome: 'present'}
-    }
-    const t = unit.text.replace(CONDITION, '')
-    // services "listed in Annexure A" where Annexure A is a part of this agreement that lists them
-    if (PROVIDE.test(t) && annexLists(t, reader) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
-    if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
-    if (inlineLeadList(t, reader.reading, unit.block) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
-    // one service described concretely in the clause's home: work, on something counted or on a schedule
-    if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || COUNTED.test(t)) && !definedElsewhere(reader)) {
-      return {outcome: 'present'}
-    }
-    // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
-    if (unit.inHome && serviceCount(t) >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
-    // a key/value row "| Services | A, B and C |": the value cell lists the services
-    const cells = unit.block.kind === 'table-row' ? unit.block.cells : undefined
-    if (unit.inHome && cells && cells.length >= 2 && (cells[cells.length - 1] ?? '').split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2) return {outcome: 'present'}
-    // a lead-in in the clause's home that introduces a list ("**What we'll do for €850 a month:**" and its items): the
-    // items are the services, unless the lead-in says they are not provided
-    if (unit.inHome && unit.next && INTRODUCES.test(t.trim()) && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
-      return {outcome: 'present'}
-    }
-    // a series of pieces of work in the clause's home ("Troubleshooting and repairing the terminals; setting up new
-    // devices; virus removal"), or a series after a colon ("For each device: all service calls, parts and labour, toner
-    // and drums, preventive maintenance, firmware updates")
-    const series = COLON_SERIES.exec(t)?.[1]?.split(/[;,]/) ?? t.split(/;/)
-    if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && series.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
-      return {outcome: 'present'}
-    }
-    if ((leadsList(t, reader.reading.parties) || workLead(t, reader.reading)) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
-      return {outcome: 'present'}
-    }
-    if (unit.next && workList(t, unit.next, unit.block, reader.reading)) return {outcome: 'present'}
-    if (unit.next && providerLead(unit.text) && providerLeadBinds(unit.text, reader.reading) && providerItems(unit.next, reader.reading)) return {outcome: 'present'}
-    if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
-      if (/\bservices?\b|\bproducts?\b/i.test(t)) return scopeElsewhere(unit, reader)
-      return undefined
-    }
-    if (serviceCount(t) >= 2) return {outcome: 'present'}
-    // "… we will provide:" followed by a list of what is provided
-    if (unit.next && INTRODUCES.test(t.trim()) && !NOT_SERVICES.test(t) && !NOT_SERVICES.test(unit.next) && !NOT_SERVICES.test(unit.block.section.title) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
-      return {outcome: 'present'}
-    }
-    const d = scopeElsewhere(unit, reader, /service/i)
-    if (d) return d
-    if (unit.inHome && serviceCount(t) >= 1 && !definedElsewhere(reader)) return {outcome: 'present'}
+    const v = judgeUnit(unit, reader)
+    if (v?.outcome !== 'present' || !servicesSentAway(reader) || namesServicesHere(unit, reader.reading)) return v
     return undefined
   },
 })
+
+function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
+  // the services put in another document by the scope's own home: what other clauses describe is how they are done
+  if (!unit.inHome && homeSendsServices(reader)) return undefined
+  // an item of a list its lead-in puts out of the services ("the Services do not include, and Provider shall have no
+  // obligation to perform, any of the following:") names work left out, not a service
+  if (unit.intro !== undefined && PUTS_OUT.test(unit.intro)) return undefined
+  // a summary of the agreement's terms ("For quick reference:", "At a glance:") lists its values, not its services
+  if (unit.next && SUMMARY_LEAD.test(unit.text)) return undefined
+  // the services named as the purpose of something else ("We process your staff's personal data (names, …, backups) only
+  // to provide the services") name no service: what the sentence lists is what is processed, not what is provided
+  if (PURPOSE.test(unit.text) && !PROVIDE.test(unit.text.replace(PURPOSE, ' '))) return undefined
+  // the services put in another document and extended there by things newly covered ("The Services are as set out in
+  // Schedule A of the Agreement and now also cover the two additional devices"): devices added describe no service
+  if (SERVICES_SUBJECT.test(unit.text)) {
+    const d = scopeElsewhere(unit, reader)
+    if (d?.end !== undefined && ALSO_COVER.test(unit.text.slice(d.end))) return d
+  }
+  // a sub-clause titled by the service it describes, among others like it ("2.2 Patching. The Supplier applies …")
+  if (runInService(unit.block, reader.reading)) return {outcome: 'present'}
+  // a bare list under a section's title whose items name work or services ("## Each shop" then "- Support for the tills")
+  if (bareServiceList(unit.block, reader.reading)) return {outcome: 'present'}
+  // a row of a table whose key column is headed as what the customer gets, keyed by a service it gets
+  if (scopeKeyedRow(unit.block, reader.reading)) return {outcome: 'present'}
+  const column = includedColumn(unit.block)
+  if (column >= 0) {
+    const cell = unit.block.cells?.[column] ?? ''
+    if (serviceCount(cell) >= 2 || cell.split(/\s*[;,]\s*/).filter((x) => WORK.test(x) || serviceCount(x) >= 1).length >= 2) return {outcome: 'present'}
+    if (includedRows(unit.block, column, reader.reading) >= 2) return {outcome: 'present'}
+  }
+  // a plan or responsibility matrix: its rows are the services when at least two of them are marked as provided
+  if (markedRow(unit.block, reader.reading.parties) && !NOT_SERVICES.test(unit.block.section.title) && markedRows(reader.doc.blocks, reader.reading.blockIndex(unit.block), reader.reading.parties) >= 2) {
+    return {outcome: 'present'}
+  }
+  const t = unit.text.replace(CONDITION, '')
+  // services "listed in Annexure A" where Annexure A is a part of this agreement that lists them
+  if (PROVIDE.test(t) && annexLists(t, reader) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+  if (VAGUE.test(t) && serviceCount(t) < 3) return {outcome: 'vague'}
+  if (coveredThings(t) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+  if (providerWorkSeries(unit.text, reader.reading)) return {outcome: 'present'}
+  if (inlineLeadList(t, reader.reading, unit.block) || looksAfterThings(t, reader.reading)) return {outcome: 'present'}
+  // one service described concretely in the clause's home: work, on something counted or on a schedule
+  if (unit.inHome && WORK.test(t) && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && (reader.reading.values(t).frequencies.length > 0 || COUNTED.test(t)) && !definedElsewhere(reader)) {
+    return {outcome: 'present'}
+  }
+  // a list of services in the clause's home with no verb ("| Services | Help desk; patching; … |")
+  if (unit.inHome && serviceCount(t) >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
+  // a key/value row "| Services | A, B and C |": the value cell lists the services
+  const cells = unit.block.kind === 'table-row' ? unit.block.cells : undefined
+  if (unit.inHome && cells && cells.length >= 2 && (cells[cells.length - 1] ?? '').split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length >= 2) return {outcome: 'present'}
+  // a lead-in in the clause's home that introduces a list ("**What we'll do for €850 a month:**" and its items): the
+  // items are the services, unless the lead-in says they are not provided
+  if (unit.inHome && unit.next && INTRODUCES.test(t.trim()) && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
+    return {outcome: 'present'}
+  }
+  // a series of pieces of work in the clause's home ("Troubleshooting and repairing the terminals; setting up new
+  // devices; virus removal"), or a series after a colon ("For each device: all service calls, parts and labour, toner
+  // and drums, preventive maintenance, firmware updates")
+  const series = COLON_SERIES.exec(t)?.[1]?.split(/[;,]/) ?? t.split(/;/)
+  if (unit.inHome && reader.party(unit, 0) !== 'customer' && !NOT_SERVICES.test(t) && series.filter((x) => WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1).length >= 2) {
+    return {outcome: 'present'}
+  }
+  if ((leadsList(t, reader.reading.parties) || workLead(t, reader.reading)) && unit.next && !NOT_SERVICES.test(t) && reader.party(unit, 0) !== 'customer' && unit.next.split(' ; ').filter((x) => !NOT_SERVICES.test(x)).length >= 2) {
+    return {outcome: 'present'}
+  }
+  if (unit.next && workList(t, unit.next, unit.block, reader.reading)) return {outcome: 'present'}
+  if (unit.next && providerLead(unit.text) && providerLeadBinds(unit.text, reader.reading) && providerItems(unit.next, reader.reading)) return {outcome: 'present'}
+  if (!PROVIDE.test(t) || reader.party(unit, 0) === 'customer') {
+    if (/\bservices?\b|\bproducts?\b/i.test(t)) return scopeElsewhere(unit, reader)
+    return undefined
+  }
+  if (serviceCount(t) >= 2) return {outcome: 'present'}
+  // "… we will provide:" followed by a list of what is provided
+  if (unit.next && INTRODUCES.test(t.trim()) && !NOT_SERVICES.test(t) && !NOT_SERVICES.test(unit.next) && !NOT_SERVICES.test(unit.block.section.title) && (serviceCount(unit.next) >= 1 || unit.next.split(' ; ').length >= 2)) {
+    return {outcome: 'present'}
+  }
+  const d = scopeElsewhere(unit, reader, /service/i)
+  if (d) return d
+  if (unit.inHome && serviceCount(t) >= 1 && !definedElsewhere(reader)) return {outcome: 'present'}
+  return undefined
+}
+
+const SENT_AWAY = {name: 'scope-of-services: the Services put in another document, by a definition or any sentence'}
+/** Does the agreement put its Services in another document (see the judge)? Once per document. */
+function servicesSentAway(reader: Reader): boolean {
+  return reader.reading.own(SENT_AWAY, () => {
+    if (definedElsewhere(reader) || homeSendsServices(reader)) return true
+    return reader.doc.blocks.some((b) => b.kind !== 'heading' && b.text.includes('ervice') && unitsOf(b, false).some((u) => SERVICES_SENT.test(u.text) && reader.party(u, 0) !== 'customer' && scopeElsewhere(u, reader, /service/i) !== undefined))
+  })
+}
+
+/**
+ * Does the unit, with its lead-in and its list (or its table's rows), name two or more services, or its own text two or
+ * more pieces of work ("run the help desk, patch the 40 workstations monthly and monitor the three clinic servers")?
+ */
+function namesServicesHere(unit: Unit, reading: Reading): boolean {
+  const header = unit.block.kind === 'table-row' ? unit.block.header : undefined
+  const text = header ? reading.doc.blocks.filter((b) => b.header === header).map((b) => b.cells?.[0] ?? '').join(' ; ') : `${unit.intro ?? ''} ; ${unit.text} ; ${unit.next}`
+  return serviceCount(text) >= 2 || (!header && unit.text.split(/\s*(?:[,;]|\band\b)\s*/).filter((x) => !NOT_SERVICES.test(x) && (WORK.test(x) || TASK.test(x) || serviceCount(x) >= 1)).length >= 2)
+}
 
 // A card's label and the service it names: "Card 1: Desk support", "Service card: Devices", "Service: Imaging server"
 const CARD_TITLE = /^\W*(?:service\s+card(?:\s+\d{1,2})?|card\s+\d{1,2}|service(?:\s+\d{1,2})?)\s*[:\u2013\u2014]\s*(\S[^:]{1,60})$/i
