@@ -138,12 +138,15 @@ const FOLLOWED_DOC = new RegExp(
 // "on the timetable given there", "as stated therein": a back-reference to the document last named
 // (and a part attached to it, "as set out in the annex thereto": a part of that document, not of this one; "the times
 // applicable thereto" points at a thing, not a document)
-const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b/i
+// Reading: a back-reference ("there", "therein", "in it") takes every verb that places a thing in a document named
+// outright ("Priority levels are defined there too", "the rates documented there", "the hours laid down in it")
+const BACK_PLACED = String.raw`(?:given|set out|set forth|stated|listed|shown|specified|described|detailed|defined|documented|contained|recorded|agreed|itemi[sz]ed|laid down)`
+const THERE = new RegExp(String.raw`\b${BACK_PLACED} there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b`, 'i')
 // (every match holds "there", in any case: a text without it is not searched, see there)
 const THERE_WORD = /there/i
 // Reading: a pronoun after a verb that places a thing in a document ("we accept Proposal RMIT-118 for the services and
 // pricing set out in it") points at the document named before it in the same sentence, as "therein" does
-const IN_IT = /\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|given|itemi[sz]ed) in it\b/i
+const IN_IT = new RegExp(String.raw`\b${BACK_PLACED} in it\b`, 'i')
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const HOLDER_G = new RegExp(DOC_NAME_G.source, 'g')
 
