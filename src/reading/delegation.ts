@@ -774,13 +774,14 @@ const DOC_SUBJECT_AT = new RegExp(`^${DOC_SUBJECT.source}`)
 // the noun phrase right before a link, after its article: "at the rates in …" → "the rates"
 // (money only: "at the rates in …", "the charges shown in …"; a thing of another kind named so, "Support for the Service as
 // described in the Support Policy", "the addresses set out in the Order Form", is read with the rest of its sentence)
-const PRICED_MATTER = /^(?:(?:the|all|any|our|your|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:charges?|prices?|pricing|costs?|rates?|tariffs?)$/i
+const PRICED_MATTER = /^(?:(?:the|all|any|our|your|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?:charges?|prices?|pricing|costs?|rates?|tariffs?)$/i
 const DEFINES_BEFORE = /\b(?:means|shall mean|will mean|refers to|is defined as|includes|shall include)\s+$/i
 const NAMED_BEFORE_LINK = /\b((?:the|its|our|your|their|all)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+$/i
 // a clause's heads of a subject: the words before its first preposition ("the fees" of "the fees for the backup service")
 const HEAD_END = /\s+(?:for|of|in respect of|relating to|related to|regarding|about|concerning|applicable to|payable for|charged for|on|under|in|to|with|at)\s/i
 // what a head names when it names a matter of its own: money, the term, what the services are, who or where the parties are
-const OTHER_MATTER = /^(?:(?:the|all|any|our|your|its|their|each|these|those|such)\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|prices?|pricing|costs?|rates?|payments?|invoic(?:es|ing)|amounts?|sums?|deposits?|discounts?|term|duration|renewals?|commencement(?: date)?|start date|descriptions?|contacts?|names?|addresses?|sites?|locations?|users?|licen[cs]es?|subscriptions?|quantities|seats?)$|^(?:(?:the|our|your|its|their)\s+)?services?$/i
+// (a possessive among the head's words names whose the matter is and hides nothing: "the Provider's hourly rates")
+const OTHER_MATTER = /^(?:(?:the|all|any|our|your|its|their|each|these|those|such)\s+)?(?:[\w'’-]+\s+){0,2}?(?:fees?|charges?|prices?|pricing|costs?|rates?|payments?|invoic(?:es|ing)|amounts?|sums?|deposits?|discounts?|term|duration|renewals?|commencement(?: date)?|start date|descriptions?|contacts?|names?|addresses?|sites?|locations?|users?|licen[cs]es?|subscriptions?|quantities|seats?)$|^(?:(?:the|our|your|its|their)\s+)?services?$/i
 
 /**
  * What a sentence sends to the document of `hit`: its subject when the link is the predicate ("X is as set out in D"), its
