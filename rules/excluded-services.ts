@@ -285,6 +285,7 @@ function namesPair(text: string): boolean {
   return thingsPutOut(text) >= 2
 }
 
+const RELATIVE_AFTER = /,\s*(?:which|who|whom|whose)\b[^,;]*/gi
 /**
  * How many things the sentence names as left out, by a label ("Not covered: …") or as the subject of "are not covered",
  * "is excluded", "isn't part of the plan" (0 when none).
@@ -302,8 +303,12 @@ function thingsPutOut(text: string): number {
     if (n < 2) return 0
     things = after![1]!
   }
+  if (things === undefined) return 0
+  // Reading: a relative clause after the things says more of them (their price, who supports them: "plotter repairs and
+  // website hosting, which the Supplier offers at CHF 160 per hour") and is no part of what is put out
+  things = things.replace(RELATIVE_AFTER, '')
   // what is put out is time ("Saturdays and public holidays are not covered"): the hours, not the services
-  if (things === undefined || TIME_PUT_OUT.test(things)) return 0
+  if (TIME_PUT_OUT.test(things)) return 0
   // the subject names things, not a condition or a clause of its own ("If the School does not …, the Provider may charge
   // … and such devices are excluded": the consequence of a customer's failing)
   if (CLAUSE_IN_SUBJECT.test(things.replace(/\([^()]*\)/g, ''))) return 0
@@ -311,7 +316,7 @@ function thingsPutOut(text: string): number {
   if (/^\W*(?:these|those|they|it|this|that|the following|such (?:items|work|services))\W*$/i.test(things)) return 0
   // (a relative clause says more of the thing before it and names no other: "Fixes inside the platform, which its vendor
   // supports" is one thing)
-  return things.replace(/,\s*(?:which|who|whom|whose)\b[^,;]*/gi, '').split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
+  return things.split(/\s*(?:[,;&]|\band\b|\bor\b)\s*/).filter((x) => /[a-z]{3,}/i.test(x)).length
 }
 
 // Reading: a tag in brackets that puts something out of the service it follows names what is excluded: the things after

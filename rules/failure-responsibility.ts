@@ -23,7 +23,7 @@ const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailur
 /** "to whichever replacement vendor the Customer appoints" is a successor, not a failure */
 // (and so is any provider the customer appoints or picks next: "to whichever vendor you appoint", "any new IT company the
 // Client chooses")
-const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b|\b(?:whichever|whatever|any|a|the|your)\s+(?:new\s+|other\s+|successor\s+|incoming\s+|future\s+|next\s+)?(?:it\s+)?(?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?|compan(?:y|ies)|firms?)\s+(?:(?:that|which|whom)\s+)?(?:you|we|the (?:client|customer))\s+(?:may\s+|might\s+|later\s+|then\s+)?(?:appoints?|chooses?|choose|selects?|engages?|nominates?|picks?|hires?|moves? to|switch(?:es)? to)\b/gi
+const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b|\b(?:whichever|whatever|any|a|the|your)\s+(?:new\s+|other\s+|successor\s+|incoming\s+|future\s+|next\s+|replacement\s+)?(?:it\s+)?(?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?|compan(?:y|ies)|firms?)\s+(?:(?:that|which|whom)\s+)?(?:you|we|the (?:client|customer))\s+(?:may\s+|might\s+|later\s+|then\s+)?(?:appoints?|chooses?|choose|selects?|engages?|nominates?|picks?|hires?|moves? to|switch(?:es)? to)\b/gi
 // Reading: an example given in brackets ("Emergency call-outs (for example, a server failure on a Sunday) are charged at
 // £120 per hour") illustrates when the sentence applies: a failure named only there is not what the sentence allocates
 const BRACKETED_EXAMPLE = /\((?:for example|for instance|e\.\s?g\.|eg|such as|say)\b[^()]{0,160}\)/gi
@@ -97,6 +97,9 @@ function answeredFailure(text: string, names: ReadonlyMap<string, string>): 'pre
   const party = PARTY_WORD.test(subject) || [...names.keys()].some((n) => subject === n || subject === `the ${n}`)
   // restoring the service (from a standby, within a recovery objective) is a recovery target, not work on what failed
   if (!party || RECOVERS.test(acts[1]!) || BACK_UP.test(main.slice(acts.index + acts[0].length - acts[1]!.length))) return undefined
+  // Reading: an act done for a successor the customer appoints ("we will pass the device history to whichever replacement
+  // vendor you appoint", the successor blanked by the judge) serves the hand-over, not the failure: it allocates nothing
+  if (/\b(?:to|for|with)\s{8,}$/.test(/^[^,;.]*/.exec(main.slice(acts.index))![0])) return undefined
   return !/\b(?:not|n[’']t|never)\b/i.test(main.slice(0, 60)) && !isDisclaimer(main) ? 'present' : undefined
 }
 

@@ -25,6 +25,26 @@ const MONEY_SUBJECT_TERSE = new RegExp(String.raw`^\W*(?:(?:the|our|your|its|the
 // a compound naming what is guaranteed: "Price guarantee", "fee-freeze guarantee"
 const MONEY_COMPOUND = /\b(?:price|pricing|fee|rate|payment)[- ](?:lock[- ]|freeze[- ])?$/i
 
+// Reading: a promise taken back later in the same sentence is no promise: after the term, a clause that denies promising
+// what came before, its object a pronoun or nothing ("While we work hard for zero downtime, no provider can promise it, and
+// we do not", "… uninterrupted service, but this is not guaranteed", "… act immediately on every alert; we cannot commit to
+// that"), whatever opens the sentence. A denial of something else ("we guarantee zero downtime, but we cannot promise a
+// fix within the hour") takes nothing back.
+const BACK_REF = String.raw`(?:it|this|that|them|so|either|any of (?:this|that|these|it|them))(?=\s*(?:[,.;:!?)]|\band\b|\bor\b|$))`
+const DENY_PROMISE = String.raw`(?:promise|guarantee|warrant|commit to|assure|ensure)`
+const TAKEN_BACK = new RegExp(
+  String.raw`^[^.!?]*?(?:[,;:]|\bbut\b|\bhowever\b|\byet\b|\bthough\b)[^.!?]*?(?:` +
+    String.raw`\b(?:cannot|can ?not|can['’]t|could not|couldn['’]t|do not|does not|don['’]t|doesn['’]t|will not|won['’]t|shall not|(?:is|are|am) unable to)\s+(?:\w+\s+)?${DENY_PROMISE}\s+${BACK_REF}` +
+    String.raw`|\b(?:no|none of the)\s+[\w'’-]+\s+(?:can|could|will|is able to|are able to)\s+(?:\w+\s+)?${DENY_PROMISE}\s+${BACK_REF}|\bnobody\s+(?:can|could|will)\s+(?:\w+\s+)?${DENY_PROMISE}\s+${BACK_REF}` +
+    String.raw`|\b(?:it|this|that|which|they|these|none of this)\s+(?:is not|isn['’]t|are not|aren['’]t|cannot be|can ?not be|can['’]t be|will not be|won['’]t be|is never|are never)\s+(?:\w+\s+)?(?:promised|guaranteed|warranted|assured)\b)`,
+  'i',
+)
+// Reading: a guarantee named as the subject of a negated "apply", "cover" or "extend" ("Our guarantee does not apply to
+// printers that wear out") says what is not guaranteed, not what is; one whose own words state a measure ("The 100% uptime
+// guarantee does not cover maintenance") still names the promise it limits
+const GUARANTEE_SUBJECT_BEFORE = /(?:^|\b(?:our|the|this|that|its|their|your|any|such|a|an)\s+)(?:[A-Za-z][A-Za-z'’-]*\s+){0,2}$/i
+const NEGATED_REACH_AFTER = /^\s+(?:does not|do not|doesn['’]t|don['’]t|will not|won['’]t|shall not|cannot|can['’]t|can not)\s+(?:apply|cover|extend|include|reach)\b/i
+
 /** The party named as the subject right before a promise verb ("Provider", "We", "You", a name the agreement gives a party). */
 function subjectParty(before: string, parties: ReadonlyMap<string, Party>): Party {
   const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I|you)\s+(?:hereby\s+|also\s+)?$/.exec(before)
@@ -229,6 +249,8 @@ export default {
       // "unlimited"") is still made
       if (QUOTE_OPEN.test(s.slice(Math.max(0, at - 40), at)) && QUOTE_CLOSE.test(s.slice(at + hit.text.length))) continue
       if (PLEASE_ASKS.test(before)) continue
+      if (TAKEN_BACK.test(s.slice(at + hit.text.length))) continue
+      if (/^guarantee$/i.test(hit.text) && GUARANTEE_SUBJECT_BEFORE.test(s.slice(Math.max(0, at - 60), at)) && NEGATED_REACH_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 40))) continue
       // the words of a name written in capitals ("an Always On VPN fault", "the Ever Ready backup appliance") promise nothing
       if (/^[A-Z]/.test(hit.text) && reading.inThingName(hit)) continue
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue

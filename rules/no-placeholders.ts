@@ -60,6 +60,21 @@ const DRAFTER_NOTE = new RegExp(String.raw`\[[ \t]*(?:(?:${DATED_INITIALS}|${NOT
 // what a note on initials alone says is left to do: a question, or work not yet done
 const LEFT_TO_DO = /\?|\b(?:to come|not yet|still|confirm|check|decide|TBD|TBC|to be|fill(?:ed)? in|until)\b/i
 
+// Reading: "[X]" inside a sentence, between lower-case words ("up to [X] named users", "on site [X] times a year"), is a
+// number left blank; a box is ticked where a line, an item or a cell starts, among other boxes on its line ("Backup
+// frequency: [x] daily [ ] weekly"), or where the words ask for it to be ticked ("tick [x] when signed")
+const BOX = /\[[ xX]\]/g
+function numberLeftBlank(text: string, start: number, length: number): boolean {
+  const from = text.lastIndexOf('\n', start - 1) + 1
+  const lineEnd = text.indexOf('\n', start + length)
+  const line = text.slice(from, lineEnd < 0 ? text.length : lineEnd)
+  if ((line.match(BOX) ?? []).length > 1) return false
+  const before = text.slice(from, start)
+  // (a box the words ask to be ticked stays a box: "tick [x] when signed", "mark [X] if you want on-site cover")
+  if (/\b(?:tick|check|mark|cross|select|choose|box)(?:ed)?\s+$/i.test(before)) return false
+  return /(?:^|[\s(])[a-z][\w'’-]*\s+$/.test(before) && /^\s+(?!(?:when|if|where|once|and|or|as|before|after|here|below|above)\b)[a-z]/.test(text.slice(start + length, start + length + 20))
+}
+
 // `has`: strings one of which every match contains; a block holding none of them is not searched (most blocks hold none)
 // (`accept` gets the match, the text and where the match starts in it)
 // (`note`: the match is a note of many words, quoted in the message by its opening words)
@@ -91,6 +106,7 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // confirm; a bare figure with no unit after it, or opening its paragraph, is a note mark ("[1]", "[2] Copies are kept …")
       if (/^\d+(?:[.,]\d+)?$/.test(inner) && /\S/.test(text.slice(0, start)) && FIGURE_UNIT_AFTER.test(text.slice(start + m.length, start + m.length + 24))) return true
       if (FIGURE_SLOT.test(inner)) return true
+      if (/^[xX]$/.test(inner) && numberLeftBlank(text, start, m.length)) return true
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false
       // a redaction mark says a value was there and was taken out for publication ("£[REDACTED] per hour", "[Withheld
       // – commercially sensitive]"): nothing is left to fill in

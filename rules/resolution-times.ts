@@ -41,6 +41,9 @@ const PROMISED_FIX = /\b(?:will|shall|must|(?:aims?|undertakes?|agrees?|commits?
 // Reading: faults said to be fixed, in the passive, with no time ("Malfunctions are remedied in line with good industry
 // practice", "Faults are removed by the Contractor") state the clause without a measure: vague, as "we will fix faults" is
 const FIXED_PASSIVE = /\b(?:errors?|defects?|faults?|incidents?|issues?|problems?|disruptions?|malfunctions?|breakdowns?|failures?)\b[^.;]{0,60}\b(?:are|is|will be|shall be)\s+(?:corrected|fixed|repaired|resolved|restored|rectified|remedied|set right|cleared|eliminated|removed)\b/i
+// Reading: a fix promised as work sold on its own terms ("we will repair them only on a separate quote", "we'll fix it at our
+// hourly rate") says how that work is bought, not how fast anything is fixed, as a fix said to be charged does
+const SOLD_WORK = /\b(?:(?:separate|own|written)\s+quot(?:e|ation)|on (?:a |our |your )?quot(?:e|ation)|billed|invoiced|chargeable|charged (?:at|by|separately)|at (?:our|the|its|their) (?:hourly|standard|usual|normal|current) rates?)\b/i
 /** A charge for the work, which makes a sentence about fixing one about money: "faults the Client causes are fixed at its cost". */
 const CHARGED = /\b(?:cost|costs|charged?|charges|billed|invoiced|fees?|expense|rates?|price[ds]?|free of charge)\b/i
 
@@ -167,7 +170,7 @@ export default clauseRule({
   judge(unit, reader) {
     const t = unit.text
     const named = indexOf(t, TOPIC)
-    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t) ?? PROMISED_FIX.exec(t))
+    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t) ?? (SOLD_WORK.test(t) ? null : PROMISED_FIX.exec(t)))
     // a fix promised by its speed alone, whether or not the sentence also names fixing in the topic's words ("I fix things
     // as fast as I can but can't give you a time")
     const fast = speed ?? FIX_SPEED.exec(t)
@@ -214,7 +217,7 @@ export default clauseRule({
     const delegated = reader.delegated(unit, /resol|restor|recover/i)
     if (delegated) return delegated
     // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if (speed || fast || pointer || (at >= 0 && (PROMISED_FIX.test(t) || (FIXED_PASSIVE.test(t) && !CHARGED.test(t))))) return {outcome: 'vague'}
+    if (speed || fast || pointer || (at >= 0 && ((PROMISED_FIX.test(t) && !SOLD_WORK.test(t)) || (FIXED_PASSIVE.test(t) && !CHARGED.test(t))))) return {outcome: 'vague'}
     // a row's cell under a column of times to fix that holds words, not a time ("as fast as possible", "by agreement")
     const cell = header >= 0 ? (unit.block.cells?.[header] ?? '').trim() : ''
     if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return {outcome: 'vague'}

@@ -148,12 +148,15 @@ const FOLLOWED_DOC = new RegExp(
 // "on the timetable given there", "as stated therein": a back-reference to the document last named
 // (and a part attached to it, "as set out in the annex thereto": a part of that document, not of this one; "the times
 // applicable thereto" points at a thing, not a document)
-const THERE = /\b(?:given|set out|stated|listed|shown|specified|described|recorded|agreed) there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b/i
+// Reading: a back-reference ("there", "therein", "in it") takes every verb that places a thing in a document named
+// outright ("Priority levels are defined there too", "the rates documented there", "the hours laid down in it")
+const BACK_PLACED = String.raw`(?:given|set out|set forth|stated|listed|shown|specified|described|detailed|defined|documented|contained|recorded|agreed|itemi[sz]ed|laid down)`
+const THERE = new RegExp(String.raw`\b${BACK_PLACED} there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b`, 'i')
 // (every match holds "there", in any case: a text without it is not searched, see there)
 const THERE_WORD = /there/i
 // Reading: a pronoun after a verb that places a thing in a document ("we accept Proposal RMIT-118 for the services and
 // pricing set out in it") points at the document named before it in the same sentence, as "therein" does
-const IN_IT = /\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|given|itemi[sz]ed) in it\b/i
+const IN_IT = new RegExp(String.raw`\b${BACK_PLACED} in it\b`, 'i')
 const DOC_NAME_G = new RegExp(`\\b(${DOC_NAME})`, 'g')
 const HOLDER_G = new RegExp(DOC_NAME_G.source, 'g')
 
@@ -794,13 +797,14 @@ const DOC_SUBJECT_AT = new RegExp(`^${DOC_SUBJECT.source}`)
 // the noun phrase right before a link, after its article: "at the rates in …" → "the rates"
 // (money only: "at the rates in …", "the charges shown in …"; a thing of another kind named so, "Support for the Service as
 // described in the Support Policy", "the addresses set out in the Order Form", is read with the rest of its sentence)
-const PRICED_MATTER = /^(?:(?:the|all|any|our|your|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:charges?|prices?|pricing|costs?|rates?|tariffs?)$/i
+const PRICED_MATTER = /^(?:(?:the|all|any|our|your|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?:charges?|prices?|pricing|costs?|rates?|tariffs?)$/i
 const DEFINES_BEFORE = /\b(?:means|shall mean|will mean|refers to|is defined as|includes|shall include)\s+$/i
 const NAMED_BEFORE_LINK = /\b((?:the|its|our|your|their|all)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+$/i
 // a clause's heads of a subject: the words before its first preposition ("the fees" of "the fees for the backup service")
 const HEAD_END = /\s+(?:for|of|in respect of|relating to|related to|regarding|about|concerning|applicable to|payable for|charged for|on|under|in|to|with|at)\s/i
 // what a head names when it names a matter of its own: money, the term, what the services are, who or where the parties are
-const OTHER_MATTER = /^(?:(?:the|all|any|our|your|its|their|each|these|those|such)\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|prices?|pricing|costs?|rates?|payments?|invoic(?:es|ing)|amounts?|sums?|deposits?|discounts?|term|duration|renewals?|commencement(?: date)?|start date|descriptions?|contacts?|names?|addresses?|sites?|locations?|users?|licen[cs]es?|subscriptions?|quantities|seats?)$|^(?:(?:the|our|your|its|their)\s+)?services?$/i
+// (a possessive among the head's words names whose the matter is and hides nothing: "the Provider's hourly rates")
+const OTHER_MATTER = /^(?:(?:the|all|any|our|your|its|their|each|these|those|such)\s+)?(?:[\w'’-]+\s+){0,2}?(?:fees?|charges?|prices?|pricing|costs?|rates?|payments?|invoic(?:es|ing)|amounts?|sums?|deposits?|discounts?|term|duration|renewals?|commencement(?: date)?|start date|descriptions?|contacts?|names?|addresses?|sites?|locations?|users?|licen[cs]es?|subscriptions?|quantities|seats?)$|^(?:(?:the|our|your|its|their)\s+)?services?$/i
 
 /**
  * What a sentence sends to the document of `hit`: its subject when the link is the predicate ("X is as set out in D"), its
