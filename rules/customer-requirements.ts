@@ -721,16 +721,28 @@ function keptStage(unit: Unit, reader: Reader): KeptStage | undefined {
   const {reading} = reader
   if (!reading.texts.keepsBlocks) return undefined
   // per unit of the block (by where it starts), for the sentence after it and the row's column titles it was judged with
-  const kept = reading.blockReading(unit.block, reading.texts.kindOf(OWN_STAGE, reading.partiesKey), () => new Map<number, KeptStage>())
+  const kept = reading.blockReading(unit.block, reading.texts.kindOf(OWN_STAGE, reading.partiesKey), () => new Map<number, KeptStage[]>())
   // a row is read without its wh-titled columns' labels (see Reader.party), which its column titles decide
   const row = unit.block.kind === 'table-row' && unit.start === 0 && unit.text === unit.block.text ? (unit.block.header ?? []).join('\u0001') : undefined
-  const k = kept.get(unit.start)
-  if (k && k.next === unit.next && k.row === row && k.text === unit.text) return k
-  // (the readings of the text alone stand whatever the sentence after it)
-  const made: KeptStage = {text: unit.text, next: unit.next, row, stages: [undefined, undefined], facts: k && k.text === unit.text ? k.facts : undefined}
-  kept.set(unit.start, made)
+  // (one text may stand in several places of a document, each with its own sentence after it: "The Client will:" before
+  // each of its lists; the stage of each is kept, so that a re-lint judges none of them again)
+  let stages = kept.get(unit.start)
+  if (!stages) kept.set(unit.start, (stages = []))
+  let facts: TextFacts | undefined
+  for (const k of stages) {
+    if (k.text !== unit.text) continue
+    if (k.next === unit.next && k.row === row) return k
+    // (the readings of the text alone stand whatever the sentence after it)
+    facts ??= k.facts
+  }
+  const made: KeptStage = {text: unit.text, next: unit.next, row, stages: [undefined, undefined], facts}
+  // (at most MAX_CONTEXTS per unit, the oldest let go first: a unit before a line an author keeps typing stays bounded)
+  if (stages.length >= MAX_CONTEXTS) stages.shift()
+  stages.push(made)
   return made
 }
+/** Contexts of one unit of a text whose stages are kept at most (see keptStage). */
+const MAX_CONTEXTS = 16
 interface KeptStage {
   readonly text: string
   readonly next: string

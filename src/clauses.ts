@@ -523,6 +523,8 @@ export function findClause(
         }
       }
       passed = true
+      // a unit that holds only a placeholder ("TBC", "**Backups:** [to be agreed]", "| Backups | TBD |") states nothing
+      if (statesNothing(text, block, label, headings, re.notHeadings)) continue
       const context = reading.listContext(i)
       const after = reading.expandTitle(context.after)
       const s = whole ? undefined : sentences[k]!
@@ -694,6 +696,24 @@ function labelled(label: string | undefined, headings: RegExp, notHeadings: RegE
 
 /** Text that is only a placeholder: "TBC", "TBD.", "[To be agreed]", "<insert>", "___". */
 const PLACEHOLDER_ONLY = /^\W*(?:tb[cda]|to be (?:confirmed|agreed|determined|advised|decided)|\[[^\]]{0,40}\]|<[^>]{0,40}>|_{3,}|x{2,})\W*$/i
+
+/**
+ * Reading: a unit whose words are only a placeholder states nothing of any clause, wherever it stands: a paragraph or
+ * an item of "TBC" (in the clause's home or not), a bold label followed by a placeholder alone ("**Backups:** TBC"), a
+ * row whose first cell names the clause and whose other cells are blank or placeholders ("| Backups | [to be agreed] |").
+ */
+function statesNothing(text: string, block: Block, label: string | undefined, headings: RegExp, notHeadings: RegExp | undefined): boolean {
+  if (PLACEHOLDER_ONLY.test(text)) return true
+  if (label !== undefined) {
+    const at = text.indexOf(label)
+    const rest = at < 0 ? '' : text.slice(at + label.length).replace(/^[*_]*[\s:.–—-]*/, '')
+    if (rest.length > 0 && PLACEHOLDER_ONLY.test(rest)) return true
+  }
+  if (block.kind === 'table-row' && block.cells && block.cells.length > 1 && keyedRow(block, headings, notHeadings)) {
+    return block.cells.slice(1).every((c) => c.trim().length === 0 || PLACEHOLDER_ONLY.test(c))
+  }
+  return false
+}
 
 /** A row of a two- or three-column table whose first cell names the clause ("Support hours", "Not covered", "Backups"). */
 function keyedRow(block: Block, headings: RegExp, notHeadings: RegExp | undefined): boolean {

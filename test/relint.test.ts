@@ -314,6 +314,42 @@ describe('re-lint after an edit', () => {
     expect(reread).toBeLessThan(first / 20)
   })
 
+  it('reads no block again when one text stands in several places, each read with another sentence after it, and reads again the one whose sentence after it changed', () => {
+    const cache = new TextCache({blocks: true})
+    const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache, rules})
+    // the same lead-in before each list: judged with the list's first item, which differs from one place to the next
+    const lists = (first: string) =>
+      [
+        '# Managed Services Agreement',
+        '## Backups',
+        'The Client will:',
+        '- keep the backup drive connected at all times\n- tell the Provider of any change to the server',
+        '## Devices',
+        'The Client will:',
+        `- ${first}\n- replace hardware older than five years`,
+        '## Network',
+        'The Client will:',
+        '- keep the firewall licensed\n- give the Provider remote access to the router',
+      ].join('\n\n') + '\n'
+    const text = lists('keep every PC on a supported version of Windows')
+    const first = lintWith(text)
+    expect(findings(first)).toBe(findings(lint(text, {filePath: 'a.md', rules})))
+    expect(first.messages.some((m) => m.ruleId === 'customer-requirements')).toBe(true)
+    const before = cache.blockReadings
+    expect(findings(lintWith(text))).toBe(findings(lint(text, {filePath: 'a.md', rules})))
+    expect(cache.blockReadings - before).toBe(0)
+    // the item after the second lead-in changes: that place is read again, with the same findings as a fresh lint; and
+    // changed back, every place is read as it was read before
+    const reads: number[] = []
+    for (const item of ['pay each invoice within 30 days', 'keep every PC on a supported version of Windows']) {
+      const edited = lists(item)
+      const again = cache.blockReadings
+      expect(findings(lintWith(edited))).toBe(findings(lint(edited, {filePath: 'a.md', rules})))
+      reads.push(cache.blockReadings - again)
+    }
+    expect(reads[0]).toBeGreaterThan(0)
+    expect(reads[1]).toBe(0)
+  })
   it('reads the defined-term candidates of every block again when the vocabulary changes, and only then', () => {
     const cache = new TextCache({blocks: true})
     const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache, rules})
