@@ -1,4 +1,5 @@
 // after-hours-support: whether work outside the hours is provided, and whether and how it is charged.
+import {needs} from '../src/text.js'
 import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Block} from '../src/types.js'
@@ -23,7 +24,7 @@ function charged(text: string, reading: Reading): boolean {
  * A rate whose figure a published copy has withheld: a currency before a redaction mark ("£[REDACTED] per hour", "€
  * [redacted]"). The agreement states a rate; only its figure is hidden. (A slot left to fill, "$___", is no rate.)
  */
-const REDACTED_RATE = /(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|KES)\b)\s?\[\s?(?:redacted|withheld)\s?\]/i
+const REDACTED_RATE = needs(/(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|KES)\b)\s?\[\s?(?:redacted|withheld)\s?\]/i)
 
 /**
  * A condition that nobody measures, straight after a charge: "no extra charge if it's quick", "free of charge as long as
@@ -32,7 +33,7 @@ const REDACTED_RATE = /(?:[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD
 const UNMEASURED = /^[^.;]{0,12}?\b(?:(?:if|when|as long as|so long as|provided(?: that)?)\s+(?:it(?:'s|’s| is)|they(?:'re|’re| are)|the (?:job|work|call|fix|task|visit)s? (?:is|are))\s+(?:quick|short|brief|small|minor|simple|easy)|for (?:quick|short|brief|small|minor|simple|easy) (?:jobs?|fixes|tasks?|things|questions?|calls?|queries))\b/i
 
 /** Work given "as part of the monthly fee": included in the fee, unless the sentence says it is not. */
-const PART_OF_FEE = /\bas part of (?:the|your|its|our) (?:[\w-]+ ){0,2}(?:fees?|charges?|prices?|subscription|retainer)\b/i
+const PART_OF_FEE = needs(/\bas part of (?:the|your|its|our) (?:[\w-]+ ){0,2}(?:fees?|charges?|prices?|subscription|retainer)\b/i)
 const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\bno longer)\b[^.;]{0,40}$/i
 
 /** Is the work said to be included or free, with no unmeasured condition on it? */
@@ -57,7 +58,7 @@ function slotRate(text: string): boolean {
  * "your own IT staff cover weekends"): work they do outside the hours is not the provider's, and settles nothing of its
  * after-hours terms. Read in the text before the term.
  */
-const OWNED_AGENT = /(?:^|[.:;(]\s*|\b(?:and|but|while|whereas)\s+)(?:the\s+)?(your|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2}?(?:'s|’s))\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|companies|contractors?|vendors?|suppliers?|firm|agency|landlord|guards?|security|staff|team|employees?|people|caretakers?|cleaners?)\b[^.;:]{0,40}$/i
+const OWNED_AGENT = needs(/(?:^|[.:;(]\s*|\b(?:and|but|while|whereas)\s+)(?:the\s+)?(your|[\w&'’.-]+(?:\s+[\w&'’.-]+){0,2}?(?:'s|’s))\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|companies|contractors?|vendors?|suppliers?|firm|agency|landlord|guards?|security|staff|team|employees?|people|caretakers?|cleaners?)\b[^.;:]{0,40}$/i)
 function customersAgent(before: string, parties: ReadonlyMap<string, string>): boolean {
   const m = OWNED_AGENT.exec(before)
   if (!m) return false
@@ -200,7 +201,7 @@ function ratesSentAway(unit: Unit, reader: Reader): Verdict | undefined {
 // ("Outside these times …", "Outside of this times the Provider works only after agreement"), are the service's hours as
 // a schedule is; work outside them is work outside the hours (a bare "this time" points at a period, "claims made outside
 // this time", and is not)
-const OUTSIDE_THIS_SCHEDULE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:this|that|these|those|the said|the above|the stated)\s+(?:(?:working|work|support|service|business|opening|office)\s+(?:schedules?|timetables?|times?)|schedules?|timetables?|times)\b(?!\s+(?:limits?|frames?|periods?)\b)|^\W*(?:outside|beyond)\s+(?:that|those|these|this|them)\s*,/i
+const OUTSIDE_THIS_SCHEDULE = needs(/\b(?:outside|beyond)\s+(?:of\s+)?(?:this|that|these|those|the said|the above|the stated)\s+(?:(?:working|work|support|service|business|opening|office)\s+(?:schedules?|timetables?|times?)|schedules?|timetables?|times)\b(?!\s+(?:limits?|frames?|periods?)\b)|^\W*(?:outside|beyond)\s+(?:that|those|these|this|them)\s*,/i)
 const DAYS_AND_TIMES = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b[^.]{0,80}?\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[:.]\d{2}\b[^.]{0,80}?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b/i
 function outsideStatedSchedule(text: string, block: Block, reading: Reading): number {
   const m = OUTSIDE_THIS_SCHEDULE.exec(text)
@@ -248,7 +249,7 @@ const CHARGE_GOES_ON = /^(?:billed|charged|invoiced|priced|payable)\b/
 
 /** The provider speaking of itself as there to be reached: "I'm around most days", "we are reachable". */
 // the provider promising nothing: "we can't promise anything", "we make no promises", "I don't guarantee anything"
-const PROMISES_NOTHING = /\b(?:I|we)\s+(?:can(?:not|['’]t)|can\s+not|do(?:n['’]t|\s+not)|won['’]t|will\s+not)\s+(?:promise|guarantee|commit\s+to)\b|\b(?:I|we)\s+make\s+no\s+(?:promises?|guarantees?|commitments?)\b/i
+const PROMISES_NOTHING = needs(/\b(?:I|we)\s+(?:can(?:not|['’]t)|can\s+not|do(?:n['’]t|\s+not)|won['’]t|will\s+not)\s+(?:promise|guarantee|commit\s+to)\b|\b(?:I|we)\s+make\s+no\s+(?:promises?|guarantees?|commitments?)\b/i)
 const PROVIDER_THERE = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:usually\s+|normally\s+)?(?:around|available|reachable|on call|about)\b/i
 
 /** An item that opens by saying its subject (the lead-in's) is included: "[x] Included for Priority 1 incidents". */
@@ -340,7 +341,7 @@ const MONEY_SIGN = /[$€£¥₹]|\b(?:USD|EUR|GBP|AUD|CAD|NZD|INR|ZAR|SGD|AED|R
 /** A charge as a multiple of the usual rate: "time and a half", "double time", "1.5× the standard rate". */
 // (also "draws down the block at one and a half times the time spent", and a terse ", at time and a half" after the
 // work it prices; not "overtime … is paid at time and a half", staff's pay)
-const MULTIPLE_CHARGE = /\b(?:charged|billed|invoiced|costs?|draws? down)\b[^.;]{0,30}\b(?:time and a half|double time|triple time|(?:one and a half|one-and-a-half|two|three) times\b|\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|our|its)\b)|(?:^|[,;:(–—])\s*at\s+(?:time and a half|double time|triple time)\b/i
+const MULTIPLE_CHARGE = needs(/\b(?:charged|billed|invoiced|costs?|draws? down)\b[^.;]{0,30}\b(?:time and a half|double time|triple time|(?:one and a half|one-and-a-half|two|three) times\b|\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|our|its)\b)|(?:^|[,;:(–—])\s*at\s+(?:time and a half|double time|triple time)\b/i)
 
 /**
  * Work said to be done at a time outside the usual hours, in everyday words: "Work in the evenings, at weekends or during
@@ -396,7 +397,7 @@ function definedAs(reading: Reading): (term: string) => string | undefined {
 }
 
 // A class of work the agreement charges for on its own terms
-const CLASS = /\b(?:out[- ]of[- ]scope|additional|extra|excluded|chargeable|billable|non-?standard) (?:work|services?|support)\b/i
+const CLASS = needs(/\b(?:out[- ]of[- ]scope|additional|extra|excluded|chargeable|billable|non-?standard) (?:work|services?|support)\b/i)
 const CHARGED_CLASS = {name: 'after-hours-support: classes of work with a stated charge'}
 
 /** Does a sentence of the document charge for the class of work named `name` (a rate, "time and materials")? */

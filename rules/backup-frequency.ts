@@ -1,4 +1,5 @@
 // backup-frequency: how often backups run (interval or schedule); retention is expected too.
+import {needs} from '../src/text.js'
 import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit} from '../src/clauses.js'
 import {withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
@@ -19,10 +20,10 @@ const TOPIC = new RegExp(data['backup-frequency'].topic, 'i')
 // "Failover / backup routing"): a second thing that takes over, not a copy of data
 const NOT = /\bback[- ]?up\)? (?:(?!(?:of|and|or|to|for|from|the|an?|your|our|its|their|data|files?|cop(?:y|ies)|jobs?|runs?|sets?|is|are|will|shall|must|was|were|be|with|in|on|at|each|every|daily|weekly|nightly|monthly|hourly|storage|retention|schedule|policy|plan)\b)[\w-]+\s+){0,2}?(?:power|generators?|internet|connections?|connectivity|links?|lines?|circuits?|isps?|carriers?|(?:sip )?trunks?|routes?|routers?|modems?|4g|5g|lte|sims?|(?:phone |telephone |mobile |contact |call[- ]?forwarding )?numbers?|mobiles?|dsl|broadband|fibre|fiber|wan|sites? only|personnel|contacts?|staff|engineers?|technicians?|agents?|deput(?:y|ies)|on[- ]call (?:engineers?|technicians?|staff|agents?)|toner|ink|cartridges?|paper|consumables?|parts?|spares?|stock|handsets?|phones?|batter(?:y|ies)|keys?|cards?|vehicles?|printers?|laptops? for loan)\b|\b(?:UPS|power|battery|generator|inverter)\s+back[- ]?ups?\b|\b(?:acts?|acting|serves?|serving|stands?|standing|steps? in|stepping in)\s+as\s+(?:my|our|his|her|their|the|a|an)\s+back[- ]?up\b|\b(?:hot[- ]?standby|warm[- ]?standby|stand-?by|fail-?over|redundant)\s*(?:[/&,]\s*|(?:and|or)\s+)?back[- ]?ups?\b(?:\s+(?!(?:of|and|or|to|for|from|the|is|are|will|shall|must|was|were|be|with|in|on|at|each|every|daily|weekly|nightly|monthly|hourly)\b)[\w-]+){0,2}/gi
 // support, not a copy: "the service desk is backed up by the on-call engineer"
-const BACKED_BY = /\bbacked up by\b/i
+const BACKED_BY = needs(/\bbacked up by\b/i)
 /** What a backup copies: a frequency in a Backups section counts only in a sentence about copies of data. */
 const COPY = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|archiv\w*|retain\w*|retention|kept|restore points?|versions?|data|files?|folders?|servers?|databases?|mailbox\w*|systems?|devices?|workstations?|laptops?|pcs?|backed|run|runs|taken)\b/i
-const RPO = /\bRPO\b|recovery point/i
+const RPO = needs(/\bRPO\b|recovery point/i)
 // what a backup in its home copies when no backup word is left: "Snapshots … ", "copies of the database"
 const COPY_OF_DATA = /\b(?:cop(?:y|ies)|snapshots?|images?|replicat\w*|restore points?|versions?)\b/i
 // a party's act of backing up, the verb: "shall back up", "backs up", "is backed up"
@@ -32,7 +33,7 @@ const BOILERPLATE = /\bretain\b[^.]{0,120}\bback ?ups?\b|\bback ?up (?:or|and) (
 
 // Backups named as a kind of data the provider holds, in text about personal data ("We process your staff's personal data
 // (names, … and the contents of mailboxes and backups) only to provide the services"): no backup is agreed there
-const PERSONAL_DATA = /\bpersonal (?:data|information)\b/i
+const PERSONAL_DATA = needs(/\bpersonal (?:data|information)\b/i)
 const BACKUP_RUN = /\bback(?:s|ed|ing)? up\b|\bbackups? (?:are |will be )?(?:run|taken|made|performed|kept|retained|stored)\b/i
 function personalDataOnly(text: string): boolean {
   return PERSONAL_DATA.test(text) && !BACKUP_RUN.test(text)
@@ -134,7 +135,7 @@ export default clauseRule({
 })
 
 const notHeading = (b: Block): boolean => b.kind !== 'heading'
-const BACKUP = /\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i
+const BACKUP = needs(/\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i)
 
 const STANDBY_TERMS = {name: 'backup-frequency: terms named for a backup and defined as no copy of data'}
 const DATA_WORD = /\b(?:data|files?|restor\w*|recover\w*)\b/i
@@ -153,9 +154,9 @@ function standbyTerms(reading: Reading): RegExp | undefined {
     return names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'gi') : undefined
   })
 }
-const BACKUP_WORD = /\bback[- ]?ups?\b/i
+const BACKUP_WORD = needs(/\bback[- ]?ups?\b/i)
 // Copying that keeps nothing of its own: a sync or a mirror of the live files
-const SYNC = /\b(?:sync(?:s|ed|ing|hroni[sz]ed|hroni[sz]es)?|mirror(?:s|ed|ing)?)\b/i
+const SYNC = needs(/\b(?:sync(?:s|ed|ing|hroni[sz]ed|hroni[sz]es)?|mirror(?:s|ed|ing)?)\b/i)
 // a backup, a snapshot or a replica named beside it is one (a sync alone is not)
 const COPIES_KEPT = /\b(?:retain\w*|retention|kept|versions?|version history|restore points?|copies)\b/i
 const BACKUP_KEPT = /\bback(?:s|ed|ing)?[- ]?ups?\b(?![^.]{0,40}\bnot\b)|\bsnapshots?\b|\breplicat\w*|\bRPO\b|\brecovery point\b/i
@@ -227,7 +228,7 @@ const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|rakh(?:a|e|i|enge|ega)|sto
 // a frequency of something done to backups, not of backups ("test a restore each quarter", "review the logs weekly")
 const NOT_BACKUP_RUN = /\b(?:test\w*|restor\w*|verif\w*|review\w*|report\w*|audit\w*|check\w*|monitor\w*)\b/i
 const ELSEWHERE = /\b(?:order form|schedule|appendix|exhibit|annex|policy|plan|statement of work|SOW)\b/i
-const RETAIN_HEADER = /\b(?:retention|retain\w*|kept|keep|stored for|held for)\b/i
+const RETAIN_HEADER = needs(/\b(?:retention|retain\w*|kept|keep|stored for|held for)\b/i)
 
 /** After the clause judgement: report backups less frequent than `maxInterval`, and a missing retention period. */
 function review(finding: Finding, context: RuleContext<keyof typeof messages, BackupFrequencyOptions & ClauseOptions>): void {

@@ -5,7 +5,7 @@ import type {Reading} from '../src/reading/index.js'
 import {afterSpeaker} from '../src/reading/parties.js'
 import {asksOfCustomer, refusesWork, requirementAt, roleTitle} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
-import {testAtWordStarts} from '../src/text.js'
+import {needs, testAtWordStarts} from '../src/text.js'
 import type {Block, Section} from '../src/types.js'
 import data from './data/clauses.json' with {type: 'json'}
 
@@ -105,10 +105,10 @@ const FEE_FALLS = /\b(?:client|customer|you|subscriber)\s+(?:will|shall|must|the
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
 // the device may be named by its make ("Every Mac must run …") and picked out by a relative clause ("Every PC that
 // connects to the workspace must …"), one that is not the provider's own ("every server that we host must …")
-const EQUIPMENT_MUST = /\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|mac|imac|macbook|ipad|chromebook|tablet|computer|device|laptop|desktop|workstation|machine|server)|pcs|macs|imacs|macbooks|ipads|chromebooks|tablets|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)(?:\s+(?:that|which)\s+(?![^,.;]{0,60}\b(?:we|us|our|provider|supplier|contractor)\b)[^,.;]{1,60}?)?\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i
+const EQUIPMENT_MUST = needs(/\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|mac|imac|macbook|ipad|chromebook|tablet|computer|device|laptop|desktop|workstation|machine|server)|pcs|macs|imacs|macbooks|ipads|chromebooks|tablets|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)(?:\s+(?:that|which)\s+(?![^,.;]{0,60}\b(?:we|us|our|provider|supplier|contractor)\b)[^,.;]{1,60}?)?\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i)
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 // (or with the customer's side named first: "From your side we need three things: …")
-const NEED_FROM = /\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b|\b(?:from|on) your (?:side|end|part)\b,?\s+(?:we|i)\s+(?:need|require|ask|expect)\b/i
+const NEED_FROM = needs(/\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b|\b(?:from|on) your (?:side|end|part)\b,?\s+(?:we|i)\s+(?:need|require|ask|expect)\b/i)
 // A standard of environment or conduct asked of the customer politely, or under a label of the customer's side: "Please
 // keep every laptop on …", "We ask that you don't give staff admin rights", "Kindly ensure that …", "We request you to
 // keep the UPS …", "Your side: keep the server cupboard locked" (not "Please keep this letter for your records", and not a
@@ -147,21 +147,21 @@ const SIDE_LEAD = /^\W*(?:(?:your|the (?:client|customer)(?:['’]s)?) (?:part|s
 const POLITE = new RegExp(`${ASKED_LEAD}\\s+${ASKED_VERB}|${GRATEFUL}`, 'i')
 // Compliance with a named document that sets the standards: "comply with the Provider's Acceptable Use Policy, which sets
 // the minimum standards for …", "complies with our IT Rules, which set out the requirements"
-const COMPLY_WITH_POLICY = /\bcompl(?:y|ies|ying) with\s+(?:the\s+|its\s+|our\s+|your\s+|[A-Z][\w-]*(?:'s|’s)\s+){0,2}((?:[A-Z][\w&'’-]*\s+){0,4}(?:Policy|Policies|Rules|Standards|Handbook|Guide|Code of Conduct|Requirements))\b,?\s*(?:which|that)\s+(?:sets?(?:\s+out)?|lays?\s+down|defines?|states?|contains?|specifies)\b[^.;]{0,60}\b(?:standards?|requirements?|rules|obligations)\b/
+const COMPLY_WITH_POLICY = needs(/\bcompl(?:y|ies|ying) with\s+(?:the\s+|its\s+|our\s+|your\s+|[A-Z][\w-]*(?:'s|’s)\s+){0,2}((?:[A-Z][\w&'’-]*\s+){0,4}(?:Policy|Policies|Rules|Standards|Handbook|Guide|Code of Conduct|Requirements))\b,?\s*(?:which|that)\s+(?:sets?(?:\s+out)?|lays?\s+down|defines?|states?|contains?|specifies)\b[^.;]{0,60}\b(?:standards?|requirements?|rules|obligations)\b/)
 // The standards referred back to by a pronoun: "that does not meet them", "which fail to comply with these"
-const MEETS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|it|this|that|the above)\b/i
+const MEETS_THEM = needs(/\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|it|this|that|the above)\b/i)
 /** A condition on failing standards named before: "Where the Client does not meet them, …", "If you fail to comply with these, …". */
 const FAILING_THEM_IF = /^\W*(?:(?:\d+(?:\.\d+)*|\(?[a-z]\))[.)]?\s+)?(?:if|where|should|when|in the event that)\b[^,;]{0,60}?\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to)\s+(?:meet|comply with|satisfy|conform to)\s+(?:them|these|those|the above)\b/i
 // What names the requirements as a whole, or their consequences: "Customer Responsibilities", "minimum standards", "the
 // Acceptable Use Policy", "the consequences of not meeting them"
-const REQUIREMENTS_NAMED = /\b(?:consequences?|requirements?|obligations?|responsibilit\w*|dependenc\w*|standards?|polic(?:y|ies)|handbook|guide|prerequisites?|duties)\b/i
+const REQUIREMENTS_NAMED = needs(/\b(?:consequences?|requirements?|obligations?|responsibilit\w*|dependenc\w*|standards?|polic(?:y|ies)|handbook|guide|prerequisites?|duties)\b/i)
 const AGREE_TO_TERMS = /\bagrees? to (?:the following|these (?:terms|conditions)|this agreement|the terms(?: of this agreement)?)\s*[.:]?\s*$/i
 // A consequence that refers back to the requirement before it: "If you do not, …", "Otherwise …"
 const BACK_REFERENCE = /^(?:if|where|should)\s+(?:\w+\s+){0,2}?(?:do(?:es)?|is|are|has|have)(?:n't| not)\s*[,;]|^(?:otherwise|failing (?:this|that|which)|if not)\b/i
 // A requirement to meet standards named as a whole: "meet the minimum standards in …", "in line with the Minimum Standards"
 // the object of a duty to meet standards, the last of a series ("comply with the acceptable use policy and the technical
 // requirements in the Vendor Terms"); group 1 is the standards' name ("Minimum Standards")
-const STANDARDS_ELSEWHERE = /\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i
+const STANDARDS_ELSEWHERE = needs(/\b(?:meets?|compl(?:y|ies) with|in line with|conforms? to|satisf(?:y|ies)|follows?|observes?)\s+(?:[^.;:]{0,60}?\s(?:and|or)\s+)?(?:all\s+|any\s+)?(?:the|its|our|your)\s+((?:[\w-]+\s+){0,2}?(?:standards|requirements|dependencies|policies|obligations))\b/i)
 // The requirements named as a whole at the head of a sentence, then its verb: "The minimum technical requirements for the
 // Customer's computers … are ", "Your responsibilities are as ", "Client prerequisites will be "
 // (with no article as with one: "Customer responsibilities and minimum system requirements are set out in …")
@@ -210,7 +210,7 @@ function standardsPaper(t: string, duty: RegExpExecArray | null, block: Block, r
 }
 
 // Failing a numbered part as a whole: "do not meet Annex A", "fails to comply with Schedule 3"
-const FAILS_PART = /\b(?:do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ing)?\s+to|not)\s+(?:meet|comply with|satisfy|conform to|follow)\s+(?:the\s+)?((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3})\b(?!\s*[,(]?\s*(?:[Pp]art|[Ss]ection|[Cc]lause|[Pp]aragraph)\s)/
+const FAILS_PART = needs(/\b(?:do(?:es)?\s+not|don['’]t|doesn['’]t|fail(?:s|ing)?\s+to|not)\s+(?:meet|comply with|satisfy|conform to|follow)\s+(?:the\s+)?((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3})\b(?!\s*[,(]?\s*(?:[Pp]art|[Ss]ection|[Cc]lause|[Pp]aragraph)\s)/)
 /** The delegation of a sentence whose subject is the requirements as a whole and whose predicate puts them elsewhere. */
 function requirementsSentAway(unit: Unit, reader: Reader): Verdict | undefined {
   const d = reader.delegated(unit, /requirement|obligation|standard|dependenc|prerequisite/i)
@@ -876,7 +876,7 @@ interface KeptStage {
  * The requirements as a whole named in a text as REQUIREMENTS_SUBJECT names them, between spaces: a sentence without
  * this cannot have them for its subject, and is not asked where its predicate puts them (its delegation is not read).
  */
-const REQUIREMENTS_WORD = /\s(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\s/i
+const REQUIREMENTS_WORD = needs(/\s(?:requirements|standards|prerequisites|obligations|responsibilities|duties|dependencies)\s/i)
 
 /**
  * The readings of a unit's text that the judge asks before its own stage, each made when first asked: made for each
@@ -1142,7 +1142,7 @@ function consequenceBlocks(reading: Reading): readonly Block[] {
 
 // (and what is done without the notice or consent a duty requires: "Faults caused by a change made without the notice in
 // clause 2 are outside the service levels", a consequence of that clause)
-const BREACH = /\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are)(?:n['\u2019]t| not) (?:kept|met|followed|observed|complied with)\b|\b(?:made|done|carried out|installed|changed|moved|added)\s+without\s+(?:the\s+|any\s+|prior\s+|our\s+|its\s+|written\s+)*(?:notice|approval|consent|agreement|authori[sz]ation)\b/i
+const BREACH = needs(/\bbreach|violat|fail|(?:does|do) not (?:meet|comply)|\b(?:is|are)(?:n['\u2019]t| not) (?:kept|met|followed|observed|complied with)\b|\b(?:made|done|carried out|installed|changed|moved|added)\s+without\s+(?:the\s+|any\s+|prior\s+|our\s+|its\s+|written\s+)*(?:notice|approval|consent|agreement|authori[sz]ation)\b/i)
 
 /** "If the Client does not …", "Where the School fails to …": a condition on the customer's failing. */
 function customerFails(text: string, reading: Reading): boolean {
@@ -1157,7 +1157,7 @@ const FAILS_CONDITION = String.raw`\b(?:if|where|should|in the event that|unless
 const FAILS_FAILING = String.raw`\b[^.;]{0,60}?\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\w*|ceases? to)\b`
 const CUSTOMER_WORDS = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party']
 /** The pattern with the customer's words alone: the same for every document, so compiled once. */
-const FAILS_GENERIC = new RegExp(failsSource(CUSTOMER_WORDS), 'i')
+const FAILS_GENERIC = needs(new RegExp(failsSource(CUSTOMER_WORDS), 'i'))
 const CONDITION_BEFORE = new RegExp(`(?<=${FAILS_CONDITION})`, 'iy')
 const FAILING_AFTER = new RegExp(FAILS_FAILING, 'iy')
 

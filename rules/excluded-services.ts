@@ -1,4 +1,5 @@
 // excluded-services: what is not covered is listed, with how out-of-scope work is handled or billed.
+import {needs} from '../src/text.js'
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {chatStamp, firstParty, type Party} from '../src/reading/parties.js'
@@ -9,7 +10,7 @@ import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['excluded-services'].topic, 'i')
 // SLA downtime exclusions (force majeure, maintenance) are about uptime, not services.
-const DOWNTIME = /\b(?:downtime|uptime|availability|service credits?|(?:response|resolution|restore|recovery|fix) (?:targets?|times?)|excluded minutes|unavailab\w*|scheduled maintenance|force majeure|sla calculation|confidential information|liabilit\w*|indemnif\w*|warrant\w*|damages)\b/i
+const DOWNTIME = needs(/\b(?:downtime|uptime|availability|service credits?|(?:response|resolution|restore|recovery|fix) (?:targets?|times?)|excluded minutes|unavailab\w*|scheduled maintenance|force majeure|sla calculation|confidential information|liabilit\w*|indemnif\w*|warrant\w*|damages)\b/i)
 const HANDLING =
   /\b(?:(?:supported|handled|repaired|serviced) by (?:their|the|its) (?:own )?(?:vendors?|manufacturers?|suppliers?|makers?)|under (?:a )?(?:separate )?(?:contract|agreement|warranty|maintenance contract) with (?:their|its|the|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?)|contacts? (?:the|their|its|your) (?:own )?(?:suppliers?|vendors?|manufacturers?|makers?|installers?) directly|between the \w+ and (?:the|its) (?:vendor|manufacturer|supplier)|(?:do|does|will) not (?:take on|undertake|perform|do) (?:that|this|such|any such) work|(?:procured|bought|ordered) (?:through|under) a separate|separate (?:call-?off )?contract|quot(?:e|ed|ation)|estimate|refer(?:s|red)? (?:you |them |the \w+ )?to (?:a |an |the )?(?:specialist|third[- ]party|vendor|manufacturer|another provider)|(?:local )?purchase order|(?:send|give|agree)s? (?:you )?(?:a |our )?(?:fixed )?price\b|priced separately|change (?:order|request)|statement of work|sow|separate (?:agreement|proposal|engagement|order)|time and materials|project basis|billed|charged|invoiced|chargeable|billable|(?:at|under) (?:the|our|its|their|your) (?:[\w-]+ ){0,2}?rates? (?:in|set out in|given in|shown in|listed in|stated in|of) (?:the |our |this )?[\w-]+|charges? (?:it|them|for (?:it|them|this|that|such work)|such work|this work)|(?:tell|give|send) (?:you )?(?:the|a|our) (?:price|quote|cost))\b/i
 

@@ -1,4 +1,5 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
+import {needs} from '../src/text.js'
 import {clauseRule, type Unit} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {isDisclaimer} from '../src/reading/parties.js'
@@ -7,7 +8,7 @@ import {EFFORT_NOT_RESULT, indexOf} from '../src/reading/wording.js'
 import data from './data/clauses.json' with {type: 'json'}
 
 // a failure in plain words too: a line or system that does not "stay up", "goes down", "drops out", "what breaks"
-const WHAT_BREAKS = /\b(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)\b/i
+const WHAT_BREAKS = needs(/\b(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)\b/i)
 const FAILURE = /\b(?:(?:what|whatever|anything|something|things?)\s+(?:that\s+)?(?:breaks|goes wrong|stops working)|stay(?:s|ing)? up|go(?:es)? down|went down|drops? out|fail(?:s|ed|ures?|ing)?|malfunction\w*|fault(?:s|y)?|break ?downs?|broken|defect(?:s|ive)?|outages?|repairs?|replac\w+|down ?time|not working|inoperable|end[- ]of[- ]life|warranty)\b/i
 const THING = /\b(?:hardware|equipment|devices?|servers?|networks?|systems?|workstations?|laptops?|pcs?|printers?|components?|parts|internet|connectivity|lines?|circuits?|isps?|carriers?|vendors?|manufacturers?|makers?|third[- ]part(?:y|ies)|firewalls?|switch(?:es)?|routers?|telecoms?)\b/i
 // Failures carved out rather than allocated: "anyone other than Provider", "beyond its control", "not responsible for"
@@ -17,21 +18,21 @@ const DISCLAIMS =
  * A disclaimer of problems that others cause: "We're not responsible for problems caused by third-party plugins you
  * install", "not liable for downtime due to your internet provider". It speaks of failures and allocates nothing.
  */
-const DISCLAIMED_CAUSE = /\b(?:not|n[’']t) (?:be )?(?:held )?(?:responsible|liable|accountable) for (?:any )?(?:problems?|issues?|faults?|errors?|failures?|downtime|outages?|interruptions?|disruptions?|delays?)\b[^.;]{0,40}\b(?:caused by|due to|arising (?:from|out of)|resulting from|that (?:come|comes|arise|arises) from)\b/i
+const DISCLAIMED_CAUSE = needs(/\b(?:not|n[’']t) (?:be )?(?:held )?(?:responsible|liable|accountable) for (?:any )?(?:problems?|issues?|faults?|errors?|failures?|downtime|outages?|interruptions?|disruptions?|delays?)\b[^.;]{0,40}\b(?:caused by|due to|arising (?:from|out of)|resulting from|that (?:come|comes|arise|arises) from)\b/i)
 /** A relief clause about failing to provide the service: "relieved of its liability in respect of any failure to provide the Services". */
-const RELIEF = /\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailures?\b[^.]{0,120}\b(?:relieved of|excused from)\b/i
+const RELIEF = needs(/\b(?:relieved of|excused from)\b[^.]{0,80}\bfailures?\b|\bfailures?\b[^.]{0,120}\b(?:relieved of|excused from)\b/i)
 /** "to whichever replacement vendor the Customer appoints" is a successor, not a failure */
 // (and so is any provider the customer appoints or picks next: "to whichever vendor you appoint", "any new IT company the
 // Client chooses")
-const SUCCESSOR = /\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b|\b(?:whichever|whatever|any|a|the|your)\s+(?:new\s+|other\s+|successor\s+|incoming\s+|future\s+|next\s+|replacement\s+)?(?:it\s+)?(?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?|compan(?:y|ies)|firms?)\s+(?:(?:that|which|whom)\s+)?(?:you|we|the (?:client|customer))\s+(?:may\s+|might\s+|later\s+|then\s+)?(?:appoints?|chooses?|choose|selects?|engages?|nominates?|picks?|hires?|moves? to|switch(?:es)? to)\b/gi
+const SUCCESSOR = needs(/\breplacement (?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?)\b|\b(?:whichever|whatever|any|a|the|your)\s+(?:new\s+|other\s+|successor\s+|incoming\s+|future\s+|next\s+|replacement\s+)?(?:it\s+)?(?:vendors?|providers?|suppliers?|msps?|contractors?|service providers?|compan(?:y|ies)|firms?)\s+(?:(?:that|which|whom)\s+)?(?:you|we|the (?:client|customer))\s+(?:may\s+|might\s+|later\s+|then\s+)?(?:appoints?|chooses?|choose|selects?|engages?|nominates?|picks?|hires?|moves? to|switch(?:es)? to)\b/gi)
 // Reading: an example given in brackets ("Emergency call-outs (for example, a server failure on a Sunday) are charged at
 // £120 per hour") illustrates when the sentence applies: a failure named only there is not what the sentence allocates
 const BRACKETED_EXAMPLE = /\((?:for example|for instance|e\.\s?g\.|eg|such as|say)\b[^()]{0,160}\)/gi
 // Failures a service level does not count ("The following are excluded from Downtime and from the availability
 // calculation:", "not counted towards the uptime target"): a disclaimer of what the measure answers for, which allocates nothing
-const FROM_MEASURE = /\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:not|n[’']t) (?:be )?(?:counted|included|taken into account|considered))\s+(?:from|in|towards?|for)\s+(?:the\s+)?(?:calculation\s+of\s+(?:the\s+)?)?(?:downtime|down-time|availability|uptime|up-time|service levels?|sla\b|service credits?|unavailab\w*|outages?)/i
+const FROM_MEASURE = needs(/\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:not|n[’']t) (?:be )?(?:counted|included|taken into account|considered))\s+(?:from|in|towards?|for)\s+(?:the\s+)?(?:calculation\s+of\s+(?:the\s+)?)?(?:downtime|down-time|availability|uptime|up-time|service levels?|sla\b|service credits?|unavailab\w*|outages?)/i)
 /** The service levels lifted: "The Service Levels do not apply", "the SLA shall not apply". */
-const LEVELS_LIFTED = /\b(?:service levels?|slas?|service level targets?)\b[^.;]{0,20}?\b(?:do(?:es)? not|shall not|will not|won['’]t|doesn['’]t|don['’]t) apply\b/i
+const LEVELS_LIFTED = needs(/\b(?:service levels?|slas?|service level targets?)\b[^.;]{0,20}?\b(?:do(?:es)? not|shall not|will not|won['’]t|doesn['’]t|don['’]t) apply\b/i)
 /** What a service level counts that may fail: an incident, an outage, a fault, downtime. */
 const CASES = /\b(?:incidents?|outages?|faults?|downtime|failures?)\b/i
 const CLIENT_FAULT = /\b(?:client|customer|your)(?:'s|’s)? (?:failure|fault) to\b|\bfailure (?:of the (?:client|customer)|by the (?:client|customer)) to\b|\bfail(?:s|ure)? to (?:pay|comply|perform|provide|notify|meet its)\b/i
@@ -42,7 +43,7 @@ const ALLOCATE =
 // you", "The spare parts of devices out of warranty are supplied by the EMPLOYER", "replacement components are funded by
 // the Client") allocates them as the active does ("the Client pays for parts"); the party after "by" is read, so
 // "paid by bank transfer" allocates nothing
-const PARTS_PASSIVE = /\b(?:parts|spares|components|replacements?|replacement (?:units?|devices?|hardware|equipment))\b[^.;]{0,60}?\b(?:is|are|will be|shall be|must be|gets?|get)\s+(?:\w+ly\s+)?(?:supplied|provided|paid(?:\s+for)?|borne|funded|purchased|bought|sourced|covered|met)\s+by\s+/i
+const PARTS_PASSIVE = needs(/\b(?:parts|spares|components|replacements?|replacement (?:units?|devices?|hardware|equipment))\b[^.;]{0,60}?\b(?:is|are|will be|shall be|must be|gets?|get)\s+(?:\w+ly\s+)?(?:supplied|provided|paid(?:\s+for)?|borne|funded|purchased|bought|sourced|covered|met)\s+by\s+/i)
 
 /** Does a party pay for or supply the parts, said in the passive with the party after "by"? */
 function partsPutOnParty(text: string, reading: {firstParty(text: string): string}): boolean {
@@ -63,7 +64,7 @@ const GENERIC = /^(?:(?:is|are|will be|shall be|remains?) responsible for|bears?
 
 // A repair or replacement named as the state a thing is in, not as work someone does: "devices awaiting repair",
 // "laptops pending replacement", "a PC under repair", "sent for repair"
-const STATE = /\b(?:awaiting|pending|waiting for|in need of|due for|(?:is|are|was|were|being|sent|gone|in|out) for|under)\s+(?:(?:a|an|the|its|their)\s+)?(?:repairs?|replacements?)\b/gi
+const STATE = needs(/\b(?:awaiting|pending|waiting for|in need of|due for|(?:is|are|was|were|being|sent|gone|in|out) for|under)\s+(?:(?:a|an|the|its|their)\s+)?(?:repairs?|replacements?)\b/gi)
 
 /**
  * A condition on something failing, whatever the thing ("if a till dies", "when the accounting software stops working",
@@ -132,7 +133,7 @@ function supplyOnly(text: string): boolean {
 }
 
 // a result guaranteed for every fault: "guarantees a first-time fix for every fault", "a guaranteed resolution of all faults"
-const GUARANTEED_RESULT = /\bguarantee[sd]?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:fix|fixes|resolution|results?|outcome)\s+(?:for|of|on|to)\s+(?:every|all|any|each)\b/i
+const GUARANTEED_RESULT = needs(/\bguarantee[sd]?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:fix|fixes|resolution|results?|outcome)\s+(?:for|of|on|to)\s+(?:every|all|any|each)\b/i)
 
 /** A measure of service: a time, a class or level, a target, a priority (what a service-level document holds). */
 const MEASURE = /\b(?:times?|timescales?|classes|classification|levels?|targets?|priorit(?:y|ies)|severit(?:y|ies)|deadlines?|periods?|windows?|hours|credits?|metrics?|KPIs?)\b/i

@@ -1,6 +1,6 @@
 // no-placeholders: unfilled template text such as "[Client Name]", "TBD", "XX", "___", "<insert date>", "{{ var }}".
 import {sourceOffset} from '../src/document.js'
-import {excerpt} from '../src/text.js'
+import {excerpt, needs} from '../src/text.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Document, Position} from '../src/types.js'
 
@@ -247,7 +247,7 @@ const ANGLE_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:(?:[-*+]|\d{1,3}[.)])[ \t
 // Reading: a stock placeholder word that the agreement defines as the short name of a name whose initials it spells
 // ("the Tall Building Depot ("TBD")", "Alpha Beta Computing Ltd (ABC)") is that name wherever it stands, not a blank;
 // with no such definition, "TBD" is a blank
-const STOCK_WORD = /\b(?:TBD|TBC|TBA|ABC|XYZ)\b/
+const STOCK_WORD = needs(/\b(?:TBD|TBC|TBA|ABC|XYZ)\b/)
 const COMPANY_SUFFIX = /^(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|Pty|Co|Corp)\.?$/
 const ABBREVIATION = /((?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for|the|&)\s+)?){2,6})\(\s*(?:the\s+)?["“]?(TBD|TBC|TBA|ABC|XYZ)["”]?\s*\)/g
 
@@ -418,7 +418,7 @@ const CODE_BLANK = /(?<![\w<])(?:[A-Z]|[A-Z]{1,4}(?:[\/.:-][A-Z]{1,4}){1,3}|<[^<
 
 // Masks a clause calls a pattern or a format describe how values are written, not blanks: "follow the pattern `KS-NNNN`
 // for the high school and `EL-NNNN` for the others", "in the format: `DD/MM/YYYY`"
-const NAMED_PATTERN = /\b(?:pattern|patterns|format|formats|convention|conventions|mask|masks|syntax|scheme)\b[^.;!?]*$/i
+const NAMED_PATTERN = needs(/\b(?:pattern|patterns|format|formats|convention|conventions|mask|masks|syntax|scheme)\b[^.;!?]*$/i)
 
 /**
  * Is text[at] inside a quotation: after an opening quotation mark that no closing one follows before it? (Read over the

@@ -1,5 +1,6 @@
 // no-undefined-terms: capitalised terms used as defined terms ("the Covered Devices") that the agreement never defines,
 // and definitions that are never used.
+import {needs} from '../src/text.js'
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {DefinitionSite, Reading, Vocabulary} from '../src/reading/index.js'
@@ -13,7 +14,7 @@ const NOT_TERMS = lower(data.notTerms)
 const ROLES = lower(data.roles)
 const BRANDS = lower(data.brands)
 // a party's entry in a public register: the verb and preposition before the register's name, its number after it
-const REGISTERED_WITH = /\b(?:registered|entered|enrolled|inscribed|incorporated|filed|recorded)\s+(?:with|at|in|on|before|by)\s+the\s+$/i
+const REGISTERED_WITH = needs(/\b(?:registered|entered|enrolled|inscribed|incorporated|filed|recorded)\s+(?:with|at|in|on|before|by)\s+the\s+$/i)
 const REGISTRATION_NUMBER = /^[^.;]{0,80}?\b(?:under|with|as)\s+(?:(?:company|registration|enterprise|entity|the)\s+)?(?:number|no\.?|n[°º]|nr\.?|#)\s*[\w.\/-]*\d/i
 const LAW_HEADS = lower(data.lawHeads)
 const PLACE_HEADS = lower(data.placeHeads)

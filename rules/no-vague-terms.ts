@@ -1,4 +1,5 @@
 // no-vague-terms: commitments with no measurable standard ("promptly", "regular backups", "industry standard").
+import {needs} from '../src/text.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Party} from '../src/reading/parties.js'
 import {allowedHit, compileTerms, configuredTerms, termListOptions, type TermHit, type TermListOptions} from '../src/reading/terms.js'
@@ -12,7 +13,7 @@ import data from './data/vague-terms.json' with {type: 'json'}
 // service (the data's "will try to" entry)
 const terms = compileTerms(data.terms)
 // "as amended from time to time", "which GitHub may publish from time to time", "regular business hours"
-const EXCUSE_BEFORE = /\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i
+const EXCUSE_BEFORE = needs(/\b(?:amended|modified|updated|revised|supplemented|replaced|published|publish|posted|issued|changed|varied)\s+(?:by\s+[^.;]{1,30}\s+)?$/i)
 // "may update its list of on-call engineers from time to time", "refresh the wording on this page from time to time",
 // "I'll update the list above from time to time" (a word that locates the document goes with it),
 // "may update this catalogue from time to time": when a document or a list is revised (a catalogue, brochure, letter,
@@ -22,11 +23,11 @@ const DOCUMENT_REVISED =
 // Reading: a set of rules or procedures named as a document, its name in capitals ("may update the Facility Rules from time to
 // time", "revises its Site Regulations periodically"), is a document revised;
 // rules kept in a system are work on it ("updates the branch firewall rules periodically")
-const NAMED_RULES_REVISED = /\b(?:[Uu]pdat|[Rr]evis|[Rr]efresh|[Aa]mend|[Cc]hang|[Mm]odif|[Rr]eplac|[Rr]eissu|[Ee]dit|[Vv]ary|[Vv]arie|[Rr]ewrit|[Pp]ublish|[Pp]ost|[Ii]ssu)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such)\s+)?(?:[A-Z][\w'’&-]*\s+){1,3}(?:Rules|Regulations|Procedures|Guidelines|Instructions|Code of (?:Practice|Conduct))\s*$/
+const NAMED_RULES_REVISED = needs(/\b(?:[Uu]pdat|[Rr]evis|[Rr]efresh|[Aa]mend|[Cc]hang|[Mm]odif|[Rr]eplac|[Rr]eissu|[Ee]dit|[Vv]ary|[Vv]arie|[Rr]ewrit|[Pp]ublish|[Pp]ost|[Ii]ssu)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such)\s+)?(?:[A-Z][\w'’&-]*\s+){1,3}(?:Rules|Regulations|Procedures|Guidelines|Instructions|Code of (?:Practice|Conduct))\s*$/)
 // The form of a thing changed ("may change the layout of these reports from time to time", "revise the format of the
 // invoices periodically", "refresh the look of the portal"): how a document or a page looks, not how often a service is
 // given
-const FORM_REVISED = /\b(?:updat|revis|refresh|amend|chang|modif|replac|vary|varie|adjust|alter|redesign|rework|reformat)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+)?(?:layouts?|formats?|formatting|designs?|look|styles?|structure|presentation|templates?|appearance)\s+(?:of\s+[^.;:,]{1,60}?\s*)?$/i
+const FORM_REVISED = needs(/\b(?:updat|revis|refresh|amend|chang|modif|replac|vary|varie|adjust|alter|redesign|rework|reformat)\w*\s+(?:(?:the|its|our|their|this|these|that|any|such|a|an)\s+)?(?:[\w'’-]+\s+)?(?:layouts?|formats?|formatting|designs?|look|styles?|structure|presentation|templates?|appearance)\s+(?:of\s+[^.;:,]{1,60}?\s*)?$/i)
 // What a service updates or replaces, rather than a document that is revised: "Handset firmware is updated periodically"
 // The agreement or a part of it revised ("will revise the Schedule periodically") or looked at again "from time to time"
 // ("may review this Exhibit from time to time"): when the paper changes, not a cadence of service ("review this
@@ -58,7 +59,7 @@ const PRICES_REVIEWED = new RegExp(
 const KEPT_RECORD = /\b(?:documentation|records?|register|diagrams?|runbooks?|inventor(?:y|ies))\s+(?:of|for|on)\s+(?:(?:the|your|its|their|our|all)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:environment|networks?|systems?|infrastructure|devices|assets|estate|servers|equipment|set-?up|configurations?|sites?)\b|\b(?:network|system|systems|asset|infrastructure|configuration|environment|IT|device|hardware|software|licen[cs]e|site)\s+(?:documentation|register|records|diagrams?|inventory|runbooks?)\b/i
 const RECORD_REVISED = /\b(?:documentation|register|records?|diagrams?|inventor(?:y|ies)|runbooks?|it|them)\b[^.;]{0,60}$/i
 const SERVICED_THING = /\b(?:firmware|software|operating systems?|os|patch(?:es)?|antivirus|anti-virus|signatures?|definitions|drivers?|devices?|handsets?|phones?|servers?|workstations?|laptops?|pcs?|computers?|routers?|switches|firewalls?|printers?|hardware|equipment|toner|filters?|batter(?:y|ies)|passwords?|certificates?|backups?)\s+(?:(?:is|are|will be|shall be|gets?|get)\s+)?(?:\w+ly\s+)?(?:updated|replaced|changed|revised)\s+$/i
-const STANDARD = /\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/
+const STANDARD = needs(/\b(?:ISO(?:\/IEC)?\s?\d{4,5}|SOC\s?[12]|NIST|CIS (?:Controls|Benchmarks?)|PCI[- ]DSS|HIPAA|Cyber Essentials|ITIL|COBIT|FIPS\s?\d+|AES[- ]?\d+|TLS\s?1\.\d)\b/)
 
 // Reading: a right to propose or ask for a change ("Either may propose changes from time to time; a change takes effect
 // only when both sign", "The Customer can request amendments to the catalogue from time to time", "From time to time,
@@ -72,7 +73,7 @@ const PROPOSAL_AFTER = new RegExp(String.raw`^\s*,?\s*(?:[\w'’-]+\s+){0,3}?(?:
 // Reading: the noun a document's title ends on names the kind of paper it is ("… Care Plan", "… – Questions and Answers",
 // "Service Guide"), and that noun after "this" or "these" ("We may update these answers from time to time", "revise
 // this Guide") is the document itself: when it is revised, the paper changes, not how often a service is given
-const SELF_REVISED = /\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword)\w*\s+(?:this|these)\s+(?:[\w'’-]+\s+){0,2}?([a-z][\w'’-]*?)s?\s+$/i
+const SELF_REVISED = needs(/\b(?:updat|revis|refresh|amend|chang|modif|replac|reissu|edit|vary|varie|rewrit|reword)\w*\s+(?:this|these)\s+(?:[\w'’-]+\s+){0,2}?([a-z][\w'’-]*?)s?\s+$/i)
 const SELF_NAME = {name: 'no-vague-terms: the nouns the document\'s title ends on'}
 /** The nouns the document's title ends on, lower-cased and without a plural "s": of the whole title and of each part a dash or colon ends. */
 function selfNames(reading: Reading): ReadonlySet<string> {
@@ -90,7 +91,7 @@ function revisesItself(reading: Reading, near: string): boolean {
   const m = SELF_REVISED.exec(near)
   return m !== null && selfNames(reading).has(m[1]!.toLowerCase())
 }
-const ACTED_BEFORE = /\b(?:submitted|raised|made|placed|logged|opened|sent|issued|requested|given|ordered|reported|added|proposed|asked for)\s+$/i
+const ACTED_BEFORE = needs(/\b(?:submitted|raised|made|placed|logged|opened|sent|issued|requested|given|ordered|reported|added|proposed|asked for)\s+$/i)
 const BY_AGENT = /^\s*,?\s*by\s+((?:the|your|its|their)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}/i
 
 /** Does the text right after the term name the customer's side as the agent ("by your staff", "by the Client", "by clinic staff")? */
@@ -178,14 +179,14 @@ function timedByPointer(reading: Reading, hit: TermHit, scope: string): boolean 
   return false
 }
 const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
-const TIME_NOUN_IN = /\b(?:times|periods|time ?frames|timescales|targets|deadlines)\b/i
+const TIME_NOUN_IN = needs(/\b(?:times|periods|time ?frames|timescales|targets|deadlines)\b/i)
 // "within the times set out in Schedule 2", "within the Resolution Times specified in the SLA"
 // "within the response time in paragraph 4.2", "within the applicable Response Time", "within the target for its priority
 // in the table in clause 5": a time given by reference to times the agreement states
 const REFERENCED_TIME =
   /\bwithin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\s+(?:(?:set out|specified|stated|defined|listed|given|shown|agreed)\s+in\b|(?:in|under|of|per)\s+(?:the\s+)?(?:table\s+(?:in|of|at)\s+)?(?:paragraph|para\.?|clause|section|§|schedule|annex|annexure|appendix|exhibit|attachment|table|sla|part)\b)|\bwithin\s+the\s+(?:applicable|relevant|corresponding|agreed|stated|committed)\s+(?:[\w-]+\s+){0,2}?(?:times?|periods?|targets?|timescales?|time ?frames?|deadlines?)\b/i
 // "During the 30-day hypercare period, Redwood will respond with its best efforts": the span in which a duty applies
-const FRAME_BEFORE = /\b(?:during|throughout)\s+(?:the\s+|a\s+|an\s+|its\s+|each\s+|any\s+|this\s+|that\s+)?(?:first\s+|initial\s+)?$/i
+const FRAME_BEFORE = needs(/\b(?:during|throughout)\s+(?:the\s+|a\s+|an\s+|its\s+|each\s+|any\s+|this\s+|that\s+)?(?:first\s+|initial\s+)?$/i)
 
 /** Does the duration name the span in which a duty applies, rather than the time the act takes? */
 function framing(text: string, d: {readonly start: number}): boolean {
@@ -198,10 +199,10 @@ function framing(text: string, d: {readonly start: number}): boolean {
 const UNTIL_AFTER = /^[^.;:]{0,80}?\buntil\b/i
 // "billed hourly", "invoiced monthly", "at hourly rates", "a monthly fee": a frequency of billing, not of the service
 const BILLING_BEFORE = /\b(?:bill(?:ed|able)|charged|invoiced|payable|paid|priced|costs?)\s+(?:\w+\s+)?$|\bat\s+$/i
-const BILLED_BEFORE = /\b(?:bill(?:ed|s)?|invoice[sd]?|charged|paid|payable|debited)\s+(?:\w+\s+)?$/i
+const BILLED_BEFORE = needs(/\b(?:bill(?:ed|s)?|invoice[sd]?|charged|paid|payable|debited)\s+(?:\w+\s+)?$/i)
 const BILLING_AFTER = /^\s*(?:rates?|fees?|charges?|prices?|invoices?|billing|payments?|subscriptions?)\b/i
 // the break before the part that names the other cases: ", and on other days", ", but at other times", ", otherwise"
-const OTHER_CASES = /,\s*(?:(?:and|but)\s+)?(?:(?:on|at|for|in|during)\s+(?:all\s+|any\s+)?other\s+[a-z]+|otherwise)\b[^,;]*$/i
+const OTHER_CASES = needs(/,\s*(?:(?:and|but)\s+)?(?:(?:on|at|for|in|during)\s+(?:all\s+|any\s+)?other\s+[a-z]+|otherwise)\b[^,;]*$/i)
 
 // Reading: a term for extra cases beside a measured one ("will visit site as needed in addition to the weekly visit",
 // "ad hoc calls on top of the monthly review") is not measured by that one: the measured case is named after the phrase
@@ -235,12 +236,12 @@ const ON_DEMAND = /^(?:as needed|as required|when necessary)$/i
 // A use of something limited to a purpose ("handle personal information only as needed to provide the Services", "access is
 // granted only as required for the role", "no more than necessary for"): the need bounds the use, it is not a cadence
 // (with the use and its object between: "will only access data as needed to deliver the services")
-const PURPOSE_LIMIT_BEFORE = /\b(?:only|solely|strictly|exclusively)\s+(?:[\w'’-]+\s+){0,3}$/i
+const PURPOSE_LIMIT_BEFORE = needs(/\b(?:only|solely|strictly|exclusively)\s+(?:[\w'’-]+\s+){0,3}$/i)
 const PURPOSE_AFTER = /^\s*(?:to|for|in order to|by)\b/i
 // Work that waits on someone being free ("when a technician is available", "subject to availability", "we'll see what we
 // can do") commits to no time; offered for the time outside the stated hours, it is an offer of out-of-hours work, which
 // the after-hours clause judges (whether it is done and how it is charged), not a service time left vague
-const FREE_HEDGE = /(?:availab\w*|\bfree|capacity|workload|\bwhat\b.*\bcan(?: do)?)$/i
+const FREE_HEDGE = needs(/(?:availab\w*|\bfree|capacity|workload|\bwhat\b.*\bcan(?: do)?)$/i)
 const OUT_OF_HOURS = /\b(?:outside|beyond|after|out of)\b[^.;]{0,40}\b(?:hours|timetable|schedule|times)\b|\bafter[- ]hours\b|\bout[- ]of[- ]hours\b|\b(?:weekends?|evenings?|overnight|nights?|late|saturdays?|sundays?|(?:bank|public) holidays?)\b/i
 // Reading: a price per unit is an amount of money with the unit it buys after it ("per visit", "/ piece", "a visit",
 // "each"): an amount written with a currency sign ("95,00 €", "NZ$90", "R$ 35"), a code of three capitals ("CHF 180",
@@ -296,11 +297,11 @@ const VALUE_VARIABLE = /\b(?:target|time|uptime|availability|period|limit|amount
 const OPENS_ON_CONDITION = /^\W*(?:\(?\w{1,3}[.)]\s+)?(?:if|where|when|should|unless|in case|in the event)\b/i
 const NOT_DONE_WITHIN = /\b(?:not|n['’]t|never|unable to|fails? to|failed to|cannot|can['’]t)\b[^.,;]{0,60}?\b(?:with)?in\b/i
 // The next sentence bounds the same action: "If Gamma is unable to do so within …", "fails to do so within …"
-const DOES_SO = /\b(?:fails?|is unable|are unable|cannot|can't|does not|do not|doesn't|don't)\s+(?:to\s+)?do so\b/i
+const DOES_SO = needs(/\b(?:fails?|is unable|are unable|cannot|can't|does not|do not|doesn't|don't)\s+(?:to\s+)?do so\b/i)
 const EFFORTS = /efforts?|endeavou?rs?|reasonable|\bbest\b|\butmost\b|\bwhat\b.*\bcan\b/i
-const LIABILITY_EXTENT = /\bliabilit(?:y|ies)\b[^.;]{0,100}\b(?:is|are|shall be|will be)\s+(?:limited|restricted)\s+to\s+(?:using\s+|the use of\s+)?(?:its\s+|their\s+)?$/i
-const EFFORTS_CONDITION = /\b(?:after|despite|notwithstanding|following)\s+(?:using\s+|the use of\s+|having used\s+)?(?:its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$/i
-const PAPERWORK = /\b(?:is|are|be|been|being)\s+(?:duly\s+)?(?:executed|signed|countersigned|entered into)\s+$/i
+const LIABILITY_EXTENT = needs(/\bliabilit(?:y|ies)\b[^.;]{0,100}\b(?:is|are|shall be|will be)\s+(?:limited|restricted)\s+to\s+(?:using\s+|the use of\s+)?(?:its\s+|their\s+)?$/i)
+const EFFORTS_CONDITION = needs(/\b(?:after|despite|notwithstanding|following)\s+(?:using\s+|the use of\s+|having used\s+)?(?:its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$/i)
+const PAPERWORK = needs(/\b(?:is|are|be|been|being)\s+(?:duly\s+)?(?:executed|signed|countersigned|entered into)\s+$/i)
 // connectives that start another step or another duty: "whereupon", "after which", "… and shall …"
 const OTHER_STEP = /,?\s*\b(?:whereupon|whereafter|after which|following which|upon which|(?:and|but)\s+(?:shall|will|must)\b)/gi
 

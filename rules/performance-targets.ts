@@ -1,4 +1,5 @@
 // performance-targets: measurable performance expectations, e.g. uptime % with a measurement period.
+import {needs} from '../src/text.js'
 import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {ruleOptions, type RuleContext} from '../src/rule.js'
@@ -41,9 +42,9 @@ const OFFERED = /\bavailable(?=\s+(?:only\s+|also\s+)?(?:(?:on|upon|by)\s+(?:req
 function withoutOffers(text: string): string {
   return text.includes('vailable') ? text.replace(OFFERED, (m) => ' '.repeat(m.length)) : text
 }
-const DETECT = /\bmean time to detect\b|\bMTTD\b/i
+const DETECT = needs(/\bmean time to detect\b|\bMTTD\b/i)
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
-const SYSTEM_METRIC = /\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i
+const SYSTEM_METRIC = needs(/\b(?:uptime|up-time|availability|downtime|down-time|latency|packet loss)\b/i)
 /** Availability of people or things, not of a system: "subject to availability", "availability of engineers". */
 const NOT_SYSTEM = /\bsubject to (?:the )?availability\b|\bavailability of (?:the |our |its |an? )?(?:staff|engineers?|technicians?|personnel|resources|parts|stock|spares|equipment|people|consultants?|the (?:customer|client)(?:'s)? (?:staff|personnel|representatives?))\b/i
 const VAGUE = /\b(?:high(?:ly)? availab\w*|optimal (?:performance|functioning|operation|working)|maximum (?:uptime|availability)|minimal downtime|minimi[sz]e downtime|best possible performance|high performance|reliable (?:service|performance)|industry[- ]standard (?:uptime|availability|performance))\b/i
@@ -127,12 +128,12 @@ function readerRequest(text: string, index: number): boolean {
  * A score of call or voice quality held to a figure: "a Mean Opinion Score of at least 4.0", "MOS ≥ 3.8". It measures how
  * the system performs, like latency, and needs no period to be measurable (a period stated beside it is welcome).
  */
-const QUALITY_SCORE = /\b(?:mean opinion score|MOS)\b(?:\s*\([^)]{0,10}\))?[^.;]{0,30}?(?:\bat least|\bnot (?:less|lower) than|\bno (?:less|lower) than|\bminimum(?: of)?|\babove|\bof|[≥>]=?)\s*[1-5](?:\.\d{1,2})?(?![\d%])/i
+const QUALITY_SCORE = needs(/\b(?:mean opinion score|MOS)\b(?:\s*\([^)]{0,10}\))?[^.;]{0,30}?(?:\bat least|\bnot (?:less|lower) than|\bno (?:less|lower) than|\bminimum(?: of)?|\babove|\bof|[≥>]=?)\s*[1-5](?:\.\d{1,2})?(?![\d%])/i)
 /**
  * A metric the agreement puts outside itself: "isn't part of this arrangement", "is up to your web host", or names
  * another party as the one who does it ("we don't measure your website's response times; your web host does").
  */
-const OUTSIDE_AGREEMENT = /\b(?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|carrier) (?:does|do|is responsible|handles? (?:it|that|them))\b|\b(?:is|are)(?: not|n['’]t) (?:part of|covered by|included in) (?:this|the|our) (?:arrangement|agreement|contract|service|plan)\b|\b(?:is|are) (?:up to|a matter for) (?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|provider|carrier)\b/i
+const OUTSIDE_AGREEMENT = needs(/\b(?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|carrier) (?:does|do|is responsible|handles? (?:it|that|them))\b|\b(?:is|are)(?: not|n['’]t) (?:part of|covered by|included in) (?:this|the|our) (?:arrangement|agreement|contract|service|plan)\b|\b(?:is|are) (?:up to|a matter for) (?:your|the (?:customer|client)(?:['’]s)?) (?:own )?(?:web ?host|hosting (?:company|provider)|internet provider|isp|provider|carrier)\b/i)
 /** A one-off project whose own downtime is promised: a migration, cut-over, installation, move or roll-out. */
 const PROJECT_DOWNTIME = /\b(?:migration|cut-?over|installation|relocation|(?:office|server) move|switch-?over|roll-?out|changeover|upgrade project)\b[^.;]{0,60}\b(?:zero|no|minimal|without(?: any)?|little)\s+(?:downtime|down-time|disruption)\b/i
 

@@ -1,4 +1,5 @@
 // priority-levels: at least two named priority or severity levels, with criteria saying what falls into each.
+import {needs} from '../src/text.js'
 import {clauseRule, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import {mayHold} from '../src/reading/values/index.js'
@@ -18,7 +19,7 @@ const DEFINED = {name: 'priority-levels: whether the document defines two ranks 
 /** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgency|categor\w*|classification|class)\b/i
 /** A section that defines levels: "Severity", "Priority levels", "Incident classification". */
-const LEVEL_SECTION = /\b(?:priorit\w*|severit\w*|levels|classification|categor\w*|call types?)\b/i
+const LEVEL_SECTION = needs(/\b(?:priorit\w*|severit\w*|levels|classification|categor\w*|call types?)\b/i)
 /** A level label before its criteria: "Blocker: no engineer can see their jobs", "Crit – whole office down". */
 const LABELLED = /^\s*([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}(?:\s*\([^)]{1,60}\))?)\s*(?::|=|–|—|-)\s+(.*)$/s
 /** A level word with its criterion in brackets: "Urgent (whole clinic down)", "Low (one user, a question)". */
@@ -58,11 +59,11 @@ const ORDERING = /\b(?:handled|dealt with|looked at|seen to|worked on|answered|a
 // (and a case the customer calls urgent, with nothing said of what is: "call it urgent and we drop everything")
 const SINGLE_LEVEL = /\b(?:call|mark|flag|label|tag)s?\s+(?:it|them|the (?:ticket|call|request|job|e-?mail))\s+(?:as\s+)?(?:urgent|critical|an emergency)\b|\b(?:(?:treated|handled) as|(?:marked|flagged|logged|classed|classified|designated)(?: as)?) (?:urgent|critical|an emergency|(?:a )?high[- ]priority)\b|\b(?:urgent|emergency) (?:calls?|requests?|issues?|tickets?|jobs?|faults?|call-?outs?) (?:will|are|shall|get|receive)\b/i
 /** Network traffic ranked by quality of service: "call traffic prioritised", "QoS prioritises voice packets". */
-const TRAFFIC_PRIORITY = /\b(?:traffic|packets?|voice|voip|bandwidth|qos|quality of service)\b[^.;]{0,30}\bprioriti[sz]\w*|\bprioriti[sz]\w*\b[^.;]{0,30}\b(?:traffic|packets?|bandwidth)\b/i
+const TRAFFIC_PRIORITY = needs(/\b(?:traffic|packets?|voice|voip|bandwidth|qos|quality of service)\b[^.;]{0,30}\bprioriti[sz]\w*|\bprioriti[sz]\w*\b[^.;]{0,30}\b(?:traffic|packets?|bandwidth)\b/i)
 /** Urgent work got to, with no levels named: "Anything urgent I'll get to straight away", "we get to urgent problems first". */
-const URGENT_GOT_TO = /\b(?:anything|everything|something)\s+urgent\b[^.;]{0,30}\b(?:get|gets|getting)\s+to\b|\b(?:get|gets|getting)\s+to\s+urgent\s+(?:problems?|issues?|faults?|jobs?|calls?|requests?|tickets?)\b/i
+const URGENT_GOT_TO = needs(/\b(?:anything|everything|something)\s+urgent\b[^.;]{0,30}\b(?:get|gets|getting)\s+to\b|\b(?:get|gets|getting)\s+to\s+urgent\s+(?:problems?|issues?|faults?|jobs?|calls?|requests?|tickets?)\b/i)
 /** One urgent kind of case set apart with no levels named: "Anything that can't wait, text me", "issues that cannot wait". */
-const CANT_WAIT = /\b(?:anything|something|everything|issues?|problems?|requests?|faults?|calls?|tickets?|jobs?)\s+(?:that|which)\s+(?:can(?:no|['’])t|can not|won['’]t) wait\b/i
+const CANT_WAIT = needs(/\b(?:anything|something|everything|issues?|problems?|requests?|faults?|calls?|tickets?|jobs?)\s+(?:that|which)\s+(?:can(?:no|['’])t|can not|won['’]t) wait\b/i)
 // Reading: one case named as the top priority, with no scheme of levels ("If the lab computer is down, that's our top
 // priority"), and an urgent path set apart by its channel ("URGENT REQUESTS (WE CANNOT WORK): CALL, DO NOT EMAIL") mention
 // priority without defining levels: vague, never missing; a subject held as a priority with no case ("Security is our top
@@ -75,7 +76,7 @@ const CASE_DOWN = /\b(?:down|outages?|offline|not working|stopped|stops|broken|d
 // ("Emergencies outside those hours (server down, can't see patients): call …", "Emergency (site down, no e-mail) – ring
 // the duty phone") is an urgent path too: a class set apart with no levels defined (not a condition in passing: "If it's
 // a real emergency (say, …), ring …")
-const URGENT_PATH = /\burgent\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|matters?|cases?))?\s*(?:\([^()]{3,60}\)\s*)?[:,–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b|^\W*emergenc(?:y|ies)\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|cases?))?(?:\s+(?:outside|after|out of|beyond)\s+(?:[\w'’-]+\s+){0,3}?(?:hours|times))?\s*\([^()]{3,80}\)\s*[:–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b/i
+const URGENT_PATH = needs(/\burgent\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|matters?|cases?))?\s*(?:\([^()]{3,60}\)\s*)?[:,–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b|^\W*emergenc(?:y|ies)\b(?:\s+(?:requests?|issues?|problems?|calls?|jobs?|faults?|cases?))?(?:\s+(?:outside|after|out of|beyond)\s+(?:[\w'’-]+\s+){0,3}?(?:hours|times))?\s*\([^()]{3,80}\)\s*[:–—-]\s*(?:please\s+)?(?:call|ring|phone|text|page)\b/i)
 
 /** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
 const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\bwith (?:top |high )?priority\b/i
@@ -189,8 +190,8 @@ function bracketLabels(text: string, reading: Reading): {label: string; criterio
 /** A kind of case as a sentence's subject: "Anything that stops …", "Problems affecting …", "Requests for …", "All other calls". */
 const CASE_KIND = new RegExp(String.raw`^\W*(?:(?:any|every)thing (?:that|which|else)|(?:(?:all|any|every) )?(?:other )?${CASE})\b`, 'i')
 /** The kind's place in an order of handling: first, or after another. */
-const FIRST_STEP = /\b(?:first|before (?:anything|everything) else|ahead of (?:anything|everything) else|(?:top|front|head) of the (?:list|queue|line))\b/i
-const LATER_STEP = /\b(?:next|after that|after those|afterwards|second|third|last of all)\b/i
+const FIRST_STEP = needs(/\b(?:first|before (?:anything|everything) else|ahead of (?:anything|everything) else|(?:top|front|head) of the (?:list|queue|line))\b/i)
+const LATER_STEP = needs(/\b(?:next|after that|after those|afterwards|second|third|last of all)\b/i)
 
 /**
  * Kinds of case ranked in sentences one after another, each described by what it affects: "Anything that stops the whole
@@ -518,7 +519,7 @@ function impactItem(text: string, reading: Reading): boolean {
 }
 
 /** The state of things a case of support is told by: what is down, who cannot work, or the small things. */
-const CASE_STATE = /\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t|cannot|unable|unusable|stuck|questions?|small (?:changes?|jobs?|things?)|cosmetic|everything else|anything else)\b/i
+const CASE_STATE = needs(/\b(?:down|outages?|offline|not working|stopped|stops|broken|dead|can(?:no|['’])t|cannot|unable|unusable|stuck|questions?|small (?:changes?|jobs?|things?)|cosmetic|everything else|anything else)\b/i)
 
 /**
  * Is the item's label bold, and its text a case told by its state ("the whole office is down", "questions, small
@@ -547,7 +548,7 @@ function titledItem(block: Block): (RegExpExecArray & {titled?: true}) | null {
 }
 
 /** What a time is for when it is a time to answer or fix a case: a reply, a visit, a start of work, a fix. */
-const CASE_ACT = /\b(?:respon\w*|repl(?:y|ies)|attend\w*|fix\w*|repair\w*|restor\w*|rectif\w*|remed\w*|resol\w*|on[- ]site|begin\w*|start\w*|acknowledg\w*|reaction|interven\w*|tak(?:en|ing|es?) (?:in |into )?charge)\b/i
+const CASE_ACT = needs(/\b(?:respon\w*|repl(?:y|ies)|attend\w*|fix\w*|repair\w*|restor\w*|rectif\w*|remed\w*|resol\w*|on[- ]site|begin\w*|start\w*|acknowledg\w*|reaction|interven\w*|tak(?:en|ing|es?) (?:in |into )?charge)\b/i)
 /** A limit on the time taken ("within 2 hours", "in 4 hours"), not a quota ("above 6 hours in a month"). */
 const TIME_LIMIT = /^\W*(?:[\w-]+\s+){0,2}?(?:within|in|under|inside|by|no later than)\s/i
 /** A key column of things, not cases: per-service or per-site times are no levels ("| Service | Response |"). */
@@ -625,7 +626,7 @@ const FOR_OPENING = /^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?(
 const FOR_LABEL = /\bfor\s+(?:an?\s+|the\s+|each\s+|every\s+|any\s+)?$/i
 
 /** A lead-in that names levels of urgency: "The following Priority Levels apply:", "Tickets fall into these categories:". */
-const LEVEL_LEAD = /\b(?:priorit(?:y|ies)|severit(?:y|ies)|(?:priority|severity|urgency|impact|ticket|incident|call) levels?|levels? of (?:priority|severity|urgency)|categor(?:y|ies)|classifications?|call types?)\b/i
+const LEVEL_LEAD = needs(/\b(?:priorit(?:y|ies)|severit(?:y|ies)|(?:priority|severity|urgency|impact|ticket|incident|call) levels?|levels? of (?:priority|severity|urgency)|categor(?:y|ies)|classifications?|call types?)\b/i)
 /** What a lead-in names that is no level of urgency: service levels, levels of a plan, prices. */
 const NOT_LEVEL_LEAD = /\bservice levels?\b|\b(?:plans?|tiers?|packages?|fees?|prices?|charges?)\b/i
 
@@ -845,7 +846,7 @@ function definesTwoRanks(reading: Reading): boolean {
 
 // Reading: how support cases are ranked, graded or triaged ("for how tickets are ranked", "the way calls are graded") names
 // their priority levels, in whatever words; said with nothing that ranks them, it is vague (or delegated where it is put)
-const CASES_RANKED = /\b(?:how|the way|the order in which)\s+(?:(?:your|our|the)\s+)?(?:tickets?|calls?|jobs?|requests?|faults?|cases?|incidents?|issues?)\s+(?:are|is|get|gets)\s+(?:ranked|graded|triaged|classified|categori[sz]ed|prioriti[sz]ed)\b/i
+const CASES_RANKED = needs(/\b(?:how|the way|the order in which)\s+(?:(?:your|our|the)\s+)?(?:tickets?|calls?|jobs?|requests?|faults?|cases?|incidents?|issues?)\s+(?:are|is|get|gets)\s+(?:ranked|graded|triaged|classified|categori[sz]ed|prioriti[sz]ed)\b/i)
 
 /** CASES_RANKED, looked for only in a text that holds one of its verbs (most blocks hold none: a re-lint asks every block). */
 function casesRanked(text: string): boolean {

@@ -1,4 +1,5 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
+import {needs} from '../src/text.js'
 import {clauseRule} from '../src/clauses.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
@@ -11,8 +12,8 @@ import data from './data/clauses.json' with {type: 'json'}
 /** What a pointer at stated times names: "the times", "the periods", "the targets". */
 const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
 // a hedge closing a clause makes a stated time optional: "where possible", "where we can." (not "if we can fix it remotely")
-const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i
-const DISCLAIMED = /\b(?:does not|do not|doesn't|don't|cannot|can't|makes? no|gives? no) (?:warrant\w*|guarantee\w*|promise|represent\w*)\b/i
+const HEDGED = needs(/\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i)
+const DISCLAIMED = needs(/\b(?:does not|do not|doesn't|don't|cannot|can't|makes? no|gives? no) (?:warrant\w*|guarantee\w*|promise|represent\w*)\b/i)
 // Restoration in plain words, which needs no incident named: "aim to have you working within 4 hours"
 // ("have your project files available again within a day": what was lost, usable again)
 const RESTORE_PLAIN = /\b(?:have|get)\s+(?:you|them|it|everyone|the \w+)\s+(?:back\s+)?(?:working|running|up and running|online)\b|\bback (?:up and running|online|in service|in business)\b|\b(?:working|running) again\b|\bget\s+(?:it|them|the \w+)\s+back\s+up\b|\b(?:have|get)\s+(?:you|them|it|everyone|(?:the|your)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:available|working|running|usable)\s+again\b/i
@@ -32,7 +33,7 @@ const HOW_LONG = /\bhow long (?:(?:a|the|each|any|your|it|they|this|that)\s+)?(?
 
 // Work kept up on a fault until the customer can work again, with no time: "an engineer working on them without a
 // break until the clinic can book again"
-const WORKED_UNTIL = /\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incident|ticket)|(?:the|every|your) (?:\w+ )?(?:faults?|issues?|problems?|incidents?|outages?))\b[^.;]{0,50}\buntil\b/i
+const WORKED_UNTIL = needs(/\bwork(?:s|ing|ed)? on (?:it|them|each (?:one|fault|incident|ticket)|(?:the|every|your) (?:\w+ )?(?:faults?|issues?|problems?|incidents?|outages?))\b[^.;]{0,50}\buntil\b/i)
 
 // Reading: a promise to fix cases with no time ("The Provider shall resolve any and all issues reported", "We'll fix it",
 // "We aim to resolve most issues on the same day") states the clause without a measure: vague, never missing
@@ -54,7 +55,7 @@ const NO_COMMITMENT = /\b(?:no|not commit to an?|not give an?|cannot give an?|ca
 // days of that notice, the devices are removed from the fixed fee", "Where the breach is not remedied within 14 days of
 // written notice, …"), is a cure period for a breach or a shortfall, not a target for fixing failures, unless the
 // provider is the one that fails to fix ("If the Supplier has not corrected the defect within 30 days of notice, …")
-const CURE_PERIOD = /\b(?:if|where|unless|should|in case|in the event that)\b([^.;]{0,100}?)\b(?:not|n['’]t|never)\s+(?:been\s+|be\s+)?(?:[a-z]+ly\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|addressed|put right|sorted(?: out)?|brought into (?:line|compliance))\s+(?:with)?in\s+[^.;]{0,30}?\b(?:of|after|from|following)\s+(?:(?:that|the|such|this|our|its|their|a|written|formal|receipt of|receiving|being given|the date of)\s+)*(?:written\s+)?notice\b/i
+const CURE_PERIOD = needs(/\b(?:if|where|unless|should|in case|in the event that)\b([^.;]{0,100}?)\b(?:not|n['’]t|never)\s+(?:been\s+|be\s+)?(?:[a-z]+ly\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|addressed|put right|sorted(?: out)?|brought into (?:line|compliance))\s+(?:with)?in\s+[^.;]{0,30}?\b(?:of|after|from|following)\s+(?:(?:that|the|such|this|our|its|their|a|written|formal|receipt of|receiving|being given|the date of)\s+)*(?:written\s+)?notice\b/i)
 // Reading: a sentence that opens on the customer's failing a duty and says what follows for it ("If the Client does not
 // meet section 7.1, the Provider may … bill work on them at Rate Card rates until the issue is corrected, after giving 10
 // Business Days' notice", "Where you fail to keep the server room cool, the targets do not apply until it is put right")
@@ -114,7 +115,7 @@ const TEST_RESTORE = /\b(?:test[- ]?restor\w*|restor\w* (?:tests?|drills?|trials
 // a ticket: "Time to close", "Target close")
 const HEADER = /resol|restor|fix|repair|recover|\brto\b|workaround|\bmttr\b|mean time to|remediat|\bcompleted within\b|\btime (?:for|to|of) (?:the )?(?:solution|solv\w*)\b|\bsol(?:ution|ving) times?\b|\b(?:time to close|close (?:within|target|time)|target close|closure (?:time|target))\b/i
 /** A reply to a case: "respond to a Critical request within 1 hour", "reply", "acknowledge", "call back". */
-const RESPONDS = /\b(?:respon(?:d|ds|se|ses|ding)|repl(?:y|ies)|acknowledg\w*|call(?:s|ed)? (?:you )?back|answer(?:s|ed)?)\b/i
+const RESPONDS = needs(/\b(?:respon(?:d|ds|se|ses|ding)|repl(?:y|ies)|acknowledg\w*|call(?:s|ed)? (?:you )?back|answer(?:s|ed)?)\b/i)
 /** Words of fixing or restoring, which make a sentence about a reply a statement of a fix too. */
 const FIXING = /\b(?:fix\w*|repair\w*|resol\w*|restor\w*|recover\w*|put(?:s|ting)? (?:\w+ )?right|workaround|replac\w*|working again|back (?:up|online)|clos(?:e|es|ed|ing|ure)\s+(?:(?:the|a|an|each|every|your)\s+)?(?:tickets?|requests?|incidents?|cases?|it|them))\b/i
 /** A table keyed by priority or severity: its resolution column holds the clause whatever the row says. */
@@ -145,7 +146,7 @@ const ON_SITE_BY =
 // Reading: how long copies are kept ("keeps nightly copies for 30 days", "Retention: mailbox snapshots 90 days", "month-end
 // backups are held for 24 months") is the backups' retention, not a time to restore a failed service: a sentence that
 // keeps copies for a time and names no restoring or fixing states no time to fix, in a recovery section too
-const KEPT_COPIES = /\b(?:retain(?:s|ed|ing)?|retention|kept|keeps?|keeping|stored|stores|held|holds?|preserved|archived)\b[^.;]{0,40}?\b(?:cop(?:y|ies)|back-?ups?|snapshots?|versions?|restore points?|images?|archives?)\b|\b(?:cop(?:y|ies)|back-?ups?|snapshots?|versions?|restore points?|images?|archives?)\b[^.;]{0,40}?\b(?:retained|kept|stored|held|preserved|archived)\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?retention\b/i
+const KEPT_COPIES = needs(/\b(?:retain(?:s|ed|ing)?|retention|kept|keeps?|keeping|stored|stores|held|holds?|preserved|archived)\b[^.;]{0,40}?\b(?:cop(?:y|ies)|back-?ups?|snapshots?|versions?|restore points?|images?|archives?)\b|\b(?:cop(?:y|ies)|back-?ups?|snapshots?|versions?|restore points?|images?|archives?)\b[^.;]{0,40}?\b(?:retained|kept|stored|held|preserved|archived)\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?retention\b/i)
 // Reading: a period of notice ("after giving 10 Business Days' written notice", "on 30 days' notice") times a notice, not a fix
 const NOTICE_PERIOD = /^['\u2019]?s?\s+(?:(?:prior|advance|written|clear|formal)\s+){0,2}notice\b/i
 

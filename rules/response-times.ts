@@ -1,4 +1,5 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
+import {needs} from '../src/text.js'
 import {clauseRule, type ClauseOptions} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
@@ -18,7 +19,7 @@ function perCase(text: string, v: {readonly durations: readonly unknown[]; reado
   return v.durations.length > 0 && (v.priorities.length > 0 || text.includes(' | '))
 }
 // a hedge closing a clause makes a stated time optional: "where possible", "where we can." (not "if we can fix it remotely")
-const HEDGED = /\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))/i
+const HEDGED = needs(/\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))/i)
 
 const SUPPORT = /\b(?:support|tickets?|jobs?|incidents?|requests?|calls?|issues?|faults?|problems?|alerts?|P[1-5]|priority|severity|sev|emails?|voicemails?|help ?desk|service desk|outages?|notif|reported|logged|enquir|inquir|cases?|escalat\w*)\b/i
 const OTHER = /\b(?:invoices?|payment|dispute|audit|subpoena|change (?:orders?|requests?)|claims?|proposals?|quot(?:e|es|ation|ations)|indemnif|termination|notice of breach|complaints?)\b/i
@@ -81,7 +82,7 @@ const MS_SPEED = /\bresponse(?:\s+(?:times?|speeds?))?\b[^.;]{0,40}?\d[\d,.]*\s?
  * four (4) hours", "taken in charge within 2 working hours", "the guaranteed intervention time (GIT) is 2 hours", "the
  * time to intervene", "the deadline for taking charge" all time the provider's first action on a call.
  */
-const TRANSLATED = /\b(?:attended(?: to)?|taken (?:in|into) charge|(?:take|takes|taking) (?:in |into )?charge(?: of (?:it|them|the \w+|each \w+|any \w+))?|intervened? (?:on|upon) (?:it|them|the \w+)|intervenes?)\s+within\b|\b(?:guaranteed |maximum |max\.? )?(?:intervention|attention|taking[- ](?:in[- ])?charge) (?:times?|deadlines?|delays?)\b|\btime (?:to|for) (?:intervene|intervention|take (?:in )?charge|taking (?:in )?charge)\b|\bdeadlines? for (?:the )?(?:taking|take) (?:in )?charge\b/i
+const TRANSLATED = needs(/\b(?:attended(?: to)?|taken (?:in|into) charge|(?:take|takes|taking) (?:in |into )?charge(?: of (?:it|them|the \w+|each \w+|any \w+))?|intervened? (?:on|upon) (?:it|them|the \w+)|intervenes?)\s+within\b|\b(?:guaranteed |maximum |max\.? )?(?:intervention|attention|taking[- ](?:in[- ])?charge) (?:times?|deadlines?|delays?)\b|\btime (?:to|for) (?:intervene|intervention|take (?:in )?charge|taking (?:in )?charge)\b|\bdeadlines? for (?:the )?(?:taking|take) (?:in )?charge\b/i)
 
 /**
  * Time worked that is billed is a quantity of work, not a time to respond: "intervention time on site is invoiced at
@@ -93,7 +94,7 @@ const BILLED_TIME = /\b(?:(?:intervention|attention|attendance|labour|labor|trav
  * An attendance that is no visit of the provider's to a case: the customer's own ("the Client's first attendance", "your
  * attendance") or one at a meeting or a course ("first attendance at the quarterly review").
  */
-const OTHER_ATTENDANCE = /\b(?:your|(?:client|customer)(?:'s|’s))\s+(?:own\s+)?(?:(?:first|initial)\s+)?attendances?\b|\b(?:first|initial)\s+attendances?\s+(?:at|of|in)\s+(?:an?|the|each|every|any|our|your)\s+(?:[\w-]+\s+){0,3}?(?:meetings?|reviews?|training|courses?|sessions?|events?|workshops?|classes?|briefings?|inductions?)\b/gi
+const OTHER_ATTENDANCE = needs(/\b(?:your|(?:client|customer)(?:'s|’s))\s+(?:own\s+)?(?:(?:first|initial)\s+)?attendances?\b|\b(?:first|initial)\s+attendances?\s+(?:at|of|in)\s+(?:an?|the|each|every|any|our|your)\s+(?:[\w-]+\s+){0,3}?(?:meetings?|reviews?|training|courses?|sessions?|events?|workshops?|classes?|briefings?|inductions?)\b/gi)
 
 /** Words before a person that make the person the customer's: "your own technician", "the Client's engineer". */
 const CUSTOMERS_OWN = /\b(?:your|(?:client|customer)(?:'s|’s)|its own)\s+(?:own\s+)?$/i
@@ -106,12 +107,12 @@ const PERIOD_LENGTH_ALL = new RegExp(PERIOD_LENGTH_SOURCE, 'gi')
 const COUNT_WINDOW = /\b(?:(?:once|twice|thrice|(?:\d{1,3}|one|two|three|four|five|six|ten) (?:\(\d{1,3}\) )?times)\s+(?:or more\s+)?(?:in|within|during|per|over|across)\s+(?:any|one|a|each|the same|a single)\s+|\bin\s+any\s+)(?:(?:rolling|consecutive|calendar|single)\s+)?(?:(?:\d{1,3}|one|two|three|six|twelve)[- ])?(?:day|week|month|quarter|year)s?(?:[- ]period)?\b/gi
 
 /** Someone of the provider's at the customer's place within a time: "an engineer will be at your premises within". */
-const ARRIVAL = /\b(?:engineers?|technicians?|techs?|someone|somebody)\b[^.;]{0,30}?\b(?:will be|is|are|arrives?|arrive|attends?|attend|gets?|get)\s+(?:at|on|to)\s+(?:your|the (?:client|customer)(?:'s|’s)?|the)(?:\s+[\w'’-]+){1,2}\s+within\b/i
+const ARRIVAL = needs(/\b(?:engineers?|technicians?|techs?|someone|somebody)\b[^.;]{0,30}?\b(?:will be|is|are|arrives?|arrive|attends?|attend|gets?|get)\s+(?:at|on|to)\s+(?:your|the (?:client|customer)(?:'s|’s)?|the)(?:\s+[\w'’-]+){1,2}\s+within\b/i)
 
 // Reading: a promise to reply with no measure ("our team replies as soon as they can", "we get back to you when we are
 // able") is a response time stated vaguely, wherever it stands: the reply is the provider's response
 /** A reply promised with a time word and no number. */
-const REPLY_UNMEASURED = new RegExp(String.raw`\b(?:repl(?:y|ies)|respond(?:s)?|gets? back to (?:you|the (?:client|customer)))\b[^.;]{0,40}?(?:${VAGUE_TIME.source})`, 'i')
+const REPLY_UNMEASURED = needs(new RegExp(String.raw`\b(?:repl(?:y|ies)|respond(?:s)?|gets? back to (?:you|the (?:client|customer)))\b[^.;]{0,40}?(?:${VAGUE_TIME.source})`, 'i'))
 
 /** A cell that names a time without its number: a unit alone, a slot ("[…] hours") or a placeholder ("TBC"). */
 const UNSTATED = /\b(?:minutes?|hours?|days?|weeks?)\b|\[[^\]]{0,20}\]|\b(?:tb[acd]|to be (?:agreed|confirmed|advised))\b/i
@@ -128,7 +129,7 @@ const TITLE_LINE = /^\s*(?:(?:target|initial|first|guaranteed|our|support)\s+)?(
 /** A name of the time to fix: "Fix TAT", "Resolution", "Restore", "Turnaround". */
 const FIX_NAME = /\b(?:fix(?:es|ed|ing)?|repair\w*|resol\w*|restor\w*|recover\w*|rectif\w*|remed\w*|turn[- ]?around|TAT|MTTR|RTO|workaround|clos(?:e|ed|ure))\b/i
 /** A name of the time to answer: a response, a reply, an acknowledgement, an attendance. */
-const ANSWER_NAME = /\b(?:respon\w*|resp|repl(?:y|ies|ied)|acknowledg\w*|attend\w*|reaction|answer\w*|call(?:s|ed)? (?:you )?back|on[- ]?site|first (?:contact|touch)|pick(?:s|ed)? up)\b/i
+const ANSWER_NAME = needs(/\b(?:respon\w*|resp|repl(?:y|ies|ied)|acknowledg\w*|attend\w*|reaction|answer\w*|call(?:s|ed)? (?:you )?back|on[- ]?site|first (?:contact|touch)|pick(?:s|ed)? up)\b/i)
 
 /** Is every time of the unit named as a fix or a turnaround, and nothing in it named as an answer? */
 function fixTimesOnly(unit: {readonly text: string; readonly block: Block}, reading: {values(text: string): {readonly durations: readonly unknown[]}}): boolean {

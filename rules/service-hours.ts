@@ -1,4 +1,5 @@
 // service-hours: business or support hours with days, clock times and a time zone.
+import {needs} from '../src/text.js'
 import {clauseRule} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Block} from '../src/types.js'
@@ -24,7 +25,7 @@ const TASK = /\b(?:reports?|backups?|back(?:ed)? up|maintenance|patch\w*|scans?|
 const TASK_DONE = /\b(?:is|are|was|were|gets?|getting|be|being|been)\s+(?:\w+\s+)?(?:backed[- ]up|snapshot(?:ted)?|copied|replicated|synced|synchroni[sz]ed|mirrored|archived|patched|scanned|rebooted|restarted|exported|imaged|vaulted)\b/i
 // Reading: days and clock times given for a job, by purpose ("for maintenance", "reserved for patching") or as its window
 // ("the maintenance window", "patch slot"), are that job's timetable wherever they stand
-const TASK_FOR = /\b(?:for|reserved for|set aside for|kept for|used for)\s+(?:(?:planned|scheduled|routine|system|server)\s+)?(?:maintenance|patch(?:es|ing)?|updates|upgrades|reboots)\b|\b(?:maintenance|patch(?:ing)?|update|upgrade)\s+(?:windows?|slots?|periods?)\b/i
+const TASK_FOR = needs(/\b(?:for|reserved for|set aside for|kept for|used for)\s+(?:(?:planned|scheduled|routine|system|server)\s+)?(?:maintenance|patch(?:es|ing)?|updates|upgrades|reboots)\b|\b(?:maintenance|patch(?:ing)?|update|upgrade)\s+(?:windows?|slots?|periods?)\b/i)
 const TASK_TITLE = /\b(?:backups?|back-?ups?|backing up|snapshots?|patch(?:ing|es)?|patch management|updates?|updating|reports?|reporting|replication|archiv(?:e|es|ing))\b/i
 // Reading: days and clock times given for maintenance ("Maintenance window: Sundays, 1:00 a.m. to 5:00 a.m. Mountain
 // Time", "Planned maintenance — every second Saturday, 07:00 to 11:00 UK time", "Scheduled downtime: first Sunday,
@@ -38,7 +39,7 @@ function maintenanceSection(unit: {block: {section: {path: readonly string[]}}})
   return MAINTENANCE.test(title) && !SUPPORT.test(title)
 }
 /** A window named for the service or its desk: "Service Window", "cover window", "Helpdesk Window". */
-const WINDOW_NAME = /\b(?:service|support|coverage|cover|help ?desk|service desk) windows?\b/gi
+const WINDOW_NAME = needs(/\b(?:service|support|coverage|cover|help ?desk|service desk) windows?\b/gi)
 /** Every window the sentence names is one the agreement defines as a time for maintenance or another job, not support. */
 function maintenanceWindow(text: string, reading: Reading): boolean {
   let any = false
@@ -94,7 +95,7 @@ const options = ruleOptions<ServiceHoursOptions>({
 })
 
 // A window of clock times hedged as approximate: "roughly 8 till 6", "about 9 to 5", "around 08:00–18:00", "8-ish"
-const APPROXIMATE = /\b(?:roughly|around|about|approximately|approx\.|more or less|give or take)\s+(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:till|til|until|to|through|-|–|—)|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?-?ish\b/i
+const APPROXIMATE = needs(/\b(?:roughly|around|about|approximately|approx\.|more or less|give or take)\s+(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:till|til|until|to|through|-|–|—)|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?-?ish\b/i)
 
 export default clauseRule({
   id: 'service-hours',
@@ -226,7 +227,7 @@ const PRESENT = /\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:around|available|r
 const SLOT_CHOICE = /\[[^\][/\n]{0,30}?(?:\d{1,2}[:.]\d{2}|\b\d{1,2}\s?(?:a\.?m\b\.?|p\.?m\b\.?))[^\][/\n]{0,40}\/[^\][\n]{0,80}\]/i
 
 /** A system's availability or uptime held to a percentage: "available 99.9% of the time", "99.5% uptime". */
-const UPTIME_SHARE = /\b(?:availab(?:le|ility)|uptime|up-time)\b[^.;]{0,60}?\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)|\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)\s+(?:[\w-]+\s+){0,2}?(?:availability|uptime|up-time)\b/i
+const UPTIME_SHARE = needs(/\b(?:availab(?:le|ility)|uptime|up-time)\b[^.;]{0,60}?\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)|\b\d{2,3}(?:\.\d{1,3})?\s?(?:%|per ?cent\b)\s+(?:[\w-]+\s+){0,2}?(?:availability|uptime|up-time)\b/i)
 /** Words of support given by people (SUPPORT without the words a system's availability shares with it). */
 const SUPPORT_GIVEN = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|support|help ?desk|service desk|staffed|answer\w*|calls?|ring|phone|tickets?|requests?|reach|contact|engineers?|technicians?)\b/i
 

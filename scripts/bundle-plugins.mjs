@@ -1,5 +1,7 @@
 // esbuild plugins shared by the build (scripts/bundle.mjs) and the release bundle (scripts/release-build.mjs).
 import fs from 'node:fs'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 
 // fdir (inside tinyglobby) loads picomatch from node_modules at start-up, unbundled, for its own .glob(), which
 // tinyglobby never calls (it matches with the picomatch it imports, which is bundled): drop that load.
@@ -75,4 +77,44 @@ export const lazyFsPromises = {
       return {contents, loader: 'js'}
     })
   },
+}
+
+// A pattern written `needs(/…/flags)` (src/text.ts, NeedsRegExp) looks for its literals before it runs: read here from
+// each such pattern of the sources, once, rather than by every run that first uses it (a walk over the pattern's source
+// in code that has not yet been compiled costs a short run about what the check saves). The literals come from the tsc
+// output of src/text.ts, which the build makes first.
+export function patternLiterals(root) {
+  let guardLiterals
+  return {
+    name: 'pattern-literals',
+    setup(b) {
+      b.onLoad({filter: /[\\/](?:src|rules)[\\/].*\.ts$/}, async (args) => {
+        const source = await fs.promises.readFile(args.path, 'utf8')
+        if (!source.includes('needs(/')) return undefined
+        guardLiterals ??= (await import(pathToFileURL(path.join(root, 'dist', 'src', 'text.js')).href)).guardLiterals
+        let out = ''
+        let at = 0
+        for (let i = source.indexOf('needs(/'); i >= 0; i = source.indexOf('needs(/', i + 1)) {
+          // the literal's end: a "/" outside a class and not escaped, then its flags and the call's ")"
+          let j = i + 7
+          let inClass = false
+          for (; j < source.length && source[j] !== '\n'; j++) {
+            const c = source[j]
+            if (c === '\\') j++
+            else if (c === '[') inClass = true
+            else if (c === ']') inClass = false
+            else if (c === '/' && !inClass) break
+          }
+          const flags = /^[dgimsuyv]*/.exec(source.slice(j + 1))[0]
+          const close = j + 1 + flags.length
+          if (source[j] !== '/' || source[close] !== ')') throw new Error(`${args.path}: a needs(/…/) the build cannot read`)
+          const literal = source.slice(i + 6, close)
+          const re = new Function(`return ${literal}`)()
+          out += source.slice(at, close) + `, ${JSON.stringify(guardLiterals(re.source, re.flags))}`
+          at = close
+        }
+        return {contents: out + source.slice(at), loader: 'ts'}
+      })
+    },
+  }
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {build} from 'esbuild'
-import {lazyDeps, lazyFsPromises, noChalkTerminalCheck, noFdirPicomatch, noFflateWorker} from './bundle-plugins.mjs'
+import {lazyDeps, lazyFsPromises, noChalkTerminalCheck, noFdirPicomatch, noFflateWorker, patternLiterals} from './bundle-plugins.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 await build({
@@ -23,7 +23,7 @@ await build({
   banner: {js: "import {createRequire as __clauselintRequire} from 'node:module'; const require = __clauselintRequire(import.meta.url);"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, noChalkTerminalCheck, lazyFsPromises],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, noChalkTerminalCheck, lazyFsPromises, patternLiterals(root)],
 })
 
 // The command as one CommonJS script: V8 can keep the code it compiles for a script (vm.Script cachedData), not for ES
@@ -47,7 +47,7 @@ const cjsOptions = {
   banner: {js: "const __clauselintUrl = require('node:url').pathToFileURL(__filename).href; const __clauselintImport = globalThis.__clauselintImport ?? ((specifier) => import(specifier));"},
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, noChalkTerminalCheck, lazyFsPromises, separate],
+  plugins: [noFdirPicomatch, noFflateWorker, lazyDeps, noChalkTerminalCheck, lazyFsPromises, patternLiterals(root), separate],
   // without the indentation and comments: a run reads, copies and keeps the whole script (2.6 MB written out, 1.85 MB
   // without), and every page of it that a run touches costs it a page fault
   minifyWhitespace: true,

@@ -1,5 +1,5 @@
 // The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
-import {excerpt, testAtWordStarts} from './text.js'
+import {excerpt, needs, testAtWordStarts} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
@@ -392,7 +392,7 @@ function otherLevelsOnly(matter: string): boolean {
 /** A case, ticket or claim raised, right before the link to the document it is raised under. */
 const RAISED_UNDER = /\b(?:rais|log|open|fil|submit|lodg|escalat|plac|mak)(?:es?|ing|ed|s)?\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:case|ticket|claim|call|request|RMA)s?\s+(?:(?:with|to)\s+(?:the\s+)?[\w&.'’ -]{1,40}?\s+)?$/i
 /** What a document covers, right before its name: "not covered by", "excluded from". */
-const COVERED_BY = /\b(?:not\s+)?(?:covered|excluded)\s+$/i
+const COVERED_BY = needs(/\b(?:not\s+)?(?:covered|excluded)\s+$/i)
 /** A term for the things a service works on: "Covered Systems", "Supported Devices", "the Sites". */
 const THING_TERM = /\b(?:systems?|devices?|equipment|hardware|software|assets?|sites?|locations?|premises|users?|endpoints?|applications?|infrastructure|servers?|workstations?)$/i
 /**

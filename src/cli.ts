@@ -23,6 +23,7 @@ import type {Changes, DocxReading} from './docx/read.js'
 import {PROFILES, parseProfile, profileHint, profileRules, type ProfileName} from './profiles.js'
 import {TextCache} from './reading/index.js'
 import {valuePatternsForLowerCase} from './reading/values/caseless.js'
+import {guardPatterns} from './text.js'
 import {FORMATS} from './reporters/formats.js'
 import type {ReporterContext} from './reporters/index.js'
 import {addTotals, noTotals, stylishChunks, stylishFile, stylishSummary, summaryLine, type Totals} from './reporters/stylish.js'
@@ -1431,6 +1432,8 @@ export async function main(argv: readonly string[]): Promise<void> {
         v8.setFlagsFromString('--no-turbofan')
         // so compiled, the value patterns cost less written for lower-cased text (see there)
         valuePatternsForLowerCase()
+        // and a pattern is compiled only for a text that holds its literals (see NeedsRegExp)
+        guardPatterns(true)
       },
     })
     // a failure already reported (a rule's late error) is not overwritten by a clean exit code

@@ -238,3 +238,231 @@ export function excerpt(text: string, max = 60): string {
   const cut = t.lastIndexOf(' ', max)
   return `${t.slice(0, cut > max / 2 ? cut : max)}…`
 }
+// Printable ASCII that stands for itself in a pattern: under V8's `i` flag (without `u`) such a character matches only
+// itself or its ASCII other case, so a lower-cased text contains it wherever the pattern matches (RE2 folds wider: see
+// withoutFoldedS)
+const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/
+
+/**
+ * For each top-level alternative of a pattern, a run of plain characters that every match of it contains (lower-cased),
+ * or else the literals of a group it cannot skip ("(?:fully|completely) secure"): a text containing none of them cannot
+ * match, which indexOf tells far faster than the regex. Undefined when some alternative has neither, or the pattern uses
+ * syntax this reading does not follow. `fold`: lower-cased (for a pattern with the `i` flag, looked for in a lower-cased
+ * text), else as written.
+ */
+export function requiredLiterals(source: string, fold = true): string[] | undefined {
+  const out: string[] = []
+  let best = ''
+  let run = ''
+  let group: string[] | undefined
+  // the group whose shortest literal is longest: a later group can tell more ("(?:within|in) a few (?:minutes|hours)"
+  // is looked for by its units, not by "in")
+  let longest: string[] | undefined
+  const endRun = (): void => {
+    if (run.length > best.length) best = run
+    run = ''
+  }
+  const endAlternative = (): boolean => {
+    endRun()
+    let chosen: string[]
+    if (best.length >= 3 || (best.length === 2 && !group)) chosen = [fold ? best.toLowerCase() : best]
+    else if (group) chosen = group
+    else return false
+    if (longest && shortest(longest) > shortest(chosen)) chosen = longest
+    out.push(...chosen)
+    best = ''
+    group = undefined
+    longest = undefined
+    return true
+  }
+  let i = 0
+  while (i < source.length) {
+    const c = source[i]!
+    let literal: string | undefined
+    let inner: string[] | undefined
+    if (c === '|') {
+      if (!endAlternative()) return undefined
+      i++
+      continue
+    } else if (c === '\\') {
+      // \b, \s, \. …: not a plain character; \u, \x, \p, \k, \c and back-references span more than two characters
+      if (/[uxpPkc0-9]/.test(source[i + 1] ?? '0')) return undefined
+      i += 2
+    } else if (c === '[') {
+      i = skipClass(source, i)
+    } else if (c === '(') {
+      const open = i
+      let depth = 0
+      for (; i < source.length; i++) {
+        const d = source[i]
+        if (d === '\\') i++
+        else if (d === '[') i = skipClass(source, i) - 1
+        else if (d === '(') depth++
+        else if (d === ')' && --depth === 0) break
+      }
+      if (depth !== 0) return undefined
+      i++
+      // a lookaround consumes nothing; any other group consumes a match of its contents
+      if (!/^\(\?<?[=!]/.test(source.slice(open, open + 4))) inner = requiredLiterals(source.slice(open + (source[open + 1] === '?' ? 3 : 1), i - 1), fold)
+      if (source[open + 1] === '?' && source[open + 2] === '<' && !/[=!]/.test(source[open + 3] ?? '')) inner = undefined
+    } else if (c === ')' || c === '{' || c === '}' || c === '?' || c === '*' || c === '+') {
+      return undefined
+    } else {
+      // ".", "^", "$" and any other character that is not plain ASCII end a run
+      if (PLAIN.test(c)) literal = c
+      i++
+    }
+    // a quantifier after the atom: optional atoms break the run, repeated ones end it
+    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
+    const min = !q ? 1 : q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0
+    if (q) i += q[0].length
+    if (inner && min >= 1) {
+      group ??= inner
+      if (!longest || shortest(inner) > shortest(longest)) longest = inner
+    }
+    if (literal !== undefined && min >= 1) run += literal
+    if (q || literal === undefined) endRun()
+  }
+  return endAlternative() ? out : undefined
+}
+
+/** The length of the shortest of some literals. */
+function shortest(literals: readonly string[]): number {
+  let n = Infinity
+  for (const l of literals) if (l.length < n) n = l.length
+  return n
+}
+
+/** Index just past the character class that opens at `i`. */
+export function skipClass(source: string, i: number): number {
+  for (let j = i + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++
+    else if (source[j] === ']') return j + 1
+  }
+  return source.length
+}
+
+
+/**
+ * A regular expression that, while patterns are guarded (guardPatterns), runs only on a text that holds one of the
+ * literal strings every match of it holds (requiredLiterals, read from its source when first needed): on any other text
+ * it answers no at once. V8 compiles a pattern the first time it runs it, so a guarded pattern that a run never needs to
+ * try is never compiled: most of the rules' patterns find nothing in a given agreement, and compiling them is a large
+ * part of a single short text's lint. A run over many texts compiles each pattern once and runs it often, where looking
+ * for the literals first (a lower-cased copy of each text for a caseless pattern) costs more than it saves: there the
+ * pattern runs as it is. A pattern without such literals always runs as it is. Construct it like a RegExp; its copies
+ * (matchAll, split) are plain RegExps.
+ */
+export class NeedsRegExp extends RegExp {
+  /** The literals, lower-cased for a caseless pattern; null when the pattern gives none; undefined until first run. */
+  #literals: readonly string[] | null | undefined
+  /** Whether the literals are looked for in the lower-cased text (a caseless pattern, a literal with a letter). */
+  #lower = false
+  /** The pattern that runs (a copy of this one, made when first needed), so that test() keeps V8's own fast path. */
+  #inner: RegExp | undefined
+
+  /** `literals`: the pattern's guardLiterals when already known (the build reads them), else read when first needed. */
+  constructor(pattern: string | RegExp, flags?: string, literals?: readonly string[] | null) {
+    super(pattern, flags)
+    if (literals !== undefined) {
+      this.#literals = literals
+      this.#lower = literals !== null && this.ignoreCase && literals.some((l) => /[a-z]/.test(l))
+    }
+  }
+
+  static override get [Symbol.species](): RegExpConstructor {
+    return RegExp
+  }
+
+  /** Whether the text can hold a match: it holds one of the literals (or the pattern has none). */
+  mayMatch(text: string): boolean {
+    let literals = this.#literals
+    if (literals === undefined) literals = this.#literals = this.#read()
+    if (literals === null) return true
+    const t = this.#lower ? lowerCased(text) : text
+    for (let i = 0; i < literals.length; i++) if (t.includes(literals[i]!)) return true
+    return false
+  }
+
+  override exec(input: string): RegExpExecArray | null {
+    const text = String(input)
+    const moves = this.global || this.sticky
+    // a search that goes on from an earlier match is let run: the text held a literal then
+    if (guarding && (!moves || this.lastIndex === 0) && !this.mayMatch(text)) {
+      if (moves) this.lastIndex = 0
+      return null
+    }
+    const inner = (this.#inner ??= new RegExp(this.source, this.flags))
+    if (!moves) return inner.exec(text)
+    inner.lastIndex = this.lastIndex
+    const found = inner.exec(text)
+    this.lastIndex = inner.lastIndex
+    return found
+  }
+
+  override test(input: string): boolean {
+    const text = String(input)
+    if (this.global || this.sticky) return this.exec(text) !== null
+    return (!guarding || this.mayMatch(text)) && (this.#inner ??= new RegExp(this.source, this.flags)).test(text)
+  }
+
+  #read(): readonly string[] | null {
+    const literals = guardLiterals(this.source, this.flags)
+    this.#lower = literals !== null && this.ignoreCase && literals.some((l) => /[a-z]/.test(l))
+    return literals
+  }
+}
+
+/**
+ * The literals a NeedsRegExp looks for before it runs: requiredLiterals of its source (lower-cased for a caseless
+ * pattern), or null when there are none of at least three characters, or the pattern is tried at one place only. The build reads them for each pattern literal given to
+ * `needs` in the sources (scripts/bundle-plugins.mjs), so that a run does not read the patterns again.
+ */
+export function guardLiterals(source: string, flags: string): string[] | null {
+  // a pattern tried at one place (anchored at the start, or sticky) reads little of a text, where the search for its
+  // literals (and a lower-cased copy) would read all of it
+  if (flags.includes('y') || (source.startsWith('^') && !flags.includes('m'))) return null
+  const caseless = flags.includes('i')
+  let literals = requiredLiterals(source, caseless)
+  // under `u` (or `v`) with `i`, an "s" also matches the long s "ſ", whose lower case is itself: such a literal is cut
+  // to its longest part without an "s" ("k" also matches the Kelvin sign, whose lower case is "k")
+  if (literals && caseless && /[uv]/.test(flags)) {
+    const cut: string[] = []
+    for (const l of literals) {
+      const part = l.split('s').reduce((x, y) => (y.length > x.length ? y : x), '')
+      if (part === '') return null
+      cut.push(part)
+    }
+    literals = cut
+  }
+  if (!literals || literals.some((l) => l.length < 3)) return null
+  return [...new Set(literals)]
+}
+
+/**
+ * Whether NeedsRegExp patterns look for their literals first: on for a run that lints one short text (the command says
+ * so once it knows), off otherwise.
+ */
+let guarding = false
+export function guardPatterns(on: boolean): void {
+  guarding = on
+}
+
+/** A pattern tried only on texts that can hold a match while patterns are guarded (see NeedsRegExp), with the same source and flags. */
+export function needs(re: RegExp, literals?: readonly string[] | null): RegExp {
+  return new NeedsRegExp(re.source, re.flags, literals)
+}
+
+// The last texts lower-cased for a caseless literal test, and their lower case: the patterns asked of a text mostly come
+// one after another, between those asked of the few texts around it (its block, its sentence, a part of it)
+const LOWERED = 4
+const lastTexts: string[] = Array.from({length: LOWERED}, () => '')
+const lastLower: string[] = lastTexts.slice()
+let nextSlot = 0
+function lowerCased(text: string): string {
+  for (let i = 0; i < LOWERED; i++) if (lastTexts[i] === text) return lastLower[i]!
+  const slot = nextSlot
+  nextSlot = (slot + 1) % LOWERED
+  lastTexts[slot] = text
+  return (lastLower[slot] = text.toLowerCase())
+}

@@ -1,5 +1,6 @@
 // The one definition finder: the terms an agreement defines (with their text), whether a sentence defines one, and
 // the wider vocabulary of defined and named terms that no-undefined-terms checks uses against.
+import {needs} from '../text.js'
 import type {Block, BlockKind, Definition, Document, Section, Sentence, TreeMark} from '../types.js'
 
 // "Business Hours" means …   **Response Time** means …   “Incident”: …   (the “Services”)
@@ -135,7 +136,7 @@ function add(defs: Map<string, Definition>, term: string, text: string, block: B
 
 const DEFINITION_SECTION = /definition|interpretation|glossary/i
 // ("means" after "of", "by" or a determiner is the noun: "by means of", "an obligation of means", "by any means")
-const DEFINES = /\b(?:(?<!\b(?:of|by|any|all|other|no|the|a|these|such|reasonable|technical|electronic)\s)means|shall mean|refers to|is defined as|has the meaning)\b/i
+const DEFINES = needs(/\b(?:(?<!\b(?:of|by|any|all|other|no|the|a|these|such|reasonable|technical|electronic)\s)means|shall mean|refers to|is defined as|has the meaning)\b/i)
 
 /** Is the block in a Definitions section (by its path)? */
 export function inDefinitionSection(block: Block): boolean {
@@ -153,7 +154,7 @@ const DEFINING_VERB_AT = new RegExp(DEFINING_VERB.source.slice(1), 'iy')
 // A bold name that opens its sentence (after nothing, or "A", "An", "The", "Each") and is followed by "is a …" / "are …"
 const BOLD_IS = /^\s*(?:is|are)\s+(?:a|an|any|each|every|one|the)\b/i
 const SENTENCE_OPENING = /(?:^|[.!?]\s+)(?:(?:a|an|the|each|every)\s+)?$/i
-const DEFINITIONS_TITLE = /definition|glossary|interpretation|defined terms|key terms/i
+const DEFINITIONS_TITLE = needs(/definition|glossary|interpretation|defined terms|key terms/i)
 
 /** The lower-case key of a term: no quotes or emphasis, no possessive, singular last word. */
 export function termKey(term: string): string {
@@ -269,7 +270,7 @@ const DEF_LINE = /(?:^|\n)[ \t]*(?:[-*+][ \t]+)?[*_]{0,2}([A-Z][\w’'&/-]{0,40}
 const NAMES_NOUN = /^[ \t]+(?!(?:or|and|each|together|collectively|individually|means|as|in|for|of|being|is|are|which|who|where)\b)[a-z]/
 
 // The words before a quoted name that make it the title of the original a translation renders
-const ORIGINAL_TITLE = /\b(?:original(?:ly)?|translat(?:ed|ion|es?)|in the source (?:language|text|version))\b/i
+const ORIGINAL_TITLE = needs(/\b(?:original(?:ly)?|translat(?:ed|ion|es?)|in the source (?:language|text|version))\b/i)
 // Another quoted name given as an alternative right after a quoted name: ' or "HIS"', ' / "SOW"'
 const ALTERNATIVE_AFTER = /^\s*,?\s*(?:or|\/)\s*["“]/
 

@@ -1,5 +1,6 @@
 // Delegation: a value placed in another document ("as set out in the Order Form", a cover-page variable), and
 // whether a named schedule is part of this document after all.
+import {needs} from '../text.js'
 import type {Block, Document, Section} from '../types.js'
 
 /** "order form" → "[Oo]rder [Ff]orm": a word list matched with either case on each initial only. */
@@ -19,7 +20,7 @@ const ATTACHED_PAPER = String.raw`(?:[A-Z][\w&'’-]*\s+){1,3}(?:Plan|Pack|Sheet
 // document of its own, whatever its name's case.
 const SENT_PAPER = String.raw`(?:[a-z][\w-]*\s+){0,2}?(?:polic(?:y|ies)|plan|pack|guide|manual|runbook|procedures?|document|specification|checklist)(?:\s*\([^()]{1,20}\))?,?\s+(?:(?:that|which)\s+)?(?:we|you|I)\s+(?:have\s+|['’]ve\s+)?(?:sent|gave|emailed|e-mailed|issued|provided|supplied|handed)(?:\s+(?:to\s+)?you)?\s+(?:separately|earlier|already|before|previously|beforehand)\b`
 /** The name of a SENT_PAPER, without how it was sent or its version: "backup policy (v3), which we sent you separately" → "backup policy". */
-const SENT_CLAUSE = /(?:\s*\([^()]{1,20}\))?,?\s+(?:(?:that|which)\s+)?(?:we|you|I)\s+(?:have\s+|['’]ve\s+)?(?:sent|gave|emailed|e-mailed|issued|provided|supplied|handed)\b.*$/
+const SENT_CLAUSE = needs(/(?:\s*\([^()]{1,20}\))?,?\s+(?:(?:that|which)\s+)?(?:we|you|I)\s+(?:have\s+|['’]ve\s+)?(?:sent|gave|emailed|e-mailed|issued|provided|supplied|handed)\b.*$/)
 // Reading: a paper named by a title in capitals and a word for a paper ("the Onboarding Pack", "the Site Readiness
 // Checklist", "the Network Specification") is another document where the agreement says something is set out or
 // described in it (not after a bare "in" or "under": "hours in the Hours Pack" may name a product).
@@ -153,7 +154,7 @@ const FOLLOWED_DOC = new RegExp(
 const BACK_PLACED = String.raw`(?:given|set out|set forth|stated|listed|shown|specified|described|detailed|defined|documented|contained|recorded|agreed|itemi[sz]ed|laid down)`
 const THERE = new RegExp(String.raw`\b${BACK_PLACED} there(?:in)?\b|\btherein\b|\b(?:set out|set forth|stated|listed|shown|specified|described|detailed|contained|given) in (?:the|an|any|each) (?:schedules?|annex(?:es|ures?)?|appendix|appendices|exhibits?|attachments?) (?:attached |annexed |appended )?thereto\b`, 'i')
 // (every match holds "there", in any case: a text without it is not searched, see there)
-const THERE_WORD = /there/i
+const THERE_WORD = needs(/there/i)
 // Reading: a pronoun after a verb that places a thing in a document ("we accept Proposal RMIT-118 for the services and
 // pricing set out in it") points at the document named before it in the same sentence, as "therein" does
 const IN_IT = new RegExp(String.raw`\b${BACK_PLACED} in it\b`, 'i')
@@ -179,12 +180,12 @@ const PUBLISHED = new RegExp(
   String.raw`${ON_PAGE}|\b(?:${PAGE_LINK}\s+(?:the\s+)?${PUBLISHER}\s+(${PAGE})|(?:${PAGE_LINK}|[Aa]t|[Uu]nder|[Ii]n)\s+(?:the\s+|our\s+|its\s+)(${PUBLISHED_DOC})|(?:[Ss]ee(?:\s+also)?|[Aa]s\s+(?:set\s+out|listed|shown|described|published|given|posted)\s+(?:on|at)|(?:are|is)\s+(?:set\s+out|listed|described|given|published)\s+(?:on|at)|[Pp]er)\s+(${URL}))`,
 )
 // "unless expressly covered in the SOW", "except as agreed in a Work Order": an exception, not the clause put elsewhere
-const EXCEPTION = /\b(?:unless|except)\b[^,;]*$/i
+const EXCEPTION = needs(/\b(?:unless|except)\b[^,;]*$/i)
 // A document named inside a condition or a proviso limits the statement, it does not put the clause there: "To the
 // extent Gamma provides hosting … under an SOW, Gamma shall …" (a sentence that opens with its condition, before its
 // main clause starts), "loss of data (subject to any backup obligations expressly assumed in a SOW)" (a proviso in brackets)
 const INTRO_CONDITION = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:to the extent|insofar as|in so far as)\b(?![^;]*,\s+(?:the\s+)?[\w’'-]+\s+(?:shall|will|must|may|are|is)\b)[^;]*$/i
-const PROVISO = /\(\s*(?:subject to|except|unless|other than|save)\b[^()]*$/i
+const PROVISO = needs(/\(\s*(?:subject to|except|unless|other than|save)\b[^()]*$/i)
 
 // Reading: a document named after "under" in a relative clause with a verb of its own says under which terms the things
 // the clause names are had, not where the clause is set out: "failures of equipment or services that Provider does not
@@ -201,7 +202,7 @@ function limits(text: string, at: number): boolean {
 // Reading: a party identified by its entry in a public register ("registered at the Trade Register under no.
 // J12/3456/2015", "entered in the Commercial Register of Vienna") is named, not given terms: the register holds no term
 // of the agreement, so it is no document a clause is put in.
-const REGISTERED_IN = /\b(?:registered|entered|enrolled|inscribed|incorporated)\s+$/i
+const REGISTERED_IN = needs(/\b(?:registered|entered|enrolled|inscribed|incorporated)\s+$/i)
 function registeredIn(text: string, at: number): boolean {
   return REGISTERED_IN.test(text.slice(Math.max(0, at - 40), at))
 }

@@ -7,7 +7,7 @@
 // extraction, the priority reading and the table-cell offsets; they still differ in how a time is tied to a metric word
 // and to a table cell, and converging them changes findings, so that is left to accuracy work with labels to judge by.
 import type {Block, Document, Section, Sentence} from '../types.js'
-import {hasMatch} from '../text.js'
+import {hasMatch, needs} from '../text.js'
 import {extractPriorities, lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
 
 /** The values of a text (a Reading's per-document `values`). */
@@ -36,8 +36,8 @@ function cellOffsets(block: Block): number[] {
 
 const RESPONSE_WORD = /\b(?:respon\w*|acknowledg\w*|reaction)\b/gi
 const HAS_RESPONSE_WORD = new RegExp(RESPONSE_WORD.source, 'i')
-const OTHER_TIMES = /\b(?:resol\w*|restor\w*|fix\w*|workaround|repair\w*|updates?|escalat\w*|recover\w*|RTO|RPO)\b/i
-const OTHER_TIMES_G = new RegExp(OTHER_TIMES.source, 'gi')
+const OTHER_TIMES = needs(/\b(?:resol\w*|restor\w*|fix\w*|workaround|repair\w*|updates?|escalat\w*|recover\w*|RTO|RPO)\b/i)
+const OTHER_TIMES_G = needs(new RegExp(OTHER_TIMES.source, 'gi'))
 const RESPONSE_HEADER = /respon|acknowledg|reaction/i
 
 export interface StatedResponse extends Stated {
@@ -256,7 +256,7 @@ function measure(d: Duration): {low: number; high: number; unit: string; amount:
 // (the "(e.g. the server is down)" of a level's description marks no value)
 const NOT_A_COMMITMENT = /\b(?:for example|for instance|e\.g\.|by way of example|illustrat\w*|previously|formerly|used to|historically|in the past|last year|under the (?:previous|old|earlier|prior|original) (?:agreement|contract|terms|schedule))\b/i
 // A value an amendment or variation sets replaces the earlier one; it does not contradict it
-const REPLACES = /\b(?:amend(?:s|ed|ment)?|variation|vari(?:es|ed)|supersed\w*|instead of|in place of|replac(?:es|ed|ing) (?:the|clause|section|paragraph|schedule|table|value|time|target)s?\b|is replaced|(?:is|are) now|changes? from|(?:reduced|increased|shortened|extended) (?:from|to)|with effect from)\b/i
+const REPLACES = needs(/\b(?:amend(?:s|ed|ment)?|variation|vari(?:es|ed)|supersed\w*|instead of|in place of|replac(?:es|ed|ing) (?:the|clause|section|paragraph|schedule|table|value|time|target)s?\b|is replaced|(?:is|are) now|changes? from|(?:reduced|increased|shortened|extended) (?:from|to)|with effect from)\b/i)
 
 /** Whether the value of `s` is an example, a past figure, or a replacement made by an amendment: not a value to compare. */
 export function notCompared(s: Statement): boolean {
@@ -271,8 +271,8 @@ export function notCompared(s: Statement): boolean {
   // (in an amendment, a sentence that replaces nothing and a table state values as they now are: compared)
   return REPLACES.test(text)
 }
-const NEW_VALUE_BEFORE = /\b(?:replaced (?:with|by)|(?:reduc|increas|shorten|extend|rais|lower|chang|cut)\w*\b[^.;]{0,60}?\bto|(?:is|are) now)\s*$/i
-const QUOTED_REPLACEMENT = /\b(?:replaced (?:with|by)|read as follows|amended to read)\s*:?\s*["“][^"”]*$/i
+const NEW_VALUE_BEFORE = needs(/\b(?:replaced (?:with|by)|(?:reduc|increas|shorten|extend|rais|lower|chang|cut)\w*\b[^.;]{0,60}?\bto|(?:is|are) now)\s*$/i)
+const QUOTED_REPLACEMENT = needs(/\b(?:replaced (?:with|by)|read as follows|amended to read)\s*:?\s*["“][^"”]*$/i)
 
 export function range(d: Duration): {low: number; high: number} {
   // a business day is somewhere between a working day of hours and a calendar day
@@ -720,7 +720,7 @@ function labelMatcher(labels: ReadonlyMap<string, Priority>): Learned | undefine
 const LEVEL_LABEL = /^[*_]{0,2}([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,2})[*_]{0,2}(?:\s*[:–—]|\s+-\s)\s*\S/
 const LEVEL_CELL = /^[*_]{0,2}([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,2})[*_]{0,2}$/
 // A title or column that names levels ("How urgent is it?", "Fault level", "Incident categories"), not a plan's
-const LEVEL_TITLE = /\b(?:priorit\w*|severit\w*|urgen\w*|levels?|categor\w*|classif\w*|impact)\b/i
+const LEVEL_TITLE = needs(/\b(?:priorit\w*|severit\w*|urgen\w*|levels?|categor\w*|classif\w*|impact)\b/i)
 // A first column of kinds of fault or call ("Fault", "Incident type") keys a table of times by the kinds it names
 const KIND_COLUMN = /^\s*(?:[A-Za-z-]+\s+)?(?:faults?|incidents?|issues?|problems?|tickets?|calls?|requests?)(?:\s+(?:types?|kinds?))?\s*$/i
 // A column that names or describes each level ("Meaning", "Description", "Name", "Impact")

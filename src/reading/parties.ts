@@ -1,12 +1,13 @@
 // Who is bound by a statement, and the readings that take a promise away: negation, permission, disclaimers.
 // The functions are pure; a Reading (index.ts) holds the per-document party names and the clause-start memo.
+import {needs} from '../text.js'
 import type {Block, Document} from '../types.js'
 
 export type Party = 'provider' | 'customer' | 'mutual' | 'unknown'
 
 const PROVIDER = /\b(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|we|us|our|company)\b/i
 // (a translated contract calls the customer by its ordering role: "the Ordering Party", "the Commissioning Party")
-const CUSTOMER = /\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser|ordering party|commissioning party|orderer)\b/i
+const CUSTOMER = needs(/\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser|ordering party|commissioning party|orderer)\b/i)
 // Either party: duties that bind both sides are procedure, not the provider's service promise.
 const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies)\b|\b(?:each party|either party|both parties|the parties|the other party|a party|(?:receiving|disclosing|affected|notifying|indemnifying|indemnified|protected|breaching|non-breaching) party|each recipient|the recipient|recipient)\b/i
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to|['’]ll)\b/gi
@@ -24,7 +25,7 @@ const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practic
 // A body's name that ends in the kind of organisation it is ("Glenmore Dairy Co-operative Society Ltd", "the Van Asperen
 // Foundation"): one or more capitalised words before the kind (group 1), a legal form after it (not the kinds whose word
 // is common in lower case: "trust", "practice", "council", "institution")
-const NAMED_KIND = /\b(?:[A-Z][\w'’&.-]*\s+){1,5}?(School|Academy|College|University|Clinic|Surgery|Hospital|Charity|Society|Association|Church|Club|Co-?operative|Co-op|Foundation)(?:\s+(?:Society|Association|Ltd|Limited|Inc|CLG|DAC|e\.?V\.?|Stichting))*\b/g
+const NAMED_KIND = needs(/\b(?:[A-Z][\w'’&.-]*\s+){1,5}?(School|Academy|College|University|Clinic|Surgery|Hospital|Charity|Society|Association|Church|Club|Co-?operative|Co-op|Foundation)(?:\s+(?:Society|Association|Ltd|Limited|Inc|CLG|DAC|e\.?V\.?|Stichting))*\b/g)
 
 /** The addressee line of a letter's header: "To: Harrowfield Dental Surgery, 22 Church Street". */
 const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
@@ -275,7 +276,7 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
 // Minutes' list of who was there: "**Present:** Mary Kerr (practice manager, for the Practice), Tom Ashworth (Kestrel IT,
 // account manager)". A person whose bracket names a party acts for it, and the minutes call them by name or initials
 // ("MK will tell Kestrel promptly"): their duties are that party's
-const PRESENT_LINE = /^[^\w\n]*(?:present|attendees|attending|in attendance|participants)[^\w\n]*:[^\w\n]*([^\n]+)/gim
+const PRESENT_LINE = needs(/^[^\w\n]*(?:present|attendees|attending|in attendance|participants)[^\w\n]*:[^\w\n]*([^\n]+)/gim)
 const PERSON = /(?:^|[,;]\s*|\band\s+)((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*\(([^()]{1,120})\)/g
 function attendees(doc: Document, names: Map<string, Party>): void {
   let blocks = 0
@@ -396,7 +397,7 @@ function namedKinds(text: string, names: Map<string, Party>): void {
 // Dental Practice") or in a header table's customer column (a row read as "Provider: Kestrel IT Ltd | Customer: …") is
 // called by that name without its legal form ("Acme Dental will …") and by the kind of organisation it ends in ("the
 // Practice will …")
-const CUSTOMER_LABEL = /(?:^|\n|\|\s)[ \t*_]*(?:[Cc]lient|[Cc]ustomer|CLIENT|CUSTOMER|[Ss]ubscriber|[Mm]ember|[Tt]enant|[Ll]icensee|[Bb]uyer|[Pp]urchaser)(?:[ \t]+(?:[Nn]ame|NAME))?[ \t*_]*:[ \t*_]*([A-Z][^|\n,(;:*_]{1,80})/g
+const CUSTOMER_LABEL = needs(/(?:^|\n|\|\s)[ \t*_]*(?:[Cc]lient|[Cc]ustomer|CLIENT|CUSTOMER|[Ss]ubscriber|[Mm]ember|[Tt]enant|[Ll]icensee|[Bb]uyer|[Pp]urchaser)(?:[ \t]+(?:[Nn]ame|NAME))?[ \t*_]*:[ \t*_]*([A-Z][^|\n,(;:*_]{1,80})/g)
 
 function labelledCustomer(text: string, names: Map<string, Party>): void {
   for (const m of text.matchAll(CUSTOMER_LABEL)) {
@@ -604,7 +605,7 @@ const CLAUSE_REACH = 400
 const CLAUSE_BOUNDARY_G = new RegExp(CLAUSE_BOUNDARY.source, 'gi')
 const ROLE_PATTERNS = [
   [new RegExp(PROVIDER.source, 'gi'), 'provider'],
-  [new RegExp(CUSTOMER.source, 'gi'), 'customer'],
+  [needs(new RegExp(CUSTOMER.source, 'gi')), 'customer'],
   [new RegExp(MUTUAL.source, 'gi'), 'mutual'],
 ] as const
 
@@ -639,7 +640,7 @@ export function clauseMemo(): ClauseMemo {
 // The people of a party, named by their role: "Customer's staff", "the Practice's office manager", "your team" (a
 // party's people are bound as the party is, where its things are not)
 const PEOPLE = /^(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:staff|employees|personnel|team|teams|people|users|administrators?|managers?|representatives?|contacts?|agents?|officers?|workers?|colleagues|members of staff|receptionists?|nurses|teachers|clinicians)\b/i
-const YOUR_PEOPLE = /\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:staff|employees|personnel|team|teams|people|users|administrators?|managers?|representatives?|contacts?|agents?|officers?|workers?|colleagues|members of staff|receptionists?|nurses|teachers|clinicians)\b/gi
+const YOUR_PEOPLE = needs(/\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:staff|employees|personnel|team|teams|people|users|administrators?|managers?|representatives?|contacts?|agents?|officers?|workers?|colleagues|members of staff|receptionists?|nurses|teachers|clinicians)\b/gi)
 
 function roleOf(words: string, names: ReadonlyMap<string, Party>): Party {
   let best: Party = 'unknown'
@@ -794,7 +795,7 @@ const REDUCED_RELATIVE = /\b(?:work|services?|requests?|tickets?|tasks?|jobs?|ch
 // participle after a noun does ("work requested by the Client")
 // and a condition set off by commas just before the verb ("The following are excluded from the Services and, if requested
 // by the Client, shall be quoted …") is no part of the verb's subject: the party it names asks, the subject is before it
-const CONDITION_ASIDE = /(?:,|\band\b|\bor\b)\s*(?:if|where|when|whenever|unless|once)\s+(?:so\s+)?(?:requested|asked|instructed|ordered|approved|agreed|authori[sz]ed|required|directed|commissioned|accepted)\b[^,;]{0,60},\s*$/i
+const CONDITION_ASIDE = needs(/(?:,|\band\b|\bor\b)\s*(?:if|where|when|whenever|unless|once)\s+(?:so\s+)?(?:requested|asked|instructed|ordered|approved|agreed|authori[sz]ed|required|directed|commissioned|accepted)\b[^,;]{0,60},\s*$/i)
 const ASKED_ON_CONDITION = /\b(?:if|where|when|whenever|unless|once|as|until)\s+(?:so\s+|expressly\s+|specifically\s+|first\s+|otherwise\s+|previously\s+)?(?:requested|asked(?:\s+for)?|instructed|ordered|approved|agreed|authori[sz]ed|required|directed|commissioned|accepted)\s+(?:(?:in\s+writing|in\s+advance|beforehand)\s+)?$/i
 
 /** Index of the first obligation verb in `text` whose subject is the customer, or -1. */
@@ -822,7 +823,7 @@ export function customerObligation(text: string, names: ReadonlyMap<string, Part
 }
 
 // A verb of keeping or providing in the present tense, after the words that may stand between it and its subject (group 1)
-const PRESENT_DUTY = /(\b(?:also\s+|always\s+|itself\s+)?)(?:keeps|maintains|ensures|installs|licen[cs]es|patches|upgrades|replaces|complies with|adheres to|protects|secures|obtains|grants|gives|provides|makes sure)\b/gi
+const PRESENT_DUTY = needs(/(\b(?:also\s+|always\s+|itself\s+)?)(?:keeps|maintains|ensures|installs|licen[cs]es|patches|upgrades|replaces|complies with|adheres to|protects|secures|obtains|grants|gives|provides|makes sure)\b/gi)
 // The subject right before a verb: a name of one to three words, with its article ("the Ordering Party ")
 const SUBJECT_TAIL = /(?:^|[^\w'’-])(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}\s+$/i
 
@@ -904,7 +905,7 @@ const CLAIMED_AFTER = /^[^.;!?]*\b(?:but|except|other than|apart from|save)\s+(?
 const CONDITION = /\b(?:if|unless|where|when|whether)\b[^,]{0,120},/gi
 
 // "not limited to", "no later than", "not less than" restrict a statement; they do not negate it.
-const RESTRICTING = /\b(?:but )?not limited to\b|\bno (?:later|more|less|fewer|sooner) than\b|\bnot (?:later|more|less|fewer) than\b|\bnot exceeding\b|\bwithout limit(?:ing|ation)\b|\bno later\b/gi
+const RESTRICTING = needs(/\b(?:but )?not limited to\b|\bno (?:later|more|less|fewer|sooner) than\b|\bnot (?:later|more|less|fewer) than\b|\bnot exceeding\b|\bwithout limit(?:ing|ation)\b|\bno later\b/gi)
 
 /** Is the sentence a disclaimer ("makes no warranty", "as is", "does not guarantee")? */
 export function isDisclaimer(sentence: string): boolean {
@@ -1009,7 +1010,7 @@ export function messageSender(blocks: readonly Block[], i: number, names: Readon
 const ATTRIBUTION = /(?:["”]\s*(?:[—–]|--?)|[.!?]\s*(?:[—–]|--))\s*(?:an?\s+|the\s+)?[A-Za-z][\w.'’&-]*(?:[ ,]+[\w.'’&()-]+){0,7}\s*$/
 const QUOTATION = /^\W{0,3}["“][^"“”]{2,400}[.!?]?["”]\s*$/
 // a lead-in saying the reader wrote what follows: "You wrote:", "In your e-mail of 3 May you asked:", "Your message said:"
-const READER_WROTE = /\b(?:you|your (?:e-?mail|message|letter|note|request|reply|enquiry|inquiry)s?)\b[^.!?]{0,60}\b(?:wrote|said|say|asked|ask|write|mentioned|put it|sent)\b[^.!?]{0,40}:\s*$|\byour (?:e-?mail|message|letter|note|request|reply|enquiry|inquiry)\b[^.!?]{0,60}:\s*$/i
+const READER_WROTE = needs(/\b(?:you|your (?:e-?mail|message|letter|note|request|reply|enquiry|inquiry)s?)\b[^.!?]{0,60}\b(?:wrote|said|say|asked|ask|write|mentioned|put it|sent)\b[^.!?]{0,40}:\s*$|\byour (?:e-?mail|message|letter|note|request|reply|enquiry|inquiry)\b[^.!?]{0,60}:\s*$/i)
 
 /** The first 40 characters of the source line the block starts on ("> — Jo Patel, practice manager", "- Help desk"). */
 export function lineHead(source: string, block: Block): string {

@@ -1,7 +1,7 @@
 // How a clause is reached when it is not worded in any clause's vocabulary: readings of sentence structure (a title that
 // says what a party will or will not do, work placed outside a stated span of hours) rather than lists of phrases.
 import type {Party} from './parties.js'
-import {hasMatch} from '../text.js'
+import {hasMatch, needs} from '../text.js'
 
 /** Verbs by which a provider takes work on: "do", "cover", "help with", "look after", "take care of", "deal with". */
 const SCOPE_VERB = String.raw`(?:do(?:es)?|handles?|covers?|includes?|provides?|supports?|offers?|delivers?|fix(?:es)?|repairs?|manages?|touch(?:es)?|(?:helps?|assists?)(?: (?:you|the \w+))?(?: (?:with|on))?|looks? after|takes? care of|takes? on|deals? with|works? on|gets? involved (?:in|with))`
@@ -188,10 +188,10 @@ const DOCUMENT = /\b(?:agreement|contract|document|guide|page|letter|e-?mail|sec
  * schedule, the agreement, an SLA or addendum, an order form, or its fee.
  */
 const OFFER = String.raw`(?:the|this|our|your|these|each|its|their|(?:the\s+)?[A-Z][\w&-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:services?|agreement|plan|scope|remit|contract|package|schedule|subscription|retainer|(?:monthly |fixed |annual )?fee|support|sow|statement of work|sla|addendum|order(?: form)?|categor(?:y|ies)|catalog(?:ue)?)\b`
-const OUT_OF_OFFER = new RegExp(
+const OUT_OF_OFFER = needs(new RegExp(
   String.raw`\b${OFFER}\s+(?:exclude|excludes|do(?:es)? not (?:include|cover|extend to)|(?:will|shall) not (?:include|cover|extend to)|(?:is|are) not (?:including|covering|inclusive of))\b|\b(?:is|are|fall|falls|sit|sits|lie|lies|remain|remains)\s+(?:entirely\s+)?outside\s+(?:of\s+)?${OFFER}|\b(?:the following|these|those)(?:\s+[\w-]+){0,2}\s+(?:is|are)\s+not\s+(?:provided|supplied|offered|performed|delivered|covered|included|supported)\b|\b(?:items?|work|jobs?|tasks?|requests?|anything|everything)(?:\s+else)?\s+outside\s+(?:of\s+)?${OFFER}|\b(?:is|are)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+${OFFER}|\b(?:work|services?|anything|everything|items?|requests?|jobs?|tasks?)\s+(?:that\s+(?:is|are)\s+)?not\s+(?:in|on|within|under)\s+(?:this|that|the|these|our|your)\s+(?:[\w-]+\s+){0,2}?(?:list|table|schedule|section|plan|package)\b(?=[^.;]{0,80}\b(?:charged|billed|invoiced|quoted|chargeable|billable|extra)\b)`,
   'i',
-)
+))
 
 /** The offset of work put outside a named offer, or -1. */
 export function outsideOffer(text: string): number {
@@ -228,7 +228,7 @@ const CONDITION = /\b(?:if|where|unless|when|whenever|should|in case|provided th
 const OUTSIDE_SPAN = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:(?:the|our|its|their|your|these|those|such|this|that)\s+)?((?:[\w'’-]+\s+){0,3}?)(?:hours|times|shifts?|windows?)\b/gi
 const NOT_A_SERVICE_SPAN = /\b(?:maintenance|change|backup|release|patch(?:ing)?|freeze|notice|cancellation|response|resolution|\d+)\b/i
 /** What OUTSIDE_SPAN and OUTSIDE_TERM open with (either case: OUTSIDE_SPAN's `i` flag). */
-const OUTSIDE_WORD = /\b(?:outside|beyond|after|before)\s/i
+const OUTSIDE_WORD = needs(/\b(?:outside|beyond|after|before)\s/i)
 const OUTSIDE_TERM = /\b(?:outside|beyond|after|before)\s+(?:of\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})/g
 /** Days or clock times in a definition: "Monday to Friday", "08:00", "9am", "weekdays". */
 const SPAN_DEFINED = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day|\bweekdays?\b|\b\d{1,2}(?:[:.]\d{2})\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)/i
@@ -359,7 +359,7 @@ const CUSTOMER_MUST = /^(?:what )?CUSTOMER(?:'s?)?(?: [\w-]+){0,2} (?:(?:must|ne
  * claim to submit, a notice to give, a fee to pay). Returns the modal's offset, or -1; whose requirement it is, the
  * caller asks.
  */
-const REQUIREMENT = /\b(?:must|shall|needs? to|ha(?:s|ve) to|(?:is|are) required to)\s+(?:not\s+|always\s+|at all times\s+)?(\w+)(?:\s+(\w+))?/gi
+const REQUIREMENT = needs(/\b(?:must|shall|needs? to|ha(?:s|ve) to|(?:is|are) required to)\s+(?:not\s+|always\s+|at all times\s+)?(\w+)(?:\s+(\w+))?/gi)
 const PROCEDURE = /^(?:submit\w*|notif\w*|pay|paid|report\w*|request\w*|claim\w*|inform\w*|tell|sign\w*|return\w*|give|given|raise\w*|log|logged|send|sent|made|make|received?|approv\w*|invoic\w*|reimburs\w*|refund\w*|provide notice|deliver\w*|respond\w*|answer\w*|acknowledg\w*|resolv\w*|restor\w*|credit\w*)$/i
 
 export function requirementAt(text: string): number {

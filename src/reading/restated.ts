@@ -6,6 +6,7 @@
 //
 // The rule that reads these (consistent-values) runs on every file, so the pre-checks come first and a value read is
 // kept as a few numbers and strings only.
+import {needs} from '../text.js'
 import type {Block} from '../types.js'
 import {blockContext, listKeys, otherLabel, type KeptInContext, type ValuesOf} from './metrics.js'
 import {mayHold} from './values/index.js'
@@ -93,10 +94,10 @@ const ONE_PARTY = /\b(?:customer|client|provider|supplier|contractor|vendor|comp
 const BACKUP_WORD = /\bback(?:ed|s|ing)?[- ]?ups?\b/gi
 const BACKUP_ANY = /\bback(?:ed|s|ing)?[- ]?ups?\b/i
 // a column of how long backups are kept: "monthly for 7 years" there is a retention, not a cadence
-const KEPT_HEAD = /\b(?:kept|keep|retain\w*|retention|held|stored)\b/i
+const KEPT_HEAD = needs(/\b(?:kept|keep|retain\w*|retention|held|stored)\b/i)
 // a second tier of one source, stated as such: "also", "in addition", a full or off-site copy
 const TIER = /\b(?:also|in addition|additionally|as well|further|second|full|incremental|differential|images?|snapshots?|(?:transaction )?logs?|off-?site|cloud|tape|usb|external|replica\w*|archive\w*)\b/gi
-const BETWEEN_BACKUP = /\b(?:restor\w*|test\w*|verif\w*|check\w*|review\w*|report\w*|scan\w*|updat\w*|patch\w*|monitor\w*|sync\w*|replicat\w*)\b/i
+const BETWEEN_BACKUP = needs(/\b(?:restor\w*|test\w*|verif\w*|check\w*|review\w*|report\w*|scan\w*|updat\w*|patch\w*|monitor\w*|sync\w*|replicat\w*)\b/i)
 
 // what any of the values needs in its block
 const TRIGGER = /\b(?:notice|term|runs? for|continues? for|back(?:ed|s|ing)?[- ]?ups?)\b/i
@@ -335,7 +336,7 @@ function termIn(p: Piece, valuesOf: ValuesOf, out: Restated[]): void {
 
 // Under a title that names backups, a copy is a backup: "Snapshots of the server are taken every 6 hours"
 const COPY_WORD = /\b(?:snapshots?|cop(?:y|ies|ied)|images?|imaged)\b/gi
-const COPY_ANY = /\b(?:snapshots?|cop(?:y|ies|ied)|images?|imaged)\b/i
+const COPY_ANY = needs(/\b(?:snapshots?|cop(?:y|ies|ied)|images?|imaged)\b/i)
 
 // Reading: a backup word followed by a colon labels what comes after it ("Server backups: every 6 hours, each copy kept
 // 45 days"): the frequency right after the label is that backup's, as "server backups every 6 hours" is

@@ -1,12 +1,15 @@
 // Term scanning for language rules: compiled term lists, the term-list options, the scan, and the readings that
 // excuse a match.
 import type {Block, Sentence} from '../types.js'
+import {needs, requiredLiterals, skipClass} from '../text.js'
 import {LinearRegExp} from '../user-regex.js'
 import {CONTINUING_SUBCLAUSE} from './lists.js'
 import {isDisclaimer, type Party} from './parties.js'
 import {phraseSource, phrasesRegExp} from './phrases.js'
 import type {Prose} from './sentences.js'
 import type {TextCache} from './texts.js'
+
+export {requiredLiterals}
 
 export interface Term {
   readonly pattern: string
@@ -96,109 +99,6 @@ function withoutFoldedS(literals: readonly string[] | undefined): string[] | und
     out.push(part)
   }
   return out
-}
-
-// Printable ASCII that stands for itself in a pattern: under V8's `i` flag (without `u`) such a character matches only
-// itself or its ASCII other case, so a lower-cased text contains it wherever the pattern matches (RE2 folds wider: see
-// withoutFoldedS)
-const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/
-
-/**
- * For each top-level alternative of a pattern, a run of plain characters that every match of it contains (lower-cased),
- * or else the literals of a group it cannot skip ("(?:fully|completely) secure"): a text containing none of them cannot
- * match, which indexOf tells far faster than the regex. Undefined when some alternative has neither, or the pattern uses
- * syntax this reading does not follow.
- */
-export function requiredLiterals(source: string): string[] | undefined {
-  const out: string[] = []
-  let best = ''
-  let run = ''
-  let group: string[] | undefined
-  // the group whose shortest literal is longest: a later group can tell more ("(?:within|in) a few (?:minutes|hours)"
-  // is looked for by its units, not by "in")
-  let longest: string[] | undefined
-  const endRun = (): void => {
-    if (run.length > best.length) best = run
-    run = ''
-  }
-  const endAlternative = (): boolean => {
-    endRun()
-    let chosen: string[]
-    if (best.length >= 3 || (best.length === 2 && !group)) chosen = [best.toLowerCase()]
-    else if (group) chosen = group
-    else return false
-    if (longest && shortest(longest) > shortest(chosen)) chosen = longest
-    out.push(...chosen)
-    best = ''
-    group = undefined
-    longest = undefined
-    return true
-  }
-  let i = 0
-  while (i < source.length) {
-    const c = source[i]!
-    let literal: string | undefined
-    let inner: string[] | undefined
-    if (c === '|') {
-      if (!endAlternative()) return undefined
-      i++
-      continue
-    } else if (c === '\\') {
-      // \b, \s, \. …: not a plain character; \u, \x, \p, \k, \c and back-references span more than two characters
-      if (/[uxpPkc0-9]/.test(source[i + 1] ?? '0')) return undefined
-      i += 2
-    } else if (c === '[') {
-      i = skipClass(source, i)
-    } else if (c === '(') {
-      const open = i
-      let depth = 0
-      for (; i < source.length; i++) {
-        const d = source[i]
-        if (d === '\\') i++
-        else if (d === '[') i = skipClass(source, i) - 1
-        else if (d === '(') depth++
-        else if (d === ')' && --depth === 0) break
-      }
-      if (depth !== 0) return undefined
-      i++
-      // a lookaround consumes nothing; any other group consumes a match of its contents
-      if (!/^\(\?<?[=!]/.test(source.slice(open, open + 4))) inner = requiredLiterals(source.slice(open + (source[open + 1] === '?' ? 3 : 1), i - 1))
-      if (source[open + 1] === '?' && source[open + 2] === '<' && !/[=!]/.test(source[open + 3] ?? '')) inner = undefined
-    } else if (c === ')' || c === '{' || c === '}' || c === '?' || c === '*' || c === '+') {
-      return undefined
-    } else {
-      // ".", "^", "$" and any other character that is not plain ASCII end a run
-      if (PLAIN.test(c)) literal = c
-      i++
-    }
-    // a quantifier after the atom: optional atoms break the run, repeated ones end it
-    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
-    const min = !q ? 1 : q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0
-    if (q) i += q[0].length
-    if (inner && min >= 1) {
-      group ??= inner
-      if (!longest || shortest(inner) > shortest(longest)) longest = inner
-    }
-    if (literal !== undefined && min >= 1) run += literal
-    if (q || literal === undefined) endRun()
-  }
-  return endAlternative() ? out : undefined
-}
-
-/** The length of the shortest of some literals. */
-function shortest(literals: readonly string[]): number {
-  let n = Infinity
-  for (const l of literals) if (l.length < n) n = l.length
-  return n
-}
-
-/** Index just past the character class that opens at `i`. */
-function skipClass(source: string, i: number): number {
-  for (let j = i + 1; j < source.length; j++) {
-    if (source[j] === '\\') j++
-    else if (source[j] === ']') return j + 1
-  }
-  return source.length
 }
 
 /**
@@ -391,7 +291,7 @@ export interface ExcuseReadings {
 // "at no additional cost to the Customer": the price of an act, not its negation
 const NO_COST = /\b(?:at|for|with)\s+no\s+(?:additional\s+|extra\s+|further\s+|separate\s+)?(?:cost|charge|fee)s?\b/gi
 // a passive agent ("as may be reasonably requested by the Customer") names who asks, not who is bound
-const AGENT = /\b(?:as|if|when|where)\s+(?:may\s+be\s+|is\s+|are\s+)?(?:reasonably\s+)?(?:requested|required|directed|approved|agreed|instructed|specified|determined)\s+by\s+(?:the\s+)?[\w'’-]+/gi
+const AGENT = needs(/\b(?:as|if|when|where)\s+(?:may\s+be\s+|is\s+|are\s+)?(?:reasonably\s+)?(?:requested|required|directed|approved|agreed|instructed|specified|determined)\s+by\s+(?:the\s+)?[\w'’-]+/gi)
 
 /** How far around a hit the clause readings look (as far as a clause reaches). */
 const REACH = 400
@@ -438,10 +338,10 @@ const DUTY = /\b(?:shall|will|must)\b/i
 const COORDINATED_DUTY = /\b(?:and|but)\s+(?:shall|will|must)\s+(?:[\w'’-]+\s+){0,2}$/i
 
 // a role that either party may hold
-const ROLE = /\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|notifying|claiming|requesting|breaching|non-breaching|defaulting|non-defaulting|protected|terminating) part(?:y|ies)\b/i
+const ROLE = needs(/\bthe (?:indemnified|indemnifying|receiving|disclosing|affected|notifying|claiming|requesting|breaching|non-breaching|defaulting|non-defaulting|protected|terminating) part(?:y|ies)\b/i)
 
 /** Thanks for the thing the term describes, right before the term: "Thanks for the", "thank you so much for your". */
-const THANKED = /\b(?:thanks|thank\s+you|many\s+thanks)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:the|your|such\s+an?|this|that|all\s+the)\s+(?:[\w'\u2019-]+\s+)?$/i
+const THANKED = needs(/\b(?:thanks|thank\s+you|many\s+thanks)\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:the|your|such\s+an?|this|that|all\s+the)\s+(?:[\w'\u2019-]+\s+)?$/i)
 const CONCESSIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}[.)]|\(\d{1,2}\))\s+)?(?:[A-Z][A-Za-z]{0,11}\W{0,3}:\W*)?(?:although|though|even though|while|whilst|despite)\b[^.;]{0,160},\s*(?:we|it|the \w+|\w+)\s+(?:cannot|can ?not|can't|do(?:es)? not|don't|doesn't|will not|won't|shall not|is unable to|are unable to)\s+(?:promise|guarantee|warrant|commit|ensure|assure)\b/i
 
 // A heading that names the customer's duties ("5. Client duties", "Your responsibilities", "What we need from you")
@@ -794,7 +694,7 @@ const TOLD =
   /(?:\b(?:will|shall|must|should|may|can|to)\s+be|\b(?:is|are|gets?)|['\u2019]ll\s+be)\s+(?:\w+ly\s+|also\s+|always\s+)?(?:told|informed|notified|advised|contacted|called|phoned|e-?mailed|messaged|sent|given|updated|alerted|warned|consulted|offered|provided with|shown|reminded|kept (?:informed|updated|up to date|in the loop|posted|advised))\b(?:(?!\b(?:must|shall|should|will|agrees?|undertakes?|is required|are required|needs? to|has to|have to)\b)[^.;:,]){0,100}$/i
 
 /** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive", a label "What you get:". */
-const YOU_GET = /\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i
+const YOU_GET = needs(/\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i)
 
 /** A lead asking the reader to note what follows: "Please note:", "**Kindly note** that", "Please be aware that". */
 const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear in mind|keep in mind|remember)\b[*_]*(?:\s*:|\s+that\b)[*_\s]*/i
@@ -808,7 +708,7 @@ const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear i
 const ASKS_YOU =
   /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:(?:kindly|politely|respectfully|humbly|also)\s+)?(?:ask|request|require|need|expect|rely on)\s+(?:that\s+)?(?:you|the\s+(?:client|customer|licensee|subscriber)(?!['\u2019]s))\b|\bit\s+is\s+(?:your|the\s+(?:client|customer)['\u2019]s)\s+(?:own\s+)?(?:responsibility|duty|job|obligation)\s+to\b|\bit\s+is\s+up\s+to\s+you\s+to\b/i
 /** A request the provider makes of others, whoever they are: "We ask that everyone uses MFA and that the Trust tells us promptly". */
-const ASKS_THAT = /\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|insist)\s+that\b/i
+const ASKS_THAT = needs(/\b(?:we|i)\s+(?:would\s+|['\u2019]d\s+)?(?:ask|request|require|insist)\s+that\b/i)
 /**
  * A first-person subject right before the term's verb: "we'll let you know promptly", "On our side we will", and the
  * speaker's own people or things as the subject: "our team will always ring the on-call number", "my staff shall …".
@@ -818,8 +718,8 @@ const FIRST_PERSON_SUBJECT = /\b(?:we|i)\b(?:\s+|['\u2019](?:ll|d)\s+)(?:[\w'\u2
 // an act of telling, right after the term ("immediately report to …") or ending right before it ("notify the help desk
 // promptly"), and what it is told to
 const TELLS_AFTER = /^\s+(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?\b([^.;:]{0,60})/i
-const TELLS_BEFORE = /\b(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?\b([^.;:,]{0,60}?)\s*$/i
-const TELLS_END = /\b(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?$/i
+const TELLS_BEFORE = needs(/\b(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?\b([^.;:,]{0,60}?)\s*$/i)
+const TELLS_END = needs(/\b(?:report|notify|tell|inform|contact|call|alert|phone|ring|e-?mail)(?:s|ed|ing)?$/i)
 const PROVIDER_DESK = /^(?:\s+(?:it\s+|them\s+)?(?:to|by)\s+|\s+)(?:the\s+|our\s+)?(?:service ?desk|help ?desk|support (?:desk|line|team)|noc\b|network operations centre|us\b)/i
 /** Is the term part of an act of telling the provider's desk or the provider ("must immediately report to the service desk …")? */
 function reportsToProvider(s: string, at: number, length: number, r: ExcuseReadings): boolean {

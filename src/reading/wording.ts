@@ -1,4 +1,5 @@
 // Wording classes clause judges test for (vague times, charges in words), and the scope a clause's value must sit in.
+import {needs} from '../text.js'
 import {withFlags} from '../user-regex.js'
 import type {Values} from './values/index.js'
 
@@ -41,7 +42,7 @@ const FIRST_ACTION =
 /** Words of a case's end: fixed, restored, working again (and "TAT", the turnaround, in capitals). */
 const CASE_END =
   /\b(?:resol\w*|restor\w*|fix(?:e[sd]|ing)?|repair\w*|recover\w*|rto|mttr|mean time to \w+|workaround|remedi\w*|rectif\w*|solution|sol(?:ve|ved|ving)|clos(?:e|ed|ing|ure)|put right|set right|up and running|(?:running|working|usable|available|online) again|back (?:up|online|in service|to normal|in business)|sorted(?: out)?|mended|cleared|turn[- ]?around)\b/i
-const TURNAROUND = /\bTAT\b/
+const TURNAROUND = needs(/\bTAT\b/)
 
 /** What a time column's header says its times measure: the first action on a case, its end, or both ("Attend and fix"). */
 export function columnMeasure(header: string): {readonly response: boolean; readonly resolution: boolean} {
@@ -121,7 +122,7 @@ function ownSentences(cell: string, topic: RegExp): string {
 export const ESCALATION_TRIGGER = /\b(?:not|un)[- ]?(?:been\s+|yet\s+)?(?:resolved|fixed|restored|repaired|responded to|acknowledged|answered|closed)\s+(?:with)?in\s+[^.;]{1,40}?\bescalat\w*/gi
 // A case not yet fixed or answered by a time: "is not resolved within 4 hours", "has not been put right within one working
 // day", "isn't sorted in 8 hours", "remains unresolved within a day" (the time runs to the end of its clause)
-const UNMET_BY = /(?:\b(?:not|never)\s+|n['\u2019]t\s+|\bun-?)(?:yet\s+)?(?:(?:been|be)\s+)?(?:resolved|fixed|restored|repaired|solved|put right|sorted(?:\s+out)?|closed|corrected|rectified|remedied|responded to|acknowledged|answered|picked up)\s+(?:with)?in\s+[^,.;:!?]{1,60}/gi
+const UNMET_BY = needs(/(?:\b(?:not|never)\s+|n['\u2019]t\s+|\bun-?)(?:yet\s+)?(?:(?:been|be)\s+)?(?:resolved|fixed|restored|repaired|solved|put right|sorted(?:\s+out)?|closed|corrected|rectified|remedied|responded to|acknowledged|answered|picked up)\s+(?:with)?in\s+[^,.;:!?]{1,60}/gi)
 // a word that opens a condition: "If", "Where", "When", "Should", "In the event that"
 const CONDITION_OPENS = /\b(?:if|where|when|whenever|should|once|in (?:the )?(?:event|case)(?: that)?)\b/gi
 // a step that tells someone: escalating, calling, writing, informing, updating
