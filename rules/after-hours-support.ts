@@ -36,8 +36,15 @@ const UNMEASURED = /^[^.;]{0,12}?\b(?:(?:if|when|as long as|so long as|provided(
 const PART_OF_FEE = needs(/\bas part of (?:the|your|its|our) (?:[\w-]+ ){0,2}(?:fees?|charges?|prices?|subscription|retainer)\b/i)
 const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\bno longer)\b[^.;]{0,40}$/i
 
+// Reading: work said to bear no charge at all is included, however the charge is named ("no charge", "no cross-charge
+// to the business", "not charged to the Client", "not billed"): it settles how the work is charged; a charge not yet
+// settled ("no charge has been agreed for it yet", "no charge rates are set") settles nothing
+const NO_CHARGE = needs(/\b(?:at\s+)?no\s+(?:(?:extra|additional|further|cross|separate|call-?out|internal)[- ]?)?(?:charges?|fees?|costs?)\b(?!\s+(?:rates?|cards?|has|have|is|are|was|were|yet|agreed|set|fixed|stated|decided|confirmed)\b)|\b(?:is|are|will be|shall be|gets?|get)\s+not\s+(?:re-?|cross-?)?(?:charged|billed|invoiced|recharged)\b|\bnot\s+(?:re-?|cross-?)?(?:charged|billed|invoiced|recharged)\s+(?:to|for)\b/i)
+
 /** Is the work said to be included or free, with no unmeasured condition on it? */
 function included(text: string): boolean {
+  const n = NO_CHARGE.exec(text)
+  if (n !== null && !UNMEASURED.test(text.slice(n.index + n[0].length, n.index + n[0].length + 60))) return true
   const m = INCLUDED_CHARGE.exec(text)
   if (m !== null && !UNMEASURED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return true
   const part = PART_OF_FEE.exec(text)

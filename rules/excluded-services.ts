@@ -355,7 +355,8 @@ function taggedInList(block: Block): number {
 
 // A catch-all for the work outside the services, with how it is had: "Anything that isn't on one of the cards above is
 // quoted separately" (it names nothing excluded, but it is about the exclusions)
-const CATCH_ALL_HANDLED = /\b(?:quoted|priced|charged|billed|invoiced|chargeable|billable)\b/i
+// (or said to cost extra, or to be done on a quote: "Anything beyond the above is extra, by quote")
+const CATCH_ALL_HANDLED = /\b(?:quoted|priced|charged|billed|invoiced|chargeable|billable|extras?|(?:by|on|against) (?:a )?(?:quote|quotation|estimate))\b/i
 function catchAllHandled(text: string): boolean {
   return CATCH_ALL_ITEM.test(text) && CATCH_ALL_HANDLED.test(text)
 }

@@ -340,6 +340,33 @@ function taggedSet(text: string, out: Set<string>): void {
 // stays a slot
 const DECLARED_NAME = /\b(?:refers?|referred|referring|calls?|called|calling|names?|named|naming|known)\b[^.;:!?]{0,80}?\bas\s+["“](\[[A-Z][\w'’&-]*(?:\s[A-Za-z][\w'’&-]*){0,3}\])["”]/g
 
+// Reading: so is a code in capitals that the document says what it stands for in either of two other ways: a run of
+// codes made the subject of a sentence naming them as codes, initials or abbreviations ("[HQ], [WH] and [DC] are the
+// depot codes used in every table"), or a code that spells the initials of a name written just before it in the same
+// clause ("Present: Maria Lopez, site manager [ML]; Tom Reyes [TR]"); wherever it then stands. A slot's words ("[CLIENT]",
+// "[XX]", "[TBC]") stay slots, and so do a code that is no one's initials ("Jane Doe, director [CEO]") and a bracket
+// that is itself the meaning a name is given ('"Site Lead" means [SL]').
+const CODE_RUN = /(?:\[[A-Z][A-Z0-9]{0,5}\](?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*\[[A-Z][A-Z0-9]{0,5}\]\s+(?:are|is)\s+(?:the\s+|our\s+|your\s+)?(?:[\w'’-]+\s+){0,2}?(?:codes?|initials|abbreviations?|short\s+(?:names?|forms?)|identifiers?|IDs?)\b/g
+// the clause before a code, back to the last mark that closes one ("; ", ". ", "(", "[" or the line's start)
+const CLAUSE_BEFORE = /[^;.!?()[\]\n]{0,80}$/
+// (a bracket that is itself the meaning a name is given stays a slot: '"Site Lead" means [SL]')
+const MEANING_BEFORE = /\b(?:means|mean|is|are|shall be|will be|refers to|stands for|denotes)\s*$/i
+// a word of a name, and a title before a name that its initials skip ("Dr. Ana Cruz [AC]")
+const NAME_WORD = /[A-Z][\w'’-]*/g
+const NAME_TITLE = /^(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame|Rev|Fr)$/
+
+/** Does `code` spell the initials of a run of capitalised words in `before` (the clause right before it)? */
+function initialsOfName(code: string, before: string): boolean {
+  const words = [...before.matchAll(NAME_WORD)].filter((m) => !NAME_TITLE.test(m[0]))
+  for (let i = 0; i + code.length <= words.length; i++) {
+    let k = 0
+    // consecutive words: only spaces between them (a comma or a lower-case word ends the name)
+    while (k < code.length && words[i + k]![0][0] === code[k] && (k === 0 || /^\s+$/.test(before.slice(words[i + k - 1]!.index + words[i + k - 1]![0].length, words[i + k]!.index)))) k++
+    if (k === code.length) return true
+  }
+  return false
+}
+
 /** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …", "tagged [Gold] or [Silver]"), and names it declares. */
 function definedCodes(doc: Document): ReadonlySet<string> {
   const out = new Set<string>()
@@ -347,6 +374,7 @@ function definedCodes(doc: Document): ReadonlySet<string> {
   for (const block of doc.blocks) {
     if (block.kind === 'table-row' || !block.text.includes('[')) continue
     taggedSet(block.text, out)
+    for (const run of block.text.matchAll(CODE_RUN)) for (const m of run[0].matchAll(CODE_BRACKET)) if (!/^[NX]+$/.test(m[1]!) && !SLOT_WORDS.test(m[1]!)) out.add(m[0])
     for (const m of block.text.matchAll(DECLARED_NAME)) if (!SLOT_WORDS.test(m[1]!.slice(1, -1))) out.add(m[1]!)
     const legend = LEGEND.exec(block.text)
     for (const m of block.text.matchAll(CODE_BRACKET)) {
@@ -354,6 +382,7 @@ function definedCodes(doc: Document): ReadonlySet<string> {
       if (/^[NX]$/.test(inner) || SLOT_WORDS.test(inner)) continue
       const after = block.text.slice(m.index + m[0].length, m.index + m[0].length + 40)
       if (CODE_MEANS.test(after) || (legend !== null && legend.index < m.index && !/[.!?;]\s/.test(block.text.slice(legend.index, m.index)) && CODE_GLOSS.test(after))) out.add(m[0])
+      else if (inner.length >= 2 && !MEANING_BEFORE.test(block.text.slice(Math.max(0, m.index - 30), m.index)) && initialsOfName(inner, CLAUSE_BEFORE.exec(block.text.slice(Math.max(0, m.index - 80), m.index))![0])) out.add(m[0])
     }
   }
   return out

@@ -301,6 +301,12 @@ const DOES_SO = needs(/\b(?:fails?|is unable|are unable|cannot|can't|does not|do
 const EFFORTS = /efforts?|endeavou?rs?|reasonable|\bbest\b|\butmost\b|\bwhat\b.*\bcan\b/i
 const LIABILITY_EXTENT = needs(/\bliabilit(?:y|ies)\b[^.;]{0,100}\b(?:is|are|shall be|will be)\s+(?:limited|restricted)\s+to\s+(?:using\s+|the use of\s+)?(?:its\s+|their\s+)?$/i)
 const EFFORTS_CONDITION = needs(/\b(?:after|despite|notwithstanding|following)\s+(?:using\s+|the use of\s+|having used\s+)?(?:its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$/i)
+// Reading: a term that qualifies what has been going on until now, a verb in a progressive past or perfect ("the clinic
+// has been calling us on an ad hoc basis", "faults were being fixed as needed"), tells the history the agreement starts
+// from, not a commitment; a clause that also commits ("… and will go on doing so as needed") or a perfect that states a
+// standing duty ("the Provider has been engaged to attend as needed") stays a commitment
+const HISTORY_BEFORE = /\b(?:(?:has|have|had)\s+been|(?:was|were)(?:\s+being)?)\s+(?:\w+ly\s+)?[a-z]+ing\b/i
+const COMMITS = /\b(?:will|shall|must|agrees?|undertakes?|commits?|promises?|guarantees?)\b|['’]ll\b/i
 const PAPERWORK = needs(/\b(?:is|are|be|been|being)\s+(?:duly\s+)?(?:executed|signed|countersigned|entered into)\s+$/i)
 // connectives that start another step or another duty: "whereupon", "after which", "… and shall …"
 const OTHER_STEP = /,?\s*\b(?:whereupon|whereafter|after which|following which|upon which|(?:and|but)\s+(?:shall|will|must)\b)/gi
@@ -500,6 +506,8 @@ export default {
       // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)
       if (hit.term.needs === 'duration' && customerActs(s.slice(0, at), reading.parties)) continue
       if (othersCondition(s, at, reading)) continue
+      const clauseBefore = /[^;:.!?]*$/.exec(s.slice(Math.max(0, at - 160), at))![0]
+      if (HISTORY_BEFORE.test(clauseBefore) && !COMMITS.test(clauseBefore) && !COMMITS.test(/^[^;:.!?]*/.exec(after)![0])) continue
       if (customerRelative(before, after, reading.parties)) continue
       // efforts that are not promised: the extent of a liability ("Liability for breaches … is limited to reasonable
       // efforts to mitigate"), or a condition already met ("If, after commercially reasonable efforts, Provider is unable …")
