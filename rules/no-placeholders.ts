@@ -3,6 +3,7 @@ import {sourceOffset} from '../src/document.js'
 import {excerpt, needs} from '../src/text.js'
 import type {Rule} from '../src/rule.js'
 import type {Block, Document, Position} from '../src/types.js'
+import {withoutStruck} from '../src/reading/terse.js'
 
 // The choices of an option slot: values with a unit, a multiplier or a currency, separated by "/" or "or" ("1.5x / 2x")
 const OPTION_VALUE = String.raw`(?:[£$€]\s?)?\d+(?:[.,]\d+)?\s*(?:[x×%]|[a-z]{1,7}\b)?`
@@ -548,7 +549,10 @@ export default {
       const firstRow = block.header !== undefined && !(previous?.kind === 'table-row' && previous.header === block.header)
       const prior = previous
       previous = block
+      // words a redline strikes through ("~~TBC~~ **3 May 2027**") are deleted: a slot there was filled, not left
+      const live = found.length && block.text.includes('~~') ? withoutStruck(block.text) : undefined
       for (const f of found) {
+        if (live !== undefined && !live.slice(f.start, f.end).trim()) continue
         if (glosses && isGloss(block.text, f.start, f.text)) continue
         if (named.has(f.text) || registered.has(f.text) || codes.has(f.text)) continue
         // Reading: a slot written as inline code and given as an example of what is written ("expressions such as

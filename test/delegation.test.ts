@@ -478,3 +478,20 @@ describe('things said to be on a named page', () => {
     expect(delegation('The targets are on the Availability page.', {block, blocks: doc.blocks})?.target).toBe('Availability page')
   })
 })
+
+describe('a document by the words that say what it covers, and by its version', () => {
+  it.each([
+    ['Uptime of the portal, and the credits paid when it falls short, are covered by the Larkspur Hosting SLA.', 'Larkspur Hosting SLA'],
+    ['Files are backed up in accordance with the Clinic\'s Data Retention Standard (version 2.3).', "Clinic's Data Retention Standard"],
+    ['Patches are applied under our Patch Procedure (issue 2).', 'Patch Procedure'],
+  ])('finds the delegation in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    ['Outages of the payment provider are not covered by the Larkspur Hosting SLA.'],
+    ['Backups are taken under Acronis Cyber Protect (version 15) at times the office manager chooses.'],
+  ])('finds no delegation in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import fs from 'node:fs'
 import path from 'node:path'
-import {type Expanded, expandTerse, expandTitle, fromRaw, hasTerse, mayHoldTerse, toRaw} from '../src/reading/terse.js'
+import {type Expanded, expandTerse, expandTitle, fromRaw, hasTerse, mayHoldTerse, toRaw, withoutStruck} from '../src/reading/terse.js'
 
 describe('expandTerse', () => {
   it.each([
@@ -24,6 +24,10 @@ describe('expandTerse', () => {
     ['Your side (min reqs)', 'Your side (minimum requirements)'],
     ['P1: 1h resp / 4h fix', 'P1: 1h response / 4h resolution'],
     ['P2 | 4 hrs resp / 2 days fix', 'P2 | 4 hours response / 2 days resolution'],
+    // words a redline strikes through are read as not there
+    ['Desk open 08:00 to ~~17:30~~ 18:30 UK time', 'Desk open 08:00 to 18:30 UK time'],
+    ['~~Fixes within 8 hours.~~ Fixes as parts allow.', 'Fixes as parts allow.'],
+    ['within ~~ 8 ~~ hours, or ~3 days', 'within ~~ 8 ~~ hours, or ~3 days'],
   ])('reads %j as %j', (written, full) => {
     expect(expandTerse(written).text).toBe(full)
   })
@@ -137,5 +141,20 @@ describe('mayHoldTerse', () => {
   it('leaves out text with none of its cues', () => {
     expect(mayHoldTerse('The Provider responds to Priority 1 incidents within 4 hours, 24/7.')).toBe(false)
     expect(mayHoldTerse('Backups run nightly and are kept for 30 days.')).toBe(false)
+  })
+})
+
+describe('withoutStruck', () => {
+  it.each([
+    ['Backups run ~~weekly~~ **nightly**.', `Backups run ${' '.repeat(10)} **nightly**.`],
+    ['~~Fixes within 8 hours.~~ Fixes as parts allow.', `${' '.repeat(25)} Fixes as parts allow.`],
+    ['within ~~8~~ 6 hours', `within ${' '.repeat(5)} 6 hours`],
+    // not a struck run: a space just inside its marks, an approximate figure, a run left open
+    ['within ~~ 8 ~~ hours', 'within ~~ 8 ~~ hours'],
+    ['within ~3 days', 'within ~3 days'],
+    ['within ~~8 hours', 'within ~~8 hours'],
+  ])('reads %j as %j', (written, live) => {
+    expect(withoutStruck(written)).toBe(live)
+    expect(withoutStruck(written).length).toBe(written.length)
   })
 })

@@ -55,10 +55,15 @@ const SEPARATE_TITLE = String.raw`[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[
 // (ICT-STD-11)", "the Data Protection Plan (document DPP-03)", "our Patch Procedure (ref. OPS-4)") is a document of its
 // own, whatever its title's last word: a code of capitals and numbers is how a register of documents names one.
 const DOC_CODE = String.raw`\((?:(?:document|ref\.?|reference|no\.?)\s+)?[A-Z]{2,8}(?:-[A-Z0-9]{1,8}){1,3}(?:,?\s+v(?:ersion\s+)?\d{1,3}(?:\.\d{1,3})?)?\)`
+// Reading: so is a paper named by a title whose last word names a paper of rules or plans, with its version in brackets
+// ("the Council's ICT Backup Standard (version 4.1)", "our Patch Procedure (issue 2)"): a version is how a register of
+// documents names an issue of one; a product's version ("Acronis Cyber Protect (version 15)") names no paper
+const DOC_VERSION = String.raw`\((?:version|issue|revision|rev\.)\s?\d{1,3}(?:\.\d{1,3}){0,2}\)`
+const VERSIONED_TITLE = String.raw`(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,5}(?:Standard|Policy|Procedure|Plan|Guide|Manual|Handbook|Specification|Schedule|Description|Framework|Playbook|Runbook|Instructions|Rules|Requirements)s?\s*${DOC_VERSION}`
 // (named where something is said to be set out in it or done by it, not after a bare "in": "kept in the Vault (SV-200)"
 // names a device by its model)
-const CODED_DOC = String.raw`(?<=\b(?:(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given|recorded)\s+in|in accordance with|in line with|according to|pursuant to|as per|per|under|follows?|following)\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+|each\s+|any\s+)?)[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}\s*${DOC_CODE}`
-const DOC_CODE_END = new RegExp(String.raw`\s*${DOC_CODE}\s*$`)
+const CODED_DOC = String.raw`(?<=\b(?:(?:set out|set forth|described|specified|listed|detailed|contained|stated|defined|documented|outlined|given|recorded)\s+in|in accordance with|in line with|according to|pursuant to|as per|per|under|follows?|following)\s+(?:the\s+|our\s+|your\s+|its\s+|their\s+|each\s+|any\s+)?)(?:[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,5}\s*${DOC_CODE}|${VERSIONED_TITLE})`
+const DOC_CODE_END = new RegExp(String.raw`\s*(?:${DOC_CODE}|${DOC_VERSION})\s*$`)
 // Reading: a paper said in brackets to be attached or enclosed ("charged per our 2025 rate card (attached)", "as per our
 // standard Backup Schedule (attached)", "the price list (enclosed)") is a document of its own, whatever its name's case or
 // last word: whether this text holds it is asked of its name, as of any schedule's
@@ -125,8 +130,12 @@ const ON_NUMBERED = String.raw`[Oo]n(?=\s+(?:the\s+|our\s+|your\s+)?${NUMBERED_D
 // sheet the customer is given ("set out on the Credit Price Sheet for your bundle"), a paper of its own as a rate card is
 const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|set out|listed|specified|entered)\s+on(?=\s+(?:${PAGE_OF})?(?:the\s+|your\s+|our\s+|each\s+)?(?:signed\s+|countersigned\s+|executed\s+|accepted\s+|separate\s+)?(?:[Oo]rder(?:\s+[Ff]orm)?|(?:[Bb]ooking|[Ss]ubscription)\s+(?:[Cc]onfirmation|[Aa]cknowledge?ment)|[Cc]over\s+[Pp]age|[Qq]uot(?:e|ation)|[Ww]ork\s+[Oo]rder|[Ss]ervice\s+[Oo]rder|[Ss]ign-?up\s+[Ff]orm|(?:[A-Z][\w-]*\s+){0,2}(?:[Pp]rice|[Rr]ate|[Ff]ee|[Tt]ariff|[Pp]ricing)\s+[Ss]heet)\b)`
 // (a document a person holds is named with the person's pronoun: "set out in his Statement of Work", "her quotation")
+// Reading: what is said to be covered by a document ("Uptime and its credits are covered by the Hosting SLA") is set in
+// it, as what is governed by one is; not what is said not to be ("repairs not covered by the Care Plan"): that is the
+// document's own cover
+const COVERED_BY_DOC = String.raw`(?<!\b(?:not|never|no longer|nor)\s)covered\s+by`
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|his|her|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${COVERED_BY_DOC}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|his|her|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".

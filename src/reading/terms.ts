@@ -369,6 +369,10 @@ const READER_IMPERATIVE_US = /^\W*(?:(?:please|kindly|also|always|and|but|so|jus
 const SENTENCE_OPENERS = /^\W*(?:(?:and|but|so|also|then|now|oh|ok(?:ay)?)\b[\s,]+){1,3}/i
 /** A subject or a modal before the term: the sentence's own statement, not the imperative's (", and we'll …"). */
 const SUBJECT_BEFORE = /\b(?:we|i|you|they|it|he|she)\b(?!\s*\))|['’](?:ll|re|ve|d)\b|\b(?:will|shall|must|should|may|can|could|would|is|are|was|were)\b/i
+/** "Always" or "Never" opening a sentence, then a bare verb (no participle, no state) and its object: an instruction. */
+const ADVERB_IMPERATIVE = /^\W*(?:(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}[.)])\s+)?(?:always|never)\s+(?!(?:be|been|being|is|are|was|were|on|up|down|off|available|online|open|ready|there|here)\b)[a-z]{2,}(?<!ed|en|ing|ly|s)\s+(?:(?:off|on|up|down|out|in|away|back|over)\s+)?(?:the|a|an|your|our|its|their|this|that|these|those|any|every|each|all|it|them|yourself|anyone|anything)\b/i
+/** What the reader is promised to be spared: "Never lose a file again", "Never wait for a fix". */
+const SPARED = /^\W*(?:always|never)\s+(?:lose|miss|worry|wait|experience|suffer|face|fear|pay|struggle)\b|\bagain\b/i
 /** Is the hit in an imperative addressed to the reader (see excused), with `before` the sentence's text before the term? */
 function readerImperative(hit: TermHit, before: string): boolean {
   const kind = hit.block.kind
@@ -601,6 +605,12 @@ export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
   // Tell us promptly about leavers"), since a list's bare verbs may name the provider's services ("- Patch PCs
   // periodically"); the provider's own promise after it ("…, and we'll fix it as soon as possible") is its own
   if (readerImperative(hit, s.slice(0, at))) return 'customer'
+  // Reading: a sentence that opens with "Always" or "Never" and a bare verb with its object ("Always save the file before
+  // quitting", "Never unplug the router in a storm") is an instruction to the reader in the imperative, no promise of the
+  // provider's (nor is a term after it with no subject of its own: "…, and never rename it"); not a state ("Always on",
+  // "Never down") nor what the reader is spared ("Never lose a file again"), nor an item that completes the provider's
+  // lead-in ("we agree to:" › "- always answer the phone")
+  if (ADVERB_IMPERATIVE.test(hit.sentence.text) && !SPARED.test(hit.sentence.text) && !SUBJECT_BEFORE.test(s.slice(0, at)) && (hit.block.kind === 'paragraph' || (hit.block.kind === 'list-item' && r.introducingParty(hit.block) !== 'provider'))) return 'customer'
   // a table row's cell is read after its column's header ("Work outside Practice Hours: Unlimited after-hours support"):
   // the header names the column, and a party named in it ("Practice Hours") is not the subject of the cell's words
   const [ps, pat] = row !== undefined && hit.block.header ? withoutHeader(s, at, hit.block.header) : [s, at]

@@ -1,6 +1,6 @@
 // Terse forms read in full: the abbreviations small agreements are written in ("Svcs", "Hrs & resp.", "Not incl.",
-// "tix", "avail.", "M-F 7:30a-5:00p ET", "$1,740/mo") expanded to the words the clause readings know, in a view of a
-// block whose offsets still map back to the source.
+// "tix", "avail.", "M-F 7:30a-5:00p ET", "$1,740/mo") expanded to the words the clause readings know, and the words a
+// redline strikes through read as not there, in a view of a block whose offsets still map back to the source.
 import {sourceOffset} from '../document.js'
 import {lastAtMost, splitSentences} from '../text.js'
 import type {Block, Segment, Sentence, TextRange} from '../types.js'
@@ -21,6 +21,18 @@ const SLOTS = new RegExp(SLOT, 'g')
 /** The text with its slots left to fill ("[4 hours]", "[1 hour?]", "[N] minutes", "[4 or 8]") blanked, offsets kept. */
 export function withoutSlots(text: string): string {
   return text.includes('[') ? text.replace(SLOTS, (m) => ' '.repeat(m.length)) : text
+}
+
+// Reading: words a redline strikes through ("~~daily~~ **nightly**", "~~Fixes within 8 hours.~~") are deleted by it:
+// they state nothing, and are read as not there (the marks, and one space after them, with them). A struck run opens
+// and closes on the same line, with no space just inside its marks; each character of it is read once (the run ends at
+// the first "~~" after it opens).
+const STRUCK = String.raw`~~(?![\s~])(?:[^~\n]|~(?!~))*(?<![\s~])~~`
+const STRUCK_RUNS = new RegExp(STRUCK, 'g')
+
+/** The text with its struck-through runs blanked (spaces), offsets kept; the text itself when it has none. */
+export function withoutStruck(text: string): string {
+  return text.includes('~~') ? text.replace(STRUCK_RUNS, (m) => ' '.repeat(m.length)) : text
 }
 
 // Each form is a whole word as written, lower-case unless shown; where a short form has another common sense ("mo",
@@ -78,6 +90,7 @@ const FORMS: readonly Form[] = [
   // hours]", "[1 hour?]", "within [30] days", "[12]-month terms"): a draft's value left to confirm; a note mark ("[1]")
   // has no unit after it
   {re: SLOT, full: '[…]'},
+  {re: String.raw`${STRUCK} ?`, full: ''},
   // a span of weekdays by initials: "M-F", "M–F", "M-Sa"
   {re: String.raw`\bM\s?[-–]\s?F\b`, full: 'Monday to Friday'},
   {re: String.raw`\bM\s?[-–]\s?Sa\b`, full: 'Monday to Saturday'},
@@ -153,6 +166,8 @@ export function mayHoldTerse(text: string): boolean {
       run = -1
     }
     if (c === 91 /* [ */) return true
+    // a struck run ("~~daily~~")
+    if (c === 126 && i + 1 < n && text.charCodeAt(i + 1) === 126) return true
     if (c >= 48 && c <= 57) {
       const d = i + 1 < n ? text.charCodeAt(i + 1) : 0
       if (d === 97 || d === 112) return true
