@@ -144,6 +144,19 @@ const PROVIDERS_PART = /^(?:what )?PROVIDER(?:'s?)? (?:own )?(?:obligations|resp
 // Reading: a lead-in that is only the label of the customer's side ("Your side:", "What we need from you:", "From you:")
 // introduces what is asked of the customer, as a title of that name does; its list is judged with it
 const SIDE_LEAD = /^\W*(?:(?:your|the (?:client|customer)(?:['’]s)?) (?:part|side|bit|end)(?: of (?:the|this) (?:deal|bargain|agreement|arrangement))?|(?:on|from|for) your (?:part|side|end)|(?:what )?(?:we|i) (?:need|require|ask|expect) (?:from|of) (?:you|the (?:client|customer))|from you|what you (?:need to|must|have to) (?:do|provide|have))\s*:\s*$/i
+// Reading: in a chat message the customer sends, the first person is the customer: a standard of conduct it takes on in
+// its own voice, a verb of keeping or maintaining or a standing rule ("From our side: our team will always ring the on-call
+// number for a P1", "On our end, our staff will keep the till PCs switched on"), is the customer's requirement; not a
+// step of the conversation itself ("I'll tell them today", "we'll send the signed copy", "we'll pay on the 1st") nor a
+// decision of its own ("If it isn't working by Friday, we will bin it")
+const FIRST_PERSON_DUTY = needs(/\b(?:we|I|our\s+(?:[\w-]+\s+){0,2}?(?:team|staff|people|users|employees|colleagues))\s+((?:(?:also|always|then)\s+)?(?:will|shall|must|agree to|undertake to|commit to|['’]ll)(?:\s+(?:also|always|never|not))?\s+(?!(?:pay|settle|remit|send|tell|let|call|ring you|email|e-mail|text|message|confirm|sign|check|look|review|get back|reply|respond|think|talk|discuss|come back|go|see|try|have a look|ask|update you|keep you)\b)[a-z][^.;]*)/i)
+/** A standard of conduct the customer takes on in the first person (FIRST_PERSON_DUTY), in a text's own words. */
+function firstPersonStandard(spoken: string): boolean {
+  const m = FIRST_PERSON_DUTY.exec(spoken)
+  return m !== null && (conductDuty(m[1]!) || STANDING.test(m[1]!))
+}
+/** A duty that is a standing rule: "will always ring …", "will never plug …", "won't install …". */
+const STANDING = /^(?:\w+\s+){0,2}?(?:always|never|not)\b|^\w*['’]t\b|^won['’]t\b/i
 const POLITE = new RegExp(`${ASKED_LEAD}\\s+${ASKED_VERB}|${GRATEFUL}`, 'i')
 // Compliance with a named document that sets the standards: "comply with the Provider's Acceptable Use Policy, which sets
 // the minimum standards for …", "complies with our IT Rules, which set out the requirements"
@@ -488,7 +501,7 @@ export default clauseRule({
     // the cheapest readings first: most sentences that mention a requirement at all have a "must" or "shall" in them
     const r = readingsOf(text, reader.reading)
     const spoken = spokenWords(text)
-    return r.requirement >= 0 || customerTicked(text, reader.reading) !== undefined || NEED_FROM.test(spoken) || POLITE.test(spoken) || SIDE_LEAD.test(spoken) || IMPERATIVE_CONDUCT.test(spoken) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0
+    return r.requirement >= 0 || customerTicked(text, reader.reading) !== undefined || NEED_FROM.test(spoken) || POLITE.test(spoken) || SIDE_LEAD.test(spoken) || IMPERATIVE_CONDUCT.test(spoken) || failsOf(r, reader.reading) || equipmentOf(r, reader.reading) >= 0 || obligationOf(r, reader.reading) >= 0 || firstPersonStandard(spoken)
   },
   judge(unit, reader) {
     const t = unit.text
@@ -537,6 +550,12 @@ export default clauseRule({
     if (!unit.inHome && facts.imperative && providersImperative(unit, reading) && !facts.requirement && !facts.polite) return undefined
     // nor is the customer's own message in a chat ("[09:41] Sanne de Vries: Keep me posted") asking anything of itself
     if (!unit.inHome && !facts.requirement && facts.spokenImperative && (unit.block.sender !== undefined || afterSpeaker(unit.block.text) > 0) && reading.messageSender(unit.block) === 'customer') return undefined
+    // a duty the customer takes on in its own chat message, in the first person: its requirement, with a consequence
+    // stated in the sentence, the next one, its section or anywhere for failing it
+    if (!unit.inHome && unit.block.sender !== undefined && !facts.requirement && !payingOnly(t) && firstPersonStandard(spokenWords(t)) && reading.messageSender(unit.block) === 'customer') {
+      const home = reader.homeOf(unit.block.section) ?? unit.block.section
+      return statesConsequence(t) || (unit.next !== undefined && followsFrom(unit.next)) || sectionHasConsequence(home, reading, true, unit) || consequenceElsewhere(unit, reading) ? PRESENT : {outcome: 'vague'}
+    }
     // what the sentence, the one after it and the party names decide alone (kept per text in an editor)
     const stage = ownStage(unit, reader, kept)
     if (stage.done) return stage.verdict

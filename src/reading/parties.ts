@@ -97,6 +97,19 @@ const ROLE_LINE = new RegExp(String.raw`^[\s*_>|-]*(${LABEL_WORDS})[\s*_]*:`, 'i
 /** A role word labelling the name that runs to the end of the text: "customer: Brightwater Accounting LLC ". */
 const ROLE_LABEL_BEFORE = new RegExp(String.raw`\b(${LABEL_WORDS})\s*:\s*[^:;()]{1,80}$`, 'i')
 
+/** A line of particulars that gives a party a short name: a label, its colon, a name and a bracket ("Procuring Entity: … (the \"SDO\")"). */
+const PARTY_LINE = /^[\s*_>|-]*[A-Za-z][\w&.'’-]*(?:[ \t]+[A-Za-z][\w&.'’-]*){0,3}[\s*_]*:[\s*_]*[A-Z][^\n]*\([^()\n]*[“"][^“”"\n]+[”"][^()\n]*\)/
+/** Does a line (lower-cased) give the short name `name` in quotes ("(the \"sdo\")", "(“board”)")? */
+function givesName(line: string, name: string): boolean {
+  for (const open of ['"', '“']) {
+    for (let at = line.indexOf(open); at >= 0; at = line.indexOf(open, at + 1)) {
+      const inside = line.slice(at + 1).replace(/^the\s+/, '')
+      if (inside.startsWith(name) && /^[,]?[”"]/.test(inside.slice(name.length))) return true
+    }
+  }
+  return false
+}
+
 /**
  * Is `short` the name at the start of `line` shortened: its words all words of that name ("Vitalink" of "Vitalink Health
  * Pte. Ltd."), or the initials of its first words ("TCO" of "Tanjong Cloud Operations Pte. Ltd.")? The name runs to the
@@ -112,7 +125,7 @@ function shortened(short: string, line: string): boolean {
   const initials = full.map((w) => (/^[A-Z]{2,4}$/.test(w) ? w : w[0]!.toUpperCase())).join('')
   return /^[A-Z]{2,6}$/.test(short) && initials.startsWith(short)
 }
-const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}(?:((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})|(?:the\s+|THE\s+)?([A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+){0,2})(?=[\s,.;)]|$))/g
+const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}(?:((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})|(?:the\s+|THE\s+)?([A-Z][A-Z-]+(?:\s+(?:[A-Z][A-Z-]+|[A-Z0-9](?![\w-]))){0,2})(?=[\s,.;)]|$))/g
 
 /**
  * What partyNames read of a document beyond its section titles, bold runs, front matter and the blocks its passes over
@@ -135,7 +148,7 @@ export function partyNamesAsks(block: Block): number {
   if (block.kind === 'heading') return 0
   const text = block.text
   const defined = (text.includes('mean') || text.includes('refers to')) && (text.includes("'") || text.includes('’')) ? ASKS_DEFINED : 0
-  return defined | (/\b[Tt]he\s/.test(text) && SUBJECT_KIND_TEST.test(text) ? ASKS_SUBJECT : 0)
+  return defined | (/\b[Tt]he\s/.test(text) && (SUBJECT_KIND_TEST.test(text) || OWNER_TEST.test(text)) ? ASKS_SUBJECT : 0)
 }
 const ASKS_DEFINED = 1
 const ASKS_SUBJECT = 2
@@ -169,6 +182,10 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
   const owned: Array<[string, string]> = []
   const known = new Set<Party>()
   let between: readonly string[] | undefined
+  // the opening's lines of particulars that declare a party: labelled by a role word ("Contractor: Mabini Digital …"),
+  // or labelled otherwise and giving a short name ("Procuring Entity: … (the \"SDO\")")
+  const labelled = new Set<Party>()
+  const partyLines: string[] = []
   // the unknown names given as the last word of the proper name before them ("Lower Salinas Water District (the
   // \"District\")"): a body called by the kind its own name ends in
   const ownName = new Set<string>()
@@ -180,6 +197,11 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
     between ??= betweenNames(block.text)
     // "School: St Aidan's Primary School" on a label line of the header: the customer is "the school"
     if (block.text.includes(':')) {
+      for (const line of block.text.split('\n')) {
+        const role = ROLE_LINE.exec(line)
+        if (role) labelled.add(labelRole(role[1]!))
+        if (role || PARTY_LINE.test(line)) partyLines.push(line.toLowerCase())
+      }
       for (const m of block.text.matchAll(/^[ \t]*([A-Za-z]+)[ \t]*:[ \t]*[A-Z]/gm)) {
         const kind = m[1]!.toLowerCase()
         if (CUSTOMER_KIND.test(kind) && kind !== 'office' && !names.has(kind)) names.set(kind, 'customer')
@@ -289,7 +311,13 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
   // (the terms that name the agreement, a date or a document are no party: "the \"Agreement\"", "the \"Start Date\"")
   // (the parties clause names the two parties: a name it gives anything else, "the operator of location no. 12 (the
   // \"Location\")", names no party)
-  const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u) && !NOT_A_PARTY.test(u) && (!between || between.includes(u)))
+  // Reading: where the opening declares its parties on lines of particulars, one of them labelled by a role word, the
+  // parties are the ones those lines give (a name given later to a third party, "The telemetry carrier, Tayside Radio
+  // Ltd (the \"Carrier\")", is none), and a short name given on the other line ("Procuring Entity: … (the \"SDO\")" beside
+  // "Contractor: Mabini Digital Solutions, Inc.") names the other party, with the other role
+  const declared = labelled.size > 0 && partyLines.length >= 2
+  const rest = [...new Set(unknown.map((u) => u.toLowerCase()))].filter((u) => !names.has(u) && !NOT_A_PARTY.test(u) && (!between || between.includes(u)) && (!declared || partyLines.some((l) => givesName(l, u))))
+  if (known.size === 0 && labelled.size === 1 && declared && rest.length === 1) known.add([...labelled][0]!)
   if (known.size === 1 && rest.length === 1) names.set(rest[0]!, known.has('provider') ? 'customer' : 'provider')
   // one party named with no role word, the other called only by its role throughout ("Supplier shall …" beside
   // "(the \"District\")"): the name has the other role
@@ -308,6 +336,7 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
     if ((role === 'provider' || role === 'customer') && !names.has(term.toLowerCase())) names.set(term.toLowerCase(), role)
   }
   titledKinds(doc, names)
+  boundTogether(doc, names)
   subjectKinds(doc, names, read)
   attendees(doc, names)
   definedPeople(doc, names)
@@ -489,8 +518,23 @@ function subjectKinds(doc: Document, names: Map<string, Party>, read: PartyNames
       if (names.has(kind) || [...names.keys()].some((n) => n.endsWith(` ${kind}`) && names.get(n) !== 'customer')) continue
       names.set(kind, 'customer')
     }
+    // Reading: the owner of the equipment the service looks after, named by a common noun in the possessive ("Tui Street
+    // looks after the lab's 9 Windows PCs", "patches the studio's iMacs"), is the customer, called by that noun ("The lab
+    // keeps every PC on Windows 11"): the provider does its work on the customer's things
+    if (!OWNER_TEST.test(block.text)) continue
+    for (const m of block.text.matchAll(OWNER)) {
+      const owner = m[1]!
+      // (a common noun, in lower case: a name in capitals is read by the passes over names)
+      if (owner !== owner.toLowerCase() || names.has(owner) || PROVIDER_ROLE.test(owner) || CUSTOMER_ROLE.test(owner) || [...names.keys()].some((n) => n.endsWith(` ${owner}`))) continue
+      names.set(owner, 'customer')
+    }
   }
 }
+// the service's work on a thing of an owner named by a common noun in the possessive, lower case: "looks after the lab's 9
+// Windows PCs", "monitors the studio's file server" (group 1: the owner)
+const OWNER = /\b(?:looks?\s+after|supports?|maintains?|manages?|monitors?|patch(?:es)?|services?|repairs?|administers?)\s+(?:all\s+(?:of\s+)?)?the\s+([a-z][a-z-]{2,20})['’]s\s+(?:[\w-]+\s+){0,3}?(?:pcs?|computers?|laptops?|desktops?|servers?|devices?|workstations?|imacs?|macs?|macbooks?|ipads?|network|wi-?fi|printers?|tills?|systems?)\b/gi
+/** OWNER for a test alone (a global pattern keeps its place between tests). */
+const OWNER_TEST = new RegExp(OWNER.source, 'i')
 
 // A title that gives a kind of organisation its own duties: "The firm's side", "School responsibilities", "**D10. The
 // practice's part.**"
@@ -516,6 +560,28 @@ function titledKinds(doc: Document, names: Map<string, Party>): void {
       // Council" are the parties)
       if (!CUSTOMER_KIND.test(kind) || kind === 'office' || names.has(kind) || [...names.keys()].some((n) => n.endsWith(` ${kind}`))) continue
       names.set(kind, 'customer')
+    }
+  }
+}
+
+// Reading: a title that gives duties to one party and another body together ("Obligations of the SDO and Schools",
+// "Prime and Government Responsibilities") puts that body on the same side: where one is a party the agreement names
+// and the other no party's name, the other is bound as the named party is ("Schools shall keep …")
+const TOGETHER = /\b(?:obligations|responsibilities|duties|undertakings)\s+of\s+(?:the\s+)?([A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2}?)\s+(?:and|&)\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2}?)\s*$|^\W*(?:(?:article|clause|section)\s+)?(?:[\dIVXivx]+(?:\.\d+)*\.?\s+)?(?:the\s+)?([A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2}?)\s+(?:and|&)\s+(?:the\s+)?([A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,2}?)(?:['’]s?)?\s+(?:obligations|responsibilities|duties|undertakings)\s*$/i
+
+function boundTogether(doc: Document, names: Map<string, Party>): void {
+  if (!names.size) return
+  for (const title of dutyTitlesOf(titlesRead(doc))) {
+    const m = TOGETHER.exec(title.replace(/[*_]+/g, '').trim())
+    if (!m) continue
+    const a = (m[1] ?? m[3])!
+    const b = (m[2] ?? m[4])!
+    const ra = firstParty(a, names)
+    const rb = firstParty(b, names)
+    for (const [one, role, other, otherRole] of [[a, ra, b, rb], [b, rb, a, ra]] as const) {
+      if ((role !== 'customer' && role !== 'provider') || otherRole !== 'unknown' || !one.trim()) continue
+      const key = other.toLowerCase()
+      if (!names.has(key) && !NOT_A_PARTY.test(key)) names.set(key, role)
     }
   }
 }
