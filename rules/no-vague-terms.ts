@@ -94,6 +94,13 @@ function revisesItself(reading: Reading, near: string): boolean {
 const ACTED_BEFORE = needs(/\b(?:submitted|raised|made|placed|logged|opened|sent|issued|requested|given|ordered|reported|added|proposed|asked for)\s+$/i)
 const BY_AGENT = /^\s*,?\s*by\s+((?:the|your|its|their)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}/i
 
+/** The index of the cell of a table row's text (cells joined by " | ") that holds offset `at`. */
+function cellIndex(text: string, at: number): number {
+  let n = 0
+  for (let i = text.indexOf(' | '); i >= 0 && i < at; i = text.indexOf(' | ', i + 3)) n++
+  return n
+}
+
 /** Does the text right after the term name the customer's side as the agent ("by your staff", "by the Client", "by clinic staff")? */
 function byCustomer(after: string, reading: Reading): boolean {
   const m = BY_AGENT.exec(after)
@@ -505,6 +512,9 @@ export default {
       // the customer's own act in the present tense ("The CLINIC reports each fault promptly", the way translated contracts
       // state duties): its timing is the customer's, not a commitment of the provider (not what the customer receives)
       if (hit.term.needs === 'duration' && customerActs(s.slice(0, at), reading.parties)) continue
+      // Reading: a term in the customer's column of a table that splits the work between the parties ("| Accounts | … | Tell
+      // us promptly when a staff member starts or leaves. |") times the customer's own duty, as its act in prose does
+      if (hit.term.needs === 'duration' && cellStart >= 0 && reading.partColumns(hit.block)?.[cellIndex(hit.block.text, hit.start)] === 'customer') continue
       if (othersCondition(s, at, reading)) continue
       const clauseBefore = /[^;:.!?]*$/.exec(s.slice(Math.max(0, at - 160), at))![0]
       if (HISTORY_BEFORE.test(clauseBefore) && !COMMITS.test(clauseBefore) && !COMMITS.test(/^[^;:.!?]*/.exec(after)![0])) continue

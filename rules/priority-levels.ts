@@ -37,6 +37,8 @@ const TIERED =
 const CODE_AND_NAME = /^[*_]{0,2}(?:[A-Za-z\u00C0-\u024F]+\.?\s+)?(?:[1-5]|[A-E]|I{1,3}|IV|V)[*_]{0,2}\s*[–—:-]\s*[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F-]*(?:\s+[\w\u00C0-\u024F-]+){0,2}[*_]{0,2}$/
 
 /** A key cell that opens on its code with no class word before it: "1 – Total failure", "B – One till down". */
+// a level's short code (a letter or two and a digit) before a colon or a dash, then the case: "S1: server down"
+const CODE_THEN_CASE = /^[A-Z]{1,2}[0-5]\s*[:–—-]\s*([^:]{6,120})$/
 const BARE_CODE = /^[*_]{0,2}(?:[1-5]|[A-E]|I{1,3}|IV|V)[*_]{0,2}\s*[–—:-]/
 
 /** A column that describes its level: "Meaning", "Description", "Criteria", "Examples", "Impact". */
@@ -435,6 +437,11 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
   if (block.kind === 'table-row' && block.cells && block.header) {
     if (!KEY_HEADER.test(reading.keyHeader(block)) && !kindsWithTimes(block, reading) && !labelRowTimed(block, reading)) return undefined
     const key = (block.cells[0] ?? '').trim()
+    // Reading: in a table keyed by its levels, a key cell that writes a level's short code and then the case that falls
+    // into it ("S1: server or whole unit down", "L2 – one department down") is the level with its criteria, whatever the
+    // other cells hold (a plan's times per level)
+    const codeCase = CODE_THEN_CASE.exec(key.replace(/[*_]/g, ''))
+    if (codeCase && KEY_HEADER.test(reading.keyHeader(block)) && codeCase[1]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2 && CRITERIA.test(codeCase[1]!)) return 1000 + block.position.start.offset
     // a level's word, or its code and name as a translated or Word-exported table writes it ("Category 1 – Standstill")
     const coded = key.split(/\s+/).length > 3
     if (!key || (coded && !CODE_AND_NAME.test(key)) || valuesOf(key).durations.length) return undefined

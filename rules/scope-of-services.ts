@@ -92,7 +92,7 @@ export default clauseRule({
   // and a table that marks each row's service as provided ("| Remote helpdesk | ✓ | ✓ |", "| Patching | Performs | Approves |")
   // and a lead-in in which a party names what it works on as the list that follows ("We back up these systems:")
   mentions(text, reader, block) {
-    return includedColumn(block) >= 0 || scopeKeyedRow(block, reader.reading) || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
+    return includedColumn(block) >= 0 || scopeKeyedRow(block, reader.reading) || bareServiceList(block, reader.reading) || markedRow(block, reader.reading.parties) || partsRow(block, reader.reading) || leadsList(text, reader.reading.parties) || listedWorkAfter(text, block, reader.reading) || providerListAfter(text, block, reader.reading) || runInService(block, reader.reading) || COVERED_LABEL.test(text) || providerWorkSeries(text, reader.reading) || blanketClaim(text, reader.reading) || servicesElsewhere(text, reader, block) || inlineLeadList(text, reader.reading, block) || looksAfterThings(text, reader.reading) || workLead(text, reader.reading)
   },
   // Reading: where the agreement puts its Services in another document (a definition of the Services, or a sentence
   // anywhere not binding the customer, that says they are the ones another document describes), that delegation stands
@@ -136,6 +136,8 @@ function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
     if (serviceCount(cell) >= 2 || cell.split(/\s*[;,]\s*/).filter((x) => WORK.test(x) || serviceCount(x) >= 1).length >= 2) return {outcome: 'present'}
     if (includedRows(unit.block, column, reader.reading) >= 2) return {outcome: 'present'}
   }
+  // a table that splits the work between the parties: its rows are the services when the provider's column names work in two
+  if (partsRow(unit.block, reader.reading) && !NOT_SERVICES.test(unit.block.section.title) && partsRows(unit.block, reader.reading) >= 2) return {outcome: 'present'}
   // a plan or responsibility matrix: its rows are the services when at least two of them are marked as provided
   if (markedRow(unit.block, reader.reading.parties) && !NOT_SERVICES.test(unit.block.section.title) && markedRows(reader.doc.blocks, reader.reading.blockIndex(unit.block), reader.reading.parties) >= 2) {
     return {outcome: 'present'}
@@ -635,6 +637,23 @@ function markedRow(block: Block, names: ReadonlyMap<string, Party>): boolean {
     if (!MARK.test(cell) && !RACI_DOES.test(cell.includes('[') || cell.includes('(') ? cell.replace(RACI_BRACKETED, '$1') : cell)) return false
     return !byParty || namesProvider(header[k + 1] ?? '', names)
   })
+}
+
+/**
+ * Reading: in a table that splits the work between the parties ("| Area | We do | You do |", see Reading.partColumns), the
+ * provider's column holds its work: a row whose cell there names work or a thing worked on is one service, as a row marked
+ * as provided is ("| Help desk | Answer calls and emails … | Log every problem … |").
+ */
+function partsRow(block: Block, reading: Reading): boolean {
+  const parts = reading.partColumns(block)
+  if (!parts || !block.cells) return false
+  return block.cells.some((c, i) => parts[i] === 'provider' && /[a-z]{3,}/i.test(c) && !NOT_GIVEN.test(c) && (WORK.test(c) || TASK.test(c) || THING.test(c) || serviceCount(c) >= 1))
+}
+
+/** How many rows of a block's table are rows of the provider's work (see partsRow). */
+function partsRows(block: Block, reading: Reading): number {
+  const header = block.header
+  return reading.doc.blocks.filter((b) => b.kind === 'table-row' && b.header === header && partsRow(b, reading)).length
 }
 
 /** How many rows of the table that holds block `i` are marked rows. */

@@ -520,3 +520,20 @@ describe('a note under a table says what the figures of its value columns measur
     expect(notes(text)).toEqual(expected)
   })
 })
+
+describe('a table whose columns are the parties\' parts gives each column its party', () => {
+  const parts = (text: string): unknown => {
+    const r = read(buildDocument(text, 'parts.md'))
+    const row = r.doc.blocks.find((b) => b.kind === 'table-row')
+    return row && r.partColumns(row)
+  }
+  const PARTIES = '# IT Agreement\n\nBetween Tuatara IT Limited ("Tuatara") and Kowhai Fitness Limited ("the Client").\n\n'
+  it.each([
+    ['passes: "We do" and "You do"', `${PARTIES}| Area | We do | You do |\n|---|---|---|\n| Help desk | Answer calls | Log problems |\n`, [undefined, 'provider', 'customer']],
+    ['passes: the parties\' names and parts', `${PARTIES}| Area | Tuatara's part | Client responsibilities |\n|---|---|---|\n| Help desk | Answer calls | Log problems |\n`, [undefined, 'provider', 'customer']],
+    ['fails: one party\'s column alone splits nothing', `${PARTIES}| Area | You do |\n|---|---|\n| Help desk | Log problems |\n`, undefined],
+    ['look-alike: columns of days, not parties', `${PARTIES}| Area | Weekdays | Weekends |\n|---|---|---|\n| Help desk | Calls answered | Closed |\n`, undefined],
+  ])('%s', (_name, text, expected) => {
+    expect(parts(text)).toEqual(expected)
+  })
+})

@@ -13,7 +13,7 @@ import {excused, excusedAsking, excuseHolds, excusePlace, scanTerms, scanTermsKe
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
-import {DEFINED_TERM, columnMeasure, globalCopy, hasNumber, noteMeasure, scopedText, type HeaderTest, type Measure} from './wording.js'
+import {DEFINED_TERM, columnMeasure, columnParty, globalCopy, hasNumber, noteMeasure, scopedText, type HeaderTest, type Measure} from './wording.js'
 import {TextCache, type Column, type FileColumns, type ItemsColumn, type Placed, type PlacedColumn, type ValuesByPlace} from './texts.js'
 import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
@@ -49,6 +49,7 @@ export class Reading {
   private readonly lists: Array<ListContext | undefined> = []
   private readonly keyHeaders = new Map<readonly string[], string>()
   private readonly tableNotes = new Map<readonly string[], Measure | null>()
+  private readonly partColumnsOf = new Map<readonly string[], ReadonlyArray<'provider' | 'customer' | undefined> | null>()
   private readonly leads = new Map<Block, string | undefined>()
   private readonly questions: Array<string | null | undefined> = []
   private index: Map<Block, number> | undefined
@@ -413,6 +414,23 @@ export class Reading {
         if (note && note.kind === 'paragraph' && note.section === blocks[j - 1]!.section) v = noteMeasure(note.text) ?? null
       }
       this.tableNotes.set(header, v)
+    }
+    return v ?? undefined
+  }
+
+  /**
+   * The party whose part each column of a row's table holds, in a table that splits the work between the parties: a
+   * column headed by the provider's part and one by the customer's ("| Area | We do | You do |", see columnParty in
+   * wording.ts). Undefined for a table without both (a lone "You" column splits nothing); once per table.
+   */
+  partColumns(block: Block): ReadonlyArray<'provider' | 'customer' | undefined> | undefined {
+    const header = block.header
+    if (block.kind !== 'table-row' || !header) return undefined
+    let v = this.partColumnsOf.get(header)
+    if (v === undefined) {
+      const parts = header.map((h) => columnParty(h, this.parties))
+      v = parts.includes('provider') && parts.includes('customer') ? parts : null
+      this.partColumnsOf.set(header, v)
     }
     return v ?? undefined
   }

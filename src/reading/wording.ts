@@ -72,6 +72,26 @@ export function noteMeasure(note: string): Measure | undefined {
   return undefined
 }
 
+// Reading: a column of a table headed by one party's part ("We do", "What we do", "Our job", "You do", "Your side",
+// "Client responsibilities", "Bluestone's part") holds that party's part of each row: the work the provider does, or what
+// the customer must do. A header is read as the party it names (we, us, our: the provider; you, your: the customer; a
+// role word or a name the agreement gives a party) with a verb of doing or a noun of a part after it, or the party alone.
+const DOES_VERB = /\s+(?:do|does|will do|handles?|will handle|provides?|will provide|looks? after|takes? care of|covers?|(?:needs?|has|have) to do|must do)$/
+const PART_NOUN = /(?:['’]s)?\s+(?:parts?|jobs?|sides?|roles?|responsibilit(?:y|ies)|tasks?|duties|duty|bit|obligations?|actions?)$/
+const PROVIDER_WHO = /^(?:we|us|our|(?:the\s+)?(?:service\s+)?provider|supplier|contractor|msp|vendor)$/
+const CUSTOMER_WHO = /^(?:you|your|(?:the\s+)?(?:client|customer))$/
+
+/** The party whose part a column's header names (see above), or undefined. */
+export function columnParty(header: string, names: ReadonlyMap<string, string>): 'provider' | 'customer' | undefined {
+  const h = header.replace(/[*_`]/g, '').replace(/[\s:.?!]+$/, '').trim().toLowerCase().replace(/^what\s+/, '')
+  const who = h.replace(DOES_VERB, '').replace(PART_NOUN, '').replace(/^the\s+/, '').trim()
+  if (!who) return undefined
+  if (PROVIDER_WHO.test(who)) return 'provider'
+  if (CUSTOMER_WHO.test(who)) return 'customer'
+  const named = names.get(who)
+  return named === 'provider' || named === 'customer' ? named : undefined
+}
+
 /** Minimal view of a unit for scoping (avoids a cycle with clauses.ts). */
 interface Scoped {
   readonly text: string
