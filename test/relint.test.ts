@@ -21,9 +21,12 @@ const root = path.resolve(import.meta.dirname, '..')
 const agreements = path.join(root, 'fixtures', 'agreements')
 const texts = ['a-complete-large.md', 'b-cloud-hosting-aus.md', 'a-british.md'].map((f) => fs.readFileSync(path.join(agreements, f), 'utf8'))
 
-/** One-line edits an author makes: type a character or a word (a vague or absolute one, too), delete or copy a line. */
+/**
+ * One-line edits an author makes: type a character or a word (a vague or absolute one, too), delete or copy a line, set
+ * the start of a line in bold or take a line's bold away (its text the same, its source not).
+ */
 const WORDS = ['x', ' promptly', ' guaranteed', ' within 4 hours', ' the Customer shall', ' response time', ' TBD', '. New sentence', ' P1', ' backups daily']
-const edit = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'delete-line', 'copy-line', 'delete-char'), word: fc.constantFrom(...WORDS)})
+const edit = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'delete-line', 'copy-line', 'delete-char', 'bold'), word: fc.constantFrom(...WORDS)})
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never
 
 function apply(text: string, e: Edit): string {
@@ -33,6 +36,7 @@ function apply(text: string, e: Edit): string {
   const at = line.length ? e.column % (line.length + 1) : 0
   if (e.kind === 'insert') lines[i] = line.slice(0, at) + e.word + line.slice(at)
   else if (e.kind === 'delete-char') lines[i] = line.slice(0, Math.max(0, at - 1)) + line.slice(at)
+  else if (e.kind === 'bold') lines[i] = line.includes('**') ? line.replaceAll('**', '') : `${line.slice(0, at).replace(/^(\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|\|\s*)?)(.*)$/, '$1**$2')}**${line.slice(at)}`
   else if (e.kind === 'delete-line') lines.splice(i, 1)
   else lines.splice(i, 0, line)
   return lines.join('\n')
@@ -204,7 +208,7 @@ describe('re-lint after an edit', () => {
     }
   })
 
-  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s other rows, a table\'s level names, the titles above its section, its section\'s title, the sentences around it, a list\'s lead-in, the names of the parties, the chosen plan, a bold term\'s title and words', async () => {
+  it('reads a block again when an edit elsewhere changes what it is read with: a bold label\'s marks, a table\'s other rows, a table\'s level names, the titles above its section, its section\'s title, the sentences around it, a list\'s lead-in, the names of the parties, the chosen plan, a bold term\'s title and words', async () => {
     // each series: the texts in order, and the rule whose findings must change from one text to the next
     const levels = (label: string) => `# Support Agreement\n\n## Fault levels\n\n| Category | Meaning |\n|---|---|\n| ${label} – Standstill | the whole office cannot work |\n| Category 3 – Slow | one user affected |\n\n## Response\n\nCategory 2 faults are answered within 1 hour.\n\nCategory 2 faults are answered within 4 hours.\n`
     const rates = (title: string) => `# Support Agreement\n\n## ${title}\n\nThe hourly rate is £95 per hour.\n\n## Support\n\nThe hourly rate is £120 per hour.\n`
@@ -231,7 +235,10 @@ describe('re-lint after an edit', () => {
     const price = (other: string) => `# Support Agreement\n\n## Charges\n\n| Item | Price |\n|---|---|\n| Monthly fee | £1,040 per month |\n| Helpdesk | ${other} |\n\n## Fees\n\nThe monthly fee is £980 per month.\n`
     // a period under a title of retention, in a section about backups, is how long backups are kept
     const kept = (parent: string, sub: string) => `# Support Agreement\n\n## ${parent}\n\nThe Provider backs up all servers daily.\n\n### ${sub}\n\n- 30 days for each copy.\n`
+    // a bold label titles its block, the same words without the bold do not (the block's text is the same)
+    const label = (lead: string) => `# Support Agreement\n\n## Notes\n\n${lead} we help when we can.\n`
     const series: Array<[string, string[]]> = [
+      ['excluded-services', [label('**Exclusions:**'), label('Exclusions:'), label('**Exclusions:**')]],
       ['consistent-values', [price('£85 per hour'), price('£200 per month'), price('£85 per hour')]],
       ['backup-frequency', [kept('Backups', 'Retention'), kept('Backups', 'Support'), kept('Backups', 'Retention')]],
       ['backup-frequency', [kept('Backups', 'Retention'), kept('Data', 'Retention'), kept('Backups', 'Retention')]],

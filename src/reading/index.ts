@@ -577,7 +577,7 @@ export class Reading {
   get statedResponseTimes(): readonly StatedResponse[] {
     // Reading: a time in a slot left to fill ("| P1 | [4 hours] |", "[1 hour?]") is a value still to confirm, as the clause
     // judge reads it: the house maximum reads only the times stated
-    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(withoutSlots(t)), this.texts.keepsBlocks ? this.keptIn : undefined))
+    return (this.responses ??= statedResponseTimes(this.doc, (t) => this.values(withoutSlots(t)), this.texts.keepsBlocks ? this.keptIn : undefined, this.texts.keepsBlocks ? this.outlineTestOf : undefined))
   }
 
   /** Every stated response/resolution time per priority and uptime target, with its scope (for consistent-values). */

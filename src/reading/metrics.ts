@@ -9,6 +9,7 @@
 import type {Block, Document, Section, Sentence} from '../types.js'
 import {hasMatch, needs} from '../text.js'
 import {extractPriorities, lazyValues, mayHold, type Duration, type Priority, type Values} from './values/index.js'
+import type {OutlineTest} from './definitions.js'
 
 /** The values of a text (a Reading's per-document `values`). */
 export type ValuesOf = (text: string) => Values
@@ -40,6 +41,12 @@ const OTHER_TIMES = needs(/\b(?:resol\w*|restor\w*|fix\w*|workaround|repair\w*|u
 const OTHER_TIMES_G = needs(new RegExp(OTHER_TIMES.source, 'gi'))
 const RESPONSE_HEADER = /respon|acknowledg|reaction/i
 
+/** Does a title on the section's path name response times (and no other times)? It reads the outline alone. */
+function responsePath(section: Section): boolean {
+  return section.path.some((p) => RESPONSE_HEADER.test(p) && !OTHER_TIMES.test(p))
+}
+const RESPONSE_PATH = {name: 'response times: a title on the section\'s path names them'}
+
 export interface StatedResponse extends Stated {
   readonly rank: number
   /** The priority as written ("P1", "Priority 1 (Critical)"). */
@@ -51,7 +58,7 @@ export interface StatedResponse extends Stated {
  * Response times stated per priority: table rows and columns, list items and sentences ("P1: response within 1 hour").
  * `kept` keeps what each block states across lints (an editor's cache), by its text and what else it reads.
  */
-export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValues, kept?: KeptInContext): StatedResponse[] {
+export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValues, kept?: KeptInContext, outline?: OutlineTest): StatedResponse[] {
   const out: StatedResponse[] = []
   const seen = new Set<string>()
   // each block's first place in the document, noted as the walk reaches it (every statement is of a block reached):
@@ -63,8 +70,10 @@ export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValu
     seen.add(key)
     out.push(s)
   }
-  // whether a section's title or a title above it names response times, once per section
+  // whether a section's title or a title above it names response times, once per section (in an editor, kept with the
+  // outline)
   const says = new Map<Section, boolean>()
+  const titledResponse = outline ? outline(RESPONSE_PATH, responsePath) : responsePath
   const blocks = doc.blocks
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
@@ -74,7 +83,7 @@ export function statedResponseTimes(doc: Document, valuesOf: ValuesOf = lazyValu
     let sectionSaysResponse = false
     if (!table) {
       const known = says.get(block.section)
-      if (known === undefined) says.set(block.section, (sectionSaysResponse = block.section.path.some((p) => RESPONSE_HEADER.test(p) && !OTHER_TIMES.test(p))))
+      if (known === undefined) says.set(block.section, (sectionSaysResponse = titledResponse(block.section)))
       else sectionSaysResponse = known
     }
     const read = (to: (s: StatedResponse) => void): void => {

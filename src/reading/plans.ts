@@ -47,14 +47,14 @@ export function planColumns(header: readonly string[], parties: ReadonlyMap<stri
 const isParty = (h: string, parties: ReadonlyMap<string, unknown>): boolean => parties.has(h.toLowerCase()) || /^(?:client|customer|provider|supplier|vendor|contractor|company|msp|us|you|both)$/i.test(h)
 
 /** Plan names of the document's tables: labels shared by two or more per-plan cells; and per table, the short headers of its columns beside a key column. */
-function planNames(blocks: readonly Block[], parties: ReadonlyMap<string, unknown>): {cells: Set<string>; columns: Map<readonly string[], Set<string>>} {
+function planNames(blocks: readonly Block[], parties: ReadonlyMap<string, unknown>, labelsOf: (row: Block) => readonly string[]): {cells: Set<string>; columns: Map<readonly string[], Set<string>>} {
   const seen = new Map<string, number>()
   const columns = new Map<readonly string[], Set<string>>()
   // a party is no plan: "| Situation | Granite Peak | Client |" is a matrix of duties
   const party = (h: string): boolean => parties.has(h.toLowerCase()) || /^(?:client|customer|provider|supplier|vendor|contractor|company|msp|us|you|both)$/i.test(h)
   for (const b of blocks) {
     if (b.kind !== 'table-row' || !b.cells) continue
-    for (const c of b.cells) for (const l of cellLabels(c)) seen.set(l, (seen.get(l) ?? 0) + 1)
+    for (const l of labelsOf(b)) seen.set(l, (seen.get(l) ?? 0) + 1)
     if (b.header && !columns.has(b.header)) {
       const names = b.header.slice(1).map((h) => h.replace(/[*_]/g, '').trim())
       if (names.length >= 2 && names.every((h) => PLAN_HEADER.test(h) && !party(h))) columns.set(b.header, new Set(names))
@@ -74,7 +74,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>, kept?: KeptInContext): ChosenPlan | undefined {
   const blocks = doc.blocks
   if (!blocks.some((b) => b.kind === 'table-row')) return undefined
-  const {cells, columns} = planNames(blocks, parties)
+  // the labels of a row's cells read of its cells alone (kept with them in an editor)
+  const labelsOf = (row: Block): readonly string[] => (kept ? kept(row, ROW_LABELS, rowCells(row), () => rowLabels(row)) : rowLabels(row))
+  const {cells, columns} = planNames(blocks, parties, labelsOf)
   const plans = new Set([...cells, ...[...columns.values()].flatMap((c) => [...c])])
   if (plans.size < 2) return undefined
   const named = new Set<string>()
@@ -85,7 +87,7 @@ export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>,
   const patterns = new Map<string, RegExp>()
   for (const b of blocks) {
     // the tables themselves name every plan
-    if (b.kind === 'table-row' && (b.header?.slice(1).some((h) => plans.has(h.trim())) || b.cells?.some((c) => cellLabels(c).length))) continue
+    if (b.kind === 'table-row' && (b.header?.slice(1).some((h) => plans.has(h.trim())) || (b.cells !== undefined && labelsOf(b).length > 0))) continue
     // a block that holds no plan's name names none (most blocks): told by the names alone, not looked up
     if (!names.some((name) => b.text.includes(name))) continue
     for (const name of kept ? kept(b, NAMED_PLANS, context, () => plansNamed(b.text, plans, patterns)) : plansNamed(b.text, plans, patterns)) named.add(name)
@@ -100,6 +102,16 @@ export function chosenPlan(doc: Document, parties: ReadonlyMap<string, unknown>,
 export type KeptInContext = <T>(block: Block, kind: object, context: string, make: () => T) => T
 
 const NAMED_PLANS = {name: 'plans: the plans a text names as taken'}
+const ROW_LABELS = {name: 'plans: the plan labels of a table row\'s cells'}
+
+/** The labels of every cell of a table row that gives a value per plan (see cellLabels), in order. */
+function rowLabels(row: Block): readonly string[] {
+  return (row.cells ?? []).flatMap(cellLabels)
+}
+/** A table row's cells, as one string: what rowLabels reads. */
+function rowCells(row: Block): string {
+  return (row.cells ?? []).join('\u0001')
+}
 
 // Reading: plans written as a run of options ("Plan: Bronze / Silver / Gold", "Bronze, Silver or Gold", "☐ Bronze ☐ Silver
 // ☐ Gold") are offered, and none of them is named as taken by the plan word or the verb of choosing before the run; only
