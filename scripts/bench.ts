@@ -16,7 +16,7 @@ import {parseArgs} from 'node:util'
 import {ensureCorpus, generateCorpus, MB, type CorpusSpec} from './bench/corpus.js'
 import {accounting, measure, median, runChild, type Run} from './bench/measure.js'
 import {ADVERSARIAL_UNITS, adversarial, cpuPerCall, EXTRACTORS, regexWork} from './bench/extract.js'
-import {ONE_FILE_OLD_GENERATION_MB, ONE_FILE_YOUNG_GENERATION_MB} from '../src/scale.js'
+import {ONE_FILE_HEAP_GROWING_PERCENT, ONE_FILE_OLD_GENERATION_MB, ONE_FILE_YOUNG_GENERATION_MB} from '../src/scale.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const HELP = `Usage: npm run bench -- [options]
@@ -834,7 +834,7 @@ const lintScale = want('scale') ? await scaleLint(scaleTimeoutMs) : []
 if (want('scale')) {
   out('## Scaling: one file of 0.5 → 10 MB, in-process, a fresh process per size and mode')
   out()
-  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB), after a warm-up in the same thread, under the command's V8 flags (${commandFlags.join(' ')}); CPU is the whole process's (V8's collector threads included). Each size is measured over the same volume: each run parses or lints the text as many times as make ${spec.scaleMb.at(-1)} MB (runs × parses or lints), every tree or result kept to the run's end (each lint with an empty text cache), and the figures are per parse or lint of the text. The lint's sizes are measured in ${LINT_SCALE_ROUNDS} rounds that take them in alternating order (${spec.scaleMb.join(', ')} MB, then back), one run of each per round, so that a change in the machine's load between sizes weighs on every size alike; the parses take each size in turn (3 runs up to 2 MB).`)
+  out(`Each size is parsed or linted where the command lints a file of that size: in a worker thread of its own with the heap settings the command gives it (young generation ${ONE_FILE_YOUNG_GENERATION_MB} MB, old generation ${ONE_FILE_OLD_GENERATION_MB.toLocaleString('en-US')} MB, grown by ${ONE_FILE_HEAP_GROWING_PERCENT}% of what survived each full collection), after a warm-up in the same thread, under the command's V8 flags (${commandFlags.join(' ')}); CPU is the whole process's (V8's collector threads included). Each size is measured over the same volume: each run parses or lints the text as many times as make ${spec.scaleMb.at(-1)} MB (runs × parses or lints), every tree or result kept to the run's end (each lint with an empty text cache), and the figures are per parse or lint of the text. The lint's sizes are measured in ${LINT_SCALE_ROUNDS} rounds that take them in alternating order (${spec.scaleMb.join(', ')} MB, then back), one run of each per round, so that a change in the machine's load between sizes weighs on every size alike; the parses take each size in turn (3 runs up to 2 MB).`)
   out()
   out('| size | fast parse ms (runs) | fast parse ms/MB (CPU) | remark-parse ms/MB (CPU) | fast ÷ remark (CPU) | full lint ms (runs) | lint ms/MB (CPU) | lint peak RSS MiB | lint ÷ fast parse |')
   out('|---|---|---|---|---|---|---|---|---|')

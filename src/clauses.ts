@@ -1,5 +1,5 @@
 // The clause finder: locate where an agreement addresses a clause and decide present / vague / missing / delegated.
-import {excerpt, needs, testAtWordStarts} from './text.js'
+import {excerpt, needs, patternsGuarded, testAtWordStarts} from './text.js'
 import {subtreeBlocks} from './document.js'
 import {HEADING_VIEW, read, type Party, type Reading} from './reading/index.js'
 import type {Names, TitleRoles} from './reading/reach.js'
@@ -172,7 +172,9 @@ export interface CompiledClause {
   /**
    * The topic for `test` alone, true on the same texts: a built-in topic with its word alternatives under one word
    * boundary (testAtWordStarts), so that its long list of words is tried where a word starts, not at every character;
-   * the finder tests every sentence of a document with it until the clause is found. A user's topic as it is.
+   * the finder tests every sentence of a document with it until the clause is found. A user's topic as it is, and any
+   * topic in a run of one short text (patterns guarded: see guardPatterns), where compiling the second form costs more
+   * than it saves.
    */
   readonly topicTest: RegExp
   readonly parents: RegExp | undefined
@@ -195,11 +197,16 @@ export function compileClause(data: ClauseData): CompiledClause {
     return user ? eitherOf(builtin, user) : builtin
   }
   const topic = make(data.topic)
+  let regrouped: RegExp | undefined
   return {
     headings: headings(homeTitle && ((title) => homeTitle(title))),
     headingsBy: (roles) => (homeTitle ? headings((title) => homeTitle(title, roles)) : headings(undefined)),
     topic,
-    topicTest: data.linear ? topic : testAtWordStarts(topic),
+    // in a run of one short text (patterns guarded) the topic as written: the rules run it too, and a second form would
+    // be compiled for the few texts of that run (resolution-times' topic: ~2 ms of compilation, more than its tests cost)
+    get topicTest() {
+      return data.linear || patternsGuarded() ? topic : (regrouped ??= testAtWordStarts(topic))
+    },
     parents: any(data.parents),
     parentList: (data.parents ?? []).map(make),
     notHeadings: any(data.notHeadings),

@@ -448,6 +448,11 @@ export function guardPatterns(on: boolean): void {
   guarding = on
 }
 
+/** Whether patterns are guarded now (see guardPatterns): a run of one short text, where compiling a pattern costs more than running it. */
+export function patternsGuarded(): boolean {
+  return guarding
+}
+
 /** A pattern tried only on texts that can hold a match while patterns are guarded (see NeedsRegExp), with the same source and flags. */
 export function needs(re: RegExp, literals?: readonly string[] | null): RegExp {
   return new NeedsRegExp(re.source, re.flags, literals)

@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type Ran} from './helpers.js'
 import {sampleAgreements} from './tiers.js'
 import {run} from '../src/cli.js'
-import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, ONE_FILE_OLD_GENERATION_MAX_CHARS, ONE_FILE_OLD_GENERATION_MB, oneFileOldGenerationMb, parseConcurrency, parseMachineCpu, runnableElsewhere, WORKER_FULL_CACHE_CHARS, workerOptions} from '../src/scale.js'
+import {AUTO_CONCURRENCY_FILES, busyElsewhere, cachedWorkerCode, type CpuSample, defaultConcurrency, LintPool, MIN_READING_MS, ONE_FILE_HEAP_GROWING_PERCENT, ONE_FILE_OLD_GENERATION_MAX_CHARS, ONE_FILE_OLD_GENERATION_MB, oneFileOldGenerationMb, parseConcurrency, parseMachineCpu, runnableElsewhere, WORKER_FULL_CACHE_CHARS, workerOptions} from '../src/scale.js'
 import {ConfigLoader, type Settings} from '../src/config.js'
 import {fatalResult, lint} from '../src/lint.js'
 import type {JobOutcome} from '../src/plan.js'
@@ -363,6 +363,20 @@ describe('default concurrency', () => {
     // the largest text given the smaller limit keeps room for its lint's heap (~30 MiB per MB of text, measured)
     expect((ONE_FILE_OLD_GENERATION_MAX_CHARS / 2 ** 20) * 30 * 2).toBeLessThanOrEqual(ONE_FILE_OLD_GENERATION_MB)
   })
+
+  it('a worker for one big file lets its heap grow by less than the doubling V8 allows, and lints it as one thread does', async () => {
+    expect(ONE_FILE_HEAP_GROWING_PERCENT).toBeGreaterThan(0)
+    expect(ONE_FILE_HEAP_GROWING_PERCENT).toBeLessThan(100)
+    const name = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort()[0]!
+    const job = {file: path.join(FIXTURES, name), text: fs.readFileSync(path.join(FIXTURES, name), 'utf8')}
+    const {settings} = await new ConfigLoader({cwd: root}).forFile(job.file)
+    const pool = LintPool.start(1, {cwd: root}, false, 0, {chars: job.text.length})
+    const out = await pool.run([job], () => settings, false)
+    // closed once by the run's end and again by its owner: the heap growth is set back once, the second close does nothing
+    pool.close()
+    pool.close()
+    expect(out).toEqual([{results: [lint(job.text, {filePath: job.file, settings})]}])
+  }, 120_000)
 
   it('a pool tells the caller of every outcome once, as it lands, the same as it returns; each file linted as in one thread', async () => {
     const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort()

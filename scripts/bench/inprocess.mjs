@@ -33,11 +33,13 @@ const count = Number(countArg ?? 1)
 
 if ((mode === 'parse' || mode === 'lint') && process.env['BENCH_ONE_FILE_WORKER'] && isMainThread) {
   // the same script in a worker with the heap settings the command gives a worker that lints one big file
-  const {workerOptions, ONE_FILE_YOUNG_GENERATION_MB, oneFileOldGenerationMb} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'scale.js')).href)
+  const {workerOptions, ONE_FILE_YOUNG_GENERATION_MB, ONE_FILE_HEAP_GROWING_PERCENT, oneFileOldGenerationMb} = await import(pathToFileURL(path.join(root, 'dist', 'src', 'scale.js')).href)
   const chars = fs.readFileSync(paths[0], 'utf8').length
   const oldGenerationMb = oneFileOldGenerationMb(chars)
   const options = workerOptions(process.execArgv, {youngGenerationMb: ONE_FILE_YOUNG_GENERATION_MB, ...(oldGenerationMb ? {oldGenerationMb} : {})})
   const worker = new Worker(new URL(import.meta.url), {...options, argv: process.argv.slice(2)})
+  // and its heap growth, as the command sets it while such a worker lints (see ONE_FILE_HEAP_GROWING_PERCENT)
+  if (ONE_FILE_HEAP_GROWING_PERCENT) (await import('node:v8')).setFlagsFromString(`--heap-growing-percent=${ONE_FILE_HEAP_GROWING_PERCENT}`)
   worker.on('message', (line) => console.log(line))
   worker.on('error', (error) => {
     console.error(error)
