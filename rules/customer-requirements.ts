@@ -149,7 +149,7 @@ const SIDE_LEAD = /^\W*(?:(?:your|the (?:client|customer)(?:['’]s)?) (?:part|s
 // number for a P1", "On our end, our staff will keep the till PCs switched on"), is the customer's requirement; not a
 // step of the conversation itself ("I'll tell them today", "we'll send the signed copy", "we'll pay on the 1st") nor a
 // decision of its own ("If it isn't working by Friday, we will bin it")
-const FIRST_PERSON_DUTY = needs(/\b(?:we|I|our\s+(?:[\w-]+\s+){0,2}?(?:team|staff|people|users|employees|colleagues))\s+((?:(?:also|always|then)\s+)?(?:will|shall|must|agree to|undertake to|commit to|['’]ll)(?:\s+(?:also|always|never|not))?\s+(?!(?:pay|settle|remit|send|tell|let|call|ring you|email|e-mail|text|message|confirm|sign|check|look|review|get back|reply|respond|think|talk|discuss|come back|go|see|try|have a look|ask|update you|keep you)\b)[a-z][^.;]*)/i)
+const FIRST_PERSON_DUTY = /\b(?:we|I|our\s+(?:[\w-]+\s+){0,2}?(?:team|staff|people|users|employees|colleagues))\s+((?:(?:also|always|then)\s+)?(?:will|shall|must|agree to|undertake to|commit to|['’]ll)(?:\s+(?:also|always|never|not))?\s+(?!(?:pay|settle|remit|send|tell|let|call|ring you|email|e-mail|text|message|confirm|sign|check|look|review|get back|reply|respond|think|talk|discuss|come back|go|see|try|have a look|ask|update you|keep you)\b)[a-z][^.;]*)/i
 /** A standard of conduct the customer takes on in the first person (FIRST_PERSON_DUTY), in a text's own words. */
 function firstPersonStandard(spoken: string): boolean {
   const m = FIRST_PERSON_DUTY.exec(spoken)
