@@ -13,7 +13,7 @@ import {excused, excusedAsking, excuseHolds, excusePlace, scanTerms, scanTermsKe
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
-import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
+import {DEFINED_TERM, columnMeasure, globalCopy, hasNumber, noteMeasure, scopedText, type HeaderTest, type Measure} from './wording.js'
 import {TextCache, type Column, type FileColumns, type ItemsColumn, type Placed, type PlacedColumn, type ValuesByPlace} from './texts.js'
 import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
@@ -48,6 +48,7 @@ export class Reading {
   private vocab: Vocabulary | undefined
   private readonly lists: Array<ListContext | undefined> = []
   private readonly keyHeaders = new Map<readonly string[], string>()
+  private readonly tableNotes = new Map<readonly string[], Measure | null>()
   private readonly leads = new Map<Block, string | undefined>()
   private readonly questions: Array<string | null | undefined> = []
   private index: Map<Block, number> | undefined
@@ -285,7 +286,7 @@ export class Reading {
 
   /** The terms the agreement defines, by lower-case term. */
   get definitions(): ReadonlyMap<string, Definition> {
-    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptDefinitions : undefined))
+    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptDefinitions : undefined, this.texts.keepsBlocks ? this.outlineTestOf : undefined))
   }
 
   /** Is the sentence of `block` a definition (in a Definitions section, or a "X means …" sentence)? */
@@ -389,6 +390,31 @@ export class Reading {
     // defines its rows as classes of case, whatever its key column is called)
     if (DEFINES_KEY.test(block.header[1] ?? '')) return true
     return CASES_KEY.test(this.keyHeader(block)) || isLevelName((block.cells[0] ?? '').replace(/[*_]/g, '').trim(), this.values((block.cells[0] ?? '').replace(/[*_]/g, '').trim()))
+  }
+
+  /**
+   * What the note right under a row's table (the paragraph after its last row, in the same section) says the table's
+   * figures measure (see noteMeasure in wording.ts), when no value column's header names a measure of its own; a note
+   * under another table says nothing of this one. Undefined for none; once per table.
+   */
+  tableNote(block: Block): Measure | undefined {
+    if (block.kind !== 'table-row' || !block.header) return undefined
+    // (the table as written: a view of a row, its terse forms in full, may carry a header of its own)
+    const blocks = this.doc.blocks
+    let j = this.blockIndex(block)
+    const header = blocks[j]?.header
+    if (!header) return undefined
+    let v = this.tableNotes.get(header)
+    if (v === undefined) {
+      v = null
+      if (!header.slice(1).some((h) => columnMeasure(h).response || columnMeasure(h).resolution)) {
+        while (j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header) j++
+        const note = blocks[j]
+        if (note && note.kind === 'paragraph' && note.section === blocks[j - 1]!.section) v = noteMeasure(note.text) ?? null
+      }
+      this.tableNotes.set(header, v)
+    }
+    return v ?? undefined
   }
 
   /** Index of a block in the document (its first place). */
@@ -931,10 +957,27 @@ export class Reading {
    */
   outlineReading<T>(owner: object, make: () => T): T {
     if (!this.texts.keepsBlocks) return make()
-    const token = (this.outlineToken ??= this.inputsToken(OUTLINE, outlineDigest(this.doc, this.partiesKey)))
+    const token = (this.outlineToken ??= this.inputsToken(OUTLINE, outlineDigest(this.doc, this.partiesKey, (this.sectionPlaces ??= placesOf(this.doc.sections)))))
     return this.texts.byInputs(token, owner, make)
   }
   private outlineToken: object | undefined
+
+  /**
+   * A test of sections by `owner` that reads the outline alone (a section's kind, title, path, parent and children; see
+   * outlineReading), as a function of the section: in an editor, every section's answer is kept while the outline reads
+   * the same, so a re-lint after an edit within a paragraph asks nothing again; without kept readings, `test` itself.
+   */
+  outlineTest(owner: object, test: (section: Section) => boolean): (section: Section) => boolean {
+    if (!this.texts.keepsBlocks) return test
+    const answers = this.outlineReading(owner, () => this.doc.sections.map(test))
+    const places = (this.sectionPlaces ??= placesOf(this.doc.sections))
+    return (section) => {
+      const i = places.get(section)
+      return i === undefined ? test(section) : answers[i]!
+    }
+  }
+  private readonly outlineTestOf = (owner: object, test: (section: Section) => boolean): ((section: Section) => boolean) => this.outlineTest(owner, test)
+  private sectionPlaces: Map<Section, number> | undefined
 
   /**
    * A reading of `block` that depends on its text and on `context` (a string saying what else it reads: its kind, its
@@ -1145,14 +1188,19 @@ const OUTLINE = 'the outline'
  * title, path, parent and children (by their places in the list of sections), which section is the document's title and
  * its heading as written, and the party names.
  */
-function outlineDigest(doc: Document, partiesKey: string): string {
+function outlineDigest(doc: Document, partiesKey: string, place: ReadonlyMap<Section, number>): string {
   const sections = doc.sections
-  const place = new Map<Section, number>()
-  sections.forEach((s, i) => place.set(s, i))
   const at = (s: Section | undefined): number => (s === undefined ? -1 : (place.get(s) ?? -2))
   const parts = sections.map((s) => `${s.kind}\u0001${s.title}\u0001${at(s.parent)}\u0001${s.children.map(at).join(',')}\u0001${s.path.join('\u0002')}`)
   const title = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
   return `${at(doc.title)}\u0000${title}\u0000${partiesKey}\u0000${parts.join('\u0000')}`
+}
+
+/** The place of each section in a list of sections. */
+function placesOf(sections: readonly Section[]): Map<Section, number> {
+  const place = new Map<Section, number>()
+  sections.forEach((s, i) => place.set(s, i))
+  return place
 }
 
 /** The readings of one kind by the place of the block read (see Reading.placeColumn). */
