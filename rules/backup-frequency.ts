@@ -228,6 +228,9 @@ const RETAIN = /\b(?:retain\w*|retention|kept|keep\w*|rakh(?:a|e|i|enge|ega)|sto
 // a frequency of something done to backups, not of backups ("test a restore each quarter", "review the logs weekly")
 const NOT_BACKUP_RUN = /\b(?:test\w*|restor\w*|verif\w*|review\w*|report\w*|audit\w*|check\w*|monitor\w*)\b/i
 const ELSEWHERE = /\b(?:order form|schedule|appendix|exhibit|annex|policy|plan|statement of work|SOW)\b/i
+/** The tests of a section's path (see review), each kept with the outline in an editor. */
+const BACKUP_PATH = {name: 'backup-frequency: a title on the section\'s path names backups'}
+const RETENTION_PATH = {name: 'backup-frequency: a title on the section\'s path names retention'}
 const RETAIN_HEADER = needs(/\b(?:retention|retain\w*|kept|keep|stored for|held for)\b/i)
 
 /** After the clause judgement: report backups less frequent than `maxInterval`, and a missing retention period. */
@@ -239,8 +242,10 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
   const max = options.maxInterval === undefined ? undefined : parseDurationOption(options.maxInterval)
   let best: (Stated & {minutes: number}) | undefined
   let retention = false
-  // what the section path says, once per section rather than per block
+  // what the section path says, once per section rather than per block (in an editor, kept with the outline)
   const paths = new Map<Section, {inBackupSection: boolean; retentionSection: boolean}>()
+  const backupPath = reading.outlineTest(BACKUP_PATH, (s) => s.path.some((p) => BACKUP.test(p)))
+  const retentionPath = reading.outlineTest(RETENTION_PATH, (s) => s.path.some((p) => RETAIN_HEADER.test(p)))
   // whether a sentence names backups depends on its text alone: kept per block text in an editor
   const blocks = doc.blocks
   const backupMarks = reading.unitMarksColumn(BACKUP, blocks, notHeading)
@@ -249,7 +254,7 @@ function review(finding: Finding, context: RuleContext<keyof typeof messages, Ba
     const block = blocks[i]!
     if (block.kind === 'heading') continue
     let path = paths.get(block.section)
-    if (!path) paths.set(block.section, (path = {inBackupSection: block.section.path.some((p) => BACKUP.test(p)), retentionSection: block.section.path.some((p) => RETAIN_HEADER.test(p))}))
+    if (!path) paths.set(block.section, (path = {inBackupSection: backupPath(block.section), retentionSection: retentionPath(block.section)}))
     const {inBackupSection, retentionSection} = path
     if (block.header?.some((h) => RETAIN_HEADER.test(h)) && (inBackupSection || BACKUP.test(block.text) || block.header.some((h) => BACKUP.test(h)))) retention = true
     for (let k = 0; k < block.sentences.length; k++) {

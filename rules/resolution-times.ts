@@ -167,9 +167,13 @@ export default clauseRule({
   // a row of a table keyed by priority or severity with a column of fix or remediation times
   // and a fix promised by its speed alone ("We fix things fast", "problems are sorted the same day", "best efforts to
   // contain the threat")
-  mentions(text, reader, block) {
+  // (the wording of the sentence alone, kept per sentence text in an editor; then the row's table)
+  mentionsText(text) {
+    return FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text) || PROMISED_FIX.test(text)
+  },
+  mentions(_text, reader, block) {
     const header = block.header
-    return (!!header && block.kind === 'table-row' && (KEY_HEADER.test(reader.reading.keyHeader(block)) || reader.reading.casesKeyed(block)) && header.slice(1).some(fixColumn(reader.reading, block))) || FIX_SPEED.test(text) || WORKED_UNTIL.test(text) || HOW_LONG.test(text) || PROMISED_FIX.test(text)
+    return !!header && block.kind === 'table-row' && (KEY_HEADER.test(reader.reading.keyHeader(block)) || reader.reading.casesKeyed(block)) && header.slice(1).some(fixColumn(reader.reading, block))
   },
   judge(unit, reader) {
     const t = unit.text

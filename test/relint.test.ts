@@ -204,7 +204,7 @@ describe('re-lint after an edit', () => {
     }
   })
 
-  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s level names, its section\'s title, the sentences around it, a list\'s lead-in, the names of the parties, the chosen plan, a bold term\'s title and words', async () => {
+  it('reads a block again when an edit elsewhere changes what it is read with: a table\'s other rows, a table\'s level names, the titles above its section, its section\'s title, the sentences around it, a list\'s lead-in, the names of the parties, the chosen plan, a bold term\'s title and words', async () => {
     // each series: the texts in order, and the rule whose findings must change from one text to the next
     const levels = (label: string) => `# Support Agreement\n\n## Fault levels\n\n| Category | Meaning |\n|---|---|\n| ${label} – Standstill | the whole office cannot work |\n| Category 3 – Slow | one user affected |\n\n## Response\n\nCategory 2 faults are answered within 1 hour.\n\nCategory 2 faults are answered within 4 hours.\n`
     const rates = (title: string) => `# Support Agreement\n\n## ${title}\n\nThe hourly rate is £95 per hour.\n\n## Support\n\nThe hourly rate is £120 per hour.\n`
@@ -226,7 +226,15 @@ describe('re-lint after an edit', () => {
     const plans = (plan: string) => `# Support Agreement\n\nThe Client has chosen the ${plan} plan.\n\n## Plans\n\n| Item | Bronze | Silver |\n|---|---|---|\n| Helpdesk | Remote help | Remote help |\n| Extras | Printer setup | Daily backups of servers, kept 30 days |\n\n## Support\n\nThe Provider answers calls in writing.\n`
     // a bold term defines itself by the words after it, or by standing under a title of definitions
     const bold = (title: string, verb: string) => `# Support Agreement\n\n## ${title}\n\n**Covered Device** ${verb} any computer listed in the asset register.\n\n## Support\n\nThe Provider supports each Covered Device on site.\n`
+    // a table row's fee is read with the other rows of its table: a row pricing other work makes the fee row one line of a
+    // price list, not the agreement's fee
+    const price = (other: string) => `# Support Agreement\n\n## Charges\n\n| Item | Price |\n|---|---|\n| Monthly fee | £1,040 per month |\n| Helpdesk | ${other} |\n\n## Fees\n\nThe monthly fee is £980 per month.\n`
+    // a period under a title of retention, in a section about backups, is how long backups are kept
+    const kept = (parent: string, sub: string) => `# Support Agreement\n\n## ${parent}\n\nThe Provider backs up all servers daily.\n\n### ${sub}\n\n- 30 days for each copy.\n`
     const series: Array<[string, string[]]> = [
+      ['consistent-values', [price('£85 per hour'), price('£200 per month'), price('£85 per hour')]],
+      ['backup-frequency', [kept('Backups', 'Retention'), kept('Backups', 'Support'), kept('Backups', 'Retention')]],
+      ['backup-frequency', [kept('Backups', 'Retention'), kept('Data', 'Retention'), kept('Backups', 'Retention')]],
       // the prose's "Category 2" is a level only while the table names one
       ['consistent-values', [levels('Category 2'), levels('Category 4'), levels('Category 2')]],
       // an hourly rate under "Remote support" is for remote work, one under "Support desk" is the general rate

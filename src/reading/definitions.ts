@@ -11,19 +11,32 @@ const INLINE_DEF = /\((?:the\s+|each\s+a\s+|each\s+an\s+|individually\s+|collect
 // The key of a service table's row: a capitalised name of up to four words ("Disaster Restore", "Priority 1")
 const TABLE_LEVEL = /^[A-Z][\w'’-]*(?:\s[A-Z0-9][\w'’-]*){0,3}$/
 
+/** Is a section titled as definitions, or under a title that names them? (It reads the section's title and path alone.) */
+function definitionsTitled(section: Section): boolean {
+  return /definition|interpretation|glossary/i.test(section.title) || section.path.some((p) => /definition/i.test(p))
+}
+const UNDER_DEFINITIONS = {name: 'definitions: a section is titled as definitions or under such a title'}
+
+/**
+ * A test of sections that reads their outline alone (kind, title, path, nesting), answered per section and kept while the
+ * outline stays the same (see Reading.outlineTest): `owner` names the test.
+ */
+export type OutlineTest = (owner: object, test: (section: Section) => boolean) => (section: Section) => boolean
+
 /**
  * The terms a document defines, by lower-case term: "X means …", definitions tables and lists, (the "Services").
  * `kept` keeps each block's reading across lints (an editor's cache).
  */
-export function collectDefinitions(blocks: readonly Block[], kept?: KeptBlockReading): Map<string, Definition> {
+export function collectDefinitions(blocks: readonly Block[], kept?: KeptBlockReading, outline?: OutlineTest): Map<string, Definition> {
   const defs = new Map<string, Definition>()
-  // whether a section is under Definitions: once per section, not once per block
+  // whether a section is under Definitions: once per section, not once per block (in an editor, kept with the outline)
   const sectionFlags = new Map<Section, boolean>()
+  const underDefinitions = outline ? outline(UNDER_DEFINITIONS, definitionsTitled) : definitionsTitled
   for (const block of blocks) {
     if (block.kind === 'heading') continue
     const section = block.section
     let inDefs = sectionFlags.get(section)
-    if (inDefs === undefined) sectionFlags.set(section, (inDefs = /definition|interpretation|glossary/i.test(section.title) || section.path.some((p) => /definition/i.test(p))))
+    if (inDefs === undefined) sectionFlags.set(section, (inDefs = underDefinitions(section)))
     const itemTitle = block.kind === 'list-item' && section.kind === 'list-item' && inDefs && section.title ? section.title : undefined
     const runIn = itemTitle === undefined ? runInTitle(block) : undefined
     const termTitle = itemTitle === undefined && inDefs ? definedByTitle(block) : undefined

@@ -287,7 +287,7 @@ export class Reading {
 
   /** The terms the agreement defines, by lower-case term. */
   get definitions(): ReadonlyMap<string, Definition> {
-    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptDefinitions : undefined))
+    return (this.defs ??= collectDefinitions(this.doc.blocks, this.texts.keepsBlocks ? this.keptDefinitions : undefined, this.texts.keepsBlocks ? this.outlineTestOf : undefined))
   }
 
   /** Is the sentence of `block` a definition (in a Definitions section, or a "X means …" sentence)? */
@@ -975,10 +975,27 @@ export class Reading {
    */
   outlineReading<T>(owner: object, make: () => T): T {
     if (!this.texts.keepsBlocks) return make()
-    const token = (this.outlineToken ??= this.inputsToken(OUTLINE, outlineDigest(this.doc, this.partiesKey)))
+    const token = (this.outlineToken ??= this.inputsToken(OUTLINE, outlineDigest(this.doc, this.partiesKey, (this.sectionPlaces ??= placesOf(this.doc.sections)))))
     return this.texts.byInputs(token, owner, make)
   }
   private outlineToken: object | undefined
+
+  /**
+   * A test of sections by `owner` that reads the outline alone (a section's kind, title, path, parent and children; see
+   * outlineReading), as a function of the section: in an editor, every section's answer is kept while the outline reads
+   * the same, so a re-lint after an edit within a paragraph asks nothing again; without kept readings, `test` itself.
+   */
+  outlineTest(owner: object, test: (section: Section) => boolean): (section: Section) => boolean {
+    if (!this.texts.keepsBlocks) return test
+    const answers = this.outlineReading(owner, () => this.doc.sections.map(test))
+    const places = (this.sectionPlaces ??= placesOf(this.doc.sections))
+    return (section) => {
+      const i = places.get(section)
+      return i === undefined ? test(section) : answers[i]!
+    }
+  }
+  private readonly outlineTestOf = (owner: object, test: (section: Section) => boolean): ((section: Section) => boolean) => this.outlineTest(owner, test)
+  private sectionPlaces: Map<Section, number> | undefined
 
   /**
    * A reading of `block` that depends on its text and on `context` (a string saying what else it reads: its kind, its
@@ -1189,14 +1206,19 @@ const OUTLINE = 'the outline'
  * title, path, parent and children (by their places in the list of sections), which section is the document's title and
  * its heading as written, and the party names.
  */
-function outlineDigest(doc: Document, partiesKey: string): string {
+function outlineDigest(doc: Document, partiesKey: string, place: ReadonlyMap<Section, number>): string {
   const sections = doc.sections
-  const place = new Map<Section, number>()
-  sections.forEach((s, i) => place.set(s, i))
   const at = (s: Section | undefined): number => (s === undefined ? -1 : (place.get(s) ?? -2))
   const parts = sections.map((s) => `${s.kind}\u0001${s.title}\u0001${at(s.parent)}\u0001${s.children.map(at).join(',')}\u0001${s.path.join('\u0002')}`)
   const title = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
   return `${at(doc.title)}\u0000${title}\u0000${partiesKey}\u0000${parts.join('\u0000')}`
+}
+
+/** The place of each section in a list of sections. */
+function placesOf(sections: readonly Section[]): Map<Section, number> {
+  const place = new Map<Section, number>()
+  sections.forEach((s, i) => place.set(s, i))
+  return place
 }
 
 /** The readings of one kind by the place of the block read (see Reading.placeColumn). */

@@ -392,15 +392,27 @@ export function restatedValues(blocks: readonly Block[], valuesOf: ValuesOf, kep
     }
     return tables.get(header) ?? []
   }
+  // what a row reads of its table besides itself: every row's cells, in order (see tableContext), once per table
+  let tableContexts: Map<readonly string[], string> | undefined
   for (const block of blocks) {
     if (block.kind === 'heading') continue
-    // a row is read with the rows above it in its table (a grand total against its lines): read afresh each time
-    if (!kept || block.kind === 'table-row') {
-      blockValues(block, valuesOf, out, block.kind === 'table-row' && block.header ? rowsOf(block.header) : [])
+    const rows = block.kind === 'table-row' && block.header ? rowsOf(block.header) : undefined
+    // (a row of a long table is read afresh: what it is kept with grows with the table)
+    if (!kept || (rows && rows.length > KEPT_TABLE_ROWS)) {
+      blockValues(block, valuesOf, out, rows ?? [])
       continue
     }
+    // a row is read with the rows of its table (a grand total against the lines above it, a price column by its amounts):
+    // kept with the cells of every row of the table and its own place among them
+    let context = blockContext(block)
+    if (rows) {
+      tableContexts ??= new Map()
+      let table = tableContexts.get(block.header!)
+      if (table === undefined) tableContexts.set(block.header!, (table = tableContext(rows)))
+      context += `\u0003${rows.indexOf(block)}\u0003${table}`
+    }
     // kept without the block (a kept block would keep its whole document alive), and given the block that asks
-    for (const r of kept(block, RESTATED, blockContext(block), () => blockValues(block, valuesOf, [], []).map(withoutBlock))) out.push({...r, block})
+    for (const r of kept(block, RESTATED, context, () => blockValues(block, valuesOf, [], rows ?? []).map(withoutBlock))) out.push({...r, block})
   }
   // each with its list key (which reads the blocks around it)
   const keys = listKeys(blocks, out)
@@ -427,6 +439,14 @@ function sameThings(a: Restated, b: Restated): boolean {
 }
 
 const RESTATED = {name: 'restated values of a block'}
+
+/** Rows a table may have for its rows' values to be kept across lints (see restatedValues). */
+const KEPT_TABLE_ROWS = 64
+
+/** What a table row's values read of its table (see blockValues: amountColumn, feeRow, grandTotal): every row's cells, in order. */
+function tableContext(rows: readonly Block[]): string {
+  return rows.map((r) => r.cells?.join('\u0001') ?? '').join('\u0002')
+}
 
 function withoutBlock({block: _, ...rest}: Restated): Omit<Restated, 'block'> {
   return rest
