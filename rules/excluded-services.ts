@@ -92,9 +92,24 @@ function notPlaced(title: string): boolean {
   return m !== null && !PLACE_OF_TIME.test(m[1]!)
 }
 
+// Reading: work left out is handled when the agreement says who takes it instead, as much as when it says what it costs:
+// the customer pointed to other firms ("we'll give you the names of local suppliers we trust", "we can put you in touch
+// with an electrician") or left to deal with them directly ("you arrange the work with them directly"), or the work
+// passed on to another team or queue ("the service desk reassigns such tickets to the Workplace team", "SD routes as
+// below:"). Not traffic routed over a network ("traffic routes to the internet through the landlord's firewall").
+const OTHER_FIRMS = String.raw`(?:(?:a|an|one|two|some|several|other|local|trusted|approved|recommended|reliable|outside|independent|specialist|few|couple of|of)\s+){0,4}(?:suppliers?|vendors?|contractors?|firms?|companies|partners?|installers?|electricians?|tradespeople)\b`
+const HANDED_ELSEWHERE = new RegExp(
+  String.raw`\b(?:give|send|pass)(?:s|es|ed|ing)?\s+(?:you\s+|them\s+|the\s+[\w-]+\s+)?(?:the\s+|a\s+list\s+of\s+)?(?:names?|(?:contact\s+)?details|contacts?|(?:phone\s+)?numbers?)\s+of\s+${OTHER_FIRMS}` +
+    String.raw`|\b(?:point|refer|recommend|suggest|introduce)(?:s|ed|ing)?\s+(?:you\s+|them\s+|the\s+[\w-]+\s+)?(?:on\s+)?(?:to\s+)?(?:the\s+)?${OTHER_FIRMS}` +
+    String.raw`|\bput\s+(?:you|them|the\s+[\w-]+)\s+in\s+touch\s+with\s+(?:the\s+)?${OTHER_FIRMS}` +
+    String.raw`|\b(?:deal|arrange|contract|book|engage|pay)(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:with\s+)?(?:them|the\s+[\w-]+|that\s+[\w-]+|those\s+[\w-]+)\s+directly\b` +
+    String.raw`|\b(?:routes?|routed|re-?routes?|re-?routed|redirect(?:s|ed)?|forward(?:s|ed)?|reassign(?:s|ed)?|hands?\s+over|handed\s+over|pass(?:es|ed)?\s+on)\s+(?:(?:it|them|these|those|such\s+(?:work|tickets|requests|calls|jobs)|the\s+(?:tickets?|requests?|calls?|jobs?))\s+)?(?:as\s+(?:below|follows)|elsewhere|to\s+(?:the|another|a|an|their|its|your)\s+(?:[\w&/-]+\s+){0,3}?(?:teams?|queues?|desks?|departments?|groups?|suppliers?|vendors?|providers?|contractors?))\b`,
+  'i',
+)
+
 function handled(text: string, reading: Reading): boolean {
   const v = reading.values(text)
-  return v.money.some((m) => !OWN_PRICE_UNIT.has(m.per ?? '')) || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text)
+  return v.money.some((m) => !OWN_PRICE_UNIT.has(m.per ?? '')) || v.multipliers.length > 0 || RATE_WORDS.test(text) || (HANDLING.test(text) && !/\bmay be (?:billable|chargeable|charged|billed)\b|\badditional charges may apply\b/i.test(text)) || INCLUDED_CHARGE.test(text) || HANDED_ELSEWHERE.test(text)
 }
 
 // Reading: the service's own price is not how work outside it is had. An amount charged per month, year, user, device,

@@ -127,7 +127,10 @@ const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|categor\w*|class\w*|impac
  */
 function fixColumn(reading: Reading, block: Block): (h: string) => boolean {
   const keyed = reading.casesKeyed(block)
-  return (h) => HEADER.test(h) || (keyed && columnMeasure(h).resolution)
+  // (and every value column of such a table whose note says its figures are times to fix: "All times above are to restore service")
+  const noted = keyed && reading.tableNote(block)?.resolution === true
+  const key = block.header?.[0]
+  return (h) => HEADER.test(h) || (keyed && columnMeasure(h).resolution) || (noted && h !== key)
 }
 
 /**

@@ -54,7 +54,10 @@ const HEADER = /respon|acknowledg|\bresp\b|\breaction\b|first (?:reply|contact|t
  */
 function responseColumn(reading: Reading, block: Block): (h: string) => boolean {
   const keyed = reading.casesKeyed(block)
-  return (h) => HEADER.test(h) || (keyed && columnMeasure(h).response)
+  // (and every value column of such a table whose note says its figures are response times: "Times above are for response")
+  const noted = keyed && reading.tableNote(block)?.response === true
+  const key = block.header?.[0]
+  return (h) => HEADER.test(h) || (keyed && columnMeasure(h).response) || (noted && h !== key)
 }
 /** A column of times to notify the customer, in a table keyed by priority or severity, holds response times. */
 const NOTIFY_HEADER = /\bnotif(?:y|ied|ication)\b/i

@@ -500,3 +500,23 @@ describe('a key/value table row whose key is a party role gives the short name a
     expect(roles(text)).toEqual(expected)
   })
 })
+
+describe('a note under a table says what the figures of its value columns measure, for that table alone', () => {
+  const notes = (text: string): Array<[string, ReturnType<ReturnType<typeof read>['tableNote']>]> => {
+    const r = read(buildDocument(text, 'notes.md'))
+    return r.doc.blocks.filter((b) => b.kind === 'table-row').map((b) => [b.cells?.[0] ?? '', r.tableNote(b)])
+  }
+  const TABLE = '# Levels\n\n| Severity | Basic | Plus |\n|---|---|---|\n| Sev 1 | 4 hours | 1 hour |\n'
+  it.each([
+    ['passes: a note naming the response', `${TABLE}\nThe figures above are first-response times.\n`, [['Sev 1', {response: true, resolution: false}]]],
+    ['passes: a note naming the restore, the rest of the note aside', `${TABLE}\nAll times in the table above are to restore service; we reply to every call first.\n`, [['Sev 1', {response: false, resolution: true}]]],
+    ['fails: a note naming both measures, or an amount of work included, tells neither', `${TABLE}\nTimes above are response and fix targets.\n\n${TABLE.replace('# Levels', '# Visits')}\nThe figures above are the hours of on-site work included.\n`, [['Sev 1', undefined], ['Sev 1', undefined]]],
+    [
+      'look-alike: a note under the next table says nothing of the one before it',
+      `${TABLE}\n## Other\n\n| Severity | Basic | Plus |\n|---|---|---|\n| Sev 2 | 1 day | 4 hours |\n\nTimes above are for response.\n`,
+      [['Sev 1', undefined], ['Sev 2', {response: true, resolution: false}]],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(notes(text)).toEqual(expected)
+  })
+})

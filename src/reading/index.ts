@@ -13,7 +13,7 @@ import {excused, excusedAsking, excuseHolds, excusePlace, scanTerms, scanTermsKe
 import {pointersIn, reach, type Pointer, type Reached} from './pointers.js'
 import {TitleRoles} from './reach.js'
 import {Prose} from './sentences.js'
-import {DEFINED_TERM, globalCopy, hasNumber, scopedText, type HeaderTest} from './wording.js'
+import {DEFINED_TERM, columnMeasure, globalCopy, hasNumber, noteMeasure, scopedText, type HeaderTest, type Measure} from './wording.js'
 import {TextCache, type Column, type FileColumns, type ItemsColumn, type Placed, type PlacedColumn, type ValuesByPlace} from './texts.js'
 import {expandTerse, hasTerse, terseView, withoutSlots, type TerseView} from './terse.js'
 import {chosenPlan, chosenRow, planColumns, type ChosenPlan} from './plans.js'
@@ -48,6 +48,7 @@ export class Reading {
   private vocab: Vocabulary | undefined
   private readonly lists: Array<ListContext | undefined> = []
   private readonly keyHeaders = new Map<readonly string[], string>()
+  private readonly tableNotes = new Map<readonly string[], Measure | null>()
   private readonly leads = new Map<Block, string | undefined>()
   private readonly questions: Array<string | null | undefined> = []
   private index: Map<Block, number> | undefined
@@ -389,6 +390,31 @@ export class Reading {
     // defines its rows as classes of case, whatever its key column is called)
     if (DEFINES_KEY.test(block.header[1] ?? '')) return true
     return CASES_KEY.test(this.keyHeader(block)) || isLevelName((block.cells[0] ?? '').replace(/[*_]/g, '').trim(), this.values((block.cells[0] ?? '').replace(/[*_]/g, '').trim()))
+  }
+
+  /**
+   * What the note right under a row's table (the paragraph after its last row, in the same section) says the table's
+   * figures measure (see noteMeasure in wording.ts), when no value column's header names a measure of its own; a note
+   * under another table says nothing of this one. Undefined for none; once per table.
+   */
+  tableNote(block: Block): Measure | undefined {
+    if (block.kind !== 'table-row' || !block.header) return undefined
+    // (the table as written: a view of a row, its terse forms in full, may carry a header of its own)
+    const blocks = this.doc.blocks
+    let j = this.blockIndex(block)
+    const header = blocks[j]?.header
+    if (!header) return undefined
+    let v = this.tableNotes.get(header)
+    if (v === undefined) {
+      v = null
+      if (!header.slice(1).some((h) => columnMeasure(h).response || columnMeasure(h).resolution)) {
+        while (j < blocks.length && blocks[j]!.kind === 'table-row' && blocks[j]!.header === header) j++
+        const note = blocks[j]
+        if (note && note.kind === 'paragraph' && note.section === blocks[j - 1]!.section) v = noteMeasure(note.text) ?? null
+      }
+      this.tableNotes.set(header, v)
+    }
+    return v ?? undefined
   }
 
   /** Index of a block in the document (its first place). */

@@ -17,9 +17,54 @@ const CLAUSE_BOUNDARY = /[;:]|(?:^|(?<=[;:,\n]\s{0,3})|(?<=\b(?:and|or)\s{1,3}))
 const NEGATION = /\b(?:not|no|never|nothing|nobody|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|aren't|disclaims?|excludes?|except)\b|n't\b|\b(?:dishonest|untrue|misleading|unrealistic)\s+(?:of\s+(?:us|me|anyone|any\s+\w+)\s+)?to\b/i
 const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|representation|promise)|(?:does|do|will) not (?:warrant|guarantee|represent|promise)|no (?:warranty|guarantee) (?:is|that)|without (?:warranty|guarantee)|as[- ]is\b|as[- ]available\b|nothing in this (?:agreement|schedule|sla)[^.]{0,60}\b(?:guarantee|warrant|promise))/i
 
+// The words each party's role is called by, and where each is read as a role. A word marked `label` also labels a party
+// on a line or in a row of particulars ("Client:", "| Supplier | … |", "- **Customer (") and gives it its short name; a
+// word marked `bracket` also gives a label its role in brackets ("**PARTY A (the Client):**"). (msp and subscriber label a
+// line but are not read in the bracket: a difference kept as it was, not a reading of its own)
 // (a translation's "contracted party" is the one hired, its "contracting party" the one who hires: CONTRATADA, CONTRATANTE)
-const PROVIDER_ROLE = /^(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|franchisor|managed service provider|contracted party|we|us|our)$/i
-const CUSTOMER_ROLE = /^(?:client|customer|licensee|franchisee|subscriber|buyer|purchaser|ordering party|commissioning party|contracting party|orderer|you|your)$/i
+interface RoleWord {
+  readonly word: string
+  readonly label?: true
+  readonly bracket?: true
+}
+const PROVIDER_WORDS: readonly RoleWord[] = [
+  {word: 'provider', label: true, bracket: true},
+  {word: 'service provider', label: true, bracket: true},
+  {word: 'msp', label: true},
+  {word: 'supplier', label: true, bracket: true},
+  {word: 'vendor', label: true, bracket: true},
+  {word: 'contractor', label: true, bracket: true},
+  {word: 'consultant'},
+  {word: 'licensor'},
+  {word: 'franchisor'},
+  {word: 'managed service provider'},
+  {word: 'contracted party'},
+]
+const CUSTOMER_WORDS: readonly RoleWord[] = [
+  {word: 'client', label: true, bracket: true},
+  {word: 'customer', label: true, bracket: true},
+  {word: 'licensee'},
+  {word: 'franchisee'},
+  {word: 'subscriber', label: true},
+  {word: 'buyer'},
+  {word: 'purchaser'},
+  {word: 'ordering party'},
+  {word: 'commissioning party'},
+  {word: 'contracting party'},
+  {word: 'orderer'},
+]
+// the voice each party speaks in, a role only where a name is tested whole ("(“Kauri Point”, “we”)"), never a label
+const PROVIDER_VOICE = ['we', 'us', 'our']
+const CUSTOMER_VOICE = ['you', 'your']
+const words = (list: readonly RoleWord[], keep: (w: RoleWord) => boolean = () => true): string[] => list.filter(keep).map((w) => w.word)
+/** The role words read as a label, provider's then customer's, as one alternation. */
+const LABEL_WORDS = [...words(PROVIDER_WORDS, (w) => w.label === true), ...words(CUSTOMER_WORDS, (w) => w.label === true)].join('|')
+const BRACKET_WORDS = [...words(PROVIDER_WORDS, (w) => w.bracket === true), ...words(CUSTOMER_WORDS, (w) => w.bracket === true)].join('|')
+const PROVIDER_ROLE = new RegExp(`^(?:${[...words(PROVIDER_WORDS), ...PROVIDER_VOICE].join('|')})$`, 'i')
+const CUSTOMER_ROLE = new RegExp(`^(?:${[...words(CUSTOMER_WORDS), ...CUSTOMER_VOICE].join('|')})$`, 'i')
+const VOICE = new RegExp(`^(?:${[...PROVIDER_VOICE, ...CUSTOMER_VOICE].join('|')})$`)
+/** The role a label word gives (one of LABEL_WORDS): the provider's, or else the customer's. */
+const labelRole = (word: string): Party => (PROVIDER_ROLE.test(word) ? 'provider' : 'customer')
 // The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
 const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association|co-?operative|co-op|foundation)$/i
 // A body's name that ends in the kind of organisation it is ("Glenmore Dairy Co-operative Society Ltd", "the Van Asperen
@@ -35,9 +80,9 @@ const LETTER_TO = /^[ \t]*to[ \t]*:[ \t]*([A-Z][^,\n(]{1,80})/im
  * given after it with no quotes, as translations give it ("hereinafter called CONTRACTING PARTY", group 3).
  */
 /** A party's role as a line's label right before a bracket: "- **Customer (", "Provider (". */
-const ROLE_BEFORE_NAME = /(?:^|\n)[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*$/i
+const ROLE_BEFORE_NAME = new RegExp(String.raw`(?:^|\n)[\s*_>|-]*(${LABEL_WORDS})[\s*_]*$`, 'i')
 /** A label of one to three words with a party's role in brackets before its colon: "**PARTY A (the Client):**" (groups 1, 2). */
-const LABEL_WITH_ROLE = /^[ \t*_>|-]*([A-Za-z][\w&.'’-]*(?:[ \t]+[A-Za-z0-9][\w&.'’-]*){0,2})[ \t]*\((?:the[ \t]+)?(provider|service provider|supplier|vendor|contractor|client|customer)\)[ \t*_]*:/gim
+const LABEL_WITH_ROLE = new RegExp(String.raw`^[ \t*_>|-]*([A-Za-z][\w&.'’-]*(?:[ \t]+[A-Za-z0-9][\w&.'’-]*){0,2})[ \t]*\((?:the[ \t]+)?(${BRACKET_WORDS})\)[ \t*_]*:`, 'gim')
 /** A line opened by a party's role as its label: "**Client:** …", "Service Provider: …". */
 /** The key of the key/value row or line that holds offset `at`: a two-cell row's first cell, or a line's label before "; " or " — ". */
 function keyOfRow(block: Block, at: number): string | undefined {
@@ -47,8 +92,10 @@ function keyOfRow(block: Block, at: number): string | undefined {
 }
 const KEYED_LINE = /^[\s*_>-]*([A-Za-z][A-Za-z ]{1,30}?)[\s*_]*(?:;|\s[—–]\s)/
 /** A key cell that is a party's role alone: "Client", "Supplier". */
-const ROLE_KEY = /^(?:provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)$/i
-const ROLE_LINE = /^[\s*_>|-]*(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)[\s*_]*:/i
+const ROLE_KEY = new RegExp(`^(?:${LABEL_WORDS})$`, 'i')
+const ROLE_LINE = new RegExp(String.raw`^[\s*_>|-]*(${LABEL_WORDS})[\s*_]*:`, 'i')
+/** A role word labelling the name that runs to the end of the text: "customer: Brightwater Accounting LLC ". */
+const ROLE_LABEL_BEFORE = new RegExp(String.raw`\b(${LABEL_WORDS})\s*:\s*[^:;()]{1,80}$`, 'i')
 
 /**
  * Is `short` the name at the start of `line` shortened: its words all words of that name ("Vitalink" of "Vitalink Health
@@ -167,15 +214,15 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
       }
       // "customer: Brightwater Accounting LLC ("Brightwater")": the role word labels the name that follows it
       if (role === 'unknown') {
-        const label = /\b(provider|service provider|supplier|vendor|contractor|msp|client|customer|subscriber)\s*:\s*[^:;()]{1,80}$/i.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 90), group.index))
-        if (label) role = PROVIDER_ROLE.test(label[1]!) || /^(?:msp|contractor)$/i.test(label[1]!) ? 'provider' : 'customer'
+        const label = ROLE_LABEL_BEFORE.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 90), group.index))
+        if (label) role = labelRole(label[1]!)
       }
       // Reading: a party line whose role label carries the short name in brackets before its colon ("- **Customer
       // ("B&S"):** Bracken & Sole Builders, Inc.", "Provider (“Kea”): Kea Field IT Ltd") gives that name the role
       if (role === 'unknown' && group[1] !== undefined) {
         const at = group.index ?? 0
         const lead = ROLE_BEFORE_NAME.exec(block.text.slice(Math.max(0, at - 40), at))
-        if (lead && /^[\s*_]*:/.test(block.text.slice(at + group[0].length, at + group[0].length + 6))) role = PROVIDER_ROLE.test(lead[1]!) || /^(?:msp|contractor)$/i.test(lead[1]!) ? 'provider' : 'customer'
+        if (lead && /^[\s*_]*:/.test(block.text.slice(at + group[0].length, at + group[0].length + 6))) role = labelRole(lead[1]!)
       }
       // Reading: a line labelled by a party's role gives that party the short name in quotes at the line's end, however long
       // the particulars before it ("**Client:** Vitalink Health Pte. Ltd. (UEN 2022…), 1 Fusionopolis Way, #09-03,
@@ -188,7 +235,7 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
         const to = block.text.indexOf('\n', at)
         const lineLabel = ROLE_LINE.exec(block.text.slice(from, at))
         const atEnd = /^[\s.,;*_]*$/.test(block.text.slice(at + group[0].length, to < 0 ? block.text.length : to))
-        if (lineLabel && atEnd && shortened(terms[0]!, block.text.slice(from + lineLabel[0].length, at))) role = PROVIDER_ROLE.test(lineLabel[1]!) || /^(?:msp|contractor)$/i.test(lineLabel[1]!) ? 'provider' : 'customer'
+        if (lineLabel && atEnd && shortened(terms[0]!, block.text.slice(from + lineLabel[0].length, at))) role = labelRole(lineLabel[1]!)
       }
       // Reading: a key/value row or line whose key is a party's role alone and whose value ends with the short name in quotes
       // ("| Client | Red Gum Gathering Pty Ltd (ABN …), PO Box 221 … ("the Festival") |", the same row written as a line
@@ -199,7 +246,7 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
         const key = keyOfRow(block, at)
         const lineEnd = block.text.indexOf('\n', at)
         const rest = block.text.slice(at + group[0].length, lineEnd < 0 ? block.text.length : lineEnd)
-        if (key !== undefined && ROLE_KEY.test(key) && /^[\s.,;*_|]*$/.test(rest)) role = PROVIDER_ROLE.test(key) || /^(?:msp|contractor)$/i.test(key) ? 'provider' : 'customer'
+        if (key !== undefined && ROLE_KEY.test(key) && /^[\s.,;*_|]*$/.test(rest)) role = labelRole(key)
       }
       // "The Credit Union keeps its own IT team ("Internal IT")": a name for something a party has is that party's
       const owner = role === 'unknown' ? OWNED.exec(block.text.slice(Math.max(0, (group.index ?? 0) - 200), group.index)) : null
@@ -220,7 +267,7 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
     if (block.text.includes('(')) {
       for (const m of block.text.matchAll(LABEL_WITH_ROLE)) {
         const label = m[1]!.replace(/\s+/g, ' ').toLowerCase()
-        const role: Party = PROVIDER_ROLE.test(m[2]!) ? 'provider' : 'customer'
+        const role: Party = labelRole(m[2]!)
         if (!names.has(label) && !PROVIDER_ROLE.test(label) && !CUSTOMER_ROLE.test(label)) names.set(label, role)
         known.add(role)
       }
@@ -269,7 +316,7 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
     const v = fm[key]
     if (typeof v === 'string' && v.trim()) names.set(v.trim().toLowerCase(), role)
   }
-  for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || /^(?:we|us|our|you|your)$/.test(name)) names.delete(name)
+  for (const [name, role] of names) if ((PROVIDER_ROLE.test(name) && role !== 'provider') || VOICE.test(name)) names.delete(name)
   return names
 }
 

@@ -49,6 +49,29 @@ export function columnMeasure(header: string): {readonly response: boolean; read
   return {response: FIRST_ACTION.test(header), resolution: CASE_END.test(header) || TURNAROUND.test(header)}
 }
 
+/** What a column's times measure (see columnMeasure). */
+export type Measure = ReturnType<typeof columnMeasure>
+
+// Reading: a note under a table that points at the table's figures and says what they are ("The figures above are
+// first-response times", "Times above are for response; the engineer stays until …", "All times in the table above are
+// the time we take to restore normal service") says what its value columns measure, as a header would: the clause of the
+// note that points at the table is read, not the rest of the note; a note that names both measures tells neither, and one
+// that says the figures are an amount of work included ("the hours of on-site work included each month") sets no time.
+const POINTS_AT_TABLE = /\b(?:above|(?:in|of)\s+(?:the|this)\s+(?:table|matrix|grid|chart)|shown)\b/i
+const TABLE_FIGURES = /\b(?:times?|figures?|targets?|values|numbers|periods|durations?|timings?|deadlines?)\b/i
+const WORK_INCLUDED = /\b(?:included|includes|allowances?|quotas?|(?:hours|days|number)\s+of\s+(?:[\w-]+\s+){0,2}?(?:work|labou?r|visits?|time))\b/i
+const NOTE_CLAUSE = /[;:.!?](?:\s|$)|,\s*(?:and|but|while|whereas)\s|\s(?:and|but)\s+(?=(?:we|you|they|our|your|the|an?)\s)/i
+
+/** The measure a note under a table gives the table's figures, or undefined when it names none (or both). */
+export function noteMeasure(note: string): Measure | undefined {
+  for (const clause of note.split(NOTE_CLAUSE)) {
+    if (!POINTS_AT_TABLE.test(clause) || !TABLE_FIGURES.test(clause) || WORK_INCLUDED.test(clause)) continue
+    const m = columnMeasure(clause)
+    if (m.response !== m.resolution) return m
+  }
+  return undefined
+}
+
 /** Minimal view of a unit for scoping (avoids a cycle with clauses.ts). */
 interface Scoped {
   readonly text: string
