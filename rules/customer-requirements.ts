@@ -2,7 +2,7 @@
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {targetInDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
-import {afterSpeaker} from '../src/reading/parties.js'
+import {afterSpeaker, FAILING_CUSTOMER_WORDS} from '../src/reading/parties.js'
 import {asksOfCustomer, refusesWork, requirementAt, roleTitle, type Names} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import {needs, testAtWordStarts} from '../src/text.js'
@@ -1180,7 +1180,8 @@ function customerFails(text: string, reading: Reading): boolean {
 // the condition read backwards from where the name starts, the failing forwards from where it ends
 const FAILS_CONDITION = String.raw`\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\s+(?:the\s+)?`
 const FAILS_FAILING = String.raw`\b[^.;]{0,60}?\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\w*|ceases? to)\b`
-const CUSTOMER_WORDS = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party']
+// the customer's role words read where its failing is a condition, with "you" (the one list's words so marked)
+const CUSTOMER_WORDS = FAILING_CUSTOMER_WORDS
 /** The pattern with the customer's words alone: the same for every document, so compiled once. */
 const FAILS_GENERIC = needs(new RegExp(failsSource(CUSTOMER_WORDS), 'i'))
 const CONDITION_BEFORE = new RegExp(`(?<=${FAILS_CONDITION})`, 'iy')
