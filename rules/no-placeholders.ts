@@ -250,7 +250,9 @@ const ANGLE_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:(?:[-*+]|\d{1,3}[.)])[ \t
 // with no such definition, "TBD" is a blank
 const STOCK_WORD = needs(/\b(?:TBD|TBC|TBA|ABC|XYZ)\b/)
 const COMPANY_SUFFIX = /^(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|Pty|Co|Corp)\.?$/
-const ABBREVIATION = /((?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for|the|&)\s+)?){2,6})\(\s*(?:the\s+)?["“]?(TBD|TBC|TBA|ABC|XYZ)["”]?\s*\)/g
+// (a legal form written in lower case between the name and its short name is part of the name: "Adriatic Blue Charter
+// d.o.o. (ABC)", "Alta Baia Costruzioni s.r.l. (ABC)")
+const ABBREVIATION = /((?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for|the|&)\s+)?){2,6})(?:(?:[a-z]{1,4}\.){1,4}\s*)?\(\s*(?:the\s+)?["“]?(TBD|TBC|TBA|ABC|XYZ)["”]?\s*\)/g
 
 /** The stock placeholder words the document defines as abbreviations of a name. */
 function definedAbbreviations(doc: Document): ReadonlySet<string> {

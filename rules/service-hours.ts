@@ -168,7 +168,7 @@ export default clauseRule({
     if ((merged.from || merged.days) && APPROXIMATE.test(t)) return {outcome: 'vague', detail: 'state exact clock times (e.g. "08:00–18:00"), not an approximate window'}
     // (a zone the agreement sets for all its times, "All times in this Contract are Pacific Time", is the zone of hours
     // stated without one)
-    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false || documentZone(reader.reading) !== undefined)) return {outcome: 'present'}
+    if (merged.days && merged.from && merged.to && (merged.timeZone || reader.options.requireTimeZone === false || documentZone(reader.reading) !== undefined || definedZoneIn(t, reader.reading) !== undefined)) return {outcome: 'present'}
     // "Business Day" means any day other than a Saturday, Sunday or public holiday: days, but no hours
     if (/^\W*(?:business|working) days?\W*\s+(?:means|shall mean)\b/i.test(t) && !merged.from) {
       return {outcome: 'vague', detail: 'add clock times and a time zone (e.g. "08:00–18:00 UK time")'}
@@ -270,6 +270,26 @@ function documentZone(reading: Reading): string | undefined {
     }
     return undefined
   })
+}
+
+// Reading: a term for a time that the agreement defines by a zone or an offset ('"Morocco time" means the legal time of
+// Morocco, which is GMT+1 …', '"Site Time" means Europe/Lisbon time') is that zone wherever hours are stated in it; a term
+// for anything else whose definition holds a zone ('"Business Hours" means 8–6 UK time') gives no zone to other hours
+const ZONES_KEY = {name: 'service-hours: the terms for a time the agreement defines by a zone'}
+const TIME_TERM = /^[\p{L}][\p{L} .'’-]{0,30}\btime$/iu
+
+/** The zone of a term for a time, defined by its zone in the agreement, that the text states its hours in. */
+function definedZoneIn(text: string, reading: Reading): string | undefined {
+  const terms = reading.own(ZONES_KEY, () => {
+    const found: [RegExp, string][] = []
+    for (const [term, def] of reading.definitions) {
+      if (!TIME_TERM.test(term) || /\b(?:response|resolution|restore|restoration|fix|repair|down|up|lead|travel|turnaround|wait(?:ing)?|business|working|office|support)\s+time$/i.test(term)) continue
+      const zone = zoneIn(def.text)
+      if (zone !== undefined) found.push([new RegExp(`(?<![\\p{L}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}])`, 'iu'), zone])
+    }
+    return found
+  })
+  return terms.find(([term]) => term.test(text))?.[1]
 }
 
 /** Does the document define its business or working days or hours (a definition, whatever it says)? */

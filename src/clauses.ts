@@ -1029,7 +1029,7 @@ function itemSent(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>, re: C
 
 /** The delegation of a unit whose predicate sends it to another document ("… shall be as set out in Annex C."). */
 function sentAway(unit: Unit, reader: Reader<RuleOptions & ClauseOptions>): Verdict | undefined {
-  if (!/\b(?:is|are|be|remains?)\s/.test(unit.text)) return undefined
+  if (!/\b(?:is|are|be|remains?|stays?)\s/.test(unit.text)) return undefined
   const v = reader.delegated(unit)
   return v && v.start !== undefined && v.end !== undefined && sentByPredicate(unit.text, {target: v.target ?? '', start: v.start, end: v.end}) ? v : undefined
 }
