@@ -15,6 +15,10 @@ const TOPIC = new RegExp(data['customer-requirements'].topic, 'i')
 // quoted") states the scope and picks out what lies outside it; it is no failing of the customer's
 // (the customer's failing in that form is still read: "Devices that are not kept on a supported Windows are excluded")
 const IN_SCOPE = String.raw`(?:(?:expressly|specifically|explicitly|otherwise|already)\s+)?(?:specified|listed|described|set (?:out|forth)|named|identified|(?:included|covered)\s+(?:by|in|under)\s+(?:this|the|these|our)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|contracts?|services?|plans?|scope|schedules?|fees?|prices?|subscriptions?|support)|part of|one of|within (?:the )?scope|in scope|mentioned|shown|stated|detailed|contained|referred to|selected|ordered|provided for|form(?:ing)? part of)\b`
+// Reading: a customer's failing is also said in plain words, as breaking or ignoring the rules it was given ("If a laptop
+// breaks these rules, …", "Any device that ignores the above …"): the rules, standards or requirements named, not a thing
+// that breaks down ("If a printer breaks, …" is a fault, not a failing)
+const BREAKS_RULES = String.raw`\b(?:breaks?|breaking|broke|violates?|violating|ignores?|ignoring|flouts?|flouting)\s+(?:any\s+of\s+)?(?:them|these|those|the above|(?:these|those|the|our|your|its|their|the above)\s+(?:[\w-]+\s+){0,2}?(?:rules|requirements|standards|conditions|policies))\b`
 // A consequence tied to the requirement failing: "if the Client does not…", "non-compliant devices are excluded…"
 // (a failure in translated wording is a condition too: "in case of non-observance", "failing which")
 // (so is "failing this" after a list of duties, and a thing that "falls behind" on its updates)
@@ -27,7 +31,7 @@ const IN_SCOPE = String.raw`(?:(?:expressly|specifically|explicitly|otherwise|al
 // failing caused: "time spent putting right anything caused by …", and the call-outs or visits it caused: "may charge its
 // hourly rate for call-outs caused by the cabinet not being kept so")
 // (a failing introduced by "when" is a condition as one by "if": "When the Ordering Party does not keep the standards …")
-const CONDITIONAL = new RegExp(String.raw`\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up|call-?outs?|visits?|attendances?)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing (?:which|this|that|these|those)\b|\b(?:if|where|when|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? (?:short|behind)|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*|(?:has|have|had)\s+no\b|lack(?:s|ing)?)|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?!${IN_SCOPE})(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|(?:^\W*|\b(?:an?|any|every|each)\s+)(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:(?:or|and)\s+[\w-]+\s+)?(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b`, 'i')
+const CONDITIONAL = new RegExp(String.raw`\bto the extent (?:caused|resulting|arising)\b|\b(?:if|where|when|should)\s+(?:nobody|no one|no-one)\b(?![^,.;]{0,30}\b(?:provider|supplier|contractor|msp|our|us|we)\b)|\b(?:work|time|effort|costs?|repairs?|remediation|recovery|clean-?up|call-?outs?|visits?|attendances?)\s+(?:[\w-]+\s+){0,4}?(?:caused by|resulting from|arising from|needed because of|due to)\b|\bnon-?(?:observance|respect|fulfil+ment)\b|\bfailing (?:which|this|that|these|those)\b|\b(?:if|where|when|should|in the event|in case|unless|until|while|whilst|(?:for )?(?:as|so) long as)\b[^.]{0,120}\b(?:fails?|failure|does not|do not|doesn't|don't|is not|are not|isn't|aren't|not (?:met|maintained|meet)|(?:is|are) refused|refuses?|falls? (?:short|behind)|(?:more than|over) (?:one|\w+ (?:releases?|versions?|years?)) (?:release |version )?(?:behind|old)|out of date|unsupported|breach\w*|non-?complian\w*|(?:has|have|had)\s+no\b|lack(?:s|ing)?|${BREAKS_RULES})|\bwhere no\b|\bin (?:breach|violation) of\b|\b(?:that|which) (?:is|are|does|do)(?:n't| not)\s*[,.;]|\b(?:that|which) (?:is|are|does|do|has|have)(?:n't| not)\s+(?!${IN_SCOPE})(?:[^,.;]{0,40}?\s)?(?:is|are|will|gets?|shall|falls?|drops?)\b|^\W*(?:any\s+|a\s+|an\s+|all\s+)?(?:[\w-]+\s+)?(?:devices?|machines?|pcs?|computers?|laptops?|workstations?|servers?|endpoints?|users?|accounts?)\s+without\b|\bnon-?complian\w*|\b(?:fails?|failure) to (?:meet|maintain|comply|keep)|\bdo(?:es)? not meet\b|\b(?:don't|doesn't|do not|does not|that fail to) (?:meet|comply with|satisfy) (?:this|these|that|those|the (?:above|requirements?|standards?|minimum))\b|\bcaused by (?:the )?(?:customer|client)(?:'s|’s)?\s+(?:not (?:meeting|complying|maintaining|keeping)|fail(?:ure|ing) to (?:meet|comply|maintain|keep))\b|(?:^\W*|\b(?:an?|any|every|each)\s+)(?:older|unsupported|non-?compliant|unlicen[cs]ed|out-of-date|legacy)\s+(?:(?:or|and)\s+[\w-]+\s+)?(?:[\w-]+\s+)?(?:machines?|devices?|pcs?|computers?|laptops?|workstations?|servers?|systems?|equipment|hardware|software)\b`, 'i')
 // What follows from the requirement failing. A condition is not its own consequence: "if you do not agree, do not
 // open an account" states none.
 // (dropping out of monitoring or out of the times, not being monitored, and billing the time spent putting things right
@@ -93,8 +97,14 @@ function outsideCondition(text: string): string | undefined {
 function statesConsequence(text: string): boolean {
   if (CONSEQUENCE.test(text)) return true
   const result = outsideCondition(text)
+  if (result !== undefined && SHUT_OUT.test(result)) return true
   return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result) || DENIED.test(result) || PAID_BASIS.test(result) || CLOCK_STOPPED.test(result) || FEE_FALLS.test(result))
 }
+// Reading: the failing thing shut out of the service or the network is what the failing costs, as a charge is: "will be
+// refused access to the staff network", "gets blocked from the office Wi-Fi", "we disconnect it from the member network",
+// "is quarantined"; read only beside a failing condition, outside its own clause ("if access is refused, …" is the
+// condition, not its result; "If the router breaks down, we disconnect it" is a fault, not a failing)
+const SHUT_OUT = /\b(?:is|are|be|gets?|getting)\s+(?:then\s+|immediately\s+|automatically\s+)?(?:refused|denied|blocked|barred|disconnected|cut off|locked out|quarantined|shut out)\b|\b(?:refuse|refuses|deny|denies|block|blocks|bar|bars|disconnect|disconnects|quarantine|quarantines|isolate|isolates|cut|cuts|lock|locks)\s+(?:it|them|the\s+[\w-]+|that\s+[\w-]+|such\s+[\w-]+|any\s+[\w-]+)\s+(?:off\s+|out\s+)?(?:from|of)\b|\b(?:refus\w*|den(?:y|ies|ied))\s+(?:it\s+|them\s+)?access\b|\b(?:blocked|barred|disconnected|cut off|locked out|shut out)\s+(?:from|of)\b/i
 // Reading: a clock of the service levels stopped while the customer fails ("the repair clock in section 5 is stopped",
 // "the SLA clock pauses", "we stop the clock") and a fee the customer then pays ("Client will pay a rescheduling fee of CAD
 // $1,200", "the Customer is charged a call-out fee") are what its failing costs: consequences, read outside the condition
@@ -105,7 +115,9 @@ const FEE_FALLS = /\b(?:client|customer|you|subscriber)\s+(?:will|shall|must|the
 // consulting-room PC must …" (not the provider's own: "Each hosted server must …", "every loan laptop …")
 // the device may be named by its make ("Every Mac must run …") and picked out by a relative clause ("Every PC that
 // connects to the workspace must …"), one that is not the provider's own ("every server that we host must …")
-const EQUIPMENT_MUST = needs(/\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|mac|imac|macbook|ipad|chromebook|tablet|computer|device|laptop|desktop|workstation|machine|server)|pcs|macs|imacs|macbooks|ipads|chromebooks|tablets|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?)(?:\s+(?:that|which)\s+(?![^,.;]{0,60}\b(?:we|us|our|provider|supplier|contractor)\b)[^,.;]{1,60}?)?\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i)
+// (and the customer's environment named as a whole by its possessive: "your environment must meet these standards:", "the
+// Client's network must …")
+const EQUIPMENT_MUST = needs(/\b(?:(?:every|each|any)\s+(?:(?!(?:hosted|loan(?:ed)?|spare|replacement|cloud|virtual)\b)[\w-]+\s+)?(?:pc|mac|imac|macbook|ipad|chromebook|tablet|computer|device|laptop|desktop|workstation|machine|server)|pcs|macs|imacs|macbooks|ipads|chromebooks|tablets|computers|devices|laptops|desktops|workstations|machines|end[- ]user devices|servers|switch(?:es)?|firewalls?|routers?|(?:your|the\s+(?:client|customer)(?:'s|’s))\s+(?:[\w-]+\s+)?(?:environment|set-?up|infrastructure|it estate|estate|network|systems|equipment|hardware))(?:\s+(?:that|which)\s+(?![^,.;]{0,60}\b(?:we|us|our|provider|supplier|contractor)\b)[^,.;]{1,60}?)?\s+(?:must|shall|needs? to|(?:are|is) required to)\b/i)
 // What the customer is asked for, in plain words: "a couple of things we need from you: …"
 // (or with the customer's side named first: "From your side we need three things: …")
 const NEED_FROM = needs(/\b(?:we|i)\s+(?:need|require|ask|expect)\b[^.]{0,20}\b(?:from|of)\s+you\b|\b(?:from|on) your (?:side|end|part)\b,?\s+(?:we|i)\s+(?:need|require|ask|expect)\b/i)
@@ -591,7 +603,7 @@ export default clauseRule({
 // things that lack what a requirement asks ("PCs not on Windows 11 are excluded from the service levels", "Laptops
 // without the agent are not monitored") for that requirement (a condition on anything else, a request or a claim, is not)
 /** Failing requirements pointed back at: "don't meet the above", "does not meet these requirements", "not meeting our minimum standards". */
-const FAILS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot|can['’]t|not)\s+(?:meet(?:ing)?|compl(?:y|ying) with|satisf(?:y|ying)|conform(?:ing)? to|follow(?:ing)?|keep(?:ing)? to)\s+(?:(them|these|those|the above|all of (?:the )?above|this list|what we need from you|your (?:side|part))|(?:the|our|your|these|those|all (?:the|of the|of our)|any of the|the above)\s+(?:above\s+|minimum\s+|technical\s+|customer\s+|client\s+|site\s+|listed\s+)*(?:requirements|standards|conditions|minimums|prerequisites|obligations|responsibilities))\b/i
+const FAILS_THEM = /\b(?:do(?:es)?\s+not|do(?:es)?n['’]t|fails?\s+to|cannot|can['’]t|not)\s+(?:meet(?:ing)?|compl(?:y|ying) with|satisf(?:y|ying)|conform(?:ing)? to|follow(?:ing)?|keep(?:ing)? to)\s+(?:(them|these|those|the above|all of (?:the )?above|this list|what we need from you|your (?:side|part))|(?:the|our|your|these|those|all (?:the|of the|of our)|any of the|the above)\s+(?:above\s+|minimum\s+|technical\s+|customer\s+|client\s+|site\s+|listed\s+)*(?:requirements|standards|conditions|minimums|prerequisites|obligations|responsibilities|rules))\b|\b(?:breaks?|breaking|broke|violates?|violating|ignores?|ignoring|flouts?|flouting)\s+(?:any\s+of\s+)?(?:(them|these|those|the above|these rules|those rules|the above rules)|(?:the|our|your|these|those)\s+(?:[\w-]+\s+){0,2}?(?:requirements|standards|conditions|rules))\b/i
 /** Things picked out by what they lack: "PCs not on Windows 11 …", "Any laptop without the agent …"; group 1 is what they lack. */
 const LACKING = /^\W*(?:(?:any|all|the|an?|each|every)\s+)?(?:[\w-]+\s+){0,2}?(?:devices?|pcs?|macs?|machines?|computers?|laptops?|desktops?|workstations?|servers?|equipment|systems?|users?|sites?|accounts?|phones?|tablets?|printers?)\s+(?:that (?:is|are) |which (?:is|are) )?(?:still\s+)?(?:not\s+(?:on|running|using|in|enrolled in|registered (?:for|with|in))|without|lacking|missing)\s+((?:the\s+|a\s+|an\s+|our\s+)?(?:[\w.+-]+\s+){0,3}?[\w.+-]+)\s+(?:is|are|will|get|gets|shall|may|drops?|falls?|comes?|goes|go)\b/i
 /** A condition that is not a requirement failing: a claim, a request or a notice that does not meet a form's conditions. */
@@ -627,6 +639,14 @@ const notHeading = (b: Block): boolean => b.kind !== 'heading'
 
 const ELSEWHERE_BLOCK = {name: 'customer-requirements: a block states a consequence for what fails the requirements'}
 
+// Reading: a sentence that names the failing and only a step the provider takes ("If a device does not meet these
+// standards, we will tell you in writing.") has its consequence in the next sentence of its paragraph when that one points
+// back at it ("From 30 days after that notice, work on that device is no longer covered …"); a next sentence that points
+// at nothing before it states a consequence of its own
+const POINTS_BACK = /\b(?:that|this|such|the same)\s+(?:[\w-]+\s+){0,2}?(?:devices?|machines?|computers?|laptops?|pcs?|systems?|equipment|notices?|failures?|breach(?:es)?|cases?|items?|accounts?)\b|\b(?:it|they|them|then|thereafter)\b/i
+function followedBy(text: string, next: string): boolean {
+  return next.length > 0 && !CONSEQUENCE.test(text) && POINTS_BACK.test(next) && statesConsequence(next)
+}
 /** The consequences a block states for what fails the requirements (see elsewhereConsequences), without its place. */
 function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
   const out: Omit<ElsewhereConsequence, 'at'>[] = []
@@ -635,8 +655,8 @@ function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
     const lacking = them ? null : LACKING.exec(u.text)
     if (!them && !lacking) continue
     const before = u.text.slice(0, (them ?? lacking)!.index)
-    if (OTHER_FAILING.test(before) || !statesConsequence(u.text)) continue
-    if (them) out.push({back: them[1] !== undefined, named: them[1] === undefined, lacks: undefined})
+    if (OTHER_FAILING.test(before) || !(statesConsequence(u.text) || followedBy(u.text, u.next))) continue
+    if (them) out.push({back: them[1] !== undefined || them[2] !== undefined, named: them[1] === undefined && them[2] === undefined, lacks: undefined})
     else {
       const words = lacking![1]!.toLowerCase().split(/\s+/).filter((w) => w && !STOPWORDS.has(w))
       if (words.length) out.push({back: false, named: false, lacks: words})
