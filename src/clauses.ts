@@ -251,7 +251,7 @@ export function prepare(
   // The document's title is not a clause's home ("Managed Services Agreement" is not a scope section), unless the
   // document is a schedule named for the clause ("Schedule B: Services Not Covered").
   const titleText = doc.title ? doc.source.slice(doc.title.headingPosition.start.offset, doc.title.headingPosition.end.offset) : ''
-  const isSchedule = /^[#\s]*(?:schedule|exhibit|annex|annexure|appendix|attachment)\b/i.test(titleText)
+  const isSchedule = /^[#\s]*(?:schedule|exhibit|annex|annexe|annexure|appendix|attachment)\b/i.test(titleText)
   // the clause's titles, with a title read by its roles once per title for the document (several rules read each title)
   const headings = re.headingsBy(reading.plainRoles)
   // a title with a gloss in brackets ("AMC mein shamil (Covered)", "Heures de service (Service Hours)") is read by its gloss too

@@ -402,6 +402,39 @@ describe('a paper named by its kind and a register code', () => {
   })
 })
 
+describe('a paper named by its title, its kind and a register code', () => {
+  it.each([
+    ['Laptops are hardened in accordance with the Endpoint Hardening Standard EHS-2.', 'Endpoint Hardening Standard EHS-2'],
+    ["Firewall changes are made as set out in Harbourview's Network Change Procedure NCP-7, which the contractor holds.", 'Network Change Procedure NCP-7'],
+  ])('passes: %j puts the clause in that paper', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it('fails: a titled paper this document holds is no other document', () => {
+    const doc = buildDocument('# Support Terms\n\nLaptops are hardened per the Endpoint Hardening Standard EHS-2.\n\n## Endpoint Hardening Standard EHS-2\n\n- Disk encryption on\n', 'terms.md')
+    expect(targetInDocument(doc, 'Endpoint Hardening Standard EHS-2')).toBe(true)
+  })
+
+  it('look-alike: a titled thing with a code that is no kind of paper names a device', () => {
+    expect(delegation('Backups are written to the Synology Storage Unit NAS-01 in the comms room.')).toBeUndefined()
+  })
+})
+
+describe('a part named "Annexe", the British and French spelling of "Annex"', () => {
+  it('passes: what is set out in an annexe not in the document is put there', () => {
+    expect(delegation('Backups run at the frequency set out in Annexe C.')?.target).toBe('Annexe C')
+  })
+
+  it('fails: an annexe this document holds is no other document', () => {
+    const doc = buildDocument('# Support Terms\n\nBackups run at the frequency set out in Annexe C.\n\n## Annexe C: Backup Plan\n\nNightly at 01:00.\n', 'terms.md')
+    expect(targetInDocument(doc, 'Annexe C')).toBe(true)
+  })
+
+  it('look-alike: an annexe with no letter or number is a room', () => {
+    expect(delegation('The spare laptops are kept in the annexe behind reception.')).toBeUndefined()
+  })
+})
+
 describe('a rider named by its letter or number', () => {
   it('passes: what is listed in a rider not in the document is put there', () => {
     expect(delegation('The items and rates are listed in Rider B.')?.target).toBe('Rider B')

@@ -302,6 +302,16 @@ describe('a party the preamble names with no role word takes the role of what it
       [['clinic', 'customer'], ['technician', 'provider']],
     ],
     [
+      'a short name in quotes set between dashes after the particulars is given as one in brackets is',
+      '# Wartungsvertrag\n\nbetween\n\n**Lindenhof Praxis-IT GmbH**, Bahnhofstraße 4, 79098 Freiburg – "Lindenhof" –\n\nand\n\n**Kreiskliniken Breisgau gGmbH**, Klinikweg 1, 79100 Freiburg – "the Hospital" –\n\nLindenhof supports the ward PCs. The Hospital shall keep the ward PCs on a supported Windows release.\n',
+      [['hospital', 'customer'], ['lindenhof', 'provider']],
+    ],
+    [
+      'look-alike: dashes around words with no quotes name no party',
+      '# Wartungsvertrag\n\nLindenhof Praxis-IT GmbH – a Freiburg firm – supports the ward PCs of Kreiskliniken Breisgau gGmbH.\n',
+      [],
+    ],
+    [
       'look-alike: words in lower case after "hereinafter" name no party',
       '# Contract\n\nThe parties, hereinafter called the parties, agree as follows.\n',
       [],

@@ -30,7 +30,7 @@ const TITLED_PAPER = String.raw`(?<=\b(?:set out|set forth|described|specified|l
 // Reading: a paper named by title and said to be attached, annexed or appended as a numbered part ("the Backup Schedule
 // attached as Exhibit C", "the Site Rules annexed hereto as Annex 2") is that part, whatever its title's words: the part
 // number is its target, so that a part this document holds is no other document
-const ATTACHED_AS = String.raw`(?:[A-Z][\w&'’-]*\s+){1,4}(?:(?:attached|annexed|appended|enclosed)\s+(?:hereto\s+|to (?:this|the) [A-Z]?[a-z]+\s+)?as)\s+(?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\b`
+const ATTACHED_AS = String.raw`(?:[A-Z][\w&'’-]*\s+){1,4}(?:(?:attached|annexed|appended|enclosed)\s+(?:hereto\s+|to (?:this|the) [A-Z]?[a-z]+\s+)?as)\s+(?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:e|ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\b`
 // Another document, by name: "the Order Form", "Schedule B", "Provider's Support Policy", "the Service Desk Guide",
 // "the Service Order" (an order by its kind: service, purchase, task, change, call-off), and any order titled in capitals
 // ("the Maintenance Order", "the Managed Services Order"): a paper by which the customer orders.
@@ -44,7 +44,7 @@ const ATTACHED_AS = String.raw`(?:[A-Z][\w&'’-]*\s+){1,4}(?:(?:attached|annexe
 const TITLED_ORDER = String.raw`(?<=\b(?:the|your|our|its|their|each|any|this|that|an?)\s+(?:[a-z][\w-]*\s+){0,2})(?!(?:[A-Z][\w&'’-]*\s+){0,2}(?:Priority|Working|Running|Good|Chronological|Numerical|Alphabetical|Date|Reverse|Sequential|Ascending|Descending|Same|Different)\s+Order\b)(?:[A-Z][\w&'’-]*\s+){1,3}Order(?!\s+(?:of|to|for|in|that)\b)\b`
 // A document named by its title and its part number in brackets: "the Tariff Sheet (Annex 2)", "the price list (Annex 3)"
 // (read first, so the part number, which says whether this document holds it, is its target)
-const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)(?:\s+|-)[A-Z0-9]{1,3}\)`
+const NUMBERED_DOC = String.raw`(?:[A-Za-z][\w&'’-]*\s+){1,4}\((?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:e|ure)?|[Aa]ppendix|[Aa]ttachment)(?:\s+|-)[A-Z0-9]{1,3}\)`
 // Reading: a paper the agreement calls separate beside its name ("your Data Protection Plan, a separate document",
 // "the Extras and Charges Table, which we send you separately", "Schedule 2 (provided separately)") is another document,
 // whatever its title's last word and whatever part of this one bears its name.
@@ -83,21 +83,22 @@ const ADDRESSED_PAPER = String.raw`(?:[A-Za-z][\w&'’-]*\s+){0,3}?(?:${initials
 // ("the Quality Assurance Surveillance Plan (QASP), Attachment C to the Prime Contract", "the Acceptance Plan, Annex 4 of
 // the Head Contract") is that part of that agreement: a document of its own, not a part of this one ("…, Annex 2 to this
 // Agreement" names a part of this document and is not read so)
-const APPENDED_PART = String.raw`(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*(?:\s+\([A-Z]{2,8}\))?,\s+(?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\s+(?:to|of)\s+the\s+(?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|Deed)\b`
+const APPENDED_PART = String.raw`(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*(?:\s+\([A-Z]{2,8}\))?,\s+(?:[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:e|ure)?|[Aa]ppendix|[Aa]ttachment)\s+[A-Z0-9]{1,3}\s+(?:to|of)\s+the\s+(?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|Deed)\b`
 // Reading: a paper named by its kind and a register's code after it ("runbook RB-04", "procedure OPS-12", "Policy SEC-3") is a
 // document of its own, whatever the case of its kind: a code of capitals and a number is how a register names one (not a
-// bare word and a number, "plan 2", nor a code alone, "RB-04")
-const KIND_CODED = String.raw`(?:${initials('runbook|procedure|policy|plan|guide|manual|standard|specification|work instruction')})\s+(?:[Nn]o\.?\s*|#\s*)?(?=[A-Z0-9-]*\d)[A-Z]{1,8}(?:-[A-Z0-9]{1,8}){1,3}(?![\w-])`
+// bare word and a number, "plan 2", nor a code alone, "RB-04"); the kind may carry its title before it ("the Brand
+// Technology Standard BTS-07", "the Remote Access Policy SEC-3")
+const KIND_CODED = String.raw`(?:[A-Z][\w&'’-]*\s+){0,4}(?:${initials('runbook|procedure|policy|plan|guide|manual|standard|specification|work instruction')})\s+(?:[Nn]o\.?\s*|#\s*)?(?=[A-Z0-9-]*\d)[A-Z]{1,8}(?:-[A-Z0-9]{1,8}){1,3}(?![\w-])`
 // Reading: a rider named by its letter or number ("Rider B", "Rider 2") is a part attached to an agreement, as a schedule is
 // Reading: a numbered part with a title before its kind ("Call-Off Schedule 8", "Joint Schedule 1", "Pricing Annex 3") is
 // that numbered part, named by its whole title: a value put "in Call-Off Schedule 8" is put there, as one "in Schedule 8"
 // (a title's words, not a word that opens a sentence or a link before the part: "See Schedule 2", "Under Annex 3")
-const TITLED_PART = String.raw`(?:(?!(?:See|Per|Under|In|As|At|On|Of|To|For|With|By|From|And|Or|The|This|That|These|Those|Each|Any|Every|Our|Your|Its|Their|His|Her|Also|Refer|Pursuant|Its|Each)\b)[A-Z][\w&'’-]*\s+){1,2}(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment|rider')})\s+[A-Z0-9]{1,3}(?![\w-])`
+const TITLED_PART = String.raw`(?:(?!(?:See|Per|Under|In|As|At|On|Of|To|For|With|By|From|And|Or|The|This|That|These|Those|Each|Any|Every|Our|Your|Its|Their|His|Her|Also|Refer|Pursuant|Its|Each)\b)[A-Z][\w&'’-]*\s+){1,2}(?:${initials('schedule|exhibit|annex|annexe|annexure|appendix|attachment|rider')})\s+[A-Z0-9]{1,3}(?![\w-])`
 // Reading: an agreement named by its year ("the 2025 Agreement", "our 2024 Managed Services Contract") is an agreement of
 // that year, another document than this one, as one named by its title is: a clause kept "as in clause 6 of the 2025
 // Agreement" is set out there (a year alone, "in 2025", or a year before another noun, "the 2025 price list", names none)
 const YEAR_NAMED = String.raw`(?:19|20)\d{2}\s+(?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|Deed|MSA)\b`
-const DOC_NAME = `(?:${APPENDED_PART}|${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${KIND_CODED}|${TITLED_PART}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexure|appendix|attachment|rider')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|(?:Price|Rate|Fee|Tariff|Pricing) Sheet|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${YEAR_NAMED}|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|${TITLED_ORDER}|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
+const DOC_NAME = `(?:${APPENDED_PART}|${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${KIND_CODED}|${TITLED_PART}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexe|annexure|appendix|attachment|rider')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:[A-Z][\\w&'’-]*\\s+){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|(?:Price|Rate|Fee|Tariff|Pricing) Sheet|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Terms|SLA)\\b|(?:[A-Z][\\w&'’-]*\\s+){1,3}Conditions(?:\\s+of\\s+(?:Sale|Service|Supply|Contract|Use))?\\b|(?:[A-Z][\\w&'’-]*\\s+){1,4}(?:Agreement|Contract|Deed)\\b|${YEAR_NAMED}|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|${TITLED_ORDER}|(?:[A-Z][\\w&'’-]*\\s+)?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:[A-Z][\\w&'’-]*\\s+){1,3}(?:Annex(?:e|ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -225,7 +226,7 @@ const DOC_CELL = new RegExp(`^(?:[Tt]he\\s+)?(${DOC_NAME})`)
 // definitions in the Agreement", "those in the Agreement"
 const AGREEMENT_PART = new RegExp(String.raw`(?:\b(?:[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?|[Ss]chedules?|[Ee]xhibits?)\s+|§§?\s?)\d[\w.]*${MORE_PARTS}\s+of\s+the\s+Agreement\b|\b(?:defined|set out|set forth|described|specified|stated)\s+(?:in|under)\s+the\s+Agreement\b|\b(?:definitions?|those|the ones?)\s+in\s+the\s+Agreement\b`)
 // a document that is itself an amendment, schedule, SOW or order, and calls another document "the Agreement"
-const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
+const SELF_PART = /^[#\s]*(?:amendment|schedule|annex(?:e|ure)?|exhibit|appendix|addendum|statement of work|sow|order form|work order)\b|\bthis\s+["“]?(?:amendment|schedule|addendum|statement of work|order form|work order)\b/i
 const NAMES_AGREEMENT = /\([^()]{0,120}\bthe\s+["“]Agreement["”]\)|\(\s*["“]the\s+Agreement["”]\s*\)/
 
 // An agreement identified by its date, given the name "the Agreement": "Your Managed Services Agreement with us dated
@@ -274,7 +275,7 @@ function parentPointer(name: string): RegExp {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
   // a part of it by number or by title too: "those in Section 9 of the MSA", "under Section 10 (Equipment) of the MSA", "The
   // Exclusions clause of the Agreement continues to apply"
-  const part = String.raw`(?:(?:(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:ure)?|[Aa]ppendix|[Pp]art)\s+|§§?\s?)[\w.]{1,6}(?:\s+\([^()]{1,40}\))?|(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:clause|section|schedule|provisions?))\s+of\s+`
+  const part = String.raw`(?:(?:(?:[Ss]ection|[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]chedule|[Ee]xhibit|[Aa]nnex(?:e|ure)?|[Aa]ppendix|[Pp]art)\s+|§§?\s?)[\w.]{1,6}(?:\s+\([^()]{1,40}\))?|(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:clause|section|schedule|provisions?))\s+of\s+`
   return new RegExp(String.raw`\b(?:(?:as\s+in|as\s+per|per|in|under|in\s+accordance\s+with|according\s+to|(?:as\s+)?(?:set\s+out|set\s+forth|described|defined|specified|stated|listed|given)\s+in)\s+(?:${part})?|${part})(?:the\s+)?${n}\b(?!\s+(?:is|are|was|were|will|shall|may|and\s+this)\b)`)
 }
 
@@ -321,7 +322,7 @@ const ABOUT_THE_DOCUMENT = /^\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:which|that|to be|
 
 /** How a target reads in a message: "Schedule C", "the Order Form". */
 export function targetName(target: string): string {
-  return /^(?:schedule|exhibit|annex|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
+  return /^(?:schedule|exhibit|annex|annexe|annexure|appendix|attachment)\s/i.test(target) ? target : `the ${target}`
 }
 
 export interface DelegationHit {
@@ -421,14 +422,14 @@ function partNumber(name: string): string {
 }
 // Reading: a part named with a hyphen between its kind and its number or letter ("Annexure-C", "Schedule-2", "Exhibit-B",
 // as Indian and other agreements often write them) is the part named with a space ("Annexure C")
-const HYPHENED_PART = /^((?:schedule|exhibit|annex(?:ure)?|appendix|attachment))-(?=[a-z0-9]{1,3}\b)/i
+const HYPHENED_PART = /^((?:schedule|exhibit|annex(?:e|ure)?|appendix|attachment))-(?=[a-z0-9]{1,3}\b)/i
 /** A part's name with the space its kind and number are written apart with: "Annexure-C" → "Annexure C". */
 function partName(name: string): string {
   return name.replace(HYPHENED_PART, '$1 ')
 }
-const HYPHEN_PART = /\b(schedule|exhibit|annex(?:ure)?|appendix|attachment)-(?=[A-Z0-9]{1,3}\b)/gi
+const HYPHEN_PART = /\b(schedule|exhibit|annex(?:e|ure)?|appendix|attachment)-(?=[A-Z0-9]{1,3}\b)/gi
 /** The part a paper is attached as: "Backup Schedule attached as Exhibit C" → "Exhibit C". */
-const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:ure)?|appendix|attachment)(?:\s+|-)[A-Z0-9]{1,3})$/i
+const ATTACHED_PART = /\bas\s+((?:schedule|exhibit|annex(?:e|ure)?|appendix|attachment)(?:\s+|-)[A-Z0-9]{1,3})$/i
 
 /**
  * What the patterns of delegation find in a text, each looked for on first use: they depend on the text alone, so a
@@ -652,7 +653,7 @@ function lastNamedBefore(blocks: readonly Block[], at: number, block: Block, ali
 // name of the agreement a document is issued under is its parent's, read apart.)
 const PAPER_HEAD = String.raw`(?:Document|Schedule|Policy|Guide|Handbook|Manual|Plan|Pack|Matrix|Description|Catalogue|Catalog|Card|List|Specification|Confirmation|Acknowledge?ment|Form|Proposal|Quotation|Quote|Addendum|Annex|Annexure|Appendix|Exhibit|Attachment|Runbook|Playbook|Register|Sheet|Standard|Procedures?|Statement of Work|SLA)`
 const ALIAS_QUOTE = /\(\s*(?:the\s+|each\s+an?\s+|an?\s+|hereinafter\s+(?:the\s+)?|referred to as\s+(?:the\s+)?)?["“]([A-Z][\w&'’.-]*(?:\s+[A-Za-z][\w&'’.-]*){0,3})["”]\s*\)/g
-const ALIAS_NAMED = new RegExp(String.raw`(?:^|[^\w&'’-])((?:(?!(?:The|Your|Our|This|These|Each|Its|Their|Any|Every)\b)[A-Z][\w&'’-]*[ \t]+){0,5}?${PAPER_HEAD}(?:[\s-]+(?:[A-Z]{1,2}|\d{1,3})\b)?|(?:Schedule|Exhibit|Annex(?:ure)?|Appendix|Attachment)[\s-]+(?:[A-Z]{1,2}|\d{1,3}))\s*(?:hereto\s*)?,?\s*$`)
+const ALIAS_NAMED = new RegExp(String.raw`(?:^|[^\w&'’-])((?:(?!(?:The|Your|Our|This|These|Each|Its|Their|Any|Every)\b)[A-Z][\w&'’-]*[ \t]+){0,5}?${PAPER_HEAD}(?:[\s-]+(?:[A-Z]{1,2}|\d{1,3})\b)?|(?:Schedule|Exhibit|Annex(?:e|ure)?|Appendix|Attachment)[\s-]+(?:[A-Z]{1,2}|\d{1,3}))\s*(?:hereto\s*)?,?\s*$`)
 // (the name a document gives itself: "this Service Schedule (the "Schedule")")
 const SELF_NAMED = /\b(?:this|these|the present)\s+$/i
 // Reading: a document named by its kind and its reference ("Proposal RMIT-2025-118", "Quote Q-2291", "Work Order
@@ -727,7 +728,9 @@ function aliasHit(text: string, aliases: DocumentAliases): DelegationHit | undef
 }
 
 /** Does the document itself hold the referenced schedule/exhibit (so it is not another document)? A Reading answers once per target. */
-const TITLED_PART_TARGET = /^(?:[a-z][\w&'’-]*\s+){1,2}(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|rider)\s+[a-z0-9]{1,3}$/
+const TITLED_PART_TARGET = /^(?:[a-z][\w&'’-]*\s+){1,2}(?:schedule|exhibit|annex(?:e|ure)?|appendix|attachment|rider)\s+[a-z0-9]{1,3}$/
+/** A paper's name that ends in its kind and a register code ("procedure ops-12", "endpoint hardening standard ehs-2"), lower-cased. */
+const KIND_CODED_TARGET = /\b(?:runbook|procedure|policy|plan|guide|manual|standard|specification|work instruction)\s+(?:no\.?\s*|#\s*)?(?=[a-z0-9-]*\d)[a-z]{1,8}(?:-[a-z0-9]{1,8}){1,3}$/
 export function targetInDocument(doc: Document, target: string): boolean {
   const t = target.includes('-') ? target.toLowerCase().replace(HYPHEN_PART, '$1 ') : target.toLowerCase()
   // a member of the document set by file name: "Schedule B" ~ schedule-b.md
@@ -746,10 +749,13 @@ export function targetInDocument(doc: Document, target: string): boolean {
   // Protection Schedule")
   if (/\bschedule$/.test(t) && !/^schedule\s/.test(t) && doc.sections.some((s) => !definedElsewhere(s) && (s.title.toLowerCase().replace(/^[\d.\s]+/, '') === t || headingText(s).endsWith(t)))) return true
   // a part titled by name ("the Rate Annex" beside a section "Rate Annex")
-  if (/\b(?:annex(?:ure)?|appendix|attachment|exhibit)$/.test(t) && doc.sections.some((s) => !definedElsewhere(s) && (s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t)))) return true
+  if (/\b(?:annex(?:e|ure)?|appendix|attachment|exhibit)$/.test(t) && doc.sections.some((s) => !definedElsewhere(s) && (s.title.toLowerCase().replace(/^[\d.\s]+/, '').startsWith(t) || headingText(s).includes(t)))) return true
+  // a paper named by its kind and a register code, its title before them or not ("the Endpoint Hardening Standard EHS-2"),
+  // is one this document holds under a title that names it so
+  if (KIND_CODED_TARGET.test(t)) return doc.sections.some((s) => s.title.toLowerCase().includes(t) || headingText(s).includes(t)) || (doc.set?.some((m) => titled(m).includes(t)) ?? false)
   // a numbered part named by its whole title ("Call-Off Schedule 8") is one this document holds under that title
   if (TITLED_PART_TARGET.test(t)) return doc.sections.some((s) => s.title.toLowerCase().includes(t) || headingText(s).includes(t)) || (doc.set?.some((m) => titled(m).includes(t)) ?? false)
-  if (!/^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|rider)\s/.test(t)) return false
+  if (!/^(?:schedule|exhibit|annex(?:e|ure)?|appendix|attachment|rider)\s/.test(t)) return false
   if (doc.set?.some((m) => titled(m).startsWith(t))) return true
   // the heading as written too: "## Schedule 2: Rates" is titled "Rates", numbered "2"
   // (a part written with a hyphen, "## Annexure-C: Hosted SLA", is the part "Annexure C")
@@ -794,7 +800,7 @@ const AS_IN = /\bas\s+$/i
 // brackets, the part it is ("…, Annexure C"), and when or by whom it was made ("… signed between the parties on 15th
 // January 2025", "dated 3 March 2026"); a clause that goes on to state something ("…, and Provider replaces …") is more
 const AFTER_TARGET =
-  /^(?:\s*\([^()]{1,60}\)|\s*,?\s*(?:annex(?:ure)?|schedule|appendix|exhibit|attachment)\s+[A-Z0-9]{1,3}\b|\s*,?\s*(?:signed|dated|executed|entered into|made|agreed)\s+(?:between|by|on|with|in)\b[^;:,()]{0,80})*[\s).;:!*_]*$/i
+  /^(?:\s*\([^()]{1,60}\)|\s*,?\s*(?:annex(?:e|ure)?|schedule|appendix|exhibit|attachment)\s+[A-Z0-9]{1,3}\b|\s*,?\s*(?:signed|dated|executed|entered into|made|agreed)\s+(?:between|by|on|with|in)\b[^;:,()]{0,80})*[\s).;:!*_]*$/i
 const MORE_DETAIL = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:further|more|full|additional|other)\s+)?(?:details?|information|guidance|explanation|examples?)\b/i
 
 /** Does the sentence's predicate send it to the document of `hit` (nothing after the document's name but a full stop)? */

@@ -140,6 +140,13 @@ function shortened(short: string, line: string): boolean {
   const initials = full.map((w) => (/^[A-Z]{2,4}$/.test(w) ? w : w[0]!.toUpperCase())).join('')
   return /^[A-Z]{2,6}$/.test(short) && initials.startsWith(short)
 }
+// Reading: a short name in quotes set between dashes after a party's particulars ("Neckar Laborinformatik GmbH, Heidelberg
+// – "Neckar" –", as German and Austrian agreements give it) is given as one in brackets is; read as the brackets, at the
+// same offsets
+const DASHED_NAME = /[–—]([ \t]*[“"][^“”"\n]{1,60}[”"][ \t]*)[–—]/g
+function dashedNames(text: string): string {
+  return text.replace(DASHED_NAME, (_, inner: string) => `(${inner})`)
+}
 const NAME_GIVEN = /\(([^()]{1,160})\)|\bhereinafter(?:,)?\s+(?:(?:called|designated|referred\s+to\s+as|named|denominated|also)\s+){0,2}(?:((?:[“"][^“”"]{1,60}[”"](?:,?\s+(?:or|and)\s+)?){1,3})|(?:the\s+|THE\s+)?([A-Z][A-Z-]+(?:\s+(?:[A-Z][A-Z-]+|[A-Z0-9](?![\w-]))){0,2})(?=[\s,.;)]|$))/g
 
 /**
@@ -230,7 +237,7 @@ export function partyNames(doc: Document, read?: PartyNamesRead): Map<string, Pa
     }
     // (and a name given after "hereinafter", as translated agreements give it without brackets: hereinafter "the
     // CLINIC", hereinafter designated "the HOTEL", hereinafter referred to as "THE PROVIDER")
-    for (const group of block.text.matchAll(NAME_GIVEN)) {
+    for (const group of (block.text.includes('–') || block.text.includes('—') ? dashedNames(block.text) : block.text).matchAll(NAME_GIVEN)) {
       // ("the School"), ("the Practice"): a name given with its article is the name without it
       // (a translation writes the article in capitals too: "THE PROVIDER", "THE COOPERATIVE")
       // (a name may be written with letters beyond ASCII: ("Kōwhai"), ("Tūī"), ("Société"))
