@@ -79,41 +79,54 @@ export const lazyFsPromises = {
   },
 }
 
-// A pattern written `needs(/…/flags)` (src/text.ts, NeedsRegExp) looks for its literals before it runs: read here from
-// each such pattern of the sources, once, rather than by every run that first uses it (a walk over the pattern's source
-// in code that has not yet been compiled costs a short run about what the check saves). The literals come from the tsc
-// output of src/text.ts, which the build makes first.
+// A pattern of the sources is looked for by its literals first in a run of one short text (src/text.ts, needs and
+// guardPatterns): each regular expression literal written at a module's top level (made once, when the module is
+// evaluated) is handed to `needs` with its Guard, read here once rather than by every run that first uses it (a walk
+// over the pattern's source in code that has not yet been compiled costs a short run about what the check saves). A
+// literal already written `needs(/…/)` gets its Guard as the second argument. A literal inside a function is made anew
+// on each call and is left as it is, as is one without a Guard. The Guards come from the tsc output of src/text.ts,
+// which the build makes first. `guardPatternLiterals` is the transform alone, for the tests.
+export function guardPatternLiterals(ts, guardOf, source, fileName, textModule) {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  const edits = []
+  const visit = (node) => {
+    // a function's or a class's literals are made when it runs
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const literal = node.getText(file)
+      const re = new Function(`return ${literal}`)()
+      const guard = guardOf(re.source, re.flags)
+      const call = node.parent
+      const written = ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'needs' && call.arguments.length === 1 && call.arguments[0] === node
+      if (written) edits.push({at: node.getEnd(), remove: 0, text: `, ${JSON.stringify(guard)}`})
+      else if (guard) edits.push({at: node.getStart(file), remove: literal.length, text: `__needsGuarded(${literal}, ${JSON.stringify(guard)})`})
+      return
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  if (edits.length === 0) return source
+  let out = source
+  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.remove)
+  if (edits.some((e) => e.remove > 0)) out = `import {needs as __needsGuarded} from ${JSON.stringify(textModule)}\n${out}`
+  return out
+}
+
 export function patternLiterals(root) {
-  let guardLiterals
+  let ts
+  let guardOf
+  const textModule = path.join(root, 'src', 'text.ts')
   return {
     name: 'pattern-literals',
     setup(b) {
       b.onLoad({filter: /[\\/](?:src|rules)[\\/].*\.ts$/}, async (args) => {
+        // the module that defines needs is not guarded through itself
+        if (path.resolve(args.path) === textModule) return undefined
         const source = await fs.promises.readFile(args.path, 'utf8')
-        if (!source.includes('needs(/')) return undefined
-        guardLiterals ??= (await import(pathToFileURL(path.join(root, 'dist', 'src', 'text.js')).href)).guardLiterals
-        let out = ''
-        let at = 0
-        for (let i = source.indexOf('needs(/'); i >= 0; i = source.indexOf('needs(/', i + 1)) {
-          // the literal's end: a "/" outside a class and not escaped, then its flags and the call's ")"
-          let j = i + 7
-          let inClass = false
-          for (; j < source.length && source[j] !== '\n'; j++) {
-            const c = source[j]
-            if (c === '\\') j++
-            else if (c === '[') inClass = true
-            else if (c === ']') inClass = false
-            else if (c === '/' && !inClass) break
-          }
-          const flags = /^[dgimsuyv]*/.exec(source.slice(j + 1))[0]
-          const close = j + 1 + flags.length
-          if (source[j] !== '/' || source[close] !== ')') throw new Error(`${args.path}: a needs(/…/) the build cannot read`)
-          const literal = source.slice(i + 6, close)
-          const re = new Function(`return ${literal}`)()
-          out += source.slice(at, close) + `, ${JSON.stringify(guardLiterals(re.source, re.flags))}`
-          at = close
-        }
-        return {contents: out + source.slice(at), loader: 'ts'}
+        if (!/\/[^/\n]*\//.test(source)) return undefined
+        ts ??= (await import('typescript')).default
+        guardOf ??= (await import(pathToFileURL(path.join(root, 'dist', 'src', 'text.js')).href)).guardOf
+        return {contents: guardPatternLiterals(ts, guardOf, source, args.path, textModule), loader: 'ts'}
       })
     },
   }

@@ -1432,7 +1432,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         v8.setFlagsFromString('--no-turbofan')
         // so compiled, the value patterns cost less written for lower-cased text (see there)
         valuePatternsForLowerCase()
-        // and a pattern is compiled only for a text that holds its literals (see NeedsRegExp)
+        // and a pattern is compiled only for a text that holds its literals (see needs)
         guardPatterns(true)
       },
     })

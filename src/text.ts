@@ -344,108 +344,180 @@ export function skipClass(source: string, i: number): number {
 
 
 /**
- * A regular expression that, while patterns are guarded (guardPatterns), runs only on a text that holds one of the
- * literal strings every match of it holds (requiredLiterals, read from its source when first needed): on any other text
- * it answers no at once. V8 compiles a pattern the first time it runs it, so a guarded pattern that a run never needs to
- * try is never compiled: most of the rules' patterns find nothing in a given agreement, and compiling them is a large
- * part of a single short text's lint. A run over many texts compiles each pattern once and runs it often, where looking
- * for the literals first (a lower-cased copy of each text for a caseless pattern) costs more than it saves: there the
- * pattern runs as it is. A pattern without such literals always runs as it is. Construct it like a RegExp; its copies
- * (matchAll, split) are plain RegExps.
+ * What every match of a pattern holds: one of its alternatives, each a list of things that must all be in the text: a
+ * run of three or more plain characters, or a group that must match, given as what every match of the group holds (a
+ * Guard of its own). Literals are lower-cased for a caseless pattern.
  */
-export class NeedsRegExp extends RegExp {
-  /** The literals, lower-cased for a caseless pattern; null when the pattern gives none; undefined until first run. */
-  #literals: readonly string[] | null | undefined
-  /** Whether the literals are looked for in the lower-cased text (a caseless pattern, a literal with a letter). */
-  #lower = false
-  /** The pattern that runs (a copy of this one, made when first needed), so that test() keeps V8's own fast path. */
-  #inner: RegExp | undefined
+export type Guard = ReadonlyArray<ReadonlyArray<string | Guard>>
 
-  /** `literals`: the pattern's guardLiterals when already known (the build reads them), else read when first needed. */
-  constructor(pattern: string | RegExp, flags?: string, literals?: readonly string[] | null) {
-    super(pattern, flags)
-    if (literals !== undefined) {
-      this.#literals = literals
-      this.#lower = literals !== null && this.ignoreCase && literals.some((l) => /[a-z]/.test(l))
+/**
+ * The Guard of a pattern (see Guard), or null when some alternative holds nothing it can tell by, the pattern is tried at
+ * one place only (anchored at the start, or sticky), or it uses syntax this reading does not follow. The build reads it
+ * for the patterns of the sources (scripts/bundle-plugins.mjs), so that a run does not read the patterns again.
+ */
+export function guardOf(source: string, flags: string): Guard | null {
+  // a pattern tried at one place reads little of a text, where the search for its literals (and a lower-cased copy)
+  // would read all of it; the v flag's classes nest, which skipClass does not follow
+  if (flags.includes('y') || flags.includes('v') || (source.startsWith('^') && !flags.includes('m'))) return null
+  const caseless = flags.includes('i')
+  return alternativesOf(source, caseless, caseless && flags.includes('u'))
+}
+
+/**
+ * The Guard of a pattern's source (see guardOf). `fold`: literals lower-cased. `longS`: caseless under `u`, where an "s"
+ * also matches the long s "ſ", whose lower case is itself, so a literal is cut at each "s" ("k" also matches the Kelvin
+ * sign, whose lower case is "k").
+ */
+function alternativesOf(source: string, fold: boolean, longS: boolean): Guard | null {
+  const alternatives: Array<Array<string | Guard>> = []
+  let items: Array<string | Guard> = []
+  let run = ''
+  const endRun = (): void => {
+    if (run.length >= 3) {
+      const literal = fold ? run.toLowerCase() : run
+      for (const part of longS ? literal.split('s') : [literal]) if (part.length >= 3) items.push(part)
+    }
+    run = ''
+  }
+  let i = 0
+  while (i < source.length) {
+    const c = source[i]!
+    let literal: string | undefined
+    let inner: Guard | null = null
+    if (c === '|') {
+      endRun()
+      if (items.length === 0) return null
+      alternatives.push(items)
+      items = []
+      i++
+      continue
+    } else if (c === '\\') {
+      const d = source[i + 1] ?? ''
+      i += 2
+      if (d === 'u' && source[i] === '{') i = source.indexOf('}', i) + 1
+      else if (d === 'u' && /^[0-9A-Fa-f]{4}/.test(source.slice(i, i + 4))) i += 4
+      else if (d === 'x' && /^[0-9A-Fa-f]{2}/.test(source.slice(i, i + 2))) i += 2
+      else if (d === 'c' && /^[A-Za-z]/.test(source[i] ?? '')) i += 1
+      else if ((d === 'p' || d === 'P') && source[i] === '{') i = source.indexOf('}', i) + 1
+      else if (d === 'k' && source[i] === '<') i = source.indexOf('>', i) + 1
+      else if (/[0-9]/.test(d)) while (/[0-9]/.test(source[i] ?? '')) i++
+      // an escaped punctuation mark stands for itself ("\-", "\/"); \b, \s, \. and the like are no plain character
+      else if (!/[A-Za-z0-9]/.test(d) && PLAIN.test(d)) literal = d
+      if (i <= 0) return null
+    } else if (c === '[') {
+      i = skipClass(source, i)
+    } else if (c === '(') {
+      const open = i
+      let depth = 0
+      for (; i < source.length; i++) {
+        const d = source[i]
+        if (d === '\\') i++
+        else if (d === '[') i = skipClass(source, i) - 1
+        else if (d === '(') depth++
+        else if (d === ')' && --depth === 0) break
+      }
+      if (depth !== 0) return null
+      i++
+      const head = source.slice(open, open + 4)
+      // a lookaround consumes nothing; any other group consumes a match of its contents
+      let from = -1
+      if (!head.startsWith('(?')) from = open + 1
+      else if (head.startsWith('(?:')) from = open + 3
+      else if (head.startsWith('(?<') && !/[=!]/.test(head[3] ?? '')) from = source.indexOf('>', open) + 1
+      else if (!/^\(\?<?[=!]/.test(head)) return null
+      if (from > 0) inner = alternativesOf(source.slice(from, i - 1), fold, longS)
+    } else if (c === ')' || c === '{' || c === '}' || c === '?' || c === '*' || c === '+') {
+      return null
+    } else {
+      // ".", "^", "$" and any other character that is not plain ASCII end a run
+      if (PLAIN.test(c)) literal = c
+      i++
+    }
+    // a quantifier after the atom: optional atoms break the run, repeated ones end it
+    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
+    const min = !q ? 1 : q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0
+    if (q) i += q[0].length
+    if (literal !== undefined && min >= 1) run += literal
+    if (q || literal === undefined) endRun()
+    if (inner && min >= 1) {
+      // a group of one alternative adds what it holds; a group of several, itself
+      if (inner.length === 1) items.push(...inner[0]!)
+      else items.push(inner)
     }
   }
+  endRun()
+  if (items.length === 0) return null
+  alternatives.push(items)
+  return alternatives
+}
 
-  static override get [Symbol.species](): RegExpConstructor {
-    return RegExp
+/** Whether a text holds what a Guard asks for (in its lower case for a caseless pattern's literals with letters). */
+export function guardHolds(guard: Guard, text: string): boolean {
+  for (let a = 0; a < guard.length; a++) {
+    const items = guard[a]!
+    let all = true
+    for (let i = 0; i < items.length && all; i++) {
+      const item = items[i]!
+      all = typeof item === 'string' ? text.includes(item) : guardHolds(item, text)
+    }
+    if (all) return true
   }
+  return false
+}
 
-  /** Whether the text can hold a match: it holds one of the literals (or the pattern has none). */
-  mayMatch(text: string): boolean {
-    let literals = this.#literals
-    if (literals === undefined) literals = this.#literals = this.#read()
-    if (literals === null) return true
-    const t = this.#lower ? lowerCased(text) : text
-    for (let i = 0; i < literals.length; i++) if (t.includes(literals[i]!)) return true
-    return false
-  }
+/** Whether any literal of a Guard has a letter (so that a caseless pattern's guard reads the text's lower case). */
+function hasLetter(guard: Guard): boolean {
+  return guard.some((items) => items.some((item) => (typeof item === 'string' ? /[a-z]/i.test(item) : hasLetter(item))))
+}
 
-  override exec(input: string): RegExpExecArray | null {
+/**
+ * While patterns are guarded (guardPatterns: a run of one short text), a pattern given to `needs` runs only on a text
+ * that holds what every match of it holds (its Guard, see guardOf; the build reads it for each pattern of the sources):
+ * on any other text it answers no at once. V8 compiles a pattern the first time it runs it, so a guarded pattern that a
+ * run never needs to try is never compiled: most of the rules' patterns find nothing in a given agreement, and compiling
+ * them is a large part of a single short text's lint. A run over many texts compiles each pattern once and runs it often,
+ * where looking for the literals first (a lower-cased copy of each text for a caseless pattern) costs more than it saves:
+ * there the pattern is a plain RegExp, untouched. Guarding gives the pattern an `exec` of its own (which test, match,
+ * replace and search call); its copies (matchAll, split) run as they are.
+ */
+const NATIVE_EXEC = RegExp.prototype.exec
+/** The patterns given to `needs` with what they are guarded by (undefined: read when first run guarded). */
+const guardable: Array<[RegExp, Guard | undefined]> = []
+let guarding = false
+
+/** Give a pattern its guarded `exec` (see needs). */
+function guard(re: RegExp, known: Guard | undefined): void {
+  let g: Guard | null | undefined = known
+  let lower = false
+  const moves = re.global || re.sticky
+  const exec = function (this: RegExp, input: string): RegExpExecArray | null {
     const text = String(input)
-    const moves = this.global || this.sticky
-    // a search that goes on from an earlier match is let run: the text held a literal then
-    if (guarding && (!moves || this.lastIndex === 0) && !this.mayMatch(text)) {
+    if (g === undefined) {
+      g = guardOf(re.source, re.flags)
+      lower = g !== null && re.ignoreCase && hasLetter(g)
+    }
+    // a search that goes on from an earlier match is let run: the text held the literals then
+    if (g !== null && (!moves || this.lastIndex === 0) && !guardHolds(g, lower ? lowerCased(text) : text)) {
       if (moves) this.lastIndex = 0
       return null
     }
-    const inner = (this.#inner ??= new RegExp(this.source, this.flags))
-    if (!moves) return inner.exec(text)
-    inner.lastIndex = this.lastIndex
-    const found = inner.exec(text)
-    this.lastIndex = inner.lastIndex
-    return found
+    return NATIVE_EXEC.call(this, text)
   }
-
-  override test(input: string): boolean {
-    const text = String(input)
-    if (this.global || this.sticky) return this.exec(text) !== null
-    return (!guarding || this.mayMatch(text)) && (this.#inner ??= new RegExp(this.source, this.flags)).test(text)
-  }
-
-  #read(): readonly string[] | null {
-    const literals = guardLiterals(this.source, this.flags)
-    this.#lower = literals !== null && this.ignoreCase && literals.some((l) => /[a-z]/.test(l))
-    return literals
-  }
+  if (g) lower = re.ignoreCase && hasLetter(g)
+  Object.defineProperty(re, 'exec', {value: exec, writable: true, configurable: true, enumerable: false})
 }
 
 /**
- * The literals a NeedsRegExp looks for before it runs: requiredLiterals of its source (lower-cased for a caseless
- * pattern), or null when there are none of at least three characters, or the pattern is tried at one place only. The build reads them for each pattern literal given to
- * `needs` in the sources (scripts/bundle-plugins.mjs), so that a run does not read the patterns again.
+ * Whether patterns given to `needs` look for their literals first: on for a run that lints one short text (the command
+ * says so once it knows), off otherwise.
  */
-export function guardLiterals(source: string, flags: string): string[] | null {
-  // a pattern tried at one place (anchored at the start, or sticky) reads little of a text, where the search for its
-  // literals (and a lower-cased copy) would read all of it
-  if (flags.includes('y') || (source.startsWith('^') && !flags.includes('m'))) return null
-  const caseless = flags.includes('i')
-  let literals = requiredLiterals(source, caseless)
-  // under `u` (or `v`) with `i`, an "s" also matches the long s "ſ", whose lower case is itself: such a literal is cut
-  // to its longest part without an "s" ("k" also matches the Kelvin sign, whose lower case is "k")
-  if (literals && caseless && /[uv]/.test(flags)) {
-    const cut: string[] = []
-    for (const l of literals) {
-      const part = l.split('s').reduce((x, y) => (y.length > x.length ? y : x), '')
-      if (part === '') return null
-      cut.push(part)
-    }
-    literals = cut
-  }
-  if (!literals || literals.some((l) => l.length < 3)) return null
-  return [...new Set(literals)]
-}
-
-/**
- * Whether NeedsRegExp patterns look for their literals first: on for a run that lints one short text (the command says
- * so once it knows), off otherwise.
- */
-let guarding = false
 export function guardPatterns(on: boolean): void {
+  if (on === guarding) return
   guarding = on
+  for (const [re, g] of guardable) {
+    if (on) guard(re, g)
+    else delete (re as {exec?: unknown}).exec
+  }
 }
 
 /** Whether patterns are guarded now (see guardPatterns): a run of one short text, where compiling a pattern costs more than running it. */
@@ -453,9 +525,16 @@ export function patternsGuarded(): boolean {
   return guarding
 }
 
-/** A pattern tried only on texts that can hold a match while patterns are guarded (see NeedsRegExp), with the same source and flags. */
-export function needs(re: RegExp, literals?: readonly string[] | null): RegExp {
-  return new NeedsRegExp(re.source, re.flags, literals)
+/**
+ * A pattern tried only on texts that can hold a match while patterns are guarded (see guardPatterns): the pattern
+ * itself, kept to be guarded. `known`: its Guard when already read (the build reads it), null when it has none.
+ * Made once per pattern (at a module's top level): each is kept for the process's life.
+ */
+export function needs<R extends RegExp>(re: R, known?: Guard | null): R {
+  if (known === null) return re
+  guardable.push([re, known])
+  if (guarding) guard(re, known)
+  return re
 }
 
 // The last texts lower-cased for a caseless literal test, and their lower case: the patterns asked of a text mostly come

@@ -1,10 +1,15 @@
-// Patterns tried only on texts that can hold a match (NeedsRegExp): the same answers as the plain pattern, guarded or
-// not, on generated texts and on the labelled agreements, and every pattern so written has literals to look for.
+// Patterns tried only on texts that can hold a match (needs, guardPatterns): the same answers as the plain pattern,
+// guarded or not, on generated texts, on texts made of each pattern's own literals and on the labelled agreements; every
+// pattern written needs() has literals to look for, and the build hands every top-level pattern of the sources to needs
+// with its Guard.
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
-import {guardLiterals, guardPatterns, NeedsRegExp, needs} from '../src/text.js'
+import ts from 'typescript'
+import {guardHolds, guardOf, guardPatterns, needs, type Guard} from '../src/text.js'
+// @ts-expect-error: a build script, without types
+import {guardPatternLiterals} from '../scripts/bundle-plugins.mjs'
 import {AGREEMENTS_DIR, sampleAgreements} from './tiers.js'
 
 const root = path.join(import.meta.dirname, '..')
@@ -43,35 +48,68 @@ const PATTERNS: ReadonlyArray<[string, string]> = [
   [String.raw`(?:within|not) \d+ hours?`, 'g'],
   [String.raw`Breach`, 'g'],
   [String.raw`customer`, 'giu'],
+  [String.raw`\bfails? to pay\b`, 'i'],
+  [String.raw`(?:within|not) (?:4|\d+) hours?`, 'i'],
+  [String.raw`(?<who>customer|breach)[^.]*\bshall not (?:pay|fail)`, 'i'],
+  [String.raw`back\-ups? (?:kelvin|within)|the breach`, 'g'],
+  [String.raw`shall(?= not) not`, 'i'],
 ]
 
-describe('a pattern guarded by its literals (NeedsRegExp)', () => {
-  it('reads the literals every match holds, lower-cased for a caseless pattern, none for one tried at one place', () => {
-    expect(guardLiterals(String.raw`\b(?:shall|must) pay\b`, 'i')).toEqual([' pay'])
-    expect(guardLiterals(String.raw`\bBreach(?:es)?\b`, '')).toEqual(['Breach'])
-    expect(guardLiterals(String.raw`\bBreach(?:es)?\b`, 'i')).toEqual(['breach'])
-    // under u with i an "s" also matches the long s: the literal is cut where it has one
-    expect(guardLiterals('customers', 'iu')).toEqual(['tomer'])
-    expect(guardLiterals('assess', 'iu')).toBeNull()
-    // too short to tell, none at all, or a pattern anchored at the start or sticky
-    expect(guardLiterals(String.raw`\bto\b`, 'i')).toBeNull()
-    expect(guardLiterals(String.raw`\d+`, '')).toBeNull()
-    expect(guardLiterals('^customer', 'i')).toBeNull()
-    expect(guardLiterals('^customer', 'im')).toEqual(['customer'])
-    expect(guardLiterals('customer', 'iy')).toBeNull()
+/** The guarded pattern of a source (a fresh RegExp each call, as needs keeps the pattern it is given). */
+function guarded(source: string, flags: string): RegExp {
+  return needs(new RegExp(source, flags))
+}
+
+/** Whether a guarded run would let the pattern look at the text (what it runs on, lower-cased as the guard reads it). */
+function allowed(source: string, flags: string, text: string): boolean {
+  const g = guardOf(source, flags)
+  if (!g) return true
+  const lower = flags.includes('i') && JSON.stringify(g).match(/[a-z]/i) !== null
+  return guardHolds(g, lower ? text.toLowerCase() : text)
+}
+
+describe('a pattern guarded by what every match holds (needs)', () => {
+  it('reads the literals and groups every match holds, lower-cased for a caseless pattern, none for one tried at one place', () => {
+    const cases: ReadonlyArray<[string, string, Guard | null]> = [
+      [String.raw`\b(?:shall|must) pay\b`, 'i', [[[['shall'], ['must']], ' pay']]],
+      [String.raw`\bBreach(?:es)?\b`, '', [['Breach']]],
+      [String.raw`\bBreach(?:es)?\b`, 'i', [['breach']]],
+      // every run of three or more plain characters of an alternative, not only its longest
+      [String.raw`\bfails? to pay\b`, 'i', [['fail', ' to pay']]],
+      [String.raw`customer|breach`, 'i', [['customer'], ['breach']]],
+      // a group that may be skipped, or that holds an alternative too short to tell, adds nothing
+      [String.raw`(?:within|in) a few (?:minutes|hours)`, 'i', [[' a few ', [['minutes'], ['hours']]]]],
+      [String.raw`(?:fully )?secure`, 'i', [['secure']]],
+      // a group of one alternative adds its own; a named group is a group; a lookaround consumes nothing
+      [String.raw`(?<what>back) (?:ups? daily)`, '', [['back', ' daily']]],
+      [String.raw`shall(?= not) not`, 'i', [['shall', ' not']]],
+      // an escaped punctuation mark stands for itself; \b, \s and an escaped code point do not
+      [String.raw`e\-mail\s+\u00e9tat`, 'i', [['e-mail', 'tat']]],
+      // under u with i an "s" also matches the long s: a literal is cut at each "s"
+      ['customers', 'iu', [['tomer']]],
+      ['assess', 'iu', null],
+      // too short to tell, none at all, an alternative without any, or a pattern anchored at the start or sticky
+      [String.raw`\bto\b`, 'i', null],
+      [String.raw`\d+`, '', null],
+      [String.raw`customer|\d+`, '', null],
+      ['^customer', 'i', null],
+      ['^customer', 'im', [['customer']]],
+      ['customer', 'iy', null],
+    ]
+    for (const [source, flags, want] of cases) expect(guardOf(source, flags), `/${source}/${flags}`).toEqual(want)
   })
 
   it('answers as the plain pattern does, guarded and not, through every method and with lastIndex kept', () => {
     const next = random(20261207)
     let skipped = 0
-    for (const guarded of [false, true]) {
-      guardPatterns(guarded)
+    for (const on of [false, true]) {
+      guardPatterns(on)
       for (const [source, flags] of PATTERNS) {
         const plain = new RegExp(source, flags)
-        const wrapped = new NeedsRegExp(source, flags)
+        const wrapped = guarded(source, flags)
         for (let i = 0; i < 300; i++) {
           const t = text(next)
-          if (guarded && !wrapped.mayMatch(t)) skipped++
+          if (on && !allowed(source, flags, t)) skipped++
           const what = `/${source}/${flags} on ${JSON.stringify(t)}`
           expect(wrapped.test(t), what).toBe(plain.test(t))
           expect(wrapped.lastIndex, what).toBe(plain.lastIndex)
@@ -93,6 +131,26 @@ describe('a pattern guarded by its literals (NeedsRegExp)', () => {
     expect(skipped).toBeGreaterThan(100)
   })
 
+  it('never runs a pattern on a text that lacks its literals, and runs it as it is on one that holds them', () => {
+    guardPatterns(true)
+    const re = needs(/\bthe customer fails? to pay\b/i)
+    // the pattern's own exec reads lastIndex first: a value that counts its reads tells whether it ran
+    let runs = 0
+    const counting = {valueOf: () => (runs++, 0)}
+    re.lastIndex = counting as unknown as number
+    expect(re.test('The Customer shall pay on time')).toBe(false)
+    expect(re.exec('the customer fails to deliver')).toBeNull()
+    expect(runs).toBe(0)
+    expect(re.test('if THE customer fails to pay, then')).toBe(true)
+    expect(re.test('the customer fails. Go to pay')).toBe(false)
+    expect(runs).toBe(2)
+    // off again, it is the plain pattern, with no exec of its own
+    guardPatterns(false)
+    expect(Object.hasOwn(re, 'exec')).toBe(false)
+    expect(re.test('The Customer shall pay on time')).toBe(false)
+    expect(runs).toBe(3)
+  })
+
   it('goes on from where a global search left off, as the plain pattern does', () => {
     guardPatterns(true)
     const t = 'Backups run daily; back-ups are kept; nothing else here'
@@ -109,27 +167,106 @@ describe('a pattern guarded by its literals (NeedsRegExp)', () => {
     expect(wrapped.lastIndex).toBe(0)
   })
 
-  it('is given literals wherever the sources write it, so that none is wrapped for nothing', () => {
-    const sources: string[] = []
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(path.join(root, dir), {withFileTypes: true})) {
-        const rel = `${dir}/${e.name}`
-        if (e.isDirectory()) walk(rel)
-        else if (e.name.endsWith('.ts')) sources.push(rel)
-      }
+  const sources: Array<[string, string]> = []
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(path.join(root, dir), {withFileTypes: true})) {
+      const rel = `${dir}/${e.name}`
+      if (e.isDirectory()) walk(rel)
+      else if (e.name.endsWith('.ts')) sources.push([rel, readFileSync(path.join(root, rel), 'utf8')])
     }
-    walk('src')
-    walk('rules')
+  }
+  walk('src')
+  walk('rules')
+
+  it('is given literals wherever the sources write it, so that none is wrapped for nothing', () => {
     let literals = 0
-    for (const file of sources) {
-      const code = readFileSync(path.join(root, file), 'utf8')
+    for (const [file, code] of sources) {
       for (const m of code.matchAll(/\bneeds\((\/.+\/[dgimsuyv]*)\)$/gm)) {
         const re = new Function(`return ${m[1]}`)() as RegExp
-        expect(guardLiterals(re.source, re.flags), `${file}: ${m[1]}`).not.toBeNull()
+        expect(guardOf(re.source, re.flags), `${file}: ${m[1]}`).not.toBeNull()
         literals++
       }
     }
     expect(literals).toBeGreaterThan(50)
+  })
+
+  it('is handed, by the build, every pattern written at a module top level that has a Guard, and no other', () => {
+    const sample = [
+      "import {needs} from './text.js'",
+      'const A = /\\bthe customer\\b/i',
+      'const B = needs(/\\bshall pay\\b/)',
+      'const C = [/\\d+/, /backups? daily/g]',
+      'export function f(t: string): boolean {',
+      '  return /\\bthe provider\\b/.test(t) && (() => /inner/.test(t))()',
+      '}',
+      'class K { re = /\\bclass field\\b/ }',
+    ].join('\n')
+    const out = guardPatternLiterals(ts, guardOf, sample, 'sample.ts', '/text.ts') as string
+    expect(out.split('\n')).toEqual([
+      'import {needs as __needsGuarded} from "/text.ts"',
+      "import {needs} from './text.js'",
+      'const A = __needsGuarded(/\\bthe customer\\b/i, [["the customer"]])',
+      'const B = needs(/\\bshall pay\\b/, [["shall pay"]])',
+      'const C = [/\\d+/, __needsGuarded(/backups? daily/g, [["backup"," daily"]])]',
+      'export function f(t: string): boolean {',
+      '  return /\\bthe provider\\b/.test(t) && (() => /inner/.test(t))()',
+      '}',
+      'class K { re = /\\bclass field\\b/ }',
+    ])
+    // and on the sources, the transform leaves text a parser reads, and hands over only what it can guard
+    let handed = 0
+    for (const [file, code] of sources) {
+      if (file === 'src/text.ts') continue
+      const out = guardPatternLiterals(ts, guardOf, code, file, '/text.ts') as string
+      const parsed = ts.createSourceFile(file, out, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS) as unknown as {parseDiagnostics: unknown[]}
+      expect(parsed.parseDiagnostics, file).toEqual([])
+      for (const m of out.matchAll(/__needsGuarded\((\/.+?\/[dgimsuyv]*), (\[\[.*?\]\])\)(?=[,;\])\n ])/g)) {
+        const re = new Function(`return ${m[1]}`)() as RegExp
+        expect(JSON.stringify(guardOf(re.source, re.flags)), `${file}: ${m[1]}`).toBe(m[2])
+        handed++
+      }
+    }
+    expect(handed).toBeGreaterThan(100)
+  })
+
+  it('answers as the plain pattern does for every top-level pattern of the sources, on texts made of its own literals (seeded)', () => {
+    const next = random(7122026)
+    const patterns: RegExp[] = []
+    for (const [file, code] of sources) {
+      if (file === 'src/text.ts') continue
+      const out = guardPatternLiterals(ts, guardOf, code, file, '/text.ts') as string
+      for (const m of out.matchAll(/(?:__needsGuarded|\bneeds)\((\/.+?\/[dgimsuyv]*), \[\[/g)) {
+        try {
+          patterns.push(new Function(`return ${m[1]}`)() as RegExp)
+        } catch {
+          // a match of the scan above that is not the whole literal: the strict comparison above covers the transform
+        }
+      }
+    }
+    expect(patterns.length).toBeGreaterThan(100)
+    const literalsOf = (g: Guard): string[] => g.flatMap((items) => items.flatMap((item) => (typeof item === 'string' ? [item] : literalsOf(item))))
+    let skipped = 0
+    let ran = 0
+    // the plain copies are no pattern given to needs: guarding leaves them as they are
+    guardPatterns(true)
+    for (const re of patterns) {
+      const g = guardOf(re.source, re.flags)!
+      const words = [...literalsOf(g), ...literalsOf(g).map((w) => w.toUpperCase()), ...WORDS]
+      const wrapped = needs(new RegExp(re.source, re.flags))
+      const plain = new RegExp(re.source, re.flags)
+      for (let i = 0; i < 40; i++) {
+        let t = ''
+        const n = Math.floor(next() * 8)
+        for (let j = 0; j < n; j++) t += words[Math.floor(next() * words.length)]! + (next() < 0.5 ? ' ' : '')
+        if (!allowed(re.source, re.flags, t)) skipped++
+        else ran++
+        expect(wrapped.exec(t), `${re} on ${JSON.stringify(t)}`).toEqual(plain.exec(t))
+        wrapped.lastIndex = 0
+        plain.lastIndex = 0
+      }
+    }
+    expect(skipped).toBeGreaterThan(100)
+    expect(ran).toBeGreaterThan(100)
   })
 
   it('gives the same findings on the labelled agreements with the patterns guarded as without', () => {
