@@ -46,6 +46,8 @@ const TAKEN_BACK = new RegExp(
 const GUARANTEE_SUBJECT_BEFORE = /(?:^|\b(?:our|the|this|that|its|their|your|any|such|a|an)\s+)(?:[A-Za-z][A-Za-z'’-]*\s+){0,2}$/i
 const NEGATED_REACH_AFTER = /^\s+(?:does not|do not|doesn['’]t|don['’]t|will not|won['’]t|shall not|cannot|can['’]t|can not)\s+(?:apply|cover|extend|include|reach)\b/i
 
+// words that announce a topic: "a note on", "questions about", "more on", or a title that opens on "About" or "On"
+const GUARANTEE_TOPIC = /(?:\b(?:notes?|words?|remarks?|questions?|faqs?|more|information|details|thoughts)\s+(?:on|about|regarding|concerning)|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:about|regarding|on))\s+(?:(?:our|the|any|its|their|your)\s+)?$/i
 /** The party named as the subject right before a promise verb ("Provider", "We", "You", a name the agreement gives a party). */
 function subjectParty(before: string, parties: ReadonlyMap<string, Party>): Party {
   const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I|you)\s+(?:hereby\s+|also\s+)?$/.exec(before)
@@ -257,6 +259,9 @@ export default {
       if (PLEASE_ASKS.test(before)) continue
       if (TAKEN_BACK.test(s.slice(at + hit.text.length))) continue
       if (/^guarantee$/i.test(hit.text) && GUARANTEE_SUBJECT_BEFORE.test(s.slice(Math.max(0, at - 60), at)) && NEGATED_REACH_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 40))) continue
+      // Reading: "guarantee" as the topic that words or a title announce ("## 9. A note on guarantees", "Questions about our
+      // guarantee", "About guarantees") names what is spoken of, and promises nothing by itself
+      if (/^guarantees?$/i.test(hit.text) && GUARANTEE_TOPIC.test(s.slice(Math.max(0, at - 40), at))) continue
       // the words of a name written in capitals ("an Always On VPN fault", "the Ever Ready backup appliance") promise nothing
       if (/^[A-Z]/.test(hit.text) && reading.inThingName(hit)) continue
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue
