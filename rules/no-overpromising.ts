@@ -6,7 +6,8 @@ import data from './data/overpromising.json' with {type: 'json'}
 
 const terms = compileTerms(data.terms)
 // A right of a party ("may terminate immediately"), a measurement ("× 100%") or a name ("Unlimited Claims").
-const NOT_A_PROMISE = /\b(?:may|can|could|is entitled to|reserves? the right to)\b[^.;]{0,40}$|\b(?:terminat\w*|suspen\w*|ceas\w*|end|expir\w*|effective|preceding|following|payable|due)\b/i
+// (a right reaches to the end of its own clause: "may cost extra – we'll always talk to you first" promises after the dash)
+const NOT_A_PROMISE = /\b(?:may|can|could|is entitled to|reserves? the right to)\b(?:(?![–—]|\s-\s|[,:]\s*(?:(?:and|but|so)\s+)?(?:we|I)\b)[^.;]){0,40}$|\b(?:terminat\w*|suspen\w*|ceas\w*|end|expir\w*|effective|preceding|following|payable|due)\b/i
 
 // A guarantee whose object is money (a price, a fee, a party's payments or debts) is a commercial term or a surety, not
 // a promise about the service: "payments … are guaranteed by its parent company", "X guarantees the Client's payment
@@ -45,6 +46,8 @@ const TAKEN_BACK = new RegExp(
 const GUARANTEE_SUBJECT_BEFORE = /(?:^|\b(?:our|the|this|that|its|their|your|any|such|a|an)\s+)(?:[A-Za-z][A-Za-z'’-]*\s+){0,2}$/i
 const NEGATED_REACH_AFTER = /^\s+(?:does not|do not|doesn['’]t|don['’]t|will not|won['’]t|shall not|cannot|can['’]t|can not)\s+(?:apply|cover|extend|include|reach)\b/i
 
+// words that announce a topic: "a note on", "questions about", "more on", or a title that opens on "About" or "On"
+const GUARANTEE_TOPIC = /(?:\b(?:notes?|words?|remarks?|questions?|faqs?|more|information|details|thoughts)\s+(?:on|about|regarding|concerning)|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:about|regarding|on))\s+(?:(?:our|the|any|its|their|your)\s+)?$/i
 /** The party named as the subject right before a promise verb ("Provider", "We", "You", a name the agreement gives a party). */
 function subjectParty(before: string, parties: ReadonlyMap<string, Party>): Party {
   const m = /(?:^|[\s(])((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*|we|I|you)\s+(?:hereby\s+|also\s+)?$/.exec(before)
@@ -91,6 +94,11 @@ const SERVICE_AMOUNT = /\b(?:support|help ?desk|helpdesk|help|visits?|call-?outs
 
 // Outcomes a customer undergoes rather than acts to bring about
 const OUTCOME = /^never (?:run|runs|lose|loses|experience|experiences|suffer|miss|misses|have to|has to|need to|needs to|be (?:down|unavailable|interrupted|offline|hacked|breached|lost))\b/i
+// Reading: a thing of the customer's that undergoes a loss in the passive ("Your client files will never be deleted", "your
+// calls will never be dropped", "you will never be kept waiting") is promised that outcome by the provider, as "never be
+// lost" is: the customer named before it does not act; unless a duty binds the customer to bring it about ("The Client
+// must make sure its archive will never be deleted")
+const PASSIVE_OUTCOME = /^never be (?:erased|deleted|destroyed|corrupted|held up|kept waiting|left waiting|dropped|disrupted)\b/i
 
 // A perfect outcome promised by denying that a failure or an attack ever succeeds ("your systems simply won't go down",
 // "files cannot be encrypted by an attacker", "calls are not dropped, ever", "won't lose a single day") or by an attack
@@ -240,7 +248,7 @@ export default {
       const perfect = PERFECT_OUTCOME.test(hit.text) || PERFECT_DEFENCE.test(hit.text)
       const head = hit.sentence.text.slice(0, hit.start - hit.sentence.start)
       // the subject of a promise verb is the party promising: "Provider guarantees that client data will never …"
-      if (excuse && !(excuse === 'customer' && ((perfect && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(head)) || (/^guarantee/i.test(hit.text) && subjectParty(head, reading.parties) === 'provider') || (/^always$/i.test(hit.text) && GETS_AFTER.test(hit.sentence.text.slice(hit.end - hit.sentence.start, hit.end - hit.sentence.start + 40)))))) continue
+      if (excuse && !(excuse === 'customer' && (((perfect || PASSIVE_OUTCOME.test(hit.text)) && !CUSTOMER_DUTY.test(head)) || OUTCOME.test(hit.text) || /^nothing\b/i.test(hit.text) || (/^zero/i.test(hit.text) && UNDERGOES.test(head)) || (/^guarantee/i.test(hit.text) && subjectParty(head, reading.parties) === 'provider') || (/^always$/i.test(hit.text) && GETS_AFTER.test(hit.sentence.text.slice(hit.end - hit.sentence.start, hit.end - hit.sentence.start + 40)))))) continue
       const s = hit.sentence.text
       const at = hit.start - hit.sentence.start
       const before = s.slice(Math.max(0, at - 60), at)
@@ -251,6 +259,9 @@ export default {
       if (PLEASE_ASKS.test(before)) continue
       if (TAKEN_BACK.test(s.slice(at + hit.text.length))) continue
       if (/^guarantee$/i.test(hit.text) && GUARANTEE_SUBJECT_BEFORE.test(s.slice(Math.max(0, at - 60), at)) && NEGATED_REACH_AFTER.test(s.slice(at + hit.text.length, at + hit.text.length + 40))) continue
+      // Reading: "guarantee" as the topic that words or a title announce ("## 9. A note on guarantees", "Questions about our
+      // guarantee", "About guarantees") names what is spoken of, and promises nothing by itself
+      if (/^guarantees?$/i.test(hit.text) && GUARANTEE_TOPIC.test(s.slice(Math.max(0, at - 40), at))) continue
       // the words of a name written in capitals ("an Always On VPN fault", "the Ever Ready backup appliance") promise nothing
       if (/^[A-Z]/.test(hit.text) && reading.inThingName(hit)) continue
       if (perfect && (CONDITION_OR_PURPOSE.test(s.slice(Math.max(0, at - 80), at)) || reading.isDefinition(hit.block, hit.sentence))) continue

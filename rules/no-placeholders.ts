@@ -33,6 +33,8 @@ const UNIT_AFTER = /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years
 const FIGURE_SLOT = /^(?:\d+(?:[.,]\d+)?\s?(?:(?:business|working|calendar) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s?\?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\s?\(\d+\))$/i
 // The unit right after a bracketed figure: "[30] days", "[12]-month", "[5] business days", "[20] users"
 const FIGURE_UNIT_AFTER = /^\s?-?\s?(?:(?:business|working|calendar)\s)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|percent|users?|devices?|seats?|sites?|visits?|copies)\b/i
+// Words that bound a quantity right before its figure: "up to", "at least", "no more than", "a maximum of"
+const QUANTITY_BEFORE = /\b(?:up to|at least|at most|no more than|not more than|no fewer than|not fewer than|no less than|not less than|(?:a )?maximum of|(?:a )?minimum of)\s*$/i
 // The quotation marks that open and close a word mentioned: straight, curly, single or double
 const QUOTE_OPEN = ['"', '“', "'", '‘']
 const QUOTE_CLOSE = ['"', '”', "'", '’']
@@ -106,6 +108,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // "[12]-month terms", "[1 hour?]") or written in words and figures ("[six (6)] months"), is a draft's value left to
       // confirm; a bare figure with no unit after it, or opening its paragraph, is a note mark ("[1]", "[2] Copies are kept …")
       if (/^\d+(?:[.,]\d+)?$/.test(inner) && /\S/.test(text.slice(0, start)) && FIGURE_UNIT_AFTER.test(text.slice(start + m.length, start + m.length + 24))) return true
+      // Reading: a bare figure in brackets right after words that bound a quantity ("up to [2] on-premises servers", "at
+      // least [3] site visits", "a maximum of [10] named users") is a value left to confirm, whatever noun follows; a note
+      // mark never stands there
+      if (/^\d+(?:[.,]\d+)?$/.test(inner) && QUANTITY_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return true
       if (FIGURE_SLOT.test(inner)) return true
       if (/^[xX]$/.test(inner) && numberLeftBlank(text, start, m.length)) return true
       if (!inner || /^[!xX ]$|^!/.test(inner) || /^\d+$/.test(inner) || /^end of\b/i.test(inner)) return false

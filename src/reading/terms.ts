@@ -314,6 +314,19 @@ function withoutNoCost(window: string): string | undefined {
   return window.replace(NO_COST, (m: string) => ' '.repeat(m.length))
 }
 
+// Reading: a dash that opens a clause with a subject of its own ("Some things aren't covered and may cost extra – we'll
+// always talk to you first") ends the reach of a negation before it, as a full stop would
+const DASH_CLAUSE = /\s[\u2013\u2014-]{1,2}\s+(?=(?:we|I|you|they|he|she)\b)/gi
+/** The window with its "at no cost" phrases blanked out and the words before a dash clause that holds `at` blanked, or undefined when neither applies. */
+function negationView(window: string, at: number): string | undefined {
+  let text = withoutNoCost(window) ?? window
+  let cut = -1
+  DASH_CLAUSE.lastIndex = 0
+  for (let m = DASH_CLAUSE.exec(text); m !== null && m.index < at; m = DASH_CLAUSE.exec(text)) cut = m.index + m[0].length
+  if (cut > 0) text = ' '.repeat(cut) + text.slice(cut)
+  return text === window ? undefined : text
+}
+
 /** The window with a coordinated duty joined to the first duty and passive agents after `at` blanked out, or undefined. */
 function partyView(window: string, at: number): string | undefined {
   let text = window
@@ -577,7 +590,7 @@ export function excused(hit: TermHit, r: ExcuseReadings): Excuse {
     at = hit.start - from
     if (isDisclaimer(s)) return 'disclaimer'
   } else if (r.isDisclaimer(hit.sentence)) return 'disclaimer'
-  if (r.isNegated(...rewritten(s, at, withoutNoCost)) && !affirmedAfter(s, at, r)) return 'negated'
+  if (r.isNegated(...rewritten(s, at, negationView)) && !affirmedAfter(s, at, r)) return 'negated'
   if (excludedItem(hit, s, at, r)) return 'negated'
   // "Although we aim for an uninterrupted service, we cannot promise 100% availability": the denial after the
   // concession disclaims the whole sentence (a clause number or a label before it, "4.2 Although …", "A: Although …",
@@ -703,8 +716,8 @@ const OWN_SUBJECT = /^\W*(?:(?:and|but|then)\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s+|\d+(
 const TOLD =
   /(?:\b(?:will|shall|must|should|may|can|to)\s+be|\b(?:is|are|gets?)|['\u2019]ll\s+be)\s+(?:\w+ly\s+|also\s+|always\s+)?(?:told|informed|notified|advised|contacted|called|phoned|e-?mailed|messaged|sent|given|updated|alerted|warned|consulted|offered|provided with|shown|reminded|kept (?:informed|updated|up to date|in the loop|posted|advised))\b(?:(?!\b(?:must|shall|should|will|agrees?|undertakes?|is required|are required|needs? to|has to|have to)\b)[^.;:,]){0,100}$/i
 
-/** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive", a label "What you get:". */
-const YOU_GET = needs(/\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i)
+/** The customer as the one who gets an outcome: "you can expect", "you'll enjoy", "you will see", "you receive", "you'll hear back from us", a label "What you get:". */
+const YOU_GET = needs(/\byou(?:\s+(?:can|will|shall|may|should)|['\u2019]ll)?\s+(?:always\s+|also\s+)?(?:expect|enjoy|get|gets|see|experience|benefit from|receive|notice|hear)(?:\s*:)?\s+(?:[\w'\u2019-]+\s+){0,4}?$/i)
 
 /** A lead asking the reader to note what follows: "Please note:", "**Kindly note** that", "Please be aware that". */
 const NOTICE_LEAD = /^\W*(?:please|kindly)\s+(?:note|be (?:aware|advised)|bear in mind|keep in mind|remember)\b[*_]*(?:\s*:|\s+that\b)[*_\s]*/i
