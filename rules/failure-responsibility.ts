@@ -33,6 +33,12 @@ const BRACKETED_EXAMPLE = /\((?:for example|for instance|e\.\s?g\.|eg|such as|sa
 // Failures a service level does not count ("The following are excluded from Downtime and from the availability
 // calculation:", "not counted towards the uptime target"): a disclaimer of what the measure answers for, which allocates nothing
 const FROM_MEASURE = needs(/\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:not|n[’']t) (?:be )?(?:counted|included|taken into account|considered))\s+(?:from|in|towards?|for)\s+(?:the\s+)?(?:calculation\s+of\s+(?:the\s+)?)?(?:downtime|down-time|availability|uptime|up-time|service levels?|sla\b|service credits?|unavailab\w*|outages?)/i)
+// Reading: a measure of service said not to include what follows ("Downtime does not include any period in which the
+// Platform is unavailable because of: …", "Uptime doesn't count time lost to …") leaves those failures out of what it
+// answers for, as one they are excluded from does: a disclaimer, which allocates nothing
+const MEASURE_OMITS = needs(/\b(?:downtime|down-time|unavailability|availability|uptime|up-time)\b[^.;:]{0,30}?(?:\b(?:does|do|shall|will|would)\s+not|\b(?:doesn|don|won)['’]t)\s+(?:include|count|cover|take in)\b/i)
+/** Does a text leave failures out of a measure of service (FROM_MEASURE, MEASURE_OMITS)? */
+const leavesOut = (text: string): boolean => FROM_MEASURE.test(text) || MEASURE_OMITS.test(text)
 /** The service levels lifted: "The Service Levels do not apply", "the SLA shall not apply". */
 const LEVELS_LIFTED = needs(/\b(?:service levels?|slas?|service level targets?)\b[^.;]{0,20}?\b(?:do(?:es)? not|shall not|will not|won['’]t|doesn['’]t|don['’]t) apply\b/i)
 /** What a service level counts that may fail: an incident, an outage, a fault, downtime. */
@@ -233,7 +239,7 @@ export default clauseRule({
     // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
     // Reading: failures listed as not counted by a service level ("The following are excluded from Downtime: … failures of
     // the Customer's own network; …") are disclaimed, not allocated and not work withheld: vague
-    if (at >= 0 && (FROM_MEASURE.test(t) || (unit.intro !== undefined && FROM_MEASURE.test(unit.intro))) && !ALLOCATE.test(t)) return {outcome: 'vague'}
+    if (at >= 0 && (leavesOut(t) || (unit.intro !== undefined && leavesOut(unit.intro))) && !ALLOCATE.test(t)) return {outcome: 'vague'}
     if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
     // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
     // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
