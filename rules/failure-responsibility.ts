@@ -39,6 +39,10 @@ const FROM_MEASURE = needs(/\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:n
 const MEASURE_OMITS = needs(/\b(?:downtime|down-time|unavailability|availability|uptime|up-time)\b[^.;:]{0,30}?(?:\b(?:does|do|shall|will|would)\s+not|\b(?:doesn|don|won)['’]t)\s+(?:include|count|cover|take in)\b/i)
 /** Does a text leave failures out of a measure of service (FROM_MEASURE, MEASURE_OMITS)? */
 const leavesOut = (text: string): boolean => FROM_MEASURE.test(text) || MEASURE_OMITS.test(text)
+// Reading: a promise that a thing never fails ("your phones and Wi-Fi simply never go down", "We never let your tills go
+// down", "Your systems will never go down on my watch") is an absolute claim about how it performs, not a word on who deals
+// with a failure: a sentence that names a failure only so, and no one's work or cost, is not about the clause
+const NEVER_FAILS = /\b(?:never|won['’]t\s+ever|will\s+not\s+ever)\s+(?:let\s+(?:[\w'’-]+\s+){1,4}?)?(?:go(?:es)?\s+down|fail(?:s)?|drops?\s+out|break(?:s)?\s+down|stops?\s+working|be\s+down|go(?:es)?\s+offline)\b/gi
 /** The service levels lifted: "The Service Levels do not apply", "the SLA shall not apply". */
 const LEVELS_LIFTED = needs(/\b(?:service levels?|slas?|service level targets?)\b[^.;]{0,20}?\b(?:do(?:es)? not|shall not|will not|won['’]t|doesn['’]t|don['’]t) apply\b/i)
 /** What a service level counts that may fail: an incident, an outage, a fault, downtime. */
@@ -252,6 +256,7 @@ export default clauseRule({
     // software stops working, the Client calls its vendor"
     const answered = answeredFailure(t, reader.reading.parties) ?? answeredQuestion(unit, t, reader.reading)
     if (answered) return {outcome: answered}
+    if (at >= 0 && !unit.inHome && indexOf(t.replace(NEVER_FAILS, (m) => ' '.repeat(m.length)), FAILURE) < 0 && !ALLOCATE.test(t) && !disclaimed(t)) return undefined
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
     if (supplyOnly(t)) return undefined
