@@ -2,6 +2,8 @@
 import {needs} from '../src/text.js'
 import {clauseRule, type Unit} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
+import type {Document} from '../src/types.js'
+import {targetInDocument} from '../src/reading/delegation.js'
 import {isDisclaimer} from '../src/reading/parties.js'
 import {asksOfCustomer, dutiesTitle, withheldWork} from '../src/reading/reach.js'
 import {EFFORT_NOT_RESULT, indexOf} from '../src/reading/wording.js'
@@ -31,6 +33,16 @@ const BRACKETED_EXAMPLE = /\((?:for example|for instance|e\.\s?g\.|eg|such as|sa
 // Failures a service level does not count ("The following are excluded from Downtime and from the availability
 // calculation:", "not counted towards the uptime target"): a disclaimer of what the measure answers for, which allocates nothing
 const FROM_MEASURE = needs(/\b(?:excluded|exempt(?:ed)?|disregarded|omitted|(?:not|n[’']t) (?:be )?(?:counted|included|taken into account|considered))\s+(?:from|in|towards?|for)\s+(?:the\s+)?(?:calculation\s+of\s+(?:the\s+)?)?(?:downtime|down-time|availability|uptime|up-time|service levels?|sla\b|service credits?|unavailab\w*|outages?)/i)
+// Reading: a measure of service said not to include what follows ("Downtime does not include any period in which the
+// Platform is unavailable because of: …", "Uptime doesn't count time lost to …") leaves those failures out of what it
+// answers for, as one they are excluded from does: a disclaimer, which allocates nothing
+const MEASURE_OMITS = needs(/\b(?:downtime|down-time|unavailability|availability|uptime|up-time)\b[^.;:]{0,30}?(?:\b(?:does|do|shall|will|would)\s+not|\b(?:doesn|don|won)['’]t)\s+(?:include|count|cover|take in)\b/i)
+/** Does a text leave failures out of a measure of service (FROM_MEASURE, MEASURE_OMITS)? */
+const leavesOut = (text: string): boolean => FROM_MEASURE.test(text) || MEASURE_OMITS.test(text)
+// Reading: a promise that a thing never fails ("your phones and Wi-Fi simply never go down", "We never let your tills go
+// down", "Your systems will never go down on my watch") is an absolute claim about how it performs, not a word on who deals
+// with a failure: a sentence that names a failure only so, and no one's work or cost, is not about the clause
+const NEVER_FAILS = /\b(?:never|won['’]t\s+ever|will\s+not\s+ever)\s+(?:let\s+(?:[\w'’-]+\s+){1,4}?)?(?:go(?:es)?\s+down|fail(?:s)?|drops?\s+out|break(?:s)?\s+down|stops?\s+working|be\s+down|go(?:es)?\s+offline)\b/gi
 /** The service levels lifted: "The Service Levels do not apply", "the SLA shall not apply". */
 const LEVELS_LIFTED = needs(/\b(?:service levels?|slas?|service level targets?)\b[^.;]{0,20}?\b(?:do(?:es)? not|shall not|will not|won['’]t|doesn['’]t|don['’]t) apply\b/i)
 /** What a service level counts that may fail: an incident, an outage, a fault, downtime. */
@@ -149,7 +161,43 @@ function measuresOnly(subject: string): boolean {
 // Equipment Responsibility Matrix in Annex II") puts the allocation there, whatever its subject lists
 const ALLOCATION_SUBJECT = /^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:responsibilit(?:y|ies)|allocation|division|split)\b/i
 const FOLLOWS = /(?<!\bas\s)\b(?:follow|follows)\s+(?:the|its|their|our|your)\b/i
-const PUT_ELSEWHERE = /\b(?:is|are)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
+// (the copula with its modal too, "shall be handled as per …", "remains as allocated in …")
+const PUT_ELSEWHERE = /\b(?:is|are|shall be|will be|must be|remains?)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
+
+// Reading: failure work that a sentence's predicate puts under a paper of terms named by its title ("Hardware faults are
+// handled under our Hardware Warranty & Replacement Policy, available on request", "Diagnosis and replacement of failed
+// equipment shall be handled under the Equipment Maintenance Rider, Contract No. EMR-2291", "Anything hardware that packs
+// up is handled under your separate Break-Fix Cover, which has its own terms") is delegated to that paper, whatever the
+// words of its title, when the paper is no part of this agreement and what follows its title only describes it (where it
+// is had, its number, that it is separate) and allocates nothing itself
+// (the title: capitalised words, joined by "&", "and", "of" or "for", ending in a word for a paper of terms)
+const PAPER_TITLE = String.raw`(?:[A-Z][\w'’-]*\s+(?:(?:&|and|of|for)\s+)?){1,6}(?:[Pp]olicy|[Cc]over|[Rr]ider|[Aa]ddendum|[Ss]chedule|[Cc]ontract|[Aa]greement|[Pp]lan|[Tt]erms|[Aa]dd-?on|[Pp]rogram(?:me)?|[Ss]cheme)\b`
+const UNDER_TITLE = new RegExp(
+  String.raw`^([^;:—–]{3,200}?)\s+(?:is|are|shall be|will be|must be|remains?)\s+(?:still\s+|also\s+)?(?:(?:handled|dealt\s+with|managed|looked\s+after)\s+(?:under|as\s+per|per|in\s+accordance\s+with|according\s+to|pursuant\s+to)|(?:covered|governed)\s+(?:by|under))\s+(?:the\s+terms\s+of\s+)?(?:the|your|our|its|their)\s+(?:(?:separate|own|current|applicable)\s+)?(${PAPER_TITLE})(?!\s*[A-Z0-9]{1,3}\b)`,
+)
+
+// what a relative clause says the paper holds ("…, which sets out who repairs or replaces them and at whose cost") describes
+// the paper; it allocates nothing here
+const DESCRIBES_PAPER = /,?\s*(?:which|that)\s+(?:also\s+)?(?:sets?\s+(?:out|forth)|states?|says|decides|covers|describes|lists|specifies|governs|explains|determines|defines)\b[^.;]*/gi
+/** Does the rest of a sentence after a paper's name allocate failure work itself ("…, and we also replace any failed disk")? */
+function allocatesItself(rest: string): boolean {
+  return ALLOCATE.test(rest.replace(DESCRIBES_PAPER, ' '))
+}
+
+/** The delegation of a sentence that puts failure work under a paper named by its title (see UNDER_TITLE), if it does. */
+function underTitle(text: string, doc: Document): {outcome: 'delegated'; start: number; end: number; target: string} | undefined {
+  const m = UNDER_TITLE.exec(text)
+  if (!m) return undefined
+  const subject = m[1]!
+  if (!FAILURE.test(subject) && !THING.test(subject) && !BROKE.test(subject)) return undefined
+  const target = m[2]!.replace(/\s+/g, ' ').trim()
+  const end = m.index + m[0].length
+  if (allocatesItself(text.slice(end))) return undefined
+  const key = target.toLowerCase()
+  // (a part of this agreement so titled holds it here: "## 7. Hardware Care Plan")
+  if (targetInDocument(doc, target) || doc.sections.some((s) => s.title.toLowerCase().replace(/^(?:[a-z\d]{1,2}[.)]|\d+(?:\.\d+)*\.?)\s+/, '') === key)) return undefined
+  return {outcome: 'delegated', start: end - m[2]!.length, end, target}
+}
 
 // Reading: a table row keyed by what fails, whose column is headed by a piece of the work a failure needs or its cost
 // ("Diagnose", "Vendor / carrier / RMA", "Who pays for parts", "Analysis of the defect") and whose cell under that header
@@ -195,7 +243,7 @@ export default clauseRule({
     // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
     // Reading: failures listed as not counted by a service level ("The following are excluded from Downtime: … failures of
     // the Customer's own network; …") are disclaimed, not allocated and not work withheld: vague
-    if (at >= 0 && (FROM_MEASURE.test(t) || (unit.intro !== undefined && FROM_MEASURE.test(unit.intro))) && !ALLOCATE.test(t)) return {outcome: 'vague'}
+    if (at >= 0 && (leavesOut(t) || (unit.intro !== undefined && leavesOut(unit.intro))) && !ALLOCATE.test(t)) return {outcome: 'vague'}
     if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
     // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
     // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
@@ -208,6 +256,7 @@ export default clauseRule({
     // software stops working, the Client calls its vendor"
     const answered = answeredFailure(t, reader.reading.parties) ?? answeredQuestion(unit, t, reader.reading)
     if (answered) return {outcome: answered}
+    if (at >= 0 && !unit.inHome && indexOf(t.replace(NEVER_FAILS, (m) => ' '.repeat(m.length)), FAILURE) < 0 && !ALLOCATE.test(t) && !disclaimed(t)) return undefined
     const thing = THING.test(t)
     if (at < 0 && !thing && !unit.inHome) return undefined
     if (supplyOnly(t)) return undefined
@@ -233,7 +282,12 @@ export default clauseRule({
     // (the predicate of the sentence, not of a clause after the allocation is stated: "We diagnose faults; further detail is
     // set out in Annex C")
     const put = elsewhere ? PUT_ELSEWHERE.exec(t) : null
-    if (elsewhere && put && !/[;—–]/.test(t.slice(0, put.index))) return elsewhere
+    // (not when the sentence goes on to allocate the work itself after the document's name: "… are handled under the Warranty
+    // Policy, and we also replace any failed disk at our own cost")
+    const allocatesAfter = elsewhere?.end !== undefined && allocatesItself(t.slice(elsewhere.end))
+    if (elsewhere && put && !/[;—–]/.test(t.slice(0, put.index)) && !allocatesAfter) return elsewhere
+    const titled = at >= 0 || thing || unit.inHome ? underTitle(t, reader.doc) : undefined
+    if (titled) return titled
     if (elsewhere && ALLOCATION_SUBJECT.test(t) && FOLLOWS.test(t) && !/[;—–]/.test(t)) return elsewhere
     // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
     // allocates nothing
