@@ -389,12 +389,32 @@ interface BlockConditions {
 /**
  * The consequences a block's text states on a condition, unit by unit, read once per block for every reader of them (a
  * requirement's own section, a sibling's, the consequences stated anywhere on the customer's failing), so that each
- * unit's condition and consequence are read once; a reading of the text alone, kept by place in an editor (`at`: the
- * block's place, when the caller knows it).
+ * unit's condition and consequence are read once (`at`: the block's place, when the caller knows it). A reading of the
+ * text alone: in an editor, a column of every block's, kept by place, so that a re-lint reads the edited blocks alone
+ * and looks up no other; else read for the blocks asked about, once per lint.
  */
-function blockConditions(b: Block, reading: Reading, at = reading.blockIndex(b)): BlockConditions {
-  const kind = BLOCK_CONDITIONS[b.kind === 'table-row' ? 1 : 0]!
-  return at < 0 ? reading.blockReading(b, kind, () => readConditions(b)) : reading.placeColumn<BlockConditions>(kind).at(at, b, readConditions)
+function blockConditions(b: Block, reading: Reading, at?: number): BlockConditions {
+  const row = b.kind === 'table-row'
+  if (reading.texts.keepsBlocks) {
+    const i = at ?? reading.blockIndex(b)
+    const read = i < 0 ? undefined : (row ? conditionColumns(reading).rows : conditionColumns(reading).prose)[i]
+    if (read) return read
+  }
+  const byBlock = reading.own(CONDITIONS_BY_BLOCK, () => new Map<Block, BlockConditions>())
+  let read = byBlock.get(b)
+  if (!read) byBlock.set(b, (read = reading.blockReading(b, BLOCK_CONDITIONS[row ? 1 : 0], () => readConditions(b))))
+  return read
+}
+const CONDITIONS_BY_BLOCK = {name: 'customer-requirements: the consequences a block states on a condition, by block'}
+const CONDITION_COLUMNS = {name: 'customer-requirements: the consequences every block states on a condition'}
+const isRow = (b: Block): boolean => b.kind === 'table-row'
+const isProse = (b: Block): boolean => b.kind !== 'table-row' && b.kind !== 'heading'
+/** blockConditions of every block of the document but its headings, table rows and the rest apart (see blockConditions). */
+function conditionColumns(reading: Reading): {readonly rows: ReadonlyArray<BlockConditions | undefined>; readonly prose: ReadonlyArray<BlockConditions | undefined>} {
+  return reading.own(CONDITION_COLUMNS, () => {
+    const blocks = reading.doc.blocks
+    return {rows: reading.blockColumn(BLOCK_CONDITIONS[1]!, blocks, readConditions, isRow), prose: reading.blockColumn(BLOCK_CONDITIONS[0]!, blocks, readConditions, isProse)}
+  })
 }
 function readConditions(b: Block): BlockConditions {
   if (b.text.length === 0) return NO_CONDITIONS
