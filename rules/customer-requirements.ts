@@ -2,8 +2,8 @@
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {targetInDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
-import {afterSpeaker} from '../src/reading/parties.js'
-import {asksOfCustomer, refusesWork, requirementAt, roleTitle} from '../src/reading/reach.js'
+import {afterSpeaker, FAILING_CUSTOMER_WORDS} from '../src/reading/parties.js'
+import {asksOfCustomer, refusesWork, requirementAt, roleTitle, type Names} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import {needs, testAtWordStarts} from '../src/text.js'
 import type {Block, Section} from '../src/types.js'
@@ -566,11 +566,17 @@ const PARA_NUMBER = /^\s*(?:(\d{1,3}(?:\.\d{1,3})*)|\((\d{1,3})\))/
 
 /** A paragraph that is one bracketed drafter's note: "[KL 3/4: …]", "[DM: …]", "[Note to draft: …]". */
 const DRAFTER_NOTE = /^\s*\[\s*(?:[A-Z]{1,4}\b[^:\]]{0,12}|[Nn]ote(?: to (?:draft|drafter|client|self))?|NOTE(?: TO (?:DRAFT|DRAFTER|CLIENT|SELF))?|[Dd]rafting [Nn]ote|DRAFTING NOTE|[Cc]omment|COMMENT)\s*:[^\]]*\]\s*$/
+// Reading: a title that is the customer and a modal of duty alone, written as the lead-in of the duties listed under it
+// ("**2. The Client shall:**", "Customer must:", "You will:"), titles the customer's duties as "Client obligations" does;
+// the provider's ("The Provider shall:") or a modal with its verb ("The Client shall pay") does not
+const CUSTOMER_LEAD_IN = /^(?:the )?CUSTOMER (?:shall|must|will|should|agrees to|undertakes to|is required to)$/
+const customerLeadIn = (title: string, names?: Names): boolean => CUSTOMER_LEAD_IN.test(roleTitle(title, names))
+
 export default clauseRule({
   id: 'customer-requirements',
   description: "The agreement sets minimum standards for the customer's environment or conduct, and what happens when they are not met",
   // a title that says what the customer must do or bring ("What you need to provide") is the home of its requirements
-  data: {...data['customer-requirements'], homeTitle: asksOfCustomer},
+  data: {...data['customer-requirements'], homeTitle: (title, names) => asksOfCustomer(title, names) || customerLeadIn(title, names)},
   // a count of devices under a title of supported devices says what is covered, not what the customer must meet
   aside: (text) => DEVICE_COUNT.test(text),
   messages: {
@@ -1248,7 +1254,8 @@ function customerFails(text: string, reading: Reading): boolean {
 // the condition read backwards from where the name starts, the failing forwards from where it ends
 const FAILS_CONDITION = String.raw`\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\s+(?:the\s+)?`
 const FAILS_FAILING = String.raw`\b[^.;]{0,60}?\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\w*|ceases? to)\b`
-const CUSTOMER_WORDS = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party']
+// the customer's role words read where its failing is a condition, with "you" (the one list's words so marked)
+const CUSTOMER_WORDS = FAILING_CUSTOMER_WORDS
 /** The pattern with the customer's words alone: the same for every document, so compiled once. */
 const FAILS_GENERIC = needs(new RegExp(failsSource(CUSTOMER_WORDS), 'i'))
 const CONDITION_BEFORE = new RegExp(`(?<=${FAILS_CONDITION})`, 'iy')
