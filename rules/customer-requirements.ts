@@ -2,8 +2,8 @@
 import {clauseRule, unitsOf, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {targetInDocument} from '../src/reading/delegation.js'
 import type {Reading} from '../src/reading/index.js'
-import {afterSpeaker} from '../src/reading/parties.js'
-import {asksOfCustomer, refusesWork, requirementAt, roleTitle} from '../src/reading/reach.js'
+import {afterSpeaker, FAILING_CUSTOMER_WORDS} from '../src/reading/parties.js'
+import {asksOfCustomer, refusesWork, requirementAt, roleTitle, type Names} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import {needs, testAtWordStarts} from '../src/text.js'
 import type {Block, Section} from '../src/types.js'
@@ -79,9 +79,26 @@ const DENIED = new RegExp(
 )
 const PAID_BASIS =
   /\b(?:on|at|for|by|under|with|against)\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+)?(?:(?:normal|standard|usual|current|separate|extra|additional)\s+)?(?:hourly|per[- ]hour|paid|chargeable|billable|payment|fee|cost)\s+(?:basis|base|rates?|tariffs?|prices?|charges?)\b|\bagainst\s+(?:(?:extra|additional|separate)\s+)?(?:payments?|charges?|fees?|invoices?)\b|\b(?:at|with|for)\s+(?:(?:the|an?)\s+)?(?:extra|additional|separate)\s+(?:costs?|charges?|fees?|payments?)\b|\b(?:on|onto|to|under|at)\s+(?:an?\s+|the\s+|our\s+)?pay[- ]as[- ]you[- ]go\b/i
+// The callers read a sentence's condition and then whether it states a consequence, which reads the condition again
+// (and a block of one sentence is read as the block and as its sentence): each answer is kept for the last text asked,
+// as both depend on the text alone.
+let conditionText: string | undefined
+let conditionMatch: RegExpExecArray | null = null
+/** CONDITIONAL's match in the text (null when it has none), read once for the last text asked. */
+function conditionIn(text: string): RegExpExecArray | null {
+  if (text !== conditionText) {
+    conditionMatch = CONDITIONAL.exec(text)
+    conditionText = text
+  }
+  return conditionMatch
+}
+/** Does the text hold a failing condition (see CONDITIONAL)? */
+function conditional(text: string): boolean {
+  return conditionIn(text) !== null
+}
 /** The text of a sentence outside its failing condition's own clause (see CONDITIONAL), or nothing when it has none. */
 function outsideCondition(text: string): string | undefined {
-  const m = CONDITIONAL.exec(text)
+  const m = conditionIn(text)
   if (!m) return undefined
   if (!CONDITION_WORD.test(m[0])) return text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)
   // (from its word to the end of its clause, as clauseScope reads it: the match itself may run on into the result)
@@ -91,6 +108,15 @@ function outsideCondition(text: string): string | undefined {
 }
 /** Does the text state a consequence: one CONSEQUENCE names, or a clause beside a failing condition that lifts the provider's commitments or charges the work? */
 function statesConsequence(text: string): boolean {
+  if (text !== consequenceText) {
+    consequenceStated = readsConsequence(text)
+    consequenceText = text
+  }
+  return consequenceStated
+}
+let consequenceText: string | undefined
+let consequenceStated = false
+function readsConsequence(text: string): boolean {
   if (CONSEQUENCE.test(text)) return true
   const result = outsideCondition(text)
   return result !== undefined && (LIFTED_AFTER.test(result) || LIFTED_BEFORE.test(result) || CHARGED.test(result) || DENIED.test(result) || PAID_BASIS.test(result) || CLOCK_STOPPED.test(result) || FEE_FALLS.test(result))
@@ -288,10 +314,8 @@ const GENERAL_RELIEF = /\bacts? or omissions?\b/i
 // Keys of this rule's own readings, kept per document by the Reading
 const SECTION_CONSEQUENCE = {name: 'customer-requirements: a section states a consequence'}
 const OWN_SECTION_CONSEQUENCE = {name: 'customer-requirements: a requirement\'s own section states a consequence'}
-const BLOCK_CONSEQUENCE = {name: 'customer-requirements: a block states a consequence'}
-const OWN_BLOCK_CONSEQUENCE = {name: 'customer-requirements: a block of a requirement\'s own section states a consequence'}
-// by whether it is asked in a requirement's own section, and whether the block is a table row (read whole, not by sentence)
-const TEXT_CONSEQUENCE = ['', 'a row', 'in a requirement\'s own section', 'a row in a requirement\'s own section'].map((k) => ({name: `customer-requirements: a block's text states a consequence ${k}`}))
+// by whether the block is a table row (read whole, not by sentence)
+const BLOCK_CONDITIONS = ['', ' (a row)'].map((k) => ({name: `customer-requirements: the consequences a block's text states on a condition${k}`}))
 const BREACH_CONSEQUENCE = {name: 'customer-requirements: a block\'s text states a consequence of a breach'}
 const REFS = {name: 'customer-requirements: patterns of references to a number or a title'}
 const CITED = {name: 'customer-requirements: a section is cited by a consequence'}
@@ -320,23 +344,63 @@ function sectionScopes(section: Section, reading: Reading, own: boolean): readon
   if (has === undefined) {
     // in the requirement's own section, a sentence that opens on any condition; in a sibling's, only the customer's failing
     // (a section's answer is its blocks' and its subsections': each block is read once, though a parent asks again)
-    const byBlock = reading.own(own ? OWN_BLOCK_CONSEQUENCE : BLOCK_CONSEQUENCE, () => new Map<Block, readonly Scope[]>())
-    const blockHas = (b: Block): readonly Scope[] => {
-      let v = byBlock.get(b)
-      // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
-      // (a reading of the block's text alone: kept per text in an editor)
-      // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
-      // consequence, read with the part: not a consequence of the duties stated beside it)
-      if (v === undefined) byBlock.set(b, (v = reading.blockReading(b, TEXT_CONSEQUENCE[(own ? 2 : 0) + (b.kind === 'table-row' ? 1 : 0)], () => unitsOf(b, false).filter((u) => (CONDITIONAL.test(u.text) || (own && OPENS_ON_CONDITION.test(u.text) && !WISH.test(u.text))) && statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !FAILS_PART.test(u.text)).map((u) => scopeOf(u.text)))))
-      return v
-    }
+    // (what follows from failing a numbered part as a whole, "Systems that do not meet Annex A are …", is that part's
+    // consequence, read with the part: not a consequence of the duties stated beside it)
     const out: Scope[] = []
-    for (const b of section.blocks) if (b.kind !== 'heading') out.push(...blockHas(b))
+    for (const b of section.blocks) {
+      if (b.kind === 'heading') continue
+      for (const c of blockConditions(b, reading).stated) if (!c.failsPart && (own || c.conditional)) out.push(c.scope)
+    }
     for (const c of section.children) out.push(...sectionScopes(c, reading, own))
     known.set(section, (has = out))
   }
   return has
 }
+
+/** A unit of a block that states a consequence on a condition, not a general relief (see blockConditions). */
+interface StatedOnCondition {
+  readonly text: string
+  /** It holds a failing condition (CONDITIONAL); else it opens on a condition of its own (OPENS_ON_CONDITION, no wish). */
+  readonly conditional: boolean
+  /** It follows from failing a numbered part as a whole (FAILS_PART). */
+  readonly failsPart: boolean
+  /** It is about paying alone (payingOnly). */
+  readonly paying: boolean
+  readonly scope: Scope
+}
+interface BlockConditions {
+  /** A unit holds a failing condition and the block's text states a consequence (what failingConsequences reads). */
+  readonly whole: boolean
+  readonly stated: readonly StatedOnCondition[]
+}
+
+/**
+ * The consequences a block's text states on a condition, unit by unit, read once per block for every reader of them (a
+ * requirement's own section, a sibling's, the consequences stated anywhere on the customer's failing), so that each
+ * unit's condition and consequence are read once; a reading of the text alone, kept by place in an editor (`at`: the
+ * block's place, when the caller knows it).
+ */
+function blockConditions(b: Block, reading: Reading, at = reading.blockIndex(b)): BlockConditions {
+  const kind = BLOCK_CONDITIONS[b.kind === 'table-row' ? 1 : 0]!
+  return at < 0 ? reading.blockReading(b, kind, () => readConditions(b)) : reading.placeColumn<BlockConditions>(kind).at(at, b, readConditions)
+}
+function readConditions(b: Block): BlockConditions {
+  if (b.text.length === 0) return NO_CONDITIONS
+  let any = false
+  const stated: StatedOnCondition[] = []
+  for (const u of unitsOf(b, false)) {
+    const t = u.text
+    const holds = conditional(t)
+    any ||= holds
+    // (a relief for any act or omission of the customer's is general, not what follows from one of its duties failing)
+    if ((holds || (OPENS_ON_CONDITION.test(t) && !WISH.test(t))) && statesConsequence(t) && !GENERAL_RELIEF.test(t)) {
+      stated.push({text: t, conditional: holds, failsPart: FAILS_PART.test(t), paying: holds && payingOnly(t), scope: scopeOf(t)})
+    }
+  }
+  // (the block's whole text is asked only when a unit holds a condition, as failingConsequences reads it)
+  return {whole: any && statesConsequence(b.text), stated}
+}
+const NO_CONDITIONS: BlockConditions = {whole: false, stated: []}
 
 // Reading: a consequence counts for the duties its condition names ("If the Client does not pay on time, we may suspend
 // the services" is the consequence of paying late, not of keeping PCs on a supported Windows), and for all of them when
@@ -385,7 +449,7 @@ const WORD = /[a-z0-9][a-z0-9.+'’-]*/g
 function scopeOf(text: string): Scope {
   // (each clause of a sentence joined by semicolons states its own: "… is disabled until it is enrolled; a laptop on an
   // unsupported system is removed …")
-  const parts = text.split(/;\s+/).filter((p) => CONDITIONAL.test(p))
+  const parts = text.split(/;\s+/).filter((p) => conditional(p))
   if (parts.length > 1) {
     const words: string[] = []
     for (const p of parts) {
@@ -403,7 +467,7 @@ function clauseScope(text: string): Scope {
   // the condition the consequence follows from: from its word ("if", "unless", "to the extent caused by") to the end of its
   // clause; one in the subject ("an unsupported machine", "Devices without the agent") up to its verb; for a sentence that
   // opens on a condition of its own ("Where a device is …", "Users who are not registered …"), its opening clause
-  const m = CONDITIONAL.exec(text)
+  const m = conditionIn(text)
   let condition: string
   if (m && !CONDITION_WORD.test(m[0])) {
     // (the subject from the start of its clause: "A PC that does not is …", "We can't keep an unsupported machine safe")
@@ -482,11 +546,17 @@ const PARA_NUMBER = /^\s*(?:(\d{1,3}(?:\.\d{1,3})*)|\((\d{1,3})\))/
 
 /** A paragraph that is one bracketed drafter's note: "[KL 3/4: …]", "[DM: …]", "[Note to draft: …]". */
 const DRAFTER_NOTE = /^\s*\[\s*(?:[A-Z]{1,4}\b[^:\]]{0,12}|[Nn]ote(?: to (?:draft|drafter|client|self))?|NOTE(?: TO (?:DRAFT|DRAFTER|CLIENT|SELF))?|[Dd]rafting [Nn]ote|DRAFTING NOTE|[Cc]omment|COMMENT)\s*:[^\]]*\]\s*$/
+// Reading: a title that is the customer and a modal of duty alone, written as the lead-in of the duties listed under it
+// ("**2. The Client shall:**", "Customer must:", "You will:"), titles the customer's duties as "Client obligations" does;
+// the provider's ("The Provider shall:") or a modal with its verb ("The Client shall pay") does not
+const CUSTOMER_LEAD_IN = /^(?:the )?CUSTOMER (?:shall|must|will|should|agrees to|undertakes to|is required to)$/
+const customerLeadIn = (title: string, names?: Names): boolean => CUSTOMER_LEAD_IN.test(roleTitle(title, names))
+
 export default clauseRule({
   id: 'customer-requirements',
   description: "The agreement sets minimum standards for the customer's environment or conduct, and what happens when they are not met",
   // a title that says what the customer must do or bring ("What you need to provide") is the home of its requirements
-  data: {...data['customer-requirements'], homeTitle: asksOfCustomer},
+  data: {...data['customer-requirements'], homeTitle: (title, names) => asksOfCustomer(title, names) || customerLeadIn(title, names)},
   // a count of devices under a title of supported devices says what is covered, not what the customer must meet
   aside: (text) => DEVICE_COUNT.test(text),
   messages: {
@@ -650,7 +720,6 @@ function blockConsequences(b: Block): Omit<ElsewhereConsequence, 'at'>[] {
 // duty that asks that thing, named by a word they share (not by equipment alone: "If the Client does not return the loan
 // laptop" says nothing of keeping PCs patched)
 const FAILING_ELSEWHERE = {name: 'customer-requirements: consequences stated on the customer failing at something named'}
-const FAILING_BLOCK = {name: 'customer-requirements: a block\'s consequences on a condition, with their scopes'}
 const NAME_WORDS = {name: 'customer-requirements: the words of the parties\' names'}
 
 /** The words of the names the agreement gives its parties (see scopeWords), once per document. */
@@ -670,21 +739,12 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
     // (the condition is asked first: most blocks state none, and then whether the block states a consequence, a longer
     // reading, is not asked)
     const blocks = reading.doc.blocks
-    const column = reading.blockColumn(
-      FAILING_BLOCK,
-      blocks,
-      (b) => {
-        if (b.text.length === 0) return []
-        const conditional = unitsOf(b, false).filter((u) => CONDITIONAL.test(u.text))
-        return conditional.length > 0 && statesConsequence(b.text)
-          ? conditional.filter((u) => statesConsequence(u.text) && !GENERAL_RELIEF.test(u.text) && !payingOnly(u.text)).map((u) => ({text: u.text, words: scopeOf(u.text)}))
-          : []
-      },
-      notHeading,
-    )
     for (let i = 0; i < blocks.length; i++) {
-      const found = column[i]
-      if (found) for (const f of found) if (f.words && customerFails(f.text, reading)) out.push({block: blocks[i]!, words: f.words})
+      const b = blocks[i]!
+      if (b.kind === 'heading') continue
+      const read = blockConditions(b, reading, i)
+      if (!read.whole) continue
+      for (const f of read.stated) if (f.conditional && !f.paying && f.scope && customerFails(f.text, reading)) out.push({block: b, words: f.scope})
     }
     return out
   })
@@ -991,10 +1051,10 @@ function judgeOwn(unit: Unit, reader: Reader): OwnStage {
   // third parties"), with no duty or condition of the customer's in it, follows from nothing the customer fails to do
   // and a charge the provider may make, tied to nothing the customer fails to do ("The Provider may charge a call-out
   // fee"), is a fee of the agreement, not what follows from a requirement failing
-  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !CONDITIONAL.test(t)) && !(must < 0 && untiedCharge(t))
+  const here = statesConsequence(t) && !(must < 0 && THIRD_PARTY.test(t) && !conditional(t)) && !(must < 0 && untiedCharge(t))
   // (a duty to pay and what follows from paying late are no standard of environment or conduct)
   if (payingOnly(t)) return {done: false, must}
-  if (here || (unit.next && statesConsequence(unit.next) && (CONDITIONAL.test(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
+  if (here || (unit.next && statesConsequence(unit.next) && (conditional(unit.next) || /^(?:otherwise|failing|if not)/i.test(unit.next) || STILL_FAILING.test(unit.next)))) return done(PRESENT)
   // the next sentence is a condition on which the provider declines the work: "If someone …, we won't support that machine"
   if (unit.next && /^\W*(?:if|where|should|unless|otherwise)\b/i.test(unit.next) && refusesWork(unit.next) >= 0) return done(PRESENT)
   return {done: false, must}
@@ -1072,7 +1132,7 @@ const obligationOf = (r: TextReadings, reading: Reading): number => (r.obligatio
 
 /** A consequence of a requirement failing, stated on a condition: "If a device is not, its outages are excluded …". */
 function followsFrom(text: string): boolean {
-  return text.length > 0 && CONDITIONAL.test(text) && statesConsequence(text)
+  return text.length > 0 && conditional(text) && statesConsequence(text)
 }
 
 /** Where a requirement on equipment starts ("PCs must …"), unless the sentence binds the provider ("our servers must …"), or -1. */
@@ -1176,7 +1236,8 @@ function customerFails(text: string, reading: Reading): boolean {
 // the condition read backwards from where the name starts, the failing forwards from where it ends
 const FAILS_CONDITION = String.raw`\b(?:if|where|should|in the event that|unless|while|whilst|(?:for )?(?:as|so) long as|(?:to |on |for |in )?which|whom)\s+(?:the\s+)?`
 const FAILS_FAILING = String.raw`\b[^.;]{0,60}?\b(?:does not|do not|doesn't|don't|fails? to|is not|are not|has not|have not|hasn't|haven't|breach\w*|ceases? to)\b`
-const CUSTOMER_WORDS = ['client', 'customer', 'you', 'licensee', 'subscriber', 'ordering party', 'commissioning party']
+// the customer's role words read where its failing is a condition, with "you" (the one list's words so marked)
+const CUSTOMER_WORDS = FAILING_CUSTOMER_WORDS
 /** The pattern with the customer's words alone: the same for every document, so compiled once. */
 const FAILS_GENERIC = needs(new RegExp(failsSource(CUSTOMER_WORDS), 'i'))
 const CONDITION_BEFORE = new RegExp(`(?<=${FAILS_CONDITION})`, 'iy')

@@ -232,6 +232,13 @@ function betweenSemicolons(text: string, at: number): string {
   const to = text.indexOf(';', at)
   return text.slice(text.lastIndexOf(';', at - 1) + 1, to < 0 ? text.length : to)
 }
+/** The sentence of a cell's text around an offset, as [text, offset in it]: a sentence ends at ".", "!" or "?" before a capital. */
+function sentenceAround(text: string, at: number): [string, number] {
+  let from = 0
+  for (const m of text.slice(0, at).matchAll(/[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z])/g)) from = m.index + m[0].length
+  const end = /[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z])/.exec(text.slice(at))
+  return [text.slice(from, end ? at + end.index + 1 : text.length), at - from]
+}
 /** The cell of a table row ("Header: cell | Header: cell") that holds an offset. */
 function cellAround(text: string, at: number): string {
   const from = text.lastIndexOf('|', at - 1) + 1
@@ -294,6 +301,19 @@ const DEADLINE = new RegExp(
   String.raw`\b(?:by|before|no later than|not later than|on or before)\s+(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|last)\s+(?:(?:business|working|calendar|banking)\s+)?day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH}|(?:each|every|the|that|the following|the next)\s+month)\b|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b)`,
   'i',
 )
+// the object of efforts "to meet" something, up to the end of its clause
+const TO_MEET = /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b([^.;:]{0,100})/i
+// an object that names service targets or levels ("the targets in Schedule B", "the P4 response times", "the SLAs")
+const TARGET_OBJECT = /\b(?:targets?|service[- ]levels?|SLAs?|KPIs?|objectives?|(?:response|resolution|restoration|fix|repair|recovery)\s+times?|times?\s+(?:in|set out|stated|listed))\b/i
+// a document of its own that may set out the targets: an order, a statement of work, an addendum, a quotation, a policy
+const OTHER_DOCUMENT = /\b(?:order forms?|(?:service|work|purchase) orders?|orders?|statements? of work|SOWs?|addend(?:um|a)|quot(?:e|es|ation|ations)|proposals?|polic(?:y|ies))\b/i
+/** Does the agreement state targets of the kind the object names (any service level when it names no kind)? */
+function targetsStated(reading: Reading, object: string): boolean {
+  if (/\b(?:resol|restor|fix|repair|recover)/i.test(object)) return reading.statedTimes('resolution').length > 0
+  if (/\brespon/i.test(object)) return reading.statedResponseTimes.length > 0
+  if (/\b(?:availab|uptime|up-time)/i.test(object)) return reading.statedMetrics.length > 0
+  return reading.statedMetrics.length > 0 || reading.statedResponseTimes.length > 0
+}
 // the object of an effort that is the work done to the agreement's service levels (see the reading where it is used)
 const TO_SERVICE_LEVELS =
   /^\s+to\s+(?:[\w'’-]+\s+){1,6}?(?:in accordance with|in line with|consistent with|in compliance with|so as to meet|as per|to)\s+(?:the\s+|its\s+|our\s+|all\s+|these\s+)?(?:applicable\s+|agreed\s+|relevant\s+|stated\s+)?(?:service[- ]levels?|service[- ]level (?:targets?|agreements?|terms)|SLAs?|KPIs?)\b/i
@@ -356,6 +376,9 @@ const ARRANGEMENT = /^[ \t]+(?:\([A-Z]{2,4}\)[ \t]+)?(?:(?!(?:of|the|a|an|for|to
 // an opening quotation mark right before a term and the closing one right after it: the term fills the quotation
 const MENTIONED = /(?:^|[\s(\[])["“‘'«]\s?$/
 const QUOTE_CLOSE = /^\s?["”’'»]/
+// the words of an aim, and a time stated in words that it may aim at
+const AIM = /\baim(?:s|ing)?\b/i
+const TIMED_IN_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?:next|following)\s+)?(?:(?:business|working)\s+)?day\b|\b(?:today|tomorrow)\b/i
 // a time of day or a deadline a hedge can make optional ("the same day where possible")
 const TIME_WORDS = /\b(?:same|next|following)\s+(?:business\s+|working\s+)?day\b|\b(?:today|tonight|tomorrow|overnight)\b|\bwithin\b/i
 
@@ -465,8 +488,13 @@ export default {
       // the semicolons around it: "Quarterly review with the CIO; we also attend board meetings as needed" leaves the
       // meetings unmeasured)
       // (and in a table's cell likewise: "Monthly cycle; emergency patches as needed" leaves the emergency patches unmeasured)
+      // Reading: a cell that holds sentences of its own is read as prose is: a term other than an effort is measured
+      // within its own sentence of the cell ("Answer calls weekdays 7am to 7pm. We get back to you as soon as possible."
+      // leaves the reply unmeasured), an effort by its whole cell as by its whole sentence
       const cell = hit.block.kind === 'table-row' ? cellAround(hit.block.text, hit.start) : undefined
-      const wide = cell !== undefined ? (hit.term.needs === 'any' && !EFFORTS.test(hit.text) ? betweenSemicolons(cell, hit.start - (hit.block.text.lastIndexOf('|', hit.start - 1) + 1)) : cell) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
+      const inCell = hit.start - (hit.block.text.lastIndexOf('|', hit.start - 1) + 1)
+      const cellPart = cell !== undefined && !EFFORTS.test(hit.text) ? sentenceAround(cell, inCell) : undefined
+      const wide = cell !== undefined ? (cellPart !== undefined ? (hit.term.needs === 'any' ? betweenSemicolons(cellPart[0], cellPart[1]) : cellPart[0]) : cell) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
       // Reading: a term in the part of a sentence that names the other cases ("on site two days a week, and on other days as
       // needed", "monthly, and otherwise as required") is not measured by the measure of the cases named before it
       const scope = cell === undefined && hit.term.needs === 'any' && !EFFORTS.test(hit.text) ? otherCases(own, ownAt, wide) : wide
@@ -475,6 +503,11 @@ export default {
       if (hit.term.needs === 'timed') {
         if (!TIME_WORDS.test(scope) && !measured(scope, 'duration', reading) && !(OWN_ABILITY.test(hit.text) && PROMISED.test(near))) continue
       } else if (measured(scope, hit.term.needs, reading) || timedByPointer(reading, hit, scope) || cadenceStatedElsewhere(reading, hit)) continue
+      // Reading: an aim names its target, and a target stated in words ("We aim to respond the same day", "aims to fix it by
+      // the end of the next working day") is as measured as one in figures ("aim to respond within 4 hours"); an attempt, a hope or
+      // an effort ("will try to fix it the same day", "aspires to restore it on the same day", "best efforts to attend the
+      // same day") commits to trying, not to the time, and stays vague
+      if (AIM.test(hit.text) && TIMED_IN_WORDS.test(scope)) continue
       // a measure that the term introduces after a colon ("Backups run frequently: every 4 hours", "a quick turnaround:
       // within 1 business day") is the term's own, though a colon ends the clause
       if (hit.term.needs !== 'timed' && /^\s*:/.test(after) && measured(after.slice(after.indexOf(':') + 1), hit.term.needs, reading)) continue
@@ -536,7 +569,14 @@ export default {
       // within a reasonable time (not to exceed thirty (30) days), …")
       if (next && DOES_SO.test(next.text) && measured(next.text, 'any', reading)) continue
       // efforts to meet stated targets are as measurable as the targets ("… efforts to meet the above response targets")
-      if (EFFORTS.test(hit.text) && /^\s+to (?:meet|achieve|attain|satisfy|comply with)\b/i.test(after)) continue
+      // Reading: efforts to meet targets are as measured as the targets the agreement states: targets named by their kind
+      // ("the resolution targets", "the response times", "the availability target") need a stated figure of that kind, and
+      // targets of no named kind ("the targets in Schedule B") a stated response time or performance figure; with none
+      // stated (a schedule of the agreement that is not attached) the effort stays vague; targets set out in a document of
+      // its own ("the Target Response Times set out in the Order Form", "the targets in the Service Level Addendum") are
+      // delegated there, and an object that names no target ("to meet its obligations") is read as before
+      const toMeet = TO_MEET.exec(after)
+      if (EFFORTS.test(hit.text) && toMeet && (!TARGET_OBJECT.test(toMeet[1]!) || OTHER_DOCUMENT.test(toMeet[1]!) || targetsStated(reading, toMeet[1]!))) continue
       // Reading: efforts to do the work in accordance with the agreement's service levels ("best efforts to deliver the
       // Services in accordance with the service levels in clause 6", "best endeavours to operate the platform in line
       // with the Service Levels set out in Schedule 2") are as measured as those levels, when the agreement states them

@@ -132,6 +132,33 @@ describe('re-lint after an edit', () => {
     expect(compared).toBeGreaterThan(20)
   })
 
+  it('gives the findings of a fresh lint over random edits that state, qualify or take away a consequence on a condition (seeded)', async () => {
+    // what a block states on a condition is read once per block for every reader (the requirement's own section, a
+    // sibling's, a consequence stated anywhere on the customer's failing) and kept by place: typed into duties, beside
+    // them and far from them, as a sentence, a clause or a table row, and the condition's words taken away again
+    const more = ['b-customer-obligations.md', 'b-failure-allocation.md'].map((f) => fs.readFileSync(path.join(agreements, f), 'utf8'))
+    const stated = [
+      ' If the Client does not, we may suspend support.',
+      ' Devices that do not meet these requirements are excluded from the service levels.',
+      ' If the Client fails to keep its PCs patched, remediation is billed at $150 per hour.',
+      ' Where a device is not, its outages are excluded.',
+      ' to the extent caused by an act or omission of the Client',
+      ' Otherwise the response times do not apply.',
+      '\n\n| Client duty | If not met |\n|---|---|\n| Keep PCs on Windows 11 | the PC is excluded from the Services |',
+      ' If you do not pay on time, we may suspend the services.',
+      ' The Client must keep every PC on a supported Windows release.',
+    ]
+    const typed = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'insert', 'delete-line', 'delete-char', 'copy-line'), word: fc.constantFrom(...stated)})
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...more, texts[0]!), fc.array(typed, {minLength: 2, maxLength: 5}), async (start, series) => {
+        compared += await relintsAsFresh(start, series, apply, 'consequences.md')
+      }),
+      {numRuns: 8, seed: 53},
+    )
+    expect(compared).toBeGreaterThan(20)
+  })
+
   it('gives the findings of a fresh lint over random edits within one line, most of them linted with the last tree reused (seeded)', () => {
     // typed or deleted within a line, as an editor sends most edits: the tree is reused where the edit provably changes
     // nothing but one node's text, or joins or splits paragraphs (a line typed on the blank line between two, a line's

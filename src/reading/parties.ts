@@ -5,9 +5,6 @@ import type {Block, Document} from '../types.js'
 
 export type Party = 'provider' | 'customer' | 'mutual' | 'unknown'
 
-const PROVIDER = /\b(?:provider|service provider|msp|supplier|vendor|contractor|consultant|licensor|we|us|our|company)\b/i
-// (a translated contract calls the customer by its ordering role: "the Ordering Party", "the Commissioning Party")
-const CUSTOMER = needs(/\b(?:client|customer|licensee|subscriber|you|user|users|buyer|purchaser|ordering party|commissioning party|orderer)\b/i)
 // Either party: duties that bind both sides are procedure, not the provider's service promise.
 const MUTUAL = /(?<!third )\b(?:the|each|either|any|neither|such|a) part(?:y|ies)\b|\b(?:each party|either party|both parties|the parties|the other party|a party|(?:receiving|disclosing|affected|notifying|indemnifying|indemnified|protected|breaching|non-breaching) party|each recipient|the recipient|recipient)\b/i
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is (?:required|responsible|obliged|obligated)|are (?:required|responsible|obliged|obligated)|has to|have to|needs? to|should|warrants?|represents?|commits? to|is expected to|['’]ll)\b/gi
@@ -21,37 +18,48 @@ const DISCLAIMER = /\b(?:disclaim(?:s|ed|er)?|makes? no (?:warrant|guarantee|rep
 // on a line or in a row of particulars ("Client:", "| Supplier | … |", "- **Customer (") and gives it its short name; a
 // word marked `bracket` also gives a label its role in brackets ("**PARTY A (the Client):**"). (msp and subscriber label a
 // line but are not read in the bracket: a difference kept as it was, not a reading of its own)
+// A word marked `binds` names the party a statement binds (PROVIDER, CUSTOMER: the subject of a duty, "the Vendor shall
+// …"); `asName` the party an agreement calls by its role word as a name, capitalised, before a duty ("Supplier shall …");
+// `header` the customer on a label line of the header ("Client: Acme Dental Ltd"), `'caps'` there in capitals too
+// ("CLIENT:"); `failing` the customer whose failing is a condition (customer-requirements: "if the Client does not …").
+// (franchisor, franchisee, "contracted party", "contracting party" and "managed service provider" are read only where a
+// name is tested whole, as PROVIDER_ROLE and CUSTOMER_ROLE do)
+// (a translated contract calls the customer by its ordering role: "the Ordering Party", "the Commissioning Party")
 // (a translation's "contracted party" is the one hired, its "contracting party" the one who hires: CONTRATADA, CONTRATANTE)
 interface RoleWord {
   readonly word: string
   readonly label?: true
   readonly bracket?: true
+  readonly binds?: true
+  readonly asName?: true
+  readonly header?: true | 'caps'
+  readonly failing?: true
 }
 const PROVIDER_WORDS: readonly RoleWord[] = [
-  {word: 'provider', label: true, bracket: true},
-  {word: 'service provider', label: true, bracket: true},
-  {word: 'msp', label: true},
-  {word: 'supplier', label: true, bracket: true},
-  {word: 'vendor', label: true, bracket: true},
-  {word: 'contractor', label: true, bracket: true},
-  {word: 'consultant'},
-  {word: 'licensor'},
+  {word: 'provider', label: true, bracket: true, binds: true, asName: true},
+  {word: 'service provider', label: true, bracket: true, binds: true, asName: true},
+  {word: 'msp', label: true, binds: true},
+  {word: 'supplier', label: true, bracket: true, binds: true, asName: true},
+  {word: 'vendor', label: true, bracket: true, binds: true, asName: true},
+  {word: 'contractor', label: true, bracket: true, binds: true, asName: true},
+  {word: 'consultant', binds: true, asName: true},
+  {word: 'licensor', binds: true, asName: true},
   {word: 'franchisor'},
   {word: 'managed service provider'},
   {word: 'contracted party'},
 ]
 const CUSTOMER_WORDS: readonly RoleWord[] = [
-  {word: 'client', label: true, bracket: true},
-  {word: 'customer', label: true, bracket: true},
-  {word: 'licensee'},
+  {word: 'client', label: true, bracket: true, binds: true, asName: true, header: 'caps', failing: true},
+  {word: 'customer', label: true, bracket: true, binds: true, asName: true, header: 'caps', failing: true},
+  {word: 'licensee', binds: true, asName: true, header: true, failing: true},
   {word: 'franchisee'},
-  {word: 'subscriber', label: true},
-  {word: 'buyer'},
-  {word: 'purchaser'},
-  {word: 'ordering party'},
-  {word: 'commissioning party'},
+  {word: 'subscriber', label: true, binds: true, asName: true, header: true, failing: true},
+  {word: 'buyer', binds: true, asName: true, header: true},
+  {word: 'purchaser', binds: true, asName: true, header: true},
+  {word: 'ordering party', binds: true, failing: true},
+  {word: 'commissioning party', binds: true, failing: true},
   {word: 'contracting party'},
-  {word: 'orderer'},
+  {word: 'orderer', binds: true},
 ]
 // the voice each party speaks in, a role only where a name is tested whole ("(“Kauri Point”, “we”)"), never a label
 const PROVIDER_VOICE = ['we', 'us', 'our']
@@ -65,6 +73,13 @@ const CUSTOMER_ROLE = new RegExp(`^(?:${[...words(CUSTOMER_WORDS), ...CUSTOMER_V
 const VOICE = new RegExp(`^(?:${[...PROVIDER_VOICE, ...CUSTOMER_VOICE].join('|')})$`)
 /** The role a label word gives (one of LABEL_WORDS): the provider's, or else the customer's. */
 const labelRole = (word: string): Party => (PROVIDER_ROLE.test(word) ? 'provider' : 'customer')
+// Who a statement binds: the role words marked `binds` and the voice of each party, where "your" is not read (whose thing
+// it is, not who is bound: the customer's people are read by YOUR_PEOPLE) and "our" is, and two words beside the lists:
+// "company" for the provider (a template's "the Company") and "user(s)" for the customer (a licence's "the User")
+const PROVIDER = new RegExp(`\\b(?:${[...words(PROVIDER_WORDS, (w) => w.binds === true), ...PROVIDER_VOICE, 'company'].join('|')})\\b`, 'i')
+const CUSTOMER = needs(new RegExp(`\\b(?:${[...words(CUSTOMER_WORDS, (w) => w.binds === true), ...CUSTOMER_VOICE.filter((v) => v !== 'your'), 'user', 'users'].join('|')})\\b`, 'i'))
+/** The customer's role words read where its failing is a condition (customer-requirements), with "you": see RoleWord. */
+export const FAILING_CUSTOMER_WORDS: readonly string[] = [...words(CUSTOMER_WORDS, (w) => w.failing === true), ...CUSTOMER_VOICE.filter((v) => v !== 'your')]
 // The kind of organisation a customer is called by ("the School", "the Practice"): a provider is never named so
 const CUSTOMER_KIND = /^(?:school|academy|college|university|institution|practice|clinic|surgery|hospital|trust|charity|council|member|tenant|subscriber|agency|firm|office|store|shop|restaurant|hotel|church|club|society|association|co-?operative|co-op|foundation)$/i
 // A body's name that ends in the kind of organisation it is ("Glenmore Dairy Co-operative Society Ltd", "the Van Asperen
@@ -473,7 +488,13 @@ function namedKinds(text: string, names: Map<string, Party>): void {
 // Dental Practice") or in a header table's customer column (a row read as "Provider: Kestrel IT Ltd | Customer: …") is
 // called by that name without its legal form ("Acme Dental will …") and by the kind of organisation it ends in ("the
 // Practice will …")
-const CUSTOMER_LABEL = needs(/(?:^|\n|\|\s)[ \t*_]*(?:[Cc]lient|[Cc]ustomer|CLIENT|CUSTOMER|[Ss]ubscriber|[Mm]ember|[Tt]enant|[Ll]icensee|[Bb]uyer|[Pp]urchaser)(?:[ \t]+(?:[Nn]ame|NAME))?[ \t*_]*:[ \t*_]*([A-Z][^|\n,(;:*_]{1,80})/g)
+// (the role words marked `header`, their first letter in either case, in capitals those marked 'caps'; and two kinds of
+// customer beside them, "Member:" and "Tenant:", as a membership's or a lease's header labels it)
+const HEADER_KINDS: readonly RoleWord[] = [{word: 'member', header: true}, {word: 'tenant', header: true}]
+const HEADER_WORDS = [...CUSTOMER_WORDS, ...HEADER_KINDS]
+  .filter((w) => w.header !== undefined)
+  .flatMap((w) => [`[${w.word[0]!.toUpperCase()}${w.word[0]}]${w.word.slice(1)}`, ...(w.header === 'caps' ? [w.word.toUpperCase()] : [])])
+const CUSTOMER_LABEL = needs(new RegExp(String.raw`(?:^|\n|\|\s)[ \t*_]*(?:${HEADER_WORDS.join('|')})(?:[ \t]+(?:[Nn]ame|NAME))?[ \t*_]*:[ \t*_]*([A-Z][^|\n,(;:*_]{1,80})`, 'g'))
 
 function labelledCustomer(text: string, names: Map<string, Party>): void {
   for (const m of text.matchAll(CUSTOMER_LABEL)) {
@@ -668,8 +689,11 @@ function givenName(inside: string): string | undefined {
 }
 
 // A party called by its role word as its name, the subject of a duty or an act: "Supplier shall", "the Vendor will"
-const PROVIDER_AS_NAME = /\b(?:Provider|Service Provider|Supplier|Vendor|Contractor|Consultant|Licensor)\s+(?:shall|will|must|may|agrees|undertakes|warrants|is responsible)\b/
-const CUSTOMER_AS_NAME = /\b(?:Client|Customer|Buyer|Purchaser|Licensee|Subscriber)\s+(?:shall|will|must|may|agrees|undertakes|warrants|is responsible)\b/
+// (the role words marked `asName`, each word capitalised: "Service Provider")
+const asNamed = (list: readonly RoleWord[]): RegExp =>
+  new RegExp(String.raw`\b(?:${words(list, (w) => w.asName === true).map((w) => w.replace(/\b[a-z]/g, (c) => c.toUpperCase())).join('|')})\s+(?:shall|will|must|may|agrees|undertakes|warrants|is responsible)\b`)
+const PROVIDER_AS_NAME = asNamed(PROVIDER_WORDS)
+const CUSTOMER_AS_NAME = asNamed(CUSTOMER_WORDS)
 
 /** Is `name` the last word of the capitalised name that ends `before` ("… Water District" and "District")? */
 function endsName(before: string, name: string): boolean {
