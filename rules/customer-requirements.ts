@@ -802,6 +802,8 @@ function failingConsequences(reading: Reading): readonly {readonly block: Block;
 // not the whole agreement ("its obligations under this Agreement" is a general relief); else by a word they share, as
 // failingConsequences reads it.
 const FAILING_CONDITION = /\b(?:if|where|when|whenever|should|unless|while|whilst|until|because|since|in the event(?: that)?|in case|(?:for )?(?:as|so) long as)\b([^,;:]{0,140})/gi
+// a word every failing FAILING_VERB reads holds: a text without any states no consequence on a failing
+const FAILING_WORD = /not|n['\u2019]t|fail|fall|breach/i
 const FAILING_VERB = /\b(?:does|do|did|has|have|had|is|are|was|were)(?:\s+not\b|n['\u2019]t\b)|\bfail(?:s|ed)?\s+to\b|\bfall(?:s|en)?\s+short\b|\b(?:is|are)\s+in\s+breach\b|\bbreach(?:es|ed)?\b|^\s*(?:the\s+)?[\w&'\u2019.-]+(?:\s+[\w&'\u2019.-]+)?\s+not\s+(?:fulfil|fulfill|meet|comply|observe|perform|keep|maintain|provide|follow)\w*\b/i
 // the consequence's commitments and the words that deny or lift them, and the charges it makes
 const PLEDGE = String.raw`(?:service[- ]levels?|slas?|kpis?|(?:(?:\d+|one|two|four|eight)[- ](?:hour|hr|minute|min|day)\s+)?(?:response|reaction|resolution|restor\w*|repair|fix|attendance|solution|intervention|call-?back)(?:\s+(?:times?|targets?|commitments?|guarantees?|clock))?|times|targets?|availability|uptime|(?:service\s+)?credits?|warrant(?:y|ies))`
@@ -833,7 +835,7 @@ interface FailingConsequence {
 /** The consequences a unit's text states on a failing (not yet known to be the customer's), each with its condition. */
 function failingResults(text: string): FailingConsequence[] {
   const out: FailingConsequence[] = []
-  if (GENERAL_RELIEF.test(text) || payingOnly(text)) return out
+  if (!FAILING_WORD.test(text) || GENERAL_RELIEF.test(text) || payingOnly(text)) return out
   FAILING_CONDITION.lastIndex = 0
   for (let m = FAILING_CONDITION.exec(text); m !== null; m = FAILING_CONDITION.exec(text)) {
     let clause = m[1]!.split(/\bthen\b/i)[0]!
