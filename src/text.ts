@@ -292,16 +292,8 @@ export function requiredLiterals(source: string, fold = true): string[] | undefi
       i = skipClass(source, i)
     } else if (c === '(') {
       const open = i
-      let depth = 0
-      for (; i < source.length; i++) {
-        const d = source[i]
-        if (d === '\\') i++
-        else if (d === '[') i = skipClass(source, i) - 1
-        else if (d === '(') depth++
-        else if (d === ')' && --depth === 0) break
-      }
-      if (depth !== 0) return undefined
-      i++
+      i = groupEnd(source, open)
+      if (i < 0) return undefined
       // a lookaround consumes nothing; any other group consumes a match of its contents
       if (!/^\(\?<?[=!]/.test(source.slice(open, open + 4))) inner = requiredLiterals(source.slice(open + (source[open + 1] === '?' ? 3 : 1), i - 1), fold)
       if (source[open + 1] === '?' && source[open + 2] === '<' && !/[=!]/.test(source[open + 3] ?? '')) inner = undefined
@@ -331,6 +323,20 @@ function shortest(literals: readonly string[]): number {
   let n = Infinity
   for (const l of literals) if (l.length < n) n = l.length
   return n
+}
+
+/** The index just past the ")" that closes the group opening at `open` (escapes and classes skipped), or -1 when none does. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0
+  let i = open
+  for (; i < source.length; i++) {
+    const d = source[i]
+    if (d === '\\') i++
+    else if (d === '[') i = skipClass(source, i) - 1
+    else if (d === '(') depth++
+    else if (d === ')' && --depth === 0) break
+  }
+  return depth !== 0 ? -1 : i + 1
 }
 
 /** Index just past the character class that opens at `i`. */
@@ -408,16 +414,8 @@ function alternativesOf(source: string, fold: boolean, longS: boolean): Guard | 
       i = skipClass(source, i)
     } else if (c === '(') {
       const open = i
-      let depth = 0
-      for (; i < source.length; i++) {
-        const d = source[i]
-        if (d === '\\') i++
-        else if (d === '[') i = skipClass(source, i) - 1
-        else if (d === '(') depth++
-        else if (d === ')' && --depth === 0) break
-      }
-      if (depth !== 0) return null
-      i++
+      i = groupEnd(source, open)
+      if (i < 0) return null
       const head = source.slice(open, open + 4)
       // a lookaround consumes nothing; any other group consumes a match of its contents
       let from = -1
