@@ -137,6 +137,11 @@ const MEASURED_METRIC = /\b(?:uptime|availability|downtime|response times?|resol
 // always paused") says how the time is measured, as "the measurement period always starts" does
 const METRIC_SUBJECT = /\b(?:uptime|availability|downtime|measurement(?: period| window)?|(?:reporting|measuring|service) (?:period|window|month)|clocks?|timers?|stopwatch|(?:response|reaction|resolution|restoration|restore|repair|fix|turnaround|target|sla) times?)\s+(?:(?:is|are)\s+)?$/i
 
+// Reading: "always" in a relative clause of the means a metric is measured by ("The uptime target is measured by our
+// monitoring system, which always checks the office router every minute") says how the measuring is done, as a
+// definition of the measurement does, not what is promised
+const MEASURING_MEANS = /\b(?:uptime|availability|downtime|response times?|resolution times?|service levels?|targets?|measurement(?: period)?)\b[^.;]{0,80}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:measured|calculated|computed|determined|assessed|monitored|recorded)\s+(?:by|from|using|with|through|on)\b[^.;]{0,80}?,?\s+(?:which|that)\s+$/i
+
 // A guarantee that names its measure and what the customer gets when it is missed is the measurable, remedied target
 // the rule asks for: "guarantees a 30-minute response …; each late response earns a credit of 5%"
 const REMEDY = /\b(?:credit(?:s|ed)?|refund(?:s|ed)?|rebates?|money[- ]back|penalt(?:y|ies))\b/i
@@ -348,6 +353,7 @@ export default {
       // a sentence that says how a metric is measured ("Uptime is measured by our probes every minute and always counts the
       // whole calendar month", "The measurement period always starts on the 1st") defines the measurement, not a promise
       if (/^always$/i.test(hit.text) && MEASURE_DEFINED.test(s.slice(at)) && (MEASURED_METRIC.test(s.slice(Math.max(0, at - 160), at)) || METRIC_SUBJECT.test(before))) continue
+      if (/^always$/i.test(hit.text) && MEASURING_MEANS.test(s.slice(Math.max(0, at - 200), at))) continue
       context.report({messageId: 'overpromise', block: hit.block, start: hit.start, end: hit.end, data: {text: hit.text, suggestion: hit.term.suggestion}})
     }
   },

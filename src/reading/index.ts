@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Section, Sentence} from '../types.js'
 import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary, type VocabularyKept} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
-import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, listContext, quotedTerm, unticked, type ListContext} from './lists.js'
+import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, leadTitle, listContext, quotedTerm, runInTitle, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, dutyTitlesOf, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, partyNamesAsks, permissionHolder, quotedFromOthers, titlesRead, type Party, type PartyNamesRead} from './parties.js'
@@ -363,6 +363,14 @@ export class Reading {
   /** Block `i`'s list context: the sentence that introduced its list, and the items it introduces. */
   listContext(i: number): ListContext {
     return (this.lists[i] ??= listContext(this.doc.blocks, i, this.doc.source))
+  }
+
+  /** The title the short lead-in of list item `i` gives it ("What we'll do for you:"), if any (see leadTitle in lists.ts). */
+  leadTitle(i: number): string | undefined {
+    const title = leadTitle(this.listContext(i).intro)
+    // (a lead-in that opens on a party, "The Client agrees to:", "We will:", is that party's sentence, not a title)
+    const subject = title === undefined ? undefined : /^(?:the\s+)?[A-Za-z][\w’'-]*/i.exec(title)?.[0]
+    return subject !== undefined && this.firstParty(subject) !== 'unknown' ? undefined : title
   }
 
   /**
@@ -1160,7 +1168,8 @@ export class Reading {
       if (written.kind === 'heading') v = HEADING_VIEW
       else if (this.isUnticked(written)) v = UNTICKED_VIEW
       else {
-        const label = this.leadLabel(written)
+        // (a bold label, or a plain run-in title: "How fast we respond. We will …")
+        const label = this.leadLabel(written) ?? runInTitle(written)
         const labelOnly = label !== undefined && written.kind === 'paragraph' && written.text.replace(/[\s.:;,?!–—-]+$/, '').trim().replace(/^[*_]+|[*_]+$/g, '') === label.replace(/[?!]+$/, '')
         const block = this.inFull(written)
         v = {label, labelOnly, question: this.questionOf(i), answers: inlineAnswers(block), block}

@@ -194,6 +194,38 @@ export function leadLabel(source: string, block: Block): string | undefined {
   return m[2]!.replace(/[\s.:;,–—-]+$/, '').trim() || undefined
 }
 
+// Reading: a paragraph that opens with a short phrase closed by a full stop and goes on with the text the phrase heads
+// ("How fast we respond. We will return your call within 1 hour …", "Your data. We back up …", "5.1 Backups. The
+// Provider …") is titled by that phrase, as by a bold run-in label: the phrase is a title, not a sentence, when it is a
+// clause of "how", "when", "what", … left without a main clause ("When equipment fails."), or has no subject pronoun and
+// no auxiliary of its own ("Evenings and weekends."); a text whose bold was lost (pasted, converted from a PDF or a
+// letter) writes its labels so
+const RUN_IN = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?([A-Z][A-Za-z'’&/-]*(?:\s+[A-Za-z'’&/-]+){0,5})\.$/
+const WH_FRAGMENT = /^(?:how|when|what|where|who|why|which)\s/i
+const SENTENCE_WORD = /\b(?:we|you|i|they|he|she|it|is|are|was|were|will|shall|must|may|can|could|would|should|do|does|did|has|have|had|be|been|am|not|no|yes|please|thank|thanks|hello|hi|dear|regards|sincerely)\b/i
+
+/** The plain title a paragraph opens with (see RUN_IN): undefined when its first sentence is a sentence, or its only one. */
+export function runInTitle(block: Block): string | undefined {
+  if (block.kind !== 'paragraph' || block.sentences.length < 2) return undefined
+  const m = RUN_IN.exec(block.sentences[0]!.text.trim())
+  if (!m) return undefined
+  const title = m[1]!
+  return WH_FRAGMENT.test(title) || !SENTENCE_WORD.test(title) ? title : undefined
+}
+
+// Reading: a short lead-in that introduces a list ("What we'll do for Okafor Family Dentistry:", "Response times:", "The
+// monthly fee does not cover:") is a title over the list's items, as a bold label over them would be: the items complete
+// it, whatever their own words (one that opens on a party, "The Client agrees to:", is that party's sentence: see
+// Reading.leadTitle)
+/** The title a list item's lead-in gives it (see listContext): the lead-in without its colon, when it is a title's length. */
+export function leadTitle(intro: string | undefined): string | undefined {
+  if (intro === undefined || intro.length > 70) return undefined
+  const t = intro.trim()
+  if (!t.endsWith(':')) return undefined
+  const title = t.slice(0, -1).replace(/^[*_]+|[*_]+$/g, '').trim()
+  return title.split(/\s+/).length <= 8 && /^[A-Z]/.test(title) ? title : undefined
+}
+
 // Reading: the term a definition opens with titles the definition, however the term is marked: in bold ("**Business
 // Hours** means …", read above as any bold label), in quotes ('"Excluded Services" means: (a) projects; …'), or in both
 // ('"**Backup Schedule**" means …', '**"Priority Level"** means …'), as a heading titles its section (the Reading leaves

@@ -241,10 +241,10 @@ export function rowWithoutTitles(block: {readonly text: string; readonly header?
 export const EFFORT_NOT_RESULT = /\b(?:not|never|rather than|but not|and not)\s+(?:to\s+)?(?:guarantee|promise|warrant|ensure|achieve)\s+(?:a\s+|any\s+|the\s+|an?\s+particular\s+|particular\s+)?(?:results?|outcomes?|success)\b|\b(?:obligation|duty|commitment)\s+(?:is\s+)?(?:one\s+)?of\s+(?:means|efforts?)\b/i
 
 // Reading: a time hedged as a habit, not promised ("We reply promptly, usually within the same working day", "our
-// engineers normally reply within a day or so", "typically in 2 hours") states no time to meet; a hedge after a promised
-// time ("within 2 working hours (usually much sooner)") leaves the promise standing.
+// engineers normally reply within a day or so", "typically in 2 hours", "usually within the hour") states no time to
+// meet; a hedge after a promised time ("within 2 working hours (usually much sooner)") leaves the promise standing.
 const HABIT_TIME =
-  /\b(?:usually|normally|typically|generally|mostly|ordinarily|as a rule|most of the time|in most cases|more often than not)(?:\s*,)?\s+(?:[a-z]+\s+){0,2}?(?:within|in|under|inside|by|on|around|about)\s+(?:the\s+|a\s+|an\s+)?(?:same|next|half|one|two|three|four|five|few|couple|\d)[^.;,()]{0,40}|\b(?:a|an|one|\d{1,3})\s+(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?)\s+or\s+(?:so|thereabouts|two)\b/gi
+  /\b(?:usually|normally|typically|generally|mostly|ordinarily|as a rule|most of the time|in most cases|more often than not)(?:\s*,)?\s+(?:[a-z]+\s+){0,2}?(?:within|in|under|inside|by|on|around|about)\s+(?:the\s+|a\s+|an\s+)?(?:same|next|half|one|two|three|four|five|few|couple|\d|hour\b|day\b)[^.;,()]{0,40}|\b(?:a|an|one|\d{1,3})\s+(?:working\s+|business\s+)?(?:minutes?|hours?|days?|weeks?)\s+or\s+(?:so|thereabouts|two)\b/gi
 
 /** The text with every time hedged as a habit blanked (offsets kept): what is left is what is promised. */
 export function withoutHabit(text: string): string {
