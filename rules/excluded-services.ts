@@ -542,6 +542,14 @@ function termKeptElsewhere(text: string, reader: Reader): Verdict | undefined {
   return undefined
 }
 
+/** The text after the bold label it opens with and the mark that parts them ("Label – text" → "text"); the text when it does not open so. */
+function afterLabel(text: string, label: string): string {
+  const at = text.indexOf(label)
+  if (at < 0 || /\w/.test(text.slice(0, at))) return text
+  const rest = text.slice(at + label.length).replace(/^[*_\s.:;,–—-]+/, '')
+  return rest ? rest : text
+}
+
 /** What a lead-in says its items are carved out of: downtime, availability, a service level, a credit, a liability. */
 const LEVELS = /\b(?:downtime|uptime|availability|unavailab\w*|service credits?|liabilit\w*|relieved|excused)\b/i
 /** A lead-in to the items after it: a paragraph that ends with a colon ("… not counted as downtime:", "… as follows:"). */
@@ -710,13 +718,20 @@ export default clauseRule({
     // and two or more things a party declines by name ("We don't support the X-ray sensor software or the dental chairs")
     // are a list, as two things put out as a subject are
     const declined = declines >= 0 ? declinedThings(t, declines) : 0
-    const count = thingsPutOut(t) || (declined >= 2 ? declined : 0)
+    // Reading: a bold run-in label titles the sentence it opens ("**Services not in this catalogue** – The following are
+    // not included in the monthly fees:"), as a heading would: the sentence's subject starts after it, unless the label
+    // is itself what puts the things after it out ("**Not covered:** the website, the phones")
+    const runIn = reader.reading.leadLabel(unit.block)
+    // (a bold clause number, "**1.2** …", is no title)
+    const body = runIn !== undefined && /[a-z]{2}/i.test(runIn) && !OUT_LABEL.test(namedOnly(t)) ? afterLabel(t, runIn) : t
+    const count = thingsPutOut(body) || (declined >= 2 ? declined : 0)
     const tagged = taggedOut(t) > 0 ? taggedInList(unit.block) : 0
     const list = count >= 2 || tagged >= 2 || (count !== 1 && ((named.match(/[,;]/g)?.length ?? 0) >= 2 || SERIES.test(named) || /:\s*$/.test(t) || /following/i.test(t)))
     const scope = unit.block.section
-    // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's
+    // a block titled by its own bold label ("**Not included:** …") is its own clause, not its section's: the label titles
+    // the block with the list it introduces and what follows up to the next label, as a heading would
     // (and a chat message is its own clause: the chat's other messages are not its section)
-    const sectionText = reader.reading.leadLabel(unit.block) !== undefined || chatStamp(unit.block.text) > 0 ? '' : handlingText(scope.blocks, reader.reading)
+    const sectionText = chatStamp(unit.block.text) > 0 ? '' : handlingText(runIn !== undefined ? reader.reading.labelRun(unit.block) : scope.blocks, reader.reading)
     if (list && (handled(t, reader.reading) || handled(next, reader.reading) || handled(sectionText, reader.reading) || chargedElsewhere(reader))) return {outcome: 'present'}
     const delegated = reader.delegated(unit, /exclu|scope/i) ?? termKeptElsewhere(t, reader)
     if (delegated) return delegated

@@ -266,7 +266,12 @@ export function prepare(
     // as a sentence, not as a title's noun: it names the clause whose topic its words name, as a sentence about it would;
     // not by a condition the asker sets on their own doing ("What happens if I fail to pay on time?"), which asks what
     // follows from it
-    return asks(title) && re.topic.test(title.replace(ASKERS_CONDITION, ' '))
+    if (!asks(title)) return false
+    // Reading: words of emphasis in a question ("What do you actually do for us?", "Do you really back up every
+    // night?") change nothing of what it asks: read without them, as its plain form is
+    const plain = title.replace(EMPHASIS, ' ').replace(/\s{2,}/g, ' ')
+    if (plain !== title && headings.test(plain)) return true
+    return re.topic.test(plain.replace(ASKERS_CONDITION, ' '))
   }
   // a look-alike title is tested on the section and its parents; the document's own title ("… Service Level Terms")
   // does not make a title that names services or work ("Outside the Services") a look-alike, nor a section under a
@@ -643,6 +648,9 @@ function answerTo(sentences: Block['sentences'], k: number): string {
 
 /** A condition whose subject is the one who asks: "if I …", "when we …", to the question's end. */
 const ASKERS_CONDITION = /\b(?:if|when|whenever|once|unless|should)\s+(?:I|we)\b[^?]*/i
+
+/** Words of emphasis in a question: "actually", "really", "exactly", "ever", "even". */
+const EMPHASIS = /\s(?:actually|really|exactly|ever|even|truly|honestly)(?=\s)/gi
 
 /** Does a title ask a question (end in a question mark, before any closing marks)? Read by character, not by a pattern. */
 function asks(title: string): boolean {

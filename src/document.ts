@@ -2170,6 +2170,8 @@ function listedParagraphs(blocks: readonly Block[], start: number, until: number
     if (!under && (lead.kind !== 'paragraph' || !leadsIn(lead.text))) continue
     const run: Block[] = []
     let ending: string | undefined
+    // (whether an item of the run is a sentence of its own)
+    let sentences = false
     for (let j = i + 1; j < blocks.length; j++) {
       const b = blocks[j]!
       if (b.section !== lead.section) break
@@ -2180,6 +2182,12 @@ function listedParagraphs(blocks: readonly Block[], start: number, until: number
       if (ending === undefined) ending = end
       else if (end !== ending && !(end === '.' && (ending === ';' || ending === ','))) break
       if (!under && end === '.' && POINTS_BACK.test(b.text)) break
+      // Reading: the items end where the form changes: after items that are not sentences ("force majeure events;",
+      // "Hardware repairs."), a paragraph that is a sentence with its own subject and verb ("The Provider quotes for such
+      // work first.") speaks after the list, not in it
+      const sentence = ownSentence(b.text)
+      if (run.length > 0 && sentence && !sentences) break
+      sentences ||= sentence
       run.push(b)
       if (end !== ending) break
     }
@@ -2199,15 +2207,32 @@ function listedParagraphs(blocks: readonly Block[], start: number, until: number
  */
 function paragraphItem(b: Block, under: boolean): string | undefined {
   // (read on every re-lint, as the tree is: the common cases are answered without a pattern)
-  if (b.kind !== 'paragraph' || b.position.start.line !== b.position.end.line || b.sentences.length > 1 || b.text.length > 250) return undefined
+  // Reading: after a lead-in, an item wrapped over lines (as pasted from a PDF or typed in a narrow window: "Scheduled
+  // Maintenance on Sundays …, announced at least 72 hours" / "in advance;") is one item as it is on one line; under a
+  // heading with no lead-in only a line is read as an item
+  // (wrapped, it reads as an item when written as one: opening in lower case or closing with a list's ";" or ",", not as
+  // a sentence wrapped over lines, "Engineers make an on-" / "site visit when needed.")
+  const wrapped = b.position.start.line !== b.position.end.line
+  if (b.kind !== 'paragraph' || (under && wrapped) || b.sentences.length > 1 || b.text.length > 250) return undefined
   const text = b.text.trim()
   const last = text.charAt(text.length - 1)
   if (!text || last === ':') return undefined
   const end = last === '.' || last === '!' || last === '?' ? '.' : last === ';' || last === ',' ? last : (text.endsWith(' and') || text.endsWith(' or')) && /[;,]\s+(?:and|or)$/.test(text) ? ';' : ''
   if (under && (end !== '' || text.length > 150 || (text.includes(': ') && LABEL_LINE.test(text)))) return undefined
   const first = text.charAt(0)
+  if (wrapped && end !== ';' && end !== ',' && !(first >= 'a' && first <= 'z')) return undefined
   if ((first === '(' || first === '§' || (first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z' && text.charAt(1) >= '0' && text.charAt(1) <= '9')) && CLAUSE_NUMBER.test(text)) return undefined
   return end
+}
+
+// a sentence with its own subject and verb: a personal pronoun and its verb ("We quote first"), or a capitalised opening
+// (a name, "The Provider", "Such work") with an auxiliary or a form of "be" or "have" within eight words, and no relative
+// word or condition before it ("Hardware that is older than five years." is a noun with its clause, not a sentence)
+const OWN_SENTENCE = /^\W*(?:(?:We|You|I|They|He|She)\s+[a-z]|[A-Z][\w'’-]*(?:\s+(?!(?:that|which|who|whose|where|when|if|unless)\b)[\w'’(),&-]+){0,7}?\s+(?:is|are|was|were|will|shall|must|may|can|cannot|could|would|should|has|have|does|do|did|won['’]t|can['’]t|don['’]t|doesn['’]t|isn['’]t|aren['’]t)\b)/
+
+/** Is a paragraph a sentence with its own subject and verb (see OWN_SENTENCE)? */
+function ownSentence(text: string): boolean {
+  return OWN_SENTENCE.test(text)
 }
 
 /**

@@ -4,7 +4,7 @@
 import type {Block, Definition, Document, Section, Sentence} from '../types.js'
 import {COMPANY_NAMES, collectDefinitions, collectVocabulary, definesTerm, inDefinitionSection, type Vocabulary, type VocabularyKept} from './definitions.js'
 import {agreementIsOther, aliasesIn, delegation, documentAliases, parentName, targetInDocument, type DelegationHit, type DocumentAliases} from './delegation.js'
-import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, leadLabel, leadTitle, listContext, quotedTerm, runInTitle, unticked, type ListContext} from './lists.js'
+import {answeredQuestion, inlineAnswers, introducingParty, isLevelName, keyHeader, labelRun, leadLabel, leadTitle, listContext, quotedTerm, runInTitle, unticked, type ListContext} from './lists.js'
 import {restatedValues, type Restated} from './restated.js'
 import {statedMetrics, statedResponseTimes, statedTimes, type Statement, type StatedResponse, type StatedTime, type TimeMetric} from './metrics.js'
 import {boundParty, chatRoles, clauseAround, clauseMemo, customerObligation, dutyTitlesOf, firstParty, lineHead, isDisclaimer, isNegated, isPermission, messageSender, partyNames, partyNamesAsks, permissionHolder, quotedFromOthers, titlesRead, type Party, type PartyNamesRead} from './parties.js'
@@ -349,6 +349,23 @@ export class Reading {
     }
     return this.leads.get(block)
   }
+
+  /**
+   * The blocks a paragraph's bold run-in label titles: the paragraph, the list its lead-in introduces and the paragraphs
+   * after it, up to the next heading or labelled paragraph (see labelRun in lists.ts); the block alone for any other.
+   */
+  labelRun(block: Block): readonly Block[] {
+    let run = this.labelRuns.get(block)
+    if (run === undefined) {
+      const i = this.blockIndex(block)
+      // (a labelled list item titles itself alone: the items after it are its siblings)
+      const written = this.doc.blocks[i]
+      run = !written || written.kind !== 'paragraph' || this.leadLabel(written) === undefined ? [block] : labelRun(this.doc.blocks, i, (b) => this.leadLabel(b) !== undefined)
+      this.labelRuns.set(block, run)
+    }
+    return run
+  }
+  private readonly labelRuns = new Map<Block, readonly Block[]>()
 
   /** Is the block an unticked task-list option ("- [ ] …"), which the agreement offers but does not make? */
   isUnticked(block: Block): boolean {

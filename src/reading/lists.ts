@@ -33,8 +33,18 @@ export function introducer(blocks: readonly Block[], i: number, source?: string)
   if (!isItem(item)) return undefined
   const own = source === undefined ? undefined : markerOf(source, item)
   const inQuote = source !== undefined && quotedLine(source, item)
+  // Reading: a paragraph set inside a list item under the item's own lead-in ("1. The Landlord shall provide to the
+  // Tenant:" over "   1.1 a dedicated internet connection …;", "   1.2 a segregated VLAN …;") is an item of the list that
+  // lead-in introduces, as a nested item is: the first item above it with a marker of its own, over the paragraphs set
+  // in it as this one is, is its lead-in when it ends in one
+  // (when that item does not lead in, the paragraph is read with the list's own lead-in, as its item is)
+  let inItem = source !== undefined && own === undefined && item.kind === 'list-item' && setIn(source, item)
   for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
     const b = blocks[j]!
+    if (inItem && isItem(b) && b.section === item.section && !(b.kind === 'list-item' && markerOf(source!, b) === undefined && setIn(source!, b))) {
+      if (introduces(b.text.trimEnd().replace(/[.]$/, ''))) return b.sentences[b.sentences.length - 1]?.text ?? b.text
+      inItem = false
+    }
     // an item quoted from another message ("> 2. What's not in it?") is no item of a list outside the quote, nor the
     // reverse (a lead-in may introduce a list it quotes: "Here's what I can take on:" over "> - keep the PCs patched")
     if (source !== undefined && isItem(b) && quotedLine(source, b) !== inQuote) return undefined
@@ -73,6 +83,13 @@ function isItem(b: Block): boolean {
   return b.kind === 'list-item' || (b.kind === 'paragraph' && ENUMERATED.test(b.text))
 }
 
+/** Is the block's first line set in from the margin (a paragraph indented inside a list item)? */
+function setIn(source: string, b: Block): boolean {
+  const at = b.position.start.offset
+  const from = source.lastIndexOf('\n', at - 1) + 1
+  return at > from && /^[ \t]+$/.test(source.slice(from, at))
+}
+
 /**
  * Reading: a block on a line of a block quote ("> 2. What's not in it?", a quoted message of an e-mail answered inline) is
  * set apart: items inside the quote and items outside it are not one list (though a lead-in may introduce a quoted list).
@@ -89,11 +106,18 @@ export function introduced(blocks: readonly Block[], i: number, source?: string)
   if (!introduces(block.text.trimEnd().replace(/[.]$/, ''))) return ''
   const items: string[] = []
   let inQuote: boolean | undefined
+  // a lead-in that is itself a list item introduces its own items (nested, marked otherwise, or set in under it), not
+  // the items of its own list after it ("1. The Landlord shall provide:" / "   1.1 …;" / "2. The IT Services end …")
+  const lead = source !== undefined && block.kind === 'list-item' ? markerOf(source, block) : undefined
   for (let j = i + 1; j < blocks.length && items.length < 8; j++) {
     const b = blocks[j]!
     if (source !== undefined && inQuote !== (inQuote = quotedLine(source, b)) && items.length > 0) break
     // a list written as lettered paragraphs ("(a) …", "b. …") is a list as a Markdown list is
     if (!isItem(b) && b.kind !== 'table-row') break
+    if (lead !== undefined && b.kind === 'list-item') {
+      const mark = markerOf(source!, b)
+      if (mark ? !ownItem(lead, mark) : !setIn(source!, b)) break
+    }
     items.push(b.section === block.section ? b.text : `${b.section.title} ${b.text}`)
   }
   return items.join(' ; ')
@@ -224,6 +248,24 @@ export function leadTitle(intro: string | undefined): string | undefined {
   if (!t.endsWith(':')) return undefined
   const title = t.slice(0, -1).replace(/^[*_]+|[*_]+$/g, '').trim()
   return title.split(/\s+/).length <= 8 && /^[A-Z]/.test(title) ? title : undefined
+}
+
+/**
+ * Reading: a paragraph opened by a bold run-in label ("**Services not in this catalogue** – The following are not included
+ * in the monthly fees:") titles, as a heading titles its section, the blocks after it up to the next heading, the next
+ * paragraph opened by a label of its own or the next section: the list its lead-in introduces, and the paragraphs that
+ * say more of what it titles ("Such work is done only on a written quotation …"). Block `i` and those blocks, twelve
+ * after it at most; `labelled` says whether a block opens with a label.
+ */
+export function labelRun(blocks: readonly Block[], i: number, labelled: (b: Block) => boolean): Block[] {
+  const first = blocks[i]!
+  const run = [first]
+  for (let j = i + 1; j < blocks.length && j <= i + 12; j++) {
+    const b = blocks[j]!
+    if (b.kind === 'heading' || b.section !== first.section || (b.kind === 'paragraph' && labelled(b))) break
+    run.push(b)
+  }
+  return run
 }
 
 // Reading: the term a definition opens with titles the definition, however the term is marked: in bold ("**Business

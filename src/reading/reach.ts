@@ -313,6 +313,14 @@ export function withheldWork(text: string, index: number, intro: string | undefi
     if (EXCLUSION_LEAD.test(intro) || outsideOffer(intro) >= 0) return true
     const d = declinesWork(intro)
     if (d >= 0 && !customerAt(intro, d)) return true
+    // Reading: a lead-in whose negated verb waits for its items ("The IT Desk does not:", "We won't:") is read on into
+    // the item, as one sentence ("The IT Desk does not repair or replace hardware;"): an item that opens with a verb of
+    // work is work declined
+    if (NEGATION_WAITS.test(intro)) {
+      const joined = `${intro.replace(/\s*:\s*$/, '')} ${text.trimStart()}`
+      const j = declinesWork(joined)
+      if (j >= 0 && j < joined.length - text.trimStart().length && !customerAt(joined, j)) return true
+    }
   }
   const label = EXCLUSION_LABEL.exec(text)
   if (label && label[0].length <= index) return true
@@ -323,6 +331,9 @@ export function withheldWork(text: string, index: number, intro: string | undefi
   const d = declinesWork(text)
   return d >= 0 && d < index && !customerAt(text, d)
 }
+
+/** A lead-in that ends on a negated auxiliary, its verb left to the items: "does not:", "won't:", "will not:". */
+const NEGATION_WAITS = /\b(?:won[’']?t|will not|shall not|can[’']?t|cannot|don[’']?t|do not|doesn[’']?t|does not)[ \t]*:\s*$/i
 
 /** Any negated scope verb, inside a condition or not: "If …, we won't support that machine" (a consequence). */
 export function refusesWork(text: string): number {
