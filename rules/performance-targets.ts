@@ -37,7 +37,9 @@ const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|
 // available as Professional Services under a separate statement of work", "Weekend cover can be made available by
 // arrangement, for an additional fee") speaks of what may be bought, not of how a system performs: it is no metric, and a
 // price list or a statement of work named beside it puts no performance target elsewhere
-const OFFERED = /\bavailable(?=\s+(?:only\s+|also\s+)?(?:(?:on|upon|by)\s+(?:request|arrangement|demand|agreement|appointment)\b|as\s+(?:an?\s+)?(?:(?:optional|extra|additional|add-?on|separate|chargeable|paid)\b|(?:option|extra|upgrade|project)s?\b|[A-Z])|at\s+(?:an?\s+)?(?:extra|additional|further|separate|standard|hourly)\s+(?:cost|charge|fee|rate|price)|at\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,2}?(?:rates?|prices?|charges?)\b|for\s+(?:an?\s+)?(?:(?:extra|additional|further|separate|small)\s+)?(?:fee|charge|cost|price|payment)\b|to\s+(?:purchase|order|buy|book)\b|under\s+(?:a\s+)?separate\b|separately\b))/g
+// (and a paper or a thing had from someone on request: "our Hardware Warranty & Replacement Policy, available from your
+// account manager on request")
+const OFFERED = /\bavailable(?=\s+(?:only\s+|also\s+)?(?:(?:on|upon|by)\s+(?:request|arrangement|demand|agreement|appointment)\b|as\s+(?:an?\s+)?(?:(?:optional|extra|additional|add-?on|separate|chargeable|paid)\b|(?:option|extra|upgrade|project)s?\b|[A-Z])|at\s+(?:an?\s+)?(?:extra|additional|further|separate|standard|hourly)\s+(?:cost|charge|fee|rate|price)|at\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,2}?(?:rates?|prices?|charges?)\b|for\s+(?:an?\s+)?(?:(?:extra|additional|further|separate|small)\s+)?(?:fee|charge|cost|price|payment)\b|to\s+(?:purchase|order|buy|book)\b|under\s+(?:a\s+)?separate\b|separately\b|from\s+(?:(?:your|our|the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on|upon)\s+request\b))/g
 /** The text with every "available" that offers work blanked out (offsets kept). */
 function withoutOffers(text: string): string {
   return text.includes('vailable') ? text.replace(OFFERED, (m) => ' '.repeat(m.length)) : text

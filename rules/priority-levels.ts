@@ -16,6 +16,23 @@ const CRITERIA = /\b(?:prevent\w*|imped\w*|hinder\w*|hamper\w*|outage|down|stops
 const RANKS = {name: 'priority-levels: rank defined by each block'}
 const DEFINED = {name: 'priority-levels: whether the document defines two ranks or more'}
 
+// Reading: a level's criteria are the words of its text outside its times: "P2: next business day response, 3 business
+// days fix" or "Normal: 3 business days" says how fast a level is handled, never what falls into it (the "business" of a
+// business day is no criterion); "P2: one user cannot work, next business day" keeps its criterion
+/** A text with its stated lengths of time blanked, offsets kept. */
+function withoutTimes(text: string, reading: Reading): string {
+  const durations = reading.values(text).durations
+  if (!durations.length) return text
+  let out = ''
+  let at = 0
+  for (const d of durations) {
+    if (d.start < at) continue
+    out += text.slice(at, d.start) + ' '.repeat(d.end - d.start)
+    at = d.end
+  }
+  return out + text.slice(at)
+}
+
 /** A table's key column that names levels: "Priority", "Severity", "Level", "Call type", "Impact", "Category". */
 const KEY_HEADER = /\b(?:priorit\w*|severit\w*|levels?|call types?|impact|urgency|categor\w*|classification|class)\b/i
 /** A section that defines levels: "Severity", "Priority levels", "Incident classification". */
@@ -475,8 +492,12 @@ function wordLevel(block: Block, reading: Reading): number | undefined {
     // site cannot work" with "for Class A within 2 hours", or a "Service Affecting" row of a response table)
     // or a bold label over the case that falls into it and its own time to answer or fix, as a list of levels is written
     // under any title ("**Show-stopper**: the whole office is down. We call you back within 30 minutes")
-    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !boldCaseLabel(label, m[2]!, block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label) && !closedNotStopped(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(m[2]!) || CRITERIA.test(m[2]!)) && timedElsewhere(label, block, reading))) return undefined
-    const words = m[2]!.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
+    // (the label's criteria are its words outside its times: "Normal: 3 business days" says how fast, not what is Normal)
+    const criteria = withoutTimes(m[2]!, reading)
+    if (!(section && LEVEL_SECTION.test(section.title)) && !levelLead(block, reading) && !boldCaseLabel(label, m[2]!, block, reading) && !(((!label.includes('(') && IMPACT_LABEL.test(label) && !closedNotStopped(label)) || LEVEL_WITH_CRITERION.test(label)) && valuesOf(m[2]!).durations.length) && !((CASE_CRITERION.test(criteria) || CRITERIA.test(criteria)) && timedElsewhere(label, block, reading))) return undefined
+    // (a label that says what it covers, "Everyone stuck: within 30 minutes", is its own criterion)
+    const impact = (!label.includes('(') && IMPACT_LABEL.test(label) && !closedNotStopped(label)) || LEVEL_WITH_CRITERION.test(label)
+    const words = (impact ? m[2]! : criteria).split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
     return words.length >= 2 ? 1000 + block.position.start.offset : undefined
   }
   return undefined
@@ -688,6 +709,17 @@ function levelWithTime(block: Block, reading: Reading): boolean {
   return cells.some((c, i) => i > 0 && TIME_HEADER.test(header[i] ?? '') && !OFFER_HEADER.test(header[i] ?? '') && reading.values(c).durations.some((d) => d.minutes >= 1))
 }
 
+/**
+ * A list item that names a level with its own time and nothing of what falls into it, under a title or a lead-in that
+ * names levels ("Grade C: next working day" after "Faults are classified as follows:"): a level named, undefined.
+ */
+function listLevelTimed(block: Block, reading: Reading): boolean {
+  if (block.kind !== 'list-item') return false
+  const m = LABELLED.exec(block.text)
+  if (!m || !(LEVEL_SECTION.test(block.section.title) || levelLead(block, reading))) return false
+  return reading.values(m[2]!).durations.length > 0
+}
+
 /** A column that says which cases fall in a row: "When it applies", "What it means", "Criteria", "Situation", "Examples". */
 const CASES_HEADER = /\b(?:when|criteria|applies|meaning|means|definition|examples?|scenarios?|situations?|covers|used for)\b/i
 
@@ -786,7 +818,7 @@ function readRank(block: Block, reading: Reading): number | undefined {
   // other fault') defines that level wherever the definitions sit: its body is the level's criteria
   const defined = block.kind !== 'table-row' ? DEFINED_TERM.exec(block.text) : null
   if (defined && p.start >= defined.index && p.end <= defined.index + defined[0].length) {
-    const body = block.text.slice(defined.index + defined[0].length).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
+    const body = withoutTimes(block.text.slice(defined.index + defined[0].length), reading).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
     if (body.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 2) return p.rank
   }
   if (block.kind === 'table-row' && block.cells) {
@@ -803,7 +835,7 @@ function readRank(block: Block, reading: Reading): number | undefined {
     return described ? p.rank : undefined
   }
   // "P1 (Critical): the whole office cannot work" — words beyond the label and any times
-  const rest = block.text.slice(p.end).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
+  const rest = withoutTimes(block.text.slice(p.end), reading).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
   const words = rest.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w))
   return words.length >= 4 && CRITERIA.test(rest) ? p.rank : undefined
 }
@@ -821,7 +853,7 @@ function laterRanks(block: Block, reading: Reading): number[] {
   const all = reading.values(block.text).priorities
   const out: number[] = []
   for (let i = 1; i < all.length; i++) {
-    const rest = block.text.slice(all[i]!.end, all[i + 1]?.start ?? block.text.length).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
+    const rest = withoutTimes(block.text.slice(all[i]!.end, all[i + 1]?.start ?? block.text.length), reading).replace(/\b\d[\d.,]*\s*\w*/g, ' ')
     if (rest.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 3 && CRITERIA.test(rest)) out.push(all[i]!.rank)
   }
   return out
@@ -892,7 +924,7 @@ export default clauseRule({
   },
   mentions(_text, reader, block) {
     // (a block other than a table row defines a level by its text alone: kept per block text in an editor)
-    return (block.kind !== 'table-row' && reader.reading.blockReading(block, DEFINES_LEVEL, () => definesLevel(block, reader.reading))) || levelWithTime(block, reader.reading) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
+    return (block.kind !== 'table-row' && reader.reading.blockReading(block, DEFINES_LEVEL, () => definesLevel(block, reader.reading))) || levelWithTime(block, reader.reading) || listLevelTimed(block, reader.reading) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
@@ -911,7 +943,7 @@ export default clauseRule({
       return {outcome: 'vague'}
     }
     // levels named by a level column, each with its own time and nothing that says what falls into it
-    if (levelWithTime(unit.block, reader.reading)) return levelsDelegated(unit, reader) ?? {outcome: 'vague'}
+    if (levelWithTime(unit.block, reader.reading) || listLevelTimed(unit.block, reader.reading)) return levelsDelegated(unit, reader) ?? {outcome: 'vague'}
     // an order of handling with no levels defined: "urgent problems first", "showstoppers jump the queue"
     if ((ORDERING.test(unit.text) || WORKED_FIRST.test(unit.text)) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // one urgent kind of case set apart, with no levels named: "Anything that can't wait, text me"

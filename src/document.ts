@@ -45,6 +45,14 @@ const DISCLOSURE = /<summary\b[^>]*>[\s\S]*?<\/summary\s*>|<\/details\s*>/i
 const DISCLOSURE_TAGS = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>|<\/details\s*>/gi
 const HEADER_SPAN = /^<span\b[^>]*class\s*=\s*["']?header_(\d)/i
 
+// Reading: a front-matter key names a term of service when its words do ("support_hours", "services", "backups",
+// "response_times", "sla"): its value states that term; a key that names the document or a party ("title", "version",
+// "date", "author", "tags", "provider", "support_email") is metadata, which credits nothing
+const TERM_KEY = /\b(?:services?|catalog(?:ue)?|scope|inclu(?:des|ded|sions?)|exclu(?:des|ded|sions?)|(?:not|out of) (?:included|covered|scope)|hours|coverage|after hours|out of hours|on call|response|respond|resolution|resolve|fix|restore|recovery|rto|rpo|priorit(?:y|ies)|severit(?:y|ies)|backups?|retention|snapshots?|availability|uptime|performance|sla|service levels?|targets?|requirements?|minimum standards|obligations|responsibilit(?:y|ies)|hardware|equipment|failures?|rates?|fees?|pricing|charges?|escalation|maintenance|support)\b/
+const IDENTITY_KEY = /\b(?:name|id|email|e mail|phone|tel|url|link|contact|owner|manager|provider|customer|client|ref|reference|no|number|version|date|title|tags?|labels?|author|by)$/
+/** A map key that ends a range its previous key opened ("from: 08:30" then "to: 17:30"). */
+const RANGE_END_KEY = /^(?:to|until|till|through|thru|end|ends)$/
+
 /**
  * Characters that do not show (Unicode's default-ignorable code points: zero-width space, joiners, word joiner, soft
  * hyphen, bidi embeddings and isolates, variation selectors): a text read for rules leaves them out, so they cannot hide
@@ -976,7 +984,10 @@ class Builder {
         // Malformed front matter is kept out of the metadata, and the reason kept: linting reports it as a config error
         const parsed = parseFrontMatter(node.value)
         if ('error' in parsed) this.frontmatterError = parsed.error
-        else if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) this.frontmatter = parsed.data as Record<string, unknown>
+        else if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
+          this.frontmatter = parsed.data as Record<string, unknown>
+          this.frontMatterTerms(node.value, node.position?.start.offset ?? 0)
+        }
         return
       }
       case 'heading':
@@ -1008,6 +1019,106 @@ class Builder {
       default:
         return
     }
+  }
+
+  /**
+   * The front matter's terms of service as text of the agreement (see TERM_KEY): each top-level key that names one is a
+   * section titled by the key in words ("support_hours" → "Support hours"), and its value the section's text: a value or a
+   * map one block, the key's words its label ("Support hours: days Monday-Friday, from 08:30 to 17:30, timezone …"), a
+   * list one list item per entry. Each piece of text maps to its line of the front matter. The sections close with the
+   * front matter: what follows it is not nested in them.
+   */
+  frontMatterTerms(value: string, start: number): void {
+    // the front matter's text starts on the line after its opening "---"
+    const base = this.source.indexOf('\n', start) + 1
+    if (base <= 0 || !this.source.startsWith(value, base)) return
+    const y = yaml()
+    const doc = y.parseDocument(value, {uniqueKeys: true})
+    if (doc.errors.length || !y.isMap(doc.contents)) return
+    type Piece = {text: string; at: number; length: number}
+    const scalarPiece = (n: unknown): Piece | undefined => {
+      if (!y.isScalar(n) || !n.range || n.value === null || n.value === undefined) return undefined
+      const plain = n.type === 'PLAIN' && typeof n.source === 'string' ? n.source : String(n.value)
+      const text = plain.replace(/\s+/g, ' ').trim()
+      if (!text) return undefined
+      const at = base + n.range[0]
+      const exact = this.source.startsWith(text, at) ? 0 : this.source.startsWith(text, at + 1) ? 1 : -1
+      return {text, at: at + Math.max(0, exact), length: exact < 0 ? 0 : text.length}
+    }
+    const keyWords = (key: string): string => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.\s-]+/g, ' ').trim()
+    // a value as pieces of text in order: a map's entries as "key value" (a range's "to" joined to its "from"), a list's items
+    const pieces = (n: unknown, out: Piece[]): void => {
+      const scalar = scalarPiece(n)
+      if (scalar) {
+        out.push(scalar)
+        return
+      }
+      if (y.isSeq(n)) {
+        n.items.forEach((item, k) => {
+          if (k > 0) out.push({text: ', ', at: -1, length: 0})
+          pieces(item, out)
+        })
+        return
+      }
+      if (!y.isMap(n)) return
+      n.items.forEach((pair, k) => {
+        const key = scalarPiece(pair.key)
+        if (!key) return
+        const words = keyWords(key.text).toLowerCase()
+        if (k > 0) out.push({text: RANGE_END_KEY.test(words) ? ' ' : ', ', at: -1, length: 0})
+        out.push({text: `${words} `, at: key.at, length: 0})
+        const inner: Piece[] = []
+        pieces(pair.value, inner)
+        // (a map inside a map is bracketed, so that its entries stay its own)
+        const nested = y.isMap(pair.value) && inner.length > 1
+        if (nested) out.push({text: '(', at: -1, length: 0})
+        out.push(...inner)
+        if (nested) out.push({text: ')', at: -1, length: 0})
+      })
+    }
+    // a block's text and segments from its pieces (none when they hold no word or figure)
+    const made = (label: string | undefined, labelAt: number, parts: Piece[]): {text: string; segments: Segment[]} | undefined => {
+      let text = ''
+      const segments: Segment[] = []
+      const push = (piece: Piece): void => {
+        if (piece.at >= 0) segments.push({textStart: text.length, sourceStart: piece.at, length: piece.length})
+        text += piece.text
+      }
+      if (label !== undefined) push({text: `${label}: `, at: labelAt, length: 0})
+      for (const piece of parts) push(piece)
+      text = text.trimEnd()
+      return segments.length && /[a-z0-9]/i.test(label === undefined ? text : text.slice(label.length + 1)) ? {text, segments} : undefined
+    }
+    for (const pair of doc.contents.items) {
+      const key = scalarPiece(pair.key)
+      if (!key || !pair.value) continue
+      const words = keyWords(key.text)
+      if (!TERM_KEY.test(words.toLowerCase()) || IDENTITY_KEY.test(words.toLowerCase())) continue
+      const label = words.charAt(0).toUpperCase() + words.slice(1).toLowerCase()
+      const endOf = (n: unknown): number | undefined => {
+        const range = (n as {range?: [number, number, number] | null}).range
+        return range ? base + range[1] : undefined
+      }
+      const end = endOf(pair.value) ?? key.at + key.text.length
+      const blocks: {kind: BlockKind; text: string; segments: Segment[]; end: number}[] = []
+      if (y.isSeq(pair.value)) {
+        for (const item of pair.value.items) {
+          const parts: Piece[] = []
+          pieces(item, parts)
+          const b = made(undefined, -1, parts)
+          if (b) blocks.push({kind: 'list-item', ...b, end: endOf(item) ?? end})
+        }
+      } else {
+        const parts: Piece[] = []
+        pieces(pair.value, parts)
+        const b = made(label, key.at, parts)
+        if (b) blocks.push({kind: 'paragraph', ...b, end})
+      }
+      if (!blocks.length) continue
+      const section = this.open('heading', label, undefined, 1, {start: this.at(key.at), end: this.at(end)})
+      for (const b of blocks) this.addBlock(b.kind, section, b.text, b.segments, {start: this.at(b.segments[0]!.sourceStart), end: this.at(Math.max(b.end, b.segments[0]!.sourceStart))}, [])
+    }
+    this.stack.length = 1
   }
 
   /** An HTML block's text: a raw <table> or list read as a Markdown one, else its text without the tags. */
