@@ -196,14 +196,26 @@ function isLabelCell(cell: string): boolean {
 
 /** The row's text with its column labels blanked and each title-like cell blanked (offsets and the "|" between cells kept). */
 function cellView(block: Block): string {
-  const chars = block.text.split('').map((c): string => (c === '|' ? c : ' '))
-  for (const seg of block.segments) for (let i = seg.textStart; i < seg.textStart + seg.length && i < chars.length; i++) chars[i] = block.text[i]!
+  // (by character code, not an array of one-character strings made, mapped and joined twice per row)
+  const text = block.text
+  const codes = new Uint16Array(text.length)
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i) === PIPE ? PIPE : SPACE
+  for (const seg of block.segments) for (let i = seg.textStart; i < seg.textStart + seg.length && i < codes.length; i++) codes[i] = text.charCodeAt(i)
   let from = 0
-  for (const cell of chars.join('').split('|')) {
-    if (isTitleLike(cell) || isLabelCell(cell)) chars.fill(' ', from, from + cell.length)
+  for (const cell of fromCodes(codes).split('|')) {
+    if (isTitleLike(cell) || isLabelCell(cell)) codes.fill(SPACE, from, from + cell.length)
     from += cell.length + 1
   }
-  return chars.join('')
+  return fromCodes(codes)
+}
+const PIPE = 124
+const SPACE = 32
+
+/** The string of UTF-16 code units (in parts, so that a long row does not pass too many arguments at once). */
+function fromCodes(codes: Uint16Array): string {
+  let out = ''
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[])
+  return out
 }
 
 // Latin letters with accents count as letters ("Autorité", "Behörde"): a name in another language is one word, not

@@ -307,8 +307,8 @@ export function prepare(
     sections.forEach((s, i) => {
       if (s.kind !== 'root' && (s !== doc.title || isSchedule) && isHome(s.title) && !lookAlike(s) && !ancestry(s).some(otherHome)) homes.push(i)
     })
-    const place = new Map<Section, number>()
-    sections.forEach((s, i) => place.set(s, i))
+    // (the sections' places, read once per document for every clause rule)
+    const place = reading.sectionPlace
     const inHomes = new Set<number>()
     const mark = (s: Section): void => {
       if (otherHome(s)) return

@@ -1022,6 +1022,11 @@ export class Reading {
   private readonly outlineTestOf = (owner: object, test: (section: Section) => boolean): ((section: Section) => boolean) => this.outlineTest(owner, test)
   private sectionPlaces: Map<Section, number> | undefined
 
+  /** Each section's place among the document's sections (its index in `doc.sections`), once per document for every rule. */
+  get sectionPlace(): ReadonlyMap<Section, number> {
+    return (this.sectionPlaces ??= placesOf(this.doc.sections))
+  }
+
   /**
    * A reading of `block` that depends on its text and on `context` (a string saying what else it reads: its kind, its
    * section's title): kept like blockReading, and made again when the block that asks was read in another context.

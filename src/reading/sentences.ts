@@ -53,8 +53,11 @@ export class Prose {
   find(literals: readonly string[], exact = false): void {
     const memo = exact ? this.exactHits : this.lowerHits
     const todo: string[] = []
+    // (each literal once: a Set, not a search of the list so far, which grew as the square of a long term list)
+    const taken = new Set<string>()
     for (const l of literals) {
-      if (memo.has(l) || todo.includes(l)) continue
+      if (memo.has(l) || taken.has(l)) continue
+      taken.add(l)
       if (l === '') memo.set(l, this.blocks.map((_, i) => i))
       else if (!ascii(l)) memo.set(l, this.sweep(l, exact))
       else todo.push(l)

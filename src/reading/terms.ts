@@ -101,6 +101,14 @@ function withoutFoldedS(literals: readonly string[] | undefined): string[] | und
   return out
 }
 
+/** Every literal of a term list, each once, in the order of the terms: kept per list (a rule's list is the same array for every document). */
+const LIST_LITERALS = new WeakMap<readonly CompiledTerm[], readonly string[]>()
+function literalsOf(terms: readonly CompiledTerm[]): readonly string[] {
+  let out = LIST_LITERALS.get(terms)
+  if (out === undefined) LIST_LITERALS.set(terms, (out = [...new Set(terms.flatMap((t) => t.literals ?? []))]))
+  return out
+}
+
 /**
  * Every match of the terms in the document's prose, one per overlapping span, in document order. A match holds one of
  * its term's literals and a sentence is a slice of its block, so a term is tried only in the blocks that contain one
@@ -117,8 +125,8 @@ export function scanTerms(prose: Prose, terms: readonly CompiledTerm[]): TermHit
   // mark[i] === k: the k-th term is already listed for block i (a block may hold several of a term's literals)
   let mark: Int32Array | undefined
   let k = 0
-  // one pass over the document finds the blocks of every literal of the list
-  prose.find(terms.flatMap((t) => t.literals ?? []))
+  // one pass over the document finds the blocks of every literal of the list (the list's literals read once per list)
+  prose.find(literalsOf(terms))
   for (const term of terms) {
     k++
     const literals = term.literals
@@ -808,7 +816,9 @@ export interface TermOptions {
 /** The term list a language rule scans with, given its options; `suggestion` is used for added phrases without one. */
 export function configuredTerms(builtin: readonly CompiledTerm[], options: TermListOptions, suggestion: string): TermOptions {
   const added: Term[] = options.add.map((t) => (typeof t === 'string' ? {pattern: phraseSource(t), suggestion} : {pattern: phraseSource(t.phrase), suggestion: t.suggestion ?? suggestion}))
-  const terms = [...(options.replace ? [] : builtin), ...compileTerms(added, true)]
+  // the built-in list itself when nothing is added or replaced: one array for every document, whose literals the scan
+  // reads once (see literalsOf)
+  const terms = added.length === 0 && !options.replace ? builtin : [...(options.replace ? [] : builtin), ...compileTerms(added, true)]
   return {terms, allow: phrasesRegExp(options.allow, 'gi', true)}
 }
 
