@@ -1,6 +1,6 @@
 // backup-frequency: how often backups run (interval or schedule); retention is expected too.
 import {needs} from '../src/text.js'
-import {clauseRule, type ClauseOptions, type Finding, type Reader, type Unit} from '../src/clauses.js'
+import {clauseRule, keptJudgement, type ClauseOptions, type Finding, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {withheldWork} from '../src/reading/reach.js'
 import {indexOf} from '../src/reading/wording.js'
 import type {Stated} from '../src/reading/metrics.js'
@@ -80,59 +80,85 @@ export default clauseRule({
   options,
   review,
   aside: (text) => DECLINED.test(text) || personalDataOnly(text) || privacyLawOnly(text),
-  judge(unit, reader) {
-    // each mention is read in its role: a standby ("backup power", "the backup SIP trunk") is no backup of data, though
-    // the sentence names data elsewhere ("Where the Client does not provide such backup power, … data loss …")
-    const standby = standbyTerms(reader.reading)
-    const blank = (m: string): string => ' '.repeat(m.length)
-    const t = standby ? unit.text.replace(NOT, blank).replace(standby, blank) : unit.text.replace(NOT, blank)
-    // a backup the provider declines or leaves to someone else, and backups named only as a kind of personal data held,
-    // agree no backup: with nothing else, the clause is missing, not vague
-    if (DECLINED.test(t) || personalDataOnly(t)) return undefined
-    const at = indexOf(t, TOPIC)
-    if (at < 0 && !unit.inHome) return undefined
-    // under a data-protection title (a heading or a bold label), only a sentence that names backups speaks of
-    // backups: "Your data is fully secure with us" there is about privacy and security
-    if (at < 0 && privacyHome(unit, reader)) return undefined
-    if (at < 0 && indexOf(unit.text, TOPIC) >= 0 && !COPY_OF_DATA.test(t)) return undefined
-    // a sentence about a standby that never speaks of data ("a backup tunnel …, so traffic moves to the 4G backup link")
-    if (t !== unit.text && !/\bdata\b/i.test(unit.text)) return undefined
-    // Reading: "backed up by" a service that keeps copies ("the Azure VM is backed up by Azure Backup every day …, with 30
-    // daily … recovery points retained") is a backup of data, as the copies it keeps say; backed up by a standby that
-    // keeps none ("the line is backed up by a 4G router") is no backup
-    if (at >= 0 && BACKED_BY.test(t) && !/\bdata\b/i.test(t) && !COPIES_KEPT.test(t)) return undefined
-    // a backup named in work the agreement withholds ("The following are not part of the service: … restoring data from
-    // backup") is an excluded service, not a backup commitment
-    if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
-    // a sync or mirror of files to another place, with no copies kept, is no backup ("Your files sync to your online
-    // storage every night": a deleted or damaged file is synced too): it touches the topic without a backup frequency
-    if (at >= 0 && SYNC.test(t) && !BACKUP_KEPT.test(t) && !COPIES_KEPT.test(t)) return {outcome: 'vague', detail: 'a sync, not a backup'}
-    const v = reader.reading.values(t)
-    // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
-    const retain = t.search(/\bretain/i)
-    // Reading: a party that backs data up before the sentence speaks of retaining the backups ("The Provider shall back up
-    // the database …, and shall retain and test those backups, in accordance with Schedule 3") commits to backups; the
-    // boilerplate names backups only as where copies are kept
-    if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && (v.frequencies.some((f) => f.start < retain) || BACKS_UP.test(t.slice(0, retain))))) return undefined
-    // "Firewall logs are reviewed every 10 minutes" under Backups is a frequency of something else
-    const aboutCopies = at >= 0 || COPY.test(t)
-    // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often
-    // backups run
-    // and the period an availability percentage is measured over ("available for 99.5% of each calendar month") is not one
-    // and a frequency that labels or follows an amount ("Monthly: $180.00", "$180.00 monthly") is how often the amount is
-    // charged, not how often backups run
-    const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !otherRun(t, f, v))
-    if (aboutCopies && (runs.length || (RPO.test(t) && v.durations.length))) {
-      return reader.party(unit, Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
-    }
-    // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph
-    if (at >= 0 && unit.next && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next) && !TOPIC.test(unit.next) && reader.reading.values(unit.next).frequencies.length) return {outcome: 'present'}
-    const delegated = reader.delegated(unit, /back ?up/i)
-    if (delegated) return delegated
-    if (at >= 0 || unit.inHome) return {outcome: 'vague'}
-    return undefined
-  },
+  // in an editor, a verdict is kept with the questions its judge asked of the document (see keptJudgement)
+  judge: (unit, reader) => keptJudgement(JUDGEMENTS, unit, reader.reading, questionsOf(unit, reader), (ask) => judgeUnit(unit, ask, (text) => reader.reading.values(text))),
 })
+
+/** What the judge asks of the document beyond its unit. */
+type Questions = ReturnType<typeof questionsOf>
+function questionsOf(unit: Unit, reader: Reader) {
+  return {
+    /** The terms named for a backup and defined as no copy of data, as one pattern (undefined when there are none). */
+    standby: () => standbyTerms(reader.reading),
+    /** Is the unit under a title of data protection and no title of backups? */
+    privacyHome: () => privacyHome(unit, reader),
+    /** The party that the statement at `index` of `text` binds. */
+    boundParty: (text: string, index: number) => reader.reading.boundParty(text, index),
+    /** The party that the statement at `index` of the unit binds (a table row read without its wh-titled columns' labels). */
+    party: (index: number) => reader.party(unit, index),
+    /** The unit's backups put in another document. */
+    delegated: () => reader.delegated(unit, DELEGATED_TOPIC),
+  }
+}
+const JUDGEMENTS = {name: 'backup-frequency: verdicts kept with their questions'}
+const DELEGATED_TOPIC = /back ?up/i
+
+/**
+ * Judge one unit: it reads the unit's text, home, next sentence and lead-in, the typed values of a text (`valuesOf`), and
+ * the document through `ask` alone (see keptJudgement).
+ */
+function judgeUnit(unit: Unit, ask: Questions, valuesOf: (text: string) => Values): Verdict | undefined {
+  // each mention is read in its role: a standby ("backup power", "the backup SIP trunk") is no backup of data, though
+  // the sentence names data elsewhere ("Where the Client does not provide such backup power, … data loss …")
+  const standby = ask.standby()
+  const blank = (m: string): string => ' '.repeat(m.length)
+  const t = standby ? unit.text.replace(NOT, blank).replace(standby, blank) : unit.text.replace(NOT, blank)
+  // a backup the provider declines or leaves to someone else, and backups named only as a kind of personal data held,
+  // agree no backup: with nothing else, the clause is missing, not vague
+  if (DECLINED.test(t) || personalDataOnly(t)) return undefined
+  const at = indexOf(t, TOPIC)
+  if (at < 0 && !unit.inHome) return undefined
+  // under a data-protection title (a heading or a bold label), only a sentence that names backups speaks of
+  // backups: "Your data is fully secure with us" there is about privacy and security
+  if (at < 0 && ask.privacyHome()) return undefined
+  if (at < 0 && indexOf(unit.text, TOPIC) >= 0 && !COPY_OF_DATA.test(t)) return undefined
+  // a sentence about a standby that never speaks of data ("a backup tunnel …, so traffic moves to the 4G backup link")
+  if (t !== unit.text && !/\bdata\b/i.test(unit.text)) return undefined
+  // Reading: "backed up by" a service that keeps copies ("the Azure VM is backed up by Azure Backup every day …, with 30
+  // daily … recovery points retained") is a backup of data, as the copies it keeps say; backed up by a standby that
+  // keeps none ("the line is backed up by a 4G router") is no backup
+  if (at >= 0 && BACKED_BY.test(t) && !/\bdata\b/i.test(t) && !COPIES_KEPT.test(t)) return undefined
+  // a backup named in work the agreement withholds ("The following are not part of the service: … restoring data from
+  // backup") is an excluded service, not a backup commitment
+  if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => ask.boundParty(text, i) === 'customer')) return undefined
+  // a sync or mirror of files to another place, with no copies kept, is no backup ("Your files sync to your online
+  // storage every night": a deleted or damaged file is synced too): it touches the topic without a backup frequency
+  if (at >= 0 && SYNC.test(t) && !BACKUP_KEPT.test(t) && !COPIES_KEPT.test(t)) return {outcome: 'vague', detail: 'a sync, not a backup'}
+  const v = valuesOf(t)
+  // "may retain copies in backups" is boilerplate; "backs up … daily and retains the backups for 28 days" is the clause
+  const retain = t.search(/\bretain/i)
+  // Reading: a party that backs data up before the sentence speaks of retaining the backups ("The Provider shall back up
+  // the database …, and shall retain and test those backups, in accordance with Schedule 3") commits to backups; the
+  // boilerplate names backups only as where copies are kept
+  if (BOILERPLATE.test(t) && !(at >= 0 && retain > at && (v.frequencies.some((f) => f.start < retain) || BACKS_UP.test(t.slice(0, retain))))) return undefined
+  // "Firewall logs are reviewed every 10 minutes" under Backups is a frequency of something else
+  const aboutCopies = at >= 0 || COPY.test(t)
+  // a frequency of something done to the backups ("test a restore of each server once per quarter") is not how often
+  // backups run
+  // and the period an availability percentage is measured over ("available for 99.5% of each calendar month") is not one
+  // and a frequency that labels or follows an amount ("Monthly: $180.00", "$180.00 monthly") is how often the amount is
+  // charged, not how often backups run
+  const runs = v.frequencies.filter((f) => !NOT_BACKUP_RUN.test(t.slice(lastBackupBefore(t, f.start), f.start)) && !otherRun(t, f, v))
+  if (aboutCopies && (runs.length || (RPO.test(t) && v.durations.length))) {
+    return ask.party(Math.max(at, 0)) === 'customer' ? {outcome: 'vague', detail: 'the customer runs the backups'} : {outcome: 'present'}
+  }
+  // "Backups. Snapshots are taken every 6 hours" split over two sentences of one paragraph
+  if (at >= 0 && unit.next && /^(?:they|these|this|such|each|backups?)\b/i.test(unit.next) && !TOPIC.test(unit.next) && valuesOf(unit.next).frequencies.length) return {outcome: 'present'}
+  const delegated = ask.delegated()
+  if (delegated) return delegated
+  if (at >= 0 || unit.inHome) return {outcome: 'vague'}
+  return undefined
+}
 
 const notHeading = (b: Block): boolean => b.kind !== 'heading'
 const BACKUP = needs(/\bback(?:s|ed|ing)?[- ]?ups?\b|\bsnapshots?\b/i)

@@ -1,8 +1,10 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {needs} from '../src/text.js'
-import {clauseRule} from '../src/clauses.js'
+import {clauseRule, keptJudgement, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {describesDocument} from '../src/reading/delegation.js'
-import type {Reading} from '../src/reading/index.js'
+import type {Party, Reading} from '../src/reading/index.js'
+import type {Pointer} from '../src/reading/pointers.js'
+import type {Values} from '../src/reading/values/index.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {VAGUE_TIME, columnMeasure, indexOf, withoutHabit, withoutNoticeTriggers} from '../src/reading/wording.js'
 import type {Block} from '../src/types.js'
@@ -80,15 +82,15 @@ const GIVEN_TO_CURE =
 // 14 days") is given a cure period, as one said so in a condition is: the breach is a party's default, not a failure fixed
 const BREACH_UNCURED = /\bbreach(?:es)?\s+(?:that|which)\s+(?:is|are|has|have|was|were)?\s*(?:not|n['’]t|never)\s+(?:been\s+|be\s+)?(?:fixed|remedied|cured|corrected|rectified|resolved|put right)\s+(?:with)?in\b/i
 /** Is the time in the unit a cure period: a condition's deadline counted from a notice, or one whose consequence falls on the customer, with no provider failing in it? */
-function curePeriod(text: string, reading: Reading): boolean {
+function curePeriod(text: string, firstParty: (text: string) => Party): boolean {
   if (GIVEN_TO_CURE.test(text) || BREACH_UNCURED.test(text)) return true
   const m = CURE_PERIOD.exec(text)
-  if (m !== null && reading.firstParty(m[1]!) !== 'provider') return true
+  if (m !== null && firstParty(m[1]!) !== 'provider') return true
   // (only a sentence with a comma and a denial may hold one: most are passed over without a pattern)
   const lower = text.toLowerCase()
   if (!lower.includes(',') || !(lower.includes('not ') || lower.includes('n’t') || lower.includes("n't") || lower.includes('never'))) return false
   const d = CURE_DEADLINE.exec(text)
-  return d !== null && reading.firstParty(d[1]!) !== 'provider' && !/\b(?:we|us|our)\b/i.test(d[1]!) && CUSTOMER_BEARS.test(d[2]!) && !CUSTOMER_REMEDY.test(d[2]!)
+  return d !== null && firstParty(d[1]!) !== 'provider' && !/\b(?:we|us|our)\b/i.test(d[1]!) && CUSTOMER_BEARS.test(d[2]!) && !CUSTOMER_REMEDY.test(d[2]!)
 }
 
 // (restoration by repair, replacement or a loan device: "cannot be repaired within 8 hours, we install a loan device")
@@ -137,8 +139,8 @@ function fixColumn(reading: Reading, block: Block): (h: string) => boolean {
  * A duration that may be a time to fix: not the interval of a repeated action ("status updates every 30 minutes until
  * service is restored" sets how often the customer hears, not how fast the fix comes).
  */
-function timeToFix(text: string, reading: Reading): boolean {
-  const v = reading.values(text)
+function timeToFix(text: string, valuesOf: (text: string) => Values): boolean {
+  const v = valuesOf(text)
   return v.durations.some((d) => !v.frequencies.some((f) => f.start <= d.start && d.end <= f.end) && !NOTICE_PERIOD.test(text.slice(d.end, d.end + 40)) && !ON_SITE_BY.test(text.slice(Math.max(0, d.start - 80), d.start)))
 }
 // Reading: the time in which someone arrives on site ("a technician will be on site within 4 h", "an engineer attends the
@@ -175,61 +177,107 @@ export default clauseRule({
     const header = block.header
     return !!header && block.kind === 'table-row' && (KEY_HEADER.test(reader.reading.keyHeader(block)) || reader.reading.casesKeyed(block)) && header.slice(1).some(fixColumn(reader.reading, block))
   },
-  judge(unit, reader) {
-    const t = unit.text
-    const named = indexOf(t, TOPIC)
-    const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t) ?? (SOLD_WORK.test(t) ? null : PROMISED_FIX.exec(t)))
-    // a fix promised by its speed alone, whether or not the sentence also names fixing in the topic's words ("I fix things
-    // as fast as I can but can't give you a time")
-    const fast = speed ?? FIX_SPEED.exec(t)
-    const at = named >= 0 ? named : speed ? speed.index : -1
-    const column = fixColumn(reader.reading, unit.block)
-    const header = unit.block.header?.findIndex(column) ?? -1
-    if (at < 0 && !unit.inHome && header < 0) return undefined
-    if ((NOT.test(t) || PICTURE.test(t)) && header < 0) return undefined
-    if (header < 0 && t.search(TEST_RESTORE) >= 0 && !TOPIC.test(t.replace(TEST_RESTORE, ' '))) return undefined
-    if (at < 0 && header < 0 && KEPT_COPIES.test(t) && !FIXING.test(t)) return undefined
-    if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RANKED.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
-    if (at >= 0 && reader.party(unit, at) === 'customer') return undefined
-    if (at >= 0 && header < 0 && curePeriod(t, reader.reading)) return undefined
-    const fails = at >= 0 && header < 0 ? CUSTOMER_FAILS.exec(t) : null
-    if (fails && fails[0].length <= at && SHORTFALL_FOLLOWS.test(t.slice(fails[0].length))) return undefined
-    // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
-    if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
-    // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
-    // parties will agree within 30 days") times the making of that document, not the fix: only the text up to it counts
-    const cut = at >= 0 ? reader.delegated(unit, /resol|restor|recover/i) : undefined
-    const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
-    // in a home shared with response times ("Response and Resolution"), a sentence that times only a reply, and names no
-    // fixing, states a response time
-    if (unit.inHome && at < 0 && header < 0 && RESPONDS.test(t) && !FIXING.test(t)) return undefined
-    // and so does an item of a list whose lead-in times only a reply ("Response time, counted from the time the call is
-    // logged:" over "- Severity 1 – 30 minutes"): the items are the reply's times, whatever home they sit in
-    if (at < 0 && header < 0 && unit.intro !== undefined && RESPONDS.test(unit.intro) && !FIXING.test(unit.intro) && !FIXING.test(t)) return undefined
-    // (a plain "how long a repair takes" is read with the whole sentence that answers it)
-    // "same day where possible" hedges the time away; a time that triggers escalation or a notice is no time to fix
-    const told = withoutNoticeTriggers(own.text)
-    const heard = told === own.text ? own : {...own, text: told}
-    const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? withoutNoticeTriggers(t) : reader.reading.scoped(heard, TOPIC, column)
-    const timed = scoped
-    // a time hedged as a habit ("normally fixed within a day or so") is mentioned, not promised
-    if (timeToFix(timed, reader.reading)) return HEDGED.test(scoped) || !timeToFix(withoutHabit(timed), reader.reading) ? {outcome: 'vague'} : {outcome: 'present'}
-    // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
-    if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
-    // "… within the following times:" and then a list or table of times
-    if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
-    // "… restored within the periods in the table below": a pointer at times stated elsewhere in the agreement gives the
-    // time to fix when it reaches one (and is vague when it reaches none)
-    const pointer = at >= 0 ? reader.reading.pointerAfter(t, at, TIME_NOUN) : undefined
-    if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => timeToFix(x, reader.reading) && (reader.reading.values(x).priorities.length > 0 || x.includes(' | ')))) return {outcome: 'present'}
-    const delegated = reader.delegated(unit, /resol|restor|recover/i)
-    if (delegated) return delegated
-    // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
-    if (speed || fast || pointer || (at >= 0 && ((PROMISED_FIX.test(t) && !SOLD_WORK.test(t)) || (FIXED_PASSIVE.test(t) && !CHARGED.test(t))))) return {outcome: 'vague'}
-    // a row's cell under a column of times to fix that holds words, not a time ("as fast as possible", "by agreement")
-    const cell = header >= 0 ? (unit.block.cells?.[header] ?? '').trim() : ''
-    if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return {outcome: 'vague'}
-    if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b|\buntil (?:it|they|everything|(?:the|your|each|every) \w+)(?:['’]s|['’]re| is| are) (?:fixed|resolved|sorted|solved|working again)\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
-    return undefined
-  },
+  // in an editor, a verdict is kept with the questions its judge asked of the document (see keptJudgement)
+  judge: (unit, reader) =>
+    keptJudgement(JUDGEMENTS, unit, reader.reading, questionsOf(unit, reader), (ask) =>
+      judgeUnit(
+        unit,
+        ask,
+        (text) => reader.reading.values(text),
+        (text, at) => reader.reading.pointerAfter(text, at, TIME_NOUN),
+        // (outside a row of cells, the scope of the topic is read of the text alone)
+        (text) => reader.reading.scoped({text, block: NO_CELLS}, TOPIC),
+      ),
+    ),
 })
+
+const JUDGEMENTS = {name: 'resolution-times: verdicts kept with their questions'}
+const NO_CELLS = {}
+const DELEGATED_TOPIC = /resol|restor|recover/i
+
+/** What the judge asks of the document beyond its unit. */
+type Questions = ReturnType<typeof questionsOf>
+function questionsOf(unit: Unit, reader: Reader) {
+  const reading = reader.reading
+  let column: ((h: string) => boolean) | undefined
+  const fixes = (): ((h: string) => boolean) => (column ??= fixColumn(reading, unit.block))
+  return {
+    /** The column of the unit's table row that holds times to fix (-1 when none). */
+    fixHeader: () => unit.block.header?.findIndex(fixes()) ?? -1,
+    /** The row's cell in column `i`. */
+    cell: (i: number) => unit.block.cells?.[i] ?? '',
+    /** The party that the statement at `index` of the unit binds. */
+    party: (index: number) => reader.party(unit, index),
+    /** The party `text` names first. */
+    firstParty: (text: string) => reading.firstParty(text),
+    /** The unit's resolution times put in another document. */
+    delegated: () => reader.delegated(unit, DELEGATED_TOPIC),
+    /** Is the unit's block a row of cells (whose scope is read by its columns)? */
+    inRow: () => unit.block.cells !== undefined,
+    /** The scope of the topic in `text` (the unit's, or the part of it the judge reads) in a row, by its columns of times to fix. */
+    rowScoped: (text: string) => reading.scoped({...unit, text}, TOPIC, fixes()),
+    /** Does `pointer` of the unit's text reach a statement of times to fix elsewhere in the agreement? */
+    reaches: (pointer: Pointer) => reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => timeToFix(x, (text) => reading.values(text)) && (reading.values(x).priorities.length > 0 || x.includes(' | '))) !== undefined,
+  }
+}
+
+/**
+ * Judge one unit: it reads the unit's text, home, next sentence and lead-in, what depends on a text alone (its typed values,
+ * the pointers it holds, the scope of the topic in it outside a row), and the document through `ask` alone (see
+ * keptJudgement).
+ */
+function judgeUnit(unit: Unit, ask: Questions, valuesOf: (text: string) => Values, pointerAfter: (text: string, at: number) => Pointer | undefined, scopedOf: (text: string) => string): Verdict | undefined {
+  const t = unit.text
+  const named = indexOf(t, TOPIC)
+  const speed = named >= 0 ? null : (FIX_SPEED.exec(t) ?? WORKED_UNTIL.exec(t) ?? HOW_LONG.exec(t) ?? (SOLD_WORK.test(t) ? null : PROMISED_FIX.exec(t)))
+  // a fix promised by its speed alone, whether or not the sentence also names fixing in the topic's words ("I fix things
+  // as fast as I can but can't give you a time")
+  const fast = speed ?? FIX_SPEED.exec(t)
+  const at = named >= 0 ? named : speed ? speed.index : -1
+  const header = ask.fixHeader()
+  if (at < 0 && !unit.inHome && header < 0) return undefined
+  if ((NOT.test(t) || PICTURE.test(t)) && header < 0) return undefined
+  if (header < 0 && t.search(TEST_RESTORE) >= 0 && !TOPIC.test(t.replace(TEST_RESTORE, ' '))) return undefined
+  if (at < 0 && header < 0 && KEPT_COPIES.test(t) && !FIXING.test(t)) return undefined
+  if (!unit.inHome && header < 0 && !CONTEXT.test(t) && !RANKED.test(t) && !RESTORE_PLAIN.test(t) && !NO_COMMITMENT.test(t)) return undefined
+  if (at >= 0 && ask.party(at) === 'customer') return undefined
+  if (at >= 0 && header < 0 && curePeriod(t, ask.firstParty)) return undefined
+  const fails = at >= 0 && header < 0 ? CUSTOMER_FAILS.exec(t) : null
+  if (fails && fails[0].length <= at && SHORTFALL_FOLLOWS.test(t.slice(fails[0].length))) return undefined
+  // "does not warrant … that any defects or errors will be corrected": a disclaimer sets no target
+  if (at >= 0 && header < 0 && DISCLAIMED.test(t.slice(0, at))) return undefined
+  // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
+  // parties will agree within 30 days") times the making of that document, not the fix: only the text up to it counts
+  const cut = at >= 0 ? ask.delegated() : undefined
+  const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? t.slice(0, cut.end) : t
+  // in a home shared with response times ("Response and Resolution"), a sentence that times only a reply, and names no
+  // fixing, states a response time
+  if (unit.inHome && at < 0 && header < 0 && RESPONDS.test(t) && !FIXING.test(t)) return undefined
+  // and so does an item of a list whose lead-in times only a reply ("Response time, counted from the time the call is
+  // logged:" over "- Severity 1 – 30 minutes"): the items are the reply's times, whatever home they sit in
+  if (at < 0 && header < 0 && unit.intro !== undefined && RESPONDS.test(unit.intro) && !FIXING.test(unit.intro) && !FIXING.test(t)) return undefined
+  // (a plain "how long a repair takes" is read with the whole sentence that answers it)
+  // "same day where possible" hedges the time away; a time that triggers escalation or a notice is no time to fix
+  const heard = withoutNoticeTriggers(own)
+  const scoped = (unit.inHome && at < 0) || (named < 0 && speed !== null && HOW_LONG.test(speed[0])) ? withoutNoticeTriggers(t) : ask.inRow() ? ask.rowScoped(heard) : scopedOf(heard)
+  const timed = scoped
+  // a time hedged as a habit ("normally fixed within a day or so") is mentioned, not promised
+  if (timeToFix(timed, valuesOf)) return HEDGED.test(scoped) || !timeToFix(withoutHabit(timed), valuesOf) ? {outcome: 'vague'} : {outcome: 'present'}
+  // "… will use reasonable efforts to correct a verified breach. If Provider fails to do so within 30 days, …"
+  if (at >= 0 && unit.next && /\bfails? to do so within\b/i.test(unit.next) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
+  // "… within the following times:" and then a list or table of times
+  if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
+  // "… restored within the periods in the table below": a pointer at times stated elsewhere in the agreement gives the
+  // time to fix when it reaches one (and is vague when it reaches none)
+  const pointer = at >= 0 ? pointerAfter(t, at) : undefined
+  if (pointer && ask.reaches(pointer)) return {outcome: 'present'}
+  const delegated = ask.delegated()
+  if (delegated) return delegated
+  // A commitment about how fast, without a number; "if Provider cannot resolve the issue" commits to nothing.
+  if (speed || fast || pointer || (at >= 0 && ((PROMISED_FIX.test(t) && !SOLD_WORK.test(t)) || (FIXED_PASSIVE.test(t) && !CHARGED.test(t))))) return {outcome: 'vague'}
+  // a row's cell under a column of times to fix that holds words, not a time ("as fast as possible", "by agreement")
+  const cell = header >= 0 ? ask.cell(header).trim() : ''
+  if (cell && !/^[-–—]$|^n\/?a$/i.test(cell)) return {outcome: 'vague'}
+  if ((VAGUE_TIME.test(t) && at >= 0) || unit.inHome || /\b(?:resolution|restoration|restore|recovery|repair|re-?establishment) (?:times?|targets?|objectives?|deadlines?|delays?|time limits?)\b|\b(?:resolved?|restored?|re-?established) within\b|\bfix times?\b|\bcommit to a fix\b|\bhow long\b|\bwhile you (?:are )?(?:still )?on the (?:phone|line|call)\b|\bon the (?:first|same) call\b|\buntil (?:it|they|everything|(?:the|your|each|every) \w+)(?:['’]s|['’]re| is| are) (?:fixed|resolved|sorted|solved|working again)\b/i.test(t) || (at >= 0 && (EFFORT_ONLY.test(t) || HEDGED.test(t) || NO_COMMITMENT.test(t)))) return {outcome: 'vague'}
+  return undefined
+}

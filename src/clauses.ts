@@ -240,6 +240,74 @@ export function unitsOf(block: Block, inHome: boolean, after = ''): Unit[] {
   return block.sentences.map((s, i) => ({block, start: s.start, end: s.end, text: s.text, inHome, next: block.sentences[i + 1]?.text ?? (i === last ? after : '')}))
 }
 
+/**
+ * The questions a judge asks of the document beyond its unit, by name (see keptJudgement). Each answer is a value of its
+ * own (a string, a number, a boolean, a verdict, a pattern, or undefined), never an object of the document.
+ */
+export type JudgeQuestions = Readonly<Record<string, (...args: never[]) => unknown>>
+
+/** A question as asked: its name, its arguments and the answer it had. */
+interface AskedQuestion {
+  readonly name: string
+  readonly args: readonly unknown[]
+  readonly answer: unknown
+}
+/** A verdict kept with the questions its judge asked and their answers. */
+interface KeptJudgement {
+  readonly asked: readonly AskedQuestion[]
+  readonly verdict: Verdict | undefined
+}
+/** How many units of one text a block keeps verdicts for (one text may stand in a few places, each read with its own next sentence or lead-in). */
+const JUDGEMENTS_PER_TEXT = 8
+
+/** Are two answers to one question the same: one value, a pattern of the same source and flags, or a verdict of the same fields. */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a instanceof RegExp || b instanceof RegExp) return a instanceof RegExp && b instanceof RegExp && a.source === b.source && a.flags === b.flags
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  return ka.length === kb.length && ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
+}
+
+/**
+ * A judge's verdict on `unit`, kept in an editor with the questions the judge asked of the document. `judge` must read the
+ * unit's text, `inHome`, `next` and `intro`, what depends on a text alone (its typed values, patterns) and the rule's
+ * constants, and the document only through `ask`, a set of `questions` whose answers are noted as it asks them. When the
+ * cache keeps block readings, the verdict is kept with the block's text (Reading.blockReading), by the unit's offsets,
+ * text, block kind, home, next sentence and lead-in; a re-lint that meets the same unit asks the noted questions again,
+ * of the document as it now is, and takes the kept verdict when every answer is the same (the judge, given the same unit
+ * and the same answers, reads the same verdict), and judges the unit again otherwise. Without kept readings, the judge
+ * asks `questions` directly.
+ */
+export function keptJudgement<Q extends JudgeQuestions>(kind: object, unit: Unit, reading: Reading, questions: Q, judge: (ask: Q) => Verdict | undefined): Verdict | undefined {
+  if (!reading.texts.keepsBlocks) return judge(questions)
+  const kept = reading.blockReading(unit.block, kind, () => new Map<string, KeptJudgement>())
+  const key = `${unit.block.kind}\u0000${unit.start}\u0000${unit.end}\u0000${unit.inHome}\u0000${unit.text}\u0000${unit.next}\u0000${unit.intro ?? '\u0001'}`
+  const asks = questions as unknown as Readonly<Record<string, (...args: readonly unknown[]) => unknown>>
+  const was = kept.get(key)
+  if (was && was.asked.every((q) => sameAnswer(asks[q.name]!(...q.args), q.answer))) {
+    reading.texts.keptVerdicts++
+    return was.verdict
+  }
+  const asked: AskedQuestion[] = []
+  const noting: Record<string, (...args: readonly unknown[]) => unknown> = {}
+  for (const name of Object.keys(asks)) {
+    const question = asks[name]!
+    noting[name] = (...args) => {
+      const answer = question(...args)
+      // (a question asked again with the same arguments has the same answer in one lint: noted once)
+      if (!asked.some((q) => q.name === name && q.args.length === args.length && q.args.every((a, i) => a === args[i]))) asked.push({name, args, answer})
+      return answer
+    }
+  }
+  const verdict = judge(noting as unknown as Q)
+  if (!was && kept.size >= JUDGEMENTS_PER_TEXT) kept.clear()
+  kept.set(key, {asked, verdict})
+  reading.texts.blockReadings++
+  return verdict
+}
+
 /** The home sections of a clause and a reader over the document (exported for debugging tools). */
 export function prepare(
   doc: Document,

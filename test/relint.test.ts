@@ -159,6 +159,78 @@ describe('re-lint after an edit', () => {
     expect(compared).toBeGreaterThan(20)
   })
 
+  it('gives the findings of a fresh lint over random edits that change what a kept verdict asked of the document: the terms defined, the titles above, the parties, the documents named (seeded)', async () => {
+    // backup-frequency's verdicts are kept with the questions its judge asked of the document (the terms defined as a
+    // standby, whether a title of data protection stands above the unit, the party a statement binds, the document its
+    // backups are put in): typed into the sentences judged, beside them and far from them, and the titles above renamed
+    const invented = [
+      '# Managed Services Agreement',
+      'This agreement is between Harbour IT Ltd ("the Provider") and Kestrel Dental Ltd ("the Client").',
+      '## 1. Support',
+      'We will supply a Backup Device when a laptop fails.',
+      '## 2. Definitions',
+      '"Backup Device" means a loaner laptop placed while a Device is repaired.',
+      '## 3. Backups',
+      'Backups of the file server are made as set out in the Backup Schedule.',
+      'The Client shall back up its own laptops.',
+      '## 4. Data protection',
+      'Your data is safe with us.',
+    ].join('\n\n') + '\n'
+    const more = ['b-backup-dr.md', 'b-delegated-order-form.md'].map((f) => fs.readFileSync(path.join(agreements, f), 'utf8'))
+    const asking = [
+      ' Backups are taken as set out in the Order Form.',
+      ' "Backup Device" means a spare laptop lent while a PC is repaired.',
+      ' "Backup Device" means a copy of the Client\'s data.',
+      ' The Client shall back up its own laptops.',
+      ' Backups of the file server are kept for 30 days.',
+      '\n\n**Data protection**\n\nYour data is safe with us.',
+      '\n\n## Backup Schedule\n\nAs agreed.',
+      ' (the "Supplier")',
+      ' We back up the server',
+      'x',
+    ]
+    const typed = fc.record({line: fc.nat(), column: fc.nat(), kind: fc.constantFrom('insert', 'insert', 'delete-line', 'delete-char', 'copy-line'), word: fc.constantFrom(...asking)})
+    const retitled = fc.record({line: fc.nat(), kind: fc.constant('heading'), word: fc.constantFrom('Data protection', 'Backups', 'Backup Schedule', 'Privacy', 'Support')})
+    const edits = fc.array(fc.oneof({arbitrary: typed, weight: 3}, {arbitrary: retitled, weight: 1}), {minLength: 2, maxLength: 6})
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(invented, invented, invented, ...more), edits, async (start, series) => {
+        compared += await relintsAsFresh(start, series, (text, e) => ('column' in e ? apply(text, e) : retitle(text, e)), 'asked.md')
+      }),
+      {numRuns: 24, seed: 67},
+    )
+    expect(compared).toBeGreaterThan(40)
+  })
+
+  it('judges a unit again when an edit elsewhere changes an answer its kept verdict asked for, and takes the kept verdict when none changed', () => {
+    const cache = new TextCache({blocks: true})
+    const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache, rules})
+    const backups = (r: ReturnType<typeof lintWith>) => r.messages.filter((m) => m.ruleId === 'backup-frequency').map((m) => m.message)
+    const doc = (title: string, after: string) =>
+      ['# Managed Services Agreement', '## Backups', 'Backups of the file server are made as set out in the Backup Schedule.', `## ${title}`, after].join('\n\n') + '\n'
+    // the schedule named is another document: the backups are put there
+    const away = doc('Support', 'We answer calls from 9 to 5.')
+    expect(backups(lintWith(away))).toEqual(backups(lint(away, {filePath: 'a.md', rules})))
+    expect(backups(lintWith(away)).join()).toMatch(/set in the Backup Schedule/)
+    // the same text again: the verdict is taken as kept, nothing read again
+    const kept = cache.keptVerdicts
+    const reads = cache.blockReadings
+    lintWith(away)
+    expect(cache.keptVerdicts).toBeGreaterThan(kept)
+    expect(cache.blockReadings).toBe(reads)
+    // a section of that name added far from the sentence makes the schedule this document's: the kept verdict's question
+    // (where the backups are put) has another answer, and the sentence is judged again, as a fresh lint judges it
+    const here = doc('Backup Schedule', 'We answer calls from 9 to 5.')
+    const fresh = lint(here, {filePath: 'a.md', rules})
+    expect(backups(fresh).join()).not.toMatch(/set in/)
+    expect(backups(lintWith(here))).toEqual(backups(fresh))
+    // an edit that changes no answer it asked for takes the kept verdict
+    const before = cache.keptVerdicts
+    const other = doc('Backup Schedule', 'We answer calls from 9 to 6.')
+    expect(backups(lintWith(other))).toEqual(backups(lint(other, {filePath: 'a.md', rules})))
+    expect(cache.keptVerdicts).toBeGreaterThan(before)
+  })
+
   it('gives the findings of a fresh lint over random edits within one line, most of them linted with the last tree reused (seeded)', () => {
     // typed or deleted within a line, as an editor sends most edits: the tree is reused where the edit provably changes
     // nothing but one node's text, or joins or splits paragraphs (a line typed on the blank line between two, a line's

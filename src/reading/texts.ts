@@ -53,6 +53,8 @@ export class TextCache {
   readonly keepsBlocks: boolean
   /** How many block readings were computed rather than found kept, over this cache's life (tests count re-reading). */
   blockReadings = 0
+  /** How many judges' verdicts were taken as kept, their questions answered as before (see keptJudgement), over this cache's life. */
+  keptVerdicts = 0
   // by file: the last column of each kind of block reading (see columns)
   private readonly columnSets = new Map<string, FileColumns>()
 
