@@ -802,9 +802,11 @@ const SENDING_LINK = /^(?:as\s+)?(?:set out|set forth|described|specified|detail
 const AS_IN = /\bas\s+$/i
 // nothing after the document's name but what describes that document and a full stop: its title or short name in
 // brackets, the part it is ("…, Annexure C"), and when or by whom it was made ("… signed between the parties on 15th
-// January 2025", "dated 3 March 2026"); a clause that goes on to state something ("…, and Provider replaces …") is more
+// January 2025", "dated 3 March 2026"), and a relative clause of what is done with it (", which Thamesgate may update
+// from time to time", ", which the Vendor will supply on request"); a clause that goes on to state something ("…, and
+// Provider replaces …") is more
 const AFTER_TARGET =
-  /^(?:\s*\([^()]{1,60}\)|\s*,?\s*(?:annex(?:e|ure)?|schedule|appendix|exhibit|attachment)\s+[A-Z0-9]{1,3}\b|\s*,?\s*(?:signed|dated|executed|entered into|made|agreed)\s+(?:between|by|on|with|in)\b[^;:,()]{0,80})*[\s).;:!*_]*$/i
+  /^(?:\s*\([^()]{1,60}\)|\s*,?\s*(?:annex(?:e|ure)?|schedule|appendix|exhibit|attachment)\s+[A-Z0-9]{1,3}\b|\s*,?\s*(?:signed|dated|executed|entered into|made|agreed)\s+(?:between|by|on|with|in)\b[^;:,()]{0,80}|\s*,\s*which\s+(?:[\w’'-]+\s+){0,3}?(?:may|will|shall|can|must)\s+(?:be\s+)?(?:updated?|amend(?:ed)?|revis(?:e|ed)|chang(?:e|ed)|suppl(?:y|ied)|provid(?:e|ed)|sen[dt]|issu(?:e|ed)|review(?:ed)?|publish(?:ed)?)\b[^;:()]{0,80})*[\s).;:!*_]*$/i
 const MORE_DETAIL = /^\W*(?:\(?[\w.]{1,6}\)?\s+)?(?:(?:further|more|full|additional|other)\s+)?(?:details?|information|guidance|explanation|examples?)\b/i
 
 /** Does the sentence's predicate send it to the document of `hit` (nothing after the document's name but a full stop)? */

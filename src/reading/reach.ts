@@ -373,9 +373,14 @@ const CUSTOMER_MUST = /^(?:what )?CUSTOMER(?:'s?)?(?: [\w-]+){0,2} (?:(?:must|ne
 const REQUIREMENT = needs(/\b(?:must|shall|needs? to|ha(?:s|ve) to|(?:is|are) required to)\s+(?:not\s+|always\s+|at all times\s+)?(\w+)(?:\s+(\w+))?/gi)
 const PROCEDURE = /^(?:submit\w*|notif\w*|pay|paid|report\w*|request\w*|claim\w*|inform\w*|tell|sign\w*|return\w*|give|given|raise\w*|log|logged|send|sent|made|make|received?|approv\w*|invoic\w*|reimburs\w*|refund\w*|provide notice|deliver\w*|respond\w*|answer\w*|acknowledg\w*|resolv\w*|restor\w*|credit\w*)$/i
 
+// Reading: a need someone is told they do not have ("you do not have to call them yourself", "the Client doesn't need to
+// buy spares", "never has to") releases them from it: no requirement
+const RELEASED = /(?:\b(?:do|does|did|will|shall|would)\s+not|\b(?:don|doesn|didn|won|shan)['’]t|\bnever)\s+$/i
+
 export function requirementAt(text: string): number {
   if (!hasMatch(REQUIREMENT, text)) return -1
   for (const m of text.matchAll(REQUIREMENT)) {
+    if (!/^(?:must|shall|is|are)\b/i.test(m[0]) && RELEASED.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     const verb = m[1]!.toLowerCase() === 'be' ? (m[2] ?? '') : m[1]!
     if (!PROCEDURE.test(verb)) return m.index
   }
