@@ -83,6 +83,8 @@ export default clauseRule({
     // two sub-headings are a list of services only when they name services ("Help desk", "Backups"), not plan tiers
     const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading') && SERVICE_TITLE.test(c.title))
     if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
+    // paragraphs opened by run-in labels, two or more whose text has the provider doing work, list the services by their labels
+    if (blocks.filter((b) => labelledService(b, reader.reading)).length >= 2) return {outcome: 'present'}
     // a card among two or more cards with content is one item of a list of services titled by their names
     const cards = (section.parent?.children ?? []).filter((c) => serviceCard(c.title) && c.blocks.some((b) => b.kind !== 'heading'))
     if (serviceCard(section.title) && cards.length >= 2 && cards.includes(section)) return {outcome: 'present'}
@@ -379,6 +381,21 @@ const ABOUT_A_SERVICE = /\b(?:incidents?|breach(?:es)?|notices?|notifications?|r
 // service: its sub-clause is about the services, not one of them ("Backups", "Help Desk", "Network Services" are)
 const GENERIC_SERVICES =
   /^(?:(?:the\s+)?(?:provision|performance|delivery|supply|scope|description|standard|nature|commencement|use|changes?\s+to|variation)\s+of\s+(?:the\s+)?services?|(?:the\s+)?services?|(?:additional|emergency|extra|other|further|optional|excluded|new|ad[- ]hoc|urgent|after[- ]hours|out[- ]of[- ]hours)\s+services?)$/i
+
+// Reading: under the scope's own title, a paragraph opened by a run-in label ("**Workstation support.** The Supplier
+// installs, patches and troubleshoots …", "**Model server.** The Supplier administers the central model server …") whose
+// text opens on the provider doing work is one service, titled by its label, as a titled sub-clause is; not a label of
+// terms about the services ("**Fees.**", "**Support hours.**", "**Excluded work.**"), nor one over what the customer does
+/** Is the block a paragraph under a run-in label whose text opens on the provider doing work? */
+function labelledService(block: Block, reading: Reading): boolean {
+  if (block.kind !== 'paragraph') return false
+  const label = reading.leadLabel(block)?.replace(/[.:\s]+$/, '')
+  if (label === undefined || label.length === 0 || label.length > 60 || NOT_SERVICES.test(label) || ABOUT_A_SERVICE.test(label) || GENERIC_SERVICES.test(label)) return false
+  const at = block.text.indexOf(label)
+  const rest = (at < 0 ? block.text : block.text.slice(at + label.length)).replace(/^[*_\s.:\u2013\u2014-]+/, '')
+  const sentence = /^[^.;!?]*/.exec(rest)![0]
+  return sentence.length > 0 && !NOT_SERVICES.test(sentence) && reading.firstParty(sentence.slice(0, 40)) === 'provider' && (WORK.test(sentence) || TASK.test(sentence) || serviceCount(sentence) > 0)
+}
 
 /** A run-in titled sub-clause whose title names a service and whose first sentence opens on the provider doing it. */
 function describesService(c: Section, reading: Reading): boolean {
