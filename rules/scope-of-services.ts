@@ -690,6 +690,10 @@ const THING =
 // A colon that opens a list, not one inside a clock time ("08:00") or a ratio
 const LIST_COLON = /:(?!\d)\s*/
 const NAMED_AS_WORK = /\b(?:the\s+)?following\s+(?:[\w-]+\s+)?(?:services|works|tasks|activities)\s*$/i
+// Reading: the services themselves as the subject of the lead-in, its verb a copula or a verb of making up ("2. The
+// services under this SOW are: (a) service desk …; (b) patching …", "The Services comprise: …"), name the items after the
+// colon as the services, as the provider's own lead-in does
+const SERVICES_ARE = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?\d{1,2}\)\s*)?(?:the|these|our|your)\s+(?:[\w-]+\s+)?services\s+(?:(?:under|in|of|for|provided under|covered by)\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}?)?(?:are|shall be|will be|comprise|consist of|include)(?:\s+the following)?\s*$/i
 // The hours or the fee as what is spent on the work: "The prepaid hours can be spent on any of the following", "The
 // block may be used for"
 const BOUGHT_FOR =
@@ -733,7 +737,7 @@ function inlineLeadList(text: string, reading: Reading, block: Block): boolean {
   const bought = BOUGHT_FOR.test(head)
   // (whatever the provider's verb, when the lead-in names what follows as services or works: "the Contractor makes
   // following services:", "the Provider is realising the following works:")
-  if (!bought && !(reading.firstParty(head) === 'provider' && reading.boundParty(head, 0) !== 'customer' && (WORK.test(head) || PROVIDE.test(head) || TASK.test(head) || NAMED_AS_WORK.test(head)))) return false
+  if (!bought && !SERVICES_ARE.test(head) && !(reading.firstParty(head) === 'provider' && reading.boundParty(head, 0) !== 'customer' && (WORK.test(head) || PROVIDE.test(head) || TASK.test(head) || NAMED_AS_WORK.test(head)))) return false
   return namedItems(text.slice(colon.index + colon[0].length)) >= 2
 }
 
