@@ -10,6 +10,14 @@ import {mayHold, zoneIn, type HoursSpec, type Weekday} from '../src/reading/valu
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
+// Reading: days and clock times under a title or a run-in label of out-of-hours work ("**After hours.** Between 6 p.m. and
+// midnight Eastern Time on weekdays, … we answer Critical Incidents at $180 per hour", "## Evenings and weekends") are the
+// hours of that cover, not the hours the service is given in, unless the sentence names the service's hours itself ("Our
+// support hours are …; outside them …") or the title is also a home of the service's hours
+const OUT_OF_HOURS_TITLE = new RegExp(data['after-hours-support'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+// (a title that names the service's hours too, "Support hours and after-hours work", titles both)
+const SERVICE_HOURS_TITLE = new RegExp(data['service-hours'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+const HOURS_NAMED = /\b(?:business|support|service|office|working|operating|normal|standard|help ?desk|service desk|core|opening) hours\b|\bhours of (?:coverage|support|service|operation|cover)\b/i
 // What runs 24/7: a priority, monitoring of something, or a named service with an object.
 const SCOPE_247 =
   /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|one|two)|sev ?[1-4]|critical (?:incidents?|issues?|faults?|tickets?)|outages?)\b|\bmonitor\w*\b[^.]{0,60}\b(?:of|all|covered|managed|servers?|networks?|devices?|systems?|endpoints?|firewalls?|backups?|infrastructure)\b|\b(?:of|for|covering)\s+(?:all\s+)?(?:the\s+)?(?:covered|managed|client's|customer's|client’s|customer’s|critical|production|hosted|servers?|networks?|systems?|infrastructure)\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i
@@ -121,6 +129,7 @@ export default clauseRule({
     const at = named >= 0 ? named : on >= 0 && reader.party(unit, on) !== 'customer' ? on : -1
     const specs = reader.reading.values(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
+    if (!unit.inHome && !HOURS_NAMED.test(t) && outOfHoursTitled(unit.block, reader.reading)) return undefined
     // Reading: an availability or uptime percentage is a performance target; the days, clock times or 24/7 in its
     // sentence are the period it is measured over or a maintenance window it leaves out, not the hours support is given in
     if (UPTIME_SHARE.test(t) && !SUPPORT_GIVEN.test(t)) return undefined
@@ -201,6 +210,13 @@ export default clauseRule({
     return {outcome: 'vague', detail}
   },
 })
+
+/** Is the block titled, by its run-in label or its own section's title, as out-of-hours work (see OUT_OF_HOURS_TITLE)? */
+function outOfHoursTitled(block: Block, reading: Reading): boolean {
+  const label = reading.leadLabel(block)
+  const outOfHours = (title: string): boolean => OUT_OF_HOURS_TITLE.test(title) && !SERVICE_HOURS_TITLE.test(title)
+  return (label !== undefined && outOfHours(label)) || (block.section.kind !== 'root' && outOfHours(block.section.title))
+}
 
 /** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
 const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
