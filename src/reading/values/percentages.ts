@@ -19,8 +19,12 @@ const PERCENT_RE = lazyCaseFreeRegExp(
 )
 /** Necessary for any percentage: a sign ("%", "percent", "per cent", "pct"). */
 const PERCENT_HINT = lazyCaselessRegExp(String.raw`%|per${HY}?cent|pct`)
+// Reading: a period is named by its unit after a word that distributes it over every such unit ("per", "each", "every",
+// "in each"), with any one word qualifying the unit between them ("in each settlement month", "per contract month", "every
+// reporting quarter") as with the usual ones ("per calendar month"); after "a" or "any" only the usual qualifiers ("in a
+// calendar month"), since "within a business day" is a time to do something, not a period
 const PERIOD_RE = lazyCaselessRegExp(
-  String.raw`\b(?:(?:(?:per|each|every|any|a|in\s{1,3}(?:a|any|each|every)|over\s{1,3}(?:a|any|each))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
+  String.raw`\b(?:(?:(?:per|each|every|in\s{1,3}(?:each|every)|over\s{1,3}each)\s{1,3}(?:[a-z][a-z-]{2,19}\s{1,3})?|(?:any|a|in\s{1,3}(?:a|any)|over\s{1,3}(?:a|any))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
   'g',
 )
 const SENTENCE_END_RE = /[.!?;](?=\s|$)|\n/g
