@@ -643,6 +643,23 @@ function levelLead(block: Block, reading: Reading): boolean {
   return intro !== undefined && (LEVEL_LEAD.test(intro) || CASES_CLASSIFIED.test(intro)) && !NOT_LEVEL_LEAD.test(intro)
 }
 
+// Reading: a lead-in that names levels or sorts cases into classes, with its items run on in its own paragraph after the
+// colon ("Notifications are classified into the following categories: a) category A (critical failure) - stop of the
+// warehouse system …; b) category B (failure) - …"), defines the levels as a list of them does: two or more lettered
+// items, each a short name and then, after a dash or a colon, what falls into it in three words or more (not a time)
+const RUN_ON_ITEM = /(?:^|\s)\(?[a-z]\)\s+/
+const NAMED_WITH_CASES = /^([^:–—]{1,50}?)\s+[-–—:]\s+(?:[^\s]+\s+){2,}[^\s]+/
+function runOnLevels(text: string): boolean {
+  const colon = text.indexOf(':')
+  if (colon < 0 || colon > 200) return false
+  const head = text.slice(0, colon)
+  if (!(LEVEL_LEAD.test(head) || CASES_CLASSIFIED.test(head)) || NOT_LEVEL_LEAD.test(head)) return false
+  const items = text.slice(colon + 1).split(RUN_ON_ITEM).map((x) => x.trim()).filter((x) => x.length > 0)
+  return items.length >= 2 && items.filter((x) => NAMED_WITH_CASES.test(x) && !TIME_ONLY.test(x.replace(/^[^-–—:]*[-–—:]\s*/, ''))).length >= 2
+}
+/** What follows an item's name when it gives a time, not the cases: "1 hour", "respond within 4 working hours". */
+const TIME_ONLY = /\b\d+(?:[.,]\d+)?\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|business|working)\b/i
+
 /**
  * A lead-in that sorts cases into classes names levels, whatever words the classes have: "Faults are classified as
  * follows:", "The incidents are classified into:" ("*Grave*: …", "*Mild*: …" after it); data or documents sorted so
@@ -895,6 +912,7 @@ export default clauseRule({
     return (block.kind !== 'table-row' && reader.reading.blockReading(block, DEFINES_LEVEL, () => definesLevel(block, reader.reading))) || levelWithTime(block, reader.reading) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
+    if (runOnLevels(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
     if (TRAFFIC_PRIORITY.test(unit.text) && !/\b(?:P[1-5]|priority (?:[1-5]|one|two|three|level)|severity)\b/i.test(unit.text)) return undefined
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
