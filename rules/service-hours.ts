@@ -250,7 +250,9 @@ const SUPPORT_GIVEN = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|sup
 /** Work that watches systems rather than answers people: monitoring, a NOC or SOC. */
 const MONITORING_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i
 /** Round-the-clock cover for every request, which is support itself. */
-const ALL_REQUESTS = /\b(?:all|every|any) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b|\b(?:help ?desk|service desk|support)\b[^.]{0,40}\b(?:staffed|answer\w*|open|available)\b/i
+// (and cover given for all the services, "staffed 24 hours a day, 7 days a week, for all services in clause 2.1": the
+// service as a whole, not a watch on systems)
+const ALL_REQUESTS = /\b(?:all|every|any) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b|\b(?:for|covering) (?:all|every one|each) (?:of )?(?:the )?services\b|\b(?:help ?desk|service desk|support)\b[^.]{0,40}\b(?:staffed|answer\w*|open|available)\b/i
 /** Words by which an agreement speaks of the hours its support is given in, outside a statement of monitoring. */
 const SUPPORT_HOURS_WORDS = ['business hours', 'support hours', 'working hours', 'office hours', 'business day', 'working day', 'help desk', 'helpdesk', 'service desk']
 
