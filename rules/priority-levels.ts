@@ -82,6 +82,10 @@ const URGENT_PATH = needs(/\burgent\b(?:\s+(?:requests?|issues?|problems?|calls?
 
 /** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
 const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\bwith (?:top |high )?priority\b/i
+// Reading: a kind of case said to get priority ("session-down calls get priority", "outages take priority", "tickets from
+// the wards are given priority") sets one urgent kind apart with no levels named, as "urgent issues handled first" does; not
+// a document that takes priority over another (PRECEDENCE), nor traffic given priority
+const GETS_PRIORITY = /\b(?:calls?|tickets?|requests?|incidents?|faults?|problems?|issues?|outages?|cases?|jobs?|call-?outs?)\b[^.;]{0,60}?\b(?:get|gets|take|takes|have|has|receive|receives|(?:are|is|will be) given)\s+(?:top\s+|first\s+|high\s+)?priority\b(?!\s+over\b)/i
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b|\b(?:if|when|whenever)\s+(?:nobody|no one)\b[^.;]{0,30}\bcan (?:work|trade|operate|open|take payments)\b/i
@@ -947,6 +951,7 @@ export default clauseRule({
     // one kind of case handled "as a priority" with nothing to tell it from the rest; a subject held "as a priority" that
     // no one works on ("the security of your data as a priority") is no case of support work
     if (AS_A_PRIORITY.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    if (GETS_PRIORITY.test(unit.text) && !PRECEDENCE.test(unit.text) && !TRAFFIC_PRIORITY.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // labels with their own times and brackets that say nothing of what falls in them: "Showstopper (phone us) – …"
     if (bracketed.length && new Set(bracketLabels(unit.block.text, reader.reading).map((l) => l.label)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with brackets that say nothing of what falls in them: "two levels: Red (ring us) and Green (email us)"
