@@ -365,14 +365,40 @@ const OFF_TIME_WORK = /(?:^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]\)\s+)?|\b(?:any|al
 
 const NO_OFF_TIME = {at: -1, priced: false} as const
 
+// Reading: a window of clock times that runs through the night, its end before its start ("between 18:00 and 06:00 AWST",
+// "8 p.m. to 7 a.m."), is a time outside the usual hours, as "at night" is; a day window ("08:00–18:00") is not, and
+// neither is a bare "9 to 5" with no minutes or a.m./p.m. to read it by
+// (minutes after a colon only: "20.12 to 06.01" is a span of dates; and no price: "£18.00 to £6.00")
+const CLOCK_RANGE = /(?<![\d.,:/$£€¥₹])(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?\s?m\b\.?)?\s*(?:-|–|—|to|and|until|till)\s*(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?\s?m\b\.?)?/gi
+function overnight(text: string): {readonly index: number} | null {
+  if (!/\d/.test(text)) return null
+  for (const m of text.matchAll(CLOCK_RANGE)) {
+    const [, h1, m1, p1, h2, m2, p2] = m
+    // each end read by its minutes or its a.m./p.m. (a meridian given once, at the end, is the end's alone)
+    if ((m1 === undefined && p1 === undefined) || (m2 === undefined && p2 === undefined)) continue
+    const at = (h: string, min: string | undefined, p: string | undefined): number => {
+      let hour = Number(h)
+      if (p !== undefined) hour = (hour % 12) + (p.toLowerCase() === 'p' ? 12 : 0)
+      return hour * 60 + Number(min ?? 0)
+    }
+    const from = at(h1!, m1, p1)
+    const to = at(h2!, m2, p2)
+    if (Number(h1) <= 24 && Number(h2) <= 24 && from >= 17 * 60 && to < from && to <= 10 * 60) return {index: m.index}
+  }
+  return null
+}
+
 /**
  * A time outside the usual hours priced by the hour, or charged at a multiple of the usual rate ("after 6pm … time and a
  * half"): its offset, priced; or work said to be done then (OFF_TIME_WORK): its offset, not priced; or -1.
  */
 function offTime(text: string): {readonly at: number; readonly priced: boolean} {
-  const m = OFF_TIME.exec(text)
+  const word = OFF_TIME.exec(text)
+  const m = word ?? overnight(text)
   if (!m) return NO_OFF_TIME
   if ((BY_THE_HOUR.test(text) && MONEY_SIGN.test(text)) || MULTIPLE_CHARGE.test(text)) return {at: m.index, priced: true}
+  // (a service given in a window through the night is work done then: "Call-outs between 18:00 and 06:00 can be arranged")
+  if (!word) return SERVICE_ACT.test(text) ? {at: m.index, priced: false} : NO_OFF_TIME
   const w = OFF_TIME_WORK.exec(text)
   return w ? {at: w.index, priced: false} : NO_OFF_TIME
 }

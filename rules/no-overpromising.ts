@@ -116,6 +116,11 @@ const CONDITION_OR_PURPOSE = /\b(?:if|unless|whether|when|where|in case|so that|
 // amount is charged ("A call-out is always charged from the moment the engineer leaves", "always billed in 15-minute blocks")
 const MEASUREMENT = /^always\s+(?:be\s+)?(?:calculated|measured|determined|computed|rounded|based|assessed|counted|expressed|charged|billed|invoiced|priced|reported|stated|shown|presented|published|applied|credited|deducted)\b/i
 
+// Reading: so does "always" written after the verb of measuring, as translated agreements put it ("Reaction time is counted
+// from the registration of the notification; in category A it is counted always", "the fee is charged always in full"):
+// the adverb still says how the measure is taken, not what the provider promises
+const MEASURED_BEFORE = /\b(?:is|are|be|been|being)\s+(?:calculated|measured|determined|computed|counted|assessed|charged|billed|invoiced|rounded|credited|deducted)\s*,?\s*$/i
+
 // Reading: "immediately" with a verb of coming into effect says when a document, a term or a change starts to count, and
 // the thing itself is the doer: "Changes take effect immediately on posting", "the new tariff is valid immediately",
 // "comes into force immediately upon publication", "a notice is deemed received immediately on sending", "a revised price
@@ -349,7 +354,7 @@ export default {
       if (/^always$/i.test(hit.text) && /\bas\s+$/i.test(before)) continue
       if (/^always$/i.test(hit.text) && ((CLASSING.test(before) && ALWAYS_LEVEL.test(s.slice(at))) || CLASSED_AS.test(s.slice(at)))) continue
       if (/^always$/i.test(hit.text) && RELATIVE_BEFORE.test(before) && COUNTED_AFTER.test(s.slice(at))) continue
-      if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)))) continue
+      if (/^always$/i.test(hit.text) && (reading.isDefinition(hit.block, hit.sentence) || NOT_A_PROMISE.test(before) || MEASUREMENT.test(s.slice(at)) || MEASURED_BEFORE.test(before))) continue
       // a sentence that says how a metric is measured ("Uptime is measured by our probes every minute and always counts the
       // whole calendar month", "The measurement period always starts on the 1st") defines the measurement, not a promise
       if (/^always$/i.test(hit.text) && MEASURE_DEFINED.test(s.slice(at)) && (MEASURED_METRIC.test(s.slice(Math.max(0, at - 160), at)) || METRIC_SUBJECT.test(before))) continue

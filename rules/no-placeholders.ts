@@ -376,12 +376,35 @@ function initialsOfName(code: string, before: string): boolean {
   return false
 }
 
+// Reading: a table whose column is headed as codes ("| Code | Service | Detail |", "| Key | Meaning |") gives each code it
+// holds its meaning in the row's other cells: a bracketed code alone in that column's cell, with words beside it, is
+// defined by its row ("| [SD] | Service desk | Phone and portal help |"), wherever it then stands; a code in a column
+// headed otherwise ("| [SITE] | Leeds |" under "Site"), or in a row whose other cells are blank or slots, stays a slot
+const CODE_COLUMN = /^\W*(?:codes?|keys?|abbreviations?|abbrev\.?|short (?:names?|forms?|codes?)|tags?|ids?|identifiers?|refs?|references?|symbols?)\W*$/i
+const CODE_CELL = /^\s*\[([A-Z][A-Z0-9]{0,5})\]\s*$/
+
+/** The code a table row defines in its column headed as codes, with its meaning beside it (see CODE_COLUMN), if any. */
+function rowCode(block: Block): string | undefined {
+  const {header, cells} = block
+  if (!header || !cells || cells.length < 2) return undefined
+  const column = header.findIndex((h) => CODE_COLUMN.test(h.replace(/[*_`]/g, '')))
+  const m = column < 0 ? null : CODE_CELL.exec(cells[column] ?? '')
+  if (!m || /^[NX]+$/.test(m[1]!) || SLOT_WORDS.test(m[1]!)) return undefined
+  const meaning = cells.some((c, k) => k !== column && /[A-Za-z]{3,}/.test(c) && placeholders(c).length === 0)
+  return meaning ? `[${m[1]!}]` : undefined
+}
+
 /** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …", "tagged [Gold] or [Silver]"), and names it declares. */
 function definedCodes(doc: Document): ReadonlySet<string> {
   const out = new Set<string>()
   if (!doc.source.includes('[')) return out
   for (const block of doc.blocks) {
-    if (block.kind === 'table-row' || !block.text.includes('[')) continue
+    if (!block.text.includes('[')) continue
+    if (block.kind === 'table-row') {
+      const code = rowCode(block)
+      if (code !== undefined) out.add(code)
+      continue
+    }
     taggedSet(block.text, out)
     for (const run of block.text.matchAll(CODE_RUN)) for (const m of run[0].matchAll(CODE_BRACKET)) if (!/^[NX]+$/.test(m[1]!) && !SLOT_WORDS.test(m[1]!)) out.add(m[0])
     for (const m of block.text.matchAll(DECLARED_NAME)) if (!SLOT_WORDS.test(m[1]!.slice(1, -1))) out.add(m[1]!)

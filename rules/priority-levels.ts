@@ -99,6 +99,10 @@ const URGENT_PATH = needs(/\burgent\b(?:\s+(?:requests?|issues?|problems?|calls?
 
 /** One kind of case worked on ahead of the rest, with no levels named: "we'll work on it as a priority until it's fixed". */
 const AS_A_PRIORITY = /\bas a (?:matter of )?(?:top |high |first )?priority\b|\bwith (?:top |high )?priority\b/i
+// Reading: a kind of case said to get priority ("session-down calls get priority", "outages take priority", "tickets from
+// the wards are given priority") sets one urgent kind apart with no levels named, as "urgent issues handled first" does; not
+// a document that takes priority over another (PRECEDENCE), nor traffic given priority
+const GETS_PRIORITY = /\b(?:calls?|tickets?|requests?|incidents?|faults?|problems?|issues?|outages?|cases?|jobs?|call-?outs?)\b[^.;]{0,60}?\b(?:get|gets|take|takes|have|has|receive|receives|(?:are|is|will be) given)\s+(?:top\s+|first\s+|high\s+)?priority\b(?!\s+over\b)/i
 // One faster case set against the usual time, with no levels named: "If the tills are down …, we are on site within 4 hours"
 const FASTER =
   /\b(?:if|when|whenever|where)\s+(?:the\s+|your\s+|a\s+|an\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}(?:is|are|goes|go)\s+(?:down|offline|out of action|not working)\b|\b(?:if|when|whenever)\s+(?:nobody|no one|you|your (?:staff|team))\b[^.;]{0,30}\b(?:cannot|can't|can not) (?:work|trade|operate|open|take payments)\b|\b(?:if|when|whenever)\s+(?:nobody|no one)\b[^.;]{0,30}\bcan (?:work|trade|operate|open|take payments)\b/i
@@ -664,6 +668,23 @@ function levelLead(block: Block, reading: Reading): boolean {
   return intro !== undefined && (LEVEL_LEAD.test(intro) || CASES_CLASSIFIED.test(intro)) && !NOT_LEVEL_LEAD.test(intro)
 }
 
+// Reading: a lead-in that names levels or sorts cases into classes, with its items run on in its own paragraph after the
+// colon ("Notifications are classified into the following categories: a) category A (critical failure) - stop of the
+// warehouse system …; b) category B (failure) - …"), defines the levels as a list of them does: two or more lettered
+// items, each a short name and then, after a dash or a colon, what falls into it in three words or more (not a time)
+const RUN_ON_ITEM = /(?:^|\s)\(?[a-z]\)\s+/
+const NAMED_WITH_CASES = /^([^:–—]{1,50}?)\s+[-–—:]\s+(?:[^\s]+\s+){2,}[^\s]+/
+function runOnLevels(text: string): boolean {
+  const colon = text.indexOf(':')
+  if (colon < 0 || colon > 200) return false
+  const head = text.slice(0, colon)
+  if (!(LEVEL_LEAD.test(head) || CASES_CLASSIFIED.test(head)) || NOT_LEVEL_LEAD.test(head)) return false
+  const items = text.slice(colon + 1).split(RUN_ON_ITEM).map((x) => x.trim()).filter((x) => x.length > 0)
+  return items.length >= 2 && items.filter((x) => NAMED_WITH_CASES.test(x) && !TIME_ONLY.test(x.replace(/^[^-–—:]*[-–—:]\s*/, ''))).length >= 2
+}
+/** What follows an item's name when it gives a time, not the cases: "1 hour", "respond within 4 working hours". */
+const TIME_ONLY = /\b\d+(?:[.,]\d+)?\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|business|working)\b/i
+
 /**
  * A lead-in that sorts cases into classes names levels, whatever words the classes have: "Faults are classified as
  * follows:", "The incidents are classified into:" ("*Grave*: …", "*Mild*: …" after it); data or documents sorted so
@@ -927,6 +948,7 @@ export default clauseRule({
     return (block.kind !== 'table-row' && reader.reading.blockReading(block, DEFINES_LEVEL, () => definesLevel(block, reader.reading))) || levelWithTime(block, reader.reading) || listLevelTimed(block, reader.reading) || ((block.kind === 'list-item' || block.kind === 'table-row') && definedRank(block, reader.reading) !== undefined)
   },
   judge(unit, reader) {
+    if (runOnLevels(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'present'}
     // network traffic given priority ("call traffic prioritised over other traffic", QoS) ranks packets, not support cases
     if (TRAFFIC_PRIORITY.test(unit.text) && !/\b(?:P[1-5]|priority (?:[1-5]|one|two|three|level)|severity)\b/i.test(unit.text)) return undefined
     // two or more levels named in the prose of one section, each with what falls into it: "When the whole office cannot
@@ -961,6 +983,7 @@ export default clauseRule({
     // one kind of case handled "as a priority" with nothing to tell it from the rest; a subject held "as a priority" that
     // no one works on ("the security of your data as a priority") is no case of support work
     if (AS_A_PRIORITY.test(unit.text) && SERVICE_ACT.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
+    if (GETS_PRIORITY.test(unit.text) && !PRECEDENCE.test(unit.text) && !TRAFFIC_PRIORITY.test(unit.text) && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // labels with their own times and brackets that say nothing of what falls in them: "Showstopper (phone us) – …"
     if (bracketed.length && new Set(bracketLabels(unit.block.text, reader.reading).map((l) => l.label)).size >= 2 && reader.party(unit, 0) !== 'customer') return {outcome: 'vague'}
     // levels named with brackets that say nothing of what falls in them: "two levels: Red (ring us) and Green (email us)"

@@ -83,6 +83,8 @@ export default clauseRule({
     // two sub-headings are a list of services only when they name services ("Help desk", "Backups"), not plan tiers
     const children = section.children.filter((c) => c.blocks.some((b) => b.kind !== 'heading') && SERVICE_TITLE.test(c.title))
     if (items.length >= 2 || children.length >= 2) return {outcome: 'present'}
+    // paragraphs opened by run-in labels, two or more whose text has the provider doing work, list the services by their labels
+    if (blocks.filter((b) => labelledService(b, reader.reading)).length >= 2) return {outcome: 'present'}
     // a card among two or more cards with content is one item of a list of services titled by their names
     const cards = (section.parent?.children ?? []).filter((c) => serviceCard(c.title) && c.blocks.some((b) => b.kind !== 'heading'))
     if (serviceCard(section.title) && cards.length >= 2 && cards.includes(section)) return {outcome: 'present'}
@@ -380,6 +382,21 @@ const ABOUT_A_SERVICE = /\b(?:incidents?|breach(?:es)?|notices?|notifications?|r
 const GENERIC_SERVICES =
   /^(?:(?:the\s+)?(?:provision|performance|delivery|supply|scope|description|standard|nature|commencement|use|changes?\s+to|variation)\s+of\s+(?:the\s+)?services?|(?:the\s+)?services?|(?:additional|emergency|extra|other|further|optional|excluded|new|ad[- ]hoc|urgent|after[- ]hours|out[- ]of[- ]hours)\s+services?)$/i
 
+// Reading: under the scope's own title, a paragraph opened by a run-in label ("**Workstation support.** The Supplier
+// installs, patches and troubleshoots …", "**Model server.** The Supplier administers the central model server …") whose
+// text opens on the provider doing work is one service, titled by its label, as a titled sub-clause is; not a label of
+// terms about the services ("**Fees.**", "**Support hours.**", "**Excluded work.**"), nor one over what the customer does
+/** Is the block a paragraph under a run-in label whose text opens on the provider doing work? */
+function labelledService(block: Block, reading: Reading): boolean {
+  if (block.kind !== 'paragraph') return false
+  const label = reading.leadLabel(block)?.replace(/[.:\s]+$/, '')
+  if (label === undefined || label.length === 0 || label.length > 60 || NOT_SERVICES.test(label) || ABOUT_A_SERVICE.test(label) || GENERIC_SERVICES.test(label)) return false
+  const at = block.text.indexOf(label)
+  const rest = (at < 0 ? block.text : block.text.slice(at + label.length)).replace(/^[*_\s.:\u2013\u2014-]+/, '')
+  const sentence = /^[^.;!?]*/.exec(rest)![0]
+  return sentence.length > 0 && !NOT_SERVICES.test(sentence) && reading.firstParty(sentence.slice(0, 40)) === 'provider' && (WORK.test(sentence) || TASK.test(sentence) || serviceCount(sentence) > 0)
+}
+
 /** A run-in titled sub-clause whose title names a service and whose first sentence opens on the provider doing it. */
 function describesService(c: Section, reading: Reading): boolean {
   if ((c.kind !== 'numbered' && c.kind !== 'bold') || NOT_SERVICES.test(c.title) || ABOUT_A_SERVICE.test(c.title) || GENERIC_SERVICES.test(c.title.replace(/^[\d.()\s]+/, '').replace(/[.:\s]+$/, '')) || c.title.length > 60) return false
@@ -673,6 +690,10 @@ const THING =
 // A colon that opens a list, not one inside a clock time ("08:00") or a ratio
 const LIST_COLON = /:(?!\d)\s*/
 const NAMED_AS_WORK = /\b(?:the\s+)?following\s+(?:[\w-]+\s+)?(?:services|works|tasks|activities)\s*$/i
+// Reading: the services themselves as the subject of the lead-in, its verb a copula or a verb of making up ("2. The
+// services under this SOW are: (a) service desk …; (b) patching …", "The Services comprise: …"), name the items after the
+// colon as the services, as the provider's own lead-in does
+const SERVICES_ARE = /^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?\d{1,2}\)\s*)?(?:the|these|our|your)\s+(?:[\w-]+\s+)?services\s+(?:(?:under|in|of|for|provided under|covered by)\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}?)?(?:are|shall be|will be|comprise|consist of|include)(?:\s+the following)?\s*$/i
 // The hours or the fee as what is spent on the work: "The prepaid hours can be spent on any of the following", "The
 // block may be used for"
 const BOUGHT_FOR =
@@ -716,7 +737,7 @@ function inlineLeadList(text: string, reading: Reading, block: Block): boolean {
   const bought = BOUGHT_FOR.test(head)
   // (whatever the provider's verb, when the lead-in names what follows as services or works: "the Contractor makes
   // following services:", "the Provider is realising the following works:")
-  if (!bought && !(reading.firstParty(head) === 'provider' && reading.boundParty(head, 0) !== 'customer' && (WORK.test(head) || PROVIDE.test(head) || TASK.test(head) || NAMED_AS_WORK.test(head)))) return false
+  if (!bought && !SERVICES_ARE.test(head) && !(reading.firstParty(head) === 'provider' && reading.boundParty(head, 0) !== 'customer' && (WORK.test(head) || PROVIDE.test(head) || TASK.test(head) || NAMED_AS_WORK.test(head)))) return false
   return namedItems(text.slice(colon.index + colon[0].length)) >= 2
 }
 

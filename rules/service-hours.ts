@@ -10,6 +10,14 @@ import {mayHold, zoneIn, type HoursSpec, type Weekday} from '../src/reading/valu
 import data from './data/clauses.json' with {type: 'json'}
 
 const TOPIC = new RegExp(data['service-hours'].topic, 'i')
+// Reading: days and clock times under a title or a run-in label of out-of-hours work ("**After hours.** Between 6 p.m. and
+// midnight Eastern Time on weekdays, … we answer Critical Incidents at $180 per hour", "## Evenings and weekends") are the
+// hours of that cover, not the hours the service is given in, unless the sentence names the service's hours itself ("Our
+// support hours are …; outside them …") or the title is also a home of the service's hours
+const OUT_OF_HOURS_TITLE = new RegExp(data['after-hours-support'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+// (a title that names the service's hours too, "Support hours and after-hours work", titles both)
+const SERVICE_HOURS_TITLE = new RegExp(data['service-hours'].headings.map((h) => `(?:${h})`).join('|'), 'i')
+const HOURS_NAMED = /\b(?:business|support|service|office|working|operating|normal|standard|help ?desk|service desk|core|opening) hours\b|\bhours of (?:coverage|support|service|operation|cover)\b/i
 // What runs 24/7: a priority, monitoring of something, or a named service with an object.
 const SCOPE_247 =
   /\b(?:P[1-4]|priority (?:[1-4]|one|two)|severity (?:[1-4]|one|two)|sev ?[1-4]|critical (?:incidents?|issues?|faults?|tickets?)|outages?)\b|\bmonitor\w*\b[^.]{0,60}\b(?:of|all|covered|managed|servers?|networks?|devices?|systems?|endpoints?|firewalls?|backups?|infrastructure)\b|\b(?:of|for|covering)\s+(?:all\s+)?(?:the\s+)?(?:covered|managed|client's|customer's|client’s|customer’s|critical|production|hosted|servers?|networks?|systems?|infrastructure)\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i
@@ -121,6 +129,7 @@ export default clauseRule({
     const at = named >= 0 ? named : on >= 0 && reader.party(unit, on) !== 'customer' ? on : -1
     const specs = reader.reading.values(t).hours
     if (at < 0 && !unit.inHome && !specs.length) return undefined
+    if (!unit.inHome && !HOURS_NAMED.test(t) && outOfHoursTitled(unit.block, reader.reading)) return undefined
     // Reading: an availability or uptime percentage is a performance target; the days, clock times or 24/7 in its
     // sentence are the period it is measured over or a maintenance window it leaves out, not the hours support is given in
     if (UPTIME_SHARE.test(t) && !SUPPORT_GIVEN.test(t)) return undefined
@@ -202,6 +211,13 @@ export default clauseRule({
   },
 })
 
+/** Is the block titled, by its run-in label or its own section's title, as out-of-hours work (see OUT_OF_HOURS_TITLE)? */
+function outOfHoursTitled(block: Block, reading: Reading): boolean {
+  const label = reading.leadLabel(block)
+  const outOfHours = (title: string): boolean => OUT_OF_HOURS_TITLE.test(title) && !SERVICE_HOURS_TITLE.test(title)
+  return (label !== undefined && outOfHours(label)) || (block.section.kind !== 'root' && outOfHours(block.section.title))
+}
+
 /** What a business-day clock may time besides support: selling, billing, paying, quoting, ordering, delivering. */
 const COMMERCE = /\b(?:sales|invoices?|invoiced|billing|bills?|payments?|paid|payable|quotes?|quotations?|orders?|deliver(?:y|ies|ed)|shipp\w+|refunds?|credit notes?|accounts (?:team|department))\b/i
 // Reading: a clock set for what is handed over when the agreement ends (passwords, records, data, equipment returned or
@@ -234,7 +250,9 @@ const SUPPORT_GIVEN = /(?<!\bfor the )\battention\b(?! of\b)|\b(?:assistance|sup
 /** Work that watches systems rather than answers people: monitoring, a NOC or SOC. */
 const MONITORING_247 = /\bmonitor\w*\b|\b(?:noc|network operations cent(?:re|er)|security operations|soc)\b/i
 /** Round-the-clock cover for every request, which is support itself. */
-const ALL_REQUESTS = /\b(?:all|every|any) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b|\b(?:help ?desk|service desk|support)\b[^.]{0,40}\b(?:staffed|answer\w*|open|available)\b/i
+// (and cover given for all the services, "staffed 24 hours a day, 7 days a week, for all services in clause 2.1": the
+// service as a whole, not a watch on systems)
+const ALL_REQUESTS = /\b(?:all|every|any) (?:requests?|tickets?|incidents?|calls?|priorit\w*)\b|\b(?:for|covering) (?:all|every one|each) (?:of )?(?:the )?services\b|\b(?:help ?desk|service desk|support)\b[^.]{0,40}\b(?:staffed|answer\w*|open|available)\b/i
 /** Words by which an agreement speaks of the hours its support is given in, outside a statement of monitoring. */
 const SUPPORT_HOURS_WORDS = ['business hours', 'support hours', 'working hours', 'office hours', 'business day', 'working day', 'help desk', 'helpdesk', 'service desk']
 

@@ -19,10 +19,16 @@ const PERCENT_RE = lazyCaseFreeRegExp(
 )
 /** Necessary for any percentage: a sign ("%", "percent", "per cent", "pct"). */
 const PERCENT_HINT = lazyCaselessRegExp(String.raw`%|per${HY}?cent|pct`)
+// Reading: a period is named by its unit after a word that distributes it over every such unit ("per", "each", "every",
+// "in each"), with any one word qualifying the unit between them ("in each settlement month", "per contract month", "every
+// reporting quarter") as with the usual ones ("per calendar month"); after "a" or "any" only the usual qualifiers ("in a
+// calendar month"), since "within a business day" is a time to do something, not a period; a qualifier in capitals names
+// a defined term ("each Service Month"), which its definition reads
 const PERIOD_RE = lazyCaselessRegExp(
-  String.raw`\b(?:(?:(?:per|each|every|any|a|in\s{1,3}(?:a|any|each|every)|over\s{1,3}(?:a|any|each))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
+  String.raw`\b(?:(?:(?:per|each|every|in\s{1,3}(?:each|every)|over\s{1,3}each)\s{1,3}(?:(?<q>[a-z][a-z-]{2,19})\s{1,3})?|(?:any|a|in\s{1,3}(?:a|any)|over\s{1,3}(?:a|any))\s{1,3}(?:(?:given|single|full|calendar|billing|fiscal|rolling|measurement)\s{1,3})?|(?:calendar|billing|fiscal)\s{1,3})(?<pu>day|week|month|quarter|year|annum)|(?<pa>daily|weekly|monthly|quarterly|annually|annual|yearly))\b`,
   'g',
 )
+const USUAL_QUALIFIER = /^(?:given|single|full|calendar|billing|fiscal|rolling|measurement)$/i
 const SENTENCE_END_RE = /[.!?;](?=\s|$)|\n/g
 
 function periodOf(word: string): Period {
@@ -67,6 +73,9 @@ export function extractPercentages(text: string): Percentage[] {
   const pEnds: number[] = []
   const pKinds: Period[] = []
   scan(PERIOD_RE(), text, (m, g) => {
+    // (a word in capitals before the unit names a defined term, read by its definition: "each Service Month")
+    const q = g['q'] === undefined ? '' : (/\s(\S+)\s+\S+$/.exec(m[0])?.[1] ?? '')
+    if (/^[A-Z]/.test(q) && !USUAL_QUALIFIER.test(q)) return true
     pStarts.push(m.index)
     pEnds.push(m.index + m[0].length)
     pKinds.push(periodOf(g['pu'] ?? g['pa'] ?? ''))
