@@ -737,8 +737,27 @@ function levelWithTime(block: Block, reading: Reading): boolean {
 function listLevelTimed(block: Block, reading: Reading): boolean {
   if (block.kind !== 'list-item') return false
   const m = LABELLED.exec(block.text)
-  if (!m || !(LEVEL_SECTION.test(block.section.title) || levelLead(block, reading))) return false
+  if (!m) return false
+  // (or, under any title, a level word with its own time beside another such item of the list: "- Urgent: 8 support
+  // hrs" over "- Normal: 3 business days" names two levels by their times, as "Urgent – 1 hour; Normal – 4 hours" does)
+  if (!(LEVEL_SECTION.test(block.section.title) || levelLead(block, reading) || timedLevelBeside(block, reading))) return false
   return reading.values(m[2]!).durations.length > 0
+}
+
+/** Is the item a level word with its time, with the item before or after it in its list one too? */
+function timedLevelBeside(block: Block, reading: Reading): boolean {
+  if (!namedWithTime(block.text)) return false
+  const blocks = reading.doc.blocks
+  const i = reading.blockIndex(block)
+  const beside = (b: Block | undefined): boolean => b !== undefined && b.kind === 'list-item' && b.section === block.section && namedWithTime(b.text)
+  return beside(blocks[i - 1]) || beside(blocks[i + 1])
+}
+
+/** A level word opening a text with its own time after it: "Urgent: 8 support hrs", "Normal – next business day". */
+function namedWithTime(text: string): boolean {
+  LEVEL_TIME.lastIndex = 0
+  const m = LEVEL_TIME.exec(text)
+  return m !== null && /^\W*$/.test(text.slice(0, m.index))
 }
 
 /** A column that says which cases fall in a row: "When it applies", "What it means", "Criteria", "Situation", "Examples". */

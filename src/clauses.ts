@@ -835,8 +835,10 @@ function placement(doc: Document, re: CompiledClause, finding: Finding, reading:
     if (section) return section
   }
   // the parents in their order of preference: missing priority levels go to "Service Levels" before "Support Hours"
+  // (not a section the front matter's terms make, titled by a key and holding no heading of the text: "support_hours"
+  // read as "Support hours")
   for (const parent of re.parentList) {
-    const p = doc.sections.find((s) => s.kind !== 'root' && parent.test(expandTitle(s.title)))
+    const p = doc.sections.find((s) => s.kind !== 'root' && !(s.kind === 'heading' && s.title !== '' && s.blocks[0]?.kind !== 'heading') && parent.test(expandTitle(s.title)))
     if (p) return p
   }
   return doc.title
