@@ -351,10 +351,17 @@ const ASKS_TITLE = new RegExp(
   'i',
 )
 
+// Reading: the same asked as a question, its modal before the customer ("What must Members do?", "What do shops need to
+// do?", "What does the Client have to do?"): the customer by its role word or a kind of customer, in the plural too
+const ASKS_QUESTION = new RegExp(
+  String.raw`^what\s+(?:must|should|do|does|will)\s+(?:${CUSTOMER_SUBJECT}|(?:the\s+)?(?:customers|clients|members|tenants|subscribers|schools|practices|shops|stores|clinics|offices|branches|sites|users|staff))\s+(?:need to\s+|needs to\s+|have to\s+|has to\s+)?do\s*[?.:!]*$`,
+  'i',
+)
+
 /** Is the title a statement of what the customer must do, what the provider needs from the customer, or the customer's duties? */
 export function asksOfCustomer(title: string, names?: Names): boolean {
   const t = title.replace(/[*_`]/g, '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+/i, '').trim()
-  return t.length <= 80 && (ASKS_TITLE.test(t) || dutiesTitle(title, names) === 'customer' || CUSTOMER_MUST.test(roleTitle(title, names)))
+  return t.length <= 80 && (ASKS_TITLE.test(t) || ASKS_QUESTION.test(t) || dutiesTitle(title, names) === 'customer' || CUSTOMER_MUST.test(roleTitle(title, names)))
 }
 
 /**
