@@ -555,7 +555,7 @@ export function findClause(
     const ownLabel = namedBy(label)
     // in a table whose columns are plans ("| | Starter | Plus | Max |"), a row's first cell titles the plans' values beside
     // it, read as the clause reads any text: by its titles or by its topic ("We pick up within", "Back in business within")
-    const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || namedBy(question) || (underLabel && !labelOnly) || (reading.planRow(block) && planKeyed(block, headings, re)) || (block.kind === 'list-item' && namedBy(reading.leadTitle(i)))
+    const inHome = homeIds.has(block.section.id) || keyedRow(block, headings, re.notHeadings) || ownLabel || namedBy(question) || (underLabel && !labelOnly) || (reading.planRow(block) && planKeyed(block, headings, re)) || (block.kind === 'list-item' && reading.leadTitle(i, namedBy) !== undefined)
     if (labelOnly) underLabel = ownLabel
     const asked = question !== undefined && (re.topicTest.test(question) || mentioned(question, block))
     const sentences = block.sentences

@@ -383,10 +383,12 @@ export class Reading {
   }
 
   /** The title the short lead-in of list item `i` gives it ("What we'll do for you:"), if any (see leadTitle in lists.ts). */
-  leadTitle(i: number): string | undefined {
+  leadTitle(i: number, named: (title: string) => boolean = () => true): string | undefined {
     const title = leadTitle(this.listContext(i).intro)
+    // (the caller's test first: a title it would not take needs no reading of the parties)
+    if (title === undefined || !named(title)) return undefined
     // (a lead-in that opens on a party, "The Client agrees to:", "We will:", is that party's sentence, not a title)
-    const subject = title === undefined ? undefined : /^(?:the\s+)?[A-Za-z][\w’'-]*/i.exec(title)?.[0]
+    const subject = /^(?:the\s+)?[A-Za-z][\w’'-]*/i.exec(title)?.[0]
     return subject !== undefined && this.firstParty(subject) !== 'unknown' ? undefined : title
   }
 
