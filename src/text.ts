@@ -305,9 +305,9 @@ export function requiredLiterals(source: string, fold = true): string[] | undefi
       i++
     }
     // a quantifier after the atom: optional atoms break the run, repeated ones end it
-    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
-    const min = !q ? 1 : q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0
-    if (q) i += q[0].length
+    const [min, qLength] = quantifierAt(source, i)
+    const q = qLength > 0
+    i += qLength
     if (inner && min >= 1) {
       group ??= inner
       if (!longest || shortest(inner) > shortest(longest)) longest = inner
@@ -323,6 +323,13 @@ function shortest(literals: readonly string[]): number {
   let n = Infinity
   for (const l of literals) if (l.length < n) n = l.length
   return n
+}
+
+/** The quantifier after an atom ending at `i`: the fewest times the atom must match (1 with no quantifier) and the quantifier's length. */
+function quantifierAt(source: string, i: number): [min: number, length: number] {
+  const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
+  if (!q) return [1, 0]
+  return [q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0, q[0].length]
 }
 
 /** The index just past the ")" that closes the group opening at `open` (escapes and classes skipped), or -1 when none does. */
@@ -432,9 +439,9 @@ function alternativesOf(source: string, fold: boolean, longS: boolean): Guard | 
       i++
     }
     // a quantifier after the atom: optional atoms break the run, repeated ones end it
-    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i, i + 12))
-    const min = !q ? 1 : q[0][0] === '+' ? 1 : q[1] !== undefined ? Number(q[1]) : 0
-    if (q) i += q[0].length
+    const [min, qLength] = quantifierAt(source, i)
+    const q = qLength > 0
+    i += qLength
     if (literal !== undefined && min >= 1) run += literal
     if (q || literal === undefined) endRun()
     if (inner && min >= 1) {
