@@ -517,6 +517,10 @@ describe('a document by the words that say what it covers, and by its version', 
     ['Uptime of the portal, and the credits paid when it falls short, are covered by the Larkspur Hosting SLA.', 'Larkspur Hosting SLA'],
     ['Files are backed up in accordance with the Clinic\'s Data Retention Standard (version 2.3).', "Clinic's Data Retention Standard"],
     ['Patches are applied under our Patch Procedure (issue 2).', 'Patch Procedure'],
+    // (the version in capitals or short, after a comma, and the owner named in the possessive)
+    ["Nightly copies are taken as set out in the Vendor's Continuity Plan, Version 3.", "Vendor's Continuity Plan"],
+    ['Restores are tested as described in the Recovery Playbook (Issue 4).', 'Recovery Playbook'],
+    ["Servers are patched in line with the Council's Patching Standard, v2.1.", "Council's Patching Standard"],
   ])('finds the delegation in %j', (text, target) => {
     expect(delegation(text)?.target).toBe(target)
   })
@@ -524,6 +528,9 @@ describe('a document by the words that say what it covers, and by its version', 
   it.each([
     ['Outages of the payment provider are not covered by the Larkspur Hosting SLA.'],
     ['Backups are taken under Acronis Cyber Protect (version 15) at times the office manager chooses.'],
+    // (a product's version after a comma names no paper, nor does a title with no version)
+    ['Backups are taken under Veeam Backup, Version 12, at times the office manager chooses.'],
+    ["Nightly copies are taken as set out in the Vendor's Continuity Plan, which the office manager keeps."],
   ])('finds no delegation in %j', (text) => {
     expect(delegation(text)).toBeUndefined()
   })

@@ -62,7 +62,11 @@ const DOC_CODE = String.raw`\((?:(?:document|ref\.?|reference|no\.?)\s+)?[A-Z]{2
 // Reading: so is a paper named by a title whose last word names a paper of rules or plans, with its version in brackets
 // ("the Council's ICT Backup Standard (version 4.1)", "our Patch Procedure (issue 2)"): a version is how a register of
 // documents names an issue of one; a product's version ("Acronis Cyber Protect (version 15)") names no paper
-const DOC_VERSION = String.raw`\((?:version|issue|revision|rev\.)\s?\d{1,3}(?:\.\d{1,3}){0,2}\)`
+// Reading: the version may be written in capitals or short, after a comma as well as in brackets, and the title may follow
+// its owner's name in the possessive ("the Vendor's Continuity Plan, Version 3", "the Provider's Recovery Plan,
+// v2", "the Council's Patch Procedure (Issue 2)"): the paper is still a document of its own
+const VERSION_WORD = String.raw`(?:[Vv]ersion|[Ii]ssue|[Rr]evision|[Rr]ev\.|v\.?)\s?\d{1,3}(?:\.\d{1,3}){0,2}`
+const DOC_VERSION = String.raw`(?:\(${VERSION_WORD}\)|,\s*${VERSION_WORD}\b)`
 const VERSIONED_TITLE = String.raw`(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,5}(?:Standard|Policy|Procedure|Plan|Guide|Manual|Handbook|Specification|Schedule|Description|Framework|Playbook|Runbook|Instructions|Rules|Requirements)s?\s*${DOC_VERSION}`
 // (named where something is said to be set out in it or done by it, not after a bare "in": "kept in the Vault (SV-200)"
 // names a device by its model)
@@ -554,7 +558,7 @@ export class DelegationMatches {
   get followed(): DelegationHit | undefined {
     if (this.followedHit === undefined) {
       const m = FOLLOWED_DOC.exec(this.text)
-      this.followedHit = m && !limits(this.text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+      this.followedHit = m && !limits(this.text, m.index) ? {target: m[1]!.replace(DOC_CODE_END, '').replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.followedHit ?? undefined
   }
