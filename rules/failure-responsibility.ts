@@ -3,7 +3,7 @@ import {needs} from '../src/text.js'
 import {clauseRule, type Unit} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Document} from '../src/types.js'
-import {TITLE_WORD, targetInDocument} from '../src/reading/delegation.js'
+import {UNDER_PAPER, targetInDocument} from '../src/reading/delegation.js'
 import {isDisclaimer} from '../src/reading/parties.js'
 import {asksOfCustomer, dutiesTitle, withheldWork} from '../src/reading/reach.js'
 import {EFFORT_NOT_RESULT, indexOf} from '../src/reading/wording.js'
@@ -170,13 +170,9 @@ const PUT_ELSEWHERE = /\b(?:is|are|shall be|will be|must be|remains?)\s+(?:still
 // up is handled under your separate Break-Fix Cover, which has its own terms") is delegated to that paper, whatever the
 // words of its title, when the paper is no part of this agreement and what follows its title only describes it (where it
 // is had, its number, that it is separate) and allocates nothing itself
-// (the title: capitalised words, joined by "&", "and", "of" or "for" as the shared reader of document names reads a
-// title's words, ending in a word for a paper of terms; the shared reader's names end in their own words, and "handled
-// under" is this rule's predicate)
-const PAPER_TITLE = String.raw`(?:${TITLE_WORD}){1,6}(?:[Pp]olicy|[Cc]over|[Rr]ider|[Aa]ddendum|[Ss]chedule|[Cc]ontract|[Aa]greement|[Pp]lan|[Tt]erms|[Aa]dd-?on|[Pp]rogram(?:me)?|[Ss]cheme)\b`
-const UNDER_TITLE = new RegExp(
-  String.raw`^([^;:—–]{3,200}?)\s+(?:is|are|shall be|will be|must be|remains?)\s+(?:still\s+|also\s+)?(?:(?:handled|dealt\s+with|managed|looked\s+after)\s+(?:under|as\s+per|per|in\s+accordance\s+with|according\s+to|pursuant\s+to)|(?:covered|governed)\s+(?:by|under))\s+(?:the\s+terms\s+of\s+)?(?:the|your|our|its|their)\s+(?:(?:separate|own|current|applicable)\s+)?(${PAPER_TITLE})(?!\s*[A-Z0-9]{1,3}\b)`,
-)
+// (the paper and the predicate that puts the work under it are the shared delegation reader's, UNDER_PAPER, which every
+// clause rule reads alike; this rule reads the failure work in the subject, and what follows the title)
+const UNDER_TITLE = new RegExp(String.raw`^([^;:—–]{3,200}?)\s+${UNDER_PAPER}`)
 
 // what a relative clause says the paper holds ("…, which sets out who repairs or replaces them and at whose cost") describes
 // the paper; it allocates nothing here

@@ -48,6 +48,28 @@ function codeExample(source: string, block: Block, start: number, end: number): 
   const to = sourceOffset(block, end - 1) + 1
   return to - from === end - start && source[from - 1] === '`' && source[to] === '`'
 }
+// An answer written into a form's brackets: yes, not applicable, included or not, done (a tick)
+const ANSWER = /^(?:yes|n\/a|not applicable|none|nil|included|not included|excluded|completed?|done|accepted|agreed|approved|signed|[✓✔☑√])\.?$/i
+// The name of a language with a colon, opening a gloss: "Portuguese: ", "in French: ", "Te reo Māori: ", "German translation: "
+const LANGUAGE_GLOSS = /^(?:in\s+)?(?:English|French|German|Spanish|Portuguese|Italian|Dutch|Flemish|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Swedish|Norwegian|Danish|Finnish|Icelandic|Estonian|Latvian|Lithuanian|Welsh|Irish|Gaelic|Catalan|Basque|Galician|Afrikaans|Zulu|isiZulu|Xhosa|isiXhosa|Sesotho|Setswana|Swahili|Kiswahili|Amharic|Arabic|Hebrew|Persian|Farsi|Urdu|Hindi|Marathi|Tamil|Telugu|Bengali|Punjabi|Gujarati|Malay|Bahasa(?: [A-Z][a-z]+)?|Indonesian|Tagalog|Filipino|Vietnamese|Thai|Chinese|Mandarin|Cantonese|Japanese|Korean|M[āa]ori|[Tt]e [Rr]eo(?: M[āa]ori)?|Samoan|Tongan|Russian|Ukrainian)(?:\s+(?:translation|version|text|name|term|original))?\s*:/
+// The words an abbreviation of a blank stands for, set after it by a dash, a colon, an equals sign, a cell's border or
+// "means": "– to be determined", ": to be confirmed", " | Meaning: To be announced", " means to be decided"
+const EXPANDED_AFTER = /^\s*(?:[:=–—|]|-\s|means\b|stands for\b|is short for\b)\s*(?:[A-Z][a-z]+:\s*)?["“]?[Tt]o be (?:determined|decided|confirmed|agreed|advised|announced|arranged)\b/
+// (a value's label right before it makes it the value, however glossed: "Go-live: TBD – to be confirmed"; not the label of a
+// list of abbreviations, "Abbreviations: TBD – …", "Abbreviation: TBA | …")
+const LABELLED_BEFORE = /(?<!\b(?:[Aa]bbreviations?|[Aa]cronyms?|[Gg]lossary|[Kk]ey|[Ll]egend|[Tt]erms?|[Ss]hort forms?)):\s*$/
+// A part's title: capitalised words, with the small words a title joins them by ("Fees and Payment", "Limitation of
+// Liability"); and the words only a slot's title holds
+const CAPTION = /^[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|or|of|for|the|to|in|on|&))*$/
+const CAPTION_SLOT = /\b(?:insert|enter|name|date|address|amount|number|tbd|tbc|title|x+)\b/i
+// A numbered part cited right before the bracket: "clause 4 ", "Section 5.2 ", "Schedule B ", "Appendix 3 "
+const CITED_PART_BEFORE = /\b(?:[Cc]lauses?|[Ss]ections?|[Ss]chedules?|[Aa]ppendi(?:x|ces)|[Aa]nnex(?:e|ure)?s?|[Ee]xhibits?|[Pp]arts?|[Aa]rticles?|[Pp]aragraphs?|§)\s*(?:\d+(?:\.\d+)*[a-z]?|[A-Z]\d*(?:\.\d+)*)\s*$/
+// Words that give the bracket after them as an example: "for example ", "e.g. ", "such as ", "Example: "
+const EXAMPLE_BEFORE = /(?:\b(?:such as|e\.g\.|for example|for instance)|\b[Ee]xamples?\s*:)[,:]?\s*$/
+// A mark of a document's standing: confidential, draft, subject to contract, without prejudice, a sample
+const STANDING_MARK = /^(?:(?:private|strictly|commercial)\s+(?:(?:and|&)\s+)?(?:in\s+)?confiden(?:tial|ce)|confidential|draft(?:\s+(?:only|for (?:discussion|review|comment)))?|subject to contract|without prejudice|sample|specimen|final|execution (?:version|copy)|for (?:discussion|review|comment)(?: only)?|not for (?:distribution|circulation))$/i
+// The words that define a term, right after it: "means", "shall mean", "has the meaning", "refers to", "is", "are"
+const DEFINES_AFTER = /^\s*(?:means|mean|shall mean|has the meaning|refers to|is|are|includes)\b/
 /** A standard named by its body and number: "RFC 2119", "ISO/IEC 27001:2022", "NIST SP 800-53", "BS EN 50600". */
 const STANDARD_CITED = /^(?:RFC|ISO(?:\/IEC)?|IEC|NIST(?: SP)?|BS(?: EN)?|EN|DIN|IEEE|ANSI|FIPS|SOC)\s?\d+(?:[-.:/]\d+)*$/
 // Reading: a drafter's note in brackets, opening on the writer's initials with a date ("[JT 12/9: the list of services is
@@ -130,7 +152,9 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // Reading: a code in capitals that the words right before it name as a tag or prefix to write ("begin the subject
       // line with the tag [HFR]", "with the subject prefix [LFM-URGENT]") is that literal as it is to be written, not a
       // slot; words in brackets after such a word stay a slot ("the tag [Client Name]", "the prefix [XX]")
-      if (/^[A-Z][A-Z0-9_-]{1,15}$/.test(inner) && !/^(?:X+|TBD|TBC|TBA|NAME|DATE)$/.test(inner) && TAG_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false
+      // Reading: so is one after the verb that writes it before or after a thing ("requests from the workshop are prefixed
+      // [TWJ] in the subject line"), and the same code wherever its text repeats it ('… for example "[TWJ] PC will not boot"')
+      if (/^[A-Z][A-Z0-9_-]{1,15}$/.test(inner) && !/^(?:X+|TBD|TBC|TBA|NAME|DATE)$/.test(inner) && taggedLiteral(text, m)) return false
       // Reading: so is a code in capitals that its sentence writes into a subject line, whatever word names it ("begin the
       // subject line with [MFG] and the name of the home, for example "[MFG] Stratford – printer jam"", "messages from
       // outside have [EXTERNAL] added to the start of the subject line"), wherever the sentence repeats it; a slot's words
@@ -139,6 +163,30 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
       // Reading: a standard cited by its body's letters and its number, in brackets as a reference list cites it ("[RFC 2119]",
       // "[ISO 27001]", "[ISO/IEC 27001:2022]", "[NIST SP 800-53]"), names a document that exists, not a slot
       if (STANDARD_CITED.test(inner)) return false
+      // Reading: an answer already written into a form's brackets ("Remote support [Included]", "Status: [N/A]", "On-site
+      // [Not included]", "Accepted [Yes]") is the value given, not a slot; a choice still to make ("[Yes/No]", "[Included
+      // / billed]") stays a slot
+      if (ANSWER.test(inner)) return false
+      // Reading: a bracket that opens on the name of a language and a colon ("[Portuguese: Período de Colheita]", "[in
+      // French: Date de début du service]", "[Welsh: Diwrnod Gwaith]") gives the words before it in that language, whatever
+      // its words say; a slot's brackets name no language ("[Date]", "[Nom du signataire]")
+      if (LANGUAGE_GLOSS.test(inner)) return false
+      // Reading: a part's title in brackets after its number ("see clause 4 [Termination]", "Section 5 [Fees and
+      // Payment]") is a caption that cites the part, not a slot; a slot's words there ("clause 4 [insert title]", "Schedule
+      // 2 [Client Name]") stay a slot
+      if (CAPTION.test(inner) && !CAPTION_SLOT.test(inner) && CITED_PART_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return false
+      // Reading: a bracketed value given as an example of what to write ("fill in each blank, for example [Harbour
+      // Dental]", "Example: [Acme Pty Ltd]") is the example, not a value left blank; a slot's own words there ("such as
+      // [Client Name]") stay a slot
+      if (EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 20), start)) && !SLOT_ONLY.test(inner) && !SLOT_WORDS.test(inner)) return false
+      // Reading: a mark of the document's standing in brackets ("[CONFIDENTIAL]", "[DRAFT]", "[Subject to Contract]",
+      // "[PRIVATE AND CONFIDENTIAL]") labels the whole paper, as a header does; it leaves nothing to fill in
+      if (STANDING_MARK.test(inner)) return false
+      // Reading: a bracket between a term defined in quotation marks and the words that define it ('"Business Day"
+      // [Werktag] means …', '"Support Hours" [Horas de Soporte] are …') gives the term in another language, or another
+      // name for it: the term is being defined, so nothing in its brackets is left to fill; a slot's words there ('"Client"
+      // [Client Name] means') and a bracket after the defining words ('"Client" means [Client Name]') stay slots
+      if (!SLOT_ONLY.test(inner) && QUOTE_CLOSE.includes(text.slice(0, start).trimEnd().slice(-1)) && DEFINES_AFTER.test(text.slice(start + m.length, start + m.length + 30))) return false
       if (/^[●•…. _-]+$/.test(inner)) return true
       // a currency sign with room left after it for the amount: "[£ ]", "[$    ]" (not a unit named in brackets, "[£]")
       if (/^[£$€¥₹]$/.test(inner) && /\s/.test(m.slice(1, -1))) return true
@@ -174,7 +222,10 @@ const PATTERNS: ReadonlyArray<{re: RegExp; has: readonly string[]; accept?: (m: 
   // \"TBD\"", "mark the item ‘TBC’ in the tracker"; "Start date: TBD" leaves the value open)
   // Reading: so is one inside a name or a title the sentence quotes as an example ("a ticket titled \"Laptop for new hire –
   // start date TBD\" is a Request", "an e-mail with the subject \"Invoice TBC\""): the words are the quoted thing's own
-  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME'], accept: (m, text, start) => !(QUOTE_OPEN.includes(text[start - 1] ?? '') && QUOTE_CLOSE.includes(text[start + m.length] ?? '')) && !quotedTitle(text, start)},
+  // Reading: so is one explained by the words it stands for, right after it ("TBD – to be determined", "TBC: to be
+  // confirmed", an abbreviations table's "TBA | Meaning: To be announced", "TBD means to be decided"): the abbreviation is
+  // being defined, not left as a value; a blank glossed in brackets ("Start date: TBD (to be determined)") stays a blank
+  {re: /\b(?:TBD|TBC|TBA|TODO|FIXME)\b/g, has: ['TB', 'TODO', 'FIXME'], accept: (m, text, start) => !(QUOTE_OPEN.includes(text[start - 1] ?? '') && QUOTE_CLOSE.includes(text[start + m.length] ?? '')) && !quotedTitle(text, start) && !(EXPANDED_AFTER.test(text.slice(start + m.length, start + m.length + 40)) && !LABELLED_BEFORE.test(text.slice(Math.max(0, start - 40), start)))},
   // a drafting instruction in capitals or ending in "here" ("INSERT NAME HERE", "ENTER DATE", "insert logo here"), and the
   // same blank spelt out as a whole value ("Location: to be confirmed", a cell reading "To be agreed")
   {re: /\b(?:INSERT|ENTER)\s+(?:(?:CUSTOMER|CLIENT|COMPANY|PROVIDER|SUPPLIER|FULL|LEGAL|START|END|EFFECTIVE|YOUR)\s+){0,2}(?:NAME|DATE|ADDRESS|AMOUNT|FEE|NUMBER|DETAILS|TITLE)(?:\s+HERE)?\b(?!\s+(?:OF|FOR|ON|IN|TO|THAT|AND)\b)|\b[Ii]nsert\s+(?:(?:your|the|company|client|customer|provider|our)\s+)?(?:logo|name|date|address|signature|details|text|image|photo|table|figure|number|amount)\s+here\b/g, has: ['INSERT', 'ENTER', 'nsert']},
@@ -234,6 +285,11 @@ function codeBlanks(source: string): Array<[number, string]> {
 /** A code written into a subject line, before it ("subject line with ") or after it ("] added to the start of the subject line"). */
 const SUBJECT_BEFORE = /\bsubject(?:\s+line|\s+field)?s?\s+(?:with|starting with|beginning with|prefixed (?:with|by))\s*[:"“'‘]?\s*$/i
 const SUBJECT_AFTER = /^\s*(?:is\s+|are\s+|will be\s+)?(?:added|prepended|inserted|put|written|shown|placed)\s+(?:to|at|in|before)\s+(?:the\s+)?(?:(?:start|front|beginning|end)\s+of\s+)?(?:the\s+|each\s+|every\s+|its\s+|their\s+)?(?:e-?mail['’]?s?\s+|message['’]?s?\s+)?subject\b/i
+/** Does the text name the bracketed code `m` as a tag or prefix to write at one of the places it stands in ("prefixed [TWJ] …, for example \"[TWJ] …\"")? */
+function taggedLiteral(text: string, m: string): boolean {
+  for (let at = text.indexOf(m); at >= 0; at = text.indexOf(m, at + 1)) if (TAG_BEFORE.test(text.slice(Math.max(0, at - 40), at))) return true
+  return false
+}
 /** Does the text write the bracketed code `m` into a subject line at one of the places it stands in? */
 function writtenInSubject(text: string, m: string): boolean {
   if (!/subject/i.test(text)) return false
@@ -242,7 +298,8 @@ function writtenInSubject(text: string, m: string): boolean {
   }
   return false
 }
-const TAG_BEFORE = /\b(?:tags?|prefix(?:es)?|suffix(?:es)?|hashtags?|keywords?)\s*[:"“'‘]?\s*$/i
+// (and the verb that writes the tag before or after a thing: "requests are prefixed [TWJ]", "suffixed with [EXT]")
+const TAG_BEFORE = /\b(?:tags?|prefix(?:es)?|suffix(?:es)?|hashtags?|keywords?|(?:prefixed|suffixed)(?:\s+(?:with|by))?)\s*[:"“'‘]?\s*$/i
 
 // A line of six or more underscores alone is a line left to sign or fill in (a signature or a date), not a rule between
 // parts, which Markdown writes as "---", "***" or "___": Markdown reads it as a rule, so it is in no block's text
@@ -394,12 +451,30 @@ function rowCode(block: Block): string | undefined {
   return meaning ? `[${m[1]!}]` : undefined
 }
 
+// Reading: a document that says its codes are written in square brackets ('"Depot Code" means the two-letter code of a
+// depot, written in square brackets', "the depot codes in square brackets are used in every table") writes every short code of capitals in
+// square brackets as such a code, wherever it stands: none of them is a slot. A sentence that says what is in brackets is
+// still to fill ("Items in square brackets are still to be agreed", "replace the codes in square brackets") declares no
+// codes, and a slot's words ("[CLIENT]", "[XX]") stay slots
+const CODES_IN_BRACKETS = /\bcodes?\b[^.;!?]{0,120}?\bsquare brackets\b|\bsquare brackets\b[^.;!?]{0,60}?\bcodes?\b/i
+const STILL_TO_FILL = /\b(?:to be|still|replace|fill|complete|confirm|agree|blank|placeholders?|delete|remove|insert)/i
+const SHORT_CODE = /\[([A-Z][A-Z0-9]{1,5})\]/g
+
+/** Does a block's text say that the document's codes are written in square brackets? */
+function declaresBracketedCodes(text: string): boolean {
+  if (!text.includes('square brackets')) return false
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) if (CODES_IN_BRACKETS.test(sentence) && !STILL_TO_FILL.test(sentence)) return true
+  return false
+}
+
 /** The bracketed codes the document defines ("[ITM] means …", "Legend: [R] Responsible, …", "tagged [Gold] or [Silver]"), and names it declares. */
 function definedCodes(doc: Document): ReadonlySet<string> {
   const out = new Set<string>()
   if (!doc.source.includes('[')) return out
+  const declared = doc.source.includes('square brackets') && doc.blocks.some((b) => declaresBracketedCodes(b.text))
   for (const block of doc.blocks) {
     if (!block.text.includes('[')) continue
+    if (declared) for (const m of block.text.matchAll(SHORT_CODE)) if (!/^[NX]+$/.test(m[1]!) && !SLOT_WORDS.test(m[1]!)) out.add(m[0])
     if (block.kind === 'table-row') {
       const code = rowCode(block)
       if (code !== undefined) out.add(code)
@@ -541,6 +616,25 @@ function headerPosition(doc: Document, row: Block, before: Block | undefined, te
   return {start: row.file.positionAt(at), end: row.file.positionAt(at + text.length)}
 }
 
+// Reading: "XX" after a name in capitals that the document also writes with another Roman numeral ("Kestrel Dawn XX" beside
+// "Kestrel Dawn XXI", "Pump Station XX" beside "Pump Station XIX") is the numeral of one of a series of things so named,
+// not a blank; with no such sister name ("Suite XX", "Model XX") it stays a blank
+const NAME_BEFORE = /(?:^|[^\w'’-])((?:[A-Z][\w'’-]*[ \t]+){1,3})$/
+
+/** Is "XX" after `before` the Roman numeral of a name the document also writes with another numeral? (kept per name) */
+function numeralOfName(doc: Document, before: string, seen: Map<string, boolean>): boolean {
+  const m = NAME_BEFORE.exec(before)
+  if (!m) return false
+  const name = m[1]!.trim()
+  let known = seen.get(name)
+  if (known === undefined) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+    known = new RegExp(String.raw`(?<![\w'’-])${escaped}\s+(?!XX\b)[IVXLC]{1,7}\b`).test(doc.source)
+    seen.set(name, known)
+  }
+  return known
+}
+
 /** The kind of the kept slots of a block text. */
 const SLOTS = {name: 'no-placeholders: slots'}
 
@@ -565,6 +659,7 @@ export default {
     const named = definedAbbreviations(doc)
     const registered = registeredNames(doc)
     const codes = definedCodes(doc)
+    const numerals = new Map<string, boolean>()
     const code = doc.source.includes('`')
     let backticks: number[] | undefined
     let previous: Block | undefined
@@ -586,6 +681,7 @@ export default {
         if (live !== undefined && !live.slice(f.start, f.end).trim()) continue
         if (glosses && isGloss(block.text, f.start, f.text)) continue
         if (named.has(f.text) || registered.has(f.text) || codes.has(f.text)) continue
+        if (f.text === 'XX' && numeralOfName(doc, block.text.slice(Math.max(0, f.start - 60), f.start), numerals)) continue
         // Reading: a slot written as inline code and given as an example of what is written ("expressions such as
         // `{{ inputs.region }}` in workflow files") is the syntax mentioned, not a value left blank, as a slot quoted as an
         // example is; a slot in code with no such cue ("send it to `{{ email }}`") stays a slot

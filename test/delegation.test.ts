@@ -517,6 +517,10 @@ describe('a document by the words that say what it covers, and by its version', 
     ['Uptime of the portal, and the credits paid when it falls short, are covered by the Larkspur Hosting SLA.', 'Larkspur Hosting SLA'],
     ['Files are backed up in accordance with the Clinic\'s Data Retention Standard (version 2.3).', "Clinic's Data Retention Standard"],
     ['Patches are applied under our Patch Procedure (issue 2).', 'Patch Procedure'],
+    // (the version in capitals or short, after a comma, and the owner named in the possessive)
+    ["Nightly copies are taken as set out in the Vendor's Continuity Plan, Version 3.", "Vendor's Continuity Plan"],
+    ['Restores are tested as described in the Recovery Playbook (Issue 4).', 'Recovery Playbook'],
+    ["Servers are patched in line with the Council's Patching Standard, v2.1.", "Council's Patching Standard"],
   ])('finds the delegation in %j', (text, target) => {
     expect(delegation(text)?.target).toBe(target)
   })
@@ -524,7 +528,42 @@ describe('a document by the words that say what it covers, and by its version', 
   it.each([
     ['Outages of the payment provider are not covered by the Larkspur Hosting SLA.'],
     ['Backups are taken under Acronis Cyber Protect (version 15) at times the office manager chooses.'],
+    // (a product's version after a comma names no paper, nor does a title with no version)
+    ['Backups are taken under Veeam Backup, Version 12, at times the office manager chooses.'],
+    ["Nightly copies are taken as set out in the Vendor's Continuity Plan, which the office manager keeps."],
   ])('finds no delegation in %j', (text) => {
     expect(delegation(text)).toBeUndefined()
+  })
+})
+
+describe('a thing put under a paper of terms named by its title (read alike by every clause rule)', () => {
+  const backups = (line: string, more = ''): string | undefined =>
+    lint(`# Studio IT Agreement\n\n## What we provide\n\nWe look after the studio's file server and its twelve iMacs.\n\n## Backups\n\n${line}\n${more}`, {filePath: 'studio.md', profile: 'msa'}).coverage.find((c) => c.ruleId === 'backup-frequency')?.outcome
+
+  it.each([
+    ['Offsite copies of the file server are governed by the Vault Care Plan.', 'Vault Care Plan'],
+    ['Patching of the tills is handled under your separate Till Support Cover, which has its own terms.', 'Till Support Cover'],
+    ['Urgent call-outs are dealt with under the Priority Callout Scheme.', 'Priority Callout Scheme'],
+  ])('finds the delegation in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    ['Repairs are not covered by the Care Plan.'],
+    ['Backups are covered by the Backup Plan 2.'],
+  ])('finds no delegation in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+
+  it('passes: backups put under a titled paper are delegated to it, as failure work is', () => {
+    expect(backups('Copies of the file server are handled under our Offsite Vault Plan.')).toBe('delegated')
+  })
+
+  it('fails: a part of this agreement so titled holds them here', () => {
+    expect(backups('Copies of the file server are handled under our Offsite Vault Plan.', '\n## Offsite Vault Plan\n\nThe file server is copied to the vault every night at 01:00 and kept for 30 days.\n')).toBe('present')
+  })
+
+  it('look-alike: what a paper does not cover is not sent to it', () => {
+    expect(backups('Copies of the file server are not covered by the Offsite Vault Plan.')).not.toBe('delegated')
   })
 })

@@ -62,7 +62,11 @@ const DOC_CODE = String.raw`\((?:(?:document|ref\.?|reference|no\.?)\s+)?[A-Z]{2
 // Reading: so is a paper named by a title whose last word names a paper of rules or plans, with its version in brackets
 // ("the Council's ICT Backup Standard (version 4.1)", "our Patch Procedure (issue 2)"): a version is how a register of
 // documents names an issue of one; a product's version ("Acronis Cyber Protect (version 15)") names no paper
-const DOC_VERSION = String.raw`\((?:version|issue|revision|rev\.)\s?\d{1,3}(?:\.\d{1,3}){0,2}\)`
+// Reading: the version may be written in capitals or short, after a comma as well as in brackets, and the title may follow
+// its owner's name in the possessive ("the Vendor's Continuity Plan, Version 3", "the Provider's Recovery Plan,
+// v2", "the Council's Patch Procedure (Issue 2)"): the paper is still a document of its own
+const VERSION_WORD = String.raw`(?:[Vv]ersion|[Ii]ssue|[Rr]evision|[Rr]ev\.|v\.?)\s?\d{1,3}(?:\.\d{1,3}){0,2}`
+const DOC_VERSION = String.raw`(?:\(${VERSION_WORD}\)|,\s*${VERSION_WORD}\b)`
 const VERSIONED_TITLE = String.raw`(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,5}(?:Standard|Policy|Procedure|Plan|Guide|Manual|Handbook|Specification|Schedule|Description|Framework|Playbook|Runbook|Instructions|Rules|Requirements)s?\s*${DOC_VERSION}`
 // (named where something is said to be set out in it or done by it, not after a bare "in": "kept in the Vault (SV-200)"
 // names a device by its model)
@@ -143,6 +147,17 @@ const ON_FORM = String.raw`(?:[Aa]s\s+)?(?:shown|given|stated|printed|written|se
 // it, as what is governed by one is; not what is said not to be ("repairs not covered by the Care Plan"): that is the
 // document's own cover
 const COVERED_BY_DOC = String.raw`(?<!\b(?:not|never|no longer|nor)\s)covered\s+by`
+// Reading: a thing that a sentence's predicate puts under a paper of terms named by its title ("Hardware faults are handled
+// under our Hardware Warranty & Replacement Policy", "Diagnosis of failed equipment shall be handled under the Equipment
+// Maintenance Rider", "Anything that packs up is handled under your separate Break-Fix Cover", "Offsite copies are governed
+// by the Vault Care Plan") is put in that paper, whatever the words of its title, when the paper is no part of this
+// agreement: the title is capitalised words (joined by "&", "and", "of" or "for", as TITLE_WORD reads them) ending in a
+// word for a paper of terms (a policy, cover, rider, addendum, schedule, contract, plan, terms, add-on, programme, scheme),
+// not a numbered part ("Schedule 3", which the numbered reading names)
+export const PAPER_TITLE = String.raw`(?:${TITLE_WORD}){1,6}(?:[Pp]olicy|[Cc]over|[Rr]ider|[Aa]ddendum|[Ss]chedule|[Cc]ontract|[Aa]greement|[Pp]lan|[Tt]erms|[Aa]dd-?on|[Pp]rogram(?:me)?|[Ss]cheme)\b`
+/** The predicate that puts a thing under a paper named by its title, up to the title (group 1): "is handled under our …". */
+export const UNDER_PAPER = String.raw`(?:is|are|shall be|will be|must be|remains?)\s+(?:still\s+|also\s+)?(?:(?:handled|dealt\s+with|managed|looked\s+after)\s+(?:under|as\s+per|per|in\s+accordance\s+with|according\s+to|pursuant\s+to)|(?:covered|governed)\s+(?:by|under))\s+(?:the\s+terms\s+of\s+)?(?:the|your|our|its|their)\s+(?:(?:separate|own|current|applicable)\s+)?(${PAPER_TITLE})(?!\s*[A-Z0-9]{1,3}\b)`
+const UNDER_PAPER_G = needs(new RegExp(String.raw`\b${UNDER_PAPER}`))
 const DELEGATION = new RegExp(
   `\\b(?:${LINK}|${COVERED_BY_DOC}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|his|her|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
@@ -373,6 +388,9 @@ export function delegation(
   if (published && !(published.page && blocks?.some((b) => b.section.title.trim().toLowerCase() === published.target.replace(/\s+page$/i, '').toLowerCase()))) return published
   const followed = matches.followed
   if (followed && !inDocument?.(followed.target)) return followed
+  // (a part of this agreement so titled holds it here: "## 7. Hardware Care Plan")
+  const under = matches.underPaper
+  if (under && !inDocument?.(under.target) && !blocks?.some((b) => sectionTitled(b.section.title, under.target))) return under
   const subject = matches.subject
   if (subject && (subject.separate || !inDocument?.(subject.target))) return {target: subject.target[0]!.toUpperCase() + subject.target.slice(1), start: subject.start, end: subject.end}
   const there = blocks && block ? matches.there : undefined
@@ -415,6 +433,11 @@ function linkHit(text: string, name: string, start: number, end: number): Delega
   return {target: partNumber(name.replace(SENT_CLAUSE, '')), start, end, ...(SEPARATE_AFTER.test(after) || AT_ADDRESS_AFTER.test(after) ? {separate: true} : {})}
 }
 
+/** Is a section's title (without its clause number) the given title? */
+function sectionTitled(title: string, target: string): boolean {
+  return title.toLowerCase().replace(/^(?:[a-z\d]{1,2}[.)]|\d+(?:\.\d+)*\.?)\s+/, '').trim() === target.toLowerCase()
+}
+
 /** A document's name as a target: its part number when given in brackets ("the Tariff Sheet (Annex 2)": "Annex 2"). */
 function partNumber(name: string): string {
   // (a part numbered with a hyphen is that part: "Annexure-3" is "Annexure 3")
@@ -449,6 +472,7 @@ export class DelegationMatches {
   private thereHit: DelegationHit | null | undefined
   private inItHit: DelegationHit | null | undefined
   private followedHit: DelegationHit | null | undefined
+  private underPaperHit: DelegationHit | null | undefined
   private holderHit: DelegationHit | null | undefined
   private orderHit: DelegationHit | null | undefined
   private handedHit: {label: string; hit: DelegationHit} | null | undefined
@@ -550,11 +574,21 @@ export class DelegationMatches {
     return this.publishedHit ?? undefined
   }
 
+  /** A paper of terms named by its title that the predicate puts a thing under (see UNDER_PAPER). */
+  get underPaper(): DelegationHit | undefined {
+    if (this.underPaperHit === undefined) {
+      const m = UNDER_PAPER_G.exec(this.text)
+      const end = m ? m.index + m[0].length : 0
+      this.underPaperHit = m && !limits(this.text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: end - m[1]!.length, end} : null
+    }
+    return this.underPaperHit ?? undefined
+  }
+
   /** A document followed for something (see FOLLOWED_DOC). */
   get followed(): DelegationHit | undefined {
     if (this.followedHit === undefined) {
       const m = FOLLOWED_DOC.exec(this.text)
-      this.followedHit = m && !limits(this.text, m.index) ? {target: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
+      this.followedHit = m && !limits(this.text, m.index) ? {target: m[1]!.replace(DOC_CODE_END, '').replace(/\s+/g, ' ').trim(), start: m.index, end: m.index + m[0].length} : null
     }
     return this.followedHit ?? undefined
   }

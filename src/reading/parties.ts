@@ -539,7 +539,22 @@ function subjectKinds(doc: Document, names: Map<string, Party>, read: PartyNames
   for (const role of names.values()) if (role === 'customer') return
   if (read) read.subjects = true
   for (const block of doc.blocks) {
-    if (block.kind === 'heading' || !/\b[Tt]he\s/.test(block.text)) continue
+    if (block.kind === 'heading') continue
+    // Reading: a body named as a member of the customer or a participant in the service ("Each Member Library must …",
+    // "each Participating School shall …", "Where a Member Practice does not …") is on the customer's side, as the subject
+    // of a duty: a consortium, a trust or a district signs for the members that take the service, and binds them
+    if (MEMBER_SUBJECT_TEST.test(block.text)) {
+      for (const m of block.text.matchAll(MEMBER_SUBJECT)) {
+        const member = m[1]!.replace(/\s+/g, ' ').toLowerCase()
+        const kind = member.split(' ').pop()!
+        if (PROVIDER_ROLE.test(kind) || names.has(member)) continue
+        names.set(member, 'customer')
+        // (and the members together: "Member Libraries shall …")
+        const plural = member.replace(/(?:y|s|x|ch|sh)?$/, (end) => (end === 'y' ? 'ies' : end ? `${end}es` : 's'))
+        if (!names.has(plural)) names.set(plural, 'customer')
+      }
+    }
+    if (!/\b[Tt]he\s/.test(block.text)) continue
     for (const m of block.text.matchAll(SUBJECT_KIND)) {
       const kind = subjectKind(m[1]!)
       if (kind === undefined) continue
@@ -558,6 +573,11 @@ function subjectKinds(doc: Document, names: Map<string, Party>, read: PartyNames
     }
   }
 }
+// a member or participant as the subject of a duty: "Each Member Library must", "every participating school shall", "a
+// Member Practice does not" (group 1: the member and its kind)
+const MEMBER_SUBJECT = /\b(?:[Tt]he|[Ee]ach|[Ee]very|[Aa]ny|[Aa]|[Aa]n|[Aa]ll)\s+((?:[Mm]ember|[Pp]articipating|[Pp]articipant|[Cc]onstituent|[Ss]ubscribing)\s+[A-Za-z][a-z]+)\s+(?:(?:also|then)\s+)?(?:shall|must|will|agrees|undertakes|is (?:responsible|required|obliged|expected)|has to|needs to|does not|doesn['’]t|fails)\b/g
+/** MEMBER_SUBJECT for a test alone (a global pattern keeps its place between tests). */
+const MEMBER_SUBJECT_TEST = needs(new RegExp(MEMBER_SUBJECT.source))
 // the service's work on a thing of an owner named by a common noun in the possessive, lower case: "looks after the lab's 9
 // Windows PCs", "monitors the studio's file server" (group 1: the owner)
 const OWNER = /\b(?:looks?\s+after|supports?|maintains?|manages?|monitors?|patch(?:es)?|services?|repairs?|administers?)\s+(?:all\s+(?:of\s+)?)?the\s+([a-z][a-z-]{2,20})['’]s\s+(?:[\w-]+\s+){0,3}?(?:pcs?|computers?|laptops?|desktops?|servers?|devices?|workstations?|imacs?|macs?|macbooks?|ipads?|network|wi-?fi|printers?|tills?|systems?)\b/gi
