@@ -483,7 +483,9 @@ function hasLetter(guard: Guard): boolean {
  * them is a large part of a single short text's lint. A run over many texts compiles each pattern once and runs it often,
  * where looking for the literals first (a lower-cased copy of each text for a caseless pattern) costs more than it saves:
  * there the pattern is a plain RegExp, untouched. Guarding gives the pattern an `exec` of its own (which test, match,
- * replace and search call); its copies (matchAll, split) run as they are.
+ * replace and search call); its copies (matchAll, split) run as they are. Once a guarded pattern has run on a text (so
+ * V8 has compiled it), the guard has nothing left to save it and costs a search of every later text: the pattern loses
+ * its own `exec` and runs plain from then on (V8's fast paths for a plain pattern then apply to it again).
  */
 const NATIVE_EXEC = RegExp.prototype.exec
 /** The patterns given to `needs` with what they are guarded by (undefined: read when first run guarded). */
@@ -506,6 +508,8 @@ function guard(re: RegExp, known: Guard | undefined): void {
       if (moves) this.lastIndex = 0
       return null
     }
+    // run once, the pattern is compiled: its literals need not be looked for again (see NATIVE_EXEC)
+    if (this === re) delete (re as {exec?: unknown}).exec
     return NATIVE_EXEC.call(this, text)
   }
   if (g) lower = re.ignoreCase && hasLetter(g)

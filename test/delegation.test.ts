@@ -2,7 +2,9 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document.js'
 import {lint} from '../src/lint.js'
-import {agreementIsOther, delegation, describesDocument, namesMatter, parentName, sentMatter, targetInDocument} from '../src/reading/delegation.js'
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {agreementIsOther, delegation, describesDocument, HANDED_OVER_SOURCE, handedOver, mayHandOver, namesMatter, parentName, sentMatter, targetInDocument} from '../src/reading/delegation.js'
 
 describe('agreementIsOther', () => {
   it('reads an agreement named by its date as another document than this one', () => {
@@ -565,5 +567,62 @@ describe('a thing put under a paper of terms named by its title (read alike by e
 
   it('look-alike: what a paper does not cover is not sent to it', () => {
     expect(backups('Copies of the file server are not covered by the Offsite Vault Plan.')).not.toBe('delegated')
+  })
+})
+
+describe('a "Label: reference" line (handedOver) and the test made before its pattern (mayHandOver)', () => {
+  it('reads the label and the document the reference names last', () => {
+    const hit = handedOver('Spare parts and who pays for them: Clause 12 of the Framework Terms.')
+    expect(hit?.label).toBe('Spare parts and who pays for them')
+    expect(hit?.hit.target).toBe('Framework Terms')
+    expect(handedOver('Patching windows \u2014 see Schedule 4')?.hit.target).toBe('Schedule 4')
+  })
+
+  it.each([
+    // a value, a clock time and a web address after a colon: no space and letter, quote or "§" after a separator
+    ['Patching window: 03:00 to 05:00 on Sundays'],
+    ['Response: 4 hours'],
+    ['Portal (https://help.example.net) open all day'],
+    ['Backups:nightly, kept 30 days'],
+    ['The Client will:'],
+    ['**Severity 2 (Major):** one site cannot print'],
+  ])('finds no such line, and does not run the pattern, in %j', (text) => {
+    expect(mayHandOver(text)).toBe(false)
+    expect(handedOver(text)).toBeUndefined()
+  })
+
+  it('finds the separator and a letter after it in a look-alike whose value states something, and reads no reference there', () => {
+    expect(mayHandOver('Patching window: weekly on Sundays, 22:00 to 02:00')).toBe(true)
+    expect(handedOver('Patching window: weekly on Sundays, 22:00 to 02:00')).toBeUndefined()
+  })
+
+  it('answers yes wherever the pattern matches: generated lines and every line of the fixtures', () => {
+    const pattern = new RegExp(HANDED_OVER_SOURCE)
+    const labels = ['Exclusions', 'Fix times and who pays', '**Backups**', '- Hours of cover', '> Escalation', 'Out-of-scope work']
+    const separators = [':', ' \u2013', '\u2014', ' -', ':\u00a0', ':\n', ' :', '**:**', ':\t']
+    const references = ['Section 9 of the Master Terms', 'see Schedule 2', 'the Order Form', '\u00a7 4 of the MSA', '"Not Included" section of the Service Catalog',
+      '\u201cExtras\u201d section of the Price Guide', '2024 Agreement', 'its Rate Card', 'Annex C (Rates)', 'our Support Policy', 'page 2 of the Order Form',
+      'Schedule B, and its rate card', 'the Service Level Schedule attached to the Master Terms', 'Clause 7 of the Head Contract (Liability)', '4 hours', 'within 1 hour', 'SLA']
+    const tails = ['.', '', ';', ' **', '.*', ' (see below)']
+    let matched = 0
+    let lines = 0
+    const check = (line: string): void => {
+      lines++
+      if (!pattern.test(line)) return
+      matched++
+      expect(mayHandOver(line), JSON.stringify(line)).toBe(true)
+    }
+    for (const l of labels) for (const s of separators) for (const r of references) for (const t of tails) check(`${l}${s} ${r}${t}`)
+    for (const l of labels) for (const r of references) check(`${l}:${r}`)
+    const fixtures = path.join(import.meta.dirname, '..', 'fixtures')
+    for (const dir of readdirSync(fixtures, {withFileTypes: true})) {
+      if (!dir.isDirectory()) continue
+      for (const f of readdirSync(path.join(fixtures, dir.name))) {
+        if (f.endsWith('.md')) for (const line of readFileSync(path.join(fixtures, dir.name, f), 'utf8').split('\n')) check(line)
+      }
+    }
+    // the comparison covers lines the pattern reads as such (the fixtures hold some) and many it does not
+    expect(matched).toBeGreaterThan(200)
+    expect(lines - matched).toBeGreaterThan(1000)
   })
 })

@@ -151,6 +151,45 @@ describe('a pattern guarded by what every match holds (needs)', () => {
     expect(runs).toBe(3)
   })
 
+  it('runs plain once it has run on a text that holds its literals, and answers as before', () => {
+    guardPatterns(true)
+    const re = needs(/\bthe customer fails? to pay\b/i)
+    const plain = /\bthe customer fails? to pay\b/i
+    const texts = ['The Customer shall pay on time', 'if THE customer fails to pay, then', 'the customer fails. Go to pay', 'nothing here', 'The customer fail to pay']
+    // a text without the literals leaves the guard in place
+    expect(re.test(texts[0]!)).toBe(false)
+    expect(Object.hasOwn(re, 'exec')).toBe(true)
+    // the first run compiles the pattern: from then on it has no exec of its own
+    expect(re.test(texts[1]!)).toBe(true)
+    expect(Object.hasOwn(re, 'exec')).toBe(false)
+    for (const t of texts) {
+      expect(re.test(t), t).toBe(plain.test(t))
+      expect(re.exec(t), t).toEqual(plain.exec(t))
+      expect(t.replace(re, '<$&>'), t).toBe(t.replace(plain, '<$&>'))
+    }
+    // guarded again, it looks for its literals again until it runs once more
+    guardPatterns(false)
+    guardPatterns(true)
+    expect(Object.hasOwn(re, 'exec')).toBe(true)
+    expect(re.exec('nothing here')).toBeNull()
+    expect(Object.hasOwn(re, 'exec')).toBe(true)
+    expect(re.exec('the customer fails to pay')?.[0]).toBe('the customer fails to pay')
+    expect(Object.hasOwn(re, 'exec')).toBe(false)
+  })
+
+  it('runs plain once a global search has run, going on from where it left off', () => {
+    guardPatterns(true)
+    const t = 'Backups run daily; back-ups are kept; nothing else here'
+    const wrapped = needs(/\bback(?:s|ed|ing)?[- ]?ups?\b/gi)
+    expect(wrapped.exec('no such words')).toBeNull()
+    expect(wrapped.lastIndex).toBe(0)
+    expect(wrapped.exec(t)?.index).toBe(0)
+    expect(Object.hasOwn(wrapped, 'exec')).toBe(false)
+    expect(wrapped.exec(t)?.index).toBe(19)
+    expect(wrapped.exec(t)).toBeNull()
+    expect(wrapped.lastIndex).toBe(0)
+  })
+
   it('goes on from where a global search left off, as the plain pattern does', () => {
     guardPatterns(true)
     const t = 'Backups run daily; back-ups are kept; nothing else here'

@@ -311,17 +311,29 @@ export function agreementIsOther(doc: Document): boolean {
 // the Master Terms." (a numbered part of it, its title in brackets, the document it belongs to and a companion of it,
 // such as "its rate card", may follow the name; nothing that states a value may)
 const OWNER = String.raw`(?:the\s+|its\s+|our\s+|your\s+)?`
-const HANDED_OVER = new RegExp(
-  String.raw`^\W*([^:–—]{3,160}?)\s*(?:[:–—]|\s-)\s+(?:see\s+)?${OWNER}(${PART_OF}${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?(?:,?\s+(?:of|to|attached to|annexed to|appended to|under)\s+${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?)?)(?:,?\s+(?:and|with)\s+(?:its|the|their)\s+(?:[a-z-]+\s+){0,2}(?:rate card|price list|schedules?|annex(?:es)?|appendi(?:x|ces)|exhibits?|attachments?|definitions))?[\s.;*_]*$`,
-)
+export const HANDED_OVER_SOURCE =
+  String.raw`^\W*([^:–—]{3,160}?)\s*(?:[:–—]|\s-)\s+(?:see\s+)?${OWNER}(${PART_OF}${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?(?:,?\s+(?:of|to|attached to|annexed to|appended to|under)\s+${OWNER}(?:${DOC_NAME})(?:\s*\([^()]{1,60}\))?)?)(?:,?\s+(?:and|with)\s+(?:its|the|their)\s+(?:[a-z-]+\s+){0,2}(?:rate card|price list|schedules?|annex(?:es)?|appendi(?:x|ces)|exhibits?|attachments?|definitions))?[\s.;*_]*$`
+/** HANDED_OVER, made when a text first may match it (see mayHandOver): most agreements hold no such line, and the pattern is large. */
+let handedOverPattern: RegExp | undefined
+// What every match of HANDED_OVER holds, looked for first: its separator (a colon or dash the label cannot hold, or a
+// hyphen after a space) with the space after it, and then the first character of the reference ("see", an article,
+// a numbered or titled part, "§", a quoted title, or a document's name, which opens with a letter or a year's "19" or "20"):
+// "Response: 4 hours", "08:00" and "https://" hold none, so the pattern is neither compiled nor run on them.
+const HANDED_OVER_MAY = /(?:[:–—]|\s-)\s+[A-Za-z12§"“]/
+
+/** Whether a text may be a "Label: reference" line (see HANDED_OVER_MAY): false only where HANDED_OVER cannot match. */
+export function mayHandOver(text: string): boolean {
+  return HANDED_OVER_MAY.test(text)
+}
 
 /**
- * A "Label: reference" line whose value is only a reference to another document (see HANDED_OVER): its label, and the
+ * A "Label: reference" line whose value is only a reference to another document (see HANDED_OVER_SOURCE): its label, and the
  * document named last in the reference ("Section 9 of the Master Terms": the Master Terms), where the clauses the
  * label names are put.
  */
 export function handedOver(text: string): {label: string; hit: DelegationHit} | undefined {
-  const m = HANDED_OVER.exec(text)
+  if (!mayHandOver(text)) return undefined
+  const m = (handedOverPattern ??= new RegExp(HANDED_OVER_SOURCE)).exec(text)
   if (!m) return undefined
   const ref = m[2]!
   const start = m.index + m[0].lastIndexOf(ref)
