@@ -79,10 +79,20 @@ export default clauseRule({
   messages,
   options,
   review,
-  aside: (text) => DECLINED.test(text) || personalDataOnly(text) || privacyLawOnly(text),
+  aside: (text) => DECLINED.test(text) || personalDataOnly(text) || privacyLawOnly(text) || standbyOnly(text),
   // in an editor, a verdict is kept with the questions its judge asked of the document (see keptJudgement)
   judge: (unit, reader) => keptJudgement(JUDGEMENTS, unit, reader.reading, questionsOf(unit, reader), (ask) => judgeUnit(unit, ask, (text) => reader.reading.values(text))),
 })
+
+/**
+ * Reading: text under a title of backups whose every backup is a standby of something other than data ("the comms rack
+ * runs from the camp's backup generator", "a backup 4G router takes over"), and which names no data, speaks of that
+ * standby, not of backups: with nothing else under the title, the clause is missing, not vague.
+ */
+function standbyOnly(text: string): boolean {
+  const t = text.replace(NOT, (m) => ' '.repeat(m.length))
+  return t !== text && indexOf(t, TOPIC) < 0 && !/\bdata\b/i.test(text) && !COPY_OF_DATA.test(t)
+}
 
 /** What the judge asks of the document beyond its unit. */
 type Questions = ReturnType<typeof questionsOf>

@@ -270,8 +270,13 @@ const ONE_INCLUDED = /,\s*including(?:\s+but\s+not\s+limited\s+to|\s+without\s+l
 /** The text with its catch-alls, examples and inserted phrases taken out: what it names as excluded. */
 function namedOnly(text: string): string {
   // (a chat message's stamp is no part of its words: "11/03/2027, 09:04 - Tom: Not in it: …" opens with its label)
-  return text.slice(chatStamp(text)).trimStart().replace(ONE_INCLUDED, ' ').replace(EXAMPLES, '').replace(CATCH_ALL, '').replace(INSERTED, ' ')
+  return text.slice(chatStamp(text)).trimStart().replace(LEAD_PROVISO, ' ').replace(ONE_INCLUDED, ' ').replace(EXAMPLES, '').replace(CATCH_ALL, '').replace(INSERTED, ' ')
 }
+
+// Reading: a proviso that opens a sentence and closes at its comma ("Save as expressly provided in Schedule 1, the Services
+// shall not include …", "Except where agreed in writing, …", "Subject to clause 9, …") says when the rest holds, not what
+// it names: its comma parts no series of excluded things
+const LEAD_PROVISO = /^\W*(?:(?:\d+(?:\.\d+)*[.)]?|\(?[a-z]\))\s+)?(?:save|except|unless|subject to|other than|apart from|without prejudice to|notwithstanding)\b[^,;:]{2,80},/i
 
 // Two things named as left out: "Not covered: the telematics system and the CCTV recorder", "The X-ray hardware and
 // the dental chairs are not covered", "Not part of this plan: printer repairs, website hosting and training"

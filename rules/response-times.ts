@@ -109,6 +109,12 @@ const PERIOD_LENGTH_ALL = new RegExp(PERIOD_LENGTH_SOURCE, 'gi')
 // twice in any rolling 12-month period", "in any 30-day period") says how often, not how fast: it is no time to respond
 const COUNT_WINDOW = /\b(?:(?:once|twice|thrice|(?:\d{1,3}|one|two|three|four|five|six|ten) (?:\(\d{1,3}\) )?times)\s+(?:or more\s+)?(?:in|within|during|per|over|across)\s+(?:any|one|a|each|the same|a single)\s+|\bin\s+any\s+)(?:(?:rolling|consecutive|calendar|single)\s+)?(?:(?:\d{1,3}|one|two|three|six|twelve)[- ])?(?:day|week|month|quarter|year)s?(?:[- ]period)?\b/gi
 
+// Reading: "in response to" names what prompts the act of its sentence ("will supply documentation in response to examiner
+// requests within 10 business days", "produces a copy in response to a written request"): the time it carries times that
+// act, a response only when the act is itself named as one (a reply, an acknowledgement, an attendance: the topic's other
+// words in the sentence)
+const PROMPTED_BY = /\bin\s+response\s+to\b/gi
+
 /** Someone of the provider's at the customer's place within a time: "an engineer will be at your premises within". */
 const ARRIVAL = needs(/\b(?:engineers?|technicians?|techs?|someone|somebody)\b[^.;]{0,30}?\b(?:will be|is|are|arrives?|arrive|attends?|attend|gets?|get)\s+(?:at|on|to)\s+(?:your|the (?:client|customer)(?:'s|’s)?|the)(?:\s+[\w'’-]+){1,2}\s+within\b/i)
 
@@ -258,7 +264,7 @@ export default clauseRule({
     // a sentence whose only response is a system's speed is about performance, wherever it stands, and one whose only
     // response is the customer's own technician arriving is no response of the provider's
     if (at >= 0 && !headerSaysResponse) {
-      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(MS_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length)).replace(OTHER_ATTENDANCE, (m) => ' '.repeat(m.length))
+      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(MS_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length)).replace(OTHER_ATTENDANCE, (m) => ' '.repeat(m.length)).replace(PROMPTED_BY, (m) => ' '.repeat(m.length))
       if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
       if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
     }

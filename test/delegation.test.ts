@@ -28,6 +28,8 @@ describe('delegation inside a condition or a proviso', () => {
     ['To the extent the Provider hosts servers, managed networks or other systems under a Work Order, the Provider will monitor them.'],
     ['Neither party is liable for lost data (subject to any backup duties expressly taken on in a Work Order).'],
     ['Support is given on weekdays, except as agreed in a Work Order.'],
+    ['Save as expressly provided in Schedule 1, the Services do not include project work.'],
+    ['Support is given on weekdays, save where agreed in a Work Order.'],
   ])('finds no delegation in %j', (text) => {
     expect(delegation(text)).toBeUndefined()
   })
@@ -35,6 +37,8 @@ describe('delegation inside a condition or a proviso', () => {
   it.each([
     ['To the extent the Provider hosts servers, backups are taken as set out in the Work Order.', 'Work Order'],
     ['Backups are taken as set out in the Work Order (subject to the Customer paying for them).', 'Work Order'],
+    ['Save as the parties agree otherwise, backups are taken as set out in the Work Order.', 'Work Order'],
+    ['Exclusions are as provided in Schedule 1, save that training is always quoted.', 'Schedule 1'],
   ])('finds the delegation of the main clause in %j', (text, target) => {
     expect(delegation(text)?.target).toBe(target)
   })

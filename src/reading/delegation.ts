@@ -213,7 +213,8 @@ const PUBLISHED = new RegExp(
   String.raw`${ON_PAGE}|\b(?:${PAGE_LINK}\s+(?:the\s+)?${PUBLISHER}\s+(${PAGE})|(?:${PAGE_LINK}|[Aa]t|[Uu]nder|[Ii]n)\s+(?:the\s+|our\s+|its\s+)(${PUBLISHED_DOC})|(?:[Ss]ee(?:\s+also)?|[Aa]s\s+(?:set\s+out|listed|shown|described|published|given|posted)\s+(?:on|at)|(?:are|is)\s+(?:set\s+out|listed|described|given|published)\s+(?:on|at)|[Pp]er)\s+(${URL}))`,
 )
 // "unless expressly covered in the SOW", "except as agreed in a Work Order": an exception, not the clause put elsewhere
-const EXCEPTION = needs(/\b(?:unless|except)\b[^,;]*$/i)
+// (and the same in the British form: "save as expressly provided in Schedule 1", "save where agreed in a Work Order")
+const EXCEPTION = needs(/\b(?:unless|except|save\s+(?:as|where|when|if|to the extent|insofar as|in so far as))\b[^,;]*$/i)
 // A document named inside a condition or a proviso limits the statement, it does not put the clause there: "To the
 // extent Gamma provides hosting … under an SOW, Gamma shall …" (a sentence that opens with its condition, before its
 // main clause starts), "loss of data (subject to any backup obligations expressly assumed in a SOW)" (a proviso in brackets)
