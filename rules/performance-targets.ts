@@ -77,6 +77,10 @@ function definedPeriod(text: string, reading: Reading): boolean {
  * working or functioning at all times, never going down, at peak performance, performance that meets industry
  * standards, running as reliably as today or kept running smoothly. It speaks of how the systems perform, so the clause is vague, not missing.
  */
+// Reading: a state of service the customer or its things are promised to be kept in, with no figure ("You'll always be
+// online", "your tills will always stay connected"), speaks of how the systems perform, though the customer is its subject;
+// a duty to be so ("You must always be online for the update") is not promised (it has no "will")
+const ALWAYS_ONLINE = /(?<=(?:\b(?:will|shall|is|are)|['’]ll)\s+)always\s+(?:be|stay|remain)\s+(?:online|connected|up and running)\b/i
 const KEPT_WORKING = new RegExp(
   [
     String.raw`\b(?:keep|keeps|kept|keeping|maintain|maintains|maintained|maintaining|remains?|stays?)\b[^.;]{0,80}?\b(?:in|at)\s+(?:(?:good|full|perfect|proper|sound)\s+working|(?:optimal|optimum|peak|top)(?:\s+working)?)\s+(?:order|condition|performance|health|shape)\b`,
@@ -99,6 +103,8 @@ const KEPT_WORKING = new RegExp(
     String.raw`\b(?:keep|keeps|kept|keeping)\s+(?:your|the|all|our|its)\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|servers?|computers?|it|equipment|devices?|internet|wi-?fi)\s+(?:fast|quick|speedy|stable)\s+and\s+reliable\b`,
     // how the systems must work, said with no measure: "the network must work well", "systems will perform reliably"
     String.raw`\b(?:systems?|networks?|servers?|computers?|equipment|devices?|internet|connection|wi-?fi|platforms?|infrastructure|it)\s+(?:[\w'’-]+\s+){0,2}?(?:must|will|shall|should|is to|are to)\s+(?:always\s+)?(?:work|run|perform|function|operate)\s+(?:well|reliably|smoothly|properly|efficiently|dependably|effectively|as (?:it|they) should)\b(?!\s+(?:with|on|alongside|together|for)\b)`,
+    // the customer kept online, promised with no figure ("You'll always be online", "the tills will always stay connected")
+    ALWAYS_ONLINE.source,
   ].join('|'),
   'i',
 )
@@ -116,7 +122,7 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   // an amount that never goes down ("Our monthly price will never go down") is no system
   if (NOT_DOWNTIME.test(unit.text.slice(Math.max(0, m.index - 30), m.index))) return undefined
   // (the customer's things that must work so are its requirement: "your computers must work well")
-  if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length))) return undefined
+  if (!(/^always\b/i.test(m[0]) && ALWAYS_ONLINE.test(unit.text)) && (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length)))) return undefined
   // (and what a request asks of the reader: "Kindly make sure the laptops are kept in good working condition")
   if (readerRequest(unit.text, m.index)) return undefined
   return m
