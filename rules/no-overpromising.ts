@@ -83,8 +83,9 @@ function describesCustomer(s: string, parties: ReadonlyMap<string, Party>): bool
 // An outcome the customer undergoes: "the Agency will experience zero dropped calls", "you'll see zero downtime"
 const UNDERGOES = /\b(?:experience|experiences|see|sees|suffer|suffers|have|has|get|gets|enjoy|enjoys|notice|notices)\s+$/i
 // What the customer is promised to get, though it is the subject ("During those hours you will always reach a person",
-// "you'll always get a reply"): the provider's promise of an outcome, not a duty of the customer
-const GETS_AFTER = /^\s+(?:be able to\s+)?(?:reach|get|receive|speak (?:to|with)|talk to|hear (?:back )?from|have access to|find)\b/i
+// "you'll always get a reply"): the provider's promise of an outcome, not a duty of the customer; and so is a state of
+// service the customer is kept in ("You'll always be online", "your team will always stay connected")
+const GETS_AFTER = /^\s+(?:be able to\s+)?(?:reach|get|receive|speak (?:to|with)|talk to|hear (?:back )?from|have access to|find)\b|^\s+(?:be|stay|remain)\s+(?:online|connected|up and running|protected|covered)\b/i
 // What is aimed at rather than promised: "a target of", "we aim for", "our goal is", "working towards"
 const ZERO_AIM_BEFORE = /\b(?:targets?|goals?|aims?|aiming|objectives?|ambitions?|strives?|striving|works? towards?|working towards?)\b(?:\s+(?:is|of|for|at|to|to achieve|to reach))?\s+$/i
 const ZERO_AIM_AFTER = /^\s+(?:[\w-]+\s+){0,2}?(?:target|goal|objective|ambition)\b/i

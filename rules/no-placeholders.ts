@@ -507,14 +507,28 @@ function commentSpans(source: string): Array<[number, number]> {
   return out
 }
 
-// A bracket that follows a capitalised word directly (not a function word or a possessive): "Backups [Sauvegardes]"
-const GLOSSED = /(?:^|[\s(])(?!(?:The|A|An|Of|For|In|At|To|By|With|On|And|Or)\s)[A-Z][\w’'-]*(?<!['’]s)\s+$/
+// A bracket that follows a capitalised word directly (not a function word or a possessive): "Backups [Sauvegardes]",
+// "Preço [Price]" (a capital and letters of any script)
+const GLOSSED = /(?:^|[\s(])(?!(?:The|A|An|Of|For|In|At|To|By|With|On|And|Or)\s)\p{Lu}[\p{L}\p{M}\p{N}_’'-]*(?<!['’]s)\s+$/u
+// Reading: in a document that glosses its headings in brackets, its text is glossed the same way, after words of either
+// case and after a quoted term ("Fora desse horário [outside these hours]", "8 horas úteis [business hours]", "\"Tempo de
+// resposta\" [response time]"): a bracket of words right after a word that is not a function word or a possessive is a
+// gloss there; after a function word of English or of the glossed language ("located in [City]", "within [N] days",
+// "oficina en [Ciudad]") it is still the slot it looks like: a phrase glossed ends in a word of its own
+const GLOSSED_WORD = /(?:^|[\s(])(?!(?:the|a|an|of|for|in|at|to|by|with|on|and|or|per|within|from|until|than|as|under|is|are|be|each|every|our|your|their|its|his|her|my|de|del|da|do|das|dos|des|du|di|en|em|no|na|nos|nas|al|ao|à|au|aux|por|para|pour|par|con|com|sin|sem|sur|sous|im|am|zu|zum|zur|von|vom|mit|bei|für|auf|aus|el|la|los|las|le|les|lo|il|o|os|un|una|uno|une|um|uma|ein|eine|der|die|das|den|dem|y|e|et|und|ou|oder|que|che)["”’')]*\s+$)\p{L}[\p{L}\p{M}\p{N}_’'-]*(?<!['’]s)["”’')]*\s+$/iu
 // What only a slot says: "[insert …]", "[Name]", "[Date]", "[●]", "[XX]"
 const SLOT_ONLY = /\b(?:insert|enter|name|date|amount|tbd|tbc|x{2,})\b|[●_…]/i
+/** A bracket of words: a word of three letters or more ("[business hours]", not "[N]" or "[6/12/18]"). */
+const WORDS = /\p{L}{3,}/u
 
-/** Is the bracket at `start` a gloss of the words before it ("Backups [Sauvegardes]"), not a slot? */
-function isGloss(text: string, start: number, bracket: string): boolean {
-  return bracket.startsWith('[') && !SLOT_ONLY.test(bracket) && GLOSSED.test(text.slice(Math.max(0, start - 40), start))
+/**
+ * Is the bracket at `start` a gloss of the words before it ("Backups [Sauvegardes]"), not a slot? `anyCase`: also after
+ * a word written in lower case or a quoted term, as in the text of a document that glosses its headings.
+ */
+function isGloss(text: string, start: number, bracket: string, anyCase = false): boolean {
+  if (!bracket.startsWith('[') || SLOT_ONLY.test(bracket)) return false
+  const before = text.slice(Math.max(0, start - 40), start)
+  return GLOSSED.test(before) || (anyCase && WORDS.test(bracket) && GLOSSED_WORD.test(before))
 }
 
 /**
@@ -679,7 +693,7 @@ export default {
       const live = found.length && block.text.includes('~~') ? withoutStruck(block.text) : undefined
       for (const f of found) {
         if (live !== undefined && !live.slice(f.start, f.end).trim()) continue
-        if (glosses && isGloss(block.text, f.start, f.text)) continue
+        if (glosses && isGloss(block.text, f.start, f.text, true)) continue
         if (named.has(f.text) || registered.has(f.text) || codes.has(f.text)) continue
         if (f.text === 'XX' && numeralOfName(doc, block.text.slice(Math.max(0, f.start - 60), f.start), numerals)) continue
         // Reading: a slot written as inline code and given as an example of what is written ("expressions such as

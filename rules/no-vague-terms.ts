@@ -227,6 +227,27 @@ function otherCases(text: string, at: number, scope: string): string {
   const part = text.slice(m.index, text.indexOf(';', at) < 0 ? text.length : text.indexOf(';', at))
   return scope.includes(part) ? part : scope
 }
+// Reading: a term that qualifies one thing is not measured by the measure of another thing the sentence names after
+// ", and" with its own article ("will send a usage report regularly, and a monthly availability report by the 5th" leaves
+// the usage report unmeasured; "backups run nightly, and the copies are checked regularly" leaves the checks unmeasured)
+const ANOTHER_THING = /,\s*and\s+(?:also\s+)?(?:an?|the|one|each|our|its|their|your)\s+(?=[a-z])/gi
+/** The scope cut to the thing the term at `at`..`end` of `text` qualifies: between the breaks before other things named with ", and a/the". */
+function ownThing(text: string, at: number, end: number, scope: string): string {
+  if (!text.includes(', and') && !text.includes(',and')) return scope
+  const base = text.lastIndexOf(scope, at)
+  if (base < 0) return scope
+  let from = base
+  let to = base + scope.length
+  ANOTHER_THING.lastIndex = 0
+  for (let m = ANOTHER_THING.exec(text); m !== null; m = ANOTHER_THING.exec(text)) {
+    if (m.index + m[0].length <= at) from = Math.max(from, m.index + m[0].length)
+    else if (m.index >= end) {
+      to = Math.min(to, m.index)
+      break
+    }
+  }
+  return from === base && to === base + scope.length ? scope : text.slice(from, to)
+}
 /** The part of a sentence between the semicolons around an offset. */
 function betweenSemicolons(text: string, at: number): string {
   const to = text.indexOf(';', at)
@@ -497,7 +518,7 @@ export default {
       const wide = cell !== undefined ? (cellPart !== undefined ? (hit.term.needs === 'any' ? betweenSemicolons(cellPart[0], cellPart[1]) : cellPart[0]) : cell) : hit.term.needs === 'any' ? (EFFORTS.test(hit.text) ? own : betweenSemicolons(own, ownAt)) : reading.clauseAround(own, ownAt)
       // Reading: a term in the part of a sentence that names the other cases ("on site two days a week, and on other days as
       // needed", "monthly, and otherwise as required") is not measured by the measure of the cases named before it
-      const scope = cell === undefined && hit.term.needs === 'any' && !EFFORTS.test(hit.text) ? otherCases(own, ownAt, wide) : wide
+      const scope = cell === undefined && !EFFORTS.test(hit.text) ? (hit.term.needs === 'any' ? otherCases(own, ownAt, wide) : ownThing(own, ownAt, ownAt + hit.text.length, wide)) : wide
       // a hedge ("where possible", "if practicable") is vague where it makes a stated time optional ("the same day where
       // possible", "within 4 hours if practicable"); elsewhere it qualifies a manner, which other terms judge
       if (hit.term.needs === 'timed') {

@@ -40,9 +40,15 @@ const METRIC = new RegExp(`\\b(?:availab(?:le|ility)|uptime|up[- ]time|downtime|
 // (and a paper or a thing had from someone on request: "our Hardware Warranty & Replacement Policy, available from your
 // account manager on request")
 const OFFERED = /\bavailable(?=\s+(?:only\s+|also\s+)?(?:(?:on|upon|by)\s+(?:request|arrangement|demand|agreement|appointment)\b|as\s+(?:an?\s+)?(?:(?:optional|extra|additional|add-?on|separate|chargeable|paid)\b|(?:option|extra|upgrade|project)s?\b|[A-Z])|at\s+(?:an?\s+)?(?:extra|additional|further|separate|standard|hourly)\s+(?:cost|charge|fee|rate|price)|at\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,2}?(?:rates?|prices?|charges?)\b|for\s+(?:an?\s+)?(?:(?:extra|additional|further|separate|small)\s+)?(?:fee|charge|cost|price|payment)\b|to\s+(?:purchase|order|buy|book)\b|under\s+(?:a\s+)?separate\b|separately\b|from\s+(?:(?:your|our|the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on|upon)\s+request\b))/g
-/** The text with every "available" that offers work blanked out (offsets kept). */
+// Reading: availability named beside what a thing costs ("Restores at weekends: availability and charges are as set out in
+// the Order Form", "pricing and availability on request") is whether the thing is offered, as "available on request" is,
+// not how available a system is
+const OFFER_TERMS = /\bavailability\s+(?:and|&|or)\s+(?:charges?|pricing|prices?|fees?|costs?|rates?)\b|\b(?:charges?|pricing|prices?|fees?|costs?|rates?)\s+(?:and|&)\s+availability\b/gi
+/** The text with every "available" that offers work, and every availability named with its price, blanked out (offsets kept). */
 function withoutOffers(text: string): string {
-  return text.includes('vailable') ? text.replace(OFFERED, (m) => ' '.repeat(m.length)) : text
+  if (!text.includes('vailab')) return text
+  const blank = (m: string): string => ' '.repeat(m.length)
+  return text.replace(OFFERED, blank).replace(OFFER_TERMS, blank)
 }
 const DETECT = needs(/\bmean time to detect\b|\bMTTD\b/i)
 /** How a system performs, as a noun: its uptime, availability or downtime, latency. */
@@ -71,6 +77,10 @@ function definedPeriod(text: string, reading: Reading): boolean {
  * working or functioning at all times, never going down, at peak performance, performance that meets industry
  * standards, running as reliably as today or kept running smoothly. It speaks of how the systems perform, so the clause is vague, not missing.
  */
+// Reading: a state of service the customer or its things are promised to be kept in, with no figure ("You'll always be
+// online", "your tills will always stay connected"), speaks of how the systems perform, though the customer is its subject;
+// a duty to be so ("You must always be online for the update") is not promised (it has no "will")
+const ALWAYS_ONLINE = /(?<=(?:\b(?:will|shall|is|are)|['’]ll)\s+)always\s+(?:be|stay|remain)\s+(?:online|connected|up and running)\b/i
 const KEPT_WORKING = new RegExp(
   [
     String.raw`\b(?:keep|keeps|kept|keeping|maintain|maintains|maintained|maintaining|remains?|stays?)\b[^.;]{0,80}?\b(?:in|at)\s+(?:(?:good|full|perfect|proper|sound)\s+working|(?:optimal|optimum|peak|top)(?:\s+working)?)\s+(?:order|condition|performance|health|shape)\b`,
@@ -93,6 +103,8 @@ const KEPT_WORKING = new RegExp(
     String.raw`\b(?:keep|keeps|kept|keeping)\s+(?:your|the|all|our|its)\s+(?:[\w-]+\s+){0,2}?(?:systems?|networks?|servers?|computers?|it|equipment|devices?|internet|wi-?fi)\s+(?:fast|quick|speedy|stable)\s+and\s+reliable\b`,
     // how the systems must work, said with no measure: "the network must work well", "systems will perform reliably"
     String.raw`\b(?:systems?|networks?|servers?|computers?|equipment|devices?|internet|connection|wi-?fi|platforms?|infrastructure|it)\s+(?:[\w'’-]+\s+){0,2}?(?:must|will|shall|should|is to|are to)\s+(?:always\s+)?(?:work|run|perform|function|operate)\s+(?:well|reliably|smoothly|properly|efficiently|dependably|effectively|as (?:it|they) should)\b(?!\s+(?:with|on|alongside|together|for)\b)`,
+    // the customer kept online, promised with no figure ("You'll always be online", "the tills will always stay connected")
+    ALWAYS_ONLINE.source,
   ].join('|'),
   'i',
 )
@@ -110,7 +122,7 @@ function keptWorking(unit: Unit, reader: Reader): RegExpExecArray | undefined {
   // an amount that never goes down ("Our monthly price will never go down") is no system
   if (NOT_DOWNTIME.test(unit.text.slice(Math.max(0, m.index - 30), m.index))) return undefined
   // (the customer's things that must work so are its requirement: "your computers must work well")
-  if (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length))) return undefined
+  if (!(/^always\b/i.test(m[0]) && ALWAYS_ONLINE.test(unit.text)) && (reader.party(unit, m.index) === 'customer' || CUSTOMER_OWNED.test(unit.text.slice(0, m.index + m[0].length)))) return undefined
   // (and what a request asks of the reader: "Kindly make sure the laptops are kept in good working condition")
   if (readerRequest(unit.text, m.index)) return undefined
   return m
@@ -269,7 +281,8 @@ function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
   // an outcome rate held to a figure ("a backup job success rate of at least 98% each month")
   const rate = OUTCOME_RATE.exec(t)
   if (rate && reader.party(unit, rate.index) !== 'customer' && !CUSTOMER_OWNED.test(t.slice(0, rate.index))) return {outcome: 'present'}
-  const metric = METRIC.exec(withoutOffers(t))
+  const offerless = withoutOffers(t)
+  const metric = METRIC.exec(offerless)
   const inHeaderTable = unit.block.header?.some((h) => METRIC.test(h)) ?? false
   if (!metric && !unit.inHome && !inHeaderTable && !VAGUE.test(t)) {
     const kept = keptWorking(unit, reader)
@@ -306,7 +319,7 @@ function judgeUnit(unit: Unit, reader: Reader): Verdict | undefined {
   // "a report showing uptime") touches the clause: vague, not missing
   // the downtime of a one-off project ("the migration will be carried out with zero downtime") is a promise about that
   // project, not a target for how the systems perform
-  if (SYSTEM_METRIC.test(t) && !NOT_SYSTEM.test(t) && !PROJECT_DOWNTIME.test(t) && reader.party(unit, indexOf(t, SYSTEM_METRIC)) !== 'customer') {
+  if (SYSTEM_METRIC.test(offerless) && !NOT_SYSTEM.test(t) && !PROJECT_DOWNTIME.test(t) && reader.party(unit, indexOf(offerless, SYSTEM_METRIC)) !== 'customer') {
     return {outcome: 'vague', detail: 'state a measurable target with its period (e.g. "99.9% availability per calendar month")'}
   }
   // systems kept working in a section titled for performance ("**Performance**", then "We'll keep your network running

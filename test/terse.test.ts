@@ -24,6 +24,9 @@ describe('expandTerse', () => {
     ['Your side (min reqs)', 'Your side (minimum requirements)'],
     ['P1: 1h resp / 4h fix', 'P1: 1h response / 4h resolution'],
     ['P2 | 4 hrs resp / 2 days fix', 'P2 | 4 hours response / 2 days resolution'],
+    // a form before or after a letter outside ASCII in punctuation is still a word of its own
+    ['Crit. — 1 hr resp', 'Critical — 1 hour response'],
+    ['Hrs—Mon to Fri', 'Hours—Mon to Fri'],
     // words a redline strikes through are read as not there
     ['Desk open 08:00 to ~~17:30~~ 18:30 UK time', 'Desk open 08:00 to 18:30 UK time'],
     ['~~Fixes within 8 hours.~~ Fixes as parts allow.', 'Fixes as parts allow.'],
@@ -46,6 +49,10 @@ describe('expandTerse', () => {
     'Min Zhao, Office Manager', // a name: capitalised, without the stop
     'We fix printers on site', // a verb, not the time to fix
     'Windows monthly; 2 fix packs a year', // after a count that is no time
+    // a letter outside ASCII continues the word, which \b takes for its end: no form there
+    'Critério de prioridade | Crítica', // "Crit" before "é" is Portuguese "critério"
+    'Svcsé and Hrsø', // invented words that start with a form's letters
+    'Éresp and øhrs', // and end with them
   ])('leaves %j as written', (text) => {
     expect(expandTerse(text).text).toBe(text)
   })

@@ -100,7 +100,11 @@ const FORMS: readonly Form[] = [
   {re: String.raw`(?<=\d[ap]?\s?[-–]\s?)(1[0-2]|0?[1-9])([ap])\b(?!\.)`, full: (_m, t, ap) => `${t} ${ap}m`},
 ]
 
-const ANY = new RegExp(FORMS.map((f) => `(${f.re.replace(/\((?!\?)/g, '(?:')})`).join('|'))
+// A letter outside ASCII (Latin with its accents, Greek, Cyrillic, and their combining marks): beside a form it continues
+// the form's word, which \b takes for a word's end ("Critério" holds no "Crit", "øhrs" no "hrs")
+const OTHER_LETTER = String.raw`[\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u04FF\u1E00-\u1EFF]`
+const WHOLE = (re: string): string => `(?<!${OTHER_LETTER})(?:${re})(?!${OTHER_LETTER})`
+const ANY = new RegExp(FORMS.map((f) => `(${WHOLE(f.re.replace(/\((?!\?)/g, '(?:'))})`).join('|'))
 const EACH = FORMS.map((f) => new RegExp(`^(?:${f.re})`))
 
 /** A text expanded, with the pieces that map it back to the text as written. */
