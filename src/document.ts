@@ -2643,6 +2643,15 @@ function plainText(p: Paragraph): boolean {
   return p.children.length > 0 && p.children.every((c) => c.type === 'text' || (c.type === 'emphasis' && c.children.every((e) => e.type === 'text')))
 }
 
+/**
+ * A title's text with the stops of its abbreviations left out: a stop after a short word in lower case and before a
+ * word in lower case ("min. standards", "incl. in the fee") shortens a word, it ends no sentence. (In capitals the two
+ * cannot be told apart, and a stop there is read as before.)
+ */
+function unabbreviated(title: string): string {
+  return title.replace(/(?<![\p{L}\d])(\p{Ll}{1,5})\.(?=[ \t]+\p{Ll})/gu, '$1')
+}
+
 /** The heading a line of capitals states, or undefined: the text of a one-line paragraph of plain text. */
 function capitalText(p: Paragraph): string | undefined {
   if (!plainText(p)) return undefined
@@ -2678,7 +2687,7 @@ function numberedTitle(p: Paragraph): string | undefined {
   if (named.length > (question ? 90 : 60) || !/^\p{Lu}/u.test(named)) return undefined
   const words = named.split(/\s+/)
   const upper = named.toUpperCase()
-  if (words.length > (question ? MAX_QUESTION_WORDS : QUESTION_WORD.test(upper) ? MAX_HEADING_WORDS : 6) || NOT_HEADING_MARK.test(titleColon(named.replace(/[.:?]$/, ''))) || /[,;]$/.test(named)) return undefined
+  if (words.length > (question ? MAX_QUESTION_WORDS : QUESTION_WORD.test(upper) ? MAX_HEADING_WORDS : 6) || NOT_HEADING_MARK.test(titleColon(unabbreviated(named).replace(/[.:?]$/, ''))) || /[,;]$/.test(named)) return undefined
   if (!question && STATEMENT.test(upper) && !QUESTION_WORD.test(upper)) return undefined
   return raw
 }
@@ -2871,7 +2880,7 @@ function boldLine(node: RootContent | undefined): CapitalLine | undefined {
   // "No. 14/2027" in a title is an abbreviation, not a stop
   const body = title.replace(/\b(?:No|Nr|Nos)\.(?=\s*\d)/g, 'No')
   const question = body.endsWith('?')
-  if (NOT_BOLD_TITLE.test(titleColon(body)) || NOTE_LABEL.test(title) || PARTY_SUFFIX.test(body.toUpperCase().replace(/[\s,]+$/, ''))) return undefined
+  if (NOT_BOLD_TITLE.test(titleColon(unabbreviated(body))) || NOTE_LABEL.test(title) || PARTY_SUFFIX.test(body.toUpperCase().replace(/[\s,]+$/, ''))) return undefined
   if (!question && STATEMENT.test(body.toUpperCase()) && !QUESTION_WORD.test(body.toUpperCase())) return undefined
   return {number, title, paragraph: node}
 }

@@ -551,6 +551,10 @@ describe('a numbered heading in any case, written as Markdown reads a numbered l
     ['look-alike: a sentence with a word in italics', 'Terms.\n\n3. We will *not* cover printers.\n\nPhones are quoted.\n', []],
     ['a questionnaire\'s numbered request', 'Terms.\n\n3.6 Describe your backup approach.\n\nWe back up every night.\n', ['1 numbered 3.6 Describe your backup approach']],
     ['look-alike: a numbered duty in the imperative', 'Terms.\n\n3.6 Provide the help desk from 8am to 6pm.\n\nThe Client pays monthly.\n', []],
+    ['a numbered title with an abbreviation', 'Terms.\n\n4. Your side (min. standards)\n\nEvery PC runs a supported Windows.\n', ['1 line 4 Your side (min. standards)']],
+    ['a bold title with an abbreviation', 'Terms.\n\n**What\'s incl. in the fee**\n\n- Help desk\n- Patching\n', ['1 bold - What\'s incl. in the fee']],
+    ['look-alike: two sentences on a bold line', 'Terms.\n\n**Fees are due monthly. Late fees apply.**\n\n- Help desk\n- Patching\n', []],
+    ['look-alike: a numbered line of two sentences', 'Terms.\n\n4. Pay monthly. no refunds\n\nEvery PC runs a supported Windows.\n', []],
     ['a numbered title that opens with a question\'s word', 'Terms.\n\n1. What the office needs to have in place\n\nA fibre line and a locked comms cupboard.\n', ['1 line 1 What the office needs to have in place']],
     [
       'look-alike: a numbered line asking more than a title does',
