@@ -15,7 +15,10 @@ const BOLD_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
 // 4.2 Backups.** …") titles its clause as a bare number does ("**4.2 Backups.**")
 const BOLD_CLAUSE_NUMBER = /^(?:Section|Clause|Article|Art\.|§)\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/
 const TAB_LINE = /^(\d{1,3}(?:\.\d{1,3})*)\.?\t+([^\t\r\n]+)/
-const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;!?\n]{1,70})$/
+const SHORT_NUMBERED_LINE = /^(\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.)[ \t]+([A-Z][^.:;!?\n]{1,70}|[A-Z][^.:;!?\n]{1,90}\?|(?:Describe|State|Explain|Outline|List|Detail|Specify|Indicate)[ \t]+(?:your|how|what|whether|which|when|who|where|the)\b[^.:;!?\n]{1,90}\.)$/
+// a request a questionnaire makes, in the imperative ("Describe your backup approach.", "State your support hours."): it
+// asks, as a question does
+const REQUEST = /^(?:Describe|State|Explain|Outline|List|Detail|Specify|Indicate)[ \t]+(?:your|how|what|whether|which|when|who|where|the)\b[^.:;!?\n]{1,90}\.$/
 // "3.2 Not covered. Printers, phones …", "4.1 Response times: P1 within 1 hour": a short title run in before the text
 // (after a colon the text opens with a capital: "2.3 Not included: the LAN cabling" is a lead-in of one sentence)
 // (led by a clause word too: "Sec. 2.03 Severity Levels. Provider will …")
@@ -804,14 +807,20 @@ class Builder {
     const node = nodes[i]!
     const next = nodes[i + 1]
     if (this.titledClauses(node, first) || this.outline(node, nodes[i - 1])) return false
-    const parts = node.type === 'list' ? titledItems(node) : undefined
+    const parts = node.type === 'list' ? (titledItems(node) ?? restartedTitles(node, this.source)) : undefined
     if (parts) {
-      // clauses' titles numbered by the word processor ("2. § 2 Backups") among the clauses' numbered paragraphs, which
-      // Markdown reads as one list with them
-      for (const part of parts) {
-        if ('paragraph' in part) this.capitalHeading(part, part.paragraph, false)
-        else this.visitFlow(part)
-      }
+      // clauses' titles numbered by the word processor ("2. § 2 Backups") among the clauses' numbered paragraphs, or
+      // titles over lists numbered again under each, which Markdown reads as one list with them (the list's last item
+      // may be the next title, over body text: see trailingHeading)
+      parts.forEach((part, k) => {
+        if ('paragraph' in part) {
+          this.capitalHeading(part, part.paragraph, false)
+          return
+        }
+        const last = k === parts.length - 1 && isBody(next) ? trailingHeading(part, this.source) : undefined
+        this.visitFlow(last ? {...last.list} : part)
+        if (last) this.capitalHeading(last.line, last.line.paragraph, false)
+      })
       return false
     }
     const last = node.type === 'list' && isBody(next) ? trailingHeading(node, this.source) : undefined
@@ -1360,12 +1369,18 @@ class Builder {
           // "4.2<TAB>Response Times. The Provider will…": the title ends at the first full stop.
           const stop = t.search(/[.:]\s/)
           if (stop > 0) t = t.slice(0, stop)
+          // (a questionnaire's request titles its answer as a question does, without its stop)
+          const request = !tab && REQUEST.test(t) && t.split(/\s+/).length <= MAX_QUESTION_WORDS
+          if (request) t = t.slice(0, -1)
           // "2.1<TAB>"Business Hours" means …": no title, the whole line is the clause's text; so too a first line whose
           // sentence runs on into the next line ("2.1 Kalmar provides support for the" / "inventory system, …"), as a
           // hand-wrapped or pasted paragraph breaks it: a title is not continued on the line below
           const secondLine = lineOf(first.value, 1)
           const runsOver = secondLine !== undefined && !tab && (runsOn(firstLine, secondLine) || this.wrapAfter(first.position?.start.offset))
-          if (t.length > 60 || /\b(?:means|shall|will|must|is|are)\b/.test(t) || runsOver) {
+          // (a question is a title whatever its verbs, as a page of questions and answers titles each answer: "1.2 What
+          // is not covered?" over the answer, as "### What is not covered?" is)
+          const question = request || (!tab && t.endsWith('?') && t.split(/\s+/).length <= MAX_QUESTION_WORDS)
+          if ((t.length > 60 && !question) || (!question && /\b(?:means|shall|will|must|is|are)\b/.test(t)) || runsOver) {
             section = this.open(tab ? 'tab' : 'numbered', '', num, 10 + num.split('.').length, this.pos(first))
             this.addInline(node, section, this.inlineText(node.children, 0), 'paragraph')
             return
@@ -2611,6 +2626,8 @@ const PARTY_SUFFIX = /\b(?:LIMITED|LTD|LLC|L\.L\.C|INC|INCORPORATED|PLC|LLP|LP|P
 const STATEMENT = /\b(?:MUST|SHALL|WILL|SHOULD|MAY|CANNOT|CAN|IS|ARE|WAS|WERE|HAS|HAVE|AGREES?|WARRANTS?|ACKNOWLEDGES?)\b/
 const QUESTION_WORD = /^(?:WHAT|HOW|WHEN|WHO|WHERE|WHY|WHICH|IF)\b/
 const MAX_HEADING_WORDS = 8
+// a question titles its answer in more words than a name does ("WHAT IF SOMETHING BREAKS AT NIGHT OR ON A WEEKEND?")
+const MAX_QUESTION_WORDS = 12
 
 interface CapitalLine {
   number: string | undefined
@@ -2618,9 +2635,26 @@ interface CapitalLine {
   paragraph: Paragraph
 }
 
+/**
+ * Whether a paragraph is plain text, a word or a few set in italics among it or not ("What's *not* included?"): the
+ * italics stress a word of a title, and the line is read as the title it would be without them.
+ */
+function plainText(p: Paragraph): boolean {
+  return p.children.length > 0 && p.children.every((c) => c.type === 'text' || (c.type === 'emphasis' && c.children.every((e) => e.type === 'text')))
+}
+
+/**
+ * A title's text with the stops of its abbreviations left out: a stop after a short word in lower case and before a
+ * word in lower case ("min. standards", "incl. in the fee") shortens a word, it ends no sentence. (In capitals the two
+ * cannot be told apart, and a stop there is read as before.)
+ */
+function unabbreviated(title: string): string {
+  return title.replace(/(?<![\p{L}\d])(\p{Ll}{1,5})\.(?=[ \t]+\p{Ll})/gu, '$1')
+}
+
 /** The heading a line of capitals states, or undefined: the text of a one-line paragraph of plain text. */
 function capitalText(p: Paragraph): string | undefined {
-  if (!p.children.length || !p.children.every((c) => c.type === 'text')) return undefined
+  if (!plainText(p)) return undefined
   return capitalString(toString(p).replace(INVISIBLE, '').trim())
 }
 
@@ -2629,9 +2663,9 @@ function capitalString(raw: string): string | undefined {
   if (!raw || raw.includes('\n') || raw.length > 80 || LOWER.test(raw) || !CAPITALS.test(raw)) return undefined
   const {title} = splitNumber(raw)
   const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w))
-  if (!words.length || words.length > MAX_HEADING_WORDS || !CAPITALS.test(title)) return undefined
   // a stop at the very end is a heading's only on a short one ("SERVICES."); a question is a heading's ("IS ANYTHING EXCLUDED?")
   const question = title.endsWith('?')
+  if (!words.length || words.length > (question ? MAX_QUESTION_WORDS : MAX_HEADING_WORDS) || !CAPITALS.test(title)) return undefined
   const body = question ? title.slice(0, -1) : words.length <= 4 ? title.replace(/[.:]$/, '') : title.replace(/:$/, '')
   if (NOT_HEADING_MARK.test(titleColon(body)) || PARTY_SUFFIX.test(body.replace(/[\s,]+$/, ''))) return undefined
   if (!question && STATEMENT.test(body) && !QUESTION_WORD.test(body)) return undefined
@@ -2642,20 +2676,25 @@ function capitalString(raw: string): string | undefined {
 // ("4. Response times" as a Word export writes a numbered heading): a name of a few words starting with a capital,
 // not a sentence (no stop, colon, verb of duty or being) and not a list item among others.
 function numberedTitle(p: Paragraph): string | undefined {
-  if (!p.children.length || !p.children.every((c) => c.type === 'text')) return undefined
+  if (!plainText(p)) return undefined
   const raw = toString(p).replace(INVISIBLE, '').trim()
-  if (!raw || raw.includes('\n') || raw.length > 60 || !/^\p{Lu}/u.test(raw)) return undefined
-  const words = raw.split(/\s+/)
-  // a question is a heading's ("What is not covered?"), as in a page of questions and answers
-  const question = raw.endsWith('?')
-  if (words.length > (question ? 10 : 6) || NOT_HEADING_MARK.test(titleColon(raw.replace(/[.:?]$/, ''))) || /[,;]$/.test(raw)) return undefined
-  const upper = raw.toUpperCase()
+  if (!raw || raw.includes('\n')) return undefined
+  // (a title after a number or a letter of its own, "A. Locations covered" under the list's number, is read as the title)
+  const named = splitNumber(raw).title
+  // a question is a heading's ("What is not covered?"), as in a page of questions and answers, and so is a title that
+  // opens with a question's word ("What the Client must do"), in as many words as a line of capitals
+  const question = named.endsWith('?')
+  if (named.length > (question ? 90 : 60) || !/^\p{Lu}/u.test(named)) return undefined
+  const words = named.split(/\s+/)
+  const upper = named.toUpperCase()
+  if (words.length > (question ? MAX_QUESTION_WORDS : QUESTION_WORD.test(upper) ? MAX_HEADING_WORDS : 6) || NOT_HEADING_MARK.test(titleColon(unabbreviated(named).replace(/[.:?]$/, ''))) || /[,;]$/.test(named)) return undefined
   if (!question && STATEMENT.test(upper) && !QUESTION_WORD.test(upper)) return undefined
   return raw
 }
 
-// "Article 5 (Handling of Requests)", "Clause 3 – Fees", "Article 2. Services": a clause word and number over a short title
-const ARTICLE_LINE = /^(?:Article|Art\.|Clause|Section|§)[ \t]*\d{1,3}(?:\.\d{1,3})*\.?(?:[ \t]*[–—:-])?[ \t]+(\(?)(\p{Lu}[^()\n]*?)(\)?)$/u
+// "Article 5 (Handling of Requests)", "Clause 3 – Fees", "Article 2. Services", "Part 2 — Hours": a clause word (or a
+// part's) and number over a short title
+const ARTICLE_LINE = /^(?:Article|Art\.|Clause|Section|Part|§)[ \t]*\d{1,3}(?:\.\d{1,3})*\.?(?:[ \t]*[–—:-])?[ \t]+(\(?)(\p{Lu}[^()\n]*?)(\)?)$/u
 
 /**
  * A line that names a clause by its word and number and gives its title in any case, alone in its paragraph over the
@@ -2666,7 +2705,7 @@ const ARTICLE_LINE = /^(?:Article|Art\.|Clause|Section|§)[ \t]*\d{1,3}(?:\.\d{1
 function articleTitle(p: Paragraph): string | undefined {
   if (!p.children.length || !p.children.every((c) => c.type === 'text')) return undefined
   const raw = toString(p).replace(INVISIBLE, '').trim()
-  if (raw.includes('\n') || raw.length > 70 || !ARTICLE_WORDS.some((w) => raw.startsWith(w))) return undefined
+  if (raw.includes('\n') || raw.length > 70 || !(ARTICLE_WORDS.some((w) => raw.startsWith(w)) || raw.startsWith('Part'))) return undefined
   const m = ARTICLE_LINE.exec(raw)
   if (!m || m[1] !== m[3]!.replace(')', '(')) return undefined
   const title = m[2]!.trim()
@@ -2699,6 +2738,63 @@ function trailingHeading(list: List, source: string): {list: List; line: Capital
   if (text === undefined) return undefined
   const inner = splitNumber(text)
   return {list: {...list, children: list.children.slice(0, -1)}, line: {number: inner.number ?? number, title: inner.title, paragraph: p}}
+}
+
+/** The number written before an ordered list item ("3." of "3. Scope of work"), or undefined. */
+function writtenNumber(item: ListItem, source: string): number | undefined {
+  const at = item.position?.start.offset
+  if (at === undefined) return undefined
+  const m = /^[ \t]*(\d{1,3})[.)]/.exec(source.slice(at, at + 8))
+  return m ? Number(m[1]) : undefined
+}
+
+/**
+ * Reading: a numbered title over a numbered list whose count starts again under it ("3. Scope of work" over "1. Site
+ * survey …", "2. Cabling …") is the title of that list, not its first item: Markdown reads the title and the items as
+ * one list, the title's number and the items' own numbers together. An item is read so when it is a line alone that a
+ * numbered title states (a line of capitals, a short name or a question, a clause word and number: see
+ * trailingHeading) and the item after it is numbered again from 1, or goes on with
+ * the count of the items before the title, behind which the title's own number falls ("5. …" / "2. SERVICES" / "6. …", as a
+ * Word export numbers its titles and its clauses each in a count of their own). Returns the
+ * list cut at those titles (each title a heading line, each run of other items a list of its own, numbered as written),
+ * or undefined when no item is such a title.
+ */
+function restartedTitles(list: List, source: string): Array<List | CapitalLine> | undefined {
+  if (!list.ordered || list.children.length < 2) return undefined
+  const numbers = list.children.map((item) => writtenNumber(item, source))
+  let parts: Array<List | CapitalLine> | undefined
+  let from = 0
+  const flush = (to: number): void => {
+    if (to <= from) return
+    const items = list.children.slice(from, to)
+    const a = items[0]!.position
+    const b = items[items.length - 1]!.position
+    parts!.push({...list, start: numbers[from] ?? (list.start ?? 1) + from, children: items, ...(a && b ? {position: {start: a.start, end: b.end}} : {})})
+  }
+  list.children.forEach((item, i) => {
+    const own = numbers[i]
+    const next = numbers[i + 1]
+    // (the count starts again at 1 under the title, and goes on counting under a title numbered 1 itself: a
+    // list numbered "1." throughout is numbered lazily, every item an item; or the items count on past the title, whose
+    // own number falls behind their count: "5." / "2. SERVICES" / "6.", the titles numbered apart from the clauses)
+    if (own === undefined || next === undefined) return
+    const before = i > 0 ? numbers[i - 1] : undefined
+    const restarts = next === 1 && (own > 1 || numbers[i + 2] === 2)
+    const skipped = before !== undefined && own < before && next === before + 1
+    if (!restarts && !skipped) return
+    const [p, ...rest] = item.children
+    if (p?.type !== 'paragraph' || rest.length) return
+    const text = capitalText(p) ?? numberedTitle(p) ?? articleTitle(p)
+    if (text === undefined) return
+    const inner = splitNumber(text)
+    parts ??= []
+    flush(i)
+    parts.push({number: inner.number ?? String(own), title: inner.title, paragraph: p})
+    from = i + 1
+  })
+  if (!parts) return undefined
+  flush(list.children.length)
+  return parts
 }
 
 /**
@@ -2784,7 +2880,7 @@ function boldLine(node: RootContent | undefined): CapitalLine | undefined {
   // "No. 14/2027" in a title is an abbreviation, not a stop
   const body = title.replace(/\b(?:No|Nr|Nos)\.(?=\s*\d)/g, 'No')
   const question = body.endsWith('?')
-  if (NOT_BOLD_TITLE.test(titleColon(body)) || NOTE_LABEL.test(title) || PARTY_SUFFIX.test(body.toUpperCase().replace(/[\s,]+$/, ''))) return undefined
+  if (NOT_BOLD_TITLE.test(titleColon(unabbreviated(body))) || NOTE_LABEL.test(title) || PARTY_SUFFIX.test(body.toUpperCase().replace(/[\s,]+$/, ''))) return undefined
   if (!question && STATEMENT.test(body.toUpperCase()) && !QUESTION_WORD.test(body.toUpperCase())) return undefined
   return {number, title, paragraph: node}
 }
@@ -2843,8 +2939,10 @@ function isBody(node: RootContent | undefined): boolean {
   if (!node) return false
   switch (node.type) {
     case 'paragraph':
-      // a paragraph that opens in lower case continues the line above it ("BUSINESS DAY" / "means a day …")
-      return capitalLine(node) === undefined && boldLine(node) === undefined && !/^\s*\p{Ll}/u.test(toString(node))
+      // a paragraph that opens in lower case continues the line above it ("BUSINESS DAY" / "means a day …"), unless it
+      // opens with a letter or a roman numeral that numbers an item ("a) Complaints are …", "(i) …"): lettered lines
+      // are the text under a title, as a list is
+      return capitalLine(node) === undefined && boldLine(node) === undefined && (!/^\s*\p{Ll}/u.test(toString(node)) || ENUMERATOR_LINE.test(toString(node)))
     case 'list':
       return capitalLine(node) === undefined
     case 'table':

@@ -490,6 +490,90 @@ describe('a numbered heading in any case, written as Markdown reads a numbered l
     expect(outline(text)).toEqual(sections)
   })
 
+  // Reading: a numbered title over a numbered list whose count starts again under it is that list's title, not its
+  // first item (Markdown reads the title's number and the items' numbers as one list)
+  it.each<[string, string, string[]]>([
+    [
+      'a title over a list counted again from 1, the next title after the list',
+      'Support terms.\n\n3. Scope of work\n\n1. Survey of the office\n2. New cabling on two floors\n\n4. Fees\n\nA fixed price of £900.\n',
+      ['1 line 3 Scope of work', '1 line 4 Fees'],
+    ],
+    [
+      'a title numbered 1 over items numbered 1, 2, …',
+      'Support terms.\n\n1. What the plan covers\n\n1. Help desk for 12 staff\n2. Patching each month\n\n2. Not included\n\nPrinters and phones.\n',
+      ['1 line 1 What the plan covers', '1 line 2 Not included'],
+    ],
+    ['a title in capitals over a list counted again', 'Terms.\n\n2. SERVICES\n\n1. Help desk\n2. Patching\n3. Backups\n', ['1 line 2 SERVICES']],
+    [
+      'titles numbered apart from the clauses, the clauses counting on past each title',
+      'Terms.\n\n1. DEFINITIONS\n\n1. Fee means the monthly fee.\n2. Site means the office.\n3. Hours means 8am to 6pm.\n\n2. SERVICES\n\n4. The Provider will patch each PC.\n5. The Provider will answer calls.\n',
+      ['1 line 1 DEFINITIONS', '1 line 2 SERVICES'],
+    ],
+    ['a title lettered after the list\'s number, over a list counted again', 'Terms.\n\n1. A. Locations covered\n\n1. Main office\n2. Warehouse\n', ['1 line A Locations covered']],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  it('keeps the items under a title whose list is counted again in that title\'s section, numbered as written', () => {
+    const doc = buildDocument('Terms.\n\n3. Scope of work\n\n1. Survey of the office\n2. New cabling\n', 'x.md')
+    const scope = doc.sections.find((s) => s.title === 'Scope of work')!
+    expect(scope.blocks.map((b) => [b.kind, b.text.trim()])).toEqual([['heading', 'Scope of work'], ['list-item', 'Survey of the office'], ['list-item', 'New cabling']])
+  })
+
+  // look-alikes: a list numbered "1." throughout, a sentence over a list counted again, a count that goes on
+  it.each<[string, string]>([
+    ['a list numbered "1." throughout', 'Intro.\n\n1. Help desk\n1. Patching\n1. Backups\n'],
+    ['a sentence over a list counted again', 'Intro.\n\n2. The Provider will do the following.\n\n1. Help desk\n2. Patching\n'],
+    ['a lettered sentence over a list counted again', 'Intro.\n\n2. B. We will patch every PC\n\n1. Help desk\n2. Patching\n'],
+    ['a count that goes on past a short item', 'Intro.\n\n1. Help desk\n2. Patching\n3. Backups\n'],
+    ['a number written twice in a count', 'Intro.\n\n1. Help desk\n2. Patching\n2. Backups\n3. Email\n'],
+  ])('%s has no title in it', (_name, text) => {
+    expect(outline(text)).toEqual([])
+  })
+
+  // Reading: lettered lines ("a) …", "(i) …") under a title line are its text, as a list under it is; a line that opens
+  // in lower case without a letter's bracket continues the line above it
+  it.each<[string, string, string[]]>([
+    ['a line of capitals over lettered lines', 'Terms.\n\n6. RESPONSE AND REPAIR\n\na) Calls are logged on the portal.\nb) An engineer attends within 4 hours.\n', ['1 line 6 RESPONSE AND REPAIR']],
+    ['a numbered title over roman-numbered lines', 'Terms.\n\n2. Client duties\n\ni) Keep the server room locked.\nii) Report faults the same day.\n', ['1 line 2 Client duties']],
+    ['look-alike: capitals over a line that continues them', 'Terms.\n\n6. BUSINESS DAY\n\nmeans a weekday that is not a public holiday.\n', []],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // Reading: a question is a title in any shape (a page of questions and answers titles each answer so), however many
+  // its words up to twelve, whatever its verbs
+  it.each<[string, string, string[]]>([
+    ['a numbered question of two levels', 'Terms.\n\n1.2 What will you do if a laptop is stolen?\n\nWe lock it remotely and wipe it.\n', ['1 numbered 1.2 What will you do if a laptop is stolen?']],
+    ['a long question in capitals', 'Terms.\n\nWHAT IF SOMETHING BREAKS AT NIGHT OR ON A WEEKEND?\n\nCall the out-of-hours line.\n', ['1 line - WHAT IF SOMETHING BREAKS AT NIGHT OR ON A WEEKEND?']],
+    ['a question with a word in italics', 'Terms.\n\n3. What\'s *not* included?\n\nPrinters and phones.\n', ['1 line 3 What\'s not included?']],
+    ['a line of capitals with a word in italics', 'Terms.\n\nWHAT IS *NOT* COVERED\n\nPrinters and phones.\n', ['1 line - WHAT IS NOT COVERED']],
+    ['look-alike: a sentence with a word in italics', 'Terms.\n\n3. We will *not* cover printers.\n\nPhones are quoted.\n', []],
+    ['a questionnaire\'s numbered request', 'Terms.\n\n3.6 Describe your backup approach.\n\nWe back up every night.\n', ['1 numbered 3.6 Describe your backup approach']],
+    ['look-alike: a numbered duty in the imperative', 'Terms.\n\n3.6 Provide the help desk from 8am to 6pm.\n\nThe Client pays monthly.\n', []],
+    ['a numbered title with an abbreviation', 'Terms.\n\n4. Your side (min. standards)\n\nEvery PC runs a supported Windows.\n', ['1 line 4 Your side (min. standards)']],
+    ['a bold title with an abbreviation', 'Terms.\n\n**What\'s incl. in the fee**\n\n- Help desk\n- Patching\n', ['1 bold - What\'s incl. in the fee']],
+    ['look-alike: two sentences on a bold line', 'Terms.\n\n**Fees are due monthly. Late fees apply.**\n\n- Help desk\n- Patching\n', []],
+    ['look-alike: a numbered line of two sentences', 'Terms.\n\n4. Pay monthly. no refunds\n\nEvery PC runs a supported Windows.\n', []],
+    ['a numbered title that opens with a question\'s word', 'Terms.\n\n1. What the office needs to have in place\n\nA fibre line and a locked comms cupboard.\n', ['1 line 1 What the office needs to have in place']],
+    [
+      'look-alike: a numbered line asking more than a title does',
+      'Terms.\n\n1.2 Is the office covered if a laptop is lost on a train, stolen from a car or left at a client site overnight?\n\nYes.\n',
+      [],
+    ],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
+  // Reading: a part's word and number over a short title ("Part 2 — Hours") is a heading, as "Article 2 – Hours" is
+  it.each<[string, string, string[]]>([
+    ['a part titled after a dash', 'Terms.\n\nPart 2 — Hours\n\nSupport runs from 8am to 6pm UK time.\n', ['1 line 2 Hours']],
+    ['a part titled after a stop', 'Terms.\n\nPart 3. After hours\n\nCall-outs are charged at £95 an hour.\n', ['1 line 3 After hours']],
+    ['look-alike: a sentence that names a part', 'Terms.\n\nPart 2 of this agreement applies to both sites\n\nSupport runs from 8am to 6pm UK time.\n', []],
+  ])('%s', (_name, text, sections) => {
+    expect(outline(text)).toEqual(sections)
+  })
+
   it('keeps the list items before a trailing heading in the section above it', () => {
     const doc = buildDocument('Support terms.\n\n1. Services\n\nWe provide:\n\n1. Help desk\n2. Patching\n\n2. Exclusions\n\nPrinters.\n', 'x.md')
     const services = doc.sections.find((s) => s.title === 'Services')!
