@@ -1,6 +1,6 @@
 // failure-responsibility: who diagnoses, repairs, replaces or deals with vendors when systems fail, and who pays.
 import {needs} from '../src/text.js'
-import {clauseRule, type Unit} from '../src/clauses.js'
+import {clauseRule, keptJudgement, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import type {Reading} from '../src/reading/index.js'
 import type {Document} from '../src/types.js'
 import {UNDER_PAPER, targetInDocument} from '../src/reading/delegation.js'
@@ -234,83 +234,130 @@ export default clauseRule({
     return FAILS_IF.test(text) || DISCLAIMED_CAUSE.test(text) || WHAT_BREAKS.test(text)
   },
   aside: supplyOnly,
-  judge(unit, reader) {
-    const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length)).replace(BRACKETED_EXAMPLE, (m) => ' '.repeat(m.length))
-    const at = indexOf(t, FAILURE)
-    // a repair the agreement withholds ("The following are excluded: …; repair of hardware damaged by lightning; …",
-    // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
-    // Reading: failures listed as not counted by a service level ("The following are excluded from Downtime: … failures of
-    // the Customer's own network; …") are disclaimed, not allocated and not work withheld: vague
-    if (at >= 0 && (leavesOut(t) || (unit.intro !== undefined && leavesOut(unit.intro))) && !ALLOCATE.test(t)) return {outcome: 'vague'}
-    if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => reader.reading.boundParty(text, i) === 'customer')) return undefined
-    // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
-    // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
-    // warranty ends"); only a failure named there makes it an allocation of failure work
-    if (at >= 0 && !BROKE.test(t) && unit.block.section.path.some((p) => asksOfCustomer(p, reader.reading.roles))) return undefined
-    // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
-    const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
-    if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
-    // a condition on anything failing, answered by a party that acts: "If a till dies, we swap it …", "When the accounting
-    // software stops working, the Client calls its vendor"
-    const answered = answeredFailure(t, reader.reading.parties) ?? answeredQuestion(unit, t, reader.reading)
-    if (answered) return {outcome: answered}
-    if (at >= 0 && !unit.inHome && indexOf(t.replace(NEVER_FAILS, (m) => ' '.repeat(m.length)), FAILURE) < 0 && !ALLOCATE.test(t) && !disclaimed(t)) return undefined
-    const thing = THING.test(t)
-    if (at < 0 && !thing && !unit.inHome) return undefined
-    if (supplyOnly(t)) return undefined
-    // how service-level targets are counted names faults as the incidents measured, not as failures someone answers
-    // for ("Response and fix targets are counted during support hours, except for Practice Down faults, which are
-    // counted around the clock")
-    if (at >= 0 && !thing && !unit.inHome && COUNTED.test(t)) return undefined
-    // Reading: the service levels lifted for incidents the customer causes, by its failing its duties ("The Service Levels
-    // do not apply to the extent an Incident … is caused by the Customer's failure to meet the Customer Dependencies"),
-    // carve failures out of the measure and allocate nothing: vague, as a list of failures not counted is
-    if (at >= 0 && LEVELS_LIFTED.test(t) && CASES.test(t.replace(CLIENT_FAULT, ' ')) && !ALLOCATE.test(t)) return {outcome: 'vague'}
-    if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
-    // who does what when something fails: an allocation attached to the failure, not a disclaimer
-    // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere
-    const elsewhere = at >= 0 || unit.inHome ? reader.delegated(unit, /hardware|failure|equipment/i) : undefined
-    // Reading: a sentence that sends only measures of service to another document ("The reaction times, the priority
-    // classes and the times for the removal of faults are regulated in Annex 2") delegates those service levels, not
-    // who answers for a failure: the faults it names are what the times are counted for
-    // (and it says nothing of failures here either: the finder does not read its predicate as sending this clause away)
-    if (elsewhere && elsewhere.start !== undefined && elsewhere.end !== undefined && measuresOnly(t.slice(0, elsewhere.start)) && indexOf(t.slice(elsewhere.end), FAILURE) < 0) return undefined
-    // and so does the handling of a failure put under another document ("hardware faults are still handled under clause 7 of the
-    // Agreement")
-    // (the predicate of the sentence, not of a clause after the allocation is stated: "We diagnose faults; further detail is
-    // set out in Annex C")
-    const put = elsewhere ? PUT_ELSEWHERE.exec(t) : null
-    // (not when the sentence goes on to allocate the work itself after the document's name: "… are handled under the Warranty
-    // Policy, and we also replace any failed disk at our own cost")
-    const allocatesAfter = elsewhere?.end !== undefined && allocatesItself(t.slice(elsewhere.end))
-    if (elsewhere && put && !/[;—–]/.test(t.slice(0, put.index)) && !allocatesAfter) return elsewhere
-    const titled = at >= 0 || thing || unit.inHome ? underTitle(t, reader.doc) : undefined
-    if (titled) return titled
-    if (elsewhere && ALLOCATION_SUBJECT.test(t) && FOLLOWS.test(t) && !/[;—–]/.test(t)) return elsewhere
-    // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
-    // allocates nothing
-    if (at >= 0 && EFFORT_NOT_RESULT.test(t)) return {outcome: 'vague'}
-    // and so does a result promised for every fault ("guarantees a first-time fix for every fault"): an overpromise, with
-    // no one's work or cost in it
-    if (at >= 0 && GUARANTEED_RESULT.test(t)) return {outcome: 'vague'}
-    if (at >= 0 && thing && partsPutOnParty(t, reader.reading) && !reader.reading.isNegated(t, at) && !isDisclaimer(t)) return {outcome: 'present'}
-    if (at >= 0 && thing && partyByColumn(unit.block, reader.reading)) return {outcome: 'present'}
-    if ((at >= 0 && thing) || unit.inHome) {
-      const near = at >= 0 ? reader.reading.scoped(t === unit.text ? unit : {...unit, text: t}, FAILURE) : t
-      // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work
-      const alloc = ALLOCATE.exec(near.replace(STATE, (m) => ' '.repeat(m.length)))
-      // with no failure named in the sentence, a duty or a charge in the home ("The Sacco is responsible for the electricity
-      // supply", "The Client is responsible for the mains supply and keeps a UPS on every server") allocates no failure
-      // work; repair, diagnosis or replacement itself does
-      const standing = at < 0 && alloc !== null && GENERIC.test(alloc[0])
-      if (alloc && !standing && !reader.reading.isNegated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
-    }
-    if (elsewhere) return elsewhere
-    if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && reader.reading.isNegated(t, at)))) return {outcome: 'vague'}
-    if (unit.inHome) return {outcome: 'vague'}
-    // a failure handed to a successor ("faults still open go to whichever vendor you appoint") touches failures and
-    // allocates nothing
-    if (at >= 0 && t !== unit.text) return {outcome: 'vague'}
-    return undefined
-  },
+  // in an editor, a verdict is kept with the questions its judge asked of the document (see keptJudgement)
+  judge: (unit, reader) => keptJudgement(JUDGEMENTS, unit, reader.reading, questionsOf(unit, reader), (ask) =>
+      judgeUnit(
+        unit,
+        ask,
+        (text, at) => reader.reading.isNegated(text, at),
+        // (outside a row of cells, the scope of the failure is read of the text alone)
+        (text) => reader.reading.scoped({text, block: NO_CELLS}, FAILURE),
+      ),
+    ),
 })
+
+const JUDGEMENTS = {name: 'failure-responsibility: verdicts kept with their questions'}
+const DELEGATED_TOPIC = /hardware|failure|equipment/i
+const NO_CELLS = {}
+
+/** What the judge asks of the document beyond its unit. */
+type Questions = ReturnType<typeof questionsOf>
+function questionsOf(unit: Unit, reader: Reader) {
+  const reading = reader.reading
+  return {
+    /** The party that the statement at `index` of `text` binds. */
+    boundParty: (text: string, index: number) => reading.boundParty(text, index),
+    /** The party `text` names first. */
+    firstParty: (text: string) => reading.firstParty(text),
+    /** Does a title on the unit's section's path name what is asked of the customer? */
+    customersTitle: () => unit.block.section.path.some((p) => asksOfCustomer(p, reading.roles)),
+    /** Who acts when a thing fails in `text`, a condition on a failure answered by a party (see answeredFailure: the party names). */
+    answered: (text: string) => answeredFailure(text, reading.parties),
+    /** The same, for `text` read after the question the unit's block answers (see answeredQuestion). */
+    answeredQuestion: (text: string) => answeredQuestion(unit, text, reading),
+    /** The unit's failure work put in another document. */
+    delegated: () => reader.delegated(unit, DELEGATED_TOPIC),
+    /** The delegation of `text` to a paper named by its title that is no part of this agreement (see underTitle). */
+    underTitle: (text: string) => underTitle(text, reader.doc),
+    /** Does a cell of the unit's table row, under a header naming failure work, name a party (see partyByColumn)? */
+    partyByColumn: () => partyByColumn(unit.block, reading),
+    /** Is the unit's block a row of cells (whose scope is read by its columns)? */
+    inRow: () => unit.block.cells !== undefined,
+    /** The scope of the failure in `text` (the unit's, or the unit's read without its successors and examples) in a row. */
+    rowScoped: (text: string) => reading.scoped(text === unit.text ? unit : {...unit, text}, FAILURE),
+  }
+}
+
+/**
+ * Judge one unit: it reads the unit's text, home and lead-in, what depends on a text alone (its negations, the scope of
+ * the failure in it outside a row), and the document through `ask` alone (see keptJudgement).
+ */
+function judgeUnit(unit: Unit, ask: Questions, negated: (text: string, at: number) => boolean, scopedOf: (text: string) => string): Verdict | undefined {
+  const t = unit.text.replace(SUCCESSOR, (m) => ' '.repeat(m.length)).replace(BRACKETED_EXAMPLE, (m) => ' '.repeat(m.length))
+  const at = indexOf(t, FAILURE)
+  // a repair the agreement withholds ("The following are excluded: …; repair of hardware damaged by lightning; …",
+  // "We do not provide hardware repair, printer support …") is an excluded service, not a failure allocated or disclaimed
+  // Reading: failures listed as not counted by a service level ("The following are excluded from Downtime: … failures of
+  // the Customer's own network; …") are disclaimed, not allocated and not work withheld: vague
+  if (at >= 0 && (leavesOut(t) || (unit.intro !== undefined && leavesOut(unit.intro))) && !ALLOCATE.test(t)) return {outcome: 'vague'}
+  if (at >= 0 && withheldWork(t, at, unit.intro, (text, i) => ask.boundParty(text, i) === 'customer')) return undefined
+  // under a title of what is asked of the customer, keeping equipment under warranty or replacing it is a standard for
+  // the customer's environment ("the server will stay under its manufacturer's warranty, or be replaced when the
+  // warranty ends"); only a failure named there makes it an allocation of failure work
+  if (at >= 0 && !BROKE.test(t) && ask.customersTitle()) return undefined
+  // a list item is read with the sentence that introduced it ("The SLA does not apply to:")
+  const disclaimed = (text: string): boolean => isDisclaimer(text) || DISCLAIMS.test(text) || (unit.intro !== undefined && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))
+  if (at >= 0 && RELIEF.test(t)) return {outcome: 'vague'}
+  // a condition on anything failing, answered by a party that acts: "If a till dies, we swap it …", "When the accounting
+  // software stops working, the Client calls its vendor"
+  const answered = ask.answered(t) ?? ask.answeredQuestion(t)
+  if (answered) return {outcome: answered}
+  if (at >= 0 && !unit.inHome && indexOf(t.replace(NEVER_FAILS, (m) => ' '.repeat(m.length)), FAILURE) < 0 && !ALLOCATE.test(t) && !disclaimed(t)) return undefined
+  const thing = THING.test(t)
+  if (at < 0 && !thing && !unit.inHome) return undefined
+  if (supplyOnly(t)) return undefined
+  // how service-level targets are counted names faults as the incidents measured, not as failures someone answers
+  // for ("Response and fix targets are counted during support hours, except for Practice Down faults, which are
+  // counted around the clock")
+  if (at >= 0 && !thing && !unit.inHome && COUNTED.test(t)) return undefined
+  // Reading: the service levels lifted for incidents the customer causes, by its failing its duties ("The Service Levels
+  // do not apply to the extent an Incident … is caused by the Customer's failure to meet the Customer Dependencies"),
+  // carve failures out of the measure and allocate nothing: vague, as a list of failures not counted is
+  if (at >= 0 && LEVELS_LIFTED.test(t) && CASES.test(t.replace(CLIENT_FAULT, ' ')) && !ALLOCATE.test(t)) return {outcome: 'vague'}
+  if (at >= 0 && CLIENT_FAULT.test(t) && !THING.test(t.replace(CLIENT_FAULT, ''))) return undefined
+  // who does what when something fails: an allocation attached to the failure, not a disclaimer
+  // "Responsibility for diagnosing and replacing failed equipment is set out in Schedule 3" puts the allocation elsewhere
+  const elsewhere = at >= 0 || unit.inHome ? ask.delegated() : undefined
+  // Reading: a sentence that sends only measures of service to another document ("The reaction times, the priority
+  // classes and the times for the removal of faults are regulated in Annex 2") delegates those service levels, not
+  // who answers for a failure: the faults it names are what the times are counted for
+  // (and it says nothing of failures here either: the finder does not read its predicate as sending this clause away)
+  if (elsewhere && elsewhere.start !== undefined && elsewhere.end !== undefined && measuresOnly(t.slice(0, elsewhere.start)) && indexOf(t.slice(elsewhere.end), FAILURE) < 0) return undefined
+  // and so does the handling of a failure put under another document ("hardware faults are still handled under clause 7 of the
+  // Agreement")
+  // (the predicate of the sentence, not of a clause after the allocation is stated: "We diagnose faults; further detail is
+  // set out in Annex C")
+  const put = elsewhere ? PUT_ELSEWHERE.exec(t) : null
+  // (not when the sentence goes on to allocate the work itself after the document's name: "… are handled under the Warranty
+  // Policy, and we also replace any failed disk at our own cost")
+  const allocatesAfter = elsewhere?.end !== undefined && allocatesItself(t.slice(elsewhere.end))
+  if (elsewhere && put && !/[;—–]/.test(t.slice(0, put.index)) && !allocatesAfter) return elsewhere
+  const titled = at >= 0 || thing || unit.inHome ? ask.underTitle(t) : undefined
+  if (titled) return titled
+  if (elsewhere && ALLOCATION_SUBJECT.test(t) && FOLLOWS.test(t) && !/[;—–]/.test(t)) return elsewhere
+  // a duty of effort that disclaims a result ("our duty is to try our best to fix what breaks, not to guarantee a result")
+  // allocates nothing
+  if (at >= 0 && EFFORT_NOT_RESULT.test(t)) return {outcome: 'vague'}
+  // and so does a result promised for every fault ("guarantees a first-time fix for every fault"): an overpromise, with
+  // no one's work or cost in it
+  if (at >= 0 && GUARANTEED_RESULT.test(t)) return {outcome: 'vague'}
+  if (at >= 0 && thing && partsPutOnParty(t, ask) && !negated(t, at) && !isDisclaimer(t)) return {outcome: 'present'}
+  if (at >= 0 && thing && ask.partyByColumn()) return {outcome: 'present'}
+  if ((at >= 0 && thing) || unit.inHome) {
+    const near = at >= 0 ? ask.inRow() ? ask.rowScoped(t) : scopedOf(t) : t
+    // a repair named as a thing's state ("Devices awaiting repair are recorded on the register") is no one's work
+    const alloc = ALLOCATE.exec(near.replace(STATE, (m) => ' '.repeat(m.length)))
+    // with no failure named in the sentence, a duty or a charge in the home ("The Sacco is responsible for the electricity
+    // supply", "The Client is responsible for the mains supply and keeps a UPS on every server") allocates no failure
+    // work; repair, diagnosis or replacement itself does
+    const standing = at < 0 && alloc !== null && GENERIC.test(alloc[0])
+    if (alloc && !standing && !negated(near, alloc.index) && !isDisclaimer(t) && !(unit.intro && (isDisclaimer(unit.intro) || DISCLAIMS.test(unit.intro)))) return {outcome: 'present'}
+  }
+  if (elsewhere) return elsewhere
+  if ((at >= 0 || thing) && (disclaimed(t) || (at >= 0 && negated(t, at)))) return {outcome: 'vague'}
+  if (unit.inHome) return {outcome: 'vague'}
+  // a failure handed to a successor ("faults still open go to whichever vendor you appoint") touches failures and
+  // allocates nothing
+  if (at >= 0 && t !== unit.text) return {outcome: 'vague'}
+  return undefined
+}

@@ -1,11 +1,13 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
 import {needs} from '../src/text.js'
-import {clauseRule, type ClauseOptions} from '../src/clauses.js'
+import {clauseRule, keptJudgement, type ClauseOptions, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import {ESCALATION_TRIGGER, VAGUE_TIME, columnMeasure, indexOf, withoutHabit} from '../src/reading/wording.js'
 import type {Reading} from '../src/reading/index.js'
+import type {Pointer} from '../src/reading/pointers.js'
+import type {Values} from '../src/reading/values/index.js'
 import type {Finding} from '../src/clauses.js'
 import type {Block, Section} from '../src/types.js'
 import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
@@ -241,101 +243,172 @@ export default clauseRule({
     const rowKey = header && block.cells && block.cells.length > 1 ? (block.cells[0] ?? '') : ''
     return !!header && block.kind === 'table-row' && (header.some(responseColumn(reader.reading, block)) || responseKey(rowKey) || (KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
   },
-  judge(unit, reader) {
-    const t = unit.text
-    const at = indexOf(t, TOPIC)
-    const header = unit.block.header
-    // a column headed for response, or a row keyed by it in a table with metrics as rows ("| First response | 15 min |")
-    const rowKey = header && unit.block.cells && unit.block.cells.length > 1 ? (unit.block.cells[0] ?? '') : ''
-    const column = responseColumn(reader.reading, unit.block)
-    const headerSaysResponse = (header?.some(column) ?? false) || responseKey(rowKey) || (!!header && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
-    if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
-    // Reading: in a row of a table with a column that says what each row includes ("| Visit type | What's included |"), a
-    // time in that column is how much work the row includes ("a technician on site for up to 2 hours"), not a time to
-    // respond, unless the cell itself speaks of a response ("help desk, 1-hour response"): a row whose times all stand
-    // there states no response time
-    if (!headerSaysResponse && includedTimesOnly(unit.block, reader.reading)) return undefined
-    // times named only as a fix or a turnaround ("| Sev A | Fix TAT: 6 hours |") are resolution times, whatever the title
-    if (at < 0 && !headerSaysResponse && fixTimesOnly(unit, reader.reading)) return undefined
-    // an engineer at the customer's premises within a time is the response of on-site work: "a technician will be at your
-    // depot within 4 hours of your call"; the customer's own technician is not the provider's
-    const arrival = ARRIVAL.exec(t)
-    const arrives = arrival !== null && !CUSTOMERS_OWN.test(t.slice(Math.max(0, arrival.index - 20), arrival.index))
-    // a sentence whose only response is a system's speed is about performance, wherever it stands, and one whose only
-    // response is the customer's own technician arriving is no response of the provider's
-    if (at >= 0 && !headerSaysResponse) {
-      let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(MS_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length)).replace(OTHER_ATTENDANCE, (m) => ' '.repeat(m.length)).replace(PROMPTED_BY, (m) => ' '.repeat(m.length))
-      if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
-      if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
-    }
-    // "response time" names the metric; a bare "respond" needs a support context (here or in the section path); what
-    // the provider responds to within a time ("We respond to emergencies (…) within 1 hour") is timed as a response
-    // (a verb of reply right before its time is a service level written tersely, "within" left out: "respond 30 min, fix 4 h")
-    // (and so is a time written right before the word: "30 min resp.", "4h response", read in full from the terse form)
-    // "we'll get back to you", "first reply" answer the customer: a response in themselves
-    // (an act glossed as the response in brackets is the response: "commence handling a Notification (response) within:")
-    // Reading: an attendance named as a noun, the first one or one on site ("First attendance is within 4 hours",
-    // "attendance at the premises within 6 hours of the call"), is the response of on-site and break-fix work, as
-    // "attend site within 4 hours" is; the customer's own attendance, or attendance that is billed, is none
-    const metric = arrives || SHARED_HEAD.test(t) || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:first|initial) attendances?\b|\battendances? (?:on|at) (?:the )?(?:site|premises)\b|\((?:the )?response\)|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\b\d{1,3}(?:\.\d)?[\s-]?(?:min\w*|h|hrs?|hours?|(?:business |working )?(?:hours?|days?))\.?\s+(?:first\s+|initial\s+)?response\b(?!\s+(?:teams?|plans?|fees?|charges?|units?|cent(?:re|er)s?)\b)|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t) || REPLY_UNMEASURED.test(t)
-    // a title about reaching the provider ("When to reach us") names the support channel its text answers on
-    const reached = at >= 0 && reachTitle(unit.block.section.title, reader.reading.roles)
-    // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
-    // document converted from Word, whose capital-letter headings are not titles of sections
-    // the agreement's title names the whole agreement ("IT Support Terms"): a support word there puts no clause in a support context
-    const context = SUPPORT.test(t) || SUPPORT.test(titlesBelow(unit.block.section, reader.doc.title)) || reached || LABELLED_TIME.test(t)
-    // Reading: a reply timed under a title of another matter ("9. Change requests", "Invoices and disputes") answers that
-    // matter, not a support request: "Provider will respond with the effect on price and schedule within 3 Business Days"
-    if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t) || otherTitle(wordedTitle(unit.block.section)))) return undefined
-    if (!arrives && reader.party(unit, Math.max(at, 0)) === 'customer') return undefined
-    // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
-    const callBack = /\b(?:calls?|rings?|phones?) back\b/i.exec(t)
-    if (callBack && reader.reading.firstParty(t.slice(Math.max(0, t.lastIndexOf(',', callBack.index) + 1), callBack.index)) === 'customer') return undefined
-    // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
-    if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
-    const notifyColumn = header && !header.some(column) ? unit.block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
-    // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
-    // parties will agree within 30 days") times the making of that document: only the text up to it counts
-    const cut = at >= 0 && !notifyColumn ? reader.delegated(unit, /respon|support/i) : undefined
-    const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? {...unit, text: t.slice(0, cut.end)} : unit
-    const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : reader.reading.scoped(own, TOPIC, column)
-    // "same day where possible" hedges the time away
-    // a length that names a period ("the 30-day hypercare period", "a 12-month term") measures the period, not the response
-    // and a time that triggers escalation ("tickets not acknowledged within 1 hour are escalated") is no time to respond
-    const lengths = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
-    const counted = /\b(?:times|once|twice|thrice|any)\b/i.test(lengths) ? lengths.replace(COUNT_WINDOW, (m) => ' '.repeat(m.length)) : lengths
-    const timed = counted.includes('scalat') ? counted.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : counted
-    // a time hedged as a habit ("usually within the same working day") is mentioned, not promised
-    if (reader.reading.values(timed).durations.length) return HEDGED.test(scoped) || !reader.reading.values(withoutHabit(timed)).durations.length ? {outcome: 'vague'} : {outcome: 'present'}
-    // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
-    const colon = at >= 0 ? t.indexOf(':', at) : -1
-    if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && reader.reading.values(t.slice(colon)).durations.length) return {outcome: 'present'}
-    // a line that only names the metric ("Response times", with no verb and no full stop) titles the paragraph, list or
-    // table after it: the times there are its values
-    if (TITLE_LINE.test(t) && unit.block.sentences.length <= 1) {
-      const next = followingBlock(reader.doc.blocks, reader.reading.blockIndex(unit.block))
-      if (next && next.section === unit.block.section && !OTHER.test(next.text) && reader.reading.values(next.text).durations.length) return {outcome: 'present'}
-    }
-    // "… within the following times:" and then a list or table of times
-    if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && reader.reading.values(unit.next).durations.length) return {outcome: 'present'}
-    // "… respond within the times in the table below", "… within the periods in clause 5": a pointer at times stated
-    // elsewhere in the agreement gives the time to respond when it reaches one (and is vague when it reaches none)
-    const pointer = at >= 0 ? reader.reading.pointerAfter(t, at, TIME_NOUN) : undefined
-    if (pointer && reader.reading.reach(unit.block, unit.start + pointer.start, pointer, (x) => perCase(x, reader.reading.values(x)))) return {outcome: 'present'}
-    const delegated = reader.delegated(unit, /respon|support/i)
-    if (delegated) return delegated
-    // a table of levels whose response column names a unit of time with no number, or a slot left to fill ("[N] minutes",
-    // "TBC"): the response time is mentioned, not stated
-    if (headerSaysResponse && KEY_HEADER.test(reader.reading.keyHeader(unit.block)) && UNSTATED.test(scoped) && !reader.reading.values(scoped).durations.length) return {outcome: 'vague'}
-    const vague = VAGUE_TIME.exec(t)
-    if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
-    // a response column's cell that gives its time in words ("as soon as we can") states the clause without a measure
-    if (header && headerSaysResponse && VAGUE_TIME.test(scoped)) return {outcome: 'vague'}
-    // getting to or attending to a problem is reaching it: a response, here with no time
-    if (unit.inHome || metric || reached || pointer || /\bresponse times?\b|\brespond to\b|\b(?:get|gets|getting|attend|attends|attending|attended) to\b/i.test(t)) return {outcome: 'vague'}
-    return undefined
-  },
+  // in an editor, a verdict is kept with the questions its judge asked of the document (see keptJudgement)
+  judge: (unit, reader) =>
+    keptJudgement(JUDGEMENTS, unit, reader.reading, questionsOf(unit, reader), (ask) =>
+      judgeUnit(
+        unit,
+        ask,
+        (text) => reader.reading.values(text),
+        (text, at) => reader.reading.pointerAfter(text, at, TIME_NOUN),
+        // (outside a row of cells, the scope of the topic is read of the text alone)
+        (text) => reader.reading.scoped({text, block: NO_CELLS}, TOPIC),
+      ),
+    ),
 })
+
+const JUDGEMENTS = {name: 'response-times: verdicts kept with their questions'}
+const NO_CELLS = {}
+const DELEGATED_TOPIC = /respon|support/i
+
+/** What the judge asks of the document beyond its unit. */
+type Questions = ReturnType<typeof questionsOf>
+function questionsOf(unit: Unit, reader: Reader) {
+  const reading = reader.reading
+  const block = unit.block
+  let column: ((h: string) => boolean) | undefined
+  const responds = (): ((h: string) => boolean) => (column ??= responseColumn(reading, block))
+  return {
+    /**
+     * Does the unit's table row hold response times by its table's headers: a column headed for response, a row keyed by it
+     * in a table with metrics as rows ("| First response | 15 min |"), or a column of times to notify in a table keyed by levels?
+     */
+    headerSaysResponse: () => {
+      const header = block.header
+      const rowKey = header && block.cells && block.cells.length > 1 ? (block.cells[0] ?? '') : ''
+      return (header?.some(responds()) ?? false) || responseKey(rowKey) || (!!header && KEY_HEADER.test(reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h)))
+    },
+    /** Does every time of the unit's row stand in a column of what the row includes (see includedTimesOnly)? */
+    includedTimesOnly: () => includedTimesOnly(block, reading),
+    /** Is every time of the unit named as a fix or a turnaround, and nothing in it named as an answer (see fixTimesOnly)? */
+    fixTimesOnly: () => fixTimesOnly(unit, reading),
+    /** Does the unit's section title name reaching the provider (see reachTitle)? */
+    reachTitle: () => reachTitle(block.section.title, reading.roles),
+    /** Does a title of the unit's section or its parents, below the agreement's own title, name support? */
+    supportTitle: () => SUPPORT.test(titlesBelow(block.section, reader.doc.title)),
+    /** Does the nearest title with words name another matter than support (see otherTitle)? */
+    otherTitle: () => otherTitle(wordedTitle(block.section)),
+    /** The party that the statement at `index` of the unit binds. */
+    party: (index: number) => reader.party(unit, index),
+    /** The party `text` names first. */
+    firstParty: (text: string) => reading.firstParty(text),
+    /** The cells of the unit's row under headers of times to notify, when no header names response (undefined when none). */
+    notifyColumn: () => {
+      const header = block.header
+      return header && !header.some(responds()) ? block.cells?.filter((_, i) => NOTIFY_HEADER.test(header[i] ?? '')).join(' | ') : undefined
+    },
+    /** The unit's response times put in another document. */
+    delegated: () => reader.delegated(unit, DELEGATED_TOPIC),
+    /** Is the unit's block a row of cells (whose scope is read by its columns)? */
+    inRow: () => block.cells !== undefined,
+    /** The scope of the topic in `text` (the unit's, or the part of it the judge reads) in a row, by its columns of response times. */
+    rowScoped: (text: string) => reading.scoped(text === unit.text ? unit : {...unit, text}, TOPIC, responds()),
+    /** Is the unit's block a line alone in its block, followed in its section by a block of times of no other matter? */
+    titlesTimes: () => {
+      if (block.sentences.length > 1) return false
+      const next = followingBlock(reader.doc.blocks, reading.blockIndex(block))
+      return next !== undefined && next.section === block.section && !OTHER.test(next.text) && reading.values(next.text).durations.length > 0
+    },
+    /** Does `pointer` of the unit's text reach a statement of times per case elsewhere in the agreement? */
+    reaches: (pointer: Pointer) => reading.reach(block, unit.start + pointer.start, pointer, (x) => perCase(x, reading.values(x))) !== undefined,
+    /** Is the unit's row in a table keyed by priority, severity or level? */
+    keyedByLevel: () => KEY_HEADER.test(reading.keyHeader(block)),
+  }
+}
+
+/**
+ * Judge one unit: it reads the unit's text, home, next sentence and lead-in, what depends on a text alone (its typed values,
+ * the pointers it holds, the scope of the topic in it outside a row), and the document through `ask` alone (see
+ * keptJudgement).
+ */
+function judgeUnit(unit: Unit, ask: Questions, valuesOf: (text: string) => Values, pointerAfter: (text: string, at: number) => Pointer | undefined, scopedOf: (text: string) => string): Verdict | undefined {
+  const t = unit.text
+  const at = indexOf(t, TOPIC)
+  // a column headed for response, or a row keyed by it in a table with metrics as rows ("| First response | 15 min |")
+  const headerSaysResponse = ask.headerSaysResponse()
+  if (at < 0 && !unit.inHome && !headerSaysResponse) return undefined
+  // Reading: in a row of a table with a column that says what each row includes ("| Visit type | What's included |"), a
+  // time in that column is how much work the row includes ("a technician on site for up to 2 hours"), not a time to
+  // respond, unless the cell itself speaks of a response ("help desk, 1-hour response"): a row whose times all stand
+  // there states no response time
+  if (!headerSaysResponse && ask.includedTimesOnly()) return undefined
+  // times named only as a fix or a turnaround ("| Sev A | Fix TAT: 6 hours |") are resolution times, whatever the title
+  if (at < 0 && !headerSaysResponse && ask.fixTimesOnly()) return undefined
+  // an engineer at the customer's premises within a time is the response of on-site work: "a technician will be at your
+  // depot within 4 hours of your call"; the customer's own technician is not the provider's
+  const arrival = ARRIVAL.exec(t)
+  const arrives = arrival !== null && !CUSTOMERS_OWN.test(t.slice(Math.max(0, arrival.index - 20), arrival.index))
+  // a sentence whose only response is a system's speed is about performance, wherever it stands, and one whose only
+  // response is the customer's own technician arriving is no response of the provider's
+  if (at >= 0 && !headerSaysResponse) {
+    let rest = t.replace(SYSTEM_SPEED, (m) => ' '.repeat(m.length)).replace(MS_SPEED, (m) => ' '.repeat(m.length)).replace(BILLED_TIME, (m) => ' '.repeat(m.length)).replace(OTHER_ATTENDANCE, (m) => ' '.repeat(m.length)).replace(PROMPTED_BY, (m) => ' '.repeat(m.length))
+    if (arrival && !arrives) rest = rest.slice(0, arrival.index) + ' '.repeat(arrival[0].length) + rest.slice(arrival.index + arrival[0].length)
+    if (rest !== t && indexOf(rest, TOPIC) < 0) return undefined
+  }
+  // "response time" names the metric; a bare "respond" needs a support context (here or in the section path); what
+  // the provider responds to within a time ("We respond to emergencies (…) within 1 hour") is timed as a response
+  // (a verb of reply right before its time is a service level written tersely, "within" left out: "respond 30 min, fix 4 h")
+  // (and so is a time written right before the word: "30 min resp.", "4h response", read in full from the terse form)
+  // "we'll get back to you", "first reply" answer the customer: a response in themselves
+  // (an act glossed as the response in brackets is the response: "commence handling a Notification (response) within:")
+  // Reading: an attendance named as a noun, the first one or one on site ("First attendance is within 4 hours",
+  // "attendance at the premises within 6 hours of the call"), is the response of on-site and break-fix work, as
+  // "attend site within 4 hours" is; the customer's own attendance, or attendance that is billed, is none
+  const metric = arrives || SHARED_HEAD.test(t) || /\b(?:initial |first |target |guaranteed )?response (?:times?|targets?)\b|\b(?:first|initial) attendances?\b|\battendances? (?:on|at) (?:the )?(?:site|premises)\b|\((?:the )?response\)|\b(?:get|gets|getting) (?:back|in touch) (?:to|with) you\b|\b(?:calls?|rings?|phones?) (?:you )?back\b|\b(?:repl(?:y|ies)|respond(?:s)?|start(?:s)?(?: work(?:ing)?)?(?: on (?:it|them|those|these))?) within\b|\brespond(?:s)? to\b[^.;]{0,80}?\bwithin\b|\b(?:repl(?:y|ies)|respond(?:s)?|answer(?:s)?) (?:in under|in less than|inside|no later than)\b|\b(?:repl(?:y|ies)|respond(?:s)?|resp\.?)\s+(?=\d{1,3}(?:\.\d)?\s?(?:min\w*|h|hrs?|hours?|(?:business |working )?days?)\b)|\b(?:first|initial) (?:reply|replies|answer)\b|\b\d{1,3}(?:\.\d)?[\s-]?(?:min\w*|h|hrs?|hours?|(?:business |working )?(?:hours?|days?))\.?\s+(?:first\s+|initial\s+)?response\b(?!\s+(?:teams?|plans?|fees?|charges?|units?|cent(?:re|er)s?)\b)|\bpick(?:s|ed)? up (?:escalations?|tickets?|calls?|requests?|alerts?)\b|\banswer(?:ed|s)? within\b|\b(?:get|gets|getting)\s+to\s+(?:(?:it|them|that|things)\s+)?(?:straight away|right away|at once)\b/i.test(t) || TRANSLATED.test(t) || REPLY_UNMEASURED.test(t)
+  // a title about reaching the provider ("When to reach us") names the support channel its text answers on
+  const reached = at >= 0 && ask.reachTitle()
+  // a label naming the metric before its time ("… Response: 30 minutes.") is a response time wherever it stands, as in a
+  // document converted from Word, whose capital-letter headings are not titles of sections
+  // the agreement's title names the whole agreement ("IT Support Terms"): a support word there puts no clause in a support context
+  const context = SUPPORT.test(t) || ask.supportTitle() || reached || LABELLED_TIME.test(t)
+  // Reading: a reply timed under a title of another matter ("9. Change requests", "Invoices and disputes") answers that
+  // matter, not a support request: "Provider will respond with the effect on price and schedule within 3 Business Days"
+  if (!unit.inHome && !headerSaysResponse && ((!metric && !context) || OTHER.test(t) || ask.otherTitle())) return undefined
+  if (!arrives && ask.party(Math.max(at, 0)) === 'customer') return undefined
+  // "the Client calls back within 2 days to rebook": a call back is a response only when the provider makes it
+  const callBack = /\b(?:calls?|rings?|phones?) back\b/i.exec(t)
+  if (callBack && ask.firstParty(t.slice(Math.max(0, t.lastIndexOf(',', callBack.index) + 1), callBack.index)) === 'customer') return undefined
+  // "you reply within 10 days": in an agreement "you" is the customer, whose replies are not response times
+  if (at > 0 && /\b(?:you|your (?:staff|team|office|users?))\s+(?:will\s+|must\s+|shall\s+|should\s+|need to\s+)?$/i.test(t.slice(Math.max(0, at - 40), at))) return undefined
+  const notifyColumn = ask.notifyColumn()
+  // a time in a relative clause after the document the clause is put in ("… are set out in Schedule 1, which the
+  // parties will agree within 30 days") times the making of that document: only the text up to it counts
+  const cut = at >= 0 && !notifyColumn ? ask.delegated() : undefined
+  const own = cut?.end !== undefined && describesDocument(t.slice(cut.end)) ? t.slice(0, cut.end) : t
+  const scoped = notifyColumn ? notifyColumn : unit.inHome && at < 0 ? t : ask.inRow() ? ask.rowScoped(own) : scopedOf(own)
+  // "same day where possible" hedges the time away
+  // a length that names a period ("the 30-day hypercare period", "a 12-month term") measures the period, not the response
+  // and a time that triggers escalation ("tickets not acknowledged within 1 hour are escalated") is no time to respond
+  const lengths = PERIOD_LENGTH.test(scoped) ? scoped.replace(PERIOD_LENGTH_ALL, (m) => ' '.repeat(m.length)) : scoped
+  const counted = /\b(?:times|once|twice|thrice|any)\b/i.test(lengths) ? lengths.replace(COUNT_WINDOW, (m) => ' '.repeat(m.length)) : lengths
+  const timed = counted.includes('scalat') ? counted.replace(ESCALATION_TRIGGER, (m) => ' '.repeat(m.length)) : counted
+  // a time hedged as a habit ("usually within the same working day") is mentioned, not promised
+  if (valuesOf(timed).durations.length) return HEDGED.test(scoped) || !valuesOf(withoutHabit(timed)).durations.length ? {outcome: 'vague'} : {outcome: 'present'}
+  // "… within the following times, measured from …: Severity 1, 30 minutes; …" the times follow in the same sentence
+  const colon = at >= 0 ? t.indexOf(':', at) : -1
+  if (colon > 0 && /\bfollowing\b|\bas follows\b|\bbelow\b/i.test(t.slice(at, colon)) && valuesOf(t.slice(colon)).durations.length) return {outcome: 'present'}
+  // a line that only names the metric ("Response times", with no verb and no full stop) titles the paragraph, list or
+  // table after it: the times there are its values
+  if (TITLE_LINE.test(t) && ask.titlesTimes()) return {outcome: 'present'}
+  // "… within the following times:" and then a list or table of times
+  if (at >= 0 && unit.next && INTRODUCES.test(t.trim()) && valuesOf(unit.next).durations.length) return {outcome: 'present'}
+  // "… respond within the times in the table below", "… within the periods in clause 5": a pointer at times stated
+  // elsewhere in the agreement gives the time to respond when it reaches one (and is vague when it reaches none)
+  const pointer = at >= 0 ? pointerAfter(t, at) : undefined
+  if (pointer && ask.reaches(pointer)) return {outcome: 'present'}
+  const delegated = ask.delegated()
+  if (delegated) return delegated
+  // a table of levels whose response column names a unit of time with no number, or a slot left to fill ("[N] minutes",
+  // "TBC"): the response time is mentioned, not stated
+  if (headerSaysResponse && ask.keyedByLevel() && UNSTATED.test(scoped) && !valuesOf(scoped).durations.length) return {outcome: 'vague'}
+  const vague = VAGUE_TIME.exec(t)
+  if (vague && (at >= 0 || unit.inHome)) return {outcome: 'vague'}
+  // a response column's cell that gives its time in words ("as soon as we can") states the clause without a measure
+  if (headerSaysResponse && VAGUE_TIME.test(scoped)) return {outcome: 'vague'}
+  // getting to or attending to a problem is reaching it: a response, here with no time
+  if (unit.inHome || metric || reached || pointer || /\bresponse times?\b|\brespond to\b|\b(?:get|gets|getting|attend|attends|attending|attended) to\b/i.test(t)) return {outcome: 'vague'}
+  return undefined
+}
 
 /** The titles of a section and its ancestors, below the agreement's own title. */
 function titlesBelow(section: Section, title: Section | undefined): string {

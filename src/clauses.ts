@@ -252,13 +252,22 @@ interface AskedQuestion {
   readonly args: readonly unknown[]
   readonly answer: unknown
 }
-/** A verdict kept with the questions its judge asked and their answers. */
+/** A verdict kept with the unit it was read of and the questions its judge asked, with their answers. */
 interface KeptJudgement {
+  readonly kind: string
+  readonly end: number
+  readonly inHome: boolean
+  readonly text: string
+  readonly next: string
+  readonly intro: string | undefined
   readonly asked: readonly AskedQuestion[]
   readonly verdict: Verdict | undefined
 }
-/** How many units of one text a block keeps verdicts for (one text may stand in a few places, each read with its own next sentence or lead-in). */
-const JUDGEMENTS_PER_TEXT = 8
+/**
+ * How many units starting at one place of a text a block keeps verdicts for, the oldest let go first: one text may stand
+ * in several places, each read with its own next sentence or lead-in ("The Client will:" before each of its lists).
+ */
+const JUDGEMENTS_PER_PLACE = 16
 
 /** Are two answers to one question the same: one value, a pattern of the same source and flags, or a verdict of the same fields. */
 function sameAnswer(a: unknown, b: unknown): boolean {
@@ -282,10 +291,19 @@ function sameAnswer(a: unknown, b: unknown): boolean {
  */
 export function keptJudgement<Q extends JudgeQuestions>(kind: object, unit: Unit, reading: Reading, questions: Q, judge: (ask: Q) => Verdict | undefined): Verdict | undefined {
   if (!reading.texts.keepsBlocks) return judge(questions)
-  const kept = reading.blockReading(unit.block, kind, () => new Map<string, KeptJudgement>())
-  const key = `${unit.block.kind}\u0000${unit.start}\u0000${unit.end}\u0000${unit.inHome}\u0000${unit.text}\u0000${unit.next}\u0000${unit.intro ?? '\u0001'}`
+  // by the unit's start in the block, each place with the few units read there (compared field by field: no key is built)
+  const kept = reading.blockReading(unit.block, kind, () => new Map<number, KeptJudgement[]>())
   const asks = questions as unknown as Readonly<Record<string, (...args: readonly unknown[]) => unknown>>
-  const was = kept.get(key)
+  let here = kept.get(unit.start)
+  if (!here) kept.set(unit.start, (here = []))
+  const blockKind = unit.block.kind
+  let was: KeptJudgement | undefined
+  for (const k of here) {
+    if (k.end === unit.end && k.inHome === unit.inHome && k.kind === blockKind && k.text === unit.text && k.next === unit.next && k.intro === unit.intro) {
+      was = k
+      break
+    }
+  }
   if (was && was.asked.every((q) => sameAnswer(asks[q.name]!(...q.args), q.answer))) {
     reading.texts.keptVerdicts++
     return was.verdict
@@ -302,8 +320,12 @@ export function keptJudgement<Q extends JudgeQuestions>(kind: object, unit: Unit
     }
   }
   const verdict = judge(noting as unknown as Q)
-  if (!was && kept.size >= JUDGEMENTS_PER_TEXT) kept.clear()
-  kept.set(key, {asked, verdict})
+  const made: KeptJudgement = {kind: blockKind, end: unit.end, inHome: unit.inHome, text: unit.text, next: unit.next, intro: unit.intro, asked, verdict}
+  if (was) here[here.indexOf(was)] = made
+  else {
+    if (here.length >= JUDGEMENTS_PER_PLACE) here.shift()
+    here.push(made)
+  }
   reading.texts.blockReadings++
   return verdict
 }

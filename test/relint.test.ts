@@ -202,6 +202,62 @@ describe('re-lint after an edit', () => {
     expect(compared).toBeGreaterThan(40)
   })
 
+  it('gives the findings of a fresh lint over random edits that change what the kept verdicts of the failure responsibilities and the response times asked of the document (seeded)', async () => {
+    // their verdicts are kept with the questions their judges asked of the document: the names the agreement gives its
+    // parties, a question over its answer, the titles above, the documents named and the parts of the agreement so
+    // titled, a table's headers, the statements a pointer reaches. An invented agreement is written from slots, each a
+    // passage in one of its forms (left out, written one way or another), and each edit writes one slot in another form:
+    // the sentences judged, the passages beside them and the ones far from them
+    const opening = ['This agreement is between Harbour IT Ltd ("the Provider") and Kestrel Dental Ltd ("the Client").', 'This agreement is between Harbour IT Ltd ("the Provider") and Kestrel Dental Ltd ("the Client", "the Practice").']
+    const agreements: readonly (readonly (readonly string[])[])[] = [
+      // the response times: the titles above, a table's headers, a pointer at the times below, a title line over a list,
+      // the document the times are put in
+      [
+        opening,
+        ['## 1. Support', '## 1. Invoices', '## 1. When to reach us', '## 1. Notes'],
+        ['We respond to every support request within 4 hours.', 'We will respond within 4 hours.', ''],
+        ['We will respond within the times in the table below.', ''],
+        [
+          '| Priority | Response | Diagnose |\n|---|---|---|\n| P1 | 1 hour | the Provider |\n| P2 | 4 hours | the Client |',
+          '| Priority | Notes | Diagnose |\n|---|---|---|\n| P1 | 1 hour | the Provider |\n| P2 | 4 hours | the Client |',
+          '| Level | Response | Who pays |\n|---|---|---|\n| P1 | 1 hour | the Practice |\n| P2 | 4 hours | the Client |',
+          '| Item | Reply | Notes |\n|---|---|---|\n| P1 | 1 hour | the Provider |\n| P2 | as agreed | the Client |',
+          '',
+        ],
+        ['Response times\n\n- P1: 1 hour\n- P2: 4 hours', 'Response times\n\nAs agreed.', ''],
+        ['Response times are set out in the Service Schedule.', ''],
+        ['', '## Service Schedule\n\nP1: 1 hour.'],
+      ],
+      // the failure responsibilities: the names of the parties, a question over its answer, a title of the customer's
+      // part, a paper of terms named and a part of the agreement so titled
+      [
+        opening,
+        ['## 2. Equipment', '## 2. Notes', '## 2. Your part'],
+        ['If the till dies, the Practice rings Dave.', 'If the till dies, the Client rings Dave.', ''],
+        ['Hardware faults are handled under our Hardware Warranty Policy.', ''],
+        ['', '## Hardware Warranty Policy\n\nAs agreed.'],
+        ['**And if a server fails?**\n\nThen I work out what is wrong.', '**And what if a server is slow?**\n\nThen I work out what is wrong.', ''],
+        ["The server will stay under its manufacturer's warranty, or be replaced when the warranty ends.", ''],
+      ],
+    ]
+    const write = (slots: readonly (readonly string[])[], forms: readonly number[]) => ['# Managed Services Agreement', ...slots.map((s, i) => s[forms[i]!]!).filter((x) => x !== '')].join('\n\n') + '\n'
+    const edit = fc.record({slot: fc.nat(), form: fc.nat()})
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(fc.nat({max: agreements.length - 1}), fc.array(fc.nat(), {minLength: 12, maxLength: 12}), fc.array(edit, {minLength: 2, maxLength: 8}), async (which, start, series) => {
+        const slots = agreements[which]!
+        const forms = slots.map((s, i) => start[i]! % s.length)
+        compared += await relintsAsFresh(write(slots, forms), series, (_, e) => {
+          const i = e.slot % slots.length
+          forms[i] = e.form % slots[i]!.length
+          return write(slots, forms)
+        }, 'asked.md')
+      }),
+      {numRuns: 40, seed: 71},
+    )
+    expect(compared).toBeGreaterThan(100)
+  })
+
   it('judges a unit again when an edit elsewhere changes an answer its kept verdict asked for, and takes the kept verdict when none changed', () => {
     const cache = new TextCache({blocks: true})
     const lintWith = (text: string) => lint(text, {filePath: 'a.md', textCache: cache, rules})
