@@ -162,7 +162,7 @@ function measuresOnly(subject: string): boolean {
 const ALLOCATION_SUBJECT = /^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:responsibilit(?:y|ies)|allocation|division|split)\b/i
 const FOLLOWS = /(?<!\bas\s)\b(?:follow|follows)\s+(?:the|its|their|our|your)\b/i
 // (the copula with its modal too, "shall be handled as per …", "remains as allocated in …")
-const PUT_ELSEWHERE = /\b(?:is|are|shall be|will be|must be|remains?)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
+const PUT_ELSEWHERE = /\b(?:is|are|shall be|will be|must be|remains?)\s+(?:still\s+|also\s+)?(?:as\s+)?(?:set (?:out|forth)|specified|described|defined|laid down|allocated|dealt with|covered|governed|handled|managed|resolved|treated)\b/i
 
 // Reading: failure work that a sentence's predicate puts under a paper of terms named by its title ("Hardware faults are
 // handled under our Hardware Warranty & Replacement Policy, available on request", "Diagnosis and replacement of failed

@@ -418,6 +418,9 @@ export function prepare(
     // Form" sends fees, not the backups
     const matter = sentMatter(text, hit)
     if (matter !== undefined && namesMatter(matter, [topic, re.listItem, re.topic]) === false) return false
+    // a document followed holds what its subject speaks of, and nothing else ("Security reporting follows Annex B" sends no
+    // failure work there)
+    if (hit.follows && (matter === undefined || ![topic, re.listItem, re.topic].some((x) => x?.test(matter)))) return false
     // Reading: a subject that names other service levels only ("Response times, priority levels and resolution targets
     // are set out in Schedule B") sends those clauses, not this one, wherever the sentence stands (under a title of support
     // hours)
@@ -468,6 +471,8 @@ export function prepare(
       for (let tries = 0; tries < 2 && before; tries++) {
         const hit = reading.delegation(before, {block: unit.block, offset: unit.start, topic})
         if (!hit) break
+        // (a document named right before the rejected one's link is a part of it: "the Continuity Plan set out in Schedule 3")
+        if (/^[\s,]*$/.test(before.slice(hit.end))) break
         if (sends(before, hit)) return {outcome: 'delegated', start: hit.start, end: hit.end, target: hit.target}
         before = before.slice(0, hit.start)
       }

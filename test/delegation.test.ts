@@ -44,6 +44,24 @@ describe('delegation inside a condition or a proviso', () => {
   })
 })
 
+describe('a document followed, and a plan named by what it plans', () => {
+  it.each([
+    ['Backups of the finance server will follow the Data Management Plan annexed to the grant agreement.', 'Data Management Plan'],
+    ["Responsibility for repairs follows the Funder's Equipment Care Guidelines.", 'Equipment Care Guidelines'],
+    ['Restores are run in accordance with the Business Continuity Plan.', 'Business Continuity Plan'],
+  ])('finds the delegation in %j', (text, target) => {
+    expect(delegation(text)?.target).toBe(target)
+  })
+
+  it.each([
+    ['Backups of the finance server follow the Silver Plan.'],
+    ['Clients on the Gold Plan get two site visits a month.'],
+    ["The engineer follows the Client's instructions on site."],
+  ])('finds none in %j', (text) => {
+    expect(delegation(text)).toBeUndefined()
+  })
+})
+
 describe('a page or document the provider publishes', () => {
   it.each([
     ['Backups are an optional extra; see our Backup Add-on page.', 'Backup Add-on page'],

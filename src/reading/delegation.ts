@@ -106,7 +106,11 @@ const TITLED_PART = String.raw`(?:(?!(?:See|Per|Under|In|As|At|On|Of|To|For|With
 // that year, another document than this one, as one named by its title is: a clause kept "as in clause 6 of the 2025
 // Agreement" is set out there (a year alone, "in 2025", or a year before another noun, "the 2025 price list", names none)
 const YEAR_NAMED = String.raw`(?:19|20)\d{2}\s+(?:[A-Z][\w&'’-]*\s+){0,3}(?:Agreement|Contract|Deed|MSA)\b`
-const DOC_NAME = `(?:${APPENDED_PART}|${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${KIND_CODED}|${TITLED_PART}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexe|annexure|appendix|attachment|rider')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:${TITLE_WORD}){0,4}(?:Policy|Guide|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|(?:Price|Rate|Fee|Tariff|Pricing) Sheet|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:${TITLE_WORD}){1,4}(?:Terms|SLA)\\b|(?:${TITLE_WORD}){1,3}Conditions(?:\\s+(?:of|for)\\s+[A-Z][\\w'’-]*)?\\b|(?:${TITLE_WORD}){1,4}(?:Agreement|Contract|Deed)\\b|${YEAR_NAMED}|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|${TITLED_ORDER}|(?:${TITLE_WORD})?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:${TITLE_WORD}){1,3}(?:Annex(?:e|ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
+// Reading: a plan named by the subject it plans ("the Data Management Plan", "the Business Continuity Plan", "the Asset
+// Management Plan") is a document of its own, as a policy or a runbook is; a plan named otherwise ("the Silver Plan", "your
+// Premium Support Plan") is a tier of service, not a document
+const SUBJECT_PLAN = String.raw`(?:Data\s+(?:Management|Protection|Backup|Recovery|Retention)|Backup(?:\s+(?:and|&)\s+Recovery)?|Disaster\s+Recovery|(?:Business\s+)?Continuity|Incident\s+(?:Response|Management)|Asset\s+Management|Exit|Transition|Security)\s+Plans?\b`
+const DOC_NAME = `(?:${APPENDED_PART}|${NUMBERED_DOC}|${CODED_DOC}|${ATTACHED_AS}|${KIND_CODED}|${TITLED_PART}|${initials('order form|cover page|key terms|statement of work')}|SOW|(?:${initials('schedule|exhibit|annex|annexe|annexure|appendix|attachment|rider')})(?:\\s+|-)[A-Z0-9]{1,3}\\b|(?:${TITLE_WORD}){0,4}(?:Policy|Guide|Guidelines|Runbook|Handbook|Manual|Playbook|Addendum|Service Description|Service Schedule|Rate Card|Price List|Fee Schedule|Pricing Schedule|Proposal|Quotation|Work Order|Ordering Document|Price Schedule|Rate Schedule|(?:Price|Rate|Fee|Tariff|Pricing) Sheet|Schedule of (?:Rates|Fees|Charges|Prices)|Matrix|Register|Catalogue|Catalog)\\b|(?:${TITLE_WORD}){1,4}(?:Terms|SLA)\\b|(?:${TITLE_WORD}){1,3}Conditions(?:\\s+(?:of|for)\\s+[A-Z][\\w'’-]*)?\\b|(?:${TITLE_WORD}){1,4}(?:Agreement|Contract|Deed)\\b|${SUBJECT_PLAN}|${YEAR_NAMED}|${ADDRESSED_PAPER}|${GIVEN_DOC}|${SENT_PAPER}|${TITLED_PAPER}|(?:Service|Purchase|Task|Change|Call-[Oo]ff|Client|Customer|Sales)\\s+Order\\b|${TITLED_ORDER}|(?:${TITLE_WORD})?(?:Order|Booking|Purchase|Subscription|Service)\\s+(?:Confirmation|Acknowledge?ment)s?\\b|Statement of [A-Z][\\w-]+(?:\\s+[A-Z][\\w-]+)?\\b|${ATTACHED_PAPER}|(?:${TITLE_WORD}){1,3}(?:Annex(?:e|ure)?|Appendix|Attachment|Exhibit(?!\\s+[A-Z0-9]{1,3}\\b))\\b|${initials('support policy|support terms|support schedule|service level agreement|service level schedule|service level terms')}|SLA\\b|${initials('documentation')}|${SEPARATE_TITLE}|${ATTACHED_NAMED})`
 const LINK = initials(
   'see also|see|as set out in|allocated in|at|as set forth in|as specified in|as described in|as defined in|as stated in|as detailed in|as listed in|as agreed in|as provided in|provided in|as identified in|as outlined in|as indicated in|indicated in|as documented in|as shown in|set out in|set forth in|specified in|described in|detailed in|listed in|stated in|identified in|outlined in|contained in|documented in|shown in|defined in|given in|found in|recorded in|agreed in|in accordance with|in line with|pursuant to|per|under|according to|governed by|subject to|in',
 )
@@ -158,8 +162,17 @@ export const PAPER_TITLE = String.raw`(?:${TITLE_WORD}){1,6}(?:[Pp]olicy|[Cc]ove
 /** The predicate that puts a thing under a paper named by its title, up to the title (group 1): "is handled under our …". */
 export const UNDER_PAPER = String.raw`(?:is|are|shall be|will be|must be|remains?)\s+(?:still\s+|also\s+)?(?:(?:handled|dealt\s+with|managed|looked\s+after)\s+(?:under|as\s+per|per|in\s+accordance\s+with|according\s+to|pursuant\s+to)|(?:covered|governed)\s+(?:by|under))\s+(?:the\s+terms\s+of\s+)?(?:the|your|our|its|their)\s+(?:(?:separate|own|current|applicable)\s+)?(${PAPER_TITLE})(?!\s*[A-Z0-9]{1,3}\b)`
 const UNDER_PAPER_G = needs(new RegExp(String.raw`\b${UNDER_PAPER}`))
+// Reading: a matter that follows a document ("Backup of the finance system will follow the Data Management Plan",
+// "Responsibility for repairs follows the Donor's Asset Management Guidelines") is done as that document says: the document
+// holds it, as one it is "in accordance with" does. Not a party's duty to comply with one, written as a second verb of its
+// subject or an infinitive ("The School will report faults and will follow its Acceptable Use Policy", "You agree to follow
+// the Clinic IT Policy"), nor one whose subject is a person ("we follow", "you follow"): the clause finder sends the clause
+// there only when the subject names it (see sentMatter and FOLLOWED_AT)
+const FOLLOW_LINK = String.raw`(?<!\b(?:${initials('to|and|or|we|you|they|he|she|who|which|that')}|I)\s+(?:(?:will|shall|must|also)\s+)?)(?:(?:will|shall|must)\s+)?follows?`
+/** A link that makes the document what its subject follows (see FOLLOW_LINK), where the link starts. */
+const FOLLOWED_AT = /^(?:(?:will|shall|must)\s+)?follows?\b/i
 const DELEGATION = new RegExp(
-  `\\b(?:${LINK}|${COVERED_BY_DOC}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|his|her|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
+  `\\b(?:${LINK}|${FOLLOW_LINK}|${COVERED_BY_DOC}|${LISTED_AS}|${LISTED_FOR}|${ON_NUMBERED}|${ON_FORM})\\s+${PART_OF}(?:(?:the|an?|each|any|its|our|your|their|his|her|applicable|relevant|then-current|current|separate|earlier|previous|prior|existing|original|standard|usual|own|latest|published|signed|countersigned|executed|accepted|(?:19|20)\\d\\d)\\s+|[A-Z][\\w-]*(?:'s|’s)\\s+){0,4}(${DOC_NAME})`,
 )
 // A document named in plain words that a party owns, or that binds the customer to an outside party: "the Hotel's
 // subscription terms with the PMS vendor", "each vendor's agreement with the Hospital", "the carrier's service terms".
@@ -365,6 +378,8 @@ export interface DelegationHit {
   readonly separate?: boolean
   /** The hit is a page that things are said to be on ("are on the Availability targets page"): see ON_PAGE. */
   readonly page?: boolean
+  /** The link is the sentence's subject following the document ("Backups follow the Data Management Plan"): see FOLLOW_LINK. */
+  readonly follows?: boolean
 }
 
 /**
@@ -443,7 +458,7 @@ const COORDINATED = new RegExp(
 /** A link's hit: the document named at `name`, the link running from `start` to `end`. */
 function linkHit(text: string, name: string, start: number, end: number): DelegationHit {
   const after = text.slice(end)
-  return {target: partNumber(name.replace(SENT_CLAUSE, '')), start, end, ...(SEPARATE_AFTER.test(after) || AT_ADDRESS_AFTER.test(after) ? {separate: true} : {})}
+  return {target: partNumber(name.replace(SENT_CLAUSE, '')), start, end, ...(SEPARATE_AFTER.test(after) || AT_ADDRESS_AFTER.test(after) ? {separate: true} : {}), ...(FOLLOWED_AT.test(text.slice(start)) ? {follows: true} : {})}
 }
 
 /** Is a section's title (without its clause number) the given title? */
@@ -525,7 +540,11 @@ export class DelegationMatches {
         }
         DELEGATION_G.lastIndex = Math.max(DELEGATION_G.lastIndex, at)
       }
-      this.linkHits = hits
+      // Reading: a document named as set out in another one right after its name ("in accordance with the Backup Plan set
+      // out in Schedule 2", "follows the Equipment Matrix in Annex 4") is a part of that one: the clause is put in the
+      // document that holds it
+      // (a document found "at" a part, "the Responsibility Matrix at Appendix 3", keeps its own name)
+      this.linkHits = hits.filter((h, i) => !hits.some((o, j) => j > i && o.start >= h.end && /^[\s,]*$/.test(text.slice(h.end, o.start)) && !/^at\b/i.test(text.slice(o.start))))
     }
     return this.linkHits
   }
@@ -889,6 +908,8 @@ export function sentMatter(text: string, hit: DelegationHit): string | undefined
   if (hit.start === 0 && hit.end === text.length) return undefined
   const object = DOC_SUBJECT_AT.exec(text.slice(hit.start))
   if (object) return text.slice(hit.start + object[0].length).replace(/[\s.;:!*_]+$/, '').trim()
+  // a document followed sends its subject: "Backup of the finance system will follow the Data Management Plan"
+  if (hit.follows) return subjectOf(text.slice(0, hit.start))
   if (!MATTER_LINK.test(text.slice(hit.start))) return undefined
   const before = text.slice(0, hit.start)
   const copula = MATTER_COPULA.exec(before)
@@ -901,8 +922,12 @@ export function sentMatter(text: string, hit: DelegationHit): string | undefined
     return named && PRICED_MATTER.test(named[1]!) && !DEFINES_BEFORE.test(before.slice(0, named.index)) ? named[1]! : undefined
   }
   if (/\b(?:which|that|who|where|if|when|unless|whether)\s+$/i.test(before.slice(0, copula.index))) return undefined
-  // the subject of the clause the predicate ends: after the last semicolon or dash, without a list mark or a number
-  const subject = before.slice(0, copula.index).split(/[;—–:]/).pop()!
+  return subjectOf(before.slice(0, copula.index))
+}
+
+/** The subject of the clause a predicate ends: after the last semicolon or dash, without a list mark or a number. */
+function subjectOf(before: string): string {
+  const subject = before.split(/[;—–:]/).pop()!
   return subject.replace(/^[\s>*_#-]*(?:(?:\(?\d[\d.]{0,5}[.)]?|\(?[a-z]{1,4}[.)])[\s*_]+)?/i, '').replace(/[\s*_]+$/, '')
 }
 
