@@ -663,10 +663,11 @@ export default {
   check(context) {
     // a document that glosses its headings in brackets ("## 6. Backups [Sauvegardes]") glosses its terms the same way
     // ("Critical [Critique]"): a bracket right after the words it names is a gloss there, not a slot
-    const glossed = context.doc.blocks.filter((b) => {
-      if (b.kind !== 'heading') return false
-      const last = /\[[^\[\]\n]{1,60}\]\s*$/.exec(b.text)
-      return last !== null && isGloss(b.text, last.index, last[0].trim())
+    // (the titles the section tree reads, however written: a '#' heading, a bold line, a line in capitals, a numbered line)
+    const glossed = context.doc.sections.filter((section) => {
+      if (section.depth === 0) return false
+      const last = /\[[^\[\]\n]{1,60}\]\s*$/.exec(section.title)
+      return last !== null && isGloss(section.title, last.index, last[0].trim())
     })
     const glosses = glossed.length >= 2
     const {doc} = context
