@@ -665,7 +665,7 @@ export default {
     // ("Critical [Critique]"): a bracket right after the words it names is a gloss there, not a slot
     // (the titles the section tree reads, however written: a '#' heading, a bold line, a line in capitals, a numbered line)
     const glossed = context.doc.sections.filter((section) => {
-      if (section.depth === 0) return false
+      if (section.depth === 0 || !section.title.trimEnd().endsWith(']')) return false
       const last = /\[[^\[\]\n]{1,60}\]\s*$/.exec(section.title)
       return last !== null && isGloss(section.title, last.index, last[0].trim())
     })
