@@ -2766,10 +2766,7 @@ function restartedTitles(list: List, source: string): Array<List | CapitalLine> 
   let from = 0
   const flush = (to: number): void => {
     if (to <= from) return
-    const items = list.children.slice(from, to)
-    const a = items[0]!.position
-    const b = items[items.length - 1]!.position
-    parts!.push({...list, start: numbers[from] ?? (list.start ?? 1) + from, children: items, ...(a && b ? {position: {start: a.start, end: b.end}} : {})})
+    parts!.push(listPart(list, from, to, numbers[from] ?? (list.start ?? 1) + from))
   }
   list.children.forEach((item, i) => {
     const own = numbers[i]
@@ -2797,6 +2794,14 @@ function restartedTitles(list: List, source: string): Array<List | CapitalLine> 
   return parts
 }
 
+/** The items `from` to `to` of a list as a list of their own, numbered from `start`, placed where they stand. */
+function listPart(list: List, from: number, to: number, start: number): List {
+  const items = list.children.slice(from, to)
+  const a = items[0]!.position
+  const b = items[items.length - 1]!.position
+  return {...list, start, children: items, ...(a && b ? {position: {start: a.start, end: b.end}} : {})}
+}
+
 /**
  * The clause titles that Markdown reads as items of an ordered list: an item of one line that names a clause by its word
  * and number ("2. § 2 Backups", "4. Article 4 Fees"), the items after it up to the next such title the clause's
@@ -2809,10 +2814,7 @@ function titledItems(list: List): Array<List | CapitalLine> | undefined {
   let from = 0
   const flush = (to: number): void => {
     if (to <= from) return
-    const items = list.children.slice(from, to)
-    const a = items[0]!.position
-    const b = items[items.length - 1]!.position
-    parts!.push({...list, start: (list.start ?? 1) + from, children: items, ...(a && b ? {position: {start: a.start, end: b.end}} : {})})
+    parts!.push(listPart(list, from, to, (list.start ?? 1) + from))
   }
   list.children.forEach((item, i) => {
     const [p, ...rest] = item.children
