@@ -1,6 +1,6 @@
 // resolution-times: how fast a failure or disaster is fixed or service restored (resolution/restore targets, RTO).
 import {needs} from '../src/text.js'
-import {clauseRule, keptJudgement, type Reader, type Unit, type Verdict} from '../src/clauses.js'
+import {clauseRule, keptTimedJudgement, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {describesDocument} from '../src/reading/delegation.js'
 import type {Party, Reading} from '../src/reading/index.js'
 import type {Pointer} from '../src/reading/pointers.js'
@@ -11,8 +11,6 @@ import type {Block} from '../src/types.js'
 import responseTimes from './response-times.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-/** What a pointer at stated times names: "the times", "the periods", "the targets". */
-const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
 // a hedge closing a clause makes a stated time optional: "where possible", "where we can." (not "if we can fix it remotely")
 const HEDGED = needs(/\b(?:where|when|if|wherever|whenever) (?:possible|practicable|practical|feasible)\b|\b(?:where|wherever|when|whenever|if) (?:we|it) (?:can|are able|is able)(?=\s*(?:[.,;:!)]|$))|\baspires? to\b|\b(?:will|shall) try to\b|\bhopes? to\b/i)
 const DISCLAIMED = needs(/\b(?:does not|do not|doesn't|don't|cannot|can't|makes? no|gives? no) (?:warrant\w*|guarantee\w*|promise|represent\w*)\b/i)
@@ -178,21 +176,10 @@ export default clauseRule({
     return !!header && block.kind === 'table-row' && (KEY_HEADER.test(reader.reading.keyHeader(block)) || reader.reading.casesKeyed(block)) && header.slice(1).some(fixColumn(reader.reading, block))
   },
   // in an editor, a verdict is kept with the questions its judge asked of the document (see keptJudgement)
-  judge: (unit, reader) =>
-    keptJudgement(JUDGEMENTS, unit, reader.reading, questionsOf(unit, reader), (ask) =>
-      judgeUnit(
-        unit,
-        ask,
-        (text) => reader.reading.values(text),
-        (text, at) => reader.reading.pointerAfter(text, at, TIME_NOUN),
-        // (outside a row of cells, the scope of the topic is read of the text alone)
-        (text) => reader.reading.scoped({text, block: NO_CELLS}, TOPIC),
-      ),
-    ),
+  judge: (unit, reader) => keptTimedJudgement(JUDGEMENTS, unit, reader, questionsOf(unit, reader), TOPIC, judgeUnit),
 })
 
 const JUDGEMENTS = {name: 'resolution-times: verdicts kept with their questions'}
-const NO_CELLS = {}
 const DELEGATED_TOPIC = /resol|restor|recover/i
 
 /** What the judge asks of the document beyond its unit. */

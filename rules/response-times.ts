@@ -1,6 +1,6 @@
 // response-times: a time to respond, with number and unit, ideally per priority level.
 import {needs} from '../src/text.js'
-import {clauseRule, keptJudgement, type ClauseOptions, type Reader, type Unit, type Verdict} from '../src/clauses.js'
+import {clauseRule, keptTimedJudgement, type ClauseOptions, type Reader, type Unit, type Verdict} from '../src/clauses.js'
 import {INTRODUCES} from '../src/reading/lists.js'
 import {reachTitle} from '../src/reading/reach.js'
 import {describesDocument} from '../src/reading/delegation.js'
@@ -14,8 +14,6 @@ import {durationSchema, ruleOptions, type RuleContext} from '../src/rule.js'
 import {formatMinutes, parseDurationOption} from '../src/reading/values/index.js'
 import data from './data/clauses.json' with {type: 'json'}
 
-/** What a pointer at stated times names: "the times", "the periods", "the targets". */
-const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
 /** A statement of times per case: a time and a priority level, or a time in a row of a table. */
 function perCase(text: string, v: {readonly durations: readonly unknown[]; readonly priorities: readonly unknown[]}): boolean {
   return v.durations.length > 0 && (v.priorities.length > 0 || text.includes(' | '))
@@ -244,21 +242,10 @@ export default clauseRule({
     return !!header && block.kind === 'table-row' && (header.some(responseColumn(reader.reading, block)) || responseKey(rowKey) || (KEY_HEADER.test(reader.reading.keyHeader(block)) && header.slice(1).some((h) => NOTIFY_HEADER.test(h))))
   },
   // in an editor, a verdict is kept with the questions its judge asked of the document (see keptJudgement)
-  judge: (unit, reader) =>
-    keptJudgement(JUDGEMENTS, unit, reader.reading, questionsOf(unit, reader), (ask) =>
-      judgeUnit(
-        unit,
-        ask,
-        (text) => reader.reading.values(text),
-        (text, at) => reader.reading.pointerAfter(text, at, TIME_NOUN),
-        // (outside a row of cells, the scope of the topic is read of the text alone)
-        (text) => reader.reading.scoped({text, block: NO_CELLS}, TOPIC),
-      ),
-    ),
+  judge: (unit, reader) => keptTimedJudgement(JUDGEMENTS, unit, reader, questionsOf(unit, reader), TOPIC, judgeUnit),
 })
 
 const JUDGEMENTS = {name: 'response-times: verdicts kept with their questions'}
-const NO_CELLS = {}
 const DELEGATED_TOPIC = /respon|support/i
 
 /** What the judge asks of the document beyond its unit. */

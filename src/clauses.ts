@@ -7,6 +7,8 @@ import {definedBefore, namesMatter, sentByPredicate, sentMatter, statedContents,
 import {phraseSource} from './reading/phrases.js'
 import type {JsonSchema, Report, Rule, RuleContext, RuleOptions, RuleOptionsMeta} from './rule.js'
 import type {Block, Document, Outcome, Section} from './types.js'
+import type {Pointer} from './reading/pointers.js'
+import type {Values} from './reading/values/index.js'
 import {isPlaybookClause, PLAYBOOK_MESSAGES, reviewPlaybook, withPlaybookOption} from './compare/playbook.js'
 import {LinearRegExp} from './user-regex.js'
 import {expandTitle, toRaw} from './reading/terse.js'
@@ -279,6 +281,34 @@ function sameAnswer(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
 }
 
+
+/** What a pointer at stated times names: "the times", "the periods", "the targets" ("within the times in the table below"). */
+const TIME_NOUN = /^(?:times|periods|time ?frames|timescales|targets|deadlines)$/
+const NO_CELLS = {}
+
+/**
+ * keptJudgement for a judge of times (response-times, resolution-times), whose text readings are the reading's: the
+ * values a text states, a pointer after a noun of times, and the topic's scope read of the text alone (outside a row
+ * of cells).
+ */
+export function keptTimedJudgement<Q extends JudgeQuestions>(
+  kind: object,
+  unit: Unit,
+  reader: Reader,
+  questions: Q,
+  topic: RegExp,
+  judge: (unit: Unit, ask: Q, valuesOf: (text: string) => Values, pointerAfter: (text: string, at: number) => Pointer | undefined, scopedOf: (text: string) => string) => Verdict | undefined,
+): Verdict | undefined {
+  return keptJudgement(kind, unit, reader.reading, questions, (ask) =>
+    judge(
+      unit,
+      ask,
+      (text) => reader.reading.values(text),
+      (text, at) => reader.reading.pointerAfter(text, at, TIME_NOUN),
+      (text) => reader.reading.scoped({text, block: NO_CELLS}, topic),
+    ),
+  )
+}
 /**
  * A judge's verdict on `unit`, kept in an editor with the questions the judge asked of the document. `judge` must read the
  * unit's text, `inHome`, `next` and `intro`, what depends on a text alone (its typed values, patterns) and the rule's
